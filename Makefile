@@ -1,0 +1,92 @@
+# parley — build, test, demo, install.
+#   make            the library and the command (build/release)
+#   make check      installs what is missing, builds with sanitizers, runs every test
+#   make demo       installs what is missing, builds, runs the six-party scenario, writes its report
+#   make bench      the benchmarks (figures go to docs/performance.md by hand)
+#   make install    PREFIX=/usr/local DESTDIR=
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes
+BASE    := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -pthread -fPIC $(WARN)
+RELEASE := -O2 -g $(BASE)
+ASAN    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined $(BASE)
+LDLIBS  := -ljansson -lyaml -lz -lm -pthread
+
+LIB_SRC := $(sort $(wildcard src/core/*.c src/strategies/*.c src/engine/*.c src/agreement/*.c src/io/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+HDRS := $(wildcard include/parley/*.h src/*/*.h src/*/*.def)
+
+REL := build/release
+SAN := build/asan
+
+.PHONY: all deps deps-test check demo bench install clean test-build
+all: $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so
+
+deps:
+	@tools/install-deps.sh
+deps-test:
+	@tools/install-deps.sh --test
+
+define objs
+$(patsubst %.c,$(1)/obj/%.o,$(2))
+endef
+
+$(REL)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(RELEASE) $(CFLAGS) -c $< -o $@
+$(SAN)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) $(CFLAGS) -c $< -o $@
+
+$(REL)/libparley.a: $(call objs,$(REL),$(LIB_SRC))
+	@rm -f $@; ar rcs $@ $^
+$(REL)/libparley.so: $(call objs,$(REL),$(LIB_SRC))
+	$(CC) -shared -Wl,-soname,libparley.so.0 -o $@ $^ $(LDLIBS)
+$(REL)/parley: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.a
+	$(CC) -o $@ $^ $(LDLIBS)
+
+$(SAN)/libparley.a: $(call objs,$(SAN),$(LIB_SRC))
+	@rm -f $@; ar rcs $@ $^
+$(SAN)/parley: $(call objs,$(SAN),$(CLI_SRC)) $(SAN)/libparley.a
+	$(CC) -fsanitize=address,undefined -o $@ $^ $(LDLIBS)
+$(SAN)/tests/%: tests/unit/%.c $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS) -lcmocka
+
+$(REL)/bench/%: bench/%.c $(REL)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(RELEASE) -O3 -march=native $< -o $@ $(REL)/libparley.a $(LDLIBS)
+
+test-build: $(SAN)/parley $(REL)/parley $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC))
+
+check: deps-test
+	@$(MAKE) --no-print-directory -j$(JOBS) test-build
+	@tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all
+	$(REL)/parley run scenarios/korea/six-party-2007.yaml --runs 20000 --seed 1 --out build/demo
+	@echo "report: build/demo/report.html"
+
+bench: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(patsubst bench/%.c,$(REL)/bench/%,$(BENCH_SRC))
+	@for b in $(patsubst bench/%.c,$(REL)/bench/%,$(BENCH_SRC)); do echo "== $$b"; $$b; done
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/parley \
+	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(REL)/parley $(DESTDIR)$(PREFIX)/bin/parley
+	install -m 644 $(REL)/libparley.a $(DESTDIR)$(PREFIX)/lib/libparley.a
+	install -m 755 $(REL)/libparley.so $(DESTDIR)$(PREFIX)/lib/libparley.so.0
+	ln -sf libparley.so.0 $(DESTDIR)$(PREFIX)/lib/libparley.so
+	install -m 644 include/parley/*.h $(DESTDIR)$(PREFIX)/include/parley/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' tools/parley.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/parley.pc
+	[ ! -f docs/parley.1 ] || install -m 644 docs/parley.1 $(DESTDIR)$(PREFIX)/share/man/man1/parley.1
+
+clean:
+	rm -rf build

@@ -1,0 +1,26 @@
+/* parley/parley.h — the whole public API in one include.
+ *
+ * parley is a library first: the `parley` command is one consumer of it.
+ * Objects have one create and one free function; errors come back as values
+ * with a message (parley/error.h); nothing in the library prints or exits. */
+#ifndef PARLEY_H
+#define PARLEY_H
+
+#define PARLEY_VERSION "0.1.0"
+
+#include "parley/error.h"
+#include "parley/rng.h"
+#include "parley/game.h"
+#include "parley/strategy.h"
+#include "parley/match.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* The library's version string (may differ from the header's if linked against another build). */
+const char *pl_version(void);
+#ifdef __cplusplus
+}
+#endif
+
+#endif

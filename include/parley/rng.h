@@ -1,0 +1,62 @@
+/* parley/rng.h — seeded random streams.
+ *
+ * A stream is a function of (seed, stream id): the tournament gives each match
+ * the id (pair index, repetition), the agreement simulator gives each run its
+ * run index.  No stream depends on which thread plays it or in what order, so
+ * the same seed gives byte-identical results whatever the thread count.
+ * The generator is xoshiro256** (Blackman & Vigna 2018), seeded through
+ * splitmix64; it is small, fast and passes BigCrush. */
+#ifndef PARLEY_RNG_H
+#define PARLEY_RNG_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pl_rng {
+    uint64_t s[4];
+} pl_rng;
+
+/* A stream from a seed and up to two stream coordinates (e.g. match, repetition). */
+void pl_rng_init(pl_rng *r, uint64_t seed, uint64_t stream_a, uint64_t stream_b);
+
+static inline uint64_t pl_rng_rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+static inline uint64_t pl_rng_next(pl_rng *r)
+{
+    uint64_t *s = r->s;
+    uint64_t result = pl_rng_rotl(s[1] * 5, 7) * 9;
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = pl_rng_rotl(s[3], 45);
+    return result;
+}
+
+/* Uniform double in [0, 1) with 53 random bits. */
+static inline double pl_rng_uniform(pl_rng *r) { return (double)(pl_rng_next(r) >> 11) * 0x1.0p-53; }
+
+/* 1 with probability p (p <= 0 never draws and returns 0; p >= 1 never draws and returns 1).
+ * Not drawing at the extremes keeps deterministic strategies deterministic. */
+static inline int pl_rng_bernoulli(pl_rng *r, double p)
+{
+    if (p <= 0.0) return 0;
+    if (p >= 1.0) return 1;
+    return pl_rng_uniform(r) < p;
+}
+
+/* Uniform integer in [0, n), n > 0, without modulo bias. */
+uint64_t pl_rng_below(pl_rng *r, uint64_t n);
+
+/* Standard normal deviate (Box–Muller, no cached second value: stateless beyond the stream). */
+double pl_rng_normal(pl_rng *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,77 @@
+/* parley/strategy.h — the strategy registry seen from outside.
+ *
+ * A strategy is named by its id with optional parameters, "gtft:p=0.1", or by
+ * its Axelrod-Python display name ("First by Davis: 10").  pl_strategy is an
+ * opaque handle: a registry entry plus validated parameter values.  Playing it
+ * is the match engine's business (parley/match.h). */
+#ifndef PARLEY_STRATEGY_H
+#define PARLEY_STRATEGY_H
+
+#include <stddef.h>
+#include "parley/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pl_strategy pl_strategy;
+
+typedef enum pl_param_kind {
+    PL_PARAM_REAL,    /* any real number within [lo, hi] */
+    PL_PARAM_INT,     /* an integer within [lo, hi] */
+    PL_PARAM_ACTIONS  /* a string of C and D, e.g. a cycle "CCD" */
+} pl_param_kind;
+
+#define PL_MAX_PARAMS 6
+#define PL_PARAM_TEXT_MAX 64
+
+typedef struct pl_param_info {
+    const char *key;
+    pl_param_kind kind;
+    double def;           /* default for REAL and INT */
+    const char *def_text; /* default for ACTIONS */
+    double lo, hi;        /* bounds for REAL and INT */
+    const char *help;
+} pl_param_info;
+
+/* What the registry knows of one strategy (borrowed pointers, valid for the process). */
+typedef struct pl_strategy_info {
+    const char *id;           /* short, stable, lower case: "tft", "first_davis" */
+    const char *name;         /* display name */
+    const char *axelrod_name; /* Axelrod-Python name with default parameters, or NULL */
+    const char *family;       /* the file it lives in: "classic", "axelrod_first", ... */
+    const char *reference;    /* where its rule comes from, one line */
+    int stochastic;
+    int memory_depth;         /* -1: unbounded */
+    int uses_length;          /* reads the match length */
+    int uses_game;            /* reads the game's payoffs */
+    int n_params;
+    const pl_param_info *params;
+} pl_strategy_info;
+
+size_t pl_strategy_count(void);
+/* The i-th strategy of the registry, in a stable order (family, then file order). */
+const pl_strategy_info *pl_strategy_info_at(size_t i);
+
+/* Creates a strategy from a name with optional parameters.  An unknown name gives
+ * PL_ENOTFOUND and a message listing the closest known names; a bad parameter
+ * gives PL_EINVAL naming the parameter and what it accepts. */
+int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err);
+pl_strategy *pl_strategy_clone(const pl_strategy *s);
+void pl_strategy_free(pl_strategy *s);
+
+const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s);
+/* The name to show: the Axelrod name when parameters are the defaults, else "id:k=v,...". */
+const char *pl_strategy_label(const pl_strategy *s);
+/* The value of a numeric parameter, or NAN if there is none by that key. */
+double pl_strategy_param(const pl_strategy *s, const char *key);
+/* 1 if the strategy with these parameters can draw random numbers. */
+int pl_strategy_is_stochastic(const pl_strategy *s);
+
+/* Up to max registry names closest to `name` (edit distance), best first; returns how many. */
+size_t pl_strategy_suggest(const char *name, const char **out, size_t max);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,25 @@
+/* error.c — filling in a pl_error.  Kept trivial so that every layer can use it. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "parley/error.h"
+
+int pl_error_set(pl_error *err, pl_status code, const char *fmt, ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        err->code = code;
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        va_end(ap);
+    }
+    return code;
+}
+
+void pl_error_clear(pl_error *err)
+{
+    if (err) {
+        err->code = PL_OK;
+        err->msg[0] = '\0';
+    }
+}

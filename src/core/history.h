@@ -1,0 +1,33 @@
+/* history.h — what one party has played in a two-party match, as packed bits.
+ *
+ * Bit t of the words is the action at turn t (0 = C, 1 = D).  Packing keeps a
+ * million-turn match at 125 kB a party and makes window counts ("defections in
+ * the last n turns") a few popcounts.  The running defection count and score
+ * are kept alongside because nearly every strategy asks for them. */
+#ifndef PL_HISTORY_H
+#define PL_HISTORY_H
+
+#include <stdint.h>
+#include <stdlib.h>
+
+typedef struct pl_history {
+    uint64_t *w;     /* packed actions */
+    int len;         /* turns recorded */
+    int cap;         /* capacity in turns (a multiple of 64) */
+    int n_defect;    /* defections so far */
+    double score;    /* payoff accumulated so far */
+} pl_history;
+
+int pl_history_init(pl_history *h, int capacity_turns); /* 0 or PL_ENOMEM */
+void pl_history_free(pl_history *h);
+void pl_history_clear(pl_history *h);
+int pl_history_push(pl_history *h, int action, double payoff); /* grows as needed */
+int pl_history_defects_last(const pl_history *h, int k); /* defections in the last k turns */
+
+/* Action at turn t, 0-based, t < len. */
+static inline int pl_hist_at(const pl_history *h, int t) { return (int)((h->w[t >> 6] >> (t & 63)) & 1u); }
+/* Action k turns ago: k = 1 is the last turn.  k <= len. */
+static inline int pl_hist_ago(const pl_history *h, int k) { return pl_hist_at(h, h->len - k); }
+static inline int pl_hist_coops(const pl_history *h) { return h->len - h->n_defect; }
+
+#endif

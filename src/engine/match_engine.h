@@ -1,0 +1,27 @@
+/* match_engine.h — the two-party match loop, for engines that play many matches.
+ *
+ * A pl_match_buf holds the two histories and the two strategy states; an engine
+ * keeps one per thread and reuses it, so the hot loop allocates nothing. */
+#ifndef PL_MATCH_ENGINE_H
+#define PL_MATCH_ENGINE_H
+
+#include "parley/match.h"
+#include "core/history.h"
+
+typedef struct pl_match_buf {
+    pl_history h[2];
+    void *state[2];
+    size_t state_cap;
+} pl_match_buf;
+
+int pl_match_buf_init(pl_match_buf *b, int turns_hint);
+void pl_match_buf_free(pl_match_buf *b);
+
+/* Plays one match into buf (histories h[0] for a, h[1] for b, scores in them). */
+int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
+                 pl_error *err);
+
+/* Validates a configuration: turns, probabilities, game shape. */
+int pl_match_config_check(const pl_match_config *cfg, pl_error *err);
+
+#endif

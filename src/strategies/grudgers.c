@@ -1,0 +1,6 @@
+/* grudgers.c — strategy family "grudgers" (see strategy_def.h for how a strategy is written). */
+#include "strategies/strategy_def.h"
+
+const pl_strategy_def pl_family_grudgers[] = {
+    {0}
+};

@@ -1,0 +1,6 @@
+/* neural.c — strategy family "neural" (see strategy_def.h for how a strategy is written). */
+#include "strategies/strategy_def.h"
+
+const pl_strategy_def pl_family_neural[] = {
+    {0}
+};

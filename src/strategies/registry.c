@@ -1,0 +1,325 @@
+/* registry.c — the one list of strategies, and how names become strategies.
+ *
+ * The families listed in families.def are flattened once into a table; every
+ * lookup (by id, by display name, by Axelrod name, case-insensitively) walks
+ * that table.  Parameters are parsed and range-checked here so that a strategy's
+ * move function can trust them. */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "strategies/registry.h"
+
+#define PL_FAMILY(name) extern const pl_strategy_def pl_family_##name[];
+#include "strategies/families.def"
+#undef PL_FAMILY
+
+static const struct {
+    const char *name;
+    const pl_strategy_def *defs;
+} families[] = {
+#define PL_FAMILY(name) {#name, pl_family_##name},
+#include "strategies/families.def"
+#undef PL_FAMILY
+};
+
+static const pl_strategy_def **table_def;
+static pl_strategy_info *table_info;
+static size_t table_n;
+static size_t max_state;
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+static void table_build(void)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < sizeof families / sizeof *families; f++)
+        for (const pl_strategy_def *d = families[f].defs; d->id; d++) n++;
+    table_def = calloc(n ? n : 1, sizeof *table_def);
+    table_info = calloc(n ? n : 1, sizeof *table_info);
+    if (!table_def || !table_info) abort(); /* at start-up, a few kB: nothing sensible to do */
+    for (size_t f = 0; f < sizeof families / sizeof *families; f++)
+        for (const pl_strategy_def *d = families[f].defs; d->id; d++) {
+            pl_strategy_info *in = &table_info[table_n];
+            table_def[table_n++] = d;
+            in->id = d->id;
+            in->name = d->name;
+            in->axelrod_name = d->axelrod_name;
+            in->family = families[f].name;
+            in->reference = d->reference;
+            in->stochastic = (d->flags & PL_STOCHASTIC) != 0;
+            in->memory_depth = d->memory_depth;
+            in->uses_length = (d->flags & PL_USES_LENGTH) != 0;
+            in->uses_game = (d->flags & PL_USES_GAME) != 0;
+            in->params = d->params;
+            while (in->n_params < PL_MAX_PARAMS && d->params[in->n_params].key) in->n_params++;
+            if (d->state_size > max_state) max_state = d->state_size;
+        }
+}
+
+static void table_ready(void) { pthread_once(&table_once, table_build); }
+
+size_t pl_strategy_count(void)
+{
+    table_ready();
+    return table_n;
+}
+
+const pl_strategy_info *pl_strategy_info_at(size_t i)
+{
+    table_ready();
+    return i < table_n ? &table_info[i] : NULL;
+}
+
+const pl_strategy_def *pl_registry_def_at(size_t i)
+{
+    table_ready();
+    return i < table_n ? table_def[i] : NULL;
+}
+
+size_t pl_registry_max_state(void)
+{
+    table_ready();
+    return max_state;
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+static long find_exact(const char *name, size_t len)
+{
+    /* ids are matched exactly first, then every name case-insensitively. */
+    for (size_t i = 0; i < table_n; i++)
+        if (strlen(table_info[i].id) == len && !strncmp(table_info[i].id, name, len)) return (long)i;
+    for (size_t i = 0; i < table_n; i++) {
+        const pl_strategy_info *in = &table_info[i];
+        const char *cands[3] = {in->id, in->name, in->axelrod_name};
+        for (int c = 0; c < 3; c++)
+            if (cands[c] && strlen(cands[c]) == len && !strncasecmp(cands[c], name, len)) return (long)i;
+    }
+    return -1;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 80) la = 80;
+    if (lb > 80) lb = 80;
+    size_t row[81];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            size_t best = diag + cost;
+            if (row[j] + 1 < best) best = row[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+size_t pl_strategy_suggest(const char *name, const char **out, size_t max)
+{
+    table_ready();
+    size_t n = 0;
+    size_t dist[16];
+    if (max > 16) max = 16;
+    for (size_t i = 0; i < table_n; i++) {
+        const pl_strategy_info *in = &table_info[i];
+        size_t d = edit_distance(name, in->id);
+        size_t d2 = edit_distance(name, in->name);
+        if (d2 < d) d = d2;
+        if (in->axelrod_name) {
+            d2 = edit_distance(name, in->axelrod_name);
+            if (d2 < d) d = d2;
+        }
+        /* a name that contains the query is a strong suggestion */
+        if (strcasestr(in->name, name) || strcasestr(in->id, name)) d = d < 2 ? d : 2;
+        size_t pos = n;
+        while (pos > 0 && dist[pos - 1] > d) pos--;
+        if (pos >= max) continue;
+        if (n < max) n++;
+        for (size_t k = n - 1; k > pos; k--) {
+            dist[k] = dist[k - 1];
+            out[k] = out[k - 1];
+        }
+        dist[pos] = d;
+        out[pos] = in->id;
+    }
+    return n;
+}
+
+/* ---- parameters --------------------------------------------------------- */
+
+static int param_index(const pl_strategy_def *d, const char *key, size_t keylen)
+{
+    for (int i = 0; i < PL_MAX_PARAMS && d->params[i].key; i++)
+        if (strlen(d->params[i].key) == keylen && !strncmp(d->params[i].key, key, keylen)) return i;
+    return -1;
+}
+
+static int param_set(pl_strategy *s, int i, const char *val, size_t len, pl_error *err)
+{
+    const pl_param_info *pi = &s->def->params[i];
+    char buf[PL_PARAM_TEXT_MAX];
+    if (len >= sizeof buf)
+        return pl_error_set(err, PL_EINVAL, "strategy '%s': value of '%s' is too long", s->def->id, pi->key);
+    memcpy(buf, val, len);
+    buf[len] = '\0';
+    if (pi->kind == PL_PARAM_ACTIONS) {
+        if (len == 0) return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s' needs a string of C and D", s->def->id, pi->key);
+        for (size_t k = 0; k < len; k++)
+            if (buf[k] != 'C' && buf[k] != 'D')
+                return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s' must be a string of C and D, got '%s'",
+                                    s->def->id, pi->key, buf);
+        strcpy(s->params.text[i], buf);
+        return PL_OK;
+    }
+    char *end;
+    errno = 0;
+    double x = strtod(buf, &end);
+    if (end == buf || *end || errno || !isfinite(x))
+        return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s' must be a number, got '%s'", s->def->id, pi->key, buf);
+    if (pi->kind == PL_PARAM_INT && x != floor(x))
+        return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s' must be a whole number, got '%s'", s->def->id, pi->key, buf);
+    if (x < pi->lo || x > pi->hi)
+        return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s' must be between %g and %g, got %s", s->def->id,
+                            pi->key, pi->lo, pi->hi, buf);
+    s->params.num[i] = x;
+    return PL_OK;
+}
+
+static void make_label(pl_strategy *s)
+{
+    const pl_strategy_def *d = s->def;
+    s->is_default = 1;
+    for (int i = 0; i < PL_MAX_PARAMS && d->params[i].key; i++) {
+        const pl_param_info *pi = &d->params[i];
+        if (pi->kind == PL_PARAM_ACTIONS ? strcmp(s->params.text[i], pi->def_text ? pi->def_text : "") != 0
+                                         : s->params.num[i] != pi->def)
+            s->is_default = 0;
+    }
+    if (s->is_default) {
+        snprintf(s->label, sizeof s->label, "%s", d->axelrod_name ? d->axelrod_name : d->name);
+        return;
+    }
+    size_t n = (size_t)snprintf(s->label, sizeof s->label, "%s:", d->id);
+    for (int i = 0; i < PL_MAX_PARAMS && d->params[i].key && n < sizeof s->label; i++) {
+        const pl_param_info *pi = &d->params[i];
+        if (pi->kind == PL_PARAM_ACTIONS)
+            n += (size_t)snprintf(s->label + n, sizeof s->label - n, "%s%s=%s", i ? "," : "", pi->key, s->params.text[i]);
+        else
+            n += (size_t)snprintf(s->label + n, sizeof s->label - n, "%s%s=%g", i ? "," : "", pi->key, s->params.num[i]);
+    }
+}
+
+int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
+{
+    table_ready();
+    *out = NULL;
+    while (isspace((unsigned char)*spec)) spec++;
+    size_t speclen = strlen(spec);
+    while (speclen && isspace((unsigned char)spec[speclen - 1])) speclen--;
+    if (speclen == 0) return pl_error_set(err, PL_EINVAL, "empty strategy name");
+
+    /* A whole-name match first: Axelrod names contain ':' ("First by Davis: 10"). */
+    long idx = find_exact(spec, speclen);
+    const char *pstart = NULL;
+    size_t namelen = speclen;
+    if (idx < 0) {
+        const char *colon = memchr(spec, ':', speclen);
+        if (colon) {
+            namelen = (size_t)(colon - spec);
+            while (namelen && isspace((unsigned char)spec[namelen - 1])) namelen--;
+            idx = find_exact(spec, namelen);
+            pstart = colon + 1;
+        }
+    }
+    if (idx < 0) {
+        char name[128];
+        snprintf(name, sizeof name, "%.*s", (int)(namelen < 127 ? namelen : 127), spec);
+        const char *sug[5];
+        size_t ns = pl_strategy_suggest(name, sug, 5);
+        char list[512] = "";
+        size_t n = 0;
+        for (size_t i = 0; i < ns && n < sizeof list; i++)
+            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", sug[i]);
+        return pl_error_set(err, PL_ENOTFOUND, "unknown strategy '%s'; closest known: %s (see 'parley strategies')",
+                            name, ns ? list : "none");
+    }
+
+    pl_strategy *s = calloc(1, sizeof *s);
+    if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    s->def = table_def[idx];
+    s->info = &table_info[idx];
+    for (int i = 0; i < PL_MAX_PARAMS && s->def->params[i].key; i++) {
+        s->params.num[i] = s->def->params[i].def;
+        if (s->def->params[i].def_text) snprintf(s->params.text[i], PL_PARAM_TEXT_MAX, "%s", s->def->params[i].def_text);
+    }
+    if (pstart) {
+        const char *p = pstart, *end = spec + speclen;
+        while (p < end) {
+            while (p < end && isspace((unsigned char)*p)) p++;
+            const char *comma = memchr(p, ',', (size_t)(end - p));
+            const char *stop = comma ? comma : end;
+            const char *eq = memchr(p, '=', (size_t)(stop - p));
+            if (!eq) {
+                pl_error_set(err, PL_EINVAL, "strategy '%s': expected key=value, got '%.*s'", s->def->id, (int)(stop - p), p);
+                free(s);
+                return PL_EINVAL;
+            }
+            size_t klen = (size_t)(eq - p);
+            while (klen && isspace((unsigned char)p[klen - 1])) klen--;
+            int pi = param_index(s->def, p, klen);
+            if (pi < 0) {
+                char known[256] = "";
+                size_t n = 0;
+                for (int i = 0; i < PL_MAX_PARAMS && s->def->params[i].key && n < sizeof known; i++)
+                    n += (size_t)snprintf(known + n, sizeof known - n, "%s%s", i ? ", " : "", s->def->params[i].key);
+                pl_error_set(err, PL_EINVAL, "strategy '%s' has no parameter '%.*s' (it has: %s)", s->def->id, (int)klen, p,
+                             n ? known : "none");
+                free(s);
+                return PL_EINVAL;
+            }
+            const char *v = eq + 1;
+            while (v < stop && isspace((unsigned char)*v)) v++;
+            size_t vlen = (size_t)(stop - v);
+            while (vlen && isspace((unsigned char)v[vlen - 1])) vlen--;
+            if (param_set(s, pi, v, vlen, err)) {
+                free(s);
+                return PL_EINVAL;
+            }
+            p = comma ? comma + 1 : end;
+        }
+    }
+    s->stochastic = s->def->is_stochastic ? s->def->is_stochastic(&s->params) : (s->def->flags & PL_STOCHASTIC) != 0;
+    make_label(s);
+    *out = s;
+    return PL_OK;
+}
+
+pl_strategy *pl_strategy_clone(const pl_strategy *s)
+{
+    pl_strategy *c = malloc(sizeof *c);
+    if (c) *c = *s;
+    return c;
+}
+
+void pl_strategy_free(pl_strategy *s) { free(s); }
+const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s) { return s->info; }
+const char *pl_strategy_label(const pl_strategy *s) { return s->label; }
+int pl_strategy_is_stochastic(const pl_strategy *s) { return s->stochastic; }
+
+double pl_strategy_param(const pl_strategy *s, const char *key)
+{
+    int i = param_index(s->def, key, strlen(key));
+    return i < 0 || s->def->params[i].kind == PL_PARAM_ACTIONS ? NAN : s->params.num[i];
+}

@@ -1,0 +1,86 @@
+/* strategy_def.h — how a strategy is written.
+ *
+ * A strategy is a small state machine behind one function table: `init` sets
+ * up its state at the start of a match, `move` returns its next action (PL_C or
+ * PL_D) from what it sees.  State is a fixed-size struct owned by the engine
+ * (zeroed before `init`), so playing a match allocates nothing.  A strategy
+ * that needs more than its state derives it from the histories in the view.
+ * Random draws come only from v->rng, the match's own stream.
+ *
+ * Each family file (classic.c, axelrod_first.c, ...) defines
+ *     const pl_strategy_def pl_family_NAME[] = { {...}, ..., {0} };
+ * and families.def lists the families; nothing else needs touching. */
+#ifndef PL_STRATEGY_DEF_H
+#define PL_STRATEGY_DEF_H
+
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "parley/game.h"
+#include "parley/rng.h"
+#include "parley/strategy.h"
+#include "core/history.h"
+
+/* What a strategy sees when it chooses. */
+typedef struct pl_view {
+    int turn;               /* turns already played: 0 on the first move */
+    int length;             /* the match length, or -1 when it is not known */
+    const pl_history *me;   /* own actions (after noise) and score */
+    const pl_history *opp;  /* the opponent's */
+    const pl_game *game;
+    int side;               /* 0: this party is the row party of game, 1: column */
+    pl_rng *rng;            /* the match's stream: the only source of randomness */
+} pl_view;
+
+/* Parameter values, in the order of the definition's params[]. */
+typedef struct pl_params {
+    double num[PL_MAX_PARAMS];
+    char text[PL_MAX_PARAMS][PL_PARAM_TEXT_MAX];
+} pl_params;
+
+enum {
+    PL_STOCHASTIC = 1u << 0,
+    PL_USES_LENGTH = 1u << 1,
+    PL_USES_GAME = 1u << 2
+};
+
+typedef struct pl_strategy_def {
+    const char *id;
+    const char *name;
+    const char *axelrod_name; /* with default parameters, exactly as Axelrod-Python 4.13 shows it; NULL if none */
+    const char *reference;
+    unsigned flags;
+    int memory_depth;         /* -1: unbounded */
+    pl_param_info params[PL_MAX_PARAMS]; /* ends at the first with key == NULL */
+    size_t state_size;
+    void (*init)(void *state, const pl_params *p); /* NULL: zeroed state is the start */
+    int (*move)(void *state, const pl_params *p, const pl_view *v);
+    /* Optional: 1 if these parameter values make the strategy draw random numbers.
+     * NULL: the PL_STOCHASTIC flag decides. */
+    int (*is_stochastic)(const pl_params *p);
+} pl_strategy_def;
+
+/* Payoff to the viewing party when it plays `mine` and the opponent `theirs`. */
+static inline double pl_view_payoff(const pl_view *v, int mine, int theirs)
+{
+    return v->side == 0 ? v->game->payoff[mine][theirs][0] : v->game->payoff[theirs][mine][1];
+}
+/* R, S, T, P of the game as the viewing party sees it. */
+static inline void pl_view_rstp(const pl_view *v, double *R, double *S, double *T, double *P)
+{
+    *R = pl_view_payoff(v, PL_C, PL_C);
+    *S = pl_view_payoff(v, PL_C, PL_D);
+    *T = pl_view_payoff(v, PL_D, PL_C);
+    *P = pl_view_payoff(v, PL_D, PL_D);
+}
+
+/* Plays the action of a C/D string at position i (wrapping): for cycles and opening sequences. */
+static inline int pl_actions_at(const char *s, int i)
+{
+    size_t n = strlen(s);
+    return n == 0 ? PL_C : (s[(size_t)i % n] == 'D' ? PL_D : PL_C);
+}
+
+#endif

@@ -1,0 +1,22 @@
+# cli_match.sh — `parley match` and the rules for bad input on its flags.
+. "$(dirname "$0")/../tap.sh"
+out=$("$PARLEY" match tft defector --turns 5 --json)
+check "match --json gives both action strings" grep -q '"a_actions":"CDDDD","b_actions":"DDDDD"' <<<"$out"
+check "match --json gives the scores" grep -q '"a_score":4' <<<"$out"
+out=$("$PARLEY" match "Tit For Tat" Cooperator --turns 3 --game 4,0,6,1 --json)
+check "Axelrod names and --game are accepted" grep -q '"a_score":12' <<<"$out"
+expect_exit 2 "unknown strategy" "$PARLEY" match tit_for_tatt defector
+expect_err_has "closest known: tft" "unknown strategy lists the closest names"
+expect_exit 2 "negative turns" "$PARLEY" match tft defector --turns -3
+expect_err_has "--turns" "negative turns names the flag"
+expect_exit 2 "noise above 1" "$PARLEY" match tft defector --noise 1.5
+expect_err_has "--noise" "bad noise names the flag"
+expect_exit 2 "game with three numbers" "$PARLEY" match tft defector --game 1,2,3
+expect_err_has "--game" "bad game names the flag"
+expect_exit 2 "game with text" "$PARLEY" match tft defector --game a,b,c,d
+expect_exit 2 "seed that is negative" "$PARLEY" match tft defector --seed -1
+expect_exit 2 "one strategy only" "$PARLEY" match tft
+expect_exit 0 "match --help" "$PARLEY" match --help
+expect_exit 2 "unknown command" "$PARLEY" frobnicate
+a=$("$PARLEY" match tft defector --noise 0.2 --seed 9 --json); b=$("$PARLEY" match tft defector --noise 0.2 --seed 9 --json)
+check "same seed, same noisy match" [ "$a" = "$b" ]

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# install-deps.sh — installs the Debian packages parley needs to build and test,
+# only those missing.  Safe to run repeatedly; does nothing when all are present.
+set -euo pipefail
+need=(gcc make pkg-config libjansson-dev libyaml-dev zlib1g-dev libcmocka-dev)
+if [ "${1:-}" = "--test" ]; then
+  : # chromium is added by the report tests when they land
+fi
+missing=()
+for p in "${need[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
