@@ -1,0 +1,112 @@
+/* files.c — atomic result files and output directories. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "io/files.h"
+
+char *pl_path_join(const char *dir, const char *name)
+{
+    size_t ld = strlen(dir), ln = strlen(name);
+    char *p = malloc(ld + ln + 2);
+    if (!p) return NULL;
+    memcpy(p, dir, ld);
+    size_t k = ld;
+    if (ld && dir[ld - 1] != '/') p[k++] = '/';
+    memcpy(p + k, name, ln + 1);
+    return p;
+}
+
+int pl_outfile_open(pl_outfile *o, const char *path, pl_error *err)
+{
+    memset(o, 0, sizeof *o);
+    size_t n = strlen(path) + 32;
+    o->path = strdup(path);
+    o->tmp = malloc(n);
+    if (!o->path || !o->tmp) {
+        pl_outfile_abort(o);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    snprintf(o->tmp, n, "%s.tmp-%ld", path, (long)getpid());
+    o->f = fopen(o->tmp, "wb");
+    if (!o->f) {
+        int e = errno;
+        pl_outfile_abort(o);
+        return pl_error_set(err, PL_EIO, "%s: cannot write: %s", path, strerror(e));
+    }
+    return PL_OK;
+}
+
+int pl_outfile_commit(pl_outfile *o, pl_error *err)
+{
+    int bad = ferror(o->f);
+    if (fclose(o->f) != 0) bad = 1;
+    o->f = NULL;
+    if (bad) {
+        int e = errno;
+        pl_error_set(err, PL_EIO, "%s: write failed: %s", o->path, strerror(e));
+        pl_outfile_abort(o);
+        return PL_EIO;
+    }
+    if (rename(o->tmp, o->path) != 0) {
+        int e = errno;
+        pl_error_set(err, PL_EIO, "%s: cannot move into place: %s", o->path, strerror(e));
+        pl_outfile_abort(o);
+        return PL_EIO;
+    }
+    free(o->path);
+    free(o->tmp);
+    memset(o, 0, sizeof *o);
+    return PL_OK;
+}
+
+void pl_outfile_abort(pl_outfile *o)
+{
+    if (o->f) fclose(o->f);
+    if (o->tmp) unlink(o->tmp);
+    free(o->path);
+    free(o->tmp);
+    memset(o, 0, sizeof *o);
+}
+
+int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_error *err)
+{
+    pl_outfile o;
+    int rc = pl_outfile_open(&o, path, err);
+    if (rc) return rc;
+    if (len && fwrite(data, 1, len, o.f) != len) {
+        pl_outfile_abort(&o);
+        return pl_error_set(err, PL_EIO, "%s: write failed", path);
+    }
+    return pl_outfile_commit(&o, err);
+}
+
+int pl_mkdir_p(const char *dir, pl_error *err)
+{
+    char *p = strdup(dir);
+    if (!p) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    for (char *s = p + 1;; s++) {
+        char c = *s;
+        if (c == '/' || c == '\0') {
+            *s = '\0';
+            if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+                int e = errno;
+                pl_error_set(err, PL_EIO, "%s: cannot create directory: %s", p, strerror(e));
+                free(p);
+                return PL_EIO;
+            }
+            struct stat st;
+            if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                pl_error_set(err, PL_EIO, "%s: exists and is not a directory", p);
+                free(p);
+                return PL_EIO;
+            }
+            *s = c;
+            if (c == '\0') break;
+        }
+    }
+    free(p);
+    return PL_OK;
+}

@@ -1,0 +1,31 @@
+/* files.h — writing result files so that none is ever left half-written.
+ *
+ * A pl_outfile writes to "<path>.tmp-<pid>" and renames onto the path only when
+ * closed successfully; on any error the temporary is removed.  A reader either
+ * sees the old file, the complete new one, or none. */
+#ifndef PL_FILES_H
+#define PL_FILES_H
+
+#include <stdio.h>
+#include "parley/error.h"
+
+typedef struct pl_outfile {
+    FILE *f;
+    char *path;
+    char *tmp;
+} pl_outfile;
+
+int pl_outfile_open(pl_outfile *o, const char *path, pl_error *err);
+/* Flushes, checks every write succeeded, renames into place.  Frees o. */
+int pl_outfile_commit(pl_outfile *o, pl_error *err);
+/* Drops the temporary file.  Frees o.  Safe after a failed commit or on a zeroed o. */
+void pl_outfile_abort(pl_outfile *o);
+
+/* Writes a whole string to path atomically. */
+int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_error *err);
+/* Creates a directory and its parents (like mkdir -p). */
+int pl_mkdir_p(const char *dir, pl_error *err);
+/* Joins dir and name into a new string (caller frees). */
+char *pl_path_join(const char *dir, const char *name);
+
+#endif

@@ -1,0 +1,417 @@
+/* yaml_doc.c — libyaml events folded into a positioned tree, and typed getters.
+ *
+ * The event API (not libyaml's document API) is used because it hands us each
+ * node's start mark directly and lets us refuse aliases and duplicate keys at
+ * the point they occur. */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#include "io/yaml_doc.h"
+
+static void node_free(pl_ynode *n)
+{
+    if (!n) return;
+    for (size_t i = 0; i < n->n; i++) {
+        node_free(n->items[i]);
+        if (n->keys) node_free(n->keys[i]);
+    }
+    free(n->items);
+    free(n->keys);
+    free(n->value);
+    free(n);
+}
+
+void pl_ydoc_free(pl_ydoc *d)
+{
+    if (!d) return;
+    node_free(d->root);
+    free(d->path);
+    free(d);
+}
+
+int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
+{
+    char msg[PL_ERROR_MSG_MAX - 128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (at) return pl_error_set(err, PL_EINVAL, "%s:%d:%d: %s", d->path, at->line, at->col, msg);
+    return pl_error_set(err, PL_EINVAL, "%s:1:1: %s", d->path, msg);
+}
+
+typedef struct builder {
+    yaml_parser_t parser;
+    const char *path;
+    pl_error *err;
+} builder;
+
+static int parse_error(builder *b)
+{
+    yaml_parser_t *p = &b->parser;
+    const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
+    return pl_error_set(b->err, PL_EINVAL, "%s:%zu:%zu: YAML syntax error: %s%s%s", b->path, m->line + 1, m->column + 1,
+                        p->problem ? p->problem : "unknown problem", p->context ? " " : "", p->context ? p->context : "");
+}
+
+static int push(pl_ynode *parent, pl_ynode *key, pl_ynode *child)
+{
+    pl_ynode **items = realloc(parent->items, (parent->n + 1) * sizeof *items);
+    if (!items) return PL_ENOMEM;
+    parent->items = items;
+    if (parent->kind == PL_Y_MAP) {
+        pl_ynode **keys = realloc(parent->keys, (parent->n + 1) * sizeof *keys);
+        if (!keys) return PL_ENOMEM;
+        parent->keys = keys;
+        keys[parent->n] = key;
+    }
+    items[parent->n++] = child;
+    return PL_OK;
+}
+
+/* Builds the node that starts with event ev (already taken from the parser). */
+static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
+{
+    *out = NULL;
+    pl_ynode *n = calloc(1, sizeof *n);
+    if (!n) return pl_error_set(b->err, PL_ENOMEM, "out of memory");
+    n->line = (int)ev->start_mark.line + 1;
+    n->col = (int)ev->start_mark.column + 1;
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT:
+        n->kind = PL_Y_SCALAR;
+        n->value = strndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+        n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                    ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
+                    ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE || ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+        if (!n->value) goto nomem;
+        *out = n;
+        return PL_OK;
+    case YAML_ALIAS_EVENT:
+        free(n);
+        return pl_error_set(b->err, PL_EINVAL, "%s:%zu:%zu: YAML aliases (*name) are not supported; write the value out",
+                            b->path, ev->start_mark.line + 1, ev->start_mark.column + 1);
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT: {
+        int is_map = ev->type == YAML_MAPPING_START_EVENT;
+        n->kind = is_map ? PL_Y_MAP : PL_Y_SEQ;
+        if ((is_map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor) != NULL) {
+            node_free(n);
+            return pl_error_set(b->err, PL_EINVAL, "%s:%zu:%zu: YAML anchors (&name) are not supported", b->path,
+                                ev->start_mark.line + 1, ev->start_mark.column + 1);
+        }
+        for (;;) {
+            yaml_event_t e;
+            if (!yaml_parser_parse(&b->parser, &e)) {
+                node_free(n);
+                return parse_error(b);
+            }
+            if (e.type == (is_map ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT)) {
+                yaml_event_delete(&e);
+                break;
+            }
+            pl_ynode *key = NULL, *val = NULL;
+            int rc = build(b, &e, is_map ? &key : &val);
+            yaml_event_delete(&e);
+            if (rc) {
+                node_free(n);
+                return rc;
+            }
+            if (is_map) {
+                if (key->kind != PL_Y_SCALAR) {
+                    pl_error_set(b->err, PL_EINVAL, "%s:%d:%d: a key must be a plain name, not a list or map", b->path,
+                                 key->line, key->col);
+                    node_free(key);
+                    node_free(n);
+                    return PL_EINVAL;
+                }
+                for (size_t i = 0; i < n->n; i++)
+                    if (!strcmp(n->keys[i]->value, key->value)) {
+                        pl_error_set(b->err, PL_EINVAL, "%s:%d:%d: duplicate key '%s' (first at line %d)", b->path,
+                                     key->line, key->col, key->value, n->keys[i]->line);
+                        node_free(key);
+                        node_free(n);
+                        return PL_EINVAL;
+                    }
+                if (!yaml_parser_parse(&b->parser, &e)) {
+                    node_free(key);
+                    node_free(n);
+                    return parse_error(b);
+                }
+                rc = build(b, &e, &val);
+                yaml_event_delete(&e);
+                if (rc) {
+                    node_free(key);
+                    node_free(n);
+                    return rc;
+                }
+            }
+            if (push(n, key, val)) {
+                node_free(key);
+                node_free(val);
+                goto nomem;
+            }
+        }
+        *out = n;
+        return PL_OK;
+    }
+    default:
+        node_free(n);
+        return pl_error_set(b->err, PL_EINVAL, "%s:%zu:%zu: unexpected YAML structure", b->path,
+                            ev->start_mark.line + 1, ev->start_mark.column + 1);
+    }
+nomem:
+    node_free(n);
+    return pl_error_set(b->err, PL_ENOMEM, "out of memory");
+}
+
+int pl_ydoc_load_string(pl_ydoc **out, const char *name, const char *text, size_t len, pl_error *err)
+{
+    *out = NULL;
+    pl_ydoc *d = calloc(1, sizeof *d);
+    if (!d || !(d->path = strdup(name))) {
+        free(d);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    builder b = {.path = d->path, .err = err};
+    if (!yaml_parser_initialize(&b.parser)) {
+        pl_ydoc_free(d);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    yaml_parser_set_input_string(&b.parser, (const unsigned char *)text, len);
+    int rc = PL_OK, docs = 0;
+    for (;;) {
+        yaml_event_t e;
+        if (!yaml_parser_parse(&b.parser, &e)) {
+            rc = parse_error(&b);
+            break;
+        }
+        yaml_event_type_t t = e.type;
+        if (t == YAML_STREAM_END_EVENT) {
+            yaml_event_delete(&e);
+            break;
+        }
+        if (t == YAML_DOCUMENT_START_EVENT && ++docs > 1) {
+            rc = pl_error_set(err, PL_EINVAL, "%s:%zu:1: only one YAML document per file is read", d->path,
+                              e.start_mark.line + 1);
+            yaml_event_delete(&e);
+            break;
+        }
+        if (t == YAML_SCALAR_EVENT || t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT ||
+            t == YAML_ALIAS_EVENT) {
+            rc = build(&b, &e, &d->root);
+            yaml_event_delete(&e);
+            if (rc) break;
+            continue;
+        }
+        yaml_event_delete(&e);
+    }
+    yaml_parser_delete(&b.parser);
+    if (rc) {
+        pl_ydoc_free(d);
+        return rc;
+    }
+    *out = d;
+    return PL_OK;
+}
+
+int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
+{
+    *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) return pl_error_set(err, PL_EIO, "%s: cannot open: %s", path, strerror(errno));
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len == cap) {
+            char *nb = len > (64u << 20) ? NULL : realloc(buf, cap *= 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+            } else
+                buf = nb;
+        }
+    }
+    int rerr = ferror(f);
+    fclose(f);
+    if (!buf) return pl_error_set(err, PL_EINVAL, "%s: too large to be a scenario (over 64 MiB) or out of memory", path);
+    if (rerr) {
+        free(buf);
+        return pl_error_set(err, PL_EIO, "%s: read error", path);
+    }
+    if (memchr(buf, '\0', len)) {
+        free(buf);
+        return pl_error_set(err, PL_EINVAL, "%s:1:1: not a text file (contains a NUL byte)", path);
+    }
+    int rc = pl_ydoc_load_string(out, path, buf, len, err);
+    free(buf);
+    return rc;
+}
+
+/* ---- lookups ----------------------------------------------------------- */
+
+const pl_ynode *pl_ymap_get(const pl_ynode *map, const char *key)
+{
+    if (!map || map->kind != PL_Y_MAP) return NULL;
+    for (size_t i = 0; i < map->n; i++)
+        if (!strcmp(map->keys[i]->value, key)) return map->items[i];
+    return NULL;
+}
+
+const pl_ynode *pl_ymap_key(const pl_ynode *map, const char *key)
+{
+    if (!map || map->kind != PL_Y_MAP) return NULL;
+    for (size_t i = 0; i < map->n; i++)
+        if (!strcmp(map->keys[i]->value, key)) return map->keys[i];
+    return NULL;
+}
+
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[65];
+    if (la > 64) la = 64;
+    if (lb > 64) lb = 64;
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static const char *kind_name(pl_ykind k) { return k == PL_Y_MAP ? "a map (key: value)" : k == PL_Y_SEQ ? "a list" : "a value"; }
+
+int pl_yexpect(const pl_ydoc *d, const pl_ynode *node, pl_ykind kind, const char *what, pl_error *err)
+{
+    if (!node) return pl_yerr(d, d->root, err, "%s is missing; expected %s", what, kind_name(kind));
+    if (node->kind != kind) return pl_yerr(d, node, err, "%s must be %s, found %s", what, kind_name(kind), kind_name(node->kind));
+    return PL_OK;
+}
+
+int pl_ymap_check_keys(const pl_ydoc *d, const pl_ynode *map, const char *const *allowed, pl_error *err)
+{
+    if (!map || map->kind != PL_Y_MAP) return PL_OK;
+    for (size_t i = 0; i < map->n; i++) {
+        const char *k = map->keys[i]->value;
+        const char *best = NULL;
+        size_t bestd = (size_t)-1;
+        int found = 0;
+        for (const char *const *a = allowed; *a; a++) {
+            if (!strcmp(*a, k)) {
+                found = 1;
+                break;
+            }
+            size_t dd = distance(k, *a);
+            if (dd < bestd) bestd = dd, best = *a;
+        }
+        if (found) continue;
+        char list[400] = "";
+        size_t n = 0;
+        for (const char *const *a = allowed; *a && n < sizeof list; a++)
+            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", a == allowed ? "" : ", ", *a);
+        if (best && bestd <= 3)
+            return pl_yerr(d, map->keys[i], err, "unknown key '%s' (did you mean '%s'?); expected one of: %s", k, best, list);
+        return pl_yerr(d, map->keys[i], err, "unknown key '%s'; expected one of: %s", k, list);
+    }
+    return PL_OK;
+}
+
+int pl_ynode_str(const pl_ydoc *d, const pl_ynode *n, const char *what, const char **out, pl_error *err)
+{
+    if (n->kind != PL_Y_SCALAR) return pl_yerr(d, n, err, "%s must be a text value, found %s", what, kind_name(n->kind));
+    *out = n->value;
+    return PL_OK;
+}
+
+int pl_ynode_num(const pl_ydoc *d, const pl_ynode *n, const char *what, double lo, double hi, double *out, pl_error *err)
+{
+    if (n->kind != PL_Y_SCALAR) return pl_yerr(d, n, err, "%s must be a number, found %s", what, kind_name(n->kind));
+    const char *s = n->value;
+    char *end;
+    errno = 0;
+    double x = strtod(s, &end);
+    while (end && isspace((unsigned char)*end)) end++;
+    if (n->quoted || end == s || *end || errno || !isfinite(x))
+        return pl_yerr(d, n, err, "%s must be a number, found '%s'", what, s);
+    if (x < lo || x > hi) return pl_yerr(d, n, err, "%s must be between %g and %g, found %s", what, lo, hi, s);
+    *out = x;
+    return PL_OK;
+}
+
+int pl_ynode_int(const pl_ydoc *d, const pl_ynode *n, const char *what, long lo, long hi, long *out, pl_error *err)
+{
+    double x;
+    int rc = pl_ynode_num(d, n, what, (double)lo, (double)hi, &x, err);
+    if (rc) return rc;
+    if (x != floor(x)) return pl_yerr(d, n, err, "%s must be a whole number, found '%s'", what, n->value);
+    *out = (long)x;
+    return PL_OK;
+}
+
+static const pl_ynode *need(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *rc, pl_error *err)
+{
+    *rc = PL_OK;
+    const pl_ynode *v = pl_ymap_get(map, key);
+    if (!v && required) *rc = pl_yerr(d, map, err, "missing required key '%s'", key);
+    return v;
+}
+
+int pl_yget_str(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, const char **out, pl_error *err)
+{
+    int rc;
+    const pl_ynode *v = need(d, map, key, required, &rc, err);
+    if (!v) return rc;
+    char what[96];
+    snprintf(what, sizeof what, "'%s'", key);
+    return pl_ynode_str(d, v, what, out, err);
+}
+
+int pl_yget_num(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, double lo, double hi,
+                double *out, pl_error *err)
+{
+    int rc;
+    const pl_ynode *v = need(d, map, key, required, &rc, err);
+    if (!v) return rc;
+    char what[96];
+    snprintf(what, sizeof what, "'%s'", key);
+    return pl_ynode_num(d, v, what, lo, hi, out, err);
+}
+
+int pl_yget_int(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, long lo, long hi, long *out,
+                pl_error *err)
+{
+    int rc;
+    const pl_ynode *v = need(d, map, key, required, &rc, err);
+    if (!v) return rc;
+    char what[96];
+    snprintf(what, sizeof what, "'%s'", key);
+    return pl_ynode_int(d, v, what, lo, hi, out, err);
+}
+
+int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *out, pl_error *err)
+{
+    int rc;
+    const pl_ynode *v = need(d, map, key, required, &rc, err);
+    if (!v) return rc;
+    if (v->kind == PL_Y_SCALAR && !v->quoted) {
+        if (!strcasecmp(v->value, "true") || !strcasecmp(v->value, "yes")) return *out = 1, PL_OK;
+        if (!strcasecmp(v->value, "false") || !strcasecmp(v->value, "no")) return *out = 0, PL_OK;
+    }
+    return pl_yerr(d, v, err, "'%s' must be true or false", key);
+}

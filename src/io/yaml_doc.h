@@ -1,0 +1,65 @@
+/* yaml_doc.h — a YAML file as a tree whose every node knows its line and column.
+ *
+ * Scenario loaders read their schema from this tree and report each problem as
+ * "file:line:col: what was expected".  libyaml does the parsing; this layer
+ * adds the positions, duplicate-key detection and typed getters so that no
+ * loader ever has to format a position by hand. Anchors and aliases are
+ * refused with a clear message (scenarios are small; explicit is better). */
+#ifndef PL_YAML_DOC_H
+#define PL_YAML_DOC_H
+
+#include <stddef.h>
+#include "parley/error.h"
+
+typedef enum pl_ykind { PL_Y_SCALAR, PL_Y_MAP, PL_Y_SEQ } pl_ykind;
+
+typedef struct pl_ynode pl_ynode;
+struct pl_ynode {
+    pl_ykind kind;
+    int line, col;      /* 1-based position of the node's first character */
+    char *value;        /* scalar text (PL_Y_SCALAR) */
+    int quoted;         /* the scalar was quoted: never null/bool/number by accident */
+    size_t n;           /* entries of a map or items of a sequence */
+    pl_ynode **items;   /* values (map) or items (seq) */
+    pl_ynode **keys;    /* map keys (scalars, with their own positions) */
+};
+
+typedef struct pl_ydoc {
+    char *path;
+    pl_ynode *root;     /* NULL for an empty document */
+} pl_ydoc;
+
+/* Loads a file; on a syntax error returns PL_EINVAL with "path:line:col: ...". */
+int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err);
+/* Loads from memory (tests, stdin); `name` stands for the path in messages. */
+int pl_ydoc_load_string(pl_ydoc **out, const char *name, const char *text, size_t len, pl_error *err);
+void pl_ydoc_free(pl_ydoc *d);
+
+/* Sets err to "path:line:col: <message>" for a node and returns PL_EINVAL. */
+int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* The value under key in a map, or NULL (also NULL when map is not a map). */
+const pl_ynode *pl_ymap_get(const pl_ynode *map, const char *key);
+/* The key node of an entry (for positions of "unknown key" errors). */
+const pl_ynode *pl_ymap_key(const pl_ynode *map, const char *key);
+/* Fails on the first key not in `allowed` (NULL-terminated), suggesting the closest allowed one. */
+int pl_ymap_check_keys(const pl_ydoc *d, const pl_ynode *map, const char *const *allowed, pl_error *err);
+/* Fails unless node is of the kind; `what` names it in the message ("'parties'"). */
+int pl_yexpect(const pl_ydoc *d, const pl_ynode *node, pl_ykind kind, const char *what, pl_error *err);
+
+/* Typed reads of map[key].  A missing key is an error when required, else leaves *out unchanged
+ * and returns 0.  Numbers must lie in [lo, hi]; the message names the key and the range. */
+int pl_yget_str(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, const char **out, pl_error *err);
+int pl_yget_num(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, double lo, double hi,
+                double *out, pl_error *err);
+int pl_yget_int(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, long lo, long hi, long *out,
+                pl_error *err);
+int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *out, pl_error *err);
+
+/* Scalar conversions of a node itself (for sequence items). */
+int pl_ynode_num(const pl_ydoc *d, const pl_ynode *n, const char *what, double lo, double hi, double *out, pl_error *err);
+int pl_ynode_int(const pl_ydoc *d, const pl_ynode *n, const char *what, long lo, long hi, long *out, pl_error *err);
+int pl_ynode_str(const pl_ydoc *d, const pl_ynode *n, const char *what, const char **out, pl_error *err);
+
+#endif

@@ -1,0 +1,73 @@
+/* test_yaml_doc.c — positions, typed getters and refusals of the YAML layer. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "io/yaml_doc.h"
+
+static pl_ydoc *load(const char *text, pl_error *err)
+{
+    pl_ydoc *d = NULL;
+    pl_ydoc_load_string(&d, "t.yaml", text, strlen(text), err);
+    return d;
+}
+
+static void positions_and_typed_values(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_ydoc *d = load("kind: agreement\nruns: 500\nname: \"x\"\nparties:\n  - id: US\n    p: 0.5\nflag: yes\n", &err);
+    assert_non_null(d);
+    const pl_ynode *parties = pl_ymap_get(d->root, "parties");
+    assert_non_null(parties);
+    assert_int_equal(parties->kind, PL_Y_SEQ);
+    assert_int_equal(parties->items[0]->line, 5);
+    assert_int_equal(parties->items[0]->col, 5);
+    long runs;
+    assert_int_equal(pl_yget_int(d, d->root, "runs", 1, 1, 1000, &runs, &err), 0);
+    assert_int_equal(runs, 500);
+    assert_int_not_equal(pl_yget_int(d, d->root, "runs", 1, 1, 100, &runs, &err), 0);
+    assert_non_null(strstr(err.msg, "t.yaml:2:7:"));
+    double p;
+    assert_int_equal(pl_yget_num(d, parties->items[0], "p", 1, 0, 1, &p, &err), 0);
+    assert_true(p == 0.5);
+    assert_int_not_equal(pl_yget_num(d, d->root, "name", 1, 0, 1, &p, &err), 0); /* quoted: not a number */
+    assert_non_null(strstr(err.msg, "t.yaml:3:7:"));
+    assert_int_not_equal(pl_yget_num(d, d->root, "missing", 1, 0, 1, &p, &err), 0);
+    assert_non_null(strstr(err.msg, "missing required key 'missing'"));
+    int flag = 0;
+    assert_int_equal(pl_yget_bool(d, d->root, "flag", 1, &flag, &err), 0);
+    assert_int_equal(flag, 1);
+    static const char *const allowed[] = {"kind", "runs", "name", "parties", "flags", NULL};
+    assert_int_not_equal(pl_ymap_check_keys(d, d->root, allowed, &err), 0);
+    assert_non_null(strstr(err.msg, "t.yaml:7:1: unknown key 'flag' (did you mean 'flags'?)"));
+    pl_ydoc_free(d);
+}
+
+static void refusals(void **state)
+{
+    (void)state;
+    pl_error err;
+    assert_null(load("a: 1\na: 2\n", &err));
+    assert_non_null(strstr(err.msg, "t.yaml:2:1: duplicate key 'a'"));
+    assert_null(load("a: &x 1\nb: *x\n", &err));
+    assert_non_null(strstr(err.msg, "alias"));
+    assert_null(load("a: [1, 2\n", &err));
+    assert_non_null(strstr(err.msg, "YAML syntax error"));
+    assert_null(load("a: 1\n---\nb: 2\n", &err));
+    pl_ydoc *d = load("", &err);
+    assert_non_null(d);
+    assert_null(d->root);
+    pl_ydoc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(positions_and_typed_values),
+        cmocka_unit_test(refusals),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
