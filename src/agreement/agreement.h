@@ -1,0 +1,316 @@
+/* agreement.h — the phased-agreement model inside the library.
+ *
+ * Three layers of data, each built from the one before and never reaching back:
+ *   - the model (pl_agreement): parties, verifiers, steps, variants, shocks and
+ *     the dated record, as the scenario wrote them, with the file positions of
+ *     every element so that validation can say where a problem is;
+ *   - the compiled variant (pl_ag_compiled): one per variant, flat arrays and
+ *     64-bit sets (requires, their transitive closures, each party's steps), so
+ *     that a run allocates nothing and tests a condition with one AND;
+ *   - the results (pl_ag_stats per variant, pl_ag_ledger for the replay).
+ * The simulator, the policies and the replay work on the compiled form; the
+ * loader (src/io/scenario_agreement.c) fills the model; the writers read the
+ * results.  Limits (64 steps, 16 parties) keep a whole run's state in a few
+ * cache lines; validation names them when a scenario exceeds them. */
+#ifndef PL_AGREEMENT_INTERNAL_H
+#define PL_AGREEMENT_INTERNAL_H
+
+#include <stdint.h>
+
+#include "parley/agreement.h"
+#include "parley/rng.h"
+
+#define PL_AG_MAX_STEPS 64
+#define PL_AG_MAX_PARTIES 16
+#define PL_AG_MAX_VERIFIERS 16
+#define PL_AG_MAX_OPTIONS 8
+#define PL_AG_MAX_VARIANTS 16
+#define PL_AG_MAX_SHOCKS 16
+#define PL_AG_MAX_EFFECTS 8
+#define PL_AG_MAX_HORIZON 2400
+#define PL_AG_MAX_OCCURRENCES 64
+
+typedef uint64_t pl_bits;
+#define PL_BIT(i) ((pl_bits)1 << (i))
+
+typedef enum pl_policy_kind {
+    PL_POL_RECIPROCAL,
+    PL_POL_UNCONDITIONAL,
+    PL_POL_ALL_FIRST,
+    PL_POL_GRIT,
+    PL_POL_GRIM,
+    PL_POL_OPPORTUNIST,
+    PL_POL_HOLD,
+    PL_POL_COUNT
+} pl_policy_kind;
+
+extern const char *const pl_policy_names[PL_POL_COUNT];
+/* The policy named `name`, or -1. */
+int pl_policy_from_name(const char *name);
+
+typedef enum pl_period_unit { PL_PER_MONTH, PL_PER_DAY, PL_PER_WEEK, PL_PER_QUARTER, PL_PER_YEAR } pl_period_unit;
+
+typedef struct pl_ag_pos {
+    int line, col;
+} pl_ag_pos;
+
+/* One policy a party may follow, with the probability that it does.  `steps`
+ * is what the policy names: the steps all_first waits for, the initiatives of
+ * grit, the steps hold never does; steps_given = 0 means the default. */
+typedef struct pl_ag_policy_opt {
+    pl_policy_kind kind;
+    double p;
+    pl_bits steps;
+    int steps_given;
+    pl_bits gates;       /* all_first: own steps that wait (default: all its own steps) */
+    int gates_given;
+    pl_ag_pos pos;
+} pl_ag_policy_opt;
+
+typedef struct pl_ag_policy_dist {
+    int n;
+    pl_ag_policy_opt opt[PL_AG_MAX_OPTIONS];
+    pl_ag_pos pos;
+} pl_ag_policy_dist;
+
+typedef struct pl_ag_party {
+    char *id, *name;
+    pl_ag_policy_dist policy;
+    pl_ag_pos pos;
+} pl_ag_party;
+
+typedef struct pl_ag_verifier {
+    char *id, *name;
+    int delay;          /* periods after completion before a confirmation can come */
+    double p_confirm;   /* per period, once the delay has passed */
+    double p_false;     /* per period, a false report of breach on a confirmed step */
+    pl_ag_pos pos;
+} pl_ag_verifier;
+
+/* Who verifies a step: nobody (completion is plain to all), a verifier, or a party. */
+enum { PL_AG_VER_NONE = 0, PL_AG_VER_VERIFIER = 1, PL_AG_VER_PARTY = 2 };
+
+typedef struct pl_ag_step {
+    char *id, *name, *phase, *unit, *source;
+    int actor;
+    int phase_index;     /* order of first appearance of the phase name */
+    double quantity;     /* 0: none named */
+    int n_req;
+    int req[PL_AG_MAX_STEPS];
+    pl_ag_pos req_pos;   /* the `requires:` list */
+    int duration;        /* periods of work once started (0 counts as within the period) */
+    int not_before;      /* earliest period it may start */
+    int deadline;        /* period it is due by, -1 none */
+    double cost, reverse_cost;
+    double value_to[PL_AG_MAX_PARTIES]; /* one-off, on first completion */
+    double flow_to[PL_AG_MAX_PARTIES];  /* each period while in force */
+    int reversible;
+    int core;            /* counts toward the whole agreement's completion */
+    int ver_kind, ver_index;
+    int v_delay;
+    double p_confirm, p_false;
+    pl_ag_pos pos, actor_pos, quantity_pos, duration_pos, deadline_pos;
+} pl_ag_step;
+
+typedef struct pl_ag_variant {
+    char *id, *name, *description;
+    int has_req[PL_AG_MAX_STEPS];
+    pl_bits req[PL_AG_MAX_STEPS];
+    pl_ag_pos req_pos[PL_AG_MAX_STEPS];
+    int has_policy[PL_AG_MAX_PARTIES];
+    pl_ag_policy_dist policy[PL_AG_MAX_PARTIES];
+    pl_ag_pos pos;
+} pl_ag_variant;
+
+typedef struct pl_ag_shock {
+    char *id, *name, *source;
+    double p;            /* per period */
+    int from, until;     /* window of periods, inclusive; until -1 = horizon */
+    int once;
+    pl_bits reverse;     /* steps it forces back */
+    int n_payoff;
+    int payoff_party[PL_AG_MAX_PARTIES];
+    double payoff[PL_AG_MAX_PARTIES];
+    pl_ag_pos pos, reverse_pos;
+} pl_ag_shock;
+
+typedef enum pl_ag_event_kind {
+    PL_EV_STARTED,
+    PL_EV_DELIVERED, /* part of a quantity: `quantity` more delivered */
+    PL_EV_COMPLETED,
+    PL_EV_VERIFIED,
+    PL_EV_REVERSED,
+    PL_EV_RESTORED,
+    PL_EV_MISSED,    /* a deadline passed undone (recorded, not inferred) */
+    PL_EV_SHOCK,
+    PL_EV_NOTE,
+    PL_EV_COUNT
+} pl_ag_event_kind;
+
+extern const char *const pl_ag_event_names[PL_EV_COUNT];
+
+typedef struct pl_ag_event {
+    pl_ag_event_kind kind;
+    int step;            /* -1 for shocks and notes */
+    int shock;           /* -1 unless kind == PL_EV_SHOCK */
+    int period;
+    char *date, *source, *note;
+    double quantity;
+    pl_ag_pos pos;
+} pl_ag_event;
+
+struct pl_agreement {
+    char *path;          /* the scenario file, for messages */
+    char *id, *name, *description, *assumptions;
+    int start_y, start_m, start_d;
+    char *start_text;
+    pl_period_unit unit;
+    int horizon;
+    long runs;
+    uint64_t seed;
+    int n_parties, n_verifiers, n_steps, n_variants, n_shocks, n_events, n_phases;
+    pl_ag_party party[PL_AG_MAX_PARTIES];
+    pl_ag_verifier verifier[PL_AG_MAX_VERIFIERS];
+    pl_ag_step step[PL_AG_MAX_STEPS];
+    pl_ag_variant variant[PL_AG_MAX_VARIANTS];
+    pl_ag_shock shock[PL_AG_MAX_SHOCKS];
+    char *phase_names[PL_AG_MAX_STEPS];
+    pl_ag_event *event;
+    int record_variant;  /* the variant whose sequencing the replay compares against */
+    int has_record;
+    pl_ag_pos horizon_pos, record_pos;
+};
+
+/* ---- compiled form -------------------------------------------------------- */
+
+typedef struct pl_ag_copt {
+    pl_policy_kind kind;
+    pl_bits steps;       /* resolved: waits_for / initiatives / holds */
+    pl_bits exempt;      /* all_first: own steps outside `gates`, done as reciprocal */
+} pl_ag_copt;
+
+typedef struct pl_ag_compiled {
+    int n_steps, n_parties, n_shocks, horizon;
+    pl_bits all, core, reversible, has_flow, has_false, neg_self_flow;
+    pl_bits req[PL_AG_MAX_STEPS], req_closure[PL_AG_MAX_STEPS], dep_closure[PL_AG_MAX_STEPS];
+    pl_bits link[PL_AG_MAX_STEPS]; /* counterpart steps this one is exchanged for */
+    pl_bits own[PL_AG_MAX_PARTIES];
+    int actor[PL_AG_MAX_STEPS], duration[PL_AG_MAX_STEPS], not_before[PL_AG_MAX_STEPS];
+    int v_delay[PL_AG_MAX_STEPS];
+    double p_confirm[PL_AG_MAX_STEPS], log_q_confirm[PL_AG_MAX_STEPS];
+    double p_false[PL_AG_MAX_STEPS], log_q_false[PL_AG_MAX_STEPS];
+    double quantity[PL_AG_MAX_STEPS], cost[PL_AG_MAX_STEPS], reverse_cost[PL_AG_MAX_STEPS];
+    double value_to[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
+    double flow_to[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
+    int n_opt[PL_AG_MAX_PARTIES];
+    double opt_cum[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS]; /* cumulative probabilities */
+    pl_ag_copt opt[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    /* shocks */
+    double shock_p[PL_AG_MAX_SHOCKS], shock_log_q[PL_AG_MAX_SHOCKS];
+    int shock_from[PL_AG_MAX_SHOCKS], shock_until[PL_AG_MAX_SHOCKS], shock_once[PL_AG_MAX_SHOCKS];
+    pl_bits shock_reverse[PL_AG_MAX_SHOCKS];
+    double shock_payoff[PL_AG_MAX_SHOCKS][PL_AG_MAX_PARTIES];
+} pl_ag_compiled;
+
+/* Checks what the loader cannot see entry by entry: `requires` cycles, steps that
+ * can never become due, policy sets that name nobody.  file:line:col in err. */
+int pl_ag_validate(const pl_agreement *a, pl_error *err);
+
+/* Builds the compiled form of variant v (the model must be valid). */
+void pl_ag_compile(const pl_agreement *a, int v, pl_ag_compiled *c);
+
+/* ---- one run -------------------------------------------------------------- */
+
+/* What happened in one run; the statistics are made from these. */
+typedef struct pl_ag_outcome {
+    int complete_t;          /* first period every core step was in force, -1 never */
+    int first_rev_step;      /* -1 none */
+    int first_rev_party;     /* party index, or n_parties for a shock */
+    int first_rev_t;
+    int holds_end;           /* every core step in force at the horizon */
+    int break_step;          /* when it does not hold to the end: first reversed step, else the holdout */
+    int type[PL_AG_MAX_PARTIES]; /* policy option drawn for each party */
+    pl_bits ever_done, in_force_end;
+    double pay[PL_AG_MAX_PARTIES];
+    double delivered[PL_AG_MAX_STEPS];
+} pl_ag_outcome;
+
+/* Event kinds a trace sees (tests of the model's invariants use them). */
+enum { PL_TR_START, PL_TR_RESTART, PL_TR_COMPLETE, PL_TR_VERIFY, PL_TR_REVERSE, PL_TR_FALSE_REPORT, PL_TR_SHOCK };
+
+typedef struct pl_ag_trace {
+    void (*event)(void *user, int t, int kind, int step, int party, pl_bits verified_before);
+    void *user;
+} pl_ag_trace;
+
+/* The random draws of one run that every variant shares (common random numbers). */
+typedef struct pl_ag_draws {
+    double u_type[PL_AG_MAX_PARTIES];
+    double u_verify[PL_AG_MAX_STEPS], u_false[PL_AG_MAX_STEPS];
+    int n_occ;
+    int occ_t[PL_AG_MAX_OCCURRENCES];
+    int occ_shock[PL_AG_MAX_OCCURRENCES];
+    pl_rng late;
+} pl_ag_draws;
+
+void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draws *d);
+void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *out, const pl_ag_trace *trace);
+
+/* ---- statistics ----------------------------------------------------------- */
+
+typedef struct pl_ag_stats {
+    uint64_t runs, completed, held, any_reversal;
+    uint64_t step_done[PL_AG_MAX_STEPS], step_in_force[PL_AG_MAX_STEPS];
+    uint64_t first_break[PL_AG_MAX_STEPS], break_by_reversal;
+    uint64_t first_rev_step[PL_AG_MAX_STEPS], first_rev_party[PL_AG_MAX_PARTIES + 1];
+    uint64_t type_runs[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS], type_complete[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    uint64_t *time_hist;     /* horizon bins: completion period */
+    uint64_t time_sum, time_sq;
+    double pay_sum[PL_AG_MAX_PARTIES], pay_sq[PL_AG_MAX_PARTIES];
+    double pay_min[PL_AG_MAX_PARTIES], pay_max[PL_AG_MAX_PARTIES];
+    double delivered_sum[PL_AG_MAX_STEPS];
+} pl_ag_stats;
+
+struct pl_agreement_result {
+    int n_variants, horizon, n_parties, n_steps;
+    uint64_t runs, seed;
+    pl_ag_stats stats[PL_AG_MAX_VARIANTS];
+    uint64_t *hist_store;
+};
+
+/* 95% intervals: Wilson for a proportion k/n, normal for a mean from its sums. */
+pl_interval pl_ag_wilson(uint64_t k, uint64_t n);
+pl_interval pl_ag_mean_interval(double sum, double sq, uint64_t n);
+
+/* ---- replay --------------------------------------------------------------- */
+
+typedef struct pl_ag_step_ledger {
+    int due;                 /* deadline period, -1 none */
+    int eligible;            /* first period all it requires was verified on the record, -1 never */
+    int started, completed, verified, first_reversed, last_restored, missed; /* periods, -1 none */
+    const char *started_date, *completed_date, *verified_date, *reversed_date, *restored_date;
+    int n_reversals;
+    double delivered;
+    int in_force_end, recorded;
+    int late_by;             /* periods completed after the deadline, or still late at the end; -1 n/a */
+} pl_ag_step_ledger;
+
+struct pl_agreement_ledger {
+    int n_steps, n_parties, periods;
+    pl_ag_step_ledger step[PL_AG_MAX_STEPS];
+    double *fulfilment;      /* periods x parties, NAN when nothing is due */
+    double *given, *received;/* periods x parties, cumulative */
+    int first_rev_step, first_rev_party, first_rev_period;
+    const char *first_rev_date;
+    int last_event_period;
+    pl_bits in_force_end, reversed_end;
+};
+
+/* Period of a date (y, m, d) from the agreement's start, in its unit. */
+int pl_ag_period_of(const pl_agreement *a, int y, int m, int d);
+/* Parses YYYY-MM or YYYY-MM-DD; 0 on success. */
+int pl_ag_parse_date(const char *s, int *y, int *m, int *d);
+/* Writes the calendar label of period t into buf ("2007-07" for months). */
+void pl_ag_period_label(const pl_agreement *a, int t, char *buf, int n);
+
+#endif

@@ -1,0 +1,25 @@
+/* agreement_output.h — an agreement's results as text, CSV, JSON and HTML.
+ *
+ * The summary goes to the stream `parley run` hands over (standard output);
+ * with an output directory every file is written atomically (src/io/files.h).
+ * Result files hold nothing that depends on the thread count or the clock. */
+#ifndef PL_AGREEMENT_OUTPUT_H
+#define PL_AGREEMENT_OUTPUT_H
+
+#include <stdio.h>
+
+#include "agreement/agreement.h"
+#include "io/yaml_doc.h"
+
+void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l);
+/* variants.csv, steps.csv, payoffs.csv, completion_time.csv, first_reversal.csv, policy_types.csv,
+ * ledger.csv and fulfilment.csv (with a record), results.json and report.html. */
+int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreement_result *r,
+                        const pl_agreement_ledger *l, pl_error *err);
+/* report.html alone: the one place the report is assembled. */
+int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreement_result *r,
+                       const pl_agreement_ledger *l, pl_error *err);
+/* The model from a loaded document (the runner and the tests use it). */
+int pl_agreement_from_doc(const pl_ydoc *d, pl_agreement **out, pl_error *err);
+
+#endif
