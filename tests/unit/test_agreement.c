@@ -1,0 +1,293 @@
+/* test_agreement.c — the agreement model: validation, the policies' invariants
+ * checked on every one of many seeded runs, determinism across threads, common
+ * random numbers across variants, and the replay of the 2007-2009 record. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agreement/agreement.h"
+#include "io/agreement_output.h"
+
+static pl_agreement *load_text(const char *text, pl_error *err)
+{
+    pl_ydoc *d = NULL;
+    pl_agreement *a = NULL;
+    if (pl_ydoc_load_string(&d, "t.yaml", text, strlen(text), err)) return NULL;
+    pl_agreement_from_doc(d, &a, err);
+    pl_ydoc_free(d);
+    return a;
+}
+
+#define HEAD "kind: agreement\nstart: 2020-01\nhorizon: 24\nparties:\n  - {id: A}\n  - {id: B}\n"
+
+static void expect_error(const char *text, const char *where, const char *what)
+{
+    pl_error err = {0};
+    pl_agreement *a = load_text(text, &err);
+    if (a) {
+        pl_agreement_free(a);
+        fail_msg("accepted a malformed scenario; expected %s %s", where, what);
+    }
+    if (!strstr(err.msg, where) || !strstr(err.msg, what)) fail_msg("message '%s' lacks '%s' or '%s'", err.msg, where, what);
+}
+
+static void validation_names_file_line_column(void **state)
+{
+    (void)state;
+    expect_error(HEAD "steps:\n  - {id: x, actor: C}\n", "t.yaml:8:", "unknown party 'C'");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A, requires: [y]}\n", "t.yaml:8:", "unknown step 'y'");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A, requires: [y]}\n  - {id: y, actor: B, requires: [x]}\n",
+                 "t.yaml:9:", "makes a cycle: x requires y requires x");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A, quantity: -5}\n", "t.yaml:8:", "'quantity'");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A, duration: soon}\n", "t.yaml:8:", "'duration'");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A}\n  - {id: x, actor: B}\n", "t.yaml:9:", "duplicate step id 'x'");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A, verification: IAEA}\n", "t.yaml:8:", "verifier 'IAEA' is not defined");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A, not_before: 30}\n", "t.yaml:8:", "can never become due");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A, duration: 30}\n  - {id: y, actor: B, requires: [x]}\n",
+                 "t.yaml:9:", "can never become due");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A, colour: red}\n", "t.yaml:8:", "unknown key 'colour'");
+    expect_error(HEAD "steps:\n  - {id: x, actor: A}\nshocks:\n  - {id: s, p: 1.5}\n", "t.yaml:10:", "'p'");
+    expect_error("kind: agreement\nstart: 2020-01\nhorizon: 24\nparties:\n  - id: A\n    policy:\n"
+                 "      - {policy: grim, p: 0.5}\n      - {policy: hold, p: 0.4}\nsteps:\n  - {id: x, actor: A}\n",
+                 "t.yaml:7:", "add up to 1");
+    /* and a good one loads */
+    pl_error err;
+    pl_agreement *a = load_text(HEAD "steps:\n  - {id: x, actor: A}\n  - {id: y, actor: B, requires: [x]}\n", &err);
+    assert_non_null(a);
+    assert_int_equal(pl_agreement_n_steps(a), 2);
+    pl_agreement_free(a);
+}
+
+/* ---- invariants ------------------------------------------------------------ */
+
+/* A small agreement where every policy and every source of noise appears. */
+static const char *const model =
+    "kind: agreement\nstart: 2020-01\nhorizon: 40\n"
+    "parties:\n"
+    "  - id: A\n    policy:\n      - {policy: reciprocal, p: 0.3}\n      - {policy: grim, p: 0.2}\n"
+    "      - {policy: opportunist, p: 0.2}\n      - {policy: all_first, p: 0.1, waits_for: [b1]}\n"
+    "      - {policy: grit, p: 0.1}\n      - {policy: hold, p: 0.1, holds: [a2]}\n"
+    "  - id: B\n    policy:\n      - {policy: reciprocal, p: 0.4}\n      - {policy: unconditional, p: 0.2}\n"
+    "      - {policy: grim, p: 0.2}\n      - {policy: hold, p: 0.2, holds: [b1]}\n"
+    "verifiers:\n  - {id: V, p_confirm: 0.5, p_false: 0.05, delay: 1}\n"
+    "steps:\n"
+    "  - {id: a1, actor: A, phase: one, duration: 2, cost: 1, value: 2, flow: {A: -0.5, B: 0.3}, reversible: true, "
+    "verification: V}\n"
+    "  - {id: b1, actor: B, phase: one, quantity: 100, duration: 4, requires: [a1], cost: 1, value: 3}\n"
+    "  - {id: a2, actor: A, phase: two, requires: [b1], duration: 2, reversible: true, flow: {A: -0.2, B: 0.4}, "
+    "verification: V}\n"
+    "  - {id: b2, actor: B, phase: two, requires: [a2], reversible: true, flow: {A: 0.3}, value: 1}\n"
+    "shocks:\n  - {id: s, p: 0.03, reverse: [a1], payoff: {A: -1}}\n";
+
+#define MAXEV 4096
+typedef struct tev {
+    int t, kind, step, party;
+    pl_bits verified;
+} tev;
+typedef struct tlog {
+    int n;
+    tev ev[MAXEV];
+} tlog;
+
+static void record(void *user, int t, int kind, int step, int party, pl_bits verified)
+{
+    tlog *l = user;
+    if (l->n < MAXEV) l->ev[l->n++] = (tev){t, kind, step, party, verified};
+}
+
+static void invariants_hold_on_every_run(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_agreement *a = load_text(model, &err);
+    if (!a) fail_msg("%s", err.msg);
+    pl_ag_compiled *c = malloc(sizeof *c);
+    pl_ag_compile(a, 0, c);
+    tlog *lg = malloc(sizeof *lg);
+    pl_ag_trace tr = {record, lg};
+    int runs = 20000, starts_checked = 0, holds_checked = 0, reversals = 0;
+    for (int run = 0; run < runs; run++) {
+        pl_ag_draws d;
+        pl_ag_outcome o;
+        pl_ag_draw(c, 7, (uint64_t)run, &d);
+        lg->n = 0;
+        pl_ag_run(c, &d, &o, &tr);
+        pl_bits completed = 0;
+        for (int i = 0; i < lg->n; i++) {
+            tev *e = &lg->ev[i];
+            if (e->kind == PL_TR_COMPLETE) completed |= PL_BIT(e->step);
+            if (e->kind == PL_TR_REVERSE) {
+                reversals++;
+                /* an irreversible step never reverts once complete */
+                if (!(c->reversible & PL_BIT(e->step)) && (completed & PL_BIT(e->step)))
+                    fail_msg("run %d: irreversible step %d reverted at %d", run, e->step, e->t);
+            }
+            if (e->kind == PL_TR_START) {
+                int p = c->actor[e->step];
+                const pl_ag_copt *op = &c->opt[p][o.type[p]];
+                if (op->kind == PL_POL_UNCONDITIONAL) continue;
+                if (op->kind == PL_POL_GRIT && (op->steps & PL_BIT(e->step))) continue;
+                /* no step starts before what its policy waits for is verified */
+                if (c->req[e->step] & ~e->verified)
+                    fail_msg("run %d: step %d started at %d before its requirements were verified", run, e->step, e->t);
+                if (op->kind == PL_POL_ALL_FIRST && (op->steps & ~e->verified))
+                    fail_msg("run %d: all_first step %d started before the awaited steps were verified", run, e->step);
+                if (op->kind == PL_POL_HOLD && (op->steps & PL_BIT(e->step)))
+                    fail_msg("run %d: held step %d was started", run, e->step);
+                starts_checked++;
+            }
+        }
+        /* quantities delivered never exceed what was promised */
+        for (int s = 0; s < c->n_steps; s++)
+            if (o.delivered[s] > c->quantity[s] + 1e-9) fail_msg("run %d: step %d over-delivered", run, s);
+        /* a hold on a required step blocks what depends on it, unless an unconditional party acts */
+        for (int p = 0; p < c->n_parties; p++) {
+            const pl_ag_copt *op = &c->opt[p][o.type[p]];
+            if (op->kind != PL_POL_HOLD) continue;
+            for (pl_bits b = op->steps; b; b &= b - 1) {
+                int held = __builtin_ctzll(b);
+                for (pl_bits dd = c->dep_closure[held]; dd; dd &= dd - 1) {
+                    int s = __builtin_ctzll(dd);
+                    const pl_ag_copt *oa = &c->opt[c->actor[s]][o.type[c->actor[s]]];
+                    if (oa->kind == PL_POL_UNCONDITIONAL || oa->kind == PL_POL_GRIT) continue;
+                    if (o.ever_done & PL_BIT(s)) fail_msg("run %d: step %d done although %d was held", run, s, held);
+                    holds_checked++;
+                }
+            }
+        }
+    }
+    assert_true(starts_checked > 10000);
+    assert_true(holds_checked > 1000);
+    assert_true(reversals > 1000);
+    free(lg);
+    free(c);
+    pl_agreement_free(a);
+}
+
+static void unconditional_parties_always_complete(void **state)
+{
+    (void)state;
+    pl_error err;
+    char *text = malloc(strlen(model) + 200);
+    strcpy(text, model);
+    strcat(text, "variants:\n  - id: both_unconditional\n    policies: {A: unconditional, B: unconditional}\n");
+    pl_agreement *a = load_text(text, &err);
+    free(text);
+    if (!a) fail_msg("%s", err.msg);
+    pl_agreement_sim_config cfg = {.runs = 5000, .seed = 3, .threads = 2};
+    pl_agreement_result *r;
+    assert_int_equal(pl_agreement_simulate(a, &cfg, &r, &err), 0);
+    assert_int_equal(r->stats[0].completed, 5000);
+    for (int s = 0; s < a->n_steps; s++) assert_int_equal(r->stats[0].step_done[s], 5000);
+    pl_agreement_result_free(r);
+    pl_agreement_free(a);
+}
+
+static void results_do_not_depend_on_threads(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_agreement *a = load_text(model, &err);
+    if (!a) fail_msg("%s", err.msg);
+    pl_agreement_result *r1, *r3;
+    pl_agreement_sim_config c1 = {.runs = 10007, .seed = 11, .threads = 1}, c3 = c1;
+    c3.threads = 3;
+    assert_int_equal(pl_agreement_simulate(a, &c1, &r1, &err), 0);
+    assert_int_equal(pl_agreement_simulate(a, &c3, &r3, &err), 0);
+    const pl_ag_stats *x = &r1->stats[0], *y = &r3->stats[0];
+    assert_int_equal(x->completed, y->completed);
+    assert_int_equal(x->held, y->held);
+    assert_memory_equal(x->pay_sum, y->pay_sum, sizeof x->pay_sum);
+    assert_memory_equal(x->pay_sq, y->pay_sq, sizeof x->pay_sq);
+    assert_memory_equal(x->step_done, y->step_done, sizeof x->step_done);
+    assert_memory_equal(x->time_hist, y->time_hist, sizeof(uint64_t) * (size_t)a->horizon);
+    pl_agreement_result_free(r1);
+    pl_agreement_result_free(r3);
+    pl_agreement_free(a);
+}
+
+static void variants_share_random_streams(void **state)
+{
+    (void)state;
+    pl_error err;
+    char *text = malloc(strlen(model) + 200);
+    strcpy(text, model);
+    strcat(text, "variants:\n  - id: as_written\n  - id: b_first\n    requires: {a1: [b1], b1: []}\n");
+    pl_agreement *a = load_text(text, &err);
+    free(text);
+    if (!a) fail_msg("%s", err.msg);
+    pl_ag_compiled *c = malloc(2 * sizeof *c);
+    pl_ag_compile(a, 0, &c[0]);
+    pl_ag_compile(a, 1, &c[1]);
+    for (int run = 0; run < 200; run++) {
+        pl_ag_draws d0, d1;
+        pl_ag_outcome o0, o1;
+        pl_ag_draw(&c[0], 5, (uint64_t)run, &d0);
+        pl_ag_draw(&c[1], 5, (uint64_t)run, &d1);
+        assert_memory_equal(d0.u_type, d1.u_type, sizeof(double) * (size_t)a->n_parties);
+        assert_memory_equal(d0.u_verify, d1.u_verify, sizeof(double) * (size_t)a->n_steps);
+        assert_int_equal(d0.n_occ, d1.n_occ);
+        pl_ag_run(&c[0], &d0, &o0, NULL);
+        pl_ag_run(&c[1], &d1, &o1, NULL);
+        assert_memory_equal(o0.type, o1.type, sizeof(int) * (size_t)a->n_parties); /* same policy types in both variants */
+    }
+    free(c);
+    pl_agreement_free(a);
+}
+
+/* ---- the 2007-2009 record ------------------------------------------------ */
+
+static void replay_reproduces_the_record(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_agreement *a;
+    if (pl_agreement_load(&a, "scenarios/korea/six-party-2007.yaml", &err)) fail_msg("%s", err.msg);
+    pl_agreement_ledger *l;
+    assert_int_equal(pl_agreement_replay(a, &l, &err), 0);
+    int shut = pl_agreement_find_step(a, "IA-DP-1"), decl = pl_agreement_find_step(a, "SP-DP-2");
+    int sst = pl_agreement_find_step(a, "SP-US-SST"), dis = pl_agreement_find_step(a, "SP-DP-1");
+    int iaea = pl_agreement_find_step(a, "IA-DP-2"), twea = pl_agreement_find_step(a, "SP-US-TWEA");
+    /* Yongbyon shut 2007-07-14, confirmed 2007-07-18 [C11][D7][D8]: three months past the 60-day deadline */
+    assert_string_equal(l->step[shut].completed_date, "2007-07-14");
+    assert_string_equal(l->step[shut].verified_date, "2007-07-18");
+    assert_int_equal(l->step[shut].late_by, 3);
+    /* declaration 2008-06-26, six months late [F11] */
+    assert_string_equal(l->step[decl].completed_date, "2008-06-26");
+    assert_int_equal(l->step[decl].late_by, 6);
+    /* TWEA ends 2008-06-27, delisting 2008-10-11 [F13][F24] */
+    assert_string_equal(l->step[twea].completed_date, "2008-06-27");
+    assert_string_equal(l->step[sst].completed_date, "2008-10-11");
+    /* heavy fuel oil delivered by the end: 50,000 + 50,000 + 200,000 + 200,000 = 500,000 t [F30][D12] */
+    double hfo = 0;
+    for (int s = 0; s < a->n_steps; s++)
+        if (a->step[s].unit && !strcmp(a->step[s].unit, "t HFO")) hfo += pl_agreement_ledger_delivered(l, s);
+    assert_true(fabs(hfo - 500000) < 1e-6);
+    /* how it broke down: disablement halted 2008-08-14 first [F20], never completed [F16];
+     * inspectors out 2009-04-15 [F37], reprocessing restarted [F40] */
+    assert_int_equal(l->first_rev_step, dis);
+    assert_string_equal(l->first_rev_date, "2008-08-14");
+    assert_string_equal(a->party[l->first_rev_party].id, "DPRK");
+    assert_int_equal(l->step[dis].completed, -1);
+    assert_string_equal(l->step[dis].restored_date, "2008-10-12");
+    assert_true(l->reversed_end & PL_BIT(iaea));
+    assert_true(l->reversed_end & PL_BIT(shut));
+    assert_true(l->reversed_end & PL_BIT(dis));
+    assert_string_equal(l->step[iaea].reversed_date, "2009-04-15");
+    pl_agreement_ledger_free(l);
+    pl_agreement_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(validation_names_file_line_column), cmocka_unit_test(invariants_hold_on_every_run),
+        cmocka_unit_test(unconditional_parties_always_complete), cmocka_unit_test(results_do_not_depend_on_threads),
+        cmocka_unit_test(variants_share_random_streams), cmocka_unit_test(replay_reproduces_the_record),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
