@@ -236,9 +236,9 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
             fprintf(f.f, ",%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,", st->core, c.est, c.lo, c.hi,
                     (double)s->step_in_force[k] / (double)s->runs, (double)s->first_break[k] / (double)s->runs,
                     (double)s->first_rev_step[k] / (double)s->runs);
-            csv_num(f.f, s->delivered_sum[k] / (double)s->runs);
+            csv_num(f.f, st->quantity > 0 ? s->delivered_sum[k] / (double)s->runs : NAN);
             fputc(',', f.f);
-            csv_num(f.f, st->quantity);
+            csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
             fputc(',', f.f);
             csv_str(f.f, st->unit);
             fputc('\n', f.f);
@@ -320,9 +320,9 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
         fprintf(f.f, ",%d,", sl->n_reversals);
         if (sl->late_by >= 0) fprintf(f.f, "%d", sl->late_by);
         fputc(',', f.f);
-        csv_num(f.f, sl->delivered);
+        csv_num(f.f, st->quantity > 0 ? sl->delivered : NAN);
         fputc(',', f.f);
-        csv_num(f.f, st->quantity);
+        csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
         fputc(',', f.f);
         csv_str(f.f, st->unit);
         fprintf(f.f, ",%d,%d\n", sl->in_force_end, sl->recorded);
@@ -361,7 +361,7 @@ static json_t *jperiod(const pl_agreement *a, int t)
     return json_string(d);
 }
 
-json_t *pl_ag_results_json(const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
+static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
 {
     json_t *root = json_object();
     json_object_set_new(root, "kind", json_string("agreement"));
@@ -481,7 +481,7 @@ int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreeme
     if (rc) return rc;
     outset o = {dir, err};
     if ((rc = write_csvs(&o, a, r, l))) return rc;
-    json_t *j = pl_ag_results_json(a, r, l);
+    json_t *j = results_json(a, r, l);
     if (!j) return pl_error_set(err, PL_ENOMEM, "out of memory");
     char *text = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
     json_decref(j);
@@ -490,10 +490,6 @@ int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreeme
     size_t len = strlen(text);
     text[len] = '\0';
     rc = path ? pl_write_file_atomic(path, text, len, err) : pl_error_set(err, PL_ENOMEM, "out of memory");
-    if (!rc) {
-        static const char nl = '\n';
-        (void)nl;
-    }
     free(path);
     free(text);
     if (rc) return rc;

@@ -1,0 +1,44 @@
+# agreement_run.sh — `parley run` on agreement scenarios: the summary, the result files,
+# byte-identical results whatever --threads is, atomic writes, the shipped Korea scenarios.
+. "$(dirname "$0")/../tap.sh"
+six=scenarios/korea/six-party-2007.yaml
+
+"$PARLEY" run "$six" --runs 3000 --seed 5 --threads 1 --out "$TMP/t1" >"$TMP/s1.txt" 2>"$TMP/e1.txt"
+check "six-party runs with --threads 1" [ $? -eq 0 ]
+"$PARLEY" run "$six" --runs 3000 --seed 5 --threads 2 --out "$TMP/t2" >"$TMP/s2.txt" 2>/dev/null
+check "six-party runs with --threads 2" [ $? -eq 0 ]
+"$PARLEY" run "$six" --runs 3000 --seed 5 --threads 3 --out "$TMP/t3" >"$TMP/s3.txt" 2>/dev/null
+check "result files are byte-identical for --threads 1 and 2" diff -r "$TMP/t1" "$TMP/t2"
+check "result files are byte-identical for --threads 1 and 3" diff -r "$TMP/t1" "$TMP/t3"
+check "the summary is identical whatever --threads is" cmp -s "$TMP/s1.txt" "$TMP/s2.txt"
+for f in variants.csv steps.csv payoffs.csv completion_time.csv first_reversal.csv policy_types.csv ledger.csv \
+         fulfilment.csv results.json report.html; do
+  check "--out writes $f" [ -s "$TMP/t1/$f" ]
+done
+check "no temporary file is left behind" [ -z "$(ls "$TMP/t1" | grep tmp)" ]
+check "results.json is an agreement result" grep -q '"kind": "agreement"' "$TMP/t1/results.json"
+check "results hold no timings" bash -c "! grep -qi 'seconds\|runs/s' '$TMP/t1/results.json' '$TMP/t1/variants.csv'"
+check "timings go to standard error" grep -q "runs/s" "$TMP/e1.txt"
+check "the summary compares the three variants" grep -q "front_loaded_relief" "$TMP/s1.txt"
+check "the summary gives 95% intervals" grep -q "95% interval" "$TMP/s1.txt"
+check "the summary says results hold under stated assumptions" grep -q "hold only under the scenario's stated assumptions" "$TMP/s1.txt"
+check "the replay names the first reversal on the record" grep -q "First reversal on the record: SP-DP-1 by DPRK on 2008-08-14" "$TMP/s1.txt"
+check "the ledger: shutdown due 2007-04, eligible 2007-06 (BDA), done 2007-07, reversed 2009-04" grep -q "^IA-DP-1,DPRK,initial,2007-04,2007-06,2007-07,2007-07,2007-07,2009-04" "$TMP/t1/ledger.csv"
+check "variants.csv has a header and three variants" [ "$(wc -l <"$TMP/t1/variants.csv")" -eq 4 ]
+
+"$PARLEY" run "$six" --runs 3000 --seed 5 --threads 2 --out "$TMP/t1" >/dev/null 2>&1
+check "rewriting the same directory gives the same bytes" diff -r "$TMP/t1" "$TMP/t2"
+"$PARLEY" run "$six" --runs 3000 --seed 6 --out "$TMP/t6" >/dev/null 2>&1
+check "another seed gives other results" bash -c "! cmp -s '$TMP/t1/payoffs.csv' '$TMP/t6/payoffs.csv'"
+
+touch "$TMP/afile"
+expect_exit 2 "--out naming a file" "$PARLEY" run "$six" --runs 100 --out "$TMP/afile"
+expect_err_has "afile" "the --out error names the path"
+expect_exit 2 "missing scenario file" "$PARLEY" run "$TMP/nope.yaml"
+expect_exit 2 "zero runs" "$PARLEY" run "$six" --runs 0
+expect_exit 2 "no file given" "$PARLEY" run
+
+for s in scenarios/korea/*.yaml; do
+  expect_exit 0 "shipped scenario $(basename "$s") runs" "$PARLEY" run "$s" --runs 500 --threads 2
+done
+echo "1..$tap_n"
