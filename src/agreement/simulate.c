@@ -99,7 +99,8 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
             int k = d->occ_shock[occ_i++];
             TRACE(PL_TR_SHOCK, -1, k, st.verified);
             for (int p = 0; p < P; p++) o->pay[p] += c->shock_payoff[k][p];
-            for (pl_bits b = c->shock_reverse[k] & (st.done | st.prog); b; b &= b - 1) {
+            /* a shock undoes reversible steps, and suspends deliveries under way */
+            for (pl_bits b = c->shock_reverse[k] & ((st.done & c->reversible) | st.prog); b; b &= b - 1) {
                 int s = __builtin_ctzll(b);
                 pl_bits bit = PL_BIT(s);
                 st.done &= ~bit, st.prog &= ~bit, st.verified &= ~bit, st.breach &= ~bit, st.retal &= ~bit;

@@ -556,12 +556,14 @@ static int read_shocks(ctx *x, const pl_ynode *list)
         if (rv) {
             TRY(step_set(x, rv, "'reverse'", &sh->reverse));
             sh->reverse_pos = pos_of(rv);
-            for (pl_bits b = sh->reverse; b; b &= b - 1)
-                if (!a->step[__builtin_ctzll(b)].reversible)
+            for (pl_bits b = sh->reverse; b; b &= b - 1) {
+                const pl_ag_step *st = &a->step[__builtin_ctzll(b)];
+                if (!st->reversible && !(st->quantity > 0 && st->duration > 1)) /* deliveries may be suspended */
                     return pl_yerr(x->d, rv, x->err,
                                    "shock '%s' forces back step '%s', which is not reversible (add 'reversible: true' "
                                    "to the step, or drop it here)",
-                                   sh->id, a->step[__builtin_ctzll(b)].id);
+                                   sh->id, st->id);
+            }
         }
         const pl_ynode *po = pl_ymap_get(n, "payoff");
         if (po) {
