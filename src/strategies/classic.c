@@ -243,10 +243,11 @@ static int contrite_tft_move(void *st, const pl_params *p, const pl_view *v)
 
 typedef struct { double world; } adaptive_tft_state;
 
+/* Axelrod-Python starts the world image at the rate itself (the paper only asks for a start
+ * of at least 1/2); the same here, so that rates below 1/2 open with a few defections. */
 static void adaptive_tft_init(void *st, const pl_params *p)
 {
-    (void)p;
-    ((adaptive_tft_state *)st)->world = 0.5;
+    ((adaptive_tft_state *)st)->world = p->num[0];
 }
 
 /* Keeps an image of the world, moved towards 1 by each cooperation and towards 0 by each
@@ -512,7 +513,8 @@ static double gtft_default_p(const pl_view *v)
     double R, S, T, P;
     pl_view_rstp(v, &R, &S, &T, &P);
     double a = 1.0 - (T - R) / (R - S), b = (R - P) / (T - P);
-    return a < b ? a : b;
+    double p = a < b ? a : b;
+    return isnan(p) ? 0.0 : p; /* a degenerate game (T = P = R): no forgiveness, plain tit for tat */
 }
 
 typedef struct { double p; } gtft_state;

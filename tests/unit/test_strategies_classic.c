@@ -176,6 +176,9 @@ static void parameters_change_behaviour(void **state)
         expect_same("random:p=0", "defector", opps[i], 50);
         expect_same("adaptive_tft:rate=1", "tft", opps[i], 50);
     }
+    /* the world image starts at the rate: 0.1, 0.19, 0.271, 0.3439, 0.40951, 0.468559, 0.5217031 */
+    expect_actions("adaptive_tft:rate=0.1", "cooperator", 8, "CDDDDDCC");
+    expect_actions("Adaptive Tit For Tat: 0.5", "alternator", 6, "CCDCDC");
     expect_actions("win_shift_lose_stay", "cooperator", 6, "DCDCDC");
     expect_actions("win_shift_lose_stay:initial=C", "cooperator", 6, "CDCDCD");
     /* Omega TFT against Alternator, worked by hand from the rule: the deadlock breaker cooperates
