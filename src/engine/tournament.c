@@ -30,6 +30,7 @@ typedef struct rep_result {
 typedef struct slot {
     rep_result *reps;
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
+    uint64_t computed;    /* turns actually simulated (a deterministic pair is played once) */
     int ready;
 } slot;
 
@@ -44,7 +45,7 @@ struct pl_tournament_result {
     uint64_t *oc;      /* n x OC_N */
     size_t *rank;
     double *median, *mean, *sd;
-    uint64_t matches, turns;
+    uint64_t matches, turns, computed;
 };
 
 typedef struct shared {
@@ -114,6 +115,7 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
     pl_match_config mc = {.turns = cfg->turns, .prob_end = cfg->prob_end, .noise = cfg->noise, .game = cfg->game,
                           .seed = cfg->seed, .stream_a = k};
     memset(s->oc, 0, sizeof s->oc);
+    s->computed = 0;
     for (int r = 0; r < cfg->repetitions; r++) {
         if (deterministic && r > 0) {
             s->reps[r] = s->reps[0];
@@ -125,6 +127,7 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
         s->reps[r].score[0] = buf->h[0].score;
         s->reps[r].score[1] = buf->h[1].score;
         s->reps[r].turns = buf->h[0].len;
+        s->computed += (uint64_t)buf->h[0].len;
         count_outcomes(&buf->h[0], &buf->h[1], s->oc[0]);
         count_outcomes(&buf->h[1], &buf->h[0], s->oc[1]);
     }
@@ -161,6 +164,7 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         R->pay_sum[j * n + i] += pj;
         R->pay_sq[j * n + i] += pj * pj;
     }
+    R->computed += s->computed;
     for (int c = 0; c < OC_N; c++) {
         R->oc[i * OC_N + c] += s->oc[0][c];
         R->oc[j * OC_N + c] += s->oc[1][c];
@@ -403,3 +407,4 @@ void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t i, doub
 }
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r) { return r->matches; }
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r) { return r->turns; }
+uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r) { return r->computed; }
