@@ -51,8 +51,9 @@ typedef struct {
 
 /* Plays as TFT, re-choosing every two turns from the third on: TFT after two
  * rounds of mutual cooperation, TFTT after one CD and one DC round, ALLD
- * otherwise; once ALLD has been chosen twice it stays ALLD.  Li, Kendall &
- * Vallée (2014), The MEM2 strategy: a memory-two player (in Axelrod-Python). */
+ * otherwise; once ALLD has been chosen twice it stays ALLD.  Li & Kendall (2014),
+ * The effect of memory size on the evolutionary stability of strategies in
+ * iterated prisoner's dilemma, IEEE Trans. Evolutionary Computation. */
 static int mem2_move(void *st, const pl_params *p, const pl_view *v)
 {
     mem2_state *s = st;
@@ -133,11 +134,11 @@ static int zd_move_lp(void *st, const pl_params *p, const pl_view *v) { return z
 static int zd_move_lr(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_IS_R); }
 
 #define REF_HILBE2017 "Hilbe, Martinez-Vaquero, Chatterjee & Nowak (2017), Memory-n strategies of direct reciprocity, PNAS"
-#define REF_LI2014 "Li, Kendall & Vallee (2014), The MEM2 strategy (in Axelrod-Python)"
+#define REF_LI2014 "Li & Kendall (2014), The effect of memory size on the evolutionary stability of strategies in the IPD (MEM2)"
 #define REF_HILBE2013 "Hilbe, Nowak & Sigmund (2013), Evolution of extortion in IPD games, PNAS (eq. 14)"
 #define REF_STEWART "Stewart & Plotkin (2012), Extortion and cooperation in the prisoner's dilemma, PNAS"
 #define REF_PRESS "Press & Dyson (2012), Iterated prisoner's dilemma contains strategies that dominate any evolutionary opponent, PNAS"
-#define REF_KUHN "Kuhn, Zero-determinant strategies, Stanford Encyclopedia of Philosophy (2017); Hilbe et al. (2013)"
+#define REF_KUHN "Kuhn (2017), Prisoner's Dilemma, Stanford Encyclopedia of Philosophy; Hilbe, Nowak & Sigmund (2013)"
 #define REF_ROEMHELD "Roemheld (2013), Evolutionary extortion and mischief: zero determinant strategies in iterated 2x2 games"
 
 #define ZD_PHI(DEF) {.key = "phi", .kind = PL_PARAM_REAL, .def = (DEF), .lo = 0, .hi = 1e6, .help = "scale of the deviations from TFT-like play (> 0)"}
