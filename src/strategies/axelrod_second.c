@@ -102,7 +102,8 @@ typedef struct {
 
 /* Colbert's machine: [state][other's last move] -> next state and move.  After
  * the opening C, states 0-6 play moves 2-8 (C C C C D C C) whatever the other
- * does; state 7 answers C with C and D with D, and 8, 9, 10 then play D, C, C. */
+ * does; state 7 answers C with C and D with D, and 8, 9, 10 then play D, C, C.
+ * Table as reconstructed from the Fortran K51R by Axelrod-Python. */
 static const signed char colbert_next[11][2] = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}, {6, 6},
                                                 {7, 7}, {7, 8}, {9, 9}, {10, 10}, {7, 7}};
 static const signed char colbert_act[11][2] = {{PL_C, PL_C}, {PL_C, PL_C}, {PL_C, PL_C}, {PL_C, PL_C},
