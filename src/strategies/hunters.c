@@ -270,7 +270,9 @@ static int random_hunter_move(void *st, const pl_params *p, const pl_view *v)
  * the team is exact while n - n/4 < MH_RING, i.e. for matches up to about
  * 1.39 million turns.  Beyond that the oldest proposals read back are those of
  * a later lap (an approximation; Axelrod itself would need gigabytes there). */
+#ifndef MH_RING
 #define MH_RING (1 << 20)
+#endif
 
 enum { T_DEFECTOR, T_ALTERNATOR, T_RANDOM, T_MATHCONST, T_CYCLE, T_ECYCLE, T_COOPERATOR, T_N };
 
