@@ -96,19 +96,3 @@ const pl_strategy_def pl_family_finite_state[] = {
     {0}
 };
 
-/* For the unit tests: the machines by strategy id (NULL if unknown). */
-const pl_fsm *pl_finite_state_machine(const char *id);
-const pl_fsm *pl_finite_state_machine(const char *id)
-{
-    static const struct { const char *id; const pl_fsm *m; } all[] = {
-        {"fortress3", &fsm_fortress3}, {"fortress4", &fsm_fortress4}, {"predator", &fsm_predator},
-        {"pun1", &fsm_pun1}, {"raider", &fsm_raider}, {"ripoff", &fsm_ripoff},
-        {"solution_b1", &fsm_solution_b1}, {"solution_b5", &fsm_solution_b5}, {"thumper", &fsm_thumper},
-        {"evolved_fsm_4", &fsm_evolved_fsm_4}, {"evolved_fsm_6", &fsm_evolved_fsm_6},
-        {"evolved_fsm_16", &fsm_evolved_fsm_16}, {"evolved_fsm_16_noise_05", &fsm_evolved_fsm_16_noise_05},
-        {"tf1", &fsm_tf1}, {"tf2", &fsm_tf2}, {"tf3", &fsm_tf3},
-    };
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-        if (!strcmp(all[i].id, id)) return all[i].m;
-    return NULL;
-}
