@@ -24,7 +24,7 @@ LIB_SRC := $(sort $(wildcard src/core/*.c src/strategies/*.c src/engine/*.c src/
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
-HDRS := $(wildcard include/parley/*.h src/*/*.h src/*/*.def)
+HDRS := $(wildcard include/parley/*.h src/*/*.h src/*/*/*.h src/*/*.def)
 
 REL := build/release
 SAN := build/asan
