@@ -16,7 +16,7 @@ ifeq ($(ARCH),x86_64)
 endif
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes
 BASE    := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -pthread -fPIC $(CPU) $(WARN)
-RELEASE := -O2 -g $(BASE)
+RELEASE := -O3 -g $(BASE)
 ASAN    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined $(BASE)
 LDLIBS  := -ljansson -lyaml -lz -lm -pthread
 

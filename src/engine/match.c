@@ -97,17 +97,23 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
 
     pl_view va = {.length = cfg->prob_end > 0 ? -1 : length, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng};
     pl_view vb = {.length = va.length, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng};
+    if (pl_history_reserve(ha, length) || pl_history_reserve(hb, length))
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a match of %d turns", length);
     double noise = cfg->noise;
+    int (*move_a)(void *, const pl_params *, const pl_view *) = da->move;
+    int (*move_b)(void *, const pl_params *, const pl_view *) = db->move;
+    void *sa = buf->state[0], *sb = buf->state[1];
+    const pl_params *pa = &a->params, *pb = &b->params;
     for (int t = 0; t < length; t++) {
         va.turn = vb.turn = t;
-        int x = da->move(buf->state[0], &a->params, &va);
-        int y = db->move(buf->state[1], &b->params, &vb);
+        int x = move_a(sa, pa, &va) & 1;
+        int y = move_b(sb, pb, &vb) & 1;
         if (noise > 0) {
             if (pl_rng_bernoulli(&rng, noise)) x ^= 1;
             if (pl_rng_bernoulli(&rng, noise)) y ^= 1;
         }
-        if (pl_history_push(ha, x, g->payoff[x][y][0]) || pl_history_push(hb, y, g->payoff[x][y][1]))
-            return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);
+        pl_history_push_unchecked(ha, x, g->payoff[x][y][0]);
+        pl_history_push_unchecked(hb, y, g->payoff[x][y][1]);
     }
     return PL_OK;
 }
