@@ -214,17 +214,19 @@ static void show_summary(const play_ui *ui, const pl_match_config *cfg, const ch
             const pl_strategy *opp = pl_match_stepper_opponent(st);
             if (!counterfactual("cooperator", opp, cfg, &coop) && !counterfactual("defector", opp, cfg, &def) &&
                 !counterfactual("tft", opp, cfg, &tft))
-                printf("\nWith the same seed, against the same opponent, always cooperating would have scored\n"
-                       "%g, always defecting %g, and tit for tat %g (you scored %g).\n",
-                       coop, def, tft, a);
+                printf("\nAgainst the same opponent%s, always cooperating would have scored %g,\n"
+                       "always defecting %g, and tit for tat %g (you scored %g).\n",
+                       cfg->noise > 0 || pl_strategy_is_stochastic(opp) ? " and the same random draws" : "", coop,
+                       def, tft, a);
         }
     }
     const pl_strategy *opp = pl_match_stepper_opponent(st);
     const pl_strategy_info *in = pl_strategy_get_info(opp);
     char depth[32];
-    if (in->memory_depth < 0) snprintf(depth, sizeof depth, "its whole history");
-    else snprintf(depth, sizeof depth, "%d turn%s back", in->memory_depth, in->memory_depth == 1 ? "" : "s");
-    printf("\nYour opponent was %s (id %s): %s, looks %s.\n", pl_strategy_label(opp), in->id,
+    if (in->memory_depth < 0) snprintf(depth, sizeof depth, "looks at the whole history");
+    else if (in->memory_depth == 0) snprintf(depth, sizeof depth, "ignores the history");
+    else snprintf(depth, sizeof depth, "looks %d turn%s back", in->memory_depth, in->memory_depth == 1 ? "" : "s");
+    printf("\nYour opponent was %s (id %s): %s, %s.\n", pl_strategy_label(opp), in->id,
            pl_strategy_is_stochastic(opp) ? "random in part" : "deterministic", depth);
     if (in->reference) printf("  %s\n", in->reference);
     if (cfg->noise > 0 || cfg->prob_end > 0 || pl_strategy_is_stochastic(opp))
