@@ -290,7 +290,7 @@ int cmd_play(int argc, char **argv)
     }
     ui.name_w = (int)strlen(ui.them) > 3 ? (int)strlen(ui.them) : 3;
 
-    printf("parley play: you against %s, ", ui.them);
+    printf("You are playing against %s: ", ui.them);
     if (cfg.prob_end > 0) printf("a game that ends after each turn with probability %g", cfg.prob_end);
     else if (hide_length) printf("a game of unannounced length");
     else printf("%d turns", cfg.turns);
