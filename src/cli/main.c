@@ -52,6 +52,26 @@ static void usage(FILE *out)
             "Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input.\n");
 }
 
+/* Edit distance between two short words (a typo'd command name and a real one). */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[64];
+    if (la >= 64 || lb >= 64) return (size_t)-1;
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -68,7 +88,13 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(argv[1], commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
-    fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);
+    size_t best = 0, best_d = (size_t)-1;
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        size_t d = distance(argv[1], commands[i].name);
+        if (d < best_d) best_d = d, best = i;
+    }
+    if (best_d <= 2) fprintf(stderr, "parley: unknown command '%s'; did you mean '%s'?\n\n", argv[1], commands[best].name);
+    else fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;
 }
