@@ -226,8 +226,13 @@ static void show_summary(const play_ui *ui, const pl_match_config *cfg, const ch
     if (in->memory_depth < 0) snprintf(depth, sizeof depth, "looks at the whole history");
     else if (in->memory_depth == 0) snprintf(depth, sizeof depth, "ignores the history");
     else snprintf(depth, sizeof depth, "looks %d turn%s back", in->memory_depth, in->memory_depth == 1 ? "" : "s");
-    printf("\nYour opponent was %s (id %s): %s, %s.\n", pl_strategy_label(opp), in->id,
-           pl_strategy_is_stochastic(opp) ? "random in part" : "deterministic", depth);
+    const char *label = pl_strategy_label(opp);
+    int defaults = !strcmp(label, in->axelrod_name ? in->axelrod_name : in->name);
+    if (!defaults) printf("\nYour opponent was %s (%s", in->name, label);
+    else printf("\nYour opponent was %s (id %s", in->name, in->id);
+    if (defaults && in->axelrod_name && strcmp(in->axelrod_name, in->name))
+        printf(", \"%s\" in Axelrod-Python", in->axelrod_name);
+    printf("): %s, %s.\n", pl_strategy_is_stochastic(opp) ? "random in part" : "deterministic", depth);
     if (in->reference) printf("  %s\n", in->reference);
     if (cfg->noise > 0 || cfg->prob_end > 0 || pl_strategy_is_stochastic(opp))
         printf("Seed %llu: add --seed %llu to replay the same random draws.\n", (unsigned long long)cfg->seed,
@@ -279,7 +284,12 @@ int cmd_play(int argc, char **argv)
     pl_error err;
     pl_strategy *opp;
     if (pl_strategy_create(&opp, argv[optind], &err)) return cli_usage_error("play", "OPPONENT: %s", err.msg);
-    play_ui ui = {.them = pl_strategy_label(opp),
+    /* The display name reads best ("Generous Tit For Tat"); with parameters set, the
+     * label says which ("gtft:p=0.3"). */
+    const pl_strategy_info *info = pl_strategy_get_info(opp);
+    const char *label = pl_strategy_label(opp);
+    int defaults = !strcmp(label, info->axelrod_name ? info->axelrod_name : info->name);
+    play_ui ui = {.them = defaults ? info->name : label,
                   .color = cli_use_color(stdout),
                   .hide_length = hide_length,
                   .echo = !cli_is_tty(stdin),
