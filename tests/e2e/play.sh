@@ -16,7 +16,8 @@ check "the game ends after its turns" grep -qF "Game over after 3 turns." <<<"$o
 check "the summary has totals, per turn and cooperation" \
   grep -qE '^  you +8 +2\.67  2 of 3 \(67%\)$' <<<"$out"
 check "the summary names the result" grep -qF "A draw, 8 each." <<<"$out"
-check "the summary names the opponent and its reference" grep -qF "Your opponent was Tit For Tat (id tft)" <<<"$out"
+check "the summary names the opponent" grep -qF "Your opponent was Tit For Tat (id tft): deterministic, looks 1 turn back." <<<"$out"
+check "the summary gives the reference" grep -qF "  Axelrod (1980), Effective choice" <<<"$out"
 check "the summary compares with fixed rules" grep -qF "always cooperating would have scored" <<<"$out"
 check "no colour when stdout is not a terminal" bash -c '! grep -q $'"'"'\033'"'"' <<<"$1"' _ "$out"
 
