@@ -47,7 +47,7 @@ static const char help[] =
 
 typedef struct play_ui {
     pl_match_stepper *st;
-    const char *them;  /* the opponent's label */
+    const char *them;  /* the opponent's name, or its label when its parameters are set */
     int name_w;        /* width of the name column */
     int color;
     int hide_length;
@@ -159,6 +159,13 @@ static int parse_input(char *line)
     return IN_BAD;
 }
 
+/* 1 if the strategy plays with its default parameters (its label is then its name). */
+static int at_defaults(const pl_strategy *s)
+{
+    const pl_strategy_info *in = pl_strategy_get_info(s);
+    return !strcmp(pl_strategy_label(s), in->axelrod_name ? in->axelrod_name : in->name);
+}
+
 static const char *action_word(int a) { return a ? "D" : "C"; }
 
 static void show_outcome(const play_ui *ui, int chosen)
@@ -226,9 +233,8 @@ static void show_summary(const play_ui *ui, const pl_match_config *cfg, const ch
     if (in->memory_depth < 0) snprintf(depth, sizeof depth, "looks at the whole history");
     else if (in->memory_depth == 0) snprintf(depth, sizeof depth, "ignores the history");
     else snprintf(depth, sizeof depth, "looks %d turn%s back", in->memory_depth, in->memory_depth == 1 ? "" : "s");
-    const char *label = pl_strategy_label(opp);
-    int defaults = !strcmp(label, in->axelrod_name ? in->axelrod_name : in->name);
-    if (!defaults) printf("\nYour opponent was %s (%s", in->name, label);
+    int defaults = at_defaults(opp);
+    if (!defaults) printf("\nYour opponent was %s (%s", in->name, pl_strategy_label(opp));
     else printf("\nYour opponent was %s (id %s", in->name, in->id);
     if (defaults && in->axelrod_name && strcmp(in->axelrod_name, in->name))
         printf(", \"%s\" in Axelrod-Python", in->axelrod_name);
@@ -276,7 +282,7 @@ int cmd_play(int argc, char **argv)
         return cli_usage_error("play", "expected one OPPONENT strategy, got %d (see --help)", argc - optind);
     cfg.turns = cfg.prob_end > 0 && !turns_given ? 0 : (int)turns;
     cfg.game = &game;
-    if (!seed_given) {
+    if (!seed_given) { /* a fresh game each time, with a seed short enough to type back */
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         cfg.seed = ((uint64_t)ts.tv_sec * 1000003u ^ (uint64_t)ts.tv_nsec ^ (uint64_t)getpid() << 32) % 1000000;
@@ -286,10 +292,7 @@ int cmd_play(int argc, char **argv)
     if (pl_strategy_create(&opp, argv[optind], &err)) return cli_usage_error("play", "OPPONENT: %s", err.msg);
     /* The display name reads best ("Generous Tit For Tat"); with parameters set, the
      * label says which ("gtft:p=0.3"). */
-    const pl_strategy_info *info = pl_strategy_get_info(opp);
-    const char *label = pl_strategy_label(opp);
-    int defaults = !strcmp(label, info->axelrod_name ? info->axelrod_name : info->name);
-    play_ui ui = {.them = defaults ? info->name : label,
+    play_ui ui = {.them = at_defaults(opp) ? pl_strategy_get_info(opp)->name : pl_strategy_label(opp),
                   .color = cli_use_color(stdout),
                   .hide_length = hide_length,
                   .echo = !cli_is_tty(stdin),
