@@ -3,6 +3,7 @@
 #   make check      installs what is missing, builds with sanitizers, runs every test
 #   make demo       installs what is missing, builds, runs the six-party scenario, writes its report
 #   make bench      the benchmarks (figures go to docs/performance.md by hand)
+#   make docs       regenerates docs/strategies.md from the registry
 #   make install    PREFIX=/usr/local DESTDIR=
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -29,7 +30,7 @@ HDRS := $(wildcard include/parley/*.h src/*/*.h src/*/*/*.h src/*/*.def)
 REL := build/release
 SAN := build/asan
 
-.PHONY: all deps deps-test check demo bench install clean test-build
+.PHONY: all deps deps-test check demo bench docs install clean test-build
 all: $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so
 
 deps:
@@ -81,6 +82,12 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(patsubst bench/%.c,$(REL)/bench/%,$(BENCH_SRC))
 	@for b in $(patsubst bench/%.c,$(REL)/bench/%,$(BENCH_SRC)); do echo "== $$b"; $$b; done
+
+# The strategy reference is generated from the registry so that it cannot drift;
+# tests/e2e/docs_strategies.sh fails when the committed file is stale.
+docs: $(REL)/parley
+	$(REL)/parley strategies --markdown > docs/strategies.md.tmp && mv docs/strategies.md.tmp docs/strategies.md
+	@echo "docs/strategies.md regenerated"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/parley \

@@ -35,21 +35,12 @@ static inline int pl_history_push(pl_history *h, int action, double payoff)
 }
 int pl_history_defects_last(const pl_history *h, int k); /* defections in the last k turns */
 
-/* Makes room for `turns` turns in all, so that pl_history_push_unchecked may follow. */
+/* Makes room for `turns` turns in all, so a match grows its history once, not turn by turn. */
 static inline int pl_history_reserve(pl_history *h, int turns)
 {
     while (h->cap < turns)
         if (pl_history_grow(h)) return -2; /* PL_ENOMEM */
     return 0;
-}
-
-/* pl_history_push after a reserve: no capacity check in the innermost loop. */
-static inline void pl_history_push_unchecked(pl_history *h, int action, double payoff)
-{
-    h->w[h->len >> 6] |= (uint64_t)action << (h->len & 63);
-    h->n_defect += action;
-    h->len++;
-    h->score += payoff;
 }
 
 /* Action at turn t, 0-based, t < len. */
