@@ -4,7 +4,8 @@
 set -euo pipefail
 need=(gcc make pkg-config libjansson-dev libyaml-dev zlib1g-dev libcmocka-dev)
 if [ "${1:-}" = "--test" ]; then
-  : # chromium is added by the report tests when they land
+  need+=(tmux) # tests/e2e/play.sh plays a game in a real terminal
+  # chromium is added by the report tests when they land
 fi
 missing=()
 for p in "${need[@]}"; do
