@@ -83,14 +83,14 @@ static int step_set(ctx *x, const pl_ynode *n, const char *what, pl_bits *out)
 {
     *out = 0;
     if (n->kind == PL_Y_SCALAR) {
-        int s;
+        int s = 0;
         TRY(step_ref(x, n, what, &s));
         *out = PL_BIT(s);
         return PL_OK;
     }
     TRY(pl_yexpect(x->d, n, PL_Y_SEQ, what, x->err));
     for (size_t i = 0; i < n->n; i++) {
-        int s;
+        int s = 0;
         TRY(step_ref(x, n->items[i], what, &s));
         *out |= PL_BIT(s);
     }
@@ -302,7 +302,7 @@ static int payoff_spec(ctx *x, const pl_ynode *step, const char *key, int actor,
     snprintf(what, sizeof what, "'%s'", key);
     if (n->kind == PL_Y_MAP) {
         for (size_t i = 0; i < n->n; i++) {
-            int p;
+            int p = 0;
             TRY(party_ref(x, n->keys[i], what, &p));
             TRY(pl_ynode_num(x->d, n->items[i], what, -1e12, 1e12, &out[p], x->err));
         }
@@ -317,14 +317,14 @@ static int payoff_spec(ctx *x, const pl_ynode *step, const char *key, int actor,
         return PL_OK;
     }
     if (to->kind == PL_Y_SCALAR) {
-        int p;
+        int p = 0;
         TRY(party_ref(x, to, "'to'", &p));
         out[p] = v;
         return PL_OK;
     }
     TRY(pl_yexpect(x->d, to, PL_Y_SEQ, "'to'", x->err));
     for (size_t i = 0; i < to->n; i++) {
-        int p;
+        int p = 0;
         TRY(party_ref(x, to->items[i], "'to'", &p));
         out[p] = v;
     }
@@ -495,7 +495,7 @@ static int read_variants(ctx *x, const pl_ynode *list)
         if (req) {
             TRY(pl_yexpect(x->d, req, PL_Y_MAP, "'requires' of a variant (step: [steps it requires])", x->err));
             for (size_t k = 0; k < req->n; k++) {
-                int s;
+                int s = 0;
                 TRY(step_ref(x, req->keys[k], "'requires'", &s));
                 pl_bits b = 0;
                 const pl_ynode *val = req->items[k];
@@ -511,7 +511,7 @@ static int read_variants(ctx *x, const pl_ynode *list)
         if (pol) {
             TRY(pl_yexpect(x->d, pol, PL_Y_MAP, "'policies' of a variant (party: policy)", x->err));
             for (size_t k = 0; k < pol->n; k++) {
-                int p;
+                int p = 0;
                 TRY(party_ref(x, pol->keys[k], "'policies'", &p));
                 TRY(policy_dist(x, pol->items[k], p, &v->policy[p]));
                 v->has_policy[p] = 1;
@@ -569,7 +569,7 @@ static int read_shocks(ctx *x, const pl_ynode *list)
         if (po) {
             TRY(pl_yexpect(x->d, po, PL_Y_MAP, "'payoff' of a shock (party: number)", x->err));
             for (size_t k = 0; k < po->n; k++) {
-                int p;
+                int p = 0;
                 TRY(party_ref(x, po->keys[k], "'payoff'", &p));
                 sh->payoff_party[sh->n_payoff] = p;
                 TRY(pl_ynode_num(x->d, po->items[k], "'payoff'", -1e12, 1e12, &sh->payoff[sh->n_payoff], x->err));
