@@ -19,6 +19,7 @@ LIB_SRC := $(sort $(wildcard src/core/*.c src/strategies/*.c src/engine/*.c src/
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 HDRS := $(wildcard include/parley/*.h src/*/*.h src/*/*.def)
 
 REL := build/release
@@ -58,11 +59,24 @@ $(SAN)/tests/%: tests/unit/%.c $(SAN)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
+# test helpers (tests/tools/*.c): small programs the e2e tests drive, built with sanitizers
+$(SAN)/tools/%: tests/tools/%.c $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS)
+# the progress bar lives with the command, not in the library
+$(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(LDLIBS)
+$(SAN)/tests/test_progress: tests/unit/test_progress.c $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(LDLIBS) -lcmocka
+
 $(REL)/bench/%: bench/%.c $(REL)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(RELEASE) -O3 -march=native $< -o $@ $(REL)/libparley.a $(LDLIBS)
 
-test-build: $(SAN)/parley $(REL)/parley $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC))
+test-build: $(SAN)/parley $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so \
+  $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%,$(TOOL_SRC))
 
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
