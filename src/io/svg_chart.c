@@ -1188,7 +1188,7 @@ static int render_bar(pl_strbuf *sb, const pl_chart *c)
     if (c->has_vrange) lo = c->vlo, hi = c->vhi;
     legend_item lg[64];
     size_t n_lg = 0;
-    int named = c->n_series > 1 || (c->series[0].name && *c->series[0].name);
+    int named = c->n_series > 1; /* one series: the axis title names it */
     for (size_t s = 0; named && s < c->n_series && n_lg < 64; s++)
         lg[n_lg++] = (legend_item){c->series[s].name ? c->series[s].name : "", pl_chart_palette(s), LG_SWATCH, 0, NULL, 1};
     double per_cat = fmax(22, 14.0 * (double)c->n_series + 10);
@@ -1548,7 +1548,7 @@ static int render_line(pl_strbuf *sb, const pl_chart *c)
     double W = c->width ? c->width : W_DEFAULT, H = c->height ? c->height : 400;
     legend_item lg[64];
     size_t n_lg = 0;
-    int named = c->n_series > 1 || (c->series[0].name && *c->series[0].name);
+    int named = c->n_series > 1; /* one series: the axis title names it */
     for (size_t s = 0; named && s < c->n_series && n_lg < 64; s++)
         lg[n_lg++] = (legend_item){c->series[s].name ? c->series[s].name : "", pl_chart_palette(s), LG_LINE, 0,
                                    series_dash(s), 1};
@@ -1670,7 +1670,7 @@ static int render_histogram(pl_strbuf *sb, const pl_chart *c)
     double W = c->width ? c->width : W_DEFAULT, H = c->height ? c->height : 380;
     legend_item lg[64];
     size_t n_lg = 0;
-    int named = c->n_series > 1 || (c->series[0].name && *c->series[0].name);
+    int named = c->n_series > 1; /* one series: the axis title names it */
     double op = 0.85;
     for (size_t s = 0; named && s < c->n_series && n_lg < 64; s++)
         lg[n_lg++] = (legend_item){c->series[s].name ? c->series[s].name : "", pl_chart_palette(s), LG_SWATCH, 0, NULL, op};
