@@ -550,9 +550,11 @@ int pl_chart_nice_ticks(double lo, double hi, int max_ticks, double *first, doub
     for (int tries = 0; tries < 40; tries++, k++) {
         for (int j = 0; j < 3; j++) {
             double s = mult[j] * pow(10.0, k);
-            double f = floor(lo / s + 1e-9) * s, l = ceil(hi / s - 1e-9) * s;
-            int cnt = (int)llround((l - f) / s) + 1;
-            if (cnt <= max_ticks) {
+            if (!(s > 0) || !isfinite(s)) continue;
+            double f = floor(lo / s + 1e-9) * s, l = ceil(hi / s - 1e-9) * s, span_steps = (l - f) / s;
+            if (!(span_steps < 1e6)) continue;
+            int cnt = (int)llround(span_steps) + 1;
+            if (cnt <= max_ticks && isfinite(f) && isfinite(l)) {
                 *first = f;
                 *step = s;
                 *count = cnt < 2 ? 2 : cnt;
@@ -742,6 +744,10 @@ static void put_period(pl_strbuf *sb, const pl_chart *c, double p)
         return;
     }
     double m = floor((double)c->year0 * 12 + (c->month0 - 1) + p + 1e-9);
+    if (!(fabs(m) < 1e9)) { /* far beyond any calendar: show the number */
+        put_val(sb, c, p);
+        return;
+    }
     long long mi = (long long)m;
     long long y = mi >= 0 ? mi / 12 : -((-mi + 11) / 12);
     int mo = (int)(mi - y * 12) + 1;
@@ -1011,7 +1017,7 @@ static cat_layout cat_layout_bottom(char *const *labels, size_t n, double slot)
     L.max_px = fmin(widest, MAX_LABEL_PX);
     L.height = L.max_px * 0.7071 + FS + 4;
     double need = FS * 1.25; /* perpendicular room one rotated label takes */
-    if (slot * 0.7071 < need) L.every = (int)ceil(need / (slot * 0.7071));
+    if (slot * 0.7071 < need) L.every = slot * 0.7071 * 1e6 < need ? 1000000 : (int)ceil(need / (slot * 0.7071));
     return L;
 }
 
@@ -1047,7 +1053,8 @@ static void draw_cat_bottom(pl_strbuf *sb, const cat_layout *L, char *const *lab
 /* Category labels down the left, right-aligned at x, every k-th if the band is thin. */
 static void draw_cat_left(pl_strbuf *sb, char *const *labels, size_t n, double x, double y0, double band, double max_px)
 {
-    size_t every = band >= FS * 1.1 ? 1 : (size_t)ceil(FS * 1.1 / band);
+    if (!(band > 0)) return;
+    size_t every = band >= FS * 1.1 ? 1 : band * 1e6 < FS * 1.1 ? 1000000 : (size_t)ceil(FS * 1.1 / band);
     pl_strbuf_append(sb, "<g class=\"axis categories\">\n");
     for (size_t i = 0; i < n; i += every)
         put_text(sb, x, y0 + band * ((double)i + 0.5) + 4, "end", FS, "", labels[i], max_px);
@@ -1464,7 +1471,7 @@ typedef struct xaxis {
 static void xaxis_fit(xaxis *a, const pl_chart *c, double lo, double hi, double width, int fixed)
 {
     memset(a, 0, sizeof *a);
-    if (!c->months) {
+    if (!c->months || !(fabs(lo) < 1e7 && fabs(hi) < 1e7)) { /* no calendar spans 10 million months */
         vaxis_fit_across(&a->va, lo, hi, width, fixed);
         return;
     }
@@ -1650,10 +1657,9 @@ static int render_histogram(pl_strbuf *sb, const pl_chart *c)
     }
     if (integral && step < 1) step = 1;
     double first = c->bins && hi > lo ? lo : floor(lo / step + 1e-9) * step;
-    int nb = (int)floor((hi - first) / step + 1e-9) + 1;
+    double nbd = floor((hi - first) / step + 1e-9) + 1;
+    int nb = nbd >= 2000 || !(nbd == nbd) ? 2000 : nbd < 1 ? 1 : (int)nbd;
     if (c->bins && hi > lo) nb = c->bins;
-    if (nb > 2000) nb = 2000;
-    if (nb < 1) nb = 1;
     size_t *cnt = calloc((size_t)nb * (c->n_series ? c->n_series : 1), sizeof *cnt);
     if (!cnt) return PL_ENOMEM;
     size_t top_count = 0;
@@ -1661,9 +1667,8 @@ static int render_histogram(pl_strbuf *sb, const pl_chart *c)
         for (size_t i = 0; i < c->series[s].n; i++) {
             double v = c->series[s].v[i];
             if (!isfinite(v)) continue;
-            long b = (long)floor((v - first) / step + 1e-9);
-            if (b < 0) b = 0;
-            if (b >= nb) b = nb - 1;
+            double bd = floor((v - first) / step + 1e-9); /* clamp before converting: v may be far out */
+            long b = bd < 0 ? 0 : bd >= nb ? nb - 1 : (long)bd;
             size_t *p = &cnt[s * (size_t)nb + (size_t)b];
             if (++*p > top_count) top_count = *p;
         }

@@ -455,6 +455,120 @@ static void every_kind_empty_and_sized(void **state)
     assert_string_equal(pl_chart_palette(8), "#0072B2");
 }
 
+
+/* Random data, labels and sizes for every kind: never a crash, a sanitizer report, a
+ * malformed document or a non-number in a coordinate (SQLite's lesson: fuzz every input). */
+static double wild(pl_rng *r)
+{
+    switch (pl_rng_below(r, 12)) {
+    case 0: return NAN;
+    case 1: return pl_rng_below(r, 2) ? INFINITY : -INFINITY;
+    case 2: return (pl_rng_uniform(r) - 0.5) * 1e300;
+    case 3: return (pl_rng_uniform(r) - 0.5) * 1e-300;
+    case 4: return 0;
+    case 5: return 7;
+    default: return (pl_rng_uniform(r) - 0.3) * pow(10, (double)pl_rng_below(r, 12) - 4);
+    }
+}
+
+static char *wild_label(pl_rng *r)
+{
+    static const char *const bits[] = {"<", ">", "&", "\"", "'", "\xE2\x80\x94", "\xFF", "\x01", "\xC3",
+                                       "abc", " ", "Tit For Tat", "<script>", "\xF0\x9F\x98\x80", "\n"};
+    size_t n = pl_rng_below(r, 12);
+    char *s = calloc(1, 12 * 16 + 1);
+    for (size_t i = 0; i < n; i++) strcat(s, bits[pl_rng_below(r, sizeof bits / sizeof *bits)]);
+    return s;
+}
+
+static void random_data_never_breaks_a_chart(void **state)
+{
+    (void)state;
+    pl_rng r;
+    pl_rng_init(&r, 77, 0, 0);
+    for (int iter = 0; iter < 600; iter++) {
+        pl_chart_kind kind = (pl_chart_kind)(iter % 6);
+        char *title = wild_label(&r);
+        pl_chart *c = pl_chart_create(kind, title);
+        free(title);
+        if (pl_rng_below(&r, 3) == 0) pl_chart_set_size(c, 200 + (int)pl_rng_below(&r, 800), 120 + (int)pl_rng_below(&r, 600));
+        if (pl_rng_below(&r, 2)) {
+            char *a = wild_label(&r), *b = wild_label(&r);
+            pl_chart_set_axis_titles(c, a, b);
+            pl_chart_set_subtitle(c, a);
+            free(a);
+            free(b);
+        }
+        if (pl_rng_below(&r, 4) == 0) pl_chart_set_value_range(c, wild(&r), wild(&r)); /* may be refused */
+        size_t n = pl_rng_below(&r, 40), m = 1 + pl_rng_below(&r, 4);
+        double *v = malloc((n + 4) * 40 * sizeof *v), *lo = malloc((n + 1) * sizeof *lo), *hi = malloc((n + 1) * sizeof *hi);
+        for (size_t i = 0; i < (n + 4) * 40; i++) v[i] = wild(&r);
+        for (size_t i = 0; i < n; i++) lo[i] = wild(&r), hi[i] = wild(&r);
+        char **labels = calloc(n + 1, sizeof *labels);
+        for (size_t i = 0; i < n; i++) labels[i] = wild_label(&r);
+        switch (kind) {
+        case PL_CHART_BAR:
+            pl_chart_set_horizontal(c, (int)pl_rng_below(&r, 2));
+            pl_chart_set_categories(c, n, (const char *const *)labels);
+            for (size_t s = 0; s < m; s++) pl_chart_add_series(c, labels[0], v + s * n, n);
+            if (n) pl_chart_set_errors(c, 0, lo, hi);
+            break;
+        case PL_CHART_BOX:
+            pl_chart_set_horizontal(c, (int)pl_rng_below(&r, 2));
+            for (size_t i = 0; i < n; i++) pl_chart_add_box(c, labels[i], v + i * 40, pl_rng_below(&r, 40));
+            break;
+        case PL_CHART_HEATMAP:
+            pl_chart_set_matrix(c, n / 4, m, v, (const char *const *)labels, NULL);
+            break;
+        case PL_CHART_LINE: {
+            double *x = malloc((n + 1) * sizeof *x);
+            for (size_t i = 0; i < n; i++) x[i] = (double)i * 0.5 - 3;
+            pl_chart_set_x(c, x, n);
+            if (pl_rng_below(&r, 2)) pl_chart_set_x_months(c, 1990 + (int)pl_rng_below(&r, 40), 1 + (int)pl_rng_below(&r, 12));
+            for (size_t s = 0; s < m; s++) pl_chart_add_series(c, labels[0], v + s * n, n);
+            free(x);
+            break;
+        }
+        case PL_CHART_HISTOGRAM:
+            if (pl_rng_below(&r, 2)) pl_chart_set_bins(c, (int)pl_rng_below(&r, 30));
+            for (size_t s = 0; s < m; s++) pl_chart_add_series(c, labels[0], v + s * 40, n * 10 < 40 ? n * 10 : 40);
+            break;
+        default:
+            if (pl_rng_below(&r, 2)) pl_chart_set_x_months(c, 2000, 1 + (int)pl_rng_below(&r, 12));
+            for (size_t i = 0; i < n; i++) pl_chart_timeline_add_row(c, labels[i]);
+            for (size_t i = 0; i < 3 * n; i++) {
+                double a = wild(&r), b = wild(&r);
+                if (pl_rng_below(&r, 2)) pl_chart_timeline_add_point(c, pl_rng_below(&r, n + 1), a,
+                                                                      (pl_timeline_kind)pl_rng_below(&r, 5), labels[0]);
+                else pl_chart_timeline_add_interval(c, pl_rng_below(&r, n + 1), a, b,
+                                                    (pl_timeline_kind)pl_rng_below(&r, 5), NULL);
+            }
+            break;
+        }
+        pl_strbuf sb;
+        pl_strbuf_init(&sb);
+        pl_error err;
+        if (pl_chart_svg(c, &sb, &err) == 0) {
+            const char *s = pl_strbuf_cstr(&sb);
+            assert_true(well_formed(s));
+            assert_null(strstr(s, "<script"));
+            assert_null(strstr(s, "nan"));
+            assert_null(strstr(s, "inf"));
+            assert_null(strstr(s, "=\"-nan"));
+        } else {
+            assert_true(err.msg[0] != '\0');
+            assert_int_equal(sb.len, 0);
+        }
+        pl_strbuf_free(&sb);
+        pl_chart_free(c);
+        for (size_t i = 0; i < n; i++) free(labels[i]);
+        free(labels);
+        free(v);
+        free(lo);
+        free(hi);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -469,6 +583,7 @@ int main(void)
         cmocka_unit_test(timeline_rows_intervals_points),
         cmocka_unit_test(misuse_is_a_clear_error),
         cmocka_unit_test(every_kind_empty_and_sized),
+        cmocka_unit_test(random_data_never_breaks_a_chart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
