@@ -13,7 +13,7 @@
 # Content-Security-Policy violation, a blocked load — is a fault); the DOM holds
 # no <script> element, and text the file escaped (a party called
 # <script>alert(1)</script>) is still text; a screenshot is saved to
-# build/screenshots/NAME.png (1280x2400).  Chromium is installed with
+# build/screenshots/NAME.png (1280x2400); the page prints to PDF.  Chromium is installed with
 # tools/install-deps.sh --test if missing; only if that fails are the checks
 # skipped ("ok N - # SKIP chromium not installed").
 _browser_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -92,6 +92,13 @@ browser_check() {
   else
     not_ok "$name: screenshot build/screenshots/$name.png"
   fi
+  # print: the page must come out as a PDF (print styles, no script needed)
+  browser_run --no-pdf-header-footer --print-to-pdf="$dir/page.pdf" "file://$abs" >/dev/null 2>&1
+  if [ "$(head -c 4 "$dir/page.pdf" 2>/dev/null)" = "%PDF" ] && [ "$(stat -c %s "$dir/page.pdf")" -gt 10000 ]; then
+    ok "$name: prints to PDF ($(stat -c %s "$dir/page.pdf") bytes)"
+  else
+    not_ok "$name: prints to PDF"
+  fi
   rm -rf "$dir"
 }
 
@@ -99,5 +106,8 @@ browser_check() {
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   if [ $# -lt 2 ]; then echo "usage: $0 REPORT.html NAME [MIN_CHARTS]" >&2; exit 2; fi
   . "$_browser_root/tests/tap.sh"
+  _browser_fails=0
+  not_ok() { tap_n=$((tap_n + 1)); _browser_fails=$((_browser_fails + 1)); echo "not ok $tap_n - $*"; }
   browser_check "$@"
+  exit $((_browser_fails > 0))
 fi
