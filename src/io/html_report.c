@@ -315,10 +315,12 @@ static int looks_numeric(const char *s)
     return 1;
 }
 
+/* A cell that holds no value ("", "-", an em or en dash, "n/a", "NA") does not decide alignment. */
 static int is_blank_cell(const char *s)
 {
     while (*s == ' ') s++;
-    return !*s || !strcmp(s, "-") || !strcmp(s, "\xE2\x80\x94") || !strcmp(s, "\xE2\x80\x93");
+    return !*s || !strcmp(s, "-") || !strcmp(s, "\xE2\x80\x94") || !strcmp(s, "\xE2\x80\x93") || !strcmp(s, "n/a") ||
+           !strcmp(s, "NA");
 }
 
 static void esc(pl_strbuf *sb, const char *s) { pl_strbuf_append_html_escaped(sb, s); }
