@@ -19,7 +19,6 @@ LIB_SRC := $(sort $(wildcard src/core/*.c src/strategies/*.c src/engine/*.c src/
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
-TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 HDRS := $(wildcard include/parley/*.h src/*/*.h src/*/*.def)
 
 REL := build/release
@@ -60,6 +59,7 @@ $(SAN)/tests/%: tests/unit/%.c $(SAN)/libparley.a $(HDRS)
 	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
 # test helpers (tests/tools/*.c): small programs the e2e tests drive, built with sanitizers
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 $(SAN)/tools/%: tests/tools/%.c $(SAN)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS)
