@@ -64,11 +64,25 @@ $(SAN)/tests/%: tests/unit/%.c $(SAN)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
+# test helpers (tests/tools/*.c): small programs the e2e tests drive, built with sanitizers
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+$(SAN)/tools/%: tests/tools/%.c $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS)
+# the progress bar lives with the command, not in the library
+$(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(LDLIBS)
+$(SAN)/tests/test_progress: tests/unit/test_progress.c $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(LDLIBS) -lcmocka
+
 $(REL)/bench/%: bench/%.c $(REL)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(RELEASE) -O3 -march=native $< -o $@ $(REL)/libparley.a $(LDLIBS)
 
-test-build: $(SAN)/parley $(REL)/parley $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC))
+test-build: $(SAN)/parley $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so \
+  $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%,$(TOOL_SRC))
 
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
