@@ -2,8 +2,31 @@
 #include <getopt.h>
 #include <string.h>
 
+#include <pthread.h>
+
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "io/scenario.h"
+
+/* The runner reports progress from worker threads; the bar starts at the first report, when the total is known. */
+typedef struct run_bar {
+    pthread_mutex_t mu;
+    cli_progress *bar;
+    int started;
+} run_bar;
+
+static void on_progress(void *user, uint64_t done, uint64_t total)
+{
+    run_bar *b = user;
+    pthread_mutex_lock(&b->mu); /* reports come once per chunk of runs: a lock is cheap here */
+    if (!b->started) b->started = 1, b->bar = cli_progress_start("run", total);
+    cli_progress_update(b->bar, done);
+    if (total && done >= total) { /* erase the bar before the summary is printed */
+        cli_progress_finish(b->bar);
+        b->bar = NULL;
+    }
+    pthread_mutex_unlock(&b->mu);
+}
 
 static const char help[] =
     "Usage: parley run SCENARIO.yaml [--runs N] [--seed s] [--threads k] [--out DIR]\n"
@@ -47,7 +70,11 @@ int cmd_run(int argc, char **argv)
     }
     if (argc - optind != 1) return cli_usage_error("run", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
+    run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};
+    opt.progress = on_progress;
+    opt.progress_user = &bar;
     int rc = pl_scenario_run_file(argv[optind], &opt, stdout, &err);
+    cli_progress_finish(bar.bar);
     if (rc) {
         fflush(stdout);
         fprintf(stderr, "parley run: %s\n", err.msg);

@@ -1,132 +1,372 @@
 /* agreement_report.c — report.html for an agreement: the one place it is assembled.
  *
- * Until the shared chart module (src/io/html_report.h) lands, the page is a
- * self-contained HTML file of tables with simple inline bars; the sections are
- * the ones the charts will fill: completion per variant, time to completion,
- * where runs broke down and who reversed first, payoffs with intervals, and the
- * replay ledger with each party's fulfilment over time. */
+ * Built on the shared report and chart modules (html_report.h, svg_chart.h):
+ * completion and holding per variant with 95% intervals, the distribution of
+ * time to completion, where runs broke down (first failing step) and who
+ * reversed first, each step's completion, payoffs per party with intervals,
+ * completion given each party's drawn policy; and, with a record, the replay:
+ * a timeline of every step (due, under way, done, verified, reversed), each
+ * party's fulfilment and its balance of value over time, and the ledger. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "io/agreement_output.h"
-#include "io/files.h"
+#include "io/html_report.h"
 
-static void esc(FILE *f, const char *s)
+#define CI_TEXT_MAX 64
+
+static double frac(uint64_t k, uint64_t n) { return n ? (double)k / (double)n : NAN; }
+
+static void pct_cell(char *buf, pl_interval iv)
 {
-    for (; s && *s; s++) switch (*s) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '"': fputs("&quot;", f); break;
-        default: fputc(*s, f);
-        }
+    snprintf(buf, CI_TEXT_MAX, "%.1f%% [%.1f, %.1f]", 100 * iv.est, 100 * iv.lo, 100 * iv.hi);
 }
 
-static void bar(FILE *f, double p)
+static void time_axis(pl_chart *c, const pl_agreement *a)
 {
-    if (isnan(p)) p = 0;
-    fprintf(f, "<span class=bar style=\"width:%.1fpx\"></span> %.1f%%", 200 * p, 100 * p);
+    if (a->unit == PL_PER_MONTH) pl_chart_set_x_months(c, a->start_y, a->start_m);
+}
+
+static const char *unit_word(const pl_agreement *a)
+{
+    static const char *const n[] = {"months", "days", "weeks", "quarters", "years"};
+    return n[a->unit];
+}
+
+static int quantile(const pl_ag_stats *s, int horizon, double q)
+{
+    if (!s->completed) return -1;
+    uint64_t need = (uint64_t)ceil(q * (double)s->completed), acc = 0;
+    if (need < 1) need = 1;
+    for (int t = 0; t < horizon; t++)
+        if ((acc += s->time_hist[t]) >= need) return t;
+    return horizon - 1;
+}
+
+static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_agreement_result *r)
+{
+    int V = r->n_variants, S = a->n_steps, P = a->n_parties;
+    const char *vnames[PL_AG_MAX_VARIANTS], *snames[PL_AG_MAX_STEPS], *pnames[PL_AG_MAX_PARTIES + 1];
+    for (int v = 0; v < V; v++) vnames[v] = a->variant[v].name;
+    for (int s = 0; s < S; s++) snames[s] = a->step[s].id;
+    for (int p = 0; p < P; p++) pnames[p] = a->party[p].id;
+    pnames[P] = "shock";
+
+    /* completion and holding */
+    pl_report_section(rep, "Completion by variant");
+    pl_report_paragraph(rep, "Complete: every core step in force at once before the horizon. Holds: still all in force "
+                             "at the horizon; the difference is breakdown after completion. Bars show 95% intervals; "
+                             "all variants ran on the same random numbers, so their difference is the sequencing.");
+    double comp[PL_AG_MAX_VARIANTS], clo[PL_AG_MAX_VARIANTS], chi[PL_AG_MAX_VARIANTS];
+    double held[PL_AG_MAX_VARIANTS], hlo[PL_AG_MAX_VARIANTS], hhi[PL_AG_MAX_VARIANTS];
+    for (int v = 0; v < V; v++) {
+        pl_interval c = pl_ag_wilson(r->stats[v].completed, r->stats[v].runs);
+        pl_interval h = pl_ag_wilson(r->stats[v].held, r->stats[v].runs);
+        comp[v] = c.est, clo[v] = c.lo, chi[v] = c.hi, held[v] = h.est, hlo[v] = h.lo, hhi[v] = h.hi;
+    }
+    pl_chart *ch = pl_chart_create(PL_CHART_BAR, "Probability that the agreement completes, and holds to the horizon");
+    pl_chart_set_categories(ch, (size_t)V, vnames);
+    pl_chart_add_series(ch, "completes", comp, (size_t)V);
+    pl_chart_set_errors(ch, 0, clo, chi);
+    pl_chart_add_series(ch, "holds to the horizon", held, (size_t)V);
+    pl_chart_set_errors(ch, 1, hlo, hhi);
+    pl_chart_set_value_range(ch, 0, 1);
+    pl_chart_set_axis_titles(ch, "variant", "probability");
+    pl_report_chart(rep, ch, NULL);
+    pl_chart_free(ch);
+    {
+        const char *head[] = {"variant", "completes", "holds", "mean time", "median", "10%-90%", "any reversal"};
+        pl_report_table_begin(rep, "Per variant (95% intervals; time in periods among runs that completed)", 7, head);
+        for (int v = 0; v < V; v++) {
+            const pl_ag_stats *s = &r->stats[v];
+            char c1[CI_TEXT_MAX], c2[CI_TEXT_MAX], c3[32] = "", c4[32] = "", c5[32] = "", c6[32];
+            pct_cell(c1, pl_ag_wilson(s->completed, s->runs));
+            pct_cell(c2, pl_ag_wilson(s->held, s->runs));
+            if (s->completed) {
+                snprintf(c3, sizeof c3, "%.1f", (double)s->time_sum / (double)s->completed);
+                snprintf(c4, sizeof c4, "%d", quantile(s, r->horizon, .5));
+                snprintf(c5, sizeof c5, "%d-%d", quantile(s, r->horizon, .1), quantile(s, r->horizon, .9));
+            }
+            snprintf(c6, sizeof c6, "%.1f%%", 100 * frac(s->any_reversal, s->runs));
+            const char *row[] = {a->variant[v].name, c1, c2, c3, c4, c5, c6};
+            pl_report_table_row(rep, row, 0);
+        }
+        pl_report_table_end(rep);
+    }
+
+    /* time to completion */
+    pl_report_section(rep, "Time to completion");
+    double *x = malloc(sizeof(double) * (size_t)r->horizon), *y = malloc(sizeof(double) * (size_t)r->horizon);
+    if (x && y) {
+        ch = pl_chart_create(PL_CHART_LINE, "Probability of having completed, by period");
+        for (int t = 0; t < r->horizon; t++) x[t] = t;
+        pl_chart_set_x(ch, x, (size_t)r->horizon);
+        for (int v = 0; v < V; v++) {
+            uint64_t acc = 0;
+            for (int t = 0; t < r->horizon; t++) acc += r->stats[v].time_hist[t], y[t] = frac(acc, r->stats[v].runs);
+            pl_chart_add_series(ch, a->variant[v].name, y, (size_t)r->horizon);
+        }
+        time_axis(ch, a);
+        pl_chart_set_value_range(ch, 0, 1);
+        pl_chart_set_axis_titles(ch, unit_word(a), "probability completed");
+        pl_report_chart(rep, ch, "Cumulative distribution of the time to completion");
+        pl_chart_free(ch);
+        ch = pl_chart_create(PL_CHART_LINE, "Completions per period");
+        pl_chart_set_x(ch, x, (size_t)r->horizon);
+        for (int v = 0; v < V; v++) {
+            for (int t = 0; t < r->horizon; t++) y[t] = frac(r->stats[v].time_hist[t], r->stats[v].runs);
+            pl_chart_add_series(ch, a->variant[v].name, y, (size_t)r->horizon);
+        }
+        time_axis(ch, a);
+        pl_chart_set_axis_titles(ch, unit_word(a), "share of runs completing");
+        pl_report_chart(rep, ch, "Distribution of the time to completion");
+        pl_chart_free(ch);
+    }
+    free(x), free(y);
+
+    /* breakdown */
+    pl_report_section(rep, "Breakdown");
+    pl_report_paragraph(rep, "Among all runs: the step where a run that did not hold first failed (its first reversed "
+                             "step, or, if nobody reversed, the first core step that was due and never done), and the "
+                             "party that reversed first.");
+    double vals[PL_AG_MAX_STEPS > PL_AG_MAX_PARTIES + 1 ? PL_AG_MAX_STEPS : PL_AG_MAX_PARTIES + 1];
+    ch = pl_chart_create(PL_CHART_BAR, "First failing step");
+    pl_chart_set_horizontal(ch, 1);
+    pl_chart_set_categories(ch, (size_t)S, snames);
+    for (int v = 0; v < V; v++) {
+        for (int s = 0; s < S; s++) vals[s] = frac(r->stats[v].first_break[s], r->stats[v].runs);
+        pl_chart_add_series(ch, a->variant[v].name, vals, (size_t)S);
+    }
+    pl_chart_set_axis_titles(ch, "step", "share of runs");
+    pl_report_chart(rep, ch, NULL);
+    pl_chart_free(ch);
+    ch = pl_chart_create(PL_CHART_BAR, "Who reversed first");
+    pl_chart_set_categories(ch, (size_t)P + 1, pnames);
+    for (int v = 0; v < V; v++) {
+        for (int p = 0; p <= P; p++) vals[p] = frac(r->stats[v].first_rev_party[p], r->stats[v].runs);
+        pl_chart_add_series(ch, a->variant[v].name, vals, (size_t)P + 1);
+    }
+    pl_chart_set_axis_titles(ch, "party (or an exogenous shock)", "share of runs");
+    pl_report_chart(rep, ch, NULL);
+    pl_chart_free(ch);
+
+    /* steps */
+    pl_report_section(rep, "Steps");
+    ch = pl_chart_create(PL_CHART_BAR, "Probability that each step completes");
+    pl_chart_set_horizontal(ch, 1);
+    pl_chart_set_categories(ch, (size_t)S, snames);
+    for (int v = 0; v < V; v++) {
+        double lo[PL_AG_MAX_STEPS], hi[PL_AG_MAX_STEPS];
+        for (int s = 0; s < S; s++) {
+            pl_interval iv = pl_ag_wilson(r->stats[v].step_done[s], r->stats[v].runs);
+            vals[s] = iv.est, lo[s] = iv.lo, hi[s] = iv.hi;
+        }
+        pl_chart_add_series(ch, a->variant[v].name, vals, (size_t)S);
+        pl_chart_set_errors(ch, (size_t)v, lo, hi);
+    }
+    pl_chart_set_value_range(ch, 0, 1);
+    pl_chart_set_axis_titles(ch, "step", "probability");
+    pl_report_chart(rep, ch, NULL);
+    pl_chart_free(ch);
+    {
+        const char *head[] = {"step", "actor", "phase", "name", "source"};
+        pl_report_table_begin(rep, "The steps", 5, head);
+        for (int s = 0; s < S; s++) {
+            const pl_ag_step *st = &a->step[s];
+            const char *row[] = {st->id, a->party[st->actor].id, st->phase, st->name, st->source};
+            pl_report_table_row(rep, row, 0);
+        }
+        pl_report_table_end(rep);
+    }
+
+    /* payoffs */
+    pl_report_section(rep, "Payoffs");
+    pl_report_note(rep, "Payoffs are the scenario's assumptions (value points), not measurements.");
+    ch = pl_chart_create(PL_CHART_BAR, "Mean payoff per party (95% interval)");
+    pl_chart_set_categories(ch, (size_t)P, pnames);
+    for (int v = 0; v < V; v++) {
+        double lo[PL_AG_MAX_PARTIES], hi[PL_AG_MAX_PARTIES];
+        for (int p = 0; p < P; p++) {
+            pl_interval iv = pl_ag_mean_interval(r->stats[v].pay_sum[p], r->stats[v].pay_sq[p], r->stats[v].runs);
+            vals[p] = iv.est, lo[p] = iv.lo, hi[p] = iv.hi;
+        }
+        pl_chart_add_series(ch, a->variant[v].name, vals, (size_t)P);
+        pl_chart_set_errors(ch, (size_t)v, lo, hi);
+    }
+    pl_chart_set_axis_titles(ch, "party", "payoff");
+    pl_report_chart(rep, ch, NULL);
+    pl_chart_free(ch);
+    {
+        const char *head[] = {"variant", "party", "mean [95% interval]", "sd", "min", "max"};
+        pl_report_table_begin(rep, NULL, 6, head);
+        for (int v = 0; v < V; v++)
+            for (int p = 0; p < P; p++) {
+                const pl_ag_stats *s = &r->stats[v];
+                pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+                double sd = s->runs > 1 ? sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * m.est) / (double)(s->runs - 1))) : 0;
+                char c1[CI_TEXT_MAX], c2[32], c3[32], c4[32];
+                snprintf(c1, sizeof c1, "%.2f [%.2f, %.2f]", m.est, m.lo, m.hi);
+                snprintf(c2, sizeof c2, "%.2f", sd);
+                snprintf(c3, sizeof c3, "%.2f", s->pay_min[p]);
+                snprintf(c4, sizeof c4, "%.2f", s->pay_max[p]);
+                const char *row[] = {a->variant[v].id, a->party[p].id, c1, c2, c3, c4};
+                pl_report_table_row(rep, row, 0);
+            }
+        pl_report_table_end(rep);
+    }
+
+    /* policy types */
+    pl_report_section(rep, "Which types make or break it");
+    pl_report_paragraph(rep, "Each party's policy is drawn per run from the scenario's probabilities; this is the "
+                             "probability of completion given the policy drawn.");
+    {
+        const char *head[] = {"variant", "party", "policy", "runs", "completes"};
+        pl_report_table_begin(rep, NULL, 5, head);
+        for (int v = 0; v < V; v++)
+            for (int p = 0; p < P; p++) {
+                const pl_ag_policy_dist *d = a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+                if (d->n < 2) continue;
+                for (int k = 0; k < d->n; k++) {
+                    const pl_ag_stats *s = &r->stats[v];
+                    char c1[32], c2[CI_TEXT_MAX];
+                    snprintf(c1, sizeof c1, "%llu", (unsigned long long)s->type_runs[p][k]);
+                    pct_cell(c2, pl_ag_wilson(s->type_complete[p][k], s->type_runs[p][k]));
+                    const char *row[] = {a->variant[v].id, a->party[p].id, pl_policy_names[d->opt[k].kind], c1,
+                                         s->type_runs[p][k] ? c2 : ""};
+                    pl_report_table_row(rep, row, 0);
+                }
+            }
+        pl_report_table_end(rep);
+    }
+}
+
+static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agreement_ledger *l)
+{
+    int S = a->n_steps, P = a->n_parties, T = l->periods;
+    const pl_ag_variant *rv = &a->variant[a->record_variant >= 0 ? a->record_variant : 0];
+    pl_report_section(rep, "Replay of the record");
+    char text[512];
+    snprintf(text, sizeof text,
+             "The dated record run through the sequencing of '%s': when each step fell due (its deadline, or when "
+             "everything it requires was verified on the record), when it was done, verified, reversed.",
+             rv->name);
+    pl_report_paragraph(rep, text);
+    pl_chart *ch = pl_chart_create(PL_CHART_TIMELINE, "Each step on the record");
+    time_axis(ch, a);
+    pl_chart_set_x_range(ch, 0, T);
+    for (int s = 0; s < S; s++) {
+        const pl_ag_step_ledger *sl = &l->step[s];
+        int row = pl_chart_timeline_add_row(ch, a->step[s].id);
+        if (row < 0) break;
+        size_t rw = (size_t)row;
+        if (sl->due >= 0) {
+            if (sl->eligible >= 0 && sl->eligible < sl->due)
+                pl_chart_timeline_add_interval(ch, rw, sl->eligible, sl->due, PL_TL_DUE, "due");
+            pl_chart_timeline_add_point(ch, rw, sl->due, PL_TL_DUE, "deadline");
+        }
+        double end_work = sl->completed >= 0 ? sl->completed : sl->first_reversed >= 0 ? sl->first_reversed : NAN;
+        if (sl->started >= 0 && (isnan(end_work) || end_work > sl->started))
+            pl_chart_timeline_add_interval(ch, rw, sl->started, end_work, PL_TL_STARTED, sl->started_date);
+        if (sl->completed >= 0) {
+            pl_chart_timeline_add_point(ch, rw, sl->completed, PL_TL_COMPLETED, sl->completed_date);
+            double v0 = sl->verified >= 0 ? sl->verified : NAN;
+            double stop = sl->first_reversed >= 0 && sl->first_reversed >= sl->completed ? sl->first_reversed : NAN;
+            if (!isnan(v0) && v0 > sl->completed)
+                pl_chart_timeline_add_interval(ch, rw, sl->completed, v0, PL_TL_COMPLETED, "done, not yet verified");
+            if (!isnan(v0))
+                pl_chart_timeline_add_interval(ch, rw, v0, stop, PL_TL_VERIFIED, sl->verified_date);
+            else
+                pl_chart_timeline_add_interval(ch, rw, sl->completed, stop, PL_TL_COMPLETED, "done, never verified");
+        }
+        if (sl->first_reversed >= 0) {
+            double back = sl->last_restored > sl->first_reversed ? sl->last_restored : NAN;
+            pl_chart_timeline_add_interval(ch, rw, sl->first_reversed, back, PL_TL_REVERSED, sl->reversed_date);
+            pl_chart_timeline_add_point(ch, rw, sl->first_reversed, PL_TL_REVERSED, sl->reversed_date);
+        }
+    }
+    pl_report_chart(rep, ch, "Due (deadline marks), under way, done, verified, reversed");
+    pl_chart_free(ch);
+
+    double *x = malloc(sizeof(double) * (size_t)T), *y = malloc(sizeof(double) * (size_t)T);
+    if (x && y) {
+        for (int t = 0; t < T; t++) x[t] = t;
+        ch = pl_chart_create(PL_CHART_LINE, "Fulfilment: share of each party's due core steps in force");
+        pl_chart_set_x(ch, x, (size_t)T);
+        for (int p = 0; p < P; p++) {
+            for (int t = 0; t < T; t++) y[t] = l->fulfilment[(size_t)t * P + p];
+            pl_chart_add_series(ch, a->party[p].id, y, (size_t)T);
+        }
+        time_axis(ch, a);
+        pl_chart_set_value_range(ch, 0, 1);
+        pl_chart_set_axis_titles(ch, unit_word(a), "fulfilment");
+        pl_report_chart(rep, ch, "Deliveries count pro rata; a party with nothing due has no point");
+        pl_chart_free(ch);
+        ch = pl_chart_create(PL_CHART_LINE, "Balance of value: received minus given, cumulative");
+        pl_chart_set_x(ch, x, (size_t)T);
+        for (int p = 0; p < P; p++) {
+            for (int t = 0; t < T; t++) y[t] = l->received[(size_t)t * P + p] - l->given[(size_t)t * P + p];
+            pl_chart_add_series(ch, a->party[p].id, y, (size_t)T);
+        }
+        time_axis(ch, a);
+        pl_chart_set_axis_titles(ch, unit_word(a), "value points");
+        pl_report_chart(rep, ch, "Under the scenario's payoffs (assumptions)");
+        pl_chart_free(ch);
+    }
+    free(x), free(y);
+    const char *head[] = {"step", "actor", "due", "done", "verified", "reversed", "restored", "late", "delivered"};
+    pl_report_table_begin(rep, "The ledger: each step due against done", 9, head);
+    for (int s = 0; s < S; s++) {
+        const pl_ag_step_ledger *sl = &l->step[s];
+        char due[16] = "", late[16] = "", dl[64] = "";
+        if (sl->due >= 0) pl_ag_period_label(a, sl->due, due, sizeof due);
+        if (sl->late_by >= 0) snprintf(late, sizeof late, "%d", sl->late_by);
+        if (a->step[s].quantity > 0)
+            snprintf(dl, sizeof dl, "%.0f of %.0f %s", sl->delivered, a->step[s].quantity,
+                     a->step[s].unit ? a->step[s].unit : "");
+        const char *row[] = {a->step[s].id,     a->party[a->step[s].actor].id, due, sl->completed_date,
+                             sl->verified_date, sl->reversed_date, sl->restored_date, late, dl};
+        pl_report_table_row(rep, row, 0);
+    }
+    pl_report_table_end(rep);
+    if (l->first_rev_step >= 0) {
+        snprintf(text, sizeof text, "First reversal on the record: %s by %s on %s.", a->step[l->first_rev_step].id,
+                 a->party[l->first_rev_party].id, l->first_rev_date);
+        pl_report_paragraph(rep, text);
+    }
+    const char *eh[] = {"date", "event", "step", "source", "note"};
+    pl_report_table_begin(rep, "The record", 5, eh);
+    for (int i = 0; i < a->n_events; i++) {
+        const pl_ag_event *e = &a->event[i];
+        const char *what = e->step >= 0 ? a->step[e->step].id : e->shock >= 0 ? a->shock[e->shock].id : "";
+        const char *row[] = {e->date, pl_ag_event_names[e->kind], what, e->source, e->note};
+        pl_report_table_row(rep, row, 0);
+    }
+    pl_report_table_end(rep);
 }
 
 int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreement_result *r,
                        const pl_agreement_ledger *l, pl_error *err)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    FILE *f = o.f;
-    fputs("<!doctype html><html><head><meta charset=utf-8><title>", f);
-    esc(f, a->name);
-    fputs("</title><style>body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:70em}"
-          "table{border-collapse:collapse;margin:1em 0}td,th{padding:2px 8px;border-bottom:1px solid #ddd;"
-          "text-align:left}.bar{display:inline-block;height:10px;background:#3b6ea5}.note{color:#555}</style>"
-          "</head><body><h1>",
-          f);
-    esc(f, a->name);
-    fprintf(f, "</h1><p>%llu runs per variant, seed %llu; every variant on the same random streams.</p>",
-            (unsigned long long)r->runs, (unsigned long long)r->seed);
-    if (a->assumptions) {
-        fputs("<p class=note><b>Assumptions.</b> ", f);
-        esc(f, a->assumptions);
-        fputs("</p>", f);
-    }
-    fputs("<h2>Completion by variant</h2><table><tr><th>variant</th><th>completes</th><th>95% interval</th>"
-          "<th>mean time</th></tr>",
-          f);
-    for (int v = 0; v < r->n_variants; v++) {
-        const pl_ag_stats *s = &r->stats[v];
-        pl_interval c = pl_ag_wilson(s->completed, s->runs);
-        fputs("<tr><td>", f);
-        esc(f, a->variant[v].name);
-        fputs("</td><td>", f);
-        bar(f, c.est);
-        fprintf(f, "</td><td>%.1f–%.1f%%</td><td>", 100 * c.lo, 100 * c.hi);
-        if (s->completed) fprintf(f, "%.1f", (double)s->time_sum / (double)s->completed);
-        fputs("</td></tr>", f);
-    }
-    fputs("</table><h2>Steps: probability of completion</h2><table><tr><th>step</th><th>actor</th>", f);
-    for (int v = 0; v < r->n_variants; v++) {
-        fputs("<th>", f);
-        esc(f, a->variant[v].id);
-        fputs("</th>", f);
-    }
-    fputs("</tr>", f);
-    for (int s = 0; s < a->n_steps; s++) {
-        fputs("<tr><td>", f);
-        esc(f, a->step[s].id);
-        fputs(" — ", f);
-        esc(f, a->step[s].name);
-        fputs("</td><td>", f);
-        esc(f, a->party[a->step[s].actor].id);
-        fputs("</td>", f);
-        for (int v = 0; v < r->n_variants; v++) {
-            fputs("<td>", f);
-            bar(f, (double)r->stats[v].step_done[s] / (double)r->stats[v].runs);
-            fputs("</td>", f);
-        }
-        fputs("</tr>", f);
-    }
-    fputs("</table><h2>Payoffs (mean, 95% interval)</h2><table><tr><th>party</th>", f);
-    for (int v = 0; v < r->n_variants; v++) {
-        fputs("<th>", f);
-        esc(f, a->variant[v].id);
-        fputs("</th>", f);
-    }
-    fputs("</tr>", f);
-    for (int p = 0; p < a->n_parties; p++) {
-        fputs("<tr><td>", f);
-        esc(f, a->party[p].name);
-        fputs("</td>", f);
-        for (int v = 0; v < r->n_variants; v++) {
-            const pl_ag_stats *s = &r->stats[v];
-            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
-            fprintf(f, "<td>%.1f [%.1f, %.1f]</td>", m.est, m.lo, m.hi);
-        }
-        fputs("</tr>", f);
-    }
-    fputs("</table>", f);
-    if (l) {
-        fputs("<h2>Replay: each step due against done</h2><table><tr><th>step</th><th>actor</th><th>due</th>"
-              "<th>completed</th><th>verified</th><th>reversed</th><th>late (periods)</th></tr>",
-              f);
-        for (int s = 0; s < a->n_steps; s++) {
-            const pl_ag_step_ledger *sl = &l->step[s];
-            char due[16] = "";
-            if (sl->due >= 0) pl_ag_period_label(a, sl->due, due, sizeof due);
-            fputs("<tr><td>", f);
-            esc(f, a->step[s].id);
-            fprintf(f, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>", a->party[a->step[s].actor].id,
-                    due, sl->completed_date ? sl->completed_date : "", sl->verified_date ? sl->verified_date : "",
-                    sl->reversed_date ? sl->reversed_date : "");
-            if (sl->late_by >= 0) fprintf(f, "%d", sl->late_by);
-            fputs("</td></tr>", f);
-        }
-        fputs("</table>", f);
-    }
-    fputs("<p class=note>These results hold only under the scenario's stated assumptions; they are not forecasts.</p>"
-          "</body></html>\n",
-          f);
-    return pl_outfile_commit(&o, err);
+    pl_report *rep = pl_report_create(a->name);
+    if (!rep) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_report_set_subtitle(rep, a->path);
+    pl_report_paramf(rep, "runs per variant", "%llu", (unsigned long long)r->runs);
+    pl_report_paramf(rep, "seed", "%llu", (unsigned long long)r->seed);
+    pl_report_paramf(rep, "variants", "%d (on common random numbers)", r->n_variants);
+    pl_report_paramf(rep, "horizon", "%d %s from %s", a->horizon, unit_word(a), a->start_text);
+    if (a->assumptions) pl_report_assumption(rep, a->assumptions);
+    pl_report_assumption(rep, "parties follow the policies and probabilities the scenario states; payoffs, verification "
+                              "and shock rates are the scenario's");
+    if (a->description) pl_report_paragraph(rep, a->description);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "parley run %s --runs %llu --seed %llu", a->path, (unsigned long long)r->runs,
+             (unsigned long long)r->seed);
+    pl_report_code(rep, cmd);
+    simulation_sections(rep, a, r);
+    if (l) replay_sections(rep, a, l);
+    int rc = pl_report_write(rep, path, err);
+    pl_report_free(rep);
+    return rc;
 }
