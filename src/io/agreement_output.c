@@ -488,7 +488,13 @@ int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreeme
     if (!text) return pl_error_set(err, PL_ENOMEM, "out of memory");
     char *path = pl_path_join(dir, "results.json");
     size_t len = strlen(text);
-    text[len] = '\0';
+    char *withnl = realloc(text, len + 2);
+    if (!withnl) {
+        free(text), free(path);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    text = withnl;
+    text[len++] = '\n', text[len] = '\0';
     rc = path ? pl_write_file_atomic(path, text, len, err) : pl_error_set(err, PL_ENOMEM, "out of memory");
     free(path);
     free(text);
