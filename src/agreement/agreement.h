@@ -228,7 +228,8 @@ typedef struct pl_ag_outcome {
     int first_rev_party;     /* party index, or n_parties for a shock */
     int first_rev_t;
     int holds_end;           /* every core step in force at the horizon */
-    int break_step;          /* when it does not hold to the end: first reversed step, else the holdout */
+    int break_step;          /* when it does not hold: earliest reversal never undone, else the hold-out */
+    int break_by_reversal;
     int type[PL_AG_MAX_PARTIES]; /* policy option drawn for each party */
     pl_bits ever_done, in_force_end;
     double pay[PL_AG_MAX_PARTIES];

@@ -76,7 +76,8 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
     pl_rng late = d->late;
     int remaining[PL_AG_MAX_STEPS], verify_at[PL_AG_MAX_STEPS], false_at[PL_AG_MAX_STEPS];
     double delivered[PL_AG_MAX_STEPS];
-    pl_bits ver_drawn = 0, false_drawn = 0;
+    pl_bits ver_drawn = 0, false_drawn = 0, ever_rev = 0;
+    int rev_t[PL_AG_MAX_STEPS]; /* first reversal of each step (valid where ever_rev) */
     int max_not_before = 0;
     for (int s = 0; s < S; s++) {
         remaining[s] = c->duration[s];
@@ -91,6 +92,7 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
         o->pay[p] = 0;
     }
     o->complete_t = o->first_rev_step = o->first_rev_party = o->first_rev_t = o->break_step = -1;
+    o->break_by_reversal = 0;
     int occ_i = 0, t;
     for (t = 0; t < H; t++) {
         st.t = t;
@@ -106,6 +108,7 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
                 st.done &= ~bit, st.prog &= ~bit, st.verified &= ~bit, st.breach &= ~bit, st.retal &= ~bit;
                 st.rev |= bit;
                 if (c->reversible & bit) delivered[s] = 0, remaining[s] = c->duration[s];
+                if (!(ever_rev & bit)) ever_rev |= bit, rev_t[s] = t;
                 if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = P, o->first_rev_t = t;
                 TRACE(PL_TR_REVERSE, s, P, st.verified);
             }
@@ -149,6 +152,7 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
             st.retal = (all.retal & bit) ? st.retal | bit : st.retal & ~bit;
             if (all.opp & bit) st.opp |= bit;
             o->pay[a] -= c->reverse_cost[s];
+            if (!(ever_rev & bit)) ever_rev |= bit, rev_t[s] = t;
             if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = a, o->first_rev_t = t;
             TRACE(PL_TR_REVERSE, s, a, st.verified);
         }
@@ -211,10 +215,17 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
     for (int s = 0; s < S; s++) o->delivered[s] = delivered[s];
     o->holds_end = !(c->core & ~st.done);
     if (!o->holds_end) {
-        if (o->first_rev_step >= 0)
-            o->break_step = o->first_rev_step;
-        else {
-            pl_bits undone = c->core & ~st.done;
+        /* The breakdown is blamed on the earliest reversal that was never undone; failing that,
+         * on the first core step that was due and never done (the hold-out). */
+        pl_bits undone = c->core & ~st.done, blamed = undone & ever_rev;
+        if (blamed) {
+            int best = -1;
+            for (pl_bits b = blamed; b; b &= b - 1) {
+                int s = __builtin_ctzll(b);
+                if (best < 0 || rev_t[s] < rev_t[best]) best = s;
+            }
+            o->break_step = best;
+        } else {
             pl_bits due = 0;
             for (pl_bits b = undone; b; b &= b - 1) {
                 int s = __builtin_ctzll(b);
@@ -223,6 +234,7 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
             pl_bits pick = due ? due : undone;
             o->break_step = pick ? __builtin_ctzll(pick) : -1;
         }
+        o->break_by_reversal = blamed != 0;
     }
 }
 
@@ -274,7 +286,7 @@ static void *work(void *arg)
                     st->held++;
                 else if (o.break_step >= 0) {
                     st->first_break[o.break_step]++;
-                    if (o.first_rev_step >= 0) st->break_by_reversal++;
+                    if (o.break_by_reversal) st->break_by_reversal++;
                 }
                 if (o.first_rev_step >= 0) {
                     st->any_reversal++;

@@ -78,25 +78,38 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
     int sw = 4;
     for (int s = 0; s < a->n_steps; s++)
         if ((int)strlen(a->step[s].id) > sw) sw = (int)strlen(a->step[s].id);
-    fprintf(f, "Probability that each step completes (%%), and where runs that broke down first failed (%%)\n");
+    int vw[PL_AG_MAX_VARIANTS];
+    for (int v = 0; v < V; v++) vw[v] = (int)strlen(a->variant[v].id) > 6 ? (int)strlen(a->variant[v].id) : 6;
+    fprintf(f, "Probability that each step completes at least once (%%)\n");
     fprintf(f, "%-*s  %-6s", sw, "step", "actor");
-    for (int v = 0; v < V; v++) fprintf(f, "  %*.*s", 12, 12, a->variant[v].id);
-    fprintf(f, "  |");
-    for (int v = 0; v < V; v++) fprintf(f, "  %*.*s", 12, 12, a->variant[v].id);
+    for (int v = 0; v < V; v++) fprintf(f, "  %*s", vw[v], a->variant[v].id);
     fprintf(f, "\n");
     for (int s = 0; s < a->n_steps; s++) {
         fprintf(f, "%-*s  %-6.6s", sw, a->step[s].id, a->party[a->step[s].actor].id);
         for (int v = 0; v < V; v++)
-            fprintf(f, "  %12.1f", 100.0 * (double)r->stats[v].step_done[s] / (double)r->stats[v].runs);
-        fprintf(f, "  |");
-        for (int v = 0; v < V; v++) {
-            uint64_t broke = r->stats[v].runs - r->stats[v].held;
-            if (broke)
-                fprintf(f, "  %12.1f", 100.0 * (double)r->stats[v].first_break[s] / (double)broke);
-            else
-                fprintf(f, "  %12s", "-");
-        }
+            fprintf(f, "  %*.1f", vw[v], 100.0 * (double)r->stats[v].step_done[s] / (double)r->stats[v].runs);
         fprintf(f, "%s\n", a->step[s].core ? "" : "  (not core)");
+    }
+    fprintf(f, "\nWhere runs that did not hold broke (earliest reversal never undone, else the hold-out; %% of those runs)\n");
+    for (int v = 0; v < V; v++) {
+        const pl_ag_stats *st = &r->stats[v];
+        uint64_t broke = st->runs - st->held;
+        fprintf(f, "  %-*s ", w, a->variant[v].id);
+        if (!broke) {
+            fprintf(f, " none\n");
+            continue;
+        }
+        int shown = 0, used[PL_AG_MAX_STEPS] = {0};
+        for (int k = 0; k < 4; k++) { /* the four most frequent, largest first (ties: file order) */
+            int best = -1;
+            for (int s = 0; s < a->n_steps; s++)
+                if (!used[s] && st->first_break[s] && (best < 0 || st->first_break[s] > st->first_break[best])) best = s;
+            if (best < 0) break;
+            used[best] = 1;
+            fprintf(f, "%s %s %.1f%%", shown++ ? "," : "", a->step[best].id,
+                    100.0 * (double)st->first_break[best] / (double)broke);
+        }
+        fprintf(f, "\n");
     }
     fprintf(f, "\nPayoff per party: mean [95%% interval] (standard deviation)\n");
     fprintf(f, "%-6s", "party");

@@ -128,11 +128,11 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
 
     /* breakdown */
     pl_report_section(rep, "Breakdown");
-    pl_report_paragraph(rep, "Among all runs: the step where a run that did not hold first failed (its first reversed "
-                             "step, or, if nobody reversed, the first core step that was due and never done), and the "
-                             "party that reversed first.");
+    pl_report_paragraph(rep, "Among all runs: the step where a run that did not hold broke (its earliest reversal "
+                             "that was never undone, or else the first core step that was due and never done), and "
+                             "the party that reversed first.");
     double vals[PL_AG_MAX_STEPS > PL_AG_MAX_PARTIES + 1 ? PL_AG_MAX_STEPS : PL_AG_MAX_PARTIES + 1];
-    ch = pl_chart_create(PL_CHART_BAR, "First failing step");
+    ch = pl_chart_create(PL_CHART_BAR, "Where runs that did not hold broke");
     pl_chart_set_horizontal(ch, 1);
     pl_chart_set_categories(ch, (size_t)S, snames);
     for (int v = 0; v < V; v++) {
