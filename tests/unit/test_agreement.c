@@ -239,6 +239,138 @@ static void variants_share_random_streams(void **state)
     pl_agreement_free(a);
 }
 
+
+/* ---- each policy's behaviour, on small deterministic agreements ---------- */
+
+/* One run of variant 0; a shock with p: 1 and from = until happens exactly then. */
+static void run_once(const char *text, pl_ag_outcome *o, tlog *lg)
+{
+    pl_error err;
+    pl_agreement *a = load_text(text, &err);
+    if (!a) fail_msg("%s", err.msg);
+    pl_ag_compiled *c = malloc(sizeof *c);
+    pl_ag_compile(a, 0, c);
+    pl_ag_draws d;
+    pl_ag_draw(c, 1, 0, &d);
+    pl_ag_trace tr = {record, lg};
+    lg->n = 0;
+    pl_ag_run(c, &d, o, &tr);
+    free(c);
+    pl_agreement_free(a);
+}
+
+static int has_event(const tlog *lg, int kind, int step, int after)
+{
+    for (int i = 0; i < lg->n; i++)
+        if (lg->ev[i].kind == kind && lg->ev[i].step == step && lg->ev[i].t >= after) return lg->ev[i].t;
+    return -1;
+}
+
+#define PAIR(pa, pb, extra)                                                                                            \
+    "kind: agreement\nstart: 2020-01\nhorizon: 20\nparties:\n  - {id: A, policy: " pa "}\n  - {id: B, policy: " pb  \
+    "}\nsteps:\n  - {id: a1, actor: A, reversible: true, flow: {A: -0.5, B: 1}}\n"                                       \
+    "  - {id: b1, actor: B, requires: [a1], reversible: true, flow: {A: 0.2}}\n" extra
+
+static void reciprocal_answers_a_reversal_and_resumes(void **state)
+{
+    (void)state;
+    tlog *lg = malloc(sizeof *lg);
+    pl_ag_outcome o;
+    run_once(PAIR("reciprocal", "reciprocal", "shocks:\n  - {id: s, p: 1, from: 5, until: 5, reverse: [a1]}\n"), &o, lg);
+    assert_int_equal(has_event(lg, PL_TR_REVERSE, 1, 5), 5);   /* B answers the forced reversal at once */
+    assert_true(has_event(lg, PL_TR_RESTART, 1, 6) >= 6);       /* and resumes once a1 is verified again */
+    assert_true(o.holds_end);
+    assert_int_equal(o.first_rev_party, 2);                    /* the shock reversed first */
+    free(lg);
+}
+
+static void grim_never_forgives(void **state)
+{
+    (void)state;
+    tlog *lg = malloc(sizeof *lg);
+    pl_ag_outcome o;
+    run_once(PAIR("reciprocal", "grim", "shocks:\n  - {id: s, p: 1, from: 5, until: 5, reverse: [a1]}\n"), &o, lg);
+    assert_int_equal(has_event(lg, PL_TR_REVERSE, 1, 5), 5);
+    assert_int_equal(has_event(lg, PL_TR_RESTART, 1, 0), -1);
+    assert_false(o.holds_end);
+    assert_int_equal(o.break_step, 1);
+    free(lg);
+}
+
+static void opportunist_reverses_when_it_pays(void **state)
+{
+    (void)state;
+    tlog *lg = malloc(sizeof *lg);
+    pl_ag_outcome o;
+    /* b1 irreversible: once it is delivered, keeping a1 only costs A */
+    run_once("kind: agreement\nstart: 2020-01\nhorizon: 20\nparties:\n  - {id: A, policy: opportunist}\n  - {id: B}\n"
+             "steps:\n  - {id: a1, actor: A, reversible: true, flow: {A: -0.5, B: 1}}\n"
+             "  - {id: b1, actor: B, requires: [a1], value: {A: 3}}\n",
+             &o, lg);
+    assert_true(has_event(lg, PL_TR_COMPLETE, 1, 0) >= 0);
+    assert_true(has_event(lg, PL_TR_REVERSE, 0, 0) > has_event(lg, PL_TR_COMPLETE, 1, 0));
+    assert_int_equal(o.first_rev_party, 0);
+    assert_false(o.holds_end);
+    /* b1 reversible with a flow worth more to A than a1 costs it: A keeps a1 */
+    run_once(PAIR("opportunist", "reciprocal", ""), &o, lg); /* b1's flow to A (0.2) < what a1 costs (0.5) */
+    assert_int_equal(o.first_rev_party, 0);
+    run_once("kind: agreement\nstart: 2020-01\nhorizon: 20\nparties:\n  - {id: A, policy: opportunist}\n  - {id: B}\n"
+             "steps:\n  - {id: a1, actor: A, reversible: true, flow: {A: -0.5, B: 1}}\n"
+             "  - {id: b1, actor: B, requires: [a1], reversible: true, flow: {A: 1}}\n",
+             &o, lg);
+    assert_int_equal(o.first_rev_step, -1);
+    assert_true(o.holds_end);
+    free(lg);
+}
+
+static void all_first_and_hold_block(void **state)
+{
+    (void)state;
+    tlog *lg = malloc(sizeof *lg);
+    pl_ag_outcome o;
+    /* A waits for b1, b1 waits for a1: nothing ever starts; a1 is the hold-out */
+    run_once(PAIR("{policy: all_first, waits_for: [b1]}", "reciprocal", ""), &o, lg);
+    assert_int_equal(o.ever_done, 0);
+    assert_int_equal(o.break_step, 0);
+    /* with gates, only the gated steps wait */
+    run_once("kind: agreement\nstart: 2020-01\nhorizon: 20\nparties:\n"
+             "  - {id: A, policy: {policy: all_first, waits_for: [b1], gates: [a2]}}\n  - {id: B}\n"
+             "steps:\n  - {id: a1, actor: A}\n  - {id: b1, actor: B, requires: [a1]}\n  - {id: a2, actor: A}\n",
+             &o, lg);
+    assert_true(has_event(lg, PL_TR_START, 2, 0) >= has_event(lg, PL_TR_VERIFY, 1, 0)); /* seen at the start of a period, acted on in it */
+    assert_true(o.holds_end);
+    /* B holds b1: a reciprocal A never does a2, which requires it; an unconditional A does */
+    const char *held = "kind: agreement\nstart: 2020-01\nhorizon: 20\nparties:\n  - {id: A, policy: %s}\n"
+                       "  - {id: B, policy: {policy: hold, holds: [b1]}}\nsteps:\n  - {id: a1, actor: A}\n"
+                       "  - {id: b1, actor: B, requires: [a1]}\n  - {id: a2, actor: A, requires: [b1]}\n";
+    char text[600];
+    snprintf(text, sizeof text, held, "reciprocal");
+    run_once(text, &o, lg);
+    assert_int_equal(o.ever_done, PL_BIT(0));
+    assert_int_equal(o.break_step, 1);
+    snprintf(text, sizeof text, held, "unconditional");
+    run_once(text, &o, lg);
+    assert_int_equal(o.ever_done, PL_BIT(0) | PL_BIT(2));
+    free(lg);
+}
+
+static void grit_starts_its_initiatives_alone(void **state)
+{
+    (void)state;
+    tlog *lg = malloc(sizeof *lg);
+    pl_ag_outcome o;
+    /* a1 waits for b1 as written; a grit A starts it anyway, then reciprocates with a2 */
+    run_once("kind: agreement\nstart: 2020-01\nhorizon: 20\nparties:\n"
+             "  - {id: A, policy: {policy: grit, initiatives: [a1]}}\n  - {id: B}\n"
+             "steps:\n  - {id: a1, actor: A, requires: [b1]}\n  - {id: b1, actor: B}\n"
+             "  - {id: a2, actor: A, requires: [b2]}\n  - {id: b2, actor: B, requires: [a1]}\n",
+             &o, lg);
+    assert_int_equal(has_event(lg, PL_TR_START, 0, 0), 0);
+    assert_true(has_event(lg, PL_TR_START, 2, 0) >= has_event(lg, PL_TR_VERIFY, 3, 0));
+    assert_true(o.holds_end);
+    free(lg);
+}
+
 /* ---- the 2007-2009 record ------------------------------------------------ */
 
 static void replay_reproduces_the_record(void **state)
@@ -288,6 +420,9 @@ int main(void)
         cmocka_unit_test(validation_names_file_line_column), cmocka_unit_test(invariants_hold_on_every_run),
         cmocka_unit_test(unconditional_parties_always_complete), cmocka_unit_test(results_do_not_depend_on_threads),
         cmocka_unit_test(variants_share_random_streams), cmocka_unit_test(replay_reproduces_the_record),
+        cmocka_unit_test(reciprocal_answers_a_reversal_and_resumes), cmocka_unit_test(grim_never_forgives),
+        cmocka_unit_test(opportunist_reverses_when_it_pays), cmocka_unit_test(all_first_and_hold_block),
+        cmocka_unit_test(grit_starts_its_initiatives_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
