@@ -13,6 +13,7 @@
 #include "parley/game.h"
 #include "parley/strategy.h"
 #include "parley/match.h"
+#include "parley/agreement.h"
 #include "parley/tournament.h"
 #include "parley/transcript.h"
 
