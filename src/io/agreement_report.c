@@ -266,25 +266,45 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
                 pl_chart_timeline_add_interval(ch, rw, sl->eligible, sl->due, PL_TL_DUE, "due");
             pl_chart_timeline_add_point(ch, rw, sl->due, PL_TL_DUE, "deadline");
         }
-        double end_work = sl->completed >= 0 ? sl->completed : sl->first_reversed >= 0 ? sl->first_reversed : NAN;
-        if (sl->started >= 0 && (isnan(end_work) || end_work > sl->started))
-            pl_chart_timeline_add_interval(ch, rw, sl->started, end_work, PL_TL_STARTED, sl->started_date);
-        if (sl->completed >= 0) {
-            pl_chart_timeline_add_point(ch, rw, sl->completed, PL_TL_COMPLETED, sl->completed_date);
-            double v0 = sl->verified >= 0 ? sl->verified : NAN;
-            double stop = sl->first_reversed >= 0 && sl->first_reversed >= sl->completed ? sl->first_reversed : NAN;
-            if (!isnan(v0) && v0 > sl->completed)
-                pl_chart_timeline_add_interval(ch, rw, sl->completed, v0, PL_TL_COMPLETED, "done, not yet verified");
-            if (!isnan(v0))
-                pl_chart_timeline_add_interval(ch, rw, v0, stop, PL_TL_VERIFIED, sl->verified_date);
-            else
-                pl_chart_timeline_add_interval(ch, rw, sl->completed, stop, PL_TL_COMPLETED, "done, never verified");
+        /* the step's own events in date order (file order within a period) drive its intervals */
+        int idx[512], n = 0;
+        for (int i = 0; i < a->n_events && n < 512; i++)
+            if (a->event[i].step == s) {
+                int j = n++;
+                while (j > 0 && a->event[idx[j - 1]].period > a->event[i].period) idx[j] = idx[j - 1], j--;
+                idx[j] = i;
+            }
+        int open = -1, ever_done = 0;
+        double from = 0;
+        const char *open_note = NULL;
+        for (int k = 0; k < n; k++) {
+            const pl_ag_event *e = &a->event[idx[k]];
+            double t = e->period;
+            int next = -1;
+            switch (e->kind) {
+            case PL_EV_STARTED:
+            case PL_EV_DELIVERED: if (open < 0) next = PL_TL_STARTED; break;
+            case PL_EV_COMPLETED:
+                ever_done = 1;
+                next = a->step[s].ver_kind == PL_AG_VER_NONE ? PL_TL_VERIFIED : PL_TL_COMPLETED;
+                pl_chart_timeline_add_point(ch, rw, t, PL_TL_COMPLETED, e->date);
+                break;
+            case PL_EV_VERIFIED: next = PL_TL_VERIFIED; break;
+            case PL_EV_REVERSED:
+                next = PL_TL_REVERSED;
+                pl_chart_timeline_add_point(ch, rw, t, PL_TL_REVERSED, e->date);
+                break;
+            case PL_EV_RESTORED:
+                next = ever_done ? (a->step[s].ver_kind == PL_AG_VER_NONE ? PL_TL_VERIFIED : PL_TL_COMPLETED) : PL_TL_STARTED;
+                break;
+            default: break;
+            }
+            if (next < 0 || next == open) continue;
+            if (open >= 0 && t > from)
+                pl_chart_timeline_add_interval(ch, rw, from, t, (pl_timeline_kind)open, open_note);
+            open = next, from = t, open_note = e->note ? e->note : e->date;
         }
-        if (sl->first_reversed >= 0) {
-            double back = sl->last_restored > sl->first_reversed ? sl->last_restored : NAN;
-            pl_chart_timeline_add_interval(ch, rw, sl->first_reversed, back, PL_TL_REVERSED, sl->reversed_date);
-            pl_chart_timeline_add_point(ch, rw, sl->first_reversed, PL_TL_REVERSED, sl->reversed_date);
-        }
+        if (open >= 0) pl_chart_timeline_add_interval(ch, rw, from, NAN, (pl_timeline_kind)open, open_note);
     }
     pl_report_chart(rep, ch, "Due (deadline marks), under way, done, verified, reversed");
     pl_chart_free(ch);
