@@ -439,6 +439,18 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
         }
         json_object_set_new(j, "first_reversal_by", fr);
         json_object_set_new(j, "payoff", pay);
+        json_t *types = json_array();
+        for (int p = 0; p < a->n_parties; p++) {
+            const pl_ag_policy_dist *d = a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+            for (int k = 0; k < d->n; k++) {
+                json_t *e = json_pack("{s:s,s:s,s:f,s:I}", "party", a->party[p].id, "policy",
+                                      pl_policy_names[d->opt[k].kind], "p", d->opt[k].p, "runs",
+                                      (json_int_t)s->type_runs[p][k]);
+                json_object_set_new(e, "p_complete", jinterval(pl_ag_wilson(s->type_complete[p][k], s->type_runs[p][k])));
+                json_array_append_new(types, e);
+            }
+        }
+        json_object_set_new(j, "policy_types", types);
         json_array_append_new(vars, j);
     }
     json_object_set_new(root, "parties", parties);
