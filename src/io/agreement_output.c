@@ -111,6 +111,59 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
         }
         fprintf(f, "\n");
     }
+    /* which types make or break it: completion given the policy each party drew */
+    int any_mixed = 0;
+    for (int p = 0; p < a->n_parties; p++)
+        for (int v = 0; v < V; v++) {
+            const pl_ag_policy_dist *d = a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+            if (d->n > 1) any_mixed = 1;
+        }
+    if (any_mixed) {
+        fprintf(f, "\nCompletion given the policy a party drew (%%; its probability in parentheses)\n");
+        int lw = w;
+        for (int p = 0; p < a->n_parties; p++)
+            for (int k = 0; k < a->party[p].policy.n; k++) {
+                int len = (int)strlen(a->party[p].id) + (int)strlen(pl_policy_names[a->party[p].policy.opt[k].kind]) + 8;
+                if (len > lw) lw = len;
+            }
+        fprintf(f, "%-*s", lw, "");
+        for (int v = 0; v < V; v++) fprintf(f, "  %*s", vw[v], a->variant[v].id);
+        fprintf(f, "\n");
+        for (int p = 0; p < a->n_parties; p++) {
+            const pl_ag_policy_dist *d0 = &a->party[p].policy;
+            int mixed = d0->n > 1;
+            for (int v = 0; v < V; v++)
+                if (a->variant[v].has_policy[p] && a->variant[v].policy[p].n > 1) mixed = 1;
+            if (!mixed) continue;
+            /* rows follow the party's own distribution; a variant that overrides it shows its own options */
+            int rows = d0->n;
+            for (int v = 0; v < V; v++)
+                if (a->variant[v].has_policy[p] && a->variant[v].policy[p].n > rows) rows = a->variant[v].policy[p].n;
+            for (int k = 0; k < rows; k++) {
+                char lab[96];
+                if (k < d0->n)
+                    snprintf(lab, sizeof lab, "%s %s (%.2f)", a->party[p].id, pl_policy_names[d0->opt[k].kind], d0->opt[k].p);
+                else
+                    snprintf(lab, sizeof lab, "%s option %d", a->party[p].id, k + 1);
+                fprintf(f, "%-*s", lw, lab);
+                for (int v = 0; v < V; v++) {
+                    const pl_ag_policy_dist *d = a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : d0;
+                    const pl_ag_stats *st = &r->stats[v];
+                    char cell[48] = "-";
+                    if (k < d->n && st->type_runs[p][k]) {
+                        if (d != d0)
+                            snprintf(cell, sizeof cell, "%s %.1f", pl_policy_names[d->opt[k].kind],
+                                     100.0 * (double)st->type_complete[p][k] / (double)st->type_runs[p][k]);
+                        else
+                            snprintf(cell, sizeof cell, "%.1f",
+                                     100.0 * (double)st->type_complete[p][k] / (double)st->type_runs[p][k]);
+                    }
+                    fprintf(f, "  %*s", vw[v], cell);
+                }
+                fprintf(f, "\n");
+            }
+        }
+    }
     fprintf(f, "\nPayoff per party: mean [95%% interval] (standard deviation)\n");
     fprintf(f, "%-6s", "party");
     for (int v = 0; v < V; v++) fprintf(f, "  %-30.30s", a->variant[v].id);
