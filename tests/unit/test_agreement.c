@@ -414,6 +414,57 @@ static void replay_reproduces_the_record(void **state)
     pl_agreement_free(a);
 }
 
+static void calendar_maps_dates_to_periods(void **state)
+{
+    (void)state;
+    pl_agreement a;
+    memset(&a, 0, sizeof a);
+    a.start_y = 2007, a.start_m = 2, a.start_d = 13, a.unit = PL_PER_MONTH;
+    assert_int_equal(pl_ag_period_of(&a, 2007, 4, 14), 2);   /* the 60-day deadline */
+    assert_int_equal(pl_ag_period_of(&a, 2007, 7, 14), 5);   /* shutdown: three months late */
+    assert_int_equal(pl_ag_period_of(&a, 2009, 4, 15), 26);
+    a.unit = PL_PER_DAY;
+    assert_int_equal(pl_ag_period_of(&a, 2007, 4, 14), 60);  /* "60 days" from 2007-02-13 */
+    a.unit = PL_PER_WEEK;
+    assert_int_equal(pl_ag_period_of(&a, 2007, 3, 15), 4);
+    a.unit = PL_PER_QUARTER;
+    assert_int_equal(pl_ag_period_of(&a, 2008, 2, 1), 4);
+    char buf[16];
+    a.unit = PL_PER_MONTH;
+    pl_ag_period_label(&a, 11, buf, sizeof buf);
+    assert_string_equal(buf, "2008-01");
+    a.unit = PL_PER_DAY;
+    pl_ag_period_label(&a, 60, buf, sizeof buf);
+    assert_string_equal(buf, "2007-04-14");
+    int y, m, d;
+    assert_int_equal(pl_ag_parse_date("2008-02-29", &y, &m, &d), 0);
+    assert_int_not_equal(pl_ag_parse_date("2007-02-29", &y, &m, &d), 0);
+    assert_int_not_equal(pl_ag_parse_date("2007-13", &y, &m, &d), 0);
+    assert_int_not_equal(pl_ag_parse_date("2007-1-5x", &y, &m, &d), 0);
+    assert_int_equal(pl_ag_parse_date("2007-10", &y, &m, &d), 0);
+    assert_int_equal(d, 1);
+}
+
+static void replay_of_the_agreed_framework(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_agreement *a;
+    if (pl_agreement_load(&a, "scenarios/korea/agreed-framework-1994.yaml", &err)) fail_msg("%s", err.msg);
+    pl_agreement_ledger *l;
+    assert_int_equal(pl_agreement_replay(a, &l, &err), 0);
+    int freeze = pl_agreement_find_step(a, "AF-DP-1"), hfo = pl_agreement_find_step(a, "AF-US-2");
+    /* HFO suspended 2002-11-14 [A9] before the freeze was undone 2002-12-27 [A8] */
+    assert_int_equal(l->first_rev_step, hfo);
+    assert_string_equal(l->first_rev_date, "2002-11-14");
+    assert_string_equal(l->step[freeze].reversed_date, "2002-12-27");
+    assert_int_equal(l->step[freeze].late_by, 0);                   /* in place within the month [A6][A13] */
+    assert_true(fabs(l->step[hfo].delivered - 1900000) < 1e-6);      /* 1.9 million t recorded by 1999-07-31 [A5] */
+    assert_true(l->reversed_end & PL_BIT(freeze));
+    pl_agreement_ledger_free(l);
+    pl_agreement_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -422,7 +473,8 @@ int main(void)
         cmocka_unit_test(variants_share_random_streams), cmocka_unit_test(replay_reproduces_the_record),
         cmocka_unit_test(reciprocal_answers_a_reversal_and_resumes), cmocka_unit_test(grim_never_forgives),
         cmocka_unit_test(opportunist_reverses_when_it_pays), cmocka_unit_test(all_first_and_hold_block),
-        cmocka_unit_test(grit_starts_its_initiatives_alone),
+        cmocka_unit_test(grit_starts_its_initiatives_alone), cmocka_unit_test(calendar_maps_dates_to_periods),
+        cmocka_unit_test(replay_of_the_agreed_framework),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
