@@ -601,6 +601,7 @@ static int read_record(ctx *x, const pl_ynode *rec)
     const pl_ynode *evs = pl_ymap_get(rec, "events");
     if (!evs) return pl_yerr(x->d, rec, x->err, "missing required key 'events' (the dated record)");
     TRY(pl_yexpect(x->d, evs, PL_Y_SEQ, "'events'", x->err));
+    double delivered[PL_AG_MAX_STEPS] = {0};
     a->event = calloc(evs->n ? evs->n : 1, sizeof *a->event);
     if (!a->event) return pl_error_set(x->err, PL_ENOMEM, "out of memory");
     for (size_t i = 0; i < evs->n; i++) {
@@ -652,6 +653,12 @@ static int read_record(ctx *x, const pl_ynode *rec)
                 return pl_yerr(x->d, pl_ymap_get(n, "quantity"), x->err,
                                "step '%s' names no quantity, so nothing can be delivered against it",
                                a->step[e->step].id);
+            delivered[e->step] += e->quantity;
+            if (delivered[e->step] > a->step[e->step].quantity * (1 + 1e-12))
+                return pl_yerr(x->d, pl_ymap_get(n, "quantity"), x->err,
+                               "the record delivers %g %s against step '%s' in all, more than the %g promised",
+                               delivered[e->step], a->step[e->step].unit ? a->step[e->step].unit : "",
+                               a->step[e->step].id, a->step[e->step].quantity);
         } else if (pl_ymap_get(n, "quantity"))
             return pl_yerr(x->d, pl_ymap_key(n, "quantity"), x->err, "'quantity' belongs to 'delivered' events only");
         if (e->kind == PL_EV_REVERSED && !a->step[e->step].reversible && a->step[e->step].quantity <= 0)

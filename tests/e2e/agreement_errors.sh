@@ -173,6 +173,12 @@ bad record_reverses_irreversible 13:7 "cannot be reversed" 'steps:
 record:
   events:
     - {date: 2020-02-01, step: x, event: reversed}'
+bad record_over_delivery 14:63 "more than the 100 promised" 'steps:
+  - {id: x, actor: A, quantity: 100, unit: t, duration: 3}
+record:
+  events:
+    - {date: 2020-02-01, step: x, event: delivered, quantity: 60}
+    - {date: 2020-03-01, step: x, event: delivered, quantity: 60}'
 bad wrong_kind_type 4:10 "'parties' must be a list" 'kind: agreement
 start: 2020-01
 horizon: 24
