@@ -43,6 +43,9 @@ expect_exit 2 "zero runs" "$PARLEY" run "$six" --runs 0
 expect_exit 2 "no file given" "$PARLEY" run
 
 for s in scenarios/korea/*.yaml; do
-  expect_exit 0 "shipped scenario $(basename "$s") runs" "$PARLEY" run "$s" --runs 500 --threads 2
+  b=$(basename "$s" .yaml)
+  expect_exit 0 "shipped scenario $b runs" "$PARLEY" run "$s" --runs 2500 --threads 1 --out "$TMP/$b-1"
+  "$PARLEY" run "$s" --runs 2500 --threads 2 --out "$TMP/$b-2" >/dev/null 2>&1
+  check "$b: byte-identical results for --threads 1 and 2" diff -r "$TMP/$b-1" "$TMP/$b-2"
 done
 echo "1..$tap_n"
