@@ -812,7 +812,11 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
                 (unsigned long long)cfg.runs, res->n_variants, t1 - t0,
                 t1 > t0 ? (double)cfg.runs * res->n_variants / (t1 - t0) : 0.0, cfg.threads);
         pl_ag_write_summary(summary, a, res, led);
-        if (opt->out_dir) rc = pl_ag_write_results(opt->out_dir, a, res, led, err);
+        if (opt->out_dir) {
+            rc = pl_ag_write_results(opt->out_dir, a, res, led, err);
+            if (!rc)
+                fprintf(stderr, "parley run: results in %s/ (CSV, results.json, report.html)\n", opt->out_dir);
+        }
     }
     pl_agreement_ledger_free(led);
     pl_agreement_result_free(res);
