@@ -73,6 +73,7 @@ int cmd_run(int argc, char **argv)
     run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};
     opt.progress = on_progress;
     opt.progress_user = &bar;
+    opt.log = stderr;
     int rc = pl_scenario_run_file(argv[optind], &opt, stdout, &err);
     cli_progress_finish(bar.bar);
     if (rc) {

@@ -22,6 +22,7 @@ typedef struct pl_run_options {
     /* Progress of long runs (may be NULL); called from worker threads, done <= total. */
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
+    FILE *log;          /* timings and where results went, for standard error; NULL: none */
 } pl_run_options;
 
 /* A runner: doc is loaded and its `kind` checked.  Returns 0, or a pl_status with err set. */

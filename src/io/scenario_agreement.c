@@ -808,14 +808,15 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     double t1 = now_seconds();
     if (!rc && a->has_record) rc = pl_agreement_replay(a, &led, err);
     if (!rc) {
-        fprintf(stderr, "parley run: %llu runs x %d variants in %.3f s (%.0f runs/s, %d threads)\n",
+        if (opt->log)
+            fprintf(opt->log, "parley run: %llu runs x %d variants in %.3f s (%.0f runs/s, %d threads)\n",
                 (unsigned long long)cfg.runs, res->n_variants, t1 - t0,
                 t1 > t0 ? (double)cfg.runs * res->n_variants / (t1 - t0) : 0.0, cfg.threads);
         pl_ag_write_summary(summary, a, res, led);
         if (opt->out_dir) {
             rc = pl_ag_write_results(opt->out_dir, a, res, led, err);
-            if (!rc)
-                fprintf(stderr, "parley run: results in %s/ (CSV, results.json, report.html)\n", opt->out_dir);
+            if (!rc && opt->log)
+                fprintf(opt->log, "parley run: results in %s/ (CSV, results.json, report.html)\n", opt->out_dir);
         }
     }
     pl_agreement_ledger_free(led);
