@@ -13,6 +13,7 @@
 #include "parley/game.h"
 #include "parley/strategy.h"
 #include "parley/match.h"
+#include "parley/nparty.h"
 
 #ifdef __cplusplus
 extern "C" {
