@@ -13,6 +13,8 @@
 #include "parley/game.h"
 #include "parley/strategy.h"
 #include "parley/match.h"
+#include "parley/tournament.h"
+#include "parley/transcript.h"
 #include "parley/nparty.h"
 
 #ifdef __cplusplus

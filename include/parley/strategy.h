@@ -53,7 +53,8 @@ size_t pl_strategy_count(void);
 /* The i-th strategy of the registry, in a stable order (family, then file order). */
 const pl_strategy_info *pl_strategy_info_at(size_t i);
 
-/* Creates a strategy from a name with optional parameters.  An unknown name gives
+/* Creates a strategy from a name with optional parameters (err may be NULL for a quiet
+ * probe, which skips computing suggestions).  An unknown name gives
  * PL_ENOTFOUND and a message listing the closest known names; a bad parameter
  * gives PL_EINVAL naming the parameter and what it accepts. */
 int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err);

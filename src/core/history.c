@@ -29,22 +29,14 @@ void pl_history_clear(pl_history *h)
     h->score = 0;
 }
 
-int pl_history_push(pl_history *h, int action, double payoff)
+int pl_history_grow(pl_history *h)
 {
-    if (h->len == h->cap) {
-        int words = h->cap / 64 * 2;
-        uint64_t *w = realloc(h->w, (size_t)words * sizeof *w);
-        if (!w) return PL_ENOMEM;
-        memset(w + h->cap / 64, 0, (size_t)(words - h->cap / 64) * sizeof *w);
-        h->w = w;
-        h->cap = words * 64;
-    }
-    if (action) {
-        h->w[h->len >> 6] |= 1ull << (h->len & 63);
-        h->n_defect++;
-    }
-    h->len++;
-    h->score += payoff;
+    int words = h->cap / 64 * 2;
+    uint64_t *w = realloc(h->w, (size_t)words * sizeof *w);
+    if (!w) return PL_ENOMEM;
+    memset(w + h->cap / 64, 0, (size_t)(words - h->cap / 64) * sizeof *w);
+    h->w = w;
+    h->cap = words * 64;
     return PL_OK;
 }
 

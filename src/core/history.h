@@ -21,7 +21,18 @@ typedef struct pl_history {
 int pl_history_init(pl_history *h, int capacity_turns); /* 0 or PL_ENOMEM */
 void pl_history_free(pl_history *h);
 void pl_history_clear(pl_history *h);
-int pl_history_push(pl_history *h, int action, double payoff); /* grows as needed */
+int pl_history_grow(pl_history *h); /* doubles the capacity: 0 or PL_ENOMEM */
+
+/* Records one turn.  Inline: it is the innermost step of every match. */
+static inline int pl_history_push(pl_history *h, int action, double payoff)
+{
+    if (__builtin_expect(h->len == h->cap, 0) && pl_history_grow(h)) return -2; /* PL_ENOMEM */
+    h->w[h->len >> 6] |= (uint64_t)(action & 1) << (h->len & 63);
+    h->n_defect += action & 1;
+    h->len++;
+    h->score += payoff;
+    return 0;
+}
 int pl_history_defects_last(const pl_history *h, int k); /* defections in the last k turns */
 
 /* Action at turn t, 0-based, t < len. */

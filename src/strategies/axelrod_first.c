@@ -1,6 +1,446 @@
-/* axelrod_first.c — strategy family "axelrod_first" (see strategy_def.h for how a strategy is written). */
+/* axelrod_first.c — the entries of Axelrod's first computer tournament (1980),
+ * as the rules were published in Axelrod (1980), "Effective choice in the
+ * prisoner's dilemma", J. Conflict Resolution 24(1):3-25, and as Axelrod-Python
+ * 4.13 interprets them, plus Revised Downing.  Tit For Tat, Grudger (Friedman)
+ * and Random live in other families.
+ *
+ * Each rule is written here from its published description; where the paper is
+ * vague, the interpretation of Axelrod-Python 4.13 is followed so that matches
+ * are turn-for-turn identical to the reference library. */
 #include "strategies/strategy_def.h"
 
+#define OPP_LAST(v) pl_hist_ago((v)->opp, 1)
+#define ME_LAST(v) pl_hist_ago((v)->me, 1)
+
+/* Payoff the opponent got when this party played `mine` against `theirs`. */
+static inline double opp_payoff(const pl_view *v, int mine, int theirs)
+{
+    return v->side == 0 ? v->game->payoff[mine][theirs][1] : v->game->payoff[theirs][mine][0];
+}
+
+/* Upper tail probability of Pearson's chi-squared statistic for the counts
+ * (a, b) against an even split: one degree of freedom, so P = erfc(sqrt(x/2)).
+ * This is the p-value of scipy.stats.chisquare([a, b]) used by the reference. */
+static double even_split_pvalue(int a, int b)
+{
+    double n = (double)a + (double)b;
+    if (n <= 0) return NAN;
+    double e = n / 2.0;
+    double x = ((a - e) * (a - e) + (b - e) * (b - e)) / e;
+    return erfc(sqrt(x / 2.0));
+}
+
+/* Axelrod-Python's "final transformer": with a known length, the last
+ * `n` moves are defections whatever the rule chose. */
+static inline int final_defections(const pl_view *v, int n, int action)
+{
+    if (v->length < 0 || v->turn >= v->length) return action;
+    return v->length - v->turn <= n ? PL_D : action;
+}
+
+/* ---- First by Davis ---------------------------------------------------- */
+
+/* Morton Davis: cooperate for the first k moves, then a grudger: defect for
+ * good once the other has defected.  Axelrod (1980), p. 9. */
+static int davis_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s;
+    if (v->turn < (int)p->num[0]) return PL_C;
+    return v->opp->n_defect > 0 ? PL_D : PL_C;
+}
+
+/* ---- First by Downing -------------------------------------------------- */
+
+typedef struct {
+    int opp_c_after_my_c; /* opponent cooperations answering my cooperation */
+    int opp_c_after_my_d; /* ... answering my defection */
+} downing_state;
+
+/* Downing (1975), "The prisoner's dilemma game as a problem-solving
+ * phenomenon", as entered in Axelrod (1980): estimate P(other C | my C) and
+ * P(other C | my D), play the move with the larger expected payoff, alternate
+ * on a tie.  The first two moves are defections; the other's first move counts
+ * as an answer to a cooperation before the match (Axelrod-Python 4.13). */
+static int downing_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    downing_state *s = st;
+    if (v->turn == 0) return PL_D;
+    if (v->turn == 1) {
+        if (OPP_LAST(v) == PL_C) s->opp_c_after_my_c++;
+        return PL_D;
+    }
+    if (OPP_LAST(v) == PL_C) {
+        if (pl_hist_ago(v->me, 2) == PL_C) s->opp_c_after_my_c++;
+        else s->opp_c_after_my_d++;
+    }
+    int my_c = pl_hist_coops(v->me), my_d = v->me->n_defect;
+    double alpha = (double)s->opp_c_after_my_c / (double)(my_c + 1);
+    double beta = (double)s->opp_c_after_my_d / (double)(my_d > 2 ? my_d : 2);
+    double R, S, T, P;
+    pl_view_rstp(v, &R, &S, &T, &P);
+    double ev_c = alpha * R + (1 - alpha) * S;
+    double ev_d = beta * T + (1 - beta) * P;
+    if (ev_c > ev_d) return PL_C;
+    if (ev_c < ev_d) return PL_D;
+    return ME_LAST(v) ^ 1;
+}
+
+/* ---- Revised Downing ----------------------------------------------------- */
+
+typedef struct {
+    double good, bad;   /* estimated P(other C | my C two moves back), P(other C | my D) */
+    int nice1, nice2;   /* cooperations answering my C, my D */
+    int total_c, total_d;
+} revised_downing_state;
+
+static void revised_downing_init(void *st, const pl_params *p)
+{
+    (void)p;
+    revised_downing_state *s = st;
+    s->good = 1.0;
+    s->bad = 0.0;
+}
+
+/* Downing's revised rule (Fortran K59R, Axelrod's second tournament; Axelrod
+ * 1980b): cooperate first, then weigh the other's responsiveness to own
+ * cooperation ("good") against its responsiveness to own defection ("bad"):
+ * cooperate when 6g - 8b - 2 >= 0 and at least 4g - 5b - 1, alternate when
+ * only one of the two expressions allows it, defect otherwise. */
+static int revised_downing_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    revised_downing_state *s = st;
+    if (v->turn == 0) return PL_C;
+    if (v->turn >= 2) {
+        int answered_c = OPP_LAST(v) == PL_C;
+        if (pl_hist_ago(v->me, 2) == PL_D) {
+            s->nice2 += answered_c;
+            s->total_d++;
+            s->bad = (double)s->nice2 / (double)s->total_d;
+        } else {
+            s->nice1 += answered_c;
+            s->total_c++;
+            s->good = (double)s->nice1 / (double)s->total_c;
+        }
+    }
+    double c = 6.0 * s->good - 8.0 * s->bad - 2;
+    double alt = 4.0 * s->good - 5.0 * s->bad - 1;
+    if (c >= 0 && c >= alt) return PL_C;
+    if ((c >= 0 && c < alt) || alt >= 0) return ME_LAST(v) ^ 1;
+    return PL_D;
+}
+
+/* ---- First by Nydegger ------------------------------------------------- */
+
+/* Outcome codes of Nydegger's rule: the other's defection counts 2, one's own 1. */
+static inline int nydegger_code(int mine, int theirs) { return mine + 2 * theirs; }
+
+/* Values of A at which Nydegger defects (Axelrod 1980, p. 10), as a bit set. */
+static const uint64_t nydegger_defect_set =
+    (1ull << 1) | (1ull << 6) | (1ull << 7) | (1ull << 17) | (1ull << 22) | (1ull << 23) | (1ull << 26) |
+    (1ull << 29) | (1ull << 30) | (1ull << 31) | (1ull << 33) | (1ull << 38) | (1ull << 39) | (1ull << 45) |
+    (1ull << 49) | (1ull << 54) | (1ull << 55) | (1ull << 58) | (1ull << 61);
+
+/* Rudy Nydegger: tit for tat for three moves (defecting on the third if it
+ * alone cooperated first and alone defected second), then defect exactly when
+ * A = 16 a1 + 4 a2 + a3 over the last three outcomes is in a fixed set.
+ * Axelrod (1980), p. 10. */
+static int nydegger_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn == 0) return PL_C;
+    if (v->turn == 1) return OPP_LAST(v);
+    if (v->turn == 2) {
+        if (pl_hist_at(v->opp, 0) == PL_D && pl_hist_at(v->opp, 1) == PL_C) return PL_D;
+        return OPP_LAST(v);
+    }
+    int a = 16 * nydegger_code(pl_hist_ago(v->me, 1), pl_hist_ago(v->opp, 1)) +
+            4 * nydegger_code(pl_hist_ago(v->me, 2), pl_hist_ago(v->opp, 2)) +
+            nydegger_code(pl_hist_ago(v->me, 3), pl_hist_ago(v->opp, 3));
+    return (nydegger_defect_set >> a) & 1u ? PL_D : PL_C;
+}
+
+/* ---- First by Shubik --------------------------------------------------- */
+
+typedef struct {
+    int retaliating;
+    int length;    /* length of the latest retaliation */
+    int remaining; /* defections still owed */
+} retaliation_state;
+
+/* Counts one owed defection off; the retaliation ends when none is left. */
+static inline void retaliation_step(retaliation_state *r)
+{
+    if (r->retaliating && --r->remaining == 0) r->retaliating = 0;
+}
+
+/* Starts a retaliation one move longer than the last, and plays its first defection. */
+static inline int retaliation_start(retaliation_state *r)
+{
+    r->retaliating = 1;
+    r->length++;
+    r->remaining = r->length;
+    retaliation_step(r);
+    return PL_D;
+}
+
+/* Martin Shubik: cooperate; when the other defects against a cooperation,
+ * defect k times, with k growing by one at each such departure.  Shubik
+ * (1970) via Axelrod (1980), p. 9. */
+static int shubik_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    retaliation_state *s = st;
+    if (v->turn == 0) return PL_C;
+    if (s->retaliating) {
+        retaliation_step(s);
+        return PL_D;
+    }
+    if (OPP_LAST(v) == PL_D && ME_LAST(v) == PL_C) return retaliation_start(s);
+    return PL_C;
+}
+
+/* ---- First by Stein and Rapoport --------------------------------------- */
+
+typedef struct {
+    int opp_random;
+} stein_state;
+
+/* William Stein and Amnon Rapoport: cooperate on the first four moves, then
+ * tit for tat; every fifteen moves a chi-squared test of the other's
+ * cooperation count against a 50-50 split decides whether it looks random,
+ * in which case defect; defect on the last two moves.  Axelrod (1980), p. 10. */
+static int stein_rapoport_move(void *st, const pl_params *p, const pl_view *v)
+{
+    stein_state *s = st;
+    int round = v->turn + 1, action;
+    if (round < 5) action = PL_C;
+    else if (round < 15) action = OPP_LAST(v);
+    else {
+        if (round % 15 == 0)
+            s->opp_random = even_split_pvalue(pl_hist_coops(v->opp), v->opp->n_defect) >= p->num[0];
+        action = s->opp_random ? PL_D : OPP_LAST(v);
+    }
+    return final_defections(v, 2, action);
+}
+
+/* ---- First by Tideman and Chieruzzi ------------------------------------ */
+
+typedef struct {
+    retaliation_state r;
+    double my_score, opp_score;
+    int last_fresh_start;   /* round of the last fresh start, 0 if none */
+    int fresh_start;        /* the second cooperation of a fresh start is due */
+    int opp_defections;     /* the other's defections since the last fresh start */
+} tideman_state;
+
+/* Nicolas Tideman and Paula Chieruzzi: tit for tat whose punishment grows by
+ * one defection with each run of the other's defections; the other gets a
+ * fresh start (two cooperations, everything forgotten) when it is 10 or more
+ * points behind, has just cooperated, 20 rounds have passed since the last one,
+ * 10 or more remain, and its defections are at least 3 standard deviations
+ * from a 50-50 split; defect on the last two moves.  Axelrod (1980), p. 9. */
+static int tideman_first_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    tideman_state *s = st;
+    int action = PL_C;
+    if (v->turn == 0) return final_defections(v, 2, PL_C);
+    int me1 = ME_LAST(v), opp1 = OPP_LAST(v);
+    if (opp1 == PL_D) s->opp_defections++;
+    s->my_score += pl_view_payoff(v, me1, opp1);
+    s->opp_score += opp_payoff(v, me1, opp1);
+
+    if (s->fresh_start) {
+        s->fresh_start = 0;
+        return final_defections(v, 2, PL_C);
+    }
+    int round = v->turn + 1;
+    int may_restart = s->last_fresh_start == 0 || round - s->last_fresh_start >= 20;
+    if (may_restart && s->my_score - s->opp_score >= 10 && (v->length < 0 || v->length - round >= 10) &&
+        opp1 == PL_C) {
+        double n = v->opp->len;
+        double sd = sqrt(n) / 2;
+        double lower = n / 2 - 3 * sd, upper = n / 2 + 3 * sd;
+        if (s->opp_defections <= lower || s->opp_defections >= upper) {
+            s->last_fresh_start = round;
+            s->r.retaliating = 0;
+            s->r.length = 0;
+            s->r.remaining = 0;
+            s->opp_defections = 0;
+            s->fresh_start = 1;
+            return final_defections(v, 2, PL_C);
+        }
+    }
+    if (s->r.retaliating) {
+        retaliation_step(&s->r);
+        action = PL_D;
+    } else if (opp1 == PL_D) {
+        action = retaliation_start(&s->r);
+    }
+    return final_defections(v, 2, action);
+}
+
+/* ---- Stochastic entries ------------------------------------------------- */
+
+/* Scott Feld: tit for tat whose cooperation after the other's cooperation
+ * falls linearly from probability 1 to .5 by the two hundredth move, then
+ * stays there.  Axelrod (1980), p. 10 (linear decay as in Axelrod-Python). */
+static int feld_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s;
+    if (v->turn == 0) return PL_C;
+    if (OPP_LAST(v) == PL_D) return PL_D;
+    double start = p->num[0], end = p->num[1], rounds = p->num[2];
+    double prob = start + (end - start) / rounds * v->turn;
+    if (prob < end) prob = end;
+    return pl_rng_bernoulli(v->rng, prob) ? PL_C : PL_D;
+}
+
+/* Bernard Grofman: cooperate if both did the same last move, otherwise
+ * cooperate with probability 2/7.  Axelrod (1980), p. 9. */
+static int grofman_first_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn == 0 || ME_LAST(v) == OPP_LAST(v)) return PL_C;
+    return pl_rng_bernoulli(v->rng, 2.0 / 7.0) ? PL_C : PL_D;
+}
+
+/* Johann Joss: cooperate first; after the other's cooperation cooperate with
+ * probability p (0.9), after its defection defect.  Axelrod (1980), p. 10. */
+static int joss_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s;
+    if (v->turn == 0) return PL_C;
+    if (OPP_LAST(v) == PL_D) return PL_D;
+    return pl_rng_bernoulli(v->rng, p->num[0]) ? PL_C : PL_D;
+}
+
+static int joss_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->num[0] < 1; }
+
+/* Gordon Tullock: cooperate on the first eleven moves, then cooperate with a
+ * probability 10 points below the other's cooperation rate over the preceding
+ * ten moves.  Axelrod (1980), p. 10. */
+static int tullock_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn < 11) return PL_C;
+    int coops = 10 - pl_history_defects_last(v->opp, 10);
+    double prob = (double)coops / 10.0 - 0.10;
+    if (prob < 0) prob = 0;
+    return pl_rng_bernoulli(v->rng, prob) ? PL_C : PL_D;
+}
+
+/* Anonymous graduate student: the published rule adjusted its cooperation
+ * probability so that it mostly stayed between 30% and 70%; as in
+ * Axelrod-Python it is modelled as cooperating each move with a probability
+ * drawn uniformly from [0.3, 0.7].  Axelrod (1980), p. 11. */
+static int anonymous_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    double prob = (3.0 + 4.0 * pl_rng_uniform(v->rng)) / 10.0;
+    return pl_rng_bernoulli(v->rng, prob) ? PL_C : PL_D;
+}
+
+typedef struct {
+    int opp_random;     /* the chi-squared test has once found the other random */
+    int tft_like;       /* the other has so far copied this player's previous move */
+    int twin_like;      /* the other has so far played exactly as this player */
+    int next_defection; /* turn of the next random defection; 0 until drawn */
+} graaskamp_state;
+
+static void graaskamp_init(void *st, const pl_params *p)
+{
+    (void)p;
+    graaskamp_state *s = st;
+    s->tft_like = 1;
+    s->twin_like = 1;
+}
+
+/* James Graaskamp: tit for tat for 50 moves, defect on move 51, tit for tat
+ * for 5 more; then defect for good if the other looks random (chi-squared test
+ * of its cooperation count at level alpha), play tit for tat if it is tit for
+ * tat or a twin, and otherwise cooperate but defect at random every 5 to 15
+ * moves.  Axelrod (1980), p. 10, as interpreted by Axelrod-Python 4.13 (the
+ * gap is drawn uniformly from 5..14, numpy's randint(5, 15)). */
+static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
+{
+    graaskamp_state *s = st;
+    int t = v->turn;
+    if (t == 0) return PL_C;
+    /* keep the two resemblance tests up to date with the last turn */
+    int opp1 = OPP_LAST(v);
+    if (t >= 2 && opp1 != pl_hist_at(v->me, t - 2)) s->tft_like = 0;
+    if (opp1 != ME_LAST(v)) s->twin_like = 0;
+
+    if (t < 56) return (opp1 == PL_D || t == 50) ? PL_D : PL_C;
+    if (!s->opp_random && even_split_pvalue(pl_hist_coops(v->opp), v->opp->n_defect) >= p->num[0])
+        s->opp_random = 1;
+    if (s->opp_random) return PL_D;
+    if (s->tft_like || s->twin_like) return opp1;
+    if (s->next_defection == 0) s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
+    if (t == s->next_defection) {
+        s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
+        return PL_D;
+    }
+    return PL_C;
+}
+
+#define REF1980 "Axelrod (1980), Effective choice in the prisoner's dilemma, J. Conflict Resolution 24(1)"
+
 const pl_strategy_def pl_family_axelrod_first[] = {
+    {.id = "first_davis", .name = "First by Davis", .axelrod_name = "First by Davis: 10", .reference = REF1980,
+     .memory_depth = -1,
+     .params = {{.key = "rounds_to_cooperate", .kind = PL_PARAM_INT, .def = 10, .lo = 0, .hi = 1e9,
+                 .help = "moves cooperated unconditionally at the start"}},
+     .move = davis_move},
+    {.id = "first_downing", .name = "First by Downing", .axelrod_name = "First by Downing",
+     .reference = REF1980 "; Downing (1975), J. Conflict Resolution 19(3)", .flags = PL_USES_GAME,
+     .memory_depth = -1, .state_size = sizeof(downing_state), .move = downing_move},
+    {.id = "first_nydegger", .name = "First by Nydegger", .axelrod_name = "First by Nydegger", .reference = REF1980,
+     .memory_depth = 3, .move = nydegger_move},
+    {.id = "first_shubik", .name = "First by Shubik", .axelrod_name = "First by Shubik",
+     .reference = REF1980 "; Shubik (1970), J. Conflict Resolution 14(2)", .memory_depth = -1,
+     .state_size = sizeof(retaliation_state), .move = shubik_move},
+    {.id = "first_stein_rapoport", .name = "First by Stein and Rapoport",
+     .axelrod_name = "First by Stein and Rapoport: 0.05: (D, D)", .reference = REF1980, .flags = PL_USES_LENGTH,
+     .memory_depth = -1,
+     .params = {{.key = "alpha", .kind = PL_PARAM_REAL, .def = 0.05, .lo = 0, .hi = 1,
+                 .help = "significance level of the randomness test"}},
+     .state_size = sizeof(stein_state), .move = stein_rapoport_move},
+    {.id = "first_tideman_chieruzzi", .name = "First by Tideman and Chieruzzi",
+     .axelrod_name = "First by Tideman and Chieruzzi: (D, D)", .reference = REF1980,
+     .flags = PL_USES_LENGTH | PL_USES_GAME, .memory_depth = -1, .state_size = sizeof(tideman_state),
+     .move = tideman_first_move},
+    {.id = "revised_downing", .name = "Revised Downing", .axelrod_name = "Revised Downing",
+     .reference = "Axelrod (1980b), More effective choice in the prisoner's dilemma (Downing's K59R)",
+     .memory_depth = -1, .state_size = sizeof(revised_downing_state), .init = revised_downing_init,
+     .move = revised_downing_move},
+    {.id = "first_feld", .name = "First by Feld", .axelrod_name = "First by Feld: 1.0, 0.5, 200",
+     .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = 200,
+     .params = {{.key = "start_coop_prob", .kind = PL_PARAM_REAL, .def = 1.0, .lo = 0, .hi = 1,
+                 .help = "probability of answering a cooperation with one at the start"},
+                {.key = "end_coop_prob", .kind = PL_PARAM_REAL, .def = 0.5, .lo = 0, .hi = 1,
+                 .help = "that probability once the decay is over"},
+                {.key = "rounds_of_decay", .kind = PL_PARAM_INT, .def = 200, .lo = 1, .hi = 1e9,
+                 .help = "moves over which the probability falls linearly"}},
+     .move = feld_move},
+    {.id = "first_grofman", .name = "First by Grofman", .axelrod_name = "First by Grofman", .reference = REF1980,
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = grofman_first_move},
+    {.id = "first_joss", .name = "First by Joss", .axelrod_name = "First by Joss: 0.9", .reference = REF1980,
+     .flags = PL_STOCHASTIC, .memory_depth = 1,
+     .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 0.9, .lo = 0, .hi = 1,
+                 .help = "probability of cooperating after the other's cooperation"}},
+     .move = joss_move, .is_stochastic = joss_is_stochastic},
+    {.id = "first_tullock", .name = "First by Tullock", .axelrod_name = "First by Tullock", .reference = REF1980,
+     .flags = PL_STOCHASTIC, .memory_depth = -1, .move = tullock_move},
+    {.id = "first_graaskamp", .name = "First by Graaskamp", .axelrod_name = "First by Graaskamp: 0.05",
+     .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = -1,
+     .params = {{.key = "alpha", .kind = PL_PARAM_REAL, .def = 0.05, .lo = 0, .hi = 1,
+                 .help = "significance level of the randomness test"}},
+     .state_size = sizeof(graaskamp_state), .init = graaskamp_init, .move = graaskamp_move},
+    {.id = "first_anonymous", .name = "First by Anonymous", .axelrod_name = "First by Anonymous",
+     .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = 0, .move = anonymous_move},
     {0}
 };

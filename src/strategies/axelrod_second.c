@@ -1,6 +1,560 @@
-/* axelrod_second.c — strategy family "axelrod_second" (see strategy_def.h for how a strategy is written). */
+/* axelrod_second.c — deterministic entries of Axelrod's second computer
+ * tournament, described in Axelrod (1980b), "More effective choice in the
+ * prisoner's dilemma", J. Conflict Resolution 24(3):379-403.  The details of
+ * most rules come from the reverse engineering of the tournament's Fortran
+ * sources (the K..R programs) done for Axelrod-Python; behaviour matches
+ * Axelrod-Python 4.13 turn for turn. */
 #include "strategies/strategy_def.h"
 
+#include <limits.h>
+
+#define OPP_LAST(v) pl_hist_ago((v)->opp, 1)
+#define ME_LAST(v) pl_hist_ago((v)->me, 1)
+
+/* Payoff the opponent got when this party played `mine` against `theirs`. */
+static inline double opp_payoff(const pl_view *v, int mine, int theirs)
+{
+    return v->side == 0 ? v->game->payoff[mine][theirs][1] : v->game->payoff[theirs][mine][0];
+}
+
+/* ---- Second by Borufsen (K32R) ------------------------------------------ */
+
+typedef struct {
+    int cd, cc;               /* other's cooperations answering my D / my C (two moves back) */
+    int mutual_defect_streak;
+    int echo_streak;
+    int flip_next_defect;
+    int defect_mode;
+} borufsen_state;
+
+/* Tit for tat, unless an owed flip turns this defection into a cooperation. */
+static inline int borufsen_tft(borufsen_state *s, int action)
+{
+    if (action == PL_C) return PL_C;
+    if (s->flip_next_defect) {
+        s->flip_next_defect = 0;
+        return PL_C;
+    }
+    return PL_D;
+}
+
+/* Otto Borufsen: tit for tat that breaks runs of three mutual defections with
+ * a cooperation and breaks three-move echoes (alternating C/D out of phase) by
+ * turning the next defection into a cooperation; every 25 moves (from move 27)
+ * it enters a defect mode if the other cooperated fewer than 3 times since the
+ * last check, or 8-17 times with under 70% of them answering its cooperation.
+ * Axelrod (1980b); rule from the Fortran K32R as read by Axelrod-Python. */
+static int borufsen_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    borufsen_state *s = st;
+    int turn = v->turn + 1;
+    if (turn == 1) return PL_C;
+    int me1 = ME_LAST(v), opp1 = OPP_LAST(v);
+    if (turn >= 3 && opp1 == PL_C) {
+        if (pl_hist_ago(v->me, 2) == PL_C) s->cc++;
+        else s->cd++;
+    }
+    if (turn > 2 && turn % 25 == 2) {
+        int was_defecting = s->defect_mode;
+        int coops = s->cd + s->cc;
+        s->defect_mode = 0;
+        if (coops < 3) s->defect_mode = 1;
+        if (coops >= 8 && coops <= 17 && (double)s->cc / (double)coops < 0.7) s->defect_mode = 1;
+        s->cd = s->cc = 0;
+        if (s->defect_mode) {
+            s->mutual_defect_streak = 0;
+            s->echo_streak = 0;
+            s->flip_next_defect = 0;
+        } else if (was_defecting) {
+            return PL_D;
+        }
+    }
+    if (s->defect_mode) return PL_D;
+
+    if (me1 == PL_D && opp1 == PL_D) s->mutual_defect_streak++;
+    else s->mutual_defect_streak = 0;
+    if (s->mutual_defect_streak >= 3) {
+        s->mutual_defect_streak = 0;
+        s->echo_streak = 0;
+        return PL_C;
+    }
+    int me2 = PL_C, opp2 = PL_C; /* before the second move, two moves back counts as C */
+    if (turn >= 3) {
+        me2 = pl_hist_ago(v->me, 2);
+        opp2 = pl_hist_ago(v->opp, 2);
+    }
+    if (me1 != opp1 && me1 == opp2 && opp1 == me2) s->echo_streak++;
+    else s->echo_streak = 0;
+    if (s->echo_streak >= 3) {
+        s->mutual_defect_streak = 0;
+        s->echo_streak = 0;
+        s->flip_next_defect = 1;
+    }
+    return borufsen_tft(s, opp1);
+}
+
+/* ---- Second by Colbert (K51R) -------------------------------------------- */
+
+typedef struct {
+    int state;
+} colbert_state;
+
+/* Colbert's machine: [state][other's last move] -> next state and move.  After
+ * the opening C, states 0-6 play moves 2-8 (C C C C D C C) whatever the other
+ * does; state 7 answers C with C and D with D, and 8, 9, 10 then play D, C, C.
+ * Table as reconstructed from the Fortran K51R by Axelrod-Python. */
+static const signed char colbert_next[11][2] = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}, {6, 6},
+                                                {7, 7}, {7, 8}, {9, 9}, {10, 10}, {7, 7}};
+static const signed char colbert_act[11][2] = {{PL_C, PL_C}, {PL_C, PL_C}, {PL_C, PL_C}, {PL_C, PL_C},
+                                               {PL_D, PL_D}, {PL_C, PL_C}, {PL_C, PL_C}, {PL_C, PL_D},
+                                               {PL_D, PL_D}, {PL_C, PL_C}, {PL_C, PL_C}};
+
+/* William Colbert: cooperate on the first eight moves except the sixth; then
+ * answer a cooperation with a cooperation and a defection with the fixed chain
+ * D, D, C, C, ignoring the other during the chain.  Axelrod (1980b), K51R. */
+static int colbert_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    colbert_state *s = st;
+    if (v->turn == 0) return PL_C;
+    int o = OPP_LAST(v);
+    int a = colbert_act[s->state][o];
+    s->state = colbert_next[s->state][o];
+    return a;
+}
+
+/* ---- Second by Gladstein (K46R) ------------------------------------------ */
+
+typedef struct {
+    int apologised; /* the other has defected and got its apology: plain tit for tat since */
+} gladstein_state;
+
+/* David Gladstein: defect first; once the other defects, apologise with a
+ * cooperation and play tit for tat for good; until then defect whenever its
+ * own cooperations exceed half its moves.  Axelrod (1980b). */
+static int gladstein_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    gladstein_state *s = st;
+    if (v->turn == 0) return PL_D;
+    if (s->apologised) return OPP_LAST(v);
+    if (OPP_LAST(v) == PL_D) {
+        s->apologised = 1;
+        return PL_C;
+    }
+    return (double)pl_hist_coops(v->me) / (double)v->turn > 0.5 ? PL_D : PL_C;
+}
+
+/* ---- Second by GraaskampKatzen (K60R) ------------------------------------ */
+
+typedef struct {
+    double score;
+    int defect_mode;
+} graaskamp_katzen_state;
+
+/* Jim Graaskamp and Ken Katzen: tit for tat while its own score keeps up;
+ * defect for good if, on move 11, 21, 31, 41, 51 or 101, its score is below
+ * 23, 53, 83, 113, 143 or 293.  Axelrod (1980b), K60R. */
+static int graaskamp_katzen_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    graaskamp_katzen_state *s = st;
+    if (s->defect_mode) return PL_D;
+    int turn = v->turn + 1;
+    if (turn == 1) return PL_C;
+    s->score += pl_view_payoff(v, ME_LAST(v), OPP_LAST(v));
+    double bar = -1;
+    switch (turn) {
+    case 11: bar = 23; break;
+    case 21: bar = 53; break;
+    case 31: bar = 83; break;
+    case 41: bar = 113; break;
+    case 51: bar = 143; break;
+    case 101: bar = 293; break;
+    default: break;
+    }
+    if (bar >= 0 && s->score < bar) {
+        s->defect_mode = 1;
+        return PL_D;
+    }
+    return OPP_LAST(v);
+}
+
+/* ---- Second by Grofman (K86R) -------------------------------------------- */
+
+/* Bernard Grofman: cooperate twice, copy the other for moves 3-7, then
+ * cooperate if (after own C) the other defected at most twice, or (after own
+ * D) at most once, in the 7 moves before the last one; defect otherwise.
+ * Axelrod (1980b), K86R. */
+static int grofman_second_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn < 2) return PL_C;
+    if (v->turn <= 6) return OPP_LAST(v);
+    int d = pl_history_defects_last(v->opp, 8) - OPP_LAST(v);
+    if (ME_LAST(v) == PL_C && d <= 2) return PL_C;
+    if (ME_LAST(v) == PL_D && d <= 1) return PL_C;
+    return PL_D;
+}
+
+/* ---- Second by Mikkelson (K66R) ------------------------------------------ */
+
+typedef struct {
+    int credit;
+} mikkelson_state;
+
+static void mikkelson_init(void *st, const pl_params *p)
+{
+    (void)p;
+    ((mikkelson_state *)st)->credit = 7;
+}
+
+/* Ray Mikkelson: a credit starting at 7 rises by one (to at most 8) after the
+ * other's cooperation and falls by two (to at least -7) after its defection;
+ * cooperate while it is positive; otherwise defect (resetting it to 4) within
+ * the first ten moves, and later defect only if the other has defected on at
+ * least 15% of the moves.  Axelrod (1980b), K66R. */
+static int mikkelson_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    mikkelson_state *s = st;
+    int turn = v->turn + 1;
+    if (turn == 1) return PL_C;
+    if (OPP_LAST(v) == PL_C) {
+        if (++s->credit > 8) s->credit = 8;
+    } else {
+        s->credit -= 2;
+        if (s->credit < -7) s->credit = -7;
+    }
+    if (turn == 2 || s->credit > 0) return PL_C;
+    if (turn <= 10) {
+        s->credit = 4;
+        return PL_D;
+    }
+    return (double)v->opp->n_defect / (double)turn >= 0.15 ? PL_D : PL_C;
+}
+
+/* ---- Second by RichardHufford (K47R) ------------------------------------- */
+
+typedef struct {
+    int agreements;       /* moves where the other matched my move two back, plus 2 */
+    int last_four[4];
+    int last_four_idx;
+    double streak_needed; /* cooperations in a row that trigger an aberration */
+    int streak;
+    int last_aberration;  /* move of the last aberration, INT_MAX if none pending */
+    int coop_after_ab, def_after_ab;
+} hufford_state;
+
+static void hufford_init(void *st, const pl_params *p)
+{
+    (void)p;
+    hufford_state *s = st;
+    s->agreements = 2;
+    for (int i = 0; i < 4; i++) s->last_four[i] = 1;
+    s->streak_needed = 21;
+    s->streak = 2;
+    s->last_aberration = INT_MAX;
+    s->coop_after_ab = 2;
+    s->def_after_ab = 2;
+}
+
+/* Richard Hufford: counts the other's "agreements" (its move equal to mine
+ * two moves earlier); cooperates if over 90% agree and all of the last four,
+ * plays tit for tat if at least 62.5% agree and two of the last four, defects
+ * otherwise; after a long enough run of the other's cooperations it defects
+ * once (an aberration), then resets the run and tunes the run length from how
+ * the other answered past aberrations.  Axelrod (1980b), K47R. */
+static int hufford_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    hufford_state *s = st;
+    int turn = v->turn + 1;
+    if (turn == 1) return PL_C;
+    int opp1 = OPP_LAST(v);
+    s->last_four_idx = (s->last_four_idx + 1) % 4;
+    int me2 = turn > 2 ? pl_hist_ago(v->me, 2) : PL_C;
+    if (me2 == opp1) {
+        s->agreements++;
+        s->last_four[s->last_four_idx] = 1;
+    } else {
+        s->last_four[s->last_four_idx] = 0;
+    }
+    if (turn < s->last_aberration) {
+        if (opp1 == PL_C) s->streak++;
+        else s->streak = 0;
+        if (s->streak >= s->streak_needed) {
+            s->last_aberration = turn;
+            if (s->streak == s->streak_needed) return PL_D;
+        }
+    } else if (turn - 2 == s->last_aberration) {
+        s->last_aberration = INT_MAX;
+        if (opp1 == PL_C) s->coop_after_ab++;
+        else s->def_after_ab++;
+        s->streak_needed = floor(20.0 * s->def_after_ab / s->coop_after_ab) + 1;
+        s->streak = 0;
+        return PL_C;
+    }
+    double agree = (double)s->agreements / (double)turn;
+    int last4 = s->last_four[0] + s->last_four[1] + s->last_four[2] + s->last_four[3];
+    if (agree > 0.9 && last4 >= 4) return PL_C;
+    if (agree >= 0.625 && last4 >= 2) return opp1;
+    return PL_D;
+}
+
+/* ---- Second by Rowsam (K58R) --------------------------------------------- */
+
+enum { ROWSAM_NORMAL, ROWSAM_CYCLE1, ROWSAM_CYCLE2, ROWSAM_DEFECT };
+
+typedef struct {
+    int mode;
+    int distrust;
+    double score;
+} rowsam_state;
+
+/* Glen Rowsam: cooperate, checking every sixth move its score so far per move
+ * (over the move number, one more than the moves scored): below 2.5 it adds
+ * 1, 2, 3 or 5 distrust points (thresholds 2.0, 1.5, 1.0) and plays D, C, D,
+ * or defects for good once distrust reaches 7; every 18 moves distrust of 3
+ * or more wears off by one.  Axelrod (1980b), K58R. */
+static int rowsam_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    rowsam_state *s = st;
+    int turn = v->turn + 1;
+    if (turn > 1) s->score += pl_view_payoff(v, ME_LAST(v), OPP_LAST(v));
+    switch (s->mode) {
+    case ROWSAM_DEFECT: return PL_D;
+    case ROWSAM_CYCLE1: s->mode = ROWSAM_CYCLE2; return PL_C;
+    case ROWSAM_CYCLE2: s->mode = ROWSAM_NORMAL; return PL_D;
+    default: break;
+    }
+    if (turn % 18 == 0 && s->distrust >= 3) s->distrust--;
+    if (turn % 6 != 0) return PL_C;
+    double per_turn = s->score / turn;
+    if (per_turn < 1.0) s->distrust += 5;
+    else if (per_turn < 1.5) s->distrust += 3;
+    else if (per_turn < 2.0) s->distrust += 2;
+    else if (per_turn < 2.5) s->distrust += 1;
+    else return PL_C;
+    s->mode = s->distrust >= 7 ? ROWSAM_DEFECT : ROWSAM_CYCLE1;
+    return PL_D;
+}
+
+/* ---- Second by Tester (K46R) --------------------------------------------- */
+
+typedef struct {
+    int tft;
+} tester_state;
+
+/* David Gladstein's TESTER as described in Axelrod (1980b): defect first; if
+ * the other ever defects, apologise with a cooperation and play tit for tat;
+ * otherwise cooperate on moves 2 and 3 and then alternate. */
+static int tester_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    tester_state *s = st;
+    if (v->turn == 0) return PL_D;
+    if (s->tft) return OPP_LAST(v);
+    if (OPP_LAST(v) == PL_D) {
+        s->tft = 1;
+        return PL_C;
+    }
+    if (v->turn <= 2) return PL_C;
+    return ME_LAST(v) ^ 1;
+}
+
+/* ---- Second by Tideman and Chieruzzi (K84R) ------------------------------ */
+
+typedef struct {
+    double my_score, opp_score; /* since the last fresh start */
+    int last_fresh_start;
+    int fresh_start;
+    double score_to_beat, score_to_beat_inc;
+} tideman2_state;
+
+/* T. Nicolaus Tideman and Paula Chieruzzi: cooperate while ahead of the other
+ * by at least a margin that grows (by 0, 5, 10, ...) each time the other plays
+ * C then D; when behind, give a fresh start (two cooperations, scores and
+ * margins reset) if the other did not just play C D, 10 moves have passed since
+ * the last one and its defections are 3 standard deviations from a 50-50 split;
+ * else defect.  Axelrod (1980b), K84R. */
+static int tideman_second_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    tideman2_state *s = st;
+    int round = v->turn + 1;
+    if (round == 1) return PL_C;
+    int me1 = ME_LAST(v), opp1 = OPP_LAST(v);
+    s->my_score += pl_view_payoff(v, me1, opp1);
+    s->opp_score += opp_payoff(v, me1, opp1);
+    if (s->fresh_start) {
+        s->my_score = s->opp_score = 0;
+        s->score_to_beat = s->score_to_beat_inc = 0;
+        s->last_fresh_start = round;
+        s->fresh_start = 0;
+        return PL_C;
+    }
+    int opp2 = v->opp->len >= 2 ? pl_hist_ago(v->opp, 2) : PL_C;
+    int c_then_d = opp2 == PL_C && opp1 == PL_D;
+    if (c_then_d) {
+        s->score_to_beat += s->score_to_beat_inc;
+        s->score_to_beat_inc += 5;
+    }
+    if (s->my_score - s->opp_score >= s->score_to_beat) return PL_C;
+    if (!c_then_d && round - s->last_fresh_start >= 10) {
+        double n = v->opp->len;
+        double sd = sqrt(n) / 2;
+        double lower = n / 2 - 3 * sd, upper = n / 2 + 3 * sd;
+        if (v->opp->n_defect <= lower || v->opp->n_defect >= upper) {
+            s->fresh_start = 1;
+            return PL_C;
+        }
+    }
+    return PL_D;
+}
+
+/* ---- Second by Weiner (K41R) --------------------------------------------- */
+
+typedef struct {
+    int forgive;
+    int grudge;
+    int defect_padding;
+    unsigned char last_twelve[12]; /* the other's defections, lagged one move */
+    int lt_index;
+    int lt_sum;
+} weiner_state;
+
+/* Herb Weiner: tit for tat, forgiving a defection (at most once per 20 moves
+ * of grudge) after an odd-length run of the other's defections ended, but
+ * defecting whenever five of the other's twelve moves before its last were
+ * defections.  Axelrod (1980b), K41R. */
+static int weiner_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    weiner_state *s = st;
+    if (v->turn == 0) return PL_C;
+    int opp1 = OPP_LAST(v);
+    if (v->turn >= 2) {
+        int d = pl_hist_ago(v->opp, 2);
+        s->lt_sum += d - s->last_twelve[s->lt_index];
+        s->last_twelve[s->lt_index] = (unsigned char)d;
+        s->lt_index = (s->lt_index + 1) % 12;
+    }
+    int action = opp1;
+    if (s->forgive) {
+        s->forgive = 0;
+        s->defect_padding = 0;
+        if (s->grudge < v->turn + 1 && opp1 == PL_D) {
+            s->grudge += 20;
+            action = PL_C;
+        }
+    } else if (opp1 == PL_D) {
+        s->defect_padding++;
+    } else {
+        if (s->defect_padding % 2 == 1) s->forgive = 1;
+        s->defect_padding = 0;
+    }
+    return s->lt_sum >= 5 ? PL_D : action;
+}
+
+/* ---- Second by White (K72R) ---------------------------------------------- */
+
+/* Edward White: cooperate on the first ten moves and after the other's
+ * cooperation; after its defection defect iff floor(ln n) times its number of
+ * defections is at least n, n the move number.  Axelrod (1980b), K72R. */
+static int white_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    int turn = v->turn + 1;
+    if (turn <= 10 || OPP_LAST(v) == PL_C) return PL_C;
+    return floor(log((double)turn)) * v->opp->n_defect >= turn ? PL_D : PL_C;
+}
+
+/* ---- Second by Yamachi (K64R) -------------------------------------------- */
+
+typedef struct {
+    int count[8];     /* [other's move][my intended move next][other's move after] */
+    int intended[2];  /* my intended moves (before the override): [0] last, [1] the one before */
+} yamachi_state;
+
+static inline int yamachi_idx(int them, int us, int them_next) { return them * 4 + us * 2 + them_next; }
+
+/* Records the intended move and applies the late override: after move 40,
+ * defect when the other's defection share (plus a half) is within 45-55%. */
+static int yamachi_return(yamachi_state *s, const pl_view *v, int action)
+{
+    int turn = v->turn + 1;
+    s->intended[1] = s->intended[0];
+    s->intended[0] = action;
+    if (turn > 40) {
+        double share = (v->opp->n_defect + 0.5) / turn;
+        if (0.45 < share && share < 0.55) return PL_D;
+    }
+    return action;
+}
+
+/* Brian Yamachi: predicts the other's answer from how it answered before in
+ * the same situation (its move two back, my move last), cooperating when it
+ * cooperated at least as often as it defected; from move 41 it defects against
+ * an apparently random (45-55% defecting) opponent.  Axelrod (1980b), K64R. */
+static int yamachi_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    yamachi_state *s = st;
+    int turn = v->turn + 1;
+    if (turn == 1) return yamachi_return(s, v, PL_C);
+    int us_last = s->intended[0];
+    int them2 = PL_C, us2 = PL_C, them3 = PL_C;
+    if (turn >= 3) {
+        them2 = pl_hist_ago(v->opp, 2);
+        us2 = s->intended[1];
+    }
+    if (turn >= 4) them3 = pl_hist_ago(v->opp, 3);
+    if (turn >= 3) s->count[yamachi_idx(them3, us2, them2)]++;
+    if (s->count[yamachi_idx(them2, us_last, PL_C)] >= s->count[yamachi_idx(them2, us_last, PL_D)])
+        return yamachi_return(s, v, PL_C);
+    return yamachi_return(s, v, PL_D);
+}
+
+#define REF1980B "Axelrod (1980b), More effective choice in the prisoner's dilemma, J. Conflict Resolution 24(3)"
+
 const pl_strategy_def pl_family_axelrod_second[] = {
+    {.id = "second_borufsen", .name = "Second by Borufsen", .axelrod_name = "Second by Borufsen",
+     .reference = REF1980B " (K32R)", .memory_depth = -1, .state_size = sizeof(borufsen_state),
+     .move = borufsen_move},
+    {.id = "second_colbert", .name = "Second by Colbert", .axelrod_name = "Second by Colbert",
+     .reference = REF1980B " (K51R)", .memory_depth = 4, .state_size = sizeof(colbert_state), .move = colbert_move},
+    {.id = "second_gladstein", .name = "Second by Gladstein", .axelrod_name = "Second by Gladstein",
+     .reference = REF1980B " (K46R)", .memory_depth = -1, .state_size = sizeof(gladstein_state),
+     .move = gladstein_move},
+    {.id = "second_graaskamp_katzen", .name = "Second by GraaskampKatzen", .axelrod_name = "Second by GraaskampKatzen",
+     .reference = REF1980B " (K60R)", .flags = PL_USES_GAME, .memory_depth = -1,
+     .state_size = sizeof(graaskamp_katzen_state), .move = graaskamp_katzen_move},
+    {.id = "second_grofman", .name = "Second by Grofman", .axelrod_name = "Second by Grofman",
+     .reference = REF1980B " (K86R)", .memory_depth = 8, .move = grofman_second_move},
+    {.id = "second_mikkelson", .name = "Second by Mikkelson", .axelrod_name = "Second by Mikkelson",
+     .reference = REF1980B " (K66R)", .memory_depth = -1, .state_size = sizeof(mikkelson_state),
+     .init = mikkelson_init, .move = mikkelson_move},
+    {.id = "second_richard_hufford", .name = "Second by RichardHufford", .axelrod_name = "Second by RichardHufford",
+     .reference = REF1980B " (K47R)", .memory_depth = -1, .state_size = sizeof(hufford_state),
+     .init = hufford_init, .move = hufford_move},
+    {.id = "second_rowsam", .name = "Second by Rowsam", .axelrod_name = "Second by Rowsam",
+     .reference = REF1980B " (K58R)", .flags = PL_USES_GAME, .memory_depth = -1,
+     .state_size = sizeof(rowsam_state), .move = rowsam_move},
+    {.id = "second_tester", .name = "Second by Tester", .axelrod_name = "Second by Tester",
+     .reference = REF1980B " (TESTER)", .memory_depth = -1, .state_size = sizeof(tester_state),
+     .move = tester_move},
+    {.id = "second_tideman_chieruzzi", .name = "Second by Tideman and Chieruzzi",
+     .axelrod_name = "Second by Tideman and Chieruzzi", .reference = REF1980B " (K84R)", .flags = PL_USES_GAME,
+     .memory_depth = -1, .state_size = sizeof(tideman2_state), .move = tideman_second_move},
+    {.id = "second_weiner", .name = "Second by Weiner", .axelrod_name = "Second by Weiner",
+     .reference = REF1980B " (K41R)", .memory_depth = -1, .state_size = sizeof(weiner_state), .move = weiner_move},
+    {.id = "second_white", .name = "Second by White", .axelrod_name = "Second by White",
+     .reference = REF1980B " (K72R)", .memory_depth = -1, .move = white_move},
+    {.id = "second_yamachi", .name = "Second by Yamachi", .axelrod_name = "Second by Yamachi",
+     .reference = REF1980B " (K64R)", .memory_depth = -1, .state_size = sizeof(yamachi_state),
+     .move = yamachi_move},
     {0}
 };

@@ -1,6 +1,98 @@
-/* finite_state.c — strategy family "finite_state" (see strategy_def.h for how a strategy is written). */
+/* finite_state.c — players driven by a finite-state machine.
+ *
+ * One general player (fsm_move) runs any machine of finite_state_machine.h;
+ * each strategy below is only its table, kept in data/finite_state_machines.h.
+ * Behaviour matches Axelrod-Python 4.13 (axelrod/strategies/finite_state_machines.py). */
 #include "strategies/strategy_def.h"
+#include "strategies/finite_state_machine.h"
+#include "strategies/data/finite_state_machines.h"
+
+typedef struct fsm_state {
+    int s; /* current state of the machine */
+} fsm_state;
+
+/* A finite-state player: fixed first move, then one edge per turn chosen by the
+ * opponent's last action (as seen after noise). */
+static int fsm_move(const pl_fsm *m, fsm_state *st, const pl_view *v)
+{
+    if (v->turn == 0) {
+        st->s = m->start;
+        return m->first;
+    }
+    const pl_fsm_edge *e = &m->row[st->s].on[pl_hist_ago(v->opp, 1)];
+    st->s = e->next;
+    return e->act;
+}
+
+#define FSM_PLAYER(ID)                                                        \
+    static int ID##_move(void *s, const pl_params *p, const pl_view *v)       \
+    {                                                                         \
+        (void)p;                                                              \
+        return fsm_move(&fsm_##ID, (fsm_state *)s, v);                        \
+    }
+
+/* Fortress 3: W. Ashlock & D. Ashlock (2006), IEEE CEC, doi:10.1109/CEC.2006.1688322. */
+FSM_PLAYER(fortress3)
+/* Fortress 4: W. Ashlock & D. Ashlock (2006), IEEE CEC, doi:10.1109/CEC.2006.1688322. */
+FSM_PLAYER(fortress4)
+/* Predator: W. Ashlock & D. Ashlock (2006), IEEE CEC, doi:10.1109/CEC.2006.1688322. */
+FSM_PLAYER(predator)
+/* Pun1: Ashlock, Kim & Leahy (2006), Understanding representational sensitivity in the IPD with fingerprints. */
+FSM_PLAYER(pun1)
+/* Raider: Ashlock et al. (2014), IEEE FOCI, doi:10.1109/FOCI.2014.7007818. */
+FSM_PLAYER(raider)
+/* Ripoff: Ashlock & Kim (2008), Fingerprinting, IEEE Trans. Evol. Comput., doi:10.1109/TEVC.2008.920675. */
+FSM_PLAYER(ripoff)
+/* Solution B1: Ashlock et al. (2015), IEEE Trans. CIAIG, doi:10.1109/TCIAIG.2014.2326012. */
+FSM_PLAYER(solution_b1)
+/* Solution B5: Ashlock et al. (2015), IEEE Trans. CIAIG, doi:10.1109/TCIAIG.2014.2326012. */
+FSM_PLAYER(solution_b5)
+/* Thumper: Ashlock & Kim (2008), Fingerprinting, IEEE Trans. Evol. Comput., doi:10.1109/TEVC.2008.920675. */
+FSM_PLAYER(thumper)
+/* Evolved FSM 4: Harper et al. (2017), PLOS ONE (trained by evolution). */
+FSM_PLAYER(evolved_fsm_4)
+/* Evolved FSM 6: Harper et al. (2017), PLOS ONE (trained by evolution). */
+FSM_PLAYER(evolved_fsm_6)
+/* Evolved FSM 16: Harper et al. (2017), PLOS ONE (trained by evolution). */
+FSM_PLAYER(evolved_fsm_16)
+/* Evolved FSM 16 Noise 05: Harper et al. (2017), PLOS ONE (trained by evolution with 5% noise). */
+FSM_PLAYER(evolved_fsm_16_noise_05)
+/* TF1: trained by M. Harper to maximise Moran-process fixation (Axelrod-Python). */
+FSM_PLAYER(tf1)
+/* TF2: trained by M. Harper to maximise Moran-process fixation (Axelrod-Python). */
+FSM_PLAYER(tf2)
+/* TF3: trained by M. Harper to maximise Moran-process fixation (Axelrod-Python). */
+FSM_PLAYER(tf3)
+
+#define FSM_DEF(ID, NAME, AXL, REF, DEPTH)                                          \
+    {.id = #ID, .name = NAME, .axelrod_name = AXL, .reference = REF, .memory_depth = DEPTH, \
+     .state_size = sizeof(fsm_state), .move = ID##_move}
+
+#define ASHLOCK06B "W. Ashlock & D. Ashlock (2006), Changes in prisoner's dilemma strategies over evolutionary time, IEEE CEC"
+#define ASHLOCK08 "Ashlock & Kim (2008), Fingerprinting: visualization and automatic analysis of prisoner's dilemma strategies, IEEE TEVC"
+#define ASHLOCK15 "Ashlock et al. (2015), IEEE Trans. Comput. Intell. AI Games, doi:10.1109/TCIAIG.2014.2326012"
+#define HARPER17 "Harper et al. (2017), Reinforcement learning produces dominant strategies for the IPD, PLOS ONE"
+#define HARPER_MORAN "M. Harper, FSM trained for Moran-process fixation (Axelrod-Python; Harper et al. 2017, PLOS ONE)"
 
 const pl_strategy_def pl_family_finite_state[] = {
+    FSM_DEF(fortress3, "Fortress3", "Fortress3", ASHLOCK06B, 2),
+    FSM_DEF(fortress4, "Fortress4", "Fortress4", ASHLOCK06B, 3),
+    FSM_DEF(predator, "Predator", "Predator", ASHLOCK06B, -1),
+    FSM_DEF(pun1, "Pun1", "Pun1",
+            "Ashlock, Kim & Leahy (2006), Understanding representational sensitivity in the IPD with fingerprints, IEEE SMC-C",
+            -1),
+    FSM_DEF(raider, "Raider", "Raider", "Ashlock et al. (2014), IEEE FOCI, doi:10.1109/FOCI.2014.7007818", -1),
+    FSM_DEF(ripoff, "Ripoff", "Ripoff", ASHLOCK08, 3),
+    FSM_DEF(solution_b1, "SolutionB1", "SolutionB1", ASHLOCK15, 2),
+    FSM_DEF(solution_b5, "SolutionB5", "SolutionB5", ASHLOCK15, -1),
+    FSM_DEF(thumper, "Thumper", "Thumper", ASHLOCK08, -1),
+    FSM_DEF(evolved_fsm_4, "Evolved FSM 4", "Evolved FSM 4", HARPER17, -1),
+    FSM_DEF(evolved_fsm_6, "Evolved FSM 6", "Evolved FSM 6", HARPER17, -1),
+    FSM_DEF(evolved_fsm_16, "Evolved FSM 16", "Evolved FSM 16", HARPER17, -1),
+    FSM_DEF(evolved_fsm_16_noise_05, "Evolved FSM 16 Noise 05", "Evolved FSM 16 Noise 05", HARPER17, -1),
+    FSM_DEF(tf1, "TF1", "TF1", HARPER_MORAN, -1),
+    FSM_DEF(tf2, "TF2", "TF2", HARPER_MORAN, -1),
+    FSM_DEF(tf3, "TF3", "TF3", HARPER_MORAN, -1),
     {0}
 };
+

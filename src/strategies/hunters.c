@@ -1,6 +1,475 @@
-/* hunters.c — strategy family "hunters" (see strategy_def.h for how a strategy is written). */
+/* hunters.c — strategy family "hunters": players that look for a recognisable
+ * kind of opponent (unconditional, alternating, cyclic, constant-rate, random)
+ * and exploit it, the two meta players that pool a team of such hunters, and the
+ * probers that test the opponent with early defections.
+ * Behaviour matches Axelrod-Python 4.13; each rule is cited above its function. */
 #include "strategies/strategy_def.h"
 
+/* ------------------------------------------------------------------------ */
+/* Shared pieces                                                            */
+
+/* Periodicity tracker over the opponent's history.  A period p (1..12) holds
+ * from `off` on while every action at index j >= off + p equals the one p
+ * before it; once broken it stays broken, so each new action costs 12 compares
+ * and the longest match needs no rescanning. */
+#define CYC_MAX 12
+typedef struct cyc_track {
+    int seen;          /* opponent actions already examined */
+    uint32_t broken0;  /* bit p: period p broken counting from index 0 */
+    uint32_t broken10; /* bit p: period p broken counting from index 10 */
+} cyc_track;
+
+static void cyc_update(cyc_track *c, const pl_history *h)
+{
+    for (int j = c->seen; j < h->len; j++) {
+        int a = pl_hist_at(h, j);
+        for (int p = 1; p <= CYC_MAX; p++) {
+            if (j >= p && pl_hist_at(h, j - p) != a) c->broken0 |= 1u << p;
+            if (j >= 10 + p && pl_hist_at(h, j - p) != a) c->broken10 |= 1u << p;
+        }
+    }
+    c->seen = h->len;
+}
+
+/* The shortest period of at least 3 (and at most half the examined stretch, at
+ * most 12) that the stretch from `off` on follows, or 0 if none: the cycle test
+ * of the hunters (Axelrod-Python's detect_cycle with min_size 3). */
+static int cyc_find(const cyc_track *c, int len, int off)
+{
+    int n = len - off;
+    if (n <= 0) return 0;
+    int maxp = n / 2 < CYC_MAX ? n / 2 : CYC_MAX;
+    uint32_t broken = off ? c->broken10 : c->broken0;
+    for (int p = 3; p <= maxp; p++)
+        if (!(broken >> p & 1u)) return p;
+    return 0;
+}
+
+/* Tit for tat on the opponent's last action (C on the first move). */
+static inline int tft_reply(const pl_view *v)
+{
+    return v->opp->len ? pl_hist_ago(v->opp, 1) : PL_C;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The hunters.  Each one's rule is written against an abstract "own history"
+ * (what the hunter itself has played), because inside a meta player a hunter's
+ * own history is the list of its proposals, not the meta player's moves.     */
+
+/* Defector Hunter (Karol Langner, Axelrod-Python): after 4 turns, defect while
+ * the opponent has never cooperated. */
+static int defector_hunter_rule(int n, const pl_history *opp)
+{
+    return n >= 4 && opp->n_defect == opp->len ? PL_D : PL_C;
+}
+
+/* Cooperator Hunter (Karol Langner, Axelrod-Python): after 4 turns, defect while
+ * the opponent has never defected. */
+static int cooperator_hunter_rule(int n, const pl_history *opp)
+{
+    return n >= 4 && opp->n_defect == 0 ? PL_D : PL_C;
+}
+
+/* Alternator Hunter (Karol Langner, Axelrod-Python): once six opponent moves are
+ * in, judge them once; if they strictly alternate, defect for the rest of the
+ * match. */
+typedef struct alt_hunter {
+    int is_alt;
+} alt_hunter;
+
+static int alt_hunter_rule(alt_hunter *s, int n, const pl_history *opp)
+{
+    if (opp->len < 6) return PL_C;
+    if (n == 6) {
+        int alt = 1;
+        for (int i = 0; i + 1 < opp->len; i++)
+            if (pl_hist_at(opp, i) == pl_hist_at(opp, i + 1)) alt = 0;
+        if (alt) s->is_alt = 1;
+    }
+    return s->is_alt ? PL_D : PL_C;
+}
+
+/* Cycle Hunter (Marc Harper, Axelrod-Python): when the whole opponent history
+ * repeats a cycle of length 3..12 that contains both actions, defect forever. */
+typedef struct cycle_hunter {
+    int found;
+} cycle_hunter;
+
+static int cycle_hunter_rule(cycle_hunter *s, const cyc_track *c, const pl_history *opp)
+{
+    if (s->found) return PL_D;
+    int p = cyc_find(c, opp->len, 0);
+    if (p) {
+        int d = 0;
+        for (int i = 0; i < p; i++) d += pl_hist_at(opp, i);
+        if (d > 0 && d < p) {
+            s->found = 1;
+            return PL_D;
+        }
+    }
+    return PL_C;
+}
+
+/* Eventual Cycle Hunter (Marc Harper, Axelrod-Python): ignoring the first ten
+ * moves, re-test every ten turns whether the opponent has settled into a cycle
+ * of length 3..12; defect while the last test found one (never against an
+ * opponent that has only cooperated). */
+typedef struct ecycle_hunter {
+    int cycle;
+} ecycle_hunter;
+
+static int ecycle_hunter_rule(ecycle_hunter *s, const cyc_track *c, const pl_history *opp)
+{
+    if (opp->len < 10) return PL_C;
+    if (opp->n_defect == 0) return PL_C;
+    if (opp->len % 10 == 0) s->cycle = cyc_find(c, opp->len, 10);
+    return s->cycle ? PL_D : PL_C;
+}
+
+/* Math Constant Hunter (Karol Langner, Axelrod-Python): once 8 turns are in and
+ * the opponent has played both actions, compare the cooperation rate (both
+ * parties pooled) of the first half, the middle half and the second half of the
+ * match so far; if the first differs from both others by less than 0.2, defect.
+ * The three windows start at n/4, n/2, 3n/4 and end at n/2, 3n/4, n: running
+ * counts up to those cut points move forward monotonically, so each turn costs
+ * O(1) however long the match. */
+typedef struct mc_hunter {
+    int cut[3];  /* n/4, n/2, 3n/4 as last advanced */
+    int coop[3]; /* cooperations of both parties in [0, cut[i]) */
+} mc_hunter;
+
+/* `own_bit(ctx, t)` gives the hunter's own action at turn t; own_coops is its
+ * number of cooperations over turns [0, n). */
+typedef int (*own_bit_fn)(const void *ctx, int t);
+
+static int mc_hunter_rule(mc_hunter *s, int n, own_bit_fn own_bit, const void *ctx, int own_coops,
+                          const pl_history *opp)
+{
+    int target[3] = {n / 4, n / 2, 3 * n / 4};
+    for (int i = 0; i < 3; i++) {
+        while (s->cut[i] < target[i]) {
+            int t = s->cut[i]++;
+            s->coop[i] += (own_bit(ctx, t) == PL_C) + (pl_hist_at(opp, t) == PL_C);
+        }
+    }
+    if (n >= 8 && opp->n_defect > 0 && opp->n_defect < opp->len) {
+        int all = own_coops + (opp->len - opp->n_defect);
+        int c1 = s->coop[1], c2 = s->coop[2] - s->coop[0], c3 = all - s->coop[1];
+        double r1 = 0.5 * c1 / (double)(n / 2);
+        double r2 = 0.5 * c2 / (double)(3 * n / 4 - n / 4);
+        double r3 = 0.5 * c3 / (double)(n - n / 2);
+        if (fabs(r1 - r2) < 0.2 && fabs(r1 - r3) < 0.2) return PL_D;
+    }
+    return PL_C;
+}
+
+/* Random Hunter (Karol Langner, Axelrod-Python): estimate how often the opponent
+ * answers C with C and D with D; after 10 turns, if each estimate that rests on
+ * more than 5 of the hunter's own moves is within 0.25 of one half, the opponent
+ * looks random: defect.  (The counts pair the hunter's move two turns back with
+ * the opponent's last move and divide by all the hunter's moves so far, as the
+ * reference implementation does.) */
+typedef struct rnd_hunter {
+    int cc, dd;
+} rnd_hunter;
+
+/* own2: the hunter's own move two turns back (valid when n > 1). */
+static int rnd_hunter_rule(rnd_hunter *s, int n, int own2, int own_coops, const pl_history *opp)
+{
+    if (n > 1) {
+        int o = pl_hist_ago(opp, 1);
+        if (own2 == PL_C && o == PL_C) s->cc++;
+        if (own2 == PL_D && o == PL_D) s->dd++;
+    }
+    if (n > 10) {
+        int own_defects = n - own_coops, k = 0, ok = 1;
+        if (own_coops > 5) {
+            k++;
+            if (!(fabs((double)s->cc / own_coops - 0.5) < 0.25)) ok = 0;
+        }
+        if (own_defects > 5) {
+            k++;
+            if (!(fabs((double)s->dd / own_defects - 0.5) < 0.25)) ok = 0;
+        }
+        if (k && ok) return PL_D;
+    }
+    return PL_C;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Stand-alone hunters: their own history is the match history.             */
+
+static int hist_bit(const void *ctx, int t) { return pl_hist_at((const pl_history *)ctx, t); }
+
+static int defector_hunter_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    return defector_hunter_rule(v->turn, v->opp);
+}
+
+static int cooperator_hunter_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    return cooperator_hunter_rule(v->turn, v->opp);
+}
+
+static int alternator_hunter_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    return alt_hunter_rule(st, v->turn, v->opp);
+}
+
+typedef struct cycle_hunter_state {
+    cyc_track track;
+    cycle_hunter h;
+} cycle_hunter_state;
+
+static int cycle_hunter_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    cycle_hunter_state *s = st;
+    cyc_update(&s->track, v->opp);
+    return cycle_hunter_rule(&s->h, &s->track, v->opp);
+}
+
+typedef struct ecycle_hunter_state {
+    cyc_track track;
+    ecycle_hunter h;
+} ecycle_hunter_state;
+
+static int ecycle_hunter_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    ecycle_hunter_state *s = st;
+    cyc_update(&s->track, v->opp);
+    return ecycle_hunter_rule(&s->h, &s->track, v->opp);
+}
+
+static int math_constant_hunter_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    return mc_hunter_rule(st, v->turn, hist_bit, v->me, pl_hist_coops(v->me), v->opp);
+}
+
+static int random_hunter_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    int own2 = v->me->len > 1 ? pl_hist_ago(v->me, 2) : PL_C;
+    return rnd_hunter_rule(st, v->turn, own2, pl_hist_coops(v->me), v->opp);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Meta Hunter and Meta Hunter Aggressive (Karol Langner; Marc Harper;
+ * Axelrod-Python meta.py): every turn each hunter of the team proposes a move
+ * from ITS OWN past proposals and the opponent's history; if any proposes D the
+ * meta player defects, otherwise it cooperates, or plays tit for tat once the
+ * opponent has more than 100 moves.
+ *
+ * Only the Math Constant Hunter needs its past proposals one by one (its
+ * windows reach back to turn n/4); they are kept in a ring of MH_RING bits, so
+ * the team is exact while n - n/4 < MH_RING, i.e. for matches up to about
+ * 1.39 million turns.  Beyond that the oldest proposals read back are those of
+ * a later lap (an approximation; Axelrod itself would need gigabytes there). */
+#ifndef MH_RING
+#define MH_RING (1 << 20)
+#endif
+
+enum { T_DEFECTOR, T_ALTERNATOR, T_RANDOM, T_MATHCONST, T_CYCLE, T_ECYCLE, T_COOPERATOR, T_N };
+
+typedef struct meta_hunter_state {
+    unsigned team; /* bit i: hunter i of the enum is in the team */
+    cyc_track track;
+    alt_hunter alt;
+    cycle_hunter cyc;
+    ecycle_hunter ecyc;
+    rnd_hunter rnd;
+    int rnd_last2;   /* Random Hunter's last two proposals: bit 0 last, bit 1 the one before */
+    int rnd_coops;   /* Random Hunter's cooperative proposals */
+    mc_hunter mc;
+    int mc_coops;    /* Math Constant Hunter's cooperative proposals */
+    uint64_t mc_bits[MH_RING / 64]; /* its proposals, bit t % MH_RING for turn t */
+} meta_hunter_state;
+
+static int ring_bit(const void *ctx, int t)
+{
+    const uint64_t *w = ctx;
+    unsigned i = (unsigned)t & (MH_RING - 1);
+    return (int)(w[i >> 6] >> (i & 63) & 1u);
+}
+
+static int meta_hunter_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    meta_hunter_state *s = st;
+    const pl_history *opp = v->opp;
+    int n = v->turn, any_d = 0;
+    cyc_update(&s->track, opp);
+    if (s->team & 1u << T_DEFECTOR) any_d |= defector_hunter_rule(n, opp);
+    if (s->team & 1u << T_ALTERNATOR) any_d |= alt_hunter_rule(&s->alt, n, opp);
+    if (s->team & 1u << T_RANDOM) {
+        int a = rnd_hunter_rule(&s->rnd, n, s->rnd_last2 >> 1 & 1, s->rnd_coops, opp);
+        s->rnd_last2 = (s->rnd_last2 << 1 | a) & 3;
+        s->rnd_coops += a == PL_C;
+        any_d |= a;
+    }
+    if (s->team & 1u << T_MATHCONST) {
+        int a = mc_hunter_rule(&s->mc, n, ring_bit, s->mc_bits, s->mc_coops, opp);
+        unsigned i = (unsigned)n & (MH_RING - 1);
+        uint64_t m = 1ull << (i & 63);
+        s->mc_bits[i >> 6] = a ? s->mc_bits[i >> 6] | m : s->mc_bits[i >> 6] & ~m;
+        s->mc_coops += a == PL_C;
+        any_d |= a;
+    }
+    if (s->team & 1u << T_CYCLE) any_d |= cycle_hunter_rule(&s->cyc, &s->track, opp);
+    if (s->team & 1u << T_ECYCLE) any_d |= ecycle_hunter_rule(&s->ecyc, &s->track, opp);
+    if (s->team & 1u << T_COOPERATOR) any_d |= cooperator_hunter_rule(n, opp);
+    if (any_d) return PL_D;
+    return opp->len > 100 ? pl_hist_ago(opp, 1) : PL_C;
+}
+
+static void meta_hunter_init(void *st, const pl_params *p)
+{
+    (void)p;
+    ((meta_hunter_state *)st)->team = (1u << T_N) - 1 - (1u << T_COOPERATOR);
+}
+
+static void meta_hunter_aggressive_init(void *st, const pl_params *p)
+{
+    ((meta_hunter_state *)st)->team = (unsigned)p->num[0];
+}
+
+/* ------------------------------------------------------------------------ */
+/* Probers                                                                  */
+
+/* Prober (Li, Hingston & Kendall 2011, Engineering design of strategies for
+ * winning IPD competitions): open D, C, C; if the opponent cooperated on the
+ * second and third moves, defect forever, else tit for tat. */
+static int prober_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->turn < 3) return v->turn == 0 ? PL_D : PL_C;
+    if (pl_hist_at(v->opp, 1) == PL_C && pl_hist_at(v->opp, 2) == PL_C) return PL_D;
+    return tft_reply(v);
+}
+
+/* Prober 2 (PRISON project, Mathieu & Delahaye): open D, C, C; if the opponent
+ * answered D then C on moves 2 and 3, cooperate forever, else tit for tat. */
+static int prober2_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->turn < 3) return v->turn == 0 ? PL_D : PL_C;
+    if (pl_hist_at(v->opp, 1) == PL_D && pl_hist_at(v->opp, 2) == PL_C) return PL_C;
+    return tft_reply(v);
+}
+
+/* Prober 3 (PRISON project, Mathieu & Delahaye): open D, C; if the opponent
+ * cooperated on move 2, defect forever, else tit for tat. */
+static int prober3_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->turn < 2) return v->turn == 0 ? PL_D : PL_C;
+    if (pl_hist_at(v->opp, 1) == PL_C) return PL_D;
+    return tft_reply(v);
+}
+
+/* Prober 4 (PRISON project 1998, "prober4"): play a fixed 20-move probe while
+ * counting the opponent's defections that answered one of ours ("just") and
+ * those that did not ("unjust"); if the two counts differ by 2 or less, defect
+ * forever, else cooperate 5 turns and then play tit for tat. */
+static const char prober4_probe[] = "CCDCDDDCCDCDCCDCDDCD"; /* the 20 opening moves, from the PRISON source */
+typedef struct prober4_state {
+    int just, unjust, defector;
+} prober4_state;
+
+static int prober4_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    prober4_state *s = st;
+    int n = v->turn, len = (int)sizeof prober4_probe - 1;
+    if (n == 0) return pl_actions_at(prober4_probe, 0);
+    if (n < len) {
+        if (pl_hist_ago(v->opp, 1) == PL_D) {
+            if (pl_hist_ago(v->me, 1) == PL_D)
+                s->just++;
+            else
+                s->unjust++;
+        }
+        return pl_actions_at(prober4_probe, n);
+    }
+    if (n == len) s->defector = abs(s->just - s->unjust) <= 2;
+    if (s->defector) return PL_D;
+    if (n < len + 5) return PL_C;
+    return pl_hist_ago(v->opp, 1);
+}
+
+/* Hard Prober (PRISON project, Mathieu & Delahaye): open D, D, C, C; if the
+ * opponent cooperated on moves 2 and 3, defect forever, else tit for tat. */
+static int hard_prober_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->turn < 4) return v->turn < 2 ? PL_D : PL_C;
+    if (pl_hist_at(v->opp, 1) == PL_C && pl_hist_at(v->opp, 2) == PL_C) return PL_D;
+    return tft_reply(v);
+}
+
+/* Detective (Nicky Case, The Evolution of Trust, 2017): open C, D, C, C; if the
+ * opponent never defected during the opening, defect forever, else tit for tat. */
+static int detective_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st;
+    const char *open = p->text[0];
+    int k = (int)strlen(open);
+    if (v->turn < k) return open[v->turn] == 'D' ? PL_D : PL_C;
+    int m = k < v->opp->len ? k : v->opp->len;
+    int seen_d = 0;
+    for (int i = 0; i < m && !seen_d; i++) seen_d = pl_hist_at(v->opp, i);
+    if (!seen_d) return PL_D;
+    return pl_hist_ago(v->opp, 1);
+}
+
+#define REF_LANGNER "Axelrod-Python, original strategy by Karol Langner"
+#define REF_HARPER "Axelrod-Python, original strategy by Marc Harper"
+#define REF_PRISON "Mathieu & Delahaye, PRISON project (1998), LIFL Lille"
+
 const pl_strategy_def pl_family_hunters[] = {
+    {.id = "defector_hunter", .name = "Defector Hunter", .axelrod_name = "Defector Hunter", .reference = REF_LANGNER,
+     .memory_depth = -1, .move = defector_hunter_move},
+    {.id = "cooperator_hunter", .name = "Cooperator Hunter", .axelrod_name = "Cooperator Hunter",
+     .reference = REF_LANGNER, .memory_depth = -1, .move = cooperator_hunter_move},
+    {.id = "alternator_hunter", .name = "Alternator Hunter", .axelrod_name = "Alternator Hunter",
+     .reference = REF_LANGNER, .memory_depth = -1, .state_size = sizeof(alt_hunter), .move = alternator_hunter_move},
+    {.id = "cycle_hunter", .name = "Cycle Hunter", .axelrod_name = "Cycle Hunter", .reference = REF_HARPER,
+     .memory_depth = -1, .state_size = sizeof(cycle_hunter_state), .move = cycle_hunter_move},
+    {.id = "eventual_cycle_hunter", .name = "Eventual Cycle Hunter", .axelrod_name = "Eventual Cycle Hunter",
+     .reference = REF_HARPER, .memory_depth = -1, .state_size = sizeof(ecycle_hunter_state),
+     .move = ecycle_hunter_move},
+    {.id = "math_constant_hunter", .name = "Math Constant Hunter", .axelrod_name = "Math Constant Hunter",
+     .reference = REF_LANGNER, .memory_depth = -1, .state_size = sizeof(mc_hunter), .move = math_constant_hunter_move},
+    {.id = "random_hunter", .name = "Random Hunter", .axelrod_name = "Random Hunter", .reference = REF_LANGNER,
+     .memory_depth = -1, .state_size = sizeof(rnd_hunter), .move = random_hunter_move},
+    {.id = "meta_hunter", .name = "Meta Hunter", .axelrod_name = "Meta Hunter: 6 players", .reference = REF_LANGNER,
+     .memory_depth = -1, .state_size = sizeof(meta_hunter_state), .init = meta_hunter_init, .move = meta_hunter_move},
+    {.id = "meta_hunter_aggressive", .name = "Meta Hunter Aggressive",
+     .axelrod_name = "Meta Hunter Aggressive: 7 players", .reference = REF_HARPER, .memory_depth = -1,
+     .params = {{.key = "team", .kind = PL_PARAM_INT, .def = 127, .lo = 0, .hi = 127,
+                 .help = "hunters in the team, a bit mask: 1 Defector, 2 Alternator, 4 Random, 8 Math Constant, "
+                         "16 Cycle, 32 Eventual Cycle, 64 Cooperator"}},
+     .state_size = sizeof(meta_hunter_state), .init = meta_hunter_aggressive_init, .move = meta_hunter_move},
+    {.id = "prober", .name = "Prober", .axelrod_name = "Prober",
+     .reference = "Li, Hingston & Kendall (2011), Engineering design of strategies for winning IPD competitions",
+     .memory_depth = -1, .move = prober_move},
+    {.id = "prober2", .name = "Prober 2", .axelrod_name = "Prober 2", .reference = REF_PRISON, .memory_depth = -1,
+     .move = prober2_move},
+    {.id = "prober3", .name = "Prober 3", .axelrod_name = "Prober 3", .reference = REF_PRISON, .memory_depth = -1,
+     .move = prober3_move},
+    {.id = "prober4", .name = "Prober 4", .axelrod_name = "Prober 4", .reference = REF_PRISON, .memory_depth = -1,
+     .state_size = sizeof(prober4_state), .move = prober4_move},
+    {.id = "hard_prober", .name = "Hard Prober", .axelrod_name = "Hard Prober", .reference = REF_PRISON,
+     .memory_depth = -1, .move = hard_prober_move},
+    {.id = "detective", .name = "Detective", .axelrod_name = "Detective",
+     .reference = "Nicky Case (2017), The Evolution of Trust, https://ncase.me/trust/", .memory_depth = -1,
+     .params = {{.key = "initial_actions", .kind = PL_PARAM_ACTIONS, .def_text = "CDCC",
+                 .help = "opening moves; then defect forever if the opponent did not defect during them, else TFT"}},
+     .move = detective_move},
     {0}
 };

@@ -1,6 +1,178 @@
-/* memory.c — strategy family "memory" (see strategy_def.h for how a strategy is written). */
+/* memory.c — players whose next move depends on the last one or two rounds:
+ * memory-two all-or-none players (AON2, Delayed AON1), MEM2, and the
+ * zero-determinant memory-one players (extortionate, generous, equalizer).
+ * Each strategy's rule is cited in the line above it; behaviour matches
+ * Axelrod-Python 4.13 where the strategy exists there. */
 #include "strategies/strategy_def.h"
 
+/* ---- memory-two players ------------------------------------------------- */
+
+/* A memory-two player cooperates on its first two moves, then cooperates with
+ * the probability listed for the last two rounds: index 8*a + 4*b + 2*c + d,
+ * where a, b are its own actions two turns ago and last turn, c, d the
+ * opponent's (C = 0, D = 1).  Hilbe et al. (2017), Memory-n strategies of
+ * direct reciprocity, PNAS 114(18). */
+static int memory_two(const pl_view *v, const double prob[16])
+{
+    if (v->turn < 2) return PL_C;
+    int idx = (pl_hist_ago(v->me, 2) << 3) | (pl_hist_ago(v->me, 1) << 2) | (pl_hist_ago(v->opp, 2) << 1) |
+              pl_hist_ago(v->opp, 1);
+    return pl_rng_bernoulli(v->rng, prob[idx]) ? PL_C : PL_D;
+}
+
+/* AON2: cooperates again only after two rounds in which both parties' pairs of
+ * actions matched (CC,CC), (CD,CD), (DC,DC), (DD,DD).  Hilbe et al. (2017),
+ * vector 1 of the four they report (self-cooperation rate 0.952). */
+static const double aon2_prob[16] = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
+static int aon2_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return memory_two(v, aon2_prob);
+}
+
+/* Delayed AON1 (AON1 is win-stay lose-shift): Hilbe et al. (2017), vector 3
+ * of the three they report (self-cooperation rate 0.971). */
+static const double delayed_aon1_prob[16] = {1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 0, 1};
+static int delayed_aon1_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return memory_two(v, delayed_aon1_prob);
+}
+
+/* ---- MEM2 ----------------------------------------------------------------- */
+
+enum { MEM2_TFT, MEM2_TFTT, MEM2_ALLD };
+typedef struct {
+    int started;  /* state initialised */
+    int mode;     /* MEM2_TFT, MEM2_TFTT or MEM2_ALLD */
+    int countdown;
+    int alld_picks;
+} mem2_state;
+
+/* Plays as TFT, re-choosing every two turns from the third on: TFT after two
+ * rounds of mutual cooperation, TFTT after one CD and one DC round, ALLD
+ * otherwise; once ALLD has been chosen twice it stays ALLD.  Li & Kendall (2014),
+ * The effect of memory size on the evolutionary stability of strategies in
+ * iterated prisoner's dilemma, IEEE Trans. Evolutionary Computation. */
+static int mem2_move(void *st, const pl_params *p, const pl_view *v)
+{
+    mem2_state *s = st;
+    (void)p;
+    if (!s->started) {
+        s->started = 1;
+        s->mode = MEM2_TFT;
+        s->countdown = 3;
+    }
+    s->countdown--;
+    if (s->countdown == 0 && s->alld_picks < 2) {
+        s->countdown = 2;
+        /* the two rounds before this one, from this player's side */
+        int r1 = (pl_hist_ago(v->me, 1) << 1) | pl_hist_ago(v->opp, 1);
+        int r2 = (pl_hist_ago(v->me, 2) << 1) | pl_hist_ago(v->opp, 2);
+        enum { CC = 0, CD = 1, DC = 2 };
+        if (r1 == CC && r2 == CC)
+            s->mode = MEM2_TFT;
+        else if ((r1 == CD && r2 == DC) || (r1 == DC && r2 == CD))
+            s->mode = MEM2_TFTT;
+        else {
+            s->mode = MEM2_ALLD;
+            s->alld_picks++;
+        }
+    }
+    switch (s->mode) {
+    case MEM2_TFT:
+        return v->turn == 0 ? PL_C : pl_hist_ago(v->opp, 1);
+    case MEM2_TFTT:
+        return v->turn >= 2 && pl_hist_ago(v->opp, 1) == PL_D && pl_hist_ago(v->opp, 2) == PL_D ? PL_D : PL_C;
+    default:
+        return PL_D;
+    }
+}
+
+/* ---- zero-determinant players --------------------------------------------- */
+
+/* How the baseline payoff l of a linear-relation player is set. */
+enum { ZD_L_PARAM, ZD_L_IS_P, ZD_L_IS_R };
+
+typedef struct {
+    int ready;
+    double prob[4]; /* P(C) after CC, CD, DC, DD (own action first) */
+} zd_state;
+
+/* A memory-one player enforcing the linear relation s (pi_X - l) = pi_Y - l on
+ * the long-run payoffs (with chi = 1/s the extortion factor).  Cooperates
+ * first, then with probabilities (Hilbe, Nowak & Sigmund 2013, Evolution of
+ * extortion in iterated prisoner's dilemma games, PNAS 110(17), eq. 14):
+ *   P(C|CC) = 1 - phi (1 - s)(R - l)        P(C|CD) = 1 - phi (s (l - S) + (T - l))
+ *   P(C|DC) = phi ((l - S) + s (T - l))     P(C|DD) = phi (1 - s)(l - P)
+ * computed from the match's game.  Axelrod-Python refuses parameters that make
+ * a probability leave [0, 1] for the game; here such a probability is clamped. */
+static int zd_move(void *st, const pl_params *p, const pl_view *v, int lmode)
+{
+    zd_state *s = st;
+    if (!s->ready) {
+        double R, S, T, P;
+        pl_view_rstp(v, &R, &S, &T, &P);
+        double phi = p->num[0], sl = p->num[1];
+        double l = lmode == ZD_L_IS_P ? P : lmode == ZD_L_IS_R ? R : p->num[2];
+        /* evaluated in the same order as the reference implementation so the
+         * probabilities are bit-identical */
+        s->prob[0] = 1 - phi * (1 - sl) * (R - l);
+        s->prob[1] = 1 - phi * (sl * (l - S) + (T - l));
+        s->prob[2] = phi * ((l - S) + sl * (T - l));
+        s->prob[3] = phi * (1 - sl) * (l - P);
+        for (int i = 0; i < 4; i++) s->prob[i] = s->prob[i] < 0 ? 0 : s->prob[i] > 1 ? 1 : s->prob[i];
+        s->ready = 1;
+    }
+    if (v->turn == 0) return PL_C;
+    int idx = (pl_hist_ago(v->me, 1) << 1) | pl_hist_ago(v->opp, 1);
+    return pl_rng_bernoulli(v->rng, s->prob[idx]) ? PL_C : PL_D;
+}
+
+static int zd_move_l(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_PARAM); }
+static int zd_move_lp(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_IS_P); }
+static int zd_move_lr(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_IS_R); }
+
+#define REF_HILBE2017 "Hilbe, Martinez-Vaquero, Chatterjee & Nowak (2017), Memory-n strategies of direct reciprocity, PNAS"
+#define REF_LI2014 "Li & Kendall (2014), The effect of memory size on the evolutionary stability of strategies in the IPD (MEM2)"
+#define REF_HILBE2013 "Hilbe, Nowak & Sigmund (2013), Evolution of extortion in IPD games, PNAS (eq. 14)"
+#define REF_STEWART "Stewart & Plotkin (2012), Extortion and cooperation in the prisoner's dilemma, PNAS"
+#define REF_PRESS "Press & Dyson (2012), Iterated prisoner's dilemma contains strategies that dominate any evolutionary opponent, PNAS"
+#define REF_KUHN "Kuhn (2017), Prisoner's Dilemma, Stanford Encyclopedia of Philosophy; Hilbe, Nowak & Sigmund (2013)"
+#define REF_ROEMHELD "Roemheld (2013), Evolutionary extortion and mischief: zero determinant strategies in iterated 2x2 games"
+
+#define ZD_PHI(DEF) {.key = "phi", .kind = PL_PARAM_REAL, .def = (DEF), .lo = 0, .hi = 1e6, .help = "scale of the deviations from TFT-like play (> 0)"}
+#define ZD_S(DEF) {.key = "s", .kind = PL_PARAM_REAL, .def = (DEF), .lo = -1, .hi = 1, .help = "slope s = 1/chi of the enforced linear relation"}
+#define ZD_L(DEF) {.key = "l", .kind = PL_PARAM_REAL, .def = (DEF), .lo = -1e9, .hi = 1e9, .help = "baseline payoff l (P <= l <= R)"}
+#define ZD_ENTRY(ID, NAME, AXL, REF, MOVE, ...)                                                                \
+    {.id = ID, .name = NAME, .axelrod_name = AXL, .reference = REF, .flags = PL_STOCHASTIC | PL_USES_GAME,     \
+     .memory_depth = 1, .params = {__VA_ARGS__}, .state_size = sizeof(zd_state), .move = MOVE}
+
 const pl_strategy_def pl_family_memory[] = {
+    {.id = "aon2", .name = "AON2", .axelrod_name = "AON2", .reference = REF_HILBE2017, .memory_depth = 2,
+     .move = aon2_move},
+    {.id = "delayed_aon1", .name = "Delayed AON1", .axelrod_name = "Delayed AON1", .reference = REF_HILBE2017,
+     .memory_depth = 2, .move = delayed_aon1_move},
+    {.id = "mem2", .name = "MEM2", .axelrod_name = "MEM2", .reference = REF_LI2014, .memory_depth = -1,
+     .state_size = sizeof(mem2_state), .move = mem2_move},
+
+    ZD_ENTRY("zd_extort_2", "ZD-Extort-2", "ZD-Extort-2: 0.1111111111111111, 0.5", REF_STEWART " (l = P)",
+             zd_move_lp, ZD_PHI(1.0 / 9), ZD_S(0.5)),
+    ZD_ENTRY("zd_extort_2_v2", "ZD-Extort-2 v2", "ZD-Extort-2 v2: 0.125, 0.5, 1", REF_KUHN " (EXTORT2)", zd_move_l,
+             ZD_PHI(1.0 / 8), ZD_S(0.5), ZD_L(1)),
+    ZD_ENTRY("zd_extort_3", "ZD-Extort3", "ZD-Extort3: 0.11538461538461539, 0.3333333333333333, 1", REF_PRESS,
+             zd_move_l, ZD_PHI(3.0 / 26), ZD_S(1.0 / 3), ZD_L(1)),
+    ZD_ENTRY("zd_extort_4", "ZD-Extort-4", "ZD-Extort-4: 0.23529411764705882, 0.25, 1", REF_HILBE2013 " (chi = 4)",
+             zd_move_l, ZD_PHI(4.0 / 17), ZD_S(0.25), ZD_L(1)),
+    ZD_ENTRY("zd_gtft_2", "ZD-GTFT-2", "ZD-GTFT-2: 0.25, 0.5", REF_STEWART " (generous, l = R)", zd_move_lr,
+             ZD_PHI(0.25), ZD_S(0.5)),
+    ZD_ENTRY("zd_gen_2", "ZD-GEN-2", "ZD-GEN-2: 0.125, 0.5, 3", REF_KUHN " (GEN2)", zd_move_l, ZD_PHI(1.0 / 8),
+             ZD_S(0.5), ZD_L(3)),
+    ZD_ENTRY("zd_set_2", "ZD-SET-2", "ZD-SET-2: 0.25, 0.0, 2", REF_KUHN " (SET2, equalizer)", zd_move_l,
+             ZD_PHI(0.25), ZD_S(0.0), ZD_L(2)),
+    ZD_ENTRY("zd_mischief", "ZD-Mischief", "ZD-Mischief: 0.1, 0.0, 1", REF_ROEMHELD, zd_move_l, ZD_PHI(0.1),
+             ZD_S(0.0), ZD_L(1)),
+    ZD_ENTRY("zd_extortion", "ZD-Extortion", "ZD-Extortion: 0.2, 0.1, 1", REF_ROEMHELD, zd_move_l, ZD_PHI(0.2),
+             ZD_S(0.1), ZD_L(1)),
     {0}
 };

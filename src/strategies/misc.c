@@ -1,6 +1,368 @@
-/* misc.c — strategy family "misc" (see strategy_def.h for how a strategy is written). */
+/* misc.c — strategy family "misc": assorted rules that fit no larger family —
+ * classifiers (Adaptive, the adaptive Pavlovs), handshakes, end-game backstabbers,
+ * counting moods (Grumpy, VeryBad, ShortMem), small fixed machines.
+ * Behaviour matches Axelrod-Python 4.13; each rule is cited above its function. */
 #include "strategies/strategy_def.h"
 
+/* 1 if the opponent's last k moves, oldest first, spell `pat` (k = strlen(pat) <= len). */
+static int opp_last_is(const pl_history *h, const char *pat)
+{
+    int k = (int)strlen(pat);
+    if (h->len < k) return 0;
+    for (int i = 0; i < k; i++)
+        if (pl_hist_ago(h, k - i) != (pat[i] == 'D')) return 0;
+    return 1;
+}
+
+static inline int tft_reply(const pl_view *v) { return v->opp->len ? pl_hist_ago(v->opp, 1) : PL_C; }
+
+/* Adaptive (Li, Hingston & Kendall 2011): play a fixed opening (six C then five
+ * D by default), scoring each of its own actions by the payoffs it brought; then
+ * play the action whose total payoff so far is higher (D on a tie). */
+typedef struct adaptive_state {
+    double score[2];
+} adaptive_state;
+
+static int adaptive_move(void *st, const pl_params *p, const pl_view *v)
+{
+    adaptive_state *s = st;
+    if (v->me->len) {
+        int a = pl_hist_ago(v->me, 1), b = pl_hist_ago(v->opp, 1);
+        s->score[a] += pl_view_payoff(v, a, b);
+    }
+    int k = (int)strlen(p->text[0]);
+    if (v->turn < k) return p->text[0][v->turn] == 'D' ? PL_D : PL_C;
+    return s->score[PL_C] > s->score[PL_D] ? PL_C : PL_D;
+}
+
+/* Adaptive Pavlov 2006 (Li 2007, How to design a strategy to win an IPD
+ * tournament): tit for tat for six turns; then, every sixth turn, classify the
+ * opponent's last six moves as cooperative (CCCCCC), always-defect (DDDDDD),
+ * suspicious TFT (DCDCDC), Pavlov-D (DDCDDC) or, if never classified before,
+ * random — an unmatched block keeps the previous class — and answer each class
+ * in kind. */
+enum { AP_NONE, AP_COOP, AP_ALLD, AP_STFT, AP_PAVLOVD, AP_RANDOM };
+typedef struct apavlov_state {
+    int cls;
+} apavlov_state;
+
+static int apavlov2006_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    apavlov_state *s = st;
+    int n = v->turn;
+    if (n < 6) return tft_reply(v);
+    if (n % 6 == 0) {
+        if (opp_last_is(v->opp, "CCCCCC")) s->cls = AP_COOP;
+        if (opp_last_is(v->opp, "DDDDDD")) s->cls = AP_ALLD;
+        if (opp_last_is(v->opp, "DCDCDC")) s->cls = AP_STFT;
+        if (opp_last_is(v->opp, "DDCDDC")) s->cls = AP_PAVLOVD;
+        if (s->cls == AP_NONE) s->cls = AP_RANDOM;
+    }
+    switch (s->cls) {
+    case AP_RANDOM:
+    case AP_ALLD: return PL_D;
+    case AP_STFT:
+        if (n % 6 == 0 || n % 6 == 1) return PL_C;
+        return pl_hist_ago(v->opp, 1);
+    case AP_PAVLOVD: return n % 6 == 0 ? PL_D : PL_C;
+    case AP_COOP: return pl_hist_ago(v->opp, 1);
+    default: return PL_C;
+    }
+}
+
+/* Adaptive Pavlov 2011 (Li, Hingston & Kendall 2011): tit for tat for six turns;
+ * then every sixth turn classify the last six opponent moves: all C cooperative,
+ * 4+ D always-defect, exactly 3 D suspicious TFT, else (if never classified)
+ * random; defect against always-defect and random, play tit for two tats against
+ * suspicious TFT and tit for tat against cooperators. */
+static int apavlov2011_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    apavlov_state *s = st;
+    int n = v->turn;
+    if (n < 6) return tft_reply(v);
+    if (n % 6 == 0) {
+        int d = pl_history_defects_last(v->opp, 6);
+        if (d == 0) s->cls = AP_COOP;
+        if (d >= 4) s->cls = AP_ALLD;
+        if (d == 3) s->cls = AP_STFT;
+        if (s->cls == AP_NONE) s->cls = AP_RANDOM;
+    }
+    switch (s->cls) {
+    case AP_RANDOM:
+    case AP_ALLD: return PL_D;
+    case AP_STFT: return opp_last_is(v->opp, "DD") ? PL_D : PL_C;
+    case AP_COOP: return pl_hist_ago(v->opp, 1);
+    default: return PL_C;
+    }
+}
+
+/* 1 when the match length is known and at most two turns remain (this one included). */
+static inline int in_last_two(const pl_view *v) { return v->length >= 0 && v->length - v->turn <= 2; }
+
+/* BackStabber (Thomas Campbell, Axelrod-Python): cooperate until the opponent has
+ * defected four times, then defect forever; defect on the last two turns of a
+ * match of known length. */
+static int backstabber_rule(const pl_view *v)
+{
+    if (v->opp->len == 0) return PL_C;
+    return v->opp->n_defect > 3 ? PL_D : PL_C;
+}
+
+static int backstabber_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (in_last_two(v)) return PL_D;
+    return backstabber_rule(v);
+}
+
+/* DoubleCrosser (Thomas Campbell, Axelrod-Python): as BackStabber, but if the
+ * opponent did not defect in its first 7 moves, then from round 8 to round 180
+ * (absolute round numbers, whatever the length) defect only after two opponent
+ * defections in a row. */
+static int doublecrosser_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (in_last_two(v)) return PL_D;
+    int round = v->opp->len + 1;
+    int first7 = 0;
+    for (int i = 0; i < 7 && i < v->opp->len; i++) first7 += pl_hist_at(v->opp, i);
+    if (!first7 && round > 7 && round <= 180) return opp_last_is(v->opp, "DD") ? PL_D : PL_C;
+    return backstabber_rule(v);
+}
+
+/* CAPRI (Murase & Baek 2020, Five rules for friendly rivalry in direct
+ * reciprocity, Scientific Reports 10:16904): a memory-3 rule — Cooperate at
+ * mutual cooperation, Accept punishment after one's own slip, Punish a slip of
+ * the co-player once, Recover from mutual defection, otherwise defect.  Missing
+ * early turns count as mutual cooperation.  The table lists the 15 three-turn
+ * profiles (own, opponent per turn, oldest first) after which CAPRI cooperates;
+ * each profile is 6 bits: turn t-3 own/opp in bits 5/4, t-2 in 3/2, t-1 in 1/0. */
+static int capri_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+#define PR(a, b, c, d, e, f) ((a) << 5 | (b) << 4 | (c) << 3 | (d) << 2 | (e) << 1 | (f))
+    static const unsigned char coop[] = {
+        PR(0, 0, 0, 0, 0, 0), PR(0, 0, 0, 0, 1, 0), PR(0, 0, 1, 0, 0, 1), PR(1, 0, 0, 1, 0, 0),
+        PR(0, 1, 0, 0, 0, 0), PR(0, 0, 0, 1, 1, 0), PR(0, 1, 1, 0, 0, 0), PR(1, 0, 0, 0, 0, 0),
+        PR(1, 1, 1, 1, 1, 0), PR(1, 1, 1, 0, 0, 0), PR(1, 1, 1, 1, 0, 1), PR(1, 1, 0, 1, 0, 0),
+        PR(1, 1, 1, 1, 0, 0), PR(1, 1, 0, 0, 0, 0),
+    };
+#undef PR
+    unsigned key = 0;
+    for (int k = 3; k >= 1; k--) {
+        int a = 0, b = 0;
+        if (v->me->len >= k) a = pl_hist_ago(v->me, k), b = pl_hist_ago(v->opp, k);
+        key = key << 2 | (unsigned)(a << 1 | b);
+    }
+    for (size_t i = 0; i < sizeof coop; i++)
+        if (coop[i] == key) return PL_C;
+    return PL_D;
+}
+
+/* Collective Strategy (Li & Kendall 2009, A strategy with novel evolutionary
+ * features for the IPD, Evolutionary Computation 17(2)): play C then D as a
+ * handshake; if the opponent answered with the same C, D, cooperate until it
+ * defects again, otherwise defect. */
+static int collective_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->turn == 0) return PL_C;
+    if (v->turn == 1) return PL_D;
+    if (v->opp->n_defect > 1) return PL_D;
+    if (pl_hist_at(v->opp, 0) == PL_C && pl_hist_at(v->opp, 1) == PL_D) return PL_C;
+    return PL_D;
+}
+
+/* Gradual Killer (PRISON project 1998, Mathieu & Delahaye): open D, D, D, D, D,
+ * C, C; then defect forever if the opponent defected on both moves 6 and 7, else
+ * cooperate forever. */
+static int gradual_killer_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->turn < 7) return v->turn < 5 ? PL_D : PL_C;
+    return pl_hist_at(v->opp, 5) == PL_D && pl_hist_at(v->opp, 6) == PL_D ? PL_D : PL_C;
+}
+
+/* Grumpy (Jason Young, Axelrod-Python): grumpiness is the opponent's defections
+ * minus its cooperations; a nice Grumpy turns grumpy (and defects) once it
+ * exceeds grumpy_threshold, a grumpy one turns nice (and cooperates) once it
+ * drops below nice_threshold. */
+typedef struct grumpy_state {
+    int grumpy;
+} grumpy_state;
+
+static void grumpy_init(void *st, const pl_params *p) { ((grumpy_state *)st)->grumpy = p->num[0] != 0; }
+
+static int grumpy_move(void *st, const pl_params *p, const pl_view *v)
+{
+    grumpy_state *s = st;
+    double g = (double)v->opp->n_defect - (double)pl_hist_coops(v->opp);
+    if (!s->grumpy) {
+        if (g > p->num[1]) s->grumpy = 1;
+    } else {
+        if (g < p->num[2]) s->grumpy = 0;
+    }
+    return s->grumpy ? PL_D : PL_C;
+}
+
+/* Handshake (Robson 1990, Efficiency in evolutionary games: Darwin, Nash and the
+ * secret handshake, J. Theor. Biol. 144): open with C, D; cooperate forever if
+ * the opponent opened the same way, else defect forever. */
+static int handshake_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st;
+    const char *hs = p->text[0];
+    int k = (int)strlen(hs);
+    if (v->turn < k) return hs[v->turn] == 'D' ? PL_D : PL_C;
+    for (int i = 0; i < k; i++)
+        if (pl_hist_at(v->opp, i) != (hs[i] == 'D')) return PL_D;
+    return PL_C;
+}
+
+/* ShortMem (Carvalho et al. 2013, Iterated Prisoner's Dilemma: an extended
+ * analysis): cooperate for ten turns; then, over the opponent's last ten moves,
+ * cooperate if C outnumber D by 3 or more, defect if D outnumber C by 3 or more,
+ * else repeat the opponent's last move. */
+static int shortmem_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->opp->len <= 10) return PL_C;
+    int d = pl_history_defects_last(v->opp, 10), c = 10 - d;
+    if (c - d >= 3) return PL_C;
+    if (d - c >= 3) return PL_D;
+    return pl_hist_ago(v->opp, 1);
+}
+
+/* Tricky Cooperator (Karol Langner, Axelrod-Python): cooperate, but from the
+ * fourth turn on defect whenever the opponent has not defected in its last ten
+ * moves. */
+static int tricky_cooperator_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    return v->turn >= 3 && pl_history_defects_last(v->opp, 10) == 0 ? PL_D : PL_C;
+}
+
+/* Tricky Defector (Karol Langner, Axelrod-Python): defect, but cooperate once the
+ * opponent, having cooperated at least once, has defected three times running. */
+static int tricky_defector_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    return pl_hist_coops(v->opp) > 0 && opp_last_is(v->opp, "DDD") ? PL_C : PL_D;
+}
+
+/* Usually Cooperates (Ashlock, Kim & Ashlock 2009, fingerprinting of evolved
+ * finite-state agents): a two-state machine that cooperates except right after
+ * the opponent plays C following a D. */
+typedef struct fsm_state {
+    int state;
+} fsm_state;
+
+static int usually_cooperates_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    fsm_state *s = st;
+    if (v->turn == 0) return PL_C;
+    int o = pl_hist_ago(v->opp, 1);
+    if (s->state == 0) { /* state 1 of the reference machine */
+        if (o == PL_D) s->state = 1;
+        return PL_C;
+    }
+    s->state = 0;
+    return o == PL_C ? PL_D : PL_C;
+}
+
+/* Usually Defects (Ashlock, Kim & Ashlock 2009): a two-state machine that
+ * defects except right after the opponent plays D following a C. */
+static int usually_defects_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    fsm_state *s = st;
+    if (v->turn == 0) return PL_D;
+    int o = pl_hist_ago(v->opp, 1);
+    if (s->state == 0) {
+        if (o == PL_C) s->state = 1;
+        return PL_D;
+    }
+    s->state = 0;
+    return o == PL_D ? PL_C : PL_D;
+}
+
+/* VeryBad (Carvalho et al. 2013): cooperate for three turns; then cooperate if
+ * the opponent has cooperated more than half the time, defect if less than half,
+ * and repeat its last move on an exact half. */
+static int verybad_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    int n = v->opp->len;
+    if (n < 3) return PL_C;
+    int c2 = 2 * pl_hist_coops(v->opp);
+    if (c2 > n) return PL_C;
+    if (c2 < n) return PL_D;
+    return pl_hist_ago(v->opp, 1);
+}
+
+#define REF_LI2011 "Li, Hingston & Kendall (2011), Engineering design of strategies for winning IPD competitions"
+#define REF_ANDRE2013 "Carvalho et al. (2013), Iterated Prisoner's Dilemma: an extended analysis"
+#define REF_ASHLOCK2009 "Ashlock, Kim & Ashlock (2009), fingerprint analysis of evolved finite state agents"
+
 const pl_strategy_def pl_family_misc[] = {
+    {.id = "adaptive", .name = "Adaptive", .axelrod_name = "Adaptive", .reference = REF_LI2011,
+     .flags = PL_USES_GAME, .memory_depth = -1,
+     .params = {{.key = "initial_plays", .kind = PL_PARAM_ACTIONS, .def_text = "CCCCCCDDDDD",
+                 .help = "opening moves, after which the action with the higher total payoff is played"}},
+     .state_size = sizeof(adaptive_state), .move = adaptive_move},
+    {.id = "apavlov2006", .name = "Adaptive Pavlov 2006", .axelrod_name = "Adaptive Pavlov 2006",
+     .reference = "Li (2007), How to design a strategy to win an IPD tournament", .memory_depth = -1,
+     .state_size = sizeof(apavlov_state), .move = apavlov2006_move},
+    {.id = "apavlov2011", .name = "Adaptive Pavlov 2011", .axelrod_name = "Adaptive Pavlov 2011",
+     .reference = REF_LI2011, .memory_depth = -1, .state_size = sizeof(apavlov_state), .move = apavlov2011_move},
+    {.id = "backstabber", .name = "BackStabber", .axelrod_name = "BackStabber: (D, D)",
+     .reference = "Axelrod-Python, original strategy by Thomas Campbell", .flags = PL_USES_LENGTH,
+     .memory_depth = -1, .move = backstabber_move},
+    {.id = "doublecrosser", .name = "DoubleCrosser", .axelrod_name = "DoubleCrosser: (D, D)",
+     .reference = "Axelrod-Python, original strategy by Thomas Campbell", .flags = PL_USES_LENGTH,
+     .memory_depth = -1, .move = doublecrosser_move},
+    {.id = "capri", .name = "CAPRI", .axelrod_name = "CAPRI",
+     .reference = "Murase & Baek (2020), Five rules for friendly rivalry in direct reciprocity, Sci. Rep. 10",
+     .memory_depth = 3, .move = capri_move},
+    {.id = "collective_strategy", .name = "Collective Strategy", .axelrod_name = "CollectiveStrategy",
+     .reference = "Li & Kendall (2009), A strategy with novel evolutionary features for the IPD, Evol. Comput. 17",
+     .memory_depth = -1, .move = collective_move},
+    {.id = "gradual_killer", .name = "Gradual Killer", .axelrod_name = "Gradual Killer: (D, D, D, D, D, C, C)",
+     .reference = "Mathieu & Delahaye, PRISON project (1998), LIFL Lille", .memory_depth = -1,
+     .move = gradual_killer_move},
+    {.id = "grumpy", .name = "Grumpy", .axelrod_name = "Grumpy: Nice, 10, -10",
+     .reference = "Axelrod-Python, original strategy by Jason Young", .memory_depth = -1,
+     .params = {{.key = "starting_state", .kind = PL_PARAM_INT, .def = 0, .lo = 0, .hi = 1,
+                 .help = "0: starts Nice, 1: starts Grumpy"},
+                {.key = "grumpy_threshold", .kind = PL_PARAM_INT, .def = 10, .lo = -1e9, .hi = 1e9,
+                 .help = "turns grumpy when opponent defections minus cooperations exceed this"},
+                {.key = "nice_threshold", .kind = PL_PARAM_INT, .def = -10, .lo = -1e9, .hi = 1e9,
+                 .help = "turns nice when opponent defections minus cooperations fall below this"}},
+     .state_size = sizeof(grumpy_state), .init = grumpy_init, .move = grumpy_move},
+    {.id = "handshake", .name = "Handshake", .axelrod_name = "Handshake",
+     .reference = "Robson (1990), Efficiency in evolutionary games: Darwin, Nash and the secret handshake",
+     .memory_depth = -1,
+     .params = {{.key = "initial_plays", .kind = PL_PARAM_ACTIONS, .def_text = "CD",
+                 .help = "the handshake; cooperate forever if the opponent opened with it, else defect"}},
+     .move = handshake_move},
+    {.id = "shortmem", .name = "ShortMem", .axelrod_name = "ShortMem", .reference = REF_ANDRE2013,
+     .memory_depth = -1, .move = shortmem_move},
+    {.id = "tricky_cooperator", .name = "Tricky Cooperator", .axelrod_name = "Tricky Cooperator",
+     .reference = "Axelrod-Python, original strategy by Karol Langner", .memory_depth = 10,
+     .move = tricky_cooperator_move},
+    {.id = "tricky_defector", .name = "Tricky Defector", .axelrod_name = "Tricky Defector",
+     .reference = "Axelrod-Python, original strategy by Karol Langner", .memory_depth = -1,
+     .move = tricky_defector_move},
+    {.id = "usually_cooperates", .name = "Usually Cooperates", .axelrod_name = "UsuallyCooperates",
+     .reference = REF_ASHLOCK2009, .memory_depth = -1, .state_size = sizeof(fsm_state),
+     .move = usually_cooperates_move},
+    {.id = "usually_defects", .name = "Usually Defects", .axelrod_name = "UsuallyDefects",
+     .reference = REF_ASHLOCK2009, .memory_depth = -1, .state_size = sizeof(fsm_state),
+     .move = usually_defects_move},
+    {.id = "verybad", .name = "VeryBad", .axelrod_name = "VeryBad", .reference = REF_ANDRE2013,
+     .memory_depth = -1, .move = verybad_move},
     {0}
 };

@@ -244,6 +244,7 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
         }
     }
     if (idx < 0) {
+        if (!err) return PL_ENOTFOUND; /* a quiet probe: no suggestions to compute */
         char name[128];
         snprintf(name, sizeof name, "%.*s", (int)(namelen < 127 ? namelen : 127), spec);
         const char *sug[5];

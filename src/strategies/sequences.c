@@ -1,6 +1,166 @@
-/* sequences.c — strategy family "sequences" (see strategy_def.h for how a strategy is written). */
+/* sequences.c — players that follow a fixed sequence whatever the opponent does
+ * (cycles, an aperiodic "anti-cycle", the Thue–Morse word), and the
+ * mathematical-constant players that steer the ratio of cooperations to
+ * defections in the match towards a constant.
+ * Each strategy's rule is cited in the line above it; behaviour matches
+ * Axelrod-Python 4.13 where the strategy exists there. */
 #include "strategies/strategy_def.h"
 
+/* ---- cyclers ----------------------------------------------------------- */
+
+typedef struct {
+    char cycle[PL_PARAM_TEXT_MAX]; /* 'C'/'D' string */
+    int n;                          /* its length */
+    int pos;                        /* next position to play */
+} cycler_state;
+
+static void cycler_set(cycler_state *s, const char *cycle)
+{
+    size_t n = strlen(cycle);
+    if (n >= sizeof s->cycle) n = sizeof s->cycle - 1;
+    memcpy(s->cycle, cycle, n);
+    s->cycle[n] = '\0';
+    s->n = (int)n;
+    s->pos = 0;
+}
+
+/* Repeats the cycle endlessly from its first action.  Periodic players,
+ * Mittal & Deb (2009), Optimal strategies of the iterated prisoner's dilemma
+ * problem for multiple conflicting objectives; Axelrod-Python's Cycler (M. Harper). */
+static int cycler_move(void *st, const pl_params *p, const pl_view *v)
+{
+    cycler_state *s = st;
+    (void)p, (void)v;
+    if (s->n == 0) return PL_C;
+    int a = s->cycle[s->pos] == 'D' ? PL_D : PL_C;
+    if (++s->pos == s->n) s->pos = 0;
+    return a;
+}
+
+static void cycler_init(void *st, const pl_params *p) { cycler_set(st, p->text[0]); }
+
+#define CYCLER_INIT(NAME, CYCLE)                                              \
+    static void NAME(void *st, const pl_params *p)                            \
+    {                                                                         \
+        (void)p;                                                              \
+        cycler_set(st, CYCLE);                                                \
+    }
+CYCLER_INIT(cycler_cccccd_init, "CCCCCD")
+CYCLER_INIT(cycler_cccd_init, "CCCD")
+CYCLER_INIT(cycler_cccdcd_init, "CCCDCD")
+CYCLER_INIT(cycler_ccd_init, "CCD")
+CYCLER_INIT(cycler_dc_init, "DC")
+CYCLER_INIT(cycler_ddc_init, "DDC")
+#undef CYCLER_INIT
+
+/* ---- anti-cycler --------------------------------------------------------- */
+
+typedef struct {
+    int run;     /* length of the current run of cooperations */
+    int counter; /* cooperations of it already played */
+} anti_cycler_state;
+
+/* Plays C, D, D, then runs of 1, 2, 3, ... cooperations, each closed by a D,
+ * so that its play contains no cycle.  Axelrod-Python's AntiCycler (M. Harper). */
+static int anti_cycler_move(void *st, const pl_params *p, const pl_view *v)
+{
+    anti_cycler_state *s = st;
+    (void)p;
+    if (v->turn < 3) return v->turn == 0 ? PL_C : PL_D;
+    if (s->counter < s->run + 1) { /* run stores length - 1 so that a zeroed state starts at 1 */
+        s->counter++;
+        return PL_C;
+    }
+    s->run++;
+    s->counter = 0;
+    return PL_D;
+}
+
+/* ---- Thue–Morse ---------------------------------------------------------- */
+
+/* Term t of the Thue–Morse sequence: the parity of the number of 1 bits of t. */
+static inline int thue_morse(int t) { return __builtin_popcount((unsigned)t) & 1; }
+
+/* Plays D where the Thue–Morse sequence (0 1 1 0 1 0 0 1 ...) has 0, C where it has 1.
+ * Thue (1912) / Morse (1921); as a player, Axelrod-Python's ThueMorse (G. Palmer). */
+static int thue_morse_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return thue_morse(v->turn) ? PL_C : PL_D;
+}
+
+/* The same sequence with the actions swapped: C on 0, D on 1.
+ * Axelrod-Python's ThueMorseInverse (G. Palmer). */
+static int thue_morse_inverse_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return thue_morse(v->turn) ? PL_D : PL_C;
+}
+
+/* ---- mathematical constants ---------------------------------------------- */
+
+/* Cooperates first; defects while the opponent has never defected; otherwise
+ * defects when the ratio of all cooperations in the match (both parties) to all
+ * defections exceeds the constant, and cooperates when it does not.
+ * Axelrod-Python's "Co to Do Ratio" players (T. Standen). */
+static int ratio_move(const pl_view *v, double target)
+{
+    if (v->turn == 0) return PL_C;
+    if (v->opp->n_defect == 0) return PL_D;
+    int coops = pl_hist_coops(v->opp) + pl_hist_coops(v->me);
+    int defects = v->opp->n_defect + v->me->n_defect;
+    return (double)coops / (double)defects > target ? PL_D : PL_C;
+}
+
+/* The golden ratio (1 + sqrt 5) / 2. */
+static int golden_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return ratio_move(v, (1.0 + sqrt(5.0)) / 2.0);
+}
+/* pi, as the double nearest to it. */
+static int pi_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return ratio_move(v, 3.141592653589793);
+}
+/* e, as the double nearest to it. */
+static int e_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return ratio_move(v, 2.718281828459045);
+}
+
+#define REF_CYCLER "Mittal & Deb (2009), Optimal strategies of the IPD for multiple conflicting objectives; Axelrod-Python Cycler"
+#define REF_AXLPY "Axelrod-Python library (Knight et al. 2016), strategy of the same name"
+#define REF_TM "Thue (1912), Morse (1921): the Thue-Morse sequence; as a player, Axelrod-Python"
+
+#define NAMED_CYCLER(ID, CYC, DEPTH)                                                                           \
+    {.id = "cycler_" #ID, .name = "Cycler " CYC, .axelrod_name = "Cycler " CYC, .reference = REF_CYCLER,        \
+     .memory_depth = DEPTH, .state_size = sizeof(cycler_state), .init = cycler_##ID##_init, .move = cycler_move}
+
 const pl_strategy_def pl_family_sequences[] = {
+    {.id = "cycler", .name = "Cycler", .axelrod_name = NULL, .reference = REF_CYCLER, .memory_depth = 2,
+     .params = {{.key = "cycle", .kind = PL_PARAM_ACTIONS, .def_text = "CCD",
+                 .help = "the actions to repeat, e.g. CCD"}},
+     .state_size = sizeof(cycler_state), .init = cycler_init, .move = cycler_move},
+    NAMED_CYCLER(cccccd, "CCCCCD", 5),
+    NAMED_CYCLER(cccd, "CCCD", 3),
+    NAMED_CYCLER(cccdcd, "CCCDCD", 5),
+    NAMED_CYCLER(ccd, "CCD", 2),
+    NAMED_CYCLER(dc, "DC", 1),
+    NAMED_CYCLER(ddc, "DDC", 2),
+    {.id = "anti_cycler", .name = "AntiCycler", .axelrod_name = "AntiCycler", .reference = REF_AXLPY,
+     .memory_depth = -1, .state_size = sizeof(anti_cycler_state), .move = anti_cycler_move},
+    {.id = "golden", .name = "Golden", .axelrod_name = "$\\phi$", .reference = REF_AXLPY " (Golden, T. Standen)",
+     .memory_depth = -1, .move = golden_move},
+    {.id = "pi", .name = "Pi", .axelrod_name = "$\\pi$", .reference = REF_AXLPY " (Pi, T. Standen)",
+     .memory_depth = -1, .move = pi_move},
+    {.id = "e", .name = "e", .axelrod_name = "$e$", .reference = REF_AXLPY " (e, T. Standen)",
+     .memory_depth = -1, .move = e_move},
+    {.id = "thue_morse", .name = "ThueMorse", .axelrod_name = "ThueMorse", .reference = REF_TM,
+     .memory_depth = -1, .move = thue_morse_move},
+    {.id = "thue_morse_inverse", .name = "ThueMorseInverse", .axelrod_name = "ThueMorseInverse", .reference = REF_TM,
+     .memory_depth = -1, .move = thue_morse_inverse_move},
     {0}
 };

@@ -1,0 +1,25 @@
+/* player_list.h — a list of strategies from the command line or a file.
+ *
+ * "tft,grudger,gtft:p=0.1" — names separated by commas, where a name may
+ * itself contain commas (Axelrod names like "Omega TFT: 3, 8", parameters like
+ * "memory_one:p_cc=1,p_cd=0"): the longest run of comma-separated pieces that
+ * names a strategy wins.  "@FILE" reads one name a line ('#' starts a comment).
+ * "all" stands for every registered strategy, "deterministic" for every one that
+ * draws no random numbers. */
+#ifndef PL_PLAYER_LIST_H
+#define PL_PLAYER_LIST_H
+
+#include <stddef.h>
+#include "parley/strategy.h"
+
+typedef struct pl_player_list {
+    pl_strategy **items;
+    size_t n, cap;
+} pl_player_list;
+
+/* Appends the strategies named by spec (a list or @FILE).  On error names the piece, or
+ * the file and line, and what was expected. */
+int pl_player_list_add(pl_player_list *l, const char *spec, pl_error *err);
+void pl_player_list_free(pl_player_list *l);
+
+#endif

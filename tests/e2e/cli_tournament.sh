@@ -1,0 +1,33 @@
+# cli_tournament.sh — `parley tournament`: table, files, thread invariance, bad input.
+. "$(dirname "$0")/../tap.sh"
+out=$("$PARLEY" tournament --players tft,defector,cooperator --turns 20 --repetitions 3 2>/dev/null); rc=$?
+check "a small tournament runs" [ "$rc" -eq 0 ]
+check "the table is ranked with Defector first" grep -qE '^ +1  Defector' <<<"$out"
+"$PARLEY" tournament --players tft,defector,cooperator,tft --turns 30 --repetitions 4 --noise 0.1 --seed 3 --threads 1 --out "$TMP/t1" >/dev/null 2>&1
+"$PARLEY" tournament --players tft,defector,cooperator,tft --turns 30 --repetitions 4 --noise 0.1 --seed 3 --threads 2 --out "$TMP/t2" >/dev/null 2>&1
+for f in summary.csv normalised_scores.csv wins.csv payoff_matrix.csv results.json; do
+  check "$f written" [ -s "$TMP/t1/$f" ]
+  check "$f byte-identical with 1 and 2 threads" cmp -s "$TMP/t1/$f" "$TMP/t2/$f"
+done
+check "no temporary files left" [ -z "$(ls "$TMP/t1" | grep tmp)" ]
+check "results.json parses and names the players" python3 -c "import json,sys; d=json.load(open('$TMP/t1/results.json')); assert len(d['ranked'])==4; assert d['parameters']['seed']==3"
+printf 'tft\n# a comment\n\nOmega TFT: 3, 8\ndefector\n' >"$TMP/players.txt"
+out=$("$PARLEY" tournament --players "@$TMP/players.txt" --turns 10 --repetitions 1 2>&1)
+check "@FILE lists are read, names with commas kept whole" grep -q 'Omega TFT: 3, 8' <<<"$out"
+out=$("$PARLEY" tournament --players "tft,Omega TFT: 3, 8,defector" --turns 10 --repetitions 1 2>&1)
+check "comma lists keep names that contain commas" grep -q 'Omega TFT: 3, 8' <<<"$out"
+expect_exit 2 "unknown player" "$PARLEY" tournament --players tft,grudgr --turns 10
+expect_err_has "closest known" "unknown player suggests names"
+printf 'tft\nnot_a_strategy\n' >"$TMP/bad.txt"
+expect_exit 2 "unknown player in a file" "$PARLEY" tournament --players "@$TMP/bad.txt"
+expect_err_has "bad.txt:2:1:" "the file, line and column are named"
+expect_exit 2 "missing player file" "$PARLEY" tournament --players "@$TMP/none.txt"
+expect_exit 2 "one player" "$PARLEY" tournament --players tft
+expect_exit 2 "zero repetitions" "$PARLEY" tournament --players tft,defector --repetitions 0
+expect_err_has "--repetitions" "zero repetitions names the flag"
+expect_exit 2 "negative turns" "$PARLEY" tournament --players tft,defector --turns -1
+expect_exit 2 "noise outside [0,1]" "$PARLEY" tournament --players tft,defector --noise -0.1
+expect_exit 2 "bad game" "$PARLEY" tournament --players tft,defector --game 3,0,5
+expect_exit 2 "bad threads" "$PARLEY" tournament --players tft,defector --threads x
+expect_exit 2 "out into a file path" "$PARLEY" tournament --players tft,defector --turns 5 --out /proc/version/x
+expect_exit 0 "--help" "$PARLEY" tournament --help

@@ -1,0 +1,181 @@
+/* test_strategies_lookup.c — the lookup-table strategies: the engine plays
+ * them as an independent reading of their tables says (keys enumerated the way
+ * Axelrod-Python enumerates them), hand-derived openings, and independence
+ * from the payoffs and the match length. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parley/parley.h"
+#include "strategies/lookup_table.h"
+#include "strategies/data/lookup_tables.h"
+
+static const struct {
+    const char *id;
+    const pl_lookup *L;
+} tables[] = {
+    {"evolved_lookerup_1_1_1", &lookup_evolved_1_1_1},
+    {"evolved_lookerup_2_2_2", &lookup_evolved_2_2_2},
+    {"winner12", &lookup_winner12},
+    {"winner21", &lookup_winner21},
+};
+#define N_TABLES (sizeof tables / sizeof *tables)
+
+static void play(const char *a, const char *b, int turns, double prob_end, const pl_game *game, char *sa, char *sb,
+                 int *played)
+{
+    pl_strategy *x, *y;
+    pl_error err;
+    assert_int_equal(pl_strategy_create(&x, a, &err), 0);
+    assert_int_equal(pl_strategy_create(&y, b, &err), 0);
+    pl_match_config cfg;
+    pl_match_config_default(&cfg);
+    cfg.turns = turns;
+    cfg.prob_end = prob_end;
+    cfg.game = game;
+    cfg.seed = 11;
+    pl_match_result *r;
+    assert_int_equal(pl_match_play(x, y, &cfg, &r, &err), 0);
+    *played = pl_match_result_turns(r);
+    pl_match_result_actions(r, 0, sa);
+    pl_match_result_actions(r, 1, sb);
+    pl_match_result_free(r);
+    pl_strategy_free(x);
+    pl_strategy_free(y);
+}
+
+/* The i-th string of C/D of length n in lexicographic order with C < D (itertools.product). */
+static void nth_word(int i, int n, char *out)
+{
+    for (int k = n - 1; k >= 0; k--, i /= 2) out[k] = (i % 2) ? 'D' : 'C';
+    out[n] = 0;
+}
+
+/* The move a table gives for a key, found by enumerating the keys as Axelrod
+ * does (own plays outermost, then the opponent's plays, then its openings) and
+ * searching for the key's three strings. */
+static char table_move(const pl_lookup *L, const char *mine, const char *theirs, const char *opening)
+{
+    int ns = 1 << L->self_depth, no = 1 << L->op_depth, nf = 1 << L->open_depth, pos = 0;
+    char a[8], b[8], c[8];
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < no; j++)
+            for (int k = 0; k < nf; k++, pos++) {
+                nth_word(i, L->self_depth, a);
+                nth_word(j, L->op_depth, b);
+                nth_word(k, L->open_depth, c);
+                if (!strcmp(a, mine) && !strcmp(b, theirs) && !strcmp(c, opening)) return L->pattern[pos];
+            }
+    fail_msg("key not found");
+    return 0;
+}
+
+static void long_matches_follow_the_tables(void **state)
+{
+    (void)state;
+    static const char *opponents[] = {"cooperator", "defector", "tft", "pun1", "raider", "tf1", "predator",
+                                      "evolved_fsm_16_noise_05", "winner21", "evolved_lookerup_2_2_2"};
+    enum { T = 2000 };
+    char *sa = malloc(T + 1), *sb = malloc(T + 1);
+    for (size_t i = 0; i < N_TABLES; i++) {
+        const pl_lookup *L = tables[i].L;
+        assert_int_equal(strlen(L->pattern), 1u << (L->self_depth + L->op_depth + L->open_depth));
+        int depth = L->self_depth > L->op_depth ? L->self_depth : L->op_depth;
+        if (L->open_depth > depth) depth = L->open_depth;
+        for (size_t j = 0; j < sizeof opponents / sizeof *opponents; j++) {
+            int n;
+            play(tables[i].id, opponents[j], T, 0, NULL, sa, sb, &n);
+            for (int t = 0; t < n; t++) {
+                char want;
+                if (t < depth) {
+                    want = t < (int)strlen(L->first) ? L->first[t] : 'C';
+                } else {
+                    char mine[8], theirs[8], opening[8];
+                    memcpy(mine, sa + t - L->self_depth, (size_t)L->self_depth), mine[L->self_depth] = 0;
+                    memcpy(theirs, sb + t - L->op_depth, (size_t)L->op_depth), theirs[L->op_depth] = 0;
+                    memcpy(opening, sb, (size_t)L->open_depth), opening[L->open_depth] = 0;
+                    want = table_move(L, mine, theirs, opening);
+                }
+                if (sa[t] != want) fail_msg("%s vs %s: turn %d played %c, table says %c", tables[i].id, opponents[j], t,
+                                            sa[t], want);
+            }
+        }
+    }
+    free(sa), free(sb);
+}
+
+static void hand_derived_openings(void **state)
+{
+    (void)state;
+    char sa[21], sb[21];
+    int n;
+    /* Winner12 opens C, C; then (mine C, theirs D D) is entry 3 of CDCDDCDD: D, and (D, DD) entry 7: D. */
+    play("winner12", "defector", 5, 0, NULL, sa, sb, &n);
+    assert_string_equal(sa, "CCDDD");
+    play("winner12", "cooperator", 5, 0, NULL, sa, sb, &n);
+    assert_string_equal(sa, "CCCCC");
+    /* Winner21 opens D, C whatever the opponent does. */
+    play("winner21", "cooperator", 2, 0, NULL, sa, sb, &n);
+    assert_string_equal(sa, "DC");
+    play("winner21", "defector", 2, 0, NULL, sa, sb, &n);
+    assert_string_equal(sa, "DC");
+    /* EvolvedLookerUp1_1_1: C, then (C, D, opened D) is entry 3 of CDDDDCDD: D, then (D, D, D) entry 7: D. */
+    play("evolved_lookerup_1_1_1", "defector", 5, 0, NULL, sa, sb, &n);
+    assert_string_equal(sa, "CDDDD");
+    play("evolved_lookerup_1_1_1", "cooperator", 5, 0, NULL, sa, sb, &n);
+    assert_string_equal(sa, "CCCCC");
+    /* EvolvedLookerUp2_2_2 against TFT: the all-C key is entry 0 of its pattern, C. */
+    play("evolved_lookerup_2_2_2", "tft", 10, 0, NULL, sa, sb, &n);
+    assert_string_equal(sa, "CCCCCCCCCC");
+}
+
+static void payoffs_and_match_length_do_not_matter(void **state)
+{
+    (void)state;
+    pl_game g;
+    pl_error err;
+    assert_int_equal(pl_game_parse_rstp(&g, "2,-1,4,0", &err), 0);
+    enum { T = 400 };
+    char a0[T + 1], b0[T + 1], a1[T + 1], b1[T + 1];
+    for (size_t i = 0; i < N_TABLES; i++) {
+        int n0, n1;
+        play(tables[i].id, "tf1", T, 0, NULL, a0, b0, &n0);
+        play(tables[i].id, "tf1", T, 0, &g, a1, b1, &n1);
+        assert_string_equal(a0, a1);
+        play(tables[i].id, "tf1", T, 0.02, NULL, a1, b1, &n1);
+        assert_true(n1 >= 1 && n1 <= T);
+        assert_memory_equal(a0, a1, (size_t)n1);
+    }
+}
+
+static void registry_metadata(void **state)
+{
+    (void)state;
+    static const struct { const char *axl; int depth; } expect[] = {
+        {"EvolvedLookerUp1_1_1", -1}, {"EvolvedLookerUp2_2_2", -1}, {"Winner12", 2}, {"Winner21", 2}};
+    for (size_t i = 0; i < sizeof expect / sizeof *expect; i++) {
+        pl_strategy *s;
+        pl_error err;
+        assert_int_equal(pl_strategy_create(&s, expect[i].axl, &err), 0);
+        const pl_strategy_info *in = pl_strategy_get_info(s);
+        assert_string_equal(in->family, "lookup");
+        assert_int_equal(in->memory_depth, expect[i].depth);
+        assert_false(in->stochastic || in->uses_length || in->uses_game);
+        assert_int_equal(in->n_params, 0);
+        pl_strategy_free(s);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(long_matches_follow_the_tables),
+        cmocka_unit_test(hand_derived_openings),
+        cmocka_unit_test(payoffs_and_match_length_do_not_matter),
+        cmocka_unit_test(registry_metadata),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
