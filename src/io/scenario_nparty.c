@@ -1,0 +1,982 @@
+/* scenario_nparty.c — `parley run` for kind: nparty.
+ *
+ * Reads parties (with their action ladders), blocs, the stage game, a dated
+ * record, policy profiles, a shock and an optional tournament; every problem is
+ * reported at its file:line:col.  Then runs each profile many times on common
+ * random streams (run r of every profile uses stream (seed, r, 0), so profiles
+ * differ by their policies and not by luck), starting from the record as a
+ * prelude; runs the shock experiment on streams (seed, r, 1); replays the
+ * record through each policy; and plays the tournament.  Runs are split into
+ * blocks of 64 taken by worker threads; counts are integers and payoff sums are
+ * reduced in block order, so files are identical whatever --threads is. */
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/nparty_engine.h"
+#include "io/files.h"
+#include "io/scenario_nparty.h"
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static int party_index(const np_model *m, const char *id)
+{
+    for (int i = 0; i < m->n; i++)
+        if (!strcmp(m->party[i].id, id)) return i;
+    return -1;
+}
+
+static int bloc_index(const np_model *m, const char *id)
+{
+    for (int b = 0; b < m->n_blocs; b++)
+        if (!strcmp(m->bloc[b].id, id)) return b;
+    return -1;
+}
+
+static int action_index(const np_party *p, const char *name)
+{
+    for (int a = 0; a < p->n_actions; a++)
+        if (!strcmp(p->action[a], name)) return a;
+    return -1;
+}
+
+static void party_list_text(const np_model *m, char *buf, size_t len)
+{
+    size_t k = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < m->n && k < len; i++) k += (size_t)snprintf(buf + k, len - k, "%s%s", i ? ", " : "", m->party[i].id);
+}
+
+static void action_list_text(const np_party *p, char *buf, size_t len)
+{
+    size_t k = 0;
+    buf[0] = '\0';
+    for (int a = 0; a < p->n_actions && k < len; a++) k += (size_t)snprintf(buf + k, len - k, "%s%s", a ? ", " : "", p->action[a]);
+}
+
+static int need_party(const pl_ydoc *d, const np_model *m, const pl_ynode *at, const char *id, int *out, pl_error *err)
+{
+    *out = party_index(m, id);
+    if (*out >= 0) return PL_OK;
+    char list[256];
+    party_list_text(m, list, sizeof list);
+    return pl_yerr(d, at, err, "unknown party '%s'; the parties are: %s", id, list);
+}
+
+static int need_action(const pl_ydoc *d, const np_party *p, const pl_ynode *at, const char *name, int *out, pl_error *err)
+{
+    *out = action_index(p, name);
+    if (*out >= 0) return PL_OK;
+    char list[256];
+    action_list_text(p, list, sizeof list);
+    return pl_yerr(d, at, err, "party %s has no action '%s'; its actions are: %s", p->id, name, list);
+}
+
+/* "any" -> 1, "all" -> 0 (all members), "majority" -> -1, or a count. */
+static int parse_rule(const pl_ydoc *d, const pl_ynode *n, int max, int *out, pl_error *err)
+{
+    if (n->kind == PL_Y_SCALAR && !n->quoted) {
+        if (!strcmp(n->value, "any")) return *out = 1, PL_OK;
+        if (!strcmp(n->value, "all")) return *out = 0, PL_OK;
+        if (!strcmp(n->value, "majority")) return *out = -1, PL_OK;
+        long k;
+        pl_error tmp;
+        if (!pl_ynode_int(d, n, "a rule", 1, max, &k, &tmp)) return *out = (int)k, PL_OK;
+    }
+    return pl_yerr(d, n, err, "expected any, all, majority or a count from 1 to %d", max);
+}
+
+/* ---- parties and blocs ---------------------------------------------------- */
+
+static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
+{
+    const pl_ynode *ps = pl_ymap_get(d->root, "parties");
+    int rc = pl_yexpect(d, ps, PL_Y_SEQ, "'parties'", err);
+    if (rc) return rc;
+    if (ps->n < 2 || ps->n > NP_MAX) return pl_yerr(d, ps, err, "an N-party scenario needs 2 to %d parties, found %zu", NP_MAX, ps->n);
+    m->n = (int)ps->n;
+    static const char *const keys[] = {"id", "name", "actions", "cooperative", NULL};
+    for (int i = 0; i < m->n; i++) {
+        const pl_ynode *p = ps->items[i];
+        np_party *pa = &m->party[i];
+        if ((rc = pl_yexpect(d, p, PL_Y_MAP, "a party", err)) || (rc = pl_ymap_check_keys(d, p, keys, err)) ||
+            (rc = pl_yget_str(d, p, "id", 1, &pa->id, err)))
+            return rc;
+        pa->name = pa->id;
+        if ((rc = pl_yget_str(d, p, "name", 0, &pa->name, err))) return rc;
+        for (int j = 0; j < i; j++)
+            if (!strcmp(m->party[j].id, pa->id)) return pl_yerr(d, pl_ymap_get(p, "id"), err, "party '%s' is listed twice", pa->id);
+        const pl_ynode *acts = pl_ymap_get(p, "actions");
+        if (!acts) {
+            pa->n_actions = 2;
+            pa->action[0] = "cooperate";
+            pa->action[1] = "defect";
+        } else {
+            if ((rc = pl_yexpect(d, acts, PL_Y_SEQ, "'actions'", err))) return rc;
+            if (acts->n < 2 || acts->n > PL_NPARTY_MAX_ACTIONS)
+                return pl_yerr(d, acts, err, "a party needs 2 to %d actions, found %zu", PL_NPARTY_MAX_ACTIONS, acts->n);
+            pa->n_actions = (int)acts->n;
+            for (int a = 0; a < pa->n_actions; a++) {
+                if ((rc = pl_ynode_str(d, acts->items[a], "an action", &pa->action[a], err))) return rc;
+                for (int b = 0; b < a; b++)
+                    if (!strcmp(pa->action[a], pa->action[b]))
+                        return pl_yerr(d, acts->items[a], err, "action '%s' is listed twice", pa->action[a]);
+            }
+        }
+        const pl_ynode *co = pl_ymap_get(p, "cooperative");
+        if (!co)
+            pa->coop[0] = 1;
+        else {
+            if ((rc = pl_yexpect(d, co, PL_Y_SEQ, "'cooperative'", err))) return rc;
+            for (size_t k = 0; k < co->n; k++) {
+                const char *s;
+                int a;
+                if ((rc = pl_ynode_str(d, co->items[k], "an action", &s, err)) ||
+                    (rc = need_action(d, pa, co->items[k], s, &a, err)))
+                    return rc;
+                pa->coop[a] = 1;
+            }
+            if (pa->coop[pa->n_actions - 1])
+                return pl_yerr(d, co, err, "the last action of %s (%s) is its most escalatory and cannot be cooperative; "
+                                           "list actions from the most restrained to the most escalatory",
+                               pa->id, pa->action[pa->n_actions - 1]);
+            if (!pa->coop[0]) return pl_yerr(d, co, err, "the first action of %s (%s) must be cooperative", pa->id, pa->action[0]);
+        }
+    }
+    return PL_OK;
+}
+
+static int load_blocs(const pl_ydoc *d, np_model *m, pl_error *err)
+{
+    const pl_ynode *bs = pl_ymap_get(d->root, "blocs");
+    if (!bs) return PL_OK;
+    int rc = pl_yexpect(d, bs, PL_Y_SEQ, "'blocs'", err);
+    if (rc) return rc;
+    if (bs->n > NP_MAX_BLOCS) return pl_yerr(d, bs, err, "at most %d blocs", NP_MAX_BLOCS);
+    static const char *const keys[] = {"id", "name", "members", "rule", NULL};
+    for (size_t b = 0; b < bs->n; b++) {
+        const pl_ynode *bn = bs->items[b];
+        np_bloc *bl = &m->bloc[m->n_blocs];
+        if ((rc = pl_yexpect(d, bn, PL_Y_MAP, "a bloc", err)) || (rc = pl_ymap_check_keys(d, bn, keys, err)) ||
+            (rc = pl_yget_str(d, bn, "id", 1, &bl->id, err)))
+            return rc;
+        if (party_index(m, bl->id) >= 0 || bloc_index(m, bl->id) >= 0)
+            return pl_yerr(d, pl_ymap_get(bn, "id"), err, "'%s' already names a party or a bloc", bl->id);
+        bl->name = bl->id;
+        if ((rc = pl_yget_str(d, bn, "name", 0, &bl->name, err))) return rc;
+        const pl_ynode *mem = pl_ymap_get(bn, "members");
+        if ((rc = pl_yexpect(d, mem ? mem : bn, PL_Y_SEQ, "'members'", err))) return rc;
+        if (mem->n < 1) return pl_yerr(d, mem, err, "a bloc needs at least one member");
+        for (size_t k = 0; k < mem->n; k++) {
+            const char *id;
+            int pi;
+            if ((rc = pl_ynode_str(d, mem->items[k], "a member", &id, err)) || (rc = need_party(d, m, mem->items[k], id, &pi, err)))
+                return rc;
+            bl->mask |= 1u << pi;
+        }
+        int size = __builtin_popcount(bl->mask);
+        bl->k = 1;
+        bl->rule = "any";
+        const pl_ynode *rule = pl_ymap_get(bn, "rule");
+        if (rule) {
+            int k;
+            if ((rc = parse_rule(d, rule, size, &k, err))) return rc;
+            bl->rule = rule->value;
+            bl->k = k == 0 ? size : k < 0 ? size / 2 + 1 : k;
+        }
+        m->n_blocs++;
+    }
+    return PL_OK;
+}
+
+/* ---- the stage game -------------------------------------------------------- */
+
+static int all_two_actions(const pl_ydoc *d, const np_model *m, const pl_ynode *at, const char *kind, pl_error *err)
+{
+    for (int i = 0; i < m->n; i++)
+        if (m->party[i].n_actions != 2)
+            return pl_yerr(d, at, err, "a %s game gives every party two actions (C, D); %s has %d", kind, m->party[i].id,
+                           m->party[i].n_actions);
+    return PL_OK;
+}
+
+static int get_rstp(const pl_ydoc *d, const pl_ynode *g, double v[4], pl_error *err)
+{
+    static const char *names[4] = {"R", "S", "T", "P"};
+    for (int k = 0; k < 4; k++) {
+        int rc = pl_yget_num(d, g, names[k], 0, -1e12, 1e12, &v[k], err);
+        if (rc) return rc;
+    }
+    return PL_OK;
+}
+
+/* Builds a game for n parties from a `game:` map; for the tournament `m` may have no parties (n given). */
+static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl_ngame **out, pl_error *err)
+{
+    int rc = pl_yexpect(d, g, PL_Y_MAP, "'game'", err);
+    if (rc) return rc;
+    const char *kind;
+    if ((rc = pl_yget_str(d, g, "kind", 1, &kind, err))) return rc;
+    const pl_ynode *kn = pl_ymap_get(g, "kind");
+    pl_error e2;
+    if (!strcmp(kind, "pd") || !strcmp(kind, "pairwise")) {
+        static const char *const keys[] = {"kind", "R", "S", "T", "P", "parties", NULL};
+        if ((rc = pl_ymap_check_keys(d, g, keys, err))) return rc;
+        if (m && (rc = all_two_actions(d, m, kn, kind, err))) return rc;
+        double v[4] = {3, 0, 5, 1};
+        if ((rc = get_rstp(d, g, v, err))) return rc;
+        if (!(v[2] > v[0] && v[0] > v[3] && v[3] > v[1]))
+            return pl_yerr(d, g, err, "a prisoner's dilemma needs T > R > P > S, got R=%g S=%g T=%g P=%g", v[0], v[1], v[2], v[3]);
+        if (!strcmp(kind, "pd")) rc = pl_ngame_create_pd(out, n, v[0], v[1], v[2], v[3], &e2);
+        else {
+            pl_game pd;
+            pl_game_pd(&pd, v[0], v[1], v[2], v[3]);
+            rc = pl_ngame_create_pairwise(out, n, &pd, &e2);
+        }
+        if (rc) return pl_yerr(d, g, err, "%s", e2.msg);
+        const pl_ynode *ov = pl_ymap_get(g, "parties");
+        if (ov) {
+            if (!m || !strcmp(kind, "pairwise"))
+                return pl_yerr(d, ov, err, "per-party payoffs apply to the pd kind of a scenario's own game");
+            if ((rc = pl_yexpect(d, ov, PL_Y_MAP, "'parties'", err))) return rc;
+            for (size_t k = 0; k < ov->n; k++) {
+                int pi;
+                if ((rc = need_party(d, m, ov->keys[k], ov->keys[k]->value, &pi, err))) return rc;
+                static const char *const pk[] = {"R", "S", "T", "P", NULL};
+                double w[4] = {v[0], v[1], v[2], v[3]};
+                if ((rc = pl_yexpect(d, ov->items[k], PL_Y_MAP, "a party's payoffs", err)) ||
+                    (rc = pl_ymap_check_keys(d, ov->items[k], pk, err)) || (rc = get_rstp(d, ov->items[k], w, err)))
+                    return rc;
+                pl_ngame_set_party_pd(*out, pi, w[0], w[1], w[2], w[3], NULL);
+            }
+        }
+        return PL_OK;
+    }
+    if (!strcmp(kind, "public_goods") || !strcmp(kind, "volunteer")) {
+        static const char *const keys[] = {"kind", "cost", "benefit", "threshold", NULL};
+        if ((rc = pl_ymap_check_keys(d, g, keys, err))) return rc;
+        if (m && (rc = all_two_actions(d, m, kn, kind, err))) return rc;
+        double cost = 1, benefit = 3;
+        long thr = 1;
+        if ((rc = pl_yget_num(d, g, "cost", 1, 0, 1e12, &cost, err)) || (rc = pl_yget_num(d, g, "benefit", 1, 0, 1e12, &benefit, err)))
+            return rc;
+        if (!strcmp(kind, "volunteer")) {
+            if ((rc = pl_yget_int(d, g, "threshold", 0, 1, n, &thr, err))) return rc;
+            rc = pl_ngame_create_volunteer(out, n, cost, benefit, (int)thr, &e2);
+        } else {
+            if (pl_ymap_get(g, "threshold")) return pl_yerr(d, pl_ymap_key(g, "threshold"), err, "'threshold' belongs to the volunteer kind");
+            rc = pl_ngame_create_public_goods(out, n, cost, benefit, &e2);
+        }
+        if (rc) return pl_yerr(d, g, err, "%s", e2.msg);
+        return PL_OK;
+    }
+    if (m && (!strcmp(kind, "additive") || !strcmp(kind, "table"))) {
+        int na[NP_MAX];
+        long joint = 1;
+        for (int i = 0; i < n; i++) {
+            na[i] = m->party[i].n_actions;
+            joint *= na[i];
+        }
+        if (joint > 1000000) return pl_yerr(d, kn, err, "%ld joint actions is too many for a table", joint);
+        double *tab = calloc((size_t)joint * (size_t)n, sizeof *tab);
+        unsigned char *seen = calloc((size_t)joint, 1);
+        if (!tab || !seen) {
+            free(tab);
+            free(seen);
+            return pl_error_set(err, PL_ENOMEM, "out of memory");
+        }
+        if (!strcmp(kind, "additive")) {
+            /* payoff to i = sum over parties j of value(j's action, to i); "self" names the actor */
+            static const char *const keys[] = {"kind", "values", NULL};
+            const pl_ynode *vals = pl_ymap_get(g, "values");
+            double val[NP_MAX][PL_NPARTY_MAX_ACTIONS][NP_MAX] = {{{0}}};
+            if ((rc = pl_ymap_check_keys(d, g, keys, err)) || (rc = pl_yexpect(d, vals ? vals : g, PL_Y_MAP, "'values'", err)))
+                goto table_done;
+            for (size_t k = 0; k < vals->n; k++) {
+                int j, a;
+                if ((rc = need_party(d, m, vals->keys[k], vals->keys[k]->value, &j, err)) ||
+                    (rc = pl_yexpect(d, vals->items[k], PL_Y_MAP, "a party's action values", err)))
+                    goto table_done;
+                const pl_ynode *pa = vals->items[k];
+                for (size_t q = 0; q < pa->n; q++) {
+                    if ((rc = need_action(d, &m->party[j], pa->keys[q], pa->keys[q]->value, &a, err)) ||
+                        (rc = pl_yexpect(d, pa->items[q], PL_Y_MAP, "an action's values (self: x, PARTY: y)", err)))
+                        goto table_done;
+                    const pl_ynode *ef = pa->items[q];
+                    for (size_t r = 0; r < ef->n; r++) {
+                        int to = !strcmp(ef->keys[r]->value, "self") ? j : -1;
+                        if (to < 0 && (rc = need_party(d, m, ef->keys[r], ef->keys[r]->value, &to, err))) goto table_done;
+                        double x;
+                        if ((rc = pl_ynode_num(d, ef->items[r], "a value", -1e12, 1e12, &x, err))) goto table_done;
+                        val[j][a][to] = x;
+                    }
+                }
+            }
+            for (long idx = 0; idx < joint; idx++) {
+                long rest = idx;
+                for (int j = 0; j < n; j++) {
+                    int a = (int)(rest % na[j]);
+                    rest /= na[j];
+                    for (int i = 0; i < n; i++) tab[idx * n + i] += val[j][a][i];
+                }
+            }
+        } else {
+            static const char *const keys[] = {"kind", "payoffs", NULL};
+            const pl_ynode *rows = pl_ymap_get(g, "payoffs");
+            if ((rc = pl_ymap_check_keys(d, g, keys, err)) || (rc = pl_yexpect(d, rows ? rows : g, PL_Y_SEQ, "'payoffs'", err)))
+                goto table_done;
+            static const char *const rk[] = {"actions", "payoffs", NULL};
+            for (size_t k = 0; k < rows->n; k++) {
+                const pl_ynode *row = rows->items[k];
+                if ((rc = pl_yexpect(d, row, PL_Y_MAP, "a table row", err)) || (rc = pl_ymap_check_keys(d, row, rk, err)))
+                    goto table_done;
+                const pl_ynode *an = pl_ymap_get(row, "actions"), *pn = pl_ymap_get(row, "payoffs");
+                if ((rc = pl_yexpect(d, an ? an : row, PL_Y_SEQ, "'actions'", err)) ||
+                    (rc = pl_yexpect(d, pn ? pn : row, PL_Y_SEQ, "'payoffs'", err)))
+                    goto table_done;
+                if (an->n != (size_t)n || pn->n != (size_t)n) {
+                    rc = pl_yerr(d, an->n != (size_t)n ? an : pn, err, "expected %d entries, one per party in order, found %zu",
+                                 n, an->n != (size_t)n ? an->n : pn->n);
+                    goto table_done;
+                }
+                long idx = 0, stride = 1;
+                for (int i = 0; i < n; i++) {
+                    const char *s;
+                    int a;
+                    if ((rc = pl_ynode_str(d, an->items[i], "an action", &s, err)) ||
+                        (rc = need_action(d, &m->party[i], an->items[i], s, &a, err)))
+                        goto table_done;
+                    idx += a * stride;
+                    stride *= na[i];
+                }
+                if (seen[idx]) {
+                    rc = pl_yerr(d, an, err, "this joint action already has a row");
+                    goto table_done;
+                }
+                seen[idx] = 1;
+                for (int i = 0; i < n; i++)
+                    if ((rc = pl_ynode_num(d, pn->items[i], "a payoff", -1e12, 1e12, &tab[idx * n + i], err))) goto table_done;
+            }
+            for (long idx = 0; idx < joint; idx++)
+                if (!seen[idx]) {
+                    char buf[256];
+                    size_t k = 0;
+                    long rest = idx;
+                    for (int i = 0; i < n && k < sizeof buf; i++) {
+                        k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", i ? ", " : "", m->party[i].action[rest % na[i]]);
+                        rest /= na[i];
+                    }
+                    rc = pl_yerr(d, rows, err, "the table has no row for the joint action [%s] (%ld rows needed)", buf, joint);
+                    goto table_done;
+                }
+        }
+        rc = pl_ngame_create_table(out, n, na, tab, &e2);
+        if (rc) rc = pl_yerr(d, g, err, "%s", e2.msg);
+        else
+            for (int i = 0; i < n; i++)
+                for (int a = 0; a < na[i]; a++) pl_ngame_set_cooperative(*out, i, a, m->party[i].coop[a], NULL);
+    table_done:
+        free(tab);
+        free(seen);
+        return rc;
+    }
+    return pl_yerr(d, kn, err, "unknown game kind '%s'; expected one of: pd, public_goods, volunteer, pairwise%s", kind,
+                   m ? ", additive, table" : "");
+}
+
+/* ---- policies and profiles -------------------------------------------------- */
+
+static int load_policy(const pl_ydoc *d, np_model *m, int self, const pl_ynode *pn, pl_nplayer **out, pl_error *err)
+{
+    static const char *const keys[] = {"strategy", "watch", "aggregate", NULL};
+    const char *spec;
+    pl_error e2;
+    int rc;
+    if (pn->kind == PL_Y_SCALAR) spec = pn->value;
+    else if ((rc = pl_yexpect(d, pn, PL_Y_MAP, "a policy", err)) || (rc = pl_ymap_check_keys(d, pn, keys, err)) ||
+             (rc = pl_yget_str(d, pn, "strategy", 1, &spec, err)))
+        return rc;
+    const pl_ynode *at = pn->kind == PL_Y_MAP ? pl_ymap_get(pn, "strategy") : pn;
+    if ((rc = pl_nplayer_create(out, spec, &e2))) return pl_yerr(d, at, err, "%s", e2.msg);
+    if (pn->kind == PL_Y_SCALAR) return PL_OK;
+    const pl_ynode *w = pl_ymap_get(pn, "watch");
+    if (w) {
+        if (w->kind == PL_Y_SCALAR) {
+            /* one party or bloc */
+        } else if ((rc = pl_yexpect(d, w, PL_Y_SEQ, "'watch'", err)))
+            goto fail;
+        size_t count = w->kind == PL_Y_SCALAR ? 1 : w->n;
+        for (size_t k = 0; k < count; k++) {
+            const pl_ynode *it = w->kind == PL_Y_SCALAR ? w : w->items[k];
+            const char *id;
+            if ((rc = pl_ynode_str(d, it, "a party or bloc", &id, err))) goto fail;
+            int pi = party_index(m, id), bi = bloc_index(m, id);
+            if (pi == self) {
+                rc = pl_yerr(d, it, err, "%s cannot watch itself", id);
+                goto fail;
+            }
+            if (pi >= 0) rc = pl_nplayer_watch(*out, 1u << pi, 1, &e2);
+            else if (bi >= 0) {
+                uint32_t mask = m->bloc[bi].mask & ~(1u << self);
+                if (!mask) {
+                    rc = pl_yerr(d, it, err, "bloc %s holds only %s itself", id, m->party[self].id);
+                    goto fail;
+                }
+                int need = m->bloc[bi].k > __builtin_popcount(mask) ? __builtin_popcount(mask) : m->bloc[bi].k;
+                rc = pl_nplayer_watch(*out, mask, need, &e2);
+            } else {
+                char list[256];
+                party_list_text(m, list, sizeof list);
+                rc = pl_yerr(d, it, err, "'%s' is neither a party nor a bloc; parties: %s", id, list);
+                goto fail;
+            }
+            if (rc) {
+                rc = pl_yerr(d, it, err, "%s", e2.msg);
+                goto fail;
+            }
+        }
+    }
+    const pl_ynode *ag = pl_ymap_get(pn, "aggregate");
+    if (ag) {
+        int k;
+        if (!pl_nplayer_is_lifted(*out)) {
+            rc = pl_yerr(d, ag, err, "'aggregate' applies to a two-party strategy lifted against a group; '%s' is an N-party "
+                                     "strategy (its own k parameter counts the watched)", spec);
+            goto fail;
+        }
+        if ((rc = parse_rule(d, ag, NP_MAX, &k, err))) goto fail;
+        pl_nplayer_set_aggregate(*out, k);
+    }
+    return PL_OK;
+fail:
+    pl_nplayer_free(*out);
+    *out = NULL;
+    return rc;
+}
+
+static int load_profiles(const pl_ydoc *d, np_model *m, pl_error *err)
+{
+    const pl_ynode *ps = pl_ymap_get(d->root, "profiles");
+    int rc = pl_yexpect(d, ps, PL_Y_SEQ, "'profiles'", err);
+    if (rc) return rc;
+    if (ps->n < 1 || ps->n > NP_MAX_PROFILES) return pl_yerr(d, ps, err, "expected 1 to %d profiles, found %zu", NP_MAX_PROFILES, ps->n);
+    static const char *const keys[] = {"id", "name", "description", "policies", "default", "opening", NULL};
+    for (size_t k = 0; k < ps->n; k++) {
+        const pl_ynode *pn = ps->items[k];
+        np_profile *pr = &m->profile[m->n_profiles];
+        for (int i = 0; i < NP_MAX; i++) pr->opening[i] = -1;
+        m->n_profiles++;
+        if ((rc = pl_yexpect(d, pn, PL_Y_MAP, "a profile", err)) || (rc = pl_ymap_check_keys(d, pn, keys, err)) ||
+            (rc = pl_yget_str(d, pn, "id", 1, &pr->id, err)))
+            return rc;
+        for (size_t j = 0; j < k; j++)
+            if (!strcmp(m->profile[j].id, pr->id)) return pl_yerr(d, pl_ymap_get(pn, "id"), err, "profile '%s' is listed twice", pr->id);
+        pr->name = pr->id;
+        pr->description = "";
+        if ((rc = pl_yget_str(d, pn, "name", 0, &pr->name, err)) || (rc = pl_yget_str(d, pn, "description", 0, &pr->description, err)))
+            return rc;
+        const pl_ynode *pol = pl_ymap_get(pn, "policies");
+        if (pol && (rc = pl_yexpect(d, pol, PL_Y_MAP, "'policies'", err))) return rc;
+        if (pol)
+            for (size_t q = 0; q < pol->n; q++) {
+                int pi;
+                if ((rc = need_party(d, m, pol->keys[q], pol->keys[q]->value, &pi, err))) return rc;
+                if ((rc = load_policy(d, m, pi, pol->items[q], &pr->players[pi], err))) return rc;
+            }
+        const pl_ynode *def = pl_ymap_get(pn, "default");
+        for (int i = 0; i < m->n; i++) {
+            if (pr->players[i]) continue;
+            if (!def)
+                return pl_yerr(d, pol ? pol : pn, err, "profile '%s' gives no policy to %s (add it under 'policies', or a 'default')",
+                               pr->id, m->party[i].id);
+            if ((rc = load_policy(d, m, i, def, &pr->players[i], err))) return rc;
+        }
+        const pl_ynode *op = pl_ymap_get(pn, "opening");
+        if (op) {
+            if ((rc = pl_yexpect(d, op, PL_Y_MAP, "'opening'", err))) return rc;
+            for (size_t q = 0; q < op->n; q++) {
+                int pi, a;
+                const char *s;
+                if ((rc = need_party(d, m, op->keys[q], op->keys[q]->value, &pi, err)) ||
+                    (rc = pl_ynode_str(d, op->items[q], "an action", &s, err)) ||
+                    (rc = need_action(d, &m->party[pi], op->items[q], s, &a, err)))
+                    return rc;
+                pr->opening[pi] = a;
+                pr->has_opening = 1;
+            }
+        }
+    }
+    return PL_OK;
+}
+
+/* ---- record, shock, tournament --------------------------------------------- */
+
+static int load_record(const pl_ydoc *d, np_model *m, pl_error *err)
+{
+    const pl_ynode *rs = pl_ymap_get(d->root, "record");
+    if (!rs) return PL_OK;
+    int rc = pl_yexpect(d, rs, PL_Y_SEQ, "'record'", err);
+    if (rc) return rc;
+    m->rec_turns = (int)rs->n;
+    m->rec = malloc((rs->n ? rs->n : 1) * (size_t)m->n * sizeof *m->rec);
+    m->rec_label = calloc(rs->n ? rs->n : 1, sizeof *m->rec_label);
+    m->rec_source = calloc((rs->n ? rs->n : 1) * (size_t)m->n, sizeof *m->rec_source);
+    if (!m->rec || !m->rec_label || !m->rec_source) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    for (size_t t = 0; t < rs->n; t++) {
+        const pl_ynode *row = rs->items[t];
+        for (int i = 0; i < m->n; i++) m->rec[t * (size_t)m->n + (size_t)i] = -1;
+        if ((rc = pl_yexpect(d, row, PL_Y_MAP, "a record period", err)) ||
+            (rc = pl_yget_str(d, row, "period", 1, &m->rec_label[t], err)))
+            return rc;
+        for (size_t q = 0; q < row->n; q++) {
+            const char *key = row->keys[q]->value;
+            if (!strcmp(key, "period") || !strcmp(key, "note")) continue;
+            int pi = party_index(m, key), a;
+            if (pi < 0) {
+                char list[256];
+                party_list_text(m, list, sizeof list);
+                return pl_yerr(d, row->keys[q], err, "unknown key '%s' in a record period; expected period, note or a party (%s)",
+                               key, list);
+            }
+            const pl_ynode *en = row->items[q];
+            const char *act, *src = NULL;
+            if (en->kind == PL_Y_MAP) {
+                static const char *const ek[] = {"did", "source", NULL};
+                if ((rc = pl_ymap_check_keys(d, en, ek, err)) || (rc = pl_yget_str(d, en, "did", 1, &act, err)) ||
+                    (rc = pl_yget_str(d, en, "source", 1, &src, err)))
+                    return rc;
+                en = pl_ymap_get(en, "did");
+            } else if ((rc = pl_ynode_str(d, en, "an action", &act, err)))
+                return rc;
+            if ((rc = need_action(d, &m->party[pi], en, act, &a, err))) return rc;
+            m->rec[t * (size_t)m->n + (size_t)pi] = a;
+            m->rec_source[t * (size_t)m->n + (size_t)pi] = src;
+        }
+    }
+    return PL_OK;
+}
+
+static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
+{
+    const pl_ynode *tn = pl_ymap_get(d->root, "tournament");
+    if (!tn) return PL_OK;
+    static const char *const keys[] = {"players", "group_size", "turns", "repetitions", "max_groups", "noise", "game", NULL};
+    int rc;
+    if ((rc = pl_yexpect(d, tn, PL_Y_MAP, "'tournament'", err)) || (rc = pl_ymap_check_keys(d, tn, keys, err))) return rc;
+    long gs = 0, turns = 100, reps = 5, maxg = 0;
+    double noise = 0;
+    if ((rc = pl_yget_int(d, tn, "group_size", 1, 2, NP_MAX, &gs, err)) || (rc = pl_yget_int(d, tn, "turns", 0, 1, 1000000, &turns, err)) ||
+        (rc = pl_yget_int(d, tn, "repetitions", 0, 1, 1000000, &reps, err)) ||
+        (rc = pl_yget_int(d, tn, "max_groups", 0, 0, 100000000, &maxg, err)) ||
+        (rc = pl_yget_num(d, tn, "noise", 0, 0, 1, &noise, err)))
+        return rc;
+    const pl_ynode *pl = pl_ymap_get(tn, "players");
+    if ((rc = pl_yexpect(d, pl ? pl : tn, PL_Y_SEQ, "'players'", err))) return rc;
+    if (pl->n < 1) return pl_yerr(d, pl, err, "a tournament needs at least one player");
+    m->tour_players = calloc(pl->n, sizeof *m->tour_players);
+    if (!m->tour_players) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    for (size_t k = 0; k < pl->n; k++) {
+        const char *spec;
+        pl_error e2;
+        if ((rc = pl_ynode_str(d, pl->items[k], "a strategy", &spec, err))) return rc;
+        if (pl_nplayer_create(&m->tour_players[k], spec, &e2)) return pl_yerr(d, pl->items[k], err, "%s", e2.msg);
+        m->tour_n_players++;
+    }
+    const pl_ynode *gn = pl_ymap_get(tn, "game");
+    if (gn) {
+        if ((rc = load_game(d, gn, NULL, (int)gs, &m->tour_game, err))) return rc;
+    } else if ((rc = pl_ngame_create_pd(&m->tour_game, (int)gs, 3, 0, 5, 1, err)))
+        return rc;
+    m->tour = 1;
+    m->tour_cfg.group_size = (int)gs;
+    m->tour_cfg.repetitions = (int)reps;
+    m->tour_cfg.max_groups = maxg;
+    pl_nmatch_config_default(&m->tour_cfg.match);
+    m->tour_cfg.match.turns = (int)turns;
+    m->tour_cfg.match.noise = noise;
+    return PL_OK;
+}
+
+static void model_free(np_model *m)
+{
+    for (int k = 0; k < m->n_profiles; k++)
+        for (int i = 0; i < NP_MAX; i++) pl_nplayer_free(m->profile[k].players[i]);
+    for (int k = 0; k < m->tour_n_players; k++) pl_nplayer_free(m->tour_players[k]);
+    free(m->tour_players);
+    pl_ngame_free(m->tour_game);
+    pl_ngame_free(m->game);
+    free(m->rec);
+    free(m->rec_label);
+    free(m->rec_source);
+}
+
+static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, pl_error *err)
+{
+    static const char *const keys[] = {"kind", "name", "description", "assumptions", "sources", "seed", "runs", "periods",
+                                       "period", "calendar", "noise", "observation", "restraint", "parties", "blocs", "game",
+                                       "record", "shock", "profiles", "tournament", NULL};
+    const pl_ynode *root = d->root;
+    int rc;
+    if ((rc = pl_ymap_check_keys(d, root, keys, err))) return rc;
+    m->path = d->path;
+    m->name = "N-party scenario";
+    m->description = "";
+    m->period_unit = "period";
+    if ((rc = pl_yget_str(d, root, "name", 0, &m->name, err)) || (rc = pl_yget_str(d, root, "description", 0, &m->description, err)) ||
+        (rc = pl_yget_str(d, root, "period", 0, &m->period_unit, err)))
+        return rc;
+    long seed = 1, runs = 1000, periods = 40, delay = 0, window = 4;
+    if ((rc = pl_yget_int(d, root, "seed", 0, 0, 9007199254740991L, &seed, err)) ||
+        (rc = pl_yget_int(d, root, "runs", 0, 1, 100000000, &runs, err)) ||
+        (rc = pl_yget_int(d, root, "periods", 0, 1, 1000000, &periods, err)) ||
+        (rc = pl_yget_num(d, root, "noise", 0, 0, 1, &m->noise, err)))
+        return rc;
+    const pl_ynode *ob = pl_ymap_get(root, "observation");
+    if (ob) {
+        static const char *const ok[] = {"noise", "delay", NULL};
+        if ((rc = pl_yexpect(d, ob, PL_Y_MAP, "'observation'", err)) || (rc = pl_ymap_check_keys(d, ob, ok, err)) ||
+            (rc = pl_yget_num(d, ob, "noise", 0, 0, 1, &m->obs_noise, err)) ||
+            (rc = pl_yget_int(d, ob, "delay", 0, 0, 1000, &delay, err)))
+            return rc;
+    }
+    const pl_ynode *cal = pl_ymap_get(root, "calendar");
+    if (cal) {
+        static const char *const ck[] = {"start_year", "per_year", NULL};
+        long sy = 0, py = 1;
+        if ((rc = pl_yexpect(d, cal, PL_Y_MAP, "'calendar'", err)) || (rc = pl_ymap_check_keys(d, cal, ck, err)) ||
+            (rc = pl_yget_int(d, cal, "start_year", 1, 1, 9999, &sy, err)) ||
+            (rc = pl_yget_int(d, cal, "per_year", 0, 1, 12, &py, err)))
+            return rc;
+        m->start_year = (int)sy;
+        m->per_year = (int)py;
+    }
+    m->seed = opt->seed_given ? opt->seed : (uint64_t)seed;
+    m->runs = opt->runs > 0 ? opt->runs : runs;
+    m->periods = (int)periods;
+    m->obs_delay = (int)delay;
+    if ((rc = load_parties(d, m, err)) || (rc = load_blocs(d, m, err))) return rc;
+    m->measured = (m->n >= 32 ? 0 : (1u << m->n)) - 1;
+    const pl_ynode *re = pl_ymap_get(root, "restraint");
+    if (re) {
+        static const char *const rk[] = {"window", "parties", NULL};
+        if ((rc = pl_yexpect(d, re, PL_Y_MAP, "'restraint'", err)) || (rc = pl_ymap_check_keys(d, re, rk, err)) ||
+            (rc = pl_yget_int(d, re, "window", 0, 1, periods, &window, err)))
+            return rc;
+        const pl_ynode *rp = pl_ymap_get(re, "parties");
+        if (rp) {
+            if ((rc = pl_yexpect(d, rp, PL_Y_SEQ, "'parties'", err))) return rc;
+            m->measured = 0;
+            for (size_t k = 0; k < rp->n; k++) {
+                const char *id;
+                int pi;
+                if ((rc = pl_ynode_str(d, rp->items[k], "a party", &id, err)) || (rc = need_party(d, m, rp->items[k], id, &pi, err)))
+                    return rc;
+                m->measured |= 1u << pi;
+            }
+            if (!m->measured) return pl_yerr(d, rp, err, "'parties' needs at least one party");
+        }
+    } else if (window > periods)
+        window = periods;
+    m->window = (int)window;
+    const pl_ynode *gn = pl_ymap_get(root, "game");
+    if ((rc = pl_yexpect(d, gn, PL_Y_MAP, "'game'", err)) || (rc = load_game(d, gn, m, m->n, &m->game, err))) return rc;
+    if ((rc = load_record(d, m, err)) || (rc = load_profiles(d, m, err))) return rc;
+    if (pl_ngame_get_kind(m->game) == PL_NGAME_PAIRWISE)
+        for (int k = 0; k < m->n_profiles; k++) {
+            pl_nmatch_config c;
+            pl_nmatch_config_default(&c);
+            pl_error e2;
+            if (pl_nmatch_check(m->game, m->profile[k].players, &c, &e2))
+                return pl_yerr(d, pl_ymap_get(root, "profiles"), err, "profile '%s': %s", m->profile[k].id, e2.msg);
+        }
+    m->shock_party = -1;
+    const pl_ynode *sh = pl_ymap_get(root, "shock");
+    if (sh) {
+        static const char *const sk[] = {"party", "period", "horizon", NULL};
+        const char *id;
+        long per = 0, hz = 8;
+        if ((rc = pl_yexpect(d, sh, PL_Y_MAP, "'shock'", err)) || (rc = pl_ymap_check_keys(d, sh, sk, err)) ||
+            (rc = pl_yget_str(d, sh, "party", 1, &id, err)) ||
+            (rc = need_party(d, m, pl_ymap_get(sh, "party"), id, &m->shock_party, err)) ||
+            (rc = pl_yget_int(d, sh, "period", 1, 1, periods - 1, &per, err)) ||
+            (rc = pl_yget_int(d, sh, "horizon", 0, 1, 8, &hz, err)))
+            return rc;
+        m->shock_period = (int)per;
+        m->shock_horizon = (int)hz;
+    }
+    return load_tournament(d, m, err);
+}
+
+/* ---- running ------------------------------------------------------------------ */
+
+#define BLOCK 64
+
+typedef struct run_ctx {
+    const np_model *m;
+    const np_profile *pr;
+    np_profile_result *res;
+    int *forced;       /* the record plus the opening */
+    int forced_turns;
+    long blocks;
+    double *block_pay; /* blocks * n */
+    atomic_long next;
+    atomic_int failed;
+    pl_error err;
+    pthread_mutex_t lock;
+    /* integer totals, added under the lock (integers: order does not matter) */
+    long restraint, esc_runs, first_sum, esc_count, coop[NP_MAX], shock_runs, spread_sum, spread_reached, reach[8], recovered;
+    long *coop_t;      /* periods * (n + blocs) */
+    void (*progress)(void *, uint64_t, uint64_t);
+    void *progress_user;
+    uint64_t *done, total;
+} run_ctx;
+
+static int escalated(const np_model *m, const unsigned char *act, int i) { return !m->party[i].coop[act[i]]; }
+
+static void *run_worker(void *arg)
+{
+    run_ctx *c = arg;
+    const np_model *m = c->m;
+    const int n = m->n, P = m->rec_turns, T = P + m->periods, nb = m->n_blocs;
+    pl_nmatch_buf buf;
+    if (pl_nmatch_buf_init(&buf, n, pl_ngame_get_kind(m->game) == PL_NGAME_PAIRWISE, T)) {
+        atomic_store(&c->failed, 1);
+        return NULL;
+    }
+    long *coop_t = calloc((size_t)m->periods * (size_t)(n + nb), sizeof *coop_t);
+    if (!coop_t) {
+        atomic_store(&c->failed, 1);
+        pl_nmatch_buf_free(&buf);
+        return NULL;
+    }
+    long restraint = 0, esc_runs = 0, first_sum = 0, esc_count = 0, coop[NP_MAX] = {0};
+    long shock_runs = 0, spread_sum = 0, spread_reached = 0, reach[8] = {0}, recovered = 0;
+    uint32_t others = m->shock_party >= 0 ? m->measured & ~(1u << m->shock_party) : 0;
+    int n_others = __builtin_popcount(others), half = (n_others + 1) / 2;
+    pl_error err;
+    for (;;) {
+        long blk = atomic_fetch_add(&c->next, 1);
+        if (blk >= c->blocks || atomic_load(&c->failed)) break;
+        double pay[NP_MAX] = {0};
+        long from = blk * BLOCK, to = from + BLOCK < c->res->runs ? from + BLOCK : c->res->runs;
+        for (long run = from; run < to; run++) {
+            pl_nmatch_config cfg;
+            pl_nmatch_config_default(&cfg);
+            cfg.turns = T;
+            cfg.noise = m->noise;
+            cfg.obs_noise = m->obs_noise;
+            cfg.obs_delay = m->obs_delay;
+            cfg.forced = c->forced;
+            cfg.forced_turns = c->forced_turns;
+            cfg.seed = m->seed;
+            cfg.stream_a = (uint64_t)run;
+            for (int pass = 0; pass < (m->shock_party >= 0 ? 2 : 1); pass++) {
+                cfg.stream_b = (uint64_t)pass;
+                cfg.shock_party = pass ? m->shock_party : -1;
+                cfg.shock_turn = P + m->shock_period;
+                if (pl_nmatch_run(m->game, c->pr->players, &cfg, &buf, &err)) {
+                    pthread_mutex_lock(&c->lock);
+                    c->err = err;
+                    atomic_store(&c->failed, 1);
+                    pthread_mutex_unlock(&c->lock);
+                    goto out;
+                }
+                int last_esc = -1, first = -1;
+                for (int t = P; t < T; t++) {
+                    const unsigned char *a = buf.acts + (size_t)t * n;
+                    int any = 0;
+                    for (int i = 0; i < n; i++) {
+                        int e = escalated(m, a, i);
+                        if (pass == 0) {
+                            coop[i] += !e;
+                            coop_t[(size_t)(t - P) * (n + nb) + i] += !e;
+                            pay[i] += buf.pay[(size_t)t * n + i];
+                        }
+                        if (e && (m->measured >> i & 1)) {
+                            any = 1;
+                            if (pass == 0) esc_count++;
+                        }
+                    }
+                    if (pass == 0)
+                        for (int b = 0; b < nb; b++) {
+                            int cnt = 0;
+                            for (int i = 0; i < n; i++)
+                                if (m->bloc[b].mask >> i & 1) cnt += escalated(m, a, i);
+                            coop_t[(size_t)(t - P) * (n + nb) + n + b] += cnt < m->bloc[b].k;
+                        }
+                    if (any) {
+                        last_esc = t;
+                        if (first < 0) first = t - P;
+                    }
+                }
+                int lasting = last_esc < T - m->window;
+                if (pass == 0) {
+                    restraint += lasting;
+                    if (first >= 0) esc_runs++, first_sum += first;
+                    continue;
+                }
+                /* the shock: was everyone restrained just before it? */
+                int S = P + m->shock_period, calm = 1;
+                for (int i = 0; i < n; i++)
+                    if ((m->measured >> i & 1) && escalated(m, buf.acts + (size_t)(S - 1) * n, i)) calm = 0;
+                if (!calm) continue;
+                shock_runs++;
+                uint32_t hit = 0;
+                int spread = -1;
+                for (int h = 1; h <= 8 && S + h < T; h++) {
+                    const unsigned char *a = buf.acts + (size_t)(S + h) * n;
+                    int now = 0;
+                    for (int i = 0; i < n; i++)
+                        if ((others >> i & 1) && escalated(m, a, i)) hit |= 1u << i, now++;
+                    if (spread < 0 && n_others > 0 && now >= half) spread = h;
+                    reach[h - 1] += __builtin_popcount(hit);
+                }
+                if (spread > 0) spread_sum += spread, spread_reached++;
+                recovered += lasting;
+            }
+        }
+        memcpy(c->block_pay + blk * n, pay, (size_t)n * sizeof *pay);
+        if (c->progress) {
+            pthread_mutex_lock(&c->lock);
+            *c->done += (uint64_t)(to - from);
+            c->progress(c->progress_user, *c->done, c->total);
+            pthread_mutex_unlock(&c->lock);
+        }
+    }
+out:
+    pthread_mutex_lock(&c->lock);
+    c->restraint += restraint, c->esc_runs += esc_runs, c->first_sum += first_sum, c->esc_count += esc_count;
+    c->shock_runs += shock_runs, c->spread_sum += spread_sum, c->spread_reached += spread_reached, c->recovered += recovered;
+    for (int i = 0; i < n; i++) c->coop[i] += coop[i];
+    for (int h = 0; h < 8; h++) c->reach[h] += reach[h];
+    for (long k = 0; k < (long)m->periods * (n + nb); k++) c->coop_t[k] += coop_t[k];
+    pthread_mutex_unlock(&c->lock);
+    free(coop_t);
+    pl_nmatch_buf_free(&buf);
+    return NULL;
+}
+
+/* Feeds the record to each policy and counts how often its choice (cooperative or not) matches. */
+static int replay_record(const np_model *m, const np_profile *pr, np_profile_result *res, pl_error *err)
+{
+    if (m->rec_turns < 2) return PL_OK;
+    pl_nmatch_config cfg;
+    pl_nmatch_config_default(&cfg);
+    cfg.turns = m->rec_turns;
+    cfg.forced = m->rec;
+    cfg.forced_turns = m->rec_turns;
+    cfg.seed = m->seed;
+    cfg.stream_a = UINT64_MAX;
+    pl_nmatch_result *r;
+    int rc = pl_nmatch_play(m->game, pr->players, &cfg, &r, err);
+    if (rc) return rc;
+    for (int t = 1; t < m->rec_turns; t++)
+        for (int i = 0; i < m->n; i++) {
+            int want = m->rec[(size_t)t * m->n + i];
+            if (want < 0) continue;
+            /* the policy saw periods before t; unknown ones it filled in itself */
+            res->replay_checked[i]++;
+            res->replay_agreed[i] += m->party[i].coop[pl_nmatch_result_intent(r, i, t)] == m->party[i].coop[want];
+        }
+    pl_nmatch_result_free(r);
+    return PL_OK;
+}
+
+static int run_profile(const np_model *m, int k, const pl_run_options *opt, np_profile_result *res, uint64_t *done,
+                       uint64_t total, pl_error *err)
+{
+    const np_profile *pr = &m->profile[k];
+    const int n = m->n, nb = m->n_blocs;
+    res->runs = m->runs;
+    run_ctx c = {.m = m, .pr = pr, .res = res, .progress = opt->progress, .progress_user = opt->progress_user, .done = done,
+                 .total = total};
+    c.forced_turns = m->rec_turns + (pr->has_opening ? 1 : 0);
+    c.forced = malloc(((size_t)c.forced_turns + 1) * (size_t)n * sizeof *c.forced);
+    c.blocks = (m->runs + BLOCK - 1) / BLOCK;
+    c.block_pay = calloc((size_t)c.blocks * (size_t)n, sizeof *c.block_pay);
+    c.coop_t = calloc((size_t)m->periods * (size_t)(n + nb), sizeof *c.coop_t);
+    res->coop_t = calloc((size_t)m->periods * (size_t)(n + nb), sizeof *res->coop_t);
+    if (!c.forced || !c.block_pay || !c.coop_t || !res->coop_t) {
+        free(c.forced);
+        free(c.block_pay);
+        free(c.coop_t);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    if (m->rec_turns) memcpy(c.forced, m->rec, (size_t)m->rec_turns * (size_t)n * sizeof *c.forced);
+    if (pr->has_opening) memcpy(c.forced + (size_t)m->rec_turns * n, pr->opening, (size_t)n * sizeof *c.forced);
+    atomic_init(&c.next, 0);
+    atomic_init(&c.failed, 0);
+    pthread_mutex_init(&c.lock, NULL);
+    pl_error_clear(&c.err);
+    int nt = opt->threads < 1 ? 1 : opt->threads;
+    if (nt > c.blocks) nt = (int)c.blocks;
+    pthread_t th[256];
+    if (nt > 256) nt = 256;
+    int started = 0;
+    for (; started < nt - 1; started++)
+        if (pthread_create(&th[started], NULL, run_worker, &c)) break;
+    run_worker(&c);
+    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+    pthread_mutex_destroy(&c.lock);
+    int rc = PL_OK;
+    if (atomic_load(&c.failed)) rc = c.err.code ? pl_error_set(err, c.err.code, "%s", c.err.msg) : pl_error_set(err, PL_ENOMEM, "out of memory");
+    if (!rc) {
+        double runs = (double)m->runs, per = (double)m->periods;
+        res->restraint_runs = c.restraint;
+        res->escalation_runs = c.esc_runs;
+        res->first_escalation = c.esc_runs ? (double)c.first_sum / c.esc_runs : NAN;
+        int measured = __builtin_popcount(m->measured);
+        res->escalated_share = (double)c.esc_count / (runs * per * measured);
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (long b = 0; b < c.blocks; b++) s += c.block_pay[b * n + i];
+            res->payoff[i] = s / (runs * per);
+            res->coop[i] = (double)c.coop[i] / (runs * per);
+        }
+        for (long q = 0; q < (long)m->periods * (n + nb); q++) res->coop_t[q] = (double)c.coop_t[q] / runs;
+        res->shock_runs = c.shock_runs;
+        res->spread_reached = c.spread_reached;
+        res->spread_periods = c.spread_reached ? (double)c.spread_sum / c.spread_reached : NAN;
+        for (int h = 0; h < 8; h++) res->reach[h] = c.shock_runs ? (double)c.reach[h] / c.shock_runs : NAN;
+        res->recovered = c.recovered;
+        rc = replay_record(m, pr, res, err);
+    }
+    free(c.forced);
+    free(c.block_pay);
+    free(c.coop_t);
+    return rc;
+}
+
+int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
+{
+    np_model m;
+    memset(&m, 0, sizeof m);
+    np_results res;
+    memset(&res, 0, sizeof res);
+    int rc = load_model(doc, opt, &m, err);
+    if (!rc) {
+        pl_error e2;
+        res.nash_count = -1;
+        if (pl_ngame_pure_nash(m.game, &res.nash_count, res.nash_first, &e2)) res.nash_count = -1;
+        uint64_t done = 0, total = (uint64_t)m.runs * (uint64_t)m.n_profiles;
+        for (int k = 0; k < m.n_profiles && !rc; k++) rc = run_profile(&m, k, opt, &res.prof[k], &done, total, err);
+    }
+    if (!rc && m.tour) {
+        m.tour_cfg.threads = opt->threads < 1 ? 1 : opt->threads;
+        m.tour_cfg.match.seed = m.seed;
+        rc = pl_ntournament_run(m.tour_game, m.tour_players, m.tour_n_players, &m.tour_cfg, &res.tour, err);
+        if (rc) {
+            char msg[PL_ERROR_MSG_MAX];
+            snprintf(msg, sizeof msg, "%s", err ? err->msg : "");
+            rc = pl_yerr(doc, pl_ymap_get(doc->root, "tournament"), err, "tournament: %s", msg);
+        }
+    }
+    if (!rc && summary) np_print_summary(&m, &res, summary);
+    if (!rc && opt->out_dir) rc = np_write_files(&m, &res, opt->out_dir, err);
+    for (int k = 0; k < NP_MAX_PROFILES; k++) free(res.prof[k].coop_t);
+    pl_ntournament_result_free(res.tour);
+    model_free(&m);
+    return rc;
+}

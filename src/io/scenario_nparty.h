@@ -1,0 +1,106 @@
+/* scenario_nparty.h — an N-party scenario: its validated model and its results.
+ *
+ * scenario_nparty.c reads the YAML into the model and runs it (policy profiles
+ * side by side on common random streams, a shock experiment, a replay of the
+ * record, an optional tournament); nparty_writer.c turns the results into the
+ * summary, CSV and JSON.  Data flows one way: document -> model -> engine ->
+ * results -> writers. */
+#ifndef PL_SCENARIO_NPARTY_H
+#define PL_SCENARIO_NPARTY_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "parley/nparty.h"
+#include "io/scenario.h"
+
+#define NP_MAX PL_NPARTY_MAX
+#define NP_MAX_BLOCS 16
+#define NP_MAX_PROFILES 32
+
+typedef struct np_party {
+    const char *id, *name;
+    int n_actions;
+    const char *action[PL_NPARTY_MAX_ACTIONS];
+    unsigned char coop[PL_NPARTY_MAX_ACTIONS];
+} np_party;
+
+typedef struct np_bloc {
+    const char *id, *name;
+    uint32_t mask;
+    int k;            /* members that must defect for the bloc to count as defecting */
+    const char *rule; /* "any", "all", "majority" or a number, as written */
+} np_bloc;
+
+typedef struct np_profile {
+    const char *id, *name, *description;
+    pl_nplayer *players[NP_MAX];
+    int opening[NP_MAX];  /* forced action at the first simulated period, or -1 */
+    int has_opening;
+} np_profile;
+
+typedef struct np_model {
+    const char *path, *name, *description, *period_unit;
+    uint64_t seed;
+    long runs;
+    int periods;          /* simulated periods after the record */
+    double noise, obs_noise;
+    int obs_delay;
+    int window;           /* lasting restraint: no escalation in the last `window` periods */
+    int start_year, per_year; /* period labels: 0 = plain numbers */
+    int n;
+    np_party party[NP_MAX];
+    int n_blocs;
+    np_bloc bloc[NP_MAX_BLOCS];
+    uint32_t measured;    /* parties whose escalation the metrics count */
+    pl_ngame *game;
+    /* the historical record, a prelude every profile starts from: rec[t*n+i], -1 unknown */
+    int rec_turns;
+    int *rec;
+    const char **rec_label;
+    const char **rec_source; /* rec_source[t*n+i]: the citation written beside it, or NULL */
+    /* shock experiment */
+    int shock_party, shock_period, shock_horizon;
+    int n_profiles;
+    np_profile profile[NP_MAX_PROFILES];
+    /* tournament */
+    int tour;
+    int tour_n_players;
+    pl_nplayer **tour_players;
+    pl_ngame *tour_game;
+    pl_ntournament_config tour_cfg;
+} np_model;
+
+typedef struct np_profile_result {
+    long runs;
+    long restraint_runs;      /* no measured escalation in the last window */
+    long escalation_runs;     /* any measured escalation in the simulated periods */
+    double first_escalation;  /* mean period of the first one, over runs with one */
+    double escalated_share;   /* measured party-periods escalated */
+    double coop[NP_MAX];      /* share of periods each party chose a cooperative action */
+    double payoff[NP_MAX];    /* mean payoff per period */
+    double *coop_t;           /* [t*(n+n_blocs)+k]: share restraining at period t (parties, then blocs) */
+    /* shock */
+    long shock_runs;          /* runs in restraint just before the shock */
+    double spread_periods;    /* mean periods until half the other measured parties escalated (among those it reached) */
+    long spread_reached;      /* runs in which it did */
+    double reach[8];          /* mean other measured parties that escalated within 1..8 periods */
+    long recovered;           /* runs back in lasting restraint at the end */
+    /* replay of the record: how often each party's policy chose what the record shows */
+    long replay_checked[NP_MAX], replay_agreed[NP_MAX];
+} np_profile_result;
+
+typedef struct np_results {
+    np_profile_result prof[NP_MAX_PROFILES];
+    long nash_count;
+    int nash_first[NP_MAX];
+    pl_ntournament_result *tour;
+} np_results;
+
+/* Writers (nparty_writer.c). */
+void np_print_summary(const np_model *m, const np_results *r, FILE *out);
+int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_error *err);
+/* "2023H1", "2023", "period 7". */
+void np_period_label(const np_model *m, int t, char *buf, size_t len);
+
+#endif
