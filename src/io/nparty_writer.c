@@ -83,14 +83,14 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
     fprintf(out, "; lasting restraint = none escalates in the last %d %ss)\n\n", m->window, m->period_unit);
     fprintf(out, "  %-*s  %9s  %10s  %10s  %9s", w, "Profile", "Lasting", "Runs with", "First esc.", "Escalated");
     if (m->shock_party >= 0) fprintf(out, "  %10s  %8s  %9s  %9s", "Calm at", "Spread", "Reach", "Recovered");
-    fprintf(out, "\n  %-*s  %9s  %10s  %10s  %9s", w, "", "restraint", "escalation", "(period)", "periods");
+    fprintf(out, "\n  %-*s  %9s  %10s  %10s  %9s", w, "", "restraint", "escalation", "(mean)", "periods");
     if (m->shock_party >= 0) fprintf(out, "  %10s  %8s  %9s  %9s", "shock", "(periods)", "(parties)", "");
     fputc('\n', out);
     for (int k = 0; k < m->n_profiles; k++) {
         const np_profile_result *p = &r->prof[k];
         pct(a, sizeof a, (double)p->restraint_runs / p->runs);
         pct(b, sizeof b, (double)p->escalation_runs / p->runs);
-        num(c, sizeof c, p->first_escalation, 1);
+        num(c, sizeof c, p->first_escalation + 1, 1);
         pct(d, sizeof d, p->escalated_share);
         fprintf(out, "  %-*.*s  %9s  %10s  %10s  %9s", w, w, m->profile[k].id, a, b, c, d);
         if (m->shock_party >= 0) {
@@ -215,7 +215,7 @@ static int write_csv_summary(const np_model *m, const np_results *r, const char 
         fprintf(o.f, ",%ld,", p->runs);
         csv_num(o.f, (double)p->restraint_runs / p->runs);
         fprintf(o.f, ",%ld,", p->escalation_runs);
-        csv_num(o.f, p->first_escalation);
+        csv_num(o.f, p->first_escalation + 1);
         fputc(',', o.f);
         csv_num(o.f, p->escalated_share);
         if (m->shock_party >= 0) {
@@ -381,7 +381,7 @@ static json_t *results_json(const np_model *m, const np_results *r)
         json_object_set_new(po, "description", json_string(m->profile[k].description));
         json_object_set_new(po, "lasting_restraint", json_real((double)p->restraint_runs / p->runs));
         json_object_set_new(po, "escalation_runs", json_integer(p->escalation_runs));
-        json_object_set_new(po, "mean_first_escalation", jnum(p->first_escalation));
+        json_object_set_new(po, "mean_first_escalation", jnum(p->first_escalation + 1));
         json_object_set_new(po, "escalated_share", json_real(p->escalated_share));
         if (m->shock_party >= 0) {
             json_t *so = json_object(), *reach = json_array();
