@@ -223,8 +223,7 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
     pl_error e2;
     if (!strcmp(kind, "pd") || !strcmp(kind, "pairwise")) {
         static const char *const keys[] = {"kind", "R", "S", "T", "P", "parties", NULL};
-        if ((rc = pl_ymap_check_keys(d, g, keys, err))) return rc;
-        if (m && (rc = all_two_actions(d, m, kn, kind, err))) return rc;
+        if ((m && (rc = all_two_actions(d, m, kn, kind, err))) || (rc = pl_ymap_check_keys(d, g, keys, err))) return rc;
         double v[4] = {3, 0, 5, 1};
         if ((rc = get_rstp(d, g, v, err))) return rc;
         if (!(v[2] > v[0] && v[0] > v[3] && v[3] > v[1]))
@@ -256,8 +255,7 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
     }
     if (!strcmp(kind, "public_goods") || !strcmp(kind, "volunteer")) {
         static const char *const keys[] = {"kind", "cost", "benefit", "threshold", NULL};
-        if ((rc = pl_ymap_check_keys(d, g, keys, err))) return rc;
-        if (m && (rc = all_two_actions(d, m, kn, kind, err))) return rc;
+        if ((m && (rc = all_two_actions(d, m, kn, kind, err))) || (rc = pl_ymap_check_keys(d, g, keys, err))) return rc;
         double cost = 1, benefit = 3;
         long thr = 1;
         if ((rc = pl_yget_num(d, g, "cost", 1, 0, 1e12, &cost, err)) || (rc = pl_yget_num(d, g, "benefit", 1, 0, 1e12, &benefit, err)))
