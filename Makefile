@@ -3,6 +3,7 @@
 #   make check      installs what is missing, builds with sanitizers, runs every test
 #   make demo       installs what is missing, builds, runs the six-party scenario, writes its report
 #   make bench      the benchmarks (figures go to docs/performance.md by hand)
+#   make docs       regenerates docs/strategies.md from the registry
 #   make install    PREFIX=/usr/local DESTDIR=
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -16,7 +17,7 @@ ifeq ($(ARCH),x86_64)
 endif
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes
 BASE    := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -pthread -fPIC $(CPU) $(WARN)
-RELEASE := -O2 -g $(BASE)
+RELEASE := -O3 -g $(BASE)
 ASAN    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined $(BASE)
 LDLIBS  := -ljansson -lyaml -lz -lm -pthread
 
@@ -24,12 +25,12 @@ LIB_SRC := $(sort $(wildcard src/core/*.c src/strategies/*.c src/engine/*.c src/
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
-HDRS := $(wildcard include/parley/*.h src/*/*.h src/*/*.def)
+HDRS := $(wildcard include/parley/*.h src/*/*.h src/*/*/*.h src/*/*.def)
 
 REL := build/release
 SAN := build/asan
 
-.PHONY: all deps deps-test check demo bench install clean test-build
+.PHONY: all deps deps-test check demo bench docs install clean test-build
 all: $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so
 
 deps:
@@ -63,11 +64,25 @@ $(SAN)/tests/%: tests/unit/%.c $(SAN)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
+# test helpers (tests/tools/*.c): small programs the e2e tests drive, built with sanitizers
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+$(SAN)/tools/%: tests/tools/%.c $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS)
+# the progress bar lives with the command, not in the library
+$(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(LDLIBS)
+$(SAN)/tests/test_progress: tests/unit/test_progress.c $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(LDLIBS) -lcmocka
+
 $(REL)/bench/%: bench/%.c $(REL)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(RELEASE) -O3 -march=native $< -o $@ $(REL)/libparley.a $(LDLIBS)
 
-test-build: $(SAN)/parley $(REL)/parley $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC))
+test-build: $(SAN)/parley $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so \
+  $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%,$(TOOL_SRC))
 
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
@@ -81,6 +96,12 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(patsubst bench/%.c,$(REL)/bench/%,$(BENCH_SRC))
 	@for b in $(patsubst bench/%.c,$(REL)/bench/%,$(BENCH_SRC)); do echo "== $$b"; $$b; done
+
+# The strategy reference is generated from the registry so that it cannot drift;
+# tests/e2e/docs_strategies.sh fails when the committed file is stale.
+docs: $(REL)/parley
+	$(REL)/parley strategies --markdown > docs/strategies.md.tmp && mv docs/strategies.md.tmp docs/strategies.md
+	@echo "docs/strategies.md regenerated"
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/parley \

@@ -4,7 +4,10 @@
 set -euo pipefail
 need=(gcc make pkg-config libjansson-dev libyaml-dev zlib1g-dev libcmocka-dev)
 if [ "${1:-}" = "--test" ]; then
-  : # chromium is added by the report tests when they land
+  need+=(tmux) # tests/e2e/play.sh plays a game in a real terminal
+  # the report tests open every report in headless Chromium (tests/browser_check.sh);
+  # bsdutils gives script(1), which the progress-bar test runs under a pseudo-terminal
+  need+=(chromium bsdutils)
 fi
 missing=()
 for p in "${need[@]}"; do

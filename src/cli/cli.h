@@ -32,6 +32,7 @@ int cli_cores(void);
 /* Subcommands. */
 int cmd_strategies(int argc, char **argv);
 int cmd_match(int argc, char **argv);
+int cmd_play(int argc, char **argv);
 int cmd_check_transcripts(int argc, char **argv);
 int cmd_tournament(int argc, char **argv);
 int cmd_run(int argc, char **argv);

@@ -1,4 +1,6 @@
-/* cmd_strategies.c — `parley strategies`: the registry as a table or as JSON lines. */
+/* cmd_strategies.c — `parley strategies`: the registry as a table, as JSON lines, or
+ * as the Markdown of docs/strategies.md (generated so that the reference cannot
+ * drift from the code: `make docs` rewrites it, a test compares it). */
 #include <getopt.h>
 #include <jansson.h>
 #include <string.h>
@@ -6,7 +8,7 @@
 #include "cli/cli.h"
 
 static const char help[] =
-    "Usage: parley strategies [--json] [--family NAME]\n"
+    "Usage: parley strategies [--json | --markdown] [--family NAME]\n"
     "\n"
     "Lists every strategy parley can play: its id (what you type), its name, the\n"
     "Axelrod-Python name it matches, whether it draws random numbers, how many\n"
@@ -14,10 +16,118 @@ static const char help[] =
     "\n"
     "  --json         one JSON object a line: id, name, axelrod_name, family,\n"
     "                 stochastic, memory_depth (null = unbounded), params, reference\n"
+    "  --markdown     the strategy reference, a table per family (docs/strategies.md;\n"
+    "                 'make docs' regenerates that file)\n"
     "  --family NAME  only that family (classic, axelrod_first, finite_state, ...)\n"
     "\n"
-    "Name a strategy by id with parameters as id:key=value,key=value, e.g.\n"
+    "Name a strategy by id with parameters as id:key=value,key=value.\n"
+    "\n"
+    "Examples:\n"
+    "  parley strategies --family classic\n"
+    "  parley strategies --json | grep '\"stochastic\":true'\n"
+    "  parley strategies --markdown > docs/strategies.md\n"
     "  parley match gtft:p=0.2 defector --turns 100\n";
+
+/* What each family holds, for the headings of the reference; a family missing
+ * here is shown by its name alone. */
+static const struct {
+    const char *family, *title;
+} family_titles[] = {
+    {"classic", "tit for tat and its kin, punishers, retaliators, win-stay lose-shift, random and memory-one players"},
+    {"grudgers", "grudgers: players that do not forgive, or forgive slowly"},
+    {"sequences", "fixed sequences and cycles"},
+    {"memory", "memory-one and zero-determinant players"},
+    {"axelrod_first", "the entries of Axelrod's first tournament (1980)"},
+    {"axelrod_second", "the entries of Axelrod's second tournament (1980)"},
+    {"finite_state", "finite-state machines"},
+    {"lookup", "lookup-table players"},
+    {"neural", "neural-network players"},
+    {"hunters", "hunters: players that detect and exploit patterns"},
+    {"misc", "other strategies"},
+};
+
+/* A table cell: '|' escaped, line breaks as spaces. */
+static void md_cell(FILE *out, const char *text)
+{
+    for (const char *p = text ? text : ""; *p; p++) {
+        if (*p == '|') fputs("\\|", out);
+        else if (*p == '\n' || *p == '\r') fputc(' ', out);
+        else fputc(*p, out);
+    }
+}
+
+static void md_params(FILE *out, const pl_strategy_info *in)
+{
+    if (in->n_params == 0) fputs("—", out);
+    for (int j = 0; j < in->n_params; j++) {
+        const pl_param_info *p = &in->params[j];
+        if (j) fputs("<br>", out);
+        if (p->kind == PL_PARAM_ACTIONS) fprintf(out, "`%s=%s`", p->key, p->def_text ? p->def_text : "");
+        else fprintf(out, "`%s=%g`", p->key, p->def);
+        if (p->help) {
+            fputs(": ", out);
+            md_cell(out, p->help);
+        }
+    }
+}
+
+static int print_markdown(const char *family)
+{
+    size_t n = pl_strategy_count(), total = 0, families = 0;
+    for (size_t i = 0; i < n; i++) {
+        const pl_strategy_info *in = pl_strategy_info_at(i);
+        if (family && strcmp(in->family, family)) continue;
+        total++;
+        families += i == 0 || strcmp(pl_strategy_info_at(i - 1)->family, in->family);
+    }
+    printf("# Strategy reference\n"
+           "\n"
+           "<!-- Generated from the registry by `parley strategies --markdown`: do not edit by hand,\n"
+           "     run `make docs`.  tests/e2e/docs_strategies.sh fails when this file is stale. -->\n"
+           "\n"
+           "parley has %zu strateg%s in %zu famil%s.  Name one on the command line by its id, with\n"
+           "parameters as `id:key=value,key=value` (`gtft:p=0.1`), or by its Axelrod-Python name\n"
+           "(`\"Tit For Tat\"`).  `parley strategies --json` gives the same facts to programs.\n"
+           "\n"
+           "Columns: **Axelrod name** is the name in the Axelrod-Python library (with its default\n"
+           "parameters) whose behaviour the strategy reproduces; **random** says whether it draws random\n"
+           "numbers (from the match's own seeded stream); **memory** is how many past turns it looks at\n"
+           "(∞: its whole history); **uses** says whether it reads the match length or the game's payoffs;\n"
+           "**parameters** gives each key with its default.\n",
+           total, total == 1 ? "y" : "ies", families, families == 1 ? "y" : "ies");
+    for (size_t i = 0; i < n; i++) {
+        const pl_strategy_info *in = pl_strategy_info_at(i);
+        if (family && strcmp(in->family, family)) continue;
+        if (i == 0 || strcmp(pl_strategy_info_at(i - 1)->family, in->family)) {
+            size_t count = 0;
+            for (size_t k = i; k < n && !strcmp(pl_strategy_info_at(k)->family, in->family); k++) count++;
+            const char *title = NULL;
+            for (size_t k = 0; k < sizeof family_titles / sizeof *family_titles; k++)
+                if (!strcmp(family_titles[k].family, in->family)) title = family_titles[k].title;
+            printf("\n## %s (%zu)\n\n", in->family, count);
+            if (title) printf("The family `%s`: %s (`src/strategies/%s.c`).\n\n", in->family, title, in->family);
+            printf("| id | name | Axelrod name | random | memory | uses | parameters | reference |\n"
+                   "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        }
+        printf("| `%s` | ", in->id);
+        md_cell(stdout, in->name);
+        fputs(" | ", stdout);
+        if (in->axelrod_name) md_cell(stdout, in->axelrod_name);
+        else fputs("—", stdout);
+        printf(" | %s | ", in->stochastic ? "yes" : "no");
+        if (in->memory_depth < 0) fputs("∞", stdout);
+        else printf("%d", in->memory_depth);
+        printf(" | %s | ", in->uses_length && in->uses_game ? "length, game"
+                           : in->uses_length              ? "length"
+                           : in->uses_game                ? "game"
+                                                          : "—");
+        md_params(stdout, in);
+        fputs(" | ", stdout);
+        md_cell(stdout, in->reference);
+        fputs(" |\n", stdout);
+    }
+    return EXIT_OK;
+}
 
 static json_t *info_json(const pl_strategy_info *in)
 {
@@ -45,27 +155,31 @@ static json_t *info_json(const pl_strategy_info *in)
 
 int cmd_strategies(int argc, char **argv)
 {
-    int as_json = 0;
+    int as_json = 0, as_markdown = 0;
     const char *family = NULL;
     static const struct option opts[] = {
-        {"json", no_argument, 0, 'j'}, {"family", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0}};
+        {"json", no_argument, 0, 'j'},  {"markdown", no_argument, 0, 'm'},
+        {"family", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
         case 'j': as_json = 1; break;
+        case 'm': as_markdown = 1; break;
         case 'f': family = optarg; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default: fputs(help, stderr); return EXIT_USAGE;
         }
     }
     if (optind < argc) return cli_usage_error("strategies", "unexpected argument '%s' (see --help)", argv[optind]);
+    if (as_json && as_markdown) return cli_usage_error("strategies", "--json and --markdown: choose one");
     size_t n = pl_strategy_count(), shown = 0;
     if (family) {
         int found = 0;
         for (size_t i = 0; i < n; i++) found |= !strcmp(pl_strategy_info_at(i)->family, family);
         if (!found) return cli_usage_error("strategies", "--family: no family named '%s'", family);
     }
+    if (as_markdown) return print_markdown(family);
     if (!as_json) printf("%-28s %-36s %-5s %-6s %s\n", "ID", "NAME", "RAND", "MEMORY", "PARAMETERS");
     for (size_t i = 0; i < n; i++) {
         const pl_strategy_info *in = pl_strategy_info_at(i);

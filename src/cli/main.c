@@ -10,9 +10,10 @@ static const struct {
     int (*fn)(int, char **);
     const char *summary;
 } commands[] = {
-    {"strategies", cmd_strategies, "list the strategies (a table, or --json)"},
+    {"strategies", cmd_strategies, "list the strategies: ids, parameters, references (--json, --markdown)"},
     {"match", cmd_match, "play one repeated game between two strategies"},
-    {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON/HTML results"},
+    {"play", cmd_play, "play a repeated game yourself against a strategy, turn by turn"},
+    {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON results"},
     {"run", cmd_run, "run a scenario file (agreements, N-party games, tournaments)"},
     {"check-transcripts", cmd_check_transcripts, "replay reference match transcripts and compare every action"},
 };
@@ -20,9 +21,12 @@ static const struct {
 static void usage(FILE *out)
 {
     fprintf(out,
-            "parley %s — a fast engine for simulating reciprocity\n"
+            "parley %s — a fast engine for simulating reciprocity: repeated games such as the\n"
+            "iterated prisoner's dilemma, and phased agreements of \"action for action\".\n"
             "\n"
-            "Usage: parley COMMAND [ARGS...]     parley COMMAND --help for each command\n"
+            "Usage: parley COMMAND [ARGS...]\n"
+            "       parley COMMAND --help      what a command does, its flags and examples\n"
+            "       parley --version\n"
             "\n"
             "Commands:\n",
             pl_version());
@@ -30,13 +34,42 @@ static void usage(FILE *out)
         fprintf(out, "  %-18s %s\n", commands[i].name, commands[i].summary);
     fprintf(out,
             "\n"
-            "Examples:\n"
-            "  parley strategies                          what can play\n"
+            "First steps:\n"
+            "  parley strategies                          who can play (name them by id)\n"
             "  parley match tft defector --turns 10       tit for tat against always-defect\n"
+            "  parley play tft                            you against tit for tat: type c or d\n"
             "  parley tournament --players tft,grudger,defector,cooperator --turns 200 --repetitions 10\n"
+            "  parley tournament --players tft,gtft,wsls,grudger,defector --noise 0.05 --seed 1\n"
+            "                                             the same with mistakes (noise)\n"
             "  parley run scenarios/korea/six-party-2007.yaml --out report/\n"
             "\n"
+            "Strategies are named by id with parameters (gtft:p=0.1) or by their Axelrod-Python\n"
+            "name (\"First by Davis: 10\").\n"
+            "\n"
+            "Documentation: docs/tutorial.md (start here), docs/strategies.md (every strategy),\n"
+            "docs/agreements.md (the agreement model), 'man parley' once installed.\n"
+            "\n"
             "Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input.\n");
+}
+
+/* Edit distance between two short words (a typo'd command name and a real one). */
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[64];
+    if (la >= 64 || lb >= 64) return (size_t)-1;
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
 }
 
 int main(int argc, char **argv)
@@ -50,12 +83,18 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
-        printf("parley %s\n", pl_version());
+        printf("parley %s (libparley %s)\n", PARLEY_VERSION, pl_version());
         return EXIT_OK;
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (!strcmp(argv[1], commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
-    fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);
+    size_t best = 0, best_d = (size_t)-1;
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        size_t d = distance(argv[1], commands[i].name);
+        if (d < best_d) best_d = d, best = i;
+    }
+    if (best_d <= 2) fprintf(stderr, "parley: unknown command '%s'; did you mean '%s'?\n\n", argv[1], commands[best].name);
+    else fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;
 }

@@ -35,6 +35,14 @@ static inline int pl_history_push(pl_history *h, int action, double payoff)
 }
 int pl_history_defects_last(const pl_history *h, int k); /* defections in the last k turns */
 
+/* Makes room for `turns` turns in all, so a match grows its history once, not turn by turn. */
+static inline int pl_history_reserve(pl_history *h, int turns)
+{
+    while (h->cap < turns)
+        if (pl_history_grow(h)) return -2; /* PL_ENOMEM */
+    return 0;
+}
+
 /* Action at turn t, 0-based, t < len. */
 static inline int pl_hist_at(const pl_history *h, int t) { return (int)((h->w[t >> 6] >> (t & 63)) & 1u); }
 /* Action k turns ago: k = 1 is the last turn.  k <= len. */

@@ -4,7 +4,12 @@
  * evolutionary engines.  Order of random draws each turn, fixed so that results
  * are reproducible: A's move, B's move (each may draw from the stream), then
  * A's noise flip, then B's.  With a probabilistic end the length is the first
- * draw of the stream, as the geometric law ceil(log(1-u)/log(1-p)). */
+ * draw of the stream, as the geometric law ceil(log(1-u)/log(1-p)).
+ *
+ * The stepper (pl_match_stepper) plays the same loop one turn at a time with
+ * party A's move given from outside: a person at a terminal, another program.
+ * It shares the start of a match and the end of each turn with pl_match_run, so
+ * the only difference is where A's move comes from. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +78,52 @@ static int sample_length(pl_rng *rng, double prob_end, int cap)
     return (int)len;
 }
 
+/* ---- the turn, shared by pl_match_run and the stepper ----------------------------
+ * Both callers go through these three functions, so a turn played by a person
+ * through the stepper is the same turn, drawing the same random numbers in the
+ * same order, as one played by two strategies. */
+
+/* The start of a match: the stream, then the length (its first draw when the end is
+ * probabilistic), cleared histories.  Returns the length. */
+static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *buf)
+{
+    pl_rng_init(rng, cfg->seed, cfg->stream_a, cfg->stream_b);
+    int length = cfg->prob_end > 0 ? sample_length(rng, cfg->prob_end, cfg->turns) : cfg->turns;
+    pl_history_clear(&buf->h[0]);
+    pl_history_clear(&buf->h[1]);
+    return length;
+}
+
+/* A party's strategy state at the start of a match, zeroed then initialised. */
+static void party_begin(pl_match_buf *buf, int side, const pl_strategy *s)
+{
+    memset(buf->state[side], 0, s->def->state_size ? s->def->state_size : 1);
+    if (s->def->init) s->def->init(buf->state[side], &s->params);
+}
+
+/* The end of a turn once both parties have chosen x and y: A's noise flip, then B's,
+ * then both histories record the flipped actions.  *flips (if non-NULL) gets bit 0
+ * set when A's action was flipped, bit 1 when B's was. */
+static inline int match_resolve(pl_match_buf *buf, const pl_game *g, pl_rng *rng, double noise, int x, int y,
+                                unsigned *flips)
+{
+    unsigned f = 0;
+    if (noise > 0) {
+        if (pl_rng_bernoulli(rng, noise)) {
+            x ^= 1;
+            f |= 1u;
+        }
+        if (pl_rng_bernoulli(rng, noise)) {
+            y ^= 1;
+            f |= 2u;
+        }
+    }
+    if (flips) *flips = f;
+    if (pl_history_push(&buf->h[0], x, g->payoff[x][y][0]) || pl_history_push(&buf->h[1], y, g->payoff[x][y][1]))
+        return PL_ENOMEM;
+    return PL_OK;
+}
+
 int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
                  pl_error *err)
 {
@@ -83,30 +134,26 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
         g = &std;
     }
     pl_rng rng;
-    pl_rng_init(&rng, cfg->seed, cfg->stream_a, cfg->stream_b);
-    int length = cfg->prob_end > 0 ? sample_length(&rng, cfg->prob_end, cfg->turns) : cfg->turns;
-
+    int length = match_begin(cfg, &rng, buf);
     pl_history *ha = &buf->h[0], *hb = &buf->h[1];
-    pl_history_clear(ha);
-    pl_history_clear(hb);
     const pl_strategy_def *da = a->def, *db = b->def;
-    memset(buf->state[0], 0, da->state_size ? da->state_size : 1);
-    memset(buf->state[1], 0, db->state_size ? db->state_size : 1);
-    if (da->init) da->init(buf->state[0], &a->params);
-    if (db->init) db->init(buf->state[1], &b->params);
+    party_begin(buf, 0, a);
+    party_begin(buf, 1, b);
 
     pl_view va = {.length = cfg->prob_end > 0 ? -1 : length, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng};
     pl_view vb = {.length = va.length, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng};
+    if (pl_history_reserve(ha, length) || pl_history_reserve(hb, length))
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a match of %d turns", length);
     double noise = cfg->noise;
+    int (*move_a)(void *, const pl_params *, const pl_view *) = da->move;
+    int (*move_b)(void *, const pl_params *, const pl_view *) = db->move;
+    void *sa = buf->state[0], *sb = buf->state[1];
+    const pl_params *pa = &a->params, *pb = &b->params;
     for (int t = 0; t < length; t++) {
         va.turn = vb.turn = t;
-        int x = da->move(buf->state[0], &a->params, &va);
-        int y = db->move(buf->state[1], &b->params, &vb);
-        if (noise > 0) {
-            if (pl_rng_bernoulli(&rng, noise)) x ^= 1;
-            if (pl_rng_bernoulli(&rng, noise)) y ^= 1;
-        }
-        if (pl_history_push(ha, x, g->payoff[x][y][0]) || pl_history_push(hb, y, g->payoff[x][y][1]))
+        int x = move_a(sa, pa, &va);
+        int y = move_b(sb, pb, &vb);
+        if (match_resolve(buf, g, &rng, noise, x, y, NULL))
             return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);
     }
     return PL_OK;
@@ -150,3 +197,112 @@ void pl_match_result_actions(const pl_match_result *r, int party, char *buf)
     for (int t = 0; t < h->len; t++) buf[t] = pl_hist_at(h, t) ? 'D' : 'C';
     buf[h->len] = '\0';
 }
+
+/* ---- the stepper: the same loop, one turn at a time, party A driven from outside ---- */
+
+struct pl_match_stepper {
+    pl_match_buf buf;
+    pl_strategy *opp;       /* party B, the stepper's own copy */
+    pl_game game;
+    pl_rng rng;
+    pl_view vb;             /* what B sees; points into this struct */
+    int length;
+    int length_known;       /* 0 with a probabilistic end */
+    double noise;
+    unsigned char *flips;   /* per turn: bit 0 A's action was flipped by noise, bit 1 B's */
+    int flips_cap;
+};
+
+int pl_match_stepper_create(pl_match_stepper **out, const pl_strategy *opponent, const pl_match_config *cfg,
+                            pl_error *err)
+{
+    *out = NULL;
+    if (!opponent) return pl_error_set(err, PL_EINVAL, "the stepper needs an opponent strategy");
+    int rc = pl_match_config_check(cfg, err);
+    if (rc) return rc;
+    pl_match_stepper *st = calloc(1, sizeof *st);
+    if (!st) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    int hint = cfg->turns > 0 && cfg->turns < 1 << 16 ? cfg->turns : 256;
+    if (pl_match_buf_init(&st->buf, hint)) {
+        free(st);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    st->opp = pl_strategy_clone(opponent);
+    st->flips_cap = hint;
+    st->flips = malloc((size_t)st->flips_cap);
+    if (!st->opp || !st->flips) {
+        pl_match_stepper_free(st);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    if (cfg->game) st->game = *cfg->game;
+    else pl_game_default(&st->game);
+    st->noise = cfg->noise;
+    st->length = match_begin(cfg, &st->rng, &st->buf);
+    st->length_known = !(cfg->prob_end > 0);
+    party_begin(&st->buf, 1, st->opp);
+    st->vb = (pl_view){.length = st->length_known ? st->length : -1, .me = &st->buf.h[1], .opp = &st->buf.h[0],
+                       .game = &st->game, .side = 1, .rng = &st->rng};
+    *out = st;
+    return PL_OK;
+}
+
+void pl_match_stepper_free(pl_match_stepper *st)
+{
+    if (!st) return;
+    pl_match_buf_free(&st->buf);
+    pl_strategy_free(st->opp);
+    free(st->flips);
+    free(st);
+}
+
+int pl_match_stepper_step(pl_match_stepper *st, int my_action, int *their_action, pl_error *err)
+{
+    int t = st->buf.h[0].len;
+    if (t >= st->length) return pl_error_set(err, PL_EINVAL, "the match is over: it lasted %d turns", st->length);
+    if (my_action != PL_C && my_action != PL_D)
+        return pl_error_set(err, PL_EINVAL, "an action is PL_C (0) or PL_D (1), got %d", my_action);
+    if (t >= st->flips_cap) {
+        int cap = st->flips_cap * 2;
+        unsigned char *f = realloc(st->flips, (size_t)cap);
+        if (!f) return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);
+        st->flips = f;
+        st->flips_cap = cap;
+    }
+    st->vb.turn = t;
+    int y = st->opp->def->move(st->buf.state[1], &st->opp->params, &st->vb);
+    unsigned flips;
+    if (match_resolve(&st->buf, &st->game, &st->rng, st->noise, my_action, y, &flips))
+        return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);
+    st->flips[t] = (unsigned char)flips;
+    if (their_action) *their_action = pl_hist_at(&st->buf.h[1], t);
+    return PL_OK;
+}
+
+int pl_match_stepper_turn(const pl_match_stepper *st) { return st->buf.h[0].len; }
+int pl_match_stepper_length(const pl_match_stepper *st) { return st->length; }
+int pl_match_stepper_length_known(const pl_match_stepper *st) { return st->length_known; }
+int pl_match_stepper_done(const pl_match_stepper *st) { return st->buf.h[0].len >= st->length; }
+double pl_match_stepper_score(const pl_match_stepper *st, int party) { return st->buf.h[party & 1].score; }
+int pl_match_stepper_cooperations(const pl_match_stepper *st, int party)
+{
+    return pl_hist_coops(&st->buf.h[party & 1]);
+}
+int pl_match_stepper_action(const pl_match_stepper *st, int party, int t)
+{
+    return pl_hist_at(&st->buf.h[party & 1], t);
+}
+int pl_match_stepper_flipped(const pl_match_stepper *st, int party, int t)
+{
+    return (st->flips[t] >> (party & 1)) & 1;
+}
+void pl_match_stepper_actions(const pl_match_stepper *st, int party, char *buf)
+{
+    const pl_history *h = &st->buf.h[party & 1];
+    for (int t = 0; t < h->len; t++) buf[t] = pl_hist_at(h, t) ? 'D' : 'C';
+    buf[h->len] = '\0';
+}
+const pl_strategy *pl_match_stepper_opponent(const pl_match_stepper *st) { return st->opp; }
+const pl_game *pl_match_stepper_game(const pl_match_stepper *st) { return &st->game; }
+
+pl_rng *pl_match_stepper_rng(pl_match_stepper *st) { return &st->rng; }
+const pl_history *pl_match_stepper_history(const pl_match_stepper *st, int party) { return &st->buf.h[party & 1]; }

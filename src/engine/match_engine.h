@@ -7,6 +7,7 @@
 
 #include "parley/match.h"
 #include "core/history.h"
+#include "parley/rng.h"
 
 typedef struct pl_match_buf {
     pl_history h[2];
@@ -23,5 +24,11 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
 
 /* Validates a configuration: turns, probabilities, game shape. */
 int pl_match_config_check(const pl_match_config *cfg, pl_error *err);
+
+/* The stepper's stream and histories, for tests that drive party A with a strategy of
+ * their own: such an A draws its move from this stream before pl_match_stepper_step,
+ * exactly where pl_match_run would let it draw. */
+pl_rng *pl_match_stepper_rng(pl_match_stepper *st);
+const pl_history *pl_match_stepper_history(const pl_match_stepper *st, int party);
 
 #endif

@@ -348,14 +348,39 @@ typedef struct {
     int tft_like;       /* the other has so far copied this player's previous move */
     int twin_like;      /* the other has so far played exactly as this player */
     int next_defection; /* turn of the next random defection; 0 until drawn */
+    double crit;        /* the test passes (p >= alpha) exactly when the statistic is <= crit */
 } graaskamp_state;
+
+/* Chi-squared statistic of counts (a, b) against an even split (see even_split_pvalue). */
+static double even_split_statistic(int a, int b)
+{
+    double n = (double)a + (double)b, e = n / 2.0;
+    return ((a - e) * (a - e) + (b - e) * (b - e)) / e;
+}
+
+/* The largest statistic whose p-value erfc(sqrt(x/2)) is still >= alpha, found by bisection
+ * on the monotone p-value once per match, so each move compares instead of calling erfc. */
+static double critical_statistic(double alpha)
+{
+    if (alpha <= 0) return INFINITY;
+    if (alpha > 1) return -1;
+    double lo = 0, hi = 1;
+    while (erfc(sqrt(hi / 2.0)) >= alpha) hi *= 2;
+    for (int i = 0; i < 200 && lo < hi; i++) {
+        double mid = lo + (hi - lo) / 2;
+        if (mid <= lo || mid >= hi) break;
+        if (erfc(sqrt(mid / 2.0)) >= alpha) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
 
 static void graaskamp_init(void *st, const pl_params *p)
 {
-    (void)p;
     graaskamp_state *s = st;
     s->tft_like = 1;
     s->twin_like = 1;
+    s->crit = critical_statistic(p->num[0]);
 }
 
 /* James Graaskamp: tit for tat for 50 moves, defect on move 51, tit for tat
@@ -375,7 +400,7 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
     if (opp1 != ME_LAST(v)) s->twin_like = 0;
 
     if (t < 56) return (opp1 == PL_D || t == 50) ? PL_D : PL_C;
-    if (!s->opp_random && even_split_pvalue(pl_hist_coops(v->opp), v->opp->n_defect) >= p->num[0])
+    if (!s->opp_random && even_split_statistic(pl_hist_coops(v->opp), v->opp->n_defect) <= s->crit)
         s->opp_random = 1;
     if (s->opp_random) return PL_D;
     if (s->tft_like || s->twin_like) return opp1;

@@ -79,8 +79,11 @@ ANN_PLAYER(evolved_ann_5)
 #define HARPER17 "Harper et al. (2017), Reinforcement learning produces dominant strategies for the IPD, PLOS ONE"
 
 const pl_strategy_def pl_family_neural[] = {
-    {.id = "evolved_ann", .name = "Evolved ANN", .axelrod_name = "Evolved ANN",
-     .reference = "M. Jones's evolved neural network, as trained in Axelrod-Python (" HARPER17 ")",
+    /* The 2018 weights differ from those Axelrod-Python 4.13 ships in one position (3 of its 150
+     * reference matches), so this network does not claim the Axelrod name: the conformance
+     * transcripts skip it rather than pass it off as the reference strategy. */
+    {.id = "evolved_ann_2018", .name = "Evolved ANN (2018 weights)", .axelrod_name = NULL,
+     .reference = "M. Jones's evolved neural network, weights of Axelrod-Python pull request #1182 (2018); " HARPER17,
      .memory_depth = -1, .move = evolved_ann_move},
     {.id = "evolved_ann_5", .name = "Evolved ANN 5", .axelrod_name = "Evolved ANN 5", .reference = HARPER17,
      .memory_depth = -1, .move = evolved_ann_5_move},

@@ -17,7 +17,7 @@ static const struct {
     const char *id;
     const pl_ann *n;
 } nets[] = {
-    {"evolved_ann", &ann_evolved_ann},
+    {"evolved_ann_2018", &ann_evolved_ann},
     {"evolved_ann_5", &ann_evolved_ann_5},
 };
 #define N_NETS (sizeof nets / sizeof *nets)
@@ -85,7 +85,7 @@ static void long_matches_follow_the_networks(void **state)
 {
     (void)state;
     static const char *opponents[] = {"cooperator", "defector", "tft", "pun1", "raider", "tf1", "predator",
-                                      "winner21", "evolved_lookerup_2_2_2", "evolved_ann", "evolved_ann_5"};
+                                      "winner21", "evolved_lookerup_2_2_2", "evolved_ann_2018", "evolved_ann_5"};
     enum { T = 1000 };
     char *sa = malloc(T + 1), *sb = malloc(T + 1);
     for (size_t i = 0; i < N_NETS; i++) {
@@ -110,11 +110,11 @@ static void openings_pinned_by_axelrod_tests(void **state)
     char sa[16], sb[16];
     int n;
     /* axelrod/tests/strategies/test_ann.py (Axelrod-Python 4.13) */
-    play("evolved_ann", "cooperator", 5, 0, NULL, sa, sb, &n);
+    play("evolved_ann_2018", "cooperator", 5, 0, NULL, sa, sb, &n);
     assert_string_equal(sa, "CCCCC");
-    play("evolved_ann", "defector", 6, 0, NULL, sa, sb, &n);
+    play("evolved_ann_2018", "defector", 6, 0, NULL, sa, sb, &n);
     assert_string_equal(sa, "CDDDDD");
-    play("evolved_ann", "tft", 5, 0, NULL, sa, sb, &n);
+    play("evolved_ann_2018", "tft", 5, 0, NULL, sa, sb, &n);
     assert_string_equal(sa, "CCCCC");
     play("evolved_ann_5", "cooperator", 5, 0, NULL, sa, sb, &n);
     assert_string_equal(sa, "CCCCC");
@@ -144,7 +144,7 @@ static void payoffs_and_match_length_do_not_matter(void **state)
 static void registry_metadata(void **state)
 {
     (void)state;
-    static const char *names[] = {"Evolved ANN", "Evolved ANN 5"};
+    static const char *names[] = {"Evolved ANN (2018 weights)", "Evolved ANN 5"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         pl_strategy *s;
         pl_error err;

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# browser_check.sh — opens a report in headless Chromium and checks what a reader would get.
+#
+#   sourced by an e2e test (TAP numbering continues):
+#       . "$(dirname "$0")/../browser_check.sh"
+#       browser_check REPORT.html NAME [MIN_CHARTS]
+#   or run on its own:
+#       tests/browser_check.sh REPORT.html NAME [MIN_CHARTS]
+#
+# Prints TAP lines (tests/tap.sh): the page loads; every chart's <svg> in the
+# file is in the DOM (and at least MIN_CHARTS of them); the page logs nothing on
+# the console (reports carry no script, so any console message — an error, a
+# Content-Security-Policy violation, a blocked load — is a fault); the DOM holds
+# no <script> element, and text the file escaped (a party called
+# <script>alert(1)</script>) is still text; a screenshot is saved to
+# build/screenshots/NAME.png (1280x2400); the page prints to PDF.  Chromium is installed with
+# tools/install-deps.sh --test if missing; only if that fails are the checks
+# skipped ("ok N - # SKIP chromium not installed").
+_browser_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# Sets CHROMIUM to a headless-capable browser, installing Chromium if needed; 1 if none.
+browser_find() {
+  local b
+  for b in chromium chromium-browser google-chrome; do
+    if command -v "$b" >/dev/null 2>&1; then CHROMIUM=$(command -v "$b"); return 0; fi
+  done
+  if [ -z "${_browser_tried_install:-}" ] && [ -x "$_browser_root/tools/install-deps.sh" ]; then
+    _browser_tried_install=1
+    "$_browser_root/tools/install-deps.sh" --test >/dev/null 2>&1 || true
+    browser_find && return 0
+  fi
+  return 1
+}
+
+# Runs headless Chromium with a fresh profile and nothing that talks to the network.
+browser_run() {
+  local profile rc
+  profile=$(mktemp -d)
+  timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync --disable-extensions \
+    --hide-scrollbars --user-data-dir="$profile" "$@"
+  rc=$?
+  rm -rf "$profile"
+  return $rc
+}
+
+browser_check() {
+  local report=$1 name=$2 min_charts=${3:-0}
+  if ! browser_find; then
+    ok "# SKIP chromium not installed"
+    return 0
+  fi
+  local abs dir dom err shots n_file n_dom console
+  abs=$(cd "$(dirname "$report")" && pwd)/$(basename "$report")
+  dir=$(mktemp -d)
+  dom=$dir/dom.html err=$dir/stderr.txt
+  shots=$_browser_root/build/screenshots
+  mkdir -p "$shots"
+  if [ ! -s "$abs" ]; then not_ok "$name: report $report exists"; rm -rf "$dir"; return 0; fi
+
+  browser_run --enable-logging=stderr --v=0 --dump-dom "file://$abs" >"$dom" 2>"$err"
+  check "$name: Chromium loads the page and dumps its DOM" grep -q '</html>' "$dom"
+
+  n_file=$(grep -o '<svg[ >]' "$abs" | wc -l)
+  n_dom=$(grep -o '<svg[ >]' "$dom" | wc -l)
+  if [ "$n_dom" -eq "$n_file" ] && [ "$n_dom" -ge "$min_charts" ]; then
+    ok "$name: every chart is in the DOM ($n_dom svg)"
+  else
+    not_ok "$name: $n_dom svg in the DOM, $n_file in the file, at least $min_charts expected"
+  fi
+  local kinds
+  kinds=$(grep -o 'data-kind="[a-z]*"' "$dom" | sort -u | sed 's/data-kind=//; s/"//g' | tr '\n' ' ')
+  echo "# chart kinds in the DOM: ${kinds:-none}"
+
+  console=$(grep 'CONSOLE' "$err")
+  if [ -z "$console" ]; then ok "$name: the page logs nothing on the console"
+  else
+    not_ok "$name: the page logged on the console"
+    printf '%s\n' "$console" | head -10 | sed 's/^/#   /'
+  fi
+
+  check "$name: no <script> element in the DOM" bash -c "! grep -qi '<script' '$dom'"
+  if grep -q '&lt;script&gt;' "$abs"; then
+    check "$name: escaped text (&lt;script&gt;) is shown as text" grep -q '&lt;script&gt;' "$dom"
+  fi
+
+  rm -f "$shots/$name.png"
+  browser_run --screenshot="$shots/$name.png" --window-size=1280,2400 "file://$abs" >/dev/null 2>&1
+  if [ -s "$shots/$name.png" ] && [ "$(head -c 4 "$shots/$name.png" | tail -c 3)" = "PNG" ] &&
+     [ "$(stat -c %s "$shots/$name.png")" -gt 10000 ]; then
+    ok "$name: screenshot saved to build/screenshots/$name.png"
+  else
+    not_ok "$name: screenshot build/screenshots/$name.png"
+  fi
+  # print: the page must come out as a PDF (print styles, no script needed)
+  browser_run --no-pdf-header-footer --print-to-pdf="$dir/page.pdf" "file://$abs" >/dev/null 2>&1
+  if [ "$(head -c 4 "$dir/page.pdf" 2>/dev/null)" = "%PDF" ] && [ "$(stat -c %s "$dir/page.pdf")" -gt 10000 ]; then
+    ok "$name: prints to PDF ($(stat -c %s "$dir/page.pdf") bytes)"
+  else
+    not_ok "$name: prints to PDF"
+  fi
+  rm -rf "$dir"
+}
+
+# Run on its own: check one report.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  if [ $# -lt 2 ]; then echo "usage: $0 REPORT.html NAME [MIN_CHARTS]" >&2; exit 2; fi
+  . "$_browser_root/tests/tap.sh"
+  _browser_fails=0
+  not_ok() { tap_n=$((tap_n + 1)); _browser_fails=$((_browser_fails + 1)); echo "not ok $tap_n - $*"; }
+  browser_check "$@"
+  exit $((_browser_fails > 0))
+fi

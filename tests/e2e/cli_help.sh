@@ -1,0 +1,24 @@
+# cli_help.sh — `parley --help` teaches: every command, first steps, where the docs are;
+# every subcommand's --help ends with examples; --version gives the library's version.
+. "$(dirname "$0")/../tap.sh"
+out=$("$PARLEY" --help); rc=$?
+check "--help exits 0" [ "$rc" -eq 0 ]
+for c in strategies match play tournament run check-transcripts; do
+  check "--help lists '$c' with a line of its own" grep -qE "^  $c +[a-z]" <<<"$out"
+  h=$("$PARLEY" "$c" --help); rc=$?
+  check "$c --help exits 0" [ "$rc" -eq 0 ]
+  check "$c --help ends with examples" bash -c 'tail -n +2 <<<"$1" | grep -qE "^Examples?:" && tail -1 <<<"$1" | grep -q "parley"' _ "$h"
+done
+check "--help has a first-steps block" grep -q "^First steps:" <<<"$out"
+check "--help's first steps include play" grep -qE "^  parley play " <<<"$out"
+check "--help says where the docs are" grep -q "docs/tutorial.md" <<<"$out"
+check "--help names the exit codes" grep -q "^Exit codes: 0 success, 1 a check failed, 2 bad usage" <<<"$out"
+out=$("$PARLEY" --version); rc=$?
+check "--version exits 0" [ "$rc" -eq 0 ]
+check "--version gives the library version" grep -qE '^parley [0-9]+\.[0-9]+\.[0-9]+ \(libparley [0-9]+\.[0-9]+\.[0-9]+\)$' <<<"$out"
+expect_exit 2 "no command" "$PARLEY"
+expect_err_has "Usage: parley COMMAND" "no command shows the usage"
+expect_exit 2 "unknown command" "$PARLEY" frobnicate
+expect_err_has "unknown command 'frobnicate'" "unknown command is named"
+expect_exit 2 "a typo'd command" "$PARLEY" tournamnet
+expect_err_has "did you mean 'tournament'?" "a typo'd command gets the closest"

@@ -1,0 +1,98 @@
+# install.sh — `make install` into a staging tree gives a working command, headers, library,
+# pkg-config file and man page, and a C program builds and runs against what was installed.
+. "$(dirname "$0")/../tap.sh"
+cd "$(dirname "$0")/../.." || exit 1
+stage=$TMP/staging
+usr=$stage/usr
+make --no-print-directory -s -j"$(nproc 2>/dev/null || echo 2)" install DESTDIR="$stage" PREFIX=/usr >"$TMP/make.log" 2>&1
+rc=$?
+check "make install DESTDIR=... PREFIX=/usr succeeds" [ "$rc" -eq 0 ]
+[ "$rc" -eq 0 ] || sed 's/^/# /' "$TMP/make.log" | tail -20
+
+v=$("$usr/bin/parley" --version 2>&1)
+check "the installed command runs ($v)" grep -qE '^parley [0-9]+\.[0-9]+\.[0-9]+' <<<"$v"
+check "the installed command plays a match" bash -c "'$usr/bin/parley' match tft defector --turns 3 --json | grep -q CDD"
+for h in parley error rng game strategy match; do
+  check "header parley/$h.h is installed" test -f "$usr/include/parley/$h.h"
+done
+check "libparley.a is installed" test -f "$usr/lib/libparley.a"
+check "libparley.so.0 is installed" test -f "$usr/lib/libparley.so.0"
+check "libparley.so links to libparley.so.0" [ "$(readlink "$usr/lib/libparley.so")" = "libparley.so.0" ]
+check "parley.pc is installed" test -f "$usr/lib/pkgconfig/parley.pc"
+check "parley.pc names the prefix /usr" grep -qx 'prefix=/usr' "$usr/lib/pkgconfig/parley.pc"
+
+man1=$usr/share/man/man1/parley.1
+check "the man page is installed" test -f "$man1"
+if command -v man >/dev/null 2>&1; then
+  MANWIDTH=80 MANPAGER=cat man -l "$man1" >"$TMP/man.txt" 2>"$TMP/man.err"
+  check "man -l renders the page" grep -q 'PARLEY(1)' "$TMP/man.txt"
+  for cmd in strategies match tournament run check-transcripts; do
+    check "the man page documents 'parley $cmd'" grep -q "parley $cmd" "$TMP/man.txt"
+  done
+  check "the man page gives the exit codes" grep -q 'EXIT STATUS' "$TMP/man.txt"
+elif command -v groff >/dev/null 2>&1; then
+  check "groff renders the page" groff -man -Tutf8 -z "$man1"
+fi
+if command -v groff >/dev/null 2>&1; then
+  groff -man -Tutf8 -ww -z "$man1" 2>"$TMP/groff.err"
+  check "groff finds nothing to warn about in the page" [ ! -s "$TMP/groff.err" ]
+fi
+
+# a program against the installed library, found through pkg-config in the staging tree
+cat >"$TMP/hello.c" <<'C'
+#include <stdio.h>
+#include <string.h>
+#include <parley/parley.h>
+
+int main(void)
+{
+    pl_error err;
+    pl_strategy *a, *b;
+    if (pl_strategy_create(&a, "tft", &err) || pl_strategy_create(&b, "defector", &err)) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+    }
+    pl_match_config cfg;
+    pl_match_config_default(&cfg);
+    cfg.turns = 5;
+    pl_match_result *r;
+    if (pl_match_play(a, b, &cfg, &r, &err)) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+    }
+    char sa[8], sb[8];
+    pl_match_result_actions(r, 0, sa);
+    pl_match_result_actions(r, 1, sb);
+    printf("parley %s %s %s\n", pl_version(), sa, sb);
+    pl_match_result_free(r);
+    pl_strategy_free(a);
+    pl_strategy_free(b);
+    return strcmp(pl_version(), PARLEY_VERSION) != 0;
+}
+C
+export PKG_CONFIG_PATH=$usr/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$stage PKG_CONFIG_LIBDIR=$usr/lib/pkgconfig
+cflags=$(pkg-config --cflags parley) && libs=$(pkg-config --libs parley) && static_libs=$(pkg-config --static --libs parley)
+check "pkg-config finds parley in the staging tree" [ -n "$libs" ]
+check "pkg-config points into the staging tree" grep -q -- "-I$usr/include" <<<"$cflags"
+echo "# cflags: $cflags"
+echo "# static libs: $static_libs"
+
+# shared: the program runs with the staged library on the loader's path
+if cc $cflags "$TMP/hello.c" -o "$TMP/hello_shared" $libs 2>"$TMP/cc1.err"; then
+  ok "a program compiles and links against libparley.so"
+  out=$(LD_LIBRARY_PATH=$usr/lib "$TMP/hello_shared")
+  check "it runs against the installed shared library ($out)" grep -q "CDDDD DDDDD" <<<"$out"
+  check "it loads the staged libparley.so.0" bash -c "LD_LIBRARY_PATH='$usr/lib' ldd '$TMP/hello_shared' | grep -q '$usr/lib/libparley.so.0'"
+else
+  not_ok "a program compiles and links against libparley.so"; sed 's/^/# /' "$TMP/cc1.err"
+fi
+# static: libparley.a with the private dependencies pkg-config lists
+static_libs=${static_libs/-lparley/-l:libparley.a}
+if cc $cflags "$TMP/hello.c" -o "$TMP/hello_static" $static_libs 2>"$TMP/cc2.err"; then
+  ok "a program links statically against libparley.a with Libs.private"
+  out=$("$TMP/hello_static")
+  check "it runs without the shared library ($out)" grep -q "CDDDD DDDDD" <<<"$out"
+  check "it does not need libparley.so" bash -c "! ldd '$TMP/hello_static' | grep -q libparley"
+else
+  not_ok "a program links statically against libparley.a with Libs.private"; sed 's/^/# /' "$TMP/cc2.err"
+fi
