@@ -451,8 +451,9 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
 {
     int rc = pl_mkdir_p(dir, err);
     if (rc) return rc;
-    const char *names[] = {"summary.csv", "parties.csv", "cooperation_over_time.csv", "record.csv", "tournament.csv", "results.json"};
-    for (int k = 0; k < 6 && !rc; k++) {
+    const char *names[] = {"summary.csv", "parties.csv", "cooperation_over_time.csv", "record.csv", "tournament.csv",
+                           "results.json", "report.html"};
+    for (int k = 0; k < 7 && !rc; k++) {
         if (k == 3 && !m->rec_turns) continue;
         if (k == 4 && !r->tour) continue;
         char *path = pl_path_join(dir, names[k]);
@@ -463,6 +464,7 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
         case 2: rc = write_csv_time(m, r, path, err); break;
         case 3: rc = write_csv_record(m, path, err); break;
         case 4: rc = write_csv_tournament(m, r, path, err); break;
+        case 6: rc = np_write_report(m, r, path, err); break;
         default: {
             json_t *j = results_json(m, r);
             char *s = json_dumps(j, JSON_INDENT(1) | JSON_REAL_PRECISION(10));

@@ -625,6 +625,13 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
     if ((rc = pl_yget_str(d, root, "name", 0, &m->name, err)) || (rc = pl_yget_str(d, root, "description", 0, &m->description, err)) ||
         (rc = pl_yget_str(d, root, "period", 0, &m->period_unit, err)))
         return rc;
+    const pl_ynode *as = pl_ymap_get(root, "assumptions");
+    if (as) {
+        if ((rc = pl_yexpect(d, as, PL_Y_SEQ, "'assumptions'", err))) return rc;
+        if (as->n > 32) return pl_yerr(d, as, err, "at most 32 assumptions");
+        for (size_t k = 0; k < as->n; k++)
+            if ((rc = pl_ynode_str(d, as->items[k], "an assumption", &m->assumption[m->n_assumptions++], err))) return rc;
+    }
     long seed = 1, runs = 1000, periods = 40, delay = 0, window = 4;
     if ((rc = pl_yget_int(d, root, "seed", 0, 0, 9007199254740991L, &seed, err)) ||
         (rc = pl_yget_int(d, root, "runs", 0, 1, 100000000, &runs, err)) ||

@@ -41,6 +41,8 @@ typedef struct np_profile {
 
 typedef struct np_model {
     const char *path, *name, *description, *period_unit;
+    int n_assumptions;
+    const char *assumption[32]; /* the scenario's `assumptions:` list, shown in the report */
     uint64_t seed;
     long runs;
     int periods;          /* simulated periods after the record */
@@ -100,6 +102,8 @@ typedef struct np_results {
 /* Writers (nparty_writer.c). */
 void np_print_summary(const np_model *m, const np_results *r, FILE *out);
 int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_error *err);
+/* report.html (nparty_report.c). */
+int np_write_report(const np_model *m, const np_results *r, const char *path, pl_error *err);
 /* "2023H1", "2023", "period 7". */
 void np_period_label(const np_model *m, int t, char *buf, size_t len);
 
