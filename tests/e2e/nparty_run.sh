@@ -1,5 +1,6 @@
 # nparty_run.sh — `parley run` of the shipped six-party scenario: summary, files, thread invariance.
 . "$(dirname "$0")/../tap.sh"
+. "$(dirname "$0")/../browser_check.sh"
 S=scenarios/korea/drills-and-launches.yaml
 out=$("$PARLEY" run "$S" --runs 200 --threads 1 --out "$TMP/a" 2>"$TMP/err"); rc=$?
 check "drills-and-launches runs" [ "$rc" -eq 0 ]
@@ -12,7 +13,7 @@ check "summary has the tournament table" grep -qE '^ +1  [a-zA-Z]' <<<"$out"
 check "summary says results hold under the stated assumptions" grep -q 'hold under the payoff and noise assumptions' <<<"$out"
 check "nothing on stderr" [ ! -s "$TMP/err" ]
 "$PARLEY" run "$S" --runs 200 --threads 2 --out "$TMP/b" >/dev/null 2>&1
-for f in summary.csv parties.csv cooperation_over_time.csv record.csv tournament.csv results.json; do
+for f in summary.csv parties.csv cooperation_over_time.csv record.csv tournament.csv results.json report.html; do
   check "$f written" [ -s "$TMP/a/$f" ]
   check "$f byte-identical with 1 and 2 threads" cmp -s "$TMP/a/$f" "$TMP/b/$f"
 done
@@ -32,3 +33,6 @@ import re,sys; t=sys.stdin.read()
 g=lambda p: float(re.search(r'^  '+p+r' +([0-9.]+)%', t, re.M).group(1))
 assert g('unconditional_restraint') > g('action_reaction') + 20
 assert g('double_suspension_generous') > g('action_reaction') + 10" <<<"$out"
+check "report.html states that results hold under the assumptions" grep -q 'Results hold under the stated assumptions' "$TMP/a/report.html"
+check "report.html cites the record's sources" grep -q '\[G15\]' "$TMP/a/report.html"
+browser_check "$TMP/a/report.html" nparty_drills_and_launches 10
