@@ -52,6 +52,9 @@ typedef struct pl_nmatch_buf {
     pl_history *obs;               /* [o*n+j]: what o has seen of j (pairwise: of j toward o) */
     pl_history *unit;              /* [o*n+u]: o's units */
     pl_history *agg;               /* [o]: aggregate opponent of a lifted strategy */
+    const pl_history **seen;       /* [o*n+r]: o's record of its r-th other party: obs, or the true record
+                                      itself when observation is exact and immediate */
+    const pl_history **units;      /* [o*n+u]: o's watched units (seen, or unit for blocs) */
     unsigned char *acts;           /* [t*n+i] true action (pairwise: 1 if it defected toward anyone) */
     unsigned char *intent;         /* [t*n+i] chosen before noise / forcing */
     double *pay;                   /* [t*n+i] payoff at turn t */

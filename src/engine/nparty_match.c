@@ -237,7 +237,9 @@ int pl_nmatch_buf_init(pl_nmatch_buf *b, int n, int pairwise, int turns_hint)
     if (sc < 16) sc = 16;
     b->state_cap = (sc + 63) / 64 * 64;
     b->state = calloc((size_t)nn, sizeof *b->state);
-    if (!b->hist || !b->obs || !b->unit || !b->agg || !b->acts || !b->intent || !b->pay || !b->state) goto fail;
+    b->seen = calloc((size_t)nn, sizeof *b->seen);
+    b->units = calloc((size_t)nn, sizeof *b->units);
+    if (!b->seen || !b->units || !b->hist || !b->obs || !b->unit || !b->agg || !b->acts || !b->intent || !b->pay || !b->state) goto fail;
     for (int i = 0; i < nn; i++)
         if (!(b->state[i] = aligned_alloc(64, b->state_cap))) goto fail;
     return PL_OK;
@@ -259,6 +261,8 @@ void pl_nmatch_buf_free(pl_nmatch_buf *b)
     if (b->state)
         for (int i = 0; i < nn; i++) free(b->state[i]);
     free(b->state);
+    free(b->seen);
+    free(b->units);
     memset(b, 0, sizeof *b);
 }
 
@@ -377,6 +381,17 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
     }
     for (int k = 0; k < n; k++) pl_history_clear(&b->agg[k]);
     b->turns = 0;
+    /* Exact, immediate observation needs no copies: each observer reads the true records. */
+    const int direct = cfg->obs_noise == 0 && cfg->obs_delay == 0;
+    for (int o = 0; o < n; o++)
+        for (int r = 0; r < n - 1; r++) {
+            int j = r < o ? r : r + 1;
+            b->seen[o * n + r] = !direct ? &b->obs[o * n + r] : pairwise ? &b->hist[j * n + o] : &b->hist[j];
+        }
+    for (int o = 0; o < n; o++) {
+        int units = b->n_units[o] ? b->n_units[o] : n - 1;
+        for (int u = 0; u < units; u++) b->units[o * n + u] = b->n_units[o] ? &b->unit[o * n + u] : b->seen[o * n + u];
+    }
 
     pl_game reduced[PL_NPARTY_MAX];
     pl_view lv[PL_NPARTY_MAX * PL_NPARTY_MAX];
@@ -404,7 +419,7 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
                 int j = r < i ? r : r + 1;
                 lv[i * n + r] = (pl_view){.length = cfg->prob_end > 0 ? -1 : length,
                                           .me = pairwise ? &b->hist[i * n + j] : &b->hist[i],
-                                          .opp = pairwise ? &b->obs[i * n + r] : &b->agg[i],
+                                          .opp = pairwise ? b->seen[i * n + r] : &b->agg[i],
                                           .game = &reduced[i],
                                           .side = 0,
                                           .rng = &rng};
@@ -416,7 +431,7 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
                            .target = -1,
                            .me = &b->hist[i],
                            .n_units = b->n_units[i] ? b->n_units[i] : n - 1,
-                           .units = b->n_units[i] ? &b->unit[i * n] : &b->obs[i * n],
+                           .units = &b->units[i * n],
                            .n_actions = g->n_actions[i],
                            .defect_action = defect_action[i],
                            .rng = &rng};
@@ -517,23 +532,36 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
         for (int i = 0; i < n; i++) b->score[i] = (t == 0 ? 0 : b->score[i]) + pay[i];
         /* what each party sees of the others */
         int seen_t = t - delay;
-        for (int o = 0; o < n; o++) {
-            int defecting = 0;
-            for (int j = 0; j < n; j++) {
-                if (j == o) continue;
-                int bit = 0;
-                double py = 0;
-                if (seen_t >= 0) {
-                    const pl_history *src = pairwise ? &b->hist[j * n + o] : &b->hist[j];
-                    bit = pl_hist_at(src, seen_t);
-                    py = pairwise ? (seen_t == t ? ppay[j * n + o] : 0) : b->pay[(size_t)seen_t * n + j];
-                }
-                if (obs_noise > 0 && pl_rng_bernoulli(&rng, obs_noise)) bit ^= 1;
-                defecting += bit;
-                if (pl_history_push(&b->obs[o * n + other_index(o, j)], bit, py)) goto nomem;
+        if (direct) {
+            int total = 0;
+            if (!pairwise)
+                for (int j = 0; j < n; j++) total += !g->coop[j][act[j]];
+            for (int o = 0; o < n; o++) {
+                int defecting = 0;
+                if (!pairwise) defecting = total - !g->coop[o][act[o]];
+                else
+                    for (int j = 0; j < n; j++)
+                        if (j != o) defecting += pact[j * n + o];
+                last_def[o] = defecting;
             }
-            last_def[o] = defecting;
-        }
+        } else
+            for (int o = 0; o < n; o++) {
+                int defecting = 0;
+                for (int j = 0; j < n; j++) {
+                    if (j == o) continue;
+                    int bit = 0;
+                    double py = 0;
+                    if (seen_t >= 0) {
+                        const pl_history *src = pairwise ? &b->hist[j * n + o] : &b->hist[j];
+                        bit = pl_hist_at(src, seen_t);
+                        py = pairwise ? (seen_t == t ? ppay[j * n + o] : 0) : b->pay[(size_t)seen_t * n + j];
+                    }
+                    if (obs_noise > 0 && pl_rng_bernoulli(&rng, obs_noise)) bit ^= 1;
+                    defecting += bit;
+                    if (pl_history_push(&b->obs[o * n + other_index(o, j)], bit, py)) goto nomem;
+                }
+                last_def[o] = defecting;
+            }
         if (!pairwise)
             for (int o = 0; o < n; o++) {
                 int units = b->n_units[o];
@@ -545,7 +573,7 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
                         double py = 0;
                         for (int j = 0; j < n; j++)
                             if (m >> j & 1) {
-                                const pl_history *h = &b->obs[o * n + other_index(o, j)];
+                                const pl_history *h = b->seen[o * n + other_index(o, j)];
                                 cnt += pl_hist_ago(h, 1);
                                 py += seen_t >= 0 ? b->pay[(size_t)seen_t * n + j] : 0;
                                 members++;

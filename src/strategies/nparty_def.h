@@ -22,7 +22,7 @@ typedef struct pl_nview {
     int target;             /* pairwise games: the unit this action is toward; -1 otherwise */
     const pl_history *me;   /* own actions (C/D, after noise) and score */
     int n_units;
-    const pl_history *units;/* units[u]: what this party has seen of unit u */
+    const pl_history *const *units; /* units[u]: what this party has seen of unit u */
     int last_defecting;     /* units seen defecting at the last turn (0 before any) */
     int n_actions;          /* own actions: 0 is the most cooperative */
     int defect_action;      /* the action a plain "defect" maps to (the last, most escalatory) */

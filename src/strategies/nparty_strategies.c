@@ -17,7 +17,7 @@ static int need_of(double k, const pl_nview *v)
 /* In a pairwise game the unit this action answers; -1 in one-action games. */
 static int target_defected(const pl_nview *v)
 {
-    return v->target >= 0 && v->turn > 0 ? pl_hist_ago(&v->units[v->target], 1) : 0;
+    return v->target >= 0 && v->turn > 0 ? pl_hist_ago(v->units[v->target], 1) : 0;
 }
 
 /* Threshold tit for tat: cooperates first, then iff at least k watched cooperated last turn.
@@ -51,7 +51,7 @@ static int cttft_move(void *st, const pl_params *p, const pl_nview *v)
     if (v->turn == 0) return pl_nv_act(v, 0);
     uint32_t bad = 0;
     for (int u = 0; u < v->n_units; u++)
-        if (pl_hist_ago(&v->units[u], 1) && !(s->me_bad || (s->bad & ~(1u << u)))) bad |= 1u << u;
+        if (pl_hist_ago(v->units[u], 1) && !(s->me_bad || (s->bad & ~(1u << u)))) bad |= 1u << u;
     int me_bad = pl_hist_ago(v->me, 1) && !s->bad;
     s->bad = bad;
     s->me_bad = me_bad;
@@ -103,8 +103,8 @@ static int majority_move(void *s, const pl_params *p, const pl_nview *v)
     (void)s, (void)p;
     long coop = 0, def = 0;
     for (int u = 0; u < v->n_units; u++) {
-        def += v->units[u].n_defect;
-        coop += pl_hist_coops(&v->units[u]);
+        def += v->units[u]->n_defect;
+        coop += pl_hist_coops(v->units[u]);
     }
     return pl_nv_act(v, def > coop);
 }
