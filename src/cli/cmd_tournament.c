@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/progress.h"
 #include "io/player_list.h"
 #include "io/tournament_writer.h"
 
@@ -26,11 +27,17 @@ static const char help[] =
     "  --threads k      worker threads (default 1; 0 = every core)\n"
     "  --no-self-play   leave out each player's match against its own copy\n"
     "  --out DIR        write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
-    "                   results.json (and report.html) into DIR\n"
+    "                   results.json and report.html into DIR\n"
     "\n"
     "Examples:\n"
     "  parley tournament --players tft,grudger,defector,cooperator --turns 200 --repetitions 10\n"
     "  parley tournament --players all --repetitions 5 --threads 0 --out results/\n";
+
+static void progress_cb(void *user, uint64_t done, uint64_t total)
+{
+    (void)total;
+    cli_progress_update(user, done);
+}
 
 int cmd_tournament(int argc, char **argv)
 {
@@ -100,8 +107,13 @@ int cmd_tournament(int argc, char **argv)
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     pl_tournament_result *res;
-    if (pl_tournament_run((const pl_strategy *const *)players.items, players.n, &cfg, &res, &err)) {
-        rc = err.code == PL_EINVAL ? cli_usage_error("tournament", "%s", err.msg) : 1;
+    uint64_t pairs = cfg.self_play ? players.n * (players.n + 1) / 2 : players.n * (players.n - 1) / 2;
+    cli_progress *bar = cli_progress_start("tournament", pairs * (uint64_t)cfg.repetitions);
+    cfg.progress = progress_cb;
+    cfg.progress_user = bar;
+    int run_rc = pl_tournament_run((const pl_strategy *const *)players.items, players.n, &cfg, &res, &err);
+    cli_progress_finish(bar);
+    if (run_rc) {        rc = err.code == PL_EINVAL ? cli_usage_error("tournament", "%s", err.msg) : 1;
         if (rc == 1) fprintf(stderr, "parley tournament: %s\n", err.msg);
         goto done;
     }

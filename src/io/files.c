@@ -41,7 +41,10 @@ int pl_outfile_open(pl_outfile *o, const char *path, pl_error *err)
 
 int pl_outfile_commit(pl_outfile *o, pl_error *err)
 {
-    int bad = ferror(o->f);
+    int bad = ferror(o->f) || fflush(o->f) != 0;
+    /* on disk before the rename, so a crash cannot leave a complete-looking empty file;
+     * EINVAL/EROFS: a file system without fsync */
+    if (!bad && fsync(fileno(o->f)) != 0 && errno != EINVAL && errno != EROFS) bad = 1;
     if (fclose(o->f) != 0) bad = 1;
     o->f = NULL;
     if (bad) {

@@ -5,7 +5,7 @@
  * same bytes for the same calls.  Charts are the exception: they are rendered
  * to SVG text when added, so the caller may free them at once.
  *
- * The file is written to "path.tmp-PID" and renamed over path only once every
+ * The file is written through files.h (pl_write_file_atomic): "path.tmp-PID", renamed over path only once every
  * byte is on disk (fsync): rename() is atomic on POSIX file systems, so a
  * reader (a browser, a test, a CI job uploading artifacts) sees the old report
  * or the whole new one, never half of one.  Any failure removes the temporary
@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "io/files.h"
 #include "io/html_report.h"
 #include "parley/parley.h"
 
@@ -410,6 +411,8 @@ static const char css[] =
     "figure svg.pl-chart{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:8px}\n"
     "figcaption{color:var(--muted);font-size:.9rem;margin-top:.45rem;max-width:46rem}\n"
     "footer{margin-top:3rem;padding-top:.8rem;border-top:1px solid var(--line);color:var(--muted);font-size:.85rem}\n"
+    "@media (max-width:40rem){.page{padding:1.2rem 1rem 2rem}h1{font-size:1.6rem}.params{grid-template-columns:1fr}"
+    ".params dd{margin-bottom:.35rem}}\n"
     "@media print{body{font-size:10.5pt}.page{max-width:none;padding:0}h2{break-after:avoid}"
     "figure,table,.assumptions,.note,.params{break-inside:avoid}nav.toc{break-after:page}a{color:inherit;"
     "text-decoration:none}figure svg.pl-chart{border:0}}\n";
@@ -593,56 +596,7 @@ int pl_report_write(const pl_report *r, const char *path, pl_error *err)
         pl_strbuf_free(&sb);
         return rc;
     }
-    size_t n = strlen(path) + 32;
-    char *tmp = malloc(n);
-    if (!tmp) {
-        pl_strbuf_free(&sb);
-        return pl_error_set(err, PL_ENOMEM, "report %s: out of memory", path);
-    }
-    snprintf(tmp, n, "%s.tmp-%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
-    if (fd < 0) {
-        int e = errno;
-        rc = pl_error_set(err, PL_EIO, "cannot write report %s: %s", path, strerror(e));
-        goto out;
-    }
-    const char *p = pl_strbuf_cstr(&sb);
-    size_t left = sb.len;
-    while (left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) {
-            int e = w < 0 ? errno : EIO;
-            close(fd);
-            unlink(tmp);
-            rc = pl_error_set(err, PL_EIO, "cannot write report %s: %s", path, strerror(e));
-            goto out;
-        }
-        p += w;
-        left -= (size_t)w;
-    }
-    if (fsync(fd) && errno != EINVAL && errno != EROFS) { /* EINVAL: a file system without fsync */
-        int e = errno;
-        close(fd);
-        unlink(tmp);
-        rc = pl_error_set(err, PL_EIO, "cannot write report %s: %s", path, strerror(e));
-        goto out;
-    }
-    if (close(fd)) {
-        int e = errno;
-        unlink(tmp);
-        rc = pl_error_set(err, PL_EIO, "cannot write report %s: %s", path, strerror(e));
-        goto out;
-    }
-    if (rename(tmp, path)) {
-        int e = errno;
-        unlink(tmp);
-        rc = pl_error_set(err, PL_EIO, "cannot write report %s: %s", path, strerror(e));
-        goto out;
-    }
-    rc = PL_OK;
-out:
-    free(tmp);
+    rc = pl_write_file_atomic(path, pl_strbuf_cstr(&sb), sb.len, err);
     pl_strbuf_free(&sb);
     return rc;
 }

@@ -47,6 +47,11 @@ typedef struct box {
     size_t n;
 } box;
 
+typedef struct xmarker {
+    double x;
+    char *label;
+} xmarker;
+
 typedef struct mark {
     size_t row;
     double a, b; /* interval [a, b] (b NaN = open); a point has b == a */
@@ -76,6 +81,8 @@ struct pl_chart {
     size_t n_tl_rows;
     mark *marks;
     size_t n_marks;
+    xmarker *xmarkers;
+    size_t n_xmarkers;
     int err_code;
     char err_msg[300];
 };
@@ -206,6 +213,8 @@ void pl_chart_free(pl_chart *c)
     free_labels(c->tl_rows, c->n_tl_rows);
     for (size_t i = 0; i < c->n_marks; i++) free(c->marks[i].note);
     free(c->marks);
+    for (size_t i = 0; i < c->n_xmarkers; i++) free(c->xmarkers[i].label);
+    free(c->xmarkers);
     free(c);
 }
 
@@ -299,7 +308,7 @@ int pl_chart_add_series(pl_chart *c, const char *name, const double *values, siz
 
 int pl_chart_set_errors(pl_chart *c, size_t idx, const double *lo, const double *hi)
 {
-    int rc = need_kind(c, "error bars", c && c->kind == PL_CHART_BAR);
+    int rc = need_kind(c, "error bars", c && (c->kind == PL_CHART_BAR || c->kind == PL_CHART_LINE));
     if (rc) return rc;
     if (idx >= c->n_series) return fail(c, PL_EINVAL, "error bars for series %zu, but there are %zu series", idx, c->n_series);
     if (!lo || !hi) return fail(c, PL_EINVAL, "error bars need both lower and upper ends");
@@ -437,6 +446,21 @@ int pl_chart_timeline_add_interval(pl_chart *c, size_t row, double start, double
 int pl_chart_timeline_add_point(pl_chart *c, size_t row, double at, pl_timeline_kind kind, const char *note)
 {
     return add_mark(c, row, at, at, kind, 1, note);
+}
+
+int pl_chart_add_x_marker(pl_chart *c, double x, const char *label)
+{
+    int rc = need_kind(c, "an x marker",
+                       c && (c->kind == PL_CHART_LINE || c->kind == PL_CHART_TIMELINE || c->kind == PL_CHART_HISTOGRAM));
+    if (rc) return rc;
+    if (!isfinite(x)) return fail(c, PL_EINVAL, "x marker '%s': the position is not a finite number", label ? label : "");
+    xmarker *p = realloc(c->xmarkers, (c->n_xmarkers + 1) * sizeof *p);
+    if (!p) return fail(c, PL_ENOMEM, "out of memory");
+    c->xmarkers = p;
+    p[c->n_xmarkers].x = x;
+    if (!(p[c->n_xmarkers].label = dup_or_null(label ? label : ""))) return fail(c, PL_ENOMEM, "out of memory");
+    c->n_xmarkers++;
+    return PL_OK;
 }
 
 int pl_chart_set_x_months(pl_chart *c, int year, int month)
@@ -1531,6 +1555,71 @@ static void draw_xaxis(pl_strbuf *sb, const xaxis *a, double x0, double x1, doub
     pl_strbuf_append(sb, "</g>\n");
 }
 
+/* Room above the plot for the labels of x markers: one lane, or two that alternate. */
+static double marker_lanes(const pl_chart *c) { return c->n_xmarkers ? (c->n_xmarkers > 1 ? 28 : 15) : 0; }
+
+/* Dashed vertical lines at marked x positions, labelled in the lanes above the plot (y0). */
+static void draw_x_markers(pl_strbuf *sb, const pl_chart *c, const vaxis *xa, double x0, double x1, double y0, double y1)
+{
+    if (!c->n_xmarkers) return;
+    pl_strbuf_append(sb, "<g class=\"markers\">\n");
+    for (size_t i = 0; i < c->n_xmarkers; i++) {
+        const xmarker *m = &c->xmarkers[i];
+        if (m->x < xa->lo - 1e-9 || m->x > xa->hi + 1e-9) continue;
+        double x = vaxis_map(xa, m->x, x0, x1), ty = y0 - marker_lanes(c) + 10 + 13.0 * (double)(i % 2);
+        pl_strbuf_append(sb, "<line");
+        attr(sb, "x1", x);
+        attr(sb, "y1", *m->label ? ty + 3 : y0);
+        attr(sb, "x2", x);
+        attr(sb, "y2", y1);
+        pl_strbuf_append(sb, " stroke=\"#444444\" stroke-width=\"1.2\" stroke-dasharray=\"5 3\"><title>");
+        pl_strbuf_append_html_escaped(sb, m->label);
+        pl_strbuf_append(sb, " (");
+        put_period(sb, c, m->x);
+        pl_strbuf_append(sb, ")</title></line>\n");
+        if (*m->label) { /* the label reads from the line into the plot, or leftwards near the right edge */
+            int left = x > x0 + (x1 - x0) * 0.75;
+            put_text(sb, left ? x - 4 : x + 4, ty, left ? "end" : "start", 11,
+                     "fill=\"#333333\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\"", m->label,
+                     (x1 - x0) * 0.3);
+        }
+    }
+    pl_strbuf_append(sb, "</g>\n");
+}
+
+/* Shaded band between lo and hi of a line series, one polygon per unbroken run. */
+static void draw_band(pl_strbuf *sb, const pl_chart *c, const series *S, const char *col, const vaxis *xa,
+                      const vaxis *ya, double x0, double x1, double y0, double y1)
+{
+    size_t i = 0;
+    while (i < c->n_x) {
+        while (i < c->n_x && !(isfinite(S->lo[i]) && isfinite(S->hi[i]) && c->x[i] >= xa->lo - 1e-9 &&
+                               c->x[i] <= xa->hi + 1e-9))
+            i++;
+        size_t a = i;
+        while (i < c->n_x && isfinite(S->lo[i]) && isfinite(S->hi[i]) && c->x[i] >= xa->lo - 1e-9 &&
+               c->x[i] <= xa->hi + 1e-9)
+            i++;
+        if (i == a) continue;
+        pl_strbuf_appendf(sb, "<path fill=\"%s\" fill-opacity=\"0.16\" stroke=\"none\" d=\"", col);
+        for (size_t k = a; k < i; k++) {
+            pl_strbuf_append_char(sb, k == a ? 'M' : 'L');
+            num(sb, vaxis_map(xa, c->x[k], x0, x1));
+            pl_strbuf_append_char(sb, ' ');
+            num(sb, vaxis_map(ya, S->hi[k], y1, y0));
+        }
+        for (size_t k = i; k-- > a;) {
+            pl_strbuf_append_char(sb, 'L');
+            num(sb, vaxis_map(xa, c->x[k], x0, x1));
+            pl_strbuf_append_char(sb, ' ');
+            num(sb, vaxis_map(ya, S->lo[k], y1, y0));
+        }
+        pl_strbuf_append(sb, "Z\"><title>");
+        pl_strbuf_append_html_escaped(sb, S->name && *S->name ? S->name : "series");
+        pl_strbuf_append(sb, ": interval</title></path>\n");
+    }
+}
+
 /* -------------------------------------------------------------------- line */
 
 static const char *series_dash(size_t s) { return s >= 7 ? (s % 2 ? "6 3" : "2 3") : NULL; }
@@ -1540,13 +1629,19 @@ static int render_line(pl_strbuf *sb, const pl_chart *c)
     if (!c->n_x || !c->n_series) return render_empty(sb, c, "No data to show");
     double lo = INFINITY, hi = -INFINITY, xlo = INFINITY, xhi = -INFINITY;
     for (size_t s = 0; s < c->n_series; s++)
-        for (size_t i = 0; i < c->n_x; i++)
-            if (isfinite(c->series[s].v[i])) {
-                lo = fmin(lo, c->series[s].v[i]);
-                hi = fmax(hi, c->series[s].v[i]);
+        for (size_t i = 0; i < c->n_x; i++) {
+            const series *S = &c->series[s];
+            if (isfinite(S->v[i])) {
+                lo = fmin(lo, S->v[i]);
+                hi = fmax(hi, S->v[i]);
                 xlo = fmin(xlo, c->x[i]);
                 xhi = fmax(xhi, c->x[i]);
             }
+            if (S->lo && S->hi && isfinite(S->lo[i]) && isfinite(S->hi[i])) {
+                lo = fmin(lo, fmin(S->lo[i], S->hi[i]));
+                hi = fmax(hi, fmax(S->lo[i], S->hi[i]));
+            }
+        }
     if (!(lo <= hi)) return render_empty(sb, c, "No data to show: every value is missing");
     if (c->has_vrange) lo = c->vlo, hi = c->vhi;
     xlo = c->x[0];
@@ -1561,7 +1656,7 @@ static int render_line(pl_strbuf *sb, const pl_chart *c)
                                    series_dash(s), 1};
     double head = 8 + (c->title && *c->title ? 24 : 0) + (c->subtitle && *c->subtitle ? 18 : 0) + 6;
     double lgh = legend_height(lg, n_lg, 12, W - 12);
-    double y0 = head + lgh + (lgh > 0 ? 8 : 0) + 8;
+    double y0 = head + lgh + (lgh > 0 ? 8 : 0) + 8 + marker_lanes(c);
     vaxis ya;
     vaxis_fit(&ya, lo, hi, 7, c->has_vrange);
     double x0 = 12 + (c->y_title && *c->y_title ? 20 : 0) + vaxis_label_w(&ya) + 10, x1 = W - 24;
@@ -1576,6 +1671,10 @@ static int render_line(pl_strbuf *sb, const pl_chart *c)
     draw_vtitle(sb, c->y_title, 18, y0, y1);
     draw_htitle(sb, c->x_title, x0, x1, H - 10);
     int markers = c->n_x <= 24 || c->n_x * c->n_series <= 120;
+    for (size_t s = 0; s < c->n_series; s++) /* bands under every line */
+        if (c->series[s].lo && c->series[s].hi)
+            draw_band(sb, c, &c->series[s], pl_chart_palette(s), &xa.va, &ya, x0, x1, y0, y1);
+    draw_x_markers(sb, c, &xa.va, x0, x1, y0, y1);
     pl_strbuf_append(sb, "<g class=\"marks\" fill=\"none\" stroke-linejoin=\"round\" stroke-linecap=\"round\">\n");
     for (size_t s = 0; s < c->n_series; s++) {
         const series *S = &c->series[s];
@@ -1681,7 +1780,7 @@ static int render_histogram(pl_strbuf *sb, const pl_chart *c)
         lg[n_lg++] = (legend_item){c->series[s].name ? c->series[s].name : "", pl_chart_palette(s), LG_SWATCH, 0, NULL, op};
     double head = 8 + (c->title && *c->title ? 24 : 0) + (c->subtitle && *c->subtitle ? 18 : 0) + 6;
     double lgh = legend_height(lg, n_lg, 12, W - 12);
-    double y0 = head + lgh + (lgh > 0 ? 8 : 0) + 8;
+    double y0 = head + lgh + (lgh > 0 ? 8 : 0) + 8 + marker_lanes(c);
     vaxis ya;
     vaxis_fit(&ya, 0, (double)(top_count ? top_count : 1), 7, 0);
     if (ya.step < 1) vaxis_fit(&ya, 0, fmax(2, (double)top_count), 3, 0);
@@ -1732,6 +1831,7 @@ static int render_histogram(pl_strbuf *sb, const pl_chart *c)
     }
     line(sb, x0, y1, x1, y1, C_AXIS, 1);
     pl_strbuf_append(sb, "</g>\n");
+    draw_x_markers(sb, c, &xa.va, x0, x1, y0, y1);
     close_svg(sb);
     free(cnt);
     return PL_OK;
@@ -1853,6 +1953,7 @@ static int render_timeline(pl_strbuf *sb, const pl_chart *c)
         if (isfinite(m->b)) hi = fmax(hi, m->b);
         (m->point ? used_pt : used_iv)[m->kind] = 1;
     }
+    for (size_t i = 0; i < c->n_xmarkers; i++) lo = fmin(lo, c->xmarkers[i].x), hi = fmax(hi, c->xmarkers[i].x);
     if (c->has_xrange) lo = c->xlo, hi = c->xhi;
     if (!(lo <= hi)) lo = 0, hi = 1;
     if (hi - lo < 1) hi = lo + 1;
@@ -1867,7 +1968,7 @@ static int render_timeline(pl_strbuf *sb, const pl_chart *c)
         if (used_pt[k]) lg[n_lg++] = (legend_item){tl_point_name[k], tl_color[k], LG_MARKER, k, NULL, 1};
     double head = 8 + (c->title && *c->title ? 24 : 0) + (c->subtitle && *c->subtitle ? 18 : 0) + 6;
     double lgh = legend_height(lg, n_lg, 12, W - 12);
-    double y0 = head + lgh + (lgh > 0 ? 8 : 0) + 8;
+    double y0 = head + lgh + (lgh > 0 ? 8 : 0) + 8 + marker_lanes(c);
     double lw = fmin(widest_label(c->tl_rows, c->n_tl_rows), W * 0.32);
     double x0 = 12 + (c->y_title && *c->y_title ? 20 : 0) + lw + 10, x1 = W - 24;
     double pb = 8 + 16 + (c->x_title && *c->x_title ? 22 : 0) + 6;
@@ -1919,6 +2020,7 @@ static int render_timeline(pl_strbuf *sb, const pl_chart *c)
         }
     }
     pl_strbuf_append(sb, "</g>\n");
+    draw_x_markers(sb, c, &xa.va, x0, x1, y0, y1);
     close_svg(sb);
     return PL_OK;
 }

@@ -96,7 +96,8 @@ int pl_chart_set_categories(pl_chart *c, size_t n, const char *const *labels);
  * HISTOGRAM: any number of raw values, binned (series share bins, side by side).  name may be NULL for a single series. */
 int pl_chart_add_series(pl_chart *c, const char *name, const double *values, size_t n);
 /* BAR: error bars for series number `series` (0-based): lo[i] and hi[i] are the
- * absolute lower and upper ends (e.g. a 95% confidence interval), one per category. */
+ * absolute lower and upper ends (e.g. a 95% confidence interval), one per category.
+ * LINE: a shaded band between lo[i] and hi[i] around the series, one per x value. */
 int pl_chart_set_errors(pl_chart *c, size_t series, const double *lo, const double *hi);
 
 /* ---- BOX ------------------------------------------------------------------ */
@@ -143,6 +144,13 @@ int pl_chart_timeline_add_interval(pl_chart *c, size_t row, double start, double
                                    pl_timeline_kind kind, const char *note);
 /* A point marker on a row at period `at`. */
 int pl_chart_timeline_add_point(pl_chart *c, size_t row, double at, pl_timeline_kind kind, const char *note);
+
+/* ---- x markers (LINE, TIMELINE, HISTOGRAM) -------------------------------- */
+
+/* A dashed vertical line at x with a label at the top of the plot (an event: "agreement
+ * signed", "talks suspended"; or a threshold: "deadline").  Markers outside the x axis
+ * of a line chart or histogram are not drawn; a timeline's axis widens to show them. */
+int pl_chart_add_x_marker(pl_chart *c, double x, const char *label);
 
 /* ---- time axis (LINE, TIMELINE) ------------------------------------------ */
 

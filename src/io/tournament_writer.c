@@ -221,7 +221,7 @@ int pl_tournament_write(const pl_tournament_result *r, const pl_tournament_meta 
         const char *name;
         int kind;
     } files[] = {{"summary.csv", 0}, {"normalised_scores.csv", 1}, {"wins.csv", 2}, {"payoff_matrix.csv", 3},
-                 {"results.json", 4}};
+                 {"results.json", 4}, {"report.html", 5}};
     for (size_t k = 0; k < sizeof files / sizeof *files && !rc; k++) {
         char *path = pl_path_join(dir, files[k].name);
         if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
@@ -230,7 +230,8 @@ int pl_tournament_write(const pl_tournament_result *r, const pl_tournament_meta 
         case 1: rc = write_per_rep(r, path, 0, err); break;
         case 2: rc = write_per_rep(r, path, 1, err); break;
         case 3: rc = write_payoffs(r, path, err); break;
-        default: rc = write_json(r, meta, path, err); break;
+        case 4: rc = write_json(r, meta, path, err); break;
+        default: rc = pl_tournament_write_report(r, meta, path, err); break;
         }
         free(path);
     }

@@ -10,9 +10,12 @@ typedef struct pl_tournament_meta {
     const char *game_text; /* "3,0,5,1" */
 } pl_tournament_meta;
 
-/* Writes summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv and results.json into dir
+/* Writes summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv, results.json and report.html into dir
  * (created if needed), each atomically. */
 int pl_tournament_write(const pl_tournament_result *r, const pl_tournament_meta *meta, const char *dir, pl_error *err);
+/* report.html: charts and tables of the results (see tournament_report.c). */
+int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournament_meta *meta, const char *path,
+                               pl_error *err);
 /* The ranked table, as text, for a terminal or a file. */
 void pl_tournament_print_table(const pl_tournament_result *r, FILE *out);
 

@@ -31,3 +31,8 @@ expect_exit 2 "bad game" "$PARLEY" tournament --players tft,defector --game 3,0,
 expect_exit 2 "bad threads" "$PARLEY" tournament --players tft,defector --threads x
 expect_exit 2 "out into a file path" "$PARLEY" tournament --players tft,defector --turns 5 --out /proc/version/x
 expect_exit 0 "--help" "$PARLEY" tournament --help
+check "report.html written with the results" [ -s "$TMP/t1/report.html" ]
+check "report.html byte-identical with 1 and 2 threads" cmp -s "$TMP/t1/report.html" "$TMP/t2/report.html"
+"$PARLEY" tournament --players 'tft,grudger,defector,First by Davis: 10,gtft,wsls,random' --turns 100 --repetitions 10 --seed 1 --out "$TMP/t3" >/dev/null 2>&1
+. "$(dirname "$0")/../browser_check.sh"
+browser_check "$TMP/t3/report.html" tournament_report 4

@@ -132,8 +132,16 @@ int main(int argc, char **argv)
             if (p == 3 && (t == 10 || t == 11)) y[t] = NAN; /* missing months break the line */
         }
         pl_chart_add_series(line, parties[p], y, 36);
+        if (p == 0) { /* a 90% interval over runs around the first party's line */
+            double blo[36], bhi[36];
+            for (int t = 0; t < 36; t++) blo[t] = fmax(0, y[t] - 0.04 - 0.004 * t), bhi[t] = fmin(1, y[t] + 0.04 + 0.004 * t);
+            pl_chart_set_errors(line, 0, blo, bhi);
+        }
     }
-    add(r, line, "A line chart on a month axis; a gap where data are missing.", "line");
+    pl_chart_add_x_marker(line, 8, "disablement begins");
+    pl_chart_add_x_marker(line, 22, "talks stall");
+    add(r, line, "A line chart on a month axis: a band (90% of runs) around the first party, a gap where data are "
+                 "missing, dashed markers for events.", "line");
 
     pl_chart *hist = pl_chart_create(PL_CHART_HISTOGRAM, "Time to completion of the whole agreement");
     pl_chart_set_axis_titles(hist, "months to completion", "runs");
@@ -144,6 +152,7 @@ int main(int argc, char **argv)
     }
     pl_chart_add_series(hist, "action for action", t1, 400);
     pl_chart_add_series(hist, "denuclearisation first", t2, 400);
+    pl_chart_add_x_marker(hist, 36, "three years");
     add(r, hist, "Two variants side by side in shared bins.", "histogram");
 
     pl_report_subsection(r, "Replay of the record");
@@ -175,6 +184,8 @@ int main(int argc, char **argv)
     pl_chart_timeline_add_point(tl, (size_t)s4, 20, PL_TL_VERIFIED, "October 2008");
     pl_chart_timeline_add_point(tl, (size_t)s4, 16, PL_TL_STARTED, NULL);
     pl_chart_timeline_add_interval(tl, (size_t)s5, 3, 12, PL_TL_STARTED, HOSTILE);
+    pl_chart_add_x_marker(tl, 0, "agreement of 13 February");
+    pl_chart_add_x_marker(tl, 22, "talks stall " HOSTILE);
     add(r, tl, "A timeline: due windows dashed, work orange, completed blue, verified green, reversed red.", "timeline");
 
     pl_report_section(r, "Degenerate data");

@@ -306,6 +306,51 @@ static void line_chart_months_gaps_and_legend(void **state)
     pl_chart_free(c);
 }
 
+static void bands_and_x_markers(void **state)
+{
+    (void)state;
+    double x[] = {0, 1, 2, 3, 4}, y[] = {0.2, 0.4, 0.5, 0.6, 0.7}, lo[] = {0.1, 0.3, NAN, 0.5, 0.6},
+           hi[] = {0.3, 0.5, NAN, 0.7, 0.95};
+    pl_chart *c = pl_chart_create(PL_CHART_LINE, "with band");
+    pl_chart_set_x(c, x, 5);
+    pl_chart_add_series(c, "DPRK", y, 5);
+    assert_int_equal(pl_chart_set_errors(c, 0, lo, hi), 0);
+    assert_int_equal(pl_chart_add_x_marker(c, 2, "talks " HOSTILE), 0);
+    assert_int_equal(pl_chart_add_x_marker(c, 99, "off the axis"), 0);
+    char *s = render_ok(c);
+    assert_int_equal(count(s, "DPRK: interval</title>"), 2); /* the band breaks where it is missing */
+    assert_non_null(strstr(s, "talks &lt;script&gt;alert(1)&lt;/script&gt; (2)</title>"));
+    assert_null(strstr(s, "off the axis"));
+    assert_non_null(strstr(s, "stroke-dasharray=\"5 3\""));
+    assert_non_null(strstr(s, ">1.0<")); /* the band's 0.95 widens the axis to 1.0 */
+    free(s);
+    pl_chart_free(c);
+    /* a timeline widens to show its markers; a month axis names them by date */
+    c = pl_chart_create(PL_CHART_TIMELINE, "tl");
+    pl_chart_set_x_months(c, 2007, 2);
+    pl_chart_timeline_add_row(c, "step");
+    pl_chart_timeline_add_interval(c, 0, 0, 3, PL_TL_STARTED, NULL);
+    pl_chart_add_x_marker(c, 10, "talks stall");
+    s = render_ok(c);
+    assert_non_null(strstr(s, "talks stall (2007-12)</title>"));
+    free(s);
+    pl_chart_free(c);
+    double v[] = {10, 12, 30};
+    c = pl_chart_create(PL_CHART_HISTOGRAM, "h");
+    pl_chart_add_series(c, NULL, v, 3);
+    pl_chart_add_x_marker(c, 24, "deadline");
+    s = render_ok(c);
+    assert_non_null(strstr(s, "deadline (24)</title>"));
+    free(s);
+    pl_chart_free(c);
+    c = pl_chart_create(PL_CHART_BAR, "b");
+    assert_int_equal(pl_chart_add_x_marker(c, 1, "x"), PL_EINVAL);
+    pl_chart_free(c);
+    c = pl_chart_create(PL_CHART_LINE, "l");
+    assert_int_equal(pl_chart_add_x_marker(c, NAN, "x"), PL_EINVAL);
+    pl_chart_free(c);
+}
+
 static void histogram_bins_and_degenerate_values(void **state)
 {
     (void)state;
@@ -526,6 +571,8 @@ static void random_data_never_breaks_a_chart(void **state)
             pl_chart_set_x(c, x, n);
             if (pl_rng_below(&r, 2)) pl_chart_set_x_months(c, 1990 + (int)pl_rng_below(&r, 40), 1 + (int)pl_rng_below(&r, 12));
             for (size_t s = 0; s < m; s++) pl_chart_add_series(c, labels[0], v + s * n, n);
+            if (n && pl_rng_below(&r, 2)) pl_chart_set_errors(c, 0, lo, hi);
+            for (size_t k = pl_rng_below(&r, 4); k > 0; k--) pl_chart_add_x_marker(c, wild(&r), labels[0]);
             free(x);
             break;
         }
@@ -535,6 +582,7 @@ static void random_data_never_breaks_a_chart(void **state)
             break;
         default:
             if (pl_rng_below(&r, 2)) pl_chart_set_x_months(c, 2000, 1 + (int)pl_rng_below(&r, 12));
+            for (size_t k = pl_rng_below(&r, 3); k > 0; k--) pl_chart_add_x_marker(c, wild(&r), labels[0]);
             for (size_t i = 0; i < n; i++) pl_chart_timeline_add_row(c, labels[i]);
             for (size_t i = 0; i < 3 * n; i++) {
                 double a = wild(&r), b = wild(&r);
@@ -579,6 +627,7 @@ int main(void)
         cmocka_unit_test(box_chart_renders_outliers_and_degenerate_boxes),
         cmocka_unit_test(heatmap_shows_values_scale_and_missing_cells),
         cmocka_unit_test(line_chart_months_gaps_and_legend),
+        cmocka_unit_test(bands_and_x_markers),
         cmocka_unit_test(histogram_bins_and_degenerate_values),
         cmocka_unit_test(timeline_rows_intervals_points),
         cmocka_unit_test(misuse_is_a_clear_error),
