@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "parley/parley.h"
+#include "io/scenario.h"
+
+int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
 
 static pl_nplayer *player(const char *spec)
 {
@@ -384,6 +387,157 @@ static void tournament_is_identical_whatever_the_threads(void **state)
     pl_ngame_free(g);
 }
 
+/* With two parties the N-party rules are their two-party kin: ttft is tft, nwsls is wsls, ngrim is
+ * grudger, targeted (pairwise) is tft; checked with noise over several seeds. */
+static void n2_native_strategies_equal_their_two_party_kin(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_ngame *g, *gp;
+    assert_int_equal(pl_ngame_create_pd(&g, 2, 3, 0, 5, 1, &err), 0);
+    pl_game pd;
+    pl_game_default(&pd);
+    assert_int_equal(pl_ngame_create_pairwise(&gp, 2, &pd, &err), 0);
+    const char *pairs[][2] = {{"ttft", "tft"}, {"nwsls", "wsls"}, {"ngrim", "grudger"}, {"targeted", "tft"}};
+    const char *opp[] = {"tft", "defector", "alternator", "random", "wsls"};
+    char a[300], b[300];
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+        for (size_t o = 0; o < sizeof opp / sizeof *opp; o++)
+            for (int seed = 1; seed <= 4; seed++) {
+                pl_nmatch_config cfg;
+                pl_nmatch_config_default(&cfg);
+                cfg.turns = 150;
+                cfg.noise = 0.05;
+                cfg.seed = (uint64_t)seed;
+                pl_nplayer *pn[2] = {player(pairs[k][0]), player(opp[o])};
+                pl_nplayer *pt[2] = {player(pairs[k][1]), player(opp[o])};
+                for (int game = 0; game < 2; game++) {
+                    pl_nmatch_result *rn, *rt;
+                    play(game ? gp : g, pn, &cfg, &rn);
+                    play(game ? gp : g, pt, &cfg, &rt);
+                    for (int i = 0; i < 2; i++) {
+                        pl_nmatch_result_actions(rn, i, a);
+                        pl_nmatch_result_actions(rt, i, b);
+                        if (strcmp(a, b)) fail_msg("%s vs %s (seed %d): %s\n%s", pairs[k][0], pairs[k][1], seed, a, b);
+                    }
+                    pl_nmatch_result_free(rn);
+                    pl_nmatch_result_free(rt);
+                }
+                free_players(pn, 2);
+                free_players(pt, 2);
+            }
+    pl_ngame_free(g);
+    pl_ngame_free(gp);
+}
+
+/* Proportional response climbs the ladder with the share of watched parties escalating;
+ * majority and generous variants behave as documented. */
+static void graded_majority_and_generous_rules(void **state)
+{
+    (void)state;
+    pl_error err;
+    int na[5] = {5, 2, 2, 2, 2};
+    long joint = 5 * 16;
+    double *tab = calloc((size_t)joint * 5, sizeof *tab);
+    pl_ngame *g;
+    assert_int_equal(pl_ngame_create_table(&g, 5, na, tab, &err), 0);
+    free(tab);
+    pl_nplayer *p[5] = {player("proportional"), player("defector"), player("defector"), player("cooperator"),
+                        player("cooperator")};
+    pl_nmatch_config cfg;
+    pl_nmatch_config_default(&cfg);
+    cfg.turns = 5;
+    pl_nmatch_result *r;
+    play(g, p, &cfg, &r);
+    assert_int_equal(pl_nmatch_result_action(r, 0, 0), 0);
+    assert_int_equal(pl_nmatch_result_action(r, 0, 1), 2); /* half of the four escalate: rung 2 of 0..4 */
+    pl_nmatch_result_free(r);
+    pl_nplayer_free(p[3]);
+    p[3] = player("defector");
+    play(g, p, &cfg, &r);
+    assert_int_equal(pl_nmatch_result_action(r, 0, 1), 3); /* three of four: rung 3 */
+    pl_nmatch_result_free(r);
+    free_players(p, 5);
+    pl_ngame_free(g);
+
+    assert_int_equal(pl_ngame_create_pd(&g, 4, 3, 0, 5, 1, &err), 0);
+    pl_nplayer *q[4] = {player("majority"), player("defector"), player("cooperator"), player("cooperator")};
+    cfg.turns = 20;
+    play(g, q, &cfg, &r);
+    for (int t = 0; t < 20; t++) assert_int_equal(pl_nmatch_result_action(r, 0, t), PL_C); /* 2 of 3 cooperate */
+    pl_nmatch_result_free(r);
+    pl_nplayer_free(q[2]);
+    q[2] = player("defector");
+    play(g, q, &cfg, &r);
+    assert_int_equal(pl_nmatch_result_action(r, 0, 0), PL_C);
+    for (int t = 1; t < 20; t++) assert_int_equal(pl_nmatch_result_action(r, 0, t), PL_D);
+    pl_nmatch_result_free(r);
+    /* generous ttft facing a defector forgives about g of the time */
+    pl_nplayer_free(q[0]);
+    q[0] = player("gttft:g=0.3");
+    cfg.turns = 4000;
+    play(g, q, &cfg, &r);
+    int coop = 0;
+    for (int t = 1; t < 4000; t++) coop += pl_nmatch_result_cooperated(r, 0, t);
+    assert_true(fabs(coop / 3999.0 - 0.3) < 0.03);
+    pl_nmatch_result_free(r);
+    free_players(q, 4);
+    pl_ngame_free(g);
+}
+
+static const char fuzz_base[] =
+    "kind: nparty\nruns: 3\nperiods: 6\nnoise: 0.05\nobservation: {noise: 0.1, delay: 1}\n"
+    "parties:\n  - {id: A, actions: [r, e]}\n  - {id: B, actions: [r, m, e], cooperative: [r, m]}\n  - {id: C}\n"
+    "blocs:\n  - {id: AB, members: [A, B], rule: all}\n"
+    "game:\n  kind: additive\n  values:\n    A: {e: {self: 1, B: -2}}\n    B: {e: {self: 2, A: -3}, m: {self: 1}}\n"
+    "record:\n  - {period: p0, A: e, B: {did: m, source: x}}\nshock: {party: C, period: 2, horizon: 3}\n"
+    "profiles:\n  - id: one\n    opening: {A: r}\n    policies:\n      A: {strategy: ttft, watch: [C]}\n"
+    "      B: {strategy: tft, watch: [AB], aggregate: majority}\n    default: proportional\n"
+    "tournament: {players: [ttft, tft, defector], group_size: 3, turns: 10, repetitions: 1}\n";
+
+/* Mangled scenario files are refused with a positioned message or run; never a crash or a leak. */
+static void fuzzed_scenarios_fail_cleanly(void **state)
+{
+    (void)state;
+    pl_rng rng;
+    pl_rng_init(&rng, 99, 0, 0);
+    size_t n0 = sizeof fuzz_base - 1;
+    char buf[sizeof fuzz_base + 64];
+    FILE *devnull = fopen("/dev/null", "w");
+    int ran = 0, refused = 0;
+    for (int it = 0; it < 400; it++) {
+        memcpy(buf, fuzz_base, n0 + 1);
+        size_t n = n0;
+        int edits = 1 + (int)pl_rng_below(&rng, 3);
+        for (int e = 0; e < edits; e++) {
+            size_t at = pl_rng_below(&rng, n);
+            int kind = (int)pl_rng_below(&rng, 3);
+            const char pool[] = "0123456789-:,[]{} abcdeABCmr\n";
+            if (kind == 0) buf[at] = pool[pl_rng_below(&rng, sizeof pool - 1)];
+            else if (kind == 1 && n > 1) memmove(buf + at, buf + at + 1, n - at), n--;
+            else if (n + 1 < sizeof buf) memmove(buf + at + 1, buf + at, n - at + 1), buf[at] = pool[pl_rng_below(&rng, sizeof pool - 1)], n++;
+        }
+        pl_ydoc *d;
+        pl_error err;
+        if (pl_ydoc_load_string(&d, "fuzz.yaml", buf, n, &err)) {
+            assert_non_null(strstr(err.msg, "fuzz.yaml:"));
+            refused++;
+            continue;
+        }
+        pl_run_options opt = {.threads = 2};
+        int rc = d->root && d->root->kind == PL_Y_MAP ? pl_run_nparty(d, &opt, devnull, &err) : PL_EINVAL;
+        if (rc == 0) ran++;
+        else {
+            if (d->root && d->root->kind == PL_Y_MAP && !strstr(err.msg, "fuzz.yaml:")) fail_msg("unpositioned: %s", err.msg);
+            refused++;
+        }
+        pl_ydoc_free(d);
+    }
+    fclose(devnull);
+    print_message("%d ran, %d refused\n", ran, refused);
+    assert_true(ran > 0 && refused > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -395,6 +549,9 @@ int main(void)
         cmocka_unit_test(blocs_aggregation_and_observation_delay),
         cmocka_unit_test(targeted_reciprocity_answers_each_party),
         cmocka_unit_test(tournament_is_identical_whatever_the_threads),
+        cmocka_unit_test(n2_native_strategies_equal_their_two_party_kin),
+        cmocka_unit_test(graded_majority_and_generous_rules),
+        cmocka_unit_test(fuzzed_scenarios_fail_cleanly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
