@@ -36,3 +36,9 @@ assert g('double_suspension_generous') > g('action_reaction') + 10" <<<"$out"
 check "report.html states that results hold under the assumptions" grep -q 'Results hold under the stated assumptions' "$TMP/a/report.html"
 check "report.html cites the record's sources" grep -q '\[G15\]' "$TMP/a/report.html"
 browser_check "$TMP/a/report.html" nparty_drills_and_launches 10
+for f in scenarios/games/public-goods.yaml scenarios/games/pairwise.yaml; do
+  out=$("$PARLEY" run "$f" --runs 100 --out "$TMP/$(basename "$f" .yaml)" 2>&1); rc=$?
+  check "$f runs" [ "$rc" -eq 0 ]
+  check "$f writes its report" [ -s "$TMP/$(basename "$f" .yaml)/report.html" ]
+done
+check "the public goods game has all-keep as its only equilibrium" grep -q "1 pure equilibrium: P1 keep, P2 keep, P3 keep, P4 keep, P5 keep" <<<"$("$PARLEY" run scenarios/games/public-goods.yaml --runs 10)"
