@@ -106,7 +106,8 @@ int pl_nplayer_watch(pl_nplayer *p, uint32_t party_mask, int k, pl_error *err);
  * (k = 0: all units; -1: a strict majority). */
 void pl_nplayer_set_aggregate(pl_nplayer *p, int k);
 
-/* The N-party strategies (not the lifted ones): id, name, reference; NULL past the end. */
+/* The N-party strategies (not the lifted ones): id, name, reference, parameters with their defaults
+ * ("k=0: watched units needed (0 = all)"); NULL past the end. */
 typedef struct pl_nstrategy_info {
     const char *id, *name, *reference, *params_help;
     int stochastic;

@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,18 +182,27 @@ int pl_nplayer_watch(pl_nplayer *p, uint32_t mask, int k, pl_error *err)
     return PL_OK;
 }
 
+static pl_nstrategy_info ninfo[64];
+static char ninfo_help[64][256];
+static size_t ninfo_n;
+static pthread_once_t ninfo_once = PTHREAD_ONCE_INIT;
+
+static void ninfo_build(void)
+{
+    for (const pl_nstrategy_def *d = pl_nstrategies; d->id && ninfo_n < 64; d++, ninfo_n++) {
+        char *help = ninfo_help[ninfo_n];
+        size_t len = 0;
+        for (int k = 0; k < PL_MAX_PARAMS && d->params[k].key && len < sizeof ninfo_help[0]; k++)
+            len += (size_t)snprintf(help + len, sizeof ninfo_help[0] - len, "%s%s=%g: %s", k ? "; " : "", d->params[k].key,
+                                    d->params[k].def, d->params[k].help);
+        ninfo[ninfo_n] = (pl_nstrategy_info){d->id, d->name, d->reference, help, (d->flags & PL_STOCHASTIC) != 0};
+    }
+}
+
 const pl_nstrategy_info *pl_nstrategy_info_at(size_t i)
 {
-    static pl_nstrategy_info infos[32];
-    static const char *helps[32];
-    size_t n = 0;
-    while (pl_nstrategies[n].id) n++;
-    if (i >= n || i >= 32) return NULL;
-    const pl_nstrategy_def *d = &pl_nstrategies[i];
-    (void)helps;
-    infos[i] = (pl_nstrategy_info){d->id, d->name, d->reference, d->params[0].key ? d->params[0].help : "",
-                                   (d->flags & PL_STOCHASTIC) != 0};
-    return &infos[i];
+    pthread_once(&ninfo_once, ninfo_build);
+    return i < ninfo_n ? &ninfo[i] : NULL;
 }
 
 /* ---- the match buffer ---------------------------------------------------- */

@@ -306,6 +306,18 @@ static void blocs_aggregation_and_observation_delay(void **state)
     assert_int_equal(pl_nplayer_create(&p[0], "ttft:k=x", &err), PL_EINVAL);
     assert_int_equal(pl_nplayer_create(&p[0], "ttft:z=1", &err), PL_EINVAL);
     assert_int_equal(pl_nplayer_create(&p[0], "no_such_thing", &err), PL_ENOTFOUND);
+    /* every N-party strategy is listed with its reference, and can be created by its id */
+    size_t k = 0;
+    for (; pl_nstrategy_info_at(k); k++) {
+        const pl_nstrategy_info *in = pl_nstrategy_info_at(k);
+        assert_non_null(in->reference);
+        assert_int_equal(pl_nplayer_create(&p[0], in->id, &err), 0);
+        assert_string_equal(pl_nplayer_label(p[0]), in->id);
+        assert_false(pl_nplayer_is_lifted(p[0]));
+        pl_nplayer_free(p[0]);
+    }
+    assert_true(k >= 8);
+    assert_non_null(strstr(pl_nstrategy_info_at(1)->params_help, "g=0.1"));
 }
 
 /* In a pairwise game targeted reciprocity answers each party on what that party did. */
