@@ -274,10 +274,12 @@ int np_write_report(const np_model *m, const np_results *r, const char *path, pl
     pl_report_param(rep, "scenario", m->path);
     pl_report_paramf(rep, "seed", "%llu", (unsigned long long)m->seed);
     pl_report_paramf(rep, "runs per profile", "%ld", m->runs);
-    pl_report_paramf(rep, "parties", "%d", m->n);
-    pl_report_paramf(rep, "simulated periods", "%d %ss after a record of %d", m->periods, m->period_unit, m->rec_turns);
-    pl_report_paramf(rep, "noise", "%g per action; observation noise %g, delay %d", m->noise, m->obs_noise, m->obs_delay);
-    pl_report_param(rep, "stage game", pl_ngame_name(m->game));
+    if (m->game) {
+        pl_report_paramf(rep, "parties", "%d", m->n);
+        pl_report_paramf(rep, "simulated periods", "%d %ss after a record of %d", m->periods, m->period_unit, m->rec_turns);
+        pl_report_paramf(rep, "noise", "%g per action; observation noise %g, delay %d", m->noise, m->obs_noise, m->obs_delay);
+        pl_report_param(rep, "stage game", pl_ngame_name(m->game));
+    }
     if (r->nash_count >= 0) {
         char eq[512] = "";
         size_t k = 0;
@@ -288,15 +290,21 @@ int np_write_report(const np_model *m, const np_results *r, const char *path, pl
         pl_report_paramf(rep, "pure equilibria of the stage game", "%ld%s%s", r->nash_count, r->nash_count ? ": " : "", eq);
     }
     for (int k = 0; k < m->n_assumptions; k++) pl_report_assumption(rep, m->assumption[k]);
-    pl_report_assumption(rep, "Payoffs, noise levels, action ladders and policies are modelling assumptions, marked "
-                              "ASSUMPTION in the scenario file; the results describe the model, not a forecast.");
-    profiles_section(rep, m, r);
-    shock_section(rep, m, r);
-    time_section(rep, m, r);
-    record_section(rep, m, r);
+    if (m->n_profiles)
+        pl_report_assumption(rep, "Payoffs, noise levels, action ladders and policies are modelling assumptions, marked "
+                                  "ASSUMPTION in the scenario file; the results describe the model, not a forecast.");
+    if (m->n_profiles) {
+        profiles_section(rep, m, r);
+        shock_section(rep, m, r);
+        time_section(rep, m, r);
+        record_section(rep, m, r);
+    }
     tournament_section(rep, m, r);
     char cmd[512];
-    snprintf(cmd, sizeof cmd, "parley run %s --seed %llu --runs %ld --out DIR", m->path, (unsigned long long)m->seed, m->runs);
+    if (m->n_profiles)
+        snprintf(cmd, sizeof cmd, "parley run %s --seed %llu --runs %ld --out DIR", m->path, (unsigned long long)m->seed, m->runs);
+    else
+        snprintf(cmd, sizeof cmd, "parley run %s --seed %llu --out DIR", m->path, (unsigned long long)m->seed);
     pl_report_section(rep, "Reproduce");
     pl_report_code(rep, cmd);
     int rc = pl_report_write(rep, path, err);

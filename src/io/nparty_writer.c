@@ -55,6 +55,7 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
     char a[32], b[32], c[32], d[32], e[32], f[32], g[32];
     int n = m->n, w = name_width(m);
     fprintf(out, "%s\n", m->name);
+    if (n == 0) goto tournament;
     fprintf(out, "%d parties (", n);
     for (int i = 0; i < n; i++) fprintf(out, "%s%s", i ? ", " : "", m->party[i].id);
     fprintf(out, "); %d %ss simulated", m->periods, m->period_unit);
@@ -149,6 +150,7 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
             fputc('\n', out);
         }
     }
+tournament:
     if (r->tour) {
         const pl_ntournament_config *tc = &m->tour_cfg;
         fprintf(out, "\nN-party tournament: %s; groups of %d from %d strategies: %ld groups x %d repetitions, %d turns",
@@ -173,9 +175,12 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
                     pl_nplayer_label(m->tour_players[row->player]), row->mean_score, row->median_score, row->sd_score, a, b, c);
         }
     }
-    fprintf(out, "\nThese results hold under the payoff and noise assumptions stated in %s (marked ASSUMPTION);\n"
-                 "they describe the model, not a forecast.\n",
-            m->path);
+    if (n == 0)
+        fprintf(out, "\nThese results hold for the game, noise and strategies stated in %s.\n", m->path);
+    else
+        fprintf(out, "\nThese results hold under the payoff and noise assumptions stated in %s (marked ASSUMPTION);\n"
+                     "they describe the model, not a forecast.\n",
+                m->path);
 }
 
 /* ---- files ------------------------------------------------------------------- */
@@ -362,7 +367,7 @@ static json_t *results_json(const np_model *m, const np_results *r)
     }
     json_object_set_new(root, "blocs", blocs);
     json_t *sg = json_object();
-    json_object_set_new(sg, "name", json_string(pl_ngame_name(m->game)));
+    if (m->game) json_object_set_new(sg, "name", json_string(pl_ngame_name(m->game)));
     if (r->nash_count >= 0) {
         json_object_set_new(sg, "pure_equilibria", json_integer(r->nash_count));
         if (r->nash_count > 0) {
@@ -454,6 +459,7 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
     const char *names[] = {"summary.csv", "parties.csv", "cooperation_over_time.csv", "record.csv", "tournament.csv",
                            "results.json", "report.html"};
     for (int k = 0; k < 7 && !rc; k++) {
+        if (k <= 2 && !m->n_profiles) continue;
         if (k == 3 && !m->rec_turns) continue;
         if (k == 4 && !r->tour) continue;
         char *path = pl_path_join(dir, names[k]);

@@ -661,6 +661,16 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
     m->runs = opt->runs > 0 ? opt->runs : runs;
     m->periods = (int)periods;
     m->obs_delay = (int)delay;
+    m->shock_party = -1;
+    if (!pl_ymap_get(root, "parties") && pl_ymap_get(root, "tournament")) {
+        /* a tournament on its own: no parties, game, record or profiles */
+        static const char *const parts[] = {"blocs", "game", "record", "shock", "profiles", "restraint", NULL};
+        for (const char *const *k = parts; *k; k++)
+            if (pl_ymap_get(root, *k))
+                return pl_yerr(d, pl_ymap_key(root, *k), err, "'%s' needs 'parties' (a scenario with only a tournament "
+                                                             "has none)", *k);
+        return load_tournament(d, m, err);
+    }
     if ((rc = load_parties(d, m, err)) || (rc = load_blocs(d, m, err))) return rc;
     m->measured = (m->n >= 32 ? 0 : (1u << m->n)) - 1;
     const pl_ynode *re = pl_ymap_get(root, "restraint");
@@ -696,7 +706,6 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
             if (pl_nmatch_check(m->game, m->profile[k].players, &c, &e2))
                 return pl_yerr(d, pl_ymap_get(root, "profiles"), err, "profile '%s': %s", m->profile[k].id, e2.msg);
         }
-    m->shock_party = -1;
     const pl_ynode *sh = pl_ymap_get(root, "shock");
     if (sh) {
         static const char *const sk[] = {"party", "period", "horizon", NULL};
@@ -961,9 +970,9 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
     np_results res;
     memset(&res, 0, sizeof res);
     int rc = load_model(doc, opt, &m, err);
-    if (!rc) {
+    res.nash_count = -1;
+    if (!rc && m.game) {
         pl_error e2;
-        res.nash_count = -1;
         if (pl_ngame_pure_nash(m.game, &res.nash_count, res.nash_first, &e2)) res.nash_count = -1;
         uint64_t done = 0, total = (uint64_t)m.runs * (uint64_t)m.n_profiles;
         for (int k = 0; k < m.n_profiles && !rc; k++) rc = run_profile(&m, k, opt, &res.prof[k], &done, total, err);

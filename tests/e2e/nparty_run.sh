@@ -42,3 +42,13 @@ for f in scenarios/games/public-goods.yaml scenarios/games/pairwise.yaml; do
   check "$f writes its report" [ -s "$TMP/$(basename "$f" .yaml)/report.html" ]
 done
 check "the public goods game has all-keep as its only equilibrium" grep -q "1 pure equilibrium: P1 keep, P2 keep, P3 keep, P4 keep, P5 keep" <<<"$("$PARLEY" run scenarios/games/public-goods.yaml --runs 10)"
+out=$("$PARLEY" run scenarios/games/six-player-tournament.yaml --threads 1 --out "$TMP/t1" 2>&1); rc=$?
+check "a scenario with only a tournament runs" [ "$rc" -eq 0 ]
+check "its table ranks all 19 strategies" [ "$(grep -cE '^ +[0-9]+  ' <<<"$out")" -eq 19 ]
+"$PARLEY" run scenarios/games/six-player-tournament.yaml --threads 2 --out "$TMP/t2" >/dev/null 2>&1
+for f in tournament.csv results.json report.html; do
+  check "tournament-only $f byte-identical with 1 and 2 threads" cmp -s "$TMP/t1/$f" "$TMP/t2/$f"
+done
+printf 'kind: nparty\ngame: {kind: pd}\ntournament: {players: [tft], group_size: 3}\n' >"$TMP/tonly.yaml"
+expect_exit 2 "a game without parties is refused" "$PARLEY" run "$TMP/tonly.yaml"
+expect_err_has "tonly.yaml:2:1: 'game' needs 'parties'" "the message names the key and what it needs"
