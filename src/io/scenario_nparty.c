@@ -920,6 +920,23 @@ static int run_profile(const np_model *m, int k, const pl_run_options *opt, np_p
     }
     if (m->rec_turns) memcpy(c.forced, m->rec, (size_t)m->rec_turns * (size_t)n * sizeof *c.forced);
     if (pr->has_opening) memcpy(c.forced + (size_t)m->rec_turns * n, pr->opening, (size_t)n * sizeof *c.forced);
+    /* the engine checks what the loader built: one configuration stands for every run */
+    pl_nmatch_config probe;
+    pl_nmatch_config_default(&probe);
+    probe.turns = m->rec_turns + m->periods;
+    probe.noise = m->noise;
+    probe.obs_noise = m->obs_noise;
+    probe.obs_delay = m->obs_delay;
+    probe.forced = c.forced;
+    probe.forced_turns = c.forced_turns;
+    probe.shock_party = m->shock_party;
+    probe.shock_turn = m->rec_turns + m->shock_period;
+    if (pl_nmatch_check(m->game, pr->players, &probe, err)) {
+        free(c.forced);
+        free(c.block_pay);
+        free(c.coop_t);
+        return err ? err->code : PL_EINVAL;
+    }
     atomic_init(&c.next, 0);
     atomic_init(&c.failed, 0);
     pthread_mutex_init(&c.lock, NULL);
