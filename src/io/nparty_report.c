@@ -148,7 +148,7 @@ static void shock_section(pl_report *rep, const np_model *m, const np_results *r
     char text[768];
     snprintf(text, sizeof text,
              "In a second set of runs %s is made to escalate once, in simulated %s %d. Among the runs in which no counted "
-             "party escalated just before, the table gives how many %ss it took until half of the other counted parties "
+             "party escalated just before, the table gives how many %ss it took until half of the other parties "
              "escalated, how many of them escalated within %d %ss, and the share of runs back in lasting restraint at the end.",
              m->party[m->shock_party].id, m->period_unit, m->shock_period + 1, m->period_unit, m->shock_horizon, m->period_unit);
     pl_report_paragraph(rep, text);
@@ -165,7 +165,7 @@ static void shock_section(pl_report *rep, const np_model *m, const np_results *r
         pl_report_table_row(rep, row, 0);
     }
     pl_report_table_end(rep);
-    pl_chart *c = pl_chart_create(PL_CHART_LINE, "Other counted parties that have escalated since the shock");
+    pl_chart *c = pl_chart_create(PL_CHART_LINE, "Other parties that have escalated since the shock");
     double x[8];
     for (int h = 0; h < m->shock_horizon; h++) x[h] = h + 1;
     pl_chart_set_x(c, x, (size_t)m->shock_horizon);

@@ -105,9 +105,20 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         }
         fputc('\n', out);
     }
+    if (m->n_profiles > 1) {
+        int best = 0, worst = 0;
+        for (int k = 1; k < m->n_profiles; k++) {
+            if (r->prof[k].restraint_runs > r->prof[best].restraint_runs) best = k;
+            if (r->prof[k].restraint_runs < r->prof[worst].restraint_runs) worst = k;
+        }
+        pct(a, sizeof a, (double)r->prof[best].restraint_runs / r->prof[best].runs);
+        pct(b, sizeof b, (double)r->prof[worst].restraint_runs / r->prof[worst].runs);
+        fprintf(out, "\n  Lasting restraint is most frequent under %s (%s of runs) and least under %s (%s).\n",
+                m->profile[best].id, a, m->profile[worst].id, b);
+    }
     if (m->shock_party >= 0)
         fprintf(out, "\n  Shock: %s is made to escalate once in %s %d; among runs calm just before it, spread = %ss until\n"
-                     "  half of the other counted parties escalate, reach = how many of them escalated within %d %ss,\n"
+                     "  half of the other parties escalate, reach = how many of them escalated within %d %ss,\n"
                      "  recovered = back in lasting restraint at the end.\n",
                 m->party[m->shock_party].id, m->period_unit, m->shock_period + 1, m->period_unit, m->shock_horizon,
                 m->period_unit);

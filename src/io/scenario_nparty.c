@@ -767,7 +767,8 @@ static void *run_worker(void *arg)
     }
     long restraint = 0, esc_runs = 0, first_sum = 0, esc_count = 0, coop[NP_MAX] = {0};
     long shock_runs = 0, spread_sum = 0, spread_reached = 0, reach[8] = {0}, recovered = 0;
-    uint32_t others = m->shock_party >= 0 ? m->measured & ~(1u << m->shock_party) : 0;
+    /* the shock spreads to any other party: drills, launches, sanctions, pressure alike */
+    uint32_t others = m->shock_party >= 0 ? (((m->n >= 32 ? 0 : 1u << m->n) - 1) & ~(1u << m->shock_party)) : 0;
     int n_others = __builtin_popcount(others), half = (n_others + 1) / 2;
     pl_error err;
     for (;;) {

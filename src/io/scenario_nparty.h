@@ -84,9 +84,9 @@ typedef struct np_profile_result {
     double *coop_t;           /* [t*(n+n_blocs)+k]: share restraining at period t (parties, then blocs) */
     /* shock */
     long shock_runs;          /* runs in restraint just before the shock */
-    double spread_periods;    /* mean periods until half the other measured parties escalated (among those it reached) */
+    double spread_periods;    /* mean periods until half the other parties escalated (among those it reached) */
     long spread_reached;      /* runs in which it did */
-    double reach[8];          /* mean other measured parties that escalated within 1..8 periods */
+    double reach[8];          /* mean other parties that escalated within 1..8 periods */
     long recovered;           /* runs back in lasting restraint at the end */
     /* replay of the record: how often each party's policy chose what the record shows */
     long replay_checked[NP_MAX], replay_agreed[NP_MAX];
