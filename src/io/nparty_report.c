@@ -102,6 +102,7 @@ static void time_section(pl_report *rep, const np_model *m, const np_results *r)
         pl_chart_set_x(c, x, (size_t)T);
         pl_chart_set_value_range(c, 0, 1);
         pl_chart_set_axis_titles(c, m->start_year ? "year" : m->period_unit, "share restraining");
+        if (m->profile[q].has_opening) pl_chart_add_x_marker(c, x[0], "opening moves");
         for (int k = 0; k < n + nb; k++) {
             for (int t = 0; t < T; t++) y[t] = r->prof[q].coop_t[(size_t)t * (n + nb) + k];
             char name[96];
