@@ -52,3 +52,29 @@ done
 printf 'kind: nparty\ngame: {kind: pd}\ntournament: {players: [tft], group_size: 3}\n' >"$TMP/tonly.yaml"
 expect_exit 2 "a game without parties is refused" "$PARLEY" run "$TMP/tonly.yaml"
 expect_err_has "tonly.yaml:2:1: 'game' needs 'parties'" "the message names the key and what it needs"
+cat >"$TMP/volunteer.yaml" <<'YAML'
+kind: nparty
+runs: 50
+periods: 20
+parties: [{id: A}, {id: B}, {id: C}]
+game: {kind: volunteer, cost: 1, benefit: 4, threshold: 1}
+observation: {delay: 2}
+profiles:
+  - {id: all_volunteer, default: cooperator}
+  - {id: majority, default: majority}
+YAML
+out=$("$PARLEY" run "$TMP/volunteer.yaml" 2>&1); rc=$?
+check "a volunteer's dilemma with observation delay runs" [ "$rc" -eq 0 ]
+check "its stage game has three pure equilibria (one volunteer each)" grep -q "3 pure equilibria" <<<"$out"
+cat >"$TMP/asym.yaml" <<'YAML'
+kind: nparty
+runs: 50
+periods: 20
+parties: [{id: Big}, {id: Small1}, {id: Small2}]
+game: {kind: pd, R: 3, S: 0, T: 5, P: 1, parties: {Big: {R: 6, S: 0, T: 10, P: 2}}}
+profiles:
+  - {id: coop, default: cooperator}
+YAML
+out=$("$PARLEY" run "$TMP/asym.yaml" 2>&1); rc=$?
+check "an asymmetric N-player PD runs" [ "$rc" -eq 0 ]
+check "the big party's payoff is its own R" grep -qE '^  coop +6\.00 +3\.00 +3\.00' <<<"$out"
