@@ -388,6 +388,20 @@ static json_t *results_json(const np_model *m, const np_results *r)
         }
     }
     json_object_set_new(root, "stage_game", sg);
+    json_t *rec = json_array();
+    for (int t = 0; t < m->rec_turns; t++)
+        for (int i = 0; i < n; i++) {
+            int a = m->rec[(size_t)t * n + i];
+            if (a < 0) continue;
+            json_t *e = json_object();
+            const char *src = m->rec_source[(size_t)t * n + i];
+            json_object_set_new(e, "period", json_string(m->rec_label[t]));
+            json_object_set_new(e, "party", json_string(m->party[i].id));
+            json_object_set_new(e, "action", json_string(m->party[i].action[a]));
+            json_object_set_new(e, "source", src ? json_string(src) : json_null());
+            json_array_append_new(rec, e);
+        }
+    json_object_set_new(root, "record", rec);
     json_t *profs = json_array();
     for (int k = 0; k < m->n_profiles; k++) {
         const np_profile_result *p = &r->prof[k];
