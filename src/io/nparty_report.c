@@ -82,6 +82,38 @@ static void profiles_section(pl_report *rep, const np_model *m, const np_results
         }
 }
 
+/* One run, record included, as a heat map: how far up its ladder each party is in each period. */
+static void sample_chart(pl_report *rep, const np_model *m, const np_profile_result *p)
+{
+    int n = m->n, T = m->rec_turns + m->periods;
+    double *v = malloc((size_t)T * (size_t)n * sizeof *v);
+    const char **rows = malloc((size_t)n * sizeof *rows), **cols = malloc((size_t)T * sizeof *cols);
+    char(*labels)[32] = malloc((size_t)T * sizeof *labels);
+    if (v && rows && cols && labels && p->sample) {
+        for (int i = 0; i < n; i++) {
+            rows[i] = m->party[i].id;
+            for (int t = 0; t < T; t++)
+                v[(size_t)i * T + t] = (double)p->sample[(size_t)t * n + i] / (m->party[i].n_actions - 1);
+        }
+        for (int t = 0; t < T; t++) {
+            np_period_label(m, t, labels[t], sizeof labels[t]);
+            cols[t] = labels[t];
+        }
+        pl_chart *c = pl_chart_create(PL_CHART_HEATMAP, "One run: how far up its ladder each party is (0 = restraint, 1 = top)");
+        pl_chart_set_matrix(c, (size_t)n, (size_t)T, v, rows, cols);
+        pl_chart_set_size(c, 900, 190 + 30 * n);
+        pl_chart_set_value_range(c, 0, 1);
+        pl_chart_set_decimals(c, 1);
+        pl_chart_set_axis_titles(c, m->period_unit, "party");
+        pl_report_chart(rep, c, m->rec_turns ? "Run 1 of this profile, the record first" : "Run 1 of this profile");
+        pl_chart_free(c);
+    }
+    free(v);
+    free(rows);
+    free(cols);
+    free(labels);
+}
+
 static void time_section(pl_report *rep, const np_model *m, const np_results *r)
 {
     int n = m->n, nb = m->n_blocs, T = m->periods;
@@ -111,6 +143,7 @@ static void time_section(pl_report *rep, const np_model *m, const np_results *r)
         }
         pl_report_chart(rep, c, m->profile[q].description[0] ? m->profile[q].description : NULL);
         pl_chart_free(c);
+        sample_chart(rep, m, &r->prof[q]);
     }
     free(x);
     free(y);

@@ -798,6 +798,7 @@ static void *run_worker(void *arg)
                     pthread_mutex_unlock(&c->lock);
                     goto out;
                 }
+                if (run == 0 && pass == 0) memcpy(c->res->sample, buf.acts, (size_t)T * n);
                 int last_esc = -1, first = -1;
                 for (int t = P; t < T; t++) {
                     const unsigned char *a = buf.acts + (size_t)t * n;
@@ -913,7 +914,8 @@ static int run_profile(const np_model *m, int k, const pl_run_options *opt, np_p
     c.block_pay = calloc((size_t)c.blocks * (size_t)n, sizeof *c.block_pay);
     c.coop_t = calloc((size_t)m->periods * (size_t)(n + nb), sizeof *c.coop_t);
     res->coop_t = calloc((size_t)m->periods * (size_t)(n + nb), sizeof *res->coop_t);
-    if (!c.forced || !c.block_pay || !c.coop_t || !res->coop_t) {
+    res->sample = calloc((size_t)(m->rec_turns + m->periods) * (size_t)n, 1);
+    if (!c.forced || !c.block_pay || !c.coop_t || !res->coop_t || !res->sample) {
         free(c.forced);
         free(c.block_pay);
         free(c.coop_t);
@@ -1007,7 +1009,10 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
     }
     if (!rc && summary) np_print_summary(&m, &res, summary);
     if (!rc && opt->out_dir) rc = np_write_files(&m, &res, opt->out_dir, err);
-    for (int k = 0; k < NP_MAX_PROFILES; k++) free(res.prof[k].coop_t);
+    for (int k = 0; k < NP_MAX_PROFILES; k++) {
+        free(res.prof[k].coop_t);
+        free(res.prof[k].sample);
+    }
     pl_ntournament_result_free(res.tour);
     model_free(&m);
     return rc;

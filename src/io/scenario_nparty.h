@@ -82,6 +82,7 @@ typedef struct np_profile_result {
     double coop[NP_MAX];      /* share of periods each party chose a cooperative action */
     double payoff[NP_MAX];    /* mean payoff per period */
     double *coop_t;           /* [t*(n+n_blocs)+k]: share restraining at period t (parties, then blocs) */
+    unsigned char *sample;    /* run 1's actions, record included: [t*n+i], t < rec_turns + periods */
     /* shock */
     long shock_runs;          /* runs in restraint just before the shock */
     double spread_periods;    /* mean periods until half the other parties escalated (among those it reached) */
