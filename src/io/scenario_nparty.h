@@ -1,9 +1,9 @@
 /* scenario_nparty.h — an N-party scenario: its validated model and its results.
  *
- * scenario_nparty.c reads the YAML into the model and runs it (policy profiles
- * side by side on common random streams, a shock experiment, a replay of the
- * record, an optional tournament); nparty_writer.c turns the results into the
- * summary, CSV and JSON.  Data flows one way: document -> model -> engine ->
+ * scenario_nparty.c reads the YAML into the model; nparty_runner.c runs it (policy
+ * profiles side by side on common random streams, a shock experiment, a replay
+ * of the record); nparty_writer.c and nparty_report.c turn the results into the
+ * summary, CSV, JSON and report.html.  Data flows one way: document -> model -> engine ->
  * results -> writers. */
 #ifndef PL_SCENARIO_NPARTY_H
 #define PL_SCENARIO_NPARTY_H
@@ -99,6 +99,11 @@ typedef struct np_results {
     int nash_first[NP_MAX];
     pl_ntournament_result *tour;
 } np_results;
+
+/* Runs profile k of the model (nparty_runner.c): fills res (the caller frees res->coop_t and
+ * res->sample); done/total feed opt->progress. */
+int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profile_result *res, uint64_t *done,
+                   uint64_t total, pl_error *err);
 
 /* Writers (nparty_writer.c). */
 void np_print_summary(const np_model *m, const np_results *r, FILE *out);
