@@ -175,6 +175,28 @@ done:
     free(row);
 }
 
+static void sensitivity_section(pl_report *rep, const np_model *m, const np_results *r)
+{
+    if (!m->n_sens) return;
+    pl_report_section(rep, "How much the answer depends on an assumption");
+    char text[512];
+    snprintf(text, sizeof text, "Every profile is run again on the same random streams with %s set to each value below "
+                                "(everything else as stated); the chart gives the share of runs in lasting restraint.",
+             m->sens_param);
+    pl_report_paragraph(rep, text);
+    pl_chart *c = pl_chart_create(PL_CHART_LINE, "Lasting restraint against the assumed noise");
+    pl_chart_set_x(c, m->sens_value, (size_t)m->n_sens);
+    pl_chart_set_value_range(c, 0, 1);
+    pl_chart_set_axis_titles(c, m->sens_param, "share of runs in lasting restraint");
+    for (int k = 0; k < m->n_profiles; k++) {
+        double y[16];
+        for (int v = 0; v < m->n_sens; v++) y[v] = r->sens_restraint[v][k];
+        pl_chart_add_series(c, m->profile[k].id, y, (size_t)m->n_sens);
+    }
+    pl_report_chart(rep, c, "Sensitivity of lasting restraint, by profile");
+    pl_chart_free(c);
+}
+
 static void shock_section(pl_report *rep, const np_model *m, const np_results *r)
 {
     if (m->shock_party < 0) return;
@@ -329,6 +351,7 @@ int np_write_report(const np_model *m, const np_results *r, const char *path, pl
                                   "ASSUMPTION in the scenario file; the results describe the model, not a forecast.");
     if (m->n_profiles) {
         profiles_section(rep, m, r);
+        sensitivity_section(rep, m, r);
         shock_section(rep, m, r);
         time_section(rep, m, r);
         record_section(rep, m, r);

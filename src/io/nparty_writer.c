@@ -122,6 +122,24 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
                      "  recovered = back in lasting restraint at the end.\n",
                 m->party[m->shock_party].id, m->period_unit, m->shock_period + 1, m->period_unit, m->shock_horizon,
                 m->period_unit);
+    if (m->n_sens) {
+        fprintf(out, "\nSensitivity: lasting restraint as %s varies (the same runs, no shock)\n\n  %-*s", m->sens_param, w,
+                "Profile");
+        for (int v = 0; v < m->n_sens; v++) {
+            char h[32];
+            snprintf(h, sizeof h, "%g", m->sens_value[v]);
+            fprintf(out, "  %7s", h);
+        }
+        fputc('\n', out);
+        for (int k = 0; k < m->n_profiles; k++) {
+            fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
+            for (int v = 0; v < m->n_sens; v++) {
+                pct(a, sizeof a, r->sens_restraint[v][k]);
+                fprintf(out, "  %7s", a);
+            }
+            fputc('\n', out);
+        }
+    }
     fprintf(out, "\nShare of %ss each party restrains (chooses a cooperative action)\n\n  %-*s", m->period_unit, w, "Profile");
     for (int i = 0; i < n; i++) fprintf(out, "  %7.7s", m->party[i].id);
     fputc('\n', out);
@@ -331,6 +349,21 @@ static int write_csv_tournament(const np_model *m, const np_results *r, const ch
     return pl_outfile_commit(&o, err);
 }
 
+static int write_csv_sensitivity(const np_model *m, const np_results *r, const char *path, pl_error *err)
+{
+    pl_outfile o;
+    int rc = pl_outfile_open(&o, path, err);
+    if (rc) return rc;
+    fputs("parameter,value,profile,lasting_restraint,escalated_share\n", o.f);
+    for (int v = 0; v < m->n_sens; v++)
+        for (int k = 0; k < m->n_profiles; k++) {
+            fprintf(o.f, "%s,%.10g,", m->sens_param, m->sens_value[v]);
+            csv_text(o.f, m->profile[k].id);
+            fprintf(o.f, ",%.10g,%.10g\n", r->sens_restraint[v][k], r->sens_escalated[v][k]);
+        }
+    return pl_outfile_commit(&o, err);
+}
+
 static json_t *jnum(double x) { return isnan(x) ? json_null() : json_real(x); }
 
 static json_t *results_json(const np_model *m, const np_results *r)
@@ -449,6 +482,19 @@ static json_t *results_json(const np_model *m, const np_results *r)
         json_array_append_new(profs, po);
     }
     json_object_set_new(root, "profiles", profs);
+    if (m->n_sens) {
+        json_t *so = json_object(), *vals = json_array(), *by = json_object();
+        json_object_set_new(so, "parameter", json_string(m->sens_param));
+        for (int v = 0; v < m->n_sens; v++) json_array_append_new(vals, json_real(m->sens_value[v]));
+        json_object_set_new(so, "values", vals);
+        for (int k = 0; k < m->n_profiles; k++) {
+            json_t *lr = json_array();
+            for (int v = 0; v < m->n_sens; v++) json_array_append_new(lr, json_real(r->sens_restraint[v][k]));
+            json_object_set_new(by, m->profile[k].id, lr);
+        }
+        json_object_set_new(so, "lasting_restraint", by);
+        json_object_set_new(root, "sensitivity", so);
+    }
     if (r->tour) {
         json_t *to = json_object(), *rows = json_array();
         json_object_set_new(to, "game", json_string(pl_ngame_name(m->tour_game)));
@@ -482,8 +528,9 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
     int rc = pl_mkdir_p(dir, err);
     if (rc) return rc;
     const char *names[] = {"summary.csv", "parties.csv", "cooperation_over_time.csv", "record.csv", "tournament.csv",
-                           "results.json", "report.html"};
-    for (int k = 0; k < 7 && !rc; k++) {
+                           "results.json", "report.html", "sensitivity.csv"};
+    for (int k = 0; k < 8 && !rc; k++) {
+        if (k == 7 && !m->n_sens) continue;
         if (k <= 2 && !m->n_profiles) continue;
         if (k == 3 && !m->rec_turns) continue;
         if (k == 4 && !r->tour) continue;
@@ -496,6 +543,7 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
         case 3: rc = write_csv_record(m, path, err); break;
         case 4: rc = write_csv_tournament(m, r, path, err); break;
         case 6: rc = np_write_report(m, r, path, err); break;
+        case 7: rc = write_csv_sensitivity(m, r, path, err); break;
         default: {
             json_t *j = results_json(m, r);
             char *s = json_dumps(j, JSON_INDENT(1) | JSON_REAL_PRECISION(10));

@@ -608,7 +608,7 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
 {
     static const char *const keys[] = {"kind", "name", "description", "assumptions", "sources", "seed", "runs", "periods",
                                        "period", "calendar", "noise", "observation", "restraint", "parties", "blocs", "game",
-                                       "record", "shock", "profiles", "tournament", NULL};
+                                       "record", "shock", "profiles", "sensitivity", "tournament", NULL};
     const pl_ynode *root = d->root;
     int rc;
     if ((rc = pl_ymap_check_keys(d, root, keys, err))) return rc;
@@ -714,6 +714,22 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
         m->shock_period = (int)per;
         m->shock_horizon = (int)hz;
     }
+    const pl_ynode *se = pl_ymap_get(root, "sensitivity");
+    if (se) {
+        static const char *const sk[] = {"parameter", "values", NULL};
+        const char *param;
+        if ((rc = pl_yexpect(d, se, PL_Y_MAP, "'sensitivity'", err)) || (rc = pl_ymap_check_keys(d, se, sk, err)) ||
+            (rc = pl_yget_str(d, se, "parameter", 1, &param, err)))
+            return rc;
+        if (strcmp(param, "noise") && strcmp(param, "observation_noise"))
+            return pl_yerr(d, pl_ymap_get(se, "parameter"), err, "expected noise or observation_noise, found '%s'", param);
+        m->sens_param = param;
+        const pl_ynode *vs = pl_ymap_get(se, "values");
+        if ((rc = pl_yexpect(d, vs ? vs : se, PL_Y_SEQ, "'values'", err))) return rc;
+        if (vs->n < 1 || vs->n > 16) return pl_yerr(d, vs, err, "expected 1 to 16 values, found %zu", vs->n);
+        for (size_t k = 0; k < vs->n; k++)
+            if ((rc = pl_ynode_num(d, vs->items[k], "a probability", 0, 1, &m->sens_value[m->n_sens++], err))) return rc;
+    }
     return load_tournament(d, m, err);
 }
 
@@ -730,6 +746,27 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
         if (pl_ngame_pure_nash(m.game, &res.nash_count, res.nash_first, &e2)) res.nash_count = -1;
         uint64_t done = 0, total = (uint64_t)m.runs * (uint64_t)m.n_profiles;
         for (int k = 0; k < m.n_profiles && !rc; k++) rc = np_run_profile(&m, k, opt, &res.prof[k], &done, total, err);
+        /* sensitivity: the same profiles and streams, one assumption changed, no shock pass */
+        for (int v = 0; v < m.n_sens && !rc; v++) {
+            np_model m2 = m;
+            m2.shock_party = -1;
+            if (!strcmp(m.sens_param, "noise")) m2.noise = m.sens_value[v];
+            else m2.obs_noise = m.sens_value[v];
+            for (int k = 0; k < m.n_profiles && !rc; k++) {
+                np_profile_result pr;
+                memset(&pr, 0, sizeof pr);
+                uint64_t d2 = 0;
+                pl_run_options o2 = *opt;
+                o2.progress = NULL;
+                rc = np_run_profile(&m2, k, &o2, &pr, &d2, 0, err);
+                if (!rc) {
+                    res.sens_restraint[v][k] = (double)pr.restraint_runs / pr.runs;
+                    res.sens_escalated[v][k] = pr.escalated_share;
+                }
+                free(pr.coop_t);
+                free(pr.sample);
+            }
+        }
     }
     if (!rc && m.tour) {
         m.tour_cfg.threads = opt->threads < 1 ? 1 : opt->threads;

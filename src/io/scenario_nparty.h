@@ -65,6 +65,10 @@ typedef struct np_model {
     int shock_party, shock_period, shock_horizon;
     int n_profiles;
     np_profile profile[NP_MAX_PROFILES];
+    /* sensitivity: every profile again with one assumption set to each value */
+    const char *sens_param;   /* "noise" or "observation_noise"; NULL = none */
+    int n_sens;
+    double sens_value[16];
     /* tournament */
     int tour;
     int tour_n_players;
@@ -97,6 +101,8 @@ typedef struct np_results {
     np_profile_result prof[NP_MAX_PROFILES];
     long nash_count;
     int nash_first[NP_MAX];
+    double sens_restraint[16][NP_MAX_PROFILES]; /* lasting restraint at each sensitivity value */
+    double sens_escalated[16][NP_MAX_PROFILES];
     pl_ntournament_result *tour;
 } np_results;
 

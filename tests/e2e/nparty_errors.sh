@@ -77,3 +77,5 @@ bad opening_action 24:18 "party A has no action 'calm'" "  - id: p1\n => \n  - i
 bad tournament_group 21:43 "'group_size' must be between 2 and 16" "profiles:\n => tournament: {players: [ttft], group_size: 40}\nprofiles:\n"
 bad tournament_player 21:24 "unknown strategy 'nonesuch'" "profiles:\n => tournament: {players: [nonesuch], group_size: 3}\nprofiles:\n"
 bad table_missing_row 15:5 "no row for the joint action [escalate, restrain, restrain] (12 rows needed)" "additive\n  values:\n    A: {escalate: {self: 1, B: -2, C: -2}}\n    B: {escalate: {self: 1, A: -2, C: -2}}\n    C: {escalate: {self: 2, A: -3, B: -3}, mild: {self: 1, A: -1}} => table\n  payoffs:\n    - {actions: [restrain, restrain, restrain], payoffs: [0, 0, 0]}"
+bad sensitivity_param 21:26 "expected noise or observation_noise" "profiles:\n => sensitivity: {parameter: delay, values: [1]}\nprofiles:\n"
+bad sensitivity_value 21:45 "a probability must be between 0 and 1" "profiles:\n => sensitivity: {parameter: noise, values: [0, 1.5]}\nprofiles:\n"

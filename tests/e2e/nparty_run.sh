@@ -13,7 +13,7 @@ check "summary has the tournament table" grep -qE '^ +1  [a-zA-Z]' <<<"$out"
 check "summary says results hold under the stated assumptions" grep -q 'hold under the payoff and noise assumptions' <<<"$out"
 check "nothing on stderr" [ ! -s "$TMP/err" ]
 "$PARLEY" run "$S" --runs 200 --threads 2 --out "$TMP/b" >/dev/null 2>&1
-for f in summary.csv parties.csv cooperation_over_time.csv record.csv tournament.csv results.json report.html; do
+for f in summary.csv parties.csv cooperation_over_time.csv record.csv tournament.csv results.json report.html sensitivity.csv; do
   check "$f written" [ -s "$TMP/a/$f" ]
   check "$f byte-identical with 1 and 2 threads" cmp -s "$TMP/a/$f" "$TMP/b/$f"
 done
@@ -24,6 +24,10 @@ assert d['kind']=='nparty' and len(d['profiles'])==8 and len(d['parties'])==6 an
 p=d['profiles'][0]; assert len(p['cooperation_over_time']['US'])==d['periods']
 assert 'bloc:allies' in p['cooperation_over_time']"
 check "the record keeps its citations" grep -q '2017H2,DPRK,nuclear_test,0,\[I11\]' "$TMP/a/record.csv"
+check "the sensitivity at the scenario's own observation noise repeats the main result" python3 -c "
+import csv; s={r['profile']:r for r in csv.DictReader(open('$TMP/a/summary.csv'))}
+for r in csv.DictReader(open('$TMP/a/sensitivity.csv')):
+    if float(r['value'])==0.05: assert abs(float(r['lasting_restraint'])-float(s[r['profile']]['lasting_restraint']))<1e-12, r"
 check "summary.csv has a row per profile" [ "$(wc -l <"$TMP/a/summary.csv")" -eq 9 ]
 "$PARLEY" run "$S" --runs 200 --seed 2 --out "$TMP/c" >/dev/null 2>&1
 if cmp -s "$TMP/a/summary.csv" "$TMP/c/summary.csv"; then not_ok "another seed gives other results"; else ok "another seed gives other results"; fi
