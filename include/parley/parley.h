@@ -16,6 +16,7 @@
 #include "parley/agreement.h"
 #include "parley/tournament.h"
 #include "parley/transcript.h"
+#include "parley/nparty.h"
 
 #ifdef __cplusplus
 extern "C" {
