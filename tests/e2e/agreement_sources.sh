@@ -4,7 +4,7 @@
 . "$(dirname "$0")/../tap.sh"
 for f in scenarios/korea/*.yaml; do
   bad=$(grep -nE '^\s*-?\s*(deadline|quantity|not_before|start|p|p_confirm|p_false|duration|delay|horizon):' "$f" |
-        grep -vE '\[[A-J][0-9]+\]|assumed|derived|ASSUMED')
+        grep -vE '\[[A-J][0-9]+\]|assumed|derived|ASSUMED|ASSUMPTION')
   check "$(basename "$f"): every number cited or marked assumed${bad:+ (uncited: $bad)}" [ -z "$bad" ]
   bad=$(grep -n '{date:' "$f" | grep -v 'source: "\[[A-J][0-9]')
   check "$(basename "$f"): every recorded event has a source tag${bad:+ ($bad)}" [ -z "$bad" ]
