@@ -60,7 +60,8 @@ $(SAN)/libparley.a: $(call objs,$(SAN),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(SAN)/parley: $(call objs,$(SAN),$(CLI_SRC)) $(SAN)/libparley.a
 	$(CC) -fsanitize=address,undefined -o $@ $^ $(LDLIBS)
-$(SAN)/tests/%: tests/unit/%.c $(SAN)/libparley.a $(HDRS)
+# tests/unit/*.h: helpers the unit tests share (strategy_testing.h)
+$(SAN)/tests/%: tests/unit/%.c $(SAN)/libparley.a $(HDRS) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS) -lcmocka
 

@@ -6,88 +6,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <math.h>
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "parley/parley.h"
-#include "strategies/registry.h"
-
-/* ---- helpers ------------------------------------------------------------ */
-
-static pl_strategy *make(const char *spec)
-{
-    pl_strategy *s = NULL;
-    pl_error err;
-    if (pl_strategy_create(&s, spec, &err) != 0) fail_msg("cannot create %s: %s", spec, err.msg);
-    return s;
-}
-
-/* Plays a against b; writes a's actions (and b's if bout) as C/D strings. */
-static double play_match(const char *a, const char *b, int turns, double prob_end, const char *rstp, uint64_t seed,
-                         char *aout, char *bout)
-{
-    pl_strategy *sa = make(a), *sb = make(b);
-    pl_match_config cfg;
-    pl_match_config_default(&cfg);
-    cfg.turns = turns;
-    cfg.prob_end = prob_end;
-    cfg.seed = seed;
-    pl_game g;
-    pl_error err;
-    if (rstp) {
-        assert_int_equal(pl_game_parse_rstp(&g, rstp, &err), 0);
-        cfg.game = &g;
-    }
-    pl_match_result *r;
-    assert_int_equal(pl_match_play(sa, sb, &cfg, &r, &err), 0);
-    if (aout) pl_match_result_actions(r, 0, aout);
-    if (bout) pl_match_result_actions(r, 1, bout);
-    double score = pl_match_result_score(r, 0);
-    pl_match_result_free(r);
-    pl_strategy_free(sa);
-    pl_strategy_free(sb);
-    return score;
-}
-
-/* Plays `spec` against a scripted opponent (the string `opp`), telling it the
- * match length `length` (-1: unknown), under the game R,S,T,P; writes its moves. */
-static void play_script(const char *spec, const char *opp, int length, const char *rstp, uint64_t seed, char *out)
-{
-    pl_strategy *s = make(spec);
-    pl_game g;
-    pl_error err;
-    assert_int_equal(pl_game_parse_rstp(&g, rstp ? rstp : "3,0,5,1", &err), 0);
-    pl_history hm, ho;
-    assert_int_equal(pl_history_init(&hm, 64), 0);
-    assert_int_equal(pl_history_init(&ho, 64), 0);
-    void *state = calloc(1, s->def->state_size + 1);
-    assert_non_null(state);
-    if (s->def->init) s->def->init(state, &s->params);
-    pl_rng rng;
-    pl_rng_init(&rng, seed, 0, 0);
-    pl_view v = {.length = length, .me = &hm, .opp = &ho, .game = &g, .side = 0, .rng = &rng};
-    int n = (int)strlen(opp);
-    for (int t = 0; t < n; t++) {
-        v.turn = t;
-        int a = s->def->move(state, &s->params, &v);
-        int o = opp[t] == 'D';
-        out[t] = a == PL_D ? 'D' : 'C';
-        pl_history_push(&hm, a, g.payoff[a][o][0]);
-        pl_history_push(&ho, o, g.payoff[a][o][1]);
-    }
-    out[n] = 0;
-    free(state);
-    pl_history_free(&hm);
-    pl_history_free(&ho);
-    pl_strategy_free(s);
-}
-
-static int count_c(const char *s)
-{
-    int n = 0;
-    for (; *s; s++) n += *s == 'C';
-    return n;
-}
+#include "strategy_testing.h"
 
 /* Over m seeded 200-turn matches of a against b, the mean number of a's
  * cooperations must be within 5 standard errors (from the sample spread) of
@@ -95,17 +17,14 @@ static int count_c(const char *s)
 static void assert_mean_coops(const char *a, const char *b, int m, double expected)
 {
     static char buf[256];
-    double sum = 0, sum2 = 0;
+    st_sample coops = {0};
     for (int i = 0; i < m; i++) {
-        play_match(a, b, 200, 0, NULL, 1000 + (uint64_t)i, buf, NULL);
-        double c = count_c(buf);
-        sum += c;
-        sum2 += c * c;
+        st_play(a, b, (st_match){.turns = 200, .seed = 1000 + (uint64_t)i}, buf, NULL);
+        st_sample_add(&coops, st_count_c(buf));
     }
-    double mean = sum / m, var = (sum2 - m * mean * mean) / (m - 1);
-    double tol = 5 * sqrt(var > 0 ? var : 0) / sqrt(m) + 1e-9;
-    if (fabs(mean - expected) > tol)
-        fail_msg("%s vs %s: mean cooperations %.4f, expected %.4f (tolerance %.4f)", a, b, mean, expected, tol);
+    char what[160];
+    snprintf(what, sizeof what, "%s vs %s: mean cooperations", a, b);
+    st_assert_mean(what, &coops, expected, 5, 1e-9);
 }
 
 /* ---- registry metadata --------------------------------------------------- */
@@ -132,7 +51,7 @@ static void names_flags_and_memory_match_axelrod(void **state)
         {"First by Anonymous", 1, 0, 0, 0},
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-        pl_strategy *s = make(want[i].name);
+        pl_strategy *s = st_make(want[i].name);
         const pl_strategy_info *in = pl_strategy_get_info(s);
         assert_string_equal(in->family, "axelrod_first");
         assert_string_equal(pl_strategy_label(s), want[i].name);
@@ -143,7 +62,7 @@ static void names_flags_and_memory_match_axelrod(void **state)
         pl_strategy_free(s);
     }
     /* Joss with a certain cooperation is deterministic */
-    pl_strategy *s = make("first_joss:p=1");
+    pl_strategy *s = st_make("first_joss:p=1");
     assert_int_equal(pl_strategy_is_stochastic(s), 0);
     pl_strategy_free(s);
 }
@@ -154,13 +73,13 @@ static void davis_parameter(void **state)
 {
     (void)state;
     char a[64];
-    play_match("first_davis:rounds_to_cooperate=3", "defector", 10, 0, NULL, 1, a, NULL);
+    st_play("first_davis:rounds_to_cooperate=3", "defector", (st_match){.turns = 10, .seed = 1}, a, NULL);
     assert_string_equal(a, "CCCDDDDDDD");
     /* no unconditional cooperation: still C until the first defection is seen */
-    play_match("first_davis:rounds_to_cooperate=0", "defector", 5, 0, NULL, 1, a, NULL);
+    st_play("first_davis:rounds_to_cooperate=0", "defector", (st_match){.turns = 5, .seed = 1}, a, NULL);
     assert_string_equal(a, "CDDDD");
-    play_match("First by Davis: 10", "cooperator", 30, 0, NULL, 1, a, NULL);
-    assert_int_equal(count_c(a), 30);
+    st_play("First by Davis: 10", "cooperator", (st_match){.turns = 30, .seed = 1}, a, NULL);
+    assert_int_equal(st_count_c(a), 30);
     pl_strategy *s;
     pl_error err;
     assert_int_equal(pl_strategy_create(&s, "first_davis:rounds_to_cooperate=-1", &err), PL_EINVAL);
@@ -178,16 +97,16 @@ static void final_two_defections_follow_the_length(void **state)
     char a[512];
     for (int k = 0; k < 2; k++) {
         for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-            play_match(final_two[k], "cooperator", cases[i].turns, 0, NULL, 1, a, NULL);
+            st_play(final_two[k], "cooperator", (st_match){.turns = cases[i].turns, .seed = 1}, a, NULL);
             assert_string_equal(a, cases[i].want);
         }
-        play_match(final_two[k], "cooperator", 333, 0, NULL, 1, a, NULL);
-        assert_int_equal(count_c(a), 331);
+        st_play(final_two[k], "cooperator", (st_match){.turns = 333, .seed = 1}, a, NULL);
+        assert_int_equal(st_count_c(a), 331);
         assert_string_equal(a + 331, "DD");
         /* with a probabilistic end the length is unknown: no final defections */
         for (uint64_t seed = 1; seed <= 20; seed++) {
-            play_match(final_two[k], "cooperator", 400, 0.02, NULL, seed, a, NULL);
-            assert_int_equal(count_c(a), (int)strlen(a));
+            st_play(final_two[k], "cooperator", (st_match){.turns = 400, .prob_end = 0.02, .seed = seed}, a, NULL);
+            assert_int_equal(st_count_c(a), (int)strlen(a));
         }
     }
 }
@@ -201,14 +120,14 @@ static void downing_reads_the_payoffs(void **state)
     /* Expected strings computed from the rule (estimate P(C|my C), P(C|my D),
      * compare alpha R + (1-alpha) S with beta T + (1-beta) P) by an independent model. */
     char a[128];
-    play_script("first_downing", r60, 60, "3,0,5,1", 1, a);
+    st_play_script("first_downing", r60, 60, "3,0,5,1", 1, a);
     assert_string_equal(a, "DDCDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD");
-    play_script("first_downing", r60, 60, "4,0,4.5,1", 1, a);
+    st_play_script("first_downing", r60, 60, "4,0,4.5,1", 1, a);
     assert_string_equal(a, "DDCDCDCDCDCDCDCDCDCDDCDCCDCDCDCDCDCDDDDDDDDDDDDDDDDDDDDDDDDD");
-    play_script("first_downing", r60, 60, "2,0,5,1", 1, a);
+    st_play_script("first_downing", r60, 60, "2,0,5,1", 1, a);
     assert_string_equal(a, "DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD");
     /* against a cooperator with the standard game: D, D, then a tie broken by alternation */
-    play_match("first_downing", "cooperator", 3, 0, NULL, 1, a, NULL);
+    st_play("first_downing", "cooperator", (st_match){.turns = 3, .seed = 1}, a, NULL);
     assert_string_equal(a, "DDC");
 }
 
@@ -221,14 +140,14 @@ static void tideman_chieruzzi_fresh_starts_depend_on_points_and_length(void **st
     const char *sucker = "DCCCCCCCCCDCCCCCCCCCDCCCCCCCCCDCCCCCCCCCDCCCCCCCCCDCCCCCCCCC";
     const char *tc = "First by Tideman and Chieruzzi: (D, D)";
     char a[128];
-    play_script(tc, sucker, 60, "3,0,5,1", 1, a);
+    st_play_script(tc, sucker, 60, "3,0,5,1", 1, a);
     assert_string_equal(a, "CDCCCCCCCCCDDCCCCCCCCDDCCCCCCCCDCCCCCCCCCDDCCCCCCCCDCCCCCCDD");
-    play_script(tc, sucker, -1, "3,0,5,1", 1, a);
+    st_play_script(tc, sucker, -1, "3,0,5,1", 1, a);
     assert_string_equal(a, "CDCCCCCCCCCDDCCCCCCCCDDCCCCCCCCDCCCCCCCCCDDCCCCCCCCDCCCCCCCC");
     /* ten times the payoffs: the 10-point lead comes sooner */
-    play_script(tc, sucker, 60, "30,0,50,10", 1, a);
+    st_play_script(tc, sucker, 60, "30,0,50,10", 1, a);
     assert_string_equal(a, "CDCCCCCCCCCDDCCCCCCCCDCCCCCCCCCDDCCCCCCCCDCCCCCCCCCDDCCCCCDD");
-    play_script(tc, r60, 60, "3,0,5,1", 1, a);
+    st_play_script(tc, r60, 60, "3,0,5,1", 1, a);
     assert_string_equal(a, "CCCCCCCDCCCDDDDDDDDDCDDDDDDDDDDDCCCCDDDDDDDDDDDDDDDDDDDDDDDD");
 }
 
@@ -240,9 +159,9 @@ static void stein_rapoport_alpha(void **state)
      * next test at move 30, where 5 of 29 gives p = 0.0004); at alpha 0.3 it does not. */
     const char *opp = "DCCDCCDCCDCCDCCCCCCCCCCCCCCCCCCCCCCCCCCC";
     char a[64];
-    play_script("first_stein_rapoport", opp, 40, NULL, 1, a);
+    st_play_script("first_stein_rapoport", opp, 40, NULL, 1, a);
     assert_string_equal(a, "CCCCDCCDCCDCCDDDDDDDDDDDDDDDDCCCCCCCCCDD");
-    play_script("first_stein_rapoport:alpha=0.3", opp, 40, NULL, 1, a);
+    st_play_script("first_stein_rapoport:alpha=0.3", opp, 40, NULL, 1, a);
     assert_string_equal(a, "CCCCDCCDCCDCCDCCCCCCCCCCCCCCCCCCCCCCCCDD");
 }
 
@@ -250,16 +169,16 @@ static void nydegger_third_move_exception(void **state)
 {
     (void)state;
     char a[16];
-    play_script("first_nydegger", "DCC", 3, NULL, 1, a); /* alone C on move 1, alone D on move 2 */
+    st_play_script("first_nydegger", "DCC", 3, NULL, 1, a); /* alone C on move 1, alone D on move 2 */
     assert_string_equal(a, "CDD");
-    play_script("first_nydegger", "CDC", 3, NULL, 1, a);
+    st_play_script("first_nydegger", "CDC", 3, NULL, 1, a);
     assert_string_equal(a, "CCD");
     /* then A = 16 a1 + 4 a2 + a3: (D,D), (D,D), (C,D) gives 48 + 12 + 2 = 62, not
      * in the set: C; then (C,D), (D,D), (D,D) gives 32 + 12 + 3 = 47: C */
-    play_script("first_nydegger", "DDDDD", 5, NULL, 1, a);
+    st_play_script("first_nydegger", "DDDDD", 5, NULL, 1, a);
     assert_string_equal(a, "CDDCC");
     /* mutual cooperation: A = 0, cooperate */
-    play_script("first_nydegger", "CCCCCCC", 7, NULL, 1, a);
+    st_play_script("first_nydegger", "CCCCCCC", 7, NULL, 1, a);
     assert_string_equal(a, "CCCCCCC");
 }
 
@@ -268,7 +187,7 @@ static void shubik_retaliations_grow(void **state)
     (void)state;
     char a[64];
     /* each defection against a cooperation is answered by 1, 2, 3 ... defections */
-    play_script("first_shubik", "DCCCDCCCCDCCCCCC", 16, NULL, 1, a);
+    st_play_script("first_shubik", "DCCCDCCCCDCCCCCC", 16, NULL, 1, a);
     assert_string_equal(a, "CDCCCDDCCCDDDCCC");
 }
 
@@ -276,7 +195,7 @@ static void revised_downing_against_defector(void **state)
 {
     (void)state;
     char a[16];
-    play_match("revised_downing", "defector", 6, 0, NULL, 1, a, NULL);
+    st_play("revised_downing", "defector", (st_match){.turns = 6, .seed = 1}, a, NULL);
     /* C; then good = 1, bad = 0: 6-2 >= 0 and >= 4-1: C; after a C answered by D,
      * good = 0: both expressions negative: D from then on */
     assert_string_equal(a, "CCDDDD");
@@ -292,8 +211,8 @@ static void joss_statistics(void **state)
     assert_mean_coops("first_joss:p=0.5", "cooperator", 400, 1 + 199 * 0.5);
     /* vs Defector: tit for tat, no draw */
     char a[256];
-    play_match("first_joss", "defector", 200, 0, NULL, 7, a, NULL);
-    assert_int_equal(count_c(a), 1);
+    st_play("first_joss", "defector", (st_match){.turns = 200, .seed = 7}, a, NULL);
+    assert_int_equal(st_count_c(a), 1);
     assert_int_equal(a[0], 'C');
 }
 
@@ -309,10 +228,10 @@ static void feld_statistics(void **state)
     assert_mean_coops("first_feld:start_coop_prob=0.9,end_coop_prob=0.2,rounds_of_decay=50", "cooperator", 400, e);
     /* start = end = 1: tit for tat */
     char a[256], b[256];
-    play_match("first_feld:end_coop_prob=1", "tft", 200, 0, NULL, 3, a, b);
-    assert_int_equal(count_c(a), 200);
-    play_match("first_feld", "defector", 50, 0, NULL, 3, a, NULL);
-    assert_int_equal(count_c(a), 1);
+    st_play("first_feld:end_coop_prob=1", "tft", (st_match){.turns = 200, .seed = 3}, a, b);
+    assert_int_equal(st_count_c(a), 200);
+    st_play("first_feld", "defector", (st_match){.turns = 50, .seed = 3}, a, NULL);
+    assert_int_equal(st_count_c(a), 1);
 }
 
 static void grofman_statistics(void **state)
@@ -327,8 +246,8 @@ static void grofman_statistics(void **state)
     }
     assert_mean_coops("First by Grofman", "defector", 400, e);
     char a[256];
-    play_match("first_grofman", "cooperator", 200, 0, NULL, 5, a, NULL);
-    assert_int_equal(count_c(a), 200); /* outcomes always agree */
+    st_play("first_grofman", "cooperator", (st_match){.turns = 200, .seed = 5}, a, NULL);
+    assert_int_equal(st_count_c(a), 200); /* outcomes always agree */
 }
 
 static void tullock_statistics(void **state)
@@ -338,8 +257,8 @@ static void tullock_statistics(void **state)
     assert_mean_coops("First by Tullock", "cooperator", 400, 11 + 189 * 0.9);
     /* against a defector the probability is max(0, 0 - 0.1) = 0: no draw */
     char a[256];
-    play_match("first_tullock", "defector", 200, 0, NULL, 9, a, NULL);
-    assert_int_equal(count_c(a), 11);
+    st_play("first_tullock", "defector", (st_match){.turns = 200, .seed = 9}, a, NULL);
+    assert_int_equal(st_count_c(a), 11);
     assert_int_equal(strspn(a, "C"), 11);
 }
 
@@ -368,10 +287,10 @@ static void graaskamp_behaviour(void **state)
                 for (int g = 5; g <= 14; g++) f[t + g] += f[t] * 0.1;
             }
     }
-    double sum = 0, sum2 = 0;
+    st_sample defections = {0};
     int m = 400;
     for (int i = 0; i < m; i++) {
-        play_match("First by Graaskamp: 0.05", "cooperator", 200, 0, NULL, 50 + (uint64_t)i, a, NULL);
+        st_play("First by Graaskamp: 0.05", "cooperator", (st_match){.turns = 200, .seed = 50 + (uint64_t)i}, a, NULL);
         assert_int_equal(strspn(a, "C"), 50);
         assert_int_equal(a[50], 'D');
         assert_int_equal(strspn(a + 51, "C"), 5 + strspn(a + 56, "C"));
@@ -382,18 +301,15 @@ static void graaskamp_behaviour(void **state)
                 assert_true(gap >= 5 && gap <= 14);
                 last = t;
             }
-        double d = 200 - count_c(a) - 1;
-        sum += d;
-        sum2 += d * d;
+        st_sample_add(&defections, 200 - st_count_c(a) - 1);
     }
     /* mean number of random defections within 5 standard errors (sample spread) */
-    double mean = sum / m, sd = sqrt((sum2 - m * mean * mean) / (m - 1));
-    if (fabs(mean - e) > 5 * sd / sqrt(m)) fail_msg("Graaskamp: %.3f random defections, expected %.3f", mean, e);
+    st_assert_mean("Graaskamp: random defections", &defections, e, 5, 0);
 
     /* vs Tit For Tat: recognised as tit for tat, played deterministically */
-    play_match("first_graaskamp", "tft", 200, 0, NULL, 1, a, b);
+    st_play("first_graaskamp", "tft", (st_match){.turns = 200, .seed = 1}, a, b);
     char a2[256];
-    play_match("first_graaskamp", "tft", 200, 0, NULL, 2, a2, NULL);
+    st_play("first_graaskamp", "tft", (st_match){.turns = 200, .seed = 2}, a2, NULL);
     assert_string_equal(a, a2);
     assert_int_equal(strspn(a, "C"), 50);
     for (int t = 50; t < 200; t++) assert_int_equal(a[t], (t - 50) % 2 == 0 ? 'D' : 'C');
@@ -402,9 +318,9 @@ static void graaskamp_behaviour(void **state)
     char opp[80];
     for (int t = 0; t < 70; t++) opp[t] = (t < 56 && t % 7 < 3) ? 'D' : 'C';
     opp[70] = 0;
-    play_script("first_graaskamp", opp, 70, NULL, 1, a);
+    st_play_script("first_graaskamp", opp, 70, NULL, 1, a);
     assert_int_equal(strspn(a + 56, "D"), 14);
-    play_script("first_graaskamp:alpha=0.5", opp, 70, NULL, 1, a);
+    st_play_script("first_graaskamp:alpha=0.5", opp, 70, NULL, 1, a);
     assert_int_equal(a[56], 'C');
     assert_true(strspn(a + 56, "C") >= 5);
 }

@@ -10,103 +10,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parley/parley.h"
-
-/* ---- helpers ---------------------------------------------------------------- */
-
-static pl_strategy *make(const char *spec)
-{
-    pl_strategy *s = NULL;
-    pl_error err;
-    int rc = pl_strategy_create(&s, spec, &err);
-    if (rc) fail_msg("cannot create '%s': %s", spec, err.msg);
-    return s;
-}
-
-typedef struct {
-    int turns;
-    double prob_end, noise;
-    const char *game; /* "R,S,T,P" or NULL */
-    uint64_t seed;
-} opts;
-
-/* Plays a against b and writes both action strings (buffers of at least turns+1). */
-static int play(const char *a, const char *b, opts o, char *out_a, char *out_b, double *score_a)
-{
-    pl_strategy *sa = make(a), *sb = make(b);
-    pl_match_config cfg;
-    pl_match_config_default(&cfg);
-    cfg.turns = o.turns;
-    cfg.prob_end = o.prob_end;
-    cfg.noise = o.noise;
-    cfg.seed = o.seed;
-    pl_game g;
-    pl_error err;
-    if (o.game) {
-        assert_int_equal(pl_game_parse_rstp(&g, o.game, &err), 0);
-        cfg.game = &g;
-    }
-    pl_match_result *r;
-    assert_int_equal(pl_match_play(sa, sb, &cfg, &r, &err), 0);
-    int n = pl_match_result_turns(r);
-    if (out_a) pl_match_result_actions(r, 0, out_a);
-    if (out_b) pl_match_result_actions(r, 1, out_b);
-    if (score_a) *score_a = pl_match_result_score(r, 0);
-    pl_match_result_free(r);
-    pl_strategy_free(sa);
-    pl_strategy_free(sb);
-    return n;
-}
-
-static void expect_actions(const char *a, const char *b, int turns, const char *want_a)
-{
-    char buf_a[4096], buf_b[4096];
-    play(a, b, (opts){.turns = turns}, buf_a, buf_b, NULL);
-    if (strcmp(buf_a, want_a)) fail_msg("%s vs %s (%d turns): got %s, want %s", a, b, turns, buf_a, want_a);
-}
-
-static void expect_same(const char *a, const char *b, const char *opp, int turns)
-{
-    char x[4096], y[4096];
-    play(a, opp, (opts){.turns = turns}, x, NULL, NULL);
-    play(b, opp, (opts){.turns = turns}, y, NULL, NULL);
-    if (strcmp(x, y)) fail_msg("%s and %s differ against %s: %s / %s", a, b, opp, x, y);
-}
-
-static int count_c(const char *s, int from)
-{
-    int n = 0;
-    for (int i = from; s[i]; i++) n += s[i] == 'C';
-    return n;
-}
-
-/* |observed - expected| within k standard errors of a binomial proportion over n draws */
-static void assert_proportion(const char *what, double observed, double p, double n, double k)
-{
-    double se = sqrt(p * (1 - p) / n);
-    if (fabs(observed - p) > k * se)
-        fail_msg("%s: observed %.5f, expected %.5f (n=%.0f, %.1f SE = %.5f)", what, observed, p, n, k, k * se);
-}
+#include "strategy_testing.h"
 
 /* ---- length-aware strategies ---------------------------------------------- */
 
 static void alexei_and_eugine_defect_on_the_last_known_turn(void **state)
 {
     (void)state;
-    expect_actions("alexei", "cooperator", 1, "D");
-    expect_actions("alexei", "cooperator", 7, "CCCCCCD");
-    expect_actions("Alexei: (D,)", "cooperator", 13, "CCCCCCCCCCCCD");
-    expect_actions("eugine_nier", "cooperator", 5, "CCCCD");
+    st_expect_actions("alexei", "cooperator", "D");
+    st_expect_actions("alexei", "cooperator", "CCCCCCD");
+    st_expect_actions("Alexei: (D,)", "cooperator", "CCCCCCCCCCCCD");
+    st_expect_actions("eugine_nier", "cooperator", "CCCCD");
     /* five defections by the opponent turn EugineNier into a defector */
-    expect_actions("eugine_nier", "defector", 9, "CDDDDDDDD");
-    expect_actions("eugine_nier", "alternator", 12, "CCDCDCDCDCDD");
+    st_expect_actions("eugine_nier", "defector", "CDDDDDDDD");
+    st_expect_actions("eugine_nier", "alternator", "CCDCDCDCDCDD");
     /* with a probabilistic end the length is unknown: no final defection */
     char a[600];
     for (uint64_t seed = 0; seed < 20; seed++) {
-        int n = play("alexei", "cooperator", (opts){.turns = 500, .prob_end = 0.05, .seed = seed}, a, NULL, NULL);
-        assert_int_equal(count_c(a, 0), n);
-        n = play("eugine_nier", "cooperator", (opts){.turns = 500, .prob_end = 0.05, .seed = seed}, a, NULL, NULL);
-        assert_int_equal(count_c(a, 0), n);
+        st_match m = {.turns = 500, .prob_end = 0.05, .seed = seed};
+        int n = st_play("alexei", "cooperator", m, a, NULL).turns;
+        assert_int_equal(st_count_c(a), n);
+        n = st_play("eugine_nier", "cooperator", m, a, NULL).turns;
+        assert_int_equal(st_count_c(a), n);
     }
 }
 
@@ -115,12 +40,12 @@ static void level_punishers_beyond_the_windows(void **state)
     (void)state;
     char a[1100], want[1100];
     /* Level Punisher: C for 10 turns, then D while the opponent defects > 20% */
-    play("level_punisher", "defector", (opts){.turns = 1000}, a, NULL, NULL);
+    st_play("level_punisher", "defector", (st_match){.turns = 1000}, a, NULL);
     for (int t = 0; t < 1000; t++) want[t] = t < 10 ? 'C' : 'D';
     want[1000] = 0;
     assert_string_equal(a, want);
     /* Tricky Level Punisher stops punishing from turn 100 on */
-    play("tricky_level_punisher", "defector", (opts){.turns = 1000}, a, NULL, NULL);
+    st_play("tricky_level_punisher", "defector", (st_match){.turns = 1000}, a, NULL);
     for (int t = 0; t < 1000; t++) want[t] = (t == 0 || t >= 100) ? 'C' : 'D';
     assert_string_equal(a, want);
 }
@@ -131,7 +56,7 @@ static void gradual_punishments_grow_over_long_matches(void **state)
     /* against a defector: C, then n defections followed by two cooperations where n counts
      * every defection the opponent made up to the trigger */
     char a[2100];
-    play("gradual", "defector", (opts){.turns = 2000}, a, NULL, NULL);
+    st_play("gradual", "defector", (st_match){.turns = 2000}, a, NULL);
     int t = 1, opp_defections = 1;
     while (t < 2000) {
         int n = opp_defections; /* the opponent has defected on every turn before t */
@@ -146,11 +71,11 @@ static void retaliators_over_long_matches(void **state)
     (void)state;
     char a[3100];
     /* Retaliate never forgives a defector: exploited once, it never exploits back */
-    play("retaliate", "defector", (opts){.turns = 3000}, a, NULL, NULL);
+    st_play("retaliate", "defector", (st_match){.turns = 3000}, a, NULL);
     assert_int_equal(a[0], 'C');
-    assert_int_equal(count_c(a, 1), 0);
+    assert_int_equal(st_count_c(a + 1), 0);
     /* Limited Retaliate against a defector: C, then runs of `limit` defections separated by one C */
-    play("limited_retaliate:retaliation_limit=7", "defector", (opts){.turns = 3000}, a, NULL, NULL);
+    st_play("limited_retaliate:retaliation_limit=7", "defector", (st_match){.turns = 3000}, a, NULL);
     for (int t = 0; t < 3000; t++) assert_int_equal(a[t], t % 8 == 0 ? 'C' : 'D');
 }
 
@@ -161,32 +86,32 @@ static void parameters_change_behaviour(void **state)
     (void)state;
     const char *opps[] = {"alternator", "bully", "suspicious_tft", "anti_tft", "random:p=0"};
     for (size_t i = 0; i < sizeof opps / sizeof *opps; i++) {
-        expect_same("n_tits_for_m_tats:N=1,M=1", "tft", opps[i], 50);
-        expect_same("n_tits_for_m_tats:N=1,M=2", "tf2t", opps[i], 50);
-        expect_same("n_tits_for_m_tats:N=2,M=1", "two_tits_for_tat", opps[i], 50);
-        expect_same("n_tits_for_m_tats:N=0,M=1", "cooperator", opps[i], 50);
-        expect_same("n_tits_for_m_tats:N=3,M=0", "defector", opps[i], 50);
-        expect_same("gtft:p=0", "tft", opps[i], 50);
-        expect_same("gtft:p=1", "cooperator", opps[i], 50);
-        expect_same("stochastic_wsls:ep=0", "wsls", opps[i], 50);
-        expect_same("memory_one", "wsls", opps[i], 50);
-        expect_same("memory_one:p_cc=1,p_cd=0,p_dc=1,p_dd=0", "tft", opps[i], 50);
-        expect_same("memory_one:p_cc=0,p_cd=1,p_dc=1,p_dd=0,initial=0", "win_shift_lose_stay", opps[i], 50);
-        expect_same("random:p=1", "cooperator", opps[i], 50);
-        expect_same("random:p=0", "defector", opps[i], 50);
-        expect_same("adaptive_tft:rate=1", "tft", opps[i], 50);
+        st_expect_same("n_tits_for_m_tats:N=1,M=1", "tft", opps[i], 50);
+        st_expect_same("n_tits_for_m_tats:N=1,M=2", "tf2t", opps[i], 50);
+        st_expect_same("n_tits_for_m_tats:N=2,M=1", "two_tits_for_tat", opps[i], 50);
+        st_expect_same("n_tits_for_m_tats:N=0,M=1", "cooperator", opps[i], 50);
+        st_expect_same("n_tits_for_m_tats:N=3,M=0", "defector", opps[i], 50);
+        st_expect_same("gtft:p=0", "tft", opps[i], 50);
+        st_expect_same("gtft:p=1", "cooperator", opps[i], 50);
+        st_expect_same("stochastic_wsls:ep=0", "wsls", opps[i], 50);
+        st_expect_same("memory_one", "wsls", opps[i], 50);
+        st_expect_same("memory_one:p_cc=1,p_cd=0,p_dc=1,p_dd=0", "tft", opps[i], 50);
+        st_expect_same("memory_one:p_cc=0,p_cd=1,p_dc=1,p_dd=0,initial=0", "win_shift_lose_stay", opps[i], 50);
+        st_expect_same("random:p=1", "cooperator", opps[i], 50);
+        st_expect_same("random:p=0", "defector", opps[i], 50);
+        st_expect_same("adaptive_tft:rate=1", "tft", opps[i], 50);
     }
     /* the world image starts at the rate: 0.1, 0.19, 0.271, 0.3439, 0.40951, 0.468559, 0.5217031 */
-    expect_actions("adaptive_tft:rate=0.1", "cooperator", 8, "CDDDDDCC");
-    expect_actions("Adaptive Tit For Tat: 0.5", "alternator", 6, "CCDCDC");
-    expect_actions("win_shift_lose_stay", "cooperator", 6, "DCDCDC");
-    expect_actions("win_shift_lose_stay:initial=C", "cooperator", 6, "CDCDCD");
+    st_expect_actions("adaptive_tft:rate=0.1", "cooperator", "CDDDDDCC");
+    st_expect_actions("Adaptive Tit For Tat: 0.5", "alternator", "CCDCDC");
+    st_expect_actions("win_shift_lose_stay", "cooperator", "DCDCDC");
+    st_expect_actions("win_shift_lose_stay:initial=C", "cooperator", "CDCDCD");
     /* Omega TFT against Alternator, worked by hand from the rule: the deadlock breaker cooperates
      * on turns 5 and 6, then the randomness score reaches 8 on turn 8 */
-    expect_actions("omega_tft", "alternator", 10, "CCDCDCCCDD");
-    expect_actions("omega_tft:deadlock_threshold=100", "alternator", 8, "CCDCDDDD");
-    expect_actions("omega_tft:randomness_threshold=0", "alternator", 6, "CCDDDD");
-    expect_actions("omega_tft:randomness_threshold=0", "cooperator", 6, "CCCCCC");
+    st_expect_actions("omega_tft", "alternator", "CCDCDCCCDD");
+    st_expect_actions("omega_tft:deadlock_threshold=100", "alternator", "CCDCDDDD");
+    st_expect_actions("omega_tft:randomness_threshold=0", "alternator", "CCDDDD");
+    st_expect_actions("omega_tft:randomness_threshold=0", "cooperator", "CCCCCC");
 
     pl_strategy *s;
     pl_error err;
@@ -198,34 +123,34 @@ static void parameters_change_behaviour(void **state)
     assert_int_equal(pl_strategy_create(&s, "memory_one:p_cd=2", &err), PL_EINVAL);
     assert_int_equal(pl_strategy_create(&s, "win_shift_lose_stay:initial=X", &err), PL_EINVAL);
 
-    s = make("Retaliate 2: 0.08");
+    s = st_make("Retaliate 2: 0.08");
     assert_true(pl_strategy_param(s, "retaliation_threshold") == 0.08);
     assert_string_equal(pl_strategy_label(s), "Retaliate 2: 0.08");
     pl_strategy_free(s);
-    s = make("gtft");
+    s = st_make("gtft");
     assert_string_equal(pl_strategy_label(s), "GTFT: 0.33");
     assert_true(pl_strategy_is_stochastic(s));
     pl_strategy_free(s);
-    s = make("gtft:p=0");
+    s = st_make("gtft:p=0");
     assert_false(pl_strategy_is_stochastic(s));
     pl_strategy_free(s);
-    s = make("random:p=1");
+    s = st_make("random:p=1");
     assert_false(pl_strategy_is_stochastic(s));
     pl_strategy_free(s);
-    s = make("Random: 0.5");
+    s = st_make("Random: 0.5");
     assert_true(pl_strategy_is_stochastic(s));
     pl_strategy_free(s);
-    s = make("memory_one:p_cc=1,p_cd=0,p_dc=1,p_dd=0");
+    s = st_make("memory_one:p_cc=1,p_cd=0,p_dc=1,p_dd=0");
     assert_false(pl_strategy_is_stochastic(s));
     pl_strategy_free(s);
-    s = make("memory_one:initial=0.5");
+    s = st_make("memory_one:initial=0.5");
     assert_true(pl_strategy_is_stochastic(s));
     pl_strategy_free(s);
 
-    s = make("alexei");
+    s = st_make("alexei");
     assert_true(pl_strategy_get_info(s)->uses_length);
     pl_strategy_free(s);
-    s = make("gtft");
+    s = st_make("gtft");
     assert_true(pl_strategy_get_info(s)->uses_game);
     assert_int_equal(pl_strategy_get_info(s)->memory_depth, 1);
     pl_strategy_free(s);
@@ -237,15 +162,15 @@ static void contrite_tft_is_tft_without_noise_and_repents_with_it(void **state)
 {
     (void)state;
     const char *opps[] = {"alternator", "bully", "defector", "suspicious_tft", "gradual", "punisher"};
-    for (size_t i = 0; i < sizeof opps / sizeof *opps; i++) expect_same("contrite_tft", "tft", opps[i], 100);
+    for (size_t i = 0; i < sizeof opps / sizeof *opps; i++) st_expect_same("contrite_tft", "tft", opps[i], 100);
     /* Against Tit For Tat with noise, contrition ends D/C echoes sooner than plain TFT does:
      * compare the mutual-cooperation rate over many seeded noisy matches. */
     char a[201], b[201];
     long cc_contrite = 0, cc_tft = 0;
     for (uint64_t seed = 0; seed < 200; seed++) {
-        play("contrite_tft", "tft", (opts){.turns = 200, .noise = 0.02, .seed = seed}, a, b, NULL);
+        st_play("contrite_tft", "tft", (st_match){.turns = 200, .noise = 0.02, .seed = seed}, a, b);
         for (int t = 0; t < 200; t++) cc_contrite += a[t] == 'C' && b[t] == 'C';
-        play("tft", "tft", (opts){.turns = 200, .noise = 0.02, .seed = seed}, a, b, NULL);
+        st_play("tft", "tft", (st_match){.turns = 200, .noise = 0.02, .seed = seed}, a, b);
         for (int t = 0; t < 200; t++) cc_tft += a[t] == 'C' && b[t] == 'C';
     }
     assert_true(cc_contrite > cc_tft);
@@ -270,15 +195,16 @@ static void gtft_forgiveness_follows_the_game(void **state)
         long coop = 0, n = 0;
         double score = 0, s;
         for (uint64_t seed = 0; seed < 300; seed++) {
-            play("gtft", "defector", (opts){.turns = 300, .game = cases[c].game, .seed = seed}, a, NULL, &s);
+            st_match m = {.turns = 300, .game = cases[c].game, .seed = seed};
+            s = st_play("gtft", "defector", m, a, NULL).score_a;
             assert_int_equal(a[0], 'C');
-            coop += count_c(a, 1);
+            coop += st_count_c(a + 1);
             n += 299;
             score += s;
         }
         char what[64];
         snprintf(what, sizeof what, "GTFT cooperation vs Defector in %s", cases[c].game);
-        assert_proportion(what, (double)coop / n, cases[c].p, n, 5);
+        st_assert_proportion(what, (double)coop / n, cases[c].p, n, 5);
         /* the score is S on cooperations and P on defections: check it agrees with the actions */
         pl_game g;
         pl_error err;
@@ -291,11 +217,11 @@ static void gtft_forgiveness_follows_the_game(void **state)
     /* an explicit p overrides the game */
     long coop = 0, n = 0;
     for (uint64_t seed = 0; seed < 300; seed++) {
-        play("gtft:p=0.1", "defector", (opts){.turns = 300, .game = "4,0,6,1", .seed = seed}, a, NULL, NULL);
-        coop += count_c(a, 1);
+        st_play("gtft:p=0.1", "defector", (st_match){.turns = 300, .game = "4,0,6,1", .seed = seed}, a, NULL);
+        coop += st_count_c(a + 1);
         n += 299;
     }
-    assert_proportion("gtft:p=0.1 cooperation vs Defector", (double)coop / n, 0.1, n, 5);
+    st_assert_proportion("gtft:p=0.1 cooperation vs Defector", (double)coop / n, 0.1, n, 5);
 }
 
 /* ---- statistics of the stochastic players ---------------------------------- */
@@ -311,20 +237,20 @@ static void random_cooperates_with_probability_p(void **state)
         snprintf(spec, sizeof spec, "random:p=%g", ps[i]);
         long coop = 0, n = 0;
         for (uint64_t seed = 0; seed < 100; seed++) {
-            play(spec, "tft", (opts){.turns = 1000, .seed = seed}, a, NULL, NULL);
-            coop += count_c(a, 0);
+            st_play(spec, "tft", (st_match){.turns = 1000, .seed = seed}, a, NULL);
+            coop += st_count_c(a);
             n += 1000;
         }
-        assert_proportion(spec, (double)coop / n, ps[i], n, 5);
+        st_assert_proportion(spec, (double)coop / n, ps[i], n, 5);
     }
     /* runs: P(action t == action t-1) = p^2 + (1-p)^2 = 0.5 for p = 0.5 */
     long same = 0, n = 0;
     for (uint64_t seed = 0; seed < 50; seed++) {
-        play("Random: 0.5", "cooperator", (opts){.turns = 1000, .seed = seed}, a, NULL, NULL);
+        st_play("Random: 0.5", "cooperator", (st_match){.turns = 1000, .seed = seed}, a, NULL);
         for (int t = 1; t < 1000; t++) same += a[t] == a[t - 1];
         n += 999;
     }
-    assert_proportion("Random: 0.5 repeats", (double)same / n, 0.5, n, 5);
+    st_assert_proportion("Random: 0.5 repeats", (double)same / n, 0.5, n, 5);
 }
 
 /* Counts, over seeded matches of `me` against `opp`, how often `me` cooperated after each
@@ -335,7 +261,7 @@ static void transition_counts(const char *me, const char *opp, int matches, int 
     memset(coop, 0, 5 * sizeof *coop);
     memset(n, 0, 5 * sizeof *n);
     for (int m = 0; m < matches; m++) {
-        play(me, opp, (opts){.turns = turns, .seed = (uint64_t)m + 1000}, a, b, NULL);
+        st_play(me, opp, (st_match){.turns = turns, .seed = (uint64_t)m + 1000}, a, b);
         n[4]++;
         coop[4] += a[0] == 'C';
         for (int t = 1; t < turns; t++) {
@@ -363,7 +289,7 @@ static void stochastic_wsls_transition_probabilities(void **state)
             char what[64];
             snprintf(what, sizeof what, "%s after %s", spec, labels[k]);
             assert_true(n[k] > 1000);
-            assert_proportion(what, (double)coop[k] / n[k], want[k], n[k], 5);
+            st_assert_proportion(what, (double)coop[k] / n[k], want[k], n[k], 5);
         }
         assert_int_equal(coop[4], n[4]); /* always cooperates first */
     }
@@ -382,7 +308,7 @@ static void memory_one_transition_probabilities(void **state)
         char what[64];
         snprintf(what, sizeof what, "memory_one after %s", labels[k]);
         assert_true(n[k] >= 1000);
-        assert_proportion(what, (double)coop[k] / n[k], want[k], n[k], 5);
+        st_assert_proportion(what, (double)coop[k] / n[k], want[k], n[k], 5);
     }
 }
 
@@ -398,15 +324,15 @@ static void gtft_transition_probabilities_under_noise(void **state)
     memset(coop, 0, sizeof coop);
     memset(n, 0, sizeof n);
     for (uint64_t seed = 0; seed < 300; seed++) {
-        play("gtft", "random", (opts){.turns = 300, .noise = 0.05, .seed = seed}, a, b, NULL);
+        st_play("gtft", "random", (st_match){.turns = 300, .noise = 0.05, .seed = seed}, a, b);
         for (int t = 1; t < 300; t++) {
             int k = b[t - 1] == 'D';
             n[k]++;
             coop[k] += a[t] == 'C';
         }
     }
-    assert_proportion("GTFT after a cooperation", (double)coop[0] / n[0], 0.95, n[0], 5);
-    assert_proportion("GTFT after a defection", (double)coop[1] / n[1], 0.35, n[1], 5);
+    st_assert_proportion("GTFT after a cooperation", (double)coop[0] / n[0], 0.95, n[0], 5);
+    st_assert_proportion("GTFT after a defection", (double)coop[1] / n[1], 0.35, n[1], 5);
 }
 
 int main(void)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parley/parley.h"
+#include "strategy_testing.h"
 #include "strategies/finite_state_machine.h"
 #include "strategies/data/finite_state_machines.h"
 
@@ -25,29 +25,8 @@ static const struct {
 };
 #define N_MACHINES (sizeof machines / sizeof *machines)
 
-/* Plays a against b and writes both action strings (turns + 1 bytes each). */
-static void play(const char *a, const char *b, int turns, double prob_end, const pl_game *game, char *sa, char *sb,
-                 int *played)
-{
-    pl_strategy *x, *y;
-    pl_error err;
-    assert_int_equal(pl_strategy_create(&x, a, &err), 0);
-    assert_int_equal(pl_strategy_create(&y, b, &err), 0);
-    pl_match_config cfg;
-    pl_match_config_default(&cfg);
-    cfg.turns = turns;
-    cfg.prob_end = prob_end;
-    cfg.game = game;
-    cfg.seed = 7;
-    pl_match_result *r;
-    assert_int_equal(pl_match_play(x, y, &cfg, &r, &err), 0);
-    *played = pl_match_result_turns(r);
-    pl_match_result_actions(r, 0, sa);
-    pl_match_result_actions(r, 1, sb);
-    pl_match_result_free(r);
-    pl_strategy_free(x);
-    pl_strategy_free(y);
-}
+/* every match of these tests is played with this seed */
+#define MATCH_SEED 7
 
 static void tables_are_closed_from_the_start_state(void **state)
 {
@@ -97,8 +76,7 @@ static void long_matches_follow_the_tables(void **state)
     char *sa = malloc(T + 1), *sb = malloc(T + 1), *want = malloc(T + 1);
     for (size_t i = 0; i < N_MACHINES; i++)
         for (size_t j = 0; j < sizeof opponents / sizeof *opponents; j++) {
-            int n;
-            play(machines[i].id, opponents[j], T, 0, NULL, sa, sb, &n);
+            int n = st_play(machines[i].id, opponents[j], (st_match){.turns = T, .seed = MATCH_SEED}, sa, sb).turns;
             assert_int_equal(n, T);
             replay(machines[i].m, sb, T, want);
             if (strcmp(sa, want)) fail_msg("%s vs %s departs from its table", machines[i].id, opponents[j]);
@@ -109,45 +87,30 @@ static void long_matches_follow_the_tables(void **state)
 static void hand_derived_openings(void **state)
 {
     (void)state;
-    char sa[41], sb[41];
-    int n;
+    char sa[41];
     /* Pun1 opens D; against constant defection it alternates C, D from then on. */
-    play("pun1", "defector", 8, 0, NULL, sa, sb, &n);
+    st_play("pun1", "defector", (st_match){.turns = 8, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "DCDCDCDC");
     /* Predator: C, then D for as long as the opponent cooperates. */
-    play("predator", "cooperator", 6, 0, NULL, sa, sb, &n);
+    st_play("predator", "cooperator", (st_match){.turns = 6, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CDDDDD");
     /* Evolved FSM 6 against a defector: a cycle of five moves, CDDDD. */
-    play("evolved_fsm_6", "defector", 15, 0, NULL, sa, sb, &n);
+    st_play("evolved_fsm_6", "defector", (st_match){.turns = 15, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CDDDDCDDDDCDDDD");
-    play("evolved_fsm_6", "cooperator", 10, 0, NULL, sa, sb, &n);
+    st_play("evolved_fsm_6", "cooperator", (st_match){.turns = 10, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCCCCCCC");
     /* Fortress3 opens D and keeps defecting against an unconditional cooperator. */
-    play("fortress3", "cooperator", 6, 0, NULL, sa, sb, &n);
+    st_play("fortress3", "cooperator", (st_match){.turns = 6, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "DDDDDD");
     /* Thumper: C first, then D forever against a defector. */
-    play("thumper", "defector", 5, 0, NULL, sa, sb, &n);
+    st_play("thumper", "defector", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CDDDD");
 }
 
 static void payoffs_and_match_length_do_not_matter(void **state)
 {
     (void)state;
-    pl_game g;
-    pl_error err;
-    assert_int_equal(pl_game_parse_rstp(&g, "2,-1,4,0", &err), 0);
-    enum { T = 400 };
-    char a0[T + 1], b0[T + 1], a1[T + 1], b1[T + 1];
-    for (size_t i = 0; i < N_MACHINES; i++) {
-        int n0, n1;
-        play(machines[i].id, "tf2", T, 0, NULL, a0, b0, &n0);
-        play(machines[i].id, "tf2", T, 0, &g, a1, b1, &n1);
-        assert_string_equal(a0, a1);
-        /* a probabilistic end: the length is unknown to the players; a prefix of the same play */
-        play(machines[i].id, "tf2", T, 0.02, NULL, a1, b1, &n1);
-        assert_true(n1 >= 1 && n1 <= T);
-        assert_memory_equal(a0, a1, (size_t)n1);
-    }
+    for (size_t i = 0; i < N_MACHINES; i++) st_expect_blind_to_game_and_length(machines[i].id, "tf2", 400, MATCH_SEED);
 }
 
 static void registry_metadata(void **state)

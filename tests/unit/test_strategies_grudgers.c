@@ -10,82 +10,47 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parley/parley.h"
+#include "strategy_testing.h"
 
 #define MAXT 4096
-
-/* Plays a against b for `turns` turns (game "R,S,T,P" or NULL for 3,0,5,1);
- * writes both action strings. */
-static void play(const char *a, const char *b, int turns, const char *rstp, char *xa, char *xb)
-{
-    pl_strategy *sa, *sb;
-    pl_error err;
-    if (pl_strategy_create(&sa, a, &err)) fail_msg("%s: %s", a, err.msg);
-    if (pl_strategy_create(&sb, b, &err)) fail_msg("%s: %s", b, err.msg);
-    pl_game g;
-    pl_match_config cfg;
-    pl_match_config_default(&cfg);
-    cfg.turns = turns;
-    if (rstp) {
-        assert_int_equal(pl_game_parse_rstp(&g, rstp, &err), 0);
-        cfg.game = &g;
-    }
-    pl_match_result *r;
-    assert_int_equal(pl_match_play(sa, sb, &cfg, &r, &err), 0);
-    pl_match_result_actions(r, 0, xa);
-    pl_match_result_actions(r, 1, xb);
-    pl_match_result_free(r);
-    pl_strategy_free(sa);
-    pl_strategy_free(sb);
-}
-
-static void expect_actions(const char *a, const char *b, const char *want)
-{
-    static char xa[MAXT + 1], xb[MAXT + 1];
-    play(a, b, (int)strlen(want), NULL, xa, xb);
-    if (strcmp(xa, want)) fail_msg("%s vs %s:\n got  %s\n want %s", a, b, xa, want);
-}
 
 static void grim_family_by_hand(void **state)
 {
     (void)state;
     /* the opponent defects once at turn 3 */
-    expect_actions("grudger", "cycler:cycle=CCCDCCCCCCCC", "CCCCDDDDDDDD");
-    expect_actions("aggravater", "cooperator", "DDDCCCCC");
-    expect_actions("aggravater", "cycler:cycle=DCCCCCCC", "DDDDDDDD");
-    expect_actions("easy_go", "cycler:cycle=CCDCCCCC", "DDDCCCCC");
-    expect_actions("opposite_grudger", "cycler:cycle=DDCDDDDD", "DDDCCCCC");
+    st_expect_actions("grudger", "cycler:cycle=CCCDCCCCCCCC", "CCCCDDDDDDDD");
+    st_expect_actions("aggravater", "cooperator", "DDDCCCCC");
+    st_expect_actions("aggravater", "cycler:cycle=DCCCCCCC", "DDDDDDDD");
+    st_expect_actions("easy_go", "cycler:cycle=CCDCCCCC", "DDDCCCCC");
+    st_expect_actions("opposite_grudger", "cycler:cycle=DDCDDDDD", "DDDCCCCC");
     /* SpitefulCC ignores a defection during its first two moves until its third */
-    expect_actions("spiteful_cc", "cycler:cycle=DCCCCCCC", "CCDDDDDD");
-    expect_actions("spiteful_cc", "cooperator", "CCCCCCCC");
-    expect_actions("grudger_alternator", "cycler:cycle=CCDCCCCC", "CCCDCDCD");
+    st_expect_actions("spiteful_cc", "cycler:cycle=DCCCCCCC", "CCDDDDDD");
+    st_expect_actions("spiteful_cc", "cooperator", "CCCCCCCC");
+    st_expect_actions("grudger_alternator", "cycler:cycle=CCDCCCCC", "CCCDCDCD");
     /* a single defection is forgiven, a second one is not */
-    expect_actions("fool_me_once", "cycler:cycle=DCCCDCCCCCCC", "CCCCCDDDDDDD");
+    st_expect_actions("fool_me_once", "cycler:cycle=DCCCDCCCCCCC", "CCCCCDDDDDDD");
 }
 
 static void forgetful_grudger_span_is_ten(void **state)
 {
     (void)state;
     /* one D at turn 0: D on turns 1..10, then forgiven */
-    expect_actions("forgetful_grudger", "cycler:cycle=DCCCCCCCCCCCCCCCCCCC", "CDDDDDDDDDDCCCCCCCCC");
+    st_expect_actions("forgetful_grudger", "cycler:cycle=DCCCCCCCCCCCCCCCCCCC", "CDDDDDDDDDDCCCCCCCCC");
     /* a defection inside the grudge does not restart its count (turn 5); one seen on
      * the turn the grudge ends starts a new one (turn 10, seen at 11) */
-    expect_actions("forgetful_grudger", "cycler:cycle=DCCCCDCCCCCCCCCCCCCCCCCC",
-                   "CDDDDDDDDDDCCCCCCCCCCCCC");
-    expect_actions("forgetful_grudger", "cycler:cycle=DCCCCDCCCCDCCCCCCCCCCCCC",
-                   "CDDDDDDDDDDDDDDDDDDDDCCC");
+    st_expect_actions("forgetful_grudger", "cycler:cycle=DCCCCDCCCCCCCCCCCCCCCCCC", "CDDDDDDDDDDCCCCCCCCCCCCC");
+    st_expect_actions("forgetful_grudger", "cycler:cycle=DCCCCDCCCCDCCCCCCCCCCCCC", "CDDDDDDDDDDDDDDDDDDDDCCC");
     /* against Defector it never forgives */
-    expect_actions("forgetful_grudger", "defector", "CDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD");
+    st_expect_actions("forgetful_grudger", "defector", "CDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD");
 }
 
 static void once_bitten_needs_two_in_a_row(void **state)
 {
     (void)state;
     /* isolated defections are tolerated */
-    expect_actions("once_bitten", "cycler:cycle=DC", "CCCCCCCCCCCCCCCCCCCC");
+    st_expect_actions("once_bitten", "cycler:cycle=DC", "CCCCCCCCCCCCCCCCCCCC");
     /* DD at turns 0-1: the triggering D at turn 2 then ten more, then it looks again */
-    expect_actions("once_bitten", "cycler:cycle=DDCCCCCCCCCCCCCCCCCCCCCCCCCCCC",
-                   "CCDDDDDDDDDDDCCCCCCCCCCCCCCCCC");
+    st_expect_actions("once_bitten", "cycler:cycle=DDCCCCCCCCCCCCCCCCCCCCCCCCCCCC", "CCDDDDDDDDDDDCCCCCCCCCCCCCCCCC");
 }
 
 static void soft_grudger_is_general_soft_grudger_with_defaults(void **state)
@@ -95,12 +60,12 @@ static void soft_grudger_is_general_soft_grudger_with_defaults(void **state)
     const char *opps[] = {"cycler:cycle=CCCDCCDDCDDDDCCCCCCCD", "defector", "tft", "cycler:cycle=DDC", "anti_cycler",
                           "thue_morse"};
     for (size_t i = 0; i < sizeof opps / sizeof *opps; i++) {
-        play("soft_grudger", opps[i], 1000, NULL, a, b);
-        play("General Soft Grudger: n=1,d=4,c=2", opps[i], 1000, NULL, c, d);
+        st_play("soft_grudger", opps[i], (st_match){.turns = 1000}, a, b);
+        st_play("General Soft Grudger: n=1,d=4,c=2", opps[i], (st_match){.turns = 1000}, c, d);
         assert_string_equal(a, c);
     }
     /* D D D D C C after a defection (the first D answers it) */
-    expect_actions("soft_grudger", "cycler:cycle=CDCCCCCCCCCC", "CCDDDDCCCCCC");
+    st_expect_actions("soft_grudger", "cycler:cycle=CDCCCCCCCCCC", "CCDDDDCCCCCC");
 }
 
 static void general_soft_grudger_other_parameters(void **state)
@@ -108,12 +73,12 @@ static void general_soft_grudger_other_parameters(void **state)
     (void)state;
     /* n=2: only two consecutive defections trigger; d=3: D D D; c=1: then one C of penance
      * during which the opponent is not watched */
-    expect_actions("general_soft_grudger:n=2,d=3,c=1", "cycler:cycle=DCDDDDCCCCCC", "CCCCDDDCCCCC");
-    expect_actions("general_soft_grudger:n=2,d=3,c=1", "cycler:cycle=DDCDDDDDCCCCCC", "CCDDDCDDDCCCCC");
+    st_expect_actions("general_soft_grudger:n=2,d=3,c=1", "cycler:cycle=DCDDDDCCCCCC", "CCCCDDDCCCCC");
+    st_expect_actions("general_soft_grudger:n=2,d=3,c=1", "cycler:cycle=DDCDDDDDCCCCCC", "CCDDDCDDDCCCCC");
     /* d=1, c=0: each trigger is answered by a single D (tit for tat when n=1) */
-    expect_actions("general_soft_grudger:n=1,d=1,c=0", "cycler:cycle=CDDCDCCC", "CCDDCDCC");
+    st_expect_actions("general_soft_grudger:n=1,d=1,c=0", "cycler:cycle=CDDCDCCC", "CCDDCDCC");
     /* d=1, c=2: the answer to a defection is D then two unconditional C */
-    expect_actions("general_soft_grudger:n=1,d=1,c=2", "defector", "CDCCDCCDCC");
+    st_expect_actions("general_soft_grudger:n=1,d=1,c=2", "defector", "CDCCDCCDCC");
 
     pl_strategy *s;
     pl_error err;
@@ -168,7 +133,7 @@ static void majority_windows_match_brute_force(void **state)
     };
     for (size_t i = 0; i < sizeof players / sizeof *players; i++)
         for (size_t j = 0; j < sizeof opps / sizeof *opps; j++) {
-            play(players[i].spec, opps[j], 1500, NULL, a, b);
+            st_play(players[i].spec, opps[j], (st_match){.turns = 1500}, a, b);
             for (int t = 0; t < 1500; t++)
                 if (a[t] != majority_reference(b, t, players[i].window, players[i].soft))
                     fail_msg("%s vs %s: turn %d", players[i].spec, opps[j], t);
@@ -191,8 +156,8 @@ static void payoffs_and_length_do_not_matter(void **state)
                          "spiteful_cc", "hard_go_by_majority_10", "soft_go_by_majority", "fool_me_once"};
     static char a[MAXT + 1], b[MAXT + 1], c[MAXT + 1], d[MAXT + 1];
     for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
-        play(ids[i], "cycler:cycle=CCDCDDDCCCCCCD", 3000, NULL, a, b);
-        play(ids[i], "cycler:cycle=CCDCDDDCCCCCCD", 1000, "2,-1,4,0", c, d);
+        st_play(ids[i], "cycler:cycle=CCDCDDDCCCCCCD", (st_match){.turns = 3000}, a, b);
+        st_play(ids[i], "cycler:cycle=CCDCDDDCCCCCCD", (st_match){.turns = 1000, .game = "2,-1,4,0"}, c, d);
         assert_memory_equal(a, c, 1000);
     }
 }

@@ -11,70 +11,25 @@
 #include <string.h>
 #include <time.h>
 
-#include "parley/parley.h"
-
-/* Plays a against b and returns both action strings (caller frees). */
-static void play(const char *a, const char *b, const pl_match_config *cfg, char **xa, char **xb)
-{
-    pl_strategy *sa, *sb;
-    pl_error err;
-    if (pl_strategy_create(&sa, a, &err)) fail_msg("%s: %s", a, err.msg);
-    if (pl_strategy_create(&sb, b, &err)) fail_msg("%s: %s", b, err.msg);
-    pl_match_result *r;
-    assert_int_equal(pl_match_play(sa, sb, cfg, &r, &err), 0);
-    int n = pl_match_result_turns(r);
-    *xa = malloc((size_t)n + 1);
-    *xb = malloc((size_t)n + 1);
-    pl_match_result_actions(r, 0, *xa);
-    pl_match_result_actions(r, 1, *xb);
-    pl_match_result_free(r);
-    pl_strategy_free(sa);
-    pl_strategy_free(sb);
-}
-
-static pl_match_config turns(int n)
-{
-    pl_match_config c;
-    pl_match_config_default(&c);
-    c.turns = n;
-    return c;
-}
-
-/* k copies of c followed by copies of d up to n characters. */
-static char *pattern(int n, int k, char c, char d)
-{
-    char *s = malloc((size_t)n + 1);
-    for (int i = 0; i < n; i++) s[i] = i < k ? c : d;
-    s[n] = 0;
-    return s;
-}
-
-static void expect(const char *a, const char *b, int n, int k, char c, char d)
-{
-    pl_match_config cfg = turns(n);
-    char *xa, *xb, *want = pattern(n, k, c, d);
-    play(a, b, &cfg, &xa, &xb);
-    if (strcmp(xa, want)) fail_msg("%s vs %s over %d turns: got %.60s...", a, b, n, xa);
-    free(xa), free(xb), free(want);
-}
+#include "strategy_testing.h"
 
 /* Defector and Cooperator Hunters strike from the fifth turn; the cycle hunters
  * tell a constant opponent from a cyclic one. */
 static void unconditional_opponents_are_hunted(void **state)
 {
     (void)state;
-    expect("defector_hunter", "defector", 5000, 4, 'C', 'D');
-    expect("defector_hunter", "cooperator", 5000, 5000, 'C', 'C');
-    expect("cooperator_hunter", "cooperator", 5000, 4, 'C', 'D');
+    st_expect_run("defector_hunter", "defector", (st_match){.turns = 5000}, 4, 'C', 'D');
+    st_expect_run("defector_hunter", "cooperator", (st_match){.turns = 5000}, 5000, 'C', 'C');
+    st_expect_run("cooperator_hunter", "cooperator", (st_match){.turns = 5000}, 4, 'C', 'D');
     /* Meta Hunter leaves Cooperator alone; the aggressive one has a Cooperator Hunter */
-    expect("meta_hunter", "cooperator", 5000, 5000, 'C', 'C');
-    expect("meta_hunter_aggressive", "cooperator", 5000, 4, 'C', 'D');
+    st_expect_run("meta_hunter", "cooperator", (st_match){.turns = 5000}, 5000, 'C', 'C');
+    st_expect_run("meta_hunter_aggressive", "cooperator", (st_match){.turns = 5000}, 4, 'C', 'D');
     /* a cycle of one action is no prey for Cycle Hunter ... */
-    expect("cycle_hunter", "defector", 100000, 100000, 'C', 'C');
+    st_expect_run("cycle_hunter", "defector", (st_match){.turns = 100000}, 100000, 'C', 'C');
     /* ... but Eventual Cycle Hunter re-tests every ten turns past the first ten:
      * at turn 20 the ten-move tail DDDDDDDDDD repeats DDD, so it defects from then on */
-    expect("eventual_cycle_hunter", "defector", 100000, 20, 'C', 'D');
-    expect("eventual_cycle_hunter", "cooperator", 100000, 100000, 'C', 'C');
+    st_expect_run("eventual_cycle_hunter", "defector", (st_match){.turns = 100000}, 20, 'C', 'D');
+    st_expect_run("eventual_cycle_hunter", "cooperator", (st_match){.turns = 100000}, 100000, 'C', 'C');
 }
 
 /* Detective with a long opening is a convenient scripted opponent: strictly
@@ -85,21 +40,21 @@ static void alternators_and_cycles_are_hunted(void **state)
     const char *alt = "detective:initial_actions=CDCDCDCDCDCDCDCDCDCDCDCDCDCDCDCD";
     const char *cyc3 = "detective:initial_actions=CCDCCDCCDCCDCCDCCDCCDCCDCCDCCD";
     /* Alternator Hunter judges the first six moves, once, at turn 6 */
-    expect("alternator_hunter", alt, 300, 6, 'C', 'D');
+    st_expect_run("alternator_hunter", alt, (st_match){.turns = 300}, 6, 'C', 'D');
     /* Cycle Hunter needs two full periods: CCDCCD is seen at turn 6 */
-    expect("cycle_hunter", cyc3, 300, 6, 'C', 'D');
+    st_expect_run("cycle_hunter", cyc3, (st_match){.turns = 300}, 6, 'C', 'D');
     /* Meta Hunter: its Alternator Hunter or Cycle Hunter fires at turn 6 */
-    expect("meta_hunter", alt, 300, 6, 'C', 'D');
-    expect("meta_hunter", cyc3, 300, 6, 'C', 'D');
+    st_expect_run("meta_hunter", alt, (st_match){.turns = 300}, 6, 'C', 'D');
+    st_expect_run("meta_hunter", cyc3, (st_match){.turns = 300}, 6, 'C', 'D');
     /* a team of Defector, Eventual Cycle and Cooperator Hunters (mask 1+32+64)
      * first sees the cycle at Eventual Cycle Hunter's test of turn 20, in the
      * ten moves after the first ten */
-    expect("meta_hunter_aggressive:team=97", cyc3, 31, 20, 'C', 'D');
+    st_expect_run("meta_hunter_aggressive:team=97", cyc3, (st_match){.turns = 31}, 20, 'C', 'D');
     /* the Math Constant Hunter alone: from turn 8 the cooperation rate of both
      * parties is the same in the first, middle and last halves */
-    pl_match_config cfg = turns(9);
+    st_match cfg = {.turns = 9};
     char *xa, *xb;
-    play("math_constant_hunter", cyc3, &cfg, &xa, &xb);
+    st_play_alloc("math_constant_hunter", cyc3, cfg, &xa, &xb);
     assert_string_equal(xa, "CCCCCCCCD");
     free(xa), free(xb);
 }
@@ -114,7 +69,9 @@ static void meta_hunter_long_match_is_exact_and_fast(void **state)
     pl_error err;
     assert_int_equal(pl_strategy_create(&a, "Meta Hunter: 6 players", &err), 0);
     assert_int_equal(pl_strategy_create(&b, "tft", &err), 0);
-    pl_match_config cfg = turns(1000000);
+    pl_match_config cfg;
+    pl_match_config_default(&cfg);
+    cfg.turns = 1000000;
     pl_match_result *r;
     clock_t t0 = clock();
     assert_int_equal(pl_match_play(a, b, &cfg, &r, &err), 0);
@@ -133,29 +90,29 @@ static void probers_open_and_judge(void **state)
 {
     (void)state;
     /* Prober vs Cooperator: D C C, the opponent cooperated on moves 2 and 3 -> defect */
-    pl_match_config cfg = turns(1000);
+    st_match cfg = {.turns = 1000};
     char *xa, *xb;
-    play("prober", "cooperator", &cfg, &xa, &xb);
+    st_play_alloc("prober", "cooperator", cfg, &xa, &xb);
     assert_memory_equal(xa, "DCCD", 4);
     assert_true(strspn(xa + 3, "D") == 997);
     free(xa), free(xb);
     /* Hard Prober vs Cooperator: D D C C, then defects */
-    play("hard_prober", "cooperator", &cfg, &xa, &xb);
+    st_play_alloc("hard_prober", "cooperator", cfg, &xa, &xb);
     assert_memory_equal(xa, "DDCCD", 5);
     assert_true(strspn(xa + 4, "D") == 996);
     free(xa), free(xb);
     /* Prober 3 vs TFT: D C, TFT answered D on move 2 -> tit for tat from then on */
-    play("prober3", "tft", &cfg, &xa, &xb);
+    st_play_alloc("prober3", "tft", cfg, &xa, &xb);
     assert_memory_equal(xa, "DCDCDC", 6);
     free(xa), free(xb);
     /* Prober 4 vs Cooperator: the 20-move probe draws no defection (difference 0 <= 2) -> defect */
-    play("prober4", "cooperator", &cfg, &xa, &xb);
+    st_play_alloc("prober4", "cooperator", cfg, &xa, &xb);
     assert_memory_equal(xa, "CCDCDDDCCDCDCCDCDDCD", 20);
     assert_true(strspn(xa + 20, "D") == 980);
     free(xa), free(xb);
     /* Prober 4 vs TFT: every TFT defection answers one of ours (9 just, 0 unjust):
      * five cooperations, then TFT, which settles on mutual cooperation */
-    play("prober4", "tft", &cfg, &xa, &xb);
+    st_play_alloc("prober4", "tft", cfg, &xa, &xb);
     assert_memory_equal(xa + 20, "CCCCC", 5);
     assert_true(strspn(xa + 22, "C") == 978);
     free(xa), free(xb);
@@ -165,13 +122,13 @@ static void probers_open_and_judge(void **state)
 static void detective_parameters(void **state)
 {
     (void)state;
-    pl_match_config cfg = turns(50);
+    st_match cfg = {.turns = 50};
     char *xa, *xb;
-    play("detective", "cooperator", &cfg, &xa, &xb);
+    st_play_alloc("detective", "cooperator", cfg, &xa, &xb);
     assert_memory_equal(xa, "CDCCD", 5);
     assert_true(strspn(xa + 4, "D") == 46);
     free(xa), free(xb);
-    play("detective:initial_actions=CC", "tft", &cfg, &xa, &xb);
+    st_play_alloc("detective:initial_actions=CC", "tft", cfg, &xa, &xb);
     assert_true(strspn(xa, "C") == 2 && strspn(xa + 2, "D") == 48); /* TFT never defected in the opening */
     free(xa), free(xb);
     pl_strategy *s;
@@ -192,15 +149,11 @@ static void hunters_ignore_the_length(void **state)
     const char *names[] = {"meta_hunter", "meta_hunter_aggressive", "math_constant_hunter", "random_hunter",
                            "eventual_cycle_hunter", "prober4", "detective"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        pl_match_config c1;
-        pl_match_config_default(&c1);
-        c1.turns = 0;
-        c1.prob_end = 0.002;
-        c1.seed = 11 + i;
+        st_match c1 = {.turns = 0, .prob_end = 0.002, .seed = 11 + i};
         char *xa, *xb, *ya, *yb;
-        play(names[i], "prober3", &c1, &xa, &xb);
-        pl_match_config c2 = turns((int)strlen(xa));
-        play(names[i], "prober3", &c2, &ya, &yb);
+        st_play_alloc(names[i], "prober3", c1, &xa, &xb);
+        st_match c2 = {.turns = (int)strlen(xa)};
+        st_play_alloc(names[i], "prober3", c2, &ya, &yb);
         assert_string_equal(xa, ya);
         assert_string_equal(xb, yb);
         free(xa), free(xb), free(ya), free(yb);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parley/parley.h"
+#include "strategy_testing.h"
 #include "strategies/lookup_table.h"
 #include "strategies/data/lookup_tables.h"
 
@@ -24,28 +24,8 @@ static const struct {
 };
 #define N_TABLES (sizeof tables / sizeof *tables)
 
-static void play(const char *a, const char *b, int turns, double prob_end, const pl_game *game, char *sa, char *sb,
-                 int *played)
-{
-    pl_strategy *x, *y;
-    pl_error err;
-    assert_int_equal(pl_strategy_create(&x, a, &err), 0);
-    assert_int_equal(pl_strategy_create(&y, b, &err), 0);
-    pl_match_config cfg;
-    pl_match_config_default(&cfg);
-    cfg.turns = turns;
-    cfg.prob_end = prob_end;
-    cfg.game = game;
-    cfg.seed = 11;
-    pl_match_result *r;
-    assert_int_equal(pl_match_play(x, y, &cfg, &r, &err), 0);
-    *played = pl_match_result_turns(r);
-    pl_match_result_actions(r, 0, sa);
-    pl_match_result_actions(r, 1, sb);
-    pl_match_result_free(r);
-    pl_strategy_free(x);
-    pl_strategy_free(y);
-}
+/* every match of these tests is played with this seed */
+#define MATCH_SEED 11
 
 /* The i-th string of C/D of length n in lexicographic order with C < D (itertools.product). */
 static void nth_word(int i, int n, char *out)
@@ -86,8 +66,7 @@ static void long_matches_follow_the_tables(void **state)
         int depth = L->self_depth > L->op_depth ? L->self_depth : L->op_depth;
         if (L->open_depth > depth) depth = L->open_depth;
         for (size_t j = 0; j < sizeof opponents / sizeof *opponents; j++) {
-            int n;
-            play(tables[i].id, opponents[j], T, 0, NULL, sa, sb, &n);
+            int n = st_play(tables[i].id, opponents[j], (st_match){.turns = T, .seed = MATCH_SEED}, sa, sb).turns;
             for (int t = 0; t < n; t++) {
                 char want;
                 if (t < depth) {
@@ -110,45 +89,31 @@ static void long_matches_follow_the_tables(void **state)
 static void hand_derived_openings(void **state)
 {
     (void)state;
-    char sa[21], sb[21];
-    int n;
+    char sa[21];
     /* Winner12 opens C, C; then (mine C, theirs D D) is entry 3 of CDCDDCDD: D, and (D, DD) entry 7: D. */
-    play("winner12", "defector", 5, 0, NULL, sa, sb, &n);
+    st_play("winner12", "defector", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCDDD");
-    play("winner12", "cooperator", 5, 0, NULL, sa, sb, &n);
+    st_play("winner12", "cooperator", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCC");
     /* Winner21 opens D, C whatever the opponent does. */
-    play("winner21", "cooperator", 2, 0, NULL, sa, sb, &n);
+    st_play("winner21", "cooperator", (st_match){.turns = 2, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "DC");
-    play("winner21", "defector", 2, 0, NULL, sa, sb, &n);
+    st_play("winner21", "defector", (st_match){.turns = 2, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "DC");
     /* EvolvedLookerUp1_1_1: C, then (C, D, opened D) is entry 3 of CDDDDCDD: D, then (D, D, D) entry 7: D. */
-    play("evolved_lookerup_1_1_1", "defector", 5, 0, NULL, sa, sb, &n);
+    st_play("evolved_lookerup_1_1_1", "defector", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CDDDD");
-    play("evolved_lookerup_1_1_1", "cooperator", 5, 0, NULL, sa, sb, &n);
+    st_play("evolved_lookerup_1_1_1", "cooperator", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCC");
     /* EvolvedLookerUp2_2_2 against TFT: the all-C key is entry 0 of its pattern, C. */
-    play("evolved_lookerup_2_2_2", "tft", 10, 0, NULL, sa, sb, &n);
+    st_play("evolved_lookerup_2_2_2", "tft", (st_match){.turns = 10, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCCCCCCC");
 }
 
 static void payoffs_and_match_length_do_not_matter(void **state)
 {
     (void)state;
-    pl_game g;
-    pl_error err;
-    assert_int_equal(pl_game_parse_rstp(&g, "2,-1,4,0", &err), 0);
-    enum { T = 400 };
-    char a0[T + 1], b0[T + 1], a1[T + 1], b1[T + 1];
-    for (size_t i = 0; i < N_TABLES; i++) {
-        int n0, n1;
-        play(tables[i].id, "tf1", T, 0, NULL, a0, b0, &n0);
-        play(tables[i].id, "tf1", T, 0, &g, a1, b1, &n1);
-        assert_string_equal(a0, a1);
-        play(tables[i].id, "tf1", T, 0.02, NULL, a1, b1, &n1);
-        assert_true(n1 >= 1 && n1 <= T);
-        assert_memory_equal(a0, a1, (size_t)n1);
-    }
+    for (size_t i = 0; i < N_TABLES; i++) st_expect_blind_to_game_and_length(tables[i].id, "tf1", 400, MATCH_SEED);
 }
 
 static void registry_metadata(void **state)

@@ -12,44 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "parley/parley.h"
+#include "strategy_testing.h"
 
 #define MAXT 4096
 
-static pl_strategy *make(const char *spec)
-{
-    pl_strategy *s;
-    pl_error err;
-    if (pl_strategy_create(&s, spec, &err)) fail_msg("%s: %s", spec, err.msg);
-    return s;
-}
-
-/* One match; returns the scores and writes the action strings (if xa, xb). */
-static void play(const char *a, const char *b, int turns, const char *rstp, uint64_t stream, char *xa, char *xb,
-                 double *sa, double *sb)
-{
-    pl_strategy *pa = make(a), *pb = make(b);
-    pl_error err;
-    pl_game g;
-    pl_match_config cfg;
-    pl_match_config_default(&cfg);
-    cfg.turns = turns;
-    cfg.seed = 20121;
-    cfg.stream_a = stream;
-    if (rstp) {
-        assert_int_equal(pl_game_parse_rstp(&g, rstp, &err), 0);
-        cfg.game = &g;
-    }
-    pl_match_result *r;
-    assert_int_equal(pl_match_play(pa, pb, &cfg, &r, &err), 0);
-    if (xa) pl_match_result_actions(r, 0, xa);
-    if (xb) pl_match_result_actions(r, 1, xb);
-    if (sa) *sa = pl_match_result_score(r, 0);
-    if (sb) *sb = pl_match_result_score(r, 1);
-    pl_match_result_free(r);
-    pl_strategy_free(pa);
-    pl_strategy_free(pb);
-}
+/* every match of these tests is played with this seed (and a stream of its own) */
+#define MATCH_SEED 20121
 
 static char xa[MAXT + 1], xb[MAXT + 1];
 
@@ -79,7 +47,7 @@ static void memory_two_players_follow_their_state_lists(void **state)
                           "aon2", "delayed_aon1", "soft_go_by_majority_5"};
     for (size_t i = 0; i < 2; i++)
         for (size_t j = 0; j < sizeof opps / sizeof *opps; j++) {
-            play(p[i].id, opps[j], 2000, NULL, 0, xa, xb, NULL, NULL);
+            st_play(p[i].id, opps[j], (st_match){.turns = 2000, .seed = MATCH_SEED}, xa, xb);
             assert_int_equal(xa[0], 'C');
             assert_int_equal(xa[1], 'C');
             for (int t = 2; t < 2000; t++) {
@@ -93,24 +61,24 @@ static void mem2_switches_every_two_turns(void **state)
 {
     (void)state;
     /* two D rounds: ALLD twice at turns 2 and 4, then ALLD for good */
-    play("mem2", "defector", 40, NULL, 0, xa, xb, NULL, NULL);
+    st_play("mem2", "defector", (st_match){.turns = 40, .seed = MATCH_SEED}, xa, xb);
     assert_string_equal(xa, "CDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD");
     /* mutual cooperation keeps TFT */
-    play("mem2", "cooperator", 40, NULL, 0, xa, xb, NULL, NULL);
+    st_play("mem2", "cooperator", (st_match){.turns = 40, .seed = MATCH_SEED}, xa, xb);
     assert_string_equal(xa, "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC");
     /* (C,D),(D,C) at turn 2 gives TFTT (C, C); (C,D),(C,C) at turn 4 ALLD; ALLD again at 6 */
-    play("mem2", "cycler_dc", 16, NULL, 0, xa, xb, NULL, NULL);
+    st_play("mem2", "cycler_dc", (st_match){.turns = 16, .seed = MATCH_SEED}, xa, xb);
     assert_string_equal(xa, "CDCCDDDDDDDDDDDD");
     /* TFT at turn 2; TFTT at turn 4 after (C,D),(D,C); ALLD at 6 and 8 */
-    play("mem2", "cycler_ccd", 30, NULL, 0, xa, xb, NULL, NULL);
+    st_play("mem2", "cycler_ccd", (st_match){.turns = 30, .seed = MATCH_SEED}, xa, xb);
     assert_string_equal(xa, "CCCDCCDDDDDDDDDDDDDDDDDDDDDDDD");
     /* TFT answers the D of turn 6; (C,D),(D,C) at turn 8 gives TFTT, which forgives;
      * two CC rounds at turn 10 give TFT again */
-    play("mem2", "cycler:cycle=CCCCCCDCCCCCCCCCCCCC", 20, NULL, 0, xa, xb, NULL, NULL);
+    st_play("mem2", "cycler:cycle=CCCCCCDCCCCCCCCCCCCC", (st_match){.turns = 20, .seed = MATCH_SEED}, xa, xb);
     assert_string_equal(xa, "CCCCCCCDCCCCCCCCCCCC");
     /* a D seen just before a choice gives ALLD; ALLD's own D rounds then force the
      * second ALLD pick, after which it defects for good */
-    play("mem2", "cycler:cycle=CCCCCCCDCCCCCCCCCCCC", 20, NULL, 0, xa, xb, NULL, NULL);
+    st_play("mem2", "cycler:cycle=CCCCCCCDCCCCCCCCCCCC", (st_match){.turns = 20, .seed = MATCH_SEED}, xa, xb);
     assert_string_equal(xa, "CCCCCCCCDDDDDDDDDDDD");
 }
 
@@ -125,32 +93,17 @@ typedef struct {
  * scores x (A), y (B) and z = s (x - l) - (y - l). */
 static zd_stats run_many(const char *a, const char *b, const char *rstp, int matches, int turns, double s, double l)
 {
-    double sum[3] = {0}, sq[3] = {0};
+    st_sample x = {0}, y = {0}, z = {0};
     for (int m = 0; m < matches; m++) {
-        double sa, sb;
-        play(a, b, turns, rstp, (uint64_t)m, NULL, NULL, &sa, &sb);
-        double v[3] = {sa / turns, sb / turns, 0};
-        v[2] = s * (v[0] - l) - (v[1] - l);
-        for (int k = 0; k < 3; k++) {
-            sum[k] += v[k];
-            sq[k] += v[k] * v[k];
-        }
+        st_match match = {.turns = turns, .game = rstp, .seed = MATCH_SEED, .stream_a = (uint64_t)m};
+        st_result r = st_play(a, b, match, NULL, NULL);
+        st_sample_add(&x, r.score_a / turns);
+        st_sample_add(&y, r.score_b / turns);
+        st_sample_add(&z, s * (r.score_a / turns - l) - (r.score_b / turns - l));
     }
-    double mean[3], se[3];
-    for (int k = 0; k < 3; k++) {
-        mean[k] = sum[k] / matches;
-        double var = (sq[k] - matches * mean[k] * mean[k]) / (matches - 1);
-        se[k] = sqrt(var > 0 ? var : 0) / sqrt(matches);
-    }
-    return (zd_stats){mean[0], mean[1], mean[2], se[0], se[1], se[2]};
+    return (zd_stats){st_sample_mean(&x), st_sample_mean(&y), st_sample_mean(&z),
+                      st_sample_se(&x),   st_sample_se(&y),   st_sample_se(&z)};
 }
-
-#define CHECK_NEAR(what, got, want, tol)                                                             \
-    do {                                                                                             \
-        if (fabs((got) - (want)) > (tol))                                                            \
-            fail_msg("%s: got %.5f, want %.5f (tolerance %.5f)", what, (double)(got), (double)(want), \
-                     (double)(tol));                                                                 \
-    } while (0)
 
 static void zd_extort_2_against_cooperator(void **state)
 {
@@ -164,16 +117,16 @@ static void zd_extort_2_against_cooperator(void **state)
      * shifts the mean by at most (9/4)(1/4)(5-3)/n ~ 1.1/n). */
     int M = 200, n = 2000;
     zd_stats st = run_many("zd_extort_2", "cooperator", NULL, M, n, 0.5, 1);
-    CHECK_NEAR("ZD-Extort-2 score", st.mean_a, 3.5, 5 * st.se_a + 2.0 / n);
-    CHECK_NEAR("Cooperator score", st.mean_b, 2.25, 5 * st.se_b + 2.0 / n);
+    st_assert_near("ZD-Extort-2 score", st.mean_a, 3.5, 5 * st.se_a + 2.0 / n);
+    st_assert_near("Cooperator score", st.mean_b, 2.25, 5 * st.se_b + 2.0 / n);
     assert_true(st.se_a > 0); /* it is random */
 
     /* Under R,S,T,P = 4,0,7,2 (l = P = 2): P(C|CC) = 1 - (1/9)(1/2)(2) = 8/9,
      * P(C|DC) = (1/9)(2 + (1/2)(5)) = 1/2, stationary P(C) = 9/11: scores
      * 9/11*4 + 2/11*7 = 50/11 and 9/11*4 = 36/11. */
     st = run_many("zd_extort_2", "cooperator", "4,0,7,2", M, n, 0.5, 2);
-    CHECK_NEAR("ZD-Extort-2 score, game 4,0,7,2", st.mean_a, 50.0 / 11, 5 * st.se_a + 4.0 / n);
-    CHECK_NEAR("Cooperator score, game 4,0,7,2", st.mean_b, 36.0 / 11, 5 * st.se_b + 4.0 / n);
+    st_assert_near("ZD-Extort-2 score, game 4,0,7,2", st.mean_a, 50.0 / 11, 5 * st.se_a + 4.0 / n);
+    st_assert_near("Cooperator score, game 4,0,7,2", st.mean_b, 36.0 / 11, 5 * st.se_b + 4.0 / n);
 }
 
 /* Akin's lemma: with p~ = p - (1,1,0,0), the expected sum over n rounds of p~ . v_t
@@ -186,7 +139,7 @@ static void check_relation(const char *zd, double phi, double s, double l, const
     zd_stats st = run_many(zd, opp, rstp, M, n, s, l);
     char what[160];
     snprintf(what, sizeof what, "%s vs %s (game %s): s (x - l) - (y - l)", zd, opp, rstp ? rstp : "3,0,5,1");
-    CHECK_NEAR(what, st.mean_z, 0.0, 5 * st.se_z + 1.0 / (phi * n));
+    st_assert_near(what, st.mean_z, 0.0, 5 * st.se_z + 1.0 / (phi * n));
 }
 
 static void zd_players_enforce_their_linear_relation(void **state)
@@ -221,9 +174,9 @@ static void zd_equalizers_fix_the_opponent_score(void **state)
     int M = 100, n = 2000;
     for (size_t i = 0; i < sizeof opps / sizeof *opps; i++) {
         zd_stats st = run_many("zd_set_2", opps[i], NULL, M, n, 0, 2);
-        CHECK_NEAR(opps[i], st.mean_b, 2.0, 5 * st.se_b + 4.0 / n);
+        st_assert_near(opps[i], st.mean_b, 2.0, 5 * st.se_b + 4.0 / n);
         st = run_many("zd_mischief", opps[i], NULL, M, n, 0, 1);
-        CHECK_NEAR(opps[i], st.mean_b, 1.0, 5 * st.se_b + 10.0 / n);
+        st_assert_near(opps[i], st.mean_b, 1.0, 5 * st.se_b + 10.0 / n);
     }
 }
 
@@ -236,8 +189,8 @@ static void zd_gtft_2_against_defector(void **state)
      * eigenvalue -1/8: transient below 1/n). */
     int M = 200, n = 2000;
     zd_stats st = run_many("zd_gtft_2", "defector", NULL, M, n, 0.5, 3);
-    CHECK_NEAR("ZD-GTFT-2 score", st.mean_a, 7.0 / 9, 5 * st.se_a + 2.0 / n);
-    CHECK_NEAR("Defector score", st.mean_b, 17.0 / 9, 5 * st.se_b + 2.0 / n);
+    st_assert_near("ZD-GTFT-2 score", st.mean_a, 7.0 / 9, 5 * st.se_a + 2.0 / n);
+    st_assert_near("Defector score", st.mean_b, 17.0 / 9, 5 * st.se_b + 2.0 / n);
 }
 
 static void zd_extort_2_against_defector(void **state)
@@ -248,14 +201,15 @@ static void zd_extort_2_against_defector(void **state)
      * (tolerance 5 binomial standard errors). */
     int M = 2000, second_c = 0;
     for (int m = 0; m < M; m++) {
-        play("zd_extort_2", "defector", 60, NULL, (uint64_t)m, xa, xb, NULL, NULL);
+        st_play("zd_extort_2", "defector", (st_match){.turns = 60, .seed = MATCH_SEED, .stream_a = (uint64_t)m}, xa,
+                xb);
         assert_int_equal(xa[0], 'C');
         second_c += xa[1] == 'C';
         const char *d = strchr(xa + 1, 'D');
         assert_non_null(d);
         for (; *d; d++) assert_int_equal(*d, 'D');
     }
-    CHECK_NEAR("P(second move C)", (double)second_c / M, 0.5, 5 * sqrt(0.25 / M));
+    st_assert_near("P(second move C)", (double)second_c / M, 0.5, 5 * sqrt(0.25 / M));
 }
 
 static void zd_parameters_names_and_seeds(void **state)
@@ -274,7 +228,7 @@ static void zd_parameters_names_and_seeds(void **state)
         {"zd_extortion", "ZD-Extortion: 0.2, 0.1, 1"},
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        pl_strategy *s = make(names[i].id);
+        pl_strategy *s = st_make(names[i].id);
         assert_string_equal(pl_strategy_label(s), names[i].axl);
         assert_true(pl_strategy_is_stochastic(s));
         assert_true(pl_strategy_get_info(s)->uses_game);
@@ -282,12 +236,12 @@ static void zd_parameters_names_and_seeds(void **state)
         pl_strategy_free(s);
         /* the same seed and stream give the same match; first move C */
         static char a2[MAXT + 1];
-        play(names[i].id, "cycler_ccd", 500, NULL, 7, xa, xb, NULL, NULL);
-        play(names[i].id, "cycler_ccd", 500, NULL, 7, a2, xb, NULL, NULL);
+        st_play(names[i].id, "cycler_ccd", (st_match){.turns = 500, .seed = MATCH_SEED, .stream_a = 7}, xa, xb);
+        st_play(names[i].id, "cycler_ccd", (st_match){.turns = 500, .seed = MATCH_SEED, .stream_a = 7}, a2, xb);
         assert_string_equal(xa, a2);
         assert_int_equal(xa[0], 'C');
     }
-    pl_strategy *s = make("zd_extort_2:phi=0.05");
+    pl_strategy *s = st_make("zd_extort_2:phi=0.05");
     assert_string_equal(pl_strategy_label(s), "zd_extort_2:phi=0.05,s=0.5");
     assert_true(pl_strategy_param(s, "phi") == 0.05);
     pl_strategy_free(s);
@@ -297,12 +251,12 @@ static void zd_parameters_names_and_seeds(void **state)
     assert_int_equal(pl_strategy_create(&s, "zd_extort_2:l=1", &err), PL_EINVAL); /* l follows the game */
     /* with phi = 0 the probabilities are (1, 1, 0, 0): it repeats its own last
      * move, so from a first C it cooperates for ever */
-    play("zd_extortion:phi=0", "defector", 50, NULL, 0, xa, xb, NULL, NULL);
+    st_play("zd_extortion:phi=0", "defector", (st_match){.turns = 50, .seed = MATCH_SEED}, xa, xb);
     for (int t = 0; t < 50; t++) assert_int_equal(xa[t], 'C');
     /* parameters that leave [0, 1] for the game are clamped: phi = 1 gives
      * P(C|CC) = 1 - 0.9*2 < 0 -> 0, P(C|DC) = 1 + 0.4 > 1 -> 1 against Cooperator:
      * C, D, C, D, ... */
-    play("zd_extortion:phi=1", "cooperator", 10, NULL, 0, xa, xb, NULL, NULL);
+    st_play("zd_extortion:phi=1", "cooperator", (st_match){.turns = 10, .seed = MATCH_SEED}, xa, xb);
     assert_string_equal(xa, "CDCDCDCDCD");
 }
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parley/parley.h"
+#include "strategy_testing.h"
 #include "strategies/neural_network.h"
 #include "strategies/data/neural_weights.h"
 
@@ -22,28 +22,8 @@ static const struct {
 };
 #define N_NETS (sizeof nets / sizeof *nets)
 
-static void play(const char *a, const char *b, int turns, double prob_end, const pl_game *game, char *sa, char *sb,
-                 int *played)
-{
-    pl_strategy *x, *y;
-    pl_error err;
-    assert_int_equal(pl_strategy_create(&x, a, &err), 0);
-    assert_int_equal(pl_strategy_create(&y, b, &err), 0);
-    pl_match_config cfg;
-    pl_match_config_default(&cfg);
-    cfg.turns = turns;
-    cfg.prob_end = prob_end;
-    cfg.game = game;
-    cfg.seed = 5;
-    pl_match_result *r;
-    assert_int_equal(pl_match_play(x, y, &cfg, &r, &err), 0);
-    *played = pl_match_result_turns(r);
-    pl_match_result_actions(r, 0, sa);
-    pl_match_result_actions(r, 1, sb);
-    pl_match_result_free(r);
-    pl_strategy_free(x);
-    pl_strategy_free(y);
-}
+/* every match of these tests is played with this seed */
+#define MATCH_SEED 5
 
 static int count(const char *s, int n, char c)
 {
@@ -92,8 +72,7 @@ static void long_matches_follow_the_networks(void **state)
         assert_int_equal(nets[i].n->n_features, PL_ANN_FEATURES);
         assert_true(nets[i].n->n_hidden <= PL_ANN_MAX_HIDDEN);
         for (size_t j = 0; j < sizeof opponents / sizeof *opponents; j++) {
-            int n;
-            play(nets[i].id, opponents[j], T, 0, NULL, sa, sb, &n);
+            int n = st_play(nets[i].id, opponents[j], (st_match){.turns = T, .seed = MATCH_SEED}, sa, sb).turns;
             for (int t = 0; t < n; t++) {
                 char want = reference_move(nets[i].n, sa, sb, t);
                 if (sa[t] != want)
@@ -107,38 +86,24 @@ static void long_matches_follow_the_networks(void **state)
 static void openings_pinned_by_axelrod_tests(void **state)
 {
     (void)state;
-    char sa[16], sb[16];
-    int n;
+    char sa[16];
     /* axelrod/tests/strategies/test_ann.py (Axelrod-Python 4.13) */
-    play("evolved_ann_2018", "cooperator", 5, 0, NULL, sa, sb, &n);
+    st_play("evolved_ann_2018", "cooperator", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCC");
-    play("evolved_ann_2018", "defector", 6, 0, NULL, sa, sb, &n);
+    st_play("evolved_ann_2018", "defector", (st_match){.turns = 6, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CDDDDD");
-    play("evolved_ann_2018", "tft", 5, 0, NULL, sa, sb, &n);
+    st_play("evolved_ann_2018", "tft", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCC");
-    play("evolved_ann_5", "cooperator", 5, 0, NULL, sa, sb, &n);
+    st_play("evolved_ann_5", "cooperator", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCC");
-    play("evolved_ann_5", "defector", 5, 0, NULL, sa, sb, &n);
+    st_play("evolved_ann_5", "defector", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CDDDD");
 }
 
 static void payoffs_and_match_length_do_not_matter(void **state)
 {
     (void)state;
-    pl_game g;
-    pl_error err;
-    assert_int_equal(pl_game_parse_rstp(&g, "2,-1,4,0", &err), 0);
-    enum { T = 400 };
-    char a0[T + 1], b0[T + 1], a1[T + 1], b1[T + 1];
-    for (size_t i = 0; i < N_NETS; i++) {
-        int n0, n1;
-        play(nets[i].id, "tf2", T, 0, NULL, a0, b0, &n0);
-        play(nets[i].id, "tf2", T, 0, &g, a1, b1, &n1);
-        assert_string_equal(a0, a1);
-        play(nets[i].id, "tf2", T, 0.02, NULL, a1, b1, &n1);
-        assert_true(n1 >= 1 && n1 <= T);
-        assert_memory_equal(a0, a1, (size_t)n1);
-    }
+    for (size_t i = 0; i < N_NETS; i++) st_expect_blind_to_game_and_length(nets[i].id, "tf2", 400, MATCH_SEED);
 }
 
 static void registry_metadata(void **state)

@@ -9,32 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "parley/parley.h"
+#include "strategy_testing.h"
 
 #define MAXT 20000
-
-static void play(const char *a, const char *b, int turns, const char *rstp, char *xa, char *xb)
-{
-    pl_strategy *sa, *sb;
-    pl_error err;
-    if (pl_strategy_create(&sa, a, &err)) fail_msg("%s: %s", a, err.msg);
-    if (pl_strategy_create(&sb, b, &err)) fail_msg("%s: %s", b, err.msg);
-    pl_game g;
-    pl_match_config cfg;
-    pl_match_config_default(&cfg);
-    cfg.turns = turns;
-    if (rstp) {
-        assert_int_equal(pl_game_parse_rstp(&g, rstp, &err), 0);
-        cfg.game = &g;
-    }
-    pl_match_result *r;
-    assert_int_equal(pl_match_play(sa, sb, &cfg, &r, &err), 0);
-    pl_match_result_actions(r, 0, xa);
-    pl_match_result_actions(r, 1, xb);
-    pl_match_result_free(r);
-    pl_strategy_free(sa);
-    pl_strategy_free(sb);
-}
 
 static char xa[MAXT + 1], xb[MAXT + 1];
 
@@ -57,7 +34,7 @@ static void cyclers_repeat_their_cycle(void **state)
     };
     for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
         size_t n = strlen(c[i].cycle);
-        play(c[i].spec, "tft", 5000, NULL, xa, xb);
+        st_play(c[i].spec, "tft", (st_match){.turns = 5000}, xa, xb);
         for (int t = 0; t < 5000; t++)
             if (xa[t] != c[i].cycle[(size_t)t % n]) fail_msg("%s: turn %d", c[i].spec, t);
     }
@@ -98,7 +75,7 @@ static void anti_cycler_has_growing_runs(void **state)
         if (n < MAXT) want[n++] = 'D';
     }
     want[n] = '\0';
-    play("anti_cycler", "defector", MAXT, NULL, xa, xb);
+    st_play("anti_cycler", "defector", (st_match){.turns = MAXT}, xa, xb);
     assert_string_equal(xa, want);
     /* no period p <= 100 holds over the last half of the match */
     for (int p = 1; p <= 100; p++) {
@@ -116,8 +93,8 @@ static void thue_morse_follows_the_recursion(void **state)
     tm[0] = 0;
     for (int i = 1; i < MAXT; i++) tm[i] = i % 2 ? 1 - tm[i / 2] : tm[i / 2];
     static char inv[MAXT + 1];
-    play("thue_morse", "cooperator", MAXT, NULL, xa, xb);
-    play("thue_morse_inverse", "defector", MAXT, NULL, inv, xb);
+    st_play("thue_morse", "cooperator", (st_match){.turns = MAXT}, xa, xb);
+    st_play("thue_morse_inverse", "defector", (st_match){.turns = MAXT}, inv, xb);
     for (int t = 0; t < MAXT; t++) {
         if (xa[t] != (tm[t] ? 'C' : 'D')) fail_msg("ThueMorse turn %d", t);
         if (inv[t] != (tm[t] ? 'D' : 'C')) fail_msg("ThueMorseInverse turn %d", t);
@@ -134,17 +111,17 @@ static void constant_players_steer_the_ratio(void **state)
     } c[] = {{"golden", 1.6180339887498949}, {"pi", 3.141592653589793}, {"e", 2.718281828459045}};
     for (size_t i = 0; i < 3; i++) {
         /* never defected against: defects from the second turn on */
-        play(c[i].id, "cooperator", 500, NULL, xa, xb);
+        st_play(c[i].id, "cooperator", (st_match){.turns = 500}, xa, xb);
         assert_int_equal(xa[0], 'C');
         for (int t = 1; t < 500; t++) assert_int_equal(xa[t], 'D');
         /* against Defector the ratio can never exceed 1 < constant: always cooperates */
-        play(c[i].id, "defector", 500, NULL, xa, xb);
+        st_play(c[i].id, "defector", (st_match){.turns = 500}, xa, xb);
         for (int t = 0; t < 500; t++) assert_int_equal(xa[t], 'C');
         /* in self-play both add the same action each turn, and each turn moves the
          * ratio of all cooperations to all defections towards the constant: after
          * n turns it is within one step, 2 / (defections), of it */
         int n = MAXT;
-        play(c[i].id, c[i].id, n, NULL, xa, xb);
+        st_play(c[i].id, c[i].id, (st_match){.turns = n}, xa, xb);
         assert_string_equal(xa, xb);
         int coop = 0, def = 0;
         for (int t = 0; t < n; t++) (xa[t] == 'C' ? &coop : &def)[0] += 2;
@@ -160,8 +137,8 @@ static void payoffs_and_length_do_not_matter(void **state)
     const char *ids[] = {"cycler:cycle=CDDCD", "anti_cycler", "thue_morse", "golden", "pi", "e"};
     static char a[MAXT + 1], c[MAXT + 1];
     for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
-        play(ids[i], "cycler:cycle=CCDCDDDCCCCCCD", 3000, NULL, a, xb);
-        play(ids[i], "cycler:cycle=CCDCDDDCCCCCCD", 1000, "2,-1,4,0", c, xb);
+        st_play(ids[i], "cycler:cycle=CCDCDDDCCCCCCD", (st_match){.turns = 3000}, a, xb);
+        st_play(ids[i], "cycler:cycle=CCDCDDDCCCCCCD", (st_match){.turns = 1000, .game = "2,-1,4,0"}, c, xb);
         assert_memory_equal(a, c, 1000);
     }
 }

@@ -1,0 +1,239 @@
+/* strategy_testing.h — what the strategy tests (tests/unit/test_strategies_*.c)
+ * share: make a strategy, play a match and read its action strings and scores,
+ * play a strategy against a scripted opponent, and the statistical checks of the
+ * stochastic players.  Static inline so that each test stays one file and the
+ * Makefile one rule; a failure is a cmocka failure naming what was played.
+ *
+ * Include after <cmocka.h>.  Action strings are NUL-terminated strings of C and D;
+ * a caller's buffer needs turns + 1 bytes. */
+#ifndef PL_STRATEGY_TESTING_H
+#define PL_STRATEGY_TESTING_H
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parley/parley.h"
+#include "strategies/registry.h"
+
+/* ---- matches ------------------------------------------------------------ */
+
+/* How a match is played; a field left zero is pl_match_config_default's (no
+ * prob_end, no noise, the standard game, seed 0, stream 0) except turns, which
+ * is taken as given (0 with prob_end: no cap). */
+typedef struct st_match {
+    int turns;
+    double prob_end, noise;
+    const char *game; /* "R,S,T,P", or NULL for 3,0,5,1 */
+    uint64_t seed, stream_a;
+} st_match;
+
+typedef struct st_result {
+    int turns;              /* turns played */
+    double score_a, score_b;
+} st_result;
+
+/* A strategy by spec ("gtft:p=0.1", an Axelrod name); fails the test if unknown. */
+static inline pl_strategy *st_make(const char *spec)
+{
+    pl_strategy *s = NULL;
+    pl_error err;
+    if (pl_strategy_create(&s, spec, &err) != 0) fail_msg("cannot create '%s': %s", spec, err.msg);
+    return s;
+}
+
+/* The engine's configuration for m; `game` is storage for a parsed m.game. */
+static inline pl_match_config st_config(st_match m, pl_game *game)
+{
+    pl_match_config cfg;
+    pl_match_config_default(&cfg);
+    cfg.turns = m.turns;
+    cfg.prob_end = m.prob_end;
+    cfg.noise = m.noise;
+    cfg.seed = m.seed;
+    cfg.stream_a = m.stream_a;
+    if (m.game) {
+        pl_error err;
+        if (pl_game_parse_rstp(game, m.game, &err) != 0) fail_msg("game '%s': %s", m.game, err.msg);
+        cfg.game = game;
+    }
+    return cfg;
+}
+
+/* Plays a against b.  With out_a, out_b (either may be NULL) writes the action
+ * strings into the caller's buffers; with alloc_a, alloc_b, into new ones. */
+static inline st_result st_play_into(const char *a, const char *b, st_match m, char *out_a, char *out_b,
+                                     char **alloc_a, char **alloc_b)
+{
+    pl_strategy *sa = st_make(a), *sb = st_make(b);
+    pl_game g;
+    pl_match_config cfg = st_config(m, &g);
+    pl_match_result *r;
+    pl_error err;
+    if (pl_match_play(sa, sb, &cfg, &r, &err) != 0) fail_msg("%s vs %s: %s", a, b, err.msg);
+    st_result res = {pl_match_result_turns(r), pl_match_result_score(r, 0), pl_match_result_score(r, 1)};
+    if (alloc_a) out_a = *alloc_a = malloc((size_t)res.turns + 1);
+    if (alloc_b) out_b = *alloc_b = malloc((size_t)res.turns + 1);
+    if (out_a) pl_match_result_actions(r, 0, out_a);
+    if (out_b) pl_match_result_actions(r, 1, out_b);
+    pl_match_result_free(r);
+    pl_strategy_free(sa);
+    pl_strategy_free(sb);
+    return res;
+}
+
+/* Plays a against b; writes the action strings into out_a, out_b (either may be NULL). */
+static inline st_result st_play(const char *a, const char *b, st_match m, char *out_a, char *out_b)
+{
+    return st_play_into(a, b, m, out_a, out_b, NULL, NULL);
+}
+
+/* Plays a against b; *out_a and *out_b are new action strings (the caller frees them). */
+static inline st_result st_play_alloc(const char *a, const char *b, st_match m, char **out_a, char **out_b)
+{
+    return st_play_into(a, b, m, NULL, NULL, out_a, out_b);
+}
+
+/* Plays `spec` against a scripted opponent (the string `opp`, one turn a letter),
+ * telling it the match length `length` (-1: unknown), under the game R,S,T,P
+ * (NULL: 3,0,5,1) with the random stream of `seed`; writes its moves into out. */
+static inline void st_play_script(const char *spec, const char *opp, int length, const char *rstp, uint64_t seed,
+                                  char *out)
+{
+    pl_strategy *s = st_make(spec);
+    pl_game g;
+    pl_error err;
+    assert_int_equal(pl_game_parse_rstp(&g, rstp ? rstp : "3,0,5,1", &err), 0);
+    pl_history hm, ho;
+    assert_int_equal(pl_history_init(&hm, 64), 0);
+    assert_int_equal(pl_history_init(&ho, 64), 0);
+    void *state = calloc(1, s->def->state_size + 1);
+    assert_non_null(state);
+    if (s->def->init) s->def->init(state, &s->params);
+    pl_rng rng;
+    pl_rng_init(&rng, seed, 0, 0);
+    pl_view v = {.length = length, .me = &hm, .opp = &ho, .game = &g, .side = 0, .rng = &rng};
+    int n = (int)strlen(opp);
+    for (int t = 0; t < n; t++) {
+        v.turn = t;
+        int a = s->def->move(state, &s->params, &v);
+        int o = opp[t] == 'D';
+        out[t] = a == PL_D ? 'D' : 'C';
+        pl_history_push(&hm, a, g.payoff[a][o][0]);
+        pl_history_push(&ho, o, g.payoff[a][o][1]);
+    }
+    out[n] = 0;
+    free(state);
+    pl_history_free(&hm);
+    pl_history_free(&ho);
+    pl_strategy_free(s);
+}
+
+/* ---- what was played ------------------------------------------------------ */
+
+static inline int st_count_c(const char *s)
+{
+    int n = 0;
+    for (; *s; s++) n += *s == 'C';
+    return n;
+}
+
+/* 1 if s is k copies of c followed by copies of d to its end. */
+static inline int st_is_run(const char *s, int k, char c, char d)
+{
+    int n = (int)strlen(s);
+    for (int i = 0; i < n; i++)
+        if (s[i] != (i < k ? c : d)) return 0;
+    return 1;
+}
+
+/* a against b over strlen(want) turns (standard game, seed 0) plays `want`. */
+static inline void st_expect_actions(const char *a, const char *b, const char *want)
+{
+    size_t n = strlen(want);
+    char *got = malloc(n + 1);
+    st_play(a, b, (st_match){.turns = (int)n}, got, NULL);
+    if (strcmp(got, want)) fail_msg("%s vs %s (%zu turns):\n got  %s\n want %s", a, b, n, got, want);
+    free(got);
+}
+
+/* a against b under m plays k copies of c, then d to the end. */
+static inline void st_expect_run(const char *a, const char *b, st_match m, int k, char c, char d)
+{
+    char *xa, *xb;
+    st_play_alloc(a, b, m, &xa, &xb);
+    if (!st_is_run(xa, k, c, d)) fail_msg("%s vs %s over %d turns: got %.80s...", a, b, m.turns, xa);
+    free(xa), free(xb);
+}
+
+/* a and b play the same moves against opp over `turns` turns. */
+static inline void st_expect_same(const char *a, const char *b, const char *opp, int turns)
+{
+    char *x = malloc((size_t)turns + 1), *y = malloc((size_t)turns + 1);
+    st_play(a, opp, (st_match){.turns = turns}, x, NULL);
+    st_play(b, opp, (st_match){.turns = turns}, y, NULL);
+    if (strcmp(x, y)) fail_msg("%s and %s differ against %s: %s / %s", a, b, opp, x, y);
+    free(x), free(y);
+}
+
+/* A strategy that reads neither the payoffs nor the match length: against opp,
+ * `turns` turns under the game 2,-1,4,0 are the same as under the standard game,
+ * and with a probabilistic end (0.02, capped at `turns`) it plays a prefix of them. */
+static inline void st_expect_blind_to_game_and_length(const char *spec, const char *opp, int turns, uint64_t seed)
+{
+    char *a0 = malloc((size_t)turns + 1), *a1 = malloc((size_t)turns + 1);
+    st_play(spec, opp, (st_match){.turns = turns, .seed = seed}, a0, NULL);
+    st_play(spec, opp, (st_match){.turns = turns, .game = "2,-1,4,0", .seed = seed}, a1, NULL);
+    assert_string_equal(a0, a1);
+    int n = st_play(spec, opp, (st_match){.turns = turns, .prob_end = 0.02, .seed = seed}, a1, NULL).turns;
+    assert_true(n >= 1 && n <= turns);
+    assert_memory_equal(a0, a1, (size_t)n);
+    free(a0), free(a1);
+}
+
+/* ---- statistics ---------------------------------------------------------- */
+
+/* |got - want| <= tol, or a failure naming `what`. */
+static inline void st_assert_near(const char *what, double got, double want, double tol)
+{
+    if (fabs(got - want) > tol) fail_msg("%s: got %.5f, want %.5f (tolerance %.5f)", what, got, want, tol);
+}
+
+/* An observed proportion over n draws within k binomial standard errors of p. */
+static inline void st_assert_proportion(const char *what, double observed, double p, double n, double k)
+{
+    double se = sqrt(p * (1 - p) / n);
+    if (fabs(observed - p) > k * se)
+        fail_msg("%s: observed %.5f, expected %.5f (n=%.0f, %.1f SE = %.5f)", what, observed, p, n, k, k * se);
+}
+
+/* A sample's running sums, for its mean and the standard error of the mean. */
+typedef struct st_sample {
+    double sum, sum2;
+    int n;
+} st_sample;
+
+static inline void st_sample_add(st_sample *s, double x)
+{
+    s->sum += x;
+    s->sum2 += x * x;
+    s->n++;
+}
+
+static inline double st_sample_mean(const st_sample *s) { return s->sum / s->n; }
+
+/* The standard error of the mean from the sample's own spread (0 if it does not vary). */
+static inline double st_sample_se(const st_sample *s)
+{
+    double mean = st_sample_mean(s), var = (s->sum2 - s->n * mean * mean) / (s->n - 1);
+    return sqrt(var > 0 ? var : 0) / sqrt(s->n);
+}
+
+/* The sample's mean within k standard errors (its own spread) plus `slack` of `want`. */
+static inline void st_assert_mean(const char *what, const st_sample *s, double want, double k, double slack)
+{
+    st_assert_near(what, st_sample_mean(s), want, k * st_sample_se(s) + slack);
+}
+
+#endif
