@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include "parley/error.h"
 #include "parley/game.h"
+#include "parley/strategy.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -107,11 +108,15 @@ int pl_nplayer_watch(pl_nplayer *p, uint32_t party_mask, int k, pl_error *err);
 void pl_nplayer_set_aggregate(pl_nplayer *p, int k);
 
 /* The N-party strategies (not the lifted ones): id, name, reference, parameters with their defaults
- * ("k=0: watched units needed (0 = all)"); NULL past the end. */
+ * as one line ("k=0: watched units needed (0 = all)") and one by one; borrowed pointers, valid for
+ * the process.  As pl_strategy_count / pl_strategy_info_at; pl_nstrategy_info_at is NULL past the end. */
 typedef struct pl_nstrategy_info {
     const char *id, *name, *reference, *params_help;
     int stochastic;
+    int n_params;
+    const pl_param_info *params;
 } pl_nstrategy_info;
+size_t pl_nstrategy_count(void);
 const pl_nstrategy_info *pl_nstrategy_info_at(size_t i);
 
 /* ---- matches ------------------------------------------------------------ */

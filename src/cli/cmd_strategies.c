@@ -1,6 +1,7 @@
 /* cmd_strategies.c — `parley strategies`: the registry as a table, as JSON lines, or
  * as the Markdown of docs/strategies.md (generated so that the reference cannot
- * drift from the code: `make docs` rewrites it, a test compares it). */
+ * drift from the code: `make docs` rewrites it, a test compares it).  --nparty
+ * lists the N-party strategies (parley/nparty.h) the same ways. */
 #include <getopt.h>
 #include <jansson.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 #include "cli/cli.h"
 
 static const char help[] =
-    "Usage: parley strategies [--json | --markdown] [--family NAME]\n"
+    "Usage: parley strategies [--json | --markdown] [--family NAME | --nparty]\n"
     "\n"
     "Lists every strategy parley can play: its id (what you type), its name, the\n"
     "Axelrod-Python name it matches, whether it draws random numbers, how many\n"
@@ -19,12 +20,18 @@ static const char help[] =
     "  --markdown     the strategy reference, a table per family (docs/strategies.md;\n"
     "                 'make docs' regenerates that file)\n"
     "  --family NAME  only that family (classic, axelrod_first, finite_state, ...)\n"
+    "  --nparty       the N-party strategies instead, for games of three or more\n"
+    "                 parties (kind: nparty scenarios, docs/nparty.md); with --json:\n"
+    "                 id, name, stochastic, params, reference\n"
     "\n"
-    "Name a strategy by id with parameters as id:key=value,key=value.\n"
+    "Name a strategy by id with parameters as id:key=value,key=value.  Every\n"
+    "two-party strategy plays in N-party games too, lifted against an aggregate\n"
+    "of the parties it watches (tft@any, tft@all, tft@majority, tft@2).\n"
     "\n"
     "Examples:\n"
     "  parley strategies --family classic\n"
     "  parley strategies --json | grep '\"stochastic\":true'\n"
+    "  parley strategies --nparty\n"
     "  parley strategies --markdown > docs/strategies.md\n"
     "  parley match gtft:p=0.2 defector --turns 100\n";
 
@@ -56,11 +63,11 @@ static void md_cell(FILE *out, const char *text)
     }
 }
 
-static void md_params(FILE *out, const pl_strategy_info *in)
+static void md_params(FILE *out, const pl_param_info *params, int n_params)
 {
-    if (in->n_params == 0) fputs("—", out);
-    for (int j = 0; j < in->n_params; j++) {
-        const pl_param_info *p = &in->params[j];
+    if (n_params == 0) fputs("—", out);
+    for (int j = 0; j < n_params; j++) {
+        const pl_param_info *p = &params[j];
         if (j) fputs("<br>", out);
         if (p->kind == PL_PARAM_ACTIONS) fprintf(out, "`%s=%s`", p->key, p->def_text ? p->def_text : "");
         else fprintf(out, "`%s=%g`", p->key, p->def);
@@ -68,6 +75,30 @@ static void md_params(FILE *out, const pl_strategy_info *in)
             fputs(": ", out);
             md_cell(out, p->help);
         }
+    }
+}
+
+/* The N-party strategies as the last section of the reference. */
+static void print_markdown_nparty(void)
+{
+    size_t n = pl_nstrategy_count();
+    printf("\n## N-party strategies (%zu)\n\n"
+           "For games of three or more parties (`kind: nparty` scenarios, [nparty.md](nparty.md)); `k` counts\n"
+           "the units a player watches (a party, or a bloc counted as one), 0 = all of them.  Every two-party\n"
+           "strategy plays there too, lifted against an aggregate of the units it watches (`tft@any`).\n"
+           "`parley strategies --nparty` lists these (`src/strategies/nparty_strategies.c`).\n\n"
+           "| id | name | random | parameters | reference |\n"
+           "| --- | --- | --- | --- | --- |\n",
+           n);
+    for (size_t i = 0; i < n; i++) {
+        const pl_nstrategy_info *in = pl_nstrategy_info_at(i);
+        printf("| `%s` | ", in->id);
+        md_cell(stdout, in->name);
+        printf(" | %s | ", in->stochastic ? "yes" : "no");
+        md_params(stdout, in->params, in->n_params);
+        fputs(" | ", stdout);
+        md_cell(stdout, in->reference);
+        fputs(" |\n", stdout);
     }
 }
 
@@ -87,14 +118,18 @@ static int print_markdown(const char *family)
            "\n"
            "parley has %zu strateg%s in %zu famil%s.  Name one on the command line by its id, with\n"
            "parameters as `id:key=value,key=value` (`gtft:p=0.1`), or by its Axelrod-Python name\n"
-           "(`\"Tit For Tat\"`).  `parley strategies --json` gives the same facts to programs.\n"
-           "\n"
+           "(`\"Tit For Tat\"`).  `parley strategies --json` gives the same facts to programs.\n",
+           total, total == 1 ? "y" : "ies", families, families == 1 ? "y" : "ies");
+    if (!family)
+        printf("\nThe last section lists the %zu N-party strategies, for games of three or more parties\n"
+               "(`parley strategies --nparty`).\n",
+               pl_nstrategy_count());
+    printf("\n"
            "Columns: **Axelrod name** is the name in the Axelrod-Python library (with its default\n"
            "parameters) whose behaviour the strategy reproduces; **random** says whether it draws random\n"
            "numbers (from the match's own seeded stream); **memory** is how many past turns it looks at\n"
            "(∞: its whole history); **uses** says whether it reads the match length or the game's payoffs;\n"
-           "**parameters** gives each key with its default.\n",
-           total, total == 1 ? "y" : "ies", families, families == 1 ? "y" : "ies");
+           "**parameters** gives each key with its default.\n");
     for (size_t i = 0; i < n; i++) {
         const pl_strategy_info *in = pl_strategy_info_at(i);
         if (family && strcmp(in->family, family)) continue;
@@ -121,11 +156,75 @@ static int print_markdown(const char *family)
                            : in->uses_length              ? "length"
                            : in->uses_game                ? "game"
                                                           : "—");
-        md_params(stdout, in);
+        md_params(stdout, in->params, in->n_params);
         fputs(" | ", stdout);
         md_cell(stdout, in->reference);
         fputs(" |\n", stdout);
     }
+    if (!family) print_markdown_nparty();
+    return EXIT_OK;
+}
+
+/* Each parameter's key with its default. */
+static json_t *params_json(const pl_param_info *params, int n_params)
+{
+    json_t *o = json_object();
+    for (int i = 0; i < n_params; i++) {
+        const pl_param_info *p = &params[i];
+        json_object_set_new(o, p->key,
+                            p->kind == PL_PARAM_ACTIONS ? json_string(p->def_text ? p->def_text : "")
+                            : p->kind == PL_PARAM_INT   ? json_integer((json_int_t)p->def)
+                                                        : json_real(p->def));
+    }
+    return o;
+}
+
+/* "key=default,key=default" for the table. */
+static void params_text(char *buf, size_t size, const pl_param_info *params, int n_params)
+{
+    size_t k = 0;
+    buf[0] = 0;
+    for (int j = 0; j < n_params && k < size; j++) {
+        const pl_param_info *p = &params[j];
+        if (p->kind == PL_PARAM_ACTIONS)
+            k += (size_t)snprintf(buf + k, size - k, "%s%s=%s", j ? "," : "", p->key, p->def_text);
+        else
+            k += (size_t)snprintf(buf + k, size - k, "%s%s=%g", j ? "," : "", p->key, p->def);
+    }
+}
+
+static void print_json_line(json_t *o)
+{
+    char *s = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    puts(s);
+    free(s);
+    json_decref(o);
+}
+
+static int print_nparty(int as_json)
+{
+    size_t n = pl_nstrategy_count();
+    if (!as_json) printf("%-14s %-36s %-5s %s\n", "ID", "NAME", "RAND", "PARAMETERS");
+    for (size_t i = 0; i < n; i++) {
+        const pl_nstrategy_info *in = pl_nstrategy_info_at(i);
+        if (as_json) {
+            json_t *o = json_object();
+            json_object_set_new(o, "id", json_string(in->id));
+            json_object_set_new(o, "name", json_string(in->name));
+            json_object_set_new(o, "stochastic", json_boolean(in->stochastic));
+            json_object_set_new(o, "params", params_json(in->params, in->n_params));
+            json_object_set_new(o, "reference", in->reference ? json_string(in->reference) : json_null());
+            print_json_line(o);
+            continue;
+        }
+        char params[160];
+        params_text(params, sizeof params, in->params, in->n_params);
+        printf("%-14s %-36s %-5s %s\n", in->id, in->name, in->stochastic ? "yes" : "no", params);
+    }
+    if (!as_json)
+        printf("\n%zu N-party strategies, for kind: nparty scenarios (docs/nparty.md). Every two-party\n"
+               "strategy ('parley strategies') plays there too, lifted: tft@any, tft@all, tft@majority.\n",
+               n);
     return EXIT_OK;
 }
 
@@ -140,26 +239,19 @@ static json_t *info_json(const pl_strategy_info *in)
     json_object_set_new(o, "memory_depth", in->memory_depth < 0 ? json_null() : json_integer(in->memory_depth));
     json_object_set_new(o, "uses_match_length", json_boolean(in->uses_length));
     json_object_set_new(o, "uses_game", json_boolean(in->uses_game));
-    json_t *params = json_object();
-    for (int i = 0; i < in->n_params; i++) {
-        const pl_param_info *p = &in->params[i];
-        json_object_set_new(params, p->key,
-                            p->kind == PL_PARAM_ACTIONS ? json_string(p->def_text ? p->def_text : "")
-                            : p->kind == PL_PARAM_INT   ? json_integer((json_int_t)p->def)
-                                                        : json_real(p->def));
-    }
-    json_object_set_new(o, "params", params);
+    json_object_set_new(o, "params", params_json(in->params, in->n_params));
     json_object_set_new(o, "reference", in->reference ? json_string(in->reference) : json_null());
     return o;
 }
 
 int cmd_strategies(int argc, char **argv)
 {
-    int as_json = 0, as_markdown = 0;
+    int as_json = 0, as_markdown = 0, nparty = 0;
     const char *family = NULL;
     static const struct option opts[] = {
         {"json", no_argument, 0, 'j'},  {"markdown", no_argument, 0, 'm'},
-        {"family", required_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0}};
+        {"family", required_argument, 0, 'f'}, {"nparty", no_argument, 0, 'n'},
+        {"help", no_argument, 0, 'h'},         {0}};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -167,12 +259,20 @@ int cmd_strategies(int argc, char **argv)
         case 'j': as_json = 1; break;
         case 'm': as_markdown = 1; break;
         case 'f': family = optarg; break;
+        case 'n': nparty = 1; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default: fputs(help, stderr); return EXIT_USAGE;
         }
     }
     if (optind < argc) return cli_usage_error("strategies", "unexpected argument '%s' (see --help)", argv[optind]);
     if (as_json && as_markdown) return cli_usage_error("strategies", "--json and --markdown: choose one");
+    if (nparty && family)
+        return cli_usage_error("strategies", "--family names a two-party family; --nparty lists the N-party strategies");
+    if (nparty && as_markdown) {
+        print_markdown_nparty();
+        return EXIT_OK;
+    }
+    if (nparty) return print_nparty(as_json);
     size_t n = pl_strategy_count(), shown = 0;
     if (family) {
         int found = 0;
@@ -186,24 +286,13 @@ int cmd_strategies(int argc, char **argv)
         if (family && strcmp(in->family, family)) continue;
         shown++;
         if (as_json) {
-            json_t *o = info_json(in);
-            char *s = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10));
-            puts(s);
-            free(s);
-            json_decref(o);
+            print_json_line(info_json(in));
             continue;
         }
-        char mem[16], params[160] = "";
+        char mem[16], params[160];
         if (in->memory_depth < 0) strcpy(mem, "inf");
         else snprintf(mem, sizeof mem, "%d", in->memory_depth);
-        size_t k = 0;
-        for (int j = 0; j < in->n_params && k < sizeof params; j++) {
-            const pl_param_info *p = &in->params[j];
-            if (p->kind == PL_PARAM_ACTIONS)
-                k += (size_t)snprintf(params + k, sizeof params - k, "%s%s=%s", j ? "," : "", p->key, p->def_text);
-            else
-                k += (size_t)snprintf(params + k, sizeof params - k, "%s%s=%g", j ? "," : "", p->key, p->def);
-        }
+        params_text(params, sizeof params, in->params, in->n_params);
         printf("%-28s %-36s %-5s %-6s %s\n", in->id, in->name, in->stochastic ? "yes" : "no", mem, params);
     }
     if (!as_json) printf("\n%zu strategies. Name one by its id, e.g. 'parley match tft defector'.\n", shown);

@@ -10,7 +10,7 @@ static const struct {
     int (*fn)(int, char **);
     const char *summary;
 } commands[] = {
-    {"strategies", cmd_strategies, "list the strategies: ids, parameters, references (--json, --markdown)"},
+    {"strategies", cmd_strategies, "list the strategies: ids, parameters, references (--json, --nparty)"},
     {"match", cmd_match, "play one repeated game between two strategies"},
     {"play", cmd_play, "play a repeated game yourself against a strategy, turn by turn"},
     {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON results"},

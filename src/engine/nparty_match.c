@@ -195,8 +195,17 @@ static void ninfo_build(void)
         for (int k = 0; k < PL_MAX_PARAMS && d->params[k].key && len < sizeof ninfo_help[0]; k++)
             len += (size_t)snprintf(help + len, sizeof ninfo_help[0] - len, "%s%s=%g: %s", k ? "; " : "", d->params[k].key,
                                     d->params[k].def, d->params[k].help);
-        ninfo[ninfo_n] = (pl_nstrategy_info){d->id, d->name, d->reference, help, (d->flags & PL_STOCHASTIC) != 0};
+        int n_params = 0;
+        while (n_params < PL_MAX_PARAMS && d->params[n_params].key) n_params++;
+        ninfo[ninfo_n] = (pl_nstrategy_info){d->id, d->name, d->reference, help, (d->flags & PL_STOCHASTIC) != 0,
+                                             n_params, d->params};
     }
+}
+
+size_t pl_nstrategy_count(void)
+{
+    pthread_once(&ninfo_once, ninfo_build);
+    return ninfo_n;
 }
 
 const pl_nstrategy_info *pl_nstrategy_info_at(size_t i)

@@ -4,10 +4,14 @@
 cd "$(dirname "$0")/../.." || exit 1
 "$PARLEY" strategies --markdown >"$TMP/strategies.md"; rc=$?
 check "strategies --markdown exits 0" [ "$rc" -eq 0 ]
-n_reg=$("$PARLEY" strategies --json | wc -l)
+n_two=$("$PARLEY" strategies --json | wc -l)
+n_np=$("$PARLEY" strategies --nparty --json | wc -l)
+n_reg=$((n_two + n_np))
 n_md=$(grep -c '^| `' "$TMP/strategies.md")
-check "the reference has a row for every strategy ($n_reg)" [ "$n_reg" -eq "$n_md" ]
+check "the reference has a row for every strategy ($n_two two-party, $n_np N-party)" [ "$n_reg" -eq "$n_md" ]
 check "the reference has a table per family" [ "$(grep -c '^## ' "$TMP/strategies.md")" -ge 1 ]
+check "the reference ends with the N-party strategies ($n_np)" \
+  [ "$(grep '^## ' "$TMP/strategies.md" | tail -1)" = "## N-party strategies ($n_np)" ]
 if [ ! -f docs/strategies.md ]; then
   not_ok "docs/strategies.md is missing: run make docs"
 elif diff -u docs/strategies.md "$TMP/strategies.md" >"$TMP/diff"; then

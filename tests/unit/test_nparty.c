@@ -317,7 +317,14 @@ static void blocs_aggregation_and_observation_delay(void **state)
         pl_nplayer_free(p[0]);
     }
     assert_true(k >= 8);
+    assert_int_equal(pl_nstrategy_count(), k);
     assert_non_null(strstr(pl_nstrategy_info_at(1)->params_help, "g=0.1"));
+    /* the parameters one by one too, as `parley strategies --nparty --json` lists them */
+    const pl_nstrategy_info *gttft = pl_nstrategy_info_at(1);
+    assert_int_equal(gttft->n_params, 2);
+    assert_string_equal(gttft->params[0].key, "k");
+    assert_string_equal(gttft->params[1].key, "g");
+    assert_true(gttft->params[1].def == 0.1);
 }
 
 /* In a pairwise game targeted reciprocity answers each party on what that party did. */
