@@ -15,7 +15,7 @@ verifiers:
 bad() {
   local name=$1 where=$2 text=$3 body=$4 f="$TMP/$1.yaml"
   case "$body" in kind:*) printf '%s\n' "$body" >"$f";; *) printf '%s\n%s\n' "$head" "$body" >"$f";; esac
-  TAP_ERR=$("$PARLEY" run "$f" --runs 20 --threads 2 2>&1 >/dev/null); local rc=$?
+  TAP_ERR=$("$PARLEY" run "$f" --runs 20 --threads 2 2>&1 >/dev/null </dev/null); local rc=$?
   if [ "$rc" -ne 2 ]; then not_ok "$name: exit $rc, expected 2; stderr: $TAP_ERR"; return; fi
   case "$TAP_ERR" in
     *"$f:$where"*"$text"*) ok "$name (exit 2, $where)";;
@@ -23,72 +23,106 @@ bad() {
   esac
 }
 
-bad unknown_party 10:20 "unknown party 'C'" 'steps:
-  - {id: x, actor: C}'
-bad unknown_step 10:34 "unknown step 'y'" 'steps:
-  - {id: x, actor: A, requires: [y]}'
-bad requires_cycle 11:33 "makes a cycle" 'steps:
+# The cases, one a block: a line "== NAME LINE:COL TEXT" (where the message must point, and what it
+# must say), then the scenario's body, up to the next "==" line.
+name=
+while IFS= read -r line; do
+  if [[ $line == '== '* ]]; then
+    [ -z "$name" ] || bad "$name" "$where" "$text" "${body%$'\n'}"
+    read -r _ name where text <<<"$line"
+    body=
+  else
+    body+=$line$'\n'
+  fi
+done <<'CASES'
+== unknown_party 10:20 unknown party 'C'
+steps:
+  - {id: x, actor: C}
+== unknown_step 10:34 unknown step 'y'
+steps:
+  - {id: x, actor: A, requires: [y]}
+== requires_cycle 11:33 makes a cycle
+steps:
   - {id: x, actor: A, requires: [z]}
   - {id: y, actor: B, requires: [x]}
-  - {id: z, actor: A, requires: [y]}'
-bad self_requirement 10:33 "requires itself" 'steps:
-  - {id: x, actor: A, requires: [x]}'
-bad never_due_not_before 10:5 "can never become due" 'steps:
-  - {id: x, actor: A, not_before: 30}'
-bad never_due_chain 11:33 "can never become due" 'steps:
+  - {id: z, actor: A, requires: [y]}
+== self_requirement 10:33 requires itself
+steps:
+  - {id: x, actor: A, requires: [x]}
+== never_due_not_before 10:5 can never become due
+steps:
+  - {id: x, actor: A, not_before: 30}
+== never_due_chain 11:33 can never become due
+steps:
   - {id: x, actor: A, duration: 30}
-  - {id: y, actor: B, requires: [x]}'
-bad never_due_unverifiable 11:33 "never confirms" 'steps:
+  - {id: y, actor: B, requires: [x]}
+== never_due_unverifiable 11:33 never confirms
+steps:
   - {id: x, actor: A, verification: {by: V, p_confirm: 0}}
-  - {id: y, actor: B, requires: [x]}'
-bad negative_quantity 10:33 "'quantity' must be between 0" 'steps:
-  - {id: x, actor: A, quantity: -50000}'
-bad text_quantity 10:33 "'quantity' must be a number" 'steps:
-  - {id: x, actor: A, quantity: lots}'
-bad negative_duration 10:33 "'duration' must be between 0" 'steps:
-  - {id: x, actor: A, duration: -2}'
-bad fractional_duration 10:33 "'duration' must be a whole number" 'steps:
-  - {id: x, actor: A, duration: 1.5}'
-bad probability_above_one 12:16 "'p' must be between 0 and 1" 'steps:
+  - {id: y, actor: B, requires: [x]}
+== negative_quantity 10:33 'quantity' must be between 0
+steps:
+  - {id: x, actor: A, quantity: -50000}
+== text_quantity 10:33 'quantity' must be a number
+steps:
+  - {id: x, actor: A, quantity: lots}
+== negative_duration 10:33 'duration' must be between 0
+steps:
+  - {id: x, actor: A, duration: -2}
+== fractional_duration 10:33 'duration' must be a whole number
+steps:
+  - {id: x, actor: A, duration: 1.5}
+== probability_above_one 12:16 'p' must be between 0 and 1
+steps:
   - {id: x, actor: A, reversible: true}
 shocks:
-  - {id: s, p: 1.5, reverse: [x]}'
-bad negative_probability 10:56 "'p_confirm' must be between 0 and 1" 'steps:
-  - {id: x, actor: A, verification: {by: V, p_confirm: -0.1}}'
-bad duplicate_step 11:10 "duplicate step id 'x'" 'steps:
+  - {id: s, p: 1.5, reverse: [x]}
+== negative_probability 10:56 'p_confirm' must be between 0 and 1
+steps:
+  - {id: x, actor: A, verification: {by: V, p_confirm: -0.1}}
+== duplicate_step 11:10 duplicate step id 'x'
+steps:
   - {id: x, actor: A}
-  - {id: x, actor: B}'
-bad duplicate_party 6:10 "duplicate party id 'A'" 'kind: agreement
+  - {id: x, actor: B}
+== duplicate_party 6:10 duplicate party id 'A'
+kind: agreement
 start: 2020-01
 horizon: 24
 parties:
   - {id: A}
   - {id: A}
 steps:
-  - {id: x, actor: A}'
-bad duplicate_variant 13:10 "duplicate variant id 'v'" 'steps:
+  - {id: x, actor: A}
+== duplicate_variant 13:10 duplicate variant id 'v'
+steps:
   - {id: x, actor: A}
 variants:
   - {id: v}
-  - {id: v}'
-bad duplicate_key 12:5 "duplicate key 'actor'" 'steps:
+  - {id: v}
+== duplicate_key 12:5 duplicate key 'actor'
+steps:
   - id: x
     actor: A
-    actor: B'
-bad undefined_verifier 10:37 "verifier 'IAEA' is not defined" 'steps:
-  - {id: x, actor: A, verification: IAEA}'
-bad unknown_key_step 10:23 "unknown key 'actr' (did you mean 'actor'?)" 'steps:
-  - {id: x, actor: A, actr: B}'
-bad unknown_key_top 9:1 "unknown key 'stepz'" 'stepz:
-  - {id: x, actor: A}'
-bad unknown_policy 5:21 "unknown policy 'titfortat'" 'kind: agreement
+    actor: B
+== undefined_verifier 10:37 verifier 'IAEA' is not defined
+steps:
+  - {id: x, actor: A, verification: IAEA}
+== unknown_key_step 10:23 unknown key 'actr' (did you mean 'actor'?)
+steps:
+  - {id: x, actor: A, actr: B}
+== unknown_key_top 9:1 unknown key 'stepz'
+stepz:
+  - {id: x, actor: A}
+== unknown_policy 5:21 unknown policy 'titfortat'
+kind: agreement
 start: 2020-01
 horizon: 24
 parties:
   - {id: A, policy: titfortat}
 steps:
-  - {id: x, actor: A}'
-bad policy_sum 7:7 "add up to 1" 'kind: agreement
+  - {id: x, actor: A}
+== policy_sum 7:7 add up to 1
+kind: agreement
 start: 2020-01
 horizon: 24
 parties:
@@ -97,8 +131,9 @@ parties:
       - {policy: grim, p: 0.5}
       - {policy: hold, p: 0.4}
 steps:
-  - {id: x, actor: A}'
-bad hold_foreign_step 5:43 "not a step of 'A'" 'kind: agreement
+  - {id: x, actor: A}
+== hold_foreign_step 5:43 not a step of 'A'
+kind: agreement
 start: 2020-01
 horizon: 24
 parties:
@@ -106,91 +141,112 @@ parties:
   - {id: B}
 steps:
   - {id: x, actor: A}
-  - {id: y, actor: B}'
-bad steps_not_list 9:8 "'steps' must be a list" 'steps: {id: x}'
-bad step_not_map 10:5 "a step must be a map" 'steps:
-  - x'
-bad missing_actor 10:5 "missing required key 'actor'" 'steps:
-  - {id: x}'
-bad missing_steps 1:1 "missing required key 'steps'" 'kind: agreement
+  - {id: y, actor: B}
+== steps_not_list 9:8 'steps' must be a list
+steps: {id: x}
+== step_not_map 10:5 a step must be a map
+steps:
+  - x
+== missing_actor 10:5 missing required key 'actor'
+steps:
+  - {id: x}
+== missing_steps 1:1 missing required key 'steps'
+kind: agreement
 start: 2020-01
 horizon: 24
 parties:
-  - {id: A}'
-bad missing_horizon 1:1 "missing required key 'horizon'" 'kind: agreement
+  - {id: A}
+== missing_horizon 1:1 missing required key 'horizon'
+kind: agreement
 start: 2020-01
 parties:
   - {id: A}
 steps:
-  - {id: x, actor: A}'
-bad bad_start_date 2:8 "'start' must be a date" 'kind: agreement
+  - {id: x, actor: A}
+== bad_start_date 2:8 'start' must be a date
+kind: agreement
 start: 2020-13
 horizon: 24
 parties:
   - {id: A}
 steps:
-  - {id: x, actor: A}'
-bad deadline_before_start 10:33 "before the agreement" 'steps:
-  - {id: x, actor: A, deadline: 2019-05-01}'
-bad deadline_text 10:33 "a period number or a date" 'steps:
-  - {id: x, actor: A, deadline: tomorrow}'
-bad reversible_not_bool 10:35 "'reversible' must be true or false" 'steps:
-  - {id: x, actor: A, reversible: maybe}'
-bad value_unknown_party 10:31 "unknown party 'Z'" 'steps:
-  - {id: x, actor: A, value: {Z: 3}}'
-bad shock_irreversible 12:30 "not reversible" 'steps:
+  - {id: x, actor: A}
+== deadline_before_start 10:33 before the agreement
+steps:
+  - {id: x, actor: A, deadline: 2019-05-01}
+== deadline_text 10:33 a period number or a date
+steps:
+  - {id: x, actor: A, deadline: tomorrow}
+== reversible_not_bool 10:35 'reversible' must be true or false
+steps:
+  - {id: x, actor: A, reversible: maybe}
+== value_unknown_party 10:31 unknown party 'Z'
+steps:
+  - {id: x, actor: A, value: {Z: 3}}
+== shock_irreversible 12:30 not reversible
+steps:
   - {id: x, actor: A}
 shocks:
-  - {id: s, p: 0.1, reverse: [x]}'
-bad variant_unknown_step 13:16 "unknown step 'q'" 'steps:
+  - {id: s, p: 0.1, reverse: [x]}
+== variant_unknown_step 13:16 unknown step 'q'
+steps:
   - {id: x, actor: A}
 variants:
   - id: v
-    requires: {q: [x]}'
-bad variant_cycle 11:33 "makes a cycle" 'steps:
+    requires: {q: [x]}
+== variant_cycle 11:33 makes a cycle
+steps:
   - {id: x, actor: A}
   - {id: y, actor: B, requires: [x]}
 variants:
   - id: v
-    requires: {x: [y]}'
-bad record_unknown_step 13:32 "unknown step 'nope'" 'steps:
+    requires: {x: [y]}
+== record_unknown_step 13:32 unknown step 'nope'
+steps:
   - {id: x, actor: A}
 record:
   events:
-    - {date: 2020-02-01, step: nope, event: completed}'
-bad record_bad_date 13:14 "'date' must be YYYY-MM" 'steps:
+    - {date: 2020-02-01, step: nope, event: completed}
+== record_bad_date 13:14 'date' must be YYYY-MM
+steps:
   - {id: x, actor: A}
 record:
   events:
-    - {date: 2020-02-31, step: x, event: completed}'
-bad record_unknown_event 13:42 "unknown event 'finished'" 'steps:
+    - {date: 2020-02-31, step: x, event: completed}
+== record_unknown_event 13:42 unknown event 'finished'
+steps:
   - {id: x, actor: A}
 record:
   events:
-    - {date: 2020-02-01, step: x, event: finished}'
-bad record_reverses_irreversible 13:7 "cannot be reversed" 'steps:
+    - {date: 2020-02-01, step: x, event: finished}
+== record_reverses_irreversible 13:7 cannot be reversed
+steps:
   - {id: x, actor: A}
 record:
   events:
-    - {date: 2020-02-01, step: x, event: reversed}'
-bad record_over_delivery 14:63 "more than the 100 promised" 'steps:
+    - {date: 2020-02-01, step: x, event: reversed}
+== record_over_delivery 14:63 more than the 100 promised
+steps:
   - {id: x, actor: A, quantity: 100, unit: t, duration: 3}
 record:
   events:
     - {date: 2020-02-01, step: x, event: delivered, quantity: 60}
-    - {date: 2020-03-01, step: x, event: delivered, quantity: 60}'
-bad wrong_kind_type 4:10 "'parties' must be a list" 'kind: agreement
+    - {date: 2020-03-01, step: x, event: delivered, quantity: 60}
+== wrong_kind_type 4:10 'parties' must be a list
+kind: agreement
 start: 2020-01
 horizon: 24
 parties: A
 steps:
-  - {id: x, actor: A}'
-bad yaml_syntax 11:1 "YAML syntax error" 'steps:
-  - {id: x, actor: A'
-bad not_a_map 2:1 "YAML syntax error" 'kind: agreement
-- x'
-bad too_many_steps 9:8 "at most 64 steps" "steps: [$(for i in $(seq 1 65); do printf '{id: s%d, actor: A}, ' "$i"; done)]"
-bad verifier_probability_text 9:22 "'p_false' must be a number" 'kind: agreement
+  - {id: x, actor: A}
+== yaml_syntax 11:1 YAML syntax error
+steps:
+  - {id: x, actor: A
+== not_a_map 2:1 YAML syntax error
+kind: agreement
+- x
+== verifier_probability_text 9:22 'p_false' must be a number
+kind: agreement
 start: 2020-01
 horizon: 24
 parties:
@@ -200,5 +256,8 @@ verifiers:
   - {id: V, p_confirm: 0.5}
   - {id: W, p_false: "0.1"}
 steps:
-  - {id: x, actor: A}'
+  - {id: x, actor: A}
+CASES
+bad "$name" "$where" "$text" "${body%$'\n'}"
+bad too_many_steps 9:8 "at most 64 steps" "steps: [$(for i in $(seq 1 65); do printf '{id: s%d, actor: A}, ' "$i"; done)]"
 echo "1..$tap_n"

@@ -45,37 +45,44 @@ PY
   expect_err_has "$text" "$name: the message says what was expected"
 }
 expect_exit 0 "the base scenario runs" "$PARLEY" run "$TMP/base.yaml"
-bad unknown_key 4:1 "did you mean 'periods'" "periods: 10 => period_s: 10"
-bad runs_zero 3:7 "'runs' must be between 1" "runs: 20 => runs: 0"
-bad noise_above_one 5:8 "'noise' must be between 0 and 1" "noise: 0.01 => noise: 1.5"
-bad yaml_syntax 7:41 "YAML syntax error" "actions: [restrain, escalate]} => actions: [restrain, escalate}"
-bad party_no_id 7:5 "missing required key 'id'" "{id: A, actions => {name: A, actions"
-bad party_twice 8:10 "party 'A' is listed twice" "{id: B, actions => {id: A, actions"
-bad one_action 7:22 "2 to 16 actions" "{id: A, actions: [restrain, escalate]} => {id: A, actions: [restrain]}"
-bad last_action_cooperative 9:63 "cannot be cooperative" "cooperative: [restrain, mild] => cooperative: [restrain, escalate]"
-bad bloc_unknown_member 11:27 "unknown party 'D'; the parties are: A, B, C" "members: [A, B] => members: [A, D]"
-bad bloc_rule 11:37 "expected any, all, majority or a count" "rule: any => rule: most"
-bad bloc_named_like_party 11:10 "already names a party" "{id: AB, => {id: A,"
-bad game_kind 13:9 "unknown game kind 'addditive'" "kind: additive => kind: addditive"
-bad pd_three_actions 13:9 "two actions (C, D); C has 3" "kind: additive => kind: pd"
-bad additive_action 15:9 "party A has no action 'escalat'; its actions are: restrain, escalate" "A: {escalate: {self: 1, B => A: {escalat: {self: 1, B"
-bad additive_value 15:26 "must be a number" "{self: 1, B: -2 => {self: high, B: -2"
-bad record_party 19:32 "expected period, note or a party" "C: {did: mild => D: {did: mild"
-bad record_action 19:22 "party A has no action 'esc'" "A: escalate, C => A: esc, C"
-bad record_no_source 19:35 "missing required key 'source'" "{did: mild, source: \"[X1]\"} => {did: mild}"
-bad shock_period 20:27 "'period' must be between 1 and 9" "period: 3} => period: 30}"
-bad shock_party 20:16 "unknown party 'Z'" "{party: C => {party: Z"
-bad profile_missing_party 24:7 "gives no policy to C" "      C: {strategy: ttft, watch: [AB]}\n => \n"
-bad unknown_strategy 24:21 "closest known" "strategy: ttft, watch: [C]} => strategy: tfft, watch: [C]}"
-bad strategy_param 24:21 "'k' must be a whole number" "strategy: ttft, watch: [C]} => strategy: \"ttft:k=x\", watch: [C]}"
-bad watch_unknown 24:35 "'Q' is neither a party nor a bloc" "watch: [C]} => watch: [Q]}"
-bad watch_self 24:35 "A cannot watch itself" "watch: [C]} => watch: [A]}"
-bad aggregate_native 26:51 "'aggregate' applies to a two-party strategy" "C: {strategy: ttft, watch: [AB]} => C: {strategy: ttft, watch: [AB], aggregate: all}"
-bad aggregate_value 25:52 "expected any, all, majority or a count" "aggregate: all => aggregate: lots"
-bad profile_twice 23:9 "profile 'p1' is listed twice" "profiles:\n => profiles:\n  - {id: p1, default: cooperator}\n"
-bad opening_action 24:18 "party A has no action 'calm'" "  - id: p1\n => \n  - id: p1\n    opening: {A: calm}\n"
-bad tournament_group 21:43 "'group_size' must be between 2 and 16" "profiles:\n => tournament: {players: [ttft], group_size: 40}\nprofiles:\n"
-bad tournament_player 21:24 "unknown strategy 'nonesuch'" "profiles:\n => tournament: {players: [nonesuch], group_size: 3}\nprofiles:\n"
-bad table_missing_row 15:5 "no row for the joint action [escalate, restrain, restrain] (12 rows needed)" "additive\n  values:\n    A: {escalate: {self: 1, B: -2, C: -2}}\n    B: {escalate: {self: 1, A: -2, C: -2}}\n    C: {escalate: {self: 2, A: -3, B: -3}, mild: {self: 1, A: -1}} => table\n  payoffs:\n    - {actions: [restrain, restrain, restrain], payoffs: [0, 0, 0]}"
-bad sensitivity_param 21:26 "expected noise or observation_noise" "profiles:\n => sensitivity: {parameter: delay, values: [1]}\nprofiles:\n"
-bad sensitivity_value 21:45 "a probability must be between 0 and 1" "profiles:\n => sensitivity: {parameter: noise, values: [0, 1.5]}\nprofiles:\n"
+# The cases, one a line: NAME | LINE:COL | what the message must say | the edit of base.yaml
+# (OLD => NEW, \n for a line break); the columns are split at " | ".
+while IFS= read -r row; do
+  IFS='|' read -r name pos text edit <<<"${row// | /|}"
+  bad $name $pos "$text" "$edit" </dev/null
+done <<'CASES'
+unknown_key             | 4:1   | did you mean 'periods' | periods: 10 => period_s: 10
+runs_zero               | 3:7   | 'runs' must be between 1 | runs: 20 => runs: 0
+noise_above_one         | 5:8   | 'noise' must be between 0 and 1 | noise: 0.01 => noise: 1.5
+yaml_syntax             | 7:41  | YAML syntax error | actions: [restrain, escalate]} => actions: [restrain, escalate}
+party_no_id             | 7:5   | missing required key 'id' | {id: A, actions => {name: A, actions
+party_twice             | 8:10  | party 'A' is listed twice | {id: B, actions => {id: A, actions
+one_action              | 7:22  | 2 to 16 actions | {id: A, actions: [restrain, escalate]} => {id: A, actions: [restrain]}
+last_action_cooperative | 9:63  | cannot be cooperative | cooperative: [restrain, mild] => cooperative: [restrain, escalate]
+bloc_unknown_member     | 11:27 | unknown party 'D'; the parties are: A, B, C | members: [A, B] => members: [A, D]
+bloc_rule               | 11:37 | expected any, all, majority or a count | rule: any => rule: most
+bloc_named_like_party   | 11:10 | already names a party | {id: AB, => {id: A,
+game_kind               | 13:9  | unknown game kind 'addditive' | kind: additive => kind: addditive
+pd_three_actions        | 13:9  | two actions (C, D); C has 3 | kind: additive => kind: pd
+additive_action         | 15:9  | party A has no action 'escalat'; its actions are: restrain, escalate | A: {escalate: {self: 1, B => A: {escalat: {self: 1, B
+additive_value          | 15:26 | must be a number | {self: 1, B: -2 => {self: high, B: -2
+record_party            | 19:32 | expected period, note or a party | C: {did: mild => D: {did: mild
+record_action           | 19:22 | party A has no action 'esc' | A: escalate, C => A: esc, C
+record_no_source        | 19:35 | missing required key 'source' | {did: mild, source: "[X1]"} => {did: mild}
+shock_period            | 20:27 | 'period' must be between 1 and 9 | period: 3} => period: 30}
+shock_party             | 20:16 | unknown party 'Z' | {party: C => {party: Z
+profile_missing_party   | 24:7  | gives no policy to C |       C: {strategy: ttft, watch: [AB]}\n => \n
+unknown_strategy        | 24:21 | closest known | strategy: ttft, watch: [C]} => strategy: tfft, watch: [C]}
+strategy_param          | 24:21 | 'k' must be a whole number | strategy: ttft, watch: [C]} => strategy: "ttft:k=x", watch: [C]}
+watch_unknown           | 24:35 | 'Q' is neither a party nor a bloc | watch: [C]} => watch: [Q]}
+watch_self              | 24:35 | A cannot watch itself | watch: [C]} => watch: [A]}
+aggregate_native        | 26:51 | 'aggregate' applies to a two-party strategy | C: {strategy: ttft, watch: [AB]} => C: {strategy: ttft, watch: [AB], aggregate: all}
+aggregate_value         | 25:52 | expected any, all, majority or a count | aggregate: all => aggregate: lots
+profile_twice           | 23:9  | profile 'p1' is listed twice | profiles:\n => profiles:\n  - {id: p1, default: cooperator}\n
+opening_action          | 24:18 | party A has no action 'calm' |   - id: p1\n => \n  - id: p1\n    opening: {A: calm}\n
+tournament_group        | 21:43 | 'group_size' must be between 2 and 16 | profiles:\n => tournament: {players: [ttft], group_size: 40}\nprofiles:\n
+tournament_player       | 21:24 | unknown strategy 'nonesuch' | profiles:\n => tournament: {players: [nonesuch], group_size: 3}\nprofiles:\n
+table_missing_row       | 15:5  | no row for the joint action [escalate, restrain, restrain] (12 rows needed) | additive\n  values:\n    A: {escalate: {self: 1, B: -2, C: -2}}\n    B: {escalate: {self: 1, A: -2, C: -2}}\n    C: {escalate: {self: 2, A: -3, B: -3}, mild: {self: 1, A: -1}} => table\n  payoffs:\n    - {actions: [restrain, restrain, restrain], payoffs: [0, 0, 0]}
+sensitivity_param       | 21:26 | expected noise or observation_noise | profiles:\n => sensitivity: {parameter: delay, values: [1]}\nprofiles:\n
+sensitivity_value       | 21:45 | a probability must be between 0 and 1 | profiles:\n => sensitivity: {parameter: noise, values: [0, 1.5]}\nprofiles:\n
+CASES
