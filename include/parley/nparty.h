@@ -165,7 +165,8 @@ int pl_nmatch_result_intent(const pl_nmatch_result *r, int party, int t);
 typedef struct pl_nmatch_stepper pl_nmatch_stepper; /* opaque */
 
 /* The game, the players and the forced actions are copied: the caller keeps its own.
- * seat is the caller's party (0..n-1).  The length is fixed at creation. */
+ * seat is the caller's party (0..n-1).  The length is fixed at creation.  Not for pairwise
+ * games (PL_EINVAL): there a party's move is one action toward each other party. */
 int pl_nmatch_stepper_create(pl_nmatch_stepper **out, const pl_ngame *g, pl_nplayer *const *players,
                              const pl_nmatch_config *cfg, int seat, pl_error *err);
 void pl_nmatch_stepper_free(pl_nmatch_stepper *st);

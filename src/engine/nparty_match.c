@@ -533,9 +533,6 @@ static int nm_turn(nm_run *R, int human, int human_action, pl_error *err)
         /* a person's move replaces its seat's choice, before noise as for every party */
         if (human >= 0 && human_action >= 0) {
             act[human] = intent[human] = (unsigned char)human_action;
-            if (pairwise)
-                for (int j = 0; j < n; j++)
-                    if (j != human) pact[human * n + j] = (unsigned char)human_action;
         }
         /* action noise, then shocks and forced actions */
         if (noise > 0) {
@@ -698,6 +695,9 @@ int pl_nmatch_stepper_create(pl_nmatch_stepper **out, const pl_ngame *g, pl_npla
     int rc = pl_nmatch_check(g, players, cfg, err);
     if (rc) return rc;
     if (seat < 0 || seat >= g->n) return pl_error_set(err, PL_EINVAL, "no seat %d in a %d-party game", seat, g->n);
+    if (g->kind == PL_NGAME_PAIRWISE)
+        return pl_error_set(err, PL_EINVAL, "a pairwise game cannot be stepped by hand: each party acts toward each "
+                                            "other party separately, and a move here is one action");
     pl_nmatch_stepper *st = calloc(1, sizeof *st);
     if (!st) return pl_error_set(err, PL_ENOMEM, "out of memory");
     st->seat = seat;
