@@ -88,6 +88,9 @@ int pl_agreement_step_actor(const pl_agreement *a, int s);
 int pl_agreement_step_reversible(const pl_agreement *a, int s);
 int pl_agreement_step_core(const pl_agreement *a, int s);
 int pl_agreement_horizon(const pl_agreement *a);
+const char *pl_agreement_shock_id(const pl_agreement *a, int k);
+uint64_t pl_agreement_seed(const pl_agreement *a);             /* the scenario's `seed:` */
+const char *pl_agreement_assumptions(const pl_agreement *a);   /* its `assumptions:`, or NULL */
 /* Period t as a date or label of the scenario's calendar ("2007-03"). */
 void pl_agreement_period_label(const pl_agreement *a, int t, char *buf, int len);
 
