@@ -43,7 +43,17 @@ static const char help[] =
     "  parley play tft\n"
     "  parley play grudger --turns 20 --hide-length\n"
     "  parley play gtft:p=0.3 --noise 0.05 --seed 7\n"
-    "  printf 'c\\nd\\nc\\n' | parley play tft --turns 3     (scripted)\n";
+    "  printf 'c\\nd\\nc\\n' | parley play tft --turns 3     (scripted)\n"
+    "\n"
+    "One party of a scenario (the argument is a .yaml or .yml file):\n"
+    "  --as PARTY       the party you play (without it the parties are listed)\n"
+    "  --profile NAME   N-party games: the others' policy profile (default: the first)\n"
+    "  --variant NAME   agreements: the sequencing (default: the first)\n"
+    "  --reference POL  agreements: the policy you are compared with (default reciprocal)\n"
+    "  --seed s         random seed (default: the scenario's)\n"
+    "  parley play scenarios/korea/drills-and-launches.yaml --as DPRK\n"
+    "  parley play scenarios/korea/six-party-2007.yaml --as US\n"
+    "'parley play SCENARIO.yaml --help' says what to type each period.\n";
 
 #define WINDOW 30 /* turns of history shown each turn */
 

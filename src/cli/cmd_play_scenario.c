@@ -281,11 +281,19 @@ static int play_nparty(const pl_ydoc *doc, const char *party, const char *profil
     cfg.forced = ui.forced;
     cfg.forced_turns = ft;
     cfg.seed = seed_given ? seed : m.seed;
-    if (!ui.forced || pl_nmatch_stepper_create(&ui.st, m.game, pr->players, &cfg, ui.me, &err) ||
-        pl_nmatch_stepper_create(&ref, m.game, pr->players, &cfg, ui.me, &err)) {
-        cli_usage_error("play", "%s", ui.forced ? err.msg : "out of memory");
+    /* the reference: the party's own policy with the profile as written, its opening included */
+    int ft_ref;
+    int *forced_ref = np_forced_actions(&m, ui.k, -1, &ft_ref);
+    pl_nmatch_config cfg_ref = cfg;
+    cfg_ref.forced = forced_ref;
+    cfg_ref.forced_turns = ft_ref;
+    if (!ui.forced || !forced_ref || pl_nmatch_stepper_create(&ui.st, m.game, pr->players, &cfg, ui.me, &err) ||
+        pl_nmatch_stepper_create(&ref, m.game, pr->players, &cfg_ref, ui.me, &err)) {
+        free(forced_ref);
+        cli_usage_error("play", "%s", ui.forced && forced_ref ? err.msg : "out of memory");
         goto out;
     }
+    free(forced_ref); /* the stepper keeps its own copy */
     rc = EXIT_OK;
 
     /* the opening screen */
@@ -443,7 +451,19 @@ typedef struct ag_ui {
     int me;
     int n_mine;
     int mine[64]; /* the party's steps, numbered from 1 on screen */
+    int n_log;
+    int log[512][4]; /* events not shown yet: kind, step, party, period */
 } ag_ui;
+
+/* Keeps the events of the periods just played until the next board shows them. */
+static void ag_collect(ag_ui *ui)
+{
+    int ne = pl_agreement_stepper_n_events(ui->st);
+    for (int i = 0; i < ne && ui->n_log < 512; i++, ui->n_log++) {
+        int *e = ui->log[ui->n_log];
+        pl_agreement_stepper_event(ui->st, i, &e[0], &e[1], &e[2], &e[3]);
+    }
+}
 
 static const char *status_word(pl_agreement_step_status s)
 {
@@ -459,16 +479,15 @@ static const char *status_word(pl_agreement_step_status s)
     return "?";
 }
 
-static void ag_events(const ag_ui *ui)
+static void ag_events(ag_ui *ui)
 {
     const pl_agreement *a = ui->a;
-    int ne = pl_agreement_stepper_n_events(ui->st);
+    int ne = ui->n_log;
     static const char *const verb[] = {"started", "restarted", "completed", "verified", "reversed", "reported in breach",
                                        "shock"};
     int cur = -1, col = 0;
     for (int i = 0; i < ne; i++) {
-        int kind, s, p, t;
-        pl_agreement_stepper_event(ui->st, i, &kind, &s, &p, &t);
+        int kind = ui->log[i][0], s = ui->log[i][1], p = ui->log[i][2], t = ui->log[i][3];
         char item[160];
         if (kind == PL_AGE_SHOCK) snprintf(item, sizeof item, "shock '%s'", pl_agreement_shock_id(a, p));
         else if (kind == PL_AGE_REVERSE && p >= pl_agreement_n_parties(a))
@@ -492,6 +511,7 @@ static void ag_events(const ag_ui *ui)
         col += len;
     }
     if (ne) putchar('\n');
+    ui->n_log = 0;
 }
 
 /* The agreement at a glance: everyone's steps grouped by status, yours numbered. */
@@ -650,7 +670,9 @@ static int play_agreement(const pl_ydoc *doc, const char *party, const char *var
     pl_error err;
     if (pl_agreement_from_doc(doc, &a, &err)) return cli_usage_error("play", "%s", err.msg);
     int rc = EXIT_USAGE, P = pl_agreement_n_parties(a), S = pl_agreement_n_steps(a), v = -1;
-    ag_ui ui = {.a = a, .me = -1};
+    static ag_ui ui; /* the event log makes it large: not on the stack */
+    memset(&ui, 0, sizeof ui);
+    ui.a = a, ui.me = -1;
     pl_agreement_stepper *ref = NULL;
     char list[600] = "";
     size_t n = 0;
@@ -684,6 +706,7 @@ static int play_agreement(const pl_ydoc *doc, const char *party, const char *var
         goto out;
     }
     rc = EXIT_OK;
+    ag_collect(&ui); /* a shock in the first period */
     for (int s = 0; s < S; s++)
         if (pl_agreement_step_actor(a, s) == ui.me && ui.n_mine < 64) ui.mine[ui.n_mine++] = s;
     const char *pol = pl_agreement_stepper_policy(ui.st, ui.me);
@@ -747,6 +770,7 @@ static int play_agreement(const pl_ydoc *doc, const char *party, const char *var
         }
         if (is_word(line, "end", NULL)) {
             pl_agreement_stepper_wait_to_end(ui.st, &err);
+            ag_collect(&ui);
             need_board = 1;
             continue;
         }
@@ -764,7 +788,7 @@ static int play_agreement(const pl_ydoc *doc, const char *party, const char *var
             }
             for (long i = 0; i < k && !pl_agreement_stepper_done(ui.st); i++) {
                 pl_agreement_stepper_step(ui.st, 0, 0, &err);
-                if (i < k - 1) ag_events(&ui);
+                ag_collect(&ui);
             }
             need_board = 1;
             continue;
@@ -775,6 +799,7 @@ static int play_agreement(const pl_ydoc *doc, const char *party, const char *var
             printf("  %s\n", err.msg);
             continue;
         }
+        ag_collect(&ui);
         need_board = 1;
     }
     int done = pl_agreement_stepper_done(ui.st), played = pl_agreement_stepper_period(ui.st);
@@ -785,7 +810,7 @@ static int play_agreement(const pl_ydoc *doc, const char *party, const char *var
     }
     ag_reference(ref, played, done);
     printf("\n%s\n", ended);
-    if (done && pl_agreement_stepper_n_events(ui.st)) ag_events(&ui);
+    ag_events(&ui);
     printf("\n");
     ag_outcome_lines(a, ui.st, "You played");
     ag_outcome_lines(a, ref, done ? "With the reference policy" : "With the reference policy, as far");
