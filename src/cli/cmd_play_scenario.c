@@ -246,6 +246,8 @@ static int play_nparty(const pl_ydoc *doc, const char *party, const char *profil
     }
     for (int i = 0; i < m.n; i++)
         if (!strcmp(m.party[i].id, party)) ui.me = i;
+    for (int i = 0; i < m.n && ui.me < 0; i++) /* "dprk" for DPRK, when that is unambiguous */
+        if (!strcasecmp(m.party[i].id, party)) ui.me = i;
     if (ui.me < 0) {
         cli_usage_error("play", "--as: no party '%s' in %s; parties: %s", party, doc->path, list);
         goto out;
@@ -683,6 +685,8 @@ static int play_agreement(const pl_ydoc *doc, const char *party, const char *var
         goto out;
     }
     ui.me = pl_agreement_find_party(a, party);
+    for (int p = 0; p < P && ui.me < 0; p++) /* "dprk" for DPRK */
+        if (!strcasecmp(pl_agreement_party_id(a, p), party)) ui.me = p;
     if (ui.me < 0) {
         cli_usage_error("play", "--as: no party '%s' in %s; parties: %s", party, doc->path, list);
         goto out;
