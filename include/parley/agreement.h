@@ -78,6 +78,96 @@ int pl_agreement_ledger_completed(const pl_agreement_ledger *l, int s);
 /* Quantity of step s delivered by the end of the record. */
 double pl_agreement_ledger_delivered(const pl_agreement_ledger *l, int s);
 
+/* ---- the model, for front ends ------------------------------------------ */
+
+const char *pl_agreement_name(const pl_agreement *a);
+const char *pl_agreement_party_name(const pl_agreement *a, int p);   /* its display name, else its id */
+const char *pl_agreement_step_name(const pl_agreement *a, int s);    /* its display name, else its id */
+const char *pl_agreement_step_phase(const pl_agreement *a, int s);
+int pl_agreement_step_actor(const pl_agreement *a, int s);
+int pl_agreement_step_reversible(const pl_agreement *a, int s);
+int pl_agreement_step_core(const pl_agreement *a, int s);
+int pl_agreement_horizon(const pl_agreement *a);
+const char *pl_agreement_shock_id(const pl_agreement *a, int k);
+uint64_t pl_agreement_seed(const pl_agreement *a);             /* the scenario's `seed:` */
+const char *pl_agreement_assumptions(const pl_agreement *a);   /* its `assumptions:`, or NULL */
+/* Period t as a date or label of the scenario's calendar ("2007-03"). */
+void pl_agreement_period_label(const pl_agreement *a, int t, char *buf, int len);
+
+/* ---- stepping one run, one period at a time -----------------------------------
+ * A stepper plays one run of the simulator (run `run` of the stream `seed`: the
+ * same policy types, verification delays, false reports and shocks as run `run`
+ * of pl_agreement_simulate) period by period, with one party's moves given by the
+ * caller each period, and every other party following the policy drawn for it.
+ * Each period goes through the simulator's own code: shocks and verification
+ * first, then every party decides on the same snapshot, then the moves, the work
+ * and the flows.  The caller's party has a reference policy, which still
+ * "decides" each period (so that its memory, e.g. grim's trigger, follows the
+ * run) and which pl_agreement_stepper_policy_move reports; stepping with its
+ * moves gives exactly the simulator's run. */
+typedef struct pl_agreement_stepper pl_agreement_stepper; /* opaque */
+
+/* What a step is, as every party sees it at the current period. */
+typedef enum pl_agreement_step_status {
+    PL_AGS_WAITING,   /* not started; something it requires is not verified */
+    PL_AGS_DUE,       /* not started; everything it requires is verified */
+    PL_AGS_UNDER_WAY, /* started, periods of work left */
+    PL_AGS_DONE,      /* complete, in force, not yet verified */
+    PL_AGS_VERIFIED,  /* complete, in force, verified */
+    PL_AGS_BREACH,    /* complete, reported in breach (a false report, until confirmed again) */
+    PL_AGS_REVERSED   /* reversed or suspended, not restored */
+} pl_agreement_step_status;
+
+/* Events of a period (for a front end's log). */
+enum { PL_AGE_START, PL_AGE_RESTART, PL_AGE_COMPLETE, PL_AGE_VERIFY, PL_AGE_REVERSE, PL_AGE_FALSE_REPORT, PL_AGE_SHOCK };
+
+/* variant: index, or -1 for the scenario's first (or only) sequencing.  party: the caller's.
+ * reference: the caller's party's policy ("reciprocal", "unconditional", "grim",
+ * "opportunist"), or NULL for the one drawn from its distribution.  The agreement must
+ * outlive the stepper. */
+int pl_agreement_stepper_create(pl_agreement_stepper **out, const pl_agreement *a, int variant, int party,
+                                uint64_t seed, uint64_t run, const char *reference, pl_error *err);
+void pl_agreement_stepper_free(pl_agreement_stepper *st);
+
+int pl_agreement_stepper_period(const pl_agreement_stepper *st);  /* the period to decide now */
+int pl_agreement_stepper_done(const pl_agreement_stepper *st);    /* 1 once the horizon is reached */
+int pl_agreement_stepper_party(const pl_agreement_stepper *st);
+/* Bit s set: the caller's party may start (or restore) step s now: one of its own, not under
+ * way or in force, past its not_before.  Starting one that is not yet due is a unilateral step. */
+uint64_t pl_agreement_stepper_can_start(const pl_agreement_stepper *st);
+/* Bit s set: the party may reverse step s now (its own, reversible and in force, or under way). */
+uint64_t pl_agreement_stepper_can_reverse(const pl_agreement_stepper *st);
+/* What the reference policy would do this period. */
+void pl_agreement_stepper_policy_move(const pl_agreement_stepper *st, uint64_t *start, uint64_t *reverse);
+/* Plays the period: the party starts the steps in `start` and reverses those in `reverse`
+ * (both 0: it waits).  A reversal that answers a counterpart's reversal of a step exchanged
+ * for it counts as an answer (it calls for no answer in turn), as for the policies.
+ * PL_EINVAL for a step it may not start or reverse now, or once the run is over. */
+int pl_agreement_stepper_step(pl_agreement_stepper *st, uint64_t start, uint64_t reverse, pl_error *err);
+/* Plays the period with the reference policy deciding for the party. */
+int pl_agreement_stepper_step_policy(pl_agreement_stepper *st, pl_error *err);
+/* 1 when the last period left the agreement at rest: nothing will change unless the party
+ * acts (no work under way, no verification or shock to come, nobody moved). */
+int pl_agreement_stepper_at_rest(const pl_agreement_stepper *st);
+/* The party waits to the horizon; at rest, the remaining periods are added at once, as the
+ * simulator does. */
+int pl_agreement_stepper_wait_to_end(pl_agreement_stepper *st, pl_error *err);
+
+pl_agreement_step_status pl_agreement_stepper_status(const pl_agreement_stepper *st, int s);
+double pl_agreement_stepper_payoff(const pl_agreement_stepper *st, int p);  /* so far */
+/* The name of the policy party p follows in this run (the caller's party: the reference). */
+const char *pl_agreement_stepper_policy(const pl_agreement_stepper *st, int p);
+/* First period every core step was in force, or -1. */
+int pl_agreement_stepper_completed(const pl_agreement_stepper *st);
+/* 1 if every core step is in force now. */
+int pl_agreement_stepper_holds(const pl_agreement_stepper *st);
+/* The first reversal: its step, its party (n_parties for a shock) and period; step -1 if none. */
+void pl_agreement_stepper_first_reversal(const pl_agreement_stepper *st, int *step, int *party, int *period);
+/* The events since the caller last decided (the end of the period played and the opening
+ * of the next): kind (PL_AGE_*), step (-1 for a shock), party (the shock's index for a shock). */
+int pl_agreement_stepper_n_events(const pl_agreement_stepper *st);
+void pl_agreement_stepper_event(const pl_agreement_stepper *st, int i, int *kind, int *step, int *party, int *period);
+
 #ifdef __cplusplus
 }
 #endif

@@ -159,6 +159,40 @@ void pl_nmatch_result_actions(const pl_nmatch_result *r, int party, char *buf);
 /* What party i's strategy chose at turn t before noise, shocks and forced actions. */
 int pl_nmatch_result_intent(const pl_nmatch_result *r, int party, int t);
 
+/* ---- stepping a match one turn at a time ------------------------------------
+ * A stepper plays the same match as pl_nmatch_play, turn by turn, with one seat's
+ * move given by the caller each turn (a person at a terminal).  The seat's own
+ * player still chooses first, drawing from the stream as it would, and its choice
+ * is then replaced by the given one, before noise, shocks and forced actions, as
+ * for every party.  So the draws of a turn come in the same order whatever the
+ * caller plays, and stepping with the actions the seat's player chose
+ * (pl_nmatch_result_intent) gives exactly the match pl_nmatch_play gives. */
+typedef struct pl_nmatch_stepper pl_nmatch_stepper; /* opaque */
+
+/* The game, the players and the forced actions are copied: the caller keeps its own.
+ * seat is the caller's party (0..n-1).  The length is fixed at creation.  Not for pairwise
+ * games (PL_EINVAL): there a party's move is one action toward each other party. */
+int pl_nmatch_stepper_create(pl_nmatch_stepper **out, const pl_ngame *g, pl_nplayer *const *players,
+                             const pl_nmatch_config *cfg, int seat, pl_error *err);
+void pl_nmatch_stepper_free(pl_nmatch_stepper *st);
+/* Plays one turn with the seat playing `action` (one of its actions), or, with -1, what
+ * its own player chooses.  PL_EINVAL once the match is over or for an action out of range. */
+int pl_nmatch_stepper_step(pl_nmatch_stepper *st, int action, pl_error *err);
+int pl_nmatch_stepper_seat(const pl_nmatch_stepper *st);
+int pl_nmatch_stepper_turn(const pl_nmatch_stepper *st);    /* turns played so far */
+int pl_nmatch_stepper_length(const pl_nmatch_stepper *st);  /* turns the match will last */
+int pl_nmatch_stepper_done(const pl_nmatch_stepper *st);
+/* The action forced on party i at turn t (a record, an opening), or -1. */
+int pl_nmatch_stepper_forced(const pl_nmatch_stepper *st, int party, int t);
+/* Party i at turn t < turn(): its action as played, what was chosen (before noise and
+ * forcing), its payoff that turn, and 1 if the action was cooperative. */
+int pl_nmatch_stepper_action(const pl_nmatch_stepper *st, int party, int t);
+int pl_nmatch_stepper_intent(const pl_nmatch_stepper *st, int party, int t);
+double pl_nmatch_stepper_payoff(const pl_nmatch_stepper *st, int party, int t);
+int pl_nmatch_stepper_cooperated(const pl_nmatch_stepper *st, int party, int t);
+double pl_nmatch_stepper_score(const pl_nmatch_stepper *st, int party); /* total so far */
+const pl_ngame *pl_nmatch_stepper_game(const pl_nmatch_stepper *st);
+
 /* ---- tournaments --------------------------------------------------------- */
 
 typedef struct pl_ntournament_config {

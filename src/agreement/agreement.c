@@ -154,3 +154,24 @@ void pl_ag_period_label(const pl_agreement *a, int t, char *buf, int n)
     }
     }
 }
+
+/* ---- the model, for front ends ------------------------------------------ */
+
+const char *pl_agreement_name(const pl_agreement *a) { return a->name ? a->name : a->id ? a->id : a->path; }
+const char *pl_agreement_party_name(const pl_agreement *a, int p)
+{
+    return a->party[p].name && *a->party[p].name ? a->party[p].name : a->party[p].id;
+}
+const char *pl_agreement_step_name(const pl_agreement *a, int s)
+{
+    return a->step[s].name && *a->step[s].name ? a->step[s].name : a->step[s].id;
+}
+const char *pl_agreement_step_phase(const pl_agreement *a, int s) { return a->step[s].phase ? a->step[s].phase : ""; }
+int pl_agreement_step_actor(const pl_agreement *a, int s) { return a->step[s].actor; }
+int pl_agreement_step_reversible(const pl_agreement *a, int s) { return a->step[s].reversible; }
+int pl_agreement_step_core(const pl_agreement *a, int s) { return a->step[s].core; }
+int pl_agreement_horizon(const pl_agreement *a) { return a->horizon; }
+void pl_agreement_period_label(const pl_agreement *a, int t, char *buf, int len) { pl_ag_period_label(a, t, buf, len); }
+uint64_t pl_agreement_seed(const pl_agreement *a) { return a->seed; }
+const char *pl_agreement_assumptions(const pl_agreement *a) { return a->assumptions; }
+const char *pl_agreement_shock_id(const pl_agreement *a, int k) { return k >= 0 && k < a->n_shocks ? a->shock[k].id : NULL; }

@@ -39,6 +39,31 @@ typedef struct pl_ag_move {
     pl_bits start, reverse, retal, opp;
 } pl_ag_move;
 
+/* One run in progress: the public state and what the simulator keeps beside it.
+ * pl_ag_run plays a whole run with it; the stepper (stepper.c) one period at a time. */
+typedef struct pl_ag_run_state {
+    pl_ag_state st;
+    pl_rng late;
+    int t;                       /* the period to play next */
+    int occ_i;                   /* next shock occurrence */
+    int max_not_before;
+    int remaining[PL_AG_MAX_STEPS], verify_at[PL_AG_MAX_STEPS], false_at[PL_AG_MAX_STEPS];
+    int rev_t[PL_AG_MAX_STEPS];  /* first reversal of each step (valid where ever_rev) */
+    double delivered[PL_AG_MAX_STEPS];
+    pl_bits ver_drawn, false_drawn, ever_rev;
+} pl_ag_run_state;
+
+/* The pieces of pl_ag_run (simulate.c), in the order it calls them: begin, then for each
+ * period open, every party's pl_ag_decide, close (and, when close says the run is at
+ * rest, fast_forward and stop), then finish. */
+void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o);
+void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                       const pl_ag_trace *tr);
+int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                       const pl_ag_move *all, const pl_ag_trace *tr);
+void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o);
+void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o);
+
 /* Steps of party p (within `mine`) to start or restore under reciprocal rules. */
 static inline pl_bits pl_ag_reciprocal_starts(const pl_ag_compiled *c, const pl_ag_state *st, pl_bits mine,
                                               pl_bits threat, pl_bits blocked)

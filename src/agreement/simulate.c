@@ -68,174 +68,214 @@ void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draw
         if (tr) tr->event(tr->user, t, kind, s, p, vb);                                                                \
     } while (0)
 
-void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, const pl_ag_trace *tr)
+/* The opening of a run: policy types drawn, every step at rest. */
+void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o)
 {
-    const int S = c->n_steps, P = c->n_parties, H = c->horizon;
-    pl_ag_state st;
-    memset(&st, 0, sizeof st);
-    pl_rng late = d->late;
-    int remaining[PL_AG_MAX_STEPS], verify_at[PL_AG_MAX_STEPS], false_at[PL_AG_MAX_STEPS];
-    double delivered[PL_AG_MAX_STEPS];
-    pl_bits ver_drawn = 0, false_drawn = 0, ever_rev = 0;
-    int rev_t[PL_AG_MAX_STEPS]; /* first reversal of each step (valid where ever_rev) */
-    int max_not_before = 0;
+    const int S = c->n_steps, P = c->n_parties;
+    memset(R, 0, sizeof *R);
+    R->late = d->late;
     for (int s = 0; s < S; s++) {
-        remaining[s] = c->duration[s];
-        verify_at[s] = false_at[s] = 1 << 30;
-        delivered[s] = 0;
-        if (c->not_before[s] > max_not_before) max_not_before = c->not_before[s];
+        R->remaining[s] = c->duration[s];
+        R->verify_at[s] = R->false_at[s] = 1 << 30;
+        R->delivered[s] = 0;
+        if (c->not_before[s] > R->max_not_before) R->max_not_before = c->not_before[s];
     }
     for (int p = 0; p < P; p++) {
         int k = 0;
         while (k < c->n_opt[p] - 1 && d->u_type[p] >= c->opt_cum[p][k]) k++;
-        st.type[p] = o->type[p] = k;
+        R->st.type[p] = o->type[p] = k;
         o->pay[p] = 0;
     }
     o->complete_t = o->first_rev_step = o->first_rev_party = o->first_rev_t = o->break_step = -1;
     o->break_by_reversal = 0;
-    int occ_i = 0, t;
-    for (t = 0; t < H; t++) {
-        st.t = t;
-        /* 1. shocks: a forced step back, and its payoffs */
-        while (occ_i < d->n_occ && d->occ_t[occ_i] == t) {
-            int k = d->occ_shock[occ_i++];
-            TRACE(PL_TR_SHOCK, -1, k, st.verified);
-            for (int p = 0; p < P; p++) o->pay[p] += c->shock_payoff[k][p];
-            /* a shock undoes reversible steps, and suspends deliveries under way */
-            for (pl_bits b = c->shock_reverse[k] & ((st.done & c->reversible) | st.prog); b; b &= b - 1) {
-                int s = __builtin_ctzll(b);
-                pl_bits bit = PL_BIT(s);
-                st.done &= ~bit, st.prog &= ~bit, st.verified &= ~bit, st.breach &= ~bit, st.retal &= ~bit;
-                st.rev |= bit;
-                if (c->reversible & bit) delivered[s] = 0, remaining[s] = c->duration[s];
-                if (!(ever_rev & bit)) ever_rev |= bit, rev_t[s] = t;
-                if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = P, o->first_rev_t = t;
-                TRACE(PL_TR_REVERSE, s, P, st.verified);
-            }
-        }
-        /* 2. verification: confirmations, then false reports of breach */
-        for (pl_bits b = st.done & ~st.verified; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (t < verify_at[s]) continue;
-            pl_bits bit = PL_BIT(s);
-            st.verified |= bit, st.breach &= ~bit;
-            if (c->has_false & bit) {
-                double u = (false_drawn & bit) ? pl_rng_uniform(&late) : d->u_false[s];
-                false_drawn |= bit;
-                false_at[s] = t + 1 + geometric(u, c->p_false[s], c->log_q_false[s]);
-            }
-            TRACE(PL_TR_VERIFY, s, c->actor[s], st.verified);
-        }
-        for (pl_bits b = st.verified & c->has_false; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (t < false_at[s]) continue;
-            pl_bits bit = PL_BIT(s);
-            st.verified &= ~bit, st.breach |= bit;
-            verify_at[s] = t + 1 + geometric(pl_rng_uniform(&late), c->p_confirm[s], c->log_q_confirm[s]);
-            false_at[s] = 1 << 30;
-            TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st.verified);
-        }
-        /* 3. every party decides on the same snapshot */
-        pl_ag_move all = {0, 0, 0, 0};
-        for (int p = 0; p < P; p++) {
-            pl_ag_move m;
-            pl_ag_decide(c, &st, p, &m);
-            all.start |= m.start, all.reverse |= m.reverse, all.retal |= m.retal, all.opp |= m.opp;
-        }
-        for (pl_bits b = all.reverse; b; b &= b - 1) {
+}
+
+/* The first half of period R->t, before anyone decides: shocks, then verification. */
+void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                       const pl_ag_trace *tr)
+{
+    const int P = c->n_parties, t = R->t;
+    pl_ag_state *const st = &R->st;
+    st->t = t;
+    /* 1. shocks: a forced step back, and its payoffs */
+    while (R->occ_i < d->n_occ && d->occ_t[R->occ_i] == t) {
+        int k = d->occ_shock[R->occ_i++];
+        TRACE(PL_TR_SHOCK, -1, k, st->verified);
+        for (int p = 0; p < P; p++) o->pay[p] += c->shock_payoff[k][p];
+        /* a shock undoes reversible steps, and suspends deliveries under way */
+        for (pl_bits b = c->shock_reverse[k] & ((st->done & c->reversible) | st->prog); b; b &= b - 1) {
             int s = __builtin_ctzll(b);
             pl_bits bit = PL_BIT(s);
-            int a = c->actor[s];
-            if (c->reversible & bit) delivered[s] = 0, remaining[s] = c->duration[s];
-            st.done &= ~bit, st.prog &= ~bit, st.verified &= ~bit, st.breach &= ~bit;
-            st.rev |= bit;
-            st.retal = (all.retal & bit) ? st.retal | bit : st.retal & ~bit;
-            if (all.opp & bit) st.opp |= bit;
-            o->pay[a] -= c->reverse_cost[s];
-            if (!(ever_rev & bit)) ever_rev |= bit, rev_t[s] = t;
-            if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = a, o->first_rev_t = t;
-            TRACE(PL_TR_REVERSE, s, a, st.verified);
-        }
-        for (pl_bits b = all.start; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            pl_bits bit = PL_BIT(s);
-            if (!(st.started & bit)) {
-                o->pay[c->actor[s]] -= c->cost[s];
-                TRACE(PL_TR_START, s, c->actor[s], st.verified);
-            } else
-                TRACE(PL_TR_RESTART, s, c->actor[s], st.verified);
-            st.started |= bit, st.prog |= bit;
-            st.rev &= ~bit, st.retal &= ~bit;
-        }
-        /* 4. work: quantities delivered pro rata, completion pays the one-off values */
-        for (pl_bits b = st.prog; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            pl_bits bit = PL_BIT(s);
-            int left = --remaining[s];
-            delivered[s] = c->quantity[s] * (double)(c->duration[s] - left) / c->duration[s];
-            if (left > 0) continue;
-            delivered[s] = c->quantity[s];
-            remaining[s] = c->duration[s];
-            st.prog &= ~bit, st.done |= bit;
-            if (!(st.ever_done & bit)) {
-                st.ever_done |= bit;
-                for (int p = 0; p < P; p++) o->pay[p] += c->value_to[s][p];
-            }
-            double u = (ver_drawn & bit) ? pl_rng_uniform(&late) : d->u_verify[s];
-            ver_drawn |= bit;
-            verify_at[s] = t + 1 + c->v_delay[s] + geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
-            TRACE(PL_TR_COMPLETE, s, c->actor[s], st.verified);
-        }
-        /* 5. what the steps in force are worth this period */
-        for (pl_bits b = st.done & c->has_flow; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p];
-        }
-        if (o->complete_t < 0 && !(c->core & ~st.done)) o->complete_t = t;
-        /* 6. nothing can change any more: add the flows of the remaining periods and stop */
-        if (!st.prog && !(all.start | all.reverse) && occ_i >= d->n_occ && t >= max_not_before) {
-            int quiet = 1;
-            for (pl_bits b = st.done & ~st.verified; b && quiet; b &= b - 1)
-                if (verify_at[__builtin_ctzll(b)] < H) quiet = 0;
-            for (pl_bits b = st.verified & c->has_false; b && quiet; b &= b - 1)
-                if (false_at[__builtin_ctzll(b)] < H) quiet = 0;
-            if (quiet) {
-                int rest = H - 1 - t;
-                if (rest > 0)
-                    for (pl_bits b = st.done & c->has_flow; b; b &= b - 1) {
-                        int s = __builtin_ctzll(b);
-                        for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p] * rest;
-                    }
-                break;
-            }
+            st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
+            st->rev |= bit;
+            if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+            if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
+            if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = P, o->first_rev_t = t;
+            TRACE(PL_TR_REVERSE, s, P, st->verified);
         }
     }
-    o->ever_done = st.ever_done;
-    o->in_force_end = st.done;
-    for (int s = 0; s < S; s++) o->delivered[s] = delivered[s];
-    o->holds_end = !(c->core & ~st.done);
+    /* 2. verification: confirmations, then false reports of breach */
+    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->verify_at[s]) continue;
+        pl_bits bit = PL_BIT(s);
+        st->verified |= bit, st->breach &= ~bit;
+        if (c->has_false & bit) {
+            double u = (R->false_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_false[s];
+            R->false_drawn |= bit;
+            R->false_at[s] = t + 1 + geometric(u, c->p_false[s], c->log_q_false[s]);
+        }
+        TRACE(PL_TR_VERIFY, s, c->actor[s], st->verified);
+    }
+    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->false_at[s]) continue;
+        pl_bits bit = PL_BIT(s);
+        st->verified &= ~bit, st->breach |= bit;
+        R->verify_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_confirm[s], c->log_q_confirm[s]);
+        R->false_at[s] = 1 << 30;
+        TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
+    }
+}
+
+/* The second half of period R->t: the moves every party decided on the same snapshot
+ * (merged in `all`), the work, the flows.  Returns 1 when nothing can change any more
+ * (no work under way, nobody moved, no shock or confirmation to come): the caller may
+ * then end the run with pl_ag_fast_forward. */
+int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                       const pl_ag_move *all, const pl_ag_trace *tr)
+{
+    const int P = c->n_parties, H = c->horizon, t = R->t;
+    pl_ag_state *const st = &R->st;
+    for (pl_bits b = all->reverse; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        pl_bits bit = PL_BIT(s);
+        int a = c->actor[s];
+        if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+        st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit;
+        st->rev |= bit;
+        st->retal = (all->retal & bit) ? st->retal | bit : st->retal & ~bit;
+        if (all->opp & bit) st->opp |= bit;
+        o->pay[a] -= c->reverse_cost[s];
+        if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
+        if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = a, o->first_rev_t = t;
+        TRACE(PL_TR_REVERSE, s, a, st->verified);
+    }
+    for (pl_bits b = all->start; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        pl_bits bit = PL_BIT(s);
+        if (!(st->started & bit)) {
+            o->pay[c->actor[s]] -= c->cost[s];
+            TRACE(PL_TR_START, s, c->actor[s], st->verified);
+        } else
+            TRACE(PL_TR_RESTART, s, c->actor[s], st->verified);
+        st->started |= bit, st->prog |= bit;
+        st->rev &= ~bit, st->retal &= ~bit;
+    }
+    /* 4. work: quantities delivered pro rata, completion pays the one-off values */
+    for (pl_bits b = st->prog; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        pl_bits bit = PL_BIT(s);
+        int left = --R->remaining[s];
+        R->delivered[s] = c->quantity[s] * (double)(c->duration[s] - left) / c->duration[s];
+        if (left > 0) continue;
+        R->delivered[s] = c->quantity[s];
+        R->remaining[s] = c->duration[s];
+        st->prog &= ~bit, st->done |= bit;
+        if (!(st->ever_done & bit)) {
+            st->ever_done |= bit;
+            for (int p = 0; p < P; p++) o->pay[p] += c->value_to[s][p];
+        }
+        double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
+        R->ver_drawn |= bit;
+        R->verify_at[s] = t + 1 + c->v_delay[s] + geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        TRACE(PL_TR_COMPLETE, s, c->actor[s], st->verified);
+    }
+    /* 5. what the steps in force are worth this period */
+    for (pl_bits b = st->done & c->has_flow; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p];
+    }
+    if (o->complete_t < 0 && !(c->core & ~st->done)) o->complete_t = t;
+    R->t = t + 1;
+    /* 6. nothing can change any more? */
+    if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before) {
+        for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
+            if (R->verify_at[__builtin_ctzll(b)] < H) return 0;
+        for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
+            if (R->false_at[__builtin_ctzll(b)] < H) return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* Ends a run at rest: the flows of the remaining periods, added at once. */
+void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
+{
+    const int P = c->n_parties;
+    int rest = c->horizon - R->t;
+    if (rest > 0)
+        for (pl_bits b = R->st.done & c->has_flow; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p] * rest;
+        }
+    R->t = c->horizon;
+}
+
+/* The end of a run: what held, and whom a breakdown is blamed on. */
+void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o)
+{
+    const int S = c->n_steps;
+    const pl_ag_state *st = &R->st;
+    o->ever_done = st->ever_done;
+    o->in_force_end = st->done;
+    for (int s = 0; s < S; s++) o->delivered[s] = R->delivered[s];
+    o->holds_end = !(c->core & ~st->done);
+    o->break_step = -1;
+    o->break_by_reversal = 0;
     if (!o->holds_end) {
         /* The breakdown is blamed on the earliest reversal that was never undone; failing that,
          * on the first core step that was due and never done (the hold-out). */
-        pl_bits undone = c->core & ~st.done, blamed = undone & ever_rev;
+        pl_bits undone = c->core & ~st->done, blamed = undone & R->ever_rev;
         if (blamed) {
             int best = -1;
             for (pl_bits b = blamed; b; b &= b - 1) {
                 int s = __builtin_ctzll(b);
-                if (best < 0 || rev_t[s] < rev_t[best]) best = s;
+                if (best < 0 || R->rev_t[s] < R->rev_t[best]) best = s;
             }
             o->break_step = best;
         } else {
             pl_bits due = 0;
             for (pl_bits b = undone; b; b &= b - 1) {
                 int s = __builtin_ctzll(b);
-                if (!(c->req[s] & ~st.verified)) due |= PL_BIT(s);
+                if (!(c->req[s] & ~st->verified)) due |= PL_BIT(s);
             }
             pl_bits pick = due ? due : undone;
             o->break_step = pick ? __builtin_ctzll(pick) : -1;
         }
         o->break_by_reversal = blamed != 0;
     }
+}
+
+void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, const pl_ag_trace *tr)
+{
+    pl_ag_run_state R;
+    pl_ag_begin(c, d, &R, o);
+    while (R.t < c->horizon) {
+        pl_ag_period_open(c, d, &R, o, tr);
+        /* 3. every party decides on the same snapshot */
+        pl_ag_move all = {0, 0, 0, 0};
+        for (int p = 0; p < c->n_parties; p++) {
+            pl_ag_move m;
+            pl_ag_decide(c, &R.st, p, &m);
+            all.start |= m.start, all.reverse |= m.reverse, all.retal |= m.retal, all.opp |= m.opp;
+        }
+        if (pl_ag_period_close(c, d, &R, o, &all, tr)) {
+            pl_ag_fast_forward(c, &R, o);
+            break;
+        }
+    }
+    pl_ag_finish(c, &R, o);
 }
 
 /* ---- the many-run driver -------------------------------------------------- */

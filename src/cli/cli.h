@@ -33,6 +33,8 @@ int cli_cores(void);
 int cmd_strategies(int argc, char **argv);
 int cmd_match(int argc, char **argv);
 int cmd_play(int argc, char **argv);
+/* `parley play SCENARIO.yaml --as PARTY` (cmd_play hands over when an argument is a .yaml/.yml file). */
+int cmd_play_scenario(int argc, char **argv);
 int cmd_check_transcripts(int argc, char **argv);
 int cmd_tournament(int argc, char **argv);
 int cmd_run(int argc, char **argv);

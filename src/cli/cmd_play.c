@@ -18,6 +18,8 @@
 static const char help[] =
     "Usage: parley play OPPONENT [--turns N] [--game R,S,T,P] [--noise p] [--prob-end p]\n"
     "                   [--seed s] [--hide-length]\n"
+    "       parley play SCENARIO.yaml --as PARTY [--profile NAME | --variant NAME] [--seed s]\n"
+    "                   (one party of a scenario: 'parley play SCENARIO.yaml --help')\n"
     "\n"
     "Play one party of a repeated prisoner's dilemma yourself, against one of parley's\n"
     "strategies.  Each turn you see the recent history and the scores, and type your\n"
@@ -41,7 +43,17 @@ static const char help[] =
     "  parley play tft\n"
     "  parley play grudger --turns 20 --hide-length\n"
     "  parley play gtft:p=0.3 --noise 0.05 --seed 7\n"
-    "  printf 'c\\nd\\nc\\n' | parley play tft --turns 3     (scripted)\n";
+    "  printf 'c\\nd\\nc\\n' | parley play tft --turns 3     (scripted)\n"
+    "\n"
+    "One party of a scenario (the argument is a .yaml or .yml file):\n"
+    "  --as PARTY       the party you play (without it the parties are listed)\n"
+    "  --profile NAME   N-party games: the others' policy profile (default: the first)\n"
+    "  --variant NAME   agreements: the sequencing (default: the first)\n"
+    "  --reference POL  agreements: the policy you are compared with (default reciprocal)\n"
+    "  --seed s         random seed (default: the scenario's)\n"
+    "  parley play scenarios/korea/drills-and-launches.yaml --as DPRK\n"
+    "  parley play scenarios/korea/six-party-2007.yaml --as US\n"
+    "'parley play SCENARIO.yaml --help' says what to type each period.\n";
 
 #define WINDOW 30 /* turns of history shown each turn */
 
@@ -245,8 +257,24 @@ static void show_summary(const play_ui *ui, const pl_match_config *cfg, const ch
                (unsigned long long)cfg->seed);
 }
 
+/* 1 if the argument names a scenario file (.yaml or .yml): then a scenario is played. */
+static int is_scenario_arg(const char *s)
+{
+    size_t n = strlen(s);
+    return (n > 5 && !strcmp(s + n - 5, ".yaml")) || (n > 4 && !strcmp(s + n - 4, ".yml"));
+}
+
 int cmd_play(int argc, char **argv)
 {
+    /* A scenario is recognised by its file name (a strategy's name never ends in .yaml); the
+     * flags that only scenarios take say so too. */
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--")) break;
+        if ((argv[i][0] != '-' && is_scenario_arg(argv[i])) || !strcmp(argv[i], "--as") || !strncmp(argv[i], "--as=", 5) ||
+            !strcmp(argv[i], "--profile") || !strcmp(argv[i], "--variant") || !strncmp(argv[i], "--profile=", 10) ||
+            !strncmp(argv[i], "--variant=", 10) || !strcmp(argv[i], "--reference"))
+            return cmd_play_scenario(argc, argv);
+    }
     static const struct option opts[] = {{"turns", required_argument, 0, 't'},    {"game", required_argument, 0, 'g'},
                                          {"noise", required_argument, 0, 'n'},    {"prob-end", required_argument, 0, 'p'},
                                          {"seed", required_argument, 0, 's'},     {"hide-length", no_argument, 0, 'H'},

@@ -12,7 +12,7 @@ static const struct {
 } commands[] = {
     {"strategies", cmd_strategies, "list the strategies: ids, parameters, references (--json, --nparty)"},
     {"match", cmd_match, "play one repeated game between two strategies"},
-    {"play", cmd_play, "play a repeated game yourself against a strategy, turn by turn"},
+    {"play", cmd_play, "play yourself: a repeated game against a strategy, or one party of a scenario"},
     {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON results"},
     {"run", cmd_run, "run a scenario file (agreements, N-party games, tournaments)"},
     {"check-transcripts", cmd_check_transcripts, "replay reference match transcripts and compare every action"},

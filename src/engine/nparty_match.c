@@ -383,13 +383,33 @@ static inline int other_index(int self, int j) { return j < self ? j : j - 1; }
 
 /* ---- the loop ------------------------------------------------------------ */
 
-int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch_config *cfg, pl_nmatch_buf *b,
-                  pl_error *err)
+/* One match in progress: everything the turns share.  pl_nmatch_run keeps it on its
+ * stack and plays every turn; a stepper keeps it on the heap and plays one turn per
+ * call, so that a person's moves go through exactly the turn the simulations use.
+ * The views point into it (the stream) and into the buffer: it must not move. */
+typedef struct nm_run {
+    const pl_ngame *g;
+    pl_nplayer *const *players;
+    const pl_nmatch_config *cfg;
+    pl_nmatch_buf *b;
+    pl_rng rng;
+    int length, direct;
+    pl_game reduced[PL_NPARTY_MAX];
+    pl_view lv[PL_NPARTY_MAX * PL_NPARTY_MAX];
+    pl_nview nv[PL_NPARTY_MAX];
+    int defect_action[PL_NPARTY_MAX];
+    int last_def[PL_NPARTY_MAX];
+} nm_run;
+
+/* Draws the length, clears the buffer and sets up every view and strategy state. */
+static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch_config *cfg,
+                     pl_nmatch_buf *b)
 {
     const int n = g->n, pairwise = g->kind == PL_NGAME_PAIRWISE;
-    pl_rng rng;
-    pl_rng_init(&rng, cfg->seed, cfg->stream_a, cfg->stream_b);
-    int length = cfg->prob_end > 0 ? sample_length(&rng, cfg->prob_end, cfg->turns) : cfg->turns;
+    R->g = g, R->players = players, R->cfg = cfg, R->b = b;
+    pl_rng_init(&R->rng, cfg->seed, cfg->stream_a, cfg->stream_b);
+    R->length = cfg->prob_end > 0 ? sample_length(&R->rng, cfg->prob_end, cfg->turns) : cfg->turns;
+    const int length = R->length;
     resolve_units(g, players, b);
 
     int nh = pairwise ? n * n : n;
@@ -401,7 +421,7 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
     for (int k = 0; k < n; k++) pl_history_clear(&b->agg[k]);
     b->turns = 0;
     /* Exact, immediate observation needs no copies: each observer reads the true records. */
-    const int direct = cfg->obs_noise == 0 && cfg->obs_delay == 0;
+    const int direct = R->direct = cfg->obs_noise == 0 && cfg->obs_delay == 0;
     for (int o = 0; o < n; o++)
         for (int r = 0; r < n - 1; r++) {
             int j = r < o ? r : r + 1;
@@ -412,11 +432,11 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
         for (int u = 0; u < units; u++) b->units[o * n + u] = b->n_units[o] ? &b->unit[o * n + u] : b->seen[o * n + u];
     }
 
-    pl_game reduced[PL_NPARTY_MAX];
-    pl_view lv[PL_NPARTY_MAX * PL_NPARTY_MAX];
-    pl_nview nv[PL_NPARTY_MAX];
-    int defect_action[PL_NPARTY_MAX];
-    int last_def[PL_NPARTY_MAX] = {0};
+    pl_game *reduced = R->reduced;
+    pl_view *lv = R->lv;
+    pl_nview *nv = R->nv;
+    int *defect_action = R->defect_action;
+    memset(R->last_def, 0, sizeof R->last_def);
     for (int i = 0; i < n; i++) {
         const pl_nplayer *p = players[i];
         defect_action[i] = g->n_actions[i] - 1;
@@ -441,7 +461,7 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
                                           .opp = pairwise ? b->seen[i * n + r] : &b->agg[i],
                                           .game = &reduced[i],
                                           .side = 0,
-                                          .rng = &rng};
+                                          .rng = &R->rng};
             }
         }
         nv[i] = (pl_nview){.length = cfg->prob_end > 0 ? -1 : length,
@@ -453,14 +473,33 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
                            .units = &b->units[i * n],
                            .n_actions = g->n_actions[i],
                            .defect_action = defect_action[i],
-                           .rng = &rng};
+                           .rng = &R->rng};
     }
 
+    if (length == 0)
+        for (int i = 0; i < n; i++) b->score[i] = 0;
+}
+
+/* Plays turn b->turns.  Seat `human` (or -1: none) plays `human_action` instead of what its
+ * strategy chose; the strategy still chooses, and draws, first, so that every draw of the
+ * turn comes in the same order whatever the person does (a negative action: no override). */
+static int nm_turn(nm_run *R, int human, int human_action, pl_error *err)
+{
+    const pl_ngame *g = R->g;
+    pl_nplayer *const *players = R->players;
+    const pl_nmatch_config *cfg = R->cfg;
+    pl_nmatch_buf *b = R->b;
+    const int n = g->n, pairwise = g->kind == PL_NGAME_PAIRWISE, direct = R->direct, t = b->turns;
+    pl_rng *const rng = &R->rng;
+    pl_view *lv = R->lv;
+    pl_nview *nv = R->nv;
+    const int *defect_action = R->defect_action;
+    int *last_def = R->last_def;
     const double noise = cfg->noise, obs_noise = cfg->obs_noise;
     const int delay = cfg->obs_delay;
     unsigned char pact[PL_NPARTY_MAX * PL_NPARTY_MAX]; /* pairwise: [i*n+j] */
     double ppay[PL_NPARTY_MAX * PL_NPARTY_MAX];
-    for (int t = 0; t < length; t++) {
+    {
         if (t >= b->cap && buf_grow(b)) return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);
         unsigned char *act = b->acts + (size_t)t * n, *intent = b->intent + (size_t)t * n;
         double *pay = b->pay + (size_t)t * n;
@@ -500,17 +539,21 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
                 act[i] = intent[i] = (unsigned char)any;
             }
         }
+        /* a person's move replaces its seat's choice, before noise as for every party */
+        if (human >= 0 && human_action >= 0) {
+            act[human] = intent[human] = (unsigned char)human_action;
+        }
         /* action noise, then shocks and forced actions */
         if (noise > 0) {
             for (int i = 0; i < n; i++) {
                 if (!pairwise) {
-                    if (pl_rng_bernoulli(&rng, noise)) {
+                    if (pl_rng_bernoulli(rng, noise)) {
                         int m = g->n_actions[i];
-                        act[i] = m == 2 ? act[i] ^ 1 : (unsigned char)((act[i] + 1 + pl_rng_below(&rng, (uint64_t)(m - 1))) % m);
+                        act[i] = m == 2 ? act[i] ^ 1 : (unsigned char)((act[i] + 1 + pl_rng_below(rng, (uint64_t)(m - 1))) % m);
                     }
                 } else
                     for (int j = 0; j < n; j++)
-                        if (j != i && pl_rng_bernoulli(&rng, noise)) pact[i * n + j] ^= 1;
+                        if (j != i && pl_rng_bernoulli(rng, noise)) pact[i * n + j] ^= 1;
             }
         }
         for (int i = 0; i < n; i++) {
@@ -575,7 +618,7 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
                         bit = pl_hist_at(src, seen_t);
                         py = pairwise ? (seen_t == t ? ppay[j * n + o] : 0) : b->pay[(size_t)seen_t * n + j];
                     }
-                    if (obs_noise > 0 && pl_rng_bernoulli(&rng, obs_noise)) bit ^= 1;
+                    if (obs_noise > 0 && pl_rng_bernoulli(rng, obs_noise)) bit ^= 1;
                     defecting += bit;
                     if (pl_history_push(&b->obs[o * n + other_index(o, j)], bit, py)) goto nomem;
                 }
@@ -625,12 +668,109 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
             }
         b->turns = t + 1;
     }
-    if (length == 0)
-        for (int i = 0; i < n; i++) b->score[i] = 0;
     return PL_OK;
 nomem:
     return pl_error_set(err, PL_ENOMEM, "out of memory");
 }
+
+int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch_config *cfg, pl_nmatch_buf *b,
+                  pl_error *err)
+{
+    nm_run R;
+    nm_begin(&R, g, players, cfg, b);
+    for (int t = 0; t < R.length; t++) {
+        int rc = nm_turn(&R, -1, -1, err);
+        if (rc) return rc;
+    }
+    return PL_OK;
+}
+
+/* ---- the stepper: one turn per call, through nm_turn ---------------------- */
+
+struct pl_nmatch_stepper {
+    nm_run run;        /* first: the views point into it, and the stepper never moves */
+    pl_nmatch_buf buf;
+    pl_nmatch_config cfg;
+    pl_ngame *game;
+    pl_nplayer *players[PL_NPARTY_MAX];
+    int *forced;
+    int seat;
+};
+
+int pl_nmatch_stepper_create(pl_nmatch_stepper **out, const pl_ngame *g, pl_nplayer *const *players,
+                             const pl_nmatch_config *cfg, int seat, pl_error *err)
+{
+    *out = NULL;
+    int rc = pl_nmatch_check(g, players, cfg, err);
+    if (rc) return rc;
+    if (seat < 0 || seat >= g->n) return pl_error_set(err, PL_EINVAL, "no seat %d in a %d-party game", seat, g->n);
+    if (g->kind == PL_NGAME_PAIRWISE)
+        return pl_error_set(err, PL_EINVAL, "a pairwise game cannot be stepped by hand: each party acts toward each "
+                                            "other party separately, and a move here is one action");
+    pl_nmatch_stepper *st = calloc(1, sizeof *st);
+    if (!st) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    st->seat = seat;
+    st->cfg = *cfg;
+    st->game = pl_ngame_clone(g);
+    int ok = st->game != NULL;
+    for (int i = 0; i < g->n && ok; i++) ok = (st->players[i] = pl_nplayer_clone(players[i])) != NULL;
+    if (ok && cfg->forced_turns > 0) {
+        size_t k = (size_t)cfg->forced_turns * (size_t)g->n;
+        ok = (st->forced = malloc(k * sizeof *st->forced)) != NULL;
+        if (ok) memcpy(st->forced, cfg->forced, k * sizeof *st->forced);
+        st->cfg.forced = st->forced;
+    }
+    if (ok) ok = !pl_nmatch_buf_init(&st->buf, g->n, g->kind == PL_NGAME_PAIRWISE, cfg->turns > 0 ? cfg->turns : 256);
+    else st->buf.n = 0;
+    if (!ok) {
+        pl_nmatch_stepper_free(st);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    nm_begin(&st->run, st->game, st->players, &st->cfg, &st->buf);
+    *out = st;
+    return PL_OK;
+}
+
+void pl_nmatch_stepper_free(pl_nmatch_stepper *st)
+{
+    if (!st) return;
+    if (st->buf.n) pl_nmatch_buf_free(&st->buf);
+    for (int i = 0; i < PL_NPARTY_MAX; i++) pl_nplayer_free(st->players[i]);
+    pl_ngame_free(st->game);
+    free(st->forced);
+    free(st);
+}
+
+int pl_nmatch_stepper_step(pl_nmatch_stepper *st, int action, pl_error *err)
+{
+    if (st->buf.turns >= st->run.length)
+        return pl_error_set(err, PL_EINVAL, "the match is over after %d turns", st->run.length);
+    if (action < -1 || action >= st->game->n_actions[st->seat])
+        return pl_error_set(err, PL_EINVAL, "action %d is not one of the %d of party %d", action,
+                            st->game->n_actions[st->seat], st->seat);
+    return nm_turn(&st->run, st->seat, action, err);
+}
+
+int pl_nmatch_stepper_seat(const pl_nmatch_stepper *st) { return st->seat; }
+int pl_nmatch_stepper_turn(const pl_nmatch_stepper *st) { return st->buf.turns; }
+int pl_nmatch_stepper_length(const pl_nmatch_stepper *st) { return st->run.length; }
+int pl_nmatch_stepper_done(const pl_nmatch_stepper *st) { return st->buf.turns >= st->run.length; }
+int pl_nmatch_stepper_forced(const pl_nmatch_stepper *st, int i, int t)
+{
+    int f = t < st->cfg.forced_turns ? st->cfg.forced[(size_t)t * st->buf.n + i] : -1;
+    if (i == st->cfg.shock_party && t == st->cfg.shock_turn) f = st->run.defect_action[i];
+    return f;
+}
+int pl_nmatch_stepper_action(const pl_nmatch_stepper *st, int i, int t) { return st->buf.acts[(size_t)t * st->buf.n + i]; }
+int pl_nmatch_stepper_intent(const pl_nmatch_stepper *st, int i, int t) { return st->buf.intent[(size_t)t * st->buf.n + i]; }
+double pl_nmatch_stepper_payoff(const pl_nmatch_stepper *st, int i, int t) { return st->buf.pay[(size_t)t * st->buf.n + i]; }
+int pl_nmatch_stepper_cooperated(const pl_nmatch_stepper *st, int i, int t)
+{
+    if (st->buf.pairwise) return !st->buf.acts[(size_t)t * st->buf.n + i];
+    return !pl_hist_at(&st->buf.hist[i], t);
+}
+double pl_nmatch_stepper_score(const pl_nmatch_stepper *st, int i) { return st->buf.turns ? st->buf.score[i] : 0; }
+const pl_ngame *pl_nmatch_stepper_game(const pl_nmatch_stepper *st) { return st->game; }
 
 /* ---- results ------------------------------------------------------------- */
 

@@ -191,6 +191,21 @@ static int replay_record(const np_model *m, const np_profile *pr, np_profile_res
     return PL_OK;
 }
 
+int *np_forced_actions(const np_model *m, int k, int skip_party, int *turns)
+{
+    const np_profile *pr = &m->profile[k];
+    const int n = m->n;
+    *turns = m->rec_turns + (pr->has_opening ? 1 : 0);
+    int *f = malloc(((size_t)*turns + 1) * (size_t)n * sizeof *f);
+    if (!f) return NULL;
+    if (m->rec_turns) memcpy(f, m->rec, (size_t)m->rec_turns * (size_t)n * sizeof *f);
+    if (pr->has_opening) {
+        memcpy(f + (size_t)m->rec_turns * n, pr->opening, (size_t)n * sizeof *f);
+        if (skip_party >= 0) f[(size_t)m->rec_turns * n + skip_party] = -1;
+    }
+    return f;
+}
+
 int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profile_result *res, uint64_t *done,
                    uint64_t total, pl_error *err)
 {
@@ -199,8 +214,7 @@ int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profi
     res->runs = m->runs;
     run_ctx c = {.m = m, .pr = pr, .res = res, .progress = opt->progress, .progress_user = opt->progress_user, .done = done,
                  .total = total};
-    c.forced_turns = m->rec_turns + (pr->has_opening ? 1 : 0);
-    c.forced = malloc(((size_t)c.forced_turns + 1) * (size_t)n * sizeof *c.forced);
+    c.forced = np_forced_actions(m, k, -1, &c.forced_turns);
     c.blocks = (m->runs + BLOCK - 1) / BLOCK;
     c.block_pay = calloc((size_t)c.blocks * (size_t)n, sizeof *c.block_pay);
     c.coop_t = calloc((size_t)m->periods * (size_t)(n + nb), sizeof *c.coop_t);
@@ -212,8 +226,6 @@ int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profi
         free(c.coop_t);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
-    if (m->rec_turns) memcpy(c.forced, m->rec, (size_t)m->rec_turns * (size_t)n * sizeof *c.forced);
-    if (pr->has_opening) memcpy(c.forced + (size_t)m->rec_turns * n, pr->opening, (size_t)n * sizeof *c.forced);
     /* the engine checks what the loader built: one configuration stands for every run */
     pl_nmatch_config probe;
     pl_nmatch_config_default(&probe);

@@ -591,7 +591,7 @@ static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
     return PL_OK;
 }
 
-static void model_free(np_model *m)
+void np_model_free(np_model *m)
 {
     for (int k = 0; k < m->n_profiles; k++)
         for (int i = 0; i < NP_MAX; i++) pl_nplayer_free(m->profile[k].players[i]);
@@ -733,6 +733,15 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
     return load_tournament(d, m, err);
 }
 
+int np_model_load(const pl_ydoc *doc, np_model *m, pl_error *err)
+{
+    memset(m, 0, sizeof *m);
+    pl_run_options opt = {.threads = 1};
+    int rc = load_model(doc, &opt, m, err);
+    if (rc) np_model_free(m);
+    return rc;
+}
+
 int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
 {
     np_model m;
@@ -785,6 +794,6 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
         free(res.prof[k].sample);
     }
     pl_ntournament_result_free(res.tour);
-    model_free(&m);
+    np_model_free(&m);
     return rc;
 }

@@ -106,6 +106,15 @@ typedef struct np_results {
     pl_ntournament_result *tour;
 } np_results;
 
+/* Reads and validates the model of an N-party scenario (the document must outlive it: the
+ * model's names point into it); np_model_free frees what it holds (not m itself). */
+int np_model_load(const pl_ydoc *doc, np_model *m, pl_error *err);
+void np_model_free(np_model *m);
+/* The actions forced in profile k, turn by turn ([t*n+i], -1 free): the record, then the
+ * profile's opening at the first simulated period.  skip_party (or -1) is left free at the
+ * opening (a person plays it).  *turns gets the number of turns; NULL when out of memory. */
+int *np_forced_actions(const np_model *m, int k, int skip_party, int *turns);
+
 /* Runs profile k of the model (nparty_runner.c): fills res (the caller frees res->coop_t and
  * res->sample); done/total feed opt->progress. */
 int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profile_result *res, uint64_t *done,

@@ -4,12 +4,14 @@
 # in the same order (lines may be left out: "..." marks a cut; a line ending in
 # "..." is cut short and matches any line it begins).  Skipped: `make`,
 # and `parley run` of the shipped agreement scenarios (another engine's tutorial,
-# docs/agreements.md, covers them).  A command whose shown output starts with an
+# docs/agreements.md, covers them).  The shipped scenarios are linked into the scratch
+# directory so that `parley play scenarios/...` finds them.  A command whose shown output starts with an
 # error ("parley CMD: ...") must exit 2; any other must exit 0.
 . "$(dirname "$0")/../tap.sh"
 doc="$(cd "$(dirname "$0")/../.." && pwd)/docs/tutorial.md"
 [ -f "$doc" ] || { not_ok "docs/tutorial.md is missing"; exit 0; }
 cd "$TMP" || exit 1
+ln -s "$(dirname "$doc")/../scenarios" scenarios # `parley play SCENARIO.yaml` plays the shipped ones
 n=0
 in_block=0
 cmds=() outs=()

@@ -1,0 +1,115 @@
+# play_scenario.sh — `parley play SCENARIO.yaml --as PARTY`, both kinds, driven by scripted input.
+. "$(dirname "$0")/../tap.sh"
+DRILLS=scenarios/korea/drills-and-launches.yaml
+SIX=scenarios/korea/six-party-2007.yaml
+
+# ---- an N-party game: the DPRK in the action-reaction profile ----------------------------
+out=$(printf 'refrain\n2\nx\n\nrefrain\n?\nh\nq\n' | "$PARLEY" play $DRILLS --as DPRK 2>"$TMP/err"); rc=$?
+check "nparty: scripted game exits 0" [ "$rc" -eq 0 ]
+check "nparty: stderr stays empty" [ ! -s "$TMP/err" ]
+check "nparty: names the party and the profile" grep -qF "You play DPRK (Democratic People's Republic of Korea). The others follow the profile 'action_reaction'" <<<"$out"
+check "nparty: lists the actions, most restrained first" grep -qF "Your actions, most restrained first: 1 refrain, 2 launch, 3 nuclear_test." <<<"$out"
+check "nparty: shows the record first" grep -qF "The record (the prelude of every run" <<<"$out"
+check "nparty: the board names the period" grep -qF "2023H1 (half-year 1 of 24)" <<<"$out"
+check "nparty: the board has a row per party and bloc" bash -c 'grep -qE "^  DPRK \(you\) " <<<"$1" && grep -qE "^  \[allies\] " <<<"$1" && grep -qE "^  \[council\] " <<<"$1"' _ "$out"
+check "nparty: the board has payoffs" grep -qE "last +total$" <<<"$out"
+check "nparty: an action by name is played" grep -qF "  you: refrain, -7.5 this half-year" <<<"$out"
+check "nparty: an action by number is played" grep -qF "  you: launch, +2 this half-year" <<<"$out"
+check "nparty: escalations show in capitals" grep -qE "^  DPRK \(you\) .*LAUNCH" <<<"$out"
+check "nparty: an invalid move re-prompts" grep -qF "'x' is not an action of DPRK: type one of 1 refrain, 2 launch, 3 nuclear_test" <<<"$out"
+check "nparty: an empty line re-prompts" grep -qF "  type one of your actions (1 refrain" <<<"$out"
+check "nparty: ? gives the help" grep -qF "came out other than chosen (noise) ends in '~'" <<<"$out"
+check "nparty: q quits with a summary" grep -qF "You quit after 3 half-years." <<<"$out"
+check "nparty: the summary has the payoffs and restraint" grep -qE "^  DPRK \(you\) +-?[0-9.]+ +-?[0-9.]+ +2 of 3 " <<<"$out"
+check "nparty: the summary compares with the party's policy" grep -qF "Your party's own policy in 'action_reaction' (Tit For Tat), on the same random stream (seed 1), would have scored" <<<"$out"
+check "nparty: the summary gives escalation" grep -qF "You played: first escalation in 2023H1" <<<"$out"
+check "nparty: the prompt came back after each invalid line" [ "$(grep -c '^your move, DPRK' <<<"$out")" -eq 8 ]
+
+# End of input before the end: a clean stop with the summary; no input at all too.
+out=$(printf '1\n' | "$PARLEY" play $DRILLS --as US --profile double_suspension); rc=$?
+check "nparty: end of input exits 0" [ "$rc" -eq 0 ]
+check "nparty: end of input says so" grep -qF "End of input: the game stops after 1 half-year." <<<"$out"
+check "nparty: the profile's opening is shown, yours left to you" grep -qF "for you it suggests suspend (your choice)" <<<"$out"
+out=$("$PARLEY" play $DRILLS --as Japan </dev/null); rc=$?
+check "nparty: no input at all exits 0 with a summary" bash -c '[ "$1" -eq 0 ] && grep -qF "End of input: the game stops after 0 half-years." <<<"$2"' _ "$rc" "$out"
+
+# The same engine as `parley run`: playing every period what the party's own policy
+# plays (the DPRK's tit for tat, unconditional restraint's cooperators) gives its payoff.
+out=$(yes suspend | head -24 | "$PARLEY" play $DRILLS --as US --profile unconditional_restraint)
+check "nparty: a full game ends after its periods" grep -qF "Game over after 24 half-years." <<<"$out"
+check "nparty: playing as the policy plays scores what the policy scores" \
+  grep -qE "^  US \(you\) +(-?[0-9.]+) +-?[0-9.]+ +([0-9]+) of 24 +\1 \(restraint \2\)$" <<<"$out"
+check "nparty: a full game as the policy is run 0 of parley run" grep -qF "this is run 0 of 'parley run' for this profile" <<<"$out"
+a=$(yes 2 | head -24 | "$PARLEY" play $DRILLS --as DPRK --seed 5); b=$(yes 2 | head -24 | "$PARLEY" play $DRILLS --as DPRK --seed 5)
+check "nparty: same seed, same game" [ "$a" = "$b" ]
+c=$(yes 2 | head -24 | "$PARLEY" play $DRILLS --as DPRK --seed 6)
+check "nparty: another seed, another game" [ "$a" != "$c" ]
+
+# ---- an agreement: the DPRK in the six-party talks ----------------------------------------
+out=$(printf '1\nw\nfoo\nIA-US-1\nr 2\nr 1\n?\nl\nw 3\nend\n' | "$PARLEY" play $SIX --as DPRK 2>"$TMP/err"); rc=$?
+check "agreement: scripted game exits 0" [ "$rc" -eq 0 ]
+check "agreement: stderr stays empty" [ ! -s "$TMP/err" ]
+check "agreement: names the party and the sequencing" grep -qF "You play DPRK (Democratic People's Republic of Korea) under the sequencing 'action_for_action': 48 periods, 2007-02 to 2011-01." <<<"$out"
+check "agreement: lists the party's steps" grep -qE "^ +1  IA-DP-1 +Shut down and seal the Yongbyon facility" <<<"$out"
+check "agreement: the board names the period" grep -qF "2007-03 (period 2 of 48)" <<<"$out"
+check "agreement: the board shows what is verified" grep -qE "^  verified +IA-US-1, IA-JP-1, IA-WG$" <<<"$out"
+check "agreement: the board shows what is due" grep -qE "^  due +BDA-US, IA-5P-1, IA-US-1, IA-JP-1, IA-WG$" <<<"$out"
+check "agreement: the board shows what is under way" grep -qE "^  under way +IA-5P-1" <<<"$out"
+check "agreement: the board shows your steps and what you may do" grep -qE "^ +1  IA-DP-1 +verified +you may reverse it$" <<<"$out"
+check "agreement: the board shows the payoffs" grep -qF "  payoffs so far: DPRK (you) 1.7, US 2.2" <<<"$out"
+check "agreement: your start is logged" grep -qF "IA-DP-1 started (you)" <<<"$out"
+check "agreement: verification is logged" grep -qF "2007-03: IA-DP-1 verified" <<<"$out"
+check "agreement: an unknown step re-prompts" grep -qF "'foo' is not one of your steps: type their numbers (1-4) or ids" <<<"$out"
+check "agreement: another party's step is refused" grep -qF "IA-US-1 is a step of US, not yours" <<<"$out"
+check "agreement: a step not in force cannot be reversed" grep -qF "IA-DP-2 cannot be reversed now (it is waiting)" <<<"$out"
+check "agreement: your reversal is logged" grep -qF "IA-DP-1 reversed (you)" <<<"$out"
+check "agreement: ? gives the help" grep -qF "r 2            reverse your step 2" <<<"$out"
+check "agreement: the answers to your reversal show" grep -qE "^  reversed +HFO-RU, AID-ROK, AID-CN$" <<<"$out"
+check "agreement: end waits to the horizon" grep -qF "The horizon is reached: 48 periods, 2007-02 to 2011-01." <<<"$out"
+check "agreement: the summary names who reversed first" grep -qF "You played: never complete; does not hold at the end; first to reverse: DPRK (IA-DP-1, 2007-04)." <<<"$out"
+check "agreement: the summary compares with the reciprocal policy" grep -qE "^With the reference policy: every core step in force in 2009-03 \(period 26\); holds at the end" <<<"$out"
+check "agreement: the summary has the payoffs, both ways" grep -qE "^  DPRK \(you\) +2\.4 +6\.05   you$" <<<"$out"
+check "agreement: the summary reveals the others' policies" grep -qE "^  US +[-0-9.]+ +[-0-9.]+   all_first$" <<<"$out"
+
+# Playing the reciprocal policy's moves by hand gives the reference run exactly.
+out=$("$PARLEY" play $SIX --as US </dev/null)
+check "agreement: end of input exits cleanly with a summary" grep -qF "End of input: stopped after 0 periods." <<<"$out"
+out=$(printf 's 1 2 3\n' | "$PARLEY" play $SIX --as CN --variant front_loaded_relief 2>&1)
+check "agreement: --variant picks the sequencing" grep -qF "under the sequencing 'front_loaded_relief'" <<<"$out"
+out=$(printf 'end\n' | "$PARLEY" play $SIX --as JP --reference unconditional)
+check "agreement: --reference names the policy compared with" grep -qF "You are compared with the unconditional policy" <<<"$out"
+
+# ---- bad input: exit 2, naming the flag or the file:line:col -----------------------------
+expect_exit 2 "no --as lists the parties" "$PARLEY" play $SIX
+expect_err_has "parties in $SIX: DPRK, US, ROK, CN, RU, JP" "no --as: the parties are listed"
+expect_exit 2 "an unknown party" "$PARLEY" play $DRILLS --as Korea
+expect_err_has "--as: no party 'Korea' in $DRILLS; parties: US, ROK, DPRK, China, Russia, Japan" "an unknown party: the parties are listed"
+expect_exit 2 "an unknown profile" "$PARLEY" play $DRILLS --as US --profile nope
+expect_err_has "--profile: no profile 'nope'" "an unknown profile is named"
+expect_exit 2 "an unknown variant" "$PARLEY" play $SIX --as US --variant nope
+expect_err_has "--variant: no variant 'nope'" "an unknown variant is named"
+expect_exit 2 "--profile on an agreement" "$PARLEY" play $SIX --as US --profile x
+expect_err_has "--profile is for N-party games" "--profile on an agreement says why"
+expect_exit 2 "--variant on an N-party game" "$PARLEY" play $DRILLS --as US --variant x
+expect_err_has "--variant is for agreements" "--variant on an N-party game says why"
+expect_exit 2 "--turns on a scenario" "$PARLEY" play $DRILLS --as US --turns 5
+expect_err_has "--turns is for a game against a strategy" "--turns on a scenario is named"
+expect_exit 2 "a bad --seed" "$PARLEY" play $DRILLS --as US --seed x
+expect_err_has "--seed:" "a bad --seed is named"
+expect_exit 2 "a bad --reference" "$PARLEY" play $SIX --as US --reference hold
+expect_err_has "--reference: reference policy 'hold'" "a bad --reference is named"
+expect_exit 2 "a missing scenario file" "$PARLEY" play "$TMP/none.yaml" --as US
+expect_err_has "none.yaml: cannot open" "a missing scenario file is named"
+expect_exit 2 "--as without a scenario" "$PARLEY" play tft --as US
+expect_err_has "'tft' is not a scenario file" "--as without a scenario says so"
+printf 'kind: tournament\nname: x\n' >"$TMP/t.yaml"
+expect_exit 2 "a scenario of another kind" "$PARLEY" play "$TMP/t.yaml" --as US
+expect_err_has "t.yaml:1:7: 'parley play' plays scenarios of kind nparty or agreement, not 'tournament'" "the wrong kind is named with line and column"
+printf 'kind: nparty\nparties:\n  - {id: A, actions: [c, d]}\n  - {id: B, actions: [c, d], colour: red}\n' >"$TMP/bad.yaml"
+expect_exit 2 "a broken scenario" "$PARLEY" play "$TMP/bad.yaml" --as A
+expect_err_has "bad.yaml:4:" "a broken scenario names its line"
+expect_exit 2 "a pairwise game" "$PARLEY" play scenarios/games/pairwise.yaml --as A
+out=$("$PARLEY" play --help)
+check "play --help shows the scenario form" grep -qF "parley play SCENARIO.yaml --as PARTY" <<<"$out"
+out=$("$PARLEY" play $SIX --help)
+check "play SCENARIO --help gives the scenario flags" grep -qF "  --as PARTY" <<<"$out"
