@@ -124,15 +124,58 @@ static inline int match_resolve(pl_match_buf *buf, const pl_game *g, pl_rng *rng
     return PL_OK;
 }
 
+/* 1 if every payoff of the 2x2 game is an integer of magnitude at most 2^20: then any sum of
+ * at most 2^31 of them is an integer below 2^53, exact in whatever order it is added. */
+static int payoffs_sum_exactly(const pl_game *g)
+{
+    for (int x = 0; x < 2; x++)
+        for (int y = 0; y < 2; y++)
+            for (int side = 0; side < 2; side++) {
+                double v = g->payoff[x][y][side];
+                if (!(fabs(v) <= 0x1p20) || v != floor(v)) return 0;
+            }
+    return 1;
+}
+
+/* Both scores of a finished match, from the packed histories: what adding each turn's payoff
+ * as it is played gives, bit for bit, without a floating-point add per turn in the loop.
+ * With integer payoffs (the usual games) the sums are exact, so they come from the four
+ * joint-outcome counts, a popcount per 64 turns; otherwise the turns are replayed in order. */
+static void match_scores(pl_history *ha, pl_history *hb, const pl_game *g)
+{
+    int len = ha->len;
+    double score_a = 0, score_b = 0;
+    if (payoffs_sum_exactly(g)) {
+        uint64_t n[2][2] = {{0, 0}, {0, 0}};
+        for (int w = 0; w < (len + 63) / 64; w++) {
+            uint64_t x = ha->w[w], y = hb->w[w];
+            uint64_t live = len - w * 64 >= 64 ? ~0ull : (1ull << (len - w * 64)) - 1;
+            n[0][0] += (uint64_t)__builtin_popcountll(~x & ~y & live);
+            n[0][1] += (uint64_t)__builtin_popcountll(~x & y & live);
+            n[1][0] += (uint64_t)__builtin_popcountll(x & ~y & live);
+            n[1][1] += (uint64_t)__builtin_popcountll(x & y & live);
+        }
+        for (int x = 0; x < 2; x++)
+            for (int y = 0; y < 2; y++) {
+                score_a += (double)n[x][y] * g->payoff[x][y][0];
+                score_b += (double)n[x][y] * g->payoff[x][y][1];
+            }
+    } else {
+        for (int t = 0; t < len; t++) {
+            int x = pl_hist_at(ha, t), y = pl_hist_at(hb, t);
+            score_a += g->payoff[x][y][0];
+            score_b += g->payoff[x][y][1];
+        }
+    }
+    ha->score = score_a;
+    hb->score = score_b;
+}
+
 int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
                  pl_error *err)
 {
-    pl_game std;
-    const pl_game *g = cfg->game;
-    if (!g) {
-        pl_game_default(&std);
-        g = &std;
-    }
+    /* the shared standard game: filling a 4 kB pl_game per match cost more than a short match */
+    const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
     pl_rng rng;
     int length = match_begin(cfg, &rng, buf);
     pl_history *ha = &buf->h[0], *hb = &buf->h[1];
@@ -144,18 +187,36 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     pl_view vb = {.length = va.length, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng};
     if (pl_history_reserve(ha, length) || pl_history_reserve(hb, length))
         return pl_error_set(err, PL_ENOMEM, "out of memory for a match of %d turns", length);
-    double noise = cfg->noise;
+    /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
     int (*move_a)(void *, const pl_params *, const pl_view *) = da->move;
     int (*move_b)(void *, const pl_params *, const pl_view *) = db->move;
     void *sa = buf->state[0], *sb = buf->state[1];
     const pl_params *pa = &a->params, *pb = &b->params;
+    /* Capacity is reserved, so the pushes need no check; the defection counts live in
+     * registers and are stored for the strategies to read; no strategy reads h->score during
+     * a match, so the scores are made once at the end (match_scores) instead of each turn. */
+    uint64_t *wa = ha->w, *wb = hb->w;
+    int defects_a = 0, defects_b = 0;
     for (int t = 0; t < length; t++) {
         va.turn = vb.turn = t;
         int x = move_a(sa, pa, &va);
         int y = move_b(sb, pb, &vb);
-        if (match_resolve(buf, g, &rng, noise, x, y, NULL))
-            return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);
+        if (noise_cut) { /* A's flip is drawn before B's, as in match_resolve */
+            x ^= pl_rng_bernoulli_cut(&rng, noise_cut);
+            y ^= pl_rng_bernoulli_cut(&rng, noise_cut);
+        }
+        x &= 1;
+        y &= 1;
+        wa[t >> 6] |= (uint64_t)x << (t & 63);
+        wb[t >> 6] |= (uint64_t)y << (t & 63);
+        defects_a += x;
+        defects_b += y;
+        ha->n_defect = defects_a;
+        hb->n_defect = defects_b;
+        ha->len = hb->len = t + 1;
     }
+    match_scores(ha, hb, g);
     return PL_OK;
 }
 

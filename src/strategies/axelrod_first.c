@@ -375,12 +375,24 @@ static double critical_statistic(double alpha)
     return lo;
 }
 
+/* critical_statistic for the alpha of the last match this thread played: the bisection
+ * (some 60 erfc calls) cost more than the match itself when it ran at every init. */
+static double critical_statistic_cached(double alpha)
+{
+    static _Thread_local double last_alpha = NAN, last_crit;
+    if (alpha != last_alpha) {
+        last_crit = critical_statistic(alpha);
+        last_alpha = alpha;
+    }
+    return last_crit;
+}
+
 static void graaskamp_init(void *st, const pl_params *p)
 {
     graaskamp_state *s = st;
     s->tft_like = 1;
     s->twin_like = 1;
-    s->crit = critical_statistic(p->num[0]);
+    s->crit = critical_statistic_cached(p->num[0]);
 }
 
 /* James Graaskamp: tit for tat for 50 moves, defect on move 51, tit for tat
