@@ -41,15 +41,6 @@ static inline uint64_t pl_rng_next(pl_rng *r)
 /* Uniform double in [0, 1) with 53 random bits. */
 static inline double pl_rng_uniform(pl_rng *r) { return (double)(pl_rng_next(r) >> 11) * 0x1.0p-53; }
 
-/* 1 with probability p (p <= 0 never draws and returns 0; p >= 1 never draws and returns 1).
- * Not drawing at the extremes keeps deterministic strategies deterministic. */
-static inline int pl_rng_bernoulli(pl_rng *r, double p)
-{
-    if (p <= 0.0) return 0;
-    if (p >= 1.0) return 1;
-    return pl_rng_uniform(r) < p;
-}
-
 /* pl_rng_bernoulli for a p fixed over many draws (a match's noise, a constant probability):
  * the comparison is made on the raw 64-bit draw against a cut computed once from p, which
  * gives exactly the decisions of pl_rng_bernoulli(r, p) and takes the same draws.  Why it is
@@ -74,6 +65,19 @@ static inline int pl_rng_bernoulli_cut(pl_rng *r, uint64_t cut)
     if (cut == 0) return 0;
     if (cut == UINT64_MAX) return 1;
     return pl_rng_next(r) < cut;
+}
+
+/* 1 with probability p (p <= 0 never draws and returns 0; p >= 1 never draws and returns 1).
+ * Not drawing at the extremes keeps deterministic strategies deterministic. */
+static inline int pl_rng_bernoulli(pl_rng *r, double p)
+{
+    /* a constant p (Grofman's 2/7, ...) folds to one integer compare of the draw, the same decision */
+#if defined(__GNUC__)
+    if (__builtin_constant_p(p)) return pl_rng_bernoulli_cut(r, pl_rng_cut(p));
+#endif
+    if (p <= 0.0) return 0;
+    if (p >= 1.0) return 1;
+    return pl_rng_uniform(r) < p;
 }
 
 /* Uniform integer in [0, n), n > 0, without modulo bias. */

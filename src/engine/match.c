@@ -132,7 +132,7 @@ static int payoffs_sum_exactly(const pl_game *g)
         for (int y = 0; y < 2; y++)
             for (int side = 0; side < 2; side++) {
                 double v = g->payoff[x][y][side];
-                if (!(fabs(v) <= 0x1p20) || v != floor(v)) return 0;
+                if (!(fabs(v) <= 0x1p20) || v != (double)(int32_t)v) return 0; /* the cast is exact here */
             }
     return 1;
 }

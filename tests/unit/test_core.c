@@ -128,6 +128,16 @@ static void history_packs_and_counts(void **state)
         for (int t = 300 - k; t < 300; t++) want += t % 3 == 0;
         assert_int_equal(pl_history_defects_last(&h, k), want);
     }
+    /* the last k actions as bits, across word boundaries, against pl_hist_at */
+    for (int len = 1; len <= 300; len++) {
+        pl_history part = h;
+        part.len = len;
+        for (int k = 1; k <= 64 && k <= len; k++) {
+            uint64_t want = 0;
+            for (int i = 0; i < k; i++) want |= (uint64_t)pl_hist_at(&h, len - k + i) << i;
+            assert_true(pl_hist_last_bits(&part, k) == want);
+        }
+    }
     pl_history_clear(&h);
     assert_int_equal(h.len, 0);
     assert_int_equal(h.n_defect, 0);
