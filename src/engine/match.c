@@ -97,7 +97,7 @@ static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *bu
 /* A party's strategy state at the start of a match, zeroed then initialised. */
 static void party_begin(pl_match_buf *buf, int side, const pl_strategy *s)
 {
-    memset(buf->state[side], 0, s->def->state_size ? s->def->state_size : 1);
+    memset(buf->state[side], 0, pl_strategy_def_clear_size(s->def));
     if (s->def->init) s->def->init(buf->state[side], &s->params);
 }
 

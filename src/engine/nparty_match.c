@@ -416,7 +416,7 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
             void *st = b->state[i * n + r];
             if (p->lifted) {
                 const pl_strategy_def *d = p->lifted->def;
-                memset(st, 0, d->state_size ? d->state_size : 1);
+                memset(st, 0, pl_strategy_def_clear_size(d));
                 if (d->init) d->init(st, &p->lifted->params);
             } else {
                 memset(st, 0, p->ndef->state_size ? p->ndef->state_size : 1);
