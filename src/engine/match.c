@@ -171,40 +171,30 @@ static void match_scores(pl_history *ha, pl_history *hb, const pl_game *g)
     hb->score = score_b;
 }
 
-int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
-                 pl_error *err)
-{
-    /* the shared standard game: filling a 4 kB pl_game per match cost more than a short match */
-    const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
-    pl_rng rng;
-    int length = match_begin(cfg, &rng, buf);
-    pl_history *ha = &buf->h[0], *hb = &buf->h[1];
-    const pl_strategy_def *da = a->def, *db = b->def;
-    party_begin(buf, 0, a);
-    party_begin(buf, 1, b);
+/* One side of a match as the turn loop needs it. */
+typedef struct party {
+    int (*move)(void *, const pl_params *, const pl_view *);
+    void *state;
+    const pl_params *params;
+    pl_view view;
+} party;
 
-    pl_view va = {.length = cfg->prob_end > 0 ? -1 : length, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng};
-    pl_view vb = {.length = va.length, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng};
-    if (pl_history_reserve(ha, length) || pl_history_reserve(hb, length))
-        return pl_error_set(err, PL_ENOMEM, "out of memory for a match of %d turns", length);
-    /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
-    uint64_t noise_cut = pl_rng_cut(cfg->noise);
-    int (*move_a)(void *, const pl_params *, const pl_view *) = da->move;
-    int (*move_b)(void *, const pl_params *, const pl_view *) = db->move;
-    void *sa = buf->state[0], *sb = buf->state[1];
-    const pl_params *pa = &a->params, *pb = &b->params;
-    /* Capacity is reserved, so the pushes need no check; the defection counts live in
-     * registers and are stored for the strategies to read; no strategy reads h->score during
-     * a match, so the scores are made once at the end (match_scores) instead of each turn. */
+/* The turns of a match.  `noisy` is a constant at each call, so the noiseless loop (the
+ * common one) carries no flip test.  Capacity is reserved, so the pushes need no check; the
+ * defection counts live in registers and are stored for the strategies to read; no strategy
+ * reads h->score during a match, so the scores are made once at the end (match_scores). */
+static inline __attribute__((always_inline)) void play_turns(party *pa, party *pb, pl_history *ha, pl_history *hb,
+                                                             pl_rng *rng, uint64_t noise_cut, int length, int noisy)
+{
     uint64_t *wa = ha->w, *wb = hb->w;
     int defects_a = 0, defects_b = 0;
     for (int t = 0; t < length; t++) {
-        va.turn = vb.turn = t;
-        int x = move_a(sa, pa, &va);
-        int y = move_b(sb, pb, &vb);
-        if (noise_cut) { /* A's flip is drawn before B's, as in match_resolve */
-            x ^= pl_rng_bernoulli_cut(&rng, noise_cut);
-            y ^= pl_rng_bernoulli_cut(&rng, noise_cut);
+        pa->view.turn = pb->view.turn = t;
+        int x = pa->move(pa->state, pa->params, &pa->view);
+        int y = pb->move(pb->state, pb->params, &pb->view);
+        if (noisy) { /* A's flip is drawn before B's, as in match_resolve */
+            x ^= pl_rng_bernoulli_cut(rng, noise_cut);
+            y ^= pl_rng_bernoulli_cut(rng, noise_cut);
         }
         x &= 1;
         y &= 1;
@@ -216,6 +206,30 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
         hb->n_defect = defects_b;
         ha->len = hb->len = t + 1;
     }
+}
+
+int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
+                 pl_error *err)
+{
+    /* the shared standard game: filling a 4 kB pl_game per match cost more than a short match */
+    const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
+    pl_rng rng;
+    int length = match_begin(cfg, &rng, buf);
+    pl_history *ha = &buf->h[0], *hb = &buf->h[1];
+    party_begin(buf, 0, a);
+    party_begin(buf, 1, b);
+    if (pl_history_reserve(ha, length) || pl_history_reserve(hb, length))
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a match of %d turns", length);
+
+    int known = cfg->prob_end > 0 ? -1 : length;
+    party pa = {.move = a->def->move, .state = buf->state[0], .params = &a->params,
+                .view = {.length = known, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng}};
+    party pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,
+                .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
+    /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    if (noise_cut) play_turns(&pa, &pb, ha, hb, &rng, noise_cut, length, 1);
+    else play_turns(&pa, &pb, ha, hb, &rng, 0, length, 0);
     match_scores(ha, hb, g);
     return PL_OK;
 }
