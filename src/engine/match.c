@@ -172,18 +172,18 @@ static void match_scores(pl_history *ha, pl_history *hb, const pl_game *g)
 }
 
 /* One side of a match as the turn loop needs it. */
-typedef struct party {
+typedef struct match_side {
     int (*move)(void *, const pl_params *, const pl_view *);
     void *state;
     const pl_params *params;
     pl_view view;
-} party;
+} match_side;
 
 /* The turns of a match.  `noisy` is a constant at each call, so the noiseless loop (the
  * common one) carries no flip test.  Capacity is reserved, so the pushes need no check; the
  * defection counts live in registers and are stored for the strategies to read; no strategy
  * reads h->score during a match, so the scores are made once at the end (match_scores). */
-static inline __attribute__((always_inline)) void play_turns(party *pa, party *pb, pl_history *ha, pl_history *hb,
+static inline __attribute__((always_inline)) void play_turns(match_side *pa, match_side *pb, pl_history *ha, pl_history *hb,
                                                              pl_rng *rng, uint64_t noise_cut, int length, int noisy)
 {
     uint64_t *wa = ha->w, *wb = hb->w;
@@ -222,14 +222,18 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
         return pl_error_set(err, PL_ENOMEM, "out of memory for a match of %d turns", length);
 
     int known = cfg->prob_end > 0 ? -1 : length;
-    party pa = {.move = a->def->move, .state = buf->state[0], .params = &a->params,
+    match_side pa = {.move = a->def->move, .state = buf->state[0], .params = &a->params,
                 .view = {.length = known, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng}};
-    party pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,
+    match_side pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,
                 .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
     /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    pl_rng before = rng;
     if (noise_cut) play_turns(&pa, &pb, ha, hb, &rng, noise_cut, length, 1);
     else play_turns(&pa, &pb, ha, hb, &rng, 0, length, 0);
+    /* Every draw moves the state on (xoshiro256** has period 2^256 - 1), so an unchanged state
+     * means the turns drew nothing; a probabilistic length counts as a draw. */
+    buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
     match_scores(ha, hb, g);
     return PL_OK;
 }

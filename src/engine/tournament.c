@@ -1,8 +1,9 @@
 /* tournament.c — the round robin, played by a pool of threads.
  *
  * A job is one pair of players with all its repetitions; a pair of
- * deterministic strategies without noise or random ending is played once and
- * its result reused for every repetition.  Workers take jobs in order and
+ * deterministic strategies without noise or random ending, or any pair whose
+ * first match took no random draw, is played once and its result reused for
+ * every repetition.  Workers take jobs in order and
  * leave each result in a small ring of slots; whoever finishes a job folds
  * every consecutive finished slot into the aggregates, always in job order.
  * Floating-point sums therefore happen in the same order whatever the thread
@@ -30,7 +31,7 @@ typedef struct rep_result {
 typedef struct slot {
     rep_result *reps;
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
-    uint64_t computed;    /* turns actually simulated (a deterministic pair is played once) */
+    uint64_t computed;    /* turns actually simulated (a pair whose result is reused is played once) */
     int ready;
 } slot;
 
@@ -119,14 +120,20 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
 {
     const pl_tournament_config *cfg = sh->cfg;
     const pl_strategy *a = sh->players[sh->pairs[k][0]], *b = sh->players[sh->pairs[k][1]];
-    int deterministic = !pl_strategy_is_stochastic(a) && !pl_strategy_is_stochastic(b) && cfg->noise == 0 &&
-                        cfg->prob_end == 0;
+    /* Played once, its result reused for every repetition: a pair nothing random can enter
+     * (two deterministic strategies, no noise, a fixed length), or, as found after the first
+     * repetition, a match that took no draw from its stream (buf->drew == 0: say Grofman
+     * against Tit For Tat, which never disagree, so Grofman never draws).  Strategies draw
+     * only from the stream, so each turn of such a match followed from the histories alone
+     * and any other repetition's stream gives the same match, draw for (no) draw. */
+    int reuse = !pl_strategy_is_stochastic(a) && !pl_strategy_is_stochastic(b) && cfg->noise == 0 &&
+                cfg->prob_end == 0;
     pl_match_config mc = {.turns = cfg->turns, .prob_end = cfg->prob_end, .noise = cfg->noise, .game = cfg->game,
                           .seed = cfg->seed, .stream_a = k};
     memset(s->oc, 0, sizeof s->oc);
     s->computed = 0;
     for (int r = 0; r < cfg->repetitions; r++) {
-        if (deterministic && r > 0) {
+        if (reuse && r > 0) {
             s->reps[r] = s->reps[0];
             continue;
         }
@@ -138,8 +145,9 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
         s->reps[r].turns = buf->h[0].len;
         s->computed += (uint64_t)buf->h[0].len;
         count_outcomes(&buf->h[0], &buf->h[1], s->oc);
+        if (r == 0 && !buf->drew) reuse = 1;
     }
-    if (deterministic)
+    if (reuse) /* the outcomes were counted for the one match played */
         for (int p = 0; p < 2; p++)
             for (int c = 0; c < OC_N; c++) s->oc[p][c] *= (uint64_t)cfg->repetitions;
     return PL_OK;
