@@ -190,18 +190,19 @@ static inline __attribute__((always_inline)) void play_turns(match_side *pa, mat
     int defects_a = 0, defects_b = 0;
     for (int t = 0; t < length; t++) {
         pa->view.turn = pb->view.turn = t;
-        int x = pa->move(pa->state, pa->params, &pa->view);
-        int y = pb->move(pb->state, pb->params, &pb->view);
+        unsigned x = (unsigned)pa->move(pa->state, pa->params, &pa->view);
+        unsigned y = (unsigned)pb->move(pb->state, pb->params, &pb->view);
         if (noisy) { /* A's flip is drawn before B's, as in match_resolve */
-            x ^= pl_rng_bernoulli_cut(rng, noise_cut);
-            y ^= pl_rng_bernoulli_cut(rng, noise_cut);
+            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
         }
-        x &= 1;
-        y &= 1;
-        wa[t >> 6] |= (uint64_t)x << (t & 63);
-        wb[t >> 6] |= (uint64_t)y << (t & 63);
-        defects_a += x;
-        defects_b += y;
+        x &= 1u;
+        y &= 1u;
+        size_t word = (unsigned)t >> 6; /* unsigned: no sign extension in the index */
+        wa[word] |= (uint64_t)x << (t & 63);
+        wb[word] |= (uint64_t)y << (t & 63);
+        defects_a += (int)x;
+        defects_b += (int)y;
         ha->n_defect = defects_a;
         hb->n_defect = defects_b;
         ha->len = hb->len = t + 1;
@@ -223,9 +224,9 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
 
     int known = cfg->prob_end > 0 ? -1 : length;
     match_side pa = {.move = a->def->move, .state = buf->state[0], .params = &a->params,
-                .view = {.length = known, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng}};
+                     .view = {.length = known, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng}};
     match_side pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,
-                .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
+                     .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
     /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
     pl_rng before = rng;
