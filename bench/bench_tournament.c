@@ -4,7 +4,11 @@
  * every registered strategy; 200 turns, 50 repetitions, standard game.  Each is
  * timed on 1 thread and on every core, best of several runs (the machine's
  * other load only ever slows a run down).  Prints time, matches and turns per
- * second.  The reference library takes about 10 s for the first field. */
+ * second.  The reference library takes about 10 s for the first field.
+ *
+ * `bench_tournament once` plays the first field once on one thread and prints
+ * one line: what to run under valgrind --tool=callgrind, whose instruction
+ * counts do not change with the machine's load as wall-clock times do. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +63,8 @@ static void bench(const char *label, pl_strategy **p, size_t n, int threads, int
 int main(int argc, char **argv)
 {
     int cores = (int)sysconf(_SC_NPROCESSORS_ONLN);
-    int runs = argc > 1 ? atoi(argv[1]) : 20;
+    int once = argc > 1 && strcmp(argv[1], "once") == 0;
+    int runs = argc > 1 && !once ? atoi(argv[1]) : 20;
     if (runs < 1) runs = 1;
     pl_strategy *p[16];
     size_t n = 0;
@@ -70,6 +75,11 @@ int main(int argc, char **argv)
             continue;
         }
         n++;
+    }
+    if (once) {
+        bench("Axelrod's first tournament", p, n, 1, 1);
+        for (size_t i = 0; i < n; i++) pl_strategy_free(p[i]);
+        return 0;
     }
     printf("parley %s, 200 turns, 50 repetitions, best of %d runs\n", pl_version(), runs);
     bench("Axelrod's first tournament", p, n, 1, runs);

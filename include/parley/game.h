@@ -27,6 +27,9 @@ typedef struct pl_game {
 void pl_game_pd(pl_game *g, double R, double S, double T, double P);
 /* The standard prisoner's dilemma R,S,T,P = 3,0,5,1 (Axelrod 1980). */
 void pl_game_default(pl_game *g);
+/* The same game, shared and read-only: what engines use when no game is given, so a match
+ * does not fill 4 kB and format a name each time it starts. */
+const pl_game *pl_game_standard(void);
 /* A general m x n game: a[i*n+j] payoff to A, b[i*n+j] payoff to B. */
 int pl_game_matrix(pl_game *g, int m, int n, const double *a, const double *b, pl_error *err);
 /* Parses "R,S,T,P" (four numbers) into a prisoner's dilemma; PL_EINVAL with a message otherwise. */

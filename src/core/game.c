@@ -20,6 +20,16 @@ void pl_game_pd(pl_game *g, double R, double S, double T, double P)
 
 void pl_game_default(pl_game *g) { pl_game_pd(g, 3, 0, 5, 1); }
 
+/* Byte for byte what pl_game_default fills in (a unit test compares the two). */
+static const pl_game standard_game = {
+    .n_row = 2,
+    .n_col = 2,
+    .payoff = {{{3, 3}, {0, 5}}, {{5, 0}, {1, 1}}},
+    .name = "prisoner's dilemma 3,0,5,1",
+};
+
+const pl_game *pl_game_standard(void) { return &standard_game; }
+
 int pl_game_matrix(pl_game *g, int m, int n, const double *a, const double *b, pl_error *err)
 {
     if (m < 1 || n < 1 || m > PL_GAME_MAX_ACTIONS || n > PL_GAME_MAX_ACTIONS)

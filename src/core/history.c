@@ -40,7 +40,7 @@ int pl_history_grow(pl_history *h)
     return PL_OK;
 }
 
-int pl_history_defects_last(const pl_history *h, int k)
+int pl_history_defects_window(const pl_history *h, int k)
 {
     if (k >= h->len) return h->n_defect;
     if (k <= 0) return 0;

@@ -33,7 +33,30 @@ static inline int pl_history_push(pl_history *h, int action, double payoff)
     h->score += payoff;
     return 0;
 }
-int pl_history_defects_last(const pl_history *h, int k); /* defections in the last k turns */
+
+/* The last k actions as bits, 1 <= k <= 64 and k <= len: bit i is the action at turn
+ * len - k + i, so the latest is bit k - 1.  At most two word loads, for the strategies that
+ * look a few turns back and for window counts. */
+static inline uint64_t pl_hist_last_bits(const pl_history *h, int k)
+{
+    int from = h->len - k, b = from & 63;
+    const uint64_t *w = h->w + (from >> 6);
+    uint64_t x = w[0] >> b;
+    if (b + k > 64) x |= w[1] << (64 - b); /* the window spills into the next word (b > 0 here) */
+    return k == 64 ? x : x & ((1ull << k) - 1);
+}
+
+int pl_history_defects_window(const pl_history *h, int k); /* any k: a popcount per word */
+
+/* Defections in the last k turns.  Inline with one popcount for windows of up to 64 turns
+ * (the common case: Tullock's 10, the hard tit for tats' 2 and 3), so a move makes no call. */
+static inline int pl_history_defects_last(const pl_history *h, int k)
+{
+    if (k >= h->len) return h->n_defect;
+    if (k <= 0) return 0;
+    if (k <= 64) return __builtin_popcountll(pl_hist_last_bits(h, k));
+    return pl_history_defects_window(h, k);
+}
 
 /* Makes room for `turns` turns in all, so a match grows its history once, not turn by turn. */
 static inline int pl_history_reserve(pl_history *h, int turns)

@@ -97,7 +97,7 @@ static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *bu
 /* A party's strategy state at the start of a match, zeroed then initialised. */
 static void party_begin(pl_match_buf *buf, int side, const pl_strategy *s)
 {
-    memset(buf->state[side], 0, s->def->state_size ? s->def->state_size : 1);
+    memset(buf->state[side], 0, pl_strategy_def_clear_size(s->def));
     if (s->def->init) s->def->init(buf->state[side], &s->params);
 }
 
@@ -124,38 +124,118 @@ static inline int match_resolve(pl_match_buf *buf, const pl_game *g, pl_rng *rng
     return PL_OK;
 }
 
+/* 1 if every payoff of the 2x2 game is an integer of magnitude at most 2^20: then any sum of
+ * at most 2^31 of them is an integer below 2^53, exact in whatever order it is added. */
+static int payoffs_sum_exactly(const pl_game *g)
+{
+    for (int x = 0; x < 2; x++)
+        for (int y = 0; y < 2; y++)
+            for (int side = 0; side < 2; side++) {
+                double v = g->payoff[x][y][side];
+                if (!(fabs(v) <= 0x1p20) || v != (double)(int32_t)v) return 0; /* the cast is exact here */
+            }
+    return 1;
+}
+
+/* Both scores of a finished match, from the packed histories: what adding each turn's payoff
+ * as it is played gives, bit for bit, without a floating-point add per turn in the loop.
+ * With integer payoffs (the usual games) the sums are exact, so they come from the four
+ * joint-outcome counts, a popcount per 64 turns; otherwise the turns are replayed in order. */
+static void match_scores(pl_history *ha, pl_history *hb, const pl_game *g)
+{
+    int len = ha->len;
+    double score_a = 0, score_b = 0;
+    if (payoffs_sum_exactly(g)) {
+        uint64_t n[2][2] = {{0, 0}, {0, 0}};
+        for (int w = 0; w < (len + 63) / 64; w++) {
+            uint64_t x = ha->w[w], y = hb->w[w];
+            uint64_t live = len - w * 64 >= 64 ? ~0ull : (1ull << (len - w * 64)) - 1;
+            n[0][0] += (uint64_t)__builtin_popcountll(~x & ~y & live);
+            n[0][1] += (uint64_t)__builtin_popcountll(~x & y & live);
+            n[1][0] += (uint64_t)__builtin_popcountll(x & ~y & live);
+            n[1][1] += (uint64_t)__builtin_popcountll(x & y & live);
+        }
+        for (int x = 0; x < 2; x++)
+            for (int y = 0; y < 2; y++) {
+                score_a += (double)n[x][y] * g->payoff[x][y][0];
+                score_b += (double)n[x][y] * g->payoff[x][y][1];
+            }
+    } else {
+        for (int t = 0; t < len; t++) {
+            int x = pl_hist_at(ha, t), y = pl_hist_at(hb, t);
+            score_a += g->payoff[x][y][0];
+            score_b += g->payoff[x][y][1];
+        }
+    }
+    ha->score = score_a;
+    hb->score = score_b;
+}
+
+/* One side of a match as the turn loop needs it. */
+typedef struct match_side {
+    int (*move)(void *, const pl_params *, const pl_view *);
+    void *state;
+    const pl_params *params;
+    pl_view view;
+} match_side;
+
+/* The turns of a match.  `noisy` is a constant at each call, so the noiseless loop (the
+ * common one) carries no flip test.  Capacity is reserved, so the pushes need no check; the
+ * defection counts live in registers and are stored for the strategies to read; no strategy
+ * reads h->score during a match, so the scores are made once at the end (match_scores). */
+static inline __attribute__((always_inline)) void play_turns(match_side *pa, match_side *pb, pl_history *ha, pl_history *hb,
+                                                             pl_rng *rng, uint64_t noise_cut, int length, int noisy)
+{
+    uint64_t *wa = ha->w, *wb = hb->w;
+    int defects_a = 0, defects_b = 0;
+    for (int t = 0; t < length; t++) {
+        pa->view.turn = pb->view.turn = t;
+        unsigned x = (unsigned)pa->move(pa->state, pa->params, &pa->view);
+        unsigned y = (unsigned)pb->move(pb->state, pb->params, &pb->view);
+        if (noisy) { /* A's flip is drawn before B's, as in match_resolve */
+            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+        }
+        x &= 1u;
+        y &= 1u;
+        size_t word = (unsigned)t >> 6; /* unsigned: no sign extension in the index */
+        wa[word] |= (uint64_t)x << (t & 63);
+        wb[word] |= (uint64_t)y << (t & 63);
+        defects_a += (int)x;
+        defects_b += (int)y;
+        ha->n_defect = defects_a;
+        hb->n_defect = defects_b;
+        ha->len = hb->len = t + 1;
+    }
+}
+
 int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
                  pl_error *err)
 {
-    pl_game std;
-    const pl_game *g = cfg->game;
-    if (!g) {
-        pl_game_default(&std);
-        g = &std;
-    }
+    /* the shared standard game: filling a 4 kB pl_game per match cost more than a short match */
+    const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
     pl_rng rng;
     int length = match_begin(cfg, &rng, buf);
     pl_history *ha = &buf->h[0], *hb = &buf->h[1];
-    const pl_strategy_def *da = a->def, *db = b->def;
     party_begin(buf, 0, a);
     party_begin(buf, 1, b);
-
-    pl_view va = {.length = cfg->prob_end > 0 ? -1 : length, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng};
-    pl_view vb = {.length = va.length, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng};
     if (pl_history_reserve(ha, length) || pl_history_reserve(hb, length))
         return pl_error_set(err, PL_ENOMEM, "out of memory for a match of %d turns", length);
-    double noise = cfg->noise;
-    int (*move_a)(void *, const pl_params *, const pl_view *) = da->move;
-    int (*move_b)(void *, const pl_params *, const pl_view *) = db->move;
-    void *sa = buf->state[0], *sb = buf->state[1];
-    const pl_params *pa = &a->params, *pb = &b->params;
-    for (int t = 0; t < length; t++) {
-        va.turn = vb.turn = t;
-        int x = move_a(sa, pa, &va);
-        int y = move_b(sb, pb, &vb);
-        if (match_resolve(buf, g, &rng, noise, x, y, NULL))
-            return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);
-    }
+
+    int known = cfg->prob_end > 0 ? -1 : length;
+    match_side pa = {.move = a->def->move, .state = buf->state[0], .params = &a->params,
+                     .view = {.length = known, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng}};
+    match_side pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,
+                     .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
+    /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    pl_rng before = rng;
+    if (noise_cut) play_turns(&pa, &pb, ha, hb, &rng, noise_cut, length, 1);
+    else play_turns(&pa, &pb, ha, hb, &rng, 0, length, 0);
+    /* Every draw moves the state on (xoshiro256** has period 2^256 - 1), so an unchanged state
+     * means the turns drew nothing; a probabilistic length counts as a draw. */
+    buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
+    match_scores(ha, hb, g);
     return PL_OK;
 }
 

@@ -13,6 +13,7 @@ typedef struct pl_match_buf {
     pl_history h[2];
     void *state[2];
     size_t state_cap;
+    int drew; /* the last match drew from its stream (its length, a move, a noise flip), so its course may depend on it */
 } pl_match_buf;
 
 int pl_match_buf_init(pl_match_buf *b, int turns_hint);

@@ -445,7 +445,7 @@ static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, c
             void *st = b->state[i * n + r];
             if (p->lifted) {
                 const pl_strategy_def *d = p->lifted->def;
-                memset(st, 0, d->state_size ? d->state_size : 1);
+                memset(st, 0, pl_strategy_def_clear_size(d));
                 if (d->init) d->init(st, &p->lifted->params);
             } else {
                 memset(st, 0, p->ndef->state_size ? p->ndef->state_size : 1);

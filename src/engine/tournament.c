@@ -1,8 +1,9 @@
 /* tournament.c — the round robin, played by a pool of threads.
  *
  * A job is one pair of players with all its repetitions; a pair of
- * deterministic strategies without noise or random ending is played once and
- * its result reused for every repetition.  Workers take jobs in order and
+ * deterministic strategies without noise or random ending, or any pair whose
+ * first match took no random draw, is played once and its result reused for
+ * every repetition.  Workers take jobs in order and
  * leave each result in a small ring of slots; whoever finishes a job folds
  * every consecutive finished slot into the aggregates, always in job order.
  * Floating-point sums therefore happen in the same order whatever the thread
@@ -30,7 +31,7 @@ typedef struct rep_result {
 typedef struct slot {
     rep_result *reps;
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
-    uint64_t computed;    /* turns actually simulated (a deterministic pair is played once) */
+    uint64_t computed;    /* turns actually simulated (a pair whose result is reused is played once) */
     int ready;
 } slot;
 
@@ -74,50 +75,65 @@ void pl_tournament_config_default(pl_tournament_config *cfg)
     cfg->self_play = 1;
 }
 
-/* Joint outcomes and what `me` did next, counted a 64-turn word at a time. */
-static void count_outcomes(const pl_history *me, const pl_history *opp, uint64_t oc[OC_N])
+/* Joint outcomes and what each player did next, for both players of a match at once, a
+ * 64-turn word at a time.  B's joint outcomes are A's with the roles swapped (B's CD is A's DC),
+ * so one pass makes both players' counts: 16 popcounts a word instead of 24. */
+static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t oc[2][OC_N])
 {
-    int len = me->len;
+    int len = ha->len;
     if (len == 0) return;
     int words = (len + 63) / 64;
+    uint64_t n[4] = {0, 0, 0, 0}, n_next[4] = {0, 0, 0, 0}, c_next[2][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}};
     for (int w = 0; w < words; w++) {
-        uint64_t x = me->w[w], y = opp->w[w];
+        uint64_t x = ha->w[w], y = hb->w[w];
         int in_word = len - w * 64 < 64 ? len - w * 64 : 64;
         uint64_t mask = in_word == 64 ? ~0ull : (1ull << in_word) - 1;
         /* turns t with a following turn t+1 < len */
         int with_next = len - 1 - w * 64;
         uint64_t mask2 = with_next >= 64 ? ~0ull : with_next <= 0 ? 0 : (1ull << with_next) - 1;
-        uint64_t xn = (x >> 1) | (w + 1 < words ? me->w[w + 1] << 63 : 0);
-        uint64_t cc = ~x & ~y, cd = ~x & y, dc = x & ~y, dd = x & y;
-        oc[OC_CC] += (uint64_t)__builtin_popcountll(cc & mask);
-        oc[OC_CD] += (uint64_t)__builtin_popcountll(cd & mask);
-        oc[OC_DC] += (uint64_t)__builtin_popcountll(dc & mask);
-        oc[OC_DD] += (uint64_t)__builtin_popcountll(dd & mask);
-        oc[OC_CC_N] += (uint64_t)__builtin_popcountll(cc & mask2);
-        oc[OC_CD_N] += (uint64_t)__builtin_popcountll(cd & mask2);
-        oc[OC_DC_N] += (uint64_t)__builtin_popcountll(dc & mask2);
-        oc[OC_DD_N] += (uint64_t)__builtin_popcountll(dd & mask2);
-        oc[OC_CC_C] += (uint64_t)__builtin_popcountll(cc & ~xn & mask2);
-        oc[OC_CD_C] += (uint64_t)__builtin_popcountll(cd & ~xn & mask2);
-        oc[OC_DC_C] += (uint64_t)__builtin_popcountll(dc & ~xn & mask2);
-        oc[OC_DD_C] += (uint64_t)__builtin_popcountll(dd & ~xn & mask2);
+        uint64_t xn = (x >> 1) | (w + 1 < words ? ha->w[w + 1] << 63 : 0);
+        uint64_t yn = (y >> 1) | (w + 1 < words ? hb->w[w + 1] << 63 : 0);
+        uint64_t o[4] = {~x & ~y, ~x & y, x & ~y, x & y}; /* CC, CD, DC, DD with A's action first */
+        for (int k = 0; k < 4; k++) {
+            n[k] += (uint64_t)__builtin_popcountll(o[k] & mask);
+            n_next[k] += (uint64_t)__builtin_popcountll(o[k] & mask2);
+            c_next[0][k] += (uint64_t)__builtin_popcountll(o[k] & ~xn & mask2);
+            c_next[1][k] += (uint64_t)__builtin_popcountll(o[k] & ~yn & mask2);
+        }
     }
-    oc[OC_FIRST_C] += !pl_hist_at(me, 0);
-    oc[OC_MATCHES]++;
+    static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
+    for (int k = 0; k < 4; k++) {
+        oc[0][OC_CC + k] += n[k];
+        oc[0][OC_CC_N + k] += n_next[k];
+        oc[0][OC_CC_C + k] += c_next[0][k];
+        oc[1][OC_CC + swap[k]] += n[k];
+        oc[1][OC_CC_N + swap[k]] += n_next[k];
+        oc[1][OC_CC_C + swap[k]] += c_next[1][k];
+    }
+    oc[0][OC_FIRST_C] += !pl_hist_at(ha, 0);
+    oc[1][OC_FIRST_C] += !pl_hist_at(hb, 0);
+    oc[0][OC_MATCHES]++;
+    oc[1][OC_MATCHES]++;
 }
 
 static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *err)
 {
     const pl_tournament_config *cfg = sh->cfg;
     const pl_strategy *a = sh->players[sh->pairs[k][0]], *b = sh->players[sh->pairs[k][1]];
-    int deterministic = !pl_strategy_is_stochastic(a) && !pl_strategy_is_stochastic(b) && cfg->noise == 0 &&
-                        cfg->prob_end == 0;
+    /* Played once, its result reused for every repetition: a pair nothing random can enter
+     * (two deterministic strategies, no noise, a fixed length), or, as found after the first
+     * repetition, a match that took no draw from its stream (buf->drew == 0: say Grofman
+     * against Tit For Tat, which never disagree, so Grofman never draws).  Strategies draw
+     * only from the stream, so each turn of such a match followed from the histories alone
+     * and any other repetition's stream gives the same match, draw for (no) draw. */
+    int reuse = !pl_strategy_is_stochastic(a) && !pl_strategy_is_stochastic(b) && cfg->noise == 0 &&
+                cfg->prob_end == 0;
     pl_match_config mc = {.turns = cfg->turns, .prob_end = cfg->prob_end, .noise = cfg->noise, .game = cfg->game,
                           .seed = cfg->seed, .stream_a = k};
     memset(s->oc, 0, sizeof s->oc);
     s->computed = 0;
     for (int r = 0; r < cfg->repetitions; r++) {
-        if (deterministic && r > 0) {
+        if (reuse && r > 0) {
             s->reps[r] = s->reps[0];
             continue;
         }
@@ -128,10 +144,10 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
         s->reps[r].score[1] = buf->h[1].score;
         s->reps[r].turns = buf->h[0].len;
         s->computed += (uint64_t)buf->h[0].len;
-        count_outcomes(&buf->h[0], &buf->h[1], s->oc[0]);
-        count_outcomes(&buf->h[1], &buf->h[0], s->oc[1]);
+        count_outcomes(&buf->h[0], &buf->h[1], s->oc);
+        if (r == 0 && !buf->drew) reuse = 1;
     }
-    if (deterministic)
+    if (reuse) /* the outcomes were counted for the one match played */
         for (int p = 0; p < 2; p++)
             for (int c = 0; c < OC_N; c++) s->oc[p][c] *= (uint64_t)cfg->repetitions;
     return PL_OK;

@@ -287,7 +287,9 @@ typedef struct meta_hunter_state {
     int rnd_coops;   /* Random Hunter's cooperative proposals */
     mc_hunter mc;
     int mc_coops;    /* Math Constant Hunter's cooperative proposals */
-    uint64_t mc_bits[MH_RING / 64]; /* its proposals, bit t % MH_RING for turn t */
+    /* Its proposals, bit t % MH_RING for turn t.  Left out of the zeroing before init
+     * (state_clear): the bit of turn t is written at turn t and read only later. */
+    uint64_t mc_bits[MH_RING / 64];
 } meta_hunter_state;
 
 static int ring_bit(const void *ctx, int t)
@@ -448,13 +450,15 @@ const pl_strategy_def pl_family_hunters[] = {
     {.id = "random_hunter", .name = "Random Hunter", .axelrod_name = "Random Hunter", .reference = REF_LANGNER,
      .memory_depth = -1, .state_size = sizeof(rnd_hunter), .move = random_hunter_move},
     {.id = "meta_hunter", .name = "Meta Hunter", .axelrod_name = "Meta Hunter: 6 players", .reference = REF_LANGNER,
-     .memory_depth = -1, .state_size = sizeof(meta_hunter_state), .init = meta_hunter_init, .move = meta_hunter_move},
+     .memory_depth = -1, .state_size = sizeof(meta_hunter_state),
+     .state_clear = offsetof(meta_hunter_state, mc_bits), .init = meta_hunter_init, .move = meta_hunter_move},
     {.id = "meta_hunter_aggressive", .name = "Meta Hunter Aggressive",
      .axelrod_name = "Meta Hunter Aggressive: 7 players", .reference = REF_HARPER, .memory_depth = -1,
      .params = {{.key = "team", .kind = PL_PARAM_INT, .def = 127, .lo = 0, .hi = 127,
                  .help = "hunters in the team, a bit mask: 1 Defector, 2 Alternator, 4 Random, 8 Math Constant, "
                          "16 Cycle, 32 Eventual Cycle, 64 Cooperator"}},
-     .state_size = sizeof(meta_hunter_state), .init = meta_hunter_aggressive_init, .move = meta_hunter_move},
+     .state_size = sizeof(meta_hunter_state),
+     .state_clear = offsetof(meta_hunter_state, mc_bits), .init = meta_hunter_aggressive_init, .move = meta_hunter_move},
     {.id = "prober", .name = "Prober", .axelrod_name = "Prober",
      .reference = "Li, Hingston & Kendall (2011), Engineering design of strategies for winning IPD competitions",
      .memory_depth = -1, .move = prober_move},

@@ -60,7 +60,18 @@ typedef struct pl_strategy_def {
     /* Optional: 1 if these parameter values make the strategy draw random numbers.
      * NULL: the PL_STOCHASTIC flag decides. */
     int (*is_stochastic)(const pl_params *p);
+    /* Optional: zero only the first state_clear bytes before init, for a state whose tail
+     * is a large buffer that every move writes before any move reads it (Meta Hunter's
+     * 128 kB ring of proposals): zeroing it cost more than most matches.  0: all of it. */
+    size_t state_clear;
 } pl_strategy_def;
+
+/* The bytes of a strategy's state an engine zeroes before init (at least one). */
+static inline size_t pl_strategy_def_clear_size(const pl_strategy_def *d)
+{
+    size_t n = d->state_clear ? d->state_clear : d->state_size;
+    return n ? n : 1;
+}
 
 /* Payoff to the viewing party when it plays `mine` and the opponent `theirs`. */
 static inline double pl_view_payoff(const pl_view *v, int mine, int theirs)

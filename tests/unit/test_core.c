@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <math.h>
+#include <string.h>
 
 #include "parley/parley.h"
 #include "core/history.h"
@@ -45,6 +46,71 @@ static void rng_uniform_mean_and_bernoulli_extremes(void **state)
     for (int i = 0; i < 1000; i++) assert_true(pl_rng_below(&r, 7) < 7);
 }
 
+/* Both ways of deciding a Bernoulli draw x for probability p: pl_rng_bernoulli's, on the uniform
+ * made from x, and pl_rng_bernoulli_cut's, on x itself. */
+static int decide_by_uniform(uint64_t x, double p) { return (double)(x >> 11) * 0x1.0p-53 < p; }
+static int decide_by_cut(uint64_t x, uint64_t cut) { return x < cut; }
+
+/* pl_rng_bernoulli_cut gives exactly pl_rng_bernoulli's decisions and draws: checked on the
+ * raw draws right at and around each cut (where a rounding slip would show), on a stream of
+ * draws, and for p at the edges (0, 1, the smallest and largest doubles inside (0, 1)). */
+static void rng_bernoulli_cut_matches_bernoulli(void **state)
+{
+    (void)state;
+    double ps[64];
+    int np = 0;
+    const double fixed[] = {1e-300, 0x1p-60, 0x1p-53, 1e-9, 0.01, 0.05, 0.1, 2.0 / 7.0, 0.3, 1.0 / 3.0, 0.5, 0.7,
+                            0.9, 0.95, 0.99, 1 - 0x1p-53, 1 - 0x1p-52, 0x1.0000000000001p-1, 4.9e-324};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) ps[np++] = fixed[i];
+    pl_rng pr;
+    pl_rng_init(&pr, 99, 0, 0);
+    while (np < 64) ps[np++] = pl_rng_uniform(&pr); /* and some anywhere in [0, 1) */
+    for (int i = 0; i < np; i++) {
+        double p = ps[i];
+        if (!(p > 0 && p < 1)) continue;
+        uint64_t cut = pl_rng_cut(p);
+        assert_true(cut != 0 && cut != UINT64_MAX);
+        /* the raw draws around the cut, and around each multiple of 2^11 near it */
+        for (int64_t d = -4100; d <= 4100; d++) {
+            uint64_t x = cut + (uint64_t)d;
+            if (d < 0 && cut < (uint64_t)-d) continue;
+            assert_int_equal(decide_by_cut(x, cut), decide_by_uniform(x, p));
+        }
+        assert_int_equal(decide_by_cut(0, cut), decide_by_uniform(0, p));
+        assert_int_equal(decide_by_cut(UINT64_MAX, cut), decide_by_uniform(UINT64_MAX, p));
+        /* a stream: the same decisions and the same draws taken */
+        pl_rng a, b;
+        pl_rng_init(&a, 7, (uint64_t)i, 1);
+        b = a;
+        for (int k = 0; k < 20000; k++) assert_int_equal(pl_rng_bernoulli_cut(&a, cut), pl_rng_bernoulli(&b, p));
+        assert_memory_equal(&a, &b, sizeof a);
+    }
+    /* the extremes draw nothing, as pl_rng_bernoulli does not */
+    pl_rng r, before;
+    pl_rng_init(&r, 1, 2, 3);
+    before = r;
+    const double never[] = {0.0, -0.0, -1.0, -1e-300}, always[] = {1.0, 1.5, 1e300};
+    for (size_t i = 0; i < sizeof never / sizeof *never; i++) {
+        assert_true(pl_rng_cut(never[i]) == 0);
+        assert_int_equal(pl_rng_bernoulli_cut(&r, pl_rng_cut(never[i])), 0);
+    }
+    for (size_t i = 0; i < sizeof always / sizeof *always; i++) {
+        assert_true(pl_rng_cut(always[i]) == UINT64_MAX);
+        assert_int_equal(pl_rng_bernoulli_cut(&r, pl_rng_cut(always[i])), 1);
+    }
+    assert_memory_equal(&before, &r, sizeof r);
+    /* many random p on one stream each: pl_rng_bernoulli and the cut agree draw for draw */
+    pl_rng a, b;
+    pl_rng_init(&a, 2026, 11, 23);
+    b = a;
+    for (int k = 0; k < 200000; k++) {
+        double p = pl_rng_uniform(&pr);
+        if (k % 7 == 0) p = (double)(pl_rng_next(&pr) >> 11) * 0x1.0p-53; /* exactly a possible uniform value */
+        assert_int_equal(pl_rng_bernoulli_cut(&a, pl_rng_cut(p)), pl_rng_bernoulli(&b, p));
+    }
+    assert_memory_equal(&a, &b, sizeof a);
+}
+
 static void history_packs_and_counts(void **state)
 {
     (void)state;
@@ -61,6 +127,16 @@ static void history_packs_and_counts(void **state)
         int want = 0;
         for (int t = 300 - k; t < 300; t++) want += t % 3 == 0;
         assert_int_equal(pl_history_defects_last(&h, k), want);
+    }
+    /* the last k actions as bits, across word boundaries, against pl_hist_at */
+    for (int len = 1; len <= 300; len++) {
+        pl_history part = h;
+        part.len = len;
+        for (int k = 1; k <= 64 && k <= len; k++) {
+            uint64_t want = 0;
+            for (int i = 0; i < k; i++) want |= (uint64_t)pl_hist_at(&h, len - k + i) << i;
+            assert_true(pl_hist_last_bits(&part, k) == want);
+        }
     }
     pl_history_clear(&h);
     assert_int_equal(h.len, 0);
@@ -91,13 +167,25 @@ static void game_parse_and_rstp(void **state)
     assert_int_equal(pl_game_matrix(&g, 0, 3, a, b, &err), PL_EINVAL);
 }
 
+/* The shared standard game is, byte for byte, what pl_game_default fills in. */
+static void game_standard_is_the_default(void **state)
+{
+    (void)state;
+    pl_game g;
+    memset(&g, 0xA5, sizeof g); /* whatever was there before */
+    pl_game_default(&g);
+    assert_memory_equal(pl_game_standard(), &g, sizeof g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rng_streams_depend_only_on_seed_and_ids),
         cmocka_unit_test(rng_uniform_mean_and_bernoulli_extremes),
+        cmocka_unit_test(rng_bernoulli_cut_matches_bernoulli),
         cmocka_unit_test(history_packs_and_counts),
         cmocka_unit_test(game_parse_and_rstp),
+        cmocka_unit_test(game_standard_is_the_default),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -85,19 +85,26 @@ static void stepping_every_pair_matches_play(void **unused)
     pl_strategy **all = calloc(n, sizeof *all);
     assert_non_null(all);
     for (size_t i = 0; i < n; i++) all[i] = make(pl_strategy_info_at(i)->id);
-    pl_game g;
+    pl_game g, frac, big;
     pl_game_pd(&g, 4, 0, 7, 1);
-    pl_match_config cfgs[4];
-    for (int k = 0; k < 4; k++) pl_match_config_default(&cfgs[k]);
+    /* payoffs whose sums are not exact in every order: pl_match_run replays the turns for its scores */
+    pl_game_pd(&frac, 3.1, 0.3, 5.7, 1.1);
+    /* integers beyond 2^20: the same replay (the popcount shortcut is only taken where it is exact) */
+    pl_game_pd(&big, 3e9, 1, 5e9 + 1, 2);
+    enum { NCFG = 6 };
+    pl_match_config cfgs[NCFG];
+    for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
     cfgs[0].turns = 40;                                     /* no noise */
     cfgs[1].turns = 60, cfgs[1].noise = 0.1, cfgs[1].seed = 7; /* noise */
     cfgs[2].turns = 50, cfgs[2].noise = 0.05, cfgs[2].game = &g, cfgs[2].seed = 11, cfgs[2].stream_a = 3;
     cfgs[3].turns = 0, cfgs[3].prob_end = 0.05, cfgs[3].noise = 0.02, cfgs[3].seed = 5; /* unknown length */
+    cfgs[4].turns = 30, cfgs[4].noise = 0.05, cfgs[4].game = &frac, cfgs[4].seed = 13;
+    cfgs[5].turns = 30, cfgs[5].noise = 0.05, cfgs[5].game = &big, cfgs[5].seed = 17;
     int stochastic_pairs = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++) {
             stochastic_pairs += pl_strategy_is_stochastic(all[i]) || pl_strategy_is_stochastic(all[j]);
-            for (int k = 0; k < 4; k++) step_like_play(all[i], all[j], &cfgs[k]);
+            for (int k = 0; k < NCFG; k++) step_like_play(all[i], all[j], &cfgs[k]);
         }
     assert_true(stochastic_pairs > 0); /* the proof covers strategies that draw */
     for (size_t i = 0; i < n; i++) pl_strategy_free(all[i]);

@@ -103,6 +103,59 @@ static void probabilistic_ending_varies_lengths(void **state)
     for (int i = 0; i < 2; i++) pl_strategy_free(p[i]);
 }
 
+/* Per-turn payoff of one match played on its own, on the stream the tournament gives job k, repetition r. */
+static double match_per_turn(const pl_strategy *a, const pl_strategy *b, uint64_t k, int r, int side)
+{
+    pl_match_config mc;
+    pl_match_config_default(&mc);
+    mc.turns = 60;
+    mc.seed = 99;
+    mc.stream_a = k;
+    mc.stream_b = (uint64_t)r;
+    pl_match_result *m;
+    pl_error err;
+    assert_int_equal(pl_match_play(a, b, &mc, &m, &err), 0);
+    double v = pl_match_result_score(m, side) / pl_match_result_turns(m);
+    pl_match_result_free(m);
+    return v;
+}
+
+/* A pair whose first match drew nothing is played once (Grofman never draws against Tit For
+ * Tat: they never disagree), and its numbers are still exactly those of each repetition
+ * played on its own stream; a pair that draws (against Random) is played every time. */
+static void matches_without_draws_are_played_once(void **state)
+{
+    (void)state;
+    pl_strategy *p[3] = {mk("tft"), mk("first_grofman"), mk("random")};
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.turns = 60;
+    cfg.repetitions = 6;
+    cfg.seed = 99;
+    cfg.self_play = 0;
+    pl_tournament_result *r;
+    pl_error err;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, &err), 0);
+    /* jobs in order: (tft, grofman) k = 0, (tft, random) k = 1, (grofman, random) k = 2 */
+    assert_int_equal(pl_tournament_result_turns(r), 3 * 6 * 60);
+    assert_int_equal(pl_tournament_result_turns_computed(r), 60 + 2 * 6 * 60);
+    const size_t pair[3][2] = {{0, 1}, {0, 2}, {1, 2}};
+    for (uint64_t k = 0; k < 3; k++) {
+        size_t i = pair[k][0], j = pair[k][1];
+        double sum_i = 0, sum_j = 0;
+        for (int rep = 0; rep < 6; rep++) {
+            sum_i += match_per_turn(p[i], p[j], k, rep, 0);
+            sum_j += match_per_turn(p[i], p[j], k, rep, 1);
+        }
+        double want_i = sum_i / 6, want_j = sum_j / 6;
+        double got_i = pl_tournament_result_payoff(r, i, j), got_j = pl_tournament_result_payoff(r, j, i);
+        assert_memory_equal(&got_i, &want_i, sizeof got_i);
+        assert_memory_equal(&got_j, &want_j, sizeof got_j);
+    }
+    pl_tournament_result_free(r);
+    for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
+}
+
 static void bad_configurations(void **state)
 {
     (void)state;
@@ -126,6 +179,7 @@ int main(void)
         cmocka_unit_test(known_scores_of_three_classics),
         cmocka_unit_test(same_seed_same_numbers_whatever_the_threads),
         cmocka_unit_test(probabilistic_ending_varies_lengths),
+        cmocka_unit_test(matches_without_draws_are_played_once),
         cmocka_unit_test(bad_configurations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
