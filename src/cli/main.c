@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/text.h"
 
 static const struct {
     const char *name;
@@ -52,25 +53,6 @@ static void usage(FILE *out)
             "Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input.\n");
 }
 
-/* Edit distance between two short words (a typo'd command name and a real one). */
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), row[64];
-    if (la >= 64 || lb >= 64) return (size_t)-1;
-    for (size_t j = 0; j <= lb; j++) row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best) best = up + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
 
 int main(int argc, char **argv)
 {
@@ -90,7 +72,7 @@ int main(int argc, char **argv)
         if (!strcmp(argv[1], commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
     size_t best = 0, best_d = (size_t)-1;
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
-        size_t d = distance(argv[1], commands[i].name);
+        size_t d = pl_edit_distance(argv[1], commands[i].name, 0);
         if (d < best_d) best_d = d, best = i;
     }
     if (best_d <= 2) fprintf(stderr, "parley: unknown command '%s'; did you mean '%s'?\n\n", argv[1], commands[best].name);

@@ -10,16 +10,17 @@
 #include <string.h>
 
 #include "io/agreement_output.h"
+#include "io/csv.h"
 #include "io/files.h"
 
-static const char *unit_name(const pl_agreement *a)
+const char *pl_ag_unit_name(const pl_agreement *a)
 {
     static const char *const n[] = {"months", "days", "weeks", "quarters", "years"};
     return n[a->unit];
 }
 
 /* The period by which a share q of completed runs had completed (-1 if none). */
-static int time_quantile(const pl_ag_stats *s, int horizon, double q)
+int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q)
 {
     if (!s->completed) return -1;
     uint64_t need = (uint64_t)ceil(q * (double)s->completed), acc = 0;
@@ -44,7 +45,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
     int V = r->n_variants;
     fprintf(f, "%s\n", a->name);
     fprintf(f, "%llu runs per variant, seed %llu, %d variant%s on common random numbers; horizon %d %s from %s\n\n",
-            (unsigned long long)r->runs, (unsigned long long)r->seed, V, V == 1 ? "" : "s", a->horizon, unit_name(a),
+            (unsigned long long)r->runs, (unsigned long long)r->seed, V, V == 1 ? "" : "s", a->horizon, pl_ag_unit_name(a),
             a->start_text);
     int w = 8;
     for (int v = 0; v < V; v++)
@@ -58,7 +59,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
         snprintf(iv, sizeof iv, "[%.1f, %.1f]", 100 * c.lo, 100 * c.hi);
         if (s->completed) {
             snprintf(mt, sizeof mt, "%.1f", (double)s->time_sum / (double)s->completed);
-            snprintf(md, sizeof md, "%d", time_quantile(s, r->horizon, 0.5));
+            snprintf(md, sizeof md, "%d", pl_ag_time_quantile(s, r->horizon, 0.5));
         }
         uint64_t best = 0;
         int bp = -1;
@@ -73,7 +74,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
     }
     fprintf(f, "complete: every core step in force at once before the horizon; time in %s from %s among those.\n"
                "holds: still all in force at the horizon (the rest broke down or never completed).\n\n",
-            unit_name(a), a->start_text);
+            pl_ag_unit_name(a), a->start_text);
 
     int sw = 4;
     for (int s = 0; s < a->n_steps; s++)
@@ -242,28 +243,7 @@ static int open_csv(outset *o, const char *name, pl_outfile *f)
     return rc;
 }
 
-/* CSV field: quoted when it holds a comma, quote or newline. */
-static void csv_str(FILE *f, const char *s)
-{
-    if (!s) s = "";
-    if (!strpbrk(s, ",\"\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
 
-static void csv_num(FILE *f, double x)
-{
-    if (isnan(x))
-        return;
-    fprintf(f, "%.10g", x);
-}
 
 static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
 {
@@ -275,11 +255,11 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
     for (int v = 0; v < V; v++) {
         const pl_ag_stats *s = &r->stats[v];
         pl_interval c = pl_ag_wilson(s->completed, s->runs);
-        csv_str(f.f, a->variant[v].id), fputc(',', f.f), csv_str(f.f, a->variant[v].name);
+        pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->variant[v].name);
         fprintf(f.f, ",%llu,%.6f,%.6f,%.6f,", (unsigned long long)s->runs, c.est, c.lo, c.hi);
-        csv_num(f.f, s->completed ? (double)s->time_sum / (double)s->completed : NAN);
+        pl_csv_num(f.f, s->completed ? (double)s->time_sum / (double)s->completed : NAN);
         for (int k = 0; k < 3; k++) {
-            int q = time_quantile(s, r->horizon, k == 0 ? 0.1 : k == 1 ? 0.5 : 0.9);
+            int q = pl_ag_time_quantile(s, r->horizon, k == 0 ? 0.1 : k == 1 ? 0.5 : 0.9);
             fputc(',', f.f);
             if (q >= 0) fprintf(f.f, "%d", q);
         }
@@ -297,16 +277,16 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
         for (int k = 0; k < a->n_steps; k++) {
             const pl_ag_step *st = &a->step[k];
             pl_interval c = pl_ag_wilson(s->step_done[k], s->runs);
-            csv_str(f.f, a->variant[v].id), fputc(',', f.f), csv_str(f.f, st->id), fputc(',', f.f);
-            csv_str(f.f, a->party[st->actor].id), fputc(',', f.f), csv_str(f.f, st->phase);
+            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, st->id), fputc(',', f.f);
+            pl_csv_text(f.f, a->party[st->actor].id), fputc(',', f.f), pl_csv_text(f.f, st->phase);
             fprintf(f.f, ",%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,", st->core, c.est, c.lo, c.hi,
                     (double)s->step_in_force[k] / (double)s->runs, (double)s->first_break[k] / (double)s->runs,
                     (double)s->first_rev_step[k] / (double)s->runs);
-            csv_num(f.f, st->quantity > 0 ? s->delivered_sum[k] / (double)s->runs : NAN);
+            pl_csv_num(f.f, st->quantity > 0 ? s->delivered_sum[k] / (double)s->runs : NAN);
             fputc(',', f.f);
-            csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
+            pl_csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
             fputc(',', f.f);
-            csv_str(f.f, st->unit);
+            pl_csv_text(f.f, st->unit);
             fputc('\n', f.f);
         }
     }
@@ -319,7 +299,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
         for (int p = 0; p < a->n_parties; p++) {
             pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
             double sd = s->runs > 1 ? sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * m.est) / (double)(s->runs - 1))) : 0;
-            csv_str(f.f, a->variant[v].id), fputc(',', f.f), csv_str(f.f, a->party[p].id);
+            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
             fprintf(f.f, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n", m.est, m.lo, m.hi, sd, s->pay_min[p], s->pay_max[p]);
         }
     }
@@ -334,7 +314,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
             char d[16];
             acc += s->time_hist[t];
             pl_ag_period_label(a, t, d, sizeof d);
-            csv_str(f.f, a->variant[v].id);
+            pl_csv_text(f.f, a->variant[v].id);
             fprintf(f.f, ",%d,%s,%llu,%.6f\n", t, d, (unsigned long long)s->time_hist[t], (double)acc / (double)s->runs);
         }
     }
@@ -345,7 +325,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
     for (int v = 0; v < V; v++)
         for (int p = 0; p <= a->n_parties; p++) {
             const pl_ag_stats *s = &r->stats[v];
-            csv_str(f.f, a->variant[v].id), fputc(',', f.f), csv_str(f.f, party_or_shock(a, p));
+            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, party_or_shock(a, p));
             fprintf(f.f, ",%llu,%.6f\n", (unsigned long long)s->first_rev_party[p],
                     (double)s->first_rev_party[p] / (double)s->runs);
         }
@@ -359,7 +339,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
             const pl_ag_policy_dist *d =
                 a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
             for (int k = 0; k < d->n; k++) {
-                csv_str(f.f, a->variant[v].id), fputc(',', f.f), csv_str(f.f, a->party[p].id);
+                pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
                 fprintf(f.f, ",%d,%s,%llu,", k, pl_policy_names[d->opt[k].kind], (unsigned long long)s->type_runs[p][k]);
                 if (s->type_runs[p][k]) fprintf(f.f, "%.6f", (double)s->type_complete[p][k] / (double)s->type_runs[p][k]);
                 fputc('\n', f.f);
@@ -375,8 +355,8 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
     for (int s = 0; s < a->n_steps; s++) {
         const pl_ag_step *st = &a->step[s];
         const pl_ag_step_ledger *sl = &l->step[s];
-        csv_str(f.f, st->id), fputc(',', f.f), csv_str(f.f, a->party[st->actor].id), fputc(',', f.f);
-        csv_str(f.f, st->phase);
+        pl_csv_text(f.f, st->id), fputc(',', f.f), pl_csv_text(f.f, a->party[st->actor].id), fputc(',', f.f);
+        pl_csv_text(f.f, st->phase);
         int ts[] = {sl->due, sl->eligible, sl->started, sl->completed, sl->verified, sl->first_reversed, sl->last_restored};
         for (int k = 0; k < 7; k++) {
             char d[16] = "";
@@ -386,11 +366,11 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
         fprintf(f.f, ",%d,", sl->n_reversals);
         if (sl->late_by >= 0) fprintf(f.f, "%d", sl->late_by);
         fputc(',', f.f);
-        csv_num(f.f, st->quantity > 0 ? sl->delivered : NAN);
+        pl_csv_num(f.f, st->quantity > 0 ? sl->delivered : NAN);
         fputc(',', f.f);
-        csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
+        pl_csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
         fputc(',', f.f);
-        csv_str(f.f, st->unit);
+        pl_csv_text(f.f, st->unit);
         fprintf(f.f, ",%d,%d\n", sl->in_force_end, sl->recorded);
     }
     if ((rc = pl_outfile_commit(&f, o->err))) return rc;
@@ -403,9 +383,9 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
             size_t i = (size_t)t * a->n_parties + p;
             pl_ag_period_label(a, t, d, sizeof d);
             fprintf(f.f, "%d,%s,", t, d);
-            csv_str(f.f, a->party[p].id);
+            pl_csv_text(f.f, a->party[p].id);
             fputc(',', f.f);
-            csv_num(f.f, l->fulfilment[i]);
+            pl_csv_num(f.f, l->fulfilment[i]);
             fprintf(f.f, ",%.10g,%.10g,%.10g\n", l->given[i], l->received[i], l->received[i] - l->given[i]);
         }
     return pl_outfile_commit(&f, o->err);
@@ -435,7 +415,7 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
     json_object_set_new(root, "name", jstr(a->name));
     json_object_set_new(root, "assumptions", jstr(a->assumptions));
     json_object_set_new(root, "start", jstr(a->start_text));
-    json_object_set_new(root, "period", json_string(unit_name(a)));
+    json_object_set_new(root, "period", json_string(pl_ag_unit_name(a)));
     json_object_set_new(root, "horizon", json_integer(a->horizon));
     json_object_set_new(root, "runs", json_integer((json_int_t)r->runs));
     json_object_set_new(root, "seed", json_integer((json_int_t)r->seed));
@@ -458,8 +438,8 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
         json_object_set_new(j, "description", jstr(a->variant[v].description));
         json_object_set_new(j, "p_complete", jinterval(pl_ag_wilson(s->completed, s->runs)));
         json_object_set_new(j, "mean_time", jnum(s->completed ? (double)s->time_sum / (double)s->completed : NAN));
-        json_object_set_new(j, "median_time", time_quantile(s, r->horizon, .5) >= 0
-                                                  ? json_integer(time_quantile(s, r->horizon, .5))
+        json_object_set_new(j, "median_time", pl_ag_time_quantile(s, r->horizon, .5) >= 0
+                                                  ? json_integer(pl_ag_time_quantile(s, r->horizon, .5))
                                                   : json_null());
         json_object_set_new(j, "p_holds", jinterval(pl_ag_wilson(s->held, s->runs)));
         json_object_set_new(j, "p_breakdown", jinterval(pl_ag_wilson(s->runs - s->held, s->runs)));

@@ -29,21 +29,6 @@ static void time_axis(pl_chart *c, const pl_agreement *a)
     if (a->unit == PL_PER_MONTH) pl_chart_set_x_months(c, a->start_y, a->start_m);
 }
 
-static const char *unit_word(const pl_agreement *a)
-{
-    static const char *const n[] = {"months", "days", "weeks", "quarters", "years"};
-    return n[a->unit];
-}
-
-static int quantile(const pl_ag_stats *s, int horizon, double q)
-{
-    if (!s->completed) return -1;
-    uint64_t need = (uint64_t)ceil(q * (double)s->completed), acc = 0;
-    if (need < 1) need = 1;
-    for (int t = 0; t < horizon; t++)
-        if ((acc += s->time_hist[t]) >= need) return t;
-    return horizon - 1;
-}
 
 static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_agreement_result *r)
 {
@@ -86,8 +71,8 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
             pct_cell(c2, pl_ag_wilson(s->held, s->runs));
             if (s->completed) {
                 snprintf(c3, sizeof c3, "%.1f", (double)s->time_sum / (double)s->completed);
-                snprintf(c4, sizeof c4, "%d", quantile(s, r->horizon, .5));
-                snprintf(c5, sizeof c5, "%d-%d", quantile(s, r->horizon, .1), quantile(s, r->horizon, .9));
+                snprintf(c4, sizeof c4, "%d", pl_ag_time_quantile(s, r->horizon, .5));
+                snprintf(c5, sizeof c5, "%d-%d", pl_ag_time_quantile(s, r->horizon, .1), pl_ag_time_quantile(s, r->horizon, .9));
             }
             snprintf(c6, sizeof c6, "%.1f%%", 100 * frac(s->any_reversal, s->runs));
             const char *row[] = {a->variant[v].name, c1, c2, c3, c4, c5, c6};
@@ -110,7 +95,7 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
         }
         time_axis(ch, a);
         pl_chart_set_value_range(ch, 0, 1);
-        pl_chart_set_axis_titles(ch, unit_word(a), "probability completed");
+        pl_chart_set_axis_titles(ch, pl_ag_unit_name(a), "probability completed");
         pl_report_chart(rep, ch, "Cumulative distribution of the time to completion");
         pl_chart_free(ch);
         ch = pl_chart_create(PL_CHART_LINE, "Completions per period");
@@ -120,7 +105,7 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
             pl_chart_add_series(ch, a->variant[v].name, y, (size_t)r->horizon);
         }
         time_axis(ch, a);
-        pl_chart_set_axis_titles(ch, unit_word(a), "share of runs completing");
+        pl_chart_set_axis_titles(ch, pl_ag_unit_name(a), "share of runs completing");
         pl_report_chart(rep, ch, "Distribution of the time to completion");
         pl_chart_free(ch);
     }
@@ -320,7 +305,7 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
         }
         time_axis(ch, a);
         pl_chart_set_value_range(ch, 0, 1);
-        pl_chart_set_axis_titles(ch, unit_word(a), "fulfilment");
+        pl_chart_set_axis_titles(ch, pl_ag_unit_name(a), "fulfilment");
         pl_report_chart(rep, ch, "Deliveries count pro rata; a party with nothing due has no point");
         pl_chart_free(ch);
         ch = pl_chart_create(PL_CHART_LINE, "Balance of value: received minus given, cumulative");
@@ -330,7 +315,7 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
             pl_chart_add_series(ch, a->party[p].id, y, (size_t)T);
         }
         time_axis(ch, a);
-        pl_chart_set_axis_titles(ch, unit_word(a), "value points");
+        pl_chart_set_axis_titles(ch, pl_ag_unit_name(a), "value points");
         pl_report_chart(rep, ch, "Under the scenario's payoffs (assumptions)");
         pl_chart_free(ch);
     }
@@ -375,7 +360,7 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
     pl_report_paramf(rep, "runs per variant", "%llu", (unsigned long long)r->runs);
     pl_report_paramf(rep, "seed", "%llu", (unsigned long long)r->seed);
     pl_report_paramf(rep, "variants", "%d (on common random numbers)", r->n_variants);
-    pl_report_paramf(rep, "horizon", "%d %s from %s", a->horizon, unit_word(a), a->start_text);
+    pl_report_paramf(rep, "horizon", "%d %s from %s", a->horizon, pl_ag_unit_name(a), a->start_text);
     if (a->assumptions) pl_report_assumption(rep, a->assumptions);
     pl_report_assumption(rep, "parties follow the policies and probabilities the scenario states; payoffs, verification "
                               "and shock rates are the scenario's");

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv.h"
 #include "io/files.h"
 #include "io/scenario_nparty.h"
 
@@ -214,24 +215,7 @@ tournament:
 
 /* ---- files ------------------------------------------------------------------- */
 
-static void csv_text(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
 
-static void csv_num(FILE *f, double x)
-{
-    if (!isnan(x)) fprintf(f, "%.10g", x);
-}
 
 static int write_csv_summary(const np_model *m, const np_results *r, const char *path, pl_error *err)
 {
@@ -243,22 +227,22 @@ static int write_csv_summary(const np_model *m, const np_results *r, const char 
           o.f);
     for (int k = 0; k < m->n_profiles; k++) {
         const np_profile_result *p = &r->prof[k];
-        csv_text(o.f, m->profile[k].id);
+        pl_csv_text(o.f, m->profile[k].id);
         fputc(',', o.f);
-        csv_text(o.f, m->profile[k].name);
+        pl_csv_text(o.f, m->profile[k].name);
         fprintf(o.f, ",%ld,", p->runs);
-        csv_num(o.f, (double)p->restraint_runs / p->runs);
+        pl_csv_num(o.f, (double)p->restraint_runs / p->runs);
         fprintf(o.f, ",%ld,", p->escalation_runs);
-        csv_num(o.f, p->first_escalation + 1);
+        pl_csv_num(o.f, p->first_escalation + 1);
         fputc(',', o.f);
-        csv_num(o.f, p->escalated_share);
+        pl_csv_num(o.f, p->escalated_share);
         if (m->shock_party >= 0) {
             fprintf(o.f, ",%ld,", p->shock_runs);
-            csv_num(o.f, p->spread_periods);
+            pl_csv_num(o.f, p->spread_periods);
             fprintf(o.f, ",%ld,", p->spread_reached);
-            csv_num(o.f, p->reach[m->shock_horizon - 1]);
+            pl_csv_num(o.f, p->reach[m->shock_horizon - 1]);
             fputc(',', o.f);
-            csv_num(o.f, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
+            pl_csv_num(o.f, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
         } else
             fputs(",,,,,", o.f);
         fputc('\n', o.f);
@@ -275,15 +259,15 @@ static int write_csv_parties(const np_model *m, const np_results *r, const char 
     for (int k = 0; k < m->n_profiles; k++)
         for (int i = 0; i < m->n; i++) {
             const np_profile_result *p = &r->prof[k];
-            csv_text(o.f, m->profile[k].id);
+            pl_csv_text(o.f, m->profile[k].id);
             fputc(',', o.f);
-            csv_text(o.f, m->party[i].id);
+            pl_csv_text(o.f, m->party[i].id);
             fputc(',', o.f);
-            csv_text(o.f, pl_nplayer_label(m->profile[k].players[i]));
+            pl_csv_text(o.f, pl_nplayer_label(m->profile[k].players[i]));
             fputc(',', o.f);
-            csv_num(o.f, p->coop[i]);
+            pl_csv_num(o.f, p->coop[i]);
             fputc(',', o.f);
-            csv_num(o.f, p->payoff[i]);
+            pl_csv_num(o.f, p->payoff[i]);
             fprintf(o.f, ",%ld,%ld\n", p->replay_checked[i], p->replay_agreed[i]);
         }
     return pl_outfile_commit(&o, err);
@@ -303,11 +287,11 @@ static int write_csv_time(const np_model *m, const np_results *r, const char *pa
         for (int t = 0; t < m->periods; t++) {
             char lab[32];
             np_period_label(m, m->rec_turns + t, lab, sizeof lab);
-            csv_text(o.f, m->profile[k].id);
+            pl_csv_text(o.f, m->profile[k].id);
             fprintf(o.f, ",%d,%s", t + 1, lab);
             for (int q = 0; q < n + nb; q++) {
                 fputc(',', o.f);
-                csv_num(o.f, r->prof[k].coop_t[(size_t)t * (n + nb) + q]);
+                pl_csv_num(o.f, r->prof[k].coop_t[(size_t)t * (n + nb) + q]);
             }
             fputc('\n', o.f);
         }
@@ -324,10 +308,10 @@ static int write_csv_record(const np_model *m, const char *path, pl_error *err)
         for (int i = 0; i < m->n; i++) {
             int a = m->rec[(size_t)t * m->n + i];
             if (a < 0) continue;
-            csv_text(o.f, m->rec_label[t]);
+            pl_csv_text(o.f, m->rec_label[t]);
             fprintf(o.f, ",%s,%s,%d,", m->party[i].id, m->party[i].action[a], m->party[i].coop[a]);
             const char *s = m->rec_source[(size_t)t * m->n + i];
-            csv_text(o.f, s ? s : "");
+            pl_csv_text(o.f, s ? s : "");
             fputc('\n', o.f);
         }
     return pl_outfile_commit(&o, err);
@@ -342,7 +326,7 @@ static int write_csv_tournament(const np_model *m, const np_results *r, const ch
     for (int k = 0; k < m->tour_n_players; k++) {
         const pl_ntournament_row *row = pl_ntournament_result_row(r->tour, k);
         fprintf(o.f, "%d,", row->rank);
-        csv_text(o.f, pl_nplayer_label(m->tour_players[row->player]));
+        pl_csv_text(o.f, pl_nplayer_label(m->tour_players[row->player]));
         fprintf(o.f, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%ld\n", row->mean_score, row->median_score, row->sd_score,
                 row->cooperation, row->wins, row->group_cooperation, row->seats);
     }
@@ -358,7 +342,7 @@ static int write_csv_sensitivity(const np_model *m, const np_results *r, const c
     for (int v = 0; v < m->n_sens; v++)
         for (int k = 0; k < m->n_profiles; k++) {
             fprintf(o.f, "%s,%.10g,", m->sens_param, m->sens_value[v]);
-            csv_text(o.f, m->profile[k].id);
+            pl_csv_text(o.f, m->profile[k].id);
             fprintf(o.f, ",%.10g,%.10g\n", r->sens_restraint[v][k], r->sens_escalated[v][k]);
         }
     return pl_outfile_commit(&o, err);

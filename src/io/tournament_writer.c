@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv.h"
 #include "io/files.h"
 #include "io/tournament_writer.h"
 
@@ -20,25 +21,7 @@ static double mean_wins(const pl_tournament_result *r, size_t i)
     return s / reps;
 }
 
-static void csv_text(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
 
-static void csv_num(FILE *f, double x)
-{
-    if (isnan(x)) fputs("", f);
-    else fprintf(f, "%.10g", x);
-}
 
 void pl_tournament_print_table(const pl_tournament_result *r, FILE *out)
 {
@@ -76,13 +59,13 @@ static int write_summary(const pl_tournament_result *r, const char *path, pl_err
         double oc[4], nc[4], ic;
         pl_tournament_result_outcomes(r, i, oc, nc, &ic);
         fprintf(f, "%zu,", k);
-        csv_text(f, pl_tournament_result_name(r, i));
+        pl_csv_text(f, pl_tournament_result_name(r, i));
         double vals[] = {pl_tournament_result_median(r, i), pl_tournament_result_mean(r, i),
                          pl_tournament_result_stddev(r, i), pl_tournament_result_cooperation(r, i), mean_wins(r, i), ic,
                          oc[0], oc[1], oc[2], oc[3], nc[0], nc[1], nc[2], nc[3]};
         for (size_t v = 0; v < sizeof vals / sizeof *vals; v++) {
             fputc(',', f);
-            csv_num(f, vals[v]);
+            pl_csv_num(f, vals[v]);
         }
         fputc('\n', f);
     }
@@ -101,11 +84,11 @@ static int write_per_rep(const pl_tournament_result *r, const char *path, int wi
     for (int k = 0; k < reps; k++) fprintf(o.f, ",rep_%d", k + 1);
     fputc('\n', o.f);
     for (size_t i = 0; i < n; i++) {
-        csv_text(o.f, pl_tournament_result_name(r, i));
+        pl_csv_text(o.f, pl_tournament_result_name(r, i));
         for (int k = 0; k < reps; k++) {
             fputc(',', o.f);
             if (wins) fprintf(o.f, "%d", pl_tournament_result_wins(r, i, k));
-            else csv_num(o.f, pl_tournament_result_normalised(r, i, k));
+            else pl_csv_num(o.f, pl_tournament_result_normalised(r, i, k));
         }
         fputc('\n', o.f);
     }
@@ -121,14 +104,14 @@ static int write_payoffs(const pl_tournament_result *r, const char *path, pl_err
     fputs("Name", o.f);
     for (size_t j = 0; j < n; j++) {
         fputc(',', o.f);
-        csv_text(o.f, pl_tournament_result_name(r, j));
+        pl_csv_text(o.f, pl_tournament_result_name(r, j));
     }
     fputc('\n', o.f);
     for (size_t i = 0; i < n; i++) {
-        csv_text(o.f, pl_tournament_result_name(r, i));
+        pl_csv_text(o.f, pl_tournament_result_name(r, i));
         for (size_t j = 0; j < n; j++) {
             fputc(',', o.f);
-            csv_num(o.f, pl_tournament_result_payoff(r, i, j));
+            pl_csv_num(o.f, pl_tournament_result_payoff(r, i, j));
         }
         fputc('\n', o.f);
     }

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "core/text.h"
 #include "io/yaml_doc.h"
 
 static void node_free(pl_ynode *n)
@@ -275,25 +276,6 @@ const pl_ynode *pl_ymap_key(const pl_ynode *map, const char *key)
     return NULL;
 }
 
-static size_t distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), row[65];
-    if (la > 64) la = 64;
-    if (lb > 64) lb = 64;
-    for (size_t j = 0; j <= lb; j++) row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best) best = up + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
 
 static const char *kind_name(pl_ykind k) { return k == PL_Y_MAP ? "a map (key: value)" : k == PL_Y_SEQ ? "a list" : "a value"; }
 
@@ -317,7 +299,7 @@ int pl_ymap_check_keys(const pl_ydoc *d, const pl_ynode *map, const char *const 
                 found = 1;
                 break;
             }
-            size_t dd = distance(k, *a);
+            size_t dd = pl_edit_distance(k, *a, 0);
             if (dd < bestd) bestd = dd, best = *a;
         }
         if (found) continue;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/text.h"
 #include "strategies/registry.h"
 
 #define PL_FAMILY(name) extern const pl_strategy_def pl_family_##name[];
@@ -103,28 +104,6 @@ static long find_exact(const char *name, size_t len)
     return -1;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > 80) la = 80;
-    if (lb > 80) lb = 80;
-    size_t row[81];
-    for (size_t j = 0; j <= lb; j++) row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-            size_t best = diag + cost;
-            if (row[j] + 1 < best) best = row[j] + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
 
 size_t pl_strategy_suggest(const char *name, const char **out, size_t max)
 {
@@ -134,11 +113,11 @@ size_t pl_strategy_suggest(const char *name, const char **out, size_t max)
     if (max > 16) max = 16;
     for (size_t i = 0; i < table_n; i++) {
         const pl_strategy_info *in = &table_info[i];
-        size_t d = edit_distance(name, in->id);
-        size_t d2 = edit_distance(name, in->name);
+        size_t d = pl_edit_distance(name, in->id, 1);
+        size_t d2 = pl_edit_distance(name, in->name, 1);
         if (d2 < d) d = d2;
         if (in->axelrod_name) {
-            d2 = edit_distance(name, in->axelrod_name);
+            d2 = pl_edit_distance(name, in->axelrod_name, 1);
             if (d2 < d) d = d2;
         }
         /* a name that contains the query is a strong suggestion */
