@@ -9,6 +9,8 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 CC ?= cc
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# one version, in the public header; the pkg-config file takes it from there
+VERSION := $(shell sed -n 's/^\#define PARLEY_VERSION "\(.*\)"/\1/p' include/parley/parley.h)
 
 # popcount is the heart of window counts; every x86-64 machine since 2008 has the instruction
 ARCH    := $(shell uname -m)
@@ -70,17 +72,18 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 $(SAN)/tools/%: tests/tools/%.c $(SAN)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS)
-# the progress bar lives with the command, not in the library
-$(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(HDRS)
+# the progress bar lives with the command, not in the library: its test and demo link it directly
+PROGRESS_OBJS := $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o
+$(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(PROGRESS_OBJS) $(SAN)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(LDLIBS)
-$(SAN)/tests/test_progress: tests/unit/test_progress.c $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(HDRS)
+	$(CC) $(ASAN) -Itests $< -o $@ $(PROGRESS_OBJS) $(SAN)/libparley.a $(LDLIBS)
+$(SAN)/tests/test_progress: tests/unit/test_progress.c $(PROGRESS_OBJS) $(SAN)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/libparley.a $(LDLIBS) -lcmocka
+	$(CC) $(ASAN) -Itests $< -o $@ $(PROGRESS_OBJS) $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
 $(REL)/bench/%: bench/%.c $(REL)/libparley.a $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(RELEASE) -O3 -march=native $< -o $@ $(REL)/libparley.a $(LDLIBS)
+	$(CC) $(RELEASE) -march=native $< -o $@ $(REL)/libparley.a $(LDLIBS)
 
 test-build: $(SAN)/parley $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so \
   $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%,$(TOOL_SRC))
@@ -112,7 +115,7 @@ install: all
 	install -m 755 $(REL)/libparley.so $(DESTDIR)$(PREFIX)/lib/libparley.so.0
 	ln -sf libparley.so.0 $(DESTDIR)$(PREFIX)/lib/libparley.so
 	install -m 644 include/parley/*.h $(DESTDIR)$(PREFIX)/include/parley/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' tools/parley.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/parley.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/parley.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/parley.pc
 	[ ! -f docs/parley.1 ] || install -m 644 docs/parley.1 $(DESTDIR)$(PREFIX)/share/man/man1/parley.1
 
 clean:

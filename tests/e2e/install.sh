@@ -74,6 +74,8 @@ export PKG_CONFIG_PATH=$usr/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$stage PKG_CONF
 cflags=$(pkg-config --cflags parley) && libs=$(pkg-config --libs parley) && static_libs=$(pkg-config --static --libs parley)
 check "pkg-config finds parley in the staging tree" [ -n "$libs" ]
 check "pkg-config points into the staging tree" grep -q -- "-I$usr/include" <<<"$cflags"
+header_version=$(sed -n 's/^#define PARLEY_VERSION "\(.*\)"/\1/p' include/parley/parley.h)
+check "pkg-config's version is the header's ($header_version)" [ "$(pkg-config --modversion parley)" = "$header_version" ]
 echo "# cflags: $cflags"
 echo "# static libs: $static_libs"
 
