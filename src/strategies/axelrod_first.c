@@ -9,16 +9,19 @@
  * are turn-for-turn identical to the reference library. */
 #include "strategies/strategy_def.h"
 
-/* Upper tail probability of Pearson's chi-squared statistic for the counts
- * (a, b) against an even split: one degree of freedom, so P = erfc(sqrt(x/2)).
- * This is the p-value of scipy.stats.chisquare([a, b]) used by the reference. */
+/* Pearson's chi-squared statistic x of the counts (a, b) against an even split. */
+static double even_split_statistic(int a, int b)
+{
+    double n = (double)a + (double)b, e = n / 2.0;
+    return ((a - e) * (a - e) + (b - e) * (b - e)) / e;
+}
+
+/* Its upper tail probability: one degree of freedom, so P = erfc(sqrt(x/2)); NaN without
+ * counts.  This is the p-value of scipy.stats.chisquare([a, b]) used by the reference. */
 static double even_split_pvalue(int a, int b)
 {
-    double n = (double)a + (double)b;
-    if (n <= 0) return NAN;
-    double e = n / 2.0;
-    double x = ((a - e) * (a - e) + (b - e) * (b - e)) / e;
-    return erfc(sqrt(x / 2.0));
+    if ((double)a + (double)b <= 0) return NAN;
+    return erfc(sqrt(even_split_statistic(a, b) / 2.0));
 }
 
 /* ---- First by Davis ---------------------------------------------------- */
@@ -332,13 +335,6 @@ typedef struct {
     int next_defection; /* turn of the next random defection; 0 until drawn */
     double crit;        /* the test passes (p >= alpha) exactly when the statistic is <= crit */
 } graaskamp_state;
-
-/* Chi-squared statistic of counts (a, b) against an even split (see even_split_pvalue). */
-static double even_split_statistic(int a, int b)
-{
-    double n = (double)a + (double)b, e = n / 2.0;
-    return ((a - e) * (a - e) + (b - e) * (b - e)) / e;
-}
 
 /* The largest statistic whose p-value erfc(sqrt(x/2)) is still >= alpha, found by bisection
  * on the monotone p-value once per match, so each move compares instead of calling erfc. */
