@@ -257,20 +257,13 @@ static void show_summary(const play_ui *ui, const pl_match_config *cfg, const ch
                (unsigned long long)cfg->seed);
 }
 
-/* 1 if the argument names a scenario file (.yaml or .yml): then a scenario is played. */
-static int is_scenario_arg(const char *s)
-{
-    size_t n = strlen(s);
-    return (n > 5 && !strcmp(s + n - 5, ".yaml")) || (n > 4 && !strcmp(s + n - 4, ".yml"));
-}
-
 int cmd_play(int argc, char **argv)
 {
     /* A scenario is recognised by its file name (a strategy's name never ends in .yaml); the
      * flags that only scenarios take say so too. */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--")) break;
-        if ((argv[i][0] != '-' && is_scenario_arg(argv[i])) || !strcmp(argv[i], "--as") || !strncmp(argv[i], "--as=", 5) ||
+        if ((argv[i][0] != '-' && cli_is_scenario_path(argv[i])) || !strcmp(argv[i], "--as") || !strncmp(argv[i], "--as=", 5) ||
             !strcmp(argv[i], "--profile") || !strcmp(argv[i], "--variant") || !strncmp(argv[i], "--profile=", 10) ||
             !strncmp(argv[i], "--variant=", 10) || !strcmp(argv[i], "--reference"))
             return cmd_play_scenario(argc, argv);

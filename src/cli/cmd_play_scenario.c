@@ -874,9 +874,7 @@ int cmd_play_scenario(int argc, char **argv)
     }
     if (argc - optind != 1) return cli_usage_error("play", "expected one SCENARIO.yaml file, got %d (see --help)", argc - optind);
     const char *path = argv[optind];
-    size_t plen = strlen(path);
-    if (!((plen > 5 && !strcmp(path + plen - 5, ".yaml")) || (plen > 4 && !strcmp(path + plen - 4, ".yml"))) &&
-        access(path, R_OK))
+    if (!cli_is_scenario_path(path) && access(path, R_OK))
         return cli_usage_error("play", "'%s' is not a scenario file (.yaml); --as, --profile, --variant and --reference "
                                        "play one party of a scenario (against a strategy, give no --as)",
                                path);
