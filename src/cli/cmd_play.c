@@ -287,9 +287,7 @@ int cmd_play(int argc, char **argv)
             break;
         case 'g': if (cli_parse_game("play", "--game", optarg, &game)) return EXIT_USAGE; break;
         case 'n': if (cli_parse_prob("play", "--noise", optarg, &cfg.noise)) return EXIT_USAGE; break;
-        case 'p':
-            if (cli_parse_double("play", "--prob-end", optarg, 0.0, 1.0, &cfg.prob_end)) return EXIT_USAGE;
-            break;
+        case 'p': if (cli_parse_prob("play", "--prob-end", optarg, &cfg.prob_end)) return EXIT_USAGE; break;
         case 's':
             if (cli_parse_seed("play", "--seed", optarg, &cfg.seed)) return EXIT_USAGE;
             seed_given = 1;
