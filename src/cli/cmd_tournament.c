@@ -113,7 +113,8 @@ int cmd_tournament(int argc, char **argv)
     cfg.progress_user = bar;
     int run_rc = pl_tournament_run((const pl_strategy *const *)players.items, players.n, &cfg, &res, &err);
     cli_progress_finish(bar);
-    if (run_rc) {        rc = err.code == PL_EINVAL ? cli_usage_error("tournament", "%s", err.msg) : 1;
+    if (run_rc) {
+        rc = err.code == PL_EINVAL ? cli_usage_error("tournament", "%s", err.msg) : 1;
         if (rc == 1) fprintf(stderr, "parley tournament: %s\n", err.msg);
         goto done;
     }
