@@ -76,12 +76,6 @@ const pl_strategy_info *pl_strategy_info_at(size_t i)
     return i < table_n ? &table_info[i] : NULL;
 }
 
-const pl_strategy_def *pl_registry_def_at(size_t i)
-{
-    table_ready();
-    return i < table_n ? table_def[i] : NULL;
-}
-
 size_t pl_registry_max_state(void)
 {
     table_ready();
