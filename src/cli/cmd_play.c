@@ -171,13 +171,6 @@ static int parse_input(char *line)
     return IN_BAD;
 }
 
-/* 1 if the strategy plays with its default parameters (its label is then its name). */
-static int at_defaults(const pl_strategy *s)
-{
-    const pl_strategy_info *in = pl_strategy_get_info(s);
-    return !strcmp(pl_strategy_label(s), in->axelrod_name ? in->axelrod_name : in->name);
-}
-
 static const char *action_word(int a) { return a ? "D" : "C"; }
 
 static void show_outcome(const play_ui *ui, int chosen)
@@ -245,7 +238,7 @@ static void show_summary(const play_ui *ui, const pl_match_config *cfg, const ch
     if (in->memory_depth < 0) snprintf(depth, sizeof depth, "looks at the whole history");
     else if (in->memory_depth == 0) snprintf(depth, sizeof depth, "ignores the history");
     else snprintf(depth, sizeof depth, "looks %d turn%s back", in->memory_depth, in->memory_depth == 1 ? "" : "s");
-    int defaults = at_defaults(opp);
+    int defaults = pl_strategy_is_default(opp);
     if (!defaults) printf("\nYour opponent was %s (%s", in->name, pl_strategy_label(opp));
     else printf("\nYour opponent was %s (id %s", in->name, in->id);
     if (defaults && in->axelrod_name && strcmp(in->axelrod_name, in->name))
@@ -311,7 +304,7 @@ int cmd_play(int argc, char **argv)
     if (pl_strategy_create(&opp, argv[optind], &err)) return cli_usage_error("play", "OPPONENT: %s", err.msg);
     /* The display name reads best ("Generous Tit For Tat"); with parameters set, the
      * label says which ("gtft:p=0.3"). */
-    play_ui ui = {.them = at_defaults(opp) ? pl_strategy_get_info(opp)->name : pl_strategy_label(opp),
+    play_ui ui = {.them = pl_strategy_is_default(opp) ? pl_strategy_get_info(opp)->name : pl_strategy_label(opp),
                   .color = cli_use_color(stdout),
                   .hide_length = hide_length,
                   .echo = !cli_is_tty(stdin),

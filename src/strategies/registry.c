@@ -291,6 +291,7 @@ void pl_strategy_free(pl_strategy *s) { free(s); }
 const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s) { return s->info; }
 const char *pl_strategy_label(const pl_strategy *s) { return s->label; }
 int pl_strategy_is_stochastic(const pl_strategy *s) { return s->stochastic; }
+int pl_strategy_is_default(const pl_strategy *s) { return s->is_default; }
 
 double pl_strategy_param(const pl_strategy *s, const char *key)
 {
