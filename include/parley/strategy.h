@@ -64,6 +64,8 @@ void pl_strategy_free(pl_strategy *s);
 const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s);
 /* The name to show: the Axelrod name when parameters are the defaults, else "id:k=v,...". */
 const char *pl_strategy_label(const pl_strategy *s);
+/* 1 if every parameter has its default value (the label is then the strategy's name). */
+int pl_strategy_is_default(const pl_strategy *s);
 /* The value of a numeric parameter, or NAN if there is none by that key. */
 double pl_strategy_param(const pl_strategy *s, const char *key);
 /* 1 if the strategy with these parameters can draw random numbers. */

@@ -22,6 +22,9 @@ int cli_parse_game(const char *cmd, const char *flag, const char *text, pl_game 
 /* Threads: a number >= 1, or 0 meaning every core. */
 int cli_parse_threads(const char *cmd, const char *flag, const char *text, int *out);
 
+/* 1 if the argument names a scenario file (it ends in .yaml or .yml; a strategy's name never does). */
+int cli_is_scenario_path(const char *arg);
+
 /* 1 if stream is a terminal and NO_COLOR is unset (colour and progress bars). */
 int cli_is_tty(FILE *stream);
 int cli_use_color(FILE *stream);

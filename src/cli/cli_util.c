@@ -93,6 +93,12 @@ int cli_parse_threads(const char *cmd, const char *flag, const char *text, int *
     return 0;
 }
 
+int cli_is_scenario_path(const char *arg)
+{
+    size_t n = strlen(arg);
+    return (n > 5 && !strcmp(arg + n - 5, ".yaml")) || (n > 4 && !strcmp(arg + n - 4, ".yml"));
+}
+
 int cli_is_tty(FILE *stream) { return isatty(fileno(stream)); }
 
 int cli_use_color(FILE *stream)

@@ -171,13 +171,6 @@ static int parse_input(char *line)
     return IN_BAD;
 }
 
-/* 1 if the strategy plays with its default parameters (its label is then its name). */
-static int at_defaults(const pl_strategy *s)
-{
-    const pl_strategy_info *in = pl_strategy_get_info(s);
-    return !strcmp(pl_strategy_label(s), in->axelrod_name ? in->axelrod_name : in->name);
-}
-
 static const char *action_word(int a) { return a ? "D" : "C"; }
 
 static void show_outcome(const play_ui *ui, int chosen)
@@ -245,7 +238,7 @@ static void show_summary(const play_ui *ui, const pl_match_config *cfg, const ch
     if (in->memory_depth < 0) snprintf(depth, sizeof depth, "looks at the whole history");
     else if (in->memory_depth == 0) snprintf(depth, sizeof depth, "ignores the history");
     else snprintf(depth, sizeof depth, "looks %d turn%s back", in->memory_depth, in->memory_depth == 1 ? "" : "s");
-    int defaults = at_defaults(opp);
+    int defaults = pl_strategy_is_default(opp);
     if (!defaults) printf("\nYour opponent was %s (%s", in->name, pl_strategy_label(opp));
     else printf("\nYour opponent was %s (id %s", in->name, in->id);
     if (defaults && in->axelrod_name && strcmp(in->axelrod_name, in->name))
@@ -257,20 +250,13 @@ static void show_summary(const play_ui *ui, const pl_match_config *cfg, const ch
                (unsigned long long)cfg->seed);
 }
 
-/* 1 if the argument names a scenario file (.yaml or .yml): then a scenario is played. */
-static int is_scenario_arg(const char *s)
-{
-    size_t n = strlen(s);
-    return (n > 5 && !strcmp(s + n - 5, ".yaml")) || (n > 4 && !strcmp(s + n - 4, ".yml"));
-}
-
 int cmd_play(int argc, char **argv)
 {
     /* A scenario is recognised by its file name (a strategy's name never ends in .yaml); the
      * flags that only scenarios take say so too. */
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--")) break;
-        if ((argv[i][0] != '-' && is_scenario_arg(argv[i])) || !strcmp(argv[i], "--as") || !strncmp(argv[i], "--as=", 5) ||
+        if ((argv[i][0] != '-' && cli_is_scenario_path(argv[i])) || !strcmp(argv[i], "--as") || !strncmp(argv[i], "--as=", 5) ||
             !strcmp(argv[i], "--profile") || !strcmp(argv[i], "--variant") || !strncmp(argv[i], "--profile=", 10) ||
             !strncmp(argv[i], "--variant=", 10) || !strcmp(argv[i], "--reference"))
             return cmd_play_scenario(argc, argv);
@@ -294,9 +280,7 @@ int cmd_play(int argc, char **argv)
             break;
         case 'g': if (cli_parse_game("play", "--game", optarg, &game)) return EXIT_USAGE; break;
         case 'n': if (cli_parse_prob("play", "--noise", optarg, &cfg.noise)) return EXIT_USAGE; break;
-        case 'p':
-            if (cli_parse_double("play", "--prob-end", optarg, 0.0, 1.0, &cfg.prob_end)) return EXIT_USAGE;
-            break;
+        case 'p': if (cli_parse_prob("play", "--prob-end", optarg, &cfg.prob_end)) return EXIT_USAGE; break;
         case 's':
             if (cli_parse_seed("play", "--seed", optarg, &cfg.seed)) return EXIT_USAGE;
             seed_given = 1;
@@ -320,7 +304,7 @@ int cmd_play(int argc, char **argv)
     if (pl_strategy_create(&opp, argv[optind], &err)) return cli_usage_error("play", "OPPONENT: %s", err.msg);
     /* The display name reads best ("Generous Tit For Tat"); with parameters set, the
      * label says which ("gtft:p=0.3"). */
-    play_ui ui = {.them = at_defaults(opp) ? pl_strategy_get_info(opp)->name : pl_strategy_label(opp),
+    play_ui ui = {.them = pl_strategy_is_default(opp) ? pl_strategy_get_info(opp)->name : pl_strategy_label(opp),
                   .color = cli_use_color(stdout),
                   .hide_length = hide_length,
                   .echo = !cli_is_tty(stdin),

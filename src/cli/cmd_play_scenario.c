@@ -129,6 +129,15 @@ static int np_name_width(const np_model *m)
     return w;
 }
 
+/* A party's payoff from the end of the record to period `to` (excluded): the record is
+ * the prelude of every run, not part of the game played. */
+static double np_payoff_since_record(const np_model *m, const pl_nmatch_stepper *st, int party, int to)
+{
+    double total = 0;
+    for (int t = m->rec_turns; t < to; t++) total += pl_nmatch_stepper_payoff(st, party, t);
+    return total;
+}
+
 /* The table: one row a party (then a bloc), one column a period, the payoffs at the right. */
 static void np_table(const np_ui *ui, int from, int to, int with_pay)
 {
@@ -147,11 +156,8 @@ static void np_table(const np_ui *ui, int from, int to, int with_pay)
         snprintf(name, sizeof name, "%s%s", m->party[i].id, i == ui->me ? " (you)" : "");
         printf("  %-*s", w, name);
         for (int t = from; t < to; t++) np_cell(ui, i, t);
-        if (with_pay && to > 0) {
-            double total = 0;
-            for (int t = m->rec_turns; t < to; t++) total += pl_nmatch_stepper_payoff(ui->st, i, t);
-            printf("%8.4g %8.4g", pl_nmatch_stepper_payoff(ui->st, i, to - 1), total);
-        }
+        if (with_pay && to > 0)
+            printf("%8.4g %8.4g", pl_nmatch_stepper_payoff(ui->st, i, to - 1), np_payoff_since_record(m, ui->st, i, to));
         putchar('\n');
     }
     for (int b = 0; b < m->n_blocs; b++) {
@@ -345,8 +351,7 @@ static int play_nparty(const pl_ydoc *doc, const char *party, const char *profil
         int t = pl_nmatch_stepper_turn(ui.st);
         if (need_board) {
             np_period_label(&m, t, lab, sizeof lab);
-            double mine = 0;
-            for (int x = m.rec_turns; x < t; x++) mine += pl_nmatch_stepper_payoff(ui.st, ui.me, x);
+            double mine = np_payoff_since_record(&m, ui.st, ui.me, t);
             printf("\n%s (%s %d of %d)    your payoff so far: %.4g%s\n", lab, m.period_unit, t - m.rec_turns + 1, m.periods,
                    mine, m.rec_turns ? " (last and total: since the record)" : "");
             int from = t > NP_WINDOW ? t - NP_WINDOW : 0;
@@ -874,9 +879,7 @@ int cmd_play_scenario(int argc, char **argv)
     }
     if (argc - optind != 1) return cli_usage_error("play", "expected one SCENARIO.yaml file, got %d (see --help)", argc - optind);
     const char *path = argv[optind];
-    size_t plen = strlen(path);
-    if (!((plen > 5 && !strcmp(path + plen - 5, ".yaml")) || (plen > 4 && !strcmp(path + plen - 4, ".yml"))) &&
-        access(path, R_OK))
+    if (!cli_is_scenario_path(path) && access(path, R_OK))
         return cli_usage_error("play", "'%s' is not a scenario file (.yaml); --as, --profile, --variant and --reference "
                                        "play one party of a scenario (against a strategy, give no --as)",
                                path);

@@ -33,10 +33,18 @@ static const char help[] =
     "  parley tournament --players tft,grudger,defector,cooperator --turns 200 --repetitions 10\n"
     "  parley tournament --players all --repetitions 5 --threads 0 --out results/\n";
 
+/* The library counts the matches (self-play or not) and reports them with every call, which
+ * it makes one at a time: the bar starts at the first report, when the total is known. */
+typedef struct tour_bar {
+    cli_progress *bar;
+    int started;
+} tour_bar;
+
 static void progress_cb(void *user, uint64_t done, uint64_t total)
 {
-    (void)total;
-    cli_progress_update(user, done);
+    tour_bar *b = user;
+    if (!b->started) b->started = 1, b->bar = cli_progress_start("tournament", total);
+    cli_progress_update(b->bar, done);
 }
 
 int cmd_tournament(int argc, char **argv)
@@ -107,13 +115,13 @@ int cmd_tournament(int argc, char **argv)
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     pl_tournament_result *res;
-    uint64_t pairs = cfg.self_play ? players.n * (players.n + 1) / 2 : players.n * (players.n - 1) / 2;
-    cli_progress *bar = cli_progress_start("tournament", pairs * (uint64_t)cfg.repetitions);
+    tour_bar bar = {0};
     cfg.progress = progress_cb;
-    cfg.progress_user = bar;
+    cfg.progress_user = &bar;
     int run_rc = pl_tournament_run((const pl_strategy *const *)players.items, players.n, &cfg, &res, &err);
-    cli_progress_finish(bar);
-    if (run_rc) {        rc = err.code == PL_EINVAL ? cli_usage_error("tournament", "%s", err.msg) : 1;
+    cli_progress_finish(bar.bar);
+    if (run_rc) {
+        rc = err.code == PL_EINVAL ? cli_usage_error("tournament", "%s", err.msg) : 1;
         if (rc == 1) fprintf(stderr, "parley tournament: %s\n", err.msg);
         goto done;
     }

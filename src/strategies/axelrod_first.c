@@ -9,33 +9,19 @@
  * are turn-for-turn identical to the reference library. */
 #include "strategies/strategy_def.h"
 
-#define OPP_LAST(v) pl_hist_ago((v)->opp, 1)
-#define ME_LAST(v) pl_hist_ago((v)->me, 1)
-
-/* Payoff the opponent got when this party played `mine` against `theirs`. */
-static inline double opp_payoff(const pl_view *v, int mine, int theirs)
+/* Pearson's chi-squared statistic x of the counts (a, b) against an even split. */
+static double even_split_statistic(int a, int b)
 {
-    return v->side == 0 ? v->game->payoff[mine][theirs][1] : v->game->payoff[theirs][mine][0];
+    double n = (double)a + (double)b, e = n / 2.0;
+    return ((a - e) * (a - e) + (b - e) * (b - e)) / e;
 }
 
-/* Upper tail probability of Pearson's chi-squared statistic for the counts
- * (a, b) against an even split: one degree of freedom, so P = erfc(sqrt(x/2)).
- * This is the p-value of scipy.stats.chisquare([a, b]) used by the reference. */
+/* Its upper tail probability: one degree of freedom, so P = erfc(sqrt(x/2)); NaN without
+ * counts.  This is the p-value of scipy.stats.chisquare([a, b]) used by the reference. */
 static double even_split_pvalue(int a, int b)
 {
-    double n = (double)a + (double)b;
-    if (n <= 0) return NAN;
-    double e = n / 2.0;
-    double x = ((a - e) * (a - e) + (b - e) * (b - e)) / e;
-    return erfc(sqrt(x / 2.0));
-}
-
-/* Axelrod-Python's "final transformer": with a known length, the last
- * `n` moves are defections whatever the rule chose. */
-static inline int final_defections(const pl_view *v, int n, int action)
-{
-    if (v->length < 0 || v->turn >= v->length) return action;
-    return v->length - v->turn <= n ? PL_D : action;
+    if ((double)a + (double)b <= 0) return NAN;
+    return erfc(sqrt(even_split_statistic(a, b) / 2.0));
 }
 
 /* ---- First by Davis ---------------------------------------------------- */
@@ -67,10 +53,10 @@ static int downing_move(void *st, const pl_params *p, const pl_view *v)
     downing_state *s = st;
     if (v->turn == 0) return PL_D;
     if (v->turn == 1) {
-        if (OPP_LAST(v) == PL_C) s->opp_c_after_my_c++;
+        if (pl_view_opp_last(v) == PL_C) s->opp_c_after_my_c++;
         return PL_D;
     }
-    if (OPP_LAST(v) == PL_C) {
+    if (pl_view_opp_last(v) == PL_C) {
         if (pl_hist_ago(v->me, 2) == PL_C) s->opp_c_after_my_c++;
         else s->opp_c_after_my_d++;
     }
@@ -83,7 +69,7 @@ static int downing_move(void *st, const pl_params *p, const pl_view *v)
     double ev_d = beta * T + (1 - beta) * P;
     if (ev_c > ev_d) return PL_C;
     if (ev_c < ev_d) return PL_D;
-    return ME_LAST(v) ^ 1;
+    return pl_view_my_last(v) ^ 1;
 }
 
 /* ---- Revised Downing ----------------------------------------------------- */
@@ -113,7 +99,7 @@ static int revised_downing_move(void *st, const pl_params *p, const pl_view *v)
     revised_downing_state *s = st;
     if (v->turn == 0) return PL_C;
     if (v->turn >= 2) {
-        int answered_c = OPP_LAST(v) == PL_C;
+        int answered_c = pl_view_opp_last(v) == PL_C;
         if (pl_hist_ago(v->me, 2) == PL_D) {
             s->nice2 += answered_c;
             s->total_d++;
@@ -127,7 +113,7 @@ static int revised_downing_move(void *st, const pl_params *p, const pl_view *v)
     double c = 6.0 * s->good - 8.0 * s->bad - 2;
     double alt = 4.0 * s->good - 5.0 * s->bad - 1;
     if (c >= 0 && c >= alt) return PL_C;
-    if ((c >= 0 && c < alt) || alt >= 0) return ME_LAST(v) ^ 1;
+    if ((c >= 0 && c < alt) || alt >= 0) return pl_view_my_last(v) ^ 1;
     return PL_D;
 }
 
@@ -147,10 +133,10 @@ static int nydegger_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     if (v->turn == 0) return PL_C;
-    if (v->turn == 1) return OPP_LAST(v);
+    if (v->turn == 1) return pl_view_opp_last(v);
     if (v->turn == 2) {
         if (pl_hist_at(v->opp, 0) == PL_D && pl_hist_at(v->opp, 1) == PL_C) return PL_D;
-        return OPP_LAST(v);
+        return pl_view_opp_last(v);
     }
     /* The outcome k turns ago codes as a_k = mine + 2 theirs (the other's defection counts 2, one's
      * own 1).  The last three actions of each side are read at once (bit 2 the latest), and
@@ -196,7 +182,7 @@ static int shubik_move(void *st, const pl_params *p, const pl_view *v)
         retaliation_step(s);
         return PL_D;
     }
-    if (OPP_LAST(v) == PL_D && ME_LAST(v) == PL_C) return retaliation_start(s);
+    if (pl_view_opp_last(v) == PL_D && pl_view_my_last(v) == PL_C) return retaliation_start(s);
     return PL_C;
 }
 
@@ -215,13 +201,13 @@ static int stein_rapoport_move(void *st, const pl_params *p, const pl_view *v)
     stein_state *s = st;
     int round = v->turn + 1, action;
     if (round < 5) action = PL_C;
-    else if (round < 15) action = OPP_LAST(v);
+    else if (round < 15) action = pl_view_opp_last(v);
     else {
         if (round % 15 == 0)
             s->opp_random = even_split_pvalue(pl_hist_coops(v->opp), v->opp->n_defect) >= p->num[0];
-        action = s->opp_random ? PL_D : OPP_LAST(v);
+        action = s->opp_random ? PL_D : pl_view_opp_last(v);
     }
-    return final_defections(v, 2, action);
+    return pl_view_in_last(v, 2) ? PL_D : action;
 }
 
 /* ---- First by Tideman and Chieruzzi ------------------------------------ */
@@ -245,15 +231,15 @@ static int tideman_first_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     tideman_state *s = st;
     int action = PL_C;
-    if (v->turn == 0) return final_defections(v, 2, PL_C);
-    int me1 = ME_LAST(v), opp1 = OPP_LAST(v);
+    if (v->turn == 0) return pl_view_in_last(v, 2) ? PL_D : PL_C;
+    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
     if (opp1 == PL_D) s->opp_defections++;
     s->my_score += pl_view_payoff(v, me1, opp1);
-    s->opp_score += opp_payoff(v, me1, opp1);
+    s->opp_score += pl_view_opp_payoff(v, me1, opp1);
 
     if (s->fresh_start) {
         s->fresh_start = 0;
-        return final_defections(v, 2, PL_C);
+        return pl_view_in_last(v, 2) ? PL_D : PL_C;
     }
     int round = v->turn + 1;
     int may_restart = s->last_fresh_start == 0 || round - s->last_fresh_start >= 20;
@@ -269,7 +255,7 @@ static int tideman_first_move(void *st, const pl_params *p, const pl_view *v)
             s->r.remaining = 0;
             s->opp_defections = 0;
             s->fresh_start = 1;
-            return final_defections(v, 2, PL_C);
+            return pl_view_in_last(v, 2) ? PL_D : PL_C;
         }
     }
     if (s->r.retaliating) {
@@ -278,7 +264,7 @@ static int tideman_first_move(void *st, const pl_params *p, const pl_view *v)
     } else if (opp1 == PL_D) {
         action = retaliation_start(&s->r);
     }
-    return final_defections(v, 2, action);
+    return pl_view_in_last(v, 2) ? PL_D : action;
 }
 
 /* ---- Stochastic entries ------------------------------------------------- */
@@ -290,11 +276,11 @@ static int feld_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s;
     if (v->turn == 0) return PL_C;
-    if (OPP_LAST(v) == PL_D) return PL_D;
+    if (pl_view_opp_last(v) == PL_D) return PL_D;
     double start = p->num[0], end = p->num[1], rounds = p->num[2];
     double prob = start + (end - start) / rounds * v->turn;
     if (prob < end) prob = end;
-    return pl_rng_bernoulli(v->rng, prob) ? PL_C : PL_D;
+    return pl_view_coop_with(v, prob);
 }
 
 /* Bernard Grofman: cooperate if both did the same last move, otherwise
@@ -302,8 +288,8 @@ static int feld_move(void *s, const pl_params *p, const pl_view *v)
 static int grofman_first_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    if (v->turn == 0 || ME_LAST(v) == OPP_LAST(v)) return PL_C;
-    return pl_rng_bernoulli(v->rng, 2.0 / 7.0) ? PL_C : PL_D;
+    if (v->turn == 0 || pl_view_my_last(v) == pl_view_opp_last(v)) return PL_C;
+    return pl_view_coop_with(v, 2.0 / 7.0);
 }
 
 /* Johann Joss: cooperate first; after the other's cooperation cooperate with
@@ -312,8 +298,8 @@ static int joss_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s;
     if (v->turn == 0) return PL_C;
-    if (OPP_LAST(v) == PL_D) return PL_D;
-    return pl_rng_bernoulli(v->rng, p->num[0]) ? PL_C : PL_D;
+    if (pl_view_opp_last(v) == PL_D) return PL_D;
+    return pl_view_coop_with(v, p->num[0]);
 }
 
 static int joss_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->num[0] < 1; }
@@ -328,7 +314,7 @@ static int tullock_move(void *s, const pl_params *p, const pl_view *v)
     int coops = 10 - pl_history_defects_last(v->opp, 10);
     double prob = (double)coops / 10.0 - 0.10;
     if (prob < 0) prob = 0;
-    return pl_rng_bernoulli(v->rng, prob) ? PL_C : PL_D;
+    return pl_view_coop_with(v, prob);
 }
 
 /* Anonymous graduate student: the published rule adjusted its cooperation
@@ -339,7 +325,7 @@ static int anonymous_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     double prob = (3.0 + 4.0 * pl_rng_uniform(v->rng)) / 10.0;
-    return pl_rng_bernoulli(v->rng, prob) ? PL_C : PL_D;
+    return pl_view_coop_with(v, prob);
 }
 
 typedef struct {
@@ -349,13 +335,6 @@ typedef struct {
     int next_defection; /* turn of the next random defection; 0 until drawn */
     double crit;        /* the test passes (p >= alpha) exactly when the statistic is <= crit */
 } graaskamp_state;
-
-/* Chi-squared statistic of counts (a, b) against an even split (see even_split_pvalue). */
-static double even_split_statistic(int a, int b)
-{
-    double n = (double)a + (double)b, e = n / 2.0;
-    return ((a - e) * (a - e) + (b - e) * (b - e)) / e;
-}
 
 /* The largest statistic whose p-value erfc(sqrt(x/2)) is still >= alpha, found by bisection
  * on the monotone p-value once per match, so each move compares instead of calling erfc. */
@@ -406,9 +385,9 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
     int t = v->turn;
     if (t == 0) return PL_C;
     /* keep the two resemblance tests up to date with the last turn */
-    int opp1 = OPP_LAST(v);
+    int opp1 = pl_view_opp_last(v);
     if (t >= 2 && opp1 != pl_hist_at(v->me, t - 2)) s->tft_like = 0;
-    if (opp1 != ME_LAST(v)) s->twin_like = 0;
+    if (opp1 != pl_view_my_last(v)) s->twin_like = 0;
 
     if (t < 56) return (opp1 == PL_D || t == 50) ? PL_D : PL_C;
     if (!s->opp_random && even_split_statistic(pl_hist_coops(v->opp), v->opp->n_defect) <= s->crit)

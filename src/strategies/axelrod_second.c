@@ -8,15 +8,6 @@
 
 #include <limits.h>
 
-#define OPP_LAST(v) pl_hist_ago((v)->opp, 1)
-#define ME_LAST(v) pl_hist_ago((v)->me, 1)
-
-/* Payoff the opponent got when this party played `mine` against `theirs`. */
-static inline double opp_payoff(const pl_view *v, int mine, int theirs)
-{
-    return v->side == 0 ? v->game->payoff[mine][theirs][1] : v->game->payoff[theirs][mine][0];
-}
-
 /* ---- Second by Borufsen (K32R) ------------------------------------------ */
 
 typedef struct {
@@ -50,7 +41,7 @@ static int borufsen_move(void *st, const pl_params *p, const pl_view *v)
     borufsen_state *s = st;
     int turn = v->turn + 1;
     if (turn == 1) return PL_C;
-    int me1 = ME_LAST(v), opp1 = OPP_LAST(v);
+    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
     if (turn >= 3 && opp1 == PL_C) {
         if (pl_hist_ago(v->me, 2) == PL_C) s->cc++;
         else s->cd++;
@@ -118,7 +109,7 @@ static int colbert_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     colbert_state *s = st;
     if (v->turn == 0) return PL_C;
-    int o = OPP_LAST(v);
+    int o = pl_view_opp_last(v);
     int a = colbert_act[s->state][o];
     s->state = colbert_next[s->state][o];
     return a;
@@ -138,8 +129,8 @@ static int gladstein_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     gladstein_state *s = st;
     if (v->turn == 0) return PL_D;
-    if (s->apologised) return OPP_LAST(v);
-    if (OPP_LAST(v) == PL_D) {
+    if (s->apologised) return pl_view_opp_last(v);
+    if (pl_view_opp_last(v) == PL_D) {
         s->apologised = 1;
         return PL_C;
     }
@@ -163,7 +154,7 @@ static int graaskamp_katzen_move(void *st, const pl_params *p, const pl_view *v)
     if (s->defect_mode) return PL_D;
     int turn = v->turn + 1;
     if (turn == 1) return PL_C;
-    s->score += pl_view_payoff(v, ME_LAST(v), OPP_LAST(v));
+    s->score += pl_view_payoff(v, pl_view_my_last(v), pl_view_opp_last(v));
     double bar = -1;
     switch (turn) {
     case 11: bar = 23; break;
@@ -178,7 +169,7 @@ static int graaskamp_katzen_move(void *st, const pl_params *p, const pl_view *v)
         s->defect_mode = 1;
         return PL_D;
     }
-    return OPP_LAST(v);
+    return pl_view_opp_last(v);
 }
 
 /* ---- Second by Grofman (K86R) -------------------------------------------- */
@@ -191,10 +182,10 @@ static int grofman_second_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     if (v->turn < 2) return PL_C;
-    if (v->turn <= 6) return OPP_LAST(v);
-    int d = pl_history_defects_last(v->opp, 8) - OPP_LAST(v);
-    if (ME_LAST(v) == PL_C && d <= 2) return PL_C;
-    if (ME_LAST(v) == PL_D && d <= 1) return PL_C;
+    if (v->turn <= 6) return pl_view_opp_last(v);
+    int d = pl_history_defects_last(v->opp, 8) - pl_view_opp_last(v);
+    if (pl_view_my_last(v) == PL_C && d <= 2) return PL_C;
+    if (pl_view_my_last(v) == PL_D && d <= 1) return PL_C;
     return PL_D;
 }
 
@@ -221,7 +212,7 @@ static int mikkelson_move(void *st, const pl_params *p, const pl_view *v)
     mikkelson_state *s = st;
     int turn = v->turn + 1;
     if (turn == 1) return PL_C;
-    if (OPP_LAST(v) == PL_C) {
+    if (pl_view_opp_last(v) == PL_C) {
         if (++s->credit > 8) s->credit = 8;
     } else {
         s->credit -= 2;
@@ -272,7 +263,7 @@ static int hufford_move(void *st, const pl_params *p, const pl_view *v)
     hufford_state *s = st;
     int turn = v->turn + 1;
     if (turn == 1) return PL_C;
-    int opp1 = OPP_LAST(v);
+    int opp1 = pl_view_opp_last(v);
     s->last_four_idx = (s->last_four_idx + 1) % 4;
     int me2 = turn > 2 ? pl_hist_ago(v->me, 2) : PL_C;
     if (me2 == opp1) {
@@ -323,7 +314,7 @@ static int rowsam_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     rowsam_state *s = st;
     int turn = v->turn + 1;
-    if (turn > 1) s->score += pl_view_payoff(v, ME_LAST(v), OPP_LAST(v));
+    if (turn > 1) s->score += pl_view_payoff(v, pl_view_my_last(v), pl_view_opp_last(v));
     switch (s->mode) {
     case ROWSAM_DEFECT: return PL_D;
     case ROWSAM_CYCLE1: s->mode = ROWSAM_CYCLE2; return PL_C;
@@ -356,13 +347,13 @@ static int tester_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     tester_state *s = st;
     if (v->turn == 0) return PL_D;
-    if (s->tft) return OPP_LAST(v);
-    if (OPP_LAST(v) == PL_D) {
+    if (s->tft) return pl_view_opp_last(v);
+    if (pl_view_opp_last(v) == PL_D) {
         s->tft = 1;
         return PL_C;
     }
     if (v->turn <= 2) return PL_C;
-    return ME_LAST(v) ^ 1;
+    return pl_view_my_last(v) ^ 1;
 }
 
 /* ---- Second by Tideman and Chieruzzi (K84R) ------------------------------ */
@@ -386,9 +377,9 @@ static int tideman_second_move(void *st, const pl_params *p, const pl_view *v)
     tideman2_state *s = st;
     int round = v->turn + 1;
     if (round == 1) return PL_C;
-    int me1 = ME_LAST(v), opp1 = OPP_LAST(v);
+    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
     s->my_score += pl_view_payoff(v, me1, opp1);
-    s->opp_score += opp_payoff(v, me1, opp1);
+    s->opp_score += pl_view_opp_payoff(v, me1, opp1);
     if (s->fresh_start) {
         s->my_score = s->opp_score = 0;
         s->score_to_beat = s->score_to_beat_inc = 0;
@@ -435,7 +426,7 @@ static int weiner_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     weiner_state *s = st;
     if (v->turn == 0) return PL_C;
-    int opp1 = OPP_LAST(v);
+    int opp1 = pl_view_opp_last(v);
     if (v->turn >= 2) {
         int d = pl_hist_ago(v->opp, 2);
         s->lt_sum += d - s->last_twelve[s->lt_index];
@@ -468,7 +459,7 @@ static int white_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     int turn = v->turn + 1;
-    if (turn <= 10 || OPP_LAST(v) == PL_C) return PL_C;
+    if (turn <= 10 || pl_view_opp_last(v) == PL_C) return PL_C;
     return floor(log((double)turn)) * v->opp->n_defect >= turn ? PL_D : PL_C;
 }
 

@@ -7,16 +7,7 @@
 
 /* ---- small helpers --------------------------------------------------------- */
 
-static inline int opp_last(const pl_view *v) { return pl_hist_ago(v->opp, 1); }
-static inline int my_last(const pl_view *v) { return pl_hist_ago(v->me, 1); }
 static inline int flip(int a) { return a == PL_C ? PL_D : PL_C; }
-
-/* 1 on the final turn of a match of known length (Axelrod's FinalTransformer with (D,)):
- * when the length is unknown the strategy plays as if the match never ends. */
-static inline int is_last_turn(const pl_view *v) { return v->length > 0 && v->turn == v->length - 1; }
-
-/* Cooperates with probability p (p outside (0,1) draws nothing). */
-static inline int coop_with(const pl_view *v, double p) { return pl_rng_bernoulli(v->rng, p) ? PL_C : PL_D; }
 
 /* ---- unconditional and alternating ------------------------------------------- */
 
@@ -38,7 +29,7 @@ static int defector_move(void *s, const pl_params *p, const pl_view *v)
 static int alternator_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    return v->turn == 0 ? PL_C : flip(my_last(v));
+    return v->turn == 0 ? PL_C : flip(pl_view_my_last(v));
 }
 
 /* ---- tit for tat and its variants ------------------------------------------- */
@@ -47,28 +38,28 @@ static int alternator_move(void *s, const pl_params *p, const pl_view *v)
 static int tft_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    return v->turn == 0 ? PL_C : opp_last(v);
+    return v->turn == 0 ? PL_C : pl_view_opp_last(v);
 }
 
 /* Defects first, then copies the opponent's last action.  Hilbe, Nowak & Traulsen (2013); "Mistrust" in Beaufils et al. (1997). */
 static int suspicious_tft_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    return v->turn == 0 ? PL_D : opp_last(v);
+    return v->turn == 0 ? PL_D : pl_view_opp_last(v);
 }
 
 /* Cooperates first, then plays the opposite of the opponent's last action.  Hilbe, Nowak & Traulsen (2013). */
 static int anti_tft_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    return v->turn == 0 ? PL_C : flip(opp_last(v));
+    return v->turn == 0 ? PL_C : flip(pl_view_opp_last(v));
 }
 
 /* Reverse tit for tat: defects first, then the opposite of the opponent's last action.  Nachbar (1992). */
 static int bully_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    return v->turn == 0 ? PL_D : flip(opp_last(v));
+    return v->turn == 0 ? PL_D : flip(pl_view_opp_last(v));
 }
 
 /* Defects only when the opponent defected on both of the last two turns.  Axelrod (1984). */
@@ -109,8 +100,8 @@ static int sneaky_tft_move(void *s, const pl_params *p, const pl_view *v)
     (void)s, (void)p;
     if (v->turn < 2) return PL_C;
     if (v->opp->n_defect == 0) return PL_D;
-    if (opp_last(v) == PL_D && pl_hist_ago(v->me, 2) == PL_D) return PL_C;
-    return opp_last(v);
+    if (pl_view_opp_last(v) == PL_D && pl_hist_ago(v->me, 2) == PL_D) return PL_C;
+    return pl_view_opp_last(v);
 }
 
 typedef struct { int retaliating; } spiteful_state;
@@ -122,7 +113,7 @@ static int spiteful_tft_move(void *st, const pl_params *p, const pl_view *v)
     spiteful_state *s = st;
     if (v->turn == 0) return PL_C;
     if (v->turn >= 2 && pl_hist_ago(v->opp, 1) == PL_D && pl_hist_ago(v->opp, 2) == PL_D) s->retaliating = 1;
-    return s->retaliating ? PL_D : opp_last(v);
+    return s->retaliating ? PL_D : pl_view_opp_last(v);
 }
 
 /* Cooperates twice; then copies the opponent when its last two actions agree, else repeats its own last action.
@@ -132,7 +123,7 @@ static int slow_tf2t2_move(void *s, const pl_params *p, const pl_view *v)
     (void)s, (void)p;
     if (v->turn < 2) return PL_C;
     int a = pl_hist_ago(v->opp, 1), b = pl_hist_ago(v->opp, 2);
-    return a == b ? a : my_last(v);
+    return a == b ? a : pl_view_my_last(v);
 }
 
 typedef struct { int randomness, deadlock; } omega_state;
@@ -144,7 +135,7 @@ static int omega_tft_move(void *st, const pl_params *p, const pl_view *v)
     omega_state *s = st;
     int deadlock_threshold = (int)p->num[0], randomness_threshold = (int)p->num[1];
     if (v->turn == 0) return PL_C;
-    int o1 = opp_last(v);
+    int o1 = pl_view_opp_last(v);
     if (v->turn == 1) return o1;
     if (s->deadlock >= deadlock_threshold) {
         /* two cooperations in a row to break the deadlock, then the counter starts over */
@@ -154,7 +145,7 @@ static int omega_tft_move(void *st, const pl_params *p, const pl_view *v)
     int o2 = pl_hist_ago(v->opp, 2);
     if (o1 == PL_C && o2 == PL_C) s->randomness--;
     if (o1 != o2) s->randomness++;
-    if (my_last(v) != o1) s->randomness++;
+    if (pl_view_my_last(v) != o1) s->randomness++;
     if (s->randomness >= randomness_threshold) return PL_D;
     s->deadlock = o1 != o2 ? s->deadlock + 1 : 0;
     return o1;
@@ -177,7 +168,7 @@ static int gradual_move(void *st, const pl_params *p, const pl_view *v)
         s->calm--;
         return PL_C;
     }
-    if (opp_last(v) == PL_D) {
+    if (pl_view_opp_last(v) == PL_D) {
         s->punish = v->opp->n_defect - 1;
         s->calm = 2;
         return PL_D;
@@ -208,7 +199,7 @@ static int original_gradual_move(void *st, const pl_params *p, const pl_view *v)
         s->count = 0;
         return PL_C;
     }
-    if (v->turn > 0 && opp_last(v) == PL_D) {
+    if (v->turn > 0 && pl_view_opp_last(v) == PL_D) {
         s->punishing = 1;
         s->count++;
         s->limit++;
@@ -225,13 +216,13 @@ typedef struct { int contrite, intended; } contrite_state;
 static int contrite_tft_choose(contrite_state *s, const pl_view *v)
 {
     if (v->turn == 0) return PL_C;
-    int mine = my_last(v);
+    int mine = pl_view_my_last(v);
     if (s->contrite && mine == PL_C) {
         s->contrite = 0;
         return PL_C;
     }
-    if (s->intended != mine && mine == PL_D && opp_last(v) == PL_C) s->contrite = 1;
-    return opp_last(v);
+    if (s->intended != mine && mine == PL_D && pl_view_opp_last(v) == PL_C) s->contrite = 1;
+    return pl_view_opp_last(v);
 }
 static int contrite_tft_move(void *st, const pl_params *p, const pl_view *v)
 {
@@ -258,7 +249,7 @@ static int adaptive_tft_move(void *st, const pl_params *p, const pl_view *v)
     adaptive_tft_state *s = st;
     double rate = p->num[0];
     if (v->turn == 0) return PL_C;
-    if (opp_last(v) == PL_C)
+    if (pl_view_opp_last(v) == PL_C)
         s->world += rate * (1.0 - s->world);
     else
         s->world -= rate * s->world;
@@ -269,8 +260,8 @@ static int adaptive_tft_move(void *st, const pl_params *p, const pl_view *v)
 static int alexei_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    if (is_last_turn(v)) return PL_D;
-    return v->turn == 0 ? PL_C : opp_last(v);
+    if (pl_view_in_last(v, 1)) return PL_D;
+    return v->turn == 0 ? PL_C : pl_view_opp_last(v);
 }
 
 /* Tit for tat until the opponent has defected five times, then always defects; defects on
@@ -278,10 +269,10 @@ static int alexei_move(void *s, const pl_params *p, const pl_view *v)
 static int eugine_nier_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    if (is_last_turn(v)) return PL_D;
+    if (pl_view_in_last(v, 1)) return PL_D;
     if (v->turn == 0) return PL_C;
     if (v->opp->n_defect >= 5) return PL_D;
-    return opp_last(v);
+    return pl_view_opp_last(v);
 }
 
 typedef struct { int retaliate; } ntmt_state;
@@ -314,7 +305,7 @@ static int forgiver_move(void *s, const pl_params *p, const pl_view *v)
 static int forgiving_tft_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    return (double)v->opp->n_defect > v->opp->len / 10.0 ? opp_last(v) : PL_C;
+    return (double)v->opp->n_defect > v->opp->len / 10.0 ? pl_view_opp_last(v) : PL_C;
 }
 
 /* Starts with C and switches its action each time the opponent defects.  Axelrod-Python (Jochen Müller). */
@@ -322,7 +313,7 @@ static int appeaser_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     if (v->turn == 0) return PL_C;
-    return opp_last(v) == PL_D ? flip(my_last(v)) : my_last(v);
+    return pl_view_opp_last(v) == PL_D ? flip(pl_view_my_last(v)) : pl_view_my_last(v);
 }
 
 /* Defects after an opponent's defection while the opponent cooperates no more than twice as
@@ -331,7 +322,7 @@ static int doubler_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     if (v->turn == 0) return PL_C;
-    return opp_last(v) == PL_D && pl_hist_coops(v->opp) <= 2 * v->opp->n_defect ? PL_D : PL_C;
+    return pl_view_opp_last(v) == PL_D && pl_hist_coops(v->opp) <= 2 * v->opp->n_defect ? PL_D : PL_C;
 }
 
 /* ---- punishers ------------------------------------------------------------- */
@@ -358,7 +349,7 @@ static int punisher_common(punisher_state *s, const pl_view *v, int inverse)
         s->grudge_memory++;
         return PL_D;
     }
-    if (v->turn > 0 && opp_last(v) == PL_D) {
+    if (v->turn > 0 && pl_view_opp_last(v) == PL_D) {
         int base = inverse ? pl_hist_coops(v->opp) : v->opp->n_defect;
         s->mem_length = base * 20 / v->opp->len;
         if (inverse && s->mem_length == 0) s->mem_length = 1;
@@ -415,7 +406,7 @@ typedef struct { int cd, dc, retaliating, count; } retaliate_state;
 static void retaliate_count(retaliate_state *s, const pl_view *v)
 {
     if (v->turn == 0) return;
-    int mine = my_last(v), theirs = opp_last(v);
+    int mine = pl_view_my_last(v), theirs = pl_view_opp_last(v);
     if (mine == PL_C && theirs == PL_D) s->cd++;
     if (mine == PL_D && theirs == PL_C) s->dc++;
 }
@@ -461,7 +452,7 @@ static int resurrection_move(void *s, const pl_params *p, const pl_view *v)
     (void)s, (void)p;
     if (v->turn == 0) return PL_C;
     if (v->turn >= 5 && pl_history_defects_last(v->me, 5) == 5) return PL_D;
-    return opp_last(v);
+    return pl_view_opp_last(v);
 }
 
 /* Tit for tat, except that five own cooperations in a row are followed by a defection and five
@@ -475,7 +466,7 @@ static int double_resurrection_move(void *s, const pl_params *p, const pl_view *
         if (d == 0) return PL_D;
         if (d == 5) return PL_C;
     }
-    return opp_last(v);
+    return pl_view_opp_last(v);
 }
 
 /* ---- memory-one players --------------------------------------------------- */
@@ -486,7 +477,7 @@ static int wsls_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     if (v->turn == 0) return PL_C;
-    return my_last(v) == opp_last(v) ? PL_C : PL_D;
+    return pl_view_my_last(v) == pl_view_opp_last(v) ? PL_C : PL_D;
 }
 
 /* Win-shift lose-stay (reverse Pavlov): plays `initial` first, then cooperates iff the two
@@ -495,14 +486,14 @@ static int wshls_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s;
     if (v->turn == 0) return p->text[0][0] == 'D' ? PL_D : PL_C;
-    return my_last(v) != opp_last(v) ? PL_C : PL_D;
+    return pl_view_my_last(v) != pl_view_opp_last(v) ? PL_C : PL_D;
 }
 
 /* Cooperates with probability p each turn, whatever happens.  Axelrod (1980), the RANDOM entry. */
 static int random_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s;
-    return coop_with(v, p->num[0]);
+    return pl_view_coop_with(v, p->num[0]);
 }
 static int random_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->num[0] < 1; }
 
@@ -528,7 +519,7 @@ static int gtft_move(void *st, const pl_params *p, const pl_view *v)
         s->p = p->num[0] < 0 ? gtft_default_p(v) : p->num[0];
         return PL_C;
     }
-    return opp_last(v) == PL_C ? PL_C : coop_with(v, s->p);
+    return pl_view_opp_last(v) == PL_C ? PL_C : pl_view_coop_with(v, s->p);
 }
 static int gtft_is_stochastic(const pl_params *p) { return p->num[0] < 0 || (p->num[0] > 0 && p->num[0] < 1); }
 
@@ -539,7 +530,7 @@ static int stochastic_wsls_move(void *s, const pl_params *p, const pl_view *v)
     (void)s;
     if (v->turn == 0) return PL_C;
     double ep = p->num[0];
-    return coop_with(v, my_last(v) == opp_last(v) ? 1.0 - ep : ep);
+    return pl_view_coop_with(v, pl_view_my_last(v) == pl_view_opp_last(v) ? 1.0 - ep : ep);
 }
 static int stochastic_wsls_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->num[0] < 1; }
 
@@ -549,8 +540,8 @@ static int stochastic_wsls_is_stochastic(const pl_params *p) { return p->num[0] 
 static int memory_one_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s;
-    if (v->turn == 0) return coop_with(v, p->num[4]);
-    return coop_with(v, p->num[2 * my_last(v) + opp_last(v)]);
+    if (v->turn == 0) return pl_view_coop_with(v, p->num[4]);
+    return pl_view_coop_with(v, p->num[2 * pl_view_my_last(v) + pl_view_opp_last(v)]);
 }
 static int memory_one_is_stochastic(const pl_params *p)
 {

@@ -45,12 +45,6 @@ static int cyc_find(const cyc_track *c, int len, int off)
     return 0;
 }
 
-/* Tit for tat on the opponent's last action (C on the first move). */
-static inline int tft_reply(const pl_view *v)
-{
-    return v->opp->len ? pl_hist_ago(v->opp, 1) : PL_C;
-}
-
 /* ------------------------------------------------------------------------ */
 /* The hunters.  Each one's rule is written against an abstract "own history"
  * (what the hunter itself has played), because inside a meta player a hunter's
@@ -351,7 +345,7 @@ static int prober_move(void *st, const pl_params *p, const pl_view *v)
     (void)st, (void)p;
     if (v->turn < 3) return v->turn == 0 ? PL_D : PL_C;
     if (pl_hist_at(v->opp, 1) == PL_C && pl_hist_at(v->opp, 2) == PL_C) return PL_D;
-    return tft_reply(v);
+    return pl_view_tft_reply(v);
 }
 
 /* Prober 2 (PRISON project, Mathieu & Delahaye): open D, C, C; if the opponent
@@ -361,7 +355,7 @@ static int prober2_move(void *st, const pl_params *p, const pl_view *v)
     (void)st, (void)p;
     if (v->turn < 3) return v->turn == 0 ? PL_D : PL_C;
     if (pl_hist_at(v->opp, 1) == PL_D && pl_hist_at(v->opp, 2) == PL_C) return PL_C;
-    return tft_reply(v);
+    return pl_view_tft_reply(v);
 }
 
 /* Prober 3 (PRISON project, Mathieu & Delahaye): open D, C; if the opponent
@@ -371,7 +365,7 @@ static int prober3_move(void *st, const pl_params *p, const pl_view *v)
     (void)st, (void)p;
     if (v->turn < 2) return v->turn == 0 ? PL_D : PL_C;
     if (pl_hist_at(v->opp, 1) == PL_C) return PL_D;
-    return tft_reply(v);
+    return pl_view_tft_reply(v);
 }
 
 /* Prober 4 (PRISON project 1998, "prober4"): play a fixed 20-move probe while
@@ -411,7 +405,7 @@ static int hard_prober_move(void *st, const pl_params *p, const pl_view *v)
     (void)st, (void)p;
     if (v->turn < 4) return v->turn < 2 ? PL_D : PL_C;
     if (pl_hist_at(v->opp, 1) == PL_C && pl_hist_at(v->opp, 2) == PL_C) return PL_D;
-    return tft_reply(v);
+    return pl_view_tft_reply(v);
 }
 
 /* Detective (Nicky Case, The Evolution of Trust, 2017): open C, D, C, C; if the

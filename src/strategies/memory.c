@@ -17,7 +17,7 @@ static int memory_two(const pl_view *v, const double prob[16])
     if (v->turn < 2) return PL_C;
     int idx = (pl_hist_ago(v->me, 2) << 3) | (pl_hist_ago(v->me, 1) << 2) | (pl_hist_ago(v->opp, 2) << 1) |
               pl_hist_ago(v->opp, 1);
-    return pl_rng_bernoulli(v->rng, prob[idx]) ? PL_C : PL_D;
+    return pl_view_coop_with(v, prob[idx]);
 }
 
 /* AON2: cooperates again only after two rounds in which both parties' pairs of
@@ -126,7 +126,7 @@ static int zd_move(void *st, const pl_params *p, const pl_view *v, int lmode)
     }
     if (v->turn == 0) return PL_C;
     int idx = (pl_hist_ago(v->me, 1) << 1) | pl_hist_ago(v->opp, 1);
-    return pl_rng_bernoulli(v->rng, s->prob[idx]) ? PL_C : PL_D;
+    return pl_view_coop_with(v, s->prob[idx]);
 }
 
 static int zd_move_l(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_PARAM); }

@@ -14,8 +14,6 @@ static int opp_last_is(const pl_history *h, const char *pat)
     return 1;
 }
 
-static inline int tft_reply(const pl_view *v) { return v->opp->len ? pl_hist_ago(v->opp, 1) : PL_C; }
-
 /* Adaptive (Li, Hingston & Kendall 2011): play a fixed opening (six C then five
  * D by default), scoring each of its own actions by the payoffs it brought; then
  * play the action whose total payoff so far is higher (D on a tie). */
@@ -51,7 +49,7 @@ static int apavlov2006_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     apavlov_state *s = st;
     int n = v->turn;
-    if (n < 6) return tft_reply(v);
+    if (n < 6) return pl_view_tft_reply(v);
     if (n % 6 == 0) {
         if (opp_last_is(v->opp, "CCCCCC")) s->cls = AP_COOP;
         if (opp_last_is(v->opp, "DDDDDD")) s->cls = AP_ALLD;
@@ -81,7 +79,7 @@ static int apavlov2011_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     apavlov_state *s = st;
     int n = v->turn;
-    if (n < 6) return tft_reply(v);
+    if (n < 6) return pl_view_tft_reply(v);
     if (n % 6 == 0) {
         int d = pl_history_defects_last(v->opp, 6);
         if (d == 0) s->cls = AP_COOP;
@@ -98,9 +96,6 @@ static int apavlov2011_move(void *st, const pl_params *p, const pl_view *v)
     }
 }
 
-/* 1 when the match length is known and at most two turns remain (this one included). */
-static inline int in_last_two(const pl_view *v) { return v->length >= 0 && v->length - v->turn <= 2; }
-
 /* BackStabber (Thomas Campbell, Axelrod-Python): cooperate until the opponent has
  * defected four times, then defect forever; defect on the last two turns of a
  * match of known length. */
@@ -113,7 +108,7 @@ static int backstabber_rule(const pl_view *v)
 static int backstabber_move(void *st, const pl_params *p, const pl_view *v)
 {
     (void)st, (void)p;
-    if (in_last_two(v)) return PL_D;
+    if (pl_view_in_last(v, 2)) return PL_D;
     return backstabber_rule(v);
 }
 
@@ -124,7 +119,7 @@ static int backstabber_move(void *st, const pl_params *p, const pl_view *v)
 static int doublecrosser_move(void *st, const pl_params *p, const pl_view *v)
 {
     (void)st, (void)p;
-    if (in_last_two(v)) return PL_D;
+    if (pl_view_in_last(v, 2)) return PL_D;
     int round = v->opp->len + 1;
     int first7 = 0;
     for (int i = 0; i < 7 && i < v->opp->len; i++) first7 += pl_hist_at(v->opp, i);

@@ -76,12 +76,6 @@ const pl_strategy_info *pl_strategy_info_at(size_t i)
     return i < table_n ? &table_info[i] : NULL;
 }
 
-const pl_strategy_def *pl_registry_def_at(size_t i)
-{
-    table_ready();
-    return i < table_n ? table_def[i] : NULL;
-}
-
 size_t pl_registry_max_state(void)
 {
     table_ready();
@@ -297,6 +291,7 @@ void pl_strategy_free(pl_strategy *s) { free(s); }
 const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s) { return s->info; }
 const char *pl_strategy_label(const pl_strategy *s) { return s->label; }
 int pl_strategy_is_stochastic(const pl_strategy *s) { return s->stochastic; }
+int pl_strategy_is_default(const pl_strategy *s) { return s->is_default; }
 
 double pl_strategy_param(const pl_strategy *s, const char *key)
 {

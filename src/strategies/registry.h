@@ -13,8 +13,6 @@ struct pl_strategy {
     char label[160];
 };
 
-/* The definition behind registry entry i. */
-const pl_strategy_def *pl_registry_def_at(size_t i);
 /* The largest state_size of any strategy: engines size one buffer for all. */
 size_t pl_registry_max_state(void);
 

@@ -78,6 +78,11 @@ static inline double pl_view_payoff(const pl_view *v, int mine, int theirs)
 {
     return v->side == 0 ? v->game->payoff[mine][theirs][0] : v->game->payoff[theirs][mine][1];
 }
+/* Payoff the opponent gets when the viewing party plays `mine` and the opponent `theirs`. */
+static inline double pl_view_opp_payoff(const pl_view *v, int mine, int theirs)
+{
+    return v->side == 0 ? v->game->payoff[mine][theirs][1] : v->game->payoff[theirs][mine][0];
+}
 /* R, S, T, P of the game as the viewing party sees it. */
 static inline void pl_view_rstp(const pl_view *v, double *R, double *S, double *T, double *P)
 {
@@ -85,6 +90,25 @@ static inline void pl_view_rstp(const pl_view *v, double *R, double *S, double *
     *S = pl_view_payoff(v, PL_C, PL_D);
     *T = pl_view_payoff(v, PL_D, PL_C);
     *P = pl_view_payoff(v, PL_D, PL_D);
+}
+
+/* The opponent's and this party's action on the previous turn (as played, after noise);
+ * only meaningful once v->turn > 0. */
+static inline int pl_view_opp_last(const pl_view *v) { return pl_hist_ago(v->opp, 1); }
+static inline int pl_view_my_last(const pl_view *v) { return pl_hist_ago(v->me, 1); }
+
+/* Tit for tat's reply: the opponent's last action, C on the first move. */
+static inline int pl_view_tft_reply(const pl_view *v) { return v->opp->len ? pl_hist_ago(v->opp, 1) : PL_C; }
+
+/* Cooperates with probability p: one draw from the match's stream (p outside (0,1) draws nothing). */
+static inline int pl_view_coop_with(const pl_view *v, double p) { return pl_rng_bernoulli(v->rng, p) ? PL_C : PL_D; }
+
+/* 1 when the match length is known and this turn is one of its last n (this one included):
+ * Axelrod-Python's final transformer, which defects there whatever the rule chose.  When the
+ * length is unknown a strategy plays as if the match never ends. */
+static inline int pl_view_in_last(const pl_view *v, int n)
+{
+    return v->length >= 0 && v->turn < v->length && v->length - v->turn <= n;
 }
 
 /* Plays the action of a C/D string at position i (wrapping): for cycles and opening sequences. */

@@ -40,6 +40,13 @@ expect_exit 2 "--out naming a file" "$PARLEY" run "$six" --runs 100 --out "$TMP/
 expect_err_has "afile" "the --out error names the path"
 expect_exit 2 "missing scenario file" "$PARLEY" run "$TMP/nope.yaml"
 expect_exit 2 "zero runs" "$PARLEY" run "$six" --runs 0
+expect_err_has "--runs" "zero runs names the flag"
+expect_exit 2 "a bad seed" "$PARLEY" run "$six" --seed x
+expect_err_has "--seed" "a bad seed names the flag"
+expect_exit 2 "negative threads" "$PARLEY" run "$six" --threads -1
+expect_err_has "--threads" "negative threads names the flag"
+expect_exit 2 "empty out" "$PARLEY" run "$six" --out ""
+expect_err_has "--out: expected a directory name" "empty out names the flag"
 expect_exit 2 "no file given" "$PARLEY" run
 
 for s in scenarios/korea/*.yaml; do

@@ -15,6 +15,11 @@ expect_exit 2 "game with three numbers" "$PARLEY" match tft defector --game 1,2,
 expect_err_has "--game" "bad game names the flag"
 expect_exit 2 "game with text" "$PARLEY" match tft defector --game a,b,c,d
 expect_exit 2 "seed that is negative" "$PARLEY" match tft defector --seed -1
+expect_err_has "--seed" "a negative seed names the flag"
+expect_exit 2 "prob-end above 1" "$PARLEY" match tft defector --prob-end 2
+expect_err_has "--prob-end" "a bad prob-end names the flag"
+expect_exit 2 "turns that are not a number" "$PARLEY" match tft defector --turns ten
+expect_err_has "--turns: expected a whole number, got 'ten'" "text turns names the flag and the value"
 expect_exit 2 "one strategy only" "$PARLEY" match tft
 expect_exit 0 "match --help" "$PARLEY" match --help
 expect_exit 2 "unknown command" "$PARLEY" frobnicate

@@ -51,6 +51,10 @@ h=$("$PARLEY" strategies --help)
 check "strategies --help names --nparty" grep -qE '^  --nparty ' <<<"$h"
 expect_exit 2 "--nparty with --family" "$PARLEY" strategies --nparty --family classic
 expect_err_has "--nparty lists the N-party strategies" "the conflict is named"
+expect_exit 2 "an unknown family" "$PARLEY" strategies --family nope
+expect_err_has "--family: no family named 'nope'" "an unknown family is named"
+expect_exit 2 "--json with --markdown" "$PARLEY" strategies --json --markdown
+expect_err_has "--json and --markdown" "the two formats are named"
 "$PARLEY" strategies --nparty --markdown >"$TMP/np.md"; rc=$?
 check "strategies --nparty --markdown exits 0" [ "$rc" -eq 0 ]
 check "--nparty --markdown is the reference's N-party section" grep -qE '^## N-party strategies \(8\)$' "$TMP/np.md"

@@ -26,9 +26,19 @@ expect_exit 2 "one player" "$PARLEY" tournament --players tft
 expect_exit 2 "zero repetitions" "$PARLEY" tournament --players tft,defector --repetitions 0
 expect_err_has "--repetitions" "zero repetitions names the flag"
 expect_exit 2 "negative turns" "$PARLEY" tournament --players tft,defector --turns -1
+expect_err_has "--turns" "negative turns names the flag"
 expect_exit 2 "noise outside [0,1]" "$PARLEY" tournament --players tft,defector --noise -0.1
+expect_err_has "--noise" "bad noise names the flag"
+expect_exit 2 "prob-end outside [0,1]" "$PARLEY" tournament --players tft,defector --prob-end 1.5
+expect_err_has "--prob-end" "bad prob-end names the flag"
 expect_exit 2 "bad game" "$PARLEY" tournament --players tft,defector --game 3,0,5
+expect_err_has "--game" "bad game names the flag"
 expect_exit 2 "bad threads" "$PARLEY" tournament --players tft,defector --threads x
+expect_err_has "--threads" "bad threads names the flag"
+expect_exit 2 "bad seed" "$PARLEY" tournament --players tft,defector --seed 1.5
+expect_err_has "--seed" "bad seed names the flag"
+expect_exit 2 "empty out" "$PARLEY" tournament --players tft,defector --out ""
+expect_err_has "--out: expected a directory name" "empty out names the flag"
 expect_exit 2 "out into a file path" "$PARLEY" tournament --players tft,defector --turns 5 --out /proc/version/x
 expect_exit 0 "--help" "$PARLEY" tournament --help
 check "report.html written with the results" [ -s "$TMP/t1/report.html" ]

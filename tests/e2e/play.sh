@@ -78,6 +78,8 @@ expect_exit 2 "bad game" "$PARLEY" play tft --game 1,2,3
 expect_err_has "--game" "bad game names the flag"
 expect_exit 2 "bad seed" "$PARLEY" play tft --seed x
 expect_err_has "--seed" "bad seed names the flag"
+expect_exit 2 "prob-end below 0" "$PARLEY" play tft --prob-end -0.5
+expect_err_has "--prob-end" "a bad prob-end names the flag"
 expect_exit 2 "unknown flag" "$PARLEY" play tft --bogus
 expect_err_has "--bogus" "unknown flag is named"
 

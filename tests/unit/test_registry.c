@@ -36,6 +36,7 @@ static void every_strategy_is_reachable_by_id_and_axelrod_name(void **state)
         pl_error err;
         assert_int_equal(pl_strategy_create(&s, in->id, &err), 0);
         assert_ptr_equal(pl_strategy_get_info(s), in);
+        assert_int_equal(pl_strategy_is_default(s), 1);
         pl_strategy_free(s);
         if (in->axelrod_name) {
             assert_int_equal(pl_strategy_create(&s, in->axelrod_name, &err), 0);
@@ -51,6 +52,9 @@ static void unknown_names_get_suggestions(void **state)
     (void)state;
     pl_strategy *s;
     pl_error err;
+    assert_int_equal(pl_strategy_create(&s, "gtft:p=0.3", &err), 0);
+    assert_int_equal(pl_strategy_is_default(s), 0);
+    pl_strategy_free(s);
     assert_int_equal(pl_strategy_create(&s, "tit_for_tatt", &err), PL_ENOTFOUND);
     assert_non_null(strstr(err.msg, "closest known"));
     assert_int_equal(pl_strategy_create(&s, "", &err), PL_EINVAL);
