@@ -540,22 +540,11 @@ int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreeme
     outset o = {dir, err};
     if ((rc = write_csvs(&o, a, r, l))) return rc;
     json_t *j = results_json(a, r, l);
-    if (!j) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    char *text = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    json_decref(j);
-    if (!text) return pl_error_set(err, PL_ENOMEM, "out of memory");
     char *path = pl_path_join(dir, "results.json");
-    size_t len = strlen(text);
-    char *withnl = realloc(text, len + 2);
-    if (!withnl) {
-        free(text), free(path);
-        return pl_error_set(err, PL_ENOMEM, "out of memory");
-    }
-    text = withnl;
-    text[len++] = '\n', text[len] = '\0';
-    rc = path ? pl_write_file_atomic(path, text, len, err) : pl_error_set(err, PL_ENOMEM, "out of memory");
+    rc = path ? pl_write_json_file(path, j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10), 1, err)
+              : pl_error_set(err, PL_ENOMEM, "out of memory");
+    json_decref(j);
     free(path);
-    free(text);
     if (rc) return rc;
     path = pl_path_join(dir, "report.html");
     if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");

@@ -530,15 +530,8 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
         case 7: rc = write_csv_sensitivity(m, r, path, err); break;
         default: {
             json_t *j = results_json(m, r);
-            char *s = json_dumps(j, JSON_INDENT(1) | JSON_REAL_PRECISION(10));
+            rc = pl_write_json_file(path, j, JSON_INDENT(1) | JSON_REAL_PRECISION(10), 1, err);
             json_decref(j);
-            if (!s) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
-            else {
-                size_t len = strlen(s);
-                s[len] = '\n';
-                rc = pl_write_file_atomic(path, s, len + 1, err);
-                free(s);
-            }
         }
         }
         free(path);

@@ -186,13 +186,8 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     json_object_set_new(root, "players", names);
     json_object_set_new(root, "payoff_matrix", pm);
     json_object_set_new(root, "payoff_stddevs", ps);
-    char *text = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(12));
+    int rc = pl_write_json_file(path, root, JSON_INDENT(1) | JSON_REAL_PRECISION(12), 0, err);
     json_decref(root);
-    if (!text) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    size_t len = strlen(text);
-    text[len] = '\0';
-    int rc = pl_write_file_atomic(path, text, len, err);
-    free(text);
     return rc;
 }
 
