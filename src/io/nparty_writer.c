@@ -29,13 +29,13 @@ void np_period_label(const np_model *m, int t, char *buf, size_t len)
     else snprintf(buf, len, "%d-%02d", year, sub + 1);
 }
 
-static void pct(char *buf, size_t len, double x)
+void np_fmt_pct(char *buf, size_t len, double x)
 {
     if (isnan(x)) snprintf(buf, len, "n/a");
     else snprintf(buf, len, "%.1f%%", 100 * x);
 }
 
-static void num(char *buf, size_t len, double x, int prec)
+void np_fmt_num(char *buf, size_t len, double x, int prec)
 {
     if (isnan(x)) snprintf(buf, len, "n/a");
     else snprintf(buf, len, "%.*f", prec, x);
@@ -67,8 +67,8 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         fprintf(out, " after the record %s-%s (%d %ss)", first, last, m->rec_turns, m->period_unit);
     }
     fprintf(out, "; %ld runs per profile, seed %llu\n", m->runs, (unsigned long long)m->seed);
-    pct(a, sizeof a, m->noise);
-    pct(b, sizeof b, m->obs_noise);
+    np_fmt_pct(a, sizeof a, m->noise);
+    np_fmt_pct(b, sizeof b, m->obs_noise);
     fprintf(out, "noise %s per action, observation noise %s, observation delay %d %s(s)\n", a, b, m->obs_delay, m->period_unit);
     if (r->nash_count >= 0) {
         fprintf(out, "stage game: %s; %ld pure equilibri%s", pl_ngame_name(m->game), r->nash_count, r->nash_count == 1 ? "um" : "a");
@@ -90,18 +90,18 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
     fputc('\n', out);
     for (int k = 0; k < m->n_profiles; k++) {
         const np_profile_result *p = &r->prof[k];
-        pct(a, sizeof a, (double)p->restraint_runs / p->runs);
-        pct(b, sizeof b, (double)p->escalation_runs / p->runs);
-        num(c, sizeof c, p->first_escalation + 1, 1);
-        pct(d, sizeof d, p->escalated_share);
+        np_fmt_pct(a, sizeof a, (double)p->restraint_runs / p->runs);
+        np_fmt_pct(b, sizeof b, (double)p->escalation_runs / p->runs);
+        np_fmt_num(c, sizeof c, p->first_escalation + 1, 1);
+        np_fmt_pct(d, sizeof d, p->escalated_share);
         fprintf(out, "  %-*.*s  %9s  %10s  %10s  %9s", w, w, m->profile[k].id, a, b, c, d);
         if (m->shock_party >= 0) {
-            pct(e, sizeof e, (double)p->shock_runs / p->runs);
-            num(f, sizeof f, p->spread_periods, 1);
+            np_fmt_pct(e, sizeof e, (double)p->shock_runs / p->runs);
+            np_fmt_num(f, sizeof f, p->spread_periods, 1);
             int h = m->shock_horizon - 1;
-            num(g, sizeof g, p->reach[h], 2);
+            np_fmt_num(g, sizeof g, p->reach[h], 2);
             char rr[32];
-            pct(rr, sizeof rr, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
+            np_fmt_pct(rr, sizeof rr, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
             fprintf(out, "  %10s  %8s  %9s  %9s", e, f, g, rr);
         }
         fputc('\n', out);
@@ -112,8 +112,8 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
             if (r->prof[k].restraint_runs > r->prof[best].restraint_runs) best = k;
             if (r->prof[k].restraint_runs < r->prof[worst].restraint_runs) worst = k;
         }
-        pct(a, sizeof a, (double)r->prof[best].restraint_runs / r->prof[best].runs);
-        pct(b, sizeof b, (double)r->prof[worst].restraint_runs / r->prof[worst].runs);
+        np_fmt_pct(a, sizeof a, (double)r->prof[best].restraint_runs / r->prof[best].runs);
+        np_fmt_pct(b, sizeof b, (double)r->prof[worst].restraint_runs / r->prof[worst].runs);
         fprintf(out, "\n  Lasting restraint is most frequent under %s (%s of runs) and least under %s (%s).\n",
                 m->profile[best].id, a, m->profile[worst].id, b);
     }
@@ -135,7 +135,7 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         for (int k = 0; k < m->n_profiles; k++) {
             fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
             for (int v = 0; v < m->n_sens; v++) {
-                pct(a, sizeof a, r->sens_restraint[v][k]);
+                np_fmt_pct(a, sizeof a, r->sens_restraint[v][k]);
                 fprintf(out, "  %7s", a);
             }
             fputc('\n', out);
@@ -147,7 +147,7 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
     for (int k = 0; k < m->n_profiles; k++) {
         fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
         for (int i = 0; i < n; i++) {
-            pct(a, sizeof a, r->prof[k].coop[i]);
+            np_fmt_pct(a, sizeof a, r->prof[k].coop[i]);
             fprintf(out, "  %7s", a);
         }
         fputc('\n', out);
@@ -198,9 +198,9 @@ tournament:
                 "Wins", "Group coop");
         for (int k = 0; k < m->tour_n_players; k++) {
             const pl_ntournament_row *row = pl_ntournament_result_row(r->tour, k);
-            pct(a, sizeof a, row->cooperation);
-            pct(b, sizeof b, row->wins);
-            pct(c, sizeof c, row->group_cooperation);
+            np_fmt_pct(a, sizeof a, row->cooperation);
+            np_fmt_pct(b, sizeof b, row->wins);
+            np_fmt_pct(c, sizeof c, row->group_cooperation);
             fprintf(out, "  %4d  %-*.*s  %7.3f  %7.3f  %6.3f  %7s  %6s  %10s\n", row->rank, tw, tw,
                     pl_nplayer_label(m->tour_players[row->player]), row->mean_score, row->median_score, row->sd_score, a, b, c);
         }
