@@ -958,35 +958,26 @@ static void vaxis_fit_across(vaxis *a, double lo, double hi, double width, int f
     }
 }
 
-/* Grid lines and labels of a value axis drawn vertically (ticks along y at x = x0). */
-static void draw_vaxis_left(pl_strbuf *sb, const vaxis *a, double x0, double x1, double y_bottom, double y_top)
+/* Grid lines and labels of a value axis: drawn vertically (ticks along y, labels left of x0) or,
+ * across, horizontally (ticks along x, labels below y_bottom). */
+static void draw_vaxis(pl_strbuf *sb, const vaxis *a, int across, double x0, double x1, double y_top, double y_bottom)
 {
-    pl_strbuf_append(sb, "<g class=\"axis y\">\n");
+    pl_strbuf_append(sb, across ? "<g class=\"axis x\">\n" : "<g class=\"axis y\">\n");
     pl_strbuf t;
     pl_strbuf_init(&t);
     for (int i = 0; i < a->count; i++) {
-        double v = vaxis_tick(a, i), y = vaxis_map(a, v, y_bottom, y_top);
-        line(sb, x0, y, x1, y, C_GRID, 1);
+        double v = vaxis_tick(a, i);
         pl_strbuf_reset(&t);
         vaxis_label(a, v, &t);
-        put_text(sb, x0 - 6, y + 4, "end", FS, "fill=\"" C_MUTED "\"", pl_strbuf_cstr(&t), 0);
-    }
-    pl_strbuf_free(&t);
-    pl_strbuf_append(sb, "</g>\n");
-}
-
-/* Grid lines and labels of a value axis drawn horizontally (labels below y_bottom). */
-static void draw_vaxis_bottom(pl_strbuf *sb, const vaxis *a, double x0, double x1, double y_top, double y_bottom)
-{
-    pl_strbuf_append(sb, "<g class=\"axis x\">\n");
-    pl_strbuf t;
-    pl_strbuf_init(&t);
-    for (int i = 0; i < a->count; i++) {
-        double v = vaxis_tick(a, i), x = vaxis_map(a, v, x0, x1);
-        line(sb, x, y_top, x, y_bottom, C_GRID, 1);
-        pl_strbuf_reset(&t);
-        vaxis_label(a, v, &t);
-        put_text(sb, x, y_bottom + 16, "middle", FS, "fill=\"" C_MUTED "\"", pl_strbuf_cstr(&t), 0);
+        if (across) {
+            double x = vaxis_map(a, v, x0, x1);
+            line(sb, x, y_top, x, y_bottom, C_GRID, 1);
+            put_text(sb, x, y_bottom + 16, "middle", FS, "fill=\"" C_MUTED "\"", pl_strbuf_cstr(&t), 0);
+        } else {
+            double y = vaxis_map(a, v, y_bottom, y_top);
+            line(sb, x0, y, x1, y, C_GRID, 1);
+            put_text(sb, x0 - 6, y + 4, "end", FS, "fill=\"" C_MUTED "\"", pl_strbuf_cstr(&t), 0);
+        }
     }
     pl_strbuf_free(&t);
     pl_strbuf_append(sb, "</g>\n");
@@ -1155,12 +1146,12 @@ static void catframe_begin(catframe *f, pl_strbuf *sb, const pl_chart *c, char *
     open_svg(sb, c, W, H);
     legend_draw(sb, lg, n_lg, 12, W - 12, head);
     if (f->horiz) {
-        draw_vaxis_bottom(sb, &f->va, f->x0, f->x1, f->y0, f->y1);
+        draw_vaxis(sb, &f->va, 1, f->x0, f->x1, f->y0, f->y1);
         draw_cat_left(sb, labels, n, f->x0 - 8, f->y0, f->band, fmin(widest_label(labels, n), W * 0.35));
         draw_vtitle(sb, c->x_title, 16, f->y0, f->y1);
         draw_htitle(sb, c->y_title, f->x0, f->x1, H - 10);
     } else {
-        draw_vaxis_left(sb, &f->va, f->x0, f->x1, f->y1, f->y0);
+        draw_vaxis(sb, &f->va, 0, f->x0, f->x1, f->y0, f->y1);
         draw_cat_bottom(sb, &L, labels, n, f->x0, f->band, f->y1);
         draw_vtitle(sb, c->y_title, 18, f->y0, f->y1);
         draw_htitle(sb, c->x_title, f->x0, f->x1, H - 10);
@@ -1666,7 +1657,7 @@ static int render_line(pl_strbuf *sb, const pl_chart *c)
     xaxis_fit(&xa, c, xlo, xhi, x1 - x0, c->has_xrange || c->months);
     open_svg(sb, c, W, H);
     legend_draw(sb, lg, n_lg, 12, W - 12, head);
-    draw_vaxis_left(sb, &ya, x0, x1, y1, y0);
+    draw_vaxis(sb, &ya, 0, x0, x1, y0, y1);
     draw_xaxis(sb, &xa, x0, x1, y0, y1);
     draw_vtitle(sb, c->y_title, 18, y0, y1);
     draw_htitle(sb, c->x_title, x0, x1, H - 10);
@@ -1794,7 +1785,7 @@ static int render_histogram(pl_strbuf *sb, const pl_chart *c)
     xaxis_fit(&xa, &tmp, first, first + step * nb, x1 - x0, 0);
     open_svg(sb, c, W, H);
     legend_draw(sb, lg, n_lg, 12, W - 12, head);
-    draw_vaxis_left(sb, &ya, x0, x1, y1, y0);
+    draw_vaxis(sb, &ya, 0, x0, x1, y0, y1);
     draw_xaxis(sb, &xa, x0, x1, y0, y1);
     draw_vtitle(sb, ytitle, 18, y0, y1);
     draw_htitle(sb, c->x_title, x0, x1, H - 10);
