@@ -66,14 +66,7 @@ __attribute__((format(printf, 3, 4))) static int fail(pl_report *r, int code, co
     return code;
 }
 
-static char *dup_str(const char *s)
-{
-    if (!s) s = "";
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p) memcpy(p, s, n);
-    return p;
-}
+static char *dup_str(const char *s) { return strdup(s ? s : ""); }
 
 static void table_free(table *t)
 {

@@ -112,14 +112,7 @@ static int need_kind(pl_chart *c, const char *what, int ok)
 
 /* --------------------------------------------------------------- copying */
 
-static char *dup_or_null(const char *s)
-{
-    if (!s) return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p) memcpy(p, s, n);
-    return p;
-}
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 /* Replaces *dst by a copy of s; 0 or PL_ENOMEM. */
 static int set_str(pl_chart *c, char **dst, const char *s)
