@@ -51,6 +51,14 @@ static int name_width(const np_model *m)
     return w > 40 ? 40 : w;
 }
 
+/* The head of a text table with a column per party under a "Profile" column w wide. */
+static void party_columns(FILE *out, const np_model *m, int w)
+{
+    fprintf(out, "  %-*s", w, "Profile");
+    for (int i = 0; i < m->n; i++) fprintf(out, "  %7.7s", m->party[i].id);
+    fputc('\n', out);
+}
+
 void np_print_summary(const np_model *m, const np_results *r, FILE *out)
 {
     char a[32], b[32], c[32], d[32], e[32], f[32], g[32];
@@ -141,9 +149,8 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
             fputc('\n', out);
         }
     }
-    fprintf(out, "\nShare of %ss each party restrains (chooses a cooperative action)\n\n  %-*s", m->period_unit, w, "Profile");
-    for (int i = 0; i < n; i++) fprintf(out, "  %7.7s", m->party[i].id);
-    fputc('\n', out);
+    fprintf(out, "\nShare of %ss each party restrains (chooses a cooperative action)\n\n", m->period_unit);
+    party_columns(out, m, w);
     for (int k = 0; k < m->n_profiles; k++) {
         fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
         for (int i = 0; i < n; i++) {
@@ -152,9 +159,8 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         }
         fputc('\n', out);
     }
-    fprintf(out, "\nMean payoff per %s (under the stated payoff assumptions)\n\n  %-*s", m->period_unit, w, "Profile");
-    for (int i = 0; i < n; i++) fprintf(out, "  %7.7s", m->party[i].id);
-    fputc('\n', out);
+    fprintf(out, "\nMean payoff per %s (under the stated payoff assumptions)\n\n", m->period_unit);
+    party_columns(out, m, w);
     for (int k = 0; k < m->n_profiles; k++) {
         fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
         for (int i = 0; i < n; i++) fprintf(out, "  %7.2f", r->prof[k].payoff[i]);
@@ -165,10 +171,9 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         np_period_label(m, 0, first, sizeof first);
         np_period_label(m, m->rec_turns - 1, last, sizeof last);
         fprintf(out, "\nReplay of the record %s-%s: how often each policy, fed the record, chose as the record shows\n"
-                     "(restraint or escalation; periods the record leaves open are not counted)\n\n  %-*s",
-                first, last, w, "Profile");
-        for (int i = 0; i < n; i++) fprintf(out, "  %7.7s", m->party[i].id);
-        fputc('\n', out);
+                     "(restraint or escalation; periods the record leaves open are not counted)\n\n",
+                first, last);
+        party_columns(out, m, w);
         for (int k = 0; k < m->n_profiles; k++) {
             fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
             for (int i = 0; i < n; i++) {
