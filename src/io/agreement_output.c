@@ -30,6 +30,13 @@ int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q)
     return horizon - 1;
 }
 
+double pl_ag_payoff_sd(const pl_ag_stats *s, int p)
+{
+    if (s->runs < 2) return 0;
+    double mean = s->pay_sum[p] / (double)s->runs;
+    return sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * mean) / (double)(s->runs - 1)));
+}
+
 static const char *party_or_shock(const pl_agreement *a, int p) { return p < a->n_parties ? a->party[p].id : "shock"; }
 
 static void label(const pl_agreement *a, int t, char *buf, int n)
@@ -174,7 +181,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
         for (int v = 0; v < V; v++) {
             const pl_ag_stats *s = &r->stats[v];
             pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
-            double sd = s->runs > 1 ? sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * m.est) / (double)(s->runs - 1))) : 0;
+            double sd = pl_ag_payoff_sd(s, p);
             char cell[64];
             snprintf(cell, sizeof cell, "%.1f [%.1f, %.1f] (%.1f)", m.est, m.lo, m.hi, sd);
             fprintf(f, "  %-30s", cell);
@@ -243,8 +250,6 @@ static int open_csv(outset *o, const char *name, pl_outfile *f)
     return rc;
 }
 
-
-
 static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
 {
     pl_outfile f;
@@ -298,7 +303,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
         const pl_ag_stats *s = &r->stats[v];
         for (int p = 0; p < a->n_parties; p++) {
             pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
-            double sd = s->runs > 1 ? sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * m.est) / (double)(s->runs - 1))) : 0;
+            double sd = pl_ag_payoff_sd(s, p);
             pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
             fprintf(f.f, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n", m.est, m.lo, m.hi, sd, s->pay_min[p], s->pay_max[p]);
         }
@@ -463,7 +468,7 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
             json_object_set_new(fr, party_or_shock(a, p), jnum((double)s->first_rev_party[p] / (double)s->runs));
         for (int p = 0; p < a->n_parties; p++) {
             pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
-            double sd = s->runs > 1 ? sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * m.est) / (double)(s->runs - 1))) : 0;
+            double sd = pl_ag_payoff_sd(s, p);
             json_t *e = jinterval(m);
             json_object_set_new(e, "sd", jnum(sd));
             json_object_set_new(e, "min", jnum(s->pay_min[p]));
