@@ -333,10 +333,8 @@ static void paragraphs(pl_strbuf *sb, const char *text, const char *open, const 
             while (q < stop) {
                 const char *nl = memchr(q, '\n', (size_t)(stop - q));
                 size_t k = nl ? (size_t)(nl - q) : (size_t)(stop - q);
-                char *piece = malloc(k + 1);
+                char *piece = strndup(q, k);
                 if (piece) {
-                    memcpy(piece, q, k);
-                    piece[k] = '\0';
                     esc(sb, piece);
                     free(piece);
                 } else {
