@@ -21,8 +21,6 @@ static double mean_wins(const pl_tournament_result *r, size_t i)
     return s / reps;
 }
 
-
-
 void pl_tournament_print_table(const pl_tournament_result *r, FILE *out)
 {
     size_t n = pl_tournament_result_players(r);
