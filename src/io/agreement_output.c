@@ -398,11 +398,11 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
 
 /* ---- JSON ----------------------------------------------------------------- */
 
-static json_t *jnum(double x) { return isnan(x) || isinf(x) ? json_null() : json_real(x); }
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 static json_t *jinterval(pl_interval iv)
 {
-    return json_pack("{s:o,s:o,s:o}", "estimate", jnum(iv.est), "lo", jnum(iv.lo), "hi", jnum(iv.hi));
+    return json_pack("{s:o,s:o,s:o}", "estimate", pl_json_num(iv.est), "lo", pl_json_num(iv.lo), "hi",
+                     pl_json_num(iv.hi));
 }
 static json_t *jperiod(const pl_agreement *a, int t)
 {
@@ -442,7 +442,8 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
         json_t *j = json_pack("{s:s,s:s}", "id", a->variant[v].id, "name", a->variant[v].name);
         json_object_set_new(j, "description", jstr(a->variant[v].description));
         json_object_set_new(j, "p_complete", jinterval(pl_ag_wilson(s->completed, s->runs)));
-        json_object_set_new(j, "mean_time", jnum(s->completed ? (double)s->time_sum / (double)s->completed : NAN));
+        json_object_set_new(j, "mean_time",
+                            pl_json_num(s->completed ? (double)s->time_sum / (double)s->completed : NAN));
         json_object_set_new(j, "median_time", pl_ag_time_quantile(s, r->horizon, .5) >= 0
                                                   ? json_integer(pl_ag_time_quantile(s, r->horizon, .5))
                                                   : json_null());
@@ -456,23 +457,23 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
         for (int k = 0; k < a->n_steps; k++) {
             json_t *e = json_object();
             json_object_set_new(e, "p_completed", jinterval(pl_ag_wilson(s->step_done[k], s->runs)));
-            json_object_set_new(e, "p_in_force_at_end", jnum((double)s->step_in_force[k] / (double)s->runs));
-            json_object_set_new(e, "p_first_failure", jnum((double)s->first_break[k] / (double)s->runs));
-            json_object_set_new(e, "p_first_reversed", jnum((double)s->first_rev_step[k] / (double)s->runs));
-            json_object_set_new(e, "mean_delivered", jnum(s->delivered_sum[k] / (double)s->runs));
+            json_object_set_new(e, "p_in_force_at_end", pl_json_num((double)s->step_in_force[k] / (double)s->runs));
+            json_object_set_new(e, "p_first_failure", pl_json_num((double)s->first_break[k] / (double)s->runs));
+            json_object_set_new(e, "p_first_reversed", pl_json_num((double)s->first_rev_step[k] / (double)s->runs));
+            json_object_set_new(e, "mean_delivered", pl_json_num(s->delivered_sum[k] / (double)s->runs));
             json_object_set_new(js, a->step[k].id, e);
         }
         json_object_set_new(j, "steps", js);
         json_t *fr = json_object(), *pay = json_object();
         for (int p = 0; p <= a->n_parties; p++)
-            json_object_set_new(fr, party_or_shock(a, p), jnum((double)s->first_rev_party[p] / (double)s->runs));
+            json_object_set_new(fr, party_or_shock(a, p), pl_json_num((double)s->first_rev_party[p] / (double)s->runs));
         for (int p = 0; p < a->n_parties; p++) {
             pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
             double sd = pl_ag_payoff_sd(s, p);
             json_t *e = jinterval(m);
-            json_object_set_new(e, "sd", jnum(sd));
-            json_object_set_new(e, "min", jnum(s->pay_min[p]));
-            json_object_set_new(e, "max", jnum(s->pay_max[p]));
+            json_object_set_new(e, "sd", pl_json_num(sd));
+            json_object_set_new(e, "min", pl_json_num(s->pay_min[p]));
+            json_object_set_new(e, "max", pl_json_num(s->pay_max[p]));
             json_object_set_new(pay, a->party[p].id, e);
         }
         json_object_set_new(j, "first_reversal_by", fr);
@@ -526,8 +527,8 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
             for (int p = 0; p < a->n_parties; p++) {
                 size_t i = (size_t)t * a->n_parties + p;
                 json_object_set_new(row, a->party[p].id,
-                                    json_pack("{s:o,s:o,s:o}", "fulfilment", jnum(l->fulfilment[i]), "given",
-                                              jnum(l->given[i]), "received", jnum(l->received[i])));
+                                    json_pack("{s:o,s:o,s:o}", "fulfilment", pl_json_num(l->fulfilment[i]), "given",
+                                              pl_json_num(l->given[i]), "received", pl_json_num(l->received[i])));
             }
             json_array_append_new(fu, row);
         }

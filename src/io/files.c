@@ -1,6 +1,7 @@
 /* files.c — atomic result files and output directories. */
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -86,6 +87,8 @@ int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_erro
     }
     return pl_outfile_commit(&o, err);
 }
+
+json_t *pl_json_num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
 
 int pl_write_json_file(const char *path, const json_t *j, size_t flags, int final_newline, pl_error *err)
 {

@@ -353,8 +353,6 @@ static int write_csv_sensitivity(const np_model *m, const np_results *r, const c
     return pl_outfile_commit(&o, err);
 }
 
-static json_t *jnum(double x) { return isnan(x) ? json_null() : json_real(x); }
-
 static json_t *results_json(const np_model *m, const np_results *r)
 {
     int n = m->n, nb = m->n_blocs;
@@ -433,18 +431,19 @@ static json_t *results_json(const np_model *m, const np_results *r)
         json_object_set_new(po, "description", json_string(m->profile[k].description));
         json_object_set_new(po, "lasting_restraint", json_real((double)p->restraint_runs / p->runs));
         json_object_set_new(po, "escalation_runs", json_integer(p->escalation_runs));
-        json_object_set_new(po, "mean_first_escalation", jnum(p->first_escalation + 1));
+        json_object_set_new(po, "mean_first_escalation", pl_json_num(p->first_escalation + 1));
         json_object_set_new(po, "escalated_share", json_real(p->escalated_share));
         if (m->shock_party >= 0) {
             json_t *so = json_object(), *reach = json_array();
             json_object_set_new(so, "party", json_string(m->party[m->shock_party].id));
             json_object_set_new(so, "period", json_integer(m->shock_period + 1));
             json_object_set_new(so, "calm_runs", json_integer(p->shock_runs));
-            json_object_set_new(so, "spread_periods", jnum(p->spread_periods));
+            json_object_set_new(so, "spread_periods", pl_json_num(p->spread_periods));
             json_object_set_new(so, "spread_reached", json_integer(p->spread_reached));
-            for (int h = 0; h < m->shock_horizon; h++) json_array_append_new(reach, jnum(p->reach[h]));
+            for (int h = 0; h < m->shock_horizon; h++) json_array_append_new(reach, pl_json_num(p->reach[h]));
             json_object_set_new(so, "reach_by_period", reach);
-            json_object_set_new(so, "recovered", jnum(p->shock_runs ? (double)p->recovered / p->shock_runs : NAN));
+            json_object_set_new(so, "recovered",
+                                pl_json_num(p->shock_runs ? (double)p->recovered / p->shock_runs : NAN));
             json_object_set_new(po, "shock", so);
         }
         json_t *pp = json_object(), *ot = json_object();
