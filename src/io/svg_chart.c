@@ -659,6 +659,15 @@ static double text_w(const char *s, double fs) { return s ? (double)utf8_chars(s
 
 static void num(pl_strbuf *sb, double x) { pl_strbuf_append_fixed(sb, x, 1); }
 
+/* One point of a path's d attribute: the command letter (M, L), then "x y". */
+static void path_pt(pl_strbuf *sb, char cmd, double x, double y)
+{
+    pl_strbuf_append_char(sb, cmd);
+    num(sb, x);
+    pl_strbuf_append_char(sb, ' ');
+    num(sb, y);
+}
+
 /* Appends "name="x"" with one decimal. */
 static void attr(pl_strbuf *sb, const char *name, double x)
 {
@@ -1587,16 +1596,10 @@ static void draw_band(pl_strbuf *sb, const pl_chart *c, const series *S, const c
         if (i == a) continue;
         pl_strbuf_appendf(sb, "<path fill=\"%s\" fill-opacity=\"0.16\" stroke=\"none\" d=\"", col);
         for (size_t k = a; k < i; k++) {
-            pl_strbuf_append_char(sb, k == a ? 'M' : 'L');
-            num(sb, vaxis_map(xa, c->x[k], x0, x1));
-            pl_strbuf_append_char(sb, ' ');
-            num(sb, vaxis_map(ya, S->hi[k], y1, y0));
+            path_pt(sb, k == a ? 'M' : 'L', vaxis_map(xa, c->x[k], x0, x1), vaxis_map(ya, S->hi[k], y1, y0));
         }
         for (size_t k = i; k-- > a;) {
-            pl_strbuf_append_char(sb, 'L');
-            num(sb, vaxis_map(xa, c->x[k], x0, x1));
-            pl_strbuf_append_char(sb, ' ');
-            num(sb, vaxis_map(ya, S->lo[k], y1, y0));
+            path_pt(sb, 'L', vaxis_map(xa, c->x[k], x0, x1), vaxis_map(ya, S->lo[k], y1, y0));
         }
         pl_strbuf_append(sb, "Z\"><title>");
         pl_strbuf_append_html_escaped(sb, S->name && *S->name ? S->name : "series");
@@ -1672,10 +1675,7 @@ static int render_line(pl_strbuf *sb, const pl_chart *c)
                 pen = 0;
                 continue;
             }
-            pl_strbuf_append_char(sb, pen ? 'L' : 'M');
-            num(sb, vaxis_map(&xa.va, c->x[i], x0, x1));
-            pl_strbuf_append_char(sb, ' ');
-            num(sb, vaxis_map(&ya, S->v[i], y1, y0));
+            path_pt(sb, pen ? 'L' : 'M', vaxis_map(&xa.va, c->x[i], x0, x1), vaxis_map(&ya, S->v[i], y1, y0));
             pen = 1;
         }
         pl_strbuf_append(sb, "\"><title>");
@@ -1834,27 +1834,17 @@ static const char *draw_marker_open(pl_strbuf *sb, int shape, double x, double y
 {
     switch (shape) {
     case PL_TL_DUE: /* a deadline: a bar across the row */
-        pl_strbuf_append(sb, "<path d=\"M");
-        num(sb, x);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r * 1.6);
+        pl_strbuf_append(sb, "<path d=\"");
+        path_pt(sb, 'M', x, y - r * 1.6);
         pl_strbuf_append(sb, "V");
         num(sb, y + r * 1.6);
         pl_strbuf_append(sb, "\" stroke=\"#333333\" stroke-width=\"2.4\" fill=\"none\"");
         return "path";
     case PL_TL_STARTED: /* a triangle pointing forward */
-        pl_strbuf_append(sb, "<path d=\"M");
-        num(sb, x - r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r);
-        pl_strbuf_append(sb, "L");
-        num(sb, x + r);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y);
-        pl_strbuf_append(sb, "L");
-        num(sb, x - r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y + r);
+        pl_strbuf_append(sb, "<path d=\"");
+        path_pt(sb, 'M', x - r * 0.8, y - r);
+        path_pt(sb, 'L', x + r, y);
+        path_pt(sb, 'L', x - r * 0.8, y + r);
         pl_strbuf_appendf(sb, "Z\" fill=\"%s\" stroke=\"#333333\" stroke-width=\"0.8\"", color);
         return "path";
     case PL_TL_COMPLETED:
@@ -1865,41 +1855,19 @@ static const char *draw_marker_open(pl_strbuf *sb, int shape, double x, double y
         pl_strbuf_appendf(sb, " fill=\"%s\" stroke=\"#333333\" stroke-width=\"0.8\"", color);
         return "circle";
     case PL_TL_VERIFIED: /* a diamond */
-        pl_strbuf_append(sb, "<path d=\"M");
-        num(sb, x);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r * 1.15);
-        pl_strbuf_append(sb, "L");
-        num(sb, x + r);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y);
-        pl_strbuf_append(sb, "L");
-        num(sb, x);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y + r * 1.15);
-        pl_strbuf_append(sb, "L");
-        num(sb, x - r);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y);
+        pl_strbuf_append(sb, "<path d=\"");
+        path_pt(sb, 'M', x, y - r * 1.15);
+        path_pt(sb, 'L', x + r, y);
+        path_pt(sb, 'L', x, y + r * 1.15);
+        path_pt(sb, 'L', x - r, y);
         pl_strbuf_appendf(sb, "Z\" fill=\"%s\" stroke=\"#333333\" stroke-width=\"0.8\"", color);
         return "path";
     default: /* reversed: a cross */
-        pl_strbuf_append(sb, "<path d=\"M");
-        num(sb, x - r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r * 0.8);
-        pl_strbuf_append(sb, "L");
-        num(sb, x + r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y + r * 0.8);
-        pl_strbuf_append(sb, "M");
-        num(sb, x - r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y + r * 0.8);
-        pl_strbuf_append(sb, "L");
-        num(sb, x + r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r * 0.8);
+        pl_strbuf_append(sb, "<path d=\"");
+        path_pt(sb, 'M', x - r * 0.8, y - r * 0.8);
+        path_pt(sb, 'L', x + r * 0.8, y + r * 0.8);
+        path_pt(sb, 'M', x - r * 0.8, y + r * 0.8);
+        path_pt(sb, 'L', x + r * 0.8, y - r * 0.8);
         pl_strbuf_appendf(sb, "\" stroke=\"%s\" stroke-width=\"2.6\" fill=\"none\"", color);
         return "path";
     }
