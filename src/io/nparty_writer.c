@@ -515,14 +515,23 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
 {
     int rc = pl_mkdir_p(dir, err);
     if (rc) return rc;
-    const char *names[] = {"summary.csv", "parties.csv", "cooperation_over_time.csv", "record.csv", "tournament.csv",
-                           "results.json", "report.html", "sensitivity.csv"};
-    for (int k = 0; k < 8 && !rc; k++) {
-        if (k == 7 && !m->n_sens) continue;
-        if (k <= 2 && !m->n_profiles) continue;
-        if (k == 3 && !m->rec_turns) continue;
-        if (k == 4 && !r->tour) continue;
-        char *path = pl_path_join(dir, names[k]);
+    /* in the order written; the switch below goes by the index */
+    const struct {
+        const char *name;
+        int wanted;
+    } files[] = {
+        {"summary.csv", m->n_profiles > 0},
+        {"parties.csv", m->n_profiles > 0},
+        {"cooperation_over_time.csv", m->n_profiles > 0},
+        {"record.csv", m->rec_turns > 0},
+        {"tournament.csv", r->tour != NULL},
+        {"results.json", 1},
+        {"report.html", 1},
+        {"sensitivity.csv", m->n_sens > 0},
+    };
+    for (int k = 0; k < (int)(sizeof files / sizeof *files) && !rc; k++) {
+        if (!files[k].wanted) continue;
+        char *path = pl_path_join(dir, files[k].name);
         if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
         switch (k) {
         case 0: rc = write_csv_summary(m, r, path, err); break;
@@ -530,13 +539,14 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
         case 2: rc = write_csv_time(m, r, path, err); break;
         case 3: rc = write_csv_record(m, path, err); break;
         case 4: rc = write_csv_tournament(m, r, path, err); break;
-        case 6: rc = np_write_report(m, r, path, err); break;
-        case 7: rc = write_csv_sensitivity(m, r, path, err); break;
-        default: {
+        case 5: {
             json_t *j = results_json(m, r);
             rc = pl_write_json_file(path, j, JSON_INDENT(1) | JSON_REAL_PRECISION(10), 1, err);
             json_decref(j);
+            break;
         }
+        case 6: rc = np_write_report(m, r, path, err); break;
+        default: rc = write_csv_sensitivity(m, r, path, err); break;
         }
         free(path);
     }
