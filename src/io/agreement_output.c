@@ -30,6 +30,13 @@ int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q)
     return horizon - 1;
 }
 
+double pl_ag_payoff_sd(const pl_ag_stats *s, int p)
+{
+    if (s->runs < 2) return 0;
+    double mean = s->pay_sum[p] / (double)s->runs;
+    return sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * mean) / (double)(s->runs - 1)));
+}
+
 static const char *party_or_shock(const pl_agreement *a, int p) { return p < a->n_parties ? a->party[p].id : "shock"; }
 
 static void label(const pl_agreement *a, int t, char *buf, int n)
@@ -174,7 +181,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
         for (int v = 0; v < V; v++) {
             const pl_ag_stats *s = &r->stats[v];
             pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
-            double sd = s->runs > 1 ? sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * m.est) / (double)(s->runs - 1))) : 0;
+            double sd = pl_ag_payoff_sd(s, p);
             char cell[64];
             snprintf(cell, sizeof cell, "%.1f [%.1f, %.1f] (%.1f)", m.est, m.lo, m.hi, sd);
             fprintf(f, "  %-30s", cell);
@@ -243,8 +250,6 @@ static int open_csv(outset *o, const char *name, pl_outfile *f)
     return rc;
 }
 
-
-
 static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
 {
     pl_outfile f;
@@ -298,7 +303,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
         const pl_ag_stats *s = &r->stats[v];
         for (int p = 0; p < a->n_parties; p++) {
             pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
-            double sd = s->runs > 1 ? sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * m.est) / (double)(s->runs - 1))) : 0;
+            double sd = pl_ag_payoff_sd(s, p);
             pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
             fprintf(f.f, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n", m.est, m.lo, m.hi, sd, s->pay_min[p], s->pay_max[p]);
         }
@@ -393,11 +398,11 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
 
 /* ---- JSON ----------------------------------------------------------------- */
 
-static json_t *jnum(double x) { return isnan(x) || isinf(x) ? json_null() : json_real(x); }
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
 static json_t *jinterval(pl_interval iv)
 {
-    return json_pack("{s:o,s:o,s:o}", "estimate", jnum(iv.est), "lo", jnum(iv.lo), "hi", jnum(iv.hi));
+    return json_pack("{s:o,s:o,s:o}", "estimate", pl_json_num(iv.est), "lo", pl_json_num(iv.lo), "hi",
+                     pl_json_num(iv.hi));
 }
 static json_t *jperiod(const pl_agreement *a, int t)
 {
@@ -437,7 +442,8 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
         json_t *j = json_pack("{s:s,s:s}", "id", a->variant[v].id, "name", a->variant[v].name);
         json_object_set_new(j, "description", jstr(a->variant[v].description));
         json_object_set_new(j, "p_complete", jinterval(pl_ag_wilson(s->completed, s->runs)));
-        json_object_set_new(j, "mean_time", jnum(s->completed ? (double)s->time_sum / (double)s->completed : NAN));
+        json_object_set_new(j, "mean_time",
+                            pl_json_num(s->completed ? (double)s->time_sum / (double)s->completed : NAN));
         json_object_set_new(j, "median_time", pl_ag_time_quantile(s, r->horizon, .5) >= 0
                                                   ? json_integer(pl_ag_time_quantile(s, r->horizon, .5))
                                                   : json_null());
@@ -451,23 +457,23 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
         for (int k = 0; k < a->n_steps; k++) {
             json_t *e = json_object();
             json_object_set_new(e, "p_completed", jinterval(pl_ag_wilson(s->step_done[k], s->runs)));
-            json_object_set_new(e, "p_in_force_at_end", jnum((double)s->step_in_force[k] / (double)s->runs));
-            json_object_set_new(e, "p_first_failure", jnum((double)s->first_break[k] / (double)s->runs));
-            json_object_set_new(e, "p_first_reversed", jnum((double)s->first_rev_step[k] / (double)s->runs));
-            json_object_set_new(e, "mean_delivered", jnum(s->delivered_sum[k] / (double)s->runs));
+            json_object_set_new(e, "p_in_force_at_end", pl_json_num((double)s->step_in_force[k] / (double)s->runs));
+            json_object_set_new(e, "p_first_failure", pl_json_num((double)s->first_break[k] / (double)s->runs));
+            json_object_set_new(e, "p_first_reversed", pl_json_num((double)s->first_rev_step[k] / (double)s->runs));
+            json_object_set_new(e, "mean_delivered", pl_json_num(s->delivered_sum[k] / (double)s->runs));
             json_object_set_new(js, a->step[k].id, e);
         }
         json_object_set_new(j, "steps", js);
         json_t *fr = json_object(), *pay = json_object();
         for (int p = 0; p <= a->n_parties; p++)
-            json_object_set_new(fr, party_or_shock(a, p), jnum((double)s->first_rev_party[p] / (double)s->runs));
+            json_object_set_new(fr, party_or_shock(a, p), pl_json_num((double)s->first_rev_party[p] / (double)s->runs));
         for (int p = 0; p < a->n_parties; p++) {
             pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
-            double sd = s->runs > 1 ? sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * m.est) / (double)(s->runs - 1))) : 0;
+            double sd = pl_ag_payoff_sd(s, p);
             json_t *e = jinterval(m);
-            json_object_set_new(e, "sd", jnum(sd));
-            json_object_set_new(e, "min", jnum(s->pay_min[p]));
-            json_object_set_new(e, "max", jnum(s->pay_max[p]));
+            json_object_set_new(e, "sd", pl_json_num(sd));
+            json_object_set_new(e, "min", pl_json_num(s->pay_min[p]));
+            json_object_set_new(e, "max", pl_json_num(s->pay_max[p]));
             json_object_set_new(pay, a->party[p].id, e);
         }
         json_object_set_new(j, "first_reversal_by", fr);
@@ -521,8 +527,8 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
             for (int p = 0; p < a->n_parties; p++) {
                 size_t i = (size_t)t * a->n_parties + p;
                 json_object_set_new(row, a->party[p].id,
-                                    json_pack("{s:o,s:o,s:o}", "fulfilment", jnum(l->fulfilment[i]), "given",
-                                              jnum(l->given[i]), "received", jnum(l->received[i])));
+                                    json_pack("{s:o,s:o,s:o}", "fulfilment", pl_json_num(l->fulfilment[i]), "given",
+                                              pl_json_num(l->given[i]), "received", pl_json_num(l->received[i])));
             }
             json_array_append_new(fu, row);
         }
@@ -540,22 +546,11 @@ int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreeme
     outset o = {dir, err};
     if ((rc = write_csvs(&o, a, r, l))) return rc;
     json_t *j = results_json(a, r, l);
-    if (!j) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    char *text = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    json_decref(j);
-    if (!text) return pl_error_set(err, PL_ENOMEM, "out of memory");
     char *path = pl_path_join(dir, "results.json");
-    size_t len = strlen(text);
-    char *withnl = realloc(text, len + 2);
-    if (!withnl) {
-        free(text), free(path);
-        return pl_error_set(err, PL_ENOMEM, "out of memory");
-    }
-    text = withnl;
-    text[len++] = '\n', text[len] = '\0';
-    rc = path ? pl_write_file_atomic(path, text, len, err) : pl_error_set(err, PL_ENOMEM, "out of memory");
+    rc = path ? pl_write_json_file(path, j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10), 1, err)
+              : pl_error_set(err, PL_ENOMEM, "out of memory");
+    json_decref(j);
     free(path);
-    free(text);
     if (rc) return rc;
     path = pl_path_join(dir, "report.html");
     if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");

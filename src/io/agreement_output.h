@@ -15,6 +15,8 @@
 const char *pl_ag_unit_name(const pl_agreement *a);
 /* The period by which a share q of a variant's completed runs had completed (-1 if none did). */
 int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q);
+/* The sample standard deviation of party p's payoff over a variant's runs (0 under two runs). */
+double pl_ag_payoff_sd(const pl_ag_stats *s, int p);
 
 void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l);
 /* variants.csv, steps.csv, payoffs.csv, completion_time.csv, first_reversal.csv, policy_types.csv,

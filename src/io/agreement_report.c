@@ -190,7 +190,7 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
             for (int p = 0; p < P; p++) {
                 const pl_ag_stats *s = &r->stats[v];
                 pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
-                double sd = s->runs > 1 ? sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * m.est) / (double)(s->runs - 1))) : 0;
+                double sd = pl_ag_payoff_sd(s, p);
                 char c1[CI_TEXT_MAX], c2[32], c3[32], c4[32];
                 snprintf(c1, sizeof c1, "%.2f [%.2f, %.2f]", m.est, m.lo, m.hi);
                 snprintf(c2, sizeof c2, "%.2f", sd);

@@ -1,5 +1,7 @@
 /* files.c — atomic result files and output directories. */
 #include <errno.h>
+#include <jansson.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -80,6 +82,21 @@ int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_erro
     int rc = pl_outfile_open(&o, path, err);
     if (rc) return rc;
     if (len && fwrite(data, 1, len, o.f) != len) {
+        pl_outfile_abort(&o);
+        return pl_error_set(err, PL_EIO, "%s: write failed", path);
+    }
+    return pl_outfile_commit(&o, err);
+}
+
+json_t *pl_json_num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
+
+int pl_write_json_file(const char *path, const json_t *j, size_t flags, int final_newline, pl_error *err)
+{
+    if (!j) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_outfile o;
+    int rc = pl_outfile_open(&o, path, err);
+    if (rc) return rc;
+    if (json_dumpf(j, o.f, flags) != 0 || (final_newline && fputc('\n', o.f) == EOF)) {
         pl_outfile_abort(&o);
         return pl_error_set(err, PL_EIO, "%s: write failed", path);
     }

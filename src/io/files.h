@@ -23,6 +23,12 @@ void pl_outfile_abort(pl_outfile *o);
 
 /* Writes a whole string to path atomically. */
 int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_error *err);
+/* Writes a JSON value to path atomically, encoded with jansson's flags (json_dumpf), ending with a
+ * newline when final_newline is set.  NULL j (a builder out of memory) is an error. */
+struct json_t;
+int pl_write_json_file(const char *path, const struct json_t *j, size_t flags, int final_newline, pl_error *err);
+/* A JSON number, or null for NaN and infinities (JSON has no such numbers; json_real refuses them). */
+struct json_t *pl_json_num(double x);
 /* Creates a directory and its parents (like mkdir -p). */
 int pl_mkdir_p(const char *dir, pl_error *err);
 /* Joins dir and name into a new string (caller frees). */

@@ -66,14 +66,7 @@ __attribute__((format(printf, 3, 4))) static int fail(pl_report *r, int code, co
     return code;
 }
 
-static char *dup_str(const char *s)
-{
-    if (!s) s = "";
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p) memcpy(p, s, n);
-    return p;
-}
+static char *dup_str(const char *s) { return strdup(s ? s : ""); }
 
 static void table_free(table *t)
 {
@@ -340,10 +333,8 @@ static void paragraphs(pl_strbuf *sb, const char *text, const char *open, const 
             while (q < stop) {
                 const char *nl = memchr(q, '\n', (size_t)(stop - q));
                 size_t k = nl ? (size_t)(nl - q) : (size_t)(stop - q);
-                char *piece = malloc(k + 1);
+                char *piece = strndup(q, k);
                 if (piece) {
-                    memcpy(piece, q, k);
-                    piece[k] = '\0';
                     esc(sb, piece);
                     free(piece);
                 } else {

@@ -14,18 +14,6 @@
 #include "io/scenario_nparty.h"
 #include "io/svg_chart.h"
 
-static void fmt_pct(char *b, size_t n, double x)
-{
-    if (isnan(x)) snprintf(b, n, "n/a");
-    else snprintf(b, n, "%.1f%%", 100 * x);
-}
-
-static void fmt_num(char *b, size_t n, double x, int prec)
-{
-    if (isnan(x)) snprintf(b, n, "n/a");
-    else snprintf(b, n, "%.*f", prec, x);
-}
-
 static void profiles_section(pl_report *rep, const np_model *m, const np_results *r)
 {
     pl_report_section(rep, "Which policies lead to lasting restraint");
@@ -48,10 +36,10 @@ static void profiles_section(pl_report *rep, const np_model *m, const np_results
     for (int q = 0; q < m->n_profiles; q++) {
         const np_profile_result *p = &r->prof[q];
         char a[32], b[32], c[32], d[32];
-        fmt_pct(a, sizeof a, (double)p->restraint_runs / p->runs);
-        fmt_pct(b, sizeof b, (double)p->escalation_runs / p->runs);
-        fmt_num(c, sizeof c, p->first_escalation + 1, 1);
-        fmt_pct(d, sizeof d, p->escalated_share);
+        np_fmt_pct(a, sizeof a, (double)p->restraint_runs / p->runs);
+        np_fmt_pct(b, sizeof b, (double)p->escalation_runs / p->runs);
+        np_fmt_num(c, sizeof c, p->first_escalation + 1, 1);
+        np_fmt_pct(d, sizeof d, p->escalated_share);
         const char *row[] = {m->profile[q].id, a, b, c, d};
         pl_report_table_row(rep, row, 0);
         if (lasting && esc && names) {
@@ -161,8 +149,8 @@ static void time_section(pl_report *rep, const np_model *m, const np_results *r)
         for (int q = 0; q < m->n_profiles; q++) {
             row[0] = m->profile[q].id;
             for (int i = 0; i < n; i++) {
-                if (pass) fmt_num(cells[i], sizeof cells[i], r->prof[q].payoff[i], 2);
-                else fmt_pct(cells[i], sizeof cells[i], r->prof[q].coop[i]);
+                if (pass) np_fmt_num(cells[i], sizeof cells[i], r->prof[q].payoff[i], 2);
+                else np_fmt_pct(cells[i], sizeof cells[i], r->prof[q].coop[i]);
                 row[i + 1] = cells[i];
             }
             pl_report_table_row(rep, row, 0);
@@ -213,10 +201,10 @@ static void shock_section(pl_report *rep, const np_model *m, const np_results *r
     for (int q = 0; q < m->n_profiles; q++) {
         const np_profile_result *p = &r->prof[q];
         char a[32], b[32], c[32], d[32];
-        fmt_pct(a, sizeof a, (double)p->shock_runs / p->runs);
-        fmt_num(b, sizeof b, p->spread_periods, 1);
-        fmt_num(c, sizeof c, p->reach[m->shock_horizon - 1], 2);
-        fmt_pct(d, sizeof d, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
+        np_fmt_pct(a, sizeof a, (double)p->shock_runs / p->runs);
+        np_fmt_num(b, sizeof b, p->spread_periods, 1);
+        np_fmt_num(c, sizeof c, p->reach[m->shock_horizon - 1], 2);
+        np_fmt_pct(d, sizeof d, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
         const char *row[] = {m->profile[q].id, a, b, c, d};
         pl_report_table_row(rep, row, 0);
     }
@@ -295,12 +283,12 @@ static void tournament_section(pl_report *rep, const np_model *m, const np_resul
         const pl_ntournament_row *row = pl_ntournament_result_row(r->tour, k);
         char a[16], b[32], c[32], d[32], e[32], f[32], g[32];
         snprintf(a, sizeof a, "%d", row->rank);
-        fmt_num(b, sizeof b, row->mean_score, 3);
-        fmt_num(c, sizeof c, row->median_score, 3);
-        fmt_num(d, sizeof d, row->sd_score, 3);
-        fmt_pct(e, sizeof e, row->cooperation);
-        fmt_pct(f, sizeof f, row->wins);
-        fmt_pct(g, sizeof g, row->group_cooperation);
+        np_fmt_num(b, sizeof b, row->mean_score, 3);
+        np_fmt_num(c, sizeof c, row->median_score, 3);
+        np_fmt_num(d, sizeof d, row->sd_score, 3);
+        np_fmt_pct(e, sizeof e, row->cooperation);
+        np_fmt_pct(f, sizeof f, row->wins);
+        np_fmt_pct(g, sizeof g, row->group_cooperation);
         const char *cells[] = {a, pl_nplayer_label(m->tour_players[row->player]), b, c, d, e, f, g};
         pl_report_table_row(rep, cells, 0);
         if (names && means) {

@@ -62,26 +62,27 @@ static void *run_worker(void *arg)
     uint32_t others = m->shock_party >= 0 ? (((m->n >= 32 ? 0 : 1u << m->n) - 1) & ~(1u << m->shock_party)) : 0;
     int n_others = __builtin_popcount(others), half = (n_others + 1) / 2;
     pl_error err;
+    /* the same for every run but the streams and the shock */
+    pl_nmatch_config cfg;
+    pl_nmatch_config_default(&cfg);
+    cfg.turns = T;
+    cfg.noise = m->noise;
+    cfg.obs_noise = m->obs_noise;
+    cfg.obs_delay = m->obs_delay;
+    cfg.forced = c->forced;
+    cfg.forced_turns = c->forced_turns;
+    cfg.seed = m->seed;
+    cfg.shock_turn = P + m->shock_period;
     for (;;) {
         long blk = atomic_fetch_add(&c->next, 1);
         if (blk >= c->blocks || atomic_load(&c->failed)) break;
         double pay[NP_MAX] = {0};
         long from = blk * BLOCK, to = from + BLOCK < c->res->runs ? from + BLOCK : c->res->runs;
         for (long run = from; run < to; run++) {
-            pl_nmatch_config cfg;
-            pl_nmatch_config_default(&cfg);
-            cfg.turns = T;
-            cfg.noise = m->noise;
-            cfg.obs_noise = m->obs_noise;
-            cfg.obs_delay = m->obs_delay;
-            cfg.forced = c->forced;
-            cfg.forced_turns = c->forced_turns;
-            cfg.seed = m->seed;
             cfg.stream_a = (uint64_t)run;
             for (int pass = 0; pass < (m->shock_party >= 0 ? 2 : 1); pass++) {
                 cfg.stream_b = (uint64_t)pass;
                 cfg.shock_party = pass ? m->shock_party : -1;
-                cfg.shock_turn = P + m->shock_period;
                 if (pl_nmatch_run(m->game, c->pr->players, &cfg, &buf, &err)) {
                     pthread_mutex_lock(&c->lock);
                     c->err = err;

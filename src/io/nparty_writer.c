@@ -29,13 +29,13 @@ void np_period_label(const np_model *m, int t, char *buf, size_t len)
     else snprintf(buf, len, "%d-%02d", year, sub + 1);
 }
 
-static void pct(char *buf, size_t len, double x)
+void np_fmt_pct(char *buf, size_t len, double x)
 {
     if (isnan(x)) snprintf(buf, len, "n/a");
     else snprintf(buf, len, "%.1f%%", 100 * x);
 }
 
-static void num(char *buf, size_t len, double x, int prec)
+void np_fmt_num(char *buf, size_t len, double x, int prec)
 {
     if (isnan(x)) snprintf(buf, len, "n/a");
     else snprintf(buf, len, "%.*f", prec, x);
@@ -49,6 +49,14 @@ static int name_width(const np_model *m)
         if (l > w) w = l;
     }
     return w > 40 ? 40 : w;
+}
+
+/* The head of a text table with a column per party under a "Profile" column w wide. */
+static void party_columns(FILE *out, const np_model *m, int w)
+{
+    fprintf(out, "  %-*s", w, "Profile");
+    for (int i = 0; i < m->n; i++) fprintf(out, "  %7.7s", m->party[i].id);
+    fputc('\n', out);
 }
 
 void np_print_summary(const np_model *m, const np_results *r, FILE *out)
@@ -67,8 +75,8 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         fprintf(out, " after the record %s-%s (%d %ss)", first, last, m->rec_turns, m->period_unit);
     }
     fprintf(out, "; %ld runs per profile, seed %llu\n", m->runs, (unsigned long long)m->seed);
-    pct(a, sizeof a, m->noise);
-    pct(b, sizeof b, m->obs_noise);
+    np_fmt_pct(a, sizeof a, m->noise);
+    np_fmt_pct(b, sizeof b, m->obs_noise);
     fprintf(out, "noise %s per action, observation noise %s, observation delay %d %s(s)\n", a, b, m->obs_delay, m->period_unit);
     if (r->nash_count >= 0) {
         fprintf(out, "stage game: %s; %ld pure equilibri%s", pl_ngame_name(m->game), r->nash_count, r->nash_count == 1 ? "um" : "a");
@@ -90,18 +98,18 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
     fputc('\n', out);
     for (int k = 0; k < m->n_profiles; k++) {
         const np_profile_result *p = &r->prof[k];
-        pct(a, sizeof a, (double)p->restraint_runs / p->runs);
-        pct(b, sizeof b, (double)p->escalation_runs / p->runs);
-        num(c, sizeof c, p->first_escalation + 1, 1);
-        pct(d, sizeof d, p->escalated_share);
+        np_fmt_pct(a, sizeof a, (double)p->restraint_runs / p->runs);
+        np_fmt_pct(b, sizeof b, (double)p->escalation_runs / p->runs);
+        np_fmt_num(c, sizeof c, p->first_escalation + 1, 1);
+        np_fmt_pct(d, sizeof d, p->escalated_share);
         fprintf(out, "  %-*.*s  %9s  %10s  %10s  %9s", w, w, m->profile[k].id, a, b, c, d);
         if (m->shock_party >= 0) {
-            pct(e, sizeof e, (double)p->shock_runs / p->runs);
-            num(f, sizeof f, p->spread_periods, 1);
+            np_fmt_pct(e, sizeof e, (double)p->shock_runs / p->runs);
+            np_fmt_num(f, sizeof f, p->spread_periods, 1);
             int h = m->shock_horizon - 1;
-            num(g, sizeof g, p->reach[h], 2);
+            np_fmt_num(g, sizeof g, p->reach[h], 2);
             char rr[32];
-            pct(rr, sizeof rr, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
+            np_fmt_pct(rr, sizeof rr, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
             fprintf(out, "  %10s  %8s  %9s  %9s", e, f, g, rr);
         }
         fputc('\n', out);
@@ -112,8 +120,8 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
             if (r->prof[k].restraint_runs > r->prof[best].restraint_runs) best = k;
             if (r->prof[k].restraint_runs < r->prof[worst].restraint_runs) worst = k;
         }
-        pct(a, sizeof a, (double)r->prof[best].restraint_runs / r->prof[best].runs);
-        pct(b, sizeof b, (double)r->prof[worst].restraint_runs / r->prof[worst].runs);
+        np_fmt_pct(a, sizeof a, (double)r->prof[best].restraint_runs / r->prof[best].runs);
+        np_fmt_pct(b, sizeof b, (double)r->prof[worst].restraint_runs / r->prof[worst].runs);
         fprintf(out, "\n  Lasting restraint is most frequent under %s (%s of runs) and least under %s (%s).\n",
                 m->profile[best].id, a, m->profile[worst].id, b);
     }
@@ -135,26 +143,24 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         for (int k = 0; k < m->n_profiles; k++) {
             fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
             for (int v = 0; v < m->n_sens; v++) {
-                pct(a, sizeof a, r->sens_restraint[v][k]);
+                np_fmt_pct(a, sizeof a, r->sens_restraint[v][k]);
                 fprintf(out, "  %7s", a);
             }
             fputc('\n', out);
         }
     }
-    fprintf(out, "\nShare of %ss each party restrains (chooses a cooperative action)\n\n  %-*s", m->period_unit, w, "Profile");
-    for (int i = 0; i < n; i++) fprintf(out, "  %7.7s", m->party[i].id);
-    fputc('\n', out);
+    fprintf(out, "\nShare of %ss each party restrains (chooses a cooperative action)\n\n", m->period_unit);
+    party_columns(out, m, w);
     for (int k = 0; k < m->n_profiles; k++) {
         fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
         for (int i = 0; i < n; i++) {
-            pct(a, sizeof a, r->prof[k].coop[i]);
+            np_fmt_pct(a, sizeof a, r->prof[k].coop[i]);
             fprintf(out, "  %7s", a);
         }
         fputc('\n', out);
     }
-    fprintf(out, "\nMean payoff per %s (under the stated payoff assumptions)\n\n  %-*s", m->period_unit, w, "Profile");
-    for (int i = 0; i < n; i++) fprintf(out, "  %7.7s", m->party[i].id);
-    fputc('\n', out);
+    fprintf(out, "\nMean payoff per %s (under the stated payoff assumptions)\n\n", m->period_unit);
+    party_columns(out, m, w);
     for (int k = 0; k < m->n_profiles; k++) {
         fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
         for (int i = 0; i < n; i++) fprintf(out, "  %7.2f", r->prof[k].payoff[i]);
@@ -165,10 +171,9 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         np_period_label(m, 0, first, sizeof first);
         np_period_label(m, m->rec_turns - 1, last, sizeof last);
         fprintf(out, "\nReplay of the record %s-%s: how often each policy, fed the record, chose as the record shows\n"
-                     "(restraint or escalation; periods the record leaves open are not counted)\n\n  %-*s",
-                first, last, w, "Profile");
-        for (int i = 0; i < n; i++) fprintf(out, "  %7.7s", m->party[i].id);
-        fputc('\n', out);
+                     "(restraint or escalation; periods the record leaves open are not counted)\n\n",
+                first, last);
+        party_columns(out, m, w);
         for (int k = 0; k < m->n_profiles; k++) {
             fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
             for (int i = 0; i < n; i++) {
@@ -198,9 +203,9 @@ tournament:
                 "Wins", "Group coop");
         for (int k = 0; k < m->tour_n_players; k++) {
             const pl_ntournament_row *row = pl_ntournament_result_row(r->tour, k);
-            pct(a, sizeof a, row->cooperation);
-            pct(b, sizeof b, row->wins);
-            pct(c, sizeof c, row->group_cooperation);
+            np_fmt_pct(a, sizeof a, row->cooperation);
+            np_fmt_pct(b, sizeof b, row->wins);
+            np_fmt_pct(c, sizeof c, row->group_cooperation);
             fprintf(out, "  %4d  %-*.*s  %7.3f  %7.3f  %6.3f  %7s  %6s  %10s\n", row->rank, tw, tw,
                     pl_nplayer_label(m->tour_players[row->player]), row->mean_score, row->median_score, row->sd_score, a, b, c);
         }
@@ -348,8 +353,6 @@ static int write_csv_sensitivity(const np_model *m, const np_results *r, const c
     return pl_outfile_commit(&o, err);
 }
 
-static json_t *jnum(double x) { return isnan(x) ? json_null() : json_real(x); }
-
 static json_t *results_json(const np_model *m, const np_results *r)
 {
     int n = m->n, nb = m->n_blocs;
@@ -428,18 +431,19 @@ static json_t *results_json(const np_model *m, const np_results *r)
         json_object_set_new(po, "description", json_string(m->profile[k].description));
         json_object_set_new(po, "lasting_restraint", json_real((double)p->restraint_runs / p->runs));
         json_object_set_new(po, "escalation_runs", json_integer(p->escalation_runs));
-        json_object_set_new(po, "mean_first_escalation", jnum(p->first_escalation + 1));
+        json_object_set_new(po, "mean_first_escalation", pl_json_num(p->first_escalation + 1));
         json_object_set_new(po, "escalated_share", json_real(p->escalated_share));
         if (m->shock_party >= 0) {
             json_t *so = json_object(), *reach = json_array();
             json_object_set_new(so, "party", json_string(m->party[m->shock_party].id));
             json_object_set_new(so, "period", json_integer(m->shock_period + 1));
             json_object_set_new(so, "calm_runs", json_integer(p->shock_runs));
-            json_object_set_new(so, "spread_periods", jnum(p->spread_periods));
+            json_object_set_new(so, "spread_periods", pl_json_num(p->spread_periods));
             json_object_set_new(so, "spread_reached", json_integer(p->spread_reached));
-            for (int h = 0; h < m->shock_horizon; h++) json_array_append_new(reach, jnum(p->reach[h]));
+            for (int h = 0; h < m->shock_horizon; h++) json_array_append_new(reach, pl_json_num(p->reach[h]));
             json_object_set_new(so, "reach_by_period", reach);
-            json_object_set_new(so, "recovered", jnum(p->shock_runs ? (double)p->recovered / p->shock_runs : NAN));
+            json_object_set_new(so, "recovered",
+                                pl_json_num(p->shock_runs ? (double)p->recovered / p->shock_runs : NAN));
             json_object_set_new(po, "shock", so);
         }
         json_t *pp = json_object(), *ot = json_object();
@@ -511,14 +515,23 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
 {
     int rc = pl_mkdir_p(dir, err);
     if (rc) return rc;
-    const char *names[] = {"summary.csv", "parties.csv", "cooperation_over_time.csv", "record.csv", "tournament.csv",
-                           "results.json", "report.html", "sensitivity.csv"};
-    for (int k = 0; k < 8 && !rc; k++) {
-        if (k == 7 && !m->n_sens) continue;
-        if (k <= 2 && !m->n_profiles) continue;
-        if (k == 3 && !m->rec_turns) continue;
-        if (k == 4 && !r->tour) continue;
-        char *path = pl_path_join(dir, names[k]);
+    /* in the order written; the switch below goes by the index */
+    const struct {
+        const char *name;
+        int wanted;
+    } files[] = {
+        {"summary.csv", m->n_profiles > 0},
+        {"parties.csv", m->n_profiles > 0},
+        {"cooperation_over_time.csv", m->n_profiles > 0},
+        {"record.csv", m->rec_turns > 0},
+        {"tournament.csv", r->tour != NULL},
+        {"results.json", 1},
+        {"report.html", 1},
+        {"sensitivity.csv", m->n_sens > 0},
+    };
+    for (int k = 0; k < (int)(sizeof files / sizeof *files) && !rc; k++) {
+        if (!files[k].wanted) continue;
+        char *path = pl_path_join(dir, files[k].name);
         if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
         switch (k) {
         case 0: rc = write_csv_summary(m, r, path, err); break;
@@ -526,20 +539,14 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
         case 2: rc = write_csv_time(m, r, path, err); break;
         case 3: rc = write_csv_record(m, path, err); break;
         case 4: rc = write_csv_tournament(m, r, path, err); break;
-        case 6: rc = np_write_report(m, r, path, err); break;
-        case 7: rc = write_csv_sensitivity(m, r, path, err); break;
-        default: {
+        case 5: {
             json_t *j = results_json(m, r);
-            char *s = json_dumps(j, JSON_INDENT(1) | JSON_REAL_PRECISION(10));
+            rc = pl_write_json_file(path, j, JSON_INDENT(1) | JSON_REAL_PRECISION(10), 1, err);
             json_decref(j);
-            if (!s) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
-            else {
-                size_t len = strlen(s);
-                s[len] = '\n';
-                rc = pl_write_file_atomic(path, s, len + 1, err);
-                free(s);
-            }
+            break;
         }
+        case 6: rc = np_write_report(m, r, path, err); break;
+        default: rc = write_csv_sensitivity(m, r, path, err); break;
         }
         free(path);
     }

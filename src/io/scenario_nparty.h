@@ -127,5 +127,8 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
 int np_write_report(const np_model *m, const np_results *r, const char *path, pl_error *err);
 /* "2023H1", "2023", "period 7". */
 void np_period_label(const np_model *m, int t, char *buf, size_t len);
+/* "12.5%" and "3.14" (prec decimals) for the text summary and the report; NaN is "n/a". */
+void np_fmt_pct(char *buf, size_t len, double x);
+void np_fmt_num(char *buf, size_t len, double x, int prec);
 
 #endif

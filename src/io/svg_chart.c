@@ -112,14 +112,7 @@ static int need_kind(pl_chart *c, const char *what, int ok)
 
 /* --------------------------------------------------------------- copying */
 
-static char *dup_or_null(const char *s)
-{
-    if (!s) return NULL;
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p) memcpy(p, s, n);
-    return p;
-}
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 /* Replaces *dst by a copy of s; 0 or PL_ENOMEM. */
 static int set_str(pl_chart *c, char **dst, const char *s)
@@ -666,6 +659,15 @@ static double text_w(const char *s, double fs) { return s ? (double)utf8_chars(s
 
 static void num(pl_strbuf *sb, double x) { pl_strbuf_append_fixed(sb, x, 1); }
 
+/* One point of a path's d attribute: the command letter (M, L), then "x y". */
+static void path_pt(pl_strbuf *sb, char cmd, double x, double y)
+{
+    pl_strbuf_append_char(sb, cmd);
+    num(sb, x);
+    pl_strbuf_append_char(sb, ' ');
+    num(sb, y);
+}
+
 /* Appends "name="x"" with one decimal. */
 static void attr(pl_strbuf *sb, const char *name, double x)
 {
@@ -958,35 +960,26 @@ static void vaxis_fit_across(vaxis *a, double lo, double hi, double width, int f
     }
 }
 
-/* Grid lines and labels of a value axis drawn vertically (ticks along y at x = x0). */
-static void draw_vaxis_left(pl_strbuf *sb, const vaxis *a, double x0, double x1, double y_bottom, double y_top)
+/* Grid lines and labels of a value axis: drawn vertically (ticks along y, labels left of x0) or,
+ * across, horizontally (ticks along x, labels below y_bottom). */
+static void draw_vaxis(pl_strbuf *sb, const vaxis *a, int across, double x0, double x1, double y_top, double y_bottom)
 {
-    pl_strbuf_append(sb, "<g class=\"axis y\">\n");
+    pl_strbuf_append(sb, across ? "<g class=\"axis x\">\n" : "<g class=\"axis y\">\n");
     pl_strbuf t;
     pl_strbuf_init(&t);
     for (int i = 0; i < a->count; i++) {
-        double v = vaxis_tick(a, i), y = vaxis_map(a, v, y_bottom, y_top);
-        line(sb, x0, y, x1, y, C_GRID, 1);
+        double v = vaxis_tick(a, i);
         pl_strbuf_reset(&t);
         vaxis_label(a, v, &t);
-        put_text(sb, x0 - 6, y + 4, "end", FS, "fill=\"" C_MUTED "\"", pl_strbuf_cstr(&t), 0);
-    }
-    pl_strbuf_free(&t);
-    pl_strbuf_append(sb, "</g>\n");
-}
-
-/* Grid lines and labels of a value axis drawn horizontally (labels below y_bottom). */
-static void draw_vaxis_bottom(pl_strbuf *sb, const vaxis *a, double x0, double x1, double y_top, double y_bottom)
-{
-    pl_strbuf_append(sb, "<g class=\"axis x\">\n");
-    pl_strbuf t;
-    pl_strbuf_init(&t);
-    for (int i = 0; i < a->count; i++) {
-        double v = vaxis_tick(a, i), x = vaxis_map(a, v, x0, x1);
-        line(sb, x, y_top, x, y_bottom, C_GRID, 1);
-        pl_strbuf_reset(&t);
-        vaxis_label(a, v, &t);
-        put_text(sb, x, y_bottom + 16, "middle", FS, "fill=\"" C_MUTED "\"", pl_strbuf_cstr(&t), 0);
+        if (across) {
+            double x = vaxis_map(a, v, x0, x1);
+            line(sb, x, y_top, x, y_bottom, C_GRID, 1);
+            put_text(sb, x, y_bottom + 16, "middle", FS, "fill=\"" C_MUTED "\"", pl_strbuf_cstr(&t), 0);
+        } else {
+            double y = vaxis_map(a, v, y_bottom, y_top);
+            line(sb, x0, y, x1, y, C_GRID, 1);
+            put_text(sb, x0 - 6, y + 4, "end", FS, "fill=\"" C_MUTED "\"", pl_strbuf_cstr(&t), 0);
+        }
     }
     pl_strbuf_free(&t);
     pl_strbuf_append(sb, "</g>\n");
@@ -1155,12 +1148,12 @@ static void catframe_begin(catframe *f, pl_strbuf *sb, const pl_chart *c, char *
     open_svg(sb, c, W, H);
     legend_draw(sb, lg, n_lg, 12, W - 12, head);
     if (f->horiz) {
-        draw_vaxis_bottom(sb, &f->va, f->x0, f->x1, f->y0, f->y1);
+        draw_vaxis(sb, &f->va, 1, f->x0, f->x1, f->y0, f->y1);
         draw_cat_left(sb, labels, n, f->x0 - 8, f->y0, f->band, fmin(widest_label(labels, n), W * 0.35));
         draw_vtitle(sb, c->x_title, 16, f->y0, f->y1);
         draw_htitle(sb, c->y_title, f->x0, f->x1, H - 10);
     } else {
-        draw_vaxis_left(sb, &f->va, f->x0, f->x1, f->y1, f->y0);
+        draw_vaxis(sb, &f->va, 0, f->x0, f->x1, f->y0, f->y1);
         draw_cat_bottom(sb, &L, labels, n, f->x0, f->band, f->y1);
         draw_vtitle(sb, c->y_title, 18, f->y0, f->y1);
         draw_htitle(sb, c->x_title, f->x0, f->x1, H - 10);
@@ -1603,16 +1596,10 @@ static void draw_band(pl_strbuf *sb, const pl_chart *c, const series *S, const c
         if (i == a) continue;
         pl_strbuf_appendf(sb, "<path fill=\"%s\" fill-opacity=\"0.16\" stroke=\"none\" d=\"", col);
         for (size_t k = a; k < i; k++) {
-            pl_strbuf_append_char(sb, k == a ? 'M' : 'L');
-            num(sb, vaxis_map(xa, c->x[k], x0, x1));
-            pl_strbuf_append_char(sb, ' ');
-            num(sb, vaxis_map(ya, S->hi[k], y1, y0));
+            path_pt(sb, k == a ? 'M' : 'L', vaxis_map(xa, c->x[k], x0, x1), vaxis_map(ya, S->hi[k], y1, y0));
         }
         for (size_t k = i; k-- > a;) {
-            pl_strbuf_append_char(sb, 'L');
-            num(sb, vaxis_map(xa, c->x[k], x0, x1));
-            pl_strbuf_append_char(sb, ' ');
-            num(sb, vaxis_map(ya, S->lo[k], y1, y0));
+            path_pt(sb, 'L', vaxis_map(xa, c->x[k], x0, x1), vaxis_map(ya, S->lo[k], y1, y0));
         }
         pl_strbuf_append(sb, "Z\"><title>");
         pl_strbuf_append_html_escaped(sb, S->name && *S->name ? S->name : "series");
@@ -1666,7 +1653,7 @@ static int render_line(pl_strbuf *sb, const pl_chart *c)
     xaxis_fit(&xa, c, xlo, xhi, x1 - x0, c->has_xrange || c->months);
     open_svg(sb, c, W, H);
     legend_draw(sb, lg, n_lg, 12, W - 12, head);
-    draw_vaxis_left(sb, &ya, x0, x1, y1, y0);
+    draw_vaxis(sb, &ya, 0, x0, x1, y0, y1);
     draw_xaxis(sb, &xa, x0, x1, y0, y1);
     draw_vtitle(sb, c->y_title, 18, y0, y1);
     draw_htitle(sb, c->x_title, x0, x1, H - 10);
@@ -1688,10 +1675,7 @@ static int render_line(pl_strbuf *sb, const pl_chart *c)
                 pen = 0;
                 continue;
             }
-            pl_strbuf_append_char(sb, pen ? 'L' : 'M');
-            num(sb, vaxis_map(&xa.va, c->x[i], x0, x1));
-            pl_strbuf_append_char(sb, ' ');
-            num(sb, vaxis_map(&ya, S->v[i], y1, y0));
+            path_pt(sb, pen ? 'L' : 'M', vaxis_map(&xa.va, c->x[i], x0, x1), vaxis_map(&ya, S->v[i], y1, y0));
             pen = 1;
         }
         pl_strbuf_append(sb, "\"><title>");
@@ -1794,7 +1778,7 @@ static int render_histogram(pl_strbuf *sb, const pl_chart *c)
     xaxis_fit(&xa, &tmp, first, first + step * nb, x1 - x0, 0);
     open_svg(sb, c, W, H);
     legend_draw(sb, lg, n_lg, 12, W - 12, head);
-    draw_vaxis_left(sb, &ya, x0, x1, y1, y0);
+    draw_vaxis(sb, &ya, 0, x0, x1, y0, y1);
     draw_xaxis(sb, &xa, x0, x1, y0, y1);
     draw_vtitle(sb, ytitle, 18, y0, y1);
     draw_htitle(sb, c->x_title, x0, x1, H - 10);
@@ -1850,27 +1834,17 @@ static const char *draw_marker_open(pl_strbuf *sb, int shape, double x, double y
 {
     switch (shape) {
     case PL_TL_DUE: /* a deadline: a bar across the row */
-        pl_strbuf_append(sb, "<path d=\"M");
-        num(sb, x);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r * 1.6);
+        pl_strbuf_append(sb, "<path d=\"");
+        path_pt(sb, 'M', x, y - r * 1.6);
         pl_strbuf_append(sb, "V");
         num(sb, y + r * 1.6);
         pl_strbuf_append(sb, "\" stroke=\"#333333\" stroke-width=\"2.4\" fill=\"none\"");
         return "path";
     case PL_TL_STARTED: /* a triangle pointing forward */
-        pl_strbuf_append(sb, "<path d=\"M");
-        num(sb, x - r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r);
-        pl_strbuf_append(sb, "L");
-        num(sb, x + r);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y);
-        pl_strbuf_append(sb, "L");
-        num(sb, x - r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y + r);
+        pl_strbuf_append(sb, "<path d=\"");
+        path_pt(sb, 'M', x - r * 0.8, y - r);
+        path_pt(sb, 'L', x + r, y);
+        path_pt(sb, 'L', x - r * 0.8, y + r);
         pl_strbuf_appendf(sb, "Z\" fill=\"%s\" stroke=\"#333333\" stroke-width=\"0.8\"", color);
         return "path";
     case PL_TL_COMPLETED:
@@ -1881,41 +1855,19 @@ static const char *draw_marker_open(pl_strbuf *sb, int shape, double x, double y
         pl_strbuf_appendf(sb, " fill=\"%s\" stroke=\"#333333\" stroke-width=\"0.8\"", color);
         return "circle";
     case PL_TL_VERIFIED: /* a diamond */
-        pl_strbuf_append(sb, "<path d=\"M");
-        num(sb, x);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r * 1.15);
-        pl_strbuf_append(sb, "L");
-        num(sb, x + r);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y);
-        pl_strbuf_append(sb, "L");
-        num(sb, x);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y + r * 1.15);
-        pl_strbuf_append(sb, "L");
-        num(sb, x - r);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y);
+        pl_strbuf_append(sb, "<path d=\"");
+        path_pt(sb, 'M', x, y - r * 1.15);
+        path_pt(sb, 'L', x + r, y);
+        path_pt(sb, 'L', x, y + r * 1.15);
+        path_pt(sb, 'L', x - r, y);
         pl_strbuf_appendf(sb, "Z\" fill=\"%s\" stroke=\"#333333\" stroke-width=\"0.8\"", color);
         return "path";
     default: /* reversed: a cross */
-        pl_strbuf_append(sb, "<path d=\"M");
-        num(sb, x - r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r * 0.8);
-        pl_strbuf_append(sb, "L");
-        num(sb, x + r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y + r * 0.8);
-        pl_strbuf_append(sb, "M");
-        num(sb, x - r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y + r * 0.8);
-        pl_strbuf_append(sb, "L");
-        num(sb, x + r * 0.8);
-        pl_strbuf_append_char(sb, ' ');
-        num(sb, y - r * 0.8);
+        pl_strbuf_append(sb, "<path d=\"");
+        path_pt(sb, 'M', x - r * 0.8, y - r * 0.8);
+        path_pt(sb, 'L', x + r * 0.8, y + r * 0.8);
+        path_pt(sb, 'M', x - r * 0.8, y + r * 0.8);
+        path_pt(sb, 'L', x + r * 0.8, y - r * 0.8);
         pl_strbuf_appendf(sb, "\" stroke=\"%s\" stroke-width=\"2.6\" fill=\"none\"", color);
         return "path";
     }

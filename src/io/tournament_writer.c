@@ -5,7 +5,6 @@
  * its users' scripts read parley's files with a changed path only.  Files hold
  * no timings and nothing that depends on the thread count. */
 #include <jansson.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,8 +19,6 @@ static double mean_wins(const pl_tournament_result *r, size_t i)
     for (int k = 0; k < reps; k++) s += pl_tournament_result_wins(r, i, k);
     return s / reps;
 }
-
-
 
 void pl_tournament_print_table(const pl_tournament_result *r, FILE *out)
 {
@@ -118,8 +115,6 @@ static int write_payoffs(const pl_tournament_result *r, const char *path, pl_err
     return pl_outfile_commit(&o, err);
 }
 
-static json_t *num(double x) { return isnan(x) ? json_null() : json_real(x); }
-
 static int write_json(const pl_tournament_result *r, const pl_tournament_meta *meta, const char *path, pl_error *err)
 {
     size_t n = pl_tournament_result_players(r);
@@ -147,23 +142,23 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
         json_object_set_new(p, "rank", json_integer((json_int_t)k + 1));
         json_object_set_new(p, "name", json_string(pl_tournament_result_name(r, i)));
         json_object_set_new(p, "index", json_integer((json_int_t)i));
-        json_object_set_new(p, "median_score", num(pl_tournament_result_median(r, i)));
-        json_object_set_new(p, "mean_score", num(pl_tournament_result_mean(r, i)));
-        json_object_set_new(p, "std_score", num(pl_tournament_result_stddev(r, i)));
-        json_object_set_new(p, "cooperation_rating", num(pl_tournament_result_cooperation(r, i)));
-        json_object_set_new(p, "mean_wins", num(mean_wins(r, i)));
-        json_object_set_new(p, "initial_c_rate", num(ic));
+        json_object_set_new(p, "median_score", pl_json_num(pl_tournament_result_median(r, i)));
+        json_object_set_new(p, "mean_score", pl_json_num(pl_tournament_result_mean(r, i)));
+        json_object_set_new(p, "std_score", pl_json_num(pl_tournament_result_stddev(r, i)));
+        json_object_set_new(p, "cooperation_rating", pl_json_num(pl_tournament_result_cooperation(r, i)));
+        json_object_set_new(p, "mean_wins", pl_json_num(mean_wins(r, i)));
+        json_object_set_new(p, "initial_c_rate", pl_json_num(ic));
         json_t *outc = json_object(), *nextc = json_object();
         static const char *names[4] = {"CC", "CD", "DC", "DD"};
         for (int c = 0; c < 4; c++) {
-            json_object_set_new(outc, names[c], num(oc[c]));
-            json_object_set_new(nextc, names[c], num(nc[c]));
+            json_object_set_new(outc, names[c], pl_json_num(oc[c]));
+            json_object_set_new(nextc, names[c], pl_json_num(nc[c]));
         }
         json_object_set_new(p, "outcome_rates", outc);
         json_object_set_new(p, "cooperation_after", nextc);
         json_t *ns = json_array(), *ws = json_array();
         for (int k2 = 0; k2 < reps; k2++) {
-            json_array_append_new(ns, num(pl_tournament_result_normalised(r, i, k2)));
+            json_array_append_new(ns, pl_json_num(pl_tournament_result_normalised(r, i, k2)));
             json_array_append_new(ws, json_integer(pl_tournament_result_wins(r, i, k2)));
         }
         json_object_set_new(p, "normalised_scores", ns);
@@ -175,8 +170,8 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     for (size_t i = 0; i < n; i++) {
         json_t *row = json_array(), *srow = json_array();
         for (size_t j = 0; j < n; j++) {
-            json_array_append_new(row, num(pl_tournament_result_payoff(r, i, j)));
-            json_array_append_new(srow, num(pl_tournament_result_payoff_stddev(r, i, j)));
+            json_array_append_new(row, pl_json_num(pl_tournament_result_payoff(r, i, j)));
+            json_array_append_new(srow, pl_json_num(pl_tournament_result_payoff_stddev(r, i, j)));
         }
         json_array_append_new(pm, row);
         json_array_append_new(ps, srow);
@@ -186,13 +181,8 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     json_object_set_new(root, "players", names);
     json_object_set_new(root, "payoff_matrix", pm);
     json_object_set_new(root, "payoff_stddevs", ps);
-    char *text = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(12));
+    int rc = pl_write_json_file(path, root, JSON_INDENT(1) | JSON_REAL_PRECISION(12), 0, err);
     json_decref(root);
-    if (!text) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    size_t len = strlen(text);
-    text[len] = '\0';
-    int rc = pl_write_file_atomic(path, text, len, err);
-    free(text);
     return rc;
 }
 

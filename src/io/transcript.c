@@ -41,7 +41,10 @@ static int cache_get(name_cache *c, const char *name, pl_strategy **out)
     pl_strategy *s = NULL;
     if (pl_strategy_create(&s, name, &e)) s = NULL;
     c->names[c->n] = strdup(name);
-    if (!c->names[c->n]) return PL_ENOMEM;
+    if (!c->names[c->n]) {
+        pl_strategy_free(s);
+        return PL_ENOMEM;
+    }
     c->strats[c->n++] = s;
     *out = s;
     return PL_OK;
@@ -57,7 +60,7 @@ static void cache_free(name_cache *c)
     free(c->strats);
 }
 
-/* Reads one line of any length; returns its length, or -1 at end of file. */
+/* Reads one line of any length; returns its length, -1 at end of file, -2 out of memory. */
 static long read_line(gzFile f, char **buf, size_t *cap)
 {
     size_t n = 0;
