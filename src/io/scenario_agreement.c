@@ -32,11 +32,10 @@ typedef struct ctx {
 
 static pl_ag_pos pos_of(const pl_ynode *n) { return n ? (pl_ag_pos){n->line, n->col} : (pl_ag_pos){1, 1}; }
 
-static int dup_str(ctx *x, const pl_ynode *at, const char *s, char **out)
+static int dup_str(ctx *x, const char *s, char **out)
 {
     *out = strdup(s ? s : "");
     if (!*out) return pl_error_set(x->err, PL_ENOMEM, "out of memory");
-    (void)at;
     return PL_OK;
 }
 
@@ -45,18 +44,30 @@ static int opt_text(ctx *x, const pl_ynode *map, const char *key, char **out)
 {
     const char *s = NULL;
     TRY(pl_yget_str(x->d, map, key, 0, &s, x->err));
-    if (s) return dup_str(x, map, s, out);
+    if (s) return dup_str(x, s, out);
     return PL_OK;
 }
 
-static int find_step(const pl_agreement *a, const char *id) { return pl_agreement_find_step(a, id); }
+static int find_verifier(const pl_agreement *a, const char *id)
+{
+    for (int k = 0; k < a->n_verifiers; k++)
+        if (!strcmp(a->verifier[k].id, id)) return k;
+    return -1;
+}
+
+static int find_shock(const pl_agreement *a, const char *id)
+{
+    for (int k = 0; k < a->n_shocks; k++)
+        if (!strcmp(a->shock[k].id, id)) return k;
+    return -1;
+}
 
 /* A step named by a scalar node, or an error naming the node. */
 static int step_ref(ctx *x, const pl_ynode *n, const char *what, int *out)
 {
     const char *id;
     TRY(pl_ynode_str(x->d, n, what, &id, x->err));
-    int s = find_step(x->a, id);
+    int s = pl_agreement_find_step(x->a, id);
     if (s < 0) return pl_yerr(x->d, n, x->err, "%s: unknown step '%s'", what, id);
     *out = s;
     return PL_OK;
@@ -97,20 +108,24 @@ static int step_set(ctx *x, const pl_ynode *n, const char *what, pl_bits *out)
     return PL_OK;
 }
 
+/* The period of the date y-m-d written at n, or an error there when it is before the start. */
+static int date_period(ctx *x, const pl_ynode *n, const char *what, int y, int m, int dd, int *out)
+{
+    int p = pl_ag_period_of(x->a, y, m, dd);
+    if (p < 0)
+        return pl_yerr(x->d, n, x->err, "%s %s is before the agreement's start (%s)", what, n->value, x->a->start_text);
+    *out = p;
+    return PL_OK;
+}
+
 /* A period: a whole number of periods from the start, or a date (YYYY-MM[-DD]). */
 static int period_value(ctx *x, const pl_ynode *n, const char *what, int *out)
 {
     if (n->kind != PL_Y_SCALAR)
         return pl_yerr(x->d, n, x->err, "%s must be a period number or a date (YYYY-MM-DD)", what);
     int y, m, dd;
-    if (strchr(n->value, '-') && n->value[0] != '-' && !pl_ag_parse_date(n->value, &y, &m, &dd)) {
-        int p = pl_ag_period_of(x->a, y, m, dd);
-        if (p < 0)
-            return pl_yerr(x->d, n, x->err, "%s %s is before the agreement's start (%s)", what, n->value,
-                           x->a->start_text);
-        *out = p;
-        return PL_OK;
-    }
+    if (strchr(n->value, '-') && n->value[0] != '-' && !pl_ag_parse_date(n->value, &y, &m, &dd))
+        return date_period(x, n, what, y, m, dd, out);
     long v;
     char *end;
     v = strtol(n->value, &end, 10);
@@ -234,9 +249,9 @@ static int read_parties(ctx *x, const pl_ynode *list)
             return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate party id '%s'", id);
         pl_ag_party *p = &x->a->party[x->a->n_parties++];
         p->pos = pos_of(n);
-        TRY(dup_str(x, n, id, &p->id));
+        TRY(dup_str(x, id, &p->id));
         TRY(opt_text(x, n, "name", &p->name));
-        if (!p->name) TRY(dup_str(x, n, id, &p->name));
+        if (!p->name) TRY(dup_str(x, id, &p->name));
     }
     return PL_OK;
 }
@@ -268,9 +283,8 @@ static int read_verifiers(ctx *x, const pl_ynode *list)
         TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
         TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        for (int k = 0; k < x->a->n_verifiers; k++)
-            if (!strcmp(x->a->verifier[k].id, id))
-                return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate verifier id '%s'", id);
+        if (find_verifier(x->a, id) >= 0)
+            return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate verifier id '%s'", id);
         if (pl_agreement_find_party(x->a, id) >= 0)
             return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err,
                            "verifier '%s' has the id of a party; a verifier is not a party (a party may verify a step "
@@ -279,9 +293,9 @@ static int read_verifiers(ctx *x, const pl_ynode *list)
         pl_ag_verifier *v = &x->a->verifier[x->a->n_verifiers++];
         v->pos = pos_of(n);
         v->p_confirm = 1;
-        TRY(dup_str(x, n, id, &v->id));
+        TRY(dup_str(x, id, &v->id));
         TRY(opt_text(x, n, "name", &v->name));
-        if (!v->name) TRY(dup_str(x, n, id, &v->name));
+        if (!v->name) TRY(dup_str(x, id, &v->name));
         long delay = 0;
         TRY(pl_yget_int(x->d, n, "delay", 0, 0, PL_AG_MAX_HORIZON, &delay, x->err));
         v->delay = (int)delay;
@@ -347,9 +361,7 @@ static int verification_spec(ctx *x, const pl_ynode *n, pl_ag_step *s)
     if (!strcmp(id, "none")) {
         s->ver_kind = PL_AG_VER_NONE;
     } else {
-        int v = -1;
-        for (int k = 0; k < x->a->n_verifiers; k++)
-            if (!strcmp(x->a->verifier[k].id, id)) v = k;
+        int v = find_verifier(x->a, id);
         if (v >= 0) {
             s->ver_kind = PL_AG_VER_VERIFIER, s->ver_index = v;
             s->v_delay = x->a->verifier[v].delay;
@@ -406,26 +418,25 @@ static int read_steps(ctx *x, const pl_ynode *list)
         TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
         TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        if (find_step(a, id) >= 0) {
-            int first = find_step(a, id);
+        int first = pl_agreement_find_step(a, id);
+        if (first >= 0)
             return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate step id '%s' (first at line %d)", id,
                            a->step[first].pos.line);
-        }
         pl_ag_step *s = &a->step[a->n_steps++];
         s->pos = pos_of(n);
-        TRY(dup_str(x, n, id, &s->id));
+        TRY(dup_str(x, id, &s->id));
     }
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
         pl_ag_step *s = &a->step[i];
         TRY(opt_text(x, n, "name", &s->name));
-        if (!s->name) TRY(dup_str(x, n, s->id, &s->name));
+        if (!s->name) TRY(dup_str(x, s->id, &s->name));
         const pl_ynode *act = pl_ymap_get(n, "actor");
         if (!act) return pl_yerr(x->d, n, x->err, "step '%s': missing required key 'actor'", s->id);
         TRY(party_ref(x, act, "'actor'", &s->actor));
         s->actor_pos = pos_of(act);
         TRY(opt_text(x, n, "phase", &s->phase));
-        if (!s->phase) TRY(dup_str(x, n, "main", &s->phase));
+        if (!s->phase) TRY(dup_str(x, "main", &s->phase));
         s->phase_index = phase_index(x, s->phase);
         TRY(opt_text(x, n, "unit", &s->unit));
         TRY(opt_text(x, n, "source", &s->source));
@@ -487,9 +498,9 @@ static int read_variants(ctx *x, const pl_ynode *list)
             return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate variant id '%s'", id);
         pl_ag_variant *v = &a->variant[a->n_variants++];
         v->pos = pos_of(n);
-        TRY(dup_str(x, n, id, &v->id));
+        TRY(dup_str(x, id, &v->id));
         TRY(opt_text(x, n, "name", &v->name));
-        if (!v->name) TRY(dup_str(x, n, id, &v->name));
+        if (!v->name) TRY(dup_str(x, id, &v->name));
         TRY(opt_text(x, n, "description", &v->description));
         const pl_ynode *req = pl_ymap_get(n, "requires");
         if (req) {
@@ -535,15 +546,14 @@ static int read_shocks(ctx *x, const pl_ynode *list)
         TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
         TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        for (int k = 0; k < a->n_shocks; k++)
-            if (!strcmp(a->shock[k].id, id))
-                return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate shock id '%s'", id);
+        if (find_shock(a, id) >= 0)
+            return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate shock id '%s'", id);
         pl_ag_shock *sh = &a->shock[a->n_shocks++];
         sh->pos = pos_of(n);
         sh->until = -1;
-        TRY(dup_str(x, n, id, &sh->id));
+        TRY(dup_str(x, id, &sh->id));
         TRY(opt_text(x, n, "name", &sh->name));
-        if (!sh->name) TRY(dup_str(x, n, id, &sh->name));
+        if (!sh->name) TRY(dup_str(x, id, &sh->name));
         TRY(opt_text(x, n, "source", &sh->source));
         TRY(pl_yget_num(x->d, n, "p", 1, 0, 1, &sh->p, x->err));
         const pl_ynode *f = pl_ymap_get(n, "from");
@@ -627,11 +637,8 @@ static int read_record(ctx *x, const pl_ynode *rec)
         if (pl_ag_parse_date(date, &y, &m, &dd))
             return pl_yerr(x->d, pl_ymap_get(n, "date"), x->err, "'date' must be YYYY-MM or YYYY-MM-DD, found '%s'",
                            date);
-        e->period = pl_ag_period_of(a, y, m, dd);
-        if (e->period < 0)
-            return pl_yerr(x->d, pl_ymap_get(n, "date"), x->err, "date %s is before the agreement's start (%s)", date,
-                           a->start_text);
-        TRY(dup_str(x, n, date, &e->date));
+        TRY(date_period(x, pl_ymap_get(n, "date"), "date", y, m, dd, &e->period));
+        TRY(dup_str(x, date, &e->date));
         TRY(opt_text(x, n, "source", &e->source));
         TRY(opt_text(x, n, "note", &e->note));
         const pl_ynode *st = pl_ymap_get(n, "step"), *sh = pl_ymap_get(n, "shock");
@@ -639,8 +646,7 @@ static int read_record(ctx *x, const pl_ynode *rec)
             if (!sh) return pl_yerr(x->d, n, x->err, "a 'shock' event names its shock with 'shock:'");
             const char *id;
             TRY(pl_ynode_str(x->d, sh, "'shock'", &id, x->err));
-            for (int j = 0; j < a->n_shocks; j++)
-                if (!strcmp(a->shock[j].id, id)) e->shock = j;
+            e->shock = find_shock(a, id);
             if (e->shock < 0) return pl_yerr(x->d, sh, x->err, "'shock': unknown shock '%s'", id);
         } else if (e->kind != PL_EV_NOTE) {
             if (!st) return pl_yerr(x->d, n, x->err, "a '%s' event names its step with 'step:'", kind);
@@ -689,7 +695,7 @@ static int read_doc(ctx *x)
     TRY(pl_ymap_check_keys(d, root, keys, x->err));
     TRY(opt_text(x, root, "id", &a->id));
     TRY(opt_text(x, root, "name", &a->name));
-    if (!a->name) TRY(dup_str(x, root, a->id ? a->id : "agreement", &a->name));
+    if (!a->name) TRY(dup_str(x, a->id ? a->id : "agreement", &a->name));
     TRY(opt_text(x, root, "description", &a->description));
     TRY(opt_text(x, root, "assumptions", &a->assumptions));
     const char *start = "2000-01";
@@ -697,7 +703,7 @@ static int read_doc(ctx *x)
     if (pl_ag_parse_date(start, &a->start_y, &a->start_m, &a->start_d))
         return pl_yerr(d, pl_ymap_get(root, "start"), x->err, "'start' must be a date, YYYY-MM or YYYY-MM-DD; found '%s'",
                        start);
-    TRY(dup_str(x, root, start, &a->start_text));
+    TRY(dup_str(x, start, &a->start_text));
     const char *unit = "month";
     TRY(pl_yget_str(d, root, "period", 0, &unit, x->err));
     static const char *const units[] = {"month", "day", "week", "quarter", "year"};
@@ -733,8 +739,8 @@ static int read_doc(ctx *x)
     if (vars) TRY(read_variants(x, vars));
     if (a->n_variants == 0) { /* one implicit variant: the agreement as written */
         pl_ag_variant *v = &a->variant[a->n_variants++];
-        TRY(dup_str(x, root, "as_written", &v->id));
-        TRY(dup_str(x, root, "as written", &v->name));
+        TRY(dup_str(x, "as_written", &v->id));
+        TRY(dup_str(x, "as written", &v->name));
     }
     const pl_ynode *sh = pl_ymap_get(root, "shocks");
     if (sh) TRY(read_shocks(x, sh));
