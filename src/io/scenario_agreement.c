@@ -235,7 +235,6 @@ static int policy_dist(ctx *x, const pl_ynode *n, int party, pl_ag_policy_dist *
 static int read_parties(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id", "name", "policy", "note", "source", NULL};
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'parties'", x->err));
     if (list->n == 0) return pl_yerr(x->d, list, x->err, "'parties' needs at least one party");
     if (list->n > PL_AG_MAX_PARTIES)
         return pl_yerr(x->d, list, x->err, "at most %d parties, found %zu", PL_AG_MAX_PARTIES, list->n);
@@ -274,7 +273,6 @@ static int read_party_policies(ctx *x, const pl_ynode *list)
 static int read_verifiers(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id", "name", "delay", "p_confirm", "p_false", "note", "source", NULL};
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'verifiers'", x->err));
     if (list->n > PL_AG_MAX_VERIFIERS)
         return pl_yerr(x->d, list, x->err, "at most %d verifiers, found %zu", PL_AG_MAX_VERIFIERS, list->n);
     for (size_t i = 0; i < list->n; i++) {
@@ -407,7 +405,6 @@ static int read_steps(ctx *x, const pl_ynode *list)
                                        "flow",      "to",       "reversible", "reverse_cost", "verification",
                                        "core",      "source",   "note",     NULL};
     pl_agreement *a = x->a;
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'steps'", x->err));
     if (list->n == 0) return pl_yerr(x->d, list, x->err, "'steps' needs at least one step");
     if (list->n > PL_AG_MAX_STEPS)
         return pl_yerr(x->d, list, x->err, "at most %d steps in one agreement, found %zu", PL_AG_MAX_STEPS, list->n);
@@ -485,7 +482,6 @@ static int read_variants(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id", "name", "description", "requires", "policies", "note", "source", NULL};
     pl_agreement *a = x->a;
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'variants'", x->err));
     if (list->n > PL_AG_MAX_VARIANTS)
         return pl_yerr(x->d, list, x->err, "at most %d variants, found %zu", PL_AG_MAX_VARIANTS, list->n);
     for (size_t i = 0; i < list->n; i++) {
@@ -537,7 +533,6 @@ static int read_shocks(ctx *x, const pl_ynode *list)
     static const char *const keys[] = {"id", "name", "p", "from", "until", "once", "reverse", "payoff", "source", "note",
                                        NULL};
     pl_agreement *a = x->a;
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'shocks'", x->err));
     if (list->n > PL_AG_MAX_SHOCKS)
         return pl_yerr(x->d, list, x->err, "at most %d shocks, found %zu", PL_AG_MAX_SHOCKS, list->n);
     for (size_t i = 0; i < list->n; i++) {
@@ -597,7 +592,6 @@ static int read_record(ctx *x, const pl_ynode *rec)
     static const char *const keys[] = {"variant", "events", "note", "source", NULL};
     static const char *const ev_keys[] = {"date", "step", "event", "shock", "quantity", "source", "note", NULL};
     pl_agreement *a = x->a;
-    TRY(pl_yexpect(x->d, rec, PL_Y_MAP, "'record'", x->err));
     TRY(pl_ymap_check_keys(x->d, rec, keys, x->err));
     a->record_pos = pos_of(rec);
     const pl_ynode *vv = pl_ymap_get(rec, "variant");
@@ -726,25 +720,25 @@ static int read_doc(ctx *x)
     if (seed != floor(seed)) return pl_yerr(d, pl_ymap_get(root, "seed"), x->err, "'seed' must be a whole number");
     a->seed = (uint64_t)seed;
 
-    const pl_ynode *parties = pl_ymap_get(root, "parties");
-    if (!parties) return pl_yerr(d, root, x->err, "missing required key 'parties'");
+    /* the sections, each read once its kind is checked; the order lets each name what came before */
+    const pl_ynode *parties, *ver, *steps, *vars, *sh, *rec;
+    TRY(pl_yget_node(d, root, "parties", PL_Y_SEQ, 1, &parties, x->err));
     TRY(read_parties(x, parties));
-    const pl_ynode *ver = pl_ymap_get(root, "verifiers");
+    TRY(pl_yget_node(d, root, "verifiers", PL_Y_SEQ, 0, &ver, x->err));
     if (ver) TRY(read_verifiers(x, ver));
-    const pl_ynode *steps = pl_ymap_get(root, "steps");
-    if (!steps) return pl_yerr(d, root, x->err, "missing required key 'steps'");
+    TRY(pl_yget_node(d, root, "steps", PL_Y_SEQ, 1, &steps, x->err));
     TRY(read_steps(x, steps));
     TRY(read_party_policies(x, parties));
-    const pl_ynode *vars = pl_ymap_get(root, "variants");
+    TRY(pl_yget_node(d, root, "variants", PL_Y_SEQ, 0, &vars, x->err));
     if (vars) TRY(read_variants(x, vars));
     if (a->n_variants == 0) { /* one implicit variant: the agreement as written */
         pl_ag_variant *v = &a->variant[a->n_variants++];
         TRY(dup_str(x, "as_written", &v->id));
         TRY(dup_str(x, "as written", &v->name));
     }
-    const pl_ynode *sh = pl_ymap_get(root, "shocks");
+    TRY(pl_yget_node(d, root, "shocks", PL_Y_SEQ, 0, &sh, x->err));
     if (sh) TRY(read_shocks(x, sh));
-    const pl_ynode *rec = pl_ymap_get(root, "record");
+    TRY(pl_yget_node(d, root, "record", PL_Y_MAP, 0, &rec, x->err));
     if (rec) TRY(read_record(x, rec));
     return pl_ag_validate(a, x->err);
 }

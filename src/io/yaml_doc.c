@@ -397,3 +397,14 @@ int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int req
     }
     return pl_yerr(d, v, err, "'%s' must be true or false", key);
 }
+
+int pl_yget_node(const pl_ydoc *d, const pl_ynode *map, const char *key, pl_ykind kind, int required,
+                 const pl_ynode **out, pl_error *err)
+{
+    int rc;
+    *out = need(d, map, key, required, &rc, err);
+    if (!*out) return rc;
+    char what[96];
+    snprintf(what, sizeof what, "'%s'", key);
+    return pl_yexpect(d, *out, kind, what, err);
+}

@@ -56,6 +56,9 @@ int pl_yget_num(const pl_ydoc *d, const pl_ynode *map, const char *key, int requ
 int pl_yget_int(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, long lo, long hi, long *out,
                 pl_error *err);
 int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *out, pl_error *err);
+/* map[key] as a node of the given kind (a list or map to walk); *out is NULL when an optional key is missing. */
+int pl_yget_node(const pl_ydoc *d, const pl_ynode *map, const char *key, pl_ykind kind, int required,
+                 const pl_ynode **out, pl_error *err);
 
 /* Scalar conversions of a node itself (for sequence items). */
 int pl_ynode_num(const pl_ydoc *d, const pl_ynode *n, const char *what, double lo, double hi, double *out, pl_error *err);

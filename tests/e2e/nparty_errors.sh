@@ -83,6 +83,8 @@ opening_action          | 24:18 | party A has no action 'calm' |   - id: p1\n =>
 tournament_group        | 21:43 | 'group_size' must be between 2 and 16 | profiles:\n => tournament: {players: [ttft], group_size: 40}\nprofiles:\n
 tournament_player       | 21:24 | unknown strategy 'nonesuch' | profiles:\n => tournament: {players: [nonesuch], group_size: 3}\nprofiles:\n
 table_missing_row       | 15:5  | no row for the joint action [escalate, restrain, restrain] (12 rows needed) | additive\n  values:\n    A: {escalate: {self: 1, B: -2, C: -2}}\n    B: {escalate: {self: 1, A: -2, C: -2}}\n    C: {escalate: {self: 2, A: -3, B: -3}, mild: {self: 1, A: -1}} => table\n  payoffs:\n    - {actions: [restrain, restrain, restrain], payoffs: [0, 0, 0]}
+bloc_no_members         | 11:5  | missing required key 'members' | {id: AB, members: [A, B], rule: any} => {id: AB, rule: any}
+tournament_no_players   | 21:13 | missing required key 'players' | profiles:\n => tournament: {group_size: 3}\nprofiles:\n
 sensitivity_param       | 21:26 | expected noise or observation_noise | profiles:\n => sensitivity: {parameter: delay, values: [1]}\nprofiles:\n
 sensitivity_value       | 21:45 | a probability must be between 0 and 1 | profiles:\n => sensitivity: {parameter: noise, values: [0, 1.5]}\nprofiles:\n
 CASES
