@@ -230,6 +230,27 @@ static int policy_dist(ctx *x, const pl_ynode *n, int party, pl_ag_policy_dist *
     return PL_OK;
 }
 
+/* The opening every listed entry shares: a map of known keys whose 'id' no earlier entry of its kind took. */
+static int entry_id(ctx *x, const pl_ynode *n, const char *kind, const char *const *keys,
+                    int (*find)(const pl_agreement *, const char *), const char **id)
+{
+    char what[32];
+    snprintf(what, sizeof what, "a %s", kind);
+    TRY(pl_yexpect(x->d, n, PL_Y_MAP, what, x->err));
+    TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
+    TRY(pl_yget_str(x->d, n, "id", 1, id, x->err));
+    if (find(x->a, *id) >= 0) return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate %s id '%s'", kind, *id);
+    return PL_OK;
+}
+
+/* An entry's id and its name (the id when it gives none), copied. */
+static int entry_names(ctx *x, const pl_ynode *n, const char *id, char **id_out, char **name_out)
+{
+    TRY(dup_str(x, id, id_out));
+    TRY(opt_text(x, n, "name", name_out));
+    return *name_out ? PL_OK : dup_str(x, id, name_out);
+}
+
 /* ---- parties, verifiers --------------------------------------------------- */
 
 static int read_parties(ctx *x, const pl_ynode *list)
@@ -240,17 +261,11 @@ static int read_parties(ctx *x, const pl_ynode *list)
         return pl_yerr(x->d, list, x->err, "at most %d parties, found %zu", PL_AG_MAX_PARTIES, list->n);
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
-        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a party", x->err));
-        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
-        TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        if (pl_agreement_find_party(x->a, id) >= 0)
-            return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate party id '%s'", id);
+        TRY(entry_id(x, n, "party", keys, pl_agreement_find_party, &id));
         pl_ag_party *p = &x->a->party[x->a->n_parties++];
         p->pos = pos_of(n);
-        TRY(dup_str(x, id, &p->id));
-        TRY(opt_text(x, n, "name", &p->name));
-        if (!p->name) TRY(dup_str(x, id, &p->name));
+        TRY(entry_names(x, n, id, &p->id, &p->name));
     }
     return PL_OK;
 }
@@ -277,12 +292,8 @@ static int read_verifiers(ctx *x, const pl_ynode *list)
         return pl_yerr(x->d, list, x->err, "at most %d verifiers, found %zu", PL_AG_MAX_VERIFIERS, list->n);
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
-        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a verifier", x->err));
-        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
-        TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        if (find_verifier(x->a, id) >= 0)
-            return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate verifier id '%s'", id);
+        TRY(entry_id(x, n, "verifier", keys, find_verifier, &id));
         if (pl_agreement_find_party(x->a, id) >= 0)
             return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err,
                            "verifier '%s' has the id of a party; a verifier is not a party (a party may verify a step "
@@ -291,9 +302,7 @@ static int read_verifiers(ctx *x, const pl_ynode *list)
         pl_ag_verifier *v = &x->a->verifier[x->a->n_verifiers++];
         v->pos = pos_of(n);
         v->p_confirm = 1;
-        TRY(dup_str(x, id, &v->id));
-        TRY(opt_text(x, n, "name", &v->name));
-        if (!v->name) TRY(dup_str(x, id, &v->name));
+        TRY(entry_names(x, n, id, &v->id, &v->name));
         long delay = 0;
         TRY(pl_yget_int(x->d, n, "delay", 0, 0, PL_AG_MAX_HORIZON, &delay, x->err));
         v->delay = (int)delay;
@@ -486,17 +495,11 @@ static int read_variants(ctx *x, const pl_ynode *list)
         return pl_yerr(x->d, list, x->err, "at most %d variants, found %zu", PL_AG_MAX_VARIANTS, list->n);
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
-        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a variant", x->err));
-        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
-        TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        if (pl_agreement_find_variant(a, id) >= 0)
-            return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate variant id '%s'", id);
+        TRY(entry_id(x, n, "variant", keys, pl_agreement_find_variant, &id));
         pl_ag_variant *v = &a->variant[a->n_variants++];
         v->pos = pos_of(n);
-        TRY(dup_str(x, id, &v->id));
-        TRY(opt_text(x, n, "name", &v->name));
-        if (!v->name) TRY(dup_str(x, id, &v->name));
+        TRY(entry_names(x, n, id, &v->id, &v->name));
         TRY(opt_text(x, n, "description", &v->description));
         const pl_ynode *req = pl_ymap_get(n, "requires");
         if (req) {
@@ -537,18 +540,12 @@ static int read_shocks(ctx *x, const pl_ynode *list)
         return pl_yerr(x->d, list, x->err, "at most %d shocks, found %zu", PL_AG_MAX_SHOCKS, list->n);
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
-        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a shock", x->err));
-        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
-        TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        if (find_shock(a, id) >= 0)
-            return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate shock id '%s'", id);
+        TRY(entry_id(x, n, "shock", keys, find_shock, &id));
         pl_ag_shock *sh = &a->shock[a->n_shocks++];
         sh->pos = pos_of(n);
         sh->until = -1;
-        TRY(dup_str(x, id, &sh->id));
-        TRY(opt_text(x, n, "name", &sh->name));
-        if (!sh->name) TRY(dup_str(x, id, &sh->name));
+        TRY(entry_names(x, n, id, &sh->id, &sh->name));
         TRY(opt_text(x, n, "source", &sh->source));
         TRY(pl_yget_num(x->d, n, "p", 1, 0, 1, &sh->p, x->err));
         const pl_ynode *f = pl_ymap_get(n, "from");
