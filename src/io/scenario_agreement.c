@@ -68,7 +68,13 @@ static int step_ref(ctx *x, const pl_ynode *n, const char *what, int *out)
     const char *id;
     TRY(pl_ynode_str(x->d, n, what, &id, x->err));
     int s = pl_agreement_find_step(x->a, id);
-    if (s < 0) return pl_yerr(x->d, n, x->err, "%s: unknown step '%s'", what, id);
+    if (s < 0) {
+        const char *ids[PL_AG_MAX_STEPS], *best;
+        for (int i = 0; i < x->a->n_steps; i++) ids[i] = x->a->step[i].id;
+        if ((best = pl_yclosest(id, ids, (size_t)x->a->n_steps)))
+            return pl_yerr(x->d, n, x->err, "%s: unknown step '%s' (did you mean '%s'?)", what, id, best);
+        return pl_yerr(x->d, n, x->err, "%s: unknown step '%s'", what, id);
+    }
     *out = s;
     return PL_OK;
 }

@@ -45,6 +45,8 @@ const pl_ynode *pl_ymap_get(const pl_ynode *map, const char *key);
 const pl_ynode *pl_ymap_key(const pl_ynode *map, const char *key);
 /* Fails on the first key not in `allowed` (NULL-terminated), suggesting the closest allowed one. */
 int pl_ymap_check_keys(const pl_ydoc *d, const pl_ynode *map, const char *const *allowed, pl_error *err);
+/* Of n names, the closest to a mistyped word (at most 3 edits away, the first on a tie), or NULL. */
+const char *pl_yclosest(const char *word, const char *const *names, size_t n);
 /* Fails unless node is of the kind; `what` names it in the message ("'parties'"). */
 int pl_yexpect(const pl_ydoc *d, const pl_ynode *node, pl_ykind kind, const char *what, pl_error *err);
 

@@ -41,6 +41,10 @@ steps:
 == unknown_step 10:34 unknown step 'y'
 steps:
   - {id: x, actor: A, requires: [y]}
+== unknown_step_suggested 11:34 unknown step 'inspecton' (did you mean 'inspection'?)
+steps:
+  - {id: inspection, actor: A}
+  - {id: y, actor: B, requires: [inspecton]}
 == requires_cycle 11:33 makes a cycle
 steps:
   - {id: x, actor: A, requires: [z]}
