@@ -438,7 +438,7 @@ void pl_agreement_result_free(pl_agreement_result *r)
     free(r);
 }
 
-static pl_interval wilson(uint64_t k, uint64_t n)
+pl_interval pl_ag_wilson(uint64_t k, uint64_t n)
 {
     pl_interval iv = {NAN, NAN, NAN};
     if (!n) return iv;
@@ -448,8 +448,6 @@ static pl_interval wilson(uint64_t k, uint64_t n)
     iv.est = p, iv.lo = centre - half < 0 ? 0 : centre - half, iv.hi = centre + half > 1 ? 1 : centre + half;
     return iv;
 }
-
-pl_interval pl_ag_wilson(uint64_t k, uint64_t n) { return wilson(k, n); }
 
 pl_interval pl_ag_mean_interval(double sum, double sq, uint64_t n)
 {
@@ -465,11 +463,11 @@ pl_interval pl_ag_mean_interval(double sum, double sq, uint64_t n)
 
 pl_interval pl_agreement_result_p_complete(const pl_agreement_result *r, int v)
 {
-    return wilson(r->stats[v].completed, r->stats[v].runs);
+    return pl_ag_wilson(r->stats[v].completed, r->stats[v].runs);
 }
 pl_interval pl_agreement_result_p_step(const pl_agreement_result *r, int v, int s)
 {
-    return wilson(r->stats[v].step_done[s], r->stats[v].runs);
+    return pl_ag_wilson(r->stats[v].step_done[s], r->stats[v].runs);
 }
 pl_interval pl_agreement_result_payoff(const pl_agreement_result *r, int v, int p)
 {

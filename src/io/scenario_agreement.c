@@ -32,11 +32,10 @@ typedef struct ctx {
 
 static pl_ag_pos pos_of(const pl_ynode *n) { return n ? (pl_ag_pos){n->line, n->col} : (pl_ag_pos){1, 1}; }
 
-static int dup_str(ctx *x, const pl_ynode *at, const char *s, char **out)
+static int dup_str(ctx *x, const char *s, char **out)
 {
     *out = strdup(s ? s : "");
     if (!*out) return pl_error_set(x->err, PL_ENOMEM, "out of memory");
-    (void)at;
     return PL_OK;
 }
 
@@ -45,19 +44,37 @@ static int opt_text(ctx *x, const pl_ynode *map, const char *key, char **out)
 {
     const char *s = NULL;
     TRY(pl_yget_str(x->d, map, key, 0, &s, x->err));
-    if (s) return dup_str(x, map, s, out);
+    if (s) return dup_str(x, s, out);
     return PL_OK;
 }
 
-static int find_step(const pl_agreement *a, const char *id) { return pl_agreement_find_step(a, id); }
+static int find_verifier(const pl_agreement *a, const char *id)
+{
+    for (int k = 0; k < a->n_verifiers; k++)
+        if (!strcmp(a->verifier[k].id, id)) return k;
+    return -1;
+}
+
+static int find_shock(const pl_agreement *a, const char *id)
+{
+    for (int k = 0; k < a->n_shocks; k++)
+        if (!strcmp(a->shock[k].id, id)) return k;
+    return -1;
+}
 
 /* A step named by a scalar node, or an error naming the node. */
 static int step_ref(ctx *x, const pl_ynode *n, const char *what, int *out)
 {
     const char *id;
     TRY(pl_ynode_str(x->d, n, what, &id, x->err));
-    int s = find_step(x->a, id);
-    if (s < 0) return pl_yerr(x->d, n, x->err, "%s: unknown step '%s'", what, id);
+    int s = pl_agreement_find_step(x->a, id);
+    if (s < 0) {
+        const char *ids[PL_AG_MAX_STEPS], *best;
+        for (int i = 0; i < x->a->n_steps; i++) ids[i] = x->a->step[i].id;
+        if ((best = pl_yclosest(id, ids, (size_t)x->a->n_steps)))
+            return pl_yerr(x->d, n, x->err, "%s: unknown step '%s' (did you mean '%s'?)", what, id, best);
+        return pl_yerr(x->d, n, x->err, "%s: unknown step '%s'", what, id);
+    }
     *out = s;
     return PL_OK;
 }
@@ -97,20 +114,24 @@ static int step_set(ctx *x, const pl_ynode *n, const char *what, pl_bits *out)
     return PL_OK;
 }
 
+/* The period of the date y-m-d written at n, or an error there when it is before the start. */
+static int date_period(ctx *x, const pl_ynode *n, const char *what, int y, int m, int dd, int *out)
+{
+    int p = pl_ag_period_of(x->a, y, m, dd);
+    if (p < 0)
+        return pl_yerr(x->d, n, x->err, "%s %s is before the agreement's start (%s)", what, n->value, x->a->start_text);
+    *out = p;
+    return PL_OK;
+}
+
 /* A period: a whole number of periods from the start, or a date (YYYY-MM[-DD]). */
 static int period_value(ctx *x, const pl_ynode *n, const char *what, int *out)
 {
     if (n->kind != PL_Y_SCALAR)
         return pl_yerr(x->d, n, x->err, "%s must be a period number or a date (YYYY-MM-DD)", what);
     int y, m, dd;
-    if (strchr(n->value, '-') && n->value[0] != '-' && !pl_ag_parse_date(n->value, &y, &m, &dd)) {
-        int p = pl_ag_period_of(x->a, y, m, dd);
-        if (p < 0)
-            return pl_yerr(x->d, n, x->err, "%s %s is before the agreement's start (%s)", what, n->value,
-                           x->a->start_text);
-        *out = p;
-        return PL_OK;
-    }
+    if (strchr(n->value, '-') && n->value[0] != '-' && !pl_ag_parse_date(n->value, &y, &m, &dd))
+        return date_period(x, n, what, y, m, dd, out);
     long v;
     char *end;
     v = strtol(n->value, &end, 10);
@@ -215,28 +236,42 @@ static int policy_dist(ctx *x, const pl_ynode *n, int party, pl_ag_policy_dist *
     return PL_OK;
 }
 
+/* The opening every listed entry shares: a map of known keys whose 'id' no earlier entry of its kind took. */
+static int entry_id(ctx *x, const pl_ynode *n, const char *kind, const char *const *keys,
+                    int (*find)(const pl_agreement *, const char *), const char **id)
+{
+    char what[32];
+    snprintf(what, sizeof what, "a %s", kind);
+    TRY(pl_yexpect(x->d, n, PL_Y_MAP, what, x->err));
+    TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
+    TRY(pl_yget_str(x->d, n, "id", 1, id, x->err));
+    if (find(x->a, *id) >= 0) return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate %s id '%s'", kind, *id);
+    return PL_OK;
+}
+
+/* An entry's id and its name (the id when it gives none), copied. */
+static int entry_names(ctx *x, const pl_ynode *n, const char *id, char **id_out, char **name_out)
+{
+    TRY(dup_str(x, id, id_out));
+    TRY(opt_text(x, n, "name", name_out));
+    return *name_out ? PL_OK : dup_str(x, id, name_out);
+}
+
 /* ---- parties, verifiers --------------------------------------------------- */
 
 static int read_parties(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id", "name", "policy", "note", "source", NULL};
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'parties'", x->err));
     if (list->n == 0) return pl_yerr(x->d, list, x->err, "'parties' needs at least one party");
     if (list->n > PL_AG_MAX_PARTIES)
         return pl_yerr(x->d, list, x->err, "at most %d parties, found %zu", PL_AG_MAX_PARTIES, list->n);
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
-        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a party", x->err));
-        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
-        TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        if (pl_agreement_find_party(x->a, id) >= 0)
-            return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate party id '%s'", id);
+        TRY(entry_id(x, n, "party", keys, pl_agreement_find_party, &id));
         pl_ag_party *p = &x->a->party[x->a->n_parties++];
         p->pos = pos_of(n);
-        TRY(dup_str(x, n, id, &p->id));
-        TRY(opt_text(x, n, "name", &p->name));
-        if (!p->name) TRY(dup_str(x, n, id, &p->name));
+        TRY(entry_names(x, n, id, &p->id, &p->name));
     }
     return PL_OK;
 }
@@ -259,18 +294,12 @@ static int read_party_policies(ctx *x, const pl_ynode *list)
 static int read_verifiers(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id", "name", "delay", "p_confirm", "p_false", "note", "source", NULL};
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'verifiers'", x->err));
     if (list->n > PL_AG_MAX_VERIFIERS)
         return pl_yerr(x->d, list, x->err, "at most %d verifiers, found %zu", PL_AG_MAX_VERIFIERS, list->n);
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
-        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a verifier", x->err));
-        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
-        TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        for (int k = 0; k < x->a->n_verifiers; k++)
-            if (!strcmp(x->a->verifier[k].id, id))
-                return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate verifier id '%s'", id);
+        TRY(entry_id(x, n, "verifier", keys, find_verifier, &id));
         if (pl_agreement_find_party(x->a, id) >= 0)
             return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err,
                            "verifier '%s' has the id of a party; a verifier is not a party (a party may verify a step "
@@ -279,9 +308,7 @@ static int read_verifiers(ctx *x, const pl_ynode *list)
         pl_ag_verifier *v = &x->a->verifier[x->a->n_verifiers++];
         v->pos = pos_of(n);
         v->p_confirm = 1;
-        TRY(dup_str(x, n, id, &v->id));
-        TRY(opt_text(x, n, "name", &v->name));
-        if (!v->name) TRY(dup_str(x, n, id, &v->name));
+        TRY(entry_names(x, n, id, &v->id, &v->name));
         long delay = 0;
         TRY(pl_yget_int(x->d, n, "delay", 0, 0, PL_AG_MAX_HORIZON, &delay, x->err));
         v->delay = (int)delay;
@@ -347,9 +374,7 @@ static int verification_spec(ctx *x, const pl_ynode *n, pl_ag_step *s)
     if (!strcmp(id, "none")) {
         s->ver_kind = PL_AG_VER_NONE;
     } else {
-        int v = -1;
-        for (int k = 0; k < x->a->n_verifiers; k++)
-            if (!strcmp(x->a->verifier[k].id, id)) v = k;
+        int v = find_verifier(x->a, id);
         if (v >= 0) {
             s->ver_kind = PL_AG_VER_VERIFIER, s->ver_index = v;
             s->v_delay = x->a->verifier[v].delay;
@@ -395,7 +420,6 @@ static int read_steps(ctx *x, const pl_ynode *list)
                                        "flow",      "to",       "reversible", "reverse_cost", "verification",
                                        "core",      "source",   "note",     NULL};
     pl_agreement *a = x->a;
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'steps'", x->err));
     if (list->n == 0) return pl_yerr(x->d, list, x->err, "'steps' needs at least one step");
     if (list->n > PL_AG_MAX_STEPS)
         return pl_yerr(x->d, list, x->err, "at most %d steps in one agreement, found %zu", PL_AG_MAX_STEPS, list->n);
@@ -406,26 +430,25 @@ static int read_steps(ctx *x, const pl_ynode *list)
         TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
         TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        if (find_step(a, id) >= 0) {
-            int first = find_step(a, id);
+        int first = pl_agreement_find_step(a, id);
+        if (first >= 0)
             return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate step id '%s' (first at line %d)", id,
                            a->step[first].pos.line);
-        }
         pl_ag_step *s = &a->step[a->n_steps++];
         s->pos = pos_of(n);
-        TRY(dup_str(x, n, id, &s->id));
+        TRY(dup_str(x, id, &s->id));
     }
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
         pl_ag_step *s = &a->step[i];
         TRY(opt_text(x, n, "name", &s->name));
-        if (!s->name) TRY(dup_str(x, n, s->id, &s->name));
+        if (!s->name) TRY(dup_str(x, s->id, &s->name));
         const pl_ynode *act = pl_ymap_get(n, "actor");
         if (!act) return pl_yerr(x->d, n, x->err, "step '%s': missing required key 'actor'", s->id);
         TRY(party_ref(x, act, "'actor'", &s->actor));
         s->actor_pos = pos_of(act);
         TRY(opt_text(x, n, "phase", &s->phase));
-        if (!s->phase) TRY(dup_str(x, n, "main", &s->phase));
+        if (!s->phase) TRY(dup_str(x, "main", &s->phase));
         s->phase_index = phase_index(x, s->phase);
         TRY(opt_text(x, n, "unit", &s->unit));
         TRY(opt_text(x, n, "source", &s->source));
@@ -474,22 +497,15 @@ static int read_variants(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id", "name", "description", "requires", "policies", "note", "source", NULL};
     pl_agreement *a = x->a;
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'variants'", x->err));
     if (list->n > PL_AG_MAX_VARIANTS)
         return pl_yerr(x->d, list, x->err, "at most %d variants, found %zu", PL_AG_MAX_VARIANTS, list->n);
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
-        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a variant", x->err));
-        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
-        TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        if (pl_agreement_find_variant(a, id) >= 0)
-            return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate variant id '%s'", id);
+        TRY(entry_id(x, n, "variant", keys, pl_agreement_find_variant, &id));
         pl_ag_variant *v = &a->variant[a->n_variants++];
         v->pos = pos_of(n);
-        TRY(dup_str(x, n, id, &v->id));
-        TRY(opt_text(x, n, "name", &v->name));
-        if (!v->name) TRY(dup_str(x, n, id, &v->name));
+        TRY(entry_names(x, n, id, &v->id, &v->name));
         TRY(opt_text(x, n, "description", &v->description));
         const pl_ynode *req = pl_ymap_get(n, "requires");
         if (req) {
@@ -526,24 +542,16 @@ static int read_shocks(ctx *x, const pl_ynode *list)
     static const char *const keys[] = {"id", "name", "p", "from", "until", "once", "reverse", "payoff", "source", "note",
                                        NULL};
     pl_agreement *a = x->a;
-    TRY(pl_yexpect(x->d, list, PL_Y_SEQ, "'shocks'", x->err));
     if (list->n > PL_AG_MAX_SHOCKS)
         return pl_yerr(x->d, list, x->err, "at most %d shocks, found %zu", PL_AG_MAX_SHOCKS, list->n);
     for (size_t i = 0; i < list->n; i++) {
         const pl_ynode *n = list->items[i];
-        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a shock", x->err));
-        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
         const char *id;
-        TRY(pl_yget_str(x->d, n, "id", 1, &id, x->err));
-        for (int k = 0; k < a->n_shocks; k++)
-            if (!strcmp(a->shock[k].id, id))
-                return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err, "duplicate shock id '%s'", id);
+        TRY(entry_id(x, n, "shock", keys, find_shock, &id));
         pl_ag_shock *sh = &a->shock[a->n_shocks++];
         sh->pos = pos_of(n);
         sh->until = -1;
-        TRY(dup_str(x, n, id, &sh->id));
-        TRY(opt_text(x, n, "name", &sh->name));
-        if (!sh->name) TRY(dup_str(x, n, id, &sh->name));
+        TRY(entry_names(x, n, id, &sh->id, &sh->name));
         TRY(opt_text(x, n, "source", &sh->source));
         TRY(pl_yget_num(x->d, n, "p", 1, 0, 1, &sh->p, x->err));
         const pl_ynode *f = pl_ymap_get(n, "from");
@@ -587,7 +595,6 @@ static int read_record(ctx *x, const pl_ynode *rec)
     static const char *const keys[] = {"variant", "events", "note", "source", NULL};
     static const char *const ev_keys[] = {"date", "step", "event", "shock", "quantity", "source", "note", NULL};
     pl_agreement *a = x->a;
-    TRY(pl_yexpect(x->d, rec, PL_Y_MAP, "'record'", x->err));
     TRY(pl_ymap_check_keys(x->d, rec, keys, x->err));
     a->record_pos = pos_of(rec);
     const pl_ynode *vv = pl_ymap_get(rec, "variant");
@@ -627,11 +634,8 @@ static int read_record(ctx *x, const pl_ynode *rec)
         if (pl_ag_parse_date(date, &y, &m, &dd))
             return pl_yerr(x->d, pl_ymap_get(n, "date"), x->err, "'date' must be YYYY-MM or YYYY-MM-DD, found '%s'",
                            date);
-        e->period = pl_ag_period_of(a, y, m, dd);
-        if (e->period < 0)
-            return pl_yerr(x->d, pl_ymap_get(n, "date"), x->err, "date %s is before the agreement's start (%s)", date,
-                           a->start_text);
-        TRY(dup_str(x, n, date, &e->date));
+        TRY(date_period(x, pl_ymap_get(n, "date"), "date", y, m, dd, &e->period));
+        TRY(dup_str(x, date, &e->date));
         TRY(opt_text(x, n, "source", &e->source));
         TRY(opt_text(x, n, "note", &e->note));
         const pl_ynode *st = pl_ymap_get(n, "step"), *sh = pl_ymap_get(n, "shock");
@@ -639,8 +643,7 @@ static int read_record(ctx *x, const pl_ynode *rec)
             if (!sh) return pl_yerr(x->d, n, x->err, "a 'shock' event names its shock with 'shock:'");
             const char *id;
             TRY(pl_ynode_str(x->d, sh, "'shock'", &id, x->err));
-            for (int j = 0; j < a->n_shocks; j++)
-                if (!strcmp(a->shock[j].id, id)) e->shock = j;
+            e->shock = find_shock(a, id);
             if (e->shock < 0) return pl_yerr(x->d, sh, x->err, "'shock': unknown shock '%s'", id);
         } else if (e->kind != PL_EV_NOTE) {
             if (!st) return pl_yerr(x->d, n, x->err, "a '%s' event names its step with 'step:'", kind);
@@ -689,7 +692,7 @@ static int read_doc(ctx *x)
     TRY(pl_ymap_check_keys(d, root, keys, x->err));
     TRY(opt_text(x, root, "id", &a->id));
     TRY(opt_text(x, root, "name", &a->name));
-    if (!a->name) TRY(dup_str(x, root, a->id ? a->id : "agreement", &a->name));
+    if (!a->name) TRY(dup_str(x, a->id ? a->id : "agreement", &a->name));
     TRY(opt_text(x, root, "description", &a->description));
     TRY(opt_text(x, root, "assumptions", &a->assumptions));
     const char *start = "2000-01";
@@ -697,7 +700,7 @@ static int read_doc(ctx *x)
     if (pl_ag_parse_date(start, &a->start_y, &a->start_m, &a->start_d))
         return pl_yerr(d, pl_ymap_get(root, "start"), x->err, "'start' must be a date, YYYY-MM or YYYY-MM-DD; found '%s'",
                        start);
-    TRY(dup_str(x, root, start, &a->start_text));
+    TRY(dup_str(x, start, &a->start_text));
     const char *unit = "month";
     TRY(pl_yget_str(d, root, "period", 0, &unit, x->err));
     static const char *const units[] = {"month", "day", "week", "quarter", "year"};
@@ -720,25 +723,25 @@ static int read_doc(ctx *x)
     if (seed != floor(seed)) return pl_yerr(d, pl_ymap_get(root, "seed"), x->err, "'seed' must be a whole number");
     a->seed = (uint64_t)seed;
 
-    const pl_ynode *parties = pl_ymap_get(root, "parties");
-    if (!parties) return pl_yerr(d, root, x->err, "missing required key 'parties'");
+    /* the sections, each read once its kind is checked; the order lets each name what came before */
+    const pl_ynode *parties, *ver, *steps, *vars, *sh, *rec;
+    TRY(pl_yget_node(d, root, "parties", PL_Y_SEQ, 1, &parties, x->err));
     TRY(read_parties(x, parties));
-    const pl_ynode *ver = pl_ymap_get(root, "verifiers");
+    TRY(pl_yget_node(d, root, "verifiers", PL_Y_SEQ, 0, &ver, x->err));
     if (ver) TRY(read_verifiers(x, ver));
-    const pl_ynode *steps = pl_ymap_get(root, "steps");
-    if (!steps) return pl_yerr(d, root, x->err, "missing required key 'steps'");
+    TRY(pl_yget_node(d, root, "steps", PL_Y_SEQ, 1, &steps, x->err));
     TRY(read_steps(x, steps));
     TRY(read_party_policies(x, parties));
-    const pl_ynode *vars = pl_ymap_get(root, "variants");
+    TRY(pl_yget_node(d, root, "variants", PL_Y_SEQ, 0, &vars, x->err));
     if (vars) TRY(read_variants(x, vars));
     if (a->n_variants == 0) { /* one implicit variant: the agreement as written */
         pl_ag_variant *v = &a->variant[a->n_variants++];
-        TRY(dup_str(x, root, "as_written", &v->id));
-        TRY(dup_str(x, root, "as written", &v->name));
+        TRY(dup_str(x, "as_written", &v->id));
+        TRY(dup_str(x, "as written", &v->name));
     }
-    const pl_ynode *sh = pl_ymap_get(root, "shocks");
+    TRY(pl_yget_node(d, root, "shocks", PL_Y_SEQ, 0, &sh, x->err));
     if (sh) TRY(read_shocks(x, sh));
-    const pl_ynode *rec = pl_ymap_get(root, "record");
+    TRY(pl_yget_node(d, root, "record", PL_Y_MAP, 0, &rec, x->err));
     if (rec) TRY(read_record(x, rec));
     return pl_ag_validate(a, x->err);
 }

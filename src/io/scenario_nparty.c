@@ -86,8 +86,8 @@ static int parse_rule(const pl_ydoc *d, const pl_ynode *n, int max, int *out, pl
 
 static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
 {
-    const pl_ynode *ps = pl_ymap_get(d->root, "parties");
-    int rc = pl_yexpect(d, ps, PL_Y_SEQ, "'parties'", err);
+    const pl_ynode *ps;
+    int rc = pl_yget_node(d, d->root, "parties", PL_Y_SEQ, 1, &ps, err);
     if (rc) return rc;
     if (ps->n < 2 || ps->n > NP_MAX) return pl_yerr(d, ps, err, "an N-party scenario needs 2 to %d parties, found %zu", NP_MAX, ps->n);
     m->n = (int)ps->n;
@@ -144,10 +144,9 @@ static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
 
 static int load_blocs(const pl_ydoc *d, np_model *m, pl_error *err)
 {
-    const pl_ynode *bs = pl_ymap_get(d->root, "blocs");
-    if (!bs) return PL_OK;
-    int rc = pl_yexpect(d, bs, PL_Y_SEQ, "'blocs'", err);
-    if (rc) return rc;
+    const pl_ynode *bs;
+    int rc = pl_yget_node(d, d->root, "blocs", PL_Y_SEQ, 0, &bs, err);
+    if (rc || !bs) return rc;
     if (bs->n > NP_MAX_BLOCS) return pl_yerr(d, bs, err, "at most %d blocs", NP_MAX_BLOCS);
     static const char *const keys[] = {"id", "name", "members", "rule", NULL};
     for (size_t b = 0; b < bs->n; b++) {
@@ -160,8 +159,8 @@ static int load_blocs(const pl_ydoc *d, np_model *m, pl_error *err)
             return pl_yerr(d, pl_ymap_get(bn, "id"), err, "'%s' already names a party or a bloc", bl->id);
         bl->name = bl->id;
         if ((rc = pl_yget_str(d, bn, "name", 0, &bl->name, err))) return rc;
-        const pl_ynode *mem = pl_ymap_get(bn, "members");
-        if ((rc = pl_yexpect(d, mem ? mem : bn, PL_Y_SEQ, "'members'", err))) return rc;
+        const pl_ynode *mem;
+        if ((rc = pl_yget_node(d, bn, "members", PL_Y_SEQ, 1, &mem, err))) return rc;
         if (mem->n < 1) return pl_yerr(d, mem, err, "a bloc needs at least one member");
         for (size_t k = 0; k < mem->n; k++) {
             const char *id;
@@ -282,9 +281,9 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
         if (!strcmp(kind, "additive")) {
             /* payoff to i = sum over parties j of value(j's action, to i); "self" names the actor */
             static const char *const keys[] = {"kind", "values", NULL};
-            const pl_ynode *vals = pl_ymap_get(g, "values");
+            const pl_ynode *vals;
             double val[NP_MAX][PL_NPARTY_MAX_ACTIONS][NP_MAX] = {{{0}}};
-            if ((rc = pl_ymap_check_keys(d, g, keys, err)) || (rc = pl_yexpect(d, vals ? vals : g, PL_Y_MAP, "'values'", err)))
+            if ((rc = pl_ymap_check_keys(d, g, keys, err)) || (rc = pl_yget_node(d, g, "values", PL_Y_MAP, 1, &vals, err)))
                 goto table_done;
             for (size_t k = 0; k < vals->n; k++) {
                 int j, a;
@@ -316,17 +315,17 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
             }
         } else {
             static const char *const keys[] = {"kind", "payoffs", NULL};
-            const pl_ynode *rows = pl_ymap_get(g, "payoffs");
-            if ((rc = pl_ymap_check_keys(d, g, keys, err)) || (rc = pl_yexpect(d, rows ? rows : g, PL_Y_SEQ, "'payoffs'", err)))
+            const pl_ynode *rows;
+            if ((rc = pl_ymap_check_keys(d, g, keys, err)) || (rc = pl_yget_node(d, g, "payoffs", PL_Y_SEQ, 1, &rows, err)))
                 goto table_done;
             static const char *const rk[] = {"actions", "payoffs", NULL};
             for (size_t k = 0; k < rows->n; k++) {
                 const pl_ynode *row = rows->items[k];
                 if ((rc = pl_yexpect(d, row, PL_Y_MAP, "a table row", err)) || (rc = pl_ymap_check_keys(d, row, rk, err)))
                     goto table_done;
-                const pl_ynode *an = pl_ymap_get(row, "actions"), *pn = pl_ymap_get(row, "payoffs");
-                if ((rc = pl_yexpect(d, an ? an : row, PL_Y_SEQ, "'actions'", err)) ||
-                    (rc = pl_yexpect(d, pn ? pn : row, PL_Y_SEQ, "'payoffs'", err)))
+                const pl_ynode *an, *pn;
+                if ((rc = pl_yget_node(d, row, "actions", PL_Y_SEQ, 1, &an, err)) ||
+                    (rc = pl_yget_node(d, row, "payoffs", PL_Y_SEQ, 1, &pn, err)))
                     goto table_done;
                 if (an->n != (size_t)n || pn->n != (size_t)n) {
                     rc = pl_yerr(d, an->n != (size_t)n ? an : pn, err, "expected %d entries, one per party in order, found %zu",
@@ -450,8 +449,8 @@ fail:
 
 static int load_profiles(const pl_ydoc *d, np_model *m, pl_error *err)
 {
-    const pl_ynode *ps = pl_ymap_get(d->root, "profiles");
-    int rc = pl_yexpect(d, ps, PL_Y_SEQ, "'profiles'", err);
+    const pl_ynode *ps;
+    int rc = pl_yget_node(d, d->root, "profiles", PL_Y_SEQ, 1, &ps, err);
     if (rc) return rc;
     if (ps->n < 1 || ps->n > NP_MAX_PROFILES) return pl_yerr(d, ps, err, "expected 1 to %d profiles, found %zu", NP_MAX_PROFILES, ps->n);
     static const char *const keys[] = {"id", "name", "description", "policies", "default", "opening", NULL};
@@ -507,10 +506,9 @@ static int load_profiles(const pl_ydoc *d, np_model *m, pl_error *err)
 
 static int load_record(const pl_ydoc *d, np_model *m, pl_error *err)
 {
-    const pl_ynode *rs = pl_ymap_get(d->root, "record");
-    if (!rs) return PL_OK;
-    int rc = pl_yexpect(d, rs, PL_Y_SEQ, "'record'", err);
-    if (rc) return rc;
+    const pl_ynode *rs;
+    int rc = pl_yget_node(d, d->root, "record", PL_Y_SEQ, 0, &rs, err);
+    if (rc || !rs) return rc;
     m->rec_turns = (int)rs->n;
     m->rec = malloc((rs->n ? rs->n : 1) * (size_t)m->n * sizeof *m->rec);
     m->rec_label = calloc(rs->n ? rs->n : 1, sizeof *m->rec_label);
@@ -552,11 +550,11 @@ static int load_record(const pl_ydoc *d, np_model *m, pl_error *err)
 
 static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
 {
-    const pl_ynode *tn = pl_ymap_get(d->root, "tournament");
-    if (!tn) return PL_OK;
     static const char *const keys[] = {"players", "group_size", "turns", "repetitions", "max_groups", "noise", "game", NULL};
-    int rc;
-    if ((rc = pl_yexpect(d, tn, PL_Y_MAP, "'tournament'", err)) || (rc = pl_ymap_check_keys(d, tn, keys, err))) return rc;
+    const pl_ynode *tn;
+    int rc = pl_yget_node(d, d->root, "tournament", PL_Y_MAP, 0, &tn, err);
+    if (rc || !tn) return rc;
+    if ((rc = pl_ymap_check_keys(d, tn, keys, err))) return rc;
     long gs = 0, turns = 100, reps = 5, maxg = 0;
     double noise = 0;
     if ((rc = pl_yget_int(d, tn, "group_size", 1, 2, NP_MAX, &gs, err)) || (rc = pl_yget_int(d, tn, "turns", 0, 1, 1000000, &turns, err)) ||
@@ -564,8 +562,8 @@ static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
         (rc = pl_yget_int(d, tn, "max_groups", 0, 0, 100000000, &maxg, err)) ||
         (rc = pl_yget_num(d, tn, "noise", 0, 0, 1, &noise, err)))
         return rc;
-    const pl_ynode *pl = pl_ymap_get(tn, "players");
-    if ((rc = pl_yexpect(d, pl ? pl : tn, PL_Y_SEQ, "'players'", err))) return rc;
+    const pl_ynode *pl;
+    if ((rc = pl_yget_node(d, tn, "players", PL_Y_SEQ, 1, &pl, err))) return rc;
     if (pl->n < 1) return pl_yerr(d, pl, err, "a tournament needs at least one player");
     m->tour_players = calloc(pl->n, sizeof *m->tour_players);
     if (!m->tour_players) return pl_error_set(err, PL_ENOMEM, "out of memory");
@@ -689,8 +687,8 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
     } else if (window > periods)
         window = periods;
     m->window = (int)window;
-    const pl_ynode *gn = pl_ymap_get(root, "game");
-    if ((rc = pl_yexpect(d, gn, PL_Y_MAP, "'game'", err)) || (rc = load_game(d, gn, m, m->n, &m->game, err))) return rc;
+    const pl_ynode *gn;
+    if ((rc = pl_yget_node(d, root, "game", PL_Y_MAP, 1, &gn, err)) || (rc = load_game(d, gn, m, m->n, &m->game, err))) return rc;
     if ((rc = load_record(d, m, err)) || (rc = load_profiles(d, m, err))) return rc;
     if (pl_ngame_get_kind(m->game) == PL_NGAME_PAIRWISE)
         for (int k = 0; k < m->n_profiles; k++) {
@@ -724,8 +722,8 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
         if (strcmp(param, "noise") && strcmp(param, "observation_noise"))
             return pl_yerr(d, pl_ymap_get(se, "parameter"), err, "expected noise or observation_noise, found '%s'", param);
         m->sens_param = param;
-        const pl_ynode *vs = pl_ymap_get(se, "values");
-        if ((rc = pl_yexpect(d, vs ? vs : se, PL_Y_SEQ, "'values'", err))) return rc;
+        const pl_ynode *vs;
+        if ((rc = pl_yget_node(d, se, "values", PL_Y_SEQ, 1, &vs, err))) return rc;
         if (vs->n < 1 || vs->n > 16) return pl_yerr(d, vs, err, "expected 1 to 16 values, found %zu", vs->n);
         for (size_t k = 0; k < vs->n; k++)
             if ((rc = pl_ynode_num(d, vs->items[k], "a probability", 0, 1, &m->sens_value[m->n_sens++], err))) return rc;

@@ -286,28 +286,32 @@ int pl_yexpect(const pl_ydoc *d, const pl_ynode *node, pl_ykind kind, const char
     return PL_OK;
 }
 
+const char *pl_yclosest(const char *word, const char *const *names, size_t n)
+{
+    const char *best = NULL;
+    size_t bestd = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        size_t dd = pl_edit_distance(word, names[i], 0);
+        if (dd < bestd) bestd = dd, best = names[i];
+    }
+    return bestd <= 3 ? best : NULL;
+}
+
 int pl_ymap_check_keys(const pl_ydoc *d, const pl_ynode *map, const char *const *allowed, pl_error *err)
 {
     if (!map || map->kind != PL_Y_MAP) return PL_OK;
     for (size_t i = 0; i < map->n; i++) {
         const char *k = map->keys[i]->value;
-        const char *best = NULL;
-        size_t bestd = (size_t)-1;
+        size_t n_allowed = 0;
         int found = 0;
-        for (const char *const *a = allowed; *a; a++) {
-            if (!strcmp(*a, k)) {
-                found = 1;
-                break;
-            }
-            size_t dd = pl_edit_distance(k, *a, 0);
-            if (dd < bestd) bestd = dd, best = *a;
-        }
+        for (; allowed[n_allowed]; n_allowed++) found |= !strcmp(allowed[n_allowed], k);
         if (found) continue;
         char list[400] = "";
         size_t n = 0;
         for (const char *const *a = allowed; *a && n < sizeof list; a++)
             n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", a == allowed ? "" : ", ", *a);
-        if (best && bestd <= 3)
+        const char *best = pl_yclosest(k, allowed, n_allowed);
+        if (best)
             return pl_yerr(d, map->keys[i], err, "unknown key '%s' (did you mean '%s'?); expected one of: %s", k, best, list);
         return pl_yerr(d, map->keys[i], err, "unknown key '%s'; expected one of: %s", k, list);
     }
@@ -396,4 +400,15 @@ int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int req
         if (!strcasecmp(v->value, "false") || !strcasecmp(v->value, "no")) return *out = 0, PL_OK;
     }
     return pl_yerr(d, v, err, "'%s' must be true or false", key);
+}
+
+int pl_yget_node(const pl_ydoc *d, const pl_ynode *map, const char *key, pl_ykind kind, int required,
+                 const pl_ynode **out, pl_error *err)
+{
+    int rc;
+    *out = need(d, map, key, required, &rc, err);
+    if (!*out) return rc;
+    char what[96];
+    snprintf(what, sizeof what, "'%s'", key);
+    return pl_yexpect(d, *out, kind, what, err);
 }

@@ -45,6 +45,8 @@ const pl_ynode *pl_ymap_get(const pl_ynode *map, const char *key);
 const pl_ynode *pl_ymap_key(const pl_ynode *map, const char *key);
 /* Fails on the first key not in `allowed` (NULL-terminated), suggesting the closest allowed one. */
 int pl_ymap_check_keys(const pl_ydoc *d, const pl_ynode *map, const char *const *allowed, pl_error *err);
+/* Of n names, the closest to a mistyped word (at most 3 edits away, the first on a tie), or NULL. */
+const char *pl_yclosest(const char *word, const char *const *names, size_t n);
 /* Fails unless node is of the kind; `what` names it in the message ("'parties'"). */
 int pl_yexpect(const pl_ydoc *d, const pl_ynode *node, pl_ykind kind, const char *what, pl_error *err);
 
@@ -56,6 +58,9 @@ int pl_yget_num(const pl_ydoc *d, const pl_ynode *map, const char *key, int requ
 int pl_yget_int(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, long lo, long hi, long *out,
                 pl_error *err);
 int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *out, pl_error *err);
+/* map[key] as a node of the given kind (a list or map to walk); *out is NULL when an optional key is missing. */
+int pl_yget_node(const pl_ydoc *d, const pl_ynode *map, const char *key, pl_ykind kind, int required,
+                 const pl_ynode **out, pl_error *err);
 
 /* Scalar conversions of a node itself (for sequence items). */
 int pl_ynode_num(const pl_ydoc *d, const pl_ynode *n, const char *what, double lo, double hi, double *out, pl_error *err);

@@ -41,6 +41,10 @@ steps:
 == unknown_step 10:34 unknown step 'y'
 steps:
   - {id: x, actor: A, requires: [y]}
+== unknown_step_suggested 11:34 unknown step 'inspecton' (did you mean 'inspection'?)
+steps:
+  - {id: inspection, actor: A}
+  - {id: y, actor: B, requires: [inspecton]}
 == requires_cycle 11:33 makes a cycle
 steps:
   - {id: x, actor: A, requires: [z]}
@@ -257,7 +261,130 @@ verifiers:
   - {id: W, p_false: "0.1"}
 steps:
   - {id: x, actor: A}
+== policy_key_of_other_policy 13:34 'holds' belongs to the policy 'hold', not 'grit'
+steps:
+  - {id: x, actor: A}
+variants:
+  - id: v
+    policies: {A: {policy: grit, holds: [x]}}
+== waits_for_own_step 13:50 names 'x', a step of 'A' itself
+steps:
+  - {id: x, actor: A}
+variants:
+  - id: v
+    policies: {A: {policy: all_first, waits_for: [x]}}
+== empty_policy_list 13:19 a policy list needs at least one entry
+steps:
+  - {id: x, actor: A}
+variants:
+  - id: v
+    policies: {A: []}
+== policy_list_not_maps 13:20 each entry of a policy list must be a map
+steps:
+  - {id: x, actor: A}
+variants:
+  - id: v
+    policies: {A: [grim]}
+== no_parties 4:10 'parties' needs at least one party
+kind: agreement
+start: 2020-01
+horizon: 24
+parties: []
+steps:
+  - {id: x, actor: A}
+== no_steps 9:8 'steps' needs at least one step
+steps: []
+== horizon_zero 3:10 'horizon' must be at least 1 period
+kind: agreement
+start: 2020-01
+horizon: 0
+parties:
+  - {id: A}
+steps:
+  - {id: x, actor: A}
+== until_before_from 12:37 'until' is before 'from'
+steps:
+  - {id: x, actor: A}
+shocks:
+  - {id: s, p: 0.1, from: 5, until: 2}
+== record_shock_unnamed 13:7 a 'shock' event names its shock with 'shock:'
+steps:
+  - {id: x, actor: A}
+record:
+  events:
+    - {date: 2020-02, event: shock}
+== record_unknown_shock 13:44 'shock': unknown shock 'nope'
+steps:
+  - {id: x, actor: A}
+record:
+  events:
+    - {date: 2020-02, event: shock, shock: nope}
+== record_step_unnamed 13:7 a 'completed' event names its step with 'step:'
+steps:
+  - {id: x, actor: A}
+record:
+  events:
+    - {date: 2020-02, event: completed}
+== record_before_start 13:14 date 2019-12 is before the agreement's start (2020-01)
+steps:
+  - {id: x, actor: A}
+record:
+  events:
+    - {date: 2019-12, step: x, event: completed}
+== record_past_horizon 13:14 past the agreement's horizon (24 periods from 2020-01)
+steps:
+  - {id: x, actor: A}
+record:
+  events:
+    - {date: 2023-01, step: x, event: completed}
+== yaml_anchor 9:8 YAML anchors (&name) are not supported
+steps: &s
+  - {id: x, actor: A}
+== yaml_complex_key 9:3 a key must be a plain name
+? [a, b]
+: 1
+== yaml_two_documents 11:1 only one YAML document per file is read
+steps:
+  - {id: x, actor: A}
+---
+kind: agreement
+== name_not_text 9:7 'name' must be a text value, found a list
+name: [a]
+steps:
+  - {id: x, actor: A}
 CASES
 bad "$name" "$where" "$text" "${body%$'\n'}"
 bad too_many_steps 9:8 "at most 64 steps" "steps: [$(for i in $(seq 1 65); do printf '{id: s%d, actor: A}, ' "$i"; done)]"
+ids() { for i in $(seq 1 "$2"); do printf "{id: $1%d$3}, " "$i"; done; }
+bad too_many_parties 4:10 "at most 16 parties" "kind: agreement
+start: 2020-01
+horizon: 24
+parties: [$(ids p 17)]
+steps:
+  - {id: x, actor: p1}"
+bad too_many_verifiers 8:12 "at most 16 verifiers" "kind: agreement
+start: 2020-01
+horizon: 24
+parties:
+  - {id: A}
+steps:
+  - {id: x, actor: A}
+verifiers: [$(ids v 17)]"
+bad too_many_policies 13:19 "at most 8 policies per party" "steps:
+  - {id: x, actor: A}
+variants:
+  - id: v
+    policies: {A: [$(for i in $(seq 1 9); do printf '{policy: grim, p: 0.1}, '; done)]}"
+bad too_many_variants 11:11 "at most 16 variants" "steps:
+  - {id: x, actor: A}
+variants: [$(ids v 17)]"
+bad too_many_shocks 11:9 "at most 16 shocks" "steps:
+  - {id: x, actor: A}
+shocks: [$(ids s 17 ', p: 0.1')]"
+# a file that is not text, and one that is not there
+printf 'kind: agreement\n\0\n' >"$TMP/nul.yaml"
+expect_exit 2 "a file with a NUL byte is refused" "$PARLEY" run "$TMP/nul.yaml"
+expect_err_has "$TMP/nul.yaml:1:1: not a text file" "nul: the message says it is not text"
+expect_exit 2 "a missing file is refused" "$PARLEY" run "$TMP/absent.yaml"
+expect_err_has "$TMP/absent.yaml: cannot open" "absent: the message says it cannot be opened"
 echo "1..$tap_n"

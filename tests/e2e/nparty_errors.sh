@@ -83,6 +83,16 @@ opening_action          | 24:18 | party A has no action 'calm' |   - id: p1\n =>
 tournament_group        | 21:43 | 'group_size' must be between 2 and 16 | profiles:\n => tournament: {players: [ttft], group_size: 40}\nprofiles:\n
 tournament_player       | 21:24 | unknown strategy 'nonesuch' | profiles:\n => tournament: {players: [nonesuch], group_size: 3}\nprofiles:\n
 table_missing_row       | 15:5  | no row for the joint action [escalate, restrain, restrain] (12 rows needed) | additive\n  values:\n    A: {escalate: {self: 1, B: -2, C: -2}}\n    B: {escalate: {self: 1, A: -2, C: -2}}\n    C: {escalate: {self: 2, A: -3, B: -3}, mild: {self: 1, A: -1}} => table\n  payoffs:\n    - {actions: [restrain, restrain, restrain], payoffs: [0, 0, 0]}
+bloc_no_members         | 11:5  | missing required key 'members' | {id: AB, members: [A, B], rule: any} => {id: AB, rule: any}
+tournament_no_players   | 21:13 | missing required key 'players' | profiles:\n => tournament: {group_size: 3}\nprofiles:\n
+bloc_empty              | 11:23 | a bloc needs at least one member | members: [A, B] => members: []
+watch_bloc_of_self      | 26:35 | bloc AB holds only C itself | members: [A, B] => members: [C]
+table_row_width         | 15:17 | expected 3 entries, one per party in order, found 2 | additive\n  values:\n    A: {escalate: {self: 1, B: -2, C: -2}}\n    B: {escalate: {self: 1, A: -2, C: -2}}\n    C: {escalate: {self: 2, A: -3, B: -3}, mild: {self: 1, A: -1}} => table\n  payoffs:\n    - {actions: [restrain, restrain], payoffs: [0, 0, 0]}
+no_profiles             | 21:11 | expected 1 to 32 profiles, found 0 | profiles:\n  - id: p1\n    policies:\n      A: {strategy: ttft, watch: [C]}\n      B: {strategy: tft, watch: [C, A], aggregate: all}\n      C: {strategy: ttft, watch: [AB]}\n => profiles: []\n
+tournament_no_player    | 21:23 | a tournament needs at least one player | profiles:\n => tournament: {players: [], group_size: 3}\nprofiles:\n
+restraint_no_party      | 21:22 | 'parties' needs at least one party | profiles:\n => restraint: {parties: []}\nprofiles:\n
+sensitivity_no_value    | 21:41 | expected 1 to 16 values, found 0 | profiles:\n => sensitivity: {parameter: noise, values: []}\nprofiles:\n
 sensitivity_param       | 21:26 | expected noise or observation_noise | profiles:\n => sensitivity: {parameter: delay, values: [1]}\nprofiles:\n
 sensitivity_value       | 21:45 | a probability must be between 0 and 1 | profiles:\n => sensitivity: {parameter: noise, values: [0, 1.5]}\nprofiles:\n
 CASES
+bad too_many_assumptions 3:14 "at most 32 assumptions" "name: three parties\n => name: three parties\nassumptions: [$(for i in $(seq 1 33); do printf 'a%d, ' "$i"; done)]\n"
