@@ -67,13 +67,14 @@ void pl_match_buf_free(pl_match_buf *b)
     memset(b, 0, sizeof *b);
 }
 
-static int sample_length(pl_rng *rng, double prob_end, int cap)
+int pl_match_length(pl_rng *rng, int turns, double prob_end)
 {
+    if (!(prob_end > 0)) return turns;
     if (prob_end >= 1) return 1;
     double u = pl_rng_uniform(rng);
     double len = ceil(log(1 - u) / log(1 - prob_end));
     if (len < 1) len = 1;
-    if (cap > 0 && len > cap) return cap;
+    if (turns > 0 && len > turns) return turns;
     if (len > 1e9) len = 1e9;
     return (int)len;
 }
@@ -88,7 +89,7 @@ static int sample_length(pl_rng *rng, double prob_end, int cap)
 static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *buf)
 {
     pl_rng_init(rng, cfg->seed, cfg->stream_a, cfg->stream_b);
-    int length = cfg->prob_end > 0 ? sample_length(rng, cfg->prob_end, cfg->turns) : cfg->turns;
+    int length = pl_match_length(rng, cfg->turns, cfg->prob_end);
     pl_history_clear(&buf->h[0]);
     pl_history_clear(&buf->h[1]);
     return length;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/match_engine.h"
 #include "engine/nparty_engine.h"
 
 /* ---- players ------------------------------------------------------------ */
@@ -349,17 +350,6 @@ int pl_nmatch_check(const pl_ngame *g, pl_nplayer *const *players, const pl_nmat
     return PL_OK;
 }
 
-static int sample_length(pl_rng *rng, double prob_end, int cap)
-{
-    if (prob_end >= 1) return 1;
-    double u = pl_rng_uniform(rng);
-    double len = ceil(log(1 - u) / log(1 - prob_end));
-    if (len < 1) len = 1;
-    if (cap > 0 && len > cap) return cap;
-    if (len > 1e9) len = 1e9;
-    return (int)len;
-}
-
 /* Resolves each seat's watch units: default = every other party on its own. */
 static void resolve_units(const pl_ngame *g, pl_nplayer *const *players, pl_nmatch_buf *b)
 {
@@ -408,7 +398,7 @@ static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, c
     const int n = g->n, pairwise = g->kind == PL_NGAME_PAIRWISE;
     R->g = g, R->players = players, R->cfg = cfg, R->b = b;
     pl_rng_init(&R->rng, cfg->seed, cfg->stream_a, cfg->stream_b);
-    R->length = cfg->prob_end > 0 ? sample_length(&R->rng, cfg->prob_end, cfg->turns) : cfg->turns;
+    R->length = pl_match_length(&R->rng, cfg->turns, cfg->prob_end);
     const int length = R->length;
     resolve_units(g, players, b);
 
