@@ -161,7 +161,7 @@ static int summarise(pl_ntournament_result *r, pl_error *err)
         pl_ntournament_row *row = &r->rows[s];
         row->player = s;
         long ng = 0;
-        double sum = 0, sumsq = 0, coop = 0, wins = 0, gcoop = 0;
+        double sum = 0, coop = 0, wins = 0, gcoop = 0;
         long seats = 0;
         for (long k = 0; k < r->groups; k++) {
             const int *m = r->members + k * n;
@@ -180,7 +180,6 @@ static int summarise(pl_ntournament_result *r, pl_error *err)
             seats += mine;
             gcoop += gc / n;
             per_group[ng++] = gs / mine;
-            sumsq += (gs / mine) * (gs / mine);
         }
         row->seats = seats;
         if (!seats) continue;
@@ -196,7 +195,6 @@ static int summarise(pl_ntournament_result *r, pl_error *err)
         double var = 0;
         for (long k = 0; k < ng; k++) var += (per_group[k] - mean_g) * (per_group[k] - mean_g);
         row->sd_score = ng > 1 ? sqrt(var / (ng - 1)) : 0;
-        (void)sumsq;
     }
     qsort(r->rows, (size_t)S, sizeof *r->rows, cmp_rows);
     for (int i = 0; i < S; i++) r->rows[i].rank = i + 1;
