@@ -410,6 +410,7 @@ static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, c
     }
     for (int k = 0; k < n; k++) pl_history_clear(&b->agg[k]);
     b->turns = 0;
+    for (int i = 0; i < n; i++) b->score[i] = 0;
     /* Exact, immediate observation needs no copies: each observer reads the true records. */
     const int direct = R->direct = cfg->obs_noise == 0 && cfg->obs_delay == 0;
     for (int o = 0; o < n; o++)
@@ -465,9 +466,6 @@ static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, c
                            .defect_action = defect_action[i],
                            .rng = &R->rng};
     }
-
-    if (length == 0)
-        for (int i = 0; i < n; i++) b->score[i] = 0;
 }
 
 /* Plays turn b->turns.  Seat `human` (or -1: none) plays `human_action` instead of what its
@@ -581,7 +579,7 @@ static int nm_turn(nm_run *R, int human, int human_action, pl_error *err)
                 act[i] = (unsigned char)any;
             }
         }
-        for (int i = 0; i < n; i++) b->score[i] = (t == 0 ? 0 : b->score[i]) + pay[i];
+        for (int i = 0; i < n; i++) b->score[i] += pay[i];
         /* what each party sees of the others */
         int seen_t = t - delay;
         if (direct) {
@@ -759,7 +757,7 @@ int pl_nmatch_stepper_cooperated(const pl_nmatch_stepper *st, int i, int t)
     if (st->buf.pairwise) return !st->buf.acts[(size_t)t * st->buf.n + i];
     return !pl_hist_at(&st->buf.hist[i], t);
 }
-double pl_nmatch_stepper_score(const pl_nmatch_stepper *st, int i) { return st->buf.turns ? st->buf.score[i] : 0; }
+double pl_nmatch_stepper_score(const pl_nmatch_stepper *st, int i) { return st->buf.score[i]; }
 const pl_ngame *pl_nmatch_stepper_game(const pl_nmatch_stepper *st) { return st->game; }
 
 /* ---- results ------------------------------------------------------------- */
