@@ -1,8 +1,8 @@
 /* tournament.c — the round robin, played by a pool of threads.
  *
- * A job is one pair of players with all its repetitions; a pair of
- * deterministic strategies without noise or random ending, or any pair whose
- * first match took no random draw, is played once and its result reused for
+ * A job is one pair of players with all its repetitions; a pair whose first
+ * match took no random draw (two deterministic strategies without noise or
+ * random ending, among others) is played once and its result reused for
  * every repetition.  Workers take jobs in order and
  * leave each result in a small ring of slots; whoever finishes a job folds
  * every consecutive finished slot into the aggregates, always in job order.
@@ -120,14 +120,13 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
 {
     const pl_tournament_config *cfg = sh->cfg;
     const pl_strategy *a = sh->players[sh->pairs[k][0]], *b = sh->players[sh->pairs[k][1]];
-    /* Played once, its result reused for every repetition: a pair nothing random can enter
-     * (two deterministic strategies, no noise, a fixed length), or, as found after the first
-     * repetition, a match that took no draw from its stream (buf->drew == 0: say Grofman
-     * against Tit For Tat, which never disagree, so Grofman never draws).  Strategies draw
-     * only from the stream, so each turn of such a match followed from the histories alone
-     * and any other repetition's stream gives the same match, draw for (no) draw. */
-    int reuse = !pl_strategy_is_stochastic(a) && !pl_strategy_is_stochastic(b) && cfg->noise == 0 &&
-                cfg->prob_end == 0;
+    /* Played once, its result reused for every repetition: a pair whose first match took no
+     * draw from its stream (buf->drew == 0).  That covers two deterministic strategies without
+     * noise or a random length, and also, say, Grofman against Tit For Tat, which never
+     * disagree, so Grofman never draws.  Strategies draw only from the stream, so each turn of
+     * such a match followed from the histories alone and any other repetition's stream gives
+     * the same match, draw for (no) draw. */
+    int reuse = 0;
     pl_match_config mc = {.turns = cfg->turns, .prob_end = cfg->prob_end, .noise = cfg->noise, .game = cfg->game,
                           .seed = cfg->seed, .stream_a = k};
     memset(s->oc, 0, sizeof s->oc);
