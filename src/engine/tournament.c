@@ -250,26 +250,26 @@ static int cmp_rank(const void *a, const void *b)
     return (i > j) - (i < j);
 }
 
-static void finish(pl_tournament_result *R)
+/* Normalised scores, their mean, deviation and median, and the ranking.  0 or PL_ENOMEM. */
+static int finish(pl_tournament_result *R)
 {
     size_t n = R->n;
     int reps = R->reps;
     double *tmp = malloc((size_t)reps * sizeof *tmp);
+    if (!tmp) return PL_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         double sum = 0, sq = 0;
         for (int r = 0; r < reps; r++) {
             double v = R->norm[i * (size_t)reps + r] /= (double)(n - 1);
             sum += v;
             sq += v * v;
-            if (tmp) tmp[r] = v;
+            tmp[r] = v;
         }
         R->mean[i] = sum / reps;
         double var = sq / reps - R->mean[i] * R->mean[i];
         R->sd[i] = var > 0 ? sqrt(var) : 0;
-        if (tmp) {
-            qsort(tmp, (size_t)reps, sizeof *tmp, cmp_double);
-            R->median[i] = reps % 2 ? tmp[reps / 2] : (tmp[reps / 2 - 1] + tmp[reps / 2]) / 2;
-        }
+        qsort(tmp, (size_t)reps, sizeof *tmp, cmp_double);
+        R->median[i] = reps % 2 ? tmp[reps / 2] : (tmp[reps / 2 - 1] + tmp[reps / 2]) / 2;
         R->rank[i] = i;
     }
     free(tmp);
@@ -278,6 +278,7 @@ static void finish(pl_tournament_result *R)
     sort_ctx = R;
     qsort(R->rank, n, sizeof *R->rank, cmp_rank);
     pthread_mutex_unlock(&sort_mu);
+    return PL_OK;
 }
 
 void pl_tournament_result_free(pl_tournament_result *R)
@@ -364,7 +365,7 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
         rc = sh.err.code ? sh.err.code : PL_ENOMEM;
         goto fail;
     }
-    finish(R);
+    if (finish(R)) goto nomem;
     for (size_t w = 0; w < sh.window; w++) free(sh.slots[w].reps);
     free(sh.slots);
     free(sh.pairs);
