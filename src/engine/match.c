@@ -6,10 +6,12 @@
  * A's noise flip, then B's.  With a probabilistic end the length is the first
  * draw of the stream, as the geometric law ceil(log(1-u)/log(1-p)).
  *
- * The stepper (pl_match_stepper) plays the same loop one turn at a time with
+ * The stepper (pl_match_stepper) plays the same match one turn at a time with
  * party A's move given from outside: a person at a terminal, another program.
- * It shares the start of a match and the end of each turn with pl_match_run, so
- * the only difference is where A's move comes from. */
+ * It shares the start of a match (match_begin, party_begin) with pl_match_run;
+ * its turn (match_resolve) takes the same draws in the same order as the loop
+ * of pl_match_run (play_turns), which is specialised for speed, and unit tests
+ * prove the two give the same matches. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,10 +81,9 @@ int pl_match_length(pl_rng *rng, int turns, double prob_end)
     return (int)len;
 }
 
-/* ---- the turn, shared by pl_match_run and the stepper ----------------------------
- * Both callers go through these three functions, so a turn played by a person
- * through the stepper is the same turn, drawing the same random numbers in the
- * same order, as one played by two strategies. */
+/* ---- the start of a match, shared by pl_match_run and the stepper, and the stepper's turn ----
+ * A turn played by a person through the stepper draws the same random numbers in the same
+ * order as one played by two strategies in play_turns. */
 
 /* The start of a match: the stream, then the length (its first draw when the end is
  * probabilistic), cleared histories.  Returns the length. */
