@@ -273,11 +273,16 @@ int pl_match_result_turns(const pl_match_result *r) { return r->buf.h[0].len; }
 int pl_match_result_action(const pl_match_result *r, int party, int t) { return pl_hist_at(&r->buf.h[party & 1], t); }
 double pl_match_result_score(const pl_match_result *r, int party) { return r->buf.h[party & 1].score; }
 
-void pl_match_result_actions(const pl_match_result *r, int party, char *buf)
+/* A history as a string of C and D, for the result and the stepper alike. */
+static void history_letters(const pl_history *h, char *buf)
 {
-    const pl_history *h = &r->buf.h[party & 1];
     for (int t = 0; t < h->len; t++) buf[t] = pl_hist_at(h, t) ? 'D' : 'C';
     buf[h->len] = '\0';
+}
+
+void pl_match_result_actions(const pl_match_result *r, int party, char *buf)
+{
+    history_letters(&r->buf.h[party & 1], buf);
 }
 
 /* ---- the stepper: the same loop, one turn at a time, party A driven from outside ---- */
@@ -379,9 +384,7 @@ int pl_match_stepper_flipped(const pl_match_stepper *st, int party, int t)
 }
 void pl_match_stepper_actions(const pl_match_stepper *st, int party, char *buf)
 {
-    const pl_history *h = &st->buf.h[party & 1];
-    for (int t = 0; t < h->len; t++) buf[t] = pl_hist_at(h, t) ? 'D' : 'C';
-    buf[h->len] = '\0';
+    history_letters(&st->buf.h[party & 1], buf);
 }
 const pl_strategy *pl_match_stepper_opponent(const pl_match_stepper *st) { return st->opp; }
 const pl_game *pl_match_stepper_game(const pl_match_stepper *st) { return &st->game; }
