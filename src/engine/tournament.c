@@ -240,11 +240,11 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static const pl_tournament_result *sort_ctx;
-static int cmp_rank(const void *a, const void *b)
+/* Best first: higher median, then higher mean, then lower index (a total order). */
+static int cmp_rank(const void *a, const void *b, void *ctx)
 {
     size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    const pl_tournament_result *R = sort_ctx;
+    const pl_tournament_result *R = ctx;
     if (R->median[i] != R->median[j]) return R->median[i] > R->median[j] ? -1 : 1;
     if (R->mean[i] != R->mean[j]) return R->mean[i] > R->mean[j] ? -1 : 1;
     return (i > j) - (i < j);
@@ -273,11 +273,7 @@ static int finish(pl_tournament_result *R)
         R->rank[i] = i;
     }
     free(tmp);
-    static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER;
-    pthread_mutex_lock(&sort_mu);
-    sort_ctx = R;
-    qsort(R->rank, n, sizeof *R->rank, cmp_rank);
-    pthread_mutex_unlock(&sort_mu);
+    qsort_r(R->rank, n, sizeof *R->rank, cmp_rank, R);
     return PL_OK;
 }
 
