@@ -673,6 +673,14 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
     return PL_OK;
 }
 
+/* Party i cooperated at turn t: its cooperative action, or, pairwise, no defection toward anyone.
+ * For the stepper and the result alike. */
+static int buf_cooperated(const pl_nmatch_buf *b, int i, int t)
+{
+    if (b->pairwise) return !b->acts[(size_t)t * b->n + i];
+    return !pl_hist_at(&b->hist[i], t);
+}
+
 /* ---- the stepper: one turn per call, through nm_turn ---------------------- */
 
 struct pl_nmatch_stepper {
@@ -752,11 +760,7 @@ int pl_nmatch_stepper_forced(const pl_nmatch_stepper *st, int i, int t)
 int pl_nmatch_stepper_action(const pl_nmatch_stepper *st, int i, int t) { return st->buf.acts[(size_t)t * st->buf.n + i]; }
 int pl_nmatch_stepper_intent(const pl_nmatch_stepper *st, int i, int t) { return st->buf.intent[(size_t)t * st->buf.n + i]; }
 double pl_nmatch_stepper_payoff(const pl_nmatch_stepper *st, int i, int t) { return st->buf.pay[(size_t)t * st->buf.n + i]; }
-int pl_nmatch_stepper_cooperated(const pl_nmatch_stepper *st, int i, int t)
-{
-    if (st->buf.pairwise) return !st->buf.acts[(size_t)t * st->buf.n + i];
-    return !pl_hist_at(&st->buf.hist[i], t);
-}
+int pl_nmatch_stepper_cooperated(const pl_nmatch_stepper *st, int i, int t) { return buf_cooperated(&st->buf, i, t); }
 double pl_nmatch_stepper_score(const pl_nmatch_stepper *st, int i) { return st->buf.score[i]; }
 const pl_ngame *pl_nmatch_stepper_game(const pl_nmatch_stepper *st) { return st->game; }
 
@@ -810,11 +814,7 @@ int pl_nmatch_result_action_toward(const pl_nmatch_result *r, int i, int j, int 
     return pl_hist_at(&r->buf.hist[i * r->buf.n + j], t);
 }
 
-int pl_nmatch_result_cooperated(const pl_nmatch_result *r, int i, int t)
-{
-    if (r->buf.pairwise) return !r->buf.acts[(size_t)t * r->buf.n + i];
-    return !pl_hist_at(&r->buf.hist[i], t);
-}
+int pl_nmatch_result_cooperated(const pl_nmatch_result *r, int i, int t) { return buf_cooperated(&r->buf, i, t); }
 
 void pl_nmatch_result_actions(const pl_nmatch_result *r, int i, char *out)
 {
