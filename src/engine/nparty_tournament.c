@@ -212,10 +212,10 @@ int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, int n_play
                             g->n);
     if (cfg->repetitions < 1) return pl_error_set(err, PL_EINVAL, "repetitions must be 1 or more, got %d", cfg->repetitions);
     if (cfg->threads < 1) return pl_error_set(err, PL_EINVAL, "threads must be 1 or more, got %d", cfg->threads);
+    /* each player in every seat at once: a watch list may be fine in one seat and not in another */
     pl_nplayer *probe[PL_NPARTY_MAX];
-    for (int i = 0; i < g->n; i++) probe[i] = players[0];
     for (int s = 0; s < n_players; s++) {
-        probe[0] = players[s];
+        for (int i = 0; i < g->n; i++) probe[i] = players[s];
         int rc = pl_nmatch_check(g, probe, &cfg->match, err);
         if (rc) return rc;
     }

@@ -386,6 +386,15 @@ static void tournament_rejects_bad_configurations(void **state)
     assert_int_equal(pl_ntournament_run(g, p, 3, &tc, &r, &err), PL_EINVAL);
     assert_non_null(strstr(err.msg, "noise"));
     tc.match.noise = 0;
+    /* a watch list good in seat 0 but holding only the player itself in seat 1 */
+    pl_nplayer *watcher = player("ttft");
+    assert_int_equal(pl_nplayer_watch(watcher, 1u << 1, 1, &err), 0);
+    p[1] = watcher;
+    assert_int_equal(pl_ntournament_run(g, p, 3, &tc, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "seat 1"));
+    assert_non_null(strstr(err.msg, "only the party itself"));
+    p[1] = one;
+    pl_nplayer_free(watcher);
     /* multisets of 8 from 40 players: C(47, 8), about 3.1e8 groups, too many to list; a sample is fine */
     assert_int_equal(pl_ntournament_run(g, p, 40, &tc, &r, &err), PL_EINVAL);
     assert_non_null(strstr(err.msg, "too many"));
