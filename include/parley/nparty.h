@@ -215,7 +215,8 @@ void pl_ntournament_result_free(pl_ntournament_result *r);
 typedef struct pl_ntournament_row {
     int player;           /* index into the players given */
     int rank;             /* 1 = best mean score per turn */
-    long seats;           /* seats played (group seats x repetitions) */
+    long seats;           /* seats it held, summed over its groups (two copies in a group: two); each
+                           * seat played `repetitions` matches */
     double mean_score;    /* per turn, over every seat played */
     double median_score;  /* per turn, median over groups */
     double sd_score;      /* per turn, standard deviation over groups */

@@ -70,7 +70,8 @@ void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t player,
 /* Matches played and turns played in all. */
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r);
-/* Turns actually simulated: a deterministic pair without noise is played once and reused. */
+/* Turns actually simulated: a pair whose first match drew nothing from its random stream (two
+ * deterministic strategies without noise or a random length, among others) is played once and reused. */
 uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r);
 
 #ifdef __cplusplus

@@ -6,10 +6,12 @@
  * A's noise flip, then B's.  With a probabilistic end the length is the first
  * draw of the stream, as the geometric law ceil(log(1-u)/log(1-p)).
  *
- * The stepper (pl_match_stepper) plays the same loop one turn at a time with
+ * The stepper (pl_match_stepper) plays the same match one turn at a time with
  * party A's move given from outside: a person at a terminal, another program.
- * It shares the start of a match and the end of each turn with pl_match_run, so
- * the only difference is where A's move comes from. */
+ * It shares the start of a match (match_begin, party_begin) with pl_match_run;
+ * its turn (match_resolve) takes the same draws in the same order as the loop
+ * of pl_match_run (play_turns), which is specialised for speed, and unit tests
+ * prove the two give the same matches. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,28 +69,28 @@ void pl_match_buf_free(pl_match_buf *b)
     memset(b, 0, sizeof *b);
 }
 
-static int sample_length(pl_rng *rng, double prob_end, int cap)
+int pl_match_length(pl_rng *rng, int turns, double prob_end)
 {
+    if (!(prob_end > 0)) return turns;
     if (prob_end >= 1) return 1;
     double u = pl_rng_uniform(rng);
     double len = ceil(log(1 - u) / log(1 - prob_end));
     if (len < 1) len = 1;
-    if (cap > 0 && len > cap) return cap;
+    if (turns > 0 && len > turns) return turns;
     if (len > 1e9) len = 1e9;
     return (int)len;
 }
 
-/* ---- the turn, shared by pl_match_run and the stepper ----------------------------
- * Both callers go through these three functions, so a turn played by a person
- * through the stepper is the same turn, drawing the same random numbers in the
- * same order, as one played by two strategies. */
+/* ---- the start of a match, shared by pl_match_run and the stepper, and the stepper's turn ----
+ * A turn played by a person through the stepper draws the same random numbers in the same
+ * order as one played by two strategies in play_turns. */
 
 /* The start of a match: the stream, then the length (its first draw when the end is
  * probabilistic), cleared histories.  Returns the length. */
 static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *buf)
 {
     pl_rng_init(rng, cfg->seed, cfg->stream_a, cfg->stream_b);
-    int length = cfg->prob_end > 0 ? sample_length(rng, cfg->prob_end, cfg->turns) : cfg->turns;
+    int length = pl_match_length(rng, cfg->turns, cfg->prob_end);
     pl_history_clear(&buf->h[0]);
     pl_history_clear(&buf->h[1]);
     return length;
@@ -271,11 +273,16 @@ int pl_match_result_turns(const pl_match_result *r) { return r->buf.h[0].len; }
 int pl_match_result_action(const pl_match_result *r, int party, int t) { return pl_hist_at(&r->buf.h[party & 1], t); }
 double pl_match_result_score(const pl_match_result *r, int party) { return r->buf.h[party & 1].score; }
 
-void pl_match_result_actions(const pl_match_result *r, int party, char *buf)
+/* A history as a string of C and D, for the result and the stepper alike. */
+static void history_letters(const pl_history *h, char *buf)
 {
-    const pl_history *h = &r->buf.h[party & 1];
     for (int t = 0; t < h->len; t++) buf[t] = pl_hist_at(h, t) ? 'D' : 'C';
     buf[h->len] = '\0';
+}
+
+void pl_match_result_actions(const pl_match_result *r, int party, char *buf)
+{
+    history_letters(&r->buf.h[party & 1], buf);
 }
 
 /* ---- the stepper: the same loop, one turn at a time, party A driven from outside ---- */
@@ -377,9 +384,7 @@ int pl_match_stepper_flipped(const pl_match_stepper *st, int party, int t)
 }
 void pl_match_stepper_actions(const pl_match_stepper *st, int party, char *buf)
 {
-    const pl_history *h = &st->buf.h[party & 1];
-    for (int t = 0; t < h->len; t++) buf[t] = pl_hist_at(h, t) ? 'D' : 'C';
-    buf[h->len] = '\0';
+    history_letters(&st->buf.h[party & 1], buf);
 }
 const pl_strategy *pl_match_stepper_opponent(const pl_match_stepper *st) { return st->opp; }
 const pl_game *pl_match_stepper_game(const pl_match_stepper *st) { return &st->game; }

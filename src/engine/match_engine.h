@@ -23,6 +23,11 @@ void pl_match_buf_free(pl_match_buf *b);
 int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
                  pl_error *err);
 
+/* The length of a match: `turns`, or with a probabilistic end (prob_end > 0) a draw of the
+ * geometric law ceil(log(1-u)/log(1-prob_end)) from rng, capped at turns when turns > 0.
+ * Both the two-party and the N-party match take it as the first draw of their stream. */
+int pl_match_length(pl_rng *rng, int turns, double prob_end);
+
 /* Validates a configuration: turns, probabilities, game shape. */
 int pl_match_config_check(const pl_match_config *cfg, pl_error *err);
 

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/match_engine.h"
 #include "engine/nparty_engine.h"
 
 /* ---- players ------------------------------------------------------------ */
@@ -349,17 +350,6 @@ int pl_nmatch_check(const pl_ngame *g, pl_nplayer *const *players, const pl_nmat
     return PL_OK;
 }
 
-static int sample_length(pl_rng *rng, double prob_end, int cap)
-{
-    if (prob_end >= 1) return 1;
-    double u = pl_rng_uniform(rng);
-    double len = ceil(log(1 - u) / log(1 - prob_end));
-    if (len < 1) len = 1;
-    if (cap > 0 && len > cap) return cap;
-    if (len > 1e9) len = 1e9;
-    return (int)len;
-}
-
 /* Resolves each seat's watch units: default = every other party on its own. */
 static void resolve_units(const pl_ngame *g, pl_nplayer *const *players, pl_nmatch_buf *b)
 {
@@ -408,7 +398,7 @@ static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, c
     const int n = g->n, pairwise = g->kind == PL_NGAME_PAIRWISE;
     R->g = g, R->players = players, R->cfg = cfg, R->b = b;
     pl_rng_init(&R->rng, cfg->seed, cfg->stream_a, cfg->stream_b);
-    R->length = cfg->prob_end > 0 ? sample_length(&R->rng, cfg->prob_end, cfg->turns) : cfg->turns;
+    R->length = pl_match_length(&R->rng, cfg->turns, cfg->prob_end);
     const int length = R->length;
     resolve_units(g, players, b);
 
@@ -420,6 +410,7 @@ static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, c
     }
     for (int k = 0; k < n; k++) pl_history_clear(&b->agg[k]);
     b->turns = 0;
+    for (int i = 0; i < n; i++) b->score[i] = 0;
     /* Exact, immediate observation needs no copies: each observer reads the true records. */
     const int direct = R->direct = cfg->obs_noise == 0 && cfg->obs_delay == 0;
     for (int o = 0; o < n; o++)
@@ -475,9 +466,6 @@ static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, c
                            .defect_action = defect_action[i],
                            .rng = &R->rng};
     }
-
-    if (length == 0)
-        for (int i = 0; i < n; i++) b->score[i] = 0;
 }
 
 /* Plays turn b->turns.  Seat `human` (or -1: none) plays `human_action` instead of what its
@@ -591,7 +579,7 @@ static int nm_turn(nm_run *R, int human, int human_action, pl_error *err)
                 act[i] = (unsigned char)any;
             }
         }
-        for (int i = 0; i < n; i++) b->score[i] = (t == 0 ? 0 : b->score[i]) + pay[i];
+        for (int i = 0; i < n; i++) b->score[i] += pay[i];
         /* what each party sees of the others */
         int seen_t = t - delay;
         if (direct) {
@@ -685,6 +673,14 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
     return PL_OK;
 }
 
+/* Party i cooperated at turn t: its cooperative action, or, pairwise, no defection toward anyone.
+ * For the stepper and the result alike. */
+static int buf_cooperated(const pl_nmatch_buf *b, int i, int t)
+{
+    if (b->pairwise) return !b->acts[(size_t)t * b->n + i];
+    return !pl_hist_at(&b->hist[i], t);
+}
+
 /* ---- the stepper: one turn per call, through nm_turn ---------------------- */
 
 struct pl_nmatch_stepper {
@@ -764,12 +760,8 @@ int pl_nmatch_stepper_forced(const pl_nmatch_stepper *st, int i, int t)
 int pl_nmatch_stepper_action(const pl_nmatch_stepper *st, int i, int t) { return st->buf.acts[(size_t)t * st->buf.n + i]; }
 int pl_nmatch_stepper_intent(const pl_nmatch_stepper *st, int i, int t) { return st->buf.intent[(size_t)t * st->buf.n + i]; }
 double pl_nmatch_stepper_payoff(const pl_nmatch_stepper *st, int i, int t) { return st->buf.pay[(size_t)t * st->buf.n + i]; }
-int pl_nmatch_stepper_cooperated(const pl_nmatch_stepper *st, int i, int t)
-{
-    if (st->buf.pairwise) return !st->buf.acts[(size_t)t * st->buf.n + i];
-    return !pl_hist_at(&st->buf.hist[i], t);
-}
-double pl_nmatch_stepper_score(const pl_nmatch_stepper *st, int i) { return st->buf.turns ? st->buf.score[i] : 0; }
+int pl_nmatch_stepper_cooperated(const pl_nmatch_stepper *st, int i, int t) { return buf_cooperated(&st->buf, i, t); }
+double pl_nmatch_stepper_score(const pl_nmatch_stepper *st, int i) { return st->buf.score[i]; }
 const pl_ngame *pl_nmatch_stepper_game(const pl_nmatch_stepper *st) { return st->game; }
 
 /* ---- results ------------------------------------------------------------- */
@@ -822,11 +814,7 @@ int pl_nmatch_result_action_toward(const pl_nmatch_result *r, int i, int j, int 
     return pl_hist_at(&r->buf.hist[i * r->buf.n + j], t);
 }
 
-int pl_nmatch_result_cooperated(const pl_nmatch_result *r, int i, int t)
-{
-    if (r->buf.pairwise) return !r->buf.acts[(size_t)t * r->buf.n + i];
-    return !pl_hist_at(&r->buf.hist[i], t);
-}
+int pl_nmatch_result_cooperated(const pl_nmatch_result *r, int i, int t) { return buf_cooperated(&r->buf, i, t); }
 
 void pl_nmatch_result_actions(const pl_nmatch_result *r, int i, char *out)
 {

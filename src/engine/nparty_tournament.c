@@ -161,7 +161,7 @@ static int summarise(pl_ntournament_result *r, pl_error *err)
         pl_ntournament_row *row = &r->rows[s];
         row->player = s;
         long ng = 0;
-        double sum = 0, sumsq = 0, coop = 0, wins = 0, gcoop = 0;
+        double sum = 0, coop = 0, wins = 0, gcoop = 0;
         long seats = 0;
         for (long k = 0; k < r->groups; k++) {
             const int *m = r->members + k * n;
@@ -180,7 +180,6 @@ static int summarise(pl_ntournament_result *r, pl_error *err)
             seats += mine;
             gcoop += gc / n;
             per_group[ng++] = gs / mine;
-            sumsq += (gs / mine) * (gs / mine);
         }
         row->seats = seats;
         if (!seats) continue;
@@ -196,7 +195,6 @@ static int summarise(pl_ntournament_result *r, pl_error *err)
         double var = 0;
         for (long k = 0; k < ng; k++) var += (per_group[k] - mean_g) * (per_group[k] - mean_g);
         row->sd_score = ng > 1 ? sqrt(var / (ng - 1)) : 0;
-        (void)sumsq;
     }
     qsort(r->rows, (size_t)S, sizeof *r->rows, cmp_rows);
     for (int i = 0; i < S; i++) r->rows[i].rank = i + 1;
@@ -214,10 +212,10 @@ int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, int n_play
                             g->n);
     if (cfg->repetitions < 1) return pl_error_set(err, PL_EINVAL, "repetitions must be 1 or more, got %d", cfg->repetitions);
     if (cfg->threads < 1) return pl_error_set(err, PL_EINVAL, "threads must be 1 or more, got %d", cfg->threads);
+    /* each player in every seat at once: a watch list may be fine in one seat and not in another */
     pl_nplayer *probe[PL_NPARTY_MAX];
-    for (int i = 0; i < g->n; i++) probe[i] = players[0];
     for (int s = 0; s < n_players; s++) {
-        probe[0] = players[s];
+        for (int i = 0; i < g->n; i++) probe[i] = players[s];
         int rc = pl_nmatch_check(g, probe, &cfg->match, err);
         if (rc) return rc;
     }

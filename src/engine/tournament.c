@@ -1,8 +1,8 @@
 /* tournament.c — the round robin, played by a pool of threads.
  *
- * A job is one pair of players with all its repetitions; a pair of
- * deterministic strategies without noise or random ending, or any pair whose
- * first match took no random draw, is played once and its result reused for
+ * A job is one pair of players with all its repetitions; a pair whose first
+ * match took no random draw (two deterministic strategies without noise or
+ * random ending, among others) is played once and its result reused for
  * every repetition.  Workers take jobs in order and
  * leave each result in a small ring of slots; whoever finishes a job folds
  * every consecutive finished slot into the aggregates, always in job order.
@@ -120,14 +120,13 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
 {
     const pl_tournament_config *cfg = sh->cfg;
     const pl_strategy *a = sh->players[sh->pairs[k][0]], *b = sh->players[sh->pairs[k][1]];
-    /* Played once, its result reused for every repetition: a pair nothing random can enter
-     * (two deterministic strategies, no noise, a fixed length), or, as found after the first
-     * repetition, a match that took no draw from its stream (buf->drew == 0: say Grofman
-     * against Tit For Tat, which never disagree, so Grofman never draws).  Strategies draw
-     * only from the stream, so each turn of such a match followed from the histories alone
-     * and any other repetition's stream gives the same match, draw for (no) draw. */
-    int reuse = !pl_strategy_is_stochastic(a) && !pl_strategy_is_stochastic(b) && cfg->noise == 0 &&
-                cfg->prob_end == 0;
+    /* Played once, its result reused for every repetition: a pair whose first match took no
+     * draw from its stream (buf->drew == 0).  That covers two deterministic strategies without
+     * noise or a random length, and also, say, Grofman against Tit For Tat, which never
+     * disagree, so Grofman never draws.  Strategies draw only from the stream, so each turn of
+     * such a match followed from the histories alone and any other repetition's stream gives
+     * the same match, draw for (no) draw. */
+    int reuse = 0;
     pl_match_config mc = {.turns = cfg->turns, .prob_end = cfg->prob_end, .noise = cfg->noise, .game = cfg->game,
                           .seed = cfg->seed, .stream_a = k};
     memset(s->oc, 0, sizeof s->oc);
@@ -241,44 +240,41 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static const pl_tournament_result *sort_ctx;
-static int cmp_rank(const void *a, const void *b)
+/* Best first: higher median, then higher mean, then lower index (a total order). */
+static int cmp_rank(const void *a, const void *b, void *ctx)
 {
     size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    const pl_tournament_result *R = sort_ctx;
+    const pl_tournament_result *R = ctx;
     if (R->median[i] != R->median[j]) return R->median[i] > R->median[j] ? -1 : 1;
     if (R->mean[i] != R->mean[j]) return R->mean[i] > R->mean[j] ? -1 : 1;
     return (i > j) - (i < j);
 }
 
-static void finish(pl_tournament_result *R)
+/* Normalised scores, their mean, deviation and median, and the ranking.  0 or PL_ENOMEM. */
+static int finish(pl_tournament_result *R)
 {
     size_t n = R->n;
     int reps = R->reps;
     double *tmp = malloc((size_t)reps * sizeof *tmp);
+    if (!tmp) return PL_ENOMEM;
     for (size_t i = 0; i < n; i++) {
         double sum = 0, sq = 0;
         for (int r = 0; r < reps; r++) {
             double v = R->norm[i * (size_t)reps + r] /= (double)(n - 1);
             sum += v;
             sq += v * v;
-            if (tmp) tmp[r] = v;
+            tmp[r] = v;
         }
         R->mean[i] = sum / reps;
         double var = sq / reps - R->mean[i] * R->mean[i];
         R->sd[i] = var > 0 ? sqrt(var) : 0;
-        if (tmp) {
-            qsort(tmp, (size_t)reps, sizeof *tmp, cmp_double);
-            R->median[i] = reps % 2 ? tmp[reps / 2] : (tmp[reps / 2 - 1] + tmp[reps / 2]) / 2;
-        }
+        qsort(tmp, (size_t)reps, sizeof *tmp, cmp_double);
+        R->median[i] = reps % 2 ? tmp[reps / 2] : (tmp[reps / 2 - 1] + tmp[reps / 2]) / 2;
         R->rank[i] = i;
     }
     free(tmp);
-    static pthread_mutex_t sort_mu = PTHREAD_MUTEX_INITIALIZER;
-    pthread_mutex_lock(&sort_mu);
-    sort_ctx = R;
-    qsort(R->rank, n, sizeof *R->rank, cmp_rank);
-    pthread_mutex_unlock(&sort_mu);
+    qsort_r(R->rank, n, sizeof *R->rank, cmp_rank, R);
+    return PL_OK;
 }
 
 void pl_tournament_result_free(pl_tournament_result *R)
@@ -365,7 +361,7 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
         rc = sh.err.code ? sh.err.code : PL_ENOMEM;
         goto fail;
     }
-    finish(R);
+    if (finish(R)) goto nomem;
     for (size_t w = 0; w < sh.window; w++) free(sh.slots[w].reps);
     free(sh.slots);
     free(sh.pairs);

@@ -354,6 +354,59 @@ static void targeted_reciprocity_answers_each_party(void **state)
     pl_ngame_free(g);
 }
 
+/* Every bad configuration of an N-party tournament is refused with a message, before any play. */
+static void tournament_rejects_bad_configurations(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_ngame *g;
+    assert_int_equal(pl_ngame_create_pd(&g, 8, 3, 0, 5, 1, &err), 0);
+    pl_nplayer *one = player("ttft"), *p[40];
+    for (int i = 0; i < 40; i++) p[i] = one;
+    pl_ntournament_config tc = {.group_size = 8, .repetitions = 1, .threads = 1};
+    pl_nmatch_config_default(&tc.match);
+    tc.match.turns = 5;
+    pl_ntournament_result *r = (pl_ntournament_result *)&tc; /* must come back NULL */
+    assert_int_equal(pl_ntournament_run(g, p, 0, &tc, &r, &err), PL_EINVAL);
+    assert_null(r);
+    assert_non_null(strstr(err.msg, "at least one player"));
+    tc.group_size = 4;
+    assert_int_equal(pl_ntournament_run(g, p, 3, &tc, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "groups of 4 need a game of 4 parties, got 8"));
+    tc.group_size = 8;
+    tc.repetitions = 0;
+    assert_int_equal(pl_ntournament_run(g, p, 3, &tc, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "repetitions"));
+    tc.repetitions = 1;
+    tc.threads = 0;
+    assert_int_equal(pl_ntournament_run(g, p, 3, &tc, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "threads"));
+    tc.threads = 1;
+    tc.match.noise = 2;
+    assert_int_equal(pl_ntournament_run(g, p, 3, &tc, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "noise"));
+    tc.match.noise = 0;
+    /* a watch list good in seat 0 but holding only the player itself in seat 1 */
+    pl_nplayer *watcher = player("ttft");
+    assert_int_equal(pl_nplayer_watch(watcher, 1u << 1, 1, &err), 0);
+    p[1] = watcher;
+    assert_int_equal(pl_ntournament_run(g, p, 3, &tc, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "seat 1"));
+    assert_non_null(strstr(err.msg, "only the party itself"));
+    p[1] = one;
+    pl_nplayer_free(watcher);
+    /* multisets of 8 from 40 players: C(47, 8), about 3.1e8 groups, too many to list; a sample is fine */
+    assert_int_equal(pl_ntournament_run(g, p, 40, &tc, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "too many"));
+    assert_null(r);
+    tc.max_groups = 10;
+    assert_int_equal(pl_ntournament_run(g, p, 40, &tc, &r, &err), 0);
+    assert_int_equal(pl_ntournament_result_groups(r), 10);
+    pl_ntournament_result_free(r);
+    pl_nplayer_free(one);
+    pl_ngame_free(g);
+}
+
 static void tournament_is_identical_whatever_the_threads(void **state)
 {
     (void)state;
@@ -568,6 +621,7 @@ int main(void)
         cmocka_unit_test(blocs_aggregation_and_observation_delay),
         cmocka_unit_test(targeted_reciprocity_answers_each_party),
         cmocka_unit_test(tournament_is_identical_whatever_the_threads),
+        cmocka_unit_test(tournament_rejects_bad_configurations),
         cmocka_unit_test(n2_native_strategies_equal_their_two_party_kin),
         cmocka_unit_test(graded_majority_and_generous_rules),
         cmocka_unit_test(fuzzed_scenarios_fail_cleanly),
