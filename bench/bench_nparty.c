@@ -13,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "engine/nparty_engine.h"
+#include "nparty/nparty_engine.h"
 #include "parley/parley.h"
 
 static double now(void)

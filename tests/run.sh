@@ -12,7 +12,8 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export PARLEY=${PARLEY:-$PWD/build/asan/parley}
 export PARLEY_RELEASE=${PARLEY_RELEASE:-$PWD/build/release/parley}
-export SHARED=${SHARED:-$(cd .. && pwd)/shared}
+# every fixture lives in the repository (tests/resources/), so a clean clone tests itself
+export RESOURCES=$PWD/tests/resources
 logdir=build/test-logs
 mkdir -p "$logdir"
 passed=0 failed=0

@@ -9,7 +9,7 @@
  *     that a run allocates nothing and tests a condition with one AND;
  *   - the results (pl_ag_stats per variant, pl_ag_ledger for the replay).
  * The simulator, the policies and the replay work on the compiled form; the
- * loader (src/io/scenario_agreement.c) fills the model; the writers read the
+ * loader (src/agreement/agreement_load.c) fills the model; the writers read the
  * results.  Limits (64 steps, 16 parties) keep a whole run's state in a few
  * cache lines; validation names them when a scenario exceeds them. */
 #ifndef PL_AGREEMENT_INTERNAL_H

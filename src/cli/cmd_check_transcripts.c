@@ -14,7 +14,7 @@ static const char help[] =
     "strategy parley lacks).  Exit 1 on any mismatch, 2 on a malformed file.\n"
     "\n"
     "Example:\n"
-    "  parley check-transcripts ../shared/conformance/matches-200-standard.jsonl.gz\n";
+    "  parley check-transcripts tests/resources/conformance/matches-200-standard.jsonl.gz\n";
 
 static void print_mismatch(const char *line, void *user)
 {

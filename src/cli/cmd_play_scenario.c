@@ -19,8 +19,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "io/agreement_output.h"
-#include "io/scenario_nparty.h"
+#include "agreement/agreement_output.h"
+#include "nparty/nparty_model.h"
 #include "io/yaml_doc.h"
 
 static const char help[] =

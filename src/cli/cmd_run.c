@@ -6,7 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/progress.h"
-#include "io/scenario.h"
+#include "scenario/scenario.h"
 
 /* The runner reports progress from worker threads; the bar starts at the first report, when the total is known. */
 typedef struct run_bar {

@@ -5,8 +5,8 @@
 
 #include "cli/cli.h"
 #include "cli/progress.h"
-#include "io/player_list.h"
-#include "io/tournament_writer.h"
+#include "twoparty/player_list.h"
+#include "twoparty/tournament_output.h"
 
 static const char help[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"

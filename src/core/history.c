@@ -1,6 +1,7 @@
 /* history.c — growth and window counts for packed histories. */
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/history.h"
 #include "parley/error.h"
 
@@ -9,7 +10,7 @@ int pl_history_init(pl_history *h, int capacity_turns)
     memset(h, 0, sizeof *h);
     int words = (capacity_turns + 63) / 64;
     if (words < 1) words = 1;
-    h->w = calloc((size_t)words, sizeof *h->w);
+    h->w = pl_calloc((size_t)words, sizeof *h->w);
     if (!h->w) return PL_ENOMEM;
     h->cap = words * 64;
     return PL_OK;
@@ -17,7 +18,7 @@ int pl_history_init(pl_history *h, int capacity_turns)
 
 void pl_history_free(pl_history *h)
 {
-    free(h->w);
+    pl_free(h->w);
     memset(h, 0, sizeof *h);
 }
 
@@ -32,7 +33,7 @@ void pl_history_clear(pl_history *h)
 int pl_history_grow(pl_history *h)
 {
     int words = h->cap / 64 * 2;
-    uint64_t *w = realloc(h->w, (size_t)words * sizeof *w);
+    uint64_t *w = pl_realloc(h->w, (size_t)words * sizeof *w);
     if (!w) return PL_ENOMEM;
     memset(w + h->cap / 64, 0, (size_t)(words - h->cap / 64) * sizeof *w);
     h->w = w;

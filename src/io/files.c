@@ -7,12 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "io/files.h"
 
 char *pl_path_join(const char *dir, const char *name)
 {
     size_t ld = strlen(dir), ln = strlen(name);
-    char *p = malloc(ld + ln + 2);
+    char *p = pl_malloc(ld + ln + 2);
     if (!p) return NULL;
     memcpy(p, dir, ld);
     size_t k = ld;
@@ -25,8 +26,8 @@ int pl_outfile_open(pl_outfile *o, const char *path, pl_error *err)
 {
     memset(o, 0, sizeof *o);
     size_t n = strlen(path) + 32;
-    o->path = strdup(path);
-    o->tmp = malloc(n);
+    o->path = pl_strdup(path);
+    o->tmp = pl_malloc(n);
     if (!o->path || !o->tmp) {
         pl_outfile_abort(o);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
@@ -61,8 +62,8 @@ int pl_outfile_commit(pl_outfile *o, pl_error *err)
         pl_outfile_abort(o);
         return PL_EIO;
     }
-    free(o->path);
-    free(o->tmp);
+    pl_free(o->path);
+    pl_free(o->tmp);
     memset(o, 0, sizeof *o);
     return PL_OK;
 }
@@ -71,8 +72,8 @@ void pl_outfile_abort(pl_outfile *o)
 {
     if (o->f) fclose(o->f);
     if (o->tmp) unlink(o->tmp);
-    free(o->path);
-    free(o->tmp);
+    pl_free(o->path);
+    pl_free(o->tmp);
     memset(o, 0, sizeof *o);
 }
 
@@ -105,7 +106,7 @@ int pl_write_json_file(const char *path, const json_t *j, size_t flags, int fina
 
 int pl_mkdir_p(const char *dir, pl_error *err)
 {
-    char *p = strdup(dir);
+    char *p = pl_strdup(dir);
     if (!p) return pl_error_set(err, PL_ENOMEM, "out of memory");
     for (char *s = p + 1;; s++) {
         char c = *s;
@@ -114,19 +115,19 @@ int pl_mkdir_p(const char *dir, pl_error *err)
             if (mkdir(p, 0777) != 0 && errno != EEXIST) {
                 int e = errno;
                 pl_error_set(err, PL_EIO, "%s: cannot create directory: %s", p, strerror(e));
-                free(p);
+                pl_free(p);
                 return PL_EIO;
             }
             struct stat st;
             if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode)) {
                 pl_error_set(err, PL_EIO, "%s: exists and is not a directory", p);
-                free(p);
+                pl_free(p);
                 return PL_EIO;
             }
             *s = c;
             if (c == '\0') break;
         }
     }
-    free(p);
+    pl_free(p);
     return PL_OK;
 }

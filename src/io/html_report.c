@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/alloc.h"
 #include "io/files.h"
 #include "io/html_report.h"
 #include "parley/parley.h"
@@ -66,26 +67,26 @@ __attribute__((format(printf, 3, 4))) static int fail(pl_report *r, int code, co
     return code;
 }
 
-static char *dup_str(const char *s) { return strdup(s ? s : ""); }
+static char *dup_str(const char *s) { return pl_strdup(s ? s : ""); }
 
 static void table_free(table *t)
 {
     if (!t) return;
-    free(t->caption);
-    for (size_t i = 0; i < t->ncols; i++) free(t->head[i]);
-    free(t->head);
-    for (size_t i = 0; i < t->nrows * t->ncols; i++) free(t->cells[i]);
-    free(t->cells);
-    free(t->highlight);
-    free(t);
+    pl_free(t->caption);
+    for (size_t i = 0; i < t->ncols; i++) pl_free(t->head[i]);
+    pl_free(t->head);
+    for (size_t i = 0; i < t->nrows * t->ncols; i++) pl_free(t->cells[i]);
+    pl_free(t->cells);
+    pl_free(t->highlight);
+    pl_free(t);
 }
 
 pl_report *pl_report_create(const char *title)
 {
-    pl_report *r = calloc(1, sizeof *r);
+    pl_report *r = pl_calloc(1, sizeof *r);
     if (!r) return NULL;
     if (!(r->title = dup_str(title ? title : "parley report"))) {
-        free(r);
+        pl_free(r);
         return NULL;
     }
     return r;
@@ -94,24 +95,24 @@ pl_report *pl_report_create(const char *title)
 void pl_report_free(pl_report *r)
 {
     if (!r) return;
-    free(r->title);
-    free(r->subtitle);
+    pl_free(r->title);
+    pl_free(r->subtitle);
     for (size_t i = 0; i < r->n_params; i++) {
-        free(r->param_names[i]);
-        free(r->param_values[i]);
+        pl_free(r->param_names[i]);
+        pl_free(r->param_values[i]);
     }
-    free(r->param_names);
-    free(r->param_values);
-    for (size_t i = 0; i < r->n_assumptions; i++) free(r->assumptions[i]);
-    free(r->assumptions);
+    pl_free(r->param_names);
+    pl_free(r->param_values);
+    for (size_t i = 0; i < r->n_assumptions; i++) pl_free(r->assumptions[i]);
+    pl_free(r->assumptions);
     for (size_t i = 0; i < r->n_blocks; i++) {
-        free(r->blocks[i].text);
-        free(r->blocks[i].caption);
+        pl_free(r->blocks[i].text);
+        pl_free(r->blocks[i].caption);
         table_free(r->blocks[i].t);
     }
-    free(r->blocks);
+    pl_free(r->blocks);
     table_free(r->open_table);
-    free(r);
+    pl_free(r);
 }
 
 int pl_report_set_subtitle(pl_report *r, const char *text)
@@ -119,7 +120,7 @@ int pl_report_set_subtitle(pl_report *r, const char *text)
     if (!r) return PL_EINVAL;
     char *p = dup_str(text);
     if (!p) return fail(r, PL_ENOMEM, "out of memory");
-    free(r->subtitle);
+    pl_free(r->subtitle);
     r->subtitle = p;
     return PL_OK;
 }
@@ -127,7 +128,7 @@ int pl_report_set_subtitle(pl_report *r, const char *text)
 /* Appends a copy of s to a growing array of strings. */
 static int push_str(pl_report *r, char ***arr, size_t *n, const char *s)
 {
-    char **p = realloc(*arr, (*n + 1) * sizeof *p);
+    char **p = pl_realloc(*arr, (*n + 1) * sizeof *p);
     if (!p) return fail(r, PL_ENOMEM, "out of memory");
     *arr = p;
     if (!(p[*n] = dup_str(s))) return fail(r, PL_ENOMEM, "out of memory");
@@ -143,7 +144,7 @@ int pl_report_param(pl_report *r, const char *name, const char *value)
     if (rc) return rc;
     size_t m = r->n_params;
     if ((rc = push_str(r, &r->param_values, &m, value))) {
-        free(r->param_names[r->n_params]);
+        pl_free(r->param_names[r->n_params]);
         return rc;
     }
     r->n_params++;
@@ -162,13 +163,13 @@ int pl_report_paramf(pl_report *r, const char *name, const char *fmt, ...)
     if (n >= 0 && (size_t)n < sizeof small) {
         rc = pl_report_param(r, name, small);
     } else if (n >= 0) {
-        char *big = malloc((size_t)n + 1);
+        char *big = pl_malloc((size_t)n + 1);
         if (!big) return fail(r, PL_ENOMEM, "out of memory");
         va_start(ap, fmt);
         vsnprintf(big, (size_t)n + 1, fmt, ap);
         va_end(ap);
         rc = pl_report_param(r, name, big);
-        free(big);
+        pl_free(big);
     } else {
         rc = fail(r, PL_EINVAL, "parameter '%s': bad format", name ? name : "");
     }
@@ -185,7 +186,7 @@ static int push_block(pl_report *r, block_kind kind, const char *text)
 {
     if (!r) return PL_EINVAL;
     if (r->open_table) return fail(r, PL_EINVAL, "a table is open: end it before adding anything else");
-    block *p = realloc(r->blocks, (r->n_blocks + 1) * sizeof *p);
+    block *p = pl_realloc(r->blocks, (r->n_blocks + 1) * sizeof *p);
     if (!p) return fail(r, PL_ENOMEM, "out of memory");
     r->blocks = p;
     block *b = &p[r->n_blocks];
@@ -207,10 +208,10 @@ int pl_report_table_begin(pl_report *r, const char *caption, size_t ncols, const
     if (!r) return PL_EINVAL;
     if (r->open_table) return fail(r, PL_EINVAL, "table '%s': the previous table was not ended", caption ? caption : "");
     if (!ncols || ncols > 1000) return fail(r, PL_EINVAL, "table '%s': %zu columns (expected 1..1000)", caption ? caption : "", ncols);
-    table *t = calloc(1, sizeof *t);
+    table *t = pl_calloc(1, sizeof *t);
     if (!t) return fail(r, PL_ENOMEM, "out of memory");
     t->caption = caption ? dup_str(caption) : NULL;
-    t->head = calloc(ncols, sizeof *t->head);
+    t->head = pl_calloc(ncols, sizeof *t->head);
     if ((caption && !t->caption) || !t->head) {
         table_free(t);
         return fail(r, PL_ENOMEM, "out of memory");
@@ -231,16 +232,16 @@ int pl_report_table_row(pl_report *r, const char *const *cells, int highlight)
     table *t = r->open_table;
     if (!t) return fail(r, PL_EINVAL, "a table row outside a table (call pl_report_table_begin first)");
     size_t nr = t->nrows + 1;
-    char **c = realloc(t->cells, nr * t->ncols * sizeof *c);
+    char **c = pl_realloc(t->cells, nr * t->ncols * sizeof *c);
     if (!c) return fail(r, PL_ENOMEM, "out of memory");
     t->cells = c;
-    unsigned char *h = realloc(t->highlight, nr);
+    unsigned char *h = pl_realloc(t->highlight, nr);
     if (!h) return fail(r, PL_ENOMEM, "out of memory");
     t->highlight = h;
     char **row = c + t->nrows * t->ncols;
     for (size_t i = 0; i < t->ncols; i++) {
         if (!(row[i] = dup_str(cells ? cells[i] : ""))) {
-            for (size_t j = 0; j < i; j++) free(row[j]);
+            for (size_t j = 0; j < i; j++) pl_free(row[j]);
             return fail(r, PL_ENOMEM, "out of memory");
         }
     }
@@ -333,10 +334,10 @@ static void paragraphs(pl_strbuf *sb, const char *text, const char *open, const 
             while (q < stop) {
                 const char *nl = memchr(q, '\n', (size_t)(stop - q));
                 size_t k = nl ? (size_t)(nl - q) : (size_t)(stop - q);
-                char *piece = strndup(q, k);
+                char *piece = pl_strndup(q, k);
                 if (piece) {
                     esc(sb, piece);
-                    free(piece);
+                    pl_free(piece);
                 } else {
                     sb->failed = 1;
                 }
@@ -410,7 +411,7 @@ static const char css[] =
 
 static void render_table(pl_strbuf *sb, const table *t)
 {
-    unsigned char *num = calloc(t->ncols, 1);
+    unsigned char *num = pl_calloc(t->ncols, 1);
     for (size_t c = 0; num && c < t->ncols; c++) {
         int any = 0, all = 1;
         for (size_t r = 0; r < t->nrows; r++) {
@@ -448,7 +449,7 @@ static void render_table(pl_strbuf *sb, const table *t)
     }
     pl_strbuf_append(sb, "</tbody></table></div>\n");
     if (!num) sb->failed = 1;
-    free(num);
+    pl_free(num);
 }
 
 int pl_report_html(const pl_report *r, pl_strbuf *out, pl_error *err)

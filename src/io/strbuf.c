@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/strbuf.h"
 #include "parley/error.h"
 
@@ -25,7 +26,7 @@ void pl_strbuf_init(pl_strbuf *sb)
 
 void pl_strbuf_free(pl_strbuf *sb)
 {
-    free(sb->data);
+    pl_free(sb->data);
     pl_strbuf_init(sb);
 }
 
@@ -48,7 +49,7 @@ static int reserve(pl_strbuf *sb, size_t extra)
     if (need <= sb->cap) return PL_OK;
     size_t cap = sb->cap ? sb->cap : 256;
     while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-    char *p = realloc(sb->data, cap);
+    char *p = pl_realloc(sb->data, cap);
     if (!p) {
         sb->failed = 1;
         return PL_ENOMEM;
@@ -181,7 +182,7 @@ char *pl_strbuf_release(pl_strbuf *sb)
         return NULL;
     }
     char *p = sb->data;
-    if (!p) p = calloc(1, 1);
+    if (!p) p = pl_calloc(1, 1);
     pl_strbuf_init(sb);
     return p;
 }

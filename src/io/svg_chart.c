@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "io/svg_chart.h"
 
 #define W_DEFAULT 900
@@ -112,14 +113,14 @@ static int need_kind(pl_chart *c, const char *what, int ok)
 
 /* --------------------------------------------------------------- copying */
 
-static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+static char *dup_or_null(const char *s) { return s ? pl_strdup(s) : NULL; }
 
 /* Replaces *dst by a copy of s; 0 or PL_ENOMEM. */
 static int set_str(pl_chart *c, char **dst, const char *s)
 {
     char *p = dup_or_null(s);
     if (s && !p) return fail(c, PL_ENOMEM, "out of memory");
-    free(*dst);
+    pl_free(*dst);
     *dst = p;
     return PL_OK;
 }
@@ -127,14 +128,14 @@ static int set_str(pl_chart *c, char **dst, const char *s)
 static double *dup_doubles(const double *v, size_t n)
 {
     if (n > ((size_t)-1) / sizeof(double)) return NULL;
-    double *p = malloc(n ? n * sizeof *p : 1);
+    double *p = pl_malloc(n ? n * sizeof *p : 1);
     if (p && n) memcpy(p, v, n * sizeof *p);
     return p;
 }
 
 static char **dup_labels(const char *const *labels, size_t n, int number_if_null)
 {
-    char **p = calloc(n ? n : 1, sizeof *p);
+    char **p = pl_calloc(n ? n : 1, sizeof *p);
     if (!p) return NULL;
     for (size_t i = 0; i < n; i++) {
         char num[32];
@@ -145,8 +146,8 @@ static char **dup_labels(const char *const *labels, size_t n, int number_if_null
         }
         p[i] = dup_or_null(s ? s : "");
         if (!p[i]) {
-            for (size_t j = 0; j < i; j++) free(p[j]);
-            free(p);
+            for (size_t j = 0; j < i; j++) pl_free(p[j]);
+            pl_free(p);
             return NULL;
         }
     }
@@ -156,15 +157,15 @@ static char **dup_labels(const char *const *labels, size_t n, int number_if_null
 static void free_labels(char **p, size_t n)
 {
     if (!p) return;
-    for (size_t i = 0; i < n; i++) free(p[i]);
-    free(p);
+    for (size_t i = 0; i < n; i++) pl_free(p[i]);
+    pl_free(p);
 }
 
 /* ------------------------------------------------------ create and setters */
 
 pl_chart *pl_chart_create(pl_chart_kind kind, const char *title)
 {
-    pl_chart *c = calloc(1, sizeof *c);
+    pl_chart *c = pl_calloc(1, sizeof *c);
     if (!c) return NULL;
     c->kind = kind;
     c->decimals = -1;
@@ -173,7 +174,7 @@ pl_chart *pl_chart_create(pl_chart_kind kind, const char *title)
         fail(c, PL_EINVAL, "unknown chart kind %d", (int)kind);
     }
     if (title && !(c->title = dup_or_null(title))) {
-        free(c);
+        pl_free(c);
         return NULL;
     }
     return c;
@@ -182,33 +183,33 @@ pl_chart *pl_chart_create(pl_chart_kind kind, const char *title)
 void pl_chart_free(pl_chart *c)
 {
     if (!c) return;
-    free(c->title);
-    free(c->subtitle);
-    free(c->x_title);
-    free(c->y_title);
+    pl_free(c->title);
+    pl_free(c->subtitle);
+    pl_free(c->x_title);
+    pl_free(c->y_title);
     free_labels(c->cats, c->n_cats);
     for (size_t i = 0; i < c->n_series; i++) {
-        free(c->series[i].name);
-        free(c->series[i].v);
-        free(c->series[i].lo);
-        free(c->series[i].hi);
+        pl_free(c->series[i].name);
+        pl_free(c->series[i].v);
+        pl_free(c->series[i].lo);
+        pl_free(c->series[i].hi);
     }
-    free(c->series);
-    free(c->x);
+    pl_free(c->series);
+    pl_free(c->x);
     for (size_t i = 0; i < c->n_boxes; i++) {
-        free(c->boxes[i].label);
-        free(c->boxes[i].v);
+        pl_free(c->boxes[i].label);
+        pl_free(c->boxes[i].v);
     }
-    free(c->boxes);
-    free(c->matrix);
+    pl_free(c->boxes);
+    pl_free(c->matrix);
     free_labels(c->row_labels, c->rows);
     free_labels(c->col_labels, c->cols);
     free_labels(c->tl_rows, c->n_tl_rows);
-    for (size_t i = 0; i < c->n_marks; i++) free(c->marks[i].note);
-    free(c->marks);
-    for (size_t i = 0; i < c->n_xmarkers; i++) free(c->xmarkers[i].label);
-    free(c->xmarkers);
-    free(c);
+    for (size_t i = 0; i < c->n_marks; i++) pl_free(c->marks[i].note);
+    pl_free(c->marks);
+    for (size_t i = 0; i < c->n_xmarkers; i++) pl_free(c->xmarkers[i].label);
+    pl_free(c->xmarkers);
+    pl_free(c);
 }
 
 int pl_chart_set_size(pl_chart *c, int width, int height)
@@ -282,7 +283,7 @@ int pl_chart_add_series(pl_chart *c, const char *name, const double *values, siz
     if (c->kind == PL_CHART_LINE && n != c->n_x)
         return fail(c, PL_EINVAL, "series '%s' has %zu values for %zu x values", nm, n, c->n_x);
     if (n && !values) return fail(c, PL_EINVAL, "series '%s': no values given", nm);
-    series *ns = realloc(c->series, (c->n_series + 1) * sizeof *ns);
+    series *ns = pl_realloc(c->series, (c->n_series + 1) * sizeof *ns);
     if (!ns) return fail(c, PL_ENOMEM, "out of memory");
     c->series = ns;
     series *s = &ns[c->n_series];
@@ -291,8 +292,8 @@ int pl_chart_add_series(pl_chart *c, const char *name, const double *values, siz
     s->v = dup_doubles(values, n);
     s->n = n;
     if ((name && !s->name) || !s->v) {
-        free(s->name);
-        free(s->v);
+        pl_free(s->name);
+        pl_free(s->v);
         return fail(c, PL_ENOMEM, "out of memory");
     }
     c->n_series++;
@@ -308,12 +309,12 @@ int pl_chart_set_errors(pl_chart *c, size_t idx, const double *lo, const double 
     series *s = &c->series[idx];
     double *l = dup_doubles(lo, s->n), *h = dup_doubles(hi, s->n);
     if (!l || !h) {
-        free(l);
-        free(h);
+        pl_free(l);
+        pl_free(h);
         return fail(c, PL_ENOMEM, "out of memory");
     }
-    free(s->lo);
-    free(s->hi);
+    pl_free(s->lo);
+    pl_free(s->hi);
     s->lo = l;
     s->hi = h;
     return PL_OK;
@@ -324,7 +325,7 @@ int pl_chart_add_box(pl_chart *c, const char *label, const double *values, size_
     int rc = need_kind(c, "a box", c && c->kind == PL_CHART_BOX);
     if (rc) return rc;
     if (n && !values) return fail(c, PL_EINVAL, "box '%s': no values given", label ? label : "");
-    box *nb = realloc(c->boxes, (c->n_boxes + 1) * sizeof *nb);
+    box *nb = pl_realloc(c->boxes, (c->n_boxes + 1) * sizeof *nb);
     if (!nb) return fail(c, PL_ENOMEM, "out of memory");
     c->boxes = nb;
     box *b = &nb[c->n_boxes];
@@ -332,8 +333,8 @@ int pl_chart_add_box(pl_chart *c, const char *label, const double *values, size_
     b->v = dup_doubles(values, n);
     b->n = n;
     if (!b->label || !b->v) {
-        free(b->label);
-        free(b->v);
+        pl_free(b->label);
+        pl_free(b->v);
         return fail(c, PL_ENOMEM, "out of memory");
     }
     c->n_boxes++;
@@ -350,12 +351,12 @@ int pl_chart_set_matrix(pl_chart *c, size_t rows, size_t cols, const double *val
     double *m = dup_doubles(values, rows * cols);
     char **rl = dup_labels(row_labels, rows, 1), **cl = dup_labels(col_labels, cols, 1);
     if (!m || !rl || !cl) {
-        free(m);
+        pl_free(m);
         free_labels(rl, rows);
         free_labels(cl, cols);
         return fail(c, PL_ENOMEM, "out of memory");
     }
-    free(c->matrix);
+    pl_free(c->matrix);
     free_labels(c->row_labels, c->rows);
     free_labels(c->col_labels, c->cols);
     c->matrix = m;
@@ -379,7 +380,7 @@ int pl_chart_set_x(pl_chart *c, const double *x, size_t n)
     }
     double *p = dup_doubles(x, n);
     if (!p) return fail(c, PL_ENOMEM, "out of memory");
-    free(c->x);
+    pl_free(c->x);
     c->x = p;
     c->n_x = n;
     return PL_OK;
@@ -399,7 +400,7 @@ int pl_chart_timeline_add_row(pl_chart *c, const char *label)
     int rc = need_kind(c, "a timeline row", c && c->kind == PL_CHART_TIMELINE);
     if (rc) return rc;
     if (c->n_tl_rows >= 1000000) return fail(c, PL_EINVAL, "too many timeline rows");
-    char **p = realloc(c->tl_rows, (c->n_tl_rows + 1) * sizeof *p);
+    char **p = pl_realloc(c->tl_rows, (c->n_tl_rows + 1) * sizeof *p);
     if (!p) return fail(c, PL_ENOMEM, "out of memory");
     c->tl_rows = p;
     if (!(p[c->n_tl_rows] = dup_or_null(label ? label : ""))) return fail(c, PL_ENOMEM, "out of memory");
@@ -415,7 +416,7 @@ static int add_mark(pl_chart *c, size_t row, double a, double b, pl_timeline_kin
     if (!isfinite(a)) return fail(c, PL_EINVAL, "timeline row '%s': the start is not a finite number", c->tl_rows[row]);
     if (!point && !isnan(b) && !(b >= a))
         return fail(c, PL_EINVAL, "timeline row '%s': interval ends (%g) before it starts (%g)", c->tl_rows[row], b, a);
-    mark *p = realloc(c->marks, (c->n_marks + 1) * sizeof *p);
+    mark *p = pl_realloc(c->marks, (c->n_marks + 1) * sizeof *p);
     if (!p) return fail(c, PL_ENOMEM, "out of memory");
     c->marks = p;
     mark *m = &p[c->n_marks];
@@ -447,7 +448,7 @@ int pl_chart_add_x_marker(pl_chart *c, double x, const char *label)
                        c && (c->kind == PL_CHART_LINE || c->kind == PL_CHART_TIMELINE || c->kind == PL_CHART_HISTOGRAM));
     if (rc) return rc;
     if (!isfinite(x)) return fail(c, PL_EINVAL, "x marker '%s': the position is not a finite number", label ? label : "");
-    xmarker *p = realloc(c->xmarkers, (c->n_xmarkers + 1) * sizeof *p);
+    xmarker *p = pl_realloc(c->xmarkers, (c->n_xmarkers + 1) * sizeof *p);
     if (!p) return fail(c, PL_ENOMEM, "out of memory");
     c->xmarkers = p;
     p[c->n_xmarkers].x = x;
@@ -502,12 +503,12 @@ static double quantile(const double *s, size_t n, double q)
 static double *finite_sorted(const double *v, size_t n, size_t *m)
 {
     *m = 0;
-    double *s = malloc(n ? n * sizeof *s : 1);
+    double *s = pl_malloc(n ? n * sizeof *s : 1);
     if (!s) return NULL;
     for (size_t i = 0; i < n; i++)
         if (isfinite(v[i])) s[(*m)++] = v[i];
     if (!*m) {
-        free(s);
+        pl_free(s);
         return NULL;
     }
     qsort(s, *m, sizeof *s, cmp_double);
@@ -540,7 +541,7 @@ int pl_chart_box_stats_of(const double *values, size_t n, pl_chart_box_stats *st
         if (s[i] < st->whisker_lo) st->whisker_lo = s[i];
         if (s[i] > st->whisker_hi) st->whisker_hi = s[i];
     }
-    free(s);
+    pl_free(s);
     return PL_OK;
 }
 
@@ -696,7 +697,7 @@ static int put_fit(pl_strbuf *sb, const char *s, double max_px, double fs)
         bytes++;
     }
     while (bytes > 0 && s[bytes - 1] == ' ') bytes--;
-    char *cut = malloc(bytes + 1);
+    char *cut = pl_malloc(bytes + 1);
     if (!cut) {
         pl_strbuf_append_html_escaped(sb, "\xE2\x80\xA6");
         return 1;
@@ -705,7 +706,7 @@ static int put_fit(pl_strbuf *sb, const char *s, double max_px, double fs)
     cut[bytes] = '\0';
     pl_strbuf_append_html_escaped(sb, cut);
     pl_strbuf_append(sb, "\xE2\x80\xA6");
-    free(cut);
+    pl_free(cut);
     return 1;
 }
 
@@ -1266,11 +1267,11 @@ static int render_bar(pl_strbuf *sb, const pl_chart *c)
 static int render_box(pl_strbuf *sb, const pl_chart *c)
 {
     if (!c->n_boxes) return render_empty(sb, c, "No data to show");
-    pl_chart_box_stats *st = calloc(c->n_boxes, sizeof *st);
-    char **labels = calloc(c->n_boxes, sizeof *labels);
+    pl_chart_box_stats *st = pl_calloc(c->n_boxes, sizeof *st);
+    char **labels = pl_calloc(c->n_boxes, sizeof *labels);
     if (!st || !labels) {
-        free(st);
-        free(labels);
+        pl_free(st);
+        pl_free(labels);
         return PL_ENOMEM;
     }
     double lo = INFINITY, hi = -INFINITY;
@@ -1278,8 +1279,8 @@ static int render_box(pl_strbuf *sb, const pl_chart *c)
         labels[i] = c->boxes[i].label;
         int rc = pl_chart_box_stats_of(c->boxes[i].v, c->boxes[i].n, &st[i]);
         if (rc == PL_ENOMEM) {
-            free(st);
-            free(labels);
+            pl_free(st);
+            pl_free(labels);
             return PL_ENOMEM;
         }
         if (rc) continue;
@@ -1287,8 +1288,8 @@ static int render_box(pl_strbuf *sb, const pl_chart *c)
         hi = fmax(hi, st[i].max);
     }
     if (!(lo <= hi)) {
-        free(st);
-        free(labels);
+        pl_free(st);
+        pl_free(labels);
         return render_empty(sb, c, "No data to show: every value is missing");
     }
     if (c->has_vrange) lo = c->vlo, hi = c->vhi;
@@ -1346,8 +1347,8 @@ static int render_box(pl_strbuf *sb, const pl_chart *c)
     }
     pl_strbuf_append(sb, "</g>\n");
     close_svg(sb);
-    free(st);
-    free(labels);
+    pl_free(st);
+    pl_free(labels);
     return PL_OK;
 }
 
@@ -1743,7 +1744,7 @@ static int render_histogram(pl_strbuf *sb, const pl_chart *c)
     double nbd = floor((hi - first) / step + 1e-9) + 1;
     int nb = nbd >= 2000 || !(nbd == nbd) ? 2000 : nbd < 1 ? 1 : (int)nbd;
     if (c->bins && hi > lo) nb = c->bins;
-    size_t *cnt = calloc((size_t)nb * (c->n_series ? c->n_series : 1), sizeof *cnt);
+    size_t *cnt = pl_calloc((size_t)nb * (c->n_series ? c->n_series : 1), sizeof *cnt);
     if (!cnt) return PL_ENOMEM;
     size_t top_count = 0;
     for (size_t s = 0; s < c->n_series; s++)
@@ -1817,7 +1818,7 @@ static int render_histogram(pl_strbuf *sb, const pl_chart *c)
     pl_strbuf_append(sb, "</g>\n");
     draw_x_markers(sb, c, &xa.va, x0, x1, y0, y1);
     close_svg(sb);
-    free(cnt);
+    pl_free(cnt);
     return PL_OK;
 }
 

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <yaml.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 #include "io/yaml_doc.h"
 
@@ -23,18 +24,18 @@ static void node_free(pl_ynode *n)
         node_free(n->items[i]);
         if (n->keys) node_free(n->keys[i]);
     }
-    free(n->items);
-    free(n->keys);
-    free(n->value);
-    free(n);
+    pl_free(n->items);
+    pl_free(n->keys);
+    pl_free(n->value);
+    pl_free(n);
 }
 
 void pl_ydoc_free(pl_ydoc *d)
 {
     if (!d) return;
     node_free(d->root);
-    free(d->path);
-    free(d);
+    pl_free(d->path);
+    pl_free(d);
 }
 
 int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
@@ -64,11 +65,11 @@ static int parse_error(builder *b)
 
 static int push(pl_ynode *parent, pl_ynode *key, pl_ynode *child)
 {
-    pl_ynode **items = realloc(parent->items, (parent->n + 1) * sizeof *items);
+    pl_ynode **items = pl_realloc(parent->items, (parent->n + 1) * sizeof *items);
     if (!items) return PL_ENOMEM;
     parent->items = items;
     if (parent->kind == PL_Y_MAP) {
-        pl_ynode **keys = realloc(parent->keys, (parent->n + 1) * sizeof *keys);
+        pl_ynode **keys = pl_realloc(parent->keys, (parent->n + 1) * sizeof *keys);
         if (!keys) return PL_ENOMEM;
         parent->keys = keys;
         keys[parent->n] = key;
@@ -81,14 +82,14 @@ static int push(pl_ynode *parent, pl_ynode *key, pl_ynode *child)
 static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
 {
     *out = NULL;
-    pl_ynode *n = calloc(1, sizeof *n);
+    pl_ynode *n = pl_calloc(1, sizeof *n);
     if (!n) return pl_error_set(b->err, PL_ENOMEM, "out of memory");
     n->line = (int)ev->start_mark.line + 1;
     n->col = (int)ev->start_mark.column + 1;
     switch (ev->type) {
     case YAML_SCALAR_EVENT:
         n->kind = PL_Y_SCALAR;
-        n->value = strndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+        n->value = pl_strndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
         n->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
                     ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
                     ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE || ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
@@ -96,7 +97,7 @@ static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
         *out = n;
         return PL_OK;
     case YAML_ALIAS_EVENT:
-        free(n);
+        pl_free(n);
         return pl_error_set(b->err, PL_EINVAL, "%s:%zu:%zu: YAML aliases (*name) are not supported; write the value out",
                             b->path, ev->start_mark.line + 1, ev->start_mark.column + 1);
     case YAML_SEQUENCE_START_EVENT:
@@ -176,9 +177,9 @@ nomem:
 int pl_ydoc_load_string(pl_ydoc **out, const char *name, const char *text, size_t len, pl_error *err)
 {
     *out = NULL;
-    pl_ydoc *d = calloc(1, sizeof *d);
-    if (!d || !(d->path = strdup(name))) {
-        free(d);
+    pl_ydoc *d = pl_calloc(1, sizeof *d);
+    if (!d || !(d->path = pl_strdup(name))) {
+        pl_free(d);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
     builder b = {.path = d->path, .err = err};
@@ -229,14 +230,14 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
     FILE *f = fopen(path, "rb");
     if (!f) return pl_error_set(err, PL_EIO, "%s: cannot open: %s", path, strerror(errno));
     size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
+    char *buf = pl_malloc(cap);
     size_t got;
     while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
         len += got;
         if (len == cap) {
-            char *nb = len > (64u << 20) ? NULL : realloc(buf, cap *= 2);
+            char *nb = len > (64u << 20) ? NULL : pl_realloc(buf, cap *= 2);
             if (!nb) {
-                free(buf);
+                pl_free(buf);
                 buf = NULL;
             } else
                 buf = nb;
@@ -246,15 +247,15 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
     fclose(f);
     if (!buf) return pl_error_set(err, PL_EINVAL, "%s: too large to be a scenario (over 64 MiB) or out of memory", path);
     if (rerr) {
-        free(buf);
+        pl_free(buf);
         return pl_error_set(err, PL_EIO, "%s: read error", path);
     }
     if (memchr(buf, '\0', len)) {
-        free(buf);
+        pl_free(buf);
         return pl_error_set(err, PL_EINVAL, "%s:1:1: not a text file (contains a NUL byte)", path);
     }
     int rc = pl_ydoc_load_string(out, path, buf, len, err);
-    free(buf);
+    pl_free(buf);
     return rc;
 }
 

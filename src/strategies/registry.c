@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/alloc.h"
 #include "core/text.h"
 #include "strategies/registry.h"
 
@@ -40,8 +41,8 @@ static void table_build(void)
     size_t n = 0;
     for (size_t f = 0; f < sizeof families / sizeof *families; f++)
         for (const pl_strategy_def *d = families[f].defs; d->id; d++) n++;
-    table_def = calloc(n ? n : 1, sizeof *table_def);
-    table_info = calloc(n ? n : 1, sizeof *table_info);
+    table_def = pl_calloc(n ? n : 1, sizeof *table_def);
+    table_info = pl_calloc(n ? n : 1, sizeof *table_info);
     if (!table_def || !table_info) abort(); /* at start-up, a few kB: nothing sensible to do */
     for (size_t f = 0; f < sizeof families / sizeof *families; f++)
         for (const pl_strategy_def *d = families[f].defs; d->id; d++) {
@@ -230,7 +231,7 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
                             name, ns ? list : "none");
     }
 
-    pl_strategy *s = calloc(1, sizeof *s);
+    pl_strategy *s = pl_calloc(1, sizeof *s);
     if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
     s->def = table_def[idx];
     s->info = &table_info[idx];
@@ -247,7 +248,7 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
             const char *eq = memchr(p, '=', (size_t)(stop - p));
             if (!eq) {
                 pl_error_set(err, PL_EINVAL, "strategy '%s': expected key=value, got '%.*s'", s->def->id, (int)(stop - p), p);
-                free(s);
+                pl_free(s);
                 return PL_EINVAL;
             }
             size_t klen = (size_t)(eq - p);
@@ -260,7 +261,7 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
                     n += (size_t)snprintf(known + n, sizeof known - n, "%s%s", i ? ", " : "", s->def->params[i].key);
                 pl_error_set(err, PL_EINVAL, "strategy '%s' has no parameter '%.*s' (it has: %s)", s->def->id, (int)klen, p,
                              n ? known : "none");
-                free(s);
+                pl_free(s);
                 return PL_EINVAL;
             }
             const char *v = eq + 1;
@@ -268,7 +269,7 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
             size_t vlen = (size_t)(stop - v);
             while (vlen && isspace((unsigned char)v[vlen - 1])) vlen--;
             if (param_set(s, pi, v, vlen, err)) {
-                free(s);
+                pl_free(s);
                 return PL_EINVAL;
             }
             p = comma ? comma + 1 : end;
@@ -282,12 +283,12 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
 
 pl_strategy *pl_strategy_clone(const pl_strategy *s)
 {
-    pl_strategy *c = malloc(sizeof *c);
+    pl_strategy *c = pl_malloc(sizeof *c);
     if (c) *c = *s;
     return c;
 }
 
-void pl_strategy_free(pl_strategy *s) { free(s); }
+void pl_strategy_free(pl_strategy *s) { pl_free(s); }
 const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s) { return s->info; }
 const char *pl_strategy_label(const pl_strategy *s) { return s->label; }
 int pl_strategy_is_stochastic(const pl_strategy *s) { return s->stochastic; }

@@ -1,4 +1,5 @@
-# agreement_sources.sh — every fact in the shipped Korea scenarios is cited beside it, or marked
+  for t in $tags; do grep -q "$t " docs/korea-facts.md || known="$known $t"; done
+  check "$(basename "$f"): every tag resolves in docs/korea-facts.md${known:+ (unknown:$known)}" [ -z "$known" ]# agreement_sources.sh — every fact in the shipped Korea scenarios is cited beside it, or marked
 # as an assumption: dates, deadlines, quantities, durations and probabilities on their line, and
 # every event of a record with its source tag.
 . "$(dirname "$0")/../tap.sh"
@@ -11,9 +12,8 @@ for f in scenarios/korea/*.yaml; do
   check "$(basename "$f"): states its assumptions" grep -q '^assumptions:' "$f"
   tags=$(grep -oE '\[[A-J][0-9]+\]' "$f" | sort -u | tr -d '[]')
   known=""
-  if [ -f "$SHARED/KOREA-FACTS.md" ]; then
-    for t in $tags; do grep -q "$t " "$SHARED/KOREA-FACTS.md" || known="$known $t"; done
-    check "$(basename "$f"): every tag resolves in KOREA-FACTS.md${known:+ (unknown:$known)}" [ -z "$known" ]
-  fi
+  # the fact sheet lives in the repository, so this check can never drop itself
+  for t in $tags; do grep -q "$t " docs/korea-facts.md || known="$known $t"; done
+  check "$(basename "$f"): every tag resolves in docs/korea-facts.md${known:+ (unknown:$known)}" [ -z "$known" ]
 done
 echo "1..$tap_n"

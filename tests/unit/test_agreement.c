@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "agreement/agreement.h"
-#include "io/agreement_output.h"
+#include "agreement/agreement_output.h"
 
 static pl_agreement *load_text(const char *text, pl_error *err)
 {

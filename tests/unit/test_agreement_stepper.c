@@ -18,7 +18,7 @@
 
 #include "parley/parley.h"
 #include "agreement/agreement.h"
-#include "agreement/policy.h"
+#include "agreement/agreement_policy.h"
 
 static const char *const scenarios[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
                                         "scenarios/korea/singapore-2018.yaml", "scenarios/korea/russia-china-roadmap.yaml"};

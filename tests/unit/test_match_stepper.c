@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "parley/parley.h"
-#include "engine/match_engine.h"
+#include "twoparty/match_engine.h"
 #include "strategies/registry.h"
 
 /* Plays a against b through a stepper, A's moves chosen by a's move function.

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "parley/parley.h"
-#include "io/scenario.h"
+#include "scenario/scenario.h"
 
 int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
 

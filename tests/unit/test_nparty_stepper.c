@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "parley/parley.h"
-#include "io/scenario_nparty.h"
+#include "nparty/nparty_model.h"
 
 static void check_scenario(const char *path)
 {

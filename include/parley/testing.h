@@ -1,0 +1,24 @@
+/* parley/testing.h — hooks for the tests of programs built on parley.
+ *
+ * Not for production use: they let a test make the library's allocations fail
+ * (fault injection) to check that every entry point handles out-of-memory with
+ * a clean error, no leak and no partial output. */
+#ifndef PARLEY_TESTING_H
+#define PARLEY_TESTING_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* From now on, the nth allocation of the library (1-based) and every later one fail;
+ * n <= 0 turns the faults off.  Resets the counters below. */
+void pl_alloc_fail_at(long n);
+/* Allocations the library attempted since the last pl_alloc_fail_at. */
+long pl_alloc_count(void);
+/* How many of them were refused. */
+long pl_alloc_failures(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,561 @@
+/* agreement_output.c — the text summary, CSV and JSON results of an agreement.
+ *
+ * Percentages in the summary carry their 95% intervals (Wilson for
+ * proportions, normal for means).  CSV goes through stdio into an atomic file;
+ * JSON through jansson with a fixed real precision, so that the same results
+ * give the same bytes. */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "agreement/agreement_output.h"
+#include "io/csv.h"
+#include "io/files.h"
+
+const char *pl_ag_unit_name(const pl_agreement *a)
+{
+    static const char *const n[] = {"months", "days", "weeks", "quarters", "years"};
+    return n[a->unit];
+}
+
+/* The period by which a share q of completed runs had completed (-1 if none). */
+int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q)
+{
+    if (!s->completed) return -1;
+    uint64_t need = (uint64_t)ceil(q * (double)s->completed), acc = 0;
+    if (need < 1) need = 1;
+    for (int t = 0; t < horizon; t++)
+        if ((acc += s->time_hist[t]) >= need) return t;
+    return horizon - 1;
+}
+
+double pl_ag_payoff_sd(const pl_ag_stats *s, int p)
+{
+    if (s->runs < 2) return 0;
+    double mean = s->pay_sum[p] / (double)s->runs;
+    return sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * mean) / (double)(s->runs - 1)));
+}
+
+static const char *party_or_shock(const pl_agreement *a, int p) { return p < a->n_parties ? a->party[p].id : "shock"; }
+
+static void label(const pl_agreement *a, int t, char *buf, int n)
+{
+    if (t < 0)
+        snprintf(buf, (size_t)n, "-");
+    else
+        pl_ag_period_label(a, t, buf, n);
+}
+
+void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
+{
+    int V = r->n_variants;
+    fprintf(f, "%s\n", a->name);
+    fprintf(f, "%llu runs per variant, seed %llu, %d variant%s on common random numbers; horizon %d %s from %s\n\n",
+            (unsigned long long)r->runs, (unsigned long long)r->seed, V, V == 1 ? "" : "s", a->horizon, pl_ag_unit_name(a),
+            a->start_text);
+    int w = 8;
+    for (int v = 0; v < V; v++)
+        if ((int)strlen(a->variant[v].id) > w) w = (int)strlen(a->variant[v].id);
+    fprintf(f, "%-*s  %8s  %-15s  %9s  %6s  %8s  %-15s  %s\n", w, "variant", "complete", "95% interval", "mean time",
+            "median", "holds", "95% interval", "first to reverse");
+    for (int v = 0; v < V; v++) {
+        const pl_ag_stats *s = &r->stats[v];
+        pl_interval c = pl_ag_wilson(s->completed, s->runs);
+        char iv[32], mt[16] = "-", md[16] = "-", who[64] = "-";
+        snprintf(iv, sizeof iv, "[%.1f, %.1f]", 100 * c.lo, 100 * c.hi);
+        if (s->completed) {
+            snprintf(mt, sizeof mt, "%.1f", (double)s->time_sum / (double)s->completed);
+            snprintf(md, sizeof md, "%d", pl_ag_time_quantile(s, r->horizon, 0.5));
+        }
+        uint64_t best = 0;
+        int bp = -1;
+        for (int p = 0; p <= a->n_parties; p++)
+            if (s->first_rev_party[p] > best) best = s->first_rev_party[p], bp = p;
+        if (bp >= 0) snprintf(who, sizeof who, "%s %.1f%%", party_or_shock(a, bp), 100.0 * (double)best / (double)s->runs);
+        pl_interval h = pl_ag_wilson(s->held, s->runs);
+        char hv[32];
+        snprintf(hv, sizeof hv, "[%.1f, %.1f]", 100 * h.lo, 100 * h.hi);
+        fprintf(f, "%-*s  %7.1f%%  %-15s  %9s  %6s  %7.1f%%  %-15s  %s\n", w, a->variant[v].id, 100 * c.est, iv, mt, md,
+                100 * h.est, hv, who);
+    }
+    fprintf(f, "complete: every core step in force at once before the horizon; time in %s from %s among those.\n"
+               "holds: still all in force at the horizon (the rest broke down or never completed).\n\n",
+            pl_ag_unit_name(a), a->start_text);
+
+    int sw = 4;
+    for (int s = 0; s < a->n_steps; s++)
+        if ((int)strlen(a->step[s].id) > sw) sw = (int)strlen(a->step[s].id);
+    int vw[PL_AG_MAX_VARIANTS];
+    for (int v = 0; v < V; v++) vw[v] = (int)strlen(a->variant[v].id) > 6 ? (int)strlen(a->variant[v].id) : 6;
+    fprintf(f, "Probability that each step completes at least once (%%)\n");
+    fprintf(f, "%-*s  %-6s", sw, "step", "actor");
+    for (int v = 0; v < V; v++) fprintf(f, "  %*s", vw[v], a->variant[v].id);
+    fprintf(f, "\n");
+    for (int s = 0; s < a->n_steps; s++) {
+        fprintf(f, "%-*s  %-6.6s", sw, a->step[s].id, a->party[a->step[s].actor].id);
+        for (int v = 0; v < V; v++)
+            fprintf(f, "  %*.1f", vw[v], 100.0 * (double)r->stats[v].step_done[s] / (double)r->stats[v].runs);
+        fprintf(f, "%s\n", a->step[s].core ? "" : "  (not core)");
+    }
+    fprintf(f, "\nWhere runs that did not hold broke (earliest reversal never undone, else the hold-out; %% of those runs)\n");
+    for (int v = 0; v < V; v++) {
+        const pl_ag_stats *st = &r->stats[v];
+        uint64_t broke = st->runs - st->held;
+        fprintf(f, "  %-*s ", w, a->variant[v].id);
+        if (!broke) {
+            fprintf(f, " none\n");
+            continue;
+        }
+        int shown = 0, used[PL_AG_MAX_STEPS] = {0};
+        for (int k = 0; k < 4; k++) { /* the four most frequent, largest first (ties: file order) */
+            int best = -1;
+            for (int s = 0; s < a->n_steps; s++)
+                if (!used[s] && st->first_break[s] && (best < 0 || st->first_break[s] > st->first_break[best])) best = s;
+            if (best < 0) break;
+            used[best] = 1;
+            fprintf(f, "%s %s %.1f%%", shown++ ? "," : "", a->step[best].id,
+                    100.0 * (double)st->first_break[best] / (double)broke);
+        }
+        fprintf(f, "\n");
+    }
+    /* which types make or break it: completion given the policy each party drew */
+    int any_mixed = 0;
+    for (int p = 0; p < a->n_parties; p++)
+        for (int v = 0; v < V; v++) {
+            const pl_ag_policy_dist *d = a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+            if (d->n > 1) any_mixed = 1;
+        }
+    if (any_mixed) {
+        fprintf(f, "\nCompletion given the policy a party drew (%%; its probability in parentheses)\n");
+        int lw = w;
+        for (int p = 0; p < a->n_parties; p++)
+            for (int k = 0; k < a->party[p].policy.n; k++) {
+                int len = (int)strlen(a->party[p].id) + (int)strlen(pl_policy_names[a->party[p].policy.opt[k].kind]) + 8;
+                if (len > lw) lw = len;
+            }
+        fprintf(f, "%-*s", lw, "");
+        for (int v = 0; v < V; v++) fprintf(f, "  %*s", vw[v], a->variant[v].id);
+        fprintf(f, "\n");
+        for (int p = 0; p < a->n_parties; p++) {
+            const pl_ag_policy_dist *d0 = &a->party[p].policy;
+            int mixed = d0->n > 1;
+            for (int v = 0; v < V; v++)
+                if (a->variant[v].has_policy[p] && a->variant[v].policy[p].n > 1) mixed = 1;
+            if (!mixed) continue;
+            /* rows follow the party's own distribution; a variant that overrides it shows its own options */
+            int rows = d0->n;
+            for (int v = 0; v < V; v++)
+                if (a->variant[v].has_policy[p] && a->variant[v].policy[p].n > rows) rows = a->variant[v].policy[p].n;
+            for (int k = 0; k < rows; k++) {
+                char lab[96];
+                if (k < d0->n)
+                    snprintf(lab, sizeof lab, "%s %s (%.2f)", a->party[p].id, pl_policy_names[d0->opt[k].kind], d0->opt[k].p);
+                else
+                    snprintf(lab, sizeof lab, "%s option %d", a->party[p].id, k + 1);
+                fprintf(f, "%-*s", lw, lab);
+                for (int v = 0; v < V; v++) {
+                    const pl_ag_policy_dist *d = a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : d0;
+                    const pl_ag_stats *st = &r->stats[v];
+                    char cell[48] = "-";
+                    if (k < d->n && st->type_runs[p][k]) {
+                        if (d != d0)
+                            snprintf(cell, sizeof cell, "%s %.1f", pl_policy_names[d->opt[k].kind],
+                                     100.0 * (double)st->type_complete[p][k] / (double)st->type_runs[p][k]);
+                        else
+                            snprintf(cell, sizeof cell, "%.1f",
+                                     100.0 * (double)st->type_complete[p][k] / (double)st->type_runs[p][k]);
+                    }
+                    fprintf(f, "  %*s", vw[v], cell);
+                }
+                fprintf(f, "\n");
+            }
+        }
+    }
+    fprintf(f, "\nPayoff per party: mean [95%% interval] (standard deviation)\n");
+    fprintf(f, "%-6s", "party");
+    for (int v = 0; v < V; v++) fprintf(f, "  %-30.30s", a->variant[v].id);
+    fprintf(f, "\n");
+    for (int p = 0; p < a->n_parties; p++) {
+        fprintf(f, "%-6.6s", a->party[p].id);
+        for (int v = 0; v < V; v++) {
+            const pl_ag_stats *s = &r->stats[v];
+            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+            double sd = pl_ag_payoff_sd(s, p);
+            char cell[64];
+            snprintf(cell, sizeof cell, "%.1f [%.1f, %.1f] (%.1f)", m.est, m.lo, m.hi, sd);
+            fprintf(f, "  %-30s", cell);
+        }
+        fprintf(f, "\n");
+    }
+    if (l) {
+        char due[16], done[16], ver[16], rev[16];
+        const pl_ag_variant *rv = &a->variant[a->record_variant >= 0 ? a->record_variant : 0];
+        fprintf(f, "\nReplay of the record against '%s': each step due against done\n", rv->id);
+        fprintf(f, "%-*s  %-6s  %-8s  %-8s  %-8s  %-8s  %5s  %s\n", sw, "step", "actor", "due", "done", "verified",
+                "reversed", "late", "delivered");
+        for (int s = 0; s < a->n_steps; s++) {
+            const pl_ag_step_ledger *sl = &l->step[s];
+            label(a, sl->due, due, sizeof due);
+            label(a, sl->completed, done, sizeof done);
+            label(a, sl->verified, ver, sizeof ver);
+            label(a, sl->first_reversed, rev, sizeof rev);
+            char late[16] = "-", dl[64] = "";
+            if (sl->late_by >= 0) snprintf(late, sizeof late, "%d", sl->late_by);
+            if (a->step[s].quantity > 0)
+                snprintf(dl, sizeof dl, "%.0f of %.0f %s", sl->delivered, a->step[s].quantity,
+                         a->step[s].unit ? a->step[s].unit : "");
+            fprintf(f, "%-*s  %-6.6s  %-8s  %-8s  %-8s  %-8s  %5s  %s%s\n", sw, a->step[s].id,
+                    a->party[a->step[s].actor].id, due, done, ver, rev, late, dl,
+                    sl->recorded ? "" : (dl[0] ? " (no record)" : "(no record)"));
+        }
+        if (l->first_rev_step >= 0)
+            fprintf(f, "First reversal on the record: %s by %s on %s.\n", a->step[l->first_rev_step].id,
+                    a->party[l->first_rev_party].id, l->first_rev_date);
+        int nrev = __builtin_popcountll(l->reversed_end);
+        if (nrev) {
+            fprintf(f, "Reversed at the end of the record:");
+            for (pl_bits b = l->reversed_end; b; b &= b - 1) fprintf(f, " %s", a->step[__builtin_ctzll(b)].id);
+            fprintf(f, ".\n");
+        }
+        int T = l->periods;
+        fprintf(f, "Fulfilment at the end of the record (share of due core steps in force), value received - given:\n");
+        for (int p = 0; p < a->n_parties; p++) {
+            double fu = l->fulfilment[(size_t)(T - 1) * a->n_parties + p];
+            double bal = l->received[(size_t)(T - 1) * a->n_parties + p] - l->given[(size_t)(T - 1) * a->n_parties + p];
+            if (isnan(fu))
+                fprintf(f, "  %-6s  nothing due   balance %+.1f\n", a->party[p].id, bal);
+            else
+                fprintf(f, "  %-6s  %5.1f%%        balance %+.1f\n", a->party[p].id, 100 * fu, bal);
+        }
+    }
+    fprintf(f, "\nThese results hold only under the scenario's stated assumptions (payoffs, policy probabilities,\n"
+               "verification and shock rates)%s; they are not forecasts.\n",
+            a->assumptions ? ": see 'assumptions' in the scenario file" : "");
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+typedef struct outset {
+    const char *dir;
+    pl_error *err;
+} outset;
+
+static int open_csv(outset *o, const char *name, pl_outfile *f)
+{
+    char *path = pl_path_join(o->dir, name);
+    if (!path) return pl_error_set(o->err, PL_ENOMEM, "out of memory");
+    int rc = pl_outfile_open(f, path, o->err);
+    pl_free(path);
+    return rc;
+}
+
+static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
+{
+    pl_outfile f;
+    int rc, V = r->n_variants;
+    if ((rc = open_csv(o, "variants.csv", &f))) return rc;
+    fprintf(f.f, "variant,name,runs,p_complete,p_complete_lo,p_complete_hi,mean_time,time_p10,time_median,time_p90,"
+                 "p_breakdown,p_breakdown_by_reversal,p_any_reversal\n");
+    for (int v = 0; v < V; v++) {
+        const pl_ag_stats *s = &r->stats[v];
+        pl_interval c = pl_ag_wilson(s->completed, s->runs);
+        pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->variant[v].name);
+        fprintf(f.f, ",%llu,%.6f,%.6f,%.6f,", (unsigned long long)s->runs, c.est, c.lo, c.hi);
+        pl_csv_num(f.f, s->completed ? (double)s->time_sum / (double)s->completed : NAN);
+        for (int k = 0; k < 3; k++) {
+            int q = pl_ag_time_quantile(s, r->horizon, k == 0 ? 0.1 : k == 1 ? 0.5 : 0.9);
+            fputc(',', f.f);
+            if (q >= 0) fprintf(f.f, "%d", q);
+        }
+        pl_interval h = pl_ag_wilson(s->held, s->runs);
+        fprintf(f.f, ",%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", h.est, h.lo, h.hi, (double)(s->runs - s->held) / (double)s->runs,
+                (double)s->break_by_reversal / (double)s->runs, (double)s->any_reversal / (double)s->runs);
+    }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if ((rc = open_csv(o, "steps.csv", &f))) return rc;
+    fprintf(f.f, "variant,step,actor,phase,core,p_completed,p_completed_lo,p_completed_hi,p_in_force_at_end,"
+                 "p_first_failure,p_first_reversed,mean_delivered,quantity,unit\n");
+    for (int v = 0; v < V; v++) {
+        const pl_ag_stats *s = &r->stats[v];
+        for (int k = 0; k < a->n_steps; k++) {
+            const pl_ag_step *st = &a->step[k];
+            pl_interval c = pl_ag_wilson(s->step_done[k], s->runs);
+            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, st->id), fputc(',', f.f);
+            pl_csv_text(f.f, a->party[st->actor].id), fputc(',', f.f), pl_csv_text(f.f, st->phase);
+            fprintf(f.f, ",%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,", st->core, c.est, c.lo, c.hi,
+                    (double)s->step_in_force[k] / (double)s->runs, (double)s->first_break[k] / (double)s->runs,
+                    (double)s->first_rev_step[k] / (double)s->runs);
+            pl_csv_num(f.f, st->quantity > 0 ? s->delivered_sum[k] / (double)s->runs : NAN);
+            fputc(',', f.f);
+            pl_csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
+            fputc(',', f.f);
+            pl_csv_text(f.f, st->unit);
+            fputc('\n', f.f);
+        }
+    }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if ((rc = open_csv(o, "payoffs.csv", &f))) return rc;
+    fprintf(f.f, "variant,party,mean,mean_lo,mean_hi,sd,min,max\n");
+    for (int v = 0; v < V; v++) {
+        const pl_ag_stats *s = &r->stats[v];
+        for (int p = 0; p < a->n_parties; p++) {
+            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+            double sd = pl_ag_payoff_sd(s, p);
+            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
+            fprintf(f.f, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n", m.est, m.lo, m.hi, sd, s->pay_min[p], s->pay_max[p]);
+        }
+    }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if ((rc = open_csv(o, "completion_time.csv", &f))) return rc;
+    fprintf(f.f, "variant,period,date,completed,cumulative_p\n");
+    for (int v = 0; v < V; v++) {
+        const pl_ag_stats *s = &r->stats[v];
+        uint64_t acc = 0;
+        for (int t = 0; t < r->horizon; t++) {
+            char d[16];
+            acc += s->time_hist[t];
+            pl_ag_period_label(a, t, d, sizeof d);
+            pl_csv_text(f.f, a->variant[v].id);
+            fprintf(f.f, ",%d,%s,%llu,%.6f\n", t, d, (unsigned long long)s->time_hist[t], (double)acc / (double)s->runs);
+        }
+    }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if ((rc = open_csv(o, "first_reversal.csv", &f))) return rc;
+    fprintf(f.f, "variant,party,runs,share\n");
+    for (int v = 0; v < V; v++)
+        for (int p = 0; p <= a->n_parties; p++) {
+            const pl_ag_stats *s = &r->stats[v];
+            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, party_or_shock(a, p));
+            fprintf(f.f, ",%llu,%.6f\n", (unsigned long long)s->first_rev_party[p],
+                    (double)s->first_rev_party[p] / (double)s->runs);
+        }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if ((rc = open_csv(o, "policy_types.csv", &f))) return rc;
+    fprintf(f.f, "variant,party,option,policy,runs,p_complete_given_policy\n");
+    for (int v = 0; v < V; v++) {
+        const pl_ag_stats *s = &r->stats[v];
+        for (int p = 0; p < a->n_parties; p++) {
+            const pl_ag_policy_dist *d =
+                a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+            for (int k = 0; k < d->n; k++) {
+                pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
+                fprintf(f.f, ",%d,%s,%llu,", k, pl_policy_names[d->opt[k].kind], (unsigned long long)s->type_runs[p][k]);
+                if (s->type_runs[p][k]) fprintf(f.f, "%.6f", (double)s->type_complete[p][k] / (double)s->type_runs[p][k]);
+                fputc('\n', f.f);
+            }
+        }
+    }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if (!l) return PL_OK;
+    if ((rc = open_csv(o, "ledger.csv", &f))) return rc;
+    fprintf(f.f, "step,actor,phase,due,eligible,started,completed,verified,first_reversed,last_restored,reversals,"
+                 "late_by,delivered,quantity,unit,in_force_at_end,recorded\n");
+    for (int s = 0; s < a->n_steps; s++) {
+        const pl_ag_step *st = &a->step[s];
+        const pl_ag_step_ledger *sl = &l->step[s];
+        pl_csv_text(f.f, st->id), fputc(',', f.f), pl_csv_text(f.f, a->party[st->actor].id), fputc(',', f.f);
+        pl_csv_text(f.f, st->phase);
+        int ts[] = {sl->due, sl->eligible, sl->started, sl->completed, sl->verified, sl->first_reversed, sl->last_restored};
+        for (int k = 0; k < 7; k++) {
+            char d[16] = "";
+            if (ts[k] >= 0) pl_ag_period_label(a, ts[k], d, sizeof d);
+            fprintf(f.f, ",%s", d);
+        }
+        fprintf(f.f, ",%d,", sl->n_reversals);
+        if (sl->late_by >= 0) fprintf(f.f, "%d", sl->late_by);
+        fputc(',', f.f);
+        pl_csv_num(f.f, st->quantity > 0 ? sl->delivered : NAN);
+        fputc(',', f.f);
+        pl_csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
+        fputc(',', f.f);
+        pl_csv_text(f.f, st->unit);
+        fprintf(f.f, ",%d,%d\n", sl->in_force_end, sl->recorded);
+    }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if ((rc = open_csv(o, "fulfilment.csv", &f))) return rc;
+    fprintf(f.f, "period,date,party,fulfilment,value_given,value_received,balance\n");
+    for (int t = 0; t < l->periods; t++)
+        for (int p = 0; p < a->n_parties; p++) {
+            char d[16];
+            size_t i = (size_t)t * a->n_parties + p;
+            pl_ag_period_label(a, t, d, sizeof d);
+            fprintf(f.f, "%d,%s,", t, d);
+            pl_csv_text(f.f, a->party[p].id);
+            fputc(',', f.f);
+            pl_csv_num(f.f, l->fulfilment[i]);
+            fprintf(f.f, ",%.10g,%.10g,%.10g\n", l->given[i], l->received[i], l->received[i] - l->given[i]);
+        }
+    return pl_outfile_commit(&f, o->err);
+}
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+static json_t *jinterval(pl_interval iv)
+{
+    return json_pack("{s:o,s:o,s:o}", "estimate", pl_json_num(iv.est), "lo", pl_json_num(iv.lo), "hi",
+                     pl_json_num(iv.hi));
+}
+static json_t *jperiod(const pl_agreement *a, int t)
+{
+    if (t < 0) return json_null();
+    char d[16];
+    pl_ag_period_label(a, t, d, sizeof d);
+    return json_string(d);
+}
+
+static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "kind", json_string("agreement"));
+    json_object_set_new(root, "scenario", jstr(a->id));
+    json_object_set_new(root, "name", jstr(a->name));
+    json_object_set_new(root, "assumptions", jstr(a->assumptions));
+    json_object_set_new(root, "start", jstr(a->start_text));
+    json_object_set_new(root, "period", json_string(pl_ag_unit_name(a)));
+    json_object_set_new(root, "horizon", json_integer(a->horizon));
+    json_object_set_new(root, "runs", json_integer((json_int_t)r->runs));
+    json_object_set_new(root, "seed", json_integer((json_int_t)r->seed));
+    json_t *parties = json_array(), *steps = json_array(), *vars = json_array();
+    for (int p = 0; p < a->n_parties; p++)
+        json_array_append_new(parties, json_pack("{s:s,s:s}", "id", a->party[p].id, "name", a->party[p].name));
+    for (int s = 0; s < a->n_steps; s++) {
+        const pl_ag_step *st = &a->step[s];
+        json_t *j = json_pack("{s:s,s:s,s:s,s:s,s:b,s:b}", "id", st->id, "name", st->name, "actor",
+                              a->party[st->actor].id, "phase", st->phase, "reversible", st->reversible, "core", st->core);
+        json_object_set_new(j, "quantity", st->quantity > 0 ? json_real(st->quantity) : json_null());
+        json_object_set_new(j, "unit", jstr(st->unit));
+        json_object_set_new(j, "deadline", jperiod(a, st->deadline));
+        json_object_set_new(j, "source", jstr(st->source));
+        json_array_append_new(steps, j);
+    }
+    for (int v = 0; v < r->n_variants; v++) {
+        const pl_ag_stats *s = &r->stats[v];
+        json_t *j = json_pack("{s:s,s:s}", "id", a->variant[v].id, "name", a->variant[v].name);
+        json_object_set_new(j, "description", jstr(a->variant[v].description));
+        json_object_set_new(j, "p_complete", jinterval(pl_ag_wilson(s->completed, s->runs)));
+        json_object_set_new(j, "mean_time",
+                            pl_json_num(s->completed ? (double)s->time_sum / (double)s->completed : NAN));
+        json_object_set_new(j, "median_time", pl_ag_time_quantile(s, r->horizon, .5) >= 0
+                                                  ? json_integer(pl_ag_time_quantile(s, r->horizon, .5))
+                                                  : json_null());
+        json_object_set_new(j, "p_holds", jinterval(pl_ag_wilson(s->held, s->runs)));
+        json_object_set_new(j, "p_breakdown", jinterval(pl_ag_wilson(s->runs - s->held, s->runs)));
+        json_object_set_new(j, "p_any_reversal", jinterval(pl_ag_wilson(s->any_reversal, s->runs)));
+        json_t *hist = json_array();
+        for (int t = 0; t < r->horizon; t++) json_array_append_new(hist, json_integer((json_int_t)s->time_hist[t]));
+        json_object_set_new(j, "completion_time_histogram", hist);
+        json_t *js = json_object();
+        for (int k = 0; k < a->n_steps; k++) {
+            json_t *e = json_object();
+            json_object_set_new(e, "p_completed", jinterval(pl_ag_wilson(s->step_done[k], s->runs)));
+            json_object_set_new(e, "p_in_force_at_end", pl_json_num((double)s->step_in_force[k] / (double)s->runs));
+            json_object_set_new(e, "p_first_failure", pl_json_num((double)s->first_break[k] / (double)s->runs));
+            json_object_set_new(e, "p_first_reversed", pl_json_num((double)s->first_rev_step[k] / (double)s->runs));
+            json_object_set_new(e, "mean_delivered", pl_json_num(s->delivered_sum[k] / (double)s->runs));
+            json_object_set_new(js, a->step[k].id, e);
+        }
+        json_object_set_new(j, "steps", js);
+        json_t *fr = json_object(), *pay = json_object();
+        for (int p = 0; p <= a->n_parties; p++)
+            json_object_set_new(fr, party_or_shock(a, p), pl_json_num((double)s->first_rev_party[p] / (double)s->runs));
+        for (int p = 0; p < a->n_parties; p++) {
+            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+            double sd = pl_ag_payoff_sd(s, p);
+            json_t *e = jinterval(m);
+            json_object_set_new(e, "sd", pl_json_num(sd));
+            json_object_set_new(e, "min", pl_json_num(s->pay_min[p]));
+            json_object_set_new(e, "max", pl_json_num(s->pay_max[p]));
+            json_object_set_new(pay, a->party[p].id, e);
+        }
+        json_object_set_new(j, "first_reversal_by", fr);
+        json_object_set_new(j, "payoff", pay);
+        json_t *types = json_array();
+        for (int p = 0; p < a->n_parties; p++) {
+            const pl_ag_policy_dist *d = a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+            for (int k = 0; k < d->n; k++) {
+                json_t *e = json_pack("{s:s,s:s,s:f,s:I}", "party", a->party[p].id, "policy",
+                                      pl_policy_names[d->opt[k].kind], "p", d->opt[k].p, "runs",
+                                      (json_int_t)s->type_runs[p][k]);
+                json_object_set_new(e, "p_complete", jinterval(pl_ag_wilson(s->type_complete[p][k], s->type_runs[p][k])));
+                json_array_append_new(types, e);
+            }
+        }
+        json_object_set_new(j, "policy_types", types);
+        json_array_append_new(vars, j);
+    }
+    json_object_set_new(root, "parties", parties);
+    json_object_set_new(root, "steps", steps);
+    json_object_set_new(root, "variants", vars);
+    if (l) {
+        json_t *rep = json_object(), *ls = json_array();
+        json_object_set_new(rep, "variant", json_string(a->variant[a->record_variant >= 0 ? a->record_variant : 0].id));
+        for (int s = 0; s < a->n_steps; s++) {
+            const pl_ag_step_ledger *sl = &l->step[s];
+            json_t *e = json_pack("{s:s}", "step", a->step[s].id);
+            json_object_set_new(e, "due", jperiod(a, sl->due));
+            json_object_set_new(e, "eligible", jperiod(a, sl->eligible));
+            json_object_set_new(e, "started", jstr(sl->started_date));
+            json_object_set_new(e, "completed", jstr(sl->completed_date));
+            json_object_set_new(e, "verified", jstr(sl->verified_date));
+            json_object_set_new(e, "first_reversed", jstr(sl->reversed_date));
+            json_object_set_new(e, "last_restored", jstr(sl->restored_date));
+            json_object_set_new(e, "reversals", json_integer(sl->n_reversals));
+            json_object_set_new(e, "late_by", sl->late_by >= 0 ? json_integer(sl->late_by) : json_null());
+            json_object_set_new(e, "delivered", a->step[s].quantity > 0 ? json_real(sl->delivered) : json_null());
+            json_object_set_new(e, "in_force_at_end", json_boolean(sl->in_force_end));
+            json_object_set_new(e, "recorded", json_boolean(sl->recorded));
+            json_array_append_new(ls, e);
+        }
+        json_object_set_new(rep, "ledger", ls);
+        if (l->first_rev_step >= 0)
+            json_object_set_new(rep, "first_reversal",
+                                json_pack("{s:s,s:s,s:s}", "step", a->step[l->first_rev_step].id, "party",
+                                          a->party[l->first_rev_party].id, "date", l->first_rev_date));
+        json_t *fu = json_array();
+        for (int t = 0; t < l->periods; t++) {
+            json_t *row = json_object();
+            json_object_set_new(row, "date", jperiod(a, t));
+            for (int p = 0; p < a->n_parties; p++) {
+                size_t i = (size_t)t * a->n_parties + p;
+                json_object_set_new(row, a->party[p].id,
+                                    json_pack("{s:o,s:o,s:o}", "fulfilment", pl_json_num(l->fulfilment[i]), "given",
+                                              pl_json_num(l->given[i]), "received", pl_json_num(l->received[i])));
+            }
+            json_array_append_new(fu, row);
+        }
+        json_object_set_new(rep, "fulfilment", fu);
+        json_object_set_new(root, "replay", rep);
+    }
+    return root;
+}
+
+int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreement_result *r,
+                        const pl_agreement_ledger *l, pl_error *err)
+{
+    int rc = pl_mkdir_p(dir, err);
+    if (rc) return rc;
+    outset o = {dir, err};
+    if ((rc = write_csvs(&o, a, r, l))) return rc;
+    json_t *j = results_json(a, r, l);
+    char *path = pl_path_join(dir, "results.json");
+    rc = path ? pl_write_json_file(path, j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10), 1, err)
+              : pl_error_set(err, PL_ENOMEM, "out of memory");
+    json_decref(j);
+    pl_free(path);
+    if (rc) return rc;
+    path = pl_path_join(dir, "report.html");
+    if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    rc = pl_ag_write_report(path, a, r, l, err);
+    pl_free(path);
+    return rc;
+}

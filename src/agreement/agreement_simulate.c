@@ -1,0 +1,481 @@
+/* agreement_simulate.c — Monte Carlo runs of an agreement, every variant on common random numbers.
+ *
+ * Run i of every variant starts from the same draws (pl_ag_draws: a uniform per
+ * party for its policy type, a uniform per step for its verification delay and
+ * for a false report, the shock dates, and a "late" stream for anything drawn
+ * after), so the difference between two variants is the sequencing, not noise.
+ * A run touches only fixed-size arrays on the stack: no allocation inside it.
+ *
+ * Threads take chunks of runs from a shared counter.  Integer tallies are summed
+ * per thread (exact, so order does not matter); sums of doubles are kept per
+ * chunk and added in chunk order at the end, so the results are byte-identical
+ * whatever the thread count. */
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "agreement/agreement.h"
+#include "agreement/agreement_policy.h"
+
+enum { TAG_MAIN = 0xA6, TAG_SHOCK = 0xA7, TAG_LATE = 0xA8 };
+#define CHUNK 2048
+
+/* Failures before the first success of a Bernoulli(p) sequence, from a uniform u in [0,1). */
+static inline int geometric(double u, double p, double log_q)
+{
+    if (p >= 1) return 0;
+    if (p <= 0) return 1 << 29;
+    double g = floor(log1p(-u) / log_q);
+    return g > (1 << 29) ? 1 << 29 : (int)g;
+}
+
+void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draws *d)
+{
+    pl_rng r;
+    pl_rng_init(&r, seed, run, TAG_MAIN);
+    for (int p = 0; p < c->n_parties; p++) d->u_type[p] = pl_rng_uniform(&r);
+    for (int s = 0; s < c->n_steps; s++) {
+        d->u_verify[s] = pl_rng_uniform(&r);
+        d->u_false[s] = pl_rng_uniform(&r);
+    }
+    d->n_occ = 0;
+    if (c->n_shocks) {
+        pl_rng rs;
+        pl_rng_init(&rs, seed, run, TAG_SHOCK);
+        for (int k = 0; k < c->n_shocks; k++) {
+            if (c->shock_p[k] <= 0) continue;
+            for (int t = c->shock_from[k] - 1;;) {
+                t += 1 + geometric(pl_rng_uniform(&rs), c->shock_p[k], c->shock_log_q[k]);
+                if (t > c->shock_until[k] || d->n_occ == PL_AG_MAX_OCCURRENCES) break;
+                /* insertion keeps occurrences ordered by (period, shock) */
+                int i = d->n_occ++;
+                while (i > 0 && d->occ_t[i - 1] > t) {
+                    d->occ_t[i] = d->occ_t[i - 1], d->occ_shock[i] = d->occ_shock[i - 1];
+                    i--;
+                }
+                d->occ_t[i] = t, d->occ_shock[i] = k;
+                if (c->shock_once[k]) break;
+            }
+        }
+    }
+    pl_rng_init(&d->late, seed, run, TAG_LATE);
+}
+
+#define TRACE(kind, s, p, vb)                                                                                          \
+    do {                                                                                                               \
+        if (tr) tr->event(tr->user, t, kind, s, p, vb);                                                                \
+    } while (0)
+
+/* The opening of a run: policy types drawn, every step at rest. */
+void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o)
+{
+    const int S = c->n_steps, P = c->n_parties;
+    memset(R, 0, sizeof *R);
+    R->late = d->late;
+    for (int s = 0; s < S; s++) {
+        R->remaining[s] = c->duration[s];
+        R->verify_at[s] = R->false_at[s] = 1 << 30;
+        R->delivered[s] = 0;
+        if (c->not_before[s] > R->max_not_before) R->max_not_before = c->not_before[s];
+    }
+    for (int p = 0; p < P; p++) {
+        int k = 0;
+        while (k < c->n_opt[p] - 1 && d->u_type[p] >= c->opt_cum[p][k]) k++;
+        R->st.type[p] = o->type[p] = k;
+        o->pay[p] = 0;
+    }
+    o->complete_t = o->first_rev_step = o->first_rev_party = o->first_rev_t = o->break_step = -1;
+    o->break_by_reversal = 0;
+}
+
+/* The first half of period R->t, before anyone decides: shocks, then verification. */
+void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                       const pl_ag_trace *tr)
+{
+    const int P = c->n_parties, t = R->t;
+    pl_ag_state *const st = &R->st;
+    st->t = t;
+    /* 1. shocks: a forced step back, and its payoffs */
+    while (R->occ_i < d->n_occ && d->occ_t[R->occ_i] == t) {
+        int k = d->occ_shock[R->occ_i++];
+        TRACE(PL_TR_SHOCK, -1, k, st->verified);
+        for (int p = 0; p < P; p++) o->pay[p] += c->shock_payoff[k][p];
+        /* a shock undoes reversible steps, and suspends deliveries under way */
+        for (pl_bits b = c->shock_reverse[k] & ((st->done & c->reversible) | st->prog); b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            pl_bits bit = PL_BIT(s);
+            st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
+            st->rev |= bit;
+            if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+            if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
+            if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = P, o->first_rev_t = t;
+            TRACE(PL_TR_REVERSE, s, P, st->verified);
+        }
+    }
+    /* 2. verification: confirmations, then false reports of breach */
+    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->verify_at[s]) continue;
+        pl_bits bit = PL_BIT(s);
+        st->verified |= bit, st->breach &= ~bit;
+        if (c->has_false & bit) {
+            double u = (R->false_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_false[s];
+            R->false_drawn |= bit;
+            R->false_at[s] = t + 1 + geometric(u, c->p_false[s], c->log_q_false[s]);
+        }
+        TRACE(PL_TR_VERIFY, s, c->actor[s], st->verified);
+    }
+    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->false_at[s]) continue;
+        pl_bits bit = PL_BIT(s);
+        st->verified &= ~bit, st->breach |= bit;
+        R->verify_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_confirm[s], c->log_q_confirm[s]);
+        R->false_at[s] = 1 << 30;
+        TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
+    }
+}
+
+/* The second half of period R->t: the moves every party decided on the same snapshot
+ * (merged in `all`), the work, the flows.  Returns 1 when nothing can change any more
+ * (no work under way, nobody moved, no shock or confirmation to come): the caller may
+ * then end the run with pl_ag_fast_forward. */
+int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                       const pl_ag_move *all, const pl_ag_trace *tr)
+{
+    const int P = c->n_parties, H = c->horizon, t = R->t;
+    pl_ag_state *const st = &R->st;
+    for (pl_bits b = all->reverse; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        pl_bits bit = PL_BIT(s);
+        int a = c->actor[s];
+        if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+        st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit;
+        st->rev |= bit;
+        st->retal = (all->retal & bit) ? st->retal | bit : st->retal & ~bit;
+        if (all->opp & bit) st->opp |= bit;
+        o->pay[a] -= c->reverse_cost[s];
+        if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
+        if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = a, o->first_rev_t = t;
+        TRACE(PL_TR_REVERSE, s, a, st->verified);
+    }
+    for (pl_bits b = all->start; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        pl_bits bit = PL_BIT(s);
+        if (!(st->started & bit)) {
+            o->pay[c->actor[s]] -= c->cost[s];
+            TRACE(PL_TR_START, s, c->actor[s], st->verified);
+        } else
+            TRACE(PL_TR_RESTART, s, c->actor[s], st->verified);
+        st->started |= bit, st->prog |= bit;
+        st->rev &= ~bit, st->retal &= ~bit;
+    }
+    /* 4. work: quantities delivered pro rata, completion pays the one-off values */
+    for (pl_bits b = st->prog; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        pl_bits bit = PL_BIT(s);
+        int left = --R->remaining[s];
+        R->delivered[s] = c->quantity[s] * (double)(c->duration[s] - left) / c->duration[s];
+        if (left > 0) continue;
+        R->delivered[s] = c->quantity[s];
+        R->remaining[s] = c->duration[s];
+        st->prog &= ~bit, st->done |= bit;
+        if (!(st->ever_done & bit)) {
+            st->ever_done |= bit;
+            for (int p = 0; p < P; p++) o->pay[p] += c->value_to[s][p];
+        }
+        double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
+        R->ver_drawn |= bit;
+        R->verify_at[s] = t + 1 + c->v_delay[s] + geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        TRACE(PL_TR_COMPLETE, s, c->actor[s], st->verified);
+    }
+    /* 5. what the steps in force are worth this period */
+    for (pl_bits b = st->done & c->has_flow; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p];
+    }
+    if (o->complete_t < 0 && !(c->core & ~st->done)) o->complete_t = t;
+    R->t = t + 1;
+    /* 6. nothing can change any more? */
+    if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before) {
+        for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
+            if (R->verify_at[__builtin_ctzll(b)] < H) return 0;
+        for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
+            if (R->false_at[__builtin_ctzll(b)] < H) return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* Ends a run at rest: the flows of the remaining periods, added at once. */
+void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
+{
+    const int P = c->n_parties;
+    int rest = c->horizon - R->t;
+    if (rest > 0)
+        for (pl_bits b = R->st.done & c->has_flow; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p] * rest;
+        }
+    R->t = c->horizon;
+}
+
+/* The end of a run: what held, and whom a breakdown is blamed on. */
+void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o)
+{
+    const int S = c->n_steps;
+    const pl_ag_state *st = &R->st;
+    o->ever_done = st->ever_done;
+    o->in_force_end = st->done;
+    for (int s = 0; s < S; s++) o->delivered[s] = R->delivered[s];
+    o->holds_end = !(c->core & ~st->done);
+    o->break_step = -1;
+    o->break_by_reversal = 0;
+    if (!o->holds_end) {
+        /* The breakdown is blamed on the earliest reversal that was never undone; failing that,
+         * on the first core step that was due and never done (the hold-out). */
+        pl_bits undone = c->core & ~st->done, blamed = undone & R->ever_rev;
+        if (blamed) {
+            int best = -1;
+            for (pl_bits b = blamed; b; b &= b - 1) {
+                int s = __builtin_ctzll(b);
+                if (best < 0 || R->rev_t[s] < R->rev_t[best]) best = s;
+            }
+            o->break_step = best;
+        } else {
+            pl_bits due = 0;
+            for (pl_bits b = undone; b; b &= b - 1) {
+                int s = __builtin_ctzll(b);
+                if (!(c->req[s] & ~st->verified)) due |= PL_BIT(s);
+            }
+            pl_bits pick = due ? due : undone;
+            o->break_step = pick ? __builtin_ctzll(pick) : -1;
+        }
+        o->break_by_reversal = blamed != 0;
+    }
+}
+
+void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, const pl_ag_trace *tr)
+{
+    pl_ag_run_state R;
+    pl_ag_begin(c, d, &R, o);
+    while (R.t < c->horizon) {
+        pl_ag_period_open(c, d, &R, o, tr);
+        /* 3. every party decides on the same snapshot */
+        pl_ag_move all = {0, 0, 0, 0};
+        for (int p = 0; p < c->n_parties; p++) {
+            pl_ag_move m;
+            pl_ag_decide(c, &R.st, p, &m);
+            all.start |= m.start, all.reverse |= m.reverse, all.retal |= m.retal, all.opp |= m.opp;
+        }
+        if (pl_ag_period_close(c, d, &R, o, &all, tr)) {
+            pl_ag_fast_forward(c, &R, o);
+            break;
+        }
+    }
+    pl_ag_finish(c, &R, o);
+}
+
+/* ---- the many-run driver -------------------------------------------------- */
+
+typedef struct sim_job {
+    const pl_ag_compiled *c; /* n_variants compiled variants */
+    int n_variants, P, S, H;
+    uint64_t runs, seed, n_chunks;
+    atomic_uint_fast64_t next_chunk, done_runs;
+    double *chunk_dbl; /* per chunk, per variant: pay_sum[P], pay_sq[P], delivered[S] */
+    const pl_agreement_sim_config *cfg;
+} sim_job;
+
+typedef struct worker {
+    sim_job *job;
+    pl_ag_stats st[PL_AG_MAX_VARIANTS];
+    uint64_t *hist;
+    pthread_t tid;
+} worker;
+
+static size_t dbl_stride(const sim_job *j) { return (size_t)(2 * j->P + j->S); }
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    sim_job *j = w->job;
+    pl_ag_draws d;
+    pl_ag_outcome o;
+    for (;;) {
+        uint64_t ch = atomic_fetch_add(&j->next_chunk, 1);
+        if (ch >= j->n_chunks) break;
+        uint64_t lo = ch * CHUNK, hi = lo + CHUNK < j->runs ? lo + CHUNK : j->runs;
+        for (uint64_t run = lo; run < hi; run++) {
+            pl_ag_draw(&j->c[0], j->seed, run, &d);
+            for (int v = 0; v < j->n_variants; v++) {
+                const pl_ag_compiled *c = &j->c[v];
+                pl_ag_run(c, &d, &o, NULL);
+                pl_ag_stats *st = &w->st[v];
+                double *dbl = j->chunk_dbl + (ch * j->n_variants + v) * dbl_stride(j);
+                st->runs++;
+                if (o.complete_t >= 0) {
+                    st->completed++;
+                    st->time_hist[o.complete_t]++;
+                    st->time_sum += (uint64_t)o.complete_t;
+                    st->time_sq += (uint64_t)o.complete_t * (uint64_t)o.complete_t;
+                }
+                if (o.holds_end)
+                    st->held++;
+                else if (o.break_step >= 0) {
+                    st->first_break[o.break_step]++;
+                    if (o.break_by_reversal) st->break_by_reversal++;
+                }
+                if (o.first_rev_step >= 0) {
+                    st->any_reversal++;
+                    st->first_rev_step[o.first_rev_step]++;
+                    st->first_rev_party[o.first_rev_party]++;
+                }
+                for (pl_bits b = o.ever_done; b; b &= b - 1) st->step_done[__builtin_ctzll(b)]++;
+                for (pl_bits b = o.in_force_end; b; b &= b - 1) st->step_in_force[__builtin_ctzll(b)]++;
+                for (int p = 0; p < j->P; p++) {
+                    st->type_runs[p][o.type[p]]++;
+                    if (o.complete_t >= 0) st->type_complete[p][o.type[p]]++;
+                    double x = o.pay[p];
+                    dbl[p] += x;
+                    dbl[j->P + p] += x * x;
+                    if (x < st->pay_min[p]) st->pay_min[p] = x;
+                    if (x > st->pay_max[p]) st->pay_max[p] = x;
+                }
+                for (int s = 0; s < j->S; s++) dbl[2 * j->P + s] += o.delivered[s];
+            }
+        }
+        uint64_t done = atomic_fetch_add(&j->done_runs, hi - lo) + (hi - lo);
+        if (j->cfg->progress) j->cfg->progress(j->cfg->progress_user, done, j->runs);
+    }
+    return NULL;
+}
+
+static void stats_init(pl_ag_stats *s, uint64_t *hist)
+{
+    memset(s, 0, sizeof *s);
+    s->time_hist = hist;
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) s->pay_min[p] = INFINITY, s->pay_max[p] = -INFINITY;
+}
+
+int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *cfg, pl_agreement_result **out,
+                          pl_error *err)
+{
+    *out = NULL;
+    if (!cfg || cfg->runs == 0) return pl_error_set(err, PL_EINVAL, "runs must be at least 1");
+    int nv = a->n_variants > 0 ? a->n_variants : 1;
+    int threads = cfg->threads < 1 ? 1 : cfg->threads > 256 ? 256 : cfg->threads;
+    sim_job j = {.n_variants = nv, .P = a->n_parties, .S = a->n_steps, .H = a->horizon, .runs = cfg->runs,
+                 .seed = cfg->seed, .cfg = cfg};
+    j.n_chunks = (cfg->runs + CHUNK - 1) / CHUNK;
+    if ((uint64_t)threads > j.n_chunks) threads = (int)j.n_chunks;
+    atomic_init(&j.next_chunk, 0);
+    atomic_init(&j.done_runs, 0);
+    pl_ag_compiled *comp = pl_malloc(sizeof *comp * (size_t)nv);
+    j.chunk_dbl = pl_calloc(j.n_chunks * (uint64_t)nv * dbl_stride(&j), sizeof(double));
+    worker *w = pl_calloc((size_t)threads, sizeof *w);
+    pl_agreement_result *r = pl_calloc(1, sizeof *r);
+    uint64_t *hist_all = pl_calloc((size_t)(threads + 1) * (size_t)nv * (size_t)a->horizon, sizeof(uint64_t));
+    if (!comp || !j.chunk_dbl || !w || !r || !hist_all) {
+        pl_free(comp), pl_free(j.chunk_dbl), pl_free(w), pl_free(r), pl_free(hist_all);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)cfg->runs);
+    }
+    for (int v = 0; v < nv; v++) pl_ag_compile(a, a->n_variants > 0 ? v : -1, &comp[v]);
+    j.c = comp;
+    for (int i = 0; i < threads; i++) {
+        w[i].job = &j;
+        for (int v = 0; v < nv; v++) stats_init(&w[i].st[v], hist_all + ((size_t)(i + 1) * nv + v) * a->horizon);
+    }
+    int started = 0;
+    for (int i = 1; i < threads; i++)
+        if (pthread_create(&w[i].tid, NULL, work, &w[i]) == 0) started = i;
+        else break;
+    work(&w[0]);
+    for (int i = 1; i <= started; i++) pthread_join(w[i].tid, NULL);
+
+    r->n_variants = nv, r->horizon = a->horizon, r->n_parties = a->n_parties, r->n_steps = a->n_steps;
+    r->runs = cfg->runs, r->seed = cfg->seed;
+    r->hist_store = hist_all; /* the first horizon x nv block holds the merged histograms */
+    for (int v = 0; v < nv; v++) {
+        pl_ag_stats *m = &r->stats[v];
+        stats_init(m, hist_all + (size_t)v * a->horizon);
+        for (int i = 0; i < threads; i++) {
+            const pl_ag_stats *s = &w[i].st[v];
+            m->runs += s->runs, m->completed += s->completed, m->any_reversal += s->any_reversal;
+            m->held += s->held;
+            m->break_by_reversal += s->break_by_reversal;
+            m->time_sum += s->time_sum, m->time_sq += s->time_sq;
+            for (int k = 0; k < a->n_steps; k++) {
+                m->step_done[k] += s->step_done[k], m->step_in_force[k] += s->step_in_force[k];
+                m->first_break[k] += s->first_break[k], m->first_rev_step[k] += s->first_rev_step[k];
+            }
+            for (int p = 0; p <= a->n_parties; p++) m->first_rev_party[p] += s->first_rev_party[p];
+            for (int p = 0; p < a->n_parties; p++) {
+                for (int k = 0; k < PL_AG_MAX_OPTIONS; k++)
+                    m->type_runs[p][k] += s->type_runs[p][k], m->type_complete[p][k] += s->type_complete[p][k];
+                if (s->pay_min[p] < m->pay_min[p]) m->pay_min[p] = s->pay_min[p];
+                if (s->pay_max[p] > m->pay_max[p]) m->pay_max[p] = s->pay_max[p];
+            }
+            for (int t = 0; t < a->horizon; t++) m->time_hist[t] += s->time_hist[t];
+        }
+        for (uint64_t ch = 0; ch < j.n_chunks; ch++) {
+            const double *dbl = j.chunk_dbl + (ch * nv + v) * dbl_stride(&j);
+            for (int p = 0; p < a->n_parties; p++) m->pay_sum[p] += dbl[p], m->pay_sq[p] += dbl[a->n_parties + p];
+            for (int s = 0; s < a->n_steps; s++) m->delivered_sum[s] += dbl[2 * a->n_parties + s];
+        }
+    }
+    pl_free(comp), pl_free(j.chunk_dbl), pl_free(w);
+    *out = r;
+    return PL_OK;
+}
+
+void pl_agreement_result_free(pl_agreement_result *r)
+{
+    if (!r) return;
+    pl_free(r->hist_store);
+    pl_free(r);
+}
+
+pl_interval pl_ag_wilson(uint64_t k, uint64_t n)
+{
+    pl_interval iv = {NAN, NAN, NAN};
+    if (!n) return iv;
+    double p = (double)k / (double)n, z = 1.959963984540054, z2 = z * z, nn = (double)n;
+    double den = 1 + z2 / nn, centre = (p + z2 / (2 * nn)) / den;
+    double half = z * sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / den;
+    iv.est = p, iv.lo = centre - half < 0 ? 0 : centre - half, iv.hi = centre + half > 1 ? 1 : centre + half;
+    return iv;
+}
+
+pl_interval pl_ag_mean_interval(double sum, double sq, uint64_t n)
+{
+    pl_interval iv = {NAN, NAN, NAN};
+    if (!n) return iv;
+    double nn = (double)n, mean = sum / nn;
+    double var = n > 1 ? (sq - sum * mean) / (nn - 1) : 0;
+    if (var < 0) var = 0;
+    double half = 1.959963984540054 * sqrt(var / nn);
+    iv.est = mean, iv.lo = mean - half, iv.hi = mean + half;
+    return iv;
+}
+
+pl_interval pl_agreement_result_p_complete(const pl_agreement_result *r, int v)
+{
+    return pl_ag_wilson(r->stats[v].completed, r->stats[v].runs);
+}
+pl_interval pl_agreement_result_p_step(const pl_agreement_result *r, int v, int s)
+{
+    return pl_ag_wilson(r->stats[v].step_done[s], r->stats[v].runs);
+}
+pl_interval pl_agreement_result_payoff(const pl_agreement_result *r, int v, int p)
+{
+    return pl_ag_mean_interval(r->stats[v].pay_sum[p], r->stats[v].pay_sq[p], r->stats[v].runs);
+}
+double pl_agreement_result_mean_time(const pl_agreement_result *r, int v)
+{
+    const pl_ag_stats *s = &r->stats[v];
+    return s->completed ? (double)s->time_sum / (double)s->completed : NAN;
+}

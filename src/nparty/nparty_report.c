@@ -1,0 +1,359 @@
+/* nparty_report.c — report.html for an N-party scenario.
+ *
+ * The same numbers as the summary and the CSV files, for a reader: which
+ * profiles lead to lasting restraint, each party's restraint over time per
+ * profile (and each bloc's), how far one shock spreads, the record with its
+ * sources, and the tournament.  Built with html_report.h and svg_chart.h, so
+ * the page is self-contained and byte-identical for the same results. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "io/html_report.h"
+#include "nparty/nparty_model.h"
+#include "io/svg_chart.h"
+
+static void profiles_section(pl_report *rep, const np_model *m, const np_results *r)
+{
+    pl_report_section(rep, "Which policies lead to lasting restraint");
+    char text[1024];
+    char counted[256] = "";
+    size_t k = 0;
+    for (int i = 0; i < m->n; i++)
+        if (m->measured >> i & 1) k += (size_t)snprintf(counted + k, sizeof counted - k, "%s%s", k ? ", " : "", m->party[i].id);
+    snprintf(text, sizeof text,
+             "Each profile is played %ld times on the same random streams, starting from the record. Escalation is counted "
+             "for %s. Lasting restraint: none of them escalates in the last %d %ss of the run. First escalation: the mean "
+             "simulated %s (1 = the first) of the first escalation, among runs with one. Escalated: the share of "
+             "%s-by-party slots escalated.",
+             m->runs, counted, m->window, m->period_unit, m->period_unit, m->period_unit);
+    pl_report_paragraph(rep, text);
+    const char *head[] = {"profile", "lasting restraint", "runs escalating", "first escalation", "escalated"};
+    pl_report_table_begin(rep, "Policy profiles", 5, head);
+    double *lasting = pl_malloc((size_t)m->n_profiles * sizeof *lasting), *esc = pl_malloc((size_t)m->n_profiles * sizeof *esc);
+    const char **names = pl_malloc((size_t)m->n_profiles * sizeof *names);
+    for (int q = 0; q < m->n_profiles; q++) {
+        const np_profile_result *p = &r->prof[q];
+        char a[32], b[32], c[32], d[32];
+        np_fmt_pct(a, sizeof a, (double)p->restraint_runs / p->runs);
+        np_fmt_pct(b, sizeof b, (double)p->escalation_runs / p->runs);
+        np_fmt_num(c, sizeof c, p->first_escalation + 1, 1);
+        np_fmt_pct(d, sizeof d, p->escalated_share);
+        const char *row[] = {m->profile[q].id, a, b, c, d};
+        pl_report_table_row(rep, row, 0);
+        if (lasting && esc && names) {
+            lasting[q] = 100.0 * p->restraint_runs / p->runs;
+            esc[q] = 100.0 * p->escalated_share;
+            names[q] = m->profile[q].id;
+        }
+    }
+    pl_report_table_end(rep);
+    if (lasting && esc && names) {
+        pl_chart *c = pl_chart_create(PL_CHART_BAR, "Lasting restraint and escalation by policy profile");
+        pl_chart_set_horizontal(c, 1);
+        pl_chart_set_categories(c, (size_t)m->n_profiles, names);
+        pl_chart_add_series(c, "runs in lasting restraint (%)", lasting, (size_t)m->n_profiles);
+        pl_chart_add_series(c, "periods escalated (%)", esc, (size_t)m->n_profiles);
+        pl_chart_set_value_range(c, 0, 100);
+        pl_chart_set_axis_titles(c, "profile", "percent");
+        pl_report_chart(rep, c, "Lasting restraint (share of runs) and escalation (share of periods), per profile");
+        pl_chart_free(c);
+    }
+    pl_free(lasting);
+    pl_free(esc);
+    pl_free(names);
+    for (int q = 0; q < m->n_profiles; q++)
+        if (m->profile[q].description[0]) {
+            snprintf(text, sizeof text, "%s (%s): %s", m->profile[q].id, m->profile[q].name, m->profile[q].description);
+            pl_report_paragraph(rep, text);
+        }
+}
+
+/* One run, record included, as a heat map: how far up its ladder each party is in each period. */
+static void sample_chart(pl_report *rep, const np_model *m, const np_profile_result *p)
+{
+    int n = m->n, T = m->rec_turns + m->periods;
+    double *v = pl_malloc((size_t)T * (size_t)n * sizeof *v);
+    const char **rows = pl_malloc((size_t)n * sizeof *rows), **cols = pl_malloc((size_t)T * sizeof *cols);
+    char(*labels)[32] = pl_malloc((size_t)T * sizeof *labels);
+    if (v && rows && cols && labels && p->sample) {
+        for (int i = 0; i < n; i++) {
+            rows[i] = m->party[i].id;
+            for (int t = 0; t < T; t++)
+                v[(size_t)i * T + t] = (double)p->sample[(size_t)t * n + i] / (m->party[i].n_actions - 1);
+        }
+        for (int t = 0; t < T; t++) {
+            np_period_label(m, t, labels[t], sizeof labels[t]);
+            cols[t] = labels[t];
+        }
+        pl_chart *c = pl_chart_create(PL_CHART_HEATMAP, "One run: how far up its ladder each party is (0 = restraint, 1 = top)");
+        pl_chart_set_matrix(c, (size_t)n, (size_t)T, v, rows, cols);
+        pl_chart_set_size(c, 900, 190 + 30 * n);
+        pl_chart_set_value_range(c, 0, 1);
+        pl_chart_set_decimals(c, 1);
+        pl_chart_set_axis_titles(c, m->period_unit, "party");
+        pl_report_chart(rep, c, m->rec_turns ? "Run 1 of this profile, the record first" : "Run 1 of this profile");
+        pl_chart_free(c);
+    }
+    pl_free(v);
+    pl_free(rows);
+    pl_free(cols);
+    pl_free(labels);
+}
+
+static void time_section(pl_report *rep, const np_model *m, const np_results *r)
+{
+    int n = m->n, nb = m->n_blocs, T = m->periods;
+    pl_report_section(rep, "Restraint over time, per party and bloc");
+    pl_report_paragraph(rep, "The share of runs in which each party (and each bloc, counted as escalating when its rule says "
+                             "so) chose a restrained action in each simulated period.");
+    double *x = pl_malloc((size_t)T * sizeof *x), *y = pl_malloc((size_t)T * sizeof *y);
+    if (!x || !y) {
+        pl_free(x);
+        pl_free(y);
+        return;
+    }
+    for (int t = 0; t < T; t++)
+        x[t] = m->start_year ? m->start_year + (double)(m->rec_turns + t) / m->per_year : m->rec_turns + t + 1;
+    for (int q = 0; q < m->n_profiles; q++) {
+        pl_report_subsection(rep, m->profile[q].name);
+        pl_chart *c = pl_chart_create(PL_CHART_LINE, m->profile[q].name);
+        pl_chart_set_x(c, x, (size_t)T);
+        pl_chart_set_value_range(c, 0, 1);
+        pl_chart_set_axis_titles(c, m->start_year ? "year" : m->period_unit, "share restraining");
+        if (m->profile[q].has_opening) pl_chart_add_x_marker(c, x[0], "opening moves");
+        for (int k = 0; k < n + nb; k++) {
+            for (int t = 0; t < T; t++) y[t] = r->prof[q].coop_t[(size_t)t * (n + nb) + k];
+            char name[96];
+            snprintf(name, sizeof name, "%s%s", k < n ? "" : "bloc ", k < n ? m->party[k].id : m->bloc[k - n].id);
+            pl_chart_add_series(c, name, y, (size_t)T);
+        }
+        pl_report_chart(rep, c, m->profile[q].description[0] ? m->profile[q].description : NULL);
+        pl_chart_free(c);
+        sample_chart(rep, m, &r->prof[q]);
+    }
+    pl_free(x);
+    pl_free(y);
+    const char *head0 = "profile";
+    const char **head = pl_malloc((size_t)(n + 1) * sizeof *head);
+    char(*cells)[32] = pl_malloc((size_t)(n + 1) * sizeof *cells);
+    const char **row = pl_malloc((size_t)(n + 1) * sizeof *row);
+    if (!head || !cells || !row) goto done;
+    head[0] = head0;
+    for (int i = 0; i < n; i++) head[i + 1] = m->party[i].id;
+    for (int pass = 0; pass < 2; pass++) {
+        pl_report_table_begin(rep, pass ? "Mean payoff per period (under the stated payoff assumptions)"
+                                        : "Share of periods each party restrains",
+                              (size_t)n + 1, head);
+        for (int q = 0; q < m->n_profiles; q++) {
+            row[0] = m->profile[q].id;
+            for (int i = 0; i < n; i++) {
+                if (pass) np_fmt_num(cells[i], sizeof cells[i], r->prof[q].payoff[i], 2);
+                else np_fmt_pct(cells[i], sizeof cells[i], r->prof[q].coop[i]);
+                row[i + 1] = cells[i];
+            }
+            pl_report_table_row(rep, row, 0);
+        }
+        pl_report_table_end(rep);
+    }
+done:
+    pl_free(head);
+    pl_free(cells);
+    pl_free(row);
+}
+
+static void sensitivity_section(pl_report *rep, const np_model *m, const np_results *r)
+{
+    if (!m->n_sens) return;
+    pl_report_section(rep, "How much the answer depends on an assumption");
+    char text[512];
+    snprintf(text, sizeof text, "Every profile is run again on the same random streams with %s set to each value below "
+                                "(everything else as stated); the chart gives the share of runs in lasting restraint.",
+             m->sens_param);
+    pl_report_paragraph(rep, text);
+    pl_chart *c = pl_chart_create(PL_CHART_LINE, "Lasting restraint against the assumed noise");
+    pl_chart_set_x(c, m->sens_value, (size_t)m->n_sens);
+    pl_chart_set_value_range(c, 0, 1);
+    pl_chart_set_axis_titles(c, m->sens_param, "share of runs in lasting restraint");
+    for (int k = 0; k < m->n_profiles; k++) {
+        double y[16];
+        for (int v = 0; v < m->n_sens; v++) y[v] = r->sens_restraint[v][k];
+        pl_chart_add_series(c, m->profile[k].id, y, (size_t)m->n_sens);
+    }
+    pl_report_chart(rep, c, "Sensitivity of lasting restraint, by profile");
+    pl_chart_free(c);
+}
+
+static void shock_section(pl_report *rep, const np_model *m, const np_results *r)
+{
+    if (m->shock_party < 0) return;
+    pl_report_section(rep, "How fast escalation spreads");
+    char text[768];
+    snprintf(text, sizeof text,
+             "In a second set of runs %s is made to escalate once, in simulated %s %d. Among the runs in which no counted "
+             "party escalated just before, the table gives how many %ss it took until half of the other parties "
+             "escalated, how many of them escalated within %d %ss, and the share of runs back in lasting restraint at the end.",
+             m->party[m->shock_party].id, m->period_unit, m->shock_period + 1, m->period_unit, m->shock_horizon, m->period_unit);
+    pl_report_paragraph(rep, text);
+    const char *head[] = {"profile", "calm before the shock", "periods to spread", "parties reached", "recovered"};
+    pl_report_table_begin(rep, "After a single escalation", 5, head);
+    for (int q = 0; q < m->n_profiles; q++) {
+        const np_profile_result *p = &r->prof[q];
+        char a[32], b[32], c[32], d[32];
+        np_fmt_pct(a, sizeof a, (double)p->shock_runs / p->runs);
+        np_fmt_num(b, sizeof b, p->spread_periods, 1);
+        np_fmt_num(c, sizeof c, p->reach[m->shock_horizon - 1], 2);
+        np_fmt_pct(d, sizeof d, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
+        const char *row[] = {m->profile[q].id, a, b, c, d};
+        pl_report_table_row(rep, row, 0);
+    }
+    pl_report_table_end(rep);
+    pl_chart *c = pl_chart_create(PL_CHART_LINE, "Other parties that have escalated since the shock");
+    double x[8];
+    for (int h = 0; h < m->shock_horizon; h++) x[h] = h + 1;
+    pl_chart_set_x(c, x, (size_t)m->shock_horizon);
+    pl_chart_set_axis_titles(c, "periods after the shock", "parties (mean)");
+    for (int q = 0; q < m->n_profiles; q++) pl_chart_add_series(c, m->profile[q].id, r->prof[q].reach, (size_t)m->shock_horizon);
+    pl_report_chart(rep, c, "Reach of one escalation, by profile (runs calm before the shock)");
+    pl_chart_free(c);
+}
+
+static void record_section(pl_report *rep, const np_model *m, const np_results *r)
+{
+    if (!m->rec_turns) return;
+    pl_report_section(rep, "The record every run starts from");
+    pl_report_paragraph(rep, "The periods and actions of the record, each with the source the scenario file cites. Periods "
+                             "the record leaves open are chosen by each profile's own policy.");
+    const char *head[] = {"period", "party", "action", "source"};
+    pl_report_table_begin(rep, "Record", 4, head);
+    for (int t = 0; t < m->rec_turns; t++)
+        for (int i = 0; i < m->n; i++) {
+            int a = m->rec[(size_t)t * m->n + i];
+            if (a < 0) continue;
+            const char *src = m->rec_source[(size_t)t * m->n + i];
+            const char *row[] = {m->rec_label[t], m->party[i].id, m->party[i].action[a], src ? src : ""};
+            pl_report_table_row(rep, row, 0);
+        }
+    pl_report_table_end(rep);
+    if (m->rec_turns < 2) return;
+    pl_report_subsection(rep, "Replay: does each policy reproduce the record?");
+    pl_report_paragraph(rep, "Each policy is fed the record period by period; the cells count the periods in which its "
+                             "choice (restraint or escalation) matched what the record shows.");
+    int n = m->n;
+    const char **head2 = pl_malloc((size_t)(n + 1) * sizeof *head2);
+    const char **row = pl_malloc((size_t)(n + 1) * sizeof *row);
+    char(*cells)[32] = pl_malloc((size_t)n * sizeof *cells);
+    if (head2 && row && cells) {
+        head2[0] = "profile";
+        for (int i = 0; i < n; i++) head2[i + 1] = m->party[i].id;
+        pl_report_table_begin(rep, "Replay agreement (matched / periods on record)", (size_t)n + 1, head2);
+        for (int q = 0; q < m->n_profiles; q++) {
+            row[0] = m->profile[q].id;
+            for (int i = 0; i < n; i++) {
+                const np_profile_result *p = &r->prof[q];
+                if (p->replay_checked[i]) snprintf(cells[i], sizeof cells[i], "%ld/%ld", p->replay_agreed[i], p->replay_checked[i]);
+                else snprintf(cells[i], sizeof cells[i], "n/a");
+                row[i + 1] = cells[i];
+            }
+            pl_report_table_row(rep, row, 0);
+        }
+        pl_report_table_end(rep);
+    }
+    pl_free(head2);
+    pl_free(row);
+    pl_free(cells);
+}
+
+static void tournament_section(pl_report *rep, const np_model *m, const np_results *r)
+{
+    if (!r->tour) return;
+    pl_report_section(rep, "N-party tournament");
+    char text[512];
+    snprintf(text, sizeof text, "%s: every group of %d drawn from %d strategies (%ld groups), %d repetitions of %d turns%s.",
+             pl_ngame_name(m->tour_game), m->tour_cfg.group_size, m->tour_n_players, pl_ntournament_result_groups(r->tour),
+             m->tour_cfg.repetitions, m->tour_cfg.match.turns, m->tour_cfg.max_groups ? " (a seeded sample)" : "");
+    pl_report_paragraph(rep, text);
+    const char *head[] = {"rank", "strategy", "mean", "median", "sd", "cooperation", "wins", "group cooperation"};
+    pl_report_table_begin(rep, "Ranked by mean score per turn", 8, head);
+    int np = m->tour_n_players;
+    const char **names = pl_malloc((size_t)np * sizeof *names);
+    double *means = pl_malloc((size_t)np * sizeof *means);
+    for (int k = 0; k < np; k++) {
+        const pl_ntournament_row *row = pl_ntournament_result_row(r->tour, k);
+        char a[16], b[32], c[32], d[32], e[32], f[32], g[32];
+        snprintf(a, sizeof a, "%d", row->rank);
+        np_fmt_num(b, sizeof b, row->mean_score, 3);
+        np_fmt_num(c, sizeof c, row->median_score, 3);
+        np_fmt_num(d, sizeof d, row->sd_score, 3);
+        np_fmt_pct(e, sizeof e, row->cooperation);
+        np_fmt_pct(f, sizeof f, row->wins);
+        np_fmt_pct(g, sizeof g, row->group_cooperation);
+        const char *cells[] = {a, pl_nplayer_label(m->tour_players[row->player]), b, c, d, e, f, g};
+        pl_report_table_row(rep, cells, 0);
+        if (names && means) {
+            names[k] = cells[1];
+            means[k] = row->mean_score;
+        }
+    }
+    pl_report_table_end(rep);
+    if (names && means) {
+        pl_chart *c = pl_chart_create(PL_CHART_BAR, "Mean score per turn");
+        pl_chart_set_horizontal(c, 1);
+        pl_chart_set_categories(c, (size_t)np, names);
+        pl_chart_add_series(c, NULL, means, (size_t)np);
+        pl_chart_set_axis_titles(c, "strategy", "mean score per turn");
+        pl_report_chart(rep, c, "N-party tournament, ranked");
+        pl_chart_free(c);
+    }
+    pl_free(names);
+    pl_free(means);
+}
+
+int np_write_report(const np_model *m, const np_results *r, const char *path, pl_error *err)
+{
+    pl_report *rep = pl_report_create(m->name);
+    if (!rep) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_report_set_subtitle(rep, m->path);
+    pl_report_param(rep, "scenario", m->path);
+    pl_report_paramf(rep, "seed", "%llu", (unsigned long long)m->seed);
+    pl_report_paramf(rep, "runs per profile", "%ld", m->runs);
+    if (m->game) {
+        pl_report_paramf(rep, "parties", "%d", m->n);
+        pl_report_paramf(rep, "simulated periods", "%d %ss after a record of %d", m->periods, m->period_unit, m->rec_turns);
+        pl_report_paramf(rep, "noise", "%g per action; observation noise %g, delay %d", m->noise, m->obs_noise, m->obs_delay);
+        pl_report_param(rep, "stage game", pl_ngame_name(m->game));
+    }
+    if (r->nash_count >= 0) {
+        char eq[512] = "";
+        size_t k = 0;
+        if (r->nash_count > 0)
+            for (int i = 0; i < m->n && k < sizeof eq; i++)
+                k += (size_t)snprintf(eq + k, sizeof eq - k, "%s%s %s", i ? ", " : "", m->party[i].id,
+                                      m->party[i].action[r->nash_first[i]]);
+        pl_report_paramf(rep, "pure equilibria of the stage game", "%ld%s%s", r->nash_count, r->nash_count ? ": " : "", eq);
+    }
+    for (int k = 0; k < m->n_assumptions; k++) pl_report_assumption(rep, m->assumption[k]);
+    if (m->n_profiles)
+        pl_report_assumption(rep, "Payoffs, noise levels, action ladders and policies are modelling assumptions, marked "
+                                  "ASSUMPTION in the scenario file; the results describe the model, not a forecast.");
+    if (m->n_profiles) {
+        profiles_section(rep, m, r);
+        sensitivity_section(rep, m, r);
+        shock_section(rep, m, r);
+        time_section(rep, m, r);
+        record_section(rep, m, r);
+    }
+    tournament_section(rep, m, r);
+    char cmd[512];
+    if (m->n_profiles)
+        snprintf(cmd, sizeof cmd, "parley run %s --seed %llu --runs %ld --out DIR", m->path, (unsigned long long)m->seed, m->runs);
+    else
+        snprintf(cmd, sizeof cmd, "parley run %s --seed %llu --out DIR", m->path, (unsigned long long)m->seed);
+    pl_report_section(rep, "Reproduce");
+    pl_report_code(rep, cmd);
+    int rc = pl_report_write(rep, path, err);
+    pl_report_free(rep);
+    return rc;
+}

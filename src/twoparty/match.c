@@ -1,0 +1,394 @@
+/* match.c — the repeated two-party game.
+ *
+ * One loop serves every caller: the `match` command, the tournament and the
+ * evolutionary engines.  Order of random draws each turn, fixed so that results
+ * are reproducible: A's move, B's move (each may draw from the stream), then
+ * A's noise flip, then B's.  With a probabilistic end the length is the first
+ * draw of the stream, as the geometric law ceil(log(1-u)/log(1-p)).
+ *
+ * The stepper (pl_match_stepper) plays the same match one turn at a time with
+ * party A's move given from outside: a person at a terminal, another program.
+ * It shares the start of a match (match_begin, party_begin) with pl_match_run;
+ * its turn (match_resolve) takes the same draws in the same order as the loop
+ * of pl_match_run (play_turns), which is specialised for speed, and unit tests
+ * prove the two give the same matches. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "twoparty/match_engine.h"
+#include "strategies/registry.h"
+
+struct pl_match_result {
+    pl_match_buf buf;
+};
+
+void pl_match_config_default(pl_match_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->turns = 200;
+}
+
+int pl_match_config_check(const pl_match_config *cfg, pl_error *err)
+{
+    if (cfg->turns < 0) return pl_error_set(err, PL_EINVAL, "turns must be 0 or more, got %d", cfg->turns);
+    if (!(cfg->prob_end >= 0 && cfg->prob_end <= 1))
+        return pl_error_set(err, PL_EINVAL, "the probability of ending must be in [0, 1], got %g", cfg->prob_end);
+    if (!(cfg->noise >= 0 && cfg->noise <= 1))
+        return pl_error_set(err, PL_EINVAL, "noise must be in [0, 1], got %g", cfg->noise);
+    if (cfg->turns == 0 && cfg->prob_end == 0)
+        return pl_error_set(err, PL_EINVAL, "a match needs a number of turns or a probability of ending");
+    if (cfg->game && (cfg->game->n_row != 2 || cfg->game->n_col != 2))
+        return pl_error_set(err, PL_EINVAL,
+                            "two-party strategies play 2x2 games (C/D); a %dx%d game needs the N-party engine",
+                            cfg->game->n_row, cfg->game->n_col);
+    return PL_OK;
+}
+
+int pl_match_buf_init(pl_match_buf *b, int turns_hint)
+{
+    memset(b, 0, sizeof *b);
+    b->state_cap = pl_registry_max_state();
+    if (b->state_cap < 16) b->state_cap = 16;
+    if (pl_history_init(&b->h[0], turns_hint) || pl_history_init(&b->h[1], turns_hint)) goto fail;
+    b->state[0] = aligned_alloc(64, (b->state_cap + 63) / 64 * 64);
+    b->state[1] = aligned_alloc(64, (b->state_cap + 63) / 64 * 64);
+    if (!b->state[0] || !b->state[1]) goto fail;
+    return PL_OK;
+fail:
+    pl_match_buf_free(b);
+    return PL_ENOMEM;
+}
+
+void pl_match_buf_free(pl_match_buf *b)
+{
+    pl_history_free(&b->h[0]);
+    pl_history_free(&b->h[1]);
+    pl_free(b->state[0]);
+    pl_free(b->state[1]);
+    memset(b, 0, sizeof *b);
+}
+
+int pl_match_length(pl_rng *rng, int turns, double prob_end)
+{
+    if (!(prob_end > 0)) return turns;
+    if (prob_end >= 1) return 1;
+    double u = pl_rng_uniform(rng);
+    double len = ceil(log(1 - u) / log(1 - prob_end));
+    if (len < 1) len = 1;
+    if (turns > 0 && len > turns) return turns;
+    if (len > 1e9) len = 1e9;
+    return (int)len;
+}
+
+/* ---- the start of a match, shared by pl_match_run and the stepper, and the stepper's turn ----
+ * A turn played by a person through the stepper draws the same random numbers in the same
+ * order as one played by two strategies in play_turns. */
+
+/* The start of a match: the stream, then the length (its first draw when the end is
+ * probabilistic), cleared histories.  Returns the length. */
+static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *buf)
+{
+    pl_rng_init(rng, cfg->seed, cfg->stream_a, cfg->stream_b);
+    int length = pl_match_length(rng, cfg->turns, cfg->prob_end);
+    pl_history_clear(&buf->h[0]);
+    pl_history_clear(&buf->h[1]);
+    return length;
+}
+
+/* A party's strategy state at the start of a match, zeroed then initialised. */
+static void party_begin(pl_match_buf *buf, int side, const pl_strategy *s)
+{
+    memset(buf->state[side], 0, pl_strategy_def_clear_size(s->def));
+    if (s->def->init) s->def->init(buf->state[side], &s->params);
+}
+
+/* The end of a turn once both parties have chosen x and y: A's noise flip, then B's,
+ * then both histories record the flipped actions.  *flips (if non-NULL) gets bit 0
+ * set when A's action was flipped, bit 1 when B's was. */
+static inline int match_resolve(pl_match_buf *buf, const pl_game *g, pl_rng *rng, double noise, int x, int y,
+                                unsigned *flips)
+{
+    unsigned f = 0;
+    if (noise > 0) {
+        if (pl_rng_bernoulli(rng, noise)) {
+            x ^= 1;
+            f |= 1u;
+        }
+        if (pl_rng_bernoulli(rng, noise)) {
+            y ^= 1;
+            f |= 2u;
+        }
+    }
+    if (flips) *flips = f;
+    if (pl_history_push(&buf->h[0], x, g->payoff[x][y][0]) || pl_history_push(&buf->h[1], y, g->payoff[x][y][1]))
+        return PL_ENOMEM;
+    return PL_OK;
+}
+
+/* 1 if every payoff of the 2x2 game is an integer of magnitude at most 2^20: then any sum of
+ * at most 2^31 of them is an integer below 2^53, exact in whatever order it is added. */
+static int payoffs_sum_exactly(const pl_game *g)
+{
+    for (int x = 0; x < 2; x++)
+        for (int y = 0; y < 2; y++)
+            for (int side = 0; side < 2; side++) {
+                double v = g->payoff[x][y][side];
+                if (!(fabs(v) <= 0x1p20) || v != (double)(int32_t)v) return 0; /* the cast is exact here */
+            }
+    return 1;
+}
+
+/* Both scores of a finished match, from the packed histories: what adding each turn's payoff
+ * as it is played gives, bit for bit, without a floating-point add per turn in the loop.
+ * With integer payoffs (the usual games) the sums are exact, so they come from the four
+ * joint-outcome counts, a popcount per 64 turns; otherwise the turns are replayed in order. */
+static void match_scores(pl_history *ha, pl_history *hb, const pl_game *g)
+{
+    int len = ha->len;
+    double score_a = 0, score_b = 0;
+    if (payoffs_sum_exactly(g)) {
+        uint64_t n[2][2] = {{0, 0}, {0, 0}};
+        for (int w = 0; w < (len + 63) / 64; w++) {
+            uint64_t x = ha->w[w], y = hb->w[w];
+            uint64_t live = len - w * 64 >= 64 ? ~0ull : (1ull << (len - w * 64)) - 1;
+            n[0][0] += (uint64_t)__builtin_popcountll(~x & ~y & live);
+            n[0][1] += (uint64_t)__builtin_popcountll(~x & y & live);
+            n[1][0] += (uint64_t)__builtin_popcountll(x & ~y & live);
+            n[1][1] += (uint64_t)__builtin_popcountll(x & y & live);
+        }
+        for (int x = 0; x < 2; x++)
+            for (int y = 0; y < 2; y++) {
+                score_a += (double)n[x][y] * g->payoff[x][y][0];
+                score_b += (double)n[x][y] * g->payoff[x][y][1];
+            }
+    } else {
+        for (int t = 0; t < len; t++) {
+            int x = pl_hist_at(ha, t), y = pl_hist_at(hb, t);
+            score_a += g->payoff[x][y][0];
+            score_b += g->payoff[x][y][1];
+        }
+    }
+    ha->score = score_a;
+    hb->score = score_b;
+}
+
+/* One side of a match as the turn loop needs it. */
+typedef struct match_side {
+    int (*move)(void *, const pl_params *, const pl_view *);
+    void *state;
+    const pl_params *params;
+    pl_view view;
+} match_side;
+
+/* The turns of a match.  `noisy` is a constant at each call, so the noiseless loop (the
+ * common one) carries no flip test.  Capacity is reserved, so the pushes need no check; the
+ * defection counts live in registers and are stored for the strategies to read; no strategy
+ * reads h->score during a match, so the scores are made once at the end (match_scores). */
+static inline __attribute__((always_inline)) void play_turns(match_side *pa, match_side *pb, pl_history *ha, pl_history *hb,
+                                                             pl_rng *rng, uint64_t noise_cut, int length, int noisy)
+{
+    uint64_t *wa = ha->w, *wb = hb->w;
+    int defects_a = 0, defects_b = 0;
+    for (int t = 0; t < length; t++) {
+        pa->view.turn = pb->view.turn = t;
+        unsigned x = (unsigned)pa->move(pa->state, pa->params, &pa->view);
+        unsigned y = (unsigned)pb->move(pb->state, pb->params, &pb->view);
+        if (noisy) { /* A's flip is drawn before B's, as in match_resolve */
+            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+        }
+        x &= 1u;
+        y &= 1u;
+        size_t word = (unsigned)t >> 6; /* unsigned: no sign extension in the index */
+        wa[word] |= (uint64_t)x << (t & 63);
+        wb[word] |= (uint64_t)y << (t & 63);
+        defects_a += (int)x;
+        defects_b += (int)y;
+        ha->n_defect = defects_a;
+        hb->n_defect = defects_b;
+        ha->len = hb->len = t + 1;
+    }
+}
+
+int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
+                 pl_error *err)
+{
+    /* the shared standard game: filling a 4 kB pl_game per match cost more than a short match */
+    const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
+    pl_rng rng;
+    int length = match_begin(cfg, &rng, buf);
+    pl_history *ha = &buf->h[0], *hb = &buf->h[1];
+    party_begin(buf, 0, a);
+    party_begin(buf, 1, b);
+    if (pl_history_reserve(ha, length) || pl_history_reserve(hb, length))
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a match of %d turns", length);
+
+    int known = cfg->prob_end > 0 ? -1 : length;
+    match_side pa = {.move = a->def->move, .state = buf->state[0], .params = &a->params,
+                     .view = {.length = known, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng}};
+    match_side pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,
+                     .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
+    /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    pl_rng before = rng;
+    if (noise_cut) play_turns(&pa, &pb, ha, hb, &rng, noise_cut, length, 1);
+    else play_turns(&pa, &pb, ha, hb, &rng, 0, length, 0);
+    /* Every draw moves the state on (xoshiro256** has period 2^256 - 1), so an unchanged state
+     * means the turns drew nothing; a probabilistic length counts as a draw. */
+    buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
+    match_scores(ha, hb, g);
+    return PL_OK;
+}
+
+int pl_match_play(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_result **out,
+                  pl_error *err)
+{
+    *out = NULL;
+    int rc = pl_match_config_check(cfg, err);
+    if (rc) return rc;
+    pl_match_result *r = pl_calloc(1, sizeof *r);
+    if (!r) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    if (pl_match_buf_init(&r->buf, cfg->turns > 0 ? cfg->turns : 256)) {
+        pl_free(r);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    rc = pl_match_run(a, b, cfg, &r->buf, err);
+    if (rc) {
+        pl_match_result_free(r);
+        return rc;
+    }
+    *out = r;
+    return PL_OK;
+}
+
+void pl_match_result_free(pl_match_result *r)
+{
+    if (!r) return;
+    pl_match_buf_free(&r->buf);
+    pl_free(r);
+}
+
+int pl_match_result_turns(const pl_match_result *r) { return r->buf.h[0].len; }
+int pl_match_result_action(const pl_match_result *r, int party, int t) { return pl_hist_at(&r->buf.h[party & 1], t); }
+double pl_match_result_score(const pl_match_result *r, int party) { return r->buf.h[party & 1].score; }
+
+/* A history as a string of C and D, for the result and the stepper alike. */
+static void history_letters(const pl_history *h, char *buf)
+{
+    for (int t = 0; t < h->len; t++) buf[t] = pl_hist_at(h, t) ? 'D' : 'C';
+    buf[h->len] = '\0';
+}
+
+void pl_match_result_actions(const pl_match_result *r, int party, char *buf)
+{
+    history_letters(&r->buf.h[party & 1], buf);
+}
+
+/* ---- the stepper: the same loop, one turn at a time, party A driven from outside ---- */
+
+struct pl_match_stepper {
+    pl_match_buf buf;
+    pl_strategy *opp;       /* party B, the stepper's own copy */
+    pl_game game;
+    pl_rng rng;
+    pl_view vb;             /* what B sees; points into this struct */
+    int length;
+    int length_known;       /* 0 with a probabilistic end */
+    double noise;
+    unsigned char *flips;   /* per turn: bit 0 A's action was flipped by noise, bit 1 B's */
+    int flips_cap;
+};
+
+int pl_match_stepper_create(pl_match_stepper **out, const pl_strategy *opponent, const pl_match_config *cfg,
+                            pl_error *err)
+{
+    *out = NULL;
+    if (!opponent) return pl_error_set(err, PL_EINVAL, "the stepper needs an opponent strategy");
+    int rc = pl_match_config_check(cfg, err);
+    if (rc) return rc;
+    pl_match_stepper *st = pl_calloc(1, sizeof *st);
+    if (!st) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    int hint = cfg->turns > 0 && cfg->turns < 1 << 16 ? cfg->turns : 256;
+    if (pl_match_buf_init(&st->buf, hint)) {
+        pl_free(st);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    st->opp = pl_strategy_clone(opponent);
+    st->flips_cap = hint;
+    st->flips = pl_malloc((size_t)st->flips_cap);
+    if (!st->opp || !st->flips) {
+        pl_match_stepper_free(st);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    if (cfg->game) st->game = *cfg->game;
+    else pl_game_default(&st->game);
+    st->noise = cfg->noise;
+    st->length = match_begin(cfg, &st->rng, &st->buf);
+    st->length_known = !(cfg->prob_end > 0);
+    party_begin(&st->buf, 1, st->opp);
+    st->vb = (pl_view){.length = st->length_known ? st->length : -1, .me = &st->buf.h[1], .opp = &st->buf.h[0],
+                       .game = &st->game, .side = 1, .rng = &st->rng};
+    *out = st;
+    return PL_OK;
+}
+
+void pl_match_stepper_free(pl_match_stepper *st)
+{
+    if (!st) return;
+    pl_match_buf_free(&st->buf);
+    pl_strategy_free(st->opp);
+    pl_free(st->flips);
+    pl_free(st);
+}
+
+int pl_match_stepper_step(pl_match_stepper *st, int my_action, int *their_action, pl_error *err)
+{
+    int t = st->buf.h[0].len;
+    if (t >= st->length) return pl_error_set(err, PL_EINVAL, "the match is over: it lasted %d turns", st->length);
+    if (my_action != PL_C && my_action != PL_D)
+        return pl_error_set(err, PL_EINVAL, "an action is PL_C (0) or PL_D (1), got %d", my_action);
+    if (t >= st->flips_cap) {
+        int cap = st->flips_cap * 2;
+        unsigned char *f = pl_realloc(st->flips, (size_t)cap);
+        if (!f) return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);
+        st->flips = f;
+        st->flips_cap = cap;
+    }
+    st->vb.turn = t;
+    int y = st->opp->def->move(st->buf.state[1], &st->opp->params, &st->vb);
+    unsigned flips;
+    if (match_resolve(&st->buf, &st->game, &st->rng, st->noise, my_action, y, &flips))
+        return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);
+    st->flips[t] = (unsigned char)flips;
+    if (their_action) *their_action = pl_hist_at(&st->buf.h[1], t);
+    return PL_OK;
+}
+
+int pl_match_stepper_turn(const pl_match_stepper *st) { return st->buf.h[0].len; }
+int pl_match_stepper_length(const pl_match_stepper *st) { return st->length; }
+int pl_match_stepper_length_known(const pl_match_stepper *st) { return st->length_known; }
+int pl_match_stepper_done(const pl_match_stepper *st) { return st->buf.h[0].len >= st->length; }
+double pl_match_stepper_score(const pl_match_stepper *st, int party) { return st->buf.h[party & 1].score; }
+int pl_match_stepper_cooperations(const pl_match_stepper *st, int party)
+{
+    return pl_hist_coops(&st->buf.h[party & 1]);
+}
+int pl_match_stepper_action(const pl_match_stepper *st, int party, int t)
+{
+    return pl_hist_at(&st->buf.h[party & 1], t);
+}
+int pl_match_stepper_flipped(const pl_match_stepper *st, int party, int t)
+{
+    return (st->flips[t] >> (party & 1)) & 1;
+}
+void pl_match_stepper_actions(const pl_match_stepper *st, int party, char *buf)
+{
+    history_letters(&st->buf.h[party & 1], buf);
+}
+const pl_strategy *pl_match_stepper_opponent(const pl_match_stepper *st) { return st->opp; }
+const pl_game *pl_match_stepper_game(const pl_match_stepper *st) { return &st->game; }
+
+pl_rng *pl_match_stepper_rng(pl_match_stepper *st) { return &st->rng; }
+const pl_history *pl_match_stepper_history(const pl_match_stepper *st, int party) { return &st->buf.h[party & 1]; }

@@ -1,0 +1,423 @@
+/* tournament.c — the round robin, played by a pool of threads.
+ *
+ * A job is one pair of players with all its repetitions; a pair whose first
+ * match took no random draw (two deterministic strategies without noise or
+ * random ending, among others) is played once and its result reused for
+ * every repetition.  Workers take jobs in order and
+ * leave each result in a small ring of slots; whoever finishes a job folds
+ * every consecutive finished slot into the aggregates, always in job order.
+ * Floating-point sums therefore happen in the same order whatever the thread
+ * count (byte-identical results), and memory is a few slots of `repetitions`
+ * numbers, never turns x matches. */
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "parley/tournament.h"
+#include "twoparty/match_engine.h"
+#include "strategies/registry.h"
+
+/* Per player: joint outcomes (own action first), the same outcomes when a further turn
+ * follows, those followed by own cooperation, first moves that were C, and matches. */
+enum { OC_CC, OC_CD, OC_DC, OC_DD, OC_CC_N, OC_CD_N, OC_DC_N, OC_DD_N, OC_CC_C, OC_CD_C, OC_DC_C, OC_DD_C,
+       OC_FIRST_C, OC_MATCHES, OC_N };
+
+typedef struct rep_result {
+    double score[2];
+    int turns;
+} rep_result;
+
+typedef struct slot {
+    rep_result *reps;
+    uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
+    uint64_t computed;    /* turns actually simulated (a pair whose result is reused is played once) */
+    int ready;
+} slot;
+
+struct pl_tournament_result {
+    size_t n;
+    int reps;
+    char **names;
+    double *norm;      /* n x reps */
+    int *wins;         /* n x reps */
+    double *pay_sum;   /* n x n: sum over reps of per-turn payoff */
+    double *pay_sq;
+    uint64_t *oc;      /* n x OC_N */
+    size_t *rank;
+    double *median, *mean, *sd;
+    uint64_t matches, turns, computed;
+};
+
+typedef struct shared {
+    const pl_strategy *const *players;
+    size_t n;
+    const pl_tournament_config *cfg;
+    size_t njobs;
+    size_t (*pairs)[2];
+    slot *slots;
+    size_t window;
+    size_t next_job, merged;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    pl_tournament_result *res;
+    int failed;
+    pl_error err;
+    uint64_t done_matches, total_matches;
+} shared;
+
+void pl_tournament_config_default(pl_tournament_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->turns = 200;
+    cfg->repetitions = 10;
+    cfg->threads = 1;
+    cfg->self_play = 1;
+}
+
+/* Joint outcomes and what each player did next, for both players of a match at once, a
+ * 64-turn word at a time.  B's joint outcomes are A's with the roles swapped (B's CD is A's DC),
+ * so one pass makes both players' counts: 16 popcounts a word instead of 24. */
+static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t oc[2][OC_N])
+{
+    int len = ha->len;
+    if (len == 0) return;
+    int words = (len + 63) / 64;
+    uint64_t n[4] = {0, 0, 0, 0}, n_next[4] = {0, 0, 0, 0}, c_next[2][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}};
+    for (int w = 0; w < words; w++) {
+        uint64_t x = ha->w[w], y = hb->w[w];
+        int in_word = len - w * 64 < 64 ? len - w * 64 : 64;
+        uint64_t mask = in_word == 64 ? ~0ull : (1ull << in_word) - 1;
+        /* turns t with a following turn t+1 < len */
+        int with_next = len - 1 - w * 64;
+        uint64_t mask2 = with_next >= 64 ? ~0ull : with_next <= 0 ? 0 : (1ull << with_next) - 1;
+        uint64_t xn = (x >> 1) | (w + 1 < words ? ha->w[w + 1] << 63 : 0);
+        uint64_t yn = (y >> 1) | (w + 1 < words ? hb->w[w + 1] << 63 : 0);
+        uint64_t o[4] = {~x & ~y, ~x & y, x & ~y, x & y}; /* CC, CD, DC, DD with A's action first */
+        for (int k = 0; k < 4; k++) {
+            n[k] += (uint64_t)__builtin_popcountll(o[k] & mask);
+            n_next[k] += (uint64_t)__builtin_popcountll(o[k] & mask2);
+            c_next[0][k] += (uint64_t)__builtin_popcountll(o[k] & ~xn & mask2);
+            c_next[1][k] += (uint64_t)__builtin_popcountll(o[k] & ~yn & mask2);
+        }
+    }
+    static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
+    for (int k = 0; k < 4; k++) {
+        oc[0][OC_CC + k] += n[k];
+        oc[0][OC_CC_N + k] += n_next[k];
+        oc[0][OC_CC_C + k] += c_next[0][k];
+        oc[1][OC_CC + swap[k]] += n[k];
+        oc[1][OC_CC_N + swap[k]] += n_next[k];
+        oc[1][OC_CC_C + swap[k]] += c_next[1][k];
+    }
+    oc[0][OC_FIRST_C] += !pl_hist_at(ha, 0);
+    oc[1][OC_FIRST_C] += !pl_hist_at(hb, 0);
+    oc[0][OC_MATCHES]++;
+    oc[1][OC_MATCHES]++;
+}
+
+static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *err)
+{
+    const pl_tournament_config *cfg = sh->cfg;
+    const pl_strategy *a = sh->players[sh->pairs[k][0]], *b = sh->players[sh->pairs[k][1]];
+    /* Played once, its result reused for every repetition: a pair whose first match took no
+     * draw from its stream (buf->drew == 0).  That covers two deterministic strategies without
+     * noise or a random length, and also, say, Grofman against Tit For Tat, which never
+     * disagree, so Grofman never draws.  Strategies draw only from the stream, so each turn of
+     * such a match followed from the histories alone and any other repetition's stream gives
+     * the same match, draw for (no) draw. */
+    int reuse = 0;
+    pl_match_config mc = {.turns = cfg->turns, .prob_end = cfg->prob_end, .noise = cfg->noise, .game = cfg->game,
+                          .seed = cfg->seed, .stream_a = k};
+    memset(s->oc, 0, sizeof s->oc);
+    s->computed = 0;
+    for (int r = 0; r < cfg->repetitions; r++) {
+        if (reuse && r > 0) {
+            s->reps[r] = s->reps[0];
+            continue;
+        }
+        mc.stream_b = (uint64_t)r;
+        int rc = pl_match_run(a, b, &mc, buf, err);
+        if (rc) return rc;
+        s->reps[r].score[0] = buf->h[0].score;
+        s->reps[r].score[1] = buf->h[1].score;
+        s->reps[r].turns = buf->h[0].len;
+        s->computed += (uint64_t)buf->h[0].len;
+        count_outcomes(&buf->h[0], &buf->h[1], s->oc);
+        if (r == 0 && !buf->drew) reuse = 1;
+    }
+    if (reuse) /* the outcomes were counted for the one match played */
+        for (int p = 0; p < 2; p++)
+            for (int c = 0; c < OC_N; c++) s->oc[p][c] *= (uint64_t)cfg->repetitions;
+    return PL_OK;
+}
+
+/* Folds job k into the aggregates; called in job order under the lock. */
+static void merge_job(shared *sh, size_t k, const slot *s)
+{
+    pl_tournament_result *R = sh->res;
+    size_t i = sh->pairs[k][0], j = sh->pairs[k][1], n = R->n;
+    int reps = R->reps;
+    for (int r = 0; r < reps; r++) {
+        const rep_result *x = &s->reps[r];
+        double t = x->turns > 0 ? x->turns : 1;
+        double pi = x->score[0] / t, pj = x->score[1] / t;
+        R->turns += (uint64_t)x->turns;
+        R->matches++;
+        if (i == j) {
+            double p = (pi + pj) / 2;
+            R->pay_sum[i * n + i] += p;
+            R->pay_sq[i * n + i] += p * p;
+            continue;
+        }
+        R->norm[i * (size_t)reps + r] += pi;
+        R->norm[j * (size_t)reps + r] += pj;
+        if (x->score[0] > x->score[1]) R->wins[i * (size_t)reps + r]++;
+        else if (x->score[1] > x->score[0]) R->wins[j * (size_t)reps + r]++;
+        R->pay_sum[i * n + j] += pi;
+        R->pay_sq[i * n + j] += pi * pi;
+        R->pay_sum[j * n + i] += pj;
+        R->pay_sq[j * n + i] += pj * pj;
+    }
+    R->computed += s->computed;
+    for (int c = 0; c < OC_N; c++) {
+        R->oc[i * OC_N + c] += s->oc[0][c];
+        R->oc[j * OC_N + c] += s->oc[1][c];
+    }
+}
+
+static void *worker(void *arg)
+{
+    shared *sh = arg;
+    pl_match_buf buf;
+    pl_error err;
+    if (pl_match_buf_init(&buf, sh->cfg->turns > 0 ? sh->cfg->turns : 256)) {
+        pthread_mutex_lock(&sh->mu);
+        if (!sh->failed) pl_error_set(&sh->err, PL_ENOMEM, "out of memory");
+        sh->failed = 1;
+        pthread_cond_broadcast(&sh->cv);
+        pthread_mutex_unlock(&sh->mu);
+        return NULL;
+    }
+    pthread_mutex_lock(&sh->mu);
+    for (;;) {
+        while (!sh->failed && sh->next_job < sh->njobs && sh->next_job >= sh->merged + sh->window)
+            pthread_cond_wait(&sh->cv, &sh->mu);
+        if (sh->failed || sh->next_job >= sh->njobs) break;
+        size_t k = sh->next_job++;
+        slot *s = &sh->slots[k % sh->window];
+        pthread_mutex_unlock(&sh->mu);
+        int rc = play_job(sh, k, s, &buf, &err);
+        pthread_mutex_lock(&sh->mu);
+        if (rc) {
+            if (!sh->failed) sh->err = err;
+            sh->failed = 1;
+            pthread_cond_broadcast(&sh->cv);
+            break;
+        }
+        s->ready = 1;
+        uint64_t before = sh->done_matches;
+        while (sh->merged < sh->njobs && sh->slots[sh->merged % sh->window].ready) {
+            slot *m = &sh->slots[sh->merged % sh->window];
+            merge_job(sh, sh->merged, m);
+            m->ready = 0;
+            sh->merged++;
+            sh->done_matches += (uint64_t)sh->cfg->repetitions;
+        }
+        if (sh->done_matches != before) {
+            if (sh->cfg->progress) sh->cfg->progress(sh->cfg->progress_user, sh->done_matches, sh->total_matches);
+            pthread_cond_broadcast(&sh->cv);
+        }
+    }
+    pthread_mutex_unlock(&sh->mu);
+    pl_match_buf_free(&buf);
+    return NULL;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Best first: higher median, then higher mean, then lower index (a total order). */
+static int cmp_rank(const void *a, const void *b, void *ctx)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    const pl_tournament_result *R = ctx;
+    if (R->median[i] != R->median[j]) return R->median[i] > R->median[j] ? -1 : 1;
+    if (R->mean[i] != R->mean[j]) return R->mean[i] > R->mean[j] ? -1 : 1;
+    return (i > j) - (i < j);
+}
+
+/* Normalised scores, their mean, deviation and median, and the ranking.  0 or PL_ENOMEM. */
+static int finish(pl_tournament_result *R)
+{
+    size_t n = R->n;
+    int reps = R->reps;
+    double *tmp = pl_malloc((size_t)reps * sizeof *tmp);
+    if (!tmp) return PL_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        double sum = 0, sq = 0;
+        for (int r = 0; r < reps; r++) {
+            double v = R->norm[i * (size_t)reps + r] /= (double)(n - 1);
+            sum += v;
+            sq += v * v;
+            tmp[r] = v;
+        }
+        R->mean[i] = sum / reps;
+        double var = sq / reps - R->mean[i] * R->mean[i];
+        R->sd[i] = var > 0 ? sqrt(var) : 0;
+        qsort(tmp, (size_t)reps, sizeof *tmp, cmp_double);
+        R->median[i] = reps % 2 ? tmp[reps / 2] : (tmp[reps / 2 - 1] + tmp[reps / 2]) / 2;
+        R->rank[i] = i;
+    }
+    pl_free(tmp);
+    qsort_r(R->rank, n, sizeof *R->rank, cmp_rank, R);
+    return PL_OK;
+}
+
+void pl_tournament_result_free(pl_tournament_result *R)
+{
+    if (!R) return;
+    for (size_t i = 0; R->names && i < R->n; i++) pl_free(R->names[i]);
+    pl_free(R->names);
+    pl_free(R->norm);
+    pl_free(R->wins);
+    pl_free(R->pay_sum);
+    pl_free(R->pay_sq);
+    pl_free(R->oc);
+    pl_free(R->rank);
+    pl_free(R->median);
+    pl_free(R->mean);
+    pl_free(R->sd);
+    pl_free(R);
+}
+
+int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tournament_config *cfg,
+                      pl_tournament_result **out, pl_error *err)
+{
+    *out = NULL;
+    if (n < 2) return pl_error_set(err, PL_EINVAL, "a tournament needs at least two players, got %zu", n);
+    if (cfg->repetitions < 1) return pl_error_set(err, PL_EINVAL, "repetitions must be 1 or more, got %d", cfg->repetitions);
+    if (cfg->threads < 1) return pl_error_set(err, PL_EINVAL, "threads must be 1 or more, got %d", cfg->threads);
+    pl_match_config probe = {.turns = cfg->turns, .prob_end = cfg->prob_end, .noise = cfg->noise, .game = cfg->game};
+    int rc = pl_match_config_check(&probe, err);
+    if (rc) return rc;
+
+    shared sh = {.players = players, .n = n, .cfg = cfg};
+    sh.njobs = cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
+    sh.total_matches = (uint64_t)sh.njobs * (uint64_t)cfg->repetitions;
+    sh.window = (size_t)cfg->threads * 8;
+    if (sh.window > sh.njobs) sh.window = sh.njobs;
+    pl_tournament_result *R = pl_calloc(1, sizeof *R);
+    sh.pairs = pl_malloc(sh.njobs * sizeof *sh.pairs);
+    sh.slots = pl_calloc(sh.window, sizeof *sh.slots);
+    if (!R || !sh.pairs || !sh.slots) goto nomem;
+    R->n = n;
+    R->reps = cfg->repetitions;
+    R->names = pl_calloc(n, sizeof *R->names);
+    R->norm = pl_calloc(n * (size_t)R->reps, sizeof *R->norm);
+    R->wins = pl_calloc(n * (size_t)R->reps, sizeof *R->wins);
+    R->pay_sum = pl_calloc(n * n, sizeof *R->pay_sum);
+    R->pay_sq = pl_calloc(n * n, sizeof *R->pay_sq);
+    R->oc = pl_calloc(n * OC_N, sizeof *R->oc);
+    R->rank = pl_calloc(n, sizeof *R->rank);
+    R->median = pl_calloc(n, sizeof *R->median);
+    R->mean = pl_calloc(n, sizeof *R->mean);
+    R->sd = pl_calloc(n, sizeof *R->sd);
+    if (!R->names || !R->norm || !R->wins || !R->pay_sum || !R->pay_sq || !R->oc || !R->rank || !R->median ||
+        !R->mean || !R->sd)
+        goto nomem;
+    for (size_t i = 0; i < n; i++)
+        if (!(R->names[i] = pl_strdup(pl_strategy_label(players[i])))) goto nomem;
+    for (size_t w = 0; w < sh.window; w++)
+        if (!(sh.slots[w].reps = pl_calloc((size_t)cfg->repetitions, sizeof(rep_result)))) goto nomem;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = cfg->self_play ? i : i + 1; j < n; j++) {
+            sh.pairs[k][0] = i;
+            sh.pairs[k][1] = j;
+            k++;
+        }
+    sh.res = R;
+    pthread_mutex_init(&sh.mu, NULL);
+    pthread_cond_init(&sh.cv, NULL);
+    int nthreads = cfg->threads;
+    if ((size_t)nthreads > sh.njobs) nthreads = (int)sh.njobs;
+    pthread_t *tids = pl_calloc((size_t)nthreads, sizeof *tids);
+    int started = 0;
+    for (int t = 1; tids && t < nthreads; t++) {
+        if (pthread_create(&tids[t], NULL, worker, &sh)) break;
+        started++;
+    }
+    worker(&sh);
+    for (int t = 1; t <= started; t++) pthread_join(tids[t], NULL);
+    pl_free(tids);
+    pthread_mutex_destroy(&sh.mu);
+    pthread_cond_destroy(&sh.cv);
+    if (sh.failed) {
+        if (err) *err = sh.err;
+        rc = sh.err.code ? sh.err.code : PL_ENOMEM;
+        goto fail;
+    }
+    if (finish(R)) goto nomem;
+    for (size_t w = 0; w < sh.window; w++) pl_free(sh.slots[w].reps);
+    pl_free(sh.slots);
+    pl_free(sh.pairs);
+    *out = R;
+    return PL_OK;
+nomem:
+    rc = pl_error_set(err, PL_ENOMEM, "out of memory");
+fail:
+    if (sh.slots)
+        for (size_t w = 0; w < sh.window; w++) pl_free(sh.slots[w].reps);
+    pl_free(sh.slots);
+    pl_free(sh.pairs);
+    pl_tournament_result_free(R);
+    return rc;
+}
+
+size_t pl_tournament_result_players(const pl_tournament_result *r) { return r->n; }
+int pl_tournament_result_repetitions(const pl_tournament_result *r) { return r->reps; }
+const char *pl_tournament_result_name(const pl_tournament_result *r, size_t i) { return r->names[i]; }
+const size_t *pl_tournament_result_ranking(const pl_tournament_result *r) { return r->rank; }
+double pl_tournament_result_normalised(const pl_tournament_result *r, size_t i, int rep)
+{
+    return r->norm[i * (size_t)r->reps + rep];
+}
+double pl_tournament_result_median(const pl_tournament_result *r, size_t i) { return r->median[i]; }
+double pl_tournament_result_mean(const pl_tournament_result *r, size_t i) { return r->mean[i]; }
+double pl_tournament_result_stddev(const pl_tournament_result *r, size_t i) { return r->sd[i]; }
+int pl_tournament_result_wins(const pl_tournament_result *r, size_t i, int rep) { return r->wins[i * (size_t)r->reps + rep]; }
+double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size_t j)
+{
+    return r->pay_sum[i * r->n + j] / r->reps;
+}
+double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j)
+{
+    double m = r->pay_sum[i * r->n + j] / r->reps;
+    double v = r->pay_sq[i * r->n + j] / r->reps - m * m;
+    return v > 0 ? sqrt(v) : 0;
+}
+double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t i)
+{
+    const uint64_t *oc = &r->oc[i * OC_N];
+    uint64_t all = oc[OC_CC] + oc[OC_CD] + oc[OC_DC] + oc[OC_DD];
+    return all ? (double)(oc[OC_CC] + oc[OC_CD]) / (double)all : 0;
+}
+void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t i, double out[4], double next_c[4],
+                                   double *initial_c)
+{
+    const uint64_t *oc = &r->oc[i * OC_N];
+    uint64_t all = oc[OC_CC] + oc[OC_CD] + oc[OC_DC] + oc[OC_DD];
+    for (int c = 0; c < 4; c++) {
+        out[c] = all ? (double)oc[OC_CC + c] / (double)all : 0;
+        next_c[c] = oc[OC_CC_N + c] ? (double)oc[OC_CC_C + c] / (double)oc[OC_CC_N + c] : NAN;
+    }
+    *initial_c = oc[OC_MATCHES] ? (double)oc[OC_FIRST_C] / (double)oc[OC_MATCHES] : NAN;
+}
+uint64_t pl_tournament_result_matches(const pl_tournament_result *r) { return r->matches; }
+uint64_t pl_tournament_result_turns(const pl_tournament_result *r) { return r->turns; }
+uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r) { return r->computed; }
