@@ -19,6 +19,7 @@
 
 #include "parley/agreement.h"
 #include "parley/rng.h"
+#include "core/stats.h"
 
 #define PL_AG_MAX_STEPS 64
 #define PL_AG_MAX_PARTIES 16
@@ -273,7 +274,8 @@ typedef struct pl_ag_stats {
     uint64_t type_runs[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS], type_complete[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
     uint64_t *time_hist;     /* horizon bins: completion period */
     uint64_t time_sum, time_sq;
-    double pay_sum[PL_AG_MAX_PARTIES], pay_sq[PL_AG_MAX_PARTIES];
+    double pay_sum[PL_AG_MAX_PARTIES];
+    pl_spread pay_spread[PL_AG_MAX_PARTIES]; /* Welford, folded chunk by chunk in chunk order */
     double pay_min[PL_AG_MAX_PARTIES], pay_max[PL_AG_MAX_PARTIES];
     double delivered_sum[PL_AG_MAX_STEPS];
 } pl_ag_stats;
@@ -285,9 +287,9 @@ struct pl_agreement_result {
     uint64_t *hist_store;
 };
 
-/* 95% intervals: Wilson for a proportion k/n, normal for a mean from its sums. */
+/* 95% intervals (core/stats.h): Wilson for a proportion k/n, normal for party p's mean payoff. */
 pl_interval pl_ag_wilson(uint64_t k, uint64_t n);
-pl_interval pl_ag_mean_interval(double sum, double sq, uint64_t n);
+pl_interval pl_ag_mean_interval(const pl_ag_stats *s, int p);
 
 /* ---- replay --------------------------------------------------------------- */
 

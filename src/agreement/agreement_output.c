@@ -23,20 +23,11 @@ const char *pl_ag_unit_name(const pl_agreement *a)
 /* The period by which a share q of completed runs had completed (-1 if none). */
 int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q)
 {
-    if (!s->completed) return -1;
-    uint64_t need = (uint64_t)ceil(q * (double)s->completed), acc = 0;
-    if (need < 1) need = 1;
-    for (int t = 0; t < horizon; t++)
-        if ((acc += s->time_hist[t]) >= need) return t;
-    return horizon - 1;
+    return pl_stats_hist_quantile(s->time_hist, horizon, s->completed, q);
 }
 
-double pl_ag_payoff_sd(const pl_ag_stats *s, int p)
-{
-    if (s->runs < 2) return 0;
-    double mean = s->pay_sum[p] / (double)s->runs;
-    return sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * mean) / (double)(s->runs - 1)));
-}
+/* The sample deviation (runs - 1) of party p's payoff over the runs. */
+double pl_ag_payoff_sd(const pl_ag_stats *s, int p) { return pl_spread_sd(&s->pay_spread[p], 1); }
 
 static const char *party_or_shock(const pl_agreement *a, int p) { return p < a->n_parties ? a->party[p].id : "shock"; }
 
@@ -265,7 +256,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
         fprintf(f, "%-6.6s", a->party[p].id);
         for (int v = 0; v < V; v++) {
             const pl_ag_stats *s = &r->stats[v];
-            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+            pl_interval m = pl_ag_mean_interval(s, p);
             double sd = pl_ag_payoff_sd(s, p);
             char cell[64];
             snprintf(cell, sizeof cell, "%.1f [%.1f, %.1f] (%.1f)", m.est, m.lo, m.hi, sd);
@@ -347,7 +338,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
     for (int v = 0; v < V; v++) {
         const pl_ag_stats *s = &r->stats[v];
         for (int p = 0; p < a->n_parties; p++) {
-            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+            pl_interval m = pl_ag_mean_interval(s, p);
             double sd = pl_ag_payoff_sd(s, p);
             pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
             fprintf(f.f, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n", m.est, m.lo, m.hi, sd, s->pay_min[p], s->pay_max[p]);
@@ -533,7 +524,7 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
         for (int p = 0; p <= a->n_parties; p++)
             json_object_set_new(fr, party_or_shock(a, p), pl_json_num((double)s->first_rev_party[p] / (double)s->runs));
         for (int p = 0; p < a->n_parties; p++) {
-            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+            pl_interval m = pl_ag_mean_interval(s, p);
             double sd = pl_ag_payoff_sd(s, p);
             json_t *e = jinterval(m);
             json_object_set_new(e, "sd", pl_json_num(sd));

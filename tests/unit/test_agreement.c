@@ -202,7 +202,7 @@ static void results_do_not_depend_on_threads(void **state)
     assert_int_equal(x->completed, y->completed);
     assert_int_equal(x->held, y->held);
     assert_memory_equal(x->pay_sum, y->pay_sum, sizeof x->pay_sum);
-    assert_memory_equal(x->pay_sq, y->pay_sq, sizeof x->pay_sq);
+    assert_memory_equal(x->pay_spread, y->pay_spread, sizeof x->pay_spread);
     assert_memory_equal(x->step_done, y->step_done, sizeof x->step_done);
     assert_memory_equal(x->time_hist, y->time_hist, sizeof(uint64_t) * (size_t)a->horizon);
     pl_agreement_result_free(r1);
