@@ -177,7 +177,11 @@ int pl_agreement_replay(const pl_agreement *a, pl_agreement_ledger **out, pl_err
             const pl_ag_step *st = &a->step[s];
             if (sl->eligible < 0 && !(c->req[s] & ~verified)) {
                 sl->eligible = t;
-                if (sl->basis == PL_DUE_NONE) sl->basis = PL_DUE_DURATION, sl->due = last_work_period(t, st->duration);
+                int from = t > st->not_before ? t : st->not_before; /* eligible, and not before its date */
+                if (sl->basis == PL_DUE_NONE) sl->basis = PL_DUE_DURATION, sl->due = last_work_period(from, st->duration);
+                /* an offer is never charged, but the ledger shows when it would have fallen due */
+                if (sl->basis == PL_DUE_NOT_AGREED && sl->due < 0)
+                    sl->due = st->deadline >= 0 ? st->deadline : last_work_period(from, st->duration);
                 if (sl->basis == PL_DUE_RATE && sl->due < 0) sl->due = t;
             }
             double q = st->quantity;

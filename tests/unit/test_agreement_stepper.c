@@ -21,7 +21,9 @@
 #include "agreement/agreement_policy.h"
 
 static const char *const scenarios[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
-                                        "scenarios/korea/singapore-2018.yaml", "scenarios/korea/russia-china-roadmap.yaml"};
+                                        "scenarios/korea/singapore-2018.yaml", "scenarios/korea/russia-china-roadmap.yaml",
+                                        "scenarios/korea/joint-statement-2005.yaml", "scenarios/korea/leap-day-2012.yaml",
+                                        "scenarios/korea/unsc-resolutions.yaml"};
 
 /* Steps the run to its end: by hand with the reference policy's moves, or by the policy itself. */
 static void play_out(pl_agreement_stepper *st, int by_hand)
