@@ -13,6 +13,7 @@
 #include "nparty/nparty_engine.h"
 #include "io/files.h"
 #include "nparty/nparty_model.h"
+#include "nparty/nparty_events.h"
 
 /* ---- small helpers -------------------------------------------------------- */
 
@@ -592,6 +593,8 @@ static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
 
 void np_model_free(np_model *m)
 {
+    np_events_free(m->events);
+    m->events = NULL;
     for (int k = 0; k < m->n_profiles; k++)
         for (int i = 0; i < NP_MAX; i++) pl_nplayer_free(m->profile[k].players[i]);
     for (int k = 0; k < m->tour_n_players; k++) pl_nplayer_free(m->tour_players[k]);
@@ -603,11 +606,46 @@ void np_model_free(np_model *m)
     pl_free(m->rec_source);
 }
 
+/* `events: {file: NAME.csv, window: DAYS}`: the dated event file, next to the scenario, read and
+ * analysed (nparty_events.c). */
+static int load_events(const pl_ydoc *d, np_model *m, pl_error *err)
+{
+    const pl_ynode *ev = pl_ymap_get(d->root, "events");
+    if (!ev) return PL_OK;
+    static const char *const ek[] = {"file", "window", "note", NULL};
+    const char *file;
+    long window = 14;
+    int rc;
+    if ((rc = pl_yexpect(d, ev, PL_Y_MAP, "'events' (file: the event CSV, window: days)", err)) ||
+        (rc = pl_ymap_check_keys(d, ev, ek, err)) || (rc = pl_yget_str(d, ev, "file", 1, &file, err)) ||
+        (rc = pl_yget_int(d, ev, "window", 0, 1, 366, &window, err)))
+        return rc;
+    char *path = NULL;
+    if (file[0] == '/') path = pl_strdup(file);
+    else {
+        const char *slash = strrchr(d->path, '/');
+        size_t dl = slash ? (size_t)(slash - d->path) : 0;
+        path = pl_malloc(dl + strlen(file) + 2);
+        if (path) {
+            memcpy(path, d->path, dl);
+            if (dl) path[dl++] = '/';
+            strcpy(path + dl, file);
+        }
+    }
+    if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_error e2;
+    rc = np_events_load(path, (int)window, &m->events, &e2);
+    pl_free(path);
+    if (rc == PL_ENOMEM) return pl_error_set(err, rc, "out of memory");
+    if (rc) return pl_yerr(d, pl_ymap_get(ev, "file"), err, "in the event file: %s", e2.msg);
+    return PL_OK;
+}
+
 static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, pl_error *err)
 {
     static const char *const keys[] = {"kind", "name", "description", "assumptions", "sources", "seed", "runs", "periods",
                                        "period", "calendar", "noise", "observation", "restraint", "parties", "blocs", "game",
-                                       "record", "shock", "profiles", "sensitivity", "tournament", NULL};
+                                       "record", "shock", "profiles", "sensitivity", "tournament", "events", NULL};
     const pl_ynode *root = d->root;
     int rc;
     if ((rc = pl_ymap_check_keys(d, root, keys, err))) return rc;
@@ -690,7 +728,7 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
     m->window = (int)window;
     const pl_ynode *gn;
     if ((rc = pl_yget_node(d, root, "game", PL_Y_MAP, 1, &gn, err)) || (rc = load_game(d, gn, m, m->n, &m->game, err))) return rc;
-    if ((rc = load_record(d, m, err)) || (rc = load_profiles(d, m, err))) return rc;
+    if ((rc = load_record(d, m, err)) || (rc = load_events(d, m, err)) || (rc = load_profiles(d, m, err))) return rc;
     if (pl_ngame_get_kind(m->game) == PL_NGAME_PAIRWISE)
         for (int k = 0; k < m->n_profiles; k++) {
             pl_nmatch_config c;

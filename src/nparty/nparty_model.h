@@ -61,6 +61,8 @@ typedef struct np_model {
     int *rec;
     const char **rec_label;
     const char **rec_source; /* rec_source[t*n+i]: the citation written beside it, or NULL */
+    /* dated events at their own resolution and "who answered whom" (nparty_events.c); NULL none */
+    struct np_events *events;
     /* shock experiment */
     int shock_party, shock_period, shock_horizon;
     int n_profiles;

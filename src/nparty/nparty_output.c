@@ -12,6 +12,7 @@
 #include "io/csv.h"
 #include "io/files.h"
 #include "nparty/nparty_model.h"
+#include "nparty/nparty_events.h"
 
 void np_period_label(const np_model *m, int t, char *buf, size_t len)
 {
@@ -211,6 +212,7 @@ tournament:
                     pl_nplayer_label(m->tour_players[row->player]), row->mean_score, row->median_score, row->sd_score, a, b, c);
         }
     }
+    if (m->events) np_events_print(m->events, out);
     if (n == 0)
         fprintf(out, "\nThese results hold for the game, noise and strategies stated in %s.\n", m->path);
     else
@@ -220,6 +222,38 @@ tournament:
 }
 
 /* ---- files ------------------------------------------------------------------- */
+
+static json_t *share_json(np_share s, double base)
+{
+    json_t *o = json_pack("{s:I,s:I}", "k", (json_int_t)s.k, "n", (json_int_t)s.n);
+    json_object_set_new(o, "share", s.n ? json_real(s.p) : json_null());
+    json_object_set_new(o, "lo", s.n ? json_real(s.lo) : json_null());
+    json_object_set_new(o, "hi", s.n ? json_real(s.hi) : json_null());
+    if (!isnan(base)) json_object_set_new(o, "base_rate", json_real(base));
+    return o;
+}
+
+/* "Who answered whom" from the dated events (nparty_events.c). */
+static json_t *events_json(const np_events *e)
+{
+    const np_events_analysis *a = &e->an;
+    json_t *o = json_object();
+    json_object_set_new(o, "file", json_string(e->path));
+    json_object_set_new(o, "n_events", json_integer(e->n));
+    json_object_set_new(o, "window_days", json_integer(a->window_days));
+    json_object_set_new(o, "first", a->first ? json_string(a->first) : json_null());
+    json_object_set_new(o, "last", a->last ? json_string(a->last) : json_null());
+    json_object_set_new(o, "launch_within_window_after_drill", share_json(a->launch_after_drill, a->base_launch));
+    json_object_set_new(o, "drill_within_window_after_launch", share_json(a->drill_after_launch, a->base_drill));
+    json_object_set_new(o, "months", json_integer(a->months));
+    json_object_set_new(o, "launch_given_drill_this_or_last_month", share_json(a->launch_given_drill, NAN));
+    json_object_set_new(o, "launch_given_no_drill", share_json(a->launch_given_no_drill, NAN));
+    json_object_set_new(o, "drill_given_launch_last_month", share_json(a->drill_given_launch, NAN));
+    json_object_set_new(o, "drill_given_no_launch_last_month", share_json(a->drill_given_no_launch, NAN));
+    json_object_set_new(o, "note", json_string("the fact sheet's selection of events, not a catalogue: shares describe "
+                                               "the recorded events only"));
+    return o;
+}
 
 
 
@@ -423,6 +457,7 @@ static json_t *results_json(const np_model *m, const np_results *r)
             json_array_append_new(rec, e);
         }
     json_object_set_new(root, "record", rec);
+    if (m->events) json_object_set_new(root, "events", events_json(m->events));
     json_t *profs = json_array();
     for (int k = 0; k < m->n_profiles; k++) {
         const np_profile_result *p = &r->prof[k];
@@ -529,6 +564,7 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
         {"results.json", 1},
         {"report.html", 1},
         {"sensitivity.csv", m->n_sens > 0},
+        {"events_analysis.csv", m->events != NULL},
     };
     for (int k = 0; k < (int)(sizeof files / sizeof *files) && !rc; k++) {
         if (!files[k].wanted) continue;
@@ -547,7 +583,8 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
             break;
         }
         case 6: rc = np_write_report(m, r, path, err); break;
-        default: rc = write_csv_sensitivity(m, r, path, err); break;
+        case 7: rc = write_csv_sensitivity(m, r, path, err); break;
+        default: rc = np_events_write_csv(m->events, path, err); break;
         }
         pl_free(path);
     }

@@ -13,6 +13,7 @@
 #include "core/alloc.h"
 #include "io/html_report.h"
 #include "nparty/nparty_model.h"
+#include "nparty/nparty_events.h"
 #include "io/svg_chart.h"
 
 static void profiles_section(pl_report *rep, const np_model *m, const np_results *r)
@@ -311,6 +312,55 @@ static void tournament_section(pl_report *rep, const np_model *m, const np_resul
     pl_free(means);
 }
 
+static void events_share_row(pl_report *rep, const char *what, np_share s, double base)
+{
+    char k[64], p[64], iv[64], b[32] = "";
+    snprintf(k, sizeof k, "%ld of %ld", s.k, s.n);
+    np_fmt_pct(p, sizeof p, s.n ? s.p : NAN);
+    if (s.n) snprintf(iv, sizeof iv, "[%.1f%%, %.1f%%]", 100 * s.lo, 100 * s.hi);
+    else snprintf(iv, sizeof iv, "no cases");
+    if (!isnan(base)) np_fmt_pct(b, sizeof b, base);
+    const char *row[] = {what, k, p, iv, b};
+    pl_report_table_row(rep, row, 0);
+}
+
+/* Who answered whom: the dated events' lagged-response shares against their base rates, and the
+ * reaction functions by month, each with its 95% interval. */
+static void events_section(pl_report *rep, const np_model *m)
+{
+    if (!m->events) return;
+    const np_events *e = m->events;
+    const np_events_analysis *a = &e->an;
+    pl_report_section(rep, "Who answered whom: the dated events");
+    char text[600];
+    snprintf(text, sizeof text,
+             "%d dated events from %s (%s to %s), at their own resolution (days). A launch within %d days after a "
+             "drill starts is counted as following it; the base rate is the share of days that lie in such a window, "
+             "what the share would be if launches fell at random over the same span. The events are the fact sheet's "
+             "selection, not a catalogue: the shares describe the recorded events only.",
+             e->n, e->path, a->first ? a->first : "-", a->last ? a->last : "-", a->window_days);
+    pl_report_paragraph(rep, text);
+    const char *head[] = {"measure", "cases", "share", "95% interval", "base rate"};
+    pl_report_table_begin(rep, "Lagged responses and reaction functions (Wilson intervals)", 5, head);
+    events_share_row(rep, "launches within the window after a drill starts", a->launch_after_drill, a->base_launch);
+    events_share_row(rep, "drills starting within the window after a launch", a->drill_after_launch, a->base_drill);
+    events_share_row(rep, "P(launch in a month | drill began that month or the last)", a->launch_given_drill, NAN);
+    events_share_row(rep, "P(launch in a month | no drill began then)", a->launch_given_no_drill, NAN);
+    events_share_row(rep, "P(drill begins in a month | launch the month before)", a->drill_given_launch, NAN);
+    events_share_row(rep, "P(drill begins in a month | no launch the month before)", a->drill_given_no_launch, NAN);
+    pl_report_table_end(rep);
+    const char *eh[] = {"date", "actor", "kind", "event", "intensity", "source"};
+    pl_report_table_begin(rep, "The dated events", 6, eh);
+    for (int i = 0; i < e->n; i++) {
+        const np_event *x = &e->ev[i];
+        char in[64] = "";
+        if (!isnan(x->intensity)) snprintf(in, sizeof in, "%g %s", x->intensity, x->unit);
+        const char *row[] = {x->date, x->actor, np_event_kind_names[x->kind], x->what, in, x->source};
+        pl_report_table_row(rep, row, 0);
+    }
+    pl_report_table_end(rep);
+}
+
 int np_write_report(const np_model *m, const np_results *r, const char *path, pl_error *err)
 {
     pl_report *rep = pl_report_create(m->name);
@@ -345,6 +395,7 @@ int np_write_report(const np_model *m, const np_results *r, const char *path, pl
         time_section(rep, m, r);
         record_section(rep, m, r);
     }
+    events_section(rep, m);
     tournament_section(rep, m, r);
     char cmd[512];
     if (m->n_profiles)

@@ -23,7 +23,7 @@ for f in scenarios/korea/*.yaml scenarios/korea/*.csv; do
 done
 for f in scenarios/korea/*.csv; do
   [ -e "$f" ] || continue
-  bad=$(awk -F, 'NR > 1 && $0 !~ /^#/ && $NF !~ /\[[A-Z][0-9]+\]/ { print FILENAME ":" NR }' "$f")
+  bad=$(awk -F, '$0 !~ /^#/ && $0 !~ /^date,/ && NF && $NF !~ /\[[A-Z][0-9]+\]/ { print FILENAME ":" NR }' "$f")
   check "$(basename "$f"): every dated event has a source tag${bad:+ ($bad)}" [ -z "$bad" ]
 done
 echo "1..$tap_n"
