@@ -81,4 +81,13 @@ for s in AF-DP-CAN:DPRK AF-US-5:US AF-DP-5:DPRK AF-US-4:US AF-DP-4:DPRK; do
 done
 is "fix 18: heavy fuel oil is a rate, 500,000 t a year until the first LWR unit [A1][A4]" "$(led agreed-framework-1994 AF-US-2 due_basis)" "rate"
 is "fix 18: ...deliveries after 1999-07 are not found: unknown, not zero" "$(ful agreed-framework-1994 2001-01 KEDO unknown)" "2"
+# ---- the example of docs/agreements.md: one step in each state ----
+ex=$RESOURCES/agreement/replay_states.yaml
+"$PARLEY" run "$ex" --runs 50 --threads 1 --out "$TMP/ex" >/dev/null 2>&1
+is "docs example: A in 2025-06 is 0.5 of 2 known, 1 unknown (partial)" \
+  "$(awk -F, '$2 == "2025-06" && $3 == "A" { print $4, $8, $9, $10, $11 }' "$TMP/ex/fulfilment.csv")" "0.5 3 2 1 partial"
+is "docs example: B in 2025-05 is unknown" "$(awk -F, '$2 == "2025-05" && $3 == "B" { print $4 }' "$TMP/ex/fulfilment.csv")" "unknown"
+is "docs example: B in 2025-09 is 40,000 of 60,000 t due" "$(awk -F, '$2 == "2025-09" && $3 == "B" { print $4 }' "$TMP/ex/fulfilment.csv")" "0.6666666667"
+is "docs example: the offer is never charged" "$(awk -F, '$1 == "offer" { print $21 }' "$TMP/ex/ledger.csv")" "not_agreed"
+is "docs example: liaison, refused, not done" "$(awk -F, '$1 == "liaison" { print $21 }' "$TMP/ex/ledger.csv")" "not_done"
 echo "1..$tap_n"
