@@ -175,7 +175,7 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
     for (int v = 0; v < V; v++) {
         double lo[PL_AG_MAX_PARTIES], hi[PL_AG_MAX_PARTIES];
         for (int p = 0; p < P; p++) {
-            pl_interval iv = pl_ag_mean_interval(r->stats[v].pay_sum[p], r->stats[v].pay_sq[p], r->stats[v].runs);
+            pl_interval iv = pl_ag_mean_interval(&r->stats[v], p);
             vals[p] = iv.est, lo[p] = iv.lo, hi[p] = iv.hi;
         }
         pl_chart_add_series(ch, a->variant[v].name, vals, (size_t)P);
@@ -190,7 +190,7 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
         for (int v = 0; v < V; v++)
             for (int p = 0; p < P; p++) {
                 const pl_ag_stats *s = &r->stats[v];
-                pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+                pl_interval m = pl_ag_mean_interval(s, p);
                 double sd = pl_ag_payoff_sd(s, p);
                 char c1[CI_TEXT_MAX], c2[32], c3[32], c4[32];
                 snprintf(c1, sizeof c1, "%.2f [%.2f, %.2f]", m.est, m.lo, m.hi);

@@ -286,7 +286,8 @@ typedef struct sim_job {
     int n_variants, P, S, H;
     uint64_t runs, seed, n_chunks;
     atomic_uint_fast64_t next_chunk, done_runs;
-    double *chunk_dbl; /* per chunk, per variant: pay_sum[P], pay_sq[P], delivered[S] */
+    double *chunk_dbl; /* per chunk, per variant: pay_sum[P], delivered[S] */
+    pl_spread *chunk_spread; /* per chunk, per variant: the payoffs' spread[P] */
     const pl_agreement_sim_config *cfg;
 } sim_job;
 
@@ -297,7 +298,7 @@ typedef struct worker {
     pthread_t tid;
 } worker;
 
-static size_t dbl_stride(const sim_job *j) { return (size_t)(2 * j->P + j->S); }
+static size_t dbl_stride(const sim_job *j) { return (size_t)(j->P + j->S); }
 
 static void *work(void *arg)
 {
@@ -316,6 +317,7 @@ static void *work(void *arg)
                 pl_ag_run(c, &d, &o, NULL);
                 pl_ag_stats *st = &w->st[v];
                 double *dbl = j->chunk_dbl + (ch * j->n_variants + v) * dbl_stride(j);
+                pl_spread *spread = j->chunk_spread + (ch * j->n_variants + v) * (size_t)j->P;
                 st->runs++;
                 if (o.complete_t >= 0) {
                     st->completed++;
@@ -341,11 +343,11 @@ static void *work(void *arg)
                     if (o.complete_t >= 0) st->type_complete[p][o.type[p]]++;
                     double x = o.pay[p];
                     dbl[p] += x;
-                    dbl[j->P + p] += x * x;
+                    pl_spread_add(&spread[p], x);
                     if (x < st->pay_min[p]) st->pay_min[p] = x;
                     if (x > st->pay_max[p]) st->pay_max[p] = x;
                 }
-                for (int s = 0; s < j->S; s++) dbl[2 * j->P + s] += o.delivered[s];
+                for (int s = 0; s < j->S; s++) dbl[j->P + s] += o.delivered[s];
             }
         }
         uint64_t done = atomic_fetch_add(&j->done_runs, hi - lo) + (hi - lo);
@@ -376,11 +378,12 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
     atomic_init(&j.done_runs, 0);
     pl_ag_compiled *comp = pl_malloc(sizeof *comp * (size_t)nv);
     j.chunk_dbl = pl_calloc(j.n_chunks * (uint64_t)nv * dbl_stride(&j), sizeof(double));
+    j.chunk_spread = pl_calloc(j.n_chunks * (uint64_t)nv * (uint64_t)j.P, sizeof(pl_spread));
     worker *w = pl_calloc((size_t)threads, sizeof *w);
     pl_agreement_result *r = pl_calloc(1, sizeof *r);
     uint64_t *hist_all = pl_calloc((size_t)(threads + 1) * (size_t)nv * (size_t)a->horizon, sizeof(uint64_t));
-    if (!comp || !j.chunk_dbl || !w || !r || !hist_all) {
-        pl_free(comp), pl_free(j.chunk_dbl), pl_free(w), pl_free(r), pl_free(hist_all);
+    if (!comp || !j.chunk_dbl || !j.chunk_spread || !w || !r || !hist_all) {
+        pl_free(comp), pl_free(j.chunk_dbl), pl_free(j.chunk_spread), pl_free(w), pl_free(r), pl_free(hist_all);
         return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)cfg->runs);
     }
     for (int v = 0; v < nv; v++) pl_ag_compile(a, a->n_variants > 0 ? v : -1, &comp[v]);
@@ -423,11 +426,12 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
         }
         for (uint64_t ch = 0; ch < j.n_chunks; ch++) {
             const double *dbl = j.chunk_dbl + (ch * nv + v) * dbl_stride(&j);
-            for (int p = 0; p < a->n_parties; p++) m->pay_sum[p] += dbl[p], m->pay_sq[p] += dbl[a->n_parties + p];
-            for (int s = 0; s < a->n_steps; s++) m->delivered_sum[s] += dbl[2 * a->n_parties + s];
+            const pl_spread *spread = j.chunk_spread + (ch * nv + v) * (size_t)a->n_parties;
+            for (int p = 0; p < a->n_parties; p++) m->pay_sum[p] += dbl[p], pl_spread_merge(&m->pay_spread[p], &spread[p]);
+            for (int s = 0; s < a->n_steps; s++) m->delivered_sum[s] += dbl[a->n_parties + s];
         }
     }
-    pl_free(comp), pl_free(j.chunk_dbl), pl_free(w);
+    pl_free(comp), pl_free(j.chunk_dbl), pl_free(j.chunk_spread), pl_free(w);
     *out = r;
     return PL_OK;
 }
@@ -441,24 +445,17 @@ void pl_agreement_result_free(pl_agreement_result *r)
 
 pl_interval pl_ag_wilson(uint64_t k, uint64_t n)
 {
-    pl_interval iv = {NAN, NAN, NAN};
-    if (!n) return iv;
-    double p = (double)k / (double)n, z = 1.959963984540054, z2 = z * z, nn = (double)n;
-    double den = 1 + z2 / nn, centre = (p + z2 / (2 * nn)) / den;
-    double half = z * sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / den;
-    iv.est = p, iv.lo = centre - half < 0 ? 0 : centre - half, iv.hi = centre + half > 1 ? 1 : centre + half;
+    pl_interval iv;
+    pl_stats_wilson(k, n, PL_STATS_Z95, &iv.est, &iv.lo, &iv.hi);
     return iv;
 }
 
-pl_interval pl_ag_mean_interval(double sum, double sq, uint64_t n)
+pl_interval pl_ag_mean_interval(const pl_ag_stats *s, int p)
 {
     pl_interval iv = {NAN, NAN, NAN};
-    if (!n) return iv;
-    double nn = (double)n, mean = sum / nn;
-    double var = n > 1 ? (sq - sum * mean) / (nn - 1) : 0;
-    if (var < 0) var = 0;
-    double half = 1.959963984540054 * sqrt(var / nn);
-    iv.est = mean, iv.lo = mean - half, iv.hi = mean + half;
+    if (!s->runs) return iv;
+    iv.est = s->pay_sum[p] / (double)s->runs;
+    pl_stats_normal_interval(iv.est, pl_spread_variance(&s->pay_spread[p], 1), s->runs, PL_STATS_Z95, &iv.lo, &iv.hi);
     return iv;
 }
 
@@ -472,7 +469,7 @@ pl_interval pl_agreement_result_p_step(const pl_agreement_result *r, int v, int 
 }
 pl_interval pl_agreement_result_payoff(const pl_agreement_result *r, int v, int p)
 {
-    return pl_ag_mean_interval(r->stats[v].pay_sum[p], r->stats[v].pay_sq[p], r->stats[v].runs);
+    return pl_ag_mean_interval(&r->stats[v], p);
 }
 double pl_agreement_result_mean_time(const pl_agreement_result *r, int v)
 {

@@ -7,24 +7,10 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/stats.h"
 #include "io/svg_internal.h"
 
 /* ------------------------------------------------------------ statistics */
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Quantile of sorted finite values by linear interpolation (type 7). */
-static double quantile(const double *s, size_t n, double q)
-{
-    double h = (double)(n - 1) * q;
-    size_t i = (size_t)floor(h);
-    if (i + 1 >= n) return s[n - 1];
-    return s[i] + (h - (double)i) * (s[i + 1] - s[i]);
-}
 
 /* Sorted copy of the finite values; *m gets their number.  NULL if none or no memory
  * (*m tells which: 0 for none). */
@@ -39,7 +25,7 @@ static double *finite_sorted(const double *v, size_t n, size_t *m)
         pl_free(s);
         return NULL;
     }
-    qsort(s, *m, sizeof *s, cmp_double);
+    pl_stats_sort(s, *m);
     return s;
 }
 
@@ -52,12 +38,10 @@ int pl_chart_box_stats_of(const double *values, size_t n, pl_chart_box_stats *st
     st->n = m;
     st->min = s[0];
     st->max = s[m - 1];
-    double sum = 0;
-    for (size_t i = 0; i < m; i++) sum += s[i];
-    st->mean = sum / (double)m;
-    st->q1 = quantile(s, m, 0.25);
-    st->median = quantile(s, m, 0.5);
-    st->q3 = quantile(s, m, 0.75);
+    st->mean = pl_stats_mean(s, m);
+    st->q1 = pl_stats_quantile_sorted(s, m, 0.25);
+    st->median = pl_stats_quantile_sorted(s, m, 0.5);
+    st->q3 = pl_stats_quantile_sorted(s, m, 0.75);
     double iqr = st->q3 - st->q1, lo = st->q1 - 1.5 * iqr, hi = st->q3 + 1.5 * iqr;
     st->whisker_lo = st->q1;
     st->whisker_hi = st->q3;

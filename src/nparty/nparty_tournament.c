@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/stats.h"
 #include "nparty/nparty_engine.h"
 
 #define GROUPS_MAX 20000000L
@@ -103,12 +104,6 @@ static double binom(int a, int b) /* C(a, b) as a double, to detect overflow */
 
 static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
 static int list_groups(pl_ntournament_result *r, int S, const pl_ntournament_config *cfg, pl_error *err)
 {
     int n = r->n;
@@ -188,14 +183,9 @@ static int summarise(pl_ntournament_result *r, pl_error *err)
         row->cooperation = coop / seats;
         row->wins = wins / seats;
         row->group_cooperation = gcoop / ng;
-        qsort(per_group, (size_t)ng, sizeof *per_group, cmp_double);
-        row->median_score = ng % 2 ? per_group[ng / 2] : (per_group[ng / 2 - 1] + per_group[ng / 2]) / 2;
-        double mean_g = 0;
-        for (long k = 0; k < ng; k++) mean_g += per_group[k];
-        mean_g /= ng;
-        double var = 0;
-        for (long k = 0; k < ng; k++) var += (per_group[k] - mean_g) * (per_group[k] - mean_g);
-        row->sd_score = ng > 1 ? sqrt(var / (ng - 1)) : 0;
+        pl_stats_sort(per_group, (size_t)ng);
+        row->median_score = pl_stats_median_sorted(per_group, (size_t)ng);
+        row->sd_score = pl_stats_sd(per_group, (size_t)ng, 1); /* the sample deviation over groups */
     }
     qsort(r->rows, (size_t)S, sizeof *r->rows, cmp_rows);
     for (int i = 0; i < S; i++) r->rows[i].rank = i + 1;

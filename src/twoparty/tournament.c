@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/stats.h"
 #include "parley/tournament.h"
 #include "twoparty/match_engine.h"
 #include "strategies/registry.h"
@@ -43,7 +44,7 @@ struct pl_tournament_result {
     double *norm;      /* n x reps */
     int *wins;         /* n x reps */
     double *pay_sum;   /* n x n: sum over reps of per-turn payoff */
-    double *pay_sq;
+    double *pay_m2;    /* n x n: its squared deviations (a cell is filled by one job, all reps at once) */
     uint64_t *oc;      /* n x OC_N */
     size_t *rank;
     double *median, *mean, *sd;
@@ -159,6 +160,7 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     pl_tournament_result *R = sh->res;
     size_t i = sh->pairs[k][0], j = sh->pairs[k][1], n = R->n;
     int reps = R->reps;
+    pl_spread sij = {0}, sji = {0};
     for (int r = 0; r < reps; r++) {
         const rep_result *x = &s->reps[r];
         double t = x->turns > 0 ? x->turns : 1;
@@ -168,7 +170,7 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         if (i == j) {
             double p = (pi + pj) / 2;
             R->pay_sum[i * n + i] += p;
-            R->pay_sq[i * n + i] += p * p;
+            pl_spread_add(&sij, p);
             continue;
         }
         R->norm[i * (size_t)reps + r] += pi;
@@ -176,10 +178,12 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         if (x->score[0] > x->score[1]) R->wins[i * (size_t)reps + r]++;
         else if (x->score[1] > x->score[0]) R->wins[j * (size_t)reps + r]++;
         R->pay_sum[i * n + j] += pi;
-        R->pay_sq[i * n + j] += pi * pi;
+        pl_spread_add(&sij, pi);
         R->pay_sum[j * n + i] += pj;
-        R->pay_sq[j * n + i] += pj * pj;
+        pl_spread_add(&sji, pj);
     }
+    R->pay_m2[i * n + j] = sij.m2;
+    if (i != j) R->pay_m2[j * n + i] = sji.m2;
     R->computed += s->computed;
     for (int c = 0; c < OC_N; c++) {
         R->oc[i * OC_N + c] += s->oc[0][c];
@@ -235,12 +239,6 @@ static void *worker(void *arg)
     return NULL;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 /* Best first: higher median, then higher mean, then lower index (a total order). */
 static int cmp_rank(const void *a, const void *b, void *ctx)
 {
@@ -259,18 +257,13 @@ static int finish(pl_tournament_result *R)
     double *tmp = pl_malloc((size_t)reps * sizeof *tmp);
     if (!tmp) return PL_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        double sum = 0, sq = 0;
-        for (int r = 0; r < reps; r++) {
-            double v = R->norm[i * (size_t)reps + r] /= (double)(n - 1);
-            sum += v;
-            sq += v * v;
-            tmp[r] = v;
-        }
-        R->mean[i] = sum / reps;
-        double var = sq / reps - R->mean[i] * R->mean[i];
-        R->sd[i] = var > 0 ? sqrt(var) : 0;
-        qsort(tmp, (size_t)reps, sizeof *tmp, cmp_double);
-        R->median[i] = reps % 2 ? tmp[reps / 2] : (tmp[reps / 2 - 1] + tmp[reps / 2]) / 2;
+        double *v = &R->norm[i * (size_t)reps];
+        for (int r = 0; r < reps; r++) tmp[r] = v[r] /= (double)(n - 1);
+        /* numpy's mean and population deviation, as Axelrod-Python reports them */
+        R->mean[i] = pl_stats_mean(v, (size_t)reps);
+        R->sd[i] = pl_stats_sd(v, (size_t)reps, 0);
+        pl_stats_sort(tmp, (size_t)reps);
+        R->median[i] = pl_stats_median_sorted(tmp, (size_t)reps);
         R->rank[i] = i;
     }
     pl_free(tmp);
@@ -286,7 +279,7 @@ void pl_tournament_result_free(pl_tournament_result *R)
     pl_free(R->norm);
     pl_free(R->wins);
     pl_free(R->pay_sum);
-    pl_free(R->pay_sq);
+    pl_free(R->pay_m2);
     pl_free(R->oc);
     pl_free(R->rank);
     pl_free(R->median);
@@ -321,13 +314,13 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     R->norm = pl_calloc(n * (size_t)R->reps, sizeof *R->norm);
     R->wins = pl_calloc(n * (size_t)R->reps, sizeof *R->wins);
     R->pay_sum = pl_calloc(n * n, sizeof *R->pay_sum);
-    R->pay_sq = pl_calloc(n * n, sizeof *R->pay_sq);
+    R->pay_m2 = pl_calloc(n * n, sizeof *R->pay_m2);
     R->oc = pl_calloc(n * OC_N, sizeof *R->oc);
     R->rank = pl_calloc(n, sizeof *R->rank);
     R->median = pl_calloc(n, sizeof *R->median);
     R->mean = pl_calloc(n, sizeof *R->mean);
     R->sd = pl_calloc(n, sizeof *R->sd);
-    if (!R->names || !R->norm || !R->wins || !R->pay_sum || !R->pay_sq || !R->oc || !R->rank || !R->median ||
+    if (!R->names || !R->norm || !R->wins || !R->pay_sum || !R->pay_m2 || !R->oc || !R->rank || !R->median ||
         !R->mean || !R->sd)
         goto nomem;
     for (size_t i = 0; i < n; i++)
@@ -397,9 +390,8 @@ double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size
 }
 double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j)
 {
-    double m = r->pay_sum[i * r->n + j] / r->reps;
-    double v = r->pay_sq[i * r->n + j] / r->reps - m * m;
-    return v > 0 ? sqrt(v) : 0;
+    pl_spread s = {.n = (uint64_t)r->reps, .m2 = r->pay_m2[i * r->n + j]};
+    return pl_spread_sd(&s, 0);
 }
 double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t i)
 {
