@@ -1,6 +1,6 @@
 /* svg_timeline.c — the timeline: one row per agreement step, its intervals and point markers over time.
  *
- * Each kind (due, started, completed, verified, reversed) has its colour and, for points,
+ * Each kind (due, started, completed, verified, reversed, unknown: hatched) has its colour and, for points,
  * its shape, so the life of a step reads without the legend; the markers are also drawn
  * in legends (pl_svg_marker_open). */
 #include <math.h>
@@ -9,10 +9,27 @@
 
 /* ---------------------------------------------------------------- timeline */
 
-static const char *const tl_color[PL_TL_KIND_COUNT] = {"#bbbbbb", "#E69F00", "#56B4E9", "#009E73", "#D55E00"};
+static const char *const tl_color[PL_TL_KIND_COUNT] = {"#bbbbbb", "#E69F00", "#56B4E9", "#009E73", "#D55E00",
+                                                       "#dddddd"};
 static const char *const tl_interval_name[PL_TL_KIND_COUNT] = {"due", "under way", "completed, not verified",
-                                                               "verified, in force", "reversed"};
-static const char *const tl_point_name[PL_TL_KIND_COUNT] = {"deadline", "started", "completed", "verified", "reversed"};
+                                                               "verified, in force", "reversed",
+                                                               "no record: unknown"};
+static const char *const tl_point_name[PL_TL_KIND_COUNT] = {"deadline", "started", "completed", "verified", "reversed",
+                                                            "unknown"};
+
+/* Diagonal hatching inside the box (x, y, w, h), drawn as clipped segments (a <pattern>
+ * would need an id, and charts carry none): unknown reads as "not known", never as a colour. */
+static void draw_hatch(pl_strbuf *sb, double x, double y, double w, double h)
+{
+    pl_strbuf_append(sb, "<path d=\"");
+    for (double x0 = x - h; x0 < x + w; x0 += 5) {
+        double s0 = fmax(0, x - x0), s1 = fmin(h, x + w - x0);
+        if (s1 <= s0) continue;
+        pl_svg_path_pt(sb, 'M', x0 + s0, y + h - s0);
+        pl_svg_path_pt(sb, 'L', x0 + s1, y + h - s1);
+    }
+    pl_strbuf_append(sb, "\" stroke=\"#888888\" stroke-width=\"0.8\" fill=\"none\"/>\n");
+}
 
 /* Opens the element of a marker of a timeline kind centred on (x, y), without closing
  * it (the caller adds "/>" or a tooltip); returns the element's name. */
@@ -147,6 +164,10 @@ int pl_svg_render_timeline(pl_strbuf *sb, const pl_chart *c)
             if (is_due) {
                 pl_svg_rect_open(sb, xa0, cy - rowh * 0.36, w, rowh * 0.72, "#f1f1f1");
                 pl_strbuf_append(sb, " stroke=\"#999999\" stroke-dasharray=\"3 2\"");
+            } else if (m->kind == PL_TL_UNKNOWN) {
+                draw_hatch(sb, xa0, cy - rowh * 0.3, w, rowh * 0.6);
+                pl_svg_rect_open(sb, xa0, cy - rowh * 0.3, w, rowh * 0.6, tl_color[m->kind]);
+                pl_strbuf_append(sb, " fill-opacity=\"0.45\" stroke=\"#888888\"");
             } else {
                 pl_svg_rect_open(sb, xa0, cy - rowh * 0.22, w, rowh * 0.44, tl_color[m->kind]);
                 pl_strbuf_append(sb, " rx=\"2\"");

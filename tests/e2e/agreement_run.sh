@@ -28,6 +28,10 @@ check "the ledger has the three states" grep -q ",unknown,unknown$" "$TMP/t1/led
 check "--out writes balance.csv, value by pair" grep -q "^DPRK,US," "$TMP/t1/balance.csv"
 check "report.html has its charts" [ "$(grep -o '<svg' "$TMP/t1/report.html" | wc -l)" -ge 8 ]
 check "report.html has the replay timeline and ledger" grep -q "The ledger: each step due against done" "$TMP/t1/report.html"
+check "report.html draws fulfilment without a record as unknown, with its legend entry" grep -q "no record: unknown" "$TMP/t1/report.html"
+check "report.html has the balance of value by pair" grep -q "Balance of value by pair" "$TMP/t1/report.html"
+check "fulfilment.csv says unknown, never 0, for Japan while nothing it owed has a record" grep -q "^1,2007-03,JP,unknown," "$TMP/t1/fulfilment.csv"
+check "the summary gives fulfilment in three states" grep -q "0.0% of 1 with a record; 1 unknown" "$TMP/s1.txt"
 check "report.html states the assumptions" grep -q "Results hold under the stated assumptions" "$TMP/t1/report.html"
 check "results.json ends with a newline" [ "$(tail -c 1 "$TMP/t1/results.json" | od -An -c | tr -d ' ')" = '\n' ]
 check "variants.csv has a header and four variants (as written, as practised, two designs)" [ "$(wc -l <"$TMP/t1/variants.csv")" -eq 5 ]
