@@ -246,6 +246,9 @@ typedef struct pl_ag_compiled {
     int patience[PL_AG_MAX_PARTIES], pub_patience;
     int exact[PL_AG_MAX_PARTIES];        /* follows its rule without tremble (a person at the stepper) */
     int deadline[PL_AG_MAX_STEPS], start_by[PL_AG_MAX_STEPS];
+    int max_not_before;
+    int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
+    pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that
@@ -320,12 +323,43 @@ typedef struct pl_ag_stats {
     uint64_t *belief_q;      /* behaviour only: horizon x parties x options, sums of beliefs in 2^-30 */
 } pl_ag_stats;
 
+/* Tallies of runs of one compiled variant (pl_ag_tally_runs: runs first..first+n-1 of `seed`,
+ * one thread; the same runs as pl_agreement_simulate's on common random numbers). */
+typedef struct pl_ag_tally {
+    uint64_t runs, completed, held;
+    uint64_t step_done[PL_AG_MAX_STEPS];
+    double pay_sum[PL_AG_MAX_PARTIES], pay_sq[PL_AG_MAX_PARTIES];
+} pl_ag_tally;
+void pl_ag_tally_runs(const pl_ag_compiled *c, uint64_t seed, uint64_t first, uint64_t n, pl_ag_tally *t);
+
+/* The incentive checks of every variant (agreement_incentives.c). */
+typedef struct pl_ag_incentive_row {
+    double as_written[PL_AG_MAX_PARTIES];   /* every step at the earliest, kept to the horizon */
+    double expected[PL_AG_MAX_PARTIES];     /* the simulation's mean */
+    double no_agreement[PL_AG_MAX_PARTIES]; /* status quo over the horizon */
+    int joins[PL_AG_MAX_PARTIES];           /* both above the status quo */
+    double gain[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS]; /* payoff as type k less payoff under the prior */
+    double type_complete[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    int best_type[PL_AG_MAX_PARTIES];       /* -1: no type gains */
+    double best_gain[PL_AG_MAX_PARTIES];
+    int self_enforcing, everyone_joins;
+} pl_ag_incentive_row;
+typedef struct pl_ag_incentives {
+    int n_variants;
+    uint64_t runs;
+    double tolerance;
+    pl_ag_incentive_row v[PL_AG_MAX_VARIANTS];
+} pl_ag_incentives;
+int pl_ag_incentives_compute(const pl_agreement *a, const pl_agreement_result *r, uint64_t runs, uint64_t seed,
+                             pl_ag_incentives **out, pl_error *err);
+
 struct pl_agreement_result {
     int n_variants, horizon, n_parties, n_steps;
     uint64_t runs, seed;
     pl_ag_stats stats[PL_AG_MAX_VARIANTS];
     uint64_t *hist_store;
     uint64_t *belief_store;  /* behaviour only */
+    pl_ag_incentives *incentives; /* behaviour only, once checked */
 };
 
 /* Adds one run's belief trajectory to `q` (horizon x parties x options). */

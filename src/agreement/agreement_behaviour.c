@@ -180,6 +180,14 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
             c->link[y] |= PL_BIT(s);
         }
     }
-    for (int p = 0; p < c->n_parties; p++) c->patience[p] = b->patience[p];
+    for (int p = 0; p < c->n_parties; p++) {
+        c->patience[p] = b->patience[p];
+        for (int k = 0; k < c->n_opt[p]; k++) {
+            if (c->opt[p][k].kind == PL_POL_HOLD) c->maybe_never |= c->opt[p][k].steps & c->own[p];
+            if (c->opt[p][k].kind == PL_POL_GRIM) c->maybe_never |= c->own[p];
+        }
+    }
+    for (int s = 0; s < c->n_steps; s++)
+        if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
     c->pub_patience = b->patience_default;
 }

@@ -35,6 +35,8 @@ static inline double pl_ag_choice_u(uint64_t key, int t, int s)
     return (double)(z >> 11) * 0x1.0p-53;
 }
 
+/* The expectations the beliefs give (st->would_do, st->would_answer); after any change of beliefs. */
+void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st);
 /* The rule move of party p if it were of type k (pure: the snapshot is not touched). */
 void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_ag_move *m);
 

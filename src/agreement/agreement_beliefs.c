@@ -78,12 +78,14 @@ int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_m
         /* the common (1 - eps)^n cancels; each mismatch beyond the fewest weighs eps / (1 - eps) */
         double r = exp(c->log_eps - c->log_1m_eps), sum = 0;
         for (int k = 0; k < K; k++) {
-            st->belief[j][k] *= pow(r, mm[k] - lo);
+            for (int i = lo; i < mm[k]; i++) st->belief[j][k] *= r;
             sum += st->belief[j][k];
         }
         if (!(sum > 0)) continue;
         for (int k = 0; k < K; k++) st->belief[j][k] /= sum;
         changed = 1;
+        st->bel_ver++;
+        pl_ag_expectations(c, st);
         if (o) {
             int i = o->bel_n < PL_AG_MAX_BELIEF_EVENTS ? o->bel_n++ : PL_AG_MAX_BELIEF_EVENTS - 1;
             o->bel_t[i] = (short)st->t;

@@ -25,39 +25,48 @@
 
 #include "agreement/agreement_behaviour.h"
 
-/* Probability, under the public beliefs, that party j would ever do its step d. */
-static double would_do(const pl_ag_compiled *c, const pl_ag_state *st, int j, int d)
+void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
 {
-    double w = 0;
-    for (int k = 0; k < c->n_opt[j]; k++) {
-        const pl_ag_copt *o = &c->opt[j][k];
-        int never = (o->kind == PL_POL_HOLD && (o->steps >> d & 1)) || (o->kind == PL_POL_GRIM && st->grim_on[j]);
-        if (!never) w += st->belief[j][k];
+    for (int j = 0; j < c->n_parties; j++) {
+        double a = 0;
+        for (int k = 0; k < c->n_opt[j]; k++)
+            if (pl_ag_policy_types[c->opt[j][k].kind].answers) a += st->belief[j][k];
+        st->would_answer[j] = a;
     }
-    return w;
+    for (int d = 0; d < c->n_steps; d++) st->would_do[d] = 1;
+    for (pl_bits b = c->maybe_never; b; b &= b - 1) { /* only steps some type may never do */
+        int d = __builtin_ctzll(b);
+        int j = c->actor[d];
+        double w = 0;
+        for (int k = 0; k < c->n_opt[j]; k++) {
+            const pl_ag_copt *o = &c->opt[j][k];
+            int never = (o->kind == PL_POL_HOLD && (o->steps >> d & 1)) || (o->kind == PL_POL_GRIM && st->grim_on[j]);
+            if (!never) w += st->belief[j][k];
+        }
+        st->would_do[d] = w;
+    }
 }
 
-/* Probability, under the public beliefs, that party j answers a breach. */
-static double would_answer(const pl_ag_compiled *c, const pl_ag_state *st, int j)
-{
-    double a = 0;
-    for (int k = 0; k < c->n_opt[j]; k++)
-        if (pl_ag_policy_types[c->opt[j][k].kind].answers) a += st->belief[j][k];
-    return a;
-}
-
-/* The counterpart steps still to come that hang on s, and the counterpart flows exchanged for it. */
+/* What hangs on s for p: the counterpart steps still to come that require it; those exchanged
+ * for it, which a counterpart that answers breaches would hold back, suspend or withdraw. */
 static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
     double g = 0;
-    for (pl_bits b = c->dep_closure[s] & ~c->own[p] & ~st->ever_done; b; b &= b - 1) {
+    pl_bits theirs = ~c->own[p];
+    for (pl_bits b = c->dep_closure[s] & theirs & ~st->ever_done; b; b &= b - 1) {
         int d = __builtin_ctzll(b);
         double v = c->value_to[d][p] + c->flow_to[d][p] * c->annuity;
-        if (v != 0) g += would_do(c, st, c->actor[d], d) * c->disc[s] * c->disc[d] * v;
+        if (v != 0) g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
     }
-    for (pl_bits b = c->link[s] & st->done & c->reversible & ~c->own[p]; b; b &= b - 1) {
+    for (pl_bits b = c->link[s] & ~c->dep_closure[s] & theirs; b; b &= b - 1) {
         int x = __builtin_ctzll(b);
-        if (c->flow_to[x][p] != 0) g += would_answer(c, st, c->actor[x]) * c->flow_to[x][p] * c->annuity;
+        pl_bits bit = PL_BIT(x);
+        double ans = st->would_answer[c->actor[x]], v = 0;
+        if (st->done & bit) {
+            if (c->reversible & bit) v = c->flow_to[x][p] * c->annuity;
+        } else if (!(st->ever_done & bit))
+            v = c->disc[x] * (c->value_to[x][p] + c->flow_to[x][p] * c->annuity) * ((st->prog & bit) ? 1 : st->would_do[x]);
+        g += ans * v;
     }
     return g;
 }
@@ -113,18 +122,54 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
     }
 }
 
-void pl_ag_choose(const pl_ag_compiled *c, const pl_ag_state *st, int p, pl_ag_move *m)
+static inline uint64_t mix(uint64_t h, uint64_t x)
 {
-    pl_ag_plan pl;
-    pl_ag_plan_choice(c, st, p, m, &pl);
-    pl_bits start = 0, reverse = 0;
-    for (pl_bits b = pl.cs; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) < pl.p_act[s]) start |= PL_BIT(s);
+    h ^= x + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+    return h * 0xBF58476D1CE4E5B9ULL;
+}
+
+/* Everything a party's rule move and plan read, hashed: the public state, what it counts late,
+ * its memory, the beliefs, and the period while steps are still held back by `not_before`. */
+static uint64_t plan_signature(const pl_ag_compiled *c, const pl_ag_state *st, int p)
+{
+    uint64_t h = mix(st->started, st->prog);
+    h = mix(h, st->done), h = mix(h, st->rev), h = mix(h, st->verified), h = mix(h, st->breach);
+    h = mix(h, st->retal), h = mix(h, st->opp), h = mix(h, st->ever_done), h = mix(h, st->late[p]);
+    uint64_t grims = 0;
+    for (int j = 0; j < c->n_parties; j++) grims |= (uint64_t)(st->grim_on[j] != 0) << j;
+    h = mix(h, grims << 32 | st->bel_ver);
+    h = mix(h, (uint64_t)(st->t < c->max_not_before ? st->t : c->max_not_before) << 8 | (uint64_t)st->type[p]);
+    return h | 1; /* 0 means "no plan yet" */
+}
+
+void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
+{
+    pl_bits threat = pl_ag_threat(c, st, p);
+    if (threat) st->grim_on[p] = 1; /* the memory of every party; only grim reads it */
+    uint64_t sig = plan_signature(c, st, p);
+    if (sig != st->plan_sig[p]) {
+        const pl_ag_copt *o = &c->opt[p][st->type[p]];
+        pl_ag_move r = {0, 0, 0, 0};
+        pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim_on[p], &r);
+        st->plan_rule[p] = r;
+        st->plan_sig[p] = sig;
+        if (!c->exact[p]) {
+            pl_ag_plan pl;
+            pl_ag_plan_choice(c, st, p, &r, &pl);
+            st->plan_cs[p] = pl.cs, st->plan_ck[p] = pl.ck;
+            for (pl_bits b = pl.cs | pl.ck; b; b &= b - 1) st->p_act[__builtin_ctzll(b)] = pl.p_act[__builtin_ctzll(b)];
+        }
     }
-    for (pl_bits b = pl.ck; b; b &= b - 1) {
+    *m = st->plan_rule[p];
+    if (c->exact[p]) return;
+    pl_bits start = 0, reverse = 0;
+    for (pl_bits b = st->plan_cs[p]; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) >= pl.p_act[s]) reverse |= PL_BIT(s);
+        if (pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) start |= PL_BIT(s);
+    }
+    for (pl_bits b = st->plan_ck[p]; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (pl_ag_choice_u(st->choice_key, st->t, s) >= st->p_act[s]) reverse |= PL_BIT(s);
     }
     m->retal &= reverse;
     m->opp &= reverse;

@@ -957,6 +957,8 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     double t0 = now_seconds();
     rc = pl_agreement_simulate(a, &cfg, &res, err);
     double t1 = now_seconds();
+    if (!rc && a->behaviour.given) /* who gains by joining, who by leaving (agreement_incentives.c) */
+        rc = pl_ag_incentives_compute(a, res, cfg.runs < 2000 ? cfg.runs : 2000, cfg.seed, &res->incentives, err);
     if (!rc && a->has_record) rc = pl_agreement_replay(a, &led, err);
     if (!rc) {
         if (opt->log)

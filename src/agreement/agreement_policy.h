@@ -32,6 +32,10 @@
 
 #include "agreement/agreement.h"
 
+typedef struct pl_ag_move {
+    pl_bits start, reverse, retal, opp;
+} pl_ag_move;
+
 typedef struct pl_ag_state {
     int t;
     pl_bits started, prog, done, rev, verified, breach, retal, opp, ever_done;
@@ -42,13 +46,20 @@ typedef struct pl_ag_state {
     pl_bits late[PL_AG_MAX_PARTIES]; /* counterpart core steps each party counts late: a breach to it */
     pl_bits late_pub, late_pub_new;  /* late on the public (verified) view; newly so this period */
     int next_late;                   /* first later period at which some step turns late */
+    pl_bits time_sig[5];             /* the state lateness was last computed on (agreement_time.c) */
+    pl_bits due_mask[PL_AG_MAX_PARTIES + 1];
+    int view_same[PL_AG_MAX_PARTIES];  /* the party's clocks are the public ones */
     short due_since[PL_AG_MAX_PARTIES + 1][PL_AG_MAX_STEPS]; /* per party, and [n_parties] the public view */
     double belief[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];     /* public belief over each party's type */
+    double would_do[PL_AG_MAX_STEPS];    /* under the beliefs: chance the actor would ever do the step */
+    double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
+    uint32_t bel_ver;                /* bumped at every change of beliefs */
+    /* each party's last rule move and choice plan, and the inputs they were made on */
+    uint64_t plan_sig[PL_AG_MAX_PARTIES];
+    pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
+    pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
+    double p_act[PL_AG_MAX_STEPS];   /* for each step, its actor's last plan */
 } pl_ag_state;
-
-typedef struct pl_ag_move {
-    pl_bits start, reverse, retal, opp;
-} pl_ag_move;
 
 /* One run in progress: the public state and what the simulator keeps beside it.
  * pl_ag_run plays a whole run with it; the stepper (agreement_stepper.c) one period at a time. */
@@ -133,18 +144,21 @@ static inline pl_bits pl_ag_threat(const pl_ag_compiled *c, const pl_ag_state *s
     return ((st->rev | st->breach) & ~c->own[p] & ~st->retal) | st->late[p];
 }
 
-/* The stochastic choice around the rule (agreement_choice.c): turns the rule's move into the
- * party's move, drawing from the run's choice key. */
-void pl_ag_choose(const pl_ag_compiled *c, const pl_ag_state *st, int p, pl_ag_move *m);
+
+/* With behaviour: the rule move and the plan, remade only when what they read has changed. */
+void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m);
 
 static inline void pl_ag_decide(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
 {
+    if (c->behave) {
+        pl_ag_decide_behaved(c, st, p, m);
+        return;
+    }
     const pl_ag_copt *o = &c->opt[p][st->type[p]];
     pl_bits threat = pl_ag_threat(c, st, p);
     if (threat) st->grim_on[p] = 1; /* the memory of every party; only grim reads it */
     m->start = m->reverse = m->retal = m->opp = 0;
     pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim_on[p], m);
-    if (c->behave && !c->exact[p]) pl_ag_choose(c, st, p, m);
 }
 
 #endif

@@ -85,6 +85,7 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     for (int p = 0; p < P; p++) {
         int k = 0;
         while (k < c->n_opt[p] - 1 && d->u_type[p] >= c->opt_cum[p][k]) k++;
+        if (c->forced_type[p]) k = c->forced_type[p] - 1;
         R->st.type[p] = o->type[p] = k;
         o->pay[p] = 0;
     }
@@ -550,6 +551,7 @@ void pl_agreement_result_free(pl_agreement_result *r)
     if (!r) return;
     pl_free(r->hist_store);
     pl_free(r->belief_store);
+    pl_free(r->incentives);
     pl_free(r);
 }
 

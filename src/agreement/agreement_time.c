@@ -11,6 +11,7 @@
  * view (what everyone can see verified, with the scenario's default patience) feeds the
  * beliefs: a step newly late there is evidence about its actor's type. */
 #include <limits.h>
+#include <string.h>
 
 #include "agreement/agreement_behaviour.h"
 
@@ -21,29 +22,34 @@ void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st)
     for (int p = 0; p < c->n_parties; p++) st->late[p] = 0;
     st->late_pub = st->late_pub_new = 0;
     st->next_late = INT_MAX;
+    for (int v = 0; v <= c->n_parties; v++) st->due_mask[v] = 0;
+    for (int p = 0; p < c->n_parties; p++) st->view_same[p] = 1;
 }
 
 /* The late steps of one view; *next gets the first later period at which another turns late. */
-static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bits visible, pl_bits watch, int patience,
-                         int *next)
+static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bits cand, pl_bits visible, pl_bits watch,
+                         int patience, int *next)
 {
     const int t = st->t;
     short *since = st->due_since[v];
+    pl_bits due = 0;
+    for (pl_bits b = cand; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (!(c->req[s] & ~visible)) due |= PL_BIT(s);
+    }
+    for (pl_bits b = st->due_mask[v] & ~due; b; b &= b - 1) since[__builtin_ctzll(b)] = -1;
+    for (pl_bits b = due & ~st->due_mask[v]; b; b &= b - 1) since[__builtin_ctzll(b)] = (short)t;
+    st->due_mask[v] = due;
     pl_bits late = 0;
-    for (int s = 0; s < c->n_steps; s++) {
+    for (pl_bits b = due & watch; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
-        if ((st->done & bit) || c->not_before[s] > t || (c->req[s] & ~visible)) {
-            since[s] = -1;
-            continue;
-        }
-        if (since[s] < 0) since[s] = (short)t;
-        if (!(watch & bit)) continue;
         int due_done = since[s] + c->duration[s] - 1;
         if (c->deadline[s] > due_done) due_done = c->deadline[s];
         int when = due_done + patience + 1;
-        if (!((st->prog | st->started) & bit) || (st->rev & bit)) {
+        if (c->start_by[s] >= 0 && (!((st->prog | st->started) & bit) || (st->rev & bit))) {
             int start_by = c->start_by[s] > since[s] ? c->start_by[s] : since[s];
-            if (c->start_by[s] >= 0 && start_by + patience + 1 < when) when = start_by + patience + 1;
+            if (start_by + patience + 1 < when) when = start_by + patience + 1;
         }
         if (t >= when)
             late |= bit;
@@ -55,13 +61,58 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
 
 void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st)
 {
-    int next = INT_MAX;
-    for (int p = 0; p < c->n_parties; p++) {
-        pl_bits visible = st->verified | (st->done & c->own[p]);
-        st->late[p] = view_late(c, st, p, visible, c->core & ~c->own[p], c->patience[p], &next);
+    pl_bits sig[5] = {st->done, st->verified, st->prog, st->started, st->rev};
+    if (!memcmp(sig, st->time_sig, sizeof sig) && st->t < st->next_late && st->t > 0) {
+        st->late_pub_new = 0; /* nothing moved and no clock ran out: as before */
+        return;
     }
-    pl_bits pub = view_late(c, st, c->n_parties, st->verified, c->all, c->pub_patience, &next);
+    memcpy(st->time_sig, sig, sizeof sig);
+    pl_bits cand = 0;
+    for (pl_bits b = c->all & ~st->done; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (c->not_before[s] <= st->t) cand |= PL_BIT(s);
+    }
+    int next = INT_MAX;
+    const int P = c->n_parties;
+    pl_bits deferred = 0; /* parties that see what everyone sees, and have since the steps fell due */
+    for (int p = 0; p < P; p++) {
+        pl_bits mine_unverified = st->done & ~st->verified & c->own[p];
+        pl_bits watch = c->core & ~c->own[p];
+        if (st->view_same[p]) {
+            if (!mine_unverified) {
+                deferred |= PL_BIT(p);
+                continue;
+            }
+            /* its clocks were the public ones up to now: take them before they move on */
+            memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
+            st->due_mask[p] = st->due_mask[P];
+        }
+        st->late[p] = view_late(c, st, p, cand, st->verified | mine_unverified, watch, c->patience[p], &next);
+        st->view_same[p] = 0;
+    }
+    pl_bits pub = view_late(c, st, P, cand, st->verified, c->all, c->pub_patience, &next);
+    for (int p = 0; p < P; p++) {
+        pl_bits watch = c->core & ~c->own[p];
+        if (deferred >> p & 1) {
+            if (c->patience[p] == c->pub_patience)
+                st->late[p] = pub & watch;
+            else { /* the public clocks, the party's patience */
+                memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
+                st->due_mask[p] = st->due_mask[P];
+                int nx = INT_MAX;
+                st->late[p] = view_late(c, st, p, st->due_mask[p], st->verified, watch, c->patience[p], &nx);
+                if (nx < next) next = nx;
+            }
+            continue;
+        }
+        /* back to the public view once its clocks agree with the public ones */
+        int same = !(st->done & ~st->verified & c->own[p]) && st->due_mask[p] == st->due_mask[P];
+        for (pl_bits b = st->due_mask[p]; b && same; b &= b - 1)
+            if (st->due_since[p][__builtin_ctzll(b)] != st->due_since[P][__builtin_ctzll(b)]) same = 0;
+        st->view_same[p] = same;
+    }
     st->late_pub_new = pub & ~st->late_pub;
     st->late_pub = pub;
     st->next_late = next;
+    pl_ag_expectations(c, st);
 }
