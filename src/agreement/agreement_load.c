@@ -16,6 +16,7 @@
 
 #include "core/alloc.h"
 #include "agreement/agreement.h"
+#include "agreement/agreement_behaviour.h"
 #include "agreement/agreement_output.h"
 #include "scenario/scenario.h"
 
@@ -830,7 +831,7 @@ static int read_doc(ctx *x)
     static const char *const keys[] = {"kind",  "id",        "name",     "description", "assumptions", "start",
                                        "period", "horizon",  "runs",     "seed",        "parties",     "verifiers",
                                        "steps", "variants",  "shocks",   "record",      "sources",     "notes",
-                                       NULL};
+                                       "behaviour", NULL};
     const pl_ydoc *d = x->d;
     const pl_ynode *root = d->root;
     pl_agreement *a = x->a;
@@ -888,6 +889,8 @@ static int read_doc(ctx *x)
     if (sh) TRY(read_shocks(x, sh));
     TRY(pl_yget_node(d, root, "record", PL_Y_MAP, 0, &rec, x->err));
     if (rec) TRY(read_record(x, rec));
+    const pl_ynode *beh = pl_ymap_get(root, "behaviour");
+    if (beh) TRY(pl_ag_read_behaviour(d, beh, a, x->err));
     return pl_ag_validate(a, x->err);
 }
 
@@ -954,6 +957,8 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     double t0 = now_seconds();
     rc = pl_agreement_simulate(a, &cfg, &res, err);
     double t1 = now_seconds();
+    if (!rc && a->behaviour.given) /* who gains by joining, who by leaving (agreement_incentives.c) */
+        rc = pl_ag_incentives_compute(a, res, cfg.runs < 2000 ? cfg.runs : 2000, cfg.seed, &res->incentives, err);
     if (!rc && a->has_record) rc = pl_agreement_replay(a, &led, err);
     if (!rc) {
         if (opt->log)

@@ -11,6 +11,7 @@
 
 #include "core/alloc.h"
 #include "agreement/agreement_output.h"
+#include "agreement/agreement_behaviour_output.h"
 #include "io/csv.h"
 #include "io/files.h"
 
@@ -265,6 +266,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
         fprintf(f, "\n");
     }
     if (l) write_replay_summary(f, a, l, sw);
+    pl_ag_write_behaviour_summary(f, a, r);
     fprintf(f, "\nThese results hold only under the scenario's stated assumptions (payoffs, policy probabilities,\n"
                "verification and shock rates)%s; they are not forecasts.\n",
             a->assumptions ? ": see 'assumptions' in the scenario file" : "");
@@ -616,7 +618,10 @@ int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreeme
     if (rc) return rc;
     outset o = {dir, err};
     if ((rc = write_csvs(&o, a, r, l))) return rc;
+    if ((rc = pl_ag_write_behaviour_csvs(dir, a, r, err))) return rc;
     json_t *j = results_json(a, r, l);
+    json_t *jb = pl_ag_behaviour_json(a, r);
+    if (jb) json_object_set_new(j, "behaviour", jb);
     char *path = pl_path_join(dir, "results.json");
     rc = path ? pl_write_json_file(path, j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10), 1, err)
               : pl_error_set(err, PL_ENOMEM, "out of memory");

@@ -14,6 +14,7 @@
 
 #include "core/alloc.h"
 #include "agreement/agreement_output.h"
+#include "agreement/agreement_behaviour_output.h"
 #include "io/html_report.h"
 
 #define CI_TEXT_MAX 64
@@ -428,6 +429,7 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
              (unsigned long long)r->seed);
     pl_report_code(rep, cmd);
     simulation_sections(rep, a, r);
+    pl_ag_behaviour_report(rep, a, r);
     if (l) replay_sections(rep, a, l);
     int rc = pl_report_write(rep, path, err);
     pl_report_free(rep);

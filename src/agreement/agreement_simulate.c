@@ -6,22 +6,20 @@
  * after), so the difference between two variants is the sequencing, not noise.
  * A run touches only fixed-size arrays on the stack: no allocation inside it.
  *
- * Threads take chunks of runs from a shared counter.  Integer tallies are summed
- * per thread (exact, so order does not matter); sums of doubles are kept per
- * chunk and added in chunk order at the end, so the results are byte-identical
+ * The worker pool (core/parallel.c) hands out blocks of runs.  Integer tallies
+ * are summed per worker (exact, so order does not matter); sums of doubles are
+ * kept per block and folded in block order, so the results are byte-identical
  * whatever the thread count. */
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/parallel.h"
 #include "agreement/agreement.h"
-#include "agreement/agreement_policy.h"
+#include "agreement/agreement_behaviour.h"
 
-enum { TAG_MAIN = 0xA6, TAG_SHOCK = 0xA7, TAG_LATE = 0xA8 };
-#define CHUNK 2048
+enum { TAG_MAIN = 0xA6, TAG_SHOCK = 0xA7, TAG_LATE = 0xA8, TAG_CHOICE = 0xA9 };
 
 /* Failures before the first success of a Bernoulli(p) sequence, from a uniform u in [0,1). */
 static inline int geometric(double u, double p, double log_q)
@@ -62,6 +60,9 @@ void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draw
         }
     }
     pl_rng_init(&d->late, seed, run, TAG_LATE);
+    pl_rng rc;
+    pl_rng_init(&rc, seed, run, TAG_CHOICE);
+    d->choice_key = pl_rng_next(&rc);
 }
 
 #define TRACE(kind, s, p, vb)                                                                                          \
@@ -84,11 +85,19 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     for (int p = 0; p < P; p++) {
         int k = 0;
         while (k < c->n_opt[p] - 1 && d->u_type[p] >= c->opt_cum[p][k]) k++;
+        if (c->forced_type[p]) k = c->forced_type[p] - 1;
         R->st.type[p] = o->type[p] = k;
         o->pay[p] = 0;
     }
     o->complete_t = o->first_rev_step = o->first_rev_party = o->first_rev_t = o->break_step = -1;
     o->break_by_reversal = 0;
+    o->late_answered = 0;
+    o->bel_n = 0;
+    if (c->behave) {
+        R->st.choice_key = d->choice_key;
+        pl_ag_time_init(c, &R->st);
+        pl_ag_beliefs_init(c, &R->st);
+    }
 }
 
 /* The first half of period R->t, before anyone decides: shocks, then verification. */
@@ -137,6 +146,8 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         R->false_at[s] = 1 << 30;
         TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
     }
+    /* 3. with behaviour: which counterpart steps each party now counts late */
+    if (c->behave) pl_ag_time_update(c, st);
 }
 
 /* The second half of period R->t: the moves every party decided on the same snapshot
@@ -148,10 +159,15 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
 {
     const int P = c->n_parties, H = c->horizon, t = R->t;
     pl_ag_state *const st = &R->st;
+    if (c->behave) pl_ag_beliefs_update(c, st, all, o); /* what each was seen to do, on the snapshot */
     for (pl_bits b = all->reverse; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
         int a = c->actor[s];
+        if (c->behave && (all->retal & bit) && (st->late[a] & c->link[s]) && !(o->late_answered & bit)) {
+            o->late_answered |= bit; /* withdrawn in answer to a late counterpart step */
+            o->late_cause[s] = (signed char)__builtin_ctzll(st->late[a] & c->link[s]);
+        }
         if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
         st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit;
         st->rev |= bit;
@@ -200,7 +216,8 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     if (o->complete_t < 0 && !(c->core & ~st->done)) o->complete_t = t;
     R->t = t + 1;
     /* 6. nothing can change any more? */
-    if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before) {
+    if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before &&
+        (!c->behave || st->next_late >= H)) {
         for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
             if (R->verify_at[__builtin_ctzll(b)] < H) return 0;
         for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
@@ -221,6 +238,50 @@ void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
             for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p] * rest;
         }
     R->t = c->horizon;
+}
+
+int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
+{
+    if (!c->behave) {
+        pl_ag_fast_forward(c, R, o);
+        return 1;
+    }
+    /* at rest the state is frozen, so each party's chance to act is the same every period */
+    const pl_ag_state *st = &R->st;
+    int n = 0, step[PL_AG_MAX_STEPS], keep[PL_AG_MAX_STEPS];
+    double cut[PL_AG_MAX_STEPS];
+    for (int p = 0; p < c->n_parties; p++) {
+        if (c->exact[p]) continue;
+        pl_ag_move m;
+        pl_ag_plan pl;
+        pl_ag_rule_as(c, st, p, st->type[p], &m);
+        pl_ag_plan_choice(c, st, p, &m, &pl);
+        for (pl_bits b = pl.cs; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (pl.p_act[s] > 0) step[n] = s, keep[n] = 0, cut[n++] = pl.p_act[s];
+        }
+        for (pl_bits b = pl.ck; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (pl.p_act[s] < 1) step[n] = s, keep[n] = 1, cut[n++] = pl.p_act[s];
+        }
+    }
+    int stop = c->horizon;
+    for (int t = R->t; t < stop && n; t++)
+        for (int i = 0; i < n; i++) {
+            double u = pl_ag_choice_u(st->choice_key, t, step[i]);
+            if (keep[i] ? u >= cut[i] : u < cut[i]) {
+                stop = t;
+                break;
+            }
+        }
+    int gap = stop - R->t;
+    if (gap > 0)
+        for (pl_bits b = st->done & c->has_flow; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            for (int p = 0; p < c->n_parties; p++) o->pay[p] += c->flow_to[s][p] * gap;
+        }
+    R->t = stop;
+    return stop >= c->horizon;
 }
 
 /* The end of a run: what held, and whom a breakdown is blamed on. */
@@ -271,53 +332,90 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
             pl_ag_decide(c, &R.st, p, &m);
             all.start |= m.start, all.reverse |= m.reverse, all.retal |= m.retal, all.opp |= m.opp;
         }
-        if (pl_ag_period_close(c, d, &R, o, &all, tr)) {
-            pl_ag_fast_forward(c, &R, o);
-            break;
-        }
+        if (pl_ag_period_close(c, d, &R, o, &all, tr) && pl_ag_skip(c, &R, o)) break;
     }
     pl_ag_finish(c, &R, o);
 }
 
 /* ---- the many-run driver -------------------------------------------------- */
 
+/* Runs per block of the worker pool (core/parallel.c): fixed, so that the sums of doubles
+ * do not depend on the thread count. */
+#define PL_AG_RUN_BLOCK 2048
+
 typedef struct sim_job {
     const pl_ag_compiled *c; /* n_variants compiled variants */
     int n_variants, P, S, H;
-    uint64_t runs, seed, n_chunks;
-    atomic_uint_fast64_t next_chunk, done_runs;
-    double *chunk_dbl; /* per chunk, per variant: pay_sum[P], delivered[S] */
-    pl_spread *chunk_spread; /* per chunk, per variant: the payoffs' spread[P] */
-    const pl_agreement_sim_config *cfg;
+    uint64_t runs, seed;
+    size_t bel_n;           /* behaviour only: horizon x parties x options belief sums per variant, else 0 */
+    pl_agreement_result *r; /* the totals: integers from each worker, doubles from each block in order */
 } sim_job;
 
+/* One worker's integer tallies (exact, so the order they are added in does not matter). */
 typedef struct worker {
-    sim_job *job;
     pl_ag_stats st[PL_AG_MAX_VARIANTS];
     uint64_t *hist;
-    pthread_t tid;
+    uint64_t *bel; /* behaviour only: n_variants x bel_n */
 } worker;
 
-static size_t dbl_stride(const sim_job *j) { return (size_t)(j->P + j->S); }
-
-static void *work(void *arg)
+/* A block's sums of doubles, per variant: the payoffs' spread[P], then pay_sum[P] and delivered[S]. */
+static size_t variant_slot(const sim_job *j)
 {
-    worker *w = arg;
-    sim_job *j = w->job;
+    return (size_t)j->P * sizeof(pl_spread) + (size_t)(j->P + j->S) * sizeof(double);
+}
+static pl_spread *slot_spread(const sim_job *j, void *slot, int v)
+{
+    return (pl_spread *)((char *)slot + (size_t)v * variant_slot(j));
+}
+static double *slot_dbl(const sim_job *j, void *slot, int v) { return (double *)(slot_spread(j, slot, v) + j->P); }
+
+static void stats_init(pl_ag_stats *s, uint64_t *hist)
+{
+    memset(s, 0, sizeof *s);
+    s->time_hist = hist;
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) s->pay_min[p] = INFINITY, s->pay_max[p] = -INFINITY;
+}
+
+static int work_open(void *ctx, void **state, pl_error *err)
+{
+    sim_job *j = ctx;
+    worker *w = pl_malloc(sizeof *w);
+    uint64_t *hist = pl_calloc((size_t)j->n_variants * (size_t)j->H, sizeof *hist);
+    if (!w || !hist) {
+        pl_free(w), pl_free(hist);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)j->runs);
+    }
+    w->hist = hist;
+    w->bel = NULL;
+    if (j->bel_n && !(w->bel = pl_calloc((size_t)j->n_variants * j->bel_n, sizeof *w->bel))) {
+        pl_free(w), pl_free(hist);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)j->runs);
+    }
+    for (int v = 0; v < j->n_variants; v++) {
+        stats_init(&w->st[v], hist + (size_t)v * j->H);
+        if (j->bel_n) w->st[v].belief_q = w->bel + (size_t)v * j->bel_n;
+    }
+    *state = w;
+    return PL_OK;
+}
+
+/* Runs [lo, hi) of every variant: integer tallies into the worker, sums of doubles into the slot. */
+static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    (void)err;
+    sim_job *j = ctx;
+    worker *w = state;
     pl_ag_draws d;
     pl_ag_outcome o;
-    for (;;) {
-        uint64_t ch = atomic_fetch_add(&j->next_chunk, 1);
-        if (ch >= j->n_chunks) break;
-        uint64_t lo = ch * CHUNK, hi = lo + CHUNK < j->runs ? lo + CHUNK : j->runs;
+    {
         for (uint64_t run = lo; run < hi; run++) {
             pl_ag_draw(&j->c[0], j->seed, run, &d);
             for (int v = 0; v < j->n_variants; v++) {
                 const pl_ag_compiled *c = &j->c[v];
                 pl_ag_run(c, &d, &o, NULL);
                 pl_ag_stats *st = &w->st[v];
-                double *dbl = j->chunk_dbl + (ch * j->n_variants + v) * dbl_stride(j);
-                pl_spread *spread = j->chunk_spread + (ch * j->n_variants + v) * (size_t)j->P;
+                double *dbl = slot_dbl(j, slot, v);
+                pl_spread *spread = slot_spread(j, slot, v);
                 st->runs++;
                 if (o.complete_t >= 0) {
                     st->completed++;
@@ -348,19 +446,62 @@ static void *work(void *arg)
                     if (x > st->pay_max[p]) st->pay_max[p] = x;
                 }
                 for (int s = 0; s < j->S; s++) dbl[j->P + s] += o.delivered[s];
+                for (pl_bits b = o.late_answered; b; b &= b - 1) {
+                    int s = __builtin_ctzll(b);
+                    st->late_answer[s][(int)o.late_cause[s]]++;
+                }
+                if (st->belief_q) pl_ag_belief_accumulate(c, &o, st->belief_q);
             }
         }
-        uint64_t done = atomic_fetch_add(&j->done_runs, hi - lo) + (hi - lo);
-        if (j->cfg->progress) j->cfg->progress(j->cfg->progress_user, done, j->runs);
     }
-    return NULL;
+    return PL_OK;
 }
 
-static void stats_init(pl_ag_stats *s, uint64_t *hist)
+/* Adds a block's sums of doubles to the totals, in block order. */
+static void work_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
 {
-    memset(s, 0, sizeof *s);
-    s->time_hist = hist;
-    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) s->pay_min[p] = INFINITY, s->pay_max[p] = -INFINITY;
+    (void)lo, (void)hi;
+    sim_job *j = ctx;
+    for (int v = 0; v < j->n_variants; v++) {
+        pl_ag_stats *m = &j->r->stats[v];
+        const double *dbl = slot_dbl(j, slot, v);
+        const pl_spread *spread = slot_spread(j, slot, v);
+        for (int p = 0; p < j->P; p++) m->pay_sum[p] += dbl[p], pl_spread_merge(&m->pay_spread[p], &spread[p]);
+        for (int s = 0; s < j->S; s++) m->delivered_sum[s] += dbl[j->P + s];
+    }
+}
+
+/* Adds a worker's integer tallies to the totals and frees it (under the pool's lock). */
+static void work_close(void *ctx, void *state)
+{
+    sim_job *j = ctx;
+    worker *w = state;
+    for (int v = 0; v < j->n_variants; v++) {
+        pl_ag_stats *m = &j->r->stats[v];
+        const pl_ag_stats *s = &w->st[v];
+        m->runs += s->runs, m->completed += s->completed, m->any_reversal += s->any_reversal;
+        m->held += s->held;
+        m->break_by_reversal += s->break_by_reversal;
+        m->time_sum += s->time_sum, m->time_sq += s->time_sq;
+        for (int k = 0; k < j->S; k++) {
+            m->step_done[k] += s->step_done[k], m->step_in_force[k] += s->step_in_force[k];
+            m->first_break[k] += s->first_break[k], m->first_rev_step[k] += s->first_rev_step[k];
+        }
+        for (int p = 0; p <= j->P; p++) m->first_rev_party[p] += s->first_rev_party[p];
+        for (int p = 0; p < j->P; p++) {
+            for (int k = 0; k < PL_AG_MAX_OPTIONS; k++)
+                m->type_runs[p][k] += s->type_runs[p][k], m->type_complete[p][k] += s->type_complete[p][k];
+            if (s->pay_min[p] < m->pay_min[p]) m->pay_min[p] = s->pay_min[p];
+            if (s->pay_max[p] > m->pay_max[p]) m->pay_max[p] = s->pay_max[p];
+        }
+        for (int t = 0; t < j->H; t++) m->time_hist[t] += s->time_hist[t];
+        for (int x = 0; x < j->S; x++)
+            for (int y = 0; y < j->S; y++) m->late_answer[x][y] += s->late_answer[x][y];
+        for (size_t q = 0; q < j->bel_n; q++) m->belief_q[q] += s->belief_q[q];
+    }
+    pl_free(w->bel);
+    pl_free(w->hist);
+    pl_free(w);
 }
 
 int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *cfg, pl_agreement_result **out,
@@ -369,69 +510,38 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
     *out = NULL;
     if (!cfg || cfg->runs == 0) return pl_error_set(err, PL_EINVAL, "runs must be at least 1");
     int nv = a->n_variants > 0 ? a->n_variants : 1;
-    int threads = cfg->threads < 1 ? 1 : cfg->threads > 256 ? 256 : cfg->threads;
     sim_job j = {.n_variants = nv, .P = a->n_parties, .S = a->n_steps, .H = a->horizon, .runs = cfg->runs,
-                 .seed = cfg->seed, .cfg = cfg};
-    j.n_chunks = (cfg->runs + CHUNK - 1) / CHUNK;
-    if ((uint64_t)threads > j.n_chunks) threads = (int)j.n_chunks;
-    atomic_init(&j.next_chunk, 0);
-    atomic_init(&j.done_runs, 0);
+                 .seed = cfg->seed};
     pl_ag_compiled *comp = pl_malloc(sizeof *comp * (size_t)nv);
-    j.chunk_dbl = pl_calloc(j.n_chunks * (uint64_t)nv * dbl_stride(&j), sizeof(double));
-    j.chunk_spread = pl_calloc(j.n_chunks * (uint64_t)nv * (uint64_t)j.P, sizeof(pl_spread));
-    worker *w = pl_calloc((size_t)threads, sizeof *w);
     pl_agreement_result *r = pl_calloc(1, sizeof *r);
-    uint64_t *hist_all = pl_calloc((size_t)(threads + 1) * (size_t)nv * (size_t)a->horizon, sizeof(uint64_t));
-    if (!comp || !j.chunk_dbl || !j.chunk_spread || !w || !r || !hist_all) {
-        pl_free(comp), pl_free(j.chunk_dbl), pl_free(j.chunk_spread), pl_free(w), pl_free(r), pl_free(hist_all);
+    uint64_t *hist_all = pl_calloc((size_t)nv * (size_t)a->horizon, sizeof(uint64_t));
+    j.bel_n = a->behaviour.given ? (size_t)a->horizon * a->n_parties * PL_AG_MAX_OPTIONS : 0;
+    uint64_t *bel_all = j.bel_n ? pl_calloc((size_t)nv * j.bel_n, sizeof(uint64_t)) : NULL;
+    if (!comp || !r || !hist_all || (j.bel_n && !bel_all)) {
+        pl_free(comp), pl_free(r), pl_free(hist_all), pl_free(bel_all);
         return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)cfg->runs);
     }
     for (int v = 0; v < nv; v++) pl_ag_compile(a, a->n_variants > 0 ? v : -1, &comp[v]);
     j.c = comp;
-    for (int i = 0; i < threads; i++) {
-        w[i].job = &j;
-        for (int v = 0; v < nv; v++) stats_init(&w[i].st[v], hist_all + ((size_t)(i + 1) * nv + v) * a->horizon);
-    }
-    int started = 0;
-    for (int i = 1; i < threads; i++)
-        if (pthread_create(&w[i].tid, NULL, work, &w[i]) == 0) started = i;
-        else break;
-    work(&w[0]);
-    for (int i = 1; i <= started; i++) pthread_join(w[i].tid, NULL);
-
+    j.r = r;
     r->n_variants = nv, r->horizon = a->horizon, r->n_parties = a->n_parties, r->n_steps = a->n_steps;
     r->runs = cfg->runs, r->seed = cfg->seed;
-    r->hist_store = hist_all; /* the first horizon x nv block holds the merged histograms */
+    r->hist_store = hist_all;
+    r->belief_store = bel_all;
     for (int v = 0; v < nv; v++) {
-        pl_ag_stats *m = &r->stats[v];
-        stats_init(m, hist_all + (size_t)v * a->horizon);
-        for (int i = 0; i < threads; i++) {
-            const pl_ag_stats *s = &w[i].st[v];
-            m->runs += s->runs, m->completed += s->completed, m->any_reversal += s->any_reversal;
-            m->held += s->held;
-            m->break_by_reversal += s->break_by_reversal;
-            m->time_sum += s->time_sum, m->time_sq += s->time_sq;
-            for (int k = 0; k < a->n_steps; k++) {
-                m->step_done[k] += s->step_done[k], m->step_in_force[k] += s->step_in_force[k];
-                m->first_break[k] += s->first_break[k], m->first_rev_step[k] += s->first_rev_step[k];
-            }
-            for (int p = 0; p <= a->n_parties; p++) m->first_rev_party[p] += s->first_rev_party[p];
-            for (int p = 0; p < a->n_parties; p++) {
-                for (int k = 0; k < PL_AG_MAX_OPTIONS; k++)
-                    m->type_runs[p][k] += s->type_runs[p][k], m->type_complete[p][k] += s->type_complete[p][k];
-                if (s->pay_min[p] < m->pay_min[p]) m->pay_min[p] = s->pay_min[p];
-                if (s->pay_max[p] > m->pay_max[p]) m->pay_max[p] = s->pay_max[p];
-            }
-            for (int t = 0; t < a->horizon; t++) m->time_hist[t] += s->time_hist[t];
-        }
-        for (uint64_t ch = 0; ch < j.n_chunks; ch++) {
-            const double *dbl = j.chunk_dbl + (ch * nv + v) * dbl_stride(&j);
-            const pl_spread *spread = j.chunk_spread + (ch * nv + v) * (size_t)a->n_parties;
-            for (int p = 0; p < a->n_parties; p++) m->pay_sum[p] += dbl[p], pl_spread_merge(&m->pay_spread[p], &spread[p]);
-            for (int s = 0; s < a->n_steps; s++) m->delivered_sum[s] += dbl[a->n_parties + s];
-        }
+        stats_init(&r->stats[v], hist_all + (size_t)v * a->horizon);
+        if (j.bel_n) r->stats[v].belief_q = bel_all + (size_t)v * j.bel_n;
     }
-    pl_free(comp), pl_free(j.chunk_dbl), pl_free(j.chunk_spread), pl_free(w);
+    pl_parallel job = {.items = cfg->runs, .block_items = PL_AG_RUN_BLOCK, .threads = cfg->threads < 1 ? 1 : cfg->threads,
+                       .slot_size = (size_t)nv * variant_slot(&j), .ctx = &j, .worker_open = work_open,
+                       .worker_close = work_close, .run = work, .fold = work_fold, .progress = cfg->progress,
+                       .progress_user = cfg->progress_user};
+    int rc = pl_parallel_run(&job, err);
+    pl_free(comp);
+    if (rc) {
+        pl_agreement_result_free(r);
+        return rc;
+    }
     *out = r;
     return PL_OK;
 }
@@ -440,6 +550,8 @@ void pl_agreement_result_free(pl_agreement_result *r)
 {
     if (!r) return;
     pl_free(r->hist_store);
+    pl_free(r->belief_store);
+    pl_free(r->incentives);
     pl_free(r);
 }
 

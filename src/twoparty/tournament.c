@@ -1,20 +1,19 @@
-/* tournament.c — the round robin, played by a pool of threads.
+/* tournament.c — the round robin, played by the worker pool (core/parallel.c).
  *
  * A job is one pair of players with all its repetitions; a pair whose first
  * match took no random draw (two deterministic strategies without noise or
  * random ending, among others) is played once and its result reused for
- * every repetition.  Workers take jobs in order and
- * leave each result in a small ring of slots; whoever finishes a job folds
- * every consecutive finished slot into the aggregates, always in job order.
- * Floating-point sums therefore happen in the same order whatever the thread
- * count (byte-identical results), and memory is a few slots of `repetitions`
- * numbers, never turns x matches. */
+ * every repetition.  Each pair is a block of the pool: its result goes to a
+ * slot and the pool folds the slots into the aggregates in pair order, so
+ * floating-point sums happen in the same order whatever the thread count
+ * (byte-identical results), and memory is a few slots of `repetitions`
+ * numbers per thread, never turns x matches. */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/parallel.h"
 #include "core/stats.h"
 #include "parley/tournament.h"
 #include "twoparty/match_engine.h"
@@ -31,10 +30,9 @@ typedef struct rep_result {
 } rep_result;
 
 typedef struct slot {
-    rep_result *reps;
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
     uint64_t computed;    /* turns actually simulated (a pair whose result is reused is played once) */
-    int ready;
+    rep_result reps[];    /* one per repetition */
 } slot;
 
 struct pl_tournament_result {
@@ -57,15 +55,7 @@ typedef struct shared {
     const pl_tournament_config *cfg;
     size_t njobs;
     size_t (*pairs)[2];
-    slot *slots;
-    size_t window;
-    size_t next_job, merged;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
     pl_tournament_result *res;
-    int failed;
-    pl_error err;
-    uint64_t done_matches, total_matches;
 } shared;
 
 void pl_tournament_config_default(pl_tournament_config *cfg)
@@ -191,52 +181,44 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     }
 }
 
-static void *worker(void *arg)
+/* ---- the pool's callbacks: a block is one pair ---- */
+
+static int worker_open(void *ctx, void **state, pl_error *err)
 {
-    shared *sh = arg;
-    pl_match_buf buf;
-    pl_error err;
-    if (pl_match_buf_init(&buf, sh->cfg->turns > 0 ? sh->cfg->turns : 256)) {
-        pthread_mutex_lock(&sh->mu);
-        if (!sh->failed) pl_error_set(&sh->err, PL_ENOMEM, "out of memory");
-        sh->failed = 1;
-        pthread_cond_broadcast(&sh->cv);
-        pthread_mutex_unlock(&sh->mu);
-        return NULL;
+    shared *sh = ctx;
+    pl_match_buf *buf = pl_malloc(sizeof *buf);
+    if (!buf || pl_match_buf_init(buf, sh->cfg->turns > 0 ? sh->cfg->turns : PL_MATCH_BUF_TURNS)) {
+        pl_free(buf);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
-    pthread_mutex_lock(&sh->mu);
-    for (;;) {
-        while (!sh->failed && sh->next_job < sh->njobs && sh->next_job >= sh->merged + sh->window)
-            pthread_cond_wait(&sh->cv, &sh->mu);
-        if (sh->failed || sh->next_job >= sh->njobs) break;
-        size_t k = sh->next_job++;
-        slot *s = &sh->slots[k % sh->window];
-        pthread_mutex_unlock(&sh->mu);
-        int rc = play_job(sh, k, s, &buf, &err);
-        pthread_mutex_lock(&sh->mu);
-        if (rc) {
-            if (!sh->failed) sh->err = err;
-            sh->failed = 1;
-            pthread_cond_broadcast(&sh->cv);
-            break;
-        }
-        s->ready = 1;
-        uint64_t before = sh->done_matches;
-        while (sh->merged < sh->njobs && sh->slots[sh->merged % sh->window].ready) {
-            slot *m = &sh->slots[sh->merged % sh->window];
-            merge_job(sh, sh->merged, m);
-            m->ready = 0;
-            sh->merged++;
-            sh->done_matches += (uint64_t)sh->cfg->repetitions;
-        }
-        if (sh->done_matches != before) {
-            if (sh->cfg->progress) sh->cfg->progress(sh->cfg->progress_user, sh->done_matches, sh->total_matches);
-            pthread_cond_broadcast(&sh->cv);
-        }
-    }
-    pthread_mutex_unlock(&sh->mu);
-    pl_match_buf_free(&buf);
-    return NULL;
+    *state = buf;
+    return PL_OK;
+}
+
+static void worker_close(void *ctx, void *state)
+{
+    (void)ctx;
+    pl_match_buf_free(state);
+    pl_free(state);
+}
+
+static int run_pair(void *ctx, void *state, uint64_t lo, uint64_t hi, void *s, pl_error *err)
+{
+    (void)hi;
+    return play_job(ctx, (size_t)lo, s, state, err);
+}
+
+static void fold_pair(void *ctx, uint64_t lo, uint64_t hi, void *s)
+{
+    (void)hi;
+    merge_job(ctx, (size_t)lo, s);
+}
+
+/* The pool counts pairs; the caller's bar counts matches. */
+static void pair_progress(void *user, uint64_t done, uint64_t total)
+{
+    const pl_tournament_config *cfg = user;
+    cfg->progress(cfg->progress_user, done * (uint64_t)cfg->repetitions, total * (uint64_t)cfg->repetitions);
 }
 
 /* Best first: higher median, then higher mean, then lower index (a total order). */
@@ -301,13 +283,9 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
 
     shared sh = {.players = players, .n = n, .cfg = cfg};
     sh.njobs = cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
-    sh.total_matches = (uint64_t)sh.njobs * (uint64_t)cfg->repetitions;
-    sh.window = (size_t)cfg->threads * 8;
-    if (sh.window > sh.njobs) sh.window = sh.njobs;
     pl_tournament_result *R = pl_calloc(1, sizeof *R);
     sh.pairs = pl_malloc(sh.njobs * sizeof *sh.pairs);
-    sh.slots = pl_calloc(sh.window, sizeof *sh.slots);
-    if (!R || !sh.pairs || !sh.slots) goto nomem;
+    if (!R || !sh.pairs) goto nomem;
     R->n = n;
     R->reps = cfg->repetitions;
     R->names = pl_calloc(n, sizeof *R->names);
@@ -325,8 +303,6 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
         goto nomem;
     for (size_t i = 0; i < n; i++)
         if (!(R->names[i] = pl_strdup(pl_strategy_label(players[i])))) goto nomem;
-    for (size_t w = 0; w < sh.window; w++)
-        if (!(sh.slots[w].reps = pl_calloc((size_t)cfg->repetitions, sizeof(rep_result)))) goto nomem;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = cfg->self_play ? i : i + 1; j < n; j++) {
@@ -335,38 +311,18 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
             k++;
         }
     sh.res = R;
-    pthread_mutex_init(&sh.mu, NULL);
-    pthread_cond_init(&sh.cv, NULL);
-    int nthreads = cfg->threads;
-    if ((size_t)nthreads > sh.njobs) nthreads = (int)sh.njobs;
-    pthread_t *tids = pl_calloc((size_t)nthreads, sizeof *tids);
-    int started = 0;
-    for (int t = 1; tids && t < nthreads; t++) {
-        if (pthread_create(&tids[t], NULL, worker, &sh)) break;
-        started++;
-    }
-    worker(&sh);
-    for (int t = 1; t <= started; t++) pthread_join(tids[t], NULL);
-    pl_free(tids);
-    pthread_mutex_destroy(&sh.mu);
-    pthread_cond_destroy(&sh.cv);
-    if (sh.failed) {
-        if (err) *err = sh.err;
-        rc = sh.err.code ? sh.err.code : PL_ENOMEM;
-        goto fail;
-    }
+    pl_parallel job = {.items = sh.njobs, .block_items = 1, .threads = cfg->threads,
+                       .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,
+                       .worker_open = worker_open, .worker_close = worker_close, .run = run_pair, .fold = fold_pair,
+                       .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg};
+    if ((rc = pl_parallel_run(&job, err))) goto fail;
     if (finish(R)) goto nomem;
-    for (size_t w = 0; w < sh.window; w++) pl_free(sh.slots[w].reps);
-    pl_free(sh.slots);
     pl_free(sh.pairs);
     *out = R;
     return PL_OK;
 nomem:
     rc = pl_error_set(err, PL_ENOMEM, "out of memory");
 fail:
-    if (sh.slots)
-        for (size_t w = 0; w < sh.window; w++) pl_free(sh.slots[w].reps);
-    pl_free(sh.slots);
     pl_free(sh.pairs);
     pl_tournament_result_free(R);
     return rc;
