@@ -335,9 +335,31 @@ void np_events_print(const np_events *E, FILE *out)
     print_share(out, "P(launch in a month | no drill began then)", a->launch_given_no_drill);
     print_share(out, "P(drill begins in a month | a launch the month before)", a->drill_given_launch);
     print_share(out, "P(drill begins in a month | no launch the month before)", a->drill_given_no_launch);
+    char dprk[160], ally[160];
+    if (np_events_reactive(E, 6, dprk, sizeof dprk, ally, sizeof ally) == 0)
+        fprintf(out, "Reactions for a half-year game (6 months taken as independent: an assumption):\n"
+                     "  DPRK answering drills:        %s\n"
+                     "  US, ROK answering launches:   %s\n",
+                dprk, ally);
     fprintf(out, "These events are the fact sheet's selection, not a catalogue (the US counted 46 ballistic missiles\n"
                  "in 25 launch events in 2022 to 10-28 [K22]): the shares describe the recorded events only, and\n"
                  "a selection made because a launch was called an answer to a drill biases them upward.\n");
+}
+
+/* The monthly reaction functions as reactive strategies (memory_one with p_cc = p_dc and
+ * p_cd = p_dd) for a game whose period is `months` months: the chance of answering within a
+ * period is 1 - (1 - p)^months, taking months as independent. */
+int np_events_reactive(const np_events *E, int months, char *dprk, size_t nd, char *ally, size_t na)
+{
+    const np_events_analysis *a = &E->an;
+    if (!a->launch_given_drill.n || !a->launch_given_no_drill.n || !a->drill_given_launch.n ||
+        !a->drill_given_no_launch.n)
+        return -1;
+    double l1 = 1 - pow(1 - a->launch_given_drill.p, months), l0 = 1 - pow(1 - a->launch_given_no_drill.p, months);
+    double d1 = 1 - pow(1 - a->drill_given_launch.p, months), d0 = 1 - pow(1 - a->drill_given_no_launch.p, months);
+    snprintf(dprk, nd, "memory_one:p_cc=%.2f,p_cd=%.2f,p_dc=%.2f,p_dd=%.2f", 1 - l0, 1 - l1, 1 - l0, 1 - l1);
+    snprintf(ally, na, "memory_one:p_cc=%.2f,p_cd=%.2f,p_dc=%.2f,p_dd=%.2f", 1 - d0, 1 - d1, 1 - d0, 1 - d1);
+    return 0;
 }
 
 int np_events_write_csv(const np_events *E, const char *path, pl_error *err)

@@ -24,6 +24,7 @@
 #ifndef PL_NPARTY_EVENTS_H
 #define PL_NPARTY_EVENTS_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "parley/error.h"
@@ -84,6 +85,10 @@ int np_events_load(const char *path, int window_days, np_events **out, pl_error 
 void np_events_free(np_events *e);
 /* The analysis as text (the run's summary). */
 void np_events_print(const np_events *e, FILE *out);
+/* The monthly reaction functions as strategy strings for a game of `months`-month periods
+ * (memory_one, reactive: p_cc = p_dc, p_cd = p_dd; months taken as independent): the DPRK
+ * answering drills, the alliance answering launches.  -1 when a function has no cases. */
+int np_events_reactive(const np_events *E, int months, char *dprk, size_t nd, char *ally, size_t na);
 /* events_analysis.csv: one row per measure. */
 int np_events_write_csv(const np_events *e, const char *path, pl_error *err);
 

@@ -18,6 +18,11 @@ check "the report has the events section" grep -q "Who answered whom: the dated 
 "$PARLEY" run "$dl" --runs 50 --threads 2 --out "$TMP/b" >/dev/null 2>&1
 check "events_analysis.csv is byte-identical whatever --threads is" cmp -s "$TMP/a/events_analysis.csv" "$TMP/b/events_analysis.csv"
 
+dprk=$(sed -n 's/^  DPRK answering drills: *//p' "$TMP/s.txt"); ally=$(sed -n 's/^  US, ROK answering launches: *//p' "$TMP/s.txt")
+check "the estimated_reactions profile plays the DPRK's reaction the events give ($dprk)" grep -q "DPRK: {strategy: \"$dprk\"" "$dl"
+check "the estimated_reactions profile plays the alliance's reaction the events give ($ally)" grep -q "US: {strategy: \"$ally\"" "$dl"
+check "the summary has the estimated_reactions profile" grep -q "estimated_reactions" "$TMP/s.txt"
+
 # bad NAME LINE:COL TEXT CSV-BODY: the scenario with its event file replaced; exit 2, file:line:col, the text
 mkdir -p "$TMP/bad"
 bad() {
