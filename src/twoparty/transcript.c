@@ -11,6 +11,7 @@
 #include <zlib.h>
 
 #include "core/alloc.h"
+#include "io/files.h"
 #include "parley/match.h"
 #include "parley/transcript.h"
 #include "twoparty/match_engine.h"
@@ -174,7 +175,7 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
     char *line = NULL;
     size_t cap = 0;
     int rc = PL_OK;
-    if (pl_match_buf_init(&buf, 256)) {
+    if (pl_match_buf_init(&buf, PL_MATCH_BUF_TURNS)) {
         gzclose(f);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
@@ -183,7 +184,12 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
         lineno++;
         if (len == 0) continue;
         json_error_t je;
+        pl_json_begin();
         json_t *o = json_loadb(line, (size_t)len, 0, &je);
+        if (!o && pl_json_failed()) {
+            rc = pl_error_set(err, PL_ENOMEM, "%s:%ld: out of memory reading the line", path, lineno);
+            break;
+        }
         if (!o) {
             rc = pl_error_set(err, PL_EINVAL, "%s:%ld:%d: not valid JSON: %s", path, lineno, je.column, je.text);
             break;
