@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/agreement.h — phased agreements: "commitment for commitment, action for action".
  *
  * An agreement is a set of steps, each a commitment of one party, conditioned on
@@ -152,6 +153,10 @@ int pl_agreement_stepper_at_rest(const pl_agreement_stepper *st);
 /* The party waits to the horizon; at rest, the remaining periods are added at once, as the
  * simulator does. */
 int pl_agreement_stepper_wait_to_end(pl_agreement_stepper *st, pl_error *err);
+/* At rest: jumps to the next period at which some other party's choice may act (with a
+ * `behaviour:` block, a tremble or a logit choice; without, the horizon), adding the flows
+ * of the periods passed, exactly as the simulator does.  Nothing happens when not at rest. */
+int pl_agreement_stepper_skip(pl_agreement_stepper *st, pl_error *err);
 
 pl_agreement_step_status pl_agreement_stepper_status(const pl_agreement_stepper *st, int s);
 double pl_agreement_stepper_payoff(const pl_agreement_stepper *st, int p);  /* so far */

@@ -30,6 +30,8 @@
 #define PL_AG_MAX_EFFECTS 8
 #define PL_AG_MAX_HORIZON 2400
 #define PL_AG_MAX_OCCURRENCES 64
+#define PL_AG_MAX_BELIEF_EVENTS 96
+#define PL_AG_BELIEF_ONE 1073741824.0 /* beliefs are summed as integers of 2^-30: exact in any order */
 
 typedef uint64_t pl_bits;
 #define PL_BIT(i) ((pl_bits)1 << (i))
@@ -54,6 +56,25 @@ typedef enum pl_period_unit { PL_PER_MONTH, PL_PER_DAY, PL_PER_WEEK, PL_PER_QUAR
 typedef struct pl_ag_pos {
     int line, col;
 } pl_ag_pos;
+
+/* How parties choose (the scenario's `behaviour:` block; agreement_behaviour.c).  Without the
+ * block, every party follows its rule type exactly (the first edition). */
+enum { PL_CHOICE_RULE = 0, PL_CHOICE_LOGIT = 1 };
+typedef struct pl_ag_behaviour {
+    int given;                /* a `behaviour:` block was read */
+    int choice;               /* PL_CHOICE_RULE: the rule with a tremble; PL_CHOICE_LOGIT: quantal response */
+    double rationality;       /* lambda of the logit */
+    double tremble;           /* epsilon: the chance of doing the opposite of what was chosen */
+    double discount;          /* delta per period */
+    int lookahead;            /* periods of flows a party counts ahead (default: the horizon) */
+    int patience[PL_AG_MAX_PARTIES]; /* periods a counterpart's step may run late before it is a breach */
+    int patience_default;     /* the public view's (beliefs) */
+    pl_bits answers[PL_AG_MAX_STEPS]; /* counterpart steps whose breach this step answers, beyond `requires` */
+    int start_by[PL_AG_MAX_STEPS];    /* start deadline, -1 none */
+    double status_quo[PL_AG_MAX_PARTIES]; /* payoff per period with no agreement */
+    double tolerance;         /* gain below which leaving a design does not count (self-enforcement) */
+    pl_ag_pos pos;
+} pl_ag_behaviour;
 
 /* One policy a party may follow, with the probability that it does.  `steps`
  * is what the policy names: the steps all_first waits for, the initiatives of
@@ -102,6 +123,12 @@ typedef struct pl_ag_step {
     int duration;        /* periods of work once started (0 counts as within the period) */
     int not_before;      /* earliest period it may start */
     int deadline;        /* period it is due by, -1 none */
+    /* Replay-only terms (the record's reading of the step; the simulation ignores them): */
+    int start_by;        /* a starting deadline ("commence within 60 days"): period it must start by, -1 none */
+    int agreed;          /* 1: part of the agreement as agreed; 0: an offer or a variant's step, never charged */
+    double rate;         /* a rate step: quantity due per period ("500,000 t a year"), 0 none */
+    int until_step;      /* a rate step's obligation ends when this step completes, -1 none */
+    int until;           /* ... or at this period, -1 none */
     double cost, reverse_cost;
     double value_to[PL_AG_MAX_PARTIES]; /* one-off, on first completion */
     double flow_to[PL_AG_MAX_PARTIES];  /* each period while in force */
@@ -110,7 +137,7 @@ typedef struct pl_ag_step {
     int ver_kind, ver_index;
     int v_delay;
     double p_confirm, p_false;
-    pl_ag_pos pos, actor_pos, quantity_pos, duration_pos, deadline_pos;
+    pl_ag_pos pos, actor_pos, quantity_pos, duration_pos, deadline_pos, start_by_pos, rate_pos;
 } pl_ag_step;
 
 typedef struct pl_ag_variant {
@@ -177,6 +204,7 @@ struct pl_agreement {
     pl_ag_shock shock[PL_AG_MAX_SHOCKS];
     char *phase_names[PL_AG_MAX_STEPS];
     pl_ag_event *event;
+    pl_ag_behaviour behaviour;
     int record_variant;  /* the variant whose sequencing the replay compares against */
     int has_record;
     pl_ag_pos horizon_pos, record_pos;
@@ -211,6 +239,16 @@ typedef struct pl_ag_compiled {
     int shock_from[PL_AG_MAX_SHOCKS], shock_until[PL_AG_MAX_SHOCKS], shock_once[PL_AG_MAX_SHOCKS];
     pl_bits shock_reverse[PL_AG_MAX_SHOCKS];
     double shock_payoff[PL_AG_MAX_SHOCKS][PL_AG_MAX_PARTIES];
+    /* behaviour (agreement_choice.c, agreement_beliefs.c); behave = 0: the rules exactly */
+    int behave, choice;
+    double lambda, eps, log_eps, log_1m_eps, delta, annuity;
+    double disc[PL_AG_MAX_STEPS];        /* delta^duration */
+    int patience[PL_AG_MAX_PARTIES], pub_patience;
+    int exact[PL_AG_MAX_PARTIES];        /* follows its rule without tremble (a person at the stepper) */
+    int deadline[PL_AG_MAX_STEPS], start_by[PL_AG_MAX_STEPS];
+    int max_not_before;
+    int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
+    pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that
@@ -235,6 +273,14 @@ typedef struct pl_ag_outcome {
     pl_bits ever_done, in_force_end;
     double pay[PL_AG_MAX_PARTIES];
     double delivered[PL_AG_MAX_STEPS];
+    /* behaviour only: reversals answering a late step (first per step, and the late step) */
+    pl_bits late_answered;
+    signed char late_cause[PL_AG_MAX_STEPS];
+    /* the public beliefs, each time they changed: period, party, quantised probabilities */
+    int bel_n;
+    short bel_t[PL_AG_MAX_BELIEF_EVENTS];
+    signed char bel_j[PL_AG_MAX_BELIEF_EVENTS];
+    uint32_t bel_q[PL_AG_MAX_BELIEF_EVENTS][PL_AG_MAX_OPTIONS];
 } pl_ag_outcome;
 
 /* Event kinds a trace sees (tests of the model's invariants use them). */
@@ -249,6 +295,7 @@ typedef struct pl_ag_trace {
 typedef struct pl_ag_draws {
     double u_type[PL_AG_MAX_PARTIES];
     double u_verify[PL_AG_MAX_STEPS], u_false[PL_AG_MAX_STEPS];
+    uint64_t choice_key;     /* choices hash (period, step) with it: order-free, so the stepper and the simulator agree */
     int n_occ;
     int occ_t[PL_AG_MAX_OCCURRENCES];
     int occ_shock[PL_AG_MAX_OCCURRENCES];
@@ -272,14 +319,51 @@ typedef struct pl_ag_stats {
     pl_spread pay_spread[PL_AG_MAX_PARTIES]; /* Welford, folded chunk by chunk in chunk order */
     double pay_min[PL_AG_MAX_PARTIES], pay_max[PL_AG_MAX_PARTIES];
     double delivered_sum[PL_AG_MAX_STEPS];
+    uint64_t late_answer[PL_AG_MAX_STEPS][PL_AG_MAX_STEPS]; /* runs where step s was withdrawn in answer to late step c */
+    uint64_t *belief_q;      /* behaviour only: horizon x parties x options, sums of beliefs in 2^-30 */
 } pl_ag_stats;
+
+/* Tallies of runs of one compiled variant (pl_ag_tally_runs: runs first..first+n-1 of `seed`,
+ * one thread; the same runs as pl_agreement_simulate's on common random numbers). */
+typedef struct pl_ag_tally {
+    uint64_t runs, completed, held;
+    uint64_t step_done[PL_AG_MAX_STEPS];
+    double pay_sum[PL_AG_MAX_PARTIES], pay_sq[PL_AG_MAX_PARTIES];
+} pl_ag_tally;
+void pl_ag_tally_runs(const pl_ag_compiled *c, uint64_t seed, uint64_t first, uint64_t n, pl_ag_tally *t);
+
+/* The incentive checks of every variant (agreement_incentives.c). */
+typedef struct pl_ag_incentive_row {
+    double as_written[PL_AG_MAX_PARTIES];   /* every step at the earliest, kept to the horizon */
+    double expected[PL_AG_MAX_PARTIES];     /* the simulation's mean */
+    double no_agreement[PL_AG_MAX_PARTIES]; /* status quo over the horizon */
+    int joins[PL_AG_MAX_PARTIES];           /* both above the status quo */
+    double gain[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS]; /* payoff as type k less payoff under the prior */
+    double type_complete[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    int best_type[PL_AG_MAX_PARTIES];       /* -1: no type gains */
+    double best_gain[PL_AG_MAX_PARTIES];
+    int self_enforcing, everyone_joins;
+} pl_ag_incentive_row;
+typedef struct pl_ag_incentives {
+    int n_variants;
+    uint64_t runs;
+    double tolerance;
+    pl_ag_incentive_row v[PL_AG_MAX_VARIANTS];
+} pl_ag_incentives;
+int pl_ag_incentives_compute(const pl_agreement *a, const pl_agreement_result *r, uint64_t runs, uint64_t seed,
+                             pl_ag_incentives **out, pl_error *err);
 
 struct pl_agreement_result {
     int n_variants, horizon, n_parties, n_steps;
     uint64_t runs, seed;
     pl_ag_stats stats[PL_AG_MAX_VARIANTS];
     uint64_t *hist_store;
+    uint64_t *belief_store;  /* behaviour only */
+    pl_ag_incentives *incentives; /* behaviour only, once checked */
 };
+
+/* Adds one run's belief trajectory to `q` (horizon x parties x options). */
+void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q);
 
 /* 95% intervals (core/stats.h): Wilson for a proportion k/n, normal for party p's mean payoff. */
 pl_interval pl_ag_wilson(uint64_t k, uint64_t n);
@@ -287,8 +371,35 @@ pl_interval pl_ag_mean_interval(const pl_ag_stats *s, int p);
 
 /* ---- replay --------------------------------------------------------------- */
 
+/* How the replay dates a step's obligation (ledger.csv's due_basis). */
+typedef enum pl_ag_due_basis {
+    PL_DUE_NONE,             /* never falls due on the record (what it requires was never verified) */
+    PL_DUE_DEADLINE,         /* a completion deadline in the text */
+    PL_DUE_START_BY,         /* a starting deadline; completion due a duration later */
+    PL_DUE_DURATION,         /* no date: due once eligible plus its duration */
+    PL_DUE_RATE,             /* a rate: quantity due accrues from its start */
+    PL_DUE_NOT_AGREED,       /* an offer or a variant's step: never charged */
+    PL_DUE_BASIS_COUNT
+} pl_ag_due_basis;
+extern const char *const pl_ag_due_basis_names[PL_DUE_BASIS_COUNT];
+
+/* The three states of a charged step, and the two of one that is not charged. */
+typedef enum pl_ag_step_state {
+    PL_SS_NOT_DUE,           /* not (yet) charged */
+    PL_SS_DONE,              /* in force, on the record */
+    PL_SS_NOT_DONE,          /* due, and the record shows it undone (not started, reversed, refused) */
+    PL_SS_UNKNOWN,           /* due, and the record says nothing that settles it: no record */
+    PL_SS_NOT_AGREED,        /* never agreed: not charged */
+    PL_SS_COUNT
+} pl_ag_step_state;
+extern const char *const pl_ag_step_state_names[PL_SS_COUNT];
+
 typedef struct pl_ag_step_ledger {
-    int due;                 /* deadline period, -1 none */
+    int due;                 /* completion due period (deadline, or derived, see basis), -1 none */
+    int start_by;            /* starting deadline, -1 none */
+    pl_ag_due_basis basis;
+    pl_ag_step_state state_end;
+    double frac_end;         /* share done at the end when known (deliveries pro rata), NAN when not */
     int eligible;            /* first period all it requires was verified on the record, -1 never */
     int started, completed, verified, first_reversed, last_restored, missed; /* periods, -1 none */
     const char *started_date, *completed_date, *verified_date, *reversed_date, *restored_date;
@@ -301,7 +412,10 @@ typedef struct pl_ag_step_ledger {
 struct pl_agreement_ledger {
     int n_steps, n_parties, periods;
     pl_ag_step_ledger step[PL_AG_MAX_STEPS];
-    double *fulfilment;      /* periods x parties, NAN when nothing is due */
+    double *fulfilment;      /* periods x parties: share done of the charged steps whose state is known;
+                              * NAN when nothing is due or nothing due is known (see n_due, n_unknown) */
+    int *n_due, *n_unknown;  /* periods x parties: steps charged, and of them those with no record */
+    double *pair_given;      /* parties x parties: value p gave q by the end (one-off and flows) */
     double *given, *received;/* periods x parties, cumulative */
     int first_rev_step, first_rev_party, first_rev_period;
     const char *first_rev_date;

@@ -22,22 +22,44 @@
  *    once nothing more depends on it and what it would lose in answer is worth
  *    less per period than what it saves.
  *  - hold: reciprocal, but never does the held steps (a spoiler).
- * Kept inline: the simulator calls this for every party every period. */
+ * Each rule is one entry of pl_ag_policy_types (agreement_policy.c): a name, a
+ * description and its function, as strategies are.  With a `behaviour:` block the
+ * rule is what a party of that type would do; agreement_choice.c then makes the
+ * choice stochastic (a tremble, or a logit over its payoffs), and a counterpart's
+ * step late beyond the party's patience is answered as a reversal is. */
 #ifndef PL_AG_POLICY_H
 #define PL_AG_POLICY_H
 
 #include "agreement/agreement.h"
+
+typedef struct pl_ag_move {
+    pl_bits start, reverse, retal, opp;
+} pl_ag_move;
 
 typedef struct pl_ag_state {
     int t;
     pl_bits started, prog, done, rev, verified, breach, retal, opp, ever_done;
     int grim_on[PL_AG_MAX_PARTIES];
     int type[PL_AG_MAX_PARTIES];
+    /* behaviour only (c->behave): time and beliefs */
+    uint64_t choice_key;
+    pl_bits late[PL_AG_MAX_PARTIES]; /* counterpart core steps each party counts late: a breach to it */
+    pl_bits late_pub, late_pub_new;  /* late on the public (verified) view; newly so this period */
+    int next_late;                   /* first later period at which some step turns late */
+    pl_bits time_sig[5];             /* the state lateness was last computed on (agreement_time.c) */
+    pl_bits due_mask[PL_AG_MAX_PARTIES + 1];
+    int view_same[PL_AG_MAX_PARTIES];  /* the party's clocks are the public ones */
+    short due_since[PL_AG_MAX_PARTIES + 1][PL_AG_MAX_STEPS]; /* per party, and [n_parties] the public view */
+    double belief[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];     /* public belief over each party's type */
+    double would_do[PL_AG_MAX_STEPS];    /* under the beliefs: chance the actor would ever do the step */
+    double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
+    uint32_t bel_ver;                /* bumped at every change of beliefs */
+    /* each party's last rule move and choice plan, and the inputs they were made on */
+    uint64_t plan_sig[PL_AG_MAX_PARTIES];
+    pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
+    pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
+    double p_act[PL_AG_MAX_STEPS];   /* for each step, its actor's last plan */
 } pl_ag_state;
-
-typedef struct pl_ag_move {
-    pl_bits start, reverse, retal, opp;
-} pl_ag_move;
 
 /* One run in progress: the public state and what the simulator keeps beside it.
  * pl_ag_run plays a whole run with it; the stepper (agreement_stepper.c) one period at a time. */
@@ -55,14 +77,33 @@ typedef struct pl_ag_run_state {
 
 /* The pieces of pl_ag_run (agreement_simulate.c), in the order it calls them: begin, then for each
  * period open, every party's pl_ag_decide, close (and, when close says the run is at
- * rest, fast_forward and stop), then finish. */
+ * rest, skip), then finish. */
 void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o);
 void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                        const pl_ag_trace *tr);
 int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                        const pl_ag_move *all, const pl_ag_trace *tr);
 void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o);
+/* At rest: jumps to the next period at which some party's choice acts (a tremble, a logit
+ * choice), adding the flows of the periods passed, or to the horizon.  Returns 1 at the horizon. */
+int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o);
 void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o);
+
+/* ---- the rule types --------------------------------------------------------- */
+
+/* A rule: what a party of this type does on the snapshot, given the counterpart breaches
+ * that call for an answer (`threat`) and whether it has ever seen one (`triggered`). */
+typedef void (*pl_ag_rule_fn)(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_copt *o,
+                              pl_bits threat, int triggered, pl_ag_move *m);
+
+typedef struct pl_ag_policy_type {
+    const char *name;
+    const char *description;  /* one sentence, for --help, reports and docs */
+    pl_ag_rule_fn rule;
+    int answers;              /* answers a counterpart's breach (what others expect of the type) */
+} pl_ag_policy_type;
+
+extern const pl_ag_policy_type pl_ag_policy_types[PL_POL_COUNT];
 
 /* Steps of party p (within `mine`) to start or restore under reciprocal rules. */
 static inline pl_bits pl_ag_reciprocal_starts(const pl_ag_compiled *c, const pl_ag_state *st, pl_bits mine,
@@ -96,57 +137,28 @@ static inline pl_bits pl_ag_reciprocal_reversals(const pl_ag_compiled *c, const 
     return out;
 }
 
+/* Counterpart breaches that call for an answer from p: reversals and reports of breach that
+ * were not themselves answers, and (with behaviour) steps late beyond p's patience. */
+static inline pl_bits pl_ag_threat(const pl_ag_compiled *c, const pl_ag_state *st, int p)
+{
+    return ((st->rev | st->breach) & ~c->own[p] & ~st->retal) | st->late[p];
+}
+
+
+/* With behaviour: the rule move and the plan, remade only when what they read has changed. */
+void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m);
+
 static inline void pl_ag_decide(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
 {
-    const pl_ag_copt *o = &c->opt[p][st->type[p]];
-    pl_bits own = c->own[p];
-    pl_bits seen_rev = st->rev | st->breach;
-    pl_bits threat = seen_rev & ~own & ~st->retal; /* counterpart reversals that call for an answer */
-    m->start = m->reverse = m->retal = m->opp = 0;
-    switch (o->kind) {
-    case PL_POL_UNCONDITIONAL: {
-        for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (c->not_before[s] <= st->t) m->start |= PL_BIT(s);
-        }
+    if (c->behave) {
+        pl_ag_decide_behaved(c, st, p, m);
         return;
     }
-    case PL_POL_GRIM:
-        if (!st->grim_on[p] && threat) st->grim_on[p] = 1;
-        if (st->grim_on[p]) {
-            m->reverse = own & ((st->done & c->reversible) | st->prog);
-            m->retal = m->reverse;
-            return;
-        }
-        break;
-    default: break;
-    }
-    pl_bits mine = own, keep = 0;
-    if (o->kind == PL_POL_HOLD) mine &= ~o->steps;
-    if (o->kind == PL_POL_GRIT) {
-        keep = own & o->steps;
-        for (pl_bits b = keep & ~st->prog & ~st->done; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (c->not_before[s] <= st->t) m->start |= PL_BIT(s);
-        }
-        mine &= ~keep;
-    }
-    m->reverse = pl_ag_reciprocal_reversals(c, st, mine, threat);
-    m->retal = m->reverse;
-    pl_bits blocked = m->reverse;
-    if (o->kind == PL_POL_ALL_FIRST && (o->steps & ~st->verified)) blocked |= mine & ~st->started & ~o->exempt;
-    m->start |= pl_ag_reciprocal_starts(c, st, mine, threat, blocked);
-    if (o->kind == PL_POL_OPPORTUNIST) {
-        for (pl_bits b = mine & st->done & c->reversible & c->neg_self_flow & ~m->reverse; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (c->dep_closure[s] & ~own & ~st->ever_done) continue; /* still something to gain */
-            double saves = -c->flow_to[s][p], loses = 0;
-            for (pl_bits x = c->link[s] & st->done & c->reversible; x; x &= x - 1) loses += c->flow_to[__builtin_ctzll(x)][p];
-            if (saves > loses) m->opp |= PL_BIT(s);
-        }
-        m->reverse |= m->opp;
-        m->start &= ~m->opp;
-    }
+    const pl_ag_copt *o = &c->opt[p][st->type[p]];
+    pl_bits threat = pl_ag_threat(c, st, p);
+    if (threat) st->grim_on[p] = 1; /* the memory of every party; only grim reads it */
+    m->start = m->reverse = m->retal = m->opp = 0;
+    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim_on[p], m);
 }
 
 #endif

@@ -18,9 +18,9 @@
 #include "core/alloc.h"
 #include "core/parallel.h"
 #include "agreement/agreement.h"
-#include "agreement/agreement_policy.h"
+#include "agreement/agreement_behaviour.h"
 
-enum { TAG_MAIN = 0xA6, TAG_SHOCK = 0xA7, TAG_LATE = 0xA8 };
+enum { TAG_MAIN = 0xA6, TAG_SHOCK = 0xA7, TAG_LATE = 0xA8, TAG_CHOICE = 0xA9 };
 
 /* Failures before the first success of a Bernoulli(p) sequence, from a uniform u in [0,1). */
 static inline int geometric(double u, double p, double log_q)
@@ -61,6 +61,9 @@ void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draw
         }
     }
     pl_rng_init(&d->late, seed, run, TAG_LATE);
+    pl_rng rc;
+    pl_rng_init(&rc, seed, run, TAG_CHOICE);
+    d->choice_key = pl_rng_next(&rc);
 }
 
 #define TRACE(kind, s, p, vb)                                                                                          \
@@ -83,11 +86,19 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     for (int p = 0; p < P; p++) {
         int k = 0;
         while (k < c->n_opt[p] - 1 && d->u_type[p] >= c->opt_cum[p][k]) k++;
+        if (c->forced_type[p]) k = c->forced_type[p] - 1;
         R->st.type[p] = o->type[p] = k;
         o->pay[p] = 0;
     }
     o->complete_t = o->first_rev_step = o->first_rev_party = o->first_rev_t = o->break_step = -1;
     o->break_by_reversal = 0;
+    o->late_answered = 0;
+    o->bel_n = 0;
+    if (c->behave) {
+        R->st.choice_key = d->choice_key;
+        pl_ag_time_init(c, &R->st);
+        pl_ag_beliefs_init(c, &R->st);
+    }
 }
 
 /* The first half of period R->t, before anyone decides: shocks, then verification. */
@@ -136,6 +147,8 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         R->false_at[s] = 1 << 30;
         TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
     }
+    /* 3. with behaviour: which counterpart steps each party now counts late */
+    if (c->behave) pl_ag_time_update(c, st);
 }
 
 /* The second half of period R->t: the moves every party decided on the same snapshot
@@ -147,10 +160,15 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
 {
     const int P = c->n_parties, H = c->horizon, t = R->t;
     pl_ag_state *const st = &R->st;
+    if (c->behave) pl_ag_beliefs_update(c, st, all, o); /* what each was seen to do, on the snapshot */
     for (pl_bits b = all->reverse; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
         int a = c->actor[s];
+        if (c->behave && (all->retal & bit) && (st->late[a] & c->link[s]) && !(o->late_answered & bit)) {
+            o->late_answered |= bit; /* withdrawn in answer to a late counterpart step */
+            o->late_cause[s] = (signed char)__builtin_ctzll(st->late[a] & c->link[s]);
+        }
         if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
         st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit;
         st->rev |= bit;
@@ -199,7 +217,8 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     if (o->complete_t < 0 && !(c->core & ~st->done)) o->complete_t = t;
     R->t = t + 1;
     /* 6. nothing can change any more? */
-    if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before) {
+    if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before &&
+        (!c->behave || st->next_late >= H)) {
         for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
             if (R->verify_at[__builtin_ctzll(b)] < H) return 0;
         for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
@@ -220,6 +239,50 @@ void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
             for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p] * rest;
         }
     R->t = c->horizon;
+}
+
+int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
+{
+    if (!c->behave) {
+        pl_ag_fast_forward(c, R, o);
+        return 1;
+    }
+    /* at rest the state is frozen, so each party's chance to act is the same every period */
+    const pl_ag_state *st = &R->st;
+    int n = 0, step[PL_AG_MAX_STEPS], keep[PL_AG_MAX_STEPS];
+    double cut[PL_AG_MAX_STEPS];
+    for (int p = 0; p < c->n_parties; p++) {
+        if (c->exact[p]) continue;
+        pl_ag_move m;
+        pl_ag_plan pl;
+        pl_ag_rule_as(c, st, p, st->type[p], &m);
+        pl_ag_plan_choice(c, st, p, &m, &pl);
+        for (pl_bits b = pl.cs; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (pl.p_act[s] > 0) step[n] = s, keep[n] = 0, cut[n++] = pl.p_act[s];
+        }
+        for (pl_bits b = pl.ck; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (pl.p_act[s] < 1) step[n] = s, keep[n] = 1, cut[n++] = pl.p_act[s];
+        }
+    }
+    int stop = c->horizon;
+    for (int t = R->t; t < stop && n; t++)
+        for (int i = 0; i < n; i++) {
+            double u = pl_ag_choice_u(st->choice_key, t, step[i]);
+            if (keep[i] ? u >= cut[i] : u < cut[i]) {
+                stop = t;
+                break;
+            }
+        }
+    int gap = stop - R->t;
+    if (gap > 0)
+        for (pl_bits b = st->done & c->has_flow; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            for (int p = 0; p < c->n_parties; p++) o->pay[p] += c->flow_to[s][p] * gap;
+        }
+    R->t = stop;
+    return stop >= c->horizon;
 }
 
 /* The end of a run: what held, and whom a breakdown is blamed on. */
@@ -270,10 +333,7 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
             pl_ag_decide(c, &R.st, p, &m);
             all.start |= m.start, all.reverse |= m.reverse, all.retal |= m.retal, all.opp |= m.opp;
         }
-        if (pl_ag_period_close(c, d, &R, o, &all, tr)) {
-            pl_ag_fast_forward(c, &R, o);
-            break;
-        }
+        if (pl_ag_period_close(c, d, &R, o, &all, tr) && pl_ag_skip(c, &R, o)) break;
     }
     pl_ag_finish(c, &R, o);
 }
@@ -288,6 +348,7 @@ typedef struct sim_job {
     const pl_ag_compiled *c; /* n_variants compiled variants */
     int n_variants, P, S, H;
     uint64_t runs, seed;
+    size_t bel_n;           /* behaviour only: horizon x parties x options belief sums per variant, else 0 */
     pl_agreement_result *r; /* the totals: integers from each worker, doubles from each block in order */
 } sim_job;
 
@@ -295,6 +356,7 @@ typedef struct sim_job {
 typedef struct worker {
     pl_ag_stats st[PL_AG_MAX_VARIANTS];
     uint64_t *hist;
+    uint64_t *bel; /* behaviour only: n_variants x bel_n */
 } worker;
 
 /* A block's sums of doubles, per variant: the payoffs' spread[P], then pay_sum[P] and delivered[S]. */
@@ -325,7 +387,15 @@ static int work_open(void *ctx, void **state, pl_error *err)
         return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)j->runs);
     }
     w->hist = hist;
-    for (int v = 0; v < j->n_variants; v++) stats_init(&w->st[v], hist + (size_t)v * j->H);
+    w->bel = NULL;
+    if (j->bel_n && !(w->bel = pl_calloc((size_t)j->n_variants * j->bel_n, sizeof *w->bel))) {
+        pl_free(w), pl_free(hist);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)j->runs);
+    }
+    for (int v = 0; v < j->n_variants; v++) {
+        stats_init(&w->st[v], hist + (size_t)v * j->H);
+        if (j->bel_n) w->st[v].belief_q = w->bel + (size_t)v * j->bel_n;
+    }
     *state = w;
     return PL_OK;
 }
@@ -378,6 +448,11 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
                     if (x > st->pay_max[p]) st->pay_max[p] = x;
                 }
                 for (int s = 0; s < j->S; s++) dbl[j->P + s] += o.delivered[s];
+                for (pl_bits b = o.late_answered; b; b &= b - 1) {
+                    int s = __builtin_ctzll(b);
+                    st->late_answer[s][(int)o.late_cause[s]]++;
+                }
+                if (st->belief_q) pl_ag_belief_accumulate(c, &o, st->belief_q);
             }
         }
     }
@@ -422,7 +497,11 @@ static void work_close(void *ctx, void *state)
             if (s->pay_max[p] > m->pay_max[p]) m->pay_max[p] = s->pay_max[p];
         }
         for (int t = 0; t < j->H; t++) m->time_hist[t] += s->time_hist[t];
+        for (int x = 0; x < j->S; x++)
+            for (int y = 0; y < j->S; y++) m->late_answer[x][y] += s->late_answer[x][y];
+        for (size_t q = 0; q < j->bel_n; q++) m->belief_q[q] += s->belief_q[q];
     }
+    pl_free(w->bel);
     pl_free(w->hist);
     pl_free(w);
 }
@@ -438,8 +517,10 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
     pl_ag_compiled *comp = pl_malloc(sizeof *comp * (size_t)nv);
     pl_agreement_result *r = pl_calloc(1, sizeof *r);
     uint64_t *hist_all = pl_calloc((size_t)nv * (size_t)a->horizon, sizeof(uint64_t));
-    if (!comp || !r || !hist_all) {
-        pl_free(comp), pl_free(r), pl_free(hist_all);
+    j.bel_n = a->behaviour.given ? (size_t)a->horizon * a->n_parties * PL_AG_MAX_OPTIONS : 0;
+    uint64_t *bel_all = j.bel_n ? pl_calloc((size_t)nv * j.bel_n, sizeof(uint64_t)) : NULL;
+    if (!comp || !r || !hist_all || (j.bel_n && !bel_all)) {
+        pl_free(comp), pl_free(r), pl_free(hist_all), pl_free(bel_all);
         return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)cfg->runs);
     }
     for (int v = 0; v < nv; v++) pl_ag_compile(a, a->n_variants > 0 ? v : -1, &comp[v]);
@@ -448,7 +529,11 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
     r->n_variants = nv, r->horizon = a->horizon, r->n_parties = a->n_parties, r->n_steps = a->n_steps;
     r->runs = cfg->runs, r->seed = cfg->seed;
     r->hist_store = hist_all;
-    for (int v = 0; v < nv; v++) stats_init(&r->stats[v], hist_all + (size_t)v * a->horizon);
+    r->belief_store = bel_all;
+    for (int v = 0; v < nv; v++) {
+        stats_init(&r->stats[v], hist_all + (size_t)v * a->horizon);
+        if (j.bel_n) r->stats[v].belief_q = bel_all + (size_t)v * j.bel_n;
+    }
     pl_parallel job = {.items = cfg->runs, .block_items = PL_AG_RUN_BLOCK, .threads = cfg->threads < 1 ? 1 : cfg->threads,
                        .slot_size = (size_t)nv * variant_slot(&j), .ctx = &j, .worker_open = work_open,
                        .worker_close = work_close, .run = work, .fold = work_fold, .progress = cfg->progress,
@@ -467,6 +552,8 @@ void pl_agreement_result_free(pl_agreement_result *r)
 {
     if (!r) return;
     pl_free(r->hist_store);
+    pl_free(r->belief_store);
+    pl_free(r->incentives);
     pl_free(r);
 }
 

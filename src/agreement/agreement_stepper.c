@@ -6,7 +6,10 @@
  * so that its memory follows the run and pl_agreement_stepper_policy_move can say
  * what it would do; stepping with those moves gives exactly pl_ag_run's run.  The
  * stepper opens each period (shocks, verification) as soon as the last one closes,
- * so that what the caller sees is what every party decides on. */
+ * so that what the caller sees is what every party decides on.  With a `behaviour:` block the
+ * caller's party follows its reference rule exactly (a person's moves do not tremble); at rest,
+ * pl_agreement_stepper_skip jumps, as the simulator does, to the next period where some other
+ * party's choice acts. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +68,7 @@ int pl_agreement_stepper_create(pl_agreement_stepper **out, const pl_agreement *
         st->c.opt_cum[party][0] = 1;
         st->c.opt[party][0] = (pl_ag_copt){(pl_policy_kind)kind, 0, 0};
     }
+    st->c.exact[party] = 1;
     pl_ag_begin(&st->c, &st->d, &st->R, &st->o);
     pl_ag_trace tr = {on_event, st};
     if (st->c.horizon > 0) pl_ag_period_open(&st->c, &st->d, &st->R, &st->o, &tr);
@@ -159,8 +163,13 @@ int pl_agreement_stepper_wait_to_end(pl_agreement_stepper *st, pl_error *err)
     st_event ev[MAX_EVENTS];
     while (!pl_agreement_stepper_done(st)) {
         if (st->at_rest) {
-            pl_ag_fast_forward(&st->c, &st->R, &st->o);
-            break;
+            int from = st->R.t;
+            if (pl_ag_skip(&st->c, &st->R, &st->o)) break;
+            st->at_rest = 0;
+            if (st->R.t != from) {
+                pl_ag_trace tr = {on_event, st};
+                pl_ag_period_open(&st->c, &st->d, &st->R, &st->o, &tr);
+            }
         }
         int rc = pl_agreement_stepper_step(st, 0, 0, err);
         if (rc) return rc;
@@ -168,6 +177,20 @@ int pl_agreement_stepper_wait_to_end(pl_agreement_stepper *st, pl_error *err)
     }
     memcpy(st->ev, ev, (size_t)n_ev * sizeof *ev); /* every event of the periods waited */
     st->n_ev = n_ev;
+    return PL_OK;
+}
+
+int pl_agreement_stepper_skip(pl_agreement_stepper *st, pl_error *err)
+{
+    if (pl_agreement_stepper_done(st)) return pl_error_set(err, PL_EINVAL, "the run is over (horizon %d)", st->c.horizon);
+    if (!st->at_rest) return PL_OK;
+    int from = st->R.t;
+    st->n_ev = 0;
+    if (!pl_ag_skip(&st->c, &st->R, &st->o) && st->R.t != from) {
+        pl_ag_trace tr = {on_event, st};
+        pl_ag_period_open(&st->c, &st->d, &st->R, &st->o, &tr);
+    }
+    st->at_rest = 0;
     return PL_OK;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "agreement/agreement.h"
+#include "agreement/agreement_behaviour.h"
 
 static pl_bits effective_req(const pl_agreement *a, int v, int s)
 {
@@ -216,4 +217,5 @@ void pl_ag_compile(const pl_agreement *a, int v, pl_ag_compiled *c)
         c->shock_reverse[k] = sh->reverse;
         for (int i = 0; i < sh->n_payoff; i++) c->shock_payoff[k][sh->payoff_party[i]] += sh->payoff[i];
     }
+    pl_ag_compile_behaviour(a, c);
 }

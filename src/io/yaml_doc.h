@@ -15,6 +15,8 @@
  * the size it starts reading with. */
 #define PL_YAML_MAX_BYTES (64 << 20)
 #define PL_YAML_READ_CHUNK (1 << 16)
+/* How deeply lists and maps may nest: the tree is built (and freed) by recursion. */
+#define PL_YAML_MAX_DEPTH 64
 
 typedef enum pl_ykind { PL_Y_SCALAR, PL_Y_MAP, PL_Y_SEQ } pl_ykind;
 

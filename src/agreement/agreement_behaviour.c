@@ -1,0 +1,193 @@
+/* agreement_behaviour.c — a scenario's `behaviour:` block: how parties choose, weigh time, and learn.
+ *
+ *   behaviour:
+ *     choice: logit          # or `rule`: the rule type with a tremble
+ *     rationality: 1.5       # lambda of the logit
+ *     tremble: 0.002         # epsilon per decision
+ *     discount: 0.97         # delta per period
+ *     lookahead: 24          # periods of flows a party counts ahead (default: the horizon)
+ *     patience: 1            # periods late before a breach; or {default: 1, DPRK: 0}
+ *     answers: {SP-DP-1: [SP-US-SST]}   # a breach of these is answered by withdrawing this
+ *     start_by: {BDA-US: 2007-03-01}    # start deadlines
+ *     status_quo: {DPRK: 0.1}           # payoff per period with no agreement
+ *     tolerance: 0.1         # a gain from leaving a design below this does not count
+ *
+ * Kept apart from agreement_load.c so that the first edition's reader is untouched: a
+ * scenario without the block behaves exactly as before.  Every value is checked with
+ * its file:line:col. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "agreement/agreement_behaviour.h"
+
+#define TRY(x)                                                                                                         \
+    do {                                                                                                               \
+        int rc_ = (x);                                                                                                 \
+        if (rc_) return rc_;                                                                                           \
+    } while (0)
+
+static int step_of(const pl_ydoc *d, const pl_agreement *a, const pl_ynode *n, const char *what, int *out,
+                   pl_error *err)
+{
+    const char *id;
+    TRY(pl_ynode_str(d, n, what, &id, err));
+    int s = pl_agreement_find_step(a, id);
+    if (s < 0) return pl_yerr(d, n, err, "%s: unknown step '%s'", what, id);
+    *out = s;
+    return PL_OK;
+}
+
+static int party_of(const pl_ydoc *d, const pl_agreement *a, const pl_ynode *n, const char *what, int *out,
+                    pl_error *err)
+{
+    const char *id;
+    TRY(pl_ynode_str(d, n, what, &id, err));
+    int p = pl_agreement_find_party(a, id);
+    if (p < 0) return pl_yerr(d, n, err, "%s: unknown party '%s'", what, id);
+    *out = p;
+    return PL_OK;
+}
+
+static int period_of_node(const pl_ydoc *d, const pl_agreement *a, const pl_ynode *n, const char *what, int *out,
+                          pl_error *err)
+{
+    int y, m, dd;
+    if (n->kind == PL_Y_SCALAR && strchr(n->value, '-') && !pl_ag_parse_date(n->value, &y, &m, &dd)) {
+        int p = pl_ag_period_of(a, y, m, dd);
+        if (p < 0) return pl_yerr(d, n, err, "%s %s is before the agreement's start", what, n->value);
+        *out = p;
+        return PL_OK;
+    }
+    long v;
+    TRY(pl_ynode_int(d, n, what, 0, PL_AG_MAX_HORIZON, &v, err));
+    *out = (int)v;
+    return PL_OK;
+}
+
+int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, pl_error *err)
+{
+    static const char *const keys[] = {"choice",   "rationality", "tremble",    "discount",  "lookahead", "patience",
+                                       "answers",  "start_by",    "status_quo", "tolerance", "source",    "note",
+                                       NULL};
+    pl_ag_behaviour *b = &a->behaviour;
+    TRY(pl_yexpect(d, n, PL_Y_MAP, "'behaviour' (a map: choice, rationality, tremble, discount, patience, ...)", err));
+    TRY(pl_ymap_check_keys(d, n, keys, err));
+    b->given = 1;
+    b->pos = (pl_ag_pos){n->line, n->col};
+    const char *choice = "logit";
+    TRY(pl_yget_str(d, n, "choice", 0, &choice, err));
+    if (!strcmp(choice, "logit"))
+        b->choice = PL_CHOICE_LOGIT;
+    else if (!strcmp(choice, "rule"))
+        b->choice = PL_CHOICE_RULE;
+    else
+        return pl_yerr(d, pl_ymap_get(n, "choice"), err, "'choice' must be 'logit' or 'rule', found '%s'", choice);
+    b->rationality = 1, b->tremble = 0.002, b->discount = 0.97, b->lookahead = a->horizon, b->tolerance = 0.1;
+    TRY(pl_yget_num(d, n, "rationality", 0, 0, 1e6, &b->rationality, err));
+    TRY(pl_yget_num(d, n, "tremble", 0, 0, 0.5, &b->tremble, err));
+    TRY(pl_yget_num(d, n, "discount", 0, 0, 1, &b->discount, err));
+    TRY(pl_yget_num(d, n, "tolerance", 0, 0, 1e12, &b->tolerance, err));
+    long look = b->lookahead;
+    TRY(pl_yget_int(d, n, "lookahead", 0, 1, PL_AG_MAX_HORIZON, &look, err));
+    b->lookahead = (int)look;
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = 1;
+    b->patience_default = 1;
+    const pl_ynode *pat = pl_ymap_get(n, "patience");
+    if (pat && pat->kind == PL_Y_MAP) {
+        const pl_ynode *def = pl_ymap_get(pat, "default");
+        if (def) {
+            long v;
+            TRY(pl_ynode_int(d, def, "'patience'", 0, PL_AG_MAX_HORIZON, &v, err));
+            b->patience_default = (int)v;
+            for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = (int)v;
+        }
+        for (size_t i = 0; i < pat->n; i++) {
+            if (!strcmp(pat->keys[i]->value, "default")) continue;
+            int p = 0;
+            long v;
+            TRY(party_of(d, a, pat->keys[i], "'patience'", &p, err));
+            TRY(pl_ynode_int(d, pat->items[i], "'patience'", 0, PL_AG_MAX_HORIZON, &v, err));
+            b->patience[p] = (int)v;
+        }
+    } else if (pat) {
+        long v;
+        TRY(pl_ynode_int(d, pat, "'patience' (periods, or a map party: periods)", 0, PL_AG_MAX_HORIZON, &v, err));
+        b->patience_default = (int)v;
+        for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = (int)v;
+    }
+    for (int s = 0; s < PL_AG_MAX_STEPS; s++) b->start_by[s] = -1;
+    const pl_ynode *ans = pl_ymap_get(n, "answers");
+    if (ans) {
+        TRY(pl_yexpect(d, ans, PL_Y_MAP, "'answers' (step: [counterpart steps whose breach it answers])", err));
+        for (size_t i = 0; i < ans->n; i++) {
+            int s = 0;
+            TRY(step_of(d, a, ans->keys[i], "'answers'", &s, err));
+            const pl_ynode *v = ans->items[i];
+            const pl_ynode *one[1] = {v};
+            const pl_ynode *const *items = v->kind == PL_Y_SEQ ? (const pl_ynode *const *)v->items : one;
+            size_t cnt = v->kind == PL_Y_SEQ ? v->n : 1;
+            for (size_t k = 0; k < cnt; k++) {
+                int x = 0;
+                TRY(step_of(d, a, items[k], "'answers'", &x, err));
+                if (a->step[x].actor == a->step[s].actor)
+                    return pl_yerr(d, items[k], err, "'answers': '%s' and '%s' are steps of the same party; a step answers a counterpart's",
+                                   a->step[s].id, a->step[x].id);
+                b->answers[s] |= PL_BIT(x);
+            }
+        }
+    }
+    const pl_ynode *sb = pl_ymap_get(n, "start_by");
+    if (sb) {
+        TRY(pl_yexpect(d, sb, PL_Y_MAP, "'start_by' (step: date or period)", err));
+        for (size_t i = 0; i < sb->n; i++) {
+            int s = 0;
+            TRY(step_of(d, a, sb->keys[i], "'start_by'", &s, err));
+            TRY(period_of_node(d, a, sb->items[i], "'start_by'", &b->start_by[s], err));
+        }
+    }
+    const pl_ynode *sq = pl_ymap_get(n, "status_quo");
+    if (sq) {
+        TRY(pl_yexpect(d, sq, PL_Y_MAP, "'status_quo' (party: payoff per period with no agreement)", err));
+        for (size_t i = 0; i < sq->n; i++) {
+            int p = 0;
+            TRY(party_of(d, a, sq->keys[i], "'status_quo'", &p, err));
+            TRY(pl_ynode_num(d, sq->items[i], "'status_quo'", -1e12, 1e12, &b->status_quo[p], err));
+        }
+    }
+    return PL_OK;
+}
+
+void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
+{
+    const pl_ag_behaviour *b = &a->behaviour;
+    c->behave = b->given;
+    for (int s = 0; s < c->n_steps; s++) c->deadline[s] = a->step[s].deadline, c->start_by[s] = -1;
+    if (!b->given) return;
+    c->choice = b->choice;
+    c->lambda = b->rationality;
+    c->eps = b->tremble;
+    double eo = b->tremble > 0.001 ? b->tremble : 0.001; /* observers never rule a type out for good */
+    c->log_eps = log(eo), c->log_1m_eps = log1p(-eo);
+    c->delta = b->discount;
+    c->annuity = b->discount < 1 ? (1 - pow(b->discount, b->lookahead)) / (1 - b->discount) : b->lookahead;
+    for (int s = 0; s < c->n_steps; s++) {
+        c->disc[s] = pow(b->discount, c->duration[s]);
+        c->start_by[s] = b->start_by[s];
+        for (pl_bits x = b->answers[s]; x; x &= x - 1) {
+            int y = __builtin_ctzll(x);
+            c->link[s] |= PL_BIT(y);
+            c->link[y] |= PL_BIT(s);
+        }
+    }
+    for (int p = 0; p < c->n_parties; p++) {
+        c->patience[p] = b->patience[p];
+        for (int k = 0; k < c->n_opt[p]; k++) {
+            if (c->opt[p][k].kind == PL_POL_HOLD) c->maybe_never |= c->opt[p][k].steps & c->own[p];
+            if (c->opt[p][k].kind == PL_POL_GRIM) c->maybe_never |= c->own[p];
+        }
+    }
+    for (int s = 0; s < c->n_steps; s++)
+        if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
+    c->pub_patience = b->patience_default;
+}

@@ -1,0 +1,59 @@
+/* agreement_behaviour.h — the second edition's behaviour: choice, time and beliefs.
+ *
+ * agreement_choice.c: each party's choice around its rule (a tremble, or a logit over
+ * what starting or keeping a step is worth to it under its beliefs);
+ * agreement_time.c: when a counterpart's step is late in each party's eyes;
+ * agreement_beliefs.c: the public beliefs over each party's type, by Bayes' rule;
+ * agreement_behaviour.c: the `behaviour:` block of a scenario and its compiled form.
+ * All of it is inert when the scenario has no `behaviour:` block (c->behave == 0). */
+#ifndef PL_AG_BEHAVIOUR_H
+#define PL_AG_BEHAVIOUR_H
+
+#include "agreement/agreement_policy.h"
+#include "io/yaml_doc.h"
+
+/* A party's choice this period: the steps it may start (cs) and those it may keep or
+ * withdraw (ck), with the probability that it starts, or keeps, each. */
+typedef struct pl_ag_plan {
+    pl_bits cs, ck;
+    double p_act[PL_AG_MAX_STEPS]; /* cs: probability of starting; ck: probability of keeping */
+} pl_ag_plan;
+
+/* The plan of party p given its rule's move on the snapshot. */
+void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_ag_plan *pl);
+/* What starting (or keeping in force) own step s is worth to p over doing without it, under
+ * the public beliefs (the logit's Delta). */
+double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s);
+double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s);
+/* The uniform that decides step s at period t (a hash of the run's key: order-free). */
+static inline double pl_ag_choice_u(uint64_t key, int t, int s)
+{
+    uint64_t z = key + 0x9E3779B97F4A7C15ULL * (uint64_t)(t * 64 + s + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    z ^= z >> 31;
+    return (double)(z >> 11) * 0x1.0p-53;
+}
+
+/* The expectations the beliefs give (st->would_do, st->would_answer); after any change of beliefs. */
+void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st);
+/* The rule move of party p if it were of type k (pure: the snapshot is not touched). */
+void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_ag_move *m);
+
+/* Lateness on the snapshot of period st->t (call after verification). */
+void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st);
+void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st);
+
+/* Beliefs: the priors, and the update by what each party was seen to do in the period
+ * (its starts, its reversals, its steps newly late), on the snapshot before the moves.
+ * Records each change in o (may be NULL).  Returns 1 if any belief changed. */
+void pl_ag_beliefs_init(const pl_ag_compiled *c, pl_ag_state *st);
+int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_move *all, pl_ag_outcome *o);
+/* The factor of one party's observed evidence under each of its types (likelihoods, for tests). */
+void pl_ag_evidence_loglik(const pl_ag_compiled *c, const pl_ag_state *st, int j, const pl_ag_move *all, double *loglik);
+
+/* The `behaviour:` block (agreement_behaviour.c), and its compiled form. */
+int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, pl_error *err);
+void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c);
+
+#endif

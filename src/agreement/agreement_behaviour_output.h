@@ -1,0 +1,17 @@
+/* agreement_behaviour_output.h — the second edition's results: incentives, late answers, beliefs. */
+#ifndef PL_AG_BEHAVIOUR_OUTPUT_H
+#define PL_AG_BEHAVIOUR_OUTPUT_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "agreement/agreement_output.h"
+#include "io/html_report.h"
+
+void pl_ag_write_behaviour_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r);
+/* beliefs.csv, late_answers.csv, incentives.csv (nothing without a `behaviour:` block). */
+int pl_ag_write_behaviour_csvs(const char *dir, const pl_agreement *a, const pl_agreement_result *r, pl_error *err);
+json_t *pl_ag_behaviour_json(const pl_agreement *a, const pl_agreement_result *r); /* NULL without the block */
+void pl_ag_behaviour_report(pl_report *rep, const pl_agreement *a, const pl_agreement_result *r);
+
+#endif

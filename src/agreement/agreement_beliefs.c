@@ -1,0 +1,121 @@
+/* agreement_beliefs.c — what the parties believe each other to be, by Bayes' rule.
+ *
+ * Every party starts from the scenario's prior over each counterpart's type (its policy
+ * distribution).  What is verified is public and the prior is common, so every observer
+ * holds the same belief about a given party; the model keeps one belief per party (what
+ * the others believe of it).  After each period the belief about party j is multiplied by
+ * the probability, under each of j's types, of what j was seen to do:
+ *   - each step j started or restored: 1 - eps if the type's rule starts it now, else eps;
+ *   - each step j withdrew: 1 - eps if the type's rule withdraws it now, else eps;
+ *   - each step of j newly late on the public view (held past its deadline and the
+ *     scenario's patience): eps if the type's rule would have started it, else 1 - eps;
+ * and normalised.  eps is the tremble (at least 0.001, so that no type is ever ruled out
+ * for good): observers read each other as rule types that tremble.  A step merely not yet
+ * started is no evidence until it is late, so that a party weighing its choice is not
+ * taken for a spoiler the first period it waits. */
+#include <math.h>
+
+#include "agreement/agreement_behaviour.h"
+
+void pl_ag_beliefs_init(const pl_ag_compiled *c, pl_ag_state *st)
+{
+    for (int j = 0; j < c->n_parties; j++) {
+        double prev = 0;
+        for (int k = 0; k < c->n_opt[j]; k++) {
+            st->belief[j][k] = c->opt_cum[j][k] - prev;
+            prev = c->opt_cum[j][k];
+        }
+    }
+}
+
+/* Mismatches and observations of j's evidence under type k. */
+static void evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int j, int k, pl_bits started,
+                            pl_bits reversed, pl_bits held, int *mismatch)
+{
+    pl_ag_move m;
+    pl_ag_rule_as(c, st, j, k, &m);
+    *mismatch = __builtin_popcountll(started & ~m.start) + __builtin_popcountll(reversed & ~m.reverse) +
+                __builtin_popcountll(held & m.start);
+}
+
+static void evidence_of(const pl_ag_compiled *c, const pl_ag_state *st, int j, const pl_ag_move *all, pl_bits *started,
+                        pl_bits *reversed, pl_bits *held)
+{
+    pl_bits own = c->own[j];
+    *started = all->start & own;
+    *reversed = all->reverse & own;
+    *held = st->late_pub_new & own & ~st->prog & ~st->done & ~all->start;
+}
+
+void pl_ag_evidence_loglik(const pl_ag_compiled *c, const pl_ag_state *st, int j, const pl_ag_move *all, double *loglik)
+{
+    pl_bits started, reversed, held;
+    evidence_of(c, st, j, all, &started, &reversed, &held);
+    int n = __builtin_popcountll(started) + __builtin_popcountll(reversed) + __builtin_popcountll(held);
+    for (int k = 0; k < c->n_opt[j]; k++) {
+        int mm;
+        evidence_counts(c, st, j, k, started, reversed, held, &mm);
+        loglik[k] = mm * c->log_eps + (n - mm) * c->log_1m_eps;
+    }
+}
+
+int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_move *all, pl_ag_outcome *o)
+{
+    int changed = 0;
+    for (int j = 0; j < c->n_parties; j++) {
+        int K = c->n_opt[j];
+        if (K < 2) continue;
+        pl_bits started, reversed, held;
+        evidence_of(c, st, j, all, &started, &reversed, &held);
+        if (!(started | reversed | held)) continue;
+        int mm[PL_AG_MAX_OPTIONS], lo = 1 << 30, hi = -1;
+        for (int k = 0; k < K; k++) {
+            evidence_counts(c, st, j, k, started, reversed, held, &mm[k]);
+            if (mm[k] < lo) lo = mm[k];
+            if (mm[k] > hi) hi = mm[k];
+        }
+        if (lo == hi) continue; /* every type explains it as well: no news */
+        /* the common (1 - eps)^n cancels; each mismatch beyond the fewest weighs eps / (1 - eps) */
+        double r = exp(c->log_eps - c->log_1m_eps), sum = 0;
+        for (int k = 0; k < K; k++) {
+            for (int i = lo; i < mm[k]; i++) st->belief[j][k] *= r;
+            sum += st->belief[j][k];
+        }
+        if (!(sum > 0)) continue;
+        for (int k = 0; k < K; k++) st->belief[j][k] /= sum;
+        changed = 1;
+        st->bel_ver++;
+        pl_ag_expectations(c, st);
+        if (o) {
+            int i = o->bel_n < PL_AG_MAX_BELIEF_EVENTS ? o->bel_n++ : PL_AG_MAX_BELIEF_EVENTS - 1;
+            o->bel_t[i] = (short)st->t;
+            o->bel_j[i] = (signed char)j;
+            for (int k = 0; k < K; k++) o->bel_q[i][k] = (uint32_t)llround(st->belief[j][k] * PL_AG_BELIEF_ONE);
+        }
+    }
+    return changed;
+}
+
+void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q)
+{
+    const int P = c->n_parties, H = c->horizon;
+    uint32_t cur[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    for (int j = 0; j < P; j++) {
+        double prev = 0;
+        for (int k = 0; k < c->n_opt[j]; k++) {
+            cur[j][k] = (uint32_t)llround((c->opt_cum[j][k] - prev) * PL_AG_BELIEF_ONE);
+            prev = c->opt_cum[j][k];
+        }
+    }
+    int e = 0;
+    for (int t = 0; t < H; t++) {
+        while (e < o->bel_n && o->bel_t[e] <= t) {
+            int j = o->bel_j[e];
+            for (int k = 0; k < c->n_opt[j]; k++) cur[j][k] = o->bel_q[e][k];
+            e++;
+        }
+        uint64_t *row = q + (size_t)t * P * PL_AG_MAX_OPTIONS;
+        for (int j = 0; j < P; j++)
+            for (int k = 0; k < c->n_opt[j]; k++) row[j * PL_AG_MAX_OPTIONS + k] += cur[j][k];
+    }
+}

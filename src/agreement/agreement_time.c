@@ -1,0 +1,118 @@
+/* agreement_time.c — when a counterpart's step is late, in each party's eyes.
+ *
+ * A step is due, for a party, once every step it requires is verified or is one of the
+ * party's own steps that the party knows it has done (a party does not wait for the
+ * verifier to believe its own declaration is complete: this is how two parties come to
+ * disagree about whether a step is late).  A due step is late once it has not been
+ * started by its start deadline (`start_by`, else the period it became due) or not
+ * completed by its deadline (else the period it became due plus its duration, less one),
+ * by more than the party's patience.  A late core step counts, for that party, as a
+ * breach: its rule answers it as it answers a reversal (agreement_policy.h).  The public
+ * view (what everyone can see verified, with the scenario's default patience) feeds the
+ * beliefs: a step newly late there is evidence about its actor's type. */
+#include <limits.h>
+#include <string.h>
+
+#include "agreement/agreement_behaviour.h"
+
+void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st)
+{
+    for (int v = 0; v <= c->n_parties; v++)
+        for (int s = 0; s < c->n_steps; s++) st->due_since[v][s] = -1;
+    for (int p = 0; p < c->n_parties; p++) st->late[p] = 0;
+    st->late_pub = st->late_pub_new = 0;
+    st->next_late = INT_MAX;
+    for (int v = 0; v <= c->n_parties; v++) st->due_mask[v] = 0;
+    for (int p = 0; p < c->n_parties; p++) st->view_same[p] = 1;
+}
+
+/* The late steps of one view; *next gets the first later period at which another turns late. */
+static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bits cand, pl_bits visible, pl_bits watch,
+                         int patience, int *next)
+{
+    const int t = st->t;
+    short *since = st->due_since[v];
+    pl_bits due = 0;
+    for (pl_bits b = cand; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (!(c->req[s] & ~visible)) due |= PL_BIT(s);
+    }
+    for (pl_bits b = st->due_mask[v] & ~due; b; b &= b - 1) since[__builtin_ctzll(b)] = -1;
+    for (pl_bits b = due & ~st->due_mask[v]; b; b &= b - 1) since[__builtin_ctzll(b)] = (short)t;
+    st->due_mask[v] = due;
+    pl_bits late = 0;
+    for (pl_bits b = due & watch; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        pl_bits bit = PL_BIT(s);
+        int due_done = since[s] + c->duration[s] - 1;
+        if (c->deadline[s] > due_done) due_done = c->deadline[s];
+        int when = due_done + patience + 1;
+        if (c->start_by[s] >= 0 && (!((st->prog | st->started) & bit) || (st->rev & bit))) {
+            int start_by = c->start_by[s] > since[s] ? c->start_by[s] : since[s];
+            if (start_by + patience + 1 < when) when = start_by + patience + 1;
+        }
+        if (t >= when)
+            late |= bit;
+        else if (when < *next)
+            *next = when;
+    }
+    return late;
+}
+
+void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st)
+{
+    pl_bits sig[5] = {st->done, st->verified, st->prog, st->started, st->rev};
+    if (!memcmp(sig, st->time_sig, sizeof sig) && st->t < st->next_late && st->t > 0) {
+        st->late_pub_new = 0; /* nothing moved and no clock ran out: as before */
+        return;
+    }
+    memcpy(st->time_sig, sig, sizeof sig);
+    pl_bits cand = 0;
+    for (pl_bits b = c->all & ~st->done; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (c->not_before[s] <= st->t) cand |= PL_BIT(s);
+    }
+    int next = INT_MAX;
+    const int P = c->n_parties;
+    pl_bits deferred = 0; /* parties that see what everyone sees, and have since the steps fell due */
+    for (int p = 0; p < P; p++) {
+        pl_bits mine_unverified = st->done & ~st->verified & c->own[p];
+        pl_bits watch = c->core & ~c->own[p];
+        if (st->view_same[p]) {
+            if (!mine_unverified) {
+                deferred |= PL_BIT(p);
+                continue;
+            }
+            /* its clocks were the public ones up to now: take them before they move on */
+            memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
+            st->due_mask[p] = st->due_mask[P];
+        }
+        st->late[p] = view_late(c, st, p, cand, st->verified | mine_unverified, watch, c->patience[p], &next);
+        st->view_same[p] = 0;
+    }
+    pl_bits pub = view_late(c, st, P, cand, st->verified, c->all, c->pub_patience, &next);
+    for (int p = 0; p < P; p++) {
+        pl_bits watch = c->core & ~c->own[p];
+        if (deferred >> p & 1) {
+            if (c->patience[p] == c->pub_patience)
+                st->late[p] = pub & watch;
+            else { /* the public clocks, the party's patience */
+                memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
+                st->due_mask[p] = st->due_mask[P];
+                int nx = INT_MAX;
+                st->late[p] = view_late(c, st, p, st->due_mask[p], st->verified, watch, c->patience[p], &nx);
+                if (nx < next) next = nx;
+            }
+            continue;
+        }
+        /* back to the public view once its clocks agree with the public ones */
+        int same = !(st->done & ~st->verified & c->own[p]) && st->due_mask[p] == st->due_mask[P];
+        for (pl_bits b = st->due_mask[p]; b && same; b &= b - 1)
+            if (st->due_since[p][__builtin_ctzll(b)] != st->due_since[P][__builtin_ctzll(b)]) same = 0;
+        st->view_same[p] = same;
+    }
+    st->late_pub_new = pub & ~st->late_pub;
+    st->late_pub = pub;
+    st->next_late = next;
+    pl_ag_expectations(c, st);
+}
