@@ -8,6 +8,8 @@
 #define PARLEY_H
 
 #define PARLEY_VERSION "0.1.0"
+/* The most worker threads any run may ask for (--threads); more is refused with a message. */
+#define PL_MAX_THREADS 1024
 
 #include "parley/error.h"
 #include "parley/rng.h"

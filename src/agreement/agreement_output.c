@@ -472,6 +472,7 @@ static json_t *jperiod(const pl_agreement *a, int t)
 
 static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
 {
+    pl_json_begin();
     json_t *root = json_object();
     json_object_set_new(root, "kind", json_string("agreement"));
     json_object_set_new(root, "scenario", jstr(a->id));

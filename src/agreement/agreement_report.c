@@ -17,6 +17,10 @@
 #include "agreement/agreement_behaviour_output.h"
 #include "io/html_report.h"
 
+/* The events of one step drawn on the record's timeline; later ones are left off the chart
+ * (the ledger tables keep them all). */
+#define PL_AG_REPORT_STEP_EVENTS 512
+
 #define CI_TEXT_MAX 64
 
 static double frac(uint64_t k, uint64_t n) { return n ? (double)k / (double)n : NAN; }
@@ -305,8 +309,8 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
             pl_chart_timeline_add_point(ch, rw, sl->due, PL_TL_DUE, "deadline");
         }
         /* the step's own events in date order (file order within a period) drive its intervals */
-        int idx[512], n = 0;
-        for (int i = 0; i < a->n_events && n < 512; i++)
+        int idx[PL_AG_REPORT_STEP_EVENTS], n = 0;
+        for (int i = 0; i < a->n_events && n < PL_AG_REPORT_STEP_EVENTS; i++)
             if (a->event[i].step == s) {
                 int j = n++;
                 while (j > 0 && a->event[idx[j - 1]].period > a->event[i].period) idx[j] = idx[j - 1], j--;

@@ -10,6 +10,7 @@
  * are summed per worker (exact, so order does not matter); sums of doubles are
  * kept per block and folded in block order, so the results are byte-identical
  * whatever the thread count. */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,6 +414,7 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
             for (int v = 0; v < j->n_variants; v++) {
                 const pl_ag_compiled *c = &j->c[v];
                 pl_ag_run(c, &d, &o, NULL);
+                assert(o.complete_t < j->H && o.first_rev_party <= j->P);
                 pl_ag_stats *st = &w->st[v];
                 double *dbl = slot_dbl(j, slot, v);
                 pl_spread *spread = slot_spread(j, slot, v);

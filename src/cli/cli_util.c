@@ -88,7 +88,7 @@ int cli_parse_game(const char *cmd, const char *flag, const char *text, pl_game 
 int cli_parse_threads(const char *cmd, const char *flag, const char *text, int *out)
 {
     long x;
-    if (cli_parse_int(cmd, flag, text, 0, 1024, &x)) return -1;
+    if (cli_parse_int(cmd, flag, text, 0, PL_MAX_THREADS, &x)) return -1;
     *out = x == 0 ? cli_cores() : (int)x;
     return 0;
 }

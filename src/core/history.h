@@ -7,6 +7,7 @@
 #ifndef PL_HISTORY_H
 #define PL_HISTORY_H
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -27,6 +28,7 @@ int pl_history_grow(pl_history *h); /* doubles the capacity: 0 or PL_ENOMEM */
 static inline int pl_history_push(pl_history *h, int action, double payoff)
 {
     if (__builtin_expect(h->len == h->cap, 0) && pl_history_grow(h)) return -2; /* PL_ENOMEM */
+    assert(h->len < h->cap);
     h->w[h->len >> 6] |= (uint64_t)(action & 1) << (h->len & 63);
     h->n_defect += action & 1;
     h->len++;
@@ -39,6 +41,7 @@ static inline int pl_history_push(pl_history *h, int action, double payoff)
  * look a few turns back and for window counts. */
 static inline uint64_t pl_hist_last_bits(const pl_history *h, int k)
 {
+    assert(k >= 1 && k <= 64 && k <= h->len);
     int from = h->len - k, b = from & 63;
     const uint64_t *w = h->w + (from >> 6);
     uint64_t x = w[0] >> b;
@@ -67,7 +70,11 @@ static inline int pl_history_reserve(pl_history *h, int turns)
 }
 
 /* Action at turn t, 0-based, t < len. */
-static inline int pl_hist_at(const pl_history *h, int t) { return (int)((h->w[t >> 6] >> (t & 63)) & 1u); }
+static inline int pl_hist_at(const pl_history *h, int t)
+{
+    assert(t >= 0 && t < h->len);
+    return (int)((h->w[t >> 6] >> (t & 63)) & 1u);
+}
 /* Action k turns ago: k = 1 is the last turn.  k <= len. */
 static inline int pl_hist_ago(const pl_history *h, int k) { return pl_hist_at(h, h->len - k); }
 static inline int pl_hist_coops(const pl_history *h) { return h->len - h->n_defect; }

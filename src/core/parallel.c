@@ -19,6 +19,7 @@
  * there are blocks: the others would find no work).  A thread count out of
  * range, or a thread the system will not start, is an error, never a quiet
  * change to fewer threads. */
+#include <assert.h>
 #include <pthread.h>
 #include <stdalign.h>
 #include <stddef.h>
@@ -76,6 +77,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->mu);
 
         uint64_t lo = b * job->block_items, hi = lo + job->block_items < job->items ? lo + job->block_items : job->items;
+        assert(lo < hi && hi <= job->items);
         if (slot) memset(slot, 0, job->slot_size);
         pl_error_clear(&e);
         int rc = job->run(job->ctx, state, lo, hi, slot, &e);
@@ -97,6 +99,7 @@ static void *worker(void *arg)
             uint64_t f = p->folded, flo = f * job->block_items;
             uint64_t fhi = flo + job->block_items < job->items ? flo + job->block_items : job->items;
             size_t fs = (size_t)(f % p->window);
+            assert(f < p->next && fhi > flo);
             job->fold(job->ctx, flo, fhi, p->stride ? p->slots + fs * p->stride : NULL);
             p->ready[fs] = 0;
             p->folded++;

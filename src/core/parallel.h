@@ -14,9 +14,10 @@
 #include <stdint.h>
 
 #include "parley/error.h"
+#include "parley/parley.h"
 
 /* The most worker threads one job may ask for; more is refused with a message. */
-#define PL_PARALLEL_MAX_THREADS 1024
+#define PL_PARALLEL_MAX_THREADS PL_MAX_THREADS
 /* Slots in flight per thread: how far the fastest worker may run ahead of the fold. */
 #define PL_PARALLEL_SLOTS_PER_THREAD 8
 

@@ -23,6 +23,7 @@
  * counts kept as histograms (the agreement's time to completion) take the
  * inverse of the empirical distribution function (type 1): an integer period
  * that some run actually reached. */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -45,6 +46,7 @@ void pl_spread_merge(pl_spread *a, const pl_spread *b)
 double pl_spread_variance(const pl_spread *s, int ddof)
 {
     if (s->n <= (uint64_t)(ddof < 0 ? 0 : ddof)) return 0;
+    assert(s->m2 >= 0); /* each Welford term is delta times a deviation of the same sign */
     double v = s->m2 / (double)(s->n - (uint64_t)ddof);
     return v > 0 ? v : 0;
 }
@@ -69,12 +71,14 @@ double pl_stats_sd(const double *x, size_t n, int ddof)
 double pl_stats_median_sorted(const double *s, size_t n)
 {
     if (!n) return NAN;
+    assert(s[0] <= s[n - 1]);
     return n % 2 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
 double pl_stats_quantile_sorted(const double *s, size_t n, double q)
 {
     if (!n) return NAN;
+    assert(q >= 0 && q <= 1 && s[0] <= s[n - 1]);
     double h = (double)(n - 1) * q;
     size_t i = (size_t)floor(h);
     if (i + 1 >= n) return s[n - 1];
@@ -92,6 +96,7 @@ void pl_stats_sort(double *x, size_t n) { qsort(x, n, sizeof *x, cmp_double); }
 int pl_stats_hist_quantile(const uint64_t *hist, int len, uint64_t total, double q)
 {
     if (!total) return -1;
+    assert(q >= 0 && q <= 1);
     uint64_t need = (uint64_t)ceil(q * (double)total), acc = 0;
     if (need < 1) need = 1;
     for (int v = 0; v < len; v++)
@@ -105,6 +110,7 @@ void pl_stats_wilson(uint64_t k, uint64_t n, double z, double *p, double *lo, do
         *p = *lo = *hi = NAN;
         return;
     }
+    assert(k <= n && z > 0);
     double est = (double)k / (double)n, z2 = z * z, nn = (double)n;
     double den = 1 + z2 / nn, centre = (est + z2 / (2 * nn)) / den;
     double half = z * sqrt(est * (1 - est) / nn + z2 / (4 * nn * nn)) / den;

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -89,16 +90,37 @@ int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_erro
     return pl_outfile_commit(&o, err);
 }
 
+static _Thread_local long json_refused; /* JSON allocations refused on this thread since pl_json_begin */
+
+static void *json_seam_malloc(size_t size)
+{
+    void *p = pl_malloc(size);
+    if (!p) json_refused++;
+    return p;
+}
+
+static void route_jansson(void) { json_set_alloc_funcs(json_seam_malloc, pl_free); }
+
+void pl_json_begin(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, route_jansson);
+    json_refused = 0;
+}
+
+int pl_json_failed(void) { return json_refused != 0; }
+
 json_t *pl_json_num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
 
 int pl_write_json_file(const char *path, const json_t *j, size_t flags, int final_newline, pl_error *err)
 {
-    if (!j) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    if (!j || pl_json_failed()) return pl_error_set(err, PL_ENOMEM, "%s: out of memory building the JSON", path);
     pl_outfile o;
     int rc = pl_outfile_open(&o, path, err);
     if (rc) return rc;
     if (json_dumpf(j, o.f, flags) != 0 || (final_newline && fputc('\n', o.f) == EOF)) {
         pl_outfile_abort(&o);
+        if (pl_json_failed()) return pl_error_set(err, PL_ENOMEM, "%s: out of memory writing the JSON", path);
         return pl_error_set(err, PL_EIO, "%s: write failed", path);
     }
     return pl_outfile_commit(&o, err);

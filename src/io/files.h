@@ -24,9 +24,17 @@ void pl_outfile_abort(pl_outfile *o);
 /* Writes a whole string to path atomically. */
 int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_error *err);
 /* Writes a JSON value to path atomically, encoded with jansson's flags (json_dumpf), ending with a
- * newline when final_newline is set.  NULL j (a builder out of memory) is an error. */
+ * newline when final_newline is set.  NULL j, or a JSON allocation refused since pl_json_begin
+ * (a builder out of memory), is PL_ENOMEM. */
 struct json_t;
 int pl_write_json_file(const char *path, const struct json_t *j, size_t flags, int final_newline, pl_error *err);
+/* jansson's allocations go through the library's seam (core/alloc.h), so a test can fail
+ * them and a failure is seen.  pl_json_begin() routes them (once) and clears this thread's
+ * count of refused JSON allocations; call it before building or parsing a JSON value.
+ * pl_json_failed(): was one refused since?  A builder that lost a node to a refused
+ * allocation is otherwise silently incomplete (json_object_set_new drops the key). */
+void pl_json_begin(void);
+int pl_json_failed(void);
 /* A JSON number, or null for NaN and infinities (JSON has no such numbers; json_real refuses them). */
 struct json_t *pl_json_num(double x);
 /* Creates a directory and its parents (like mkdir -p). */

@@ -1,6 +1,6 @@
 /* strbuf.c — a growable string buffer with a sticky failure flag.
  *
- * Capacity doubles (starting at 256 bytes) so appending n bytes one at a time
+ * Capacity doubles (starting at PL_STRBUF_START bytes) so appending n bytes one at a time
  * costs O(n).  Sizes are checked for overflow before every growth: an append
  * of SIZE_MAX bytes fails cleanly instead of wrapping round.  The escaper
  * validates UTF-8 itself because report text comes from scenario files and
@@ -47,7 +47,7 @@ static int reserve(pl_strbuf *sb, size_t extra)
     }
     size_t need = sb->len + extra + 1;
     if (need <= sb->cap) return PL_OK;
-    size_t cap = sb->cap ? sb->cap : 256;
+    size_t cap = sb->cap ? sb->cap : PL_STRBUF_START;
     while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     char *p = pl_realloc(sb->data, cap);
     if (!p) {

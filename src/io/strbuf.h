@@ -19,6 +19,9 @@
 
 #include <stddef.h>
 
+/* The capacity of a buffer's first allocation, in bytes; it doubles from there. */
+#define PL_STRBUF_START 256
+
 typedef struct pl_strbuf {
     char *data;  /* NULL until the first append; use pl_strbuf_cstr to read */
     size_t len;  /* bytes of text, not counting the NUL */

@@ -422,7 +422,9 @@ int pl_chart_set_x_range(pl_chart *c, double lo, double hi)
 
 int pl_chart_svg(const pl_chart *c, pl_strbuf *out, pl_error *err)
 {
-    if (!c || !out) return pl_error_set(err, PL_EINVAL, "chart: no chart or no output buffer");
+    /* pl_chart_create returns NULL only when out of memory, and the setters accept NULL */
+    if (!c) return pl_error_set(err, PL_ENOMEM, "chart: out of memory");
+    if (!out) return pl_error_set(err, PL_EINVAL, "chart: no output buffer");
     if (c->err_code)
         return pl_error_set(err, (pl_status)c->err_code, "chart '%s': %s",
                             c->title ? c->title : pl_svg_kind_names[c->kind],

@@ -43,15 +43,30 @@ void pl_ydoc_free(pl_ydoc *d)
     pl_free(d);
 }
 
-int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
+static int yerr_v(const pl_ydoc *d, const pl_ynode *at, pl_error *err, pl_status code, const char *fmt, va_list ap)
 {
     char msg[PL_ERROR_MSG_MAX - 128];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (at) return pl_error_set(err, code, "%s:%d:%d: %s", d->path, at->line, at->col, msg);
+    return pl_error_set(err, code, "%s:1:1: %s", d->path, msg);
+}
+
+int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int rc = yerr_v(d, at, err, PL_EINVAL, fmt, ap);
     va_end(ap);
-    if (at) return pl_error_set(err, PL_EINVAL, "%s:%d:%d: %s", d->path, at->line, at->col, msg);
-    return pl_error_set(err, PL_EINVAL, "%s:1:1: %s", d->path, msg);
+    return rc;
+}
+
+int pl_yerr_code(const pl_ydoc *d, const pl_ynode *at, pl_error *err, pl_status code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = yerr_v(d, at, err, code ? code : PL_EINVAL, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 typedef struct builder {
@@ -244,13 +259,15 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f) return pl_error_set(err, PL_EIO, "%s: cannot open: %s", path, strerror(errno));
-    size_t cap = 1 << 16, len = 0;
+    size_t cap = PL_YAML_READ_CHUNK, len = 0;
     char *buf = pl_malloc(cap);
+    int too_large = 0;
     size_t got;
     while (buf && (got = fread(buf + len, 1, cap - len, f)) > 0) {
         len += got;
         if (len == cap) {
-            char *nb = len > (64u << 20) ? NULL : pl_realloc(buf, cap *= 2);
+            too_large = len > PL_YAML_MAX_BYTES;
+            char *nb = too_large ? NULL : pl_realloc(buf, cap *= 2);
             if (!nb) {
                 pl_free(buf);
                 buf = NULL;
@@ -260,7 +277,9 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
     }
     int rerr = ferror(f);
     fclose(f);
-    if (!buf) return pl_error_set(err, PL_EINVAL, "%s: too large to be a scenario (over 64 MiB) or out of memory", path);
+    if (!buf && too_large)
+        return pl_error_set(err, PL_EINVAL, "%s: too large to be a scenario (over %d MiB)", path, PL_YAML_MAX_BYTES >> 20);
+    if (!buf) return pl_error_set(err, PL_ENOMEM, "%s: out of memory reading the file", path);
     if (rerr) {
         pl_free(buf);
         return pl_error_set(err, PL_EIO, "%s: read error", path);

@@ -11,6 +11,10 @@
 #include <stddef.h>
 #include "parley/error.h"
 
+/* The largest file pl_ydoc_load reads (a scenario is a few kB; this guards against mistakes), and
+ * the size it starts reading with. */
+#define PL_YAML_MAX_BYTES (64 << 20)
+#define PL_YAML_READ_CHUNK (1 << 16)
 /* How deeply lists and maps may nest: the tree is built (and freed) by recursion. */
 #define PL_YAML_MAX_DEPTH 64
 
@@ -41,6 +45,9 @@ void pl_ydoc_free(pl_ydoc *d);
 /* Sets err to "path:line:col: <message>" for a node and returns PL_EINVAL. */
 int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same with the status of an inner error kept (PL_ENOMEM stays PL_ENOMEM; 0 is PL_EINVAL). */
+int pl_yerr_code(const pl_ydoc *d, const pl_ynode *at, pl_error *err, pl_status code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 /* The value under key in a map, or NULL (also NULL when map is not a map). */
 const pl_ynode *pl_ymap_get(const pl_ynode *map, const char *key);

@@ -229,7 +229,7 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
             pl_game_pd(&pd, v[0], v[1], v[2], v[3]);
             rc = pl_ngame_create_pairwise(out, n, &pd, &e2);
         }
-        if (rc) return pl_yerr(d, g, err, "%s", e2.msg);
+        if (rc) return pl_yerr_code(d, g, err, e2.code, "%s", e2.msg);
         const pl_ynode *ov = pl_ymap_get(g, "parties");
         if (ov) {
             if (!m || !strcmp(kind, "pairwise"))
@@ -262,7 +262,7 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
             if (pl_ymap_get(g, "threshold")) return pl_yerr(d, pl_ymap_key(g, "threshold"), err, "'threshold' belongs to the volunteer kind");
             rc = pl_ngame_create_public_goods(out, n, cost, benefit, &e2);
         }
-        if (rc) return pl_yerr(d, g, err, "%s", e2.msg);
+        if (rc) return pl_yerr_code(d, g, err, e2.code, "%s", e2.msg);
         return PL_OK;
     }
     if (m && (!strcmp(kind, "additive") || !strcmp(kind, "table"))) {
@@ -366,7 +366,7 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
                 }
         }
         rc = pl_ngame_create_table(out, n, na, tab, &e2);
-        if (rc) rc = pl_yerr(d, g, err, "%s", e2.msg);
+        if (rc) rc = pl_yerr_code(d, g, err, e2.code, "%s", e2.msg);
         else
             for (int i = 0; i < n; i++)
                 for (int a = 0; a < na[i]; a++) pl_ngame_set_cooperative(*out, i, a, m->party[i].coop[a], NULL);
@@ -392,7 +392,7 @@ static int load_policy(const pl_ydoc *d, np_model *m, int self, const pl_ynode *
              (rc = pl_yget_str(d, pn, "strategy", 1, &spec, err)))
         return rc;
     const pl_ynode *at = pn->kind == PL_Y_MAP ? pl_ymap_get(pn, "strategy") : pn;
-    if ((rc = pl_nplayer_create(out, spec, &e2))) return pl_yerr(d, at, err, "%s", e2.msg);
+    if ((rc = pl_nplayer_create(out, spec, &e2))) return pl_yerr_code(d, at, err, e2.code, "%s", e2.msg);
     if (pn->kind == PL_Y_SCALAR) return PL_OK;
     const pl_ynode *w = pl_ymap_get(pn, "watch");
     if (w) {
@@ -426,7 +426,7 @@ static int load_policy(const pl_ydoc *d, np_model *m, int self, const pl_ynode *
                 goto fail;
             }
             if (rc) {
-                rc = pl_yerr(d, it, err, "%s", e2.msg);
+                rc = pl_yerr_code(d, it, err, e2.code, "%s", e2.msg);
                 goto fail;
             }
         }
@@ -573,7 +573,7 @@ static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
         const char *spec;
         pl_error e2;
         if ((rc = pl_ynode_str(d, pl->items[k], "a strategy", &spec, err))) return rc;
-        if (pl_nplayer_create(&m->tour_players[k], spec, &e2)) return pl_yerr(d, pl->items[k], err, "%s", e2.msg);
+        if (pl_nplayer_create(&m->tour_players[k], spec, &e2)) return pl_yerr_code(d, pl->items[k], err, e2.code, "%s", e2.msg);
         m->tour_n_players++;
     }
     const pl_ynode *gn = pl_ymap_get(tn, "game");
@@ -659,7 +659,7 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
     const pl_ynode *as = pl_ymap_get(root, "assumptions");
     if (as) {
         if ((rc = pl_yexpect(d, as, PL_Y_SEQ, "'assumptions'", err))) return rc;
-        if (as->n > 32) return pl_yerr(d, as, err, "at most 32 assumptions");
+        if (as->n > NP_MAX_ASSUMPTIONS) return pl_yerr(d, as, err, "at most %d assumptions", NP_MAX_ASSUMPTIONS);
         for (size_t k = 0; k < as->n; k++)
             if ((rc = pl_ynode_str(d, as->items[k], "an assumption", &m->assumption[m->n_assumptions++], err))) return rc;
     }
@@ -703,7 +703,7 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
         return load_tournament(d, m, err);
     }
     if ((rc = load_parties(d, m, err)) || (rc = load_blocs(d, m, err))) return rc;
-    m->measured = (m->n >= 32 ? 0 : (1u << m->n)) - 1;
+    m->measured = (m->n >= NP_MASK_BITS ? 0 : (1u << m->n)) - 1;
     const pl_ynode *re = pl_ymap_get(root, "restraint");
     if (re) {
         static const char *const rk[] = {"window", "parties", NULL};
@@ -735,7 +735,7 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
             pl_nmatch_config_default(&c);
             pl_error e2;
             if (pl_nmatch_check(m->game, m->profile[k].players, &c, &e2))
-                return pl_yerr(d, pl_ymap_get(root, "profiles"), err, "profile '%s': %s", m->profile[k].id, e2.msg);
+                return pl_yerr_code(d, pl_ymap_get(root, "profiles"), err, e2.code, "profile '%s': %s", m->profile[k].id, e2.msg);
         }
     const pl_ynode *sh = pl_ymap_get(root, "shock");
     if (sh) {
@@ -763,7 +763,8 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
         m->sens_param = param;
         const pl_ynode *vs;
         if ((rc = pl_yget_node(d, se, "values", PL_Y_SEQ, 1, &vs, err))) return rc;
-        if (vs->n < 1 || vs->n > 16) return pl_yerr(d, vs, err, "expected 1 to 16 values, found %zu", vs->n);
+        if (vs->n < 1 || vs->n > NP_MAX_SENS_VALUES)
+            return pl_yerr(d, vs, err, "expected 1 to %d values, found %zu", NP_MAX_SENS_VALUES, vs->n);
         for (size_t k = 0; k < vs->n; k++)
             if ((rc = pl_ynode_num(d, vs->items[k], "a probability", 0, 1, &m->sens_value[m->n_sens++], err))) return rc;
     }
@@ -818,10 +819,10 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
         m.tour_cfg.threads = opt->threads < 1 ? 1 : opt->threads;
         m.tour_cfg.match.seed = m.seed;
         rc = pl_ntournament_run(m.tour_game, m.tour_players, m.tour_n_players, &m.tour_cfg, &res.tour, err);
-        if (rc) {
+        if (rc) { /* where in the file, keeping what went wrong (bad input, or out of memory) */
             char msg[PL_ERROR_MSG_MAX];
             snprintf(msg, sizeof msg, "%s", err ? err->msg : "");
-            rc = pl_yerr(doc, pl_ymap_get(doc->root, "tournament"), err, "tournament: %s", msg);
+            rc = pl_yerr_code(doc, pl_ymap_get(doc->root, "tournament"), err, (pl_status)rc, "tournament: %s", msg);
         }
     }
     if (!rc && summary) np_print_summary(&m, &res, summary);

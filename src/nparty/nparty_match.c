@@ -717,7 +717,7 @@ int pl_nmatch_stepper_create(pl_nmatch_stepper **out, const pl_ngame *g, pl_npla
         if (ok) memcpy(st->forced, cfg->forced, k * sizeof *st->forced);
         st->cfg.forced = st->forced;
     }
-    if (ok) ok = !pl_nmatch_buf_init(&st->buf, g->n, g->kind == PL_NGAME_PAIRWISE, cfg->turns > 0 ? cfg->turns : 256);
+    if (ok) ok = !pl_nmatch_buf_init(&st->buf, g->n, g->kind == PL_NGAME_PAIRWISE, cfg->turns > 0 ? cfg->turns : PL_NMATCH_BUF_TURNS);
     else st->buf.n = 0;
     if (!ok) {
         pl_nmatch_stepper_free(st);
@@ -781,7 +781,7 @@ int pl_nmatch_play(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatc
     if (rc) return rc;
     pl_nmatch_result *r = pl_calloc(1, sizeof *r);
     if (!r) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    if (pl_nmatch_buf_init(&r->buf, g->n, g->kind == PL_NGAME_PAIRWISE, cfg->turns > 0 ? cfg->turns : 256)) {
+    if (pl_nmatch_buf_init(&r->buf, g->n, g->kind == PL_NGAME_PAIRWISE, cfg->turns > 0 ? cfg->turns : PL_NMATCH_BUF_TURNS)) {
         pl_free(r);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }

@@ -19,6 +19,11 @@
 #define NP_MAX_PROFILES 32
 /* Periods after a shock over which its spread is followed (the longest 'horizon' a scenario may ask). */
 #define NP_SHOCK_HORIZON 8
+/* A scenario's `assumptions:` entries, and the values one sensitivity sweep may try. */
+#define NP_MAX_ASSUMPTIONS 32
+#define NP_MAX_SENS_VALUES 16
+/* Party and bloc sets are bit masks of this many bits (uint32_t). */
+#define NP_MASK_BITS 32
 
 typedef struct np_party {
     const char *id, *name;
@@ -44,7 +49,7 @@ typedef struct np_profile {
 typedef struct np_model {
     const char *path, *name, *description, *period_unit;
     int n_assumptions;
-    const char *assumption[32]; /* the scenario's `assumptions:` list, shown in the report */
+    const char *assumption[NP_MAX_ASSUMPTIONS]; /* the scenario's `assumptions:` list, shown in the report */
     uint64_t seed;
     long runs;
     int periods;          /* simulated periods after the record */
@@ -72,7 +77,7 @@ typedef struct np_model {
     /* sensitivity: every profile again with one assumption set to each value */
     const char *sens_param;   /* "noise" or "observation_noise"; NULL = none */
     int n_sens;
-    double sens_value[16];
+    double sens_value[NP_MAX_SENS_VALUES];
     /* tournament */
     int tour;
     int tour_n_players;
@@ -105,8 +110,8 @@ typedef struct np_results {
     np_profile_result prof[NP_MAX_PROFILES];
     long nash_count;
     int nash_first[NP_MAX];
-    double sens_restraint[16][NP_MAX_PROFILES]; /* lasting restraint at each sensitivity value */
-    double sens_escalated[16][NP_MAX_PROFILES];
+    double sens_restraint[NP_MAX_SENS_VALUES][NP_MAX_PROFILES]; /* lasting restraint at each sensitivity value */
+    double sens_escalated[NP_MAX_SENS_VALUES][NP_MAX_PROFILES];
     pl_ntournament_result *tour;
 } np_results;
 

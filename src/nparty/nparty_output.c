@@ -391,6 +391,7 @@ static int write_csv_sensitivity(const np_model *m, const np_results *r, const c
 static json_t *results_json(const np_model *m, const np_results *r)
 {
     int n = m->n, nb = m->n_blocs;
+    pl_json_begin();
     json_t *root = json_object();
     json_object_set_new(root, "kind", json_string("nparty"));
     json_object_set_new(root, "name", json_string(m->name));

@@ -179,7 +179,7 @@ static void sensitivity_section(pl_report *rep, const np_model *m, const np_resu
     pl_chart_set_value_range(c, 0, 1);
     pl_chart_set_axis_titles(c, m->sens_param, "share of runs in lasting restraint");
     for (int k = 0; k < m->n_profiles; k++) {
-        double y[16];
+        double y[NP_MAX_SENS_VALUES];
         for (int v = 0; v < m->n_sens; v++) y[v] = r->sens_restraint[v][k];
         pl_chart_add_series(c, m->profile[k].id, y, (size_t)m->n_sens);
     }
@@ -212,7 +212,7 @@ static void shock_section(pl_report *rep, const np_model *m, const np_results *r
     }
     pl_report_table_end(rep);
     pl_chart *c = pl_chart_create(PL_CHART_LINE, "Other parties that have escalated since the shock");
-    double x[8];
+    double x[NP_SHOCK_HORIZON];
     for (int h = 0; h < m->shock_horizon; h++) x[h] = h + 1;
     pl_chart_set_x(c, x, (size_t)m->shock_horizon);
     pl_chart_set_axis_titles(c, "periods after the shock", "parties (mean)");

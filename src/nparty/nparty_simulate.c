@@ -8,6 +8,7 @@
  * added as each worker ends, and payoff sums are kept per block and folded in
  * block order, so results are the same bytes whatever the number of threads.
  * The record is also replayed through each policy. */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +105,7 @@ static int run_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slo
     long restraint = 0, esc_runs = 0, first_sum = 0, esc_count = 0, coop[NP_MAX] = {0};
     long shock_runs = 0, spread_sum = 0, spread_reached = 0, reach[NP_SHOCK_HORIZON] = {0}, recovered = 0;
     /* the shock spreads to any other party: drills, launches, sanctions, pressure alike */
-    uint32_t others = m->shock_party >= 0 ? (((m->n >= 32 ? 0 : 1u << m->n) - 1) & ~(1u << m->shock_party)) : 0;
+    uint32_t others = m->shock_party >= 0 ? (((m->n >= NP_MASK_BITS ? 0 : 1u << m->n) - 1) & ~(1u << m->shock_party)) : 0;
     int n_others = __builtin_popcount(others), half = (n_others + 1) / 2;
     pl_error err;
     int rc = PL_OK;
@@ -283,6 +284,7 @@ int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profi
         for (int i = 0; i < n; i++) {
             res->payoff[i] = c.pay[i] / (runs * per);
             res->coop[i] = (double)c.coop[i] / (runs * per);
+            assert(res->coop[i] >= 0 && res->coop[i] <= 1);
         }
         for (long q = 0; q < (long)m->periods * (n + nb); q++) res->coop_t[q] = (double)c.coop_t[q] / runs;
         res->shock_runs = c.shock_runs;

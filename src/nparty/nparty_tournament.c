@@ -9,6 +9,7 @@
  * writes only to its group's row, and the per-player figures are summed
  * afterwards in group order: the results are the same bytes whatever the
  * number of threads. */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,7 @@ static int play_group(void *ctx, void *state, uint64_t lo, uint64_t hi, void *sl
             }
         }
         for (int i = 0; i < n; i++) {
+            assert(co[i] >= 0 && co[i] <= c->cfg->repetitions && wi[i] <= c->cfg->repetitions);
             sc[i] /= c->cfg->repetitions;
             co[i] /= c->cfg->repetitions;
             wi[i] /= c->cfg->repetitions;

@@ -12,6 +12,7 @@
  * its turn (match_resolve) takes the same draws in the same order as the loop
  * of pl_match_run (play_turns), which is specialised for speed, and unit tests
  * prove the two give the same matches. */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,8 +91,10 @@ int pl_match_length(pl_rng *rng, int turns, double prob_end)
  * probabilistic), cleared histories.  Returns the length. */
 static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *buf)
 {
+    assert(cfg->noise >= 0 && cfg->noise <= 1 && cfg->prob_end >= 0 && cfg->prob_end <= 1); /* checked on entry */
     pl_rng_init(rng, cfg->seed, cfg->stream_a, cfg->stream_b);
     int length = pl_match_length(rng, cfg->turns, cfg->prob_end);
+    assert(length >= 1);
     pl_history_clear(&buf->h[0]);
     pl_history_clear(&buf->h[1]);
     return length;
@@ -250,7 +253,7 @@ int pl_match_play(const pl_strategy *a, const pl_strategy *b, const pl_match_con
     if (rc) return rc;
     pl_match_result *r = pl_calloc(1, sizeof *r);
     if (!r) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    if (pl_match_buf_init(&r->buf, cfg->turns > 0 ? cfg->turns : 256)) {
+    if (pl_match_buf_init(&r->buf, cfg->turns > 0 ? cfg->turns : PL_MATCH_BUF_TURNS)) {
         pl_free(r);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }

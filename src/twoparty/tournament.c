@@ -8,6 +8,7 @@
  * floating-point sums happen in the same order whatever the thread count
  * (byte-identical results), and memory is a few slots of `repetitions`
  * numbers per thread, never turns x matches. */
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,9 +151,11 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     pl_tournament_result *R = sh->res;
     size_t i = sh->pairs[k][0], j = sh->pairs[k][1], n = R->n;
     int reps = R->reps;
+    assert(i <= j && j < n);
     pl_spread sij = {0}, sji = {0};
     for (int r = 0; r < reps; r++) {
         const rep_result *x = &s->reps[r];
+        assert(x->turns >= 0 && (sh->cfg->prob_end > 0 || x->turns == sh->cfg->turns));
         double t = x->turns > 0 ? x->turns : 1;
         double pi = x->score[0] / t, pj = x->score[1] / t;
         R->turns += (uint64_t)x->turns;
@@ -249,6 +252,7 @@ static int finish(pl_tournament_result *R)
         R->rank[i] = i;
     }
     pl_free(tmp);
+    assert(R->matches == (uint64_t)reps * (n * (n - 1) / 2) || R->matches == (uint64_t)reps * (n * (n + 1) / 2));
     qsort_r(R->rank, n, sizeof *R->rank, cmp_rank, R);
     return PL_OK;
 }

@@ -122,6 +122,7 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     int reps = pl_tournament_result_repetitions(r);
     const size_t *rank = pl_tournament_result_ranking(r);
     const pl_tournament_config *cfg = meta->cfg;
+    pl_json_begin();
     json_t *root = json_object();
     json_t *params = json_object();
     json_object_set_new(params, "turns", json_integer(cfg->turns));

@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "core/alloc.h"
+#include "io/files.h"
 #include "parley/match.h"
 #include "parley/transcript.h"
 #include "twoparty/match_engine.h"
@@ -234,7 +235,7 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
     name_cache cache = {0};
     pl_match_buf buf;
     int rc = PL_OK;
-    if (pl_match_buf_init(&buf, 256)) {
+    if (pl_match_buf_init(&buf, PL_MATCH_BUF_TURNS)) {
         gzclose(r->f);
         pl_free(r);
         return pl_error_set(err, PL_ENOMEM, "%s: out of memory", path);
@@ -244,7 +245,12 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
     while ((got = next_line(r, &len, err)) == 1) {
         if (len == 0) continue;
         json_error_t je;
+        pl_json_begin();
         json_t *o = json_loadb(r->line, len, 0, &je);
+        if (!o && pl_json_failed()) {
+            rc = pl_error_set(err, PL_ENOMEM, "%s:%zu: out of memory reading the line", path, r->lineno);
+            break;
+        }
         if (!o) {
             rc = pl_error_set(err, PL_EINVAL, "%s:%zu:%d: not valid JSON: %s", path, r->lineno, je.column, je.text);
             break;
