@@ -4,13 +4,25 @@
 #   make demo       installs what is missing, builds, runs the six-party scenario, writes its report
 #   make bench      the benchmarks (figures go to docs/performance.md by hand)
 #   make docs       regenerates docs/strategies.md from the registry
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, MANDIR, DOCDIR)
+#   make uninstall  the same variables: removes exactly what install put
+# The usual CPPFLAGS, CFLAGS and LDFLAGS are honoured by every compile and link (CFLAGS comes
+# after the project's flags, so CFLAGS=-O2 wins); dependencies on headers are exact (-MMD -MP).
 PREFIX ?= /usr/local
 DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+DOCDIR ?= $(PREFIX)/share/doc/parley
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 CC ?= cc
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # one version, in the public header; the pkg-config file takes it from there
 VERSION := $(shell sed -n 's/^\#define PARLEY_VERSION "\(.*\)"/\1/p' include/parley/parley.h)
+# the shared library: libparley.so.MAJOR.MINOR.PATCH, its soname libparley.so.MAJOR, the dev link libparley.so
+MAJOR := $(firstword $(subst ., ,$(VERSION)))
+SONAME := libparley.so.$(MAJOR)
 
 # popcount is the heart of window counts; every x86-64 machine since 2008 has the instruction
 ARCH    := $(shell uname -m)
@@ -18,7 +30,8 @@ ifeq ($(ARCH),x86_64)
   CPU   := -mpopcnt
 endif
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes
-BASE    := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -pthread -fPIC $(CPU) $(WARN)
+# -MMD -MP: each compile also writes its .d file (the headers it read), included below
+BASE    := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -pthread -fPIC -MMD -MP $(CPU) $(WARN)
 RELEASE := -O3 -g $(BASE)
 ASAN    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined $(BASE)
 LDLIBS  := -ljansson -lyaml -lz -lm -pthread
@@ -27,12 +40,12 @@ LIB_SRC := $(sort $(wildcard src/core/*.c src/io/*.c src/strategies/*.c src/twop
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
-HDRS := $(wildcard include/parley/*.h src/*/*.h src/*/*/*.h src/*/*.def)
+HDRS := $(wildcard include/parley/*.h)
 
 REL := build/release
 SAN := build/asan
 
-.PHONY: all deps deps-test check demo bench docs install clean test-build
+.PHONY: all deps deps-test check demo bench docs install uninstall clean test-build
 all: $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so
 
 deps:
@@ -44,46 +57,55 @@ define objs
 $(patsubst %.c,$(1)/obj/%.o,$(2))
 endef
 
-$(REL)/obj/%.o: %.c $(HDRS)
+# An object also depends on its .d file: one that is missing (a first build, or a build tree
+# from before -MMD) makes the object rebuild, so no object is ever left without its dependencies.
+$(REL)/obj/%.o: %.c $(REL)/obj/%.d
 	@mkdir -p $(dir $@)
-	$(CC) $(RELEASE) $(CFLAGS) -c $< -o $@
-$(SAN)/obj/%.o: %.c $(HDRS)
+	$(CC) $(CPPFLAGS) $(RELEASE) $(CFLAGS) -c $< -o $@
+$(SAN)/obj/%.o: %.c $(SAN)/obj/%.d
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN) $(CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -c $< -o $@
 
 $(REL)/libparley.a: $(call objs,$(REL),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(REL)/libparley.so: $(call objs,$(REL),$(LIB_SRC))
-	$(CC) -shared -Wl,-soname,libparley.so.0 -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
 $(REL)/parley: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.a
-	$(CC) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(SAN)/libparley.a: $(call objs,$(SAN),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(SAN)/parley: $(call objs,$(SAN),$(CLI_SRC)) $(SAN)/libparley.a
-	$(CC) -fsanitize=address,undefined -o $@ $^ $(LDLIBS)
-# tests/unit/*.h: helpers the unit tests share (strategy_testing.h)
-$(SAN)/tests/%: tests/unit/%.c $(SAN)/libparley.a $(HDRS) $(wildcard tests/unit/*.h)
+	$(CC) -fsanitize=address,undefined $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+# a test program is compiled and linked in one step; its .d file sits beside it
+$(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
 # test helpers (tests/tools/*.c): small programs the e2e tests drive, built with sanitizers
 TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
-$(SAN)/tools/%: tests/tools/%.c $(SAN)/libparley.a $(HDRS)
+$(SAN)/tools/%: tests/tools/%.c $(SAN)/tools/%.d $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN) -Itests $< -o $@ $(SAN)/libparley.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(SAN)/libparley.a $(LDLIBS)
 # the progress bar lives with the command, not in the library: its test and demo link it directly
 PROGRESS_OBJS := $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o
-$(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(PROGRESS_OBJS) $(SAN)/libparley.a $(HDRS)
+$(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/tools/progress_demo.d $(PROGRESS_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN) -Itests $< -o $@ $(PROGRESS_OBJS) $(SAN)/libparley.a $(LDLIBS)
-$(SAN)/tests/test_progress: tests/unit/test_progress.c $(PROGRESS_OBJS) $(SAN)/libparley.a $(HDRS)
+	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(PROGRESS_OBJS) $(SAN)/libparley.a $(LDLIBS)
+$(SAN)/tests/test_progress: tests/unit/test_progress.c $(SAN)/tests/test_progress.d $(PROGRESS_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN) -Itests $< -o $@ $(PROGRESS_OBJS) $(SAN)/libparley.a $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(PROGRESS_OBJS) $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
-$(REL)/bench/%: bench/%.c $(REL)/libparley.a $(HDRS)
+$(REL)/bench/%: bench/%.c $(REL)/bench/%.d $(REL)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(RELEASE) -march=native $< -o $@ $(REL)/libparley.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(RELEASE) -march=native $(CFLAGS) $(LDFLAGS) $< -o $@ $(REL)/libparley.a $(LDLIBS)
+
+# what each object, test and tool was built from (written by -MMD; absent before the first build)
+DEPFILES := $(patsubst %.c,$(REL)/obj/%.d,$(LIB_SRC) $(CLI_SRC)) $(patsubst %.c,$(SAN)/obj/%.d,$(LIB_SRC) $(CLI_SRC)) \
+  $(patsubst tests/unit/%.c,$(SAN)/tests/%.d,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%.d,$(TOOL_SRC)) \
+  $(patsubst bench/%.c,$(REL)/bench/%.d,$(BENCH_SRC))
+$(DEPFILES):
+-include $(wildcard $(DEPFILES))
 
 test-build: $(SAN)/parley $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so \
   $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%,$(TOOL_SRC))
@@ -107,16 +129,33 @@ docs: $(REL)/parley
 	$(REL)/parley strategies --markdown > docs/strategies.md.tmp && mv docs/strategies.md.tmp docs/strategies.md
 	@echo "docs/strategies.md regenerated"
 
+# The shared library goes in under its full version name, with the soname link the loader
+# follows and the dev link the linker follows.  uninstall removes exactly these files and the
+# two folders that are parley's own (include/parley, share/doc/parley), never a shared one.
+INSTALLED_HEADERS = $(addprefix $(DESTDIR)$(INCLUDEDIR)/parley/,$(notdir $(HDRS)))
+pc_dir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/parley \
-	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 $(REL)/parley $(DESTDIR)$(PREFIX)/bin/parley
-	install -m 644 $(REL)/libparley.a $(DESTDIR)$(PREFIX)/lib/libparley.a
-	install -m 755 $(REL)/libparley.so $(DESTDIR)$(PREFIX)/lib/libparley.so.0
-	ln -sf libparley.so.0 $(DESTDIR)$(PREFIX)/lib/libparley.so
-	install -m 644 include/parley/*.h $(DESTDIR)$(PREFIX)/include/parley/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/parley.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/parley.pc
-	[ ! -f docs/parley.1 ] || install -m 644 docs/parley.1 $(DESTDIR)$(PREFIX)/share/man/man1/parley.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/parley \
+	  $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR)
+	install -m 755 $(REL)/parley $(DESTDIR)$(BINDIR)/parley
+	install -m 644 $(REL)/libparley.a $(DESTDIR)$(LIBDIR)/libparley.a
+	install -m 755 $(REL)/libparley.so $(DESTDIR)$(LIBDIR)/libparley.so.$(VERSION)
+	ln -sf libparley.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libparley.so
+	install -m 644 $(HDRS) $(DESTDIR)$(INCLUDEDIR)/parley/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|g' \
+	  -e 's|@INCLUDEDIR@|$(call pc_dir,$(INCLUDEDIR))|g' -e 's|@VERSION@|$(VERSION)|g' \
+	  tools/parley.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/parley.pc
+	install -m 644 docs/parley.1 $(DESTDIR)$(MANDIR)/man1/parley.1
+	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)/LICENSE
+	install -m 644 src/strategies/data/NOTICE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/parley $(DESTDIR)$(LIBDIR)/libparley.a $(DESTDIR)$(LIBDIR)/libparley.so.$(VERSION) \
+	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libparley.so $(INSTALLED_HEADERS) \
+	  $(DESTDIR)$(PKGCONFIGDIR)/parley.pc $(DESTDIR)$(MANDIR)/man1/parley.1 \
+	  $(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python
+	rmdir $(DESTDIR)$(INCLUDEDIR)/parley $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 
 clean:
 	rm -rf build

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/agreement.h — phased agreements: "commitment for commitment, action for action".
  *
  * An agreement is a set of steps, each a commitment of one party, conditioned on

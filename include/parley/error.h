@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/error.h — errors come back as values, never as exits or prints.
  *
  * Every fallible function takes a `pl_error *` (may be NULL) and returns a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/game.h — stage games.
  *
  * A two-party game here is a matrix game with any number of actions per party

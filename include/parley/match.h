@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/match.h — a repeated two-party game.
  *
  * Each turn both strategies choose at once from what they have seen; noise then

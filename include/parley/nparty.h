@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/nparty.h — repeated games among N parties.
  *
  * A stage game (pl_ngame) gives every party an action set and a payoff at each

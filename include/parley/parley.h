@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/parley.h — the whole public API in one include.
  *
  * parley is a library first: the `parley` command is one consumer of it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/rng.h — seeded random streams.
  *
  * A stream is a function of (seed, stream id): the tournament gives each match

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/strategy.h — the strategy registry seen from outside.
  *
  * A strategy is named by its id with optional parameters, "gtft:p=0.1", or by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/testing.h — hooks for the tests of programs built on parley.
  *
  * Not for production use: they let a test make the library's allocations fail

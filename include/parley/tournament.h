@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/tournament.h — round-robin tournaments of two-party strategies.
  *
  * Every pair of players (with self-play unless turned off) plays `repetitions`

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parley/transcript.h — checking parley against reference match transcripts.
  *
  * A transcript file holds JSON lines (gzipped or not), one match each:

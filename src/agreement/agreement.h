@@ -19,6 +19,7 @@
 
 #include "parley/agreement.h"
 #include "parley/rng.h"
+#include "core/stats.h"
 
 #define PL_AG_MAX_STEPS 64
 #define PL_AG_MAX_PARTIES 16
@@ -122,6 +123,12 @@ typedef struct pl_ag_step {
     int duration;        /* periods of work once started (0 counts as within the period) */
     int not_before;      /* earliest period it may start */
     int deadline;        /* period it is due by, -1 none */
+    /* Replay-only terms (the record's reading of the step; the simulation ignores them): */
+    int start_by;        /* a starting deadline ("commence within 60 days"): period it must start by, -1 none */
+    int agreed;          /* 1: part of the agreement as agreed; 0: an offer or a variant's step, never charged */
+    double rate;         /* a rate step: quantity due per period ("500,000 t a year"), 0 none */
+    int until_step;      /* a rate step's obligation ends when this step completes, -1 none */
+    int until;           /* ... or at this period, -1 none */
     double cost, reverse_cost;
     double value_to[PL_AG_MAX_PARTIES]; /* one-off, on first completion */
     double flow_to[PL_AG_MAX_PARTIES];  /* each period while in force */
@@ -130,7 +137,7 @@ typedef struct pl_ag_step {
     int ver_kind, ver_index;
     int v_delay;
     double p_confirm, p_false;
-    pl_ag_pos pos, actor_pos, quantity_pos, duration_pos, deadline_pos;
+    pl_ag_pos pos, actor_pos, quantity_pos, duration_pos, deadline_pos, start_by_pos, rate_pos;
 } pl_ag_step;
 
 typedef struct pl_ag_variant {
@@ -308,7 +315,8 @@ typedef struct pl_ag_stats {
     uint64_t type_runs[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS], type_complete[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
     uint64_t *time_hist;     /* horizon bins: completion period */
     uint64_t time_sum, time_sq;
-    double pay_sum[PL_AG_MAX_PARTIES], pay_sq[PL_AG_MAX_PARTIES];
+    double pay_sum[PL_AG_MAX_PARTIES];
+    pl_spread pay_spread[PL_AG_MAX_PARTIES]; /* Welford, folded chunk by chunk in chunk order */
     double pay_min[PL_AG_MAX_PARTIES], pay_max[PL_AG_MAX_PARTIES];
     double delivered_sum[PL_AG_MAX_STEPS];
     uint64_t late_answer[PL_AG_MAX_STEPS][PL_AG_MAX_STEPS]; /* runs where step s was withdrawn in answer to late step c */
@@ -357,14 +365,41 @@ struct pl_agreement_result {
 /* Adds one run's belief trajectory to `q` (horizon x parties x options). */
 void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q);
 
-/* 95% intervals: Wilson for a proportion k/n, normal for a mean from its sums. */
+/* 95% intervals (core/stats.h): Wilson for a proportion k/n, normal for party p's mean payoff. */
 pl_interval pl_ag_wilson(uint64_t k, uint64_t n);
-pl_interval pl_ag_mean_interval(double sum, double sq, uint64_t n);
+pl_interval pl_ag_mean_interval(const pl_ag_stats *s, int p);
 
 /* ---- replay --------------------------------------------------------------- */
 
+/* How the replay dates a step's obligation (ledger.csv's due_basis). */
+typedef enum pl_ag_due_basis {
+    PL_DUE_NONE,             /* never falls due on the record (what it requires was never verified) */
+    PL_DUE_DEADLINE,         /* a completion deadline in the text */
+    PL_DUE_START_BY,         /* a starting deadline; completion due a duration later */
+    PL_DUE_DURATION,         /* no date: due once eligible plus its duration */
+    PL_DUE_RATE,             /* a rate: quantity due accrues from its start */
+    PL_DUE_NOT_AGREED,       /* an offer or a variant's step: never charged */
+    PL_DUE_BASIS_COUNT
+} pl_ag_due_basis;
+extern const char *const pl_ag_due_basis_names[PL_DUE_BASIS_COUNT];
+
+/* The three states of a charged step, and the two of one that is not charged. */
+typedef enum pl_ag_step_state {
+    PL_SS_NOT_DUE,           /* not (yet) charged */
+    PL_SS_DONE,              /* in force, on the record */
+    PL_SS_NOT_DONE,          /* due, and the record shows it undone (not started, reversed, refused) */
+    PL_SS_UNKNOWN,           /* due, and the record says nothing that settles it: no record */
+    PL_SS_NOT_AGREED,        /* never agreed: not charged */
+    PL_SS_COUNT
+} pl_ag_step_state;
+extern const char *const pl_ag_step_state_names[PL_SS_COUNT];
+
 typedef struct pl_ag_step_ledger {
-    int due;                 /* deadline period, -1 none */
+    int due;                 /* completion due period (deadline, or derived, see basis), -1 none */
+    int start_by;            /* starting deadline, -1 none */
+    pl_ag_due_basis basis;
+    pl_ag_step_state state_end;
+    double frac_end;         /* share done at the end when known (deliveries pro rata), NAN when not */
     int eligible;            /* first period all it requires was verified on the record, -1 never */
     int started, completed, verified, first_reversed, last_restored, missed; /* periods, -1 none */
     const char *started_date, *completed_date, *verified_date, *reversed_date, *restored_date;
@@ -377,7 +412,10 @@ typedef struct pl_ag_step_ledger {
 struct pl_agreement_ledger {
     int n_steps, n_parties, periods;
     pl_ag_step_ledger step[PL_AG_MAX_STEPS];
-    double *fulfilment;      /* periods x parties, NAN when nothing is due */
+    double *fulfilment;      /* periods x parties: share done of the charged steps whose state is known;
+                              * NAN when nothing is due or nothing due is known (see n_due, n_unknown) */
+    int *n_due, *n_unknown;  /* periods x parties: steps charged, and of them those with no record */
+    double *pair_given;      /* parties x parties: value p gave q by the end (one-off and flows) */
     double *given, *received;/* periods x parties, cumulative */
     int first_rev_step, first_rev_party, first_rev_period;
     const char *first_rev_date;

@@ -407,6 +407,64 @@ static int verification_spec(ctx *x, const pl_ynode *n, pl_ag_step *s)
     return PL_OK;
 }
 
+/* Periods of each unit in a year, to turn "500,000 t a year" into a rate per period. */
+static double per_year(pl_period_unit u)
+{
+    switch (u) {
+    case PL_PER_DAY: return 365.2425;
+    case PL_PER_WEEK: return 365.2425 / 7;
+    case PL_PER_QUARTER: return 4;
+    case PL_PER_YEAR: return 1;
+    default: return 12;
+    }
+}
+
+/* The terms only the replay reads: a starting deadline, whether the step was agreed at all, and
+ * a rate ("500,000 t a year until the first LWR unit") with what ends it. */
+static int replay_terms(ctx *x, const pl_ynode *n, pl_ag_step *s)
+{
+    s->start_by = s->until = s->until_step = -1;
+    const pl_ynode *sb = pl_ymap_get(n, "start_by");
+    if (sb) {
+        TRY(period_value(x, sb, "'start_by'", &s->start_by));
+        s->start_by_pos = pos_of(sb);
+        if (s->deadline >= 0 && s->deadline < s->start_by)
+            return pl_yerr(x->d, sb, x->err, "step '%s': 'start_by' is after its 'deadline'", s->id);
+    }
+    s->agreed = 1;
+    TRY(pl_yget_bool(x->d, n, "agreed", 0, &s->agreed, x->err));
+    const pl_ynode *rt = pl_ymap_get(n, "rate"), *per = pl_ymap_get(n, "per"), *un = pl_ymap_get(n, "until");
+    if (!rt) {
+        if (per) return pl_yerr(x->d, pl_ymap_key(n, "per"), x->err, "'per' belongs to a 'rate' (quantity per period)");
+        if (un) return pl_yerr(x->d, pl_ymap_key(n, "until"), x->err, "'until' belongs to a 'rate': what ends it");
+        return PL_OK;
+    }
+    double r = 0;
+    TRY(pl_ynode_num(x->d, rt, "'rate'", 0, 1e15, &r, x->err));
+    if (r <= 0) return pl_yerr(x->d, rt, x->err, "'rate' must be above 0 (a quantity per 'per')");
+    s->rate_pos = pos_of(rt);
+    pl_period_unit pu = x->a->unit;
+    if (per) {
+        const char *pn;
+        TRY(pl_ynode_str(x->d, per, "'per'", &pn, x->err));
+        static const char *const units[] = {"month", "day", "week", "quarter", "year"};
+        int u = -1;
+        for (int i = 0; i < 5; i++)
+            if (!strcmp(units[i], pn)) u = i;
+        if (u < 0) return pl_yerr(x->d, per, x->err, "'per' must be one of month, day, week, quarter, year; found '%s'", pn);
+        pu = (pl_period_unit)u;
+    }
+    s->rate = r * per_year(pu) / per_year(x->a->unit);
+    if (un) {
+        if (un->kind == PL_Y_SCALAR && pl_agreement_find_step(x->a, un->value) >= 0)
+            TRY(step_ref(x, un, "'until'", &s->until_step));
+        else
+            TRY(period_value(x, un, "'until' (a step id or a date)", &s->until));
+    }
+    if (s->quantity <= 0) s->quantity = s->rate * (s->duration > 0 ? s->duration : 1); /* what a run delivers */
+    return PL_OK;
+}
+
 static int phase_index(ctx *x, const char *name)
 {
     for (int i = 0; i < x->a->n_phases; i++)
@@ -420,7 +478,9 @@ static int read_steps(ctx *x, const pl_ynode *list)
     static const char *const keys[] = {"id",        "name",     "actor",    "phase",      "quantity", "unit",
                                        "requires",  "duration", "deadline", "not_before", "cost",     "value",
                                        "flow",      "to",       "reversible", "reverse_cost", "verification",
-                                       "core",      "source",   "note",     NULL};
+                                       "core",      "source",   "note",
+                                       /* the record's reading of the step (replay only) */
+                                       "start_by",  "agreed",   "rate",     "per",        "until",    NULL};
     pl_agreement *a = x->a;
     if (list->n == 0) return pl_yerr(x->d, list, x->err, "'steps' needs at least one step");
     if (list->n > PL_AG_MAX_STEPS)
@@ -489,6 +549,7 @@ static int read_steps(ctx *x, const pl_ynode *list)
         s->p_confirm = 1;
         const pl_ynode *ver = pl_ymap_get(n, "verification");
         if (ver) TRY(verification_spec(x, ver, s));
+        TRY(replay_terms(x, n, s));
     }
     return PL_OK;
 }
@@ -592,6 +653,89 @@ static int read_shocks(ctx *x, const pl_ynode *list)
 
 /* ---- record --------------------------------------------------------------- */
 
+static int cmp_event_date(const void *p, const void *q)
+{
+    const pl_ag_event *const *a = p, *const *b = q;
+    if ((*a)->period != (*b)->period) return (*a)->period < (*b)->period ? -1 : 1;
+    int c = strcmp((*a)->date, (*b)->date); /* a day apart within one period */
+    if (c) return c;
+    return *a < *b ? -1 : *a > *b; /* same date: file order */
+}
+
+/* The record must tell a story the step can have lived: it is verified only once completed,
+ * restored only once reversed, reversed only once started (and only if it can be reversed),
+ * not reversed twice without a restoration between.  Read in date order (file order within a
+ * day), each event against what the record said before it. */
+static int check_record_story(ctx *x)
+{
+    pl_agreement *a = x->a;
+    if (!a->n_events) return PL_OK;
+    const pl_ag_event **ev = pl_malloc(sizeof *ev * (size_t)a->n_events);
+    if (!ev) return pl_error_set(x->err, PL_ENOMEM, "out of memory");
+    for (int i = 0; i < a->n_events; i++) ev[i] = &a->event[i];
+    qsort(ev, (size_t)a->n_events, sizeof *ev, cmp_event_date);
+    enum { IDLE, PROG, DONE, REV };
+    int state[PL_AG_MAX_STEPS] = {0}, done_ever[PL_AG_MAX_STEPS] = {0};
+    const pl_ag_event *last_rev[PL_AG_MAX_STEPS] = {0};
+    double delivered[PL_AG_MAX_STEPS] = {0};
+    int rc = PL_OK;
+    for (int i = 0; i < a->n_events && !rc; i++) {
+        const pl_ag_event *e = ev[i];
+        int s = e->step;
+        if (s < 0 || e->kind == PL_EV_NOTE || e->kind == PL_EV_SHOCK || e->kind == PL_EV_MISSED) continue;
+        const pl_ag_step *st = &a->step[s];
+        const char *path = a->path;
+        switch (e->kind) {
+        case PL_EV_STARTED:
+            if (state[s] == IDLE) state[s] = PROG;
+            break;
+        case PL_EV_DELIVERED:
+            if (state[s] == IDLE) state[s] = PROG;
+            delivered[s] += e->quantity;
+            if (st->rate <= 0 && delivered[s] >= st->quantity && state[s] == PROG) state[s] = DONE, done_ever[s] = 1;
+            break;
+        case PL_EV_COMPLETED:
+            if (state[s] != REV) state[s] = DONE;
+            done_ever[s] = 1;
+            break;
+        case PL_EV_VERIFIED:
+            if (!done_ever[s])
+                rc = pl_error_set(x->err, PL_EINVAL,
+                                  "%s:%d:%d: the record verifies step '%s' on %s before it is completed; record its "
+                                  "'completed' (or the deliveries that complete it) on or before that date",
+                                  path, e->pos.line, e->pos.col, st->id, e->date);
+            break;
+        case PL_EV_REVERSED:
+            if (state[s] == IDLE)
+                rc = pl_error_set(x->err, PL_EINVAL,
+                                  "%s:%d:%d: the record reverses step '%s' on %s, which it never started; record its "
+                                  "start first, or record what happened as a note",
+                                  path, e->pos.line, e->pos.col, st->id, e->date);
+            else if (state[s] == REV)
+                rc = pl_error_set(x->err, PL_EINVAL,
+                                  "%s:%d:%d: the record reverses step '%s' on %s, already reversed on %s (line %d) and "
+                                  "never restored; record a 'restored' between, or make this a note",
+                                  path, e->pos.line, e->pos.col, st->id, e->date, last_rev[s]->date,
+                                  last_rev[s]->pos.line);
+            else
+                state[s] = REV, last_rev[s] = e;
+            break;
+        case PL_EV_RESTORED:
+            if (state[s] != REV)
+                rc = pl_error_set(x->err, PL_EINVAL,
+                                  "%s:%d:%d: the record restores step '%s' on %s, which it never reversed before; "
+                                  "record the reversal first",
+                                  path, e->pos.line, e->pos.col, st->id, e->date);
+            else
+                state[s] = done_ever[s] ? DONE : PROG;
+            break;
+        default: break;
+        }
+    }
+    pl_free(ev);
+    return rc;
+}
+
 static int read_record(ctx *x, const pl_ynode *rec)
 {
     static const char *const keys[] = {"variant", "events", "note", "source", NULL};
@@ -659,7 +803,7 @@ static int read_record(ctx *x, const pl_ynode *rec)
                                "step '%s' names no quantity, so nothing can be delivered against it",
                                a->step[e->step].id);
             delivered[e->step] += e->quantity;
-            if (delivered[e->step] > a->step[e->step].quantity * (1 + 1e-12))
+            if (a->step[e->step].rate <= 0 && delivered[e->step] > a->step[e->step].quantity * (1 + 1e-12))
                 return pl_yerr(x->d, pl_ymap_get(n, "quantity"), x->err,
                                "the record delivers %g %s against step '%s' in all, more than the %g promised",
                                delivered[e->step], a->step[e->step].unit ? a->step[e->step].unit : "",
@@ -677,7 +821,7 @@ static int read_record(ctx *x, const pl_ynode *rec)
                            a->horizon, a->start_text);
     }
     a->has_record = 1;
-    return PL_OK;
+    return check_record_story(x);
 }
 
 /* ---- the document --------------------------------------------------------- */

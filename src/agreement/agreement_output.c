@@ -24,20 +24,11 @@ const char *pl_ag_unit_name(const pl_agreement *a)
 /* The period by which a share q of completed runs had completed (-1 if none). */
 int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q)
 {
-    if (!s->completed) return -1;
-    uint64_t need = (uint64_t)ceil(q * (double)s->completed), acc = 0;
-    if (need < 1) need = 1;
-    for (int t = 0; t < horizon; t++)
-        if ((acc += s->time_hist[t]) >= need) return t;
-    return horizon - 1;
+    return pl_stats_hist_quantile(s->time_hist, horizon, s->completed, q);
 }
 
-double pl_ag_payoff_sd(const pl_ag_stats *s, int p)
-{
-    if (s->runs < 2) return 0;
-    double mean = s->pay_sum[p] / (double)s->runs;
-    return sqrt(fmax(0, (s->pay_sq[p] - s->pay_sum[p] * mean) / (double)(s->runs - 1)));
-}
+/* The sample deviation (runs - 1) of party p's payoff over the runs. */
+double pl_ag_payoff_sd(const pl_ag_stats *s, int p) { return pl_spread_sd(&s->pay_spread[p], 1); }
 
 static const char *party_or_shock(const pl_agreement *a, int p) { return p < a->n_parties ? a->party[p].id : "shock"; }
 
@@ -47,6 +38,90 @@ static void label(const pl_agreement *a, int t, char *buf, int n)
         snprintf(buf, (size_t)n, "-");
     else
         pl_ag_period_label(a, t, buf, n);
+}
+
+/* "none_due", "unknown" (every due step lacks a record), "partial" (some do) or "known". */
+const char *pl_ag_fulfilment_status(const pl_agreement_ledger *l, int t, int p)
+{
+    size_t i = (size_t)t * l->n_parties + p;
+    int due = l->n_due[i], unk = l->n_unknown[i];
+    return !due ? "none_due" : unk == due ? "unknown" : unk ? "partial" : "known";
+}
+
+/* The cell for a party's fulfilment: a share, "unknown" when every due step lacks a record,
+ * "nothing due"; with the count of due steps that have no record beside it. */
+void pl_ag_fulfilment_text(const pl_agreement_ledger *l, int t, int p, char *buf, size_t n)
+{
+    size_t i = (size_t)t * l->n_parties + p;
+    int due = l->n_due[i], unk = l->n_unknown[i];
+    if (!due)
+        snprintf(buf, n, "nothing due");
+    else if (unk == due)
+        snprintf(buf, n, "unknown (%d due, no record)", due);
+    else if (unk)
+        snprintf(buf, n, "%.1f%% of %d with a record; %d unknown", 100 * l->fulfilment[i], due - unk, unk);
+    else
+        snprintf(buf, n, "%.1f%% of %d", 100 * l->fulfilment[i], due);
+}
+
+/* The replay in the summary: the ledger, the first reversal, fulfilment in three states, and the
+ * balance of value pair by pair (who gave what to whom). */
+static void write_replay_summary(FILE *f, const pl_agreement *a, const pl_agreement_ledger *l, int sw)
+{
+    char due[16], done[16], ver[16], rev[16];
+    const pl_ag_variant *rv = &a->variant[a->record_variant >= 0 ? a->record_variant : 0];
+    fprintf(f, "\nReplay of the record against '%s': each step due against done\n", rv->id);
+    fprintf(f, "%-*s  %-6s  %-8s  %-8s  %-8s  %-8s  %5s  %-10s  %s\n", sw, "step", "actor", "due", "done", "verified",
+            "reversed", "late", "state", "delivered");
+    for (int s = 0; s < a->n_steps; s++) {
+        const pl_ag_step_ledger *sl = &l->step[s];
+        label(a, sl->due, due, sizeof due);
+        label(a, sl->completed, done, sizeof done);
+        label(a, sl->verified, ver, sizeof ver);
+        label(a, sl->first_reversed, rev, sizeof rev);
+        char late[16] = "-", dl[64] = "";
+        if (sl->late_by >= 0) snprintf(late, sizeof late, "%d%s", sl->late_by, sl->basis == PL_DUE_DEADLINE ? "" : "s");
+        if (a->step[s].rate > 0)
+            snprintf(dl, sizeof dl, "%.0f %s recorded", sl->delivered, a->step[s].unit ? a->step[s].unit : "");
+        else if (a->step[s].quantity > 0)
+            snprintf(dl, sizeof dl, "%.0f of %.0f %s", sl->delivered, a->step[s].quantity,
+                     a->step[s].unit ? a->step[s].unit : "");
+        const char *stt = pl_ag_step_state_names[sl->state_end];
+        fprintf(f, "%-*s  %-6.6s  %-8s  %-8s  %-8s  %-8s  %5s  %-10s  %s%s\n", sw, a->step[s].id,
+                a->party[a->step[s].actor].id, due, done, ver, rev, late, stt, dl,
+                sl->recorded ? "" : (dl[0] ? " (no record)" : "(no record)"));
+    }
+    fprintf(f, "due: the deadline, or the starting deadline plus the duration, or eligibility plus the duration;\n"
+               "late: months after the deadline ('s': after the starting deadline); state at the end of the record:\n"
+               "done, not_done, unknown (no record settles it), not_due, not_agreed (an offer: never charged).\n");
+    if (l->first_rev_step >= 0)
+        fprintf(f, "First reversal on the record: %s by %s on %s.\n", a->step[l->first_rev_step].id,
+                a->party[l->first_rev_party].id, l->first_rev_date);
+    int nrev = __builtin_popcountll(l->reversed_end);
+    if (nrev) {
+        fprintf(f, "Reversed at the end of the record:");
+        for (pl_bits b = l->reversed_end; b; b &= b - 1) fprintf(f, " %s", a->step[__builtin_ctzll(b)].id);
+        fprintf(f, ".\n");
+    }
+    int T = l->periods, P = a->n_parties;
+    fprintf(f, "Fulfilment at the end of the record (share done of the due steps whose state the record gives):\n");
+    for (int p = 0; p < P; p++) {
+        char cell[96];
+        pl_ag_fulfilment_text(l, T - 1, p, cell, sizeof cell);
+        double bal = l->received[(size_t)(T - 1) * P + p] - l->given[(size_t)(T - 1) * P + p];
+        fprintf(f, "  %-6s  %-40s  balance %+.1f\n", a->party[p].id, cell, bal);
+    }
+    fprintf(f, "Balance of value by pair at the end (value points under the scenario's payoffs):\n");
+    int any = 0;
+    for (int p = 0; p < P; p++)
+        for (int q = p + 1; q < P; q++) {
+            double pq = l->pair_given[(size_t)p * P + q], qp = l->pair_given[(size_t)q * P + p];
+            if (pq == 0 && qp == 0) continue;
+            any = 1;
+            fprintf(f, "  %-6s -> %-6s %6.1f   %-6s -> %-6s %6.1f   net to %-6s %+.1f\n", a->party[p].id,
+                    a->party[q].id, pq, a->party[q].id, a->party[p].id, qp, a->party[p].id, qp - pq);
+        }
+    if (!any) fprintf(f, "  nothing given on the record\n");
 }
 
 void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
@@ -182,7 +257,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
         fprintf(f, "%-6.6s", a->party[p].id);
         for (int v = 0; v < V; v++) {
             const pl_ag_stats *s = &r->stats[v];
-            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+            pl_interval m = pl_ag_mean_interval(s, p);
             double sd = pl_ag_payoff_sd(s, p);
             char cell[64];
             snprintf(cell, sizeof cell, "%.1f [%.1f, %.1f] (%.1f)", m.est, m.lo, m.hi, sd);
@@ -190,47 +265,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
         }
         fprintf(f, "\n");
     }
-    if (l) {
-        char due[16], done[16], ver[16], rev[16];
-        const pl_ag_variant *rv = &a->variant[a->record_variant >= 0 ? a->record_variant : 0];
-        fprintf(f, "\nReplay of the record against '%s': each step due against done\n", rv->id);
-        fprintf(f, "%-*s  %-6s  %-8s  %-8s  %-8s  %-8s  %5s  %s\n", sw, "step", "actor", "due", "done", "verified",
-                "reversed", "late", "delivered");
-        for (int s = 0; s < a->n_steps; s++) {
-            const pl_ag_step_ledger *sl = &l->step[s];
-            label(a, sl->due, due, sizeof due);
-            label(a, sl->completed, done, sizeof done);
-            label(a, sl->verified, ver, sizeof ver);
-            label(a, sl->first_reversed, rev, sizeof rev);
-            char late[16] = "-", dl[64] = "";
-            if (sl->late_by >= 0) snprintf(late, sizeof late, "%d", sl->late_by);
-            if (a->step[s].quantity > 0)
-                snprintf(dl, sizeof dl, "%.0f of %.0f %s", sl->delivered, a->step[s].quantity,
-                         a->step[s].unit ? a->step[s].unit : "");
-            fprintf(f, "%-*s  %-6.6s  %-8s  %-8s  %-8s  %-8s  %5s  %s%s\n", sw, a->step[s].id,
-                    a->party[a->step[s].actor].id, due, done, ver, rev, late, dl,
-                    sl->recorded ? "" : (dl[0] ? " (no record)" : "(no record)"));
-        }
-        if (l->first_rev_step >= 0)
-            fprintf(f, "First reversal on the record: %s by %s on %s.\n", a->step[l->first_rev_step].id,
-                    a->party[l->first_rev_party].id, l->first_rev_date);
-        int nrev = __builtin_popcountll(l->reversed_end);
-        if (nrev) {
-            fprintf(f, "Reversed at the end of the record:");
-            for (pl_bits b = l->reversed_end; b; b &= b - 1) fprintf(f, " %s", a->step[__builtin_ctzll(b)].id);
-            fprintf(f, ".\n");
-        }
-        int T = l->periods;
-        fprintf(f, "Fulfilment at the end of the record (share of due core steps in force), value received - given:\n");
-        for (int p = 0; p < a->n_parties; p++) {
-            double fu = l->fulfilment[(size_t)(T - 1) * a->n_parties + p];
-            double bal = l->received[(size_t)(T - 1) * a->n_parties + p] - l->given[(size_t)(T - 1) * a->n_parties + p];
-            if (isnan(fu))
-                fprintf(f, "  %-6s  nothing due   balance %+.1f\n", a->party[p].id, bal);
-            else
-                fprintf(f, "  %-6s  %5.1f%%        balance %+.1f\n", a->party[p].id, 100 * fu, bal);
-        }
-    }
+    if (l) write_replay_summary(f, a, l, sw);
     pl_ag_write_behaviour_summary(f, a, r);
     fprintf(f, "\nThese results hold only under the scenario's stated assumptions (payoffs, policy probabilities,\n"
                "verification and shock rates)%s; they are not forecasts.\n",
@@ -305,7 +340,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
     for (int v = 0; v < V; v++) {
         const pl_ag_stats *s = &r->stats[v];
         for (int p = 0; p < a->n_parties; p++) {
-            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+            pl_interval m = pl_ag_mean_interval(s, p);
             double sd = pl_ag_payoff_sd(s, p);
             pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
             fprintf(f.f, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n", m.est, m.lo, m.hi, sd, s->pay_min[p], s->pay_max[p]);
@@ -359,7 +394,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
     if (!l) return PL_OK;
     if ((rc = open_csv(o, "ledger.csv", &f))) return rc;
     fprintf(f.f, "step,actor,phase,due,eligible,started,completed,verified,first_reversed,last_restored,reversals,"
-                 "late_by,delivered,quantity,unit,in_force_at_end,recorded\n");
+                 "late_by,delivered,quantity,unit,in_force_at_end,recorded,start_by,due_basis,agreed,state_at_end,share_at_end\n");
     for (int s = 0; s < a->n_steps; s++) {
         const pl_ag_step *st = &a->step[s];
         const pl_ag_step_ledger *sl = &l->step[s];
@@ -379,12 +414,19 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
         pl_csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
         fputc(',', f.f);
         pl_csv_text(f.f, st->unit);
-        fprintf(f.f, ",%d,%d\n", sl->in_force_end, sl->recorded);
+        fprintf(f.f, ",%d,%d,", sl->in_force_end, sl->recorded);
+        char sb[16] = "";
+        if (sl->start_by >= 0) pl_ag_period_label(a, sl->start_by, sb, sizeof sb);
+        fprintf(f.f, "%s,%s,%d,%s,", sb, pl_ag_due_basis_names[sl->basis], st->agreed,
+                pl_ag_step_state_names[sl->state_end]);
+        if (sl->state_end == PL_SS_UNKNOWN) fputs("unknown", f.f);
+        else pl_csv_num(f.f, sl->frac_end);
+        fputc('\n', f.f);
     }
     if ((rc = pl_outfile_commit(&f, o->err))) return rc;
 
     if ((rc = open_csv(o, "fulfilment.csv", &f))) return rc;
-    fprintf(f.f, "period,date,party,fulfilment,value_given,value_received,balance\n");
+    fprintf(f.f, "period,date,party,fulfilment,value_given,value_received,balance,due,known,unknown,status\n");
     for (int t = 0; t < l->periods; t++)
         for (int p = 0; p < a->n_parties; p++) {
             char d[16];
@@ -393,8 +435,21 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
             fprintf(f.f, "%d,%s,", t, d);
             pl_csv_text(f.f, a->party[p].id);
             fputc(',', f.f);
-            pl_csv_num(f.f, l->fulfilment[i]);
-            fprintf(f.f, ",%.10g,%.10g,%.10g\n", l->given[i], l->received[i], l->received[i] - l->given[i]);
+            int due = l->n_due[i], unk = l->n_unknown[i];
+            if (due && unk == due) fputs("unknown", f.f); /* never 0 for missing data */
+            else pl_csv_num(f.f, l->fulfilment[i]);
+            fprintf(f.f, ",%.10g,%.10g,%.10g,%d,%d,%d,%s\n", l->given[i], l->received[i], l->received[i] - l->given[i],
+                    due, due - unk, unk, pl_ag_fulfilment_status(l, t, p));
+        }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if ((rc = open_csv(o, "balance.csv", &f))) return rc;
+    fprintf(f.f, "giver,receiver,value_given\n");
+    for (int p = 0; p < a->n_parties; p++)
+        for (int q = 0; q < a->n_parties; q++) {
+            if (p == q) continue;
+            pl_csv_text(f.f, a->party[p].id), fputc(',', f.f), pl_csv_text(f.f, a->party[q].id);
+            fprintf(f.f, ",%.10g\n", l->pair_given[(size_t)p * a->n_parties + q]);
         }
     return pl_outfile_commit(&f, o->err);
 }
@@ -471,7 +526,7 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
         for (int p = 0; p <= a->n_parties; p++)
             json_object_set_new(fr, party_or_shock(a, p), pl_json_num((double)s->first_rev_party[p] / (double)s->runs));
         for (int p = 0; p < a->n_parties; p++) {
-            pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+            pl_interval m = pl_ag_mean_interval(s, p);
             double sd = pl_ag_payoff_sd(s, p);
             json_t *e = jinterval(m);
             json_object_set_new(e, "sd", pl_json_num(sd));
@@ -516,6 +571,10 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
             json_object_set_new(e, "delivered", a->step[s].quantity > 0 ? json_real(sl->delivered) : json_null());
             json_object_set_new(e, "in_force_at_end", json_boolean(sl->in_force_end));
             json_object_set_new(e, "recorded", json_boolean(sl->recorded));
+            json_object_set_new(e, "start_by", jperiod(a, sl->start_by));
+            json_object_set_new(e, "due_basis", json_string(pl_ag_due_basis_names[sl->basis]));
+            json_object_set_new(e, "agreed", json_boolean(a->step[s].agreed));
+            json_object_set_new(e, "state_at_end", json_string(pl_ag_step_state_names[sl->state_end]));
             json_array_append_new(ls, e);
         }
         json_object_set_new(rep, "ledger", ls);
@@ -529,13 +588,24 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
             json_object_set_new(row, "date", jperiod(a, t));
             for (int p = 0; p < a->n_parties; p++) {
                 size_t i = (size_t)t * a->n_parties + p;
-                json_object_set_new(row, a->party[p].id,
-                                    json_pack("{s:o,s:o,s:o}", "fulfilment", pl_json_num(l->fulfilment[i]), "given",
-                                              pl_json_num(l->given[i]), "received", pl_json_num(l->received[i])));
+                json_t *cell = json_pack("{s:o,s:o,s:o}", "fulfilment", pl_json_num(l->fulfilment[i]), "given",
+                                         pl_json_num(l->given[i]), "received", pl_json_num(l->received[i]));
+                json_object_set_new(cell, "status", json_string(pl_ag_fulfilment_status(l, t, p)));
+                json_object_set_new(cell, "due", json_integer(l->n_due[i]));
+                json_object_set_new(cell, "unknown", json_integer(l->n_unknown[i]));
+                json_object_set_new(row, a->party[p].id, cell);
             }
             json_array_append_new(fu, row);
         }
         json_object_set_new(rep, "fulfilment", fu);
+        json_t *bal = json_array();
+        for (int p = 0; p < a->n_parties; p++)
+            for (int q = 0; q < a->n_parties; q++)
+                if (p != q)
+                    json_array_append_new(bal, json_pack("{s:s,s:s,s:o}", "giver", a->party[p].id, "receiver",
+                                                         a->party[q].id, "value_given",
+                                                         pl_json_num(l->pair_given[(size_t)p * a->n_parties + q])));
+        json_object_set_new(rep, "balance_by_pair", bal);
         json_object_set_new(root, "replay", rep);
     }
     return root;

@@ -18,9 +18,15 @@ int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q);
 /* The sample standard deviation of party p's payoff over a variant's runs (0 under two runs). */
 double pl_ag_payoff_sd(const pl_ag_stats *s, int p);
 
+/* Party p's fulfilment at period t of the replay in words: a share of the due steps with a
+ * record, "unknown" when none has one, "nothing due"; and the status alone
+ * ("none_due", "unknown", "partial", "known"). */
+void pl_ag_fulfilment_text(const pl_agreement_ledger *l, int t, int p, char *buf, size_t n);
+const char *pl_ag_fulfilment_status(const pl_agreement_ledger *l, int t, int p);
+
 void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l);
 /* variants.csv, steps.csv, payoffs.csv, completion_time.csv, first_reversal.csv, policy_types.csv,
- * ledger.csv and fulfilment.csv (with a record), results.json and report.html. */
+ * ledger.csv, fulfilment.csv and balance.csv (with a record), results.json and report.html. */
 int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreement_result *r,
                         const pl_agreement_ledger *l, pl_error *err);
 /* report.html alone: the one place the report is assembled. */

@@ -176,7 +176,7 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
     for (int v = 0; v < V; v++) {
         double lo[PL_AG_MAX_PARTIES], hi[PL_AG_MAX_PARTIES];
         for (int p = 0; p < P; p++) {
-            pl_interval iv = pl_ag_mean_interval(r->stats[v].pay_sum[p], r->stats[v].pay_sq[p], r->stats[v].runs);
+            pl_interval iv = pl_ag_mean_interval(&r->stats[v], p);
             vals[p] = iv.est, lo[p] = iv.lo, hi[p] = iv.hi;
         }
         pl_chart_add_series(ch, a->variant[v].name, vals, (size_t)P);
@@ -191,7 +191,7 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
         for (int v = 0; v < V; v++)
             for (int p = 0; p < P; p++) {
                 const pl_ag_stats *s = &r->stats[v];
-                pl_interval m = pl_ag_mean_interval(s->pay_sum[p], s->pay_sq[p], s->runs);
+                pl_interval m = pl_ag_mean_interval(s, p);
                 double sd = pl_ag_payoff_sd(s, p);
                 char c1[CI_TEXT_MAX], c2[32], c3[32], c4[32];
                 snprintf(c1, sizeof c1, "%.2f [%.2f, %.2f]", m.est, m.lo, m.hi);
@@ -227,6 +227,57 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
             }
         pl_report_table_end(rep);
     }
+}
+
+/* Where the record is silent, party by party: a hatched band over the periods in which every
+ * step a party owed has no record (unknown, not 0 %), with the counts in the tooltip. */
+static void fulfilment_known_chart(pl_report *rep, const pl_agreement *a, const pl_agreement_ledger *l)
+{
+    int P = a->n_parties, T = l->periods;
+    pl_chart *ch = pl_chart_create(PL_CHART_TIMELINE, "Fulfilment the record cannot settle");
+    time_axis(ch, a);
+    pl_chart_set_x_range(ch, 0, T);
+    for (int p = 0; p < P; p++) {
+        int row = pl_chart_timeline_add_row(ch, a->party[p].id);
+        if (row < 0) break;
+        for (int t = 0; t < T;) {
+            const char *st = pl_ag_fulfilment_status(l, t, p);
+            if (strcmp(st, "unknown")) {
+                t++;
+                continue;
+            }
+            int t1 = t + 1;
+            while (t1 < T && !strcmp(pl_ag_fulfilment_status(l, t1, p), st)) t1++;
+            char note[128];
+            snprintf(note, sizeof note, "all %d due steps without a record", l->n_due[(size_t)t * P + p]);
+            pl_chart_timeline_add_interval(ch, (size_t)row, t, t1, PL_TL_UNKNOWN, note);
+            t = t1;
+        }
+    }
+    pl_report_chart(rep, ch, "Hatched: no record of anything the party owed (unknown, never drawn as 0 %); where only "
+                             "some of it has no record, the share above is of the rest (fulfilment.csv counts both)");
+    pl_chart_free(ch);
+}
+
+/* Who gave what to whom: the balance of value pair by pair, not summed over all recipients. */
+static void balance_by_pair_table(pl_report *rep, const pl_agreement *a, const pl_agreement_ledger *l)
+{
+    int P = a->n_parties;
+    const char *head[] = {"party", "counterpart", "gave", "received", "net received"};
+    pl_report_table_begin(rep, "Balance of value by pair at the end of the record (value points, assumed payoffs)", 5,
+                          head);
+    for (int p = 0; p < P; p++)
+        for (int q = p + 1; q < P; q++) {
+            double pq = l->pair_given[(size_t)p * P + q], qp = l->pair_given[(size_t)q * P + p];
+            if (pq == 0 && qp == 0) continue;
+            char g[32], r[32], n[32];
+            snprintf(g, sizeof g, "%.1f", pq);
+            snprintf(r, sizeof r, "%.1f", qp);
+            snprintf(n, sizeof n, "%+.1f", qp - pq);
+            const char *row[] = {a->party[p].id, a->party[q].id, g, r, n};
+            pl_report_table_row(rep, row, 0);
+        }
+    pl_report_table_end(rep);
 }
 
 static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agreement_ledger *l)
@@ -308,8 +359,10 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
         time_axis(ch, a);
         pl_chart_set_value_range(ch, 0, 1);
         pl_chart_set_axis_titles(ch, pl_ag_unit_name(a), "fulfilment");
-        pl_report_chart(rep, ch, "Deliveries count pro rata; a party with nothing due has no point");
+        pl_report_chart(rep, ch, "The share done of the due steps whose state the record gives (deliveries pro rata); "
+                                 "no point where nothing is due or nothing due has a record (see the next chart)");
         pl_chart_free(ch);
+        fulfilment_known_chart(rep, a, l);
         ch = pl_chart_create(PL_CHART_LINE, "Balance of value: received minus given, cumulative");
         pl_chart_set_x(ch, x, (size_t)T);
         for (int p = 0; p < P; p++) {
@@ -322,8 +375,9 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
         pl_chart_free(ch);
     }
     pl_free(x), pl_free(y);
-    const char *head[] = {"step", "actor", "due", "done", "verified", "reversed", "restored", "late", "delivered"};
-    pl_report_table_begin(rep, "The ledger: each step due against done", 9, head);
+    const char *head[] = {"step", "actor", "due", "basis", "done", "verified", "reversed", "restored", "late",
+                          "delivered", "state at the end"};
+    pl_report_table_begin(rep, "The ledger: each step due against done", 11, head);
     for (int s = 0; s < S; s++) {
         const pl_ag_step_ledger *sl = &l->step[s];
         char due[16] = "", late[16] = "", dl[64] = "";
@@ -332,11 +386,14 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
         if (a->step[s].quantity > 0)
             snprintf(dl, sizeof dl, "%.0f of %.0f %s", sl->delivered, a->step[s].quantity,
                      a->step[s].unit ? a->step[s].unit : "");
-        const char *row[] = {a->step[s].id,     a->party[a->step[s].actor].id, due, sl->completed_date,
-                             sl->verified_date, sl->reversed_date, sl->restored_date, late, dl};
+        const char *row[] = {a->step[s].id,     a->party[a->step[s].actor].id, due,
+                             pl_ag_due_basis_names[sl->basis], sl->completed_date,
+                             sl->verified_date, sl->reversed_date, sl->restored_date, late, dl,
+                             pl_ag_step_state_names[sl->state_end]};
         pl_report_table_row(rep, row, 0);
     }
     pl_report_table_end(rep);
+    balance_by_pair_table(rep, a, l);
     if (l->first_rev_step >= 0) {
         snprintf(text, sizeof text, "First reversal on the record: %s by %s on %s.", a->step[l->first_rev_step].id,
                  a->party[l->first_rev_party].id, l->first_rev_date);

@@ -6,22 +6,20 @@
  * after), so the difference between two variants is the sequencing, not noise.
  * A run touches only fixed-size arrays on the stack: no allocation inside it.
  *
- * Threads take chunks of runs from a shared counter.  Integer tallies are summed
- * per thread (exact, so order does not matter); sums of doubles are kept per
- * chunk and added in chunk order at the end, so the results are byte-identical
+ * The worker pool (core/parallel.c) hands out blocks of runs.  Integer tallies
+ * are summed per worker (exact, so order does not matter); sums of doubles are
+ * kept per block and folded in block order, so the results are byte-identical
  * whatever the thread count. */
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/parallel.h"
 #include "agreement/agreement.h"
 #include "agreement/agreement_behaviour.h"
 
 enum { TAG_MAIN = 0xA6, TAG_SHOCK = 0xA7, TAG_LATE = 0xA8, TAG_CHOICE = 0xA9 };
-#define CHUNK 2048
 
 /* Failures before the first success of a Bernoulli(p) sequence, from a uniform u in [0,1). */
 static inline int geometric(double u, double p, double log_q)
@@ -341,41 +339,83 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
 
 /* ---- the many-run driver -------------------------------------------------- */
 
+/* Runs per block of the worker pool (core/parallel.c): fixed, so that the sums of doubles
+ * do not depend on the thread count. */
+#define PL_AG_RUN_BLOCK 2048
+
 typedef struct sim_job {
     const pl_ag_compiled *c; /* n_variants compiled variants */
     int n_variants, P, S, H;
-    uint64_t runs, seed, n_chunks;
-    atomic_uint_fast64_t next_chunk, done_runs;
-    double *chunk_dbl; /* per chunk, per variant: pay_sum[P], pay_sq[P], delivered[S] */
-    const pl_agreement_sim_config *cfg;
+    uint64_t runs, seed;
+    size_t bel_n;           /* behaviour only: horizon x parties x options belief sums per variant, else 0 */
+    pl_agreement_result *r; /* the totals: integers from each worker, doubles from each block in order */
 } sim_job;
 
+/* One worker's integer tallies (exact, so the order they are added in does not matter). */
 typedef struct worker {
-    sim_job *job;
     pl_ag_stats st[PL_AG_MAX_VARIANTS];
     uint64_t *hist;
-    pthread_t tid;
+    uint64_t *bel; /* behaviour only: n_variants x bel_n */
 } worker;
 
-static size_t dbl_stride(const sim_job *j) { return (size_t)(2 * j->P + j->S); }
-
-static void *work(void *arg)
+/* A block's sums of doubles, per variant: the payoffs' spread[P], then pay_sum[P] and delivered[S]. */
+static size_t variant_slot(const sim_job *j)
 {
-    worker *w = arg;
-    sim_job *j = w->job;
+    return (size_t)j->P * sizeof(pl_spread) + (size_t)(j->P + j->S) * sizeof(double);
+}
+static pl_spread *slot_spread(const sim_job *j, void *slot, int v)
+{
+    return (pl_spread *)((char *)slot + (size_t)v * variant_slot(j));
+}
+static double *slot_dbl(const sim_job *j, void *slot, int v) { return (double *)(slot_spread(j, slot, v) + j->P); }
+
+static void stats_init(pl_ag_stats *s, uint64_t *hist)
+{
+    memset(s, 0, sizeof *s);
+    s->time_hist = hist;
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) s->pay_min[p] = INFINITY, s->pay_max[p] = -INFINITY;
+}
+
+static int work_open(void *ctx, void **state, pl_error *err)
+{
+    sim_job *j = ctx;
+    worker *w = pl_malloc(sizeof *w);
+    uint64_t *hist = pl_calloc((size_t)j->n_variants * (size_t)j->H, sizeof *hist);
+    if (!w || !hist) {
+        pl_free(w), pl_free(hist);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)j->runs);
+    }
+    w->hist = hist;
+    w->bel = NULL;
+    if (j->bel_n && !(w->bel = pl_calloc((size_t)j->n_variants * j->bel_n, sizeof *w->bel))) {
+        pl_free(w), pl_free(hist);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)j->runs);
+    }
+    for (int v = 0; v < j->n_variants; v++) {
+        stats_init(&w->st[v], hist + (size_t)v * j->H);
+        if (j->bel_n) w->st[v].belief_q = w->bel + (size_t)v * j->bel_n;
+    }
+    *state = w;
+    return PL_OK;
+}
+
+/* Runs [lo, hi) of every variant: integer tallies into the worker, sums of doubles into the slot. */
+static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    (void)err;
+    sim_job *j = ctx;
+    worker *w = state;
     pl_ag_draws d;
     pl_ag_outcome o;
-    for (;;) {
-        uint64_t ch = atomic_fetch_add(&j->next_chunk, 1);
-        if (ch >= j->n_chunks) break;
-        uint64_t lo = ch * CHUNK, hi = lo + CHUNK < j->runs ? lo + CHUNK : j->runs;
+    {
         for (uint64_t run = lo; run < hi; run++) {
             pl_ag_draw(&j->c[0], j->seed, run, &d);
             for (int v = 0; v < j->n_variants; v++) {
                 const pl_ag_compiled *c = &j->c[v];
                 pl_ag_run(c, &d, &o, NULL);
                 pl_ag_stats *st = &w->st[v];
-                double *dbl = j->chunk_dbl + (ch * j->n_variants + v) * dbl_stride(j);
+                double *dbl = slot_dbl(j, slot, v);
+                pl_spread *spread = slot_spread(j, slot, v);
                 st->runs++;
                 if (o.complete_t >= 0) {
                     st->completed++;
@@ -401,11 +441,11 @@ static void *work(void *arg)
                     if (o.complete_t >= 0) st->type_complete[p][o.type[p]]++;
                     double x = o.pay[p];
                     dbl[p] += x;
-                    dbl[j->P + p] += x * x;
+                    pl_spread_add(&spread[p], x);
                     if (x < st->pay_min[p]) st->pay_min[p] = x;
                     if (x > st->pay_max[p]) st->pay_max[p] = x;
                 }
-                for (int s = 0; s < j->S; s++) dbl[2 * j->P + s] += o.delivered[s];
+                for (int s = 0; s < j->S; s++) dbl[j->P + s] += o.delivered[s];
                 for (pl_bits b = o.late_answered; b; b &= b - 1) {
                     int s = __builtin_ctzll(b);
                     st->late_answer[s][(int)o.late_cause[s]]++;
@@ -413,17 +453,55 @@ static void *work(void *arg)
                 if (st->belief_q) pl_ag_belief_accumulate(c, &o, st->belief_q);
             }
         }
-        uint64_t done = atomic_fetch_add(&j->done_runs, hi - lo) + (hi - lo);
-        if (j->cfg->progress) j->cfg->progress(j->cfg->progress_user, done, j->runs);
     }
-    return NULL;
+    return PL_OK;
 }
 
-static void stats_init(pl_ag_stats *s, uint64_t *hist)
+/* Adds a block's sums of doubles to the totals, in block order. */
+static void work_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
 {
-    memset(s, 0, sizeof *s);
-    s->time_hist = hist;
-    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) s->pay_min[p] = INFINITY, s->pay_max[p] = -INFINITY;
+    (void)lo, (void)hi;
+    sim_job *j = ctx;
+    for (int v = 0; v < j->n_variants; v++) {
+        pl_ag_stats *m = &j->r->stats[v];
+        const double *dbl = slot_dbl(j, slot, v);
+        const pl_spread *spread = slot_spread(j, slot, v);
+        for (int p = 0; p < j->P; p++) m->pay_sum[p] += dbl[p], pl_spread_merge(&m->pay_spread[p], &spread[p]);
+        for (int s = 0; s < j->S; s++) m->delivered_sum[s] += dbl[j->P + s];
+    }
+}
+
+/* Adds a worker's integer tallies to the totals and frees it (under the pool's lock). */
+static void work_close(void *ctx, void *state)
+{
+    sim_job *j = ctx;
+    worker *w = state;
+    for (int v = 0; v < j->n_variants; v++) {
+        pl_ag_stats *m = &j->r->stats[v];
+        const pl_ag_stats *s = &w->st[v];
+        m->runs += s->runs, m->completed += s->completed, m->any_reversal += s->any_reversal;
+        m->held += s->held;
+        m->break_by_reversal += s->break_by_reversal;
+        m->time_sum += s->time_sum, m->time_sq += s->time_sq;
+        for (int k = 0; k < j->S; k++) {
+            m->step_done[k] += s->step_done[k], m->step_in_force[k] += s->step_in_force[k];
+            m->first_break[k] += s->first_break[k], m->first_rev_step[k] += s->first_rev_step[k];
+        }
+        for (int p = 0; p <= j->P; p++) m->first_rev_party[p] += s->first_rev_party[p];
+        for (int p = 0; p < j->P; p++) {
+            for (int k = 0; k < PL_AG_MAX_OPTIONS; k++)
+                m->type_runs[p][k] += s->type_runs[p][k], m->type_complete[p][k] += s->type_complete[p][k];
+            if (s->pay_min[p] < m->pay_min[p]) m->pay_min[p] = s->pay_min[p];
+            if (s->pay_max[p] > m->pay_max[p]) m->pay_max[p] = s->pay_max[p];
+        }
+        for (int t = 0; t < j->H; t++) m->time_hist[t] += s->time_hist[t];
+        for (int x = 0; x < j->S; x++)
+            for (int y = 0; y < j->S; y++) m->late_answer[x][y] += s->late_answer[x][y];
+        for (size_t q = 0; q < j->bel_n; q++) m->belief_q[q] += s->belief_q[q];
+    }
+    pl_free(w->bel);
+    pl_free(w->hist);
+    pl_free(w);
 }
 
 int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *cfg, pl_agreement_result **out,
@@ -432,77 +510,38 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
     *out = NULL;
     if (!cfg || cfg->runs == 0) return pl_error_set(err, PL_EINVAL, "runs must be at least 1");
     int nv = a->n_variants > 0 ? a->n_variants : 1;
-    int threads = cfg->threads < 1 ? 1 : cfg->threads > 256 ? 256 : cfg->threads;
     sim_job j = {.n_variants = nv, .P = a->n_parties, .S = a->n_steps, .H = a->horizon, .runs = cfg->runs,
-                 .seed = cfg->seed, .cfg = cfg};
-    j.n_chunks = (cfg->runs + CHUNK - 1) / CHUNK;
-    if ((uint64_t)threads > j.n_chunks) threads = (int)j.n_chunks;
-    atomic_init(&j.next_chunk, 0);
-    atomic_init(&j.done_runs, 0);
+                 .seed = cfg->seed};
     pl_ag_compiled *comp = pl_malloc(sizeof *comp * (size_t)nv);
-    j.chunk_dbl = pl_calloc(j.n_chunks * (uint64_t)nv * dbl_stride(&j), sizeof(double));
-    worker *w = pl_calloc((size_t)threads, sizeof *w);
     pl_agreement_result *r = pl_calloc(1, sizeof *r);
-    uint64_t *hist_all = pl_calloc((size_t)(threads + 1) * (size_t)nv * (size_t)a->horizon, sizeof(uint64_t));
-    size_t bel_n = a->behaviour.given ? (size_t)a->horizon * a->n_parties * PL_AG_MAX_OPTIONS : 0;
-    uint64_t *bel_all = bel_n ? pl_calloc((size_t)(threads + 1) * nv * bel_n, sizeof(uint64_t)) : NULL;
-    if (!comp || !j.chunk_dbl || !w || !r || !hist_all || (bel_n && !bel_all)) {
-        pl_free(comp), pl_free(j.chunk_dbl), pl_free(w), pl_free(r), pl_free(hist_all), pl_free(bel_all);
+    uint64_t *hist_all = pl_calloc((size_t)nv * (size_t)a->horizon, sizeof(uint64_t));
+    j.bel_n = a->behaviour.given ? (size_t)a->horizon * a->n_parties * PL_AG_MAX_OPTIONS : 0;
+    uint64_t *bel_all = j.bel_n ? pl_calloc((size_t)nv * j.bel_n, sizeof(uint64_t)) : NULL;
+    if (!comp || !r || !hist_all || (j.bel_n && !bel_all)) {
+        pl_free(comp), pl_free(r), pl_free(hist_all), pl_free(bel_all);
         return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)cfg->runs);
     }
     for (int v = 0; v < nv; v++) pl_ag_compile(a, a->n_variants > 0 ? v : -1, &comp[v]);
     j.c = comp;
-    for (int i = 0; i < threads; i++) {
-        w[i].job = &j;
-        for (int v = 0; v < nv; v++) {
-            stats_init(&w[i].st[v], hist_all + ((size_t)(i + 1) * nv + v) * a->horizon);
-            if (bel_n) w[i].st[v].belief_q = bel_all + ((size_t)(i + 1) * nv + v) * bel_n;
-        }
-    }
-    int started = 0;
-    for (int i = 1; i < threads; i++)
-        if (pthread_create(&w[i].tid, NULL, work, &w[i]) == 0) started = i;
-        else break;
-    work(&w[0]);
-    for (int i = 1; i <= started; i++) pthread_join(w[i].tid, NULL);
-
+    j.r = r;
     r->n_variants = nv, r->horizon = a->horizon, r->n_parties = a->n_parties, r->n_steps = a->n_steps;
     r->runs = cfg->runs, r->seed = cfg->seed;
-    r->hist_store = hist_all; /* the first horizon x nv block holds the merged histograms */
-    r->belief_store = bel_all; /* likewise the beliefs */
+    r->hist_store = hist_all;
+    r->belief_store = bel_all;
     for (int v = 0; v < nv; v++) {
-        pl_ag_stats *m = &r->stats[v];
-        stats_init(m, hist_all + (size_t)v * a->horizon);
-        if (bel_n) m->belief_q = bel_all + (size_t)v * bel_n;
-        for (int i = 0; i < threads; i++) {
-            const pl_ag_stats *s = &w[i].st[v];
-            m->runs += s->runs, m->completed += s->completed, m->any_reversal += s->any_reversal;
-            m->held += s->held;
-            m->break_by_reversal += s->break_by_reversal;
-            m->time_sum += s->time_sum, m->time_sq += s->time_sq;
-            for (int k = 0; k < a->n_steps; k++) {
-                m->step_done[k] += s->step_done[k], m->step_in_force[k] += s->step_in_force[k];
-                m->first_break[k] += s->first_break[k], m->first_rev_step[k] += s->first_rev_step[k];
-            }
-            for (int p = 0; p <= a->n_parties; p++) m->first_rev_party[p] += s->first_rev_party[p];
-            for (int p = 0; p < a->n_parties; p++) {
-                for (int k = 0; k < PL_AG_MAX_OPTIONS; k++)
-                    m->type_runs[p][k] += s->type_runs[p][k], m->type_complete[p][k] += s->type_complete[p][k];
-                if (s->pay_min[p] < m->pay_min[p]) m->pay_min[p] = s->pay_min[p];
-                if (s->pay_max[p] > m->pay_max[p]) m->pay_max[p] = s->pay_max[p];
-            }
-            for (int t = 0; t < a->horizon; t++) m->time_hist[t] += s->time_hist[t];
-            for (int x = 0; x < a->n_steps; x++)
-                for (int y = 0; y < a->n_steps; y++) m->late_answer[x][y] += s->late_answer[x][y];
-            for (size_t q = 0; q < bel_n; q++) m->belief_q[q] += s->belief_q[q];
-        }
-        for (uint64_t ch = 0; ch < j.n_chunks; ch++) {
-            const double *dbl = j.chunk_dbl + (ch * nv + v) * dbl_stride(&j);
-            for (int p = 0; p < a->n_parties; p++) m->pay_sum[p] += dbl[p], m->pay_sq[p] += dbl[a->n_parties + p];
-            for (int s = 0; s < a->n_steps; s++) m->delivered_sum[s] += dbl[2 * a->n_parties + s];
-        }
+        stats_init(&r->stats[v], hist_all + (size_t)v * a->horizon);
+        if (j.bel_n) r->stats[v].belief_q = bel_all + (size_t)v * j.bel_n;
     }
-    pl_free(comp), pl_free(j.chunk_dbl), pl_free(w);
+    pl_parallel job = {.items = cfg->runs, .block_items = PL_AG_RUN_BLOCK, .threads = cfg->threads < 1 ? 1 : cfg->threads,
+                       .slot_size = (size_t)nv * variant_slot(&j), .ctx = &j, .worker_open = work_open,
+                       .worker_close = work_close, .run = work, .fold = work_fold, .progress = cfg->progress,
+                       .progress_user = cfg->progress_user};
+    int rc = pl_parallel_run(&job, err);
+    pl_free(comp);
+    if (rc) {
+        pl_agreement_result_free(r);
+        return rc;
+    }
     *out = r;
     return PL_OK;
 }
@@ -518,24 +557,17 @@ void pl_agreement_result_free(pl_agreement_result *r)
 
 pl_interval pl_ag_wilson(uint64_t k, uint64_t n)
 {
-    pl_interval iv = {NAN, NAN, NAN};
-    if (!n) return iv;
-    double p = (double)k / (double)n, z = 1.959963984540054, z2 = z * z, nn = (double)n;
-    double den = 1 + z2 / nn, centre = (p + z2 / (2 * nn)) / den;
-    double half = z * sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / den;
-    iv.est = p, iv.lo = centre - half < 0 ? 0 : centre - half, iv.hi = centre + half > 1 ? 1 : centre + half;
+    pl_interval iv;
+    pl_stats_wilson(k, n, PL_STATS_Z95, &iv.est, &iv.lo, &iv.hi);
     return iv;
 }
 
-pl_interval pl_ag_mean_interval(double sum, double sq, uint64_t n)
+pl_interval pl_ag_mean_interval(const pl_ag_stats *s, int p)
 {
     pl_interval iv = {NAN, NAN, NAN};
-    if (!n) return iv;
-    double nn = (double)n, mean = sum / nn;
-    double var = n > 1 ? (sq - sum * mean) / (nn - 1) : 0;
-    if (var < 0) var = 0;
-    double half = 1.959963984540054 * sqrt(var / nn);
-    iv.est = mean, iv.lo = mean - half, iv.hi = mean + half;
+    if (!s->runs) return iv;
+    iv.est = s->pay_sum[p] / (double)s->runs;
+    pl_stats_normal_interval(iv.est, pl_spread_variance(&s->pay_spread[p], 1), s->runs, PL_STATS_Z95, &iv.lo, &iv.hi);
     return iv;
 }
 
@@ -549,7 +581,7 @@ pl_interval pl_agreement_result_p_step(const pl_agreement_result *r, int v, int 
 }
 pl_interval pl_agreement_result_payoff(const pl_agreement_result *r, int v, int p)
 {
-    return pl_ag_mean_interval(r->stats[v].pay_sum[p], r->stats[v].pay_sq[p], r->stats[v].runs);
+    return pl_ag_mean_interval(&r->stats[v], p);
 }
 double pl_agreement_result_mean_time(const pl_agreement_result *r, int v)
 {

@@ -6,12 +6,18 @@
 #include "parley/transcript.h"
 
 static const char help[] =
-    "Usage: parley check-transcripts FILE...\n"
+    "Usage: parley check-transcripts [--min-checked N] FILE...\n"
     "\n"
     "Replays every match of each transcript file (JSON lines, gzipped or not) whose\n"
     "two strategies parley has, compares every action and both scores, names each\n"
     "mismatch, and ends with 'N checked, M mismatched, K skipped' (K: lines naming a\n"
-    "strategy parley lacks).  Exit 1 on any mismatch, 2 on a malformed file.\n"
+    "strategy parley lacks).  Exit 1 on any mismatch, or when nothing was compared\n"
+    "(an empty file, or only strategies parley lacks), or when fewer than N matches\n"
+    "were compared with --min-checked N; exit 2 on a malformed file (a NUL byte, a\n"
+    "line that is not JSON, a missing field: file and line are named).\n"
+    "\n"
+    "Options:\n"
+    "  --min-checked N   fail unless at least N matches were compared (default 1)\n"
     "\n"
     "Example:\n"
     "  parley check-transcripts tests/resources/conformance/matches-200-standard.jsonl.gz\n";
@@ -24,13 +30,19 @@ static void print_mismatch(const char *line, void *user)
 
 int cmd_check_transcripts(int argc, char **argv)
 {
-    static const struct option opts[] = {{"help", no_argument, 0, 'h'}, {0}};
+    static const struct option opts[] = {{"help", no_argument, 0, 'h'}, {"min-checked", required_argument, 0, 'm'}, {0}};
     int c;
+    long min_checked = 1;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(help, stdout);
             return EXIT_OK;
+        }
+        if (c == 'm') {
+            if (cli_parse_int("check-transcripts", "--min-checked", optarg, 0, 1000000000000L, &min_checked))
+                return EXIT_USAGE;
+            continue;
         }
         fputs(help, stderr);
         return EXIT_USAGE;
@@ -46,5 +58,16 @@ int cmd_check_transcripts(int argc, char **argv)
         }
     }
     printf("%zu checked, %zu mismatched, %zu skipped\n", st.checked, st.mismatched, st.skipped);
+    fflush(stdout);
+    /* A gate built on this command must not pass when nothing was compared. */
+    if (st.checked < (size_t)min_checked) {
+        if (st.checked == 0)
+            fprintf(stderr, "parley check-transcripts: nothing was compared (%zu lines named strategies parley lacks); "
+                            "a check that compares nothing fails\n", st.skipped);
+        else
+            fprintf(stderr, "parley check-transcripts: only %zu matches were compared, fewer than --min-checked %ld\n",
+                    st.checked, min_checked);
+        return EXIT_CHECK_FAILED;
+    }
     return st.mismatched ? EXIT_CHECK_FAILED : EXIT_OK;
 }

@@ -54,6 +54,7 @@ typedef enum pl_timeline_kind {
     PL_TL_COMPLETED, /* interval: done, not yet verified; point: completed */
     PL_TL_VERIFIED,  /* interval: verified and in force; point: verified */
     PL_TL_REVERSED,  /* interval: reversed (undone); point: reversed */
+    PL_TL_UNKNOWN,   /* interval: no record settles it (hatched grey): missing data, not a failure */
     PL_TL_KIND_COUNT
 } pl_timeline_kind;
 

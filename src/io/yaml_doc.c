@@ -2,7 +2,12 @@
  *
  * The event API (not libyaml's document API) is used because it hands us each
  * node's start mark directly and lets us refuse aliases and duplicate keys at
- * the point they occur. */
+ * the point they occur.
+ *
+ * The tree is built by recursion, one level per nested list or map, so the
+ * depth is bounded (PL_YAML_MAX_DEPTH): an 80 KB file of `- - - ...` or
+ * `[[[...]]]` would otherwise overflow the stack.  No scenario comes near the
+ * limit; the refusal names the line and column where it was crossed. */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -53,6 +58,7 @@ typedef struct builder {
     yaml_parser_t parser;
     const char *path;
     pl_error *err;
+    int depth; /* lists and maps open around the node being built */
 } builder;
 
 static int parse_error(builder *b)
@@ -104,6 +110,11 @@ static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
     case YAML_MAPPING_START_EVENT: {
         int is_map = ev->type == YAML_MAPPING_START_EVENT;
         n->kind = is_map ? PL_Y_MAP : PL_Y_SEQ;
+        if (b->depth >= PL_YAML_MAX_DEPTH) {
+            node_free(n);
+            return pl_error_set(b->err, PL_EINVAL, "%s:%zu:%zu: lists and maps nested deeper than %d levels; a scenario needs far fewer",
+                                b->path, ev->start_mark.line + 1, ev->start_mark.column + 1, PL_YAML_MAX_DEPTH);
+        }
         if ((is_map ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor) != NULL) {
             node_free(n);
             return pl_error_set(b->err, PL_EINVAL, "%s:%zu:%zu: YAML anchors (&name) are not supported", b->path,
@@ -120,7 +131,9 @@ static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
                 break;
             }
             pl_ynode *key = NULL, *val = NULL;
+            b->depth++;
             int rc = build(b, &e, is_map ? &key : &val);
+            b->depth--;
             yaml_event_delete(&e);
             if (rc) {
                 node_free(n);
@@ -147,7 +160,9 @@ static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
                     node_free(n);
                     return parse_error(b);
                 }
+                b->depth++;
                 rc = build(b, &e, &val);
+                b->depth--;
                 yaml_event_delete(&e);
                 if (rc) {
                     node_free(key);

@@ -11,6 +11,9 @@
 #include <stddef.h>
 #include "parley/error.h"
 
+/* How deeply lists and maps may nest: the tree is built (and freed) by recursion. */
+#define PL_YAML_MAX_DEPTH 64
+
 typedef enum pl_ykind { PL_Y_SCALAR, PL_Y_MAP, PL_Y_SEQ } pl_ykind;
 
 typedef struct pl_ynode pl_ynode;

@@ -68,6 +68,9 @@ typedef struct pl_nmatch_buf {
     int agg_k[PL_NPARTY_MAX];
 } pl_nmatch_buf;
 
+/* Turns a buffer starts with when the length is not known in advance; it grows as needed. */
+#define PL_NMATCH_BUF_TURNS 256
+
 int pl_nmatch_buf_init(pl_nmatch_buf *b, int n, int pairwise, int turns_hint);
 void pl_nmatch_buf_free(pl_nmatch_buf *b);
 /* Validates the configuration and the players for the game (watch masks within the parties,

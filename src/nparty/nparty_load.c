@@ -703,12 +703,12 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
     if (sh) {
         static const char *const sk[] = {"party", "period", "horizon", NULL};
         const char *id;
-        long per = 0, hz = 8;
+        long per = 0, hz = NP_SHOCK_HORIZON;
         if ((rc = pl_yexpect(d, sh, PL_Y_MAP, "'shock'", err)) || (rc = pl_ymap_check_keys(d, sh, sk, err)) ||
             (rc = pl_yget_str(d, sh, "party", 1, &id, err)) ||
             (rc = need_party(d, m, pl_ymap_get(sh, "party"), id, &m->shock_party, err)) ||
             (rc = pl_yget_int(d, sh, "period", 1, 1, periods - 1, &per, err)) ||
-            (rc = pl_yget_int(d, sh, "horizon", 0, 1, 8, &hz, err)))
+            (rc = pl_yget_int(d, sh, "horizon", 0, 1, NP_SHOCK_HORIZON, &hz, err)))
             return rc;
         m->shock_period = (int)per;
         m->shock_horizon = (int)hz;

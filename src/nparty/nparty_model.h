@@ -17,6 +17,8 @@
 #define NP_MAX PL_NPARTY_MAX
 #define NP_MAX_BLOCS 16
 #define NP_MAX_PROFILES 32
+/* Periods after a shock over which its spread is followed (the longest 'horizon' a scenario may ask). */
+#define NP_SHOCK_HORIZON 8
 
 typedef struct np_party {
     const char *id, *name;
@@ -91,7 +93,7 @@ typedef struct np_profile_result {
     long shock_runs;          /* runs in restraint just before the shock */
     double spread_periods;    /* mean periods until half the other parties escalated (among those it reached) */
     long spread_reached;      /* runs in which it did */
-    double reach[8];          /* mean other parties that escalated within 1..8 periods */
+    double reach[NP_SHOCK_HORIZON]; /* mean other parties that escalated within 1..8 periods */
     long recovered;           /* runs back in lasting restraint at the end */
     /* replay of the record: how often each party's policy chose what the record shows */
     long replay_checked[NP_MAX], replay_agreed[NP_MAX];

@@ -3,21 +3,22 @@
  * Each profile is played `runs` times from the record; run r uses stream
  * (seed, r, 0) in every profile (common random numbers: profiles differ by
  * their policies, not by luck) and, when the scenario has a shock, (seed, r, 1)
- * for the run with the shock.  Runs are split into blocks of 64 taken by worker
- * threads; counts are integers summed under a lock and payoff sums are kept per
- * block and added in block order, so results are the same bytes whatever the
- * number of threads.  The record is also replayed through each policy. */
+ * for the run with the shock.  Runs are split into blocks of NP_RUN_BLOCK taken
+ * by the worker pool (core/parallel.c); counts are integers kept per worker and
+ * added as each worker ends, and payoff sums are kept per block and folded in
+ * block order, so results are the same bytes whatever the number of threads.
+ * The record is also replayed through each policy. */
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/parallel.h"
 #include "nparty/nparty_engine.h"
 #include "nparty/nparty_model.h"
 
-#define BLOCK 64
+/* Runs per block of the pool: fixed, so that the payoff sums do not depend on the thread count. */
+#define NP_RUN_BLOCK 64
 
 typedef struct run_ctx {
     const np_model *m;
@@ -25,70 +26,98 @@ typedef struct run_ctx {
     np_profile_result *res;
     int *forced;       /* the record plus the opening */
     int forced_turns;
-    long blocks;
-    double *block_pay; /* blocks * n */
-    atomic_long next;
-    atomic_int failed;
-    pl_error err;
-    pthread_mutex_t lock;
-    /* integer totals, added under the lock (integers: order does not matter) */
-    long restraint, esc_runs, first_sum, esc_count, coop[NP_MAX], shock_runs, spread_sum, spread_reached, reach[8], recovered;
+    double pay[NP_MAX]; /* payoff sums, folded block by block in block order */
+    /* integer totals, added under the pool's lock as each worker ends (integers: order does not matter) */
+    long restraint, esc_runs, first_sum, esc_count, coop[NP_MAX], shock_runs, spread_sum, spread_reached, reach[NP_SHOCK_HORIZON], recovered;
     long *coop_t;      /* periods * (n + blocs) */
     void (*progress)(void *, uint64_t, uint64_t);
     void *progress_user;
     uint64_t *done, total;
 } run_ctx;
 
+/* One worker's buffer and integer tallies. */
+typedef struct run_state {
+    pl_nmatch_buf buf;
+    pl_nmatch_config cfg; /* the same for every run but the streams and the shock */
+    long *coop_t;
+    long restraint, esc_runs, first_sum, esc_count, coop[NP_MAX], shock_runs, spread_sum, spread_reached, reach[NP_SHOCK_HORIZON], recovered;
+} run_state;
+
 static int escalated(const np_model *m, const unsigned char *act, int i) { return !m->party[i].coop[act[i]]; }
 
-static void *run_worker(void *arg)
+static int run_open(void *ctx, void **state, pl_error *err)
 {
-    run_ctx *c = arg;
+    run_ctx *c = ctx;
     const np_model *m = c->m;
     const int n = m->n, P = m->rec_turns, T = P + m->periods, nb = m->n_blocs;
-    pl_nmatch_buf buf;
-    if (pl_nmatch_buf_init(&buf, n, pl_ngame_get_kind(m->game) == PL_NGAME_PAIRWISE, T)) {
-        atomic_store(&c->failed, 1);
-        return NULL;
+    run_state *w = pl_calloc(1, sizeof *w);
+    if (!w) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    if (pl_nmatch_buf_init(&w->buf, n, pl_ngame_get_kind(m->game) == PL_NGAME_PAIRWISE, T)) {
+        pl_free(w);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
-    long *coop_t = pl_calloc((size_t)m->periods * (size_t)(n + nb), sizeof *coop_t);
-    if (!coop_t) {
-        atomic_store(&c->failed, 1);
-        pl_nmatch_buf_free(&buf);
-        return NULL;
+    if (!(w->coop_t = pl_calloc((size_t)m->periods * (size_t)(n + nb), sizeof *w->coop_t))) {
+        pl_nmatch_buf_free(&w->buf);
+        pl_free(w);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
+    pl_nmatch_config_default(&w->cfg);
+    w->cfg.turns = T;
+    w->cfg.noise = m->noise;
+    w->cfg.obs_noise = m->obs_noise;
+    w->cfg.obs_delay = m->obs_delay;
+    w->cfg.forced = c->forced;
+    w->cfg.forced_turns = c->forced_turns;
+    w->cfg.seed = m->seed;
+    w->cfg.shock_turn = P + m->shock_period;
+    *state = w;
+    return PL_OK;
+}
+
+/* Adds a worker's integer tallies to the totals and frees it; under the pool's lock. */
+static void run_close(void *ctx, void *state)
+{
+    run_ctx *c = ctx;
+    run_state *w = state;
+    const int n = c->m->n, nb = c->m->n_blocs;
+    c->restraint += w->restraint, c->esc_runs += w->esc_runs, c->first_sum += w->first_sum, c->esc_count += w->esc_count;
+    c->shock_runs += w->shock_runs, c->spread_sum += w->spread_sum, c->spread_reached += w->spread_reached;
+    c->recovered += w->recovered;
+    for (int i = 0; i < n; i++) c->coop[i] += w->coop[i];
+    for (int h = 0; h < NP_SHOCK_HORIZON; h++) c->reach[h] += w->reach[h];
+    for (long k = 0; k < (long)c->m->periods * (n + nb); k++) c->coop_t[k] += w->coop_t[k];
+    pl_free(w->coop_t);
+    pl_nmatch_buf_free(&w->buf);
+    pl_free(w);
+}
+
+/* Runs [lo, hi): integer tallies into the worker's state, payoff sums into the block's slot. */
+static int run_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err_out)
+{
+    run_ctx *c = ctx;
+    run_state *w = state;
+    const np_model *m = c->m;
+    const int n = m->n, P = m->rec_turns, T = P + m->periods, nb = m->n_blocs;
+    pl_nmatch_buf buf = w->buf;
+    pl_nmatch_config cfg = w->cfg;
+    long *coop_t = w->coop_t;
     long restraint = 0, esc_runs = 0, first_sum = 0, esc_count = 0, coop[NP_MAX] = {0};
-    long shock_runs = 0, spread_sum = 0, spread_reached = 0, reach[8] = {0}, recovered = 0;
+    long shock_runs = 0, spread_sum = 0, spread_reached = 0, reach[NP_SHOCK_HORIZON] = {0}, recovered = 0;
     /* the shock spreads to any other party: drills, launches, sanctions, pressure alike */
     uint32_t others = m->shock_party >= 0 ? (((m->n >= 32 ? 0 : 1u << m->n) - 1) & ~(1u << m->shock_party)) : 0;
     int n_others = __builtin_popcount(others), half = (n_others + 1) / 2;
     pl_error err;
-    /* the same for every run but the streams and the shock */
-    pl_nmatch_config cfg;
-    pl_nmatch_config_default(&cfg);
-    cfg.turns = T;
-    cfg.noise = m->noise;
-    cfg.obs_noise = m->obs_noise;
-    cfg.obs_delay = m->obs_delay;
-    cfg.forced = c->forced;
-    cfg.forced_turns = c->forced_turns;
-    cfg.seed = m->seed;
-    cfg.shock_turn = P + m->shock_period;
-    for (;;) {
-        long blk = atomic_fetch_add(&c->next, 1);
-        if (blk >= c->blocks || atomic_load(&c->failed)) break;
-        double pay[NP_MAX] = {0};
-        long from = blk * BLOCK, to = from + BLOCK < c->res->runs ? from + BLOCK : c->res->runs;
+    int rc = PL_OK;
+    {
+        double *pay = slot;
+        long from = (long)lo, to = (long)hi;
         for (long run = from; run < to; run++) {
             cfg.stream_a = (uint64_t)run;
             for (int pass = 0; pass < (m->shock_party >= 0 ? 2 : 1); pass++) {
                 cfg.stream_b = (uint64_t)pass;
                 cfg.shock_party = pass ? m->shock_party : -1;
-                if (pl_nmatch_run(m->game, c->pr->players, &cfg, &buf, &err)) {
-                    pthread_mutex_lock(&c->lock);
-                    c->err = err;
-                    atomic_store(&c->failed, 1);
-                    pthread_mutex_unlock(&c->lock);
+                if ((rc = pl_nmatch_run(m->game, c->pr->players, &cfg, &buf, &err))) {
+                    *err_out = err;
                     goto out;
                 }
                 if (run == 0 && pass == 0) memcpy(c->res->sample, buf.acts, (size_t)T * n);
@@ -134,7 +163,7 @@ static void *run_worker(void *arg)
                 shock_runs++;
                 uint32_t hit = 0;
                 int spread = -1;
-                for (int h = 1; h <= 8 && S + h < T; h++) {
+                for (int h = 1; h <= NP_SHOCK_HORIZON && S + h < T; h++) {
                     const unsigned char *a = buf.acts + (size_t)(S + h) * n;
                     int now = 0;
                     for (int i = 0; i < n; i++)
@@ -146,25 +175,24 @@ static void *run_worker(void *arg)
                 recovered += lasting;
             }
         }
-        memcpy(c->block_pay + blk * n, pay, (size_t)n * sizeof *pay);
-        if (c->progress) {
-            pthread_mutex_lock(&c->lock);
-            *c->done += (uint64_t)(to - from);
-            c->progress(c->progress_user, *c->done, c->total);
-            pthread_mutex_unlock(&c->lock);
-        }
     }
 out:
-    pthread_mutex_lock(&c->lock);
-    c->restraint += restraint, c->esc_runs += esc_runs, c->first_sum += first_sum, c->esc_count += esc_count;
-    c->shock_runs += shock_runs, c->spread_sum += spread_sum, c->spread_reached += spread_reached, c->recovered += recovered;
-    for (int i = 0; i < n; i++) c->coop[i] += coop[i];
-    for (int h = 0; h < 8; h++) c->reach[h] += reach[h];
-    for (long k = 0; k < (long)m->periods * (n + nb); k++) c->coop_t[k] += coop_t[k];
-    pthread_mutex_unlock(&c->lock);
-    pl_free(coop_t);
-    pl_nmatch_buf_free(&buf);
-    return NULL;
+    w->buf = buf;
+    w->restraint += restraint, w->esc_runs += esc_runs, w->first_sum += first_sum, w->esc_count += esc_count;
+    w->shock_runs += shock_runs, w->spread_sum += spread_sum, w->spread_reached += spread_reached, w->recovered += recovered;
+    for (int i = 0; i < n; i++) w->coop[i] += coop[i];
+    for (int h = 0; h < NP_SHOCK_HORIZON; h++) w->reach[h] += reach[h];
+    return rc;
+}
+
+/* Adds a block's payoff sums in block order; reports progress over every profile. */
+static void run_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
+{
+    run_ctx *c = ctx;
+    const double *pay = slot;
+    for (int i = 0; i < c->m->n; i++) c->pay[i] += pay[i];
+    *c->done += hi - lo;
+    if (c->progress) c->progress(c->progress_user, *c->done, c->total);
 }
 
 /* Feeds the record to each policy and counts how often its choice (cooperative or not) matches. */
@@ -217,14 +245,11 @@ int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profi
     run_ctx c = {.m = m, .pr = pr, .res = res, .progress = opt->progress, .progress_user = opt->progress_user, .done = done,
                  .total = total};
     c.forced = np_forced_actions(m, k, -1, &c.forced_turns);
-    c.blocks = (m->runs + BLOCK - 1) / BLOCK;
-    c.block_pay = pl_calloc((size_t)c.blocks * (size_t)n, sizeof *c.block_pay);
     c.coop_t = pl_calloc((size_t)m->periods * (size_t)(n + nb), sizeof *c.coop_t);
     res->coop_t = pl_calloc((size_t)m->periods * (size_t)(n + nb), sizeof *res->coop_t);
     res->sample = pl_calloc((size_t)(m->rec_turns + m->periods) * (size_t)n, 1);
-    if (!c.forced || !c.block_pay || !c.coop_t || !res->coop_t || !res->sample) {
+    if (!c.forced || !c.coop_t || !res->coop_t || !res->sample) {
         pl_free(c.forced);
-        pl_free(c.block_pay);
         pl_free(c.coop_t);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
@@ -241,26 +266,13 @@ int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profi
     probe.shock_turn = m->rec_turns + m->shock_period;
     if (pl_nmatch_check(m->game, pr->players, &probe, err)) {
         pl_free(c.forced);
-        pl_free(c.block_pay);
         pl_free(c.coop_t);
         return err ? err->code : PL_EINVAL;
     }
-    atomic_init(&c.next, 0);
-    atomic_init(&c.failed, 0);
-    pthread_mutex_init(&c.lock, NULL);
-    pl_error_clear(&c.err);
-    int nt = opt->threads < 1 ? 1 : opt->threads;
-    if (nt > c.blocks) nt = (int)c.blocks;
-    pthread_t th[256];
-    if (nt > 256) nt = 256;
-    int started = 0;
-    for (; started < nt - 1; started++)
-        if (pthread_create(&th[started], NULL, run_worker, &c)) break;
-    run_worker(&c);
-    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
-    pthread_mutex_destroy(&c.lock);
-    int rc = PL_OK;
-    if (atomic_load(&c.failed)) rc = c.err.code ? pl_error_set(err, c.err.code, "%s", c.err.msg) : pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_parallel job = {.items = (uint64_t)m->runs, .block_items = NP_RUN_BLOCK, .threads = opt->threads < 1 ? 1 : opt->threads,
+                       .slot_size = (size_t)n * sizeof(double), .ctx = &c, .worker_open = run_open,
+                       .worker_close = run_close, .run = run_block, .fold = run_fold};
+    int rc = pl_parallel_run(&job, err);
     if (!rc) {
         double runs = (double)m->runs, per = (double)m->periods;
         res->restraint_runs = c.restraint;
@@ -269,21 +281,18 @@ int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profi
         int measured = __builtin_popcount(m->measured);
         res->escalated_share = (double)c.esc_count / (runs * per * measured);
         for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (long b = 0; b < c.blocks; b++) s += c.block_pay[b * n + i];
-            res->payoff[i] = s / (runs * per);
+            res->payoff[i] = c.pay[i] / (runs * per);
             res->coop[i] = (double)c.coop[i] / (runs * per);
         }
         for (long q = 0; q < (long)m->periods * (n + nb); q++) res->coop_t[q] = (double)c.coop_t[q] / runs;
         res->shock_runs = c.shock_runs;
         res->spread_reached = c.spread_reached;
         res->spread_periods = c.spread_reached ? (double)c.spread_sum / c.spread_reached : NAN;
-        for (int h = 0; h < 8; h++) res->reach[h] = c.shock_runs ? (double)c.reach[h] / c.shock_runs : NAN;
+        for (int h = 0; h < NP_SHOCK_HORIZON; h++) res->reach[h] = c.shock_runs ? (double)c.reach[h] / c.shock_runs : NAN;
         res->recovered = c.recovered;
         rc = replay_record(m, pr, res, err);
     }
     pl_free(c.forced);
-    pl_free(c.block_pay);
     pl_free(c.coop_t);
     return rc;
 }

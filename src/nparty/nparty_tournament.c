@@ -5,18 +5,20 @@
  * order, or, when a sample is asked for, group k is N independent uniform
  * picks from the stream (seed, 2^40 + k, 0), sorted.  A job is one group with
  * all its repetitions; repetition r of group k plays on stream (seed, k, r).
- * Workers take jobs from an atomic counter and write only to their group's
- * slot, and the per-player figures are summed afterwards in group order: the
- * results are the same bytes whatever the number of threads. */
+ * The worker pool (core/parallel.c) hands out one group at a time; a worker
+ * writes only to its group's row, and the per-player figures are summed
+ * afterwards in group order: the results are the same bytes whatever the
+ * number of threads. */
 #include <math.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/parallel.h"
+#include "core/stats.h"
 #include "nparty/nparty_engine.h"
 
+/* The most groups a full listing may have (each keeps its seats' scores); beyond, ask for a sample. */
 #define GROUPS_MAX 20000000L
 
 struct pl_ntournament_result {
@@ -34,26 +36,38 @@ typedef struct job_ctx {
     pl_nplayer *const *players;
     const pl_ntournament_config *cfg;
     pl_ntournament_result *r;
-    atomic_long next;
-    atomic_int failed;
-    pl_error err;
-    pthread_mutex_t err_lock;
 } job_ctx;
 
-static void *worker(void *arg)
+static int group_open(void *ctx, void **state, pl_error *err)
 {
-    job_ctx *c = arg;
-    const int n = c->r->n;
-    pl_nmatch_buf buf;
-    if (pl_nmatch_buf_init(&buf, n, c->g->kind == PL_NGAME_PAIRWISE, c->cfg->match.turns > 0 ? c->cfg->match.turns : 256)) {
-        atomic_store(&c->failed, 1);
-        return NULL;
+    job_ctx *c = ctx;
+    pl_nmatch_buf *buf = pl_malloc(sizeof *buf);
+    if (!buf || pl_nmatch_buf_init(buf, c->r->n, c->g->kind == PL_NGAME_PAIRWISE,
+                                   c->cfg->match.turns > 0 ? c->cfg->match.turns : PL_NMATCH_BUF_TURNS)) {
+        pl_free(buf);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
+    *state = buf;
+    return PL_OK;
+}
+
+static void group_close(void *ctx, void *state)
+{
+    (void)ctx;
+    pl_nmatch_buf_free(state);
+    pl_free(state);
+}
+
+/* Plays group lo (a block is one group) with all its repetitions into its own row. */
+static int play_group(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    (void)hi, (void)slot;
+    job_ctx *c = ctx;
+    pl_nmatch_buf *buf = state;
+    const int n = c->r->n;
     pl_nplayer *seat[PL_NPARTY_MAX];
-    pl_error err;
-    for (;;) {
-        long k = atomic_fetch_add(&c->next, 1);
-        if (k >= c->r->groups || atomic_load(&c->failed)) break;
+    {
+        long k = (long)lo;
         const int *m = c->r->members + k * n;
         for (int i = 0; i < n; i++) seat[i] = c->players[m[i]];
         double *sc = c->r->score + k * n, *co = c->r->coop + k * n, *wi = c->r->wins + k * n;
@@ -62,26 +76,21 @@ static void *worker(void *arg)
             pl_nmatch_config mc = c->cfg->match;
             mc.stream_a = (uint64_t)k;
             mc.stream_b = (uint64_t)rep;
-            if (pl_nmatch_run(c->g, seat, &mc, &buf, &err)) {
-                pthread_mutex_lock(&c->err_lock);
-                if (!atomic_load(&c->failed)) c->err = err;
-                atomic_store(&c->failed, 1);
-                pthread_mutex_unlock(&c->err_lock);
-                break;
-            }
-            int T = buf.turns;
+            int rc = pl_nmatch_run(c->g, seat, &mc, buf, err);
+            if (rc) return rc;
+            int T = buf->turns;
             double best = -INFINITY;
             for (int i = 0; i < n; i++)
-                if (buf.score[i] > best) best = buf.score[i];
+                if (buf->score[i] > best) best = buf->score[i];
             for (int i = 0; i < n; i++) {
                 int coops = 0;
-                if (buf.pairwise) {
-                    for (int t = 0; t < T; t++) coops += !buf.acts[(size_t)t * n + i];
+                if (buf->pairwise) {
+                    for (int t = 0; t < T; t++) coops += !buf->acts[(size_t)t * n + i];
                 } else
-                    coops = T - buf.hist[i].n_defect;
-                sc[i] += T ? buf.score[i] / T : 0;
+                    coops = T - buf->hist[i].n_defect;
+                sc[i] += T ? buf->score[i] / T : 0;
                 co[i] += T ? (double)coops / T : 0;
-                wi[i] += buf.score[i] == best;
+                wi[i] += buf->score[i] == best;
             }
         }
         for (int i = 0; i < n; i++) {
@@ -90,8 +99,7 @@ static void *worker(void *arg)
             wi[i] /= c->cfg->repetitions;
         }
     }
-    pl_nmatch_buf_free(&buf);
-    return NULL;
+    return PL_OK;
 }
 
 static double binom(int a, int b) /* C(a, b) as a double, to detect overflow */
@@ -102,12 +110,6 @@ static double binom(int a, int b) /* C(a, b) as a double, to detect overflow */
 }
 
 static int cmp_int(const void *a, const void *b) { return *(const int *)a - *(const int *)b; }
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 static int list_groups(pl_ntournament_result *r, int S, const pl_ntournament_config *cfg, pl_error *err)
 {
@@ -188,14 +190,9 @@ static int summarise(pl_ntournament_result *r, pl_error *err)
         row->cooperation = coop / seats;
         row->wins = wins / seats;
         row->group_cooperation = gcoop / ng;
-        qsort(per_group, (size_t)ng, sizeof *per_group, cmp_double);
-        row->median_score = ng % 2 ? per_group[ng / 2] : (per_group[ng / 2 - 1] + per_group[ng / 2]) / 2;
-        double mean_g = 0;
-        for (long k = 0; k < ng; k++) mean_g += per_group[k];
-        mean_g /= ng;
-        double var = 0;
-        for (long k = 0; k < ng; k++) var += (per_group[k] - mean_g) * (per_group[k] - mean_g);
-        row->sd_score = ng > 1 ? sqrt(var / (ng - 1)) : 0;
+        pl_stats_sort(per_group, (size_t)ng);
+        row->median_score = pl_stats_median_sorted(per_group, (size_t)ng);
+        row->sd_score = pl_stats_sd(per_group, (size_t)ng, 1); /* the sample deviation over groups */
     }
     qsort(r->rows, (size_t)S, sizeof *r->rows, cmp_rows);
     for (int i = 0; i < S; i++) r->rows[i].rank = i + 1;
@@ -238,27 +235,11 @@ int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, int n_play
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
     job_ctx c = {.g = g, .players = players, .cfg = cfg, .r = r};
-    atomic_init(&c.next, 0);
-    atomic_init(&c.failed, 0);
-    pthread_mutex_init(&c.err_lock, NULL);
-    pl_error_clear(&c.err);
-    int nt = cfg->threads;
-    if (nt > r->groups) nt = (int)r->groups;
-    if (nt < 1) nt = 1;
-    pthread_t *th = pl_calloc((size_t)nt, sizeof *th);
-    int started = 0;
-    if (th)
-        for (; started < nt - 1; started++)
-            if (pthread_create(&th[started], NULL, worker, &c)) break;
-    worker(&c);
-    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
-    pl_free(th);
-    pthread_mutex_destroy(&c.err_lock);
-    if (atomic_load(&c.failed)) {
-        if (c.err.code) pl_error_set(err, c.err.code, "%s", c.err.msg);
-        else pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_parallel job = {.items = (uint64_t)r->groups, .block_items = 1, .threads = cfg->threads, .ctx = &c,
+                       .worker_open = group_open, .worker_close = group_close, .run = play_group};
+    if ((rc = pl_parallel_run(&job, err))) {
         pl_ntournament_result_free(r);
-        return err ? err->code : PL_ENOMEM;
+        return rc;
     }
     if ((rc = summarise(r, err))) {
         pl_ntournament_result_free(r);

@@ -16,6 +16,10 @@ typedef struct pl_match_buf {
     int drew; /* the last match drew from its stream (its length, a move, a noise flip), so its course may depend on it */
 } pl_match_buf;
 
+/* Turns a buffer starts with when the length is not known in advance (a probabilistic end);
+ * it grows as the match goes on. */
+#define PL_MATCH_BUF_TURNS 256
+
 int pl_match_buf_init(pl_match_buf *b, int turns_hint);
 void pl_match_buf_free(pl_match_buf *b);
 

@@ -1,20 +1,20 @@
-/* tournament.c — the round robin, played by a pool of threads.
+/* tournament.c — the round robin, played by the worker pool (core/parallel.c).
  *
  * A job is one pair of players with all its repetitions; a pair whose first
  * match took no random draw (two deterministic strategies without noise or
  * random ending, among others) is played once and its result reused for
- * every repetition.  Workers take jobs in order and
- * leave each result in a small ring of slots; whoever finishes a job folds
- * every consecutive finished slot into the aggregates, always in job order.
- * Floating-point sums therefore happen in the same order whatever the thread
- * count (byte-identical results), and memory is a few slots of `repetitions`
- * numbers, never turns x matches. */
+ * every repetition.  Each pair is a block of the pool: its result goes to a
+ * slot and the pool folds the slots into the aggregates in pair order, so
+ * floating-point sums happen in the same order whatever the thread count
+ * (byte-identical results), and memory is a few slots of `repetitions`
+ * numbers per thread, never turns x matches. */
 #include <math.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/parallel.h"
+#include "core/stats.h"
 #include "parley/tournament.h"
 #include "twoparty/match_engine.h"
 #include "strategies/registry.h"
@@ -30,10 +30,9 @@ typedef struct rep_result {
 } rep_result;
 
 typedef struct slot {
-    rep_result *reps;
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
     uint64_t computed;    /* turns actually simulated (a pair whose result is reused is played once) */
-    int ready;
+    rep_result reps[];    /* one per repetition */
 } slot;
 
 struct pl_tournament_result {
@@ -43,7 +42,7 @@ struct pl_tournament_result {
     double *norm;      /* n x reps */
     int *wins;         /* n x reps */
     double *pay_sum;   /* n x n: sum over reps of per-turn payoff */
-    double *pay_sq;
+    double *pay_m2;    /* n x n: its squared deviations (a cell is filled by one job, all reps at once) */
     uint64_t *oc;      /* n x OC_N */
     size_t *rank;
     double *median, *mean, *sd;
@@ -56,15 +55,7 @@ typedef struct shared {
     const pl_tournament_config *cfg;
     size_t njobs;
     size_t (*pairs)[2];
-    slot *slots;
-    size_t window;
-    size_t next_job, merged;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
     pl_tournament_result *res;
-    int failed;
-    pl_error err;
-    uint64_t done_matches, total_matches;
 } shared;
 
 void pl_tournament_config_default(pl_tournament_config *cfg)
@@ -159,6 +150,7 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     pl_tournament_result *R = sh->res;
     size_t i = sh->pairs[k][0], j = sh->pairs[k][1], n = R->n;
     int reps = R->reps;
+    pl_spread sij = {0}, sji = {0};
     for (int r = 0; r < reps; r++) {
         const rep_result *x = &s->reps[r];
         double t = x->turns > 0 ? x->turns : 1;
@@ -168,7 +160,7 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         if (i == j) {
             double p = (pi + pj) / 2;
             R->pay_sum[i * n + i] += p;
-            R->pay_sq[i * n + i] += p * p;
+            pl_spread_add(&sij, p);
             continue;
         }
         R->norm[i * (size_t)reps + r] += pi;
@@ -176,10 +168,12 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         if (x->score[0] > x->score[1]) R->wins[i * (size_t)reps + r]++;
         else if (x->score[1] > x->score[0]) R->wins[j * (size_t)reps + r]++;
         R->pay_sum[i * n + j] += pi;
-        R->pay_sq[i * n + j] += pi * pi;
+        pl_spread_add(&sij, pi);
         R->pay_sum[j * n + i] += pj;
-        R->pay_sq[j * n + i] += pj * pj;
+        pl_spread_add(&sji, pj);
     }
+    R->pay_m2[i * n + j] = sij.m2;
+    if (i != j) R->pay_m2[j * n + i] = sji.m2;
     R->computed += s->computed;
     for (int c = 0; c < OC_N; c++) {
         R->oc[i * OC_N + c] += s->oc[0][c];
@@ -187,58 +181,44 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     }
 }
 
-static void *worker(void *arg)
+/* ---- the pool's callbacks: a block is one pair ---- */
+
+static int worker_open(void *ctx, void **state, pl_error *err)
 {
-    shared *sh = arg;
-    pl_match_buf buf;
-    pl_error err;
-    if (pl_match_buf_init(&buf, sh->cfg->turns > 0 ? sh->cfg->turns : 256)) {
-        pthread_mutex_lock(&sh->mu);
-        if (!sh->failed) pl_error_set(&sh->err, PL_ENOMEM, "out of memory");
-        sh->failed = 1;
-        pthread_cond_broadcast(&sh->cv);
-        pthread_mutex_unlock(&sh->mu);
-        return NULL;
+    shared *sh = ctx;
+    pl_match_buf *buf = pl_malloc(sizeof *buf);
+    if (!buf || pl_match_buf_init(buf, sh->cfg->turns > 0 ? sh->cfg->turns : PL_MATCH_BUF_TURNS)) {
+        pl_free(buf);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
-    pthread_mutex_lock(&sh->mu);
-    for (;;) {
-        while (!sh->failed && sh->next_job < sh->njobs && sh->next_job >= sh->merged + sh->window)
-            pthread_cond_wait(&sh->cv, &sh->mu);
-        if (sh->failed || sh->next_job >= sh->njobs) break;
-        size_t k = sh->next_job++;
-        slot *s = &sh->slots[k % sh->window];
-        pthread_mutex_unlock(&sh->mu);
-        int rc = play_job(sh, k, s, &buf, &err);
-        pthread_mutex_lock(&sh->mu);
-        if (rc) {
-            if (!sh->failed) sh->err = err;
-            sh->failed = 1;
-            pthread_cond_broadcast(&sh->cv);
-            break;
-        }
-        s->ready = 1;
-        uint64_t before = sh->done_matches;
-        while (sh->merged < sh->njobs && sh->slots[sh->merged % sh->window].ready) {
-            slot *m = &sh->slots[sh->merged % sh->window];
-            merge_job(sh, sh->merged, m);
-            m->ready = 0;
-            sh->merged++;
-            sh->done_matches += (uint64_t)sh->cfg->repetitions;
-        }
-        if (sh->done_matches != before) {
-            if (sh->cfg->progress) sh->cfg->progress(sh->cfg->progress_user, sh->done_matches, sh->total_matches);
-            pthread_cond_broadcast(&sh->cv);
-        }
-    }
-    pthread_mutex_unlock(&sh->mu);
-    pl_match_buf_free(&buf);
-    return NULL;
+    *state = buf;
+    return PL_OK;
 }
 
-static int cmp_double(const void *a, const void *b)
+static void worker_close(void *ctx, void *state)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
+    (void)ctx;
+    pl_match_buf_free(state);
+    pl_free(state);
+}
+
+static int run_pair(void *ctx, void *state, uint64_t lo, uint64_t hi, void *s, pl_error *err)
+{
+    (void)hi;
+    return play_job(ctx, (size_t)lo, s, state, err);
+}
+
+static void fold_pair(void *ctx, uint64_t lo, uint64_t hi, void *s)
+{
+    (void)hi;
+    merge_job(ctx, (size_t)lo, s);
+}
+
+/* The pool counts pairs; the caller's bar counts matches. */
+static void pair_progress(void *user, uint64_t done, uint64_t total)
+{
+    const pl_tournament_config *cfg = user;
+    cfg->progress(cfg->progress_user, done * (uint64_t)cfg->repetitions, total * (uint64_t)cfg->repetitions);
 }
 
 /* Best first: higher median, then higher mean, then lower index (a total order). */
@@ -259,18 +239,13 @@ static int finish(pl_tournament_result *R)
     double *tmp = pl_malloc((size_t)reps * sizeof *tmp);
     if (!tmp) return PL_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        double sum = 0, sq = 0;
-        for (int r = 0; r < reps; r++) {
-            double v = R->norm[i * (size_t)reps + r] /= (double)(n - 1);
-            sum += v;
-            sq += v * v;
-            tmp[r] = v;
-        }
-        R->mean[i] = sum / reps;
-        double var = sq / reps - R->mean[i] * R->mean[i];
-        R->sd[i] = var > 0 ? sqrt(var) : 0;
-        qsort(tmp, (size_t)reps, sizeof *tmp, cmp_double);
-        R->median[i] = reps % 2 ? tmp[reps / 2] : (tmp[reps / 2 - 1] + tmp[reps / 2]) / 2;
+        double *v = &R->norm[i * (size_t)reps];
+        for (int r = 0; r < reps; r++) tmp[r] = v[r] /= (double)(n - 1);
+        /* numpy's mean and population deviation, as Axelrod-Python reports them */
+        R->mean[i] = pl_stats_mean(v, (size_t)reps);
+        R->sd[i] = pl_stats_sd(v, (size_t)reps, 0);
+        pl_stats_sort(tmp, (size_t)reps);
+        R->median[i] = pl_stats_median_sorted(tmp, (size_t)reps);
         R->rank[i] = i;
     }
     pl_free(tmp);
@@ -286,7 +261,7 @@ void pl_tournament_result_free(pl_tournament_result *R)
     pl_free(R->norm);
     pl_free(R->wins);
     pl_free(R->pay_sum);
-    pl_free(R->pay_sq);
+    pl_free(R->pay_m2);
     pl_free(R->oc);
     pl_free(R->rank);
     pl_free(R->median);
@@ -308,32 +283,26 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
 
     shared sh = {.players = players, .n = n, .cfg = cfg};
     sh.njobs = cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
-    sh.total_matches = (uint64_t)sh.njobs * (uint64_t)cfg->repetitions;
-    sh.window = (size_t)cfg->threads * 8;
-    if (sh.window > sh.njobs) sh.window = sh.njobs;
     pl_tournament_result *R = pl_calloc(1, sizeof *R);
     sh.pairs = pl_malloc(sh.njobs * sizeof *sh.pairs);
-    sh.slots = pl_calloc(sh.window, sizeof *sh.slots);
-    if (!R || !sh.pairs || !sh.slots) goto nomem;
+    if (!R || !sh.pairs) goto nomem;
     R->n = n;
     R->reps = cfg->repetitions;
     R->names = pl_calloc(n, sizeof *R->names);
     R->norm = pl_calloc(n * (size_t)R->reps, sizeof *R->norm);
     R->wins = pl_calloc(n * (size_t)R->reps, sizeof *R->wins);
     R->pay_sum = pl_calloc(n * n, sizeof *R->pay_sum);
-    R->pay_sq = pl_calloc(n * n, sizeof *R->pay_sq);
+    R->pay_m2 = pl_calloc(n * n, sizeof *R->pay_m2);
     R->oc = pl_calloc(n * OC_N, sizeof *R->oc);
     R->rank = pl_calloc(n, sizeof *R->rank);
     R->median = pl_calloc(n, sizeof *R->median);
     R->mean = pl_calloc(n, sizeof *R->mean);
     R->sd = pl_calloc(n, sizeof *R->sd);
-    if (!R->names || !R->norm || !R->wins || !R->pay_sum || !R->pay_sq || !R->oc || !R->rank || !R->median ||
+    if (!R->names || !R->norm || !R->wins || !R->pay_sum || !R->pay_m2 || !R->oc || !R->rank || !R->median ||
         !R->mean || !R->sd)
         goto nomem;
     for (size_t i = 0; i < n; i++)
         if (!(R->names[i] = pl_strdup(pl_strategy_label(players[i])))) goto nomem;
-    for (size_t w = 0; w < sh.window; w++)
-        if (!(sh.slots[w].reps = pl_calloc((size_t)cfg->repetitions, sizeof(rep_result)))) goto nomem;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = cfg->self_play ? i : i + 1; j < n; j++) {
@@ -342,38 +311,18 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
             k++;
         }
     sh.res = R;
-    pthread_mutex_init(&sh.mu, NULL);
-    pthread_cond_init(&sh.cv, NULL);
-    int nthreads = cfg->threads;
-    if ((size_t)nthreads > sh.njobs) nthreads = (int)sh.njobs;
-    pthread_t *tids = pl_calloc((size_t)nthreads, sizeof *tids);
-    int started = 0;
-    for (int t = 1; tids && t < nthreads; t++) {
-        if (pthread_create(&tids[t], NULL, worker, &sh)) break;
-        started++;
-    }
-    worker(&sh);
-    for (int t = 1; t <= started; t++) pthread_join(tids[t], NULL);
-    pl_free(tids);
-    pthread_mutex_destroy(&sh.mu);
-    pthread_cond_destroy(&sh.cv);
-    if (sh.failed) {
-        if (err) *err = sh.err;
-        rc = sh.err.code ? sh.err.code : PL_ENOMEM;
-        goto fail;
-    }
+    pl_parallel job = {.items = sh.njobs, .block_items = 1, .threads = cfg->threads,
+                       .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,
+                       .worker_open = worker_open, .worker_close = worker_close, .run = run_pair, .fold = fold_pair,
+                       .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg};
+    if ((rc = pl_parallel_run(&job, err))) goto fail;
     if (finish(R)) goto nomem;
-    for (size_t w = 0; w < sh.window; w++) pl_free(sh.slots[w].reps);
-    pl_free(sh.slots);
     pl_free(sh.pairs);
     *out = R;
     return PL_OK;
 nomem:
     rc = pl_error_set(err, PL_ENOMEM, "out of memory");
 fail:
-    if (sh.slots)
-        for (size_t w = 0; w < sh.window; w++) pl_free(sh.slots[w].reps);
-    pl_free(sh.slots);
     pl_free(sh.pairs);
     pl_tournament_result_free(R);
     return rc;
@@ -397,9 +346,8 @@ double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size
 }
 double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j)
 {
-    double m = r->pay_sum[i * r->n + j] / r->reps;
-    double v = r->pay_sq[i * r->n + j] / r->reps - m * m;
-    return v > 0 ? sqrt(v) : 0;
+    pl_spread s = {.n = (uint64_t)r->reps, .m2 = r->pay_m2[i * r->n + j]};
+    return pl_spread_sd(&s, 0);
 }
 double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t i)
 {

@@ -3,6 +3,7 @@
  * zlib's gzread reads gzipped and plain files alike, so one path serves both.
  * Strategies are looked up once per distinct name (a conformance file names
  * the same 150 strategies eleven thousand times). */
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
@@ -61,36 +62,88 @@ static void cache_free(name_cache *c)
     pl_free(c->strats);
 }
 
-/* Reads one line of any length; returns its length, -1 at end of file, -2 out of memory. */
-static long read_line(gzFile f, char **buf, size_t *cap)
+/* Lines are read through gzread into a buffer, not with gzgets: gzgets stops
+ * at a NUL byte without saying so, and a reader built on strlen() then doubled
+ * its buffer until an int length went negative and took the rest of the file
+ * for its end.  Here every length is a size_t counted byte by byte, a NUL byte
+ * is refused with its line and column, and a line may be as long as memory
+ * allows up to PL_TRANSCRIPT_MAX_LINE. */
+#define PL_TRANSCRIPT_MAX_LINE ((size_t)1 << 30)
+
+typedef struct line_reader {
+    gzFile f;
+    const char *path;
+    unsigned char in[1 << 16];
+    size_t pos, len; /* unread bytes of `in` */
+    int eof;
+    char *line;
+    size_t cap;
+    size_t lineno;
+} line_reader;
+
+/* The next line (without its newline) in r->line, its length in *len.
+ * Returns 1 for a line, 0 at the end of the file, or a pl_status. */
+static int next_line(line_reader *r, size_t *len, pl_error *err)
 {
     size_t n = 0;
-    if (!*buf) {
-        *cap = 4096;
-        *buf = pl_malloc(*cap);
-        if (!*buf) return -2;
-    }
+    int any = 0;
     for (;;) {
-        if (!gzgets(f, *buf + n, (int)(*cap - n))) return n ? (long)n : -1;
-        n += strlen(*buf + n);
-        if (n && (*buf)[n - 1] == '\n') {
-            (*buf)[--n] = '\0';
-            return (long)n;
+        if (r->pos == r->len) {
+            if (r->eof) break;
+            int got = gzread(r->f, r->in, sizeof r->in);
+            if (got < 0) {
+                int zerr;
+                const char *zmsg = gzerror(r->f, &zerr);
+                return pl_error_set(err, PL_EIO, "%s:%zu: read error: %s", r->path, r->lineno + 1,
+                                    zerr == Z_ERRNO ? strerror(errno) : zmsg);
+            }
+            if (got == 0) {
+                r->eof = 1;
+                break;
+            }
+            r->pos = 0;
+            r->len = (size_t)got;
         }
-        if (gzeof(f)) return (long)n;
-        *cap *= 2;
-        char *nb = pl_realloc(*buf, *cap);
-        if (!nb) return -2;
-        *buf = nb;
+        any = 1;
+        const unsigned char *start = r->in + r->pos;
+        const unsigned char *nl = memchr(start, '\n', r->len - r->pos);
+        size_t take = nl ? (size_t)(nl - start) : r->len - r->pos;
+        if (take > PL_TRANSCRIPT_MAX_LINE - n)
+            return pl_error_set(err, PL_EINVAL, "%s:%zu: line longer than %zu bytes; one match per line is expected",
+                                r->path, r->lineno + 1, PL_TRANSCRIPT_MAX_LINE);
+        if (n + take + 1 > r->cap) {
+            size_t cap = r->cap ? r->cap : 4096;
+            while (cap < n + take + 1) cap *= 2;
+            char *nb = pl_realloc(r->line, cap);
+            if (!nb)
+                return pl_error_set(err, PL_ENOMEM, "%s:%zu: out of memory holding a line of %zu bytes", r->path,
+                                    r->lineno + 1, n + take);
+            r->line = nb;
+            r->cap = cap;
+        }
+        memcpy(r->line + n, start, take);
+        n += take;
+        r->pos += take + (nl != NULL);
+        if (nl) break;
     }
+    if (!any && n == 0) return 0;
+    r->lineno++;
+    r->line[n] = '\0';
+    const char *nul = memchr(r->line, '\0', n);
+    if (nul)
+        return pl_error_set(err, PL_EINVAL, "%s:%zu:%zu: a NUL byte; a transcript is JSON lines text, one match a line",
+                            r->path, r->lineno, (size_t)(nul - r->line) + 1);
+    if (n && r->line[n - 1] == '\r') r->line[--n] = '\0';
+    *len = n;
+    return 1;
 }
 
-static int field_error(pl_error *err, const char *path, long line, const char *what)
+static int field_error(pl_error *err, const char *path, size_t line, const char *what)
 {
-    return pl_error_set(err, PL_EINVAL, "%s:%ld:1: %s", path, line, what);
+    return pl_error_set(err, PL_EINVAL, "%s:%zu:1: %s", path, line, what);
 }
 
-static int check_one(const char *path, long lineno, json_t *o, name_cache *cache, pl_match_buf *buf,
+static int check_one(const char *path, size_t lineno, json_t *o, name_cache *cache, pl_match_buf *buf,
                      pl_transcript_stats *st, pl_transcript_report_fn report, void *user, pl_error *err)
 {
     json_t *ja = json_object_get(o, "a"), *jb = json_object_get(o, "b");
@@ -112,7 +165,7 @@ static int check_one(const char *path, long lineno, json_t *o, name_cache *cache
         return field_error(err, path, lineno, "expected string fields \"a_actions\" and \"b_actions\" of C and D");
     int turns = (int)json_integer_value(jt);
     const char *sa = json_string_value(xa), *sb = json_string_value(xb);
-    if ((int)strlen(sa) != turns || (int)strlen(sb) != turns)
+    if (strlen(sa) != (size_t)turns || strlen(sb) != (size_t)turns)
         return field_error(err, path, lineno, "\"a_actions\" and \"b_actions\" must each be \"turns\" characters long");
     for (int t = 0; t < turns; t++)
         if ((sa[t] != 'C' && sa[t] != 'D') || (sb[t] != 'C' && sb[t] != 'D'))
@@ -142,7 +195,7 @@ static int check_one(const char *path, long lineno, json_t *o, name_cache *cache
     for (int t = 0; t < turns; t++) {
         int ga = pl_hist_at(&buf->h[0], t), gb = pl_hist_at(&buf->h[1], t);
         if (ga != (sa[t] == 'D') || gb != (sb[t] == 'D')) {
-            snprintf(msg, sizeof msg, "%s:%ld: %s vs %s: first difference at turn %d: expected %c%c, parley played %c%c",
+            snprintf(msg, sizeof msg, "%s:%zu: %s vs %s: first difference at turn %d: expected %c%c, parley played %c%c",
                      path, lineno, json_string_value(ja), json_string_value(jb), t + 1, sa[t], sb[t], ga ? 'D' : 'C',
                      gb ? 'D' : 'C');
             st->mismatched++;
@@ -154,7 +207,7 @@ static int check_one(const char *path, long lineno, json_t *o, name_cache *cache
     json_t *want[2] = {jsa, jsb};
     for (int k = 0; k < 2; k++)
         if (want[k] && fabs(json_number_value(want[k]) - got[k]) > 1e-9 * (1 + fabs(got[k]))) {
-            snprintf(msg, sizeof msg, "%s:%ld: %s vs %s: actions agree but %s's score is %.10g, expected %.10g", path,
+            snprintf(msg, sizeof msg, "%s:%zu: %s vs %s: actions agree but %s's score is %.10g, expected %.10g", path,
                      lineno, json_string_value(ja), json_string_value(jb), k ? "b" : "a", got[k],
                      json_number_value(want[k]));
             st->mismatched++;
@@ -167,43 +220,51 @@ static int check_one(const char *path, long lineno, json_t *o, name_cache *cache
 int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_transcript_report_fn report, void *user,
                              pl_error *err)
 {
-    gzFile f = gzopen(path, "rb");
-    if (!f) return pl_error_set(err, PL_EIO, "%s: cannot open for reading", path);
+    line_reader *r = pl_calloc(1, sizeof *r);
+    if (!r) return pl_error_set(err, PL_ENOMEM, "%s: out of memory", path);
+    r->path = path;
+    errno = 0;
+    r->f = gzopen(path, "rb");
+    if (!r->f) {
+        int e = errno;
+        pl_free(r);
+        return pl_error_set(err, e == ENOMEM || e == 0 ? PL_ENOMEM : PL_EIO, "%s: cannot open for reading: %s", path,
+                            e ? strerror(e) : "out of memory");
+    }
     name_cache cache = {0};
     pl_match_buf buf;
-    char *line = NULL;
-    size_t cap = 0;
     int rc = PL_OK;
     if (pl_match_buf_init(&buf, 256)) {
-        gzclose(f);
-        return pl_error_set(err, PL_ENOMEM, "out of memory");
+        gzclose(r->f);
+        pl_free(r);
+        return pl_error_set(err, PL_ENOMEM, "%s: out of memory", path);
     }
-    long lineno = 0, len;
-    while ((len = read_line(f, &line, &cap)) >= 0) {
-        lineno++;
+    size_t len = 0;
+    int got;
+    while ((got = next_line(r, &len, err)) == 1) {
         if (len == 0) continue;
         json_error_t je;
-        json_t *o = json_loadb(line, (size_t)len, 0, &je);
+        json_t *o = json_loadb(r->line, len, 0, &je);
         if (!o) {
-            rc = pl_error_set(err, PL_EINVAL, "%s:%ld:%d: not valid JSON: %s", path, lineno, je.column, je.text);
+            rc = pl_error_set(err, PL_EINVAL, "%s:%zu:%d: not valid JSON: %s", path, r->lineno, je.column, je.text);
             break;
         }
         if (!json_is_object(o)) {
             json_decref(o);
-            rc = field_error(err, path, lineno, "expected a JSON object describing one match");
+            rc = field_error(err, path, r->lineno, "expected a JSON object describing one match");
             break;
         }
-        rc = check_one(path, lineno, o, &cache, &buf, st, report, user, err);
+        rc = check_one(path, r->lineno, o, &cache, &buf, st, report, user, err);
         json_decref(o);
         if (rc) break;
     }
-    if (len == -2) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
-    int zerr;
-    const char *zmsg = gzerror(f, &zerr);
-    if (!rc && zerr != Z_OK && zerr != Z_STREAM_END)
-        rc = pl_error_set(err, PL_EIO, "%s: read error: %s", path, zmsg);
-    gzclose(f);
-    pl_free(line);
+    if (!rc && got < 0) rc = got;
+    int zrc = gzclose(r->f);
+    if (!rc && zrc != Z_OK)
+        rc = pl_error_set(err, PL_EIO, "%s: %s", path,
+                          zrc == Z_BUF_ERROR ? "the compressed stream ends early (a truncated .gz file)" : "read error");
+    pl_free(r->line);
+    pl_free(r);
     pl_match_buf_free(&buf);
     cache_free(&cache);
     return rc;

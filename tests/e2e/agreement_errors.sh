@@ -337,6 +337,73 @@ steps:
 record:
   events:
     - {date: 2023-01, step: x, event: completed}
+== record_verifies_before_completing 14:7 verifies step 'x' on 2020-02-01 before it is completed
+steps:
+  - {id: x, actor: A, verification: V}
+record:
+  events:
+    - {date: 2020-03-01, step: x, event: completed}
+    - {date: 2020-02-01, step: x, event: verified}
+== record_verifies_never_completed 13:7 verifies step 'x' on 2020-02-01 before it is completed
+steps:
+  - {id: x, actor: A, verification: V}
+record:
+  events:
+    - {date: 2020-02-01, step: x, event: verified}
+== record_restores_never_reversed 14:7 restores step 'x' on 2020-03-01, which it never reversed
+steps:
+  - {id: x, actor: A, reversible: true}
+record:
+  events:
+    - {date: 2020-02-01, step: x, event: completed}
+    - {date: 2020-03-01, step: x, event: restored}
+== record_restores_before_reversal 13:7 restores step 'x' on 2020-02-01, which it never reversed
+steps:
+  - {id: x, actor: A, reversible: true}
+record:
+  events:
+    - {date: 2020-02-01, step: x, event: restored}
+    - {date: 2020-01-15, step: x, event: completed}
+    - {date: 2020-03-01, step: x, event: reversed}
+== record_reverses_never_started 13:7 reverses step 'x' on 2020-02-01, which it never started
+steps:
+  - {id: x, actor: A, reversible: true}
+record:
+  events:
+    - {date: 2020-02-01, step: x, event: reversed}
+== record_reverses_twice 15:7 already reversed on 2020-03-01 (line 14)
+steps:
+  - {id: x, actor: A, reversible: true}
+record:
+  events:
+    - {date: 2020-02-01, step: x, event: completed}
+    - {date: 2020-03-01, step: x, event: reversed}
+    - {date: 2020-04-01, step: x, event: reversed}
+== record_reverses_irreversible_done 14:7 cannot be reversed
+steps:
+  - {id: x, actor: A}
+record:
+  events:
+    - {date: 2020-01-15, step: x, event: completed}
+    - {date: 2020-02-01, step: x, event: reversed}
+== step_per_without_rate 10:23 'per' belongs to a 'rate'
+steps:
+  - {id: x, actor: A, per: year}
+== step_rate_zero 10:29 'rate' must be above 0
+steps:
+  - {id: x, actor: A, rate: 0}
+== step_rate_bad_per 10:37 'per' must be one of month, day, week, quarter, year
+steps:
+  - {id: x, actor: A, rate: 5, per: fortnight}
+== step_until_unknown 10:50 'until' (a step id or a date) must be a period number or a date
+steps:
+  - {id: x, actor: A, rate: 5, per: year, until: LWR}
+== step_start_by_after_deadline 10:52 'start_by' is after its 'deadline'
+steps:
+  - {id: x, actor: A, deadline: 2020-03, start_by: 2020-05}
+== step_agreed_not_bool 10:31 'agreed'
+steps:
+  - {id: x, actor: A, agreed: maybe}
 == yaml_anchor 9:8 YAML anchors (&name) are not supported
 steps: &s
   - {id: x, actor: A}

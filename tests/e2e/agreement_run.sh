@@ -23,12 +23,18 @@ check "the summary compares the three variants" grep -q "front_loaded_relief" "$
 check "the summary gives 95% intervals" grep -q "95% interval" "$TMP/s1.txt"
 check "the summary says results hold under stated assumptions" grep -q "hold only under the scenario's stated assumptions" "$TMP/s1.txt"
 check "the replay names the first reversal on the record" grep -q "First reversal on the record: SP-DP-1 by DPRK on 2008-08-14" "$TMP/s1.txt"
-check "the ledger: shutdown due 2007-04, eligible 2007-06 (BDA), done 2007-07, reversed 2009-04" grep -q "^IA-DP-1,DPRK,initial,2007-04,2007-06,2007-07,2007-07,2007-07,2009-04" "$TMP/t1/ledger.csv"
+check "the ledger: shutdown due 2007-04, eligible at once as written, done 2007-07, reversed 2008-09" grep -q "^IA-DP-1,DPRK,initial,2007-04,2007-02,2007-07,2007-07,2007-07,2008-09" "$TMP/t1/ledger.csv"
+check "the ledger has the three states" grep -q ",unknown,unknown$" "$TMP/t1/ledger.csv"
+check "--out writes balance.csv, value by pair" grep -q "^DPRK,US," "$TMP/t1/balance.csv"
 check "report.html has its charts" [ "$(grep -o '<svg' "$TMP/t1/report.html" | wc -l)" -ge 8 ]
 check "report.html has the replay timeline and ledger" grep -q "The ledger: each step due against done" "$TMP/t1/report.html"
+check "report.html draws fulfilment without a record as unknown, with its legend entry" grep -q "no record: unknown" "$TMP/t1/report.html"
+check "report.html has the balance of value by pair" grep -q "Balance of value by pair" "$TMP/t1/report.html"
+check "fulfilment.csv says unknown, never 0, for Japan while nothing it owed has a record" grep -q "^1,2007-03,JP,unknown," "$TMP/t1/fulfilment.csv"
+check "the summary gives fulfilment in three states" grep -q "0.0% of 1 with a record; 1 unknown" "$TMP/s1.txt"
 check "report.html states the assumptions" grep -q "Results hold under the stated assumptions" "$TMP/t1/report.html"
 check "results.json ends with a newline" [ "$(tail -c 1 "$TMP/t1/results.json" | od -An -c | tr -d ' ')" = '\n' ]
-check "variants.csv has a header and three variants" [ "$(wc -l <"$TMP/t1/variants.csv")" -eq 4 ]
+check "variants.csv has a header and four variants (as written, as practised, two designs)" [ "$(wc -l <"$TMP/t1/variants.csv")" -eq 5 ]
 
 "$PARLEY" run "$six" --runs 3000 --seed 5 --threads 2 --out "$TMP/t1" >/dev/null 2>&1
 check "rewriting the same directory gives the same bytes" diff -r "$TMP/t1" "$TMP/t2"

@@ -1,5 +1,8 @@
 # install.sh — `make install` into a staging tree gives a working command, headers, library,
-# pkg-config file and man page, and a C program builds and runs against what was installed.
+# pkg-config file and man page, and a C program builds and runs against what was installed;
+# the shared library sits under its full version name with the soname and dev links; the
+# install folders can be moved (LIBDIR, INCLUDEDIR, MANDIR); `make uninstall` removes exactly
+# what install put, and nothing else.
 . "$(dirname "$0")/../tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
 stage=$TMP/staging
@@ -16,8 +19,22 @@ for h in parley error rng game strategy match; do
   check "header parley/$h.h is installed" test -f "$usr/include/parley/$h.h"
 done
 check "libparley.a is installed" test -f "$usr/lib/libparley.a"
-check "libparley.so.0 is installed" test -f "$usr/lib/libparley.so.0"
-check "libparley.so links to libparley.so.0" [ "$(readlink "$usr/lib/libparley.so")" = "libparley.so.0" ]
+version=$(sed -n 's/^#define PARLEY_VERSION "\(.*\)"/\1/p' include/parley/parley.h)
+major=${version%%.*}
+check "libparley.so.$version is installed as a file (the full version name)" \
+  bash -c "[ -f '$usr/lib/libparley.so.$version' ] && [ ! -L '$usr/lib/libparley.so.$version' ]"
+check "libparley.so.$major (the soname) links to libparley.so.$version" \
+  [ "$(readlink "$usr/lib/libparley.so.$major")" = "libparley.so.$version" ]
+check "libparley.so (the dev link) links to libparley.so.$major" [ "$(readlink "$usr/lib/libparley.so")" = "libparley.so.$major" ]
+soname=$(readelf -d "$usr/lib/libparley.so.$version" 2>/dev/null | sed -n 's/.*Library soname: \[\(.*\)\].*/\1/p')
+check "the library's soname is libparley.so.$major ($soname)" [ "$soname" = "libparley.so.$major" ]
+for h in include/parley/*.h; do
+  check "installed $(basename "$h") opens with its SPDX licence line" \
+    [ "$(head -1 "$usr/include/parley/$(basename "$h")")" = "/* SPDX-License-Identifier: MIT */" ]
+done
+check "the licence is installed" cmp -s LICENSE "$usr/share/doc/parley/LICENSE"
+check "the Axelrod-Python notice is installed" grep -q "Axelrod-Python project team" "$usr/share/doc/parley/NOTICE.axelrod-python"
+check "parley.pc states the licence" grep -q "MIT" "$usr/lib/pkgconfig/parley.pc"
 check "parley.pc is installed" test -f "$usr/lib/pkgconfig/parley.pc"
 check "parley.pc names the prefix /usr" grep -qx 'prefix=/usr' "$usr/lib/pkgconfig/parley.pc"
 
@@ -98,3 +115,29 @@ if cc $cflags "$TMP/hello.c" -o "$TMP/hello_static" $static_libs 2>"$TMP/cc2.err
 else
   not_ok "a program links statically against libparley.a with Libs.private"; sed 's/^/# /' "$TMP/cc2.err"
 fi
+
+# uninstall: removes every file and link install put, leaves a file it did not put
+echo "not parley's" >"$usr/lib/someone-else.txt"
+make --no-print-directory -s uninstall DESTDIR="$stage" PREFIX=/usr >"$TMP/uninstall.log" 2>&1
+check "make uninstall DESTDIR=... PREFIX=/usr succeeds" [ $? -eq 0 ]
+left=$(cd "$stage" && find . ! -type d ! -path ./usr/lib/someone-else.txt | sort)
+check "after uninstall no file or link of parley is left${left:+: $(echo $left)}" [ -z "$left" ]
+check "uninstall removed parley's own folders (include/parley, share/doc/parley)" \
+  bash -c "[ ! -e '$usr/include/parley' ] && [ ! -e '$usr/share/doc/parley' ]"
+check "uninstall left a file it did not install" test -f "$usr/lib/someone-else.txt"
+
+# the folders can be moved: LIBDIR, INCLUDEDIR, MANDIR; pkg-config follows them
+stage2=$TMP/staging2
+make --no-print-directory -s install DESTDIR="$stage2" PREFIX=/opt/parley LIBDIR=/opt/parley/lib64 \
+  INCLUDEDIR=/opt/parley/inc MANDIR=/opt/parley/man >"$TMP/make2.log" 2>&1
+check "make install with LIBDIR, INCLUDEDIR and MANDIR succeeds" [ $? -eq 0 ]
+check "the library goes to LIBDIR" test -f "$stage2/opt/parley/lib64/libparley.so.$version"
+check "the headers go to INCLUDEDIR" test -f "$stage2/opt/parley/inc/parley/parley.h"
+check "the man page goes to MANDIR" test -f "$stage2/opt/parley/man/man1/parley.1"
+check "parley.pc lives in LIBDIR/pkgconfig" test -f "$stage2/opt/parley/lib64/pkgconfig/parley.pc"
+pc2=$(PKG_CONFIG_SYSROOT_DIR= PKG_CONFIG_LIBDIR="$stage2/opt/parley/lib64/pkgconfig" pkg-config --cflags --libs parley)
+check "parley.pc names LIBDIR and INCLUDEDIR ($pc2)" grep -q -- "-I/opt/parley/inc .*-L/opt/parley/lib64" <<<"$pc2"
+make --no-print-directory -s uninstall DESTDIR="$stage2" PREFIX=/opt/parley LIBDIR=/opt/parley/lib64 \
+  INCLUDEDIR=/opt/parley/inc MANDIR=/opt/parley/man >"$TMP/uninstall2.log" 2>&1
+left=$(cd "$stage2" && find . ! -type d | sort)
+check "uninstall with the same folders leaves no file${left:+: $(echo $left)}" [ -z "$left" ]

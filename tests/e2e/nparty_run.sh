@@ -18,9 +18,9 @@ for f in summary.csv parties.csv cooperation_over_time.csv record.csv tournament
   check "$f byte-identical with 1 and 2 threads" cmp -s "$TMP/a/$f" "$TMP/b/$f"
 done
 check "no temporary files left" [ -z "$(ls "$TMP/a" | grep tmp)" ]
-check "results.json parses, with eight profiles and six parties" python3 -c "
+check "results.json parses, with nine profiles (council_split added for the 2022 veto) and six parties" python3 -c "
 import json; d=json.load(open('$TMP/a/results.json'))
-assert d['kind']=='nparty' and len(d['profiles'])==8 and len(d['parties'])==6 and d['runs']==200
+assert d['kind']=='nparty' and len(d['profiles'])==9 and len(d['parties'])==6 and d['runs']==200
 p=d['profiles'][0]; assert len(p['cooperation_over_time']['US'])==d['periods']
 assert 'bloc:allies' in p['cooperation_over_time']"
 check "the record keeps its citations" grep -q '2017H2,DPRK,nuclear_test,0,\[I11\]' "$TMP/a/record.csv"
@@ -28,7 +28,7 @@ check "the sensitivity at the scenario's own observation noise repeats the main 
 import csv; s={r['profile']:r for r in csv.DictReader(open('$TMP/a/summary.csv'))}
 for r in csv.DictReader(open('$TMP/a/sensitivity.csv')):
     if float(r['value'])==0.05: assert abs(float(r['lasting_restraint'])-float(s[r['profile']]['lasting_restraint']))<1e-12, r"
-check "summary.csv has a row per profile" [ "$(wc -l <"$TMP/a/summary.csv")" -eq 9 ]
+check "summary.csv has a row per profile" [ "$(wc -l <"$TMP/a/summary.csv")" -eq 10 ]
 "$PARLEY" run "$S" --runs 200 --seed 2 --out "$TMP/c" >/dev/null 2>&1
 if cmp -s "$TMP/a/summary.csv" "$TMP/c/summary.csv"; then not_ok "another seed gives other results"; else ok "another seed gives other results"; fi
 out=$("$PARLEY_RELEASE" run "$S" --runs 3000 --threads 2 2>/dev/null)

@@ -202,7 +202,7 @@ static void results_do_not_depend_on_threads(void **state)
     assert_int_equal(x->completed, y->completed);
     assert_int_equal(x->held, y->held);
     assert_memory_equal(x->pay_sum, y->pay_sum, sizeof x->pay_sum);
-    assert_memory_equal(x->pay_sq, y->pay_sq, sizeof x->pay_sq);
+    assert_memory_equal(x->pay_spread, y->pay_spread, sizeof x->pay_spread);
     assert_memory_equal(x->step_done, y->step_done, sizeof x->step_done);
     assert_memory_equal(x->time_hist, y->time_hist, sizeof(uint64_t) * (size_t)a->horizon);
     pl_agreement_result_free(r1);
@@ -409,7 +409,10 @@ static void replay_reproduces_the_record(void **state)
     assert_true(l->reversed_end & PL_BIT(iaea));
     assert_true(l->reversed_end & PL_BIT(shut));
     assert_true(l->reversed_end & PL_BIT(dis));
-    assert_string_equal(l->step[iaea].reversed_date, "2009-04-15");
+    /* inspectors barred 2008-10-09 [F22], back from 2008-10-12 [F24], out for good 2009-04-15 [F37] */
+    assert_string_equal(l->step[iaea].reversed_date, "2008-10-09");
+    assert_string_equal(l->step[iaea].restored_date, "2008-10-12");
+    assert_int_equal(l->step[iaea].n_reversals, 2);
     pl_agreement_ledger_free(l);
     pl_agreement_free(a);
 }
@@ -465,6 +468,65 @@ static void replay_of_the_agreed_framework(void **state)
     pl_agreement_free(a);
 }
 
+/* The replay's three states: a step with no record is unknown, never 0; a delivery under way
+ * between dated tranches is unknown; a dated start settles the time before it; an offer is never
+ * charged; a starting deadline is late by its start; a rate accrues; value is kept by pair. */
+static void replay_keeps_three_states(void **state)
+{
+    (void)state;
+    const char *path = "build/test_replay_states.yaml";
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("kind: agreement\nstart: 2020-01\nhorizon: 24\nparties:\n  - {id: A}\n  - {id: B}\nsteps:\n"
+          "  - {id: silent, actor: A, deadline: 2020-02}\n"
+          "  - {id: ship, actor: B, quantity: 100, duration: 6, start_by: 2020-02, value: {A: 2}}\n"
+          "  - {id: offer, actor: A, agreed: false, deadline: 2020-01}\n"
+          "  - {id: oil, actor: B, rate: 120, per: year, start_by: 2020-01, duration: 12}\n"
+          "record:\n  events:\n"
+          "    - {date: 2020-04-10, step: ship, event: started}\n"
+          "    - {date: 2020-04-10, step: ship, event: delivered, quantity: 40}\n"
+          "    - {date: 2020-09-01, step: ship, event: delivered, quantity: 60}\n"
+          "    - {date: 2020-06-01, step: oil, event: delivered, quantity: 30}\n",
+          f);
+    fclose(f);
+    pl_error err;
+    pl_agreement *a;
+    if (pl_agreement_load(&a, path, &err)) fail_msg("%s", err.msg);
+    pl_agreement_ledger *l;
+    assert_int_equal(pl_agreement_replay(a, &l, &err), 0);
+    int silent = pl_agreement_find_step(a, "silent"), ship = pl_agreement_find_step(a, "ship");
+    int offer = pl_agreement_find_step(a, "offer"), oil = pl_agreement_find_step(a, "oil");
+    assert_int_equal(l->step[silent].state_end, PL_SS_UNKNOWN);  /* no record: unknown */
+    assert_int_equal(l->step[offer].state_end, PL_SS_NOT_AGREED);
+    assert_int_equal(l->step[ship].state_end, PL_SS_DONE);
+    assert_int_equal(l->step[ship].late_by, 2);                   /* started 2020-04 against 2020-02 */
+    assert_int_equal(l->step[ship].basis, PL_DUE_START_BY);
+    assert_int_equal(l->step[oil].basis, PL_DUE_RATE);
+    int P = a->n_parties;
+    /* B in 2020-03: 'ship' not started by its starting deadline, on a dated start: known, 0 */
+    assert_int_equal(l->n_due[2 * P + 1], 2);
+    assert_true(l->fulfilment[2 * P + 1] == 0);
+    /* B in 2020-05: 'ship' started and within its duration: not charged; 'oil' has no dated
+     * tranche yet: unknown, so B's fulfilment is unknown, not 0 */
+    assert_int_equal(l->n_due[4 * P + 1], 1);
+    assert_int_equal(l->n_unknown[4 * P + 1], 1);
+    assert_true(isnan(l->fulfilment[4 * P + 1]));
+    /* B in 2020-06: 30 t of oil against 6 months at 10 t a month: half */
+    assert_int_equal(l->n_unknown[5 * P + 1], 0);
+    assert_true(fabs(l->fulfilment[5 * P + 1] - 0.5) < 1e-9);
+    /* B in 2020-08: 'ship' due (started 2020-04, 6 months) and between tranches: unknown */
+    assert_int_equal(l->n_due[7 * P + 1], 2);
+    assert_int_equal(l->n_unknown[7 * P + 1], 2);
+    /* A's fulfilment is never a number: its only charged step has no record */
+    for (int t = 0; t < l->periods; t++) assert_true(isnan(l->fulfilment[t * P]));
+    /* value by pair: B gave A the 2 points of 'ship' */
+    assert_true(fabs(l->pair_given[1 * P + 0] - 2) < 1e-9);
+    assert_true(l->pair_given[0 * P + 1] == 0);
+    pl_agreement_ledger_free(l);
+    pl_agreement_free(a);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -474,7 +536,7 @@ int main(void)
         cmocka_unit_test(reciprocal_answers_a_reversal_and_resumes), cmocka_unit_test(grim_never_forgives),
         cmocka_unit_test(opportunist_reverses_when_it_pays), cmocka_unit_test(all_first_and_hold_block),
         cmocka_unit_test(grit_starts_its_initiatives_alone), cmocka_unit_test(calendar_maps_dates_to_periods),
-        cmocka_unit_test(replay_of_the_agreed_framework),
+        cmocka_unit_test(replay_of_the_agreed_framework), cmocka_unit_test(replay_keeps_three_states),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -173,10 +173,34 @@ static void bad_configurations(void **state)
     for (int i = 0; i < 2; i++) pl_strategy_free(p[i]);
 }
 
+/* A deterministic pair is played once and its result reused: every repetition is the same number,
+ * so its spread is exactly 0 (the sum-of-squares formula used to give 2.98e-08 for Tit For Tat
+ * against Alternator, whose per-turn payoff 2.005... is not a binary fraction). */
+static void a_pair_played_once_has_a_spread_of_exactly_zero(void **state)
+{
+    (void)state;
+    pl_strategy *p[5] = {mk("tft"), mk("grudger"), mk("defector"), mk("wsls"), mk("alternator")};
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.turns = 200;
+    cfg.repetitions = 7;
+    cfg.seed = 1;
+    pl_tournament_result *r;
+    pl_error err;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 5, &cfg, &r, &err), 0);
+    for (size_t i = 0; i < 5; i++) {
+        assert_true(pl_tournament_result_stddev(r, i) == 0.0);
+        for (size_t j = 0; j < 5; j++) assert_true(pl_tournament_result_payoff_stddev(r, i, j) == 0.0);
+    }
+    pl_tournament_result_free(r);
+    for (int i = 0; i < 5; i++) pl_strategy_free(p[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(known_scores_of_three_classics),
+        cmocka_unit_test(a_pair_played_once_has_a_spread_of_exactly_zero),
         cmocka_unit_test(same_seed_same_numbers_whatever_the_threads),
         cmocka_unit_test(probabilistic_ending_varies_lengths),
         cmocka_unit_test(matches_without_draws_are_played_once),

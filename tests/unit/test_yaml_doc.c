@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/yaml_doc.h"
@@ -63,11 +64,55 @@ static void refusals(void **state)
     pl_ydoc_free(d);
 }
 
+/* A document nested ~35,000 levels deep (an 80 KB file) once overflowed the
+ * stack of the recursive tree builder; now it is refused at the level where it
+ * crosses the limit, in block and in flow style alike. */
+static void deep_nesting_refused_with_position(void **state)
+{
+    (void)state;
+    enum { DEPTH = 35000 };
+    char *text = malloc(4 * DEPTH + 8);
+    assert_non_null(text);
+    size_t n = 0;
+    for (int i = 0; i < DEPTH; i++) text[n++] = '-', text[n++] = ' ';
+    text[n++] = 'x';
+    text[n] = '\0';
+    pl_error err;
+    assert_null(load(text, &err));
+    assert_non_null(strstr(err.msg, "t.yaml:1:"));
+    assert_non_null(strstr(err.msg, "nested deeper than"));
+    n = 0;
+    for (int i = 0; i < DEPTH; i++) text[n++] = '[';
+    for (int i = 0; i < DEPTH; i++) text[n++] = ']';
+    text[n] = '\0';
+    assert_null(load(text, &err));
+    assert_non_null(strstr(err.msg, "nested deeper than"));
+    /* maps in flow style, {a: {a: ...}} */
+    n = 0;
+    for (int i = 0; i < DEPTH / 4; i++) memcpy(text + n, "{a: ", 4), n += 4;
+    text[n++] = '1';
+    for (int i = 0; i < DEPTH / 4; i++) text[n++] = '}';
+    text[n] = '\0';
+    assert_null(load(text, &err));
+    assert_non_null(strstr(err.msg, "nested deeper than"));
+    free(text);
+    /* a document at the limit still loads */
+    char ok[2 * PL_YAML_MAX_DEPTH + 2];
+    n = 0;
+    for (int i = 0; i < PL_YAML_MAX_DEPTH; i++) ok[n++] = '[';
+    for (int i = 0; i < PL_YAML_MAX_DEPTH; i++) ok[n++] = ']';
+    ok[n] = '\0';
+    pl_ydoc *d = load(ok, &err);
+    assert_non_null(d);
+    pl_ydoc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(positions_and_typed_values),
         cmocka_unit_test(refusals),
+        cmocka_unit_test(deep_nesting_refused_with_position),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,7 +14,11 @@
  * conformance transcripts (Axelrod-Python 4.13): every machine of at most 6 states that
  * reproduces all of them behaves exactly as this 5-state machine (a sixth state of
  * Axelrod's table is unreachable or equivalent to one of these), and it starts in state
- * 4 playing C as Axelrod's does.  State numbers other than 4 are ours. */
+ * 4 playing C as Axelrod's does.  State numbers other than 4 are ours.
+ *
+ * Licence: numbers ported from Axelrod-Python 4.13 (MIT licence, copyright (c) 2015 the
+ * Axelrod-Python project team); its notice is in NOTICE beside this file and in
+ * tests/resources/axelrod-4.13/LICENSE.txt. */
 #ifndef PL_DATA_FINITE_STATE_MACHINES_H
 #define PL_DATA_FINITE_STATE_MACHINES_H
 

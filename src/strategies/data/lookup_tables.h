@@ -6,7 +6,11 @@
  * in Harper et al. (2017), "Reinforcement learning produces dominant strategies for the
  * Iterated Prisoner's Dilemma", PLOS ONE 12(12): e0188046.  Winner12 and Winner21 are
  * from Mathieu & Delahaye (2017), "New winning strategies for the iterated prisoner's
- * dilemma", JASSS 20(4) 12 (AAMAS 2015). */
+ * dilemma", JASSS 20(4) 12 (AAMAS 2015).
+ *
+ * Licence: numbers ported from Axelrod-Python 4.13 (MIT licence, copyright (c) 2015 the
+ * Axelrod-Python project team); its notice is in NOTICE beside this file and in
+ * tests/resources/axelrod-4.13/LICENSE.txt. */
 #ifndef PL_DATA_LOOKUP_TABLES_H
 #define PL_DATA_LOOKUP_TABLES_H
 

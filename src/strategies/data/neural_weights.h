@@ -8,7 +8,11 @@
  * produces dominant strategies for the Iterated Prisoner's Dilemma", PLOS ONE 12(12):
  * e0188046.  Checked against the Axelrod-Python 4.13 reference transcripts: Evolved ANN 5
  * reproduces all 150 of its matches; Evolved ANN all but 3 (the weights shipped with 4.13
- * for it differ slightly from these, and were not available to this project). */
+ * for it differ slightly from these, and were not available to this project).
+ *
+ * Licence: numbers ported from Axelrod-Python (checked against 4.13, as said above; MIT
+ * licence, copyright (c) 2015 the Axelrod-Python project team); its notice is in NOTICE
+ * beside this file and in tests/resources/axelrod-4.13/LICENSE.txt. */
 #ifndef PL_DATA_NEURAL_WEIGHTS_H
 #define PL_DATA_NEURAL_WEIGHTS_H
 

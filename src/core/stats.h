@@ -1,0 +1,62 @@
+/* stats.h — the one place where parley computes a mean, a spread, a median, a
+ * quantile or an interval (see stats.c for the definitions and why).
+ *
+ * Every engine and writer calls these, so a figure named "sd" or "median" in
+ * one result file means exactly what it means in another. */
+#ifndef PL_STATS_H
+#define PL_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The 97.5th percentile of the standard normal: the z of every 95% interval. */
+#define PL_STATS_Z95 1.959963984540054
+
+/* A running spread (Welford): the count, the running mean and the sum of squared
+ * deviations from it.  Zero-initialise ({0}) to start.  The running mean serves the
+ * spread only; a reported mean is the plain sum over the count (pl_stats_mean). */
+typedef struct pl_spread {
+    uint64_t n;
+    double mean, m2;
+} pl_spread;
+
+static inline void pl_spread_add(pl_spread *s, double x)
+{
+    s->n++;
+    double delta = x - s->mean;
+    s->mean += delta / (double)s->n;
+    s->m2 += delta * (x - s->mean);
+}
+
+/* Adds the values summarised by b to a (Chan, Golub and LeVeque's pairwise update).
+ * Folding the same blocks in the same order gives the same bits. */
+void pl_spread_merge(pl_spread *a, const pl_spread *b);
+/* Variance: m2 / (n - ddof); 0 when n <= ddof.  ddof 0: the population variance
+ * (numpy's default, what Axelrod-Python reports); ddof 1: the sample variance. */
+double pl_spread_variance(const pl_spread *s, int ddof);
+double pl_spread_sd(const pl_spread *s, int ddof);
+
+/* The sum of x[0..n) in index order, over n (NAN for n = 0). */
+double pl_stats_mean(const double *x, size_t n);
+/* The standard deviation of x[0..n) (Welford, in index order), ddof as above. */
+double pl_stats_sd(const double *x, size_t n, int ddof);
+/* The median of sorted values: the middle one, or the mean of the middle two (numpy's median). */
+double pl_stats_median_sorted(const double *sorted, size_t n);
+/* The q-quantile (0 <= q <= 1) of sorted values by linear interpolation between closest
+ * ranks (Hyndman and Fan's type 7, numpy's default "linear"). */
+double pl_stats_quantile_sorted(const double *sorted, size_t n, double q);
+/* Sorts x[0..n) in place, ascending (NaN-free input). */
+void pl_stats_sort(double *x, size_t n);
+/* The q-quantile of integer values given as a histogram (hist[v] values equal to v,
+ * total of them): the smallest v with at least ceil(q * total) values <= v (the inverse
+ * of the empirical distribution function, type 1); at least one value.  -1 when total
+ * is 0; len - 1 if the histogram holds fewer than needed. */
+int pl_stats_hist_quantile(const uint64_t *hist, int len, uint64_t total, double q);
+
+/* Wilson's score interval for k successes in n trials at normal quantile z (Wilson
+ * 1927), clipped to [0, 1].  *p gets k / n.  All NAN for n = 0. */
+void pl_stats_wilson(uint64_t k, uint64_t n, double z, double *p, double *lo, double *hi);
+/* The normal interval mean +- z * sqrt(variance / n) of a mean of n values. */
+void pl_stats_normal_interval(double mean, double variance, uint64_t n, double z, double *lo, double *hi);
+
+#endif

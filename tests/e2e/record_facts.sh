@@ -1,0 +1,84 @@
+# record_facts.sh — the 18 encoding errors of issue 12, one check (or a few) per error, each named
+# "fix N": every one reads what the engine made of the scenario (the replay ledger, the fulfilment
+# series, the loaded N-party record), so a scenario that slides back fails here.  The facts are in
+# docs/korea-facts.md (tags beside each check).
+. "$(dirname "$0")/../tap.sh"
+K=scenarios/korea
+for s in six-party-2007 agreed-framework-1994 singapore-2018 russia-china-roadmap; do
+  "$PARLEY" run "$K/$s.yaml" --runs 200 --seed 1 --threads 1 --out "$TMP/$s" >"$TMP/$s.txt" 2>"$TMP/$s.err" ||
+    echo "# $s failed: $(cat "$TMP/$s.err")"
+done
+# led SCEN STEP COLUMN: one cell of the step's row in ledger.csv (by header name).
+led() {
+  awk -F, -v step="$2" -v col="$3" 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+    $1 == step { print (col in h) ? $(h[col]) : "no-such-column"; exit }' "$TMP/$1/ledger.csv" 2>/dev/null
+}
+# ful SCEN DATE PARTY COLUMN: one cell of fulfilment.csv.
+ful() {
+  awk -F, -v d="$2" -v p="$3" -v col="$4" 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+    $2 == d && $3 == p { print (col in h) ? $(h[col]) : "no-such-column"; exit }' "$TMP/$1/fulfilment.csv" 2>/dev/null
+}
+# is WHAT GOT WANT
+is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: got '$2', expected '$3'"; fi; }
+# never SCEN PARTY VALUE: the party's fulfilment is never VALUE in any period
+never() { ! awk -F, -v p="$2" -v v="$3" 'NR > 1 && $3 == p && $4 == v { f = 1 } END { exit !f }' "$TMP/$1/fulfilment.csv"; }
+
+# ---- drills-and-launches (N-party record, half-years) ----
+dl=$K/drills-and-launches.yaml
+blk() { awk -v p="$1" '$0 ~ "period: " p "$" { on = 1; next } /- period:/ { on = 0 } on' "$dl"; }
+check "fix 1: 2019H1 codes the DPRK as launching (SRBMs 2019-05-04, 05-09) [K1-K4]" \
+  bash -c "grep -qE 'DPRK: \{did: launch.*\[K1\]' <<<'$(blk 2019H1)'"
+check "fix 1: 2019H2 codes the DPRK as launching (07-25, 07-31, 08-06) [K5-K9]" \
+  bash -c "grep -qE 'DPRK: \{did: launch.*\[K5\]' <<<'$(blk 2019H2)'"
+check "fix 2: 2022H1 records the China-Russia veto of 2022-05-26 as relief, not enforcement [K10]" \
+  bash -c "grep -qE 'China: \{did: relief.*\[K10\]' <<<'$(blk 2022H1)' && grep -qE 'Russia: \{did: relief.*\[K10\]' <<<'$(blk 2022H1)'"
+check "fix 2: a profile where China and Russia do not answer launches with enforcement" grep -q 'id: council_split' "$dl"
+"$PARLEY" run "$dl" --runs 20 --threads 1 --out "$TMP/dl" >"$TMP/dl.txt" 2>"$TMP/dl.err"
+check "fix 1-2: drills-and-launches loads and runs with the corrected record" [ -s "$TMP/dl/results.json" ]
+
+# ---- russia-china-roadmap ----
+is "fix 3: the roadmap's moratorium (nuclear and ballistic missile tests) is never complete" "$(led russia-china-roadmap MORATORIUM completed)" ""
+is "fix 3: ...and the 2019-05-04 SRBM launches break it [K1-K3]" "$(led russia-china-roadmap MORATORIUM first_reversed)" "2019-05"
+is "fix 4: the 2019 draft never voted is not relief started [H6]" "$(led russia-china-roadmap RELIEF-PART started)" ""
+is "fix 4: ...so relief is not under way at the end" "$(led russia-china-roadmap RELIEF-PART state_at_end)" "not_due"
+is "fix 5: the ROK's 2018 suspension of exercises is recorded [J1][J2]" "$(led russia-china-roadmap EXERCISES-ROK completed)" "2018-06"
+is "fix 5: ROK fulfilment at 2018-12 is 1, not 0" "$(ful russia-china-roadmap 2018-12 ROK fulfilment)" "1"
+is "fix 6: Singapore (a US-DPRK summit) is not the roadmap's talks" "$(led russia-china-roadmap TALKS started)" ""
+check "fix 6: China is never shown at 0 % for the talks" never russia-china-roadmap CN 0
+
+# ---- singapore-2018 ----
+for s in YONGBYON TEST-PLEDGE RELIEF-5 ENRICH-2; do
+  is "fix 7: the Hanoi offer's $s was never agreed: not charged" "$(led singapore-2018 $s state_at_end)" "not_agreed"
+done
+is "fix 7: the DPRK's fulfilment at 2019-12 counts only what it agreed (moratorium, remains, test site)" \
+  "$(ful singapore-2018 2019-12 DPRK fulfilment)" "1"
+is "fix 8: Singapore gives the UNSC relief to the Security Council" "$(led singapore-2018 RELIEF-5 actor)" "UNSC"
+is "fix 8: ...as the roadmap does" "$(led russia-china-roadmap RELIEF-PART actor)" "UNSC"
+
+# ---- six-party-2007 ----
+is "fix 9: the first 50,000 t has a starting deadline ('commence within 60 days') [D3]" "$(led six-party-2007 IA-5P-1 start_by)" "2007-04"
+is "fix 9: ...the first tanker 2007-07-14 is 3 months late, not 5 [D9]" "$(led six-party-2007 IA-5P-1 late_by)" "3"
+is "fix 10: the working groups, confirmed implemented at the September 2007 session [E1]" "$(led six-party-2007 IA-WG state_at_end)" "done"
+is "fix 11: as written, the shutdown does not wait for the BDA transfer [D1]" "$(led six-party-2007 IA-DP-1 eligible)" "2007-02"
+check "fix 11: as practised (the BDA precondition the DPRK added [C11]) is its own variant" \
+  grep -q '^as_practised,' "$TMP/six-party-2007/variants.csv"
+is "fix 12: IAEA barred from Yongbyon 2008-10-09 [F22][F40]" "$(led six-party-2007 IA-DP-2 first_reversed)" "2008-10"
+is "fix 12: ...and restored from 2008-10-12 [F24]" "$(led six-party-2007 IA-DP-2 last_restored)" "2008-10"
+is "fix 12: seal removal requested 2008-09-22 [F21] reverses the shutdown" "$(led six-party-2007 IA-DP-1 first_reversed)" "2008-09"
+is "fix 13: Japan's unpaid share is 'not done', not 'nothing due' [E5][F34]" "$(led six-party-2007 AID-JP state_at_end)" "not_done"
+is "fix 13: Japan's fulfilment at the end is 0, known" "$(ful six-party-2007 2009-06 JP fulfilment)" "0"
+is "fix 14: Russia's tranches in 2008 are not in the record: unknown, not 0 %" "$(ful six-party-2007 2008-06 RU fulfilment)" "unknown"
+check "fix 14: Russia is never shown at 0 %" never six-party-2007 RU 0
+is "fix 14: US HFO in 2008-09, under way with no dated tranche: unknown" "$(ful six-party-2007 2008-09 US unknown)" "2"
+
+# ---- agreed-framework-1994 ----
+check "fix 15: KEDO is never shown at 0 % before the fuel oil is suspended (construction is due only when its 60 months are up)" \
+  bash -c "! awk -F, 'NR > 1 && \$3 == \"KEDO\" && \$4 == \"0\" && \$2 < \"2002-11\"' '$TMP/agreed-framework-1994/fulfilment.csv' | grep -q ."
+is "fix 15: the LWR project is due 60 months after it became eligible" "$(led agreed-framework-1994 LWR-BUILD due_basis)" "duration"
+is "fix 16: the supply contract was signed 1995-12-15 in New York [K13]" "$(led agreed-framework-1994 AF-US-1a completed)" "1995-12"
+for s in AF-DP-CAN:DPRK AF-US-5:US AF-DP-5:DPRK AF-US-4:US AF-DP-4:DPRK; do
+  is "fix 17: ${s%%:*} is encoded for ${s#*:}" "$(led agreed-framework-1994 ${s%%:*} actor)" "${s#*:}"
+done
+is "fix 18: heavy fuel oil is a rate, 500,000 t a year until the first LWR unit [A1][A4]" "$(led agreed-framework-1994 AF-US-2 due_basis)" "rate"
+is "fix 18: ...deliveries after 1999-07 are not found: unknown, not zero" "$(ful agreed-framework-1994 2001-01 KEDO unknown)" "2"
+echo "1..$tap_n"

@@ -1,0 +1,225 @@
+/* test_parallel.c — core/parallel: the same bits for any thread count, folds in block order,
+ * the error of the lowest failing block, nothing to do, and thread counts out of range. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/parallel.h"
+#include "parley/testing.h"
+
+typedef struct sums {
+    double total;        /* folded in block order: order-sensitive bits */
+    uint64_t next_fold;  /* the first item of the block the fold expects next */
+    int out_of_order;
+    long items_by_workers; /* integer tallies added by worker_close */
+    int opened, closed;
+    uint64_t fail_item[2]; /* items whose block fails (UINT64_MAX: none) */
+    uint64_t last_progress, progress_calls;
+    int progress_backwards;
+} sums;
+
+typedef struct tally {
+    long items;
+} tally;
+
+static int open_tally(void *ctx, void **state, pl_error *err)
+{
+    sums *s = ctx;
+    tally *t = calloc(1, sizeof *t);
+    if (!t) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    __atomic_add_fetch(&s->opened, 1, __ATOMIC_SEQ_CST); /* workers open at the same time */
+    *state = t;
+    return 0;
+}
+
+static void close_tally(void *ctx, void *state)
+{
+    sums *s = ctx;
+    tally *t = state;
+    s->items_by_workers += t->items;
+    s->closed++;
+    free(t);
+}
+
+/* Values whose sum depends on the order of addition. */
+static double value(uint64_t i) { return sin((double)i) * 1e6 + 1.0 / (double)(i + 1); }
+
+static int run_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    sums *s = ctx;
+    tally *t = state;
+    double *acc = slot;
+    assert_true(*acc == 0.0); /* the pool zeroes each slot before its block */
+    for (uint64_t i = lo; i < hi; i++) {
+        if (i == s->fail_item[0] || i == s->fail_item[1])
+            return pl_error_set(err, PL_EINVAL, "item %llu failed", (unsigned long long)i);
+        *acc += value(i);
+        t->items++;
+    }
+    return 0;
+}
+
+static int count_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    (void)ctx, (void)err;
+    assert_null(slot);
+    ((tally *)state)->items += (long)(hi - lo);
+    return 0;
+}
+
+static void fold_block(void *ctx, uint64_t lo, uint64_t hi, void *slot)
+{
+    sums *s = ctx;
+    if (lo != s->next_fold) s->out_of_order = 1;
+    s->next_fold = hi;
+    s->total += *(double *)slot;
+}
+
+static void progress(void *user, uint64_t done, uint64_t total)
+{
+    sums *s = user;
+    (void)total;
+    if (done < s->last_progress) s->progress_backwards = 1;
+    s->last_progress = done;
+    s->progress_calls++;
+}
+
+static int run_job(sums *s, uint64_t items, uint64_t block, int threads, pl_error *err)
+{
+    memset(s, 0, sizeof *s);
+    s->fail_item[0] = s->fail_item[1] = UINT64_MAX;
+    pl_parallel job = {.items = items, .block_items = block, .threads = threads, .slot_size = sizeof(double), .ctx = s,
+                       .worker_open = open_tally, .worker_close = close_tally, .run = run_block, .fold = fold_block,
+                       .progress = progress, .progress_user = s};
+    return pl_parallel_run(&job, err);
+}
+
+static void any_thread_count_gives_the_same_bits(void **state)
+{
+    (void)state;
+    sums one, s;
+    pl_error err;
+    assert_int_equal(run_job(&one, 10007, 13, 1, &err), 0);
+    assert_int_equal(one.next_fold, 10007);
+    assert_int_equal(one.items_by_workers, 10007);
+    /* summed in another order, the total is different bits: the test could fail */
+    double reversed = 0;
+    for (uint64_t i = 10007; i-- > 0;) reversed += value(i);
+    assert_true(reversed != one.total);
+    for (int t = 1; t <= 7; t++) {
+        assert_int_equal(run_job(&s, 10007, 13, t, &err), 0);
+        assert_memory_equal(&s.total, &one.total, sizeof s.total);
+        assert_false(s.out_of_order);
+        assert_int_equal(s.next_fold, 10007);
+        assert_int_equal(s.items_by_workers, 10007);
+        assert_int_equal(s.opened, s.closed);
+        assert_true(s.opened >= 1 && s.opened <= t);
+        assert_false(s.progress_backwards);
+        assert_int_equal(s.last_progress, 10007);
+        assert_int_equal(s.progress_calls, (10007 + 12) / 13);
+    }
+}
+
+static void the_lowest_failing_block_gives_the_error(void **state)
+{
+    (void)state;
+    for (int t = 1; t <= 7; t++) {
+        sums s;
+        memset(&s, 0, sizeof s);
+        s.fail_item[0] = 900;
+        s.fail_item[1] = 500;
+        pl_parallel job = {.items = 2000, .block_items = 10, .threads = t, .slot_size = sizeof(double), .ctx = &s,
+                           .worker_open = open_tally, .worker_close = close_tally, .run = run_block, .fold = fold_block};
+        pl_error err;
+        pl_error_clear(&err);
+        assert_int_equal(pl_parallel_run(&job, &err), PL_EINVAL);
+        assert_string_equal(err.msg, "item 500 failed");
+        /* nothing at or after the failed block was folded, and every worker was closed */
+        assert_true(s.next_fold <= 500);
+        assert_false(s.out_of_order);
+        assert_int_equal(s.opened, s.closed);
+    }
+}
+
+static void zero_items_run_nothing(void **state)
+{
+    (void)state;
+    sums s;
+    pl_error err;
+    assert_int_equal(run_job(&s, 0, 5, 4, &err), 0);
+    assert_int_equal(s.opened, 0);
+    assert_int_equal(s.progress_calls, 0);
+    assert_true(s.total == 0.0);
+}
+
+static void more_threads_than_blocks_and_no_fold(void **state)
+{
+    (void)state;
+    sums s;
+    pl_error err;
+    assert_int_equal(run_job(&s, 3, 1, 7, &err), 0);
+    assert_int_equal(s.items_by_workers, 3);
+    assert_true(s.opened <= 3);
+    /* without a fold there is no slot; each block still runs once */
+    memset(&s, 0, sizeof s);
+    pl_parallel job = {.items = 100, .block_items = 7, .threads = 3, .ctx = &s, .worker_open = open_tally,
+                       .worker_close = close_tally, .run = count_block, .progress = progress, .progress_user = &s};
+    assert_int_equal(pl_parallel_run(&job, &err), 0);
+    assert_int_equal(s.items_by_workers, 100);
+    assert_int_equal(s.last_progress, 100);
+    /* a slot with nothing to fold it is a mistake of the caller */
+    job.slot_size = 8;
+    assert_int_equal(pl_parallel_run(&job, &err), PL_EINVAL);
+}
+
+static void thread_counts_out_of_range_are_refused(void **state)
+{
+    (void)state;
+    sums s;
+    pl_error err;
+    assert_int_equal(run_job(&s, 10, 1, 0, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "threads must be between 1 and 1024, got 0"));
+    assert_int_equal(run_job(&s, 10, 1, PL_PARALLEL_MAX_THREADS + 1, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "got 1025"));
+    assert_int_equal(s.opened, 0);
+    /* the maximum itself is honoured (no more are started than there are blocks) */
+    assert_int_equal(run_job(&s, 50, 1, PL_PARALLEL_MAX_THREADS, &err), 0);
+    assert_int_equal(s.items_by_workers, 50);
+}
+
+static void out_of_memory_is_an_error(void **state)
+{
+    (void)state;
+    pl_error err;
+    for (long n = 1;; n++) {
+        sums s;
+        pl_alloc_fail_at(n);
+        int rc = run_job(&s, 100, 3, 3, &err);
+        long failures = pl_alloc_failures();
+        pl_alloc_fail_at(0);
+        if (!failures) {
+            assert_int_equal(rc, 0);
+            break;
+        }
+        assert_int_equal(rc, PL_ENOMEM);
+        assert_non_null(strstr(err.msg, "out of memory"));
+        assert_true(n < 10);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(any_thread_count_gives_the_same_bits),
+        cmocka_unit_test(the_lowest_failing_block_gives_the_error),
+        cmocka_unit_test(zero_items_run_nothing),
+        cmocka_unit_test(more_threads_than_blocks_and_no_fold),
+        cmocka_unit_test(thread_counts_out_of_range_are_refused),
+        cmocka_unit_test(out_of_memory_is_an_error),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,167 @@
+/* test_stats.c — core/stats: means, spreads, medians, quantiles and intervals against
+ * values worked out by hand, and the cancellation cases the old formula got wrong. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+
+#include "core/stats.h"
+
+#define CLOSE(x, y, tol) assert_true(fabs((x) - (y)) <= (tol))
+
+static void mean_and_deviation_of_a_textbook_sample(void **state)
+{
+    (void)state;
+    /* 2 4 4 4 5 5 7 9: mean 5, squared deviations 9+1+1+1+0+0+4+16 = 32 */
+    double x[] = {2, 4, 4, 4, 5, 5, 7, 9};
+    assert_true(pl_stats_mean(x, 8) == 5.0);
+    CLOSE(pl_stats_sd(x, 8, 0), 2.0, 1e-15);            /* sqrt(32 / 8) */
+    CLOSE(pl_stats_sd(x, 8, 1), sqrt(32.0 / 7), 1e-15); /* sqrt(32 / 7) */
+    assert_true(isnan(pl_stats_mean(x, 0)));
+    assert_true(pl_stats_sd(x, 1, 1) == 0.0); /* one value has no sample spread */
+    assert_true(pl_stats_sd(x, 0, 0) == 0.0);
+}
+
+static void large_offsets_keep_their_spread(void **state)
+{
+    (void)state;
+    /* 1e9+1, 1e9+2, 1e9+3: squared deviations 1 + 0 + 1 = 2.  The sum-of-squares formula
+     * subtracts 3e18 from 3e18 + 2 (doubles 512 apart there) and loses all of it. */
+    double x[] = {1e9 + 1, 1e9 + 2, 1e9 + 3};
+    assert_true(pl_stats_sd(x, 3, 1) == 1.0);
+    CLOSE(pl_stats_sd(x, 3, 0), sqrt(2.0 / 3), 1e-15);
+    double sum = 0, sq = 0;
+    for (int i = 0; i < 3; i++) sum += x[i], sq += x[i] * x[i];
+    double naive = (sq - sum * sum / 3) / 2;
+    assert_true(fabs(naive - 1.0) > 0.5); /* what the old formula gave: not 1 */
+    /* 1e9 + {4, 7, 13, 16}: mean 1e9 + 10, squared deviations 36 + 9 + 9 + 36 = 90 */
+    double y[] = {1e9 + 4, 1e9 + 7, 1e9 + 13, 1e9 + 16};
+    CLOSE(pl_stats_sd(y, 4, 1), sqrt(30.0), 1e-12);
+    assert_true(pl_stats_mean(y, 4) == 1e9 + 10);
+    /* and 1e15 apart: 1e15 + {0, 2}: sample variance 2 */
+    double z[] = {1e15, 1e15 + 2};
+    CLOSE(pl_stats_sd(z, 2, 1), sqrt(2.0), 1e-12);
+}
+
+static void identical_values_have_no_spread_at_all(void **state)
+{
+    (void)state;
+    /* 0.1 and 2.005 are not binary fractions: sum x^2 / n - mean^2 is not 0 for them */
+    double x[20];
+    for (int i = 0; i < 20; i++) x[i] = 0.1;
+    assert_true(pl_stats_sd(x, 20, 0) == 0.0);
+    assert_true(pl_stats_sd(x, 20, 1) == 0.0);
+    for (int i = 0; i < 20; i++) x[i] = 2.005;
+    assert_true(pl_stats_sd(x, 20, 0) == 0.0);
+    /* folded in blocks, still exactly 0 */
+    pl_spread all = {0};
+    for (int b = 0; b < 4; b++) {
+        pl_spread blk = {0};
+        for (int i = 0; i < 5; i++) pl_spread_add(&blk, 2.005);
+        pl_spread_merge(&all, &blk);
+    }
+    assert_true(all.n == 20);
+    assert_true(pl_spread_sd(&all, 1) == 0.0);
+}
+
+static void blocks_folded_in_order_agree_with_one_pass(void **state)
+{
+    (void)state;
+    double x[100];
+    for (int i = 0; i < 100; i++) x[i] = 1e6 + sin(i) * 3 + (i % 7);
+    pl_spread one = {0}, folded = {0}, again = {0};
+    for (int i = 0; i < 100; i++) pl_spread_add(&one, x[i]);
+    for (int lo = 0; lo < 100; lo += 13) {
+        pl_spread blk = {0};
+        for (int i = lo; i < lo + 13 && i < 100; i++) pl_spread_add(&blk, x[i]);
+        pl_spread_merge(&folded, &blk);
+    }
+    for (int lo = 0; lo < 100; lo += 13) {
+        pl_spread blk = {0};
+        for (int i = lo; i < lo + 13 && i < 100; i++) pl_spread_add(&blk, x[i]);
+        pl_spread_merge(&again, &blk);
+    }
+    assert_true(folded.n == 100);
+    CLOSE(pl_spread_variance(&folded, 1), pl_spread_variance(&one, 1), 1e-9 * pl_spread_variance(&one, 1));
+    /* the same blocks in the same order: the same bits */
+    assert_true(folded.m2 == again.m2 && folded.mean == again.mean);
+    /* an empty block changes nothing; merging into an empty one copies */
+    pl_spread empty = {0}, copy = {0};
+    pl_spread_merge(&folded, &empty);
+    assert_true(folded.m2 == again.m2);
+    pl_spread_merge(&copy, &again);
+    assert_true(copy.m2 == again.m2 && copy.n == 100);
+}
+
+static void medians_and_linear_quantiles(void **state)
+{
+    (void)state;
+    double odd[] = {3, 1, 2};
+    pl_stats_sort(odd, 3);
+    assert_true(odd[0] == 1 && odd[2] == 3);
+    assert_true(pl_stats_median_sorted(odd, 3) == 2.0);
+    double even[] = {1, 2, 3, 4};
+    assert_true(pl_stats_median_sorted(even, 4) == 2.5);
+    /* type 7 (numpy's default): position (n - 1) q, so 0.75 and 2.25 between ranks */
+    assert_true(pl_stats_quantile_sorted(even, 4, 0.25) == 1.75);
+    assert_true(pl_stats_quantile_sorted(even, 4, 0.75) == 3.25);
+    assert_true(pl_stats_quantile_sorted(even, 4, 0.5) == 2.5);
+    assert_true(pl_stats_quantile_sorted(even, 4, 0.0) == 1.0);
+    assert_true(pl_stats_quantile_sorted(even, 4, 1.0) == 4.0);
+    double one[] = {7};
+    assert_true(pl_stats_quantile_sorted(one, 1, 0.3) == 7.0);
+    assert_true(isnan(pl_stats_median_sorted(one, 0)));
+}
+
+static void histogram_quantiles_are_periods_reached(void **state)
+{
+    (void)state;
+    /* two runs at 0, three at 2, five at 3: ten in all */
+    uint64_t h[] = {2, 0, 3, 5};
+    assert_int_equal(pl_stats_hist_quantile(h, 4, 10, 0.1), 0); /* the 1st value */
+    assert_int_equal(pl_stats_hist_quantile(h, 4, 10, 0.2), 0); /* the 2nd */
+    assert_int_equal(pl_stats_hist_quantile(h, 4, 10, 0.5), 2); /* the 5th */
+    assert_int_equal(pl_stats_hist_quantile(h, 4, 10, 0.9), 3); /* the 9th */
+    assert_int_equal(pl_stats_hist_quantile(h, 4, 10, 0.0), 0); /* at least one value */
+    assert_int_equal(pl_stats_hist_quantile(h, 4, 0, 0.5), -1);
+    assert_int_equal(pl_stats_hist_quantile(h, 4, 20, 1.0), 3); /* fewer than total: the last bin */
+}
+
+static void wilson_and_normal_intervals(void **state)
+{
+    (void)state;
+    double p, lo, hi;
+    /* 8 of 10 at z = 1.96: centre (0.8 + z^2/20) / (1 + z^2/10) = 0.716739, half-width
+     * z sqrt(0.016 + z^2/400) / (1 + z^2/10) = 0.226578 */
+    pl_stats_wilson(8, 10, PL_STATS_Z95, &p, &lo, &hi);
+    assert_true(p == 0.8);
+    CLOSE(lo, 0.490162, 1e-6);
+    CLOSE(hi, 0.943318, 1e-6);
+    /* none of 20: the interval starts at 0 and reaches z^2 / (20 + z^2) = 0.161125 */
+    pl_stats_wilson(0, 20, PL_STATS_Z95, &p, &lo, &hi);
+    assert_true(p == 0.0 && lo == 0.0);
+    CLOSE(hi, 0.161125, 1e-6);
+    pl_stats_wilson(20, 20, PL_STATS_Z95, &p, &lo, &hi);
+    assert_true(hi == 1.0);
+    CLOSE(lo, 1 - 0.161125, 1e-6);
+    pl_stats_wilson(0, 0, PL_STATS_Z95, &p, &lo, &hi);
+    assert_true(isnan(p) && isnan(lo) && isnan(hi));
+    /* mean 10, variance 4, 16 values, z 2: 10 +- 2 sqrt(4 / 16) = 10 +- 1 */
+    pl_stats_normal_interval(10, 4, 16, 2, &lo, &hi);
+    assert_true(lo == 9.0 && hi == 11.0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(mean_and_deviation_of_a_textbook_sample),
+        cmocka_unit_test(large_offsets_keep_their_spread),
+        cmocka_unit_test(identical_values_have_no_spread_at_all),
+        cmocka_unit_test(blocks_folded_in_order_agree_with_one_pass),
+        cmocka_unit_test(medians_and_linear_quantiles),
+        cmocka_unit_test(histogram_quantiles_are_periods_reached),
+        cmocka_unit_test(wilson_and_normal_intervals),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
