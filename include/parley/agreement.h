@@ -16,6 +16,7 @@
 #define PARLEY_AGREEMENT_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include "parley/error.h"
 
 #ifdef __cplusplus
@@ -78,6 +79,39 @@ void pl_agreement_ledger_free(pl_agreement_ledger *l);
 int pl_agreement_ledger_completed(const pl_agreement_ledger *l, int s);
 /* Quantity of step s delivered by the end of the record. */
 double pl_agreement_ledger_delivered(const pl_agreement_ledger *l, int s);
+
+/* ---- fitting behaviour to the record ---------------------------------------
+ * The likelihood of the scenario's dated record under each party's types and a grid of
+ * behaviour parameters (rationality, tremble, patience, discount), the posterior over
+ * each party's type, the maximum-likelihood parameters, and a posterior-predictive check
+ * (how often the record's completions and withdrawals recur within a window).
+ * The method is stated in src/agreement/agreement_fit.c and docs/agreements.md. */
+typedef struct pl_agreement_fit pl_agreement_fit;
+typedef struct pl_agreement_fit_point {
+    double rationality;  /* lambda of the logit; INFINITY: the rule with a tremble */
+    double tremble;
+    int patience;
+    double discount;
+} pl_agreement_fit_point;
+typedef struct pl_agreement_fit_config {
+    uint64_t runs;       /* predictive runs (default 5000) */
+    uint64_t seed;
+    int seed_given;
+    int window;          /* periods either side of a recorded date that count as a recurrence (default 3) */
+} pl_agreement_fit_config;
+int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
+                            pl_error *err);
+void pl_agreement_fit_free(pl_agreement_fit *f);
+pl_agreement_fit_point pl_agreement_fit_best(const pl_agreement_fit *f);
+double pl_agreement_fit_loglik(const pl_agreement_fit *f);
+double pl_agreement_fit_posterior(const pl_agreement_fit *f, int party, int type);
+int pl_agreement_fit_n_types(const pl_agreement_fit *f, int party);
+/* Gives the scenario the fitted behaviour, and each party the posterior as its prior
+ * (`parley run --types posterior`). */
+int pl_agreement_apply_fit(pl_agreement *a, const pl_agreement_fit *f);
+/* The fit as text (the command's summary), and as JSON in DIR/fit.json (DIR made if missing). */
+void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f);
+int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl_agreement_fit *f, pl_error *err);
 
 /* ---- the model, for front ends ------------------------------------------ */
 

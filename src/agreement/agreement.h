@@ -246,7 +246,7 @@ typedef struct pl_ag_compiled {
     int patience[PL_AG_MAX_PARTIES], pub_patience;
     int exact[PL_AG_MAX_PARTIES];        /* follows its rule without tremble (a person at the stepper) */
     int deadline[PL_AG_MAX_STEPS], start_by[PL_AG_MAX_STEPS];
-    int max_not_before;
+    int max_not_before, lookahead;
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
 } pl_ag_compiled;

@@ -170,6 +170,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     double eo = b->tremble > 0.001 ? b->tremble : 0.001; /* observers never rule a type out for good */
     c->log_eps = log(eo), c->log_1m_eps = log1p(-eo);
     c->delta = b->discount;
+    c->lookahead = b->lookahead;
     c->annuity = b->discount < 1 ? (1 - pow(b->discount, b->lookahead)) / (1 - b->discount) : b->lookahead;
     for (int s = 0; s < c->n_steps; s++) {
         c->disc[s] = pow(b->discount, c->duration[s]);

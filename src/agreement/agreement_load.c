@@ -954,6 +954,23 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     };
     pl_agreement_result *res = NULL;
     pl_agreement_ledger *led = NULL;
+    if (opt->types_posterior) { /* `--types posterior`: the types and behaviour the record supports */
+        pl_agreement_fit *fit = NULL;
+        pl_agreement_fit_config fc = {.runs = 1000, .seed = cfg.seed, .seed_given = 1};
+        rc = a->has_record ? pl_agreement_fit_record(a, &fc, &fit, err)
+                           : pl_error_set(err, PL_EINVAL, "%s: --types posterior needs the scenario's 'record:' to fit",
+                                          a->path);
+        if (!rc) {
+            pl_agreement_apply_fit(a, fit);
+            if (opt->log)
+                fprintf(opt->log, "parley run: types are the posterior given the record (see parley fit %s)\n", a->path);
+        }
+        pl_agreement_fit_free(fit);
+        if (rc) {
+            pl_agreement_free(a);
+            return rc;
+        }
+    }
     double t0 = now_seconds();
     rc = pl_agreement_simulate(a, &cfg, &res, err);
     double t1 = now_seconds();

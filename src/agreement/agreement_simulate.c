@@ -324,8 +324,8 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
 {
     pl_ag_run_state R;
     pl_ag_begin(c, d, &R, o);
+    if (c->horizon > 0) pl_ag_period_open(c, d, &R, o, tr);
     while (R.t < c->horizon) {
-        pl_ag_period_open(c, d, &R, o, tr);
         /* 3. every party decides on the same snapshot */
         pl_ag_move all = {0, 0, 0, 0};
         for (int p = 0; p < c->n_parties; p++) {
@@ -333,7 +333,14 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
             pl_ag_decide(c, &R.st, p, &m);
             all.start |= m.start, all.reverse |= m.reverse, all.retal |= m.retal, all.opp |= m.opp;
         }
-        if (pl_ag_period_close(c, d, &R, o, &all, tr) && pl_ag_skip(c, &R, o)) break;
+        int rest = pl_ag_period_close(c, d, &R, o, &all, tr);
+        /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
+        if (R.t < c->horizon) pl_ag_period_open(c, d, &R, o, tr);
+        if (rest) {
+            int from = R.t;
+            if (pl_ag_skip(c, &R, o)) break;
+            if (R.t != from) pl_ag_period_open(c, d, &R, o, tr);
+        }
     }
     pl_ag_finish(c, &R, o);
 }

@@ -121,7 +121,7 @@ static void play_period(pl_agreement_stepper *st, int own_policy, pl_bits start,
         pl_ag_decide(c, s, p, &m);
         if (p == st->party && !own_policy) {
             /* the caller's answer to a counterpart's reversal is an answer, as a policy's would be */
-            pl_bits threat = (s->rev | s->breach) & ~c->own[p] & ~s->retal;
+            pl_bits threat = pl_ag_threat(c, s, p);
             m.start = start;
             m.reverse = reverse;
             m.retal = reverse & pl_ag_reciprocal_reversals(c, s, c->own[p], threat);

@@ -6,7 +6,8 @@
  * disagree about whether a step is late).  A due step is late once it has not been
  * started by its start deadline (`start_by`, else the period it became due) or not
  * completed by its deadline (else the period it became due plus its duration, less one),
- * by more than the party's patience.  A late core step counts, for that party, as a
+ * by more than the party's patience (a withdrawn step is judged by the rules for
+ * withdrawals, not again as late).  A late core step counts, for that party, as a
  * breach: its rule answers it as it answers a reversal (agreement_policy.h).  The public
  * view (what everyone can see verified, with the scenario's default patience) feeds the
  * beliefs: a step newly late there is evidence about its actor's type. */
@@ -41,7 +42,7 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
     for (pl_bits b = due & ~st->due_mask[v]; b; b &= b - 1) since[__builtin_ctzll(b)] = (short)t;
     st->due_mask[v] = due;
     pl_bits late = 0;
-    for (pl_bits b = due & watch; b; b &= b - 1) {
+    for (pl_bits b = due & watch & ~st->rev; b; b &= b - 1) { /* a withdrawn step is judged as a withdrawal */
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
         int due_done = since[s] + c->duration[s] - 1;

@@ -39,6 +39,9 @@ static const char help[] =
     "                byte-identical results whatever --threads is\n"
     "  --threads k   worker threads (default: every core; 0 = every core)\n"
     "  --out DIR     write CSV and JSON results and report.html into DIR\n"
+    "  --types T     agreements: 'prior' (default) runs the scenario's types; 'posterior'\n"
+    "                first fits the record (as parley fit does) and runs every design under\n"
+    "                the posterior types and the fitted behaviour\n"
     "\n"
     "Examples:\n"
     "  parley run scenarios/korea/six-party-2007.yaml\n"
@@ -48,7 +51,8 @@ int cmd_run(int argc, char **argv)
 {
     static const struct option opts[] = {{"runs", required_argument, 0, 'r'},   {"seed", required_argument, 0, 's'},
                                          {"threads", required_argument, 0, 't'}, {"out", required_argument, 0, 'o'},
-                                         {"help", no_argument, 0, 'h'},          {0}};
+                                         {"types", required_argument, 0, 'y'},   {"help", no_argument, 0, 'h'},
+                                         {0}};
     pl_run_options opt = {.threads = cli_cores()};
     int c;
     optind = 1;
@@ -63,6 +67,12 @@ int cmd_run(int argc, char **argv)
         case 'o':
             if (!*optarg) return cli_usage_error("run", "--out: expected a directory name");
             opt.out_dir = optarg;
+            break;
+        case 'y':
+            if (!strcmp(optarg, "posterior"))
+                opt.types_posterior = 1;
+            else if (strcmp(optarg, "prior"))
+                return cli_usage_error("run", "--types: expected 'prior' or 'posterior', found '%s'", optarg);
             break;
         case 'h': fputs(help, stdout); return EXIT_OK;
         default: fputs(help, stderr); return EXIT_USAGE;

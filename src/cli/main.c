@@ -16,6 +16,7 @@ static const struct {
     {"play", cmd_play, "play yourself: a repeated game against a strategy, or one party of a scenario"},
     {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON results"},
     {"run", cmd_run, "run a scenario file (agreements, N-party games, tournaments)"},
+    {"fit", cmd_fit, "fit an agreement's behaviour (types, rationality, patience) to its dated record"},
     {"check-transcripts", cmd_check_transcripts, "replay reference match transcripts and compare every action"},
 };
 

@@ -23,6 +23,7 @@ typedef struct pl_run_options {
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
     FILE *log;          /* timings and where results went, for standard error; NULL: none */
+    int types_posterior;/* agreements: fit the record first, run under the posterior types and fitted behaviour */
 } pl_run_options;
 
 /* A runner: doc is loaded and its `kind` checked.  Returns 0, or a pl_status with err set. */

@@ -1,0 +1,460 @@
+/* agreement_fit.c — which behaviour the dated record supports: likelihood, posterior, fit, check.
+ *
+ * The record is turned into a path: for each period, what each step was at the opening
+ * (started, done, verified, reversed — as the record dates them) and the moves made in it
+ * (starts, restorations, withdrawals).  Where the record is silent the path fills in the
+ * least it must: a step recorded completed but never started is taken to have started its
+ * duration earlier; one completed but never verified, verified as its verifier's delay
+ * allows (the period after, for a step nobody verifies); a restored step completes again
+ * after its duration.  A withdrawal in the period of a shock that forces that step back is
+ * the shock's, not a choice.
+ *
+ * The likelihood of the path under a behaviour (choice, rationality lambda, tremble eps,
+ * patience, discount delta) and a type profile is the product, over the periods of the
+ * record and the recorded steps, of the probability of each recorded decision — to start
+ * or not, to keep or withdraw — from the very plan the simulator draws from
+ * (pl_ag_plan_choice).  Steps the record never mentions are left out of the product
+ * (their decisions summed out, never taken as "not done"); a recorded move the model
+ * would not consider (a step started before it is due) is a tremble, probability eps.
+ * Every party decides on the public state and the public beliefs, both fixed by the
+ * record, and on its own type: so the likelihood factorises by party, and the posterior
+ * over type profiles is the product of each party's posterior.  That is exact
+ * enumeration at the cost of a sum over each party's types (six-party: 128 profiles
+ * from 14 evaluations per grid point).  The behaviour parameters are fitted by exhaustive
+ * search over a grid (maximum of the likelihood summed over types, i.e. the marginal
+ * likelihood under the prior); the posterior over types is reported at the maximum and
+ * averaged over the grid under a flat prior on its points.
+ *
+ * The posterior-predictive check simulates the record's variant with the fitted
+ * parameters and the posterior types, and counts how often each recorded completion and
+ * withdrawal recurs within +/- window periods of its date. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/alloc.h"
+#include "agreement/agreement_behaviour.h"
+#include "agreement/agreement_fit.h"
+
+/* ---- the path ------------------------------------------------------------- */
+
+typedef struct fit_path {
+    int T;                                /* periods 0..T-1 */
+    pl_bits recorded;                     /* steps the record mentions */
+    pl_bits *start, *reverse, *forced;    /* per period: moves; withdrawals forced by a shock */
+    pl_bits *complete, *verify;           /* per period: completions (end of period), verifications (opening) */
+} fit_path;
+
+static void path_free(fit_path *p)
+{
+    pl_free(p->start), pl_free(p->reverse), pl_free(p->forced), pl_free(p->complete), pl_free(p->verify);
+}
+
+static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *p, pl_error *err)
+{
+    memset(p, 0, sizeof *p);
+    int T = 0;
+    for (int i = 0; i < a->n_events; i++)
+        if (a->event[i].period + 1 > T) T = a->event[i].period + 1;
+    if (T > a->horizon) T = a->horizon;
+    p->T = T;
+    size_t n = (size_t)(T + PL_AG_MAX_HORIZON / 8 + 64);
+    p->start = pl_calloc(n, sizeof(pl_bits)), p->reverse = pl_calloc(n, sizeof(pl_bits));
+    p->forced = pl_calloc(n, sizeof(pl_bits)), p->complete = pl_calloc(n, sizeof(pl_bits));
+    p->verify = pl_calloc(n, sizeof(pl_bits));
+    if (!p->start || !p->reverse || !p->forced || !p->complete || !p->verify) {
+        path_free(p);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for the record's path");
+    }
+    for (int s = 0; s < a->n_steps; s++) {
+        pl_bits bit = PL_BIT(s);
+        int started = -1, last_start = -1, has_ver = 0;
+        for (int i = 0; i < a->n_events; i++) {
+            const pl_ag_event *e = &a->event[i];
+            if (e->step != s) continue;
+            p->recorded |= bit;
+            if (e->period >= T) continue;
+            switch (e->kind) {
+            case PL_EV_STARTED:
+            case PL_EV_DELIVERED:
+                if (started < 0 || last_start < 0) p->start[e->period] |= bit, started = last_start = e->period;
+                break;
+            case PL_EV_COMPLETED:
+                if (last_start < 0) {
+                    int t0 = e->period - c->duration[s] + 1;
+                    if (t0 < 0) t0 = 0;
+                    p->start[t0] |= bit, started = t0;
+                }
+                p->complete[e->period] |= bit;
+                last_start = -1;
+                break;
+            case PL_EV_VERIFIED: p->verify[e->period] |= bit, has_ver = 1; break;
+            case PL_EV_REVERSED: {
+                int forced = 0;
+                for (int k = 0; k < a->n_events; k++)
+                    if (a->event[k].kind == PL_EV_SHOCK && a->event[k].period == e->period &&
+                        (c->shock_reverse[a->event[k].shock] & bit))
+                        forced = 1;
+                if (forced)
+                    p->forced[e->period] |= bit;
+                else
+                    p->reverse[e->period] |= bit;
+                last_start = -1;
+                break;
+            }
+            case PL_EV_RESTORED: {
+                p->start[e->period] |= bit, last_start = e->period;
+                int done = e->period + c->duration[s] - 1;
+                if (done < T) p->complete[done] |= bit;
+                last_start = -1;
+                break;
+            }
+            default: break;
+            }
+        }
+        (void)started;
+        if (!has_ver) /* verified as soon as its verifier may confirm */
+            for (int t = 0; t < T; t++)
+                if (p->complete[t] & bit) {
+                    int tv = t + 1 + c->v_delay[s];
+                    if (tv < T) p->verify[tv] |= bit;
+                }
+    }
+    /* shocks recorded without the withdrawal recorded: the shock forces its steps back anyway */
+    for (int i = 0; i < a->n_events; i++)
+        if (a->event[i].kind == PL_EV_SHOCK && a->event[i].period < T) p->forced[a->event[i].period] |= c->shock_reverse[a->event[i].shock];
+    return PL_OK;
+}
+
+/* ---- the likelihood along the path ---------------------------------------- */
+
+static void set_params(pl_ag_compiled *c, const pl_agreement_fit_point *g)
+{
+    c->behave = 1;
+    c->choice = isinf(g->rationality) ? PL_CHOICE_RULE : PL_CHOICE_LOGIT;
+    c->lambda = isinf(g->rationality) ? 0 : g->rationality;
+    c->eps = g->tremble;
+    double eo = g->tremble > 0.001 ? g->tremble : 0.001;
+    c->log_eps = log(eo), c->log_1m_eps = log1p(-eo);
+    c->delta = g->discount;
+    int L = c->lookahead > 0 ? c->lookahead : c->horizon;
+    c->annuity = g->discount < 1 ? (1 - pow(g->discount, L)) / (1 - g->discount) : L;
+    for (int s = 0; s < c->n_steps; s++) c->disc[s] = pow(g->discount, c->duration[s]);
+    for (int p = 0; p < c->n_parties; p++) c->patience[p] = g->patience;
+    c->pub_patience = g->patience;
+}
+
+/* log L[p][k]: the record's decisions of party p under its type k. */
+static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll[][PL_AG_MAX_OPTIONS])
+{
+    const int P = c->n_parties;
+    pl_ag_state st;
+    memset(&st, 0, sizeof st);
+    pl_ag_time_init(c, &st);
+    pl_ag_beliefs_init(c, &st);
+    for (int p = 0; p < P; p++)
+        for (int k = 0; k < PL_AG_MAX_OPTIONS; k++) ll[p][k] = 0;
+    const double eps_floor = c->eps > 1e-9 ? c->eps : 1e-9;
+    pl_bits pending = 0; /* verifications dated in the period of the completion take effect the next */
+    for (int t = 0; t < path->T; t++) {
+        st.t = t;
+        /* opening: forced withdrawals, verifications */
+        pl_bits f = path->forced[t] & (st.done | st.prog);
+        st.done &= ~f, st.prog &= ~f, st.verified &= ~f, st.rev |= f, st.retal &= ~f;
+        pending |= path->verify[t];
+        st.verified |= pending & st.done;
+        pending &= ~st.done;
+        pl_ag_time_update(c, &st);
+        pl_ag_move all = {path->start[t], path->reverse[t], 0, 0};
+        for (int p = 0; p < P; p++) {
+            pl_bits threat = pl_ag_threat(c, &st, p);
+            if (threat) st.grim_on[p] = 1;
+            all.retal |= pl_ag_reciprocal_reversals(c, &st, c->own[p], threat) & path->reverse[t];
+        }
+        for (int p = 0; p < P; p++) {
+            pl_bits mine = c->own[p] & path->recorded;
+            if (!mine) continue;
+            for (int k = 0; k < c->n_opt[p]; k++) {
+                pl_ag_move m;
+                pl_ag_plan pl;
+                pl_ag_rule_as(c, &st, p, k, &m);
+                pl_ag_plan_choice(c, &st, p, &m, &pl);
+                double x = 0;
+                for (pl_bits b = mine & (pl.cs | pl.ck | all.start | all.reverse); b; b &= b - 1) {
+                    int s = __builtin_ctzll(b);
+                    pl_bits bit = PL_BIT(s);
+                    int started = (all.start & bit) != 0, reversed = (all.reverse & bit) != 0;
+                    double q;
+                    if (pl.cs & bit)
+                        q = started ? pl.p_act[s] : 1 - pl.p_act[s];
+                    else if (pl.ck & bit)
+                        q = reversed ? 1 - pl.p_act[s] : pl.p_act[s];
+                    else
+                        q = eps_floor; /* a move the model would not consider: a tremble */
+                    x += log(q > 1e-300 ? q : 1e-300);
+                }
+                ll[p][k] += x;
+            }
+        }
+        pl_ag_beliefs_update(c, &st, &all, NULL);
+        /* the moves, then the completions at the period's end */
+        for (pl_bits b = all.reverse & (st.done | st.prog); b; b &= b - 1) {
+            pl_bits bit = b & -b;
+            st.done &= ~bit, st.prog &= ~bit, st.verified &= ~bit, st.rev |= bit;
+            st.retal = (all.retal & bit) ? st.retal | bit : st.retal & ~bit;
+        }
+        st.started |= all.start, st.prog |= all.start & ~st.done, st.rev &= ~all.start, st.retal &= ~all.start;
+        pl_bits fin = path->complete[t];
+        st.prog &= ~fin, st.done |= fin, st.ever_done |= fin, st.started |= fin;
+    }
+}
+
+/* ---- the grid ------------------------------------------------------------- */
+
+const double pl_ag_fit_grid_lambda[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, INFINITY};
+const double pl_ag_fit_grid_eps[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.2};
+const int pl_ag_fit_grid_patience[] = {0, 1, 2, 3, 4, 6, 9, 12};
+const double pl_ag_fit_grid_delta[] = {0.9, 0.95, 0.98, 0.995};
+#define NL 9
+#define NE 6
+#define NPAT 8
+#define ND 4
+const int pl_ag_fit_grid_n[4] = {NL, NE, NPAT, ND};
+#define grid_lambda pl_ag_fit_grid_lambda
+#define grid_eps pl_ag_fit_grid_eps
+#define grid_patience pl_ag_fit_grid_patience
+#define grid_delta pl_ag_fit_grid_delta
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+int pl_ag_fit_loglik_types(const pl_agreement *a, const pl_agreement_fit_point *g, double ll[][PL_AG_MAX_OPTIONS],
+                           pl_error *err)
+{
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    if (!c) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_ag_compile(a, a->record_variant, c);
+    set_params(c, g);
+    fit_path path;
+    int rc = build_path(a, c, &path, err);
+    if (!rc) path_loglik(c, &path, ll), path_free(&path);
+    pl_free(c);
+    return rc;
+}
+
+static double prior_of(const pl_ag_compiled *c, int p, int k) { return c->opt_cum[p][k] - (k ? c->opt_cum[p][k - 1] : 0); }
+
+static double marginal(const pl_ag_compiled *c, double ll[][PL_AG_MAX_OPTIONS], int p)
+{
+    double mx = -INFINITY, s = 0;
+    for (int k = 0; k < c->n_opt[p]; k++)
+        if (prior_of(c, p, k) > 0 && ll[p][k] > mx) mx = ll[p][k];
+    for (int k = 0; k < c->n_opt[p]; k++) s += prior_of(c, p, k) * exp(ll[p][k] - mx);
+    return mx + log(s);
+}
+
+int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
+                            pl_error *err)
+{
+    *out = NULL;
+    if (!a->has_record) return pl_error_set(err, PL_EINVAL, "%s: no 'record:' to fit", a->path);
+    double t0 = now_s();
+    pl_agreement_fit *f = pl_calloc(1, sizeof *f);
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    size_t NG = NL * NE * NPAT * ND;
+    double *gll = pl_malloc(sizeof(double) * NG);
+    double (*post_sum)[PL_AG_MAX_OPTIONS] = pl_calloc(PL_AG_MAX_PARTIES, sizeof *post_sum);
+    if (!f || !c || !gll || !post_sum) {
+        pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for the fit");
+    }
+    const int rv = a->record_variant;
+    pl_ag_compile(a, rv, c);
+    fit_path path;
+    int rc = build_path(a, c, &path, err);
+    if (rc) {
+        pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
+        return rc;
+    }
+    const int P = a->n_parties;
+    f->n_parties = P;
+    f->periods = path.T;
+    f->recorded = path.recorded;
+    f->best_ll = -INFINITY;
+    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    size_t gi = 0;
+    for (size_t il = 0; il < NL; il++)
+        for (size_t ie = 0; ie < NE; ie++)
+            for (size_t ip = 0; ip < NPAT; ip++)
+                for (size_t id = 0; id < ND; id++, gi++) {
+                    pl_agreement_fit_point g = {grid_lambda[il], grid_eps[ie], grid_patience[ip], grid_delta[id]};
+                    pl_ag_compile(a, rv, c);
+                    set_params(c, &g);
+                    path_loglik(c, &path, ll);
+                    double tot = 0;
+                    for (int p = 0; p < P; p++) tot += marginal(c, ll, p);
+                    gll[gi] = tot;
+                    if (tot > f->best_ll) {
+                        f->best_ll = tot, f->best = g;
+                        memcpy(f->loglik_type, ll, sizeof ll);
+                    }
+                }
+    f->n_grid = (int)NG;
+    /* posterior over types at the maximum, and averaged over the grid (flat prior on its points) */
+    pl_ag_compile(a, rv, c);
+    for (int p = 0; p < P; p++) {
+        f->n_types[p] = c->n_opt[p];
+        double m = marginal(c, f->loglik_type, p);
+        for (int k = 0; k < c->n_opt[p]; k++) {
+            f->prior[p][k] = prior_of(c, p, k);
+            f->posterior[p][k] = f->prior[p][k] * exp(f->loglik_type[p][k] - m);
+        }
+    }
+    double wsum = 0;
+    gi = 0;
+    for (size_t il = 0; il < NL; il++)
+        for (size_t ie = 0; ie < NE; ie++)
+            for (size_t ip = 0; ip < NPAT; ip++)
+                for (size_t id = 0; id < ND; id++, gi++) {
+                    double w = exp(gll[gi] - f->best_ll);
+                    if (w < 1e-12) continue;
+                    pl_agreement_fit_point g = {grid_lambda[il], grid_eps[ie], grid_patience[ip], grid_delta[id]};
+                    pl_ag_compile(a, rv, c);
+                    set_params(c, &g);
+                    path_loglik(c, &path, ll);
+                    for (int p = 0; p < P; p++) {
+                        double m = marginal(c, ll, p);
+                        for (int k = 0; k < c->n_opt[p]; k++) post_sum[p][k] += w * prior_of(c, p, k) * exp(ll[p][k] - m);
+                    }
+                    wsum += w;
+                }
+    for (int p = 0; p < P; p++)
+        for (int k = 0; k < f->n_types[p]; k++) f->posterior_avg[p][k] = post_sum[p][k] / wsum;
+    /* the profile likelihood of each parameter: the best over the others */
+    for (size_t i = 0; i < NL; i++) f->profile_lambda[i] = -INFINITY;
+    for (size_t i = 0; i < NE; i++) f->profile_eps[i] = -INFINITY;
+    for (size_t i = 0; i < NPAT; i++) f->profile_patience[i] = -INFINITY;
+    for (size_t i = 0; i < ND; i++) f->profile_delta[i] = -INFINITY;
+    gi = 0;
+    for (size_t il = 0; il < NL; il++)
+        for (size_t ie = 0; ie < NE; ie++)
+            for (size_t ip = 0; ip < NPAT; ip++)
+                for (size_t id = 0; id < ND; id++, gi++) {
+                    if (gll[gi] > f->profile_lambda[il]) f->profile_lambda[il] = gll[gi];
+                    if (gll[gi] > f->profile_eps[ie]) f->profile_eps[ie] = gll[gi];
+                    if (gll[gi] > f->profile_patience[ip]) f->profile_patience[ip] = gll[gi];
+                    if (gll[gi] > f->profile_delta[id]) f->profile_delta[id] = gll[gi];
+                }
+    path_free(&path);
+    pl_free(gll), pl_free(post_sum);
+    f->seconds_likelihood = now_s() - t0;
+
+    /* the posterior-predictive check */
+    double t1 = now_s();
+    pl_ag_compile(a, rv, c);
+    set_params(c, &f->best);
+    for (int p = 0; p < P; p++) {
+        double cum = 0;
+        for (int k = 0; k < c->n_opt[p]; k++) cum += f->posterior[p][k], c->opt_cum[p][k] = cum;
+        c->opt_cum[p][c->n_opt[p] - 1] = 1;
+    }
+    rc = pl_ag_fit_predictive(a, c, cfg, f, err);
+    f->seconds_predictive = now_s() - t1;
+    pl_free(c);
+    if (rc) {
+        pl_free(f);
+        return rc;
+    }
+    *out = f;
+    return PL_OK;
+}
+
+/* ---- the predictive check ---------------------------------------------------- */
+
+typedef struct first_times {
+    int done[PL_AG_MAX_STEPS], rev[PL_AG_MAX_STEPS];
+} first_times;
+
+static void on_event(void *user, int t, int kind, int step, int party, pl_bits verified_before)
+{
+    (void)party, (void)verified_before;
+    first_times *ft = user;
+    if (step < 0) return;
+    if (kind == PL_TR_COMPLETE && ft->done[step] < 0) ft->done[step] = t;
+    if (kind == PL_TR_REVERSE && ft->rev[step] < 0) ft->rev[step] = t;
+}
+
+int pl_ag_fit_predictive(const pl_agreement *a, const pl_ag_compiled *c, const pl_agreement_fit_config *cfg,
+                         pl_agreement_fit *f, pl_error *err)
+{
+    (void)err;
+    int W = cfg && cfg->window > 0 ? cfg->window : 3;
+    uint64_t runs = cfg && cfg->runs ? cfg->runs : 5000, seed = cfg && cfg->seed_given ? cfg->seed : a->seed;
+    f->window = W, f->predictive_runs = runs;
+    /* the milestones: each step's first recorded completion and first recorded withdrawal */
+    f->n_milestones = 0;
+    for (int s = 0; s < a->n_steps; s++)
+        for (int kind = 0; kind < 2; kind++) {
+            int at = -1;
+            for (int i = 0; i < a->n_events; i++) {
+                const pl_ag_event *e = &a->event[i];
+                if (e->step != s) continue;
+                if ((kind == 0 && e->kind == PL_EV_COMPLETED) || (kind == 1 && e->kind == PL_EV_REVERSED))
+                    if (at < 0 || e->period < at) at = e->period;
+            }
+            if (at < 0 || f->n_milestones >= PL_AG_FIT_MAX_MILESTONES) continue;
+            pl_agreement_fit_milestone *m = &f->milestone[f->n_milestones++];
+            m->step = s, m->reversal = kind, m->period = at, m->hits = 0, m->ever = 0;
+        }
+    memset(f->late_answer, 0, sizeof f->late_answer);
+    pl_ag_draws d;
+    pl_ag_outcome o;
+    uint64_t completed = 0;
+    for (uint64_t i = 0; i < runs; i++) {
+        first_times ft;
+        for (int s = 0; s < a->n_steps; s++) ft.done[s] = ft.rev[s] = -1;
+        pl_ag_trace tr = {on_event, &ft};
+        pl_ag_draw(c, seed, i, &d);
+        pl_ag_run(c, &d, &o, &tr);
+        if (o.complete_t >= 0) completed++;
+        for (int k = 0; k < f->n_milestones; k++) {
+            pl_agreement_fit_milestone *m = &f->milestone[k];
+            int t = m->reversal ? ft.rev[m->step] : ft.done[m->step];
+            if (t >= 0) m->ever++;
+            if (t >= 0 && t >= m->period - W && t <= m->period + W) m->hits++;
+        }
+        for (pl_bits b = o.late_answered; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            f->late_answer[s][(int)o.late_cause[s]]++;
+        }
+    }
+    f->predictive_complete = (double)completed / (double)runs;
+    return PL_OK;
+}
+
+void pl_agreement_fit_free(pl_agreement_fit *f) { pl_free(f); }
+
+/* The scenario with the fit applied: the fitted behaviour, and the posterior as each party's prior. */
+int pl_agreement_apply_fit(pl_agreement *a, const pl_agreement_fit *f)
+{
+    pl_ag_behaviour *b = &a->behaviour;
+    b->given = 1;
+    b->choice = isinf(f->best.rationality) ? PL_CHOICE_RULE : PL_CHOICE_LOGIT;
+    b->rationality = isinf(f->best.rationality) ? 0 : f->best.rationality;
+    b->tremble = f->best.tremble;
+    b->discount = f->best.discount;
+    if (b->lookahead < 1) b->lookahead = a->horizon;
+    b->patience_default = f->best.patience;
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = f->best.patience;
+    for (int p = 0; p < a->n_parties; p++) {
+        for (int k = 0; k < a->party[p].policy.n; k++) a->party[p].policy.opt[k].p = f->posterior[p][k];
+        for (int v = 0; v < a->n_variants; v++) /* a variant's own policies keep theirs */
+            (void)v;
+    }
+    return PL_OK;
+}

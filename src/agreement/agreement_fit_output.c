@@ -1,0 +1,163 @@
+/* agreement_fit_output.c — the fit of an agreement's behaviour, as text and as JSON.
+ *
+ * The posterior over each party's type beside its prior, the maximum-likelihood
+ * parameters with each one's profile likelihood over the grid, the most probable type
+ * profiles, and the posterior-predictive milestones.  Times go to the text only (the
+ * JSON holds nothing that depends on the clock). */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "agreement/agreement_fit.h"
+#include "io/files.h"
+
+pl_agreement_fit_point pl_agreement_fit_best(const pl_agreement_fit *f) { return f->best; }
+double pl_agreement_fit_loglik(const pl_agreement_fit *f) { return f->best_ll; }
+double pl_agreement_fit_posterior(const pl_agreement_fit *f, int p, int k)
+{
+    return p >= 0 && p < f->n_parties && k >= 0 && k < f->n_types[p] ? f->posterior[p][k] : NAN;
+}
+int pl_agreement_fit_n_types(const pl_agreement_fit *f, int p) { return p >= 0 && p < f->n_parties ? f->n_types[p] : 0; }
+
+static const char *tname(const pl_agreement *a, int p, int k)
+{
+    int v = a->record_variant >= 0 ? a->record_variant : 0;
+    const pl_ag_policy_dist *d = a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+    return pl_policy_names[d->opt[k].kind];
+}
+
+static void lam_text(double l, char *buf, size_t n)
+{
+    if (isinf(l))
+        snprintf(buf, n, "rule");
+    else
+        snprintf(buf, n, "%g", l);
+}
+
+void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f)
+{
+    char lam[32];
+    lam_text(f->best.rationality, lam, sizeof lam);
+    fprintf(out, "%s: fit of behaviour to the record (%d periods, %d recorded steps)\n", a->name, f->periods,
+            __builtin_popcountll(f->recorded));
+    fprintf(out, "Grid of %d points: rationality {0.25 .. 32, rule}, tremble {0.001 .. 0.2}, patience {0 .. 12}, "
+                 "discount {0.9 .. 0.995}; types enumerated exactly.\n\n",
+            f->n_grid);
+    fprintf(out, "Maximum likelihood: rationality %s, tremble %g, patience %d, discount %g (log likelihood %.2f)\n", lam,
+            f->best.tremble, f->best.patience, f->best.discount, f->best_ll);
+    fprintf(out, "Profile log likelihood (best over the other parameters):\n  rationality");
+    for (int i = 0; i < pl_ag_fit_grid_n[0]; i++) {
+        lam_text(pl_ag_fit_grid_lambda[i], lam, sizeof lam);
+        fprintf(out, "  %s: %.1f", lam, f->profile_lambda[i]);
+    }
+    fprintf(out, "\n  tremble    ");
+    for (int i = 0; i < pl_ag_fit_grid_n[1]; i++) fprintf(out, "  %g: %.1f", pl_ag_fit_grid_eps[i], f->profile_eps[i]);
+    fprintf(out, "\n  patience   ");
+    for (int i = 0; i < pl_ag_fit_grid_n[2]; i++) fprintf(out, "  %d: %.1f", pl_ag_fit_grid_patience[i], f->profile_patience[i]);
+    fprintf(out, "\n  discount   ");
+    for (int i = 0; i < pl_ag_fit_grid_n[3]; i++) fprintf(out, "  %g: %.1f", pl_ag_fit_grid_delta[i], f->profile_delta[i]);
+    fprintf(out, "\n\nPosterior over each party's type (prior -> posterior at the maximum; averaged over the grid)\n");
+    for (int p = 0; p < f->n_parties; p++) {
+        fprintf(out, "  %-6.6s", a->party[p].id);
+        for (int k = 0; k < f->n_types[p]; k++)
+            fprintf(out, "  %s %.2f -> %.2f (%.2f)", tname(a, p, k), f->prior[p][k], f->posterior[p][k],
+                    f->posterior_avg[p][k]);
+        fprintf(out, "\n");
+    }
+    /* the most probable profiles: the product of the parties' posteriors */
+    int idx[PL_AG_MAX_PARTIES] = {0};
+    double best_p[5] = {0};
+    int best_idx[5][PL_AG_MAX_PARTIES];
+    long n_prof = 1;
+    for (int p = 0; p < f->n_parties; p++) n_prof *= f->n_types[p];
+    for (long i = 0; i < n_prof; i++) {
+        double pr = 1;
+        for (int p = 0; p < f->n_parties; p++) pr *= f->posterior[p][idx[p]];
+        for (int r = 0; r < 5; r++)
+            if (pr > best_p[r]) {
+                for (int q = 4; q > r; q--) best_p[q] = best_p[q - 1], memcpy(best_idx[q], best_idx[q - 1], sizeof idx);
+                best_p[r] = pr, memcpy(best_idx[r], idx, sizeof idx);
+                break;
+            }
+        for (int p = 0; p < f->n_parties; p++) {
+            if (++idx[p] < f->n_types[p]) break;
+            idx[p] = 0;
+        }
+    }
+    fprintf(out, "Most probable of the %ld type profiles:\n", n_prof);
+    for (int r = 0; r < 5 && best_p[r] > 0; r++) {
+        fprintf(out, "  %.3f ", best_p[r]);
+        for (int p = 0; p < f->n_parties; p++) fprintf(out, " %s=%s", a->party[p].id, tname(a, p, best_idx[r][p]));
+        fprintf(out, "\n");
+    }
+    fprintf(out, "\nPosterior-predictive check: %llu runs of '%s' with the fitted behaviour and the posterior types;\n"
+                 "how often each recorded milestone recurs within %d periods of its date (and at any time)\n",
+            (unsigned long long)f->predictive_runs, a->variant[a->record_variant >= 0 ? a->record_variant : 0].id,
+            f->window);
+    for (int k = 0; k < f->n_milestones; k++) {
+        const pl_agreement_fit_milestone *m = &f->milestone[k];
+        char d[16];
+        pl_ag_period_label(a, m->period, d, sizeof d);
+        fprintf(out, "  %-12s %-9s %s   %5.1f%%  (%5.1f%%)\n", a->step[m->step].id, m->reversal ? "withdrawn" : "completed",
+                d, 100.0 * (double)m->hits / (double)f->predictive_runs, 100.0 * (double)m->ever / (double)f->predictive_runs);
+    }
+    fprintf(out, "  whole agreement completed: %.1f%%\n", 100 * f->predictive_complete);
+    int shown = 0;
+    for (int s = 0; s < a->n_steps; s++)
+        for (int c = 0; c < a->n_steps; c++)
+            if (f->late_answer[s][c] * 100 >= f->predictive_runs) {
+                if (!shown++) fprintf(out, "Steps withdrawn in answer to a late counterpart step (at least 1%% of runs):\n");
+                fprintf(out, "  %s halts %s because %s ran late: %.1f%%\n", a->party[a->step[s].actor].id, a->step[s].id,
+                        a->step[c].id, 100.0 * (double)f->late_answer[s][c] / (double)f->predictive_runs);
+            }
+    fprintf(out, "\nThe fit holds under the scenario's stated assumptions (payoffs, the types it allows, the record as "
+                 "dated);\nsteps the record does not mention are summed out, not taken as undone.\n");
+}
+
+int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl_agreement_fit *f, pl_error *err)
+{
+    int rc0 = pl_mkdir_p(dir, err);
+    if (rc0) return rc0;
+    char *path = pl_path_join(dir, "fit.json");
+    if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    json_t *root = json_object();
+    json_object_set_new(root, "kind", json_string("agreement_fit"));
+    json_object_set_new(root, "scenario", json_string(a->id ? a->id : a->path));
+    json_object_set_new(root, "periods", json_integer(f->periods));
+    json_t *best = json_object();
+    json_object_set_new(best, "rationality", isinf(f->best.rationality) ? json_string("rule") : json_real(f->best.rationality));
+    json_object_set_new(best, "tremble", json_real(f->best.tremble));
+    json_object_set_new(best, "patience", json_integer(f->best.patience));
+    json_object_set_new(best, "discount", json_real(f->best.discount));
+    json_object_set_new(best, "log_likelihood", json_real(f->best_ll));
+    json_object_set_new(root, "maximum_likelihood", best);
+    json_t *types = json_object();
+    for (int p = 0; p < f->n_parties; p++) {
+        json_t *jp = json_object();
+        for (int k = 0; k < f->n_types[p]; k++)
+            json_object_set_new(jp, tname(a, p, k),
+                                json_pack("{s:f,s:f,s:f,s:f}", "prior", f->prior[p][k], "posterior", f->posterior[p][k],
+                                          "posterior_grid_average", f->posterior_avg[p][k], "log_likelihood",
+                                          f->loglik_type[p][k]));
+        json_object_set_new(types, a->party[p].id, jp);
+    }
+    json_object_set_new(root, "types", types);
+    json_t *ms = json_array();
+    for (int k = 0; k < f->n_milestones; k++) {
+        const pl_agreement_fit_milestone *m = &f->milestone[k];
+        char d[16];
+        pl_ag_period_label(a, m->period, d, sizeof d);
+        json_array_append_new(ms, json_pack("{s:s,s:s,s:s,s:i,s:f,s:f}", "step", a->step[m->step].id, "event",
+                                            m->reversal ? "withdrawn" : "completed", "date", d, "window", f->window,
+                                            "share_within_window", (double)m->hits / (double)f->predictive_runs,
+                                            "share_ever", (double)m->ever / (double)f->predictive_runs));
+    }
+    json_object_set_new(root, "predictive", json_pack("{s:I,s:f,s:o}", "runs", (json_int_t)f->predictive_runs,
+                                                      "p_complete", f->predictive_complete, "milestones", ms));
+    int rc = pl_write_json_file(path, root, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10), 1, err);
+    json_decref(root);
+    pl_free(path);
+    return rc;
+}

@@ -1,0 +1,24 @@
+# agreement_fit.sh — `parley fit`: the behaviour the dated record supports, printed and written.
+. "$(dirname "$0")/../tap.sh"
+SIX=scenarios/korea/six-party-2007.yaml
+out=$("$PARLEY" fit $SIX --runs 300 --out "$TMP/fit" 2>"$TMP/err"); rc=$?
+check "fit: exits 0" [ "$rc" -eq 0 ]
+check "fit: the time goes to stderr" grep -qE "^parley fit: fitted in [0-9.]+ s" "$TMP/err"
+check "fit: the maximum-likelihood parameters" grep -qE "^Maximum likelihood: rationality [0-9a-z.]+, tremble [0-9.]+, patience [0-9]+, discount [0-9.]+" <<<"$out"
+check "fit: a profile likelihood per parameter" grep -qE "^  patience +0: -[0-9.]+" <<<"$out"
+check "fit: the DPRK's posterior beside its prior" grep -qE "^  DPRK +reciprocal 0\.50 -> [0-9.]+ \([0-9.]+\)" <<<"$out"
+check "fit: the type profiles are enumerated" grep -qF "Most probable of the 128 type profiles:" <<<"$out"
+check "fit: the predictive check names the 2008 halt" grep -qE "^  SP-DP-1 +withdrawn 2008-08 +[0-9.]+%" <<<"$out"
+check "fit: says what the record's silences mean" grep -qF "steps the record does not mention are summed out" <<<"$out"
+check "fit: writes fit.json" python3 -c "import json,sys; d=json.load(open('$TMP/fit/fit.json')); sys.exit(0 if d['kind']=='agreement_fit' and 'DPRK' in d['types'] else 1)"
+again=$("$PARLEY" fit $SIX --runs 300 2>/dev/null)
+check "fit: the same seed gives the same fit" [ "$out" = "$again" ]
+out=$("$PARLEY" fit $SIX --runs 300 --compare 2>/dev/null)
+check "fit --compare: designs under prior and posterior" grep -qE "^  denuclearisation_first +[0-9.]+% \[.*\] +[0-9.]+% \[" <<<"$out"
+expect_exit 2 "fit: a missing file" "$PARLEY" fit "$TMP/none.yaml"
+expect_exit 2 "fit: a bad flag value" "$PARLEY" fit $SIX --window x
+expect_err_has "--window" "fit: the error names the flag"
+sed '/^record:/,/^sources:/{/^sources:/!d}' $SIX > "$TMP/norecord.yaml"
+expect_exit 2 "fit: a scenario without a record" "$PARLEY" fit "$TMP/norecord.yaml"
+expect_err_has "no 'record:' to fit" "fit: says there is no record"
+echo "1..$tap_n"

@@ -1,0 +1,167 @@
+/* test_agreement_behaviour.c — the second edition's behaviour, against numbers worked by hand.
+ *
+ * Bayes' rule on the public beliefs; the likelihood of a short record; a party that gains
+ * nothing from an agreement does not join it (and one that gains does); the rule types
+ * are one table entry each. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "parley/parley.h"
+#include "core/alloc.h"
+#include "agreement/agreement.h"
+#include "agreement/agreement_behaviour.h"
+#include "agreement/agreement_fit.h"
+#include "agreement/agreement_output.h"
+#include "io/yaml_doc.h"
+
+/* A scenario from text. */
+static pl_agreement *load_text(const char *text)
+{
+    pl_error err;
+    pl_ydoc *d;
+    if (pl_ydoc_load_string(&d, "test.yaml", text, strlen(text), &err)) fail_msg("%s", err.msg);
+    pl_agreement *a;
+    if (pl_agreement_from_doc(d, &a, &err)) fail_msg("%s", err.msg);
+    pl_ydoc_free(d);
+    return a;
+}
+
+static const char two_steps[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n"
+    "  - {id: A, policy: unconditional}\n"
+    "  - id: B\n    policy:\n      - {policy: reciprocal, p: 0.5}\n      - {policy: hold, p: 0.5, holds: [Y]}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, value: {B: 2}}\n"
+    "  - {id: Y, actor: B, requires: [X], cost: 1, value: {A: 2}}\n"
+    "record:\n  events:\n"
+    "    - {date: 2000-01-15, step: X, event: completed, source: \"[A1]\"}\n"
+    "    - {date: 2000-02-10, step: Y, event: started, source: \"[A1]\"}\n"
+    "behaviour: {choice: rule, tremble: 0.1, patience: 5}\n";
+
+/* B is seen to start Y once X is verified: a reciprocal type does so (1 - eps = 0.9), a type
+ * that holds Y only by a tremble (eps = 0.1).  From 0.5 / 0.5 the posterior of reciprocal is
+ * 0.45 / (0.45 + 0.05) = 0.9; the same evidence again gives 0.405 / (0.405 + 0.005) = 0.98780... */
+static void bayes_updating_matches_the_posterior_worked_by_hand(void **state)
+{
+    (void)state;
+    pl_agreement *a = load_text(two_steps);
+    pl_ag_compiled c;
+    pl_ag_compile(a, -1, &c);
+    pl_ag_state st;
+    memset(&st, 0, sizeof st);
+    pl_ag_time_init(&c, &st);
+    pl_ag_beliefs_init(&c, &st);
+    assert_true(fabs(st.belief[1][0] - 0.5) < 1e-15);
+    st.t = 1;
+    st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
+    pl_ag_move seen = {PL_BIT(1), 0, 0, 0};
+    double ll[PL_AG_MAX_OPTIONS];
+    pl_ag_evidence_loglik(&c, &st, 1, &seen, ll);
+    assert_true(fabs(ll[0] - log(0.9)) < 1e-12);
+    assert_true(fabs(ll[1] - log(0.1)) < 1e-12);
+    assert_int_equal(pl_ag_beliefs_update(&c, &st, &seen, NULL), 1);
+    assert_true(fabs(st.belief[1][0] - 0.9) < 1e-12);
+    assert_true(fabs(st.belief[1][1] - 0.1) < 1e-12);
+    pl_ag_beliefs_update(&c, &st, &seen, NULL);
+    assert_true(fabs(st.belief[1][0] - 0.405 / 0.41) < 1e-12);
+    /* nothing seen: nothing learnt */
+    pl_ag_move none = {0, 0, 0, 0};
+    assert_int_equal(pl_ag_beliefs_update(&c, &st, &none, NULL), 0);
+    pl_agreement_free(a);
+}
+
+/* The record: X completed in period 0 (so started then: its duration is one period), Y started
+ * in period 1.  Period 0: A starts X, which its rule does: 0.9.  B: Y is not due, and no type
+ * starts it: no factor.  Period 1: X is verified (nobody verifies it: the period after), Y is
+ * due; B starts it: 0.9 if reciprocal, 0.1 if it holds Y.  A has nothing left to decide. */
+static void the_likelihood_of_a_short_record_is_the_one_worked_by_hand(void **state)
+{
+    (void)state;
+    pl_agreement *a = load_text(two_steps);
+    pl_error err;
+    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    pl_agreement_fit_point g = {INFINITY, 0.1, 5, 0.97};
+    assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+    assert_true(fabs(ll[0][0] - log(0.9)) < 1e-12);
+    assert_true(fabs(ll[1][0] - log(0.9)) < 1e-12);
+    assert_true(fabs(ll[1][1] - log(0.1)) < 1e-12);
+    /* the fit: the posterior of reciprocal is the one Bayes' rule gives at the best tremble */
+    pl_agreement_fit_config cfg = {.runs = 200, .window = 1};
+    pl_agreement_fit *f;
+    assert_int_equal(pl_agreement_fit_record(a, &cfg, &f, &err), 0);
+    double e = pl_agreement_fit_best(f).tremble;
+    assert_true(fabs(pl_agreement_fit_posterior(f, 1, 0) - (1 - e)) < 1e-9);
+    pl_agreement_fit_free(f);
+    pl_agreement_free(a);
+}
+
+/* X by A gives B 1; Y by B (after X) costs B `cost` and gives A 3; Z by A (after Y) gives B 2.
+ * As written B gets 1 + 2 - cost: with cost 5 it gains nothing by joining. */
+static pl_agreement *exchange(double cost)
+{
+    char text[1200];
+    snprintf(text, sizeof text,
+             "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+             "parties:\n  - {id: A, policy: reciprocal}\n  - {id: B, policy: reciprocal}\n"
+             "steps:\n"
+             "  - {id: X, actor: A, cost: 1, value: {B: 1}}\n"
+             "  - {id: Y, actor: B, requires: [X], cost: %g, value: {A: 3}}\n"
+             "  - {id: Z, actor: A, requires: [Y], cost: 1, value: {B: 2}}\n"
+             "behaviour: {choice: logit, rationality: 4, tremble: 0.001, discount: 0.97, patience: 2}\n",
+             cost);
+    return load_text(text);
+}
+
+static void a_party_that_gains_nothing_does_not_join(void **state)
+{
+    (void)state;
+    for (int gains = 0; gains < 2; gains++) {
+        pl_agreement *a = exchange(gains ? 1 : 5);
+        pl_error err;
+        pl_agreement_sim_config cfg = {.runs = 2000, .seed = 3, .threads = 1};
+        pl_agreement_result *r;
+        assert_int_equal(pl_agreement_simulate(a, &cfg, &r, &err), 0);
+        pl_ag_incentives *inc;
+        assert_int_equal(pl_ag_incentives_compute(a, r, 500, 3, &inc, &err), 0);
+        double y = pl_agreement_result_p_step(r, 0, 1).est;
+        if (gains) {
+            assert_true(inc->v[0].as_written[1] > 0);
+            assert_int_equal(inc->v[0].joins[1], 1);
+            assert_true(y > 0.9);
+        } else {
+            assert_true(fabs(inc->v[0].as_written[1] - (1 + 2 - 5)) < 1e-12);
+            assert_int_equal(inc->v[0].joins[1], 0);
+            assert_true(y < 0.1);
+        }
+        pl_free(inc);
+        pl_agreement_result_free(r);
+        pl_agreement_free(a);
+    }
+}
+
+static void every_rule_type_is_a_table_entry(void **state)
+{
+    (void)state;
+    for (int k = 0; k < PL_POL_COUNT; k++) {
+        assert_non_null(pl_ag_policy_types[k].rule);
+        assert_string_equal(pl_ag_policy_types[k].name, pl_policy_names[k]);
+        assert_true(strlen(pl_ag_policy_types[k].description) > 20);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(bayes_updating_matches_the_posterior_worked_by_hand),
+        cmocka_unit_test(the_likelihood_of_a_short_record_is_the_one_worked_by_hand),
+        cmocka_unit_test(a_party_that_gains_nothing_does_not_join),
+        cmocka_unit_test(every_rule_type_is_a_table_entry),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
