@@ -20,6 +20,7 @@
 #include "parley/tournament.h"
 #include "parley/transcript.h"
 #include "parley/nparty.h"
+#include "parley/text.h"
 
 #ifdef __cplusplus
 extern "C" {

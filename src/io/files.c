@@ -1,5 +1,6 @@
 /* files.c — atomic result files and output directories. */
 #include <errno.h>
+#include <inttypes.h>
 #include <jansson.h>
 #include <math.h>
 #include <pthread.h>
@@ -111,6 +112,14 @@ void pl_json_begin(void)
 int pl_json_failed(void) { return json_refused != 0; }
 
 json_t *pl_json_num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
+
+json_t *pl_json_u64(uint64_t x)
+{
+    if (x <= (UINT64_C(1) << 53)) return json_integer((json_int_t)x);
+    char digits[24];
+    snprintf(digits, sizeof digits, "%" PRIu64, x);
+    return json_string(digits);
+}
 
 int pl_write_json_file(const char *path, const json_t *j, size_t flags, int final_newline, pl_error *err)
 {

@@ -9,6 +9,7 @@
  * `[[[...]]]` would otherwise overflow the stack.  No scenario comes near the
  * limit; the refusal names the line and column where it was crossed. */
 #include <ctype.h>
+#include <float.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -360,29 +361,54 @@ int pl_ynode_str(const pl_ydoc *d, const pl_ynode *n, const char *what, const ch
     return PL_OK;
 }
 
+/* The words for a number the scanner (core/text.h) refused, after "<what> ". */
+static int num_refused(const pl_ydoc *d, const pl_ynode *n, const char *what, pl_num_problem pr, double lo, double hi,
+                       int whole, pl_error *err)
+{
+    const char *s = n->value, *kind = whole ? "a whole number" : "a number";
+    switch (pr) {
+    case PL_NUM_OK: return PL_OK;
+    case PL_NUM_SPACE: return pl_yerr(d, n, err, "%s must be %s written without spaces, found '%s'", what, kind, s);
+    case PL_NUM_HEX: return pl_yerr(d, n, err, "%s must be %s in decimal, found '%s' (another base is not accepted)", what, kind, s);
+    case PL_NUM_NOT_FINITE: return pl_yerr(d, n, err, "%s must be a finite number, found '%s'", what, s);
+    case PL_NUM_NOT_WHOLE: return pl_yerr(d, n, err, "%s must be a whole number, found '%s'", what, s);
+    case PL_NUM_TOO_LARGE: return pl_yerr(d, n, err, "%s must be between %g and %g, found '%s' (too large)", what, lo, hi, s);
+    case PL_NUM_TOO_SMALL:
+        return pl_yerr(d, n, err, "%s is too small: '%s' is nonzero but below %g (write 0 for zero)", what, s, DBL_MIN);
+    case PL_NUM_RANGE: return pl_yerr(d, n, err, "%s must be between %g and %g, found %s", what, lo, hi, s);
+    case PL_NUM_EMPTY: case PL_NUM_SYNTAX: break;
+    }
+    return pl_yerr(d, n, err, "%s must be %s, found '%s'", what, kind, s);
+}
+
 int pl_ynode_num(const pl_ydoc *d, const pl_ynode *n, const char *what, double lo, double hi, double *out, pl_error *err)
 {
     if (n->kind != PL_Y_SCALAR) return pl_yerr(d, n, err, "%s must be a number, found %s", what, kind_name(n->kind));
-    const char *s = n->value;
-    char *end;
-    errno = 0;
-    double x = strtod(s, &end);
-    while (end && isspace((unsigned char)*end)) end++;
-    if (n->quoted || end == s || *end || errno || !isfinite(x))
-        return pl_yerr(d, n, err, "%s must be a number, found '%s'", what, s);
-    if (x < lo || x > hi) return pl_yerr(d, n, err, "%s must be between %g and %g, found %s", what, lo, hi, s);
-    *out = x;
-    return PL_OK;
+    if (n->quoted) return pl_yerr(d, n, err, "%s must be a number, found '%s'", what, n->value);
+    return num_refused(d, n, what, pl_number_scan(n->value, PL_NUM_REAL, lo, hi, out, NULL, NULL), lo, hi, 0, err);
 }
 
 int pl_ynode_int(const pl_ydoc *d, const pl_ynode *n, const char *what, long lo, long hi, long *out, pl_error *err)
 {
     double x;
-    int rc = pl_ynode_num(d, n, what, (double)lo, (double)hi, &x, err);
-    if (rc) return rc;
+    if (n->kind != PL_Y_SCALAR) return pl_yerr(d, n, err, "%s must be a whole number, found %s", what, kind_name(n->kind));
+    if (n->quoted) return pl_yerr(d, n, err, "%s must be a whole number, found '%s'", what, n->value);
+    /* read as a real number (so 1e3 is 1000), then required whole */
+    pl_num_problem pr = pl_number_scan(n->value, PL_NUM_REAL, (double)lo, (double)hi, &x, NULL, NULL);
+    if (pr) return num_refused(d, n, what, pr, (double)lo, (double)hi, 1, err);
     if (x != floor(x)) return pl_yerr(d, n, err, "%s must be a whole number, found '%s'", what, n->value);
     *out = (long)x;
     return PL_OK;
+}
+
+int pl_ynode_u64(const pl_ydoc *d, const pl_ynode *n, const char *what, uint64_t *out, pl_error *err)
+{
+    if (n->kind != PL_Y_SCALAR) return pl_yerr(d, n, err, "%s must be a whole number, found %s", what, kind_name(n->kind));
+    /* a seed may be quoted: "18446744073709551615" is how results.json writes one above 2^53 */
+    pl_num_problem pr = pl_number_scan(n->value, PL_NUM_U64, 0, 0, NULL, NULL, out);
+    if (pr == PL_NUM_RANGE || pr == PL_NUM_TOO_LARGE)
+        return pl_yerr(d, n, err, "%s must be a whole number from 0 to 18446744073709551615, found '%s'", what, n->value);
+    return num_refused(d, n, what, pr, 0, 0, 1, err);
 }
 
 static const pl_ynode *need(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *rc, pl_error *err)
@@ -423,6 +449,16 @@ int pl_yget_int(const pl_ydoc *d, const pl_ynode *map, const char *key, int requ
     char what[96];
     snprintf(what, sizeof what, "'%s'", key);
     return pl_ynode_int(d, v, what, lo, hi, out, err);
+}
+
+int pl_yget_u64(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, uint64_t *out, pl_error *err)
+{
+    int rc;
+    const pl_ynode *v = need(d, map, key, required, &rc, err);
+    if (!v) return rc;
+    char what[96];
+    snprintf(what, sizeof what, "'%s'", key);
+    return pl_ynode_u64(d, v, what, out, err);
 }
 
 int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *out, pl_error *err)

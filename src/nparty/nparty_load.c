@@ -663,8 +663,9 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
         for (size_t k = 0; k < as->n; k++)
             if ((rc = pl_ynode_str(d, as->items[k], "an assumption", &m->assumption[m->n_assumptions++], err))) return rc;
     }
-    long seed = 1, runs = 1000, periods = 40, delay = 0, window = 4;
-    if ((rc = pl_yget_int(d, root, "seed", 0, 0, 9007199254740991L, &seed, err)) ||
+    long runs = 1000, periods = 40, delay = 0, window = 4;
+    uint64_t seed = 1;
+    if ((rc = pl_yget_u64(d, root, "seed", 0, &seed, err)) ||
         (rc = pl_yget_int(d, root, "runs", 0, 1, 100000000, &runs, err)) ||
         (rc = pl_yget_int(d, root, "periods", 0, 1, 1000000, &periods, err)) ||
         (rc = pl_yget_num(d, root, "noise", 0, 0, 1, &m->noise, err)))
@@ -688,7 +689,7 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
         m->start_year = (int)sy;
         m->per_year = (int)py;
     }
-    m->seed = opt->seed_given ? opt->seed : (uint64_t)seed;
+    m->seed = opt->seed_given ? opt->seed : seed;
     m->runs = opt->runs > 0 ? opt->runs : runs;
     m->periods = (int)periods;
     m->obs_delay = (int)delay;
