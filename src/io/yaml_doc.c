@@ -100,6 +100,17 @@ static int push(pl_ynode *parent, pl_ynode *key, pl_ynode *child)
     return PL_OK;
 }
 
+/* The first control character in a scalar (C0 but newline and tab, DEL, C1 as UTF-8 C2 80..9F),
+ * or -1.  libyaml has checked the bytes are UTF-8. */
+static long control_char(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7F) return s[i];
+        if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] < 0xA0) return s[i + 1];
+    }
+    return -1;
+}
+
 /* Builds the node that starts with event ev (already taken from the parser). */
 static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
 {
@@ -116,6 +127,18 @@ static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
                     ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
                     ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE || ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
         if (!n->value) goto nomem;
+        {
+            /* "\e[2J", "\x9b" or "\0" in a double-quoted string: a name or a note with a control
+             * character would drive the terminal it is echoed on (or, a NUL, be cut short) */
+            long cc = control_char((const unsigned char *)ev->data.scalar.value, ev->data.scalar.length);
+            if (cc >= 0) {
+                node_free(n);
+                return pl_error_set(b->err, PL_EINVAL,
+                                    "%s:%zu:%zu: a control character (U+%04lX) in a text value; names and notes are "
+                                    "shown on terminals and in reports, so none is accepted",
+                                    b->path, ev->start_mark.line + 1, ev->start_mark.column + 1, cc);
+            }
+        }
         *out = n;
         return PL_OK;
     case YAML_ALIAS_EVENT:
