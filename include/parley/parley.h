@@ -21,6 +21,7 @@
 #include "parley/transcript.h"
 #include "parley/nparty.h"
 #include "parley/text.h"
+#include "parley/outdir.h"
 
 #ifdef __cplusplus
 extern "C" {

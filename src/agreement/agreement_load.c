@@ -983,8 +983,6 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
         pl_ag_write_summary(summary, a, res, led);
         if (opt->out_dir) {
             rc = pl_ag_write_results(opt->out_dir, a, res, led, err);
-            if (!rc && opt->log)
-                fprintf(opt->log, "parley run: results in %s/ (CSV, results.json, report.html)\n", opt->out_dir);
         }
     }
     pl_agreement_ledger_free(led);

@@ -43,6 +43,11 @@ int cli_use_color(FILE *stream);
 /* Number of online cores. */
 int cli_cores(void);
 
+/* SIGINT and SIGTERM remove the temporary results directories (parley/outdir.h) before the
+ * process ends as the signal asks; SIGXFSZ (a file size limit, ulimit -f) is ignored so the write
+ * fails with EFBIG and is reported like any failed write.  Idempotent. */
+void cli_signals_install(void);
+
 /* Subcommands. */
 int cmd_strategies(int argc, char **argv);
 int cmd_match(int argc, char **argv);

@@ -80,16 +80,29 @@ int cmd_run(int argc, char **argv)
     }
     if (argc - optind != 1) return cli_usage_error("run", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
+    /* the results directory is checked and made before anything is computed, and filled as a set */
+    pl_outdir *od = NULL;
+    const char *out_dir = opt.out_dir;
+    if (opt.out_dir) {
+        if (pl_outdir_open(&od, opt.out_dir, &err)) return cli_lib_error("run", &err);
+        opt.out_dir = pl_outdir_path(od);
+    }
+    cli_signals_install();
     run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};
     opt.progress = on_progress;
     opt.progress_user = &bar;
     opt.log = stderr;
     int rc = pl_scenario_run_file(argv[optind], &opt, stdout, &err);
     cli_progress_finish(bar.bar);
+    if (!rc && od) {
+        if (!(rc = pl_outdir_commit(od, &err))) fprintf(stderr, "parley run: results in %s/\n", out_dir);
+        od = NULL;
+    }
+    pl_outdir_abort(od);
     if (rc) {
         fflush(stdout);
         fprintf(stderr, "parley run: %s\n", err.msg);
-        return rc == PL_EINVAL || rc == PL_ENOTFOUND || rc == PL_EIO ? EXIT_USAGE : 1;
+        return cli_exit_code(rc);
     }
     return EXIT_OK;
 }
