@@ -64,6 +64,14 @@ sed 's/^runs: 0x10$/runs: 20\nseed: "9007199254740993"/' "$TMP/hexruns.yaml" >"$
 (cd "$TMP/quoted" && "$PARLEY" run bigseed.yaml --out "$TMP/b2" >/dev/null 2>&1)
 check "the seed as results.json writes it (a string) reads back to the same run" cmp -s "$TMP/b1/results.json" "$TMP/b2/results.json"
 
+# ---- limits of the writers checked when the input is validated ---------------------------------
+sed 's/^runs: 0x10$/runs: 2\nperiods: 100001/' "$TMP/hexruns.yaml" >"$TMP/long.yaml"
+expect_exit 2 "an N-party scenario of 100,001 periods is refused at validation" "$PARLEY" run "$TMP/long.yaml" --out "$TMP/long"
+expect_err_has "long.yaml:3:10: 100001 periods are more than the report can draw (at most 100000)" "the refusal is placed"
+check "it is refused before any data file is written (it once failed only at the report)" [ ! -e "$TMP/long" ]
+sed 's/100001/100000/' "$TMP/long.yaml" >"$TMP/long2.yaml"
+check "100,000 periods are accepted, report included" eval '"$PARLEY_RELEASE" run "$TMP/long2.yaml" --out "$TMP/long2" >/dev/null 2>&1 && [ -s "$TMP/long2/report.html" ]' 
+
 # ---- terminal escapes in user text -----------------------------------------------------------
 esc=$(printf '\033')
 printf 'kind: nparty\nname: "x\\e[2J\\e]0;owned\\a"\nparties: [{id: A}, {id: B}]\n' >"$TMP/escape.yaml"
