@@ -60,16 +60,20 @@ int cmd_match(int argc, char **argv)
     cfg.game = &game;
     pl_error err;
     pl_strategy *a = NULL, *b = NULL;
-    if (pl_strategy_create(&a, argv[optind], &err)) return cli_usage_error("match", "A: %s", err.msg);
+    if (pl_strategy_create(&a, argv[optind], &err)) {
+        cli_usage_error("match", "A: %s", err.msg);
+        return cli_exit_code(err.code);
+    }
     if (pl_strategy_create(&b, argv[optind + 1], &err)) {
         pl_strategy_free(a);
-        return cli_usage_error("match", "B: %s", err.msg);
+        cli_usage_error("match", "B: %s", err.msg);
+        return cli_exit_code(err.code);
     }
     pl_match_result *r;
     if (pl_match_play(a, b, &cfg, &r, &err)) {
         pl_strategy_free(a);
         pl_strategy_free(b);
-        return cli_usage_error("match", "%s", err.msg);
+        return cli_lib_error("match", &err);
     }
     int n = pl_match_result_turns(r);
     char *sa = malloc((size_t)n + 1), *sb = malloc((size_t)n + 1);

@@ -143,6 +143,15 @@ int pl_write_json_file(const char *path, const json_t *j, size_t flags, int fina
     return pl_outfile_commit(&o, err);
 }
 
+int pl_open_status(int e)
+{
+    switch (e) {
+    case ENOMEM: return PL_ENOMEM;
+    case EACCES: case EPERM: case EMFILE: case ENFILE: case EIO: case EAGAIN: return PL_EIO;
+    default: return PL_EINVAL;
+    }
+}
+
 int pl_mkdir_p(const char *dir, pl_error *err)
 {
     char *p = pl_strdup(dir);

@@ -17,10 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "core/alloc.h"
 #include "core/text.h"
+#include "io/files.h"
 #include "io/yaml_doc.h"
 
 static void node_free(pl_ynode *n)
@@ -282,7 +284,12 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
-    if (!f) return pl_error_set(err, PL_EIO, "%s: cannot open: %s", path, strerror(errno));
+    if (!f) return pl_error_set(err, pl_open_status(errno), "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return pl_error_set(err, PL_EINVAL, "%s: is a directory, not a scenario file", path);
+    }
     size_t cap = PL_YAML_READ_CHUNK, len = 0;
     char *buf = pl_malloc(cap);
     int too_large = 0;
@@ -307,6 +314,11 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
     if (rerr) {
         pl_free(buf);
         return pl_error_set(err, PL_EIO, "%s: read error", path);
+    }
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+        pl_free(buf);
+        return pl_error_set(err, PL_EINVAL, "%s:1:1: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8", path);
     }
     if (memchr(buf, '\0', len)) {
         pl_free(buf);

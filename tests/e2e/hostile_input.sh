@@ -85,6 +85,19 @@ printf 'x\033]0;title\007\n' >"$TMP/players.txt"
 expect_exit 2 "an escape in a player list file" "$PARLEY" tournament --players "@$TMP/players.txt"
 check "the error echoes it without the escape byte" eval '! grep -q "$esc" <<<"$TAP_ERR"'
 
+printf 'x\033[2Jy\nc\n' >"$TMP/moves.txt"
+"$PARLEY" play tft --turns 1 <"$TMP/moves.txt" >"$TMP/play.out" 2>&1
+check "play: a typed escape is echoed without the escape byte" eval '! grep -q "$esc" "$TMP/play.out" && grep -q "x?\[2Jy" "$TMP/play.out"'
+
+# ---- messages that named the wrong cause ------------------------------------------------------
+expect_exit 2 "a directory given as the scenario" "$PARLEY" run "$TMP"
+expect_err_has "is a directory, not a scenario file" "it is called a directory (it was once 'read error')"
+printf '\377\376k\000i\000n\000d\000' >"$TMP/utf16.yaml"
+expect_exit 2 "a UTF-16 scenario" "$PARLEY" run "$TMP/utf16.yaml"
+expect_err_has "utf16.yaml:1:1: the file is UTF-16" "it is called UTF-16 (it was once 'not a text file')"
+expect_exit 2 "a scenario that does not exist is bad input, not an environment failure" "$PARLEY" run "$TMP/nothere.yaml"
+expect_err_has "nothere.yaml: cannot open: No such file or directory" "the message names the file"
+
 # ---- standard output that cannot be written ----------------------------------------------------
 R=$RESOURCES
 printf '%s\n' '{"a":"Tit For Tat","b":"Defector","turns":3,"game_RPST":[3,1,0,5],"a_actions":"CDD","b_actions":"DDD"}' >"$TMP/t.jsonl"
