@@ -38,6 +38,9 @@ const char *pl_outdir_final(const pl_outdir *od);
 int pl_outdir_commit(pl_outdir *od, pl_error *err);
 /* Removes the temporary directory and what was written in it; frees od.  NULL is allowed. */
 void pl_outdir_abort(pl_outdir *od);
+/* Rewrites an error message that names the temporary directory to name the directory given
+ * (a writer's "<tmp>/report.html: write failed" reads "<dir>/report.html: write failed"). */
+void pl_outdir_fix_error(const pl_outdir *od, pl_error *err);
 /* Removes every open pl_outdir's temporary directory; for a SIGINT/SIGTERM handler. */
 void pl_outdir_cleanup_signal(void);
 

@@ -94,6 +94,7 @@ int cmd_run(int argc, char **argv)
     opt.log = stderr;
     int rc = pl_scenario_run_file(argv[optind], &opt, stdout, &err);
     cli_progress_finish(bar.bar);
+    pl_outdir_fix_error(od, &err);
     if (!rc && od) {
         if (!(rc = pl_outdir_commit(od, &err))) fprintf(stderr, "parley run: results in %s/\n", out_dir);
         od = NULL;
