@@ -8,6 +8,8 @@
 #ifndef PARLEY_STRATEGY_H
 #define PARLEY_STRATEGY_H
 
+#include "parley/common.h"
+
 #include <stddef.h>
 #include "parley/error.h"
 
@@ -50,30 +52,30 @@ typedef struct pl_strategy_info {
     const pl_param_info *params;
 } pl_strategy_info;
 
-size_t pl_strategy_count(void);
+PL_EXTERN size_t pl_strategy_count(void);
 /* The i-th strategy of the registry, in a stable order (family, then file order). */
-const pl_strategy_info *pl_strategy_info_at(size_t i);
+PL_EXTERN const pl_strategy_info *pl_strategy_info_at(size_t i);
 
 /* Creates a strategy from a name with optional parameters (err may be NULL for a quiet
  * probe, which skips computing suggestions).  An unknown name gives
  * PL_ENOTFOUND and a message listing the closest known names; a bad parameter
  * gives PL_EINVAL naming the parameter and what it accepts. */
-int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err);
-pl_strategy *pl_strategy_clone(const pl_strategy *s);
-void pl_strategy_free(pl_strategy *s);
+PL_EXTERN int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err);
+PL_EXTERN pl_strategy *pl_strategy_clone(const pl_strategy *s);
+PL_EXTERN void pl_strategy_free(pl_strategy *s);
 
-const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s);
+PL_EXTERN const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s);
 /* The name to show: the Axelrod name when parameters are the defaults, else "id:k=v,...". */
-const char *pl_strategy_label(const pl_strategy *s);
+PL_EXTERN const char *pl_strategy_label(const pl_strategy *s);
 /* 1 if every parameter has its default value (the label is then the strategy's name). */
-int pl_strategy_is_default(const pl_strategy *s);
+PL_EXTERN int pl_strategy_is_default(const pl_strategy *s);
 /* The value of a numeric parameter, or NAN if there is none by that key. */
-double pl_strategy_param(const pl_strategy *s, const char *key);
+PL_EXTERN double pl_strategy_param(const pl_strategy *s, const char *key);
 /* 1 if the strategy with these parameters can draw random numbers. */
-int pl_strategy_is_stochastic(const pl_strategy *s);
+PL_EXTERN int pl_strategy_is_stochastic(const pl_strategy *s);
 
 /* Up to max registry names closest to `name` (edit distance), best first; returns how many. */
-size_t pl_strategy_suggest(const char *name, const char **out, size_t max);
+PL_EXTERN size_t pl_strategy_suggest(const char *name, const char **out, size_t max);
 
 #ifdef __cplusplus
 }
