@@ -27,11 +27,11 @@ a=$("$PARLEY" match tft defector --noise 0.2 --seed 9 --json); b=$("$PARLEY" mat
 check "same seed, same noisy match" [ "$a" = "$b" ]
 # the reference's display names with parameters, and its class names
 a=$("$PARLEY" match "GTFT: 0.1" defector --turns 50 --seed 4 --json); b=$("$PARLEY" match gtft:p=0.1 defector --turns 50 --seed 4 --json)
-check "\"GTFT: 0.1\" is gtft:p=0.1" [ -n "$a" ] && [ "$a" = "$b" ]
+check "\"GTFT: 0.1\" is gtft:p=0.1" [ -n "$a" -a "$a" = "$b" ]
 a=$("$PARLEY" match "First by Davis: 5" alternator --turns 20 --json); b=$("$PARLEY" match first_davis:rounds_to_cooperate=5 alternator --turns 20 --json)
-check "\"First by Davis: 5\" is first_davis:rounds_to_cooperate=5" [ -n "$a" ] && [ "$a" = "$b" ]
+check "\"First by Davis: 5\" is first_davis:rounds_to_cooperate=5" [ -n "$a" -a "$a" = "$b" ]
 a=$("$PARLEY" match TitForTat WinStayLoseShift --turns 10 --json); b=$("$PARLEY" match tft wsls --turns 10 --json)
-check "class names TitForTat and WinStayLoseShift are tft and wsls" [ -n "$a" ] && [ "$a" = "$b" ]
+check "class names TitForTat and WinStayLoseShift are tft and wsls" [ -n "$a" -a "$a" = "$b" ]
 expect_exit 2 "a reference name with too many values" "$PARLEY" match "GTFT: 0.1, 0.2" tft
 expect_err_has "2 parameter values given, it has 1" "the count of values is named"
 # zero-determinant parameters that no probabilities enforce are refused, as the reference refuses them
