@@ -54,6 +54,7 @@ typedef struct pl_strategy_info {
     int n_params;
     const pl_param_info *params;
     const char *class_name;   /* the Axelrod-Python class (TitForTat), or NULL */
+    int long_run_time;        /* slow to play (the reference's long_run_time classifier) */
 } pl_strategy_info;
 
 size_t pl_strategy_count(void);

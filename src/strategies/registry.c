@@ -94,6 +94,7 @@ static void table_build(void)
             in->stochastic = d->is_stochastic ? d->is_stochastic(&defp) : (d->flags & PL_STOCHASTIC) != 0;
             in->memory_depth = d->memory_depth_of ? d->memory_depth_of(&defp) : d->memory_depth;
             in->class_name = reference_class(d);
+            in->long_run_time = (d->flags & PL_LONG_RUN_TIME) != 0;
             in->uses_length = (d->flags & PL_USES_LENGTH) != 0;
             in->uses_game = (d->flags & PL_USES_GAME) != 0;
             in->params = d->params;

@@ -43,7 +43,8 @@ typedef struct pl_params {
 enum {
     PL_STOCHASTIC = 1u << 0,
     PL_USES_LENGTH = 1u << 1,
-    PL_USES_GAME = 1u << 2
+    PL_USES_GAME = 1u << 2,
+    PL_LONG_RUN_TIME = 1u << 3 /* slow to play, as the reference classifies it (Meta players, DBS) */
 };
 
 typedef struct pl_strategy_def {
