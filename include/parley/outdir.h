@@ -14,6 +14,7 @@
 #ifndef PARLEY_OUTDIR_H
 #define PARLEY_OUTDIR_H
 
+#include "parley/common.h"
 #include "parley/error.h"
 
 #ifdef __cplusplus
