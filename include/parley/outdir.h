@@ -14,6 +14,7 @@
 #ifndef PARLEY_OUTDIR_H
 #define PARLEY_OUTDIR_H
 
+#include "parley/common.h"
 #include "parley/error.h"
 
 #ifdef __cplusplus
@@ -28,21 +29,21 @@ typedef struct pl_outdir pl_outdir;
 /* Checks dir (PL_EINVAL if it is a file, or a directory with files parley did not write; PL_EIO
  * if the system refuses: permission, a full disk), creates its parents and the temporary
  * directory beside it. */
-int pl_outdir_open(pl_outdir **out, const char *dir, pl_error *err);
+PL_EXTERN int pl_outdir_open(pl_outdir **out, const char *dir, pl_error *err);
 /* Where the writers write: the temporary directory (a path beside dir). */
-const char *pl_outdir_path(const pl_outdir *od);
+PL_EXTERN const char *pl_outdir_path(const pl_outdir *od);
 /* The directory the results go to, as given. */
-const char *pl_outdir_final(const pl_outdir *od);
+PL_EXTERN const char *pl_outdir_final(const pl_outdir *od);
 /* Writes the marker and puts the set in place; on failure the old results stay and the temporary
  * is removed.  Frees od either way. */
-int pl_outdir_commit(pl_outdir *od, pl_error *err);
+PL_EXTERN int pl_outdir_commit(pl_outdir *od, pl_error *err);
 /* Removes the temporary directory and what was written in it; frees od.  NULL is allowed. */
-void pl_outdir_abort(pl_outdir *od);
+PL_EXTERN void pl_outdir_abort(pl_outdir *od);
 /* Rewrites an error message that names the temporary directory to name the directory given
  * (a writer's "<tmp>/report.html: write failed" reads "<dir>/report.html: write failed"). */
-void pl_outdir_fix_error(const pl_outdir *od, pl_error *err);
+PL_EXTERN void pl_outdir_fix_error(const pl_outdir *od, pl_error *err);
 /* Removes every open pl_outdir's temporary directory; for a SIGINT/SIGTERM handler. */
-void pl_outdir_cleanup_signal(void);
+PL_EXTERN void pl_outdir_cleanup_signal(void);
 
 #ifdef __cplusplus
 }

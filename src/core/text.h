@@ -9,10 +9,6 @@
 
 #include "parley/text.h"
 
-/* Levenshtein distance between two words, comparing at most the first 80 characters of each;
- * fold_case != 0 ignores ASCII case.  Used to suggest the closest known name after a typo. */
-size_t pl_edit_distance(const char *a, const char *b, int fold_case);
-
 /* What pl_number_scan found wrong with a text (PL_NUM_OK: nothing). */
 typedef enum pl_num_problem {
     PL_NUM_OK = 0,
@@ -35,6 +31,7 @@ typedef enum pl_num_kind { PL_NUM_REAL, PL_NUM_LONG, PL_NUM_U64 } pl_num_kind;
 pl_num_problem pl_number_scan(const char *text, pl_num_kind kind, double lo, double hi, double *real, long *whole,
                               uint64_t *u);
 
-/* pl_text_sanitize, pl_text_sanitize_inplace and the pl_parse_* readers: parley/text.h. */
+/* pl_edit_distance, pl_text_sanitize, pl_text_sanitize_inplace and the pl_parse_* readers:
+ * parley/text.h (public). */
 
 #endif

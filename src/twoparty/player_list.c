@@ -6,7 +6,7 @@
 
 #include "core/alloc.h"
 #include "io/files.h"
-#include "twoparty/player_list.h"
+#include "parley/player_list.h"
 
 static int push(pl_player_list *l, pl_strategy *s)
 {

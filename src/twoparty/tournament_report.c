@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "parley/tournament.h"
 #include "io/html_report.h"
 #include "io/svg_chart.h"
-#include "twoparty/tournament_output.h"
 
 /* The most players drawn in a chart with one mark per player, in the payoff heat map (a cell per
  * pair: 100 players are 10,000 cells), and listed in the ranked table. */
