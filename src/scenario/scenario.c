@@ -7,8 +7,8 @@
 #include "core/alloc.h"
 #include "scenario/scenario.h"
 
-#define PL_SCENARIO_KIND(k, fn, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
-#include "scenario/scenario_kinds.def"
+#define PL_SCENARIO_KIND(k, fn, play, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
+#include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 
 typedef struct scenario_kind {
@@ -18,8 +18,8 @@ typedef struct scenario_kind {
 } scenario_kind;
 
 static const scenario_kind kinds[] = {
-#define PL_SCENARIO_KIND(k, fn, text) {k, fn, text},
-#include "scenario/scenario_kinds.def"
+#define PL_SCENARIO_KIND(k, fn, play, text) {k, fn, text},
+#include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 };
 #define N_KINDS (int)(sizeof kinds / sizeof kinds[0])
