@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* parley/strategy.h — the strategy registry seen from outside.
  *
- * A strategy is named by its id with optional parameters, "gtft:p=0.1", or by
- * its Axelrod-Python display name ("First by Davis: 10").  pl_strategy is an
+ * A strategy is named by its id with optional parameters, "gtft:p=0.1", by
+ * its Axelrod-Python display name ("First by Davis: 10", with other parameters
+ * "First by Davis: 5" or "GTFT: 0.1") or by its Axelrod-Python class name
+ * ("TitForTat").  pl_strategy is an
  * opaque handle: a registry entry plus validated parameter values.  Playing it
  * is the match engine's business (parley/match.h). */
 #ifndef PARLEY_STRATEGY_H
@@ -12,6 +14,7 @@
 
 #include <stddef.h>
 #include "parley/error.h"
+#include "parley/game.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -42,6 +45,8 @@ typedef struct pl_strategy_info {
     const char *id;           /* short, stable, lower case: "tft", "first_davis" */
     const char *name;         /* display name */
     const char *axelrod_name; /* Axelrod-Python name with default parameters, or NULL */
+    /* stochastic and memory_depth are those of the default parameters; a strategy made with
+     * others says its own (pl_strategy_is_stochastic, pl_strategy_memory_depth) */
     const char *family;       /* the file it lives in: "classic", "axelrod_first", ... */
     const char *reference;    /* where its rule comes from, one line */
     int stochastic;
@@ -50,6 +55,8 @@ typedef struct pl_strategy_info {
     int uses_game;            /* reads the game's payoffs */
     int n_params;
     const pl_param_info *params;
+    const char *class_name;   /* the Axelrod-Python class (TitForTat), or NULL */
+    int long_run_time;        /* slow to play (the reference's long_run_time classifier) */
 } pl_strategy_info;
 
 PL_EXTERN size_t pl_strategy_count(void);
@@ -73,6 +80,12 @@ PL_EXTERN int pl_strategy_is_default(const pl_strategy *s);
 PL_EXTERN double pl_strategy_param(const pl_strategy *s, const char *key);
 /* 1 if the strategy with these parameters can draw random numbers. */
 PL_EXTERN int pl_strategy_is_stochastic(const pl_strategy *s);
+/* How many past turns it looks at with these parameters; -1: its whole history. */
+PL_EXTERN int pl_strategy_memory_depth(const pl_strategy *s);
+/* PL_OK if the strategy with these parameters can play game g (NULL: the standard
+ * prisoner's dilemma), else PL_EINVAL saying why (a zero-determinant relation that no
+ * probabilities enforce in that game).  Matches and tournaments check it when they start. */
+PL_EXTERN int pl_strategy_check_game(const pl_strategy *s, const pl_game *g, pl_error *err);
 
 /* Up to max registry names closest to `name` (edit distance), best first; returns how many. */
 PL_EXTERN size_t pl_strategy_suggest(const char *name, const char **out, size_t max);
