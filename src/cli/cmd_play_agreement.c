@@ -245,7 +245,7 @@ int cli_play_agreement(const pl_scenario *scn, const cli_play_args *args)
     pl_agreement *a;
     pl_error err;
     const char *path = pl_scenario_path(scn);
-    if (pl_agreement_from_scenario(&a, scn, &err)) return cli_usage_error("play", "%s", err.msg);
+    if (pl_agreement_from_scenario(&a, scn, &err)) return cli_lib_error("play", &err);
     int rc = EXIT_USAGE, P = pl_agreement_n_parties(a), S = pl_agreement_n_steps(a), v = -1;
     static ag_ui ui; /* the event log makes it large: not on the stack */
     memset(&ui, 0, sizeof ui);

@@ -145,7 +145,7 @@ int cli_play_nparty(const pl_scenario *scn, const cli_play_args *args)
     pl_nscenario *m;
     pl_error err;
     const char *path = pl_scenario_path(scn);
-    if (pl_nscenario_load(&m, scn, &err)) return cli_usage_error("play", "%s", err.msg);
+    if (pl_nscenario_load(&m, scn, &err)) return cli_lib_error("play", &err);
     int rc = EXIT_USAGE;
     np_ui ui = {.m = m, .k = 0, .me = -1, .color = cli_use_color(stdout)};
     pl_nscenario_get_info(m, &ui.info);
@@ -204,7 +204,7 @@ int cli_play_nparty(const pl_scenario *scn, const cli_play_args *args)
     /* you choose your opening; the reference is your party's own policy with the profile as written */
     if (pl_nscenario_stepper_create(&ui.st, m, ui.k, ui.me, 1, &run_seed, &err) ||
         pl_nscenario_stepper_create(&ref, m, ui.k, ui.me, 0, &run_seed, &err)) {
-        cli_usage_error("play", "%s", err.msg);
+        rc = cli_lib_error("play", &err);
         goto out;
     }
     rc = EXIT_OK;
@@ -305,8 +305,7 @@ int cli_play_nparty(const pl_scenario *scn, const cli_play_args *args)
             continue;
         }
         if (pl_nmatch_stepper_step(ui.st, a, &err) || pl_nmatch_stepper_step(ref, -1, &err)) {
-            fprintf(stderr, "parley play: %s\n", err.msg);
-            rc = 1;
+            rc = cli_lib_error("play", &err);
             break;
         }
         int got = pl_nmatch_stepper_action(ui.st, ui.me, t);

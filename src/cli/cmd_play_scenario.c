@@ -106,7 +106,7 @@ int cmd_play_scenario(int argc, char **argv)
                                path);
     pl_error err;
     pl_scenario *scn;
-    if (pl_scenario_open(&scn, path, &err)) return cli_usage_error("play", "%s", err.msg);
+    if (pl_scenario_open(&scn, path, &err)) return cli_lib_error("play", &err);
     in_line in = {.echo = !cli_is_tty(stdin)};
     cli_play_args args = {.party = party, .profile = profile, .variant = variant, .reference = reference,
                           .seed_given = seed_given, .seed = seed, .in = &in};
