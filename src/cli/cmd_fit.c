@@ -113,7 +113,8 @@ int cmd_fit(int argc, char **argv)
     if (!rc) {
         fprintf(stderr, "parley fit: fitted in %.2f s (likelihood and predictive check, one core)\n", t1 - t0);
         pl_agreement_fit_print(stdout, a, fit);
-        if (od && !(rc = pl_agreement_fit_write_json(pl_outdir_path(od), a, fit, &err))) {
+        if (od && (rc = pl_agreement_fit_write_json(pl_outdir_path(od), a, fit, &err))) pl_outdir_fix_error(od, &err);
+        if (od && !rc) {
             rc = pl_outdir_commit(od, &err);
             od = NULL;
         }
