@@ -8,6 +8,8 @@
 #ifndef PARLEY_GAME_H
 #define PARLEY_GAME_H
 
+#include "parley/common.h"
+
 #include "parley/error.h"
 
 #ifdef __cplusplus
@@ -25,20 +27,20 @@ typedef struct pl_game {
 } pl_game;
 
 /* The prisoner's dilemma with reward R, sucker S, temptation T, punishment P. */
-void pl_game_pd(pl_game *g, double R, double S, double T, double P);
+PL_EXTERN void pl_game_pd(pl_game *g, double R, double S, double T, double P);
 /* The standard prisoner's dilemma R,S,T,P = 3,0,5,1 (Axelrod 1980). */
-void pl_game_default(pl_game *g);
+PL_EXTERN void pl_game_default(pl_game *g);
 /* The same game, shared and read-only: what engines use when no game is given, so a match
  * does not fill 4 kB and format a name each time it starts. */
-const pl_game *pl_game_standard(void);
+PL_EXTERN const pl_game *pl_game_standard(void);
 /* A general m x n game: a[i*n+j] payoff to A, b[i*n+j] payoff to B. */
-int pl_game_matrix(pl_game *g, int m, int n, const double *a, const double *b, pl_error *err);
+PL_EXTERN int pl_game_matrix(pl_game *g, int m, int n, const double *a, const double *b, pl_error *err);
 /* Parses "R,S,T,P" (four numbers) into a prisoner's dilemma; PL_EINVAL with a message otherwise. */
-int pl_game_parse_rstp(pl_game *g, const char *text, pl_error *err);
+PL_EXTERN int pl_game_parse_rstp(pl_game *g, const char *text, pl_error *err);
 /* R, S, T, P as seen by party 0 (A) of a 2x2 game. */
-void pl_game_rstp(const pl_game *g, double *R, double *S, double *T, double *P);
+PL_EXTERN void pl_game_rstp(const pl_game *g, double *R, double *S, double *T, double *P);
 /* 1 if the 2x2 game is a prisoner's dilemma (T > R > P > S). */
-int pl_game_is_pd(const pl_game *g);
+PL_EXTERN int pl_game_is_pd(const pl_game *g);
 
 #ifdef __cplusplus
 }

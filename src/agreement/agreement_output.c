@@ -15,12 +15,6 @@
 #include "io/csv.h"
 #include "io/files.h"
 
-const char *pl_ag_unit_name(const pl_agreement *a)
-{
-    static const char *const n[] = {"months", "days", "weeks", "quarters", "years"};
-    return n[a->unit];
-}
-
 /* The period by which a share q of completed runs had completed (-1 if none). */
 int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q)
 {

@@ -29,6 +29,9 @@ int cli_is_scenario_path(const char *arg);
 int cli_is_tty(FILE *stream);
 int cli_use_color(FILE *stream);
 
+/* A monotonic clock in seconds, for the timings the command prints on standard error. */
+double cli_seconds(void);
+
 /* Number of online cores. */
 int cli_cores(void);
 

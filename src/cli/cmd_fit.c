@@ -30,13 +30,6 @@ static const char help[] =
     "  parley fit scenarios/korea/six-party-2007.yaml\n"
     "  parley fit scenarios/korea/agreed-framework-1994.yaml --compare --runs 20000\n";
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, uint64_t seed, pl_error *err)
 {
     pl_agreement_sim_config cfg = {.runs = runs, .seed = seed, .threads = cli_cores()};
@@ -110,10 +103,10 @@ int cmd_fit(int argc, char **argv)
         pl_agreement_free(a);
         return EXIT_USAGE;
     }
-    double t0 = now();
+    double t0 = cli_seconds();
     pl_agreement_fit *fit = NULL;
     rc = pl_agreement_fit_record(a, &cfg, &fit, &err);
-    double t1 = now();
+    double t1 = cli_seconds();
     if (!rc) {
         fprintf(stderr, "parley fit: fitted in %.2f s (likelihood and predictive check, one core)\n", t1 - t0);
         pl_agreement_fit_print(stdout, a, fit);

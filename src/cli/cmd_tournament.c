@@ -5,8 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/progress.h"
-#include "twoparty/player_list.h"
-#include "twoparty/tournament_output.h"
+#include "parley/player_list.h"
 
 static const char help[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/text.h"
+#include "parley/text.h"
 
 static const struct {
     const char *name;

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "twoparty/player_list.h"
+#include "parley/player_list.h"
 
 static int push(pl_player_list *l, pl_strategy *s)
 {

@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "parley/tournament.h"
 #include "io/csv.h"
 #include "io/files.h"
-#include "twoparty/tournament_output.h"
 
 static double mean_wins(const pl_tournament_result *r, size_t i)
 {
