@@ -4,9 +4,10 @@
  * Fair, Stochastic Cooperator, Soft Joss), ALLCorALLD and the "mutual" players, random
  * tit for tat kin (Burn Both Ends, Dynamic Two Tits For Tat, Random Tit for Tat,
  * Michaelos), Forgetful Fool Me Once, the random probers, and misc's copiers, the Worse
- * and Worse family, Inverse, Negation, SelfSteem, Stalker and Calculator.  Expected moves
- * are derived by hand from each rule as the reference writes it ('?' where it draws);
- * where it draws, the share of C over many seeds is checked against its probability. */
+ * and Worse family, Inverse, Negation, SelfSteem, Stalker, Calculator and Evolved HMM 5.
+ * Expected moves are derived by hand from each rule as the reference writes it ('?'
+ * where it draws); where it draws, the share of C over many seeds is checked against its
+ * probability. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -239,6 +240,21 @@ static void stalker_and_calculator(void **state)
     st_expect_moves("calculator", nocycle, w);
 }
 
+/* Evolved HMM 5 (start state 3, first move C).  Against all C: state 3 -> 0 or 3, both
+ * cooperate, and 0 stays 0: C for ever.  Against all D: 3 -> 0 (C), 0 -> 1 (D), 1 -> 1 or
+ * 2 (D), then from 2 -> 3 (C) with 0.59 or 4 (C with 0.111) with 0.41, from 1 -> 1 or 2 (D):
+ * P(C at move 4) = 0.513 (0.59 + 0.41 x 0.111). */
+static void evolved_hmm_5(void **state)
+{
+    (void)state;
+    char o[LONG + 1], w[LONG + 1];
+    st_script(o, "", 'C', 60);
+    st_script(w, "", 'C', 60);
+    st_expect_moves("evolved_hmm_5", o, w);
+    st_expect_moves("evolved_hmm_5", "DDDDD", "CCDD?");
+    st_expect_share("evolved_hmm_5", "DDDDD", 4, 0.513 * (0.59 + 0.41 * 0.111));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -249,6 +265,7 @@ int main(void)
         cmocka_unit_test(copiers_and_worse_and_worse),
         cmocka_unit_test(inverse_negation_selfsteem),
         cmocka_unit_test(stalker_and_calculator),
+        cmocka_unit_test(evolved_hmm_5),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
