@@ -51,6 +51,7 @@ static const struct {
     {"neural", "neural-network players"},
     {"hunters", "hunters: players that detect and exploit patterns"},
     {"misc", "other strategies"},
+    {"learners", "players that learn from their payoffs during the match: Q-learners, Bush-Mosteller, Adaptors"},
 };
 
 /* A table cell: '|' escaped, line breaks as spaces. */
