@@ -18,6 +18,9 @@ extern "C" {
 
 enum { PL_C = 0, PL_D = 1 };
 #define PL_GAME_MAX_ACTIONS 16
+/* The largest payoff (in magnitude) a game may have: 1e15 over 10^8 turns and any tournament's
+ * sums stays far from the largest double, so no score can overflow to infinity. */
+#define PL_GAME_MAX_PAYOFF 1e15
 
 typedef struct pl_game {
     int n_row, n_col; /* actions of the row party (A) and the column party (B) */
@@ -37,6 +40,9 @@ PL_EXTERN const pl_game *pl_game_standard(void);
 PL_EXTERN int pl_game_matrix(pl_game *g, int m, int n, const double *a, const double *b, pl_error *err);
 /* Parses "R,S,T,P" (four numbers) into a prisoner's dilemma; PL_EINVAL with a message otherwise. */
 PL_EXTERN int pl_game_parse_rstp(pl_game *g, const char *text, pl_error *err);
+/* PL_EINVAL unless every payoff is finite and within +-PL_GAME_MAX_PAYOFF (engines check the
+ * game they are handed; the readers above refuse such a game already). */
+PL_EXTERN int pl_game_check(const pl_game *g, pl_error *err);
 /* R, S, T, P as seen by party 0 (A) of a 2x2 game. */
 PL_EXTERN void pl_game_rstp(const pl_game *g, double *R, double *S, double *T, double *P);
 /* 1 if the 2x2 game is a prisoner's dilemma (T > R > P > S). */

@@ -26,6 +26,7 @@
 #include "parley/nscenario.h"
 #include "parley/player_list.h"
 #include "parley/text.h"
+#include "parley/outdir.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -864,10 +864,8 @@ static int read_doc(ctx *x)
     a->horizon_pos = pos_of(hz);
     a->runs = 10000;
     TRY(pl_yget_int(d, root, "runs", 0, 1, 1000000000L, &a->runs, x->err));
-    double seed = 1;
-    TRY(pl_yget_num(d, root, "seed", 0, 0, 9007199254740992.0, &seed, x->err));
-    if (seed != floor(seed)) return pl_yerr(d, pl_ymap_get(root, "seed"), x->err, "'seed' must be a whole number");
-    a->seed = (uint64_t)seed;
+    a->seed = 1;
+    TRY(pl_yget_u64(d, root, "seed", 0, &a->seed, x->err));
 
     /* the sections, each read once its kind is checked; the order lets each name what came before */
     const pl_ynode *parties, *ver, *steps, *vars, *sh, *rec;

@@ -84,6 +84,14 @@ int cmd_run(int argc, char **argv)
     }
     if (argc - optind != 1) return cli_usage_error("run", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
+    /* the results directory is checked and made before anything is computed, and filled as a set */
+    pl_outdir *od = NULL;
+    const char *out_dir = opt.out_dir;
+    if (opt.out_dir) {
+        if (pl_outdir_open(&od, opt.out_dir, &err)) return cli_lib_error("run", &err);
+        opt.out_dir = pl_outdir_path(od);
+    }
+    cli_signals_install();
     run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};
     opt.progress = on_progress;
     opt.progress_user = &bar;
@@ -98,10 +106,15 @@ int cmd_run(int argc, char **argv)
     double t1 = cli_seconds(), secs = bar.runs_done > t0 ? bar.runs_done - t0 : 0;
     cli_progress_finish(bar.bar);
     pl_scenario_free(scn);
+    if (!rc && od) {
+        rc = pl_outdir_commit(od, &err);
+        od = NULL;
+    }
+    pl_outdir_abort(od);
     if (rc) {
         fflush(stdout);
         fprintf(stderr, "parley run: %s\n", err.msg);
-        return rc == PL_EINVAL || rc == PL_ENOTFOUND || rc == PL_EIO ? EXIT_USAGE : 1;
+        return cli_exit_code(rc);
     }
     /* timings go to standard error, never into the results */
     fflush(stdout);
@@ -111,6 +124,6 @@ int cmd_run(int argc, char **argv)
                 t1 - t0);
     else
         fprintf(stderr, "parley run: done in %.3f s (%d thread%s)\n", t1 - t0, opt.threads, opt.threads == 1 ? "" : "s");
-    if (opt.out_dir) fprintf(stderr, "parley run: results in %s/ (CSV, results.json, report.html)\n", opt.out_dir);
+    if (out_dir) fprintf(stderr, "parley run: results in %s/ (CSV, results.json, report.html)\n", out_dir);
     return EXIT_OK;
 }

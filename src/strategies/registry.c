@@ -5,7 +5,7 @@
  * that table.  Parameters are parsed and range-checked here so that a strategy's
  * move function can trust them. */
 #include <ctype.h>
-#include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -208,11 +208,10 @@ static int param_set(pl_strategy *s, int i, const char *val, size_t len, pl_erro
         strcpy(s->params.text[i], buf);
         return PL_OK;
     }
-    char *end;
-    errno = 0;
-    double x = strtod(buf, &end);
-    if (end == buf || *end || errno || !isfinite(x))
-        return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s' must be a number, got '%s'", s->def->id, pi->key, buf);
+    double x;
+    pl_error e;
+    if (pl_parse_double(buf, -DBL_MAX, DBL_MAX, &x, &e))
+        return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s': %s", s->def->id, pi->key, e.msg);
     if (pi->kind == PL_PARAM_INT && x != floor(x))
         return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s' must be a whole number, got '%s'", s->def->id, pi->key, buf);
     if (x < pi->lo || x > pi->hi)

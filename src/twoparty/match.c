@@ -44,6 +44,7 @@ int pl_match_config_check(const pl_match_config *cfg, pl_error *err)
         return pl_error_set(err, PL_EINVAL,
                             "two-party strategies play 2x2 games (C/D); a %dx%d game needs the N-party engine",
                             cfg->game->n_row, cfg->game->n_col);
+    if (cfg->game) return pl_game_check(cfg->game, err);
     return PL_OK;
 }
 
