@@ -294,7 +294,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
     int rc, V = r->n_variants;
     if ((rc = open_csv(o, "variants.csv", &f))) return rc;
     fprintf(f.f, "variant,name,runs,p_complete,p_complete_lo,p_complete_hi,mean_time,time_p10,time_median,time_p90,"
-                 "p_breakdown,p_breakdown_by_reversal,p_any_reversal\n");
+                 "p_holds,p_holds_lo,p_holds_hi,p_breakdown,p_breakdown_by_reversal,p_any_reversal\n");
     for (int v = 0; v < V; v++) {
         const pl_ag_stats *s = &r->stats[v];
         pl_interval c = pl_ag_wilson(s->completed, s->runs);

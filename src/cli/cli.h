@@ -9,6 +9,8 @@
 #include "parley/parley.h"
 
 enum { EXIT_OK = 0, EXIT_CHECK_FAILED = 1, EXIT_USAGE = 2 };
+/* The most `--set PATH=VALUE` (and `--range`) flags one command takes. */
+#define CLI_MAX_SETS 256
 
 /* Prints "parley CMD: message" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

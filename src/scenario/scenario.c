@@ -1,6 +1,13 @@
-/* scenario.c — loads a scenario file and hands it to the runner for its kind. */
+/* scenario.c — loads a scenario file, applies the run's overrides (`--set`), hands it to the runner
+ * for its kind, and records in results.json the inputs the run used (every kind the same way). */
 #include <string.h>
 
+#include <jansson.h>
+
+#include "core/alloc.h"
+#include "io/files.h"
+#include "io/yaml_json.h"
+#include "scenario/overrides.h"
 #include "scenario/scenario.h"
 
 #define PL_SCENARIO_KIND(k, fn, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
@@ -13,33 +20,92 @@ const pl_scenario_kind pl_scenario_kinds[] = {
 #undef PL_SCENARIO_KIND
     {NULL, NULL, NULL}};
 
+void pl_overrides_print(FILE *f, const pl_overrides *log)
+{
+    if (!f || !log || !log->n) return;
+    fprintf(f, "Assumptions changed for this run (--set):\n");
+    for (int i = 0; i < log->n; i++)
+        fprintf(f, "  %s = %s (the file: %s%s)\n", log->e[i].path, log->e[i].now, log->e[i].was,
+                log->e[i].renormalised ? "; rescaled so that its list still adds up to 1" : "");
+    fprintf(f, "\n");
+}
+
+json_t *pl_overrides_json(const pl_overrides *log)
+{
+    json_t *a = json_array();
+    for (int i = 0; a && log && i < log->n; i++) {
+        json_t *e = json_object();
+        json_object_set_new(e, "path", json_string(log->e[i].path));
+        json_object_set_new(e, "value", json_string(log->e[i].now));
+        json_object_set_new(e, "file_value", json_string(log->e[i].was));
+        json_object_set_new(e, "renormalised", json_boolean(log->e[i].renormalised));
+        json_array_append_new(a, e);
+    }
+    return a;
+}
+
+/* results.json gains "inputs" (the document as run) and "overrides" (what --set changed). */
+static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides *log, pl_error *err)
+{
+    char *path = pl_path_join(dir, "results.json");
+    if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_json_begin();
+    json_error_t je;
+    json_t *j = json_load_file(path, 0, &je);
+    int rc = PL_OK;
+    if (!j || !json_is_object(j))
+        rc = pl_error_set(err, PL_EIO, "%s: cannot read back the results to add the inputs: %s", path, je.text);
+    if (!rc) {
+        json_object_set_new(j, "overrides", pl_overrides_json(log));
+        json_object_set_new(j, "inputs", pl_ynode_to_json(doc->root));
+        rc = pl_json_failed() ? pl_error_set(err, PL_ENOMEM, "out of memory for %s", path)
+                              : pl_write_json_file(path, j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10),
+                                                   1, err);
+    }
+    json_decref(j);
+    pl_free(path);
+    return rc;
+}
+
+int pl_scenario_run_doc(pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
+{
+    if (!doc->root || doc->root->kind != PL_Y_MAP)
+        return pl_yerr(doc, doc->root, err, "a scenario must be a map of keys, starting with 'kind:'");
+    const char *kind;
+    int rc = pl_yget_str(doc, doc->root, "kind", 1, &kind, err);
+    if (rc) return rc;
+    const pl_scenario_kind *k = pl_scenario_kinds;
+    while (k->kind && strcmp(k->kind, kind)) k++;
+    if (!k->kind) {
+        char list[256] = "";
+        size_t n = 0;
+        for (const pl_scenario_kind *q = pl_scenario_kinds; q->kind && n < sizeof list; q++)
+            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", q == pl_scenario_kinds ? "" : ", ", q->kind);
+        return pl_yerr(doc, pl_ymap_get(doc->root, "kind"), err, "unknown scenario kind '%s'; expected one of: %s", kind,
+                       n ? list : "(none built)");
+    }
+    pl_overrides log = {0};
+    rc = pl_overrides_apply(doc, opt->sets, opt->n_sets, &log, err);
+    if (!rc) {
+        pl_overrides_print(summary, &log);
+        rc = k->run(doc, opt, summary, err);
+        if (rc == PL_EINVAL && log.n) { /* a value set by --set that its kind refuses: say so */
+            char why[PL_ERROR_MSG_MAX];
+            pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
+            if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
+        }
+        if (!rc && opt->out_dir) rc = record_inputs(opt->out_dir, doc, &log, err);
+    }
+    pl_overrides_clear(&log);
+    return rc;
+}
+
 int pl_scenario_run_file(const char *path, const pl_run_options *opt, FILE *summary, pl_error *err)
 {
     pl_ydoc *doc;
     int rc = pl_ydoc_load(&doc, path, err);
     if (rc) return rc;
-    if (!doc->root || doc->root->kind != PL_Y_MAP) {
-        rc = pl_yerr(doc, doc->root, err, "a scenario must be a map of keys, starting with 'kind:'");
-        pl_ydoc_free(doc);
-        return rc;
-    }
-    const char *kind;
-    if ((rc = pl_yget_str(doc, doc->root, "kind", 1, &kind, err))) {
-        pl_ydoc_free(doc);
-        return rc;
-    }
-    for (const pl_scenario_kind *k = pl_scenario_kinds; k->kind; k++)
-        if (!strcmp(k->kind, kind)) {
-            rc = k->run(doc, opt, summary, err);
-            pl_ydoc_free(doc);
-            return rc;
-        }
-    char list[256] = "";
-    size_t n = 0;
-    for (const pl_scenario_kind *k = pl_scenario_kinds; k->kind && n < sizeof list; k++)
-        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", k == pl_scenario_kinds ? "" : ", ", k->kind);
-    rc = pl_yerr(doc, pl_ymap_get(doc->root, "kind"), err, "unknown scenario kind '%s'; expected one of: %s", kind,
-                 n ? list : "(none built)");
+    rc = pl_scenario_run_doc(doc, opt, summary, err);
     pl_ydoc_free(doc);
     return rc;
 }

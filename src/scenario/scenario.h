@@ -24,6 +24,8 @@ typedef struct pl_run_options {
     void *progress_user;
     FILE *log;          /* timings and where results went, for standard error; NULL: none */
     int types_posterior;/* agreements: fit the record first, run under the posterior types and fitted behaviour */
+    const char *const *sets; /* "PATH=VALUE" overrides (scenario/overrides.h), applied before the kind reads the file */
+    int n_sets;
 } pl_run_options;
 
 /* A runner: doc is loaded and its `kind` checked.  Returns 0, or a pl_status with err set. */
@@ -38,7 +40,10 @@ typedef struct pl_scenario_kind {
 /* The known kinds, ending with {NULL}. */
 extern const pl_scenario_kind pl_scenario_kinds[];
 
-/* Loads the file, checks `kind`, runs it. */
+/* Checks `kind`, applies opt's overrides to the document, runs it; with an output directory,
+ * results.json gains the inputs as run and the overrides. */
+int pl_scenario_run_doc(pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
+/* Loads the file and runs it (pl_scenario_run_doc). */
 int pl_scenario_run_file(const char *path, const pl_run_options *opt, FILE *summary, pl_error *err);
 
 #endif
