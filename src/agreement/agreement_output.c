@@ -124,6 +124,55 @@ static void write_replay_summary(FILE *f, const pl_agreement *a, const pl_agreem
     if (!any) fprintf(f, "  nothing given on the record\n");
 }
 
+void pl_ag_fairness_text(const pl_agreement *a, int v, int w, char *buf, size_t n)
+{
+    buf[0] = 0;
+    int p = pl_ag_variants_differ(a, v, w);
+    if (p < 0) return;
+    char dv[160], dw[160];
+    pl_ag_policy_text(pl_ag_variant_policy(a, v, p), dv, sizeof dv);
+    pl_ag_policy_text(pl_ag_variant_policy(a, w, p), dw, sizeof dw);
+    snprintf(buf, n,
+             "%s and %s differ in more than sequencing: %s's policy types are %s under %s and %s under %s, so their "
+             "difference mixes the sequencing with that assumption",
+             a->variant[v].id, a->variant[w].id, a->party[p].id, dv, a->variant[v].id, dw, a->variant[w].id);
+}
+
+/* The pairs of variants, the one that completes more often first. */
+int pl_ag_pairs(const pl_agreement_result *r, int (*pair)[2])
+{
+    int n = 0;
+    for (int v = 0; v < r->n_variants; v++)
+        for (int w = v + 1; w < r->n_variants; w++) {
+            int hi = r->stats[w].completed > r->stats[v].completed;
+            pair[n][0] = hi ? w : v, pair[n][1] = hi ? v : w;
+            n++;
+        }
+    return n;
+}
+
+static void write_paired_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r)
+{
+    int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], n = pl_ag_pairs(r, pair), w = 8;
+    if (!n) return;
+    for (int v = 0; v < r->n_variants; v++)
+        if ((int)strlen(a->variant[v].id) > w) w = (int)strlen(a->variant[v].id);
+    fprintf(f, "Paired differences in completion (percentage points; 95%% interval from the same runs)\n");
+    for (int i = 0; i < n; i++) {
+        pl_interval d = pl_ag_paired_completion(r, pair[i][0], pair[i][1]);
+        char why[600];
+        pl_ag_fairness_text(a, pair[i][0], pair[i][1], why, sizeof why);
+        fprintf(f, "  %-*s - %-*s  %+5.1f  [%+.1f, %+.1f]%s\n", w, a->variant[pair[i][0]].id, w, a->variant[pair[i][1]].id,
+                100 * d.est, 100 * d.lo, 100 * d.hi, *why ? "  (see the warning)" : "");
+    }
+    for (int i = 0; i < n; i++) {
+        char why[600];
+        pl_ag_fairness_text(a, pair[i][0], pair[i][1], why, sizeof why);
+        if (*why) fprintf(f, "Warning: %s.\n", why);
+    }
+    fprintf(f, "\n");
+}
+
 void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
 {
     int V = r->n_variants;
@@ -159,6 +208,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
     fprintf(f, "complete: every core step in force at once before the horizon; time in %s from %s among those.\n"
                "holds: still all in force at the horizon (the rest broke down or never completed).\n\n",
             pl_ag_unit_name(a), a->start_text);
+    write_paired_summary(f, a, r);
 
     int sw = 4;
     for (int s = 0; s < a->n_steps; s++)
@@ -309,6 +359,25 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
         pl_interval h = pl_ag_wilson(s->held, s->runs);
         fprintf(f.f, ",%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", h.est, h.lo, h.hi, (double)(s->runs - s->held) / (double)s->runs,
                 (double)s->break_by_reversal / (double)s->runs, (double)s->any_reversal / (double)s->runs);
+    }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if ((rc = open_csv(o, "paired.csv", &f))) return rc;
+    fprintf(f.f, "variant,other,runs,difference,difference_lo,difference_hi,runs_only_variant,runs_only_other,"
+                 "differs_in_more_than_sequencing\n");
+    {
+        int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], np = pl_ag_pairs(r, pair);
+        for (int i = 0; i < np; i++) {
+            int v = pair[i][0], x = pair[i][1];
+            pl_interval d = pl_ag_paired_completion(r, v, x);
+            char why[600];
+            pl_ag_fairness_text(a, v, x, why, sizeof why);
+            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->variant[x].id);
+            fprintf(f.f, ",%llu,%.6f,%.6f,%.6f,%llu,%llu,", (unsigned long long)r->stats[v].runs, d.est, d.lo, d.hi,
+                    (unsigned long long)r->stats[v].only_completed[x], (unsigned long long)r->stats[x].only_completed[v]);
+            pl_csv_text(f.f, why);
+            fputc('\n', f.f);
+        }
     }
     if ((rc = pl_outfile_commit(&f, o->err))) return rc;
 
@@ -554,6 +623,20 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
     json_object_set_new(root, "parties", parties);
     json_object_set_new(root, "steps", steps);
     json_object_set_new(root, "variants", vars);
+    json_t *paired = json_array();
+    int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], np = pl_ag_pairs(r, pair);
+    for (int i = 0; i < np; i++) {
+        json_t *e = json_object();
+        pl_interval d = pl_ag_paired_completion(r, pair[i][0], pair[i][1]);
+        char why[600];
+        pl_ag_fairness_text(a, pair[i][0], pair[i][1], why, sizeof why);
+        json_object_set_new(e, "variant", json_string(a->variant[pair[i][0]].id));
+        json_object_set_new(e, "other", json_string(a->variant[pair[i][1]].id));
+        json_object_set_new(e, "difference", jinterval(d));
+        json_object_set_new(e, "warning", *why ? json_string(why) : json_null());
+        json_array_append_new(paired, e);
+    }
+    json_object_set_new(root, "paired_completion", paired);
     if (l) {
         json_t *rep = json_object(), *ls = json_array();
         json_object_set_new(rep, "variant", json_string(a->variant[a->record_variant >= 0 ? a->record_variant : 0].id));
