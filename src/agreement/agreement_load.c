@@ -831,7 +831,7 @@ static int read_doc(ctx *x)
     static const char *const keys[] = {"kind",  "id",        "name",     "description", "assumptions", "start",
                                        "period", "horizon",  "runs",     "seed",        "parties",     "verifiers",
                                        "steps", "variants",  "shocks",   "record",      "sources",     "notes",
-                                       "behaviour", NULL};
+                                       "behaviour", "sensitivity", NULL}; /* sensitivity: ranges for parley sensitivity */
     const pl_ydoc *d = x->d;
     const pl_ynode *root = d->root;
     pl_agreement *a = x->a;
@@ -938,6 +938,30 @@ static double now_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_result *out, pl_error *err)
+{
+    pl_agreement *a;
+    int rc = pl_agreement_from_doc(doc, &a, err);
+    if (rc) return rc;
+    pl_agreement_sim_config cfg = {.runs = ec->runs ? ec->runs : (uint64_t)a->runs,
+                                   .seed = ec->seed_given ? ec->seed : a->seed,
+                                   .threads = ec->threads > 0 ? ec->threads : 1};
+    pl_agreement_result *r;
+    if (!(rc = pl_agreement_simulate(a, &cfg, &r, err))) {
+        memset(out, 0, sizeof *out);
+        out->n = r->n_variants, out->runs = r->runs, out->seed = r->seed;
+        snprintf(out->measure, sizeof out->measure, "completion");
+        for (int v = 0; v < r->n_variants; v++) {
+            snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
+            out->success[v] = r->stats[v].completed;
+            for (int w = 0; w < r->n_variants; w++) out->only[v][w] = r->stats[v].only_completed[w];
+        }
+        pl_agreement_result_free(r);
+    }
+    pl_agreement_free(a);
+    return rc;
 }
 
 int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)

@@ -44,5 +44,6 @@ int cmd_check_transcripts(int argc, char **argv);
 int cmd_tournament(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_fit(int argc, char **argv);
+int cmd_sensitivity(int argc, char **argv);
 
 #endif

@@ -10,15 +10,15 @@
 #include "scenario/overrides.h"
 #include "scenario/scenario.h"
 
-#define PL_SCENARIO_KIND(k, fn, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
+#define PL_SCENARIO_KIND(k, fn, ev, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
 #include "scenario/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 
 const pl_scenario_kind pl_scenario_kinds[] = {
-#define PL_SCENARIO_KIND(k, fn, text) {k, fn, text},
+#define PL_SCENARIO_KIND(k, fn, ev, text) {k, fn, ev, text},
 #include "scenario/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
-    {NULL, NULL, NULL}};
+    {NULL, NULL, NULL, NULL}};
 
 void pl_overrides_print(FILE *f, const pl_overrides *log)
 {

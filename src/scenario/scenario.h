@@ -28,12 +28,36 @@ typedef struct pl_run_options {
     int n_sets;
 } pl_run_options;
 
+/* ---- evaluation for the sensitivity analyses (sensitivity.c) ----------------------------
+ * An evaluator runs a scenario's designs (an agreement's variants) on common random numbers and
+ * reports, per design, the runs in which it succeeded (an agreement completed), and per pair the
+ * runs in which one succeeded and the other did not, for paired differences. */
+#define PL_EVAL_MAX_DESIGNS 16
+#define PL_EVAL_NAME_MAX 64
+typedef struct pl_eval_result {
+    int n;                                  /* designs */
+    char name[PL_EVAL_MAX_DESIGNS][PL_EVAL_NAME_MAX];
+    char measure[PL_EVAL_NAME_MAX];         /* what success is ("completion") */
+    uint64_t runs, seed;
+    uint64_t success[PL_EVAL_MAX_DESIGNS];
+    uint64_t only[PL_EVAL_MAX_DESIGNS][PL_EVAL_MAX_DESIGNS]; /* d succeeded and e did not, same run */
+} pl_eval_result;
+typedef struct pl_eval_config {
+    uint64_t runs;      /* 0: the scenario's own */
+    uint64_t seed;
+    int seed_given;
+    int threads;
+} pl_eval_config;
+typedef int (*pl_scenario_eval)(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
+int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
+
 /* A runner: doc is loaded and its `kind` checked.  Returns 0, or a pl_status with err set. */
 typedef int (*pl_scenario_runner)(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
 
 typedef struct pl_scenario_kind {
     const char *kind;
     pl_scenario_runner run;
+    pl_scenario_eval eval;  /* NULL: the kind has no sensitivity analysis yet */
     const char *summary;
 } pl_scenario_kind;
 
