@@ -11,8 +11,9 @@
  * analyses themselves (the Latin hypercube, the bootstrap) comes from streams of the seed, so
  * every output is the same bytes whatever the number of threads.
  *
- * A value written as a whole number (a duration, a patience) moves in whole numbers: the value
- * put in the document is rounded, as the loader accepts only whole numbers there. */
+ * A range set (not scaled) whose value and both ends are whole numbers (a duration, a patience, a
+ * delay) moves in whole numbers: the value put in the document is rounded, as the loaders accept
+ * only whole numbers there.  A range with a fractional end (0 to 5.5) moves continuously. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -40,13 +41,6 @@ static int parse_num(const char *t, double *x)
     return t != end && !*end && !errno && isfinite(*x);
 }
 
-static int is_whole_text(const char *t)
-{
-    if (!t || !*t) return 0;
-    for (const char *c = *t == '-' || *t == '+' ? t + 1 : t; *c; c++)
-        if (*c < '0' || *c > '9') return 0;
-    return 1;
-}
 
 /* Puts the value of every range (values[k]) into a freshly loaded document. */
 static int apply_values(sens_ctx *x, pl_ydoc *doc, const double *values)
@@ -69,7 +63,7 @@ static int apply_values(sens_ctx *x, pl_ydoc *doc, const double *values)
                     if (!parse_num(found[j]->value, &orig)) continue; /* not a number: left as written */
                     v = orig * values[k];
                 }
-                if (is_whole_text(found[j]->value)) v = nearbyint(v);
+                if (r->whole) v = nearbyint(v);
                 char text[40];
                 snprintf(text, sizeof text, "%.15g", v);
                 rc = pl_ynode_set_text(found[j], text, x->err);
@@ -185,6 +179,7 @@ static int add_range(sens_ctx *x, pl_ydoc *doc, const char *name, const char *co
     pl_free(found);
     if (rc) return rc;
     r->n_paths = n_paths;
+    r->whole = !scale && r->base == floor(r->base) && lo == floor(lo) && hi == floor(hi);
     s->n_ranges++;
     return PL_OK;
 }

@@ -118,7 +118,7 @@ void pl_sens_write_summary(FILE *f, const pl_sensitivity *s)
         char rt[64];
         range_text(&s->range[k], rt, sizeof rt);
         fprintf(f, "  %2d  %-*.*s  %-16s  value %-8g %s\n", k + 1, nw, nw, s->range[k].name, rt, s->range[k].base,
-                s->range[k].scale ? "(a factor on every value named)" : "");
+                s->range[k].scale ? "(a factor on every value named)" : s->range[k].whole ? "(whole numbers)" : "");
     }
     int ord[PL_SENS_MAX_RANGES];
     if (s->a >= 0) {
@@ -421,7 +421,7 @@ int pl_sens_write_report(const char *path, const pl_sensitivity *s, pl_error *er
         const char *head[] = {"#", "assumption", "paths", "value", "range", "values moved"};
         pl_report_table_begin(rep, "Each range; a factor scales every value its paths name", 6, head);
         for (int k = 0; k < s->n_ranges; k++) {
-            char n[8], paths[PL_SENS_MAX_PATHS * PL_YPATH_MAX] = "", v[32], r[64], m[16];
+            char n[16], paths[PL_SENS_MAX_PATHS * PL_YPATH_MAX] = "", v[32], r[64], m[16];
             size_t len = 0;
             for (int i = 0; i < s->range[k].n_paths; i++)
                 len += (size_t)snprintf(paths + len, sizeof paths - len, "%s%s", i ? ", " : "", s->range[k].path[i]);
