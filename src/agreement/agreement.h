@@ -205,6 +205,8 @@ struct pl_agreement {
     char *phase_names[PL_AG_MAX_STEPS];
     pl_ag_event *event;
     pl_ag_behaviour behaviour;
+    int n_sources;       /* the `sources:` map: tag -> "title: address" (every cited tag resolves, scenario.c) */
+    char **source_tag, **source_text;
     int record_variant;  /* the variant whose sequencing the replay compares against */
     int has_record;
     pl_ag_pos horizon_pos, record_pos;

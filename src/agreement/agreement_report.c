@@ -463,6 +463,20 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
     simulation_sections(rep, a, r);
     pl_ag_behaviour_report(rep, a, r);
     if (l) replay_sections(rep, a, l);
+    if (a->n_sources) { /* every [tag] the tables cite, resolved (scenario.c checks that each one is here) */
+        pl_report_section(rep, "Sources");
+        pl_report_paragraph(rep, "The tags in brackets in this report's tables, and in the scenario file, are these sources "
+                                 "(the scenario's 'sources:'; every tag the file cites resolves here, or the file is refused).");
+        const char *head[] = {"tag", "source"};
+        pl_report_table_begin(rep, "Source list", 2, head);
+        for (int i = 0; i < a->n_sources; i++) {
+            char tag[64];
+            snprintf(tag, sizeof tag, "[%s]", a->source_tag[i]);
+            const char *row[] = {tag, a->source_text[i]};
+            pl_report_table_row(rep, row, 0);
+        }
+        pl_report_table_end(rep);
+    }
     int rc = pl_report_write(rep, path, err);
     pl_report_free(rep);
     return rc;

@@ -67,6 +67,62 @@ static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides
     return rc;
 }
 
+/* The tags ("[C4]") of one `source:` text, each checked against the scenario's `sources:` keys. */
+static int check_tags(const pl_ydoc *doc, const pl_ynode *at, const pl_ynode *sources, pl_error *err)
+{
+    for (const char *p = at->value; p && (p = strchr(p, '[')); p++) {
+        size_t n = 0;
+        while (p[1 + n] && ((p[1 + n] >= 'A' && p[1 + n] <= 'Z') || (p[1 + n] >= '0' && p[1 + n] <= '9') ||
+                            (p[1 + n] >= 'a' && p[1 + n] <= 'z')))
+            n++;
+        /* a tag: capitals then digits ("C4", "F43", "G2b"), closed by ']' */
+        if (!n || p[1 + n] != ']' || p[1] < 'A' || p[1] > 'Z' || n > 16) continue;
+        char tag[20];
+        memcpy(tag, p + 1, n);
+        tag[n] = 0;
+        int digits = 0;
+        for (size_t i = 0; i < n; i++) digits |= tag[i] >= '0' && tag[i] <= '9';
+        if (!digits) continue;
+        if (sources && pl_ymap_get(sources, tag)) continue;
+        if (!sources)
+            return pl_yerr(doc, at, err, "source tag [%s] does not resolve: the scenario has no 'sources:' map "
+                           "(tag: \"title: address\")", tag);
+        const char *names[512];
+        size_t nn = 0;
+        for (size_t i = 0; i < sources->n && nn < 512; i++) names[nn++] = sources->keys[i]->value;
+        const char *best = pl_yclosest(tag, names, nn);
+        char hint[64] = "";
+        if (best) snprintf(hint, sizeof hint, " (did you mean [%s]?)", best);
+        return pl_yerr(doc, at, err, "source tag [%s] is not in the scenario's 'sources:'%s", tag, hint);
+    }
+    return PL_OK;
+}
+
+static int check_sources_in(const pl_ydoc *doc, const pl_ynode *n, const pl_ynode *sources, pl_error *err)
+{
+    if (!n || n->kind == PL_Y_SCALAR) return PL_OK;
+    for (size_t i = 0; i < n->n; i++) {
+        const pl_ynode *v = n->items[i];
+        int rc = n->kind == PL_Y_MAP && !strcmp(n->keys[i]->value, "source") && v->kind == PL_Y_SCALAR
+                     ? check_tags(doc, v, sources, err)
+                     : check_sources_in(doc, v, sources, err);
+        if (rc) return rc;
+    }
+    return PL_OK;
+}
+
+int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err)
+{
+    const pl_ynode *sources = doc->root ? pl_ymap_get(doc->root, "sources") : NULL;
+    if (sources && sources->kind != PL_Y_MAP) sources = NULL;
+    if (sources)
+        for (size_t i = 0; i < sources->n; i++)
+            if (sources->items[i]->kind != PL_Y_SCALAR)
+                return pl_yerr(doc, sources->items[i], err, "a source is a text (\"title: address\"), found a %s",
+                               sources->items[i]->kind == PL_Y_MAP ? "map" : "list");
+    return check_sources_in(doc, doc->root, sources, err);
+}
+
 int pl_scenario_run_doc(pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
 {
     if (!doc->root || doc->root->kind != PL_Y_MAP)
@@ -84,6 +140,7 @@ int pl_scenario_run_doc(pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
         return pl_yerr(doc, pl_ymap_get(doc->root, "kind"), err, "unknown scenario kind '%s'; expected one of: %s", kind,
                        n ? list : "(none built)");
     }
+    if ((rc = pl_scenario_check_sources(doc, err))) return rc;
     pl_overrides log = {0};
     rc = pl_overrides_apply(doc, opt->sets, opt->n_sets, &log, err);
     if (!rc) {

@@ -64,7 +64,10 @@ typedef struct pl_scenario_kind {
 /* The known kinds, ending with {NULL}. */
 extern const pl_scenario_kind pl_scenario_kinds[];
 
-/* Checks `kind`, applies opt's overrides to the document, runs it; with an output directory,
+/* Every tag ("[C4]") in a `source:` text anywhere in the document names an entry of its top-level
+ * `sources:` map (tag: "title: address"); else PL_EINVAL at the source, with the closest tag. */
+int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err);
+/* Checks the sources and `kind`, applies opt's overrides to the document, runs it; with an output directory,
  * results.json gains the inputs as run and the overrides. */
 int pl_scenario_run_doc(pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
 /* Loads the file and runs it (pl_scenario_run_doc). */

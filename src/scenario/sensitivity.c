@@ -481,6 +481,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     const char *kind = NULL;
     if (!doc->root || doc->root->kind != PL_Y_MAP)
         rc = pl_yerr(doc, doc->root, x->err, "a scenario must be a map of keys, starting with 'kind:'");
+    if (!rc) rc = pl_scenario_check_sources(doc, x->err);
     if (!rc) rc = pl_yget_str(doc, doc->root, "kind", 1, &kind, x->err);
     if (!rc) {
         for (x->kind = pl_scenario_kinds; x->kind->kind && strcmp(x->kind->kind, kind); x->kind++) {}
