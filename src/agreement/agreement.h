@@ -205,6 +205,7 @@ struct pl_agreement {
     char *phase_names[PL_AG_MAX_STEPS];
     pl_ag_event *event;
     pl_ag_behaviour behaviour;
+    int n_ranges;        /* assumptions the `sensitivity: ranges:` list declares (parley sensitivity) */
     int n_sources;       /* the `sources:` map: tag -> "title: address" (every cited tag resolves, scenario.c) */
     char **source_tag, **source_text;
     int record_variant;  /* the variant whose sequencing the replay compares against */

@@ -841,6 +841,8 @@ static int read_doc(ctx *x)
     if (!a->name) TRY(dup_str(x, a->id ? a->id : "agreement", &a->name));
     TRY(opt_text(x, root, "description", &a->description));
     TRY(opt_text(x, root, "assumptions", &a->assumptions));
+    const pl_ynode *sens = pl_ymap_get(root, "sensitivity"), *ranges = sens ? pl_ymap_get(sens, "ranges") : NULL;
+    if (ranges && ranges->kind == PL_Y_SEQ) a->n_ranges = (int)ranges->n; /* read and checked by parley sensitivity */
     const pl_ynode *src = pl_ymap_get(root, "sources");
     if (src && src->kind == PL_Y_MAP && src->n) { /* kept for the report's source list */
         a->source_tag = pl_calloc(src->n, sizeof *a->source_tag);

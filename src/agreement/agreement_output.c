@@ -151,6 +151,56 @@ int pl_ag_pairs(const pl_agreement_result *r, int (*pair)[2])
     return n;
 }
 
+void pl_ag_key_findings(const pl_agreement *a, const pl_agreement_result *r, char *buf, size_t n)
+{
+    size_t len = 0;
+    int V = r->n_variants, pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2];
+    buf[0] = 0;
+    if (V >= 2) {
+        int best = 0, second = -1;
+        for (int v = 1; v < V; v++)
+            if (r->stats[v].completed > r->stats[best].completed) best = v;
+        for (int v = 0; v < V; v++)
+            if (v != best && (second < 0 || r->stats[v].completed > r->stats[second].completed)) second = v;
+        pl_interval d = pl_ag_paired_completion(r, best, second);
+        pl_interval c = pl_ag_wilson(r->stats[best].completed, r->stats[best].runs);
+        int noise = d.lo <= 0 && d.hi >= 0;
+        len += (size_t)snprintf(buf + len, n - len,
+                                "%s completes most often (%.1f%%); %sit leads %s by %+.1f points [%+.1f, %+.1f] on the "
+                                "same runs%s. ",
+                                a->variant[best].id, 100 * c.est, noise ? "but " : "", a->variant[second].id, 100 * d.est,
+                                100 * d.lo, 100 * d.hi, noise ? ", which is within the noise: no ranking" : "");
+        char why[600];
+        pl_ag_fairness_text(a, best, second, why, sizeof why);
+        if (*why && len < n) len += (size_t)snprintf(buf + len, n - len, "Warning: %s. ", why);
+    } else {
+        pl_interval c = pl_ag_wilson(r->stats[0].completed, r->stats[0].runs);
+        len += (size_t)snprintf(buf + len, n - len, "The agreement completes in %.1f%% of runs [%.1f, %.1f]. ", 100 * c.est,
+                                100 * c.lo, 100 * c.hi);
+    }
+    (void)pair;
+    if (r->incentives && len < n) {
+        int any = 0;
+        for (int v = 0; v < V; v++) any |= r->incentives->v[v].self_enforcing;
+        if (any) {
+            len += (size_t)snprintf(buf + len, n - len, "Self-enforcing (no party gains by being another of its types):");
+            for (int v = 0; v < V && len < n; v++)
+                if (r->incentives->v[v].self_enforcing) len += (size_t)snprintf(buf + len, n - len, " %s", a->variant[v].id);
+            if (len < n) len += (size_t)snprintf(buf + len, n - len, ". ");
+        } else {
+            len += (size_t)snprintf(buf + len, n - len, "No design is self-enforcing: in each, some party gains by being "
+                                    "another of its types (the incentive checks say who). ");
+        }
+    }
+    if (len < n)
+        len += (size_t)snprintf(buf + len, n - len, "%s", a->n_ranges
+                                ? "What the ranking depends on: `parley sensitivity` runs the scenario's declared ranges "
+                                  "(tornado, break-even values, Sobol indices). "
+                                : "What the ranking depends on is not measured here: declare `sensitivity: ranges:` or "
+                                  "give `parley sensitivity --range`. ");
+    if (len < n) snprintf(buf + len, n - len, "Intervals are Monte Carlo noise only; the assumptions are not.");
+}
+
 static void write_paired_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r)
 {
     int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], n = pl_ag_pairs(r, pair), w = 8;
@@ -209,6 +259,9 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
                "holds: still all in force at the horizon (the rest broke down or never completed).\n\n",
             pl_ag_unit_name(a), a->start_text);
     write_paired_summary(f, a, r);
+    char kf[2048];
+    pl_ag_key_findings(a, r, kf, sizeof kf);
+    fprintf(f, "Key findings: %s\n\n", kf);
 
     int sw = 4;
     for (int s = 0; s < a->n_steps; s++)

@@ -460,6 +460,12 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
     snprintf(cmd, sizeof cmd, "parley run %s --runs %llu --seed %llu", a->path, (unsigned long long)r->runs,
              (unsigned long long)r->seed);
     pl_report_code(rep, cmd);
+    {
+        char kf[2048];
+        pl_ag_key_findings(a, r, kf, sizeof kf);
+        pl_report_section(rep, "Key findings");
+        pl_report_paragraph(rep, kf);
+    }
     simulation_sections(rep, a, r);
     pl_ag_behaviour_report(rep, a, r);
     if (l) replay_sections(rep, a, l);
