@@ -442,6 +442,38 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
     pl_report_table_end(rep);
 }
 
+/* Each variant's sequencing as a graph of its steps and `requires` links, what it changes from
+ * the steps as written highlighted. */
+static void sequencing_section(pl_report *rep, const pl_agreement *a)
+{
+    pl_report_section(rep, "Sequencing of each variant");
+    pl_report_paragraph(rep, "Each step is a box; an arrow runs from a step to the steps that wait for it to be verified "
+                             "(`requires`), so a step's column is how many steps must come before it. What a variant "
+                             "changes from the steps as written is highlighted: requirements it adds, requirements it "
+                             "drops (dashed), and the steps whose requirements differ.");
+    int V = a->n_variants > 0 ? a->n_variants : 1;
+    for (int v = 0; v < V; v++) {
+        pl_bits written[PL_AG_MAX_STEPS], eff[PL_AG_MAX_STEPS];
+        for (int s = 0; s < a->n_steps; s++) {
+            written[s] = 0;
+            for (int k = 0; k < a->step[s].n_req; k++) written[s] |= PL_BIT(a->step[s].req[k]);
+            eff[s] = a->n_variants > 0 && a->variant[v].has_req[s] ? a->variant[v].req[s] : written[s];
+        }
+        char title[300];
+        snprintf(title, sizeof title, "%s", a->n_variants > 0 ? a->variant[v].name : "The steps as written");
+        pl_chart *c = pl_chart_create(PL_CHART_GRAPH, title);
+        for (int s = 0; s < a->n_steps; s++) pl_chart_graph_add_node(c, a->step[s].id, eff[s] != written[s]);
+        for (int s = 0; s < a->n_steps; s++)
+            for (int q = 0; q < a->n_steps; q++) {
+                pl_bits b = PL_BIT(q);
+                if (eff[s] & b) pl_chart_graph_add_edge(c, (size_t)q, (size_t)s, (written[s] & b) ? PL_GE_SHARED : PL_GE_ADDED);
+                else if (written[s] & b) pl_chart_graph_add_edge(c, (size_t)q, (size_t)s, PL_GE_REMOVED);
+            }
+        pl_report_chart(rep, c, a->n_variants > 0 ? a->variant[v].description : NULL);
+        pl_chart_free(c);
+    }
+}
+
 int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreement_result *r,
                        const pl_agreement_ledger *l, pl_error *err)
 {
@@ -467,6 +499,7 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
         pl_report_paragraph(rep, kf);
     }
     simulation_sections(rep, a, r);
+    sequencing_section(rep, a);
     pl_ag_behaviour_report(rep, a, r);
     if (l) replay_sections(rep, a, l);
     if (a->n_sources) { /* every [tag] the tables cite, resolved (scenario.c checks that each one is here) */
