@@ -24,7 +24,7 @@
 int pl_svg_render_graph(pl_strbuf *sb, const pl_chart *c)
 {
     size_t n = c->n_gnodes;
-    if (!n) return pl_svg_render_empty(sb, c, "No steps to draw");
+    if (!n) return pl_svg_render_empty(sb, c, "No data to show: no nodes");
     int *depth = pl_calloc(n, sizeof *depth), *row = pl_calloc(n, sizeof *row);
     if (!depth || !row) {
         pl_free(depth), pl_free(row);
