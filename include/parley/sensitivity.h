@@ -17,6 +17,8 @@
 #ifndef PARLEY_SENSITIVITY_H
 #define PARLEY_SENSITIVITY_H
 
+#include "parley/common.h"
+
 #include <stdint.h>
 #include <stdio.h>
 
@@ -50,7 +52,7 @@ typedef struct pl_sensitivity_config {
  * `summary`, and with out_dir writes sensitivity.csv, breakeven.csv, sobol.csv, grid.csv,
  * sensitivity.json and sensitivity.html.  PL_EINVAL (with the file, the flag or the path) for
  * bad input. */
-int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, FILE *summary, pl_error *err);
+PL_EXTERN int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, FILE *summary, pl_error *err);
 
 #ifdef __cplusplus
 }

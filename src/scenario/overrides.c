@@ -161,7 +161,7 @@ int pl_overrides_apply(pl_ydoc *doc, const char *const *sets, int n, pl_override
     pl_ynode **nodes = pl_calloc((size_t)n, sizeof *nodes);
     int rc = (!paths || !pp || !nodes) ? pl_error_set(err, PL_ENOMEM, "out of memory applying --set") : PL_OK;
     for (int i = 0; !rc && i < n; i++) {
-        const char *value;
+        const char *value = NULL;
         if ((rc = pl_override_split(sets[i], paths[i], PL_YPATH_MAX, &value, err))) break;
         pp[i] = paths[i];
         if (strchr(paths[i], '*')) {

@@ -1,5 +1,9 @@
-/* scenario.c — loads a scenario file, applies the run's overrides (`--set`), hands it to the runner
- * for its kind, and records in results.json the inputs the run used (every kind the same way). */
+/* scenario.c — opens a scenario file, reads its kind, checks its source tags, applies the run's
+ * overrides (`--set`), hands it to the runner for its kind, and records in results.json the
+ * inputs the run used (every kind the same way).
+ *
+ * The one place a scenario file is opened: `parley run` and `parley play` (and any
+ * program on the library) get the same checks and the same errors. */
 #include <string.h>
 
 #include <jansson.h>
@@ -14,11 +18,93 @@
 #include "scenario/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 
-const pl_scenario_kind pl_scenario_kinds[] = {
+typedef struct scenario_kind {
+    const char *kind;
+    pl_scenario_runner run;
+    pl_scenario_eval eval; /* NULL: no sensitivity analysis for the kind yet */
+    const char *summary;
+} scenario_kind;
+
+static const scenario_kind kinds[] = {
 #define PL_SCENARIO_KIND(k, fn, ev, text) {k, fn, ev, text},
 #include "scenario/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
-    {NULL, NULL, NULL, NULL}};
+};
+#define N_KINDS (int)(sizeof kinds / sizeof kinds[0])
+
+struct pl_scenario {
+    pl_ydoc *doc;
+    const scenario_kind *kind;
+};
+
+void pl_run_options_default(pl_run_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->threads = 1;
+}
+
+const char *pl_scenario_kind_name(int i, const char **summary)
+{
+    if (i < 0 || i >= N_KINDS) return NULL;
+    if (summary) *summary = kinds[i].summary;
+    return kinds[i].kind;
+}
+
+int pl_scenario_open(pl_scenario **out, const char *path, pl_error *err)
+{
+    *out = NULL;
+    pl_ydoc *doc;
+    int rc = pl_ydoc_load(&doc, path, err);
+    if (rc) return rc;
+    if (!doc->root || doc->root->kind != PL_Y_MAP) {
+        rc = pl_yerr(doc, doc->root, err, "a scenario must be a map of keys, starting with 'kind:'");
+        pl_ydoc_free(doc);
+        return rc;
+    }
+    const char *kind;
+    if ((rc = pl_yget_str(doc, doc->root, "kind", 1, &kind, err))) {
+        pl_ydoc_free(doc);
+        return rc;
+    }
+    for (int i = 0; i < N_KINDS; i++)
+        if (!strcmp(kinds[i].kind, kind)) {
+            pl_scenario *s = pl_calloc(1, sizeof *s);
+            if (!s) {
+                pl_ydoc_free(doc);
+                return pl_error_set(err, PL_ENOMEM, "out of memory opening %s", path);
+            }
+            s->doc = doc;
+            s->kind = &kinds[i];
+            *out = s;
+            return PL_OK;
+        }
+    char list[256] = "";
+    size_t n = 0;
+    for (int i = 0; i < N_KINDS && n < sizeof list; i++)
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", kinds[i].kind);
+    rc = pl_yerr(doc, pl_ymap_get(doc->root, "kind"), err, "unknown scenario kind '%s'; expected one of: %s", kind,
+                 n ? list : "(none built)");
+    pl_ydoc_free(doc);
+    return rc;
+}
+
+void pl_scenario_free(pl_scenario *s)
+{
+    if (!s) return;
+    pl_ydoc_free(s->doc);
+    pl_free(s);
+}
+
+const char *pl_scenario_kind(const pl_scenario *s) { return s->kind->kind; }
+const char *pl_scenario_path(const pl_scenario *s) { return s->doc->path; }
+const pl_ydoc *pl_scenario_doc(const pl_scenario *s) { return s->doc; }
+
+pl_scenario_eval pl_scenario_evaluator(const char *kind)
+{
+    for (int i = 0; i < N_KINDS; i++)
+        if (!strcmp(kinds[i].kind, kind)) return kinds[i].eval;
+    return NULL;
+}
 
 void pl_overrides_print(FILE *f, const pl_overrides *log)
 {
@@ -42,29 +128,6 @@ json_t *pl_overrides_json(const pl_overrides *log)
         json_array_append_new(a, e);
     }
     return a;
-}
-
-/* results.json gains "inputs" (the document as run) and "overrides" (what --set changed). */
-static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides *log, pl_error *err)
-{
-    char *path = pl_path_join(dir, "results.json");
-    if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    pl_json_begin();
-    json_error_t je;
-    json_t *j = json_load_file(path, 0, &je);
-    int rc = PL_OK;
-    if (!j || !json_is_object(j))
-        rc = pl_error_set(err, PL_EIO, "%s: cannot read back the results to add the inputs: %s", path, je.text);
-    if (!rc) {
-        json_object_set_new(j, "overrides", pl_overrides_json(log));
-        json_object_set_new(j, "inputs", pl_ynode_to_json(doc->root));
-        rc = pl_json_failed() ? pl_error_set(err, PL_ENOMEM, "out of memory for %s", path)
-                              : pl_write_json_file(path, j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10),
-                                                   1, err);
-    }
-    json_decref(j);
-    pl_free(path);
-    return rc;
 }
 
 /* The tags ("[C4]") of one `source:` text, each checked against the scenario's `sources:` keys. */
@@ -123,29 +186,39 @@ int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err)
     return check_sources_in(doc, doc->root, sources, err);
 }
 
-int pl_scenario_run_doc(pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
+/* results.json gains "inputs" (the document as run) and "overrides" (what --set changed). */
+static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides *log, pl_error *err)
 {
-    if (!doc->root || doc->root->kind != PL_Y_MAP)
-        return pl_yerr(doc, doc->root, err, "a scenario must be a map of keys, starting with 'kind:'");
-    const char *kind;
-    int rc = pl_yget_str(doc, doc->root, "kind", 1, &kind, err);
-    if (rc) return rc;
-    const pl_scenario_kind *k = pl_scenario_kinds;
-    while (k->kind && strcmp(k->kind, kind)) k++;
-    if (!k->kind) {
-        char list[256] = "";
-        size_t n = 0;
-        for (const pl_scenario_kind *q = pl_scenario_kinds; q->kind && n < sizeof list; q++)
-            n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", q == pl_scenario_kinds ? "" : ", ", q->kind);
-        return pl_yerr(doc, pl_ymap_get(doc->root, "kind"), err, "unknown scenario kind '%s'; expected one of: %s", kind,
-                       n ? list : "(none built)");
+    char *path = pl_path_join(dir, "results.json");
+    if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_json_begin();
+    json_error_t je;
+    json_t *j = json_load_file(path, 0, &je);
+    int rc = PL_OK;
+    if (!j || !json_is_object(j))
+        rc = pl_error_set(err, PL_EIO, "%s: cannot read back the results to add the inputs: %s", path, je.text);
+    if (!rc) {
+        json_object_set_new(j, "overrides", pl_overrides_json(log));
+        json_object_set_new(j, "inputs", pl_ynode_to_json(doc->root));
+        rc = pl_json_failed() ? pl_error_set(err, PL_ENOMEM, "out of memory for %s", path)
+                              : pl_write_json_file(path, j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10),
+                                                   1, err);
     }
-    if ((rc = pl_scenario_check_sources(doc, err))) return rc;
+    json_decref(j);
+    pl_free(path);
+    return rc;
+}
+
+int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err)
+{
+    pl_ydoc *doc = s->doc;
+    int rc = pl_scenario_check_sources(doc, err);
+    if (rc) return rc;
     pl_overrides log = {0};
     rc = pl_overrides_apply(doc, opt->sets, opt->n_sets, &log, err);
     if (!rc) {
-        pl_overrides_print(summary, &log);
-        rc = k->run(doc, opt, summary, err);
+        if (summary) pl_overrides_print(summary, &log);
+        rc = s->kind->run(doc, opt, summary, err);
         if (rc == PL_EINVAL && log.n) { /* a value set by --set that its kind refuses: say so */
             char why[PL_ERROR_MSG_MAX];
             pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
@@ -154,15 +227,5 @@ int pl_scenario_run_doc(pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
         if (!rc && opt->out_dir) rc = record_inputs(opt->out_dir, doc, &log, err);
     }
     pl_overrides_clear(&log);
-    return rc;
-}
-
-int pl_scenario_run_file(const char *path, const pl_run_options *opt, FILE *summary, pl_error *err)
-{
-    pl_ydoc *doc;
-    int rc = pl_ydoc_load(&doc, path, err);
-    if (rc) return rc;
-    rc = pl_scenario_run_doc(doc, opt, summary, err);
-    pl_ydoc_free(doc);
     return rc;
 }

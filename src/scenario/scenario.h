@@ -1,32 +1,24 @@
-/* scenario.h — `parley run`: one YAML file, any kind of experiment.
+/* scenario.h — inside the library: what a scenario kind's runner sees.
  *
- * Every scenario file has a top-level `kind:` (agreement, nparty, tournament,
- * ...).  Each kind has one runner that validates the document into its model,
- * runs its engine and writes its results; scenario_kinds.def lists them, and
- * the `run` command only dispatches.  A runner never prints except through the
- * `summary` stream it is handed (the text summary for standard output). */
+ * The public side (parley/scenario.h) opens a file and reads its kind; here a
+ * runner gets the loaded document.  scenario_kinds.def is the one table of kinds:
+ * each line names a kind, its runner, its evaluator for the sensitivity analyses
+ * and a summary, and `parley run`, `parley play` and `parley sensitivity` find a
+ * kind through it. */
 #ifndef PL_SCENARIO_H
 #define PL_SCENARIO_H
 
 #include <stdint.h>
 #include <stdio.h>
 
+#include "parley/scenario.h"
 #include "io/yaml_doc.h"
 
-typedef struct pl_run_options {
-    long runs;          /* Monte Carlo runs or repetitions; 0 = the scenario's own default */
-    uint64_t seed;      /* used when seed_given, else the scenario's `seed:` (default 1) */
-    int seed_given;
-    int threads;        /* >= 1 */
-    const char *out_dir;/* NULL: no files, summary only */
-    /* Progress of long runs (may be NULL); called from worker threads, done <= total. */
-    void (*progress)(void *user, uint64_t done, uint64_t total);
-    void *progress_user;
-    FILE *log;          /* timings and where results went, for standard error; NULL: none */
-    int types_posterior;/* agreements: fit the record first, run under the posterior types and fitted behaviour */
-    const char *const *sets; /* "PATH=VALUE" overrides (scenario/overrides.h), applied before the kind reads the file */
-    int n_sets;
-} pl_run_options;
+/* A runner: doc is loaded and its `kind` checked.  Returns 0, or a pl_status with err set. */
+typedef int (*pl_scenario_runner)(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
+
+/* The document of an open scenario (the domains' loaders read it). */
+const pl_ydoc *pl_scenario_doc(const pl_scenario *s);
 
 /* ---- evaluation for the sensitivity analyses (sensitivity.c) ----------------------------
  * An evaluator runs a scenario's designs (an agreement's variants) on common random numbers and
@@ -50,27 +42,11 @@ typedef struct pl_eval_config {
 } pl_eval_config;
 typedef int (*pl_scenario_eval)(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
 int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
-
-/* A runner: doc is loaded and its `kind` checked.  Returns 0, or a pl_status with err set. */
-typedef int (*pl_scenario_runner)(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
-
-typedef struct pl_scenario_kind {
-    const char *kind;
-    pl_scenario_runner run;
-    pl_scenario_eval eval;  /* NULL: the kind has no sensitivity analysis yet */
-    const char *summary;
-} pl_scenario_kind;
-
-/* The known kinds, ending with {NULL}. */
-extern const pl_scenario_kind pl_scenario_kinds[];
+/* The evaluator of a kind (NULL: the kind has none yet, or is unknown). */
+pl_scenario_eval pl_scenario_evaluator(const char *kind);
 
 /* Every tag ("[C4]") in a `source:` text anywhere in the document names an entry of its top-level
  * `sources:` map (tag: "title: address"); else PL_EINVAL at the source, with the closest tag. */
 int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err);
-/* Checks the sources and `kind`, applies opt's overrides to the document, runs it; with an output directory,
- * results.json gains the inputs as run and the overrides. */
-int pl_scenario_run_doc(pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
-/* Loads the file and runs it (pl_scenario_run_doc). */
-int pl_scenario_run_file(const char *path, const pl_run_options *opt, FILE *summary, pl_error *err);
 
 #endif

@@ -28,7 +28,7 @@
 
 typedef struct sens_ctx {
     pl_sensitivity *s;
-    const pl_scenario_kind *kind;
+    pl_scenario_eval eval;
     pl_eval_config ec;
     pl_error *err;
 } sens_ctx;
@@ -108,7 +108,7 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
     if (!(rc = apply_values(x, doc, values))) {
         pl_eval_config ec = x->ec;
         ec.runs = runs;
-        rc = x->kind->eval(doc, &ec, e, x->err);
+        rc = x->eval(doc, &ec, e, x->err);
         if (rc == PL_EINVAL) { /* a value the kind refuses: say which point */
             char pt[512] = "";
             size_t len = 0;
@@ -484,10 +484,12 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     if (!rc) rc = pl_scenario_check_sources(doc, x->err);
     if (!rc) rc = pl_yget_str(doc, doc->root, "kind", 1, &kind, x->err);
     if (!rc) {
-        for (x->kind = pl_scenario_kinds; x->kind->kind && strcmp(x->kind->kind, kind); x->kind++) {}
-        if (!x->kind->kind)
+        int known = 0;
+        for (int i = 0; pl_scenario_kind_name(i, NULL); i++) known |= !strcmp(pl_scenario_kind_name(i, NULL), kind);
+        x->eval = pl_scenario_evaluator(kind);
+        if (!known)
             rc = pl_yerr(doc, pl_ymap_get(doc->root, "kind"), x->err, "unknown scenario kind '%s'", kind);
-        else if (!x->kind->eval)
+        else if (!x->eval)
             rc = pl_yerr(doc, pl_ymap_get(doc->root, "kind"), x->err,
                          "parley sensitivity does not analyse '%s' scenarios yet (agreements only); "
                          "parley run --set changes one value of any kind", kind);
@@ -558,7 +560,6 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     pl_sens_write_summary(summary, s);
     if (cfg->out_dir) {
         rc = pl_sens_write_results(cfg->out_dir, s, x->err);
-        if (!rc && cfg->log) fprintf(cfg->log, "parley sensitivity: results in %s/\n", cfg->out_dir);
     }
     return rc;
 }
