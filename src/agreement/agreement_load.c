@@ -831,7 +831,7 @@ static int read_doc(ctx *x)
     static const char *const keys[] = {"kind",  "id",        "name",     "description", "assumptions", "start",
                                        "period", "horizon",  "runs",     "seed",        "parties",     "verifiers",
                                        "steps", "variants",  "shocks",   "record",      "sources",     "notes",
-                                       "behaviour", NULL};
+                                       "behaviour", "sensitivity", NULL}; /* sensitivity: ranges for parley sensitivity */
     const pl_ydoc *d = x->d;
     const pl_ynode *root = d->root;
     pl_agreement *a = x->a;
@@ -841,6 +841,21 @@ static int read_doc(ctx *x)
     if (!a->name) TRY(dup_str(x, a->id ? a->id : "agreement", &a->name));
     TRY(opt_text(x, root, "description", &a->description));
     TRY(opt_text(x, root, "assumptions", &a->assumptions));
+    const pl_ynode *sens = pl_ymap_get(root, "sensitivity"), *ranges = sens ? pl_ymap_get(sens, "ranges") : NULL;
+    if (ranges && ranges->kind == PL_Y_SEQ) a->n_ranges = (int)ranges->n; /* read and checked by parley sensitivity */
+    const pl_ynode *src = pl_ymap_get(root, "sources");
+    if (src && src->kind == PL_Y_MAP && src->n) { /* kept for the report's source list */
+        a->source_tag = pl_calloc(src->n, sizeof *a->source_tag);
+        a->source_text = pl_calloc(src->n, sizeof *a->source_text);
+        if (!a->source_tag || !a->source_text) return pl_error_set(x->err, PL_ENOMEM, "out of memory");
+        for (size_t i = 0; i < src->n; i++) {
+            if (src->items[i]->kind != PL_Y_SCALAR)
+                return pl_yerr(x->d, src->items[i], x->err, "a source is a text (\"title: address\")");
+            a->n_sources++;
+            TRY(dup_str(x, src->keys[i]->value, &a->source_tag[i]));
+            TRY(dup_str(x, src->items[i]->value, &a->source_text[i]));
+        }
+    }
     const char *start = "2000-01";
     TRY(pl_yget_str(d, root, "start", 0, &start, x->err));
     if (pl_ag_parse_date(start, &a->start_y, &a->start_m, &a->start_d))

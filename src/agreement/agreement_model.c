@@ -29,6 +29,8 @@ void pl_agreement_free(pl_agreement *a)
 {
     if (!a) return;
     pl_free(a->path), pl_free(a->id), pl_free(a->name), pl_free(a->description), pl_free(a->assumptions), pl_free(a->start_text);
+    for (int i = 0; i < a->n_sources; i++) pl_free(a->source_tag[i]), pl_free(a->source_text[i]);
+    pl_free(a->source_tag), pl_free(a->source_text);
     for (int i = 0; i < a->n_parties; i++) pl_free(a->party[i].id), pl_free(a->party[i].name);
     for (int i = 0; i < a->n_verifiers; i++) pl_free(a->verifier[i].id), pl_free(a->verifier[i].name);
     for (int i = 0; i < a->n_steps; i++) {
@@ -145,3 +147,37 @@ void pl_agreement_period_label(const pl_agreement *a, int t, char *buf, int len)
 uint64_t pl_agreement_seed(const pl_agreement *a) { return a->seed; }
 const char *pl_agreement_assumptions(const pl_agreement *a) { return a->assumptions; }
 const char *pl_agreement_shock_id(const pl_agreement *a, int k) { return k >= 0 && k < a->n_shocks ? a->shock[k].id : NULL; }
+
+const pl_ag_policy_dist *pl_ag_variant_policy(const pl_agreement *a, int v, int p)
+{
+    return v >= 0 && v < a->n_variants && a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+}
+
+static int same_dist(const pl_ag_policy_dist *x, const pl_ag_policy_dist *y)
+{
+    if (x->n != y->n) return 0;
+    for (int k = 0; k < x->n; k++) {
+        const pl_ag_policy_opt *o = &x->opt[k], *q = &y->opt[k];
+        if (o->kind != q->kind || fabs(o->p - q->p) > 1e-12 || o->steps_given != q->steps_given ||
+            o->gates_given != q->gates_given || (o->steps_given && o->steps != q->steps) ||
+            (o->gates_given && o->gates != q->gates))
+            return 0;
+    }
+    return 1;
+}
+
+int pl_ag_variants_differ(const pl_agreement *a, int v, int w)
+{
+    for (int p = 0; p < a->n_parties; p++)
+        if (!same_dist(pl_ag_variant_policy(a, v, p), pl_ag_variant_policy(a, w, p))) return p;
+    return -1;
+}
+
+void pl_ag_policy_text(const pl_ag_policy_dist *d, char *buf, size_t n)
+{
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < d->n && k < n; i++)
+        k += (size_t)snprintf(buf + k, n - k, "%s%s %g", i ? ", " : "", pl_policy_names[d->opt[i].kind],
+                              d->n == 1 ? 1.0 : d->opt[i].p);
+}

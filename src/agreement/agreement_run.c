@@ -5,8 +5,10 @@
  * (agreement_simulate.c), computes who gains by joining or leaving when the scenario models
  * behaviour (agreement_incentives.c), replays the record (agreement_replay.c) and hands the
  * results to the writers (agreement_output.c).  It prints only the summary, to the stream it
- * is handed; timings are the command's. */
+ * is handed; timings are the command's.  pl_eval_agreement is the same engine for the
+ * sensitivity analyses (src/scenario/sensitivity.c): completion per variant, paired. */
 #include <stdio.h>
+#include <string.h>
 
 #include "agreement/agreement.h"
 #include "agreement/agreement_output.h"
@@ -49,6 +51,30 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     }
     pl_agreement_ledger_free(led);
     pl_agreement_result_free(res);
+    pl_agreement_free(a);
+    return rc;
+}
+
+int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_result *out, pl_error *err)
+{
+    pl_agreement *a;
+    int rc = pl_agreement_from_doc(doc, &a, err);
+    if (rc) return rc;
+    pl_agreement_sim_config cfg = {.runs = ec->runs ? ec->runs : (uint64_t)a->runs,
+                                   .seed = ec->seed_given ? ec->seed : a->seed,
+                                   .threads = ec->threads > 0 ? ec->threads : 1};
+    pl_agreement_result *r;
+    if (!(rc = pl_agreement_simulate(a, &cfg, &r, err))) {
+        memset(out, 0, sizeof *out);
+        out->n = r->n_variants, out->runs = r->runs, out->seed = r->seed;
+        snprintf(out->measure, sizeof out->measure, "completion");
+        for (int v = 0; v < r->n_variants; v++) {
+            snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
+            out->success[v] = r->stats[v].completed;
+            for (int w = 0; w < r->n_variants; w++) out->only[v][w] = r->stats[v].only_completed[w];
+        }
+        pl_agreement_result_free(r);
+    }
     pl_agreement_free(a);
     return rc;
 }

@@ -119,6 +119,20 @@ void pl_stats_wilson(uint64_t k, uint64_t n, double z, double *p, double *lo, do
     *hi = centre + half > 1 ? 1 : centre + half;
 }
 
+void pl_stats_paired_diff(uint64_t n10, uint64_t n01, uint64_t n, double z, double *d, double *lo, double *hi)
+{
+    if (!n) {
+        *d = *lo = *hi = NAN;
+        return;
+    }
+    assert(n10 + n01 <= n && z > 0);
+    double nn = (double)n, a = ((double)n10 + 1) / (nn + 2), b = ((double)n01 + 1) / (nn + 2);
+    double centre = a - b, half = z * sqrt(((a + b) - centre * centre) / (nn + 2));
+    *d = ((double)n10 - (double)n01) / nn;
+    *lo = centre - half < -1 ? -1 : centre - half;
+    *hi = centre + half > 1 ? 1 : centre + half;
+}
+
 void pl_stats_normal_interval(double mean, double variance, uint64_t n, double z, double *lo, double *hi)
 {
     double half = n ? z * sqrt(variance / (double)n) : NAN;
