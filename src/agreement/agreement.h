@@ -362,8 +362,10 @@ struct pl_agreement_result {
     pl_ag_incentives *incentives; /* behaviour only, once checked */
 };
 
-/* Adds one run's belief trajectory to `q` (horizon x parties x options). */
+/* Adds one run's belief trajectory to `q` (horizon x parties x options) as differences from one
+ * period to the next; pl_ag_belief_prefix then turns the differences into the sums by period. */
 void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q);
+void pl_ag_belief_prefix(const pl_ag_compiled *c, uint64_t *q);
 
 /* 95% intervals (core/stats.h): Wilson for a proportion k/n, normal for party p's mean payoff. */
 pl_interval pl_ag_wilson(uint64_t k, uint64_t n);

@@ -169,7 +169,7 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         pl_ag_move all = {path->start[t], path->reverse[t], 0, 0};
         for (int p = 0; p < P; p++) {
             pl_bits threat = pl_ag_threat(c, &st, p);
-            if (threat) st.grim_on[p] = 1;
+            if (threat) st.grim |= 1u << p;
             all.retal |= pl_ag_reciprocal_reversals(c, &st, c->own[p], threat) & path->reverse[t];
         }
         for (int p = 0; p < P; p++) {

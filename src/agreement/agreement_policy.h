@@ -39,7 +39,7 @@ typedef struct pl_ag_move {
 typedef struct pl_ag_state {
     int t;
     pl_bits started, prog, done, rev, verified, breach, retal, opp, ever_done;
-    int grim_on[PL_AG_MAX_PARTIES];
+    uint32_t grim;                   /* parties that have seen a breach (bit p): the memory grim reads */
     int type[PL_AG_MAX_PARTIES];
     /* behaviour only (c->behave): time and beliefs */
     uint64_t choice_key;
@@ -54,8 +54,16 @@ typedef struct pl_ag_state {
     double would_do[PL_AG_MAX_STEPS];    /* under the beliefs: chance the actor would ever do the step */
     double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
     uint32_t bel_ver;                /* bumped at every change of beliefs */
-    /* each party's last rule move and choice plan, and the inputs they were made on */
-    uint64_t plan_sig[PL_AG_MAX_PARTIES];
+    uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */
+    uint32_t exp_grim;               /* st->grim when the expectations were last made */
+    /* each party's last rule move and choice plan, and the inputs they were made on: the public
+     * state (an epoch, bumped at the first decision of a period in which it differs from the one
+     * before: pub_last), the party's late steps and the memories (agreement_choice.c) */
+    int pub_t;                       /* 1 + the period the epoch was last checked, 0 never */
+    uint32_t pub_epoch;
+    pl_bits pub_last[10];
+    uint32_t plan_epoch[PL_AG_MAX_PARTIES], plan_grim[PL_AG_MAX_PARTIES];
+    pl_bits plan_late[PL_AG_MAX_PARTIES];
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
     pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
     double p_act[PL_AG_MAX_STEPS];   /* for each step, its actor's last plan */
@@ -156,9 +164,9 @@ static inline void pl_ag_decide(const pl_ag_compiled *c, pl_ag_state *st, int p,
     }
     const pl_ag_copt *o = &c->opt[p][st->type[p]];
     pl_bits threat = pl_ag_threat(c, st, p);
-    if (threat) st->grim_on[p] = 1; /* the memory of every party; only grim reads it */
+    if (threat) st->grim |= 1u << p; /* the memory of every party; only grim reads it */
     m->start = m->reverse = m->retal = m->opp = 0;
-    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim_on[p], m);
+    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, m);
 }
 
 #endif

@@ -506,6 +506,7 @@ static void work_close(void *ctx, void *state)
         for (int t = 0; t < j->H; t++) m->time_hist[t] += s->time_hist[t];
         for (int x = 0; x < j->S; x++)
             for (int y = 0; y < j->S; y++) m->late_answer[x][y] += s->late_answer[x][y];
+        if (j->bel_n) pl_ag_belief_prefix(&j->c[v], s->belief_q); /* the worker kept differences */
         for (size_t q = 0; q < j->bel_n; q++) m->belief_q[q] += s->belief_q[q];
     }
     pl_free(w->bel);
