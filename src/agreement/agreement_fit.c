@@ -212,14 +212,17 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
 
 /* ---- the grid ------------------------------------------------------------- */
 
-const double pl_ag_fit_grid_lambda[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, INFINITY};
-const double pl_ag_fit_grid_eps[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.2};
-const int pl_ag_fit_grid_patience[] = {0, 1, 2, 3, 4, 6, 9, 12};
-const double pl_ag_fit_grid_delta[] = {0.9, 0.95, 0.98, 0.995};
-#define NL 9
-#define NE 6
-#define NPAT 8
-#define ND 4
+/* The grid: wide enough that the maximum of the shipped records lies inside it; where a maximum still
+ * falls on the last value searched (not on a bound of the parameter itself: patience 0, the rule as
+ * the limit of rationality, patience without end), the fit says so (pl_agreement_fit.edge). */
+const double pl_ag_fit_grid_lambda[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024, 4096, INFINITY};
+const double pl_ag_fit_grid_eps[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.2, 0.3, 0.4, 0.45};
+const int pl_ag_fit_grid_patience[] = {0, 1, 2, 3, 4, 6, 9, 12, 18, 24, 36, 48, 72, 120, PL_AG_FIT_NEVER};
+const double pl_ag_fit_grid_delta[] = {0.1, 0.2, 0.35, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.995};
+#define NL 14
+#define NE 9
+#define NPAT 15
+#define ND 10
 const int pl_ag_fit_grid_n[4] = {NL, NE, NPAT, ND};
 #define grid_lambda pl_ag_fit_grid_lambda
 #define grid_eps pl_ag_fit_grid_eps
@@ -301,6 +304,8 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
                     gll[gi] = tot;
                     if (tot > f->best_ll) {
                         f->best_ll = tot, f->best = g;
+                        f->best_index[0] = (int)il, f->best_index[1] = (int)ie, f->best_index[2] = (int)ip,
+                        f->best_index[3] = (int)id;
                         memcpy(f->loglik_type, ll, sizeof ll);
                     }
                 }
@@ -350,6 +355,24 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
                     if (gll[gi] > f->profile_patience[ip]) f->profile_patience[ip] = gll[gi];
                     if (gll[gi] > f->profile_delta[id]) f->profile_delta[id] = gll[gi];
                 }
+    /* each parameter's plateau: the values whose profile is within PL_AG_FIT_FLAT of the maximum; on
+     * the edge when it reaches the last value searched at either end (but for the bounds of the
+     * parameter itself: no patience, and the rule as rationality's limit) */
+    const double *prof[4] = {f->profile_lambda, f->profile_eps, f->profile_patience, f->profile_delta};
+    const int nn[4] = {NL, NE, NPAT, ND};
+    f->edge = 0;
+    for (int i = 0; i < 4; i++) {
+        int lo = -1, hi = -1;
+        for (int x = 0; x < nn[i]; x++)
+            if (prof[i][x] >= f->best_ll - PL_AG_FIT_FLAT) {
+                if (lo < 0) lo = x;
+                hi = x;
+            }
+        f->flat_lo[i] = lo, f->flat_hi[i] = hi;
+        /* rationality and patience: the largest finite value (the rule, and never counting lateness, are the limits) */
+        int last = i == 0 || i == 2 ? nn[i] - 2 : nn[i] - 1;
+        if ((lo == 0 && i != 2) || hi == last) f->edge |= 1 << i;
+    }
     path_free(&path);
     pl_free(gll), pl_free(post_sum);
     f->seconds_likelihood = now_s() - t0;
