@@ -59,7 +59,7 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
     pl_bits theirs = ~c->own[p];
     for (pl_bits b = c->dep_closure[s] & theirs & ~st->ever_done; b; b &= b - 1) {
         int d = __builtin_ctzll(b);
-        double v = c->value_to[d][p] + c->flow_to[d][p] * c->annuity;
+        double v = c->value_to[d][p] + pl_ag_flow(c, st, d, p) * c->annuity;
         if (v != 0) g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
     }
     for (pl_bits b = c->link[s] & ~c->dep_closure[s] & theirs; b; b &= b - 1) {
@@ -67,9 +67,9 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
         pl_bits bit = PL_BIT(x);
         double ans = st->would_answer[c->actor[x]], v = 0;
         if (st->done & bit) {
-            if (c->reversible & bit) v = c->flow_to[x][p] * c->annuity;
+            if (c->reversible & bit) v = pl_ag_flow(c, st, x, p) * c->annuity;
         } else if (!(st->ever_done & bit))
-            v = c->disc[x] * (c->value_to[x][p] + c->flow_to[x][p] * c->annuity) * ((st->prog & bit) ? 1 : st->would_do[x]);
+            v = c->disc[x] * (c->value_to[x][p] + pl_ag_flow(c, st, x, p) * c->annuity) * ((st->prog & bit) ? 1 : st->would_do[x]);
         g += ans * v;
     }
     return g;
@@ -80,7 +80,7 @@ double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, 
     pl_bits bit = PL_BIT(s);
     double d = (st->started & bit) ? 0 : -c->cost[s];
     double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-    d += c->disc[s] * (v + c->flow_to[s][p] * c->annuity);
+    d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);
     return d + what_hangs_on(c, st, p, s);
 }
 
@@ -89,10 +89,10 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
     pl_bits bit = PL_BIT(s);
     double d = c->reverse_cost[s];
     if (st->done & bit)
-        d += c->flow_to[s][p] * c->annuity;
+        d += pl_ag_flow(c, st, s, p) * c->annuity;
     else {
         double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-        d += c->disc[s] * (v + c->flow_to[s][p] * c->annuity);
+        d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);
     }
     return d + what_hangs_on(c, st, p, s);
 }
@@ -110,7 +110,7 @@ static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, int p, con
         int s = __builtin_ctzll(b);
         if (c->not_before[s] <= st->t && !(c->req[s] & ~seen)) due |= PL_BIT(s);
     }
-    pl_bits cs = due | rule->start, ck = own & ((st->done & c->reversible) | st->prog);
+    pl_bits cs = due | rule->start, ck = own & ((st->done & c->reversible) | st->prog) & ~st->covert;
     const double eps = c->eps, span = 1 - 2 * eps;
     const int logit = c->choice == PL_CHOICE_LOGIT;
     for (pl_bits b = cs; b; b &= b - 1) {
@@ -141,18 +141,20 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
 static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     if (st->pub_t != st->t + 1) {
-        pl_bits now[10] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
+        pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
                            st->ever_done,
-                           (pl_bits)st->bel_ver << 32 | (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before)};
+                           (pl_bits)st->bel_ver << 32 | (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before),
+                           st->covert, st->shock_on};
         pl_bits diff = 0;
-        for (int i = 0; i < 10; i++) diff |= now[i] ^ st->pub_last[i];
+        for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
         if (diff || !st->pub_t) {
             st->pub_epoch++;
-            for (int i = 0; i < 10; i++) st->pub_last[i] = now[i];
+            for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
         }
         st->pub_t = st->t + 1;
     }
-    return st->plan_epoch[p] == st->pub_epoch && st->plan_grim[p] == st->grim && st->plan_late[p] == st->late[p];
+    return st->plan_epoch[p] == st->pub_epoch && st->plan_grim[p] == st->grim &&
+           st->plan_late[p] == (st->late[p] | st->disputed[p]);
 }
 
 void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
@@ -163,8 +165,9 @@ void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag
         const pl_ag_copt *o = &c->opt[p][st->type[p]];
         pl_ag_move r = {0, 0, 0, 0};
         pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, &r);
+        r.reverse &= ~st->covert, r.retal &= ~st->covert, r.opp &= ~st->covert; /* withdrawn already, in secret */
         st->plan_rule[p] = r;
-        st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim, st->plan_late[p] = st->late[p];
+        st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim, st->plan_late[p] = st->late[p] | st->disputed[p];
         if (!c->exact[p]) plan_fill(c, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
     }
     *m = st->plan_rule[p];

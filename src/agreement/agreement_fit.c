@@ -44,11 +44,13 @@ typedef struct fit_path {
     pl_bits recorded;                     /* steps the record mentions */
     pl_bits *start, *reverse, *forced;    /* per period: moves; withdrawals forced by a shock */
     pl_bits *complete, *verify;           /* per period: completions (end of period), verifications (opening) */
+    pl_bits *shocks;                      /* per period: the shocks recorded (their flows and readings apply) */
 } fit_path;
 
 static void path_free(fit_path *p)
 {
     pl_free(p->start), pl_free(p->reverse), pl_free(p->forced), pl_free(p->complete), pl_free(p->verify);
+    pl_free(p->shocks);
 }
 
 static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *p, pl_error *err)
@@ -62,8 +64,8 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
     size_t n = (size_t)(T + PL_AG_MAX_HORIZON / 8 + 64);
     p->start = pl_calloc(n, sizeof(pl_bits)), p->reverse = pl_calloc(n, sizeof(pl_bits));
     p->forced = pl_calloc(n, sizeof(pl_bits)), p->complete = pl_calloc(n, sizeof(pl_bits));
-    p->verify = pl_calloc(n, sizeof(pl_bits));
-    if (!p->start || !p->reverse || !p->forced || !p->complete || !p->verify) {
+    p->verify = pl_calloc(n, sizeof(pl_bits)), p->shocks = pl_calloc(n, sizeof(pl_bits));
+    if (!p->start || !p->reverse || !p->forced || !p->complete || !p->verify || !p->shocks) {
         path_free(p);
         return pl_error_set(err, PL_ENOMEM, "out of memory for the record's path");
     }
@@ -123,7 +125,10 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
     }
     /* shocks recorded without the withdrawal recorded: the shock forces its steps back anyway */
     for (int i = 0; i < a->n_events; i++)
-        if (a->event[i].kind == PL_EV_SHOCK && a->event[i].period < T) p->forced[a->event[i].period] |= c->shock_reverse[a->event[i].shock];
+        if (a->event[i].kind == PL_EV_SHOCK && a->event[i].period < T) {
+            p->forced[a->event[i].period] |= c->shock_reverse[a->event[i].shock];
+            p->shocks[a->event[i].period] |= PL_BIT(a->event[i].shock);
+        }
     return PL_OK;
 }
 
@@ -160,8 +165,14 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
     for (int t = 0; t < path->T; t++) {
         st.t = t;
         /* opening: forced withdrawals, verifications */
+        for (pl_bits k = path->shocks[t]; k; k &= k - 1) { /* what the recorded shocks change, as in a run */
+            int j = __builtin_ctzll(k);
+            if (c->shock_n_flow[j]) st.shock_on |= 1u << j;
+            for (int p = 0; p < P; p++) st.disputed[p] |= c->shock_read_breach[j][p] & (st.done | st.prog) & ~c->own[p];
+        }
         pl_bits f = path->forced[t] & (st.done | st.prog);
         st.done &= ~f, st.prog &= ~f, st.verified &= ~f, st.rev |= f, st.retal &= ~f;
+        for (int p = 0; p < P; p++) st.disputed[p] &= ~f;
         pending |= path->verify[t];
         st.verified |= pending & st.done;
         pending &= ~st.done;
@@ -199,6 +210,7 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         }
         pl_ag_beliefs_update(c, &st, &all, NULL);
         /* the moves, then the completions at the period's end */
+        for (int p = 0; p < P; p++) st.disputed[p] &= ~(all.reverse | all.start);
         for (pl_bits b = all.reverse & (st.done | st.prog); b; b &= b - 1) {
             pl_bits bit = b & -b;
             st.done &= ~bit, st.prog &= ~bit, st.verified &= ~bit, st.rev |= bit;
