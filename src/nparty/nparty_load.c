@@ -583,10 +583,10 @@ static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
     } else if ((rc = pl_ngame_create_pd(&m->tour_game, (int)gs, 3, 0, 5, 1, err)))
         return rc;
     m->tour = 1;
+    pl_ntournament_config_default(&m->tour_cfg);
     m->tour_cfg.group_size = (int)gs;
     m->tour_cfg.repetitions = (int)reps;
     m->tour_cfg.max_groups = maxg;
-    pl_nmatch_config_default(&m->tour_cfg.match);
     m->tour_cfg.match.turns = (int)turns;
     m->tour_cfg.match.noise = noise;
     return PL_OK;
