@@ -678,6 +678,10 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
             (rc = pl_yget_num(d, ob, "noise", 0, 0, 1, &m->obs_noise, err)) ||
             (rc = pl_yget_int(d, ob, "delay", 0, 0, 1000, &delay, err)))
             return rc;
+        if (delay >= periods)
+            return pl_yerr(d, pl_ymap_get(ob, "delay"), err,
+                           "'delay' of %ld periods is not shorter than the game (%ld periods): no move would ever be seen",
+                           delay, periods);
     }
     const pl_ynode *cal = pl_ymap_get(root, "calendar");
     if (cal) {
