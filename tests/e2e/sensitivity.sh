@@ -90,3 +90,29 @@ expect_err_has "expected two different designs A,B of: a_first, b_first" "... li
 expect_exit 2 "--sobol below 4 is refused" "$PARLEY" sensitivity "$fix" --sobol 2
 printf 'kind: agreement\nsensitivity:\n  ranges:\n    - {path: x, from: 0}\n' >"$TMP/bad.yaml"
 expect_exit 2 "a bad ranges block is refused at its place" "$PARLEY" sensitivity "$TMP/bad.yaml"
+
+# ---- in a browser: the new charts and the source list ----
+. "$(dirname "$0")/../browser_check.sh"
+check "sensitivity.html holds the tornados (bar), the indices and the grid (heatmap)" \
+  bash -c "grep -q 'data-kind=\"bar\"' '$TMP/s1/sensitivity.html' && grep -q 'data-kind=\"heatmap\"' '$TMP/s1/sensitivity.html' && grep -q 'Sobol indices of' '$TMP/s1/sensitivity.html'"
+check "sensitivity.html opens with the finding" grep -q "Key finding" "$TMP/s1/sensitivity.html"
+browser_check "$TMP/s1/sensitivity.html" sensitivity_report 5
+"$PARLEY" run "$six" --runs 300 --threads 1 --out "$TMP/rep" >/dev/null 2>&1
+check "the six-party report draws each variant's sequencing as a graph (4)" [ "$(grep -o 'data-kind="graph"' "$TMP/rep/report.html" | wc -l)" -eq 4 ]
+check "the graph highlights what a variant adds (denuclearisation first: relief waits for disablement)" \
+  grep -q "<title>HFO-US requires SP-DP-1</title>" "$TMP/rep/report.html"
+check "the graph shows what a variant drops, dashed" grep -q "no longer requires" "$TMP/rep/report.html"
+check "the report lists the sources, each tag resolved" grep -q '<td>\[C11\]</td><td>WNN 2007-07-16' "$TMP/rep/report.html"
+check "the report has key findings and the paired differences" \
+  bash -c "grep -q 'Key findings' '$TMP/rep/report.html' && grep -q 'Paired differences in completion' '$TMP/rep/report.html'"
+browser_check "$TMP/rep/report.html" agreement_sequencing_and_sources 12
+if [ -n "${CHROMIUM:-}" ]; then
+  python3 - "$TMP/rep/report.html" "$TMP/graph.svg" <<'PY'
+import re, sys
+h = open(sys.argv[1]).read()
+g = re.findall(r'<svg[^>]*data-kind="graph".*?</svg>', h, re.S)
+open(sys.argv[2], 'w').write(g[-1])
+PY
+  browser_run --screenshot="$PWD/build/screenshots/chart-graph-front-loaded-relief.png" --window-size=1000,560 "file://$TMP/graph.svg" >/dev/null 2>&1
+  check "screenshot of a sequencing graph" test -s build/screenshots/chart-graph-front-loaded-relief.png
+fi
