@@ -39,6 +39,17 @@ expect_err_has "six-party-2007.yaml:71:16: 'p_confirm' must be a number, found '
 expect_exit 2 "--set without '=' is refused" "$PARLEY" run "$six" --set steps.SP-DP-1.cost
 expect_err_has "expected PATH=VALUE" "... saying what was expected"
 
+# ---- N-party: intervals and a ranking within the noise ----
+"$PARLEY" run scenarios/games/public-goods.yaml --runs 500 --threads 1 >"$TMP/pg500.txt" 2>/dev/null
+"$PARLEY" run scenarios/games/public-goods.yaml --runs 10 --threads 1 >"$TMP/pg10.txt" 2>/dev/null
+check "N-party: the leading profiles' lasting restraint with 95% intervals" grep -q "^  95% intervals: lifted_tft_majority \[" "$TMP/pg500.txt"
+check "N-party: 500 runs separate the two leaders (no warning)" bash -c "! grep -q 'within the noise' '$TMP/pg500.txt'"
+check "N-party: 10 runs do not: a ranking within the noise is said to be none" grep -q "within the noise of each other, so no ranking between the two" "$TMP/pg10.txt"
+check "N-party results.json gives the interval of every profile's lasting restraint" python3 -c "
+import json,sys; j=json.load(open('$TMP/np/results.json'))
+ps=j['profiles'] if isinstance(j['profiles'],list) else list(j['profiles'].values())
+sys.exit(0 if all(p['lasting_restraint_interval']['lo']<=p['lasting_restraint']<=p['lasting_restraint_interval']['hi'] for p in ps) else 1)"
+
 # ---- paired differences and fair comparisons ----
 "$PARLEY" run scenarios/korea/singapore-2018.yaml --runs 500 --threads 1 --out "$TMP/sg" >"$TMP/sg.txt" 2>/dev/null
 check "the summary gives paired differences with their intervals" grep -q "Paired differences in completion" "$TMP/sg.txt"
