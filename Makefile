@@ -67,11 +67,9 @@ endef
 # when the command changes): a change of flags rebuilds every object, not only the edited ones.
 REL_CC := $(CC) $(CPPFLAGS) $(RELEASE) $(CFLAGS)
 SAN_CC := $(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS)
-.PHONY: FORCE
-$(REL)/flags: FORCE
-	@mkdir -p $(REL); echo '$(REL_CC)' | cmp -s - $@ || echo '$(REL_CC)' > $@
-$(SAN)/flags: FORCE
-	@mkdir -p $(SAN); echo '$(SAN_CC)' | cmp -s - $@ || echo '$(SAN_CC)' > $@
+# (written when the Makefile is read, not by a rule, so `make -n` and `make -q` see the truth)
+$(shell mkdir -p $(REL) && (echo '$(REL_CC)' | cmp -s - $(REL)/flags || echo '$(REL_CC)' > $(REL)/flags))
+$(shell mkdir -p $(SAN) && (echo '$(SAN_CC)' | cmp -s - $(SAN)/flags || echo '$(SAN_CC)' > $(SAN)/flags))
 $(REL)/obj/%.o: %.c $(REL)/obj/%.d $(REL)/flags
 	@mkdir -p $(dir $@)
 	$(REL_CC) -c $< -o $@

@@ -51,6 +51,7 @@ static const struct {
     {"neural", "neural-network players"},
     {"hunters", "hunters: players that detect and exploit patterns"},
     {"misc", "other strategies"},
+    {"learners", "players that learn from their payoffs during the match: Q-learners, Bush-Mosteller, Adaptors"},
 };
 
 /* A table cell: '|' escaped, line breaks as spaces. */
@@ -102,6 +103,31 @@ static void print_markdown_nparty(void)
     }
 }
 
+/* The reference's strategies parley does not have yet, the section before the N-party one. */
+static void print_markdown_missing(void)
+{
+    size_t n = pl_reference_count(), missing = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *id;
+        pl_reference_at(i, NULL, &id);
+        missing += id == NULL;
+    }
+    printf("\n## Axelrod-Python strategies not yet in parley (%zu of %zu)\n\n"
+           "The strategies of Axelrod-Python 4.13 (its `axelrod.all_strategies`) that no registry entry\n"
+           "reproduces yet, by name and class; every other one is in the tables above, under its Axelrod\n"
+           "name and class.  `tests/unit/test_reference_classifiers.c` compares the classifier of every\n"
+           "one parley has with the reference's table and prints this list.\n\n",
+           missing, n);
+    for (size_t i = 0; i < n; i++) {
+        const char *cls, *id;
+        const char *name = pl_reference_at(i, &cls, &id);
+        if (id) continue;
+        fputs("- ", stdout);
+        md_cell(stdout, name);
+        printf(" (`%s`)\n", cls);
+    }
+}
+
 static int print_markdown(const char *family)
 {
     size_t n = pl_strategy_count(), total = 0, families = 0;
@@ -127,6 +153,19 @@ static int print_markdown(const char *family)
         printf("\nThe last section lists the %zu N-party strategies, for games of three or more parties\n"
                "(`parley strategies --nparty`).\n",
                pl_nstrategy_count());
+    printf("\n"
+           "**How parley follows Axelrod-Python 4.13.**  A deterministic strategy plays move for move as\n"
+           "the reference's does: `parley check-transcripts` replays the reference's 11325 recorded\n"
+           "matches with no difference (the neural networks included: they reproduce the reference's\n"
+           "integer truncation of the hidden layer, which `np.vectorize` causes when the first hidden\n"
+           "value is negative).  A random one follows the reference's rule with draws from the match's\n"
+           "own seeded stream, so it matches in distribution, not draw for draw.  Where the reference\n"
+           "fixes something when a player is made, so does parley: GTFT's forgiveness 1/3 and\n"
+           "Bush-Mosteller's aspiration 5/3 come from the standard game whatever the match's game.\n"
+           "Zero-determinant parameters that no probabilities can enforce (in the standard game when\n"
+           "the player is made, in the match's game when it starts) are refused with the reason, as the\n"
+           "reference refuses them.  Random, Memory One, Cycler, Go By Majority and the other players\n"
+           "whose classification depends on their parameters say so for the parameters given.\n");
     printf("\n"
            "Columns: **Axelrod name** is the name in the Axelrod-Python library (with its default\n"
            "parameters) whose behaviour the strategy reproduces, and under it the library's class name;\n"
@@ -167,7 +206,10 @@ static int print_markdown(const char *family)
         md_cell(stdout, in->reference);
         fputs(" |\n", stdout);
     }
-    if (!family) print_markdown_nparty();
+    if (!family) {
+        print_markdown_missing();
+        print_markdown_nparty();
+    }
     return EXIT_OK;
 }
 
