@@ -137,6 +137,8 @@ typedef struct pl_ag_step {
     int ver_kind, ver_index;
     int v_delay;
     double p_confirm, p_false;
+    double p_detect;     /* `covert:`: the actor may withdraw it in secret; its verifier finds out with this chance a period (0: no) */
+    pl_ag_pos covert_pos;
     pl_ag_pos pos, actor_pos, quantity_pos, duration_pos, deadline_pos, start_by_pos, rate_pos;
 } pl_ag_step;
 
@@ -159,7 +161,15 @@ typedef struct pl_ag_shock {
     int n_payoff;
     int payoff_party[PL_AG_MAX_PARTIES];
     double payoff[PL_AG_MAX_PARTIES];
-    pl_ag_pos pos, reverse_pos;
+    /* `flows:` what it changes in the incentives: from the shock on, step flow_step[i] pays flow[i] more
+     * each period to flow_party[i] while in force (sanctions that make relief worth more, say) */
+    int n_flow;
+    int flow_step[PL_AG_MAX_EFFECTS], flow_party[PL_AG_MAX_EFFECTS];
+    double flow[PL_AG_MAX_EFFECTS];
+    /* `read_as_breach:` an ambiguous event: party p counts it as a breach of read_breach[p] (the steps
+     * of those in force at the time), the others do not */
+    pl_bits read_breach[PL_AG_MAX_PARTIES];
+    pl_ag_pos pos, reverse_pos, flows_pos, read_pos;
 } pl_ag_shock;
 
 typedef enum pl_ag_event_kind {
@@ -242,6 +252,14 @@ typedef struct pl_ag_compiled {
     int shock_from[PL_AG_MAX_SHOCKS], shock_until[PL_AG_MAX_SHOCKS], shock_once[PL_AG_MAX_SHOCKS];
     pl_bits shock_reverse[PL_AG_MAX_SHOCKS];
     double shock_payoff[PL_AG_MAX_SHOCKS][PL_AG_MAX_PARTIES];
+    int shock_n_flow[PL_AG_MAX_SHOCKS];
+    signed char shock_flow_step[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS], shock_flow_party[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS];
+    double shock_flow[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS];
+    pl_bits shock_flow_steps[PL_AG_MAX_SHOCKS];             /* the steps whose flows it changes */
+    pl_bits shock_read_breach[PL_AG_MAX_SHOCKS][PL_AG_MAX_PARTIES];
+    /* covert breach: steps their actor may withdraw in secret, and the verifier's chance a period of finding out */
+    pl_bits covert;
+    double p_detect[PL_AG_MAX_STEPS], log_q_detect[PL_AG_MAX_STEPS];
     /* behaviour (agreement_choice.c, agreement_beliefs.c); behave = 0: the rules exactly */
     int behave, choice;
     double lambda, eps, log_eps, log_1m_eps, delta, annuity;
@@ -366,8 +384,10 @@ struct pl_agreement_result {
     pl_ag_incentives *incentives; /* behaviour only, once checked */
 };
 
-/* Adds one run's belief trajectory to `q` (horizon x parties x options). */
+/* Adds one run's belief trajectory to `q` (horizon x parties x options) as differences from one
+ * period to the next; pl_ag_belief_prefix then turns the differences into the sums by period. */
 void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q);
+void pl_ag_belief_prefix(const pl_ag_compiled *c, uint64_t *q);
 
 /* Completion of variant v less that of w on the same runs, with its paired 95% interval. */
 pl_interval pl_ag_paired_completion(const pl_agreement_result *r, int v, int w);

@@ -162,7 +162,11 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
 {
     const pl_ag_behaviour *b = &a->behaviour;
     c->behave = b->given;
-    for (int s = 0; s < c->n_steps; s++) c->deadline[s] = a->step[s].deadline, c->start_by[s] = -1;
+    c->max_not_before = 0;
+    for (int s = 0; s < c->n_steps; s++) {
+        c->deadline[s] = a->step[s].deadline, c->start_by[s] = -1;
+        if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
+    }
     if (!b->given) return;
     c->choice = b->choice;
     c->lambda = b->rationality;
@@ -188,7 +192,5 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
             if (c->opt[p][k].kind == PL_POL_GRIM) c->maybe_never |= c->own[p];
         }
     }
-    for (int s = 0; s < c->n_steps; s++)
-        if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
     c->pub_patience = b->patience_default;
 }

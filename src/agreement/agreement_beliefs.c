@@ -26,6 +26,9 @@ void pl_ag_beliefs_init(const pl_ag_compiled *c, pl_ag_state *st)
             prev = c->opt_cum[j][k];
         }
     }
+    for (int d = 0; d < c->n_steps; d++) st->would_do[d] = 1;
+    st->bel_dirty = c->n_parties >= 32 ? ~0u : (1u << c->n_parties) - 1; /* every expectation to be made */
+    st->exp_grim = st->grim;
 }
 
 /* Mismatches and observations of j's evidence under type k. */
@@ -33,7 +36,12 @@ static void evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int 
                             pl_bits reversed, pl_bits held, int *mismatch)
 {
     pl_ag_move m;
-    pl_ag_rule_as(c, st, j, k, &m);
+    /* j's own type decided on this very snapshot (the simulator, the stepper): its rule move is made */
+    if (k == st->type[j] && st->pub_t == st->t + 1 && st->plan_epoch[j] == st->pub_epoch &&
+        st->plan_grim[j] == st->grim && st->plan_late[j] == (st->late[j] | st->disputed[j]))
+        m = st->plan_rule[j];
+    else
+        pl_ag_rule_as(c, st, j, k, &m);
     *mismatch = __builtin_popcountll(started & ~m.start) + __builtin_popcountll(reversed & ~m.reverse) +
                 __builtin_popcountll(held & m.start);
 }
@@ -85,6 +93,7 @@ int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_m
         for (int k = 0; k < K; k++) st->belief[j][k] /= sum;
         changed = 1;
         st->bel_ver++;
+        st->bel_dirty |= 1u << j;
         pl_ag_expectations(c, st);
         if (o) {
             int i = o->bel_n < PL_AG_MAX_BELIEF_EVENTS ? o->bel_n++ : PL_AG_MAX_BELIEF_EVENTS - 1;
@@ -98,24 +107,31 @@ int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_m
 
 void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q)
 {
-    const int P = c->n_parties, H = c->horizon;
+    /* a difference array: the prior enters at period 0, each change at its period as new less old
+     * (modulo 2^64, exact); pl_ag_belief_prefix makes the sums.  O(changes) a run, not O(horizon). */
+    const int P = c->n_parties;
     uint32_t cur[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
     for (int j = 0; j < P; j++) {
         double prev = 0;
         for (int k = 0; k < c->n_opt[j]; k++) {
             cur[j][k] = (uint32_t)llround((c->opt_cum[j][k] - prev) * PL_AG_BELIEF_ONE);
             prev = c->opt_cum[j][k];
+            q[j * PL_AG_MAX_OPTIONS + k] += cur[j][k];
         }
     }
-    int e = 0;
-    for (int t = 0; t < H; t++) {
-        while (e < o->bel_n && o->bel_t[e] <= t) {
-            int j = o->bel_j[e];
-            for (int k = 0; k < c->n_opt[j]; k++) cur[j][k] = o->bel_q[e][k];
-            e++;
+    for (int e = 0; e < o->bel_n; e++) {
+        int j = o->bel_j[e];
+        uint64_t *row = q + (size_t)o->bel_t[e] * P * PL_AG_MAX_OPTIONS + (size_t)j * PL_AG_MAX_OPTIONS;
+        for (int k = 0; k < c->n_opt[j]; k++) {
+            row[k] += (uint64_t)o->bel_q[e][k] - (uint64_t)cur[j][k];
+            cur[j][k] = o->bel_q[e][k];
         }
-        uint64_t *row = q + (size_t)t * P * PL_AG_MAX_OPTIONS;
-        for (int j = 0; j < P; j++)
-            for (int k = 0; k < c->n_opt[j]; k++) row[j * PL_AG_MAX_OPTIONS + k] += cur[j][k];
     }
+}
+
+void pl_ag_belief_prefix(const pl_ag_compiled *c, uint64_t *q)
+{
+    const size_t row = (size_t)c->n_parties * PL_AG_MAX_OPTIONS;
+    for (int t = 1; t < c->horizon; t++)
+        for (size_t i = 0; i < row; i++) q[(size_t)t * row + i] += q[(size_t)(t - 1) * row + i];
 }

@@ -27,23 +27,27 @@
 
 void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
 {
-    for (int j = 0; j < c->n_parties; j++) {
+    /* a party's expectations read only its own beliefs and memory: remade for those that changed */
+    uint32_t dirty = st->bel_dirty | (st->grim ^ st->exp_grim);
+    st->bel_dirty = 0, st->exp_grim = st->grim;
+    for (; dirty; dirty &= dirty - 1) {
+        int j = __builtin_ctz(dirty);
+        if (j >= c->n_parties) break;
         double a = 0;
         for (int k = 0; k < c->n_opt[j]; k++)
             if (pl_ag_policy_types[c->opt[j][k].kind].answers) a += st->belief[j][k];
         st->would_answer[j] = a;
-    }
-    for (int d = 0; d < c->n_steps; d++) st->would_do[d] = 1;
-    for (pl_bits b = c->maybe_never; b; b &= b - 1) { /* only steps some type may never do */
-        int d = __builtin_ctzll(b);
-        int j = c->actor[d];
-        double w = 0;
-        for (int k = 0; k < c->n_opt[j]; k++) {
-            const pl_ag_copt *o = &c->opt[j][k];
-            int never = (o->kind == PL_POL_HOLD && (o->steps >> d & 1)) || (o->kind == PL_POL_GRIM && st->grim_on[j]);
-            if (!never) w += st->belief[j][k];
+        int grim = st->grim >> j & 1;
+        for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) { /* only steps some type may never do */
+            int d = __builtin_ctzll(b);
+            double w = 0;
+            for (int k = 0; k < c->n_opt[j]; k++) {
+                const pl_ag_copt *o = &c->opt[j][k];
+                int never = (o->kind == PL_POL_HOLD && (o->steps >> d & 1)) || (o->kind == PL_POL_GRIM && grim);
+                if (!never) w += st->belief[j][k];
+            }
+            st->would_do[d] = w;
         }
-        st->would_do[d] = w;
     }
 }
 
@@ -55,7 +59,7 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
     pl_bits theirs = ~c->own[p];
     for (pl_bits b = c->dep_closure[s] & theirs & ~st->ever_done; b; b &= b - 1) {
         int d = __builtin_ctzll(b);
-        double v = c->value_to[d][p] + c->flow_to[d][p] * c->annuity;
+        double v = c->value_to[d][p] + pl_ag_flow(c, st, d, p) * c->annuity;
         if (v != 0) g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
     }
     for (pl_bits b = c->link[s] & ~c->dep_closure[s] & theirs; b; b &= b - 1) {
@@ -63,9 +67,9 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
         pl_bits bit = PL_BIT(x);
         double ans = st->would_answer[c->actor[x]], v = 0;
         if (st->done & bit) {
-            if (c->reversible & bit) v = c->flow_to[x][p] * c->annuity;
+            if (c->reversible & bit) v = pl_ag_flow(c, st, x, p) * c->annuity;
         } else if (!(st->ever_done & bit))
-            v = c->disc[x] * (c->value_to[x][p] + c->flow_to[x][p] * c->annuity) * ((st->prog & bit) ? 1 : st->would_do[x]);
+            v = c->disc[x] * (c->value_to[x][p] + pl_ag_flow(c, st, x, p) * c->annuity) * ((st->prog & bit) ? 1 : st->would_do[x]);
         g += ans * v;
     }
     return g;
@@ -76,7 +80,7 @@ double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, 
     pl_bits bit = PL_BIT(s);
     double d = (st->started & bit) ? 0 : -c->cost[s];
     double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-    d += c->disc[s] * (v + c->flow_to[s][p] * c->annuity);
+    d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);
     return d + what_hangs_on(c, st, p, s);
 }
 
@@ -85,17 +89,19 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
     pl_bits bit = PL_BIT(s);
     double d = c->reverse_cost[s];
     if (st->done & bit)
-        d += c->flow_to[s][p] * c->annuity;
+        d += pl_ag_flow(c, st, s, p) * c->annuity;
     else {
         double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-        d += c->disc[s] * (v + c->flow_to[s][p] * c->annuity);
+        d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);
     }
     return d + what_hangs_on(c, st, p, s);
 }
 
 static inline double logistic(double x) { return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)); }
 
-void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_ag_plan *pl)
+/* The plan of p into cs, ck and p_act (indexed by step; only the entries of cs | ck are written). */
+static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_bits *cs_out,
+                      pl_bits *ck_out, double *p_act)
 {
     pl_bits own = c->own[p];
     pl_bits seen = st->verified | (st->done & own);
@@ -104,61 +110,65 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
         int s = __builtin_ctzll(b);
         if (c->not_before[s] <= st->t && !(c->req[s] & ~seen)) due |= PL_BIT(s);
     }
-    pl->cs = due | rule->start;
-    pl->ck = own & ((st->done & c->reversible) | st->prog);
+    pl_bits cs = due | rule->start, ck = own & ((st->done & c->reversible) | st->prog) & ~st->covert;
     const double eps = c->eps, span = 1 - 2 * eps;
     const int logit = c->choice == PL_CHOICE_LOGIT;
-    for (pl_bits b = pl->cs; b; b &= b - 1) {
+    for (pl_bits b = cs; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         double pi = 0;
         if (rule->start >> s & 1) pi = logit ? logistic(c->lambda * pl_ag_delta_start(c, st, p, s)) : 1;
-        pl->p_act[s] = eps + span * pi;
+        p_act[s] = eps + span * pi;
     }
-    for (pl_bits b = pl->ck; b; b &= b - 1) {
+    for (pl_bits b = ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         double pi = 0;
         if (!(rule->reverse >> s & 1)) pi = logit ? logistic(c->lambda * pl_ag_delta_keep(c, st, p, s)) : 1;
-        pl->p_act[s] = eps + span * pi;
+        p_act[s] = eps + span * pi;
     }
+    *cs_out = cs, *ck_out = ck;
 }
 
-static inline uint64_t mix(uint64_t h, uint64_t x)
+void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_ag_plan *pl)
 {
-    h ^= x + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
-    return h * 0xBF58476D1CE4E5B9ULL;
+    plan_fill(c, st, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
-/* Everything a party's rule move and plan read, hashed: the public state, what it counts late,
- * its memory, the beliefs, and the period while steps are still held back by `not_before`. */
-static uint64_t plan_signature(const pl_ag_compiled *c, const pl_ag_state *st, int p)
+/* Whether party p's last plan still holds: what its rule and plan read is the public state,
+ * what it counts late, the memories (its own; the others' through the expectations) and the
+ * beliefs, and the period while steps are still held back by `not_before`.  The public part is
+ * compared once a period, at its first decision (the state does not move while parties decide),
+ * exactly: an epoch counts the periods in which it differed from the period before. */
+static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
-    uint64_t h = mix(st->started, st->prog);
-    h = mix(h, st->done), h = mix(h, st->rev), h = mix(h, st->verified), h = mix(h, st->breach);
-    h = mix(h, st->retal), h = mix(h, st->opp), h = mix(h, st->ever_done), h = mix(h, st->late[p]);
-    uint64_t grims = 0;
-    for (int j = 0; j < c->n_parties; j++) grims |= (uint64_t)(st->grim_on[j] != 0) << j;
-    h = mix(h, grims << 32 | st->bel_ver);
-    h = mix(h, (uint64_t)(st->t < c->max_not_before ? st->t : c->max_not_before) << 8 | (uint64_t)st->type[p]);
-    return h | 1; /* 0 means "no plan yet" */
+    if (st->pub_t != st->t + 1) {
+        pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
+                           st->ever_done,
+                           (pl_bits)st->bel_ver << 32 | (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before),
+                           st->covert, st->shock_on};
+        pl_bits diff = 0;
+        for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
+        if (diff || !st->pub_t) {
+            st->pub_epoch++;
+            for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
+        }
+        st->pub_t = st->t + 1;
+    }
+    return st->plan_epoch[p] == st->pub_epoch && st->plan_grim[p] == st->grim &&
+           st->plan_late[p] == (st->late[p] | st->disputed[p]);
 }
 
 void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
 {
     pl_bits threat = pl_ag_threat(c, st, p);
-    if (threat) st->grim_on[p] = 1; /* the memory of every party; only grim reads it */
-    uint64_t sig = plan_signature(c, st, p);
-    if (sig != st->plan_sig[p]) {
+    if (threat) st->grim |= 1u << p; /* the memory of every party; only grim reads it */
+    if (!plan_holds(c, st, p)) {
         const pl_ag_copt *o = &c->opt[p][st->type[p]];
         pl_ag_move r = {0, 0, 0, 0};
-        pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim_on[p], &r);
+        pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, &r);
+        r.reverse &= ~st->covert, r.retal &= ~st->covert, r.opp &= ~st->covert; /* withdrawn already, in secret */
         st->plan_rule[p] = r;
-        st->plan_sig[p] = sig;
-        if (!c->exact[p]) {
-            pl_ag_plan pl;
-            pl_ag_plan_choice(c, st, p, &r, &pl);
-            st->plan_cs[p] = pl.cs, st->plan_ck[p] = pl.ck;
-            for (pl_bits b = pl.cs | pl.ck; b; b &= b - 1) st->p_act[__builtin_ctzll(b)] = pl.p_act[__builtin_ctzll(b)];
-        }
+        st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim, st->plan_late[p] = st->late[p] | st->disputed[p];
+        if (!c->exact[p]) plan_fill(c, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
     }
     *m = st->plan_rule[p];
     if (c->exact[p]) return;
@@ -182,5 +192,5 @@ void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k,
     const pl_ag_copt *o = &c->opt[p][k];
     pl_bits threat = pl_ag_threat(c, st, p);
     m->start = m->reverse = m->retal = m->opp = 0;
-    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim_on[p] || threat != 0, m);
+    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, (st->grim >> p & 1) || threat != 0, m);
 }

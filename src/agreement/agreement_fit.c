@@ -44,11 +44,13 @@ typedef struct fit_path {
     pl_bits recorded;                     /* steps the record mentions */
     pl_bits *start, *reverse, *forced;    /* per period: moves; withdrawals forced by a shock */
     pl_bits *complete, *verify;           /* per period: completions (end of period), verifications (opening) */
+    pl_bits *shocks;                      /* per period: the shocks recorded (their flows and readings apply) */
 } fit_path;
 
 static void path_free(fit_path *p)
 {
     pl_free(p->start), pl_free(p->reverse), pl_free(p->forced), pl_free(p->complete), pl_free(p->verify);
+    pl_free(p->shocks);
 }
 
 static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *p, pl_error *err)
@@ -62,8 +64,8 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
     size_t n = (size_t)(T + PL_AG_MAX_HORIZON / 8 + 64);
     p->start = pl_calloc(n, sizeof(pl_bits)), p->reverse = pl_calloc(n, sizeof(pl_bits));
     p->forced = pl_calloc(n, sizeof(pl_bits)), p->complete = pl_calloc(n, sizeof(pl_bits));
-    p->verify = pl_calloc(n, sizeof(pl_bits));
-    if (!p->start || !p->reverse || !p->forced || !p->complete || !p->verify) {
+    p->verify = pl_calloc(n, sizeof(pl_bits)), p->shocks = pl_calloc(n, sizeof(pl_bits));
+    if (!p->start || !p->reverse || !p->forced || !p->complete || !p->verify || !p->shocks) {
         path_free(p);
         return pl_error_set(err, PL_ENOMEM, "out of memory for the record's path");
     }
@@ -123,7 +125,10 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
     }
     /* shocks recorded without the withdrawal recorded: the shock forces its steps back anyway */
     for (int i = 0; i < a->n_events; i++)
-        if (a->event[i].kind == PL_EV_SHOCK && a->event[i].period < T) p->forced[a->event[i].period] |= c->shock_reverse[a->event[i].shock];
+        if (a->event[i].kind == PL_EV_SHOCK && a->event[i].period < T) {
+            p->forced[a->event[i].period] |= c->shock_reverse[a->event[i].shock];
+            p->shocks[a->event[i].period] |= PL_BIT(a->event[i].shock);
+        }
     return PL_OK;
 }
 
@@ -160,8 +165,14 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
     for (int t = 0; t < path->T; t++) {
         st.t = t;
         /* opening: forced withdrawals, verifications */
+        for (pl_bits k = path->shocks[t]; k; k &= k - 1) { /* what the recorded shocks change, as in a run */
+            int j = __builtin_ctzll(k);
+            if (c->shock_n_flow[j]) st.shock_on |= 1u << j;
+            for (int p = 0; p < P; p++) st.disputed[p] |= c->shock_read_breach[j][p] & (st.done | st.prog) & ~c->own[p];
+        }
         pl_bits f = path->forced[t] & (st.done | st.prog);
         st.done &= ~f, st.prog &= ~f, st.verified &= ~f, st.rev |= f, st.retal &= ~f;
+        for (int p = 0; p < P; p++) st.disputed[p] &= ~f;
         pending |= path->verify[t];
         st.verified |= pending & st.done;
         pending &= ~st.done;
@@ -169,7 +180,7 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         pl_ag_move all = {path->start[t], path->reverse[t], 0, 0};
         for (int p = 0; p < P; p++) {
             pl_bits threat = pl_ag_threat(c, &st, p);
-            if (threat) st.grim_on[p] = 1;
+            if (threat) st.grim |= 1u << p;
             all.retal |= pl_ag_reciprocal_reversals(c, &st, c->own[p], threat) & path->reverse[t];
         }
         for (int p = 0; p < P; p++) {
@@ -199,6 +210,7 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         }
         pl_ag_beliefs_update(c, &st, &all, NULL);
         /* the moves, then the completions at the period's end */
+        for (int p = 0; p < P; p++) st.disputed[p] &= ~(all.reverse | all.start);
         for (pl_bits b = all.reverse & (st.done | st.prog); b; b &= b - 1) {
             pl_bits bit = b & -b;
             st.done &= ~bit, st.prog &= ~bit, st.verified &= ~bit, st.rev |= bit;
@@ -212,14 +224,17 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
 
 /* ---- the grid ------------------------------------------------------------- */
 
-const double pl_ag_fit_grid_lambda[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, INFINITY};
-const double pl_ag_fit_grid_eps[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.2};
-const int pl_ag_fit_grid_patience[] = {0, 1, 2, 3, 4, 6, 9, 12};
-const double pl_ag_fit_grid_delta[] = {0.9, 0.95, 0.98, 0.995};
-#define NL 9
-#define NE 6
-#define NPAT 8
-#define ND 4
+/* The grid: wide enough that the maximum of the shipped records lies inside it; where a maximum still
+ * falls on the last value searched (not on a bound of the parameter itself: patience 0, the rule as
+ * the limit of rationality, patience without end), the fit says so (pl_agreement_fit.edge). */
+const double pl_ag_fit_grid_lambda[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024, 4096, INFINITY};
+const double pl_ag_fit_grid_eps[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.2, 0.3, 0.4, 0.45};
+const int pl_ag_fit_grid_patience[] = {0, 1, 2, 3, 4, 6, 9, 12, 18, 24, 36, 48, 72, 120, PL_AG_FIT_NEVER};
+const double pl_ag_fit_grid_delta[] = {0.1, 0.2, 0.35, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.995};
+#define NL 14
+#define NE 9
+#define NPAT 15
+#define ND 10
 const int pl_ag_fit_grid_n[4] = {NL, NE, NPAT, ND};
 #define grid_lambda pl_ag_fit_grid_lambda
 #define grid_eps pl_ag_fit_grid_eps
@@ -256,6 +271,11 @@ static double marginal(const pl_ag_compiled *c, double ll[][PL_AG_MAX_OPTIONS], 
         if (prior_of(c, p, k) > 0 && ll[p][k] > mx) mx = ll[p][k];
     for (int k = 0; k < c->n_opt[p]; k++) s += prior_of(c, p, k) * exp(ll[p][k] - mx);
     return mx + log(s);
+}
+
+void pl_agreement_fit_config_default(pl_agreement_fit_config *cfg)
+{
+    *cfg = (pl_agreement_fit_config){.runs = 5000, .window = 3};
 }
 
 int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
@@ -301,6 +321,8 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
                     gll[gi] = tot;
                     if (tot > f->best_ll) {
                         f->best_ll = tot, f->best = g;
+                        f->best_index[0] = (int)il, f->best_index[1] = (int)ie, f->best_index[2] = (int)ip,
+                        f->best_index[3] = (int)id;
                         memcpy(f->loglik_type, ll, sizeof ll);
                     }
                 }
@@ -350,6 +372,24 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
                     if (gll[gi] > f->profile_patience[ip]) f->profile_patience[ip] = gll[gi];
                     if (gll[gi] > f->profile_delta[id]) f->profile_delta[id] = gll[gi];
                 }
+    /* each parameter's plateau: the values whose profile is within PL_AG_FIT_FLAT of the maximum; on
+     * the edge when it reaches the last value searched at either end (but for the bounds of the
+     * parameter itself: no patience, and the rule as rationality's limit) */
+    const double *prof[4] = {f->profile_lambda, f->profile_eps, f->profile_patience, f->profile_delta};
+    const int nn[4] = {NL, NE, NPAT, ND};
+    f->edge = 0;
+    for (int i = 0; i < 4; i++) {
+        int lo = -1, hi = -1;
+        for (int x = 0; x < nn[i]; x++)
+            if (prof[i][x] >= f->best_ll - PL_AG_FIT_FLAT) {
+                if (lo < 0) lo = x;
+                hi = x;
+            }
+        f->flat_lo[i] = lo, f->flat_hi[i] = hi;
+        /* rationality and patience: the largest finite value (the rule, and never counting lateness, are the limits) */
+        int last = i == 0 || i == 2 ? nn[i] - 2 : nn[i] - 1;
+        if ((lo == 0 && i != 2) || hi == last) f->edge |= 1 << i;
+    }
     path_free(&path);
     pl_free(gll), pl_free(post_sum);
     f->seconds_likelihood = now_s() - t0;

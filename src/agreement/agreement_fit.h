@@ -5,6 +5,8 @@
 #include "agreement/agreement.h"
 
 #define PL_AG_FIT_MAX_MILESTONES 64
+#define PL_AG_FIT_NEVER 1000 /* the patience that never counts a step late (the grid's last) */
+#define PL_AG_FIT_FLAT 0.05 /* log likelihood within which a profile counts as at its maximum */
 
 typedef struct pl_agreement_fit_milestone {
     int step, reversal, period; /* the first recorded completion (reversal = 0) or withdrawal of a step */
@@ -15,6 +17,9 @@ struct pl_agreement_fit {
     int n_parties, periods, n_grid;
     pl_bits recorded;
     pl_agreement_fit_point best;   /* maximum likelihood */
+    int best_index[4];             /* its place in the grid: rationality, tremble, patience, discount */
+    int edge;                      /* bit i: parameter i's plateau reaches the last value searched */
+    int flat_lo[4], flat_hi[4];    /* each parameter's plateau: grid indices within PL_AG_FIT_FLAT of the maximum */
     double best_ll;                /* log likelihood there (types summed out under the prior) */
     double loglik_type[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS]; /* at the maximum */
     int n_types[PL_AG_MAX_PARTIES];

@@ -28,6 +28,8 @@ static const char *tname(const pl_agreement *a, int p, int k)
     return pl_policy_names[d->opt[k].kind];
 }
 
+static const char *const edge_names[4] = {"rationality", "tremble", "patience", "discount"};
+
 static void lam_text(double l, char *buf, size_t n)
 {
     if (isinf(l))
@@ -36,17 +38,59 @@ static void lam_text(double l, char *buf, size_t n)
         snprintf(buf, n, "%g", l);
 }
 
+static void pat_text(int pat, char *buf, size_t n)
+{
+    if (pat >= PL_AG_FIT_NEVER)
+        snprintf(buf, n, "never");
+    else
+        snprintf(buf, n, "%d", pat);
+}
+
+/* The text of grid value x of parameter i (0 rationality, 1 tremble, 2 patience, 3 discount). */
+static void grid_text(int i, int x, char *buf, size_t n)
+{
+    if (i == 0)
+        lam_text(pl_ag_fit_grid_lambda[x], buf, n);
+    else if (i == 1)
+        snprintf(buf, n, "%g", pl_ag_fit_grid_eps[x]);
+    else if (i == 2)
+        pat_text(pl_ag_fit_grid_patience[x], buf, n);
+    else
+        snprintf(buf, n, "%g", pl_ag_fit_grid_delta[x]);
+}
+
 void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f)
 {
     char lam[32];
     lam_text(f->best.rationality, lam, sizeof lam);
     fprintf(out, "%s: fit of behaviour to the record (%d periods, %d recorded steps)\n", a->name, f->periods,
             __builtin_popcountll(f->recorded));
-    fprintf(out, "Grid of %d points: rationality {0.25 .. 32, rule}, tremble {0.001 .. 0.2}, patience {0 .. 12}, "
-                 "discount {0.9 .. 0.995}; types enumerated exactly.\n\n",
-            f->n_grid);
-    fprintf(out, "Maximum likelihood: rationality %s, tremble %g, patience %d, discount %g (log likelihood %.2f)\n", lam,
-            f->best.tremble, f->best.patience, f->best.discount, f->best_ll);
+    const int *n = pl_ag_fit_grid_n;
+    char lam0[32], lam1[32];
+    lam_text(pl_ag_fit_grid_lambda[0], lam0, sizeof lam0);
+    lam_text(pl_ag_fit_grid_lambda[n[0] - 2], lam1, sizeof lam1);
+    char pat[32];
+    pat_text(f->best.patience, pat, sizeof pat);
+    fprintf(out, "Grid of %d points: rationality {%s .. %s, rule}, tremble {%g .. %g}, patience {%d .. %d, never}, "
+                 "discount {%g .. %g}; types enumerated exactly.\n\n",
+            f->n_grid, lam0, lam1, pl_ag_fit_grid_eps[0], pl_ag_fit_grid_eps[n[1] - 1], pl_ag_fit_grid_patience[0],
+            pl_ag_fit_grid_patience[n[2] - 2], pl_ag_fit_grid_delta[0], pl_ag_fit_grid_delta[n[3] - 1]);
+    fprintf(out, "Maximum likelihood: rationality %s, tremble %g, patience %s, discount %g (log likelihood %.2f)\n", lam,
+            f->best.tremble, pat, f->best.discount, f->best_ll);
+    if (f->edge) {
+        fprintf(out, "  at the edge of the searched range:");
+        for (int i = 0, first = 1; i < 4; i++) {
+            if (!(f->edge >> i & 1)) continue;
+            char lo[32], hi[32];
+            grid_text(i, f->flat_lo[i], lo, sizeof lo);
+            grid_text(i, f->flat_hi[i], hi, sizeof hi);
+            fprintf(out, "%s %s (within %g of the maximum from %s to %s)", first ? "" : ";", edge_names[i], PL_AG_FIT_FLAT,
+                    lo, hi);
+            first = 0;
+        }
+        fprintf(out, "\n  the likelihood may rise, or stay flat, beyond: read such a value as a bound, not an estimate\n");
+    } else
+        fprintf(out, "  every fitted parameter is inside the searched range\n");
     fprintf(out, "Profile log likelihood (best over the other parameters):\n  rationality");
     for (int i = 0; i < pl_ag_fit_grid_n[0]; i++) {
         lam_text(pl_ag_fit_grid_lambda[i], lam, sizeof lam);
@@ -55,7 +99,10 @@ void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement
     fprintf(out, "\n  tremble    ");
     for (int i = 0; i < pl_ag_fit_grid_n[1]; i++) fprintf(out, "  %g: %.1f", pl_ag_fit_grid_eps[i], f->profile_eps[i]);
     fprintf(out, "\n  patience   ");
-    for (int i = 0; i < pl_ag_fit_grid_n[2]; i++) fprintf(out, "  %d: %.1f", pl_ag_fit_grid_patience[i], f->profile_patience[i]);
+    for (int i = 0; i < pl_ag_fit_grid_n[2]; i++) {
+        pat_text(pl_ag_fit_grid_patience[i], pat, sizeof pat);
+        fprintf(out, "  %s: %.1f", pat, f->profile_patience[i]);
+    }
     fprintf(out, "\n  discount   ");
     for (int i = 0; i < pl_ag_fit_grid_n[3]; i++) fprintf(out, "  %g: %.1f", pl_ag_fit_grid_delta[i], f->profile_delta[i]);
     fprintf(out, "\n\nPosterior over each party's type (prior -> posterior at the maximum; averaged over the grid)\n");
@@ -122,25 +169,31 @@ int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl
     if (rc0) return rc0;
     char *path = pl_path_join(dir, "fit.json");
     if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_json_begin(); /* a refused allocation is then seen by pl_write_json_file, not a missing key */
     json_t *root = json_object();
     json_object_set_new(root, "kind", json_string("agreement_fit"));
     json_object_set_new(root, "scenario", json_string(a->id ? a->id : a->path));
     json_object_set_new(root, "periods", json_integer(f->periods));
     json_t *best = json_object();
-    json_object_set_new(best, "rationality", isinf(f->best.rationality) ? json_string("rule") : json_real(f->best.rationality));
-    json_object_set_new(best, "tremble", json_real(f->best.tremble));
+    json_object_set_new(best, "rationality", isinf(f->best.rationality) ? json_string("rule") : pl_json_num(f->best.rationality));
+    json_object_set_new(best, "tremble", pl_json_num(f->best.tremble));
     json_object_set_new(best, "patience", json_integer(f->best.patience));
-    json_object_set_new(best, "discount", json_real(f->best.discount));
-    json_object_set_new(best, "log_likelihood", json_real(f->best_ll));
+    json_object_set_new(best, "discount", pl_json_num(f->best.discount));
+    json_object_set_new(best, "log_likelihood", pl_json_num(f->best_ll));
+    json_t *edge = json_array();
+    for (int i = 0; i < 4; i++)
+        if (f->edge >> i & 1) json_array_append_new(edge, json_string(edge_names[i]));
+    json_object_set_new(best, "at_edge_of_searched_range", edge);
     json_object_set_new(root, "maximum_likelihood", best);
     json_t *types = json_object();
     for (int p = 0; p < f->n_parties; p++) {
         json_t *jp = json_object();
         for (int k = 0; k < f->n_types[p]; k++)
             json_object_set_new(jp, tname(a, p, k),
-                                json_pack("{s:f,s:f,s:f,s:f}", "prior", f->prior[p][k], "posterior", f->posterior[p][k],
-                                          "posterior_grid_average", f->posterior_avg[p][k], "log_likelihood",
-                                          f->loglik_type[p][k]));
+                                json_pack("{s:o,s:o,s:o,s:o}", "prior", pl_json_num(f->prior[p][k]), "posterior",
+                                          pl_json_num(f->posterior[p][k]), "posterior_grid_average",
+                                          pl_json_num(f->posterior_avg[p][k]), "log_likelihood",
+                                          pl_json_num(f->loglik_type[p][k])));
         json_object_set_new(types, a->party[p].id, jp);
     }
     json_object_set_new(root, "types", types);

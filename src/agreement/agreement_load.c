@@ -473,12 +473,37 @@ static int phase_index(ctx *x, const char *name)
     return x->a->n_phases++;
 }
 
+/* `covert: {p_detect: P}`: the actor may withdraw the step in secret; its verifier finds out with
+ * chance P each period.  Only a reversible step with a verifier (a party or a verifier) can be. */
+static int covert_spec(ctx *x, const pl_ynode *n, pl_ag_step *s)
+{
+    static const char *const keys[] = {"p_detect", "note", "source", NULL};
+    TRY(pl_yexpect(x->d, n, PL_Y_MAP, "'covert' (a map with 'p_detect', the verifier's chance a period of finding out)",
+                   x->err));
+    TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
+    if (!pl_ymap_get(n, "p_detect"))
+        return pl_yerr(x->d, n, x->err, "step '%s': 'covert' needs 'p_detect' (a probability per period, above 0)", s->id);
+    TRY(pl_yget_num(x->d, n, "p_detect", 1, 0, 1, &s->p_detect, x->err));
+    const pl_ynode *pd = pl_ymap_get(n, "p_detect");
+    if (!(s->p_detect > 0))
+        return pl_yerr(x->d, pd, x->err, "step '%s': 'p_detect' must be above 0 (a breach nobody can ever find is not "
+                       "in the model)", s->id);
+    if (!s->reversible)
+        return pl_yerr(x->d, n, x->err, "step '%s' is 'covert' but not reversible: a covert breach withdraws it (add "
+                       "'reversible: true')", s->id);
+    if (s->ver_kind == PL_AG_VER_NONE)
+        return pl_yerr(x->d, n, x->err, "step '%s' is 'covert' but has no verifier to find out: name one with "
+                       "'verification:'", s->id);
+    s->covert_pos = pos_of(n);
+    return PL_OK;
+}
+
 static int read_steps(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id",        "name",     "actor",    "phase",      "quantity", "unit",
                                        "requires",  "duration", "deadline", "not_before", "cost",     "value",
                                        "flow",      "to",       "reversible", "reverse_cost", "verification",
-                                       "core",      "source",   "note",
+                                       "core",      "source",   "note",     "covert",
                                        /* the record's reading of the step (replay only) */
                                        "start_by",  "agreed",   "rate",     "per",        "until",    NULL};
     pl_agreement *a = x->a;
@@ -549,6 +574,8 @@ static int read_steps(ctx *x, const pl_ynode *list)
         s->p_confirm = 1;
         const pl_ynode *ver = pl_ymap_get(n, "verification");
         if (ver) TRY(verification_spec(x, ver, s));
+        const pl_ynode *cov = pl_ymap_get(n, "covert");
+        if (cov) TRY(covert_spec(x, cov, s));
         TRY(replay_terms(x, n, s));
     }
     return PL_OK;
@@ -602,8 +629,8 @@ static int read_variants(ctx *x, const pl_ynode *list)
 
 static int read_shocks(ctx *x, const pl_ynode *list)
 {
-    static const char *const keys[] = {"id", "name", "p", "from", "until", "once", "reverse", "payoff", "source", "note",
-                                       NULL};
+    static const char *const keys[] = {"id",     "name",   "p",     "from",           "until",  "once", "reverse",
+                                       "payoff", "flows",  "read_as_breach", "source", "note", NULL};
     pl_agreement *a = x->a;
     if (list->n > PL_AG_MAX_SHOCKS)
         return pl_yerr(x->d, list, x->err, "at most %d shocks, found %zu", PL_AG_MAX_SHOCKS, list->n);
@@ -645,6 +672,44 @@ static int read_shocks(ctx *x, const pl_ynode *list)
                 sh->payoff_party[sh->n_payoff] = p;
                 TRY(pl_ynode_num(x->d, po->items[k], "'payoff'", -1e12, 1e12, &sh->payoff[sh->n_payoff], x->err));
                 sh->n_payoff++;
+            }
+        }
+        const pl_ynode *fl = pl_ymap_get(n, "flows");
+        if (fl) {
+            TRY(pl_yexpect(x->d, fl, PL_Y_MAP, "'flows' of a shock (step: {party: change of its flow per period})", x->err));
+            sh->flows_pos = pos_of(fl);
+            for (size_t k = 0; k < fl->n; k++) {
+                int st = 0;
+                TRY(step_ref(x, fl->keys[k], "'flows'", &st));
+                const pl_ynode *m = fl->items[k];
+                TRY(pl_yexpect(x->d, m, PL_Y_MAP, "a step's flow changes (party: number)", x->err));
+                for (size_t q = 0; q < m->n; q++) {
+                    if (sh->n_flow == PL_AG_MAX_EFFECTS)
+                        return pl_yerr(x->d, m->keys[q], x->err, "shock '%s': at most %d flow changes", sh->id,
+                                       PL_AG_MAX_EFFECTS);
+                    int p = 0;
+                    TRY(party_ref(x, m->keys[q], "'flows'", &p));
+                    sh->flow_step[sh->n_flow] = st, sh->flow_party[sh->n_flow] = p;
+                    TRY(pl_ynode_num(x->d, m->items[q], "'flows'", -1e12, 1e12, &sh->flow[sh->n_flow], x->err));
+                    sh->n_flow++;
+                }
+            }
+        }
+        const pl_ynode *rb = pl_ymap_get(n, "read_as_breach");
+        if (rb) {
+            TRY(pl_yexpect(x->d, rb, PL_Y_MAP,
+                           "'read_as_breach' of a shock (party: [steps it counts breached by the event])", x->err));
+            sh->read_pos = pos_of(rb);
+            for (size_t k = 0; k < rb->n; k++) {
+                int p = 0;
+                TRY(party_ref(x, rb->keys[k], "'read_as_breach'", &p));
+                TRY(step_set(x, rb->items[k], "'read_as_breach'", &sh->read_breach[p]));
+                for (pl_bits b = sh->read_breach[p]; b; b &= b - 1)
+                    if (a->step[__builtin_ctzll(b)].actor == p)
+                        return pl_yerr(x->d, rb->items[k], x->err,
+                                       "'read_as_breach': party '%s' reads its own step '%s' as breached; name a "
+                                       "counterpart's step",
+                                       a->party[p].id, a->step[__builtin_ctzll(b)].id);
             }
         }
     }
@@ -943,72 +1008,5 @@ int pl_agreement_load(pl_agreement **out, const char *path, pl_error *err)
     if (rc) return rc;
     rc = pl_agreement_from_scenario(out, s, err);
     pl_scenario_free(s);
-    return rc;
-}
-
-/* ---- the runner ----------------------------------------------------------- */
-
-int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_result *out, pl_error *err)
-{
-    pl_agreement *a;
-    int rc = pl_agreement_from_doc(doc, &a, err);
-    if (rc) return rc;
-    pl_agreement_sim_config cfg = {.runs = ec->runs ? ec->runs : (uint64_t)a->runs,
-                                   .seed = ec->seed_given ? ec->seed : a->seed,
-                                   .threads = ec->threads > 0 ? ec->threads : 1};
-    pl_agreement_result *r;
-    if (!(rc = pl_agreement_simulate(a, &cfg, &r, err))) {
-        memset(out, 0, sizeof *out);
-        out->n = r->n_variants, out->runs = r->runs, out->seed = r->seed;
-        snprintf(out->measure, sizeof out->measure, "completion");
-        for (int v = 0; v < r->n_variants; v++) {
-            snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
-            out->success[v] = r->stats[v].completed;
-            for (int w = 0; w < r->n_variants; w++) out->only[v][w] = r->stats[v].only_completed[w];
-        }
-        pl_agreement_result_free(r);
-    }
-    pl_agreement_free(a);
-    return rc;
-}
-
-int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
-{
-    pl_agreement *a;
-    int rc = pl_agreement_from_doc(doc, &a, err);
-    if (rc) return rc;
-    pl_agreement_sim_config cfg = {
-        .runs = (uint64_t)(opt->runs > 0 ? opt->runs : a->runs),
-        .seed = opt->seed_given ? opt->seed : a->seed,
-        .threads = opt->threads > 0 ? opt->threads : 1,
-        .progress = opt->progress,
-        .progress_user = opt->progress_user,
-    };
-    pl_agreement_result *res = NULL;
-    pl_agreement_ledger *led = NULL;
-    if (opt->types_posterior) { /* `--types posterior`: the types and behaviour the record supports */
-        pl_agreement_fit *fit = NULL;
-        pl_agreement_fit_config fc = {.runs = 1000, .seed = cfg.seed, .seed_given = 1};
-        rc = a->has_record ? pl_agreement_fit_record(a, &fc, &fit, err)
-                           : pl_error_set(err, PL_EINVAL, "%s: --types posterior needs the scenario's 'record:' to fit",
-                                          a->path);
-        if (!rc) pl_agreement_apply_fit(a, fit);
-        pl_agreement_fit_free(fit);
-        if (rc) {
-            pl_agreement_free(a);
-            return rc;
-        }
-    }
-    rc = pl_agreement_simulate(a, &cfg, &res, err);
-    if (!rc && a->behaviour.given) /* who gains by joining, who by leaving (agreement_incentives.c) */
-        rc = pl_ag_incentives_compute(a, res, cfg.runs < 2000 ? cfg.runs : 2000, cfg.seed, &res->incentives, err);
-    if (!rc && a->has_record) rc = pl_agreement_replay(a, &led, err);
-    if (!rc) {
-        if (summary) pl_ag_write_summary(summary, a, res, led);
-        if (opt->out_dir) rc = pl_ag_write_results(opt->out_dir, a, res, led, err);
-    }
-    pl_agreement_ledger_free(led);
-    pl_agreement_result_free(res);
-    pl_agreement_free(a);
     return rc;
 }

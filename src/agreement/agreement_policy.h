@@ -39,7 +39,10 @@ typedef struct pl_ag_move {
 typedef struct pl_ag_state {
     int t;
     pl_bits started, prog, done, rev, verified, breach, retal, opp, ever_done;
-    int grim_on[PL_AG_MAX_PARTIES];
+    uint32_t grim;                   /* parties that have seen a breach (bit p): the memory grim reads */
+    uint32_t shock_on;               /* shocks that have happened and change flows (`flows:`) */
+    pl_bits covert;                  /* steps withdrawn in secret: done to the public, not in force */
+    pl_bits disputed[PL_AG_MAX_PARTIES]; /* steps in force that party counts breached by an ambiguous event */
     int type[PL_AG_MAX_PARTIES];
     /* behaviour only (c->behave): time and beliefs */
     uint64_t choice_key;
@@ -54,8 +57,16 @@ typedef struct pl_ag_state {
     double would_do[PL_AG_MAX_STEPS];    /* under the beliefs: chance the actor would ever do the step */
     double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
     uint32_t bel_ver;                /* bumped at every change of beliefs */
-    /* each party's last rule move and choice plan, and the inputs they were made on */
-    uint64_t plan_sig[PL_AG_MAX_PARTIES];
+    uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */
+    uint32_t exp_grim;               /* st->grim when the expectations were last made */
+    /* each party's last rule move and choice plan, and the inputs they were made on: the public
+     * state (an epoch, bumped at the first decision of a period in which it differs from the one
+     * before: pub_last), the party's late steps and the memories (agreement_choice.c) */
+    int pub_t;                       /* 1 + the period the epoch was last checked, 0 never */
+    uint32_t pub_epoch;
+    pl_bits pub_last[12];
+    uint32_t plan_epoch[PL_AG_MAX_PARTIES], plan_grim[PL_AG_MAX_PARTIES];
+    pl_bits plan_late[PL_AG_MAX_PARTIES];
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
     pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
     double p_act[PL_AG_MAX_STEPS];   /* for each step, its actor's last plan */
@@ -69,7 +80,7 @@ typedef struct pl_ag_run_state {
     int t;                       /* the period to play next */
     int occ_i;                   /* next shock occurrence */
     int max_not_before;
-    int remaining[PL_AG_MAX_STEPS], verify_at[PL_AG_MAX_STEPS], false_at[PL_AG_MAX_STEPS];
+    int remaining[PL_AG_MAX_STEPS], verify_at[PL_AG_MAX_STEPS], false_at[PL_AG_MAX_STEPS], detect_at[PL_AG_MAX_STEPS];
     int rev_t[PL_AG_MAX_STEPS];  /* first reversal of each step (valid where ever_rev) */
     double delivered[PL_AG_MAX_STEPS];
     pl_bits ver_drawn, false_drawn, ever_rev;
@@ -141,7 +152,27 @@ static inline pl_bits pl_ag_reciprocal_reversals(const pl_ag_compiled *c, const 
  * were not themselves answers, and (with behaviour) steps late beyond p's patience. */
 static inline pl_bits pl_ag_threat(const pl_ag_compiled *c, const pl_ag_state *st, int p)
 {
-    return ((st->rev | st->breach) & ~c->own[p] & ~st->retal) | st->late[p];
+    return ((st->rev | st->breach) & ~c->own[p] & ~st->retal) | st->late[p] | st->disputed[p];
+}
+
+/* What step s pays party p each period it is in force: its flow, and what the shocks so far added. */
+static inline double pl_ag_flow(const pl_ag_compiled *c, const pl_ag_state *st, int s, int p)
+{
+    double f = c->flow_to[s][p];
+    for (uint32_t k = st->shock_on; k; k &= k - 1) {
+        int j = __builtin_ctz(k);
+        for (int i = 0; i < c->shock_n_flow[j]; i++)
+            if (c->shock_flow_step[j][i] == s && c->shock_flow_party[j][i] == p) f += c->shock_flow[j][i];
+    }
+    return f;
+}
+
+/* The steps that pay flows now. */
+static inline pl_bits pl_ag_flowing(const pl_ag_compiled *c, const pl_ag_state *st)
+{
+    pl_bits b = c->has_flow;
+    for (uint32_t k = st->shock_on; k; k &= k - 1) b |= c->shock_flow_steps[__builtin_ctz(k)];
+    return b;
 }
 
 
@@ -156,9 +187,10 @@ static inline void pl_ag_decide(const pl_ag_compiled *c, pl_ag_state *st, int p,
     }
     const pl_ag_copt *o = &c->opt[p][st->type[p]];
     pl_bits threat = pl_ag_threat(c, st, p);
-    if (threat) st->grim_on[p] = 1; /* the memory of every party; only grim reads it */
+    if (threat) st->grim |= 1u << p; /* the memory of every party; only grim reads it */
     m->start = m->reverse = m->retal = m->opp = 0;
-    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim_on[p], m);
+    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, m);
+    m->reverse &= ~st->covert, m->retal &= ~st->covert, m->opp &= ~st->covert; /* withdrawn already, in secret */
 }
 
 #endif

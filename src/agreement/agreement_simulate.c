@@ -71,6 +71,12 @@ void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draw
         if (tr) tr->event(tr->user, t, kind, s, p, vb);                                                                \
     } while (0)
 
+/* A step reversed or started again: no longer the object of an ambiguous event's reading. */
+static inline void undispute(const pl_ag_compiled *c, pl_ag_state *st, pl_bits bits)
+{
+    for (int p = 0; p < c->n_parties; p++) st->disputed[p] &= ~bits;
+}
+
 /* The opening of a run: policy types drawn, every step at rest. */
 void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o)
 {
@@ -79,7 +85,7 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
-        R->verify_at[s] = R->false_at[s] = 1 << 30;
+        R->verify_at[s] = R->false_at[s] = R->detect_at[s] = 1 << 30;
         R->delivered[s] = 0;
         if (c->not_before[s] > R->max_not_before) R->max_not_before = c->not_before[s];
     }
@@ -113,17 +119,35 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         int k = d->occ_shock[R->occ_i++];
         TRACE(PL_TR_SHOCK, -1, k, st->verified);
         for (int p = 0; p < P; p++) o->pay[p] += c->shock_payoff[k][p];
+        if (c->shock_n_flow[k]) st->shock_on |= 1u << k; /* the incentives it changes, from now on */
+        for (int p = 0; p < P; p++) /* an ambiguous event: a breach to some, of the steps then in force */
+            st->disputed[p] |= c->shock_read_breach[k][p] & (st->done | st->prog) & ~c->own[p];
         /* a shock undoes reversible steps, and suspends deliveries under way */
         for (pl_bits b = c->shock_reverse[k] & ((st->done & c->reversible) | st->prog); b; b &= b - 1) {
             int s = __builtin_ctzll(b);
             pl_bits bit = PL_BIT(s);
             st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
-            st->rev |= bit;
+            st->rev |= bit, st->covert &= ~bit;
+            undispute(c, st, bit);
             if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
             if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
             if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = P, o->first_rev_t = t;
             TRACE(PL_TR_REVERSE, s, P, st->verified);
         }
+    }
+    /* a secret withdrawal found out: from now on a withdrawal like any other (not an answer) */
+    for (pl_bits b = st->covert; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->detect_at[s]) continue;
+        pl_bits bit = PL_BIT(s);
+        st->covert &= ~bit, st->done &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
+        st->rev |= bit;
+        undispute(c, st, bit);
+        R->detect_at[s] = 1 << 30;
+        if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+        if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
+        if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
+        TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
     }
     /* 2. verification: confirmations, then false reports of breach */
     for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
@@ -160,6 +184,19 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
 {
     const int P = c->n_parties, H = c->horizon, t = R->t;
     pl_ag_state *const st = &R->st;
+    /* withdrawals of covert steps in force are secret: nobody sees them until the verifier finds out */
+    pl_bits hidden = all->reverse & c->covert & st->done;
+    pl_ag_move seen = *all;
+    if (hidden) {
+        seen.reverse &= ~hidden, seen.retal &= ~hidden, seen.opp &= ~hidden;
+        all = &seen;
+        for (pl_bits b = hidden; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            st->covert |= PL_BIT(s);
+            o->pay[c->actor[s]] -= c->reverse_cost[s];
+            R->detect_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_detect[s], c->log_q_detect[s]);
+        }
+    }
     if (c->behave) pl_ag_beliefs_update(c, st, all, o); /* what each was seen to do, on the snapshot */
     for (pl_bits b = all->reverse; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
@@ -172,6 +209,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
         st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit;
         st->rev |= bit;
+        undispute(c, st, bit);
         st->retal = (all->retal & bit) ? st->retal | bit : st->retal & ~bit;
         if (all->opp & bit) st->opp |= bit;
         o->pay[a] -= c->reverse_cost[s];
@@ -189,6 +227,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             TRACE(PL_TR_RESTART, s, c->actor[s], st->verified);
         st->started |= bit, st->prog |= bit;
         st->rev &= ~bit, st->retal &= ~bit;
+        undispute(c, st, bit);
     }
     /* 4. work: quantities delivered pro rata, completion pays the one-off values */
     for (pl_bits b = st->prog; b; b &= b - 1) {
@@ -210,11 +249,18 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         TRACE(PL_TR_COMPLETE, s, c->actor[s], st->verified);
     }
     /* 5. what the steps in force are worth this period */
-    for (pl_bits b = st->done & c->has_flow; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p];
-    }
-    if (o->complete_t < 0 && !(c->core & ~st->done)) o->complete_t = t;
+    pl_bits in_force = st->done & ~st->covert;
+    if (!st->shock_on)
+        for (pl_bits b = in_force & c->has_flow; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p];
+        }
+    else
+        for (pl_bits b = in_force & pl_ag_flowing(c, st); b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            for (int p = 0; p < P; p++) o->pay[p] += pl_ag_flow(c, st, s, p);
+        }
+    if (o->complete_t < 0 && !(c->core & ~in_force)) o->complete_t = t;
     R->t = t + 1;
     /* 6. nothing can change any more? */
     if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before &&
@@ -223,6 +269,8 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             if (R->verify_at[__builtin_ctzll(b)] < H) return 0;
         for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
             if (R->false_at[__builtin_ctzll(b)] < H) return 0;
+        for (pl_bits b = st->covert; b; b &= b - 1)
+            if (R->detect_at[__builtin_ctzll(b)] < H) return 0;
         return 1;
     }
     return 0;
@@ -234,9 +282,9 @@ void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
     const int P = c->n_parties;
     int rest = c->horizon - R->t;
     if (rest > 0)
-        for (pl_bits b = R->st.done & c->has_flow; b; b &= b - 1) {
+        for (pl_bits b = R->st.done & ~R->st.covert & pl_ag_flowing(c, &R->st); b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p] * rest;
+            for (int p = 0; p < P; p++) o->pay[p] += pl_ag_flow(c, &R->st, s, p) * rest;
         }
     R->t = c->horizon;
 }
@@ -277,9 +325,9 @@ int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
         }
     int gap = stop - R->t;
     if (gap > 0)
-        for (pl_bits b = st->done & c->has_flow; b; b &= b - 1) {
+        for (pl_bits b = st->done & ~st->covert & pl_ag_flowing(c, st); b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            for (int p = 0; p < c->n_parties; p++) o->pay[p] += c->flow_to[s][p] * gap;
+            for (int p = 0; p < c->n_parties; p++) o->pay[p] += pl_ag_flow(c, st, s, p) * gap;
         }
     R->t = stop;
     return stop >= c->horizon;
@@ -291,15 +339,15 @@ void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outco
     const int S = c->n_steps;
     const pl_ag_state *st = &R->st;
     o->ever_done = st->ever_done;
-    o->in_force_end = st->done;
+    o->in_force_end = st->done & ~st->covert;
     for (int s = 0; s < S; s++) o->delivered[s] = R->delivered[s];
-    o->holds_end = !(c->core & ~st->done);
+    o->holds_end = !(c->core & ~o->in_force_end);
     o->break_step = -1;
     o->break_by_reversal = 0;
     if (!o->holds_end) {
         /* The breakdown is blamed on the earliest reversal that was never undone; failing that,
          * on the first core step that was due and never done (the hold-out). */
-        pl_bits undone = c->core & ~st->done, blamed = undone & R->ever_rev;
+        pl_bits undone = c->core & ~o->in_force_end, blamed = undone & R->ever_rev;
         if (blamed) {
             int best = -1;
             for (pl_bits b = blamed; b; b &= b - 1) {
@@ -510,12 +558,18 @@ static void work_close(void *ctx, void *state)
         for (int t = 0; t < j->H; t++) m->time_hist[t] += s->time_hist[t];
         for (int x = 0; x < j->S; x++)
             for (int y = 0; y < j->S; y++) m->late_answer[x][y] += s->late_answer[x][y];
+        if (j->bel_n) pl_ag_belief_prefix(&j->c[v], s->belief_q); /* the worker kept differences */
         for (size_t q = 0; q < j->bel_n; q++) m->belief_q[q] += s->belief_q[q];
         for (int x = 0; x < j->n_variants; x++) m->only_completed[x] += s->only_completed[x];
     }
     pl_free(w->bel);
     pl_free(w->hist);
     pl_free(w);
+}
+
+void pl_agreement_sim_config_default(pl_agreement_sim_config *cfg)
+{
+    *cfg = (pl_agreement_sim_config){.runs = 10000, .seed = 1, .threads = 1};
 }
 
 int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *cfg, pl_agreement_result **out,

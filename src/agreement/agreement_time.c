@@ -68,11 +68,12 @@ void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st)
         return;
     }
     memcpy(st->time_sig, sig, sizeof sig);
-    pl_bits cand = 0;
-    for (pl_bits b = c->all & ~st->done; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (c->not_before[s] <= st->t) cand |= PL_BIT(s);
-    }
+    pl_bits cand = c->all & ~st->done;
+    if (st->t < c->max_not_before)
+        for (pl_bits b = cand; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (c->not_before[s] > st->t) cand &= ~PL_BIT(s);
+        }
     int next = INT_MAX;
     const int P = c->n_parties;
     pl_bits deferred = 0; /* parties that see what everyone sees, and have since the steps fell due */

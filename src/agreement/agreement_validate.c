@@ -216,6 +216,20 @@ void pl_ag_compile(const pl_agreement *a, int v, pl_ag_compiled *c)
         c->shock_once[k] = sh->once;
         c->shock_reverse[k] = sh->reverse;
         for (int i = 0; i < sh->n_payoff; i++) c->shock_payoff[k][sh->payoff_party[i]] += sh->payoff[i];
+        c->shock_n_flow[k] = sh->n_flow;
+        for (int i = 0; i < sh->n_flow; i++) {
+            c->shock_flow_step[k][i] = (signed char)sh->flow_step[i];
+            c->shock_flow_party[k][i] = (signed char)sh->flow_party[i];
+            c->shock_flow[k][i] = sh->flow[i];
+            c->shock_flow_steps[k] |= PL_BIT(sh->flow_step[i]);
+        }
+        for (int p = 0; p < a->n_parties; p++) c->shock_read_breach[k][p] = sh->read_breach[p];
     }
+    for (int s = 0; s < a->n_steps; s++)
+        if (a->step[s].p_detect > 0) {
+            c->covert |= PL_BIT(s);
+            c->p_detect[s] = a->step[s].p_detect;
+            c->log_q_detect[s] = a->step[s].p_detect < 1 ? log1p(-a->step[s].p_detect) : 0;
+        }
     pl_ag_compile_behaviour(a, c);
 }

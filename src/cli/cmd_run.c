@@ -118,6 +118,7 @@ int cmd_run(int argc, char **argv)
     double t1 = cli_seconds(), secs = bar.runs_done > t0 ? bar.runs_done - t0 : 0;
     cli_progress_finish(bar.bar);
     pl_scenario_free(scn);
+    pl_outdir_fix_error(od, &err);
     if (!rc && od) {
         rc = pl_outdir_commit(od, &err);
         od = NULL;

@@ -14,8 +14,8 @@
 #include "scenario/overrides.h"
 #include "scenario/scenario.h"
 
-#define PL_SCENARIO_KIND(k, fn, ev, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
-#include "scenario/scenario_kinds.def"
+#define PL_SCENARIO_KIND(k, fn, ev, play, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
+#include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 
 typedef struct scenario_kind {
@@ -26,8 +26,8 @@ typedef struct scenario_kind {
 } scenario_kind;
 
 static const scenario_kind kinds[] = {
-#define PL_SCENARIO_KIND(k, fn, ev, text) {k, fn, ev, text},
-#include "scenario/scenario_kinds.def"
+#define PL_SCENARIO_KIND(k, fn, ev, play, text) {k, fn, ev, text},
+#include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 };
 #define N_KINDS (int)(sizeof kinds / sizeof kinds[0])

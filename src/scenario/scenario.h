@@ -1,9 +1,9 @@
 /* scenario.h — inside the library: what a scenario kind's runner sees.
  *
  * The public side (parley/scenario.h) opens a file and reads its kind; here a
- * runner gets the loaded document.  scenario_kinds.def is the one table of kinds:
- * each line names a kind, its runner, its evaluator for the sensitivity analyses
- * and a summary, and `parley run`, `parley play` and `parley sensitivity` find a
+ * runner gets the loaded document.  parley/scenario_kinds.def is the one table of kinds:
+ * each line names a kind, its runner, its evaluator for the sensitivity analyses,
+ * its `parley play` front end and a summary, and `parley run`, `parley play` and `parley sensitivity` find a
  * kind through it. */
 #ifndef PL_SCENARIO_H
 #define PL_SCENARIO_H

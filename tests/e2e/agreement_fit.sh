@@ -4,12 +4,17 @@ SIX=scenarios/korea/six-party-2007.yaml
 out=$("$PARLEY" fit $SIX --runs 300 --out "$TMP/fit" 2>"$TMP/err"); rc=$?
 check "fit: exits 0" [ "$rc" -eq 0 ]
 check "fit: the time goes to stderr" grep -qE "^parley fit: fitted in [0-9.]+ s" "$TMP/err"
-check "fit: the maximum-likelihood parameters" grep -qE "^Maximum likelihood: rationality [0-9a-z.]+, tremble [0-9.]+, patience [0-9]+, discount [0-9.]+" <<<"$out"
+check "fit: the maximum-likelihood parameters" grep -qE "^Maximum likelihood: rationality [0-9a-z.]+, tremble [0-9.]+, patience ([0-9]+|never), discount [0-9.]+" <<<"$out"
 check "fit: a profile likelihood per parameter" grep -qE "^  patience +0: -[0-9.]+" <<<"$out"
 check "fit: the DPRK's posterior beside its prior" grep -qE "^  DPRK +reciprocal 0\.50 -> [0-9.]+ \([0-9.]+\)" <<<"$out"
 check "fit: the type profiles are enumerated" grep -qF "Most probable of the 128 type profiles:" <<<"$out"
 check "fit: the predictive check names the 2008 halt" grep -qE "^  SP-DP-1 +withdrawn 2008-08 +[0-9.]+%" <<<"$out"
 check "fit: says what the record's silences mean" grep -qF "steps the record does not mention are summed out" <<<"$out"
+check "fit: says whether a maximum sits at the edge of the searched range" grep -qE "^  (at the edge of the searched range: |every fitted parameter is inside the searched range)" <<<"$out"
+check "fit.json: the parameters at the edge of the searched range" python3 -c "import json,sys; d=json.load(open('$TMP/fit/fit.json')); sys.exit(0 if isinstance(d['maximum_likelihood']['at_edge_of_searched_range'], list) else 1)"
+af=$("$PARLEY" fit scenarios/korea/agreed-framework-1994.yaml --runs 100 2>/dev/null)
+check "fit: a maximum on the last value searched is named, with its plateau" grep -qE "^  at the edge of the searched range: .*patience \(within 0\.05 of the maximum from [0-9]+ to 120\)" <<<"$af"
+check "fit: the grid ends in the limits (the rule, patience without end)" grep -qE "rationality \{0\.25 \.\. [0-9]+, rule\}.*patience \{0 \.\. [0-9]+, never\}" <<<"$af"
 check "fit: writes fit.json" python3 -c "import json,sys; d=json.load(open('$TMP/fit/fit.json')); sys.exit(0 if d['kind']=='agreement_fit' and 'DPRK' in d['types'] else 1)"
 again=$("$PARLEY" fit $SIX --runs 300 2>/dev/null)
 check "fit: the same seed gives the same fit" [ "$out" = "$again" ]

@@ -67,7 +67,7 @@ is "fix 12: ...and restored from 2008-10-12 [F24]" "$(led six-party-2007 IA-DP-2
 is "fix 12: seal removal requested 2008-09-22 [F21] reverses the shutdown" "$(led six-party-2007 IA-DP-1 first_reversed)" "2008-09"
 is "fix 13: Japan's unpaid share is 'not done', not 'nothing due' [E5][F34]" "$(led six-party-2007 AID-JP state_at_end)" "not_done"
 is "fix 13: Japan's fulfilment at the end is 0, known" "$(ful six-party-2007 2009-06 JP fulfilment)" "0"
-is "fix 14: Russia's tranches in 2008 are not in the record: unknown, not 0 %" "$(ful six-party-2007 2008-06 RU fulfilment)" "unknown"
+is "fix 14: Russia's tranches in 2008 are not in the record: unknown, not 0 % (due from 2008-09: not before 2007-10-03 [E1], 12 months)" "$(ful six-party-2007 2008-10 RU fulfilment)" "unknown"
 check "fix 14: Russia is never shown at 0 %" never six-party-2007 RU 0
 is "fix 14: US HFO in 2008-09, under way with no dated tranche: unknown" "$(ful six-party-2007 2008-09 US unknown)" "2"
 

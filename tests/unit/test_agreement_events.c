@@ -1,0 +1,246 @@
+/* test_agreement_events.c — what the record shows that the first model lacked, worked by hand:
+ * a covert breach (a step withdrawn in secret, found out by its verifier), an ambiguous event
+ * that one party reads as a breach and the other does not, and a shock that changes what a
+ * step pays (its flows) rather than forcing it back. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "parley/parley.h"
+#include "agreement/agreement.h"
+#include "agreement/agreement_behaviour.h"
+#include "agreement/agreement_output.h"
+#include "io/yaml_doc.h"
+
+static pl_agreement *load_text(const char *text)
+{
+    pl_error err;
+    pl_ydoc *d;
+    if (pl_ydoc_load_string(&d, "test.yaml", text, strlen(text), &err)) fail_msg("%s", err.msg);
+    pl_agreement *a;
+    if (pl_agreement_from_doc(d, &a, &err)) fail_msg("%s", err.msg);
+    pl_ydoc_free(d);
+    return a;
+}
+
+static int load_error(const char *text, pl_error *err)
+{
+    pl_ydoc *d;
+    if (pl_ydoc_load_string(&d, "bad.yaml", text, strlen(text), err)) return 1;
+    pl_agreement *a = NULL;
+    int rc = pl_agreement_from_doc(d, &a, err);
+    pl_ydoc_free(d);
+    pl_agreement_free(a);
+    return rc;
+}
+
+/* One period of a run, every party by its rule, but party `who` making exactly the moves given. */
+static void play(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int who,
+                 pl_bits start, pl_bits reverse)
+{
+    pl_ag_move all = {0, 0, 0, 0};
+    for (int p = 0; p < c->n_parties; p++) {
+        pl_ag_move m;
+        pl_ag_decide(c, &R->st, p, &m);
+        if (p == who) m.start = start, m.reverse = reverse, m.retal = m.opp = 0;
+        all.start |= m.start, all.reverse |= m.reverse, all.retal |= m.retal, all.opp |= m.opp;
+    }
+    pl_ag_period_close(c, d, R, o, &all, NULL);
+    if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, NULL);
+}
+
+static const char covert_text[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 40\n"
+    "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+    "verifiers:\n  - {id: V, p_confirm: 1}\n"
+    "steps:\n"
+    "  - {id: F, actor: A, flow: {A: -1, B: 1}, reversible: true, verification: V, covert: {p_detect: 0.3}}\n"
+    "  - {id: R, actor: B, requires: [F], flow: {A: 0.5}, reversible: true}\n";
+
+/* A freezes (F), B answers with relief (R); in period 2 A withdraws F in secret.  Until the
+ * verifier finds out (a draw from the run's late stream: geometric with p 0.3), the public sees F
+ * in force and verified, B keeps R, and F pays nobody; the period it is found, F is a withdrawal
+ * like any other, B withdraws R at once, and the first reversal is A's, dated then. */
+static void a_covert_breach_is_seen_only_when_found(void **state)
+{
+    (void)state;
+    pl_agreement *a = load_text(covert_text);
+    pl_ag_compiled c;
+    pl_ag_compile(a, -1, &c);
+    assert_true(c.covert == PL_BIT(0));
+    pl_ag_draws d;
+    pl_ag_draw(&c, 5, 0, &d);
+    pl_ag_run_state R;
+    pl_ag_outcome o;
+    pl_ag_begin(&c, &d, &R, &o);
+    pl_ag_period_open(&c, &d, &R, &o, NULL);
+    play(&c, &d, &R, &o, 0, PL_BIT(0), 0); /* t0: A starts F (done at the period's end) */
+    play(&c, &d, &R, &o, 0, 0, 0);         /* t1: F verified; B starts R */
+    assert_true(R.st.done == (PL_BIT(0) | PL_BIT(1)));
+    double pa = o.pay[0], pb = o.pay[1];
+    assert_true(fabs(pa - (-1 - 1 + 0.5)) < 1e-12);
+    assert_true(fabs(pb - 2) < 1e-12);
+    /* the detection period, from the same stream the run draws it from */
+    pl_rng late = R.late;
+    double u = pl_rng_uniform(&late);
+    int found = 2 + 1 + (int)floor(log1p(-u) / log1p(-0.3));
+    play(&c, &d, &R, &o, 0, 0, PL_BIT(0)); /* t2: A withdraws F, in secret */
+    assert_true(R.st.covert == PL_BIT(0));
+    assert_true(R.st.done & R.st.verified & PL_BIT(0)); /* to the public: in force, verified */
+    assert_int_equal(o.first_rev_step, -1);
+    int t = 3;
+    for (; R.t < found; t++) {
+        assert_true(R.st.done & PL_BIT(1)); /* B keeps R while nobody knows */
+        play(&c, &d, &R, &o, 0, 0, 0);
+    }
+    /* each period of the secret, F paid nothing and R paid A 0.5 */
+    assert_true(fabs(o.pay[0] - (pa + 0.5 * (found - 2))) < 1e-12);
+    assert_true(fabs(o.pay[1] - pb) < 1e-12);
+    /* found at the opening of period `found`: a public withdrawal by A; B answers that period */
+    assert_int_equal(R.t, found);
+    assert_true(R.st.rev & PL_BIT(0));
+    assert_false(R.st.covert);
+    assert_int_equal(o.first_rev_step, 0);
+    assert_int_equal(o.first_rev_party, 0);
+    assert_int_equal(o.first_rev_t, found);
+    play(&c, &d, &R, &o, 0, 0, 0);
+    assert_false(R.st.done & PL_BIT(1));
+    assert_true(R.st.retal & PL_BIT(1)); /* an answer */
+    pl_agreement_free(a);
+}
+
+static const char dispute_text[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n  - {id: D, policy: reciprocal}\n  - {id: U, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: M, actor: D, flow: {U: 1}, reversible: true}\n"
+    "  - {id: FOOD, actor: U, requires: [M], flow: {D: 1}, reversible: true}\n"
+    "shocks:\n"
+    "  - {id: launch, p: 1, from: 2000-04, once: true, read_as_breach: {U: [M]}}\n";
+
+/* The launch in period 3 is a breach of the moratorium to U and none to D.  U withdraws the food
+ * in period 3 (an answer); D, for whom nothing was breached, reads the withdrawal as an answer and
+ * keeps its moratorium; U does not restore the food while it still counts M breached.  The same
+ * scenario with `reverse: [M]` instead forces the moratorium itself back. */
+static void an_ambiguous_event_is_a_breach_to_one_party_only(void **state)
+{
+    (void)state;
+    pl_agreement *a = load_text(dispute_text);
+    pl_agreement_sim_config cfg = {.runs = 1, .seed = 1, .threads = 1};
+    pl_ag_compiled c;
+    pl_ag_compile(a, -1, &c);
+    assert_true(c.shock_read_breach[0][1] == PL_BIT(0));
+    assert_true(c.shock_read_breach[0][0] == 0);
+    pl_ag_draws d;
+    pl_ag_draw(&c, 1, 0, &d);
+    pl_ag_outcome o;
+    pl_ag_run(&c, &d, &o, NULL);
+    assert_int_equal(o.first_rev_step, 1);  /* FOOD */
+    assert_int_equal(o.first_rev_party, 1); /* by U */
+    assert_int_equal(o.first_rev_t, 3);
+    assert_true(o.in_force_end == PL_BIT(0)); /* M kept, FOOD withdrawn for good */
+    /* D: flows of FOOD in periods 1..2 (started in 1: done at its end) = 2; U: M's flow in 0..11 = 12 */
+    assert_true(fabs(o.pay[0] - 2) < 1e-12);
+    assert_true(fabs(o.pay[1] - 12) < 1e-12);
+    pl_agreement_result *r;
+    pl_error err;
+    assert_int_equal(pl_agreement_simulate(a, &cfg, &r, &err), 0);
+    pl_agreement_result_free(r);
+    pl_agreement_free(a);
+
+    char forced[sizeof dispute_text + 32];
+    snprintf(forced, sizeof forced, "%.*s", (int)(strstr(dispute_text, "read_as_breach") - dispute_text), dispute_text);
+    strcat(forced, "reverse: [M]}\n");
+    a = load_text(forced);
+    pl_ag_compile(a, -1, &c);
+    pl_ag_draw(&c, 1, 0, &d);
+    pl_ag_run(&c, &d, &o, NULL);
+    assert_int_equal(o.first_rev_step, 0); /* M, by the shock */
+    assert_int_equal(o.first_rev_party, 2);
+    pl_agreement_free(a);
+}
+
+static const char flows_text[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 6\n"
+    "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, flow: {A: -0.5, B: 1}, reversible: true}\n"
+    "shocks:\n"
+    "  - {id: sanctions, p: 1, from: 2000-03, once: true, flows: {X: {A: 1, B: 2}}}\n";
+
+/* X is in force from the end of period 0.  B is paid 1 a period in 0 and 1, and 1 + 2 from the
+ * shock in period 2 to the horizon (2..5): 2 + 4 x 3 = 14; A pays 0.5 in 0 and 1 and is paid 0.5
+ * after: -1 + 2 = 1.  With behaviour, the shock turns what keeping X is worth to A from
+ * -0.5 x annuity to +0.5 x annuity (no cost to withdraw, nothing hangs on it). */
+static void a_shock_changes_what_a_step_pays(void **state)
+{
+    (void)state;
+    pl_agreement *a = load_text(flows_text);
+    pl_ag_compiled c;
+    pl_ag_compile(a, -1, &c);
+    pl_ag_draws d;
+    pl_ag_draw(&c, 1, 0, &d);
+    pl_ag_outcome o;
+    pl_ag_run(&c, &d, &o, NULL);
+    assert_true(fabs(o.pay[1] - 14) < 1e-12);
+    assert_true(fabs(o.pay[0] - 1) < 1e-12);
+    pl_agreement_free(a);
+
+    char text[sizeof flows_text + 128];
+    snprintf(text, sizeof text, "%sbehaviour: {choice: logit, rationality: 2, tremble: 0.01, discount: 0.9, lookahead: 12}\n",
+             flows_text);
+    a = load_text(text);
+    pl_ag_compile(a, -1, &c);
+    pl_ag_state st;
+    memset(&st, 0, sizeof st);
+    pl_ag_time_init(&c, &st);
+    pl_ag_beliefs_init(&c, &st);
+    st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
+    double annuity = (1 - pow(0.9, 12)) / (1 - 0.9);
+    assert_true(fabs(pl_ag_delta_keep(&c, &st, 0, 0) - (-0.5 * annuity)) < 1e-12);
+    st.shock_on = 1;
+    assert_true(fabs(pl_ag_delta_keep(&c, &st, 0, 0) - (0.5 * annuity)) < 1e-12);
+    pl_agreement_free(a);
+}
+
+/* Bad input names the file, line and column. */
+static void bad_keys_are_errors_with_positions(void **state)
+{
+    (void)state;
+    static const char head[] = "kind: agreement\nstart: 2000-01\nhorizon: 6\n"
+                               "parties:\n  - {id: A}\n  - {id: B}\nverifiers:\n  - {id: V}\nsteps:\n";
+    struct {
+        const char *body, *want;
+    } cases[] = {
+        {"  - {id: X, actor: A, verification: V, covert: {p_detect: 0.1}}\n", "bad.yaml:10:48: step 'X' is 'covert' but not reversible"},
+        {"  - {id: X, actor: A, reversible: true, covert: {p_detect: 0.1}}\n", "bad.yaml:10:49: step 'X' is 'covert' but has no verifier"},
+        {"  - {id: X, actor: A, reversible: true, verification: V, covert: {p_detect: 0}}\n", "bad.yaml:10:77: step 'X': 'p_detect' must be above 0"},
+        {"  - {id: X, actor: A, reversible: true, verification: V, covert: {p_detect: 2}}\n", "bad.yaml:10:77: 'p_detect' must be between 0 and 1"},
+        {"  - {id: X, actor: A, reversible: true, verification: V, covert: 0.1}\n", "bad.yaml:10:66: 'covert' (a map with 'p_detect'"},
+        {"  - {id: X, actor: A}\nshocks:\n  - {id: s, p: 0.1, read_as_breach: {A: [X]}}\n", "bad.yaml:12:41: 'read_as_breach': party 'A' reads its own step 'X'"},
+        {"  - {id: X, actor: A}\nshocks:\n  - {id: s, p: 0.1, read_as_breach: {C: [X]}}\n", "bad.yaml:12:38: 'read_as_breach': unknown party 'C'"},
+        {"  - {id: X, actor: A}\nshocks:\n  - {id: s, p: 0.1, flows: {Y: {A: 1}}}\n", "bad.yaml:12:29: 'flows': unknown step 'Y'"},
+        {"  - {id: X, actor: A}\nshocks:\n  - {id: s, p: 0.1, flows: {X: {A: much}}}\n", "bad.yaml:12:36: 'flows' must be a number"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "%s%s", head, cases[i].body);
+        pl_error err;
+        if (!load_error(text, &err)) fail_msg("case %zu loaded", i);
+        if (!strstr(err.msg, cases[i].want)) fail_msg("case %zu: '%s' lacks '%s'", i, err.msg, cases[i].want);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_covert_breach_is_seen_only_when_found),
+        cmocka_unit_test(an_ambiguous_event_is_a_breach_to_one_party_only),
+        cmocka_unit_test(a_shock_changes_what_a_step_pays),
+        cmocka_unit_test(bad_keys_are_errors_with_positions),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
