@@ -30,8 +30,10 @@ ifeq ($(ARCH),x86_64)
   CPU   := -mpopcnt
 endif
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes
-# -MMD -MP: each compile also writes its .d file (the headers it read), included below
-BASE    := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -pthread -fPIC -MMD -MP $(CPU) $(WARN)
+# -MMD -MP: each compile also writes its .d file (the headers it read), included below.
+# -fvisibility=hidden: only what a public header marks PL_EXTERN (include/parley/common.h) is
+# exported from libparley.so; the rest of the library stays internal to it.
+BASE    := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -pthread -fPIC -fvisibility=hidden -MMD -MP $(CPU) $(WARN)
 # NDEBUG: the assert()s on internal invariants run in the sanitizer build (the tests), not in release
 RELEASE := -O3 -g -DNDEBUG $(BASE)
 ASAN    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined $(BASE)
@@ -60,19 +62,34 @@ endef
 
 # An object also depends on its .d file: one that is missing (a first build, or a build tree
 # from before -MMD) makes the object rebuild, so no object is ever left without its dependencies.
-$(REL)/obj/%.o: %.c $(REL)/obj/%.d
+# Each build tree remembers the compile command it was built with (its `flags` file, rewritten only
+# when the command changes): a change of flags rebuilds every object, not only the edited ones.
+REL_CC := $(CC) $(CPPFLAGS) $(RELEASE) $(CFLAGS)
+SAN_CC := $(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS)
+.PHONY: FORCE
+$(REL)/flags: FORCE
+	@mkdir -p $(REL); echo '$(REL_CC)' | cmp -s - $@ || echo '$(REL_CC)' > $@
+$(SAN)/flags: FORCE
+	@mkdir -p $(SAN); echo '$(SAN_CC)' | cmp -s - $@ || echo '$(SAN_CC)' > $@
+$(REL)/obj/%.o: %.c $(REL)/obj/%.d $(REL)/flags
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(RELEASE) $(CFLAGS) -c $< -o $@
-$(SAN)/obj/%.o: %.c $(SAN)/obj/%.d
+	$(REL_CC) -c $< -o $@
+$(SAN)/obj/%.o: %.c $(SAN)/obj/%.d $(SAN)/flags
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -c $< -o $@
+	$(SAN_CC) -c $< -o $@
 
 $(REL)/libparley.a: $(call objs,$(REL),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(REL)/libparley.so: $(call objs,$(REL),$(LIB_SRC))
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
+	ln -sf libparley.so $(REL)/$(SONAME)
 $(REL)/parley: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+# The command linked against the shared library, as a program of your own would be: any reach
+# past the public headers into the library's internals fails to link here (tests/e2e/library_boundary.sh).
+$(REL)/parley-shared: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.so
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--no-undefined -Wl,-rpath,'$$ORIGIN' -o $@ $(call objs,$(REL),$(CLI_SRC)) \
+	  $(REL)/libparley.so $(LDLIBS)
 
 $(SAN)/libparley.a: $(call objs,$(SAN),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
@@ -108,7 +125,7 @@ DEPFILES := $(patsubst %.c,$(REL)/obj/%.d,$(LIB_SRC) $(CLI_SRC)) $(patsubst %.c,
 $(DEPFILES):
 -include $(wildcard $(DEPFILES))
 
-test-build: $(SAN)/parley $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so \
+test-build: $(SAN)/parley $(REL)/parley $(REL)/parley-shared $(REL)/libparley.a $(REL)/libparley.so \
   $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%,$(TOOL_SRC))
 
 check: deps-test

@@ -15,9 +15,12 @@
 #ifndef PARLEY_AGREEMENT_H
 #define PARLEY_AGREEMENT_H
 
+#include "parley/common.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include "parley/error.h"
+#include "parley/scenario.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -29,21 +32,23 @@ typedef struct pl_agreement_ledger pl_agreement_ledger;
 
 /* Loads and validates an agreement scenario (YAML, `kind: agreement`).  Every
  * problem is reported as "file:line:col: what was expected" with PL_EINVAL. */
-int pl_agreement_load(pl_agreement **out, const char *path, pl_error *err);
-void pl_agreement_free(pl_agreement *a);
+PL_EXTERN int pl_agreement_load(pl_agreement **out, const char *path, pl_error *err);
+/* The same from a scenario already open (parley/scenario.h); PL_EINVAL for another kind. */
+PL_EXTERN int pl_agreement_from_scenario(pl_agreement **out, const pl_scenario *s, pl_error *err);
+PL_EXTERN void pl_agreement_free(pl_agreement *a);
 
-int pl_agreement_n_parties(const pl_agreement *a);
-int pl_agreement_n_steps(const pl_agreement *a);
-int pl_agreement_n_variants(const pl_agreement *a);
-const char *pl_agreement_party_id(const pl_agreement *a, int i);
-const char *pl_agreement_step_id(const pl_agreement *a, int i);
-const char *pl_agreement_variant_id(const pl_agreement *a, int i);
+PL_EXTERN int pl_agreement_n_parties(const pl_agreement *a);
+PL_EXTERN int pl_agreement_n_steps(const pl_agreement *a);
+PL_EXTERN int pl_agreement_n_variants(const pl_agreement *a);
+PL_EXTERN const char *pl_agreement_party_id(const pl_agreement *a, int i);
+PL_EXTERN const char *pl_agreement_step_id(const pl_agreement *a, int i);
+PL_EXTERN const char *pl_agreement_variant_id(const pl_agreement *a, int i);
 /* Index of a step, party or variant by id, or -1. */
-int pl_agreement_find_step(const pl_agreement *a, const char *id);
-int pl_agreement_find_party(const pl_agreement *a, const char *id);
-int pl_agreement_find_variant(const pl_agreement *a, const char *id);
+PL_EXTERN int pl_agreement_find_step(const pl_agreement *a, const char *id);
+PL_EXTERN int pl_agreement_find_party(const pl_agreement *a, const char *id);
+PL_EXTERN int pl_agreement_find_variant(const pl_agreement *a, const char *id);
 /* 1 if the scenario carries a dated record to replay. */
-int pl_agreement_has_record(const pl_agreement *a);
+PL_EXTERN int pl_agreement_has_record(const pl_agreement *a);
 
 typedef struct pl_agreement_sim_config {
     uint64_t runs;
@@ -55,30 +60,30 @@ typedef struct pl_agreement_sim_config {
 
 /* Runs every variant `runs` times on common random numbers: run i of every
  * variant draws from the stream (seed, i). */
-int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *cfg, pl_agreement_result **out,
-                          pl_error *err);
-void pl_agreement_result_free(pl_agreement_result *r);
+PL_EXTERN int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *cfg, pl_agreement_result **out,
+                                    pl_error *err);
+PL_EXTERN void pl_agreement_result_free(pl_agreement_result *r);
 
 typedef struct pl_interval {
     double est, lo, hi;         /* estimate and 95% interval */
 } pl_interval;
 
 /* Probability that the whole agreement completes under variant v (Wilson interval). */
-pl_interval pl_agreement_result_p_complete(const pl_agreement_result *r, int v);
+PL_EXTERN pl_interval pl_agreement_result_p_complete(const pl_agreement_result *r, int v);
 /* Probability that step s completes at least once under variant v. */
-pl_interval pl_agreement_result_p_step(const pl_agreement_result *r, int v, int s);
+PL_EXTERN pl_interval pl_agreement_result_p_step(const pl_agreement_result *r, int v, int s);
 /* Mean payoff of party p under variant v (normal interval of the mean). */
-pl_interval pl_agreement_result_payoff(const pl_agreement_result *r, int v, int p);
+PL_EXTERN pl_interval pl_agreement_result_payoff(const pl_agreement_result *r, int v, int p);
 /* Mean time to completion in periods among completed runs (NAN if none completed). */
-double pl_agreement_result_mean_time(const pl_agreement_result *r, int v);
+PL_EXTERN double pl_agreement_result_mean_time(const pl_agreement_result *r, int v);
 
 /* Replays the scenario's record through its agreement. */
-int pl_agreement_replay(const pl_agreement *a, pl_agreement_ledger **out, pl_error *err);
-void pl_agreement_ledger_free(pl_agreement_ledger *l);
+PL_EXTERN int pl_agreement_replay(const pl_agreement *a, pl_agreement_ledger **out, pl_error *err);
+PL_EXTERN void pl_agreement_ledger_free(pl_agreement_ledger *l);
 /* Period of a step's first completion on the record, or -1. */
-int pl_agreement_ledger_completed(const pl_agreement_ledger *l, int s);
+PL_EXTERN int pl_agreement_ledger_completed(const pl_agreement_ledger *l, int s);
 /* Quantity of step s delivered by the end of the record. */
-double pl_agreement_ledger_delivered(const pl_agreement_ledger *l, int s);
+PL_EXTERN double pl_agreement_ledger_delivered(const pl_agreement_ledger *l, int s);
 
 /* ---- fitting behaviour to the record ---------------------------------------
  * The likelihood of the scenario's dated record under each party's types and a grid of
@@ -99,35 +104,35 @@ typedef struct pl_agreement_fit_config {
     int seed_given;
     int window;          /* periods either side of a recorded date that count as a recurrence (default 3) */
 } pl_agreement_fit_config;
-int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
-                            pl_error *err);
-void pl_agreement_fit_free(pl_agreement_fit *f);
-pl_agreement_fit_point pl_agreement_fit_best(const pl_agreement_fit *f);
-double pl_agreement_fit_loglik(const pl_agreement_fit *f);
-double pl_agreement_fit_posterior(const pl_agreement_fit *f, int party, int type);
-int pl_agreement_fit_n_types(const pl_agreement_fit *f, int party);
+PL_EXTERN int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
+                                      pl_error *err);
+PL_EXTERN void pl_agreement_fit_free(pl_agreement_fit *f);
+PL_EXTERN pl_agreement_fit_point pl_agreement_fit_best(const pl_agreement_fit *f);
+PL_EXTERN double pl_agreement_fit_loglik(const pl_agreement_fit *f);
+PL_EXTERN double pl_agreement_fit_posterior(const pl_agreement_fit *f, int party, int type);
+PL_EXTERN int pl_agreement_fit_n_types(const pl_agreement_fit *f, int party);
 /* Gives the scenario the fitted behaviour, and each party the posterior as its prior
  * (`parley run --types posterior`). */
-int pl_agreement_apply_fit(pl_agreement *a, const pl_agreement_fit *f);
+PL_EXTERN int pl_agreement_apply_fit(pl_agreement *a, const pl_agreement_fit *f);
 /* The fit as text (the command's summary), and as JSON in DIR/fit.json (DIR made if missing). */
-void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f);
-int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl_agreement_fit *f, pl_error *err);
+PL_EXTERN void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f);
+PL_EXTERN int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl_agreement_fit *f, pl_error *err);
 
 /* ---- the model, for front ends ------------------------------------------ */
 
-const char *pl_agreement_name(const pl_agreement *a);
-const char *pl_agreement_party_name(const pl_agreement *a, int p);   /* its display name, else its id */
-const char *pl_agreement_step_name(const pl_agreement *a, int s);    /* its display name, else its id */
-const char *pl_agreement_step_phase(const pl_agreement *a, int s);
-int pl_agreement_step_actor(const pl_agreement *a, int s);
-int pl_agreement_step_reversible(const pl_agreement *a, int s);
-int pl_agreement_step_core(const pl_agreement *a, int s);
-int pl_agreement_horizon(const pl_agreement *a);
-const char *pl_agreement_shock_id(const pl_agreement *a, int k);
-uint64_t pl_agreement_seed(const pl_agreement *a);             /* the scenario's `seed:` */
-const char *pl_agreement_assumptions(const pl_agreement *a);   /* its `assumptions:`, or NULL */
+PL_EXTERN const char *pl_agreement_name(const pl_agreement *a);
+PL_EXTERN const char *pl_agreement_party_name(const pl_agreement *a, int p);   /* its display name, else its id */
+PL_EXTERN const char *pl_agreement_step_name(const pl_agreement *a, int s);    /* its display name, else its id */
+PL_EXTERN const char *pl_agreement_step_phase(const pl_agreement *a, int s);
+PL_EXTERN int pl_agreement_step_actor(const pl_agreement *a, int s);
+PL_EXTERN int pl_agreement_step_reversible(const pl_agreement *a, int s);
+PL_EXTERN int pl_agreement_step_core(const pl_agreement *a, int s);
+PL_EXTERN int pl_agreement_horizon(const pl_agreement *a);
+PL_EXTERN const char *pl_agreement_shock_id(const pl_agreement *a, int k);
+PL_EXTERN uint64_t pl_agreement_seed(const pl_agreement *a);             /* the scenario's `seed:` */
+PL_EXTERN const char *pl_agreement_assumptions(const pl_agreement *a);   /* its `assumptions:`, or NULL */
 /* Period t as a date or label of the scenario's calendar ("2007-03"). */
-void pl_agreement_period_label(const pl_agreement *a, int t, char *buf, int len);
+PL_EXTERN void pl_agreement_period_label(const pl_agreement *a, int t, char *buf, int len);
 
 /* ---- stepping one run, one period at a time -----------------------------------
  * A stepper plays one run of the simulator (run `run` of the stream `seed`: the
@@ -160,52 +165,52 @@ enum { PL_AGE_START, PL_AGE_RESTART, PL_AGE_COMPLETE, PL_AGE_VERIFY, PL_AGE_REVE
  * reference: the caller's party's policy ("reciprocal", "unconditional", "grim",
  * "opportunist"), or NULL for the one drawn from its distribution.  The agreement must
  * outlive the stepper. */
-int pl_agreement_stepper_create(pl_agreement_stepper **out, const pl_agreement *a, int variant, int party,
-                                uint64_t seed, uint64_t run, const char *reference, pl_error *err);
-void pl_agreement_stepper_free(pl_agreement_stepper *st);
+PL_EXTERN int pl_agreement_stepper_create(pl_agreement_stepper **out, const pl_agreement *a, int variant, int party,
+                                          uint64_t seed, uint64_t run, const char *reference, pl_error *err);
+PL_EXTERN void pl_agreement_stepper_free(pl_agreement_stepper *st);
 
-int pl_agreement_stepper_period(const pl_agreement_stepper *st);  /* the period to decide now */
-int pl_agreement_stepper_done(const pl_agreement_stepper *st);    /* 1 once the horizon is reached */
-int pl_agreement_stepper_party(const pl_agreement_stepper *st);
+PL_EXTERN int pl_agreement_stepper_period(const pl_agreement_stepper *st);  /* the period to decide now */
+PL_EXTERN int pl_agreement_stepper_done(const pl_agreement_stepper *st);    /* 1 once the horizon is reached */
+PL_EXTERN int pl_agreement_stepper_party(const pl_agreement_stepper *st);
 /* Bit s set: the caller's party may start (or restore) step s now: one of its own, not under
  * way or in force, past its not_before.  Starting one that is not yet due is a unilateral step. */
-uint64_t pl_agreement_stepper_can_start(const pl_agreement_stepper *st);
+PL_EXTERN uint64_t pl_agreement_stepper_can_start(const pl_agreement_stepper *st);
 /* Bit s set: the party may reverse step s now (its own, reversible and in force, or under way). */
-uint64_t pl_agreement_stepper_can_reverse(const pl_agreement_stepper *st);
+PL_EXTERN uint64_t pl_agreement_stepper_can_reverse(const pl_agreement_stepper *st);
 /* What the reference policy would do this period. */
-void pl_agreement_stepper_policy_move(const pl_agreement_stepper *st, uint64_t *start, uint64_t *reverse);
+PL_EXTERN void pl_agreement_stepper_policy_move(const pl_agreement_stepper *st, uint64_t *start, uint64_t *reverse);
 /* Plays the period: the party starts the steps in `start` and reverses those in `reverse`
  * (both 0: it waits).  A reversal that answers a counterpart's reversal of a step exchanged
  * for it counts as an answer (it calls for no answer in turn), as for the policies.
  * PL_EINVAL for a step it may not start or reverse now, or once the run is over. */
-int pl_agreement_stepper_step(pl_agreement_stepper *st, uint64_t start, uint64_t reverse, pl_error *err);
+PL_EXTERN int pl_agreement_stepper_step(pl_agreement_stepper *st, uint64_t start, uint64_t reverse, pl_error *err);
 /* Plays the period with the reference policy deciding for the party. */
-int pl_agreement_stepper_step_policy(pl_agreement_stepper *st, pl_error *err);
+PL_EXTERN int pl_agreement_stepper_step_policy(pl_agreement_stepper *st, pl_error *err);
 /* 1 when the last period left the agreement at rest: nothing will change unless the party
  * acts (no work under way, no verification or shock to come, nobody moved). */
-int pl_agreement_stepper_at_rest(const pl_agreement_stepper *st);
+PL_EXTERN int pl_agreement_stepper_at_rest(const pl_agreement_stepper *st);
 /* The party waits to the horizon; at rest, the remaining periods are added at once, as the
  * simulator does. */
-int pl_agreement_stepper_wait_to_end(pl_agreement_stepper *st, pl_error *err);
+PL_EXTERN int pl_agreement_stepper_wait_to_end(pl_agreement_stepper *st, pl_error *err);
 /* At rest: jumps to the next period at which some other party's choice may act (with a
  * `behaviour:` block, a tremble or a logit choice; without, the horizon), adding the flows
  * of the periods passed, exactly as the simulator does.  Nothing happens when not at rest. */
-int pl_agreement_stepper_skip(pl_agreement_stepper *st, pl_error *err);
+PL_EXTERN int pl_agreement_stepper_skip(pl_agreement_stepper *st, pl_error *err);
 
-pl_agreement_step_status pl_agreement_stepper_status(const pl_agreement_stepper *st, int s);
-double pl_agreement_stepper_payoff(const pl_agreement_stepper *st, int p);  /* so far */
+PL_EXTERN pl_agreement_step_status pl_agreement_stepper_status(const pl_agreement_stepper *st, int s);
+PL_EXTERN double pl_agreement_stepper_payoff(const pl_agreement_stepper *st, int p);  /* so far */
 /* The name of the policy party p follows in this run (the caller's party: the reference). */
-const char *pl_agreement_stepper_policy(const pl_agreement_stepper *st, int p);
+PL_EXTERN const char *pl_agreement_stepper_policy(const pl_agreement_stepper *st, int p);
 /* First period every core step was in force, or -1. */
-int pl_agreement_stepper_completed(const pl_agreement_stepper *st);
+PL_EXTERN int pl_agreement_stepper_completed(const pl_agreement_stepper *st);
 /* 1 if every core step is in force now. */
-int pl_agreement_stepper_holds(const pl_agreement_stepper *st);
+PL_EXTERN int pl_agreement_stepper_holds(const pl_agreement_stepper *st);
 /* The first reversal: its step, its party (n_parties for a shock) and period; step -1 if none. */
-void pl_agreement_stepper_first_reversal(const pl_agreement_stepper *st, int *step, int *party, int *period);
+PL_EXTERN void pl_agreement_stepper_first_reversal(const pl_agreement_stepper *st, int *step, int *party, int *period);
 /* The events since the caller last decided (the end of the period played and the opening
  * of the next): kind (PL_AGE_*), step (-1 for a shock), party (the shock's index for a shock). */
-int pl_agreement_stepper_n_events(const pl_agreement_stepper *st);
-void pl_agreement_stepper_event(const pl_agreement_stepper *st, int i, int *kind, int *step, int *party, int *period);
+PL_EXTERN int pl_agreement_stepper_n_events(const pl_agreement_stepper *st);
+PL_EXTERN void pl_agreement_stepper_event(const pl_agreement_stepper *st, int i, int *kind, int *step, int *party, int *period);
 
 #ifdef __cplusplus
 }

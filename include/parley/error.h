@@ -9,6 +9,8 @@
 #ifndef PARLEY_ERROR_H
 #define PARLEY_ERROR_H
 
+#include "parley/common.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -29,9 +31,9 @@ typedef struct pl_error {
 } pl_error;
 
 /* Sets err (if non-NULL) and returns code, so a caller can `return pl_error_set(...)`. */
-int pl_error_set(pl_error *err, pl_status code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-void pl_error_clear(pl_error *err);
+PL_EXTERN int pl_error_set(pl_error *err, pl_status code, const char *fmt, ...)
+              __attribute__((format(printf, 3, 4)));
+PL_EXTERN void pl_error_clear(pl_error *err);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef PARLEY_MATCH_H
 #define PARLEY_MATCH_H
 
+#include "parley/common.h"
+
 #include <stdint.h>
 #include "parley/error.h"
 #include "parley/game.h"
@@ -29,21 +31,21 @@ typedef struct pl_match_config {
 } pl_match_config;
 
 /* A sensible default: 200 turns, no noise, standard game, seed 0. */
-void pl_match_config_default(pl_match_config *cfg);
+PL_EXTERN void pl_match_config_default(pl_match_config *cfg);
 
 typedef struct pl_match_result pl_match_result; /* opaque */
 
 /* Plays a match and keeps its whole history. */
-int pl_match_play(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg,
-                  pl_match_result **out, pl_error *err);
-void pl_match_result_free(pl_match_result *r);
+PL_EXTERN int pl_match_play(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg,
+                            pl_match_result **out, pl_error *err);
+PL_EXTERN void pl_match_result_free(pl_match_result *r);
 
-int pl_match_result_turns(const pl_match_result *r);
+PL_EXTERN int pl_match_result_turns(const pl_match_result *r);
 /* The action (PL_C or PL_D) party 0 (A) or 1 (B) played at turn t (0-based). */
-int pl_match_result_action(const pl_match_result *r, int party, int t);
-double pl_match_result_score(const pl_match_result *r, int party);
+PL_EXTERN int pl_match_result_action(const pl_match_result *r, int party, int t);
+PL_EXTERN double pl_match_result_score(const pl_match_result *r, int party);
 /* Writes the actions of a party as a NUL-terminated string of C and D into buf (turns+1 bytes). */
-void pl_match_result_actions(const pl_match_result *r, int party, char *buf);
+PL_EXTERN void pl_match_result_actions(const pl_match_result *r, int party, char *buf);
 
 /* ---- stepping a match one turn at a time ----------------------------------------
  * A stepper plays the same match as pl_match_play, but party A's move comes from
@@ -56,30 +58,30 @@ typedef struct pl_match_stepper pl_match_stepper; /* opaque */
 
 /* A match against `opponent` (copied: the caller keeps its own) with cfg as for
  * pl_match_play.  The length is fixed at creation (drawn first when prob_end > 0). */
-int pl_match_stepper_create(pl_match_stepper **out, const pl_strategy *opponent, const pl_match_config *cfg,
-                            pl_error *err);
-void pl_match_stepper_free(pl_match_stepper *st);
+PL_EXTERN int pl_match_stepper_create(pl_match_stepper **out, const pl_strategy *opponent, const pl_match_config *cfg,
+                                      pl_error *err);
+PL_EXTERN void pl_match_stepper_free(pl_match_stepper *st);
 
 /* Plays one turn: A chooses my_action (PL_C or PL_D); noise may flip it.  *their_action
  * (if non-NULL) gets B's action as played, after noise.  PL_EINVAL once the match is
  * over or for an action other than PL_C or PL_D. */
-int pl_match_stepper_step(pl_match_stepper *st, int my_action, int *their_action, pl_error *err);
+PL_EXTERN int pl_match_stepper_step(pl_match_stepper *st, int my_action, int *their_action, pl_error *err);
 
-int pl_match_stepper_turn(const pl_match_stepper *st);   /* turns played so far */
-int pl_match_stepper_length(const pl_match_stepper *st); /* turns the match will last */
+PL_EXTERN int pl_match_stepper_turn(const pl_match_stepper *st);   /* turns played so far */
+PL_EXTERN int pl_match_stepper_length(const pl_match_stepper *st); /* turns the match will last */
 /* 0 when the match has a probabilistic end: the strategies are not told its length
  * (a front end should not show it either). */
-int pl_match_stepper_length_known(const pl_match_stepper *st);
-int pl_match_stepper_done(const pl_match_stepper *st);   /* 1 once every turn is played */
-double pl_match_stepper_score(const pl_match_stepper *st, int party); /* 0: A, 1: B */
-int pl_match_stepper_cooperations(const pl_match_stepper *st, int party);
+PL_EXTERN int pl_match_stepper_length_known(const pl_match_stepper *st);
+PL_EXTERN int pl_match_stepper_done(const pl_match_stepper *st);   /* 1 once every turn is played */
+PL_EXTERN double pl_match_stepper_score(const pl_match_stepper *st, int party); /* 0: A, 1: B */
+PL_EXTERN int pl_match_stepper_cooperations(const pl_match_stepper *st, int party);
 /* The action party played at turn t < turn() (after noise), and 1 if noise flipped it. */
-int pl_match_stepper_action(const pl_match_stepper *st, int party, int t);
-int pl_match_stepper_flipped(const pl_match_stepper *st, int party, int t);
+PL_EXTERN int pl_match_stepper_action(const pl_match_stepper *st, int party, int t);
+PL_EXTERN int pl_match_stepper_flipped(const pl_match_stepper *st, int party, int t);
 /* The actions of a party so far as a NUL-terminated string of C and D (turn()+1 bytes). */
-void pl_match_stepper_actions(const pl_match_stepper *st, int party, char *buf);
-const pl_strategy *pl_match_stepper_opponent(const pl_match_stepper *st);
-const pl_game *pl_match_stepper_game(const pl_match_stepper *st);
+PL_EXTERN void pl_match_stepper_actions(const pl_match_stepper *st, int party, char *buf);
+PL_EXTERN const pl_strategy *pl_match_stepper_opponent(const pl_match_stepper *st);
+PL_EXTERN const pl_game *pl_match_stepper_game(const pl_match_stepper *st);
 
 #ifdef __cplusplus
 }

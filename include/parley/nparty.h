@@ -23,6 +23,8 @@
 #ifndef PARLEY_NPARTY_H
 #define PARLEY_NPARTY_H
 
+#include "parley/common.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include "parley/error.h"
@@ -51,38 +53,38 @@ typedef enum pl_ngame_kind {
 /* N-player prisoner's dilemma: with s the share of the others who cooperate, a
  * cooperator gets S + (R-S)s and a defector P + (T-P)s.  With N = 2 this is the
  * two-party game R,S,T,P exactly; with T > R > P > S defection dominates. */
-int pl_ngame_create_pd(pl_ngame **out, int n, double R, double S, double T, double P, pl_error *err);
+PL_EXTERN int pl_ngame_create_pd(pl_ngame **out, int n, double R, double S, double T, double P, pl_error *err);
 /* Public goods: with k cooperators (self included), payoff benefit*k/n - cost*[self cooperates]. */
-int pl_ngame_create_public_goods(pl_ngame **out, int n, double cost, double benefit, pl_error *err);
+PL_EXTERN int pl_ngame_create_public_goods(pl_ngame **out, int n, double cost, double benefit, pl_error *err);
 /* Volunteer's dilemma: every party gets benefit if at least threshold parties volunteer
  * (action 0, C); each volunteer pays cost. */
-int pl_ngame_create_volunteer(pl_ngame **out, int n, double cost, double benefit, int threshold, pl_error *err);
+PL_EXTERN int pl_ngame_create_volunteer(pl_ngame **out, int n, double cost, double benefit, int threshold, pl_error *err);
 /* General table: n_actions[i] actions for party i; payoffs[idx * n + i] is party i's payoff
  * at the joint action whose index is a[0] + n_actions[0] * (a[1] + n_actions[1] * (...)). */
-int pl_ngame_create_table(pl_ngame **out, int n, const int *n_actions, const double *payoffs, pl_error *err);
+PL_EXTERN int pl_ngame_create_table(pl_ngame **out, int n, const int *n_actions, const double *payoffs, pl_error *err);
 /* Pairwise: each of the n(n-1)/2 pairs plays the 2x2 game g; a party's payoff is its sum. */
-int pl_ngame_create_pairwise(pl_ngame **out, int n, const pl_game *g, pl_error *err);
-pl_ngame *pl_ngame_clone(const pl_ngame *g);
-void pl_ngame_free(pl_ngame *g);
+PL_EXTERN int pl_ngame_create_pairwise(pl_ngame **out, int n, const pl_game *g, pl_error *err);
+PL_EXTERN pl_ngame *pl_ngame_clone(const pl_ngame *g);
+PL_EXTERN void pl_ngame_free(pl_ngame *g);
 
 /* Asymmetric parties: party i's own R,S,T,P (PD kind) or cost and benefit (public goods,
  * volunteer's dilemma). */
-int pl_ngame_set_party_pd(pl_ngame *g, int party, double R, double S, double T, double P, pl_error *err);
-int pl_ngame_set_party_cost_benefit(pl_ngame *g, int party, double cost, double benefit, pl_error *err);
+PL_EXTERN int pl_ngame_set_party_pd(pl_ngame *g, int party, double R, double S, double T, double P, pl_error *err);
+PL_EXTERN int pl_ngame_set_party_cost_benefit(pl_ngame *g, int party, double cost, double benefit, pl_error *err);
 /* Marks an action of a party as cooperative (1) or not (0). */
-int pl_ngame_set_cooperative(pl_ngame *g, int party, int action, int cooperative, pl_error *err);
+PL_EXTERN int pl_ngame_set_cooperative(pl_ngame *g, int party, int action, int cooperative, pl_error *err);
 
-pl_ngame_kind pl_ngame_get_kind(const pl_ngame *g);
-int pl_ngame_parties(const pl_ngame *g);
-int pl_ngame_actions(const pl_ngame *g, int party);
-int pl_ngame_is_cooperative(const pl_ngame *g, int party, int action);
+PL_EXTERN pl_ngame_kind pl_ngame_get_kind(const pl_ngame *g);
+PL_EXTERN int pl_ngame_parties(const pl_ngame *g);
+PL_EXTERN int pl_ngame_actions(const pl_ngame *g, int party);
+PL_EXTERN int pl_ngame_is_cooperative(const pl_ngame *g, int party, int action);
 /* The payoff of every party (out[n]) at a joint action (one action per party; not for pairwise). */
-void pl_ngame_payoffs(const pl_ngame *g, const int *actions, double *out);
+PL_EXTERN void pl_ngame_payoffs(const pl_ngame *g, const int *actions, double *out);
 /* Pure Nash equilibria of a one-action-per-party game by checking every unilateral deviation
  * at every joint action.  *count gets their number; first (n ints, may be NULL) the first found.
  * PL_EINVAL for pairwise games or more than 2^22 joint actions. */
-int pl_ngame_pure_nash(const pl_ngame *g, long *count, int *first, pl_error *err);
-const char *pl_ngame_name(const pl_ngame *g);
+PL_EXTERN int pl_ngame_pure_nash(const pl_ngame *g, long *count, int *first, pl_error *err);
+PL_EXTERN const char *pl_ngame_name(const pl_ngame *g);
 
 /* ---- players ------------------------------------------------------------ */
 
@@ -93,20 +95,20 @@ typedef struct pl_nplayer pl_nplayer; /* opaque */
  * A suffix "@K", "@any", "@all" or "@majority" sets how many watched parties (or blocs)
  * must defect for the aggregate opponent of a lifted strategy to count as defecting
  * (default any). */
-int pl_nplayer_create(pl_nplayer **out, const char *spec, pl_error *err);
-pl_nplayer *pl_nplayer_clone(const pl_nplayer *p);
-void pl_nplayer_free(pl_nplayer *p);
-const char *pl_nplayer_label(const pl_nplayer *p);
-int pl_nplayer_is_lifted(const pl_nplayer *p);
-int pl_nplayer_is_stochastic(const pl_nplayer *p);
+PL_EXTERN int pl_nplayer_create(pl_nplayer **out, const char *spec, pl_error *err);
+PL_EXTERN pl_nplayer *pl_nplayer_clone(const pl_nplayer *p);
+PL_EXTERN void pl_nplayer_free(pl_nplayer *p);
+PL_EXTERN const char *pl_nplayer_label(const pl_nplayer *p);
+PL_EXTERN int pl_nplayer_is_lifted(const pl_nplayer *p);
+PL_EXTERN int pl_nplayer_is_stochastic(const pl_nplayer *p);
 
 /* Whom the player reacts to.  Without any call, every other party, each on its own.
  * pl_nplayer_watch adds one unit: a single party (mask with one bit) or a bloc (several
  * bits) that counts as defecting when at least k of its members did (k = 0: all of them). */
-int pl_nplayer_watch(pl_nplayer *p, uint32_t party_mask, int k, pl_error *err);
+PL_EXTERN int pl_nplayer_watch(pl_nplayer *p, uint32_t party_mask, int k, pl_error *err);
 /* Aggregation rule of a lifted strategy: the aggregate defects if >= k units defected
  * (k = 0: all units; -1: a strict majority). */
-void pl_nplayer_set_aggregate(pl_nplayer *p, int k);
+PL_EXTERN void pl_nplayer_set_aggregate(pl_nplayer *p, int k);
 
 /* The N-party strategies (not the lifted ones): id, name, reference, parameters with their defaults
  * as one line ("k=0: watched units needed (0 = all)") and one by one; borrowed pointers, valid for
@@ -117,8 +119,8 @@ typedef struct pl_nstrategy_info {
     int n_params;
     const pl_param_info *params;
 } pl_nstrategy_info;
-size_t pl_nstrategy_count(void);
-const pl_nstrategy_info *pl_nstrategy_info_at(size_t i);
+PL_EXTERN size_t pl_nstrategy_count(void);
+PL_EXTERN const pl_nstrategy_info *pl_nstrategy_info_at(size_t i);
 
 /* ---- matches ------------------------------------------------------------ */
 
@@ -138,27 +140,27 @@ typedef struct pl_nmatch_config {
     uint64_t seed, stream_a, stream_b;
 } pl_nmatch_config;
 
-void pl_nmatch_config_default(pl_nmatch_config *cfg); /* 200 turns, no noise, no shock */
+PL_EXTERN void pl_nmatch_config_default(pl_nmatch_config *cfg); /* 200 turns, no noise, no shock */
 
 typedef struct pl_nmatch_result pl_nmatch_result; /* opaque */
 
 /* Plays one match: players[i] takes seat i of the game (n = pl_ngame_parties(g)). */
-int pl_nmatch_play(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch_config *cfg,
-                   pl_nmatch_result **out, pl_error *err);
-void pl_nmatch_result_free(pl_nmatch_result *r);
-int pl_nmatch_result_turns(const pl_nmatch_result *r);
-int pl_nmatch_result_parties(const pl_nmatch_result *r);
+PL_EXTERN int pl_nmatch_play(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch_config *cfg,
+                             pl_nmatch_result **out, pl_error *err);
+PL_EXTERN void pl_nmatch_result_free(pl_nmatch_result *r);
+PL_EXTERN int pl_nmatch_result_turns(const pl_nmatch_result *r);
+PL_EXTERN int pl_nmatch_result_parties(const pl_nmatch_result *r);
 /* Party i's action at turn t (pairwise games: 1 if it defected toward anyone). */
-int pl_nmatch_result_action(const pl_nmatch_result *r, int party, int t);
+PL_EXTERN int pl_nmatch_result_action(const pl_nmatch_result *r, int party, int t);
 /* Pairwise games: party i's action toward party j at turn t. */
-int pl_nmatch_result_action_toward(const pl_nmatch_result *r, int party, int toward, int t);
+PL_EXTERN int pl_nmatch_result_action_toward(const pl_nmatch_result *r, int party, int toward, int t);
 /* 1 if party i's action at turn t was cooperative (pairwise: toward everyone). */
-int pl_nmatch_result_cooperated(const pl_nmatch_result *r, int party, int t);
-double pl_nmatch_result_score(const pl_nmatch_result *r, int party);
+PL_EXTERN int pl_nmatch_result_cooperated(const pl_nmatch_result *r, int party, int t);
+PL_EXTERN double pl_nmatch_result_score(const pl_nmatch_result *r, int party);
 /* Party i's actions as a string (turns + 1 bytes): C/D for two-action games, else digits. */
-void pl_nmatch_result_actions(const pl_nmatch_result *r, int party, char *buf);
+PL_EXTERN void pl_nmatch_result_actions(const pl_nmatch_result *r, int party, char *buf);
 /* What party i's strategy chose at turn t before noise, shocks and forced actions. */
-int pl_nmatch_result_intent(const pl_nmatch_result *r, int party, int t);
+PL_EXTERN int pl_nmatch_result_intent(const pl_nmatch_result *r, int party, int t);
 
 /* ---- stepping a match one turn at a time ------------------------------------
  * A stepper plays the same match as pl_nmatch_play, turn by turn, with one seat's
@@ -173,26 +175,26 @@ typedef struct pl_nmatch_stepper pl_nmatch_stepper; /* opaque */
 /* The game, the players and the forced actions are copied: the caller keeps its own.
  * seat is the caller's party (0..n-1).  The length is fixed at creation.  Not for pairwise
  * games (PL_EINVAL): there a party's move is one action toward each other party. */
-int pl_nmatch_stepper_create(pl_nmatch_stepper **out, const pl_ngame *g, pl_nplayer *const *players,
-                             const pl_nmatch_config *cfg, int seat, pl_error *err);
-void pl_nmatch_stepper_free(pl_nmatch_stepper *st);
+PL_EXTERN int pl_nmatch_stepper_create(pl_nmatch_stepper **out, const pl_ngame *g, pl_nplayer *const *players,
+                                       const pl_nmatch_config *cfg, int seat, pl_error *err);
+PL_EXTERN void pl_nmatch_stepper_free(pl_nmatch_stepper *st);
 /* Plays one turn with the seat playing `action` (one of its actions), or, with -1, what
  * its own player chooses.  PL_EINVAL once the match is over or for an action out of range. */
-int pl_nmatch_stepper_step(pl_nmatch_stepper *st, int action, pl_error *err);
-int pl_nmatch_stepper_seat(const pl_nmatch_stepper *st);
-int pl_nmatch_stepper_turn(const pl_nmatch_stepper *st);    /* turns played so far */
-int pl_nmatch_stepper_length(const pl_nmatch_stepper *st);  /* turns the match will last */
-int pl_nmatch_stepper_done(const pl_nmatch_stepper *st);
+PL_EXTERN int pl_nmatch_stepper_step(pl_nmatch_stepper *st, int action, pl_error *err);
+PL_EXTERN int pl_nmatch_stepper_seat(const pl_nmatch_stepper *st);
+PL_EXTERN int pl_nmatch_stepper_turn(const pl_nmatch_stepper *st);    /* turns played so far */
+PL_EXTERN int pl_nmatch_stepper_length(const pl_nmatch_stepper *st);  /* turns the match will last */
+PL_EXTERN int pl_nmatch_stepper_done(const pl_nmatch_stepper *st);
 /* The action forced on party i at turn t (a record, an opening), or -1. */
-int pl_nmatch_stepper_forced(const pl_nmatch_stepper *st, int party, int t);
+PL_EXTERN int pl_nmatch_stepper_forced(const pl_nmatch_stepper *st, int party, int t);
 /* Party i at turn t < turn(): its action as played, what was chosen (before noise and
  * forcing), its payoff that turn, and 1 if the action was cooperative. */
-int pl_nmatch_stepper_action(const pl_nmatch_stepper *st, int party, int t);
-int pl_nmatch_stepper_intent(const pl_nmatch_stepper *st, int party, int t);
-double pl_nmatch_stepper_payoff(const pl_nmatch_stepper *st, int party, int t);
-int pl_nmatch_stepper_cooperated(const pl_nmatch_stepper *st, int party, int t);
-double pl_nmatch_stepper_score(const pl_nmatch_stepper *st, int party); /* total so far */
-const pl_ngame *pl_nmatch_stepper_game(const pl_nmatch_stepper *st);
+PL_EXTERN int pl_nmatch_stepper_action(const pl_nmatch_stepper *st, int party, int t);
+PL_EXTERN int pl_nmatch_stepper_intent(const pl_nmatch_stepper *st, int party, int t);
+PL_EXTERN double pl_nmatch_stepper_payoff(const pl_nmatch_stepper *st, int party, int t);
+PL_EXTERN int pl_nmatch_stepper_cooperated(const pl_nmatch_stepper *st, int party, int t);
+PL_EXTERN double pl_nmatch_stepper_score(const pl_nmatch_stepper *st, int party); /* total so far */
+PL_EXTERN const pl_ngame *pl_nmatch_stepper_game(const pl_nmatch_stepper *st);
 
 /* ---- tournaments --------------------------------------------------------- */
 
@@ -209,9 +211,9 @@ typedef struct pl_ntournament_result pl_ntournament_result; /* opaque */
 /* Plays every group of size N drawn (with repetition) from the players, each group
  * `repetitions` times, in the game g (which must have group_size parties).  Group k,
  * repetition r uses stream (seed, k, r). */
-int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, int n_players,
-                       const pl_ntournament_config *cfg, pl_ntournament_result **out, pl_error *err);
-void pl_ntournament_result_free(pl_ntournament_result *r);
+PL_EXTERN int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, int n_players,
+                                 const pl_ntournament_config *cfg, pl_ntournament_result **out, pl_error *err);
+PL_EXTERN void pl_ntournament_result_free(pl_ntournament_result *r);
 
 typedef struct pl_ntournament_row {
     int player;           /* index into the players given */
@@ -226,12 +228,12 @@ typedef struct pl_ntournament_row {
     double group_cooperation; /* share of cooperative actions of everyone in its groups */
 } pl_ntournament_row;
 
-long pl_ntournament_result_groups(const pl_ntournament_result *r);
-int pl_ntournament_result_players(const pl_ntournament_result *r);
+PL_EXTERN long pl_ntournament_result_groups(const pl_ntournament_result *r);
+PL_EXTERN int pl_ntournament_result_players(const pl_ntournament_result *r);
 /* Row of rank i (0-based): ranked by mean score per turn, ties by player index. */
-const pl_ntournament_row *pl_ntournament_result_row(const pl_ntournament_result *r, int i);
+PL_EXTERN const pl_ntournament_row *pl_ntournament_result_row(const pl_ntournament_result *r, int i);
 /* The players of group k (n ints) and the mean score per turn of each seat. */
-void pl_ntournament_result_group(const pl_ntournament_result *r, long k, int *players, double *scores);
+PL_EXTERN void pl_ntournament_result_group(const pl_ntournament_result *r, long k, int *players, double *scores);
 
 #ifdef __cplusplus
 }

@@ -7,6 +7,8 @@
 #ifndef PARLEY_H
 #define PARLEY_H
 
+#include "parley/common.h"
+
 #define PARLEY_VERSION "0.1.0"
 /* The most worker threads any run may ask for (--threads); more is refused with a message. */
 #define PL_MAX_THREADS 1024
@@ -20,12 +22,17 @@
 #include "parley/tournament.h"
 #include "parley/transcript.h"
 #include "parley/nparty.h"
+#include "parley/scenario.h"
+#include "parley/nscenario.h"
+#include "parley/player_list.h"
+#include "parley/text.h"
+#include "parley/outdir.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 /* The library's version string (may differ from the header's if linked against another build). */
-const char *pl_version(void);
+PL_EXTERN const char *pl_version(void);
 #ifdef __cplusplus
 }
 #endif

@@ -10,6 +10,8 @@
 #ifndef PARLEY_RNG_H
 #define PARLEY_RNG_H
 
+#include "parley/common.h"
+
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -21,7 +23,7 @@ typedef struct pl_rng {
 } pl_rng;
 
 /* A stream from a seed and up to two stream coordinates (e.g. match, repetition). */
-void pl_rng_init(pl_rng *r, uint64_t seed, uint64_t stream_a, uint64_t stream_b);
+PL_EXTERN void pl_rng_init(pl_rng *r, uint64_t seed, uint64_t stream_a, uint64_t stream_b);
 
 static inline uint64_t pl_rng_rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
@@ -82,10 +84,10 @@ static inline int pl_rng_bernoulli(pl_rng *r, double p)
 }
 
 /* Uniform integer in [0, n), n > 0, without modulo bias. */
-uint64_t pl_rng_below(pl_rng *r, uint64_t n);
+PL_EXTERN uint64_t pl_rng_below(pl_rng *r, uint64_t n);
 
 /* Standard normal deviate (Box–Muller, no cached second value: stateless beyond the stream). */
-double pl_rng_normal(pl_rng *r);
+PL_EXTERN double pl_rng_normal(pl_rng *r);
 
 #ifdef __cplusplus
 }

@@ -1,15 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /* parley/strategy.h — the strategy registry seen from outside.
  *
- * A strategy is named by its id with optional parameters, "gtft:p=0.1", or by
- * its Axelrod-Python display name ("First by Davis: 10").  pl_strategy is an
+ * A strategy is named by its id with optional parameters, "gtft:p=0.1", by
+ * its Axelrod-Python display name ("First by Davis: 10", with other parameters
+ * "First by Davis: 5" or "GTFT: 0.1") or by its Axelrod-Python class name
+ * ("TitForTat").  pl_strategy is an
  * opaque handle: a registry entry plus validated parameter values.  Playing it
  * is the match engine's business (parley/match.h). */
 #ifndef PARLEY_STRATEGY_H
 #define PARLEY_STRATEGY_H
 
+#include "parley/common.h"
+
 #include <stddef.h>
 #include "parley/error.h"
+#include "parley/game.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -40,6 +45,8 @@ typedef struct pl_strategy_info {
     const char *id;           /* short, stable, lower case: "tft", "first_davis" */
     const char *name;         /* display name */
     const char *axelrod_name; /* Axelrod-Python name with default parameters, or NULL */
+    /* stochastic and memory_depth are those of the default parameters; a strategy made with
+     * others says its own (pl_strategy_is_stochastic, pl_strategy_memory_depth) */
     const char *family;       /* the file it lives in: "classic", "axelrod_first", ... */
     const char *reference;    /* where its rule comes from, one line */
     int stochastic;
@@ -48,32 +55,40 @@ typedef struct pl_strategy_info {
     int uses_game;            /* reads the game's payoffs */
     int n_params;
     const pl_param_info *params;
+    const char *class_name;   /* the Axelrod-Python class (TitForTat), or NULL */
+    int long_run_time;        /* slow to play (the reference's long_run_time classifier) */
 } pl_strategy_info;
 
-size_t pl_strategy_count(void);
+PL_EXTERN size_t pl_strategy_count(void);
 /* The i-th strategy of the registry, in a stable order (family, then file order). */
-const pl_strategy_info *pl_strategy_info_at(size_t i);
+PL_EXTERN const pl_strategy_info *pl_strategy_info_at(size_t i);
 
 /* Creates a strategy from a name with optional parameters (err may be NULL for a quiet
  * probe, which skips computing suggestions).  An unknown name gives
  * PL_ENOTFOUND and a message listing the closest known names; a bad parameter
  * gives PL_EINVAL naming the parameter and what it accepts. */
-int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err);
-pl_strategy *pl_strategy_clone(const pl_strategy *s);
-void pl_strategy_free(pl_strategy *s);
+PL_EXTERN int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err);
+PL_EXTERN pl_strategy *pl_strategy_clone(const pl_strategy *s);
+PL_EXTERN void pl_strategy_free(pl_strategy *s);
 
-const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s);
+PL_EXTERN const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s);
 /* The name to show: the Axelrod name when parameters are the defaults, else "id:k=v,...". */
-const char *pl_strategy_label(const pl_strategy *s);
+PL_EXTERN const char *pl_strategy_label(const pl_strategy *s);
 /* 1 if every parameter has its default value (the label is then the strategy's name). */
-int pl_strategy_is_default(const pl_strategy *s);
+PL_EXTERN int pl_strategy_is_default(const pl_strategy *s);
 /* The value of a numeric parameter, or NAN if there is none by that key. */
-double pl_strategy_param(const pl_strategy *s, const char *key);
+PL_EXTERN double pl_strategy_param(const pl_strategy *s, const char *key);
 /* 1 if the strategy with these parameters can draw random numbers. */
-int pl_strategy_is_stochastic(const pl_strategy *s);
+PL_EXTERN int pl_strategy_is_stochastic(const pl_strategy *s);
+/* How many past turns it looks at with these parameters; -1: its whole history. */
+PL_EXTERN int pl_strategy_memory_depth(const pl_strategy *s);
+/* PL_OK if the strategy with these parameters can play game g (NULL: the standard
+ * prisoner's dilemma), else PL_EINVAL saying why (a zero-determinant relation that no
+ * probabilities enforce in that game).  Matches and tournaments check it when they start. */
+PL_EXTERN int pl_strategy_check_game(const pl_strategy *s, const pl_game *g, pl_error *err);
 
 /* Up to max registry names closest to `name` (edit distance), best first; returns how many. */
-size_t pl_strategy_suggest(const char *name, const char **out, size_t max);
+PL_EXTERN size_t pl_strategy_suggest(const char *name, const char **out, size_t max);
 
 #ifdef __cplusplus
 }

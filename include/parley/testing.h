@@ -7,17 +7,19 @@
 #ifndef PARLEY_TESTING_H
 #define PARLEY_TESTING_H
 
+#include "parley/common.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* From now on, the nth allocation of the library (1-based) and every later one fail;
  * n <= 0 turns the faults off.  Resets the counters below. */
-void pl_alloc_fail_at(long n);
+PL_EXTERN void pl_alloc_fail_at(long n);
 /* Allocations the library attempted since the last pl_alloc_fail_at. */
-long pl_alloc_count(void);
+PL_EXTERN long pl_alloc_count(void);
 /* How many of them were refused. */
-long pl_alloc_failures(void);
+PL_EXTERN long pl_alloc_failures(void);
 
 #ifdef __cplusplus
 }

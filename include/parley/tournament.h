@@ -12,8 +12,11 @@
 #ifndef PARLEY_TOURNAMENT_H
 #define PARLEY_TOURNAMENT_H
 
+#include "parley/common.h"
+
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "parley/error.h"
 #include "parley/game.h"
 #include "parley/strategy.h"
@@ -36,44 +39,61 @@ typedef struct pl_tournament_config {
     void *progress_user;
 } pl_tournament_config;
 
-void pl_tournament_config_default(pl_tournament_config *cfg);
+PL_EXTERN void pl_tournament_config_default(pl_tournament_config *cfg);
 
 typedef struct pl_tournament_result pl_tournament_result; /* opaque */
 
 /* Plays the tournament.  players are borrowed for the duration of the call. */
-int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tournament_config *cfg,
-                      pl_tournament_result **out, pl_error *err);
-void pl_tournament_result_free(pl_tournament_result *r);
+PL_EXTERN int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tournament_config *cfg,
+                                pl_tournament_result **out, pl_error *err);
+PL_EXTERN void pl_tournament_result_free(pl_tournament_result *r);
 
-size_t pl_tournament_result_players(const pl_tournament_result *r);
-int pl_tournament_result_repetitions(const pl_tournament_result *r);
-const char *pl_tournament_result_name(const pl_tournament_result *r, size_t player);
+PL_EXTERN size_t pl_tournament_result_players(const pl_tournament_result *r);
+PL_EXTERN int pl_tournament_result_repetitions(const pl_tournament_result *r);
+PL_EXTERN const char *pl_tournament_result_name(const pl_tournament_result *r, size_t player);
 /* Player indices from best to worst: by median normalised score, ties by mean, then by index. */
-const size_t *pl_tournament_result_ranking(const pl_tournament_result *r);
+PL_EXTERN const size_t *pl_tournament_result_ranking(const pl_tournament_result *r);
 /* Normalised score of a player in a repetition: its per-turn score averaged over its opponents
  * (self-play excluded). */
-double pl_tournament_result_normalised(const pl_tournament_result *r, size_t player, int rep);
-double pl_tournament_result_median(const pl_tournament_result *r, size_t player);
-double pl_tournament_result_mean(const pl_tournament_result *r, size_t player);
-double pl_tournament_result_stddev(const pl_tournament_result *r, size_t player);
+PL_EXTERN double pl_tournament_result_normalised(const pl_tournament_result *r, size_t player, int rep);
+PL_EXTERN double pl_tournament_result_median(const pl_tournament_result *r, size_t player);
+PL_EXTERN double pl_tournament_result_mean(const pl_tournament_result *r, size_t player);
+PL_EXTERN double pl_tournament_result_stddev(const pl_tournament_result *r, size_t player);
 /* Matches won (strictly higher score) in a repetition, self-play excluded. */
-int pl_tournament_result_wins(const pl_tournament_result *r, size_t player, int rep);
+PL_EXTERN int pl_tournament_result_wins(const pl_tournament_result *r, size_t player, int rep);
 /* Mean per-turn payoff of player i against j over the repetitions, and its standard deviation. */
-double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size_t j);
-double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j);
+PL_EXTERN double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size_t j);
+PL_EXTERN double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j);
 /* Share of a player's moves that were C, over all its matches (self-play included). */
-double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t player);
+PL_EXTERN double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t player);
 /* Share of turns with joint outcome CC, CD, DC, DD from the player's side (out[4]), and the
  * probability of cooperating after each of them (out_next_c[4], NAN if the outcome never occurred
  * before a further turn); initial cooperation rate in *initial_c. */
-void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t player, double out[4],
-                                   double out_next_c[4], double *initial_c);
+PL_EXTERN void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t player, double out[4],
+                                             double out_next_c[4], double *initial_c);
 /* Matches played and turns played in all. */
-uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
-uint64_t pl_tournament_result_turns(const pl_tournament_result *r);
+PL_EXTERN uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
+PL_EXTERN uint64_t pl_tournament_result_turns(const pl_tournament_result *r);
 /* Turns actually simulated: a pair whose first match drew nothing from its random stream (two
  * deterministic strategies without noise or a random length, among others) is played once and reused. */
-uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r);
+PL_EXTERN uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r);
+
+/* ---- writing the results --------------------------------------------------- */
+
+typedef struct pl_tournament_meta {
+    const pl_tournament_config *cfg;
+    const char *game_text; /* "3,0,5,1" */
+} pl_tournament_meta;
+
+/* Writes summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv, results.json and
+ * report.html into dir (created if needed), each atomically. */
+PL_EXTERN int pl_tournament_write(const pl_tournament_result *r, const pl_tournament_meta *meta, const char *dir,
+                                  pl_error *err);
+/* report.html alone: charts and tables of the results. */
+PL_EXTERN int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournament_meta *meta,
+                                         const char *path, pl_error *err);
+/* The ranked table, as text, for a terminal or a file. */
+PL_EXTERN void pl_tournament_print_table(const pl_tournament_result *r, FILE *out);
 
 #ifdef __cplusplus
 }

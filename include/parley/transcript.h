@@ -9,6 +9,8 @@
 #ifndef PARLEY_TRANSCRIPT_H
 #define PARLEY_TRANSCRIPT_H
 
+#include "parley/common.h"
+
 #include <stddef.h>
 #include "parley/error.h"
 
@@ -27,8 +29,8 @@ typedef void (*pl_transcript_report_fn)(const char *line, void *user);
 
 /* Checks one file, adding to stats.  A malformed line is an error (PL_EINVAL, with
  * file, line and column in the message); a mismatch is not. */
-int pl_transcript_check_file(const char *path, pl_transcript_stats *stats, pl_transcript_report_fn report,
-                             void *user, pl_error *err);
+PL_EXTERN int pl_transcript_check_file(const char *path, pl_transcript_stats *stats, pl_transcript_report_fn report,
+                                       void *user, pl_error *err);
 
 #ifdef __cplusplus
 }

@@ -450,5 +450,7 @@ int pl_ag_period_of(const pl_agreement *a, int y, int m, int d);
 int pl_ag_parse_date(const char *s, int *y, int *m, int *d);
 /* Writes the calendar label of period t into buf ("2007-07" for months). */
 void pl_ag_period_label(const pl_agreement *a, int t, char *buf, int n);
+/* The name of the agreement's period ("months", "weeks", ...). */
+const char *pl_ag_unit_name(const pl_agreement *a);
 
 #endif

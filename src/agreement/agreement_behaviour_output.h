@@ -5,7 +5,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "agreement/agreement_output.h"
+#include "agreement/agreement.h"
 #include "io/html_report.h"
 
 void pl_ag_write_behaviour_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r);

@@ -929,10 +929,8 @@ static int read_doc(ctx *x)
     a->horizon_pos = pos_of(hz);
     a->runs = 10000;
     TRY(pl_yget_int(d, root, "runs", 0, 1, 1000000000L, &a->runs, x->err));
-    double seed = 1;
-    TRY(pl_yget_num(d, root, "seed", 0, 0, 9007199254740992.0, &seed, x->err));
-    if (seed != floor(seed)) return pl_yerr(d, pl_ymap_get(root, "seed"), x->err, "'seed' must be a whole number");
-    a->seed = (uint64_t)seed;
+    a->seed = 1;
+    TRY(pl_yget_u64(d, root, "seed", 0, &a->seed, x->err));
 
     /* the sections, each read once its kind is checked; the order lets each name what came before */
     const pl_ynode *parties, *ver, *steps, *vars, *sh, *rec;
@@ -977,33 +975,28 @@ int pl_agreement_from_doc(const pl_ydoc *d, pl_agreement **out, pl_error *err)
     return PL_OK;
 }
 
+int pl_agreement_from_scenario(pl_agreement **out, const pl_scenario *s, pl_error *err)
+{
+    *out = NULL;
+    const pl_ydoc *d = pl_scenario_doc(s);
+    if (strcmp(pl_scenario_kind(s), "agreement"))
+        return pl_yerr(d, pl_ymap_get(d->root, "kind"), err, "expected 'kind: agreement', found '%s'",
+                       pl_scenario_kind(s));
+    return pl_agreement_from_doc(d, out, err);
+}
+
 int pl_agreement_load(pl_agreement **out, const char *path, pl_error *err)
 {
     *out = NULL;
-    pl_ydoc *d;
-    int rc = pl_ydoc_load(&d, path, err);
+    pl_scenario *s;
+    int rc = pl_scenario_open(&s, path, err);
     if (rc) return rc;
-    if (!d->root || d->root->kind != PL_Y_MAP) {
-        rc = pl_yerr(d, d->root, err, "an agreement scenario must be a map of keys, starting with 'kind: agreement'");
-    } else {
-        const char *kind;
-        rc = pl_yget_str(d, d->root, "kind", 1, &kind, err);
-        if (!rc && strcmp(kind, "agreement"))
-            rc = pl_yerr(d, pl_ymap_get(d->root, "kind"), err, "expected 'kind: agreement', found '%s'", kind);
-        if (!rc) rc = pl_agreement_from_doc(d, out, err);
-    }
-    pl_ydoc_free(d);
+    rc = pl_agreement_from_scenario(out, s, err);
+    pl_scenario_free(s);
     return rc;
 }
 
 /* ---- the runner ----------------------------------------------------------- */
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
 {
@@ -1025,34 +1018,20 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
         rc = a->has_record ? pl_agreement_fit_record(a, &fc, &fit, err)
                            : pl_error_set(err, PL_EINVAL, "%s: --types posterior needs the scenario's 'record:' to fit",
                                           a->path);
-        if (!rc) {
-            pl_agreement_apply_fit(a, fit);
-            if (opt->log)
-                fprintf(opt->log, "parley run: types are the posterior given the record (see parley fit %s)\n", a->path);
-        }
+        if (!rc) pl_agreement_apply_fit(a, fit);
         pl_agreement_fit_free(fit);
         if (rc) {
             pl_agreement_free(a);
             return rc;
         }
     }
-    double t0 = now_seconds();
     rc = pl_agreement_simulate(a, &cfg, &res, err);
-    double t1 = now_seconds();
     if (!rc && a->behaviour.given) /* who gains by joining, who by leaving (agreement_incentives.c) */
         rc = pl_ag_incentives_compute(a, res, cfg.runs < 2000 ? cfg.runs : 2000, cfg.seed, &res->incentives, err);
     if (!rc && a->has_record) rc = pl_agreement_replay(a, &led, err);
     if (!rc) {
-        if (opt->log)
-            fprintf(opt->log, "parley run: %llu runs x %d variants in %.3f s (%.0f runs/s, %d threads)\n",
-                (unsigned long long)cfg.runs, res->n_variants, t1 - t0,
-                t1 > t0 ? (double)cfg.runs * res->n_variants / (t1 - t0) : 0.0, cfg.threads);
-        pl_ag_write_summary(summary, a, res, led);
-        if (opt->out_dir) {
-            rc = pl_ag_write_results(opt->out_dir, a, res, led, err);
-            if (!rc && opt->log)
-                fprintf(opt->log, "parley run: results in %s/ (CSV, results.json, report.html)\n", opt->out_dir);
-        }
+        if (summary) pl_ag_write_summary(summary, a, res, led);
+        if (opt->out_dir) rc = pl_ag_write_results(opt->out_dir, a, res, led, err);
     }
     pl_agreement_ledger_free(led);
     pl_agreement_result_free(res);

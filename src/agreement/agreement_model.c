@@ -135,6 +135,12 @@ int pl_ag_period_of(const pl_agreement *a, int y, int m, int d)
     }
 }
 
+const char *pl_ag_unit_name(const pl_agreement *a)
+{
+    static const char *const n[] = {"months", "days", "weeks", "quarters", "years"};
+    return n[a->unit];
+}
+
 void pl_ag_period_label(const pl_agreement *a, int t, char *buf, int n)
 {
     int y, m, d;

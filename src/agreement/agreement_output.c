@@ -15,12 +15,6 @@
 #include "io/csv.h"
 #include "io/files.h"
 
-const char *pl_ag_unit_name(const pl_agreement *a)
-{
-    static const char *const n[] = {"months", "days", "weeks", "quarters", "years"};
-    return n[a->unit];
-}
-
 /* The period by which a share q of completed runs had completed (-1 if none). */
 int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q)
 {
@@ -482,7 +476,7 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
     json_object_set_new(root, "period", json_string(pl_ag_unit_name(a)));
     json_object_set_new(root, "horizon", json_integer(a->horizon));
     json_object_set_new(root, "runs", json_integer((json_int_t)r->runs));
-    json_object_set_new(root, "seed", json_integer((json_int_t)r->seed));
+    json_object_set_new(root, "seed", pl_json_u64(r->seed));
     json_t *parties = json_array(), *steps = json_array(), *vars = json_array();
     for (int p = 0; p < a->n_parties; p++)
         json_array_append_new(parties, json_pack("{s:s,s:s}", "id", a->party[p].id, "name", a->party[p].name));

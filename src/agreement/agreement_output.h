@@ -11,8 +11,6 @@
 #include "agreement/agreement.h"
 #include "io/yaml_doc.h"
 
-/* The name of the agreement's period ("months", "weeks", ...). */
-const char *pl_ag_unit_name(const pl_agreement *a);
 /* The period by which a share q of a variant's completed runs had completed (-1 if none did). */
 int pl_ag_time_quantile(const pl_ag_stats *s, int horizon, double q);
 /* The sample standard deviation of party p's payoff over a variant's runs (0 under two runs). */

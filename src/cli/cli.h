@@ -8,7 +8,18 @@
 
 #include "parley/parley.h"
 
-enum { EXIT_OK = 0, EXIT_CHECK_FAILED = 1, EXIT_USAGE = 2 };
+/* Exit codes by cause: 0 success, 1 a check failed, 2 bad usage or bad input, 3 the environment
+ * failed (out of memory, disk full, a write refused, permission denied). */
+enum { EXIT_OK = 0, EXIT_CHECK_FAILED = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
+
+/* The exit code for a library error: EXIT_ENV for PL_ENOMEM and PL_EIO (a write or a read the
+ * system refused), EXIT_USAGE for everything else (the input was wrong). */
+int cli_exit_code(int status);
+/* Prints "parley CMD: message" for a library error and returns cli_exit_code(err->code). */
+int cli_lib_error(const char *cmd, const pl_error *err);
+/* Flushes standard output and checks that everything written to it arrived (a full disk, a closed
+ * pipe, /dev/full): on failure prints a message and returns EXIT_ENV, else returns code. */
+int cli_finish(const char *cmd, int code);
 
 /* Prints "parley CMD: message" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -29,8 +40,16 @@ int cli_is_scenario_path(const char *arg);
 int cli_is_tty(FILE *stream);
 int cli_use_color(FILE *stream);
 
+/* A monotonic clock in seconds, for the timings the command prints on standard error. */
+double cli_seconds(void);
+
 /* Number of online cores. */
 int cli_cores(void);
+
+/* SIGINT and SIGTERM remove the temporary results directories (parley/outdir.h) before the
+ * process ends as the signal asks; SIGXFSZ (a file size limit, ulimit -f) is ignored so the write
+ * fails with EFBIG and is reported like any failed write.  Idempotent. */
+void cli_signals_install(void);
 
 /* Subcommands. */
 int cmd_strategies(int argc, char **argv);

@@ -1,55 +1,70 @@
 /* cli_util.c — flag parsing with errors that name the flag, and terminal checks. */
 #include <errno.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "parley/text.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "parley%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    char msg[2048];
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    pl_text_sanitize_inplace(msg); /* it may quote a flag's value: no escape reaches the terminal */
+    fprintf(stderr, "parley%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "", msg);
     return EXIT_USAGE;
 }
 
+int cli_exit_code(int status)
+{
+    if (status == PL_OK) return EXIT_OK;
+    return status == PL_ENOMEM || status == PL_EIO ? EXIT_ENV : EXIT_USAGE;
+}
+
+int cli_lib_error(const char *cmd, const pl_error *err)
+{
+    cli_usage_error(cmd, "%s", err->msg);
+    return cli_exit_code(err->code);
+}
+
+int cli_finish(const char *cmd, int code)
+{
+    /* stdout is buffered: a write that fails (ENOSPC, EPIPE, EBADF) is only seen at the flush */
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        int e = errno;
+        fprintf(stderr, "parley%s%s: cannot write to standard output: %s\n", cmd ? " " : "", cmd ? cmd : "",
+                e ? strerror(e) : "write error");
+        return code == EXIT_OK ? EXIT_ENV : code;
+    }
+    return code;
+}
+
+/* Every numeric flag goes through the library's one number reader (parley/number.h), so a flag
+ * and a file field accept the same text and refuse hex, spaces and underflow alike. */
 int cli_parse_int(const char *cmd, const char *flag, const char *text, long lo, long hi, long *out)
 {
-    char *end;
-    errno = 0;
-    long x = text ? strtol(text, &end, 10) : 0;
-    if (!text || end == text || *end || errno) {
-        cli_usage_error(cmd, "%s: expected a whole number, got '%s'", flag, text ? text : "");
+    pl_error err;
+    if (pl_parse_long(text, lo, hi, out, &err)) {
+        cli_usage_error(cmd, "%s: %s", flag, err.msg);
         return -1;
     }
-    if (x < lo || x > hi) {
-        cli_usage_error(cmd, "%s: expected a whole number from %ld to %ld, got %ld", flag, lo, hi, x);
-        return -1;
-    }
-    *out = x;
     return 0;
 }
 
 int cli_parse_double(const char *cmd, const char *flag, const char *text, double lo, double hi, double *out)
 {
-    char *end;
-    errno = 0;
-    double x = text ? strtod(text, &end) : 0;
-    if (!text || end == text || *end || errno || !isfinite(x)) {
-        cli_usage_error(cmd, "%s: expected a number, got '%s'", flag, text ? text : "");
+    pl_error err;
+    if (pl_parse_double(text, lo, hi, out, &err)) {
+        cli_usage_error(cmd, "%s: %s", flag, err.msg);
         return -1;
     }
-    if (x < lo || x > hi) {
-        cli_usage_error(cmd, "%s: expected a number in [%g, %g], got %s", flag, lo, hi, text);
-        return -1;
-    }
-    *out = x;
     return 0;
 }
 
@@ -60,18 +75,11 @@ int cli_parse_prob(const char *cmd, const char *flag, const char *text, double *
 
 int cli_parse_seed(const char *cmd, const char *flag, const char *text, uint64_t *out)
 {
-    char *end;
-    errno = 0;
-    if (!text || *text == '-' || *text == '\0') {
-        cli_usage_error(cmd, "%s: expected a non-negative whole number, got '%s'", flag, text ? text : "");
+    pl_error err;
+    if (pl_parse_u64(text, out, &err)) {
+        cli_usage_error(cmd, "%s: %s", flag, err.msg);
         return -1;
     }
-    unsigned long long x = strtoull(text, &end, 10);
-    if (end == text || *end || errno) {
-        cli_usage_error(cmd, "%s: expected a non-negative whole number below 2^64, got '%s'", flag, text);
-        return -1;
-    }
-    *out = x;
     return 0;
 }
 
@@ -111,4 +119,11 @@ int cli_cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)n : 1;
+}
+
+double cli_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }

@@ -53,8 +53,7 @@ int cmd_check_transcripts(int argc, char **argv)
         pl_error err;
         if (pl_transcript_check_file(argv[i], &st, print_mismatch, NULL, &err)) {
             fflush(stdout);
-            fprintf(stderr, "parley check-transcripts: %s\n", err.msg);
-            return EXIT_USAGE;
+            return cli_lib_error("check-transcripts", &err);
         }
     }
     printf("%zu checked, %zu mismatched, %zu skipped\n", st.checked, st.mismatched, st.skipped);

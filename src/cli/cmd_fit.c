@@ -30,13 +30,6 @@ static const char help[] =
     "  parley fit scenarios/korea/six-party-2007.yaml\n"
     "  parley fit scenarios/korea/agreed-framework-1994.yaml --compare --runs 20000\n";
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, uint64_t seed, pl_error *err)
 {
     pl_agreement_sim_config cfg = {.runs = runs, .seed = seed, .threads = cli_cores()};
@@ -101,23 +94,29 @@ int cmd_fit(int argc, char **argv)
     pl_error err;
     pl_agreement *a;
     int rc = pl_agreement_load(&a, argv[optind], &err);
-    if (rc) {
-        fprintf(stderr, "parley fit: %s\n", err.msg);
-        return EXIT_USAGE;
-    }
+    if (rc) return cli_lib_error("fit", &err);
     if (!pl_agreement_has_record(a)) {
         fprintf(stderr, "parley fit: %s: the scenario has no 'record:' to fit\n", argv[optind]);
         pl_agreement_free(a);
         return EXIT_USAGE;
     }
-    double t0 = now();
+    pl_outdir *od = NULL;
+    if (out && pl_outdir_open(&od, out, &err)) {
+        pl_agreement_free(a);
+        return cli_lib_error("fit", &err);
+    }
+    cli_signals_install();
+    double t0 = cli_seconds();
     pl_agreement_fit *fit = NULL;
     rc = pl_agreement_fit_record(a, &cfg, &fit, &err);
-    double t1 = now();
+    double t1 = cli_seconds();
     if (!rc) {
         fprintf(stderr, "parley fit: fitted in %.2f s (likelihood and predictive check, one core)\n", t1 - t0);
         pl_agreement_fit_print(stdout, a, fit);
-        if (out) rc = pl_agreement_fit_write_json(out, a, fit, &err);
+        if (od && !(rc = pl_agreement_fit_write_json(pl_outdir_path(od), a, fit, &err))) {
+            rc = pl_outdir_commit(od, &err);
+            od = NULL;
+        }
         if (!rc && do_compare)
             rc = compare(a, fit, cfg.runs ? cfg.runs : 20000, cfg.seed_given ? cfg.seed : pl_agreement_seed(a), &err);
     }
@@ -125,7 +124,8 @@ int cmd_fit(int argc, char **argv)
         fflush(stdout);
         fprintf(stderr, "parley fit: %s\n", err.msg);
     }
+    pl_outdir_abort(od);
     pl_agreement_fit_free(fit);
     pl_agreement_free(a);
-    return rc ? (rc == PL_EINVAL || rc == PL_EIO ? EXIT_USAGE : 1) : EXIT_OK;
+    return cli_exit_code(rc);
 }

@@ -60,38 +60,53 @@ int cmd_match(int argc, char **argv)
     cfg.game = &game;
     pl_error err;
     pl_strategy *a = NULL, *b = NULL;
-    if (pl_strategy_create(&a, argv[optind], &err)) return cli_usage_error("match", "A: %s", err.msg);
+    if (pl_strategy_create(&a, argv[optind], &err)) {
+        cli_usage_error("match", "A: %s", err.msg);
+        return cli_exit_code(err.code);
+    }
     if (pl_strategy_create(&b, argv[optind + 1], &err)) {
         pl_strategy_free(a);
-        return cli_usage_error("match", "B: %s", err.msg);
+        cli_usage_error("match", "B: %s", err.msg);
+        return cli_exit_code(err.code);
     }
     pl_match_result *r;
     if (pl_match_play(a, b, &cfg, &r, &err)) {
         pl_strategy_free(a);
         pl_strategy_free(b);
-        return cli_usage_error("match", "%s", err.msg);
+        return cli_lib_error("match", &err);
     }
     int n = pl_match_result_turns(r);
     char *sa = malloc((size_t)n + 1), *sb = malloc((size_t)n + 1);
     if (!sa || !sb) {
-        fprintf(stderr, "parley match: out of memory\n");
-        exit(1);
+        free(sa);
+        free(sb);
+        pl_match_result_free(r);
+        pl_strategy_free(a);
+        pl_strategy_free(b);
+        fprintf(stderr, "parley match: out of memory for %d turns\n", n);
+        return EXIT_ENV;
     }
     pl_match_result_actions(r, 0, sa);
     pl_match_result_actions(r, 1, sb);
     if (as_json) {
-        json_t *o = json_object();
-        json_object_set_new(o, "a", json_string(pl_strategy_label(a)));
-        json_object_set_new(o, "b", json_string(pl_strategy_label(b)));
-        json_object_set_new(o, "turns", json_integer(n));
-        json_object_set_new(o, "a_actions", json_string(sa));
-        json_object_set_new(o, "b_actions", json_string(sb));
-        json_object_set_new(o, "a_score", json_real(pl_match_result_score(r, 0)));
-        json_object_set_new(o, "b_score", json_real(pl_match_result_score(r, 1)));
-        char *s = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(15));
+        /* one json_pack: it fails whole (NULL) if any member cannot be made, so a starved
+         * allocator gives an error, never an object with its action strings missing */
+        json_t *o = json_pack("{s:s,s:s,s:i,s:s,s:s,s:f,s:f}", "a", pl_strategy_label(a), "b", pl_strategy_label(b),
+                              "turns", n, "a_actions", sa, "b_actions", sb, "a_score", pl_match_result_score(r, 0),
+                              "b_score", pl_match_result_score(r, 1));
+        char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+        json_decref(o);
+        if (!s) {
+            free(sa);
+            free(sb);
+            pl_match_result_free(r);
+            pl_strategy_free(a);
+            pl_strategy_free(b);
+            fprintf(stderr, "parley match: out of memory writing the JSON\n");
+            return EXIT_ENV;
+        }
         puts(s);
         free(s);
-        json_decref(o);
     } else {
         const char *la = pl_strategy_label(a), *lb = pl_strategy_label(b);
         size_t w = strlen(la) > strlen(lb) ? strlen(la) : strlen(lb);

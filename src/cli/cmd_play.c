@@ -301,7 +301,10 @@ int cmd_play(int argc, char **argv)
     }
     pl_error err;
     pl_strategy *opp;
-    if (pl_strategy_create(&opp, argv[optind], &err)) return cli_usage_error("play", "OPPONENT: %s", err.msg);
+    if (pl_strategy_create(&opp, argv[optind], &err)) {
+        cli_usage_error("play", "OPPONENT: %s", err.msg);
+        return cli_exit_code(err.code);
+    }
     /* The display name reads best ("Generous Tit For Tat"); with parameters set, the
      * label says which ("gtft:p=0.3"). */
     play_ui ui = {.them = pl_strategy_is_default(opp) ? pl_strategy_get_info(opp)->name : pl_strategy_label(opp),
@@ -311,7 +314,7 @@ int cmd_play(int argc, char **argv)
                   .prob_end = cfg.prob_end};
     if (pl_match_stepper_create(&ui.st, opp, &cfg, &err)) {
         pl_strategy_free(opp);
-        return cli_usage_error("play", "%s", err.msg);
+        return cli_lib_error("play", &err);
     }
     ui.name_w = (int)strlen(ui.them) > 3 ? (int)strlen(ui.them) : 3;
 
@@ -346,6 +349,7 @@ int cmd_play(int argc, char **argv)
             ended = buf_end;
             break;
         }
+        pl_text_sanitize_inplace(line); /* echoed below: piped input drives no terminal */
         if (ui.echo) {
             fputs(line, stdout);
             if (got == 0 || line[got - 1] != '\n') putchar('\n');

@@ -19,9 +19,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "agreement/agreement_output.h"
-#include "nparty/nparty_model.h"
-#include "io/yaml_doc.h"
 
 static const char help[] =
     "Usage: parley play SCENARIO.yaml --as PARTY [--profile NAME | --variant NAME] [--seed s]\n"
@@ -91,97 +88,93 @@ static int is_word(const char *s, const char *a, const char *b) { return !strcas
 #define CELL 14
 
 typedef struct np_ui {
-    const np_model *m;
+    const pl_nscenario *m;
+    pl_nscenario_info info;
     int k, me, color;
     pl_nmatch_stepper *st;
-    int *forced;
 } np_ui;
 
 static void np_cell(const np_ui *ui, int i, int t)
 {
-    const np_party *p = &ui->m->party[i];
+    pl_nscenario_party p;
+    pl_nscenario_get_party(ui->m, i, &p);
     int a = pl_nmatch_stepper_action(ui->st, i, t);
     int flipped = a != pl_nmatch_stepper_intent(ui->st, i, t) && pl_nmatch_stepper_forced(ui->st, i, t) < 0;
     char word[CELL + 2];
-    snprintf(word, sizeof word, "%.*s%s", CELL - 2, p->action[a], flipped ? "~" : "");
-    if (!p->coop[a])
+    snprintf(word, sizeof word, "%.*s%s", CELL - 2, p.action[a], flipped ? "~" : "");
+    if (!p.restrained[a])
         for (char *c = word; *c; c++) *c = (char)toupper((unsigned char)*c);
-    if (ui->color) printf("\033[%sm%-*s\033[0m", p->coop[a] ? "32" : "1;31", CELL, word);
+    if (ui->color) printf("\033[%sm%-*s\033[0m", p.restrained[a] ? "32" : "1;31", CELL, word);
     else printf("%-*s", CELL, word);
 }
 
-static int np_bloc_escalated(const np_ui *ui, int b, int t)
-{
-    const np_bloc *bl = &ui->m->bloc[b];
-    int cnt = 0;
-    for (int i = 0; i < ui->m->n; i++)
-        if (bl->mask >> i & 1) cnt += !pl_nmatch_stepper_cooperated(ui->st, i, t);
-    return cnt >= bl->k;
-}
-
-static int np_name_width(const np_model *m)
+static int np_name_width(const np_ui *ui)
 {
     int w = 8;
-    for (int i = 0; i < m->n; i++)
-        if ((int)strlen(m->party[i].id) + 6 > w) w = (int)strlen(m->party[i].id) + 6;
-    for (int b = 0; b < m->n_blocs; b++)
-        if ((int)strlen(m->bloc[b].id) + 2 > w) w = (int)strlen(m->bloc[b].id) + 2;
+    for (int i = 0; i < ui->info.n_parties; i++) {
+        pl_nscenario_party p;
+        pl_nscenario_get_party(ui->m, i, &p);
+        if ((int)strlen(p.id) + 6 > w) w = (int)strlen(p.id) + 6;
+    }
+    for (int b = 0; b < ui->info.n_blocs; b++)
+        if ((int)strlen(pl_nscenario_bloc_id(ui->m, b)) + 2 > w) w = (int)strlen(pl_nscenario_bloc_id(ui->m, b)) + 2;
     return w;
 }
 
 /* A party's payoff from the end of the record to period `to` (excluded): the record is
  * the prelude of every run, not part of the game played. */
-static double np_payoff_since_record(const np_model *m, const pl_nmatch_stepper *st, int party, int to)
+static double np_payoff_since_record(const np_ui *ui, const pl_nmatch_stepper *st, int party, int to)
 {
     double total = 0;
-    for (int t = m->rec_turns; t < to; t++) total += pl_nmatch_stepper_payoff(st, party, t);
+    for (int t = ui->info.record_turns; t < to; t++) total += pl_nmatch_stepper_payoff(st, party, t);
     return total;
 }
 
 /* The table: one row a party (then a bloc), one column a period, the payoffs at the right. */
 static void np_table(const np_ui *ui, int from, int to, int with_pay)
 {
-    const np_model *m = ui->m;
-    int w = np_name_width(m);
+    int w = np_name_width(ui);
     char lab[32];
     printf("  %-*s", w, "");
     for (int t = from; t < to; t++) {
-        np_period_label(m, t, lab, sizeof lab);
+        pl_nscenario_period_label(ui->m, t, lab, sizeof lab);
         printf("%-*s", CELL, lab);
     }
     if (with_pay) printf("%8s %8s", "last", "total");
     putchar('\n');
-    for (int i = 0; i < m->n; i++) {
+    for (int i = 0; i < ui->info.n_parties; i++) {
+        pl_nscenario_party p;
+        pl_nscenario_get_party(ui->m, i, &p);
         char name[48];
-        snprintf(name, sizeof name, "%s%s", m->party[i].id, i == ui->me ? " (you)" : "");
+        snprintf(name, sizeof name, "%s%s", p.id, i == ui->me ? " (you)" : "");
         printf("  %-*s", w, name);
         for (int t = from; t < to; t++) np_cell(ui, i, t);
         if (with_pay && to > 0)
-            printf("%8.4g %8.4g", pl_nmatch_stepper_payoff(ui->st, i, to - 1), np_payoff_since_record(m, ui->st, i, to));
+            printf("%8.4g %8.4g", pl_nmatch_stepper_payoff(ui->st, i, to - 1), np_payoff_since_record(ui, ui->st, i, to));
         putchar('\n');
     }
-    for (int b = 0; b < m->n_blocs; b++) {
+    for (int b = 0; b < ui->info.n_blocs; b++) {
         char name[48];
-        snprintf(name, sizeof name, "[%s]", m->bloc[b].id);
+        snprintf(name, sizeof name, "[%s]", pl_nscenario_bloc_id(ui->m, b));
         printf("  %-*s", w, name);
-        for (int t = from; t < to; t++) printf("%-*s", CELL, np_bloc_escalated(ui, b, t) ? "ESCALATED" : "calm");
+        for (int t = from; t < to; t++)
+            printf("%-*s", CELL, pl_nscenario_bloc_escalated(ui->m, b, ui->st, t) ? "ESCALATED" : "calm");
         putchar('\n');
     }
 }
 
-static void np_actions_text(const np_party *p, char *buf, size_t len)
+static void np_actions_text(const pl_nscenario_party *p, char *buf, size_t len)
 {
     size_t n = 0;
     for (int a = 0; a < p->n_actions && n < len; a++)
         n += (size_t)snprintf(buf + n, len - n, "%s%d %s", a ? ", " : "", a + 1, p->action[a]);
 }
 
-static void np_help(const np_ui *ui)
+static void np_help(const pl_nscenario_party *p)
 {
-    const np_party *p = &ui->m->party[ui->me];
     printf("  Type one of your actions, by name or number:\n");
     for (int a = 0; a < p->n_actions; a++)
-        printf("    %d  %-14s %s\n", a + 1, p->action[a], p->coop[a] ? "restraint" : "escalation");
+        printf("    %d  %-14s %s\n", a + 1, p->action[a], p->restrained[a] ? "restraint" : "escalation");
     printf("  h, history   every period so far\n"
            "  q, quit      end the game now (the summary is still shown)\n"
            "  ?, help      this help\n"
@@ -189,179 +182,156 @@ static void np_help(const np_ui *ui)
            "came out other than chosen (noise) ends in '~'.\n");
 }
 
-/* Periods with measured escalation, the first one, and lasting restraint at the end. */
-typedef struct np_tally {
-    double pay[NP_MAX];
-    int restrained[NP_MAX], periods, first_esc, lasting;
-} np_tally;
-
-static void np_count(const np_model *m, const pl_nmatch_stepper *st, np_tally *x)
-{
-    int P = m->rec_turns, T = pl_nmatch_stepper_turn(st), last = -1;
-    memset(x, 0, sizeof *x);
-    x->first_esc = -1;
-    x->periods = T > P ? T - P : 0;
-    for (int i = 0; i < m->n; i++) x->pay[i] = 0;
-    for (int t = P; t < T; t++)
-        for (int i = 0; i < m->n; i++) {
-            int c = pl_nmatch_stepper_cooperated(st, i, t);
-            x->restrained[i] += c;
-            x->pay[i] += pl_nmatch_stepper_payoff(st, i, t);
-            if (!c && (m->measured >> i & 1)) {
-                if (x->first_esc < 0) x->first_esc = t;
-                last = t;
-            }
-        }
-    x->lasting = x->periods >= m->window && last < T - m->window;
-}
-
-static void np_escalation_line(const np_model *m, const np_tally *x, const char *who)
+static void np_escalation_line(const np_ui *ui, const pl_nscenario_tally *x, const char *who)
 {
     char lab[32];
-    if (x->first_esc >= 0) {
-        np_period_label(m, x->first_esc, lab, sizeof lab);
-        printf("%s: first escalation in %s (%s %d)", who, lab, m->period_unit, x->first_esc - m->rec_turns + 1);
+    const pl_nscenario_info *in = &ui->info;
+    if (x->first_escalation >= 0) {
+        pl_nscenario_period_label(ui->m, x->first_escalation, lab, sizeof lab);
+        printf("%s: first escalation in %s (%s %d)", who, lab, in->period_unit, x->first_escalation - in->record_turns + 1);
     } else
         printf("%s: no escalation", who);
-    if (x->periods >= m->window)
-        printf("; lasting restraint (none in the last %d %ss): %s.\n", m->window, m->period_unit, x->lasting ? "yes" : "no");
+    if (x->periods >= in->window)
+        printf("; lasting restraint (none in the last %d %ss): %s.\n", in->window, in->period_unit,
+               x->lasting_restraint ? "yes" : "no");
     else
         printf(".\n");
 }
 
-static int play_nparty(const pl_ydoc *doc, const char *party, const char *profile, int seed_given, uint64_t seed,
+static int play_nparty(const pl_scenario *scn, const char *party, const char *profile, int seed_given, uint64_t seed,
                        in_line *in)
 {
-    np_model m;
+    pl_nscenario *m;
     pl_error err;
-    if (np_model_load(doc, &m, &err)) return cli_usage_error("play", "%s", err.msg);
+    const char *path = pl_scenario_path(scn);
+    if (pl_nscenario_load(&m, scn, &err)) return cli_usage_error("play", "%s", err.msg);
     int rc = EXIT_USAGE;
-    np_ui ui = {.m = &m, .k = 0, .me = -1, .color = cli_use_color(stdout)};
+    np_ui ui = {.m = m, .k = 0, .me = -1, .color = cli_use_color(stdout)};
+    pl_nscenario_get_info(m, &ui.info);
+    const pl_nscenario_info *info = &ui.info;
+    const int n_parties = info->n_parties;
     pl_nmatch_stepper *ref = NULL;
     char list[512] = "";
     size_t n = 0;
-    if (!m.n || !m.n_profiles) {
-        cli_usage_error("play", "%s: no parties or profiles to play (a tournament-only scenario); try 'parley run'",
-                        doc->path);
+    if (!n_parties || !info->n_profiles) {
+        cli_usage_error("play", "%s: no parties or profiles to play (a tournament-only scenario); try 'parley run'", path);
         goto out;
     }
-    for (int i = 0; i < m.n && n < sizeof list; i++) n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", m.party[i].id);
+    pl_nscenario_party pi;
+    for (int i = 0; i < n_parties && n < sizeof list; i++) {
+        pl_nscenario_get_party(m, i, &pi);
+        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", i ? ", " : "", pi.id);
+    }
     if (!party) {
-        cli_usage_error("play", "--as: expected the party you play; parties in %s: %s", doc->path, list);
+        cli_usage_error("play", "--as: expected the party you play; parties in %s: %s", path, list);
         goto out;
     }
-    for (int i = 0; i < m.n; i++)
-        if (!strcmp(m.party[i].id, party)) ui.me = i;
-    for (int i = 0; i < m.n && ui.me < 0; i++) /* "dprk" for DPRK, when that is unambiguous */
-        if (!strcasecmp(m.party[i].id, party)) ui.me = i;
+    for (int i = 0; i < n_parties; i++)
+        if (pl_nscenario_get_party(m, i, &pi), !strcmp(pi.id, party)) ui.me = i;
+    for (int i = 0; i < n_parties && ui.me < 0; i++) /* "dprk" for DPRK, when that is unambiguous */
+        if (pl_nscenario_get_party(m, i, &pi), !strcasecmp(pi.id, party)) ui.me = i;
     if (ui.me < 0) {
-        cli_usage_error("play", "--as: no party '%s' in %s; parties: %s", party, doc->path, list);
+        cli_usage_error("play", "--as: no party '%s' in %s; parties: %s", party, path, list);
         goto out;
     }
+    pl_nscenario_profile pr;
     if (profile) {
         ui.k = -1;
-        for (int k = 0; k < m.n_profiles; k++)
-            if (!strcmp(m.profile[k].id, profile)) ui.k = k;
+        for (int k = 0; k < info->n_profiles; k++)
+            if (pl_nscenario_get_profile(m, k, &pr), !strcmp(pr.id, profile)) ui.k = k;
         if (ui.k < 0) {
             n = 0;
-            for (int k = 0; k < m.n_profiles && n < sizeof list; k++)
-                n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", k ? ", " : "", m.profile[k].id);
-            cli_usage_error("play", "--profile: no profile '%s' in %s; profiles: %s", profile, doc->path, list);
+            for (int k = 0; k < info->n_profiles && n < sizeof list; k++) {
+                pl_nscenario_get_profile(m, k, &pr);
+                n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", k ? ", " : "", pr.id);
+            }
+            cli_usage_error("play", "--profile: no profile '%s' in %s; profiles: %s", profile, path, list);
             goto out;
         }
     }
-    if (pl_ngame_get_kind(m.game) == PL_NGAME_PAIRWISE) {
+    if (pl_ngame_get_kind(info->game) == PL_NGAME_PAIRWISE) {
         cli_usage_error("play", "%s: a pairwise game (each party acts toward each other separately) cannot be played "
                                 "here yet; one-action games can",
-                        doc->path);
+                        path);
         goto out;
     }
-    const np_profile *pr = &m.profile[ui.k];
-    const np_party *me = &m.party[ui.me];
-    int T = m.rec_turns + m.periods, ft;
-    ui.forced = np_forced_actions(&m, ui.k, ui.me, &ft);
-    pl_nmatch_config cfg;
-    pl_nmatch_config_default(&cfg);
-    cfg.turns = T;
-    cfg.noise = m.noise;
-    cfg.obs_noise = m.obs_noise;
-    cfg.obs_delay = m.obs_delay;
-    cfg.forced = ui.forced;
-    cfg.forced_turns = ft;
-    cfg.seed = seed_given ? seed : m.seed;
-    /* the reference: the party's own policy with the profile as written, its opening included */
-    int ft_ref;
-    int *forced_ref = np_forced_actions(&m, ui.k, -1, &ft_ref);
-    pl_nmatch_config cfg_ref = cfg;
-    cfg_ref.forced = forced_ref;
-    cfg_ref.forced_turns = ft_ref;
-    if (!ui.forced || !forced_ref || pl_nmatch_stepper_create(&ui.st, m.game, pr->players, &cfg, ui.me, &err) ||
-        pl_nmatch_stepper_create(&ref, m.game, pr->players, &cfg_ref, ui.me, &err)) {
-        free(forced_ref);
-        cli_usage_error("play", "%s", ui.forced && forced_ref ? err.msg : "out of memory");
+    pl_nscenario_get_profile(m, ui.k, &pr);
+    pl_nscenario_party me;
+    pl_nscenario_get_party(m, ui.me, &me);
+    int T = info->record_turns + info->periods;
+    uint64_t run_seed = seed_given ? seed : info->seed;
+    /* you choose your opening; the reference is your party's own policy with the profile as written */
+    if (pl_nscenario_stepper_create(&ui.st, m, ui.k, ui.me, 1, &run_seed, &err) ||
+        pl_nscenario_stepper_create(&ref, m, ui.k, ui.me, 0, &run_seed, &err)) {
+        cli_usage_error("play", "%s", err.msg);
         goto out;
     }
-    free(forced_ref); /* the stepper keeps its own copy */
     rc = EXIT_OK;
 
     /* the opening screen */
     char lab[32], lab2[32], acts[512];
-    printf("%s\n", m.name);
-    printf("You play %s (%s). The others follow the profile '%s'", me->id, me->name ? me->name : me->id, pr->id);
-    if (pr->name && strcmp(pr->name, pr->id)) printf(": %s", pr->name);
+    printf("%s\n", info->name);
+    printf("You play %s (%s). The others follow the profile '%s'", me.id, me.name, pr.id);
+    if (strcmp(pr.name, pr.id)) printf(": %s", pr.name);
     printf(".\n  their policies:");
-    for (int i = 0, first = 1; i < m.n; i++)
-        if (i != ui.me) printf("%s %s %s", first ? "" : ";", m.party[i].id, pl_nplayer_label(pr->players[i])), first = 0;
-    printf("\n  your party's own policy here: %s (the summary compares you with it)\n", pl_nplayer_label(pr->players[ui.me]));
-    np_period_label(&m, m.rec_turns, lab, sizeof lab);
-    np_period_label(&m, T - 1, lab2, sizeof lab2);
-    printf("%d %ss, %s to %s", m.periods, m.period_unit, lab, lab2);
-    if (m.rec_turns) printf(", after the record of %d", m.rec_turns);
-    printf(".\nNoise: %g%% of moves come out other than chosen; %g%% are misread by each observer.\n", 100 * m.noise,
-           100 * m.obs_noise);
-    if (pr->has_opening) {
+    for (int i = 0, first = 1; i < n_parties; i++)
+        if (i != ui.me) {
+            pl_nscenario_get_party(m, i, &pi);
+            printf("%s %s %s", first ? "" : ";", pi.id, pl_nplayer_label(pr.players[i])), first = 0;
+        }
+    printf("\n  your party's own policy here: %s (the summary compares you with it)\n", pl_nplayer_label(pr.players[ui.me]));
+    pl_nscenario_period_label(m, info->record_turns, lab, sizeof lab);
+    pl_nscenario_period_label(m, T - 1, lab2, sizeof lab2);
+    printf("%d %ss, %s to %s", info->periods, info->period_unit, lab, lab2);
+    if (info->record_turns) printf(", after the record of %d", info->record_turns);
+    printf(".\nNoise: %g%% of moves come out other than chosen; %g%% are misread by each observer.\n", 100 * info->noise,
+           100 * info->obs_noise);
+    if (pr.opening) {
         printf("The profile opens with");
-        for (int i = 0, first = 1; i < m.n; i++)
-            if (pr->opening[i] >= 0 && i != ui.me)
-                printf("%s %s %s", first ? "" : ",", m.party[i].id, m.party[i].action[pr->opening[i]]), first = 0;
-        if (pr->opening[ui.me] >= 0) printf("; for you it suggests %s (your choice)", me->action[pr->opening[ui.me]]);
+        for (int i = 0, first = 1; i < n_parties; i++)
+            if (pr.opening[i] >= 0 && i != ui.me) {
+                pl_nscenario_get_party(m, i, &pi);
+                printf("%s %s %s", first ? "" : ",", pi.id, pi.action[pr.opening[i]]), first = 0;
+            }
+        if (pr.opening[ui.me] >= 0) printf("; for you it suggests %s (your choice)", me.action[pr.opening[ui.me]]);
         printf(".\n");
     }
-    np_actions_text(me, acts, sizeof acts);
+    np_actions_text(&me, acts, sizeof acts);
     printf("Your actions, most restrained first: %s.\n", acts);
-    for (int i = 0; i < m.n_assumptions; i++) printf("  assumption: %s\n", m.assumption[i]);
+    for (int i = 0; i < info->n_assumptions; i++) printf("  assumption: %s\n", pl_nscenario_assumption(m, i));
     printf("Type an action by name or number; ? for help, h for the history, q to quit.\n");
 
     /* the record: forced for everyone, or chosen by the policies where it is silent */
-    while (pl_nmatch_stepper_turn(ui.st) < m.rec_turns) {
+    const int R = info->record_turns;
+    while (pl_nmatch_stepper_turn(ui.st) < R) {
         pl_nmatch_stepper_step(ui.st, -1, &err);
         pl_nmatch_stepper_step(ref, -1, &err);
     }
-    if (m.rec_turns) {
+    if (R) {
         printf("\nThe record (the prelude of every run; where it is silent the policies chose):\n");
-        int from = m.rec_turns > NP_WINDOW ? m.rec_turns - NP_WINDOW : 0;
-        np_table(&ui, from, m.rec_turns, 0);
+        int from = R > NP_WINDOW ? R - NP_WINDOW : 0;
+        np_table(&ui, from, R, 0);
     }
 
     const char *ended = NULL;
     char endbuf[160], prompt[600];
-    snprintf(prompt, sizeof prompt, "your move, %s (%s; ? for help): ", me->id, acts);
+    snprintf(prompt, sizeof prompt, "your move, %s (%s; ? for help): ", me.id, acts);
     int need_board = 1;
     while (!pl_nmatch_stepper_done(ui.st)) {
         int t = pl_nmatch_stepper_turn(ui.st);
         if (need_board) {
-            np_period_label(&m, t, lab, sizeof lab);
-            double mine = np_payoff_since_record(&m, ui.st, ui.me, t);
-            printf("\n%s (%s %d of %d)    your payoff so far: %.4g%s\n", lab, m.period_unit, t - m.rec_turns + 1, m.periods,
-                   mine, m.rec_turns ? " (last and total: since the record)" : "");
+            pl_nscenario_period_label(m, t, lab, sizeof lab);
+            double mine = np_payoff_since_record(&ui, ui.st, ui.me, t);
+            printf("\n%s (%s %d of %d)    your payoff so far: %.4g%s\n", lab, info->period_unit, t - R + 1, info->periods,
+                   mine, R ? " (last and total: since the record)" : "");
             int from = t > NP_WINDOW ? t - NP_WINDOW : 0;
             if (t > 0) np_table(&ui, from, t, 1);
             need_board = 0;
         }
         char *line;
         if (read_line(in, prompt, &line) < 0) {
-            snprintf(endbuf, sizeof endbuf, "End of input: the game stops after %d %s%s.", t - m.rec_turns,
-                     m.period_unit, t - m.rec_turns == 1 ? "" : "s");
+            snprintf(endbuf, sizeof endbuf, "End of input: the game stops after %d %s%s.", t - R, info->period_unit,
+                     t - R == 1 ? "" : "s");
             ended = endbuf;
             break;
         }
@@ -370,13 +340,12 @@ static int play_nparty(const pl_ydoc *doc, const char *party, const char *profil
             continue;
         }
         if (is_word(line, "q", "quit") || is_word(line, "exit", NULL)) {
-            snprintf(endbuf, sizeof endbuf, "You quit after %d %s%s.", t - m.rec_turns, m.period_unit,
-                     t - m.rec_turns == 1 ? "" : "s");
+            snprintf(endbuf, sizeof endbuf, "You quit after %d %s%s.", t - R, info->period_unit, t - R == 1 ? "" : "s");
             ended = endbuf;
             break;
         }
         if (is_word(line, "?", "help")) {
-            np_help(&ui);
+            np_help(&me);
             continue;
         }
         if (is_word(line, "h", "history")) {
@@ -387,11 +356,11 @@ static int play_nparty(const pl_ydoc *doc, const char *party, const char *profil
         int a = -1;
         char *e;
         long num = strtol(line, &e, 10);
-        if (e != line && !*e && num >= 1 && num <= me->n_actions) a = (int)num - 1;
-        for (int x = 0; x < me->n_actions && a < 0; x++)
-            if (!strcasecmp(line, me->action[x])) a = x;
+        if (e != line && !*e && num >= 1 && num <= me.n_actions) a = (int)num - 1;
+        for (int x = 0; x < me.n_actions && a < 0; x++)
+            if (!strcasecmp(line, me.action[x])) a = x;
         if (a < 0) {
-            printf("  '%.40s' is not an action of %s: type one of %s (? for help, q to quit)\n", line, me->id, acts);
+            printf("  '%.40s' is not an action of %s: type one of %s (? for help, q to quit)\n", line, me.id, acts);
             continue;
         }
         if (pl_nmatch_stepper_step(ui.st, a, &err) || pl_nmatch_stepper_step(ref, -1, &err)) {
@@ -400,41 +369,43 @@ static int play_nparty(const pl_ydoc *doc, const char *party, const char *profil
             break;
         }
         int got = pl_nmatch_stepper_action(ui.st, ui.me, t);
-        printf("  you: %s, %+.4g this %s", me->action[got], pl_nmatch_stepper_payoff(ui.st, ui.me, t), m.period_unit);
-        if (got != a) printf("  (noise: you chose %s but it came out %s)", me->action[a], me->action[got]);
+        printf("  you: %s, %+.4g this %s", me.action[got], pl_nmatch_stepper_payoff(ui.st, ui.me, t), info->period_unit);
+        if (got != a) printf("  (noise: you chose %s but it came out %s)", me.action[a], me.action[got]);
         putchar('\n');
         need_board = 1;
     }
-    int played = pl_nmatch_stepper_turn(ui.st) - m.rec_turns;
+    int played = pl_nmatch_stepper_turn(ui.st) - R;
     if (!ended) {
-        snprintf(endbuf, sizeof endbuf, "Game over after %d %ss.", played, m.period_unit);
+        snprintf(endbuf, sizeof endbuf, "Game over after %d %ss.", played, info->period_unit);
         ended = endbuf;
     }
     printf("\n%s\n", ended);
     if (played > 0) {
-        np_tally you, pol;
-        np_count(&m, ui.st, &you);
-        np_count(&m, ref, &pol);
+        pl_nscenario_tally you, pol;
+        pl_nscenario_tally_stepper(m, ui.st, &you);
+        pl_nscenario_tally_stepper(m, ref, &pol);
         int T1 = pl_nmatch_stepper_turn(ui.st), from = T1 - played;
-        printf("\nThe game (%d %ss):\n", played, m.period_unit);
+        printf("\nThe game (%d %ss):\n", played, info->period_unit);
         for (int f = from; f < T1; f += NP_WINDOW) np_table(&ui, f, f + NP_WINDOW < T1 ? f + NP_WINDOW : T1, 0);
-        int w = np_name_width(&m);
+        int w = np_name_width(&ui);
         printf("\n  %-*s %10s %10s %12s   %s\n", w, "", "payoff", "per period", "restraint", "with your policy instead");
-        for (int i = 0; i < m.n; i++) {
+        for (int i = 0; i < n_parties; i++) {
+            pl_nscenario_get_party(m, i, &pi);
             char name[48];
-            snprintf(name, sizeof name, "%s%s", m.party[i].id, i == ui.me ? " (you)" : "");
+            snprintf(name, sizeof name, "%s%s", pi.id, i == ui.me ? " (you)" : "");
             char rs[32];
             snprintf(rs, sizeof rs, "%d of %d", you.restrained[i], played);
-            printf("  %-*s %10.4g %10.3f %12s   %.4g (restraint %d)\n", w, name, you.pay[i], you.pay[i] / played, rs,
-                   pol.pay[i], pol.restrained[i]);
+            printf("  %-*s %10.4g %10.3f %12s   %.4g (restraint %d)\n", w, name, you.payoff[i], you.payoff[i] / played, rs,
+                   pol.payoff[i], pol.restrained[i]);
         }
         putchar('\n');
-        np_escalation_line(&m, &you, "You played");
-        np_escalation_line(&m, &pol, "With your policy");
+        np_escalation_line(&ui, &you, "You played");
+        np_escalation_line(&ui, &pol, "With your policy");
         printf("Your party's own policy in '%s' (%s), on the same random stream (seed %llu), would have scored %.4g;\n"
                "you scored %.4g.",
-               pr->id, pl_nplayer_label(pr->players[ui.me]), (unsigned long long)cfg.seed, pol.pay[ui.me], you.pay[ui.me]);
-        if (played == m.periods)
+               pr.id, pl_nplayer_label(pr.players[ui.me]), (unsigned long long)run_seed, pol.payoff[ui.me],
+               you.payoff[ui.me]);
+        if (played == info->periods)
             printf("  With it, this is run 0 of 'parley run' for this profile%s.",
                    seed_given ? " with the same --seed" : "");
         putchar('\n');
@@ -443,8 +414,7 @@ static int play_nparty(const pl_ydoc *doc, const char *party, const char *profil
 out:
     pl_nmatch_stepper_free(ui.st);
     pl_nmatch_stepper_free(ref);
-    free(ui.forced);
-    np_model_free(&m);
+    pl_nscenario_free(m);
     return rc;
 }
 
@@ -670,12 +640,13 @@ static void ag_outcome_lines(const pl_agreement *a, const pl_agreement_stepper *
         printf("; nobody reversed.\n");
 }
 
-static int play_agreement(const pl_ydoc *doc, const char *party, const char *variant, const char *reference,
+static int play_agreement(const pl_scenario *scn, const char *party, const char *variant, const char *reference,
                           int seed_given, uint64_t seed, in_line *in)
 {
     pl_agreement *a;
     pl_error err;
-    if (pl_agreement_from_doc(doc, &a, &err)) return cli_usage_error("play", "%s", err.msg);
+    const char *path = pl_scenario_path(scn);
+    if (pl_agreement_from_scenario(&a, scn, &err)) return cli_usage_error("play", "%s", err.msg);
     int rc = EXIT_USAGE, P = pl_agreement_n_parties(a), S = pl_agreement_n_steps(a), v = -1;
     static ag_ui ui; /* the event log makes it large: not on the stack */
     memset(&ui, 0, sizeof ui);
@@ -686,14 +657,14 @@ static int play_agreement(const pl_ydoc *doc, const char *party, const char *var
     for (int p = 0; p < P && n < sizeof list; p++)
         n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", p ? ", " : "", pl_agreement_party_id(a, p));
     if (!party) {
-        cli_usage_error("play", "--as: expected the party you play; parties in %s: %s", doc->path, list);
+        cli_usage_error("play", "--as: expected the party you play; parties in %s: %s", path, list);
         goto out;
     }
     ui.me = pl_agreement_find_party(a, party);
     for (int p = 0; p < P && ui.me < 0; p++) /* "dprk" for DPRK */
         if (!strcasecmp(pl_agreement_party_id(a, p), party)) ui.me = p;
     if (ui.me < 0) {
-        cli_usage_error("play", "--as: no party '%s' in %s; parties: %s", party, doc->path, list);
+        cli_usage_error("play", "--as: no party '%s' in %s; parties: %s", party, path, list);
         goto out;
     }
     if (variant) {
@@ -703,7 +674,7 @@ static int play_agreement(const pl_ydoc *doc, const char *party, const char *var
             list[0] = '\0';
             for (int k = 0; k < pl_agreement_n_variants(a) && n < sizeof list; k++)
                 n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", k ? ", " : "", pl_agreement_variant_id(a, k));
-            cli_usage_error("play", "--variant: no variant '%s' in %s; variants: %s", variant, doc->path,
+            cli_usage_error("play", "--variant: no variant '%s' in %s; variants: %s", variant, path,
                             n ? list : "(none: the steps as written)");
             goto out;
         }
@@ -884,35 +855,27 @@ int cmd_play_scenario(int argc, char **argv)
                                        "play one party of a scenario (against a strategy, give no --as)",
                                path);
     pl_error err;
-    pl_ydoc *doc;
-    if (pl_ydoc_load(&doc, path, &err)) return cli_usage_error("play", "%s", err.msg);
-    const char *kind;
+    pl_scenario *scn;
+    if (pl_scenario_open(&scn, path, &err)) return cli_usage_error("play", "%s", err.msg);
+    const char *kind = pl_scenario_kind(scn);
     int rc;
-    if (!doc->root || doc->root->kind != PL_Y_MAP) {
-        pl_yerr(doc, doc->root, &err, "a scenario must be a map of keys, starting with 'kind:'");
-        rc = cli_usage_error("play", "%s", err.msg);
-    } else if (pl_yget_str(doc, doc->root, "kind", 1, &kind, &err))
-        rc = cli_usage_error("play", "%s", err.msg);
-    else if (!strcmp(kind, "nparty")) {
+    if (!strcmp(kind, "nparty")) {
         if (variant) rc = cli_usage_error("play", "--variant is for agreements; %s is an N-party game (use --profile)", path);
         else if (reference) rc = cli_usage_error("play", "--reference is for agreements; in %s your party's policy in the profile is the reference", path);
         else {
             in_line in = {.echo = !cli_is_tty(stdin)};
-            rc = play_nparty(doc, party, profile, seed_given, seed, &in);
+            rc = play_nparty(scn, party, profile, seed_given, seed, &in);
             free(in.buf);
         }
     } else if (!strcmp(kind, "agreement")) {
         if (profile) rc = cli_usage_error("play", "--profile is for N-party games; %s is an agreement (use --variant)", path);
         else {
             in_line in = {.echo = !cli_is_tty(stdin)};
-            rc = play_agreement(doc, party, variant, reference, seed_given, seed, &in);
+            rc = play_agreement(scn, party, variant, reference, seed_given, seed, &in);
             free(in.buf);
         }
-    } else {
-        pl_yerr(doc, pl_ymap_get(doc->root, "kind"), &err,
-                "'parley play' plays scenarios of kind nparty or agreement, not '%s'", kind);
-        rc = cli_usage_error("play", "%s", err.msg);
-    }
-    pl_ydoc_free(doc);
+    } else
+        rc = cli_usage_error("play", "%s: 'parley play' plays scenarios of kind nparty or agreement, not '%s'", path, kind);
+    pl_scenario_free(scn);
     return rc;
 }

@@ -1,18 +1,20 @@
 /* cmd_run.c — `parley run SCENARIO.yaml`: flags in, the scenario runner does the rest. */
 #include <getopt.h>
 #include <string.h>
+#include <time.h>
 
 #include <pthread.h>
 
 #include "cli/cli.h"
 #include "cli/progress.h"
-#include "scenario/scenario.h"
 
 /* The runner reports progress from worker threads; the bar starts at the first report, when the total is known. */
 typedef struct run_bar {
     pthread_mutex_t mu;
     cli_progress *bar;
     int started;
+    uint64_t total;    /* the runs the scenario asked for, from the reports (0: none came) */
+    double runs_done;  /* when the last run was reported (cli_seconds) */
 } run_bar;
 
 static void on_progress(void *user, uint64_t done, uint64_t total)
@@ -20,8 +22,10 @@ static void on_progress(void *user, uint64_t done, uint64_t total)
     run_bar *b = user;
     pthread_mutex_lock(&b->mu); /* reports come once per chunk of runs: a lock is cheap here */
     if (!b->started) b->started = 1, b->bar = cli_progress_start("run", total);
+    b->total = total;
     cli_progress_update(b->bar, done);
     if (total && done >= total) { /* erase the bar before the summary is printed */
+        b->runs_done = cli_seconds();
         cli_progress_finish(b->bar);
         b->bar = NULL;
     }
@@ -80,16 +84,46 @@ int cmd_run(int argc, char **argv)
     }
     if (argc - optind != 1) return cli_usage_error("run", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
+    /* the results directory is checked and made before anything is computed, and filled as a set */
+    pl_outdir *od = NULL;
+    const char *out_dir = opt.out_dir;
+    if (opt.out_dir) {
+        if (pl_outdir_open(&od, opt.out_dir, &err)) return cli_lib_error("run", &err);
+        opt.out_dir = pl_outdir_path(od);
+    }
+    cli_signals_install();
     run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};
     opt.progress = on_progress;
     opt.progress_user = &bar;
-    opt.log = stderr;
-    int rc = pl_scenario_run_file(argv[optind], &opt, stdout, &err);
+    pl_scenario *scn = NULL;
+    int rc = pl_scenario_open(&scn, argv[optind], &err);
+    double t0 = cli_seconds();
+    if (!rc) {
+        if (opt.types_posterior)
+            fprintf(stderr, "parley run: types are the posterior given the record (see parley fit %s)\n", argv[optind]);
+        rc = pl_scenario_run(scn, &opt, stdout, &err);
+    }
+    double t1 = cli_seconds(), secs = bar.runs_done > t0 ? bar.runs_done - t0 : 0;
     cli_progress_finish(bar.bar);
+    pl_scenario_free(scn);
+    if (!rc && od) {
+        rc = pl_outdir_commit(od, &err);
+        od = NULL;
+    }
+    pl_outdir_abort(od);
     if (rc) {
         fflush(stdout);
         fprintf(stderr, "parley run: %s\n", err.msg);
-        return rc == PL_EINVAL || rc == PL_ENOTFOUND || rc == PL_EIO ? EXIT_USAGE : 1;
+        return cli_exit_code(rc);
     }
+    /* timings go to standard error, never into the results */
+    fflush(stdout);
+    if (bar.total && secs > 0)
+        fprintf(stderr, "parley run: %llu runs in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all\n",
+                (unsigned long long)bar.total, secs, (double)bar.total / secs, opt.threads, opt.threads == 1 ? "" : "s",
+                t1 - t0);
+    else
+        fprintf(stderr, "parley run: done in %.3f s (%d thread%s)\n", t1 - t0, opt.threads, opt.threads == 1 ? "" : "s");
+    if (out_dir) fprintf(stderr, "parley run: results in %s/ (CSV, results.json, report.html)\n", out_dir);
     return EXIT_OK;
 }

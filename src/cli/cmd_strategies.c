@@ -15,7 +15,7 @@ static const char help[] =
     "Axelrod-Python name it matches, whether it draws random numbers, how many\n"
     "turns back it looks, and its parameters with their defaults.\n"
     "\n"
-    "  --json         one JSON object a line: id, name, axelrod_name, family,\n"
+    "  --json         one JSON object a line: id, name, axelrod_name, axelrod_class, family,\n"
     "                 stochastic, memory_depth (null = unbounded), params, reference\n"
     "  --markdown     the strategy reference, a table per family (docs/strategies.md;\n"
     "                 'make docs' regenerates that file)\n"
@@ -117,8 +117,11 @@ static int print_markdown(const char *family)
            "     run `make docs`.  tests/e2e/docs_strategies.sh fails when this file is stale. -->\n"
            "\n"
            "parley has %zu strateg%s in %zu famil%s.  Name one on the command line by its id, with\n"
-           "parameters as `id:key=value,key=value` (`gtft:p=0.1`), or by its Axelrod-Python name\n"
-           "(`\"Tit For Tat\"`).  `parley strategies --json` gives the same facts to programs.\n",
+           "parameters as `id:key=value,key=value` (`gtft:p=0.1`), by its Axelrod-Python name\n"
+           "(`\"Tit For Tat\"`), with the reference's own parameter values if you like (`\"GTFT: 0.1\"`,\n"
+           "`\"First by Davis: 5\"`: values in the order of the parameters column), or by its\n"
+           "Axelrod-Python class name (`TitForTat`).  `parley strategies --json` gives the same facts to\n"
+           "programs.\n",
            total, total == 1 ? "y" : "ies", families, families == 1 ? "y" : "ies");
     if (!family)
         printf("\nThe last section lists the %zu N-party strategies, for games of three or more parties\n"
@@ -126,9 +129,11 @@ static int print_markdown(const char *family)
                pl_nstrategy_count());
     printf("\n"
            "Columns: **Axelrod name** is the name in the Axelrod-Python library (with its default\n"
-           "parameters) whose behaviour the strategy reproduces; **random** says whether it draws random\n"
-           "numbers (from the match's own seeded stream); **memory** is how many past turns it looks at\n"
-           "(∞: its whole history); **uses** says whether it reads the match length or the game's payoffs;\n"
+           "parameters) whose behaviour the strategy reproduces, and under it the library's class name;\n"
+           "**random** says whether it draws random numbers (from the match's own seeded stream) and\n"
+           "**memory** how many past turns it looks at (∞: its whole history), both with the default\n"
+           "parameters (as the reference, a strategy made with others says its own: `Random: 1` does not\n"
+           "draw); **uses** says whether it reads the match length or the game's payoffs;\n"
            "**parameters** gives each key with its default.\n");
     for (size_t i = 0; i < n; i++) {
         const pl_strategy_info *in = pl_strategy_info_at(i);
@@ -149,6 +154,7 @@ static int print_markdown(const char *family)
         fputs(" | ", stdout);
         if (in->axelrod_name) md_cell(stdout, in->axelrod_name);
         else fputs("—", stdout);
+        if (in->class_name) printf("<br>`%s`", in->class_name);
         printf(" | %s | ", in->stochastic ? "yes" : "no");
         if (in->memory_depth < 0) fputs("∞", stdout);
         else printf("%d", in->memory_depth);
@@ -234,6 +240,7 @@ static json_t *info_json(const pl_strategy_info *in)
     json_object_set_new(o, "id", json_string(in->id));
     json_object_set_new(o, "name", json_string(in->name));
     json_object_set_new(o, "axelrod_name", in->axelrod_name ? json_string(in->axelrod_name) : json_null());
+    json_object_set_new(o, "axelrod_class", in->class_name ? json_string(in->class_name) : json_null());
     json_object_set_new(o, "family", json_string(in->family));
     json_object_set_new(o, "stochastic", json_boolean(in->stochastic));
     json_object_set_new(o, "memory_depth", in->memory_depth < 0 ? json_null() : json_integer(in->memory_depth));
@@ -280,7 +287,8 @@ int cmd_strategies(int argc, char **argv)
         if (!found) return cli_usage_error("strategies", "--family: no family named '%s'", family);
     }
     if (as_markdown) return print_markdown(family);
-    if (!as_json) printf("%-28s %-36s %-5s %-6s %s\n", "ID", "NAME", "RAND", "MEMORY", "PARAMETERS");
+    if (!as_json)
+        printf("%-28s %-36s %-44s %-5s %-6s %s\n", "ID", "NAME", "AXELROD NAME (CLASS)", "RAND", "MEMORY", "PARAMETERS");
     for (size_t i = 0; i < n; i++) {
         const pl_strategy_info *in = pl_strategy_info_at(i);
         if (family && strcmp(in->family, family)) continue;
@@ -293,7 +301,11 @@ int cmd_strategies(int argc, char **argv)
         if (in->memory_depth < 0) strcpy(mem, "inf");
         else snprintf(mem, sizeof mem, "%d", in->memory_depth);
         params_text(params, sizeof params, in->params, in->n_params);
-        printf("%-28s %-36s %-5s %-6s %s\n", in->id, in->name, in->stochastic ? "yes" : "no", mem, params);
+        char axl[128];
+        if (in->axelrod_name && in->class_name) snprintf(axl, sizeof axl, "%s (%s)", in->axelrod_name, in->class_name);
+        else if (in->class_name) snprintf(axl, sizeof axl, "(%s)", in->class_name);
+        else snprintf(axl, sizeof axl, "%s", in->axelrod_name ? in->axelrod_name : "-");
+        printf("%-28s %-36s %-44s %-5s %-6s %s\n", in->id, in->name, axl, in->stochastic ? "yes" : "no", mem, params);
     }
     if (!as_json) printf("\n%zu strategies. Name one by its id, e.g. 'parley match tft defector'.\n", shown);
     return EXIT_OK;

@@ -5,8 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/progress.h"
-#include "twoparty/player_list.h"
-#include "twoparty/tournament_output.h"
+#include "parley/player_list.h"
 
 static const char help[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"
@@ -112,6 +111,13 @@ int cmd_tournament(int argc, char **argv)
     }
     if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
     cfg.game = &game;
+    /* the results directory is checked and made before anything is computed, and filled as a set */
+    pl_outdir *od = NULL;
+    if (out_dir && pl_outdir_open(&od, out_dir, &err)) {
+        rc = cli_lib_error("tournament", &err);
+        goto done;
+    }
+    cli_signals_install();
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     pl_tournament_result *res;
@@ -121,8 +127,8 @@ int cmd_tournament(int argc, char **argv)
     int run_rc = pl_tournament_run((const pl_strategy *const *)players.items, players.n, &cfg, &res, &err);
     cli_progress_finish(bar.bar);
     if (run_rc) {
-        rc = err.code == PL_EINVAL ? cli_usage_error("tournament", "%s", err.msg) : 1;
-        if (rc == 1) fprintf(stderr, "parley tournament: %s\n", err.msg);
+        rc = cli_lib_error("tournament", &err);
+        pl_outdir_abort(od);
         goto done;
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -132,12 +138,14 @@ int cmd_tournament(int argc, char **argv)
             (unsigned long long)pl_tournament_result_matches(res), (unsigned long long)pl_tournament_result_turns(res),
             secs, secs > 0 ? (double)pl_tournament_result_turns(res) / secs : 0.0, cfg.threads, cfg.threads == 1 ? "" : "s");
     rc = EXIT_OK;
-    if (out_dir) {
+    if (od) {
         pl_tournament_meta meta = {.cfg = &cfg, .game_text = game_text};
-        if (pl_tournament_write(res, &meta, out_dir, &err)) {
-            fprintf(stderr, "parley tournament: %s\n", err.msg);
-            rc = EXIT_USAGE;
-        } else
+        if (pl_tournament_write(res, &meta, pl_outdir_path(od), &err)) {
+            pl_outdir_abort(od);
+            rc = cli_lib_error("tournament", &err);
+        } else if (pl_outdir_commit(od, &err))
+            rc = cli_lib_error("tournament", &err);
+        else
             fprintf(stderr, "results written to %s/\n", out_dir);
     }
     pl_tournament_result_free(res);

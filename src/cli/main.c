@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/text.h"
+#include "parley/text.h"
 
 static const struct {
     const char *name;
@@ -51,7 +51,8 @@ static void usage(FILE *out)
             "Documentation: docs/tutorial.md (start here), docs/strategies.md (every strategy),\n"
             "docs/agreements.md (the agreement model), 'man parley' once installed.\n"
             "\n"
-            "Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input.\n");
+            "Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 the environment failed\n"
+            "(out of memory, disk full, a write or a permission refused).\n");
 }
 
 
@@ -63,14 +64,15 @@ int main(int argc, char **argv)
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(stdout);
-        return EXIT_OK;
+        return cli_finish(NULL, EXIT_OK);
     }
     if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
         printf("parley %s (libparley %s)\n", PARLEY_VERSION, pl_version());
-        return EXIT_OK;
+        return cli_finish(NULL, EXIT_OK);
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (!strcmp(argv[1], commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
+        /* every command's output is checked once it is done: a full disk or a closed stdout fails */
+        if (!strcmp(argv[1], commands[i].name)) return cli_finish(commands[i].name, commands[i].fn(argc - 1, argv + 1));
     size_t best = 0, best_d = (size_t)-1;
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
         size_t d = pl_edit_distance(argv[1], commands[i].name, 0);

@@ -1,7 +1,10 @@
-/* error.c — filling in a pl_error.  Kept trivial so that every layer can use it. */
+/* error.c — filling in a pl_error.  Kept trivial so that every layer can use it; the one thing
+ * it does beyond formatting is take control characters out of the message (a name or a value
+ * quoted from a file may hold "\e[2J"), so no error can drive the terminal it is printed on. */
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "core/text.h"
 #include "parley/error.h"
 
 int pl_error_set(pl_error *err, pl_status code, const char *fmt, ...)
@@ -12,6 +15,7 @@ int pl_error_set(pl_error *err, pl_status code, const char *fmt, ...)
         err->code = code;
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
         va_end(ap);
+        pl_text_sanitize_inplace(err->msg);
     }
     return code;
 }

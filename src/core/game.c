@@ -1,11 +1,10 @@
 /* game.c — building stage games and reading R, S, T, P back out of them. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "parley/game.h"
+#include "parley/text.h"
 
 void pl_game_pd(pl_game *g, double R, double S, double T, double P)
 {
@@ -42,6 +41,9 @@ int pl_game_matrix(pl_game *g, int m, int n, const double *a, const double *b, p
         for (int j = 0; j < n; j++) {
             if (!isfinite(a[i * n + j]) || !isfinite(b[i * n + j]))
                 return pl_error_set(err, PL_EINVAL, "payoff at (%d,%d) is not a finite number", i, j);
+            if (fabs(a[i * n + j]) > PL_GAME_MAX_PAYOFF || fabs(b[i * n + j]) > PL_GAME_MAX_PAYOFF)
+                return pl_error_set(err, PL_EINVAL, "payoff at (%d,%d) must lie between -%g and %g", i, j,
+                                    PL_GAME_MAX_PAYOFF, PL_GAME_MAX_PAYOFF);
             g->payoff[i][j][0] = a[i * n + j];
             g->payoff[i][j][1] = b[i * n + j];
         }
@@ -49,26 +51,42 @@ int pl_game_matrix(pl_game *g, int m, int n, const double *a, const double *b, p
     return PL_OK;
 }
 
+int pl_game_check(const pl_game *g, pl_error *err)
+{
+    for (int i = 0; i < g->n_row; i++)
+        for (int j = 0; j < g->n_col; j++)
+            for (int k = 0; k < 2; k++)
+                if (!(fabs(g->payoff[i][j][k]) <= PL_GAME_MAX_PAYOFF))
+                    return pl_error_set(err, PL_EINVAL,
+                                        "payoff %g is out of range: payoffs must lie between -%g and %g, so that a "
+                                        "score summed over every turn stays a finite number",
+                                        g->payoff[i][j][k], PL_GAME_MAX_PAYOFF, PL_GAME_MAX_PAYOFF);
+    return PL_OK;
+}
+
 int pl_game_parse_rstp(pl_game *g, const char *text, pl_error *err)
 {
     double v[4];
+    char item[64];
     const char *p = text;
     for (int i = 0; i < 4; i++) {
-        char *end;
-        errno = 0;
-        v[i] = strtod(p, &end);
-        if (end == p || errno || !isfinite(v[i]))
-            return pl_error_set(err, PL_EINVAL, "expected four numbers R,S,T,P (e.g. 3,0,5,1), got '%s'", text);
-        p = end;
-        while (*p == ' ') p++;
-        if (i < 3) {
-            if (*p != ',')
-                return pl_error_set(err, PL_EINVAL, "expected four numbers R,S,T,P separated by commas, got '%s'", text);
-            p++;
-        }
+        const char *comma = strchr(p, ',');
+        if (i < 3 && !comma)
+            return pl_error_set(err, PL_EINVAL, "expected four numbers R,S,T,P separated by commas (e.g. 3,0,5,1), got '%s'", text);
+        size_t len = i < 3 ? (size_t)(comma - p) : strlen(p);
+        if (i == 3 && strchr(p, ','))
+            return pl_error_set(err, PL_EINVAL, "expected exactly four numbers R,S,T,P, got '%s'", text);
+        /* spaces around an item belong to the list ("3, 0, 5, 1"), not to the number */
+        while (len && *p == ' ') p++, len--;
+        while (len && p[len - 1] == ' ') len--;
+        if (len >= sizeof item) len = sizeof item - 1;
+        memcpy(item, p, len);
+        item[len] = '\0';
+        pl_error e;
+        if (pl_parse_double(item, -PL_GAME_MAX_PAYOFF, PL_GAME_MAX_PAYOFF, &v[i], &e))
+            return pl_error_set(err, PL_EINVAL, "%c (number %d of R,S,T,P): %s", "RSTP"[i], i + 1, e.msg);
+        if (comma) p = comma + 1;
     }
-    if (*p != '\0')
-        return pl_error_set(err, PL_EINVAL, "expected exactly four numbers R,S,T,P, got '%s'", text);
     pl_game_pd(g, v[0], v[1], v[2], v[3]);
     return PL_OK;
 }

@@ -1,5 +1,13 @@
-/* files.c — atomic result files and output directories. */
+/* files.c — atomic result files, output directories written as a set (parley/outdir.h), and the
+ * JSON helpers every writer shares. */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/syscall.h>
+#include <inttypes.h>
 #include <jansson.h>
 #include <math.h>
 #include <pthread.h>
@@ -10,6 +18,7 @@
 
 #include "core/alloc.h"
 #include "io/files.h"
+#include "parley/outdir.h"
 
 char *pl_path_join(const char *dir, const char *name)
 {
@@ -112,6 +121,14 @@ int pl_json_failed(void) { return json_refused != 0; }
 
 json_t *pl_json_num(double x) { return isfinite(x) ? json_real(x) : json_null(); }
 
+json_t *pl_json_u64(uint64_t x)
+{
+    if (x <= (UINT64_C(1) << 53)) return json_integer((json_int_t)x);
+    char digits[24];
+    snprintf(digits, sizeof digits, "%" PRIu64, x);
+    return json_string(digits);
+}
+
 int pl_write_json_file(const char *path, const json_t *j, size_t flags, int final_newline, pl_error *err)
 {
     if (!j || pl_json_failed()) return pl_error_set(err, PL_ENOMEM, "%s: out of memory building the JSON", path);
@@ -124,6 +141,15 @@ int pl_write_json_file(const char *path, const json_t *j, size_t flags, int fina
         return pl_error_set(err, PL_EIO, "%s: write failed", path);
     }
     return pl_outfile_commit(&o, err);
+}
+
+int pl_open_status(int e)
+{
+    switch (e) {
+    case ENOMEM: return PL_ENOMEM;
+    case EACCES: case EPERM: case EMFILE: case ENFILE: case EIO: case EAGAIN: return PL_EIO;
+    default: return PL_EINVAL;
+    }
 }
 
 int pl_mkdir_p(const char *dir, pl_error *err)
@@ -151,5 +177,250 @@ int pl_mkdir_p(const char *dir, pl_error *err)
         }
     }
     pl_free(p);
+    return PL_OK;
+}
+
+/* ---- results as a set (parley/outdir.h) ------------------------------------------------------ */
+
+struct pl_outdir {
+    char *final; /* the directory as given */
+    char *tmp;   /* "<parent>/.<name>.parley-tmp-<pid>", where the writers write */
+    int slot;    /* its place in open_dirs, for a signal handler */
+};
+
+/* The temporaries a signal handler must remove: paths copied into fixed buffers (a handler may
+ * not allocate) and a descriptor of each directory to list its files with. */
+#define OUTDIR_SLOTS 4
+static struct {
+    volatile sig_atomic_t used;
+    int fd;
+    char path[PATH_MAX];
+} open_dirs[OUTDIR_SLOTS];
+static pthread_mutex_t open_dirs_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* Removes the plain files of directory fd (async-signal-safe: raw getdents64, unlinkat). */
+static void remove_files_fd(int fd)
+{
+    char buf[4096];
+    for (int pass = 0; pass < 64; pass++) {
+        if (lseek(fd, 0, SEEK_SET) < 0) return;
+        long n, removed = 0;
+        while ((n = syscall(SYS_getdents64, fd, buf, sizeof buf)) > 0) {
+            for (long off = 0; off < n;) {
+                /* struct linux_dirent64: ino (8), off (8), reclen (2), type (1), name */
+                unsigned short reclen;
+                memcpy(&reclen, buf + off + 16, sizeof reclen);
+                const char *name = buf + off + 19;
+                if (strcmp(name, ".") && strcmp(name, "..") && unlinkat(fd, name, 0) == 0) removed++;
+                off += reclen;
+            }
+        }
+        if (!removed) return; /* nothing left (or nothing removable) */
+    }
+}
+
+static void remove_dir(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        remove_files_fd(fd);
+        close(fd);
+    }
+    rmdir(path);
+}
+
+void pl_outdir_cleanup_signal(void)
+{
+    for (int i = 0; i < OUTDIR_SLOTS; i++)
+        if (open_dirs[i].used) {
+            remove_files_fd(open_dirs[i].fd);
+            rmdir(open_dirs[i].path);
+            open_dirs[i].used = 0;
+        }
+}
+
+static void release_slot(pl_outdir *od)
+{
+    if (od->slot < 0) return;
+    pthread_mutex_lock(&open_dirs_mu);
+    open_dirs[od->slot].used = 0;
+    close(open_dirs[od->slot].fd);
+    pthread_mutex_unlock(&open_dirs_mu);
+    od->slot = -1;
+}
+
+/* 0 if dir is absent, empty, or a set of results parley wrote (the marker, plain files only);
+ * else an error naming what is in the way. */
+static int check_target(const char *dir, pl_error *err)
+{
+    struct stat st;
+    if (lstat(dir, &st) != 0) {
+        if (errno == ENOENT) return PL_OK;
+        int e = errno;
+        return pl_error_set(err, e == EACCES ? PL_EIO : PL_EINVAL, "%s: cannot use as the results directory: %s", dir,
+                            strerror(e));
+    }
+    if (!S_ISDIR(st.st_mode))
+        return pl_error_set(err, PL_EINVAL, "%s: exists and is not a directory; --out needs a directory", dir);
+    DIR *d = opendir(dir);
+    if (!d) {
+        int e = errno;
+        return pl_error_set(err, e == EACCES ? PL_EIO : PL_EINVAL, "%s: cannot read the directory: %s", dir, strerror(e));
+    }
+    int marked = 0, files = 0, others = 0; /* others: subdirectories, links, devices: never parley's */
+    char file_name[256] = "", other_name[256] = "";
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (!strcmp(e->d_name, PL_OUTDIR_MARKER)) {
+            marked = 1;
+            continue;
+        }
+        struct stat fs;
+        int plain = fstatat(dirfd(d), e->d_name, &fs, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(fs.st_mode);
+        char *name = plain ? file_name : other_name;
+        if (!(plain ? files++ : others++)) snprintf(name, sizeof file_name, "%s", e->d_name);
+    }
+    closedir(d);
+    if (others)
+        return pl_error_set(err, PL_EINVAL, "%s: the directory holds '%s', which parley did not write; give --out a new "
+                            "or empty directory, or one a parley run wrote", dir, other_name);
+    if (files && !marked)
+        return pl_error_set(err, PL_EINVAL,
+                            "%s: the directory holds files parley did not write (such as '%s'); give --out a new or "
+                            "empty directory, or one a parley run wrote",
+                            dir, file_name);
+    return PL_OK;
+}
+
+int pl_outdir_open(pl_outdir **out, const char *dir, pl_error *err)
+{
+    *out = NULL;
+    if (!dir || !*dir) return pl_error_set(err, PL_EINVAL, "the results directory has no name");
+    int rc = check_target(dir, err);
+    if (rc) return rc;
+    pl_outdir *od = pl_calloc(1, sizeof *od);
+    char *copy = pl_strdup(dir);
+    if (!od || !copy) {
+        pl_free(od);
+        pl_free(copy);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    od->slot = -1;
+    /* parent and base name, trailing slashes ignored ("out/" is "out") */
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/') copy[--n] = '\0';
+    od->final = copy;
+    const char *slash = strrchr(copy, '/');
+    const char *base = slash ? slash + 1 : copy;
+    size_t plen = slash ? (size_t)(slash - copy) : 0;
+    size_t cap = n + 64;
+    od->tmp = pl_malloc(cap);
+    if (!od->tmp) {
+        pl_outdir_abort(od);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    if (slash) snprintf(od->tmp, cap, "%.*s/.%s.parley-tmp-%ld", (int)(plen ? plen : 1), plen ? copy : "/", base,
+                        (long)getpid());
+    else snprintf(od->tmp, cap, ".%s.parley-tmp-%ld", base, (long)getpid());
+    if (slash && plen) {
+        char *parent = pl_strndup(copy, plen);
+        if (!parent) {
+            pl_outdir_abort(od);
+            return pl_error_set(err, PL_ENOMEM, "out of memory");
+        }
+        rc = pl_mkdir_p(parent, err);
+        pl_free(parent);
+        if (rc) {
+            pl_outdir_abort(od);
+            return rc;
+        }
+    }
+    remove_dir(od->tmp); /* one left by an earlier process with this pid */
+    if (mkdir(od->tmp, 0777) != 0) {
+        int e = errno;
+        pl_error_set(err, PL_EIO, "%s: cannot create the results directory beside it: %s", dir, strerror(e));
+        pl_free(od->tmp);
+        od->tmp = NULL;
+        pl_outdir_abort(od);
+        return PL_EIO;
+    }
+    /* registered for a signal handler; with no free slot it is still removed on every other path */
+    pthread_mutex_lock(&open_dirs_mu);
+    for (int i = 0; i < OUTDIR_SLOTS; i++)
+        if (!open_dirs[i].used && strlen(od->tmp) < sizeof open_dirs[i].path) {
+            int fd = open(od->tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (fd < 0) break;
+            open_dirs[i].fd = fd;
+            strcpy(open_dirs[i].path, od->tmp);
+            open_dirs[i].used = 1;
+            od->slot = i;
+            break;
+        }
+    pthread_mutex_unlock(&open_dirs_mu);
+    *out = od;
+    return PL_OK;
+}
+
+const char *pl_outdir_path(const pl_outdir *od) { return od->tmp; }
+const char *pl_outdir_final(const pl_outdir *od) { return od->final; }
+
+void pl_outdir_abort(pl_outdir *od)
+{
+    if (!od) return;
+    release_slot(od);
+    if (od->tmp) remove_dir(od->tmp);
+    pl_free(od->tmp);
+    pl_free(od->final);
+    pl_free(od);
+}
+
+int pl_outdir_commit(pl_outdir *od, pl_error *err)
+{
+    char *marker = pl_path_join(od->tmp, PL_OUTDIR_MARKER);
+    if (!marker) {
+        pl_outdir_abort(od);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    static const char note[] = "A complete set of parley results: the next run with --out here replaces the whole "
+                               "directory.\n";
+    int rc = pl_write_file_atomic(marker, note, sizeof note - 1, err);
+    pl_free(marker);
+    if (rc) {
+        pl_outdir_abort(od);
+        return rc;
+    }
+    /* checked again: another process may have put files there while this one computed */
+    if ((rc = check_target(od->final, err))) {
+        pl_outdir_abort(od);
+        return rc;
+    }
+    release_slot(od);
+    /* one atomic exchange when the directory exists (Linux renameat2), else one rename */
+    if (renameat2(AT_FDCWD, od->tmp, AT_FDCWD, od->final, RENAME_EXCHANGE) == 0) {
+        remove_dir(od->tmp); /* now the old results */
+    } else if (rename(od->tmp, od->final) != 0) {
+        int e = errno;
+        if (e == ENOTEMPTY || e == EEXIST) {
+            /* no exchange on this file system: the old set is moved aside, then the new one in */
+            size_t cap = strlen(od->tmp) + 8;
+            char *old = pl_malloc(cap);
+            if (old) snprintf(old, cap, "%s.old", od->tmp);
+            if (old && rename(od->final, old) == 0 && rename(od->tmp, od->final) == 0) {
+                remove_dir(old);
+                pl_free(old);
+                goto done;
+            }
+            e = errno;
+            pl_free(old);
+        }
+        pl_error_set(err, PL_EIO, "%s: cannot move the results into place: %s", od->final, strerror(e));
+        pl_outdir_abort(od);
+        return PL_EIO;
+    }
+done:
+    pl_free(od->tmp);
+    pl_free(od->final);
+    pl_free(od);
     return PL_OK;
 }

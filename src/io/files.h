@@ -6,6 +6,7 @@
 #ifndef PL_FILES_H
 #define PL_FILES_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include "parley/error.h"
 
@@ -37,6 +38,14 @@ void pl_json_begin(void);
 int pl_json_failed(void);
 /* A JSON number, or null for NaN and infinities (JSON has no such numbers; json_real refuses them). */
 struct json_t *pl_json_num(double x);
+/* A 64-bit unsigned whole number (a seed): a JSON integer up to 2^53, which every JSON reader
+ * holds exactly, and above that a string of its decimal digits ("18446744073709551615"), which
+ * --seed and a scenario's seed: both read back exactly. */
+struct json_t *pl_json_u64(uint64_t x);
+/* The status for an input file the system would not open (errno e): PL_ENOMEM, PL_EIO for what
+ * the environment refused (permission, too many open files, an I/O error: exit 3 in the command),
+ * PL_EINVAL for a wrong name (no such file, a directory, a path too long: bad input, exit 2). */
+int pl_open_status(int e);
 /* Creates a directory and its parents (like mkdir -p). */
 int pl_mkdir_p(const char *dir, pl_error *err);
 /* Joins dir and name into a new string (caller frees). */

@@ -284,7 +284,7 @@ int pl_chart_set_matrix(pl_chart *c, size_t rows, size_t cols, const double *val
     int rc = need_kind(c, "a matrix", c && c->kind == PL_CHART_HEATMAP);
     if (rc) return rc;
     if (rows && cols && !values) return fail(c, PL_EINVAL, "matrix %zux%zu: no values given", rows, cols);
-    if (rows > 100000 || cols > 100000) return fail(c, PL_EINVAL, "matrix %zux%zu is too large to draw", rows, cols);
+    if (rows > PL_CHART_MAX_SIDE || cols > PL_CHART_MAX_SIDE) return fail(c, PL_EINVAL, "matrix %zux%zu is too large to draw", rows, cols);
     double *m = dup_doubles(values, rows * cols);
     char **rl = dup_labels(row_labels, rows, 1), **cl = dup_labels(col_labels, cols, 1);
     if (!m || !rl || !cl) {

@@ -120,6 +120,10 @@ int pl_chart_box_stats_of(const double *values, size_t n, pl_chart_box_stats *st
 
 /* ---- HEATMAP -------------------------------------------------------------- */
 
+/* The most rows or columns a heat map takes: a reader of a scenario checks its sizes against it
+ * when the input is validated, so a run is never refused only when its report is drawn. */
+#define PL_CHART_MAX_SIDE 100000
+
 /* The matrix, row-major (values[r * cols + c]), with row and column labels (each may be
  * NULL for numbers 1..n).  Cells show their value when they are large enough. */
 int pl_chart_set_matrix(pl_chart *c, size_t rows, size_t cols, const double *values,

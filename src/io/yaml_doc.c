@@ -9,6 +9,7 @@
  * `[[[...]]]` would otherwise overflow the stack.  No scenario comes near the
  * limit; the refusal names the line and column where it was crossed. */
 #include <ctype.h>
+#include <float.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -16,10 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "core/alloc.h"
 #include "core/text.h"
+#include "io/files.h"
 #include "io/yaml_doc.h"
 
 static void node_free(pl_ynode *n)
@@ -99,6 +102,17 @@ static int push(pl_ynode *parent, pl_ynode *key, pl_ynode *child)
     return PL_OK;
 }
 
+/* The first control character in a scalar (C0 but newline and tab, DEL, C1 as UTF-8 C2 80..9F),
+ * or -1.  libyaml has checked the bytes are UTF-8. */
+static long control_char(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7F) return s[i];
+        if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] < 0xA0) return s[i + 1];
+    }
+    return -1;
+}
+
 /* Builds the node that starts with event ev (already taken from the parser). */
 static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
 {
@@ -115,6 +129,18 @@ static int build(builder *b, yaml_event_t *ev, pl_ynode **out)
                     ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
                     ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE || ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
         if (!n->value) goto nomem;
+        {
+            /* "\e[2J", "\x9b" or "\0" in a double-quoted string: a name or a note with a control
+             * character would drive the terminal it is echoed on (or, a NUL, be cut short) */
+            long cc = control_char((const unsigned char *)ev->data.scalar.value, ev->data.scalar.length);
+            if (cc >= 0) {
+                node_free(n);
+                return pl_error_set(b->err, PL_EINVAL,
+                                    "%s:%zu:%zu: a control character (U+%04lX) in a text value; names and notes are "
+                                    "shown on terminals and in reports, so none is accepted",
+                                    b->path, ev->start_mark.line + 1, ev->start_mark.column + 1, cc);
+            }
+        }
         *out = n;
         return PL_OK;
     case YAML_ALIAS_EVENT:
@@ -258,7 +284,12 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
 {
     *out = NULL;
     FILE *f = fopen(path, "rb");
-    if (!f) return pl_error_set(err, PL_EIO, "%s: cannot open: %s", path, strerror(errno));
+    if (!f) return pl_error_set(err, pl_open_status(errno), "%s: cannot open: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return pl_error_set(err, PL_EINVAL, "%s: is a directory, not a scenario file", path);
+    }
     size_t cap = PL_YAML_READ_CHUNK, len = 0;
     char *buf = pl_malloc(cap);
     int too_large = 0;
@@ -283,6 +314,11 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
     if (rerr) {
         pl_free(buf);
         return pl_error_set(err, PL_EIO, "%s: read error", path);
+    }
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+        pl_free(buf);
+        return pl_error_set(err, PL_EINVAL, "%s:1:1: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8", path);
     }
     if (memchr(buf, '\0', len)) {
         pl_free(buf);
@@ -360,29 +396,54 @@ int pl_ynode_str(const pl_ydoc *d, const pl_ynode *n, const char *what, const ch
     return PL_OK;
 }
 
+/* The words for a number the scanner (core/text.h) refused, after "<what> ". */
+static int num_refused(const pl_ydoc *d, const pl_ynode *n, const char *what, pl_num_problem pr, double lo, double hi,
+                       int whole, pl_error *err)
+{
+    const char *s = n->value, *kind = whole ? "a whole number" : "a number";
+    switch (pr) {
+    case PL_NUM_OK: return PL_OK;
+    case PL_NUM_SPACE: return pl_yerr(d, n, err, "%s must be %s written without spaces, found '%s'", what, kind, s);
+    case PL_NUM_HEX: return pl_yerr(d, n, err, "%s must be %s in decimal, found '%s' (another base is not accepted)", what, kind, s);
+    case PL_NUM_NOT_FINITE: return pl_yerr(d, n, err, "%s must be a finite number, found '%s'", what, s);
+    case PL_NUM_NOT_WHOLE: return pl_yerr(d, n, err, "%s must be a whole number, found '%s'", what, s);
+    case PL_NUM_TOO_LARGE: return pl_yerr(d, n, err, "%s must be between %g and %g, found '%s' (too large)", what, lo, hi, s);
+    case PL_NUM_TOO_SMALL:
+        return pl_yerr(d, n, err, "%s is too small: '%s' is nonzero but below %g (write 0 for zero)", what, s, DBL_MIN);
+    case PL_NUM_RANGE: return pl_yerr(d, n, err, "%s must be between %g and %g, found %s", what, lo, hi, s);
+    case PL_NUM_EMPTY: case PL_NUM_SYNTAX: break;
+    }
+    return pl_yerr(d, n, err, "%s must be %s, found '%s'", what, kind, s);
+}
+
 int pl_ynode_num(const pl_ydoc *d, const pl_ynode *n, const char *what, double lo, double hi, double *out, pl_error *err)
 {
     if (n->kind != PL_Y_SCALAR) return pl_yerr(d, n, err, "%s must be a number, found %s", what, kind_name(n->kind));
-    const char *s = n->value;
-    char *end;
-    errno = 0;
-    double x = strtod(s, &end);
-    while (end && isspace((unsigned char)*end)) end++;
-    if (n->quoted || end == s || *end || errno || !isfinite(x))
-        return pl_yerr(d, n, err, "%s must be a number, found '%s'", what, s);
-    if (x < lo || x > hi) return pl_yerr(d, n, err, "%s must be between %g and %g, found %s", what, lo, hi, s);
-    *out = x;
-    return PL_OK;
+    if (n->quoted) return pl_yerr(d, n, err, "%s must be a number, found '%s'", what, n->value);
+    return num_refused(d, n, what, pl_number_scan(n->value, PL_NUM_REAL, lo, hi, out, NULL, NULL), lo, hi, 0, err);
 }
 
 int pl_ynode_int(const pl_ydoc *d, const pl_ynode *n, const char *what, long lo, long hi, long *out, pl_error *err)
 {
     double x;
-    int rc = pl_ynode_num(d, n, what, (double)lo, (double)hi, &x, err);
-    if (rc) return rc;
+    if (n->kind != PL_Y_SCALAR) return pl_yerr(d, n, err, "%s must be a whole number, found %s", what, kind_name(n->kind));
+    if (n->quoted) return pl_yerr(d, n, err, "%s must be a whole number, found '%s'", what, n->value);
+    /* read as a real number (so 1e3 is 1000), then required whole */
+    pl_num_problem pr = pl_number_scan(n->value, PL_NUM_REAL, (double)lo, (double)hi, &x, NULL, NULL);
+    if (pr) return num_refused(d, n, what, pr, (double)lo, (double)hi, 1, err);
     if (x != floor(x)) return pl_yerr(d, n, err, "%s must be a whole number, found '%s'", what, n->value);
     *out = (long)x;
     return PL_OK;
+}
+
+int pl_ynode_u64(const pl_ydoc *d, const pl_ynode *n, const char *what, uint64_t *out, pl_error *err)
+{
+    if (n->kind != PL_Y_SCALAR) return pl_yerr(d, n, err, "%s must be a whole number, found %s", what, kind_name(n->kind));
+    /* a seed may be quoted: "18446744073709551615" is how results.json writes one above 2^53 */
+    pl_num_problem pr = pl_number_scan(n->value, PL_NUM_U64, 0, 0, NULL, NULL, out);
+    if (pr == PL_NUM_RANGE || pr == PL_NUM_TOO_LARGE)
+        return pl_yerr(d, n, err, "%s must be a whole number from 0 to 18446744073709551615, found '%s'", what, n->value);
+    return num_refused(d, n, what, pr, 0, 0, 1, err);
 }
 
 static const pl_ynode *need(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *rc, pl_error *err)
@@ -423,6 +484,16 @@ int pl_yget_int(const pl_ydoc *d, const pl_ynode *map, const char *key, int requ
     char what[96];
     snprintf(what, sizeof what, "'%s'", key);
     return pl_ynode_int(d, v, what, lo, hi, out, err);
+}
+
+int pl_yget_u64(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, uint64_t *out, pl_error *err)
+{
+    int rc;
+    const pl_ynode *v = need(d, map, key, required, &rc, err);
+    if (!v) return rc;
+    char what[96];
+    snprintf(what, sizeof what, "'%s'", key);
+    return pl_ynode_u64(d, v, what, out, err);
 }
 
 int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *out, pl_error *err)

@@ -9,6 +9,7 @@
 #define PL_YAML_DOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "parley/error.h"
 
 /* The largest file pl_ydoc_load reads (a scenario is a few kB; this guards against mistakes), and
@@ -67,6 +68,9 @@ int pl_yget_num(const pl_ydoc *d, const pl_ynode *map, const char *key, int requ
                 double *out, pl_error *err);
 int pl_yget_int(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, long lo, long hi, long *out,
                 pl_error *err);
+/* A whole number over the full 64-bit range (a seed), plain or quoted ("18446744073709551615" is
+ * how a results.json writes a seed above 2^53, which a JSON number cannot hold exactly). */
+int pl_yget_u64(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, uint64_t *out, pl_error *err);
 int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int required, int *out, pl_error *err);
 /* map[key] as a node of the given kind (a list or map to walk); *out is NULL when an optional key is missing. */
 int pl_yget_node(const pl_ydoc *d, const pl_ynode *map, const char *key, pl_ykind kind, int required,
@@ -76,5 +80,6 @@ int pl_yget_node(const pl_ydoc *d, const pl_ynode *map, const char *key, pl_ykin
 int pl_ynode_num(const pl_ydoc *d, const pl_ynode *n, const char *what, double lo, double hi, double *out, pl_error *err);
 int pl_ynode_int(const pl_ydoc *d, const pl_ynode *n, const char *what, long lo, long hi, long *out, pl_error *err);
 int pl_ynode_str(const pl_ydoc *d, const pl_ynode *n, const char *what, const char **out, pl_error *err);
+int pl_ynode_u64(const pl_ydoc *d, const pl_ynode *n, const char *what, uint64_t *out, pl_error *err);
 
 #endif

@@ -212,7 +212,7 @@ int np_events_load(const char *path, int window_days, np_events **out, pl_error 
     *out = NULL;
     int rc = PL_OK;
     FILE *f = fopen(path, "rb");
-    if (!f) return pl_error_set(err, PL_EINVAL, "%s: cannot open the event file: %s", path, strerror(errno));
+    if (!f) return pl_error_set(err, pl_open_status(errno), "%s: cannot open the event file: %s", path, strerror(errno));
     np_events *E = pl_calloc(1, sizeof *E);
     char *buf = pl_malloc(4096);
     int cap = 0, lineno = 0, seen_header = 0;

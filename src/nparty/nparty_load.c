@@ -12,6 +12,7 @@
 #include "core/alloc.h"
 #include "nparty/nparty_engine.h"
 #include "io/files.h"
+#include "io/svg_chart.h"
 #include "nparty/nparty_model.h"
 #include "nparty/nparty_events.h"
 
@@ -663,8 +664,9 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
         for (size_t k = 0; k < as->n; k++)
             if ((rc = pl_ynode_str(d, as->items[k], "an assumption", &m->assumption[m->n_assumptions++], err))) return rc;
     }
-    long seed = 1, runs = 1000, periods = 40, delay = 0, window = 4;
-    if ((rc = pl_yget_int(d, root, "seed", 0, 0, 9007199254740991L, &seed, err)) ||
+    long runs = 1000, periods = 40, delay = 0, window = 4;
+    uint64_t seed = 1;
+    if ((rc = pl_yget_u64(d, root, "seed", 0, &seed, err)) ||
         (rc = pl_yget_int(d, root, "runs", 0, 1, 100000000, &runs, err)) ||
         (rc = pl_yget_int(d, root, "periods", 0, 1, 1000000, &periods, err)) ||
         (rc = pl_yget_num(d, root, "noise", 0, 0, 1, &m->noise, err)))
@@ -688,7 +690,7 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
         m->start_year = (int)sy;
         m->per_year = (int)py;
     }
-    m->seed = opt->seed_given ? opt->seed : (uint64_t)seed;
+    m->seed = opt->seed_given ? opt->seed : seed;
     m->runs = opt->runs > 0 ? opt->runs : runs;
     m->periods = (int)periods;
     m->obs_delay = (int)delay;
@@ -729,6 +731,13 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
     const pl_ynode *gn;
     if ((rc = pl_yget_node(d, root, "game", PL_Y_MAP, 1, &gn, err)) || (rc = load_game(d, gn, m, m->n, &m->game, err))) return rc;
     if ((rc = load_record(d, m, err)) || (rc = load_events(d, m, err)) || (rc = load_profiles(d, m, err))) return rc;
+    /* the report draws one run, record included, a column per period: refused here, not after
+     * the whole run has been simulated and its data files written */
+    if ((long)m->rec_turns + periods > PL_CHART_MAX_SIDE)
+        return pl_yerr(d, pl_ymap_get(root, "periods") ? pl_ymap_get(root, "periods") : root, err,
+                       "%ld periods%s are more than the report can draw (at most %d%s)", periods,
+                       m->rec_turns ? " after the record" : "", PL_CHART_MAX_SIDE - m->rec_turns,
+                       m->rec_turns ? " after the record's periods" : "");
     if (pl_ngame_get_kind(m->game) == PL_NGAME_PAIRWISE)
         for (int k = 0; k < m->n_profiles; k++) {
             pl_nmatch_config c;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "parley/nparty.h"
+#include "parley/nscenario.h"
 #include "scenario/scenario.h"
 
 #define NP_MAX PL_NPARTY_MAX
@@ -123,6 +124,14 @@ void np_model_free(np_model *m);
  * profile's opening at the first simulated period.  skip_party (or -1) is left free at the
  * opening (a person plays it).  *turns gets the number of turns; NULL when out of memory. */
 int *np_forced_actions(const np_model *m, int k, int skip_party, int *turns);
+/* The match every run of the model plays (turns, noise, observation, seed, shock period); the
+ * caller sets the forced actions, the streams and the shock party. */
+void np_match_config(const np_model *m, pl_nmatch_config *cfg);
+
+/* The public handle on a model (parley/nscenario.h; nparty_scenario.c, nparty_metrics.c). */
+struct pl_nscenario {
+    np_model m;
+};
 
 /* Runs profile k of the model (nparty_simulate.c): fills res (the caller frees res->coop_t and
  * res->sample); done/total feed opt->progress. */

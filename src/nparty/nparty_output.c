@@ -396,7 +396,7 @@ static json_t *results_json(const np_model *m, const np_results *r)
     json_object_set_new(root, "kind", json_string("nparty"));
     json_object_set_new(root, "name", json_string(m->name));
     json_object_set_new(root, "scenario", json_string(m->path));
-    json_object_set_new(root, "seed", json_integer((json_int_t)m->seed));
+    json_object_set_new(root, "seed", pl_json_u64(m->seed));
     json_object_set_new(root, "runs", json_integer(m->runs));
     json_object_set_new(root, "periods", json_integer(m->periods));
     json_object_set_new(root, "period_unit", json_string(m->period_unit));

@@ -62,15 +62,9 @@ static int run_open(void *ctx, void **state, pl_error *err)
         pl_free(w);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
-    pl_nmatch_config_default(&w->cfg);
-    w->cfg.turns = T;
-    w->cfg.noise = m->noise;
-    w->cfg.obs_noise = m->obs_noise;
-    w->cfg.obs_delay = m->obs_delay;
+    np_match_config(m, &w->cfg);
     w->cfg.forced = c->forced;
     w->cfg.forced_turns = c->forced_turns;
-    w->cfg.seed = m->seed;
-    w->cfg.shock_turn = P + m->shock_period;
     *state = w;
     return PL_OK;
 }
@@ -220,6 +214,17 @@ static int replay_record(const np_model *m, const np_profile *pr, np_profile_res
         }
     pl_nmatch_result_free(r);
     return PL_OK;
+}
+
+void np_match_config(const np_model *m, pl_nmatch_config *cfg)
+{
+    pl_nmatch_config_default(cfg);
+    cfg->turns = m->rec_turns + m->periods;
+    cfg->noise = m->noise;
+    cfg->obs_noise = m->obs_noise;
+    cfg->obs_delay = m->obs_delay;
+    cfg->seed = m->seed;
+    cfg->shock_turn = m->rec_turns + m->shock_period;
 }
 
 int *np_forced_actions(const np_model *m, int k, int skip_party, int *turns)

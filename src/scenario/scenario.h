@@ -1,44 +1,22 @@
-/* scenario.h — `parley run`: one YAML file, any kind of experiment.
+/* scenario.h — inside the library: what a scenario kind's runner sees.
  *
- * Every scenario file has a top-level `kind:` (agreement, nparty, tournament,
- * ...).  Each kind has one runner that validates the document into its model,
- * runs its engine and writes its results; scenario_kinds.def lists them, and
- * the `run` command only dispatches.  A runner never prints except through the
- * `summary` stream it is handed (the text summary for standard output). */
+ * The public side (parley/scenario.h) opens a file and reads its kind; here a
+ * runner gets the loaded document.  scenario_kinds.def is the one table of kinds:
+ * each line names a kind, its runner and a summary, and both `parley run` and
+ * `parley play` find a kind through it. */
 #ifndef PL_SCENARIO_H
 #define PL_SCENARIO_H
 
 #include <stdint.h>
 #include <stdio.h>
 
+#include "parley/scenario.h"
 #include "io/yaml_doc.h"
-
-typedef struct pl_run_options {
-    long runs;          /* Monte Carlo runs or repetitions; 0 = the scenario's own default */
-    uint64_t seed;      /* used when seed_given, else the scenario's `seed:` (default 1) */
-    int seed_given;
-    int threads;        /* >= 1 */
-    const char *out_dir;/* NULL: no files, summary only */
-    /* Progress of long runs (may be NULL); called from worker threads, done <= total. */
-    void (*progress)(void *user, uint64_t done, uint64_t total);
-    void *progress_user;
-    FILE *log;          /* timings and where results went, for standard error; NULL: none */
-    int types_posterior;/* agreements: fit the record first, run under the posterior types and fitted behaviour */
-} pl_run_options;
 
 /* A runner: doc is loaded and its `kind` checked.  Returns 0, or a pl_status with err set. */
 typedef int (*pl_scenario_runner)(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
 
-typedef struct pl_scenario_kind {
-    const char *kind;
-    pl_scenario_runner run;
-    const char *summary;
-} pl_scenario_kind;
-
-/* The known kinds, ending with {NULL}. */
-extern const pl_scenario_kind pl_scenario_kinds[];
-
-/* Loads the file, checks `kind`, runs it. */
-int pl_scenario_run_file(const char *path, const pl_run_options *opt, FILE *summary, pl_error *err);
+/* The document of an open scenario (the domains' loaders read it). */
+const pl_ydoc *pl_scenario_doc(const pl_scenario *s);
 
 #endif

@@ -1,9 +1,10 @@
-/* axelrod_second.c — deterministic entries of Axelrod's second computer
- * tournament, described in Axelrod (1980b), "More effective choice in the
- * prisoner's dilemma", J. Conflict Resolution 24(3):379-403.  The details of
- * most rules come from the reverse engineering of the tournament's Fortran
- * sources (the K..R programs) done for Axelrod-Python; behaviour matches
- * Axelrod-Python 4.13 turn for turn. */
+/* axelrod_second.c — the entries of Axelrod's second computer tournament,
+ * described in Axelrod (1980b), "More effective choice in the prisoner's
+ * dilemma", J. Conflict Resolution 24(3):379-403.  The details of most rules
+ * come from the reverse engineering of the tournament's Fortran sources (the
+ * K..R programs) done for Axelrod-Python; the deterministic ones match
+ * Axelrod-Python 4.13 turn for turn, the random ones follow its rules with the
+ * match's own stream (the same probabilities at every turn, not the same draws). */
 #include "strategies/strategy_def.h"
 
 #include <limits.h>
@@ -509,14 +510,376 @@ static int yamachi_move(void *st, const pl_params *p, const pl_view *v)
     return yamachi_return(s, v, PL_D);
 }
 
+/* ---- the random entries ----------------------------------------------------
+ * Each follows Axelrod-Python 4.13's class of the same name (axelrod/strategies/
+ * axelrod_second.py); a probability of cooperating is drawn as its random_choice
+ * does (no draw at 0 or 1), a comparison with a uniform draw as its random(). */
+
+/* Danny Champion: cooperates
+ * 10 moves, plays tit for tat to move 25, then cooperates unless the other defected last,
+ * and its defection share is at least max(0.4, a uniform draw).  Axelrod (1980b). */
+static int champion_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    int t = v->turn;
+    if (t < 10) return PL_C;
+    if (t < 25) return pl_view_opp_last(v);
+    if (pl_view_opp_last(v) == PL_D) {
+        double share = (double)v->opp->n_defect / (double)v->opp->len;
+        double r = pl_rng_uniform(v->rng);
+        if (share >= (r > 0.4 ? r : 0.4)) return PL_D;
+    }
+    return PL_C;
+}
+
+/* Graham Eatherley: cooperates after a cooperation; after a defection defects with
+ * probability the other's share of defections so far.  Axelrod (1980b). */
+static int eatherley_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->turn == 0 || pl_view_opp_last(v) == PL_C) return PL_C;
+    double share = (double)v->opp->n_defect / (double)v->opp->len;
+    return pl_view_coop_with(v, 1.0 - share);
+}
+
+/* Craig Feathers' Tranquilizer (K67R), as reverse engineered from the Fortran for
+ * Axelrod-Python: mostly cooperative while its average payoff per move (standard
+ * payoffs, over moves + 1) stays at 2.25 or more, with random defections whose
+ * probability falls as its "good defections" paid; between 1.75 and 2.25 it
+ * cooperates with a probability built from the other's cooperations, its run of
+ * defections and the score difference; below, tit for tat.  Axelrod (1980b). */
+typedef struct {
+    int after_good;        /* turns since a good defection: 0, 1 or 2 (FD) */
+    int opp_defect_run;    /* the other's consecutive defections (S) */
+    double one_ratio;      /* AD */
+    double two_ratio;      /* NO */
+    int one_count, two_count; /* AK, NK */
+    double my_score, opp_score; /* under the standard payoffs */
+    int ready;
+} tranquilizer_state;
+
+static int tranquilizer_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    tranquilizer_state *s = st;
+    if (!s->ready) {
+        s->one_ratio = 5, s->two_ratio = 0, s->one_count = 1, s->two_count = 1;
+        s->ready = 1;
+    }
+    if (v->turn == 0) return PL_C;
+    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
+    /* the reference scores with the standard game whatever the match's (compute_final_score) */
+    static const double pay[2][2][2] = {{{3, 3}, {0, 5}}, {{5, 0}, {1, 1}}};
+    s->my_score += pay[me1][opp1][0];
+    s->opp_score += pay[me1][opp1][1];
+    s->opp_defect_run = opp1 == PL_D ? s->opp_defect_run + 1 : 0;
+    /* summed left to right as the reference does, so the ratios are the same doubles */
+    if (s->after_good == 2) {
+        s->after_good = 0;
+        s->two_ratio = (s->two_ratio * s->two_count + (3 - 3 * opp1) + 2 * me1 - opp1 * me1) / (s->two_count + 1);
+        s->two_count++;
+    } else if (s->after_good == 1) {
+        s->after_good = 2;
+        s->one_ratio = (s->one_ratio * s->one_count + (3 - 3 * opp1) + 2 * me1 - opp1 * me1) / (s->one_count + 1);
+        s->one_count++;
+    }
+    if (s->after_good == 1 || s->after_good == 2) return PL_C;
+    double moves = (double)v->turn + 1.0;
+    if (s->my_score / moves >= 2.25) {
+        double prob = (0.95 - ((s->one_ratio + s->two_ratio - 5) / 15)) + (1 / (moves * moves)) - (opp1 / 4.0);
+        if (pl_rng_uniform(v->rng) <= prob) return PL_C;
+        s->after_good = 1;
+        return PL_D;
+    }
+    if (s->my_score / moves >= 1.75) {
+        double prob = (0.25 + ((pl_hist_coops(v->opp) + 1) / moves)) - (s->opp_defect_run * 0.25) +
+                      ((s->my_score - s->opp_score) / 100) + (4 / moves);
+        return pl_rng_uniform(v->rng) <= prob ? PL_C : PL_D;
+    }
+    return opp1;
+}
+
+/* Charles Kluepfel: counts the other's answers to its own move two back; after move 26
+ * defects for ever once those answers look random (both C-after-my-D and D-after-my-C at
+ * least half their totals less 0.75 of the square root); else repeats the other's last
+ * move when its last three agree, with probability 0.9 when its last two agree, 0.7
+ * after a lone C and 0.6 after a lone D, otherwise plays the opposite.  Axelrod (1980b). */
+typedef struct {
+    int cd, dd, cc, dc; /* the other's C/D answering my D, my C (my move two back) */
+} kluepfel_state;
+
+static int kluepfel_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    kluepfel_state *s = st;
+    int t = v->turn;
+    if (t >= 2) {
+        int me2 = pl_hist_ago(v->me, 2), opp1 = pl_view_opp_last(v);
+        if (me2 == PL_D) {
+            if (opp1 == PL_C) s->cd++;
+            else s->dd++;
+        } else {
+            if (opp1 == PL_C) s->cc++;
+            else s->dc++;
+        }
+    }
+    if (t > 26 && s->cd >= (s->cd + s->dd) / 2.0 - 0.75 * sqrt((double)(s->cd + s->dd)) &&
+        s->dc >= (s->dc + s->cc) / 2.0 - 0.75 * sqrt((double)(s->dc + s->cc)))
+        return PL_D;
+    int o1 = t >= 1 ? pl_hist_ago(v->opp, 1) : PL_C, o2 = t >= 2 ? pl_hist_ago(v->opp, 2) : PL_C,
+        o3 = t >= 3 ? pl_hist_ago(v->opp, 3) : PL_C;
+    if (o1 == o2 && o2 == o3) return o1;
+    double r = pl_rng_uniform(v->rng);
+    double keep = o1 == o2 ? 0.9 : o1 == PL_C ? 0.7 : 0.6;
+    return r < keep ? o1 : 1 - o1;
+}
+
+/* Rob Cave (K49R): defects against an opponent that defects too much (more than 39% after
+ * move 39, 65% after 29, 79% after 19, as a share of the moves so far plus this one);
+ * otherwise cooperates after a cooperation and, after a defection, defects if the other
+ * has defected 18 times or more, else cooperates or defects at even odds.  Axelrod (1980b). */
+static int cave_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    int turn = v->turn + 1;
+    if (turn == 1) return PL_C;
+    int nd = v->opp->n_defect;
+    double share = (double)nd / turn;
+    if ((turn > 39 && share > 0.39) || (turn > 29 && share > 0.65) || (turn > 19 && share > 0.79)) return PL_D;
+    if (pl_view_opp_last(v) == PL_D) return nd > 17 ? PL_D : pl_view_coop_with(v, 0.5);
+    return PL_C;
+}
+
+/* William Adams (K44R): counts the other's defections after its first move; defects when
+ * that count is 4, 7 or 9; beyond 9, after a defection it cooperates with probability
+ * 0.5^(count - 9) (the reference's code; its description says count - 1).  Axelrod (1980b). */
+static int wm_adams_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->turn <= 1) return PL_C;
+    int nd = v->opp->n_defect - (pl_hist_at(v->opp, 0) == PL_D);
+    if (nd == 4 || nd == 7 || nd == 9) return PL_D;
+    if (nd > 9 && pl_view_opp_last(v) == PL_D) return pl_view_coop_with(v, pow(0.5, nd - 9));
+    return PL_C;
+}
+
+/* Abraham Getzler (K35R): defects with probability "flack", the sum over the other's
+ * defections of 0.5^(moves since).  Axelrod (1980b). */
+typedef struct {
+    double flack;
+} getzler_state;
+
+static int getzler_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    getzler_state *s = st;
+    if (v->turn == 0) return PL_C;
+    s->flack += pl_view_opp_last(v) == PL_D ? 1 : 0;
+    s->flack *= 0.5;
+    return pl_view_coop_with(v, 1.0 - s->flack);
+}
+
+/* Fransois Leyvraz (K68R): from the other's last three moves (C before the start): after
+ * D,D last defects with probability 0.75; else after a D three back cooperates; else after
+ * a D two back defects; else after a D last defects at even odds; else cooperates.
+ * Axelrod (1980b). */
+static int leyvraz_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    int t = v->turn;
+    int o1 = t >= 1 ? pl_hist_ago(v->opp, 1) : PL_C, o2 = t >= 2 ? pl_hist_ago(v->opp, 2) : PL_C,
+        o3 = t >= 3 ? pl_hist_ago(v->opp, 3) : PL_C;
+    double pc;
+    if (o2 == PL_D && o1 == PL_D) pc = 0.25;
+    else if (o3 == PL_D) pc = 1.0;
+    else if (o2 == PL_D) pc = 0.0;
+    else if (o1 == PL_D) pc = 0.5;
+    else pc = 1.0;
+    return pl_view_coop_with(v, pc);
+}
+
+/* Paul Black (K83R): cooperates five moves, then with probability 1 - (d^2 - 1)/25 where d
+ * is the other's defections in its last five moves (1 for d = 0).  Axelrod (1980b). */
+static int black_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st, (void)p;
+    if (v->turn < 5) return PL_C;
+    static const double pc[6] = {1.0, 1.0, 0.88, 0.68, 0.4, 0.04};
+    return pl_view_coop_with(v, pc[pl_history_defects_last(v->opp, 5)]);
+}
+
+/* Scott Appold (K88R): cooperates four moves; the first time after that the other's last
+ * move is a defection it cooperates; otherwise cooperates with the observed probability
+ * that the other cooperated after its own move of two turns back was what it is now (C
+ * counted once in advance for the first move, D once with one cooperation).
+ * Axelrod (1980b). */
+typedef struct {
+    int c_after[2], total[2];
+    int first_defection_seen;
+    int ready;
+} appold_state;
+
+static int appold_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    appold_state *s = st;
+    if (!s->ready) {
+        s->c_after[PL_C] = 0, s->c_after[PL_D] = 1;
+        s->total[PL_C] = 0, s->total[PL_D] = 1;
+        s->ready = 1;
+    }
+    int turn = v->turn + 1;
+    int us2 = turn <= 2 ? PL_C : pl_hist_ago(v->me, 2);
+    if (turn > 1) {
+        s->total[us2]++;
+        if (pl_view_opp_last(v) == PL_C) s->c_after[us2]++;
+    }
+    if (turn <= 4) return PL_C;
+    if (pl_view_opp_last(v) == PL_D && !s->first_defection_seen) {
+        s->first_defection_seen = 1;
+        return PL_C;
+    }
+    return pl_view_coop_with(v, (double)s->c_after[us2] / (double)s->total[us2]);
+}
+
+/* Paul Harrington (K75R), as reverse engineered for Axelrod-Python: tit for tat with
+ * detectors — a chi-squared test every 15 moves for a random opponent (then a defect
+ * mode left when the other keeps defecting), a fair-weather mode for an opponent that
+ * cooperated 36 times and defects on move 38, streak and alternating-streak breakers,
+ * and from move 37 a random "defect, cooperate, cooperate" probe whose probability grows
+ * by 0.05 each time, stopped for good once a probe is answered by a defection.
+ * Axelrod (1980b). */
+enum { HARR_NORMAL, HARR_DEFECT, HARR_FAIR };
+typedef struct {
+    int ready, mode, recorded_defects, exit_meter, was_defective, more_coop, generous_ago, burned;
+    int defect_streak, parity_streak[2], parity_bit, parity_limit, parity_hits;
+    double prob;
+    int hist[4][2]; /* rows: (other two back, me two back); columns: the other's last move */
+} harrington_state;
+
+/* The reference's try_return: end-of-turn bookkeeping on the action returned. */
+static int harr_return(harrington_state *s, int a, int lower_flags, int inc_parity)
+{
+    if (lower_flags && a == PL_C) {
+        s->more_coop--;
+        s->generous_ago++;
+    }
+    if (inc_parity && a == PL_D) s->parity_streak[s->parity_bit]++;
+    return a;
+}
+
+/* Pearson's chi squared of hist, leaving out the cells expected at 1 or less. */
+static double harr_chi_squared(const harrington_state *s, int turn)
+{
+    double denom = turn - 2, rows[4], cols[2] = {0, 0};
+    for (int i = 0; i < 4; i++) {
+        rows[i] = (double)s->hist[i][0] + (double)s->hist[i][1];
+        cols[0] += s->hist[i][0], cols[1] += s->hist[i][1];
+    }
+    double chi = 0.0;
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < 2; j++) {
+            double expect = rows[i] * cols[j] / denom;
+            if (expect > 1.0) chi += (expect - s->hist[i][j]) * (expect - s->hist[i][j]) / expect;
+        }
+    return chi;
+}
+
+static int harr_random(const harrington_state *s, int turn)
+{
+    double denom = turn - 2;
+    if (s->hist[0][0] / denom >= 0.8) return 0;
+    if (s->recorded_defects / denom < 0.25 || s->recorded_defects / denom > 0.75) return 0;
+    return harr_chi_squared(s, turn) <= 3;
+}
+
+static int harrington_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    harrington_state *s = st;
+    if (!s->ready) {
+        s->mode = HARR_NORMAL, s->generous_ago = 3, s->parity_limit = 5, s->prob = 0.25;
+        s->ready = 1;
+    }
+    int turn = v->turn + 1;
+    if (turn == 1) return PL_C;
+    int opp1 = pl_view_opp_last(v);
+    if (s->mode == HARR_DEFECT) {
+        s->exit_meter += opp1 == PL_D ? 1 : -3;
+        if (s->exit_meter >= 11) {
+            s->mode = HARR_NORMAL;
+            s->was_defective = 1;
+            s->more_coop = 2;
+            return harr_return(s, PL_C, 0, 0);
+        }
+        return harr_return(s, PL_D, 1, 0);
+    }
+    if (!s->was_defective) {
+        if (turn > 2) {
+            if (opp1 == PL_D) s->recorded_defects++;
+            int row = (pl_hist_ago(v->opp, 2) == PL_D) + 2 * (pl_hist_ago(v->me, 2) == PL_D);
+            s->hist[row][opp1 == PL_D]++;
+        }
+        if (turn % 15 == 0 && turn > 15 && harr_random(s, turn)) {
+            s->mode = HARR_DEFECT;
+            return harr_return(s, PL_D, 0, 0);
+        }
+    }
+    if (s->generous_ago == 2 && opp1 == PL_D) s->burned = 1;
+    if (turn == 38 && opp1 == PL_D && pl_hist_coops(v->opp) == 36) {
+        s->mode = HARR_FAIR;
+        return harr_return(s, PL_C, 0, 0);
+    }
+    if (s->mode == HARR_FAIR) {
+        if (opp1 == PL_D) s->mode = HARR_NORMAL;
+        else return harr_return(s, PL_C, 1, 0);
+    }
+    /* a run of 20 defections */
+    s->defect_streak = opp1 == PL_D ? s->defect_streak + 1 : 0;
+    if (s->defect_streak >= 20) return harr_return(s, PL_D, 1, 1);
+    /* alternating streaks */
+    s->parity_bit = 1 - s->parity_bit;
+    if (opp1 == PL_D) s->parity_streak[s->parity_bit]++;
+    else s->parity_streak[s->parity_bit] = 0;
+    if (s->parity_streak[s->parity_bit] >= s->parity_limit) {
+        s->parity_streak[s->parity_bit] = 0;
+        if (++s->parity_hits >= 8) s->parity_limit = 3;
+        return harr_return(s, PL_C, 1, 1);
+    }
+    if (s->more_coop >= 1) return harr_return(s, PL_C, 1, 1);
+    if (turn < 37) return harr_return(s, opp1, 1, 1);
+    if (turn == 37) {
+        s->more_coop = 2, s->generous_ago = 1;
+        return harr_return(s, PL_D, 0, 0);
+    }
+    if (s->burned || pl_rng_uniform(v->rng) > s->prob) return harr_return(s, opp1, 1, 1);
+    s->prob += 0.05;
+    s->more_coop = 2, s->generous_ago = 1;
+    return harr_return(s, PL_D, 0, 0);
+}
+
 #define REF1980B "Axelrod (1980b), More effective choice in the prisoner's dilemma, J. Conflict Resolution 24(3)"
 
 const pl_strategy_def pl_family_axelrod_second[] = {
+    {.id = "second_appold", .name = "Second by Appold", .axelrod_name = "Second by Appold",
+     .reference = REF1980B " (K88R)", .flags = PL_STOCHASTIC, .memory_depth = -1, .state_size = sizeof(appold_state),
+     .move = appold_move},
+    {.id = "second_black", .name = "Second by Black", .axelrod_name = "Second by Black",
+     .reference = REF1980B " (K83R)", .flags = PL_STOCHASTIC, .memory_depth = 5, .move = black_move},
     {.id = "second_borufsen", .name = "Second by Borufsen", .axelrod_name = "Second by Borufsen",
      .reference = REF1980B " (K32R)", .memory_depth = -1, .state_size = sizeof(borufsen_state),
      .move = borufsen_move},
+    {.id = "second_cave", .name = "Second by Cave", .axelrod_name = "Second by Cave",
+     .reference = REF1980B " (K49R)", .flags = PL_STOCHASTIC, .memory_depth = -1, .move = cave_move},
+    {.id = "second_champion", .name = "Second by Champion", .axelrod_name = "Second by Champion",
+     .reference = REF1980B, .flags = PL_STOCHASTIC, .memory_depth = -1, .move = champion_move},
     {.id = "second_colbert", .name = "Second by Colbert", .axelrod_name = "Second by Colbert",
      .reference = REF1980B " (K51R)", .memory_depth = 4, .state_size = sizeof(colbert_state), .move = colbert_move},
+    {.id = "second_eatherley", .name = "Second by Eatherley", .axelrod_name = "Second by Eatherley",
+     .reference = REF1980B, .flags = PL_STOCHASTIC, .memory_depth = -1, .move = eatherley_move},
+    {.id = "second_getzler", .name = "Second by Getzler", .axelrod_name = "Second by Getzler",
+     .reference = REF1980B " (K35R)", .flags = PL_STOCHASTIC, .memory_depth = -1, .state_size = sizeof(getzler_state),
+     .move = getzler_move},
     {.id = "second_gladstein", .name = "Second by Gladstein", .axelrod_name = "Second by Gladstein",
      .reference = REF1980B " (K46R)", .memory_depth = -1, .state_size = sizeof(gladstein_state),
      .move = gladstein_move},
@@ -525,6 +888,14 @@ const pl_strategy_def pl_family_axelrod_second[] = {
      .state_size = sizeof(graaskamp_katzen_state), .move = graaskamp_katzen_move},
     {.id = "second_grofman", .name = "Second by Grofman", .axelrod_name = "Second by Grofman",
      .reference = REF1980B " (K86R)", .memory_depth = 8, .move = grofman_second_move},
+    {.id = "second_harrington", .name = "Second by Harrington", .axelrod_name = "Second by Harrington",
+     .reference = REF1980B " (K75R)", .flags = PL_STOCHASTIC, .memory_depth = -1,
+     .state_size = sizeof(harrington_state), .move = harrington_move},
+    {.id = "second_kluepfel", .name = "Second by Kluepfel", .axelrod_name = "Second by Kluepfel",
+     .reference = REF1980B, .flags = PL_STOCHASTIC, .memory_depth = -1, .state_size = sizeof(kluepfel_state),
+     .move = kluepfel_move},
+    {.id = "second_leyvraz", .name = "Second by Leyvraz", .axelrod_name = "Second by Leyvraz",
+     .reference = REF1980B " (K68R)", .flags = PL_STOCHASTIC, .memory_depth = 3, .move = leyvraz_move},
     {.id = "second_mikkelson", .name = "Second by Mikkelson", .axelrod_name = "Second by Mikkelson",
      .reference = REF1980B " (K66R)", .memory_depth = -1, .state_size = sizeof(mikkelson_state),
      .init = mikkelson_init, .move = mikkelson_move},
@@ -540,10 +911,15 @@ const pl_strategy_def pl_family_axelrod_second[] = {
     {.id = "second_tideman_chieruzzi", .name = "Second by Tideman and Chieruzzi",
      .axelrod_name = "Second by Tideman and Chieruzzi", .reference = REF1980B " (K84R)", .flags = PL_USES_GAME,
      .memory_depth = -1, .state_size = sizeof(tideman2_state), .move = tideman_second_move},
+    {.id = "second_tranquilizer", .name = "Second by Tranquilizer", .axelrod_name = "Second by Tranquilizer",
+     .reference = REF1980B " (K67R)", .flags = PL_STOCHASTIC, .memory_depth = -1,
+     .state_size = sizeof(tranquilizer_state), .move = tranquilizer_move},
     {.id = "second_weiner", .name = "Second by Weiner", .axelrod_name = "Second by Weiner",
      .reference = REF1980B " (K41R)", .memory_depth = -1, .state_size = sizeof(weiner_state), .move = weiner_move},
     {.id = "second_white", .name = "Second by White", .axelrod_name = "Second by White",
      .reference = REF1980B " (K72R)", .memory_depth = -1, .move = white_move},
+    {.id = "second_wm_adams", .name = "Second by WmAdams", .axelrod_name = "Second by WmAdams",
+     .reference = REF1980B " (K44R)", .flags = PL_STOCHASTIC, .memory_depth = -1, .move = wm_adams_move},
     {.id = "second_yamachi", .name = "Second by Yamachi", .axelrod_name = "Second by Yamachi",
      .reference = REF1980B " (K64R)", .memory_depth = -1, .state_size = sizeof(yamachi_state),
      .move = yamachi_move},

@@ -549,6 +549,14 @@ static int memory_one_is_stochastic(const pl_params *p)
         if (p->num[i] > 0 && p->num[i] < 1) return 1;
     return 0;
 }
+/* The reference's MemoryOnePlayer: memory depth 0 when the four probabilities are all 0 or
+ * all 1 (axelrod/strategies/memoryone.py, _post_init), else 1. */
+static int memory_one_depth(const pl_params *p)
+{
+    int zeros = 0, ones = 0;
+    for (int i = 0; i < 4; i++) zeros += p->num[i] == 0, ones += p->num[i] == 1;
+    return zeros == 4 || ones == 4 ? 0 : 1;
+}
 
 /* ---- the table --------------------------------------------------------------- */
 
@@ -688,8 +696,12 @@ const pl_strategy_def pl_family_classic[] = {
     {.id = "gtft", .name = "Generous Tit For Tat", .axelrod_name = "GTFT: 0.33",
      .reference = "Nowak & Sigmund (1992), Tit for tat in heterogeneous populations, Nature 355",
      .flags = PL_STOCHASTIC | PL_USES_GAME, .memory_depth = 1,
-     .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = -1, .lo = -1, .hi = 1,
-                 .help = "probability of forgiving a defection; -1 (any negative): min(1-(T-R)/(R-S), (R-P)/(T-P)) of the game"}},
+     /* The default is the reference's: p = min(1 - (T-R)/(R-S), (R-P)/(T-P)) of the standard game
+      * (R, S, T, P) = (3, 0, 5, 1), fixed when the player is made and kept in any game
+      * (axelrod/strategies/titfortat.py, GTFT); 1 - 2/3 in floating point, as it computes it. */
+     .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 1.0 - 2.0 / 3.0, .lo = -1, .hi = 1,
+                 .help = "probability of forgiving a defection (the reference's 1/3 of the standard game); "
+                         "-1 (any negative): min(1-(T-R)/(R-S), (R-P)/(T-P)) of each match's game"}},
      .state_size = sizeof(gtft_state), .move = gtft_move, .is_stochastic = gtft_is_stochastic},
     {.id = "stochastic_wsls", .name = "Stochastic WSLS", .axelrod_name = "Stochastic WSLS: 0.05",
      .reference = REF_AXLPY("Marc Harper"), .flags = PL_STOCHASTIC, .memory_depth = 1,
@@ -710,6 +722,7 @@ const pl_strategy_def pl_family_classic[] = {
                  .help = "probability of cooperating after (me D, them D)"},
                 {.key = "initial", .kind = PL_PARAM_REAL, .def = 1, .lo = 0, .hi = 1,
                  .help = "probability of cooperating on the first turn"}},
-     .move = memory_one_move, .is_stochastic = memory_one_is_stochastic},
+     .move = memory_one_move, .is_stochastic = memory_one_is_stochastic, .memory_depth_of = memory_one_depth,
+     .class_name = "MemoryOnePlayer"},
     {0}
 };

@@ -191,6 +191,8 @@ static int hard_go_by_majority_move(void *s, const pl_params *p, const pl_view *
     (void)s;
     return majority(v, (int)p->num[0], 0);
 }
+/* The reference's memory depth is its window (axelrod/strategies/gobymajority.py); 0 = all. */
+static int go_by_majority_depth(const pl_params *p) { return p->num[0] > 0 ? (int)p->num[0] : -1; }
 #define MAJORITY_FIXED(NAME, W, SOFT)                                            \
     static int NAME(void *s, const pl_params *p, const pl_view *v)              \
     {                                                                            \
@@ -249,29 +251,30 @@ const pl_strategy_def pl_family_grudgers[] = {
     {.id = "fool_me_once", .name = "Fool Me Once", .axelrod_name = "Fool Me Once", .reference = REF_AXLPY,
      .memory_depth = -1, .move = fool_me_once_move},
 
-    {.id = "soft_go_by_majority", .name = "Soft Go By Majority", .axelrod_name = "Soft Go By Majority",
+    {.id = "soft_go_by_majority", .name = "Soft Go By Majority", .axelrod_name = "Soft Go By Majority", .class_name = "GoByMajority",
      .reference = REF_MAJ, .memory_depth = -1,
      .params = {P_WINDOW(0),
                 {.key = "soft", .kind = PL_PARAM_INT, .def = 1, .lo = 0, .hi = 1,
                  .help = "1: cooperate on a tie; 0: defect on a tie (hard)"}},
-     .move = go_by_majority_move},
-    {.id = "soft_go_by_majority_5", .name = "Soft Go By Majority: 5", .axelrod_name = "Soft Go By Majority: 5",
+     .move = go_by_majority_move, .memory_depth_of = go_by_majority_depth},
+    {.id = "soft_go_by_majority_5", .name = "Soft Go By Majority: 5", .axelrod_name = "Soft Go By Majority: 5", .class_name = "GoByMajority5",
      .reference = REF_MAJ, .memory_depth = 5, .move = soft_majority_5_move},
-    {.id = "soft_go_by_majority_10", .name = "Soft Go By Majority: 10", .axelrod_name = "Soft Go By Majority: 10",
+    {.id = "soft_go_by_majority_10", .name = "Soft Go By Majority: 10", .axelrod_name = "Soft Go By Majority: 10", .class_name = "GoByMajority10",
      .reference = REF_MAJ, .memory_depth = 10, .move = soft_majority_10_move},
-    {.id = "soft_go_by_majority_20", .name = "Soft Go By Majority: 20", .axelrod_name = "Soft Go By Majority: 20",
+    {.id = "soft_go_by_majority_20", .name = "Soft Go By Majority: 20", .axelrod_name = "Soft Go By Majority: 20", .class_name = "GoByMajority20",
      .reference = REF_MAJ, .memory_depth = 20, .move = soft_majority_20_move},
-    {.id = "soft_go_by_majority_40", .name = "Soft Go By Majority: 40", .axelrod_name = "Soft Go By Majority: 40",
+    {.id = "soft_go_by_majority_40", .name = "Soft Go By Majority: 40", .axelrod_name = "Soft Go By Majority: 40", .class_name = "GoByMajority40",
      .reference = REF_MAJ, .memory_depth = 40, .move = soft_majority_40_move},
-    {.id = "hard_go_by_majority", .name = "Hard Go By Majority", .axelrod_name = "Hard Go By Majority",
-     .reference = REF_MAJ, .memory_depth = -1, .params = {P_WINDOW(0)}, .move = hard_go_by_majority_move},
-    {.id = "hard_go_by_majority_5", .name = "Hard Go By Majority: 5", .axelrod_name = "Hard Go By Majority: 5",
+    {.id = "hard_go_by_majority", .name = "Hard Go By Majority", .axelrod_name = "Hard Go By Majority", .class_name = "HardGoByMajority",
+     .reference = REF_MAJ, .memory_depth = -1, .params = {P_WINDOW(0)}, .move = hard_go_by_majority_move,
+     .memory_depth_of = go_by_majority_depth},
+    {.id = "hard_go_by_majority_5", .name = "Hard Go By Majority: 5", .axelrod_name = "Hard Go By Majority: 5", .class_name = "HardGoByMajority5",
      .reference = REF_MAJ, .memory_depth = 5, .move = hard_majority_5_move},
-    {.id = "hard_go_by_majority_10", .name = "Hard Go By Majority: 10", .axelrod_name = "Hard Go By Majority: 10",
+    {.id = "hard_go_by_majority_10", .name = "Hard Go By Majority: 10", .axelrod_name = "Hard Go By Majority: 10", .class_name = "HardGoByMajority10",
      .reference = REF_MAJ, .memory_depth = 10, .move = hard_majority_10_move},
-    {.id = "hard_go_by_majority_20", .name = "Hard Go By Majority: 20", .axelrod_name = "Hard Go By Majority: 20",
+    {.id = "hard_go_by_majority_20", .name = "Hard Go By Majority: 20", .axelrod_name = "Hard Go By Majority: 20", .class_name = "HardGoByMajority20",
      .reference = REF_MAJ, .memory_depth = 20, .move = hard_majority_20_move},
-    {.id = "hard_go_by_majority_40", .name = "Hard Go By Majority: 40", .axelrod_name = "Hard Go By Majority: 40",
+    {.id = "hard_go_by_majority_40", .name = "Hard Go By Majority: 40", .axelrod_name = "Hard Go By Majority: 40", .class_name = "HardGoByMajority40",
      .reference = REF_MAJ, .memory_depth = 40, .move = hard_majority_40_move},
     {0}
 };

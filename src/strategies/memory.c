@@ -3,6 +3,8 @@
  * zero-determinant memory-one players (extortionate, generous, equalizer).
  * Each strategy's rule is cited in the line above it; behaviour matches
  * Axelrod-Python 4.13 where the strategy exists there. */
+#include <stdio.h>
+
 #include "strategies/strategy_def.h"
 
 /* ---- memory-two players ------------------------------------------------- */
@@ -105,8 +107,8 @@ typedef struct {
  * extortion in iterated prisoner's dilemma games, PNAS 110(17), eq. 14):
  *   P(C|CC) = 1 - phi (1 - s)(R - l)        P(C|CD) = 1 - phi (s (l - S) + (T - l))
  *   P(C|DC) = phi ((l - S) + s (T - l))     P(C|DD) = phi (1 - s)(l - P)
- * computed from the match's game.  Axelrod-Python refuses parameters that make
- * a probability leave [0, 1] for the game; here such a probability is clamped. */
+ * computed from the match's game.  Parameters no probabilities can enforce in the
+ * game are refused before the match (zd_check), as Axelrod-Python refuses them. */
 static int zd_move(void *st, const pl_params *p, const pl_view *v, int lmode)
 {
     zd_state *s = st;
@@ -121,13 +123,58 @@ static int zd_move(void *st, const pl_params *p, const pl_view *v, int lmode)
         s->prob[1] = 1 - phi * (sl * (l - S) + (T - l));
         s->prob[2] = phi * ((l - S) + sl * (T - l));
         s->prob[3] = phi * (1 - sl) * (l - P);
-        for (int i = 0; i < 4; i++) s->prob[i] = s->prob[i] < 0 ? 0 : s->prob[i] > 1 ? 1 : s->prob[i];
         s->ready = 1;
     }
     if (v->turn == 0) return PL_C;
     int idx = (pl_hist_ago(v->me, 1) << 1) | pl_hist_ago(v->opp, 1);
     return pl_view_coop_with(v, s->prob[idx]);
 }
+
+/* Whether (phi, s, l) can be played in game g, by the reference's rule
+ * (axelrod/strategies/zero_determinant.py, LRPlayer.receive_match_attributes, after
+ * Hilbe, Nowak & Sigmund 2013, PNAS 110(17)): P <= l <= R, s <= 1,
+ * s >= -min((T - l)/(l - S), (l - S)/(T - l)), and every probability in [0, 1]. */
+static int zd_check_side(const pl_params *p, const pl_game *g, int side, char *why, size_t whylen, int lmode)
+{
+    pl_view v = {.game = g, .side = side};
+    double R, S, T, P;
+    pl_view_rstp(&v, &R, &S, &T, &P);
+    double phi = p->num[0], sl = p->num[1];
+    double l = lmode == ZD_L_IS_P ? P : lmode == ZD_L_IS_R ? R : p->num[2];
+    if (l < P || l > R) {
+        snprintf(why, whylen, "the baseline payoff l = %g must lie between P = %g and R = %g", l, P, R);
+        return 1;
+    }
+    if (l == S || T == l) { /* the reference divides by zero here */
+        snprintf(why, whylen, "the baseline payoff l = %g equals %s = %g, which leaves the slope's bound undefined", l,
+                 l == S ? "S" : "T", l);
+        return 1;
+    }
+    double a = (T - l) / (l - S), b = (l - S) / (T - l);
+    double s_min = -(a < b ? a : b);
+    if (sl > 1 || sl < s_min) {
+        snprintf(why, whylen, "the slope s = %g must lie between %g and 1 for l = %g", sl, s_min, l);
+        return 1;
+    }
+    double prob[4] = {1 - phi * (1 - sl) * (R - l), 1 - phi * (sl * (l - S) + (T - l)), phi * ((l - S) + sl * (T - l)),
+                      phi * (1 - sl) * (l - P)};
+    static const char *after[4] = {"CC", "CD", "DC", "DD"};
+    for (int i = 0; i < 4; i++)
+        if (!(prob[i] >= 0 && prob[i] <= 1)) {
+            snprintf(why, whylen, "phi = %g makes the probability of cooperating after %s %.6g, outside [0, 1]", phi,
+                     after[i], prob[i]);
+            return 1;
+        }
+    return 0;
+}
+/* Checked as the row party and as the column party: a tournament plays it on both sides. */
+static int zd_check(const pl_params *p, const pl_game *g, char *why, size_t whylen, int lmode)
+{
+    return zd_check_side(p, g, 0, why, whylen, lmode) || zd_check_side(p, g, 1, why, whylen, lmode);
+}
+static int zd_check_l(const pl_params *p, const pl_game *g, char *w, size_t n) { return zd_check(p, g, w, n, ZD_L_PARAM); }
+static int zd_check_lp(const pl_params *p, const pl_game *g, char *w, size_t n) { return zd_check(p, g, w, n, ZD_L_IS_P); }
+static int zd_check_lr(const pl_params *p, const pl_game *g, char *w, size_t n) { return zd_check(p, g, w, n, ZD_L_IS_R); }
 
 static int zd_move_l(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_PARAM); }
 static int zd_move_lp(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_IS_P); }
@@ -146,7 +193,11 @@ static int zd_move_lr(void *st, const pl_params *p, const pl_view *v) { return z
 #define ZD_L(DEF) {.key = "l", .kind = PL_PARAM_REAL, .def = (DEF), .lo = -1e9, .hi = 1e9, .help = "baseline payoff l (P <= l <= R)"}
 #define ZD_ENTRY(ID, NAME, AXL, REF, MOVE, ...)                                                                \
     {.id = ID, .name = NAME, .axelrod_name = AXL, .reference = REF, .flags = PL_STOCHASTIC | PL_USES_GAME,     \
-     .memory_depth = 1, .params = {__VA_ARGS__}, .state_size = sizeof(zd_state), .move = MOVE}
+     .memory_depth = 1, .params = {__VA_ARGS__}, .state_size = sizeof(zd_state), .move = MOVE,                 \
+     .check_game = MOVE##_check}
+#define zd_move_l_check zd_check_l
+#define zd_move_lp_check zd_check_lp
+#define zd_move_lr_check zd_check_lr
 
 const pl_strategy_def pl_family_memory[] = {
     {.id = "aon2", .name = "AON2", .axelrod_name = "AON2", .reference = REF_HILBE2017, .memory_depth = 2,

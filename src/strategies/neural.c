@@ -4,7 +4,8 @@
  * features of the match so far; each strategy is only its weights, kept in
  * data/neural_weights.h.  Behaviour follows Axelrod-Python 4.13
  * (axelrod/strategies/ann.py): hidden = relu(W x + b), output = v . hidden,
- * cooperate exactly when output > 0. */
+ * cooperate exactly when output > 0, with the reference's integer truncation of
+ * the hidden layer (see ann_output). */
 #include "strategies/strategy_def.h"
 #include "strategies/neural_network.h"
 #include "strategies/data/neural_weights.h"
@@ -39,19 +40,32 @@ static void ann_features(const pl_view *v, double x[PL_ANN_FEATURES])
 
 /* Evaluates the network: each hidden unit sums its weighted inputs, then adds its
  * bias (in that order, as numpy's bias + dot(W, x)), and is clipped at 0; the
- * output is the weighted sum of the hidden units. */
+ * output is the weighted sum of the hidden units.
+ *
+ * One detail is the reference's, reproduced on purpose: Axelrod-Python 4.13 clips
+ * with np.vectorize(lambda x: max(x, 0)) (axelrod/strategies/ann.py, `relu`).
+ * np.vectorize fixes the type of its result from the first element's: when the
+ * first hidden value is negative, max returns the integer 0, the result array is
+ * an integer one, and every hidden value of that turn is truncated toward zero
+ * (2.7 becomes 2).  When the first is 0 or more, all stay exact.  Without this the
+ * reference's moves are not reproduced (3 of its 150 Evolved ANN matches differ). */
 static double ann_output(const pl_ann *n, const double *x)
 {
     const double *in = n->w;
     const double *out = n->w + n->n_hidden * n->n_features;
     const double *bias = out + n->n_hidden;
-    double y = 0;
+    double h[PL_ANN_MAX_HIDDEN];
     for (int j = 0; j < n->n_hidden; j++) {
         double s = 0;
         for (int k = 0; k < n->n_features; k++) s += in[j * n->n_features + k] * x[k];
-        double h = bias[j] + s;
-        if (h < 0) h = 0;
-        y += h * out[j];
+        h[j] = bias[j] + s;
+    }
+    int as_integers = h[0] < 0; /* max(x, 0) returned the int 0 for the first element */
+    double y = 0;
+    for (int j = 0; j < n->n_hidden; j++) {
+        double v = h[j] < 0 ? 0 : h[j];
+        if (as_integers) v = trunc(v);
+        y += v * out[j];
     }
     return y;
 }
@@ -75,17 +89,18 @@ static int ann_move(const pl_ann *n, const pl_view *v)
 ANN_PLAYER(evolved_ann)
 /* Evolved ANN 5: Harper et al. (2017), PLOS ONE (network trained by evolution). */
 ANN_PLAYER(evolved_ann_5)
+/* Evolved ANN 5 Noise 05: the same shape, trained under 5 % noise (Harper et al. 2017). */
+ANN_PLAYER(evolved_ann_5_noise_05)
 
 #define HARPER17 "Harper et al. (2017), Reinforcement learning produces dominant strategies for the IPD, PLOS ONE"
 
 const pl_strategy_def pl_family_neural[] = {
-    /* The 2018 weights differ from those Axelrod-Python 4.13 ships in one position (3 of its 150
-     * reference matches), so this network does not claim the Axelrod name: the conformance
-     * transcripts skip it rather than pass it off as the reference strategy. */
-    {.id = "evolved_ann_2018", .name = "Evolved ANN (2018 weights)", .axelrod_name = NULL,
-     .reference = "M. Jones's evolved neural network, weights of Axelrod-Python pull request #1182 (2018); " HARPER17,
+    {.id = "evolved_ann", .name = "Evolved ANN", .axelrod_name = "Evolved ANN",
+     .reference = "M. Jones's evolved neural network, retrained in Axelrod-Python (pull request #1182, 2018); " HARPER17,
      .memory_depth = -1, .move = evolved_ann_move},
     {.id = "evolved_ann_5", .name = "Evolved ANN 5", .axelrod_name = "Evolved ANN 5", .reference = HARPER17,
      .memory_depth = -1, .move = evolved_ann_5_move},
+    {.id = "evolved_ann_5_noise_05", .name = "Evolved ANN 5 Noise 05", .axelrod_name = "Evolved ANN 5 Noise 05",
+     .reference = HARPER17, .memory_depth = -1, .move = evolved_ann_5_noise_05_move},
     {0}
 };

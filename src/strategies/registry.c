@@ -5,7 +5,7 @@
  * that table.  Parameters are parsed and range-checked here so that a strategy's
  * move function can trust them. */
 #include <ctype.h>
-#include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include "core/alloc.h"
 #include "core/text.h"
 #include "strategies/registry.h"
+#include "strategies/data/reference_names.h"
 
 #define PL_FAMILY(name) extern const pl_strategy_def pl_family_##name[];
 #include "strategies/families.def"
@@ -36,6 +37,40 @@ static size_t table_n;
 static size_t max_state;
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
+/* The parameters at their defaults. */
+static void params_default(const pl_strategy_def *d, pl_params *p)
+{
+    memset(p, 0, sizeof *p);
+    for (int i = 0; i < PL_MAX_PARAMS && d->params[i].key; i++) {
+        p->num[i] = d->params[i].def;
+        if (d->params[i].def_text) snprintf(p->text[i], PL_PARAM_TEXT_MAX, "%s", d->params[i].def_text);
+    }
+}
+
+/* Length of an Axelrod name without its parameters: "GTFT: 0.33" -> 4 ("GTFT"). */
+static size_t axelrod_base_len(const char *a)
+{
+    const char *c = strchr(a, ':');
+    size_t n = c ? (size_t)(c - a) : strlen(a);
+    while (n && isspace((unsigned char)a[n - 1])) n--;
+    return n;
+}
+
+/* The reference's class of an entry: named in the entry, or the reference row whose name
+ * is the entry's Axelrod name, with or without its parameters. */
+static const char *reference_class(const pl_strategy_def *d)
+{
+    if (d->class_name) return d->class_name;
+    if (!d->axelrod_name) return NULL;
+    size_t base = axelrod_base_len(d->axelrod_name);
+    for (size_t r = 0; r < PL_REFERENCE_COUNT; r++) {
+        const char *nm = pl_reference_names[r].name;
+        if (!strcmp(nm, d->axelrod_name) || (strlen(nm) == base && !strncmp(nm, d->axelrod_name, base)))
+            return pl_reference_names[r].class_name;
+    }
+    return NULL;
+}
+
 static void table_build(void)
 {
     size_t n = 0;
@@ -53,8 +88,13 @@ static void table_build(void)
             in->axelrod_name = d->axelrod_name;
             in->family = families[f].name;
             in->reference = d->reference;
-            in->stochastic = (d->flags & PL_STOCHASTIC) != 0;
-            in->memory_depth = d->memory_depth;
+            /* the metadata of the default parameters, as the reference classifies its default player */
+            pl_params defp;
+            params_default(d, &defp);
+            in->stochastic = d->is_stochastic ? d->is_stochastic(&defp) : (d->flags & PL_STOCHASTIC) != 0;
+            in->memory_depth = d->memory_depth_of ? d->memory_depth_of(&defp) : d->memory_depth;
+            in->class_name = reference_class(d);
+            in->long_run_time = (d->flags & PL_LONG_RUN_TIME) != 0;
             in->uses_length = (d->flags & PL_USES_LENGTH) != 0;
             in->uses_game = (d->flags & PL_USES_GAME) != 0;
             in->params = d->params;
@@ -92,9 +132,20 @@ static long find_exact(const char *name, size_t len)
         if (strlen(table_info[i].id) == len && !strncmp(table_info[i].id, name, len)) return (long)i;
     for (size_t i = 0; i < table_n; i++) {
         const pl_strategy_info *in = &table_info[i];
-        const char *cands[3] = {in->id, in->name, in->axelrod_name};
-        for (int c = 0; c < 3; c++)
+        const char *cands[4] = {in->id, in->name, in->axelrod_name, in->class_name};
+        for (int c = 0; c < 4; c++)
             if (cands[c] && strlen(cands[c]) == len && !strncasecmp(cands[c], name, len)) return (long)i;
+    }
+    return -1;
+}
+
+/* The entry whose Axelrod name without parameters is this ("GTFT" for "GTFT: 0.33"), for a
+ * reference display name with other parameters ("GTFT: 0.1"). */
+static long find_axelrod_base(const char *name, size_t len)
+{
+    for (size_t i = 0; i < table_n; i++) {
+        const char *a = table_info[i].axelrod_name;
+        if (a && axelrod_base_len(a) == len && !strncasecmp(a, name, len)) return (long)i;
     }
     return -1;
 }
@@ -157,11 +208,10 @@ static int param_set(pl_strategy *s, int i, const char *val, size_t len, pl_erro
         strcpy(s->params.text[i], buf);
         return PL_OK;
     }
-    char *end;
-    errno = 0;
-    double x = strtod(buf, &end);
-    if (end == buf || *end || errno || !isfinite(x))
-        return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s' must be a number, got '%s'", s->def->id, pi->key, buf);
+    double x;
+    pl_error e;
+    if (pl_parse_double(buf, -DBL_MAX, DBL_MAX, &x, &e))
+        return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s': %s", s->def->id, pi->key, e.msg);
     if (pi->kind == PL_PARAM_INT && x != floor(x))
         return pl_error_set(err, PL_EINVAL, "strategy '%s': '%s' must be a whole number, got '%s'", s->def->id, pi->key, buf);
     if (x < pi->lo || x > pi->hi)
@@ -195,6 +245,81 @@ static void make_label(pl_strategy *s)
     }
 }
 
+/* Trims spaces at both ends of [*p, *p + *len). */
+static void trim(const char **p, size_t *len)
+{
+    while (*len && isspace((unsigned char)**p)) (*p)++, (*len)--;
+    while (*len && isspace((unsigned char)(*p)[*len - 1])) (*len)--;
+}
+
+/* The reference shows its final transformer after the parameters ("First by Stein and
+ * Rapoport: 0.05: (D, D)").  Takes such a "(...)" tail off [p, p + *len): it must be the
+ * one the entry's own Axelrod name shows, which parley builds in. */
+static int strip_final_moves(const pl_strategy_def *d, const char *p, size_t *len, pl_error *err)
+{
+    const char *open = memchr(p, '(', *len);
+    if (!open) return PL_OK;
+    size_t tail = *len - (size_t)(open - p);
+    const char *want = d->axelrod_name ? strrchr(d->axelrod_name, '(') : NULL;
+    if (!want || strlen(want) != tail || strncmp(want, open, tail))
+        return pl_error_set(err, PL_EINVAL, "strategy '%s': '%.*s' is not its final moves (%s)", d->id, (int)tail, open,
+                            want ? want : "it has none");
+    size_t n = (size_t)(open - p);
+    while (n && (isspace((unsigned char)p[n - 1]) || p[n - 1] == ':')) n--;
+    *len = n;
+    return PL_OK;
+}
+
+/* Sets parameters from text: "key=value,key=value", or the reference's positional form
+ * "value, value" (its display names: "GTFT: 0.1", "First by Davis: 5"), values in the
+ * order of the entry's parameters. */
+static int params_parse(pl_strategy *s, const char *text, size_t len, pl_error *err)
+{
+    const pl_strategy_def *d = s->def;
+    if (strip_final_moves(d, text, &len, err)) return PL_EINVAL;
+    trim(&text, &len);
+    if (len == 0) return PL_OK;
+    int positional = memchr(text, '=', len) == NULL;
+    int n_params = 0;
+    while (n_params < PL_MAX_PARAMS && d->params[n_params].key) n_params++;
+    const char *p = text, *end = text + len;
+    for (int k = 0; p <= end; k++) {
+        const char *comma = memchr(p, ',', (size_t)(end - p));
+        const char *stop = comma ? comma : end;
+        const char *v = p;
+        size_t vlen = (size_t)(stop - p);
+        int pi;
+        if (positional) {
+            if (k >= n_params)
+                return pl_error_set(err, PL_EINVAL, "strategy '%s': %d parameter value%s given, it has %d", d->id,
+                                    k + 1, k ? "s" : "", n_params);
+            pi = k;
+        } else {
+            const char *eq = memchr(p, '=', vlen);
+            if (!eq) return pl_error_set(err, PL_EINVAL, "strategy '%s': expected key=value, got '%.*s'", d->id, (int)vlen, p);
+            const char *key = p;
+            size_t klen = (size_t)(eq - p);
+            trim(&key, &klen);
+            pi = param_index(d, key, klen);
+            if (pi < 0) {
+                char known[256] = "";
+                size_t n = 0;
+                for (int i = 0; i < n_params && n < sizeof known; i++)
+                    n += (size_t)snprintf(known + n, sizeof known - n, "%s%s", i ? ", " : "", d->params[i].key);
+                return pl_error_set(err, PL_EINVAL, "strategy '%s' has no parameter '%.*s' (it has: %s)", d->id, (int)klen,
+                                    key, n ? known : "none");
+            }
+            v = eq + 1;
+            vlen = (size_t)(stop - v);
+        }
+        trim(&v, &vlen);
+        if (param_set(s, pi, v, vlen, err)) return PL_EINVAL;
+        if (!comma) break;
+        p = comma + 1;
+    }
+    return PL_OK;
+}
+
 int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
 {
     table_ready();
@@ -204,7 +329,9 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
     while (speclen && isspace((unsigned char)spec[speclen - 1])) speclen--;
     if (speclen == 0) return pl_error_set(err, PL_EINVAL, "empty strategy name");
 
-    /* A whole-name match first: Axelrod names contain ':' ("First by Davis: 10"). */
+    /* A whole-name match first: Axelrod names contain ':' ("First by Davis: 10"); then the
+     * name before the first ':' with parameters after it, the name being an id, a name, a
+     * class name or an Axelrod name without its parameters ("GTFT: 0.1"). */
     long idx = find_exact(spec, speclen);
     const char *pstart = NULL;
     size_t namelen = speclen;
@@ -214,6 +341,7 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
             namelen = (size_t)(colon - spec);
             while (namelen && isspace((unsigned char)spec[namelen - 1])) namelen--;
             idx = find_exact(spec, namelen);
+            if (idx < 0) idx = find_axelrod_base(spec, namelen);
             pstart = colon + 1;
         }
     }
@@ -235,51 +363,33 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
     if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
     s->def = table_def[idx];
     s->info = &table_info[idx];
-    for (int i = 0; i < PL_MAX_PARAMS && s->def->params[i].key; i++) {
-        s->params.num[i] = s->def->params[i].def;
-        if (s->def->params[i].def_text) snprintf(s->params.text[i], PL_PARAM_TEXT_MAX, "%s", s->def->params[i].def_text);
-    }
-    if (pstart) {
-        const char *p = pstart, *end = spec + speclen;
-        while (p < end) {
-            while (p < end && isspace((unsigned char)*p)) p++;
-            const char *comma = memchr(p, ',', (size_t)(end - p));
-            const char *stop = comma ? comma : end;
-            const char *eq = memchr(p, '=', (size_t)(stop - p));
-            if (!eq) {
-                pl_error_set(err, PL_EINVAL, "strategy '%s': expected key=value, got '%.*s'", s->def->id, (int)(stop - p), p);
-                pl_free(s);
-                return PL_EINVAL;
-            }
-            size_t klen = (size_t)(eq - p);
-            while (klen && isspace((unsigned char)p[klen - 1])) klen--;
-            int pi = param_index(s->def, p, klen);
-            if (pi < 0) {
-                char known[256] = "";
-                size_t n = 0;
-                for (int i = 0; i < PL_MAX_PARAMS && s->def->params[i].key && n < sizeof known; i++)
-                    n += (size_t)snprintf(known + n, sizeof known - n, "%s%s", i ? ", " : "", s->def->params[i].key);
-                pl_error_set(err, PL_EINVAL, "strategy '%s' has no parameter '%.*s' (it has: %s)", s->def->id, (int)klen, p,
-                             n ? known : "none");
-                pl_free(s);
-                return PL_EINVAL;
-            }
-            const char *v = eq + 1;
-            while (v < stop && isspace((unsigned char)*v)) v++;
-            size_t vlen = (size_t)(stop - v);
-            while (vlen && isspace((unsigned char)v[vlen - 1])) vlen--;
-            if (param_set(s, pi, v, vlen, err)) {
-                pl_free(s);
-                return PL_EINVAL;
-            }
-            p = comma ? comma + 1 : end;
-        }
+    params_default(s->def, &s->params);
+    if (pstart && params_parse(s, pstart, (size_t)(spec + speclen - pstart), err)) {
+        pl_free(s);
+        return PL_EINVAL;
     }
     s->stochastic = s->def->is_stochastic ? s->def->is_stochastic(&s->params) : (s->def->flags & PL_STOCHASTIC) != 0;
+    s->memory_depth = s->def->memory_depth_of ? s->def->memory_depth_of(&s->params) : s->def->memory_depth;
     make_label(s);
+    /* as the reference, which checks a player against its default game when it is made */
+    if (pl_strategy_check_game(s, NULL, err)) {
+        pl_free(s);
+        return PL_EINVAL;
+    }
     *out = s;
     return PL_OK;
 }
+
+int pl_strategy_check_game(const pl_strategy *s, const pl_game *g, pl_error *err)
+{
+    if (!s->def->check_game) return PL_OK;
+    char why[256] = "";
+    if (s->def->check_game(&s->params, g ? g : pl_game_standard(), why, sizeof why) == 0) return PL_OK;
+    return pl_error_set(err, PL_EINVAL, "strategy '%s' cannot play %s: %s", s->label,
+                        g ? "this game" : "the standard prisoner's dilemma (R=3, S=0, T=5, P=1)", why);
+}
+
+int pl_strategy_memory_depth(const pl_strategy *s) { return s->memory_depth; }
 
 pl_strategy *pl_strategy_clone(const pl_strategy *s)
 {

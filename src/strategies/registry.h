@@ -10,6 +10,7 @@ struct pl_strategy {
     pl_params params;
     int is_default;   /* all parameters at their defaults */
     int stochastic;   /* with these parameters */
+    int memory_depth; /* with these parameters; -1: unbounded */
     char label[160];
 };
 

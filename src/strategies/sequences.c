@@ -38,6 +38,8 @@ static int cycler_move(void *st, const pl_params *p, const pl_view *v)
 }
 
 static void cycler_init(void *st, const pl_params *p) { cycler_set(st, p->text[0]); }
+/* The reference's memory depth of a cycle: its length - 1 (axelrod/strategies/cycler.py). */
+static int cycler_depth(const pl_params *p) { return (int)strlen(p->text[0]) - 1; }
 
 #define CYCLER_INIT(NAME, CYCLE)                                              \
     static void NAME(void *st, const pl_params *p)                            \
@@ -143,7 +145,8 @@ const pl_strategy_def pl_family_sequences[] = {
     {.id = "cycler", .name = "Cycler", .axelrod_name = NULL, .reference = REF_CYCLER, .memory_depth = 2,
      .params = {{.key = "cycle", .kind = PL_PARAM_ACTIONS, .def_text = "CCD",
                  .help = "the actions to repeat, e.g. CCD"}},
-     .state_size = sizeof(cycler_state), .init = cycler_init, .move = cycler_move},
+     .state_size = sizeof(cycler_state), .init = cycler_init, .move = cycler_move,
+     .memory_depth_of = cycler_depth, .class_name = "Cycler"},
     NAMED_CYCLER(cccccd, "CCCCCD", 5),
     NAMED_CYCLER(cccd, "CCCD", 3),
     NAMED_CYCLER(cccdcd, "CCCDCD", 5),

@@ -43,7 +43,8 @@ typedef struct pl_params {
 enum {
     PL_STOCHASTIC = 1u << 0,
     PL_USES_LENGTH = 1u << 1,
-    PL_USES_GAME = 1u << 2
+    PL_USES_GAME = 1u << 2,
+    PL_LONG_RUN_TIME = 1u << 3 /* slow to play, as the reference classifies it (Meta players, DBS) */
 };
 
 typedef struct pl_strategy_def {
@@ -60,6 +61,15 @@ typedef struct pl_strategy_def {
     /* Optional: 1 if these parameter values make the strategy draw random numbers.
      * NULL: the PL_STOCHASTIC flag decides. */
     int (*is_stochastic)(const pl_params *p);
+    /* Optional: the memory depth with these parameter values (-1: unbounded), where the
+     * reference reclassifies by parameters (Cycler: the cycle's length - 1).  NULL: memory_depth. */
+    int (*memory_depth_of)(const pl_params *p);
+    /* Optional: 0 if these parameters can be played in game g (the row party's view), else
+     * nonzero with a sentence in why.  Checked against the standard game when the strategy is
+     * created and against the match's game when a match starts, as Axelrod-Python does. */
+    int (*check_game)(const pl_params *p, const pl_game *g, char *why, size_t whylen);
+    /* The Axelrod-Python class name (TitForTat), accepted as a name; NULL if none. */
+    const char *class_name;
     /* Optional: zero only the first state_clear bytes before init, for a state whose tail
      * is a large buffer that every move writes before any move reads it (Meta Hunter's
      * 128 kB ring of proposals): zeroing it cost more than most matches.  0: all of it. */

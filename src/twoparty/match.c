@@ -44,6 +44,7 @@ int pl_match_config_check(const pl_match_config *cfg, pl_error *err)
         return pl_error_set(err, PL_EINVAL,
                             "two-party strategies play 2x2 games (C/D); a %dx%d game needs the N-party engine",
                             cfg->game->n_row, cfg->game->n_col);
+    if (cfg->game) return pl_game_check(cfg->game, err);
     return PL_OK;
 }
 
@@ -220,6 +221,10 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
 {
     /* the shared standard game: filling a 4 kB pl_game per match cost more than a short match */
     const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
+    /* a strategy that cannot be played in this game (an impossible zero-determinant relation) */
+    if ((a->def->check_game && pl_strategy_check_game(a, cfg->game, err)) ||
+        (b->def->check_game && pl_strategy_check_game(b, cfg->game, err)))
+        return PL_EINVAL;
     pl_rng rng;
     int length = match_begin(cfg, &rng, buf);
     pl_history *ha = &buf->h[0], *hb = &buf->h[1];
@@ -311,6 +316,7 @@ int pl_match_stepper_create(pl_match_stepper **out, const pl_strategy *opponent,
     if (!opponent) return pl_error_set(err, PL_EINVAL, "the stepper needs an opponent strategy");
     int rc = pl_match_config_check(cfg, err);
     if (rc) return rc;
+    if ((rc = pl_strategy_check_game(opponent, cfg->game, err))) return rc;
     pl_match_stepper *st = pl_calloc(1, sizeof *st);
     if (!st) return pl_error_set(err, PL_ENOMEM, "out of memory");
     int hint = cfg->turns > 0 && cfg->turns < 1 << 16 ? cfg->turns : 256;

@@ -5,7 +5,8 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "twoparty/player_list.h"
+#include "io/files.h"
+#include "parley/player_list.h"
 
 static int push(pl_player_list *l, pl_strategy *s)
 {
@@ -110,7 +111,7 @@ static int add_list(pl_player_list *l, const char *text, const char *where, pl_e
 static int add_file(pl_player_list *l, const char *path, pl_error *err)
 {
     FILE *f = fopen(path, "r");
-    if (!f) return pl_error_set(err, PL_EIO, "%s: cannot open: %s", path, strerror(errno));
+    if (!f) return pl_error_set(err, pl_open_status(errno), "%s: cannot open: %s", path, strerror(errno));
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;

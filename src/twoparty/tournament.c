@@ -284,6 +284,8 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     pl_match_config probe = {.turns = cfg->turns, .prob_end = cfg->prob_end, .noise = cfg->noise, .game = cfg->game};
     int rc = pl_match_config_check(&probe, err);
     if (rc) return rc;
+    for (size_t i = 0; i < n; i++)
+        if ((rc = pl_strategy_check_game(players[i], cfg->game, err))) return rc;
 
     shared sh = {.players = players, .n = n, .cfg = cfg};
     sh.njobs = cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;

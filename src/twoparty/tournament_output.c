@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "parley/tournament.h"
 #include "io/csv.h"
 #include "io/files.h"
-#include "twoparty/tournament_output.h"
 
 static double mean_wins(const pl_tournament_result *r, size_t i)
 {
@@ -130,7 +130,7 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     json_object_set_new(params, "noise", json_real(cfg->noise));
     json_object_set_new(params, "prob_end", json_real(cfg->prob_end));
     json_object_set_new(params, "game_RSTP", json_string(meta->game_text));
-    json_object_set_new(params, "seed", json_integer((json_int_t)cfg->seed));
+    json_object_set_new(params, "seed", pl_json_u64(cfg->seed));
     json_object_set_new(params, "self_play", json_boolean(cfg->self_play));
     json_object_set_new(root, "parameters", params);
     json_object_set_new(root, "matches", json_integer((json_int_t)pl_tournament_result_matches(r)));

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "parley/tournament.h"
 #include "io/html_report.h"
 #include "io/svg_chart.h"
-#include "twoparty/tournament_output.h"
 
 static char *fmt(const char *f, double x)
 {

@@ -229,7 +229,7 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
     if (!r->f) {
         int e = errno;
         pl_free(r);
-        return pl_error_set(err, e == ENOMEM || e == 0 ? PL_ENOMEM : PL_EIO, "%s: cannot open for reading: %s", path,
+        return pl_error_set(err, e == 0 ? PL_ENOMEM : pl_open_status(e), "%s: cannot open for reading: %s", path,
                             e ? strerror(e) : "out of memory");
     }
     name_cache cache = {0};

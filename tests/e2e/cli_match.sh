@@ -25,3 +25,18 @@ expect_exit 0 "match --help" "$PARLEY" match --help
 expect_exit 2 "unknown command" "$PARLEY" frobnicate
 a=$("$PARLEY" match tft defector --noise 0.2 --seed 9 --json); b=$("$PARLEY" match tft defector --noise 0.2 --seed 9 --json)
 check "same seed, same noisy match" [ "$a" = "$b" ]
+# the reference's display names with parameters, and its class names
+a=$("$PARLEY" match "GTFT: 0.1" defector --turns 50 --seed 4 --json); b=$("$PARLEY" match gtft:p=0.1 defector --turns 50 --seed 4 --json)
+check "\"GTFT: 0.1\" is gtft:p=0.1" [ -n "$a" -a "$a" = "$b" ]
+a=$("$PARLEY" match "First by Davis: 5" alternator --turns 20 --json); b=$("$PARLEY" match first_davis:rounds_to_cooperate=5 alternator --turns 20 --json)
+check "\"First by Davis: 5\" is first_davis:rounds_to_cooperate=5" [ -n "$a" -a "$a" = "$b" ]
+a=$("$PARLEY" match TitForTat WinStayLoseShift --turns 10 --json); b=$("$PARLEY" match tft wsls --turns 10 --json)
+check "class names TitForTat and WinStayLoseShift are tft and wsls" [ -n "$a" -a "$a" = "$b" ]
+expect_exit 2 "a reference name with too many values" "$PARLEY" match "GTFT: 0.1, 0.2" tft
+expect_err_has "2 parameter values given, it has 1" "the count of values is named"
+# zero-determinant parameters that no probabilities enforce are refused, as the reference refuses them
+expect_exit 2 "an impossible ZD slope" "$PARLEY" match "zd_extortion:phi=0.1,s=-0.3" tft
+expect_err_has "slope s = -0.3 must lie between -0.25 and 1" "the slope and its bound are named"
+expect_exit 2 "ZD-Extort-4 in a game where its relation is impossible" "$PARLEY" match zd_extort_4 tft --game 3,0,10,1
+expect_err_has "cannot play this game" "the game is named as the cause"
+expect_exit 0 "ZD-Extort-4 in the standard game" "$PARLEY" match zd_extort_4 tft

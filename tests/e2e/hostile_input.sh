@@ -12,4 +12,128 @@ for style in block flow; do
   expect_exit 2 "play: a $style document nested 35,000 deep is refused" "$PARLEY" play "$TMP/deep-$style.yaml" </dev/null
 done
 
+# ---- numbers: one reader for every flag and field ----------------------------------------------
+expect_exit 2 "--turns 0x10 is refused (it was once read as 16)" "$PARLEY" match tft tft --turns 0x10
+expect_err_has "--turns: expected a whole number from 1 to 100000000 in decimal, got '0x10'" "the hex refusal names the flag and says why"
+expect_exit 2 "--noise 0x0 is refused" "$PARLEY" match tft tft --noise 0x0
+expect_exit 2 "a strategy parameter in hex is refused" "$PARLEY" match gtft:p=0x1 tft
+expect_err_has "'p': expected a number in decimal, got '0x1'" "the parameter's refusal names it"
+expect_exit 2 "a payoff in hex is refused" "$PARLEY" match tft tft --game 3,0,5,0x1
+expect_exit 2 "--noise 1e-400 is refused" "$PARLEY" match tft tft --noise 1e-400
+expect_err_has "(too small" "an underflow is called too small, not 'not a number'"
+expect_exit 2 "--turns ' 5' (a leading space) is refused" "$PARLEY" match tft tft --turns " 5"
+expect_err_has "without spaces around it, got ' 5'" "the space refusal says so"
+cat >"$TMP/hexruns.yaml" <<'Y'
+kind: nparty
+runs: 0x10
+parties: [{id: A}, {id: B}]
+game: {kind: pairwise, R: 3, S: 0, T: 5, P: 1}
+profiles: [{id: p, default: tft}]
+Y
+expect_exit 2 "runs: 0x10 in a scenario is refused" "$PARLEY" run "$TMP/hexruns.yaml"
+expect_err_has "hexruns.yaml:2:7: 'runs' must be a whole number in decimal, found '0x10'" "the file's refusal is placed and says why"
+sed 's/^runs: 0x10$/noise: 1e-400/' "$TMP/hexruns.yaml" >"$TMP/tiny.yaml"
+expect_exit 2 "noise: 1e-400 in a scenario is refused" "$PARLEY" run "$TMP/tiny.yaml"
+expect_err_has "tiny.yaml:2:8: 'noise' is too small" "the underflow in a file is called too small"
+
+# ---- scores that overflowed -------------------------------------------------------------------
+expect_exit 2 "--game 1e308,... is refused (the scores once overflowed and the JSON lost them)" \
+  "$PARLEY" match tft tft --game 1e308,0,1.5e308,1 --json
+expect_err_has "--game: R (number 1 of R,S,T,P): expected a number from -1e+15 to 1e+15" "the payoff bound is named"
+out=$("$PARLEY" match tft tft --game 1e15,0,1e15,1 --turns 1000 --json)
+check "the largest payoffs still give both scores" grep -q '"a_score":1e18,"b_score":1e18' <<<"$out"
+
+# ---- seeds over the full 64-bit range ---------------------------------------------------------
+expect_exit 2 "--seed ' -1' is refused (it was once taken as 2^64 - 1)" "$PARLEY" match tft tft --seed " -1"
+expect_exit 2 "--seed -1 is refused" "$PARLEY" match tft tft --seed -1
+expect_exit 2 "--seed 2^64 is refused" "$PARLEY" match tft tft --seed 18446744073709551616
+expect_err_has "(too large)" "2^64 is called too large"
+"$PARLEY" tournament --players tft,gtft,random --turns 20 --repetitions 2 --seed 18446744073709551615 --out "$TMP/s1" >/dev/null 2>&1
+seed=$(sed -n 's/.*"seed": *"\{0,1\}\([0-9-]*\)"\{0,1\}.*/\1/p' "$TMP/s1/results.json")
+check "the seed 2^64 - 1 is written exactly (it was once -1)" [ "$seed" = 18446744073709551615 ]
+check "it is written as a string, which JSON readers hold exactly" grep -q '"seed": "18446744073709551615"' "$TMP/s1/results.json"
+"$PARLEY" tournament --players tft,gtft,random --turns 20 --repetitions 2 --seed "$seed" --out "$TMP/s2" >/dev/null 2>&1
+check "the seed read back from results.json gives the same results" cmp -s "$TMP/s1/results.json" "$TMP/s2/results.json"
+"$PARLEY" tournament --players tft,gtft,random --turns 20 --repetitions 2 --seed 18446744073709551614 --out "$TMP/s3" >/dev/null 2>&1
+check "a neighbouring seed gives other results (the seed is really used)" eval '! cmp -s "$TMP/s1/summary.csv" "$TMP/s3/summary.csv"' 
+mkdir -p "$TMP/plain" "$TMP/quoted"
+sed 's/^runs: 0x10$/runs: 20\nseed: 9007199254740993/' "$TMP/hexruns.yaml" >"$TMP/plain/bigseed.yaml"
+(cd "$TMP/plain" && "$PARLEY" run bigseed.yaml --out "$TMP/b1" >/dev/null 2>&1)
+check "a scenario seed above 2^53 is kept exactly (it was once rounded)" grep -q '"seed": "9007199254740993"' "$TMP/b1/results.json"
+sed 's/^runs: 0x10$/runs: 20\nseed: "9007199254740993"/' "$TMP/hexruns.yaml" >"$TMP/quoted/bigseed.yaml"
+(cd "$TMP/quoted" && "$PARLEY" run bigseed.yaml --out "$TMP/b2" >/dev/null 2>&1)
+check "the seed as results.json writes it (a string) reads back to the same run" cmp -s "$TMP/b1/results.json" "$TMP/b2/results.json"
+
+# ---- limits of the writers checked when the input is validated ---------------------------------
+sed 's/^runs: 0x10$/runs: 2\nperiods: 100001/' "$TMP/hexruns.yaml" >"$TMP/long.yaml"
+expect_exit 2 "an N-party scenario of 100,001 periods is refused at validation" "$PARLEY" run "$TMP/long.yaml" --out "$TMP/long"
+expect_err_has "long.yaml:3:10: 100001 periods are more than the report can draw (at most 100000)" "the refusal is placed"
+check "it is refused before any data file is written (it once failed only at the report)" [ ! -e "$TMP/long" ]
+sed 's/100001/100000/' "$TMP/long.yaml" >"$TMP/long2.yaml"
+check "100,000 periods are accepted, report included" eval '"$PARLEY_RELEASE" run "$TMP/long2.yaml" --out "$TMP/long2" >/dev/null 2>&1 && [ -s "$TMP/long2/report.html" ]' 
+
+# ---- terminal escapes in user text -----------------------------------------------------------
+esc=$(printf '\033')
+printf 'kind: nparty\nname: "x\\e[2J\\e]0;owned\\a"\nparties: [{id: A}, {id: B}]\n' >"$TMP/escape.yaml"
+expect_exit 2 "an escape sequence in a scenario's text is refused" "$PARLEY" run "$TMP/escape.yaml"
+expect_err_has "escape.yaml:2:7: a control character (U+001B)" "the refusal is placed and names the character"
+check "no escape byte reaches the terminal" eval '! grep -q "$esc" <<<"$TAP_ERR"'
+expect_exit 2 "an escape in a strategy name typed on the command line" "$PARLEY" match "$(printf 'x\033[2Jy')" tft
+check "the error echoes it without the escape byte" eval '! grep -q "$esc" <<<"$TAP_ERR"'
+expect_err_has "x?[2Jy" "the escape is shown as ?"
+printf 'x\033]0;title\007\n' >"$TMP/players.txt"
+expect_exit 2 "an escape in a player list file" "$PARLEY" tournament --players "@$TMP/players.txt"
+check "the error echoes it without the escape byte" eval '! grep -q "$esc" <<<"$TAP_ERR"'
+
+printf 'x\033[2Jy\nc\n' >"$TMP/moves.txt"
+"$PARLEY" play tft --turns 1 <"$TMP/moves.txt" >"$TMP/play.out" 2>&1
+check "play: a typed escape is echoed without the escape byte" eval '! grep -q "$esc" "$TMP/play.out" && grep -q "x?\[2Jy" "$TMP/play.out"'
+
+# ---- messages that named the wrong cause ------------------------------------------------------
+expect_exit 2 "a directory given as the scenario" "$PARLEY" run "$TMP"
+expect_err_has "is a directory, not a scenario file" "it is called a directory (it was once 'read error')"
+printf '\377\376k\000i\000n\000d\000' >"$TMP/utf16.yaml"
+expect_exit 2 "a UTF-16 scenario" "$PARLEY" run "$TMP/utf16.yaml"
+expect_err_has "utf16.yaml:1:1: the file is UTF-16" "it is called UTF-16 (it was once 'not a text file')"
+expect_exit 2 "a scenario that does not exist is bad input, not an environment failure" "$PARLEY" run "$TMP/nothere.yaml"
+expect_err_has "nothere.yaml: cannot open: No such file or directory" "the message names the file"
+
+# ---- standard output that cannot be written ----------------------------------------------------
+R=$RESOURCES
+printf '%s\n' '{"a":"Tit For Tat","b":"Defector","turns":3,"game_RPST":[3,1,0,5],"a_actions":"CDD","b_actions":"DDD"}' >"$TMP/t.jsonl"
+while IFS='|' read -r what cmd; do
+  TAP_ERR=$(eval "\"\$PARLEY\" $cmd" 2>&1 >/dev/full </dev/null); rc=$?
+  if [ "$rc" -eq 3 ] && grep -q "cannot write to standard output" <<<"$TAP_ERR"; then ok "/dev/full: $what exits 3 with a message"
+  else not_ok "/dev/full: $what: exit $rc, stderr: $TAP_ERR"; fi
+done <<'CMDS'
+--help|--help
+--version|--version
+strategies|strategies
+strategies --json|strategies --json
+match|match tft defector --turns 5
+match --json|match tft defector --turns 5 --json
+play (a scripted game)|play tft --turns 2
+tournament|tournament --players tft,defector --turns 5 --repetitions 1
+run (agreement)|run scenarios/korea/six-party-2007.yaml --runs 20
+run (nparty)|run scenarios/games/pairwise.yaml --runs 5
+fit|fit scenarios/korea/six-party-2007.yaml --runs 20
+check-transcripts|check-transcripts "$TMP/t.jsonl"
+CMDS
+
+# ---- match --json starved of memory (release build: the sanitizers reserve too much address space)
+if command -v prlimit >/dev/null; then
+  bad=""
+  for mb in 30 40 50 60 70 80 90 100; do
+    prlimit --as=$((mb * 1024 * 1024)) "$PARLEY_RELEASE" match tft tft --turns 10000000 --json >"$TMP/m.json" 2>"$TMP/m.err"; rc=$?
+    if [ "$rc" -eq 0 ]; then
+      python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); sys.exit(not (len(o["a_actions"]) == len(o["b_actions"]) == 10000000 and o["a_score"] == 30000000))' "$TMP/m.json" || bad="$bad ${mb}MB:incomplete"
+    elif [ "$rc" -ne 3 ] || ! grep -q "out of memory" "$TMP/m.err"; then
+      bad="$bad ${mb}MB:exit$rc"
+    fi
+  done
+  check "match --json under prlimit --as 30..100 MB: complete JSON or exit 3 'out of memory', never a crash or a short object${bad:+ (got$bad)}" [ -z "$bad" ]
+else
+  ok "# SKIP prlimit is absent"
+fi
+
 echo "1..$tap_n"

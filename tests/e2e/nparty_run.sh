@@ -11,7 +11,9 @@ for p in action_reaction double_suspension bloc_sanctions unconditional_restrain
 done
 check "summary has the tournament table" grep -qE '^ +1  [a-zA-Z]' <<<"$out"
 check "summary says results hold under the stated assumptions" grep -q 'hold under the payoff and noise assumptions' <<<"$out"
-check "nothing on stderr" [ ! -s "$TMP/err" ]
+check "standard error holds the timing and where the results went, nothing else" \
+  bash -c "grep -q '^parley run: [0-9]* runs in [0-9.]* s ([0-9]* runs/s, 1 thread); [0-9.]* s in all$' '$TMP/err' &&
+           grep -qx 'parley run: results in $TMP/a/ (CSV, results.json, report.html)' '$TMP/err' && [ \$(wc -l <'$TMP/err') -eq 2 ]"
 "$PARLEY" run "$S" --runs 200 --threads 2 --out "$TMP/b" >/dev/null 2>&1
 for f in summary.csv parties.csv cooperation_over_time.csv record.csv tournament.csv results.json report.html sensitivity.csv; do
   check "$f written" [ -s "$TMP/a/$f" ]

@@ -108,7 +108,7 @@ expect_exit 2 "--as without a scenario" "$PARLEY" play tft --as US
 expect_err_has "'tft' is not a scenario file" "--as without a scenario says so"
 printf 'kind: tournament\nname: x\n' >"$TMP/t.yaml"
 expect_exit 2 "a scenario of another kind" "$PARLEY" play "$TMP/t.yaml" --as US
-expect_err_has "t.yaml:1:7: 'parley play' plays scenarios of kind nparty or agreement, not 'tournament'" "the wrong kind is named with line and column"
+expect_err_has "t.yaml:1:7: unknown scenario kind 'tournament'; expected one of: agreement, nparty" "the wrong kind is named with line and column"
 printf 'kind: nparty\nparties:\n  - {id: A, actions: [c, d]}\n  - {id: B, actions: [c, d], colour: red}\n' >"$TMP/bad.yaml"
 expect_exit 2 "a broken scenario" "$PARLEY" play "$TMP/bad.yaml" --as A
 expect_err_has "bad.yaml:4:" "a broken scenario names its line"

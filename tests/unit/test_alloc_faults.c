@@ -31,7 +31,6 @@
 #include "parley/parley.h"
 #include "parley/testing.h"
 #include "scenario/scenario.h"
-#include "twoparty/tournament_output.h"
 
 /* N up to this is tried one by one; beyond, in about as many evenly spaced steps. */
 #define EXHAUSTIVE_UNTIL 40
@@ -183,7 +182,10 @@ static int run_scenario(const char *path, long runs, int threads, const char *ou
 {
     pl_run_options opt = {.runs = runs, .threads = threads, .out_dir = out};
     FILE *sink = fopen("/dev/null", "w");
-    int rc = pl_scenario_run_file(path, &opt, sink, err);
+    pl_scenario *scn = NULL;
+    int rc = pl_scenario_open(&scn, path, err);
+    if (!rc) rc = pl_scenario_run(scn, &opt, sink, err);
+    pl_scenario_free(scn);
     fclose(sink);
     return rc;
 }

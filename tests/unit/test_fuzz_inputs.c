@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "parley/parley.h"
-#include "twoparty/player_list.h"
+#include "parley/player_list.h"
 #include "io/yaml_doc.h"
 
 static int rounds(void)

@@ -100,13 +100,36 @@ static void stepping_every_pair_matches_play(void **unused)
     cfgs[3].turns = 0, cfgs[3].prob_end = 0.05, cfgs[3].noise = 0.02, cfgs[3].seed = 5; /* unknown length */
     cfgs[4].turns = 30, cfgs[4].noise = 0.05, cfgs[4].game = &frac, cfgs[4].seed = 13;
     cfgs[5].turns = 30, cfgs[5].noise = 0.05, cfgs[5].game = &big, cfgs[5].seed = 17;
-    int stochastic_pairs = 0;
+    int stochastic_pairs = 0, refused = 0;
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++) {
             stochastic_pairs += pl_strategy_is_stochastic(all[i]) || pl_strategy_is_stochastic(all[j]);
-            for (int k = 0; k < NCFG; k++) step_like_play(all[i], all[j], &cfgs[k]);
+            for (int k = 0; k < NCFG; k++) {
+                /* a zero-determinant player whose relation is impossible in this game is refused
+                 * by both (checked just below), not played */
+                if (pl_strategy_check_game(all[i], cfgs[k].game, NULL) || pl_strategy_check_game(all[j], cfgs[k].game, NULL)) {
+                    refused++;
+                    continue;
+                }
+                step_like_play(all[i], all[j], &cfgs[k]);
+            }
         }
     assert_true(stochastic_pairs > 0); /* the proof covers strategies that draw */
+    assert_true(refused < (int)(n * n)); /* the refusal is the exception */
+    {
+        /* both engines refuse such a pair with PL_EINVAL */
+        pl_strategy *zd = NULL, *tft = NULL;
+        assert_int_equal(pl_strategy_create(&zd, "zd_extort_4", NULL), PL_OK);
+        assert_int_equal(pl_strategy_create(&tft, "tft", NULL), PL_OK);
+        pl_error err;
+        pl_match_result *r = NULL;
+        pl_match_stepper *st = NULL;
+        assert_int_equal(pl_match_play(zd, tft, &cfgs[5], &r, &err), PL_EINVAL);
+        assert_int_equal(pl_match_stepper_create(&st, zd, &cfgs[5], &err), PL_EINVAL);
+        assert_null(r);
+        assert_null(st);
+        pl_strategy_free(zd), pl_strategy_free(tft);
+    }
     for (size_t i = 0; i < n; i++) pl_strategy_free(all[i]);
     free(all);
 }

@@ -178,7 +178,8 @@ static void contrite_tft_is_tft_without_noise_and_repents_with_it(void **state)
 
 /* ---- other payoffs ------------------------------------------------------------ */
 
-/* GTFT's default forgiveness comes from the game: min(1-(T-R)/(R-S), (R-P)/(T-P)).
+/* GTFT with p = -1 takes its forgiveness from the match's game: min(1-(T-R)/(R-S), (R-P)/(T-P));
+ * by default it is the reference's, fixed from the standard game.
  * Against a defector every turn after the first is an independent draw: C with
  * probability p.  Tolerance: 5 binomial standard errors. */
 static void gtft_forgiveness_follows_the_game(void **state)
@@ -196,7 +197,7 @@ static void gtft_forgiveness_follows_the_game(void **state)
         double score = 0, s;
         for (uint64_t seed = 0; seed < 300; seed++) {
             st_match m = {.turns = 300, .game = cases[c].game, .seed = seed};
-            s = st_play("gtft", "defector", m, a, NULL).score_a;
+            s = st_play("gtft:p=-1", "defector", m, a, NULL).score_a;
             assert_int_equal(a[0], 'C');
             coop += st_count_c(a + 1);
             n += 299;
@@ -222,6 +223,19 @@ static void gtft_forgiveness_follows_the_game(void **state)
         n += 299;
     }
     st_assert_proportion("gtft:p=0.1 cooperation vs Defector", (double)coop / n, 0.1, n, 5);
+    /* the default is the reference's: p fixed from the standard game when made (1 - 2/3 in
+     * floating point, as Axelrod-Python computes it) and kept in any other game */
+    pl_strategy *g = st_make("gtft");
+    assert_true(pl_strategy_param(g, "p") == 1.0 - 2.0 / 3.0);
+    assert_string_equal(pl_strategy_label(g), "GTFT: 0.33");
+    pl_strategy_free(g);
+    coop = 0, n = 0;
+    for (uint64_t seed = 0; seed < 300; seed++) {
+        st_play("gtft", "defector", (st_match){.turns = 300, .game = "4,0,6,1", .seed = seed}, a, NULL);
+        coop += st_count_c(a + 1);
+        n += 299;
+    }
+    st_assert_proportion("GTFT (default) cooperation vs Defector in 4,0,6,1", (double)coop / n, 1.0 / 3.0, n, 5);
 }
 
 /* ---- statistics of the stochastic players ---------------------------------- */

@@ -142,6 +142,18 @@ static void check_relation(const char *zd, double phi, double s, double l, const
     st_assert_near(what, st.mean_z, 0.0, 5 * st.se_z + 1.0 / (phi * n));
 }
 
+/* 1 if the strategy accepts the game "R,S,T,P". */
+static int can_play(const char *spec, const char *rstp)
+{
+    pl_strategy *s = st_make(spec);
+    pl_game g;
+    pl_error err;
+    if (pl_game_parse_rstp(&g, rstp, &err) != 0) fail_msg("game '%s': %s", rstp, err.msg);
+    int ok = pl_strategy_check_game(s, &g, &err) == PL_OK;
+    pl_strategy_free(s);
+    return ok;
+}
+
 static void zd_players_enforce_their_linear_relation(void **state)
 {
     (void)state;
@@ -157,9 +169,10 @@ static void zd_players_enforce_their_linear_relation(void **state)
         check_relation("zd_gtft_2", 0.25, 0.5, 3, opps[i], NULL);
         check_relation("zd_gen_2", 1.0 / 8, 0.5, 3, opps[i], NULL);
         /* under other games (where these parameters stay valid), with l following
-         * the game: P = 2 for Extort-2, R = 3 for GTFT-2 */
-        check_relation("zd_extort_2", 1.0 / 9, 0.5, 2, opps[i], "4,0,7,2");
-        check_relation("zd_gtft_2", 0.25, 0.5, 3, opps[i], "3,0,4,1");
+         * the game: P = 2 for Extort-2, R = 3 for GTFT-2; an opponent that cannot play
+         * that game (a ZD player whose relation is impossible there) is left out */
+        if (can_play(opps[i], "4,0,7,2")) check_relation("zd_extort_2", 1.0 / 9, 0.5, 2, opps[i], "4,0,7,2");
+        if (can_play(opps[i], "3,0,4,1")) check_relation("zd_gtft_2", 0.25, 0.5, 3, opps[i], "3,0,4,1");
     }
     /* other parameters */
     check_relation("zd_extort_2:phi=0.05,s=0.25", 0.05, 0.25, 1, "tft", NULL);
@@ -253,11 +266,59 @@ static void zd_parameters_names_and_seeds(void **state)
      * move, so from a first C it cooperates for ever */
     st_play("zd_extortion:phi=0", "defector", (st_match){.turns = 50, .seed = MATCH_SEED}, xa, xb);
     for (int t = 0; t < 50; t++) assert_int_equal(xa[t], 'C');
-    /* parameters that leave [0, 1] for the game are clamped: phi = 1 gives
-     * P(C|CC) = 1 - 0.9*2 < 0 -> 0, P(C|DC) = 1 + 0.4 > 1 -> 1 against Cooperator:
-     * C, D, C, D, ... */
-    st_play("zd_extortion:phi=1", "cooperator", (st_match){.turns = 10, .seed = MATCH_SEED}, xa, xb);
-    assert_string_equal(xa, "CDCDCDCDCD");
+}
+
+/* Parameters no probabilities enforce are refused, as Axelrod-Python refuses them
+ * (LRPlayer raises ValueError): in the standard game when the player is made, in the
+ * match's game when a match or tournament starts. */
+static void zd_impossible_parameters_are_refused(void **state)
+{
+    (void)state;
+    pl_strategy *s = NULL;
+    pl_error err;
+    /* phi = 1, s = 0.1, l = 1: P(C|CC) = 1 - 1 (0.9)(2) = -0.8 */
+    assert_int_equal(pl_strategy_create(&s, "zd_extortion:phi=1", &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "outside [0, 1]"));
+    assert_non_null(strstr(err.msg, "CC"));
+    /* the same through the reference's display name */
+    assert_int_equal(pl_strategy_create(&s, "ZD-Extortion: 1, 0.1, 1", &err), PL_EINVAL);
+    /* l below P = 1 and above R = 3 */
+    assert_int_equal(pl_strategy_create(&s, "zd_extortion:l=0.5", &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "baseline payoff"));
+    assert_int_equal(pl_strategy_create(&s, "zd_gen_2:l=3.5", &err), PL_EINVAL);
+    /* the slope's lower bound at l = 1: -min((5-1)/(1-0), (1-0)/(5-1)) = -0.25 */
+    assert_int_equal(pl_strategy_create(&s, "zd_extortion:phi=0.1,s=-0.3", &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "slope"));
+    /* s = -0.25 itself, phi = 0.1: (0.75, 0.625, 0, 0), all in [0, 1] */
+    assert_int_equal(pl_strategy_create(&s, "zd_extortion:phi=0.1,s=-0.25", &err), PL_OK);
+    pl_strategy_free(s);
+
+    /* valid in the standard game, impossible in 3,0,10,1: ZD-Extort-4 (phi = 4/17, s = 1/4,
+     * l = 1) there has P(C|CD) = 1 - (4/17)(1/4 + 9) < 0 */
+    pl_strategy *a = st_make("zd_extort_4"), *b = st_make("tft");
+    pl_game g;
+    assert_int_equal(pl_game_parse_rstp(&g, "3,0,10,1", &err), PL_OK);
+    assert_int_equal(pl_strategy_check_game(a, &g, &err), PL_EINVAL);
+    pl_match_config cfg;
+    pl_match_config_default(&cfg);
+    cfg.game = &g;
+    pl_match_result *r = NULL;
+    assert_int_equal(pl_match_play(a, b, &cfg, &r, &err), PL_EINVAL);
+    assert_null(r);
+    assert_non_null(strstr(err.msg, "ZD-Extort-4"));
+    const pl_strategy *players[2] = {b, a};
+    pl_tournament_config tc;
+    pl_tournament_config_default(&tc);
+    tc.game = &g;
+    tc.repetitions = 1;
+    pl_tournament_result *tr = NULL;
+    assert_int_equal(pl_tournament_run(players, 2, &tc, &tr, &err), PL_EINVAL);
+    assert_null(tr);
+    /* and in the standard game it plays */
+    cfg.game = NULL;
+    assert_int_equal(pl_match_play(a, b, &cfg, &r, &err), PL_OK);
+    pl_match_result_free(r);
+    pl_strategy_free(a), pl_strategy_free(b);
 }
 
 int main(void)
@@ -271,6 +332,7 @@ int main(void)
         cmocka_unit_test(zd_gtft_2_against_defector),
         cmocka_unit_test(zd_extort_2_against_defector),
         cmocka_unit_test(zd_parameters_names_and_seeds),
+        cmocka_unit_test(zd_impossible_parameters_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

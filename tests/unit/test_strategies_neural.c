@@ -1,11 +1,14 @@
 /* test_strategies_neural.c — the neural-network strategies: every move of long
  * matches equals an independent evaluation of the network on features counted
- * from the recorded play, the openings Axelrod-Python's own tests pin, and
- * independence from the payoffs and the match length. */
+ * from the recorded play (with the reference's integer truncation of the hidden
+ * layer), the weights equal the reference's file number for number, the openings
+ * Axelrod-Python's own tests pin, and independence from the payoffs and the match
+ * length. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,8 +20,9 @@ static const struct {
     const char *id;
     const pl_ann *n;
 } nets[] = {
-    {"evolved_ann_2018", &ann_evolved_ann},
+    {"evolved_ann", &ann_evolved_ann},
     {"evolved_ann_5", &ann_evolved_ann_5},
+    {"evolved_ann_5_noise_05", &ann_evolved_ann_5_noise_05},
 };
 #define N_NETS (sizeof nets / sizeof *nets)
 
@@ -33,8 +37,9 @@ static int count(const char *s, int n, char c)
 }
 
 /* The network's move at turn t, from the strings of play (features as listed in
- * Axelrod-Python's ann.py: opening moves, last two moves of each side, totals, turn). */
-static char reference_move(const pl_ann *n, const char *me, const char *op, int t)
+ * Axelrod-Python's ann.py: opening moves, last two moves of each side, totals, turn);
+ * truncation: 1 for the reference's integer hidden layer, 0 for exact floats. */
+static char reference_move(const pl_ann *n, const char *me, const char *op, int t, int truncation)
 {
     double x[PL_ANN_FEATURES] = {0};
     if (t >= 1) {
@@ -51,12 +56,20 @@ static char reference_move(const pl_ann *n, const char *me, const char *op, int 
     x[14] = count(me, t, 'C'), x[15] = count(me, t, 'D');
     x[16] = t;
     const double *w = n->w;
-    double out = 0;
+    double h[PL_ANN_MAX_HIDDEN];
     for (int j = 0; j < n->n_hidden; j++) {
         double s = 0;
         for (int k = 0; k < n->n_features; k++) s += w[j * n->n_features + k] * x[k];
-        s += w[n->n_hidden * n->n_features + n->n_hidden + j];
-        out += (s > 0 ? s : 0) * w[n->n_hidden * n->n_features + j];
+        h[j] = w[n->n_hidden * n->n_features + n->n_hidden + j] + s;
+    }
+    /* Axelrod-Python's relu, np.vectorize(lambda x: max(x, 0)), returns integers for the
+     * whole layer when the first unit is negative: every value is then cut to its integer part */
+    int ints = truncation && h[0] < 0;
+    double out = 0;
+    for (int j = 0; j < n->n_hidden; j++) {
+        double v = h[j] > 0 ? h[j] : 0;
+        if (ints) v = (double)(long long)v;
+        out += v * w[n->n_hidden * n->n_features + j];
     }
     return out > 0 ? 'C' : 'D';
 }
@@ -65,7 +78,8 @@ static void long_matches_follow_the_networks(void **state)
 {
     (void)state;
     static const char *opponents[] = {"cooperator", "defector", "tft", "pun1", "raider", "tf1", "predator",
-                                      "winner21", "evolved_lookerup_2_2_2", "evolved_ann_2018", "evolved_ann_5"};
+                                      "winner21", "evolved_lookerup_2_2_2", "evolved_ann", "evolved_ann_5",
+                                      "evolved_ann_5_noise_05"};
     enum { T = 1000 };
     char *sa = malloc(T + 1), *sb = malloc(T + 1);
     for (size_t i = 0; i < N_NETS; i++) {
@@ -74,7 +88,7 @@ static void long_matches_follow_the_networks(void **state)
         for (size_t j = 0; j < sizeof opponents / sizeof *opponents; j++) {
             int n = st_play(nets[i].id, opponents[j], (st_match){.turns = T, .seed = MATCH_SEED}, sa, sb).turns;
             for (int t = 0; t < n; t++) {
-                char want = reference_move(nets[i].n, sa, sb, t);
+                char want = reference_move(nets[i].n, sa, sb, t, 1);
                 if (sa[t] != want)
                     fail_msg("%s vs %s: turn %d played %c, network says %c", nets[i].id, opponents[j], t, sa[t], want);
             }
@@ -88,16 +102,84 @@ static void openings_pinned_by_axelrod_tests(void **state)
     (void)state;
     char sa[16];
     /* axelrod/tests/strategies/test_ann.py (Axelrod-Python 4.13) */
-    st_play("evolved_ann_2018", "cooperator", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
+    st_play("evolved_ann", "cooperator", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCC");
-    st_play("evolved_ann_2018", "defector", (st_match){.turns = 6, .seed = MATCH_SEED}, sa, NULL);
+    st_play("evolved_ann", "defector", (st_match){.turns = 6, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CDDDDD");
-    st_play("evolved_ann_2018", "tft", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
+    st_play("evolved_ann", "tft", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCC");
     st_play("evolved_ann_5", "cooperator", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CCCCC");
     st_play("evolved_ann_5", "defector", (st_match){.turns = 5, .seed = MATCH_SEED}, sa, NULL);
     assert_string_equal(sa, "CDDDD");
+}
+
+/* A turn where the truncation decides: the first hidden unit negative and a positive
+ * unit's fraction enough to flip the output's sign.  Searched over the features of
+ * real play, so the test fails if the player ignores the reference's rule. */
+static void truncation_changes_some_moves(void **state)
+{
+    (void)state;
+    enum { T = 200 };
+    static const char *opponents[] = {"cooperator", "defector", "tft", "alternator", "random", "grudger", "wsls"};
+    char sa[T + 1], sb[T + 1];
+    int decided = 0;
+    for (size_t i = 0; i < N_NETS; i++)
+        for (size_t j = 0; j < sizeof opponents / sizeof *opponents; j++) {
+            int n = st_play(nets[i].id, opponents[j], (st_match){.turns = T, .seed = MATCH_SEED}, sa, sb).turns;
+            for (int t = 0; t < n; t++) {
+                char exact = reference_move(nets[i].n, sa, sb, t, 0); /* all-float evaluation */
+                if (exact != sa[t]) decided++;
+            }
+        }
+    /* the player follows the truncating rule (checked above); here: that rule is not idle */
+    assert_true(decided > 0);
+}
+
+/* The weights compiled in equal the reference's file (tests/resources/axelrod-4.13/ann_weights.csv). */
+static void weights_equal_the_reference_file(void **state)
+{
+    (void)state;
+    const char *dir = getenv("RESOURCES") ? getenv("RESOURCES") : "tests/resources";
+    char path[1024];
+    snprintf(path, sizeof path, "%s/axelrod-4.13/ann_weights.csv", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) fail_msg("cannot open %s", path);
+    static const struct {
+        const char *name;
+        const pl_ann *n;
+    } rows[] = {{"Evolved ANN", &ann_evolved_ann}, {"Evolved ANN 5", &ann_evolved_ann_5},
+                {"Evolved ANN 5 Noise 05", &ann_evolved_ann_5_noise_05}};
+    char line[16384];
+    int seen = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#') continue;
+        char *comma = strchr(line, ',');
+        if (!comma) continue;
+        *comma = '\0';
+        const pl_ann *n = NULL;
+        for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+            if (!strcmp(line, rows[i].name)) n = rows[i].n;
+        if (!n) fail_msg("%s: a network parley does not have: %s", path, line);
+        char *p = comma + 1, *end;
+        long feats = strtol(p, &end, 10);
+        p = end + 1;
+        long hidden = strtol(p, &end, 10);
+        p = end + 1;
+        assert_int_equal(feats, n->n_features);
+        assert_int_equal(hidden, n->n_hidden);
+        int total = n->n_hidden * (n->n_features + 2), k = 0;
+        for (; k < total; k++) {
+            double x = strtod(p, &end);
+            if (end == p) break;
+            if (x != n->w[k]) fail_msg("%s: weight %d is %.17g in the file, %.17g in parley", line, k, x, n->w[k]);
+            p = *end == ',' ? end + 1 : end;
+        }
+        assert_int_equal(k, total);
+        seen++;
+    }
+    fclose(f);
+    assert_int_equal(seen, 3);
 }
 
 static void payoffs_and_match_length_do_not_matter(void **state)
@@ -109,7 +191,7 @@ static void payoffs_and_match_length_do_not_matter(void **state)
 static void registry_metadata(void **state)
 {
     (void)state;
-    static const char *names[] = {"Evolved ANN (2018 weights)", "Evolved ANN 5"};
+    static const char *names[] = {"Evolved ANN", "Evolved ANN 5", "Evolved ANN 5 Noise 05"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         pl_strategy *s;
         pl_error err;
@@ -127,6 +209,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(long_matches_follow_the_networks),
         cmocka_unit_test(openings_pinned_by_axelrod_tests),
+        cmocka_unit_test(truncation_changes_some_moves),
+        cmocka_unit_test(weights_equal_the_reference_file),
         cmocka_unit_test(payoffs_and_match_length_do_not_matter),
         cmocka_unit_test(registry_metadata),
     };

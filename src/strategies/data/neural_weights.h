@@ -1,14 +1,13 @@
 /* data/neural_weights.h — weights of the neural-network strategies.
  *
- * Source of the numbers: Axelrod-Python, axelrod/data/ann_weights.csv, the version that
- * follows the fix of the "player's previous move is D" feature (Axelrod-Python issue
- * #1172, pull request #1182, 2018; weights retrained with axelrod-dojo).  The networks
- * were trained by evolutionary algorithms: "Evolved ANN" originally by Martin Jones,
- * "Evolved ANN 5" by Marc Harper, as in Harper et al. (2017), "Reinforcement learning
- * produces dominant strategies for the Iterated Prisoner's Dilemma", PLOS ONE 12(12):
- * e0188046.  Checked against the Axelrod-Python 4.13 reference transcripts: Evolved ANN 5
- * reproduces all 150 of its matches; Evolved ANN all but 3 (the weights shipped with 4.13
- * for it differ slightly from these, and were not available to this project).
+ * Source of the numbers: Axelrod-Python 4.13, axelrod/data/ann_weights.csv (the copy in
+ * tests/resources/axelrod-4.13/ann_weights.csv; every number equal, checked by
+ * tests/unit/test_strategies_neural.c).  These are the weights retrained after the fix of
+ * the "player's previous move is D" feature (Axelrod-Python issue #1172, pull request
+ * #1182, 2018; axelrod-dojo).  The networks were trained by evolutionary algorithms:
+ * "Evolved ANN" originally by Martin Jones, "Evolved ANN 5" and "Evolved ANN 5 Noise 05"
+ * by Marc Harper, as in Harper et al. (2017), "Reinforcement learning produces dominant
+ * strategies for the Iterated Prisoner's Dilemma", PLOS ONE 12(12): e0188046.
  *
  * Licence: numbers ported from Axelrod-Python (checked against 4.13, as said above; MIT
  * licence, copyright (c) 2015 the Axelrod-Python project team); its notice is in NOTICE
@@ -99,4 +98,33 @@ static const double ann_evolved_ann_5_weights[95] = {
     4.139696013585834, 124.12127527435491, -128.06733876616389,
 };
 static const pl_ann ann_evolved_ann_5 = {.n_features = 17, .n_hidden = 5, .w = ann_evolved_ann_5_weights};
+
+/* Evolved ANN 5 Noise 05: 17 features, 5 hidden units (95 numbers). */
+static const double ann_evolved_ann_5_noise_05_weights[95] = {
+    23.884262150181755, -1818.8117704211384, -99.98875916610936, -0.03961610388820535,
+    -6.210054298897063, 3.7052379169262717, -0.2341738759745093, -181.13859219885555,
+    12.13317672298101, -0.49669501894086343, -1.0749425884840627, 10.74864948953037,
+    -0.2896667901231506, -16.22712292450597, -1.7178383009508598, 0.03221417142047274,
+    -158.1666203488453, -14.63669956068759, 15.408582826806054, 5.844929636776999,
+    4.566735602054217, 3.2997530921332476, -1.9670038978333584, 11.7498294264678,
+    13.681065767064851, 6.221555978655614, -6.577090380820985, -5.280239152793359,
+    -3.708452340749404, 0.9946864682020832, -4.969083580503034, 0.37099841885684537,
+    -4.663632521892934, 0.5739444442201613, -97.24526798384726, -18.898938443720873,
+    2.836962511054863, 1426.696564885826, -61.660716521684535, -96.9853369128562,
+    -35.811382478532956, 21.74704795347286, -43208.50415025884, -30.91261823654964,
+    556.8238912039677, -1.2029710853005269, 86.95493903070172, -10502.293376143582,
+    -2.0466530653599544, 22.16892386331129, -155.02893455429202, -28.409090647029252,
+    -3.391747333401208, -13.869670523479188, 13.919971713037201, 10.27621997230116,
+    0.8687219298082444, 5.274915939989237, -103.56226257273838, -11.47523804695477,
+    8.100576862445774, -0.5353167277104594, -9.108755782674894, 0.8155938130504109,
+    -7.262915116612636, -0.7403289719769353, -1.7023773645551308, 1.0574026713510245,
+    -2732.0241659942394, -5.435067280962746, -188.24943501427512, 0.37886585953090285,
+    -67.01235198117197, -121.1206837158425, -83.84782446726592, 45.31005125030543,
+    11.069886195948996, -169.35773604933806, 31.675914286375498, -311.2006747809748,
+    49.093586385973545, -5.819783407611689, -88.52645028711315, -284.2358463873679,
+    0.6989482567897998, 156.74810964228283, 1.8064093223587379, 3.4228475977181265,
+    -125.93039228074147, -25.169489233728665, 115.98479433268457, 21.27858612035085,
+    0.2744006209426808, 2.899956014713407, -53.98506935427509,
+};
+static const pl_ann ann_evolved_ann_5_noise_05 = {.n_features = 17, .n_hidden = 5, .w = ann_evolved_ann_5_noise_05_weights};
 #endif

@@ -1,4 +1,5 @@
-/* player_list.h — a list of strategies from the command line or a file.
+/* SPDX-License-Identifier: MIT */
+/* parley/player_list.h — a list of strategies from the command line or a file.
  *
  * "tft,grudger,gtft:p=0.1" — names separated by commas, where a name may
  * itself contain commas (Axelrod names like "Omega TFT: 3, 8", parameters like
@@ -6,11 +7,17 @@
  * names a strategy wins.  "@FILE" reads one name a line ('#' starts a comment).
  * "all" stands for every registered strategy, "deterministic" for every one that
  * draws no random numbers. */
-#ifndef PL_PLAYER_LIST_H
-#define PL_PLAYER_LIST_H
+#ifndef PARLEY_PLAYER_LIST_H
+#define PARLEY_PLAYER_LIST_H
+
+#include "parley/common.h"
 
 #include <stddef.h>
 #include "parley/strategy.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 typedef struct pl_player_list {
     pl_strategy **items;
@@ -19,7 +26,10 @@ typedef struct pl_player_list {
 
 /* Appends the strategies named by spec (a list or @FILE).  On error names the piece, or
  * the file and line, and what was expected. */
-int pl_player_list_add(pl_player_list *l, const char *spec, pl_error *err);
-void pl_player_list_free(pl_player_list *l);
+PL_EXTERN int pl_player_list_add(pl_player_list *l, const char *spec, pl_error *err);
+PL_EXTERN void pl_player_list_free(pl_player_list *l);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

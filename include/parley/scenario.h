@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/* parley/scenario.h — scenario files: open one, read its kind, run it.
+ *
+ * Every scenario file is YAML with a top-level `kind:` (agreement, nparty, ...).
+ * pl_scenario_open loads the file and checks that its kind is one the library
+ * knows, so every front end (`parley run`, `parley play`, a program of your own)
+ * opens a scenario the same way and gets the same errors, each with its
+ * file:line:col.  pl_scenario_run hands the scenario to its kind's runner, which
+ * validates it into its model, runs its engine and writes its results.  A runner
+ * prints nothing except the text summary, to the stream it is handed. */
+#ifndef PARLEY_SCENARIO_H
+#define PARLEY_SCENARIO_H
+
+#include "parley/common.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include "parley/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pl_run_options {
+    long runs;          /* Monte Carlo runs or repetitions; 0 = the scenario's own default */
+    uint64_t seed;      /* used when seed_given, else the scenario's `seed:` (default 1) */
+    int seed_given;
+    int threads;        /* >= 1 */
+    const char *out_dir;/* NULL: no files, summary only */
+    /* Progress of long runs (may be NULL); called from worker threads, done <= total. */
+    void (*progress)(void *user, uint64_t done, uint64_t total);
+    void *progress_user;
+    int types_posterior;/* agreements: fit the record first, run under the posterior types and fitted behaviour */
+} pl_run_options;
+
+/* One thread, the scenario's own runs and seed, no files, no progress. */
+PL_EXTERN void pl_run_options_default(pl_run_options *opt);
+
+typedef struct pl_scenario pl_scenario; /* opaque: a loaded scenario file */
+
+/* Loads the YAML file at path and reads its `kind:`; an unknown kind is an error at its
+ * line and column.  Returns 0, or a pl_status with err set (PL_EIO: the file cannot be
+ * read; PL_EINVAL: not YAML, no `kind:`, a kind the library does not know). */
+PL_EXTERN int pl_scenario_open(pl_scenario **out, const char *path, pl_error *err);
+PL_EXTERN void pl_scenario_free(pl_scenario *s);
+/* "agreement", "nparty", ... */
+PL_EXTERN const char *pl_scenario_kind(const pl_scenario *s);
+PL_EXTERN const char *pl_scenario_path(const pl_scenario *s);
+
+/* Runs the scenario with its kind's runner: the text summary to `summary` (may be NULL),
+ * the result files into opt->out_dir when set. */
+PL_EXTERN int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err);
+
+/* The kinds the library knows, for help texts: the ith kind's name and a one-line summary;
+ * NULL past the last. */
+PL_EXTERN const char *pl_scenario_kind_name(int i, const char **summary);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

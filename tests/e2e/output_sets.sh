@@ -1,0 +1,56 @@
+# output_sets.sh — `--out DIR` written as a set (issue 9): the directory holds the old run or the
+# new one, never a mixture; it is checked before anything is computed; an interrupted or failed
+# run leaves the old results as they were and no temporary behind.
+. "$(dirname "$0")/../tap.sh"
+SIX=scenarios/korea/six-party-2007.yaml
+PAIR=scenarios/games/pairwise.yaml
+# no_temp DIR: nothing beside DIR is a parley temporary
+no_temp() { ! ls -a "$(dirname "$1")" | grep -q "parley-tmp"; }
+
+"$PARLEY" run $SIX --runs 50 --seed 1 --out "$TMP/out" >/dev/null 2>&1
+check "a run writes its set with the .parley-results marker" [ -f "$TMP/out/.parley-results" ] && [ -f "$TMP/out/steps.csv" ]
+check "no temporary is left beside it" no_temp "$TMP/out"
+"$PARLEY" run $PAIR --runs 5 --out "$TMP/out" >/dev/null 2>&1
+check "a second run of another kind replaces the whole set (no steps.csv of the first beside its files)" \
+  eval '[ -f "$TMP/out/parties.csv" ] && [ ! -e "$TMP/out/steps.csv" ]'
+"$PARLEY" tournament --players tft,defector --turns 5 --repetitions 1 --out "$TMP/out" >/dev/null 2>&1
+check "a tournament into it replaces it too" eval '[ -f "$TMP/out/wins.csv" ] && [ ! -e "$TMP/out/parties.csv" ]'
+
+mkdir -p "$TMP/mine"; echo keep >"$TMP/mine/notes.txt"
+expect_exit 2 "a directory with files parley did not write is refused" "$PARLEY" run $SIX --runs 50 --out "$TMP/mine"
+expect_err_has "holds files parley did not write (such as 'notes.txt')" "the refusal names a file in the way"
+check "the refusal comes before computing (no timing line)" eval '! grep -q "runs/s" <<<"$TAP_ERR"'
+check "the user's file is untouched" grep -qx keep "$TMP/mine/notes.txt"
+check "no temporary is left" no_temp "$TMP/mine"
+echo x >"$TMP/afile"
+expect_exit 2 "--out naming a file is refused" "$PARLEY" tournament --players tft,defector --turns 5 --out "$TMP/afile"
+expect_err_has "exists and is not a directory" "the refusal says why"
+mkdir -p "$TMP/empty"
+expect_exit 0 "an empty directory is accepted" "$PARLEY" fit $SIX --runs 20 --out "$TMP/empty"
+check "fit writes fit.json there with the marker" eval '[ -f "$TMP/empty/fit.json" ] && [ -f "$TMP/empty/.parley-results" ]'
+
+# an older run, kept aside to compare with after each failed run into the same directory
+"$PARLEY" run $SIX --runs 50 --seed 2 --out "$TMP/old" >/dev/null 2>&1
+cp -a "$TMP/old" "$TMP/old.copy"
+# a file size limit (ulimit -f) makes a write fail half way, as a full disk does
+( ulimit -f 100; "$PARLEY" run $SIX --runs 50 --seed 3 --out "$TMP/old" >/dev/null 2>"$TMP/fsz.err" ); rc=$?
+check "a write refused half way (ulimit -f) exits 3 (was killed by SIGXFSZ with no message): exit $rc" [ "$rc" -eq 3 ]
+check "it says which file and why" grep -q "File too large" "$TMP/fsz.err"
+check "the older run is intact (no new CSVs beside the old results.json)" diff -r "$TMP/old" "$TMP/old.copy"
+check "no temporary is left" no_temp "$TMP/old"
+
+# interrupted: SIGTERM and SIGINT once the temporary exists (the run is computing or writing)
+set -m # background jobs in their own group, so SIGINT is not ignored in them
+for sig in TERM INT; do
+  "$PARLEY" run $SIX --runs 5000000 --seed 4 --threads 1 --out "$TMP/old" >/dev/null 2>&1 &
+  pid=$!
+  while kill -0 $pid 2>/dev/null && ! ls -a "$TMP" | grep -q "^\.old\.parley-tmp"; do sleep 0.05; done
+  kill -$sig $pid 2>/dev/null
+  wait $pid; rc=$?
+  check "SIG$sig during the run ends it as the signal asks: exit $rc" [ "$rc" -gt 128 ]
+  check "SIG$sig: the older run is intact" diff -r "$TMP/old" "$TMP/old.copy"
+  check "SIG$sig: the temporary is removed" no_temp "$TMP/old"
+done
+set +m
+
+echo "1..$tap_n"
