@@ -2,6 +2,7 @@
 #   make            the library and the command (build/release)
 #   make check      installs what is missing, builds with sanitizers, runs every test
 #   make demo       installs what is missing, builds, runs the six-party scenario, writes its report
+#   make fuzz       every libFuzzer target for FUZZ_SECONDS each (make check runs them briefly)
 #   make bench      the benchmarks (figures go to docs/performance.md by hand)
 #   make docs       regenerates docs/strategies.md from the registry
 #   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, MANDIR, DOCDIR)
@@ -66,11 +67,9 @@ endef
 # when the command changes): a change of flags rebuilds every object, not only the edited ones.
 REL_CC := $(CC) $(CPPFLAGS) $(RELEASE) $(CFLAGS)
 SAN_CC := $(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS)
-.PHONY: FORCE
-$(REL)/flags: FORCE
-	@mkdir -p $(REL); echo '$(REL_CC)' | cmp -s - $@ || echo '$(REL_CC)' > $@
-$(SAN)/flags: FORCE
-	@mkdir -p $(SAN); echo '$(SAN_CC)' | cmp -s - $@ || echo '$(SAN_CC)' > $@
+# (written when the Makefile is read, not by a rule, so `make -n` and `make -q` see the truth)
+$(shell mkdir -p $(REL) && (echo '$(REL_CC)' | cmp -s - $(REL)/flags || echo '$(REL_CC)' > $(REL)/flags))
+$(shell mkdir -p $(SAN) && (echo '$(SAN_CC)' | cmp -s - $(SAN)/flags || echo '$(SAN_CC)' > $(SAN)/flags))
 $(REL)/obj/%.o: %.c $(REL)/obj/%.d $(REL)/flags
 	@mkdir -p $(dir $@)
 	$(REL_CC) -c $< -o $@
@@ -118,15 +117,41 @@ $(REL)/bench/%: bench/%.c $(REL)/bench/%.d $(REL)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(RELEASE) -march=native $(CFLAGS) $(LDFLAGS) $< -o $@ $(REL)/libparley.a $(LDLIBS)
 
+# fuzzing (tests/fuzz/): one libFuzzer target per parser, built with clang, ASan and UBSan; the
+# library is compiled again for them with coverage instrumentation (-fsanitize=fuzzer-no-link)
+FUZZ_CC ?= clang
+FUZZ := build/fuzz
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(FUZZ)/%,$(FUZZ_SRC))
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined $(BASE)
+HAVE_FUZZ_CC := $(shell command -v $(FUZZ_CC) 2>/dev/null)
+$(FUZZ)/obj/%.o: %.c $(FUZZ)/obj/%.d
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+$(FUZZ)/libparley.a: $(call objs,$(FUZZ),$(LIB_SRC))
+	@rm -f $@; ar rcs $@ $^
+$(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ)/fuzz_%.d $(FUZZ)/libparley.a
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Itests/fuzz $< -o $@ $(FUZZ)/libparley.a $(LDLIBS)
+.PHONY: fuzz fuzz-build
+fuzz-build: $(FUZZ_BINS)
+# make fuzz FUZZ_SECONDS=3600: each target for that long (default 10 minutes); new inputs that
+# add coverage go to build/fuzz/corpus/, crashes to build/fuzz/crashes/ (keep them in
+# tests/fuzz/regressions/TARGET/ once fixed)
+FUZZ_SECONDS ?= 600
+fuzz: fuzz-build
+	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+
 # what each object, test and tool was built from (written by -MMD; absent before the first build)
 DEPFILES := $(patsubst %.c,$(REL)/obj/%.d,$(LIB_SRC) $(CLI_SRC)) $(patsubst %.c,$(SAN)/obj/%.d,$(LIB_SRC) $(CLI_SRC)) \
   $(patsubst tests/unit/%.c,$(SAN)/tests/%.d,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%.d,$(TOOL_SRC)) \
-  $(patsubst bench/%.c,$(REL)/bench/%.d,$(BENCH_SRC))
+  $(patsubst bench/%.c,$(REL)/bench/%.d,$(BENCH_SRC)) \
+  $(patsubst %.c,$(FUZZ)/obj/%.d,$(LIB_SRC)) $(patsubst tests/fuzz/%.c,$(FUZZ)/%.d,$(FUZZ_SRC))
 $(DEPFILES):
 -include $(wildcard $(DEPFILES))
 
 test-build: $(SAN)/parley $(REL)/parley $(REL)/parley-shared $(REL)/libparley.a $(REL)/libparley.so \
-  $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%,$(TOOL_SRC))
+  $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%,$(TOOL_SRC)) \
+  $(if $(HAVE_FUZZ_CC),$(FUZZ_BINS))
 
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build

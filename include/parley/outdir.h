@@ -39,6 +39,9 @@ PL_EXTERN const char *pl_outdir_final(const pl_outdir *od);
 PL_EXTERN int pl_outdir_commit(pl_outdir *od, pl_error *err);
 /* Removes the temporary directory and what was written in it; frees od.  NULL is allowed. */
 PL_EXTERN void pl_outdir_abort(pl_outdir *od);
+/* Rewrites an error message that names the temporary directory to name the directory given
+ * (a writer's "<tmp>/report.html: write failed" reads "<dir>/report.html: write failed"). */
+PL_EXTERN void pl_outdir_fix_error(const pl_outdir *od, pl_error *err);
 /* Removes every open pl_outdir's temporary directory; for a SIGINT/SIGTERM handler. */
 PL_EXTERN void pl_outdir_cleanup_signal(void);
 

@@ -27,6 +27,7 @@
 #include "parley/player_list.h"
 #include "parley/text.h"
 #include "parley/outdir.h"
+#include "parley/sensitivity.h"
 
 #ifdef __cplusplus
 extern "C" {

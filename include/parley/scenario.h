@@ -31,6 +31,9 @@ typedef struct pl_run_options {
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
     int types_posterior;/* agreements: fit the record first, run under the posterior types and fitted behaviour */
+    const char *const *sets; /* "PATH=VALUE" overrides applied before the kind reads the file (a path of keys and
+                              * ids: parties.DPRK.policy.opportunist.p=0.1); the summary and results.json record them */
+    int n_sets;
 } pl_run_options;
 
 /* One thread, the scenario's own runs and seed, no files, no progress. */
@@ -48,7 +51,9 @@ PL_EXTERN const char *pl_scenario_kind(const pl_scenario *s);
 PL_EXTERN const char *pl_scenario_path(const pl_scenario *s);
 
 /* Runs the scenario with its kind's runner: the text summary to `summary` (may be NULL),
- * the result files into opt->out_dir when set. */
+ * the result files into opt->out_dir when set.  First every [tag] of a `source:` must name an
+ * entry of the file's `sources:`, and opt's overrides are applied (to this scenario's document:
+ * run it once). */
 PL_EXTERN int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err);
 
 /* The kinds the library knows, for help texts: the ith kind's name and a one-line summary;

@@ -87,6 +87,12 @@ PL_EXTERN int pl_strategy_memory_depth(const pl_strategy *s);
  * probabilities enforce in that game).  Matches and tournaments check it when they start. */
 PL_EXTERN int pl_strategy_check_game(const pl_strategy *s, const pl_game *g, pl_error *err);
 
+/* The strategies of Axelrod-Python 4.13 (its axelrod.all_strategies, 241): how many, and the
+ * i-th's name (its classifier-table key, "Tit For Tat"), with its class name in *class_name
+ * and parley's id for it in *id (NULL when parley does not have it yet); NULL past the end. */
+PL_EXTERN size_t pl_reference_count(void);
+PL_EXTERN const char *pl_reference_at(size_t i, const char **class_name, const char **id);
+
 /* Up to max registry names closest to `name` (edit distance), best first; returns how many. */
 PL_EXTERN size_t pl_strategy_suggest(const char *name, const char **out, size_t max);
 

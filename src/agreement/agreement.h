@@ -215,6 +215,9 @@ struct pl_agreement {
     char *phase_names[PL_AG_MAX_STEPS];
     pl_ag_event *event;
     pl_ag_behaviour behaviour;
+    int n_ranges;        /* assumptions the `sensitivity: ranges:` list declares (parley sensitivity) */
+    int n_sources;       /* the `sources:` map: tag -> "title: address" (every cited tag resolves, scenario.c) */
+    char **source_tag, **source_text;
     int record_variant;  /* the variant whose sequencing the replay compares against */
     int has_record;
     pl_ag_pos horizon_pos, record_pos;
@@ -340,6 +343,7 @@ typedef struct pl_ag_stats {
     double delivered_sum[PL_AG_MAX_STEPS];
     uint64_t late_answer[PL_AG_MAX_STEPS][PL_AG_MAX_STEPS]; /* runs where step s was withdrawn in answer to late step c */
     uint64_t *belief_q;      /* behaviour only: horizon x parties x options, sums of beliefs in 2^-30 */
+    uint64_t only_completed[PL_AG_MAX_VARIANTS]; /* runs this variant completed and variant w did not (paired) */
 } pl_ag_stats;
 
 /* Tallies of runs of one compiled variant (pl_ag_tally_runs: runs first..first+n-1 of `seed`,
@@ -385,6 +389,16 @@ struct pl_agreement_result {
  * period to the next; pl_ag_belief_prefix then turns the differences into the sums by period. */
 void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q);
 void pl_ag_belief_prefix(const pl_ag_compiled *c, uint64_t *q);
+
+/* Completion of variant v less that of w on the same runs, with its paired 95% interval. */
+pl_interval pl_ag_paired_completion(const pl_agreement_result *r, int v, int w);
+/* Whether variants v and w differ in more than sequencing: the first party whose policy types
+ * differ between them (-1: none), for the warning beside every comparison of the two. */
+int pl_ag_variants_differ(const pl_agreement *a, int v, int w);
+/* The policy distribution party p follows under variant v (its own unless v overrides it). */
+const pl_ag_policy_dist *pl_ag_variant_policy(const pl_agreement *a, int v, int p);
+/* A policy distribution in words: "reciprocal 0.5, all_first 0.5". */
+void pl_ag_policy_text(const pl_ag_policy_dist *d, char *buf, size_t n);
 
 /* 95% intervals (core/stats.h): Wilson for a proportion k/n, normal for party p's mean payoff. */
 pl_interval pl_ag_wilson(uint64_t k, uint64_t n);

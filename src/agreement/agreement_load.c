@@ -896,7 +896,7 @@ static int read_doc(ctx *x)
     static const char *const keys[] = {"kind",  "id",        "name",     "description", "assumptions", "start",
                                        "period", "horizon",  "runs",     "seed",        "parties",     "verifiers",
                                        "steps", "variants",  "shocks",   "record",      "sources",     "notes",
-                                       "behaviour", NULL};
+                                       "behaviour", "sensitivity", NULL}; /* sensitivity: ranges for parley sensitivity */
     const pl_ydoc *d = x->d;
     const pl_ynode *root = d->root;
     pl_agreement *a = x->a;
@@ -906,6 +906,21 @@ static int read_doc(ctx *x)
     if (!a->name) TRY(dup_str(x, a->id ? a->id : "agreement", &a->name));
     TRY(opt_text(x, root, "description", &a->description));
     TRY(opt_text(x, root, "assumptions", &a->assumptions));
+    const pl_ynode *sens = pl_ymap_get(root, "sensitivity"), *ranges = sens ? pl_ymap_get(sens, "ranges") : NULL;
+    if (ranges && ranges->kind == PL_Y_SEQ) a->n_ranges = (int)ranges->n; /* read and checked by parley sensitivity */
+    const pl_ynode *src = pl_ymap_get(root, "sources");
+    if (src && src->kind == PL_Y_MAP && src->n) { /* kept for the report's source list */
+        a->source_tag = pl_calloc(src->n, sizeof *a->source_tag);
+        a->source_text = pl_calloc(src->n, sizeof *a->source_text);
+        if (!a->source_tag || !a->source_text) return pl_error_set(x->err, PL_ENOMEM, "out of memory");
+        for (size_t i = 0; i < src->n; i++) {
+            if (src->items[i]->kind != PL_Y_SCALAR)
+                return pl_yerr(x->d, src->items[i], x->err, "a source is a text (\"title: address\")");
+            a->n_sources++;
+            TRY(dup_str(x, src->keys[i]->value, &a->source_tag[i]));
+            TRY(dup_str(x, src->items[i]->value, &a->source_text[i]));
+        }
+    }
     const char *start = "2000-01";
     TRY(pl_yget_str(d, root, "start", 0, &start, x->err));
     if (pl_ag_parse_date(start, &a->start_y, &a->start_m, &a->start_d))
@@ -993,48 +1008,5 @@ int pl_agreement_load(pl_agreement **out, const char *path, pl_error *err)
     if (rc) return rc;
     rc = pl_agreement_from_scenario(out, s, err);
     pl_scenario_free(s);
-    return rc;
-}
-
-/* ---- the runner ----------------------------------------------------------- */
-
-int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
-{
-    pl_agreement *a;
-    int rc = pl_agreement_from_doc(doc, &a, err);
-    if (rc) return rc;
-    pl_agreement_sim_config cfg = {
-        .runs = (uint64_t)(opt->runs > 0 ? opt->runs : a->runs),
-        .seed = opt->seed_given ? opt->seed : a->seed,
-        .threads = opt->threads > 0 ? opt->threads : 1,
-        .progress = opt->progress,
-        .progress_user = opt->progress_user,
-    };
-    pl_agreement_result *res = NULL;
-    pl_agreement_ledger *led = NULL;
-    if (opt->types_posterior) { /* `--types posterior`: the types and behaviour the record supports */
-        pl_agreement_fit *fit = NULL;
-        pl_agreement_fit_config fc = {.runs = 1000, .seed = cfg.seed, .seed_given = 1};
-        rc = a->has_record ? pl_agreement_fit_record(a, &fc, &fit, err)
-                           : pl_error_set(err, PL_EINVAL, "%s: --types posterior needs the scenario's 'record:' to fit",
-                                          a->path);
-        if (!rc) pl_agreement_apply_fit(a, fit);
-        pl_agreement_fit_free(fit);
-        if (rc) {
-            pl_agreement_free(a);
-            return rc;
-        }
-    }
-    rc = pl_agreement_simulate(a, &cfg, &res, err);
-    if (!rc && a->behaviour.given) /* who gains by joining, who by leaving (agreement_incentives.c) */
-        rc = pl_ag_incentives_compute(a, res, cfg.runs < 2000 ? cfg.runs : 2000, cfg.seed, &res->incentives, err);
-    if (!rc && a->has_record) rc = pl_agreement_replay(a, &led, err);
-    if (!rc) {
-        if (summary) pl_ag_write_summary(summary, a, res, led);
-        if (opt->out_dir) rc = pl_ag_write_results(opt->out_dir, a, res, led, err);
-    }
-    pl_agreement_ledger_free(led);
-    pl_agreement_result_free(res);
-    pl_agreement_free(a);
     return rc;
 }

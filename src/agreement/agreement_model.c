@@ -10,6 +10,7 @@
 
 #include "core/alloc.h"
 #include "agreement/agreement.h"
+#include "core/date.h"
 
 const char *const pl_policy_names[PL_POL_COUNT] = {"reciprocal", "unconditional", "all_first", "grit",
                                                    "grim",       "opportunist",   "hold"};
@@ -28,6 +29,8 @@ void pl_agreement_free(pl_agreement *a)
 {
     if (!a) return;
     pl_free(a->path), pl_free(a->id), pl_free(a->name), pl_free(a->description), pl_free(a->assumptions), pl_free(a->start_text);
+    for (int i = 0; i < a->n_sources; i++) pl_free(a->source_tag[i]), pl_free(a->source_text[i]);
+    pl_free(a->source_tag), pl_free(a->source_text);
     for (int i = 0; i < a->n_parties; i++) pl_free(a->party[i].id), pl_free(a->party[i].name);
     for (int i = 0; i < a->n_verifiers; i++) pl_free(a->verifier[i].id), pl_free(a->verifier[i].name);
     for (int i = 0; i < a->n_steps; i++) {
@@ -75,56 +78,18 @@ int pl_agreement_find_variant(const pl_agreement *a, const char *id)
 
 /* ---- calendar ------------------------------------------------------------- */
 
-static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-static int month_days(int y, int m)
-{
-    static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
 int pl_ag_parse_date(const char *s, int *y, int *m, int *d)
 {
-    int yy, mm, dd = 1, n = 0;
-    if (sscanf(s, "%4d-%2d%n", &yy, &mm, &n) != 2) return -1;
-    if (s[n] == '-') {
-        int n2 = 0;
-        if (sscanf(s + n + 1, "%2d%n", &dd, &n2) != 1) return -1;
-        n += 1 + n2;
-    }
-    if (s[n] != '\0' || yy < 1800 || yy > 2200 || mm < 1 || mm > 12 || dd < 1 || dd > month_days(yy, mm)) return -1;
-    *y = yy, *m = mm, *d = dd;
+    int yy, mm, dd;
+    if (pl_date_parse(s, &yy, &mm, &dd) || yy < 1800 || yy > 2200) return -1;
+    *y = yy, *m = mm, *d = dd ? dd : 1;
     return 0;
-}
-
-/* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = yoe + era * 400;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
 }
 
 int pl_ag_period_of(const pl_agreement *a, int y, int m, int d)
 {
     long months = (long)(y - a->start_y) * 12 + (m - a->start_m);
-    long days = days_from_civil(y, m, d) - days_from_civil(a->start_y, a->start_m, a->start_d);
+    long days = pl_date_to_days(y, m, d) - pl_date_to_days(a->start_y, a->start_m, a->start_d);
     switch (a->unit) {
     case PL_PER_DAY: return (int)days;
     case PL_PER_WEEK: return (int)floor(days / 7.0);
@@ -147,8 +112,8 @@ void pl_ag_period_label(const pl_agreement *a, int t, char *buf, int n)
     switch (a->unit) {
     case PL_PER_DAY:
     case PL_PER_WEEK: {
-        long z = days_from_civil(a->start_y, a->start_m, a->start_d) + (long)t * (a->unit == PL_PER_WEEK ? 7 : 1);
-        civil_from_days(z, &y, &m, &d);
+        long z = pl_date_to_days(a->start_y, a->start_m, a->start_d) + (long)t * (a->unit == PL_PER_WEEK ? 7 : 1);
+        pl_date_from_days(z, &y, &m, &d);
         snprintf(buf, (size_t)n, "%04d-%02d-%02d", y, m, d);
         return;
     }
@@ -182,3 +147,37 @@ void pl_agreement_period_label(const pl_agreement *a, int t, char *buf, int len)
 uint64_t pl_agreement_seed(const pl_agreement *a) { return a->seed; }
 const char *pl_agreement_assumptions(const pl_agreement *a) { return a->assumptions; }
 const char *pl_agreement_shock_id(const pl_agreement *a, int k) { return k >= 0 && k < a->n_shocks ? a->shock[k].id : NULL; }
+
+const pl_ag_policy_dist *pl_ag_variant_policy(const pl_agreement *a, int v, int p)
+{
+    return v >= 0 && v < a->n_variants && a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+}
+
+static int same_dist(const pl_ag_policy_dist *x, const pl_ag_policy_dist *y)
+{
+    if (x->n != y->n) return 0;
+    for (int k = 0; k < x->n; k++) {
+        const pl_ag_policy_opt *o = &x->opt[k], *q = &y->opt[k];
+        if (o->kind != q->kind || fabs(o->p - q->p) > 1e-12 || o->steps_given != q->steps_given ||
+            o->gates_given != q->gates_given || (o->steps_given && o->steps != q->steps) ||
+            (o->gates_given && o->gates != q->gates))
+            return 0;
+    }
+    return 1;
+}
+
+int pl_ag_variants_differ(const pl_agreement *a, int v, int w)
+{
+    for (int p = 0; p < a->n_parties; p++)
+        if (!same_dist(pl_ag_variant_policy(a, v, p), pl_ag_variant_policy(a, w, p))) return p;
+    return -1;
+}
+
+void pl_ag_policy_text(const pl_ag_policy_dist *d, char *buf, size_t n)
+{
+    size_t k = 0;
+    buf[0] = 0;
+    for (int i = 0; i < d->n && k < n; i++)
+        k += (size_t)snprintf(buf + k, n - k, "%s%s %g", i ? ", " : "", pl_policy_names[d->opt[i].kind],
+                              d->n == 1 ? 1.0 : d->opt[i].p);
+}

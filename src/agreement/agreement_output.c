@@ -118,6 +118,105 @@ static void write_replay_summary(FILE *f, const pl_agreement *a, const pl_agreem
     if (!any) fprintf(f, "  nothing given on the record\n");
 }
 
+void pl_ag_fairness_text(const pl_agreement *a, int v, int w, char *buf, size_t n)
+{
+    buf[0] = 0;
+    int p = pl_ag_variants_differ(a, v, w);
+    if (p < 0) return;
+    char dv[160], dw[160];
+    pl_ag_policy_text(pl_ag_variant_policy(a, v, p), dv, sizeof dv);
+    pl_ag_policy_text(pl_ag_variant_policy(a, w, p), dw, sizeof dw);
+    snprintf(buf, n,
+             "%s and %s differ in more than sequencing: %s's policy types are %s under %s and %s under %s, so their "
+             "difference mixes the sequencing with that assumption",
+             a->variant[v].id, a->variant[w].id, a->party[p].id, dv, a->variant[v].id, dw, a->variant[w].id);
+}
+
+/* The pairs of variants, the one that completes more often first. */
+int pl_ag_pairs(const pl_agreement_result *r, int (*pair)[2])
+{
+    int n = 0;
+    for (int v = 0; v < r->n_variants; v++)
+        for (int w = v + 1; w < r->n_variants; w++) {
+            int hi = r->stats[w].completed > r->stats[v].completed;
+            pair[n][0] = hi ? w : v, pair[n][1] = hi ? v : w;
+            n++;
+        }
+    return n;
+}
+
+void pl_ag_key_findings(const pl_agreement *a, const pl_agreement_result *r, char *buf, size_t n)
+{
+    size_t len = 0;
+    int V = r->n_variants, pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2];
+    buf[0] = 0;
+    if (V >= 2) {
+        int best = 0, second = -1;
+        for (int v = 1; v < V; v++)
+            if (r->stats[v].completed > r->stats[best].completed) best = v;
+        for (int v = 0; v < V; v++)
+            if (v != best && (second < 0 || r->stats[v].completed > r->stats[second].completed)) second = v;
+        pl_interval d = pl_ag_paired_completion(r, best, second);
+        pl_interval c = pl_ag_wilson(r->stats[best].completed, r->stats[best].runs);
+        int noise = d.lo <= 0 && d.hi >= 0;
+        len += (size_t)snprintf(buf + len, n - len,
+                                "%s completes most often (%.1f%%); %sit leads %s by %+.1f points [%+.1f, %+.1f] on the "
+                                "same runs%s. ",
+                                a->variant[best].id, 100 * c.est, noise ? "but " : "", a->variant[second].id, 100 * d.est,
+                                100 * d.lo, 100 * d.hi, noise ? ", which is within the noise: no ranking" : "");
+        char why[600];
+        pl_ag_fairness_text(a, best, second, why, sizeof why);
+        if (*why && len < n) len += (size_t)snprintf(buf + len, n - len, "Warning: %s. ", why);
+    } else {
+        pl_interval c = pl_ag_wilson(r->stats[0].completed, r->stats[0].runs);
+        len += (size_t)snprintf(buf + len, n - len, "The agreement completes in %.1f%% of runs [%.1f, %.1f]. ", 100 * c.est,
+                                100 * c.lo, 100 * c.hi);
+    }
+    (void)pair;
+    if (r->incentives && len < n) {
+        int any = 0;
+        for (int v = 0; v < V; v++) any |= r->incentives->v[v].self_enforcing;
+        if (any) {
+            len += (size_t)snprintf(buf + len, n - len, "Self-enforcing (no party gains by being another of its types):");
+            for (int v = 0; v < V && len < n; v++)
+                if (r->incentives->v[v].self_enforcing) len += (size_t)snprintf(buf + len, n - len, " %s", a->variant[v].id);
+            if (len < n) len += (size_t)snprintf(buf + len, n - len, ". ");
+        } else {
+            len += (size_t)snprintf(buf + len, n - len, "No design is self-enforcing: in each, some party gains by being "
+                                    "another of its types (the incentive checks say who). ");
+        }
+    }
+    if (len < n)
+        len += (size_t)snprintf(buf + len, n - len, "%s", a->n_ranges
+                                ? "What the ranking depends on: `parley sensitivity` runs the scenario's declared ranges "
+                                  "(tornado, break-even values, Sobol indices). "
+                                : "What the ranking depends on is not measured here: declare `sensitivity: ranges:` or "
+                                  "give `parley sensitivity --range`. ");
+    if (len < n) snprintf(buf + len, n - len, "Intervals are Monte Carlo noise only; the assumptions are not.");
+}
+
+static void write_paired_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r)
+{
+    int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], n = pl_ag_pairs(r, pair), w = 8;
+    if (!n) return;
+    for (int v = 0; v < r->n_variants; v++)
+        if ((int)strlen(a->variant[v].id) > w) w = (int)strlen(a->variant[v].id);
+    fprintf(f, "Paired differences in completion (percentage points; 95%% interval from the same runs)\n");
+    for (int i = 0; i < n; i++) {
+        pl_interval d = pl_ag_paired_completion(r, pair[i][0], pair[i][1]);
+        char why[600];
+        pl_ag_fairness_text(a, pair[i][0], pair[i][1], why, sizeof why);
+        fprintf(f, "  %-*s - %-*s  %+5.1f  [%+.1f, %+.1f]%s\n", w, a->variant[pair[i][0]].id, w, a->variant[pair[i][1]].id,
+                100 * d.est, 100 * d.lo, 100 * d.hi, *why ? "  (see the warning)" : "");
+    }
+    for (int i = 0; i < n; i++) {
+        char why[600];
+        pl_ag_fairness_text(a, pair[i][0], pair[i][1], why, sizeof why);
+        if (*why) fprintf(f, "Warning: %s.\n", why);
+    }
+    fprintf(f, "\n");
+}
+
 void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
 {
     int V = r->n_variants;
@@ -153,6 +252,10 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
     fprintf(f, "complete: every core step in force at once before the horizon; time in %s from %s among those.\n"
                "holds: still all in force at the horizon (the rest broke down or never completed).\n\n",
             pl_ag_unit_name(a), a->start_text);
+    write_paired_summary(f, a, r);
+    char kf[2048];
+    pl_ag_key_findings(a, r, kf, sizeof kf);
+    fprintf(f, "Key findings: %s\n\n", kf);
 
     int sw = 4;
     for (int s = 0; s < a->n_steps; s++)
@@ -288,7 +391,7 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
     int rc, V = r->n_variants;
     if ((rc = open_csv(o, "variants.csv", &f))) return rc;
     fprintf(f.f, "variant,name,runs,p_complete,p_complete_lo,p_complete_hi,mean_time,time_p10,time_median,time_p90,"
-                 "p_breakdown,p_breakdown_by_reversal,p_any_reversal\n");
+                 "p_holds,p_holds_lo,p_holds_hi,p_breakdown,p_breakdown_by_reversal,p_any_reversal\n");
     for (int v = 0; v < V; v++) {
         const pl_ag_stats *s = &r->stats[v];
         pl_interval c = pl_ag_wilson(s->completed, s->runs);
@@ -303,6 +406,25 @@ static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_resul
         pl_interval h = pl_ag_wilson(s->held, s->runs);
         fprintf(f.f, ",%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", h.est, h.lo, h.hi, (double)(s->runs - s->held) / (double)s->runs,
                 (double)s->break_by_reversal / (double)s->runs, (double)s->any_reversal / (double)s->runs);
+    }
+    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+
+    if ((rc = open_csv(o, "paired.csv", &f))) return rc;
+    fprintf(f.f, "variant,other,runs,difference,difference_lo,difference_hi,runs_only_variant,runs_only_other,"
+                 "differs_in_more_than_sequencing\n");
+    {
+        int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], np = pl_ag_pairs(r, pair);
+        for (int i = 0; i < np; i++) {
+            int v = pair[i][0], x = pair[i][1];
+            pl_interval d = pl_ag_paired_completion(r, v, x);
+            char why[600];
+            pl_ag_fairness_text(a, v, x, why, sizeof why);
+            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->variant[x].id);
+            fprintf(f.f, ",%llu,%.6f,%.6f,%.6f,%llu,%llu,", (unsigned long long)r->stats[v].runs, d.est, d.lo, d.hi,
+                    (unsigned long long)r->stats[v].only_completed[x], (unsigned long long)r->stats[x].only_completed[v]);
+            pl_csv_text(f.f, why);
+            fputc('\n', f.f);
+        }
     }
     if ((rc = pl_outfile_commit(&f, o->err))) return rc;
 
@@ -548,6 +670,20 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
     json_object_set_new(root, "parties", parties);
     json_object_set_new(root, "steps", steps);
     json_object_set_new(root, "variants", vars);
+    json_t *paired = json_array();
+    int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], np = pl_ag_pairs(r, pair);
+    for (int i = 0; i < np; i++) {
+        json_t *e = json_object();
+        pl_interval d = pl_ag_paired_completion(r, pair[i][0], pair[i][1]);
+        char why[600];
+        pl_ag_fairness_text(a, pair[i][0], pair[i][1], why, sizeof why);
+        json_object_set_new(e, "variant", json_string(a->variant[pair[i][0]].id));
+        json_object_set_new(e, "other", json_string(a->variant[pair[i][1]].id));
+        json_object_set_new(e, "difference", jinterval(d));
+        json_object_set_new(e, "warning", *why ? json_string(why) : json_null());
+        json_array_append_new(paired, e);
+    }
+    json_object_set_new(root, "paired_completion", paired);
     if (l) {
         json_t *rep = json_object(), *ls = json_array();
         json_object_set_new(rep, "variant", json_string(a->variant[a->record_variant >= 0 ? a->record_variant : 0].id));

@@ -22,6 +22,15 @@ double pl_ag_payoff_sd(const pl_ag_stats *s, int p);
 void pl_ag_fulfilment_text(const pl_agreement_ledger *l, int t, int p, char *buf, size_t n);
 const char *pl_ag_fulfilment_status(const pl_agreement_ledger *l, int t, int p);
 
+/* The warning for a comparison of variants v and w when they differ in more than sequencing, else "". */
+void pl_ag_fairness_text(const pl_agreement *a, int v, int w, char *buf, size_t n);
+/* Every pair of variants, the one completing more often first; returns how many. */
+int pl_ag_pairs(const pl_agreement_result *r, int (*pair)[2]);
+/* The key findings in words: which design completes most often and by how much on the same runs
+ * (or that the ranking is within the noise), a warning where the two differ in more than
+ * sequencing, which designs are self-enforcing where that is computed, and where to find what
+ * the ranking depends on. */
+void pl_ag_key_findings(const pl_agreement *a, const pl_agreement_result *r, char *buf, size_t n);
 void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l);
 /* variants.csv, steps.csv, payoffs.csv, completion_time.csv, first_reversal.csv, policy_types.csv,
  * ledger.csv, fulfilment.csv and balance.csv (with a record), results.json and report.html. */

@@ -47,9 +47,16 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
 
     /* completion and holding */
     pl_report_section(rep, "Completion by variant");
-    pl_report_paragraph(rep, "Complete: every core step in force at once before the horizon. Holds: still all in force "
-                             "at the horizon; the difference is breakdown after completion. Bars show 95% intervals; "
-                             "all variants ran on the same random numbers, so their difference is the sequencing.");
+    int fair = 1;
+    for (int v = 1; v < V; v++) fair &= pl_ag_variants_differ(a, 0, v) < 0;
+    pl_report_paragraph(rep, fair ? "Complete: every core step in force at once before the horizon. Holds: still all in "
+                                    "force at the horizon; the difference is breakdown after completion. Bars show 95% "
+                                    "intervals; all variants ran on the same random numbers and the same assumptions, so "
+                                    "their difference is the sequencing."
+                                  : "Complete: every core step in force at once before the horizon. Holds: still all in "
+                                    "force at the horizon; the difference is breakdown after completion. Bars show 95% "
+                                    "intervals; all variants ran on the same random numbers, but not all on the same "
+                                    "assumptions: see the warnings under the paired differences.");
     double comp[PL_AG_MAX_VARIANTS], clo[PL_AG_MAX_VARIANTS], chi[PL_AG_MAX_VARIANTS];
     double held[PL_AG_MAX_VARIANTS], hlo[PL_AG_MAX_VARIANTS], hhi[PL_AG_MAX_VARIANTS];
     for (int v = 0; v < V; v++) {
@@ -85,6 +92,27 @@ static void simulation_sections(pl_report *rep, const pl_agreement *a, const pl_
             pl_report_table_row(rep, row, 0);
         }
         pl_report_table_end(rep);
+    }
+
+    /* paired differences, with a warning where two variants differ in more than sequencing */
+    {
+        int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], np = pl_ag_pairs(r, pair);
+        if (np) {
+            const char *head[] = {"variant", "less", "difference (points)", "95% interval (paired)", "comparable?"};
+            pl_report_table_begin(rep, "Paired differences in completion: the same runs under both designs", 5, head);
+            for (int i = 0; i < np; i++) {
+                pl_interval d = pl_ag_paired_completion(r, pair[i][0], pair[i][1]);
+                char c1[32], c2[48], why[600];
+                snprintf(c1, sizeof c1, "%+.1f", 100 * d.est);
+                snprintf(c2, sizeof c2, "[%+.1f, %+.1f]", 100 * d.lo, 100 * d.hi);
+                pl_ag_fairness_text(a, pair[i][0], pair[i][1], why, sizeof why);
+                char note[640];
+                snprintf(note, sizeof note, "%s%s", *why ? "Warning: " : "yes: only the sequencing differs", why);
+                const char *row[] = {a->variant[pair[i][0]].name, a->variant[pair[i][1]].name, c1, c2, note};
+                pl_report_table_row(rep, row, *why != 0);
+            }
+            pl_report_table_end(rep);
+        }
     }
 
     /* time to completion */
@@ -414,6 +442,38 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
     pl_report_table_end(rep);
 }
 
+/* Each variant's sequencing as a graph of its steps and `requires` links, what it changes from
+ * the steps as written highlighted. */
+static void sequencing_section(pl_report *rep, const pl_agreement *a)
+{
+    pl_report_section(rep, "Sequencing of each variant");
+    pl_report_paragraph(rep, "Each step is a box; an arrow runs from a step to the steps that wait for it to be verified "
+                             "(`requires`), so a step's column is how many steps must come before it. What a variant "
+                             "changes from the steps as written is highlighted: requirements it adds, requirements it "
+                             "drops (dashed), and the steps whose requirements differ.");
+    int V = a->n_variants > 0 ? a->n_variants : 1;
+    for (int v = 0; v < V; v++) {
+        pl_bits written[PL_AG_MAX_STEPS], eff[PL_AG_MAX_STEPS];
+        for (int s = 0; s < a->n_steps; s++) {
+            written[s] = 0;
+            for (int k = 0; k < a->step[s].n_req; k++) written[s] |= PL_BIT(a->step[s].req[k]);
+            eff[s] = a->n_variants > 0 && a->variant[v].has_req[s] ? a->variant[v].req[s] : written[s];
+        }
+        char title[300];
+        snprintf(title, sizeof title, "%s", a->n_variants > 0 ? a->variant[v].name : "The steps as written");
+        pl_chart *c = pl_chart_create(PL_CHART_GRAPH, title);
+        for (int s = 0; s < a->n_steps; s++) pl_chart_graph_add_node(c, a->step[s].id, eff[s] != written[s]);
+        for (int s = 0; s < a->n_steps; s++)
+            for (int q = 0; q < a->n_steps; q++) {
+                pl_bits b = PL_BIT(q);
+                if (eff[s] & b) pl_chart_graph_add_edge(c, (size_t)q, (size_t)s, (written[s] & b) ? PL_GE_SHARED : PL_GE_ADDED);
+                else if (written[s] & b) pl_chart_graph_add_edge(c, (size_t)q, (size_t)s, PL_GE_REMOVED);
+            }
+        pl_report_chart(rep, c, a->n_variants > 0 ? a->variant[v].description : NULL);
+        pl_chart_free(c);
+    }
+}
+
 int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreement_result *r,
                        const pl_agreement_ledger *l, pl_error *err)
 {
@@ -432,9 +492,30 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
     snprintf(cmd, sizeof cmd, "parley run %s --runs %llu --seed %llu", a->path, (unsigned long long)r->runs,
              (unsigned long long)r->seed);
     pl_report_code(rep, cmd);
+    {
+        char kf[2048];
+        pl_ag_key_findings(a, r, kf, sizeof kf);
+        pl_report_section(rep, "Key findings");
+        pl_report_paragraph(rep, kf);
+    }
     simulation_sections(rep, a, r);
+    sequencing_section(rep, a);
     pl_ag_behaviour_report(rep, a, r);
     if (l) replay_sections(rep, a, l);
+    if (a->n_sources) { /* every [tag] the tables cite, resolved (scenario.c checks that each one is here) */
+        pl_report_section(rep, "Sources");
+        pl_report_paragraph(rep, "The tags in brackets in this report's tables, and in the scenario file, are these sources "
+                                 "(the scenario's 'sources:'; every tag the file cites resolves here, or the file is refused).");
+        const char *head[] = {"tag", "source"};
+        pl_report_table_begin(rep, "Source list", 2, head);
+        for (int i = 0; i < a->n_sources; i++) {
+            char tag[64];
+            snprintf(tag, sizeof tag, "[%s]", a->source_tag[i]);
+            const char *row[] = {tag, a->source_text[i]};
+            pl_report_table_row(rep, row, 0);
+        }
+        pl_report_table_end(rep);
+    }
     int rc = pl_report_write(rep, path, err);
     pl_report_free(rep);
     return rc;

@@ -467,9 +467,11 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
     {
         for (uint64_t run = lo; run < hi; run++) {
             pl_ag_draw(&j->c[0], j->seed, run, &d);
+            int done[PL_AG_MAX_VARIANTS];
             for (int v = 0; v < j->n_variants; v++) {
                 const pl_ag_compiled *c = &j->c[v];
                 pl_ag_run(c, &d, &o, NULL);
+                done[v] = o.complete_t >= 0;
                 assert(o.complete_t < j->H && o.first_rev_party <= j->P);
                 pl_ag_stats *st = &w->st[v];
                 double *dbl = slot_dbl(j, slot, v);
@@ -510,6 +512,8 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
                 }
                 if (st->belief_q) pl_ag_belief_accumulate(c, &o, st->belief_q);
             }
+            for (int v = 0; v < j->n_variants; v++) /* the paired tallies: the same run under two designs */
+                for (int x = 0; x < j->n_variants; x++) w->st[v].only_completed[x] += done[v] && !done[x];
         }
     }
     return PL_OK;
@@ -557,10 +561,16 @@ static void work_close(void *ctx, void *state)
             for (int y = 0; y < j->S; y++) m->late_answer[x][y] += s->late_answer[x][y];
         if (j->bel_n) pl_ag_belief_prefix(&j->c[v], s->belief_q); /* the worker kept differences */
         for (size_t q = 0; q < j->bel_n; q++) m->belief_q[q] += s->belief_q[q];
+        for (int x = 0; x < j->n_variants; x++) m->only_completed[x] += s->only_completed[x];
     }
     pl_free(w->bel);
     pl_free(w->hist);
     pl_free(w);
+}
+
+void pl_agreement_sim_config_default(pl_agreement_sim_config *cfg)
+{
+    *cfg = (pl_agreement_sim_config){.runs = 10000, .seed = 1, .threads = 1};
 }
 
 int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *cfg, pl_agreement_result **out,
@@ -627,6 +637,14 @@ pl_interval pl_ag_mean_interval(const pl_ag_stats *s, int p)
     if (!s->runs) return iv;
     iv.est = s->pay_sum[p] / (double)s->runs;
     pl_stats_normal_interval(iv.est, pl_spread_variance(&s->pay_spread[p], 1), s->runs, PL_STATS_Z95, &iv.lo, &iv.hi);
+    return iv;
+}
+
+pl_interval pl_ag_paired_completion(const pl_agreement_result *r, int v, int w)
+{
+    pl_interval iv;
+    pl_stats_paired_diff(r->stats[v].only_completed[w], r->stats[w].only_completed[v], r->stats[v].runs, PL_STATS_Z95,
+                         &iv.est, &iv.lo, &iv.hi);
     return iv;
 }
 

@@ -20,6 +20,8 @@ int cli_lib_error(const char *cmd, const pl_error *err);
 /* Flushes standard output and checks that everything written to it arrived (a full disk, a closed
  * pipe, /dev/full): on failure prints a message and returns EXIT_ENV, else returns code. */
 int cli_finish(const char *cmd, int code);
+/* The most `--set PATH=VALUE` (and `--range`) flags one command takes. */
+#define CLI_MAX_SETS 256
 
 /* Prints "parley CMD: message" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -61,5 +63,6 @@ int cmd_check_transcripts(int argc, char **argv);
 int cmd_tournament(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_fit(int argc, char **argv);
+int cmd_sensitivity(int argc, char **argv);
 
 #endif

@@ -51,6 +51,7 @@ static const struct {
     {"neural", "neural-network players"},
     {"hunters", "hunters: players that detect and exploit patterns"},
     {"misc", "other strategies"},
+    {"learners", "players that learn from their payoffs during the match: Q-learners, Bush-Mosteller, Adaptors"},
 };
 
 /* A table cell: '|' escaped, line breaks as spaces. */
@@ -102,6 +103,31 @@ static void print_markdown_nparty(void)
     }
 }
 
+/* The reference's strategies parley does not have yet, the section before the N-party one. */
+static void print_markdown_missing(void)
+{
+    size_t n = pl_reference_count(), missing = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *id;
+        pl_reference_at(i, NULL, &id);
+        missing += id == NULL;
+    }
+    printf("\n## Axelrod-Python strategies not yet in parley (%zu of %zu)\n\n"
+           "The strategies of Axelrod-Python 4.13 (its `axelrod.all_strategies`) that no registry entry\n"
+           "reproduces yet, by name and class; every other one is in the tables above, under its Axelrod\n"
+           "name and class.  `tests/unit/test_reference_classifiers.c` compares the classifier of every\n"
+           "one parley has with the reference's table and prints this list.\n\n",
+           missing, n);
+    for (size_t i = 0; i < n; i++) {
+        const char *cls, *id;
+        const char *name = pl_reference_at(i, &cls, &id);
+        if (id) continue;
+        fputs("- ", stdout);
+        md_cell(stdout, name);
+        printf(" (`%s`)\n", cls);
+    }
+}
+
 static int print_markdown(const char *family)
 {
     size_t n = pl_strategy_count(), total = 0, families = 0;
@@ -127,6 +153,19 @@ static int print_markdown(const char *family)
         printf("\nThe last section lists the %zu N-party strategies, for games of three or more parties\n"
                "(`parley strategies --nparty`).\n",
                pl_nstrategy_count());
+    printf("\n"
+           "**How parley follows Axelrod-Python 4.13.**  A deterministic strategy plays move for move as\n"
+           "the reference's does: `parley check-transcripts` replays the reference's 11325 recorded\n"
+           "matches with no difference (the neural networks included: they reproduce the reference's\n"
+           "integer truncation of the hidden layer, which `np.vectorize` causes when the first hidden\n"
+           "value is negative).  A random one follows the reference's rule with draws from the match's\n"
+           "own seeded stream, so it matches in distribution, not draw for draw.  Where the reference\n"
+           "fixes something when a player is made, so does parley: GTFT's forgiveness 1/3 and\n"
+           "Bush-Mosteller's aspiration 5/3 come from the standard game whatever the match's game.\n"
+           "Zero-determinant parameters that no probabilities can enforce (in the standard game when\n"
+           "the player is made, in the match's game when it starts) are refused with the reason, as the\n"
+           "reference refuses them.  Random, Memory One, Cycler, Go By Majority and the other players\n"
+           "whose classification depends on their parameters say so for the parameters given.\n");
     printf("\n"
            "Columns: **Axelrod name** is the name in the Axelrod-Python library (with its default\n"
            "parameters) whose behaviour the strategy reproduces, and under it the library's class name;\n"
@@ -167,20 +206,27 @@ static int print_markdown(const char *family)
         md_cell(stdout, in->reference);
         fputs(" |\n", stdout);
     }
-    if (!family) print_markdown_nparty();
+    if (!family) {
+        print_markdown_missing();
+        print_markdown_nparty();
+    }
     return EXIT_OK;
 }
 
-/* Each parameter's key with its default. */
+/* Each parameter's key with its default; NULL if any part could not be made (out of memory), so
+ * the object built around it fails whole instead of silently lacking a key. */
 static json_t *params_json(const pl_param_info *params, int n_params)
 {
     json_t *o = json_object();
-    for (int i = 0; i < n_params; i++) {
+    for (int i = 0; o && i < n_params; i++) {
         const pl_param_info *p = &params[i];
-        json_object_set_new(o, p->key,
-                            p->kind == PL_PARAM_ACTIONS ? json_string(p->def_text ? p->def_text : "")
-                            : p->kind == PL_PARAM_INT   ? json_integer((json_int_t)p->def)
-                                                        : json_real(p->def));
+        json_t *v = p->kind == PL_PARAM_ACTIONS ? json_string(p->def_text ? p->def_text : "")
+                    : p->kind == PL_PARAM_INT   ? json_integer((json_int_t)p->def)
+                                                : json_real(p->def);
+        if (json_object_set_new(o, p->key, v) != 0) {
+            json_decref(o);
+            o = NULL;
+        }
     }
     return o;
 }
@@ -199,12 +245,18 @@ static void params_text(char *buf, size_t size, const pl_param_info *params, int
     }
 }
 
-static void print_json_line(json_t *o)
+/* One object as a line; an object that could not be made (NULL) or encoded is an error. */
+static int print_json_line(json_t *o)
 {
-    char *s = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
+    json_decref(o);
+    if (!s) {
+        fprintf(stderr, "parley strategies: out of memory writing the JSON\n");
+        return EXIT_ENV;
+    }
     puts(s);
     free(s);
-    json_decref(o);
+    return EXIT_OK;
 }
 
 static int print_nparty(int as_json)
@@ -214,13 +266,11 @@ static int print_nparty(int as_json)
     for (size_t i = 0; i < n; i++) {
         const pl_nstrategy_info *in = pl_nstrategy_info_at(i);
         if (as_json) {
-            json_t *o = json_object();
-            json_object_set_new(o, "id", json_string(in->id));
-            json_object_set_new(o, "name", json_string(in->name));
-            json_object_set_new(o, "stochastic", json_boolean(in->stochastic));
-            json_object_set_new(o, "params", params_json(in->params, in->n_params));
-            json_object_set_new(o, "reference", in->reference ? json_string(in->reference) : json_null());
-            print_json_line(o);
+            /* json_pack fails whole (NULL) if any member cannot be made */
+            json_t *o = json_pack("{s:s,s:s,s:b,s:o,s:s?}", "id", in->id, "name", in->name, "stochastic",
+                                  in->stochastic, "params", params_json(in->params, in->n_params), "reference",
+                                  in->reference);
+            if (print_json_line(o)) return EXIT_ENV;
             continue;
         }
         char params[160];
@@ -234,21 +284,15 @@ static int print_nparty(int as_json)
     return EXIT_OK;
 }
 
+/* One strategy as JSON; NULL if any member could not be made (json_pack fails whole). */
 static json_t *info_json(const pl_strategy_info *in)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(in->id));
-    json_object_set_new(o, "name", json_string(in->name));
-    json_object_set_new(o, "axelrod_name", in->axelrod_name ? json_string(in->axelrod_name) : json_null());
-    json_object_set_new(o, "axelrod_class", in->class_name ? json_string(in->class_name) : json_null());
-    json_object_set_new(o, "family", json_string(in->family));
-    json_object_set_new(o, "stochastic", json_boolean(in->stochastic));
-    json_object_set_new(o, "memory_depth", in->memory_depth < 0 ? json_null() : json_integer(in->memory_depth));
-    json_object_set_new(o, "uses_match_length", json_boolean(in->uses_length));
-    json_object_set_new(o, "uses_game", json_boolean(in->uses_game));
-    json_object_set_new(o, "params", params_json(in->params, in->n_params));
-    json_object_set_new(o, "reference", in->reference ? json_string(in->reference) : json_null());
-    return o;
+    return json_pack("{s:s,s:s,s:s?,s:s?,s:s,s:b,s:o,s:b,s:b,s:o,s:s?}", "id", in->id, "name", in->name,
+                     "axelrod_name", in->axelrod_name, "axelrod_class", in->class_name, "family", in->family,
+                     "stochastic", in->stochastic, "memory_depth",
+                     in->memory_depth < 0 ? json_null() : json_integer(in->memory_depth), "uses_match_length",
+                     in->uses_length, "uses_game", in->uses_game, "params", params_json(in->params, in->n_params),
+                     "reference", in->reference);
 }
 
 int cmd_strategies(int argc, char **argv)
@@ -294,7 +338,7 @@ int cmd_strategies(int argc, char **argv)
         if (family && strcmp(in->family, family)) continue;
         shown++;
         if (as_json) {
-            print_json_line(info_json(in));
+            if (print_json_line(info_json(in))) return EXIT_ENV;
             continue;
         }
         char mem[16], params[160];

@@ -141,6 +141,7 @@ int cmd_tournament(int argc, char **argv)
     if (od) {
         pl_tournament_meta meta = {.cfg = &cfg, .game_text = game_text};
         if (pl_tournament_write(res, &meta, pl_outdir_path(od), &err)) {
+            pl_outdir_fix_error(od, &err);
             pl_outdir_abort(od);
             rc = cli_lib_error("tournament", &err);
         } else if (pl_outdir_commit(od, &err))

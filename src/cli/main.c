@@ -17,6 +17,7 @@ static const struct {
     {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON results"},
     {"run", cmd_run, "run a scenario file (agreements, N-party games, tournaments)"},
     {"fit", cmd_fit, "fit an agreement's behaviour (types, rationality, patience) to its dated record"},
+    {"sensitivity", cmd_sensitivity, "how the conclusions of a scenario move with its assumptions: tornado, break-even, Sobol"},
     {"check-transcripts", cmd_check_transcripts, "replay reference match transcripts and compare every action"},
 };
 

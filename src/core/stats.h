@@ -56,6 +56,11 @@ int pl_stats_hist_quantile(const uint64_t *hist, int len, uint64_t total, double
 /* Wilson's score interval for k successes in n trials at normal quantile z (Wilson
  * 1927), clipped to [0, 1].  *p gets k / n.  All NAN for n = 0. */
 void pl_stats_wilson(uint64_t k, uint64_t n, double z, double *p, double *lo, double *hi);
+/* The difference of two proportions measured on the same n runs (paired): n10 runs where the
+ * first succeeded and the second did not, n01 the other way.  *d = (n10 - n01) / n, and its
+ * interval is Bonett and Price's adjusted Wald interval for paired proportions (2012), which
+ * keeps its coverage when few runs disagree (and is not empty when none do). */
+void pl_stats_paired_diff(uint64_t n10, uint64_t n01, uint64_t n, double z, double *d, double *lo, double *hi);
 /* The normal interval mean +- z * sqrt(variance / n) of a mean of n values. */
 void pl_stats_normal_interval(double mean, double variance, uint64_t n, double z, double *lo, double *hi);
 

@@ -363,6 +363,16 @@ int pl_outdir_open(pl_outdir **out, const char *dir, pl_error *err)
 }
 
 const char *pl_outdir_path(const pl_outdir *od) { return od->tmp; }
+
+void pl_outdir_fix_error(const pl_outdir *od, pl_error *err)
+{
+    if (!od || !err) return;
+    char *at = strstr(err->msg, od->tmp);
+    if (!at) return;
+    char rest[PL_ERROR_MSG_MAX];
+    snprintf(rest, sizeof rest, "%s", at + strlen(od->tmp));
+    snprintf(at, sizeof err->msg - (size_t)(at - err->msg), "%s%s", od->final, rest);
+}
 const char *pl_outdir_final(const pl_outdir *od) { return od->final; }
 
 void pl_outdir_abort(pl_outdir *od)

@@ -25,7 +25,7 @@
 #include "core/alloc.h"
 #include "io/svg_internal.h"
 
-const char *const pl_svg_kind_names[] = {"bar", "box", "heatmap", "line", "histogram", "timeline"};
+const char *const pl_svg_kind_names[] = {"bar", "box", "heatmap", "line", "histogram", "timeline", "graph"};
 
 /* ------------------------------------------------------------------ errors */
 
@@ -106,7 +106,7 @@ pl_chart *pl_chart_create(pl_chart_kind kind, const char *title)
     if (!c) return NULL;
     c->kind = kind;
     c->decimals = -1;
-    if ((unsigned)kind > PL_CHART_TIMELINE) {
+    if ((unsigned)kind > PL_CHART_GRAPH) {
         c->kind = PL_CHART_BAR;
         fail(c, PL_EINVAL, "unknown chart kind %d", (int)kind);
     }
@@ -146,6 +146,8 @@ void pl_chart_free(pl_chart *c)
     pl_free(c->marks);
     for (size_t i = 0; i < c->n_xmarkers; i++) pl_free(c->xmarkers[i].label);
     pl_free(c->xmarkers);
+    free_labels(c->g_nodes, c->n_gnodes);
+    pl_free(c->g_hl), pl_free(c->g_from), pl_free(c->g_to), pl_free(c->g_kind);
     pl_free(c);
 }
 
@@ -332,6 +334,42 @@ int pl_chart_set_bins(pl_chart *c, int bins)
     return PL_OK;
 }
 
+int pl_chart_graph_add_node(pl_chart *c, const char *label, int highlight)
+{
+    int rc = need_kind(c, "a graph node", c && c->kind == PL_CHART_GRAPH);
+    if (rc) return rc;
+    if (c->n_gnodes >= 4096) return fail(c, PL_EINVAL, "too many graph nodes");
+    char **p = pl_realloc(c->g_nodes, (c->n_gnodes + 1) * sizeof *p);
+    if (!p) return fail(c, PL_ENOMEM, "out of memory");
+    c->g_nodes = p;
+    int *h = pl_realloc(c->g_hl, (c->n_gnodes + 1) * sizeof *h);
+    if (!h) return fail(c, PL_ENOMEM, "out of memory");
+    c->g_hl = h;
+    if (!(p[c->n_gnodes] = dup_or_null(label ? label : ""))) return fail(c, PL_ENOMEM, "out of memory");
+    h[c->n_gnodes] = highlight != 0;
+    return (int)c->n_gnodes++;
+}
+
+int pl_chart_graph_add_edge(pl_chart *c, size_t from, size_t to, pl_graph_edge_kind kind)
+{
+    int rc = need_kind(c, "a graph edge", c && c->kind == PL_CHART_GRAPH);
+    if (rc) return rc;
+    if (from >= c->n_gnodes || to >= c->n_gnodes || from == to)
+        return fail(c, PL_EINVAL, "an edge from node %zu to node %zu: expected two different nodes below %zu", from, to,
+                    c->n_gnodes);
+    if ((unsigned)kind > PL_GE_REMOVED) return fail(c, PL_EINVAL, "unknown edge kind %d", (int)kind);
+    size_t n = c->n_gedges + 1;
+    size_t *f = pl_realloc(c->g_from, n * sizeof *f), *t = f ? pl_realloc(c->g_to, n * sizeof *t) : NULL;
+    if (f) c->g_from = f;
+    if (t) c->g_to = t;
+    int *k = t ? pl_realloc(c->g_kind, n * sizeof *k) : NULL;
+    if (!k) return fail(c, PL_ENOMEM, "out of memory");
+    c->g_kind = k;
+    f[c->n_gedges] = from, t[c->n_gedges] = to, k[c->n_gedges] = (int)kind;
+    c->n_gedges = n;
+    return PL_OK;
+}
+
 int pl_chart_timeline_add_row(pl_chart *c, const char *label)
 {
     int rc = need_kind(c, "a timeline row", c && c->kind == PL_CHART_TIMELINE);
@@ -438,6 +476,7 @@ int pl_chart_svg(const pl_chart *c, pl_strbuf *out, pl_error *err)
     case PL_CHART_HEATMAP: rc = pl_svg_render_heatmap(out, c); break;
     case PL_CHART_LINE: rc = pl_svg_render_line(out, c); break;
     case PL_CHART_HISTOGRAM: rc = pl_svg_render_histogram(out, c); break;
+    case PL_CHART_GRAPH: rc = pl_svg_render_graph(out, c); break;
     default: rc = pl_svg_render_timeline(out, c); break;
     }
     if (!rc && pl_strbuf_failed(out)) rc = PL_ENOMEM;

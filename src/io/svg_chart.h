@@ -44,8 +44,13 @@ typedef enum pl_chart_kind {
     PL_CHART_HEATMAP,   /* a rows x cols matrix with labels, viridis colour scale and legend */
     PL_CHART_LINE,      /* x values, several named series, legend */
     PL_CHART_HISTOGRAM, /* values -> bins; several series side by side in each bin */
-    PL_CHART_TIMELINE   /* rows of intervals and point markers of a kind over a time axis */
+    PL_CHART_TIMELINE,  /* rows of intervals and point markers of a kind over a time axis */
+    PL_CHART_GRAPH      /* nodes and directed edges, laid out in columns by depth (a sequencing) */
 } pl_chart_kind;
+
+/* Kinds of edge in a graph: one every drawing has, one this drawing adds (highlighted), one it
+ * lacks that the reference has (dashed, muted). */
+typedef enum pl_graph_edge_kind { PL_GE_SHARED, PL_GE_ADDED, PL_GE_REMOVED } pl_graph_edge_kind;
 
 /* Kinds of interval and marker on a timeline (an agreement step's life). */
 typedef enum pl_timeline_kind {
@@ -149,6 +154,15 @@ int pl_chart_timeline_add_interval(pl_chart *c, size_t row, double start, double
                                    pl_timeline_kind kind, const char *note);
 /* A point marker on a row at period `at`. */
 int pl_chart_timeline_add_point(pl_chart *c, size_t row, double at, pl_timeline_kind kind, const char *note);
+
+/* ---- GRAPH ---------------------------------------------------------------- */
+
+/* Adds a node (a step); highlight marks one that differs from the reference.  Returns its index
+ * (>= 0) or a negative pl_status. */
+int pl_chart_graph_add_node(pl_chart *c, const char *label, int highlight);
+/* A directed edge from node `from` to node `to` ("to requires from").  Nodes are placed in
+ * columns by the longest chain of edges (not REMOVED ones) leading to them. */
+int pl_chart_graph_add_edge(pl_chart *c, size_t from, size_t to, pl_graph_edge_kind kind);
 
 /* ---- x markers (LINE, TIMELINE, HISTOGRAM) -------------------------------- */
 

@@ -16,6 +16,7 @@
  *     svg_line.c       the line chart and its interval bands
  *     svg_histogram.c  the histogram
  *     svg_timeline.c   the timeline and its markers
+ *     svg_graph.c      the graph of nodes and edges (an agreement's sequencing)
  *
  * Every coordinate goes through pl_svg_num (one decimal, whatever the locale) and every text
  * from data through pl_svg_put_text or pl_svg_put_fit (escaped), so those rules hold in one place. */
@@ -92,6 +93,12 @@ struct pl_chart {
     size_t n_marks;
     xmarker *xmarkers;
     size_t n_xmarkers;
+    char **g_nodes;     /* GRAPH */
+    int *g_hl;
+    size_t n_gnodes;
+    size_t *g_from, *g_to;
+    int *g_kind;
+    size_t n_gedges;
     int err_code;
     char err_msg[300];
 };
@@ -254,5 +261,6 @@ int pl_svg_render_heatmap(pl_strbuf *sb, const pl_chart *c);   /* svg_heatmap.c 
 int pl_svg_render_line(pl_strbuf *sb, const pl_chart *c);      /* svg_line.c */
 int pl_svg_render_histogram(pl_strbuf *sb, const pl_chart *c); /* svg_histogram.c */
 int pl_svg_render_timeline(pl_strbuf *sb, const pl_chart *c);  /* svg_timeline.c */
+int pl_svg_render_graph(pl_strbuf *sb, const pl_chart *c);     /* svg_graph.c */
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/date.h"
 #include "core/stats.h"
 #include "io/csv.h"
 #include "io/files.h"
@@ -22,36 +23,6 @@ const char *const np_event_kind_names[NP_EV_KIND_COUNT] = {"drill", "suspension"
 
 static const char *const header[] = {"date", "actor", "kind", "event", "intensity", "unit", "source"};
 enum { NCOL = 7 };
-
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static int days_in_month(int y, int m)
-{
-    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 : dm[m - 1];
-}
-
-/* YYYY-MM-DD or YYYY-MM; 0 on success. */
-static int parse_date(const char *s, int *y, int *m, int *d)
-{
-    size_t n = strlen(s);
-    if (n != 7 && n != 10) return -1;
-    for (size_t i = 0; i < n; i++)
-        if ((i == 4 || i == 7) ? s[i] != '-' : !isdigit((unsigned char)s[i])) return -1;
-    *y = atoi(s), *m = atoi(s + 5), *d = n == 10 ? atoi(s + 8) : 0;
-    if (*m < 1 || *m > 12) return -1;
-    if (n == 10 && (*d < 1 || *d > days_in_month(*y, *m))) return -1;
-    return 0;
-}
 
 /* Splits one line into fields (double quotes for commas inside a field); col[] gets each
  * field's 1-based column.  Returns the number of fields, or -1 with *bad the column of an
@@ -255,9 +226,9 @@ int np_events_load(const char *path, int window_days, np_events **out, pl_error 
         np_event *e = &E->ev[E->n];
         memset(e, 0, sizeof *e);
         e->line = lineno;
-        if (parse_date(fld[0], &e->y, &e->m, &e->d))
+        if (pl_date_parse(fld[0], &e->y, &e->m, &e->d))
             FAIL(lineno, col[0], "'date' must be a real date, YYYY-MM-DD (or YYYY-MM), found '%s'", fld[0]);
-        e->day = days_from_civil(e->y, e->m, e->d ? e->d : 1);
+        e->day = pl_date_to_days(e->y, e->m, e->d ? e->d : 1);
         if (!*fld[1]) FAIL(lineno, col[1], "'actor' is empty");
         int k = -1;
         for (int j = 0; j < NP_EV_KIND_COUNT; j++)

@@ -583,10 +583,10 @@ static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
     } else if ((rc = pl_ngame_create_pd(&m->tour_game, (int)gs, 3, 0, 5, 1, err)))
         return rc;
     m->tour = 1;
+    pl_ntournament_config_default(&m->tour_cfg);
     m->tour_cfg.group_size = (int)gs;
     m->tour_cfg.repetitions = (int)reps;
     m->tour_cfg.max_groups = maxg;
-    pl_nmatch_config_default(&m->tour_cfg.match);
     m->tour_cfg.match.turns = (int)turns;
     m->tour_cfg.match.noise = noise;
     return PL_OK;
@@ -642,7 +642,7 @@ static int load_events(const pl_ydoc *d, np_model *m, pl_error *err)
     return PL_OK;
 }
 
-static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, pl_error *err)
+static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
 {
     static const char *const keys[] = {"kind", "name", "description", "assumptions", "sources", "seed", "runs", "periods",
                                        "period", "calendar", "noise", "observation", "restraint", "parties", "blocs", "game",
@@ -678,6 +678,10 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
             (rc = pl_yget_num(d, ob, "noise", 0, 0, 1, &m->obs_noise, err)) ||
             (rc = pl_yget_int(d, ob, "delay", 0, 0, 1000, &delay, err)))
             return rc;
+        if (delay >= periods)
+            return pl_yerr(d, pl_ymap_get(ob, "delay"), err,
+                           "'delay' of %ld periods is not shorter than the game (%ld periods): no move would ever be seen",
+                           delay, periods);
     }
     const pl_ynode *cal = pl_ymap_get(root, "calendar");
     if (cal) {
@@ -690,8 +694,8 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
         m->start_year = (int)sy;
         m->per_year = (int)py;
     }
-    m->seed = opt->seed_given ? opt->seed : seed;
-    m->runs = opt->runs > 0 ? opt->runs : runs;
+    m->seed = seed;
+    m->runs = runs;
     m->periods = (int)periods;
     m->obs_delay = (int)delay;
     m->shock_party = -1;
@@ -783,64 +787,7 @@ static int load_model(const pl_ydoc *d, const pl_run_options *opt, np_model *m, 
 int np_model_load(const pl_ydoc *doc, np_model *m, pl_error *err)
 {
     memset(m, 0, sizeof *m);
-    pl_run_options opt = {.threads = 1};
-    int rc = load_model(doc, &opt, m, err);
+    int rc = load_model(doc, m, err);
     if (rc) np_model_free(m);
-    return rc;
-}
-
-int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
-{
-    np_model m;
-    memset(&m, 0, sizeof m);
-    np_results res;
-    memset(&res, 0, sizeof res);
-    int rc = load_model(doc, opt, &m, err);
-    res.nash_count = -1;
-    if (!rc && m.game) {
-        pl_error e2;
-        if (pl_ngame_pure_nash(m.game, &res.nash_count, res.nash_first, &e2)) res.nash_count = -1;
-        uint64_t done = 0, total = (uint64_t)m.runs * (uint64_t)m.n_profiles;
-        for (int k = 0; k < m.n_profiles && !rc; k++) rc = np_run_profile(&m, k, opt, &res.prof[k], &done, total, err);
-        /* sensitivity: the same profiles and streams, one assumption changed, no shock pass */
-        for (int v = 0; v < m.n_sens && !rc; v++) {
-            np_model m2 = m;
-            m2.shock_party = -1;
-            if (!strcmp(m.sens_param, "noise")) m2.noise = m.sens_value[v];
-            else m2.obs_noise = m.sens_value[v];
-            for (int k = 0; k < m.n_profiles && !rc; k++) {
-                np_profile_result pr;
-                memset(&pr, 0, sizeof pr);
-                uint64_t d2 = 0;
-                pl_run_options o2 = *opt;
-                o2.progress = NULL;
-                rc = np_run_profile(&m2, k, &o2, &pr, &d2, 0, err);
-                if (!rc) {
-                    res.sens_restraint[v][k] = (double)pr.restraint_runs / pr.runs;
-                    res.sens_escalated[v][k] = pr.escalated_share;
-                }
-                pl_free(pr.coop_t);
-                pl_free(pr.sample);
-            }
-        }
-    }
-    if (!rc && m.tour) {
-        m.tour_cfg.threads = opt->threads < 1 ? 1 : opt->threads;
-        m.tour_cfg.match.seed = m.seed;
-        rc = pl_ntournament_run(m.tour_game, m.tour_players, m.tour_n_players, &m.tour_cfg, &res.tour, err);
-        if (rc) { /* where in the file, keeping what went wrong (bad input, or out of memory) */
-            char msg[PL_ERROR_MSG_MAX];
-            snprintf(msg, sizeof msg, "%s", err ? err->msg : "");
-            rc = pl_yerr_code(doc, pl_ymap_get(doc->root, "tournament"), err, (pl_status)rc, "tournament: %s", msg);
-        }
-    }
-    if (!rc && summary) np_print_summary(&m, &res, summary);
-    if (!rc && opt->out_dir) rc = np_write_files(&m, &res, opt->out_dir, err);
-    for (int k = 0; k < NP_MAX_PROFILES; k++) {
-        pl_free(res.prof[k].coop_t);
-        pl_free(res.prof[k].sample);
-    }
-    pl_ntournament_result_free(res.tour);
-    np_model_free(&m);
     return rc;
 }

@@ -7,12 +7,12 @@
 #include "nparty/nparty_metrics.h"
 #include "parley/nscenario.h"
 
-/* The escalations of period t of a stepped game, as a mask. */
+/* The escalations of period t of a stepped game, as a mask: its actions, read as the simulator reads a run's. */
 static uint32_t stepper_escalations(const np_model *m, const pl_nmatch_stepper *st, int t)
 {
-    uint32_t e = 0;
-    for (int i = 0; i < m->n; i++) e |= (uint32_t)!pl_nmatch_stepper_cooperated(st, i, t) << i;
-    return e;
+    unsigned char acts[NP_MAX];
+    for (int i = 0; i < m->n; i++) acts[i] = (unsigned char)pl_nmatch_stepper_action(st, i, t);
+    return np_escalations(m, acts);
 }
 
 int pl_nscenario_bloc_escalated(const pl_nscenario *h, int b, const pl_nmatch_stepper *st, int t)

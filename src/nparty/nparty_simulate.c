@@ -16,6 +16,7 @@
 #include "core/alloc.h"
 #include "core/parallel.h"
 #include "nparty/nparty_engine.h"
+#include "nparty/nparty_metrics.h"
 #include "nparty/nparty_model.h"
 
 /* Runs per block of the pool: fixed, so that the payoff sums do not depend on the thread count. */
@@ -43,8 +44,6 @@ typedef struct run_state {
     long *coop_t;
     long restraint, esc_runs, first_sum, esc_count, coop[NP_MAX], shock_runs, spread_sum, spread_reached, reach[NP_SHOCK_HORIZON], recovered;
 } run_state;
-
-static int escalated(const np_model *m, const unsigned char *act, int i) { return !m->party[i].coop[act[i]]; }
 
 static int run_open(void *ctx, void **state, pl_error *err)
 {
@@ -116,53 +115,39 @@ static int run_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slo
                     goto out;
                 }
                 if (run == 0 && pass == 0) memcpy(c->res->sample, buf.acts, (size_t)T * n);
-                int last_esc = -1, first = -1;
+                np_escalation_track track;
+                np_track_init(&track);
                 for (int t = P; t < T; t++) {
-                    const unsigned char *a = buf.acts + (size_t)t * n;
-                    int any = 0;
-                    for (int i = 0; i < n; i++) {
-                        int e = escalated(m, a, i);
-                        if (pass == 0) {
-                            coop[i] += !e;
-                            coop_t[(size_t)(t - P) * (n + nb) + i] += !e;
+                    uint32_t esc = np_escalations(m, buf.acts + (size_t)t * n);
+                    np_track_period(&track, m, t, esc);
+                    if (pass == 0) {
+                        for (int i = 0; i < n; i++) {
+                            coop[i] += !(esc >> i & 1);
+                            coop_t[(size_t)(t - P) * (n + nb) + i] += !(esc >> i & 1);
                             pay[i] += buf.pay[(size_t)t * n + i];
                         }
-                        if (e && (m->measured >> i & 1)) {
-                            any = 1;
-                            if (pass == 0) esc_count++;
-                        }
-                    }
-                    if (pass == 0)
-                        for (int b = 0; b < nb; b++) {
-                            int cnt = 0;
-                            for (int i = 0; i < n; i++)
-                                if (m->bloc[b].mask >> i & 1) cnt += escalated(m, a, i);
-                            coop_t[(size_t)(t - P) * (n + nb) + n + b] += cnt < m->bloc[b].k;
-                        }
-                    if (any) {
-                        last_esc = t;
-                        if (first < 0) first = t - P;
+                        esc_count += __builtin_popcount(esc & m->measured);
+                        for (int b = 0; b < nb; b++) coop_t[(size_t)(t - P) * (n + nb) + n + b] += !np_bloc_escalates(m, b, esc);
                     }
                 }
-                int lasting = last_esc < T - m->window;
+                int first = track.first >= 0 ? track.first - P : -1;
+                int lasting = np_lasting_restraint(m, &track, T);
                 if (pass == 0) {
                     restraint += lasting;
                     if (first >= 0) esc_runs++, first_sum += first;
                     continue;
                 }
                 /* the shock: was everyone restrained just before it? */
-                int S = P + m->shock_period, calm = 1;
-                for (int i = 0; i < n; i++)
-                    if ((m->measured >> i & 1) && escalated(m, buf.acts + (size_t)(S - 1) * n, i)) calm = 0;
-                if (!calm) continue;
+                int S = P + m->shock_period;
+                if (np_escalations(m, buf.acts + (size_t)(S - 1) * n) & m->measured) continue; /* not calm */
                 shock_runs++;
                 uint32_t hit = 0;
                 int spread = -1;
                 for (int h = 1; h <= NP_SHOCK_HORIZON && S + h < T; h++) {
                     const unsigned char *a = buf.acts + (size_t)(S + h) * n;
-                    int now = 0;
-                    for (int i = 0; i < n; i++)
-                        if ((others >> i & 1) && escalated(m, a, i)) hit |= 1u << i, now++;
+                    uint32_t now_esc = np_escalations(m, a) & others;
+                    int now = __builtin_popcount(now_esc);
+                    hit |= now_esc;
                     if (spread < 0 && n_others > 0 && now >= half) spread = h;
                     reach[h - 1] += __builtin_popcount(hit);
                 }

@@ -1,25 +1,33 @@
-/* scenario.c — opens a scenario file, reads its kind, hands it to the runner for its kind.
+/* scenario.c — opens a scenario file, reads its kind, checks its source tags, applies the run's
+ * overrides (`--set`), hands it to the runner for its kind, and records in results.json the
+ * inputs the run used (every kind the same way).
  *
  * The one place a scenario file is opened: `parley run` and `parley play` (and any
  * program on the library) get the same checks and the same errors. */
 #include <string.h>
 
+#include <jansson.h>
+
 #include "core/alloc.h"
+#include "io/files.h"
+#include "io/yaml_json.h"
+#include "scenario/overrides.h"
 #include "scenario/scenario.h"
 
-#define PL_SCENARIO_KIND(k, fn, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
-#include "scenario/scenario_kinds.def"
+#define PL_SCENARIO_KIND(k, fn, ev, play, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
+#include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 
 typedef struct scenario_kind {
     const char *kind;
     pl_scenario_runner run;
+    pl_scenario_eval eval; /* NULL: no sensitivity analysis for the kind yet */
     const char *summary;
 } scenario_kind;
 
 static const scenario_kind kinds[] = {
-#define PL_SCENARIO_KIND(k, fn, text) {k, fn, text},
-#include "scenario/scenario_kinds.def"
+#define PL_SCENARIO_KIND(k, fn, ev, play, text) {k, fn, ev, text},
+#include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 };
 #define N_KINDS (int)(sizeof kinds / sizeof kinds[0])
@@ -91,7 +99,141 @@ const char *pl_scenario_kind(const pl_scenario *s) { return s->kind->kind; }
 const char *pl_scenario_path(const pl_scenario *s) { return s->doc->path; }
 const pl_ydoc *pl_scenario_doc(const pl_scenario *s) { return s->doc; }
 
+pl_scenario_eval pl_scenario_evaluator(const char *kind)
+{
+    for (int i = 0; i < N_KINDS; i++)
+        if (!strcmp(kinds[i].kind, kind)) return kinds[i].eval;
+    return NULL;
+}
+
+void pl_overrides_print(FILE *f, const pl_overrides *log)
+{
+    if (!f || !log || !log->n) return;
+    fprintf(f, "Assumptions changed for this run (--set):\n");
+    for (int i = 0; i < log->n; i++)
+        fprintf(f, "  %s = %s (the file: %s%s)\n", log->e[i].path, log->e[i].now, log->e[i].was,
+                log->e[i].renormalised ? "; rescaled so that its list still adds up to 1" : "");
+    fprintf(f, "\n");
+}
+
+json_t *pl_overrides_json(const pl_overrides *log)
+{
+    json_t *a = json_array();
+    for (int i = 0; a && log && i < log->n; i++) {
+        json_t *e = json_object();
+        json_object_set_new(e, "path", json_string(log->e[i].path));
+        json_object_set_new(e, "value", json_string(log->e[i].now));
+        json_object_set_new(e, "file_value", json_string(log->e[i].was));
+        json_object_set_new(e, "renormalised", json_boolean(log->e[i].renormalised));
+        json_array_append_new(a, e);
+    }
+    return a;
+}
+
+/* The tags ("[C4]") of one `source:` text, each checked against the scenario's `sources:` keys. */
+static int check_tags(const pl_ydoc *doc, const pl_ynode *at, const pl_ynode *sources, pl_error *err)
+{
+    for (const char *p = at->value; p && (p = strchr(p, '[')); p++) {
+        size_t n = 0;
+        while (p[1 + n] && ((p[1 + n] >= 'A' && p[1 + n] <= 'Z') || (p[1 + n] >= '0' && p[1 + n] <= '9') ||
+                            (p[1 + n] >= 'a' && p[1 + n] <= 'z')))
+            n++;
+        /* a tag: capitals then digits ("C4", "F43", "G2b"), closed by ']' */
+        if (!n || p[1 + n] != ']' || p[1] < 'A' || p[1] > 'Z' || n > 16) continue;
+        char tag[20];
+        memcpy(tag, p + 1, n);
+        tag[n] = 0;
+        int digits = 0;
+        for (size_t i = 0; i < n; i++) digits |= tag[i] >= '0' && tag[i] <= '9';
+        if (!digits) continue;
+        if (sources && pl_ymap_get(sources, tag)) continue;
+        if (!sources)
+            return pl_yerr(doc, at, err, "source tag [%s] does not resolve: the scenario has no 'sources:' map "
+                           "(tag: \"title: address\")", tag);
+        const char *names[512];
+        size_t nn = 0;
+        for (size_t i = 0; i < sources->n && nn < 512; i++) names[nn++] = sources->keys[i]->value;
+        const char *best = pl_yclosest(tag, names, nn);
+        char hint[64] = "";
+        if (best) snprintf(hint, sizeof hint, " (did you mean [%s]?)", best);
+        return pl_yerr(doc, at, err, "source tag [%s] is not in the scenario's 'sources:'%s", tag, hint);
+    }
+    return PL_OK;
+}
+
+static int check_sources_in(const pl_ydoc *doc, const pl_ynode *n, const pl_ynode *sources, pl_error *err)
+{
+    if (!n || n->kind == PL_Y_SCALAR) return PL_OK;
+    for (size_t i = 0; i < n->n; i++) {
+        const pl_ynode *v = n->items[i];
+        int rc = n->kind == PL_Y_MAP && !strcmp(n->keys[i]->value, "source") && v->kind == PL_Y_SCALAR
+                     ? check_tags(doc, v, sources, err)
+                     : check_sources_in(doc, v, sources, err);
+        if (rc) return rc;
+    }
+    return PL_OK;
+}
+
+int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err)
+{
+    const pl_ynode *sources = doc->root ? pl_ymap_get(doc->root, "sources") : NULL;
+    if (sources && sources->kind != PL_Y_MAP) sources = NULL;
+    if (sources)
+        for (size_t i = 0; i < sources->n; i++)
+            if (sources->items[i]->kind != PL_Y_SCALAR)
+                return pl_yerr(doc, sources->items[i], err, "a source is a text (\"title: address\"), found a %s",
+                               sources->items[i]->kind == PL_Y_MAP ? "map" : "list");
+    return check_sources_in(doc, doc->root, sources, err);
+}
+
+/* results.json gains "inputs" (the document as run) and "overrides" (what --set changed). */
+static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides *log, pl_error *err)
+{
+    char path[4096]; /* no allocation, so that a failure can still remove the file */
+    if ((size_t)snprintf(path, sizeof path, "%s/results.json", dir) >= sizeof path)
+        return pl_error_set(err, PL_EINVAL, "%s: the path is too long", dir);
+    pl_json_begin();
+    json_error_t je;
+    json_t *j = json_load_file(path, 0, &je);
+    int rc = PL_OK;
+    if (!j || !json_is_object(j))
+        rc = pl_json_failed() ? pl_error_set(err, PL_ENOMEM, "out of memory reading back %s", path)
+                              : pl_error_set(err, PL_EIO, "%s: cannot read back the results to add the inputs: %s", path,
+                                             je.text);
+    if (!rc) {
+        json_object_set_new(j, "overrides", pl_overrides_json(log));
+        json_object_set_new(j, "inputs", pl_ynode_to_json(doc->root));
+        rc = pl_json_failed() ? pl_error_set(err, PL_ENOMEM, "out of memory for %s", path)
+                              : pl_write_json_file(path, j, JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10),
+                                                   1, err);
+    }
+    json_decref(j);
+    if (rc) remove(path); /* a results.json without its inputs is not the run's: none rather than a wrong one */
+    return rc;
+}
+
 int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err)
 {
-    return s->kind->run(s->doc, opt, summary, err);
+    pl_ydoc *doc = s->doc;
+    int rc = pl_scenario_check_sources(doc, err);
+    if (rc) return rc;
+    pl_overrides log = {0};
+    rc = pl_overrides_apply(doc, opt->sets, opt->n_sets, &log, err);
+    if (!rc) {
+        if (summary) pl_overrides_print(summary, &log);
+        rc = s->kind->run(doc, opt, summary, err);
+        if (rc == PL_EINVAL && log.n) { /* a value set by --set that its kind refuses: say so */
+            char why[PL_ERROR_MSG_MAX];
+            pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
+            if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
+        }
+        if (!rc && opt->out_dir)
+            rc = record_inputs(opt->out_dir, doc, &log, err);
+        else if (rc && opt->out_dir) { /* the runner's results.json lacks the inputs: leave none */
+            char path[4096]; /* no allocation: memory may be what failed */
+            if ((size_t)snprintf(path, sizeof path, "%s/results.json", opt->out_dir) < sizeof path) remove(path);
+        }
+    }
+    pl_overrides_clear(&log);
+    return rc;
 }

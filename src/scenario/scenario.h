@@ -1,9 +1,10 @@
 /* scenario.h — inside the library: what a scenario kind's runner sees.
  *
  * The public side (parley/scenario.h) opens a file and reads its kind; here a
- * runner gets the loaded document.  scenario_kinds.def is the one table of kinds:
- * each line names a kind, its runner and a summary, and both `parley run` and
- * `parley play` find a kind through it. */
+ * runner gets the loaded document.  parley/scenario_kinds.def is the one table of kinds:
+ * each line names a kind, its runner, its evaluator for the sensitivity analyses,
+ * its `parley play` front end and a summary, and `parley run`, `parley play` and `parley sensitivity` find a
+ * kind through it. */
 #ifndef PL_SCENARIO_H
 #define PL_SCENARIO_H
 
@@ -18,5 +19,34 @@ typedef int (*pl_scenario_runner)(const pl_ydoc *doc, const pl_run_options *opt,
 
 /* The document of an open scenario (the domains' loaders read it). */
 const pl_ydoc *pl_scenario_doc(const pl_scenario *s);
+
+/* ---- evaluation for the sensitivity analyses (sensitivity.c) ----------------------------
+ * An evaluator runs a scenario's designs (an agreement's variants) on common random numbers and
+ * reports, per design, the runs in which it succeeded (an agreement completed), and per pair the
+ * runs in which one succeeded and the other did not, for paired differences. */
+#define PL_EVAL_MAX_DESIGNS 16
+#define PL_EVAL_NAME_MAX 64
+typedef struct pl_eval_result {
+    int n;                                  /* designs */
+    char name[PL_EVAL_MAX_DESIGNS][PL_EVAL_NAME_MAX];
+    char measure[PL_EVAL_NAME_MAX];         /* what success is ("completion") */
+    uint64_t runs, seed;
+    uint64_t success[PL_EVAL_MAX_DESIGNS];
+    uint64_t only[PL_EVAL_MAX_DESIGNS][PL_EVAL_MAX_DESIGNS]; /* d succeeded and e did not, same run */
+} pl_eval_result;
+typedef struct pl_eval_config {
+    uint64_t runs;      /* 0: the scenario's own */
+    uint64_t seed;
+    int seed_given;
+    int threads;
+} pl_eval_config;
+typedef int (*pl_scenario_eval)(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
+int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
+/* The evaluator of a kind (NULL: the kind has none yet, or is unknown). */
+pl_scenario_eval pl_scenario_evaluator(const char *kind);
+
+/* Every tag ("[C4]") in a `source:` text anywhere in the document names an entry of its top-level
+ * `sources:` map (tag: "title: address"); else PL_EINVAL at the source, with the closest tag. */
+int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err);
 
 #endif

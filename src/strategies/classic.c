@@ -558,6 +558,64 @@ static int memory_one_depth(const pl_params *p)
     return zeros == 4 || ones == 4 ? 0 : 1;
 }
 
+/* ---- more tit for tat kin (random) ---------------------------------------- */
+
+/* Burn Both Ends: tit for tat that answers a cooperation with one only with probability
+ * 0.9.  Marinoff (1992), Maximizing expected utilities in the prisoner's dilemma,
+ * J. Conflict Resolution 36(1). */
+static int burn_both_ends_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn == 0) return PL_C;
+    return pl_view_opp_last(v) == PL_C ? pl_view_coop_with(v, 0.9) : PL_D;
+}
+
+/* Dynamic Two Tits For Tat: cooperates unless the other defected in one of its last two
+ * moves; then cooperates with probability the other's share of cooperations.
+ * Axelrod-Python, original strategy by Grant Garrett-Grossman. */
+static int dynamic_two_tits_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn == 0) return PL_C;
+    if (pl_history_defects_last(v->opp, 2) > 0)
+        return pl_view_coop_with(v, (double)pl_hist_coops(v->opp) / (double)v->opp->len);
+    return PL_C;
+}
+
+/* Random Tit for Tat: cooperates first, then alternates between tit for tat and a
+ * random move (C with probability p).  Axelrod-Python, original strategy by Zachary M. Taylor. */
+static int random_tft_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s;
+    if (v->turn == 0) return PL_C;
+    /* moves 2, 4, ... (turn 1, 3, ...) copy; moves 3, 5, ... draw */
+    return v->turn % 2 == 1 ? pl_view_opp_last(v) : pl_view_coop_with(v, p->num[0]);
+}
+static int random_tft_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->num[0] < 1; }
+
+/* Michaelos: tit for tat, except that after its own defection answered by a cooperation it
+ * tosses a coin: C, or defect for the rest of the match; defects on the last move when the
+ * length is known (the reference's final transformer).  LessWrong (2011), Prisoner's
+ * dilemma tournament results. */
+typedef struct {
+    int defector;
+} michaelos_state;
+
+static int michaelos_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    michaelos_state *s = st;
+    if (pl_view_in_last(v, 1)) return PL_D;
+    if (v->turn == 0) return PL_C;
+    if (s->defector) return PL_D;
+    if (pl_view_my_last(v) == PL_D && pl_view_opp_last(v) == PL_C) {
+        if (pl_view_coop_with(v, 0.5) == PL_C) return PL_C;
+        s->defector = 1;
+        return PL_D;
+    }
+    return pl_view_opp_last(v);
+}
+
 /* ---- the table --------------------------------------------------------------- */
 
 #define NO_STATE 0
@@ -724,5 +782,19 @@ const pl_strategy_def pl_family_classic[] = {
                  .help = "probability of cooperating on the first turn"}},
      .move = memory_one_move, .is_stochastic = memory_one_is_stochastic, .memory_depth_of = memory_one_depth,
      .class_name = "MemoryOnePlayer"},
+    {.id = "burn_both_ends", .name = "Burn Both Ends", .axelrod_name = "Burn Both Ends",
+     .reference = "Marinoff (1992), Maximizing expected utilities in the prisoner's dilemma, J. Conflict Resolution 36(1)",
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = burn_both_ends_move},
+    {.id = "dynamic_two_tits_for_tat", .name = "Dynamic Two Tits For Tat", .axelrod_name = "Dynamic Two Tits For Tat",
+     .reference = REF_AXLPY("Grant Garrett-Grossman"), .flags = PL_STOCHASTIC, .memory_depth = -1,
+     .move = dynamic_two_tits_move},
+    {.id = "random_tft", .name = "Random Tit for Tat", .axelrod_name = "Random Tit for Tat: 0.5",
+     .reference = REF_AXLPY("Zachary M. Taylor"), .flags = PL_STOCHASTIC, .memory_depth = 1,
+     .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 0.5, .lo = 0, .hi = 1,
+                 .help = "probability of cooperating on the random moves (every other move)"}},
+     .move = random_tft_move, .is_stochastic = random_tft_is_stochastic},
+    {.id = "michaelos", .name = "Michaelos", .axelrod_name = "Michaelos: (D,)",
+     .reference = "LessWrong (2011), Prisoner's dilemma tournament results", .flags = PL_STOCHASTIC | PL_USES_LENGTH,
+     .memory_depth = -1, .state_size = sizeof(michaelos_state), .move = michaelos_move},
     {0}
 };

@@ -2,7 +2,10 @@
  *
  * One general player (fsm_move) runs any machine of finite_state_machine.h;
  * each strategy below is only its table, kept in data/finite_state_machines.h.
- * Behaviour matches Axelrod-Python 4.13 (axelrod/strategies/finite_state_machines.py). */
+ * Behaviour matches Axelrod-Python 4.13 (axelrod/strategies/finite_state_machines.py).
+ * A hidden Markov model player (hmm_move) is the random kind of machine: its next
+ * state is drawn from a row chosen by the other's last action, and its action is drawn
+ * from the state's probability of cooperating (axelrod/strategies/hmm.py). */
 #include "strategies/strategy_def.h"
 #include "strategies/finite_state_machine.h"
 #include "strategies/data/finite_state_machines.h"
@@ -74,6 +77,55 @@ FSM_PLAYER(tf3)
 #define HARPER17 "Harper et al. (2017), Reinforcement learning produces dominant strategies for the IPD, PLOS ONE"
 #define HARPER_MORAN "M. Harper, FSM trained for Moran-process fixation (Axelrod-Python; Harper et al. 2017, PLOS ONE)"
 
+/* ---- hidden Markov model players ------------------------------------------ */
+
+#define HMM_MAX_STATES 5
+typedef struct pl_hmm {
+    int n, start, first;                            /* states, initial state, first action */
+    double on_c[HMM_MAX_STATES][HMM_MAX_STATES];   /* next-state probabilities after the other's C */
+    double on_d[HMM_MAX_STATES][HMM_MAX_STATES];   /* ... after its D */
+    double coop[HMM_MAX_STATES];                    /* probability of cooperating in each state */
+} pl_hmm;
+
+/* The next state from a row: the state with probability 1 without a draw (the reference
+ * caches those rows), else one uniform draw against the running sum of the row (numpy's
+ * choice). */
+static int hmm_next(const double *row, int n, pl_rng *rng)
+{
+    for (int j = 0; j < n; j++)
+        if (row[j] == 1) return j;
+    double u = pl_rng_uniform(rng), sum = 0;
+    for (int j = 0; j < n; j++) {
+        sum += row[j];
+        if (u < sum) return j;
+    }
+    return n - 1;
+}
+
+static int hmm_move(const pl_hmm *m, fsm_state *st, const pl_view *v)
+{
+    if (v->turn == 0) {
+        st->s = m->start;
+        return m->first;
+    }
+    st->s = hmm_next(pl_view_opp_last(v) == PL_C ? m->on_c[st->s] : m->on_d[st->s], m->n, v->rng);
+    return pl_view_coop_with(v, m->coop[st->s]);
+}
+
+/* Evolved HMM 5: five hidden states trained by an evolutionary algorithm; Axelrod-Python,
+ * original strategy by Marc Harper (axelrod/strategies/hmm.py, EvolvedHMM5). */
+static const pl_hmm hmm_evolved_5 = {
+    .n = 5, .start = 3, .first = PL_C,
+    .on_c = {{1, 0, 0, 0, 0}, {0, 1, 0, 0, 0}, {0, 1, 0, 0, 0}, {0.631, 0, 0, 0.369, 0}, {0.143, 0.018, 0.118, 0, 0.721}},
+    .on_d = {{0, 1, 0, 0, 0}, {0, 0.487, 0.513, 0, 0}, {0, 0, 0, 0.590, 0.410}, {1, 0, 0, 0, 0}, {0, 0.287, 0.456, 0.146, 0.111}},
+    .coop = {1, 0, 0, 1, 0.111},
+};
+static int evolved_hmm_5_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    return hmm_move(&hmm_evolved_5, s, v);
+}
+
 const pl_strategy_def pl_family_finite_state[] = {
     FSM_DEF(fortress3, "Fortress3", "Fortress3", ASHLOCK06B, 2),
     FSM_DEF(fortress4, "Fortress4", "Fortress4", ASHLOCK06B, 3),
@@ -93,6 +145,9 @@ const pl_strategy_def pl_family_finite_state[] = {
     FSM_DEF(tf1, "TF1", "TF1", HARPER_MORAN, -1),
     FSM_DEF(tf2, "TF2", "TF2", HARPER_MORAN, -1),
     FSM_DEF(tf3, "TF3", "TF3", HARPER_MORAN, -1),
+    {.id = "evolved_hmm_5", .name = "Evolved HMM 5", .axelrod_name = "Evolved HMM 5",
+     .reference = "Axelrod-Python library, original strategy by Marc Harper (hidden Markov model trained by evolution)",
+     .flags = PL_STOCHASTIC, .memory_depth = 5, .state_size = sizeof(fsm_state), .move = evolved_hmm_5_move},
     {0}
 };
 

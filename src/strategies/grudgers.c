@@ -209,6 +209,24 @@ MAJORITY_FIXED(hard_majority_20_move, 20, 0)
 MAJORITY_FIXED(hard_majority_40_move, 40, 0)
 #undef MAJORITY_FIXED
 
+/* Forgetful Fool Me Once: Fool Me Once (defect for ever after a second defection) that
+ * forgets the count with probability forget_probability each move (a draw every move,
+ * the first included, as the reference draws it).  Axelrod-Python, original strategy by
+ * Marc Harper. */
+typedef struct {
+    int count;
+} forgetful_fmo_state;
+
+static int forgetful_fool_me_once_move(void *st, const pl_params *p, const pl_view *v)
+{
+    forgetful_fmo_state *s = st;
+    double r = pl_rng_uniform(v->rng);
+    if (v->turn == 0) return PL_C;
+    if (pl_view_opp_last(v) == PL_D) s->count++;
+    if (r < p->num[0]) s->count = 0;
+    return s->count > 1 ? PL_D : PL_C;
+}
+
 #define REF_AXL80 "Axelrod (1980), Effective choice in the prisoner's dilemma"
 #define REF_AXLPY "Axelrod-Python library (Knight et al. 2016), strategy of the same name"
 #define REF_PRISON "The PRISON project (1998), LIFL Lille; Mathieu & Delahaye (2015)"
@@ -250,6 +268,12 @@ const pl_strategy_def pl_family_grudgers[] = {
      .memory_depth = 12, .state_size = sizeof(timed_grudge_state), .move = once_bitten_move},
     {.id = "fool_me_once", .name = "Fool Me Once", .axelrod_name = "Fool Me Once", .reference = REF_AXLPY,
      .memory_depth = -1, .move = fool_me_once_move},
+    {.id = "forgetful_fool_me_once", .name = "Forgetful Fool Me Once", .axelrod_name = "Forgetful Fool Me Once: 0.05",
+     .reference = "Axelrod-Python library, original strategy by Marc Harper", .flags = PL_STOCHASTIC,
+     .memory_depth = -1,
+     .params = {{.key = "forget_probability", .kind = PL_PARAM_REAL, .def = 0.05, .lo = 0, .hi = 1,
+                 .help = "probability of forgetting the count of the other's defections, each move"}},
+     .state_size = sizeof(forgetful_fmo_state), .move = forgetful_fool_me_once_move},
 
     {.id = "soft_go_by_majority", .name = "Soft Go By Majority", .axelrod_name = "Soft Go By Majority", .class_name = "GoByMajority",
      .reference = REF_MAJ, .memory_depth = -1,

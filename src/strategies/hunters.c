@@ -427,6 +427,45 @@ static int detective_move(void *st, const pl_params *p, const pl_view *v)
 #define REF_HARPER "Axelrod-Python, original strategy by Marc Harper"
 #define REF_PRISON "Mathieu & Delahaye, PRISON project (1998), LIFL Lille"
 
+/* Naive Prober: tit for tat that, after a cooperation, defects with probability p.
+ * Li, Hingston & Kendall (2011), Engineering design of strategies for winning IPD competitions. */
+static int naive_prober_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)st;
+    if (v->turn == 0) return PL_C;
+    if (pl_view_opp_last(v) == PL_D) return PL_D;
+    return pl_view_coop_with(v, 1 - p->num[0]);
+}
+static int prober_p_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->num[0] < 1; }
+
+/* Remorseful Prober: Naive Prober that, when its probe (a random defection) is answered
+ * by a defection, cooperates once instead of retaliating.  Li, Hingston & Kendall (2011). */
+typedef struct {
+    int probing;
+} remorseful_state;
+
+static int remorseful_prober_move(void *st, const pl_params *p, const pl_view *v)
+{
+    remorseful_state *s = st;
+    if (v->turn == 0) return PL_C;
+    if (pl_view_opp_last(v) == PL_D) {
+        if (s->probing) {
+            s->probing = 0;
+            return PL_C;
+        }
+        return PL_D;
+    }
+    double q = p->num[0];
+    if (q == 1 || (q != 0 && !(pl_rng_uniform(v->rng) < 1 - q))) {
+        s->probing = 1;
+        return PL_D;
+    }
+    s->probing = 0;
+    return PL_C;
+}
+
+#define REF_LI2011_H "Li, Hingston & Kendall (2011), Engineering design of strategies for winning IPD competitions"
+
 const pl_strategy_def pl_family_hunters[] = {
     {.id = "defector_hunter", .name = "Defector Hunter", .axelrod_name = "Defector Hunter", .reference = REF_LANGNER,
      .memory_depth = -1, .move = defector_hunter_move},
@@ -464,6 +503,16 @@ const pl_strategy_def pl_family_hunters[] = {
      .state_size = sizeof(prober4_state), .move = prober4_move},
     {.id = "hard_prober", .name = "Hard Prober", .axelrod_name = "Hard Prober", .reference = REF_PRISON,
      .memory_depth = -1, .move = hard_prober_move},
+    {.id = "naive_prober", .name = "Naive Prober", .axelrod_name = "Naive Prober: 0.1", .reference = REF_LI2011_H,
+     .flags = PL_STOCHASTIC, .memory_depth = 1,
+     .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 0.1, .lo = 0, .hi = 1,
+                 .help = "probability of defecting after the other's cooperation"}},
+     .move = naive_prober_move, .is_stochastic = prober_p_is_stochastic},
+    {.id = "remorseful_prober", .name = "Remorseful Prober", .axelrod_name = "Remorseful Prober: 0.1",
+     .reference = REF_LI2011_H, .flags = PL_STOCHASTIC, .memory_depth = 2,
+     .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 0.1, .lo = 0, .hi = 1,
+                 .help = "probability of a probing defection after the other's cooperation"}},
+     .state_size = sizeof(remorseful_state), .move = remorseful_prober_move, .is_stochastic = prober_p_is_stochastic},
     {.id = "detective", .name = "Detective", .axelrod_name = "Detective",
      .reference = "Nicky Case (2017), The Evolution of Trust, https://ncase.me/trust/", .memory_depth = -1,
      .params = {{.key = "initial_actions", .kind = PL_PARAM_ACTIONS, .def_text = "CDCC",

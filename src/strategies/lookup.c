@@ -1,10 +1,13 @@
 /* lookup.c — players that look their move up in a table keyed by recent and
  * opening play.  One general player (lookup_move) reads any table of
  * lookup_table.h; each strategy is only its table, in data/lookup_tables.h.
+ * Gamblers (gambler_move) look up a probability of cooperating instead, from
+ * data/gambler_tables.h (axelrod/strategies/gambler.py).
  * Behaviour matches Axelrod-Python 4.13 (axelrod/strategies/lookerup.py). */
 #include "strategies/strategy_def.h"
 #include "strategies/lookup_table.h"
 #include "strategies/data/lookup_tables.h"
+#include "strategies/data/gambler_tables.h"
 
 /* Appends the actions of h at turns [from, from+n) to key, oldest first. */
 static unsigned key_append(unsigned key, const pl_history *h, int from, int n)
@@ -13,21 +16,55 @@ static unsigned key_append(unsigned key, const pl_history *h, int from, int n)
     return key;
 }
 
-/* A lookup-table player: opening moves, then the table entry for (own last moves,
- * opponent's last moves, opponent's opening moves). */
+/* The table's depth: turns before every window is full. */
+static int table_depth(int self_depth, int op_depth, int open_depth)
+{
+    int depth = self_depth;
+    if (op_depth > depth) depth = op_depth;
+    if (open_depth > depth) depth = open_depth;
+    return depth;
+}
+
+/* The key of (own last moves, opponent's last moves, opponent's opening moves) at this turn. */
+static unsigned table_key(int self_depth, int op_depth, int open_depth, const pl_view *v)
+{
+    unsigned key = 0;
+    key = key_append(key, v->me, v->turn - self_depth, self_depth);
+    key = key_append(key, v->opp, v->turn - op_depth, op_depth);
+    return key_append(key, v->opp, 0, open_depth);
+}
+
+/* A lookup-table player: opening moves, then the table entry for the key. */
 static int lookup_move(const pl_lookup *L, const pl_view *v)
 {
-    int depth = L->self_depth;
-    if (L->op_depth > depth) depth = L->op_depth;
-    if (L->open_depth > depth) depth = L->open_depth;
     int t = v->turn;
-    if (t < depth) return (size_t)t < strlen(L->first) && L->first[t] == 'D' ? PL_D : PL_C;
-    unsigned key = 0;
-    key = key_append(key, v->me, t - L->self_depth, L->self_depth);
-    key = key_append(key, v->opp, t - L->op_depth, L->op_depth);
-    key = key_append(key, v->opp, 0, L->open_depth);
-    return L->pattern[key] == 'D' ? PL_D : PL_C;
+    if (t < table_depth(L->self_depth, L->op_depth, L->open_depth))
+        return (size_t)t < strlen(L->first) && L->first[t] == 'D' ? PL_D : PL_C;
+    return L->pattern[table_key(L->self_depth, L->op_depth, L->open_depth, v)] == 'D' ? PL_D : PL_C;
 }
+
+/* A gambler: C until the windows are full, then C with the table's probability
+ * (axelrod/strategies/gambler.py: no draw at 0 or 1). */
+static int gambler_move(const pl_gambler *G, const pl_view *v)
+{
+    if (v->turn < table_depth(G->self_depth, G->op_depth, G->open_depth)) return PL_C;
+    return pl_view_coop_with(v, G->prob[table_key(G->self_depth, G->op_depth, G->open_depth, v)]);
+}
+
+#define GAMBLER_PLAYER(ID)                                                    \
+    static int ID##_move(void *s, const pl_params *p, const pl_view *v)       \
+    {                                                                         \
+        (void)s, (void)p;                                                     \
+        return gambler_move(&gambler_##ID, v);                                \
+    }
+
+/* The PSO Gamblers: Harper et al. (2017), PLOS ONE (tables trained by particle swarms). */
+GAMBLER_PLAYER(pso_mem1)
+GAMBLER_PLAYER(pso_1_1_1)
+GAMBLER_PLAYER(pso_2_2_2)
+GAMBLER_PLAYER(pso_2_2_2_noise_05)
+/* ZD-Mem2: Li, Siwei (2014), Strategies in the Stochastic Iterated Prisoner's Dilemma. */
+GAMBLER_PLAYER(zd_mem2)
 
 #define LOOKUP_PLAYER(ID)                                                     \
     static int ID##_move(void *s, const pl_params *p, const pl_view *v)       \
@@ -57,5 +94,19 @@ const pl_strategy_def pl_family_lookup[] = {
      .move = winner12_move},
     {.id = "winner21", .name = "Winner21", .axelrod_name = "Winner21", .reference = MATHIEU, .memory_depth = 2,
      .move = winner21_move},
+    /* memory 1 for Mem1 (no opening moves in its key), as the reference's player sets it
+     * (lookerup.py, _set_memory_depth); the reference's class table says unbounded */
+    {.id = "pso_gambler_mem1", .name = "PSO Gambler Mem1", .axelrod_name = "PSO Gambler Mem1", .reference = HARPER17,
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = pso_mem1_move},
+    {.id = "pso_gambler_1_1_1", .name = "PSO Gambler 1_1_1", .axelrod_name = "PSO Gambler 1_1_1", .reference = HARPER17,
+     .flags = PL_STOCHASTIC, .memory_depth = -1, .move = pso_1_1_1_move},
+    {.id = "pso_gambler_2_2_2", .name = "PSO Gambler 2_2_2", .axelrod_name = "PSO Gambler 2_2_2", .reference = HARPER17,
+     .flags = PL_STOCHASTIC, .memory_depth = -1, .move = pso_2_2_2_move},
+    {.id = "pso_gambler_2_2_2_noise_05", .name = "PSO Gambler 2_2_2 Noise 05",
+     .axelrod_name = "PSO Gambler 2_2_2 Noise 05", .reference = HARPER17, .flags = PL_STOCHASTIC, .memory_depth = -1,
+     .move = pso_2_2_2_noise_05_move},
+    {.id = "zd_mem2", .name = "ZD-Mem2", .axelrod_name = "ZD-Mem2",
+     .reference = "Li, Siwei (2014), Strategies in the Stochastic Iterated Prisoner's Dilemma, REU paper, U. Chicago",
+     .flags = PL_STOCHASTIC, .memory_depth = 2, .move = zd_mem2_move},
     {0}
 };

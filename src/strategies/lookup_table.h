@@ -6,7 +6,8 @@
  * the three windows in that order, oldest action first, as one binary number
  * (most significant bit first) gives the position of the move in `pattern`:
  * this is the order Axelrod-Python enumerates its keys in.  Until every window
- * is full (the first max(depths) turns), the player plays `first` instead. */
+ * is full (the first max(depths) turns), the player plays `first` instead.
+ * A gambler looks up a probability of cooperating the same way. */
 #ifndef PL_LOOKUP_TABLE_H
 #define PL_LOOKUP_TABLE_H
 
@@ -17,5 +18,12 @@ typedef struct pl_lookup {
     const char *first;   /* moves before the table applies; C when shorter than needed */
     const char *pattern; /* 2^(self_depth+op_depth+open_depth) moves, C or D */
 } pl_lookup;
+
+/* A gambler: the same key, a probability of cooperating in place of the move; before
+ * the windows are full it cooperates (Axelrod-Python's Gambler). */
+typedef struct pl_gambler {
+    int self_depth, op_depth, open_depth;
+    const double *prob; /* 2^(self_depth+op_depth+open_depth) probabilities */
+} pl_gambler;
 
 #endif

@@ -1,6 +1,8 @@
 /* memory.c — players whose next move depends on the last one or two rounds:
- * memory-two all-or-none players (AON2, Delayed AON1), MEM2, and the
- * zero-determinant memory-one players (extortionate, generous, equalizer).
+ * memory-two all-or-none players (AON2, Delayed AON1), MEM2, the
+ * zero-determinant memory-one players (extortionate, generous, equalizer), and
+ * memory-one players of fixed probabilities (Firm But Fair, Soft Joss, the
+ * "mutual" players Desperate, Hopeless and Willing, ...).
  * Each strategy's rule is cited in the line above it; behaviour matches
  * Axelrod-Python 4.13 where the strategy exists there. */
 #include <stdio.h>
@@ -180,6 +182,79 @@ static int zd_move_l(void *st, const pl_params *p, const pl_view *v) { return zd
 static int zd_move_lp(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_IS_P); }
 static int zd_move_lr(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_IS_R); }
 
+/* ---- memory-one players of fixed probabilities ------------------------------ */
+
+/* Cooperates first, then with the probability given for the last round: pv[0..3] after
+ * (own, other's) = CC, CD, DC, DD, as the reference's MemoryOnePlayer four-vector. */
+static int four_vector(const pl_view *v, const double pv[4])
+{
+    if (v->turn == 0) return PL_C;
+    return pl_view_coop_with(v, pv[2 * pl_view_my_last(v) + pl_view_opp_last(v)]);
+}
+
+/* Firm But Fair: (1, 0, 1, 2/3).  Frean (1994), The prisoner's dilemma without
+ * synchrony, Proc. R. Soc. B 257. */
+static int firm_but_fair_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    static const double pv[4] = {1, 0, 1, 2.0 / 3.0};
+    return four_vector(v, pv);
+}
+
+/* Stochastic Cooperator: (0.935, 0.229, 0.266, 0.42).  Adami & Hintze (2013), Evolutionary
+ * instability of zero-determinant strategies, Nature Communications 4. */
+static int stochastic_cooperator_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    static const double pv[4] = {0.935, 0.229, 0.266, 0.42};
+    return four_vector(v, pv);
+}
+
+/* Soft Joss: (1, 1 - q, 1, 1 - q): tit for tat that forgives a defection with probability
+ * 1 - q.  The PRISON project (1998), LIFL Lille (strategy list). */
+static int soft_joss_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s;
+    double q = p->num[0];
+    const double pv[4] = {1.0, 1 - q, 1, 1 - q};
+    return four_vector(v, pv);
+}
+static int soft_joss_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->num[0] < 1; }
+/* the reference's MemoryOnePlayer: depth 0 when every probability is 1 (q = 0) */
+static int soft_joss_depth(const pl_params *p) { return p->num[0] == 0 ? 0 : 1; }
+
+/* ALLCorALLD: cooperates first with probability 0.6, then repeats its own last move
+ * (the ZD extreme phi = 0).  Axelrod-Python library, strategy of the same name. */
+static int allc_or_alld_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return v->turn == 0 ? pl_view_coop_with(v, 0.6) : pl_view_my_last(v);
+}
+
+/* The "mutual" players: a coin on the first move, then a fixed answer to the last round.
+ * Desperate cooperates only after mutual defection; Hopeless defects only after mutual
+ * cooperation; Willing defects only after mutual defection.  Van den Berg & Weissing
+ * (2015), The importance of mechanisms for the evolution of cooperation, Proc. R. Soc. B. */
+static int desperate_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn == 0) return pl_view_coop_with(v, 0.5);
+    return pl_view_my_last(v) == PL_D && pl_view_opp_last(v) == PL_D ? PL_C : PL_D;
+}
+static int hopeless_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn == 0) return pl_view_coop_with(v, 0.5);
+    return pl_view_my_last(v) == PL_C && pl_view_opp_last(v) == PL_C ? PL_D : PL_C;
+}
+static int willing_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn == 0) return pl_view_coop_with(v, 0.5);
+    return pl_view_my_last(v) == PL_D && pl_view_opp_last(v) == PL_D ? PL_D : PL_C;
+}
+
+#define REF_VDBERG "van den Berg & Weissing (2015), The importance of mechanisms for the evolution of cooperation, Proc. R. Soc. B 282"
 #define REF_HILBE2017 "Hilbe, Martinez-Vaquero, Chatterjee & Nowak (2017), Memory-n strategies of direct reciprocity, PNAS"
 #define REF_LI2014 "Li & Kendall (2014), The effect of memory size on the evolutionary stability of strategies in the IPD (MEM2)"
 #define REF_HILBE2013 "Hilbe, Nowak & Sigmund (2013), Evolution of extortion in IPD games, PNAS (eq. 14)"
@@ -225,5 +300,26 @@ const pl_strategy_def pl_family_memory[] = {
              ZD_S(0.0), ZD_L(1)),
     ZD_ENTRY("zd_extortion", "ZD-Extortion", "ZD-Extortion: 0.2, 0.1, 1", REF_ROEMHELD, zd_move_l, ZD_PHI(0.2),
              ZD_S(0.1), ZD_L(1)),
+    {.id = "firm_but_fair", .name = "Firm But Fair", .axelrod_name = "Firm But Fair",
+     .reference = "Frean (1994), The prisoner's dilemma without synchrony, Proc. R. Soc. B 257",
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = firm_but_fair_move},
+    {.id = "stochastic_cooperator", .name = "Stochastic Cooperator", .axelrod_name = "Stochastic Cooperator",
+     .reference = "Adami & Hintze (2013), Evolutionary instability of zero-determinant strategies, Nat. Commun. 4",
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = stochastic_cooperator_move},
+    {.id = "soft_joss", .name = "Soft Joss", .axelrod_name = "Soft Joss: 0.9",
+     .reference = "The PRISON project (1998), LIFL Lille (strategy list)", .flags = PL_STOCHASTIC,
+     .memory_depth = 1,
+     .params = {{.key = "q", .kind = PL_PARAM_REAL, .def = 0.9, .lo = 0, .hi = 1,
+                 .help = "probability of answering a defection with a defection"}},
+     .move = soft_joss_move, .is_stochastic = soft_joss_is_stochastic, .memory_depth_of = soft_joss_depth},
+    {.id = "allc_or_alld", .name = "ALLCorALLD", .axelrod_name = "ALLCorALLD",
+     .reference = "Axelrod-Python library (Knight et al. 2016), strategy of the same name (ZD extreme phi = 0)",
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = allc_or_alld_move},
+    {.id = "desperate", .name = "Desperate", .axelrod_name = "Desperate", .reference = REF_VDBERG,
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = desperate_move},
+    {.id = "hopeless", .name = "Hopeless", .axelrod_name = "Hopeless", .reference = REF_VDBERG,
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = hopeless_move},
+    {.id = "willing", .name = "Willing", .axelrod_name = "Willing", .reference = REF_VDBERG,
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = willing_move},
     {0}
 };

@@ -1,6 +1,8 @@
 /* misc.c — strategy family "misc": assorted rules that fit no larger family —
  * classifiers (Adaptive, the adaptive Pavlovs), handshakes, end-game backstabbers,
- * counting moods (Grumpy, VeryBad, ShortMem), small fixed machines.
+ * counting moods (Grumpy, VeryBad, ShortMem, Stalker), small fixed machines, and
+ * players whose rule is mostly a draw (the average copiers, the Worse and Worse
+ * family, Inverse, Negation, SelfSteem, Calculator).
  * Behaviour matches Axelrod-Python 4.13; each rule is cited above its function. */
 #include "strategies/strategy_def.h"
 
@@ -298,6 +300,145 @@ static int verybad_move(void *st, const pl_params *p, const pl_view *v)
     return pl_hist_ago(v->opp, 1);
 }
 
+/* ---- players whose rule is mostly a draw ------------------------------------ */
+
+/* Average Copier: cooperates with probability the other's share of cooperations (a coin
+ * on the first move).  Axelrod-Python, original strategy by Geraint Palmer.  Nice Average
+ * Copier cooperates first.  Axelrod-Python, original strategy by Owen Campbell. */
+static int average_copier_share(const pl_view *v)
+{
+    return pl_view_coop_with(v, (double)pl_hist_coops(v->opp) / (double)v->opp->len);
+}
+static int average_copier_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return v->turn == 0 ? pl_view_coop_with(v, 0.5) : average_copier_share(v);
+}
+static int nice_average_copier_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return v->turn == 0 ? PL_C : average_copier_share(v);
+}
+
+/* The Worse and Worse family, The PRISON project (1998), LIFL Lille: Worse and Worse
+ * cooperates on move n with probability 1 - n/1000; Better and Better with n/1000;
+ * Worse and Worse 2 plays tit for tat for 20 moves, then cooperates with probability
+ * 20/n; Worse and Worse 3 cooperates first, then with the other's share of cooperations.
+ * Knowledgeable Worse and Worse (Axelrod-Python, original strategy by Adam Pohl) uses the
+ * match length: 1 - n/length (always C when the length is unknown, as the reference with
+ * its length -1). */
+static int worse_and_worse_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return pl_view_coop_with(v, 1 - (v->turn + 1) / 1000.0);
+}
+static int better_and_better_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return pl_view_coop_with(v, (v->turn + 1) / 1000.0);
+}
+static int worse_and_worse_2_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    int n = v->turn + 1;
+    if (n == 1) return PL_C;
+    if (n <= 20) return pl_view_opp_last(v);
+    return pl_view_coop_with(v, 20.0 / n);
+}
+static int worse_and_worse_3_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->turn == 0) return PL_C;
+    return pl_view_coop_with(v, 1 - (double)v->opp->n_defect / (double)v->turn);
+}
+static int knowledgeable_worse_and_worse_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    if (v->length < 0) return PL_C;
+    return pl_view_coop_with(v, 1 - (double)(v->turn + 1) / (double)v->length);
+}
+
+/* Inverse: defects with probability 1/k, k the moves since the other's last defection
+ * (cooperates while it has never defected).  Axelrod-Python, original strategy by Karol
+ * Langner. */
+static int inverse_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    for (int k = 1; k <= v->opp->len; k++)
+        if (pl_hist_ago(v->opp, k) == PL_D) return pl_view_coop_with(v, 1 - 1.0 / k);
+    return PL_C;
+}
+
+/* Negation: a coin first, then the opposite of the other's last move.  Prisoner's Dilemma
+ * competition, prisoners-dilemma.com (2017). */
+static int negation_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    return v->turn == 0 ? pl_view_coop_with(v, 0.5) : 1 - pl_view_opp_last(v);
+}
+
+/* SelfSteem: with x = sin(2 pi n / 10) at move n (from 0): D when x > 0.95, a copy of the
+ * other's last move when 0.3 < |x| < 0.95, a coin when |x| < 0.3, else C.  Carvalho et al.
+ * (2013), Iterated Prisoner's Dilemma: an extended analysis. */
+static int selfsteem_move(void *s, const pl_params *p, const pl_view *v)
+{
+    (void)s, (void)p;
+    double x = sin(2 * M_PI * v->turn / 10);
+    if (x > 0.95) return PL_D;
+    if (0.95 > fabs(x) && fabs(x) > 0.3) return pl_view_opp_last(v);
+    if (0.3 > x && x > -0.3) return pl_view_coop_with(v, 0.5);
+    return PL_C;
+}
+
+/* Stalker: by its average payoff per move (the match's game): above R, D; between
+ * (R + P)/2 and R, C; above 2, C; between 1 and 2, D; otherwise a coin; D on the last move
+ * when the length is known (the reference's final transformer).  Carvalho et al. (2013). */
+typedef struct {
+    double score; /* its payoff so far (the history's score is only summed after the match) */
+} stalker_state;
+
+static int stalker_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    stalker_state *s = st;
+    if (v->turn > 0) s->score += pl_view_payoff(v, pl_view_my_last(v), pl_view_opp_last(v));
+    if (pl_view_in_last(v, 1)) return PL_D;
+    if (v->turn == 0) return PL_C;
+    double R, S, T, P;
+    pl_view_rstp(v, &R, &S, &T, &P);
+    double avg = s->score / v->turn, wish = (R + P) / 2;
+    if (avg > R) return PL_D;
+    if (avg > wish && avg < R) return PL_C;
+    if (avg > 2) return PL_C;
+    if (avg < 2 && avg > 1) return PL_D;
+    return pl_view_coop_with(v, 0.5);
+}
+
+/* Calculator: First by Joss's rule (C after C with probability 0.9, D after D) for 20
+ * moves; then, if the other's 20 moves repeat a cycle of length 1 to 10 (the reference's
+ * detect_cycle), defect for ever, else tit for tat.  The PRISON project (1998), LIFL Lille. */
+typedef struct {
+    int cycle;
+} calculator_state;
+
+static int calculator_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    calculator_state *s = st;
+    int t = v->turn;
+    if (t < 20) return t == 0 ? PL_C : pl_view_opp_last(v) == PL_C ? pl_view_coop_with(v, 0.9) : PL_D;
+    if (t == 20) {
+        int n = v->opp->len, maxp = n / 2 < 12 ? n / 2 : 12;
+        for (int per = 1; per <= maxp && !s->cycle; per++) {
+            int ok = 1;
+            for (int j = per; j < n && ok; j++) ok = pl_hist_at(v->opp, j) == pl_hist_at(v->opp, j - per);
+            if (ok) s->cycle = 1;
+        }
+    }
+    return s->cycle ? PL_D : pl_view_opp_last(v);
+}
+
+#define REF_PRISON98 "The PRISON project (1998), LIFL Lille (strategy list)"
 #define REF_LI2011 "Li, Hingston & Kendall (2011), Engineering design of strategies for winning IPD competitions"
 #define REF_ANDRE2013 "Carvalho et al. (2013), Iterated Prisoner's Dilemma: an extended analysis"
 #define REF_ASHLOCK2009 "Ashlock, Kim & Ashlock (2009), fingerprint analysis of evolved finite state agents"
@@ -359,5 +500,35 @@ const pl_strategy_def pl_family_misc[] = {
      .move = usually_defects_move},
     {.id = "verybad", .name = "VeryBad", .axelrod_name = "VeryBad", .reference = REF_ANDRE2013,
      .memory_depth = -1, .move = verybad_move},
+    {.id = "average_copier", .name = "Average Copier", .axelrod_name = "Average Copier",
+     .reference = "Axelrod-Python library, original strategy by Geraint Palmer", .flags = PL_STOCHASTIC,
+     .memory_depth = -1, .move = average_copier_move},
+    {.id = "nice_average_copier", .name = "Nice Average Copier", .axelrod_name = "Nice Average Copier",
+     .reference = "Axelrod-Python library, original strategy by Owen Campbell", .flags = PL_STOCHASTIC,
+     .memory_depth = -1, .move = nice_average_copier_move},
+    {.id = "worse_and_worse", .name = "Worse and Worse", .axelrod_name = "Worse and Worse", .reference = REF_PRISON98,
+     .flags = PL_STOCHASTIC, .memory_depth = -1, .move = worse_and_worse_move},
+    {.id = "better_and_better", .name = "Better and Better", .axelrod_name = "Better and Better",
+     .reference = REF_PRISON98, .flags = PL_STOCHASTIC, .memory_depth = -1, .move = better_and_better_move},
+    {.id = "worse_and_worse_2", .name = "Worse and Worse 2", .axelrod_name = "Worse and Worse 2",
+     .reference = REF_PRISON98, .flags = PL_STOCHASTIC, .memory_depth = -1, .move = worse_and_worse_2_move},
+    {.id = "worse_and_worse_3", .name = "Worse and Worse 3", .axelrod_name = "Worse and Worse 3",
+     .reference = REF_PRISON98, .flags = PL_STOCHASTIC, .memory_depth = -1, .move = worse_and_worse_3_move},
+    {.id = "knowledgeable_worse_and_worse", .name = "Knowledgeable Worse and Worse",
+     .axelrod_name = "Knowledgeable Worse and Worse", .reference = "Axelrod-Python library, original strategy by Adam Pohl",
+     .flags = PL_STOCHASTIC | PL_USES_LENGTH, .memory_depth = -1, .move = knowledgeable_worse_and_worse_move},
+    {.id = "inverse", .name = "Inverse", .axelrod_name = "Inverse",
+     .reference = "Axelrod-Python library, original strategy by Karol Langner", .flags = PL_STOCHASTIC,
+     .memory_depth = -1, .move = inverse_move},
+    {.id = "negation", .name = "Negation", .axelrod_name = "Negation",
+     .reference = "Prisoner's Dilemma competition, prisoners-dilemma.com (2017)", .flags = PL_STOCHASTIC,
+     .memory_depth = 1, .move = negation_move},
+    {.id = "selfsteem", .name = "SelfSteem", .axelrod_name = "SelfSteem", .reference = REF_ANDRE2013,
+     .flags = PL_STOCHASTIC, .memory_depth = -1, .move = selfsteem_move},
+    {.id = "stalker", .name = "Stalker", .axelrod_name = "Stalker: (D,)", .reference = REF_ANDRE2013,
+     .flags = PL_STOCHASTIC | PL_USES_GAME | PL_USES_LENGTH, .memory_depth = -1,
+     .state_size = sizeof(stalker_state), .move = stalker_move},
+    {.id = "calculator", .name = "Calculator", .axelrod_name = "Calculator", .reference = REF_PRISON98,
+     .flags = PL_STOCHASTIC, .memory_depth = -1, .state_size = sizeof(calculator_state), .move = calculator_move},
     {0}
 };

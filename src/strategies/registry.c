@@ -117,6 +117,22 @@ const pl_strategy_info *pl_strategy_info_at(size_t i)
     return i < table_n ? &table_info[i] : NULL;
 }
 
+size_t pl_reference_count(void) { return PL_REFERENCE_COUNT; }
+
+const char *pl_reference_at(size_t i, const char **class_name, const char **id)
+{
+    table_ready();
+    if (i >= PL_REFERENCE_COUNT) return NULL;
+    const pl_reference_name *r = &pl_reference_names[i];
+    if (class_name) *class_name = r->class_name;
+    if (id) {
+        *id = NULL;
+        for (size_t k = 0; k < table_n && !*id; k++)
+            if (table_info[k].class_name && !strcmp(table_info[k].class_name, r->class_name)) *id = table_info[k].id;
+    }
+    return r->name;
+}
+
 size_t pl_registry_max_state(void)
 {
     table_ready();

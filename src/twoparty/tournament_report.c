@@ -1,6 +1,10 @@
 /* tournament_report.c — report.html for a tournament: the ranking as Axelrod-Python users
  * know it to look (box plots of normalised scores, the payoff matrix as a heat map,
- * wins, cooperation), drawn with the shared chart module. */
+ * wins, cooperation), drawn with the shared chart module.
+ *
+ * The page has a size budget: a chart per player or a cell per pair grows without bound (a
+ * 1,000-player heat map alone was over 100 MB), so beyond the limits below a chart gives way to
+ * a note that sends the reader to the CSV files, which hold every number. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +13,19 @@
 #include "parley/tournament.h"
 #include "io/html_report.h"
 #include "io/svg_chart.h"
+
+/* The most players drawn in a chart with one mark per player, in the payoff heat map (a cell per
+ * pair: 100 players are 10,000 cells), and listed in the ranked table. */
+enum { REPORT_MAX_CHART_PLAYERS = 200, REPORT_MAX_HEATMAP_PLAYERS = 100, REPORT_MAX_TABLE_ROWS = 500 };
+
+/* The note that stands in for a chart too large to draw. */
+static void too_many(pl_report *rep, const char *what, size_t n, int limit, const char *csv)
+{
+    char text[320];
+    snprintf(text, sizeof text, "Too many players to draw %s: %zu players, more than %d; see %s, which holds every number.",
+             what, n, limit, csv);
+    pl_report_paragraph(rep, text);
+}
 
 static char *fmt(const char *f, double x)
 {
@@ -26,7 +43,8 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
     const pl_tournament_config *cfg = meta->cfg;
     pl_report *rep = pl_report_create("Tournament results");
     double *vals = pl_malloc((size_t)reps * sizeof *vals);
-    double *matrix = pl_malloc(n * n * sizeof *matrix);
+    int draw_heat = n <= REPORT_MAX_HEATMAP_PLAYERS, draw_charts = n <= REPORT_MAX_CHART_PLAYERS;
+    double *matrix = pl_malloc((draw_heat ? n * n : 1) * sizeof *matrix);
     double *wins = pl_malloc(n * sizeof *wins), *coop = pl_malloc(n * sizeof *coop);
     const char **names = pl_malloc(n * sizeof *names);
     if (!rep || !vals || !matrix || !wins || !coop || !names) {
@@ -57,19 +75,23 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
         wins[k] = w / reps;
         coop[k] = pl_tournament_result_cooperation(r, i);
     }
-    pl_chart *box = pl_chart_create(PL_CHART_BOX, "Normalised score per repetition");
-    pl_chart_set_horizontal(box, n > 12);
-    pl_chart_set_axis_titles(box, "player (ranked)", "score per turn");
-    for (size_t k = 0; k < n; k++) {
-        for (int t = 0; t < reps; t++) vals[t] = pl_tournament_result_normalised(r, rank[k], t);
-        pl_chart_add_box(box, names[k], vals, (size_t)reps);
-    }
-    pl_report_chart(rep, box, "Each box spans the middle half of a player's repetitions; the line is the median.");
-    pl_chart_free(box);
+    if (draw_charts) {
+        pl_chart *box = pl_chart_create(PL_CHART_BOX, "Normalised score per repetition");
+        pl_chart_set_horizontal(box, n > 12);
+        pl_chart_set_axis_titles(box, "player (ranked)", "score per turn");
+        for (size_t k = 0; k < n; k++) {
+            for (int t = 0; t < reps; t++) vals[t] = pl_tournament_result_normalised(r, rank[k], t);
+            pl_chart_add_box(box, names[k], vals, (size_t)reps);
+        }
+        pl_report_chart(rep, box, "Each box spans the middle half of a player's repetitions; the line is the median.");
+        pl_chart_free(box);
+    } else
+        too_many(rep, "the scores per repetition", n, REPORT_MAX_CHART_PLAYERS, "normalised_scores.csv");
 
     static const char *head[] = {"Rank", "Player", "Median", "Mean", "Std", "Wins", "Cooperation"};
+    size_t rows = n < REPORT_MAX_TABLE_ROWS ? n : REPORT_MAX_TABLE_ROWS;
     pl_report_table_begin(rep, "Ranked results", 7, head);
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0; k < rows; k++) {
         size_t i = rank[k];
         char *c[7];
         c[0] = fmt("%.0f", (double)(k + 1));
@@ -83,17 +105,29 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
         for (int j = 0; j < 7; j++) pl_free(c[j]);
     }
     pl_report_table_end(rep);
+    if (rows < n) {
+        char text[200];
+        snprintf(text, sizeof text, "The first %zu of %zu players; summary.csv ranks them all.", rows, n);
+        pl_report_paragraph(rep, text);
+    }
 
     pl_report_section(rep, "Payoffs");
-    for (size_t a = 0; a < n; a++)
-        for (size_t b = 0; b < n; b++) matrix[a * n + b] = pl_tournament_result_payoff(r, rank[a], rank[b]);
-    pl_chart *heat = pl_chart_create(PL_CHART_HEATMAP, "Mean payoff per turn of the row player against the column player");
-    pl_chart_set_matrix(heat, n, n, matrix, names, names);
-    pl_chart_set_axis_titles(heat, "opponent", "player");
-    pl_report_chart(rep, heat, "Rows and columns in rank order; the diagonal is the match against a copy of itself.");
-    pl_chart_free(heat);
+    if (draw_heat) {
+        for (size_t a = 0; a < n; a++)
+            for (size_t b = 0; b < n; b++) matrix[a * n + b] = pl_tournament_result_payoff(r, rank[a], rank[b]);
+        pl_chart *heat = pl_chart_create(PL_CHART_HEATMAP, "Mean payoff per turn of the row player against the column player");
+        pl_chart_set_matrix(heat, n, n, matrix, names, names);
+        pl_chart_set_axis_titles(heat, "opponent", "player");
+        pl_report_chart(rep, heat, "Rows and columns in rank order; the diagonal is the match against a copy of itself.");
+        pl_chart_free(heat);
+    } else
+        too_many(rep, "the payoff of every pair", n, REPORT_MAX_HEATMAP_PLAYERS, "payoff_matrix.csv");
 
     pl_report_section(rep, "Wins and cooperation");
+    if (!draw_charts) {
+        too_many(rep, "wins and cooperation", n, REPORT_MAX_CHART_PLAYERS, "summary.csv");
+        goto write;
+    }
     pl_chart *wb = pl_chart_create(PL_CHART_BAR, "Matches won per repetition");
     pl_chart_set_horizontal(wb, n > 12);
     pl_chart_set_categories(wb, n, names);
@@ -110,6 +144,7 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
     pl_report_chart(rep, cb, NULL);
     pl_chart_free(cb);
 
+write:;
     int rc = pl_report_write(rep, path, err);
     pl_report_free(rep);
     pl_free(vals), pl_free(matrix), pl_free(wins), pl_free(coop), pl_free(names);

@@ -20,7 +20,7 @@ check "the headers declare functions only with PL_EXTERN" \
   bash -c "! grep -nE '^(int|void|double|long|size_t|uint64_t|const char|char) +\*?pl_[a-z0-9_]+\(' include/parley/*.h"
 
 # the command: only parley/ headers and its own
-bad=$(grep -HnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' src/cli/*.c src/cli/*.h | grep -vE '"(parley|cli)/[a-z_]+\.h"')
+bad=$(grep -HnE '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' src/cli/*.c src/cli/*.h | grep -vE '"(parley|cli)/[a-z_]+\.(h|def)"')
 check "src/cli includes only \"parley/...\" (and its own cli/ headers) ${bad:+: $bad}" [ -z "$bad" ]
 shared=$REL/parley-shared
 check "the command links against the shared library alone (parley-shared)" \

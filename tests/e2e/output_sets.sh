@@ -36,6 +36,7 @@ cp -a "$TMP/old" "$TMP/old.copy"
 ( ulimit -f 100; "$PARLEY" run $SIX --runs 50 --seed 3 --out "$TMP/old" >/dev/null 2>"$TMP/fsz.err" ); rc=$?
 check "a write refused half way (ulimit -f) exits 3 (was killed by SIGXFSZ with no message): exit $rc" [ "$rc" -eq 3 ]
 check "it says which file and why" grep -q "File too large" "$TMP/fsz.err"
+check "the message names the directory given, not the temporary" eval 'grep -q "$TMP/old/" "$TMP/fsz.err" && ! grep -q parley-tmp "$TMP/fsz.err"' 
 check "the older run is intact (no new CSVs beside the old results.json)" diff -r "$TMP/old" "$TMP/old.copy"
 check "no temporary is left" no_temp "$TMP/old"
 
@@ -52,5 +53,16 @@ for sig in TERM INT; do
   check "SIG$sig: the temporary is removed" no_temp "$TMP/old"
 done
 set +m
+
+# a report with a size budget: 1,000 players once made a 115 MB page (release build, for speed)
+for i in $(seq 1 1000); do echo "gtft:p=0.$(printf %04d "$i")"; done >"$TMP/players.txt"
+"$PARLEY_RELEASE" tournament --players "@$TMP/players.txt" --turns 3 --repetitions 1 --out "$TMP/big" >/dev/null 2>&1; rc=$?
+check "a 1,000-player tournament completes: exit $rc" [ "$rc" -eq 0 ]
+size=$(stat -c %s "$TMP/big/report.html" 2>/dev/null || echo 0)
+check "its report stays under 1 MB: $size bytes" [ "$size" -gt 0 ] && [ "$size" -lt 1000000 ]
+check "the report says the charts are too large to draw and where to look" \
+  grep -q "Too many players to draw the payoff of every pair: 1000 players, more than 100; see payoff_matrix.csv" "$TMP/big/report.html"
+check "the ranked table lists the first 500 and says so" grep -q "The first 500 of 1000 players; summary.csv ranks them all." "$TMP/big/report.html"
+check "the CSV holds every player" [ "$(($(wc -l <"$TMP/big/summary.csv") - 1))" -eq 1000 ]
 
 echo "1..$tap_n"

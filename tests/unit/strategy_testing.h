@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -235,5 +236,53 @@ static inline void st_assert_mean(const char *what, const st_sample *s, double w
 {
     st_assert_near(what, st_sample_mean(s), want, k * st_sample_se(s) + slack);
 }
+
+/* ---- rules checked over many seeds ------------------------------------------
+ * For random strategies: moves the rule fixes must be the same for every seed; where
+ * it draws, the share of C over many seeds must be its probability. */
+enum { ST_SEEDS = 8, ST_DRAWS = 4000 };
+
+/* A scripted opponent of n moves: `head` then `fill` repeated. */
+static inline void st_script(char *out, const char *head, char fill, int n)
+{
+    size_t h = strlen(head);
+    for (int t = 0; t < n; t++) out[t] = (size_t)t < h ? head[t] : fill;
+    out[n] = 0;
+}
+
+/* spec against the script plays `want` ('?': the rule draws there) for ST_SEEDS seeds. */
+static inline void st_expect_moves(const char *spec, const char *opp, const char *want)
+{
+    size_t n = strlen(opp);
+    char *a = malloc(n + 1);
+    assert_int_equal(strlen(want), n);
+    for (uint64_t seed = 1; seed <= ST_SEEDS; seed++) {
+        st_play_script(spec, opp, -1, NULL, seed, a);
+        for (size_t t = 0; t < n; t++)
+            if (want[t] != '?' && a[t] != want[t])
+                fail_msg("%s vs %s (seed %llu): move %zu is %c, the rule says %c\n  got  %s\n  want %s", spec, opp,
+                         (unsigned long long)seed, t, a[t], want[t], a, want);
+    }
+    free(a);
+}
+
+/* The share of C at move t of spec against the script, over ST_DRAWS seeds, is p_c. */
+static inline void st_expect_share(const char *spec, const char *opp, int t, double p_c)
+{
+    size_t n = (size_t)t + 1;
+    char *a = malloc(n + 1), *o = malloc(n + 1);
+    memcpy(o, opp, n);
+    o[n] = 0;
+    int coop = 0;
+    for (uint64_t seed = 1; seed <= ST_DRAWS; seed++) {
+        st_play_script(spec, o, -1, NULL, seed, a);
+        coop += a[t] == 'C';
+    }
+    char what[160];
+    snprintf(what, sizeof what, "%s: share of C at move %d", spec, t);
+    st_assert_proportion(what, (double)coop / ST_DRAWS, p_c, ST_DRAWS, 5);
+    free(a), free(o);
+}
+
 
 #endif

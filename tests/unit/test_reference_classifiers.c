@@ -70,6 +70,7 @@ static const struct {
     {"NTitsForMTats", -1, 3, "axelrod/strategies/titfortat.py: memory_depth = max(M, N) = 3"},
     {"Winner12", -1, 2, "axelrod/strategies/lookerup.py, _set_memory_depth: the table's depth 2 (no opening moves)"},
     {"Winner21", -1, 2, "axelrod/strategies/lookerup.py, _set_memory_depth: the table's depth 2 (no opening moves)"},
+    {"PSOGamblerMem1", -1, 1, "axelrod/strategies/lookerup.py, _set_memory_depth: the table's depth 1 (no opening moves)"},
 };
 
 /* The reference's name (its table's key) of a class, or NULL. */

@@ -181,6 +181,33 @@ static void metadata_follows_the_parameters(void **state)
     }
 }
 
+/* The reference's list: 241 strategies, each named, with parley's id where it has one. */
+static void the_reference_list(void **state)
+{
+    (void)state;
+    assert_int_equal(pl_reference_count(), 241);
+    const char *cls = NULL, *id = NULL;
+    assert_string_equal(pl_reference_at(0, &cls, &id), "ALLCorALLD");
+    assert_string_equal(cls, "ALLCorALLD");
+    assert_string_equal(id, "allc_or_alld");
+    assert_null(pl_reference_at(241, &cls, &id));
+    size_t have = 0;
+    for (size_t i = 0; i < pl_reference_count(); i++) {
+        const char *name = pl_reference_at(i, &cls, &id);
+        assert_non_null(name);
+        assert_non_null(cls);
+        if (!id) continue;
+        have++;
+        /* parley's entry answers to the class name */
+        pl_strategy *s = NULL;
+        pl_error err;
+        assert_int_equal(pl_strategy_create(&s, cls, &err), PL_OK);
+        assert_string_equal(pl_strategy_get_info(s)->id, id);
+        pl_strategy_free(s);
+    }
+    assert_true(have >= 200 && have < 241);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +217,7 @@ int main(void)
         cmocka_unit_test(reference_names_with_parameters),
         cmocka_unit_test(class_names_are_accepted),
         cmocka_unit_test(metadata_follows_the_parameters),
+        cmocka_unit_test(the_reference_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -152,9 +152,29 @@ static void wilson_and_normal_intervals(void **state)
     assert_true(lo == 9.0 && hi == 11.0);
 }
 
+static void paired_difference_of_two_proportions(void **state)
+{
+    (void)state;
+    double d, lo, hi;
+    /* 100 runs, 20 where only the first succeeded, 10 only the second, z = 2 (Bonett and Price):
+     * a = 21/102, b = 11/102, centre a - b, half-width 2 sqrt((a + b - (a - b)^2) / 102) */
+    pl_stats_paired_diff(20, 10, 100, 2, &d, &lo, &hi);
+    assert_true(d == 0.1);
+    CLOSE(lo, -0.011167, 1e-6);
+    CLOSE(hi, 0.207246, 1e-6);
+    /* no run disagrees: the estimate is 0 and the interval is not empty */
+    pl_stats_paired_diff(0, 0, 50, 2, &d, &lo, &hi);
+    assert_true(d == 0.0);
+    CLOSE(lo, -0.054393, 1e-6);
+    CLOSE(hi, 0.054393, 1e-6);
+    pl_stats_paired_diff(0, 0, 0, 2, &d, &lo, &hi);
+    assert_true(isnan(d) && isnan(lo) && isnan(hi));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(paired_difference_of_two_proportions),
         cmocka_unit_test(mean_and_deviation_of_a_textbook_sample),
         cmocka_unit_test(large_offsets_keep_their_spread),
         cmocka_unit_test(identical_values_have_no_spread_at_all),

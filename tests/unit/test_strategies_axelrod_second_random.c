@@ -16,49 +16,7 @@
 
 #include "strategy_testing.h"
 
-enum { SEEDS = 8, DRAWS = 4000, LONG = 120 };
-
-/* A scripted opponent of n moves: `head` then `fill` repeated. */
-static void script(char *out, const char *head, char fill, int n)
-{
-    size_t h = strlen(head);
-    for (int t = 0; t < n; t++) out[t] = (size_t)t < h ? head[t] : fill;
-    out[n] = 0;
-}
-
-/* spec against the script plays `want` ('?': the rule draws there) for SEEDS seeds. */
-static void expect_moves(const char *spec, const char *opp, const char *want)
-{
-    size_t n = strlen(opp);
-    char *a = malloc(n + 1);
-    assert_int_equal(strlen(want), n);
-    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        st_play_script(spec, opp, -1, NULL, seed, a);
-        for (size_t t = 0; t < n; t++)
-            if (want[t] != '?' && a[t] != want[t])
-                fail_msg("%s vs %s (seed %llu): move %zu is %c, the rule says %c\n  got  %s\n  want %s", spec, opp,
-                         (unsigned long long)seed, t, a[t], want[t], a, want);
-    }
-    free(a);
-}
-
-/* The share of C at move t of spec against the script, over DRAWS seeds, is p_c. */
-static void expect_share(const char *spec, const char *opp, int t, double p_c)
-{
-    size_t n = (size_t)t + 1;
-    char *a = malloc(n + 1), *o = malloc(n + 1);
-    memcpy(o, opp, n);
-    o[n] = 0;
-    int coop = 0;
-    for (uint64_t seed = 1; seed <= DRAWS; seed++) {
-        st_play_script(spec, o, -1, NULL, seed, a);
-        coop += a[t] == 'C';
-    }
-    char what[160];
-    snprintf(what, sizeof what, "%s: share of C at move %d", spec, t);
-    st_assert_proportion(what, (double)coop / DRAWS, p_c, DRAWS, 5);
-    free(a), free(o);
-}
+enum { LONG = 120 };
 
 static void registry_metadata(void **state)
 {
@@ -88,19 +46,19 @@ static void champion(void **state)
     (void)state;
     char o[LONG + 1], w[LONG + 1];
     /* against all D: 10 C, tit for tat to move 25 (D), then D: share 1 >= max(0.4, r) always */
-    script(o, "", 'D', 40);
-    script(w, "CCCCCCCCCC", 'D', 40);
-    expect_moves("second_champion", o, w);
+    st_script(o, "", 'D', 40);
+    st_script(w, "CCCCCCCCCC", 'D', 40);
+    st_expect_moves("second_champion", o, w);
     /* a defection share under 0.4 never triggers: D once in four moves */
-    script(o, "", 'C', 60);
+    st_script(o, "", 'C', 60);
     for (int t = 3; t < 60; t += 4) o[t] = 'D';
-    script(w, "CCCCCCCCCC", 'C', 60);
+    st_script(w, "CCCCCCCCCC", 'C', 60);
     for (int t = 10; t < 25; t++) w[t] = o[t - 1];
-    expect_moves("second_champion", o, w);
+    st_expect_moves("second_champion", o, w);
     /* alternating C, D: at move 28 the other's share of D is 14/28 = 0.5, last move D: D with 0.5 */
-    script(o, "", 'C', 40);
+    st_script(o, "", 'C', 40);
     for (int t = 1; t < 40; t += 2) o[t] = 'D';
-    expect_share("second_champion", o, 28, 0.5);
+    st_expect_share("second_champion", o, 28, 0.5);
 }
 
 static void eatherley(void **state)
@@ -108,11 +66,11 @@ static void eatherley(void **state)
     (void)state;
     char o[LONG + 1];
     /* after C: C; after the first move D (share 1): D */
-    expect_moves("second_eatherley", "DCCD", "CDCC");
+    st_expect_moves("second_eatherley", "DCCD", "CDCC");
     /* "DCDC" then D at move 4: share 3/4 -> C with 1/4 at move 4 */
-    expect_share("second_eatherley", "DCDDC", 4, 0.25);
-    script(o, "CCCCCCCCCD", 'C', 12);
-    expect_share("second_eatherley", o, 10, 0.9); /* one D in ten */
+    st_expect_share("second_eatherley", "DCDDC", 4, 0.25);
+    st_script(o, "CCCCCCCCCD", 'C', 12);
+    st_expect_share("second_eatherley", o, 10, 0.9); /* one D in ten */
 }
 
 static void cave(void **state)
@@ -120,18 +78,18 @@ static void cave(void **state)
     (void)state;
     char o[LONG + 1], w[LONG + 1];
     /* against all D: a coin after each of the first 17 defections, then D (more than 17) */
-    script(o, "", 'D', 40);
-    script(w, "C?????????????????", 'D', 40);
-    expect_moves("second_cave", o, w);
-    expect_share("second_cave", o, 5, 0.5);
+    st_script(o, "", 'D', 40);
+    st_script(w, "C?????????????????", 'D', 40);
+    st_expect_moves("second_cave", o, w);
+    st_expect_share("second_cave", o, 5, 0.5);
     /* 8 D in the first 20 moves then C: move 40 sees 8/40 = 0.2 <= 0.39 and the last C: C */
-    script(o, "DCDCDCDCDCDCDCDC", 'C', 45);
-    script(w, "C?C?C?C?C?C?C?C?C", 'C', 45);
-    expect_moves("second_cave", o, w);
+    st_script(o, "DCDCDCDCDCDCDCDC", 'C', 45);
+    st_script(w, "C?C?C?C?C?C?C?C?C", 'C', 45);
+    st_expect_moves("second_cave", o, w);
     /* 17 of the first 20 moves D: at move 20, 17/21 = 0.81 > 0.79: D even after a C */
-    script(o, "DDDDDDDDDDDDDDDDDCCC", 'C', 21);
+    st_script(o, "DDDDDDDDDDDDDDDDDCCC", 'C', 21);
     char *a = malloc(32);
-    for (uint64_t seed = 1; seed <= SEEDS; seed++) {
+    for (uint64_t seed = 1; seed <= ST_SEEDS; seed++) {
         st_play_script("second_cave", o, -1, NULL, seed, a);
         assert_int_equal(a[20], 'D');
     }
@@ -143,89 +101,89 @@ static void champion_and_wm_adams_count_from_the_second_move(void **state)
     (void)state;
     char o[LONG + 1], w[LONG + 1];
     /* WmAdams against all D: the count leaves out the first D; D at counts 4, 7, 9 */
-    script(o, "", 'D', 30);
-    script(w, "CCCCCDCCDCD", '?', 30);
-    expect_moves("second_wm_adams", o, w);
-    expect_share("second_wm_adams", o, 11, 0.5);  /* count 10: 0.5^1 */
-    expect_share("second_wm_adams", o, 12, 0.25); /* count 11: 0.5^2 */
+    st_script(o, "", 'D', 30);
+    st_script(w, "CCCCCDCCDCD", '?', 30);
+    st_expect_moves("second_wm_adams", o, w);
+    st_expect_share("second_wm_adams", o, 11, 0.5);  /* count 10: 0.5^1 */
+    st_expect_share("second_wm_adams", o, 12, 0.25); /* count 11: 0.5^2 */
     /* a first C does not change the count: D at 4 defections */
-    script(o, "C", 'D', 8);
-    expect_moves("second_wm_adams", o, "CCCCCDCC");
+    st_script(o, "C", 'D', 8);
+    st_expect_moves("second_wm_adams", o, "CCCCCDCC");
 }
 
 static void getzler(void **state)
 {
     (void)state;
     char o[LONG + 1];
-    script(o, "", 'C', 50);
+    st_script(o, "", 'C', 50);
     char w[LONG + 1];
-    script(w, "", 'C', 50);
-    expect_moves("second_getzler", o, w); /* no flack, no draw */
-    script(o, "", 'D', 10);
-    expect_share("second_getzler", o, 1, 0.5);   /* flack 0.5 */
-    expect_share("second_getzler", o, 2, 0.25);  /* (0.5 + 1) / 2 = 0.75 */
-    expect_share("second_getzler", o, 3, 0.125); /* 0.875 */
-    expect_share("second_getzler", "DCC", 2, 0.75); /* 0.5 / 2 = 0.25 */
+    st_script(w, "", 'C', 50);
+    st_expect_moves("second_getzler", o, w); /* no flack, no draw */
+    st_script(o, "", 'D', 10);
+    st_expect_share("second_getzler", o, 1, 0.5);   /* flack 0.5 */
+    st_expect_share("second_getzler", o, 2, 0.25);  /* (0.5 + 1) / 2 = 0.75 */
+    st_expect_share("second_getzler", o, 3, 0.125); /* 0.875 */
+    st_expect_share("second_getzler", "DCC", 2, 0.75); /* 0.5 / 2 = 0.25 */
 }
 
 static void leyvraz(void **state)
 {
     (void)state;
     /* opponent C C D C C C: (C,C,C) C, (C,C,C) C, (C,C,C) C, (C,C,D) coin, (C,D,C) D, (D,C,C) C */
-    expect_moves("second_leyvraz", "CCDCCC", "CCC?DC");
-    expect_share("second_leyvraz", "CCDCCC", 3, 0.5);
-    expect_share("second_leyvraz", "CDDC", 3, 0.25); /* (C, D, D) */
-    expect_share("second_leyvraz", "DDDC", 3, 0.25); /* (D, D, D) */
+    st_expect_moves("second_leyvraz", "CCDCCC", "CCC?DC");
+    st_expect_share("second_leyvraz", "CCDCCC", 3, 0.5);
+    st_expect_share("second_leyvraz", "CDDC", 3, 0.25); /* (C, D, D) */
+    st_expect_share("second_leyvraz", "DDDC", 3, 0.25); /* (D, D, D) */
     /* (C,C,D) coin, (C,D,D) 0.25, then (D,D,C) and (D,C,D): rule 2, C */
-    expect_moves("second_leyvraz", "DDCDC", "C??CC");
+    st_expect_moves("second_leyvraz", "DDCDC", "C??CC");
 }
 
 static void black(void **state)
 {
     (void)state;
     char o[LONG + 1], w[LONG + 1];
-    script(o, "", 'C', 30);
-    script(w, "", 'C', 30);
-    expect_moves("second_black", o, w);
+    st_script(o, "", 'C', 30);
+    st_script(w, "", 'C', 30);
+    st_expect_moves("second_black", o, w);
     /* one D in the last five: still 1.0 */
-    script(o, "CCCCCCD", 'C', 12);
-    script(w, "", 'C', 12);
-    expect_moves("second_black", o, w);
-    script(o, "", 'D', 8);
-    expect_moves("second_black", o, "CCCCC???");
-    expect_share("second_black", o, 6, 0.04);              /* 5 D: 1 - 24/25 */
-    expect_share("second_black", "CCDDDC", 5, 0.68);       /* 3 D */
-    expect_share("second_black", "CCDDCCC", 6, 0.88);      /* 2 D (moves 2, 3) */
-    expect_share("second_black", "CDDDDCC", 6, 0.4);       /* 4 D */
+    st_script(o, "CCCCCCD", 'C', 12);
+    st_script(w, "", 'C', 12);
+    st_expect_moves("second_black", o, w);
+    st_script(o, "", 'D', 8);
+    st_expect_moves("second_black", o, "CCCCC???");
+    st_expect_share("second_black", o, 6, 0.04);              /* 5 D: 1 - 24/25 */
+    st_expect_share("second_black", "CCDDDC", 5, 0.68);       /* 3 D */
+    st_expect_share("second_black", "CCDDCCC", 6, 0.88);      /* 2 D (moves 2, 3) */
+    st_expect_share("second_black", "CDDDDCC", 6, 0.4);       /* 4 D */
 }
 
 static void appold(void **state)
 {
     (void)state;
     char o[LONG + 1], w[LONG + 1];
-    script(o, "", 'C', 40);
-    script(w, "", 'C', 40);
-    expect_moves("second_appold", o, w); /* the other always answers C: probability 1 */
+    st_script(o, "", 'C', 40);
+    st_script(w, "", 'C', 40);
+    st_expect_moves("second_appold", o, w); /* the other always answers C: probability 1 */
     /* against all D: four C; the first D seen after them is forgiven (C); then
      * D after its own C two back (0 of 5, 0 of 6), and 1/2 after its D two back (the prior) */
-    script(o, "", 'D', 9);
-    expect_moves("second_appold", o, "CCCCCDD??");
-    expect_share("second_appold", o, 7, 0.5);
+    st_script(o, "", 'D', 9);
+    st_expect_moves("second_appold", o, "CCCCCDD??");
+    st_expect_share("second_appold", o, 7, 0.5);
 }
 
 static void kluepfel(void **state)
 {
     (void)state;
     char o[LONG + 1], w[LONG + 1];
-    script(o, "", 'C', 60);
-    script(w, "", 'C', 60);
-    expect_moves("second_kluepfel", o, w);
-    script(o, "", 'D', 60);
-    script(w, "C??", 'D', 60);
-    expect_moves("second_kluepfel", o, w);
-    expect_share("second_kluepfel", o, 1, 0.4); /* a lone D: keep it with 0.6 */
-    expect_share("second_kluepfel", o, 2, 0.1); /* two D: keep it with 0.9 */
-    expect_share("second_kluepfel", "CDCC", 3, 0.7); /* a lone C: keep it with 0.7 */
+    st_script(o, "", 'C', 60);
+    st_script(w, "", 'C', 60);
+    st_expect_moves("second_kluepfel", o, w);
+    st_script(o, "", 'D', 60);
+    st_script(w, "C??", 'D', 60);
+    st_expect_moves("second_kluepfel", o, w);
+    st_expect_share("second_kluepfel", o, 1, 0.4); /* a lone D: keep it with 0.6 */
+    st_expect_share("second_kluepfel", o, 2, 0.1); /* two D: keep it with 0.9 */
+    st_expect_share("second_kluepfel", "CDCC", 3, 0.7); /* a lone C: keep it with 0.7 */
     /* an opponent whose answers look random (it copies the coin of its own script, not our
      * moves): after move 26 the counts pass the test and it defects for ever */
     static const char coin[] = "CDDCDCCDCDDCCDCDDCDCCDDCDCCDCDDCDCCDDCDC";
@@ -247,17 +205,17 @@ static void tranquilizer(void **state)
     (void)state;
     char o[LONG + 1], w[LONG + 1];
     /* against all D its average falls under 1.75 at once: tit for tat */
-    script(o, "", 'D', 40);
-    script(w, "C", 'D', 40);
-    expect_moves("second_tranquilizer", o, w);
+    st_script(o, "", 'D', 40);
+    st_script(w, "C", 'D', 40);
+    st_expect_moves("second_tranquilizer", o, w);
     /* against all C: tit for tat at move 1 (3/2 < 1.75), then probabilities above 1
      * (move 2: 0.25 + 3/3 + 4/3; move 3: 0.95 + 1/16), then 0.95 + 1/25 = 0.99 at move 4 */
-    script(o, "", 'C', 5);
-    expect_moves("second_tranquilizer", o, "CCCC?");
-    expect_share("second_tranquilizer", o, 4, 0.99);
+    st_script(o, "", 'C', 5);
+    st_expect_moves("second_tranquilizer", o, "CCCC?");
+    st_expect_share("second_tranquilizer", o, 4, 0.99);
     /* it never defects twice in a row (a defection is followed by a C, whatever happens) */
     char a[LONG + 1];
-    script(o, "", 'C', 60);
+    st_script(o, "", 'C', 60);
     for (uint64_t seed = 1; seed <= 200; seed++) {
         st_play_script("second_tranquilizer", o, -1, NULL, seed, a);
         for (int t = 0; t + 2 < 60; t++)
@@ -271,24 +229,24 @@ static void harrington(void **state)
     char o[LONG + 1], w[LONG + 1];
     /* against all C: tit for tat to move 36, D at move 37 (index 36), C C (scheduled), then
      * D with probability 0.25 (the first probe) */
-    script(o, "", 'C', 40);
-    script(w, "", 'C', 40);
+    st_script(o, "", 'C', 40);
+    st_script(w, "", 'C', 40);
     w[36] = 'D', w[39] = '?';
-    expect_moves("second_harrington", o, w);
-    expect_share("second_harrington", o, 39, 0.75);
+    st_expect_moves("second_harrington", o, w);
+    st_expect_share("second_harrington", o, 39, 0.75);
     /* against all D: once the other has defected 20 times in a row, D for ever
      * (the chi-squared test sees 100% defections: not random) */
-    script(o, "", 'D', LONG);
+    st_script(o, "", 'D', LONG);
     for (int t = 0; t < LONG; t++) w[t] = t < 21 ? '?' : 'D';
     w[LONG] = 0;
-    expect_moves("second_harrington", o, w);
+    st_expect_moves("second_harrington", o, w);
     /* a fair-weather opponent (36 C then D at move 38): C, and C while it cooperates */
-    script(o, "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC", 'D', 37);
+    st_script(o, "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC", 'D', 37);
     o[36] = 'D';
-    script(o + 37, "", 'C', 20);
-    script(w, "", 'C', 57);
+    st_script(o + 37, "", 'C', 20);
+    st_script(w, "", 'C', 57);
     w[36] = 'D';
-    expect_moves("second_harrington", o, w);
+    st_expect_moves("second_harrington", o, w);
 }
 
 int main(void)

@@ -1,17 +1,20 @@
 /* test_strategies_lookup.c — the lookup-table strategies: the engine plays
  * them as an independent reading of their tables says (keys enumerated the way
  * Axelrod-Python enumerates them), hand-derived openings, and independence
- * from the payoffs and the match length. */
+ * from the payoffs and the match length; the gamblers: their tables equal the
+ * reference's file, and the share of C at a key is the table's probability. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strategy_testing.h"
 #include "strategies/lookup_table.h"
 #include "strategies/data/lookup_tables.h"
+#include "strategies/data/gambler_tables.h"
 
 static const struct {
     const char *id;
@@ -134,6 +137,74 @@ static void registry_metadata(void **state)
     }
 }
 
+/* The PSO Gamblers' tables equal tests/resources/axelrod-4.13/pso_gambler.csv. */
+static void gambler_tables_equal_the_reference_file(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name;
+        const pl_gambler *G;
+    } rows[] = {{"PSO Gambler Mem1", &gambler_pso_mem1},
+                {"PSO Gambler 1_1_1", &gambler_pso_1_1_1},
+                {"PSO Gambler 2_2_2", &gambler_pso_2_2_2},
+                {"PSO Gambler 2_2_2 Noise 05", &gambler_pso_2_2_2_noise_05}};
+    const char *dir = getenv("RESOURCES") ? getenv("RESOURCES") : "tests/resources";
+    char path[1024], line[8192];
+    snprintf(path, sizeof path, "%s/axelrod-4.13/pso_gambler.csv", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) fail_msg("cannot open %s", path);
+    int seen = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#') continue;
+        char *comma = strchr(line, ',');
+        if (!comma) continue;
+        *comma = '\0';
+        const pl_gambler *G = NULL;
+        for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+            if (!strcmp(line, rows[i].name)) G = rows[i].G;
+        if (!G) fail_msg("%s: a gambler parley does not have: %s", path, line);
+        char *p = comma + 1, *end;
+        long d[3];
+        for (int k = 0; k < 3; k++) {
+            d[k] = strtol(p, &end, 10);
+            p = end + 1;
+        }
+        assert_int_equal(d[0], G->self_depth);
+        assert_int_equal(d[1], G->op_depth);
+        assert_int_equal(d[2], G->open_depth);
+        int n = 1 << (d[0] + d[1] + d[2]), k = 0;
+        for (; k < n; k++) {
+            double x = strtod(p, &end);
+            if (end == p) break;
+            if (x != G->prob[k]) fail_msg("%s: probability %d is %.17g in the file, %.17g in parley", line, k, x, G->prob[k]);
+            p = *end == ',' ? end + 1 : end;
+        }
+        assert_int_equal(k, n);
+        seen++;
+    }
+    fclose(f);
+    assert_int_equal(seen, 4);
+}
+
+/* Keys as lookup_table.h orders them (own moves, then the other's, oldest first, C = 0). */
+static void gamblers_draw_with_the_table_probability(void **state)
+{
+    (void)state;
+    /* Mem1 against all C: key (C, C) = 0 has probability 1: C for ever, no draw */
+    st_expect_moves("pso_gambler_mem1", "CCCCCCCCCC", "CCCCCCCCCC");
+    /* against all D: key (C, D) = 1 at move 1 */
+    st_expect_share("pso_gambler_mem1", "DD", 1, gambler_pso_mem1.prob[1]);
+    /* ZD-Mem2: C, C, then key (C, C, D, D) = 3 against all D: 1/10; (C, C, C, C) = 0: 11/12 */
+    st_expect_moves("zd_mem2", "DDD", "CC?");
+    st_expect_share("zd_mem2", "DDD", 2, 1.0 / 10);
+    st_expect_share("zd_mem2", "CCC", 2, 11.0 / 12);
+    /* 1_1_1 against C first: key (C, C, C) = 0 at move 1 */
+    st_expect_share("pso_gambler_1_1_1", "CC", 1, gambler_pso_1_1_1.prob[0]);
+    /* 2_2_2: two C, then key (C,C, D,D, D,D) = 15 against all D */
+    st_expect_share("pso_gambler_2_2_2", "DDD", 2, gambler_pso_2_2_2.prob[15]);
+    st_expect_share("pso_gambler_2_2_2_noise_05", "DDD", 2, gambler_pso_2_2_2_noise_05.prob[15]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +212,8 @@ int main(void)
         cmocka_unit_test(hand_derived_openings),
         cmocka_unit_test(payoffs_and_match_length_do_not_matter),
         cmocka_unit_test(registry_metadata),
+        cmocka_unit_test(gambler_tables_equal_the_reference_file),
+        cmocka_unit_test(gamblers_draw_with_the_table_probability),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

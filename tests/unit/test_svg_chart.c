@@ -484,10 +484,44 @@ static void misuse_is_a_clear_error(void **state)
     pl_strbuf_free(&sb);
 }
 
+static void graph_columns_edges_and_highlights(void **state)
+{
+    (void)state;
+    pl_chart *c = pl_chart_create(PL_CHART_GRAPH, "Sequencing");
+    assert_int_equal(pl_chart_graph_add_node(c, "freeze", 0), 0);
+    assert_int_equal(pl_chart_graph_add_node(c, "relief", 1), 1);
+    assert_int_equal(pl_chart_graph_add_node(c, HOSTILE, 0), 2);
+    assert_int_equal(pl_chart_graph_add_edge(c, 0, 1, PL_GE_ADDED), 0);
+    assert_int_equal(pl_chart_graph_add_edge(c, 1, 2, PL_GE_SHARED), 0);
+    assert_int_equal(pl_chart_graph_add_edge(c, 2, 0, PL_GE_REMOVED), 0); /* a removed edge may point back */
+    char *s = render_ok(c);
+    assert_non_null(strstr(s, "data-kind=\"graph\""));
+    assert_non_null(strstr(s, "<title>relief requires freeze</title>"));
+    assert_non_null(strstr(s, "<title>freeze no longer requires &lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+    assert_non_null(strstr(s, "relief (its requirements differ from the steps as written)"));
+    assert_non_null(strstr(s, "stroke-dasharray=\"5 4\""));
+    assert_non_null(strstr(s, ">requires (this variant only)<"));
+    /* columns by depth: freeze, then relief, then the third */
+    const char *f = strstr(s, ">freeze</text>"), *r = strstr(s, ">relief</text>");
+    assert_non_null(f);
+    assert_non_null(r);
+    free(s);
+    /* misuse: a self-edge, an unknown node, a graph setter on another kind */
+    assert_int_equal(pl_chart_graph_add_edge(c, 1, 1, PL_GE_SHARED), PL_EINVAL);
+    pl_chart_free(c);
+    c = pl_chart_create(PL_CHART_GRAPH, NULL);
+    pl_chart_graph_add_node(c, "a", 0);
+    assert_int_equal(pl_chart_graph_add_edge(c, 0, 5, PL_GE_SHARED), PL_EINVAL);
+    pl_chart_free(c);
+    c = pl_chart_create(PL_CHART_BAR, NULL);
+    assert_true(pl_chart_graph_add_node(c, "a", 0) < 0);
+    pl_chart_free(c);
+}
+
 static void every_kind_empty_and_sized(void **state)
 {
     (void)state;
-    for (int k = PL_CHART_BAR; k <= PL_CHART_TIMELINE; k++) {
+    for (int k = PL_CHART_BAR; k <= PL_CHART_GRAPH; k++) {
         pl_chart *c = pl_chart_create((pl_chart_kind)k, k == PL_CHART_BAR ? NULL : "");
         pl_chart_set_size(c, 400, 300);
         char *s = render_ok(c);
@@ -631,6 +665,7 @@ int main(void)
         cmocka_unit_test(histogram_bins_and_degenerate_values),
         cmocka_unit_test(timeline_rows_intervals_points),
         cmocka_unit_test(misuse_is_a_clear_error),
+        cmocka_unit_test(graph_columns_edges_and_highlights),
         cmocka_unit_test(every_kind_empty_and_sized),
         cmocka_unit_test(random_data_never_breaks_a_chart),
     };

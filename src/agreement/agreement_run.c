@@ -1,0 +1,81 @@
+/* agreement_run.c — `parley run` on a phased agreement (kind: agreement): load, engine, writers.
+ *
+ * The runner named in parley/scenario_kinds.def: it reads the model (agreement_load.c), fits
+ * the record first under `--types posterior` (agreement_fit.c), simulates every variant
+ * (agreement_simulate.c), computes who gains by joining or leaving when the scenario models
+ * behaviour (agreement_incentives.c), replays the record (agreement_replay.c) and hands the
+ * results to the writers (agreement_output.c).  It prints only the summary, to the stream it
+ * is handed; timings are the command's.  pl_eval_agreement is the same engine for the
+ * sensitivity analyses (src/scenario/sensitivity.c): completion per variant, paired. */
+#include <stdio.h>
+#include <string.h>
+
+#include "agreement/agreement.h"
+#include "agreement/agreement_output.h"
+#include "scenario/scenario.h"
+
+int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
+{
+    pl_agreement *a;
+    int rc = pl_agreement_from_doc(doc, &a, err);
+    if (rc) return rc;
+    pl_agreement_sim_config cfg;
+    pl_agreement_sim_config_default(&cfg);
+    cfg.runs = (uint64_t)(opt->runs > 0 ? opt->runs : a->runs);
+    cfg.seed = opt->seed_given ? opt->seed : a->seed;
+    cfg.threads = opt->threads > 0 ? opt->threads : 1;
+    cfg.progress = opt->progress, cfg.progress_user = opt->progress_user;
+    pl_agreement_result *res = NULL;
+    pl_agreement_ledger *led = NULL;
+    if (opt->types_posterior) { /* `--types posterior`: the types and behaviour the record supports */
+        pl_agreement_fit *fit = NULL;
+        pl_agreement_fit_config fc;
+        pl_agreement_fit_config_default(&fc);
+        fc.runs = 1000, fc.seed = cfg.seed, fc.seed_given = 1;
+        rc = a->has_record ? pl_agreement_fit_record(a, &fc, &fit, err)
+                           : pl_error_set(err, PL_EINVAL, "%s: --types posterior needs the scenario's 'record:' to fit",
+                                          a->path);
+        if (!rc) pl_agreement_apply_fit(a, fit);
+        pl_agreement_fit_free(fit);
+        if (rc) {
+            pl_agreement_free(a);
+            return rc;
+        }
+    }
+    rc = pl_agreement_simulate(a, &cfg, &res, err);
+    if (!rc && a->behaviour.given) /* who gains by joining, who by leaving (agreement_incentives.c) */
+        rc = pl_ag_incentives_compute(a, res, cfg.runs < 2000 ? cfg.runs : 2000, cfg.seed, &res->incentives, err);
+    if (!rc && a->has_record) rc = pl_agreement_replay(a, &led, err);
+    if (!rc) {
+        if (summary) pl_ag_write_summary(summary, a, res, led);
+        if (opt->out_dir) rc = pl_ag_write_results(opt->out_dir, a, res, led, err);
+    }
+    pl_agreement_ledger_free(led);
+    pl_agreement_result_free(res);
+    pl_agreement_free(a);
+    return rc;
+}
+
+int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_result *out, pl_error *err)
+{
+    pl_agreement *a;
+    int rc = pl_agreement_from_doc(doc, &a, err);
+    if (rc) return rc;
+    pl_agreement_sim_config cfg = {.runs = ec->runs ? ec->runs : (uint64_t)a->runs,
+                                   .seed = ec->seed_given ? ec->seed : a->seed,
+                                   .threads = ec->threads > 0 ? ec->threads : 1};
+    pl_agreement_result *r;
+    if (!(rc = pl_agreement_simulate(a, &cfg, &r, err))) {
+        memset(out, 0, sizeof *out);
+        out->n = r->n_variants, out->runs = r->runs, out->seed = r->seed;
+        snprintf(out->measure, sizeof out->measure, "completion");
+        for (int v = 0; v < r->n_variants; v++) {
+            snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
+            out->success[v] = r->stats[v].completed;
+            for (int w = 0; w < r->n_variants; w++) out->only[v][w] = r->stats[v].only_completed[w];
+        }
+        pl_agreement_result_free(r);
+    }
+    pl_agreement_free(a);
+    return rc;
+}

@@ -1,0 +1,129 @@
+# sensitivity.sh — assumptions in the open (issue 11): `parley run --set`, paired differences and the
+# warning where variants differ in more than sequencing, results.json's inputs, and `parley
+# sensitivity` (tornado, break-even, Sobol, grid; outputs, determinism, refusals).
+. "$(dirname "$0")/../tap.sh"
+six=scenarios/korea/six-party-2007.yaml
+fix="$RESOURCES/two_step_breakeven.yaml"
+
+# ---- --set ----
+"$PARLEY" run "$six" --runs 400 --threads 1 --out "$TMP/set" --set parties.DPRK.policy.opportunist.p=0.1 \
+  --set steps.SP-DP-1.flow.DPRK=-0.31 --set verifiers.IAEA.p_confirm=0.6 >"$TMP/set.txt" 2>/dev/null
+check "run --set with the three examples of the issue succeeds" [ $? -eq 0 ]
+check "the summary lists each override with the file's value" grep -q "steps.SP-DP-1.flow.DPRK = -0.31 (the file: -0.3)" "$TMP/set.txt"
+check "the summary says how the other types were renormalised (0.5 x 0.9 / 0.8)" \
+  grep -q "parties.DPRK.policy.reciprocal.p = 0.5625 (the file: 0.5; rescaled so that its list still adds up to 1)" "$TMP/set.txt"
+check "results.json records the overrides" python3 -c "
+import json,sys; j=json.load(open('$TMP/set/results.json'))
+o={e['path']:e for e in j['overrides']}
+sys.exit(0 if o['verifiers.IAEA.p_confirm']['value']=='0.6' and o['parties.DPRK.policy.grim.p']['renormalised'] else 1)"
+check "results.json holds every input as run (after the overrides)" python3 -c "
+import json,sys; j=json.load(open('$TMP/set/results.json'))['inputs']
+v=[x for x in j['verifiers'] if x['id']=='IAEA'][0]; s=[x for x in j['steps'] if x['id']=='SP-DP-1'][0]
+sys.exit(0 if v['p_confirm']==0.6 and s['flow']['DPRK']==-0.31 and j['horizon']==48 else 1)"
+"$PARLEY" run "$six" --runs 400 --threads 1 --out "$TMP/noset" >/dev/null 2>&1
+check "the override changes the results" bash -c "! cmp -s '$TMP/set/variants.csv' '$TMP/noset/variants.csv'"
+"$PARLEY" run scenarios/games/public-goods.yaml --runs 50 --threads 1 --set noise=0.05 --out "$TMP/np" >"$TMP/np.txt" 2>/dev/null
+check "--set works on an N-party scenario too" grep -q "noise = 0.05 (the file: 0.01)" "$TMP/np.txt"
+check "an N-party results.json records the override" grep -q '"path": "noise"' "$TMP/np/results.json"
+
+expect_exit 2 "an unknown id is refused" "$PARLEY" run "$six" --set parties.DPRK.policy.oportunist.p=0.1
+expect_err_has "no item 'oportunist' in parties.DPRK.policy (did you mean 'opportunist'?)" "... naming the closest"
+expect_exit 2 "an unknown key is refused" "$PARLEY" run "$six" --set verifiers.IAEA.p_confirn=0.6
+expect_err_has "did you mean 'p_confirm'?" "... naming the closest key"
+expect_exit 2 "probabilities set above 1 are refused" "$PARLEY" run "$six" --set parties.DPRK.policy.opportunist.p=1.2
+expect_err_has "add up to 1.2, more than 1" "... saying so"
+expect_exit 2 "a path to a map is refused" "$PARLEY" run "$six" --set steps.SP-DP-1.flow=1
+expect_err_has "names a map, not a value" "... saying what it names"
+expect_exit 2 "a value the scenario refuses is refused at its place, blamed on --set" "$PARLEY" run "$six" --set verifiers.IAEA.p_confirm=abc
+expect_err_has "six-party-2007.yaml:71:16: 'p_confirm' must be a number, found 'abc' (the value set by --set verifiers.IAEA.p_confirm)" "... with file:line:col"
+expect_exit 2 "--set without '=' is refused" "$PARLEY" run "$six" --set steps.SP-DP-1.cost
+expect_err_has "expected PATH=VALUE" "... saying what was expected"
+
+# ---- N-party: intervals and a ranking within the noise ----
+"$PARLEY" run scenarios/games/public-goods.yaml --runs 500 --threads 1 >"$TMP/pg500.txt" 2>/dev/null
+"$PARLEY" run scenarios/games/public-goods.yaml --runs 10 --threads 1 >"$TMP/pg10.txt" 2>/dev/null
+check "N-party: the leading profiles' lasting restraint with 95% intervals" grep -q "^  95% intervals: lifted_tft_majority \[" "$TMP/pg500.txt"
+check "N-party: 500 runs separate the two leaders (no warning)" bash -c "! grep -q 'within the noise' '$TMP/pg500.txt'"
+check "N-party: 10 runs do not: a ranking within the noise is said to be none" grep -q "within the noise of each other, so no ranking between the two" "$TMP/pg10.txt"
+check "N-party results.json gives the interval of every profile's lasting restraint" python3 -c "
+import json,sys; j=json.load(open('$TMP/np/results.json'))
+ps=j['profiles'] if isinstance(j['profiles'],list) else list(j['profiles'].values())
+sys.exit(0 if all(p['lasting_restraint_interval']['lo']<=p['lasting_restraint']<=p['lasting_restraint_interval']['hi'] for p in ps) else 1)"
+
+# ---- paired differences and fair comparisons ----
+"$PARLEY" run scenarios/korea/singapore-2018.yaml --runs 500 --threads 1 --out "$TMP/sg" >"$TMP/sg.txt" 2>/dev/null
+check "the summary gives paired differences with their intervals" grep -q "Paired differences in completion" "$TMP/sg.txt"
+check "Singapore: a warning that us_hanoi_position gives the DPRK other types" \
+  grep -q "^Warning: us_hanoi_position and dprk_hanoi_offer differ in more than sequencing: DPRK's policy types are reciprocal 0.5, all_first 0.5 under us_hanoi_position" "$TMP/sg.txt"
+check "the report no longer says the difference is the sequencing there" bash -c "! grep -q 'their difference is the sequencing' '$TMP/sg/report.html'"
+check "the report warns beside the comparison" grep -q "Warning: us_hanoi_position and dprk_hanoi_offer differ in more than sequencing" "$TMP/sg/report.html"
+check "paired.csv names what differs" grep -q '^us_hanoi_position,dprk_hanoi_offer,.*differ in more than sequencing' "$TMP/sg/paired.csv"
+check "six-party's variants differ only in sequencing: no warning" bash -c "! grep -q '^Warning:' '$TMP/set.txt'"
+check "paired differences agree with the marginal rates" python3 -c "
+import csv,sys; v={r['variant']:float(r['p_complete']) for r in csv.DictReader(open('$TMP/noset/variants.csv'))}
+ok=all(abs(float(r['difference'])-(v[r['variant']]-v[r['other']]))<1e-6 for r in csv.DictReader(open('$TMP/noset/paired.csv')))
+sys.exit(0 if ok else 1)"
+
+# ---- parley sensitivity ----
+"$PARLEY" sensitivity "$fix" --threads 1 --bisect 12 --sobol 16 --sobol-runs 1000 --bootstrap 100 --grid 1,2 --grid-steps 3 \
+  --out "$TMP/s1" >"$TMP/s1.txt" 2>"$TMP/s1.err"
+check "parley sensitivity runs on the closed-form fixture" [ $? -eq 0 ]
+"$PARLEY" sensitivity "$fix" --threads 2 --bisect 12 --sobol 16 --sobol-runs 1000 --bootstrap 100 --grid 1,2 --grid-steps 3 \
+  --out "$TMP/s2" >"$TMP/s2.txt" 2>/dev/null
+check "every sensitivity output is byte-identical at 1 and 2 threads" diff -r "$TMP/s1" "$TMP/s2"
+check "the summary is identical at 1 and 2 threads" cmp -s "$TMP/s1.txt" "$TMP/s2.txt"
+check "the break-even is the closed form's 0.3 (to Monte Carlo precision)" python3 -c "
+import csv,sys; r=[x for x in csv.DictReader(open('$TMP/s1/breakeven.csv')) if x['assumption']=='parties.A.policy.all_first.p'][0]
+sys.exit(0 if r['flips']=='1' and abs(float(r['break_even'])-0.3)<0.015 else 1)"
+check "the finding is said in words" grep -q "The ranking flips: a_first is ahead while parties.A.policy.all_first.p < 0.3" "$TMP/s1.txt"
+check "a range with no effect: no flip within the range" grep -q "no flip within the range (a_first ahead throughout)" "$TMP/s1.txt"
+for f in sensitivity.csv breakeven.csv sobol.csv grid.csv sensitivity.json sensitivity.html; do
+  check "--out writes $f" [ -s "$TMP/s1/$f" ]
+done
+check "sensitivity.html has the tornados, the indices and the grid" [ "$(grep -o '<svg' "$TMP/s1/sensitivity.html" | wc -l)" -ge 5 ]
+check "timings go to standard error only" bash -c "grep -q 'parley sensitivity: .* s' '$TMP/s1.err' && ! grep -rq ' s,\|runs/s' '$TMP/s1'"
+"$PARLEY" sensitivity "$six" --runs 300 --threads 2 --bisect 3 >"$TMP/six.txt" 2>/dev/null
+check "six-party: the ten declared assumptions are analysed" [ "$(grep -c '^ *[0-9]*  [a-zA-Z]' "$TMP/six.txt")" -ge 10 ]
+check "six-party: the tornado table names the behaviour's assumptions" grep -q "behaviour.tremble" "$TMP/six.txt"
+"$PARLEY" sensitivity "$fix" --runs 500 --threads 1 --range 'steps.a_step.cost=0:3' --compare b_first,a_first >"$TMP/r.txt" 2>/dev/null
+check "--range adds a range and --compare chooses the pair" grep -q "b_first - a_first" "$TMP/r.txt"
+check "--set moves the baseline of the analysis" bash -c "'$PARLEY' sensitivity '$fix' --runs 500 --threads 1 --set parties.B.policy.all_first.p=0.1 2>/dev/null | grep -q 'baseline changed by --set: parties.B.policy.all_first.p=0.1'"
+
+expect_exit 2 "an N-party scenario is refused with a reason" "$PARLEY" sensitivity scenarios/games/public-goods.yaml --range noise=0:0.1
+expect_err_has "does not analyse 'nparty' scenarios yet" "... naming the kind"
+expect_exit 2 "a scenario without ranges is refused" "$PARLEY" sensitivity scenarios/korea/singapore-2018.yaml
+expect_err_has "no ranges to analyse" "... saying how to give them"
+expect_exit 2 "a bad --range is refused" "$PARLEY" sensitivity "$fix" --range parties.A.policy.all_fist.p=0:1
+expect_err_has "did you mean 'all_first'?" "... naming the closest"
+expect_exit 2 "a reversed range is refused" "$PARLEY" sensitivity "$fix" --range parties.A.policy.all_first.p=0.6:0.1
+expect_exit 2 "an unknown design in --compare is refused" "$PARLEY" sensitivity "$fix" --compare a_first,z_first
+expect_err_has "expected two different designs A,B of: a_first, b_first" "... listing the designs"
+expect_exit 2 "--sobol below 4 is refused" "$PARLEY" sensitivity "$fix" --sobol 2
+printf 'kind: agreement\nsensitivity:\n  ranges:\n    - {path: x, from: 0}\n' >"$TMP/bad.yaml"
+expect_exit 2 "a bad ranges block is refused at its place" "$PARLEY" sensitivity "$TMP/bad.yaml"
+
+# ---- in a browser: the new charts and the source list ----
+. "$(dirname "$0")/../browser_check.sh"
+check "sensitivity.html holds the tornados (bar), the indices and the grid (heatmap)" \
+  bash -c "grep -q 'data-kind=\"bar\"' '$TMP/s1/sensitivity.html' && grep -q 'data-kind=\"heatmap\"' '$TMP/s1/sensitivity.html' && grep -q 'Sobol indices of' '$TMP/s1/sensitivity.html'"
+check "sensitivity.html opens with the finding" grep -q "Key finding" "$TMP/s1/sensitivity.html"
+browser_check "$TMP/s1/sensitivity.html" sensitivity_report 5
+"$PARLEY" run "$six" --runs 300 --threads 1 --out "$TMP/rep" >/dev/null 2>&1
+check "the six-party report draws each variant's sequencing as a graph (4)" [ "$(grep -o 'data-kind="graph"' "$TMP/rep/report.html" | wc -l)" -eq 4 ]
+check "the graph highlights what a variant adds (denuclearisation first: relief waits for disablement)" \
+  grep -q "<title>HFO-US requires SP-DP-1</title>" "$TMP/rep/report.html"
+check "the graph shows what a variant drops, dashed" grep -q "no longer requires" "$TMP/rep/report.html"
+check "the report lists the sources, each tag resolved" grep -q '<td>\[C11\]</td><td>WNN 2007-07-16' "$TMP/rep/report.html"
+check "the report has key findings and the paired differences" \
+  bash -c "grep -q 'Key findings' '$TMP/rep/report.html' && grep -q 'Paired differences in completion' '$TMP/rep/report.html'"
+browser_check "$TMP/rep/report.html" agreement_sequencing_and_sources 12
+if [ -n "${CHROMIUM:-}" ]; then
+  python3 - "$TMP/rep/report.html" "$TMP/graph.svg" <<'PY'
+import re, sys
+h = open(sys.argv[1]).read()
+g = re.findall(r'<svg[^>]*data-kind="graph".*?</svg>', h, re.S)
+open(sys.argv[2], 'w').write(g[-1])
+PY
+  browser_run --screenshot="$PWD/build/screenshots/chart-graph-front-loaded-relief.png" --window-size=1000,560 "file://$TMP/graph.svg" >/dev/null 2>&1
+  check "screenshot of a sequencing graph" test -s build/screenshots/chart-graph-front-loaded-relief.png
+fi
