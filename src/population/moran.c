@@ -149,7 +149,7 @@ nomem:
 /* ---- the cache of match outcomes, played on the worker pool ---------------------------- */
 
 typedef struct cache_job {
-    pl_moran *m = NULL;
+    pl_moran *m;
     const pl_match_config *cfg;
     size_t npairs;
     size_t *pair;       /* [npairs] the pair's index t * n + s */
