@@ -96,9 +96,26 @@ PL_EXTERN int pl_moran_exact(const pl_moran *m, size_t a, size_t b, int i, int N
 
 /* One run from counts, recording the counts of every type after each generation:
  * (*out)[g * n + t] for g = 0 (the start) .. *generations, which is at most
- * cfg->max_generations (a run without mutation stops at fixation).  Run index: 0. */
+ * cfg->max_generations (a run without mutation stops at fixation).  Run index: 0.  Free *out
+ * with free(). */
 PL_EXTERN int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int **out,
                                   uint64_t *generations, pl_error *err);
+
+/* What the result files say of how the population was made (for results.json). */
+typedef struct pl_moran_meta {
+    const pl_match_config *match; /* NULL for a payoff matrix */
+    const char *game_text;        /* "3,0,5,1" */
+    int samples;
+    const int *counts;            /* [n] the starting population */
+} pl_moran_meta;
+
+/* Writes into dir: fixation.csv (type, start, fixed, p, lo, hi, exact) when f is given,
+ * payoffs.csv (the mean payoff a turn of each type against each), shares.csv (generation and
+ * the count of each type) when traj is given (gens + 1 rows of n counts), and results.json
+ * with all of it and the parameters.  Nothing in them depends on the thread count. */
+PL_EXTERN int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta,
+                             const pl_moran_fixation *f, const int *traj, uint64_t gens, const char *dir,
+                             pl_error *err);
 
 #ifdef __cplusplus
 }
