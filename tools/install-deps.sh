@@ -8,6 +8,8 @@ if [ "${1:-}" = "--test" ]; then
   # the report tests open every report in headless Chromium (tests/browser_check.sh);
   # bsdutils gives script(1), which the progress-bar test runs under a pseudo-terminal
   need+=(chromium bsdutils)
+  # the fuzzing targets (tests/fuzz/): clang with its libFuzzer runtime, under ASan and UBSan
+  need+=(clang libclang-rt-14-dev)
 fi
 missing=()
 for p in "${need[@]}"; do

@@ -57,6 +57,8 @@ typedef struct pl_agreement_sim_config {
     void (*progress)(void *user, uint64_t done, uint64_t total); /* may be NULL; called from workers */
     void *progress_user;
 } pl_agreement_sim_config;
+/* 10000 runs, seed 1, one thread, no progress. */
+PL_EXTERN void pl_agreement_sim_config_default(pl_agreement_sim_config *cfg);
 
 /* Runs every variant `runs` times on common random numbers: run i of every
  * variant draws from the stream (seed, i). */
@@ -104,6 +106,8 @@ typedef struct pl_agreement_fit_config {
     int seed_given;
     int window;          /* periods either side of a recorded date that count as a recurrence (default 3) */
 } pl_agreement_fit_config;
+/* 5000 predictive runs, the scenario's seed, a window of 3 periods. */
+PL_EXTERN void pl_agreement_fit_config_default(pl_agreement_fit_config *cfg);
 PL_EXTERN int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
                                       pl_error *err);
 PL_EXTERN void pl_agreement_fit_free(pl_agreement_fit *f);

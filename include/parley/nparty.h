@@ -205,6 +205,8 @@ typedef struct pl_ntournament_config {
     int threads;        /* >= 1; results do not depend on it */
     pl_nmatch_config match; /* turns, noise, ...; its seed is the tournament's */
 } pl_ntournament_config;
+/* Groups of 2, one repetition, every group, one thread, the default match (pl_nmatch_config_default). */
+PL_EXTERN void pl_ntournament_config_default(pl_ntournament_config *cfg);
 
 typedef struct pl_ntournament_result pl_ntournament_result; /* opaque */
 

@@ -9,6 +9,8 @@
 
 #include "parley/common.h"
 
+#include <stddef.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -20,6 +22,10 @@ PL_EXTERN void pl_alloc_fail_at(long n);
 PL_EXTERN long pl_alloc_count(void);
 /* How many of them were refused. */
 PL_EXTERN long pl_alloc_failures(void);
+/* The distinct places in the library that allocated since the last pl_alloc_fail_at, in the
+ * order first reached: first[i] gets the allocation (1-based) that first came from the ith.
+ * Returns how many were stored (at most max). */
+PL_EXTERN size_t pl_alloc_sites(long *first, size_t max);
 
 #ifdef __cplusplus
 }

@@ -273,6 +273,11 @@ static double marginal(const pl_ag_compiled *c, double ll[][PL_AG_MAX_OPTIONS], 
     return mx + log(s);
 }
 
+void pl_agreement_fit_config_default(pl_agreement_fit_config *cfg)
+{
+    *cfg = (pl_agreement_fit_config){.runs = 5000, .window = 3};
+}
+
 int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
                             pl_error *err)
 {

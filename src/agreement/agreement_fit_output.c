@@ -169,16 +169,17 @@ int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl
     if (rc0) return rc0;
     char *path = pl_path_join(dir, "fit.json");
     if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_json_begin(); /* a refused allocation is then seen by pl_write_json_file, not a missing key */
     json_t *root = json_object();
     json_object_set_new(root, "kind", json_string("agreement_fit"));
     json_object_set_new(root, "scenario", json_string(a->id ? a->id : a->path));
     json_object_set_new(root, "periods", json_integer(f->periods));
     json_t *best = json_object();
-    json_object_set_new(best, "rationality", isinf(f->best.rationality) ? json_string("rule") : json_real(f->best.rationality));
-    json_object_set_new(best, "tremble", json_real(f->best.tremble));
+    json_object_set_new(best, "rationality", isinf(f->best.rationality) ? json_string("rule") : pl_json_num(f->best.rationality));
+    json_object_set_new(best, "tremble", pl_json_num(f->best.tremble));
     json_object_set_new(best, "patience", json_integer(f->best.patience));
-    json_object_set_new(best, "discount", json_real(f->best.discount));
-    json_object_set_new(best, "log_likelihood", json_real(f->best_ll));
+    json_object_set_new(best, "discount", pl_json_num(f->best.discount));
+    json_object_set_new(best, "log_likelihood", pl_json_num(f->best_ll));
     json_t *edge = json_array();
     for (int i = 0; i < 4; i++)
         if (f->edge >> i & 1) json_array_append_new(edge, json_string(edge_names[i]));
@@ -189,9 +190,10 @@ int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl
         json_t *jp = json_object();
         for (int k = 0; k < f->n_types[p]; k++)
             json_object_set_new(jp, tname(a, p, k),
-                                json_pack("{s:f,s:f,s:f,s:f}", "prior", f->prior[p][k], "posterior", f->posterior[p][k],
-                                          "posterior_grid_average", f->posterior_avg[p][k], "log_likelihood",
-                                          f->loglik_type[p][k]));
+                                json_pack("{s:o,s:o,s:o,s:o}", "prior", pl_json_num(f->prior[p][k]), "posterior",
+                                          pl_json_num(f->posterior[p][k]), "posterior_grid_average",
+                                          pl_json_num(f->posterior_avg[p][k]), "log_likelihood",
+                                          pl_json_num(f->loglik_type[p][k])));
         json_object_set_new(types, a->party[p].id, jp);
     }
     json_object_set_new(root, "types", types);

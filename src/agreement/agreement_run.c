@@ -19,18 +19,19 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     pl_agreement *a;
     int rc = pl_agreement_from_doc(doc, &a, err);
     if (rc) return rc;
-    pl_agreement_sim_config cfg = {
-        .runs = (uint64_t)(opt->runs > 0 ? opt->runs : a->runs),
-        .seed = opt->seed_given ? opt->seed : a->seed,
-        .threads = opt->threads > 0 ? opt->threads : 1,
-        .progress = opt->progress,
-        .progress_user = opt->progress_user,
-    };
+    pl_agreement_sim_config cfg;
+    pl_agreement_sim_config_default(&cfg);
+    cfg.runs = (uint64_t)(opt->runs > 0 ? opt->runs : a->runs);
+    cfg.seed = opt->seed_given ? opt->seed : a->seed;
+    cfg.threads = opt->threads > 0 ? opt->threads : 1;
+    cfg.progress = opt->progress, cfg.progress_user = opt->progress_user;
     pl_agreement_result *res = NULL;
     pl_agreement_ledger *led = NULL;
     if (opt->types_posterior) { /* `--types posterior`: the types and behaviour the record supports */
         pl_agreement_fit *fit = NULL;
-        pl_agreement_fit_config fc = {.runs = 1000, .seed = cfg.seed, .seed_given = 1};
+        pl_agreement_fit_config fc;
+        pl_agreement_fit_config_default(&fc);
+        fc.runs = 1000, fc.seed = cfg.seed, fc.seed_given = 1;
         rc = a->has_record ? pl_agreement_fit_record(a, &fc, &fit, err)
                            : pl_error_set(err, PL_EINVAL, "%s: --types posterior needs the scenario's 'record:' to fit",
                                           a->path);

@@ -567,6 +567,11 @@ static void work_close(void *ctx, void *state)
     pl_free(w);
 }
 
+void pl_agreement_sim_config_default(pl_agreement_sim_config *cfg)
+{
+    *cfg = (pl_agreement_sim_config){.runs = 10000, .seed = 1, .threads = 1};
+}
+
 int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *cfg, pl_agreement_result **out,
                           pl_error *err)
 {

@@ -32,7 +32,9 @@ static const char help[] =
 
 static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, uint64_t seed, pl_error *err)
 {
-    pl_agreement_sim_config cfg = {.runs = runs, .seed = seed, .threads = cli_cores()};
+    pl_agreement_sim_config cfg;
+    pl_agreement_sim_config_default(&cfg);
+    cfg.runs = runs, cfg.seed = seed, cfg.threads = cli_cores();
     pl_agreement_result *prior = NULL, *post = NULL;
     int rc = pl_agreement_simulate(a, &cfg, &prior, err);
     if (rc) return rc;
@@ -61,9 +63,10 @@ int cmd_fit(int argc, char **argv)
                                          {"window", required_argument, 0, 'w'}, {"out", required_argument, 0, 'o'},
                                          {"compare", no_argument, 0, 'c'},      {"help", no_argument, 0, 'h'},
                                          {0}};
-    pl_agreement_fit_config cfg = {0};
+    pl_agreement_fit_config cfg;
+    pl_agreement_fit_config_default(&cfg);
     const char *out = NULL;
-    int do_compare = 0;
+    int do_compare = 0, runs_given = 0;
     long n;
     int c;
     optind = 1;
@@ -72,6 +75,7 @@ int cmd_fit(int argc, char **argv)
         case 'r':
             if (cli_parse_int("fit", "--runs", optarg, 1, 1000000000L, &n)) return EXIT_USAGE;
             cfg.runs = (uint64_t)n;
+            runs_given = 1;
             break;
         case 's':
             if (cli_parse_seed("fit", "--seed", optarg, &cfg.seed)) return EXIT_USAGE;
@@ -119,7 +123,7 @@ int cmd_fit(int argc, char **argv)
             od = NULL;
         }
         if (!rc && do_compare)
-            rc = compare(a, fit, cfg.runs ? cfg.runs : 20000, cfg.seed_given ? cfg.seed : pl_agreement_seed(a), &err);
+            rc = compare(a, fit, runs_given ? cfg.runs : 20000, cfg.seed_given ? cfg.seed : pl_agreement_seed(a), &err);
     }
     if (rc) {
         fflush(stdout);

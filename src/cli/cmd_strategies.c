@@ -213,16 +213,20 @@ static int print_markdown(const char *family)
     return EXIT_OK;
 }
 
-/* Each parameter's key with its default. */
+/* Each parameter's key with its default; NULL if any part could not be made (out of memory), so
+ * the object built around it fails whole instead of silently lacking a key. */
 static json_t *params_json(const pl_param_info *params, int n_params)
 {
     json_t *o = json_object();
-    for (int i = 0; i < n_params; i++) {
+    for (int i = 0; o && i < n_params; i++) {
         const pl_param_info *p = &params[i];
-        json_object_set_new(o, p->key,
-                            p->kind == PL_PARAM_ACTIONS ? json_string(p->def_text ? p->def_text : "")
-                            : p->kind == PL_PARAM_INT   ? json_integer((json_int_t)p->def)
-                                                        : json_real(p->def));
+        json_t *v = p->kind == PL_PARAM_ACTIONS ? json_string(p->def_text ? p->def_text : "")
+                    : p->kind == PL_PARAM_INT   ? json_integer((json_int_t)p->def)
+                                                : json_real(p->def);
+        if (json_object_set_new(o, p->key, v) != 0) {
+            json_decref(o);
+            o = NULL;
+        }
     }
     return o;
 }
@@ -241,12 +245,18 @@ static void params_text(char *buf, size_t size, const pl_param_info *params, int
     }
 }
 
-static void print_json_line(json_t *o)
+/* One object as a line; an object that could not be made (NULL) or encoded is an error. */
+static int print_json_line(json_t *o)
 {
-    char *s = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
+    json_decref(o);
+    if (!s) {
+        fprintf(stderr, "parley strategies: out of memory writing the JSON\n");
+        return EXIT_ENV;
+    }
     puts(s);
     free(s);
-    json_decref(o);
+    return EXIT_OK;
 }
 
 static int print_nparty(int as_json)
@@ -256,13 +266,11 @@ static int print_nparty(int as_json)
     for (size_t i = 0; i < n; i++) {
         const pl_nstrategy_info *in = pl_nstrategy_info_at(i);
         if (as_json) {
-            json_t *o = json_object();
-            json_object_set_new(o, "id", json_string(in->id));
-            json_object_set_new(o, "name", json_string(in->name));
-            json_object_set_new(o, "stochastic", json_boolean(in->stochastic));
-            json_object_set_new(o, "params", params_json(in->params, in->n_params));
-            json_object_set_new(o, "reference", in->reference ? json_string(in->reference) : json_null());
-            print_json_line(o);
+            /* json_pack fails whole (NULL) if any member cannot be made */
+            json_t *o = json_pack("{s:s,s:s,s:b,s:o,s:s?}", "id", in->id, "name", in->name, "stochastic",
+                                  in->stochastic, "params", params_json(in->params, in->n_params), "reference",
+                                  in->reference);
+            if (print_json_line(o)) return EXIT_ENV;
             continue;
         }
         char params[160];
@@ -276,21 +284,15 @@ static int print_nparty(int as_json)
     return EXIT_OK;
 }
 
+/* One strategy as JSON; NULL if any member could not be made (json_pack fails whole). */
 static json_t *info_json(const pl_strategy_info *in)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(in->id));
-    json_object_set_new(o, "name", json_string(in->name));
-    json_object_set_new(o, "axelrod_name", in->axelrod_name ? json_string(in->axelrod_name) : json_null());
-    json_object_set_new(o, "axelrod_class", in->class_name ? json_string(in->class_name) : json_null());
-    json_object_set_new(o, "family", json_string(in->family));
-    json_object_set_new(o, "stochastic", json_boolean(in->stochastic));
-    json_object_set_new(o, "memory_depth", in->memory_depth < 0 ? json_null() : json_integer(in->memory_depth));
-    json_object_set_new(o, "uses_match_length", json_boolean(in->uses_length));
-    json_object_set_new(o, "uses_game", json_boolean(in->uses_game));
-    json_object_set_new(o, "params", params_json(in->params, in->n_params));
-    json_object_set_new(o, "reference", in->reference ? json_string(in->reference) : json_null());
-    return o;
+    return json_pack("{s:s,s:s,s:s?,s:s?,s:s,s:b,s:o,s:b,s:b,s:o,s:s?}", "id", in->id, "name", in->name,
+                     "axelrod_name", in->axelrod_name, "axelrod_class", in->class_name, "family", in->family,
+                     "stochastic", in->stochastic, "memory_depth",
+                     in->memory_depth < 0 ? json_null() : json_integer(in->memory_depth), "uses_match_length",
+                     in->uses_length, "uses_game", in->uses_game, "params", params_json(in->params, in->n_params),
+                     "reference", in->reference);
 }
 
 int cmd_strategies(int argc, char **argv)
@@ -336,7 +338,7 @@ int cmd_strategies(int argc, char **argv)
         if (family && strcmp(in->family, family)) continue;
         shown++;
         if (as_json) {
-            print_json_line(info_json(in));
+            if (print_json_line(info_json(in))) return EXIT_ENV;
             continue;
         }
         char mem[16], params[160];

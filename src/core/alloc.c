@@ -5,7 +5,13 @@
  * pl_alloc_fail_at(0) disarms it.  Failing every later allocation too, not only
  * the nth, is what SQLite calls a "persistent" fault: error paths that allocate
  * (to format a message, to clean up) must cope with that as well.  The counter
- * is atomic because worker threads allocate too. */
+ * is atomic because worker threads allocate too.
+ *
+ * While armed, the seam also notes each distinct place in the library that
+ * allocates (the caller's return address) and the first allocation that came
+ * from it: a test can then fail the first allocation of every site instead of
+ * every N (pl_alloc_sites). */
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +23,36 @@ static atomic_long fail_at;  /* 0: never fail */
 static atomic_long count;    /* allocations since the seam was armed */
 static atomic_long failures; /* allocations refused since then */
 
+/* The allocation sites seen since the seam was armed, in the order first reached. */
+#define PL_ALLOC_SITES_MAX 4096
+static pthread_mutex_t sites_mu = PTHREAD_MUTEX_INITIALIZER;
+static const void *site_pc[PL_ALLOC_SITES_MAX];
+static long site_first[PL_ALLOC_SITES_MAX];
+static size_t n_sites;
+
+static void note_site(const void *pc, long nth)
+{
+    pthread_mutex_lock(&sites_mu);
+    size_t i = 0;
+    while (i < n_sites && site_pc[i] != pc) i++;
+    if (i == n_sites && n_sites < PL_ALLOC_SITES_MAX) site_pc[n_sites] = pc, site_first[n_sites++] = nth;
+    pthread_mutex_unlock(&sites_mu);
+}
+
+size_t pl_alloc_sites(long *first, size_t max)
+{
+    pthread_mutex_lock(&sites_mu);
+    size_t n = n_sites < max ? n_sites : max;
+    for (size_t i = 0; i < n; i++) first[i] = site_first[i];
+    pthread_mutex_unlock(&sites_mu);
+    return n;
+}
+
 void pl_alloc_fail_at(long n)
 {
+    pthread_mutex_lock(&sites_mu);
+    n_sites = 0;
+    pthread_mutex_unlock(&sites_mu);
     atomic_store(&count, 0);
     atomic_store(&failures, 0);
     atomic_store(&fail_at, n > 0 ? n : 0);
@@ -27,18 +61,22 @@ void pl_alloc_fail_at(long n)
 long pl_alloc_count(void) { return atomic_load(&count); }
 long pl_alloc_failures(void) { return atomic_load(&failures); }
 
-static int refuse(void)
+/* pc: where in the library the allocation was asked for. */
+static inline int refuse(const void *pc)
 {
     long at = atomic_load_explicit(&fail_at, memory_order_relaxed);
     if (__builtin_expect(at == 0, 1)) return 0;
-    if (atomic_fetch_add(&count, 1) + 1 < at) return 0;
+    long nth = atomic_fetch_add(&count, 1) + 1;
+    note_site(pc, nth);
+    if (nth < at) return 0;
     atomic_fetch_add(&failures, 1);
     return 1;
 }
 
-void *pl_malloc(size_t size) { return refuse() ? NULL : malloc(size); }
-void *pl_calloc(size_t n, size_t size) { return refuse() ? NULL : calloc(n, size); }
-void *pl_realloc(void *p, size_t size) { return refuse() ? NULL : realloc(p, size); }
-char *pl_strdup(const char *s) { return refuse() ? NULL : strdup(s); }
-char *pl_strndup(const char *s, size_t n) { return refuse() ? NULL : strndup(s, n); }
+#define CALLER __builtin_return_address(0)
+void *pl_malloc(size_t size) { return refuse(CALLER) ? NULL : malloc(size); }
+void *pl_calloc(size_t n, size_t size) { return refuse(CALLER) ? NULL : calloc(n, size); }
+void *pl_realloc(void *p, size_t size) { return refuse(CALLER) ? NULL : realloc(p, size); }
+char *pl_strdup(const char *s) { return refuse(CALLER) ? NULL : strdup(s); }
+char *pl_strndup(const char *s, size_t n) { return refuse(CALLER) ? NULL : strndup(s, n); }
 void pl_free(void *p) { free(p); }

@@ -115,8 +115,8 @@ void pl_stats_wilson(uint64_t k, uint64_t n, double z, double *p, double *lo, do
     double den = 1 + z2 / nn, centre = (est + z2 / (2 * nn)) / den;
     double half = z * sqrt(est * (1 - est) / nn + z2 / (4 * nn * nn)) / den;
     *p = est;
-    *lo = centre - half < 0 ? 0 : centre - half;
-    *hi = centre + half > 1 ? 1 : centre + half;
+    *lo = centre - half < 0 || k == 0 ? 0 : centre - half; /* exact at the ends: no 1e-18 from rounding */
+    *hi = centre + half > 1 || k == n ? 1 : centre + half;
 }
 
 void pl_stats_paired_diff(uint64_t n10, uint64_t n01, uint64_t n, double z, double *d, double *lo, double *hi)

@@ -583,10 +583,10 @@ static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
     } else if ((rc = pl_ngame_create_pd(&m->tour_game, (int)gs, 3, 0, 5, 1, err)))
         return rc;
     m->tour = 1;
+    pl_ntournament_config_default(&m->tour_cfg);
     m->tour_cfg.group_size = (int)gs;
     m->tour_cfg.repetitions = (int)reps;
     m->tour_cfg.max_groups = maxg;
-    pl_nmatch_config_default(&m->tour_cfg.match);
     m->tour_cfg.match.turns = (int)turns;
     m->tour_cfg.match.noise = noise;
     return PL_OK;
@@ -678,6 +678,10 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
             (rc = pl_yget_num(d, ob, "noise", 0, 0, 1, &m->obs_noise, err)) ||
             (rc = pl_yget_int(d, ob, "delay", 0, 0, 1000, &delay, err)))
             return rc;
+        if (delay >= periods)
+            return pl_yerr(d, pl_ymap_get(ob, "delay"), err,
+                           "'delay' of %ld periods is not shorter than the game (%ld periods): no move would ever be seen",
+                           delay, periods);
     }
     const pl_ynode *cal = pl_ymap_get(root, "calendar");
     if (cal) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/stats.h"
 #include "io/csv.h"
 #include "io/files.h"
 #include "nparty/nparty_model.h"
@@ -126,6 +127,19 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         np_fmt_pct(b, sizeof b, (double)r->prof[worst].restraint_runs / r->prof[worst].runs);
         fprintf(out, "\n  Lasting restraint is most frequent under %s (%s of runs) and least under %s (%s).\n",
                 m->profile[best].id, a, m->profile[worst].id, b);
+        /* a ranking within the noise is no ranking: the runner-up's 95% interval against the leader's */
+        int second = -1;
+        for (int k = 0; k < m->n_profiles; k++)
+            if (k != best && (second < 0 || r->prof[k].restraint_runs > r->prof[second].restraint_runs)) second = k;
+        double p1, l1, h1, p2, l2, h2;
+        pl_stats_wilson((uint64_t)r->prof[best].restraint_runs, (uint64_t)r->prof[best].runs, PL_STATS_Z95, &p1, &l1, &h1);
+        pl_stats_wilson((uint64_t)r->prof[second].restraint_runs, (uint64_t)r->prof[second].runs, PL_STATS_Z95, &p2, &l2, &h2);
+        fprintf(out, "  95%% intervals: %s [%.1f%%, %.1f%%], next %s [%.1f%%, %.1f%%]", m->profile[best].id, 100 * l1,
+                100 * h1, m->profile[second].id, 100 * l2, 100 * h2);
+        if (h2 >= l1)
+            fprintf(out, ": within the noise of each other, so no ranking between the two.\n");
+        else
+            fprintf(out, ".\n");
     }
     if (m->shock_party >= 0)
         fprintf(out, "\n  Shock: %s is made to escalate once in %s %d; among runs calm just before it, spread = %ss until\n"
@@ -467,6 +481,14 @@ static json_t *results_json(const np_model *m, const np_results *r)
         json_object_set_new(po, "name", json_string(m->profile[k].name));
         json_object_set_new(po, "description", json_string(m->profile[k].description));
         json_object_set_new(po, "lasting_restraint", json_real((double)p->restraint_runs / p->runs));
+        {
+            double e, lo, hi;
+            pl_stats_wilson((uint64_t)p->restraint_runs, (uint64_t)p->runs, PL_STATS_Z95, &e, &lo, &hi);
+            json_t *iv = json_object();
+            json_object_set_new(iv, "lo", json_real(lo));
+            json_object_set_new(iv, "hi", json_real(hi));
+            json_object_set_new(po, "lasting_restraint_interval", iv);
+        }
         json_object_set_new(po, "escalation_runs", json_integer(p->escalation_runs));
         json_object_set_new(po, "mean_first_escalation", pl_json_num(p->first_escalation + 1));
         json_object_set_new(po, "escalated_share", json_real(p->escalated_share));

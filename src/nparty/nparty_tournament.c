@@ -202,6 +202,12 @@ static int summarise(pl_ntournament_result *r, pl_error *err)
     return PL_OK;
 }
 
+void pl_ntournament_config_default(pl_ntournament_config *cfg)
+{
+    *cfg = (pl_ntournament_config){.group_size = 2, .repetitions = 1, .max_groups = 0, .threads = 1};
+    pl_nmatch_config_default(&cfg->match);
+}
+
 int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, int n_players, const pl_ntournament_config *cfg,
                        pl_ntournament_result **out, pl_error *err)
 {

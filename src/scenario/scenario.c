@@ -189,14 +189,17 @@ int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err)
 /* results.json gains "inputs" (the document as run) and "overrides" (what --set changed). */
 static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides *log, pl_error *err)
 {
-    char *path = pl_path_join(dir, "results.json");
-    if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    char path[4096]; /* no allocation, so that a failure can still remove the file */
+    if ((size_t)snprintf(path, sizeof path, "%s/results.json", dir) >= sizeof path)
+        return pl_error_set(err, PL_EINVAL, "%s: the path is too long", dir);
     pl_json_begin();
     json_error_t je;
     json_t *j = json_load_file(path, 0, &je);
     int rc = PL_OK;
     if (!j || !json_is_object(j))
-        rc = pl_error_set(err, PL_EIO, "%s: cannot read back the results to add the inputs: %s", path, je.text);
+        rc = pl_json_failed() ? pl_error_set(err, PL_ENOMEM, "out of memory reading back %s", path)
+                              : pl_error_set(err, PL_EIO, "%s: cannot read back the results to add the inputs: %s", path,
+                                             je.text);
     if (!rc) {
         json_object_set_new(j, "overrides", pl_overrides_json(log));
         json_object_set_new(j, "inputs", pl_ynode_to_json(doc->root));
@@ -205,7 +208,7 @@ static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides
                                                    1, err);
     }
     json_decref(j);
-    pl_free(path);
+    if (rc) remove(path); /* a results.json without its inputs is not the run's: none rather than a wrong one */
     return rc;
 }
 
@@ -224,7 +227,12 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
             pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
             if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
         }
-        if (!rc && opt->out_dir) rc = record_inputs(opt->out_dir, doc, &log, err);
+        if (!rc && opt->out_dir)
+            rc = record_inputs(opt->out_dir, doc, &log, err);
+        else if (rc && opt->out_dir) { /* the runner's results.json lacks the inputs: leave none */
+            char path[4096]; /* no allocation: memory may be what failed */
+            if ((size_t)snprintf(path, sizeof path, "%s/results.json", opt->out_dir) < sizeof path) remove(path);
+        }
     }
     pl_overrides_clear(&log);
     return rc;

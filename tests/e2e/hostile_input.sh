@@ -72,6 +72,10 @@ check "it is refused before any data file is written (it once failed only at the
 sed 's/100001/100000/' "$TMP/long.yaml" >"$TMP/long2.yaml"
 check "100,000 periods are accepted, report included" eval '"$PARLEY_RELEASE" run "$TMP/long2.yaml" --out "$TMP/long2" >/dev/null 2>&1 && [ -s "$TMP/long2/report.html" ]' 
 
+sed 's/^runs: 0x10$/runs: 2\nperiods: 10\nobservation: {delay: 10}/' "$TMP/hexruns.yaml" >"$TMP/delay.yaml"
+expect_exit 2 "an observation delay as long as the game is refused (it was once accepted)" "$PARLEY" run "$TMP/delay.yaml"
+expect_err_has "delay.yaml:4:22: 'delay' of 10 periods is not shorter than the game (10 periods)" "the refusal is placed"
+
 # ---- terminal escapes in user text -----------------------------------------------------------
 esc=$(printf '\033')
 printf 'kind: nparty\nname: "x\\e[2J\\e]0;owned\\a"\nparties: [{id: A}, {id: B}]\n' >"$TMP/escape.yaml"

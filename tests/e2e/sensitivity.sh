@@ -39,6 +39,17 @@ expect_err_has "six-party-2007.yaml:71:16: 'p_confirm' must be a number, found '
 expect_exit 2 "--set without '=' is refused" "$PARLEY" run "$six" --set steps.SP-DP-1.cost
 expect_err_has "expected PATH=VALUE" "... saying what was expected"
 
+# ---- N-party: intervals and a ranking within the noise ----
+"$PARLEY" run scenarios/games/public-goods.yaml --runs 500 --threads 1 >"$TMP/pg500.txt" 2>/dev/null
+"$PARLEY" run scenarios/games/public-goods.yaml --runs 10 --threads 1 >"$TMP/pg10.txt" 2>/dev/null
+check "N-party: the leading profiles' lasting restraint with 95% intervals" grep -q "^  95% intervals: lifted_tft_majority \[" "$TMP/pg500.txt"
+check "N-party: 500 runs separate the two leaders (no warning)" bash -c "! grep -q 'within the noise' '$TMP/pg500.txt'"
+check "N-party: 10 runs do not: a ranking within the noise is said to be none" grep -q "within the noise of each other, so no ranking between the two" "$TMP/pg10.txt"
+check "N-party results.json gives the interval of every profile's lasting restraint" python3 -c "
+import json,sys; j=json.load(open('$TMP/np/results.json'))
+ps=j['profiles'] if isinstance(j['profiles'],list) else list(j['profiles'].values())
+sys.exit(0 if all(p['lasting_restraint_interval']['lo']<=p['lasting_restraint']<=p['lasting_restraint_interval']['hi'] for p in ps) else 1)"
+
 # ---- paired differences and fair comparisons ----
 "$PARLEY" run scenarios/korea/singapore-2018.yaml --runs 500 --threads 1 --out "$TMP/sg" >"$TMP/sg.txt" 2>/dev/null
 check "the summary gives paired differences with their intervals" grep -q "Paired differences in completion" "$TMP/sg.txt"
@@ -90,3 +101,29 @@ expect_err_has "expected two different designs A,B of: a_first, b_first" "... li
 expect_exit 2 "--sobol below 4 is refused" "$PARLEY" sensitivity "$fix" --sobol 2
 printf 'kind: agreement\nsensitivity:\n  ranges:\n    - {path: x, from: 0}\n' >"$TMP/bad.yaml"
 expect_exit 2 "a bad ranges block is refused at its place" "$PARLEY" sensitivity "$TMP/bad.yaml"
+
+# ---- in a browser: the new charts and the source list ----
+. "$(dirname "$0")/../browser_check.sh"
+check "sensitivity.html holds the tornados (bar), the indices and the grid (heatmap)" \
+  bash -c "grep -q 'data-kind=\"bar\"' '$TMP/s1/sensitivity.html' && grep -q 'data-kind=\"heatmap\"' '$TMP/s1/sensitivity.html' && grep -q 'Sobol indices of' '$TMP/s1/sensitivity.html'"
+check "sensitivity.html opens with the finding" grep -q "Key finding" "$TMP/s1/sensitivity.html"
+browser_check "$TMP/s1/sensitivity.html" sensitivity_report 5
+"$PARLEY" run "$six" --runs 300 --threads 1 --out "$TMP/rep" >/dev/null 2>&1
+check "the six-party report draws each variant's sequencing as a graph (4)" [ "$(grep -o 'data-kind="graph"' "$TMP/rep/report.html" | wc -l)" -eq 4 ]
+check "the graph highlights what a variant adds (denuclearisation first: relief waits for disablement)" \
+  grep -q "<title>HFO-US requires SP-DP-1</title>" "$TMP/rep/report.html"
+check "the graph shows what a variant drops, dashed" grep -q "no longer requires" "$TMP/rep/report.html"
+check "the report lists the sources, each tag resolved" grep -q '<td>\[C11\]</td><td>WNN 2007-07-16' "$TMP/rep/report.html"
+check "the report has key findings and the paired differences" \
+  bash -c "grep -q 'Key findings' '$TMP/rep/report.html' && grep -q 'Paired differences in completion' '$TMP/rep/report.html'"
+browser_check "$TMP/rep/report.html" agreement_sequencing_and_sources 12
+if [ -n "${CHROMIUM:-}" ]; then
+  python3 - "$TMP/rep/report.html" "$TMP/graph.svg" <<'PY'
+import re, sys
+h = open(sys.argv[1]).read()
+g = re.findall(r'<svg[^>]*data-kind="graph".*?</svg>', h, re.S)
+open(sys.argv[2], 'w').write(g[-1])
+PY
+  browser_run --screenshot="$PWD/build/screenshots/chart-graph-front-loaded-relief.png" --window-size=1000,560 "file://$TMP/graph.svg" >/dev/null 2>&1
+  check "screenshot of a sequencing graph" test -s build/screenshots/chart-graph-front-loaded-relief.png
+fi

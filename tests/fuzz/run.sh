@@ -24,7 +24,7 @@ for t in "${targets[@]}"; do
     scenario) cp scenarios/*/*.yaml tests/resources/agreement/*.yaml "$seeds"/ ;;
     events) cp scenarios/*/*.csv "$seeds"/ ;;
     transcript) gzip -dc tests/resources/conformance/matches-200-standard.jsonl.gz | head -n 200 | split -l 20 - "$seeds/t" ;;
-    strategy) "${PARLEY_RELEASE:-build/release/parley}" strategies 2>/dev/null | awk 'NR > 1 { print $1 }' | head -n 200 |
+    strategy) "${PARLEY_RELEASE:-build/release/parley}" strategies 2>/dev/null | awk 'NR > 1 && $1 != "" { print $1 }' | head -n 200 |
                 while read -r id; do printf '%s' "$id" >"$seeds/$id"; done
               printf '%s' 'gtft:p=0.3' >"$seeds/gtft-p"; printf '%s' 'First by Davis: 10' >"$seeds/davis"
               printf '%s' 'tft,gtft:p=0.1,grudger' >"$seeds/list" ;;

@@ -11,12 +11,15 @@
  * faults.  (Whether a failed run may leave a *subset* of complete files is the
  * business of the output-set work; this test records what holds today.)
  *
- * The runs are tiny (a few dozen Monte Carlo runs, 2-turn tournaments) so the
- * whole test takes seconds; threads = 1 makes the Nth allocation the same one
- * every time, and one entry runs with 2 threads to exercise the pool's error
- * path.  Small entries try every N; the scenarios, with thousands of
- * allocations (YAML nodes, report pages), try every N up to EXHAUSTIVE_UNTIL and
- * then evenly spaced ones; PARLEY_FAULTS_ALL=1 tries every N everywhere (minutes). */
+ * The runs are tiny (a few Monte Carlo runs: a run allocates nothing, so more runs
+ * would add time and no allocation site; 5-turn tournaments) so the whole test
+ * takes seconds; threads = 1 makes the Nth allocation the same one every time,
+ * and the tournament runs with 2 threads (a match is a block of the pool) to
+ * exercise the pool's error path.  Every N up to EXHAUSTIVE_UNTIL is tried; beyond it, the scenarios'
+ * thousands of allocations (YAML nodes, report pages) come from a few hundred
+ * places in the library, and the first allocation of each place is tried, so
+ * every allocation site's failure path runs once (pl_alloc_sites);
+ * PARLEY_FAULTS_ALL=1 tries every N everywhere (minutes). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -30,9 +33,10 @@
 
 #include "parley/parley.h"
 #include "parley/testing.h"
+#include "core/alloc.h"
 #include "scenario/scenario.h"
 
-/* N up to this is tried one by one; beyond, in about as many evenly spaced steps. */
+/* N up to this is tried one by one; beyond, the first allocation of each site. */
 #define EXHAUSTIVE_UNTIL 40
 
 static char root[256]; /* a temporary directory for every run's output */
@@ -106,15 +110,22 @@ static int same_files(const char *dir, const char *ref, int *complete)
 
 /* ---- the driver ----------------------------------------------------------- */
 
-typedef int (*entry_fn)(const char *out, pl_error *err);
+typedef int (*entry_fn)(const void *ctx, const char *out, pl_error *err);
 
 typedef struct entry_report {
     long steps;          /* values of N tried */
     long allocations;    /* allocations in a run without faults */
     long partial_sets;   /* failed runs that left some (complete) files, not all */
+    long sites;          /* distinct places in the library that allocated */
 } entry_report;
 
-static entry_report fault_every_allocation(const char *name, entry_fn run)
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+static entry_report fault_every_allocation(const char *name, entry_fn run, const void *ctx)
 {
     entry_report rep = {0};
     const char *only = getenv("PARLEY_FAULTS_ONLY"); /* one entry, by name, when debugging */
@@ -124,29 +135,42 @@ static entry_report fault_every_allocation(const char *name, entry_fn run)
     snprintf(out, sizeof out, "%s/%s-out", root, name);
     pl_error err;
     pl_alloc_fail_at(0);
-    if (run(ref, &err)) fail_msg("%s without faults: %s", name, err.msg);
+    if (run(ctx, ref, &err)) fail_msg("%s without faults: %s", name, err.msg);
     pl_alloc_fail_at(1L << 40); /* armed, never reached: counts */
     remove_tree(ref);
-    if (run(ref, &err)) fail_msg("%s without faults: %s", name, err.msg);
+    if (run(ctx, ref, &err)) fail_msg("%s without faults: %s", name, err.msg);
     rep.allocations = pl_alloc_count();
+    static long sites[4096];
+    size_t n_sites = pl_alloc_sites(sites, sizeof sites / sizeof sites[0]);
     pl_alloc_fail_at(0);
     if (getenv("PARLEY_FAULTS_COUNT_ONLY")) {
         print_message("%-28s %6ld allocations\n", name, rep.allocations);
         remove_tree(ref);
         return rep;
     }
-    /* Every N up to EXHAUSTIVE_UNTIL, then a stride that spans the rest in about as many
-     * steps, then the last allocation and one past it (which must succeed).  With
-     * PARLEY_FAULTS_ALL set in the environment, every N. */
-    long stride = getenv("PARLEY_FAULTS_ALL") || rep.allocations <= EXHAUSTIVE_UNTIL
-                      ? 1 : (rep.allocations - EXHAUSTIVE_UNTIL) / EXHAUSTIVE_UNTIL + 1;
-    for (long n = 1;; n = n < EXHAUSTIVE_UNTIL || stride == 1 ? n + 1
-                          : n + stride <= rep.allocations ? n + stride
-                          : n < rep.allocations ? rep.allocations : n + 1) {
+    /* The values of N: every one up to EXHAUSTIVE_UNTIL; then the first allocation of every
+     * place in the library that allocates (each site's failure path, once); then the last
+     * allocation, and one past it, where the run must succeed.  With PARLEY_FAULTS_ALL set in
+     * the environment, every N. */
+    long *plan = malloc(((size_t)EXHAUSTIVE_UNTIL + n_sites + 2) * sizeof *plan);
+    size_t n_plan = 0;
+    int all = getenv("PARLEY_FAULTS_ALL") != NULL;
+    for (long n = 1; n <= EXHAUSTIVE_UNTIL && n <= rep.allocations; n++) plan[n_plan++] = n;
+    for (size_t i = 0; i < n_sites; i++)
+        if (sites[i] > EXHAUSTIVE_UNTIL) plan[n_plan++] = sites[i];
+    plan[n_plan++] = rep.allocations;
+    qsort(plan, n_plan, sizeof *plan, cmp_long);
+    size_t k = 0;
+    for (size_t i = 0; i < n_plan; i++)
+        if (!k || plan[i] != plan[k - 1]) plan[k++] = plan[i];
+    n_plan = k;
+    rep.sites = (long)n_sites;
+    for (size_t step = 0;; step++) {
+        long n = all ? (long)step + 1 : step < n_plan ? plan[step] : rep.allocations + 1;
         remove_tree(out);
         pl_error_clear(&err);
         pl_alloc_fail_at(n);
-        int rc = run(out, &err);
+        int rc = run(ctx, out, &err);
         long failures = pl_alloc_failures();
         pl_alloc_fail_at(0);
         rep.steps++;
@@ -167,48 +191,46 @@ static entry_report fault_every_allocation(const char *name, entry_fn run)
         if (files && !complete) rep.partial_sets++;
         if (n > 4 * rep.allocations + 100) fail_msg("%s: still failing after %ld allocations", name, n);
     }
+    free(plan);
     remove_tree(out);
     remove_tree(ref);
-    print_message("%-28s %6ld allocations, %ld values of N tried (stride %ld after %d); %ld failed runs left a "
-                  "partial set of complete files\n",
-                  name, rep.allocations, rep.steps, stride, EXHAUSTIVE_UNTIL, rep.partial_sets);
+    print_message("%-28s %6ld allocations from %ld sites, %ld values of N tried; %ld failed runs left a partial set "
+                  "of complete files\n",
+                  name, rep.allocations, rep.sites, rep.steps, rep.partial_sets);
     fflush(stdout);
     return rep;
 }
 
 /* ---- the entry points ----------------------------------------------------- */
 
-static int run_scenario(const char *path, long runs, int threads, const char *out, pl_error *err)
+/* A scenario file run whole, as `parley run` runs it. */
+typedef struct scenario_entry {
+    const char *name;
+    const char *path;
+    long runs;
+} scenario_entry;
+
+static int run_scenario(const void *ctx, const char *out, pl_error *err)
 {
-    pl_run_options opt = {.runs = runs, .threads = threads, .out_dir = out};
+    const scenario_entry *e = ctx;
+    pl_run_options opt;
+    pl_run_options_default(&opt);
+    opt.runs = e->runs, opt.out_dir = out;
     FILE *sink = fopen("/dev/null", "w");
     pl_scenario *scn = NULL;
-    int rc = pl_scenario_open(&scn, path, err);
+    int rc = pl_scenario_open(&scn, e->path, err);
     if (!rc) rc = pl_scenario_run(scn, &opt, sink, err);
     pl_scenario_free(scn);
     fclose(sink);
     return rc;
 }
 
-static int agreement_six_party(const char *out, pl_error *err)
-{
-    return run_scenario("scenarios/korea/six-party-2007.yaml", 40, 1, out, err);
-}
-static int agreement_with_record(const char *out, pl_error *err)
-{
-    return run_scenario("scenarios/korea/agreed-framework-1994.yaml", 40, 1, out, err);
-}
-static int nparty_drills(const char *out, pl_error *err)
-{
-    return run_scenario("scenarios/korea/drills-and-launches.yaml", 65, 2, out, err); /* 2 blocks of 64 runs */
-}
-static int nparty_tournament(const char *out, pl_error *err)
-{
-    return run_scenario("scenarios/games/six-player-tournament.yaml", 1, 1, out, err);
-}
+/* the N-party ones are copies with their tournaments cut to a few groups (setup) */
+static char drills[512], six_player[512];
 
-static int tournament(const char *out, pl_error *err)
+static int tournament(const void *ctx, const char *out, pl_error *err)
 {
+    (void)ctx;
     const char *names[] = {"tft", "random", "grudger"};
     pl_strategy *p[3] = {0};
     int rc = 0;
@@ -220,6 +242,7 @@ static int tournament(const char *out, pl_error *err)
         cfg.turns = 5;
         cfg.repetitions = 3;
         cfg.seed = 7;
+        cfg.threads = 2; /* matches are the pool's blocks: the pool's error path, with a worker failing */
         rc = pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, err);
         if (!rc) {
             pl_tournament_meta meta = {.cfg = &cfg, .game_text = "3,0,5,1"};
@@ -231,8 +254,9 @@ static int tournament(const char *out, pl_error *err)
     return rc;
 }
 
-static int match(const char *out, pl_error *err)
+static int match(const void *ctx, const char *out, pl_error *err)
 {
+    (void)ctx;
     (void)out;
     pl_strategy *a = NULL, *b = NULL;
     int rc = pl_strategy_create(&a, "gtft:p=0.1", err);
@@ -253,8 +277,9 @@ static int match(const char *out, pl_error *err)
 
 static char transcript[512];
 
-static int transcripts(const char *out, pl_error *err)
+static int transcripts(const void *ctx, const char *out, pl_error *err)
 {
+    (void)ctx;
     (void)out;
     pl_transcript_stats st = {0};
     int rc = pl_transcript_check_file(transcript, &st, NULL, NULL, err);
@@ -268,18 +293,66 @@ static int transcripts(const char *out, pl_error *err)
 static void each_scenario_kind_fails_cleanly(void **state)
 {
     (void)state;
-    fault_every_allocation("agreement-six-party", agreement_six_party);
-    fault_every_allocation("agreement-with-record", agreement_with_record);
-    fault_every_allocation("nparty-drills-2-threads", nparty_drills);
-    fault_every_allocation("nparty-tournament", nparty_tournament);
+    const scenario_entry entries[] = {
+        {"agreement-six-party", "scenarios/korea/six-party-2007.yaml", 4},
+        {"agreement-with-record", "scenarios/korea/agreed-framework-1994.yaml", 4},
+        {"nparty-drills", drills, 2},
+        {"nparty-tournament", six_player, 1},
+    };
+    for (size_t i = 0; i < sizeof entries / sizeof entries[0]; i++)
+        fault_every_allocation(entries[i].name, run_scenario, &entries[i]);
 }
 
 static void tournament_match_and_transcripts_fail_cleanly(void **state)
 {
     (void)state;
-    fault_every_allocation("tournament-and-files", tournament);
-    fault_every_allocation("match", match);
-    fault_every_allocation("transcripts", transcripts);
+    fault_every_allocation("tournament-2-threads", tournament, NULL);
+    fault_every_allocation("match", match, NULL);
+    fault_every_allocation("transcripts", transcripts, NULL);
+}
+
+/* Copies src to dst, replacing the first `from` (if given) by `to`. */
+static int copy_file(const char *src, const char *dst, const char *from, const char *to)
+{
+    size_t len;
+    char *text = slurp(src, &len);
+    if (!text) return -1;
+    text[len] = '\0';
+    char *at = from ? strstr(text, from) : NULL;
+    FILE *f = fopen(dst, "w");
+    int ok = f != NULL;
+    if (ok && at) ok = fwrite(text, 1, (size_t)(at - text), f) == (size_t)(at - text) && fputs(to, f) >= 0 &&
+                       fputs(at + strlen(from), f) >= 0;
+    else if (ok) ok = fwrite(text, 1, len, f) == len;
+    if (f && fclose(f)) ok = 0;
+    free(text);
+    return ok && (!from || at) ? 0 : -1;
+}
+
+/* One allocation site, however often it is called. */
+static __attribute__((noinline)) void *one_site(void) { return pl_malloc(8); }
+
+/* The seam tells its allocation sites apart by caller, each with the first allocation it made. */
+static void the_seam_counts_sites_by_caller(void **state)
+{
+    (void)state;
+    void *p[4];
+    pl_alloc_fail_at(1L << 40);
+    p[0] = one_site(), p[1] = one_site();            /* one site, allocations 1 and 2 */
+    p[2] = pl_calloc(1, 8);                          /* a second site, allocation 3 */
+    p[3] = pl_malloc(8);                             /* a third, allocation 4 */
+    long first[8];
+    size_t n = pl_alloc_sites(first, 8);
+    pl_alloc_fail_at(0);
+    for (int i = 0; i < 4; i++) pl_free(p[i]);
+    assert_int_equal(n, 3);
+    assert_int_equal(first[0], 1), assert_int_equal(first[1], 3), assert_int_equal(first[2], 4);
+    assert_int_equal(pl_alloc_sites(first, 8), 0); /* disarming forgets them */
+    pl_alloc_fail_at(1L << 40);
+    p[0] = one_site(), p[1] = pl_malloc(8), p[2] = pl_calloc(1, 8);
+    assert_int_equal(pl_alloc_sites(first, 1), 1); /* at most max stored */
+    pl_alloc_fail_at(0);
+    for (int i = 0; i < 3; i++) pl_free(p[i]);
 }
 
 static int setup(void **state)
@@ -287,6 +360,17 @@ static int setup(void **state)
     (void)state;
     snprintf(root, sizeof root, "%s/parley-faults-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     if (!mkdtemp(root)) return -1;
+    /* the shipped N-party scenarios with their tournaments cut to 4 groups: every part of an N-party
+     * scenario (record, events, blocs, shock, sensitivity, tournament) at a fraction of the time */
+    char events[512];
+    snprintf(drills, sizeof drills, "%s/drills.yaml", root);
+    snprintf(events, sizeof events, "%s/drills-and-launches-events.csv", root);
+    if (copy_file("scenarios/korea/drills-and-launches.yaml", drills, "max_groups: 1500", "max_groups: 4") ||
+        copy_file("scenarios/korea/drills-and-launches-events.csv", events, NULL, NULL))
+        return -1;
+    snprintf(six_player, sizeof six_player, "%s/six-player.yaml", root);
+    if (copy_file("scenarios/games/six-player-tournament.yaml", six_player, "max_groups: 3000", "max_groups: 4"))
+        return -1;
     snprintf(transcript, sizeof transcript, "%s/t.jsonl", root);
     FILE *f = fopen(transcript, "w");
     if (!f) return -1;
@@ -310,6 +394,7 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_seam_counts_sites_by_caller),
         cmocka_unit_test(each_scenario_kind_fails_cleanly),
         cmocka_unit_test(tournament_match_and_transcripts_fail_cleanly),
     };

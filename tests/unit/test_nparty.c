@@ -610,9 +610,34 @@ static void fuzzed_scenarios_fail_cleanly(void **state)
     assert_true(ran > 0 && refused > 0);
 }
 
+/* pl_ntournament_config_default gives a configuration pl_ntournament_run accepts as it is. */
+static void tournament_config_default_runs(void **state)
+{
+    (void)state;
+    pl_ntournament_config tc;
+    pl_ntournament_config_default(&tc);
+    assert_int_equal(tc.group_size, 2);
+    assert_int_equal(tc.repetitions, 1);
+    assert_int_equal(tc.threads, 1);
+    tc.match.turns = 10;
+    pl_ngame *g;
+    pl_nplayer *p[2];
+    pl_error err;
+    assert_int_equal(pl_ngame_create_pd(&g, 2, 3, 0, 5, 1, &err), 0);
+    assert_int_equal(pl_nplayer_create(&p[0], "tft", &err), 0);
+    assert_int_equal(pl_nplayer_create(&p[1], "defector", &err), 0);
+    pl_ntournament_result *r;
+    assert_int_equal(pl_ntournament_run(g, p, 2, &tc, &r, &err), 0);
+    assert_int_equal(pl_ntournament_result_groups(r), 3); /* {tft,tft}, {tft,defector}, {defector,defector} */
+    pl_ntournament_result_free(r);
+    pl_nplayer_free(p[0]), pl_nplayer_free(p[1]);
+    pl_ngame_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tournament_config_default_runs),
         cmocka_unit_test(npd_payoffs_follow_the_share_of_cooperators),
         cmocka_unit_test(table_games_index_joint_actions_in_mixed_radix),
         cmocka_unit_test(all_defect_is_the_unique_equilibrium_of_the_npd),
