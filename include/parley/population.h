@@ -111,8 +111,9 @@ typedef struct pl_moran_meta {
 
 /* Writes into dir: fixation.csv (type, start, fixed, p, lo, hi, exact) when f is given,
  * payoffs.csv (the mean payoff a turn of each type against each), shares.csv (generation and
- * the count of each type) when traj is given (gens + 1 rows of n counts), and results.json
- * with all of it and the parameters.  Nothing in them depends on the thread count. */
+ * the count of each type) when traj is given (gens + 1 rows of n counts), results.json
+ * with all of it and the parameters, and report.html (a table and charts).  Nothing in them
+ * depends on the thread count. */
 PL_EXTERN int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta,
                              const pl_moran_fixation *f, const int *traj, uint64_t gens, const char *dir,
                              pl_error *err);

@@ -45,7 +45,7 @@ static const char help[] =
     "  --seed s         random seed (default 0); same seed, same results, whatever --threads\n"
     "  --threads k      worker threads (default 1; 0 = every core)\n"
     "  --out DIR        write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
-    "                   generation) and results.json into DIR\n"
+    "                   generation), results.json and report.html (the charts) into DIR\n"
     "\n"
     "Examples:\n"
     "  parley moran --players tft,defector --counts 1,9 --turns 10 --runs 100000\n"

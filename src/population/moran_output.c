@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-/* moran_output.c — the Moran process's result files: fixation.csv, payoffs.csv, shares.csv and
- * results.json (parley/population.h, pl_moran_write).
+/* moran_output.c — the Moran process's result files: fixation.csv, payoffs.csv, shares.csv,
+ * results.json and report.html (moran_report.c) (parley/population.h, pl_moran_write).
  *
  * Written atomically through io/files.h, numbers through io/csv.h and jansson at a fixed
  * precision, so the same results are the same bytes; no timings, nothing that depends on the
@@ -12,6 +12,7 @@
 #include "io/csv.h"
 #include "io/files.h"
 #include "parley/population.h"
+#include "population/moran_report.h"
 
 static int write_fixation(const pl_moran *m, const pl_moran_meta *meta, const pl_moran_fixation *f, const char *path,
                           pl_error *err)
@@ -130,9 +131,9 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
 int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta, const pl_moran_fixation *f,
                    const int *traj, uint64_t gens, const char *dir, pl_error *err)
 {
-    static const char *names[] = {"fixation.csv", "payoffs.csv", "shares.csv", "results.json"};
+    static const char *names[] = {"fixation.csv", "payoffs.csv", "shares.csv", "results.json", "report.html"};
     int rc = PL_OK;
-    for (int k = 0; k < 4 && !rc; k++) {
+    for (int k = 0; k < 5 && !rc; k++) {
         if ((k == 0 && !f) || (k == 2 && !traj)) continue;
         char *path = pl_path_join(dir, names[k]);
         if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory for a path");
@@ -140,7 +141,8 @@ int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran
         case 0: rc = write_fixation(m, meta, f, path, err); break;
         case 1: rc = write_payoffs(m, path, err); break;
         case 2: rc = write_shares(m, traj, gens, path, err); break;
-        default: rc = write_json(m, cfg, meta, f, traj, gens, path, err); break;
+        case 3: rc = write_json(m, cfg, meta, f, traj, gens, path, err); break;
+        default: rc = pl_moran_write_report(m, cfg, meta, f, traj, gens, path, err); break;
         }
         pl_free(path);
     }

@@ -54,6 +54,7 @@ check "the exact column is Nowak's formula ($nowak)" grep -q "Tit For Tat .* $no
 check "Nowak's value lies in the simulated interval" awk -F, -v x="$nowak" 'NR == 2 { exit !($5 <= x && x <= $6) }' "$TMP/tft/fixation.csv"
 check "payoffs.csv holds the payoffs a turn" grep -q '^Tit For Tat,3,0.9$' "$TMP/tft/payoffs.csv"
 check "shares.csv starts from the counts" grep -q '^0,1,9$' "$TMP/tft/shares.csv"
+check "report.html draws the fixation bars and the shares over time" [ "$(grep -o "<svg" "$TMP/tft/report.html" | wc -l)" -eq 2 ]
 check "results.json holds the exact value" grep -q '"exact": 0.1695' "$TMP/tft/results.json"
 
 # the same bytes whatever the thread count (random outcomes: noise)
