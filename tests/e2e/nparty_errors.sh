@@ -28,6 +28,8 @@ profiles:
       A: {strategy: ttft, watch: [C]}
       B: {strategy: tft, watch: [C, A], aggregate: all}
       C: {strategy: ttft, watch: [AB]}
+sources:
+  X1: "a source for the tests: example.org/x1"
 YAML
 # bad NAME LINE:COL TEXT PYTHON-EDIT: writes a variant of base.yaml, expects exit 2 and "NAME.yaml:LINE:COL: ...TEXT"
 bad() {
