@@ -62,7 +62,12 @@ sed 's/^runs: 0x10$/runs: 20\nseed: 9007199254740993/' "$TMP/hexruns.yaml" >"$TM
 check "a scenario seed above 2^53 is kept exactly (it was once rounded)" grep -q '"seed": "9007199254740993"' "$TMP/b1/results.json"
 sed 's/^runs: 0x10$/runs: 20\nseed: "9007199254740993"/' "$TMP/hexruns.yaml" >"$TMP/quoted/bigseed.yaml"
 (cd "$TMP/quoted" && "$PARLEY" run bigseed.yaml --out "$TMP/b2" >/dev/null 2>&1)
-check "the seed as results.json writes it (a string) reads back to the same run" cmp -s "$TMP/b1/results.json" "$TMP/b2/results.json"
+# the results are the same; only "inputs", the scenario as written (a number or a string), differs
+check "the seed as results.json writes it (a string) reads back to the same run" python3 -c '
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:])
+a.pop("inputs", None); b.pop("inputs", None)
+sys.exit(a != b)' "$TMP/b1/results.json" "$TMP/b2/results.json"
 
 # ---- limits of the writers checked when the input is validated ---------------------------------
 sed 's/^runs: 0x10$/runs: 2\nperiods: 100001/' "$TMP/hexruns.yaml" >"$TMP/long.yaml"
