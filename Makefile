@@ -40,7 +40,7 @@ RELEASE := -O3 -g -DNDEBUG $(BASE)
 ASAN    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined $(BASE)
 LDLIBS  := -ljansson -lyaml -lz -lm -pthread
 
-LIB_SRC := $(sort $(wildcard src/core/*.c src/io/*.c src/strategies/*.c src/twoparty/*.c src/nparty/*.c src/agreement/*.c src/scenario/*.c))
+LIB_SRC := $(sort $(wildcard src/core/*.c src/io/*.c src/strategies/*.c src/twoparty/*.c src/nparty/*.c src/agreement/*.c src/scenario/*.c src/population/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))

@@ -28,6 +28,7 @@
 #include "parley/text.h"
 #include "parley/outdir.h"
 #include "parley/sensitivity.h"
+#include "parley/population.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -15,6 +15,7 @@ static const struct {
     {"match", cmd_match, "play one repeated game between two strategies"},
     {"play", cmd_play, "play yourself: a repeated game against a strategy, or one party of a scenario"},
     {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON results"},
+    {"moran", cmd_moran, "evolve a population: how often each strategy takes over (Moran process, fixation)"},
     {"run", cmd_run, "run a scenario file (agreements, N-party games, tournaments)"},
     {"fit", cmd_fit, "fit an agreement's behaviour (types, rationality, patience) to its dated record"},
     {"sensitivity", cmd_sensitivity, "how the conclusions of a scenario move with its assumptions: tornado, break-even, Sobol"},

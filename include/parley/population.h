@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: MIT */
+/* parley/population.h — evolving populations of two-party strategies: the Moran process.
+ *
+ * A population of N individuals, each of one of n types (a strategy of the registry, or a
+ * row of a payoff matrix).  Each generation every individual meets every other one; its
+ * fitness is 1 - w + w * (its mean payoff per turn over those meetings), w the intensity of
+ * selection (w = 1: fitness is the mean payoff, the reference library's rule).  Then
+ *   birth-death: a parent is chosen in proportion to fitness, its offspring replaces an
+ *                individual chosen uniformly among all N (the parent too);
+ *   death-birth: an individual chosen uniformly dies; the N - 1 others meet, and a parent is
+ *                chosen among them in proportion to fitness.
+ * The offspring is of its parent's type, or with probability `mutation` of one of the other
+ * types, uniformly.  Without mutation a run ends when one type has taken over (fixation).
+ *
+ * The meetings are not played every generation: the payoffs of each pair of types are
+ * played once when the population is made (a deterministic pair: one match) or sampled
+ * `samples` times (noise, random strategies, random lengths), and every meeting draws one
+ * of those outcomes (the reference's approximate Moran process). */
+#ifndef PARLEY_POPULATION_H
+#define PARLEY_POPULATION_H
+
+#include "parley/common.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include "parley/error.h"
+#include "parley/match.h"
+#include "parley/strategy.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum pl_moran_mode { PL_MORAN_BD = 0, PL_MORAN_DB = 1 } pl_moran_mode;
+
+/* The types of a population and the cached outcomes of their meetings (opaque). */
+typedef struct pl_moran pl_moran;
+
+/* Types from strategies: plays each pair of types once if both are deterministic and the
+ * match has no noise and a fixed length, else `samples` matches (1 .. 1e6) with streams
+ * (cfg->seed, pair, sample).  The strategies are cloned.  Runs on `threads` workers; the
+ * outcomes do not depend on it. */
+PL_EXTERN int pl_moran_create(pl_moran **out, pl_strategy *const *types, size_t n, const pl_match_config *cfg,
+                              int samples, int threads, pl_error *err);
+/* Types from a payoff matrix: payoff[i * n + j] is what type i gets a turn against type j;
+ * names[i] its name (copied). */
+PL_EXTERN int pl_moran_create_matrix(pl_moran **out, const double *payoff, const char *const *names, size_t n,
+                                     pl_error *err);
+PL_EXTERN void pl_moran_free(pl_moran *m);
+
+PL_EXTERN size_t pl_moran_types(const pl_moran *m);
+PL_EXTERN const char *pl_moran_name(const pl_moran *m, size_t i);
+/* The mean payoff a turn of type i against type j over the cached outcomes. */
+PL_EXTERN double pl_moran_payoff(const pl_moran *m, size_t i, size_t j);
+/* 1 if every pair's payoffs are one fixed outcome (then fitness is a function of the counts). */
+PL_EXTERN int pl_moran_deterministic(const pl_moran *m);
+
+typedef struct pl_moran_config {
+    pl_moran_mode mode;
+    double mutation;          /* probability an offspring takes another type; 0: runs end at fixation */
+    double selection;         /* w in (0, 1] */
+    uint64_t max_generations; /* a run that has not fixed by then stops (counted as unfixed) */
+    uint64_t runs;            /* independent runs for a fixation estimate */
+    uint64_t seed;            /* run r draws from stream (seed, r) */
+    int threads;              /* 1 .. PL_MAX_THREADS; the results do not depend on it */
+} pl_moran_config;
+
+/* mode birth-death, no mutation, w = 1, 1e7 generations at most, 1000 runs, seed 0, 1 thread. */
+PL_EXTERN void pl_moran_config_default(pl_moran_config *cfg);
+
+typedef struct pl_moran_fixation {
+    size_t n;            /* types */
+    uint64_t runs;
+    uint64_t *fixed;     /* [n] runs that ended with every individual of type i */
+    uint64_t unfixed;    /* runs stopped at max_generations */
+    double *p, *lo, *hi; /* [n] fixed[i] / runs and its 95% Wilson interval */
+    double *exact;       /* [n] the exact fixation probability, NAN where there is none */
+    double mean_generations; /* over the runs that fixed (NAN if none) */
+} pl_moran_fixation;
+
+/* Estimates the probability that each type takes over a population starting with counts[i]
+ * individuals of type i (sum N >= 2; N >= 3 for death-birth), over cfg->runs runs in
+ * parallel.  Needs mutation 0.  Fills the exact value where two types are present and every
+ * pair is deterministic (pl_moran_exact). */
+PL_EXTERN int pl_moran_fixation_run(const pl_moran *m, const int *counts, const pl_moran_config *cfg,
+                                    pl_moran_fixation **out, pl_error *err);
+PL_EXTERN void pl_moran_fixation_free(pl_moran_fixation *f);
+
+/* The exact probability that type a takes over from i individuals of a among N - i of b
+ * (no mutation, deterministic pairs): the birth-death chain's absorption probability
+ * (1 + sum_{k<i} prod_{j<=k} g_j) / (1 + sum_{k<N} prod_{j<=k} g_j), g_j = T-(j) / T+(j)
+ * (Nowak, Sasaki, Taylor & Fudenberg 2004; Nowak 2006, ch. 6).  PL_EINVAL when it does not
+ * exist (a stochastic pair, a state where neither type can change). */
+PL_EXTERN int pl_moran_exact(const pl_moran *m, size_t a, size_t b, int i, int N, pl_moran_mode mode,
+                             double selection, double *out, pl_error *err);
+
+/* One run from counts, recording the counts of every type after each generation:
+ * (*out)[g * n + t] for g = 0 (the start) .. *generations, which is at most
+ * cfg->max_generations (a run without mutation stops at fixation).  Run index: 0.  Free *out
+ * with free(). */
+PL_EXTERN int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int **out,
+                                  uint64_t *generations, pl_error *err);
+
+/* What the result files say of how the population was made (for results.json). */
+typedef struct pl_moran_meta {
+    const pl_match_config *match; /* NULL for a payoff matrix */
+    const char *game_text;        /* "3,0,5,1" */
+    int samples;
+    const int *counts;            /* [n] the starting population */
+} pl_moran_meta;
+
+/* Writes into dir: fixation.csv (type, start, fixed, p, lo, hi, exact) when f is given,
+ * payoffs.csv (the mean payoff a turn of each type against each), shares.csv (generation and
+ * the count of each type) when traj is given (gens + 1 rows of n counts), results.json
+ * with all of it and the parameters, and report.html (a table and charts).  Nothing in them
+ * depends on the thread count. */
+PL_EXTERN int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta,
+                             const pl_moran_fixation *f, const int *traj, uint64_t gens, const char *dir,
+                             pl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+/* cmd_moran.c — `parley moran`: which strategy takes over a population, and how often.
+ *
+ * Flags to a population (parley/population.h), the fixation estimate over many runs with its
+ * intervals and the exact value beside it where one exists, and the result files. */
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "parley/player_list.h"
+#include "parley/population.h"
+
+static const char help[] =
+    "Usage: parley moran --players LIST [--counts C1,C2,...] [--turns N] [--noise p] [--prob-end p]\n"
+    "                    [--game R,S,T,P] [--mode bd|db] [--selection w] [--mutation p]\n"
+    "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k] [--out DIR]\n"
+    "\n"
+    "A Moran process: a population of strategies in which, each generation, everyone plays\n"
+    "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
+    "mutation one strategy eventually takes over (fixes); parley runs the population R times and\n"
+    "prints how often each strategy fixed, with a 95% Wilson interval, and beside it the exact\n"
+    "probability when two strategies are present and their matches are deterministic (no noise,\n"
+    "no random strategy): the absorption probability of the Moran chain (Nowak et al. 2004).\n"
+    "\n"
+    "  --players LIST   the strategies (types), comma-separated, as for `parley tournament`\n"
+    "  --counts C,...   how many individuals of each type start (default 1 each); '1,9' with\n"
+    "                   --players tft,defector is one tit for tat mutant among nine defectors\n"
+    "  --turns N        turns per match (default 200); with --prob-end, the upper bound\n"
+    "  --noise p        each action is flipped with probability p (default 0)\n"
+    "  --prob-end p     each match ends after each turn with probability p\n"
+    "  --game R,S,T,P   prisoner's dilemma payoffs (default 3,0,5,1)\n"
+    "  --mode bd|db     birth-death (default: a parent chosen by fitness, its offspring replaces\n"
+    "                   anyone) or death-birth (one dies, the others compete for its place)\n"
+    "  --selection w    fitness = 1 - w + w * mean payoff a turn, 0 < w <= 1 (default 1, the\n"
+    "                   reference library's rule); small w is weak selection\n"
+    "  --mutation p     an offspring becomes another of the types with probability p (default 0);\n"
+    "                   then nothing fixes: one run of --generations is recorded instead\n"
+    "  --runs R         runs for the fixation estimate (default 1000)\n"
+    "  --generations G  a run that has not fixed after G generations stops (default 10000000;\n"
+    "                   with --mutation, the length of the recorded run, default 1000)\n"
+    "  --samples K      match outcomes cached per pair of random strategies or noisy matches\n"
+    "                   (default 100); each meeting draws one of them\n"
+    "  --seed s         random seed (default 0); same seed, same results, whatever --threads\n"
+    "  --threads k      worker threads (default 1; 0 = every core)\n"
+    "  --out DIR        write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
+    "                   generation), results.json and report.html (the charts) into DIR\n"
+    "\n"
+    "Examples:\n"
+    "  parley moran --players tft,defector --counts 1,9 --turns 10 --runs 100000\n"
+    "  parley moran --players wsls,tft --counts 1,9 --noise 0.05 --turns 50 --runs 20000 --threads 0\n"
+    "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation 0.01 --generations 5000 --out moran/\n";
+
+/* "3,1,2" into n counts; an error names --counts. */
+static int parse_counts(const char *text, size_t n, int *counts)
+{
+    const char *p = text;
+    for (size_t i = 0; i < n; i++) {
+        char *end;
+        long v = strtol(p, &end, 10);
+        if (end == p || v < 0 || v > 100000 || (*end != ',' && *end != '\0') || (*end == '\0' && i + 1 < n) ||
+            (*end == ',' && i + 1 == n)) {
+            if (end != p && v >= 0 && v <= 100000 && *end == '\0' && i + 1 < n)
+                return cli_usage_error("moran", "--counts: %zu counts given for %zu players; expected one count each", i + 1, n), -1;
+            if (end != p && v >= 0 && v <= 100000 && *end == ',' && i + 1 == n)
+                return cli_usage_error("moran", "--counts: more counts than the %zu players; expected one count each", n), -1;
+            return cli_usage_error("moran", "--counts: count %zu ('%s'): expected a whole number 0 to 100000", i + 1, p), -1;
+        }
+        counts[i] = (int)v;
+        p = end + 1;
+    }
+    return 0;
+}
+
+int cmd_moran(int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"players", required_argument, 0, 'P'}, {"counts", required_argument, 0, 'c'},
+        {"turns", required_argument, 0, 't'},   {"noise", required_argument, 0, 'n'},
+        {"prob-end", required_argument, 0, 'p'}, {"game", required_argument, 0, 'g'},
+        {"mode", required_argument, 0, 'm'},    {"selection", required_argument, 0, 'w'},
+        {"mutation", required_argument, 0, 'u'}, {"runs", required_argument, 0, 'r'},
+        {"generations", required_argument, 0, 'G'}, {"samples", required_argument, 0, 'k'},
+        {"seed", required_argument, 0, 's'},    {"threads", required_argument, 0, 'T'},
+        {"out", required_argument, 0, 'o'},     {"help", no_argument, 0, 'h'},
+        {0}};
+    pl_match_config mc;
+    pl_match_config_default(&mc);
+    pl_moran_config cfg;
+    pl_moran_config_default(&cfg);
+    cfg.threads = 1;
+    pl_game game;
+    pl_game_default(&game);
+    const char *game_text = "3,0,5,1", *out_dir = NULL, *counts_text = NULL;
+    pl_player_list players = {0};
+    long v;
+    int c, turns_given = 0, gens_given = 0, samples = 100, rc = EXIT_USAGE;
+    int *counts = NULL, *traj = NULL;
+    uint64_t gens = 0;
+    pl_moran *m = NULL;
+    pl_moran_fixation *f = NULL;
+    pl_outdir *od = NULL;
+    pl_error err;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'P':
+            if (pl_player_list_add(&players, optarg, &err)) {
+                cli_usage_error("moran", "--players: %s", err.msg);
+                goto done;
+            }
+            break;
+        case 'c': counts_text = optarg; break;
+        case 't':
+            if (cli_parse_int("moran", "--turns", optarg, 1, 100000000, &v)) goto done;
+            mc.turns = (int)v;
+            turns_given = 1;
+            break;
+        case 'n': if (cli_parse_prob("moran", "--noise", optarg, &mc.noise)) goto done; break;
+        case 'p': if (cli_parse_prob("moran", "--prob-end", optarg, &mc.prob_end)) goto done; break;
+        case 'g':
+            if (cli_parse_game("moran", "--game", optarg, &game)) goto done;
+            game_text = optarg;
+            break;
+        case 'm':
+            if (!strcmp(optarg, "bd")) cfg.mode = PL_MORAN_BD;
+            else if (!strcmp(optarg, "db")) cfg.mode = PL_MORAN_DB;
+            else {
+                cli_usage_error("moran", "--mode: expected bd (birth-death) or db (death-birth), got '%s'", optarg);
+                goto done;
+            }
+            break;
+        case 'w':
+            if (cli_parse_double("moran", "--selection", optarg, 0, 1, &cfg.selection)) goto done;
+            if (!(cfg.selection > 0)) {
+                cli_usage_error("moran", "--selection: expected a number in (0, 1], got '%s'", optarg);
+                goto done;
+            }
+            break;
+        case 'u': if (cli_parse_prob("moran", "--mutation", optarg, &cfg.mutation)) goto done; break;
+        case 'r':
+            if (cli_parse_int("moran", "--runs", optarg, 1, 1000000000000L, &v)) goto done;
+            cfg.runs = (uint64_t)v;
+            break;
+        case 'G':
+            if (cli_parse_int("moran", "--generations", optarg, 1, 1000000000000L, &v)) goto done;
+            cfg.max_generations = (uint64_t)v;
+            gens_given = 1;
+            break;
+        case 'k':
+            if (cli_parse_int("moran", "--samples", optarg, 1, 1000000, &v)) goto done;
+            samples = (int)v;
+            break;
+        case 's':
+            if (cli_parse_seed("moran", "--seed", optarg, &cfg.seed)) goto done;
+            mc.seed = cfg.seed;
+            break;
+        case 'T': if (cli_parse_threads("moran", "--threads", optarg, &cfg.threads)) goto done; break;
+        case 'o':
+            if (!*optarg) {
+                cli_usage_error("moran", "--out: expected a directory name");
+                goto done;
+            }
+            out_dir = optarg;
+            break;
+        case 'h': fputs(help, stdout); rc = EXIT_OK; goto done;
+        default: fputs(help, stderr); goto done;
+        }
+    }
+    if (optind < argc) {
+        cli_usage_error("moran", "unexpected argument '%s' (see --help)", argv[optind]);
+        goto done;
+    }
+    if (players.n < 1) {
+        cli_usage_error("moran", "--players: expected the strategies of the population, e.g. --players tft,defector");
+        goto done;
+    }
+    counts = calloc(players.n, sizeof *counts);
+    if (!counts) {
+        fprintf(stderr, "parley moran: out of memory\n");
+        rc = EXIT_ENV;
+        goto done;
+    }
+    if (counts_text) {
+        if (parse_counts(counts_text, players.n, counts)) goto done;
+    } else {
+        for (size_t i = 0; i < players.n; i++) counts[i] = 1;
+    }
+    if (mc.prob_end > 0 && !turns_given) mc.turns = 0;
+    if (cfg.mutation > 0 && !gens_given) cfg.max_generations = 1000;
+    if (cfg.mutation > 0 && cfg.max_generations > 100000000) {
+        cli_usage_error("moran", "--generations: with --mutation one run is recorded; expected at most 100000000, got %llu",
+                        (unsigned long long)cfg.max_generations);
+        goto done;
+    }
+    mc.game = &game;
+    if (out_dir && pl_outdir_open(&od, out_dir, &err)) {
+        rc = cli_lib_error("moran", &err);
+        goto done;
+    }
+    cli_signals_install();
+    double t0 = cli_seconds();
+    if (pl_moran_create(&m, (pl_strategy *const *)players.items, players.n, &mc, samples, cfg.threads, &err)) {
+        rc = cli_lib_error("moran", &err);
+        goto done;
+    }
+    double t1 = cli_seconds();
+    if (cfg.mutation == 0 && pl_moran_fixation_run(m, counts, &cfg, &f, &err)) {
+        rc = cli_lib_error("moran", &err);
+        goto done;
+    }
+    double t2 = cli_seconds();
+    if ((od || cfg.mutation > 0) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
+        rc = cli_lib_error("moran", &err);
+        goto done;
+    }
+    int N = 0;
+    size_t w = 4;
+    for (size_t i = 0; i < players.n; i++) {
+        N += counts[i];
+        size_t l = strlen(pl_moran_name(m, i));
+        if (l > w) w = l;
+    }
+    printf("Moran process (%s), %d individuals, selection w = %g, mutation %g; matches of %d turns, noise %g%s\n",
+           cfg.mode == PL_MORAN_DB ? "death-birth" : "birth-death", N, cfg.selection, cfg.mutation, mc.turns, mc.noise,
+           pl_moran_deterministic(m) ? "" : " (random outcomes: each meeting draws one of the cached samples)");
+    if (f) {
+        printf("%llu runs, seed %llu: ", (unsigned long long)f->runs, (unsigned long long)cfg.seed);
+        if (f->unfixed)
+            printf("%llu did not fix within %llu generations; ", (unsigned long long)f->unfixed,
+                   (unsigned long long)cfg.max_generations);
+        printf("mean time to fixation %.1f generations\n\n", f->mean_generations);
+        printf("%-*s  %6s  %10s  %8s  %-19s  %s\n", (int)w, "type", "start", "fixed", "p", "95% interval", "exact");
+        for (size_t i = 0; i < players.n; i++) {
+            char iv[64], ex[32] = "-";
+            snprintf(iv, sizeof iv, "[%.4f, %.4f]", f->lo[i], f->hi[i]);
+            if (!isnan(f->exact[i])) snprintf(ex, sizeof ex, "%.6f", f->exact[i]);
+            printf("%-*s  %6d  %10llu  %8.4f  %-19s  %s\n", (int)w, pl_moran_name(m, i), counts[i],
+                   (unsigned long long)f->fixed[i], f->p[i], iv, ex);
+        }
+        if (N > 0) printf("\nneutral drift would fix each individual's type with probability 1/N = %.6f\n", 1.0 / N);
+    } else {
+        printf("one run of %llu generations, seed %llu (with mutation nothing fixes)\n\n", (unsigned long long)gens,
+               (unsigned long long)cfg.seed);
+        printf("%-*s  %6s  %6s  %s\n", (int)w, "type", "start", "end", "mean share");
+        for (size_t i = 0; i < players.n; i++) {
+            double sum = 0;
+            for (uint64_t g = 0; g <= gens; g++) sum += traj[g * players.n + i];
+            printf("%-*s  %6d  %6d  %.4f\n", (int)w, pl_moran_name(m, i), counts[i], traj[gens * players.n + i],
+                   sum / ((double)(gens + 1) * N));
+        }
+    }
+    fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
+            f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
+    rc = EXIT_OK;
+    if (od) {
+        pl_moran_meta meta = {.match = &mc, .game_text = game_text, .samples = samples, .counts = counts};
+        if (pl_moran_write(m, &cfg, &meta, f, traj, gens, pl_outdir_path(od), &err)) {
+            pl_outdir_fix_error(od, &err);
+            pl_outdir_abort(od);
+            rc = cli_lib_error("moran", &err);
+        } else if (pl_outdir_commit(od, &err)) {
+            rc = cli_lib_error("moran", &err);
+        } else {
+            fprintf(stderr, "results written to %s/\n", out_dir);
+        }
+        od = NULL;
+    }
+done:
+    pl_outdir_abort(od);
+    free(traj);
+    free(counts);
+    pl_moran_fixation_free(f);
+    pl_moran_free(m);
+    pl_player_list_free(&players);
+    return rc == EXIT_OK ? cli_finish("moran", rc) : rc;
+}

@@ -1,0 +1,718 @@
+// SPDX-License-Identifier: MIT
+/* moran.c — the Moran process over parley's strategies (parley/population.h).
+ *
+ * Why built this way: a fixation estimate is hundreds of thousands of runs of thousands of
+ * generations, so a generation must cost next to nothing.  The payoffs of every pair of
+ * types are played once, when the population is made (one match for a deterministic pair,
+ * `samples` matches otherwise, as the reference's approximate Moran process does), and a
+ * generation only draws from that cache.  When every pair is deterministic, individuals of
+ * one type are interchangeable and fitness depends only on the counts, so a run keeps the
+ * counts alone and a generation costs O(types^2) whatever the population size; otherwise
+ * a run keeps the individuals and draws one cached outcome per meeting.
+ *
+ * Runs are independent: run r draws from stream (seed, r, MORAN_STREAM), the worker pool
+ * (core/parallel.h) folds their tallies in block order, and the results are the same bytes
+ * at any thread count.  The exact fixation probability of a two-type population comes
+ * from the same transition rule the simulation uses (birth_share below), so the two are
+ * two computations of one model. */
+#include <math.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/parallel.h"
+#include "core/stats.h"
+#include "parley/population.h"
+#include "parley/rng.h"
+#include "twoparty/match_engine.h"
+
+#define MORAN_STREAM (UINT64_C(1) << 62) /* the runs' second stream coordinate: apart from the cache's */
+#define MORAN_BLOCK 16                   /* runs (or cache matches) per block of the worker pool */
+
+struct pl_moran {
+    size_t n;
+    char **names;
+    pl_strategy **strats; /* NULL for a payoff matrix */
+    /* pair (t, s), t <= s, at t * n + s: nsamp outcomes, sa[k] what t got a turn, sb[k] what s got */
+    int *nsamp;
+    double **sa, **sb;
+    double *mean; /* n * n mean payoff a turn */
+    double minpay;
+    int deterministic;
+};
+
+size_t pl_moran_types(const pl_moran *m) { return m->n; }
+const char *pl_moran_name(const pl_moran *m, size_t i) { return i < m->n ? m->names[i] : NULL; }
+double pl_moran_payoff(const pl_moran *m, size_t i, size_t j) { return i < m->n && j < m->n ? m->mean[i * m->n + j] : NAN; }
+int pl_moran_deterministic(const pl_moran *m) { return m->deterministic; }
+
+void pl_moran_free(pl_moran *m)
+{
+    if (!m) return;
+    for (size_t i = 0; i < m->n; i++) {
+        if (m->names) pl_free(m->names[i]);
+        if (m->strats) pl_strategy_free(m->strats[i]);
+    }
+    if (m->sa)
+        for (size_t p = 0; p < m->n * m->n; p++) {
+            pl_free(m->sa[p]);
+            pl_free(m->sb[p]);
+        }
+    pl_free(m->names);
+    pl_free(m->strats);
+    pl_free(m->nsamp);
+    pl_free(m->sa);
+    pl_free(m->sb);
+    pl_free(m->mean);
+    pl_free(m);
+}
+
+static int moran_alloc(pl_moran **out, size_t n, pl_error *err)
+{
+    if (n < 1 || n > 4096) return pl_error_set(err, PL_EINVAL, "a population needs 1 to 4096 types, got %zu", n);
+    pl_moran *m = pl_calloc(1, sizeof *m);
+    if (!m) return pl_error_set(err, PL_ENOMEM, "out of memory for a population");
+    m->n = n;
+    m->names = pl_calloc(n, sizeof *m->names);
+    m->nsamp = pl_calloc(n * n, sizeof *m->nsamp);
+    m->sa = pl_calloc(n * n, sizeof *m->sa);
+    m->sb = pl_calloc(n * n, sizeof *m->sb);
+    m->mean = pl_calloc(n * n, sizeof *m->mean);
+    if (!m->names || !m->nsamp || !m->sa || !m->sb || !m->mean) {
+        pl_moran_free(m);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %zu types", n);
+    }
+    *out = m;
+    return PL_OK;
+}
+
+/* Fills the means, the smallest payoff and whether every pair is one outcome. */
+static void moran_summarise(pl_moran *m)
+{
+    size_t n = m->n;
+    m->deterministic = 1;
+    m->minpay = INFINITY;
+    for (size_t t = 0; t < n; t++)
+        for (size_t s = t; s < n; s++) {
+            size_t p = t * n + s;
+            int k = m->nsamp[p];
+            if (k != 1) m->deterministic = 0;
+            double ma = 0, mb = 0;
+            for (int i = 0; i < k; i++) {
+                ma += m->sa[p][i];
+                mb += m->sb[p][i];
+                if (m->sa[p][i] < m->minpay) m->minpay = m->sa[p][i];
+                if (m->sb[p][i] < m->minpay) m->minpay = m->sb[p][i];
+            }
+            ma /= k;
+            mb /= k;
+            if (t == s) {
+                m->mean[t * n + t] = (ma + mb) / 2;
+            } else {
+                m->mean[t * n + s] = ma;
+                m->mean[s * n + t] = mb;
+            }
+        }
+}
+
+int pl_moran_create_matrix(pl_moran **out, const double *payoff, const char *const *names, size_t n, pl_error *err)
+{
+    *out = NULL;
+    pl_moran *m = NULL;
+    int rc = moran_alloc(&m, n, err);
+    if (rc) return rc;
+    for (size_t t = 0; t < n; t++) {
+        m->names[t] = pl_strdup(names && names[t] ? names[t] : "?");
+        if (!m->names[t]) goto nomem;
+        for (size_t s = t; s < n; s++) {
+            double a = payoff[t * n + s], b = payoff[s * n + t];
+            if (!isfinite(a) || !isfinite(b)) {
+                pl_moran_free(m);
+                return pl_error_set(err, PL_EINVAL, "payoff of type %zu against %zu is not a finite number", t, s);
+            }
+            size_t p = t * n + s;
+            m->nsamp[p] = 1;
+            m->sa[p] = pl_malloc(sizeof(double));
+            m->sb[p] = pl_malloc(sizeof(double));
+            if (!m->sa[p] || !m->sb[p]) goto nomem;
+            m->sa[p][0] = a;
+            m->sb[p][0] = b;
+        }
+    }
+    moran_summarise(m);
+    *out = m;
+    return PL_OK;
+nomem:
+    pl_moran_free(m);
+    return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %zu types", n);
+}
+
+/* ---- the cache of match outcomes, played on the worker pool ---------------------------- */
+
+typedef struct cache_job {
+    pl_moran *m;
+    const pl_match_config *cfg;
+    size_t npairs;
+    size_t *pair;       /* [npairs] the pair's index t * n + s */
+    uint64_t *first;    /* [npairs + 1] the first match of each pair */
+} cache_job;
+
+static int cache_open(void *ctx, void **state, pl_error *err)
+{
+    cache_job *j = ctx;
+    pl_match_buf *b = pl_calloc(1, sizeof *b);
+    if (!b || pl_match_buf_init(b, j->cfg->turns > 0 ? j->cfg->turns : PL_MATCH_BUF_TURNS)) {
+        pl_free(b);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a match buffer");
+    }
+    *state = b;
+    return PL_OK;
+}
+
+static void cache_close(void *ctx, void *state)
+{
+    (void)ctx;
+    pl_match_buf_free(state);
+    pl_free(state);
+}
+
+static int cache_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    (void)slot;
+    cache_job *j = ctx;
+    size_t n = j->m->n, q = 0;
+    for (uint64_t item = lo; item < hi; item++) {
+        while (j->first[q + 1] <= item) q++;
+        size_t p = j->pair[q], t = p / n, s = p % n;
+        uint64_t k = item - j->first[q];
+        pl_match_config mc = *j->cfg;
+        mc.stream_a = p;
+        mc.stream_b = k;
+        int rc = pl_match_run(j->m->strats[t], j->m->strats[s], &mc, state, err);
+        if (rc) return rc;
+        pl_match_buf *b = state;
+        int len = b->h[0].len > 0 ? b->h[0].len : 1;
+        j->m->sa[p][k] = b->h[0].score / len;
+        j->m->sb[p][k] = b->h[1].score / len;
+    }
+    return PL_OK;
+}
+
+int pl_moran_create(pl_moran **out, pl_strategy *const *types, size_t n, const pl_match_config *cfg, int samples,
+                    int threads, pl_error *err)
+{
+    *out = NULL;
+    if (samples < 1 || samples > 1000000)
+        return pl_error_set(err, PL_EINVAL, "samples must be 1 to 1000000 (outcomes cached per pair), got %d", samples);
+    int rc = pl_match_config_check(cfg, err);
+    if (rc) return rc;
+    for (size_t t = 0; t < n; t++)
+        if ((rc = pl_strategy_check_game(types[t], cfg->game, err))) return rc;
+    pl_moran *m = NULL;
+    if ((rc = moran_alloc(&m, n, err))) return rc;
+    cache_job j = {.m = m, .cfg = cfg, .npairs = n * (n + 1) / 2};
+    m->strats = pl_calloc(n, sizeof *m->strats);
+    j.pair = pl_calloc(j.npairs, sizeof *j.pair);
+    j.first = pl_calloc(j.npairs + 1, sizeof *j.first);
+    if (!m->strats || !j.pair || !j.first) goto nomem;
+    for (size_t t = 0; t < n; t++) {
+        m->strats[t] = pl_strategy_clone(types[t]);
+        m->names[t] = m->strats[t] ? pl_strdup(pl_strategy_label(types[t])) : NULL;
+        if (!m->names[t]) goto nomem;
+    }
+    int random_match = cfg->noise > 0 || cfg->prob_end > 0;
+    size_t q = 0;
+    for (size_t t = 0; t < n; t++)
+        for (size_t s = t; s < n; s++, q++) {
+            size_t p = t * n + s;
+            int det = !random_match && !pl_strategy_is_stochastic(types[t]) && !pl_strategy_is_stochastic(types[s]);
+            m->nsamp[p] = det ? 1 : samples;
+            m->sa[p] = pl_malloc((size_t)m->nsamp[p] * sizeof(double));
+            m->sb[p] = pl_malloc((size_t)m->nsamp[p] * sizeof(double));
+            if (!m->sa[p] || !m->sb[p]) goto nomem;
+            j.pair[q] = p;
+            j.first[q + 1] = j.first[q] + (uint64_t)m->nsamp[p];
+        }
+    pl_parallel job = {.items = j.first[j.npairs], .block_items = MORAN_BLOCK, .threads = threads, .ctx = &j,
+                       .worker_open = cache_open, .worker_close = cache_close, .run = cache_run};
+    if (job.items < job.block_items * (uint64_t)threads) job.threads = 1; /* a handful of matches: no threads */
+    rc = pl_parallel_run(&job, err);
+    pl_free(j.pair);
+    pl_free(j.first);
+    if (rc) {
+        pl_moran_free(m);
+        return rc;
+    }
+    moran_summarise(m);
+    *out = m;
+    return PL_OK;
+nomem:
+    pl_free(j.pair);
+    pl_free(j.first);
+    pl_moran_free(m);
+    return pl_error_set(err, PL_ENOMEM, "out of memory for the outcomes of %zu types", n);
+}
+
+/* ---- one run ----------------------------------------------------------------------------- */
+
+void pl_moran_config_default(pl_moran_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->mode = PL_MORAN_BD;
+    cfg->selection = 1.0;
+    cfg->max_generations = 10000000;
+    cfg->runs = 1000;
+    cfg->threads = 1;
+}
+
+static int config_check(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int *N, pl_error *err)
+{
+    if (cfg->mode != PL_MORAN_BD && cfg->mode != PL_MORAN_DB) return pl_error_set(err, PL_EINVAL, "unknown Moran mode %d", (int)cfg->mode);
+    if (!(cfg->mutation >= 0 && cfg->mutation <= 1))
+        return pl_error_set(err, PL_EINVAL, "mutation must be a probability in [0, 1], got %g", cfg->mutation);
+    if (!(cfg->selection > 0 && cfg->selection <= 1))
+        return pl_error_set(err, PL_EINVAL, "selection intensity must be in (0, 1], got %g", cfg->selection);
+    if (cfg->threads < 1 || cfg->threads > PL_MAX_THREADS)
+        return pl_error_set(err, PL_EINVAL, "threads must be 1 to %d, got %d", PL_MAX_THREADS, cfg->threads);
+    long total = 0;
+    for (size_t t = 0; t < m->n; t++) {
+        if (counts[t] < 0) return pl_error_set(err, PL_EINVAL, "the count of %s is negative (%d)", m->names[t], counts[t]);
+        total += counts[t];
+        if (total > 100000) return pl_error_set(err, PL_EINVAL, "a population of more than 100000 individuals is not supported");
+    }
+    int need = cfg->mode == PL_MORAN_DB ? 3 : 2;
+    if (total < need)
+        return pl_error_set(err, PL_EINVAL, "a %s population needs at least %d individuals, got %ld",
+                            cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", need, total);
+    double fmin = 1 - cfg->selection + cfg->selection * m->minpay;
+    if (fmin < 0)
+        return pl_error_set(err, PL_EINVAL,
+                            "a payoff of %g a turn gives a negative fitness at selection %g: use a game with payoffs >= 0 "
+                            "or a weaker selection (fitness = 1 - w + w * payoff)",
+                            m->minpay, cfg->selection);
+    *N = (int)total;
+    return PL_OK;
+}
+
+/* A worker's buffers for one run. */
+typedef struct run_state {
+    int *type;     /* [N] individuals (stochastic pairs only) */
+    double *fit;   /* [N] */
+    int *cnt;      /* [n] */
+    double *w;     /* [n] */
+    int *traj;     /* counts per generation (trajectories only) */
+    size_t traj_cap;
+} run_state;
+
+static void state_free(run_state *s)
+{
+    if (!s) return;
+    pl_free(s->type);
+    pl_free(s->fit);
+    pl_free(s->cnt);
+    pl_free(s->w);
+    pl_free(s->traj);
+    pl_free(s);
+}
+
+static run_state *state_new(size_t n, int N)
+{
+    run_state *s = pl_calloc(1, sizeof *s);
+    if (!s) return NULL;
+    s->type = pl_calloc((size_t)N, sizeof *s->type);
+    s->fit = pl_calloc((size_t)N, sizeof *s->fit);
+    s->cnt = pl_calloc(n, sizeof *s->cnt);
+    s->w = pl_calloc(n, sizeof *s->w);
+    if (!s->type || !s->fit || !s->cnt || !s->w) {
+        state_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+/* An index in [0, len) drawn in proportion to weight[]; in proportion to alt[] when the
+ * weights sum to 0 (no individual has any fitness: the parent is chosen uniformly). */
+static size_t pick(pl_rng *rng, const double *weight, const int *alt, size_t len)
+{
+    double total = 0;
+    for (size_t i = 0; i < len; i++) total += weight[i];
+    if (total > 0) {
+        double u = pl_rng_uniform(rng) * total, c = 0;
+        size_t last = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (weight[i] <= 0) continue;
+            c += weight[i];
+            last = i;
+            if (u < c) return i;
+        }
+        return last; /* rounding: the last one with weight */
+    }
+    uint64_t tot = 0;
+    for (size_t i = 0; i < len; i++) tot += alt ? (uint64_t)alt[i] : 1;
+    uint64_t r = pl_rng_below(rng, tot);
+    for (size_t i = 0; i < len; i++) {
+        uint64_t a = alt ? (uint64_t)alt[i] : 1;
+        if (r < a) return i;
+        r -= a;
+    }
+    return len - 1;
+}
+
+/* A type drawn in proportion to the counts (an individual chosen uniformly). */
+static size_t pick_count(pl_rng *rng, const int *cnt, size_t n, int N)
+{
+    uint64_t r = pl_rng_below(rng, (uint64_t)N);
+    for (size_t t = 0; t < n; t++) {
+        if (r < (uint64_t)cnt[t]) return t;
+        r -= (uint64_t)cnt[t];
+    }
+    return n - 1;
+}
+
+static size_t offspring(const pl_moran *m, const pl_moran_config *cfg, pl_rng *rng, size_t parent)
+{
+    if (cfg->mutation > 0 && m->n > 1 && pl_rng_bernoulli(rng, cfg->mutation)) {
+        size_t c = (size_t)pl_rng_below(rng, m->n - 1);
+        return c >= parent ? c + 1 : c;
+    }
+    return parent;
+}
+
+/* The fitness of each type in a population of cnt[] (M individuals), deterministic pairs:
+ * into s->w the weight cnt[t] * fitness[t]. */
+static void type_weights(const pl_moran *m, double sel, const int *cnt, int M, double *w)
+{
+    size_t n = m->n;
+    for (size_t t = 0; t < n; t++) {
+        if (!cnt[t]) {
+            w[t] = 0;
+            continue;
+        }
+        double sum = -m->mean[t * n + t];
+        for (size_t s = 0; s < n; s++)
+            if (cnt[s]) sum += cnt[s] * m->mean[t * n + s];
+        w[t] = cnt[t] * (1 - sel + sel * sum / (M - 1));
+    }
+}
+
+/* Into s->fit the fitness of every individual but `skip` (-1: none), one cached outcome a meeting. */
+static void individual_fitness(const pl_moran *m, double sel, run_state *s, int N, int skip, pl_rng *rng)
+{
+    size_t n = m->n;
+    int M = skip >= 0 ? N - 1 : N;
+    memset(s->fit, 0, (size_t)N * sizeof *s->fit);
+    for (int i = 0; i < N; i++) {
+        if (i == skip) continue;
+        int ti = s->type[i];
+        for (int j = i + 1; j < N; j++) {
+            if (j == skip) continue;
+            int tj = s->type[j];
+            int swap = ti > tj;
+            size_t p = swap ? (size_t)tj * n + (size_t)ti : (size_t)ti * n + (size_t)tj;
+            int k = m->nsamp[p] == 1 ? 0 : (int)pl_rng_below(rng, (uint64_t)m->nsamp[p]);
+            double a = m->sa[p][k], b = m->sb[p][k];
+            s->fit[i] += swap ? b : a;
+            s->fit[j] += swap ? a : b;
+        }
+    }
+    for (int i = 0; i < N; i++) s->fit[i] = i == skip ? 0 : 1 - sel + sel * s->fit[i] / (M - 1);
+}
+
+static int record(run_state *s, size_t n, uint64_t g)
+{
+    size_t need = (size_t)(g + 1) * n;
+    if (need > s->traj_cap) {
+        size_t cap = s->traj_cap ? s->traj_cap * 2 : 1024 * n;
+        while (cap < need) cap *= 2;
+        int *t = pl_realloc(s->traj, cap * sizeof *t);
+        if (!t) return PL_ENOMEM;
+        s->traj = t;
+        s->traj_cap = cap;
+    }
+    memcpy(s->traj + (size_t)g * n, s->cnt, n * sizeof *s->cnt);
+    return PL_OK;
+}
+
+/* Runs one population from counts; returns the generations played, *winner the type that
+ * fixed or -1.  With trace, records the counts after every generation into s->traj. */
+static int run_one(const pl_moran *m, const pl_moran_config *cfg, const int *counts, int N, run_state *s,
+                   pl_rng *rng, int trace, int *winner, uint64_t *gens)
+{
+    size_t n = m->n;
+    double sel = cfg->selection;
+    memcpy(s->cnt, counts, n * sizeof *counts);
+    if (!m->deterministic) {
+        int i = 0;
+        for (size_t t = 0; t < n; t++)
+            for (int c = 0; c < counts[t]; c++) s->type[i++] = (int)t;
+    }
+    *winner = -1;
+    uint64_t g = 0;
+    if (trace && record(s, n, 0)) return PL_ENOMEM;
+    for (;;) {
+        if (cfg->mutation == 0) {
+            size_t t = 0;
+            while (t < n && s->cnt[t] != N) t++;
+            if (t < n) {
+                *winner = (int)t;
+                break;
+            }
+        }
+        if (g >= cfg->max_generations) break;
+        if (m->deterministic) {
+            size_t dead, parent;
+            if (cfg->mode == PL_MORAN_BD) {
+                type_weights(m, sel, s->cnt, N, s->w);
+                parent = pick(rng, s->w, s->cnt, n);
+                dead = pick_count(rng, s->cnt, n, N);
+                s->cnt[dead]--;
+            } else {
+                dead = pick_count(rng, s->cnt, n, N);
+                s->cnt[dead]--;
+                type_weights(m, sel, s->cnt, N - 1, s->w);
+                parent = pick(rng, s->w, s->cnt, n);
+            }
+            s->cnt[offspring(m, cfg, rng, parent)]++;
+        } else {
+            int dead, parent;
+            if (cfg->mode == PL_MORAN_BD) {
+                individual_fitness(m, sel, s, N, -1, rng);
+                parent = (int)pick(rng, s->fit, NULL, (size_t)N);
+                dead = (int)pl_rng_below(rng, (uint64_t)N);
+            } else {
+                dead = (int)pl_rng_below(rng, (uint64_t)N);
+                individual_fitness(m, sel, s, N, dead, rng);
+                /* the dead one has weight 0; if every survivor has 0 too, choose among the survivors */
+                parent = (int)pick(rng, s->fit, NULL, (size_t)N);
+                if (parent == dead) parent = (dead + 1 + (int)pl_rng_below(rng, (uint64_t)N - 1)) % N;
+            }
+            size_t child = offspring(m, cfg, rng, (size_t)s->type[parent]);
+            s->cnt[s->type[dead]]--;
+            s->cnt[child]++;
+            s->type[dead] = (int)child;
+        }
+        g++;
+        if (trace && record(s, n, g)) return PL_ENOMEM;
+    }
+    *gens = g;
+    return PL_OK;
+}
+
+int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int **out,
+                        uint64_t *generations, pl_error *err)
+{
+    *out = NULL;
+    int N, rc = config_check(m, counts, cfg, &N, err);
+    if (rc) return rc;
+    if (cfg->mutation > 0 && cfg->max_generations > 100000000)
+        return pl_error_set(err, PL_EINVAL, "with mutation a run never fixes: give at most 1e8 generations, got %llu",
+                            (unsigned long long)cfg->max_generations);
+    run_state *s = state_new(m->n, N);
+    if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %d", N);
+    pl_rng rng;
+    pl_rng_init(&rng, cfg->seed, 0, MORAN_STREAM);
+    int winner;
+    if (run_one(m, cfg, counts, N, s, &rng, 1, &winner, generations)) {
+        state_free(s);
+        return pl_error_set(err, PL_ENOMEM, "out of memory recording the population's course");
+    }
+    *out = s->traj;
+    s->traj = NULL;
+    state_free(s);
+    return PL_OK;
+}
+
+/* ---- fixation over many runs ------------------------------------------------------------ */
+
+typedef struct fix_job {
+    const pl_moran *m;
+    const pl_moran_config *cfg;
+    const int *counts;
+    int N;
+    uint64_t *fixed, unfixed, gensum;
+} fix_job;
+
+/* A block's slot: fixed[n], unfixed, the generations of the runs that fixed. */
+static int fix_open(void *ctx, void **state, pl_error *err)
+{
+    fix_job *j = ctx;
+    *state = state_new(j->m->n, j->N);
+    return *state ? PL_OK : pl_error_set(err, PL_ENOMEM, "out of memory for a population of %d", j->N);
+}
+
+static void fix_close(void *ctx, void *state)
+{
+    (void)ctx;
+    state_free(state);
+}
+
+static int fix_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    fix_job *j = ctx;
+    uint64_t *tally = slot;
+    size_t n = j->m->n;
+    for (uint64_t r = lo; r < hi; r++) {
+        pl_rng rng;
+        pl_rng_init(&rng, j->cfg->seed, r, MORAN_STREAM);
+        int winner;
+        uint64_t g;
+        if (run_one(j->m, j->cfg, j->counts, j->N, state, &rng, 0, &winner, &g))
+            return pl_error_set(err, PL_ENOMEM, "out of memory in run %llu", (unsigned long long)r);
+        if (winner >= 0) {
+            tally[winner]++;
+            tally[n + 1] += g;
+        } else {
+            tally[n]++;
+        }
+    }
+    return PL_OK;
+}
+
+static void fix_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
+{
+    (void)lo;
+    (void)hi;
+    fix_job *j = ctx;
+    const uint64_t *tally = slot;
+    for (size_t t = 0; t < j->m->n; t++) j->fixed[t] += tally[t];
+    j->unfixed += tally[j->m->n];
+    j->gensum += tally[j->m->n + 1];
+}
+
+void pl_moran_fixation_free(pl_moran_fixation *f)
+{
+    if (!f) return;
+    pl_free(f->fixed);
+    pl_free(f->p);
+    pl_free(f->lo);
+    pl_free(f->hi);
+    pl_free(f->exact);
+    pl_free(f);
+}
+
+int pl_moran_fixation_run(const pl_moran *m, const int *counts, const pl_moran_config *cfg, pl_moran_fixation **out,
+                          pl_error *err)
+{
+    *out = NULL;
+    int N, rc = config_check(m, counts, cfg, &N, err);
+    if (rc) return rc;
+    if (cfg->mutation > 0)
+        return pl_error_set(err, PL_EINVAL, "with mutation (%g) a population never fixes: a fixation estimate needs mutation 0",
+                            cfg->mutation);
+    if (cfg->runs < 1 || cfg->runs > UINT64_C(1000000000000))
+        return pl_error_set(err, PL_EINVAL, "runs must be 1 to 1e12, got %llu", (unsigned long long)cfg->runs);
+    size_t n = m->n;
+    pl_moran_fixation *f = pl_calloc(1, sizeof *f);
+    if (!f) return pl_error_set(err, PL_ENOMEM, "out of memory for the fixation results");
+    f->n = n;
+    f->runs = cfg->runs;
+    f->fixed = pl_calloc(n, sizeof *f->fixed);
+    f->p = pl_calloc(n, sizeof *f->p);
+    f->lo = pl_calloc(n, sizeof *f->lo);
+    f->hi = pl_calloc(n, sizeof *f->hi);
+    f->exact = pl_calloc(n, sizeof *f->exact);
+    if (!f->fixed || !f->p || !f->lo || !f->hi || !f->exact) {
+        pl_moran_fixation_free(f);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for the fixation results");
+    }
+    fix_job j = {.m = m, .cfg = cfg, .counts = counts, .N = N, .fixed = f->fixed};
+    pl_parallel job = {.items = cfg->runs, .block_items = MORAN_BLOCK, .threads = cfg->threads,
+                       .slot_size = (n + 2) * sizeof(uint64_t), .ctx = &j, .worker_open = fix_open,
+                       .worker_close = fix_close, .run = fix_run, .fold = fix_fold};
+    if ((rc = pl_parallel_run(&job, err))) {
+        pl_moran_fixation_free(f);
+        return rc;
+    }
+    f->unfixed = j.unfixed;
+    uint64_t nfixed = cfg->runs - j.unfixed;
+    f->mean_generations = nfixed ? (double)j.gensum / (double)nfixed : NAN;
+    for (size_t t = 0; t < n; t++) pl_stats_wilson(f->fixed[t], cfg->runs, PL_STATS_Z95, &f->p[t], &f->lo[t], &f->hi[t]);
+    /* the exact values: one type present, or two with deterministic pairs */
+    size_t present[2], np = 0;
+    for (size_t t = 0; t < n; t++) {
+        f->exact[t] = NAN;
+        if (counts[t] > 0 && np < 3) {
+            if (np < 2) present[np] = t;
+            np++;
+        }
+    }
+    if (np == 1) {
+        for (size_t t = 0; t < n; t++) f->exact[t] = t == present[0] ? 1 : 0;
+    } else if (np == 2 && m->deterministic) {
+        double x;
+        if (!pl_moran_exact(m, present[0], present[1], counts[present[0]], N, cfg->mode, cfg->selection, &x, NULL)) {
+            for (size_t t = 0; t < n; t++) f->exact[t] = 0;
+            f->exact[present[0]] = x;
+            f->exact[present[1]] = 1 - x;
+        }
+    }
+    *out = f;
+    return PL_OK;
+}
+
+/* ---- the exact fixation probability ------------------------------------------------------ */
+
+/* The probability the parent is of type A among x of A (fitness fa) and y of B (fitness fb):
+ * in proportion to fitness, or to numbers when nobody has any (as pick() does). */
+static double birth_share(int x, double fa, int y, double fb)
+{
+    double tot = x * fa + y * fb;
+    return tot > 0 ? x * fa / tot : (double)x / (x + y);
+}
+
+/* The fitness of A and B in a population of x A and y B (x + y >= 2). */
+static void fitness2(double a, double b, double c, double d, double w, int x, int y, double *fa, double *fb)
+{
+    int M = x + y;
+    *fa = 1 - w + w * (a * (x - 1) + b * y) / (M - 1);
+    *fb = 1 - w + w * (c * x + d * (y - 1)) / (M - 1);
+}
+
+static double exact_chain(double a, double b, double c, double d, int i, int N, pl_moran_mode mode, double w, int *ok)
+{
+    /* log of prod_{j<=k} T-(j)/T+(j), summed by log-sum-exp so that large N does not overflow */
+    double num = -INFINITY, den = -INFINITY, L = 0;
+    *ok = 0;
+    for (int k = 0; k < N; k++) {
+        if (k > 0) {
+            int j = k;
+            double tp, tm, fa, fb;
+            if (mode == PL_MORAN_BD) {
+                fitness2(a, b, c, d, w, j, N - j, &fa, &fb);
+                double s = birth_share(j, fa, N - j, fb);
+                tp = s * (N - j) / N;
+                tm = (1 - s) * j / N;
+            } else {
+                fitness2(a, b, c, d, w, j, N - j - 1, &fa, &fb); /* a B died: j A and N-j-1 B remain */
+                tp = (double)(N - j) / N * birth_share(j, fa, N - j - 1, fb);
+                fitness2(a, b, c, d, w, j - 1, N - j, &fa, &fb); /* an A died */
+                tm = (double)j / N * (1 - birth_share(j - 1, fa, N - j, fb));
+            }
+            if (!(tp > 0) || !(tm >= 0)) return NAN;
+            if (tm == 0) L = -INFINITY;
+            else if (isfinite(L)) L += log(tm / tp);
+        }
+        double hi = den > L ? den : L;
+        if (isfinite(hi)) den = hi + log(exp(den - hi) + exp(L - hi));
+        if (k < i) num = den;
+    }
+    *ok = 1;
+    return exp(num - den);
+}
+
+int pl_moran_exact(const pl_moran *m, size_t a, size_t b, int i, int N, pl_moran_mode mode, double selection,
+                   double *out, pl_error *err)
+{
+    *out = NAN;
+    if (a >= m->n || b >= m->n || a == b) return pl_error_set(err, PL_EINVAL, "two different types are needed");
+    if (N < (mode == PL_MORAN_DB ? 3 : 2) || i < 0 || i > N)
+        return pl_error_set(err, PL_EINVAL, "no population of %d with %d mutants", N, i);
+    if (!(selection > 0 && selection <= 1)) return pl_error_set(err, PL_EINVAL, "selection must be in (0, 1]");
+    if (!m->deterministic) return pl_error_set(err, PL_EINVAL, "no exact value: some pair's payoffs are random (noise, random strategies or lengths)");
+    size_t n = m->n;
+    int ok;
+    double x = exact_chain(m->mean[a * n + a], m->mean[a * n + b], m->mean[b * n + a], m->mean[b * n + b], i, N,
+                                    mode, selection, &ok);
+    if (!ok) return pl_error_set(err, PL_EINVAL, "no exact value: a state where the mutants cannot grow");
+    *out = x;
+    return PL_OK;
+}
