@@ -292,6 +292,7 @@ typedef struct pl_ag_outcome {
     int break_by_reversal;
     int type[PL_AG_MAX_PARTIES]; /* policy option drawn for each party */
     pl_bits ever_done, in_force_end;
+    pl_bits covert_end;      /* withdrawn in secret and not found out by the horizon: in force to the public */
     double pay[PL_AG_MAX_PARTIES];
     double delivered[PL_AG_MAX_STEPS];
     /* behaviour only: reversals answering a late step (first per step, and the late step) */

@@ -340,6 +340,7 @@ void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outco
     const pl_ag_state *st = &R->st;
     o->ever_done = st->ever_done;
     o->in_force_end = st->done & ~st->covert;
+    o->covert_end = st->covert;
     for (int s = 0; s < S; s++) o->delivered[s] = R->delivered[s];
     o->holds_end = !(c->core & ~o->in_force_end);
     o->break_step = -1;

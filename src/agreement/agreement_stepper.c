@@ -212,7 +212,7 @@ const char *pl_agreement_stepper_policy(const pl_agreement_stepper *st, int p)
 }
 
 int pl_agreement_stepper_completed(const pl_agreement_stepper *st) { return st->o.complete_t; }
-int pl_agreement_stepper_holds(const pl_agreement_stepper *st) { return !(st->c.core & ~st->R.st.done); }
+int pl_agreement_stepper_holds(const pl_agreement_stepper *st) { return !(st->c.core & ~(st->R.st.done & ~st->R.st.covert)); }
 
 void pl_agreement_stepper_first_reversal(const pl_agreement_stepper *st, int *step, int *party, int *period)
 {

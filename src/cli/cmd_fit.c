@@ -104,12 +104,12 @@ int cmd_fit(int argc, char **argv)
         pl_agreement_free(a);
         return EXIT_USAGE;
     }
+    cli_signals_install(); /* before the temporary exists, so no signal can leave it behind */
     pl_outdir *od = NULL;
     if (out && pl_outdir_open(&od, out, &err)) {
         pl_agreement_free(a);
         return cli_lib_error("fit", &err);
     }
-    cli_signals_install();
     double t0 = cli_seconds();
     pl_agreement_fit *fit = NULL;
     rc = pl_agreement_fit_record(a, &cfg, &fit, &err);

@@ -97,13 +97,13 @@ int cmd_run(int argc, char **argv)
     if (argc - optind != 1) return cli_usage_error("run", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
     /* the results directory is checked and made before anything is computed, and filled as a set */
+    cli_signals_install(); /* before the temporary exists, so no signal can leave it behind */
     pl_outdir *od = NULL;
     const char *out_dir = opt.out_dir;
     if (opt.out_dir) {
         if (pl_outdir_open(&od, opt.out_dir, &err)) return cli_lib_error("run", &err);
         opt.out_dir = pl_outdir_path(od);
     }
-    cli_signals_install();
     run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};
     opt.progress = on_progress;
     opt.progress_user = &bar;

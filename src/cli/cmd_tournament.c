@@ -112,12 +112,12 @@ int cmd_tournament(int argc, char **argv)
     if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
     cfg.game = &game;
     /* the results directory is checked and made before anything is computed, and filled as a set */
+    cli_signals_install(); /* before the temporary exists, so no signal can leave it behind */
     pl_outdir *od = NULL;
     if (out_dir && pl_outdir_open(&od, out_dir, &err)) {
         rc = cli_lib_error("tournament", &err);
         goto done;
     }
-    cli_signals_install();
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     pl_tournament_result *res;

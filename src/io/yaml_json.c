@@ -17,7 +17,8 @@ static json_t *scalar(const pl_ynode *n)
     char *end;
     errno = 0;
     long long i = strtoll(s, &end, 10);
-    if (!*end && !errno) return json_integer((json_int_t)i);
+    /* beyond 2^53 a JSON reader may round: such an integer (a seed) is kept as its text */
+    if (!*end && !errno) return i > (1LL << 53) || i < -(1LL << 53) ? json_string(s) : json_integer((json_int_t)i);
     double x = strtod(s, &end);
     if (!*end && isfinite(x) && !errno) return json_real(x);
     return json_string(s);

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /* learners.c — players that learn from their payoffs during the match: the four
  * Q-learners, Bush–Mosteller and the two Adaptors of Axelrod-Python 4.13
  * (axelrod/strategies/qlearner.py, bush_mosteller.py, adaptor.py).  Each follows the

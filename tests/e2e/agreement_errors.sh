@@ -419,6 +419,25 @@ kind: agreement
 name: [a]
 steps:
   - {id: x, actor: A}
+== covert_not_reversible 10:48 is 'covert' but not reversible
+steps:
+  - {id: x, actor: A, verification: V, covert: {p_detect: 0.1}}
+== covert_without_verifier 10:49 is 'covert' but has no verifier to find out
+steps:
+  - {id: x, actor: A, reversible: true, covert: {p_detect: 0.1}}
+== covert_p_detect_zero 10:77 'p_detect' must be above 0
+steps:
+  - {id: x, actor: A, reversible: true, verification: V, covert: {p_detect: 0}}
+== read_as_breach_own_step 12:41 reads its own step 'x' as breached
+steps:
+  - {id: x, actor: A}
+shocks:
+  - {id: s, p: 0.1, read_as_breach: {A: [x]}}
+== shock_flows_unknown_step 12:29 'flows': unknown step 'y'
+steps:
+  - {id: x, actor: A}
+shocks:
+  - {id: s, p: 0.1, flows: {y: {A: 1}}}
 CASES
 bad "$name" "$where" "$text" "${body%$'\n'}"
 bad too_many_steps 9:8 "at most 64 steps" "steps: [$(for i in $(seq 1 65); do printf '{id: s%d, actor: A}, ' "$i"; done)]"

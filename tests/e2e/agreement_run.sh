@@ -11,6 +11,12 @@ check "six-party runs with --threads 2" [ $? -eq 0 ]
 check "result files are byte-identical for --threads 1 and 2" diff -r "$TMP/t1" "$TMP/t2"
 check "result files are byte-identical for --threads 1 and 3" diff -r "$TMP/t1" "$TMP/t3"
 check "the summary is identical whatever --threads is" cmp -s "$TMP/s1.txt" "$TMP/s2.txt"
+# a covert breach (agreed-framework) and an ambiguous event (leap-day) draw and answer the same on any thread count
+for sc in agreed-framework-1994 leap-day-2012; do
+  "$PARLEY" run scenarios/korea/$sc.yaml --runs 2500 --seed 9 --threads 1 --out "$TMP/$sc-1" >/dev/null 2>&1
+  "$PARLEY" run scenarios/korea/$sc.yaml --runs 2500 --seed 9 --threads 3 --out "$TMP/$sc-3" >/dev/null 2>&1
+  check "$sc: result files are byte-identical for --threads 1 and 3" diff -r "$TMP/$sc-1" "$TMP/$sc-3"
+done
 for f in variants.csv steps.csv payoffs.csv completion_time.csv first_reversal.csv policy_types.csv ledger.csv \
          fulfilment.csv results.json report.html; do
   check "--out writes $f" [ -s "$TMP/t1/$f" ]

@@ -28,6 +28,7 @@ profiles:
       A: {strategy: ttft, watch: [C]}
       B: {strategy: tft, watch: [C, A], aggregate: all}
       C: {strategy: ttft, watch: [AB]}
+sources: {X1: "a source of the test"}
 YAML
 # bad NAME LINE:COL TEXT PYTHON-EDIT: writes a variant of base.yaml, expects exit 2 and "NAME.yaml:LINE:COL: ...TEXT"
 bad() {
@@ -69,6 +70,7 @@ additive_value          | 15:26 | must be a number | {self: 1, B: -2 => {self: h
 record_party            | 19:32 | expected period, note or a party | C: {did: mild => D: {did: mild
 record_action           | 19:22 | party A has no action 'esc' | A: escalate, C => A: esc, C
 record_no_source        | 19:35 | missing required key 'source' | {did: mild, source: "[X1]"} => {did: mild}
+source_tag_unresolved   | 19:55 | source tag [X2] is not in the scenario's 'sources:' (did you mean [X1]?) | source: "[X1]"} => source: "[X2]"}
 shock_period            | 20:27 | 'period' must be between 1 and 9 | period: 3} => period: 30}
 shock_party             | 20:16 | unknown party 'Z' | {party: C => {party: Z
 profile_missing_party   | 24:7  | gives no policy to C |       C: {strategy: ttft, watch: [AB]}\n => \n

@@ -63,7 +63,8 @@ static void same_outcome(const pl_agreement *a, pl_agreement_stepper *st, const 
     for (int k = 0; k < a->n_steps; k++) {
         pl_agreement_step_status x = pl_agreement_stepper_status(st, k);
         int in_force = x == PL_AGS_DONE || x == PL_AGS_VERIFIED || x == PL_AGS_BREACH;
-        assert_int_equal(in_force, (int)(o->in_force_end >> k & 1));
+        /* the stepper shows the public picture: a step withdrawn in secret and never found out is in force there */
+        assert_int_equal(in_force, (int)((o->in_force_end | o->covert_end) >> k & 1));
     }
 }
 

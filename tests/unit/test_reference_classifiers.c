@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /* test_reference_classifiers.c — every strategy parley has from Axelrod-Python 4.13
  * carries the reference's classifier values, read from the reference's own table
  * (tests/resources/axelrod-4.13/all_classifiers.yml): stochastic, memory depth

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /* test_strategies_axelrod_second_random.c — the random entries of Axelrod's second
  * tournament (Appold, Black, Cave, Champion, Eatherley, Getzler, Harrington, Kluepfel,
  * Leyvraz, Tranquilizer, WmAdams), checked against their rules as Axelrod-Python 4.13

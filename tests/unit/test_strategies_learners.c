@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /* test_strategies_learners.c — the learning players (src/strategies/learners.c): the
  * Q-learners, Bush–Mosteller and the Adaptors, against scripted opponents, with the
  * probabilities of their first moves derived by hand from the reference's rules

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /* test_strategies_reference_random.c — the random players of Axelrod-Python 4.13 that
  * joined parley with its second tournament's entries: fixed memory-one vectors (Firm But
  * Fair, Stochastic Cooperator, Soft Joss), ALLCorALLD and the "mutual" players, random

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: MIT
+/* SPDX-License-Identifier: MIT */
 /* data/gambler_tables.h — the probability tables of the gambler strategies.
  *
  * A gambler is a lookup player (lookup_table.h) whose table holds the probability of
