@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* parley/population.h — evolving populations of two-party strategies: the Moran process.
+/* parley/population.h — evolving populations of two-party strategies: the Moran process, and
+ * replicator dynamics (the infinite-population limit).
  *
  * A population of N individuals, each of one of n types (a strategy of the registry, or a
  * row of a payoff matrix).  Each generation every individual meets every other one; its
@@ -100,6 +101,17 @@ PL_EXTERN int pl_moran_exact(const pl_moran *m, size_t a, size_t b, int i, int N
  * with free(). */
 PL_EXTERN int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int **out,
                                   uint64_t *generations, pl_error *err);
+
+/* ---- replicator dynamics ----------------------------------------------------------------
+ * The infinite-population limit: dx_i/dt = x_i ((A x)_i - x . A x) (Taylor & Jonker 1978),
+ * or with mutation mu > 0 the replicator–mutator equation dx_i/dt = sum_j x_j (A x)_j Q_ji -
+ * (x . A x) x_i, Q_jj = 1 - mu, Q_ji = mu / (n - 1) (Page & Nowak 2002; payoffs >= 0).
+ * payoff[i * n + j] is what type i gets against j (pl_moran_payoff gives a population's);
+ * x0 the starting shares (normalised to sum 1).  Integrated by fourth-order Runge–Kutta with
+ * step dt in (0, 1]: out[s * n + i] is the share of type i after s steps, s = 0 .. steps
+ * ((steps + 1) * n values, the caller's). */
+PL_EXTERN int pl_replicator_run(const double *payoff, size_t n, const double *x0, double mutation, double dt,
+                                uint64_t steps, double *out, pl_error *err);
 
 /* What the result files say of how the population was made (for results.json). */
 typedef struct pl_moran_meta {

@@ -4,6 +4,7 @@
  * Flags to a population (parley/population.h), the fixation estimate over many runs with its
  * intervals and the exact value beside it where one exists, and the result files. */
 #include <getopt.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,8 @@
 static const char help[] =
     "Usage: parley moran --players LIST [--counts C1,C2,...] [--turns N] [--noise p] [--prob-end p]\n"
     "                    [--game R,S,T,P] [--mode bd|db] [--selection w] [--mutation p]\n"
-    "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k] [--out DIR]\n"
+    "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
+    "                    [--replicator T] [--out DIR]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -42,6 +44,9 @@ static const char help[] =
     "                   with --mutation, the length of the recorded run, default 1000)\n"
     "  --samples K      match outcomes cached per pair of random strategies or noisy matches\n"
     "                   (default 100); each meeting draws one of them\n"
+    "  --replicator T   also integrate the replicator equation (the infinite population) over the\n"
+    "                   same payoffs from the starting shares for time T (RK4, step 0.01) and\n"
+    "                   print the final shares; with --mutation, the replicator-mutator equation\n"
     "  --seed s         random seed (default 0); same seed, same results, whatever --threads\n"
     "  --threads k      worker threads (default 1; 0 = every core)\n"
     "  --out DIR        write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
@@ -50,7 +55,8 @@ static const char help[] =
     "Examples:\n"
     "  parley moran --players tft,defector --counts 1,9 --turns 10 --runs 100000\n"
     "  parley moran --players wsls,tft --counts 1,9 --noise 0.05 --turns 50 --runs 20000 --threads 0\n"
-    "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation 0.01 --generations 5000 --out moran/\n";
+    "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation 0.01 --generations 5000 --out moran/\n"
+    "  parley moran --players tft,defector --counts 1,1 --turns 10 --replicator 50\n";
 
 /* "3,1,2" into n counts; an error names --counts. */
 static int parse_counts(const char *text, size_t n, int *counts)
@@ -84,6 +90,7 @@ int cmd_moran(int argc, char **argv)
         {"generations", required_argument, 0, 'G'}, {"samples", required_argument, 0, 'k'},
         {"seed", required_argument, 0, 's'},    {"threads", required_argument, 0, 'T'},
         {"out", required_argument, 0, 'o'},     {"help", no_argument, 0, 'h'},
+        {"replicator", required_argument, 0, 'R'},
         {0}};
     pl_match_config mc;
     pl_match_config_default(&mc);
@@ -98,6 +105,7 @@ int cmd_moran(int argc, char **argv)
     int c, turns_given = 0, gens_given = 0, samples = 100, rc = EXIT_USAGE;
     int *counts = NULL, *traj = NULL;
     uint64_t gens = 0;
+    double rep_time = 0, *rep = NULL, *payoff = NULL, *x0 = NULL;
     pl_moran *m = NULL;
     pl_moran_fixation *f = NULL;
     pl_outdir *od = NULL;
@@ -163,6 +171,9 @@ int cmd_moran(int argc, char **argv)
                 goto done;
             }
             out_dir = optarg;
+            break;
+        case 'R':
+            if (cli_parse_double("moran", "--replicator", optarg, 0.01, 1e6, &rep_time)) goto done;
             break;
         case 'h': fputs(help, stdout); rc = EXIT_OK; goto done;
         default: fputs(help, stderr); goto done;
@@ -251,6 +262,45 @@ int cmd_moran(int argc, char **argv)
                    sum / ((double)(gens + 1) * N));
         }
     }
+    if (rep_time > 0) {
+        size_t n = players.n;
+        uint64_t steps = (uint64_t)llround(rep_time / 0.01), chunk = 1000;
+        payoff = malloc(n * n * sizeof *payoff);
+        x0 = malloc(n * sizeof *x0);
+        rep = malloc((size_t)(chunk + 1) * n * sizeof *rep);
+        if (!payoff || !x0 || !rep) {
+            fprintf(stderr, "parley moran: out of memory for the replicator dynamics\n");
+            rc = EXIT_ENV;
+            goto done;
+        }
+        for (size_t i = 0; i < n; i++) {
+            x0[i] = counts[i];
+            for (size_t j = 0; j < n; j++) payoff[i * n + j] = pl_moran_payoff(m, i, j);
+        }
+        /* in chunks of 1000 steps, each starting where the last ended: the same steps as one call */
+        double *start = malloc(n * sizeof *start);
+        if (!start) {
+            fprintf(stderr, "parley moran: out of memory for the replicator dynamics\n");
+            rc = EXIT_ENV;
+            goto done;
+        }
+        for (size_t i = 0; i < n; i++) start[i] = x0[i] / N;
+        for (uint64_t done_steps = 0; done_steps < steps;) {
+            uint64_t k = steps - done_steps < chunk ? steps - done_steps : chunk;
+            if (pl_replicator_run(payoff, n, x0, cfg.mutation, 0.01, k, rep, &err)) {
+                free(start);
+                rc = cli_lib_error("moran", &err);
+                goto done;
+            }
+            memcpy(x0, rep + k * n, n * sizeof *x0);
+            done_steps += k;
+        }
+        printf("\nreplicator dynamics%s from the starting shares, t = %g (RK4, step 0.01):\n",
+               cfg.mutation > 0 ? " with mutation" : "", steps * 0.01);
+        for (size_t i = 0; i < n; i++)
+            printf("%-*s  %.6f -> %.6f\n", (int)w, pl_moran_name(m, i), start[i], x0[i] / (steps ? 1 : N));
+        free(start);
+    }
     fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
             f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
     rc = EXIT_OK;
@@ -271,6 +321,9 @@ done:
     pl_outdir_abort(od);
     free(traj);
     free(counts);
+    free(rep);
+    free(payoff);
+    free(x0);
     pl_moran_fixation_free(f);
     pl_moran_free(m);
     pl_player_list_free(&players);

@@ -71,4 +71,11 @@ expect_exit 0 "a run with mutation" "$PARLEY" moran --players tft,defector,coope
 check "shares.csv has the start and 200 generations" [ "$(wc -l <"$TMP/mut/shares.csv")" -eq 202 ]
 check "every generation counts 12 individuals" awk -F, 'NR > 1 && $2 + $3 + $4 != 12 { bad = 1 } END { exit bad }' "$TMP/mut/shares.csv"
 check "no fixation.csv with mutation" [ ! -e "$TMP/mut/fixation.csv" ]
+# replicator dynamics: TFT against ALLD over 10 turns is bistable with the unstable mix at 0.1/1.7
+out=$("$PARLEY" moran --players tft,defector --counts 1,1 --turns 10 --runs 10 --replicator 50 2>/dev/null)
+check "from half and half the replicator equation goes to all tit for tat" grep -q "^Tit For Tat  0.500000 -> 1.000000$" <<<"$out"
+out=$("$PARLEY" moran --players tft,defector --counts 1,99 --turns 10 --runs 10 --replicator 300 2>/dev/null)
+check "from 1 in 100 (below the unstable mix) it goes to all defectors" grep -q "^Defector     0.990000 -> 1.000000$" <<<"$out"
+expect_exit 2 "a replicator time of 0" "$PARLEY" moran --players tft,defector --replicator 0
+expect_err_has "--replicator" "a bad replicator time names the flag"
 echo "1..$tap_n"
