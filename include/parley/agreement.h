@@ -131,6 +131,8 @@ PL_EXTERN const char *pl_agreement_step_phase(const pl_agreement *a, int s);
 PL_EXTERN int pl_agreement_step_actor(const pl_agreement *a, int s);
 PL_EXTERN int pl_agreement_step_reversible(const pl_agreement *a, int s);
 PL_EXTERN int pl_agreement_step_core(const pl_agreement *a, int s);
+/* The first period the step may start in (its `not_before:`; 0 when it has none). */
+PL_EXTERN int pl_agreement_step_not_before(const pl_agreement *a, int s);
 PL_EXTERN int pl_agreement_horizon(const pl_agreement *a);
 PL_EXTERN const char *pl_agreement_shock_id(const pl_agreement *a, int k);
 PL_EXTERN uint64_t pl_agreement_seed(const pl_agreement *a);             /* the scenario's `seed:` */
@@ -154,7 +156,7 @@ typedef struct pl_agreement_stepper pl_agreement_stepper; /* opaque */
 /* What a step is, as every party sees it at the current period. */
 typedef enum pl_agreement_step_status {
     PL_AGS_WAITING,   /* not started; something it requires is not verified */
-    PL_AGS_DUE,       /* not started; everything it requires is verified */
+    PL_AGS_DUE,       /* not started; everything it requires is verified and its not_before date has come */
     PL_AGS_UNDER_WAY, /* started, periods of work left */
     PL_AGS_DONE,      /* complete, in force, not yet verified */
     PL_AGS_VERIFIED,  /* complete, in force, verified */

@@ -142,6 +142,7 @@ const char *pl_agreement_step_phase(const pl_agreement *a, int s) { return a->st
 int pl_agreement_step_actor(const pl_agreement *a, int s) { return a->step[s].actor; }
 int pl_agreement_step_reversible(const pl_agreement *a, int s) { return a->step[s].reversible; }
 int pl_agreement_step_core(const pl_agreement *a, int s) { return a->step[s].core; }
+int pl_agreement_step_not_before(const pl_agreement *a, int s) { return a->step[s].not_before; }
 int pl_agreement_horizon(const pl_agreement *a) { return a->horizon; }
 void pl_agreement_period_label(const pl_agreement *a, int t, char *buf, int len) { pl_ag_period_label(a, t, buf, len); }
 uint64_t pl_agreement_seed(const pl_agreement *a) { return a->seed; }

@@ -201,7 +201,8 @@ pl_agreement_step_status pl_agreement_stepper_status(const pl_agreement_stepper 
     if (x->prog & bit) return PL_AGS_UNDER_WAY;
     if (x->done & bit) return (x->verified & bit) ? PL_AGS_VERIFIED : (x->breach & bit) ? PL_AGS_BREACH : PL_AGS_DONE;
     if (x->rev & bit) return PL_AGS_REVERSED;
-    return (st->c.req[s] & ~x->verified) ? PL_AGS_WAITING : PL_AGS_DUE;
+    /* due only once it may start: what it requires is verified and its not_before date has come */
+    return (st->c.req[s] & ~x->verified) || st->c.not_before[s] > st->R.t ? PL_AGS_WAITING : PL_AGS_DUE;
 }
 
 double pl_agreement_stepper_payoff(const pl_agreement_stepper *st, int p) { return st->o.pay[p]; }

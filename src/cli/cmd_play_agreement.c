@@ -110,11 +110,18 @@ static void ag_board(const ag_ui *ui)
     for (int k = 0; k < ui->n_mine; k++) {
         int s = ui->mine[k];
         pl_agreement_step_status x = pl_agreement_stepper_status(st, s);
+        char held[48] = "";
+        int nb = pl_agreement_step_not_before(a, s);
+        if (!(can_s >> s & 1) && !(can_r >> s & 1) && nb > pl_agreement_stepper_period(st)) {
+            char date[24];
+            pl_agreement_period_label(a, nb, date, sizeof date);
+            snprintf(held, sizeof held, "not before %s", date);
+        }
         const char *act = (can_s >> s & 1) ? (x == PL_AGS_REVERSED ? "you may restore it"
                                               : x == PL_AGS_DUE    ? "you may start it"
                                                                    : "you may start it early (not yet due)")
                           : (can_r >> s & 1) ? "you may reverse it"
-                                             : "";
+                                             : held;
         printf("    %2d  %-16s %-22s %s\n", k + 1, pl_agreement_step_id(a, s), status_word(x), act);
     }
     printf("  payoffs so far:");

@@ -59,6 +59,10 @@ check "agreement: the board shows what is verified" grep -qE "^  verified +IA-US
 check "agreement: the board shows what is due" grep -qE "^  due +BDA-US, IA-5P-1, IA-US-1, IA-JP-1, IA-WG$" <<<"$out"
 check "agreement: the board shows what is under way" grep -qE "^  under way +IA-5P-1" <<<"$out"
 check "agreement: the board shows your steps and what you may do" grep -qE "^ +1  IA-DP-1 +verified +you may reverse it$" <<<"$out"
+# a step held back by its not_before date is waiting, not due, and the board says until when
+# (it once showed SP-DP-1 "due" from 2007-03 with nothing the player could do about it)
+check "agreement: a second-phase step waits for its date (not_before 2007-10-03)" grep -qE "^ +3  SP-DP-1 +waiting +not before 2007-10$" <<<"$out"
+check "agreement: no step is shown due before its date" bash -c '! grep -qE "^ +[34]  SP-DP-[12] +due" <<<"$1"' _ "$out"
 check "agreement: the board shows the payoffs" grep -qF "  payoffs so far: DPRK (you) 1.7, US 2.2" <<<"$out"
 check "agreement: your start is logged" grep -qF "IA-DP-1 started (you)" <<<"$out"
 check "agreement: verification is logged" grep -qF "2007-03: IA-DP-1 verified" <<<"$out"
