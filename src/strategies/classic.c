@@ -3,6 +3,8 @@
  * and the common stochastic memory-one players (Random, GTFT, ...).
  * Each strategy's rule is cited in the line above it; behaviour matches
  * Axelrod-Python 4.13 where the strategy exists there. */
+#include <stdio.h>
+
 #include "strategies/strategy_def.h"
 
 /* ---- small helpers --------------------------------------------------------- */
@@ -522,6 +524,16 @@ static int gtft_move(void *st, const pl_params *p, const pl_view *v)
     return pl_view_opp_last(v) == PL_C ? PL_C : pl_view_coop_with(v, s->p);
 }
 static int gtft_is_stochastic(const pl_params *p) { return p->num[0] < 0 || (p->num[0] > 0 && p->num[0] < 1); }
+/* p is a probability, or exactly -1 for "the match's own game": another negative value would run
+ * as -1 under the label typed (gtft:p=-0.5), so it is refused when the player is made. */
+static int gtft_check(const pl_params *p, const pl_game *g, char *why, size_t whylen)
+{
+    (void)g;
+    if (p->num[0] >= 0 || p->num[0] == -1) return 0;
+    snprintf(why, whylen, "p must be a probability in [0, 1], or -1 for the default of each match's game; found %g",
+             p->num[0]);
+    return 1;
+}
 
 /* Stochastic win-stay lose-shift: four-vector (1-ep, ep, ep, 1-ep), cooperating first.
  * Axelrod-Python (Marc Harper). */
@@ -759,8 +771,9 @@ const pl_strategy_def pl_family_classic[] = {
       * (axelrod/strategies/titfortat.py, GTFT); 1 - 2/3 in floating point, as it computes it. */
      .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 1.0 - 2.0 / 3.0, .lo = -1, .hi = 1,
                  .help = "probability of forgiving a defection (the reference's 1/3 of the standard game); "
-                         "-1 (any negative): min(1-(T-R)/(R-S), (R-P)/(T-P)) of each match's game"}},
-     .state_size = sizeof(gtft_state), .move = gtft_move, .is_stochastic = gtft_is_stochastic},
+                         "-1: min(1-(T-R)/(R-S), (R-P)/(T-P)) of each match's game"}},
+     .state_size = sizeof(gtft_state), .move = gtft_move, .is_stochastic = gtft_is_stochastic,
+     .check_game = gtft_check},
     {.id = "stochastic_wsls", .name = "Stochastic WSLS", .axelrod_name = "Stochastic WSLS: 0.05",
      .reference = REF_AXLPY("Marc Harper"), .flags = PL_STOCHASTIC, .memory_depth = 1,
      .params = {{.key = "ep", .kind = PL_PARAM_REAL, .def = 0.05, .lo = 0, .hi = 1,

@@ -40,3 +40,7 @@ expect_err_has "slope s = -0.3 must lie between -0.25 and 1" "the slope and its 
 expect_exit 2 "ZD-Extort-4 in a game where its relation is impossible" "$PARLEY" match zd_extort_4 tft --game 3,0,10,1
 expect_err_has "cannot play this game" "the game is named as the cause"
 expect_exit 0 "ZD-Extort-4 in the standard game" "$PARLEY" match zd_extort_4 tft
+# GTFT's p is a probability or exactly -1 (each game's own); -0.5 once ran as -1 under its own label
+expect_exit 2 "gtft:p=-0.5 is refused" "$PARLEY" match gtft:p=-0.5 tft
+expect_err_has "p must be a probability in [0, 1], or -1" "the accepted values are named"
+expect_exit 0 "gtft:p=-1 follows the game" "$PARLEY" match gtft:p=-1 tft --game 4,0,6,1

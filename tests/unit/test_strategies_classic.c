@@ -119,6 +119,9 @@ static void parameters_change_behaviour(void **state)
     assert_int_equal(pl_strategy_create(&s, "limited_retaliate:retaliation_limit=1.5", &err), PL_EINVAL);
     assert_int_equal(pl_strategy_create(&s, "adaptive_tft:rate=2", &err), PL_EINVAL);
     assert_int_equal(pl_strategy_create(&s, "gtft:p=1.5", &err), PL_EINVAL);
+    /* a negative p other than -1 once ran as -1 under the label typed (gtft:p=-0.5) */
+    assert_int_equal(pl_strategy_create(&s, "gtft:p=-0.5", &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "or -1 for the default of each match's game"));
     assert_int_equal(pl_strategy_create(&s, "random:p=-0.1", &err), PL_EINVAL);
     assert_int_equal(pl_strategy_create(&s, "memory_one:p_cd=2", &err), PL_EINVAL);
     assert_int_equal(pl_strategy_create(&s, "win_shift_lose_stay:initial=X", &err), PL_EINVAL);
