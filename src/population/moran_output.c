@@ -36,26 +36,15 @@ static int write_fixation(const pl_moran *m, const pl_moran_meta *meta, const pl
     return pl_outfile_commit(&o, err);
 }
 
+static const char *type_name(const void *m, size_t i) { return pl_moran_name(m, i); }
+static double type_payoff(const void *m, size_t i, size_t j) { return pl_moran_payoff(m, i, j); }
+
 static int write_payoffs(const pl_moran *m, const char *path, pl_error *err)
 {
     pl_outfile o;
     int rc = pl_outfile_open(&o, path, err);
     if (rc) return rc;
-    size_t n = pl_moran_types(m);
-    fputs("type", o.f);
-    for (size_t s = 0; s < n; s++) {
-        fputc(',', o.f);
-        pl_csv_text(o.f, pl_moran_name(m, s));
-    }
-    fputc('\n', o.f);
-    for (size_t t = 0; t < n; t++) {
-        pl_csv_text(o.f, pl_moran_name(m, t));
-        for (size_t s = 0; s < n; s++) {
-            fputc(',', o.f);
-            pl_csv_num(o.f, pl_moran_payoff(m, t, s));
-        }
-        fputc('\n', o.f);
-    }
+    pl_csv_square(o.f, "type", pl_moran_types(m), type_name, type_payoff, m);
     return pl_outfile_commit(&o, err);
 }
 

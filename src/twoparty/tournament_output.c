@@ -93,26 +93,15 @@ static int write_per_rep(const pl_tournament_result *r, const char *path, int wi
     return pl_outfile_commit(&o, err);
 }
 
+static const char *player_name(const void *r, size_t i) { return pl_tournament_result_name(r, i); }
+static double player_payoff(const void *r, size_t i, size_t j) { return pl_tournament_result_payoff(r, i, j); }
+
 static int write_payoffs(const pl_tournament_result *r, const char *path, pl_error *err)
 {
     pl_outfile o;
     int rc = pl_outfile_open(&o, path, err);
     if (rc) return rc;
-    size_t n = pl_tournament_result_players(r);
-    fputs("Name", o.f);
-    for (size_t j = 0; j < n; j++) {
-        fputc(',', o.f);
-        pl_csv_text(o.f, pl_tournament_result_name(r, j));
-    }
-    fputc('\n', o.f);
-    for (size_t i = 0; i < n; i++) {
-        pl_csv_text(o.f, pl_tournament_result_name(r, i));
-        for (size_t j = 0; j < n; j++) {
-            fputc(',', o.f);
-            pl_csv_num(o.f, pl_tournament_result_payoff(r, i, j));
-        }
-        fputc('\n', o.f);
-    }
+    pl_csv_square(o.f, "Name", pl_tournament_result_players(r), player_name, player_payoff, r);
     return pl_outfile_commit(&o, err);
 }
 
