@@ -89,8 +89,45 @@ check "six-party: the tornado table names the behaviour's assumptions" grep -q "
 check "--range adds a range and --compare chooses the pair" grep -q "b_first - a_first" "$TMP/r.txt"
 check "--set moves the baseline of the analysis" bash -c "'$PARLEY' sensitivity '$fix' --runs 500 --threads 1 --set parties.B.policy.all_first.p=0.1 2>/dev/null | grep -q 'baseline changed by --set: parties.B.policy.all_first.p=0.1'"
 
-expect_exit 2 "an N-party scenario is refused with a reason" "$PARLEY" sensitivity scenarios/games/public-goods.yaml --range noise=0:0.1
-expect_err_has "does not analyse 'nparty' scenarios yet" "... naming the kind"
+# ---- N-party sensitivity: the same engine, the profiles' lasting restraint as the designs' success ----
+dl=scenarios/korea/drills-and-launches.yaml
+"$PARLEY" sensitivity "$dl" --runs 300 --threads 1 --bisect 4 --sobol 4 --sobol-runs 100 --bootstrap 50 --grid 1,2 \
+  --grid-steps 3 --out "$TMP/dl1" >"$TMP/dl1.txt" 2>/dev/null
+check "drills-and-launches: parley sensitivity analyses its declared N-party ranges" [ $? -eq 0 ]
+"$PARLEY" sensitivity "$dl" --runs 300 --threads 2 --bisect 4 --sobol 4 --sobol-runs 100 --bootstrap 50 --grid 1,2 \
+  --grid-steps 3 --out "$TMP/dl2" >"$TMP/dl2.txt" 2>/dev/null
+check "N-party: every sensitivity output is byte-identical at 1 and 2 threads" diff -r "$TMP/dl1" "$TMP/dl2"
+check "N-party: the summary too" cmp -s "$TMP/dl1.txt" "$TMP/dl2.txt"
+check "N-party: the four ranges (noise, misreading, forgiveness, payoff scale) are analysed" \
+  bash -c "grep -q '^   1  noise ' '$TMP/dl1.txt' && grep -q '^   3  forgiveness ' '$TMP/dl1.txt' && grep -q '^   4  payoff scale ' '$TMP/dl1.txt'"
+check "N-party: the measure is the profiles' lasting restraint" grep -q "each design's lasting restraint" "$TMP/dl1.txt"
+check "N-party: a range over a policy's parameter moves that profile only (forgiveness: double_suspension_generous)" python3 -c "
+import csv,sys; r=[x for x in csv.DictReader(open('$TMP/dl1/sensitivity.csv')) if x['assumption']=='forgiveness']
+v={}
+for x in r: v.setdefault(x['output'],set()).add(x['estimate'])
+moved=[o for o in v if len(v[o])>1 and ' - ' not in o]
+sys.exit(0 if moved==['double_suspension_generous'] else 1)"
+check "N-party: with no forgiveness the generous profile is double suspension exactly (g = 0 is tit for tat)" python3 -c "
+import csv,sys; r={x['output']:x['estimate'] for x in csv.DictReader(open('$TMP/dl1/sensitivity.csv')) if x['assumption']=='forgiveness' and x['end']=='low'}
+sys.exit(0 if r['double_suspension_generous']==r['double_suspension'] else 1)"
+check "N-party: the payoffs do not move lasting restraint (the policies do not read them)" python3 -c "
+import json,sys; j=json.load(open('$TMP/dl1/sensitivity.json'))
+r=[x for x in j['ranges'] if x['name']=='payoff scale'][0]
+sys.exit(0 if r['at_low']['rate']==r['at_high']['rate'] else 1)"
+check "N-party: sensitivity.html draws the tornado and the grid" \
+  bash -c "grep -q 'data-kind=\"bar\"' '$TMP/dl1/sensitivity.html' && grep -q 'data-kind=\"heatmap\"' '$TMP/dl1/sensitivity.html'"
+"$PARLEY" sensitivity scenarios/games/public-goods.yaml --runs 200 --threads 1 --range 'noise=0:0.05' --compare ttft_three,lifted_tft_majority \
+  >"$TMP/pgs.txt" 2>/dev/null
+check "public goods: --range and --compare on an N-party scenario" grep -q "ttft_three - lifted_tft_majority" "$TMP/pgs.txt"
+"$PARLEY" sensitivity "$RESOURCES/nparty_breakeven.yaml" --threads 1 --bisect 10 --out "$TMP/nb" >"$TMP/nb.txt" 2>/dev/null
+check "N-party break-even against the closed form (p^2 = 0.64 at p = 0.8)" python3 -c "
+import csv,sys; r=[x for x in csv.DictReader(open('$TMP/nb/breakeven.csv')) if x['assumption']=='p'][0]
+sys.exit(0 if r['flips']=='1' and abs(float(r['break_even'])-0.8)<0.015 else 1)"
+printf 'kind: nparty\nparties: [{id: A}, {id: B}]\ngame: {kind: pd, R: 3, S: 0, T: 5, P: 1}\nprofiles: [{id: x, default: {strategy: gtft, params: {p: 0.1, q: 2}}}]\n' >"$TMP/badparam.yaml"
+expect_exit 2 "a policy parameter the strategy lacks is refused at its place" "$PARLEY" run "$TMP/badparam.yaml"
+expect_err_has "badparam.yaml:4:" "... with file:line"
+expect_exit 2 "a range over values that differ is refused" "$PARLEY" sensitivity "$dl" --range 'profiles.*.policies.DPRK.params.p=0:1' --range 'game.values.US.*.self=0:1'
+expect_err_has "values that differ" "... saying so"
 expect_exit 2 "a scenario without ranges is refused" "$PARLEY" sensitivity scenarios/korea/singapore-2018.yaml
 expect_err_has "no ranges to analyse" "... saying how to give them"
 expect_exit 2 "a bad --range is refused" "$PARLEY" sensitivity "$fix" --range parties.A.policy.all_fist.p=0:1
