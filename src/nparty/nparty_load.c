@@ -758,6 +758,10 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
                            "'delay' of %ld periods is not shorter than the game (%ld periods): no move would ever be seen",
                            delay, periods);
     }
+    if (!ob) { /* the inputs of results.json say what the run used */
+        pl_ydoc_note_default(d, root, "observation.noise", "0");
+        pl_ydoc_note_default(d, root, "observation.delay", "0");
+    }
     const pl_ynode *cal = pl_ymap_get(root, "calendar");
     if (cal) {
         static const char *const ck[] = {"start_year", "per_year", NULL};
@@ -807,6 +811,11 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
     } else if (window > periods)
         window = periods;
     m->window = (int)window;
+    if (!re) {
+        char w[24];
+        snprintf(w, sizeof w, "%ld", window);
+        pl_ydoc_note_default(d, root, "restraint.window", w);
+    }
     const pl_ynode *gn;
     if ((rc = pl_yget_node(d, root, "game", PL_Y_MAP, 1, &gn, err)) || (rc = load_game(d, gn, m, m->n, &m->game, err))) return rc;
     if ((rc = load_record(d, m, err)) || (rc = load_terms(d, m, pl_ymap_get(root, "terms"), err)) ||

@@ -20,11 +20,32 @@ check "results.json holds every input as run (after the overrides)" python3 -c "
 import json,sys; j=json.load(open('$TMP/set/results.json'))['inputs']
 v=[x for x in j['verifiers'] if x['id']=='IAEA'][0]; s=[x for x in j['steps'] if x['id']=='SP-DP-1'][0]
 sys.exit(0 if v['p_confirm']==0.6 and s['flow']['DPRK']==-0.31 and j['horizon']==48 else 1)"
+check "results.json's inputs hold the loader's defaults (SP-DP-1's verification delay and p_false, core, agreed)" python3 -c "
+import json,sys; j=json.load(open('$TMP/set/results.json'))['inputs']
+s=[x for x in j['steps'] if x['id']=='SP-DP-1'][0]
+sys.exit(0 if s['verification']['delay']==0 and s['verification']['p_false']==0 and s['core'] is True and s['agreed'] is True else 1)"
+check "... which the file leaves out (they are defaults)" bash -c "sed -n '/id: SP-DP-1/,/^  - id:/p' '$six' | grep -v 'id: SP-DP-1' | { ! grep -q 'p_false\\|core:\\|agreed:\\|delay:'; }"
 "$PARLEY" run "$six" --runs 400 --threads 1 --out "$TMP/noset" >/dev/null 2>&1
 check "the override changes the results" bash -c "! cmp -s '$TMP/set/variants.csv' '$TMP/noset/variants.csv'"
 "$PARLEY" run scenarios/games/public-goods.yaml --runs 50 --threads 1 --set noise=0.05 --out "$TMP/np" >"$TMP/np.txt" 2>/dev/null
 check "--set works on an N-party scenario too" grep -q "noise = 0.05 (the file: 0.01)" "$TMP/np.txt"
 check "an N-party results.json records the override" grep -q '"path": "noise"' "$TMP/np/results.json"
+check "N-party inputs hold the defaults (observation delay omitted; pairwise: no observation block at all)" python3 -c "
+import json,sys; j=json.load(open('$TMP/np/results.json'))['inputs']
+sys.exit(0 if j['observation']['delay']==0 and j['seed']==1 and j['noise']==0.05 else 1)"
+"$PARLEY" run scenarios/games/pairwise.yaml --runs 20 --threads 1 --out "$TMP/pw" >/dev/null 2>&1
+check "... a block left out is written with the values used" python3 -c "
+import json,sys; j=json.load(open('$TMP/pw/results.json'))['inputs']
+sys.exit(0 if j['observation']=={'noise':0,'delay':0} else 1)"
+# results checked without the YAML: the inputs, run again, give the same results
+for sc in "$six" scenarios/games/public-goods.yaml; do
+  b=$(basename "$sc" .yaml)
+  "$PARLEY" run "$sc" --runs 100 --threads 1 --out "$TMP/rt1-$b" >/dev/null 2>&1
+  python3 -c "import json; json.dump(json.load(open('$TMP/rt1-$b/results.json'))['inputs'], open('$TMP/rt-$b.json','w'))"
+  "$PARLEY" run "$TMP/rt-$b.json" --runs 100 --threads 1 --out "$TMP/rt2-$b" >/dev/null 2>&1
+  check "$b: the inputs of results.json, run as a scenario, give the same CSV files" \
+    bash -c "for f in '$TMP/rt1-$b'/*.csv; do cmp -s \"\$f\" '$TMP/rt2-$b/'\$(basename \"\$f\") || exit 1; done"
+done
 
 expect_exit 2 "an unknown id is refused" "$PARLEY" run "$six" --set parties.DPRK.policy.oportunist.p=0.1
 expect_err_has "no item 'oportunist' in parties.DPRK.policy (did you mean 'opportunist'?)" "... naming the closest"
