@@ -34,7 +34,12 @@ typedef struct pl_run_options {
     const char *const *sets; /* "PATH=VALUE" overrides applied before the kind reads the file (a path of keys and
                               * ids: parties.DPRK.policy.opportunist.p=0.1); the summary and results.json record them */
     int n_sets;
+    /* Filled by pl_scenario_run (callers leave it NULL): when the scenario declares `sensitivity: ranges:`,
+     * the top sensitivity in words (one at a time over the ranges at up to PL_RUN_SENSITIVITY_RUNS runs a
+     * point, with the break-even values), which the key findings quote. */
+    const char *depends_on;
 } pl_run_options;
+#define PL_RUN_SENSITIVITY_RUNS 1000
 
 /* One thread, the scenario's own runs and seed, no files, no progress. */
 PL_EXTERN void pl_run_options_default(pl_run_options *opt);

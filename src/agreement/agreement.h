@@ -383,6 +383,7 @@ struct pl_agreement_result {
     uint64_t *hist_store;
     uint64_t *belief_store;  /* behaviour only */
     pl_ag_incentives *incentives; /* behaviour only, once checked */
+    const char *depends_on;  /* the top sensitivity in words (parley run over declared ranges), or NULL */
 };
 
 /* Adds one run's belief trajectory to `q` (horizon x parties x options) as differences from one

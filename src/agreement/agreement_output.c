@@ -186,7 +186,9 @@ void pl_ag_key_findings(const pl_agreement *a, const pl_agreement_result *r, cha
                                     "another of its types (the incentive checks say who). ");
         }
     }
-    if (len < n)
+    if (len < n && r->depends_on)
+        len += (size_t)snprintf(buf + len, n - len, "%s ", r->depends_on);
+    else if (len < n)
         len += (size_t)snprintf(buf + len, n - len, "%s", a->n_ranges
                                 ? "What the ranking depends on: `parley sensitivity` runs the scenario's declared ranges "
                                   "(tornado, break-even values, Sobol indices). "
@@ -253,7 +255,7 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
                "holds: still all in force at the horizon (the rest broke down or never completed).\n\n",
             pl_ag_unit_name(a), a->start_text);
     write_paired_summary(f, a, r);
-    char kf[2048];
+    char kf[4096];
     pl_ag_key_findings(a, r, kf, sizeof kf);
     fprintf(f, "Key findings: %s\n\n", kf);
 

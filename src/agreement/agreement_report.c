@@ -493,7 +493,7 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
              (unsigned long long)r->seed);
     pl_report_code(rep, cmd);
     {
-        char kf[2048];
+        char kf[4096];
         pl_ag_key_findings(a, r, kf, sizeof kf);
         pl_report_section(rep, "Key findings");
         pl_report_paragraph(rep, kf);

@@ -127,6 +127,7 @@ typedef struct np_results {
     double sens_restraint[NP_MAX_SENS_VALUES][NP_MAX_PROFILES]; /* lasting restraint at each sensitivity value */
     double sens_escalated[NP_MAX_SENS_VALUES][NP_MAX_PROFILES];
     pl_ntournament_result *tour;
+    const char *depends_on;   /* the top sensitivity in words (parley run over declared ranges), or NULL */
 } np_results;
 
 /* Reads and validates the model of an N-party scenario (the document must outlive it: the

@@ -90,13 +90,14 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         }
         fputc('\n', out);
     }
-    fprintf(out, "\nPolicy profiles (escalation counted for");
+    const np_terms *T = &m->terms;
+    fprintf(out, "\nPolicy profiles (%s counted for", T->defect);
     for (int i = 0, first = 1; i < n; i++)
         if (m->measured >> i & 1) fprintf(out, "%s %s", first ? "" : ",", m->party[i].id), first = 0;
-    fprintf(out, "; lasting restraint = none escalates in the last %d %ss)\n\n", m->window, m->period_unit);
-    fprintf(out, "  %-*s  %9s  %10s  %10s  %9s", w, "Profile", "Lasting", "Runs with", "First esc.", "Escalated");
+    fprintf(out, "; lasting %s = none %s in the last %d %ss)\n\n", T->coop, T->defects, m->window, m->period_unit);
+    fprintf(out, "  %-*s  %11s  %11s  %11s  %11s", w, "Profile", "Lasting", "Runs with", "First", "Periods");
     if (m->shock_party >= 0) fprintf(out, "  %10s  %8s  %9s  %9s", "Calm at", "Spread", "Reach", "Recovered");
-    fprintf(out, "\n  %-*s  %9s  %10s  %10s  %9s", w, "", "restraint", "escalation", "(mean)", "periods");
+    fprintf(out, "\n  %-*s  %11.11s  %11.11s  %11.11s  %11.11s", w, "", T->coop, T->defect, T->defect, T->defected);
     if (m->shock_party >= 0) fprintf(out, "  %10s  %8s  %9s  %9s", "shock", "(periods)", "(parties)", "");
     fputc('\n', out);
     for (int k = 0; k < m->n_profiles; k++) {
@@ -105,7 +106,7 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         np_fmt_pct(b, sizeof b, (double)p->escalation_runs / p->runs);
         np_fmt_num(c, sizeof c, p->first_escalation + 1, 1);
         np_fmt_pct(d, sizeof d, p->escalated_share);
-        fprintf(out, "  %-*.*s  %9s  %10s  %10s  %9s", w, w, m->profile[k].id, a, b, c, d);
+        fprintf(out, "  %-*.*s  %11s  %11s  %11s  %11s", w, w, m->profile[k].id, a, b, c, d);
         if (m->shock_party >= 0) {
             np_fmt_pct(e, sizeof e, (double)p->shock_runs / p->runs);
             np_fmt_num(f, sizeof f, p->spread_periods, 1);
@@ -125,7 +126,7 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         }
         np_fmt_pct(a, sizeof a, (double)r->prof[best].restraint_runs / r->prof[best].runs);
         np_fmt_pct(b, sizeof b, (double)r->prof[worst].restraint_runs / r->prof[worst].runs);
-        fprintf(out, "\n  Lasting restraint is most frequent under %s (%s of runs) and least under %s (%s).\n",
+        fprintf(out, "\n  Lasting %s is most frequent under %s (%s of runs) and least under %s (%s).\n", T->coop,
                 m->profile[best].id, a, m->profile[worst].id, b);
         /* a ranking within the noise is no ranking: the runner-up's 95% interval against the leader's */
         int second = -1;
@@ -140,16 +141,17 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
             fprintf(out, ": within the noise of each other, so no ranking between the two.\n");
         else
             fprintf(out, ".\n");
+        if (r->depends_on) fprintf(out, "  %s\n", r->depends_on);
     }
     if (m->shock_party >= 0)
-        fprintf(out, "\n  Shock: %s is made to escalate once in %s %d; among runs calm just before it, spread = %ss until\n"
-                     "  half of the other parties escalate, reach = how many of them escalated within %d %ss,\n"
-                     "  recovered = back in lasting restraint at the end.\n",
-                m->party[m->shock_party].id, m->period_unit, m->shock_period + 1, m->period_unit, m->shock_horizon,
-                m->period_unit);
+        fprintf(out, "\n  Shock: %s is made to %s once in %s %d; among runs calm just before it, spread = %ss until\n"
+                     "  half of the other parties %s, reach = how many of them %s within %d %ss,\n"
+                     "  recovered = back in lasting %s at the end.\n",
+                m->party[m->shock_party].id, T->defect_verb, m->period_unit, m->shock_period + 1, m->period_unit,
+                T->defect_verb, T->defected, m->shock_horizon, m->period_unit, T->coop);
     if (m->n_sens) {
-        fprintf(out, "\nSensitivity: lasting restraint as %s varies (the same runs, no shock)\n\n  %-*s", m->sens_param, w,
-                "Profile");
+        fprintf(out, "\nSensitivity: lasting %s as %s varies (the same runs, no shock)\n\n  %-*s", T->coop, m->sens_param,
+                w, "Profile");
         for (int v = 0; v < m->n_sens; v++) {
             char h[32];
             snprintf(h, sizeof h, "%g", m->sens_value[v]);
@@ -165,7 +167,7 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
             fputc('\n', out);
         }
     }
-    fprintf(out, "\nShare of %ss each party restrains (chooses a cooperative action)\n\n", m->period_unit);
+    fprintf(out, "\nShare of %ss each party %s (chooses a cooperative action)\n\n", m->period_unit, T->coops);
     party_columns(out, m, w);
     for (int k = 0; k < m->n_profiles; k++) {
         fprintf(out, "  %-*.*s", w, w, m->profile[k].id);
@@ -187,8 +189,8 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         np_period_label(m, 0, first, sizeof first);
         np_period_label(m, m->rec_turns - 1, last, sizeof last);
         fprintf(out, "\nReplay of the record %s-%s: how often each policy, fed the record, chose as the record shows\n"
-                     "(restraint or escalation; periods the record leaves open are not counted)\n\n",
-                first, last);
+                     "(%s or %s; periods the record leaves open are not counted)\n\n",
+                first, last, T->coop, T->defect);
         party_columns(out, m, w);
         for (int k = 0; k < m->n_profiles; k++) {
             fprintf(out, "  %-*.*s", w, w, m->profile[k].id);

@@ -22,6 +22,7 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
     np_results res;
     memset(&res, 0, sizeof res);
     res.nash_count = -1;
+    res.depends_on = opt->depends_on;
     if (!rc && m.game) {
         pl_error e2;
         if (pl_ngame_pure_nash(m.game, &res.nash_count, res.nash_first, &e2)) res.nash_count = -1;

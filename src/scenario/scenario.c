@@ -13,6 +13,7 @@
 #include "io/yaml_json.h"
 #include "scenario/overrides.h"
 #include "scenario/scenario.h"
+#include "scenario/sensitivity.h"
 
 #define PL_SCENARIO_KIND(k, fn, ev, play, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
 #include "parley/scenario_kinds.def"
@@ -221,9 +222,27 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
     pl_overrides log = {0};
     rc = pl_overrides_apply(doc, opt->sets, opt->n_sets, &log, err);
     if (!rc && opt->out_dir && pl_ydoc_record_defaults(doc)) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_run_options o = *opt;
+    char depends[1200];
+    o.depends_on = NULL;
+    const pl_ynode *se = pl_ymap_get(doc->root, "sensitivity");
+    pl_error sens_err = {0};
+    int sens_rc = PL_OK;
+    if (!rc && s->kind->eval && pl_ymap_get(se, "ranges") && !opt->types_posterior) {
+        /* what the ranking depends on, for the key findings: one at a time at a modest cost.  If it
+         * fails, the run goes first, so that a mistake of the scenario itself is reported as the run
+         * reports it; a mistake only the ranges make is reported after. */
+        uint64_t runs = opt->runs > 0 && opt->runs < PL_RUN_SENSITIVITY_RUNS ? (uint64_t)opt->runs : PL_RUN_SENSITIVITY_RUNS;
+        sens_rc = pl_sensitivity_depends_on(doc->path, opt, runs, depends, sizeof depends, &sens_err);
+        if (!sens_rc && *depends) o.depends_on = depends;
+    }
     if (!rc) {
         if (summary) pl_overrides_print(summary, &log);
-        rc = s->kind->run(doc, opt, summary, err);
+        rc = s->kind->run(doc, &o, summary, err);
+        if (!rc && sens_rc) {
+            rc = sens_rc;
+            if (err) *err = sens_err;
+        }
         if (rc == PL_EINVAL && log.n) { /* a value set by --set that its kind refuses: say so */
             char why[PL_ERROR_MSG_MAX];
             pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);

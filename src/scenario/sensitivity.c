@@ -300,6 +300,12 @@ static int one_at_a_time(sens_ctx *x, double *values)
 
 static int sign_of(double d) { return d > 0 ? 1 : d < 0 ? -1 : 0; }
 
+int pl_sens_flip_is_clear(const pl_sensitivity *s, int k)
+{
+    const pl_sens_point *lo = &s->at_lo[k], *hi = &s->at_hi[k];
+    return (lo->diff_lo > 0 && hi->diff_hi < 0) || (lo->diff_hi < 0 && hi->diff_lo > 0);
+}
+
 static int break_even(sens_ctx *x, double *values)
 {
     pl_sensitivity *s = x->s;
@@ -308,6 +314,7 @@ static int break_even(sens_ctx *x, double *values)
         memset(be, 0, sizeof *be);
         be->at = be->bracket_lo = be->bracket_hi = NAN;
         int slo = sign_of(s->at_lo[k].diff), shi = sign_of(s->at_hi[k].diff);
+        if (s->quick && !pl_sens_flip_is_clear(s, k)) continue;
         if (slo == shi || !slo || !shi) {
             if (slo != shi) { /* a tie at an end: the break-even is that end */
                 be->flips = 1;
@@ -556,7 +563,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
                 "break-even %.2f s, Sobol (%d rows x %d points x %llu runs) %.2f s, grid %.2f s (%d threads)\n",
                 s->evaluations, t1 - t0, s->n_ranges, (unsigned long long)s->runs, t2 - t1, t3 - t2, s->sobol_n,
                 s->n_ranges + 2, (unsigned long long)s->sobol_runs, t4 - t3, t5 - t4, x->ec.threads);
-    pl_sens_write_summary(summary, s);
+    if (summary) pl_sens_write_summary(summary, s);
     if (cfg->out_dir) {
         rc = pl_sens_write_results(cfg->out_dir, s, x->err);
     }
@@ -579,6 +586,34 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
     sens_ctx x = {.s = s, .err = err, .ec = {.runs = cfg->runs, .seed = cfg->seed, .seed_given = cfg->seed_given,
                                               .threads = cfg->threads > 0 ? cfg->threads : 1}};
     if (!rc) rc = analyse(&x, cfg, summary);
+    pl_free(s);
+    return rc;
+}
+
+int pl_sensitivity_depends_on(const char *path, const pl_run_options *opt, uint64_t runs, char *buf, size_t n,
+                              pl_error *err)
+{
+    buf[0] = 0;
+    pl_sensitivity *s = pl_calloc(1, sizeof *s);
+    if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_sensitivity_config cfg = {.runs = runs, .seed = opt->seed, .seed_given = opt->seed_given, .threads = opt->threads,
+                                 .sets = opt->sets, .n_sets = opt->n_sets, .bisect_steps = 5};
+    s->path = path, s->sets = cfg.sets, s->n_sets = cfg.n_sets;
+    s->bisect_steps = cfg.bisect_steps, s->bootstrap = 500, s->grid_steps = 7;
+    s->grid_r = s->grid_c = -1;
+    s->quick = 1;
+    sens_ctx x = {.s = s, .err = err, .ec = {.runs = runs, .seed = cfg.seed, .seed_given = cfg.seed_given,
+                                              .threads = cfg.threads > 0 ? cfg.threads : 1}};
+    int rc = analyse(&x, &cfg, NULL);
+    if (!rc && s->a >= 0) {
+        size_t len = (size_t)snprintf(buf, n, "What the ranking of %s and %s depends on (one at a time over the %d "
+                                      "declared assumption%s, %llu runs a point; parley sensitivity for the full "
+                                      "analysis): ", s->base.name[s->a], s->base.name[s->b], s->n_ranges,
+                                      s->n_ranges == 1 ? "" : "s", (unsigned long long)s->runs);
+        if (len < n) pl_sens_depends_text(s, buf + len, n - len);
+        len = strlen(buf);
+        while (len && buf[len - 1] == ' ') buf[--len] = 0;
+    }
     pl_free(s);
     return rc;
 }

@@ -65,7 +65,24 @@ typedef struct pl_sensitivity {
     int n_sets;
     const char *const *sets;
     int evaluations;
+    int quick;               /* parley run's key findings: a flip counts (and is bisected) only where the
+                              * difference's intervals at the two ends exclude 0 on opposite sides */
 } pl_sensitivity;
+
+/* Whether range k flips the ranking beyond the noise: the paired difference's intervals at its two ends
+ * exclude 0, on opposite sides. */
+int pl_sens_flip_is_clear(const pl_sensitivity *s, int k);
+
+/* The top sensitivity in words: the assumption that moves the difference of the compared pair
+ * most, and where the ranking flips ("" with one design).  The summary's finding and `parley
+ * run`'s key findings both use it (sensitivity_output.c). */
+void pl_sens_depends_text(const pl_sensitivity *s, char *buf, size_t n);
+
+/* For `parley run`'s key findings, when the scenario declares `sensitivity: ranges:`: one at a time
+ * over them and the break-even values of the clear flips (5 bisection steps), at `runs` runs a point on the run's seed
+ * and overrides, said in words into buf: which pair, what it depends on most, where it flips. */
+int pl_sensitivity_depends_on(const char *path, const pl_run_options *opt, uint64_t runs, char *buf, size_t n,
+                              pl_error *err);
 
 /* Writers (sensitivity_output.c). */
 void pl_sens_write_summary(FILE *f, const pl_sensitivity *s);

@@ -74,10 +74,26 @@ static void findings(const pl_sensitivity *s, char *buf, size_t n)
                             A, s->base.measure, 100 * b->rate[s->a], B, 100 * b->rate[s->b], 100 * b->diff,
                             100 * b->diff_lo, 100 * b->diff_hi,
                             (b->diff_lo > 0 || b->diff_hi < 0) ? "" : ", within the noise");
+    if (len < n) pl_sens_depends_text(s, buf + len, n - len);
+}
+
+void pl_sens_depends_text(const pl_sensitivity *s, char *buf, size_t n)
+{
+    size_t len = 0;
+    buf[0] = 0;
+    if (s->a < 0 || !s->n_ranges) return;
+    const char *A = s->base.name[s->a], *B = s->base.name[s->b];
     int ord[PL_SENS_MAX_RANGES];
     order_by_swing(s, s->base.n, ord);
     int top = ord[0];
-    if (len < n)
+    if (s->quick) /* the intervals say whether the move is more than the noise at these runs */
+        len += (size_t)snprintf(buf + len, n - len, "the difference depends most on %s (from %+.1f [%+.1f, %+.1f] to "
+                                "%+.1f [%+.1f, %+.1f] points over %s%g..%s%g). ", s->range[top].name,
+                                100 * s->at_lo[top].diff, 100 * s->at_lo[top].diff_lo, 100 * s->at_lo[top].diff_hi,
+                                100 * s->at_hi[top].diff, 100 * s->at_hi[top].diff_lo, 100 * s->at_hi[top].diff_hi,
+                                s->range[top].scale ? "x" : "", s->range[top].lo, s->range[top].scale ? "x" : "",
+                                s->range[top].hi);
+    else
         len += (size_t)snprintf(buf + len, n - len, "The difference depends most on %s (it moves from %+.1f to %+.1f "
                                 "points over %s%g..%s%g). ", s->range[top].name, 100 * s->at_lo[top].diff,
                                 100 * s->at_hi[top].diff, s->range[top].scale ? "x" : "", s->range[top].lo,
@@ -92,7 +108,10 @@ static void findings(const pl_sensitivity *s, char *buf, size_t n)
         flips++;
     }
     if (!flips && len < n)
-        snprintf(buf + len, n - len, "No single assumption flips the ranking within its range (the others at their values).");
+        snprintf(buf + len, n - len, "%s", s->quick ? "No single assumption flips the ranking clearly (beyond the noise at "
+                                                      "both ends of its range, the others at their values)."
+                                                    : "No single assumption flips the ranking within its range (the "
+                                                      "others at their values).");
 }
 
 void pl_sens_write_summary(FILE *f, const pl_sensitivity *s)
