@@ -65,7 +65,7 @@ int cmd_fit(int argc, char **argv)
                                          {0}};
     pl_agreement_fit_config cfg;
     pl_agreement_fit_config_default(&cfg);
-    const char *out = NULL;
+    const char *out_dir = NULL;
     int do_compare = 0, runs_given = 0;
     long n;
     int c;
@@ -87,7 +87,7 @@ int cmd_fit(int argc, char **argv)
             break;
         case 'o':
             if (!*optarg) return cli_usage_error("fit", "--out: expected a directory name");
-            out = optarg;
+            out_dir = optarg;
             break;
         case 'c': do_compare = 1; break;
         case 'h': fputs(help, stdout); return EXIT_OK;
@@ -104,11 +104,10 @@ int cmd_fit(int argc, char **argv)
         pl_agreement_free(a);
         return EXIT_USAGE;
     }
-    cli_signals_install(); /* before the temporary exists, so no signal can leave it behind */
-    pl_outdir *od = NULL;
-    if (out && pl_outdir_open(&od, out, &err)) {
+    cli_out out;
+    if ((rc = cli_out_begin(&out, "fit", out_dir, "fit.json"))) {
         pl_agreement_free(a);
-        return cli_lib_error("fit", &err);
+        return rc;
     }
     double t0 = cli_seconds();
     pl_agreement_fit *fit = NULL;
@@ -117,20 +116,15 @@ int cmd_fit(int argc, char **argv)
     if (!rc) {
         fprintf(stderr, "parley fit: fitted in %.2f s (likelihood and predictive check, one core)\n", t1 - t0);
         pl_agreement_fit_print(stdout, a, fit);
-        if (od && (rc = pl_agreement_fit_write_json(pl_outdir_path(od), a, fit, &err))) pl_outdir_fix_error(od, &err);
-        if (od && !rc) {
-            rc = pl_outdir_commit(od, &err);
-            od = NULL;
-        }
-        if (!rc && do_compare)
-            rc = compare(a, fit, runs_given ? cfg.runs : 20000, cfg.seed_given ? cfg.seed : pl_agreement_seed(a), &err);
+        if (out_dir) rc = pl_agreement_fit_write_json(cli_out_path(&out), a, fit, &err);
     }
-    if (rc) {
+    int code = cli_out_end(&out, rc, &err);
+    if (!code && do_compare) {
+        rc = compare(a, fit, runs_given ? cfg.runs : 20000, cfg.seed_given ? cfg.seed : pl_agreement_seed(a), &err);
         fflush(stdout);
-        fprintf(stderr, "parley fit: %s\n", err.msg);
+        if (rc) code = cli_lib_error("fit", &err);
     }
-    pl_outdir_abort(od);
     pl_agreement_fit_free(fit);
     pl_agreement_free(a);
-    return cli_exit_code(rc);
+    return code;
 }

@@ -108,7 +108,7 @@ int cmd_moran(int argc, char **argv)
     double rep_time = 0, *rep = NULL, *payoff = NULL, *x0 = NULL;
     pl_moran *m = NULL;
     pl_moran_fixation *f = NULL;
-    pl_outdir *od = NULL;
+    cli_out out = {0};
     pl_error err;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -206,11 +206,8 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     mc.game = &game;
-    if (out_dir && pl_outdir_open(&od, out_dir, &err)) {
-        rc = cli_lib_error("moran", &err);
-        goto done;
-    }
-    cli_signals_install();
+    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html"))) goto done;
+    rc = EXIT_USAGE;
     double t0 = cli_seconds();
     if (pl_moran_create(&m, (pl_strategy *const *)players.items, players.n, &mc, samples, cfg.threads, &err)) {
         rc = cli_lib_error("moran", &err);
@@ -222,7 +219,7 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     double t2 = cli_seconds();
-    if ((od || cfg.mutation > 0) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
+    if ((out_dir || cfg.mutation > 0) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }
@@ -303,22 +300,14 @@ int cmd_moran(int argc, char **argv)
     }
     fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
             f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
-    rc = EXIT_OK;
-    if (od) {
+    int wrc = 0;
+    if (out_dir) {
         pl_moran_meta meta = {.match = &mc, .game_text = game_text, .samples = samples, .counts = counts};
-        if (pl_moran_write(m, &cfg, &meta, f, traj, gens, pl_outdir_path(od), &err)) {
-            pl_outdir_fix_error(od, &err);
-            pl_outdir_abort(od);
-            rc = cli_lib_error("moran", &err);
-        } else if (pl_outdir_commit(od, &err)) {
-            rc = cli_lib_error("moran", &err);
-        } else {
-            fprintf(stderr, "results written to %s/\n", out_dir);
-        }
-        od = NULL;
+        wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
     }
+    rc = cli_out_end(&out, wrc, &err);
 done:
-    pl_outdir_abort(od);
+    cli_out_abort(&out);
     free(traj);
     free(counts);
     free(rep);

@@ -97,18 +97,15 @@ int cmd_run(int argc, char **argv)
     if (argc - optind != 1) return cli_usage_error("run", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
     /* the results directory is checked and made before anything is computed, and filled as a set */
-    cli_signals_install(); /* before the temporary exists, so no signal can leave it behind */
-    pl_outdir *od = NULL;
-    const char *out_dir = opt.out_dir;
-    if (opt.out_dir) {
-        if (pl_outdir_open(&od, opt.out_dir, &err)) return cli_lib_error("run", &err);
-        opt.out_dir = pl_outdir_path(od);
-    }
+    cli_out out;
+    int rc = cli_out_begin(&out, "run", opt.out_dir, "CSV, results.json, report.html");
+    if (rc) return rc;
+    opt.out_dir = cli_out_path(&out);
     run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};
     opt.progress = on_progress;
     opt.progress_user = &bar;
     pl_scenario *scn = NULL;
-    int rc = pl_scenario_open(&scn, argv[optind], &err);
+    rc = pl_scenario_open(&scn, argv[optind], &err);
     double t0 = cli_seconds();
     if (!rc) {
         if (opt.types_posterior)
@@ -118,25 +115,14 @@ int cmd_run(int argc, char **argv)
     double t1 = cli_seconds(), secs = bar.runs_done > t0 ? bar.runs_done - t0 : 0;
     cli_progress_finish(bar.bar);
     pl_scenario_free(scn);
-    pl_outdir_fix_error(od, &err);
-    if (!rc && od) {
-        rc = pl_outdir_commit(od, &err);
-        od = NULL;
-    }
-    pl_outdir_abort(od);
-    if (rc) {
+    if (!rc) { /* timings go to standard error, never into the results */
         fflush(stdout);
-        fprintf(stderr, "parley run: %s\n", err.msg);
-        return cli_exit_code(rc);
+        if (bar.total && secs > 0)
+            fprintf(stderr, "parley run: %llu runs in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all\n",
+                    (unsigned long long)bar.total, secs, (double)bar.total / secs, opt.threads,
+                    opt.threads == 1 ? "" : "s", t1 - t0);
+        else
+            fprintf(stderr, "parley run: done in %.3f s (%d thread%s)\n", t1 - t0, opt.threads, opt.threads == 1 ? "" : "s");
     }
-    /* timings go to standard error, never into the results */
-    fflush(stdout);
-    if (bar.total && secs > 0)
-        fprintf(stderr, "parley run: %llu runs in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all\n",
-                (unsigned long long)bar.total, secs, (double)bar.total / secs, opt.threads, opt.threads == 1 ? "" : "s",
-                t1 - t0);
-    else
-        fprintf(stderr, "parley run: done in %.3f s (%d thread%s)\n", t1 - t0, opt.threads, opt.threads == 1 ? "" : "s");
-    if (out_dir) fprintf(stderr, "parley run: results in %s/ (CSV, results.json, report.html)\n", out_dir);
-    return EXIT_OK;
+    return cli_out_end(&out, rc, &err);
 }

@@ -91,23 +91,10 @@ int cmd_sensitivity(int argc, char **argv)
     if (argc - optind != 1) return cli_usage_error("sensitivity", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
     /* the results directory is checked before anything is computed, and filled as a set */
-    pl_outdir *od = NULL;
-    const char *out_dir = cfg.out_dir;
-    if (cfg.out_dir) {
-        if (pl_outdir_open(&od, cfg.out_dir, &err)) return cli_lib_error("sensitivity", &err);
-        cfg.out_dir = pl_outdir_path(od);
-    }
-    cli_signals_install();
-    int rc = pl_sensitivity_run_file(argv[optind], &cfg, stdout, &err);
-    if (!rc && od) {
-        rc = pl_outdir_commit(od, &err);
-        od = NULL;
-    }
-    pl_outdir_abort(od);
-    if (rc) {
-        fflush(stdout);
-        return cli_lib_error("sensitivity", &err);
-    }
-    if (out_dir) fprintf(stderr, "parley sensitivity: results in %s/\n", out_dir);
-    return cli_finish("sensitivity", EXIT_OK);
+    cli_out out;
+    int rc = cli_out_begin(&out, "sensitivity", cfg.out_dir, "CSV, sensitivity.json, sensitivity.html");
+    if (rc) return rc;
+    cfg.out_dir = cli_out_path(&out);
+    rc = pl_sensitivity_run_file(argv[optind], &cfg, stdout, &err);
+    return cli_out_end(&out, rc, &err);
 }

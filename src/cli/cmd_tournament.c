@@ -112,43 +112,26 @@ int cmd_tournament(int argc, char **argv)
     if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
     cfg.game = &game;
     /* the results directory is checked and made before anything is computed, and filled as a set */
-    cli_signals_install(); /* before the temporary exists, so no signal can leave it behind */
-    pl_outdir *od = NULL;
-    if (out_dir && pl_outdir_open(&od, out_dir, &err)) {
-        rc = cli_lib_error("tournament", &err);
-        goto done;
-    }
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    pl_tournament_result *res;
+    cli_out out;
+    if ((rc = cli_out_begin(&out, "tournament", out_dir, "CSV, results.json, report.html"))) goto done;
+    double t0 = cli_seconds();
+    pl_tournament_result *res = NULL;
     tour_bar bar = {0};
     cfg.progress = progress_cb;
     cfg.progress_user = &bar;
     int run_rc = pl_tournament_run((const pl_strategy *const *)players.items, players.n, &cfg, &res, &err);
     cli_progress_finish(bar.bar);
-    if (run_rc) {
-        rc = cli_lib_error("tournament", &err);
-        pl_outdir_abort(od);
-        goto done;
-    }
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-    pl_tournament_print_table(res, stdout);
-    fprintf(stderr, "%llu matches, %llu turns in %.3f s (%.3g turns/s, %d thread%s)\n",
-            (unsigned long long)pl_tournament_result_matches(res), (unsigned long long)pl_tournament_result_turns(res),
-            secs, secs > 0 ? (double)pl_tournament_result_turns(res) / secs : 0.0, cfg.threads, cfg.threads == 1 ? "" : "s");
-    rc = EXIT_OK;
-    if (od) {
+    if (!run_rc) {
+        double secs = cli_seconds() - t0;
+        pl_tournament_print_table(res, stdout);
+        fprintf(stderr, "%llu matches, %llu turns in %.3f s (%.3g turns/s, %d thread%s)\n",
+                (unsigned long long)pl_tournament_result_matches(res), (unsigned long long)pl_tournament_result_turns(res),
+                secs, secs > 0 ? (double)pl_tournament_result_turns(res) / secs : 0.0, cfg.threads,
+                cfg.threads == 1 ? "" : "s");
         pl_tournament_meta meta = {.cfg = &cfg, .game_text = game_text};
-        if (pl_tournament_write(res, &meta, pl_outdir_path(od), &err)) {
-            pl_outdir_fix_error(od, &err);
-            pl_outdir_abort(od);
-            rc = cli_lib_error("tournament", &err);
-        } else if (pl_outdir_commit(od, &err))
-            rc = cli_lib_error("tournament", &err);
-        else
-            fprintf(stderr, "results written to %s/\n", out_dir);
+        if (out_dir) run_rc = pl_tournament_write(res, &meta, cli_out_path(&out), &err);
     }
+    rc = cli_out_end(&out, run_rc, &err);
     pl_tournament_result_free(res);
 done:
     pl_player_list_free(&players);
