@@ -7,15 +7,15 @@
  * can drive it as well as a person; when standard input is not a terminal the
  * line read is echoed after the prompt so that a transcript reads naturally. */
 #include <ctype.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_flags.h"
 
-static const char help[] =
+static const char usage[] =
     "Usage: parley play OPPONENT [--turns N] [--game R,S,T,P] [--noise p] [--prob-end p]\n"
     "                   [--seed s] [--hide-length]\n"
     "       parley play SCENARIO.yaml --as PARTY [--profile NAME | --variant NAME] [--seed s]\n"
@@ -25,16 +25,9 @@ static const char help[] =
     "strategies.  Each turn you see the recent history and the scores, and type your\n"
     "move; at the end a summary says who scored more and what your opponent was.\n"
     "\n"
-    "  OPPONENT       a strategy id or Axelrod name (see 'parley strategies'), with\n"
-    "                 parameters as id:key=value, e.g. gtft:p=0.3\n"
-    "  --turns N      number of turns (default 10); with --prob-end, the upper bound\n"
-    "  --game R,S,T,P prisoner's dilemma payoffs (default 3,0,5,1)\n"
-    "  --noise p      each action (yours too) is flipped with probability p (default 0)\n"
-    "  --prob-end p   the game ends after each turn with probability p (length unknown)\n"
-    "  --seed s       random seed for noise and random opponents (default: a fresh one,\n"
-    "                 shown at the end so that a game can be replayed)\n"
-    "  --hide-length  do not show how many turns the game lasts (the opponent, as in\n"
-    "                 'parley match', is still told; use --prob-end to hide it from both)\n"
+    "  OPPONENT  a strategy id or Axelrod name (see 'parley strategies'), with\n"
+    "            parameters as id:key=value, e.g. gtft:p=0.3\n";
+static const char after[] =
     "\n"
     "Each turn type:  c or cooperate,  d or defect,  h for the whole history,\n"
     "                 ? for help,  q to quit (end of input also ends the game).\n"
@@ -261,39 +254,29 @@ int cmd_play(int argc, char **argv)
             !strncmp(argv[i], "--variant=", 10) || !strcmp(argv[i], "--reference"))
             return cmd_play_scenario(argc, argv);
     }
-    static const struct option opts[] = {{"turns", required_argument, 0, 't'},    {"game", required_argument, 0, 'g'},
-                                         {"noise", required_argument, 0, 'n'},    {"prob-end", required_argument, 0, 'p'},
-                                         {"seed", required_argument, 0, 's'},     {"hide-length", no_argument, 0, 'H'},
-                                         {"help", no_argument, 0, 'h'},           {0}};
     pl_match_config cfg;
     pl_match_config_default(&cfg);
-    pl_game game;
-    pl_game_default(&game);
-    long turns = 10;
-    int c, turns_given = 0, seed_given = 0, hide_length = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 't':
-            if (cli_parse_int("play", "--turns", optarg, 1, 1000000, &turns)) return EXIT_USAGE;
-            turns_given = 1;
-            break;
-        case 'g': if (cli_parse_game("play", "--game", optarg, &game)) return EXIT_USAGE; break;
-        case 'n': if (cli_parse_prob("play", "--noise", optarg, &cfg.noise)) return EXIT_USAGE; break;
-        case 'p': if (cli_parse_prob("play", "--prob-end", optarg, &cfg.prob_end)) return EXIT_USAGE; break;
-        case 's':
-            if (cli_parse_seed("play", "--seed", optarg, &cfg.seed)) return EXIT_USAGE;
-            seed_given = 1;
-            break;
-        case 'H': hide_length = 1; break;
-        case 'h': fputs(help, stdout); return EXIT_OK;
-        default: fputs(help, stderr); return EXIT_USAGE;
-        }
-    }
-    if (argc - optind != 1)
-        return cli_usage_error("play", "expected one OPPONENT strategy, got %d (see --help)", argc - optind);
-    cfg.turns = cfg.prob_end > 0 && !turns_given ? 0 : (int)turns;
-    cfg.game = &game;
+    cfg.turns = 10;
+    cli_game game;
+    cli_game_default(&game);
+    int turns_given = 0, seed_given = 0, hide_length = 0, n_args;
+    const cli_flag flags[] = {
+        {"turns", 't', CLI_FLAG_INT, &cfg.turns, "N", "number of turns (default 10); with --prob-end, the upper bound", 1, 1e6,
+         &turns_given},
+        {"game", 0, CLI_FLAG_GAME, &game, "R,S,T,P", "prisoner's dilemma payoffs (default 3,0,5,1)"},
+        {"noise", 0, CLI_FLAG_PROB, &cfg.noise, "p", "each action (yours too) is flipped with probability p (default 0)"},
+        {"prob-end", 0, CLI_FLAG_PROB, &cfg.prob_end, "p", "the game ends after each turn with probability p (length unknown)"},
+        {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed for noise and random opponents (default: a fresh one,\n"
+         "shown at the end so that a game can be replayed)", .given = &seed_given},
+        {"hide-length", 0, CLI_FLAG_BOOL, &hide_length, NULL, "do not show how many turns the game lasts (the opponent, as in\n"
+         "'parley match', is still told; use --prob-end to hide it from both)"},
+        {0}};
+    const cli_command cmd = {"play", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) return rc;
+    if (n_args != 1) return cli_usage_error("play", "expected one OPPONENT strategy, got %d (see --help)", n_args);
+    if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
+    cfg.game = &game.game;
     if (!seed_given) { /* a fresh game each time, with a seed short enough to type back */
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
@@ -301,7 +284,7 @@ int cmd_play(int argc, char **argv)
     }
     pl_error err;
     pl_strategy *opp;
-    if (pl_strategy_create(&opp, argv[optind], &err)) {
+    if (pl_strategy_create(&opp, argv[1], &err)) {
         cli_usage_error("play", "OPPONENT: %s", err.msg);
         return cli_exit_code(err.code);
     }
@@ -322,7 +305,7 @@ int cmd_play(int argc, char **argv)
     if (cfg.prob_end > 0) printf("a game that ends after each turn with probability %g", cfg.prob_end);
     else if (hide_length) printf("a game of unannounced length");
     else printf("%d turns", cfg.turns);
-    printf(" (%s%s).\n", game.name, cfg.noise > 0 ? "" : ", no noise");
+    printf(" (%s%s).\n", game.game.name, cfg.noise > 0 ? "" : ", no noise");
     if (cfg.noise > 0)
         printf("Noise: each action, yours too, is flipped with probability %g; a flipped action shows\n"
                "in lower case in the history.\n",
