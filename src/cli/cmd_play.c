@@ -14,6 +14,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
+#include "cli/play_input.h"
 
 static const char usage[] =
     "Usage: parley play OPPONENT [--turns N] [--game R,S,T,P] [--noise p] [--prob-end p]\n"
@@ -56,7 +57,6 @@ typedef struct play_ui {
     int name_w;        /* width of the name column */
     int color;
     int hide_length;
-    int echo;          /* echo input lines (stdin is not a terminal) */
     double prob_end;
 } play_ui;
 
@@ -145,24 +145,9 @@ static void show_help(const play_ui *ui)
         printf("After each turn the game ends with probability %g.\n", ui->prob_end);
 }
 
-/* What one input line asks for. */
-enum { IN_C, IN_D, IN_HELP, IN_HISTORY, IN_QUIT, IN_EMPTY, IN_BAD };
-
-static int parse_input(char *line)
-{
-    char *s = line, *e;
-    while (isspace((unsigned char)*s)) s++;
-    for (e = s + strlen(s); e > s && isspace((unsigned char)e[-1]);) *--e = '\0';
-    for (char *p = s; *p; p++) *p = (char)tolower((unsigned char)*p);
-    memmove(line, s, strlen(s) + 1);
-    if (!*line) return IN_EMPTY;
-    if (!strcmp(line, "c") || !strcmp(line, "cooperate")) return IN_C;
-    if (!strcmp(line, "d") || !strcmp(line, "defect")) return IN_D;
-    if (!strcmp(line, "?") || !strcmp(line, "help")) return IN_HELP;
-    if (!strcmp(line, "h") || !strcmp(line, "history")) return IN_HISTORY;
-    if (!strcmp(line, "q") || !strcmp(line, "quit") || !strcmp(line, "exit")) return IN_QUIT;
-    return IN_BAD;
-}
+/* ? and h, for the shared prompt loop (play_input.h). */
+static void help_cb(void *user) { show_help(user); }
+static void history_cb(void *user) { show_history(user); }
 
 static const char *action_word(int a) { return a ? "D" : "C"; }
 
@@ -293,7 +278,6 @@ int cmd_play(int argc, char **argv)
     play_ui ui = {.them = pl_strategy_is_default(opp) ? pl_strategy_get_info(opp)->name : pl_strategy_label(opp),
                   .color = cli_use_color(stdout),
                   .hide_length = hide_length,
-                  .echo = !cli_is_tty(stdin),
                   .prob_end = cfg.prob_end};
     if (pl_match_stepper_create(&ui.st, opp, &cfg, &err)) {
         pl_strategy_free(opp);
@@ -316,50 +300,34 @@ int cmd_play(int argc, char **argv)
 
     const char *ended = NULL;
     char buf_end[160];
-    char *line = NULL;
-    size_t cap = 0;
+    in_line in = {.echo = !cli_is_tty(stdin)};
+    const cli_play_loop loop = {&in, "your move (c/d, ? for help): ",
+                                "type c to cooperate or d to defect (? for help, q to quit)", "turn", help_cb, history_cb,
+                                &ui};
     int need_board = 1;
     while (!pl_match_stepper_done(ui.st)) {
         if (need_board) show_board(&ui);
         need_board = 0;
-        printf("your move (c/d, ? for help): ");
-        fflush(stdout);
-        ssize_t got = getline(&line, &cap, stdin);
-        if (got < 0) {
-            putchar('\n');
-            snprintf(buf_end, sizeof buf_end, "End of input: the game stops after %d turn%s.",
-                     pl_match_stepper_turn(ui.st), pl_match_stepper_turn(ui.st) == 1 ? "" : "s");
+        char *line;
+        int what = cli_play_next(&loop, pl_match_stepper_turn(ui.st), &line, buf_end, sizeof buf_end);
+        if (what == CLI_PLAY_STOP) {
             ended = buf_end;
             break;
         }
-        pl_text_sanitize_inplace(line); /* echoed below: piped input drives no terminal */
-        if (ui.echo) {
-            fputs(line, stdout);
-            if (got == 0 || line[got - 1] != '\n') putchar('\n');
-        }
-        int what = parse_input(line);
-        if (what == IN_QUIT) {
-            snprintf(buf_end, sizeof buf_end, "You quit after %d turn%s.", pl_match_stepper_turn(ui.st),
-                     pl_match_stepper_turn(ui.st) == 1 ? "" : "s");
-            ended = buf_end;
-            break;
-        }
-        if (what == IN_HELP) show_help(&ui);
-        else if (what == IN_HISTORY) show_history(&ui);
-        else if (what == IN_EMPTY) printf("  type c to cooperate or d to defect (? for help, q to quit)\n");
-        else if (what == IN_BAD)
+        if (what == CLI_PLAY_AGAIN) continue;
+        int mine = cli_is_word(line, "c", "cooperate") ? PL_C : cli_is_word(line, "d", "defect") ? PL_D : -1;
+        if (mine < 0) {
             printf("  '%.40s' is not a move: type c to cooperate or d to defect (? for help, q to quit)\n", line);
-        else {
-            int mine = what == IN_D ? PL_D : PL_C;
-            if (pl_match_stepper_step(ui.st, mine, NULL, &err)) {
-                fprintf(stderr, "parley play: %s\n", err.msg);
-                break;
-            }
-            show_outcome(&ui, mine);
-            need_board = 1;
+            continue;
         }
+        if (pl_match_stepper_step(ui.st, mine, NULL, &err)) {
+            fprintf(stderr, "parley play: %s\n", err.msg);
+            break;
+        }
+        show_outcome(&ui, mine);
+        need_board = 1;
     }
-    free(line);
+    free(in.buf);
     if (!ended) {
         snprintf(buf_end, sizeof buf_end, "Game over after %d turn%s.", pl_match_stepper_turn(ui.st),
                  pl_match_stepper_turn(ui.st) == 1 ? "" : "s");
