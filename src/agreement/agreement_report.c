@@ -480,6 +480,7 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
     pl_report *rep = pl_report_create(a->name);
     if (!rep) return pl_error_set(err, PL_ENOMEM, "out of memory");
     pl_report_set_subtitle(rep, a->path);
+    pl_report_citations(rep, (const char *const *)a->source_tag, (size_t)a->n_sources); /* [C4] links to its source */
     pl_report_paramf(rep, "runs per variant", "%llu", (unsigned long long)r->runs);
     pl_report_paramf(rep, "seed", "%llu", (unsigned long long)r->seed);
     pl_report_paramf(rep, "variants", "%d (on common random numbers)", r->n_variants);
@@ -506,15 +507,8 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
         pl_report_section(rep, "Sources");
         pl_report_paragraph(rep, "The tags in brackets in this report's tables, and in the scenario file, are these sources "
                                  "(the scenario's 'sources:'; every tag the file cites resolves here, or the file is refused).");
-        const char *head[] = {"tag", "source"};
-        pl_report_table_begin(rep, "Source list", 2, head);
-        for (int i = 0; i < a->n_sources; i++) {
-            char tag[64];
-            snprintf(tag, sizeof tag, "[%s]", a->source_tag[i]);
-            const char *row[] = {tag, a->source_text[i]};
-            pl_report_table_row(rep, row, 0);
-        }
-        pl_report_table_end(rep);
+        pl_report_citation_list(rep, "Source list", (size_t)a->n_sources, (const char *const *)a->source_tag,
+                                (const char *const *)a->source_text);
     }
     int rc = pl_report_write(rep, path, err);
     pl_report_free(rep);

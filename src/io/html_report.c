@@ -33,6 +33,7 @@ typedef struct table {
     char **head;  /* ncols */
     char **cells; /* nrows * ncols */
     unsigned char *highlight;
+    int anchors; /* a citation list: row r carries id "cite-TAG" for its first cell "[TAG]" */
 } table;
 
 typedef struct block {
@@ -51,6 +52,8 @@ struct pl_report {
     block *blocks;
     size_t n_blocks;
     table *open_table; /* between table_begin and table_end */
+    char **cite;       /* registered citation tags (pl_report_citations) */
+    size_t n_cite;
     int err_code;
     char err_msg[600];
 };
@@ -94,6 +97,9 @@ pl_report *pl_report_create(const char *title)
 
 void pl_report_free(pl_report *r)
 {
+    if (r)
+        for (size_t k = 0; k < r->n_cite; k++) pl_free(r->cite[k]);
+    if (r) pl_free(r->cite);
     if (!r) return;
     pl_free(r->title);
     pl_free(r->subtitle);
@@ -248,6 +254,67 @@ int pl_report_table_row(pl_report *r, const char *const *cells, int highlight)
     h[t->nrows] = highlight != 0;
     t->nrows = nr;
     return PL_OK;
+}
+
+int pl_report_citations(pl_report *r, const char *const *tags, size_t n)
+{
+    if (!r) return PL_EINVAL;
+    char **c = pl_realloc(r->cite, (r->n_cite + n + 1) * sizeof *c);
+    if (!c) return fail(r, PL_ENOMEM, "out of memory");
+    r->cite = c;
+    for (size_t i = 0; i < n; i++) {
+        for (const char *p = tags[i]; *p; p++)
+            if (!isalnum((unsigned char)*p)) return fail(r, PL_EINVAL, "citation tag '%s': letters and digits only", tags[i]);
+        if (!(r->cite[r->n_cite] = dup_str(tags[i]))) return fail(r, PL_ENOMEM, "out of memory");
+        r->n_cite++;
+    }
+    return PL_OK;
+}
+
+int pl_report_citation_list(pl_report *r, const char *caption, size_t n, const char *const *tags,
+                            const char *const *texts)
+{
+    static const char *const head[] = {"tag", "source"};
+    int rc = pl_report_table_begin(r, caption, 2, head);
+    if (rc) return rc;
+    r->open_table->anchors = 1;
+    for (size_t i = 0; i < n && !rc; i++) {
+        char tag[80];
+        snprintf(tag, sizeof tag, "[%.70s]", tags[i]);
+        const char *row[] = {tag, texts[i]};
+        rc = pl_report_table_row(r, row, 0);
+    }
+    return rc ? rc : pl_report_table_end(r);
+}
+
+/* A registered tag of n characters at s, or 0. */
+static int is_cited(const pl_report *r, const char *s, size_t n)
+{
+    for (size_t k = 0; k < r->n_cite; k++)
+        if (strlen(r->cite[k]) == n && !memcmp(r->cite[k], s, n)) return 1;
+    return 0;
+}
+
+/* A cell's text, escaped, with each registered "[TAG]" a link to its citation. */
+static void cell_text(pl_strbuf *sb, const pl_report *r, const char *s)
+{
+    const char *from = s;
+    for (const char *p = s; r->n_cite && (p = strchr(p, '[')); p++) {
+        size_t n = 0;
+        while (isalnum((unsigned char)p[1 + n])) n++;
+        if (!n || p[1 + n] != ']' || !is_cited(r, p + 1, n)) continue;
+        char *piece = pl_strndup(from, (size_t)(p - from));
+        if (!piece) {
+            sb->failed = 1;
+            return;
+        }
+        pl_strbuf_append_html_escaped(sb, piece);
+        pl_free(piece);
+        pl_strbuf_appendf(sb, "<a href=\"#cite-%.*s\">[%.*s]</a>", (int)n, p + 1, (int)n, p + 1);
+        from = p + 2 + n;
+        p = from - 1;
+    }
+    pl_strbuf_append_html_escaped(sb, from);
 }
 
 int pl_report_table_end(pl_report *r)
@@ -409,7 +476,7 @@ static const char css[] =
     "figure,table,.assumptions,.note,.params{break-inside:avoid}nav.toc{break-after:page}a{color:inherit;"
     "text-decoration:none}figure svg.pl-chart{border:0}}\n";
 
-static void render_table(pl_strbuf *sb, const table *t)
+static void render_table(pl_strbuf *sb, const pl_report *rep, const table *t)
 {
     unsigned char *num = pl_calloc(t->ncols, 1);
     for (size_t c = 0; num && c < t->ncols; c++) {
@@ -439,10 +506,16 @@ static void render_table(pl_strbuf *sb, const table *t)
     }
     pl_strbuf_append(sb, "</tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < t->nrows; r++) {
-        pl_strbuf_append(sb, t->highlight[r] ? "<tr class=\"hl\">" : "<tr>");
+        const char *first = t->cells[r * t->ncols];
+        size_t tl = strlen(first);
+        if (t->anchors && tl > 2 && first[0] == '[' && first[tl - 1] == ']')
+            pl_strbuf_appendf(sb, "<tr id=\"cite-%.*s\">", (int)(tl - 2), first + 1);
+        else
+            pl_strbuf_append(sb, t->highlight[r] ? "<tr class=\"hl\">" : "<tr>");
         for (size_t c = 0; c < t->ncols; c++) {
             pl_strbuf_append(sb, num && num[c] ? "<td class=\"num\">" : "<td>");
-            esc(sb, t->cells[r * t->ncols + c]);
+            if (t->anchors && !c) esc(sb, t->cells[r * t->ncols + c]);
+            else cell_text(sb, rep, t->cells[r * t->ncols + c]);
             pl_strbuf_append(sb, "</td>");
         }
         pl_strbuf_append(sb, "</tr>\n");
@@ -555,7 +628,7 @@ int pl_report_html(const pl_report *r, pl_strbuf *out, pl_error *err)
             esc(sb, b->text);
             pl_strbuf_append(sb, "</pre>\n");
             break;
-        case B_TABLE: render_table(sb, b->t); break;
+        case B_TABLE: render_table(sb, r, b->t); break;
         case B_CHART:
             pl_strbuf_append(sb, "<figure>\n");
             pl_strbuf_append(sb, b->text); /* SVG made by svg_chart.c, escaped there */

@@ -70,6 +70,13 @@ int pl_report_table_begin(pl_report *r, const char *caption, size_t ncols, const
 int pl_report_table_row(pl_report *r, const char *const *cells, int highlight);
 int pl_report_table_end(pl_report *r);
 
+/* Citations: once tags are registered ("C4"), every "[C4]" in a table cell becomes a link to the
+ * row of the citation list that carries the tag (id "cite-C4"); pl_report_citation_list adds that
+ * list, a table of "[tag]" and text, one row per tag.  Tags are letters and digits. */
+int pl_report_citations(pl_report *r, const char *const *tags, size_t n);
+int pl_report_citation_list(pl_report *r, const char *caption, size_t n, const char *const *tags,
+                            const char *const *texts);
+
 /* A chart, rendered now (the chart may be freed after), in a figure with a caption
  * (may be NULL).  A chart that fails to render is the report's error. */
 int pl_report_chart(pl_report *r, const pl_chart *chart, const char *caption);

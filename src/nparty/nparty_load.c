@@ -631,6 +631,8 @@ void np_model_free(np_model *m)
     pl_free(m->rec);
     pl_free(m->rec_label);
     pl_free(m->rec_source);
+    pl_free(m->source_tag);
+    pl_free(m->source_text);
 }
 
 /* `events: {file: NAME.csv, window: DAYS}`: the dated event file, next to the scenario, read and
@@ -732,6 +734,15 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
     if ((rc = pl_yget_str(d, root, "name", 0, &m->name, err)) || (rc = pl_yget_str(d, root, "description", 0, &m->description, err)) ||
         (rc = pl_yget_str(d, root, "period", 0, &m->period_unit, err)))
         return rc;
+    const pl_ynode *src = pl_ymap_get(root, "sources"); /* checked by scenario.c: a map of texts */
+    if (src && src->kind == PL_Y_MAP && src->n) {
+        m->source_tag = pl_calloc(src->n, sizeof *m->source_tag);
+        m->source_text = pl_calloc(src->n, sizeof *m->source_text);
+        if (!m->source_tag || !m->source_text) return pl_error_set(err, PL_ENOMEM, "out of memory");
+        for (size_t k = 0; k < src->n; k++)
+            if (src->items[k]->kind == PL_Y_SCALAR)
+                m->source_tag[m->n_sources] = src->keys[k]->value, m->source_text[m->n_sources++] = src->items[k]->value;
+    }
     const pl_ynode *as = pl_ymap_get(root, "assumptions");
     if (as) {
         if ((rc = pl_yexpect(d, as, PL_Y_SEQ, "'assumptions'", err))) return rc;

@@ -59,6 +59,8 @@ typedef struct np_profile {
 typedef struct np_model {
     const char *path, *name, *description, *period_unit;
     np_terms terms;
+    int n_sources;            /* the scenario's `sources:` (tag: "title: address"), for the report's list */
+    const char **source_tag, **source_text;
     int n_assumptions;
     const char *assumption[NP_MAX_ASSUMPTIONS]; /* the scenario's `assumptions:` list, shown in the report */
     uint64_t seed;

@@ -5,6 +5,7 @@
  * profile (and each bloc's), how far one shock spreads, the record with its
  * sources, and the tournament.  Built with html_report.h and svg_chart.h, so
  * the page is self-contained and byte-identical for the same results. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,38 +13,52 @@
 
 #include "core/alloc.h"
 #include "io/html_report.h"
+#include <ctype.h>
+
+#include "core/stats.h"
 #include "nparty/nparty_model.h"
 #include "nparty/nparty_events.h"
 #include "io/svg_chart.h"
 
 static void profiles_section(pl_report *rep, const np_model *m, const np_results *r)
 {
-    pl_report_section(rep, "Which policies lead to lasting restraint");
-    char text[1024];
+    const np_terms *T = &m->terms;
+    char text[2048], h0[96], h1[96], h2[96], h3[96], title[160], s0[96], s1[96];
+    snprintf(title, sizeof title, "Which policies lead to lasting %s", T->coop);
+    pl_report_section(rep, title);
     char counted[256] = "";
     size_t k = 0;
     for (int i = 0; i < m->n; i++)
         if (m->measured >> i & 1) k += (size_t)snprintf(counted + k, sizeof counted - k, "%s%s", k ? ", " : "", m->party[i].id);
     snprintf(text, sizeof text,
-             "Each profile is played %ld times on the same random streams, starting from the record. Escalation is counted "
-             "for %s. Lasting restraint: none of them escalates in the last %d %ss of the run. First escalation: the mean "
-             "simulated %s (1 = the first) of the first escalation, among runs with one. Escalated: the share of "
-             "%s-by-party slots escalated.",
-             m->runs, counted, m->window, m->period_unit, m->period_unit, m->period_unit);
+             "Each profile is played %ld times on the same random streams%s. A %s is counted for %s. Lasting %s: none of "
+             "them %s in the last %d %ss of the run, with its 95%% (Wilson) interval. First %s: the mean simulated %s (1 = "
+             "the first) of the first %s, among runs with one. %ss %s: the share of %s-by-party slots %s.",
+             m->runs, m->rec_turns ? ", starting from the record" : "", T->defect, counted, T->coop, T->defects, m->window,
+             m->period_unit, T->defect, m->period_unit, T->defect, m->period_unit, T->defected, m->period_unit, T->defected);
+    text[0] = (char)toupper((unsigned char)text[0]);
     pl_report_paragraph(rep, text);
-    const char *head[] = {"profile", "lasting restraint", "runs escalating", "first escalation", "escalated"};
+    snprintf(h0, sizeof h0, "lasting %s [95%% interval]", T->coop);
+    snprintf(h1, sizeof h1, "runs with %s", T->defect);
+    snprintf(h2, sizeof h2, "first %s", T->defect);
+    snprintf(h3, sizeof h3, "%ss %s", m->period_unit, T->defected);
+    const char *head[] = {"profile", h0, h1, h2, h3};
     pl_report_table_begin(rep, "Policy profiles", 5, head);
     double *lasting = pl_malloc((size_t)m->n_profiles * sizeof *lasting), *esc = pl_malloc((size_t)m->n_profiles * sizeof *esc);
     const char **names = pl_malloc((size_t)m->n_profiles * sizeof *names);
+    int best = 0, second = -1;
     for (int q = 0; q < m->n_profiles; q++) {
         const np_profile_result *p = &r->prof[q];
-        char a[32], b[32], c[32], d[32];
-        np_fmt_pct(a, sizeof a, (double)p->restraint_runs / p->runs);
+        char a[64], b[32], c[32], d[32];
+        double e, lo, hi;
+        pl_stats_wilson((uint64_t)p->restraint_runs, (uint64_t)p->runs, PL_STATS_Z95, &e, &lo, &hi);
+        snprintf(a, sizeof a, "%.1f%% [%.1f, %.1f]", 100.0 * p->restraint_runs / p->runs, 100 * lo, 100 * hi);
         np_fmt_pct(b, sizeof b, (double)p->escalation_runs / p->runs);
         np_fmt_num(c, sizeof c, p->first_escalation + 1, 1);
         np_fmt_pct(d, sizeof d, p->escalated_share);
         const char *row[] = {m->profile[q].id, a, b, c, d};
         pl_report_table_row(rep, row, 0);
+        if (p->restraint_runs > r->prof[best].restraint_runs) best = q;
         if (lasting && esc && names) {
             lasting[q] = 100.0 * p->restraint_runs / p->runs;
             esc[q] = 100.0 * p->escalated_share;
@@ -51,15 +66,34 @@ static void profiles_section(pl_report *rep, const np_model *m, const np_results
         }
     }
     pl_report_table_end(rep);
+    for (int q = 0; q < m->n_profiles; q++)
+        if (q != best && (second < 0 || r->prof[q].restraint_runs > r->prof[second].restraint_runs)) second = q;
+    if (second >= 0) { /* a ranking within the noise is no ranking (as the summary says) */
+        double p1, l1, h1v, p2, l2, h2v;
+        pl_stats_wilson((uint64_t)r->prof[best].restraint_runs, (uint64_t)r->prof[best].runs, PL_STATS_Z95, &p1, &l1, &h1v);
+        pl_stats_wilson((uint64_t)r->prof[second].restraint_runs, (uint64_t)r->prof[second].runs, PL_STATS_Z95, &p2, &l2, &h2v);
+        snprintf(text, sizeof text, "Lasting %s is most frequent under %s (%.1f%% [%.1f, %.1f]), next under %s (%.1f%% "
+                 "[%.1f, %.1f])%s", T->coop, m->profile[best].id, 100 * p1, 100 * l1, 100 * h1v, m->profile[second].id,
+                 100 * p2, 100 * l2, 100 * h2v, h2v >= l1 ? ": within the noise of each other, so no ranking between the two."
+                                                           : ".");
+        if (h2v >= l1) pl_report_note(rep, text);
+        else pl_report_paragraph(rep, text);
+    }
+    if (r->depends_on) pl_report_paragraph(rep, r->depends_on);
     if (lasting && esc && names) {
-        pl_chart *c = pl_chart_create(PL_CHART_BAR, "Lasting restraint and escalation by policy profile");
+        snprintf(title, sizeof title, "Lasting %s and %s by policy profile", T->coop, T->defect);
+        pl_chart *c = pl_chart_create(PL_CHART_BAR, title);
         pl_chart_set_horizontal(c, 1);
         pl_chart_set_categories(c, (size_t)m->n_profiles, names);
-        pl_chart_add_series(c, "runs in lasting restraint (%)", lasting, (size_t)m->n_profiles);
-        pl_chart_add_series(c, "periods escalated (%)", esc, (size_t)m->n_profiles);
+        snprintf(s0, sizeof s0, "runs in lasting %s (%%)", T->coop);
+        snprintf(s1, sizeof s1, "%ss %s (%%)", m->period_unit, T->defected);
+        pl_chart_add_series(c, s0, lasting, (size_t)m->n_profiles);
+        pl_chart_add_series(c, s1, esc, (size_t)m->n_profiles);
         pl_chart_set_value_range(c, 0, 100);
         pl_chart_set_axis_titles(c, "profile", "percent");
-        pl_report_chart(rep, c, "Lasting restraint (share of runs) and escalation (share of periods), per profile");
+        snprintf(text, sizeof text, "Lasting %s (share of runs) and %s (share of %ss), per profile", T->coop, T->defect,
+                 m->period_unit);
+        pl_report_chart(rep, c, text);
         pl_chart_free(c);
     }
     pl_free(lasting);
@@ -366,6 +400,7 @@ int np_write_report(const np_model *m, const np_results *r, const char *path, pl
     pl_report *rep = pl_report_create(m->name);
     if (!rep) return pl_error_set(err, PL_ENOMEM, "out of memory");
     pl_report_set_subtitle(rep, m->path);
+    pl_report_citations(rep, m->source_tag, (size_t)m->n_sources); /* [G15] links to its source */
     pl_report_param(rep, "scenario", m->path);
     pl_report_paramf(rep, "seed", "%llu", (unsigned long long)m->seed);
     pl_report_paramf(rep, "runs per profile", "%ld", m->runs);
@@ -397,6 +432,12 @@ int np_write_report(const np_model *m, const np_results *r, const char *path, pl
     }
     events_section(rep, m);
     tournament_section(rep, m, r);
+    if (m->n_sources) {
+        pl_report_section(rep, "Sources");
+        pl_report_paragraph(rep, "The tags in brackets in this report's tables are these sources (the scenario's "
+                                 "'sources:'; every tag the file cites resolves here, or the file is refused).");
+        pl_report_citation_list(rep, "Source list", (size_t)m->n_sources, m->source_tag, m->source_text);
+    }
     char cmd[512];
     if (m->n_profiles)
         snprintf(cmd, sizeof cmd, "parley run %s --seed %llu --runs %ld --out DIR", m->path, (unsigned long long)m->seed, m->runs);
