@@ -31,9 +31,12 @@ static void np_cell(const np_ui *ui, int i, int t)
     pl_nscenario_party p;
     pl_nscenario_get_party(ui->m, i, &p);
     int a = pl_nmatch_stepper_action(ui->st, i, t);
-    int flipped = a != pl_nmatch_stepper_intent(ui->st, i, t) && pl_nmatch_stepper_forced(ui->st, i, t) < 0;
-    char word[CELL + 2];
-    snprintf(word, sizeof word, "%.*s%s", CELL - 2, p.action[a], flipped ? "~" : "");
+    int forced = pl_nmatch_stepper_forced(ui->st, i, t) >= 0;
+    int flipped = a != pl_nmatch_stepper_intent(ui->st, i, t) && !forced;
+    /* within the record, a move the record does not give was made by the policy: marked, not passed off as history */
+    int made = t < ui->info.record_turns && !forced;
+    char word[CELL + 3];
+    snprintf(word, sizeof word, "%.*s%s%s", CELL - 2, p.action[a], made ? "*" : "", flipped ? "~" : "");
     if (!p.restrained[a])
         for (char *c = word; *c; c++) *c = (char)toupper((unsigned char)*c);
     if (ui->color) printf("\033[%sm%-*s\033[0m", p.restrained[a] ? "32" : "1;31", CELL, word);
@@ -259,7 +262,8 @@ int cli_play_nparty(const pl_scenario *scn, const cli_play_args *args)
         pl_nmatch_stepper_step(ref, -1, &err);
     }
     if (R) {
-        printf("\nThe record (the prelude of every run; where it is silent the policies chose):\n");
+        printf("\nThe record (the prelude of every run); a move marked * is not on record: the record is silent there and\n"
+               "the profile's policy chose it (the simulation, not history):\n");
         int from = R > NP_WINDOW ? R - NP_WINDOW : 0;
         np_table(&ui, from, R, 0);
     }

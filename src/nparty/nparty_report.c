@@ -123,7 +123,10 @@ static void sample_chart(pl_report *rep, const np_model *m, const np_profile_res
             np_period_label(m, t, labels[t], sizeof labels[t]);
             cols[t] = labels[t];
         }
-        pl_chart *c = pl_chart_create(PL_CHART_HEATMAP, "One run: how far up its ladder each party is (0 = restraint, 1 = top)");
+        char title[160];
+        snprintf(title, sizeof title, "One run: how far up its ladder each party is (0 = %s, 1 = top)%s", m->terms.coop,
+                 m->rec_turns ? "; the record first, then the simulation" : "");
+        pl_chart *c = pl_chart_create(PL_CHART_HEATMAP, title);
         pl_chart_set_matrix(c, (size_t)n, (size_t)T, v, rows, cols);
         pl_chart_set_size(c, 900, 190 + 30 * n);
         pl_chart_set_value_range(c, 0, 1);
@@ -141,9 +144,16 @@ static void sample_chart(pl_report *rep, const np_model *m, const np_profile_res
 static void time_section(pl_report *rep, const np_model *m, const np_results *r)
 {
     int n = m->n, nb = m->n_blocs, T = m->periods;
-    pl_report_section(rep, "Restraint over time, per party and bloc");
-    pl_report_paragraph(rep, "The share of runs in which each party (and each bloc, counted as escalating when its rule says "
-                             "so) chose a restrained action in each simulated period.");
+    const np_terms *Tm = &m->terms;
+    char text[512], share[96], tab[160];
+    snprintf(text, sizeof text, "%s over time, per party and bloc", Tm->coop);
+    text[0] = (char)toupper((unsigned char)text[0]);
+    pl_report_section(rep, text);
+    snprintf(text, sizeof text, "The share of runs in which each party (and each bloc, counted as %s when its rule says "
+                                "so) chose a cooperative action in each simulated period.", Tm->defected);
+    pl_report_paragraph(rep, text);
+    snprintf(share, sizeof share, "share that %s", Tm->coops);
+    snprintf(tab, sizeof tab, "Share of periods each party %s", Tm->coops);
     double *x = pl_malloc((size_t)T * sizeof *x), *y = pl_malloc((size_t)T * sizeof *y);
     if (!x || !y) {
         pl_free(x);
@@ -157,7 +167,7 @@ static void time_section(pl_report *rep, const np_model *m, const np_results *r)
         pl_chart *c = pl_chart_create(PL_CHART_LINE, m->profile[q].name);
         pl_chart_set_x(c, x, (size_t)T);
         pl_chart_set_value_range(c, 0, 1);
-        pl_chart_set_axis_titles(c, m->start_year ? "year" : m->period_unit, "share restraining");
+        pl_chart_set_axis_titles(c, m->start_year ? "year" : m->period_unit, share);
         if (m->profile[q].has_opening) pl_chart_add_x_marker(c, x[0], "opening moves");
         for (int k = 0; k < n + nb; k++) {
             for (int t = 0; t < T; t++) y[t] = r->prof[q].coop_t[(size_t)t * (n + nb) + k];
@@ -180,7 +190,7 @@ static void time_section(pl_report *rep, const np_model *m, const np_results *r)
     for (int i = 0; i < n; i++) head[i + 1] = m->party[i].id;
     for (int pass = 0; pass < 2; pass++) {
         pl_report_table_begin(rep, pass ? "Mean payoff per period (under the stated payoff assumptions)"
-                                        : "Share of periods each party restrains",
+                                        : tab,
                               (size_t)n + 1, head);
         for (int q = 0; q < m->n_profiles; q++) {
             row[0] = m->profile[q].id;
@@ -203,37 +213,44 @@ static void sensitivity_section(pl_report *rep, const np_model *m, const np_resu
 {
     if (!m->n_sens) return;
     pl_report_section(rep, "How much the answer depends on an assumption");
-    char text[512];
+    char text[512], title[160], axis[160];
     snprintf(text, sizeof text, "Every profile is run again on the same random streams with %s set to each value below "
-                                "(everything else as stated); the chart gives the share of runs in lasting restraint.",
-             m->sens_param);
+                                "(everything else as stated); the chart gives the share of runs in lasting %s.",
+             m->sens_param, m->terms.coop);
     pl_report_paragraph(rep, text);
-    pl_chart *c = pl_chart_create(PL_CHART_LINE, "Lasting restraint against the assumed noise");
+    snprintf(title, sizeof title, "Lasting %s against the assumed noise", m->terms.coop);
+    snprintf(axis, sizeof axis, "share of runs in lasting %s", m->terms.coop);
+    pl_chart *c = pl_chart_create(PL_CHART_LINE, title);
     pl_chart_set_x(c, m->sens_value, (size_t)m->n_sens);
     pl_chart_set_value_range(c, 0, 1);
-    pl_chart_set_axis_titles(c, m->sens_param, "share of runs in lasting restraint");
+    pl_chart_set_axis_titles(c, m->sens_param, axis);
     for (int k = 0; k < m->n_profiles; k++) {
         double y[NP_MAX_SENS_VALUES];
         for (int v = 0; v < m->n_sens; v++) y[v] = r->sens_restraint[v][k];
         pl_chart_add_series(c, m->profile[k].id, y, (size_t)m->n_sens);
     }
-    pl_report_chart(rep, c, "Sensitivity of lasting restraint, by profile");
+    snprintf(title, sizeof title, "Sensitivity of lasting %s, by profile", m->terms.coop);
+    pl_report_chart(rep, c, title);
     pl_chart_free(c);
 }
 
 static void shock_section(pl_report *rep, const np_model *m, const np_results *r)
 {
     if (m->shock_party < 0) return;
-    pl_report_section(rep, "How fast escalation spreads");
-    char text[768];
+    const np_terms *T = &m->terms;
+    char text[1024], title[160];
+    snprintf(title, sizeof title, "How fast %s spreads", T->defect);
+    pl_report_section(rep, title);
     snprintf(text, sizeof text,
-             "In a second set of runs %s is made to escalate once, in simulated %s %d. Among the runs in which no counted "
-             "party escalated just before, the table gives how many %ss it took until half of the other parties "
-             "escalated, how many of them escalated within %d %ss, and the share of runs back in lasting restraint at the end.",
-             m->party[m->shock_party].id, m->period_unit, m->shock_period + 1, m->period_unit, m->shock_horizon, m->period_unit);
+             "In a second set of runs %s is made to %s once, in simulated %s %d. Among the runs in which no counted "
+             "party %s just before, the table gives how many %ss it took until half of the other parties "
+             "%s, how many of them %s within %d %ss, and the share of runs back in lasting %s at the end.",
+             m->party[m->shock_party].id, T->defect_verb, m->period_unit, m->shock_period + 1, T->defected, m->period_unit,
+             T->defected, T->defected, m->shock_horizon, m->period_unit, T->coop);
     pl_report_paragraph(rep, text);
     const char *head[] = {"profile", "calm before the shock", "periods to spread", "parties reached", "recovered"};
-    pl_report_table_begin(rep, "After a single escalation", 5, head);
+    snprintf(title, sizeof title, "After a single %s", T->defect);
+    pl_report_table_begin(rep, title, 5, head);
     for (int q = 0; q < m->n_profiles; q++) {
         const np_profile_result *p = &r->prof[q];
         char a[32], b[32], c[32], d[32];
@@ -245,13 +262,15 @@ static void shock_section(pl_report *rep, const np_model *m, const np_results *r
         pl_report_table_row(rep, row, 0);
     }
     pl_report_table_end(rep);
-    pl_chart *c = pl_chart_create(PL_CHART_LINE, "Other parties that have escalated since the shock");
+    snprintf(title, sizeof title, "Other parties that have %s since the shock", T->defected);
+    pl_chart *c = pl_chart_create(PL_CHART_LINE, title);
     double x[NP_SHOCK_HORIZON];
     for (int h = 0; h < m->shock_horizon; h++) x[h] = h + 1;
     pl_chart_set_x(c, x, (size_t)m->shock_horizon);
     pl_chart_set_axis_titles(c, "periods after the shock", "parties (mean)");
     for (int q = 0; q < m->n_profiles; q++) pl_chart_add_series(c, m->profile[q].id, r->prof[q].reach, (size_t)m->shock_horizon);
-    pl_report_chart(rep, c, "Reach of one escalation, by profile (runs calm before the shock)");
+    snprintf(title, sizeof title, "Reach of one %s, by profile (runs calm before the shock)", T->defect);
+    pl_report_chart(rep, c, title);
     pl_chart_free(c);
 }
 
