@@ -3,6 +3,7 @@
 # sensitivity` (tornado, break-even, Sobol, grid; outputs, determinism, refusals).
 . "$(dirname "$0")/../tap.sh"
 six=scenarios/korea/six-party-2007.yaml
+dl=scenarios/korea/drills-and-launches.yaml
 fix="$RESOURCES/two_step_breakeven.yaml"
 
 # ---- --set ----
@@ -71,6 +72,55 @@ import json,sys; j=json.load(open('$TMP/np/results.json'))
 ps=j['profiles'] if isinstance(j['profiles'],list) else list(j['profiles'].values())
 sys.exit(0 if all(p['lasting_restraint_interval']['lo']<=p['lasting_restraint']<=p['lasting_restraint_interval']['hi'] for p in ps) else 1)"
 
+# ---- N-party reports an analyst can brief from: words, intervals, record and simulation apart ----
+"$PARLEY" run scenarios/games/public-goods.yaml --runs 200 --threads 1 --out "$TMP/pgw" >"$TMP/pgw.txt" 2>/dev/null
+check "a textbook game speaks of lasting cooperation (no record: the words of a game)" grep -q "Lasting cooperation is most frequent under" "$TMP/pgw.txt"
+check "... and nowhere of restraint or escalation, in the summary" bash -c "! grep -qi 'restrain\|escalat' '$TMP/pgw.txt'"
+check "... or in the report" bash -c "! grep -qi 'restrain\|escalat' '$TMP/pgw/report.html'"
+check "the report gives every profile's lasting cooperation with its interval" \
+  bash -c "[ \$(grep -oE '<td class=\"num\">[0-9.]+% \[[0-9.]+, [0-9.]+\]</td>' '$TMP/pgw/report.html' | wc -l) -eq 6 ]"
+"$PARLEY" run scenarios/games/public-goods.yaml --runs 10 --threads 1 --out "$TMP/pg10r" >/dev/null 2>&1
+check "the report warns when the ranking is within the noise" grep -q "within the noise of each other, so no ranking between the two" "$TMP/pg10r/report.html"
+"$PARLEY" run "$dl" --runs 200 --threads 1 --out "$TMP/dlw" >"$TMP/dlw.txt" 2>/dev/null
+check "a scenario with a record keeps the words of a crisis" grep -q "Lasting restraint is most frequent under" "$TMP/dlw.txt"
+{ cat scenarios/games/public-goods.yaml; printf 'terms: {cooperation: contribution, defection: free riding, defects: free-rides, defected: free-rode}\n'; } >"$TMP/pgt.yaml"
+"$PARLEY" run "$TMP/pgt.yaml" --runs 50 --threads 1 >"$TMP/pgt.txt" 2>/dev/null
+check "a terms: block sets the words" grep -q "lasting contribution = none free-rides in the last 10 rounds" "$TMP/pgt.txt"
+{ cat scenarios/games/public-goods.yaml; printf 'terms: {cooperatoin: contribution}\n'; } >"$TMP/pgbad.yaml"
+expect_exit 2 "an unknown word in terms: is refused" "$PARLEY" run "$TMP/pgbad.yaml" --runs 10
+expect_err_has "pgbad.yaml:" "... at its place"
+expect_err_has "did you mean 'cooperation'" "... naming the closest"
+out=$(yes refrain | head -2 | "$PARLEY" play "$dl" --as DPRK --profile action_reaction 2>&1)
+check "play: the record's opening screen says which moves the policies made" grep -qF "a move marked * is not on record" <<<"$out"
+check "play: recorded moves are unmarked and policy-made ones marked (2022H2 on record; 2020H2 silent for the US)" python3 -c "
+import sys
+lines=sys.stdin.read().split('\n'); i=[k for k,l in enumerate(lines) if 'is not on record' in l][0]
+head=lines[i+2]; us=[l for l in lines[i+2:i+10] if l.startswith('  US ')][0]
+col=lambda lab: us[head.index(lab):head.index(lab)+14].strip()
+sys.exit(0 if col('2022H2')=='LARGE_DRILL' and col('2020H2').endswith('*') else 1)" <<<"$out"
+
+# ---- sources: every [tag] in a report's tables links to its entry of the source list ----
+"$PARLEY" run "$six" --runs 100 --threads 1 --out "$TMP/spw" >"$TMP/spw.txt" 2>/dev/null
+for r in "$TMP/dlw/report.html" "$TMP/spw/report.html"; do
+  check "$(basename "$(dirname "$r")"): tags link to the source list, and every link has its target" python3 -c "
+import re,sys; h=open('$r').read()
+links=set(re.findall(r'href=\"#(cite-[A-Za-z0-9]+)\"',h)); ids=set(re.findall(r'id=\"(cite-[A-Za-z0-9]+)\"',h))
+sys.exit(0 if len(links)>=10 and links<=ids else 1)"
+done
+check "the N-party report lists its sources" grep -q '<tr id="cite-G15"><td>\[G15\]</td><td>Hindustan Times' "$TMP/dlw/report.html"
+
+# ---- parley run's key findings name what the ranking depends on ----
+check "N-party: the run's summary names the top sensitivity" grep -q "What the ranking of unconditional_restraint and double_suspension_generous depends on (one at a time over the 4 declared assumptions, 200 runs a point" "$TMP/dlw.txt"
+check "... the one the sensitivity analysis finds: forgiveness" grep -q "depends most on forgiveness" "$TMP/dlw.txt"
+check "... and the report says it too" grep -q "depends most on forgiveness" "$TMP/dlw/report.html"
+check "agreement: the key findings name the top sensitivity" grep -q "^Key findings: .*What the ranking of .* depends on (one at a time over the 10 declared assumptions, 100 runs a point" "$TMP/spw.txt"
+"$PARLEY" run scenarios/korea/singapore-2018.yaml --runs 100 --threads 1 >"$TMP/sgk.txt" 2>/dev/null
+check "... and without declared ranges say how to measure it" grep -q "What the ranking depends on is not measured here" "$TMP/sgk.txt"
+printf 'sensitivity:\n  ranges:\n    - {path: noise, from: 0, to: 3}\n' >"$TMP/pgr.yaml"; sed '/^sensitivity:/,$d' scenarios/games/public-goods.yaml >"$TMP/pgr0.yaml"
+cat "$TMP/pgr0.yaml" "$TMP/pgr.yaml" >"$TMP/pgrange.yaml"
+expect_exit 2 "a declared range the scenario refuses fails parley run too" "$PARLEY" run "$TMP/pgrange.yaml" --runs 10
+expect_err_has "'noise'" "... naming the value"
+
 # ---- paired differences and fair comparisons ----
 "$PARLEY" run scenarios/korea/singapore-2018.yaml --runs 500 --threads 1 --out "$TMP/sg" >"$TMP/sg.txt" 2>/dev/null
 check "the summary gives paired differences with their intervals" grep -q "Paired differences in completion" "$TMP/sg.txt"
@@ -111,7 +161,6 @@ check "--range adds a range and --compare chooses the pair" grep -q "b_first - a
 check "--set moves the baseline of the analysis" bash -c "'$PARLEY' sensitivity '$fix' --runs 500 --threads 1 --set parties.B.policy.all_first.p=0.1 2>/dev/null | grep -q 'baseline changed by --set: parties.B.policy.all_first.p=0.1'"
 
 # ---- N-party sensitivity: the same engine, the profiles' lasting restraint as the designs' success ----
-dl=scenarios/korea/drills-and-launches.yaml
 "$PARLEY" sensitivity "$dl" --runs 300 --threads 1 --bisect 4 --sobol 4 --sobol-runs 100 --bootstrap 50 --grid 1,2 \
   --grid-steps 3 --out "$TMP/dl1" >"$TMP/dl1.txt" 2>/dev/null
 check "drills-and-launches: parley sensitivity analyses its declared N-party ranges" [ $? -eq 0 ]
