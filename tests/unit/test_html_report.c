@@ -240,6 +240,35 @@ static void write_is_atomic_and_cleans_up(void **state)
     pl_report_free(small);
 }
 
+/* Citations: a registered "[C4]" in a cell links to the citation list's row (id "cite-C4"); an
+ * unregistered tag, brackets that are no tag, and the text around stay escaped text; a tag that is
+ * not letters and digits is refused. */
+static void citations_link_to_their_row(void **state)
+{
+    (void)state;
+    pl_report *r = pl_report_create("t");
+    const char *tags[] = {"C4", "G15"};
+    assert_int_equal(pl_report_citations(r, tags, 2), PL_OK);
+    pl_report_section(r, "s");
+    const char *head[] = {"what", "source"};
+    pl_report_table_begin(r, NULL, 2, head);
+    const char *row[] = {"a <b>", "[C4][G15] seen; [X9] not; [C4 no]; [G15]"};
+    pl_report_table_row(r, row, 0);
+    pl_report_table_end(r);
+    const char *texts[] = {"Title: a.org/x?a=1&b=2", "Other"};
+    assert_int_equal(pl_report_citation_list(r, "Sources", 2, tags, texts), PL_OK);
+    char *h = html_of(r);
+    assert_non_null(strstr(h, "<td><a href=\"#cite-C4\">[C4]</a><a href=\"#cite-G15\">[G15]</a> seen; [X9] not; [C4 no]; "
+                              "<a href=\"#cite-G15\">[G15]</a></td>"));
+    assert_non_null(strstr(h, "<td>a &lt;b&gt;</td>"));
+    assert_non_null(strstr(h, "<tr id=\"cite-C4\"><td>[C4]</td><td>Title: a.org/x?a=1&amp;b=2</td></tr>"));
+    assert_non_null(strstr(h, "<tr id=\"cite-G15\"><td>[G15]</td>"));
+    free(h);
+    const char *bad[] = {"C 4"};
+    assert_int_equal(pl_report_citations(r, bad, 1), PL_EINVAL);
+    pl_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -248,6 +277,7 @@ int main(void)
         cmocka_unit_test(same_calls_same_bytes),
         cmocka_unit_test(building_errors_are_reported),
         cmocka_unit_test(write_is_atomic_and_cleans_up),
+        cmocka_unit_test(citations_link_to_their_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
