@@ -586,7 +586,7 @@ static int load_tournament(const pl_ydoc *d, np_model *m, pl_error *err)
     pl_ntournament_config_default(&m->tour_cfg);
     m->tour_cfg.group_size = (int)gs;
     m->tour_cfg.repetitions = (int)reps;
-    m->tour_cfg.max_groups = maxg;
+    m->tour_cfg.max_groups = (uint64_t)maxg;
     m->tour_cfg.match.turns = (int)turns;
     m->tour_cfg.match.noise = noise;
     return PL_OK;

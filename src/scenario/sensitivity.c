@@ -583,3 +583,8 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
     pl_free(s);
     return rc;
 }
+
+void pl_sensitivity_config_default(pl_sensitivity_config *cfg)
+{
+    *cfg = (pl_sensitivity_config){.threads = 1}; /* a 0 in the others is "the default" (sensitivity.h) */
+}
