@@ -14,28 +14,7 @@
 #include "agreement/agreement_behaviour.h"
 #include "agreement/agreement_output.h"
 #include "io/yaml_doc.h"
-
-static pl_agreement *load_text(const char *text)
-{
-    pl_error err;
-    pl_ydoc *d;
-    if (pl_ydoc_load_string(&d, "test.yaml", text, strlen(text), &err)) fail_msg("%s", err.msg);
-    pl_agreement *a;
-    if (pl_agreement_from_doc(d, &a, &err)) fail_msg("%s", err.msg);
-    pl_ydoc_free(d);
-    return a;
-}
-
-static int load_error(const char *text, pl_error *err)
-{
-    pl_ydoc *d;
-    if (pl_ydoc_load_string(&d, "bad.yaml", text, strlen(text), err)) return 1;
-    pl_agreement *a = NULL;
-    int rc = pl_agreement_from_doc(d, &a, err);
-    pl_ydoc_free(d);
-    pl_agreement_free(a);
-    return rc;
-}
+#include "agreement_testing.h"
 
 /* One period of a run, every party by its rule, but party `who` making exactly the moves given. */
 static void play(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int who,
@@ -67,7 +46,7 @@ static const char covert_text[] =
 static void a_covert_breach_is_seen_only_when_found(void **state)
 {
     (void)state;
-    pl_agreement *a = load_text(covert_text);
+    pl_agreement *a = ag_load_text(covert_text);
     pl_ag_compiled c;
     pl_ag_compile(a, -1, &c);
     assert_true(c.covert == PL_BIT(0));
@@ -128,7 +107,7 @@ static const char dispute_text[] =
 static void an_ambiguous_event_is_a_breach_to_one_party_only(void **state)
 {
     (void)state;
-    pl_agreement *a = load_text(dispute_text);
+    pl_agreement *a = ag_load_text(dispute_text);
     pl_agreement_sim_config cfg = {.runs = 1, .seed = 1, .threads = 1};
     pl_ag_compiled c;
     pl_ag_compile(a, -1, &c);
@@ -154,7 +133,7 @@ static void an_ambiguous_event_is_a_breach_to_one_party_only(void **state)
     char forced[sizeof dispute_text + 32];
     snprintf(forced, sizeof forced, "%.*s", (int)(strstr(dispute_text, "read_as_breach") - dispute_text), dispute_text);
     strcat(forced, "reverse: [M]}\n");
-    a = load_text(forced);
+    a = ag_load_text(forced);
     pl_ag_compile(a, -1, &c);
     pl_ag_draw(&c, 1, 0, &d);
     pl_ag_run(&c, &d, &o, NULL);
@@ -178,7 +157,7 @@ static const char flows_text[] =
 static void a_shock_changes_what_a_step_pays(void **state)
 {
     (void)state;
-    pl_agreement *a = load_text(flows_text);
+    pl_agreement *a = ag_load_text(flows_text);
     pl_ag_compiled c;
     pl_ag_compile(a, -1, &c);
     pl_ag_draws d;
@@ -192,12 +171,10 @@ static void a_shock_changes_what_a_step_pays(void **state)
     char text[sizeof flows_text + 128];
     snprintf(text, sizeof text, "%sbehaviour: {choice: logit, rationality: 2, tremble: 0.01, discount: 0.9, lookahead: 12}\n",
              flows_text);
-    a = load_text(text);
+    a = ag_load_text(text);
     pl_ag_compile(a, -1, &c);
     pl_ag_state st;
-    memset(&st, 0, sizeof st);
-    pl_ag_time_init(&c, &st);
-    pl_ag_beliefs_init(&c, &st);
+    ag_fresh_state(&c, &st);
     st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
     double annuity = (1 - pow(0.9, 12)) / (1 - 0.9);
     assert_true(fabs(pl_ag_delta_keep(&c, &st, 0, 0) - (-0.5 * annuity)) < 1e-12);
@@ -229,7 +206,7 @@ static void bad_keys_are_errors_with_positions(void **state)
         char text[1024];
         snprintf(text, sizeof text, "%s%s", head, cases[i].body);
         pl_error err;
-        if (!load_error(text, &err)) fail_msg("case %zu loaded", i);
+        if (!ag_load_error(text, &err)) fail_msg("case %zu loaded", i);
         if (!strstr(err.msg, cases[i].want)) fail_msg("case %zu: '%s' lacks '%s'", i, err.msg, cases[i].want);
     }
 }
