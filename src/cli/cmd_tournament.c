@@ -73,6 +73,13 @@ int cmd_tournament(int argc, char **argv)
         cli_usage_error("tournament", "--players: a tournament needs at least two players, got %zu", players.n);
         goto done;
     }
+    if (players.n > PL_TOURNAMENT_MAX_PLAYERS) { /* refused now, not after hours of play */
+        cli_usage_error("tournament",
+                        "--players: %zu players are more than a tournament takes (at most %d: the results hold a "
+                        "payoff for every pair of players)",
+                        players.n, PL_TOURNAMENT_MAX_PLAYERS);
+        goto done;
+    }
     if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
     cfg.game = &game.game;
     /* the results directory is checked and made before anything is computed, and filled as a set */

@@ -2,15 +2,15 @@
 /* moran_output.c — the Moran process's result files: fixation.csv, payoffs.csv, shares.csv,
  * results.json and report.html (moran_report.c) (parley/population.h, pl_moran_write).
  *
- * Written atomically through io/files.h, numbers through io/csv.h and jansson at a fixed
+ * Written atomically through io/files.h, numbers through io/csv.h and io/json_writer.h at a fixed
  * precision, so the same results are the same bytes; no timings, nothing that depends on the
  * number of threads. */
-#include <jansson.h>
 #include <math.h>
 
 #include "core/alloc.h"
 #include "io/csv.h"
 #include "io/files.h"
+#include "io/json_writer.h"
 #include "parley/population.h"
 #include "population/moran_report.h"
 
@@ -59,49 +59,59 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
                       const pl_moran_fixation *f, const int *traj, uint64_t gens, const char *path, pl_error *err)
 {
     size_t n = pl_moran_types(m);
-    pl_json_begin();
-    json_t *root = json_object(), *par = json_object(), *types = json_array();
-    json_object_set_new(par, "mode", json_string(cfg->mode == PL_MORAN_DB ? "db" : "bd"));
-    json_object_set_new(par, "mutation", pl_json_num(cfg->mutation));
-    json_object_set_new(par, "selection", pl_json_num(cfg->selection));
-    json_object_set_new(par, "max_generations", pl_json_u64(cfg->max_generations));
-    json_object_set_new(par, "runs", pl_json_u64(cfg->runs));
-    json_object_set_new(par, "seed", pl_json_u64(cfg->seed));
+    pl_outfile o;
+    int rc = pl_outfile_open(&o, path, err);
+    if (rc) return rc;
+    pl_jw w;
+    pl_jw_init(&w, o.f, 1, 12);
+    pl_jw_object(&w);
+    pl_jw_key(&w, "parameters");
+    pl_jw_object(&w);
+    pl_jw_key_str(&w, "mode", cfg->mode == PL_MORAN_DB ? "db" : "bd");
+    pl_jw_key_num(&w, "mutation", cfg->mutation);
+    pl_jw_key_num(&w, "selection", cfg->selection);
+    pl_jw_key_u64(&w, "max_generations", cfg->max_generations);
+    pl_jw_key_u64(&w, "runs", cfg->runs);
+    pl_jw_key_u64(&w, "seed", cfg->seed);
     if (meta->match) {
-        json_object_set_new(par, "turns", json_integer(meta->match->turns));
-        json_object_set_new(par, "noise", pl_json_num(meta->match->noise));
-        json_object_set_new(par, "prob_end", pl_json_num(meta->match->prob_end));
-        json_object_set_new(par, "match_seed", pl_json_u64(meta->match->seed));
-        json_object_set_new(par, "samples", json_integer(meta->samples));
+        pl_jw_key_int(&w, "turns", meta->match->turns);
+        pl_jw_key_num(&w, "noise", meta->match->noise);
+        pl_jw_key_num(&w, "prob_end", meta->match->prob_end);
+        pl_jw_key_u64(&w, "match_seed", meta->match->seed);
+        pl_jw_key_int(&w, "samples", meta->samples);
     }
-    if (meta->game_text) json_object_set_new(par, "game_RSTP", json_string(meta->game_text));
-    json_object_set_new(par, "deterministic_payoffs", json_boolean(pl_moran_deterministic(m)));
-    json_object_set_new(root, "parameters", par);
+    if (meta->game_text) pl_jw_key_str(&w, "game_RSTP", meta->game_text);
+    pl_jw_key_bool(&w, "deterministic_payoffs", pl_moran_deterministic(m));
+    pl_jw_end(&w);
+    pl_jw_key(&w, "types");
+    pl_jw_array(&w);
     for (size_t t = 0; t < n; t++) {
-        json_t *o = json_object(), *row = json_array();
-        json_object_set_new(o, "name", json_string(pl_moran_name(m, t)));
-        json_object_set_new(o, "start", json_integer(meta->counts[t]));
-        for (size_t s = 0; s < n; s++) json_array_append_new(row, pl_json_num(pl_moran_payoff(m, t, s)));
-        json_object_set_new(o, "payoffs", row);
+        pl_jw_object(&w);
+        pl_jw_key_str(&w, "name", pl_moran_name(m, t));
+        pl_jw_key_int(&w, "start", meta->counts[t]);
+        pl_jw_key(&w, "payoffs");
+        pl_jw_array(&w);
+        for (size_t s = 0; s < n; s++) pl_jw_num(&w, pl_moran_payoff(m, t, s));
+        pl_jw_end(&w);
         if (f) {
-            json_object_set_new(o, "fixed", pl_json_u64(f->fixed[t]));
-            json_object_set_new(o, "p", pl_json_num(f->p[t]));
-            json_object_set_new(o, "lo95", pl_json_num(f->lo[t]));
-            json_object_set_new(o, "hi95", pl_json_num(f->hi[t]));
-            json_object_set_new(o, "exact", pl_json_num(f->exact[t]));
+            pl_jw_key_u64(&w, "fixed", f->fixed[t]);
+            pl_jw_key_num(&w, "p", f->p[t]);
+            pl_jw_key_num(&w, "lo95", f->lo[t]);
+            pl_jw_key_num(&w, "hi95", f->hi[t]);
+            pl_jw_key_num(&w, "exact", f->exact[t]);
         }
-        if (traj) json_object_set_new(o, "final_count", json_integer(traj[gens * n + t]));
-        json_array_append_new(types, o);
+        if (traj) pl_jw_key_int(&w, "final_count", traj[gens * n + t]);
+        pl_jw_end(&w);
     }
-    json_object_set_new(root, "types", types);
+    pl_jw_end(&w);
     if (f) {
-        json_object_set_new(root, "unfixed", pl_json_u64(f->unfixed));
-        json_object_set_new(root, "mean_generations", pl_json_num(f->mean_generations));
+        pl_jw_key_u64(&w, "unfixed", f->unfixed);
+        pl_jw_key_num(&w, "mean_generations", f->mean_generations);
     }
-    if (traj) json_object_set_new(root, "trajectory_generations", pl_json_u64(gens));
-    int rc = pl_write_json_file(path, root, JSON_INDENT(1) | JSON_REAL_PRECISION(12), 1, err);
-    json_decref(root);
-    return rc;
+    if (traj) pl_jw_key_u64(&w, "trajectory_generations", gens);
+    pl_jw_end(&w);
+    fputc('\n', o.f);
+    return pl_outfile_commit_json(&o, &w, err);
 }
 
 int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta, const pl_moran_fixation *f,
