@@ -110,6 +110,27 @@ static int parse_rule(const pl_ydoc *d, const pl_ynode *n, int max, int *out, pl
 
 /* ---- parties and blocs ---------------------------------------------------- */
 
+/* `intensity: {unit: "thousand US troops", large_drill: 17.5}`: the amount of the unit each action
+ * is (0 for the actions not named). */
+static int load_intensity(const pl_ydoc *d, const pl_ynode *p, np_party *pa, pl_error *err)
+{
+    const pl_ynode *in = pl_ymap_get(p, "intensity");
+    if (!in) return PL_OK;
+    int rc;
+    if ((rc = pl_yexpect(d, in, PL_Y_MAP, "'intensity' ({unit: TEXT, ACTION: amount, ...})", err)) ||
+        (rc = pl_yget_str(d, in, "unit", 1, &pa->intensity_unit, err)))
+        return rc;
+    if (in->n < 2) return pl_yerr(d, in, err, "'intensity' needs the amount of at least one action besides its unit");
+    for (size_t k = 0; k < in->n; k++) {
+        if (!strcmp(in->keys[k]->value, "unit")) continue;
+        int a;
+        if ((rc = np_need_action(d, pa, in->keys[k], in->keys[k]->value, &a, err)) ||
+            (rc = pl_ynode_num(d, in->items[k], "an amount of the unit", 0, 1e12, &pa->intensity[a], err)))
+            return rc;
+    }
+    return PL_OK;
+}
+
 static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
 {
     const pl_ynode *ps;
@@ -117,7 +138,7 @@ static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
     if (rc) return rc;
     if (ps->n < 2 || ps->n > NP_MAX) return pl_yerr(d, ps, err, "an N-party scenario needs 2 to %d parties, found %zu", NP_MAX, ps->n);
     m->n = (int)ps->n;
-    static const char *const keys[] = {"id", "name", "actions", "cooperative", NULL};
+    static const char *const keys[] = {"id", "name", "actions", "cooperative", "intensity", NULL};
     for (int i = 0; i < m->n; i++) {
         const pl_ynode *p = ps->items[i];
         np_party *pa = &m->party[i];
@@ -164,6 +185,7 @@ static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
                                pa->id, pa->action[pa->n_actions - 1]);
             if (!pa->coop[0]) return pl_yerr(d, co, err, "the first action of %s (%s) must be cooperative", pa->id, pa->action[0]);
         }
+        if ((rc = load_intensity(d, p, pa, err))) return rc;
     }
     return PL_OK;
 }
@@ -318,6 +340,26 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
                     goto table_done;
                 const pl_ynode *pa = vals->items[k];
                 for (size_t q = 0; q < pa->n; q++) {
+                    if (!strcmp(pa->keys[q]->value, "per_unit")) {
+                        /* per unit of the party's intensity: value(a, to) += per_unit(to) * intensity(a) */
+                        const pl_ynode *pu = pa->items[q];
+                        if (!m->party[j].intensity_unit) {
+                            rc = pl_yerr(d, pa->keys[q], err, "'per_unit' values scale with %s's intensity, but %s declares "
+                                                              "none (intensity: {unit: ..., ACTION: amount})",
+                                         m->party[j].id, m->party[j].id);
+                            goto table_done;
+                        }
+                        if ((rc = pl_yexpect(d, pu, PL_Y_MAP, "'per_unit' (self: x, PARTY: y, a value per unit)", err))) goto table_done;
+                        for (size_t r = 0; r < pu->n; r++) {
+                            int to = !strcmp(pu->keys[r]->value, "self") ? j : -1;
+                            double x;
+                            if ((to < 0 && (rc = np_need_party(d, m, pu->keys[r], pu->keys[r]->value, &to, err))) ||
+                                (rc = pl_ynode_num(d, pu->items[r], "a value per unit", -1e12, 1e12, &x, err)))
+                                goto table_done;
+                            for (int b = 0; b < m->party[j].n_actions; b++) val[j][b][to] += x * m->party[j].intensity[b];
+                        }
+                        continue;
+                    }
                     if ((rc = np_need_action(d, &m->party[j], pa->keys[q], pa->keys[q]->value, &a, err)) ||
                         (rc = pl_yexpect(d, pa->items[q], PL_Y_MAP, "an action's values (self: x, PARTY: y)", err)))
                         goto table_done;
@@ -327,7 +369,7 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
                         if (to < 0 && (rc = np_need_party(d, m, ef->keys[r], ef->keys[r]->value, &to, err))) goto table_done;
                         double x;
                         if ((rc = pl_ynode_num(d, ef->items[r], "a value", -1e12, 1e12, &x, err))) goto table_done;
-                        val[j][a][to] = x;
+                        val[j][a][to] += x; /* after any per_unit term */
                     }
                 }
             }

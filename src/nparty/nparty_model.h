@@ -31,6 +31,10 @@ typedef struct np_party {
     int n_actions;
     const char *action[PL_NPARTY_MAX_ACTIONS];
     unsigned char coop[PL_NPARTY_MAX_ACTIONS];
+    /* `intensity: {unit: TEXT, ACTION: number}`: how much of the unit each action is (troops in a
+     * drill, missiles in a launch); an additive game's `per_unit:` values scale with it */
+    const char *intensity_unit; /* NULL: none declared */
+    double intensity[PL_NPARTY_MAX_ACTIONS];
 } np_party;
 
 typedef struct np_bloc {

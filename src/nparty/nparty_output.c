@@ -90,6 +90,13 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         }
         fputc('\n', out);
     }
+    for (int i = 0; i < n; i++) {
+        const np_party *pa = &m->party[i];
+        if (!pa->intensity_unit) continue;
+        fprintf(out, "intensity of %s's actions (%s):", pa->id, pa->intensity_unit);
+        for (int q = 0; q < pa->n_actions; q++) fprintf(out, "%s %s %g", q ? "," : "", pa->action[q], pa->intensity[q]);
+        fputc('\n', out);
+    }
     fprintf(out, "\nPolicy profiles (escalation counted for");
     for (int i = 0, first = 1; i < n; i++)
         if (m->measured >> i & 1) fprintf(out, "%s %s", first ? "" : ",", m->party[i].id), first = 0;
