@@ -169,7 +169,7 @@ int np_record_from_events(const pl_ydoc *d, const pl_ynode *spec, np_model *m, p
     for (long k = 0; k < (long)T * n; k++) m->rec[k] = -1;
     rc = PL_OK;
     for (int t = 0; t < T && !rc; t++) {
-        char lab[16];
+        char lab[48];
         snprintf(lab, sizeof lab, "%04ld-%02ld", (from + t) / 12, (from + t) % 12 + 1);
         if (!(m->rec_label[t] = np_model_keep(m, pl_strdup(lab)))) rc = PL_ENOMEM;
     }
