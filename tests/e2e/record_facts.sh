@@ -23,18 +23,25 @@ is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: got '$2', expected '$3
 # never SCEN PARTY VALUE: the party's fulfilment is never VALUE in any period
 never() { ! awk -F, -v p="$2" -v v="$3" 'NR > 1 && $3 == p && $4 == v { f = 1 } END { exit !f }' "$TMP/$1/fulfilment.csv"; }
 
-# ---- drills-and-launches (N-party record, half-years) ----
+# ---- drills-and-launches (N-party record, a month a period, built from the dated events) ----
 dl=$K/drills-and-launches.yaml
-blk() { awk -v p="$1" '$0 ~ "period: " p "$" { on = 1; next } /- period:/ { on = 0 } on' "$dl"; }
-check "fix 1: 2019H1 codes the DPRK as launching (SRBMs 2019-05-04, 05-09) [K1-K4]" \
-  bash -c "grep -qE 'DPRK: \{did: launch.*\[K1\]' <<<'$(blk 2019H1)'"
-check "fix 1: 2019H2 codes the DPRK as launching (07-25, 07-31, 08-06) [K5-K9]" \
-  bash -c "grep -qE 'DPRK: \{did: launch.*\[K5\]' <<<'$(blk 2019H2)'"
-check "fix 2: 2022H1 records the China-Russia veto of 2022-05-26 as relief, not enforcement [K10]" \
-  bash -c "grep -qE 'China: \{did: relief.*\[K10\]' <<<'$(blk 2022H1)' && grep -qE 'Russia: \{did: relief.*\[K10\]' <<<'$(blk 2022H1)'"
-check "fix 2: a profile where China and Russia do not answer launches with enforcement" grep -q 'id: council_split' "$dl"
 "$PARLEY" run "$dl" --runs 20 --threads 1 --out "$TMP/dl" >"$TMP/dl.txt" 2>"$TMP/dl.err"
 check "fix 1-2: drills-and-launches loads and runs with the corrected record" [ -s "$TMP/dl/results.json" ]
+# rec MONTH PARTY: "action|source" of the record the run was fed (record.csv)
+rec() { python3 -c "
+import csv,sys
+for r in csv.DictReader(open('$TMP/dl/record.csv')):
+    if r['period']==sys.argv[1] and r['party']==sys.argv[2]: print(r['action']+'|'+r['source'])" "$1" "$2"; }
+check "fix 1: 2019-05 codes the DPRK as launching (SRBMs 2019-05-04, 05-09) [K1-K4]" grep -qE '^launch\|.*\[K1\].*\[K4\]' <<<"$(rec 2019-05 DPRK)"
+check "fix 1: 2019-07 and 2019-08 code the DPRK as launching (07-25, 07-31, 08-06) [K5-K9]" \
+  bash -c "grep -qE '^launch\|.*\[K5\]' <<<'$(rec 2019-07 DPRK)' && grep -qE '^launch\|.*\[K9\]' <<<'$(rec 2019-08 DPRK)'"
+check "fix 1: no month from 2019-05 on is coded 'refrain' for the DPRK (the moratorium covered tests and ICBMs only) [G2]" python3 -c "
+import csv
+bad=[r['period'] for r in csv.DictReader(open('$TMP/dl/record.csv')) if r['party']=='DPRK' and r['period']>='2019-05' and r['action']=='refrain']
+assert not bad, bad"
+check "fix 2: 2022-05 records the China-Russia veto of 2022-05-26 as relief, not enforcement [K10]" \
+  bash -c "grep -qE '^relief\|.*\[K10\]' <<<'$(rec 2022-05 China)' && grep -qE '^relief\|.*\[K10\]' <<<'$(rec 2022-05 Russia)'"
+check "fix 2: a profile where China and Russia do not answer launches with enforcement" grep -q 'id: council_split' "$dl"
 
 # ---- russia-china-roadmap ----
 is "fix 3: the roadmap's moratorium (nuclear and ballistic missile tests) is never complete" "$(led russia-china-roadmap MORATORIUM completed)" ""
