@@ -88,6 +88,31 @@ for s in AF-DP-CAN:DPRK AF-US-5:US AF-DP-5:DPRK AF-US-4:US AF-DP-4:DPRK; do
 done
 is "fix 18: heavy fuel oil is a rate, 500,000 t a year until the first LWR unit [A1][A4]" "$(led agreed-framework-1994 AF-US-2 due_basis)" "rate"
 is "fix 18: ...deliveries after 1999-07 are not found: unknown, not zero" "$(ful agreed-framework-1994 2001-01 KEDO unknown)" "2"
+# ---- unsc-resolutions: the claim of seed 002 tested against the record ----
+u=$K/unsc-resolutions.yaml
+"$PARLEY" run "$u" --runs 50 --threads 1 --out "$TMP/unsc" >"$TMP/unsc.txt" 2>&1
+check "claim: the summary lists the DPRK's positive steps on the record [G2][G4][G13]" \
+  grep -qF "The steps it counts, on the record: DP-MORATORIUM (DPRK) done 2018-04, reversed 2020-01; DP-TEST-SITE (DPRK) done 2018-05." "$TMP/unsc.txt"
+check "claim: ...what they would have earned and when, on the seed's reading (not charged)" \
+  grep -qF "What they would have earned: RELIEF-PARTIAL (UNSC), due 2018-07 on that reading; the agreement as agreed does not contain it" "$TMP/unsc.txt"
+check "claim: ...that nothing came (the 2019 draft never put to a vote [H6])" \
+  grep -qF "What came: nothing: RELIEF-PARTIAL is never done on the record (recorded missed 2019-12)." "$TMP/unsc.txt"
+check "claim: ...what the review clause as paraphrased ties relief to (compliance, never on the record)" \
+  grep -qF "RELIEF-COMPLY requires DP-COMPLY (DPRK) not done on the record (never earned on the record: nothing owed under it)" "$TMP/unsc.txt"
+is "claim: verdict in results.json: 'never came' holds, 'owed' only under the seed's reading" \
+  "$(python3 -c "import json; print(json.load(open('$TMP/unsc/results.json'))['replay']['claims'][0]['verdict'])")" "reading_only"
+check "claim: the report gives the test" grep -q "Verdict: &#39;never came&#39; holds on the record" "$TMP/unsc/report.html"
+# the verdict follows the scenario: were partial lifting part of the resolutions as agreed, the record would support
+# the claim; had it come, the record would contradict it; without the test-site closure it would not be earned
+mkdir -p "$TMP/claim"
+verdict() { "$PARLEY" run "$1" --runs 20 --threads 1 --out "$2" >/dev/null 2>&1; python3 -c "import json; print(json.load(open('$2/results.json'))['replay']['claims'][0]['verdict'])"; }
+awk '/id: RELIEF-PARTIAL/ { on = 1 } on && /agreed: false/ { sub(/agreed: false/, "agreed: true"); on = 0 } { print }' "$u" >"$TMP/claim/agreed.yaml"
+is "claim: owed under the steps as agreed -> supported" "$(verdict "$TMP/claim/agreed.yaml" "$TMP/claim/a")" "supported"
+sed 's/step: RELIEF-PARTIAL, event: missed/step: RELIEF-PARTIAL, event: completed/' "$u" >"$TMP/claim/came.yaml"
+is "claim: the lifting on the record -> came" "$(verdict "$TMP/claim/came.yaml" "$TMP/claim/c")" "came"
+grep -v 'step: DP-TEST-SITE, event: completed' "$u" >"$TMP/claim/unearned.yaml"
+is "claim: the test site not closed on the record -> unearned" "$(verdict "$TMP/claim/unearned.yaml" "$TMP/claim/u")" "unearned"
+
 # ---- the example of docs/agreements.md: one step in each state ----
 ex=$RESOURCES/agreement/replay_states.yaml
 "$PARLEY" run "$ex" --runs 50 --threads 1 --out "$TMP/ex" >/dev/null 2>&1
