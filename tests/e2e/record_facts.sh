@@ -101,6 +101,9 @@ check "claim: ...what the review clause as paraphrased ties relief to (complianc
   grep -qF "RELIEF-COMPLY requires DP-COMPLY (DPRK) not done on the record (never earned on the record: nothing owed under it)" "$TMP/unsc.txt"
 is "claim: verdict in results.json: 'never came' holds, 'owed' only under the seed's reading" \
   "$(python3 -c "import json; print(json.load(open('$TMP/unsc/results.json'))['replay']['claims'][0]['verdict'])")" "reading_only"
+is "unsc: the demanded restraint is kept on the record until the 2009-04-05 launch, not 0 % from adoption [I1][F35]" \
+  "$(awk -F, '$2 == "2007-06" && $3 == "DPRK" { print $4 }' "$TMP/unsc/fulfilment.csv")" "1"
+is "unsc: ...and broken by it" "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next } $1 == "DP-NO-TEST" { print $(h["first_reversed"]) }' "$TMP/unsc/ledger.csv")" "2009-04"
 check "claim: the report gives the test" grep -q "Verdict: &#39;never came&#39; holds on the record" "$TMP/unsc/report.html"
 # the verdict follows the scenario: were partial lifting part of the resolutions as agreed, the record would support
 # the claim; had it come, the record would contradict it; without the test-site closure it would not be earned
