@@ -28,6 +28,7 @@
 #define PL_AG_MAX_VARIANTS 16
 #define PL_AG_MAX_SHOCKS 16
 #define PL_AG_MAX_EFFECTS 8
+#define PL_AG_MAX_CLAIMS 8
 #define PL_AG_MAX_HORIZON 2400
 #define PL_AG_MAX_OCCURRENCES 64
 #define PL_AG_MAX_BELIEF_EVENTS 96
@@ -197,6 +198,14 @@ typedef struct pl_ag_event {
     pl_ag_pos pos;
 } pl_ag_event;
 
+/* A claim the record can test (`record: claims:`): that the steps `owed` requires, done by others,
+ * earned `owed`, and it never came.  agreement_claims.c tests it against the replay's ledger. */
+typedef struct pl_ag_claim {
+    char *text, *source;
+    int owed;            /* the step the claim says was owed */
+    pl_ag_pos pos;
+} pl_ag_claim;
+
 struct pl_agreement {
     char *path;          /* the scenario file, for messages */
     char *id, *name, *description, *assumptions;
@@ -218,6 +227,8 @@ struct pl_agreement {
     int n_ranges;        /* assumptions the `sensitivity: ranges:` list declares (parley sensitivity) */
     int n_sources;       /* the `sources:` map: tag -> "title: address" (every cited tag resolves, scenario.c) */
     char **source_tag, **source_text;
+    int n_claims;
+    pl_ag_claim claim[PL_AG_MAX_CLAIMS];
     int record_variant;  /* the variant whose sequencing the replay compares against */
     int has_record;
     pl_ag_pos horizon_pos, record_pos;
@@ -457,6 +468,20 @@ struct pl_agreement_ledger {
     int last_event_period;
     pl_bits in_force_end, reversed_end;
 };
+
+/* A claim tested against the record (agreement_claims.c). */
+typedef enum pl_ag_claim_verdict {
+    PL_CLAIM_UNEARNED,       /* the steps the claim counts are not all done on the record */
+    PL_CLAIM_CAME,           /* what it says never came did come */
+    PL_CLAIM_SUPPORTED,      /* owed under the agreement as agreed, and never given */
+    PL_CLAIM_READING_ONLY,   /* never given, but owed only under a reading the agreement as agreed does not contain */
+    PL_CLAIM_VERDICT_COUNT
+} pl_ag_claim_verdict;
+extern const char *const pl_ag_claim_verdict_names[PL_CLAIM_VERDICT_COUNT];
+pl_ag_claim_verdict pl_ag_claim_test(const pl_agreement *a, const pl_agreement_ledger *l, int k);
+/* The test as sentences: the steps the claim counts with their dates, what they would have earned and
+ * when, what came, what the steps as agreed tie the same actor's same phase to, and the verdict. */
+void pl_ag_claim_text(const pl_agreement *a, const pl_agreement_ledger *l, int k, char *buf, size_t n);
 
 /* Period of a date (y, m, d) from the agreement's start, in its unit. */
 int pl_ag_period_of(const pl_agreement *a, int y, int m, int d);

@@ -818,12 +818,44 @@ static int check_record_story(ctx *x)
     return rc;
 }
 
+/* `claims: [{text: ..., source: ..., owed: STEP}]`: claims the record can test; the owed step's
+ * `requires:` are the steps the claim says earned it. */
+static int read_claims(ctx *x, const pl_ynode *cl)
+{
+    static const char *const keys[] = {"text", "source", "owed", "note", NULL};
+    pl_agreement *a = x->a;
+    if (!cl) return PL_OK;
+    TRY(pl_yexpect(x->d, cl, PL_Y_SEQ, "'claims' (a list of {text, source, owed})", x->err));
+    if (cl->n > PL_AG_MAX_CLAIMS) return pl_yerr(x->d, cl, x->err, "at most %d claims", PL_AG_MAX_CLAIMS);
+    for (size_t i = 0; i < cl->n; i++) {
+        const pl_ynode *n = cl->items[i];
+        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a claim ({text, source, owed})", x->err));
+        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
+        pl_ag_claim *c = &a->claim[a->n_claims++];
+        c->pos = pos_of(n);
+        const char *id;
+        TRY(pl_yget_str(x->d, n, "owed", 1, &id, x->err));
+        c->owed = pl_agreement_find_step(a, id);
+        if (c->owed < 0) return pl_yerr(x->d, pl_ymap_get(n, "owed"), x->err, "'owed': unknown step '%s'", id);
+        if (!a->step[c->owed].n_req)
+            return pl_yerr(x->d, pl_ymap_get(n, "owed"), x->err,
+                           "'owed': step %s requires nothing, so no step of the record could have earned it "
+                           "(its 'requires:' are the steps the claim counts)", id);
+        const char *t;
+        TRY(pl_yget_str(x->d, n, "text", 1, &t, x->err));
+        TRY(dup_str(x, t, &c->text));
+        TRY(opt_text(x, n, "source", &c->source));
+    }
+    return PL_OK;
+}
+
 static int read_record(ctx *x, const pl_ynode *rec)
 {
-    static const char *const keys[] = {"variant", "events", "note", "source", NULL};
+    static const char *const keys[] = {"variant", "events", "claims", "note", "source", NULL};
     static const char *const ev_keys[] = {"date", "step", "event", "shock", "quantity", "source", "note", NULL};
     pl_agreement *a = x->a;
     TRY(pl_ymap_check_keys(x->d, rec, keys, x->err));
+    TRY(read_claims(x, pl_ymap_get(rec, "claims")));
     a->record_pos = pos_of(rec);
     const pl_ynode *vv = pl_ymap_get(rec, "variant");
     a->record_variant = a->n_variants > 0 ? 0 : -1;
