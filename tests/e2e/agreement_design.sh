@@ -29,7 +29,7 @@ check "design: the same files on 2 threads" diff -r "$TMP/t1" "$TMP/t2"
 check "design: the same summary on 2 threads" diff <(echo "$out") "$TMP/out2"
 # the local search: every link free beyond --exhaustive-max
 out=$("$PARLEY" design "$TINY" --exhaustive-max 1 --confirm 2000 2>/dev/null)
-check "design: the local search when links are many, and it finds the same best" grep -qE "^Searched: steepest-ascent local search .* 3 designs screened of 2\^2" <<<"$out"
+check "design: the local search when links are many, and it finds the same best" grep -qE "^Searched: steepest-ascent local search .* 4 designs screened of 2\^2" <<<"$out"
 check "design: ... the same best design" grep -qE "^  D00 +8[3-7]\.[0-9]% " <<<"$out"
 # six-party: the shipped block, a little of it on 1 and 2 threads
 "$PARLEY" design scenarios/korea/six-party-2007.yaml --runs 40 --confirm 60 --check-runs 20 --top 2 --exhaustive-max 4 --out "$TMP/s1" >"$TMP/s1.txt" 2>/dev/null; rc=$?

@@ -161,7 +161,7 @@ static void bad_declarations_are_refused_with_their_place(void **state)
     refused("design_search: {base: a_waits}\n", "free");
     refused("design_search: {free: []}\n", "'free' lists no link");
     refused("design_search:\n  free:\n    - {step: a_stp, requires: b_step}\n",
-            "tiny.yaml:40:15: 'free': unknown step 'a_stp' (did you mean 'a_step'?)");
+            "tiny.yaml:40:14: 'free': unknown step 'a_stp' (did you mean 'a_step'?)");
     refused("design_search:\n  free:\n    - {step: a_step, requires: a_step}\n", "cannot require itself");
     refused("design_search:\n  free:\n    - {step: a_step, requires: [b_step, b_step]}\n",
             "'free': 'a_step requires b_step' is already free (line 40)");
@@ -170,7 +170,7 @@ static void bad_declarations_are_refused_with_their_place(void **state)
     refused("design_search:\n  free:\n    - {step: a_step, requires: b_step, wait: 1}\n", "wait");
     /* base b_waits keeps b_step <- a_step fixed: a_step <- b_step would close a cycle */
     refused("design_search:\n  base: b_waits\n  free:\n    - {step: a_step, requires: b_step}\n",
-            "tiny.yaml:41:34: 'free': 'a_step requires b_step' can never be on: with the links of 'b_waits' that do not "
+            "tiny.yaml:41:32: 'free': 'a_step requires b_step' can never be on: with the links of 'b_waits' that do not "
             "change, 'requires' makes a cycle");
 }
 
