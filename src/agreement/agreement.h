@@ -285,10 +285,6 @@ typedef struct pl_ag_compiled {
     int max_not_before, lookahead;
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
-    /* what the logit's worth of step s reads of the state (agreement_choice.c's cache): the steps
-     * whose ever-done, done and under-way bits it reads, and the parties whose expectations */
-    pl_bits pi_ed[PL_AG_MAX_STEPS], pi_dn[PL_AG_MAX_STEPS], pi_pg[PL_AG_MAX_STEPS];
-    uint32_t pi_parties[PL_AG_MAX_STEPS];
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that

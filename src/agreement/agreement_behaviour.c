@@ -193,12 +193,4 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         }
     }
     c->pub_patience = b->patience_default;
-    for (int s = 0; s < c->n_steps; s++) { /* what delta_start and delta_keep read (agreement_choice.c) */
-        pl_bits theirs = ~c->own[c->actor[s]], ex = c->link[s] & ~c->dep_closure[s] & theirs;
-        c->pi_ed[s] = (c->dep_closure[s] & theirs) | ex | PL_BIT(s);
-        c->pi_dn[s] = ex | PL_BIT(s);
-        c->pi_pg[s] = ex;
-        c->pi_parties[s] = 0;
-        for (pl_bits x = (c->dep_closure[s] & theirs) | ex; x; x &= x - 1) c->pi_parties[s] |= 1u << c->actor[__builtin_ctzll(x)];
-    }
 }

@@ -36,7 +36,8 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
         double a = 0;
         for (int k = 0; k < c->n_opt[j]; k++)
             if (pl_ag_policy_types[c->opt[j][k].kind].answers) a += st->belief[j][k];
-        int grim = st->grim >> j & 1, changed = st->would_answer[j] != a;
+        st->would_answer[j] = a;
+        int grim = st->grim >> j & 1;
         for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) { /* only steps some type may never do */
             int d = __builtin_ctzll(b);
             double w = 0;
@@ -45,11 +46,8 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
                 int never = (o->kind == PL_POL_HOLD && (o->steps >> d & 1)) || (o->kind == PL_POL_GRIM && grim);
                 if (!never) w += st->belief[j][k];
             }
-            changed |= st->would_do[d] != w;
             st->would_do[d] = w;
         }
-        st->would_answer[j] = a;
-        if (changed) st->exp_ver[j]++; /* the logit's cached worths that read j's expectations are stale */
     }
 }
 
@@ -101,28 +99,9 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
 
 static inline double logistic(double x) { return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)); }
 
-/* The logit's chance that p starts (keep = 0) or keeps (keep = 1) its step s: remade only when
- * something it reads has changed (the bits of the steps delta_start and delta_keep look at, the
- * shocks that changed flows, the expectations of the parties whose steps hang on s: each party's
- * exp_ver only grows, so their sum is the same exactly when none of them moved), else the value
- * made from the same inputs last time: the same bits. */
-static double pi_of(const pl_ag_compiled *c, pl_ag_state *st, int p, int s, int keep)
-{
-    uint32_t ver = 0;
-    for (uint32_t m = c->pi_parties[s]; m; m &= m - 1) ver += st->exp_ver[__builtin_ctz(m)];
-    uint32_t tag = 1u | (uint32_t)keep << 1 | (uint32_t)(st->started >> s & 1) << 2 | st->shock_on << 8;
-    pl_bits ed = st->ever_done & c->pi_ed[s], dn = st->done & c->pi_dn[s], pg = st->prog & c->pi_pg[s];
-    struct pl_ag_pi_cache *e = &st->pi_cache[s];
-    if (e->tag == tag && e->ver == ver && e->ed == ed && e->dn == dn && e->pg == pg) return e->pi;
-    double pi = logistic(c->lambda * (keep ? pl_ag_delta_keep(c, st, p, s) : pl_ag_delta_start(c, st, p, s)));
-    e->ed = ed, e->dn = dn, e->pg = pg, e->tag = tag, e->ver = ver, e->pi = pi;
-    return pi;
-}
-
-/* The plan of p into cs, ck and p_act (indexed by step; only the entries of cs | ck are written).
- * `cache`: the state itself when its logit cache may be used and kept (NULL: compute afresh). */
-static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, const pl_ag_move *rule,
-                      pl_bits *cs_out, pl_bits *ck_out, double *p_act)
+/* The plan of p into cs, ck and p_act (indexed by step; only the entries of cs | ck are written). */
+static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_bits *cs_out,
+                      pl_bits *ck_out, double *p_act)
 {
     pl_bits own = c->own[p];
     pl_bits seen = st->verified | (st->done & own);
@@ -137,15 +116,13 @@ static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_stat
     for (pl_bits b = cs; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         double pi = 0;
-        if (rule->start >> s & 1)
-            pi = !logit ? 1 : cache ? pi_of(c, cache, p, s, 0) : logistic(c->lambda * pl_ag_delta_start(c, st, p, s));
+        if (rule->start >> s & 1) pi = logit ? logistic(c->lambda * pl_ag_delta_start(c, st, p, s)) : 1;
         p_act[s] = eps + span * pi;
     }
     for (pl_bits b = ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         double pi = 0;
-        if (!(rule->reverse >> s & 1))
-            pi = !logit ? 1 : cache ? pi_of(c, cache, p, s, 1) : logistic(c->lambda * pl_ag_delta_keep(c, st, p, s));
+        if (!(rule->reverse >> s & 1)) pi = logit ? logistic(c->lambda * pl_ag_delta_keep(c, st, p, s)) : 1;
         p_act[s] = eps + span * pi;
     }
     *cs_out = cs, *ck_out = ck;
@@ -153,7 +130,7 @@ static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_stat
 
 void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_ag_plan *pl)
 {
-    plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
+    plan_fill(c, st, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
 /* Whether party p's last plan still holds: what its rule and plan read is the public state,
@@ -191,7 +168,7 @@ void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag
         r.reverse &= ~st->covert, r.retal &= ~st->covert, r.opp &= ~st->covert; /* withdrawn already, in secret */
         st->plan_rule[p] = r;
         st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim, st->plan_late[p] = st->late[p] | st->disputed[p];
-        if (!c->exact[p]) plan_fill(c, st, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
+        if (!c->exact[p]) plan_fill(c, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
     }
     *m = st->plan_rule[p];
     if (c->exact[p]) return;

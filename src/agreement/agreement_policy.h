@@ -70,14 +70,6 @@ typedef struct pl_ag_state {
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
     pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
     double p_act[PL_AG_MAX_STEPS];   /* for each step, its actor's last plan */
-    /* the logit's chance for each step, and the inputs it was made from (agreement_choice.c): reused
-     * while they are the same, so a plan remade for another step's sake costs no exp() */
-    uint32_t exp_ver[PL_AG_MAX_PARTIES]; /* bumped when the party's would_answer or would_do change */
-    struct pl_ag_pi_cache {
-        pl_bits ed, dn, pg;
-        uint32_t tag, ver;
-        double pi;
-    } pi_cache[PL_AG_MAX_STEPS];
 } pl_ag_state;
 
 /* One run in progress: the public state and what the simulator keeps beside it.
