@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_design.c — searching the sequencing designs for those that complete most often.
  *
  * The scenario's `design_search:` block names a base variant and the `requires` links that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_design.h — the design search's block, results and writers (agreement_design.c,
  * agreement_design_output.c), for the loader, the command's library calls and the tests.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_design_output.c — the design search's answer as text, CSV, JSON and a report.
  *
  * The summary (to the stream the command hands over), and with an output directory:

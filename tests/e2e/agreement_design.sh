@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # agreement_design.sh — `parley design`: the search over sequencing designs, printed and written,
 # the same bytes on 1 and 2 threads, and bad declarations and flags refused (exit 2).
 . "$(dirname "$0")/../tap.sh"
@@ -47,6 +48,6 @@ expect_err_has "--exhaustive-max" "... naming the flag"
 expect_exit 2 "design: no scenario" "$PARLEY" design
 sed 's/- {step: b_step, requires: a_step}/- {step: b_step, requires: a_stp}/' "$TINY" >"$TMP/bad.yaml"
 expect_exit 2 "design: an unknown step in a free link is refused" "$PARLEY" design "$TMP/bad.yaml"
-expect_err_has "bad.yaml:42:32: 'free': unknown step 'a_stp' (did you mean 'a_step'?)" "... at its line and column, with the closest step"
+expect_err_has "bad.yaml:43:32: 'free': unknown step 'a_stp' (did you mean 'a_step'?)" "... at its line and column, with the closest step"
 expect_exit 2 "design: ... and by parley run too" "$PARLEY" run "$TMP/bad.yaml" --runs 10
 echo "1..$tap_n"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_agreement_design.c — the design search (src/agreement/agreement_design.c) against a
  * scenario whose best sequencing is worked by hand (tests/resources/agreement/design_tiny.yaml:
  * D00 completes 0.85, D10 0.70, D01 0.50, D11 is a cycle), the same answer on 1 and 2 threads,
@@ -161,16 +162,16 @@ static void bad_declarations_are_refused_with_their_place(void **state)
     refused("design_search: {base: a_waits}\n", "free");
     refused("design_search: {free: []}\n", "'free' lists no link");
     refused("design_search:\n  free:\n    - {step: a_stp, requires: b_step}\n",
-            "tiny.yaml:40:14: 'free': unknown step 'a_stp' (did you mean 'a_step'?)");
+            "tiny.yaml:41:14: 'free': unknown step 'a_stp' (did you mean 'a_step'?)");
     refused("design_search:\n  free:\n    - {step: a_step, requires: a_step}\n", "cannot require itself");
     refused("design_search:\n  free:\n    - {step: a_step, requires: [b_step, b_step]}\n",
-            "'free': 'a_step requires b_step' is already free (line 40)");
+            "'free': 'a_step requires b_step' is already free (line 41)");
     refused("design_search:\n  free:\n    - {step: a_step}\n", "needs 'requires'");
     refused("design_search:\n  fre: []\n", "fre");
     refused("design_search:\n  free:\n    - {step: a_step, requires: b_step, wait: 1}\n", "wait");
     /* base b_waits keeps b_step <- a_step fixed: a_step <- b_step would close a cycle */
     refused("design_search:\n  base: b_waits\n  free:\n    - {step: a_step, requires: b_step}\n",
-            "tiny.yaml:41:32: 'free': 'a_step requires b_step' can never be on: with the links of 'b_waits' that do not "
+            "tiny.yaml:42:32: 'free': 'a_step requires b_step' can never be on: with the links of 'b_waits' that do not "
             "change, 'requires' makes a cycle");
 }
 
