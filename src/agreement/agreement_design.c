@@ -423,7 +423,7 @@ int pl_agreement_design_search(const pl_agreement *a, const pl_agreement_design_
                             "%s: the scenario declares no 'design_search:' block (the base variant and the 'requires' "
                             "links the search may change; see docs/agreements.md)",
                             a->path);
-    if (!cfg->runs || !cfg->confirm_runs || !cfg->check_runs || cfg->top < 1)
+    if (!cfg->runs || !cfg->confirm_runs || !cfg->check_runs || cfg->top < 1 || cfg->max_designs < 1)
         return pl_error_set(err, PL_EINVAL, "the design search needs at least one run of each kind and one design");
     const pl_ag_design_space *ds = &a->design;
     pl_agreement_design_result *r = pl_calloc(1, sizeof *r);
@@ -470,7 +470,7 @@ int pl_agreement_design_search(const pl_agreement *a, const pl_agreement_design_
 
     search S = {.r = r, .threads = cfg->threads, .err = err};
     S.job = (eval_job){.a = a, .world = {a, post ? post : a}, .r = r};
-    r->exhaustive = ds->n_free <= cfg->exhaustive_max;
+    r->exhaustive = ds->n_free <= (cfg->exhaustive_max < 16 ? cfg->exhaustive_max : 16); /* 2^16 designs at most */
     S.cap = r->exhaustive ? 1 << ds->n_free : cfg->max_designs;
     if (!(r->screened = pl_calloc((size_t)S.cap, sizeof *r->screened))) rc = pl_error_set(err, PL_ENOMEM, "out of memory for the design search");
     if (!rc && r->exhaustive) {
