@@ -17,6 +17,7 @@
 #include "core/alloc.h"
 #include "agreement/agreement.h"
 #include "agreement/agreement_behaviour.h"
+#include "agreement/agreement_design.h"
 #include "agreement/agreement_output.h"
 #include "scenario/scenario.h"
 
@@ -945,7 +946,7 @@ static int read_doc(ctx *x)
     static const char *const keys[] = {"kind",  "id",        "name",     "description", "assumptions", "start",
                                        "period", "horizon",  "runs",     "seed",        "parties",     "verifiers",
                                        "steps", "variants",  "shocks",   "record",      "sources",     "notes",
-                                       "behaviour", "sensitivity", NULL}; /* sensitivity: ranges for parley sensitivity */
+                                       "behaviour", "sensitivity", "design_search", NULL}; /* sensitivity: ranges for parley sensitivity */
     const pl_ydoc *d = x->d;
     const pl_ynode *root = d->root;
     pl_agreement *a = x->a;
@@ -1018,7 +1019,10 @@ static int read_doc(ctx *x)
     if (rec) TRY(read_record(x, rec));
     const pl_ynode *beh = pl_ymap_get(root, "behaviour");
     if (beh) TRY(pl_ag_read_behaviour(d, beh, a, x->err));
-    return pl_ag_validate(a, x->err);
+    TRY(pl_ag_validate(a, x->err));
+    const pl_ynode *dsn = pl_ymap_get(root, "design_search"); /* the links `parley design` may change */
+    if (dsn) TRY(pl_ag_read_design(d, dsn, a, x->err));
+    return PL_OK;
 }
 
 int pl_agreement_from_doc(const pl_ydoc *d, pl_agreement **out, pl_error *err)

@@ -148,6 +148,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
         if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
         TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
+        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], o); /* the act is evidence, once seen */
     }
     /* 2. verification: confirmations, then false reports of breach */
     for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
@@ -192,6 +193,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         all = &seen;
         for (pl_bits b = hidden; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
+            if (c->behave) R->covert_types[s] = pl_ag_covert_types(c, st, s); /* read when it is found out */
             st->covert |= PL_BIT(s);
             o->pay[c->actor[s]] -= c->reverse_cost[s];
             R->detect_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_detect[s], c->log_q_detect[s]);
