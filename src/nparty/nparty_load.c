@@ -476,9 +476,33 @@ static int reaction_spec(const pl_ydoc *d, const np_model *m, const pl_ynode *pn
     return PL_OK;
 }
 
+/* A policy's strategy with its `params:` map ({g: 0.3}) written into it ("gttft" -> "gttft:g=0.3"), so that
+ * each parameter is a value of the file that --set and the sensitivity ranges can name
+ * (profiles.P.policies.US.params.g).  *at becomes the params map when there is one. */
+static int policy_spec(const pl_ydoc *d, const pl_ynode *pn, const char *spec, char *buf, size_t len, const pl_ynode **at,
+                       pl_error *err)
+{
+    const pl_ynode *pm = pn->kind == PL_Y_MAP ? pl_ymap_get(pn, "params") : NULL;
+    size_t n = (size_t)snprintf(buf, len, "%s", spec);
+    if (!pm) return n < len ? PL_OK : pl_yerr(d, *at, err, "the strategy is longer than %zu characters", len - 1);
+    int rc = pl_yexpect(d, pm, PL_Y_MAP, "'params' (a map of parameter: value)", err);
+    if (rc) return rc;
+    if (strchr(spec, '@'))
+        return pl_yerr(d, pm, err, "'params' with a strategy written with '@': give the aggregate as 'aggregate:'");
+    int colon = strchr(spec, ':') != NULL;
+    for (size_t k = 0; k < pm->n && n < len; k++) {
+        const char *v;
+        if ((rc = pl_ynode_str(d, pm->items[k], "a parameter's value", &v, err))) return rc;
+        n += (size_t)snprintf(buf + n, len - n, "%s%s=%s", colon || k ? "," : ":", pm->keys[k]->value, v);
+    }
+    if (n >= len) return pl_yerr(d, pm, err, "the strategy with its params is longer than %zu characters", len - 1);
+    *at = pm;
+    return PL_OK;
+}
+
 static int load_policy(const pl_ydoc *d, np_model *m, int self, const pl_ynode *pn, pl_nplayer **out, pl_error *err)
 {
-    static const char *const keys[] = {"strategy", "watch", "aggregate", "reaction", NULL};
+    static const char *const keys[] = {"strategy", "params", "watch", "aggregate", "reaction", NULL};
     const char *spec;
     char built[200];
     pl_error e2;
@@ -491,7 +515,9 @@ static int load_policy(const pl_ydoc *d, np_model *m, int self, const pl_ynode *
     const pl_ynode *at = pn->kind == PL_Y_MAP ? pl_ymap_get(pn, "strategy") : pn;
     if (re && (rc = reaction_spec(d, m, pn, re, built, sizeof built, err))) return rc;
     if (re) spec = built, at = re;
-    if ((rc = pl_nplayer_create(out, spec, &e2))) return pl_yerr_code(d, at, err, e2.code, "%s", e2.msg);
+    char full[512];
+    if ((rc = policy_spec(d, pn, spec, full, sizeof full, &at, err))) return rc;
+    if ((rc = pl_nplayer_create(out, full, &e2))) return pl_yerr_code(d, at, err, e2.code, "%s", e2.msg);
     if (pn->kind == PL_Y_SCALAR) return PL_OK;
     const pl_ynode *w = pl_ymap_get(pn, "watch");
     if (w) {
@@ -759,14 +785,63 @@ static int load_events(const pl_ydoc *d, np_model *m, pl_error *err)
     return np_record_from_events(d, rec, m, err);
 }
 
+/* `sensitivity:`: `parameter` and `values` run every profile again at each value (parley run);
+ * `ranges` are the assumptions `parley sensitivity` varies (read and checked there,
+ * src/scenario/sensitivity.c); either or both. */
+static int load_sensitivity(const pl_ydoc *d, np_model *m, const pl_ynode *se, pl_error *err)
+{
+    if (!se) return PL_OK;
+    static const char *const sk[] = {"parameter", "values", "ranges", NULL};
+    const char *param;
+    const pl_ynode *rg = NULL;
+    int rc;
+    if ((rc = pl_yexpect(d, se, PL_Y_MAP, "'sensitivity'", err)) || (rc = pl_ymap_check_keys(d, se, sk, err)) ||
+        (rc = pl_yget_node(d, se, "ranges", PL_Y_SEQ, 0, &rg, err)))
+        return rc;
+    m->n_ranges = rg ? (int)rg->n : 0;
+    if (rg && !pl_ymap_get(se, "parameter") && !pl_ymap_get(se, "values")) return PL_OK;
+    if ((rc = pl_yget_str(d, se, "parameter", 1, &param, err))) return rc;
+    if (strcmp(param, "noise") && strcmp(param, "observation_noise"))
+        return pl_yerr(d, pl_ymap_get(se, "parameter"), err, "expected noise or observation_noise, found '%s'", param);
+    m->sens_param = param;
+    const pl_ynode *vs;
+    if ((rc = pl_yget_node(d, se, "values", PL_Y_SEQ, 1, &vs, err))) return rc;
+    if (vs->n < 1 || vs->n > NP_MAX_SENS_VALUES)
+        return pl_yerr(d, vs, err, "expected 1 to %d values, found %zu", NP_MAX_SENS_VALUES, vs->n);
+    for (size_t k = 0; k < vs->n; k++)
+        if ((rc = pl_ynode_num(d, vs->items[k], "a probability", 0, 1, &m->sens_value[m->n_sens++], err))) return rc;
+    return PL_OK;
+}
+
+/* `terms:` (np_terms): each word optional, the rest from the kind of scenario (a record: a crisis). */
+static int load_terms(const pl_ydoc *d, np_model *m, const pl_ynode *tn, pl_error *err)
+{
+    static const np_terms crisis = {"restraint", "escalation", "restrains", "escalates", "escalate", "escalated"};
+    static const np_terms game = {"cooperation", "defection", "cooperates", "defects", "defect", "defected"};
+    m->terms = m->rec_turns ? crisis : game;
+    if (!tn) return PL_OK;
+    static const char *const keys[] = {"cooperation", "defection", "cooperates", "defects", "defect", "defected", NULL};
+    int rc;
+    if ((rc = pl_yexpect(d, tn, PL_Y_MAP, "'terms' (a map of word: replacement)", err)) ||
+        (rc = pl_ymap_check_keys(d, tn, keys, err)) || (rc = pl_yget_str(d, tn, "cooperation", 0, &m->terms.coop, err)) ||
+        (rc = pl_yget_str(d, tn, "defection", 0, &m->terms.defect, err)) ||
+        (rc = pl_yget_str(d, tn, "cooperates", 0, &m->terms.coops, err)) ||
+        (rc = pl_yget_str(d, tn, "defects", 0, &m->terms.defects, err)) ||
+        (rc = pl_yget_str(d, tn, "defect", 0, &m->terms.defect_verb, err)) ||
+        (rc = pl_yget_str(d, tn, "defected", 0, &m->terms.defected, err)))
+        return rc;
+    return PL_OK;
+}
+
 static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
 {
     static const char *const keys[] = {"kind", "name", "description", "assumptions", "sources", "seed", "runs", "periods",
                                        "period", "calendar", "noise", "observation", "restraint", "parties", "blocs", "game",
-                                       "record", "shock", "profiles", "sensitivity", "tournament", "events", NULL};
+                                       "record", "shock", "profiles", "sensitivity", "tournament", "events", "terms", NULL};
     const pl_ynode *root = d->root;
     int rc;
     if ((rc = pl_ymap_check_keys(d, root, keys, err))) return rc;
+    load_terms(d, m, NULL, err); /* the words of a game until the record and `terms:` are read */
     m->path = d->path;
     m->name = "N-party scenario";
     m->description = "";
@@ -799,6 +874,10 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
             return pl_yerr(d, pl_ymap_get(ob, "delay"), err,
                            "'delay' of %ld periods is not shorter than the game (%ld periods): no move would ever be seen",
                            delay, periods);
+    }
+    if (!ob) { /* the inputs of results.json say what the run used */
+        pl_ydoc_note_default(d, root, "observation.noise", "0");
+        pl_ydoc_note_default(d, root, "observation.delay", "0");
     }
     const pl_ynode *cal = pl_ymap_get(root, "calendar");
     if (cal) {
@@ -855,9 +934,16 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
     } else if (window > periods)
         window = periods;
     m->window = (int)window;
+    if (!re) {
+        char w[24];
+        snprintf(w, sizeof w, "%ld", window);
+        pl_ydoc_note_default(d, root, "restraint.window", w);
+    }
     const pl_ynode *gn;
     if ((rc = pl_yget_node(d, root, "game", PL_Y_MAP, 1, &gn, err)) || (rc = load_game(d, gn, m, m->n, &m->game, err))) return rc;
-    if ((rc = load_record(d, m, err)) || (rc = load_events(d, m, err)) || (rc = load_profiles(d, m, err))) return rc;
+    if ((rc = load_record(d, m, err)) || (rc = load_terms(d, m, pl_ymap_get(root, "terms"), err)) ||
+        (rc = load_events(d, m, err)) || (rc = load_profiles(d, m, err)))
+        return rc;
     /* the report draws one run, record included, a column per period: refused here, not after
      * the whole run has been simulated and its data files written */
     if ((long)m->rec_turns + periods > PL_CHART_MAX_SIDE)
@@ -887,23 +973,7 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
         m->shock_period = (int)per;
         m->shock_horizon = (int)hz;
     }
-    const pl_ynode *se = pl_ymap_get(root, "sensitivity");
-    if (se) {
-        static const char *const sk[] = {"parameter", "values", NULL};
-        const char *param;
-        if ((rc = pl_yexpect(d, se, PL_Y_MAP, "'sensitivity'", err)) || (rc = pl_ymap_check_keys(d, se, sk, err)) ||
-            (rc = pl_yget_str(d, se, "parameter", 1, &param, err)))
-            return rc;
-        if (strcmp(param, "noise") && strcmp(param, "observation_noise"))
-            return pl_yerr(d, pl_ymap_get(se, "parameter"), err, "expected noise or observation_noise, found '%s'", param);
-        m->sens_param = param;
-        const pl_ynode *vs;
-        if ((rc = pl_yget_node(d, se, "values", PL_Y_SEQ, 1, &vs, err))) return rc;
-        if (vs->n < 1 || vs->n > NP_MAX_SENS_VALUES)
-            return pl_yerr(d, vs, err, "expected 1 to %d values, found %zu", NP_MAX_SENS_VALUES, vs->n);
-        for (size_t k = 0; k < vs->n; k++)
-            if ((rc = pl_ynode_num(d, vs->items[k], "a probability", 0, 1, &m->sens_value[m->n_sens++], err))) return rc;
-    }
+    if ((rc = load_sensitivity(d, m, pl_ymap_get(root, "sensitivity"), err))) return rc;
     return load_tournament(d, m, err);
 }
 

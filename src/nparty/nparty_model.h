@@ -26,6 +26,15 @@
 /* Party and bloc sets are bit masks of this many bits (uint32_t). */
 #define NP_MASK_BITS 32
 
+/* The words for the two ends of every action ladder (`terms:`), so that a textbook game is not told in
+ * the words of a crisis: "restraint"/"escalation" for a scenario with a record, "cooperation"/"defection"
+ * without one, each replaceable in the file (terms: {cooperation: contribution, ...}). */
+typedef struct np_terms {
+    const char *coop, *defect;          /* nouns: "restraint", "escalation" */
+    const char *coops, *defects;        /* "restrains", "escalates" */
+    const char *defect_verb, *defected; /* "escalate", "escalated" */
+} np_terms;
+
 typedef struct np_party {
     const char *id, *name;
     int n_actions;
@@ -53,6 +62,7 @@ typedef struct np_profile {
 
 typedef struct np_model {
     const char *path, *name, *description, *period_unit;
+    np_terms terms;
     int n_assumptions;
     const char *assumption[NP_MAX_ASSUMPTIONS]; /* the scenario's `assumptions:` list, shown in the report */
     uint64_t seed;
@@ -86,6 +96,7 @@ typedef struct np_model {
     const char *sens_param;   /* "noise" or "observation_noise"; NULL = none */
     int n_sens;
     double sens_value[NP_MAX_SENS_VALUES];
+    int n_ranges;             /* `sensitivity: ranges:` declared for parley sensitivity */
     /* tournament */
     int tour;
     int tour_n_players;
@@ -104,6 +115,8 @@ typedef struct np_profile_result {
     double payoff[NP_MAX];    /* mean payoff per period */
     double *coop_t;           /* [t*(n+n_blocs)+k]: share restraining at period t (parties, then blocs) */
     unsigned char *sample;    /* run 1's actions, record included: [t*n+i], t < rec_turns + periods */
+    unsigned char *lasting_run; /* NULL, or (the caller's, runs bytes) 1 where run r ended in lasting restraint:
+                                 * the sensitivity evaluator's paired differences between profiles */
     /* shock */
     long shock_runs;          /* runs in restraint just before the shock */
     double spread_periods;    /* mean periods until half the other parties escalated (among those it reached) */

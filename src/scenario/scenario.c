@@ -199,7 +199,8 @@ int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err)
     return check_sources_in(doc, doc->root, sources, err);
 }
 
-/* results.json gains "inputs" (the document as run) and "overrides" (what --set changed). */
+/* results.json gains "inputs" (the document as run, with every default the loader used: yaml_doc.h)
+ * and "overrides" (what --set changed). */
 static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides *log, pl_error *err)
 {
     char path[4096]; /* no allocation, so that a failure can still remove the file */
@@ -232,6 +233,7 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
     if (rc) return rc;
     pl_overrides log = {0};
     rc = pl_overrides_apply(doc, opt->sets, opt->n_sets, &log, err);
+    if (!rc && opt->out_dir && pl_ydoc_record_defaults(doc)) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
     if (!rc) {
         if (summary) pl_overrides_print(summary, &log);
         rc = s->kind->run(doc, opt, summary, err);
@@ -240,7 +242,7 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
             pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
             if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
         }
-        if (!rc && opt->out_dir)
+        if (!rc && opt->out_dir && !(rc = pl_ydoc_fill_defaults(doc, err))) /* the loader's defaults join the inputs */
             rc = record_inputs(opt->out_dir, doc, &log, err);
         else if (rc && opt->out_dir) { /* the runner's results.json lacks the inputs: leave none */
             char path[4096]; /* no allocation: memory may be what failed */
