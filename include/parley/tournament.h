@@ -61,6 +61,15 @@ PL_EXTERN double pl_tournament_result_mean(const pl_tournament_result *r, size_t
 PL_EXTERN double pl_tournament_result_stddev(const pl_tournament_result *r, size_t player);
 /* Matches won (strictly higher score) in a repetition, self-play excluded. */
 PL_EXTERN int pl_tournament_result_wins(const pl_tournament_result *r, size_t player, int rep);
+/* Total score of a player in a repetition: the sum of its match scores against its opponents
+ * (self-play excluded; the reference library's `scores`). */
+PL_EXTERN double pl_tournament_result_score(const pl_tournament_result *r, size_t player, int rep);
+/* Moves of player i that were C in its matches against j, over every repetition (the reference's
+ * `cooperation` matrix); for i == j (self-play) the mean of the two copies' counts, rounded down. */
+PL_EXTERN uint64_t pl_tournament_result_pair_cooperation(const pl_tournament_result *r, size_t i, size_t j);
+/* Turns players i and j played against each other, over every repetition (0 for self-play when
+ * it is turned off). */
+PL_EXTERN uint64_t pl_tournament_result_pair_turns(const pl_tournament_result *r, size_t i, size_t j);
 /* Mean per-turn payoff of player i against j over the repetitions, and its standard deviation. */
 PL_EXTERN double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size_t j);
 PL_EXTERN double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j);
