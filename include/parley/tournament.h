@@ -80,6 +80,10 @@ PL_EXTERN double pl_tournament_result_cooperation(const pl_tournament_result *r,
  * before a further turn); initial cooperation rate in *initial_c. */
 PL_EXTERN void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t player, double out[4],
                                              double out_next_c[4], double *initial_c);
+/* The same over its matches against the others only, self-play left out (the reference
+ * library's summary rates, which leave it out). */
+PL_EXTERN void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t player, double out[4],
+                                                    double out_next_c[4], double *initial_c);
 /* Matches played and turns played in all. */
 PL_EXTERN uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
 PL_EXTERN uint64_t pl_tournament_result_turns(const pl_tournament_result *r);

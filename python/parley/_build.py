@@ -95,6 +95,8 @@ double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t 
 double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t player);
 void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t player, double out[4], double out_next_c[4],
                                    double *initial_c);
+void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t player, double out[4],
+                                          double out_next_c[4], double *initial_c);
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r);
 typedef struct pl_tournament_meta { const pl_tournament_config *cfg; const char *game_text; } pl_tournament_meta;

@@ -61,11 +61,18 @@ def match(a, b, turns=None, noise=0.0, prob_end=0.0, game=None, seed=0):
     a, b: strategy names as the command takes them ("tft", "gtft:p=0.1", "First by Davis: 10",
     "TitForTat").  turns: the length (default 200); with prob_end, the cap (default: none).
     game: (R, S, T, P), default (3, 0, 5, 1).  The same seed gives the same match."""
+    return play(a, b, turns, noise, prob_end, game, seed, 0)
+
+
+def play(a, b, turns, noise, prob_end, game, seed, stream):
+    """match(), on the random stream (seed, 0, stream): stream 0 is the command's match; the
+    Axelrod face plays a Match again on the next stream."""
     cfg = ffi.new("pl_match_config *")
     lib.pl_match_config_default(cfg)
     cfg.noise = c.prob("noise", noise)
     cfg.prob_end = c.prob("prob_end", prob_end)
     cfg.seed = c.seed("seed", seed)
+    cfg.stream_b = stream
     if turns is None:
         cfg.turns = 0 if cfg.prob_end > 0 else 200
     else:

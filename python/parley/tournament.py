@@ -28,6 +28,9 @@ class TournamentResult:
     payoff_matrix    array n x n: mean score per turn of i against j; payoff_stddev its spread
     cooperation      array n x n: C moves of i against j over every repetition
     pair_turns       array n x n: turns i and j played against each other
+    outcomes_others  DataFrame, one row a player in order: the initial cooperation rate, the
+                     rates of joint outcomes and of cooperation after each, over the matches
+                     against the others (summary's are over every match, self-play included)
     write(dir)       the command's files: summary.csv, normalised_scores.csv, wins.csv,
                      payoff_matrix.csv, results.json, report.html"""
 
@@ -65,6 +68,11 @@ class TournamentResult:
                          lib.pl_tournament_result_stddev(r, i), lib.pl_tournament_result_cooperation(r, i),
                          float(np.mean(self.wins.iloc[i].to_numpy())), ic[0]] + list(oc) + list(nc))
         self.summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+        rows = []
+        for i in range(n):
+            lib.pl_tournament_result_outcomes_others(r, i, oc, nc, ic)
+            rows.append([ic[0]] + list(oc) + list(nc))
+        self.outcomes_others = pd.DataFrame(rows, columns=SUMMARY_COLUMNS[7:], index=pd.Index(self.names, name="Name"))
 
     def table(self):
         """The ranked table the command prints."""

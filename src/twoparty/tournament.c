@@ -48,6 +48,7 @@ struct pl_tournament_result {
     double *pay_sum;   /* n x n: sum over reps of per-turn payoff */
     double *pay_m2;    /* n x n: its squared deviations (a cell is filled by one job, all reps at once) */
     uint64_t *oc;      /* n x OC_N */
+    uint64_t *oc_others; /* n x OC_N: the same without self-play */
     size_t *rank;
     double *median, *mean, *sd;
     uint64_t matches, turns, computed;
@@ -194,6 +195,10 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     for (int c = 0; c < OC_N; c++) {
         R->oc[i * OC_N + c] += s->oc[0][c];
         R->oc[j * OC_N + c] += s->oc[1][c];
+        if (i != j) {
+            R->oc_others[i * OC_N + c] += s->oc[0][c];
+            R->oc_others[j * OC_N + c] += s->oc[1][c];
+        }
     }
 }
 
@@ -283,6 +288,7 @@ void pl_tournament_result_free(pl_tournament_result *R)
     pl_free(R->pay_sum);
     pl_free(R->pay_m2);
     pl_free(R->oc);
+    pl_free(R->oc_others);
     pl_free(R->rank);
     pl_free(R->median);
     pl_free(R->mean);
@@ -319,11 +325,12 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     R->pay_sum = pl_calloc(n * n, sizeof *R->pay_sum);
     R->pay_m2 = pl_calloc(n * n, sizeof *R->pay_m2);
     R->oc = pl_calloc(n * OC_N, sizeof *R->oc);
+    R->oc_others = pl_calloc(n * OC_N, sizeof *R->oc_others);
     R->rank = pl_calloc(n, sizeof *R->rank);
     R->median = pl_calloc(n, sizeof *R->median);
     R->mean = pl_calloc(n, sizeof *R->mean);
     R->sd = pl_calloc(n, sizeof *R->sd);
-    if (!R->names || !R->norm || !R->wins || !R->score || !R->coop || !R->pturns || !R->pay_sum || !R->pay_m2 || !R->oc || !R->rank || !R->median ||
+    if (!R->names || !R->norm || !R->wins || !R->score || !R->coop || !R->pturns || !R->pay_sum || !R->pay_m2 || !R->oc || !R->oc_others || !R->rank || !R->median ||
         !R->mean || !R->sd)
         goto nomem;
     for (size_t i = 0; i < n; i++)
@@ -392,16 +399,25 @@ double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t i)
     uint64_t all = oc[OC_CC] + oc[OC_CD] + oc[OC_DC] + oc[OC_DD];
     return all ? (double)(oc[OC_CC] + oc[OC_CD]) / (double)all : 0;
 }
-void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t i, double out[4], double next_c[4],
-                                   double *initial_c)
+/* Rates of the outcome counts oc (one player's OC_N counters). */
+static void outcome_rates(const uint64_t *oc, double out[4], double next_c[4], double *initial_c)
 {
-    const uint64_t *oc = &r->oc[i * OC_N];
     uint64_t all = oc[OC_CC] + oc[OC_CD] + oc[OC_DC] + oc[OC_DD];
     for (int c = 0; c < 4; c++) {
         out[c] = all ? (double)oc[OC_CC + c] / (double)all : 0;
         next_c[c] = oc[OC_CC_N + c] ? (double)oc[OC_CC_C + c] / (double)oc[OC_CC_N + c] : NAN;
     }
     *initial_c = oc[OC_MATCHES] ? (double)oc[OC_FIRST_C] / (double)oc[OC_MATCHES] : NAN;
+}
+void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t i, double out[4], double next_c[4],
+                                   double *initial_c)
+{
+    outcome_rates(&r->oc[i * OC_N], out, next_c, initial_c);
+}
+void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t i, double out[4], double next_c[4],
+                                          double *initial_c)
+{
+    outcome_rates(&r->oc_others[i * OC_N], out, next_c, initial_c);
 }
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r) { return r->matches; }
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r) { return r->turns; }

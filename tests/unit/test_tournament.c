@@ -72,6 +72,13 @@ static void totals_and_pairwise_cooperation(void **state)
     assert_int_equal(pl_tournament_result_pair_cooperation(r, 2, 2), 300); /* self-play: not doubled */
     assert_int_equal(pl_tournament_result_pair_turns(r, 0, 1), 300);
     assert_int_equal(pl_tournament_result_pair_turns(r, 2, 2), 300);
+    /* TFT's outcomes without self-play: vs defector 1 CD and 99 DD, vs cooperator 100 CC */
+    double oc[4], nc[4], ic, all[4];
+    pl_tournament_result_outcomes_others(r, 0, oc, nc, &ic);
+    assert_true(oc[0] == 0.5 && oc[1] == 0.005 && oc[2] == 0 && oc[3] == 0.495);
+    assert_true(ic == 1.0 && nc[0] == 1.0 && nc[1] == 0.0 && isnan(nc[2]));
+    pl_tournament_result_outcomes(r, 0, all, nc, &ic); /* with self-play: both copies' 300 CC more */
+    assert_true(all[0] == 0.75);
     pl_tournament_result_free(r);
     /* random lengths: the pairs' turns add up to the tournament's, and are symmetric; a noisy
      * self-play count is the rounded-down mean of the copies, never more than the turns */
