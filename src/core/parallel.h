@@ -39,6 +39,10 @@ typedef struct pl_parallel {
     /* Optional: after each fold, the items folded so far and the total (one call at a time). */
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
+    /* 1 when the job's whole result travels in its slots (worker_close adds nothing, run writes
+     * nothing but its slot): then, with a distributor installed (parley/distribute.h), the
+     * blocks are shared among the processes and every process folds all of them in order. */
+    int distributable;
 } pl_parallel;
 
 /* Runs the job.  0, or the error of the lowest-numbered block that failed (so the same

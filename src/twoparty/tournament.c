@@ -346,7 +346,8 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     pl_parallel job = {.items = sh.njobs, .block_items = 1, .threads = cfg->threads,
                        .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,
                        .worker_open = worker_open, .worker_close = worker_close, .run = run_pair, .fold = fold_pair,
-                       .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg};
+                       .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg,
+                       .distributable = 1};
     if ((rc = pl_parallel_run(&job, err))) goto fail;
     if (finish(R)) goto nomem;
     pl_free(sh.pairs);
