@@ -12,6 +12,8 @@ fi
 if [ "${1:-}" = "--test" ]; then
   need+=("${python[@]}")
   need+=(tmux) # tests/e2e/play.sh plays a game in a real terminal
+  # parley-mpi (make mpi) and its test, tests/e2e/mpi.sh: Open MPI's compiler wrapper and mpirun
+  need+=(openmpi-bin libopenmpi-dev)
   # the report tests open every report in headless Chromium (tests/browser_check.sh);
   # bsdutils gives script(1), which the progress-bar test runs under a pseudo-terminal
   need+=(chromium bsdutils)
