@@ -232,6 +232,19 @@ static int run_distributed(const pl_parallel *job, pl_error *err)
             at += bytes[r];
         }
     }
+    if (!rc && job->tally_size) { /* every process's tallies added to every one's */
+        unsigned char *t = pl_malloc(job->tally_size), *ts = pl_malloc((size_t)S * job->tally_size);
+        if (!t || !ts) rc = pl_error_set(err, PL_ENOMEM, "out of memory for the tallies of %d processes", S);
+        for (int r = 0; r < S; r++) bytes[r] = job->tally_size;
+        if (!rc) {
+            job->tally_pack(job->ctx, t);
+            rc = dist.allgather(dist.user, t, job->tally_size, ts, bytes, err);
+        }
+        for (int r = 0; r < S && !rc; r++)
+            if (r != dist.rank) job->tally_add(job->ctx, ts + (size_t)r * job->tally_size);
+        pl_free(t);
+        pl_free(ts);
+    }
 done:
     pl_free(bytes);
     pl_free(mine);

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # mpi.sh — parley-mpi (make mpi, docs/mpi.md): a tournament split among 2 and 3 MPI processes, with
 # 1 and 2 threads each, writes the very bytes of a one-process run with the same seed; only rank 0
-# prints; a scenario runs to the same bytes; bad input stops every process with exit code 2.
+# prints; agreement runs split the same way give the same bytes; bad input stops every process
+# with exit code 2.
 # Skipped, saying why, when Open MPI is not installed (tools/install-deps.sh --test installs it).
 . "$(dirname "$0")/../tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
@@ -35,10 +36,14 @@ run 3 tournament --players all --turns 20 --repetitions 2 --seed 2 --out "$TMP/a
 check "every strategy on 3 processes: the same bytes as one process" diff -r "$TMP/all1" "$TMP/all3"
 check "no temporary directory of another rank is left behind" [ -z "$(ls -d /tmp/parley-mpi-* 2>/dev/null)" ]
 
-S=scenarios/korea/six-party-2007.yaml
-"$R" run $S --runs 400 --seed 5 --threads 1 --out "$TMP/run1" >/dev/null 2>&1
-run 3 run $S --runs 400 --seed 5 --threads 1 --out "$TMP/run3" >/dev/null 2>&1
-check "an agreement run on 3 processes: the same bytes as one process" diff -r "$TMP/run1" "$TMP/run3"
+# agreements: runs in blocks of 2048, shared among the processes; the integer tallies of every
+# process added to every one's: six-party, and the Agreed Framework with its behaviour: block.
+for S in scenarios/korea/six-party-2007.yaml scenarios/korea/agreed-framework-1994.yaml; do
+  b=$(basename $S .yaml)
+  "$R" run $S --runs 10000 --seed 5 --threads 1 --out "$TMP/$b-1" >/dev/null 2>&1
+  run 3 run $S --runs 10000 --seed 5 --threads 2 --out "$TMP/$b-3" >/dev/null 2>&1
+  check "agreement $b on 3 processes x 2 threads: the same bytes as one process" diff -r "$TMP/$b-1" "$TMP/$b-3"
+done
 
 TAP_ERR=$(run 3 tournament --players tft,defectr 2>&1 >/dev/null); rc=$?
 check "an unknown strategy on 3 processes: exit 2 (got $rc)" [ "$rc" -eq 2 ]
