@@ -37,7 +37,7 @@ check "every strategy on 3 processes: the same bytes as one process" diff -r "$T
 check "no temporary directory of another rank is left behind" [ -z "$(ls -d /tmp/parley-mpi-* 2>/dev/null)" ]
 
 # agreements: runs in blocks of 2048, shared among the processes; the integer tallies of every
-# process added to every one's: six-party, and the Agreed Framework with its behaviour: block.
+# process added to every one's: six-party, and the Agreed Framework with its 'behaviour:' block.
 for S in scenarios/korea/six-party-2007.yaml scenarios/korea/agreed-framework-1994.yaml; do
   b=$(basename $S .yaml)
   "$R" run $S --runs 10000 --seed 5 --threads 1 --out "$TMP/$b-1" >/dev/null 2>&1
