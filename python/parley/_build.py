@@ -112,7 +112,7 @@ void pl_outdir_abort(pl_outdir *od);
 void pl_outdir_fix_error(const pl_outdir *od, pl_error *err);
 
 typedef struct pl_run_options {
-    long runs; uint64_t seed; int seed_given; int threads; const char *out_dir;
+    uint64_t runs; uint64_t seed; int seed_given; int threads; const char *out_dir;
     int types_posterior; const char *const *sets; int n_sets; ...;
 } pl_run_options;
 void pl_run_options_default(pl_run_options *opt);
