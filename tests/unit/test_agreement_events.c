@@ -205,7 +205,7 @@ static const char covert_bayes_text[] =
 static void a_found_covert_breach_is_bayes_evidence(void **state)
 {
     (void)state;
-    pl_agreement *a = load_text(covert_bayes_text);
+    pl_agreement *a = ag_load_text(covert_bayes_text);
     pl_ag_compiled c;
     pl_ag_compile(a, -1, &c);
     c.exact[1] = 1; /* B by its rule, without tremble */
@@ -250,7 +250,7 @@ static void an_opportunist_answers_a_shock_that_changes_a_flow(void **state)
                  "  - {id: R, actor: B, requires: [F], flow: {A: 0.2}, reversible: true}\n"
                  "shocks:\n  - {id: squeeze, p: 1, from: 5, once: true, flows: {F: {A: %s}}}\n",
                  extra[i]);
-        pl_agreement *a = load_text(text);
+        pl_agreement *a = ag_load_text(text);
         pl_ag_compiled c;
         pl_ag_compile(a, -1, &c);
         pl_ag_draws d;
