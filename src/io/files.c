@@ -18,6 +18,7 @@
 
 #include "core/alloc.h"
 #include "io/files.h"
+#include "io/json_writer.h"
 #include "parley/outdir.h"
 
 char *pl_path_join(const char *dir, const char *name)
@@ -135,12 +136,24 @@ int pl_write_json_file(const char *path, const json_t *j, size_t flags, int fina
     pl_outfile o;
     int rc = pl_outfile_open(&o, path, err);
     if (rc) return rc;
-    if (json_dumpf(j, o.f, flags) != 0 || (final_newline && fputc('\n', o.f) == EOF)) {
-        pl_outfile_abort(&o);
-        if (pl_json_failed()) return pl_error_set(err, PL_ENOMEM, "%s: out of memory writing the JSON", path);
-        return pl_error_set(err, PL_EIO, "%s: write failed", path);
+    /* jansson's flags, read as json_dumpf reads them */
+    int indent = (int)(flags & JSON_MAX_INDENT), precision = (int)((flags >> 11) & 0x1F);
+    pl_jw w;
+    pl_jw_init(&w, o.f, indent ? indent : (flags & JSON_COMPACT) ? -1 : 0, precision);
+    pl_jw_tree(&w, j);
+    if (final_newline) fputc('\n', o.f);
+    return pl_outfile_commit_json(&o, &w, err);
+}
+
+int pl_outfile_commit_json(pl_outfile *o, const pl_jw *w, pl_error *err)
+{
+    int rc = pl_jw_finish(w);
+    if (rc > 0) { /* a writer's mistake, not the user's: said plainly rather than a short file */
+        pl_error_set(err, PL_EINVAL, "%s: the JSON was not written whole: %s", o->path, pl_jw_strerror(rc));
+        pl_outfile_abort(o);
+        return PL_EINVAL;
     }
-    return pl_outfile_commit(&o, err);
+    return pl_outfile_commit(o, err);
 }
 
 int pl_open_status(int e)
@@ -433,4 +446,18 @@ done:
     pl_free(od->final);
     pl_free(od);
     return PL_OK;
+}
+
+int pl_outfile_write(const char *dir, const char *name, pl_write_fn write, const void *ctx, pl_error *err)
+{
+    char *path = dir ? pl_path_join(dir, name) : NULL;
+    if (dir && !path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_outfile o;
+    int rc = pl_outfile_open(&o, dir ? path : name, err);
+    if (!rc) {
+        write(o.f, ctx);
+        rc = pl_outfile_commit(&o, err);
+    }
+    pl_free(path);
+    return rc;
 }

@@ -22,13 +22,22 @@ int pl_outfile_commit(pl_outfile *o, pl_error *err);
 /* Drops the temporary file.  Frees o.  Safe after a failed commit or on a zeroed o. */
 void pl_outfile_abort(pl_outfile *o);
 
+/* Writes the file name in dir (dir NULL: name is the path) atomically: opens it, lets write fill
+ * it, commits it; on an error nothing is left.  Every results writer goes through this. */
+typedef void (*pl_write_fn)(FILE *f, const void *ctx);
+int pl_outfile_write(const char *dir, const char *name, pl_write_fn write, const void *ctx, pl_error *err);
+
 /* Writes a whole string to path atomically. */
 int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_error *err);
-/* Writes a JSON value to path atomically, encoded with jansson's flags (json_dumpf), ending with a
- * newline when final_newline is set.  NULL j, or a JSON allocation refused since pl_json_begin
+/* Writes a JSON value to path atomically, formatted by the one JSON writer (io/json_writer.h) as
+ * jansson's json_dumpf formats it with these flags, ending with a newline when final_newline is set.  NULL j, or a JSON allocation refused since pl_json_begin
  * (a builder out of memory), is PL_ENOMEM. */
 struct json_t;
 int pl_write_json_file(const char *path, const struct json_t *j, size_t flags, int final_newline, pl_error *err);
+/* Commits a file whose JSON was streamed into it by w (pl_jw_init on o->f): an incomplete document
+ * (a writer's misuse) is an error and the file is dropped, as a write error is.  Frees o. */
+struct pl_jw;
+int pl_outfile_commit_json(pl_outfile *o, const struct pl_jw *w, pl_error *err);
 /* jansson's allocations go through the library's seam (core/alloc.h), so a test can fail
  * them and a failure is seen.  pl_json_begin() routes them (once) and clears this thread's
  * count of refused JSON allocations; call it before building or parsing a JSON value.

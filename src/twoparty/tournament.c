@@ -7,7 +7,11 @@
  * slot and the pool folds the slots into the aggregates in pair order, so
  * floating-point sums happen in the same order whatever the thread count
  * (byte-identical results), and memory is a few slots of `repetitions`
- * numbers per thread, never turns x matches. */
+ * numbers per thread, never turns x matches.
+ *
+ * What stays is a players x players payoff matrix (and, with more than one repetition, the
+ * deviations beside it): the results hold every pair's payoff.  Pairs are not listed (at 10,000
+ * players a list was 800 MB): job k's pair is found from where each row of pairs starts. */
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
@@ -43,7 +47,8 @@ struct pl_tournament_result {
     double *norm;      /* n x reps */
     int *wins;         /* n x reps */
     double *pay_sum;   /* n x n: sum over reps of per-turn payoff */
-    double *pay_m2;    /* n x n: its squared deviations (a cell is filled by one job, all reps at once) */
+    double *pay_m2;    /* n x n: its squared deviations (a cell is filled by one job, all reps at once);
+                          NULL with one repetition, where every deviation is 0 */
     uint64_t *oc;      /* n x OC_N */
     size_t *rank;
     double *median, *mean, *sd;
@@ -55,7 +60,7 @@ typedef struct shared {
     size_t n;
     const pl_tournament_config *cfg;
     size_t njobs;
-    size_t (*pairs)[2];
+    size_t *row_start; /* n + 1: the first job of each row of pairs (i, j >= i or > i), then njobs */
     pl_tournament_result *res;
 } shared;
 
@@ -109,10 +114,25 @@ static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t 
     oc[1][OC_MATCHES]++;
 }
 
+/* The pair of job k: the row i whose jobs hold k (a binary search of the row starts), then j. */
+static void job_pair(const shared *sh, size_t k, size_t *i, size_t *j)
+{
+    size_t lo = 0, hi = sh->n; /* row_start[lo] <= k < row_start[hi] */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sh->row_start[mid] <= k) lo = mid;
+        else hi = mid;
+    }
+    *i = lo;
+    *j = lo + !sh->cfg->self_play + (k - sh->row_start[lo]);
+}
+
 static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *err)
 {
     const pl_tournament_config *cfg = sh->cfg;
-    const pl_strategy *a = sh->players[sh->pairs[k][0]], *b = sh->players[sh->pairs[k][1]];
+    size_t pi, pj;
+    job_pair(sh, k, &pi, &pj);
+    const pl_strategy *a = sh->players[pi], *b = sh->players[pj];
     /* Played once, its result reused for every repetition: a pair whose first match took no
      * draw from its stream (buf->drew == 0).  That covers two deterministic strategies without
      * noise or a random length, and also, say, Grofman against Tit For Tat, which never
@@ -149,7 +169,8 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
 static void merge_job(shared *sh, size_t k, const slot *s)
 {
     pl_tournament_result *R = sh->res;
-    size_t i = sh->pairs[k][0], j = sh->pairs[k][1], n = R->n;
+    size_t i, j, n = R->n;
+    job_pair(sh, k, &i, &j);
     int reps = R->reps;
     assert(i <= j && j < n);
     pl_spread sij = {0}, sji = {0};
@@ -175,8 +196,10 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         R->pay_sum[j * n + i] += pj;
         pl_spread_add(&sji, pj);
     }
-    R->pay_m2[i * n + j] = sij.m2;
-    if (i != j) R->pay_m2[j * n + i] = sji.m2;
+    if (R->pay_m2) {
+        R->pay_m2[i * n + j] = sij.m2;
+        if (i != j) R->pay_m2[j * n + i] = sji.m2;
+    }
     R->computed += s->computed;
     for (int c = 0; c < OC_N; c++) {
         R->oc[i * OC_N + c] += s->oc[0][c];
@@ -281,6 +304,9 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     if (n < 2) return pl_error_set(err, PL_EINVAL, "a tournament needs at least two players, got %zu", n);
     if (cfg->repetitions < 1) return pl_error_set(err, PL_EINVAL, "repetitions must be 1 or more, got %d", cfg->repetitions);
     if (cfg->threads < 1) return pl_error_set(err, PL_EINVAL, "threads must be 1 or more, got %d", cfg->threads);
+    if (n > PL_TOURNAMENT_MAX_PLAYERS)
+        return pl_error_set(err, PL_EINVAL, "%zu players are more than a tournament takes (at most %d)", n,
+                            PL_TOURNAMENT_MAX_PLAYERS);
     pl_match_config probe = {.turns = cfg->turns, .prob_end = cfg->prob_end, .noise = cfg->noise, .game = cfg->game};
     int rc = pl_match_config_check(&probe, err);
     if (rc) return rc;
@@ -290,32 +316,28 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     shared sh = {.players = players, .n = n, .cfg = cfg};
     sh.njobs = cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
     pl_tournament_result *R = pl_calloc(1, sizeof *R);
-    sh.pairs = pl_malloc(sh.njobs * sizeof *sh.pairs);
-    if (!R || !sh.pairs) goto nomem;
+    sh.row_start = pl_malloc((n + 1) * sizeof *sh.row_start);
+    if (!R || !sh.row_start) goto nomem;
     R->n = n;
     R->reps = cfg->repetitions;
     R->names = pl_calloc(n, sizeof *R->names);
     R->norm = pl_calloc(n * (size_t)R->reps, sizeof *R->norm);
     R->wins = pl_calloc(n * (size_t)R->reps, sizeof *R->wins);
     R->pay_sum = pl_calloc(n * n, sizeof *R->pay_sum);
-    R->pay_m2 = pl_calloc(n * n, sizeof *R->pay_m2);
+    R->pay_m2 = R->reps > 1 ? pl_calloc(n * n, sizeof *R->pay_m2) : NULL;
     R->oc = pl_calloc(n * OC_N, sizeof *R->oc);
     R->rank = pl_calloc(n, sizeof *R->rank);
     R->median = pl_calloc(n, sizeof *R->median);
     R->mean = pl_calloc(n, sizeof *R->mean);
     R->sd = pl_calloc(n, sizeof *R->sd);
-    if (!R->names || !R->norm || !R->wins || !R->pay_sum || !R->pay_m2 || !R->oc || !R->rank || !R->median ||
+    if (!R->names || !R->norm || !R->wins || !R->pay_sum || (R->reps > 1 && !R->pay_m2) || !R->oc || !R->rank || !R->median ||
         !R->mean || !R->sd)
         goto nomem;
     for (size_t i = 0; i < n; i++)
         if (!(R->names[i] = pl_strdup(pl_strategy_label(players[i])))) goto nomem;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = cfg->self_play ? i : i + 1; j < n; j++) {
-            sh.pairs[k][0] = i;
-            sh.pairs[k][1] = j;
-            k++;
-        }
+    sh.row_start[0] = 0;
+    for (size_t i = 0; i < n; i++) sh.row_start[i + 1] = sh.row_start[i] + (n - i - !cfg->self_play);
+    assert(sh.row_start[n] == sh.njobs);
     sh.res = R;
     pl_parallel job = {.items = sh.njobs, .block_items = 1, .threads = cfg->threads,
                        .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,
@@ -323,13 +345,13 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
                        .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg};
     if ((rc = pl_parallel_run(&job, err))) goto fail;
     if (finish(R)) goto nomem;
-    pl_free(sh.pairs);
+    pl_free(sh.row_start);
     *out = R;
     return PL_OK;
 nomem:
     rc = pl_error_set(err, PL_ENOMEM, "out of memory");
 fail:
-    pl_free(sh.pairs);
+    pl_free(sh.row_start);
     pl_tournament_result_free(R);
     return rc;
 }
@@ -352,7 +374,7 @@ double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size
 }
 double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j)
 {
-    pl_spread s = {.n = (uint64_t)r->reps, .m2 = r->pay_m2[i * r->n + j]};
+    pl_spread s = {.n = (uint64_t)r->reps, .m2 = r->pay_m2 ? r->pay_m2[i * r->n + j] : 0};
     return pl_spread_sd(&s, 0);
 }
 double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t i)
