@@ -285,8 +285,6 @@ typedef struct pl_ag_compiled {
     int max_not_before, lookahead;
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
-    pl_bits plan_reads[PL_AG_MAX_PARTIES];   /* the steps whose public bits a party's rule and plan read */
-    uint32_t plan_parties[PL_AG_MAX_PARTIES]; /* the parties whose expectations its plan weighs */
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that

@@ -193,15 +193,4 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         }
     }
     c->pub_patience = b->patience_default;
-    for (int p = 0; p < c->n_parties; p++) { /* what party p's rule and plan read (agreement_choice.c) */
-        pl_bits r = c->own[p];
-        for (pl_bits x = c->own[p]; x; x &= x - 1) {
-            int s = __builtin_ctzll(x);
-            r |= c->req[s] | c->link[s] | c->dep_closure[s];
-        }
-        for (int k = 0; k < c->n_opt[p]; k++) r |= c->opt[p][k].steps;
-        c->plan_reads[p] = r;
-        c->plan_parties[p] = 0;
-        for (pl_bits x = r & ~c->own[p]; x; x &= x - 1) c->plan_parties[p] |= 1u << c->actor[__builtin_ctzll(x)];
-    }
 }

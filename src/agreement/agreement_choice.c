@@ -36,7 +36,6 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
         double a = 0;
         for (int k = 0; k < c->n_opt[j]; k++)
             if (pl_ag_policy_types[c->opt[j][k].kind].answers) a += st->belief[j][k];
-        int changed = st->would_answer[j] != a;
         st->would_answer[j] = a;
         int grim = st->grim >> j & 1;
         for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) { /* only steps some type may never do */
@@ -47,10 +46,8 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
                 int never = (o->kind == PL_POL_HOLD && (o->steps >> d & 1)) || (o->kind == PL_POL_GRIM && grim);
                 if (!never) w += st->belief[j][k];
             }
-            changed |= st->would_do[d] != w;
             st->would_do[d] = w;
         }
-        if (changed) st->exp_ver[j]++; /* the plans that weigh j's steps are to be remade */
     }
 }
 
@@ -136,30 +133,28 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
     plan_fill(c, st, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
-/* Whether party p's last plan still holds: it holds while everything its rule and its plan read
- * is as it was when they were made — the public bits of the steps they look at (its own, what
- * they require, what is exchanged for them or hangs on them, what its types wait for:
- * c->plan_reads), what it counts late or disputed, its own memory (grim), the expectations of
- * the parties whose steps it weighs (each party's exp_ver only grows, so their sum is the same
- * exactly when none moved), the shocks that changed flows, and the period while steps are still
- * held back by `not_before`.  A plan remade from the same inputs would be the same bits, so
- * keeping it changes nothing but the time. */
+/* Whether party p's last plan still holds: what its rule and plan read is the public state,
+ * what it counts late, the memories (its own; the others' through the expectations) and the
+ * beliefs, and the period while steps are still held back by `not_before`.  The public part is
+ * compared once a period, at its first decision (the state does not move while parties decide),
+ * exactly: an epoch counts the periods in which it differed from the period before. */
 static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
-    const pl_bits m = c->plan_reads[p];
-    pl_bits key[PL_AG_PLAN_KEY] = {st->started & m, st->prog & m,     st->done & m,  st->rev & m,
-                                   st->verified & m, st->breach & m, st->retal & m, st->opp & m,
-                                   st->ever_done & m, st->covert & m, st->late[p] | st->disputed[p],
-                                   (pl_bits)st->shock_on << 32 | (pl_bits)(st->grim >> p & 1) << 31 |
-                                       (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before)};
-    uint32_t ver = 0;
-    for (uint32_t b = c->plan_parties[p]; b; b &= b - 1) ver += st->exp_ver[__builtin_ctz(b)];
-    pl_bits diff = (pl_bits)(ver ^ st->plan_ver[p]) | (pl_bits)!st->plan_made[p];
-    for (int i = 0; i < PL_AG_PLAN_KEY; i++) diff |= key[i] ^ st->plan_key[p][i];
-    if (!diff) return 1;
-    for (int i = 0; i < PL_AG_PLAN_KEY; i++) st->plan_key[p][i] = key[i];
-    st->plan_ver[p] = ver, st->plan_made[p] = 1;
-    return 0;
+    if (st->pub_t != st->t + 1) {
+        pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
+                           st->ever_done,
+                           (pl_bits)st->bel_ver << 32 | (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before),
+                           st->covert, st->shock_on};
+        pl_bits diff = 0;
+        for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
+        if (diff || !st->pub_t) {
+            st->pub_epoch++;
+            for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
+        }
+        st->pub_t = st->t + 1;
+    }
+    return st->plan_epoch[p] == st->pub_epoch && st->plan_grim[p] == st->grim &&
+           st->plan_late[p] == (st->late[p] | st->disputed[p]);
 }
 
 void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
@@ -172,9 +167,9 @@ void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag
         pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, &r);
         r.reverse &= ~st->covert, r.retal &= ~st->covert, r.opp &= ~st->covert; /* withdrawn already, in secret */
         st->plan_rule[p] = r;
+        st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim, st->plan_late[p] = st->late[p] | st->disputed[p];
         if (!c->exact[p]) plan_fill(c, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
     }
-    st->plan_t[p] = st->t + 1; /* the plan is this period's: the Bayes update reuses its rule move */
     *m = st->plan_rule[p];
     if (c->exact[p]) return;
     pl_bits start = 0, reverse = 0;

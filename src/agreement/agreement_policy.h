@@ -36,8 +36,6 @@ typedef struct pl_ag_move {
     pl_bits start, reverse, retal, opp;
 } pl_ag_move;
 
-#define PL_AG_PLAN_KEY 12 /* words of a plan's inputs (agreement_choice.c) */
-
 typedef struct pl_ag_state {
     int t;
     pl_bits started, prog, done, rev, verified, breach, retal, opp, ever_done;
@@ -62,13 +60,13 @@ typedef struct pl_ag_state {
     uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */
     uint32_t exp_grim;               /* st->grim when the expectations were last made */
     /* each party's last rule move and choice plan, and the inputs they were made on: the public
-     * bits of the steps they read, what the party counts late, its memory, the shocks, the period
-     * while `not_before` holds steps back (plan_key), and the expectations of the parties whose
-     * steps it weighs (plan_ver: a sum of exp_ver) (agreement_choice.c) */
-    pl_bits plan_key[PL_AG_MAX_PARTIES][PL_AG_PLAN_KEY];
-    uint32_t plan_ver[PL_AG_MAX_PARTIES], exp_ver[PL_AG_MAX_PARTIES];
-    int plan_made[PL_AG_MAX_PARTIES];
-    int plan_t[PL_AG_MAX_PARTIES];   /* 1 + the period the plan was last checked or made */
+     * state (an epoch, bumped at the first decision of a period in which it differs from the one
+     * before: pub_last), the party's late steps and the memories (agreement_choice.c) */
+    int pub_t;                       /* 1 + the period the epoch was last checked, 0 never */
+    uint32_t pub_epoch;
+    pl_bits pub_last[12];
+    uint32_t plan_epoch[PL_AG_MAX_PARTIES], plan_grim[PL_AG_MAX_PARTIES];
+    pl_bits plan_late[PL_AG_MAX_PARTIES];
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
     pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
     double p_act[PL_AG_MAX_STEPS];   /* for each step, its actor's last plan */
