@@ -103,9 +103,10 @@ static int apply_evidence(const pl_ag_compiled *c, pl_ag_state *st, int j, const
 int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_move *all, pl_ag_outcome *o)
 {
     int changed = 0;
-    for (int j = 0; j < c->n_parties; j++) {
+    pl_bits moved = all->start | all->reverse | st->late_pub_new; /* no move, nothing newly late: no evidence */
+    for (int j = 0; moved && j < c->n_parties; j++) {
         int K = c->n_opt[j];
-        if (K < 2) continue;
+        if (K < 2 || !(moved & c->own[j])) continue;
         pl_bits started, reversed, held;
         evidence_of(c, st, j, all, &started, &reversed, &held);
         if (!(started | reversed | held)) continue;

@@ -412,8 +412,9 @@ static int write_report(const char *path, const pl_agreement *a, const pl_agreem
     if (a->assumptions) pl_report_assumption(rep, a->assumptions);
     pl_report_assumption(rep, "only the links the scenario's 'design_search:' declares free change; everything else "
                               "is the base variant's");
-    snprintf(buf, sizeof buf, "parley design %s --runs %llu --confirm %llu --seed %llu", a->path,
-             (unsigned long long)r->runs, (unsigned long long)r->confirm_runs, (unsigned long long)r->seed);
+    snprintf(buf, sizeof buf, "parley design %s --runs %llu --confirm %llu --check-runs %llu --top %d --seed %llu%s", a->path,
+             (unsigned long long)r->runs, (unsigned long long)r->confirm_runs, (unsigned long long)r->check_runs,
+             r->n_cand - a->n_variants, (unsigned long long)r->seed, r->n_worlds > 1 || !a->has_record ? "" : " --prior-only");
     pl_report_code(rep, buf);
     pl_report_section(rep, "Key findings");
     answer_text(a, r, buf, sizeof buf);

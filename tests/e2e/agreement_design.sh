@@ -2,6 +2,7 @@
 # agreement_design.sh — `parley design`: the search over sequencing designs, printed and written,
 # the same bytes on 1 and 2 threads, and bad declarations and flags refused (exit 2).
 . "$(dirname "$0")/../tap.sh"
+. "$(dirname "$0")/../browser_check.sh"
 TINY=${RESOURCES:-tests/resources}/agreement/design_tiny.yaml
 out=$("$PARLEY" design "$TINY" --confirm 20000 --out "$TMP/t1" 2>"$TMP/err"); rc=$?
 check "design: exits 0" [ "$rc" -eq 0 ]
@@ -25,6 +26,7 @@ assert d['best']=='D00' and d['reference']=='a_waits' and d['best_beats_shipped'
 assert d['method']['search']=='exhaustive' and d['method']['designs_screened']==4 and d['method']['cannot_run']==1
 "
 check "design: the report draws the leading designs' sequencing" grep -qF "D00: the design found that completes most often" "$TMP/t1/report.html"
+browser_check "$TMP/t1/report.html" design_report 2
 "$PARLEY" design "$TINY" --confirm 20000 --threads 2 --out "$TMP/t2" >"$TMP/out2" 2>/dev/null
 check "design: the same files on 2 threads" diff -r "$TMP/t1" "$TMP/t2"
 check "design: the same summary on 2 threads" diff <(echo "$out") "$TMP/out2"
