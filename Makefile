@@ -183,6 +183,7 @@ mpi: $(MPIDIR)/parley-mpi
 $(MPIDIR)/cli_main.o: src/cli/main.c $(REL)/flags
 	@mkdir -p $(dir $@)
 	$(REL_CC) -Dmain=parley_cli_main -c $< -o $@
+-include $(wildcard $(MPIDIR)/*.d)
 $(MPIDIR)/parley-mpi: src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) $(REL)/libparley.a
 	$(MPICC) $(CPPFLAGS) $(RELEASE) $(CFLAGS) $(LDFLAGS) src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) \
 	  $(REL)/libparley.a $(LDLIBS) -o $@

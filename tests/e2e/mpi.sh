@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 # mpi.sh — parley-mpi (make mpi, docs/mpi.md): a tournament split among 2 and 3 MPI processes, with
 # 1 and 2 threads each, writes the very bytes of a one-process run with the same seed; only rank 0
-# prints; agreement runs split the same way give the same bytes; bad input stops every process
-# with exit code 2.
+# prints; agreement runs and Moran fixation runs split the same way give the same bytes; bad input
+# stops every process with exit code 2.
 # Skipped, saying why, when Open MPI is not installed (tools/install-deps.sh --test installs it).
 . "$(dirname "$0")/../tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
@@ -44,6 +44,12 @@ for S in scenarios/korea/six-party-2007.yaml scenarios/korea/agreed-framework-19
   run 3 run $S --runs 10000 --seed 5 --threads 2 --out "$TMP/$b-3" >/dev/null 2>&1
   check "agreement $b on 3 processes x 2 threads: the same bytes as one process" diff -r "$TMP/$b-1" "$TMP/$b-3"
 done
+
+# Moran fixation runs: blocks of runs, shared; their counts travel in the blocks
+MO=(moran --players tft,defector,wsls --counts 3,4,3 --turns 20 --noise 0.05 --samples 20 --runs 20000 --seed 4)
+"$R" "${MO[@]}" --out "$TMP/moran1" >/dev/null 2>&1
+run 3 "${MO[@]}" --threads 2 --out "$TMP/moran3" >/dev/null 2>&1
+check "Moran fixation runs on 3 processes x 2 threads: the same bytes as one process" diff -r "$TMP/moran1" "$TMP/moran3"
 
 TAP_ERR=$(run 3 tournament --players tft,defectr 2>&1 >/dev/null); rc=$?
 check "an unknown strategy on 3 processes: exit 2 (got $rc)" [ "$rc" -eq 2 ]
