@@ -50,5 +50,8 @@ pl_scenario_eval pl_scenario_evaluator(const char *kind);
 /* Every tag ("[C4]") in a `source:` text anywhere in the document names an entry of its top-level
  * `sources:` map (tag: "title: address"); else PL_EINVAL at the source, with the closest tag. */
 int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err);
+/* For a text the scenario takes from elsewhere (a dated event's source): 1, with the tag, when one
+ * of its [tags] is not in the scenario's `sources:` map; 0 when all resolve or there is no map. */
+int pl_scenario_untagged_source(const pl_ydoc *doc, const char *text, char *tag, size_t len);
 
 #endif

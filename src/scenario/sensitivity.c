@@ -617,3 +617,8 @@ int pl_sensitivity_depends_on(const char *path, const pl_run_options *opt, uint6
     pl_free(s);
     return rc;
 }
+
+void pl_sensitivity_config_default(pl_sensitivity_config *cfg)
+{
+    *cfg = (pl_sensitivity_config){.threads = 1}; /* a 0 in the others is "the default" (sensitivity.h) */
+}

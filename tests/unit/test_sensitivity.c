@@ -189,9 +189,26 @@ static void bad_ranges_are_refused_with_where(void **state)
     assert_non_null(strstr(err.msg, "--grid '1,9'"));
 }
 
+/* Every public configuration has a _default(): this one's gives one thread and "the scenario's
+ * own" or "the default" (0) everywhere else. */
+static void the_default_configuration(void **state)
+{
+    (void)state;
+    pl_sensitivity_config cfg;
+    memset(&cfg, 0xab, sizeof cfg);
+    pl_sensitivity_config_default(&cfg);
+    assert_int_equal(cfg.threads, 1);
+    assert_true(cfg.runs == 0 && cfg.seed_given == 0 && cfg.sobol_n == 0 && cfg.bisect_steps == 0);
+    assert_null(cfg.sets);
+    assert_null(cfg.ranges);
+    assert_null(cfg.out_dir);
+    assert_null(cfg.log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_default_configuration),
         cmocka_unit_test(break_even_matches_the_closed_form),
         cmocka_unit_test(nparty_break_even_matches_the_closed_form),
         cmocka_unit_test(every_output_is_the_same_bytes_at_one_and_two_threads),
