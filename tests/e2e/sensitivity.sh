@@ -92,12 +92,12 @@ expect_err_has "pgbad.yaml:" "... at its place"
 expect_err_has "did you mean 'cooperation'" "... naming the closest"
 out=$(yes refrain | head -2 | "$PARLEY" play "$dl" --as DPRK --profile action_reaction 2>&1)
 check "play: the record's opening screen says which moves the policies made" grep -qF "a move marked * is not on record" <<<"$out"
-check "play: recorded moves are unmarked and policy-made ones marked (2022H2 on record; 2020H2 silent for the US)" python3 -c "
+check "play: recorded moves are unmarked and policy-made ones marked (the US: 2022-10 on record, 2022-09 silent)" python3 -c "
 import sys
 lines=sys.stdin.read().split('\n'); i=[k for k,l in enumerate(lines) if 'is not on record' in l][0]
 head=lines[i+2]; us=[l for l in lines[i+2:i+10] if l.startswith('  US ')][0]
 col=lambda lab: us[head.index(lab):head.index(lab)+14].strip()
-sys.exit(0 if col('2022H2')=='LARGE_DRILL' and col('2020H2').endswith('*') else 1)" <<<"$out"
+sys.exit(0 if col('2022-10')=='LARGE_DRILL' and col('2022-09')=='LARGE_DRILL*' else 1)" <<<"$out"
 
 # ---- sources: every [tag] in a report's tables links to its entry of the source list ----
 "$PARLEY" run "$six" --runs 100 --threads 1 --out "$TMP/spw" >"$TMP/spw.txt" 2>/dev/null
