@@ -82,6 +82,43 @@ sed 's/^runs: 0x10$/runs: 2\nperiods: 10\nobservation: {delay: 10}/' "$TMP/hexru
 expect_exit 2 "an observation delay as long as the game is refused (it was once accepted)" "$PARLEY" run "$TMP/delay.yaml"
 expect_err_has "delay.yaml:4:22: 'delay' of 10 periods is not shorter than the game (10 periods)" "the refusal is placed"
 
+# ---- a tournament of any size: results.json streamed, the size limit said before any play ------
+# 10,000 players once built results.json as a jansson tree (2 x 10^8 numbers for the two payoff
+# matrices) and, after 8 minutes of play, ended with "out of memory"
+for i in $(seq 1 300); do echo "gtft:p=0.$(printf %03d "$i")"; done >"$TMP/p300.txt"
+expect_exit 0 "a 300-player tournament writes its results" \
+  "$PARLEY" tournament --players "@$TMP/p300.txt" --turns 2 --repetitions 2 --noise 0.1 --out "$TMP/t300"
+check "its streamed results.json is whole: 300 ranked, 300 x 300 payoffs and deviations, the same as payoff_matrix.csv" \
+  python3 -c '
+import csv, json, math, sys
+o = json.load(open(sys.argv[1] + "/results.json"))
+rows = list(csv.reader(open(sys.argv[1] + "/payoff_matrix.csv")))
+assert len(o["ranked"]) == 300 and o["players"] == rows[0][1:], "players"
+for m in ("payoff_matrix", "payoff_stddevs"):
+    assert len(o[m]) == 300 and all(len(r) == 300 for r in o[m]), m
+for i, r in enumerate(rows[1:]):
+    assert r[0] == o["players"][i]
+    for j, x in enumerate(r[1:]):
+        assert math.isclose(float(x), o["payoff_matrix"][i][j], rel_tol=1e-9), (i, j)
+assert any(v > 0 for r in o["payoff_stddevs"] for v in r), "deviations"' "$TMP/t300"
+for i in $(seq 0 10000); do echo "gtft:p=0.$(printf %05d "$i")"; done >"$TMP/p10001.txt"
+expect_exit 2 "10,001 players are refused before any match is played" \
+  "$PARLEY" tournament --players "@$TMP/p10001.txt" --turns 5 --repetitions 1 --out "$TMP/t10001"
+expect_err_has "--players: 10001 players are more than a tournament takes (at most 10000" "the refusal names the flag and the limit"
+check "nothing was written" [ ! -e "$TMP/t10001" ]
+# memory: 1,500 players in an address space of 80 MB (the tree once needed several hundred)
+head -n 1500 "$TMP/p10001.txt" | tail -n 1499 >"$TMP/p1500.txt"; echo tft >>"$TMP/p1500.txt"
+if command -v prlimit >/dev/null; then
+  prlimit --as=$((80 * 1024 * 1024)) "$PARLEY_RELEASE" tournament --players "@$TMP/p1500.txt" --turns 2 --repetitions 1 \
+    --out "$TMP/t1500" >/dev/null 2>"$TMP/t1500.err"; rc=$?
+  check "1,500 players complete within 80 MB of address space (release build; exit $rc: $(tail -n 1 "$TMP/t1500.err"))" [ "$rc" -eq 0 ]
+  check "and their results.json is whole: 1,500 ranked, ending as a whole document" \
+    eval '[ "$(grep -c "\"rank\":" "$TMP/t1500/results.json")" -eq 1500 ] && [ "$(tail -c 8 "$TMP/t1500/results.json" | tr -d " \n")" = "]]}" ]'
+else
+  ok "# SKIP prlimit is absent"
+  ok "# SKIP prlimit is absent"
+fi
+
 # ---- terminal escapes in user text -----------------------------------------------------------
 esc=$(printf '\033')
 printf 'kind: nparty\nname: "x\\e[2J\\e]0;owned\\a"\nparties: [{id: A}, {id: B}]\n' >"$TMP/escape.yaml"
