@@ -104,14 +104,15 @@ TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 $(SAN)/tools/%: tests/tools/%.c $(SAN)/tools/%.d $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(SAN)/libparley.a $(LDLIBS)
-# the progress bar lives with the command, not in the library: its test and demo link it directly
-PROGRESS_OBJS := $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o
-$(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/tools/progress_demo.d $(PROGRESS_OBJS) $(SAN)/libparley.a
+# the progress bar and the flag parser live with the command, not in the library: their tests
+# and the demo link the command's objects directly
+CLI_TEST_OBJS := $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/obj/src/cli/cli_flags.o
+$(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/tools/progress_demo.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(PROGRESS_OBJS) $(SAN)/libparley.a $(LDLIBS)
-$(SAN)/tests/test_progress: tests/unit/test_progress.c $(SAN)/tests/test_progress.d $(PROGRESS_OBJS) $(SAN)/libparley.a
+	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(CLI_TEST_OBJS) $(SAN)/libparley.a $(LDLIBS)
+$(SAN)/tests/test_progress $(SAN)/tests/test_cli_flags: $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(PROGRESS_OBJS) $(SAN)/libparley.a $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(CLI_TEST_OBJS) $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
 $(REL)/bench/%: bench/%.c $(REL)/bench/%.d $(REL)/libparley.a
 	@mkdir -p $(dir $@)

@@ -22,7 +22,7 @@ extern "C" {
 #endif
 
 typedef struct pl_run_options {
-    long runs;          /* Monte Carlo runs or repetitions; 0 = the scenario's own default */
+    uint64_t runs;      /* Monte Carlo runs or repetitions; 0 = the scenario's own default */
     uint64_t seed;      /* used when seed_given, else the scenario's `seed:` (default 1) */
     int seed_given;
     int threads;        /* >= 1 */

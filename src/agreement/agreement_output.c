@@ -371,203 +371,219 @@ void pl_ag_write_summary(FILE *f, const pl_agreement *a, const pl_agreement_resu
 
 /* ---- files ---------------------------------------------------------------- */
 
-typedef struct outset {
-    const char *dir;
-    pl_error *err;
-} outset;
+/* What every file of a run is written from. */
+typedef struct ag_out {
+    const pl_agreement *a;
+    const pl_agreement_result *r;
+    const pl_agreement_ledger *l; /* NULL: no record, no ledger files */
+} ag_out;
 
-static int open_csv(outset *o, const char *name, pl_outfile *f)
+static void csv_variants(FILE *f, const void *ctx)
 {
-    char *path = pl_path_join(o->dir, name);
-    if (!path) return pl_error_set(o->err, PL_ENOMEM, "out of memory");
-    int rc = pl_outfile_open(f, path, o->err);
-    pl_free(path);
-    return rc;
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    const pl_agreement_result *r = x->r;
+    fprintf(f, "variant,name,runs,p_complete,p_complete_lo,p_complete_hi,mean_time,time_p10,time_median,time_p90,"
+               "p_holds,p_holds_lo,p_holds_hi,p_breakdown,p_breakdown_by_reversal,p_any_reversal\n");
+    for (int v = 0; v < r->n_variants; v++) {
+        const pl_ag_stats *s = &r->stats[v];
+        pl_interval c = pl_ag_wilson(s->completed, s->runs), h = pl_ag_wilson(s->held, s->runs);
+        double runs = (double)s->runs;
+        pl_csv_row(f, "ssufffg", a->variant[v].id, a->variant[v].name, s->runs, c.est, c.lo, c.hi,
+                   s->completed ? (double)s->time_sum / (double)s->completed : NAN);
+        for (int k = 0; k < 3; k++) pl_csv_row(f, "+D", pl_ag_time_quantile(s, r->horizon, k == 0 ? 0.1 : k == 1 ? 0.5 : 0.9));
+        pl_csv_row(f, "+ffffff\n", h.est, h.lo, h.hi, (double)(s->runs - s->held) / runs, (double)s->break_by_reversal / runs,
+                   (double)s->any_reversal / runs);
+    }
 }
 
-static int write_csvs(outset *o, const pl_agreement *a, const pl_agreement_result *r, const pl_agreement_ledger *l)
+static void csv_paired(FILE *f, const void *ctx)
 {
-    pl_outfile f;
-    int rc, V = r->n_variants;
-    if ((rc = open_csv(o, "variants.csv", &f))) return rc;
-    fprintf(f.f, "variant,name,runs,p_complete,p_complete_lo,p_complete_hi,mean_time,time_p10,time_median,time_p90,"
-                 "p_holds,p_holds_lo,p_holds_hi,p_breakdown,p_breakdown_by_reversal,p_any_reversal\n");
-    for (int v = 0; v < V; v++) {
-        const pl_ag_stats *s = &r->stats[v];
-        pl_interval c = pl_ag_wilson(s->completed, s->runs);
-        pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->variant[v].name);
-        fprintf(f.f, ",%llu,%.6f,%.6f,%.6f,", (unsigned long long)s->runs, c.est, c.lo, c.hi);
-        pl_csv_num(f.f, s->completed ? (double)s->time_sum / (double)s->completed : NAN);
-        for (int k = 0; k < 3; k++) {
-            int q = pl_ag_time_quantile(s, r->horizon, k == 0 ? 0.1 : k == 1 ? 0.5 : 0.9);
-            fputc(',', f.f);
-            if (q >= 0) fprintf(f.f, "%d", q);
-        }
-        pl_interval h = pl_ag_wilson(s->held, s->runs);
-        fprintf(f.f, ",%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n", h.est, h.lo, h.hi, (double)(s->runs - s->held) / (double)s->runs,
-                (double)s->break_by_reversal / (double)s->runs, (double)s->any_reversal / (double)s->runs);
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    const pl_agreement_result *r = x->r;
+    fprintf(f, "variant,other,runs,difference,difference_lo,difference_hi,runs_only_variant,runs_only_other,"
+               "differs_in_more_than_sequencing\n");
+    int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], np = pl_ag_pairs(r, pair);
+    for (int i = 0; i < np; i++) {
+        int v = pair[i][0], w = pair[i][1];
+        pl_interval d = pl_ag_paired_completion(r, v, w);
+        char why[600];
+        pl_ag_fairness_text(a, v, w, why, sizeof why);
+        pl_csv_row(f, "ssufffuus\n", a->variant[v].id, a->variant[w].id, r->stats[v].runs, d.est, d.lo, d.hi,
+                   r->stats[v].only_completed[w], r->stats[w].only_completed[v], why);
     }
-    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+}
 
-    if ((rc = open_csv(o, "paired.csv", &f))) return rc;
-    fprintf(f.f, "variant,other,runs,difference,difference_lo,difference_hi,runs_only_variant,runs_only_other,"
-                 "differs_in_more_than_sequencing\n");
-    {
-        int pair[PL_AG_MAX_VARIANTS * PL_AG_MAX_VARIANTS / 2][2], np = pl_ag_pairs(r, pair);
-        for (int i = 0; i < np; i++) {
-            int v = pair[i][0], x = pair[i][1];
-            pl_interval d = pl_ag_paired_completion(r, v, x);
-            char why[600];
-            pl_ag_fairness_text(a, v, x, why, sizeof why);
-            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->variant[x].id);
-            fprintf(f.f, ",%llu,%.6f,%.6f,%.6f,%llu,%llu,", (unsigned long long)r->stats[v].runs, d.est, d.lo, d.hi,
-                    (unsigned long long)r->stats[v].only_completed[x], (unsigned long long)r->stats[x].only_completed[v]);
-            pl_csv_text(f.f, why);
-            fputc('\n', f.f);
-        }
-    }
-    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
-
-    if ((rc = open_csv(o, "steps.csv", &f))) return rc;
-    fprintf(f.f, "variant,step,actor,phase,core,p_completed,p_completed_lo,p_completed_hi,p_in_force_at_end,"
-                 "p_first_failure,p_first_reversed,mean_delivered,quantity,unit\n");
-    for (int v = 0; v < V; v++) {
+static void csv_steps(FILE *f, const void *ctx)
+{
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    const pl_agreement_result *r = x->r;
+    fprintf(f, "variant,step,actor,phase,core,p_completed,p_completed_lo,p_completed_hi,p_in_force_at_end,"
+               "p_first_failure,p_first_reversed,mean_delivered,quantity,unit\n");
+    for (int v = 0; v < r->n_variants; v++) {
         const pl_ag_stats *s = &r->stats[v];
+        double runs = (double)s->runs;
         for (int k = 0; k < a->n_steps; k++) {
             const pl_ag_step *st = &a->step[k];
             pl_interval c = pl_ag_wilson(s->step_done[k], s->runs);
-            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, st->id), fputc(',', f.f);
-            pl_csv_text(f.f, a->party[st->actor].id), fputc(',', f.f), pl_csv_text(f.f, st->phase);
-            fprintf(f.f, ",%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,", st->core, c.est, c.lo, c.hi,
-                    (double)s->step_in_force[k] / (double)s->runs, (double)s->first_break[k] / (double)s->runs,
-                    (double)s->first_rev_step[k] / (double)s->runs);
-            pl_csv_num(f.f, st->quantity > 0 ? s->delivered_sum[k] / (double)s->runs : NAN);
-            fputc(',', f.f);
-            pl_csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
-            fputc(',', f.f);
-            pl_csv_text(f.f, st->unit);
-            fputc('\n', f.f);
+            pl_csv_row(f, "ssssdffffffggs\n", a->variant[v].id, st->id, a->party[st->actor].id, st->phase, st->core, c.est,
+                       c.lo, c.hi, (double)s->step_in_force[k] / runs, (double)s->first_break[k] / runs,
+                       (double)s->first_rev_step[k] / runs, st->quantity > 0 ? s->delivered_sum[k] / runs : NAN,
+                       st->quantity > 0 ? st->quantity : NAN, st->unit);
         }
     }
-    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+}
 
-    if ((rc = open_csv(o, "payoffs.csv", &f))) return rc;
-    fprintf(f.f, "variant,party,mean,mean_lo,mean_hi,sd,min,max\n");
-    for (int v = 0; v < V; v++) {
+static void csv_payoffs(FILE *f, const void *ctx)
+{
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    const pl_agreement_result *r = x->r;
+    fprintf(f, "variant,party,mean,mean_lo,mean_hi,sd,min,max\n");
+    for (int v = 0; v < r->n_variants; v++) {
         const pl_ag_stats *s = &r->stats[v];
         for (int p = 0; p < a->n_parties; p++) {
             pl_interval m = pl_ag_mean_interval(s, p);
-            double sd = pl_ag_payoff_sd(s, p);
-            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
-            fprintf(f.f, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n", m.est, m.lo, m.hi, sd, s->pay_min[p], s->pay_max[p]);
+            pl_csv_row(f, "ssgggggg\n", a->variant[v].id, a->party[p].id, m.est, m.lo, m.hi, pl_ag_payoff_sd(s, p),
+                       s->pay_min[p], s->pay_max[p]);
         }
     }
-    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+}
 
-    if ((rc = open_csv(o, "completion_time.csv", &f))) return rc;
-    fprintf(f.f, "variant,period,date,completed,cumulative_p\n");
-    for (int v = 0; v < V; v++) {
+static void csv_completion_time(FILE *f, const void *ctx)
+{
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    const pl_agreement_result *r = x->r;
+    fprintf(f, "variant,period,date,completed,cumulative_p\n");
+    for (int v = 0; v < r->n_variants; v++) {
         const pl_ag_stats *s = &r->stats[v];
         uint64_t acc = 0;
         for (int t = 0; t < r->horizon; t++) {
             char d[16];
             acc += s->time_hist[t];
             pl_ag_period_label(a, t, d, sizeof d);
-            pl_csv_text(f.f, a->variant[v].id);
-            fprintf(f.f, ",%d,%s,%llu,%.6f\n", t, d, (unsigned long long)s->time_hist[t], (double)acc / (double)s->runs);
+            pl_csv_row(f, "sdsuf\n", a->variant[v].id, t, d, s->time_hist[t], (double)acc / (double)s->runs);
         }
     }
-    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+}
 
-    if ((rc = open_csv(o, "first_reversal.csv", &f))) return rc;
-    fprintf(f.f, "variant,party,runs,share\n");
-    for (int v = 0; v < V; v++)
+static void csv_first_reversal(FILE *f, const void *ctx)
+{
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    const pl_agreement_result *r = x->r;
+    fprintf(f, "variant,party,runs,share\n");
+    for (int v = 0; v < r->n_variants; v++)
         for (int p = 0; p <= a->n_parties; p++) {
             const pl_ag_stats *s = &r->stats[v];
-            pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, party_or_shock(a, p));
-            fprintf(f.f, ",%llu,%.6f\n", (unsigned long long)s->first_rev_party[p],
-                    (double)s->first_rev_party[p] / (double)s->runs);
+            pl_csv_row(f, "ssuf\n", a->variant[v].id, party_or_shock(a, p), s->first_rev_party[p],
+                       (double)s->first_rev_party[p] / (double)s->runs);
         }
-    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+}
 
-    if ((rc = open_csv(o, "policy_types.csv", &f))) return rc;
-    fprintf(f.f, "variant,party,option,policy,runs,p_complete_given_policy\n");
-    for (int v = 0; v < V; v++) {
+static void csv_policy_types(FILE *f, const void *ctx)
+{
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    const pl_agreement_result *r = x->r;
+    fprintf(f, "variant,party,option,policy,runs,p_complete_given_policy\n");
+    for (int v = 0; v < r->n_variants; v++) {
         const pl_ag_stats *s = &r->stats[v];
         for (int p = 0; p < a->n_parties; p++) {
-            const pl_ag_policy_dist *d =
-                a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
+            const pl_ag_policy_dist *d = a->variant[v].has_policy[p] ? &a->variant[v].policy[p] : &a->party[p].policy;
             for (int k = 0; k < d->n; k++) {
-                pl_csv_text(f.f, a->variant[v].id), fputc(',', f.f), pl_csv_text(f.f, a->party[p].id);
-                fprintf(f.f, ",%d,%s,%llu,", k, pl_policy_names[d->opt[k].kind], (unsigned long long)s->type_runs[p][k]);
-                if (s->type_runs[p][k]) fprintf(f.f, "%.6f", (double)s->type_complete[p][k] / (double)s->type_runs[p][k]);
-                fputc('\n', f.f);
+                uint64_t n = s->type_runs[p][k];
+                pl_csv_row(f, "ssdsuf\n", a->variant[v].id, a->party[p].id, k, pl_policy_names[d->opt[k].kind], n,
+                           n ? (double)s->type_complete[p][k] / (double)n : NAN);
             }
         }
     }
-    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+}
 
-    if (!l) return PL_OK;
-    if ((rc = open_csv(o, "ledger.csv", &f))) return rc;
-    fprintf(f.f, "step,actor,phase,due,eligible,started,completed,verified,first_reversed,last_restored,reversals,"
-                 "late_by,delivered,quantity,unit,in_force_at_end,recorded,start_by,due_basis,agreed,state_at_end,share_at_end\n");
+/* A period as its date, or an empty cell for none (-1). */
+static void date_cell(FILE *f, const pl_agreement *a, int t)
+{
+    char d[16] = "";
+    if (t >= 0) pl_ag_period_label(a, t, d, sizeof d);
+    pl_csv_row(f, "+s", d);
+}
+
+static void csv_ledger(FILE *f, const void *ctx)
+{
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    const pl_agreement_ledger *l = x->l;
+    fprintf(f, "step,actor,phase,due,eligible,started,completed,verified,first_reversed,last_restored,reversals,"
+               "late_by,delivered,quantity,unit,in_force_at_end,recorded,start_by,due_basis,agreed,state_at_end,share_at_end\n");
     for (int s = 0; s < a->n_steps; s++) {
         const pl_ag_step *st = &a->step[s];
         const pl_ag_step_ledger *sl = &l->step[s];
-        pl_csv_text(f.f, st->id), fputc(',', f.f), pl_csv_text(f.f, a->party[st->actor].id), fputc(',', f.f);
-        pl_csv_text(f.f, st->phase);
+        pl_csv_row(f, "sss", st->id, a->party[st->actor].id, st->phase);
         int ts[] = {sl->due, sl->eligible, sl->started, sl->completed, sl->verified, sl->first_reversed, sl->last_restored};
-        for (int k = 0; k < 7; k++) {
-            char d[16] = "";
-            if (ts[k] >= 0) pl_ag_period_label(a, ts[k], d, sizeof d);
-            fprintf(f.f, ",%s", d);
-        }
-        fprintf(f.f, ",%d,", sl->n_reversals);
-        if (sl->late_by >= 0) fprintf(f.f, "%d", sl->late_by);
-        fputc(',', f.f);
-        pl_csv_num(f.f, st->quantity > 0 ? sl->delivered : NAN);
-        fputc(',', f.f);
-        pl_csv_num(f.f, st->quantity > 0 ? st->quantity : NAN);
-        fputc(',', f.f);
-        pl_csv_text(f.f, st->unit);
-        fprintf(f.f, ",%d,%d,", sl->in_force_end, sl->recorded);
-        char sb[16] = "";
-        if (sl->start_by >= 0) pl_ag_period_label(a, sl->start_by, sb, sizeof sb);
-        fprintf(f.f, "%s,%s,%d,%s,", sb, pl_ag_due_basis_names[sl->basis], st->agreed,
-                pl_ag_step_state_names[sl->state_end]);
-        if (sl->state_end == PL_SS_UNKNOWN) fputs("unknown", f.f);
-        else pl_csv_num(f.f, sl->frac_end);
-        fputc('\n', f.f);
+        for (int k = 0; k < 7; k++) date_cell(f, a, ts[k]);
+        pl_csv_row(f, "+dDggsdd", sl->n_reversals, sl->late_by, st->quantity > 0 ? sl->delivered : NAN,
+                   st->quantity > 0 ? st->quantity : NAN, st->unit, sl->in_force_end, sl->recorded);
+        date_cell(f, a, sl->start_by);
+        pl_csv_row(f, "+sds", pl_ag_due_basis_names[sl->basis], st->agreed, pl_ag_step_state_names[sl->state_end]);
+        if (sl->state_end == PL_SS_UNKNOWN) pl_csv_row(f, "+s\n", "unknown");
+        else pl_csv_row(f, "+g\n", sl->frac_end);
     }
-    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+}
 
-    if ((rc = open_csv(o, "fulfilment.csv", &f))) return rc;
-    fprintf(f.f, "period,date,party,fulfilment,value_given,value_received,balance,due,known,unknown,status\n");
+static void csv_fulfilment(FILE *f, const void *ctx)
+{
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    const pl_agreement_ledger *l = x->l;
+    fprintf(f, "period,date,party,fulfilment,value_given,value_received,balance,due,known,unknown,status\n");
     for (int t = 0; t < l->periods; t++)
         for (int p = 0; p < a->n_parties; p++) {
             char d[16];
             size_t i = (size_t)t * a->n_parties + p;
             pl_ag_period_label(a, t, d, sizeof d);
-            fprintf(f.f, "%d,%s,", t, d);
-            pl_csv_text(f.f, a->party[p].id);
-            fputc(',', f.f);
+            pl_csv_row(f, "dss", t, d, a->party[p].id);
             int due = l->n_due[i], unk = l->n_unknown[i];
-            if (due && unk == due) fputs("unknown", f.f); /* never 0 for missing data */
-            else pl_csv_num(f.f, l->fulfilment[i]);
-            fprintf(f.f, ",%.10g,%.10g,%.10g,%d,%d,%d,%s\n", l->given[i], l->received[i], l->received[i] - l->given[i],
-                    due, due - unk, unk, pl_ag_fulfilment_status(l, t, p));
+            if (due && unk == due) pl_csv_row(f, "+s", "unknown"); /* never 0 for missing data */
+            else pl_csv_row(f, "+g", l->fulfilment[i]);
+            pl_csv_row(f, "+gggddds\n", l->given[i], l->received[i], l->received[i] - l->given[i], due, due - unk, unk,
+                       pl_ag_fulfilment_status(l, t, p));
         }
-    if ((rc = pl_outfile_commit(&f, o->err))) return rc;
+}
 
-    if ((rc = open_csv(o, "balance.csv", &f))) return rc;
-    fprintf(f.f, "giver,receiver,value_given\n");
+static void csv_balance(FILE *f, const void *ctx)
+{
+    const ag_out *x = ctx;
+    const pl_agreement *a = x->a;
+    fprintf(f, "giver,receiver,value_given\n");
     for (int p = 0; p < a->n_parties; p++)
-        for (int q = 0; q < a->n_parties; q++) {
-            if (p == q) continue;
-            pl_csv_text(f.f, a->party[p].id), fputc(',', f.f), pl_csv_text(f.f, a->party[q].id);
-            fprintf(f.f, ",%.10g\n", l->pair_given[(size_t)p * a->n_parties + q]);
-        }
-    return pl_outfile_commit(&f, o->err);
+        for (int q = 0; q < a->n_parties; q++)
+            if (p != q) pl_csv_row(f, "ssg\n", a->party[p].id, a->party[q].id, x->l->pair_given[(size_t)p * a->n_parties + q]);
+}
+
+/* The CSV files, in the order written; the last three only with a record (a ledger). */
+static const struct {
+    const char *name;
+    pl_write_fn write;
+    int ledger;
+} ag_csvs[] = {
+    {"variants.csv", csv_variants, 0},   {"paired.csv", csv_paired, 0},
+    {"steps.csv", csv_steps, 0},         {"payoffs.csv", csv_payoffs, 0},
+    {"completion_time.csv", csv_completion_time, 0}, {"first_reversal.csv", csv_first_reversal, 0},
+    {"policy_types.csv", csv_policy_types, 0}, {"ledger.csv", csv_ledger, 1},
+    {"fulfilment.csv", csv_fulfilment, 1},  {"balance.csv", csv_balance, 1},
+};
+
+static int write_csvs(const char *dir, const ag_out *x, pl_error *err)
+{
+    for (size_t i = 0; i < sizeof ag_csvs / sizeof *ag_csvs; i++) {
+        if (ag_csvs[i].ledger && !x->l) continue;
+        int rc = pl_outfile_write(dir, ag_csvs[i].name, ag_csvs[i].write, x, err);
+        if (rc) return rc;
+    }
+    return PL_OK;
 }
 
 /* ---- JSON ----------------------------------------------------------------- */
@@ -747,8 +763,8 @@ int pl_ag_write_results(const char *dir, const pl_agreement *a, const pl_agreeme
 {
     int rc = pl_mkdir_p(dir, err);
     if (rc) return rc;
-    outset o = {dir, err};
-    if ((rc = write_csvs(&o, a, r, l))) return rc;
+    const ag_out x = {a, r, l};
+    if ((rc = write_csvs(dir, &x, err))) return rc;
     if ((rc = pl_ag_write_behaviour_csvs(dir, a, r, err))) return rc;
     json_t *j = results_json(a, r, l);
     json_t *jb = pl_ag_behaviour_json(a, r);

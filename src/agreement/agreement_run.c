@@ -21,7 +21,7 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     if (rc) return rc;
     pl_agreement_sim_config cfg;
     pl_agreement_sim_config_default(&cfg);
-    cfg.runs = (uint64_t)(opt->runs > 0 ? opt->runs : a->runs);
+    cfg.runs = opt->runs > 0 ? opt->runs : (uint64_t)a->runs;
     cfg.seed = opt->seed_given ? opt->seed : a->seed;
     cfg.threads = opt->threads > 0 ? opt->threads : 1;
     cfg.progress = opt->progress, cfg.progress_user = opt->progress_user;

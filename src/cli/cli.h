@@ -53,6 +53,25 @@ int cli_cores(void);
  * fails with EFBIG and is reported like any failed write.  Idempotent. */
 void cli_signals_install(void);
 
+/* A command's `--out DIR` (parley/outdir.h), one way for every command.  cli_out_begin installs
+ * the signal handlers (cli_signals_install), then, with a directory, checks it and makes the
+ * temporary beside it, before anything is computed; it returns EXIT_OK or the exit code of the
+ * error it printed.  The writers write into cli_out_path (NULL without --out).  cli_out_end takes
+ * the run's pl_status and error: on success it commits the set and prints "parley CMD: results
+ * in DIR/ (FILES)" on standard error; on an error it removes the temporary and prints the error,
+ * naming DIR rather than the temporary.  It returns the exit code.  cli_out_abort removes the
+ * temporary after an error the command has printed itself; both may be called more than once. */
+typedef struct cli_out {
+    const char *cmd;   /* the command, for the messages */
+    const char *dir;   /* DIR as given, NULL without --out */
+    const char *files; /* what the set holds, for the closing line */
+    pl_outdir *od;
+} cli_out;
+int cli_out_begin(cli_out *o, const char *cmd, const char *dir, const char *files);
+const char *cli_out_path(const cli_out *o);
+int cli_out_end(cli_out *o, int status, pl_error *err);
+void cli_out_abort(cli_out *o);
+
 /* Subcommands. */
 int cmd_strategies(int argc, char **argv);
 int cmd_match(int argc, char **argv);

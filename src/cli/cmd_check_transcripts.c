@@ -1,11 +1,11 @@
 /* cmd_check_transcripts.c — `parley check-transcripts FILE...`: conformance with a reference. */
-#include <getopt.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_flags.h"
 #include "parley/transcript.h"
 
-static const char help[] =
+static const char usage[] =
     "Usage: parley check-transcripts [--min-checked N] FILE...\n"
     "\n"
     "Replays every match of each transcript file (JSON lines, gzipped or not) whose\n"
@@ -16,8 +16,8 @@ static const char help[] =
     "were compared with --min-checked N; exit 2 on a malformed file (a NUL byte, a\n"
     "line that is not JSON, a missing field: file and line are named).\n"
     "\n"
-    "Options:\n"
-    "  --min-checked N   fail unless at least N matches were compared (default 1)\n"
+    "Options:\n";
+static const char after[] =
     "\n"
     "Example:\n"
     "  parley check-transcripts tests/resources/conformance/matches-200-standard.jsonl.gz\n";
@@ -30,26 +30,17 @@ static void print_mismatch(const char *line, void *user)
 
 int cmd_check_transcripts(int argc, char **argv)
 {
-    static const struct option opts[] = {{"help", no_argument, 0, 'h'}, {"min-checked", required_argument, 0, 'm'}, {0}};
-    int c;
-    long min_checked = 1;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(help, stdout);
-            return EXIT_OK;
-        }
-        if (c == 'm') {
-            if (cli_parse_int("check-transcripts", "--min-checked", optarg, 0, 1000000000000L, &min_checked))
-                return EXIT_USAGE;
-            continue;
-        }
-        fputs(help, stderr);
-        return EXIT_USAGE;
-    }
-    if (optind >= argc) return cli_usage_error("check-transcripts", "expected at least one transcript FILE (see --help)");
+    uint64_t min_checked = 1;
+    int n_args;
+    const cli_flag flags[] = {
+        {"min-checked", 0, CLI_FLAG_COUNT, &min_checked, "N", "fail unless at least N matches were compared (default 1)", 0, 1e12},
+        {0}};
+    const cli_command cmd = {"check-transcripts", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) return rc;
+    if (n_args < 1) return cli_usage_error("check-transcripts", "expected at least one transcript FILE (see --help)");
     pl_transcript_stats st = {0};
-    for (int i = optind; i < argc; i++) {
+    for (int i = 1; i <= n_args; i++) {
         pl_error err;
         if (pl_transcript_check_file(argv[i], &st, print_mismatch, NULL, &err)) {
             fflush(stdout);
@@ -59,13 +50,13 @@ int cmd_check_transcripts(int argc, char **argv)
     printf("%zu checked, %zu mismatched, %zu skipped\n", st.checked, st.mismatched, st.skipped);
     fflush(stdout);
     /* A gate built on this command must not pass when nothing was compared. */
-    if (st.checked < (size_t)min_checked) {
+    if (st.checked < min_checked) {
         if (st.checked == 0)
             fprintf(stderr, "parley check-transcripts: nothing was compared (%zu lines named strategies parley lacks); "
                             "a check that compares nothing fails\n", st.skipped);
         else
-            fprintf(stderr, "parley check-transcripts: only %zu matches were compared, fewer than --min-checked %ld\n",
-                    st.checked, min_checked);
+            fprintf(stderr, "parley check-transcripts: only %zu matches were compared, fewer than --min-checked %llu\n",
+                    st.checked, (unsigned long long)min_checked);
         return EXIT_CHECK_FAILED;
     }
     return st.mismatched ? EXIT_CHECK_FAILED : EXIT_OK;

@@ -1,11 +1,10 @@
 /* cmd_fit.c — `parley fit SCENARIO.yaml`: which behaviour the dated record supports. */
-#include <getopt.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cli.h"
+#include "cli/cli_flags.h"
 
-static const char help[] =
+static const char usage[] =
     "Usage: parley fit SCENARIO.yaml [--runs N] [--seed s] [--window W] [--compare] [--out DIR]\n"
     "\n"
     "Fits the behaviour of an agreement's parties to the scenario's dated record: the\n"
@@ -18,13 +17,8 @@ static const char help[] =
     "completion and first withdrawal) recur within W periods of their dates when the\n"
     "agreement is simulated with the fit.  Steps the record never mentions are summed\n"
     "out, not taken as undone.  Time taken goes to standard error.\n"
-    "\n"
-    "  --runs N      predictive runs (default 5000; with --compare, runs per design)\n"
-    "  --seed s      random seed (default: the scenario's)\n"
-    "  --window W    periods either side of a recorded date that count (default 3)\n"
-    "  --compare     also run every design under the priors and under the posterior\n"
-    "                types with the fitted behaviour, side by side\n"
-    "  --out DIR     write DIR/fit.json\n"
+    "\n";
+static const char after[] =
     "\n"
     "Examples:\n"
     "  parley fit scenarios/korea/six-party-2007.yaml\n"
@@ -59,56 +53,36 @@ static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, 
 
 int cmd_fit(int argc, char **argv)
 {
-    static const struct option opts[] = {{"runs", required_argument, 0, 'r'},   {"seed", required_argument, 0, 's'},
-                                         {"window", required_argument, 0, 'w'}, {"out", required_argument, 0, 'o'},
-                                         {"compare", no_argument, 0, 'c'},      {"help", no_argument, 0, 'h'},
-                                         {0}};
     pl_agreement_fit_config cfg;
     pl_agreement_fit_config_default(&cfg);
-    const char *out = NULL;
-    int do_compare = 0, runs_given = 0;
-    long n;
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'r':
-            if (cli_parse_int("fit", "--runs", optarg, 1, 1000000000L, &n)) return EXIT_USAGE;
-            cfg.runs = (uint64_t)n;
-            runs_given = 1;
-            break;
-        case 's':
-            if (cli_parse_seed("fit", "--seed", optarg, &cfg.seed)) return EXIT_USAGE;
-            cfg.seed_given = 1;
-            break;
-        case 'w':
-            if (cli_parse_int("fit", "--window", optarg, 0, 1000, &n)) return EXIT_USAGE;
-            cfg.window = (int)n;
-            break;
-        case 'o':
-            if (!*optarg) return cli_usage_error("fit", "--out: expected a directory name");
-            out = optarg;
-            break;
-        case 'c': do_compare = 1; break;
-        case 'h': fputs(help, stdout); return EXIT_OK;
-        default: fputs(help, stderr); return EXIT_USAGE;
-        }
-    }
-    if (argc - optind != 1) return cli_usage_error("fit", "expected one SCENARIO.yaml file (see --help)");
+    const char *out_dir = NULL;
+    int do_compare = 0, runs_given = 0, n_args;
+    const cli_flag flags[] = {
+        {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "N", "predictive runs (default 5000; with --compare, runs per design)", 1, 1e9,
+         &runs_given},
+        {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default: the scenario's)", .given = &cfg.seed_given},
+        {"window", 0, CLI_FLAG_INT, &cfg.window, "W", "periods either side of a recorded date that count (default 3)", 0, 1000},
+        {"compare", 0, CLI_FLAG_BOOL, &do_compare, NULL, "also run every design under the priors and under the posterior\n"
+         "types with the fitted behaviour, side by side"},
+        {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write DIR/fit.json"},
+        {0}};
+    const cli_command cmd = {"fit", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) return rc;
+    if (n_args != 1) return cli_usage_error("fit", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
     pl_agreement *a;
-    int rc = pl_agreement_load(&a, argv[optind], &err);
+    rc = pl_agreement_load(&a, argv[1], &err);
     if (rc) return cli_lib_error("fit", &err);
     if (!pl_agreement_has_record(a)) {
-        fprintf(stderr, "parley fit: %s: the scenario has no 'record:' to fit\n", argv[optind]);
+        fprintf(stderr, "parley fit: %s: the scenario has no 'record:' to fit\n", argv[1]);
         pl_agreement_free(a);
         return EXIT_USAGE;
     }
-    cli_signals_install(); /* before the temporary exists, so no signal can leave it behind */
-    pl_outdir *od = NULL;
-    if (out && pl_outdir_open(&od, out, &err)) {
+    cli_out out;
+    if ((rc = cli_out_begin(&out, "fit", out_dir, "fit.json"))) {
         pl_agreement_free(a);
-        return cli_lib_error("fit", &err);
+        return rc;
     }
     double t0 = cli_seconds();
     pl_agreement_fit *fit = NULL;
@@ -117,20 +91,15 @@ int cmd_fit(int argc, char **argv)
     if (!rc) {
         fprintf(stderr, "parley fit: fitted in %.2f s (likelihood and predictive check, one core)\n", t1 - t0);
         pl_agreement_fit_print(stdout, a, fit);
-        if (od && (rc = pl_agreement_fit_write_json(pl_outdir_path(od), a, fit, &err))) pl_outdir_fix_error(od, &err);
-        if (od && !rc) {
-            rc = pl_outdir_commit(od, &err);
-            od = NULL;
-        }
-        if (!rc && do_compare)
-            rc = compare(a, fit, runs_given ? cfg.runs : 20000, cfg.seed_given ? cfg.seed : pl_agreement_seed(a), &err);
+        if (out_dir) rc = pl_agreement_fit_write_json(cli_out_path(&out), a, fit, &err);
     }
-    if (rc) {
+    int code = cli_out_end(&out, rc, &err);
+    if (!code && do_compare) {
+        rc = compare(a, fit, runs_given ? cfg.runs : 20000, cfg.seed_given ? cfg.seed : pl_agreement_seed(a), &err);
         fflush(stdout);
-        fprintf(stderr, "parley fit: %s\n", err.msg);
+        if (rc) code = cli_lib_error("fit", &err);
     }
-    pl_outdir_abort(od);
     pl_agreement_fit_free(fit);
     pl_agreement_free(a);
-    return cli_exit_code(rc);
+    return code;
 }

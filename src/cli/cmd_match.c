@@ -1,22 +1,17 @@
 /* cmd_match.c — `parley match A B`: one repeated game, shown turn by turn or as JSON. */
-#include <getopt.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_flags.h"
 
-static const char help[] =
+static const char usage[] =
     "Usage: parley match A B [--turns N] [--game R,S,T,P] [--noise p] [--prob-end p] [--seed s] [--json]\n"
     "\n"
     "Plays strategy A against strategy B and prints both action strings and scores.\n"
-    "\n"
-    "  --turns N        number of turns (default 200); with --prob-end, the upper bound\n"
-    "  --game R,S,T,P   prisoner's dilemma payoffs (default 3,0,5,1)\n"
-    "  --noise p        each action is flipped with probability p (default 0)\n"
-    "  --prob-end p     the match ends after each turn with probability p\n"
-    "  --seed s         random seed (default 0): the same seed gives the same match\n"
-    "  --json           {\"a\",\"b\",\"turns\",\"a_actions\",\"b_actions\",\"a_score\",\"b_score\"}\n"
+    "\n";
+static const char after[] =
     "\n"
     "Examples:\n"
     "  parley match tft defector --turns 10\n"
@@ -24,47 +19,33 @@ static const char help[] =
 
 int cmd_match(int argc, char **argv)
 {
-    static const struct option opts[] = {{"turns", required_argument, 0, 't'},
-                                         {"game", required_argument, 0, 'g'},
-                                         {"noise", required_argument, 0, 'n'},
-                                         {"prob-end", required_argument, 0, 'p'},
-                                         {"seed", required_argument, 0, 's'},
-                                         {"json", no_argument, 0, 'j'},
-                                         {"help", no_argument, 0, 'h'},
-                                         {0}};
     pl_match_config cfg;
     pl_match_config_default(&cfg);
-    pl_game game;
-    pl_game_default(&game);
-    int as_json = 0, c;
-    long turns = 200;
-    int turns_given = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 't':
-            if (cli_parse_int("match", "--turns", optarg, 1, 100000000, &turns)) return EXIT_USAGE;
-            turns_given = 1;
-            break;
-        case 'g': if (cli_parse_game("match", "--game", optarg, &game)) return EXIT_USAGE; break;
-        case 'n': if (cli_parse_prob("match", "--noise", optarg, &cfg.noise)) return EXIT_USAGE; break;
-        case 'p': if (cli_parse_prob("match", "--prob-end", optarg, &cfg.prob_end)) return EXIT_USAGE; break;
-        case 's': if (cli_parse_seed("match", "--seed", optarg, &cfg.seed)) return EXIT_USAGE; break;
-        case 'j': as_json = 1; break;
-        case 'h': fputs(help, stdout); return EXIT_OK;
-        default: fputs(help, stderr); return EXIT_USAGE;
-        }
-    }
-    if (argc - optind != 2) return cli_usage_error("match", "expected two strategies A and B, got %d (see --help)", argc - optind);
-    cfg.turns = cfg.prob_end > 0 && !turns_given ? 0 : (int)turns;
-    cfg.game = &game;
+    cli_game game;
+    cli_game_default(&game);
+    int as_json = 0, turns_given = 0, n_args;
+    const cli_flag flags[] = {
+        {"turns", 't', CLI_FLAG_INT, &cfg.turns, "N", "number of turns (default 200); with --prob-end, the upper bound", 1, 1e8,
+         &turns_given},
+        {"game", 0, CLI_FLAG_GAME, &game, "R,S,T,P", "prisoner's dilemma payoffs (default 3,0,5,1)"},
+        {"noise", 0, CLI_FLAG_PROB, &cfg.noise, "p", "each action is flipped with probability p (default 0)"},
+        {"prob-end", 0, CLI_FLAG_PROB, &cfg.prob_end, "p", "the match ends after each turn with probability p"},
+        {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0): the same seed gives the same match"},
+        {"json", 0, CLI_FLAG_BOOL, &as_json, NULL, "{\"a\",\"b\",\"turns\",\"a_actions\",\"b_actions\",\"a_score\",\"b_score\"}"},
+        {0}};
+    const cli_command cmd = {"match", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) return rc;
+    if (n_args != 2) return cli_usage_error("match", "expected two strategies A and B, got %d (see --help)", n_args);
+    if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
+    cfg.game = &game.game;
     pl_error err;
     pl_strategy *a = NULL, *b = NULL;
-    if (pl_strategy_create(&a, argv[optind], &err)) {
+    if (pl_strategy_create(&a, argv[1], &err)) {
         cli_usage_error("match", "A: %s", err.msg);
         return cli_exit_code(err.code);
     }
-    if (pl_strategy_create(&b, argv[optind + 1], &err)) {
+    if (pl_strategy_create(&b, argv[2], &err)) {
         pl_strategy_free(a);
         cli_usage_error("match", "B: %s", err.msg);
         return cli_exit_code(err.code);
@@ -110,7 +91,7 @@ int cmd_match(int argc, char **argv)
     } else {
         const char *la = pl_strategy_label(a), *lb = pl_strategy_label(b);
         size_t w = strlen(la) > strlen(lb) ? strlen(la) : strlen(lb);
-        printf("%d turns, %s\n", n, game.name);
+        printf("%d turns, %s\n", n, game.game.name);
         for (int off = 0; off < n; off += 60) {
             int len = n - off < 60 ? n - off : 60;
             printf("%*s  %.*s\n%*s  %.*s\n", (int)w, la, len, sa + off, (int)w, lb, len, sb + off);

@@ -3,17 +3,17 @@
  *
  * Flags to a population (parley/population.h), the fixation estimate over many runs with its
  * intervals and the exact value beside it where one exists, and the result files. */
-#include <getopt.h>
 #include <stdint.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_flags.h"
 #include "parley/player_list.h"
 #include "parley/population.h"
 
-static const char help[] =
+static const char usage[] =
     "Usage: parley moran --players LIST [--counts C1,C2,...] [--turns N] [--noise p] [--prob-end p]\n"
     "                    [--game R,S,T,P] [--mode bd|db] [--selection w] [--mutation p]\n"
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
@@ -25,32 +25,8 @@ static const char help[] =
     "prints how often each strategy fixed, with a 95% Wilson interval, and beside it the exact\n"
     "probability when two strategies are present and their matches are deterministic (no noise,\n"
     "no random strategy): the absorption probability of the Moran chain (Nowak et al. 2004).\n"
-    "\n"
-    "  --players LIST   the strategies (types), comma-separated, as for `parley tournament`\n"
-    "  --counts C,...   how many individuals of each type start (default 1 each); '1,9' with\n"
-    "                   --players tft,defector is one tit for tat mutant among nine defectors\n"
-    "  --turns N        turns per match (default 200); with --prob-end, the upper bound\n"
-    "  --noise p        each action is flipped with probability p (default 0)\n"
-    "  --prob-end p     each match ends after each turn with probability p\n"
-    "  --game R,S,T,P   prisoner's dilemma payoffs (default 3,0,5,1)\n"
-    "  --mode bd|db     birth-death (default: a parent chosen by fitness, its offspring replaces\n"
-    "                   anyone) or death-birth (one dies, the others compete for its place)\n"
-    "  --selection w    fitness = 1 - w + w * mean payoff a turn, 0 < w <= 1 (default 1, the\n"
-    "                   reference library's rule); small w is weak selection\n"
-    "  --mutation p     an offspring becomes another of the types with probability p (default 0);\n"
-    "                   then nothing fixes: one run of --generations is recorded instead\n"
-    "  --runs R         runs for the fixation estimate (default 1000)\n"
-    "  --generations G  a run that has not fixed after G generations stops (default 10000000;\n"
-    "                   with --mutation, the length of the recorded run, default 1000)\n"
-    "  --samples K      match outcomes cached per pair of random strategies or noisy matches\n"
-    "                   (default 100); each meeting draws one of them\n"
-    "  --replicator T   also integrate the replicator equation (the infinite population) over the\n"
-    "                   same payoffs from the starting shares for time T (RK4, step 0.01) and\n"
-    "                   print the final shares; with --mutation, the replicator-mutator equation\n"
-    "  --seed s         random seed (default 0); same seed, same results, whatever --threads\n"
-    "  --threads k      worker threads (default 1; 0 = every core)\n"
-    "  --out DIR        write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
-    "                   generation), results.json and report.html (the charts) into DIR\n"
+    "\n";
+static const char after[] =
     "\n"
     "Examples:\n"
     "  parley moran --players tft,defector --counts 1,9 --turns 10 --runs 100000\n"
@@ -89,106 +65,63 @@ static int parse_counts(const char *text, size_t n, int *counts)
 
 int cmd_moran(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"players", required_argument, 0, 'P'}, {"counts", required_argument, 0, 'c'},
-        {"turns", required_argument, 0, 't'},   {"noise", required_argument, 0, 'n'},
-        {"prob-end", required_argument, 0, 'p'}, {"game", required_argument, 0, 'g'},
-        {"mode", required_argument, 0, 'm'},    {"selection", required_argument, 0, 'w'},
-        {"mutation", required_argument, 0, 'u'}, {"runs", required_argument, 0, 'r'},
-        {"generations", required_argument, 0, 'G'}, {"samples", required_argument, 0, 'k'},
-        {"seed", required_argument, 0, 's'},    {"threads", required_argument, 0, 'T'},
-        {"out", required_argument, 0, 'o'},     {"help", no_argument, 0, 'h'},
-        {"replicator", required_argument, 0, 'R'},
-        {0}};
     pl_match_config mc;
     pl_match_config_default(&mc);
     pl_moran_config cfg;
     pl_moran_config_default(&cfg);
     cfg.threads = 1;
-    pl_game game;
-    pl_game_default(&game);
-    const char *game_text = "3,0,5,1", *out_dir = NULL, *counts_text = NULL;
+    cli_game game;
+    cli_game_default(&game);
+    const char *out_dir = NULL, *counts_text = NULL;
     pl_player_list players = {0};
-    long v;
-    int c, turns_given = 0, gens_given = 0, samples = 100, rc = EXIT_USAGE;
+    int turns_given = 0, gens_given = 0, samples = 100, mode = 0, n_args;
     int *counts = NULL, *traj = NULL;
     uint64_t gens = 0;
     double rep_time = 0, *rep = NULL, *payoff = NULL, *x0 = NULL;
     pl_moran *m = NULL;
     pl_moran_fixation *f = NULL;
-    pl_outdir *od = NULL;
+    cli_out out = {0};
     pl_error err;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'P':
-            if (pl_player_list_add(&players, optarg, &err)) {
-                cli_usage_error("moran", "--players: %s", err.msg);
-                goto done;
-            }
-            break;
-        case 'c': counts_text = optarg; break;
-        case 't':
-            if (cli_parse_int("moran", "--turns", optarg, 1, 100000000, &v)) goto done;
-            mc.turns = (int)v;
-            turns_given = 1;
-            break;
-        case 'n': if (cli_parse_prob("moran", "--noise", optarg, &mc.noise)) goto done; break;
-        case 'p': if (cli_parse_prob("moran", "--prob-end", optarg, &mc.prob_end)) goto done; break;
-        case 'g':
-            if (cli_parse_game("moran", "--game", optarg, &game)) goto done;
-            game_text = optarg;
-            break;
-        case 'm':
-            if (!strcmp(optarg, "bd")) cfg.mode = PL_MORAN_BD;
-            else if (!strcmp(optarg, "db")) cfg.mode = PL_MORAN_DB;
-            else {
-                cli_usage_error("moran", "--mode: expected bd (birth-death) or db (death-birth), got '%s'", optarg);
-                goto done;
-            }
-            break;
-        case 'w':
-            if (cli_parse_double("moran", "--selection", optarg, 0, 1, &cfg.selection)) goto done;
-            if (!(cfg.selection > 0)) {
-                cli_usage_error("moran", "--selection: expected a number in (0, 1], got '%s'", optarg);
-                goto done;
-            }
-            break;
-        case 'u': if (cli_parse_prob("moran", "--mutation", optarg, &cfg.mutation)) goto done; break;
-        case 'r':
-            if (cli_parse_int("moran", "--runs", optarg, 1, 1000000000000L, &v)) goto done;
-            cfg.runs = (uint64_t)v;
-            break;
-        case 'G':
-            if (cli_parse_int("moran", "--generations", optarg, 1, 1000000000000L, &v)) goto done;
-            cfg.max_generations = (uint64_t)v;
-            gens_given = 1;
-            break;
-        case 'k':
-            if (cli_parse_int("moran", "--samples", optarg, 1, 1000000, &v)) goto done;
-            samples = (int)v;
-            break;
-        case 's':
-            if (cli_parse_seed("moran", "--seed", optarg, &cfg.seed)) goto done;
-            mc.seed = cfg.seed;
-            break;
-        case 'T': if (cli_parse_threads("moran", "--threads", optarg, &cfg.threads)) goto done; break;
-        case 'o':
-            if (!*optarg) {
-                cli_usage_error("moran", "--out: expected a directory name");
-                goto done;
-            }
-            out_dir = optarg;
-            break;
-        case 'R':
-            if (cli_parse_double("moran", "--replicator", optarg, 0.01, 1e6, &rep_time)) goto done;
-            break;
-        case 'h': fputs(help, stdout); rc = EXIT_OK; goto done;
-        default: fputs(help, stderr); goto done;
-        }
+    const cli_flag flags[] = {
+        {"players", 'p', CLI_FLAG_PLAYERS, &players, "LIST", "the strategies (types), comma-separated, as for `parley tournament`"},
+        {"counts", 0, CLI_FLAG_TEXT, &counts_text, "C,...", "how many individuals of each type start (default 1 each); '1,9' with\n"
+         "--players tft,defector is one tit for tat mutant among nine defectors"},
+        {"turns", 't', CLI_FLAG_INT, &mc.turns, "N", "turns per match (default 200); with --prob-end, the upper bound", 1, 1e8,
+         &turns_given},
+        {"noise", 0, CLI_FLAG_PROB, &mc.noise, "p", "each action is flipped with probability p (default 0)"},
+        {"prob-end", 0, CLI_FLAG_PROB, &mc.prob_end, "p", "each match ends after each turn with probability p"},
+        {"game", 0, CLI_FLAG_GAME, &game, "R,S,T,P", "prisoner's dilemma payoffs (default 3,0,5,1)"},
+        {"mode", 0, CLI_FLAG_CHOICE, &mode, "bd|db", "birth-death (default: a parent chosen by fitness, its offspring replaces\n"
+         "anyone) or death-birth (one dies, the others compete for its place)"},
+        {"selection", 0, CLI_FLAG_REAL, &cfg.selection, "w", "fitness = 1 - w + w * mean payoff a turn, 0 < w <= 1 (default 1, the\n"
+         "reference library's rule); small w is weak selection", 0, 1},
+        {"mutation", 0, CLI_FLAG_PROB, &cfg.mutation, "p", "an offspring becomes another of the types with probability p (default 0);\n"
+         "then nothing fixes: one run of --generations is recorded instead"},
+        {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "R", "runs for the fixation estimate (default 1000)", 1, 1e12},
+        {"generations", 0, CLI_FLAG_COUNT, &cfg.max_generations, "G", "a run that has not fixed after G generations stops (default 10000000;\n"
+         "with --mutation, the length of the recorded run, default 1000)", 1, 1e12, &gens_given},
+        {"samples", 0, CLI_FLAG_INT, &samples, "K", "match outcomes cached per pair of random strategies or noisy matches\n"
+         "(default 100); each meeting draws one of them", 1, 1e6},
+        {"replicator", 0, CLI_FLAG_REAL, &rep_time, "T", "also integrate the replicator equation (the infinite population) over the\n"
+         "same payoffs from the starting shares for time T (RK4, step 0.01) and\n"
+         "print the final shares; with --mutation, the replicator-mutator equation", 0.01, 1e6},
+        {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
+        {"threads", 'j', CLI_FLAG_THREADS, &cfg.threads, "k", "worker threads (default 1; 0 = every core)"},
+        {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
+         "generation), results.json and report.html (the charts) into DIR"},
+        {0}};
+    const cli_command cmd = {"moran", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) goto done;
+    rc = EXIT_USAGE;
+    cfg.mode = mode == 1 ? PL_MORAN_DB : PL_MORAN_BD;
+    mc.seed = cfg.seed;
+    if (!(cfg.selection > 0)) {
+        cli_usage_error("moran", "--selection: expected a number in (0, 1], got 0");
+        goto done;
     }
-    if (optind < argc) {
-        cli_usage_error("moran", "unexpected argument '%s' (see --help)", argv[optind]);
+    if (n_args > 0) {
+        cli_usage_error("moran", "unexpected argument '%s' (see --help)", argv[1]);
         goto done;
     }
     if (players.n < 1) {
@@ -213,12 +146,9 @@ int cmd_moran(int argc, char **argv)
                         (unsigned long long)cfg.max_generations);
         goto done;
     }
-    mc.game = &game;
-    if (out_dir && pl_outdir_open(&od, out_dir, &err)) {
-        rc = cli_lib_error("moran", &err);
-        goto done;
-    }
-    cli_signals_install();
+    mc.game = &game.game;
+    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html"))) goto done;
+    rc = EXIT_USAGE;
     double t0 = cli_seconds();
     if (pl_moran_create(&m, (pl_strategy *const *)players.items, players.n, &mc, samples, cfg.threads, &err)) {
         rc = cli_lib_error("moran", &err);
@@ -230,7 +160,7 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     double t2 = cli_seconds();
-    if ((od || cfg.mutation > 0) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
+    if ((out_dir || cfg.mutation > 0) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }
@@ -311,22 +241,14 @@ int cmd_moran(int argc, char **argv)
     }
     fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
             f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
-    rc = EXIT_OK;
-    if (od) {
-        pl_moran_meta meta = {.match = &mc, .game_text = game_text, .samples = samples, .counts = counts};
-        if (pl_moran_write(m, &cfg, &meta, f, traj, gens, pl_outdir_path(od), &err)) {
-            pl_outdir_fix_error(od, &err);
-            pl_outdir_abort(od);
-            rc = cli_lib_error("moran", &err);
-        } else if (pl_outdir_commit(od, &err)) {
-            rc = cli_lib_error("moran", &err);
-        } else {
-            fprintf(stderr, "results written to %s/\n", out_dir);
-        }
-        od = NULL;
+    int wrc = 0;
+    if (out_dir) {
+        pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts};
+        wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
     }
+    rc = cli_out_end(&out, wrc, &err);
 done:
-    pl_outdir_abort(od);
+    cli_out_abort(&out);
     free(traj);
     free(counts);
     free(rep);

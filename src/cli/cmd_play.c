@@ -7,15 +7,16 @@
  * can drive it as well as a person; when standard input is not a terminal the
  * line read is echoed after the prompt so that a transcript reads naturally. */
 #include <ctype.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_flags.h"
+#include "cli/play_input.h"
 
-static const char help[] =
+static const char usage[] =
     "Usage: parley play OPPONENT [--turns N] [--game R,S,T,P] [--noise p] [--prob-end p]\n"
     "                   [--seed s] [--hide-length]\n"
     "       parley play SCENARIO.yaml --as PARTY [--profile NAME | --variant NAME] [--seed s]\n"
@@ -25,16 +26,9 @@ static const char help[] =
     "strategies.  Each turn you see the recent history and the scores, and type your\n"
     "move; at the end a summary says who scored more and what your opponent was.\n"
     "\n"
-    "  OPPONENT       a strategy id or Axelrod name (see 'parley strategies'), with\n"
-    "                 parameters as id:key=value, e.g. gtft:p=0.3\n"
-    "  --turns N      number of turns (default 10); with --prob-end, the upper bound\n"
-    "  --game R,S,T,P prisoner's dilemma payoffs (default 3,0,5,1)\n"
-    "  --noise p      each action (yours too) is flipped with probability p (default 0)\n"
-    "  --prob-end p   the game ends after each turn with probability p (length unknown)\n"
-    "  --seed s       random seed for noise and random opponents (default: a fresh one,\n"
-    "                 shown at the end so that a game can be replayed)\n"
-    "  --hide-length  do not show how many turns the game lasts (the opponent, as in\n"
-    "                 'parley match', is still told; use --prob-end to hide it from both)\n"
+    "  OPPONENT  a strategy id or Axelrod name (see 'parley strategies'), with\n"
+    "            parameters as id:key=value, e.g. gtft:p=0.3\n";
+static const char after[] =
     "\n"
     "Each turn type:  c or cooperate,  d or defect,  h for the whole history,\n"
     "                 ? for help,  q to quit (end of input also ends the game).\n"
@@ -63,7 +57,6 @@ typedef struct play_ui {
     int name_w;        /* width of the name column */
     int color;
     int hide_length;
-    int echo;          /* echo input lines (stdin is not a terminal) */
     double prob_end;
 } play_ui;
 
@@ -152,24 +145,9 @@ static void show_help(const play_ui *ui)
         printf("After each turn the game ends with probability %g.\n", ui->prob_end);
 }
 
-/* What one input line asks for. */
-enum { IN_C, IN_D, IN_HELP, IN_HISTORY, IN_QUIT, IN_EMPTY, IN_BAD };
-
-static int parse_input(char *line)
-{
-    char *s = line, *e;
-    while (isspace((unsigned char)*s)) s++;
-    for (e = s + strlen(s); e > s && isspace((unsigned char)e[-1]);) *--e = '\0';
-    for (char *p = s; *p; p++) *p = (char)tolower((unsigned char)*p);
-    memmove(line, s, strlen(s) + 1);
-    if (!*line) return IN_EMPTY;
-    if (!strcmp(line, "c") || !strcmp(line, "cooperate")) return IN_C;
-    if (!strcmp(line, "d") || !strcmp(line, "defect")) return IN_D;
-    if (!strcmp(line, "?") || !strcmp(line, "help")) return IN_HELP;
-    if (!strcmp(line, "h") || !strcmp(line, "history")) return IN_HISTORY;
-    if (!strcmp(line, "q") || !strcmp(line, "quit") || !strcmp(line, "exit")) return IN_QUIT;
-    return IN_BAD;
-}
+/* ? and h, for the shared prompt loop (play_input.h). */
+static void help_cb(void *user) { show_help(user); }
+static void history_cb(void *user) { show_history(user); }
 
 static const char *action_word(int a) { return a ? "D" : "C"; }
 
@@ -261,39 +239,29 @@ int cmd_play(int argc, char **argv)
             !strncmp(argv[i], "--variant=", 10) || !strcmp(argv[i], "--reference"))
             return cmd_play_scenario(argc, argv);
     }
-    static const struct option opts[] = {{"turns", required_argument, 0, 't'},    {"game", required_argument, 0, 'g'},
-                                         {"noise", required_argument, 0, 'n'},    {"prob-end", required_argument, 0, 'p'},
-                                         {"seed", required_argument, 0, 's'},     {"hide-length", no_argument, 0, 'H'},
-                                         {"help", no_argument, 0, 'h'},           {0}};
     pl_match_config cfg;
     pl_match_config_default(&cfg);
-    pl_game game;
-    pl_game_default(&game);
-    long turns = 10;
-    int c, turns_given = 0, seed_given = 0, hide_length = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 't':
-            if (cli_parse_int("play", "--turns", optarg, 1, 1000000, &turns)) return EXIT_USAGE;
-            turns_given = 1;
-            break;
-        case 'g': if (cli_parse_game("play", "--game", optarg, &game)) return EXIT_USAGE; break;
-        case 'n': if (cli_parse_prob("play", "--noise", optarg, &cfg.noise)) return EXIT_USAGE; break;
-        case 'p': if (cli_parse_prob("play", "--prob-end", optarg, &cfg.prob_end)) return EXIT_USAGE; break;
-        case 's':
-            if (cli_parse_seed("play", "--seed", optarg, &cfg.seed)) return EXIT_USAGE;
-            seed_given = 1;
-            break;
-        case 'H': hide_length = 1; break;
-        case 'h': fputs(help, stdout); return EXIT_OK;
-        default: fputs(help, stderr); return EXIT_USAGE;
-        }
-    }
-    if (argc - optind != 1)
-        return cli_usage_error("play", "expected one OPPONENT strategy, got %d (see --help)", argc - optind);
-    cfg.turns = cfg.prob_end > 0 && !turns_given ? 0 : (int)turns;
-    cfg.game = &game;
+    cfg.turns = 10;
+    cli_game game;
+    cli_game_default(&game);
+    int turns_given = 0, seed_given = 0, hide_length = 0, n_args;
+    const cli_flag flags[] = {
+        {"turns", 't', CLI_FLAG_INT, &cfg.turns, "N", "number of turns (default 10); with --prob-end, the upper bound", 1, 1e6,
+         &turns_given},
+        {"game", 0, CLI_FLAG_GAME, &game, "R,S,T,P", "prisoner's dilemma payoffs (default 3,0,5,1)"},
+        {"noise", 0, CLI_FLAG_PROB, &cfg.noise, "p", "each action (yours too) is flipped with probability p (default 0)"},
+        {"prob-end", 0, CLI_FLAG_PROB, &cfg.prob_end, "p", "the game ends after each turn with probability p (length unknown)"},
+        {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed for noise and random opponents (default: a fresh one,\n"
+         "shown at the end so that a game can be replayed)", .given = &seed_given},
+        {"hide-length", 0, CLI_FLAG_BOOL, &hide_length, NULL, "do not show how many turns the game lasts (the opponent, as in\n"
+         "'parley match', is still told; use --prob-end to hide it from both)"},
+        {0}};
+    const cli_command cmd = {"play", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) return rc;
+    if (n_args != 1) return cli_usage_error("play", "expected one OPPONENT strategy, got %d (see --help)", n_args);
+    if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
+    cfg.game = &game.game;
     if (!seed_given) { /* a fresh game each time, with a seed short enough to type back */
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
@@ -301,7 +269,7 @@ int cmd_play(int argc, char **argv)
     }
     pl_error err;
     pl_strategy *opp;
-    if (pl_strategy_create(&opp, argv[optind], &err)) {
+    if (pl_strategy_create(&opp, argv[1], &err)) {
         cli_usage_error("play", "OPPONENT: %s", err.msg);
         return cli_exit_code(err.code);
     }
@@ -310,7 +278,6 @@ int cmd_play(int argc, char **argv)
     play_ui ui = {.them = pl_strategy_is_default(opp) ? pl_strategy_get_info(opp)->name : pl_strategy_label(opp),
                   .color = cli_use_color(stdout),
                   .hide_length = hide_length,
-                  .echo = !cli_is_tty(stdin),
                   .prob_end = cfg.prob_end};
     if (pl_match_stepper_create(&ui.st, opp, &cfg, &err)) {
         pl_strategy_free(opp);
@@ -322,7 +289,7 @@ int cmd_play(int argc, char **argv)
     if (cfg.prob_end > 0) printf("a game that ends after each turn with probability %g", cfg.prob_end);
     else if (hide_length) printf("a game of unannounced length");
     else printf("%d turns", cfg.turns);
-    printf(" (%s%s).\n", game.name, cfg.noise > 0 ? "" : ", no noise");
+    printf(" (%s%s).\n", game.game.name, cfg.noise > 0 ? "" : ", no noise");
     if (cfg.noise > 0)
         printf("Noise: each action, yours too, is flipped with probability %g; a flipped action shows\n"
                "in lower case in the history.\n",
@@ -333,50 +300,34 @@ int cmd_play(int argc, char **argv)
 
     const char *ended = NULL;
     char buf_end[160];
-    char *line = NULL;
-    size_t cap = 0;
+    in_line in = {.echo = !cli_is_tty(stdin)};
+    const cli_play_loop loop = {&in, "your move (c/d, ? for help): ",
+                                "type c to cooperate or d to defect (? for help, q to quit)", "turn", help_cb, history_cb,
+                                &ui};
     int need_board = 1;
     while (!pl_match_stepper_done(ui.st)) {
         if (need_board) show_board(&ui);
         need_board = 0;
-        printf("your move (c/d, ? for help): ");
-        fflush(stdout);
-        ssize_t got = getline(&line, &cap, stdin);
-        if (got < 0) {
-            putchar('\n');
-            snprintf(buf_end, sizeof buf_end, "End of input: the game stops after %d turn%s.",
-                     pl_match_stepper_turn(ui.st), pl_match_stepper_turn(ui.st) == 1 ? "" : "s");
+        char *line;
+        int what = cli_play_next(&loop, pl_match_stepper_turn(ui.st), &line, buf_end, sizeof buf_end);
+        if (what == CLI_PLAY_STOP) {
             ended = buf_end;
             break;
         }
-        pl_text_sanitize_inplace(line); /* echoed below: piped input drives no terminal */
-        if (ui.echo) {
-            fputs(line, stdout);
-            if (got == 0 || line[got - 1] != '\n') putchar('\n');
-        }
-        int what = parse_input(line);
-        if (what == IN_QUIT) {
-            snprintf(buf_end, sizeof buf_end, "You quit after %d turn%s.", pl_match_stepper_turn(ui.st),
-                     pl_match_stepper_turn(ui.st) == 1 ? "" : "s");
-            ended = buf_end;
-            break;
-        }
-        if (what == IN_HELP) show_help(&ui);
-        else if (what == IN_HISTORY) show_history(&ui);
-        else if (what == IN_EMPTY) printf("  type c to cooperate or d to defect (? for help, q to quit)\n");
-        else if (what == IN_BAD)
+        if (what == CLI_PLAY_AGAIN) continue;
+        int mine = cli_is_word(line, "c", "cooperate") ? PL_C : cli_is_word(line, "d", "defect") ? PL_D : -1;
+        if (mine < 0) {
             printf("  '%.40s' is not a move: type c to cooperate or d to defect (? for help, q to quit)\n", line);
-        else {
-            int mine = what == IN_D ? PL_D : PL_C;
-            if (pl_match_stepper_step(ui.st, mine, NULL, &err)) {
-                fprintf(stderr, "parley play: %s\n", err.msg);
-                break;
-            }
-            show_outcome(&ui, mine);
-            need_board = 1;
+            continue;
         }
+        if (pl_match_stepper_step(ui.st, mine, NULL, &err)) {
+            fprintf(stderr, "parley play: %s\n", err.msg);
+            break;
+        }
+        show_outcome(&ui, mine);
+        need_board = 1;
     }
-    free(line);
+    free(in.buf);
     if (!ended) {
         snprintf(buf_end, sizeof buf_end, "Game over after %d turn%s.", pl_match_stepper_turn(ui.st),
                  pl_match_stepper_turn(ui.st) == 1 ? "" : "s");

@@ -23,6 +23,7 @@ typedef struct ag_ui {
     int mine[64]; /* the party's steps, numbered from 1 on screen */
     int n_log;
     int log[512][4]; /* events not shown yet: kind, step, party, period */
+    int need_board;  /* show the period's board before the next prompt */
 } ag_ui;
 
 /* Keeps the events of the periods just played until the next board shows them. */
@@ -131,7 +132,7 @@ static void ag_board(const ag_ui *ui)
     putchar('\n');
 }
 
-static void ag_help(const ag_ui *ui)
+static void ag_help(void *user)
 {
     printf("  1 3, s 1 3     start (or restore) your steps 1 and 3 (numbers or step ids)\n"
            "  r 2            reverse your step 2 (a reversible step in force, or one under way)\n"
@@ -143,8 +144,11 @@ static void ag_help(const ag_ui *ui)
            "Everyone decides at once on what is verified; a step is due when every step it\n"
            "requires is verified.  Reversing a step answers a counterpart's reversal only if\n"
            "that step was exchanged for one of yours; otherwise it is a first reversal.\n");
-    (void)ui;
+    (void)user;
 }
+
+/* h, history: the board again, with the events so far. */
+static void ag_history(void *user) { ((ag_ui *)user)->need_board = 1; }
 
 static void ag_list(const ag_ui *ui)
 {
@@ -315,49 +319,36 @@ int cli_play_agreement(const pl_scenario *scn, const cli_play_args *args)
 
     const char *ended = NULL;
     char endbuf[200];
-    int need_board = 1;
+    ui.need_board = 1;
+    const cli_play_loop loop = {in, "your move (steps to start, r N, w, ? for help): ",
+                                "type the steps to start, r N to reverse, or w to wait (? for help)", "period", ag_help,
+                                ag_history, &ui};
     while (!pl_agreement_stepper_done(ui.st)) {
         int t = pl_agreement_stepper_period(ui.st);
-        if (need_board) {
+        if (ui.need_board) {
             pl_agreement_period_label(a, t, lab, sizeof lab);
             printf("\n%s (period %d of %d)\n", lab, t + 1, H);
             ag_events(&ui);
             ag_board(&ui);
             if (pl_agreement_stepper_at_rest(ui.st))
                 printf("  The agreement is at rest: nothing will change unless you act ('end' waits to the horizon).\n");
-            need_board = 0;
+            ui.need_board = 0;
         }
         char *line;
-        if (cli_read_line(in, "your move (steps to start, r N, w, ? for help): ", &line) < 0) {
-            snprintf(endbuf, sizeof endbuf, "End of input: stopped after %d period%s.", t, t == 1 ? "" : "s");
+        int what = cli_play_next(&loop, t, &line, endbuf, sizeof endbuf);
+        if (what == CLI_PLAY_STOP) {
             ended = endbuf;
             break;
         }
-        if (!*line) {
-            printf("  type the steps to start, r N to reverse, or w to wait (? for help)\n");
-            continue;
-        }
-        if (cli_is_word(line, "q", "quit") || cli_is_word(line, "exit", NULL)) {
-            snprintf(endbuf, sizeof endbuf, "You quit after %d period%s.", t, t == 1 ? "" : "s");
-            ended = endbuf;
-            break;
-        }
-        if (cli_is_word(line, "?", "help")) {
-            ag_help(&ui);
-            continue;
-        }
+        if (what == CLI_PLAY_AGAIN) continue;
         if (cli_is_word(line, "l", "list")) {
             ag_list(&ui);
-            continue;
-        }
-        if (cli_is_word(line, "h", "history")) {
-            need_board = 1;
             continue;
         }
         if (cli_is_word(line, "end", NULL)) {
             pl_agreement_stepper_wait_to_end(ui.st, &err);
             ag_collect(&ui);
-            need_board = 1;
+            ui.need_board = 1;
             continue;
         }
         if ((line[0] == 'w' || line[0] == 'W') && (!line[1] || !strncasecmp(line, "wait", 4) || isspace((unsigned char)line[1]))) {
@@ -376,7 +367,7 @@ int cli_play_agreement(const pl_scenario *scn, const cli_play_args *args)
                 pl_agreement_stepper_step(ui.st, 0, 0, &err);
                 ag_collect(&ui);
             }
-            need_board = 1;
+            ui.need_board = 1;
             continue;
         }
         uint64_t start, reverse;
@@ -386,7 +377,7 @@ int cli_play_agreement(const pl_scenario *scn, const cli_play_args *args)
             continue;
         }
         ag_collect(&ui);
-        need_board = 1;
+        ui.need_board = 1;
     }
     int done = pl_agreement_stepper_done(ui.st), played = pl_agreement_stepper_period(ui.st);
     if (!ended) {

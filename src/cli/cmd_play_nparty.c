@@ -23,6 +23,7 @@ typedef struct np_ui {
     pl_nscenario_info info;
     int k, me, color;
     pl_nmatch_stepper *st;
+    const pl_nscenario_party *mine; /* the party you play */
 } np_ui;
 
 static void np_cell(const np_ui *ui, int i, int t)
@@ -101,8 +102,9 @@ static void np_actions_text(const pl_nscenario_party *p, char *buf, size_t len)
         n += (size_t)snprintf(buf + n, len - n, "%s%d %s", a ? ", " : "", a + 1, p->action[a]);
 }
 
-static void np_help(const pl_nscenario_party *p)
+static void np_help(void *user)
 {
+    const pl_nscenario_party *p = ((const np_ui *)user)->mine;
     printf("  Type one of your actions, by name or number:\n");
     for (int a = 0; a < p->n_actions; a++)
         printf("    %d  %-14s %s\n", a + 1, p->action[a], p->restrained[a] ? "restraint" : "escalation");
@@ -111,6 +113,14 @@ static void np_help(const pl_nscenario_party *p)
            "  ?, help      this help\n"
            "Everyone chooses at once; in the table escalations are in CAPITALS, and an action that\n"
            "came out other than chosen (noise) ends in '~'.\n");
+}
+
+static void np_history(void *user)
+{
+    const np_ui *ui = user;
+    int t = pl_nmatch_stepper_turn(ui->st);
+    for (int from = 0; from < t; from += NP_WINDOW) np_table(ui, from, from + NP_WINDOW < t ? from + NP_WINDOW : t, 0);
+    if (!t) printf("  nothing played yet\n");
 }
 
 static void np_escalation_line(const np_ui *ui, const pl_nscenario_tally *x, const char *who)
@@ -255,8 +265,11 @@ int cli_play_nparty(const pl_scenario *scn, const cli_play_args *args)
     }
 
     const char *ended = NULL;
-    char endbuf[160], prompt[600];
+    char endbuf[160], prompt[600], hint[600];
     snprintf(prompt, sizeof prompt, "your move, %s (%s; ? for help): ", me.id, acts);
+    snprintf(hint, sizeof hint, "type one of your actions (%s), ? for help, q to quit", acts);
+    ui.mine = &me;
+    const cli_play_loop loop = {in, prompt, hint, info->period_unit, np_help, np_history, &ui};
     int need_board = 1;
     while (!pl_nmatch_stepper_done(ui.st)) {
         int t = pl_nmatch_stepper_turn(ui.st);
@@ -270,30 +283,12 @@ int cli_play_nparty(const pl_scenario *scn, const cli_play_args *args)
             need_board = 0;
         }
         char *line;
-        if (cli_read_line(in, prompt, &line) < 0) {
-            snprintf(endbuf, sizeof endbuf, "End of input: the game stops after %d %s%s.", t - R, info->period_unit,
-                     t - R == 1 ? "" : "s");
+        int what = cli_play_next(&loop, t - R, &line, endbuf, sizeof endbuf);
+        if (what == CLI_PLAY_STOP) {
             ended = endbuf;
             break;
         }
-        if (!*line) {
-            printf("  type one of your actions (%s), ? for help, q to quit\n", acts);
-            continue;
-        }
-        if (cli_is_word(line, "q", "quit") || cli_is_word(line, "exit", NULL)) {
-            snprintf(endbuf, sizeof endbuf, "You quit after %d %s%s.", t - R, info->period_unit, t - R == 1 ? "" : "s");
-            ended = endbuf;
-            break;
-        }
-        if (cli_is_word(line, "?", "help")) {
-            np_help(&me);
-            continue;
-        }
-        if (cli_is_word(line, "h", "history")) {
-            for (int from = 0; from < t; from += NP_WINDOW) np_table(&ui, from, from + NP_WINDOW < t ? from + NP_WINDOW : t, 0);
-            if (!t) printf("  nothing played yet\n");
-            continue;
-        }
+        if (what == CLI_PLAY_AGAIN) continue;
         int a = -1;
         char *e;
         long num = strtol(line, &e, 10);

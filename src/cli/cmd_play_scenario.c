@@ -14,31 +14,23 @@
  * chose, `parley run` would have played the same game.  This file reads lines and
  * draws boards and summaries, nothing more.  Input is line-based so that a script
  * can play; when standard input is not a terminal each line read is echoed. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_flags.h"
 #include "cli/play_input.h"
 
-static const char help[] =
+static const char usage[] =
     "Usage: parley play SCENARIO.yaml --as PARTY [--profile NAME | --variant NAME] [--seed s]\n"
     "                   [--reference POLICY]\n"
     "\n"
     "Play one party of a scenario yourself, period by period, against the engine's\n"
     "policies for the others; at the end a summary compares what you did with what the\n"
     "party's own policy would have done on the same random stream.\n"
-    "\n"
-    "  --as PARTY        the party you play (its id; without it the parties are listed)\n"
-    "  --profile NAME    N-party scenarios (kind: nparty): the policy profile the others\n"
-    "                    follow (default: the first); your party's policy in it is the\n"
-    "                    one you are compared with\n"
-    "  --variant NAME    agreements (kind: agreement): the sequencing (default: the first)\n"
-    "  --reference POL   agreements: the policy you are compared with (default reciprocal;\n"
-    "                    also unconditional, grim, opportunist)\n"
-    "  --seed s          random seed (default: the scenario's); you play run 0 of the\n"
-    "                    scenario's stream, as 'parley run' does\n"
+    "\n";
+static const char after[] =
     "\n"
     "N-party scenarios, each period type an action by name or number (1 is the most\n"
     "restrained); agreements, type the steps to start (numbers or ids; 's 1 2'),\n"
@@ -70,36 +62,31 @@ int cli_play_none(const pl_scenario *scn, const cli_play_args *args) { return -1
 
 int cmd_play_scenario(int argc, char **argv)
 {
-    static const struct option opts[] = {{"as", required_argument, 0, 'a'},      {"profile", required_argument, 0, 'p'},
-                                         {"variant", required_argument, 0, 'v'}, {"reference", required_argument, 0, 'r'},
-                                         {"seed", required_argument, 0, 's'},    {"help", no_argument, 0, 'h'},
-                                         {"turns", required_argument, 0, 'X'},   {"game", required_argument, 0, 'X'},
-                                         {"noise", required_argument, 0, 'X'},   {"prob-end", required_argument, 0, 'X'},
-                                         {"hide-length", no_argument, 0, 'X'},   {0}};
     const char *party = NULL, *profile = NULL, *variant = NULL, *reference = NULL;
     uint64_t seed = 0;
-    int c, seed_given = 0, idx = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
-        switch (c) {
-        case 'a': party = optarg; break;
-        case 'p': profile = optarg; break;
-        case 'v': variant = optarg; break;
-        case 'r': reference = optarg; break;
-        case 's':
-            if (cli_parse_seed("play", "--seed", optarg, &seed)) return EXIT_USAGE;
-            seed_given = 1;
-            break;
-        case 'X':
-            return cli_usage_error("play", "--%s is for a game against a strategy ('parley play OPPONENT'); a scenario "
-                                           "sets its own game",
-                                   opts[idx].name);
-        case 'h': fputs(help, stdout); return EXIT_OK;
-        default: fputs(help, stderr); return EXIT_USAGE;
-        }
-    }
-    if (argc - optind != 1) return cli_usage_error("play", "expected one SCENARIO.yaml file, got %d (see --help)", argc - optind);
-    const char *path = argv[optind];
+    int seed_given = 0, n_args;
+    static const char not_here[] = "is for a game against a strategy ('parley play OPPONENT'); a scenario sets its own game";
+    const cli_flag flags[] = {
+        {"as", 0, CLI_FLAG_TEXT, &party, "PARTY", "the party you play (its id; without it the parties are listed)"},
+        {"profile", 0, CLI_FLAG_TEXT, &profile, "NAME", "N-party scenarios (kind: nparty): the policy profile the others\n"
+         "follow (default: the first); your party's policy in it is the\n"
+         "one you are compared with"},
+        {"variant", 0, CLI_FLAG_TEXT, &variant, "NAME", "agreements (kind: agreement): the sequencing (default: the first)"},
+        {"reference", 0, CLI_FLAG_TEXT, &reference, "POL", "agreements: the policy you are compared with (default reciprocal;\n"
+         "also unconditional, grim, opportunist)"},
+        {"seed", 's', CLI_FLAG_SEED, &seed, "s", "random seed (default: the scenario's); you play run 0 of the\n"
+         "scenario's stream, as 'parley run' does", .given = &seed_given},
+        {"turns", 0, CLI_FLAG_REFUSE, NULL, NULL, not_here},
+        {"game", 0, CLI_FLAG_REFUSE, NULL, NULL, not_here},
+        {"noise", 0, CLI_FLAG_REFUSE, NULL, NULL, not_here},
+        {"prob-end", 0, CLI_FLAG_REFUSE, NULL, NULL, not_here},
+        {"hide-length", 0, CLI_FLAG_REFUSE, NULL, NULL, not_here},
+        {0}};
+    const cli_command cmd = {"play", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) return rc;
+    if (n_args != 1) return cli_usage_error("play", "expected one SCENARIO.yaml file, got %d (see --help)", n_args);
+    const char *path = argv[1];
     if (!cli_is_scenario_path(path) && access(path, R_OK))
         return cli_usage_error("play", "'%s' is not a scenario file (.yaml); --as, --profile, --variant and --reference "
                                        "play one party of a scenario (against a strategy, give no --as)",
@@ -110,7 +97,7 @@ int cmd_play_scenario(int argc, char **argv)
     in_line in = {.echo = !cli_is_tty(stdin)};
     cli_play_args args = {.party = party, .profile = profile, .variant = variant, .reference = reference,
                           .seed_given = seed_given, .seed = seed, .in = &in};
-    int rc = -1;
+    rc = -1;
     for (size_t i = 0; i < sizeof play_kinds / sizeof play_kinds[0]; i++)
         if (!strcmp(play_kinds[i].kind, pl_scenario_kind(scn))) rc = play_kinds[i].play(scn, &args);
     if (rc < 0) /* a kind the library knows but whose line in the table names no front end */

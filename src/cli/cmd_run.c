@@ -1,11 +1,10 @@
 /* cmd_run.c — `parley run SCENARIO.yaml`: flags in, the scenario runner does the rest. */
-#include <getopt.h>
 #include <string.h>
-#include <time.h>
 
 #include <pthread.h>
 
 #include "cli/cli.h"
+#include "cli/cli_flags.h"
 #include "cli/progress.h"
 
 /* The runner reports progress from worker threads; the bar starts at the first report, when the total is known. */
@@ -32,111 +31,75 @@ static void on_progress(void *user, uint64_t done, uint64_t total)
     pthread_mutex_unlock(&b->mu);
 }
 
-static const char help[] =
+static const char usage[] =
     "Usage: parley run SCENARIO.yaml [--runs N] [--seed s] [--threads k] [--out DIR] [--set PATH=VALUE]...\n"
     "\n"
     "Runs a scenario file of any kind (its top-level 'kind:' says which: an agreement\n"
     "to simulate and replay, an N-party game, a tournament) and prints a summary.\n"
-    "\n"
-    "  --runs N      Monte Carlo runs (default: the scenario's own, else 10000)\n"
-    "  --seed s      random seed (default: the scenario's, else 1); the same seed gives\n"
-    "                byte-identical results whatever --threads is\n"
-    "  --threads k   worker threads (default: every core; 0 = every core)\n"
-    "  --out DIR     write CSV and JSON results and report.html into DIR\n"
-    "  --types T     agreements: 'prior' (default) runs the scenario's types; 'posterior'\n"
-    "                first fits the record (as parley fit does) and runs every design under\n"
-    "                the posterior types and the fitted behaviour\n"
-    "  --set P=V     change one value of the scenario for this run (repeatable), by a\n"
-    "                path of keys and ids: parties.DPRK.policy.opportunist.p=0.1,\n"
-    "                steps.SP-DP-1.flow.DPRK=-0.31, verifiers.IAEA.p_confirm=0.6; the\n"
-    "                other probabilities of a policy list are rescaled to add up to 1.\n"
-    "                The summary and results.json record every change\n"
+    "\n";
+static const char after[] =
     "\n"
     "Examples:\n"
     "  parley run scenarios/korea/six-party-2007.yaml\n"
-    "  parley run scenarios/korea/six-party-2007.yaml --runs 100000 --seed 7 --out results/\n";
+    "  parley run scenarios/korea/six-party-2007.yaml -r 100000 -s 7 -o results/\n";
 
 int cmd_run(int argc, char **argv)
 {
-    static const struct option opts[] = {{"runs", required_argument, 0, 'r'},   {"seed", required_argument, 0, 's'},
-                                         {"threads", required_argument, 0, 't'}, {"out", required_argument, 0, 'o'},
-                                         {"types", required_argument, 0, 'y'},   {"set", required_argument, 0, 'S'},
-                                         {"help", no_argument, 0, 'h'},
-                                         {0}};
     pl_run_options opt = {.threads = cli_cores()};
-    const char *sets[CLI_MAX_SETS];
-    int n_sets = 0, c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'r': if (cli_parse_int("run", "--runs", optarg, 1, 1000000000L, &opt.runs)) return EXIT_USAGE; break;
-        case 's':
-            if (cli_parse_seed("run", "--seed", optarg, &opt.seed)) return EXIT_USAGE;
-            opt.seed_given = 1;
-            break;
-        case 't': if (cli_parse_threads("run", "--threads", optarg, &opt.threads)) return EXIT_USAGE; break;
-        case 'o':
-            if (!*optarg) return cli_usage_error("run", "--out: expected a directory name");
-            opt.out_dir = optarg;
-            break;
-        case 'y':
-            if (!strcmp(optarg, "posterior"))
-                opt.types_posterior = 1;
-            else if (strcmp(optarg, "prior"))
-                return cli_usage_error("run", "--types: expected 'prior' or 'posterior', found '%s'", optarg);
-            break;
-        case 'S':
-            if (n_sets == CLI_MAX_SETS) return cli_usage_error("run", "--set: at most %d overrides", CLI_MAX_SETS);
-            sets[n_sets++] = optarg;
-            break;
-        case 'h': fputs(help, stdout); return EXIT_OK;
-        default: fputs(help, stderr); return EXIT_USAGE;
-        }
-    }
-    opt.sets = sets, opt.n_sets = n_sets;
-    if (argc - optind != 1) return cli_usage_error("run", "expected one SCENARIO.yaml file (see --help)");
+    cli_list sets = {0};
+    int types = 0, n_args;
+    const cli_flag flags[] = {
+        {"runs", 'r', CLI_FLAG_COUNT, &opt.runs, "N", "Monte Carlo runs (default: the scenario's own, else 10000)", 1, 1e9},
+        {"seed", 's', CLI_FLAG_SEED, &opt.seed, "s",
+         "random seed (default: the scenario's, else 1); the same seed gives\n"
+         "byte-identical results whatever --threads is", .given = &opt.seed_given},
+        {"threads", 'j', CLI_FLAG_THREADS, &opt.threads, "k", "worker threads (default: every core; 0 = every core)"},
+        {"out", 'o', CLI_FLAG_DIR, &opt.out_dir, "DIR", "write CSV and JSON results and report.html into DIR"},
+        {"types", 0, CLI_FLAG_CHOICE, &types, "prior|posterior",
+         "agreements: 'prior' (default) runs the scenario's types; 'posterior'\n"
+         "first fits the record (as parley fit does) and runs every design under\n"
+         "the posterior types and the fitted behaviour"},
+        {"set", 0, CLI_FLAG_LIST, &sets, "P=V",
+         "change one value of the scenario for this run (repeatable), by a\n"
+         "path of keys and ids: parties.DPRK.policy.opportunist.p=0.1,\n"
+         "steps.SP-DP-1.flow.DPRK=-0.31, verifiers.IAEA.p_confirm=0.6; the\n"
+         "other probabilities of a policy list are rescaled to add up to 1.\n"
+         "The summary and results.json record every change"},
+        {0}};
+    const cli_command cmd = {"run", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) return rc;
+    opt.types_posterior = types == 1;
+    opt.sets = sets.items, opt.n_sets = sets.n;
+    if (n_args != 1) return cli_usage_error("run", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
     /* the results directory is checked and made before anything is computed, and filled as a set */
-    cli_signals_install(); /* before the temporary exists, so no signal can leave it behind */
-    pl_outdir *od = NULL;
-    const char *out_dir = opt.out_dir;
-    if (opt.out_dir) {
-        if (pl_outdir_open(&od, opt.out_dir, &err)) return cli_lib_error("run", &err);
-        opt.out_dir = pl_outdir_path(od);
-    }
+    cli_out out;
+    rc = cli_out_begin(&out, "run", opt.out_dir, "CSV, results.json, report.html");
+    if (rc) return rc;
+    opt.out_dir = cli_out_path(&out);
     run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};
     opt.progress = on_progress;
     opt.progress_user = &bar;
     pl_scenario *scn = NULL;
-    int rc = pl_scenario_open(&scn, argv[optind], &err);
+    rc = pl_scenario_open(&scn, argv[1], &err);
     double t0 = cli_seconds();
     if (!rc) {
         if (opt.types_posterior)
-            fprintf(stderr, "parley run: types are the posterior given the record (see parley fit %s)\n", argv[optind]);
+            fprintf(stderr, "parley run: types are the posterior given the record (see parley fit %s)\n", argv[1]);
         rc = pl_scenario_run(scn, &opt, stdout, &err);
     }
     double t1 = cli_seconds(), secs = bar.runs_done > t0 ? bar.runs_done - t0 : 0;
     cli_progress_finish(bar.bar);
     pl_scenario_free(scn);
-    pl_outdir_fix_error(od, &err);
-    if (!rc && od) {
-        rc = pl_outdir_commit(od, &err);
-        od = NULL;
-    }
-    pl_outdir_abort(od);
-    if (rc) {
+    if (!rc) { /* timings go to standard error, never into the results */
         fflush(stdout);
-        fprintf(stderr, "parley run: %s\n", err.msg);
-        return cli_exit_code(rc);
+        if (bar.total && secs > 0)
+            fprintf(stderr, "parley run: %llu runs in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all\n",
+                    (unsigned long long)bar.total, secs, (double)bar.total / secs, opt.threads,
+                    opt.threads == 1 ? "" : "s", t1 - t0);
+        else
+            fprintf(stderr, "parley run: done in %.3f s (%d thread%s)\n", t1 - t0, opt.threads, opt.threads == 1 ? "" : "s");
     }
-    /* timings go to standard error, never into the results */
-    fflush(stdout);
-    if (bar.total && secs > 0)
-        fprintf(stderr, "parley run: %llu runs in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all\n",
-                (unsigned long long)bar.total, secs, (double)bar.total / secs, opt.threads, opt.threads == 1 ? "" : "s",
-                t1 - t0);
-    else
-        fprintf(stderr, "parley run: done in %.3f s (%d thread%s)\n", t1 - t0, opt.threads, opt.threads == 1 ? "" : "s");
-    if (out_dir) fprintf(stderr, "parley run: results in %s/ (CSV, results.json, report.html)\n", out_dir);
-    return EXIT_OK;
+    return cli_out_end(&out, rc, &err);
 }

@@ -2,27 +2,20 @@
  * as the Markdown of docs/strategies.md (generated so that the reference cannot
  * drift from the code: `make docs` rewrites it, a test compares it).  --nparty
  * lists the N-party strategies (parley/nparty.h) the same ways. */
-#include <getopt.h>
 #include <jansson.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_flags.h"
 
-static const char help[] =
+static const char usage[] =
     "Usage: parley strategies [--json | --markdown] [--family NAME | --nparty]\n"
     "\n"
     "Lists every strategy parley can play: its id (what you type), its name, the\n"
     "Axelrod-Python name it matches, whether it draws random numbers, how many\n"
     "turns back it looks, and its parameters with their defaults.\n"
-    "\n"
-    "  --json         one JSON object a line: id, name, axelrod_name, axelrod_class, family,\n"
-    "                 stochastic, memory_depth (null = unbounded), params, reference\n"
-    "  --markdown     the strategy reference, a table per family (docs/strategies.md;\n"
-    "                 'make docs' regenerates that file)\n"
-    "  --family NAME  only that family (classic, axelrod_first, finite_state, ...)\n"
-    "  --nparty       the N-party strategies instead, for games of three or more\n"
-    "                 parties (kind: nparty scenarios, docs/nparty.md); with --json:\n"
-    "                 id, name, stochastic, params, reference\n"
+    "\n";
+static const char after[] =
     "\n"
     "Name a strategy by id with parameters as id:key=value,key=value.  Every\n"
     "two-party strategy plays in N-party games too, lifted against an aggregate\n"
@@ -297,25 +290,22 @@ static json_t *info_json(const pl_strategy_info *in)
 
 int cmd_strategies(int argc, char **argv)
 {
-    int as_json = 0, as_markdown = 0, nparty = 0;
+    int as_json = 0, as_markdown = 0, nparty = 0, n_args;
     const char *family = NULL;
-    static const struct option opts[] = {
-        {"json", no_argument, 0, 'j'},  {"markdown", no_argument, 0, 'm'},
-        {"family", required_argument, 0, 'f'}, {"nparty", no_argument, 0, 'n'},
-        {"help", no_argument, 0, 'h'},         {0}};
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-        switch (c) {
-        case 'j': as_json = 1; break;
-        case 'm': as_markdown = 1; break;
-        case 'f': family = optarg; break;
-        case 'n': nparty = 1; break;
-        case 'h': fputs(help, stdout); return EXIT_OK;
-        default: fputs(help, stderr); return EXIT_USAGE;
-        }
-    }
-    if (optind < argc) return cli_usage_error("strategies", "unexpected argument '%s' (see --help)", argv[optind]);
+    const cli_flag flags[] = {
+        {"json", 0, CLI_FLAG_BOOL, &as_json, NULL, "one JSON object a line: id, name, axelrod_name, axelrod_class, family,\n"
+         "stochastic, memory_depth (null = unbounded), params, reference"},
+        {"markdown", 0, CLI_FLAG_BOOL, &as_markdown, NULL, "the strategy reference, a table per family (docs/strategies.md;\n"
+         "'make docs' regenerates that file)"},
+        {"family", 0, CLI_FLAG_TEXT, &family, "NAME", "only that family (classic, axelrod_first, finite_state, ...)"},
+        {"nparty", 0, CLI_FLAG_BOOL, &nparty, NULL, "the N-party strategies instead, for games of three or more\n"
+         "parties (kind: nparty scenarios, docs/nparty.md); with --json:\n"
+         "id, name, stochastic, params, reference"},
+        {0}};
+    const cli_command cmd = {"strategies", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) return rc;
+    if (n_args > 0) return cli_usage_error("strategies", "unexpected argument '%s' (see --help)", argv[1]);
     if (as_json && as_markdown) return cli_usage_error("strategies", "--json and --markdown: choose one");
     if (nparty && family)
         return cli_usage_error("strategies", "--family names a two-party family; --nparty lists the N-party strategies");

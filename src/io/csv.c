@@ -1,5 +1,8 @@
-/* csv.c — CSV cells (see csv.h). */
+// SPDX-License-Identifier: MIT
+/* csv.c — CSV cells and rows (see csv.h). */
 #include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "io/csv.h"
@@ -22,6 +25,41 @@ void pl_csv_text(FILE *f, const char *s)
 void pl_csv_num(FILE *f, double x)
 {
     if (!isnan(x)) fprintf(f, "%.10g", x);
+}
+
+void pl_csv_row(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int first = 1;
+    if (*fmt == '+') first = 0, fmt++;
+    for (; *fmt; fmt++) {
+        if (*fmt == '\n') {
+            fputc('\n', f);
+            continue;
+        }
+        if (!first) fputc(',', f);
+        first = 0;
+        switch (*fmt) {
+        case 's': pl_csv_text(f, va_arg(ap, const char *)); break;
+        case 'g': pl_csv_num(f, va_arg(ap, double)); break;
+        case 'f': {
+            double x = va_arg(ap, double);
+            if (!isnan(x)) fprintf(f, "%.6f", x);
+            break;
+        }
+        case 'd': fprintf(f, "%d", va_arg(ap, int)); break;
+        case 'D': {
+            int x = va_arg(ap, int);
+            if (x >= 0) fprintf(f, "%d", x);
+            break;
+        }
+        case 'l': fprintf(f, "%ld", va_arg(ap, long)); break;
+        case 'u': fprintf(f, "%llu", (unsigned long long)va_arg(ap, uint64_t)); break;
+        default: break; /* '-': an empty cell */
+        }
+    }
+    va_end(ap);
 }
 
 void pl_csv_square(FILE *f, const char *corner, size_t n, pl_csv_name_fn name, pl_csv_value_fn value,

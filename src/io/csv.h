@@ -1,4 +1,6 @@
-/* csv.h — the CSV cell writers every results file uses, and the square table of two of them (RFC 4180 quoting; NaN as an empty cell). */
+// SPDX-License-Identifier: MIT
+/* csv.h — the CSV writers every results file uses: cells (RFC 4180 quoting; NaN as an empty
+ * cell), a row of cells from a format, and the labelled square table. */
 #ifndef PL_CSV_H
 #define PL_CSV_H
 
@@ -9,6 +11,17 @@
 void pl_csv_text(FILE *f, const char *s);
 /* A number with 10 significant digits; NaN writes an empty cell. */
 void pl_csv_num(FILE *f, double x);
+
+/* Cells from a format, one letter a cell, commas between them:
+ *   s  text (const char *), quoted when needed as pl_csv_text; NULL is an empty cell
+ *   g  a number (double) as pl_csv_num: 10 significant digits, NaN empty
+ *   f  a number (double) with 6 decimals, NaN empty
+ *   d  an int          D  an int, empty when negative (a period or a count not known)
+ *   l  a long          u  a uint64_t
+ *   -  an empty cell (takes no argument)
+ * A '+' first goes on with a row already begun (a comma before the first cell); a '\n' last ends
+ * the row.  So `pl_csv_row(f, "sgd\n", name, x, n)` writes a whole row. */
+void pl_csv_row(FILE *f, const char *fmt, ...);
 
 /* A labelled square table: a header row `corner,name(0),...,name(n-1)`, then for each row i its
  * name and value(i, j) for every column j (numbers as pl_csv_num writes them). */

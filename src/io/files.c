@@ -530,3 +530,17 @@ done:
     pl_free(od);
     return PL_OK;
 }
+
+int pl_outfile_write(const char *dir, const char *name, pl_write_fn write, const void *ctx, pl_error *err)
+{
+    char *path = dir ? pl_path_join(dir, name) : NULL;
+    if (dir && !path) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_outfile o;
+    int rc = pl_outfile_open(&o, dir ? path : name, err);
+    if (!rc) {
+        write(o.f, ctx);
+        rc = pl_outfile_commit(&o, err);
+    }
+    pl_free(path);
+    return rc;
+}

@@ -22,6 +22,11 @@ int pl_outfile_commit(pl_outfile *o, pl_error *err);
 /* Drops the temporary file.  Frees o.  Safe after a failed commit or on a zeroed o. */
 void pl_outfile_abort(pl_outfile *o);
 
+/* Writes the file name in dir (dir NULL: name is the path) atomically: opens it, lets write fill
+ * it, commits it; on an error nothing is left.  Every results writer goes through this. */
+typedef void (*pl_write_fn)(FILE *f, const void *ctx);
+int pl_outfile_write(const char *dir, const char *name, pl_write_fn write, const void *ctx, pl_error *err);
+
 /* Writes a whole string to path atomically. */
 int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_error *err);
 /* Writes a JSON value to path atomically, formatted by the one JSON writer (io/json_writer.h) as

@@ -271,135 +271,98 @@ static json_t *events_json(const np_events *e)
 
 
 
-static int write_csv_summary(const np_model *m, const np_results *r, const char *path, pl_error *err)
+/* What every file of a run is written from. */
+typedef struct np_out {
+    const np_model *m;
+    const np_results *r;
+} np_out;
+
+static void csv_summary(FILE *f, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
+    const np_model *m = ((const np_out *)ctx)->m;
+    const np_results *r = ((const np_out *)ctx)->r;
     fputs("profile,name,runs,lasting_restraint,escalation_runs,mean_first_escalation,escalated_share,"
           "shock_calm_runs,shock_spread_periods,shock_spread_reached,shock_reach,shock_recovered\n",
-          o.f);
+          f);
     for (int k = 0; k < m->n_profiles; k++) {
         const np_profile_result *p = &r->prof[k];
-        pl_csv_text(o.f, m->profile[k].id);
-        fputc(',', o.f);
-        pl_csv_text(o.f, m->profile[k].name);
-        fprintf(o.f, ",%ld,", p->runs);
-        pl_csv_num(o.f, (double)p->restraint_runs / p->runs);
-        fprintf(o.f, ",%ld,", p->escalation_runs);
-        pl_csv_num(o.f, p->first_escalation + 1);
-        fputc(',', o.f);
-        pl_csv_num(o.f, p->escalated_share);
-        if (m->shock_party >= 0) {
-            fprintf(o.f, ",%ld,", p->shock_runs);
-            pl_csv_num(o.f, p->spread_periods);
-            fprintf(o.f, ",%ld,", p->spread_reached);
-            pl_csv_num(o.f, p->reach[m->shock_horizon - 1]);
-            fputc(',', o.f);
-            pl_csv_num(o.f, p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
-        } else
-            fputs(",,,,,", o.f);
-        fputc('\n', o.f);
+        pl_csv_row(f, "sslglgg", m->profile[k].id, m->profile[k].name, p->runs, (double)p->restraint_runs / p->runs,
+                   p->escalation_runs, p->first_escalation + 1, p->escalated_share);
+        if (m->shock_party >= 0)
+            pl_csv_row(f, "+lglgg\n", p->shock_runs, p->spread_periods, p->spread_reached, p->reach[m->shock_horizon - 1],
+                       p->shock_runs ? (double)p->recovered / p->shock_runs : NAN);
+        else
+            pl_csv_row(f, "+-----\n");
     }
-    return pl_outfile_commit(&o, err);
 }
 
-static int write_csv_parties(const np_model *m, const np_results *r, const char *path, pl_error *err)
+static void csv_parties(FILE *f, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    fputs("profile,party,strategy,cooperation,mean_payoff,replay_checked,replay_agreed\n", o.f);
+    const np_model *m = ((const np_out *)ctx)->m;
+    const np_results *r = ((const np_out *)ctx)->r;
+    fputs("profile,party,strategy,cooperation,mean_payoff,replay_checked,replay_agreed\n", f);
     for (int k = 0; k < m->n_profiles; k++)
         for (int i = 0; i < m->n; i++) {
             const np_profile_result *p = &r->prof[k];
-            pl_csv_text(o.f, m->profile[k].id);
-            fputc(',', o.f);
-            pl_csv_text(o.f, m->party[i].id);
-            fputc(',', o.f);
-            pl_csv_text(o.f, pl_nplayer_label(m->profile[k].players[i]));
-            fputc(',', o.f);
-            pl_csv_num(o.f, p->coop[i]);
-            fputc(',', o.f);
-            pl_csv_num(o.f, p->payoff[i]);
-            fprintf(o.f, ",%ld,%ld\n", p->replay_checked[i], p->replay_agreed[i]);
+            pl_csv_row(f, "sssggll\n", m->profile[k].id, m->party[i].id, pl_nplayer_label(m->profile[k].players[i]),
+                       p->coop[i], p->payoff[i], p->replay_checked[i], p->replay_agreed[i]);
         }
-    return pl_outfile_commit(&o, err);
 }
 
-static int write_csv_time(const np_model *m, const np_results *r, const char *path, pl_error *err)
+static void csv_time(FILE *f, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
+    const np_model *m = ((const np_out *)ctx)->m;
+    const np_results *r = ((const np_out *)ctx)->r;
     int n = m->n, nb = m->n_blocs;
-    fputs("profile,period,label", o.f);
-    for (int i = 0; i < n; i++) fprintf(o.f, ",%s", m->party[i].id);
-    for (int b = 0; b < nb; b++) fprintf(o.f, ",bloc:%s", m->bloc[b].id);
-    fputc('\n', o.f);
+    fputs("profile,period,label", f);
+    for (int i = 0; i < n; i++) fprintf(f, ",%s", m->party[i].id);
+    for (int b = 0; b < nb; b++) fprintf(f, ",bloc:%s", m->bloc[b].id);
+    fputc('\n', f);
     for (int k = 0; k < m->n_profiles; k++)
         for (int t = 0; t < m->periods; t++) {
             char lab[32];
             np_period_label(m, m->rec_turns + t, lab, sizeof lab);
-            pl_csv_text(o.f, m->profile[k].id);
-            fprintf(o.f, ",%d,%s", t + 1, lab);
-            for (int q = 0; q < n + nb; q++) {
-                fputc(',', o.f);
-                pl_csv_num(o.f, r->prof[k].coop_t[(size_t)t * (n + nb) + q]);
-            }
-            fputc('\n', o.f);
+            pl_csv_row(f, "sds", m->profile[k].id, t + 1, lab);
+            for (int q = 0; q < n + nb; q++) pl_csv_row(f, "+g", r->prof[k].coop_t[(size_t)t * (n + nb) + q]);
+            fputc('\n', f);
         }
-    return pl_outfile_commit(&o, err);
 }
 
-static int write_csv_record(const np_model *m, const char *path, pl_error *err)
+static void csv_record(FILE *f, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    fputs("period,party,action,cooperative,source\n", o.f);
+    const np_model *m = ((const np_out *)ctx)->m;
+    fputs("period,party,action,cooperative,source\n", f);
     for (int t = 0; t < m->rec_turns; t++)
         for (int i = 0; i < m->n; i++) {
             int a = m->rec[(size_t)t * m->n + i];
             if (a < 0) continue;
-            pl_csv_text(o.f, m->rec_label[t]);
-            fprintf(o.f, ",%s,%s,%d,", m->party[i].id, m->party[i].action[a], m->party[i].coop[a]);
-            const char *s = m->rec_source[(size_t)t * m->n + i];
-            pl_csv_text(o.f, s ? s : "");
-            fputc('\n', o.f);
+            const char *src = m->rec_source[(size_t)t * m->n + i];
+            pl_csv_row(f, "sssds\n", m->rec_label[t], m->party[i].id, m->party[i].action[a], m->party[i].coop[a],
+                       src ? src : "");
         }
-    return pl_outfile_commit(&o, err);
 }
 
-static int write_csv_tournament(const np_model *m, const np_results *r, const char *path, pl_error *err)
+static void csv_tournament(FILE *f, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    fputs("Rank,Name,Mean_score,Median_score,Std_score,Cooperation_rating,Wins,Group_cooperation,Seats\n", o.f);
+    const np_model *m = ((const np_out *)ctx)->m;
+    const np_results *r = ((const np_out *)ctx)->r;
+    fputs("Rank,Name,Mean_score,Median_score,Std_score,Cooperation_rating,Wins,Group_cooperation,Seats\n", f);
     for (int k = 0; k < m->tour_n_players; k++) {
         const pl_ntournament_row *row = pl_ntournament_result_row(r->tour, k);
-        fprintf(o.f, "%d,", row->rank);
-        pl_csv_text(o.f, pl_nplayer_label(m->tour_players[row->player]));
-        fprintf(o.f, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%ld\n", row->mean_score, row->median_score, row->sd_score,
-                row->cooperation, row->wins, row->group_cooperation, row->seats);
+        pl_csv_row(f, "dsggggggl\n", row->rank, pl_nplayer_label(m->tour_players[row->player]), row->mean_score,
+                   row->median_score, row->sd_score, row->cooperation, row->wins, row->group_cooperation, row->seats);
     }
-    return pl_outfile_commit(&o, err);
 }
 
-static int write_csv_sensitivity(const np_model *m, const np_results *r, const char *path, pl_error *err)
+static void csv_sensitivity(FILE *f, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    fputs("parameter,value,profile,lasting_restraint,escalated_share\n", o.f);
+    const np_model *m = ((const np_out *)ctx)->m;
+    const np_results *r = ((const np_out *)ctx)->r;
+    fputs("parameter,value,profile,lasting_restraint,escalated_share\n", f);
     for (int v = 0; v < m->n_sens; v++)
-        for (int k = 0; k < m->n_profiles; k++) {
-            fprintf(o.f, "%s,%.10g,", m->sens_param, m->sens_value[v]);
-            pl_csv_text(o.f, m->profile[k].id);
-            fprintf(o.f, ",%.10g,%.10g\n", r->sens_restraint[v][k], r->sens_escalated[v][k]);
-        }
-    return pl_outfile_commit(&o, err);
+        for (int k = 0; k < m->n_profiles; k++)
+            pl_csv_row(f, "sgsgg\n", m->sens_param, m->sens_value[v], m->profile[k].id, r->sens_restraint[v][k],
+                       r->sens_escalated[v][k]);
 }
 
 static json_t *results_json(const np_model *m, const np_results *r)
@@ -574,41 +537,39 @@ int np_write_files(const np_model *m, const np_results *r, const char *dir, pl_e
 {
     int rc = pl_mkdir_p(dir, err);
     if (rc) return rc;
-    /* in the order written; the switch below goes by the index */
+    /* in the order written: the CSV files through their writers, the others by their index below */
     const struct {
         const char *name;
         int wanted;
+        pl_write_fn write;
     } files[] = {
-        {"summary.csv", m->n_profiles > 0},
-        {"parties.csv", m->n_profiles > 0},
-        {"cooperation_over_time.csv", m->n_profiles > 0},
-        {"record.csv", m->rec_turns > 0},
-        {"tournament.csv", r->tour != NULL},
-        {"results.json", 1},
-        {"report.html", 1},
-        {"sensitivity.csv", m->n_sens > 0},
-        {"events_analysis.csv", m->events != NULL},
+        {"summary.csv", m->n_profiles > 0, csv_summary},
+        {"parties.csv", m->n_profiles > 0, csv_parties},
+        {"cooperation_over_time.csv", m->n_profiles > 0, csv_time},
+        {"record.csv", m->rec_turns > 0, csv_record},
+        {"tournament.csv", r->tour != NULL, csv_tournament},
+        {"results.json", 1, NULL},
+        {"report.html", 1, NULL},
+        {"sensitivity.csv", m->n_sens > 0, csv_sensitivity},
+        {"events_analysis.csv", m->events != NULL, NULL},
     };
+    const np_out x = {m, r};
     for (int k = 0; k < (int)(sizeof files / sizeof *files) && !rc; k++) {
         if (!files[k].wanted) continue;
+        if (files[k].write) {
+            rc = pl_outfile_write(dir, files[k].name, files[k].write, &x, err);
+            continue;
+        }
         char *path = pl_path_join(dir, files[k].name);
         if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
-        switch (k) {
-        case 0: rc = write_csv_summary(m, r, path, err); break;
-        case 1: rc = write_csv_parties(m, r, path, err); break;
-        case 2: rc = write_csv_time(m, r, path, err); break;
-        case 3: rc = write_csv_record(m, path, err); break;
-        case 4: rc = write_csv_tournament(m, r, path, err); break;
-        case 5: {
+        if (k == 5) {
             json_t *j = results_json(m, r);
             rc = pl_write_json_file(path, j, JSON_INDENT(1) | JSON_REAL_PRECISION(10), 1, err);
             json_decref(j);
-            break;
-        }
-        case 6: rc = np_write_report(m, r, path, err); break;
-        case 7: rc = write_csv_sensitivity(m, r, path, err); break;
-        default: rc = np_events_write_csv(m->events, path, err); break;
-        }
+        } else if (k == 6)
+            rc = np_write_report(m, r, path, err);
+        else
+            rc = np_events_write_csv(m->events, path, err);
         pl_free(path);
     }
     return rc;

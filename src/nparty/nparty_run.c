@@ -17,7 +17,11 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
     int rc = np_model_load(doc, &m, err);
     if (rc) return rc;
     if (opt->seed_given) m.seed = opt->seed;
-    if (opt->runs > 0) m.runs = opt->runs;
+    if (opt->runs > 1000000000) {
+        np_model_free(&m);
+        return pl_error_set(err, PL_EINVAL, "runs: expected at most 1000000000, got %llu", (unsigned long long)opt->runs);
+    }
+    if (opt->runs > 0) m.runs = (long)opt->runs;
     np_results res;
     memset(&res, 0, sizeof res);
     res.nash_count = -1;

@@ -14,58 +14,45 @@
 #include "parley/population.h"
 #include "population/moran_report.h"
 
-static int write_fixation(const pl_moran *m, const pl_moran_meta *meta, const pl_moran_fixation *f, const char *path,
-                          pl_error *err)
+/* What the files of a Moran process are written from. */
+typedef struct moran_out {
+    const pl_moran *m;
+    const pl_moran_meta *meta;
+    const pl_moran_fixation *f;
+    const int *traj;
+    uint64_t gens;
+} moran_out;
+
+static void csv_fixation(FILE *out, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    fputs("type,start,fixed,p,lo95,hi95,exact\n", o.f);
-    for (size_t t = 0; t < f->n; t++) {
-        pl_csv_text(o.f, pl_moran_name(m, t));
-        fprintf(o.f, ",%d,%llu,", meta->counts[t], (unsigned long long)f->fixed[t]);
-        pl_csv_num(o.f, f->p[t]);
-        fputc(',', o.f);
-        pl_csv_num(o.f, f->lo[t]);
-        fputc(',', o.f);
-        pl_csv_num(o.f, f->hi[t]);
-        fputc(',', o.f);
-        if (!isnan(f->exact[t])) pl_csv_num(o.f, f->exact[t]);
-        fputc('\n', o.f);
-    }
-    return pl_outfile_commit(&o, err);
+    const moran_out *x = ctx;
+    const pl_moran_fixation *f = x->f;
+    fputs("type,start,fixed,p,lo95,hi95,exact\n", out);
+    for (size_t t = 0; t < f->n; t++)
+        pl_csv_row(out, "sdugggg\n", pl_moran_name(x->m, t), x->meta->counts[t], f->fixed[t], f->p[t], f->lo[t], f->hi[t],
+                   f->exact[t]);
 }
 
 static const char *type_name(const void *m, size_t i) { return pl_moran_name(m, i); }
 static double type_payoff(const void *m, size_t i, size_t j) { return pl_moran_payoff(m, i, j); }
-
-static int write_payoffs(const pl_moran *m, const char *path, pl_error *err)
+static void csv_payoffs(FILE *out, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    pl_csv_square(o.f, "type", pl_moran_types(m), type_name, type_payoff, m);
-    return pl_outfile_commit(&o, err);
+    const pl_moran *m = ((const moran_out *)ctx)->m;
+    pl_csv_square(out, "type", pl_moran_types(m), type_name, type_payoff, m);
 }
 
-static int write_shares(const pl_moran *m, const int *traj, uint64_t gens, const char *path, pl_error *err)
+static void csv_shares(FILE *out, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    size_t n = pl_moran_types(m);
-    fputs("generation", o.f);
-    for (size_t s = 0; s < n; s++) {
-        fputc(',', o.f);
-        pl_csv_text(o.f, pl_moran_name(m, s));
+    const moran_out *x = ctx;
+    size_t n = pl_moran_types(x->m);
+    fputs("generation", out);
+    for (size_t s = 0; s < n; s++) pl_csv_row(out, "+s", pl_moran_name(x->m, s));
+    fputc('\n', out);
+    for (uint64_t g = 0; g <= x->gens; g++) {
+        pl_csv_row(out, "u", g);
+        for (size_t s = 0; s < n; s++) pl_csv_row(out, "+d", x->traj[g * n + s]);
+        fputc('\n', out);
     }
-    fputc('\n', o.f);
-    for (uint64_t g = 0; g <= gens; g++) {
-        fprintf(o.f, "%llu", (unsigned long long)g);
-        for (size_t s = 0; s < n; s++) fprintf(o.f, ",%d", traj[g * n + s]);
-        fputc('\n', o.f);
-    }
-    return pl_outfile_commit(&o, err);
 }
 
 static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta,
@@ -130,19 +117,16 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
 int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta, const pl_moran_fixation *f,
                    const int *traj, uint64_t gens, const char *dir, pl_error *err)
 {
-    static const char *names[] = {"fixation.csv", "payoffs.csv", "shares.csv", "results.json", "report.html"};
+    const moran_out x = {m, meta, f, traj, gens};
     int rc = PL_OK;
-    for (int k = 0; k < 5 && !rc; k++) {
-        if ((k == 0 && !f) || (k == 2 && !traj)) continue;
-        char *path = pl_path_join(dir, names[k]);
+    if (f) rc = pl_outfile_write(dir, "fixation.csv", csv_fixation, &x, err);
+    if (!rc) rc = pl_outfile_write(dir, "payoffs.csv", csv_payoffs, &x, err);
+    if (!rc && traj) rc = pl_outfile_write(dir, "shares.csv", csv_shares, &x, err);
+    for (int k = 0; k < 2 && !rc; k++) {
+        char *path = pl_path_join(dir, k == 0 ? "results.json" : "report.html");
         if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory for a path");
-        switch (k) {
-        case 0: rc = write_fixation(m, meta, f, path, err); break;
-        case 1: rc = write_payoffs(m, path, err); break;
-        case 2: rc = write_shares(m, traj, gens, path, err); break;
-        case 3: rc = write_json(m, cfg, meta, f, traj, gens, path, err); break;
-        default: rc = pl_moran_write_report(m, cfg, meta, f, traj, gens, path, err); break;
-        }
+        rc = k == 0 ? write_json(m, cfg, meta, f, traj, gens, path, err)
+                    : pl_moran_write_report(m, cfg, meta, f, traj, gens, path, err);
         pl_free(path);
     }
     return rc;

@@ -41,12 +41,9 @@ void pl_tournament_print_table(const pl_tournament_result *r, FILE *out)
     }
 }
 
-static int write_summary(const pl_tournament_result *r, const char *path, pl_error *err)
+static void csv_summary(FILE *f, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    FILE *f = o.f;
+    const pl_tournament_result *r = ctx;
     size_t n = pl_tournament_result_players(r);
     const size_t *rank = pl_tournament_result_ranking(r);
     fputs("Rank,Name,Median_score,Mean_score,Std_score,Cooperation_rating,Wins,Initial_C_rate,CC_rate,CD_rate,DC_rate,"
@@ -56,53 +53,38 @@ static int write_summary(const pl_tournament_result *r, const char *path, pl_err
         size_t i = rank[k];
         double oc[4], nc[4], ic;
         pl_tournament_result_outcomes(r, i, oc, nc, &ic);
-        fprintf(f, "%zu,", k);
-        pl_csv_text(f, pl_tournament_result_name(r, i));
-        double vals[] = {pl_tournament_result_median(r, i), pl_tournament_result_mean(r, i),
-                         pl_tournament_result_stddev(r, i), pl_tournament_result_cooperation(r, i), mean_wins(r, i), ic,
-                         oc[0], oc[1], oc[2], oc[3], nc[0], nc[1], nc[2], nc[3]};
-        for (size_t v = 0; v < sizeof vals / sizeof *vals; v++) {
-            fputc(',', f);
-            pl_csv_num(f, vals[v]);
+        pl_csv_row(f, "usgggggg", (uint64_t)k, pl_tournament_result_name(r, i), pl_tournament_result_median(r, i),
+                   pl_tournament_result_mean(r, i), pl_tournament_result_stddev(r, i),
+                   pl_tournament_result_cooperation(r, i), mean_wins(r, i), ic);
+        pl_csv_row(f, "+gggggggg\n", oc[0], oc[1], oc[2], oc[3], nc[0], nc[1], nc[2], nc[3]);
+    }
+}
+
+/* A players x repetitions table: normalised scores, or wins. */
+static void per_rep(FILE *f, const pl_tournament_result *r, int wins)
+{
+    size_t n = pl_tournament_result_players(r);
+    int reps = pl_tournament_result_repetitions(r);
+    fputs("Name", f);
+    for (int k = 0; k < reps; k++) fprintf(f, ",rep_%d", k + 1);
+    fputc('\n', f);
+    for (size_t i = 0; i < n; i++) {
+        pl_csv_row(f, "s", pl_tournament_result_name(r, i));
+        for (int k = 0; k < reps; k++) {
+            if (wins) pl_csv_row(f, "+d", pl_tournament_result_wins(r, i, k));
+            else pl_csv_row(f, "+g", pl_tournament_result_normalised(r, i, k));
         }
         fputc('\n', f);
     }
-    return pl_outfile_commit(&o, err);
 }
-
-/* A players x repetitions table (normalised scores or wins). */
-static int write_per_rep(const pl_tournament_result *r, const char *path, int wins, pl_error *err)
-{
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    size_t n = pl_tournament_result_players(r);
-    int reps = pl_tournament_result_repetitions(r);
-    fputs("Name", o.f);
-    for (int k = 0; k < reps; k++) fprintf(o.f, ",rep_%d", k + 1);
-    fputc('\n', o.f);
-    for (size_t i = 0; i < n; i++) {
-        pl_csv_text(o.f, pl_tournament_result_name(r, i));
-        for (int k = 0; k < reps; k++) {
-            fputc(',', o.f);
-            if (wins) fprintf(o.f, "%d", pl_tournament_result_wins(r, i, k));
-            else pl_csv_num(o.f, pl_tournament_result_normalised(r, i, k));
-        }
-        fputc('\n', o.f);
-    }
-    return pl_outfile_commit(&o, err);
-}
+static void csv_normalised(FILE *f, const void *ctx) { per_rep(f, ctx, 0); }
+static void csv_wins(FILE *f, const void *ctx) { per_rep(f, ctx, 1); }
 
 static const char *player_name(const void *r, size_t i) { return pl_tournament_result_name(r, i); }
 static double player_payoff(const void *r, size_t i, size_t j) { return pl_tournament_result_payoff(r, i, j); }
-
-static int write_payoffs(const pl_tournament_result *r, const char *path, pl_error *err)
+static void csv_payoffs(FILE *f, const void *ctx)
 {
-    pl_outfile o;
-    int rc = pl_outfile_open(&o, path, err);
-    if (rc) return rc;
-    pl_csv_square(o.f, "Name", pl_tournament_result_players(r), player_name, player_payoff, r);
-    return pl_outfile_commit(&o, err);
+    pl_csv_square(f, "Name", pl_tournament_result_players(ctx), player_name, player_payoff, ctx);
 }
 
 /* Streamed (io/json_writer.h): memory stays one number at a time whatever the size, where a
@@ -189,23 +171,16 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
 int pl_tournament_write(const pl_tournament_result *r, const pl_tournament_meta *meta, const char *dir, pl_error *err)
 {
     int rc = pl_mkdir_p(dir, err);
-    if (rc) return rc;
-    struct {
+    static const struct {
         const char *name;
-        int kind;
-    } files[] = {{"summary.csv", 0}, {"normalised_scores.csv", 1}, {"wins.csv", 2}, {"payoff_matrix.csv", 3},
-                 {"results.json", 4}, {"report.html", 5}};
-    for (size_t k = 0; k < sizeof files / sizeof *files && !rc; k++) {
-        char *path = pl_path_join(dir, files[k].name);
+        pl_write_fn write;
+    } csvs[] = {{"summary.csv", csv_summary}, {"normalised_scores.csv", csv_normalised}, {"wins.csv", csv_wins},
+                {"payoff_matrix.csv", csv_payoffs}};
+    for (size_t k = 0; k < sizeof csvs / sizeof *csvs && !rc; k++) rc = pl_outfile_write(dir, csvs[k].name, csvs[k].write, r, err);
+    for (int k = 0; k < 2 && !rc; k++) {
+        char *path = pl_path_join(dir, k == 0 ? "results.json" : "report.html");
         if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory");
-        switch (files[k].kind) {
-        case 0: rc = write_summary(r, path, err); break;
-        case 1: rc = write_per_rep(r, path, 0, err); break;
-        case 2: rc = write_per_rep(r, path, 1, err); break;
-        case 3: rc = write_payoffs(r, path, err); break;
-        case 4: rc = write_json(r, meta, path, err); break;
-        default: rc = pl_tournament_write_report(r, meta, path, err); break;
-        }
+        rc = k == 0 ? write_json(r, meta, path, err) : pl_tournament_write_report(r, meta, path, err);
         pl_free(path);
     }
     return rc;

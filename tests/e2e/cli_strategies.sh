@@ -48,7 +48,7 @@ YAML
 expect_exit 0 "a tournament of every listed id runs" "$PARLEY" run "$TMP/all.yaml" --out "$TMP/all"
 
 h=$("$PARLEY" strategies --help)
-check "strategies --help names --nparty" grep -qE '^  --nparty ' <<<"$h"
+check "strategies --help names --nparty" grep -qE '^ +--nparty ' <<<"$h"
 expect_exit 2 "--nparty with --family" "$PARLEY" strategies --nparty --family classic
 expect_err_has "--nparty lists the N-party strategies" "the conflict is named"
 expect_exit 2 "an unknown family" "$PARLEY" strategies --family nope

@@ -20,7 +20,7 @@ expect_exit 2 "a count that is not a number" "$PARLEY" moran --players tft,defec
 expect_err_has "--counts: count 2 ('x')" "a bad count is named with its place"
 expect_exit 2 "a negative count" "$PARLEY" moran --players tft,defector --counts -1,4
 expect_exit 2 "an unknown mode" "$PARLEY" moran --players tft,defector --mode bdx
-expect_err_has "--mode: expected bd (birth-death) or db (death-birth), got 'bdx'" "a bad mode names the flag and the value"
+expect_err_has "--mode: expected 'bd' or 'db', got 'bdx'" "a bad mode names the flag, the accepted values and the value"
 expect_exit 2 "selection 0" "$PARLEY" moran --players tft,defector --selection 0
 expect_err_has "--selection" "a bad selection names the flag"
 expect_exit 2 "mutation above 1" "$PARLEY" moran --players tft,defector --mutation 1.5

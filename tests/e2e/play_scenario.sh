@@ -81,7 +81,7 @@ check "agreement: the summary reveals the others' policies" grep -qE "^  US +[-0
 
 # Playing the reciprocal policy's moves by hand gives the reference run exactly.
 out=$("$PARLEY" play $SIX --as US </dev/null)
-check "agreement: end of input exits cleanly with a summary" grep -qF "End of input: stopped after 0 periods." <<<"$out"
+check "agreement: end of input exits cleanly with a summary" grep -qF "End of input: the game stops after 0 periods." <<<"$out"
 out=$(printf 's 1 2 3\n' | "$PARLEY" play $SIX --as CN --variant front_loaded_relief 2>&1)
 check "agreement: --variant picks the sequencing" grep -qF "under the sequencing 'front_loaded_relief'" <<<"$out"
 out=$(printf 'end\n' | "$PARLEY" play $SIX --as JP --reference unconditional)
@@ -121,3 +121,10 @@ out=$("$PARLEY" play --help)
 check "play --help shows the scenario form" grep -qF "parley play SCENARIO.yaml --as PARTY" <<<"$out"
 out=$("$PARLEY" play $SIX --help)
 check "play SCENARIO --help gives the scenario flags" grep -qF "  --as PARTY" <<<"$out"
+
+# ---- what is typed is echoed and quoted back sanitised: an escape sequence drives no terminal ----
+for f in "$DRILLS --as DPRK" "$SIX --as US"; do
+  out=$(printf '\033]0;owned\007x\033[2J\nq\n' | "$PARLEY" play $f 2>&1)
+  check "$(basename ${f%% *}): an escape typed is not echoed raw (it once was, in both scenario front ends)" \
+    bash -c '! grep -q $'"'"'\033'"'"' <<<"$1" && grep -qF "?]0;owned?x?[2J" <<<"$1"' _ "$out"
+done
