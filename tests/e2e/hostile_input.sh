@@ -145,6 +145,62 @@ expect_err_has "utf16.yaml:1:1: the file is UTF-16" "it is called UTF-16 (it was
 expect_exit 2 "a scenario that does not exist is bad input, not an environment failure" "$PARLEY" run "$TMP/nothere.yaml"
 expect_err_has "nothere.yaml: cannot open: No such file or directory" "the message names the file"
 
+# ---- the audit of the messages that misled (issue 9): each names its cause, its place and its flag
+# a directory where a file is read: once "read error" (exit 3 for transcripts) or an empty list
+sed 's/^  file: drills-and-launches-events.csv$/  file: ev.csv/' scenarios/korea/drills-and-launches.yaml >"$TMP/dl.yaml"
+mkdir "$TMP/ev.csv"
+expect_exit 2 "a directory as a scenario's event file" "$PARLEY" run "$TMP/dl.yaml" --runs 5
+expect_err_has "ev.csv: is a directory, not an event file" "it is called a directory (it was once 'read error')"
+expect_exit 2 "a directory as a transcripts file is bad input, not an environment failure" "$PARLEY" check-transcripts "$TMP"
+expect_err_has "is a directory, not a transcripts file" "it is called a directory (it was once 'read error: Is a directory', exit 3)"
+expect_exit 2 "a directory as a list of players" "$PARLEY" tournament --players "@$TMP"
+expect_err_has "--players: $TMP: is a directory, not a list of players" "it is called a directory (it was once 'needs at least two players, got 0')"
+# UTF-16 and NUL bytes in every text input, not only scenarios
+rmdir "$TMP/ev.csv"
+printf '\377\376d\000a\000' >"$TMP/ev.csv"
+expect_exit 2 "a UTF-16 event file" "$PARLEY" run "$TMP/dl.yaml" --runs 5
+expect_err_has "ev.csv:1:1: the file is UTF-16" "it is called UTF-16 (its header was once quoted as '??d')"
+printf '\377\376t\000f\000t\000' >"$TMP/p16.txt"
+expect_exit 2 "a UTF-16 list of players" "$PARLEY" tournament --players "@$TMP/p16.txt"
+expect_err_has "p16.txt:1:1: the file is UTF-16" "it is called UTF-16"
+printf 'tft\000junk\ndefector\n' >"$TMP/pnul.txt"
+expect_exit 2 "a NUL byte in a list of players" "$PARLEY" tournament --players "@$TMP/pnul.txt"
+expect_err_has "pnul.txt:1:4: a NUL byte" "it is placed (the rest of the line was once dropped unseen)"
+printf 'date,actor,kind,event,intensity,unit,source\n2006-10-09,DPRK,test,x,0x10,troops,[K1]\n' >"$TMP/ev.csv"
+expect_exit 2 "an event intensity in hex" "$PARLEY" run "$TMP/dl.yaml" --runs 5
+expect_err_has "ev.csv:2:24: 'intensity' must be a number" "it is refused where it stands (it was once read as 16)"
+# a truncated .gz transcript is bad input: it was exit 3, "the environment failed"
+printf '%s\n' '{"a":"Tit For Tat","b":"Defector","turns":3,"game_RPST":[3,1,0,5],"a_actions":"CDD","b_actions":"DDD"}' \
+  | gzip -c >"$TMP/whole.jsonl.gz"
+head -c $(($(stat -c %s "$TMP/whole.jsonl.gz") - 4)) "$TMP/whole.jsonl.gz" >"$TMP/cut.jsonl.gz" # its last line whole, the trailer cut
+expect_exit 2 "a truncated .gz transcript is bad input" "$PARLEY" check-transcripts "$TMP/cut.jsonl.gz"
+expect_err_has "cut.jsonl.gz: the compressed stream ends early" "it says the file is cut short"
+# moran: the flag, the count and its value, and the population limit
+expect_exit 2 "moran: a count too large" "$PARLEY" moran --players tft,defector --counts 1000000,5
+expect_err_has "--counts: count 1 of 2: expected a whole number from 0 to 100000, got '1000000'" \
+  "the count and its value are named (the rest of the list was once quoted as the count)"
+expect_exit 2 "moran: a population above the limit" "$PARLEY" moran --players tft,defector --counts 60000,60000
+expect_err_has "--counts: a population of 120000 individuals is more than a Moran process takes (at most 100000)" \
+  "the flag and the limit are named (once 'not supported' with no flag)"
+expect_exit 2 "moran: a count with a space" "$PARLEY" moran --players tft,defector --counts " 5,5"
+# the rate of a tournament counts the turns simulated, not the repeated ones
+"$PARLEY" tournament --players tft,defector --turns 100 --repetitions 1000 >/dev/null 2>"$TMP/rate.err"
+check "a tournament's rate is of the turns simulated (300 of 300,000; it once claimed 2e14 turns/s)" \
+  grep -q "300000 turns in .* (300 simulated at .* turns/s, the others repeat deterministic matches" "$TMP/rate.err"
+# out of memory names the flags that set the size (release build: the sanitizers reserve too much address space)
+if command -v prlimit >/dev/null; then
+  TAP_ERR=$(prlimit --as=$((60 * 1024 * 1024)) "$PARLEY_RELEASE" tournament --players tft,defector --repetitions 10000000 \
+    --turns 5 2>&1 >/dev/null); rc=$?
+  check "tournament out of memory: exit 3 naming --players and --repetitions (exit $rc; once a bare 'out of memory')" \
+    eval '[ "$rc" -eq 3 ] && grep -q "out of memory (the size set by --players 2, --repetitions 10000000" <<<"$TAP_ERR"'
+  TAP_ERR=$(prlimit --as=$((60 * 1024 * 1024)) "$PARLEY_RELEASE" match tft tft --turns 100000000 2>&1 >/dev/null); rc=$?
+  check "match out of memory: exit 3 naming --turns (exit $rc; once 'out of memory for 100000000 turns')" \
+    eval '[ "$rc" -eq 3 ] && grep -q "(the size set by --turns 100000000)" <<<"$TAP_ERR"'
+else
+  ok "# SKIP prlimit is absent"
+  ok "# SKIP prlimit is absent"
+fi
+
 # ---- standard output that cannot be written ----------------------------------------------------
 R=$RESOURCES
 printf '%s\n' '{"a":"Tit For Tat","b":"Defector","turns":3,"game_RPST":[3,1,0,5],"a_actions":"CDD","b_actions":"DDD"}' >"$TMP/t.jsonl"
