@@ -201,6 +201,34 @@ else
   ok "# SKIP prlimit is absent"
 fi
 
+# ---- permission: the system's refusal is the environment's failure (exit 3), named, nothing left
+# Tests run as root, whom permissions do not stop: the commands run as nobody (setpriv), or as the
+# user running the tests when that is not root.
+if [ "$(id -u)" -ne 0 ]; then as_user() { "$@"; }
+elif command -v setpriv >/dev/null; then as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+else as_user() { return 99; }; fi
+PERM=$TMP/perm; mkdir "$PERM"; chmod 711 "$TMP" "$PERM"
+mkdir "$PERM/ro"; chmod 555 "$PERM/ro"
+cp scenarios/games/pairwise.yaml "$PERM/secret.yaml"; chmod 600 "$PERM/secret.yaml"
+cp scenarios/games/pairwise.yaml "$PERM/open.yaml"; chmod 644 "$PERM/open.yaml"
+printf 'tft\ndefector\n' >"$PERM/players.txt"; chmod 600 "$PERM/players.txt"
+cp "$TMP/t.jsonl" "$PERM/t.jsonl" 2>/dev/null || printf '%s\n' '{"a":"Tit For Tat","b":"Defector","turns":3,"game_RPST":[3,1,0,5],"a_actions":"CDD","b_actions":"DDD"}' >"$PERM/t.jsonl"
+chmod 600 "$PERM/t.jsonl"
+if as_user true 2>/dev/null; then
+  expect_exit 3 "an unreadable scenario is the environment's failure" as_user "$PARLEY" run "$PERM/secret.yaml" --runs 2
+  expect_err_has "secret.yaml: cannot open: Permission denied" "the message names the file and the cause"
+  expect_exit 3 "an unreadable list of players" as_user "$PARLEY" tournament --players "@$PERM/players.txt"
+  expect_err_has "--players: $PERM/players.txt: cannot open: Permission denied" "the message names the flag, the file and the cause (it was once exit 2)"
+  expect_exit 3 "an unreadable transcripts file" as_user "$PARLEY" check-transcripts "$PERM/t.jsonl"
+  expect_err_has "t.jsonl: cannot open: Permission denied" "the message names the file and the cause"
+  expect_exit 3 "--out in a directory the user cannot write (run)" as_user "$PARLEY" run "$PERM/open.yaml" --runs 2 --out "$PERM/ro/res"
+  expect_err_has "$PERM/ro/res: cannot create the results directory beside it: Permission denied" "the message names the directory and the cause"
+  expect_exit 3 "--out in a directory the user cannot write (tournament)" as_user "$PARLEY" tournament --players tft,defector --turns 2 --out "$PERM/ro/t"
+  check "nothing was left in it" [ -z "$(ls -A "$PERM/ro")" ]
+else
+  for k in 1 2 3 4 5 6 7 8 9 10; do ok "# SKIP the tests run as root and setpriv is absent: no user to be refused"; done
+fi
+
 # ---- standard output that cannot be written ----------------------------------------------------
 R=$RESOURCES
 printf '%s\n' '{"a":"Tit For Tat","b":"Defector","turns":3,"game_RPST":[3,1,0,5],"a_actions":"CDD","b_actions":"DDD"}' >"$TMP/t.jsonl"
