@@ -158,11 +158,11 @@ $(COV)/libparley.a: $(call objs,$(COV),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(COV)/parley: $(call objs,$(COV),$(CLI_SRC)) $(COV)/libparley.a
 	$(CC) --coverage $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
-$(COV)/tests/test_progress: tests/unit/test_progress.c $(COV)/tests/test_progress.d $(COV)/obj/src/cli/progress.o \
-  $(COV)/obj/src/cli/cli_util.o $(COV)/libparley.a
+COV_CLI_OBJS := $(patsubst $(SAN)/%,$(COV)/%,$(CLI_TEST_OBJS))
+$(COV)/tests/test_progress $(COV)/tests/test_cli_flags: $(COV)/tests/%: tests/unit/%.c $(COV)/tests/%.d $(COV_CLI_OBJS) \
+  $(COV)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(COV_FLAGS) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(COV)/obj/src/cli/progress.o \
-	  $(COV)/obj/src/cli/cli_util.o $(COV)/libparley.a $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(COV_FLAGS) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(COV_CLI_OBJS) $(COV)/libparley.a $(LDLIBS) -lcmocka
 $(COV)/tests/%: tests/unit/%.c $(COV)/tests/%.d $(COV)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(COV_FLAGS) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(COV)/libparley.a $(LDLIBS) -lcmocka
