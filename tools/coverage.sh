@@ -25,10 +25,9 @@ done | awk '
     else { B[dir] += n; BH[dir] += hit; Bt += n; BHt += hit } }
   END {
     printf "%-18s %8s %8s %7s %8s %8s %7s\n", "folder", "lines", "covered", "share", "branches", "taken", "share"
-    for (d in L) order[d] = d
-    n = asort(order)
-    for (k = 1; k <= n; k++) { d = order[k]
-      printf "%-18s %8d %8d %6.1f%% %8d %8d %6.1f%%\n", d, L[d], LH[d], 100 * LH[d] / L[d], B[d], BH[d], B[d] ? 100 * BH[d] / B[d] : 0 }
+    for (d in L)
+      printf "%-18s %8d %8d %6.1f%% %8d %8d %6.1f%%\n", d, L[d], LH[d], 100 * LH[d] / L[d], B[d], BH[d], B[d] ? 100 * BH[d] / B[d] : 0 | "sort"
+    close("sort")
     lib = 0; libh = 0; libb = 0; libbh = 0
     for (d in L) if (d != "src/cli") { lib += L[d]; libh += LH[d]; libb += B[d]; libbh += BH[d] }
     printf "%-18s %8d %8d %6.1f%% %8d %8d %6.1f%%\n", "library (src/*)", lib, libh, 100 * libh / lib, libb, libbh, 100 * libbh / libb
