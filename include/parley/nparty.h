@@ -201,7 +201,7 @@ PL_EXTERN const pl_ngame *pl_nmatch_stepper_game(const pl_nmatch_stepper *st);
 typedef struct pl_ntournament_config {
     int group_size;     /* N */
     int repetitions;
-    long max_groups;    /* 0: every group (multiset of size N); else a seeded sample of this many */
+    uint64_t max_groups; /* 0: every group (multiset of size N); else a seeded sample of this many */
     int threads;        /* >= 1; results do not depend on it */
     pl_nmatch_config match; /* turns, noise, ...; its seed is the tournament's */
 } pl_ntournament_config;
@@ -213,7 +213,7 @@ typedef struct pl_ntournament_result pl_ntournament_result; /* opaque */
 /* Plays every group of size N drawn (with repetition) from the players, each group
  * `repetitions` times, in the game g (which must have group_size parties).  Group k,
  * repetition r uses stream (seed, k, r). */
-PL_EXTERN int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, int n_players,
+PL_EXTERN int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, size_t n_players,
                                  const pl_ntournament_config *cfg, pl_ntournament_result **out, pl_error *err);
 PL_EXTERN void pl_ntournament_result_free(pl_ntournament_result *r);
 

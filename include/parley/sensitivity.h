@@ -47,6 +47,9 @@ typedef struct pl_sensitivity_config {
     const char *out_dir;        /* NULL: summary only */
     FILE *log;                  /* timings; NULL: none */
 } pl_sensitivity_config;
+/* The scenario's runs and seed, one thread, no overrides, ranges only from the scenario, the
+ * default bisection, bootstrap and grid steps, no Sobol indices, no grid, no files, no log. */
+PL_EXTERN void pl_sensitivity_config_default(pl_sensitivity_config *cfg);
 
 /* Loads the scenario, runs the analyses the configuration asks for, prints the summary to
  * `summary`, and with out_dir writes sensitivity.csv, breakeven.csv, sobol.csv, grid.csv,

@@ -17,6 +17,7 @@
 #include "core/alloc.h"
 #include "agreement/agreement.h"
 #include "agreement/agreement_behaviour.h"
+#include "agreement/agreement_design.h"
 #include "agreement/agreement_output.h"
 #include "scenario/scenario.h"
 
@@ -259,23 +260,43 @@ static int entry_names(ctx *x, const pl_ynode *n, const char *id, char **id_out,
     return *name_out ? PL_OK : dup_str(x, id, name_out);
 }
 
+/* A list of entries of one kind (parties, verifiers, variants, shocks): at most max of them, at
+ * least one when required, each opened by entry_id; read_one reads the rest of entry n. */
+typedef struct entry_kind {
+    const char *kind, *plural; /* "party", "parties": for the messages */
+    int max, required;
+    const char *const *keys;
+    int (*find)(const pl_agreement *, const char *);
+    int (*read_one)(ctx *x, const pl_ynode *n, const char *id);
+} entry_kind;
+
+static int read_entries(ctx *x, const pl_ynode *list, const entry_kind *k)
+{
+    if (k->required && list->n == 0) return pl_yerr(x->d, list, x->err, "'%s' needs at least one %s", k->plural, k->kind);
+    if (list->n > (size_t)k->max)
+        return pl_yerr(x->d, list, x->err, "at most %d %s, found %zu", k->max, k->plural, list->n);
+    for (size_t i = 0; i < list->n; i++) {
+        const char *id;
+        TRY(entry_id(x, list->items[i], k->kind, k->keys, k->find, &id));
+        TRY(k->read_one(x, list->items[i], id));
+    }
+    return PL_OK;
+}
+
 /* ---- parties, verifiers --------------------------------------------------- */
+
+static int party_entry(ctx *x, const pl_ynode *n, const char *id)
+{
+    pl_ag_party *p = &x->a->party[x->a->n_parties++];
+    p->pos = pos_of(n);
+    return entry_names(x, n, id, &p->id, &p->name);
+}
 
 static int read_parties(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id", "name", "policy", "note", "source", NULL};
-    if (list->n == 0) return pl_yerr(x->d, list, x->err, "'parties' needs at least one party");
-    if (list->n > PL_AG_MAX_PARTIES)
-        return pl_yerr(x->d, list, x->err, "at most %d parties, found %zu", PL_AG_MAX_PARTIES, list->n);
-    for (size_t i = 0; i < list->n; i++) {
-        const pl_ynode *n = list->items[i];
-        const char *id;
-        TRY(entry_id(x, n, "party", keys, pl_agreement_find_party, &id));
-        pl_ag_party *p = &x->a->party[x->a->n_parties++];
-        p->pos = pos_of(n);
-        TRY(entry_names(x, n, id, &p->id, &p->name));
-    }
-    return PL_OK;
+    static const entry_kind k = {"party", "parties", PL_AG_MAX_PARTIES, 1, keys, pl_agreement_find_party, party_entry};
+    return read_entries(x, list, &k);
 }
 
 static int read_party_policies(ctx *x, const pl_ynode *list)
@@ -293,31 +314,29 @@ static int read_party_policies(ctx *x, const pl_ynode *list)
     return PL_OK;
 }
 
+static int verifier_entry(ctx *x, const pl_ynode *n, const char *id)
+{
+    if (pl_agreement_find_party(x->a, id) >= 0)
+        return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err,
+                       "verifier '%s' has the id of a party; a verifier is not a party (a party may verify a step "
+                       "directly with 'by: %s')",
+                       id, id);
+    pl_ag_verifier *v = &x->a->verifier[x->a->n_verifiers++];
+    v->pos = pos_of(n);
+    v->p_confirm = 1;
+    TRY(entry_names(x, n, id, &v->id, &v->name));
+    long delay = 0;
+    TRY(pl_yget_int(x->d, n, "delay", 0, 0, PL_AG_MAX_HORIZON, &delay, x->err));
+    v->delay = (int)delay;
+    TRY(pl_yget_num(x->d, n, "p_confirm", 0, 0, 1, &v->p_confirm, x->err));
+    return pl_yget_num(x->d, n, "p_false", 0, 0, 1, &v->p_false, x->err);
+}
+
 static int read_verifiers(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id", "name", "delay", "p_confirm", "p_false", "note", "source", NULL};
-    if (list->n > PL_AG_MAX_VERIFIERS)
-        return pl_yerr(x->d, list, x->err, "at most %d verifiers, found %zu", PL_AG_MAX_VERIFIERS, list->n);
-    for (size_t i = 0; i < list->n; i++) {
-        const pl_ynode *n = list->items[i];
-        const char *id;
-        TRY(entry_id(x, n, "verifier", keys, find_verifier, &id));
-        if (pl_agreement_find_party(x->a, id) >= 0)
-            return pl_yerr(x->d, pl_ymap_get(n, "id"), x->err,
-                           "verifier '%s' has the id of a party; a verifier is not a party (a party may verify a step "
-                           "directly with 'by: %s')",
-                           id, id);
-        pl_ag_verifier *v = &x->a->verifier[x->a->n_verifiers++];
-        v->pos = pos_of(n);
-        v->p_confirm = 1;
-        TRY(entry_names(x, n, id, &v->id, &v->name));
-        long delay = 0;
-        TRY(pl_yget_int(x->d, n, "delay", 0, 0, PL_AG_MAX_HORIZON, &delay, x->err));
-        v->delay = (int)delay;
-        TRY(pl_yget_num(x->d, n, "p_confirm", 0, 0, 1, &v->p_confirm, x->err));
-        TRY(pl_yget_num(x->d, n, "p_false", 0, 0, 1, &v->p_false, x->err));
-    }
-    return PL_OK;
+    static const entry_kind k = {"verifier", "verifiers", PL_AG_MAX_VERIFIERS, 0, keys, find_verifier, verifier_entry};
+    return read_entries(x, list, &k);
 }
 
 /* ---- steps ---------------------------------------------------------------- */
@@ -583,45 +602,125 @@ static int read_steps(ctx *x, const pl_ynode *list)
 
 /* ---- variants, shocks ----------------------------------------------------- */
 
+static int variant_entry(ctx *x, const pl_ynode *n, const char *id)
+{
+    pl_agreement *a = x->a;
+    pl_ag_variant *v = &a->variant[a->n_variants++];
+    v->pos = pos_of(n);
+    TRY(entry_names(x, n, id, &v->id, &v->name));
+    TRY(opt_text(x, n, "description", &v->description));
+    const pl_ynode *req = pl_ymap_get(n, "requires");
+    if (req) {
+        TRY(pl_yexpect(x->d, req, PL_Y_MAP, "'requires' of a variant (step: [steps it requires])", x->err));
+        for (size_t k = 0; k < req->n; k++) {
+            int s = 0;
+            TRY(step_ref(x, req->keys[k], "'requires'", &s));
+            pl_bits b = 0;
+            const pl_ynode *val = req->items[k];
+            if (!(val->kind == PL_Y_SEQ && val->n == 0) && !(val->kind == PL_Y_SCALAR && !val->quoted &&
+                                                             (!strcmp(val->value, "") || !strcmp(val->value, "~") ||
+                                                              !strcmp(val->value, "null"))))
+                TRY(step_set(x, val, "'requires'", &b));
+            if (b & PL_BIT(s)) return pl_yerr(x->d, val, x->err, "step '%s' requires itself", a->step[s].id);
+            v->has_req[s] = 1, v->req[s] = b, v->req_pos[s] = pos_of(val);
+        }
+    }
+    const pl_ynode *pol = pl_ymap_get(n, "policies");
+    if (pol) {
+        TRY(pl_yexpect(x->d, pol, PL_Y_MAP, "'policies' of a variant (party: policy)", x->err));
+        for (size_t k = 0; k < pol->n; k++) {
+            int p = 0;
+            TRY(party_ref(x, pol->keys[k], "'policies'", &p));
+            TRY(policy_dist(x, pol->items[k], p, &v->policy[p]));
+            v->has_policy[p] = 1;
+        }
+    }
+    return PL_OK;
+}
+
 static int read_variants(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id", "name", "description", "requires", "policies", "note", "source", NULL};
+    static const entry_kind k = {"variant", "variants", PL_AG_MAX_VARIANTS, 0, keys, pl_agreement_find_variant,
+                                 variant_entry};
+    return read_entries(x, list, &k);
+}
+
+static int shock_entry(ctx *x, const pl_ynode *n, const char *id)
+{
     pl_agreement *a = x->a;
-    if (list->n > PL_AG_MAX_VARIANTS)
-        return pl_yerr(x->d, list, x->err, "at most %d variants, found %zu", PL_AG_MAX_VARIANTS, list->n);
-    for (size_t i = 0; i < list->n; i++) {
-        const pl_ynode *n = list->items[i];
-        const char *id;
-        TRY(entry_id(x, n, "variant", keys, pl_agreement_find_variant, &id));
-        pl_ag_variant *v = &a->variant[a->n_variants++];
-        v->pos = pos_of(n);
-        TRY(entry_names(x, n, id, &v->id, &v->name));
-        TRY(opt_text(x, n, "description", &v->description));
-        const pl_ynode *req = pl_ymap_get(n, "requires");
-        if (req) {
-            TRY(pl_yexpect(x->d, req, PL_Y_MAP, "'requires' of a variant (step: [steps it requires])", x->err));
-            for (size_t k = 0; k < req->n; k++) {
-                int s = 0;
-                TRY(step_ref(x, req->keys[k], "'requires'", &s));
-                pl_bits b = 0;
-                const pl_ynode *val = req->items[k];
-                if (!(val->kind == PL_Y_SEQ && val->n == 0) && !(val->kind == PL_Y_SCALAR && !val->quoted &&
-                                                                 (!strcmp(val->value, "") || !strcmp(val->value, "~") ||
-                                                                  !strcmp(val->value, "null"))))
-                    TRY(step_set(x, val, "'requires'", &b));
-                if (b & PL_BIT(s)) return pl_yerr(x->d, val, x->err, "step '%s' requires itself", a->step[s].id);
-                v->has_req[s] = 1, v->req[s] = b, v->req_pos[s] = pos_of(val);
+    pl_ag_shock *sh = &a->shock[a->n_shocks++];
+    sh->pos = pos_of(n);
+    sh->until = -1;
+    TRY(entry_names(x, n, id, &sh->id, &sh->name));
+    TRY(opt_text(x, n, "source", &sh->source));
+    TRY(pl_yget_num(x->d, n, "p", 1, 0, 1, &sh->p, x->err));
+    const pl_ynode *f = pl_ymap_get(n, "from");
+    if (f) TRY(period_value(x, f, "'from'", &sh->from));
+    const pl_ynode *u = pl_ymap_get(n, "until");
+    if (u) TRY(period_value(x, u, "'until'", &sh->until));
+    if (u && sh->until < sh->from) return pl_yerr(x->d, u, x->err, "'until' is before 'from'");
+    TRY(pl_yget_bool(x->d, n, "once", 0, &sh->once, x->err));
+    const pl_ynode *rv = pl_ymap_get(n, "reverse");
+    if (rv) {
+        TRY(step_set(x, rv, "'reverse'", &sh->reverse));
+        sh->reverse_pos = pos_of(rv);
+        for (pl_bits b = sh->reverse; b; b &= b - 1) {
+            const pl_ag_step *st = &a->step[__builtin_ctzll(b)];
+            if (!st->reversible && !(st->quantity > 0 && st->duration > 1)) /* deliveries may be suspended */
+                return pl_yerr(x->d, rv, x->err,
+                               "shock '%s' forces back step '%s', which is not reversible (add 'reversible: true' "
+                               "to the step, or drop it here)",
+                               sh->id, st->id);
+        }
+    }
+    const pl_ynode *po = pl_ymap_get(n, "payoff");
+    if (po) {
+        TRY(pl_yexpect(x->d, po, PL_Y_MAP, "'payoff' of a shock (party: number)", x->err));
+        for (size_t k = 0; k < po->n; k++) {
+            int p = 0;
+            TRY(party_ref(x, po->keys[k], "'payoff'", &p));
+            sh->payoff_party[sh->n_payoff] = p;
+            TRY(pl_ynode_num(x->d, po->items[k], "'payoff'", -1e12, 1e12, &sh->payoff[sh->n_payoff], x->err));
+            sh->n_payoff++;
+        }
+    }
+    const pl_ynode *fl = pl_ymap_get(n, "flows");
+    if (fl) {
+        TRY(pl_yexpect(x->d, fl, PL_Y_MAP, "'flows' of a shock (step: {party: change of its flow per period})", x->err));
+        sh->flows_pos = pos_of(fl);
+        for (size_t k = 0; k < fl->n; k++) {
+            int st = 0;
+            TRY(step_ref(x, fl->keys[k], "'flows'", &st));
+            const pl_ynode *m = fl->items[k];
+            TRY(pl_yexpect(x->d, m, PL_Y_MAP, "a step's flow changes (party: number)", x->err));
+            for (size_t q = 0; q < m->n; q++) {
+                if (sh->n_flow == PL_AG_MAX_EFFECTS)
+                    return pl_yerr(x->d, m->keys[q], x->err, "shock '%s': at most %d flow changes", sh->id,
+                                   PL_AG_MAX_EFFECTS);
+                int p = 0;
+                TRY(party_ref(x, m->keys[q], "'flows'", &p));
+                sh->flow_step[sh->n_flow] = st, sh->flow_party[sh->n_flow] = p;
+                TRY(pl_ynode_num(x->d, m->items[q], "'flows'", -1e12, 1e12, &sh->flow[sh->n_flow], x->err));
+                sh->n_flow++;
             }
         }
-        const pl_ynode *pol = pl_ymap_get(n, "policies");
-        if (pol) {
-            TRY(pl_yexpect(x->d, pol, PL_Y_MAP, "'policies' of a variant (party: policy)", x->err));
-            for (size_t k = 0; k < pol->n; k++) {
-                int p = 0;
-                TRY(party_ref(x, pol->keys[k], "'policies'", &p));
-                TRY(policy_dist(x, pol->items[k], p, &v->policy[p]));
-                v->has_policy[p] = 1;
-            }
+    }
+    const pl_ynode *rb = pl_ymap_get(n, "read_as_breach");
+    if (rb) {
+        TRY(pl_yexpect(x->d, rb, PL_Y_MAP,
+                       "'read_as_breach' of a shock (party: [steps it counts breached by the event])", x->err));
+        sh->read_pos = pos_of(rb);
+        for (size_t k = 0; k < rb->n; k++) {
+            int p = 0;
+            TRY(party_ref(x, rb->keys[k], "'read_as_breach'", &p));
+            TRY(step_set(x, rb->items[k], "'read_as_breach'", &sh->read_breach[p]));
+            for (pl_bits b = sh->read_breach[p]; b; b &= b - 1)
+                if (a->step[__builtin_ctzll(b)].actor == p)
+                    return pl_yerr(x->d, rb->items[k], x->err,
+                                   "'read_as_breach': party '%s' reads its own step '%s' as breached; name a "
+                                   "counterpart's step",
+                                   a->party[p].id, a->step[__builtin_ctzll(b)].id);
         }
     }
     return PL_OK;
@@ -631,89 +730,8 @@ static int read_shocks(ctx *x, const pl_ynode *list)
 {
     static const char *const keys[] = {"id",     "name",   "p",     "from",           "until",  "once", "reverse",
                                        "payoff", "flows",  "read_as_breach", "source", "note", NULL};
-    pl_agreement *a = x->a;
-    if (list->n > PL_AG_MAX_SHOCKS)
-        return pl_yerr(x->d, list, x->err, "at most %d shocks, found %zu", PL_AG_MAX_SHOCKS, list->n);
-    for (size_t i = 0; i < list->n; i++) {
-        const pl_ynode *n = list->items[i];
-        const char *id;
-        TRY(entry_id(x, n, "shock", keys, find_shock, &id));
-        pl_ag_shock *sh = &a->shock[a->n_shocks++];
-        sh->pos = pos_of(n);
-        sh->until = -1;
-        TRY(entry_names(x, n, id, &sh->id, &sh->name));
-        TRY(opt_text(x, n, "source", &sh->source));
-        TRY(pl_yget_num(x->d, n, "p", 1, 0, 1, &sh->p, x->err));
-        const pl_ynode *f = pl_ymap_get(n, "from");
-        if (f) TRY(period_value(x, f, "'from'", &sh->from));
-        const pl_ynode *u = pl_ymap_get(n, "until");
-        if (u) TRY(period_value(x, u, "'until'", &sh->until));
-        if (u && sh->until < sh->from) return pl_yerr(x->d, u, x->err, "'until' is before 'from'");
-        TRY(pl_yget_bool(x->d, n, "once", 0, &sh->once, x->err));
-        const pl_ynode *rv = pl_ymap_get(n, "reverse");
-        if (rv) {
-            TRY(step_set(x, rv, "'reverse'", &sh->reverse));
-            sh->reverse_pos = pos_of(rv);
-            for (pl_bits b = sh->reverse; b; b &= b - 1) {
-                const pl_ag_step *st = &a->step[__builtin_ctzll(b)];
-                if (!st->reversible && !(st->quantity > 0 && st->duration > 1)) /* deliveries may be suspended */
-                    return pl_yerr(x->d, rv, x->err,
-                                   "shock '%s' forces back step '%s', which is not reversible (add 'reversible: true' "
-                                   "to the step, or drop it here)",
-                                   sh->id, st->id);
-            }
-        }
-        const pl_ynode *po = pl_ymap_get(n, "payoff");
-        if (po) {
-            TRY(pl_yexpect(x->d, po, PL_Y_MAP, "'payoff' of a shock (party: number)", x->err));
-            for (size_t k = 0; k < po->n; k++) {
-                int p = 0;
-                TRY(party_ref(x, po->keys[k], "'payoff'", &p));
-                sh->payoff_party[sh->n_payoff] = p;
-                TRY(pl_ynode_num(x->d, po->items[k], "'payoff'", -1e12, 1e12, &sh->payoff[sh->n_payoff], x->err));
-                sh->n_payoff++;
-            }
-        }
-        const pl_ynode *fl = pl_ymap_get(n, "flows");
-        if (fl) {
-            TRY(pl_yexpect(x->d, fl, PL_Y_MAP, "'flows' of a shock (step: {party: change of its flow per period})", x->err));
-            sh->flows_pos = pos_of(fl);
-            for (size_t k = 0; k < fl->n; k++) {
-                int st = 0;
-                TRY(step_ref(x, fl->keys[k], "'flows'", &st));
-                const pl_ynode *m = fl->items[k];
-                TRY(pl_yexpect(x->d, m, PL_Y_MAP, "a step's flow changes (party: number)", x->err));
-                for (size_t q = 0; q < m->n; q++) {
-                    if (sh->n_flow == PL_AG_MAX_EFFECTS)
-                        return pl_yerr(x->d, m->keys[q], x->err, "shock '%s': at most %d flow changes", sh->id,
-                                       PL_AG_MAX_EFFECTS);
-                    int p = 0;
-                    TRY(party_ref(x, m->keys[q], "'flows'", &p));
-                    sh->flow_step[sh->n_flow] = st, sh->flow_party[sh->n_flow] = p;
-                    TRY(pl_ynode_num(x->d, m->items[q], "'flows'", -1e12, 1e12, &sh->flow[sh->n_flow], x->err));
-                    sh->n_flow++;
-                }
-            }
-        }
-        const pl_ynode *rb = pl_ymap_get(n, "read_as_breach");
-        if (rb) {
-            TRY(pl_yexpect(x->d, rb, PL_Y_MAP,
-                           "'read_as_breach' of a shock (party: [steps it counts breached by the event])", x->err));
-            sh->read_pos = pos_of(rb);
-            for (size_t k = 0; k < rb->n; k++) {
-                int p = 0;
-                TRY(party_ref(x, rb->keys[k], "'read_as_breach'", &p));
-                TRY(step_set(x, rb->items[k], "'read_as_breach'", &sh->read_breach[p]));
-                for (pl_bits b = sh->read_breach[p]; b; b &= b - 1)
-                    if (a->step[__builtin_ctzll(b)].actor == p)
-                        return pl_yerr(x->d, rb->items[k], x->err,
-                                       "'read_as_breach': party '%s' reads its own step '%s' as breached; name a "
-                                       "counterpart's step",
-                                       a->party[p].id, a->step[__builtin_ctzll(b)].id);
-            }
-        }
-    }
-    return PL_OK;
+    static const entry_kind k = {"shock", "shocks", PL_AG_MAX_SHOCKS, 0, keys, find_shock, shock_entry};
+    return read_entries(x, list, &k);
 }
 
 /* ---- record --------------------------------------------------------------- */
@@ -801,12 +819,44 @@ static int check_record_story(ctx *x)
     return rc;
 }
 
+/* `claims: [{text: ..., source: ..., owed: STEP}]`: claims the record can test; the owed step's
+ * `requires:` are the steps the claim says earned it. */
+static int read_claims(ctx *x, const pl_ynode *cl)
+{
+    static const char *const keys[] = {"text", "source", "owed", "note", NULL};
+    pl_agreement *a = x->a;
+    if (!cl) return PL_OK;
+    TRY(pl_yexpect(x->d, cl, PL_Y_SEQ, "'claims' (a list of {text, source, owed})", x->err));
+    if (cl->n > PL_AG_MAX_CLAIMS) return pl_yerr(x->d, cl, x->err, "at most %d claims", PL_AG_MAX_CLAIMS);
+    for (size_t i = 0; i < cl->n; i++) {
+        const pl_ynode *n = cl->items[i];
+        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a claim ({text, source, owed})", x->err));
+        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
+        pl_ag_claim *c = &a->claim[a->n_claims++];
+        c->pos = pos_of(n);
+        const char *id;
+        TRY(pl_yget_str(x->d, n, "owed", 1, &id, x->err));
+        c->owed = pl_agreement_find_step(a, id);
+        if (c->owed < 0) return pl_yerr(x->d, pl_ymap_get(n, "owed"), x->err, "'owed': unknown step '%s'", id);
+        if (!a->step[c->owed].n_req)
+            return pl_yerr(x->d, pl_ymap_get(n, "owed"), x->err,
+                           "'owed': step %s requires nothing, so no step of the record could have earned it "
+                           "(its 'requires:' are the steps the claim counts)", id);
+        const char *t;
+        TRY(pl_yget_str(x->d, n, "text", 1, &t, x->err));
+        TRY(dup_str(x, t, &c->text));
+        TRY(opt_text(x, n, "source", &c->source));
+    }
+    return PL_OK;
+}
+
 static int read_record(ctx *x, const pl_ynode *rec)
 {
-    static const char *const keys[] = {"variant", "events", "note", "source", NULL};
+    static const char *const keys[] = {"variant", "events", "claims", "note", "source", NULL};
     static const char *const ev_keys[] = {"date", "step", "event", "shock", "quantity", "source", "note", NULL};
     pl_agreement *a = x->a;
     TRY(pl_ymap_check_keys(x->d, rec, keys, x->err));
+    TRY(read_claims(x, pl_ymap_get(rec, "claims")));
     a->record_pos = pos_of(rec);
     const pl_ynode *vv = pl_ymap_get(rec, "variant");
     a->record_variant = a->n_variants > 0 ? 0 : -1;
@@ -896,7 +946,7 @@ static int read_doc(ctx *x)
     static const char *const keys[] = {"kind",  "id",        "name",     "description", "assumptions", "start",
                                        "period", "horizon",  "runs",     "seed",        "parties",     "verifiers",
                                        "steps", "variants",  "shocks",   "record",      "sources",     "notes",
-                                       "behaviour", "sensitivity", NULL}; /* sensitivity: ranges for parley sensitivity */
+                                       "behaviour", "sensitivity", "design_search", NULL}; /* sensitivity: ranges for parley sensitivity */
     const pl_ydoc *d = x->d;
     const pl_ynode *root = d->root;
     pl_agreement *a = x->a;
@@ -969,7 +1019,10 @@ static int read_doc(ctx *x)
     if (rec) TRY(read_record(x, rec));
     const pl_ynode *beh = pl_ymap_get(root, "behaviour");
     if (beh) TRY(pl_ag_read_behaviour(d, beh, a, x->err));
-    return pl_ag_validate(a, x->err);
+    TRY(pl_ag_validate(a, x->err));
+    const pl_ynode *dsn = pl_ymap_get(root, "design_search"); /* the links `parley design` may change */
+    if (dsn) TRY(pl_ag_read_design(d, dsn, a, x->err));
+    return PL_OK;
 }
 
 int pl_agreement_from_doc(const pl_ydoc *d, pl_agreement **out, pl_error *err)

@@ -87,6 +87,7 @@ int cmd_tournament(int argc, char **argv);
 int cmd_moran(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_fit(int argc, char **argv);
+int cmd_design(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
 
 #endif

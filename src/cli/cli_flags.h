@@ -48,6 +48,11 @@ typedef struct cli_flag {
  * fields out is off in the files that write tables. */
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
+/* Rows several commands share word for word: the game's payoffs and the noise of a match. */
+#define CLI_ROW_GAME(target) {"game", 0, CLI_FLAG_GAME, target, "R,S,T,P", "prisoner's dilemma payoffs (default 3,0,5,1)"}
+#define CLI_ROW_NOISE(target) \
+    {"noise", 0, CLI_FLAG_PROB, target, "p", "each action is flipped with probability p (default 0)"}
+
 /* Repeatable text flags (--set, --range). */
 typedef struct cli_list {
     const char *items[CLI_MAX_SETS];

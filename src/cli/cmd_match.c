@@ -27,8 +27,8 @@ int cmd_match(int argc, char **argv)
     const cli_flag flags[] = {
         {"turns", 't', CLI_FLAG_INT, &cfg.turns, "N", "number of turns (default 200); with --prob-end, the upper bound", 1, 1e8,
          &turns_given},
-        {"game", 0, CLI_FLAG_GAME, &game, "R,S,T,P", "prisoner's dilemma payoffs (default 3,0,5,1)"},
-        {"noise", 0, CLI_FLAG_PROB, &cfg.noise, "p", "each action is flipped with probability p (default 0)"},
+        CLI_ROW_GAME(&game),
+        CLI_ROW_NOISE(&cfg.noise),
         {"prob-end", 0, CLI_FLAG_PROB, &cfg.prob_end, "p", "the match ends after each turn with probability p"},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0): the same seed gives the same match"},
         {"json", 0, CLI_FLAG_BOOL, &as_json, NULL, "{\"a\",\"b\",\"turns\",\"a_actions\",\"b_actions\",\"a_score\",\"b_score\"}"},

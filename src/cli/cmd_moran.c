@@ -88,9 +88,9 @@ int cmd_moran(int argc, char **argv)
          "--players tft,defector is one tit for tat mutant among nine defectors"},
         {"turns", 't', CLI_FLAG_INT, &mc.turns, "N", "turns per match (default 200); with --prob-end, the upper bound", 1, 1e8,
          &turns_given},
-        {"noise", 0, CLI_FLAG_PROB, &mc.noise, "p", "each action is flipped with probability p (default 0)"},
+        CLI_ROW_NOISE(&mc.noise),
         {"prob-end", 0, CLI_FLAG_PROB, &mc.prob_end, "p", "each match ends after each turn with probability p"},
-        {"game", 0, CLI_FLAG_GAME, &game, "R,S,T,P", "prisoner's dilemma payoffs (default 3,0,5,1)"},
+        CLI_ROW_GAME(&game),
         {"mode", 0, CLI_FLAG_CHOICE, &mode, "bd|db", "birth-death (default: a parent chosen by fitness, its offspring replaces\n"
          "anyone) or death-birth (one dies, the others compete for its place)"},
         {"selection", 0, CLI_FLAG_REAL, &cfg.selection, "w", "fitness = 1 - w + w * mean payoff a turn, 0 < w <= 1 (default 1, the\n"

@@ -248,7 +248,7 @@ int cmd_play(int argc, char **argv)
     const cli_flag flags[] = {
         {"turns", 't', CLI_FLAG_INT, &cfg.turns, "N", "number of turns (default 10); with --prob-end, the upper bound", 1, 1e6,
          &turns_given},
-        {"game", 0, CLI_FLAG_GAME, &game, "R,S,T,P", "prisoner's dilemma payoffs (default 3,0,5,1)"},
+        CLI_ROW_GAME(&game),
         {"noise", 0, CLI_FLAG_PROB, &cfg.noise, "p", "each action (yours too) is flipped with probability p (default 0)"},
         {"prob-end", 0, CLI_FLAG_PROB, &cfg.prob_end, "p", "the game ends after each turn with probability p (length unknown)"},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed for noise and random opponents (default: a fresh one,\n"

@@ -29,7 +29,9 @@ static const char after[] =
 int cmd_sensitivity(int argc, char **argv)
 {
     cli_list sets = {0}, ranges = {0};
-    pl_sensitivity_config cfg = {.threads = cli_cores(), .log = stderr};
+    pl_sensitivity_config cfg;
+    pl_sensitivity_config_default(&cfg);
+    cfg.threads = cli_cores(), cfg.log = stderr;
     int n_args;
     const cli_flag flags[] = {
         {"range", 0, CLI_FLAG_LIST, &ranges, "P=LO:HI", "vary the value at path P from LO to HI (repeatable);\n"

@@ -21,6 +21,9 @@
 
 /* The most groups a full listing may have (each keeps its seats' scores); beyond, ask for a sample. */
 #define GROUPS_MAX 20000000L
+/* The largest sample of groups (max_groups), as a scenario file may ask, and the most players. */
+#define SAMPLE_MAX 100000000L
+#define NT_MAX_PLAYERS 100000
 
 struct pl_ntournament_result {
     int n_players, n;
@@ -121,7 +124,7 @@ static int list_groups(pl_ntournament_result *r, int S, const pl_ntournament_con
     if (!sample && all > GROUPS_MAX)
         return pl_error_set(err, PL_EINVAL, "%.0f groups of %d from %d players is too many; ask for a sample (max_groups)", all,
                             n, S);
-    r->groups = sample ? cfg->max_groups : (long)all;
+    r->groups = sample ? (long)cfg->max_groups : (long)all;
     r->members = pl_malloc((size_t)r->groups * (size_t)n * sizeof *r->members);
     if (!r->members) return pl_error_set(err, PL_ENOMEM, "out of memory");
     if (sample) {
@@ -208,11 +211,16 @@ void pl_ntournament_config_default(pl_ntournament_config *cfg)
     pl_nmatch_config_default(&cfg->match);
 }
 
-int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, int n_players, const pl_ntournament_config *cfg,
+int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, size_t n_players, const pl_ntournament_config *cfg,
                        pl_ntournament_result **out, pl_error *err)
 {
     *out = NULL;
     if (n_players < 1) return pl_error_set(err, PL_EINVAL, "a tournament needs at least one player");
+    if (n_players > NT_MAX_PLAYERS)
+        return pl_error_set(err, PL_EINVAL, "at most %d players in a tournament, got %zu", NT_MAX_PLAYERS, n_players);
+    if (cfg->max_groups > SAMPLE_MAX)
+        return pl_error_set(err, PL_EINVAL, "max_groups: at most %ld, got %llu", SAMPLE_MAX,
+                            (unsigned long long)cfg->max_groups);
     if (cfg->group_size != g->n)
         return pl_error_set(err, PL_EINVAL, "groups of %d need a game of %d parties, got %d", cfg->group_size, cfg->group_size,
                             g->n);
@@ -220,16 +228,16 @@ int pl_ntournament_run(const pl_ngame *g, pl_nplayer *const *players, int n_play
     if (cfg->threads < 1) return pl_error_set(err, PL_EINVAL, "threads must be 1 or more, got %d", cfg->threads);
     /* each player in every seat at once: a watch list may be fine in one seat and not in another */
     pl_nplayer *probe[PL_NPARTY_MAX];
-    for (int s = 0; s < n_players; s++) {
+    for (size_t s = 0; s < n_players; s++) {
         for (int i = 0; i < g->n; i++) probe[i] = players[s];
         int rc = pl_nmatch_check(g, probe, &cfg->match, err);
         if (rc) return rc;
     }
     pl_ntournament_result *r = pl_calloc(1, sizeof *r);
     if (!r) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    r->n_players = n_players;
+    r->n_players = (int)n_players;
     r->n = g->n;
-    int rc = list_groups(r, n_players, cfg, err);
+    int rc = list_groups(r, r->n_players, cfg, err);
     if (rc) {
         pl_ntournament_result_free(r);
         return rc;

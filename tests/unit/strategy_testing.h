@@ -285,4 +285,51 @@ static inline void st_expect_share(const char *spec, const char *opp, int t, dou
 }
 
 
+/* The share of C at move t of spec against the script opp is p_c: one row of a table of a
+ * random rule's draws, checked by st_expect_shares. */
+typedef struct st_share {
+    const char *spec, *opp;
+    int t;
+    double p_c;
+} st_share;
+static inline void st_expect_shares(const st_share *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) st_expect_share(rows[i].spec, rows[i].opp, rows[i].t, rows[i].p_c);
+}
+#define ST_EXPECT_SHARES(rows) st_expect_shares(rows, sizeof rows / sizeof *rows)
+
+/* A strategy's classification as the reference gives it (all_classifiers.yml); checked by
+ * st_expect_meta, which also checks the family when one is named. */
+typedef struct st_meta {
+    const char *spec;
+    int stochastic, memory, uses_length, uses_game;
+} st_meta;
+static inline void st_expect_meta(const st_meta *want, size_t n, const char *family)
+{
+    for (size_t i = 0; i < n; i++) {
+        pl_strategy *s = st_make(want[i].spec);
+        const pl_strategy_info *in = pl_strategy_get_info(s);
+        if (pl_strategy_is_stochastic(s) != want[i].stochastic || pl_strategy_memory_depth(s) != want[i].memory ||
+            in->uses_length != want[i].uses_length || in->uses_game != want[i].uses_game ||
+            (family && strcmp(in->family, family)))
+            fail_msg("%s: stochastic %d memory %d length %d game %d family %s", want[i].spec, pl_strategy_is_stochastic(s),
+                     pl_strategy_memory_depth(s), in->uses_length, in->uses_game, in->family);
+        pl_strategy_free(s);
+    }
+}
+
+/* What spec plays against the script, for seeds 1..seeds, passes ok (a check of the whole string). */
+typedef int (*st_play_check)(const char *a, int n);
+static inline void st_expect_every_seed(const char *spec, const char *opp, uint64_t seeds, st_play_check ok,
+                                        const char *what)
+{
+    size_t n = strlen(opp);
+    char *a = malloc(n + 1);
+    for (uint64_t seed = 1; seed <= seeds; seed++) {
+        st_play_script(spec, opp, -1, NULL, seed, a);
+        if (!ok(a, (int)n)) fail_msg("%s vs %s (seed %llu): %s, played %s", spec, opp, (unsigned long long)seed, what, a);
+    }
+    free(a);
+}
+
 #endif

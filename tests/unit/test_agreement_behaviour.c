@@ -18,18 +18,7 @@
 #include "agreement/agreement_fit.h"
 #include "agreement/agreement_output.h"
 #include "io/yaml_doc.h"
-
-/* A scenario from text. */
-static pl_agreement *load_text(const char *text)
-{
-    pl_error err;
-    pl_ydoc *d;
-    if (pl_ydoc_load_string(&d, "test.yaml", text, strlen(text), &err)) fail_msg("%s", err.msg);
-    pl_agreement *a;
-    if (pl_agreement_from_doc(d, &a, &err)) fail_msg("%s", err.msg);
-    pl_ydoc_free(d);
-    return a;
-}
+#include "agreement_testing.h"
 
 static const char two_steps[] =
     "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
@@ -50,13 +39,11 @@ static const char two_steps[] =
 static void bayes_updating_matches_the_posterior_worked_by_hand(void **state)
 {
     (void)state;
-    pl_agreement *a = load_text(two_steps);
+    pl_agreement *a = ag_load_text(two_steps);
     pl_ag_compiled c;
     pl_ag_compile(a, -1, &c);
     pl_ag_state st;
-    memset(&st, 0, sizeof st);
-    pl_ag_time_init(&c, &st);
-    pl_ag_beliefs_init(&c, &st);
+    ag_fresh_state(&c, &st);
     assert_true(fabs(st.belief[1][0] - 0.5) < 1e-15);
     st.t = 1;
     st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
@@ -83,7 +70,7 @@ static void bayes_updating_matches_the_posterior_worked_by_hand(void **state)
 static void the_likelihood_of_a_short_record_is_the_one_worked_by_hand(void **state)
 {
     (void)state;
-    pl_agreement *a = load_text(two_steps);
+    pl_agreement *a = ag_load_text(two_steps);
     pl_error err;
     double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
     pl_agreement_fit_point g = {INFINITY, 0.1, 5, 0.97};
@@ -115,7 +102,7 @@ static pl_agreement *exchange(double cost)
              "  - {id: Z, actor: A, requires: [Y], cost: 1, value: {B: 2}}\n"
              "behaviour: {choice: logit, rationality: 4, tremble: 0.001, discount: 0.97, patience: 2}\n",
              cost);
-    return load_text(text);
+    return ag_load_text(text);
 }
 
 static void a_party_that_gains_nothing_does_not_join(void **state)

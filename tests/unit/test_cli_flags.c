@@ -47,7 +47,8 @@ static int parse(const char *line, vars *v, char *args, size_t size)
         {"hidden", 0, CLI_FLAG_REFUSE, NULL, NULL, "is not for this command"},
         {0}};
     const cli_command cmd = {"demo", usage, after, flags};
-    char buf[512], *argv[32];
+    static char buf[512]; /* the values point into it: they must outlive the call */
+    char *argv[32];
     int argc = 0;
     snprintf(buf, sizeof buf, "demo %s", line);
     for (char *w = strtok(buf, " "); w && argc < 31; w = strtok(NULL, " ")) argv[argc++] = w;

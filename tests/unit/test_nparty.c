@@ -399,6 +399,13 @@ static void tournament_rejects_bad_configurations(void **state)
     assert_int_equal(pl_ntournament_run(g, p, 40, &tc, &r, &err), PL_EINVAL);
     assert_non_null(strstr(err.msg, "too many"));
     assert_null(r);
+    /* counts are size_t and uint64_t, as in every public API: beyond the limits, an error, not a wrap */
+    assert_int_equal(pl_ntournament_run(g, p, (size_t)1 << 40, &tc, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "at most 100000 players"));
+    tc.max_groups = (uint64_t)1 << 40;
+    assert_int_equal(pl_ntournament_run(g, p, 40, &tc, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "max_groups: at most 100000000"));
+    assert_null(r);
     tc.max_groups = 10;
     assert_int_equal(pl_ntournament_run(g, p, 40, &tc, &r, &err), 0);
     assert_int_equal(pl_ntournament_result_groups(r), 10);

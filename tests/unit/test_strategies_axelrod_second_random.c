@@ -22,21 +22,15 @@ static void registry_metadata(void **state)
 {
     (void)state;
     /* the reference's classifier (all_classifiers.yml): all stochastic, none uses game or length */
-    static const struct {
-        const char *name;
-        int memory;
-    } want[] = {{"Second by Appold", -1},    {"Second by Black", 5},        {"Second by Cave", -1},
-                {"Second by Champion", -1},  {"Second by Eatherley", -1},   {"Second by Getzler", -1},
-                {"Second by Harrington", -1}, {"Second by Kluepfel", -1},   {"Second by Leyvraz", 3},
-                {"Second by Tranquilizer", -1}, {"Second by WmAdams", -1}};
-    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-        pl_strategy *s = st_make(want[i].name);
-        const pl_strategy_info *in = pl_strategy_get_info(s);
-        assert_string_equal(in->family, "axelrod_second");
-        assert_string_equal(pl_strategy_label(s), want[i].name);
-        assert_true(pl_strategy_is_stochastic(s));
-        assert_false(in->uses_length || in->uses_game);
-        assert_int_equal(in->memory_depth, want[i].memory);
+    static const st_meta want[] = {
+        {"Second by Appold", 1, -1, 0, 0},     {"Second by Black", 1, 5, 0, 0},      {"Second by Cave", 1, -1, 0, 0},
+        {"Second by Champion", 1, -1, 0, 0},   {"Second by Eatherley", 1, -1, 0, 0}, {"Second by Getzler", 1, -1, 0, 0},
+        {"Second by Harrington", 1, -1, 0, 0}, {"Second by Kluepfel", 1, -1, 0, 0}, {"Second by Leyvraz", 1, 3, 0, 0},
+        {"Second by Tranquilizer", 1, -1, 0, 0}, {"Second by WmAdams", 1, -1, 0, 0}};
+    st_expect_meta(want, sizeof want / sizeof *want, "axelrod_second");
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) { /* the default's label is its Axelrod name */
+        pl_strategy *s = st_make(want[i].spec);
+        assert_string_equal(pl_strategy_label(s), want[i].spec);
         pl_strategy_free(s);
     }
 }
@@ -68,9 +62,15 @@ static void eatherley(void **state)
     /* after C: C; after the first move D (share 1): D */
     st_expect_moves("second_eatherley", "DCCD", "CDCC");
     /* "DCDC" then D at move 4: share 3/4 -> C with 1/4 at move 4 */
-    st_expect_share("second_eatherley", "DCDDC", 4, 0.25);
     st_script(o, "CCCCCCCCCD", 'C', 12);
-    st_expect_share("second_eatherley", o, 10, 0.9); /* one D in ten */
+}
+
+static int defects_at_move_20(const char *a, int n) { return n > 20 && a[20] == 'D'; }
+static int never_two_d_in_a_row(const char *a, int n)
+{
+    for (int t = 0; t + 2 < n; t++)
+        if (a[t] == 'D' && a[t + 1] != 'C') return 0;
+    return 1;
 }
 
 static void cave(void **state)
@@ -81,19 +81,13 @@ static void cave(void **state)
     st_script(o, "", 'D', 40);
     st_script(w, "C?????????????????", 'D', 40);
     st_expect_moves("second_cave", o, w);
-    st_expect_share("second_cave", o, 5, 0.5);
     /* 8 D in the first 20 moves then C: move 40 sees 8/40 = 0.2 <= 0.39 and the last C: C */
     st_script(o, "DCDCDCDCDCDCDCDC", 'C', 45);
     st_script(w, "C?C?C?C?C?C?C?C?C", 'C', 45);
     st_expect_moves("second_cave", o, w);
     /* 17 of the first 20 moves D: at move 20, 17/21 = 0.81 > 0.79: D even after a C */
     st_script(o, "DDDDDDDDDDDDDDDDDCCC", 'C', 21);
-    char *a = malloc(32);
-    for (uint64_t seed = 1; seed <= ST_SEEDS; seed++) {
-        st_play_script("second_cave", o, -1, NULL, seed, a);
-        assert_int_equal(a[20], 'D');
-    }
-    free(a);
+    st_expect_every_seed("second_cave", o, ST_SEEDS, defects_at_move_20, "17 of 20 D: D at move 20");
 }
 
 static void champion_and_wm_adams_count_from_the_second_move(void **state)
@@ -104,8 +98,6 @@ static void champion_and_wm_adams_count_from_the_second_move(void **state)
     st_script(o, "", 'D', 30);
     st_script(w, "CCCCCDCCDCD", '?', 30);
     st_expect_moves("second_wm_adams", o, w);
-    st_expect_share("second_wm_adams", o, 11, 0.5);  /* count 10: 0.5^1 */
-    st_expect_share("second_wm_adams", o, 12, 0.25); /* count 11: 0.5^2 */
     /* a first C does not change the count: D at 4 defections */
     st_script(o, "C", 'D', 8);
     st_expect_moves("second_wm_adams", o, "CCCCCDCC");
@@ -120,10 +112,6 @@ static void getzler(void **state)
     st_script(w, "", 'C', 50);
     st_expect_moves("second_getzler", o, w); /* no flack, no draw */
     st_script(o, "", 'D', 10);
-    st_expect_share("second_getzler", o, 1, 0.5);   /* flack 0.5 */
-    st_expect_share("second_getzler", o, 2, 0.25);  /* (0.5 + 1) / 2 = 0.75 */
-    st_expect_share("second_getzler", o, 3, 0.125); /* 0.875 */
-    st_expect_share("second_getzler", "DCC", 2, 0.75); /* 0.5 / 2 = 0.25 */
 }
 
 static void leyvraz(void **state)
@@ -131,9 +119,6 @@ static void leyvraz(void **state)
     (void)state;
     /* opponent C C D C C C: (C,C,C) C, (C,C,C) C, (C,C,C) C, (C,C,D) coin, (C,D,C) D, (D,C,C) C */
     st_expect_moves("second_leyvraz", "CCDCCC", "CCC?DC");
-    st_expect_share("second_leyvraz", "CCDCCC", 3, 0.5);
-    st_expect_share("second_leyvraz", "CDDC", 3, 0.25); /* (C, D, D) */
-    st_expect_share("second_leyvraz", "DDDC", 3, 0.25); /* (D, D, D) */
     /* (C,C,D) coin, (C,D,D) 0.25, then (D,D,C) and (D,C,D): rule 2, C */
     st_expect_moves("second_leyvraz", "DDCDC", "C??CC");
 }
@@ -151,10 +136,6 @@ static void black(void **state)
     st_expect_moves("second_black", o, w);
     st_script(o, "", 'D', 8);
     st_expect_moves("second_black", o, "CCCCC???");
-    st_expect_share("second_black", o, 6, 0.04);              /* 5 D: 1 - 24/25 */
-    st_expect_share("second_black", "CCDDDC", 5, 0.68);       /* 3 D */
-    st_expect_share("second_black", "CCDDCCC", 6, 0.88);      /* 2 D (moves 2, 3) */
-    st_expect_share("second_black", "CDDDDCC", 6, 0.4);       /* 4 D */
 }
 
 static void appold(void **state)
@@ -168,7 +149,6 @@ static void appold(void **state)
      * D after its own C two back (0 of 5, 0 of 6), and 1/2 after its D two back (the prior) */
     st_script(o, "", 'D', 9);
     st_expect_moves("second_appold", o, "CCCCCDD??");
-    st_expect_share("second_appold", o, 7, 0.5);
 }
 
 static void kluepfel(void **state)
@@ -181,9 +161,6 @@ static void kluepfel(void **state)
     st_script(o, "", 'D', 60);
     st_script(w, "C??", 'D', 60);
     st_expect_moves("second_kluepfel", o, w);
-    st_expect_share("second_kluepfel", o, 1, 0.4); /* a lone D: keep it with 0.6 */
-    st_expect_share("second_kluepfel", o, 2, 0.1); /* two D: keep it with 0.9 */
-    st_expect_share("second_kluepfel", "CDCC", 3, 0.7); /* a lone C: keep it with 0.7 */
     /* an opponent whose answers look random (it copies the coin of its own script, not our
      * moves): after move 26 the counts pass the test and it defects for ever */
     static const char coin[] = "CDDCDCCDCDDCCDCDDCDCCDDCDCCDCDDCDCCDDCDC";
@@ -212,15 +189,9 @@ static void tranquilizer(void **state)
      * (move 2: 0.25 + 3/3 + 4/3; move 3: 0.95 + 1/16), then 0.95 + 1/25 = 0.99 at move 4 */
     st_script(o, "", 'C', 5);
     st_expect_moves("second_tranquilizer", o, "CCCC?");
-    st_expect_share("second_tranquilizer", o, 4, 0.99);
     /* it never defects twice in a row (a defection is followed by a C, whatever happens) */
-    char a[LONG + 1];
     st_script(o, "", 'C', 60);
-    for (uint64_t seed = 1; seed <= 200; seed++) {
-        st_play_script("second_tranquilizer", o, -1, NULL, seed, a);
-        for (int t = 0; t + 2 < 60; t++)
-            if (a[t] == 'D') assert_int_equal(a[t + 1], 'C');
-    }
+    st_expect_every_seed("second_tranquilizer", o, 200, never_two_d_in_a_row, "a D followed by a D");
 }
 
 static void harrington(void **state)
@@ -249,9 +220,41 @@ static void harrington(void **state)
     st_expect_moves("second_harrington", o, w);
 }
 
+/* Where a rule draws, the share of C over many seeds is its probability: every such check of
+ * this file whose script is written out, one row each (spec, script, move, P(C)). */
+static void draw_shares(void **state)
+{
+    (void)state;
+    static const st_share rows[] = {
+        {"second_appold", "DDDDDDDD", 7, 0.5}, /* 1/2 after its D two back (the prior) */
+        {"second_black", "CCDDDC", 5, 0.68}, /* 3 D */
+        {"second_black", "CCDDCCC", 6, 0.88}, /* 2 D (moves 2, 3) */
+        {"second_black", "CDDDDCC", 6, 0.4}, /* 4 D */
+        {"second_black", "DDDDDDD", 6, 0.04}, /* 5 D: 1 - 24/25 */
+        {"second_cave", "DDDDDD", 5, 0.5}, /* a coin after each of the first 17 defections */
+        {"second_eatherley", "DCDDC", 4, 0.25},
+        {"second_eatherley", "CCCCCCCCCDC", 10, 0.9}, /* one D in ten */
+        {"second_getzler", "DCC", 2, 0.75}, /* 0.5 / 2 = 0.25 */
+        {"second_getzler", "DD", 1, 0.5},    /* flack 0.5 */
+        {"second_getzler", "DDD", 2, 0.25},  /* (0.5 + 1) / 2 = 0.75 */
+        {"second_getzler", "DDDD", 3, 0.125}, /* 0.875 */
+        {"second_kluepfel", "CDCC", 3, 0.7}, /* a lone C: keep it with 0.7 */
+        {"second_kluepfel", "DD", 1, 0.4},  /* a lone D: keep it with 0.6 */
+        {"second_kluepfel", "DDD", 2, 0.1}, /* two D: keep it with 0.9 */
+        {"second_leyvraz", "CCDCCC", 3, 0.5},
+        {"second_leyvraz", "CDDC", 3, 0.25}, /* (C, D, D) */
+        {"second_leyvraz", "DDDC", 3, 0.25}, /* (D, D, D) */
+        {"second_tranquilizer", "CCCCC", 4, 0.99}, /* 0.95 + 1/25 at move 4 against all C */
+        {"second_wm_adams", "DDDDDDDDDDDD", 11, 0.5},   /* count 10: 0.5^1 */
+        {"second_wm_adams", "DDDDDDDDDDDDD", 12, 0.25}, /* count 11: 0.5^2 */
+    };
+    ST_EXPECT_SHARES(rows);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(draw_shares),
         cmocka_unit_test(registry_metadata),
         cmocka_unit_test(champion),
         cmocka_unit_test(eatherley),

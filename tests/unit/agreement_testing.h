@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+/* agreement_testing.h — the set-up the agreement unit tests share (header only, included by
+ * test_agreement_behaviour.c, test_agreement_events.c): a scenario from text, a text that must
+ * fail to load, and the public state of a run before its first period. */
+#ifndef PL_AGREEMENT_TESTING_H
+#define PL_AGREEMENT_TESTING_H
+
+#include <string.h>
+
+#include "parley/parley.h"
+#include "agreement/agreement.h"
+#include "agreement/agreement_behaviour.h"
+#include "io/yaml_doc.h"
+
+/* A scenario from YAML text; any error fails the test. */
+static inline pl_agreement *ag_load_text(const char *text)
+{
+    pl_error err;
+    pl_ydoc *d;
+    if (pl_ydoc_load_string(&d, "test.yaml", text, strlen(text), &err)) fail_msg("%s", err.msg);
+    pl_agreement *a;
+    if (pl_agreement_from_doc(d, &a, &err)) fail_msg("%s", err.msg);
+    pl_ydoc_free(d);
+    return a;
+}
+
+/* Loads text that should be refused: its status (0 if it loaded), the message in err. */
+static inline int ag_load_error(const char *text, pl_error *err)
+{
+    pl_ydoc *d;
+    if (pl_ydoc_load_string(&d, "bad.yaml", text, strlen(text), err)) return 1;
+    pl_agreement *a = NULL;
+    int rc = pl_agreement_from_doc(d, &a, err);
+    pl_ydoc_free(d);
+    pl_agreement_free(a);
+    return rc;
+}
+
+/* The public state before period 0: clocks and the prior beliefs. */
+static inline void ag_fresh_state(const pl_ag_compiled *c, pl_ag_state *st)
+{
+    memset(st, 0, sizeof *st);
+    pl_ag_time_init(c, st);
+    pl_ag_beliefs_init(c, st);
+}
+
+#endif
