@@ -4,6 +4,7 @@
 #   make demo       installs what is missing, builds, runs the six-party scenario, writes its report
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS each (make check runs them briefly)
 #   make bench      the benchmarks (figures go to docs/performance.md by hand)
+#   make coverage   line and branch coverage of src/ by every test (gcov; slow, not part of check)
 #   make docs       regenerates docs/strategies.md from the registry
 #   make mpi        parley-mpi (build/mpi/parley-mpi): the command across MPI processes (Open MPI's mpicc)
 #   make python     the Python package (python/) built and installed into build/python with the
@@ -147,11 +148,43 @@ FUZZ_SECONDS ?= 600
 fuzz: fuzz-build
 	@tests/fuzz/run.sh $(FUZZ_SECONDS)
 
+# coverage (not part of make check: it runs every test again, ~20 min on 2 cores): the library,
+# the command and the unit tests built again with gcc's --coverage (no sanitizers, no optimisation,
+# so each line counts), every unit test and e2e script run against them (tests/run.sh), then line
+# and branch coverage of src/ per folder and in all from gcov (tools/coverage.sh).  The e2e helpers
+# and the shared-library checks use the test-build tree; fuzz.sh is left out (its targets are
+# clang's: their coverage is libFuzzer's, in docs/testing.md).
+COV := build/coverage
+COV_FLAGS := -O0 -g --coverage $(BASE)
+$(COV)/obj/%.o: %.c $(COV)/obj/%.d
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(COV_FLAGS) $(CFLAGS) -c $< -o $@
+$(COV)/libparley.a: $(call objs,$(COV),$(LIB_SRC))
+	@rm -f $@; ar rcs $@ $^
+$(COV)/parley: $(call objs,$(COV),$(CLI_SRC)) $(COV)/libparley.a
+	$(CC) --coverage $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+COV_CLI_OBJS := $(patsubst $(SAN)/%,$(COV)/%,$(CLI_TEST_OBJS))
+$(COV)/tests/test_progress $(COV)/tests/test_cli_flags: $(COV)/tests/%: tests/unit/%.c $(COV)/tests/%.d $(COV_CLI_OBJS) \
+  $(COV)/libparley.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(COV_FLAGS) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(COV_CLI_OBJS) $(COV)/libparley.a $(LDLIBS) -lcmocka
+$(COV)/tests/%: tests/unit/%.c $(COV)/tests/%.d $(COV)/libparley.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(COV_FLAGS) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(COV)/libparley.a $(LDLIBS) -lcmocka
+.PHONY: coverage coverage-build
+coverage-build: $(COV)/parley $(patsubst tests/unit/%.c,$(COV)/tests/%,$(TEST_SRC))
+coverage: test-build coverage-build
+	@find $(COV) -name '*.gcda' -delete
+	-@UNIT_DIR=$(COV)/tests PARLEY=$(CURDIR)/$(COV)/parley PARLEY_RELEASE=$(CURDIR)/$(COV)/parley \
+	  TEST_LOGS=$(COV)/test-logs SKIP_E2E=fuzz tests/run.sh
+	@tools/coverage.sh $(COV)
+
 # what each object, test and tool was built from (written by -MMD; absent before the first build)
 DEPFILES := $(patsubst %.c,$(REL)/obj/%.d,$(LIB_SRC) $(CLI_SRC)) $(patsubst %.c,$(SAN)/obj/%.d,$(LIB_SRC) $(CLI_SRC)) \
   $(patsubst tests/unit/%.c,$(SAN)/tests/%.d,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%.d,$(TOOL_SRC)) \
   $(patsubst bench/%.c,$(REL)/bench/%.d,$(BENCH_SRC)) \
-  $(patsubst %.c,$(FUZZ)/obj/%.d,$(LIB_SRC)) $(patsubst tests/fuzz/%.c,$(FUZZ)/%.d,$(FUZZ_SRC))
+  $(patsubst %.c,$(FUZZ)/obj/%.d,$(LIB_SRC)) $(patsubst tests/fuzz/%.c,$(FUZZ)/%.d,$(FUZZ_SRC)) \
+  $(patsubst %.c,$(COV)/obj/%.d,$(LIB_SRC) $(CLI_SRC)) $(patsubst tests/unit/%.c,$(COV)/tests/%.d,$(TEST_SRC))
 $(DEPFILES):
 -include $(wildcard $(DEPFILES))
 

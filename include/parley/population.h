@@ -34,6 +34,10 @@ extern "C" {
 
 typedef enum pl_moran_mode { PL_MORAN_BD = 0, PL_MORAN_DB = 1 } pl_moran_mode;
 
+/* The most individuals a population holds (the sum of its counts), checked by the runs and by
+ * `parley moran --counts`. */
+#define PL_MORAN_MAX_POPULATION 100000
+
 /* The types of a population and the cached outcomes of their meetings (opaque). */
 typedef struct pl_moran pl_moran;
 

@@ -41,11 +41,12 @@ typedef struct pl_tournament_config {
 
 PL_EXTERN void pl_tournament_config_default(pl_tournament_config *cfg);
 
-/* The most players a tournament takes.  Its results hold a payoff for every ordered pair: at
- * 10,000 players the matrix and its deviations are 1.6 GB of memory while it runs (0.8 GB with
- * one repetition) and results.json and payoff_matrix.csv about 3 GB and 1.5 GB on disk; beyond
- * that a machine runs out of memory or disk after hours of play, so a larger field is refused
- * before any is played (a Moran population, `parley moran`, takes many copies of few types). */
+/* The most players a tournament takes.  Its results hold numbers for every ordered pair (the
+ * payoff, its deviation with more than one repetition, the cooperations and the turns played):
+ * 24 to 32 bytes a pair, 2.4 to 3.2 GB of memory at 10,000 players while it runs, and a
+ * results.json of about 1.5 GB; beyond that a machine runs out of memory or disk after hours of
+ * play, so a larger field is refused before any is played (a Moran population, `parley moran`,
+ * takes many copies of few types). */
 #define PL_TOURNAMENT_MAX_PLAYERS 10000
 
 typedef struct pl_tournament_result pl_tournament_result; /* opaque */

@@ -17,6 +17,10 @@ enum { EXIT_OK = 0, EXIT_CHECK_FAILED = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 int cli_exit_code(int status);
 /* Prints "parley CMD: message" for a library error and returns cli_exit_code(err->code). */
 int cli_lib_error(const char *cmd, const pl_error *err);
+/* When err is out of memory, appends the flags whose values set the size that did not fit, e.g.
+ * " (the size set by --players 2 and --repetitions 10000000)", so the message says what to lower;
+ * any other error is left as it is. */
+void cli_error_sizes(pl_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Flushes standard output and checks that everything written to it arrived (a full disk, a closed
  * pipe, /dev/full): on failure prints a message and returns EXIT_ENV, else returns code. */
 int cli_finish(const char *cmd, int code);

@@ -48,7 +48,8 @@ static void choice_words(const char *words, char *buf, size_t size)
 }
 
 /* Puts value into the flag's target; prints an error naming the flag and returns -1 if it is not
- * what the flag takes. */
+ * what the flag takes, or the exit code of a failure that is not the value's (a player list file
+ * the system would not read: EXIT_ENV). */
 static int apply(const char *cmd, const cli_flag *f, const char *value)
 {
     char flag[64];
@@ -105,7 +106,8 @@ static int apply(const char *cmd, const cli_flag *f, const char *value)
     }
     case CLI_FLAG_PLAYERS: {
         pl_error err;
-        if (pl_player_list_add(f->target, value, &err)) return cli_usage_error(cmd, "%s: %s", flag, err.msg), -1;
+        /* a list file the system would not read (permission) is the environment's failure, exit 3 */
+        if (pl_player_list_add(f->target, value, &err)) return cli_usage_error(cmd, "%s: %s", flag, err.msg), cli_exit_code(err.code);
         break;
     }
     case CLI_FLAG_REFUSE: return cli_usage_error(cmd, "%s %s", flag, f->help), -1;
@@ -212,7 +214,8 @@ int cli_flags_parse(const cli_command *cmd, int argc, char **argv, int *n_args)
                                        f->meta ? f->meta : "VALUE");
             value = argv[++i];
         }
-        if (apply(cmd->name, f, value)) return EXIT_USAGE;
+        int bad = apply(cmd->name, f, value);
+        if (bad) return bad > 0 ? bad : EXIT_USAGE;
     }
     *n_args = n;
     return CLI_GO;

@@ -33,6 +33,18 @@ int cli_lib_error(const char *cmd, const pl_error *err)
     return cli_exit_code(err->code);
 }
 
+void cli_error_sizes(pl_error *err, const char *fmt, ...)
+{
+    if (!err || err->code != PL_ENOMEM) return;
+    char sizes[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(sizes, sizeof sizes, fmt, ap);
+    va_end(ap);
+    size_t len = strlen(err->msg);
+    snprintf(err->msg + len, sizeof err->msg - len, " (the size set by %s)", sizes);
+}
+
 int cli_finish(const char *cmd, int code)
 {
     /* stdout is buffered: a write that fails (ENOSPC, EPIPE, EBADF) is only seen at the flush */

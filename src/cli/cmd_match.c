@@ -54,6 +54,7 @@ int cmd_match(int argc, char **argv)
     if (pl_match_play(a, b, &cfg, &r, &err)) {
         pl_strategy_free(a);
         pl_strategy_free(b);
+        cli_error_sizes(&err, "--turns %d", cfg.turns);
         return cli_lib_error("match", &err);
     }
     int n = pl_match_result_turns(r);
@@ -64,7 +65,8 @@ int cmd_match(int argc, char **argv)
         pl_match_result_free(r);
         pl_strategy_free(a);
         pl_strategy_free(b);
-        fprintf(stderr, "parley match: out of memory for %d turns\n", n);
+        fprintf(stderr, "parley match: out of memory for the actions of %d turns (the size set by --turns %d)\n", n,
+                cfg.turns);
         return EXIT_ENV;
     }
     pl_match_result_actions(r, 0, sa);
@@ -83,7 +85,8 @@ int cmd_match(int argc, char **argv)
             pl_match_result_free(r);
             pl_strategy_free(a);
             pl_strategy_free(b);
-            fprintf(stderr, "parley match: out of memory writing the JSON\n");
+            fprintf(stderr, "parley match: out of memory writing the JSON of %d turns (the size set by --turns %d)\n", n,
+                    cfg.turns);
             return EXIT_ENV;
         }
         puts(s);

@@ -34,24 +34,32 @@ static const char after[] =
     "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation 0.01 --generations 5000 --out moran/\n"
     "  parley moran --players tft,defector --counts 1,1 --turns 10 --replicator 50\n";
 
-/* "3,1,2" into n counts; an error names --counts. */
+/* "3,1,2" into n counts; an error names --counts, the count and its value (read by the one number
+ * reader: no spaces, signs or hex), and a population beyond what a Moran process takes. */
 static int parse_counts(const char *text, size_t n, int *counts)
 {
     const char *p = text;
+    long total = 0;
     for (size_t i = 0; i < n; i++) {
-        char *end;
-        long v = strtol(p, &end, 10);
-        if (end == p || v < 0 || v > 100000 || (*end != ',' && *end != '\0') || (*end == '\0' && i + 1 < n) ||
-            (*end == ',' && i + 1 == n)) {
-            if (end != p && v >= 0 && v <= 100000 && *end == '\0' && i + 1 < n)
-                return cli_usage_error("moran", "--counts: %zu counts given for %zu players; expected one count each", i + 1, n), -1;
-            if (end != p && v >= 0 && v <= 100000 && *end == ',' && i + 1 == n)
-                return cli_usage_error("moran", "--counts: more counts than the %zu players; expected one count each", n), -1;
-            return cli_usage_error("moran", "--counts: count %zu ('%s'): expected a whole number 0 to 100000", i + 1, p), -1;
-        }
+        size_t len = strcspn(p, ",");
+        if (p[len] == '\0' && i + 1 < n)
+            return cli_usage_error("moran", "--counts: %zu counts given for %zu players; expected one count each", i + 1, n), -1;
+        if (p[len] == ',' && i + 1 == n)
+            return cli_usage_error("moran", "--counts: more counts than the %zu players; expected one count each", n), -1;
+        char piece[64];
+        snprintf(piece, sizeof piece, "%.*s", (int)(len < sizeof piece ? len : sizeof piece - 1), p);
+        long v;
+        pl_error e;
+        if (len >= sizeof piece || pl_parse_long(piece, 0, PL_MORAN_MAX_POPULATION, &v, &e))
+            return cli_usage_error("moran", "--counts: count %zu of %zu: %s", i + 1, n,
+                                   len >= sizeof piece ? "expected a whole number, got a longer text" : e.msg), -1;
         counts[i] = (int)v;
-        p = end + 1;
+        total += v;
+        p += len + 1;
     }
+    if (total > PL_MORAN_MAX_POPULATION)
+        return cli_usage_error("moran", "--counts: a population of %ld individuals is more than a Moran process takes "
+                               "(at most %d)", total, PL_MORAN_MAX_POPULATION), -1;
     return 0;
 }
 

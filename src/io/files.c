@@ -165,6 +165,89 @@ int pl_open_status(int e)
     }
 }
 
+int pl_input_open_fd(int *fd, const char *path, const char *what, pl_error *err)
+{
+    *fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (*fd < 0) {
+        int e = errno;
+        return pl_error_set(err, pl_open_status(e), "%s: cannot open: %s", path, strerror(e));
+    }
+    struct stat st;
+    if (fstat(*fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(*fd);
+        *fd = -1;
+        return pl_error_set(err, PL_EINVAL, "%s: is a directory, not %s", path, what);
+    }
+    return PL_OK;
+}
+
+int pl_input_open(FILE **f, const char *path, const char *what, pl_error *err)
+{
+    int fd;
+    *f = NULL;
+    int rc = pl_input_open_fd(&fd, path, what, err);
+    if (rc) return rc;
+    if (!(*f = fdopen(fd, "rb"))) {
+        int e = errno;
+        close(fd);
+        return pl_error_set(err, e == ENOMEM ? PL_ENOMEM : PL_EIO, "%s: cannot open: %s", path, strerror(e));
+    }
+    return PL_OK;
+}
+
+int pl_input_check_start(const char *path, const void *start, size_t len, pl_error *err)
+{
+    const unsigned char *b = start;
+    /* UTF-32 first: its little-endian mark begins with UTF-16's */
+    if (len >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && !b[2] && !b[3]) || (!b[0] && !b[1] && b[2] == 0xFE && b[3] == 0xFF)))
+        return pl_error_set(err, PL_EINVAL, "%s:1:1: the file is UTF-32 (it starts with a byte-order mark); save it as UTF-8",
+                            path);
+    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+        return pl_error_set(err, PL_EINVAL, "%s:1:1: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8",
+                            path);
+    return PL_OK;
+}
+
+int pl_read_line(FILE *f, const char *path, const char *what, long lineno, char **buf, size_t *cap, size_t *len,
+                 size_t max, pl_error *err)
+{
+    size_t n = 0;
+    int c = EOF;
+    errno = 0;
+    while ((c = getc(f)) != EOF && c != '\n') {
+        if (n >= max)
+            return pl_error_set(err, PL_EINVAL, "%s:%ld: line longer than %zu bytes", path, lineno, max);
+        if (n + 2 > *cap) {
+            size_t nc = *cap ? *cap * 2 : 256;
+            char *nb = pl_realloc(*buf, nc);
+            if (!nb) return pl_error_set(err, PL_ENOMEM, "%s:%ld: out of memory reading the line", path, lineno);
+            *buf = nb;
+            *cap = nc;
+        }
+        (*buf)[n++] = (char)c;
+    }
+    if (c == EOF && ferror(f)) {
+        int e = errno;
+        return pl_error_set(err, e == EISDIR ? PL_EINVAL : PL_EIO, "%s:%ld: cannot read: %s", path, lineno,
+                            e ? strerror(e) : "read error");
+    }
+    if (c == EOF && n == 0) return 0;
+    if (!*buf) { /* an empty line before anything was read */
+        if (!(*buf = pl_malloc(1))) return pl_error_set(err, PL_ENOMEM, "%s:%ld: out of memory", path, lineno);
+        *cap = 1;
+    }
+    (*buf)[n] = '\0';
+    int rc;
+    if (lineno == 1 && (rc = pl_input_check_start(path, *buf, n, err))) return rc;
+    const char *nul = memchr(*buf, '\0', n);
+    if (nul)
+        return pl_error_set(err, PL_EINVAL, "%s:%ld:%zu: a NUL byte; %s is text", path, lineno, (size_t)(nul - *buf) + 1,
+                            what);
+    if (n && (*buf)[n - 1] == '\r') (*buf)[--n] = '\0';
+    *len = n;
+    return 1;
+}
+
 int pl_mkdir_p(const char *dir, pl_error *err)
 {
     char *p = pl_strdup(dir);

@@ -55,6 +55,27 @@ struct json_t *pl_json_u64(uint64_t x);
  * the environment refused (permission, too many open files, an I/O error: exit 3 in the command),
  * PL_EINVAL for a wrong name (no such file, a directory, a path too long: bad input, exit 2). */
 int pl_open_status(int e);
+/* Opens an input file to read, the one way every reader opens one (what: "a scenario file", "a
+ * list of players", ...): a directory is refused as "PATH: is a directory, not WHAT" (PL_EINVAL,
+ * where the read that followed once said "read error"); a file the system would not open as
+ * "PATH: cannot open: REASON" with pl_open_status's status.  0 and the descriptor in *fd, or the
+ * status (err set). */
+int pl_input_open_fd(int *fd, const char *path, const char *what, pl_error *err);
+/* The same as a stream ("rb") in *f. */
+int pl_input_open(FILE **f, const char *path, const char *what, pl_error *err);
+/* Checks the first bytes of an input text file (as many as were read, any number): a UTF-16 or
+ * UTF-32 file, known by its byte-order mark, is refused as "PATH:1:1: the file is UTF-16 ...;
+ * save it as UTF-8" (PL_EINVAL), where a reader once called it "not a text file" or quoted its
+ * header as '??d'.  0 when the start is fine. */
+int pl_input_check_start(const char *path, const void *start, size_t len, pl_error *err);
+/* Reads line `lineno` (1-based) of a text input file f into *buf (grown through the allocation
+ * seam; *cap its size), without its newline or a CR before it, *len its length.  Returns 1 for a
+ * line, 0 at the end, or a status with err set: PL_EINVAL for a first line that starts a UTF-16
+ * or UTF-32 file (pl_input_check_start), a NUL byte ("PATH:LINE:COL: a NUL byte; WHAT is text";
+ * fgets and strlen once took the line's end there and dropped the rest) or a line longer than
+ * max bytes; PL_EIO for a read error (with the system's reason); PL_ENOMEM. */
+int pl_read_line(FILE *f, const char *path, const char *what, long lineno, char **buf, size_t *cap, size_t *len,
+                 size_t max, pl_error *err);
 /* Creates a directory and its parents (like mkdir -p). */
 int pl_mkdir_p(const char *dir, pl_error *err);
 /* Joins dir and name into a new string (caller frees). */

@@ -391,13 +391,9 @@ int pl_ydoc_load_string(pl_ydoc **out, const char *name, const char *text, size_
 int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) return pl_error_set(err, pl_open_status(errno), "%s: cannot open: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        return pl_error_set(err, PL_EINVAL, "%s: is a directory, not a scenario file", path);
-    }
+    FILE *f;
+    int orc = pl_input_open(&f, path, "a scenario file", err);
+    if (orc) return orc;
     size_t cap = PL_YAML_READ_CHUNK, len = 0;
     char *buf = pl_malloc(cap);
     int too_large = 0;
@@ -423,10 +419,10 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
         pl_free(buf);
         return pl_error_set(err, PL_EIO, "%s: read error", path);
     }
-    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
-                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF))) {
+    int brc = pl_input_check_start(path, buf, len, err);
+    if (brc) {
         pl_free(buf);
-        return pl_error_set(err, PL_EINVAL, "%s:1:1: the file is UTF-16 (it starts with a byte-order mark); save it as UTF-8", path);
+        return brc;
     }
     if (memchr(buf, '\0', len)) {
         pl_free(buf);

@@ -14,6 +14,7 @@
 #include "core/alloc.h"
 #include "core/date.h"
 #include "core/stats.h"
+#include "core/text.h"
 #include "io/csv.h"
 #include "io/files.h"
 #include "nparty/nparty_events.h"
@@ -182,20 +183,18 @@ int np_events_load(const char *path, int window_days, np_events **out, pl_error 
 {
     *out = NULL;
     int rc = PL_OK;
-    FILE *f = fopen(path, "rb");
-    if (!f) return pl_error_set(err, pl_open_status(errno), "%s: cannot open the event file: %s", path, strerror(errno));
+    FILE *f;
+    if ((rc = pl_input_open(&f, path, "an event file", err))) return rc;
     np_events *E = pl_calloc(1, sizeof *E);
-    char *buf = pl_malloc(4096);
-    int cap = 0, lineno = 0, seen_header = 0;
-    if (!E || !buf || !(E->path = pl_strdup(path))) {
+    char *buf = NULL;
+    size_t bufcap = 0, len;
+    int cap = 0, lineno = 0, seen_header = 0, got = 0;
+    if (!E || !(E->path = pl_strdup(path))) {
         rc = pl_error_set(err, PL_ENOMEM, "out of memory");
         goto done;
     }
-    while (fgets(buf, 4096, f)) {
+    while ((got = pl_read_line(f, path, "an event file", lineno + 1, &buf, &bufcap, &len, 4094, err)) == 1) {
         lineno++;
-        size_t len = strlen(buf);
-        if (len == 4095 && buf[len - 1] != '\n') FAIL(lineno, 1, "line longer than 4094 characters");
-        while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r')) buf[--len] = 0;
         if (!len || buf[0] == '#') continue; /* blank lines and comments */
         char *fld[NCOL + 1];
         int col[NCOL + 1], bad = 0;
@@ -240,11 +239,11 @@ int np_events_load(const char *path, int window_days, np_events **out, pl_error 
         e->kind = (np_event_kind)k;
         e->intensity = NAN;
         if (*fld[4]) {
-            char *end;
-            double v = strtod(fld[4], &end);
-            if (*end || end == fld[4] || !isfinite(v) || v < 0)
-                FAIL(lineno, col[4], "'intensity' must be a number of 0 or more (troops, aircraft, missiles) or empty, found '%s'",
-                     fld[4]);
+            pl_error perr; /* the one number reader: no hex, no spaces, an underflow called too small */
+            double v;
+            if (pl_parse_double(fld[4], 0, 1e15, &v, &perr))
+                FAIL(lineno, col[4], "'intensity' must be a number of 0 or more (troops, aircraft, missiles) or empty: %.300s",
+                     perr.msg);
             e->intensity = v;
             if (!*fld[5]) FAIL(lineno, col[5], "an intensity needs its 'unit' (troops, aircraft, missiles)");
         }
@@ -261,8 +260,8 @@ int np_events_load(const char *path, int window_days, np_events **out, pl_error 
         }
         E->n++;
     }
-    if (ferror(f)) {
-        rc = pl_error_set(err, PL_EIO, "%s: read error", path);
+    if (got) {
+        rc = got;
         goto done;
     }
     if (!seen_header) FAIL(1, 1, "empty event file: expected the header date,actor,kind,event,intensity,unit,source");

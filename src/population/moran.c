@@ -277,7 +277,9 @@ static int config_check(const pl_moran *m, const int *counts, const pl_moran_con
     for (size_t t = 0; t < m->n; t++) {
         if (counts[t] < 0) return pl_error_set(err, PL_EINVAL, "the count of %s is negative (%d)", m->names[t], counts[t]);
         total += counts[t];
-        if (total > 100000) return pl_error_set(err, PL_EINVAL, "a population of more than 100000 individuals is not supported");
+        if (total > PL_MORAN_MAX_POPULATION)
+            return pl_error_set(err, PL_EINVAL, "a population of more than %d individuals is more than a Moran process takes",
+                                PL_MORAN_MAX_POPULATION);
     }
     int need = cfg->mode == PL_MORAN_DB ? 3 : 2;
     if (total < need)

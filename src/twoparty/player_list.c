@@ -110,14 +110,14 @@ static int add_list(pl_player_list *l, const char *text, const char *where, pl_e
 
 static int add_file(pl_player_list *l, const char *path, pl_error *err)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return pl_error_set(err, pl_open_status(errno), "%s: cannot open: %s", path, strerror(errno));
+    FILE *f;
+    int rc = pl_input_open(&f, path, "a list of players", err);
+    if (rc) return rc;
     char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
+    size_t cap = 0, len;
     long lineno = 0;
-    int rc = PL_OK;
-    while (!rc && (len = getline(&line, &cap, f)) >= 0) {
+    int got = 0;
+    while (!rc && (got = pl_read_line(f, path, "a list of players", lineno + 1, &line, &cap, &len, 4096, err)) == 1) {
         lineno++;
         char *hash = strchr(line, '#');
         if (hash) *hash = '\0';
@@ -141,6 +141,7 @@ static int add_file(pl_player_list *l, const char *path, pl_error *err)
             rc = pl_error_set(err, PL_ENOMEM, "out of memory");
         }
     }
+    if (!rc && got) rc = got;
     pl_free(line);
     fclose(f);
     return rc;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "core/alloc.h"
@@ -92,11 +93,13 @@ static int next_line(line_reader *r, size_t *len, pl_error *err)
         if (r->pos == r->len) {
             if (r->eof) break;
             int got = gzread(r->f, r->in, sizeof r->in);
-            if (got < 0) {
+            if (got < 0) { /* the system's read error (exit 3), or compressed data that is not gzip (bad input) */
                 int zerr;
                 const char *zmsg = gzerror(r->f, &zerr);
-                return pl_error_set(err, PL_EIO, "%s:%zu: read error: %s", r->path, r->lineno + 1,
-                                    zerr == Z_ERRNO ? strerror(errno) : zmsg);
+                if (zerr == Z_ERRNO)
+                    return pl_error_set(err, PL_EIO, "%s:%zu: cannot read: %s", r->path, r->lineno + 1, strerror(errno));
+                return pl_error_set(err, PL_EINVAL, "%s:%zu: the compressed data is damaged (%s)", r->path,
+                                    r->lineno + 1, zmsg);
             }
             if (got == 0) {
                 r->eof = 1;
@@ -130,6 +133,8 @@ static int next_line(line_reader *r, size_t *len, pl_error *err)
     if (!any && n == 0) return 0;
     r->lineno++;
     r->line[n] = '\0';
+    int rc;
+    if (r->lineno == 1 && (rc = pl_input_check_start(r->path, r->line, n, err))) return rc;
     const char *nul = memchr(r->line, '\0', n);
     if (nul)
         return pl_error_set(err, PL_EINVAL, "%s:%zu:%zu: a NUL byte; a transcript is JSON lines text, one match a line",
@@ -224,13 +229,16 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
     line_reader *r = pl_calloc(1, sizeof *r);
     if (!r) return pl_error_set(err, PL_ENOMEM, "%s: out of memory", path);
     r->path = path;
-    errno = 0;
-    r->f = gzopen(path, "rb");
-    if (!r->f) {
-        int e = errno;
+    int fd, orc = pl_input_open_fd(&fd, path, "a transcripts file", err);
+    if (orc) {
         pl_free(r);
-        return pl_error_set(err, e == 0 ? PL_ENOMEM : pl_open_status(e), "%s: cannot open for reading: %s", path,
-                            e ? strerror(e) : "out of memory");
+        return orc;
+    }
+    r->f = gzdopen(fd, "rb");
+    if (!r->f) {
+        close(fd);
+        pl_free(r);
+        return pl_error_set(err, PL_ENOMEM, "%s: out of memory opening the file", path);
     }
     name_cache cache = {0};
     pl_match_buf buf;
@@ -267,8 +275,9 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
     if (!rc && got < 0) rc = got;
     int zrc = gzclose(r->f);
     if (!rc && zrc != Z_OK)
-        rc = pl_error_set(err, PL_EIO, "%s: %s", path,
-                          zrc == Z_BUF_ERROR ? "the compressed stream ends early (a truncated .gz file)" : "read error");
+        rc = zrc == Z_BUF_ERROR /* a file cut short is bad input (exit 2), as a damaged one is, not the system's failure */
+                 ? pl_error_set(err, PL_EINVAL, "%s: the compressed stream ends early (a truncated .gz file)", path)
+                 : pl_error_set(err, PL_EIO, "%s: cannot read: %s", path, zrc == Z_ERRNO ? strerror(errno) : "read error");
     pl_free(r->line);
     pl_free(r);
     pl_match_buf_free(&buf);

@@ -82,6 +82,43 @@ sed 's/^runs: 0x10$/runs: 2\nperiods: 10\nobservation: {delay: 10}/' "$TMP/hexru
 expect_exit 2 "an observation delay as long as the game is refused (it was once accepted)" "$PARLEY" run "$TMP/delay.yaml"
 expect_err_has "delay.yaml:4:22: 'delay' of 10 periods is not shorter than the game (10 periods)" "the refusal is placed"
 
+# ---- a tournament of any size: results.json streamed, the size limit said before any play ------
+# 10,000 players once built results.json as a jansson tree (2 x 10^8 numbers for the two payoff
+# matrices) and, after 8 minutes of play, ended with "out of memory"
+for i in $(seq 1 300); do echo "gtft:p=0.$(printf %03d "$i")"; done >"$TMP/p300.txt"
+expect_exit 0 "a 300-player tournament writes its results" \
+  "$PARLEY" tournament --players "@$TMP/p300.txt" --turns 2 --repetitions 2 --noise 0.1 --out "$TMP/t300"
+check "its streamed results.json is whole: 300 ranked, 300 x 300 payoffs and deviations, the same as payoff_matrix.csv" \
+  python3 -c '
+import csv, json, math, sys
+o = json.load(open(sys.argv[1] + "/results.json"))
+rows = list(csv.reader(open(sys.argv[1] + "/payoff_matrix.csv")))
+assert len(o["ranked"]) == 300 and o["players"] == rows[0][1:], "players"
+for m in ("payoff_matrix", "payoff_stddevs"):
+    assert len(o[m]) == 300 and all(len(r) == 300 for r in o[m]), m
+for i, r in enumerate(rows[1:]):
+    assert r[0] == o["players"][i]
+    for j, x in enumerate(r[1:]):
+        assert math.isclose(float(x), o["payoff_matrix"][i][j], rel_tol=1e-9), (i, j)
+assert any(v > 0 for r in o["payoff_stddevs"] for v in r), "deviations"' "$TMP/t300"
+for i in $(seq 0 10000); do echo "gtft:p=0.$(printf %05d "$i")"; done >"$TMP/p10001.txt"
+expect_exit 2 "10,001 players are refused before any match is played" \
+  "$PARLEY" tournament --players "@$TMP/p10001.txt" --turns 5 --repetitions 1 --out "$TMP/t10001"
+expect_err_has "--players: 10001 players are more than a tournament takes (at most 10000" "the refusal names the flag and the limit"
+check "nothing was written" [ ! -e "$TMP/t10001" ]
+# memory: 1,500 players in an address space of 80 MB (the tree once needed several hundred)
+head -n 1500 "$TMP/p10001.txt" | tail -n 1499 >"$TMP/p1500.txt"; echo tft >>"$TMP/p1500.txt"
+if command -v prlimit >/dev/null; then
+  prlimit --as=$((80 * 1024 * 1024)) "$PARLEY_RELEASE" tournament --players "@$TMP/p1500.txt" --turns 2 --repetitions 1 \
+    --out "$TMP/t1500" >/dev/null 2>"$TMP/t1500.err"; rc=$?
+  check "1,500 players complete within 80 MB of address space (release build; exit $rc: $(tail -n 1 "$TMP/t1500.err"))" [ "$rc" -eq 0 ]
+  check "and their results.json is whole: 1,500 ranked, ending as a whole document" \
+    eval '[ "$(grep -c "\"rank\":" "$TMP/t1500/results.json")" -eq 1500 ] && [ "$(tail -c 8 "$TMP/t1500/results.json" | tr -d " \n")" = "]]}" ]'
+else
+  ok "# SKIP prlimit is absent"
+  ok "# SKIP prlimit is absent"
+fi
+
 # ---- terminal escapes in user text -----------------------------------------------------------
 esc=$(printf '\033')
 printf 'kind: nparty\nname: "x\\e[2J\\e]0;owned\\a"\nparties: [{id: A}, {id: B}]\n' >"$TMP/escape.yaml"
@@ -107,6 +144,90 @@ expect_exit 2 "a UTF-16 scenario" "$PARLEY" run "$TMP/utf16.yaml"
 expect_err_has "utf16.yaml:1:1: the file is UTF-16" "it is called UTF-16 (it was once 'not a text file')"
 expect_exit 2 "a scenario that does not exist is bad input, not an environment failure" "$PARLEY" run "$TMP/nothere.yaml"
 expect_err_has "nothere.yaml: cannot open: No such file or directory" "the message names the file"
+
+# ---- the audit of the messages that misled (issue 9): each names its cause, its place and its flag
+# a directory where a file is read: once "read error" (exit 3 for transcripts) or an empty list
+sed 's/^  file: drills-and-launches-events.csv$/  file: ev.csv/' scenarios/korea/drills-and-launches.yaml >"$TMP/dl.yaml"
+mkdir "$TMP/ev.csv"
+expect_exit 2 "a directory as a scenario's event file" "$PARLEY" run "$TMP/dl.yaml" --runs 5
+expect_err_has "ev.csv: is a directory, not an event file" "it is called a directory (it was once 'read error')"
+expect_exit 2 "a directory as a transcripts file is bad input, not an environment failure" "$PARLEY" check-transcripts "$TMP"
+expect_err_has "is a directory, not a transcripts file" "it is called a directory (it was once 'read error: Is a directory', exit 3)"
+expect_exit 2 "a directory as a list of players" "$PARLEY" tournament --players "@$TMP"
+expect_err_has "--players: $TMP: is a directory, not a list of players" "it is called a directory (it was once 'needs at least two players, got 0')"
+# UTF-16 and NUL bytes in every text input, not only scenarios
+rmdir "$TMP/ev.csv"
+printf '\377\376d\000a\000' >"$TMP/ev.csv"
+expect_exit 2 "a UTF-16 event file" "$PARLEY" run "$TMP/dl.yaml" --runs 5
+expect_err_has "ev.csv:1:1: the file is UTF-16" "it is called UTF-16 (its header was once quoted as '??d')"
+printf '\377\376t\000f\000t\000' >"$TMP/p16.txt"
+expect_exit 2 "a UTF-16 list of players" "$PARLEY" tournament --players "@$TMP/p16.txt"
+expect_err_has "p16.txt:1:1: the file is UTF-16" "it is called UTF-16"
+printf 'tft\000junk\ndefector\n' >"$TMP/pnul.txt"
+expect_exit 2 "a NUL byte in a list of players" "$PARLEY" tournament --players "@$TMP/pnul.txt"
+expect_err_has "pnul.txt:1:4: a NUL byte" "it is placed (the rest of the line was once dropped unseen)"
+printf 'date,actor,kind,event,intensity,unit,source\n2006-10-09,DPRK,test,x,0x10,troops,[K1]\n' >"$TMP/ev.csv"
+expect_exit 2 "an event intensity in hex" "$PARLEY" run "$TMP/dl.yaml" --runs 5
+expect_err_has "ev.csv:2:24: 'intensity' must be a number" "it is refused where it stands (it was once read as 16)"
+# a truncated .gz transcript is bad input: it was exit 3, "the environment failed"
+printf '%s\n' '{"a":"Tit For Tat","b":"Defector","turns":3,"game_RPST":[3,1,0,5],"a_actions":"CDD","b_actions":"DDD"}' \
+  | gzip -c >"$TMP/whole.jsonl.gz"
+head -c $(($(stat -c %s "$TMP/whole.jsonl.gz") - 4)) "$TMP/whole.jsonl.gz" >"$TMP/cut.jsonl.gz" # its last line whole, the trailer cut
+expect_exit 2 "a truncated .gz transcript is bad input" "$PARLEY" check-transcripts "$TMP/cut.jsonl.gz"
+expect_err_has "cut.jsonl.gz: the compressed stream ends early" "it says the file is cut short"
+# moran: the flag, the count and its value, and the population limit
+expect_exit 2 "moran: a count too large" "$PARLEY" moran --players tft,defector --counts 1000000,5
+expect_err_has "--counts: count 1 of 2: expected a whole number from 0 to 100000, got '1000000'" \
+  "the count and its value are named (the rest of the list was once quoted as the count)"
+expect_exit 2 "moran: a population above the limit" "$PARLEY" moran --players tft,defector --counts 60000,60000
+expect_err_has "--counts: a population of 120000 individuals is more than a Moran process takes (at most 100000)" \
+  "the flag and the limit are named (once 'not supported' with no flag)"
+expect_exit 2 "moran: a count with a space" "$PARLEY" moran --players tft,defector --counts " 5,5"
+# the rate of a tournament counts the turns simulated, not the repeated ones
+"$PARLEY" tournament --players tft,defector --turns 100 --repetitions 1000 >/dev/null 2>"$TMP/rate.err"
+check "a tournament's rate is of the turns simulated (300 of 300,000; it once claimed 2e14 turns/s)" \
+  grep -q "300000 turns in .* (300 simulated at .* turns/s, the others repeat deterministic matches" "$TMP/rate.err"
+# out of memory names the flags that set the size (release build: the sanitizers reserve too much address space)
+if command -v prlimit >/dev/null; then
+  TAP_ERR=$(prlimit --as=$((60 * 1024 * 1024)) "$PARLEY_RELEASE" tournament --players tft,defector --repetitions 10000000 \
+    --turns 5 2>&1 >/dev/null); rc=$?
+  check "tournament out of memory: exit 3 naming --players and --repetitions (exit $rc; once a bare 'out of memory')" \
+    eval '[ "$rc" -eq 3 ] && grep -q "out of memory (the size set by --players 2, --repetitions 10000000" <<<"$TAP_ERR"'
+  TAP_ERR=$(prlimit --as=$((60 * 1024 * 1024)) "$PARLEY_RELEASE" match tft tft --turns 100000000 2>&1 >/dev/null); rc=$?
+  check "match out of memory: exit 3 naming --turns (exit $rc; once 'out of memory for 100000000 turns')" \
+    eval '[ "$rc" -eq 3 ] && grep -q "(the size set by --turns 100000000)" <<<"$TAP_ERR"'
+else
+  ok "# SKIP prlimit is absent"
+  ok "# SKIP prlimit is absent"
+fi
+
+# ---- permission: the system's refusal is the environment's failure (exit 3), named, nothing left
+# Tests run as root, whom permissions do not stop: the commands run as nobody (setpriv), or as the
+# user running the tests when that is not root.
+if [ "$(id -u)" -ne 0 ]; then as_user() { "$@"; }
+elif command -v setpriv >/dev/null; then as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+else as_user() { return 99; }; fi
+PERM=$TMP/perm; mkdir "$PERM"; chmod 711 "$TMP" "$PERM"
+mkdir "$PERM/ro"; chmod 555 "$PERM/ro"
+cp scenarios/games/pairwise.yaml "$PERM/secret.yaml"; chmod 600 "$PERM/secret.yaml"
+cp scenarios/games/pairwise.yaml "$PERM/open.yaml"; chmod 644 "$PERM/open.yaml"
+printf 'tft\ndefector\n' >"$PERM/players.txt"; chmod 600 "$PERM/players.txt"
+cp "$TMP/t.jsonl" "$PERM/t.jsonl" 2>/dev/null || printf '%s\n' '{"a":"Tit For Tat","b":"Defector","turns":3,"game_RPST":[3,1,0,5],"a_actions":"CDD","b_actions":"DDD"}' >"$PERM/t.jsonl"
+chmod 600 "$PERM/t.jsonl"
+if as_user true 2>/dev/null; then
+  expect_exit 3 "an unreadable scenario is the environment's failure" as_user "$PARLEY" run "$PERM/secret.yaml" --runs 2
+  expect_err_has "secret.yaml: cannot open: Permission denied" "the message names the file and the cause"
+  expect_exit 3 "an unreadable list of players" as_user "$PARLEY" tournament --players "@$PERM/players.txt"
+  expect_err_has "--players: $PERM/players.txt: cannot open: Permission denied" "the message names the flag, the file and the cause (it was once exit 2)"
+  expect_exit 3 "an unreadable transcripts file" as_user "$PARLEY" check-transcripts "$PERM/t.jsonl"
+  expect_err_has "t.jsonl: cannot open: Permission denied" "the message names the file and the cause"
+  expect_exit 3 "--out in a directory the user cannot write (run)" as_user "$PARLEY" run "$PERM/open.yaml" --runs 2 --out "$PERM/ro/res"
+  expect_err_has "$PERM/ro/res: cannot create the results directory beside it: Permission denied" "the message names the directory and the cause"
+  expect_exit 3 "--out in a directory the user cannot write (tournament)" as_user "$PARLEY" tournament --players tft,defector --turns 2 --out "$PERM/ro/t"
+  check "nothing was left in it" [ -z "$(ls -A "$PERM/ro")" ]
+else
+  for k in 1 2 3 4 5 6 7 8 9 10; do ok "# SKIP the tests run as root and setpriv is absent: no user to be refused"; done
+fi
 
 # ---- standard output that cannot be written ----------------------------------------------------
 R=$RESOURCES

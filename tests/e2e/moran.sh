@@ -17,7 +17,7 @@ expect_err_has "--counts: 1 counts given for 2 players" "too few counts are coun
 expect_exit 2 "more counts than players" "$PARLEY" moran --players tft,defector --counts 3,4,5
 expect_err_has "--counts: more counts" "too many counts are named"
 expect_exit 2 "a count that is not a number" "$PARLEY" moran --players tft,defector --counts 3,x
-expect_err_has "--counts: count 2 ('x')" "a bad count is named with its place"
+expect_err_has "--counts: count 2 of 2: expected a whole number, got 'x'" "a bad count is named with its place"
 expect_exit 2 "a negative count" "$PARLEY" moran --players tft,defector --counts -1,4
 expect_exit 2 "an unknown mode" "$PARLEY" moran --players tft,defector --mode bdx
 expect_err_has "--mode: expected 'bd' or 'db', got 'bdx'" "a bad mode names the flag, the accepted values and the value"
