@@ -22,8 +22,8 @@ static const char usage[] =
 static const char after[] =
     "\n"
     "Examples:\n"
-    "  parley sensitivity scenarios/korea/six-party-2007.yaml --runs 20000\n"
-    "  parley sensitivity scenarios/korea/six-party-2007.yaml --sobol 64 --out results/\n"
+    "  parley sensitivity korea/six-party-2007 --runs 20000\n"
+    "  parley sensitivity korea/six-party-2007 --sobol 64 --out results/\n"
     "  parley sensitivity FILE.yaml --range parties.A.policy.all_first.p=0:0.6 --grid 1,2\n";
 
 int cmd_sensitivity(int argc, char **argv)
@@ -56,12 +56,14 @@ int cmd_sensitivity(int argc, char **argv)
     if (rc != CLI_GO) return rc;
     cfg.sets = sets.items, cfg.n_sets = sets.n, cfg.ranges = ranges.items, cfg.n_ranges = ranges.n;
     if (n_args != 1) return cli_usage_error("sensitivity", "expected one SCENARIO.yaml file (see --help)");
+    char path[4096]; /* a file, or a shipped scenario's name */
+    if ((rc = cli_scenario_find("sensitivity", argv[1], path, sizeof path))) return rc;
     pl_error err;
     /* the results directory is checked before anything is computed, and filled as a set */
     cli_out out;
     rc = cli_out_begin(&out, "sensitivity", cfg.out_dir, "CSV, sensitivity.json, sensitivity.html");
     if (rc) return rc;
     cfg.out_dir = cli_out_path(&out);
-    rc = pl_sensitivity_run_file(argv[1], &cfg, stdout, &err);
+    rc = pl_sensitivity_run_file(path, &cfg, stdout, &err);
     return cli_out_end(&out, rc, &err);
 }
