@@ -22,7 +22,8 @@ static const char after[] =
     "\n"
     "Examples:\n"
     "  parley fit korea/six-party-2007\n"
-    "  parley fit korea/agreed-framework-1994 --compare --runs 20000\n";
+    "  parley fit korea/agreed-framework-1994 --compare --runs 20000\n"
+    "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
 static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, uint64_t seed, pl_error *err)
 {

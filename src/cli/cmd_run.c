@@ -42,7 +42,6 @@ static const char after[] =
     "Examples:\n"
     "  parley run korea/six-party-2007\n"
     "  parley run korea/six-party-2007 -r 100000 -s 7 -o results/\n"
-    "  parley run my-agreement.yaml\n"
     "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
 int cmd_run(int argc, char **argv)

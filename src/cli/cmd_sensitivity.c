@@ -24,7 +24,8 @@ static const char after[] =
     "Examples:\n"
     "  parley sensitivity korea/six-party-2007 --runs 20000\n"
     "  parley sensitivity korea/six-party-2007 --sobol 64 --out results/\n"
-    "  parley sensitivity FILE.yaml --range parties.A.policy.all_first.p=0:0.6 --grid 1,2\n";
+    "  parley sensitivity korea/six-party-2007 --range 'steps.*.cost=x0.5:2' --runs 2000\n"
+    "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
 int cmd_sensitivity(int argc, char **argv)
 {
