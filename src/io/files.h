@@ -55,6 +55,14 @@ struct json_t *pl_json_u64(uint64_t x);
  * the environment refused (permission, too many open files, an I/O error: exit 3 in the command),
  * PL_EINVAL for a wrong name (no such file, a directory, a path too long: bad input, exit 2). */
 int pl_open_status(int e);
+/* Every input file is opened here, so that "-" means standard input wherever a file is read:
+ * pl_infile_name gives the name messages use ("<stdin>" for "-", else path); pl_infile_open opens
+ * path for reading (standard input for "-"), NULL with errno set on failure; pl_infile_close
+ * closes what it opened and leaves standard input open. */
+#define PL_STDIN_NAME "<stdin>"
+const char *pl_infile_name(const char *path);
+FILE *pl_infile_open(const char *path, const char *mode);
+int pl_infile_close(FILE *f);
 /* Creates a directory and its parents (like mkdir -p). */
 int pl_mkdir_p(const char *dir, pl_error *err);
 /* Joins dir and name into a new string (caller frees). */

@@ -283,11 +283,12 @@ int pl_ydoc_load_string(pl_ydoc **out, const char *name, const char *text, size_
 int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
 {
     *out = NULL;
-    FILE *f = fopen(path, "rb");
+    FILE *f = pl_infile_open(path, "rb");
+    path = pl_infile_name(path); /* "-" is standard input, named <stdin> in every message */
     if (!f) return pl_error_set(err, pl_open_status(errno), "%s: cannot open: %s", path, strerror(errno));
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
+        pl_infile_close(f);
         return pl_error_set(err, PL_EINVAL, "%s: is a directory, not a scenario file", path);
     }
     size_t cap = PL_YAML_READ_CHUNK, len = 0;
@@ -307,7 +308,7 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
         }
     }
     int rerr = ferror(f);
-    fclose(f);
+    pl_infile_close(f);
     if (!buf && too_large)
         return pl_error_set(err, PL_EINVAL, "%s: too large to be a scenario (over %d MiB)", path, PL_YAML_MAX_BYTES >> 20);
     if (!buf) return pl_error_set(err, PL_ENOMEM, "%s: out of memory reading the file", path);

@@ -110,8 +110,9 @@ static int add_list(pl_player_list *l, const char *text, const char *where, pl_e
 
 static int add_file(pl_player_list *l, const char *path, pl_error *err)
 {
-    FILE *f = fopen(path, "r");
+    FILE *f = pl_infile_open(path, "r");
     if (!f) return pl_error_set(err, pl_open_status(errno), "%s: cannot open: %s", path, strerror(errno));
+    path = pl_infile_name(path); /* @- is standard input, named <stdin> in the messages */
     char *line = NULL;
     size_t cap = 0;
     ssize_t len;
@@ -142,7 +143,7 @@ static int add_file(pl_player_list *l, const char *path, pl_error *err)
         }
     }
     pl_free(line);
-    fclose(f);
+    pl_infile_close(f);
     return rc;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "core/alloc.h"
@@ -223,9 +224,13 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
 {
     line_reader *r = pl_calloc(1, sizeof *r);
     if (!r) return pl_error_set(err, PL_ENOMEM, "%s: out of memory", path);
-    r->path = path;
     errno = 0;
-    r->f = gzopen(path, "rb");
+    /* "-" is standard input (gzipped or plain, as a file), named <stdin> in the messages */
+    int fd = strcmp(path, "-") ? -1 : dup(STDIN_FILENO);
+    r->f = strcmp(path, "-") ? gzopen(path, "rb") : fd < 0 ? NULL : gzdopen(fd, "rb");
+    if (!r->f && fd >= 0) close(fd);
+    path = pl_infile_name(path);
+    r->path = path;
     if (!r->f) {
         int e = errno;
         pl_free(r);
