@@ -47,6 +47,11 @@ double cli_seconds(void);
 
 /* Number of online cores. */
 int cli_cores(void);
+/* The one default thread count of every command that uses threads (run, tournament, moran,
+ * sensitivity, fit --compare): every online core.  Why: the results do not depend on the number
+ * of threads (the same seed gives the same bytes), so more threads only make a run faster; one
+ * thread is always a --threads 1 away. */
+int cli_default_threads(void);
 
 /* SIGINT and SIGTERM remove the temporary results directories (parley/outdir.h) before the
  * process ends as the signal asks; SIGXFSZ (a file size limit, ulimit -f) is ignored so the write

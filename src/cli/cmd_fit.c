@@ -29,7 +29,7 @@ static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, 
 {
     pl_agreement_sim_config cfg;
     pl_agreement_sim_config_default(&cfg);
-    cfg.runs = runs, cfg.seed = seed, cfg.threads = cli_cores();
+    cfg.runs = runs, cfg.seed = seed, cfg.threads = cli_default_threads();
     pl_agreement_result *prior = NULL, *post = NULL;
     int rc = pl_agreement_simulate(a, &cfg, &prior, err);
     if (rc) return rc;

@@ -46,7 +46,7 @@ static const char after[] =
 
 int cmd_run(int argc, char **argv)
 {
-    pl_run_options opt = {.threads = cli_cores()};
+    pl_run_options opt = {.threads = cli_default_threads()};
     cli_list sets = {0};
     int types = 0, n_args;
     const cli_flag flags[] = {
@@ -54,7 +54,7 @@ int cmd_run(int argc, char **argv)
         {"seed", 's', CLI_FLAG_SEED, &opt.seed, "s",
          "random seed (default: the scenario's, else 1); the same seed gives\n"
          "byte-identical results whatever --threads is", .given = &opt.seed_given},
-        {"threads", 'j', CLI_FLAG_THREADS, &opt.threads, "k", "worker threads (default: every core; 0 = every core)"},
+        CLI_ROW_THREADS(&opt.threads),
         {"out", 'o', CLI_FLAG_DIR, &opt.out_dir, "DIR", "write CSV and JSON results and report.html into DIR"},
         {"types", 0, CLI_FLAG_CHOICE, &types, "prior|posterior",
          "agreements: 'prior' (default) runs the scenario's types; 'posterior'\n"

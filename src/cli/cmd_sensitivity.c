@@ -32,7 +32,7 @@ int cmd_sensitivity(int argc, char **argv)
     cli_list sets = {0}, ranges = {0};
     pl_sensitivity_config cfg;
     pl_sensitivity_config_default(&cfg);
-    cfg.threads = cli_cores(), cfg.log = stderr;
+    cfg.threads = cli_default_threads(), cfg.log = stderr;
     int n_args;
     const cli_flag flags[] = {
         {"range", 0, CLI_FLAG_LIST, &ranges, "P=LO:HI", "vary the value at path P from LO to HI (repeatable);\n"
@@ -48,7 +48,7 @@ int cmd_sensitivity(int argc, char **argv)
         {"grid-steps", 0, CLI_FLAG_INT, &cfg.grid_steps, "N", "points per side of the grid (default 7)", 2, 25},
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "N", "runs per point (default: the scenario's)", 1, 1e9},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default: the scenario's)", .given = &cfg.seed_given},
-        {"threads", 'j', CLI_FLAG_THREADS, &cfg.threads, "k", "worker threads (default: every core); results do not depend on it"},
+        CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &cfg.out_dir, "DIR", "write sensitivity.csv, breakeven.csv, sobol.csv, grid.csv,\n"
          "sensitivity.json and sensitivity.html into DIR"},
         {0}};

@@ -39,6 +39,7 @@ int cmd_tournament(int argc, char **argv)
 {
     pl_tournament_config cfg;
     pl_tournament_config_default(&cfg);
+    cfg.threads = cli_default_threads();
     cli_game game;
     cli_game_default(&game);
     const char *out_dir = NULL;
@@ -55,7 +56,7 @@ int cmd_tournament(int argc, char **argv)
         {"prob-end", 0, CLI_FLAG_PROB, &cfg.prob_end, "p", "each match ends after each turn with probability p"},
         CLI_ROW_GAME(&game),
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
-        {"threads", 'j', CLI_FLAG_THREADS, &cfg.threads, "k", "worker threads (default 1; 0 = every core)"},
+        CLI_ROW_THREADS(&cfg.threads),
         {"no-self-play", 0, CLI_FLAG_BOOL, &self_play_off, NULL, "leave out each player's match against its own copy"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},
