@@ -2,7 +2,8 @@
  *
  * A pl_outfile writes to "<path>.tmp-<pid>" and renames onto the path only when
  * closed successfully; on any error the temporary is removed.  A reader either
- * sees the old file, the complete new one, or none. */
+ * sees the old file, the complete new one, or none.  Input files are opened here too
+ * (pl_infile_open), so that "-" is standard input wherever a file is read. */
 #ifndef PL_FILES_H
 #define PL_FILES_H
 
