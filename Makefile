@@ -116,11 +116,11 @@ $(SAN)/tools/%: tests/tools/%.c $(SAN)/tools/%.d $(SAN)/libparley.a
 	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(SAN)/libparley.a $(LDLIBS)
 # the progress bar and the flag parser live with the command, not in the library: their tests
 # and the demo link the command's objects directly
-CLI_TEST_OBJS := $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/obj/src/cli/cli_flags.o
+CLI_TEST_OBJS := $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/obj/src/cli/cli_flags.o $(SAN)/obj/src/cli/cli_data.o
 $(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/tools/progress_demo.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(CLI_TEST_OBJS) $(SAN)/libparley.a $(LDLIBS)
-$(SAN)/tests/test_progress $(SAN)/tests/test_cli_flags: $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
+$(SAN)/tests/test_progress $(SAN)/tests/test_cli_flags $(SAN)/tests/test_cli_data: $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(CLI_TEST_OBJS) $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
