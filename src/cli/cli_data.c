@@ -78,7 +78,7 @@ int cli_scenarios_shipped(const char *data_dir, cli_names *out)
     snprintf(dir, sizeof dir, "%s/scenarios", data_dir);
     int before = out->n;
     add_files(out, dir, "");
-    qsort(out->items + before, (size_t)(out->n - before), sizeof *out->items, by_name);
+    if (out->n > before) qsort(out->items + before, (size_t)(out->n - before), sizeof *out->items, by_name);
     return out->n - before;
 }
 
