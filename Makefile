@@ -5,6 +5,9 @@
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS each (make check runs them briefly)
 #   make bench      the benchmarks (figures go to docs/performance.md by hand)
 #   make docs       regenerates docs/strategies.md from the registry
+#   make mpi        parley-mpi (build/mpi/parley-mpi): the command across MPI processes (Open MPI's mpicc)
+#   make python     the Python package (python/) built and installed into build/python with the
+#                   system Python (PYTHON=/usr/bin/python3), as `pip install ./python` installs it
 #   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, DATADIR, MANDIR, DOCDIR);
 #                   the scenarios and docs go to DATADIR/parley, where the command looks for them
 #   make uninstall  the same variables: removes exactly what install put
@@ -51,13 +54,15 @@ HDRS := $(wildcard include/parley/*.h)
 REL := build/release
 SAN := build/asan
 
-.PHONY: all deps deps-test check demo bench docs install uninstall clean test-build
+.PHONY: all deps deps-test deps-python mpi check demo bench docs install uninstall clean test-build python
 all: $(REL)/parley $(REL)/libparley.a $(REL)/libparley.so
 
 deps:
 	@tools/install-deps.sh
 deps-test:
 	@tools/install-deps.sh --test
+deps-python:
+	@tools/install-deps.sh --python
 
 define objs
 $(patsubst %.c,$(1)/obj/%.o,$(2))
@@ -166,6 +171,8 @@ test-build: $(SAN)/parley $(REL)/parley $(REL)/parley-shared $(REL)/libparley.a 
 
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
+	@$(MAKE) --no-print-directory python
+	@$(MAKE) --no-print-directory mpi
 	@tests/run.sh
 
 demo: deps
@@ -176,6 +183,32 @@ demo: deps
 bench: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) all $(patsubst bench/%.c,$(REL)/bench/%,$(BENCH_SRC))
 	@for b in $(patsubst bench/%.c,$(REL)/bench/%,$(BENCH_SRC)); do echo "== $$b"; $$b; done
+
+# parley-mpi (docs/mpi.md): the command's main, renamed, under an MPI main (src/mpi/parley_mpi.c)
+# that tells the library how to share work among processes; the plain build needs no MPI.
+MPICC ?= mpicc
+MPIDIR := build/mpi
+CLI_LIB_OBJS := $(filter-out $(REL)/obj/src/cli/main.o,$(call objs,$(REL),$(CLI_SRC)))
+mpi: $(MPIDIR)/parley-mpi
+$(MPIDIR)/cli_main.o: src/cli/main.c $(REL)/flags
+	@mkdir -p $(dir $@)
+	$(REL_CC) -Dmain=parley_cli_main -c $< -o $@
+-include $(wildcard $(MPIDIR)/*.d)
+$(MPIDIR)/parley-mpi: src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) $(REL)/libparley.a
+	$(MPICC) $(CPPFLAGS) $(RELEASE) $(CFLAGS) $(LDFLAGS) src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) \
+	  $(REL)/libparley.a $(LDLIBS) -o $@
+
+# The Python package (python/): pip builds the cffi extension against include/ and links
+# build/release/libparley.a into it (python/parley/_build.py), and installs it into build/python,
+# where the tests (tests/e2e/python.sh, pytest) import it.  The system Python, never a pyenv one:
+# Debian's numpy, pandas and cffi belong to it.
+PYTHON ?= /usr/bin/python3
+PYDIR := build/python
+python: deps-python $(REL)/libparley.a
+	@rm -rf $(PYDIR)
+	$(PYTHON) -m pip install --quiet --no-build-isolation --no-deps --no-index --disable-pip-version-check \
+	  --root-user-action=ignore --target $(PYDIR) ./python
+	@echo "python package in $(PYDIR) (PYTHONPATH=$(PYDIR) $(PYTHON) -c 'import parley')"
 
 # The strategy reference is generated from the registry so that it cannot drift;
 # tests/e2e/docs_strategies.sh fails when the committed file is stale.

@@ -3,8 +3,17 @@
 # only those missing.  Safe to run repeatedly; does nothing when all are present.
 set -euo pipefail
 need=(gcc make pkg-config libjansson-dev libyaml-dev zlib1g-dev libcmocka-dev)
+# the Python package (make python): the system Python's headers, cffi to build the extension,
+# pip, setuptools and wheel to install it, numpy and pandas for its results; pytest runs its tests
+python=(python3-dev python3-cffi python3-pip python3-setuptools python3-wheel python3-numpy python3-pandas python3-pytest)
+if [ "${1:-}" = "--python" ]; then
+  need+=("${python[@]}")
+fi
 if [ "${1:-}" = "--test" ]; then
+  need+=("${python[@]}")
   need+=(tmux) # tests/e2e/play.sh plays a game in a real terminal
+  # parley-mpi (make mpi) and its test, tests/e2e/mpi.sh: Open MPI's compiler wrapper and mpirun
+  need+=(openmpi-bin libopenmpi-dev)
   # the report tests open every report in headless Chromium (tests/browser_check.sh);
   # bsdutils gives script(1), which the progress-bar test runs under a pseudo-terminal
   need+=(chromium bsdutils)

@@ -122,6 +122,42 @@ PL_EXTERN int pl_agreement_apply_fit(pl_agreement *a, const pl_agreement_fit *f)
 PL_EXTERN void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f);
 PL_EXTERN int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl_agreement_fit *f, pl_error *err);
 
+/* ---- searching the sequencing designs ----------------------------------------
+ * The scenario's `design_search:` block names the `requires` links that may change (each
+ * free link on or off, on top of a base variant's sequencing).  The search tries every
+ * design where there are few free links, and a steepest-ascent local search where there
+ * are many; it screens each design's completion under the priors and (with a record)
+ * under the fit's posterior types, every design on the same runs (common random numbers);
+ * then re-estimates the best designs and the shipped variants on fresh runs, paired against
+ * the best shipped one, with the incentive checks (self-enforcing or not) in each set of
+ * types.  The method is stated in src/agreement/agreement_design.c and docs/agreements.md. */
+typedef struct pl_agreement_design_result pl_agreement_design_result;
+typedef struct pl_agreement_design_config {
+    uint64_t runs;          /* screening runs per design and set of types (default 2000) */
+    uint64_t confirm_runs;  /* runs of the re-estimate, fresh runs after the screen's (default 10000) */
+    uint64_t check_runs;    /* runs of each incentive check (default 2000) */
+    int top;                /* designs of the search re-estimated and checked (default 8) */
+    int exhaustive_max;     /* free links up to which every design is tried (default 10) */
+    int max_designs;        /* the local search's budget of designs screened (default 4000) */
+    uint64_t seed;
+    int seed_given;
+    int threads;            /* >= 1; results do not depend on it */
+    int prior_only;         /* 1: only under the priors, even with a record */
+} pl_agreement_design_config;
+/* The defaults above, the scenario's seed, one thread. */
+PL_EXTERN void pl_agreement_design_config_default(pl_agreement_design_config *cfg);
+/* PL_EINVAL (with the reason) when the scenario has no `design_search:` block. */
+PL_EXTERN int pl_agreement_design_search(const pl_agreement *a, const pl_agreement_design_config *cfg,
+                                         pl_agreement_design_result **out, pl_error *err);
+PL_EXTERN void pl_agreement_design_free(pl_agreement_design_result *r);
+/* The search's answer as text; and DIR/designs.csv, DIR/screen.csv, DIR/results.json and
+ * DIR/report.html (DIR made if missing). */
+PL_EXTERN void pl_agreement_design_print(FILE *out, const pl_agreement *a, const pl_agreement_design_result *r);
+PL_EXTERN int pl_agreement_design_write(const char *dir, const pl_agreement *a, const pl_agreement_design_result *r,
+                                        pl_error *err);
+/* Whether the scenario declares a design search (`design_search:`). */
+PL_EXTERN int pl_agreement_has_design_space(const pl_agreement *a);
+
 /* ---- the model, for front ends ------------------------------------------ */
 
 PL_EXTERN const char *pl_agreement_name(const pl_agreement *a);

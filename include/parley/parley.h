@@ -29,6 +29,7 @@
 #include "parley/outdir.h"
 #include "parley/sensitivity.h"
 #include "parley/population.h"
+#include "parley/distribute.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -68,6 +68,15 @@ PL_EXTERN double pl_tournament_result_mean(const pl_tournament_result *r, size_t
 PL_EXTERN double pl_tournament_result_stddev(const pl_tournament_result *r, size_t player);
 /* Matches won (strictly higher score) in a repetition, self-play excluded. */
 PL_EXTERN int pl_tournament_result_wins(const pl_tournament_result *r, size_t player, int rep);
+/* Total score of a player in a repetition: the sum of its match scores against its opponents
+ * (self-play excluded; the reference library's `scores`). */
+PL_EXTERN double pl_tournament_result_score(const pl_tournament_result *r, size_t player, int rep);
+/* Moves of player i that were C in its matches against j, over every repetition (the reference's
+ * `cooperation` matrix); for i == j (self-play) the mean of the two copies' counts, rounded down. */
+PL_EXTERN uint64_t pl_tournament_result_pair_cooperation(const pl_tournament_result *r, size_t i, size_t j);
+/* Turns players i and j played against each other, over every repetition (0 for self-play when
+ * it is turned off). */
+PL_EXTERN uint64_t pl_tournament_result_pair_turns(const pl_tournament_result *r, size_t i, size_t j);
 /* Mean per-turn payoff of player i against j over the repetitions, and its standard deviation. */
 PL_EXTERN double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size_t j);
 PL_EXTERN double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j);
@@ -78,6 +87,10 @@ PL_EXTERN double pl_tournament_result_cooperation(const pl_tournament_result *r,
  * before a further turn); initial cooperation rate in *initial_c. */
 PL_EXTERN void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t player, double out[4],
                                              double out_next_c[4], double *initial_c);
+/* The same over its matches against the others only, self-play left out (the reference
+ * library's summary rates, which leave it out). */
+PL_EXTERN void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t player, double out[4],
+                                                    double out_next_c[4], double *initial_c);
 /* Matches played and turns played in all. */
 PL_EXTERN uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
 PL_EXTERN uint64_t pl_tournament_result_turns(const pl_tournament_result *r);

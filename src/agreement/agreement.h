@@ -15,6 +15,7 @@
 #ifndef PL_AGREEMENT_INTERNAL_H
 #define PL_AGREEMENT_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "parley/agreement.h"
@@ -28,6 +29,7 @@
 #define PL_AG_MAX_VARIANTS 16
 #define PL_AG_MAX_SHOCKS 16
 #define PL_AG_MAX_EFFECTS 8
+#define PL_AG_MAX_CLAIMS 8
 #define PL_AG_MAX_HORIZON 2400
 #define PL_AG_MAX_OCCURRENCES 64
 #define PL_AG_MAX_BELIEF_EVENTS 96
@@ -75,6 +77,19 @@ typedef struct pl_ag_behaviour {
     double tolerance;         /* gain below which leaving a design does not count (self-enforcement) */
     pl_ag_pos pos;
 } pl_ag_behaviour;
+
+/* The scenario's `design_search:` block (agreement_design.c): the `requires` links the design
+ * search may add or drop, on top of the base variant's sequencing. */
+#define PL_AG_MAX_FREE 32
+typedef struct pl_ag_design_space {
+    int given;
+    int base;                         /* the variant whose sequencing (and policies) the designs start from */
+    int n_free;
+    int free_step[PL_AG_MAX_FREE];    /* link i: free_step[i] requires free_req[i] */
+    int free_req[PL_AG_MAX_FREE];
+    pl_ag_pos free_pos[PL_AG_MAX_FREE];
+    pl_ag_pos pos;
+} pl_ag_design_space;
 
 /* One policy a party may follow, with the probability that it does.  `steps`
  * is what the policy names: the steps all_first waits for, the initiatives of
@@ -197,6 +212,14 @@ typedef struct pl_ag_event {
     pl_ag_pos pos;
 } pl_ag_event;
 
+/* A claim the record can test (`record: claims:`): that the steps `owed` requires, done by others,
+ * earned `owed`, and it never came.  agreement_claims.c tests it against the replay's ledger. */
+typedef struct pl_ag_claim {
+    char *text, *source;
+    int owed;            /* the step the claim says was owed */
+    pl_ag_pos pos;
+} pl_ag_claim;
+
 struct pl_agreement {
     char *path;          /* the scenario file, for messages */
     char *id, *name, *description, *assumptions;
@@ -215,9 +238,12 @@ struct pl_agreement {
     char *phase_names[PL_AG_MAX_STEPS];
     pl_ag_event *event;
     pl_ag_behaviour behaviour;
+    pl_ag_design_space design;
     int n_ranges;        /* assumptions the `sensitivity: ranges:` list declares (parley sensitivity) */
     int n_sources;       /* the `sources:` map: tag -> "title: address" (every cited tag resolves, scenario.c) */
     char **source_tag, **source_text;
+    int n_claims;
+    pl_ag_claim claim[PL_AG_MAX_CLAIMS];
     int record_variant;  /* the variant whose sequencing the replay compares against */
     int has_record;
     pl_ag_pos horizon_pos, record_pos;
@@ -278,6 +304,16 @@ int pl_ag_validate(const pl_agreement *a, pl_error *err);
 
 /* Builds the compiled form of variant v (the model must be valid). */
 void pl_ag_compile(const pl_agreement *a, int v, pl_ag_compiled *c);
+/* The same with the `requires` of every step given (a design of the search: req[s] is what step s
+ * requires); the rest (policies) from variant v. */
+void pl_ag_compile_requires(const pl_agreement *a, int v, const pl_bits *req, pl_ag_compiled *c);
+/* The `requires` of every step under variant v (-1: as written). */
+void pl_ag_variant_requires(const pl_agreement *a, int v, pl_bits *req);
+/* Whether a sequencing can run: 0, or the problem (1 a cycle, 2 a step requiring one whose
+ * verification never confirms, 3 a step that can never become due before the horizon) in msg,
+ * with the step it is at in *at.  `where` (may be NULL) names the
+ * variant in the message. */
+int pl_ag_requires_problem(const pl_agreement *a, const pl_bits *req, const char *where, char *msg, size_t n, int *at);
 
 /* ---- one run -------------------------------------------------------------- */
 
@@ -373,6 +409,10 @@ typedef struct pl_ag_incentives {
     double tolerance;
     pl_ag_incentive_row v[PL_AG_MAX_VARIANTS];
 } pl_ag_incentives;
+/* One variant's row, compiled as c, with `expected` each party's mean payoff under it; `scratch`
+ * is a compiled form to overwrite.  The deviation checks run runs 0..runs-1 of `seed`. */
+void pl_ag_incentive_row_fill(const pl_agreement *a, const pl_ag_compiled *c, const double *expected, uint64_t runs,
+                              uint64_t seed, double tolerance, pl_ag_compiled *scratch, pl_ag_incentive_row *row);
 int pl_ag_incentives_compute(const pl_agreement *a, const pl_agreement_result *r, uint64_t runs, uint64_t seed,
                              pl_ag_incentives **out, pl_error *err);
 
@@ -457,6 +497,20 @@ struct pl_agreement_ledger {
     int last_event_period;
     pl_bits in_force_end, reversed_end;
 };
+
+/* A claim tested against the record (agreement_claims.c). */
+typedef enum pl_ag_claim_verdict {
+    PL_CLAIM_UNEARNED,       /* the steps the claim counts are not all done on the record */
+    PL_CLAIM_CAME,           /* what it says never came did come */
+    PL_CLAIM_SUPPORTED,      /* owed under the agreement as agreed, and never given */
+    PL_CLAIM_READING_ONLY,   /* never given, but owed only under a reading the agreement as agreed does not contain */
+    PL_CLAIM_VERDICT_COUNT
+} pl_ag_claim_verdict;
+extern const char *const pl_ag_claim_verdict_names[PL_CLAIM_VERDICT_COUNT];
+pl_ag_claim_verdict pl_ag_claim_test(const pl_agreement *a, const pl_agreement_ledger *l, int k);
+/* The test as sentences: the steps the claim counts with their dates, what they would have earned and
+ * when, what came, what the steps as agreed tie the same actor's same phase to, and the verdict. */
+void pl_ag_claim_text(const pl_agreement *a, const pl_agreement_ledger *l, int k, char *buf, size_t n);
 
 /* Period of a date (y, m, d) from the agreement's start, in its unit. */
 int pl_ag_period_of(const pl_agreement *a, int y, int m, int d);

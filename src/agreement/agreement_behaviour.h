@@ -49,6 +49,11 @@ void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st);
  * Records each change in o (may be NULL).  Returns 1 if any belief changed. */
 void pl_ag_beliefs_init(const pl_ag_compiled *c, pl_ag_state *st);
 int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_move *all, pl_ag_outcome *o);
+/* A covert withdrawal of step s on this snapshot: the types of its actor whose rule would withdraw
+ * it (bit k), kept until it is found out; then pl_ag_beliefs_reveal updates the public belief
+ * about the actor by it (1 - eps for those types, eps for the others).  Returns 1 if it changed. */
+uint32_t pl_ag_covert_types(const pl_ag_compiled *c, const pl_ag_state *st, int s);
+int pl_ag_beliefs_reveal(const pl_ag_compiled *c, pl_ag_state *st, int s, uint32_t types, pl_ag_outcome *o);
 /* The factor of one party's observed evidence under each of its types (likelihoods, for tests). */
 void pl_ag_evidence_loglik(const pl_ag_compiled *c, const pl_ag_state *st, int j, const pl_ag_move *all, double *loglik);
 

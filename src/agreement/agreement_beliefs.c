@@ -9,7 +9,10 @@
  *   - each step j withdrew: 1 - eps if the type's rule withdraws it now, else eps;
  *   - each step of j newly late on the public view (held past its deadline and the
  *     scenario's patience): eps if the type's rule would have started it, else 1 - eps;
- * and normalised.  eps is the tremble (at least 0.001, so that no type is ever ruled out
+ * and normalised; and when a secret withdrawal (`covert:`) is found out, by what j did then:
+ *   - 1 - eps if the type's rule would have withdrawn the step on the snapshot of the period
+ *     it was withdrawn in, else eps (the evidence is the act, read when it is seen).
+ * eps is the tremble (at least 0.001, so that no type is ever ruled out
  * for good): observers read each other as rule types that tremble.  A step merely not yet
  * started is no evidence until it is late, so that a party weighing its choice is not
  * taken for a spoiler the first period it waits. */
@@ -67,42 +70,71 @@ void pl_ag_evidence_loglik(const pl_ag_compiled *c, const pl_ag_state *st, int j
     }
 }
 
+/* Multiplies the belief about j by eps / (1 - eps) for each mismatch of each type beyond the fewest
+ * (the common (1 - eps)^n cancels), normalises, and records the change.  0 if it is no news. */
+static int apply_evidence(const pl_ag_compiled *c, pl_ag_state *st, int j, const int *mm, pl_ag_outcome *o)
+{
+    const int K = c->n_opt[j];
+    int lo = 1 << 30, hi = -1;
+    for (int k = 0; k < K; k++) {
+        if (mm[k] < lo) lo = mm[k];
+        if (mm[k] > hi) hi = mm[k];
+    }
+    if (lo == hi) return 0; /* every type explains it as well: no news */
+    double r = exp(c->log_eps - c->log_1m_eps), sum = 0;
+    for (int k = 0; k < K; k++) {
+        for (int i = lo; i < mm[k]; i++) st->belief[j][k] *= r;
+        sum += st->belief[j][k];
+    }
+    if (!(sum > 0)) return 0;
+    for (int k = 0; k < K; k++) st->belief[j][k] /= sum;
+    st->bel_ver++;
+    st->bel_dirty |= 1u << j;
+    pl_ag_expectations(c, st);
+    if (o) {
+        int i = o->bel_n < PL_AG_MAX_BELIEF_EVENTS ? o->bel_n++ : PL_AG_MAX_BELIEF_EVENTS - 1;
+        o->bel_t[i] = (short)st->t;
+        o->bel_j[i] = (signed char)j;
+        for (int k = 0; k < K; k++) o->bel_q[i][k] = (uint32_t)llround(st->belief[j][k] * PL_AG_BELIEF_ONE);
+    }
+    return 1;
+}
+
 int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_move *all, pl_ag_outcome *o)
 {
     int changed = 0;
-    for (int j = 0; j < c->n_parties; j++) {
+    pl_bits moved = all->start | all->reverse | st->late_pub_new; /* no move, nothing newly late: no evidence */
+    for (int j = 0; moved && j < c->n_parties; j++) {
         int K = c->n_opt[j];
-        if (K < 2) continue;
+        if (K < 2 || !(moved & c->own[j])) continue;
         pl_bits started, reversed, held;
         evidence_of(c, st, j, all, &started, &reversed, &held);
         if (!(started | reversed | held)) continue;
-        int mm[PL_AG_MAX_OPTIONS], lo = 1 << 30, hi = -1;
-        for (int k = 0; k < K; k++) {
-            evidence_counts(c, st, j, k, started, reversed, held, &mm[k]);
-            if (mm[k] < lo) lo = mm[k];
-            if (mm[k] > hi) hi = mm[k];
-        }
-        if (lo == hi) continue; /* every type explains it as well: no news */
-        /* the common (1 - eps)^n cancels; each mismatch beyond the fewest weighs eps / (1 - eps) */
-        double r = exp(c->log_eps - c->log_1m_eps), sum = 0;
-        for (int k = 0; k < K; k++) {
-            for (int i = lo; i < mm[k]; i++) st->belief[j][k] *= r;
-            sum += st->belief[j][k];
-        }
-        if (!(sum > 0)) continue;
-        for (int k = 0; k < K; k++) st->belief[j][k] /= sum;
-        changed = 1;
-        st->bel_ver++;
-        st->bel_dirty |= 1u << j;
-        pl_ag_expectations(c, st);
-        if (o) {
-            int i = o->bel_n < PL_AG_MAX_BELIEF_EVENTS ? o->bel_n++ : PL_AG_MAX_BELIEF_EVENTS - 1;
-            o->bel_t[i] = (short)st->t;
-            o->bel_j[i] = (signed char)j;
-            for (int k = 0; k < K; k++) o->bel_q[i][k] = (uint32_t)llround(st->belief[j][k] * PL_AG_BELIEF_ONE);
-        }
+        int mm[PL_AG_MAX_OPTIONS];
+        for (int k = 0; k < K; k++) evidence_counts(c, st, j, k, started, reversed, held, &mm[k]);
+        changed |= apply_evidence(c, st, j, mm, o);
     }
     return changed;
+}
+
+uint32_t pl_ag_covert_types(const pl_ag_compiled *c, const pl_ag_state *st, int s)
+{
+    int j = c->actor[s];
+    uint32_t types = 0;
+    for (int k = 0; k < c->n_opt[j]; k++) {
+        pl_ag_move m;
+        pl_ag_rule_as(c, st, j, k, &m);
+        if (m.reverse >> s & 1) types |= 1u << k;
+    }
+    return types;
+}
+
+int pl_ag_beliefs_reveal(const pl_ag_compiled *c, pl_ag_state *st, int s, uint32_t types, pl_ag_outcome *o)
+{
+    int j = c->actor[s], mm[PL_AG_MAX_OPTIONS];
+    if (c->n_opt[j] < 2) return 0;
+    for (int k = 0; k < c->n_opt[j]; k++) mm[k] = !(types >> k & 1);
+    return apply_evidence(c, st, j, mm, o);
 }
 
 void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q)

@@ -60,6 +60,37 @@ static void as_written(const pl_agreement *a, const pl_ag_compiled *c, double *p
     (void)a;
 }
 
+void pl_ag_incentive_row_fill(const pl_agreement *a, const pl_ag_compiled *c, const double *expected, uint64_t runs,
+                              uint64_t seed, double tolerance, pl_ag_compiled *scratch, pl_ag_incentive_row *row)
+{
+    const int P = a->n_parties;
+    as_written(a, c, row->as_written);
+    pl_ag_tally base;
+    pl_ag_tally_runs(c, seed, 0, runs, &base);
+    row->self_enforcing = 1;
+    row->everyone_joins = 1;
+    for (int p = 0; p < P; p++) {
+        row->no_agreement[p] = a->behaviour.status_quo[p] * a->horizon;
+        row->expected[p] = expected[p];
+        row->joins[p] = row->expected[p] >= row->no_agreement[p] && row->as_written[p] >= row->no_agreement[p];
+        if (!row->joins[p]) row->everyone_joins = 0;
+        double b = base.pay_sum[p] / (double)base.runs;
+        row->best_type[p] = -1;
+        row->best_gain[p] = 0;
+        for (int k = 0; k < c->n_opt[p]; k++) {
+            *scratch = *c;
+            scratch->forced_type[p] = k + 1;
+            pl_ag_tally t;
+            pl_ag_tally_runs(scratch, seed, 0, runs, &t);
+            double g = t.pay_sum[p] / (double)t.runs - b;
+            row->gain[p][k] = g;
+            row->type_complete[p][k] = (double)t.completed / (double)t.runs;
+            if (g > row->best_gain[p]) row->best_gain[p] = g, row->best_type[p] = k;
+        }
+        if (row->best_gain[p] > tolerance) row->self_enforcing = 0;
+    }
+}
+
 int pl_ag_incentives_compute(const pl_agreement *a, const pl_agreement_result *r, uint64_t runs, uint64_t seed,
                              pl_ag_incentives **out, pl_error *err)
 {
@@ -70,38 +101,14 @@ int pl_ag_incentives_compute(const pl_agreement *a, const pl_agreement_result *r
         pl_free(inc), pl_free(c), pl_free(cf);
         return pl_error_set(err, PL_ENOMEM, "out of memory for the incentive checks");
     }
-    const int P = a->n_parties;
     inc->runs = runs;
     inc->n_variants = r->n_variants;
     inc->tolerance = a->behaviour.tolerance;
     for (int v = 0; v < r->n_variants; v++) {
-        pl_ag_incentive_row *row = &inc->v[v];
         pl_ag_compile(a, a->n_variants > 0 ? v : -1, c);
-        as_written(a, c, row->as_written);
-        pl_ag_tally base;
-        pl_ag_tally_runs(c, seed, 0, runs, &base);
-        row->self_enforcing = 1;
-        row->everyone_joins = 1;
-        for (int p = 0; p < P; p++) {
-            row->no_agreement[p] = a->behaviour.status_quo[p] * a->horizon;
-            row->expected[p] = r->stats[v].pay_sum[p] / (double)r->stats[v].runs;
-            row->joins[p] = row->expected[p] >= row->no_agreement[p] && row->as_written[p] >= row->no_agreement[p];
-            if (!row->joins[p]) row->everyone_joins = 0;
-            double b = base.pay_sum[p] / (double)base.runs;
-            row->best_type[p] = -1;
-            row->best_gain[p] = 0;
-            for (int k = 0; k < c->n_opt[p]; k++) {
-                *cf = *c;
-                cf->forced_type[p] = k + 1;
-                pl_ag_tally t;
-                pl_ag_tally_runs(cf, seed, 0, runs, &t);
-                double g = t.pay_sum[p] / (double)t.runs - b;
-                row->gain[p][k] = g;
-                row->type_complete[p][k] = (double)t.completed / (double)t.runs;
-                if (g > row->best_gain[p]) row->best_gain[p] = g, row->best_type[p] = k;
-            }
-            if (row->best_gain[p] > inc->tolerance) row->self_enforcing = 0;
-        }
+        double expected[PL_AG_MAX_PARTIES];
+        for (int p = 0; p < a->n_parties; p++) expected[p] = r->stats[v].pay_sum[p] / (double)r->stats[v].runs;
+        pl_ag_incentive_row_fill(a, c, expected, runs, seed, inc->tolerance, cf, &inc->v[v]);
     }
     pl_free(c), pl_free(cf);
     *out = inc;

@@ -17,6 +17,7 @@
 #include "core/alloc.h"
 #include "agreement/agreement.h"
 #include "agreement/agreement_behaviour.h"
+#include "agreement/agreement_design.h"
 #include "agreement/agreement_output.h"
 #include "scenario/scenario.h"
 
@@ -818,12 +819,44 @@ static int check_record_story(ctx *x)
     return rc;
 }
 
+/* `claims: [{text: ..., source: ..., owed: STEP}]`: claims the record can test; the owed step's
+ * `requires:` are the steps the claim says earned it. */
+static int read_claims(ctx *x, const pl_ynode *cl)
+{
+    static const char *const keys[] = {"text", "source", "owed", "note", NULL};
+    pl_agreement *a = x->a;
+    if (!cl) return PL_OK;
+    TRY(pl_yexpect(x->d, cl, PL_Y_SEQ, "'claims' (a list of {text, source, owed})", x->err));
+    if (cl->n > PL_AG_MAX_CLAIMS) return pl_yerr(x->d, cl, x->err, "at most %d claims", PL_AG_MAX_CLAIMS);
+    for (size_t i = 0; i < cl->n; i++) {
+        const pl_ynode *n = cl->items[i];
+        TRY(pl_yexpect(x->d, n, PL_Y_MAP, "a claim ({text, source, owed})", x->err));
+        TRY(pl_ymap_check_keys(x->d, n, keys, x->err));
+        pl_ag_claim *c = &a->claim[a->n_claims++];
+        c->pos = pos_of(n);
+        const char *id;
+        TRY(pl_yget_str(x->d, n, "owed", 1, &id, x->err));
+        c->owed = pl_agreement_find_step(a, id);
+        if (c->owed < 0) return pl_yerr(x->d, pl_ymap_get(n, "owed"), x->err, "'owed': unknown step '%s'", id);
+        if (!a->step[c->owed].n_req)
+            return pl_yerr(x->d, pl_ymap_get(n, "owed"), x->err,
+                           "'owed': step %s requires nothing, so no step of the record could have earned it "
+                           "(its 'requires:' are the steps the claim counts)", id);
+        const char *t;
+        TRY(pl_yget_str(x->d, n, "text", 1, &t, x->err));
+        TRY(dup_str(x, t, &c->text));
+        TRY(opt_text(x, n, "source", &c->source));
+    }
+    return PL_OK;
+}
+
 static int read_record(ctx *x, const pl_ynode *rec)
 {
-    static const char *const keys[] = {"variant", "events", "note", "source", NULL};
+    static const char *const keys[] = {"variant", "events", "claims", "note", "source", NULL};
     static const char *const ev_keys[] = {"date", "step", "event", "shock", "quantity", "source", "note", NULL};
     pl_agreement *a = x->a;
     TRY(pl_ymap_check_keys(x->d, rec, keys, x->err));
+    TRY(read_claims(x, pl_ymap_get(rec, "claims")));
     a->record_pos = pos_of(rec);
     const pl_ynode *vv = pl_ymap_get(rec, "variant");
     a->record_variant = a->n_variants > 0 ? 0 : -1;
@@ -913,7 +946,7 @@ static int read_doc(ctx *x)
     static const char *const keys[] = {"kind",  "id",        "name",     "description", "assumptions", "start",
                                        "period", "horizon",  "runs",     "seed",        "parties",     "verifiers",
                                        "steps", "variants",  "shocks",   "record",      "sources",     "notes",
-                                       "behaviour", "sensitivity", NULL}; /* sensitivity: ranges for parley sensitivity */
+                                       "behaviour", "sensitivity", "design_search", NULL}; /* sensitivity: ranges for parley sensitivity */
     const pl_ydoc *d = x->d;
     const pl_ynode *root = d->root;
     pl_agreement *a = x->a;
@@ -986,7 +1019,10 @@ static int read_doc(ctx *x)
     if (rec) TRY(read_record(x, rec));
     const pl_ynode *beh = pl_ymap_get(root, "behaviour");
     if (beh) TRY(pl_ag_read_behaviour(d, beh, a, x->err));
-    return pl_ag_validate(a, x->err);
+    TRY(pl_ag_validate(a, x->err));
+    const pl_ynode *dsn = pl_ymap_get(root, "design_search"); /* the links `parley design` may change */
+    if (dsn) TRY(pl_ag_read_design(d, dsn, a, x->err));
+    return PL_OK;
 }
 
 int pl_agreement_from_doc(const pl_ydoc *d, pl_agreement **out, pl_error *err)

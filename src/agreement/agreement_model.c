@@ -29,6 +29,7 @@ void pl_agreement_free(pl_agreement *a)
 {
     if (!a) return;
     pl_free(a->path), pl_free(a->id), pl_free(a->name), pl_free(a->description), pl_free(a->assumptions), pl_free(a->start_text);
+    for (int i = 0; i < a->n_claims; i++) pl_free(a->claim[i].text), pl_free(a->claim[i].source);
     for (int i = 0; i < a->n_sources; i++) pl_free(a->source_tag[i]), pl_free(a->source_text[i]);
     pl_free(a->source_tag), pl_free(a->source_text);
     for (int i = 0; i < a->n_parties; i++) pl_free(a->party[i].id), pl_free(a->party[i].name);

@@ -116,6 +116,11 @@ static void write_replay_summary(FILE *f, const pl_agreement *a, const pl_agreem
                     a->party[q].id, pq, a->party[q].id, a->party[p].id, qp, a->party[p].id, qp - pq);
         }
     if (!any) fprintf(f, "  nothing given on the record\n");
+    for (int k = 0; k < a->n_claims; k++) {
+        char text[4096];
+        pl_ag_claim_text(a, l, k, text, sizeof text);
+        fprintf(f, "\n%s", text);
+    }
 }
 
 void pl_ag_fairness_text(const pl_agreement *a, int v, int w, char *buf, size_t n)
@@ -753,6 +758,27 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_result *r,
                                                          a->party[q].id, "value_given",
                                                          pl_json_num(l->pair_given[(size_t)p * a->n_parties + q])));
         json_object_set_new(rep, "balance_by_pair", bal);
+        json_t *cl = json_array();
+        for (int k = 0; k < a->n_claims; k++) {
+            char text[4096];
+            pl_ag_claim_text(a, l, k, text, sizeof text);
+            const pl_ag_step *o = &a->step[a->claim[k].owed];
+            json_t *e = json_object();
+            json_object_set_new(e, "text", json_string(a->claim[k].text));
+            json_object_set_new(e, "source", a->claim[k].source ? json_string(a->claim[k].source) : json_null());
+            json_object_set_new(e, "owed", json_string(o->id));
+            json_object_set_new(e, "owed_agreed", json_boolean(o->agreed));
+            json_object_set_new(e, "owed_done", jperiod(a, l->step[a->claim[k].owed].completed));
+            json_t *cs = json_array();
+            for (int q = 0; q < o->n_req; q++)
+                json_array_append_new(cs, json_pack("{s:s,s:o}", "step", a->step[o->req[q]].id, "done",
+                                                    jperiod(a, l->step[o->req[q]].completed)));
+            json_object_set_new(e, "counts", cs);
+            json_object_set_new(e, "verdict", json_string(pl_ag_claim_verdict_names[pl_ag_claim_test(a, l, k)]));
+            json_object_set_new(e, "test", json_string(text));
+            json_array_append_new(cl, e);
+        }
+        json_object_set_new(rep, "claims", cl);
         json_object_set_new(root, "replay", rep);
     }
     return root;

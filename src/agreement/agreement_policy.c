@@ -78,11 +78,15 @@ static void rule_opportunist(const pl_ag_compiled *c, const pl_ag_state *st, int
     (void)o, (void)triggered;
     pl_bits own = c->own[p];
     reciprocal_frame(c, st, own, threat, 0, m);
-    for (pl_bits b = own & st->done & c->reversible & c->neg_self_flow & ~m->reverse; b; b &= b - 1) {
+    /* the flows as they are now: a shock's `flows:` may have made a step cost more, or less, to keep */
+    pl_bits costly = c->neg_self_flow;
+    for (uint32_t k = st->shock_on; k; k &= k - 1) costly |= c->shock_flow_steps[__builtin_ctz(k)];
+    for (pl_bits b = own & st->done & c->reversible & costly & ~m->reverse; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         if (c->dep_closure[s] & ~own & ~st->ever_done) continue; /* still something to gain */
-        double saves = -c->flow_to[s][p], loses = 0;
-        for (pl_bits x = c->link[s] & st->done & c->reversible; x; x &= x - 1) loses += c->flow_to[__builtin_ctzll(x)][p];
+        double saves = -pl_ag_flow(c, st, s, p), loses = 0;
+        if (!(saves > 0)) continue;
+        for (pl_bits x = c->link[s] & st->done & c->reversible; x; x &= x - 1) loses += pl_ag_flow(c, st, __builtin_ctzll(x), p);
         if (saves > loses) m->opp |= PL_BIT(s);
     }
     m->reverse |= m->opp;

@@ -84,6 +84,7 @@ typedef struct pl_ag_run_state {
     int rev_t[PL_AG_MAX_STEPS];  /* first reversal of each step (valid where ever_rev) */
     double delivered[PL_AG_MAX_STEPS];
     pl_bits ver_drawn, false_drawn, ever_rev;
+    uint32_t covert_types[PL_AG_MAX_STEPS]; /* behaviour: the types whose rule withdrew a covert step then */
 } pl_ag_run_state;
 
 /* The pieces of pl_ag_run (agreement_simulate.c), in the order it calls them: begin, then for each

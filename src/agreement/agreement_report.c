@@ -431,6 +431,18 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
                  a->party[l->first_rev_party].id, l->first_rev_date);
         pl_report_paragraph(rep, text);
     }
+    for (int k = 0; k < a->n_claims; k++) {
+        char claim[4096];
+        pl_ag_claim_text(a, l, k, claim, sizeof claim);
+        /* one paragraph per line of the test */
+        for (char *line = claim, *nl; *line; line = nl + 1) {
+            nl = strchr(line, '\n');
+            if (!nl) nl = line + strlen(line) - 1;
+            else *nl = 0;
+            while (*line == ' ') line++;
+            pl_report_paragraph(rep, line);
+        }
+    }
     const char *eh[] = {"date", "event", "step", "source", "note"};
     pl_report_table_begin(rep, "The record", 5, eh);
     for (int i = 0; i < a->n_events; i++) {

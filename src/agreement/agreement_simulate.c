@@ -148,6 +148,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
         if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
         TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
+        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], o); /* the act is evidence, once seen */
     }
     /* 2. verification: confirmations, then false reports of breach */
     for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
@@ -192,6 +193,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         all = &seen;
         for (pl_bits b = hidden; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
+            if (c->behave) R->covert_types[s] = pl_ag_covert_types(c, st, s); /* read when it is found out */
             st->covert |= PL_BIT(s);
             o->pay[c->actor[s]] -= c->reverse_cost[s];
             R->detect_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_detect[s], c->log_q_detect[s]);
@@ -533,39 +535,75 @@ static void work_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
     }
 }
 
+/* Adds integer tallies (and the payoffs' least and greatest) to variant v's totals: exact, so
+ * in any order. */
+static void stats_add(sim_job *j, int v, const pl_ag_stats *s)
+{
+    pl_ag_stats *m = &j->r->stats[v];
+    m->runs += s->runs, m->completed += s->completed, m->any_reversal += s->any_reversal;
+    m->held += s->held;
+    m->break_by_reversal += s->break_by_reversal;
+    m->time_sum += s->time_sum, m->time_sq += s->time_sq;
+    for (int k = 0; k < j->S; k++) {
+        m->step_done[k] += s->step_done[k], m->step_in_force[k] += s->step_in_force[k];
+        m->first_break[k] += s->first_break[k], m->first_rev_step[k] += s->first_rev_step[k];
+    }
+    for (int p = 0; p <= j->P; p++) m->first_rev_party[p] += s->first_rev_party[p];
+    for (int p = 0; p < j->P; p++) {
+        for (int k = 0; k < PL_AG_MAX_OPTIONS; k++)
+            m->type_runs[p][k] += s->type_runs[p][k], m->type_complete[p][k] += s->type_complete[p][k];
+        if (s->pay_min[p] < m->pay_min[p]) m->pay_min[p] = s->pay_min[p];
+        if (s->pay_max[p] > m->pay_max[p]) m->pay_max[p] = s->pay_max[p];
+    }
+    for (int t = 0; t < j->H; t++) m->time_hist[t] += s->time_hist[t];
+    for (int x = 0; x < j->S; x++)
+        for (int y = 0; y < j->S; y++) m->late_answer[x][y] += s->late_answer[x][y];
+    for (size_t q = 0; q < j->bel_n; q++) m->belief_q[q] += s->belief_q[q];
+    for (int x = 0; x < j->n_variants; x++) m->only_completed[x] += s->only_completed[x];
+}
+
 /* Adds a worker's integer tallies to the totals and frees it (under the pool's lock). */
 static void work_close(void *ctx, void *state)
 {
     sim_job *j = ctx;
     worker *w = state;
     for (int v = 0; v < j->n_variants; v++) {
-        pl_ag_stats *m = &j->r->stats[v];
-        const pl_ag_stats *s = &w->st[v];
-        m->runs += s->runs, m->completed += s->completed, m->any_reversal += s->any_reversal;
-        m->held += s->held;
-        m->break_by_reversal += s->break_by_reversal;
-        m->time_sum += s->time_sum, m->time_sq += s->time_sq;
-        for (int k = 0; k < j->S; k++) {
-            m->step_done[k] += s->step_done[k], m->step_in_force[k] += s->step_in_force[k];
-            m->first_break[k] += s->first_break[k], m->first_rev_step[k] += s->first_rev_step[k];
-        }
-        for (int p = 0; p <= j->P; p++) m->first_rev_party[p] += s->first_rev_party[p];
-        for (int p = 0; p < j->P; p++) {
-            for (int k = 0; k < PL_AG_MAX_OPTIONS; k++)
-                m->type_runs[p][k] += s->type_runs[p][k], m->type_complete[p][k] += s->type_complete[p][k];
-            if (s->pay_min[p] < m->pay_min[p]) m->pay_min[p] = s->pay_min[p];
-            if (s->pay_max[p] > m->pay_max[p]) m->pay_max[p] = s->pay_max[p];
-        }
-        for (int t = 0; t < j->H; t++) m->time_hist[t] += s->time_hist[t];
-        for (int x = 0; x < j->S; x++)
-            for (int y = 0; y < j->S; y++) m->late_answer[x][y] += s->late_answer[x][y];
-        if (j->bel_n) pl_ag_belief_prefix(&j->c[v], s->belief_q); /* the worker kept differences */
-        for (size_t q = 0; q < j->bel_n; q++) m->belief_q[q] += s->belief_q[q];
-        for (int x = 0; x < j->n_variants; x++) m->only_completed[x] += s->only_completed[x];
+        if (j->bel_n) pl_ag_belief_prefix(&j->c[v], w->st[v].belief_q); /* the worker kept differences */
+        stats_add(j, v, &w->st[v]);
     }
     pl_free(w->bel);
     pl_free(w->hist);
     pl_free(w);
+}
+
+/* Across processes (parley/distribute.h): a process's totals of integer tallies as bytes, per
+ * variant its stats (whose doubles and pointers the other side ignores), the completion-time
+ * histogram and the belief sums; and another process's added to this one's. */
+static size_t tally_variant(const sim_job *j) { return sizeof(pl_ag_stats) + ((size_t)j->H + j->bel_n) * sizeof(uint64_t); }
+
+static void tally_pack(void *ctx, void *bytes)
+{
+    sim_job *j = ctx;
+    for (int v = 0; v < j->n_variants; v++) {
+        unsigned char *at = (unsigned char *)bytes + (size_t)v * tally_variant(j);
+        const pl_ag_stats *m = &j->r->stats[v];
+        memcpy(at, m, sizeof *m);
+        memcpy(at + sizeof *m, m->time_hist, (size_t)j->H * sizeof(uint64_t));
+        if (j->bel_n) memcpy(at + sizeof *m + (size_t)j->H * sizeof(uint64_t), m->belief_q, j->bel_n * sizeof(uint64_t));
+    }
+}
+
+static void tally_add(void *ctx, const void *bytes)
+{
+    sim_job *j = ctx;
+    for (int v = 0; v < j->n_variants; v++) {
+        const unsigned char *at = (const unsigned char *)bytes + (size_t)v * tally_variant(j);
+        pl_ag_stats s;
+        memcpy(&s, at, sizeof s);
+        s.time_hist = (uint64_t *)(uintptr_t)(at + sizeof s); /* 8-aligned: the stats hold uint64s */
+        s.belief_q = j->bel_n ? (uint64_t *)(uintptr_t)(at + sizeof s + (size_t)j->H * sizeof(uint64_t)) : NULL;
+        stats_add(j, v, &s);
+    }
 }
 
 void pl_agreement_sim_config_default(pl_agreement_sim_config *cfg)
@@ -604,7 +642,8 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
     pl_parallel job = {.items = cfg->runs, .block_items = PL_AG_RUN_BLOCK, .threads = cfg->threads < 1 ? 1 : cfg->threads,
                        .slot_size = (size_t)nv * variant_slot(&j), .ctx = &j, .worker_open = work_open,
                        .worker_close = work_close, .run = work, .fold = work_fold, .progress = cfg->progress,
-                       .progress_user = cfg->progress_user};
+                       .progress_user = cfg->progress_user, .distributable = 1,
+                       .tally_size = (size_t)nv * tally_variant(&j), .tally_pack = tally_pack, .tally_add = tally_add};
     int rc = pl_parallel_run(&job, err);
     pl_free(comp);
     if (rc) {

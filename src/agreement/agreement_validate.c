@@ -55,60 +55,75 @@ static int find_cycle(const pl_agreement *a, const pl_bits *req, int s, int *col
     return 0;
 }
 
+void pl_ag_variant_requires(const pl_agreement *a, int v, pl_bits *req)
+{
+    for (int s = 0; s < a->n_steps; s++) req[s] = effective_req(a, v, s);
+}
+
+int pl_ag_requires_problem(const pl_agreement *a, const pl_bits *req, const char *where, char *msg, size_t n, int *at)
+{
+    int color[PL_AG_MAX_STEPS] = {0}, stack[PL_AG_MAX_STEPS + 1];
+    for (int s = 0; s < a->n_steps; s++)
+        if (!color[s] && find_cycle(a, req, s, color, stack, 0, msg, n, at)) {
+            if (where) {
+                size_t l = strlen(msg);
+                snprintf(msg + l, n - l, " (in variant '%s')", where);
+            }
+            return 1;
+        }
+    /* Earliest period each step can start, in topological order (no cycle now). */
+    int es[PL_AG_MAX_STEPS], ec[PL_AG_MAX_STEPS], done[PL_AG_MAX_STEPS] = {0}, left = a->n_steps;
+    while (left) {
+        for (int s = 0; s < a->n_steps; s++) {
+            if (done[s]) continue;
+            int ready = 1, start = a->step[s].not_before;
+            for (pl_bits b = req[s]; b; b &= b - 1) {
+                int r = __builtin_ctzll(b);
+                if (!done[r]) {
+                    ready = 0;
+                    break;
+                }
+                const pl_ag_step *rs = &a->step[r];
+                if (rs->ver_kind != PL_AG_VER_NONE && rs->p_confirm <= 0) {
+                    snprintf(msg, n,
+                             "step '%s' can never become due: it requires '%s', whose verification never confirms "
+                             "(p_confirm is 0)",
+                             a->step[s].id, rs->id);
+                    *at = s;
+                    return 2;
+                }
+                int seen = ec[r] + rs->v_delay + 1;
+                if (seen > start) start = seen;
+            }
+            if (!ready) continue;
+            es[s] = start;
+            ec[s] = start + (a->step[s].duration > 1 ? a->step[s].duration : 1) - 1;
+            done[s] = 1;
+            left--;
+            if (es[s] >= a->horizon) {
+                snprintf(msg, n,
+                         "step '%s' can never become due: the earliest it can start is period %d, at or past the "
+                         "horizon of %d periods%s%s%s",
+                         a->step[s].id, es[s], a->horizon, where ? " (in variant '" : "", where ? where : "",
+                         where ? "')" : "");
+                *at = s;
+                return 3;
+            }
+        }
+    }
+    return 0;
+}
+
 int pl_ag_validate(const pl_agreement *a, pl_error *err)
 {
     char msg[700];
     for (int v = -1; v < a->n_variants; v++) {
         if (v < 0 && a->n_variants > 0) continue; /* the base is variant 0's starting point; checked through it */
         pl_bits req[PL_AG_MAX_STEPS];
-        for (int s = 0; s < a->n_steps; s++) req[s] = effective_req(a, v, s);
-        int color[PL_AG_MAX_STEPS] = {0}, stack[PL_AG_MAX_STEPS + 1], at = -1;
-        for (int s = 0; s < a->n_steps; s++)
-            if (!color[s] && find_cycle(a, req, s, color, stack, 0, msg, sizeof msg, &at)) {
-                if (v >= 0 && a->n_variants > 1) {
-                    size_t l = strlen(msg);
-                    snprintf(msg + l, sizeof msg - l, " (in variant '%s')", a->variant[v].id);
-                }
-                return err_at(a, req_pos(a, v, at), err, msg);
-            }
-        /* Earliest period each step can start, in topological order (no cycle now). */
-        int es[PL_AG_MAX_STEPS], ec[PL_AG_MAX_STEPS], done[PL_AG_MAX_STEPS] = {0}, left = a->n_steps;
-        while (left) {
-            for (int s = 0; s < a->n_steps; s++) {
-                if (done[s]) continue;
-                int ready = 1, start = a->step[s].not_before;
-                for (pl_bits b = req[s]; b; b &= b - 1) {
-                    int r = __builtin_ctzll(b);
-                    if (!done[r]) {
-                        ready = 0;
-                        break;
-                    }
-                    const pl_ag_step *rs = &a->step[r];
-                    if (rs->ver_kind != PL_AG_VER_NONE && rs->p_confirm <= 0) {
-                        snprintf(msg, sizeof msg,
-                                 "step '%s' can never become due: it requires '%s', whose verification never confirms "
-                                 "(p_confirm is 0)",
-                                 a->step[s].id, rs->id);
-                        return err_at(a, req_pos(a, v, s), err, msg);
-                    }
-                    int seen = ec[r] + rs->v_delay + 1;
-                    if (seen > start) start = seen;
-                }
-                if (!ready) continue;
-                es[s] = start;
-                ec[s] = start + (a->step[s].duration > 1 ? a->step[s].duration : 1) - 1;
-                done[s] = 1;
-                left--;
-                if (es[s] >= a->horizon) {
-                    snprintf(msg, sizeof msg,
-                             "step '%s' can never become due: the earliest it can start is period %d, at or past the "
-                             "horizon of %d periods%s%s%s",
-                             a->step[s].id, es[s], a->horizon, v >= 0 && a->n_variants > 1 ? " (in variant '" : "",
-                             v >= 0 && a->n_variants > 1 ? a->variant[v].id : "", v >= 0 && a->n_variants > 1 ? "')" : "");
-                    return err_at(a, a->step[s].not_before >= a->horizon ? a->step[s].pos : req_pos(a, v, s), err, msg);
-                }
-            }
-        }
+        pl_ag_variant_requires(a, v, req);
+        int at = -1, rc = pl_ag_requires_problem(a, req, v >= 0 && a->n_variants > 1 ? a->variant[v].id : NULL, msg,
+                                                 sizeof msg, &at);
+        if (rc) return err_at(a, rc == 3 && a->step[at].not_before >= a->horizon ? a->step[at].pos : req_pos(a, v, at), err, msg);
     }
     return PL_OK;
 }
@@ -149,6 +164,13 @@ static void resolve_dist(const pl_agreement *a, const pl_ag_policy_dist *d, int 
 
 void pl_ag_compile(const pl_agreement *a, int v, pl_ag_compiled *c)
 {
+    pl_bits req[PL_AG_MAX_STEPS];
+    pl_ag_variant_requires(a, v, req);
+    pl_ag_compile_requires(a, v, req, c);
+}
+
+void pl_ag_compile_requires(const pl_agreement *a, int v, const pl_bits *req, pl_ag_compiled *c)
+{
     memset(c, 0, sizeof *c);
     c->n_steps = a->n_steps;
     c->n_parties = a->n_parties;
@@ -160,7 +182,7 @@ void pl_ag_compile(const pl_agreement *a, int v, pl_ag_compiled *c)
         c->all |= b;
         if (st->core) c->core |= b;
         if (st->reversible) c->reversible |= b;
-        c->req[s] = effective_req(a, v, s);
+        c->req[s] = req[s];
         c->actor[s] = st->actor;
         c->own[st->actor] |= b;
         c->duration[s] = st->duration > 1 ? st->duration : 1;

@@ -47,7 +47,7 @@ double cli_seconds(void);
 
 /* Number of online cores. */
 int cli_cores(void);
-/* The one default thread count of every command that uses threads (run, tournament, moran,
+/* The one default thread count of every command that uses threads (run, tournament, moran, design,
  * sensitivity, fit --compare): every online core.  Why: the results do not depend on the number
  * of threads (the same seed gives the same bytes), so more threads only make a run faster; one
  * thread is always a --threads 1 away. */
@@ -108,6 +108,7 @@ int cmd_tournament(int argc, char **argv);
 int cmd_moran(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_fit(int argc, char **argv);
+int cmd_design(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
 int cmd_scenarios(int argc, char **argv);
 

@@ -19,6 +19,7 @@ static const struct {
     {"scenarios", cmd_scenarios, "list the shipped scenarios, by the name 'parley run' takes from any directory"},
     {"run", cmd_run, "run a scenario file (agreements, N-party games, tournaments)"},
     {"fit", cmd_fit, "fit an agreement's behaviour (types, rationality, patience) to its dated record"},
+    {"design", cmd_design, "search an agreement's sequencing designs for those that complete most often and enforce themselves"},
     {"sensitivity", cmd_sensitivity, "how the conclusions of a scenario move with its assumptions: tornado, break-even, Sobol"},
     {"check-transcripts", cmd_check_transcripts, "replay reference match transcripts and compare every action"},
 };

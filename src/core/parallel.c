@@ -27,6 +27,7 @@
 
 #include "core/alloc.h"
 #include "core/parallel.h"
+#include "parley/distribute.h"
 
 typedef struct pool {
     const pl_parallel *job;
@@ -113,6 +114,144 @@ static void *worker(void *arg)
     return NULL;
 }
 
+/* ---- sharing a job's blocks among processes (parley/distribute.h) ----------------------------
+ * In rounds of K blocks a process (about a quarter of its share, at most 32 MiB of slots: the
+ * same K in every process, from the job alone): process r plays blocks base + r K .. base + (r + 1) K - 1 on its own threads
+ * into a buffer after a header holding its status, the buffers are gathered to every process,
+ * and every process folds every block of the round in block order.  Rank order is block order,
+ * so the first failed header holds the error of the lowest failing block, as without processes. */
+
+static pl_distributor dist;
+static int dist_on;
+
+void pl_distribute(const pl_distributor *d)
+{
+    dist_on = d && d->size > 1 && d->allgather;
+    if (dist_on) dist = *d;
+}
+
+typedef struct part_header {
+    int rc;
+    pl_error err;
+} part_header;
+
+typedef struct part {
+    const pl_parallel *job;
+    uint64_t first; /* the first block of this process's share */
+    size_t stride;
+    unsigned char *buf;
+} part;
+
+static int part_open(void *ctx, void **state, pl_error *err)
+{
+    const part *p = ctx;
+    return p->job->worker_open ? p->job->worker_open(p->job->ctx, state, err) : PL_OK;
+}
+
+static void part_close(void *ctx, void *state)
+{
+    const part *p = ctx;
+    if (p->job->worker_close) p->job->worker_close(p->job->ctx, state);
+}
+
+/* Items of the sub-job are this process's blocks; each runs into its own place in the buffer. */
+static int part_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *unused, pl_error *err)
+{
+    (void)unused;
+    const part *p = ctx;
+    const pl_parallel *job = p->job;
+    for (uint64_t k = lo; k < hi; k++) {
+        uint64_t b = p->first + k, ilo = b * job->block_items;
+        uint64_t ihi = ilo + job->block_items < job->items ? ilo + job->block_items : job->items;
+        void *slot = p->buf + k * p->stride;
+        memset(slot, 0, job->slot_size);
+        int rc = job->run(job->ctx, state, ilo, ihi, slot, err);
+        if (rc) return rc;
+    }
+    return PL_OK;
+}
+
+static uint64_t share(uint64_t blocks, uint64_t base, uint64_t K, int r)
+{
+    uint64_t from = base + (uint64_t)r * K;
+    return from >= blocks ? 0 : blocks - from < K ? blocks - from : K;
+}
+
+static int run_distributed(const pl_parallel *job, pl_error *err)
+{
+    const uint64_t blocks = (job->items - 1) / job->block_items + 1;
+    const size_t align = alignof(max_align_t);
+    const size_t stride = (job->slot_size + align - 1) / align * align;
+    const size_t head = (sizeof(part_header) + align - 1) / align * align;
+    const int S = dist.size;
+    uint64_t K = (blocks + (uint64_t)S * 4 - 1) / ((uint64_t)S * 4), cap = ((uint64_t)32 << 20) / stride;
+    if (K > cap) K = cap;
+    if (K < 1) K = 1;
+    size_t *bytes = pl_calloc((size_t)S, sizeof *bytes);
+    unsigned char *mine = pl_malloc(head + (size_t)K * stride), *all = pl_malloc((size_t)S * (head + (size_t)K * stride));
+    int rc = PL_OK;
+    if (!bytes || !mine || !all) {
+        rc = pl_error_set(err, PL_ENOMEM, "out of memory for the blocks shared among %d processes", S);
+        goto done;
+    }
+    uint64_t done_items = 0;
+    for (uint64_t base = 0; base < blocks && !rc; base += (uint64_t)S * K) {
+        for (int r = 0; r < S; r++) bytes[r] = head + (size_t)share(blocks, base, K, r) * stride;
+        uint64_t n = share(blocks, base, K, dist.rank);
+        part_header h = {0};
+        pl_error_clear(&h.err);
+        if (n) {
+            part p = {.job = job, .first = base + (uint64_t)dist.rank * K, .stride = stride, .buf = mine + head};
+            pl_parallel sub = {.items = n, .block_items = 1, .threads = job->threads, .ctx = &p,
+                               .worker_open = part_open, .worker_close = part_close, .run = part_run};
+            h.rc = pl_parallel_run(&sub, &h.err);
+        }
+        memset(mine, 0, head);
+        memcpy(mine, &h, sizeof h);
+        if ((rc = dist.allgather(dist.user, mine, bytes[dist.rank], all, bytes, err))) break;
+        const unsigned char *at = all;
+        for (int r = 0; r < S && !rc; r++) { /* rank order is block order: the first error is the lowest block's */
+            part_header hr;
+            memcpy(&hr, at, sizeof hr);
+            if (hr.rc) {
+                if (err) *err = hr.err;
+                rc = hr.rc;
+            }
+            at += bytes[r];
+        }
+        at = all;
+        for (int r = 0; r < S && !rc; r++) {
+            uint64_t first = base + (uint64_t)r * K, cnt = share(blocks, base, K, r);
+            for (uint64_t k = 0; k < cnt; k++) {
+                uint64_t b = first + k, ilo = b * job->block_items;
+                uint64_t ihi = ilo + job->block_items < job->items ? ilo + job->block_items : job->items;
+                job->fold(job->ctx, ilo, ihi, (void *)(at + head + k * stride));
+                done_items += ihi - ilo;
+                if (job->progress) job->progress(job->progress_user, done_items, job->items);
+            }
+            at += bytes[r];
+        }
+    }
+    if (!rc && job->tally_size) { /* every process's tallies added to every one's */
+        unsigned char *t = pl_malloc(job->tally_size), *ts = pl_malloc((size_t)S * job->tally_size);
+        if (!t || !ts) rc = pl_error_set(err, PL_ENOMEM, "out of memory for the tallies of %d processes", S);
+        for (int r = 0; r < S; r++) bytes[r] = job->tally_size;
+        if (!rc) {
+            job->tally_pack(job->ctx, t);
+            rc = dist.allgather(dist.user, t, job->tally_size, ts, bytes, err);
+        }
+        for (int r = 0; r < S && !rc; r++)
+            if (r != dist.rank) job->tally_add(job->ctx, ts + (size_t)r * job->tally_size);
+        pl_free(t);
+        pl_free(ts);
+    }
+done:
+    pl_free(bytes);
+    pl_free(mine);
+    pl_free(all);
+    return rc;
+}
+
 int pl_parallel_run(const pl_parallel *job, pl_error *err)
 {
     if (job->threads < 1 || job->threads > PL_PARALLEL_MAX_THREADS)
@@ -121,6 +260,7 @@ int pl_parallel_run(const pl_parallel *job, pl_error *err)
     if (job->block_items < 1) return pl_error_set(err, PL_EINVAL, "a block must hold at least one item");
     if (job->slot_size && !job->fold) return pl_error_set(err, PL_EINVAL, "a block's slot needs a fold to read it");
     if (job->items == 0) return PL_OK;
+    if (dist_on && job->distributable && job->fold && job->slot_size) return run_distributed(job, err);
 
     pool p = {.job = job, .err_block = UINT64_MAX};
     p.blocks = (job->items - 1) / job->block_items + 1;

@@ -39,6 +39,17 @@ typedef struct pl_parallel {
     /* Optional: after each fold, the items folded so far and the total (one call at a time). */
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
+    /* 1 when the job's whole result travels in its slots (run writes nothing but its slot) and
+     * in the integer tallies worker_close adds (described below): then, with a distributor
+     * installed (parley/distribute.h), the blocks are shared among the processes, every process
+     * folds all of them in order, and the tallies of every process are added to every one's. */
+    int distributable;
+    /* The tallies worker_close adds into ctx, exact in any order: tally_pack copies this
+     * process's totals into tally_size bytes, tally_add adds another process's packed totals.
+     * tally_size 0: worker_close adds nothing. */
+    size_t tally_size;
+    void (*tally_pack)(void *ctx, void *bytes);
+    void (*tally_add)(void *ctx, const void *bytes);
 } pl_parallel;
 
 /* Runs the job.  0, or the error of the lowest-numbered block that failed (so the same

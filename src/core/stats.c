@@ -139,3 +139,16 @@ void pl_stats_normal_interval(double mean, double variance, uint64_t n, double z
     *lo = mean - half;
     *hi = mean + half;
 }
+
+static double gamma_int(pl_rng *r, long a)
+{
+    double x = 0;
+    for (long i = 0; i < a; i++) x -= log1p(-pl_rng_uniform(r)); /* 1 - U is in (0, 1]: log never sees 0 */
+    return x;
+}
+
+double pl_stats_beta_int(pl_rng *r, long a, long b)
+{
+    double x = gamma_int(r, a), y = gamma_int(r, b);
+    return x + y > 0 ? x / (x + y) : 0.5; /* both 0 only if every uniform drawn was exactly 0 */
+}

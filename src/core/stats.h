@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "parley/rng.h"
+
 /* The 97.5th percentile of the standard normal: the z of every 95% interval. */
 #define PL_STATS_Z95 1.959963984540054
 
@@ -61,6 +63,10 @@ void pl_stats_wilson(uint64_t k, uint64_t n, double z, double *p, double *lo, do
  * interval is Bonett and Price's adjusted Wald interval for paired proportions (2012), which
  * keeps its coverage when few runs disagree (and is not empty when none do). */
 void pl_stats_paired_diff(uint64_t n10, uint64_t n01, uint64_t n, double z, double *d, double *lo, double *hi);
+/* A draw from Beta(a, b) for whole a, b >= 1, as X / (X + Y) with X and Y sums of a and b
+ * standard exponentials (Gamma(a) and Gamma(b)): exact, a + b uniforms from r.  Beta(k + 1,
+ * n - k + 1) is the posterior of a rate after k successes in n trials from a uniform prior. */
+double pl_stats_beta_int(pl_rng *r, long a, long b);
 /* The normal interval mean +- z * sqrt(variance / n) of a mean of n values. */
 void pl_stats_normal_interval(double mean, double variance, uint64_t n, double z, double *lo, double *hi);
 

@@ -25,6 +25,8 @@
 #include "io/files.h"
 #include "io/yaml_doc.h"
 
+static int push(pl_ynode *parent, pl_ynode *key, pl_ynode *child);
+
 static void node_free(pl_ynode *n)
 {
     if (!n) return;
@@ -38,9 +40,115 @@ static void node_free(pl_ynode *n)
     pl_free(n);
 }
 
+/* ---- the defaults the getters used (pl_ydoc_record_defaults) ---------------- */
+
+typedef struct ydefault {
+    const pl_ynode *map;
+    char *key, *text;
+    int quoted; /* a text, never read as a number */
+} ydefault;
+struct pl_ydefaults {
+    size_t n, cap;
+    ydefault *e;
+    int failed; /* out of memory while noting: fill reports it */
+};
+
+static void defaults_free(pl_ydefaults *l)
+{
+    if (!l) return;
+    for (size_t i = 0; i < l->n; i++) pl_free(l->e[i].key), pl_free(l->e[i].text);
+    pl_free(l->e);
+    pl_free(l);
+}
+
+int pl_ydoc_record_defaults(pl_ydoc *d)
+{
+    if (d->defaults) return PL_OK;
+    d->defaults = pl_calloc(1, sizeof *d->defaults);
+    return d->defaults ? PL_OK : PL_ENOMEM;
+}
+
+static void note(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted);
+
+void pl_ydoc_note_default(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text)
+{
+    note(d, map, key, text, 0);
+}
+
+static void note(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted)
+{
+    pl_ydefaults *l = d ? d->defaults : NULL;
+    if (!l || !map || map->kind != PL_Y_MAP || !key || !text || pl_ymap_get(map, key)) return;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->e[i].map == map && !strcmp(l->e[i].key, key)) return; /* the first value read stands */
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        ydefault *e = pl_realloc(l->e, cap * sizeof *e);
+        if (!e) {
+            l->failed = 1;
+            return;
+        }
+        l->e = e, l->cap = cap;
+    }
+    ydefault *e = &l->e[l->n];
+    e->map = map, e->key = pl_strdup(key), e->text = pl_strdup(text), e->quoted = quoted;
+    if (!e->key || !e->text) {
+        pl_free(e->key), pl_free(e->text);
+        l->failed = 1;
+        return;
+    }
+    l->n++;
+}
+
+static pl_ynode *scalar_node(const char *text, int line, int col)
+{
+    pl_ynode *n = pl_calloc(1, sizeof *n);
+    if (n && !(n->value = pl_strdup(text))) pl_free(n), n = NULL;
+    if (n) n->kind = PL_Y_SCALAR, n->line = line, n->col = col;
+    return n;
+}
+
+int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err)
+{
+    pl_ydefaults *l = d->defaults;
+    if (!l) return PL_OK;
+    int rc = l->failed ? PL_ENOMEM : PL_OK;
+    for (size_t i = 0; i < l->n && !rc; i++) {
+        pl_ynode *map = (pl_ynode *)l->e[i].map; /* a node of d's own tree: d is not const here */
+        char *key = l->e[i].key, *dot;
+        while (map && (dot = strchr(key, '.'))) { /* "observation.noise": a block left out, made */
+            *dot = 0;
+            pl_ynode *sub = (pl_ynode *)pl_ymap_get(map, key);
+            if (!sub) {
+                pl_ynode *k = scalar_node(key, map->line, map->col), *m = pl_calloc(1, sizeof *m);
+                if (m) m->kind = PL_Y_MAP, m->line = map->line, m->col = map->col;
+                if (!k || !m || push(map, k, m)) {
+                    node_free(k), node_free(m);
+                    rc = PL_ENOMEM;
+                    break;
+                }
+                sub = m;
+            }
+            map = sub->kind == PL_Y_MAP ? sub : NULL;
+            key = dot + 1;
+        }
+        if (rc || !map || pl_ymap_get(map, key)) continue;
+        pl_ynode *k = scalar_node(key, map->line, map->col), *v = scalar_node(l->e[i].text, map->line, map->col);
+        if (v) v->quoted = l->e[i].quoted;
+        if (!k || !v || push(map, k, v)) {
+            node_free(k), node_free(v);
+            rc = PL_ENOMEM;
+        }
+    }
+    defaults_free(l);
+    d->defaults = NULL;
+    return rc ? pl_error_set(err, rc, "out of memory noting the defaults of %s", d->path) : PL_OK;
+}
+
 void pl_ydoc_free(pl_ydoc *d)
 {
     if (!d) return;
+    defaults_free(d->defaults);
     node_free(d->root);
     pl_free(d->path);
     pl_free(d);
@@ -459,7 +567,10 @@ int pl_yget_str(const pl_ydoc *d, const pl_ynode *map, const char *key, int requ
 {
     int rc;
     const pl_ynode *v = need(d, map, key, required, &rc, err);
-    if (!v) return rc;
+    if (!v) {
+        if (!rc && *out && **out) note(d, map, key, *out, 1);
+        return rc;
+    }
     char what[96];
     snprintf(what, sizeof what, "'%s'", key);
     return pl_ynode_str(d, v, what, out, err);
@@ -470,7 +581,14 @@ int pl_yget_num(const pl_ydoc *d, const pl_ynode *map, const char *key, int requ
 {
     int rc;
     const pl_ynode *v = need(d, map, key, required, &rc, err);
-    if (!v) return rc;
+    if (!v) {
+        if (!rc && d->defaults && isfinite(*out) && *out >= lo && *out <= hi) { /* not a sentinel: a value used */
+            char t[40];
+            snprintf(t, sizeof t, "%.15g", *out);
+            pl_ydoc_note_default(d, map, key, t);
+        }
+        return rc;
+    }
     char what[96];
     snprintf(what, sizeof what, "'%s'", key);
     return pl_ynode_num(d, v, what, lo, hi, out, err);
@@ -481,7 +599,14 @@ int pl_yget_int(const pl_ydoc *d, const pl_ynode *map, const char *key, int requ
 {
     int rc;
     const pl_ynode *v = need(d, map, key, required, &rc, err);
-    if (!v) return rc;
+    if (!v) {
+        if (!rc && d->defaults && *out >= lo && *out <= hi) {
+            char t[32];
+            snprintf(t, sizeof t, "%ld", *out);
+            pl_ydoc_note_default(d, map, key, t);
+        }
+        return rc;
+    }
     char what[96];
     snprintf(what, sizeof what, "'%s'", key);
     return pl_ynode_int(d, v, what, lo, hi, out, err);
@@ -491,7 +616,14 @@ int pl_yget_u64(const pl_ydoc *d, const pl_ynode *map, const char *key, int requ
 {
     int rc;
     const pl_ynode *v = need(d, map, key, required, &rc, err);
-    if (!v) return rc;
+    if (!v) {
+        if (!rc && d->defaults) {
+            char t[32];
+            snprintf(t, sizeof t, "%llu", (unsigned long long)*out);
+            pl_ydoc_note_default(d, map, key, t);
+        }
+        return rc;
+    }
     char what[96];
     snprintf(what, sizeof what, "'%s'", key);
     return pl_ynode_u64(d, v, what, out, err);
@@ -501,7 +633,10 @@ int pl_yget_bool(const pl_ydoc *d, const pl_ynode *map, const char *key, int req
 {
     int rc;
     const pl_ynode *v = need(d, map, key, required, &rc, err);
-    if (!v) return rc;
+    if (!v) {
+        if (!rc && (*out == 0 || *out == 1)) pl_ydoc_note_default(d, map, key, *out ? "true" : "false");
+        return rc;
+    }
     if (v->kind == PL_Y_SCALAR && !v->quoted) {
         if (!strcasecmp(v->value, "true") || !strcasecmp(v->value, "yes")) return *out = 1, PL_OK;
         if (!strcasecmp(v->value, "false") || !strcasecmp(v->value, "no")) return *out = 0, PL_OK;

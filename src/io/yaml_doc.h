@@ -32,9 +32,11 @@ struct pl_ynode {
     pl_ynode **keys;    /* map keys (scalars, with their own positions) */
 };
 
+typedef struct pl_ydefaults pl_ydefaults;
 typedef struct pl_ydoc {
     char *path;
     pl_ynode *root;     /* NULL for an empty document */
+    pl_ydefaults *defaults; /* NULL, or the defaults the getters used (pl_ydoc_record_defaults) */
 } pl_ydoc;
 
 /* Loads a file; on a syntax error returns PL_EINVAL with "path:line:col: ...". */
@@ -42,6 +44,17 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err);
 /* Loads from memory (tests, stdin); `name` stands for the path in messages. */
 int pl_ydoc_load_string(pl_ydoc **out, const char *name, const char *text, size_t len, pl_error *err);
 void pl_ydoc_free(pl_ydoc *d);
+
+/* The defaults a loader used, so that the inputs a results file records hold every number the run
+ * used, written or not.  Once recording, each typed getter below that finds an optional key missing
+ * notes the key and the value it leaves in *out (a number within its range, a text, a boolean);
+ * pl_ydoc_fill_defaults then writes each noted default into its map (a key still missing gets an
+ * unquoted scalar), so the tree reads as the loader saw it.  A loader notes a default the getters
+ * cannot see (a whole block left out) with pl_ydoc_note_default, whose key may be a dotted path
+ * of maps made where missing ("observation.noise").  PL_ENOMEM, or PL_OK. */
+int pl_ydoc_record_defaults(pl_ydoc *d);
+void pl_ydoc_note_default(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text);
+int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err);
 
 /* Sets err to "path:line:col: <message>" for a node and returns PL_EINVAL. */
 int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)

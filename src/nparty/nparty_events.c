@@ -289,7 +289,7 @@ static void print_share(FILE *out, const char *what, np_share s)
     fprintf(out, "  %-58s  %ld of %ld = %5.1f%% [%4.1f, %5.1f]\n", what, s.k, s.n, 100 * s.p, 100 * s.lo, 100 * s.hi);
 }
 
-void np_events_print(const np_events *E, FILE *out)
+void np_events_print(const np_events *E, int months, FILE *out)
 {
     const np_events_analysis *a = &E->an;
     fprintf(out, "\nWho answered whom: %d dated events in %s, %s to %s\n", E->n, E->path, a->first ? a->first : "-",
@@ -306,31 +306,25 @@ void np_events_print(const np_events *E, FILE *out)
     print_share(out, "P(launch in a month | no drill began then)", a->launch_given_no_drill);
     print_share(out, "P(drill begins in a month | a launch the month before)", a->drill_given_launch);
     print_share(out, "P(drill begins in a month | no launch the month before)", a->drill_given_no_launch);
-    char dprk[160], ally[160];
-    if (np_events_reactive(E, 6, dprk, sizeof dprk, ally, sizeof ally) == 0)
-        fprintf(out, "Reactions for a half-year game (6 months taken as independent: an assumption):\n"
-                     "  DPRK answering drills:        %s\n"
-                     "  US, ROK answering launches:   %s\n",
-                dprk, ally);
+    if (months > 0) {
+        /* what a `reaction:` policy plays: the posterior mean of each monthly rate, Beta(k + 1, n - k + 1),
+         * as a period's chance 1 - (1 - p)^months; each run draws the rate afresh from that posterior */
+        fprintf(out, "Reactions a `reaction:` policy plays, a %d-month period (posterior means; each run draws its own):\n", months);
+        const struct {
+            const char *name, *after, *otherwise;
+            np_share s1, s0;
+        } r[] = {{"launch_after_drill", "after a drill", "otherwise", a->launch_given_drill, a->launch_given_no_drill},
+                 {"drill_after_launch", "after a launch", "otherwise", a->drill_given_launch, a->drill_given_no_launch}};
+        for (int k = 0; k < 2; k++) {
+            double m1 = (double)(r[k].s1.k + 1) / (double)(r[k].s1.n + 2), m0 = (double)(r[k].s0.k + 1) / (double)(r[k].s0.n + 2);
+            fprintf(out, "  %-20s %s %5.1f%%, %s %5.1f%% (Beta(%ld, %ld) and Beta(%ld, %ld) a month)\n", r[k].name,
+                    r[k].after, 100 * (1 - pow(1 - m1, months)), r[k].otherwise, 100 * (1 - pow(1 - m0, months)),
+                    r[k].s1.k + 1, r[k].s1.n - r[k].s1.k + 1, r[k].s0.k + 1, r[k].s0.n - r[k].s0.k + 1);
+        }
+    }
     fprintf(out, "These events are the fact sheet's selection, not a catalogue (the US counted 46 ballistic missiles\n"
                  "in 25 launch events in 2022 to 10-28 [K22]): the shares describe the recorded events only, and\n"
                  "a selection made because a launch was called an answer to a drill biases them upward.\n");
-}
-
-/* The monthly reaction functions as reactive strategies (memory_one with p_cc = p_dc and
- * p_cd = p_dd) for a game whose period is `months` months: the chance of answering within a
- * period is 1 - (1 - p)^months, taking months as independent. */
-int np_events_reactive(const np_events *E, int months, char *dprk, size_t nd, char *ally, size_t na)
-{
-    const np_events_analysis *a = &E->an;
-    if (!a->launch_given_drill.n || !a->launch_given_no_drill.n || !a->drill_given_launch.n ||
-        !a->drill_given_no_launch.n)
-        return -1;
-    double l1 = 1 - pow(1 - a->launch_given_drill.p, months), l0 = 1 - pow(1 - a->launch_given_no_drill.p, months);
-    double d1 = 1 - pow(1 - a->drill_given_launch.p, months), d0 = 1 - pow(1 - a->drill_given_no_launch.p, months);
-    snprintf(dprk, nd, "memory_one:p_cc=%.2f,p_cd=%.2f,p_dc=%.2f,p_dd=%.2f", 1 - l0, 1 - l1, 1 - l0, 1 - l1);
-    snprintf(ally, na, "memory_one:p_cc=%.2f,p_cd=%.2f,p_dc=%.2f,p_dd=%.2f", 1 - d0, 1 - d1, 1 - d0, 1 - d1);
-    return 0;
 }
 
 int np_events_write_csv(const np_events *E, const char *path, pl_error *err)

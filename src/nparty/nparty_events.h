@@ -83,12 +83,9 @@ extern const char *const np_event_kind_names[NP_EV_KIND_COUNT];
  * a window of `window_days` days; *out to free with np_events_free. */
 int np_events_load(const char *path, int window_days, np_events **out, pl_error *err);
 void np_events_free(np_events *e);
-/* The analysis as text (the run's summary). */
-void np_events_print(const np_events *e, FILE *out);
-/* The monthly reaction functions as strategy strings for a game of `months`-month periods
- * (memory_one, reactive: p_cc = p_dc, p_cd = p_dd; months taken as independent): the DPRK
- * answering drills, the alliance answering launches.  -1 when a function has no cases. */
-int np_events_reactive(const np_events *E, int months, char *dprk, size_t nd, char *ally, size_t na);
+/* The analysis as text (the run's summary); with months > 0, the reactions a `reaction:` policy
+ * plays in a game of `months`-month periods. */
+void np_events_print(const np_events *e, int months, FILE *out);
 /* events_analysis.csv: one row per measure. */
 int np_events_write_csv(const np_events *e, const char *path, pl_error *err);
 

@@ -18,7 +18,7 @@
 
 /* ---- small helpers -------------------------------------------------------- */
 
-static int party_index(const np_model *m, const char *id)
+int np_party_index(const np_model *m, const char *id)
 {
     for (int i = 0; i < m->n; i++)
         if (!strcmp(m->party[i].id, id)) return i;
@@ -32,7 +32,7 @@ static int bloc_index(const np_model *m, const char *id)
     return -1;
 }
 
-static int action_index(const np_party *p, const char *name)
+int np_action_index(const np_party *p, const char *name)
 {
     for (int a = 0; a < p->n_actions; a++)
         if (!strcmp(p->action[a], name)) return a;
@@ -53,22 +53,45 @@ static void action_list_text(const np_party *p, char *buf, size_t len)
     for (int a = 0; a < p->n_actions && k < len; a++) k += (size_t)snprintf(buf + k, len - k, "%s%s", a ? ", " : "", p->action[a]);
 }
 
-static int need_party(const pl_ydoc *d, const np_model *m, const pl_ynode *at, const char *id, int *out, pl_error *err)
+int np_need_party(const pl_ydoc *d, const np_model *m, const pl_ynode *at, const char *id, int *out, pl_error *err)
 {
-    *out = party_index(m, id);
+    *out = np_party_index(m, id);
     if (*out >= 0) return PL_OK;
     char list[256];
     party_list_text(m, list, sizeof list);
     return pl_yerr(d, at, err, "unknown party '%s'; the parties are: %s", id, list);
 }
 
-static int need_action(const pl_ydoc *d, const np_party *p, const pl_ynode *at, const char *name, int *out, pl_error *err)
+int np_need_action(const pl_ydoc *d, const np_party *p, const pl_ynode *at, const char *name, int *out, pl_error *err)
 {
-    *out = action_index(p, name);
+    *out = np_action_index(p, name);
     if (*out >= 0) return PL_OK;
     char list[256];
     action_list_text(p, list, sizeof list);
     return pl_yerr(d, at, err, "party %s has no action '%s'; its actions are: %s", p->id, name, list);
+}
+
+const char *np_model_keep(np_model *m, char *s)
+{
+    if (!s) return NULL;
+    if (m->n_owned == m->cap_owned) {
+        int nc = m->cap_owned ? 2 * m->cap_owned : 64;
+        char **no = pl_realloc(m->owned, sizeof *no * (size_t)nc);
+        if (!no) {
+            pl_free(s);
+            return NULL;
+        }
+        m->owned = no, m->cap_owned = nc;
+    }
+    return m->owned[m->n_owned++] = s;
+}
+
+int np_months_per_period(const np_model *m)
+{
+    static const struct { const char *name; int months; } units[] = {{"month", 1}, {"quarter", 3}, {"half-year", 6}, {"year", 12}};
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (!strcmp(m->period_unit, units[k].name)) return units[k].months;
+    return m->start_year && 12 % m->per_year == 0 ? 12 / m->per_year : 0;
 }
 
 /* "any" -> 1, "all" -> 0 (all members), "majority" -> -1, or a count. */
@@ -87,6 +110,27 @@ static int parse_rule(const pl_ydoc *d, const pl_ynode *n, int max, int *out, pl
 
 /* ---- parties and blocs ---------------------------------------------------- */
 
+/* `intensity: {unit: "thousand US troops", large_drill: 17.5}`: the amount of the unit each action
+ * is (0 for the actions not named). */
+static int load_intensity(const pl_ydoc *d, const pl_ynode *p, np_party *pa, pl_error *err)
+{
+    const pl_ynode *in = pl_ymap_get(p, "intensity");
+    if (!in) return PL_OK;
+    int rc;
+    if ((rc = pl_yexpect(d, in, PL_Y_MAP, "'intensity' ({unit: TEXT, ACTION: amount, ...})", err)) ||
+        (rc = pl_yget_str(d, in, "unit", 1, &pa->intensity_unit, err)))
+        return rc;
+    if (in->n < 2) return pl_yerr(d, in, err, "'intensity' needs the amount of at least one action besides its unit");
+    for (size_t k = 0; k < in->n; k++) {
+        if (!strcmp(in->keys[k]->value, "unit")) continue;
+        int a;
+        if ((rc = np_need_action(d, pa, in->keys[k], in->keys[k]->value, &a, err)) ||
+            (rc = pl_ynode_num(d, in->items[k], "an amount of the unit", 0, 1e12, &pa->intensity[a], err)))
+            return rc;
+    }
+    return PL_OK;
+}
+
 static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
 {
     const pl_ynode *ps;
@@ -94,7 +138,7 @@ static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
     if (rc) return rc;
     if (ps->n < 2 || ps->n > NP_MAX) return pl_yerr(d, ps, err, "an N-party scenario needs 2 to %d parties, found %zu", NP_MAX, ps->n);
     m->n = (int)ps->n;
-    static const char *const keys[] = {"id", "name", "actions", "cooperative", NULL};
+    static const char *const keys[] = {"id", "name", "actions", "cooperative", "intensity", NULL};
     for (int i = 0; i < m->n; i++) {
         const pl_ynode *p = ps->items[i];
         np_party *pa = &m->party[i];
@@ -131,7 +175,7 @@ static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
                 const char *s;
                 int a;
                 if ((rc = pl_ynode_str(d, co->items[k], "an action", &s, err)) ||
-                    (rc = need_action(d, pa, co->items[k], s, &a, err)))
+                    (rc = np_need_action(d, pa, co->items[k], s, &a, err)))
                     return rc;
                 pa->coop[a] = 1;
             }
@@ -141,6 +185,7 @@ static int load_parties(const pl_ydoc *d, np_model *m, pl_error *err)
                                pa->id, pa->action[pa->n_actions - 1]);
             if (!pa->coop[0]) return pl_yerr(d, co, err, "the first action of %s (%s) must be cooperative", pa->id, pa->action[0]);
         }
+        if ((rc = load_intensity(d, p, pa, err))) return rc;
     }
     return PL_OK;
 }
@@ -158,7 +203,7 @@ static int load_blocs(const pl_ydoc *d, np_model *m, pl_error *err)
         if ((rc = pl_yexpect(d, bn, PL_Y_MAP, "a bloc", err)) || (rc = pl_ymap_check_keys(d, bn, keys, err)) ||
             (rc = pl_yget_str(d, bn, "id", 1, &bl->id, err)))
             return rc;
-        if (party_index(m, bl->id) >= 0 || bloc_index(m, bl->id) >= 0)
+        if (np_party_index(m, bl->id) >= 0 || bloc_index(m, bl->id) >= 0)
             return pl_yerr(d, pl_ymap_get(bn, "id"), err, "'%s' already names a party or a bloc", bl->id);
         bl->name = bl->id;
         if ((rc = pl_yget_str(d, bn, "name", 0, &bl->name, err))) return rc;
@@ -168,7 +213,7 @@ static int load_blocs(const pl_ydoc *d, np_model *m, pl_error *err)
         for (size_t k = 0; k < mem->n; k++) {
             const char *id;
             int pi;
-            if ((rc = pl_ynode_str(d, mem->items[k], "a member", &id, err)) || (rc = need_party(d, m, mem->items[k], id, &pi, err)))
+            if ((rc = pl_ynode_str(d, mem->items[k], "a member", &id, err)) || (rc = np_need_party(d, m, mem->items[k], id, &pi, err)))
                 return rc;
             bl->mask |= 1u << pi;
         }
@@ -238,7 +283,7 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
             if ((rc = pl_yexpect(d, ov, PL_Y_MAP, "'parties'", err))) return rc;
             for (size_t k = 0; k < ov->n; k++) {
                 int pi;
-                if ((rc = need_party(d, m, ov->keys[k], ov->keys[k]->value, &pi, err))) return rc;
+                if ((rc = np_need_party(d, m, ov->keys[k], ov->keys[k]->value, &pi, err))) return rc;
                 static const char *const pk[] = {"R", "S", "T", "P", NULL};
                 double w[4] = {v[0], v[1], v[2], v[3]};
                 if ((rc = pl_yexpect(d, ov->items[k], PL_Y_MAP, "a party's payoffs", err)) ||
@@ -290,21 +335,41 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
                 goto table_done;
             for (size_t k = 0; k < vals->n; k++) {
                 int j, a;
-                if ((rc = need_party(d, m, vals->keys[k], vals->keys[k]->value, &j, err)) ||
+                if ((rc = np_need_party(d, m, vals->keys[k], vals->keys[k]->value, &j, err)) ||
                     (rc = pl_yexpect(d, vals->items[k], PL_Y_MAP, "a party's action values", err)))
                     goto table_done;
                 const pl_ynode *pa = vals->items[k];
                 for (size_t q = 0; q < pa->n; q++) {
-                    if ((rc = need_action(d, &m->party[j], pa->keys[q], pa->keys[q]->value, &a, err)) ||
+                    if (!strcmp(pa->keys[q]->value, "per_unit")) {
+                        /* per unit of the party's intensity: value(a, to) += per_unit(to) * intensity(a) */
+                        const pl_ynode *pu = pa->items[q];
+                        if (!m->party[j].intensity_unit) {
+                            rc = pl_yerr(d, pa->keys[q], err, "'per_unit' values scale with %s's intensity, but %s declares "
+                                                              "none (intensity: {unit: ..., ACTION: amount})",
+                                         m->party[j].id, m->party[j].id);
+                            goto table_done;
+                        }
+                        if ((rc = pl_yexpect(d, pu, PL_Y_MAP, "'per_unit' (self: x, PARTY: y, a value per unit)", err))) goto table_done;
+                        for (size_t r = 0; r < pu->n; r++) {
+                            int to = !strcmp(pu->keys[r]->value, "self") ? j : -1;
+                            double x;
+                            if ((to < 0 && (rc = np_need_party(d, m, pu->keys[r], pu->keys[r]->value, &to, err))) ||
+                                (rc = pl_ynode_num(d, pu->items[r], "a value per unit", -1e12, 1e12, &x, err)))
+                                goto table_done;
+                            for (int b = 0; b < m->party[j].n_actions; b++) val[j][b][to] += x * m->party[j].intensity[b];
+                        }
+                        continue;
+                    }
+                    if ((rc = np_need_action(d, &m->party[j], pa->keys[q], pa->keys[q]->value, &a, err)) ||
                         (rc = pl_yexpect(d, pa->items[q], PL_Y_MAP, "an action's values (self: x, PARTY: y)", err)))
                         goto table_done;
                     const pl_ynode *ef = pa->items[q];
                     for (size_t r = 0; r < ef->n; r++) {
                         int to = !strcmp(ef->keys[r]->value, "self") ? j : -1;
-                        if (to < 0 && (rc = need_party(d, m, ef->keys[r], ef->keys[r]->value, &to, err))) goto table_done;
+                        if (to < 0 && (rc = np_need_party(d, m, ef->keys[r], ef->keys[r]->value, &to, err))) goto table_done;
                         double x;
                         if ((rc = pl_ynode_num(d, ef->items[r], "a value", -1e12, 1e12, &x, err))) goto table_done;
-                        val[j][a][to] = x;
+                        val[j][a][to] += x; /* after any per_unit term */
                     }
                 }
             }
@@ -340,7 +405,7 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
                     const char *s;
                     int a;
                     if ((rc = pl_ynode_str(d, an->items[i], "an action", &s, err)) ||
-                        (rc = need_action(d, &m->party[i], an->items[i], s, &a, err)))
+                        (rc = np_need_action(d, &m->party[i], an->items[i], s, &a, err)))
                         goto table_done;
                     idx += a * stride;
                     stride *= na[i];
@@ -382,18 +447,77 @@ static int load_game(const pl_ydoc *d, const pl_ynode *g, np_model *m, int n, pl
 
 /* ---- policies and profiles -------------------------------------------------- */
 
+/* `reaction: launch_after_drill` (or drill_after_launch): the policy plays the reaction function
+ * estimated from the scenario's dated events, as the `estimated` strategy with the counts of the
+ * estimate and the months of a period (each match draws the rates from their posterior). */
+static int reaction_spec(const pl_ydoc *d, const np_model *m, const pl_ynode *pn, const pl_ynode *re, char *spec, size_t len,
+                         pl_error *err)
+{
+    const char *name, *strat = NULL;
+    int rc;
+    if ((rc = pl_ynode_str(d, re, "a reaction", &name, err)) || (rc = pl_yget_str(d, pn, "strategy", 0, &strat, err))) return rc;
+    if (strat && strcmp(strat, "estimated"))
+        return pl_yerr(d, pl_ymap_get(pn, "strategy"), err, "'reaction' plays the estimated strategy; drop 'strategy: %s' "
+                                                           "or write 'strategy: estimated'", strat);
+    if (!m->events)
+        return pl_yerr(d, re, err, "'reaction: %s' is estimated from the dated events: the scenario needs 'events: {file: ...}'",
+                       name);
+    int months = np_months_per_period(m);
+    if (!months)
+        return pl_yerr(d, re, err, "the reactions are estimated by month: the period must be a month, quarter, half-year or "
+                                   "year (or a calendar with per_year dividing 12), not '%s'", m->period_unit);
+    const np_events_analysis *a = &m->events->an;
+    np_share s1, s0;
+    if (!strcmp(name, "launch_after_drill")) s1 = a->launch_given_drill, s0 = a->launch_given_no_drill;
+    else if (!strcmp(name, "drill_after_launch")) s1 = a->drill_given_launch, s0 = a->drill_given_no_launch;
+    else return pl_yerr(d, re, err, "unknown reaction '%s'; expected launch_after_drill (launches answering drills) or "
+                                    "drill_after_launch (drills answering launches)", name);
+    snprintf(spec, len, "estimated:k1=%ld,n1=%ld,k0=%ld,n0=%ld,months=%d", s1.k, s1.n, s0.k, s0.n, months);
+    return PL_OK;
+}
+
+/* A policy's strategy with its `params:` map ({g: 0.3}) written into it ("gttft" -> "gttft:g=0.3"), so that
+ * each parameter is a value of the file that --set and the sensitivity ranges can name
+ * (profiles.P.policies.US.params.g).  *at becomes the params map when there is one. */
+static int policy_spec(const pl_ydoc *d, const pl_ynode *pn, const char *spec, char *buf, size_t len, const pl_ynode **at,
+                       pl_error *err)
+{
+    const pl_ynode *pm = pn->kind == PL_Y_MAP ? pl_ymap_get(pn, "params") : NULL;
+    size_t n = (size_t)snprintf(buf, len, "%s", spec);
+    if (!pm) return n < len ? PL_OK : pl_yerr(d, *at, err, "the strategy is longer than %zu characters", len - 1);
+    int rc = pl_yexpect(d, pm, PL_Y_MAP, "'params' (a map of parameter: value)", err);
+    if (rc) return rc;
+    if (strchr(spec, '@'))
+        return pl_yerr(d, pm, err, "'params' with a strategy written with '@': give the aggregate as 'aggregate:'");
+    int colon = strchr(spec, ':') != NULL;
+    for (size_t k = 0; k < pm->n && n < len; k++) {
+        const char *v;
+        if ((rc = pl_ynode_str(d, pm->items[k], "a parameter's value", &v, err))) return rc;
+        n += (size_t)snprintf(buf + n, len - n, "%s%s=%s", colon || k ? "," : ":", pm->keys[k]->value, v);
+    }
+    if (n >= len) return pl_yerr(d, pm, err, "the strategy with its params is longer than %zu characters", len - 1);
+    *at = pm;
+    return PL_OK;
+}
+
 static int load_policy(const pl_ydoc *d, np_model *m, int self, const pl_ynode *pn, pl_nplayer **out, pl_error *err)
 {
-    static const char *const keys[] = {"strategy", "watch", "aggregate", NULL};
+    static const char *const keys[] = {"strategy", "params", "watch", "aggregate", "reaction", NULL};
     const char *spec;
+    char built[200];
     pl_error e2;
     int rc;
+    const pl_ynode *re = pn->kind == PL_Y_MAP ? pl_ymap_get(pn, "reaction") : NULL;
     if (pn->kind == PL_Y_SCALAR) spec = pn->value;
     else if ((rc = pl_yexpect(d, pn, PL_Y_MAP, "a policy", err)) || (rc = pl_ymap_check_keys(d, pn, keys, err)) ||
-             (rc = pl_yget_str(d, pn, "strategy", 1, &spec, err)))
+             (rc = pl_yget_str(d, pn, "strategy", !re, &spec, err)))
         return rc;
     const pl_ynode *at = pn->kind == PL_Y_MAP ? pl_ymap_get(pn, "strategy") : pn;
-    if ((rc = pl_nplayer_create(out, spec, &e2))) return pl_yerr_code(d, at, err, e2.code, "%s", e2.msg);
+    if (re && (rc = reaction_spec(d, m, pn, re, built, sizeof built, err))) return rc;
+    if (re) spec = built, at = re;
+    char full[512];
+    if ((rc = policy_spec(d, pn, spec, full, sizeof full, &at, err))) return rc;
+    if ((rc = pl_nplayer_create(out, full, &e2))) return pl_yerr_code(d, at, err, e2.code, "%s", e2.msg);
     if (pn->kind == PL_Y_SCALAR) return PL_OK;
     const pl_ynode *w = pl_ymap_get(pn, "watch");
     if (w) {
@@ -406,7 +530,7 @@ static int load_policy(const pl_ydoc *d, np_model *m, int self, const pl_ynode *
             const pl_ynode *it = w->kind == PL_Y_SCALAR ? w : w->items[k];
             const char *id;
             if ((rc = pl_ynode_str(d, it, "a party or bloc", &id, err))) goto fail;
-            int pi = party_index(m, id), bi = bloc_index(m, id);
+            int pi = np_party_index(m, id), bi = bloc_index(m, id);
             if (pi == self) {
                 rc = pl_yerr(d, it, err, "%s cannot watch itself", id);
                 goto fail;
@@ -476,7 +600,7 @@ static int load_profiles(const pl_ydoc *d, np_model *m, pl_error *err)
         if (pol)
             for (size_t q = 0; q < pol->n; q++) {
                 int pi;
-                if ((rc = need_party(d, m, pol->keys[q], pol->keys[q]->value, &pi, err))) return rc;
+                if ((rc = np_need_party(d, m, pol->keys[q], pol->keys[q]->value, &pi, err))) return rc;
                 if ((rc = load_policy(d, m, pi, pol->items[q], &pr->players[pi], err))) return rc;
             }
         const pl_ynode *def = pl_ymap_get(pn, "default");
@@ -493,9 +617,9 @@ static int load_profiles(const pl_ydoc *d, np_model *m, pl_error *err)
             for (size_t q = 0; q < op->n; q++) {
                 int pi, a;
                 const char *s;
-                if ((rc = need_party(d, m, op->keys[q], op->keys[q]->value, &pi, err)) ||
+                if ((rc = np_need_party(d, m, op->keys[q], op->keys[q]->value, &pi, err)) ||
                     (rc = pl_ynode_str(d, op->items[q], "an action", &s, err)) ||
-                    (rc = need_action(d, &m->party[pi], op->items[q], s, &a, err)))
+                    (rc = np_need_action(d, &m->party[pi], op->items[q], s, &a, err)))
                     return rc;
                 pr->opening[pi] = a;
                 pr->has_opening = 1;
@@ -523,10 +647,22 @@ static int load_record(const pl_ydoc *d, np_model *m, pl_error *err)
         if ((rc = pl_yexpect(d, row, PL_Y_MAP, "a record period", err)) ||
             (rc = pl_yget_str(d, row, "period", 1, &m->rec_label[t], err)))
             return rc;
+        if (m->start_year) {
+            /* the record's periods are the calendar's, one after another from its start */
+            char want[32];
+            m->rec_turns = 0; /* np_period_label: the calendar's label, not the record's */
+            np_period_label(m, (int)t, want, sizeof want);
+            m->rec_turns = (int)rs->n;
+            if (strcmp(want, m->rec_label[t]))
+                return pl_yerr(d, pl_ymap_get(row, "period"), err,
+                               "record period %zu is '%s', expected '%s': the record runs %s by %s from the calendar's "
+                               "start, one period a row",
+                               t + 1, m->rec_label[t], want, m->period_unit, m->period_unit);
+        }
         for (size_t q = 0; q < row->n; q++) {
             const char *key = row->keys[q]->value;
             if (!strcmp(key, "period") || !strcmp(key, "note")) continue;
-            int pi = party_index(m, key), a;
+            int pi = np_party_index(m, key), a;
             if (pi < 0) {
                 char list[256];
                 party_list_text(m, list, sizeof list);
@@ -543,7 +679,7 @@ static int load_record(const pl_ydoc *d, np_model *m, pl_error *err)
                 en = pl_ymap_get(en, "did");
             } else if ((rc = pl_ynode_str(d, en, "an action", &act, err)))
                 return rc;
-            if ((rc = need_action(d, &m->party[pi], en, act, &a, err))) return rc;
+            if ((rc = np_need_action(d, &m->party[pi], en, act, &a, err))) return rc;
             m->rec[t * (size_t)m->n + (size_t)pi] = a;
             m->rec_source[t * (size_t)m->n + (size_t)pi] = src;
         }
@@ -605,6 +741,8 @@ void np_model_free(np_model *m)
     pl_free(m->rec);
     pl_free(m->rec_label);
     pl_free(m->rec_source);
+    for (int k = 0; k < m->n_owned; k++) pl_free(m->owned[k]);
+    pl_free(m->owned);
 }
 
 /* `events: {file: NAME.csv, window: DAYS}`: the dated event file, next to the scenario, read and
@@ -613,7 +751,7 @@ static int load_events(const pl_ydoc *d, np_model *m, pl_error *err)
 {
     const pl_ynode *ev = pl_ymap_get(d->root, "events");
     if (!ev) return PL_OK;
-    static const char *const ek[] = {"file", "window", "note", NULL};
+    static const char *const ek[] = {"file", "window", "note", "record", NULL};
     const char *file;
     long window = 14;
     int rc;
@@ -639,6 +777,59 @@ static int load_events(const pl_ydoc *d, np_model *m, pl_error *err)
     pl_free(path);
     if (rc == PL_ENOMEM) return pl_error_set(err, rc, "out of memory");
     if (rc) return pl_yerr(d, pl_ymap_get(ev, "file"), err, "in the event file: %s", e2.msg);
+    const pl_ynode *rec = pl_ymap_get(ev, "record");
+    if (!rec) return PL_OK;
+    if (pl_ymap_get(d->root, "record"))
+        return pl_yerr(d, pl_ymap_key(ev, "record"), err, "the record comes either from the events (events: record:) or "
+                                                         "from the scenario's own 'record:' list, not both");
+    return np_record_from_events(d, rec, m, err);
+}
+
+/* `sensitivity:`: `parameter` and `values` run every profile again at each value (parley run);
+ * `ranges` are the assumptions `parley sensitivity` varies (read and checked there,
+ * src/scenario/sensitivity.c); either or both. */
+static int load_sensitivity(const pl_ydoc *d, np_model *m, const pl_ynode *se, pl_error *err)
+{
+    if (!se) return PL_OK;
+    static const char *const sk[] = {"parameter", "values", "ranges", NULL};
+    const char *param;
+    const pl_ynode *rg = NULL;
+    int rc;
+    if ((rc = pl_yexpect(d, se, PL_Y_MAP, "'sensitivity'", err)) || (rc = pl_ymap_check_keys(d, se, sk, err)) ||
+        (rc = pl_yget_node(d, se, "ranges", PL_Y_SEQ, 0, &rg, err)))
+        return rc;
+    m->n_ranges = rg ? (int)rg->n : 0;
+    if (rg && !pl_ymap_get(se, "parameter") && !pl_ymap_get(se, "values")) return PL_OK;
+    if ((rc = pl_yget_str(d, se, "parameter", 1, &param, err))) return rc;
+    if (strcmp(param, "noise") && strcmp(param, "observation_noise"))
+        return pl_yerr(d, pl_ymap_get(se, "parameter"), err, "expected noise or observation_noise, found '%s'", param);
+    m->sens_param = param;
+    const pl_ynode *vs;
+    if ((rc = pl_yget_node(d, se, "values", PL_Y_SEQ, 1, &vs, err))) return rc;
+    if (vs->n < 1 || vs->n > NP_MAX_SENS_VALUES)
+        return pl_yerr(d, vs, err, "expected 1 to %d values, found %zu", NP_MAX_SENS_VALUES, vs->n);
+    for (size_t k = 0; k < vs->n; k++)
+        if ((rc = pl_ynode_num(d, vs->items[k], "a probability", 0, 1, &m->sens_value[m->n_sens++], err))) return rc;
+    return PL_OK;
+}
+
+/* `terms:` (np_terms): each word optional, the rest from the kind of scenario (a record: a crisis). */
+static int load_terms(const pl_ydoc *d, np_model *m, const pl_ynode *tn, pl_error *err)
+{
+    static const np_terms crisis = {"restraint", "escalation", "restrains", "escalates", "escalate", "escalated"};
+    static const np_terms game = {"cooperation", "defection", "cooperates", "defects", "defect", "defected"};
+    m->terms = m->rec_turns ? crisis : game;
+    if (!tn) return PL_OK;
+    static const char *const keys[] = {"cooperation", "defection", "cooperates", "defects", "defect", "defected", NULL};
+    int rc;
+    if ((rc = pl_yexpect(d, tn, PL_Y_MAP, "'terms' (a map of word: replacement)", err)) ||
+        (rc = pl_ymap_check_keys(d, tn, keys, err)) || (rc = pl_yget_str(d, tn, "cooperation", 0, &m->terms.coop, err)) ||
+        (rc = pl_yget_str(d, tn, "defection", 0, &m->terms.defect, err)) ||
+        (rc = pl_yget_str(d, tn, "cooperates", 0, &m->terms.coops, err)) ||
+        (rc = pl_yget_str(d, tn, "defects", 0, &m->terms.defects, err)) ||
+        (rc = pl_yget_str(d, tn, "defect", 0, &m->terms.defect_verb, err)) ||
+        (rc = pl_yget_str(d, tn, "defected", 0, &m->terms.defected, err)))
+        return rc;
     return PL_OK;
 }
 
@@ -646,10 +837,11 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
 {
     static const char *const keys[] = {"kind", "name", "description", "assumptions", "sources", "seed", "runs", "periods",
                                        "period", "calendar", "noise", "observation", "restraint", "parties", "blocs", "game",
-                                       "record", "shock", "profiles", "sensitivity", "tournament", "events", NULL};
+                                       "record", "shock", "profiles", "sensitivity", "tournament", "events", "terms", NULL};
     const pl_ynode *root = d->root;
     int rc;
     if ((rc = pl_ymap_check_keys(d, root, keys, err))) return rc;
+    load_terms(d, m, NULL, err); /* the words of a game until the record and `terms:` are read */
     m->path = d->path;
     m->name = "N-party scenario";
     m->description = "";
@@ -683,6 +875,10 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
                            "'delay' of %ld periods is not shorter than the game (%ld periods): no move would ever be seen",
                            delay, periods);
     }
+    if (!ob) { /* the inputs of results.json say what the run used */
+        pl_ydoc_note_default(d, root, "observation.noise", "0");
+        pl_ydoc_note_default(d, root, "observation.delay", "0");
+    }
     const pl_ynode *cal = pl_ymap_get(root, "calendar");
     if (cal) {
         static const char *const ck[] = {"start_year", "per_year", NULL};
@@ -693,6 +889,12 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
             return rc;
         m->start_year = (int)sy;
         m->per_year = (int)py;
+        /* a calendar span as the period (month, quarter, half-year, year) fixes the periods a year */
+        int mo = np_months_per_period(m);
+        if (mo && mo * py != 12)
+            return pl_yerr(d, pl_ymap_get(cal, "per_year") ? pl_ymap_get(cal, "per_year") : cal, err,
+                           "a %s period makes %d periods a year, but the calendar says per_year: %ld", m->period_unit,
+                           12 / mo, py);
     }
     m->seed = seed;
     m->runs = runs;
@@ -723,7 +925,7 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
             for (size_t k = 0; k < rp->n; k++) {
                 const char *id;
                 int pi;
-                if ((rc = pl_ynode_str(d, rp->items[k], "a party", &id, err)) || (rc = need_party(d, m, rp->items[k], id, &pi, err)))
+                if ((rc = pl_ynode_str(d, rp->items[k], "a party", &id, err)) || (rc = np_need_party(d, m, rp->items[k], id, &pi, err)))
                     return rc;
                 m->measured |= 1u << pi;
             }
@@ -732,9 +934,16 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
     } else if (window > periods)
         window = periods;
     m->window = (int)window;
+    if (!re) {
+        char w[24];
+        snprintf(w, sizeof w, "%ld", window);
+        pl_ydoc_note_default(d, root, "restraint.window", w);
+    }
     const pl_ynode *gn;
     if ((rc = pl_yget_node(d, root, "game", PL_Y_MAP, 1, &gn, err)) || (rc = load_game(d, gn, m, m->n, &m->game, err))) return rc;
-    if ((rc = load_record(d, m, err)) || (rc = load_events(d, m, err)) || (rc = load_profiles(d, m, err))) return rc;
+    if ((rc = load_record(d, m, err)) || (rc = load_terms(d, m, pl_ymap_get(root, "terms"), err)) ||
+        (rc = load_events(d, m, err)) || (rc = load_profiles(d, m, err)))
+        return rc;
     /* the report draws one run, record included, a column per period: refused here, not after
      * the whole run has been simulated and its data files written */
     if ((long)m->rec_turns + periods > PL_CHART_MAX_SIDE)
@@ -757,30 +966,14 @@ static int load_model(const pl_ydoc *d, np_model *m, pl_error *err)
         long per = 0, hz = NP_SHOCK_HORIZON;
         if ((rc = pl_yexpect(d, sh, PL_Y_MAP, "'shock'", err)) || (rc = pl_ymap_check_keys(d, sh, sk, err)) ||
             (rc = pl_yget_str(d, sh, "party", 1, &id, err)) ||
-            (rc = need_party(d, m, pl_ymap_get(sh, "party"), id, &m->shock_party, err)) ||
+            (rc = np_need_party(d, m, pl_ymap_get(sh, "party"), id, &m->shock_party, err)) ||
             (rc = pl_yget_int(d, sh, "period", 1, 1, periods - 1, &per, err)) ||
             (rc = pl_yget_int(d, sh, "horizon", 0, 1, NP_SHOCK_HORIZON, &hz, err)))
             return rc;
         m->shock_period = (int)per;
         m->shock_horizon = (int)hz;
     }
-    const pl_ynode *se = pl_ymap_get(root, "sensitivity");
-    if (se) {
-        static const char *const sk[] = {"parameter", "values", NULL};
-        const char *param;
-        if ((rc = pl_yexpect(d, se, PL_Y_MAP, "'sensitivity'", err)) || (rc = pl_ymap_check_keys(d, se, sk, err)) ||
-            (rc = pl_yget_str(d, se, "parameter", 1, &param, err)))
-            return rc;
-        if (strcmp(param, "noise") && strcmp(param, "observation_noise"))
-            return pl_yerr(d, pl_ymap_get(se, "parameter"), err, "expected noise or observation_noise, found '%s'", param);
-        m->sens_param = param;
-        const pl_ynode *vs;
-        if ((rc = pl_yget_node(d, se, "values", PL_Y_SEQ, 1, &vs, err))) return rc;
-        if (vs->n < 1 || vs->n > NP_MAX_SENS_VALUES)
-            return pl_yerr(d, vs, err, "expected 1 to %d values, found %zu", NP_MAX_SENS_VALUES, vs->n);
-        for (size_t k = 0; k < vs->n; k++)
-            if ((rc = pl_ynode_num(d, vs->items[k], "a probability", 0, 1, &m->sens_value[m->n_sens++], err))) return rc;
-    }
+    if ((rc = load_sensitivity(d, m, pl_ymap_get(root, "sensitivity"), err))) return rc;
     return load_tournament(d, m, err);
 }
 

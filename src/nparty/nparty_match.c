@@ -125,6 +125,12 @@ int pl_nplayer_create(pl_nplayer **out, const char *spec, pl_error *err)
             pl_free(p);
             return PL_EINVAL;
         }
+        char why[200];
+        if (p->ndef->check && p->ndef->check(&p->params, why, sizeof why)) {
+            pl_error_set(err, PL_EINVAL, "'%.*s': %s", (int)len, spec, why);
+            pl_free(p);
+            return PL_EINVAL;
+        }
         p->stochastic = (p->ndef->flags & PL_STOCHASTIC) != 0;
         make_label(p, NULL);
         *out = p;

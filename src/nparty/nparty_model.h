@@ -26,11 +26,24 @@
 /* Party and bloc sets are bit masks of this many bits (uint32_t). */
 #define NP_MASK_BITS 32
 
+/* The words for the two ends of every action ladder (`terms:`), so that a textbook game is not told in
+ * the words of a crisis: "restraint"/"escalation" for a scenario with a record, "cooperation"/"defection"
+ * without one, each replaceable in the file (terms: {cooperation: contribution, ...}). */
+typedef struct np_terms {
+    const char *coop, *defect;          /* nouns: "restraint", "escalation" */
+    const char *coops, *defects;        /* "restrains", "escalates" */
+    const char *defect_verb, *defected; /* "escalate", "escalated" */
+} np_terms;
+
 typedef struct np_party {
     const char *id, *name;
     int n_actions;
     const char *action[PL_NPARTY_MAX_ACTIONS];
     unsigned char coop[PL_NPARTY_MAX_ACTIONS];
+    /* `intensity: {unit: TEXT, ACTION: number}`: how much of the unit each action is (troops in a
+     * drill, missiles in a launch); an additive game's `per_unit:` values scale with it */
+    const char *intensity_unit; /* NULL: none declared */
+    double intensity[PL_NPARTY_MAX_ACTIONS];
 } np_party;
 
 typedef struct np_bloc {
@@ -49,6 +62,7 @@ typedef struct np_profile {
 
 typedef struct np_model {
     const char *path, *name, *description, *period_unit;
+    np_terms terms;
     int n_assumptions;
     const char *assumption[NP_MAX_ASSUMPTIONS]; /* the scenario's `assumptions:` list, shown in the report */
     uint64_t seed;
@@ -69,6 +83,9 @@ typedef struct np_model {
     int *rec;
     const char **rec_label;
     const char **rec_source; /* rec_source[t*n+i]: the citation written beside it, or NULL */
+    int rec_from_events;     /* the record was built from the dated events (events: record:) */
+    char **owned;            /* texts the model made (labels and sources of a record built from events) */
+    int n_owned, cap_owned;
     /* dated events at their own resolution and "who answered whom" (nparty_events.c); NULL none */
     struct np_events *events;
     /* shock experiment */
@@ -79,6 +96,7 @@ typedef struct np_model {
     const char *sens_param;   /* "noise" or "observation_noise"; NULL = none */
     int n_sens;
     double sens_value[NP_MAX_SENS_VALUES];
+    int n_ranges;             /* `sensitivity: ranges:` declared for parley sensitivity */
     /* tournament */
     int tour;
     int tour_n_players;
@@ -97,6 +115,8 @@ typedef struct np_profile_result {
     double payoff[NP_MAX];    /* mean payoff per period */
     double *coop_t;           /* [t*(n+n_blocs)+k]: share restraining at period t (parties, then blocs) */
     unsigned char *sample;    /* run 1's actions, record included: [t*n+i], t < rec_turns + periods */
+    unsigned char *lasting_run; /* NULL, or (the caller's, runs bytes) 1 where run r ended in lasting restraint:
+                                 * the sensitivity evaluator's paired differences between profiles */
     /* shock */
     long shock_runs;          /* runs in restraint just before the shock */
     double spread_periods;    /* mean periods until half the other parties escalated (among those it reached) */
@@ -120,6 +140,22 @@ typedef struct np_results {
  * model's names point into it); np_model_free frees what it holds (not m itself). */
 int np_model_load(const pl_ydoc *doc, np_model *m, pl_error *err);
 void np_model_free(np_model *m);
+/* Months in one period: 1 for `period: month`, 3 quarter, 6 half-year, 12 year, else 12 / the
+ * calendar's per_year; 0 when the period is not a calendar span. */
+int np_months_per_period(const np_model *m);
+/* Lookups shared by the loaders (nparty_load.c, nparty_events_record.c): the index or -1, and the
+ * same with an error naming the choices at `at`. */
+int np_party_index(const np_model *m, const char *id);
+int np_action_index(const np_party *p, const char *name);
+int np_need_party(const pl_ydoc *d, const np_model *m, const pl_ynode *at, const char *id, int *out, pl_error *err);
+int np_need_action(const pl_ydoc *d, const np_party *p, const pl_ynode *at, const char *name, int *out, pl_error *err);
+/* Keeps a text the model made (freed with the model); NULL, and s freed, when out of memory. */
+const char *np_model_keep(np_model *m, char *s);
+/* The record prelude built from the dated events (`events: record:`, nparty_events_record.c): a
+ * month a period from `from` to `to`, each party's move the most escalatory its events that month
+ * give by the scenario's rules, a rule's `until:` carrying it on over the months that follow. */
+int np_record_from_events(const pl_ydoc *d, const pl_ynode *spec, np_model *m, pl_error *err);
+
 /* The actions forced in profile k, turn by turn ([t*n+i], -1 free): the record, then the
  * profile's opening at the first simulated period.  skip_party (or -1) is left free at the
  * opening (a person plays it).  *turns gets the number of turns; NULL when out of memory. */

@@ -75,7 +75,7 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
         char first[32], last[32];
         np_period_label(m, 0, first, sizeof first);
         np_period_label(m, m->rec_turns - 1, last, sizeof last);
-        fprintf(out, " after the record %s-%s (%d %ss)", first, last, m->rec_turns, m->period_unit);
+        fprintf(out, " after the record %s to %s (%d %ss)", first, last, m->rec_turns, m->period_unit);
     }
     fprintf(out, "; %ld runs per profile, seed %llu\n", m->runs, (unsigned long long)m->seed);
     np_fmt_pct(a, sizeof a, m->noise);
@@ -88,6 +88,13 @@ void np_print_summary(const np_model *m, const np_results *r, FILE *out)
             for (int i = 0; i < n; i++)
                 fprintf(out, "%s%s %s", i ? ", " : "", m->party[i].id, m->party[i].action[r->nash_first[i]]);
         }
+        fputc('\n', out);
+    }
+    for (int i = 0; i < n; i++) {
+        const np_party *pa = &m->party[i];
+        if (!pa->intensity_unit) continue;
+        fprintf(out, "intensity of %s's actions (%s):", pa->id, pa->intensity_unit);
+        for (int q = 0; q < pa->n_actions; q++) fprintf(out, "%s %s %g", q ? "," : "", pa->action[q], pa->intensity[q]);
         fputc('\n', out);
     }
     fprintf(out, "\nPolicy profiles (escalation counted for");
@@ -226,7 +233,7 @@ tournament:
                     pl_nplayer_label(m->tour_players[row->player]), row->mean_score, row->median_score, row->sd_score, a, b, c);
         }
     }
-    if (m->events) np_events_print(m->events, out);
+    if (m->events) np_events_print(m->events, np_months_per_period(m), out);
     if (n == 0)
         fprintf(out, "\nThese results hold for the game, noise and strategies stated in %s.\n", m->path);
     else

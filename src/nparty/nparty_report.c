@@ -349,6 +349,12 @@ static void events_section(pl_report *rep, const np_model *m)
     events_share_row(rep, "P(drill begins in a month | launch the month before)", a->drill_given_launch, NAN);
     events_share_row(rep, "P(drill begins in a month | no launch the month before)", a->drill_given_no_launch, NAN);
     pl_report_table_end(rep);
+    snprintf(text, sizeof text,
+             "A policy with reaction: launch_after_drill (or drill_after_launch) plays the two monthly rates of its "
+             "function, each run drawing them afresh from their posteriors, Beta(k + 1, n - k + 1), so the runs carry "
+             "the estimate's uncertainty (a period of m months: 1 - (1 - p)^m).%s",
+             m->rec_from_events ? " The record every run starts from is built from these events, a month a period." : "");
+    pl_report_paragraph(rep, text);
     const char *eh[] = {"date", "actor", "kind", "event", "intensity", "source"};
     pl_report_table_begin(rep, "The dated events", 6, eh);
     for (int i = 0; i < e->n; i++) {

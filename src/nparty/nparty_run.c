@@ -4,7 +4,8 @@
  * stage game's pure equilibria, runs every policy profile (nparty_simulate.c), then the
  * sensitivity sweep on the same streams and the tournament if the scenario has one, and hands
  * the results to the writers (nparty_output.c, nparty_report.c).  It prints only the summary,
- * to the stream it is handed; timings are the command's. */
+ * to the stream it is handed; timings are the command's.  pl_eval_nparty is the same engine for the
+ * sensitivity analyses (src/scenario/sensitivity.c): lasting restraint per profile, paired run by run. */
 #include <stdio.h>
 #include <string.h>
 
@@ -69,6 +70,56 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
         pl_free(res.prof[k].sample);
     }
     pl_ntournament_result_free(res.tour);
+    np_model_free(&m);
+    return rc;
+}
+
+/* The profiles' lasting restraint on common random numbers, paired run by run (the shock pass, the
+ * noise sweep, the tournament and the writers are left out: they do not change it). */
+int pl_eval_nparty(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_result *out, pl_error *err)
+{
+    np_model m;
+    int rc = np_model_load(doc, &m, err);
+    if (rc) return rc;
+    if (ec->seed_given) m.seed = ec->seed;
+    if (ec->runs) m.runs = (long)ec->runs;
+    m.shock_party = -1;
+    if (!m.game)
+        rc = pl_error_set(err, PL_EINVAL, "%s: parley sensitivity needs parties and profiles (a scenario with only a "
+                          "tournament has none)", m.path);
+    else if (m.n_profiles > PL_EVAL_MAX_DESIGNS)
+        rc = pl_error_set(err, PL_EINVAL, "%s: parley sensitivity compares at most %d profiles, the scenario has %d", m.path,
+                          PL_EVAL_MAX_DESIGNS, m.n_profiles);
+    unsigned char *lasting = rc ? NULL : pl_calloc((size_t)m.runs * (size_t)m.n_profiles, 1);
+    if (!rc && !lasting) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_run_options opt;
+    pl_run_options_default(&opt);
+    opt.threads = ec->threads > 0 ? ec->threads : 1;
+    if (!rc) {
+        memset(out, 0, sizeof *out);
+        out->n = m.n_profiles, out->runs = (uint64_t)m.runs, out->seed = m.seed;
+        snprintf(out->measure, sizeof out->measure, "lasting %s", m.terms.coop);
+    }
+    for (int k = 0; k < m.n_profiles && !rc; k++) {
+        np_profile_result pr;
+        memset(&pr, 0, sizeof pr);
+        pr.lasting_run = lasting + (size_t)k * (size_t)m.runs;
+        uint64_t done = 0;
+        rc = np_run_profile(&m, k, &opt, &pr, &done, 0, err);
+        pl_free(pr.coop_t);
+        pl_free(pr.sample);
+        if (rc) break;
+        snprintf(out->name[k], sizeof out->name[k], "%s", m.profile[k].id);
+        out->success[k] = (uint64_t)pr.restraint_runs;
+    }
+    for (int d = 0; d < m.n_profiles && !rc; d++)
+        for (int e = 0; e < m.n_profiles; e++) {
+            const unsigned char *ld = lasting + (size_t)d * (size_t)m.runs, *le = lasting + (size_t)e * (size_t)m.runs;
+            uint64_t only = 0;
+            for (long r = 0; r < m.runs; r++) only += ld[r] && !le[r];
+            out->only[d][e] = only;
+        }
+    pl_free(lasting);
     np_model_free(&m);
     return rc;
 }

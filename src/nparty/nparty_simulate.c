@@ -134,6 +134,7 @@ static int run_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slo
                 int lasting = np_lasting_restraint(m, &track, T);
                 if (pass == 0) {
                     restraint += lasting;
+                    if (c->res->lasting_run) c->res->lasting_run[run] = (unsigned char)lasting; /* one byte a run: no race */
                     if (first >= 0) esc_runs++, first_sum += first;
                     continue;
                 }

@@ -617,7 +617,8 @@ int pl_moran_fixation_run(const pl_moran *m, const int *counts, const pl_moran_c
     fix_job j = {.m = m, .cfg = cfg, .counts = counts, .N = N, .fixed = f->fixed};
     pl_parallel job = {.items = cfg->runs, .block_items = MORAN_BLOCK, .threads = cfg->threads,
                        .slot_size = (n + 2) * sizeof(uint64_t), .ctx = &j, .worker_open = fix_open,
-                       .worker_close = fix_close, .run = fix_run, .fold = fix_fold};
+                       .worker_close = fix_close, .run = fix_run, .fold = fix_fold,
+                       .distributable = 1}; /* the whole result is in the slots: shared among processes */
     if ((rc = pl_parallel_run(&job, err))) {
         pl_moran_fixation_free(f);
         return rc;

@@ -135,35 +135,48 @@ json_t *pl_overrides_json(const pl_overrides *log)
     return a;
 }
 
-/* The tags ("[C4]") of one `source:` text, each checked against the scenario's `sources:` keys. */
-static int check_tags(const pl_ydoc *doc, const pl_ynode *at, const pl_ynode *sources, pl_error *err)
+/* The first tag ("[C4]": capitals then digits, "G2b" too) of `text` that is not a key of `sources`
+ * (any tag when sources is NULL), copied into tag; 0 when every tag resolves. */
+static int first_missing_tag(const char *text, const pl_ynode *sources, char *tag, size_t len)
 {
-    for (const char *p = at->value; p && (p = strchr(p, '[')); p++) {
+    for (const char *p = text; p && (p = strchr(p, '[')); p++) {
         size_t n = 0;
         while (p[1 + n] && ((p[1 + n] >= 'A' && p[1 + n] <= 'Z') || (p[1 + n] >= '0' && p[1 + n] <= '9') ||
                             (p[1 + n] >= 'a' && p[1 + n] <= 'z')))
             n++;
-        /* a tag: capitals then digits ("C4", "F43", "G2b"), closed by ']' */
-        if (!n || p[1 + n] != ']' || p[1] < 'A' || p[1] > 'Z' || n > 16) continue;
-        char tag[20];
+        if (!n || p[1 + n] != ']' || p[1] < 'A' || p[1] > 'Z' || n > 16 || n + 1 > len) continue;
+        int digits = 0;
+        for (size_t i = 0; i < n; i++) digits |= p[1 + i] >= '0' && p[1 + i] <= '9';
+        if (!digits) continue;
         memcpy(tag, p + 1, n);
         tag[n] = 0;
-        int digits = 0;
-        for (size_t i = 0; i < n; i++) digits |= tag[i] >= '0' && tag[i] <= '9';
-        if (!digits) continue;
-        if (sources && pl_ymap_get(sources, tag)) continue;
-        if (!sources)
-            return pl_yerr(doc, at, err, "source tag [%s] does not resolve: the scenario has no 'sources:' map "
-                           "(tag: \"title: address\")", tag);
-        const char *names[512];
-        size_t nn = 0;
-        for (size_t i = 0; i < sources->n && nn < 512; i++) names[nn++] = sources->keys[i]->value;
-        const char *best = pl_yclosest(tag, names, nn);
-        char hint[64] = "";
-        if (best) snprintf(hint, sizeof hint, " (did you mean [%s]?)", best);
-        return pl_yerr(doc, at, err, "source tag [%s] is not in the scenario's 'sources:'%s", tag, hint);
+        if (!sources || !pl_ymap_get(sources, tag)) return 1;
     }
-    return PL_OK;
+    return 0;
+}
+
+int pl_scenario_untagged_source(const pl_ydoc *doc, const char *text, char *tag, size_t len)
+{
+    const pl_ynode *sources = doc->root ? pl_ymap_get(doc->root, "sources") : NULL;
+    if (!sources || sources->kind != PL_Y_MAP) return 0; /* no list to resolve against: nothing to say */
+    return first_missing_tag(text, sources, tag, len);
+}
+
+/* The tags ("[C4]") of one `source:` text, each checked against the scenario's `sources:` keys. */
+static int check_tags(const pl_ydoc *doc, const pl_ynode *at, const pl_ynode *sources, pl_error *err)
+{
+    char tag[20];
+    if (!first_missing_tag(at->value, sources, tag, sizeof tag)) return PL_OK;
+    if (!sources)
+        return pl_yerr(doc, at, err, "source tag [%s] does not resolve: the scenario has no 'sources:' map "
+                       "(tag: \"title: address\")", tag);
+    const char *names[512];
+    size_t nn = 0;
+    for (size_t i = 0; i < sources->n && nn < 512; i++) names[nn++] = sources->keys[i]->value;
+    const char *best = pl_yclosest(tag, names, nn);
+    char hint[64] = "";
+    if (best) snprintf(hint, sizeof hint, " (did you mean [%s]?)", best);
+    return pl_yerr(doc, at, err, "source tag [%s] is not in the scenario's 'sources:'%s", tag, hint);
 }
 
 static int check_sources_in(const pl_ydoc *doc, const pl_ynode *n, const pl_ynode *sources, pl_error *err)
@@ -191,7 +204,8 @@ int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err)
     return check_sources_in(doc, doc->root, sources, err);
 }
 
-/* results.json gains "inputs" (the document as run) and "overrides" (what --set changed). */
+/* results.json gains "inputs" (the document as run, with every default the loader used: yaml_doc.h)
+ * and "overrides" (what --set changed). */
 static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides *log, pl_error *err)
 {
     char path[4096]; /* no allocation, so that a failure can still remove the file */
@@ -224,6 +238,7 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
     if (rc) return rc;
     pl_overrides log = {0};
     rc = pl_overrides_apply(doc, opt->sets, opt->n_sets, &log, err);
+    if (!rc && opt->out_dir && pl_ydoc_record_defaults(doc)) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
     if (!rc) {
         if (summary) pl_overrides_print(summary, &log);
         rc = s->kind->run(doc, opt, summary, err);
@@ -232,7 +247,7 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
             pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
             if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
         }
-        if (!rc && opt->out_dir)
+        if (!rc && opt->out_dir && !(rc = pl_ydoc_fill_defaults(doc, err))) /* the loader's defaults join the inputs */
             rc = record_inputs(opt->out_dir, doc, &log, err);
         else if (rc && opt->out_dir) { /* the runner's results.json lacks the inputs: leave none */
             char path[4096]; /* no allocation: memory may be what failed */

@@ -21,8 +21,9 @@ typedef int (*pl_scenario_runner)(const pl_ydoc *doc, const pl_run_options *opt,
 const pl_ydoc *pl_scenario_doc(const pl_scenario *s);
 
 /* ---- evaluation for the sensitivity analyses (sensitivity.c) ----------------------------
- * An evaluator runs a scenario's designs (an agreement's variants) on common random numbers and
- * reports, per design, the runs in which it succeeded (an agreement completed), and per pair the
+ * An evaluator runs a scenario's designs (an agreement's variants, an N-party scenario's policy
+ * profiles) on common random numbers and reports, per design, the runs in which it succeeded (an
+ * agreement completed, a profile ended in lasting restraint), and per pair the
  * runs in which one succeeded and the other did not, for paired differences. */
 #define PL_EVAL_MAX_DESIGNS 16
 #define PL_EVAL_NAME_MAX 64
@@ -42,11 +43,15 @@ typedef struct pl_eval_config {
 } pl_eval_config;
 typedef int (*pl_scenario_eval)(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
 int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
+int pl_eval_nparty(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
 /* The evaluator of a kind (NULL: the kind has none yet, or is unknown). */
 pl_scenario_eval pl_scenario_evaluator(const char *kind);
 
 /* Every tag ("[C4]") in a `source:` text anywhere in the document names an entry of its top-level
  * `sources:` map (tag: "title: address"); else PL_EINVAL at the source, with the closest tag. */
 int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err);
+/* For a text the scenario takes from elsewhere (a dated event's source): 1, with the tag, when one
+ * of its [tags] is not in the scenario's `sources:` map; 0 when all resolve or there is no map. */
+int pl_scenario_untagged_source(const pl_ydoc *doc, const char *text, char *tag, size_t len);
 
 #endif

@@ -163,17 +163,20 @@ static int add_range(sens_ctx *x, pl_ydoc *doc, const char *name, const char *co
             break;
         }
         int numbers = 0;
-        for (size_t j = 0; j < n; j++) {
+        for (size_t j = 0; j < n && !rc; j++) {
             double v;
             if (parse_num(found[j]->value, &v)) {
+                /* a range that sets many values (one profile's generosity, party by party) sets them all
+                 * to the same value, so they must be the same in the file: that is its value */
+                if (!scale && (i || numbers) && v != r->base)
+                    rc = pl_error_set(x->err, PL_EINVAL, "%s: path '%s' names %d values that differ (%g, then %g); a "
+                                      "range sets one value, or several equal ones, or scales many (scale: true, or "
+                                      "--range PATH=x0.5:2)", where, paths[i], r->n_values + numbers + 1, r->base, v);
                 numbers++;
                 if (!scale && !i) r->base = v;
             }
         }
-        if (!numbers) rc = pl_error_set(x->err, PL_EINVAL, "%s: path '%s' names no number", where, paths[i]);
-        else if (!scale && n > 1)
-            rc = pl_error_set(x->err, PL_EINVAL, "%s: path '%s' names %zu values; a range sets one value, or scales "
-                              "many (from: x0.5, or --range PATH=x0.5:2)", where, paths[i], n);
+        if (!rc && !numbers) rc = pl_error_set(x->err, PL_EINVAL, "%s: path '%s' names no number", where, paths[i]);
         r->n_values += numbers;
     }
     pl_free(found);
@@ -215,7 +218,7 @@ static int range_flag(sens_ctx *x, pl_ydoc *doc, const char *arg)
         paths[n++] = p;
     }
     char name[PL_YPATH_MAX];
-    snprintf(name, sizeof name, "%s%.200s", n > 1 ? "scale of " : "", n > 1 ? paths[0] : buf);
+    snprintf(name, sizeof name, "%s%.200s", n > 1 && scale ? "scale of " : "", n > 1 ? paths[0] : buf);
     if (n > 1) snprintf(name + strlen(name), sizeof name - strlen(name), " (+%d)", n - 1);
     return add_range(x, doc, scale && n == 1 ? buf : name, paths, n, scale, lo, hi, where);
 }
@@ -224,7 +227,7 @@ static int range_flag(sens_ctx *x, pl_ydoc *doc, const char *arg)
 static int range_block(sens_ctx *x, pl_ydoc *doc)
 {
     const pl_ynode *se = pl_ymap_get(doc->root, "sensitivity");
-    if (!se || se->kind != PL_Y_MAP) return PL_OK; /* an N-party file's own sensitivity: not ranges */
+    if (!se || se->kind != PL_Y_MAP) return PL_OK;
     const pl_ynode *list = pl_ymap_get(se, "ranges");
     if (!list) return PL_OK;
     int rc = pl_yexpect(doc, list, PL_Y_SEQ, "'sensitivity: ranges:' (a list of {path, from, to})", x->err);
@@ -255,10 +258,6 @@ static int range_block(sens_ctx *x, pl_ydoc *doc)
         if ((rc = pl_yget_bool(doc, n, "scale", 0, &scale, x->err)) || (rc = pl_yget_num(doc, n, "from", 1, -1e12, 1e12, &lo, x->err)) ||
             (rc = pl_yget_num(doc, n, "to", 1, -1e12, 1e12, &hi, x->err)) || (rc = pl_yget_str(doc, n, "name", 0, &name, x->err)))
             break;
-        if (many && !scale) {
-            rc = pl_yerr(doc, many, x->err, "'paths' scales many values: add 'scale: true' (from and to are factors)");
-            break;
-        }
         char where[PL_YPATH_MAX + 64];
         snprintf(where, sizeof where, "%s:%d:%d", doc->path, n->line, n->col);
         rc = add_range(x, doc, name ? name : paths[0], paths, np, scale, lo, hi, where);
@@ -491,7 +490,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
             rc = pl_yerr(doc, pl_ymap_get(doc->root, "kind"), x->err, "unknown scenario kind '%s'", kind);
         else if (!x->eval)
             rc = pl_yerr(doc, pl_ymap_get(doc->root, "kind"), x->err,
-                         "parley sensitivity does not analyse '%s' scenarios yet (agreements only); "
+                         "parley sensitivity does not analyse '%s' scenarios yet; "
                          "parley run --set changes one value of any kind", kind);
         else
             snprintf(s->kind, sizeof s->kind, "%s", kind);

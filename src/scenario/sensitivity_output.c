@@ -137,17 +137,19 @@ void pl_sens_write_summary(FILE *f, const pl_sensitivity *s)
         }
     }
     fprintf(f, "\nOne at a time: each design's %s (%%) at the low and high end of each range\n", e->measure);
+    int cw[PL_EVAL_MAX_DESIGNS]; /* each column as wide as its name or "100.0..100.0" */
+    for (int d = 0; d < e->n; d++) cw[d] = (int)strlen(e->name[d]) > 12 ? (int)strlen(e->name[d]) : 12;
     fprintf(f, "  %-*s", nw, "assumption");
-    for (int d = 0; d < e->n; d++) fprintf(f, "  %s", e->name[d]);
+    for (int d = 0; d < e->n; d++) fprintf(f, "  %*s", cw[d], e->name[d]);
     fprintf(f, "\n  %-*s", nw, "(baseline)");
-    for (int d = 0; d < e->n; d++) fprintf(f, "  %*.1f", (int)strlen(e->name[d]), 100 * s->base_point.rate[d]);
+    for (int d = 0; d < e->n; d++) fprintf(f, "  %*.1f", cw[d], 100 * s->base_point.rate[d]);
     fprintf(f, "\n");
     for (int k = 0; k < s->n_ranges; k++) {
         fprintf(f, "  %-*.*s", nw, nw, s->range[k].name);
         for (int d = 0; d < e->n; d++) {
             char c[48];
             snprintf(c, sizeof c, "%.1f..%.1f", 100 * s->at_lo[k].rate[d], 100 * s->at_hi[k].rate[d]);
-            fprintf(f, "  %*s", (int)strlen(e->name[d]), c);
+            fprintf(f, "  %*s", cw[d], c);
         }
         fprintf(f, "\n");
     }

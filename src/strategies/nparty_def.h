@@ -39,6 +39,9 @@ typedef struct pl_nstrategy_def {
     void (*init)(void *state, const pl_params *p);
     /* The next action: an index in [0, v->n_actions); pl_nv_act maps C/D to one. */
     int (*move)(void *state, const pl_params *p, const pl_nview *v);
+    /* Optional: 0 if the parameter values go together, else nonzero with a sentence in why
+     * (checked when the player is created). */
+    int (*check)(const pl_params *p, char *why, size_t whylen);
 } pl_nstrategy_def;
 
 static inline int pl_nv_act(const pl_nview *v, int defect) { return defect ? v->defect_action : 0; }

@@ -5,6 +5,10 @@
  * to see the parties one by one: how many cooperated, which ones, for how long.
  * Each rule's source is cited in the line above it.  A threshold k counts
  * watched units (parties or blocs); k = 0 means all of them. */
+#include <math.h>
+#include <stdio.h>
+
+#include "core/stats.h"
 #include "strategies/nparty_def.h"
 
 /* k as given, or all units when 0, never more than there are. */
@@ -120,6 +124,42 @@ static int proportional_move(void *s, const pl_params *p, const pl_nview *v)
     return level > v->defect_action ? v->defect_action : level;
 }
 
+/* A reaction function estimated from dated events (nparty_events.c): after a period in which a
+ * watched unit escalated, escalates with probability p1; otherwise with p0.  Each rate is known
+ * as k successes in n monthly cases; every match draws it afresh from its posterior under a
+ * uniform prior, Beta(k + 1, n - k + 1) (Bayes 1763; Laplace 1774), so the runs carry the
+ * estimate's uncertainty, and turns it into a period's chance, 1 - (1 - p)^months (months taken
+ * as independent).  draw = 0 plays the point estimates k / n instead. */
+typedef struct { int drawn; double p1, p0; } estimated_state;
+static double period_chance(double p, double months) { return 1 - pow(1 - p, months); }
+static int estimated_move(void *st, const pl_params *p, const pl_nview *v)
+{
+    estimated_state *s = st;
+    if (!s->drawn) {
+        long k1 = (long)p->num[0], n1 = (long)p->num[1], k0 = (long)p->num[2], n0 = (long)p->num[3];
+        double q1 = p->num[5] ? pl_stats_beta_int(v->rng, k1 + 1, n1 - k1 + 1) : (double)k1 / (double)n1;
+        double q0 = p->num[5] ? pl_stats_beta_int(v->rng, k0 + 1, n0 - k0 + 1) : (double)k0 / (double)n0;
+        s->p1 = period_chance(q1, p->num[4]);
+        s->p0 = period_chance(q0, p->num[4]);
+        s->drawn = 1;
+    }
+    int answered = v->turn > 0 && (v->target >= 0 ? target_defected(v) : v->last_defecting > 0);
+    return pl_nv_act(v, pl_rng_bernoulli(v->rng, answered ? s->p1 : s->p0));
+}
+static int estimated_check(const pl_params *p, char *why, size_t len)
+{
+    if (p->num[0] > p->num[1] || p->num[2] > p->num[3]) {
+        snprintf(why, len, "a rate's successes cannot exceed its cases (k1 <= n1 and k0 <= n0; got k1=%g n1=%g k0=%g n0=%g)",
+                 p->num[0], p->num[1], p->num[2], p->num[3]);
+        return 1;
+    }
+    if (!p->num[5] && (!p->num[1] || !p->num[3])) {
+        snprintf(why, len, "draw=0 plays k/n, which needs cases (n1 and n0 at least 1)");
+        return 1;
+    }
+    return 0;
+}
+
 #define K_PARAM(def_) {"k", PL_PARAM_INT, def_, NULL, 0, PL_NPARTY_MAX, "watched units needed (0 = all)"}
 
 const pl_nstrategy_def pl_nstrategies[] = {
@@ -147,6 +187,16 @@ const pl_nstrategy_def pl_nstrategies[] = {
      .move = majority_move},
     {.id = "proportional", .name = "Proportional Response", .reference = "Kahn (1965), On Escalation",
      .move = proportional_move},
+    {.id = "estimated", .name = "Estimated Reaction",
+     .reference = "a reaction function estimated from dated events, drawn from its Beta posterior (Laplace 1774)",
+     .flags = PL_STOCHASTIC,
+     .params = {{"k1", PL_PARAM_INT, 0, NULL, 0, 1000000, "escalations after a watched unit escalated (cases counted)"},
+                {"n1", PL_PARAM_INT, 0, NULL, 0, 1000000, "cases after a watched unit escalated"},
+                {"k0", PL_PARAM_INT, 0, NULL, 0, 1000000, "escalations otherwise"},
+                {"n0", PL_PARAM_INT, 0, NULL, 0, 1000000, "cases otherwise"},
+                {"months", PL_PARAM_REAL, 1, NULL, 0.001, 1200, "months in a period (the cases are months)"},
+                {"draw", PL_PARAM_INT, 1, NULL, 0, 1, "1: draw each rate from its posterior every match; 0: k/n"}},
+     .state_size = sizeof(estimated_state), .move = estimated_move, .check = estimated_check},
     {0}};
 
 size_t pl_nstrategy_max_state(void)

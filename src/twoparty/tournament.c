@@ -46,10 +46,14 @@ struct pl_tournament_result {
     char **names;
     double *norm;      /* n x reps */
     int *wins;         /* n x reps */
+    double *score;     /* n x reps: total score against the opponents (self-play excluded) */
+    uint64_t *coop;    /* n x n: C moves of i against j over the repetitions */
+    uint64_t *pturns;  /* n x n: turns the pair played over the repetitions */
     double *pay_sum;   /* n x n: sum over reps of per-turn payoff */
     double *pay_m2;    /* n x n: its squared deviations (a cell is filled by one job, all reps at once);
                           NULL with one repetition, where every deviation is 0 */
     uint64_t *oc;      /* n x OC_N */
+    uint64_t *oc_others; /* n x OC_N: the same without self-play */
     size_t *rank;
     double *median, *mean, *sd;
     uint64_t matches, turns, computed;
@@ -189,6 +193,8 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         }
         R->norm[i * (size_t)reps + r] += pi;
         R->norm[j * (size_t)reps + r] += pj;
+        R->score[i * (size_t)reps + r] += x->score[0];
+        R->score[j * (size_t)reps + r] += x->score[1];
         if (x->score[0] > x->score[1]) R->wins[i * (size_t)reps + r]++;
         else if (x->score[1] > x->score[0]) R->wins[j * (size_t)reps + r]++;
         R->pay_sum[i * n + j] += pi;
@@ -201,9 +207,21 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         if (i != j) R->pay_m2[j * n + i] = sji.m2;
     }
     R->computed += s->computed;
+    /* the turns of the pair (its repetitions' lengths), and each side's cooperations; in self-play
+     * the two copies' counts are averaged (rounded down), as the reference counts them */
+    uint64_t pair_turns = 0;
+    for (int r = 0; r < reps; r++) pair_turns += (uint64_t)s->reps[r].turns;
+    uint64_t ci = s->oc[0][OC_CC] + s->oc[0][OC_CD], cj = s->oc[1][OC_CC] + s->oc[1][OC_CD];
+    R->pturns[i * n + j] = R->pturns[j * n + i] = pair_turns;
+    if (i == j) R->coop[i * n + i] = (ci + cj) / 2;
+    else R->coop[i * n + j] = ci, R->coop[j * n + i] = cj;
     for (int c = 0; c < OC_N; c++) {
         R->oc[i * OC_N + c] += s->oc[0][c];
         R->oc[j * OC_N + c] += s->oc[1][c];
+        if (i != j) {
+            R->oc_others[i * OC_N + c] += s->oc[0][c];
+            R->oc_others[j * OC_N + c] += s->oc[1][c];
+        }
     }
 }
 
@@ -287,9 +305,13 @@ void pl_tournament_result_free(pl_tournament_result *R)
     pl_free(R->names);
     pl_free(R->norm);
     pl_free(R->wins);
+    pl_free(R->score);
+    pl_free(R->coop);
+    pl_free(R->pturns);
     pl_free(R->pay_sum);
     pl_free(R->pay_m2);
     pl_free(R->oc);
+    pl_free(R->oc_others);
     pl_free(R->rank);
     pl_free(R->median);
     pl_free(R->mean);
@@ -323,14 +345,19 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     R->names = pl_calloc(n, sizeof *R->names);
     R->norm = pl_calloc(n * (size_t)R->reps, sizeof *R->norm);
     R->wins = pl_calloc(n * (size_t)R->reps, sizeof *R->wins);
+    R->score = pl_calloc(n * (size_t)R->reps, sizeof *R->score);
+    R->coop = pl_calloc(n * n, sizeof *R->coop);
+    R->pturns = pl_calloc(n * n, sizeof *R->pturns);
     R->pay_sum = pl_calloc(n * n, sizeof *R->pay_sum);
     R->pay_m2 = R->reps > 1 ? pl_calloc(n * n, sizeof *R->pay_m2) : NULL;
     R->oc = pl_calloc(n * OC_N, sizeof *R->oc);
+    R->oc_others = pl_calloc(n * OC_N, sizeof *R->oc_others);
     R->rank = pl_calloc(n, sizeof *R->rank);
     R->median = pl_calloc(n, sizeof *R->median);
     R->mean = pl_calloc(n, sizeof *R->mean);
     R->sd = pl_calloc(n, sizeof *R->sd);
-    if (!R->names || !R->norm || !R->wins || !R->pay_sum || (R->reps > 1 && !R->pay_m2) || !R->oc || !R->rank || !R->median ||
+    if (!R->names || !R->norm || !R->wins || !R->score || !R->coop || !R->pturns || !R->pay_sum ||
+        (R->reps > 1 && !R->pay_m2) || !R->oc || !R->oc_others || !R->rank || !R->median ||
         !R->mean || !R->sd)
         goto nomem;
     for (size_t i = 0; i < n; i++)
@@ -342,7 +369,8 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     pl_parallel job = {.items = sh.njobs, .block_items = 1, .threads = cfg->threads,
                        .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,
                        .worker_open = worker_open, .worker_close = worker_close, .run = run_pair, .fold = fold_pair,
-                       .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg};
+                       .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg,
+                       .distributable = 1};
     if ((rc = pl_parallel_run(&job, err))) goto fail;
     if (finish(R)) goto nomem;
     pl_free(sh.row_start);
@@ -368,6 +396,18 @@ double pl_tournament_result_median(const pl_tournament_result *r, size_t i) { re
 double pl_tournament_result_mean(const pl_tournament_result *r, size_t i) { return r->mean[i]; }
 double pl_tournament_result_stddev(const pl_tournament_result *r, size_t i) { return r->sd[i]; }
 int pl_tournament_result_wins(const pl_tournament_result *r, size_t i, int rep) { return r->wins[i * (size_t)r->reps + rep]; }
+double pl_tournament_result_score(const pl_tournament_result *r, size_t i, int rep)
+{
+    return r->score[i * (size_t)r->reps + rep];
+}
+uint64_t pl_tournament_result_pair_cooperation(const pl_tournament_result *r, size_t i, size_t j)
+{
+    return r->coop[i * r->n + j];
+}
+uint64_t pl_tournament_result_pair_turns(const pl_tournament_result *r, size_t i, size_t j)
+{
+    return r->pturns[i * r->n + j];
+}
 double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size_t j)
 {
     return r->pay_sum[i * r->n + j] / r->reps;
@@ -383,16 +423,25 @@ double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t i)
     uint64_t all = oc[OC_CC] + oc[OC_CD] + oc[OC_DC] + oc[OC_DD];
     return all ? (double)(oc[OC_CC] + oc[OC_CD]) / (double)all : 0;
 }
-void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t i, double out[4], double next_c[4],
-                                   double *initial_c)
+/* Rates of the outcome counts oc (one player's OC_N counters). */
+static void outcome_rates(const uint64_t *oc, double out[4], double next_c[4], double *initial_c)
 {
-    const uint64_t *oc = &r->oc[i * OC_N];
     uint64_t all = oc[OC_CC] + oc[OC_CD] + oc[OC_DC] + oc[OC_DD];
     for (int c = 0; c < 4; c++) {
         out[c] = all ? (double)oc[OC_CC + c] / (double)all : 0;
         next_c[c] = oc[OC_CC_N + c] ? (double)oc[OC_CC_C + c] / (double)oc[OC_CC_N + c] : NAN;
     }
     *initial_c = oc[OC_MATCHES] ? (double)oc[OC_FIRST_C] / (double)oc[OC_MATCHES] : NAN;
+}
+void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t i, double out[4], double next_c[4],
+                                   double *initial_c)
+{
+    outcome_rates(&r->oc[i * OC_N], out, next_c, initial_c);
+}
+void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t i, double out[4], double next_c[4],
+                                          double *initial_c)
+{
+    outcome_rates(&r->oc_others[i * OC_N], out, next_c, initial_c);
 }
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r) { return r->matches; }
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r) { return r->turns; }

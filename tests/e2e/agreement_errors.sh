@@ -205,6 +205,31 @@ steps:
 variants:
   - id: v
     requires: {x: [y]}
+== claim_unknown_step 13:23 'owed': unknown step 'nope'
+steps:
+  - {id: x, actor: A}
+record:
+  claims:
+    - {text: t, owed: nope}
+  events:
+    - {date: 2020-02-01, step: x, event: completed}
+== claim_owed_requires_nothing 13:23 step x requires nothing
+steps:
+  - {id: x, actor: A}
+record:
+  claims:
+    - {text: t, owed: x}
+  events:
+    - {date: 2020-02-01, step: x, event: completed}
+== claim_without_text 14:7 missing required key 'text'
+steps:
+  - {id: x, actor: A}
+  - {id: y, actor: B, requires: [x]}
+record:
+  claims:
+    - {owed: y}
+  events:
+    - {date: 2020-02-01, step: x, event: completed}
 == record_unknown_step 13:32 unknown step 'nope'
 steps:
   - {id: x, actor: A}

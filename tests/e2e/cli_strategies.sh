@@ -4,11 +4,11 @@
 out=$("$PARLEY" strategies --nparty); rc=$?
 check "strategies --nparty exits 0" [ "$rc" -eq 0 ]
 check "the table has its header" grep -qE '^ID +NAME +RAND +PARAMETERS$' <<<"$out"
-for id in ttft gttft cttft targeted ngrim nwsls majority proportional; do
+for id in ttft gttft cttft targeted ngrim nwsls majority proportional estimated; do
   check "the table has a row for $id" grep -qE "^$id " <<<"$out"
 done
 check "the table shows gttft's parameters with their defaults" grep -qE '^gttft +Generous Threshold Tit For Tat +yes +k=0,g=0.1$' <<<"$out"
-check "the table ends with the count" grep -qE '^8 N-party strategies' <<<"$out"
+check "the table ends with the count" grep -qE '^9 N-party strategies' <<<"$out"
 check "no two-party strategy in the N-party table" bash -c '! grep -qE "^(tft|grudger|defector) " <<<"$1"' _ "$out"
 
 "$PARLEY" strategies --nparty --json >"$TMP/np.jsonl"; rc=$?
@@ -57,6 +57,6 @@ expect_exit 2 "--json with --markdown" "$PARLEY" strategies --json --markdown
 expect_err_has "--json and --markdown" "the two formats are named"
 "$PARLEY" strategies --nparty --markdown >"$TMP/np.md"; rc=$?
 check "strategies --nparty --markdown exits 0" [ "$rc" -eq 0 ]
-check "--nparty --markdown is the reference's N-party section" grep -qE '^## N-party strategies \(8\)$' "$TMP/np.md"
+check "--nparty --markdown is the reference's N-party section" grep -qE '^## N-party strategies \(9\)$' "$TMP/np.md"
 check "the two-party listing is unchanged by the flag" bash -c '"$1" strategies | grep -qE "^tft "' _ "$PARLEY"
 echo "1..$tap_n"

@@ -5,7 +5,7 @@
 cd "$(dirname "$0")/../.." || exit 1
 SIX=scenarios/korea/six-party-2007.yaml
 check "--help says which default and why" grep -q "^Threads: every command that uses them runs on every core" <<<"$("$PARLEY" --help)"
-for c in tournament moran run sensitivity; do
+for c in tournament moran run design sensitivity; do
   check "$c --help gives the one default (every core)" \
     bash -c "'$PARLEY' $c --help | grep -A1 -- '--threads k' | grep -q 'default: every core; 0 = every core'"
 done

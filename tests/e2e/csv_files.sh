@@ -16,6 +16,8 @@ check "a two-party tournament writes its CSV files" [ -s "$TMP/tournament/summar
 "$PARLEY" sensitivity "$RESOURCES/two_step_breakeven.yaml" --runs 500 --threads 1 --sobol 8 --grid 1,2 --grid-steps 3 \
   --out "$TMP/sensitivity" >/dev/null 2>&1
 check "parley sensitivity writes its CSV files" [ -s "$TMP/sensitivity/sobol.csv" ]
+"$PARLEY" design "$RESOURCES/agreement/design_tiny.yaml" --confirm 500 --threads 1 --out "$TMP/design" >/dev/null 2>&1
+check "parley design writes its CSV files" [ -s "$TMP/design/designs.csv" ] && [ -s "$TMP/design/screen.csv" ]
 
 n=0
 for f in $(find "$TMP" -name '*.csv' | sort); do

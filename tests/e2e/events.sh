@@ -18,10 +18,33 @@ check "the report has the events section" grep -q "Who answered whom: the dated 
 "$PARLEY" run "$dl" --runs 50 --threads 2 --out "$TMP/b" >/dev/null 2>&1
 check "events_analysis.csv is byte-identical whatever --threads is" cmp -s "$TMP/a/events_analysis.csv" "$TMP/b/events_analysis.csv"
 
-dprk=$(sed -n 's/^  DPRK answering drills: *//p' "$TMP/s.txt"); ally=$(sed -n 's/^  US, ROK answering launches: *//p' "$TMP/s.txt")
-check "the estimated_reactions profile plays the DPRK's reaction the events give ($dprk)" grep -q "DPRK: {strategy: \"$dprk\"" "$dl"
-check "the estimated_reactions profile plays the alliance's reaction the events give ($ally)" grep -q "US: {strategy: \"$ally\"" "$dl"
+# the estimated reactions: the summary prints the counts and posterior means a `reaction:` policy plays,
+# and the estimated_reactions profile plays the estimated strategy with exactly the counts of this run's estimates
+check "the summary has the reactions a reaction: policy plays, a month a period" grep -q "Reactions a .reaction:. policy plays, a 1-month period" "$TMP/s.txt"
+check "the estimated_reactions profile plays the counts the events give (DPRK: launches after drills; US, ROK: drills after launches)" python3 -c "
+import json,csv; d=json.load(open('$TMP/a/results.json')); e=d['events']
+pol={i:x['strategy'] for i,x in {p['id']:p for p in d['profiles']}['estimated_reactions']['parties'].items()}
+def spec(a,b):
+    s1,s0=e[a],e[b]; v=dict(k1=s1['k'],n1=s1['n'],k0=s0['k'],n0=s0['n'])
+    return 'estimated:'+','.join('%s=%d'%(k,x) for k,x in v.items() if x)
+want_d=spec('launch_given_drill_this_or_last_month','launch_given_no_drill')
+want_a=spec('drill_given_launch_last_month','drill_given_no_launch_last_month')
+assert pol['DPRK']==want_d, (pol['DPRK'], want_d)
+assert pol['US']==want_a and pol['ROK']==want_a, (pol['US'], want_a)
+assert e['launch_given_drill_this_or_last_month']['n']>0"
 check "the summary has the estimated_reactions profile" grep -q "estimated_reactions" "$TMP/s.txt"
+# the policy draws its rates per run: another events file (the DPRK never launching) makes the DPRK refrain
+# under estimated_reactions far more often than the shipped file does
+mkdir -p "$TMP/quiet"
+grep -v ',DPRK,launch,\|,DPRK,test,' scenarios/korea/drills-and-launches-events.csv >"$TMP/quiet/drills-and-launches-events.csv"
+cp "$dl" "$TMP/quiet/drills-and-launches.yaml"
+"$PARLEY" run "$TMP/quiet/drills-and-launches.yaml" --runs 50 --threads 1 --out "$TMP/q" >"$TMP/q.txt" 2>"$TMP/q.err"
+check "the estimated policy follows the events: without launches in the file, the DPRK refrains more" python3 -c "
+import json
+def dprk(f):
+    d=json.load(open(f)); return {p['id']:p for p in d['profiles']}['estimated_reactions']['parties']['DPRK']['cooperation']
+a,q=dprk('$TMP/a/results.json'),dprk('$TMP/q/results.json')
+assert q>a+0.03, (a,q)"
 
 # bad NAME LINE:COL TEXT CSV-BODY: the scenario with its event file replaced; exit 2, file:line:col, the text
 mkdir -p "$TMP/bad"

@@ -96,5 +96,11 @@ restraint_no_party      | 21:22 | 'parties' needs at least one party | profiles:
 sensitivity_no_value    | 21:41 | expected 1 to 16 values, found 0 | profiles:\n => sensitivity: {parameter: noise, values: []}\nprofiles:\n
 sensitivity_param       | 21:26 | expected noise or observation_noise | profiles:\n => sensitivity: {parameter: delay, values: [1]}\nprofiles:\n
 sensitivity_value       | 21:45 | a probability must be between 0 and 1 | profiles:\n => sensitivity: {parameter: noise, values: [0, 1.5]}\nprofiles:\n
+intensity_action        | 7:70  | party A has no action 'escalat' | {id: A, actions: [restrain, escalate]} => {id: A, actions: [restrain, escalate], intensity: {unit: troops, escalat: 5}}
+intensity_no_unit       | 7:55  | missing required key 'unit' | {id: A, actions: [restrain, escalate]} => {id: A, actions: [restrain, escalate], intensity: {escalate: 5}}
+per_unit_no_intensity   | 15:9  | 'per_unit' values scale with A's intensity, but A declares none | A: {escalate: {self: 1, B: -2, C: -2}} => A: {per_unit: {B: -1}, escalate: {self: 1}}
+reaction_without_events | 24:21 | is estimated from the dated events: the scenario needs 'events: {file: ...}' | A: {strategy: ttft, watch: [C]} => A: {reaction: launch_after_drill, watch: [C]}
+calendar_span_mismatch  | 6:40  | a month period makes 12 periods a year, but the calendar says per_year: 2 | periods: 10\n => periods: 10\nperiod: month\ncalendar: {start_year: 2020, per_year: 2}\n
+record_label_calendar   | 20:14 | record period 1 is 'one', expected '2020H1' | periods: 10\n => periods: 10\ncalendar: {start_year: 2020, per_year: 2}\n
 CASES
 bad too_many_assumptions 3:14 "at most 32 assumptions" "name: three parties\n => name: three parties\nassumptions: [$(for i in $(seq 1 33); do printf 'a%d, ' "$i"; done)]\n"

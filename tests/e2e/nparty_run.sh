@@ -25,11 +25,16 @@ import json; d=json.load(open('$TMP/a/results.json'))
 assert d['kind']=='nparty' and len(d['profiles'])==10 and len(d['parties'])==6 and d['runs']==200
 p=d['profiles'][0]; assert len(p['cooperation_over_time']['US'])==d['periods']
 assert 'bloc:allies' in p['cooperation_over_time']"
-check "the record keeps its citations" grep -q '2017H2,DPRK,nuclear_test,0,\[I11\]' "$TMP/a/record.csv"
+check "the record keeps its citations (from the dated events)" grep -q '^2017-09,DPRK,nuclear_test,0,2017-09-03 nuclear test (UN text: Sept 2) \[I13\]$' "$TMP/a/record.csv"
+check "the record runs a month a period, 2017-01 to 2022-12, and the game 72 months after it" python3 -c "
+import json; d=json.load(open('$TMP/a/results.json'))
+assert d['period_unit']=='month' and d['record_periods']==72 and d['periods']==72, (d['period_unit'], d['record_periods'], d['periods'])"
+check "the summary names the record's months" grep -q 'after the record 2017-01 to 2022-12 (72 months)' <<<"$out"
+check "the summary gives the intensities that enter the payoffs" grep -q "intensity of US's actions (thousand US troops): suspend 0, scaled_down 8.75, large_drill 17.5" <<<"$out"
 check "the sensitivity at the scenario's own observation noise repeats the main result" python3 -c "
 import csv; s={r['profile']:r for r in csv.DictReader(open('$TMP/a/summary.csv'))}
 for r in csv.DictReader(open('$TMP/a/sensitivity.csv')):
-    if float(r['value'])==0.05: assert abs(float(r['lasting_restraint'])-float(s[r['profile']]['lasting_restraint']))<1e-12, r"
+    if float(r['value'])==0.0085: assert abs(float(r['lasting_restraint'])-float(s[r['profile']]['lasting_restraint']))<1e-12, r"
 check "summary.csv has a row per profile" [ "$(wc -l <"$TMP/a/summary.csv")" -eq 11 ]
 "$PARLEY" run "$S" --runs 200 --seed 2 --out "$TMP/c" >/dev/null 2>&1
 if cmp -s "$TMP/a/summary.csv" "$TMP/c/summary.csv"; then not_ok "another seed gives other results"; else ok "another seed gives other results"; fi

@@ -10,35 +10,35 @@ check "nparty: stderr stays empty" [ ! -s "$TMP/err" ]
 check "nparty: names the party and the profile" grep -qF "You play DPRK (Democratic People's Republic of Korea). The others follow the profile 'action_reaction'" <<<"$out"
 check "nparty: lists the actions, most restrained first" grep -qF "Your actions, most restrained first: 1 refrain, 2 launch, 3 nuclear_test." <<<"$out"
 check "nparty: shows the record first" grep -qF "The record (the prelude of every run" <<<"$out"
-check "nparty: the board names the period" grep -qF "2023H1 (half-year 1 of 24)" <<<"$out"
+check "nparty: the board names the period" grep -qF "2023-01 (month 1 of 72)" <<<"$out"
 check "nparty: the board has a row per party and bloc" bash -c 'grep -qE "^  DPRK \(you\) " <<<"$1" && grep -qE "^  \[allies\] " <<<"$1" && grep -qE "^  \[council\] " <<<"$1"' _ "$out"
 check "nparty: the board has payoffs" grep -qE "last +total$" <<<"$out"
-check "nparty: an action by name is played" grep -qF "  you: refrain, -7.5 this half-year" <<<"$out"
-check "nparty: an action by number is played" grep -qF "  you: launch, +2 this half-year" <<<"$out"
+check "nparty: an action by name is played" grep -qF "  you: refrain, -5.25 this month" <<<"$out"
+check "nparty: an action by number is played" grep -qF "  you: launch, +2 this month" <<<"$out"
 check "nparty: escalations show in capitals" grep -qE "^  DPRK \(you\) .*LAUNCH" <<<"$out"
 check "nparty: an invalid move re-prompts" grep -qF "'x' is not an action of DPRK: type one of 1 refrain, 2 launch, 3 nuclear_test" <<<"$out"
 check "nparty: an empty line re-prompts" grep -qF "  type one of your actions (1 refrain" <<<"$out"
 check "nparty: ? gives the help" grep -qF "came out other than chosen (noise) ends in '~'" <<<"$out"
-check "nparty: q quits with a summary" grep -qF "You quit after 3 half-years." <<<"$out"
+check "nparty: q quits with a summary" grep -qF "You quit after 3 months." <<<"$out"
 check "nparty: the summary has the payoffs and restraint" grep -qE "^  DPRK \(you\) +-?[0-9.]+ +-?[0-9.]+ +2 of 3 " <<<"$out"
 check "nparty: the summary compares with the party's policy" grep -qF "Your party's own policy in 'action_reaction' (Tit For Tat), on the same random stream (seed 1), would have scored" <<<"$out"
-check "nparty: the summary gives escalation" grep -qF "You played: first escalation in 2023H1" <<<"$out"
+check "nparty: the summary gives escalation" grep -qF "You played: first escalation in 2023-01" <<<"$out"
 check "nparty: the prompt came back after each invalid line" [ "$(grep -c '^your move, DPRK' <<<"$out")" -eq 8 ]
 
 # End of input before the end: a clean stop with the summary; no input at all too.
 out=$(printf '1\n' | "$PARLEY" play $DRILLS --as US --profile double_suspension); rc=$?
 check "nparty: end of input exits 0" [ "$rc" -eq 0 ]
-check "nparty: end of input says so" grep -qF "End of input: the game stops after 1 half-year." <<<"$out"
+check "nparty: end of input says so" grep -qF "End of input: the game stops after 1 month." <<<"$out"
 check "nparty: the profile's opening is shown, yours left to you" grep -qF "for you it suggests suspend (your choice)" <<<"$out"
 out=$("$PARLEY" play $DRILLS --as Japan </dev/null); rc=$?
-check "nparty: no input at all exits 0 with a summary" bash -c '[ "$1" -eq 0 ] && grep -qF "End of input: the game stops after 0 half-years." <<<"$2"' _ "$rc" "$out"
+check "nparty: no input at all exits 0 with a summary" bash -c '[ "$1" -eq 0 ] && grep -qF "End of input: the game stops after 0 months." <<<"$2"' _ "$rc" "$out"
 
 # The same engine as `parley run`: playing every period what the party's own policy
 # plays (the DPRK's tit for tat, unconditional restraint's cooperators) gives its payoff.
-out=$(yes suspend | head -24 | "$PARLEY" play $DRILLS --as US --profile unconditional_restraint)
-check "nparty: a full game ends after its periods" grep -qF "Game over after 24 half-years." <<<"$out"
+out=$(yes suspend | head -72 | "$PARLEY" play $DRILLS --as US --profile unconditional_restraint)
+check "nparty: a full game ends after its periods" grep -qF "Game over after 72 months." <<<"$out"
 check "nparty: playing as the policy plays scores what the policy scores" \
-  grep -qE "^  US \(you\) +(-?[0-9.]+) +-?[0-9.]+ +([0-9]+) of 24 +\1 \(restraint \2\)$" <<<"$out"
+  grep -qE "^  US \(you\) +(-?[0-9.]+) +-?[0-9.]+ +([0-9]+) of 72 +\1 \(restraint \2\)$" <<<"$out"
 check "nparty: a full game as the policy is run 0 of parley run" grep -qF "this is run 0 of 'parley run' for this profile" <<<"$out"
 a=$(yes 2 | head -24 | "$PARLEY" play $DRILLS --as DPRK --seed 5); b=$(yes 2 | head -24 | "$PARLEY" play $DRILLS --as DPRK --seed 5)
 check "nparty: same seed, same game" [ "$a" = "$b" ]

@@ -23,18 +23,25 @@ is() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: got '$2', expected '$3
 # never SCEN PARTY VALUE: the party's fulfilment is never VALUE in any period
 never() { ! awk -F, -v p="$2" -v v="$3" 'NR > 1 && $3 == p && $4 == v { f = 1 } END { exit !f }' "$TMP/$1/fulfilment.csv"; }
 
-# ---- drills-and-launches (N-party record, half-years) ----
+# ---- drills-and-launches (N-party record, a month a period, built from the dated events) ----
 dl=$K/drills-and-launches.yaml
-blk() { awk -v p="$1" '$0 ~ "period: " p "$" { on = 1; next } /- period:/ { on = 0 } on' "$dl"; }
-check "fix 1: 2019H1 codes the DPRK as launching (SRBMs 2019-05-04, 05-09) [K1-K4]" \
-  bash -c "grep -qE 'DPRK: \{did: launch.*\[K1\]' <<<'$(blk 2019H1)'"
-check "fix 1: 2019H2 codes the DPRK as launching (07-25, 07-31, 08-06) [K5-K9]" \
-  bash -c "grep -qE 'DPRK: \{did: launch.*\[K5\]' <<<'$(blk 2019H2)'"
-check "fix 2: 2022H1 records the China-Russia veto of 2022-05-26 as relief, not enforcement [K10]" \
-  bash -c "grep -qE 'China: \{did: relief.*\[K10\]' <<<'$(blk 2022H1)' && grep -qE 'Russia: \{did: relief.*\[K10\]' <<<'$(blk 2022H1)'"
-check "fix 2: a profile where China and Russia do not answer launches with enforcement" grep -q 'id: council_split' "$dl"
 "$PARLEY" run "$dl" --runs 20 --threads 1 --out "$TMP/dl" >"$TMP/dl.txt" 2>"$TMP/dl.err"
 check "fix 1-2: drills-and-launches loads and runs with the corrected record" [ -s "$TMP/dl/results.json" ]
+# rec MONTH PARTY: "action|source" of the record the run was fed (record.csv)
+rec() { python3 -c "
+import csv,sys
+for r in csv.DictReader(open('$TMP/dl/record.csv')):
+    if r['period']==sys.argv[1] and r['party']==sys.argv[2]: print(r['action']+'|'+r['source'])" "$1" "$2"; }
+check "fix 1: 2019-05 codes the DPRK as launching (SRBMs 2019-05-04, 05-09) [K1-K4]" grep -qE '^launch\|.*\[K1\].*\[K4\]' <<<"$(rec 2019-05 DPRK)"
+check "fix 1: 2019-07 and 2019-08 code the DPRK as launching (07-25, 07-31, 08-06) [K5-K9]" \
+  bash -c "grep -qE '^launch\|.*\[K5\]' <<<'$(rec 2019-07 DPRK)' && grep -qE '^launch\|.*\[K9\]' <<<'$(rec 2019-08 DPRK)'"
+check "fix 1: no month from 2019-05 on is coded 'refrain' for the DPRK (the moratorium covered tests and ICBMs only) [G2]" python3 -c "
+import csv
+bad=[r['period'] for r in csv.DictReader(open('$TMP/dl/record.csv')) if r['party']=='DPRK' and r['period']>='2019-05' and r['action']=='refrain']
+assert not bad, bad"
+check "fix 2: 2022-05 records the China-Russia veto of 2022-05-26 as relief, not enforcement [K10]" \
+  bash -c "grep -qE '^relief\|.*\[K10\]' <<<'$(rec 2022-05 China)' && grep -qE '^relief\|.*\[K10\]' <<<'$(rec 2022-05 Russia)'"
+check "fix 2: a profile where China and Russia do not answer launches with enforcement" grep -q 'id: council_split' "$dl"
 
 # ---- russia-china-roadmap ----
 is "fix 3: the roadmap's moratorium (nuclear and ballistic missile tests) is never complete" "$(led russia-china-roadmap MORATORIUM completed)" ""
@@ -81,6 +88,34 @@ for s in AF-DP-CAN:DPRK AF-US-5:US AF-DP-5:DPRK AF-US-4:US AF-DP-4:DPRK; do
 done
 is "fix 18: heavy fuel oil is a rate, 500,000 t a year until the first LWR unit [A1][A4]" "$(led agreed-framework-1994 AF-US-2 due_basis)" "rate"
 is "fix 18: ...deliveries after 1999-07 are not found: unknown, not zero" "$(ful agreed-framework-1994 2001-01 KEDO unknown)" "2"
+# ---- unsc-resolutions: the claim of seed 002 tested against the record ----
+u=$K/unsc-resolutions.yaml
+"$PARLEY" run "$u" --runs 50 --threads 1 --out "$TMP/unsc" >"$TMP/unsc.txt" 2>&1
+check "claim: the summary lists the DPRK's positive steps on the record [G2][G4][G13]" \
+  grep -qF "The steps it counts, on the record: DP-MORATORIUM (DPRK) done 2018-04, reversed 2020-01; DP-TEST-SITE (DPRK) done 2018-05." "$TMP/unsc.txt"
+check "claim: ...what they would have earned and when, on the seed's reading (not charged)" \
+  grep -qF "What they would have earned: RELIEF-PARTIAL (UNSC), due 2018-07 on that reading; the agreement as agreed does not contain it" "$TMP/unsc.txt"
+check "claim: ...that nothing came (the 2019 draft never put to a vote [H6])" \
+  grep -qF "What came: nothing: RELIEF-PARTIAL is never done on the record (recorded missed 2019-12)." "$TMP/unsc.txt"
+check "claim: ...what the review clause as paraphrased ties relief to (compliance, never on the record)" \
+  grep -qF "RELIEF-COMPLY requires DP-COMPLY (DPRK) not done on the record (never earned on the record: nothing owed under it)" "$TMP/unsc.txt"
+is "claim: verdict in results.json: 'never came' holds, 'owed' only under the seed's reading" \
+  "$(python3 -c "import json; print(json.load(open('$TMP/unsc/results.json'))['replay']['claims'][0]['verdict'])")" "reading_only"
+is "unsc: the demanded restraint is kept on the record until the 2009-04-05 launch, not 0 % from adoption [I1][F35]" \
+  "$(awk -F, '$2 == "2007-06" && $3 == "DPRK" { print $4 }' "$TMP/unsc/fulfilment.csv")" "1"
+is "unsc: ...and broken by it" "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next } $1 == "DP-NO-TEST" { print $(h["first_reversed"]) }' "$TMP/unsc/ledger.csv")" "2009-04"
+check "claim: the report gives the test" grep -q "Verdict: &#39;never came&#39; holds on the record" "$TMP/unsc/report.html"
+# the verdict follows the scenario: were partial lifting part of the resolutions as agreed, the record would support
+# the claim; had it come, the record would contradict it; without the test-site closure it would not be earned
+mkdir -p "$TMP/claim"
+verdict() { "$PARLEY" run "$1" --runs 20 --threads 1 --out "$2" >/dev/null 2>&1; python3 -c "import json; print(json.load(open('$2/results.json'))['replay']['claims'][0]['verdict'])"; }
+awk '/id: RELIEF-PARTIAL/ { on = 1 } on && /agreed: false/ { sub(/agreed: false/, "agreed: true"); on = 0 } { print }' "$u" >"$TMP/claim/agreed.yaml"
+is "claim: owed under the steps as agreed -> supported" "$(verdict "$TMP/claim/agreed.yaml" "$TMP/claim/a")" "supported"
+sed 's/step: RELIEF-PARTIAL, event: missed/step: RELIEF-PARTIAL, event: completed/' "$u" >"$TMP/claim/came.yaml"
+is "claim: the lifting on the record -> came" "$(verdict "$TMP/claim/came.yaml" "$TMP/claim/c")" "came"
+grep -v 'step: DP-TEST-SITE, event: completed' "$u" >"$TMP/claim/unearned.yaml"
+is "claim: the test site not closed on the record -> unearned" "$(verdict "$TMP/claim/unearned.yaml" "$TMP/claim/u")" "unearned"
+
 # ---- the example of docs/agreements.md: one step in each state ----
 ex=$RESOURCES/agreement/replay_states.yaml
 "$PARLEY" run "$ex" --runs 50 --threads 1 --out "$TMP/ex" >/dev/null 2>&1

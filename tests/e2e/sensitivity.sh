@@ -20,11 +20,32 @@ check "results.json holds every input as run (after the overrides)" python3 -c "
 import json,sys; j=json.load(open('$TMP/set/results.json'))['inputs']
 v=[x for x in j['verifiers'] if x['id']=='IAEA'][0]; s=[x for x in j['steps'] if x['id']=='SP-DP-1'][0]
 sys.exit(0 if v['p_confirm']==0.6 and s['flow']['DPRK']==-0.31 and j['horizon']==48 else 1)"
+check "results.json's inputs hold the loader's defaults (SP-DP-1's verification delay and p_false, core, agreed)" python3 -c "
+import json,sys; j=json.load(open('$TMP/set/results.json'))['inputs']
+s=[x for x in j['steps'] if x['id']=='SP-DP-1'][0]
+sys.exit(0 if s['verification']['delay']==0 and s['verification']['p_false']==0 and s['core'] is True and s['agreed'] is True else 1)"
+check "... which the file leaves out (they are defaults)" bash -c "sed -n '/id: SP-DP-1/,/^  - id:/p' '$six' | grep -v 'id: SP-DP-1' | { ! grep -q 'p_false\\|core:\\|agreed:\\|delay:'; }"
 "$PARLEY" run "$six" --runs 400 --threads 1 --out "$TMP/noset" >/dev/null 2>&1
 check "the override changes the results" bash -c "! cmp -s '$TMP/set/variants.csv' '$TMP/noset/variants.csv'"
 "$PARLEY" run scenarios/games/public-goods.yaml --runs 50 --threads 1 --set noise=0.05 --out "$TMP/np" >"$TMP/np.txt" 2>/dev/null
 check "--set works on an N-party scenario too" grep -q "noise = 0.05 (the file: 0.01)" "$TMP/np.txt"
 check "an N-party results.json records the override" grep -q '"path": "noise"' "$TMP/np/results.json"
+check "N-party inputs hold the defaults (observation delay omitted; pairwise: no observation block at all)" python3 -c "
+import json,sys; j=json.load(open('$TMP/np/results.json'))['inputs']
+sys.exit(0 if j['observation']['delay']==0 and j['seed']==1 and j['noise']==0.05 else 1)"
+"$PARLEY" run scenarios/games/pairwise.yaml --runs 20 --threads 1 --out "$TMP/pw" >/dev/null 2>&1
+check "... a block left out is written with the values used" python3 -c "
+import json,sys; j=json.load(open('$TMP/pw/results.json'))['inputs']
+sys.exit(0 if j['observation']=={'noise':0,'delay':0} else 1)"
+# results checked without the YAML: the inputs, run again, give the same results
+for sc in "$six" scenarios/games/public-goods.yaml; do
+  b=$(basename "$sc" .yaml)
+  "$PARLEY" run "$sc" --runs 100 --threads 1 --out "$TMP/rt1-$b" >/dev/null 2>&1
+  python3 -c "import json; json.dump(json.load(open('$TMP/rt1-$b/results.json'))['inputs'], open('$TMP/rt-$b.json','w'))"
+  "$PARLEY" run "$TMP/rt-$b.json" --runs 100 --threads 1 --out "$TMP/rt2-$b" >/dev/null 2>&1
+  check "$b: the inputs of results.json, run as a scenario, give the same CSV files" \
+    bash -c "for f in '$TMP/rt1-$b'/*.csv; do cmp -s \"\$f\" '$TMP/rt2-$b/'\$(basename \"\$f\") || exit 1; done"
+done
 
 expect_exit 2 "an unknown id is refused" "$PARLEY" run "$six" --set parties.DPRK.policy.oportunist.p=0.1
 expect_err_has "no item 'oportunist' in parties.DPRK.policy (did you mean 'opportunist'?)" "... naming the closest"
@@ -89,8 +110,45 @@ check "six-party: the tornado table names the behaviour's assumptions" grep -q "
 check "--range adds a range and --compare chooses the pair" grep -q "b_first - a_first" "$TMP/r.txt"
 check "--set moves the baseline of the analysis" bash -c "'$PARLEY' sensitivity '$fix' --runs 500 --threads 1 --set parties.B.policy.all_first.p=0.1 2>/dev/null | grep -q 'baseline changed by --set: parties.B.policy.all_first.p=0.1'"
 
-expect_exit 2 "an N-party scenario is refused with a reason" "$PARLEY" sensitivity scenarios/games/public-goods.yaml --range noise=0:0.1
-expect_err_has "does not analyse 'nparty' scenarios yet" "... naming the kind"
+# ---- N-party sensitivity: the same engine, the profiles' lasting restraint as the designs' success ----
+dl=scenarios/korea/drills-and-launches.yaml
+"$PARLEY" sensitivity "$dl" --runs 300 --threads 1 --bisect 4 --sobol 4 --sobol-runs 100 --bootstrap 50 --grid 1,2 \
+  --grid-steps 3 --out "$TMP/dl1" >"$TMP/dl1.txt" 2>/dev/null
+check "drills-and-launches: parley sensitivity analyses its declared N-party ranges" [ $? -eq 0 ]
+"$PARLEY" sensitivity "$dl" --runs 300 --threads 2 --bisect 4 --sobol 4 --sobol-runs 100 --bootstrap 50 --grid 1,2 \
+  --grid-steps 3 --out "$TMP/dl2" >"$TMP/dl2.txt" 2>/dev/null
+check "N-party: every sensitivity output is byte-identical at 1 and 2 threads" diff -r "$TMP/dl1" "$TMP/dl2"
+check "N-party: the summary too" cmp -s "$TMP/dl1.txt" "$TMP/dl2.txt"
+check "N-party: the four ranges (noise, misreading, forgiveness, payoff scale) are analysed" \
+  bash -c "grep -q '^   1  noise ' '$TMP/dl1.txt' && grep -q '^   3  forgiveness ' '$TMP/dl1.txt' && grep -q '^   4  payoff scale ' '$TMP/dl1.txt'"
+check "N-party: the measure is the profiles' lasting restraint" grep -q "each design's lasting restraint" "$TMP/dl1.txt"
+check "N-party: a range over a policy's parameter moves that profile only (forgiveness: double_suspension_generous)" python3 -c "
+import csv,sys; r=[x for x in csv.DictReader(open('$TMP/dl1/sensitivity.csv')) if x['assumption']=='forgiveness']
+v={}
+for x in r: v.setdefault(x['output'],set()).add(x['estimate'])
+moved=[o for o in v if len(v[o])>1 and ' - ' not in o]
+sys.exit(0 if moved==['double_suspension_generous'] else 1)"
+check "N-party: with no forgiveness the generous profile is double suspension exactly (g = 0 is tit for tat)" python3 -c "
+import csv,sys; r={x['output']:x['estimate'] for x in csv.DictReader(open('$TMP/dl1/sensitivity.csv')) if x['assumption']=='forgiveness' and x['end']=='low'}
+sys.exit(0 if r['double_suspension_generous']==r['double_suspension'] else 1)"
+check "N-party: the payoffs do not move lasting restraint (the policies do not read them)" python3 -c "
+import json,sys; j=json.load(open('$TMP/dl1/sensitivity.json'))
+r=[x for x in j['ranges'] if x['name']=='payoff scale'][0]
+sys.exit(0 if r['at_low']['rate']==r['at_high']['rate'] else 1)"
+check "N-party: sensitivity.html draws the tornado and the grid" \
+  bash -c "grep -q 'data-kind=\"bar\"' '$TMP/dl1/sensitivity.html' && grep -q 'data-kind=\"heatmap\"' '$TMP/dl1/sensitivity.html'"
+"$PARLEY" sensitivity scenarios/games/public-goods.yaml --runs 200 --threads 1 --range 'noise=0:0.05' --compare ttft_three,lifted_tft_majority \
+  >"$TMP/pgs.txt" 2>/dev/null
+check "public goods: --range and --compare on an N-party scenario" grep -q "ttft_three - lifted_tft_majority" "$TMP/pgs.txt"
+"$PARLEY" sensitivity "$RESOURCES/nparty_breakeven.yaml" --threads 1 --bisect 10 --out "$TMP/nb" >"$TMP/nb.txt" 2>/dev/null
+check "N-party break-even against the closed form (p^2 = 0.64 at p = 0.8)" python3 -c "
+import csv,sys; r=[x for x in csv.DictReader(open('$TMP/nb/breakeven.csv')) if x['assumption']=='p'][0]
+sys.exit(0 if r['flips']=='1' and abs(float(r['break_even'])-0.8)<0.015 else 1)"
+printf 'kind: nparty\nparties: [{id: A}, {id: B}]\ngame: {kind: pd, R: 3, S: 0, T: 5, P: 1}\nprofiles: [{id: x, default: {strategy: gtft, params: {p: 0.1, q: 2}}}]\n' >"$TMP/badparam.yaml"
+expect_exit 2 "a policy parameter the strategy lacks is refused at its place" "$PARLEY" run "$TMP/badparam.yaml"
+expect_err_has "badparam.yaml:4:" "... with file:line"
+expect_exit 2 "a range over values that differ is refused" "$PARLEY" sensitivity "$dl" --range 'profiles.*.policies.DPRK.params.p=0:1' --range 'game.values.US.*.self=0:1'
+expect_err_has "values that differ" "... saying so"
 expect_exit 2 "a scenario without ranges is refused" "$PARLEY" sensitivity scenarios/korea/singapore-2018.yaml
 expect_err_has "no ranges to analyse" "... saying how to give them"
 expect_exit 2 "a bad --range is refused" "$PARLEY" sensitivity "$fix" --range parties.A.policy.all_fist.p=0:1

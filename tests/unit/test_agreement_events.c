@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "parley/parley.h"
@@ -184,6 +185,91 @@ static void a_shock_changes_what_a_step_pays(void **state)
 }
 
 /* Bad input names the file, line and column. */
+static const char covert_bayes_text[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 40\n"
+    "parties:\n"
+    "  - id: A\n    policy:\n      - {policy: opportunist, p: 0.5}\n      - {policy: reciprocal, p: 0.5}\n"
+    "  - {id: B, policy: reciprocal}\n"
+    "verifiers:\n  - {id: V, p_confirm: 1}\n"
+    "steps:\n"
+    "  - {id: F, actor: A, flow: {A: -1, B: 1}, reversible: true, verification: V, covert: {p_detect: 1}}\n"
+    "  - {id: R, actor: B, requires: [F], value: {A: 2}}\n"
+    "behaviour: {choice: rule, tremble: 0.1, patience: 5}\n";
+
+/* A freezes (F, t0; verified t1), B pays its one-off relief (R, t1); in t2 A withdraws F in secret.
+ * Then nothing hangs on F and keeping it costs A 1 a month, so an opportunist's rule withdraws it
+ * and a reciprocal's does not.  While it is secret the public belief about A stays at the prior
+ * (0.5 / 0.5); the verifier finds out in t3 (p_detect 1), and the find is evidence: opportunist
+ * 0.5 x 0.9 against reciprocal 0.5 x 0.1 (eps = the tremble 0.1), so the posterior of opportunist
+ * is 0.45 / (0.45 + 0.05) = 0.9. */
+static void a_found_covert_breach_is_bayes_evidence(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(covert_bayes_text);
+    pl_ag_compiled c;
+    pl_ag_compile(a, -1, &c);
+    c.exact[1] = 1; /* B by its rule, without tremble */
+    pl_ag_draws d;
+    pl_ag_draw(&c, 3, 0, &d);
+    pl_ag_run_state R;
+    pl_ag_outcome o;
+    pl_ag_begin(&c, &d, &R, &o);
+    pl_ag_period_open(&c, &d, &R, &o, NULL);
+    play(&c, &d, &R, &o, 0, PL_BIT(0), 0); /* t0: A starts F */
+    play(&c, &d, &R, &o, 0, 0, 0);         /* t1: F verified; B starts R, done */
+    assert_true(R.st.ever_done & PL_BIT(1));
+    assert_int_equal(pl_ag_covert_types(&c, &R.st, 0), 1); /* only the opportunist's rule withdraws F now */
+    play(&c, &d, &R, &o, 0, 0, PL_BIT(0)); /* t2: A withdraws F in secret */
+    /* now t3 is open: the verifier found out at its opening */
+    assert_int_equal(R.t, 3);
+    assert_false(R.st.covert & PL_BIT(0));
+    assert_true(R.st.rev & PL_BIT(0));
+    assert_int_equal(o.bel_n, 1);
+    assert_int_equal(o.bel_t[0], 3);
+    assert_int_equal(o.bel_j[0], 0);
+    assert_true(fabs(R.st.belief[0][0] - 0.9) < 1e-12);
+    assert_true(fabs(R.st.belief[0][1] - 0.1) < 1e-12);
+    pl_agreement_free(a);
+}
+
+/* The opportunist weighs the flows as they are, shocks included.  A's freeze F costs it 0.1 a month
+ * and B's relief R, exchanged for it, pays A 0.2: keeping F is worth it (0.1 < 0.2).  A shock in t5
+ * makes F cost A 0.2 more (0.3 > 0.2): the opportunist withdraws F that very period.  A shock of
+ * 0.05 more (0.15 < 0.2) changes nothing.  (Before the fix the rule read the file's 0.1 and kept F.) */
+static void an_opportunist_answers_a_shock_that_changes_a_flow(void **state)
+{
+    (void)state;
+    static const char *const extra[] = {"-0.2", "-0.05"};
+    for (int i = 0; i < 2; i++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+                 "parties:\n  - {id: A, policy: opportunist}\n  - {id: B, policy: reciprocal}\n"
+                 "steps:\n"
+                 "  - {id: F, actor: A, flow: {A: -0.1, B: 1}, reversible: true}\n"
+                 "  - {id: R, actor: B, requires: [F], flow: {A: 0.2}, reversible: true}\n"
+                 "shocks:\n  - {id: squeeze, p: 1, from: 5, once: true, flows: {F: {A: %s}}}\n",
+                 extra[i]);
+        pl_agreement *a = ag_load_text(text);
+        pl_ag_compiled c;
+        pl_ag_compile(a, -1, &c);
+        pl_ag_draws d;
+        pl_ag_draw(&c, 1, 0, &d);
+        pl_ag_outcome o;
+        pl_ag_run(&c, &d, &o, NULL);
+        assert_true(o.ever_done == 3);
+        if (i == 0) {
+            assert_int_equal(o.first_rev_step, 0);
+            assert_int_equal(o.first_rev_party, 0);
+            assert_int_equal(o.first_rev_t, 5);
+        } else {
+            assert_int_equal(o.first_rev_step, -1);
+            assert_true(o.holds_end);
+        }
+        pl_agreement_free(a);
+    }
+}
+
 static void bad_keys_are_errors_with_positions(void **state)
 {
     (void)state;
@@ -217,6 +303,8 @@ int main(void)
         cmocka_unit_test(a_covert_breach_is_seen_only_when_found),
         cmocka_unit_test(an_ambiguous_event_is_a_breach_to_one_party_only),
         cmocka_unit_test(a_shock_changes_what_a_step_pays),
+        cmocka_unit_test(a_found_covert_breach_is_bayes_evidence),
+        cmocka_unit_test(an_opportunist_answers_a_shock_that_changes_a_flow),
         cmocka_unit_test(bad_keys_are_errors_with_positions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -129,9 +129,10 @@ static void yaml_documents(void **state)
         pl_error err;
         int rc = pl_ydoc_load_string(&d, "fuzz.yaml", buf, n, &err);
         if (rc == 0) {
-            double x;
-            const char *s;
-            long k;
+            /* a getter reads *out as the default it notes when the key is absent: start from none */
+            double x = 0;
+            const char *s = NULL;
+            long k = 0;
             if (d->root) {
                 pl_yget_num(d, d->root, "duration", 0, 0, 10, &x, &err);
                 pl_yget_str(d, d->root, "name", 0, &s, &err);

@@ -8,7 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "core/parallel.h"
+#include "parley/distribute.h"
 #include "parley/testing.h"
 
 typedef struct sums {
@@ -16,6 +22,7 @@ typedef struct sums {
     uint64_t next_fold;  /* the first item of the block the fold expects next */
     int out_of_order;
     long items_by_workers; /* integer tallies added by worker_close */
+    long own_items;        /* with processes: this process's own, before the others' are added */
     int opened, closed;
     uint64_t fail_item[2]; /* items whose block fails (UINT64_MAX: none) */
     uint64_t last_progress, progress_calls;
@@ -96,6 +103,146 @@ static int run_job(sums *s, uint64_t items, uint64_t block, int threads, pl_erro
                        .worker_open = open_tally, .worker_close = close_tally, .run = run_block, .fold = fold_block,
                        .progress = progress, .progress_user = s};
     return pl_parallel_run(&job, err);
+}
+
+/* ---- processes (parley/distribute.h): S forked processes, an allgather through shared memory ---- */
+
+typedef struct shared_mem {
+    pthread_barrier_t barrier; /* process-shared */
+    size_t cap;
+    unsigned char data[]; /* the gathered bytes, rank after rank */
+} shared_mem;
+
+static shared_mem *shm;
+
+static int shm_allgather(void *user, const void *mine, size_t mine_bytes, void *all, const size_t *bytes,
+                         pl_error *err)
+{
+    const pl_distributor *d = user;
+    size_t at = 0, total = 0;
+    for (int r = 0; r < d->size; r++) {
+        if (r < d->rank) at += bytes[r];
+        total += bytes[r];
+    }
+    if (total > shm->cap) return pl_error_set(err, PL_ENOMEM, "test: %zu bytes to gather", total);
+    memcpy(shm->data + at, mine, mine_bytes);
+    pthread_barrier_wait(&shm->barrier);
+    memcpy(all, shm->data, total);
+    pthread_barrier_wait(&shm->barrier); /* nobody writes the next round before all have read */
+    return 0;
+}
+
+typedef struct proc_result {
+    double total;
+    long items_by_workers, own_items;
+    int rc, out_of_order, progress_backwards;
+    uint64_t last_progress;
+    char msg[PL_ERROR_MSG_MAX];
+} proc_result;
+
+static void pack_tally(void *ctx, void *bytes)
+{
+    sums *s = ctx;
+    s->own_items = s->items_by_workers;
+    memcpy(bytes, &s->items_by_workers, sizeof(long));
+}
+static void add_tally(void *ctx, const void *bytes)
+{
+    long x;
+    memcpy(&x, bytes, sizeof x);
+    ((sums *)ctx)->items_by_workers += x;
+}
+
+/* Runs the job of run_job on S processes of `threads` threads, failing at fail_item (or none);
+ * out[r] is what process r ended with. */
+static void run_on_processes(int S, int threads, uint64_t items, uint64_t block, uint64_t fail_item, proc_result *out)
+{
+    size_t cap = 1 << 20;
+    shm = mmap(NULL, sizeof *shm + cap, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    proc_result *res = mmap(NULL, (size_t)S * sizeof *res, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    assert_true(shm != MAP_FAILED && res != MAP_FAILED);
+    shm->cap = cap;
+    pthread_barrierattr_t a;
+    pthread_barrierattr_init(&a);
+    pthread_barrierattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+    pthread_barrier_init(&shm->barrier, &a, (unsigned)S);
+    for (int r = 0; r < S; r++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid) continue;
+        pl_distributor d = {.rank = r, .size = S, .allgather = shm_allgather};
+        d.user = &d;
+        pl_distribute(&d);
+        sums s;
+        memset(&s, 0, sizeof s);
+        s.fail_item[0] = fail_item;
+        s.fail_item[1] = UINT64_MAX;
+        pl_parallel job = {.items = items, .block_items = block, .threads = threads, .slot_size = sizeof(double),
+                           .ctx = &s, .worker_open = open_tally, .worker_close = close_tally, .run = run_block,
+                           .fold = fold_block, .progress = progress, .progress_user = &s, .distributable = 1,
+                           .tally_size = sizeof(long), .tally_pack = pack_tally, .tally_add = add_tally};
+        pl_error err;
+        pl_error_clear(&err);
+        res[r].rc = pl_parallel_run(&job, &err);
+        res[r].total = s.total;
+        res[r].items_by_workers = s.items_by_workers;
+        res[r].own_items = s.own_items;
+        res[r].out_of_order = s.out_of_order;
+        res[r].progress_backwards = s.progress_backwards;
+        res[r].last_progress = s.last_progress;
+        snprintf(res[r].msg, sizeof res[r].msg, "%s", err.msg);
+        _exit(0);
+    }
+    for (int r = 0; r < S; r++) {
+        int st;
+        assert_true(wait(&st) > 0);
+        assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    }
+    memcpy(out, res, (size_t)S * sizeof *res);
+    pthread_barrier_destroy(&shm->barrier);
+    munmap(shm, sizeof *shm + cap);
+    munmap(res, (size_t)S * sizeof *res);
+}
+
+static void processes_give_the_one_process_bits(void **state)
+{
+    (void)state;
+    sums one;
+    pl_error err;
+    assert_int_equal(run_job(&one, 10007, 13, 1, &err), 0);
+    for (int S = 2; S <= 3; S++)
+        for (int t = 1; t <= 2; t++) {
+            proc_result out[3];
+            run_on_processes(S, t, 10007, 13, UINT64_MAX, out);
+            long own = 0;
+            for (int r = 0; r < S; r++) own += out[r].own_items;
+            assert_int_equal(own, 10007); /* the work was shared, each item played once */
+            for (int r = 0; r < S; r++) {
+                assert_true(out[r].own_items > 0 && out[r].own_items < 10007);
+                assert_int_equal(out[r].rc, 0);
+                assert_memory_equal(&out[r].total, &one.total, sizeof one.total); /* every process: all of it */
+                assert_int_equal(out[r].items_by_workers, 10007); /* each played its share; the tallies added */
+                assert_false(out[r].out_of_order);
+                assert_false(out[r].progress_backwards);
+                assert_int_equal(out[r].last_progress, 10007);
+            }
+        }
+    /* without a distributor installed (this process), the same job runs whole here */
+    pl_distribute(NULL);
+    assert_int_equal(run_job(&one, 10007, 13, 2, &err), 0);
+    assert_int_equal(one.items_by_workers, 10007);
+}
+
+static void a_failure_in_any_process_is_every_process_error(void **state)
+{
+    (void)state;
+    /* item 9000 lies in the last process's share: every process reports it */
+    proc_result out[3];
+    run_on_processes(3, 2, 10007, 13, 9000, out);
+    for (int r = 0; r < 3; r++) {
+        assert_int_equal(out[r].rc, PL_EINVAL);
+        assert_string_equal(out[r].msg, "item 9000 failed");
+    }
 }
 
 static void any_thread_count_gives_the_same_bits(void **state)
@@ -220,6 +367,8 @@ int main(void)
         cmocka_unit_test(more_threads_than_blocks_and_no_fold),
         cmocka_unit_test(thread_counts_out_of_range_are_refused),
         cmocka_unit_test(out_of_memory_is_an_error),
+        cmocka_unit_test(processes_give_the_one_process_bits),
+        cmocka_unit_test(a_failure_in_any_process_is_every_process_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

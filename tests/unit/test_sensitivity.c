@@ -5,7 +5,11 @@
  * and 1 - b under the other (a, b the parties' probabilities of waiting for each other), so the
  * ranking flips at a = b = 0.3; one at a time, the completion of the first design at the ends of
  * a's range (0 and 0.6) is 1 and 0.4, and the second design does not move; the payoffs do not
- * matter to rule-following parties, so their scale has no effect and no Sobol index. */
+ * matter to rule-following parties, so their scale has no effect and no Sobol index.
+ *
+ * tests/resources/nparty_breakeven.yaml does the same for the N-party evaluator: one party cooperates
+ * with probability p (or 0.8 in the other profile), so lasting cooperation over a window of 2 rounds
+ * is p^2 against 0.64 and the ranking flips at p = 0.8. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -20,14 +24,15 @@
 #include "parley/sensitivity.h"
 
 #define FIXTURE "tests/resources/two_step_breakeven.yaml"
+#define NPARTY_FIXTURE "tests/resources/nparty_breakeven.yaml"
 
-static json_t *run(const char *dir, int threads, int sobol, const char *grid)
+static json_t *run_file(const char *fixture, const char *dir, int threads, int sobol, const char *grid)
 {
     pl_sensitivity_config cfg = {.threads = threads, .sobol_n = sobol, .sobol_runs = 1000, .bootstrap = 100,
                                  .bisect_steps = 12, .grid = grid, .grid_steps = 3, .out_dir = dir};
     pl_error err;
     FILE *devnull = fopen("/dev/null", "w");
-    int rc = pl_sensitivity_run_file(FIXTURE, &cfg, devnull, &err);
+    int rc = pl_sensitivity_run_file(fixture, &cfg, devnull, &err);
     fclose(devnull);
     if (rc) fail_msg("%s", err.msg);
     char path[256];
@@ -36,6 +41,11 @@ static json_t *run(const char *dir, int threads, int sobol, const char *grid)
     json_t *j = json_load_file(path, 0, &je);
     assert_non_null(j);
     return j;
+}
+
+static json_t *run(const char *dir, int threads, int sobol, const char *grid)
+{
+    return run_file(FIXTURE, dir, threads, sobol, grid);
 }
 
 static double num(json_t *j, const char *a, const char *b)
@@ -95,26 +105,60 @@ static void break_even_matches_the_closed_form(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+static void nparty_break_even_matches_the_closed_form(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/parley-sens-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    json_t *j = run_file(NPARTY_FIXTURE, dir, 1, 8, "1,2");
+    json_t *ranges = json_object_get(j, "ranges");
+    assert_int_equal(json_array_size(ranges), 2);
+    json_t *p = json_array_get(ranges, 0), *ben = json_array_get(ranges, 1);
+    /* at p = 0.9, x_random (0.81) is ahead of y_random (0.64) */
+    assert_string_equal(json_string_value(json_array_get(json_object_get(j, "compared"), 0)), "x_random");
+    json_t *be = json_object_get(p, "break_even");
+    assert_true(json_is_true(json_object_get(be, "flips")));
+    /* 20,000 runs: the standard error of each rate is about 0.003 */
+    assert_true(fabs(num(be, "at", NULL) - 0.8) < 0.015);
+    json_t *lo = json_object_get(json_object_get(p, "at_low"), "rate"), *hi = json_object_get(json_object_get(p, "at_high"), "rate");
+    assert_true(fabs(num(lo, "x_random", NULL) - 0.25) < 0.015);
+    assert_true(num(hi, "x_random", NULL) == 1.0);
+    assert_true(num(lo, "y_random", NULL) == num(hi, "y_random", NULL));
+    assert_true(fabs(num(lo, "y_random", NULL) - 0.64) < 0.015);
+    /* the policies do not read payoffs: the benefit moves nothing */
+    assert_true(json_is_false(json_object_get(json_object_get(ben, "break_even"), "flips")));
+    assert_true(num(json_object_get(ben, "at_low"), "difference", "est") == num(json_object_get(ben, "at_high"), "difference", "est"));
+    assert_true(num(json_object_get(json_object_get(ben, "sobol"), "difference"), "total", NULL) == 0.0);
+    assert_int_equal(json_array_size(json_object_get(json_object_get(j, "grid"), "cells")), 9);
+    json_decref(j);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void every_output_is_the_same_bytes_at_one_and_two_threads(void **state)
 {
     (void)state;
-    char d1[] = "/tmp/parley-sens-XXXXXX", d2[] = "/tmp/parley-sens-XXXXXX";
-    assert_non_null(mkdtemp(d1));
-    assert_non_null(mkdtemp(d2));
-    json_decref(run(d1, 1, 8, "1,2"));
-    json_decref(run(d2, 2, 8, "1,2"));
-    const char *files[] = {"sensitivity.json", "sensitivity.csv", "breakeven.csv", "sobol.csv", "grid.csv", "sensitivity.html"};
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char p1[300], p2[300];
-        snprintf(p1, sizeof p1, "%s/%s", d1, files[i]);
-        snprintf(p2, sizeof p2, "%s/%s", d2, files[i]);
-        char *a = slurp(p1), *b = slurp(p2);
-        if (strcmp(a, b)) fail_msg("%s differs between 1 and 2 threads", files[i]);
-        free(a), free(b);
+    for (int f = 0; f < 2; f++) {
+        const char *fixture = f ? NPARTY_FIXTURE : FIXTURE;
+        char d1[] = "/tmp/parley-sens-XXXXXX", d2[] = "/tmp/parley-sens-XXXXXX";
+        assert_non_null(mkdtemp(d1));
+        assert_non_null(mkdtemp(d2));
+        json_decref(run_file(fixture, d1, 1, 8, "1,2"));
+        json_decref(run_file(fixture, d2, 2, 8, "1,2"));
+        const char *files[] = {"sensitivity.json", "sensitivity.csv", "breakeven.csv", "sobol.csv", "grid.csv", "sensitivity.html"};
+        for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+            char p1[300], p2[300];
+            snprintf(p1, sizeof p1, "%s/%s", d1, files[i]);
+            snprintf(p2, sizeof p2, "%s/%s", d2, files[i]);
+            char *a = slurp(p1), *b = slurp(p2);
+            if (strcmp(a, b)) fail_msg("%s: %s differs between 1 and 2 threads", fixture, files[i]);
+            free(a), free(b);
+        }
+        char cmd[300];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'", d1, d2);
+        assert_int_equal(system(cmd), 0);
     }
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'", d1, d2);
-    assert_int_equal(system(cmd), 0);
 }
 
 static void bad_ranges_are_refused_with_where(void **state)
@@ -126,7 +170,7 @@ static void bad_ranges_are_refused_with_where(void **state)
         {"parties.A.policy.all_fist.p=0:1", "did you mean 'all_first'?"},
         {"parties.A.policy.all_first.p=0.5:0.1", "from a lower to a higher value"},
         {"parties.A.policy.all_first.p=0..1", "expected LO:HI"},
-        {"steps.*.cost=0:1", "names 2 values"},
+        {"parties.*.policy.all_first.p=0:1", "names 2 values that differ"},
         {"parties.A.policy.all_first.p", "expected PATH=LO:HI"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -166,6 +210,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_default_configuration),
         cmocka_unit_test(break_even_matches_the_closed_form),
+        cmocka_unit_test(nparty_break_even_matches_the_closed_form),
         cmocka_unit_test(every_output_is_the_same_bytes_at_one_and_two_threads),
         cmocka_unit_test(bad_ranges_are_refused_with_where),
     };

@@ -47,6 +47,58 @@ static void known_scores_of_three_classics(void **state)
     for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
 }
 
+/* The reference's `scores` (totals a repetition) and `cooperation` (C moves of i against j) */
+static void totals_and_pairwise_cooperation(void **state)
+{
+    (void)state;
+    pl_strategy *p[3] = {mk("tft"), mk("defector"), mk("cooperator")};
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.turns = 100;
+    cfg.repetitions = 3;
+    pl_tournament_result *r;
+    pl_error err;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, &err), 0);
+    for (int k = 0; k < 3; k++) {
+        assert_true(pl_tournament_result_score(r, 0, k) == 99 + 300);  /* vs defector, vs cooperator */
+        assert_true(pl_tournament_result_score(r, 1, k) == 104 + 500);
+        assert_true(pl_tournament_result_score(r, 2, k) == 300 + 0);
+    }
+    assert_int_equal(pl_tournament_result_pair_cooperation(r, 0, 1), 3);   /* TFT's first move, 3 reps */
+    assert_int_equal(pl_tournament_result_pair_cooperation(r, 1, 0), 0);
+    assert_int_equal(pl_tournament_result_pair_cooperation(r, 0, 2), 300);
+    assert_int_equal(pl_tournament_result_pair_cooperation(r, 2, 1), 300);
+    assert_int_equal(pl_tournament_result_pair_cooperation(r, 1, 1), 0);
+    assert_int_equal(pl_tournament_result_pair_cooperation(r, 2, 2), 300); /* self-play: not doubled */
+    assert_int_equal(pl_tournament_result_pair_turns(r, 0, 1), 300);
+    assert_int_equal(pl_tournament_result_pair_turns(r, 2, 2), 300);
+    /* TFT's outcomes without self-play: vs defector 1 CD and 99 DD, vs cooperator 100 CC */
+    double oc[4], nc[4], ic, all[4];
+    pl_tournament_result_outcomes_others(r, 0, oc, nc, &ic);
+    assert_true(oc[0] == 0.5 && oc[1] == 0.005 && oc[2] == 0 && oc[3] == 0.495);
+    assert_true(ic == 1.0 && nc[0] == 1.0 && nc[1] == 0.0 && isnan(nc[2]));
+    pl_tournament_result_outcomes(r, 0, all, nc, &ic); /* with self-play: both copies' 300 CC more */
+    assert_true(all[0] == 0.75);
+    pl_tournament_result_free(r);
+    /* random lengths: the pairs' turns add up to the tournament's, and are symmetric; a noisy
+     * self-play count is the rounded-down mean of the copies, never more than the turns */
+    cfg.prob_end = 0.1;
+    cfg.turns = 0;
+    cfg.noise = 0.2;
+    cfg.seed = 9;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, &err), 0);
+    uint64_t sum = 0;
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = i; j < 3; j++) {
+            assert_int_equal(pl_tournament_result_pair_turns(r, i, j), pl_tournament_result_pair_turns(r, j, i));
+            assert_true(pl_tournament_result_pair_cooperation(r, i, j) <= pl_tournament_result_pair_turns(r, i, j));
+            sum += pl_tournament_result_pair_turns(r, i, j);
+        }
+    assert_int_equal(sum, pl_tournament_result_turns(r));
+    pl_tournament_result_free(r);
+    for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
+}
+
 static void same_seed_same_numbers_whatever_the_threads(void **state)
 {
     (void)state;
@@ -200,6 +252,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(known_scores_of_three_classics),
+        cmocka_unit_test(totals_and_pairwise_cooperation),
         cmocka_unit_test(a_pair_played_once_has_a_spread_of_exactly_zero),
         cmocka_unit_test(same_seed_same_numbers_whatever_the_threads),
         cmocka_unit_test(probabilistic_ending_varies_lengths),

@@ -107,12 +107,55 @@ static void deep_nesting_refused_with_position(void **state)
     pl_ydoc_free(d);
 }
 
+/* The defaults a loader used join the tree (the inputs results.json records): an optional key
+ * missing gets the value the getter left, numbers as numbers and texts quoted; a sentinel outside
+ * the key's range, a value written, and a document not recording are left alone. */
+static void defaults_used_join_the_tree(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_ydoc *d = load("a: {x: 2}\nb: {}\n", &err);
+    assert_non_null(d);
+    const pl_ynode *a = pl_ymap_get(d->root, "a"), *b = pl_ymap_get(d->root, "b");
+    double x = 9, y = 0.25, z = -1;
+    long k = 3;
+    const char *t = "12", *none = NULL;
+    int on = 1;
+    assert_int_equal(pl_yget_num(d, a, "y", 0, 0, 1, &y, &err), PL_OK); /* not recording yet: nothing noted */
+    assert_int_equal(pl_ydoc_record_defaults(d), PL_OK);
+    assert_int_equal(pl_yget_num(d, a, "x", 0, 0, 10, &x, &err), PL_OK);  /* written: stays as written */
+    assert_int_equal(pl_yget_num(d, a, "z", 0, 0, 1, &z, &err), PL_OK);   /* -1 is a sentinel outside [0, 1] */
+    assert_int_equal(pl_yget_int(d, b, "k", 0, 1, 5, &k, &err), PL_OK);
+    assert_int_equal(pl_yget_str(d, b, "t", 0, &t, &err), PL_OK);
+    assert_int_equal(pl_yget_str(d, b, "u", 0, &none, &err), PL_OK);
+    assert_int_equal(pl_yget_bool(d, b, "on", 0, &on, &err), PL_OK);
+    pl_ydoc_note_default(d, d->root, "c.d.e", "0.5"); /* a block left out: made */
+    pl_ydoc_note_default(d, d->root, "a.w", "7");       /* into a map that is there */
+    k = 4; /* read again with another default: the first value noted stands */
+    assert_int_equal(pl_yget_int(d, b, "k", 0, 1, 5, &k, &err), PL_OK);
+    assert_int_equal(pl_ydoc_fill_defaults(d, &err), PL_OK);
+    assert_int_equal(a->n, 2);
+    assert_string_equal(pl_ymap_get(a, "w")->value, "7");
+    assert_string_equal(pl_ymap_get(pl_ymap_get(pl_ymap_get(d->root, "c"), "d"), "e")->value, "0.5");
+    assert_null(pl_ymap_get(a, "y"));
+    assert_null(pl_ymap_get(a, "z"));
+    assert_int_equal(b->n, 3);
+    assert_string_equal(pl_ymap_get(b, "k")->value, "3");
+    assert_false(pl_ymap_get(b, "k")->quoted);
+    assert_string_equal(pl_ymap_get(b, "t")->value, "12");
+    assert_true(pl_ymap_get(b, "t")->quoted);
+    assert_string_equal(pl_ymap_get(b, "on")->value, "true");
+    assert_null(d->defaults);
+    pl_ydoc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(positions_and_typed_values),
         cmocka_unit_test(refusals),
         cmocka_unit_test(deep_nesting_refused_with_position),
+        cmocka_unit_test(defaults_used_join_the_tree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

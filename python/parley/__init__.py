@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: MIT
+"""parley — simulating reciprocity from Python: the parley C engine's operations, with tables
+as pandas DataFrames and matrices as numpy arrays.
+
+    import parley
+    parley.match("tft", "gtft:p=0.1", turns=200, noise=0.05, seed=7)
+    parley.tournament(["tft", "grudger", "defector"], repetitions=10, seed=1)
+    parley.run("scenarios/korea/six-party-2007.yaml", set={"parties.DPRK.policy.opportunist.p": 0.1})
+    parley.fit("scenarios/korea/six-party-2007.yaml")
+    parley.moran(["tft", "defector"], counts=[1, 9], turns=10, runs=1000)
+    parley.strategies()                        # the registry as a DataFrame
+
+Each takes the command's flags as keyword arguments, and the same seed gives the same numbers as
+the command.  Errors are exceptions carrying parley's message: BadInput (a ValueError), NotFound
+(a LookupError), EnvironmentFailure (an OSError), all ParleyError.  In Jupyter a result shows its
+report inline.  `import parley.axelrod as axl` runs Axelrod-Python scripts.  docs/python.md walks
+through it all."""
+from ._common import BadInput, EnvironmentFailure, NotFound, ParleyError
+from ._parley import ffi as _ffi, lib as _lib
+from .match import MatchResult, match
+from .population import MoranResult, moran
+from .scenario import FitResult, RunResult, fit, run
+from .strategies import strategies
+from .tournament import TournamentResult, tournament
+
+__version__ = _ffi.string(_lib.pl_version()).decode()
+
+__all__ = ["match", "tournament", "run", "fit", "moran", "strategies", "MatchResult", "TournamentResult",
+           "RunResult", "FitResult", "MoranResult", "ParleyError", "BadInput", "NotFound", "EnvironmentFailure"]

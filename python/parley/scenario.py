@@ -1,0 +1,211 @@
+# SPDX-License-Identifier: MIT
+"""scenario.py — parley.run() and parley.fit(): a scenario file of any kind run as `parley run`
+runs it, and an agreement's behaviour fitted to its dated record as `parley fit` fits it.
+
+A run writes its result files as the command does (into `out`, or a temporary directory), and
+the result object reads them back: every CSV as a DataFrame, results.json as a dict, report.html
+as text.  So the numbers are the command's numbers, byte for byte."""
+import os
+import shutil
+import tempfile
+
+from . import _common as c
+from ._parley import ffi, lib
+
+
+class RunResult:
+    """A scenario run.
+
+    kind      the scenario's kind ("agreement", "nparty", ...)
+    summary   the text summary the command prints
+    tables    {name: DataFrame}, one per CSV file the run wrote (result["variants"] is
+              tables["variants"])
+    results   results.json as a dict
+    report    report.html as text (shown inline in Jupyter)
+    path      the results directory when `out` was given, else None"""
+
+    def __init__(self, kind, summary, tables, docs, report, path):
+        self.kind, self.summary, self.tables, self.report, self.path = kind, summary, tables, report, path
+        self.documents = docs
+        self.results = docs.get("results")
+
+    def __getitem__(self, name):
+        try:
+            return self.tables[name]
+        except KeyError:
+            raise KeyError("%r: this run wrote the tables %s" % (name, ", ".join(sorted(self.tables)))) from None
+
+    def keys(self):
+        return self.tables.keys()
+
+    def _repr_html_(self):
+        return c.iframe(self.report)
+
+    def __repr__(self):
+        return "<parley run (%s): tables %s>" % (self.kind, ", ".join(sorted(self.tables)))
+
+
+def _set_text(key, value):
+    if isinstance(value, bool):
+        v = "true" if value else "false"
+    elif isinstance(value, float):
+        v = repr(value)
+    else:
+        v = str(value)
+    return "%s=%s" % (key, v)
+
+
+def _sets(set):
+    if set is None:
+        return []
+    if isinstance(set, dict):
+        return [_set_text(k, v) for k, v in set.items()]
+    if isinstance(set, str):
+        return [set]
+    return list(set)
+
+
+class _OutDir:
+    """The command's way with --out: a set written beside the directory and swapped in at the end;
+    with no directory asked for, a temporary one, removed once read."""
+
+    def __init__(self, out):
+        self.out = out
+        self.tmp = None if out else tempfile.mkdtemp(prefix="parley-")
+        self.final = os.fsencode(out if out else os.path.join(self.tmp, "results"))
+        self.od = ffi.new("pl_outdir **")
+        err = c.new_error()
+        try:
+            c.check(lib.pl_outdir_open(self.od, self.final, err), err)
+        except BaseException:
+            self.cleanup()
+            raise
+
+    def path(self):
+        return lib.pl_outdir_path(self.od[0])
+
+    def fail(self, err, rc):
+        lib.pl_outdir_fix_error(self.od[0], err)
+        lib.pl_outdir_abort(self.od[0])
+        self.cleanup()
+        c.raise_error(err, rc)
+
+    def commit(self):
+        err = c.new_error()
+        rc = lib.pl_outdir_commit(self.od[0], err)
+        if rc:
+            self.cleanup()
+            c.raise_error(err, rc)
+        return os.fsdecode(self.final)
+
+    def cleanup(self):
+        if self.tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _path(scenario):
+    p = os.fspath(scenario) if not isinstance(scenario, str) else scenario
+    return os.fsencode(p)
+
+
+def run(scenario, set=None, runs=None, seed=None, threads=0, types="prior", out=None):
+    """Runs a scenario file, as `parley run SCENARIO [--set P=V]... [--runs N] [--seed s]`.
+
+    set: {path: value} (or a list of "PATH=VALUE"), the command's --set: {"parties.DPRK.policy.
+    opportunist.p": 0.1}.  runs, seed: default the scenario's own.  threads: 0 for every core (the
+    numbers do not depend on it).  types: "prior" or "posterior" (fit the record first).
+    out: a directory to keep the result files in (as --out); by default they are read and removed."""
+    opt = ffi.new("pl_run_options *")
+    lib.pl_run_options_default(opt)
+    if runs is not None:
+        opt.runs = c.whole("runs", runs, 1, 1000000000)
+    if seed is not None:
+        opt.seed = c.seed("seed", seed)
+        opt.seed_given = 1
+    opt.threads = c.threads(threads)
+    if types not in ("prior", "posterior"):
+        raise c.BadInput("types: expected 'prior' or 'posterior', found %r" % (types,))
+    opt.types_posterior = 1 if types == "posterior" else 0
+    sets = _sets(set)
+    if len(sets) > 256:
+        raise c.BadInput("set: at most 256 overrides")
+    keep = [ffi.new("char[]", s.encode()) for s in sets]
+    arr = ffi.new("const char *[]", keep + [ffi.NULL])
+    opt.sets, opt.n_sets = arr, len(sets)
+    err = c.new_error()
+    scn = ffi.new("pl_scenario **")
+    c.check(lib.pl_scenario_open(scn, _path(scenario), err), err)
+    s = ffi.gc(scn[0], lib.pl_scenario_free)
+    kind = c.text(lib.pl_scenario_kind(s))
+    od = _OutDir(out)
+    opt.out_dir = od.path()
+    summary = ffi.new("char **")
+    rc = lib.pyl_scenario_run(s, opt, summary, err)
+    text = c.text(summary[0]) if summary[0] != ffi.NULL else ""
+    lib.free(summary[0])
+    if rc:
+        od.fail(err, rc)
+    final = od.commit()
+    try:
+        tables, docs, report = c.read_dir(final)
+    finally:
+        od.cleanup()
+    return RunResult(kind, text, tables, docs, report, out)
+
+
+class FitResult:
+    """An agreement's behaviour fitted to its record (parley fit).
+
+    summary      the text the command prints
+    best         the maximum-likelihood parameters: rationality, tremble, patience, discount
+    loglik       the log-likelihood there
+    fit          fit.json as a dict (posteriors, profiles, the predictive check)"""
+
+    def __init__(self, summary, best, loglik, fit):
+        self.summary, self.best, self.loglik, self.fit = summary, best, loglik, fit
+
+    def _repr_html_(self):
+        import html
+        return "<pre>%s</pre>" % html.escape(self.summary)
+
+    def __repr__(self):
+        return "<parley fit: best %s, log-likelihood %.4f>" % (self.best, self.loglik)
+
+
+def fit(scenario, runs=None, seed=None, window=None, out=None):
+    """Fits behaviour to an agreement's dated record, as `parley fit SCENARIO [--runs N] [--seed s]
+    [--window W]`.  out: a directory to keep fit.json in (as --out)."""
+    cfg = ffi.new("pl_agreement_fit_config *")
+    lib.pl_agreement_fit_config_default(cfg)
+    if runs is not None:
+        cfg.runs = c.whole("runs", runs, 1, 1000000000)
+    if seed is not None:
+        cfg.seed = c.seed("seed", seed)
+        cfg.seed_given = 1
+    if window is not None:
+        cfg.window = c.whole("window", window, 0, 1000)
+    err = c.new_error()
+    ap = ffi.new("pl_agreement **")
+    c.check(lib.pl_agreement_load(ap, _path(scenario), err), err)
+    a = ffi.gc(ap[0], lib.pl_agreement_free)
+    if not lib.pl_agreement_has_record(a):
+        raise c.BadInput("%s: the scenario has no 'record:' to fit" % os.fsdecode(_path(scenario)))
+    fp = ffi.new("pl_agreement_fit **")
+    c.check(lib.pl_agreement_fit_record(a, cfg, fp, err), err)
+    f = ffi.gc(fp[0], lib.pl_agreement_fit_free)
+    summary = ffi.new("char **")
+    lib.pyl_fit_print(a, f, summary)
+    text = c.text(summary[0]) if summary[0] != ffi.NULL else ""
+    lib.free(summary[0])
+    od = _OutDir(out)
+    rc = lib.pl_agreement_fit_write_json(od.path(), a, f, err)
+    if rc:
+        od.fail(err, rc)
+    final = od.commit()
+    try:
+        _, docs, _ = c.read_dir(final)
+    finally:
+        od.cleanup()
+    b = lib.pl_agreement_fit_best(f)
+    best = {"rationality": b.rationality, "tremble": b.tremble, "patience": b.patience, "discount": b.discount}
+    return FitResult(text, best, lib.pl_agreement_fit_loglik(f), docs.get("fit"))

@@ -1,0 +1,86 @@
+# SPDX-License-Identifier: MIT
+"""test_errors.py — bad input raises an exception carrying parley's own message (the one the
+command prints), of a class a Python program can catch: BadInput is a ValueError, NotFound a
+LookupError, EnvironmentFailure an OSError; never a crash, never a silent success."""
+import pytest
+
+import parley
+
+
+def test_unknown_strategy_names_the_closest(cli):
+    with pytest.raises(parley.NotFound) as e:
+        parley.match("tit_for_tatt", "defector")
+    assert "unknown strategy 'tit_for_tatt'" in str(e.value) and "closest known" in str(e.value)
+    assert isinstance(e.value, LookupError) and isinstance(e.value, parley.ParleyError)
+    err = cli("match", "tit_for_tatt", "defector", check=False).stderr
+    assert str(e.value).split(": ", 1)[1] in err
+
+
+def test_bad_parameter_is_bad_input():
+    with pytest.raises(parley.BadInput, match="gtft"):
+        parley.tournament(["gtft:p=1.5", "tft"])
+
+
+@pytest.mark.parametrize("kwargs, what", [
+    ({"turns": 0}, "turns: expected a whole number from 1 to 100000000, got 0"),
+    ({"turns": 2.5}, "turns: expected a whole number"),
+    ({"noise": 1.5}, "noise: expected a probability from 0 to 1, got 1.5"),
+    ({"noise": float("nan")}, "noise: expected a probability"),
+    ({"seed": -1}, "seed: expected a whole number from 0 to 18446744073709551615, got -1"),
+    ({"game": (1, 2, 3)}, "game: expected four numbers"),
+    ({"repetitions": 0}, "repetitions: expected a whole number from 1"),
+])
+def test_bad_arguments_name_the_argument(kwargs, what):
+    with pytest.raises(parley.BadInput) as e:
+        parley.tournament(["tft", "defector"], **kwargs)
+    assert what in str(e.value)
+    assert isinstance(e.value, ValueError)
+
+
+def test_a_tournament_needs_two_players():
+    with pytest.raises(parley.BadInput, match="at least two players, got 1"):
+        parley.tournament(["tft"])
+    with pytest.raises(parley.BadInput, match=r"players\[1\]: expected a strategy name"):
+        parley.tournament(["tft", 3])
+
+
+def test_missing_scenario_file():
+    with pytest.raises(parley.ParleyError) as e:
+        parley.run("no/such/file.yaml")
+    assert "no/such/file.yaml" in str(e.value)
+
+
+def test_bad_yaml_names_file_line_and_column(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("kind: agreement\nname: x\nparties: [\n")
+    with pytest.raises(parley.BadInput) as e:
+        parley.run(str(p))
+    assert str(p) + ":" in str(e.value)
+
+
+def test_unknown_set_path_is_bad_input():
+    with pytest.raises(parley.ParleyError, match="nosuchkey"):
+        parley.run("scenarios/korea/six-party-2007.yaml", set={"nosuchkey": 1}, runs=10)
+
+
+def test_fit_needs_a_record(tmp_path):
+    import re
+    text = open("scenarios/korea/six-party-2007.yaml").read()
+    norecord = tmp_path / "norecord.yaml"
+    norecord.write_text(re.sub(r"(?ms)^record:.*?^(?=sources:)", "", text))
+    with pytest.raises(parley.BadInput, match="no 'record:'"):
+        parley.fit(str(norecord))
+
+
+def test_moran_bad_counts_and_mode():
+    with pytest.raises(parley.BadInput, match="counts: 1 counts given for 2 players"):
+        parley.moran(["tft", "defector"], counts=[1])
+    with pytest.raises(parley.BadInput, match="mode: expected bd"):
+        parley.moran(["tft", "defector"], mode="xx")
+
+
+def test_out_into_a_foreign_directory_is_refused(tmp_path):
+    (tmp_path / "mine.txt").write_text("keep me")
+    with pytest.raises(parley.BadInput):
+        parley.tournament(["tft", "defector"], turns=5, repetitions=1).write(str(tmp_path))
+    assert (tmp_path / "mine.txt").read_text() == "keep me"

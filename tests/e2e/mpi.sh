@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: MIT
+# mpi.sh — parley-mpi (make mpi, docs/mpi.md): a tournament split among 2 and 3 MPI processes, with
+# 1 and 2 threads each, writes the very bytes of a one-process run with the same seed; only rank 0
+# prints; agreement runs and Moran fixation runs split the same way give the same bytes; bad input
+# stops every process with exit code 2.
+# Skipped, saying why, when Open MPI is not installed (tools/install-deps.sh --test installs it).
+. "$(dirname "$0")/../tap.sh"
+cd "$(dirname "$0")/../.." || exit 1
+R=${PARLEY_RELEASE:-build/release/parley}
+M=build/mpi/parley-mpi
+if ! command -v mpirun >/dev/null; then
+  ok "# SKIP mpirun is not installed (Debian's openmpi-bin: tools/install-deps.sh --test)"
+  echo "1..$tap_n"; exit 0
+fi
+[ -x "$M" ] || { not_ok "$M is not built (make mpi)"; echo "1..$tap_n"; exit 0; }
+# as root Open MPI wants its flag; more processes than cores need --oversubscribe
+run() { local np=$1; shift; mpirun --allow-run-as-root --oversubscribe -np "$np" "$M" "$@"; }
+
+P="tft,grudger,defector,gtft:p=0.1,First by Davis: 10,random,wsls,alternator,Omega TFT: 3, 8,prober"
+"$R" tournament --players "$P" --turns 60 --repetitions 7 --noise 0.05 --prob-end 0.02 --seed 11 --out "$TMP/one" \
+  >"$TMP/one.txt" 2>/dev/null
+check "a one-process tournament to compare with" [ -f "$TMP/one/results.json" ]
+for np in 2 3; do
+  for th in 1 2; do
+    run $np tournament --players "$P" --turns 60 --repetitions 7 --noise 0.05 --prob-end 0.02 --seed 11 \
+      --threads $th --out "$TMP/np$np-t$th" >"$TMP/np$np-t$th.txt" 2>"$TMP/np$np-t$th.err"
+    check "tournament on $np processes x $th threads: exit 0" [ $? -eq 0 ]
+    check "tournament on $np processes x $th threads: the same bytes as one process" diff -r "$TMP/one" "$TMP/np$np-t$th"
+    check "tournament on $np processes x $th threads: one table printed, rank 0's" \
+      diff "$TMP/one.txt" "$TMP/np$np-t$th.txt"
+  done
+done
+# every strategy, a tournament of 48620 pairs in more than one round of blocks
+"$R" tournament --players all --turns 20 --repetitions 2 --seed 2 --out "$TMP/all1" >/dev/null 2>&1
+run 3 tournament --players all --turns 20 --repetitions 2 --seed 2 --out "$TMP/all3" >/dev/null 2>&1
+check "every strategy on 3 processes: the same bytes as one process" diff -r "$TMP/all1" "$TMP/all3"
+check "no temporary directory of another rank is left behind" [ -z "$(ls -d /tmp/parley-mpi-* 2>/dev/null)" ]
+
+# agreements: runs in blocks of 2048, shared among the processes; the integer tallies of every
+# process added to every one's: six-party, and the Agreed Framework with its 'behaviour:' block.
+for S in scenarios/korea/six-party-2007.yaml scenarios/korea/agreed-framework-1994.yaml; do
+  b=$(basename $S .yaml)
+  "$R" run $S --runs 10000 --seed 5 --threads 1 --out "$TMP/$b-1" >/dev/null 2>&1
+  run 3 run $S --runs 10000 --seed 5 --threads 2 --out "$TMP/$b-3" >/dev/null 2>&1
+  check "agreement $b on 3 processes x 2 threads: the same bytes as one process" diff -r "$TMP/$b-1" "$TMP/$b-3"
+done
+
+# Moran fixation runs: blocks of runs, shared; their counts travel in the blocks
+MO=(moran --players tft,defector,wsls --counts 3,4,3 --turns 20 --noise 0.05 --samples 20 --runs 20000 --seed 4)
+"$R" "${MO[@]}" --out "$TMP/moran1" >/dev/null 2>&1
+run 3 "${MO[@]}" --threads 2 --out "$TMP/moran3" >/dev/null 2>&1
+check "Moran fixation runs on 3 processes x 2 threads: the same bytes as one process" diff -r "$TMP/moran1" "$TMP/moran3"
+
+TAP_ERR=$(run 3 tournament --players tft,defectr 2>&1 >/dev/null); rc=$?
+check "an unknown strategy on 3 processes: exit 2 (got $rc)" [ "$rc" -eq 2 ]
+expect_err_has "defectr" "the error names the strategy"
+echo "1..$tap_n"

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: MIT
+/* test_agreement_design.c — the design search (src/agreement/agreement_design.c) against a
+ * scenario whose best sequencing is worked by hand (tests/resources/agreement/design_tiny.yaml:
+ * D00 completes 0.85, D10 0.70, D01 0.50, D11 is a cycle), the same answer on 1 and 2 threads,
+ * and `design_search:` blocks that are refused with their place. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "parley/parley.h"
+#include "agreement/agreement.h"
+#include "agreement/agreement_design.h"
+#include "agreement/agreement_output.h"
+#include "io/yaml_doc.h"
+
+#define TINY "tests/resources/agreement/design_tiny.yaml"
+
+static pl_agreement *load(const char *path)
+{
+    pl_error err;
+    pl_agreement *a;
+    if (pl_agreement_load(&a, path, &err)) fail_msg("%s", err.msg);
+    return a;
+}
+
+static pl_agreement_design_result *search(const pl_agreement *a, int threads, uint64_t confirm)
+{
+    pl_agreement_design_config cfg;
+    pl_agreement_design_config_default(&cfg);
+    cfg.threads = threads;
+    cfg.confirm_runs = confirm;
+    pl_error err;
+    pl_agreement_design_result *r;
+    if (pl_agreement_design_search(a, &cfg, &r, &err)) fail_msg("%s", err.msg);
+    return r;
+}
+
+static const pl_ag_design *named(const pl_agreement *a, const pl_agreement_design_result *r, const char *name)
+{
+    for (int i = 0; i < r->n_cand; i++) {
+        char buf[80];
+        pl_ag_design_name(a, r, &r->cand[i], buf, sizeof buf);
+        if (!strcmp(buf, name)) return &r->cand[i];
+    }
+    fail_msg("no candidate %s", name);
+    return NULL;
+}
+
+/* Within four standard errors of the probability worked by hand. */
+static void near(double x, double p, uint64_t n)
+{
+    double se = sqrt(p * (1 - p) / (double)n);
+    if (fabs(x - p) > 4 * se) fail_msg("%.4f is not within 4 standard errors (%.4f) of %.4f", x, se, p);
+}
+
+static void exhaustive_search_finds_the_design_worked_by_hand(void **state)
+{
+    (void)state;
+    pl_agreement *a = load(TINY);
+    pl_agreement_design_result *r = search(a, 1, 20000);
+    assert_true(r->exhaustive);
+    assert_int_equal(r->n_screened, 4);
+    assert_int_equal(r->n_infeasible, 1); /* D11: each step waits for the other */
+    assert_int_equal(r->base_mask, 1);    /* a_waits: link 0 on */
+    for (int i = 0; i < r->n_screened; i++)
+        if (r->screened[i].mask == 3) assert_int_equal(r->screened[i].problem, 1);
+    /* the best design is D00, and the shipped a_waits (0.70) the reference */
+    char name[80];
+    pl_ag_design_name(a, r, &r->cand[r->best], name, sizeof name);
+    assert_string_equal(name, "D00");
+    pl_ag_design_name(a, r, &r->cand[r->reference], name, sizeof name);
+    assert_string_equal(name, "a_waits");
+    near(pl_ag_design_rate(r, named(a, r, "D00"), 0), 0.85, r->confirm_runs);
+    near(pl_ag_design_rate(r, named(a, r, "D10"), 0), 0.70, r->confirm_runs);
+    near(pl_ag_design_rate(r, named(a, r, "D01"), 0), 0.50, r->confirm_runs);
+    /* common random numbers: D10 is a_waits, run for run */
+    assert_int_equal(named(a, r, "D10")->done[0], named(a, r, "a_waits")->done[0]);
+    assert_int_equal(named(a, r, "D10")->only_me[0], 0);
+    /* paired against a_waits: D00 completes where B waits and A does not (0.15), never the reverse */
+    const pl_ag_design *best = &r->cand[r->best];
+    assert_int_equal(best->only_ref[0], 0);
+    near((double)best->only_me[0] / (double)r->confirm_runs, 0.15, r->confirm_runs);
+    assert_true(r->best_beats);
+    /* each party gains 0.15 by being reciprocal under D00: not self-enforcing at the tolerance of 0 */
+    assert_false(best->self_enforcing);
+    near(best->inc[0].best_gain[0], 0.15, r->check_runs);
+    assert_int_equal(r->best_se, -1);
+    assert_false(r->beats);
+    pl_agreement_design_free(r);
+    /* at a tolerance of 0.2, D00 is self-enforcing (gains 0.15) and D10 (B gains 0.30) is not */
+    a->behaviour.tolerance = 0.2;
+    r = search(a, 1, 20000);
+    assert_true(r->cand[r->best].self_enforcing);
+    assert_int_equal(r->best_se, r->best);
+    assert_true(r->beats);
+    assert_false(named(a, r, "D10")->self_enforcing);
+    pl_agreement_design_free(r);
+    pl_agreement_free(a);
+}
+
+static void the_answer_does_not_depend_on_the_thread_count(void **state)
+{
+    (void)state;
+    static const char *const files[] = {TINY, "scenarios/korea/six-party-2007.yaml"};
+    for (int f = 0; f < 2; f++) {
+        pl_agreement *a = load(files[f]);
+        pl_agreement_design_config cfg;
+        pl_agreement_design_config_default(&cfg);
+        cfg.runs = 60, cfg.confirm_runs = 100, cfg.check_runs = 40, cfg.top = 3;
+        cfg.exhaustive_max = f ? 3 : 10; /* six-party: the local search */
+        pl_agreement_design_result *r[2];
+        for (int t = 0; t < 2; t++) {
+            pl_error err;
+            cfg.threads = t + 1;
+            if (pl_agreement_design_search(a, &cfg, &r[t], &err)) fail_msg("%s", err.msg);
+        }
+        assert_int_equal(r[0]->n_screened, r[1]->n_screened);
+        assert_int_equal(r[0]->n_cand, r[1]->n_cand);
+        assert_memory_equal(r[0]->screened, r[1]->screened, sizeof(pl_ag_design) * (size_t)r[0]->n_screened);
+        assert_memory_equal(r[0]->cand, r[1]->cand, sizeof(pl_ag_design) * (size_t)r[0]->n_cand);
+        if (f) assert_false(r[0]->exhaustive);
+        pl_agreement_design_free(r[0]);
+        pl_agreement_design_free(r[1]);
+        pl_agreement_free(a);
+    }
+}
+
+/* The tiny scenario with its design_search block replaced. */
+static void refused(const char *block, const char *expect)
+{
+    FILE *f = fopen(TINY, "r");
+    assert_non_null(f);
+    char text[8192];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    char *cut = strstr(text, "design_search:");
+    assert_non_null(cut);
+    snprintf(cut, sizeof text - (size_t)(cut - text), "%s", block);
+    pl_error err;
+    pl_ydoc *d;
+    if (pl_ydoc_load_string(&d, "tiny.yaml", text, strlen(text), &err)) fail_msg("%s", err.msg);
+    pl_agreement *a = NULL;
+    int rc = pl_agreement_from_doc(d, &a, &err);
+    pl_ydoc_free(d);
+    if (!rc) fail_msg("accepted: %s", block);
+    assert_int_equal(rc, PL_EINVAL);
+    if (!strstr(err.msg, expect)) fail_msg("'%s' lacks '%s'", err.msg, expect);
+    if (!strstr(err.msg, "tiny.yaml:")) fail_msg("'%s' names no place", err.msg);
+}
+
+static void bad_declarations_are_refused_with_their_place(void **state)
+{
+    (void)state;
+    refused("design_search: [a_step]\n", "'design_search' (a map: base, free)");
+    refused("design_search: {base: a_wait, free: [{step: a_step, requires: b_step}]}\n",
+            "'base': unknown variant 'a_wait' (the variants: a_waits, b_waits)");
+    refused("design_search: {base: a_waits}\n", "free");
+    refused("design_search: {free: []}\n", "'free' lists no link");
+    refused("design_search:\n  free:\n    - {step: a_stp, requires: b_step}\n",
+            "tiny.yaml:41:14: 'free': unknown step 'a_stp' (did you mean 'a_step'?)");
+    refused("design_search:\n  free:\n    - {step: a_step, requires: a_step}\n", "cannot require itself");
+    refused("design_search:\n  free:\n    - {step: a_step, requires: [b_step, b_step]}\n",
+            "'free': 'a_step requires b_step' is already free (line 41)");
+    refused("design_search:\n  free:\n    - {step: a_step}\n", "needs 'requires'");
+    refused("design_search:\n  fre: []\n", "fre");
+    refused("design_search:\n  free:\n    - {step: a_step, requires: b_step, wait: 1}\n", "wait");
+    /* base b_waits keeps b_step <- a_step fixed: a_step <- b_step would close a cycle */
+    refused("design_search:\n  base: b_waits\n  free:\n    - {step: a_step, requires: b_step}\n",
+            "tiny.yaml:42:32: 'free': 'a_step requires b_step' can never be on: with the links of 'b_waits' that do not "
+            "change, 'requires' makes a cycle");
+}
+
+static void a_scenario_without_the_block_is_refused_by_the_search(void **state)
+{
+    (void)state;
+    pl_agreement *a = load("tests/resources/two_step_breakeven.yaml");
+    assert_false(pl_agreement_has_design_space(a));
+    pl_agreement_design_config cfg;
+    pl_agreement_design_config_default(&cfg);
+    pl_error err;
+    pl_agreement_design_result *r = NULL;
+    assert_int_equal(pl_agreement_design_search(a, &cfg, &r, &err), PL_EINVAL);
+    assert_null(r);
+    assert_non_null(strstr(err.msg, "declares no 'design_search:' block"));
+    pl_agreement_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(exhaustive_search_finds_the_design_worked_by_hand),
+        cmocka_unit_test(the_answer_does_not_depend_on_the_thread_count),
+        cmocka_unit_test(bad_declarations_are_refused_with_their_place),
+        cmocka_unit_test(a_scenario_without_the_block_is_refused_by_the_search),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
