@@ -179,7 +179,7 @@ cp tests/resources/conformance/matches-200-standard.jsonl.gz "$empty/tests/resou
 cp tests/resources/conformance/matches-200-standard.jsonl.gz "$empty/"
 sort -u "$examples" | while IFS= read -r ex; do
   run=$(sed -E 's/--runs [0-9]+/--runs 200/g; s/ -r [0-9]{3,}/ -r 200/g; s/--repetitions [0-9]+/--repetitions 1/g;
-                s/--sobol [0-9]+/--sobol 4/g; s/--generations [0-9]+/--generations 200/g' <<<"$ex")
+                s/--sobol [0-9]+/--sobol 4/g; s/--generations [0-9]+/--generations 200/g; s/--confirm [0-9]+/--confirm 200/g' <<<"$ex")
   (cd "$empty" && PARLEY_DATA=$share PATH="$usr/bin:$PATH" bash -c "$run" </dev/null >/dev/null 2>"$TMP/ex.err")
   rc=$?
   if [ "$rc" -eq 0 ]; then ok "from an empty directory: $ex"
