@@ -9,7 +9,8 @@
 #   make mpi        parley-mpi (build/mpi/parley-mpi): the command across MPI processes (Open MPI's mpicc)
 #   make python     the Python package (python/) built and installed into build/python with the
 #                   system Python (PYTHON=/usr/bin/python3), as `pip install ./python` installs it
-#   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, MANDIR, DOCDIR)
+#   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, DATADIR, MANDIR, DOCDIR);
+#                   the scenarios and docs go to DATADIR/parley, where the command looks for them
 #   make uninstall  the same variables: removes exactly what install put
 # The usual CPPFLAGS, CFLAGS and LDFLAGS are honoured by every compile and link (CFLAGS comes
 # after the project's flags, so CFLAGS=-O2 wins); dependencies on headers are exact (-MMD -MP).
@@ -18,6 +19,7 @@ DESTDIR ?=
 BINDIR ?= $(PREFIX)/bin
 LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(PREFIX)/share/man
 DOCDIR ?= $(PREFIX)/share/doc/parley
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
@@ -78,10 +80,18 @@ $(shell mkdir -p $(REL) && (echo '$(REL_CC)' | cmp -s - $(REL)/flags || echo '$(
 $(shell mkdir -p $(SAN) && (echo '$(SAN_CC)' | cmp -s - $(SAN)/flags || echo '$(SAN_CC)' > $(SAN)/flags))
 $(REL)/obj/%.o: %.c $(REL)/obj/%.d $(REL)/flags
 	@mkdir -p $(dir $@)
-	$(REL_CC) -c $< -o $@
+	$(REL_CC) $(OBJ_DEFS) -c $< -o $@
 $(SAN)/obj/%.o: %.c $(SAN)/obj/%.d $(SAN)/flags
 	@mkdir -p $(dir $@)
-	$(SAN_CC) -c $< -o $@
+	$(SAN_CC) $(OBJ_DEFS) -c $< -o $@
+# The one object that knows where `make install` puts the data (DATADIR/parley): only it is
+# rebuilt when PREFIX or DATADIR changes, remembered like the flags in each tree's `datadir` file.
+PL_DATA := $(DATADIR)/parley
+$(shell echo '$(PL_DATA)' | cmp -s - $(REL)/datadir || echo '$(PL_DATA)' > $(REL)/datadir)
+$(shell echo '$(PL_DATA)' | cmp -s - $(SAN)/datadir || echo '$(PL_DATA)' > $(SAN)/datadir)
+$(REL)/obj/src/cli/cli_data.o: $(REL)/datadir
+$(SAN)/obj/src/cli/cli_data.o: $(SAN)/datadir
+$(REL)/obj/src/cli/cli_data.o $(SAN)/obj/src/cli/cli_data.o: OBJ_DEFS = -DPL_DATADIR='"$(PL_DATA)"'
 
 $(REL)/libparley.a: $(call objs,$(REL),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
@@ -112,11 +122,11 @@ $(SAN)/tools/%: tests/tools/%.c $(SAN)/tools/%.d $(SAN)/libparley.a
 	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(SAN)/libparley.a $(LDLIBS)
 # the progress bar and the flag parser live with the command, not in the library: their tests
 # and the demo link the command's objects directly
-CLI_TEST_OBJS := $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/obj/src/cli/cli_flags.o
+CLI_TEST_OBJS := $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/obj/src/cli/cli_flags.o $(SAN)/obj/src/cli/cli_data.o
 $(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/tools/progress_demo.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(CLI_TEST_OBJS) $(SAN)/libparley.a $(LDLIBS)
-$(SAN)/tests/test_progress $(SAN)/tests/test_cli_flags: $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
+$(SAN)/tests/test_progress $(SAN)/tests/test_cli_flags $(SAN)/tests/test_cli_data: $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(CLI_TEST_OBJS) $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
@@ -242,6 +252,9 @@ docs: $(REL)/parley
 # The shared library goes in under its full version name, with the soname link the loader
 # follows and the dev link the linker follows.  uninstall removes exactly these files and the
 # two folders that are parley's own (include/parley, share/doc/parley), never a shared one.
+# the shipped scenarios (with the files they read) and the docs, as DATADIR/parley/scenarios/..., .../docs/...
+SHARE_FILES := $(wildcard scenarios/*/*.yaml scenarios/*/*.csv docs/*.md)
+SHARE_DIRS := $(sort $(patsubst %/,%,$(dir $(SHARE_FILES))))
 INSTALLED_HEADERS = $(addprefix $(DESTDIR)$(INCLUDEDIR)/parley/,$(notdir $(HDRS)))
 pc_dir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
 install: all
@@ -259,12 +272,16 @@ install: all
 	install -m 644 docs/parley.1 $(DESTDIR)$(MANDIR)/man1/parley.1
 	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)/LICENSE
 	install -m 644 src/strategies/data/NOTICE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python
+	for f in $(SHARE_FILES); do install -D -m 644 $$f $(DESTDIR)$(PL_DATA)/$$f || exit 1; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/parley $(DESTDIR)$(LIBDIR)/libparley.a $(DESTDIR)$(LIBDIR)/libparley.so.$(VERSION) \
 	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libparley.so $(INSTALLED_HEADERS) \
 	  $(DESTDIR)$(PKGCONFIGDIR)/parley.pc $(DESTDIR)$(MANDIR)/man1/parley.1 \
 	  $(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python
+	rm -f $(addprefix $(DESTDIR)$(PL_DATA)/,$(SHARE_FILES))
+	rmdir $(addprefix $(DESTDIR)$(PL_DATA)/,$(SHARE_DIRS)) 2>/dev/null || true
+	rmdir $(DESTDIR)$(PL_DATA)/scenarios $(DESTDIR)$(PL_DATA) 2>/dev/null || true
 	rmdir $(DESTDIR)$(INCLUDEDIR)/parley $(DESTDIR)$(DOCDIR) 2>/dev/null || true
 
 clean:

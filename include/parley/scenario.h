@@ -54,6 +54,8 @@ PL_EXTERN void pl_scenario_free(pl_scenario *s);
 /* "agreement", "nparty", ... */
 PL_EXTERN const char *pl_scenario_kind(const pl_scenario *s);
 PL_EXTERN const char *pl_scenario_path(const pl_scenario *s);
+/* The file's top-level `name:` (its title, for listings), or "" when it has none. */
+PL_EXTERN const char *pl_scenario_name(const pl_scenario *s);
 
 /* Runs the scenario with its kind's runner: the text summary to `summary` (may be NULL),
  * the result files into opt->out_dir when set.  First every [tag] of a `source:` must name an

@@ -51,6 +51,11 @@ double cli_seconds(void);
 
 /* Number of online cores. */
 int cli_cores(void);
+/* The one default thread count of every command that uses threads (run, tournament, moran, design,
+ * sensitivity, fit --compare): every online core.  Why: the results do not depend on the number
+ * of threads (the same seed gives the same bytes), so more threads only make a run faster; one
+ * thread is always a --threads 1 away. */
+int cli_default_threads(void);
 
 /* SIGINT and SIGTERM remove the temporary results directories (parley/outdir.h) before the
  * process ends as the signal asks; SIGXFSZ (a file size limit, ulimit -f) is ignored so the write
@@ -76,6 +81,26 @@ const char *cli_out_path(const cli_out *o);
 int cli_out_end(cli_out *o, int status, pl_error *err);
 void cli_out_abort(cli_out *o);
 
+/* The installed data (cli_data.c): DATADIR/parley holds scenarios/ and docs/ after `make install`;
+ * $PARLEY_DATA, when set, names another such folder, searched first. */
+typedef struct cli_names {
+    char **items;
+    int n, cap;
+} cli_names;
+/* The data folders in search order ($PARLEY_DATA if set, then the compiled-in one); returns how many. */
+int cli_data_dirs(const char *dirs[2]);
+/* The compiled-in data folder, DATADIR/parley (where --help sends the reader for the docs). */
+const char *cli_data_dir_builtin(void);
+/* Appends the scenario files under data_dir/scenarios ("korea/six-party-2007.yaml"), sorted, to
+ * out; returns how many it added.  cli_names_free frees the list. */
+int cli_scenarios_shipped(const char *data_dir, cli_names *out);
+void cli_names_free(cli_names *names);
+/* The file a command's SCENARIO argument names, into path: the argument as given when it exists
+ * (or is "-", or an absolute path: the library then reports what is wrong with it), else a
+ * shipped scenario by name (korea/six-party-2007, with or without .yaml) in each data folder.
+ * On a miss prints where it looked and the closest shipped name, and returns EXIT_USAGE. */
+int cli_scenario_find(const char *cmd, const char *arg, char *path, size_t size);
+
 /* Subcommands. */
 int cmd_strategies(int argc, char **argv);
 int cmd_match(int argc, char **argv);
@@ -89,5 +114,6 @@ int cmd_run(int argc, char **argv);
 int cmd_fit(int argc, char **argv);
 int cmd_design(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
+int cmd_scenarios(int argc, char **argv);
 
 #endif

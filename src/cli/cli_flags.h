@@ -53,6 +53,12 @@ typedef struct cli_flag {
 #define CLI_ROW_NOISE(target) \
     {"noise", 0, CLI_FLAG_PROB, target, "p", "each action is flipped with probability p (default 0)"}
 
+/* --threads, the same row in every command that has it (its default: cli_default_threads). */
+#define CLI_ROW_THREADS(target) \
+    {"threads", 'j', CLI_FLAG_THREADS, target, "k", \
+     "worker threads (default: every core; 0 = every core); the results\n" \
+     "are the same whatever k is, only the time changes"}
+
 /* Repeatable text flags (--set, --range). */
 typedef struct cli_list {
     const char *items[CLI_MAX_SETS];

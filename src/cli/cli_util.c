@@ -133,6 +133,8 @@ int cli_cores(void)
     return n > 0 ? (int)n : 1;
 }
 
+int cli_default_threads(void) { return cli_cores(); }
+
 double cli_seconds(void)
 {
     struct timespec ts;

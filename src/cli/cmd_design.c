@@ -27,15 +27,17 @@ static const char usage[] =
 static const char after[] =
     "\n"
     "Examples:\n"
-    "  parley design scenarios/korea/six-party-2007.yaml --threads 0\n"
-    "  parley design scenarios/korea/six-party-2007.yaml --runs 5000 --confirm 20000 --out design/\n";
+    "  parley design korea/six-party-2007\n"
+    "  parley design korea/six-party-2007 --runs 5000 --confirm 20000 --out design/\n"
+    "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
 int cmd_design(int argc, char **argv)
 {
     pl_agreement_design_config cfg;
     pl_agreement_design_config_default(&cfg);
     const char *out_dir = NULL;
-    int threads = 1, n_args;
+    int n_args;
+    cfg.threads = cli_default_threads();
     const cli_flag flags[] = {
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "N", "screening runs a design and set of types (default 2000)", 1, 1e8},
         {"confirm", 0, CLI_FLAG_COUNT, &cfg.confirm_runs, "N", "re-estimate runs, after the screen's (default 10000)", 1, 1e8},
@@ -47,22 +49,23 @@ int cmd_design(int argc, char **argv)
          1, 1e6},
         {"prior-only", 0, CLI_FLAG_BOOL, &cfg.prior_only, NULL, "judge the designs under the priors only, even with a record"},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default: the scenario's)", .given = &cfg.seed_given},
-        {"threads", 'j', CLI_FLAG_THREADS, &threads, "T", "worker threads, 0 = every core (default 1); results do not depend on it"},
+        CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write DIR/designs.csv, DIR/screen.csv, DIR/results.json, DIR/report.html"},
         {0}};
     const cli_command cmd = {"design", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
     if (rc != CLI_GO) return rc;
     if (n_args != 1) return cli_usage_error("design", "expected one SCENARIO.yaml file (see --help)");
-    cfg.threads = threads > 0 ? threads : cli_cores();
+    char path[4096]; /* a file, or a shipped scenario's name */
+    if ((rc = cli_scenario_find("design", argv[1], path, sizeof path))) return rc;
     pl_error err;
     pl_agreement *a;
-    if (pl_agreement_load(&a, argv[1], &err)) return cli_lib_error("design", &err);
+    if (pl_agreement_load(&a, path, &err)) return cli_lib_error("design", &err);
     if (!pl_agreement_has_design_space(a)) {
         fprintf(stderr,
                 "parley design: %s: the scenario declares no 'design_search:' block (a base variant and the 'requires' "
                 "links the search may change; see docs/agreements.md)\n",
-                argv[1]);
+                path);
         pl_agreement_free(a);
         return EXIT_USAGE;
     }

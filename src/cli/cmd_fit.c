@@ -21,14 +21,15 @@ static const char usage[] =
 static const char after[] =
     "\n"
     "Examples:\n"
-    "  parley fit scenarios/korea/six-party-2007.yaml\n"
-    "  parley fit scenarios/korea/agreed-framework-1994.yaml --compare --runs 20000\n";
+    "  parley fit korea/six-party-2007\n"
+    "  parley fit korea/agreed-framework-1994 --compare --runs 20000\n"
+    "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
 static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, uint64_t seed, pl_error *err)
 {
     pl_agreement_sim_config cfg;
     pl_agreement_sim_config_default(&cfg);
-    cfg.runs = runs, cfg.seed = seed, cfg.threads = cli_cores();
+    cfg.runs = runs, cfg.seed = seed, cfg.threads = cli_default_threads();
     pl_agreement_result *prior = NULL, *post = NULL;
     int rc = pl_agreement_simulate(a, &cfg, &prior, err);
     if (rc) return rc;
@@ -72,10 +73,12 @@ int cmd_fit(int argc, char **argv)
     if (n_args != 1) return cli_usage_error("fit", "expected one SCENARIO.yaml file (see --help)");
     pl_error err;
     pl_agreement *a;
-    rc = pl_agreement_load(&a, argv[1], &err);
+    char path[4096];
+    if ((rc = cli_scenario_find("fit", argv[1], path, sizeof path))) return rc;
+    rc = pl_agreement_load(&a, path, &err);
     if (rc) return cli_lib_error("fit", &err);
     if (!pl_agreement_has_record(a)) {
-        fprintf(stderr, "parley fit: %s: the scenario has no 'record:' to fit\n", argv[1]);
+        fprintf(stderr, "parley fit: %s: the scenario has no 'record:' to fit\n", path);
         pl_agreement_free(a);
         return EXIT_USAGE;
     }

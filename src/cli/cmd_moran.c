@@ -69,7 +69,7 @@ int cmd_moran(int argc, char **argv)
     pl_match_config_default(&mc);
     pl_moran_config cfg;
     pl_moran_config_default(&cfg);
-    cfg.threads = 1;
+    cfg.threads = cli_default_threads();
     cli_game game;
     cli_game_default(&game);
     const char *out_dir = NULL, *counts_text = NULL;
@@ -106,7 +106,7 @@ int cmd_moran(int argc, char **argv)
          "same payoffs from the starting shares for time T (RK4, step 0.01) and\n"
          "print the final shares; with --mutation, the replicator-mutator equation", 0.01, 1e6},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
-        {"threads", 'j', CLI_FLAG_THREADS, &cfg.threads, "k", "worker threads (default 1; 0 = every core)"},
+        CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
          "generation), results.json and report.html (the charts) into DIR"},
         {0}};

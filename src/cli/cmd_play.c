@@ -45,8 +45,8 @@ static const char after[] =
     "  --variant NAME   agreements: the sequencing (default: the first)\n"
     "  --reference POL  agreements: the policy you are compared with (default reciprocal)\n"
     "  --seed s         random seed (default: the scenario's)\n"
-    "  parley play scenarios/korea/drills-and-launches.yaml --as DPRK\n"
-    "  parley play scenarios/korea/six-party-2007.yaml --as US\n"
+    "  parley play korea/drills-and-launches --as DPRK\n"
+    "  parley play korea/six-party-2007 --as US\n"
     "'parley play SCENARIO.yaml --help' says what to type each period.\n";
 
 #define WINDOW 30 /* turns of history shown each turn */

@@ -16,7 +16,6 @@
  * can play; when standard input is not a terminal each line read is echoed. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
@@ -39,10 +38,10 @@ static const char after[] =
     "the game, with its summary).\n"
     "\n"
     "Examples:\n"
-    "  parley play scenarios/korea/drills-and-launches.yaml --as DPRK\n"
-    "  parley play scenarios/korea/drills-and-launches.yaml --as US --profile double_suspension\n"
-    "  parley play scenarios/korea/six-party-2007.yaml --as DPRK --variant denuclearisation_first\n"
-    "  printf 'refrain\\nlaunch\\n' | parley play scenarios/korea/drills-and-launches.yaml --as DPRK\n";
+    "  parley play korea/drills-and-launches --as DPRK\n"
+    "  parley play korea/drills-and-launches --as US --profile double_suspension\n"
+    "  parley play korea/six-party-2007 --as DPRK --variant denuclearisation_first\n"
+    "  printf 'refrain\\nlaunch\\n' | parley play korea/drills-and-launches --as DPRK\n";
 
 /* The front ends, one for each kind of the table whose play column names one. */
 #define PL_SCENARIO_KIND(k, runner, eval, play, text) int cli_play_##play(const pl_scenario *scn, const cli_play_args *args);
@@ -86,11 +85,14 @@ int cmd_play_scenario(int argc, char **argv)
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
     if (rc != CLI_GO) return rc;
     if (n_args != 1) return cli_usage_error("play", "expected one SCENARIO.yaml file, got %d (see --help)", n_args);
-    const char *path = argv[1];
-    if (!cli_is_scenario_path(path) && access(path, R_OK))
-        return cli_usage_error("play", "'%s' is not a scenario file (.yaml); --as, --profile, --variant and --reference "
-                                       "play one party of a scenario (against a strategy, give no --as)",
-                               path);
+    char path[4096]; /* a file, or a shipped scenario's name */
+    if ((rc = cli_scenario_find("play", argv[1], path, sizeof path))) {
+        if (!cli_is_scenario_path(argv[1]))
+            cli_usage_error("play", "'%s' is not a scenario file (.yaml); --as, --profile, --variant and --reference "
+                                    "play one party of a scenario (against a strategy, give no --as)",
+                            argv[1]);
+        return rc;
+    }
     pl_error err;
     pl_scenario *scn;
     if (pl_scenario_open(&scn, path, &err)) return cli_lib_error("play", &err);

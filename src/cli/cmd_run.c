@@ -40,12 +40,13 @@ static const char usage[] =
 static const char after[] =
     "\n"
     "Examples:\n"
-    "  parley run scenarios/korea/six-party-2007.yaml\n"
-    "  parley run scenarios/korea/six-party-2007.yaml -r 100000 -s 7 -o results/\n";
+    "  parley run korea/six-party-2007\n"
+    "  parley run korea/six-party-2007 -r 100000 -s 7 -o results/\n"
+    "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
 int cmd_run(int argc, char **argv)
 {
-    pl_run_options opt = {.threads = cli_cores()};
+    pl_run_options opt = {.threads = cli_default_threads()};
     cli_list sets = {0};
     int types = 0, n_args;
     const cli_flag flags[] = {
@@ -53,7 +54,7 @@ int cmd_run(int argc, char **argv)
         {"seed", 's', CLI_FLAG_SEED, &opt.seed, "s",
          "random seed (default: the scenario's, else 1); the same seed gives\n"
          "byte-identical results whatever --threads is", .given = &opt.seed_given},
-        {"threads", 'j', CLI_FLAG_THREADS, &opt.threads, "k", "worker threads (default: every core; 0 = every core)"},
+        CLI_ROW_THREADS(&opt.threads),
         {"out", 'o', CLI_FLAG_DIR, &opt.out_dir, "DIR", "write CSV and JSON results and report.html into DIR"},
         {"types", 0, CLI_FLAG_CHOICE, &types, "prior|posterior",
          "agreements: 'prior' (default) runs the scenario's types; 'posterior'\n"
@@ -72,6 +73,8 @@ int cmd_run(int argc, char **argv)
     opt.types_posterior = types == 1;
     opt.sets = sets.items, opt.n_sets = sets.n;
     if (n_args != 1) return cli_usage_error("run", "expected one SCENARIO.yaml file (see --help)");
+    char path[4096]; /* a file, or a shipped scenario's name */
+    if ((rc = cli_scenario_find("run", argv[1], path, sizeof path))) return rc;
     pl_error err;
     /* the results directory is checked and made before anything is computed, and filled as a set */
     cli_out out;
@@ -82,11 +85,11 @@ int cmd_run(int argc, char **argv)
     opt.progress = on_progress;
     opt.progress_user = &bar;
     pl_scenario *scn = NULL;
-    rc = pl_scenario_open(&scn, argv[1], &err);
+    rc = pl_scenario_open(&scn, path, &err);
     double t0 = cli_seconds();
     if (!rc) {
         if (opt.types_posterior)
-            fprintf(stderr, "parley run: types are the posterior given the record (see parley fit %s)\n", argv[1]);
+            fprintf(stderr, "parley run: types are the posterior given the record (see parley fit %s)\n", path);
         rc = pl_scenario_run(scn, &opt, stdout, &err);
     }
     double t1 = cli_seconds(), secs = bar.runs_done > t0 ? bar.runs_done - t0 : 0;

@@ -22,16 +22,17 @@ static const char usage[] =
 static const char after[] =
     "\n"
     "Examples:\n"
-    "  parley sensitivity scenarios/korea/six-party-2007.yaml --runs 20000\n"
-    "  parley sensitivity scenarios/korea/six-party-2007.yaml --sobol 64 --out results/\n"
-    "  parley sensitivity FILE.yaml --range parties.A.policy.all_first.p=0:0.6 --grid 1,2\n";
+    "  parley sensitivity korea/six-party-2007 --runs 20000\n"
+    "  parley sensitivity korea/six-party-2007 --sobol 64 --out results/\n"
+    "  parley sensitivity korea/six-party-2007 --range 'steps.*.cost=x0.5:2' --runs 2000\n"
+    "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
 int cmd_sensitivity(int argc, char **argv)
 {
     cli_list sets = {0}, ranges = {0};
     pl_sensitivity_config cfg;
     pl_sensitivity_config_default(&cfg);
-    cfg.threads = cli_cores(), cfg.log = stderr;
+    cfg.threads = cli_default_threads(), cfg.log = stderr;
     int n_args;
     const cli_flag flags[] = {
         {"range", 0, CLI_FLAG_LIST, &ranges, "P=LO:HI", "vary the value at path P from LO to HI (repeatable);\n"
@@ -47,7 +48,7 @@ int cmd_sensitivity(int argc, char **argv)
         {"grid-steps", 0, CLI_FLAG_INT, &cfg.grid_steps, "N", "points per side of the grid (default 7)", 2, 25},
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "N", "runs per point (default: the scenario's)", 1, 1e9},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default: the scenario's)", .given = &cfg.seed_given},
-        {"threads", 'j', CLI_FLAG_THREADS, &cfg.threads, "k", "worker threads (default: every core); results do not depend on it"},
+        CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &cfg.out_dir, "DIR", "write sensitivity.csv, breakeven.csv, sobol.csv, grid.csv,\n"
          "sensitivity.json and sensitivity.html into DIR"},
         {0}};
@@ -56,12 +57,18 @@ int cmd_sensitivity(int argc, char **argv)
     if (rc != CLI_GO) return rc;
     cfg.sets = sets.items, cfg.n_sets = sets.n, cfg.ranges = ranges.items, cfg.n_ranges = ranges.n;
     if (n_args != 1) return cli_usage_error("sensitivity", "expected one SCENARIO.yaml file (see --help)");
+    /* the analysis reloads the file for every point: standard input cannot be read twice */
+    if (!strcmp(argv[1], "-"))
+        return cli_usage_error("sensitivity", "'-': the analysis reads the scenario once per point, so it needs a "
+                                              "file, not standard input");
+    char path[4096]; /* a file, or a shipped scenario's name */
+    if ((rc = cli_scenario_find("sensitivity", argv[1], path, sizeof path))) return rc;
     pl_error err;
     /* the results directory is checked before anything is computed, and filled as a set */
     cli_out out;
     rc = cli_out_begin(&out, "sensitivity", cfg.out_dir, "CSV, sensitivity.json, sensitivity.html");
     if (rc) return rc;
     cfg.out_dir = cli_out_path(&out);
-    rc = pl_sensitivity_run_file(argv[1], &cfg, stdout, &err);
+    rc = pl_sensitivity_run_file(path, &cfg, stdout, &err);
     return cli_out_end(&out, rc, &err);
 }

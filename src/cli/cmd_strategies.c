@@ -25,7 +25,7 @@ static const char after[] =
     "  parley strategies --family classic\n"
     "  parley strategies --json | grep '\"stochastic\":true'\n"
     "  parley strategies --nparty\n"
-    "  parley strategies --markdown > docs/strategies.md\n"
+    "  parley strategies --markdown > strategies.md\n"
     "  parley match gtft:p=0.2 defector --turns 100\n";
 
 /* What each family holds, for the headings of the reference; a family missing

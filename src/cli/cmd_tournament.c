@@ -39,6 +39,7 @@ int cmd_tournament(int argc, char **argv)
 {
     pl_tournament_config cfg;
     pl_tournament_config_default(&cfg);
+    cfg.threads = cli_default_threads();
     cli_game game;
     cli_game_default(&game);
     const char *out_dir = NULL;
@@ -46,8 +47,8 @@ int cmd_tournament(int argc, char **argv)
     int turns_given = 0, self_play_off = 0, n_args;
     pl_error err;
     const cli_flag flags[] = {
-        {"players", 'p', CLI_FLAG_PLAYERS, &players, "LIST", "comma-separated strategy names, @FILE (one name a line), 'all' or\n"
-         "'deterministic'; repeatable"},
+        {"players", 'p', CLI_FLAG_PLAYERS, &players, "LIST", "comma-separated strategy names, @FILE (one name a line; @- reads\n"
+         "standard input), 'all' or 'deterministic'; repeatable"},
         {"turns", 't', CLI_FLAG_INT, &cfg.turns, "N", "turns per match (default 200); with --prob-end, the upper bound", 1, 1e8,
          &turns_given},
         {"repetitions", 'r', CLI_FLAG_INT, &cfg.repetitions, "R", "matches per pair (default 10)", 1, 1e7},
@@ -55,7 +56,7 @@ int cmd_tournament(int argc, char **argv)
         {"prob-end", 0, CLI_FLAG_PROB, &cfg.prob_end, "p", "each match ends after each turn with probability p"},
         CLI_ROW_GAME(&game),
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
-        {"threads", 'j', CLI_FLAG_THREADS, &cfg.threads, "k", "worker threads (default 1; 0 = every core)"},
+        CLI_ROW_THREADS(&cfg.threads),
         {"no-self-play", 0, CLI_FLAG_BOOL, &self_play_off, NULL, "leave out each player's match against its own copy"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},

@@ -16,6 +16,7 @@ static const struct {
     {"play", cmd_play, "play yourself: a repeated game against a strategy, or one party of a scenario"},
     {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON results"},
     {"moran", cmd_moran, "evolve a population: how often each strategy takes over (Moran process, fixation)"},
+    {"scenarios", cmd_scenarios, "list the shipped scenarios, by the name 'parley run' takes from any directory"},
     {"run", cmd_run, "run a scenario file (agreements, N-party games, tournaments)"},
     {"fit", cmd_fit, "fit an agreement's behaviour (types, rationality, patience) to its dated record"},
     {"design", cmd_design, "search an agreement's sequencing designs for those that complete most often and enforce themselves"},
@@ -30,7 +31,8 @@ static void usage(FILE *out)
             "iterated prisoner's dilemma, and phased agreements of \"action for action\".\n"
             "\n"
             "Usage: parley COMMAND [ARGS...]\n"
-            "       parley COMMAND --help      what a command does, its flags and examples\n"
+            "       parley help COMMAND        what a command does, its flags and examples\n"
+            "                                  (also: parley COMMAND --help)\n"
             "       parley --version\n"
             "\n"
             "Commands:\n",
@@ -46,25 +48,58 @@ static void usage(FILE *out)
             "  parley tournament --players tft,grudger,defector,cooperator --turns 200 --repetitions 10\n"
             "  parley tournament --players tft,gtft,wsls,grudger,defector --noise 0.05 --seed 1\n"
             "                                             the same with mistakes (noise)\n"
-            "  parley run scenarios/korea/six-party-2007.yaml --out report/\n"
+            "  parley scenarios                           the shipped scenarios, by name\n"
+            "  parley run korea/six-party-2007 --out report/\n"
             "\n"
             "Strategies are named by id with parameters (gtft:p=0.1), by their Axelrod-Python\n"
             "name (\"First by Davis: 10\", \"GTFT: 0.1\") or class name (TitForTat).\n"
             "\n"
-            "Documentation: docs/tutorial.md (start here), docs/strategies.md (every strategy),\n"
-            "docs/agreements.md (the agreement model), docs/sensitivity.md (assumptions),\n"
-            "docs/population.md (Moran processes), 'man parley' once installed.\n"
+            "Documentation: start with %s/docs/tutorial.md\n"
+            "(docs/ in the source); beside it strategies.md (every strategy), agreements.md (the\n"
+            "agreement model), sensitivity.md (assumptions), population.md (Moran processes);\n"
+            "and 'man parley'.\n"
+            "\n"
+            "Threads: every command that uses them runs on every core unless -j/--threads k\n"
+            "says otherwise; the same seed gives the same results whatever k is, so more\n"
+            "threads only make a run faster.\n"
             "\n"
             "Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 the environment failed\n"
-            "(out of memory, disk full, a write or a permission refused).\n");
+            "(out of memory, disk full, a write or a permission refused).\n",
+            cli_data_dir_builtin());
 }
 
+static int find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (!strcmp(name, commands[i].name)) return (int)i;
+    return -1;
+}
+
+/* An unknown command: the closest one if it is a typo of it, then the general usage. */
+static int unknown_command(const char *name)
+{
+    size_t best = 0, best_d = (size_t)-1;
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+        size_t d = pl_edit_distance(name, commands[i].name, 0);
+        if (d < best_d) best_d = d, best = i;
+    }
+    if (best_d <= 2) fprintf(stderr, "parley: unknown command '%s'; did you mean '%s'?\n\n", name, commands[best].name);
+    else fprintf(stderr, "parley: unknown command '%s'\n\n", name);
+    usage(stderr);
+    return EXIT_USAGE;
+}
 
 int main(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "help") && argc > 2) { /* parley help COMMAND: that command's --help */
+        int i = find_command(argv[2]);
+        if (i < 0) return unknown_command(argv[2]);
+        char *help_argv[] = {argv[2], "--help", NULL};
+        return cli_finish(commands[i].name, commands[i].fn(2, help_argv));
     }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(stdout);
@@ -74,16 +109,8 @@ int main(int argc, char **argv)
         printf("parley %s (libparley %s)\n", PARLEY_VERSION, pl_version());
         return cli_finish(NULL, EXIT_OK);
     }
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        /* every command's output is checked once it is done: a full disk or a closed stdout fails */
-        if (!strcmp(argv[1], commands[i].name)) return cli_finish(commands[i].name, commands[i].fn(argc - 1, argv + 1));
-    size_t best = 0, best_d = (size_t)-1;
-    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
-        size_t d = pl_edit_distance(argv[1], commands[i].name, 0);
-        if (d < best_d) best_d = d, best = i;
-    }
-    if (best_d <= 2) fprintf(stderr, "parley: unknown command '%s'; did you mean '%s'?\n\n", argv[1], commands[best].name);
-    else fprintf(stderr, "parley: unknown command '%s'\n\n", argv[1]);
-    usage(stderr);
-    return EXIT_USAGE;
+    int i = find_command(argv[1]);
+    /* every command's output is checked once it is done: a full disk or a closed stdout fails */
+    if (i >= 0) return cli_finish(commands[i].name, commands[i].fn(argc - 1, argv + 1));
+    return unknown_command(argv[1]);
 }

@@ -156,6 +156,12 @@ int pl_outfile_commit_json(pl_outfile *o, const pl_jw *w, pl_error *err)
     return pl_outfile_commit(o, err);
 }
 
+const char *pl_infile_name(const char *path) { return strcmp(path, "-") ? path : PL_STDIN_NAME; }
+
+FILE *pl_infile_open(const char *path, const char *mode) { return strcmp(path, "-") ? fopen(path, mode) : stdin; }
+
+int pl_infile_close(FILE *f) { return f == stdin ? 0 : fclose(f); }
+
 int pl_open_status(int e)
 {
     switch (e) {
@@ -167,7 +173,16 @@ int pl_open_status(int e)
 
 int pl_input_open_fd(int *fd, const char *path, const char *what, pl_error *err)
 {
-    *fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (!strcmp(path, "-")) {
+        /* standard input, through a duplicate: the caller closes what it opened, never stdin */
+        *fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0);
+        if (*fd < 0) {
+            int e = errno;
+            return pl_error_set(err, pl_open_status(e), "%s: cannot open: %s", PL_STDIN_NAME, strerror(e));
+        }
+        path = PL_STDIN_NAME;
+    } else
+        *fd = open(path, O_RDONLY | O_CLOEXEC);
     if (*fd < 0) {
         int e = errno;
         return pl_error_set(err, pl_open_status(e), "%s: cannot open: %s", path, strerror(e));

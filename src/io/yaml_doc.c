@@ -394,6 +394,7 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
     FILE *f;
     int orc = pl_input_open(&f, path, "a scenario file", err);
     if (orc) return orc;
+    path = pl_infile_name(path); /* "-" is standard input, named <stdin> in every message */
     size_t cap = PL_YAML_READ_CHUNK, len = 0;
     char *buf = pl_malloc(cap);
     int too_large = 0;
@@ -411,7 +412,7 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
         }
     }
     int rerr = ferror(f);
-    fclose(f);
+    pl_infile_close(f);
     if (!buf && too_large)
         return pl_error_set(err, PL_EINVAL, "%s: too large to be a scenario (over %d MiB)", path, PL_YAML_MAX_BYTES >> 20);
     if (!buf) return pl_error_set(err, PL_ENOMEM, "%s: out of memory reading the file", path);

@@ -98,6 +98,11 @@ void pl_scenario_free(pl_scenario *s)
 
 const char *pl_scenario_kind(const pl_scenario *s) { return s->kind->kind; }
 const char *pl_scenario_path(const pl_scenario *s) { return s->doc->path; }
+const char *pl_scenario_name(const pl_scenario *s)
+{
+    const pl_ynode *n = pl_ymap_get(s->doc->root, "name");
+    return n && n->kind == PL_Y_SCALAR && n->value ? n->value : "";
+}
 const pl_ydoc *pl_scenario_doc(const pl_scenario *s) { return s->doc; }
 
 pl_scenario_eval pl_scenario_evaluator(const char *kind)

@@ -560,9 +560,9 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     if (cfg->log)
         fprintf(cfg->log,
                 "parley sensitivity: %d points; baseline %.2f s, one at a time (%d ranges x 2 x %llu runs) %.2f s, "
-                "break-even %.2f s, Sobol (%d rows x %d points x %llu runs) %.2f s, grid %.2f s (%d threads)\n",
+                "break-even %.2f s, Sobol (%d rows x %d points x %llu runs) %.2f s, grid %.2f s (%d thread%s)\n",
                 s->evaluations, t1 - t0, s->n_ranges, (unsigned long long)s->runs, t2 - t1, t3 - t2, s->sobol_n,
-                s->n_ranges + 2, (unsigned long long)s->sobol_runs, t4 - t3, t5 - t4, x->ec.threads);
+                s->n_ranges + 2, (unsigned long long)s->sobol_runs, t4 - t3, t5 - t4, x->ec.threads, x->ec.threads == 1 ? "" : "s");
     if (summary) pl_sens_write_summary(summary, s);
     if (cfg->out_dir) {
         rc = pl_sens_write_results(cfg->out_dir, s, x->err);

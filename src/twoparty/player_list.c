@@ -113,6 +113,7 @@ static int add_file(pl_player_list *l, const char *path, pl_error *err)
     FILE *f;
     int rc = pl_input_open(&f, path, "a list of players", err);
     if (rc) return rc;
+    path = pl_infile_name(path); /* @- is standard input, named <stdin> in the messages */
     char *line = NULL;
     size_t cap = 0, len;
     long lineno = 0;
@@ -143,7 +144,7 @@ static int add_file(pl_player_list *l, const char *path, pl_error *err)
     }
     if (!rc && got) rc = got;
     pl_free(line);
-    fclose(f);
+    pl_infile_close(f);
     return rc;
 }
 

@@ -228,7 +228,7 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
 {
     line_reader *r = pl_calloc(1, sizeof *r);
     if (!r) return pl_error_set(err, PL_ENOMEM, "%s: out of memory", path);
-    r->path = path;
+    r->path = pl_infile_name(path); /* "-" is standard input (gzipped or plain), named <stdin> */
     int fd, orc = pl_input_open_fd(&fd, path, "a transcripts file", err);
     if (orc) {
         pl_free(r);

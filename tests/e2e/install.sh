@@ -1,8 +1,11 @@
 # install.sh — `make install` into a staging tree gives a working command, headers, library,
 # pkg-config file and man page, and a C program builds and runs against what was installed;
 # the shared library sits under its full version name with the soname and dev links; the
-# install folders can be moved (LIBDIR, INCLUDEDIR, MANDIR); `make uninstall` removes exactly
-# what install put, and nothing else.
+# install folders can be moved (LIBDIR, INCLUDEDIR, DATADIR, MANDIR); `make uninstall` removes
+# exactly what install put, and nothing else.  The install is self-sufficient: the scenarios and
+# docs go to DATADIR/parley, a scenario is found by name from any directory, and every example of
+# --help (the general one and each command's) and of the man page's EXAMPLES runs from an empty
+# directory against the staged install.
 . "$(dirname "$0")/../tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
 stage=$TMP/staging
@@ -116,21 +119,91 @@ else
   not_ok "a program links statically against libparley.a with Libs.private"; sed 's/^/# /' "$TMP/cc2.err"
 fi
 
+# self-sufficient: the scenarios (with the files they read) and the docs are installed
+share=$usr/share/parley
+check "the shipped scenarios are installed under DATADIR/parley/scenarios" test -f "$share/scenarios/korea/six-party-2007.yaml"
+check "a scenario's data file is installed beside it" test -f "$share/scenarios/korea/drills-and-launches-events.csv"
+n_src=$(ls scenarios/*/*.yaml | wc -l); n_inst=$(ls "$share"/scenarios/*/*.yaml | wc -l)
+check "every shipped scenario is installed ($n_inst of $n_src)" [ "$n_src" -eq "$n_inst" ]
+check "the docs are installed under DATADIR/parley/docs" test -f "$share/docs/tutorial.md"
+help=$("$usr/bin/parley" --help)
+check "--help points at the installed docs (/usr/share/parley/docs/tutorial.md)" grep -q "/usr/share/parley/docs/tutorial.md" <<<"$help"
+for d in $(grep -oE '[a-z]+\.md' <<<"$help" | sort -u); do
+  check "the doc --help names, $d, is installed" test -f "$share/docs/$d"
+done
+# the compiled-in DATADIR is /usr/share/parley, which a staged install does not fill: PARLEY_DATA
+# points the command at the staging tree, as it would at any other folder
+empty=$TMP/empty
+mkdir -p "$empty"
+inst() { (cd "$empty" && PARLEY_DATA=$share PATH="$usr/bin:$PATH" "$@"); }
+TAP_ERR=$(inst parley scenarios 2>&1 >"$TMP/scn.txt"); rc=$?
+check "parley scenarios lists the installed scenarios (exit $rc)" [ "$rc" -eq 0 ]
+check "parley scenarios gives a line for each ($(grep -c '^  ' "$TMP/scn.txt") of $n_src)" [ "$(grep -c '^  ' "$TMP/scn.txt")" -eq "$n_src" ]
+check "its line names the scenario, its kind and its title" grep -qE '^  korea/six-party-2007 +agreement +Six-party talks 2007' "$TMP/scn.txt"
+expect_exit 3 "parley scenarios with nothing installed where it looks" bash -c "cd '$empty' && PARLEY_DATA='$TMP/nothing' '$usr/bin/parley' scenarios"
+expect_err_has "no shipped scenarios found" "parley scenarios says it found none and where it looked"
+inst parley run korea/six-party-2007.yaml --runs 50 >"$TMP/run1.txt" 2>/dev/null
+inst parley run korea/six-party-2007 --runs 50 >"$TMP/run2.txt" 2>/dev/null
+check "a shipped scenario runs by name from an empty directory, with or without .yaml" \
+  bash -c "[ -s '$TMP/run1.txt' ] && cmp -s '$TMP/run1.txt' '$TMP/run2.txt'"
+inst parley run "$share/scenarios/korea/six-party-2007.yaml" --runs 50 >"$TMP/run3.txt" 2>/dev/null
+check "by name it is the same scenario as by path" cmp -s "$TMP/run1.txt" "$TMP/run3.txt"
+mkdir -p "$empty/korea" && printf 'kind: nosuchkind\n' >"$empty/korea/six-party-2007.yaml"
+expect_exit 2 "a file of that name in the directory comes first (the path as given)" inst parley run korea/six-party-2007.yaml
+expect_err_has "korea/six-party-2007.yaml:1:" "the error is the local file's"
+rm -rf "$empty/korea"
+expect_exit 2 "a name that is nowhere" inst parley run korea/six-party-207
+expect_err_has "looked in $share/scenarios (\$PARLEY_DATA), then /usr/share/parley/scenarios" "the miss says where it looked"
+expect_err_has "did you mean 'korea/six-party-2007'?" "the miss suggests the closest shipped name"
+expect_exit 2 "a shipped name without its group" inst parley fit six-party-2007
+expect_err_has "did you mean 'korea/six-party-2007'?" "it is suggested with its group"
+
+# every example, run from the empty directory.  The counts of runs, repetitions, Sobol rows and
+# generations are cut (the check is that every name, file and flag an example uses works from
+# anywhere, not how long it takes); play reads an empty standard input and stops; the one example
+# that names a file of the source (check-transcripts) finds it there in the empty directory.
+examples=$TMP/examples.txt
+: >"$examples"
+sed -n 's/^  \(parley [^ ].*\)$/\1/p' <<<"$help" | sed -E 's/  +[a-z(].*$//' >>"$examples"
+for c in $(sed -n 's/^  \([a-z-]*\)  .*/\1/p' <<<"$help"); do
+  "$usr/bin/parley" help "$c" | awk '/^Examples?:/{f=1;next} f' | sed -n 's/^  \(\(parley\|printf\) .*\)$/\1/p' |
+    sed -E 's/  +\(.*\)$//' >>"$examples"
+done
+if command -v man >/dev/null 2>&1; then
+  LC_ALL=C MANWIDTH=200 MANPAGER=cat man -l "$usr/share/man/man1/parley.1" 2>/dev/null |
+    awk '/^EXAMPLES/{f=1;next} /^[A-Z]/{f=0} f' | sed -n 's/^ *\(parley .*\)$/\1/p' >>"$examples"
+fi
+check "the examples were found ($(wc -l <"$examples") of them)" [ "$(wc -l <"$examples")" -ge 25 ]
+mkdir -p "$empty/tests/resources/conformance"
+cp tests/resources/conformance/matches-200-standard.jsonl.gz "$empty/tests/resources/conformance/"
+cp tests/resources/conformance/matches-200-standard.jsonl.gz "$empty/"
+sort -u "$examples" | while IFS= read -r ex; do
+  run=$(sed -E 's/--runs [0-9]+/--runs 200/g; s/ -r [0-9]{3,}/ -r 200/g; s/--repetitions [0-9]+/--repetitions 1/g;
+                s/--sobol [0-9]+/--sobol 4/g; s/--generations [0-9]+/--generations 200/g; s/--confirm [0-9]+/--confirm 200/g' <<<"$ex")
+  (cd "$empty" && PARLEY_DATA=$share PATH="$usr/bin:$PATH" bash -c "$run" </dev/null >/dev/null 2>"$TMP/ex.err")
+  rc=$?
+  if [ "$rc" -eq 0 ]; then ok "from an empty directory: $ex"
+  else not_ok "from an empty directory: $ex (exit $rc)"; sed 's/^/# /' "$TMP/ex.err" | tail -5; fi
+done
+
 # uninstall: removes every file and link install put, leaves a file it did not put
 echo "not parley's" >"$usr/lib/someone-else.txt"
 make --no-print-directory -s uninstall DESTDIR="$stage" PREFIX=/usr >"$TMP/uninstall.log" 2>&1
 check "make uninstall DESTDIR=... PREFIX=/usr succeeds" [ $? -eq 0 ]
 left=$(cd "$stage" && find . ! -type d ! -path ./usr/lib/someone-else.txt | sort)
 check "after uninstall no file or link of parley is left${left:+: $(echo $left)}" [ -z "$left" ]
-check "uninstall removed parley's own folders (include/parley, share/doc/parley)" \
-  bash -c "[ ! -e '$usr/include/parley' ] && [ ! -e '$usr/share/doc/parley' ]"
+check "uninstall removed parley's own folders (include/parley, share/doc/parley, share/parley)" \
+  bash -c "[ ! -e '$usr/include/parley' ] && [ ! -e '$usr/share/doc/parley' ] && [ ! -e '$usr/share/parley' ]"
 check "uninstall left a file it did not install" test -f "$usr/lib/someone-else.txt"
 
 # the folders can be moved: LIBDIR, INCLUDEDIR, MANDIR; pkg-config follows them
 stage2=$TMP/staging2
 make --no-print-directory -s install DESTDIR="$stage2" PREFIX=/opt/parley LIBDIR=/opt/parley/lib64 \
-  INCLUDEDIR=/opt/parley/inc MANDIR=/opt/parley/man >"$TMP/make2.log" 2>&1
-check "make install with LIBDIR, INCLUDEDIR and MANDIR succeeds" [ $? -eq 0 ]
+  INCLUDEDIR=/opt/parley/inc MANDIR=/opt/parley/man DATADIR=/opt/parley/data >"$TMP/make2.log" 2>&1
+check "make install with LIBDIR, INCLUDEDIR, DATADIR and MANDIR succeeds" [ $? -eq 0 ]
+check "the scenarios go to DATADIR/parley" test -f "$stage2/opt/parley/data/parley/scenarios/korea/six-party-2007.yaml"
+check "the command looks for them there (its --help names DATADIR/parley/docs)" \
+  bash -c "'$stage2/opt/parley/bin/parley' --help | grep -q /opt/parley/data/parley/docs/tutorial.md"
 check "the library goes to LIBDIR" test -f "$stage2/opt/parley/lib64/libparley.so.$version"
 check "the headers go to INCLUDEDIR" test -f "$stage2/opt/parley/inc/parley/parley.h"
 check "the man page goes to MANDIR" test -f "$stage2/opt/parley/man/man1/parley.1"
@@ -138,6 +211,6 @@ check "parley.pc lives in LIBDIR/pkgconfig" test -f "$stage2/opt/parley/lib64/pk
 pc2=$(PKG_CONFIG_SYSROOT_DIR= PKG_CONFIG_LIBDIR="$stage2/opt/parley/lib64/pkgconfig" pkg-config --cflags --libs parley)
 check "parley.pc names LIBDIR and INCLUDEDIR ($pc2)" grep -q -- "-I/opt/parley/inc .*-L/opt/parley/lib64" <<<"$pc2"
 make --no-print-directory -s uninstall DESTDIR="$stage2" PREFIX=/opt/parley LIBDIR=/opt/parley/lib64 \
-  INCLUDEDIR=/opt/parley/inc MANDIR=/opt/parley/man >"$TMP/uninstall2.log" 2>&1
+  INCLUDEDIR=/opt/parley/inc MANDIR=/opt/parley/man DATADIR=/opt/parley/data >"$TMP/uninstall2.log" 2>&1
 left=$(cd "$stage2" && find . ! -type d | sort)
 check "uninstall with the same folders leaves no file${left:+: $(echo $left)}" [ -z "$left" ]

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+/* cmd_scenarios.c — `parley scenarios`: the scenarios `make install` shipped, one line each (the
+ * name to give `parley run`, the kind and the title from the file), so a user who is not in the
+ * checkout can find what there is to run. */
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cli_flags.h"
+
+static const char usage[] =
+    "Usage: parley scenarios\n"
+    "\n"
+    "Lists the shipped scenarios, one line each: the name that parley run, fit,\n"
+    "sensitivity and play take from any directory, the scenario's kind and its title.\n"
+    "They are looked for under $PARLEY_DATA/scenarios when PARLEY_DATA is set, then\n"
+    "in the data folder 'make install' filled (parley --help names it).\n"
+    "\n";
+static const char after[] =
+    "\n"
+    "Examples:\n"
+    "  parley scenarios\n"
+    "  parley run korea/six-party-2007\n";
+
+int cmd_scenarios(int argc, char **argv)
+{
+    int n_args;
+    const cli_flag flags[] = {{0}};
+    const cli_command cmd = {"scenarios", usage, after, flags};
+    int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
+    if (rc != CLI_GO) return rc;
+    if (n_args) return cli_usage_error("scenarios", "takes no arguments, got '%s' (see --help)", argv[1]);
+    const char *dirs[2];
+    int nd = cli_data_dirs(dirs), found = 0, bad = 0;
+    for (int i = 0; i < nd; i++) {
+        cli_names names = {0};
+        if (!cli_scenarios_shipped(dirs[i], &names)) continue;
+        printf("%s%s/scenarios:\n", found ? "\n" : "", dirs[i]);
+        found += names.n;
+        for (int j = 0; j < names.n; j++) {
+            char path[4096], name[1024];
+            snprintf(path, sizeof path, "%s/scenarios/%s", dirs[i], names.items[j]);
+            snprintf(name, sizeof name, "%s", names.items[j]);
+            char *dot = strrchr(name, '.');
+            if (dot) *dot = '\0';
+            pl_scenario *s;
+            pl_error err;
+            if (pl_scenario_open(&s, path, &err)) {
+                printf("  %-34s (cannot be read: %s)\n", name, err.msg);
+                bad = 1;
+                continue;
+            }
+            printf("  %-34s %-10s %s\n", name, pl_scenario_kind(s), pl_scenario_name(s));
+            pl_scenario_free(s);
+        }
+        cli_names_free(&names);
+    }
+    if (!found) {
+        fprintf(stderr, "parley scenarios: no shipped scenarios found (looked in %s/scenarios%s%s%s); "
+                        "run 'make install', or set PARLEY_DATA to a folder that holds scenarios/\n",
+                dirs[0], nd == 2 ? " and " : "", nd == 2 ? dirs[1] : "", nd == 2 ? "/scenarios" : "");
+        return EXIT_ENV;
+    }
+    return bad ? EXIT_USAGE : EXIT_OK;
+}

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+/* test_cli_data.c — where the command finds the installed data (src/cli/cli_data.c): the data
+ * folders in their order ($PARLEY_DATA first, then the compiled-in one), the shipped scenarios of
+ * a folder (sorted, .yaml and .yml only, one level of groups), and a scenario argument resolved
+ * as given, then by name with or without .yaml; a miss is a usage error. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static char data[256];
+
+static void put(const char *rel)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", data, rel);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("kind: agreement\n", f);
+    fclose(f);
+}
+
+/* A data folder: scenarios/korea/six.yaml, scenarios/games/pg.yml, scenarios/top.yaml, and files
+ * that are no scenario (a CSV, a hidden file). */
+static int setup(void **state)
+{
+    snprintf(data, sizeof data, "/tmp/test_cli_data.%d", (int)getpid());
+    char p[512];
+    mkdir(data, 0755);
+    snprintf(p, sizeof p, "%s/scenarios", data), mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/scenarios/korea", data), mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/scenarios/games", data), mkdir(p, 0755);
+    put("scenarios/korea/six.yaml");
+    put("scenarios/korea/events.csv");
+    put("scenarios/korea/.hidden.yaml");
+    put("scenarios/games/pg.yml");
+    put("scenarios/top.yaml");
+    setenv("PARLEY_DATA", data, 1);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", data);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+static void folders_in_order(void **state)
+{
+    const char *dirs[2];
+    assert_int_equal(cli_data_dirs(dirs), 2);
+    assert_string_equal(dirs[0], data);
+    assert_string_equal(dirs[1], cli_data_dir_builtin());
+    setenv("PARLEY_DATA", "", 1); /* empty is unset */
+    assert_int_equal(cli_data_dirs(dirs), 1);
+    assert_string_equal(dirs[0], cli_data_dir_builtin());
+    setenv("PARLEY_DATA", data, 1);
+}
+
+static void shipped_scenarios_sorted(void **state)
+{
+    cli_names names = {0};
+    assert_int_equal(cli_scenarios_shipped(data, &names), 3);
+    assert_string_equal(names.items[0], "games/pg.yml");
+    assert_string_equal(names.items[1], "korea/six.yaml");
+    assert_string_equal(names.items[2], "top.yaml");
+    cli_names_free(&names);
+    assert_int_equal(cli_scenarios_shipped("/nonexistent-parley-data", &names), 0);
+    cli_names_free(&names);
+}
+
+static void find_by_name(void **state)
+{
+    char path[4096], want[512];
+    snprintf(want, sizeof want, "%s/scenarios/korea/six.yaml", data);
+    assert_int_equal(cli_scenario_find("t", "korea/six", path, sizeof path), 0);
+    assert_string_equal(path, want);
+    assert_int_equal(cli_scenario_find("t", "korea/six.yaml", path, sizeof path), 0);
+    assert_string_equal(path, want);
+    assert_int_equal(cli_scenario_find("t", "scenarios/korea/six.yaml", path, sizeof path), 0);
+    assert_string_equal(path, want);
+    snprintf(want, sizeof want, "%s/scenarios/games/pg.yml", data);
+    assert_int_equal(cli_scenario_find("t", "games/pg.yml", path, sizeof path), 0);
+    assert_string_equal(path, want);
+}
+
+static void as_given_first(void **state)
+{
+    char path[4096];
+    assert_int_equal(cli_scenario_find("t", "-", path, sizeof path), 0);
+    assert_string_equal(path, "-");
+    /* an existing file is taken as given, even when a shipped one has the same name */
+    assert_int_equal(chdir(data), 0);
+    assert_int_equal(cli_scenario_find("t", "scenarios/top.yaml", path, sizeof path), 0);
+    assert_string_equal(path, "scenarios/top.yaml");
+    /* an absolute path is never searched for: the library reports what is wrong with it */
+    assert_int_equal(cli_scenario_find("t", "/nonexistent/x.yaml", path, sizeof path), 0);
+    assert_string_equal(path, "/nonexistent/x.yaml");
+}
+
+static void a_miss_is_a_usage_error(void **state)
+{
+    char path[4096];
+    assert_int_equal(cli_scenario_find("t", "korea/sx", path, sizeof path), EXIT_USAGE);
+    assert_int_equal(cli_scenario_find("t", "korea/events.csv", path, sizeof path), 0); /* any file under scenarios/, by its name */
+    assert_int_equal(cli_scenario_find("t", "nothing/at/all", path, sizeof path), EXIT_USAGE);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(folders_in_order),
+        cmocka_unit_test(shipped_scenarios_sorted),
+        cmocka_unit_test(find_by_name),
+        cmocka_unit_test(as_given_first),
+        cmocka_unit_test(a_miss_is_a_usage_error),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
