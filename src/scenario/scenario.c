@@ -251,8 +251,13 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
          * fails, the run goes first, so that a mistake of the scenario itself is reported as the run
          * reports it; a mistake only the ranges make is reported after. */
         uint64_t runs = opt->runs > 0 && opt->runs < PL_RUN_SENSITIVITY_RUNS ? (uint64_t)opt->runs : PL_RUN_SENSITIVITY_RUNS;
-        sens_rc = pl_sensitivity_depends_on(doc->path, opt, runs, depends, sizeof depends, &sens_err);
-        if (!sens_rc && *depends) o.depends_on = depends;
+        if (!strcmp(doc->path, PL_STDIN_NAME)) /* the pass rereads the file; standard input is read once */
+            o.depends_on = "What the ranking depends on was not computed: the scenario was read from standard input "
+                           "(run parley sensitivity on the file).";
+        else {
+            sens_rc = pl_sensitivity_depends_on(doc->path, opt, runs, depends, sizeof depends, &sens_err);
+            if (!sens_rc && *depends) o.depends_on = depends;
+        }
     }
     if (!rc) {
         if (summary) pl_overrides_print(summary, &log);

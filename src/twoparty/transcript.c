@@ -240,6 +240,7 @@ int pl_transcript_check_file(const char *path, pl_transcript_stats *st, pl_trans
         pl_free(r);
         return pl_error_set(err, PL_ENOMEM, "%s: out of memory opening the file", path);
     }
+    path = r->path;
     name_cache cache = {0};
     pl_match_buf buf;
     int rc = PL_OK;

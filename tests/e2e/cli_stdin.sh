@@ -7,12 +7,17 @@
 cd "$(dirname "$0")/../.." || exit 1
 scn=scenarios/korea/six-party-2007.yaml
 
-"$PARLEY" run "$scn" --runs 50 >"$TMP/file.txt" 2>/dev/null
-"$PARLEY" run - --runs 50 <"$scn" >"$TMP/stdin.txt" 2>/dev/null
+# agreed-framework declares no sensitivity ranges: its key findings do not reread the file
+plain=scenarios/korea/agreed-framework-1994.yaml
+"$PARLEY" run "$plain" --runs 50 >"$TMP/file.txt" 2>/dev/null
+"$PARLEY" run - --runs 50 <"$plain" >"$TMP/stdin.txt" 2>/dev/null
 check "parley run - reads the scenario from standard input" test -s "$TMP/stdin.txt"
 check "parley run - gives what parley run FILE gives" cmp -s "$TMP/file.txt" "$TMP/stdin.txt"
-"$PARLEY" run - --runs 50 --out "$TMP/out" <"$scn" >/dev/null 2>&1
+"$PARLEY" run - --runs 50 --out "$TMP/out" <"$scn" >"$TMP/ranges.txt" 2>&1
 check "parley run - --out writes its results" test -s "$TMP/out/results.json"
+# six-party declares ranges: the key findings' sensitivity pass rereads the file, so from standard
+# input it is skipped and says so (it once failed the whole run with "<stdin>: cannot open")
+check "run - with sensitivity ranges says what was not computed" grep -q "not computed: the scenario was read from standard input" "$TMP/ranges.txt"
 
 expect_exit 2 "a YAML error on standard input" bash -c "printf 'kind: agreement\nparties: [\n' | '$PARLEY' run -"
 expect_err_has "<stdin>:3:1: YAML syntax error" "the error names <stdin>, the line and the column"

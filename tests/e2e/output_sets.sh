@@ -42,8 +42,10 @@ check "no temporary is left" no_temp "$TMP/old"
 
 # interrupted: SIGTERM and SIGINT once the temporary exists (the run is computing or writing)
 set -m # background jobs in their own group, so SIGINT is not ignored in them
+# a shell started in the background inherits SIGINT ignored, and the command keeps an ignored signal
+# ignored (nohup): start it with SIGINT at its default, as a terminal would
 for sig in TERM INT; do
-  "$PARLEY" run $SIX --runs 5000000 --seed 4 --threads 1 --out "$TMP/old" >/dev/null 2>&1 &
+  env --default-signal=INT "$PARLEY" run $SIX --runs 5000000 --seed 4 --threads 1 --out "$TMP/old" >/dev/null 2>&1 &
   pid=$!
   while kill -0 $pid 2>/dev/null && ! ls -a "$TMP" | grep -q "^\.old\.parley-tmp"; do sleep 0.05; done
   kill -$sig $pid 2>/dev/null
