@@ -13,7 +13,6 @@
 #include "io/yaml_json.h"
 #include "scenario/overrides.h"
 #include "scenario/scenario.h"
-#include "scenario/sensitivity.h"
 
 #define PL_SCENARIO_KIND(k, fn, ev, play, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
 #include "parley/scenario_kinds.def"
@@ -232,7 +231,8 @@ static int record_inputs(const char *dir, const pl_ydoc *doc, const pl_overrides
     return rc;
 }
 
-int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err)
+/* The run itself (pl_scenario_run, in sensitivity.c, adds the key findings' sensitivity pass first). */
+int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err)
 {
     pl_ydoc *doc = s->doc;
     int rc = pl_scenario_check_sources(doc, err);
@@ -240,32 +240,9 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
     pl_overrides log = {0};
     rc = pl_overrides_apply(doc, opt->sets, opt->n_sets, &log, err);
     if (!rc && opt->out_dir && pl_ydoc_record_defaults(doc)) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
-    pl_run_options o = *opt;
-    char depends[1200];
-    o.depends_on = NULL;
-    const pl_ynode *se = pl_ymap_get(doc->root, "sensitivity");
-    pl_error sens_err = {0};
-    int sens_rc = PL_OK;
-    if (!rc && s->kind->eval && pl_ymap_get(se, "ranges") && !opt->types_posterior) {
-        /* what the ranking depends on, for the key findings: one at a time at a modest cost.  If it
-         * fails, the run goes first, so that a mistake of the scenario itself is reported as the run
-         * reports it; a mistake only the ranges make is reported after. */
-        uint64_t runs = opt->runs > 0 && opt->runs < PL_RUN_SENSITIVITY_RUNS ? (uint64_t)opt->runs : PL_RUN_SENSITIVITY_RUNS;
-        if (!strcmp(doc->path, PL_STDIN_NAME)) /* the pass rereads the file; standard input is read once */
-            o.depends_on = "What the ranking depends on was not computed: the scenario was read from standard input "
-                           "(run parley sensitivity on the file).";
-        else {
-            sens_rc = pl_sensitivity_depends_on(doc->path, opt, runs, depends, sizeof depends, &sens_err);
-            if (!sens_rc && *depends) o.depends_on = depends;
-        }
-    }
     if (!rc) {
         if (summary) pl_overrides_print(summary, &log);
-        rc = s->kind->run(doc, &o, summary, err);
-        if (!rc && sens_rc) {
-            rc = sens_rc;
-            if (err) *err = sens_err;
-        }
+        rc = s->kind->run(doc, opt, summary, err);
         if (rc == PL_EINVAL && log.n) { /* a value set by --set that its kind refuses: say so */
             char why[PL_ERROR_MSG_MAX];
             pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
@@ -281,3 +258,6 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
     pl_overrides_clear(&log);
     return rc;
 }
+
+
+int pl_scenario_has_evaluator(const pl_scenario *s) { return s->kind->eval != NULL; }

@@ -54,4 +54,9 @@ int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err);
  * of its [tags] is not in the scenario's `sources:` map; 0 when all resolve or there is no map. */
 int pl_scenario_untagged_source(const pl_ydoc *doc, const char *text, char *tag, size_t len);
 
+/* The run without the key findings' sensitivity pass (pl_scenario_run adds it: sensitivity.c). */
+int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err);
+/* Whether the scenario's kind has a sensitivity evaluator. */
+int pl_scenario_has_evaluator(const pl_scenario *s);
+
 #endif

@@ -21,6 +21,7 @@
 #include <time.h>
 
 #include "core/alloc.h"
+#include "io/files.h"
 #include "core/stats.h"
 #include "parley/rng.h"
 #include "scenario/overrides.h"
@@ -621,4 +622,35 @@ int pl_sensitivity_depends_on(const char *path, const pl_run_options *opt, uint6
 void pl_sensitivity_config_default(pl_sensitivity_config *cfg)
 {
     *cfg = (pl_sensitivity_config){.threads = 1}; /* a 0 in the others is "the default" (sensitivity.h) */
+}
+
+/* pl_scenario_run: the run, with what its ranking depends on for the key findings when the scenario
+ * declares `sensitivity: ranges:` (one at a time at a modest cost).  It lives here, over
+ * pl_scenario_run_plain, so that the scenario module does not depend on the sensitivity engine.
+ * If the pass fails, the run goes first, so that a mistake of the scenario itself is reported as
+ * the run reports it; a mistake only the ranges make is reported after. */
+int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err)
+{
+    const pl_ydoc *doc = pl_scenario_doc(s);
+    pl_run_options o = *opt;
+    char depends[1200];
+    o.depends_on = NULL;
+    pl_error sens_err = {0};
+    int sens_rc = PL_OK;
+    if (pl_scenario_has_evaluator(s) && pl_ymap_get(pl_ymap_get(doc->root, "sensitivity"), "ranges") && !opt->types_posterior) {
+        uint64_t runs = opt->runs > 0 && opt->runs < PL_RUN_SENSITIVITY_RUNS ? (uint64_t)opt->runs : PL_RUN_SENSITIVITY_RUNS;
+        if (!strcmp(doc->path, PL_STDIN_NAME)) /* the pass rereads the file; standard input is read once */
+            o.depends_on = "What the ranking depends on was not computed: the scenario was read from standard input "
+                           "(run parley sensitivity on the file).";
+        else {
+            sens_rc = pl_sensitivity_depends_on(doc->path, opt, runs, depends, sizeof depends, &sens_err);
+            if (!sens_rc && *depends) o.depends_on = depends;
+        }
+    }
+    int rc = pl_scenario_run_plain(s, &o, summary, err);
+    if (!rc && sens_rc) {
+        rc = sens_rc;
+        if (err) *err = sens_err;
+    }
+    return rc;
 }
