@@ -158,9 +158,6 @@ int pl_outfile_commit_json(pl_outfile *o, const pl_jw *w, pl_error *err)
 
 const char *pl_infile_name(const char *path) { return strcmp(path, "-") ? path : PL_STDIN_NAME; }
 
-FILE *pl_infile_open(const char *path, const char *mode) { return strcmp(path, "-") ? fopen(path, mode) : stdin; }
-
-int pl_infile_close(FILE *f) { return f == stdin ? 0 : fclose(f); }
 
 int pl_open_status(int e)
 {

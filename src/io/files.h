@@ -3,7 +3,7 @@
  * A pl_outfile writes to "<path>.tmp-<pid>" and renames onto the path only when
  * closed successfully; on any error the temporary is removed.  A reader either
  * sees the old file, the complete new one, or none.  Input files are opened here too
- * (pl_infile_open), so that "-" is standard input wherever a file is read. */
+ * (pl_input_open), so that "-" is standard input wherever a file is read. */
 #ifndef PL_FILES_H
 #define PL_FILES_H
 
@@ -56,14 +56,9 @@ struct json_t *pl_json_u64(uint64_t x);
  * the environment refused (permission, too many open files, an I/O error: exit 3 in the command),
  * PL_EINVAL for a wrong name (no such file, a directory, a path too long: bad input, exit 2). */
 int pl_open_status(int e);
-/* Every input file is opened here, so that "-" means standard input wherever a file is read:
- * pl_infile_name gives the name messages use ("<stdin>" for "-", else path); pl_infile_open opens
- * path for reading (standard input for "-"), NULL with errno set on failure; pl_infile_close
- * closes what it opened and leaves standard input open. */
+/* The name messages use for an input path: "<stdin>" for "-" (pl_input_open reads it), else path. */
 #define PL_STDIN_NAME "<stdin>"
 const char *pl_infile_name(const char *path);
-FILE *pl_infile_open(const char *path, const char *mode);
-int pl_infile_close(FILE *f);
 /* Opens an input file to read, the one way every reader opens one ("-": standard input, named
  * "<stdin>" in messages, through a duplicate of its descriptor, so closing it never closes stdin) (what: "a scenario file", "a
  * list of players", ...): a directory is refused as "PATH: is a directory, not WHAT" (PL_EINVAL,

@@ -412,7 +412,7 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err)
         }
     }
     int rerr = ferror(f);
-    pl_infile_close(f);
+    fclose(f);
     if (!buf && too_large)
         return pl_error_set(err, PL_EINVAL, "%s: too large to be a scenario (over %d MiB)", path, PL_YAML_MAX_BYTES >> 20);
     if (!buf) return pl_error_set(err, PL_ENOMEM, "%s: out of memory reading the file", path);

@@ -144,7 +144,7 @@ static int add_file(pl_player_list *l, const char *path, pl_error *err)
     }
     if (!rc && got) rc = got;
     pl_free(line);
-    pl_infile_close(f);
+    fclose(f);
     return rc;
 }
 
