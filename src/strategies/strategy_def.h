@@ -44,7 +44,8 @@ enum {
     PL_STOCHASTIC = 1u << 0,
     PL_USES_LENGTH = 1u << 1,
     PL_USES_GAME = 1u << 2,
-    PL_LONG_RUN_TIME = 1u << 3 /* slow to play, as the reference classifies it (Meta players, DBS) */
+    PL_LONG_RUN_TIME = 1u << 3, /* slow to play, as the reference classifies it (Meta players, DBS) */
+    PL_META = 1u << 4           /* a Meta player (a subclass of the reference's MetaPlayer): never in a team */
 };
 
 typedef struct pl_strategy_def {
@@ -74,6 +75,12 @@ typedef struct pl_strategy_def {
      * is a large buffer that every move writes before any move reads it (Meta Hunter's
      * 128 kB ring of proposals): zeroing it cost more than most matches.  0: all of it. */
     size_t state_clear;
+    /* Optional: gives back what init took beyond the state (a Meta player's team, whose
+     * states and histories grow with the match).  An engine calls it once for every init,
+     * before the state's slot is zeroed for the next strategy and when the slot is freed.
+     * An init that cannot get its memory leaves the state so that move plays on and the
+     * strategy's `failed` reports it (see meta.c).  NULL: init takes nothing. */
+    void (*release)(void *state);
 } pl_strategy_def;
 
 /* The bytes of a strategy's state an engine zeroes before init (at least one). */

@@ -63,8 +63,18 @@ fail:
     return PL_ENOMEM;
 }
 
+/* Gives back what the strategy in a state slot took at its start (a Meta player's team). */
+static void party_release(pl_match_buf *b, int side)
+{
+    const pl_strategy_def *d = b->held[side];
+    if (d && b->state[side]) d->release(b->state[side]);
+    b->held[side] = NULL;
+}
+
 void pl_match_buf_free(pl_match_buf *b)
 {
+    party_release(b, 0);
+    party_release(b, 1);
     pl_history_free(&b->h[0]);
     pl_history_free(&b->h[1]);
     pl_free(b->state[0]);
@@ -104,8 +114,10 @@ static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *bu
 /* A party's strategy state at the start of a match, zeroed then initialised. */
 static void party_begin(pl_match_buf *buf, int side, const pl_strategy *s)
 {
+    party_release(buf, side);
     memset(buf->state[side], 0, pl_strategy_def_clear_size(s->def));
     if (s->def->init) s->def->init(buf->state[side], &s->params);
+    if (s->def->release) buf->held[side] = s->def;
 }
 
 /* The end of a turn once both parties have chosen x and y: A's noise flip, then B's,

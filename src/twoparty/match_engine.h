@@ -12,6 +12,7 @@
 typedef struct pl_match_buf {
     pl_history h[2];
     void *state[2];
+    const void *held[2]; /* the definition whose state holds a resource in state[side] (its release), or NULL */
     size_t state_cap;
     int drew; /* the last match drew from its stream (its length, a move, a noise flip), so its course may depend on it */
 } pl_match_buf;

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""meta_reference.py — regenerates what parley's Meta-player tests compare against, from
+Axelrod-Python 4.13 itself (the reference library, run from source):
+
+  tests/resources/axelrod-4.13/meta_teams.txt
+      one line per Meta player of the reference: its class, its team size, then the class
+      of every team member in the reference's order (made with the player's defaults).
+  tests/resources/axelrod-4.13/meta_transcripts.jsonl
+      the reference's matches of its deterministic Meta player (Meta Winner Deterministic)
+      against a handful of deterministic opponents, 200 turns, standard game, in the
+      format `parley check-transcripts` reads.
+
+Run:  PYTHONPATH=/path/to/axelrod-4.13 python3 tools/meta_reference.py tests/resources/axelrod-4.13
+(on the build machine: PYTHONPATH=/tmp/axref /usr/bin/python3; `import axelrod` takes ~12 s and
+the matches a few minutes).  The tests never need the reference: they read these files."""
+import json
+import os
+import sys
+
+import axelrod as axl
+
+METAS = [
+    "MetaMajority", "MetaMinority", "MetaWinner", "MetaWinnerEnsemble", "NiceMetaWinner",
+    "NiceMetaWinnerEnsemble", "MetaMajorityMemoryOne", "MetaMajorityFiniteMemory",
+    "MetaMajorityLongMemory", "MetaWinnerMemoryOne", "MetaWinnerFiniteMemory",
+    "MetaWinnerLongMemory", "MetaWinnerDeterministic", "MetaWinnerStochastic",
+    "NMWEDeterministic", "NMWEStochastic", "NMWEFiniteMemory", "NMWELongMemory",
+    "NMWEMemoryOne", "MetaMixer", "MemoryDecay",
+]
+
+OPPONENTS = [
+    axl.TitForTat, axl.Alternator, axl.Grudger, axl.Cooperator, axl.Defector, axl.Prober,
+    axl.SuspiciousTitForTat, axl.HardTitForTat, axl.FirstByDavis, axl.MetaHunter,
+    axl.Handshake, axl.TitFor2Tats, axl.CyclerCCD, axl.WinStayLoseShift,
+]
+
+
+def main(out_dir):
+    with open(os.path.join(out_dir, "meta_teams.txt"), "w") as f:
+        f.write("# Meta players of Axelrod-Python 4.13: class, team size, team (tools/meta_reference.py)\n")
+        for name in METAS:
+            p = getattr(axl, name)()
+            team = [t.__class__.__name__ for t in p.team]
+            f.write("%s %d %s\n" % (name, len(team), " ".join(team)))
+    game = axl.Game()
+    with open(os.path.join(out_dir, "meta_transcripts.jsonl"), "w") as f:
+        opponents = [axl.MetaWinnerDeterministic] + OPPONENTS
+        for opp in opponents:
+            a, b = axl.MetaWinnerDeterministic(), opp()
+            m = axl.Match((a, b), turns=200, game=game, seed=1)
+            m.play()
+            sa, sb = m.final_score()
+            f.write(json.dumps({
+                "a": a.name, "b": b.name if not isinstance(b, axl.MetaPlayer) else b.name,
+                "turns": 200, "game_RPST": [3, 1, 0, 5],
+                "a_actions": "".join(str(x) for x in a.history),
+                "b_actions": "".join(str(x) for x in b.history),
+                "a_score": sa, "b_score": sb,
+            }) + "\n")
+            f.flush()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "tests/resources/axelrod-4.13")
