@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""meta_reference.py — regenerates what parley's Meta-player tests compare against, from
-Axelrod-Python 4.13 itself (the reference library, run from source):
+"""meta_reference.py — regenerates what parley's tests of the Meta players and DBS compare
+against, from Axelrod-Python 4.13 itself (the reference library, run from source):
 
   tests/resources/axelrod-4.13/meta_teams.txt
       one line per Meta player of the reference: its class, its team size, then the class
@@ -10,8 +10,11 @@ Axelrod-Python 4.13 itself (the reference library, run from source):
       the reference's matches of its deterministic Meta player (Meta Winner Deterministic)
       against a handful of deterministic opponents, 200 turns, standard game, in the
       format `parley check-transcripts` reads.
+  tests/resources/axelrod-4.13/dbs_transcripts.jsonl
+      the same for DBS (deterministic) against the same opponents and a few that probe its
+      rules (promotion, violation, rejection), and the display names of DBS and Memory Decay.
 
-Run:  PYTHONPATH=/path/to/axelrod-4.13 python3 tools/meta_reference.py tests/resources/axelrod-4.13
+Run:  PYTHONPATH=/path/to/axelrod-4.13 python3 tools/meta_reference.py tests/resources/axelrod-4.13 [meta] [dbs]
 (on the build machine: PYTHONPATH=/tmp/axref /usr/bin/python3; `import axelrod` takes ~12 s and
 the matches a few minutes).  The tests never need the reference: they read these files."""
 import json
@@ -36,6 +39,34 @@ OPPONENTS = [
 ]
 
 
+DBS_OPPONENTS = OPPONENTS + [
+    axl.DBS, axl.FoolMeOnce, axl.Gradual, axl.Prober2, axl.Prober4, axl.EvolvedFSM16, axl.Tester,
+    axl.SuspiciousTitForTat, axl.CyclerCCCD, axl.Retaliate, axl.OmegaTFT, axl.SecondByTidemanAndChieruzzi,
+]
+
+
+def transcript(f, a, b, turns=200):
+    """One match of the reference, as a line of check-transcripts' format."""
+    m = axl.Match((a, b), turns=turns, game=axl.Game(), seed=1)
+    m.play()
+    sa, sb = m.final_score()
+    f.write(json.dumps({
+        "a": a.name, "b": b.name, "turns": turns, "game_RPST": [3, 1, 0, 5],
+        "a_actions": "".join(str(x) for x in a.history),
+        "b_actions": "".join(str(x) for x in b.history),
+        "a_score": int(sa), "b_score": int(sb),
+    }) + "\n")
+    f.flush()
+
+
+def dbs(out_dir):
+    with open(os.path.join(out_dir, "dbs_transcripts.jsonl"), "w") as f:
+        for opp in DBS_OPPONENTS:
+            transcript(f, axl.DBS(), opp())
+            transcript(f, opp(), axl.DBS())
+    print("display names:", repr(axl.DBS()), "|", repr(axl.MemoryDecay()))
+
+
 def main(out_dir):
     with open(os.path.join(out_dir, "meta_teams.txt"), "w") as f:
         f.write("# Meta players of Axelrod-Python 4.13: class, team size, team (tools/meta_reference.py)\n")
@@ -43,23 +74,15 @@ def main(out_dir):
             p = getattr(axl, name)()
             team = [t.__class__.__name__ for t in p.team]
             f.write("%s %d %s\n" % (name, len(team), " ".join(team)))
-    game = axl.Game()
     with open(os.path.join(out_dir, "meta_transcripts.jsonl"), "w") as f:
-        opponents = [axl.MetaWinnerDeterministic] + OPPONENTS
-        for opp in opponents:
-            a, b = axl.MetaWinnerDeterministic(), opp()
-            m = axl.Match((a, b), turns=200, game=game, seed=1)
-            m.play()
-            sa, sb = m.final_score()
-            f.write(json.dumps({
-                "a": a.name, "b": b.name if not isinstance(b, axl.MetaPlayer) else b.name,
-                "turns": 200, "game_RPST": [3, 1, 0, 5],
-                "a_actions": "".join(str(x) for x in a.history),
-                "b_actions": "".join(str(x) for x in b.history),
-                "a_score": sa, "b_score": sb,
-            }) + "\n")
-            f.flush()
+        for opp in [axl.MetaWinnerDeterministic] + OPPONENTS:
+            transcript(f, axl.MetaWinnerDeterministic(), opp())
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "tests/resources/axelrod-4.13")
+    parts = sys.argv[2:] or ["meta", "dbs"]
+    where = sys.argv[1] if len(sys.argv) > 1 else "tests/resources/axelrod-4.13"
+    if "meta" in parts:
+        main(where)
+    if "dbs" in parts:
+        dbs(where)

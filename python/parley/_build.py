@@ -38,6 +38,7 @@ typedef struct pl_strategy_info {
     const char *id; const char *name; const char *axelrod_name; const char *family; const char *reference;
     int stochastic; int memory_depth; int uses_length; int uses_game; int n_params; const pl_param_info *params;
     const char *class_name; int long_run_time;
+    int inspects_source, manipulates_source, manipulates_state;
     ...;
 } pl_strategy_info;
 typedef struct pl_strategy pl_strategy;

@@ -80,7 +80,8 @@ static long ordinary_entry(const char *class_name)
     for (size_t i = 0; i < pl_strategy_count(); i++) {
         const pl_strategy_info *in = pl_strategy_info_at(i);
         const pl_strategy_def *d = pl_registry_def_at(i);
-        if (in->class_name && !strcmp(in->class_name, class_name) && !(d->flags & PL_META)) return (long)i;
+        if (in->class_name && !strcmp(in->class_name, class_name))
+            return d->flags & (PL_META | PL_INSPECTS_SOURCE | PL_MANIPULATES_SOURCE | PL_MANIPULATES_STATE) ? -1 : (long)i;
     }
     return -1;
 }
@@ -310,10 +311,12 @@ static int meta_move(void *state, const pl_params *p, const pl_view *v)
 /* ---- the table ---------------------------------------------------------------- */
 
 /* Every Meta player: id, name, Axelrod display name (team size as the reference shows it),
- * class, reference, flags (as the reference classifies the player made with its team: a test
- * derives them from the team), team rule, choice, nice. */
+ * class, reference, flags (as the reference classifies the player made with its team: the
+ * game and length its team uses, tests/unit/test_strategies_meta.c derives them; but Meta
+ * Mixer, whose _post_init never collects its team's, uses neither), team rule, choice, nice. */
 #define USES (PL_USES_GAME | PL_USES_LENGTH)
 #define STOCH_SLOW (PL_STOCHASTIC | PL_LONG_RUN_TIME | USES)
+#define STOCH_SLOW_GAME (PL_STOCHASTIC | PL_LONG_RUN_TIME | PL_USES_GAME)
 #define META_LIST(X)                                                                                                 \
     X(meta_majority, "Meta Majority", "Meta Majority: 217 players", MetaMajority, REF_LANGNER, STOCH_SLOW,          \
       TEAM_ALL, CHOOSE_MAJORITY, 0)                                                                                  \
@@ -327,33 +330,33 @@ static int meta_move(void *state, const pl_params *p, const pl_view *v)
       STOCH_SLOW, TEAM_ALL, CHOOSE_WINNER, 1)                                                                        \
     X(nice_meta_winner_ensemble, "Nice Meta Winner Ensemble", "Nice Meta Winner Ensemble: 217 players",            \
       NiceMetaWinnerEnsemble, REF_HARPER, STOCH_SLOW, TEAM_ALL, CHOOSE_ENSEMBLE, 1)                                   \
-    X(meta_majority_memory_one, "Meta Majority Memory One", "Meta Majority Memory One: 29 players",                \
-      MetaMajorityMemoryOne, REF_HARPER, PL_STOCHASTIC | USES, TEAM_MEMORY_ONE, CHOOSE_MAJORITY, 0)                  \
-    X(meta_majority_finite_memory, "Meta Majority Finite Memory", "Meta Majority Finite Memory: 100 players",      \
-      MetaMajorityFiniteMemory, REF_HARPER, STOCH_SLOW, TEAM_FINITE, CHOOSE_MAJORITY, 0)                             \
-    X(meta_majority_long_memory, "Meta Majority Long Memory", "Meta Majority Long Memory: 117 players",            \
+    X(meta_majority_memory_one, "Meta Majority Memory One", "Meta Majority Memory One: 37 players",                \
+      MetaMajorityMemoryOne, REF_HARPER, PL_STOCHASTIC | PL_USES_GAME, TEAM_MEMORY_ONE, CHOOSE_MAJORITY, 0)                  \
+    X(meta_majority_finite_memory, "Meta Majority Finite Memory", "Meta Majority Finite Memory: 81 players",      \
+      MetaMajorityFiniteMemory, REF_HARPER, STOCH_SLOW_GAME, TEAM_FINITE, CHOOSE_MAJORITY, 0)                             \
+    X(meta_majority_long_memory, "Meta Majority Long Memory", "Meta Majority Long Memory: 136 players",            \
       MetaMajorityLongMemory, REF_HARPER, STOCH_SLOW, TEAM_LONG, CHOOSE_MAJORITY, 0)                                 \
-    X(meta_winner_memory_one, "Meta Winner Memory One", "Meta Winner Memory One: 29 players", MetaWinnerMemoryOne, \
-      REF_HARPER, PL_STOCHASTIC | USES, TEAM_MEMORY_ONE, CHOOSE_WINNER, 0)                                           \
-    X(meta_winner_finite_memory, "Meta Winner Finite Memory", "Meta Winner Finite Memory: 100 players",            \
-      MetaWinnerFiniteMemory, REF_HARPER, STOCH_SLOW, TEAM_FINITE, CHOOSE_WINNER, 0)                                 \
-    X(meta_winner_long_memory, "Meta Winner Long Memory", "Meta Winner Long Memory: 117 players",                  \
+    X(meta_winner_memory_one, "Meta Winner Memory One", "Meta Winner Memory One: 37 players", MetaWinnerMemoryOne, \
+      REF_HARPER, PL_STOCHASTIC | PL_USES_GAME, TEAM_MEMORY_ONE, CHOOSE_WINNER, 0)                                           \
+    X(meta_winner_finite_memory, "Meta Winner Finite Memory", "Meta Winner Finite Memory: 81 players",            \
+      MetaWinnerFiniteMemory, REF_HARPER, STOCH_SLOW_GAME, TEAM_FINITE, CHOOSE_WINNER, 0)                                 \
+    X(meta_winner_long_memory, "Meta Winner Long Memory", "Meta Winner Long Memory: 136 players",                  \
       MetaWinnerLongMemory, REF_HARPER, STOCH_SLOW, TEAM_LONG, CHOOSE_WINNER, 0)                                     \
-    X(meta_winner_deterministic, "Meta Winner Deterministic", "Meta Winner Deterministic: 150 players",            \
+    X(meta_winner_deterministic, "Meta Winner Deterministic", "Meta Winner Deterministic: 149 players",            \
       MetaWinnerDeterministic, REF_HARPER, PL_LONG_RUN_TIME | USES, TEAM_DETERMINISTIC, CHOOSE_WINNER, 0)            \
-    X(meta_winner_stochastic, "Meta Winner Stochastic", "Meta Winner Stochastic: 67 players", MetaWinnerStochastic,\
+    X(meta_winner_stochastic, "Meta Winner Stochastic", "Meta Winner Stochastic: 68 players", MetaWinnerStochastic,\
       REF_HARPER, STOCH_SLOW, TEAM_STOCHASTIC, CHOOSE_WINNER, 0)                                                     \
-    X(nmwe_deterministic, "NMWE Deterministic", "NMWE Deterministic: 150 players", NMWEDeterministic, REF_HARPER,  \
+    X(nmwe_deterministic, "NMWE Deterministic", "NMWE Deterministic: 149 players", NMWEDeterministic, REF_HARPER,  \
       STOCH_SLOW, TEAM_DETERMINISTIC, CHOOSE_ENSEMBLE, 1)                                                            \
-    X(nmwe_stochastic, "NMWE Stochastic", "NMWE Stochastic: 67 players", NMWEStochastic, REF_HARPER, STOCH_SLOW,   \
+    X(nmwe_stochastic, "NMWE Stochastic", "NMWE Stochastic: 68 players", NMWEStochastic, REF_HARPER, STOCH_SLOW,   \
       TEAM_STOCHASTIC, CHOOSE_ENSEMBLE, 1)                                                                           \
-    X(nmwe_finite_memory, "NMWE Finite Memory", "NMWE Finite Memory: 100 players", NMWEFiniteMemory, REF_HARPER,   \
-      STOCH_SLOW, TEAM_FINITE, CHOOSE_ENSEMBLE, 1)                                                                   \
-    X(nmwe_long_memory, "NMWE Long Memory", "NMWE Long Memory: 117 players", NMWELongMemory, REF_HARPER,           \
+    X(nmwe_finite_memory, "NMWE Finite Memory", "NMWE Finite Memory: 81 players", NMWEFiniteMemory, REF_HARPER,   \
+      STOCH_SLOW_GAME, TEAM_FINITE, CHOOSE_ENSEMBLE, 1)                                                                   \
+    X(nmwe_long_memory, "NMWE Long Memory", "NMWE Long Memory: 136 players", NMWELongMemory, REF_HARPER,           \
       STOCH_SLOW, TEAM_LONG, CHOOSE_ENSEMBLE, 1)                                                                     \
-    X(nmwe_memory_one, "NMWE Memory One", "NMWE Memory One: 29 players", NMWEMemoryOne, REF_HARPER,                \
-      PL_STOCHASTIC | USES, TEAM_MEMORY_ONE, CHOOSE_ENSEMBLE, 1)                                                     \
-    X(meta_mixer, "Meta Mixer", "Meta Mixer: 217 players", MetaMixer, REF_KNIGHT, STOCH_SLOW, TEAM_ALL,             \
+    X(nmwe_memory_one, "NMWE Memory One", "NMWE Memory One: 37 players", NMWEMemoryOne, REF_HARPER,                \
+      PL_STOCHASTIC | PL_USES_GAME, TEAM_MEMORY_ONE, CHOOSE_ENSEMBLE, 1)                                                     \
+    X(meta_mixer, "Meta Mixer", "Meta Mixer: 217 players", MetaMixer, REF_KNIGHT, PL_STOCHASTIC | PL_LONG_RUN_TIME, TEAM_ALL,             \
       CHOOSE_MIXER, 0)
 
 #define KIND(id, name, axname, cls, ref, flags, rule, choice, nice) static const meta_kind kind_##id = {#cls, rule, choice, nice};

@@ -95,6 +95,9 @@ static void table_build(void)
             in->memory_depth = d->memory_depth_of ? d->memory_depth_of(&defp) : d->memory_depth;
             in->class_name = reference_class(d);
             in->long_run_time = (d->flags & PL_LONG_RUN_TIME) != 0;
+            in->inspects_source = (d->flags & PL_INSPECTS_SOURCE) != 0;
+            in->manipulates_source = (d->flags & PL_MANIPULATES_SOURCE) != 0;
+            in->manipulates_state = (d->flags & PL_MANIPULATES_STATE) != 0;
             in->uses_length = (d->flags & PL_USES_LENGTH) != 0;
             in->uses_game = (d->flags & PL_USES_GAME) != 0;
             in->params = d->params;

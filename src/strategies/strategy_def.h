@@ -45,7 +45,11 @@ enum {
     PL_USES_LENGTH = 1u << 1,
     PL_USES_GAME = 1u << 2,
     PL_LONG_RUN_TIME = 1u << 3, /* slow to play, as the reference classifies it (Meta players, DBS) */
-    PL_META = 1u << 4           /* a Meta player (a subclass of the reference's MetaPlayer): never in a team */
+    PL_META = 1u << 4,          /* a Meta player (a subclass of the reference's MetaPlayer): never in a team */
+    /* the reference's classifiers of a player outside the rules (obey_axelrod false): never in a team */
+    PL_INSPECTS_SOURCE = 1u << 5,
+    PL_MANIPULATES_SOURCE = 1u << 6,
+    PL_MANIPULATES_STATE = 1u << 7
 };
 
 typedef struct pl_strategy_def {
