@@ -40,7 +40,7 @@ OPPONENTS = [
 
 
 DBS_OPPONENTS = OPPONENTS + [
-    axl.DBS, axl.FoolMeOnce, axl.Gradual, axl.Prober2, axl.Prober4, axl.EvolvedFSM16, axl.Tester,
+    axl.DBS, axl.FoolMeOnce, axl.Gradual, axl.Prober2, axl.Prober4, axl.EvolvedFSM16, axl.Punisher, axl.TrickyCooperator,
     axl.SuspiciousTitForTat, axl.CyclerCCCD, axl.Retaliate, axl.OmegaTFT, axl.SecondByTidemanAndChieruzzi,
 ]
 

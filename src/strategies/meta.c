@@ -407,7 +407,7 @@ const pl_strategy_def pl_family_meta[] = {
      .move = meta_move, .release = meta_release},
     META_LIST(DEF)
 #undef DEF
-    {.id = "memory_decay", .name = "Memory Decay", .axelrod_name = "Memory Decay", .class_name = "MemoryDecay",
+    {.id = "memory_decay", .name = "Memory Decay", .axelrod_name = "Memory Decay: 0.1, 0.03, -2, 1, Tit For Tat, 15", .class_name = "MemoryDecay",
      .reference = REF_DECAY, .flags = PL_STOCHASTIC | PL_META, .memory_depth = -1,
      .params = {{.key = "p_delete", .kind = PL_PARAM_REAL, .def = 0.1, .lo = 0, .hi = 1,
                  .help = "chance each turn (after the start) to forget one remembered move of the opponent"},
