@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* registry.c — the one list of strategies, and how names become strategies.
  *
  * The families listed in families.def are flattened once into a table; every

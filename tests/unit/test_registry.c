@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_registry.c — the strategy registry: unique names, parameters, suggestions, the
  * reference's display names with parameters and class names, and metadata that follows
  * the parameters as the reference's does. */
