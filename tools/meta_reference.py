@@ -13,8 +13,13 @@ against, from Axelrod-Python 4.13 itself (the reference library, run from source
   tests/resources/axelrod-4.13/dbs_transcripts.jsonl
       the same for DBS (deterministic) against the same opponents and a few that probe its
       rules (promotion, violation, rejection), and the display names of DBS and Memory Decay.
+  tests/resources/axelrod-4.13/meta_distributions.csv
+      the random Meta players (and Memory Decay) against deterministic opponents over many
+      seeds: the mean and standard deviation of the player's score and cooperations per match,
+      which parley's test compares with its own in distribution (the reference's random
+      streams cannot be reproduced draw for draw).
 
-Run:  PYTHONPATH=/path/to/axelrod-4.13 python3 tools/meta_reference.py tests/resources/axelrod-4.13 [meta] [dbs]
+Run:  PYTHONPATH=/path/to/axelrod-4.13 python3 tools/meta_reference.py tests/resources/axelrod-4.13 [meta] [dbs] [dist]
 (on the build machine: PYTHONPATH=/tmp/axref /usr/bin/python3; `import axelrod` takes ~12 s and
 the matches a few minutes).  The tests never need the reference: they read these files."""
 import json
@@ -67,6 +72,36 @@ def dbs(out_dir):
     print("display names:", repr(axl.DBS()), "|", repr(axl.MemoryDecay()))
 
 
+DISTRIBUTIONS = [
+    # player, opponent, turns, repetitions
+    ("MetaMajorityMemoryOne", "TitForTat", 50, 200),
+    ("MetaWinnerMemoryOne", "Alternator", 50, 200),
+    ("NMWEMemoryOne", "SuspiciousTitForTat", 50, 200),
+    ("MetaMinority", "TitForTat", 30, 40),
+    ("MemoryDecay", "Alternator", 100, 400),
+    ("MemoryDecay", "CyclerCCD", 100, 400),
+]
+
+
+def distributions(out_dir):
+    import statistics
+    with open(os.path.join(out_dir, "meta_distributions.csv"), "w") as f:
+        f.write("# random Meta players of Axelrod-Python 4.13 over seeds 1..repetitions (tools/meta_reference.py)\n")
+        f.write("player,opponent,turns,repetitions,mean_score,sd_score,mean_cooperations,sd_cooperations\n")
+        for player, opponent, turns, reps in DISTRIBUTIONS:
+            scores, coops = [], []
+            for seed in range(1, reps + 1):
+                a, b = getattr(axl, player)(), getattr(axl, opponent)()
+                m = axl.Match((a, b), turns=turns, game=axl.Game(), seed=seed)
+                m.play()
+                scores.append(float(m.final_score()[0]))
+                coops.append(sum(1 for x in a.history if x == axl.Action.C))
+            f.write("%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f\n" % (
+                player, opponent, turns, reps, statistics.mean(scores), statistics.stdev(scores),
+                statistics.mean(coops), statistics.stdev(coops)))
+            f.flush()
+
+
 def main(out_dir):
     with open(os.path.join(out_dir, "meta_teams.txt"), "w") as f:
         f.write("# Meta players of Axelrod-Python 4.13: class, team size, team (tools/meta_reference.py)\n")
@@ -80,9 +115,11 @@ def main(out_dir):
 
 
 if __name__ == "__main__":
-    parts = sys.argv[2:] or ["meta", "dbs"]
+    parts = sys.argv[2:] or ["meta", "dbs", "dist"]
     where = sys.argv[1] if len(sys.argv) > 1 else "tests/resources/axelrod-4.13"
     if "meta" in parts:
         main(where)
     if "dbs" in parts:
         dbs(where)
+    if "dist" in parts:
+        distributions(where)

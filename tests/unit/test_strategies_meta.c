@@ -224,6 +224,52 @@ static void mixer_plays_the_teams_mean(void **state)
     }
 }
 
+/* The random Meta players against the reference's own, in distribution: for each row of
+ * tests/resources/axelrod-4.13/meta_distributions.csv (the reference's mean and standard
+ * deviation of the player's score and cooperations per match over its seeds, made by
+ * tools/meta_reference.py), parley's mean over four times as many seeds is within 5 standard
+ * errors of the difference (both samples' spreads), plus 1e-9 where both spreads are 0. */
+static void random_metas_match_the_reference_in_distribution(void **state)
+{
+    (void)state;
+    const char *dir = getenv("RESOURCES") ? getenv("RESOURCES") : "tests/resources";
+    char path[1024], line[512];
+    snprintf(path, sizeof path, "%s/axelrod-4.13/meta_distributions.csv", dir);
+    FILE *f = fopen(path, "r");
+    if (!f) fail_msg("cannot read %s", path);
+    int rows = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || !strncmp(line, "player,", 7)) continue;
+        char player[64], opp[64];
+        int turns, reps;
+        double ms, ss, mc, sc;
+        if (sscanf(line, "%63[^,],%63[^,],%d,%d,%lf,%lf,%lf,%lf", player, opp, &turns, &reps, &ms, &ss, &mc, &sc) != 8)
+            fail_msg("%s: cannot read the line '%s'", path, line);
+        st_sample score = {0}, coop = {0};
+        int n = 4 * reps;
+        char *a = malloc((size_t)turns + 1);
+        assert_non_null(a);
+        for (int seed = 1; seed <= n; seed++) {
+            st_result r = st_play(player, opp, (st_match){.turns = turns, .seed = (uint64_t)seed}, a, NULL);
+            st_sample_add(&score, r.score_a);
+            st_sample_add(&coop, st_count_c(a));
+        }
+        free(a);
+        double se_s = sqrt(ss * ss / reps + pow(st_sample_se(&score), 2)),
+               se_c = sqrt(sc * sc / reps + pow(st_sample_se(&coop), 2));
+        printf("# %s vs %s, %d turns: score %.3f (reference %.3f, 5 SE %.3f), cooperations %.3f (reference %.3f, 5 SE %.3f)\n",
+               player, opp, turns, st_sample_mean(&score), ms, 5 * se_s, st_sample_mean(&coop), mc, 5 * se_c);
+        char what[200];
+        snprintf(what, sizeof what, "%s vs %s: mean score", player, opp);
+        st_assert_near(what, st_sample_mean(&score), ms, 5 * se_s + 1e-9);
+        snprintf(what, sizeof what, "%s vs %s: mean cooperations", player, opp);
+        st_assert_near(what, st_sample_mean(&coop), mc, 5 * se_c + 1e-9);
+        rows++;
+    }
+    fclose(f);
+    assert_true(rows >= 5);
+}
+
 /* The same seed gives the same match, and the team's memory is given back (the sanitizer
  * build checks the release). */
 static void same_seed_same_match(void **state)
@@ -248,6 +294,7 @@ int main(void)
         cmocka_unit_test(nice_ones_never_defect_first),
         cmocka_unit_test(memory_decay_opens_as_tit_for_tat),
         cmocka_unit_test(mixer_plays_the_teams_mean),
+        cmocka_unit_test(random_metas_match_the_reference_in_distribution),
         cmocka_unit_test(same_seed_same_match),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
