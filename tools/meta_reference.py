@@ -14,8 +14,9 @@ against, from Axelrod-Python 4.13 itself (the reference library, run from source
       the same for DBS (deterministic) against the same opponents and a few that probe its
       rules (promotion, violation, rejection), and the display names of DBS and Memory Decay.
   tests/resources/axelrod-4.13/meta_distributions.csv
-      the random Meta players (and Memory Decay) against deterministic opponents over many
-      seeds: the mean and standard deviation of the player's score and cooperations per match,
+      the random Meta players, Memory Decay, and DBS under noise, against deterministic
+      opponents over many seeds: the mean and standard deviation of the player's score and
+      cooperations (its own moves as played) per match,
       which parley's test compares with its own in distribution (the reference's random
       streams cannot be reproduced draw for draw).
 
@@ -73,13 +74,15 @@ def dbs(out_dir):
 
 
 DISTRIBUTIONS = [
-    # player, opponent, turns, repetitions
-    ("MetaMajorityMemoryOne", "TitForTat", 50, 200),
-    ("MetaWinnerMemoryOne", "Alternator", 50, 200),
-    ("NMWEMemoryOne", "SuspiciousTitForTat", 50, 200),
-    ("MetaMinority", "TitForTat", 30, 40),
-    ("MemoryDecay", "Alternator", 100, 400),
-    ("MemoryDecay", "CyclerCCD", 100, 400),
+    # player, opponent, turns, repetitions, noise
+    ("MemoryDecay", "Alternator", 100, 400, 0),
+    ("MemoryDecay", "CyclerCCD", 100, 400, 0),
+    ("DBS", "TitForTat", 100, 100, 0.1),
+    ("DBS", "Grudger", 100, 100, 0.05),
+    ("MetaMajorityMemoryOne", "TitForTat", 40, 100, 0),
+    ("MetaWinnerMemoryOne", "Alternator", 40, 100, 0),
+    ("NMWEMemoryOne", "SuspiciousTitForTat", 40, 100, 0),
+    ("MetaMinority", "TitForTat", 30, 30, 0),
 ]
 
 
@@ -87,17 +90,17 @@ def distributions(out_dir):
     import statistics
     with open(os.path.join(out_dir, "meta_distributions.csv"), "w") as f:
         f.write("# random Meta players of Axelrod-Python 4.13 over seeds 1..repetitions (tools/meta_reference.py)\n")
-        f.write("player,opponent,turns,repetitions,mean_score,sd_score,mean_cooperations,sd_cooperations\n")
-        for player, opponent, turns, reps in DISTRIBUTIONS:
+        f.write("player,opponent,turns,repetitions,noise,mean_score,sd_score,mean_cooperations,sd_cooperations\n")
+        for player, opponent, turns, reps, noise in DISTRIBUTIONS:
             scores, coops = [], []
             for seed in range(1, reps + 1):
                 a, b = getattr(axl, player)(), getattr(axl, opponent)()
-                m = axl.Match((a, b), turns=turns, game=axl.Game(), seed=seed)
+                m = axl.Match((a, b), turns=turns, game=axl.Game(), noise=noise, seed=seed)
                 m.play()
                 scores.append(float(m.final_score()[0]))
                 coops.append(sum(1 for x in a.history if x == axl.Action.C))
-            f.write("%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f\n" % (
-                player, opponent, turns, reps, statistics.mean(scores), statistics.stdev(scores),
+            f.write("%s,%s,%d,%d,%g,%.6f,%.6f,%.6f,%.6f\n" % (
+                player, opponent, turns, reps, noise, statistics.mean(scores), statistics.stdev(scores),
                 statistics.mean(coops), statistics.stdev(coops)))
             f.flush()
 

@@ -224,7 +224,8 @@ static void mixer_plays_the_teams_mean(void **state)
     }
 }
 
-/* The random Meta players against the reference's own, in distribution: for each row of
+/* The random Meta players, Memory Decay and DBS under noise against the reference's own, in
+ * distribution: for each row of
  * tests/resources/axelrod-4.13/meta_distributions.csv (the reference's mean and standard
  * deviation of the player's score and cooperations per match over its seeds, made by
  * tools/meta_reference.py), parley's mean over four times as many seeds is within 5 standard
@@ -242,23 +243,24 @@ static void random_metas_match_the_reference_in_distribution(void **state)
         if (line[0] == '#' || !strncmp(line, "player,", 7)) continue;
         char player[64], opp[64];
         int turns, reps;
-        double ms, ss, mc, sc;
-        if (sscanf(line, "%63[^,],%63[^,],%d,%d,%lf,%lf,%lf,%lf", player, opp, &turns, &reps, &ms, &ss, &mc, &sc) != 8)
+        double noise, ms, ss, mc, sc;
+        if (sscanf(line, "%63[^,],%63[^,],%d,%d,%lf,%lf,%lf,%lf,%lf", player, opp, &turns, &reps, &noise, &ms, &ss, &mc,
+                   &sc) != 9)
             fail_msg("%s: cannot read the line '%s'", path, line);
         st_sample score = {0}, coop = {0};
         int n = 4 * reps;
         char *a = malloc((size_t)turns + 1);
         assert_non_null(a);
         for (int seed = 1; seed <= n; seed++) {
-            st_result r = st_play(player, opp, (st_match){.turns = turns, .seed = (uint64_t)seed}, a, NULL);
+            st_result r = st_play(player, opp, (st_match){.turns = turns, .noise = noise, .seed = (uint64_t)seed}, a, NULL);
             st_sample_add(&score, r.score_a);
             st_sample_add(&coop, st_count_c(a));
         }
         free(a);
         double se_s = sqrt(ss * ss / reps + pow(st_sample_se(&score), 2)),
                se_c = sqrt(sc * sc / reps + pow(st_sample_se(&coop), 2));
-        printf("# %s vs %s, %d turns: score %.3f (reference %.3f, 5 SE %.3f), cooperations %.3f (reference %.3f, 5 SE %.3f)\n",
-               player, opp, turns, st_sample_mean(&score), ms, 5 * se_s, st_sample_mean(&coop), mc, 5 * se_c);
+        printf("# %s vs %s, %d turns, noise %g: score %.3f (reference %.3f, 5 SE %.3f), cooperations %.3f (reference %.3f, 5 SE %.3f)\n",
+               player, opp, turns, noise, st_sample_mean(&score), ms, 5 * se_s, st_sample_mean(&coop), mc, 5 * se_c);
         char what[200];
         snprintf(what, sizeof what, "%s vs %s: mean score", player, opp);
         st_assert_near(what, st_sample_mean(&score), ms, 5 * se_s + 1e-9);
