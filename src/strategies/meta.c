@@ -5,9 +5,10 @@
  * among the best, at random), and Memory Decay, a team of one.
  *
  * The team.  As the reference builds it: every "ordinary" strategy of the reference (a class
- * of its all_strategies that neither inspects nor manipulates source or state; parley has
- * such players only outside that list), less the Meta players themselves (PL_META), each with
- * its default parameters, then filtered by the variant's rule on the player's classifiers
+ * of its all_strategies that neither inspects nor manipulates source or state: Darwin is the
+ * one that does, flagged PL_INSPECTS_SOURCE | PL_MANIPULATES_STATE), less the Meta players
+ * themselves (PL_META), each with its default parameters, then filtered by the variant's
+ * rule on the player's classifiers
  * (memory depth at most 1, finite, unbounded; deterministic, stochastic).  The registry is
  * parley's, so a team counts exactly the reference's players that parley has, in the order of
  * the reference's list (data/reference_names.h).  Built once, on first use.
@@ -21,8 +22,12 @@
  * stream in team order: the reference seeds each member from its own generator, which no
  * other library reproduces, so the stochastic Meta players match it in distribution.
  *
- * Memory.  The members' states and histories live in one block taken at init and given back
- * by release (strategy_def.h); the histories grow with the match.  Running out of memory
+ * The nice ones apply the reference's nice transformer after the choice (C while the opponent
+ * has never defected); the ensembles draw their pick every turn even where it is overridden,
+ * as the reference's wrapped strategy does.
+ *
+ * Memory.  The members' states (one block) and histories are taken at init and given back by
+ * release (strategy_def.h); the histories grow with the match.  Running out of memory
  * there stops the program with a message (as the registry does at start-up): a Meta player
  * cannot play without its team. */
 #include <pthread.h>

@@ -83,8 +83,7 @@ typedef struct pl_strategy_def {
     /* Optional: gives back what init took beyond the state (a Meta player's team, whose
      * states and histories grow with the match).  An engine calls it once for every init,
      * before the state's slot is zeroed for the next strategy and when the slot is freed.
-     * An init that cannot get its memory leaves the state so that move plays on and the
-     * strategy's `failed` reports it (see meta.c).  NULL: init takes nothing. */
+     * NULL: init takes nothing (the rule for every strategy but those made of others). */
     void (*release)(void *state);
 } pl_strategy_def;
 
