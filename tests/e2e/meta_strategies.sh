@@ -19,7 +19,7 @@ done
 # the reference's classifier-table names, which its players show differently
 for n in "Go By Majority 10" "Hard Go By Majority 5" "Go By Majority" "Meta Winner" "NMWE Memory One" \
          "Nice Meta Winner Ensemble" DBS Darwin "Memory Decay" MetaWinnerDeterministic; do
-  check "'$n' names a strategy" "$PARLEY" match "$n" tft --turns 5
+  check "'$n' names a strategy" sh -c '"$0" match "$1" tft --turns 5 >/dev/null' "$PARLEY" "$n"
 done
 out=$("$PARLEY" match "Go By Majority 10" tft --turns 3)
 case "$out" in *"Soft Go By Majority: 10"*) ok "'Go By Majority 10' is the reference's GoByMajority10";;
