@@ -694,6 +694,10 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
         int rc = nm_turn(&R, -1, -1, err);
         if (rc) return rc;
     }
+    /* a lifted player made of others (a Meta player) that ran out of memory played on without it */
+    for (int k = 0; k < b->n * b->n; k++)
+        if (b->held[k] && pl_strategy_def_failed(b->held[k], b->state[k]))
+            return pl_error_set(err, PL_ENOMEM, "out of memory for a Meta player's team");
     return PL_OK;
 }
 

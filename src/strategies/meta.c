@@ -27,9 +27,10 @@
  * as the reference's wrapped strategy does.
  *
  * Memory.  The members' states (one block) and histories are taken at init and given back by
- * release (strategy_def.h); the histories grow with the match.  Running out of memory
- * there stops the program with a message (as the registry does at start-up): a Meta player
- * cannot play without its team. */
+ * release (strategy_def.h); the histories grow with the match.  Where that memory cannot be
+ * had the player plays C without its team and says it failed (strategy_def.h: failed), and
+ * the engine fails the match with PL_ENOMEM.  Only the teams' own tables, built once at the
+ * first use, stop the program when they cannot be made (as the registry does at start-up). */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,9 +60,10 @@ typedef struct meta_team {
 static meta_team teams[TEAM_RULES];
 static pthread_once_t teams_once = PTHREAD_ONCE_INIT;
 
+/* Building the teams' tables (a few kB, once): without them no Meta player can be made. */
 static void out_of_memory(void)
 {
-    fputs("parley: out of memory for a Meta player's team\n", stderr);
+    fputs("parley: out of memory for the Meta players' teams\n", stderr);
     abort();
 }
 
@@ -156,9 +158,12 @@ typedef struct meta_run {
 } meta_run;
 
 typedef struct meta_state {
-    meta_run *run;
+    meta_run *run;        /* NULL when it could not be had */
     const meta_kind *kind;
+    int failed;           /* out of memory: plays C, the engine reports it */
 } meta_state;
+
+static void meta_release(void *state);
 
 static void meta_start(void *state, const meta_kind *kind)
 {
@@ -166,28 +171,39 @@ static void meta_start(void *state, const meta_kind *kind)
     s->kind = kind;
     const meta_team *t = team_of(kind->rule);
     meta_run *r = pl_calloc(1, sizeof *r);
-    if (!r) out_of_memory();
+    s->run = r;
+    if (!r) {
+        s->failed = 1;
+        return;
+    }
     r->team = t;
     r->states = t->state_size ? aligned_alloc(64, t->state_size) : NULL;
     r->hist = pl_calloc(t->n ? t->n : 1, sizeof *r->hist);
     r->proposal = pl_calloc(t->n ? t->n : 1, 1);
     r->order = pl_calloc(t->n ? t->n : 1, sizeof *r->order);
-    if ((t->state_size && !r->states) || !r->hist || !r->proposal || !r->order) out_of_memory();
+    if ((t->state_size && !r->states) || !r->hist || !r->proposal || !r->order) {
+        free(r->states);
+        r->states = NULL;
+        meta_release(state);
+        s->failed = 1;
+        return;
+    }
     for (size_t i = 0; i < t->n; i++) {
         void *st = r->states + t->offset[i];
         memset(st, 0, t->clear[i]);
         if (t->def[i]->init) t->def[i]->init(st, &t->params[i]);
     }
-    s->run = r;
 }
+
+static int meta_failed(const void *state) { return ((const meta_state *)state)->failed; }
 
 static void meta_release(void *state)
 {
     meta_state *s = state;
     meta_run *r = s->run;
     if (!r) return;
-    for (size_t i = 0; i < r->team->n; i++) {
-        if (r->team->def[i]->release) r->team->def[i]->release(r->states + r->team->offset[i]);
+    for (size_t i = 0; i < r->team->n && r->hist; i++) {
+        if (r->states && r->team->def[i]->release) r->team->def[i]->release(r->states + r->team->offset[i]);
         pl_history_free(&r->hist[i]);
     }
     free(r->states);
@@ -201,22 +217,23 @@ static void meta_release(void *state)
 
 /* Records the last turn: each member's proposal in its own history, scored against the
  * opponent's real move. */
-static void record_last_turn(meta_run *r, const pl_view *v)
+static int record_last_turn(meta_run *r, const pl_view *v)
 {
     const meta_team *t = r->team;
     if (!r->started) {
         int cap = v->length > 0 && v->length < (1 << 20) ? v->length : 256;
-        for (size_t i = 0; i < t->n; i++)
-            if (pl_history_init(&r->hist[i], cap)) out_of_memory();
         r->started = 1;
+        for (size_t i = 0; i < t->n; i++)
+            if (pl_history_init(&r->hist[i], cap)) return -1;
     }
-    if (v->turn == 0) return;
+    if (v->turn == 0) return 0;
     int theirs = pl_view_opp_last(v);
     double pay[2] = {pl_view_payoff(v, PL_C, theirs), pl_view_payoff(v, PL_D, theirs)};
     for (size_t i = 0; i < t->n; i++) {
         int a = r->proposal[i];
-        if (pl_history_push(&r->hist[i], a, pay[a])) out_of_memory();
+        if (pl_history_push(&r->hist[i], a, pay[a])) return -1;
     }
+    return 0;
 }
 
 /* Ensemble's pick: one of the best 8 % of the members by running score (at least one), ties
@@ -243,22 +260,27 @@ static int ensemble_pick(meta_run *r, const pl_view *v)
 
 /* Memory Decay's memory: the opponent's moves, with a chance each turn to flip one and to
  * forget one (each chosen uniformly). */
-static void memory_push(meta_run *r, int a)
+static int memory_push(meta_run *r, int a)
 {
     if (r->mem_len == r->mem_cap) {
         int cap = r->mem_cap ? 2 * r->mem_cap : 64;
         unsigned char *m = pl_realloc(r->memory, (size_t)cap);
-        if (!m) out_of_memory();
+        if (!m) return -1;
         r->memory = m;
         r->mem_cap = cap;
     }
     r->memory[r->mem_len++] = (unsigned char)a;
     r->mem_defects += a;
+    return 0;
 }
 
-static int memory_decay_choose(meta_run *r, const pl_params *p, const pl_view *v, int start_move)
+static int memory_decay_choose(meta_state *s, const pl_params *p, const pl_view *v, int start_move)
 {
-    if (v->turn > 0) memory_push(r, pl_view_opp_last(v));
+    meta_run *r = s->run;
+    if (v->turn > 0 && memory_push(r, pl_view_opp_last(v))) {
+        s->failed = 1;
+        return PL_C;
+    }
     if (v->turn < (int)p->num[P_START]) return start_move;
     if (pl_rng_uniform(v->rng) <= p->num[P_ALTER] && r->mem_len > 0) {
         int k = (int)pl_rng_below(v->rng, (uint64_t)r->mem_len);
@@ -277,10 +299,14 @@ static int memory_decay_choose(meta_run *r, const pl_params *p, const pl_view *v
 
 static int meta_move(void *state, const pl_params *p, const pl_view *v)
 {
-    const meta_state *s = state;
+    meta_state *s = state;
+    if (s->failed) return PL_C;
     meta_run *r = s->run;
     const meta_team *t = r->team;
-    record_last_turn(r, v);
+    if (record_last_turn(r, v)) {
+        s->failed = 1;
+        return PL_C;
+    }
     size_t defects = 0;
     pl_view mv = *v;
     for (size_t i = 0; i < t->n; i++) {
@@ -306,7 +332,7 @@ static int meta_move(void *state, const pl_params *p, const pl_view *v)
     }
     case CHOOSE_ENSEMBLE: action = t->n ? r->proposal[ensemble_pick(r, v)] : PL_C; break;
     case CHOOSE_MIXER: action = t->n ? r->proposal[pl_rng_below(v->rng, t->n)] : PL_C; break;
-    case CHOOSE_DECAY: action = memory_decay_choose(r, p, v, t->n ? r->proposal[0] : PL_C); break;
+    case CHOOSE_DECAY: action = memory_decay_choose(s, p, v, t->n ? r->proposal[0] : PL_C); break;
     }
     /* the reference's nice transformer: no first defection */
     if (s->kind->nice && action == PL_D && v->opp->n_defect == 0) action = PL_C;
@@ -409,7 +435,7 @@ const pl_strategy_def pl_family_meta[] = {
 #define DEF(id_, name_, axname_, cls_, ref_, flags_, rule_, choice_, nice_)                                         \
     {.id = #id_, .name = name_, .axelrod_name = axname_, .class_name = #cls_, .reference = ref_,                   \
      .flags = (flags_) | PL_META, .memory_depth = -1, .state_size = sizeof(meta_state), .init = init_##id_,         \
-     .move = meta_move, .release = meta_release},
+     .move = meta_move, .release = meta_release, .failed = meta_failed},
     META_LIST(DEF)
 #undef DEF
     {.id = "memory_decay", .name = "Memory Decay", .axelrod_name = "Memory Decay: 0.1, 0.03, -2, 1, Tit For Tat, 15", .class_name = "MemoryDecay",
@@ -424,6 +450,6 @@ const pl_strategy_def pl_family_meta[] = {
                  .help = "weight of a remembered cooperation"},
                 {.key = "start", .kind = PL_PARAM_INT, .def = 15, .lo = 0, .hi = 1e9,
                  .help = "turns played as Tit For Tat before the memory decides"}},
-     .state_size = sizeof(meta_state), .init = init_memory_decay, .move = meta_move, .release = meta_release},
+     .state_size = sizeof(meta_state), .init = init_memory_decay, .move = meta_move, .release = meta_release, .failed = meta_failed},
     {0},
 };

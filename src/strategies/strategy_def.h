@@ -85,7 +85,17 @@ typedef struct pl_strategy_def {
      * before the state's slot is zeroed for the next strategy and when the slot is freed.
      * NULL: init takes nothing (the rule for every strategy but those made of others). */
     void (*release)(void *state);
+    /* With release: nonzero once the strategy could not get its memory (at init or while the
+     * match grows); it then plays on without it (C) and the engine fails the match with
+     * PL_ENOMEM when the match ends.  NULL: it never fails. */
+    int (*failed)(const void *state);
 } pl_strategy_def;
+
+/* 1 if the strategy in this state ran out of memory during its match (pl_strategy_def.failed). */
+static inline int pl_strategy_def_failed(const pl_strategy_def *d, const void *state)
+{
+    return d->failed && d->failed(state);
+}
 
 /* The bytes of a strategy's state an engine zeroes before init (at least one). */
 static inline size_t pl_strategy_def_clear_size(const pl_strategy_def *d)

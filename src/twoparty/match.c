@@ -259,6 +259,8 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     /* Every draw moves the state on (xoshiro256** has period 2^256 - 1), so an unchanged state
      * means the turns drew nothing; a probabilistic length counts as a draw. */
     buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
+    if (pl_strategy_def_failed(a->def, buf->state[0]) || pl_strategy_def_failed(b->def, buf->state[1]))
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a Meta player's team");
     match_scores(ha, hb, g);
     return PL_OK;
 }
@@ -380,6 +382,8 @@ int pl_match_stepper_step(pl_match_stepper *st, int my_action, int *their_action
     }
     st->vb.turn = t;
     int y = st->opp->def->move(st->buf.state[1], &st->opp->params, &st->vb);
+    if (pl_strategy_def_failed(st->opp->def, st->buf.state[1]))
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a Meta player's team at turn %d", t);
     unsigned flips;
     if (match_resolve(&st->buf, &st->game, &st->rng, st->noise, my_action, y, &flips))
         return pl_error_set(err, PL_ENOMEM, "out of memory at turn %d", t);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "strategy_testing.h"
+#include "parley/testing.h"
 
 /* The registry index of a definition. */
 static size_t index_of(const pl_strategy_def *d)
@@ -287,6 +288,43 @@ static void same_seed_same_match(void **state)
     assert_true(r.turns >= 1);
 }
 
+/* Out of memory for the team (at the start or as its histories grow): the match fails with
+ * PL_ENOMEM and a message, never a crash and never a leak (the sanitizers watch), whichever
+ * allocation fails. */
+static void out_of_memory_fails_the_match(void **state)
+{
+    (void)state;
+    pl_strategy *meta = st_make("meta_majority_memory_one"), *tft = st_make("tft");
+    pl_match_config cfg;
+    pl_match_config_default(&cfg);
+    cfg.turns = 0;
+    cfg.prob_end = 0.001; /* unknown length: the histories start small and grow */
+    cfg.seed = 11;
+    int failed = 0;
+    for (long n = 1;; n++) {
+        pl_alloc_fail_at(n);
+        pl_match_result *r = NULL;
+        pl_error err;
+        int rc = pl_match_play(meta, tft, &cfg, &r, &err);
+        long failures = pl_alloc_failures();
+        pl_alloc_fail_at(0);
+        if (rc == PL_OK) {
+            assert_int_equal(failures, 0);
+            pl_match_result_free(r);
+            break;
+        }
+        assert_int_equal(rc, PL_ENOMEM);
+        assert_null(r);
+        assert_non_null(strstr(err.msg, "out of memory"));
+        failed++;
+        assert_true(n < 100000);
+    }
+    printf("# %d allocations of a Meta player's match failed in turn, each with PL_ENOMEM\n", failed);
+    assert_true(failed > 3);
+    pl_strategy_free(meta);
+    pl_strategy_free(tft);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +336,7 @@ int main(void)
         cmocka_unit_test(mixer_plays_the_teams_mean),
         cmocka_unit_test(random_metas_match_the_reference_in_distribution),
         cmocka_unit_test(same_seed_same_match),
+        cmocka_unit_test(out_of_memory_fails_the_match),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
