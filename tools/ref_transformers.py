@@ -122,12 +122,14 @@ def play(a, b):
 
 
 def classifier_row(spec):
+    # through axelrod.Classifiers, as the reference's own table (all_classifiers.yml) is made:
+    # a player's makes_use_of is found from its source there when its classifier lacks it
     p = ref_class(spec)()
-    c = p.classifier
-    depth = c["memory_depth"]
+    depth = axl.Classifiers["memory_depth"](p)
     depth = -1 if depth == float("inf") else int(depth)
-    uses = c.get("makes_use_of", set())
-    return "\t".join([parley_name(spec), repr(p), str(int(bool(c["stochastic"]))), str(depth),
+    uses = axl.Classifiers["makes_use_of"](p) or set()
+    stochastic = axl.Classifiers["stochastic"](p)
+    return "\t".join([parley_name(spec), repr(p), str(int(bool(stochastic))), str(depth),
                       str(int("length" in uses)), str(int("game" in uses))])
 
 
