@@ -399,9 +399,10 @@ static int finish(pl_tournament_result *R)
         double met = (double)(oc[OC_MATCHES] / (uint64_t)reps);
         double *v = &R->norm[i * (size_t)reps];
         for (int r = 0; r < reps; r++) tmp[r] = v[r] = R->normk[i * (size_t)reps + r].sum / met;
-        /* numpy's mean and population deviation: parley's extra columns */
-        R->mean[i] = pl_stats_np_mean(v, (size_t)reps);
-        R->sd[i] = pl_stats_np_std(v, (size_t)reps);
+        /* parley's extra columns: the mean in index order and Welford's population deviation
+         * (exactly 0 when every repetition scored the same) */
+        R->mean[i] = pl_stats_mean(v, (size_t)reps);
+        R->sd[i] = pl_stats_sd(v, (size_t)reps, 0);
         pl_stats_sort(tmp, (size_t)reps);
         R->median[i] = pl_stats_median_sorted(tmp, (size_t)reps);
         for (int r = 0; r < reps; r++) tmp[r] = R->wins[i * (size_t)reps + r];
