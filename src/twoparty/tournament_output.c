@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* tournament_output.c — tournament results for people (a ranked table) and programs (CSV, JSON).
  *
  * summary.csv is Axelrod-Python 4.13's summary (ResultSet.summarise): its 14 columns in its
