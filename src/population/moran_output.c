@@ -69,7 +69,17 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
     pl_jw_object(&w);
     pl_jw_key_str(&w, "mode", cfg->mode == PL_MORAN_DB ? "db" : "bd");
     pl_jw_key_num(&w, "mutation", cfg->mutation);
+    if (cfg->mutation_matrix) {
+        pl_jw_key(&w, "mutation_matrix");
+        pl_jw_array(&w);
+        for (size_t i = 0; i < n * n; i++) pl_jw_num(&w, cfg->mutation_matrix[i]);
+        pl_jw_end(&w);
+    }
+    pl_jw_key_str(&w, "fitness", cfg->fitness == PL_MORAN_FIT_EXP ? "exp" : "linear");
     pl_jw_key_num(&w, "selection", cfg->selection);
+    pl_jw_key_str(&w, "interaction_graph", meta->interaction_text ? meta->interaction_text : "complete");
+    pl_jw_key_str(&w, "reproduction_graph", meta->reproduction_text ? meta->reproduction_text
+                                                                      : "the interaction graph with loops");
     pl_jw_key_u64(&w, "max_generations", cfg->max_generations);
     pl_jw_key_u64(&w, "runs", cfg->runs);
     pl_jw_key_u64(&w, "seed", cfg->seed);
