@@ -201,7 +201,8 @@ int cmd_moran(int argc, char **argv)
             }
             if (!bad) pl_moran_rates_matrix(rates, n, qmatrix);
         } else if (pl_moran_matrix_read(matrix_path, n, qmatrix, &err)) {
-            rc = cli_lib_error("moran", &err);
+            cli_usage_error("moran", "--mutation-matrix: %s", err.msg);
+            rc = cli_exit_code(err.code);
             bad = 2;
         }
         free(rates);
