@@ -10,7 +10,7 @@ bench/moran_vs_reference.sh uses its `bench` mode to time both side by side.
 
 Needs Axelrod-Python (4.13.0 was used) on PYTHONPATH, e.g.
     PYTHONPATH=/tmp/axref /usr/bin/python3 tools/moran_reference.py resource tests/resources/moran_reference.csv
-    PYTHONPATH=/tmp/axref /usr/bin/python3 tools/moran_reference.py bench build/release/parley [ROUNDS]
+    PYTHONPATH=/tmp/axref /usr/bin/python3 tools/moran_reference.py bench build/release/parley [ROUNDS [RUNS]]
 
 Populations: `exact` ones run axelrod.MoranProcess (every match played, with a shared
 DeterministicCache, as the reference's documentation advises); `approx` ones run
@@ -19,6 +19,7 @@ reference's way to run noisy populations, which is also what `parley moran --sam
 Run r of a population uses seed SEED0 + r.  Birth-death only: ApproximateMoranProcess has no
 death-birth mode.
 """
+import re
 import subprocess
 import sys
 import time
@@ -101,9 +102,19 @@ def resource(axl, out):
             print("%s: %s in %.1f s" % (pop["name"], dict(wins), secs), file=sys.stderr)
 
 
-def bench(axl, parley, rounds, runs_of):
-    """Alternately: the reference's runs, then parley's same runs (one thread, a whole process)."""
-    print("population,round,runs,reference_s,parley_s")
+def parley_fixation_seconds(parley, pop, runs):
+    """parley's own timing of its fixation runs (one thread), from its stderr line."""
+    p = subprocess.run([parley] + parley_args(pop, runs) + ["--threads", "1"], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    m = re.search(r"fixation runs in ([0-9.]+) s", p.stderr)
+    return float(m.group(1)) if m else float("nan")
+
+
+def bench(axl, parley, rounds, runs_of, big):
+    """Alternately: the reference's runs, then parley's same runs (one thread, the whole process
+    timed), then parley's `big` runs (its own timing of the runs); seconds a run of each."""
+    print("population,round,runs,reference_s,parley_process_s,parley_big_runs,parley_big_s,"
+          "per_run_reference_s,per_run_parley_s,ratio_same_runs,ratio_per_run")
     for pop in POPULATIONS:
         runs = runs_of(pop)
         for rnd in range(rounds):
@@ -115,7 +126,10 @@ def bench(axl, parley, rounds, runs_of):
             subprocess.run([parley] + parley_args(pop, runs) + ["--threads", "1"], check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             par = time.perf_counter() - t0
-            print("%s,%d,%d,%.4f,%.4f" % (pop["name"], rnd, runs, ref, par), flush=True)
+            bigs = parley_fixation_seconds(parley, pop, big)
+            print("%s,%d,%d,%.3f,%.4f,%d,%.3f,%.3e,%.3e,%.0f,%.0f" % (
+                pop["name"], rnd, runs, ref, par, big, bigs, ref / runs, bigs / big, ref / par,
+                (ref / runs) / (bigs / big)), flush=True)
 
 
 def main():
@@ -129,7 +143,7 @@ def main():
     else:
         rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 2
         fixed = int(sys.argv[4]) if len(sys.argv) > 4 else 0
-        bench(axl, sys.argv[2], rounds, lambda pop: fixed or max(pop["runs"] // 20, 10))
+        bench(axl, sys.argv[2], rounds, lambda pop: fixed or max(pop["runs"] // 20, 10), 100000)
 
 
 if __name__ == "__main__":

@@ -163,6 +163,35 @@ PL_EXTERN int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl
 PL_EXTERN int pl_replicator_run(const double *payoff, size_t n, const double *x0, double mutation, double dt,
                                 uint64_t steps, double *out, pl_error *err);
 
+/* ---- ecological dynamics (the reference's Ecosystem) --------------------------------------
+ * Shares of an infinite population over a tournament's payoff matrix, in discrete steps: each
+ * step every type's payoff is sum_j P_ij x_j, where P_ij is drawn from a normal distribution
+ * with the tournament's mean payoff a turn of i against j and its standard deviation over the
+ * repetitions (stddev NULL or 0: the mean itself), and the new shares are x_i * payoff_i,
+ * normalised to sum 1 (Axelrod-Python's Ecosystem.reproduce, fitness the payoff itself).
+ * payoff[i * n + j], stddev likewise; x0 the starting shares (normalised; >= 0).  out[s * n + i]
+ * is the share of type i after s steps, s = 0 .. steps ((steps + 1) * n values, the caller's).
+ * Draws come from stream (seed, step): the same seed gives the same shares.  PL_EINVAL when the
+ * payoffs make the shares' total 0 or negative (a game with negative payoffs). */
+PL_EXTERN int pl_ecosystem_run(const double *payoff, const double *stddev, size_t n, const double *x0, uint64_t steps,
+                               uint64_t seed, double *out, pl_error *err);
+
+/* An ecosystem's results for the files: n types named names[], the payoffs and their deviations
+ * (n * n, row against column), shares[(steps + 1) * n], and what made them. */
+typedef struct pl_ecosystem_result {
+    size_t n;
+    const char *const *names;
+    const double *payoff, *stddev, *shares;
+    uint64_t steps, seed;
+    int turns, repetitions;
+    double noise;
+    const char *game_text;
+} pl_ecosystem_result;
+
+/* Writes into dir: shares.csv (step and the share of each type), payoffs.csv (mean payoff a
+ * turn), results.json, and report.html (the shares over time as a stacked area chart). */
+PL_EXTERN int pl_ecosystem_write(const pl_ecosystem_result *r, const char *dir, pl_error *err);
+
 /* What the result files say of how the population was made (for results.json). */
 typedef struct pl_moran_meta {
     const pl_match_config *match; /* NULL for a payoff matrix */
