@@ -12,10 +12,13 @@ Needs Axelrod-Python (4.13.0 was used) on PYTHONPATH, e.g.
     PYTHONPATH=/tmp/axref /usr/bin/python3 tools/moran_reference.py resource tests/resources/moran_reference.csv
     PYTHONPATH=/tmp/axref /usr/bin/python3 tools/moran_reference.py bench build/release/parley [ROUNDS [RUNS]]
 
-Populations: `exact` ones run axelrod.MoranProcess (every match played, with a shared
-DeterministicCache, as the reference's documentation advises); `approx` ones run
-axelrod.ApproximateMoranProcess over a Pdf of `samples` match outcomes per pair of types, the
-reference's way to run noisy populations, which is also what `parley moran --samples` does.
+The stored counts (`resource`) come from axelrod.ApproximateMoranProcess over a Pdf of `samples`
+match outcomes per pair of types (one for a deterministic pair), the reference's way to run a
+population from cached outcomes, which is also what `parley moran --samples` does; on this shared
+machine axelrod.MoranProcess (every match played) cost about 1.5 s a run of ten individuals, too
+slow for a thousand runs.  The `bench` mode times axelrod.MoranProcess (with a shared
+DeterministicCache, as the reference's documentation advises) for the `exact` populations and
+ApproximateMoranProcess for the others.
 Run r of a population uses seed SEED0 + r.  Birth-death only: ApproximateMoranProcess has no
 death-birth mode.
 """
@@ -30,11 +33,11 @@ SEED0 = 1000
 # name: parley short names with counts, reference class names, turns, noise, method, samples, runs
 POPULATIONS = [
     dict(name="tft-alld", types=[("tft", "TitForTat", 1), ("defector", "Defector", 9)],
-         turns=10, noise=0.0, method="exact", samples=1, runs=300),
+         turns=10, noise=0.0, method="exact", samples=1, runs=1000),
     dict(name="tft-alld-coop", types=[("tft", "TitForTat", 3), ("defector", "Defector", 3), ("cooperator", "Cooperator", 4)],
-         turns=10, noise=0.0, method="approx", samples=1, runs=1000),
+         turns=10, noise=0.0, method="approx", samples=1, runs=600),
     dict(name="wsls-tft-noise", types=[("wsls", "WinStayLoseShift", 1), ("tft", "TitForTat", 9)],
-         turns=20, noise=0.05, method="approx", samples=1000, runs=1000),
+         turns=20, noise=0.05, method="approx", samples=1000, runs=600),
 ]
 
 
@@ -89,13 +92,13 @@ def resource(axl, out):
         f.write("population,method,players,counts,turns,noise,samples,runs,type,fixed,seconds\n")
         for pop in POPULATIONS:
             t0 = time.perf_counter()
-            outcomes = approx_outcomes(axl, pop) if pop["method"] == "approx" else None
-            wins = reference_runs(axl, pop, pop["runs"], outcomes, axl.DeterministicCache())
+            approx = dict(pop, method="approx")  # the resource: ApproximateMoranProcess throughout
+            wins = reference_runs(axl, approx, pop["runs"], approx_outcomes(axl, approx))
             secs = time.perf_counter() - t0
             for short, cls, count in pop["types"]:
                 name = str(getattr(axl, cls)())
                 f.write("%s,%s,%s,%s,%d,%g,%d,%d,%s,%d,%.1f\n" % (
-                    pop["name"], pop["method"], ":".join(t[0] for t in pop["types"]),
+                    pop["name"], "approx", ":".join(t[0] for t in pop["types"]),
                     ":".join(str(t[2]) for t in pop["types"]), pop["turns"], pop["noise"], pop["samples"],
                     pop["runs"], name, wins[name], secs))
             f.flush()

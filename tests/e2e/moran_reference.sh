@@ -16,7 +16,7 @@ check "the reference counts are there" [ -s "$ref" ]
 # z-test of each type: reference fixed/runs against parley's fixation.csv; prints "type z" lines
 ztest() { # $1 population name, $2 parley's fixation.csv, $3 parley's runs
   awk -F, -v pop="$1" -v runs="$3" '
-    FNR == NR { if ($1 == pop) { fixed[$9] = $10; n[$9] = $8 }; next }
+    FILENAME == ARGV[1] { if ($1 == pop) { fixed[$9] = $10; n[$9] = $8 }; next }
     FNR > 1 && ($1 in fixed) {
       p1 = fixed[$1] / n[$1]; p2 = $3 / runs
       p = (fixed[$1] + $3) / (n[$1] + runs)
