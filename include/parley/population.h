@@ -192,6 +192,21 @@ typedef struct pl_ecosystem_result {
  * turn), results.json, and report.html (the shares over time as a stacked area chart). */
 PL_EXTERN int pl_ecosystem_write(const pl_ecosystem_result *r, const char *dir, pl_error *err);
 
+/* ---- fingerprints ---------------------------------------------------------------------------
+ * Ashlock's fingerprint of a strategy (Ashlock & Kim 2008; the reference's AshlockFingerprint
+ * with its default probe, tit for tat): its mean score a turn against the Joss-Ann probe at every
+ * point (x, y) of a grid over the unit square.  The probe cooperates with probability x, defects
+ * with probability y and otherwise plays tit for tat (x + y < 1); past the diagonal it is the dual
+ * of the probe at (1 - x, 1 - y), which defects with probability 1 - x, cooperates with
+ * probability 1 - y and otherwise plays tit for tat.  (A memory-one strategy: it cooperates after
+ * the opponent's C with probability 1 - d and after a D with probability c, first as after a C.)
+ * side = floor(1 / step) + 1 points a side, x = i / (side - 1); out[j * side + i] the mean over
+ * `repetitions` matches (cfg's turns, noise, game; match (point, repetition) from stream
+ * (cfg->seed, point, repetition)) at x_i, y_j.  *out is allocated (free()); the same seed gives
+ * the same values at any thread count. */
+PL_EXTERN int pl_fingerprint_ashlock(const pl_strategy *s, const pl_match_config *cfg, double step, int repetitions,
+                                     int threads, double **out, size_t *side, pl_error *err);
+
 /* What the result files say of how the population was made (for results.json). */
 typedef struct pl_moran_meta {
     const pl_match_config *match; /* NULL for a payoff matrix */
