@@ -207,6 +207,11 @@ PL_EXTERN int pl_ecosystem_write(const pl_ecosystem_result *r, const char *dir, 
 PL_EXTERN int pl_fingerprint_ashlock(const pl_strategy *s, const pl_match_config *cfg, double step, int repetitions,
                                      int threads, double **out, size_t *side, pl_error *err);
 
+/* Writes a fingerprint into dir: fingerprint.csv (x, y, score), results.json and report.html
+ * (a heat map, y growing upwards as in the reference's plot). */
+PL_EXTERN int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, double step, int repetitions,
+                                   const double *grid, size_t side, const char *dir, pl_error *err);
+
 /* What the result files say of how the population was made (for results.json). */
 typedef struct pl_moran_meta {
     const pl_match_config *match; /* NULL for a payoff matrix */
