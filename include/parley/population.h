@@ -145,6 +145,12 @@ PL_EXTERN int pl_moran_exact(const pl_moran *m, size_t a, size_t b, int i, int N
 PL_EXTERN int pl_moran_exact_config(const pl_moran *m, size_t a, size_t b, int i, int N, const pl_moran_config *cfg,
                                     double *out, pl_error *err);
 
+/* Invasion in an infinite population, from the payoffs a turn (the conditions of an evolutionarily
+ * stable strategy, Maynard Smith & Price 1973): 1 if a few of `invader` grow among `resident`,
+ * that is A[invader][resident] > A[resident][resident], or equal and A[invader][invader] >
+ * A[resident][invader]; 0 otherwise (and for invader == resident). */
+PL_EXTERN int pl_moran_invades(const pl_moran *m, size_t resident, size_t invader);
+
 /* One run from counts, recording the counts of every type after each generation:
  * (*out)[g * n + t] for g = 0 (the start) .. *generations, which is at most
  * cfg->max_generations (a run without mutation stops at fixation).  Run index: 0.  Free *out
@@ -220,6 +226,7 @@ typedef struct pl_moran_meta {
     const int *counts;            /* [n] the starting population */
     const char *interaction_text; /* how the graphs were given (NULL: complete, and the interaction */
     const char *reproduction_text;/* graph with loops) */
+    int invasion;                 /* write invasion.csv: every invader against every resident */
 } pl_moran_meta;
 
 /* Writes into dir: fixation.csv (type, start, fixed, p, lo, hi, exact) when f is given,

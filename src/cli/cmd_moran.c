@@ -78,7 +78,7 @@ int cmd_moran(int argc, char **argv)
     const char *out_dir = NULL, *counts_text = NULL;
     pl_player_list players = {0};
     int turns_given = 0, gens_given = 0, samples = 100, mode = 0, n_args;
-    int *counts = NULL, *traj = NULL, fitness = 0;
+    int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0;
     const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
     double *qmatrix = NULL;
     pl_moran_graph graph = {0}, repro = {0};
@@ -113,6 +113,9 @@ int cmd_moran(int argc, char **argv)
          "--counts order); payoff = the mean over one's neighbours"},
         {"reproduction-graph", 0, CLI_FLAG_TEXT, &repro_spec, "SPEC", "where offspring go (as --graph; default: the --graph with\n"
          "every individual also its own neighbour, the reference library's rule)"},
+        {"invasion", 0, CLI_FLAG_BOOL, &invasion, NULL, "also print which type can invade which: in an infinite population (the\n"
+         "payoffs' stability conditions) and, with deterministic pairs, the exact\n"
+         "chance N x rho that one invader takes over N - 1 residents (> 1: favoured)"},
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "R", "runs for the fixation estimate (default 1000)", 1, 1e12},
         {"generations", 0, CLI_FLAG_COUNT, &cfg.max_generations, "G", "a run that has not fixed after G generations stops (default 10000000;\n"
          "with --mutation, the length of the recorded run, default 1000)", 1, 1e12, &gens_given},
@@ -333,12 +336,34 @@ int cmd_moran(int argc, char **argv)
             printf("%-*s  %.6f -> %.6f\n", (int)w, pl_moran_name(m, i), start[i], x0[i] / (steps ? 1 : N));
         free(start);
     }
+    if (invasion) {
+        size_t n = players.n;
+        printf("\ninvasion (row: resident, column: invader): + invades an infinite population, - does not;\n"
+               "N x rho: the exact chance one invader takes over %d - 1 residents, times N (> 1: selection favours it)\n\n",
+               N);
+        printf("%-*s", (int)w, "");
+        for (size_t j = 0; j < n; j++) printf("  %12.12s", pl_moran_name(m, j));
+        printf("\n");
+        for (size_t i = 0; i < n; i++) {
+            printf("%-*s", (int)w, pl_moran_name(m, i));
+            for (size_t j = 0; j < n; j++) {
+                char cell[32] = "";
+                double rho;
+                if (i == j) snprintf(cell, sizeof cell, ".");
+                else if (!graph_spec && !repro_spec && !pl_moran_exact_config(m, j, i, 1, N, &cfg, &rho, NULL))
+                    snprintf(cell, sizeof cell, "%c %.3f", pl_moran_invades(m, i, j) ? '+' : '-', rho * N);
+                else snprintf(cell, sizeof cell, "%c", pl_moran_invades(m, i, j) ? '+' : '-');
+                printf("  %12s", cell);
+            }
+            printf("\n");
+        }
+    }
     fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
             f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
     int wrc = 0;
     if (out_dir) {
         pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts,
-                              .interaction_text = graph_spec, .reproduction_text = repro_spec};
+                              .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion};
         wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
     }
     rc = cli_out_end(&out, wrc, &err);

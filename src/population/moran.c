@@ -45,6 +45,15 @@ const char *pl_moran_name(const pl_moran *m, size_t i) { return i < m->n ? m->na
 double pl_moran_payoff(const pl_moran *m, size_t i, size_t j) { return i < m->n && j < m->n ? m->mean[i * m->n + j] : NAN; }
 int pl_moran_deterministic(const pl_moran *m) { return m->deterministic; }
 
+int pl_moran_invades(const pl_moran *m, size_t resident, size_t invader)
+{
+    size_t n = m->n;
+    if (resident >= n || invader >= n || resident == invader) return 0;
+    double ji = m->mean[invader * n + resident], ii = m->mean[resident * n + resident];
+    if (ji != ii) return ji > ii;
+    return m->mean[invader * n + invader] > m->mean[resident * n + invader];
+}
+
 void pl_moran_free(pl_moran *m)
 {
     if (!m) return;

@@ -127,4 +127,11 @@ check "exponential fitness: the exact column is the chain under exp(w x payoff) 
 check "exponential fitness: the exact value lies in the simulated interval" awk -F, -v x="$exact" 'NR == 2 { exit !($5 <= x && x <= $6) }' "$TMP/exp/fixation.csv"
 expect_exit 2 "an unknown fitness mapping" "$PARLEY" moran --players tft,defector --fitness square
 expect_err_has "--fitness: expected 'linear' or 'exp'" "a bad mapping names the flag and the choices"
+# invasion analysis: who invades whom from the payoffs (10 turns), and the finite-population chance
+expect_exit 0 "--invasion" "$R" moran --players tft,defector,cooperator --counts 5,5,5 --turns 10 --runs 10 --invasion --out "$TMP/inv"
+check "a defector invades cooperators" grep -q '^Cooperator,Defector,5,3,1,' "$TMP/inv/invasion.csv"
+check "a defector does not invade tit for tat (1.4 < 3)" grep -q '^Tit For Tat,Defector,1.4,3,0,' "$TMP/inv/invasion.csv"
+check "tit for tat does not invade defectors in an infinite population, yet one of 15 is favoured (N rho > 1)" \
+  awk -F, '$1 == "Defector" && $2 == "Tit For Tat" { found = 1; exit !($5 == 0 && $7 > 1) } END { if (!found) exit 1 }' "$TMP/inv/invasion.csv"
+check "invasion.csv has every ordered pair" [ "$(wc -l <"$TMP/inv/invasion.csv")" -eq 7 ]
 echo "1..$tap_n"

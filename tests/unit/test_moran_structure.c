@@ -189,6 +189,24 @@ static void exponential_fitness(void **state)
     pl_moran_free(m);
 }
 
+/* The stability conditions: B invades A when it earns more against A than A does, or as much and
+ * more against itself than A earns against B. */
+static void invasion_conditions(void **state)
+{
+    (void)state;
+    pl_moran *m = from_matrix(3, 0, 5, 1); /* prisoner's dilemma: A cooperates, B defects */
+    assert_true(pl_moran_invades(m, 0, 1));
+    assert_false(pl_moran_invades(m, 1, 0));
+    assert_false(pl_moran_invades(m, 0, 0));
+    pl_moran_free(m);
+    m = from_matrix(2, 1, 2, 3); /* a tie against A (2 = 2), and B earns 3 against itself > 1 */
+    assert_true(pl_moran_invades(m, 0, 1));
+    pl_moran_free(m);
+    m = from_matrix(2, 3, 2, 1); /* the same tie, but B earns 1 against itself < 3 */
+    assert_false(pl_moran_invades(m, 0, 1));
+    pl_moran_free(m);
+}
+
 static void graph_threads_same_results(void **state)
 {
     (void)state;
@@ -309,6 +327,7 @@ int main(void)
         cmocka_unit_test(mutation_rates_balance),
         cmocka_unit_test(one_way_mutation),
         cmocka_unit_test(exponential_fitness),
+        cmocka_unit_test(invasion_conditions),
         cmocka_unit_test(graph_threads_same_results),
         cmocka_unit_test(input_errors),
     };
