@@ -203,9 +203,10 @@ PL_EXTERN int pl_ecosystem_write(const pl_ecosystem_result *r, const char *dir, 
  * with its default probe, tit for tat): its mean score a turn against the Joss-Ann probe at every
  * point (x, y) of a grid over the unit square.  The probe cooperates with probability x, defects
  * with probability y and otherwise plays tit for tat (x + y < 1); past the diagonal it is the dual
- * of the probe at (1 - x, 1 - y), which defects with probability 1 - x, cooperates with
- * probability 1 - y and otherwise plays tit for tat.  (A memory-one strategy: it cooperates after
- * the opponent's C with probability 1 - d and after a D with probability c, first as after a C.)
+ * (the opposite move to the same history) of the probe at (1 - x, 1 - y): it defects with
+ * probability 1 - x, cooperates with probability 1 - y and otherwise plays the opposite of tit for
+ * tat.  Both are one memory-one strategy: cooperate after the opponent's C with probability 1 - y,
+ * after its D with probability x, and on the first turn with 1 - y.
  * side = floor(1 / step) + 1 points a side, x = i / (side - 1); out[j * side + i] the mean over
  * `repetitions` matches (cfg's turns, noise, game; match (point, repetition) from stream
  * (cfg->seed, point, repetition)) at x_i, y_j.  *out is allocated (free()); the same seed gives

@@ -19,7 +19,8 @@ static const char usage[] =
     "Ashlock's fingerprint of a strategy (Axelrod-Python's AshlockFingerprint): its mean score a\n"
     "turn against a probe at every point (x, y) of a grid over the unit square, the probe\n"
     "cooperating with probability x, defecting with probability y and otherwise playing tit for\n"
-    "tat (past x + y = 1, the dual of the probe at (1 - x, 1 - y)).  Strategies that differ\n"
+    "tat (past x + y = 1, the dual of the probe at (1 - x, 1 - y): defect with 1 - x, cooperate\n"
+    "with 1 - y, else the opposite of tit for tat).  Strategies that differ\n"
     "show different fingerprints.\n"
     "\n";
 static const char after[] =

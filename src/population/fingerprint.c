@@ -3,7 +3,7 @@
  * (parley/population.h, pl_fingerprint_ashlock).
  *
  * Why built this way: each probe is a memory-one strategy of the registry (`memory_one` with
- * the probabilities the Joss-Ann rule gives, the dual's past the diagonal), so the matches are the
+ * the probabilities the Joss-Ann rule gives, and its dual's past the diagonal), so the matches are the
  * ordinary match loop and nothing new decides a move.  Every (point, repetition) is one item of
  * the worker pool, drawing from its own stream, and the means are summed in repetition order
  * afterwards: the same bytes at any thread count. */
@@ -85,11 +85,12 @@ int pl_fingerprint_ashlock(const pl_strategy *s, const pl_match_config *cfg, dou
     for (size_t iy = 0; iy < n && !rc; iy++)
         for (size_t ix = 0; ix < n; ix++) {
             double x = n > 1 ? (double)ix / (double)(n - 1) : 0, y = n > 1 ? (double)iy / (double)(n - 1) : 0;
-            double c = x, d = y; /* cooperate with c, defect with d, else tit for tat */
-            if (x + y >= 1) c = 1 - y, d = 1 - x;
+            /* below the diagonal: C with x, D with y, else tit for tat; above it the dual of the probe at
+             * (1 - x, 1 - y): D with 1 - x, C with 1 - y, else the opposite of tit for tat.  Both come to
+             * cooperating after the opponent's C with 1 - y, after its D with x, and first with 1 - y. */
             char spec[200];
-            snprintf(spec, sizeof spec, "memory_one:p_cc=%.17g,p_cd=%.17g,p_dc=%.17g,p_dd=%.17g,initial=%.17g", 1 - d, c,
-                     1 - d, c, 1 - d);
+            snprintf(spec, sizeof spec, "memory_one:p_cc=%.17g,p_cd=%.17g,p_dc=%.17g,p_dd=%.17g,initial=%.17g", 1 - y, x,
+                     1 - y, x, 1 - y);
             if ((rc = pl_strategy_create(&j.probe[iy * n + ix], spec, err))) break;
         }
     if (rc) goto done;

@@ -44,7 +44,7 @@ int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, doubl
     pl_jw_init(&w, o.f, 1, 12);
     pl_jw_object(&w);
     pl_jw_key_str(&w, "strategy", strategy);
-    pl_jw_key_str(&w, "probe", "Tit For Tat (Joss-Ann; its dual past x + y = 1)");
+    pl_jw_key_str(&w, "probe", "Tit For Tat (Joss-Ann; past x + y = 1 the dual of the probe at (1 - x, 1 - y))");
     pl_jw_key_num(&w, "step", step);
     pl_jw_key_int(&w, "turns", cfg->turns);
     pl_jw_key_int(&w, "repetitions", repetitions);
@@ -92,7 +92,9 @@ int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, doubl
     pl_report_section(rep, "Mean score a turn against each probe");
     pl_report_paragraph(rep, "At (x, y) the probe cooperates with probability x, defects with probability y and "
                              "otherwise plays tit for tat; past the diagonal x + y = 1 it is the dual of the probe "
-                             "at (1 - x, 1 - y) (Ashlock & Kim 2008).  x grows to the right, y upwards.");
+                             "at (1 - x, 1 - y): it defects with probability 1 - x, cooperates with probability "
+                             "1 - y and otherwise plays the opposite of tit for tat (Ashlock & Kim 2008).  x grows "
+                             "to the right, y upwards.");
     pl_chart_set_matrix(c, side, side, rows, ylab, (const char *const *)labels);
     pl_chart_set_axis_titles(c, "x (probe cooperates)", "y (probe defects)");
     pl_report_chart(rep, c, "Each cell: the strategy's mean score a turn over the repetitions (fingerprint.csv).");

@@ -20,11 +20,12 @@ expect_err_has "--step" "a bad step names the flag"
 expect_exit 2 "zero repetitions" "$PARLEY" fingerprint tft --repetitions 0
 expect_err_has "--repetitions" "zero repetitions names the flag"
 
-# what is known without sampling: at (0, 0) and (1, 1) the probe is tit for tat itself (3 a turn),
-# at (1, 0) it always cooperates (3), at (0, 1) it always defects (tit for tat: 49 of 50 turns at 1)
+# what is known without sampling: at (0, 0) the probe is tit for tat itself (3 a turn), at (1, 0) it
+# always cooperates (3), at (0, 1) it always defects (tit for tat: 49 of 50 turns at 1), at (1, 1) it
+# is the dual of tit for tat, the opposite of its move (tit for tat cycles 0, 1, 5, 3: 109/50)
 expect_exit 0 "tit for tat's fingerprint" "$R" fingerprint tft --step 0.25 --repetitions 4000 --seed 2 --out "$TMP/fp"
 check "the corners are exact" awk -F, '($1 == 0 && $2 == 0 && $3 != 3) || ($1 == 1 && $2 == 0 && $3 != 3) ||
-  ($1 == 1 && $2 == 1 && $3 != 3) || ($1 == 0 && $2 == 1 && $3 != 0.98) { bad = 1 } END { exit bad || NR != 26 }' "$TMP/fp/fingerprint.csv"
+  ($1 == 1 && $2 == 1 && $3 != 2.18) || ($1 == 0 && $2 == 1 && $3 != 0.98) { bad = 1 } END { exit bad || NR != 26 }' "$TMP/fp/fingerprint.csv"
 check "report.html draws the heat map" grep -q 'data-kind="heatmap"' "$TMP/fp/report.html"
 check "results.json holds 5 rows of scores" grep -q '"side": 5' "$TMP/fp/results.json"
 

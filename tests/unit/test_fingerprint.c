@@ -2,10 +2,10 @@
 /* test_fingerprint.c — population/fingerprint: Ashlock's fingerprint against what is known.
  *
  * Where the probe is not random the score is exact: at (0, 0) and (1, 1) the probe is tit for tat,
- * at (1, 0) it always cooperates, at (0, 1) it always defects; the fingerprint is symmetric in
- * the way the dual makes it: for tit for tat against a probe cooperating with probability c and
- * defecting with d, the mean over many matches at (x, y) above the diagonal equals the one at
- * (1 - y, 1 - x) below it (the same probe); the same values at any thread count; and errors. */
+ * at (1, 0) it always cooperates, at (0, 1) it always defects, at (1, 1) it is the dual of tit for
+ * tat (the opposite move: tit for tat cycles through 0, 1, 5, 3 against it); the probe is the
+ * registry's memory-one strategy (1 - y, x, 1 - y, x, first 1 - y), so a strategy's fingerprint
+ * is its mean score against that strategy; the same values at any thread count; and errors. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -40,7 +40,7 @@ static void corners_are_exact(void **state)
     assert_float_equal(g[0], 3, 1e-12);              /* (0, 0) */
     assert_float_equal(g[2], 3, 1e-12);              /* (1, 0) */
     assert_float_equal(g[6], 49.0 / 50, 1e-12);      /* (0, 1) */
-    assert_float_equal(g[8], 3, 1e-12);              /* (1, 1) */
+    assert_float_equal(g[8], 109.0 / 50, 1e-12);     /* (1, 1): 12 cycles of 0, 1, 5, 3 and then 0, 1 */
     free(g);
     g = fingerprint("defector", 0.5, 20, 1, &n);
     assert_float_equal(g[0], 54.0 / 50, 1e-12);      /* against tit for tat: 5 once, then 1 */
@@ -49,15 +49,31 @@ static void corners_are_exact(void **state)
     free(g);
 }
 
-static void dual_is_the_same_probe(void **state)
+static void the_probe_is_memory_one(void **state)
 {
     (void)state;
     size_t n;
-    double *g = fingerprint("wsls", 0.25, 400, 2, &n);
+    double *g = fingerprint("wsls", 0.25, 300, 2, &n);
     assert_int_equal(n, 5);
-    /* (x, y) = (0.75, 0.5) above the diagonal is the probe c = 1 - y = 0.5, d = 1 - x = 0.25: the probe at (0.5, 0.25) */
-    double above = g[2 * n + 3], below = g[1 * n + 2];
-    assert_float_equal(above, below, 0.12); /* two independent means of 400 matches */
+    /* (x, y) = (0.75, 0.5), above the diagonal: win-stay lose-shift against memory_one(0.5, 0.75, 0.5, 0.75, 0.5) */
+    pl_strategy *a, *b;
+    pl_error err;
+    assert_int_equal(pl_strategy_create(&a, "wsls", &err), PL_OK);
+    assert_int_equal(pl_strategy_create(&b, "memory_one:p_cc=0.5,p_cd=0.75,p_dc=0.5,p_dd=0.75,initial=0.5", &err), PL_OK);
+    pl_match_config mc;
+    pl_match_config_default(&mc);
+    mc.turns = 50;
+    double sum = 0;
+    for (int k = 0; k < 300; k++) {
+        pl_match_result *r;
+        mc.seed = 1000 + (uint64_t)k;
+        assert_int_equal(pl_match_play(a, b, &mc, &r, &err), PL_OK);
+        sum += pl_match_result_score(r, 0) / 50;
+        pl_match_result_free(r);
+    }
+    assert_float_equal(g[2 * n + 3], sum / 300, 0.1); /* two independent means of 300 matches */
+    pl_strategy_free(a);
+    pl_strategy_free(b);
     free(g);
 }
 
@@ -94,7 +110,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(corners_are_exact),
-        cmocka_unit_test(dual_is_the_same_probe),
+        cmocka_unit_test(the_probe_is_memory_one),
         cmocka_unit_test(same_at_any_thread_count),
         cmocka_unit_test(errors),
     };
