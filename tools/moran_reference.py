@@ -87,8 +87,8 @@ def parley_args(pop, runs):
 def resource(axl, out):
     with open(out, "w") as f:
         f.write("# Axelrod-Python %s Moran fixation counts, made by tools/moran_reference.py (birth-death,\n"
-                "# seed %d + run); `method` exact = MoranProcess, approx = ApproximateMoranProcess over `samples`\n"
-                "# matches a pair.  Read by tests/e2e/moran_reference.sh.\n" % (axl.__version__, SEED0))
+                "# seed %d + run); `method` approx = ApproximateMoranProcess over `samples` matches a pair\n"
+                "# (one for a deterministic pair).  Read by tests/e2e/moran_reference.sh.\n" % (axl.__version__, SEED0))
         f.write("population,method,players,counts,turns,noise,samples,runs,type,fixed,seconds\n")
         for pop in POPULATIONS:
             t0 = time.perf_counter()
