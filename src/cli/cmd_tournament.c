@@ -96,18 +96,20 @@ int cmd_tournament(int argc, char **argv)
     if (!run_rc) {
         double secs = cli_seconds() - t0;
         pl_tournament_print_table(res, stdout);
-        /* the rate of turns simulated: a deterministic pair is played once and repeated, and a rate
-         * over the repeated turns too once claimed 2e14 turns a second */
+        /* The turns of the results, then how many of them were simulated and the rate of those:
+         * a pair whose match drew nothing is played once and repeated, and a rate over the
+         * repeated turns too once claimed 2e14 turns a second.  The line says which it counts. */
         unsigned long long turns = pl_tournament_result_turns(res), sim = pl_tournament_result_turns_computed(res);
         double rate = secs > 0 ? (double)sim / secs : 0.0;
         if (sim < turns)
-            fprintf(stderr, "%llu matches, %llu turns in %.3f s (%llu simulated at %.3g turns/s, the others repeat "
-                    "deterministic matches; %d thread%s)\n", (unsigned long long)pl_tournament_result_matches(res), turns,
-                    secs, sim, rate, cfg.threads, cfg.threads == 1 ? "" : "s");
-        else
-            fprintf(stderr, "%llu matches, %llu turns in %.3f s (%.3g turns/s, %d thread%s)\n",
-                    (unsigned long long)pl_tournament_result_matches(res), turns, secs, rate, cfg.threads,
+            fprintf(stderr, "%llu matches, %llu turns in %.3f s (%llu of them simulated, at %.3g simulated turns/s; "
+                    "the others repeat deterministic matches; %d thread%s)\n",
+                    (unsigned long long)pl_tournament_result_matches(res), turns, secs, sim, rate, cfg.threads,
                     cfg.threads == 1 ? "" : "s");
+        else
+            fprintf(stderr, "%llu matches, %llu turns in %.3f s (every turn simulated, at %.3g simulated turns/s; "
+                    "%d thread%s)\n", (unsigned long long)pl_tournament_result_matches(res), turns, secs, rate,
+                    cfg.threads, cfg.threads == 1 ? "" : "s");
         pl_tournament_meta meta = {.cfg = &cfg, .game_text = game.text};
         if (out_dir) run_rc = pl_tournament_write(res, &meta, cli_out_path(&out), &err);
     }

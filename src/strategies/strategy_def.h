@@ -74,7 +74,25 @@ typedef struct pl_strategy_def {
      * is a large buffer that every move writes before any move reads it (Meta Hunter's
      * 128 kB ring of proposals): zeroing it cost more than most matches.  0: all of it. */
     size_t state_clear;
+    /* Optional: the strategy as a memory-one table, where these parameters in game g (as party
+     * `side` sees it) make it one: prob[0] is the probability of cooperating on the first turn,
+     * prob[1 + 2 * own + other's] after the last turn's actions (C = 0, D = 1, as played, after
+     * noise).  Each probability is drawn as pl_view_coop_with draws it (nothing at 0 or 1), so
+     * the engine's table loop (twoparty/match.c) plays the very matches `move` plays, draw for
+     * draw.  Returns 1 when prob is filled, 0 when these parameters are not a table. */
+    int (*memory_one)(const pl_params *p, const pl_game *g, int side, double prob[5]);
 } pl_strategy_def;
+
+/* Fills a memory-one table (first move, then after CC, CD, DC, DD, own action first); returns 1. */
+static inline int pl_table_fill(double prob[5], double first, double cc, double cd, double dc, double dd)
+{
+    prob[0] = first;
+    prob[1] = cc;
+    prob[2] = cd;
+    prob[3] = dc;
+    prob[4] = dd;
+    return 1;
+}
 
 /* The bytes of a strategy's state an engine zeroes before init (at least one). */
 static inline size_t pl_strategy_def_clear_size(const pl_strategy_def *d)

@@ -14,6 +14,7 @@ typedef struct pl_match_buf {
     void *state[2];
     size_t state_cap;
     int drew; /* the last match drew from its stream (its length, a move, a noise flip), so its course may depend on it */
+    int generic; /* 1: always the loop that calls each strategy's move, never the table loop (tests compare the two) */
 } pl_match_buf;
 
 /* Turns a buffer starts with when the length is not known in advance (a probabilistic end);
