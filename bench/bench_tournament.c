@@ -16,7 +16,8 @@
  * instruction count): `first` (the first field, 50 repetitions), `first-noise`
  * (the same with noise 0.05), `mem1-noise` (20 memory-one players, noise 0.05,
  * REPS repetitions, 1,000 by default) and `all` (every registered strategy, 50
- * repetitions).
+ * repetitions); NAME-batched is the same with the --batched option (after: a library
+ * that has it; an older one plays it as the default).
  * It uses only the public API, so the same source measures any two trees. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,8 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
+static int batched; /* the --batched option (pl_tournament_config.batched) for the case being timed */
+
 static void bench_with(const char *label, pl_strategy **p, size_t n, int threads, int runs, double noise, int reps)
 {
     pl_tournament_config cfg;
@@ -53,6 +56,7 @@ static void bench_with(const char *label, pl_strategy **p, size_t n, int threads
     cfg.turns = 200;
     cfg.repetitions = reps;
     cfg.noise = noise;
+    cfg.batched = batched; /* set whatever the library: an older one's default does not know the field */
     cfg.threads = threads;
     cfg.seed = 1;
     double best = 1e30;
@@ -102,12 +106,19 @@ static int bench_case(const char *name, int runs, int mem1_reps)
 {
     pl_strategy *p[32];
     size_t n;
+    char base[32];
+    snprintf(base, sizeof base, "%s", name);
+    char *suffix = strstr(base, "-batched");
+    batched = suffix != NULL;
+    if (suffix) *suffix = '\0';
+    const char *label = name;
+    name = base;
     if (!strcmp(name, "first") || !strcmp(name, "first-noise")) {
         n = make_players(p, first_tournament, sizeof first_tournament / sizeof *first_tournament);
-        bench_with(name, p, n, 1, runs, name[5] ? 0.05 : 0, 50);
+        bench_with(label, p, n, 1, runs, name[5] ? 0.05 : 0, 50);
     } else if (!strcmp(name, "mem1-noise")) {
         n = make_players(p, memory_one_field, sizeof memory_one_field / sizeof *memory_one_field);
-        bench_with(name, p, n, 1, runs, 0.05, mem1_reps);
+        bench_with(label, p, n, 1, runs, 0.05, mem1_reps);
     } else if (!strcmp(name, "all")) {
         size_t total = pl_strategy_count();
         pl_strategy **all = calloc(total, sizeof *all);
@@ -115,12 +126,13 @@ static int bench_case(const char *name, int runs, int mem1_reps)
             pl_error err;
             if (!all || pl_strategy_create(&all[i], pl_strategy_info_at(i)->id, &err)) return 1;
         }
-        bench_with(name, all, total, 1, runs, 0, 50);
+        bench_with(label, all, total, 1, runs, 0, 50);
         for (size_t i = 0; i < total; i++) pl_strategy_free(all[i]);
         free(all);
         return 0;
     } else {
-        fprintf(stderr, "bench_tournament case: unknown case '%s' (first, first-noise, mem1-noise, all)\n", name);
+        fprintf(stderr, "bench_tournament case: unknown case '%s' (first, first-noise, mem1-noise, all; each "
+                "also with -batched)\n", label);
         return 2;
     }
     for (size_t i = 0; i < n; i++) pl_strategy_free(p[i]);

@@ -9,7 +9,8 @@
 
 static const char usage[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"
-    "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--out DIR]\n"
+    "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--batched]\n"
+    "                         [--out DIR]\n"
     "\n"
     "Round robin: every pair of players (and each against a copy of itself, as in\n"
     "Axelrod-Python) plays R matches; players are ranked by their median normalised\n"
@@ -59,6 +60,8 @@ int cmd_tournament(int argc, char **argv)
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
         CLI_ROW_THREADS(&cfg.threads),
         {"no-self-play", 0, CLI_FLAG_BOOL, &self_play_off, NULL, "leave out each player's match against its own copy"},
+        {"batched", 0, CLI_FLAG_BOOL, &cfg.batched, NULL,
+         "memory-one pairs play 64 repetitions at once (faster; other draws, so other stochastic results)"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},
         {0}};

@@ -28,6 +28,7 @@
 
 #include "core/alloc.h"
 #include "twoparty/match_engine.h"
+#include "twoparty/table.h"
 #include "strategies/registry.h"
 
 struct pl_match_result {
@@ -142,7 +143,7 @@ static inline int match_resolve(pl_match_buf *buf, const pl_game *g, pl_rng *rng
 
 /* 1 if every payoff of the 2x2 game is an integer of magnitude at most 2^20: then any sum of
  * at most 2^31 of them is an integer below 2^53, exact in whatever order it is added. */
-static int payoffs_sum_exactly(const pl_game *g)
+int pl_match_payoffs_exact(const pl_game *g)
 {
     for (int x = 0; x < 2; x++)
         for (int y = 0; y < 2; y++)
@@ -161,7 +162,7 @@ static void match_scores(pl_history *ha, pl_history *hb, const pl_game *g)
 {
     int len = ha->len;
     double score_a = 0, score_b = 0;
-    if (payoffs_sum_exactly(g)) {
+    if (pl_match_payoffs_exact(g)) {
         uint64_t n[2][2] = {{0, 0}, {0, 0}};
         for (int w = 0; w < (len + 63) / 64; w++) {
             uint64_t x = ha->w[w], y = hb->w[w];
@@ -225,14 +226,9 @@ static inline __attribute__((always_inline)) void play_turns(match_side *pa, mat
     }
 }
 
-/* A party as a memory-one table: the cut (pl_rng_cut) of its probability of cooperating on the
- * first turn, then after CC, CD, DC, DD from its own side (own action first).  0 if the strategy
- * is not a table with these parameters in this game. */
-typedef struct table_side {
-    uint64_t cut[5];
-} table_side;
-
-static int table_of(const pl_strategy *s, const pl_game *g, int side, table_side *t)
+/* A party as a memory-one table (twoparty/table.h): the cut (pl_rng_cut) of its probability of
+ * cooperating on the first turn, then after CC, CD, DC, DD from its own side (own action first). */
+int pl_table_of(const pl_strategy *s, const pl_game *g, int side, pl_table *t)
 {
     double prob[5];
     if (!s->def->memory_one || !s->def->memory_one(&s->params, g, side, prob)) return 0;
@@ -243,10 +239,17 @@ static int table_of(const pl_strategy *s, const pl_game *g, int side, table_side
     return 1;
 }
 
+int pl_table_deterministic(const pl_table *t)
+{
+    for (int k = 0; k < 5; k++)
+        if (t->cut[k] != 0 && t->cut[k] != UINT64_MAX) return 0;
+    return 1;
+}
+
 /* The turns of a match between two tables: A's move, B's move, A's flip, B's flip, each a draw
  * only where its cut is neither 0 nor UINT64_MAX, as in play_turns.  A's action is 1 (D) when
  * it does not cooperate.  Bits are gathered a word at a time (the words past len are zero). */
-static inline __attribute__((always_inline)) void play_table(const table_side *ta, const table_side *tb,
+static inline __attribute__((always_inline)) void play_table(const pl_table *ta, const pl_table *tb,
                                                              pl_history *ha, pl_history *hb, pl_rng *rng,
                                                              uint64_t noise_cut, int length, int noisy)
 {
@@ -304,8 +307,8 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
     pl_rng before = rng;
-    table_side ta, tb;
-    if (!buf->generic && table_of(a, g, 0, &ta) && table_of(b, g, 1, &tb)) {
+    pl_table ta, tb;
+    if (!buf->generic && pl_table_of(a, g, 0, &ta) && pl_table_of(b, g, 1, &tb)) {
         if (noise_cut) play_table(&ta, &tb, ha, hb, &rng, noise_cut, length, 1);
         else play_table(&ta, &tb, ha, hb, &rng, 0, length, 0);
         buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
