@@ -170,7 +170,9 @@ check "N-party: every sensitivity output is byte-identical at 1 and 2 threads" d
 check "N-party: the summary too" cmp -s "$TMP/dl1.txt" "$TMP/dl2.txt"
 check "N-party: the four ranges (noise, misreading, forgiveness, payoff scale) are analysed" \
   bash -c "grep -q '^   1  noise ' '$TMP/dl1.txt' && grep -q '^   3  forgiveness ' '$TMP/dl1.txt' && grep -q '^   4  payoff scale ' '$TMP/dl1.txt'"
-check "N-party: the measure is the profiles' lasting restraint" grep -q "each design's lasting restraint" "$TMP/dl1.txt"
+check "N-party: the measure is the profiles' lasting restraint" grep -q "each profile's lasting restraint" "$TMP/dl1.txt"
+check "N-party: the summary and the page speak of profiles, not designs (the kind's words)" \
+  bash -c "! grep -qiw 'designs\?' '$TMP/dl1.txt' && ! grep -qiw 'designs\?' '$TMP/dl1/report.html' && grep -q 'which profile is ahead' '$TMP/dl1/report.html'"
 check "N-party: a range over a policy's parameter moves that profile only (forgiveness: double_suspension_generous)" python3 -c "
 import csv,sys; r=[x for x in csv.DictReader(open('$TMP/dl1/sensitivity.csv')) if x['assumption']=='forgiveness']
 v={}
