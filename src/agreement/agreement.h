@@ -197,6 +197,7 @@ typedef enum pl_ag_event_kind {
     PL_EV_MISSED,    /* a deadline passed undone (recorded, not inferred) */
     PL_EV_SHOCK,
     PL_EV_NOTE,
+    PL_EV_DETECTED,  /* a secret withdrawal of a `covert:` step found out (its date; when it was made is unknown) */
     PL_EV_COUNT
 } pl_ag_event_kind;
 
