@@ -132,10 +132,12 @@ static void a_secret_withdrawal_found_out_sums_over_its_unknown_period(void **st
     pl_agreement_free(a);
     /* a finding on a step that cannot be withdrawn in secret is refused where it is written */
     snprintf(text, sizeof text, "%s", covert_found);
-    at = strstr(text, "     covert: {p_detect: 0.5}}");
-    memcpy(at, "                           }", 28);
+    static const char cov[] = "     covert: {p_detect: 0.5}}", blank[] = "                            }";
+    _Static_assert(sizeof cov == sizeof blank, "the same length");
+    at = strstr(text, cov);
+    memcpy(at, blank, sizeof blank - 1); /* the covert: spec blanked out, the map closed */
     assert_int_not_equal(ag_load_error(text, &err), 0);
-    assert_non_null(strstr(err.msg, "test.yaml:18:7: the record finds out a secret withdrawal of step 'X', which has no "
+    assert_non_null(strstr(err.msg, "bad.yaml:18:7: the record finds out a secret withdrawal of step 'X', which has no "
                                     "'covert:'"));
 }
 
