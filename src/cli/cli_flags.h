@@ -59,6 +59,13 @@ typedef struct cli_flag {
      "worker threads (default: every core; 0 = every core); the results\n" \
      "are the same whatever k is, only the time changes"}
 
+/* --json, the same row in every command whose results set holds a JSON file (cli_out). */
+#define CLI_ROW_JSON(target) \
+    {"json", 0, CLI_FLAG_BOOL, target, NULL, \
+     "print the results as one JSON document on standard output and\n" \
+     "nothing else there (the set's JSON file, as --out writes it;\n" \
+     "docs/json.md); progress and timings stay on standard error"}
+
 /* Repeatable text flags (--set, --range). */
 typedef struct cli_list {
     const char *items[CLI_MAX_SETS];

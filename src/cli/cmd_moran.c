@@ -17,7 +17,7 @@ static const char usage[] =
     "Usage: parley moran --players LIST [--counts C1,C2,...] [--turns N] [--noise p] [--prob-end p]\n"
     "                    [--game R,S,T,P] [--mode bd|db] [--selection w] [--mutation p]\n"
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
-    "                    [--replicator T] [--out DIR]\n"
+    "                    [--replicator T] [--out DIR] [--json]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -74,7 +74,7 @@ int cmd_moran(int argc, char **argv)
     cli_game_default(&game);
     const char *out_dir = NULL, *counts_text = NULL;
     pl_player_list players = {0};
-    int turns_given = 0, gens_given = 0, samples = 100, mode = 0, n_args;
+    int turns_given = 0, gens_given = 0, samples = 100, mode = 0, as_json = 0, n_args;
     int *counts = NULL, *traj = NULL;
     uint64_t gens = 0;
     double rep_time = 0, *rep = NULL, *payoff = NULL, *x0 = NULL;
@@ -109,6 +109,7 @@ int cmd_moran(int argc, char **argv)
         CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
          "generation), results.json and report.html (the charts) into DIR"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"moran", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -147,7 +148,7 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     mc.game = &game.game;
-    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html"))) goto done;
+    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     rc = EXIT_USAGE;
     double t0 = cli_seconds();
     if (pl_moran_create(&m, (pl_strategy *const *)players.items, players.n, &mc, samples, cfg.threads, &err)) {
@@ -160,7 +161,7 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     double t2 = cli_seconds();
-    if ((out_dir || cfg.mutation > 0) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
+    if ((cli_out_path(&out) || cfg.mutation > 0) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }
@@ -242,7 +243,7 @@ int cmd_moran(int argc, char **argv)
     fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
             f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
     int wrc = 0;
-    if (out_dir) {
+    if (cli_out_path(&out)) {
         pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts};
         wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
     }

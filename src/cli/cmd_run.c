@@ -32,7 +32,8 @@ static void on_progress(void *user, uint64_t done, uint64_t total)
 }
 
 static const char usage[] =
-    "Usage: parley run SCENARIO.yaml [--runs N] [--seed s] [--threads k] [--out DIR] [--set PATH=VALUE]...\n"
+    "Usage: parley run SCENARIO.yaml [--runs N] [--seed s] [--threads k] [--out DIR] [--json]\n"
+    "                  [--set PATH=VALUE]...\n"
     "\n"
     "Runs a scenario file of any kind (its top-level 'kind:' says which: an agreement\n"
     "to simulate and replay, an N-party game, a tournament) and prints a summary.\n"
@@ -48,7 +49,7 @@ int cmd_run(int argc, char **argv)
 {
     pl_run_options opt = {.threads = cli_default_threads()};
     cli_list sets = {0};
-    int types = 0, n_args;
+    int types = 0, as_json = 0, n_args;
     const cli_flag flags[] = {
         {"runs", 'r', CLI_FLAG_COUNT, &opt.runs, "N", "Monte Carlo runs (default: the scenario's own, else 10000)", 1, 1e9},
         {"seed", 's', CLI_FLAG_SEED, &opt.seed, "s",
@@ -66,6 +67,7 @@ int cmd_run(int argc, char **argv)
          "steps.SP-DP-1.flow.DPRK=-0.31, verifiers.IAEA.p_confirm=0.6; the\n"
          "other probabilities of a policy list are rescaled to add up to 1.\n"
          "The summary and results.json record every change"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"run", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -78,7 +80,7 @@ int cmd_run(int argc, char **argv)
     pl_error err;
     /* the results directory is checked and made before anything is computed, and filled as a set */
     cli_out out;
-    rc = cli_out_begin(&out, "run", opt.out_dir, "CSV, results.json, report.html");
+    rc = cli_out_begin(&out, "run", opt.out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL);
     if (rc) return rc;
     opt.out_dir = cli_out_path(&out);
     run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};

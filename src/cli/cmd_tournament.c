@@ -9,6 +9,7 @@
 static const char usage[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"
     "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--out DIR]\n"
+    "                         [--json]\n"
     "\n"
     "Round robin: every pair of players (and each against a copy of itself, as in\n"
     "Axelrod-Python) plays R matches; players are ranked by their median normalised\n"
@@ -44,7 +45,7 @@ int cmd_tournament(int argc, char **argv)
     cli_game_default(&game);
     const char *out_dir = NULL;
     pl_player_list players = {0};
-    int turns_given = 0, self_play_off = 0, n_args;
+    int turns_given = 0, self_play_off = 0, as_json = 0, n_args;
     pl_error err;
     const cli_flag flags[] = {
         {"players", 'p', CLI_FLAG_PLAYERS, &players, "LIST", "comma-separated strategy names, @FILE (one name a line; @- reads\n"
@@ -60,6 +61,7 @@ int cmd_tournament(int argc, char **argv)
         {"no-self-play", 0, CLI_FLAG_BOOL, &self_play_off, NULL, "leave out each player's match against its own copy"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"tournament", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -85,7 +87,7 @@ int cmd_tournament(int argc, char **argv)
     cfg.game = &game.game;
     /* the results directory is checked and made before anything is computed, and filled as a set */
     cli_out out;
-    if ((rc = cli_out_begin(&out, "tournament", out_dir, "CSV, results.json, report.html"))) goto done;
+    if ((rc = cli_out_begin(&out, "tournament", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     double t0 = cli_seconds();
     pl_tournament_result *res = NULL;
     tour_bar bar = {0};
@@ -109,7 +111,7 @@ int cmd_tournament(int argc, char **argv)
                     (unsigned long long)pl_tournament_result_matches(res), turns, secs, rate, cfg.threads,
                     cfg.threads == 1 ? "" : "s");
         pl_tournament_meta meta = {.cfg = &cfg, .game_text = game.text};
-        if (out_dir) run_rc = pl_tournament_write(res, &meta, cli_out_path(&out), &err);
+        if (cli_out_path(&out)) run_rc = pl_tournament_write(res, &meta, cli_out_path(&out), &err);
     }
     cli_error_sizes(&err, "--players %zu, --repetitions %d and --threads %d", players.n, cfg.repetitions, cfg.threads);
     rc = cli_out_end(&out, run_rc, &err);
