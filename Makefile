@@ -45,6 +45,8 @@ BASE    := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -pthread -fPIC -fvisibility=hi
 RELEASE := -O3 -g -DNDEBUG $(BASE)
 ASAN    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined $(BASE)
 LDLIBS  := -ljansson -lyaml -lz -lm -pthread
+# the command alone: libedit (BSD editline, Debian libedit-dev) gives `parley play` its line editing and history
+CLI_LIBS := -ledit
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/io/*.c src/strategies/*.c src/twoparty/*.c src/nparty/*.c src/agreement/*.c src/scenario/*.c src/population/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -99,17 +101,17 @@ $(REL)/libparley.so: $(call objs,$(REL),$(LIB_SRC))
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
 	ln -sf libparley.so $(REL)/$(SONAME)
 $(REL)/parley: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CLI_LIBS)
 # The command linked against the shared library, as a program of your own would be: any reach
 # past the public headers into the library's internals fails to link here (tests/e2e/library_boundary.sh).
 $(REL)/parley-shared: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.so
 	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--no-undefined -Wl,-rpath,'$$ORIGIN' -o $@ $(call objs,$(REL),$(CLI_SRC)) \
-	  $(REL)/libparley.so $(LDLIBS)
+	  $(REL)/libparley.so $(LDLIBS) $(CLI_LIBS)
 
 $(SAN)/libparley.a: $(call objs,$(SAN),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(SAN)/parley: $(call objs,$(SAN),$(CLI_SRC)) $(SAN)/libparley.a
-	$(CC) -fsanitize=address,undefined $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) -fsanitize=address,undefined $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CLI_LIBS)
 # a test program is compiled and linked in one step; its .d file sits beside it
 $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
@@ -172,7 +174,7 @@ $(COV)/obj/%.o: %.c $(COV)/obj/%.d
 $(COV)/libparley.a: $(call objs,$(COV),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(COV)/parley: $(call objs,$(COV),$(CLI_SRC)) $(COV)/libparley.a
-	$(CC) --coverage $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) --coverage $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CLI_LIBS)
 COV_CLI_OBJS := $(patsubst $(SAN)/%,$(COV)/%,$(CLI_TEST_OBJS))
 $(COV)/tests/test_progress $(COV)/tests/test_cli_flags: $(COV)/tests/%: tests/unit/%.c $(COV)/tests/%.d $(COV_CLI_OBJS) \
   $(COV)/libparley.a
@@ -229,7 +231,7 @@ $(MPIDIR)/cli_main.o: src/cli/main.c $(REL)/flags
 -include $(wildcard $(MPIDIR)/*.d)
 $(MPIDIR)/parley-mpi: src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) $(REL)/libparley.a
 	$(MPICC) $(CPPFLAGS) $(RELEASE) $(CFLAGS) $(LDFLAGS) src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) \
-	  $(REL)/libparley.a $(LDLIBS) -o $@
+	  $(REL)/libparley.a $(LDLIBS) $(CLI_LIBS) -o $@
 
 # The Python package (python/): pip builds the cffi extension against include/ and links
 # build/release/libparley.a into it (python/parley/_build.py), and installs it into build/python,
