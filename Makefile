@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # parley — build, test, demo, install.
 #   make            the library and the command (build/release)
 #   make check      installs what is missing, builds with sanitizers, runs every test

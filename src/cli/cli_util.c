@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cli_util.c — flag parsing with errors that name the flag, terminal checks, and the small JSON
  * documents of the listing commands. */
 #include <errno.h>

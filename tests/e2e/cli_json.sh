@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_json.sh — `--json` on every command that prints results (issue 15, docs/json.md): standard
 # output holds one JSON document and nothing else (a real parser reads it whole: python3's json,
 # jq), progress and timings stay on standard error, the document is the set's own JSON file (the

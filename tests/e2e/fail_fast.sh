@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fail_fast.sh — every command checks its flags, its input files and its --out directory before
 # it computes anything (issue 15: "a bad --out is found only after all the computing is done").
 # Each command is given a job that would take minutes or hours and a bad --out (a file; a
