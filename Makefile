@@ -10,8 +10,9 @@
 #   make mpi        parley-mpi (build/mpi/parley-mpi): the command across MPI processes (Open MPI's mpicc)
 #   make python     the Python package (python/) built and installed into build/python with the
 #                   system Python (PYTHON=/usr/bin/python3), as `pip install ./python` installs it
-#   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, DATADIR, MANDIR, DOCDIR);
-#                   the scenarios and docs go to DATADIR/parley, where the command looks for them
+#   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, DATADIR, MANDIR, DOCDIR,
+#                   BASHCOMPDIR, ZSHCOMPDIR); the scenarios and docs go to DATADIR/parley, where the
+#                   command looks for them; the bash and zsh completion to DATADIR/bash-completion, DATADIR/zsh
 #   make uninstall  the same variables: removes exactly what install put
 # The usual CPPFLAGS, CFLAGS and LDFLAGS are honoured by every compile and link (CFLAGS comes
 # after the project's flags, so CFLAGS=-O2 wins); dependencies on headers are exact (-MMD -MP).
@@ -24,6 +25,9 @@ DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(PREFIX)/share/man
 DOCDIR ?= $(PREFIX)/share/doc/parley
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# shell completion (parley completion bash|zsh), where bash-completion and zsh look under PREFIX
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
 CC ?= cc
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # one version, in the public header; the pkg-config file takes it from there
@@ -276,12 +280,16 @@ install: all
 	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)/LICENSE
 	install -m 644 src/strategies/data/NOTICE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python
 	for f in $(SHARE_FILES); do install -D -m 644 $$f $(DESTDIR)$(PL_DATA)/$$f || exit 1; done
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(REL)/parley completion bash > $(DESTDIR)$(BASHCOMPDIR)/parley
+	$(REL)/parley completion zsh > $(DESTDIR)$(ZSHCOMPDIR)/_parley
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/parley $(DESTDIR)$(LIBDIR)/libparley.a $(DESTDIR)$(LIBDIR)/libparley.so.$(VERSION) \
 	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libparley.so $(INSTALLED_HEADERS) \
 	  $(DESTDIR)$(PKGCONFIGDIR)/parley.pc $(DESTDIR)$(MANDIR)/man1/parley.1 \
-	  $(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python
+	  $(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python \
+	  $(DESTDIR)$(BASHCOMPDIR)/parley $(DESTDIR)$(ZSHCOMPDIR)/_parley
 	rm -f $(addprefix $(DESTDIR)$(PL_DATA)/,$(SHARE_FILES))
 	rmdir $(addprefix $(DESTDIR)$(PL_DATA)/,$(SHARE_DIRS)) 2>/dev/null || true
 	rmdir $(DESTDIR)$(PL_DATA)/scenarios $(DESTDIR)$(PL_DATA) 2>/dev/null || true

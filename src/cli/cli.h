@@ -133,5 +133,10 @@ int cmd_fit(int argc, char **argv);
 int cmd_design(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
 int cmd_scenarios(int argc, char **argv);
+/* `parley completion bash|zsh` and the hidden `parley __complete WORD...` (cmd_complete.c). */
+int cmd_completion(int argc, char **argv);
+int cmd_complete(int argc, char **argv);
+/* The i-th subcommand of main.c's table: its name and function (fn may be NULL); 0 past the end. */
+int cli_command_at(size_t i, const char **name, int (**fn)(int, char **));
 
 #endif

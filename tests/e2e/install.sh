@@ -126,6 +126,18 @@ check "a scenario's data file is installed beside it" test -f "$share/scenarios/
 n_src=$(ls scenarios/*/*.yaml | wc -l); n_inst=$(ls "$share"/scenarios/*/*.yaml | wc -l)
 check "every shipped scenario is installed ($n_inst of $n_src)" [ "$n_src" -eq "$n_inst" ]
 check "the docs are installed under DATADIR/parley/docs" test -f "$share/docs/tutorial.md"
+# shell completion, where bash-completion and zsh look under PREFIX
+check "the bash completion is installed (DATADIR/bash-completion/completions/parley)" test -s "$usr/share/bash-completion/completions/parley"
+check "the zsh completion is installed (DATADIR/zsh/site-functions/_parley)" test -s "$usr/share/zsh/site-functions/_parley"
+compl=$(PATH="$usr/bin:$PATH" PARLEY_DATA="$share" bash -c '. "$1"; COMP_WORDS=(parley match grudger_al); COMP_CWORD=2; _parley; printf "%s\n" "${COMPREPLY[@]}"' _ "$usr/share/bash-completion/completions/parley")
+check "the installed bash completion loads and completes a strategy id" grep -qx grudger_alternator <<<"$compl"
+compl=$(PATH="$usr/bin:$PATH" PARLEY_DATA="$share" bash -c '. "$1"; COMP_WORDS=(parley run korea/six); COMP_CWORD=2; _parley; printf "%s\n" "${COMPREPLY[@]}"' _ "$usr/share/bash-completion/completions/parley")
+check "... and an installed scenario's name" grep -qx korea/six-party-2007 <<<"$compl"
+if command -v zsh >/dev/null 2>&1; then
+  check "the installed zsh completion parses (zsh -n)" zsh -n "$usr/share/zsh/site-functions/_parley"
+else
+  ok "# SKIP zsh is missing"
+fi
 help=$("$usr/bin/parley" --help)
 check "--help points at the installed docs (/usr/share/parley/docs/tutorial.md)" grep -q "/usr/share/parley/docs/tutorial.md" <<<"$help"
 for d in $(grep -oE '[a-z]+\.md' <<<"$help" | sort -u); do
