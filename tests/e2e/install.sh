@@ -198,6 +198,26 @@ sort -u "$examples" | while IFS= read -r ex; do
   else not_ok "from an empty directory: $ex (exit $rc)"; sed 's/^/# /' "$TMP/ex.err" | tail -5; fi
 done
 
+# the tutorial, as installed: every command of its console blocks, in order, in one directory that
+# started empty (it names the shipped scenarios by name), against the install; a command whose
+# shown output starts with an error ("parley CMD: ...") must exit 2, any other 0.  Counts are cut
+# as above.
+tut=$share/docs/tutorial.md
+awk 'function flush() { if (cmd != "") print (err ? 2 : 0) "\t" cmd; cmd = "" }
+     /^```console[[:space:]]*$/ { f = 1; next }
+     f && /^```[[:space:]]*$/   { flush(); f = 0; next }
+     f && /^\$ /                { flush(); cmd = substr($0, 3); err = 0; first = 1; next }
+     f && first                 { err = ($0 ~ /^parley [a-z-]+: /); first = 0 }' "$tut" | grep -v $'\tmake' >"$TMP/tutorial.txt"
+check "the installed tutorial's commands were found ($(wc -l <"$TMP/tutorial.txt"))" [ "$(wc -l <"$TMP/tutorial.txt")" -ge 15 ]
+tdir=$TMP/tutorial-dir; mkdir -p "$tdir"
+while IFS=$'\t' read -r want ex; do
+  run=$(sed -E 's/--runs [0-9]+/--runs 200/g; s/--repetitions [0-9]+/--repetitions 1/g' <<<"$ex")
+  (cd "$tdir" && PARLEY_DATA=$share PATH="$usr/bin:$PATH" bash -c "$run" </dev/null >/dev/null 2>"$TMP/ex.err")
+  rc=$?
+  if [ "$rc" -eq "$want" ]; then ok "tutorial, from an empty directory: $ex (exit $rc)"
+  else not_ok "tutorial, from an empty directory: $ex (exit $rc, expected $want)"; sed 's/^/# /' "$TMP/ex.err" | tail -5; fi
+done <"$TMP/tutorial.txt"
+
 # uninstall: removes every file and link install put, leaves a file it did not put
 echo "not parley's" >"$usr/lib/someone-else.txt"
 make --no-print-directory -s uninstall DESTDIR="$stage" PREFIX=/usr >"$TMP/uninstall.log" 2>&1
