@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
+#include "cli/progress.h"
 #include "parley/outdir.h"
 #include "parley/sensitivity.h"
 
@@ -71,6 +72,11 @@ int cmd_sensitivity(int argc, char **argv)
                        as_json ? "sensitivity.json" : NULL);
     if (rc) return rc;
     cfg.out_dir = cli_out_path(&out);
+    /* one display over the analysis' parts (baseline, one at a time, break-even, Sobol, grid) */
+    cli_phases bar;
+    cli_phases_init(&bar, "sensitivity", NULL);
+    cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &bar;
     rc = pl_sensitivity_run_file(path, &cfg, stdout, &err);
+    cli_phases_finish(&bar);
     return cli_out_end(&out, rc, &err);
 }

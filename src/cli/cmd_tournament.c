@@ -23,20 +23,6 @@ static const char after[] =
     "  parley tournament --players all --repetitions 5 --threads 0 --out results/\n"
     "  parley tournament -p tft,wsls,defector -t 100 -r 5 -j 0 -o results/\n";
 
-/* The library counts the matches (self-play or not) and reports them with every call, which
- * it makes one at a time: the bar starts at the first report, when the total is known. */
-typedef struct tour_bar {
-    cli_progress *bar;
-    int started;
-} tour_bar;
-
-static void progress_cb(void *user, uint64_t done, uint64_t total)
-{
-    tour_bar *b = user;
-    if (!b->started) b->started = 1, b->bar = cli_progress_start("tournament", total);
-    cli_progress_update(b->bar, done);
-}
-
 int cmd_tournament(int argc, char **argv)
 {
     pl_tournament_config cfg;
@@ -91,11 +77,14 @@ int cmd_tournament(int argc, char **argv)
     if ((rc = cli_out_begin(&out, "tournament", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     double t0 = cli_seconds();
     pl_tournament_result *res = NULL;
-    tour_bar bar = {0};
-    cfg.progress = progress_cb;
+    /* the library counts the matches (self-play or not) and reports them with every call: the bar
+     * starts at the first report, when the total is known */
+    cli_phases bar;
+    cli_phases_init(&bar, "tournament", NULL);
+    cfg.progress = cli_phases_progress;
     cfg.progress_user = &bar;
     int run_rc = pl_tournament_run((const pl_strategy *const *)players.items, players.n, &cfg, &res, &err);
-    cli_progress_finish(bar.bar);
+    cli_phases_finish(&bar);
     if (!run_rc) {
         double secs = cli_seconds() - t0;
         pl_tournament_print_table(res, stdout);
