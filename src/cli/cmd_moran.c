@@ -18,7 +18,7 @@ static const char usage[] =
     "                    [--game R,S,T,P] [--mode bd|db] [--selection w] [--mutation p]\n"
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
     "                    [--mutation-rates R1,R2,... | --mutation-matrix FILE] [--fitness linear|exp]\n"
-    "                    [--graph SPEC] [--reproduction-graph SPEC] [--replicator T] [--out DIR]\n"
+    "                    [--graph SPEC] [--reproduction-graph SPEC] [--replicator T] [--out DIR] [--json]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -77,7 +77,7 @@ int cmd_moran(int argc, char **argv)
     cli_game_default(&game);
     const char *out_dir = NULL, *counts_text = NULL;
     pl_player_list players = {0};
-    int turns_given = 0, gens_given = 0, samples = 100, mode = 0, n_args;
+    int turns_given = 0, gens_given = 0, samples = 100, mode = 0, as_json = 0, n_args;
     int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0;
     const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
     double *qmatrix = NULL;
@@ -128,6 +128,7 @@ int cmd_moran(int argc, char **argv)
         CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
          "generation), results.json and report.html (the charts) into DIR"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"moran", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -236,7 +237,7 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     mc.game = &game.game;
-    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html"))) goto done;
+    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     rc = EXIT_USAGE;
     double t0 = cli_seconds();
     if (pl_moran_create(&m, (pl_strategy *const *)players.items, players.n, &mc, samples, cfg.threads, &err)) {
@@ -249,7 +250,7 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     double t2 = cli_seconds();
-    if ((out_dir || mutating) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
+    if ((cli_out_path(&out) || mutating) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }
@@ -361,7 +362,7 @@ int cmd_moran(int argc, char **argv)
     fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
             f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
     int wrc = 0;
-    if (out_dir) {
+    if (cli_out_path(&out)) {
         pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts,
                               .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion};
         wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
