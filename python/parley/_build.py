@@ -11,7 +11,7 @@ writes to a FILE * into memory: they use nothing but the public API.
 Where the library comes from, first found:
   PARLEY_INCLUDE_DIR and PARLEY_LIBRARY (the path of a libparley.a), if set;
   the repository around this file: include/ and build/release/libparley.a (made with `make` when
-  missing, as `pip install ./python` from a fresh clone needs).
+  missing, as `pip install .` from a fresh clone needs).
 """
 import os
 import subprocess
