@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # parley — build, test, demo, install.
 #   make            the library and the command (build/release)
 #   make check      installs what is missing, builds with sanitizers, runs every test
@@ -145,10 +146,12 @@ HAVE_FUZZ_CC := $(shell command -v $(FUZZ_CC) 2>/dev/null)
 $(FUZZ)/obj/%.o: %.c $(FUZZ)/obj/%.d
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	@touch $@  # clang writes the .d after the .o: without this every build would redo the tree
 $(FUZZ)/libparley.a: $(call objs,$(FUZZ),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ)/fuzz_%.d $(FUZZ)/libparley.a
 	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Itests/fuzz $< -o $@ $(FUZZ)/libparley.a $(LDLIBS)
+	@touch $@
 .PHONY: fuzz fuzz-build
 fuzz-build: $(FUZZ_BINS)
 # make fuzz FUZZ_SECONDS=3600: each target for that long (default 10 minutes); new inputs that

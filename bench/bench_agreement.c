@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* bench_agreement.c — runs per second of the agreement simulator on one core.
  *
  *   build/release/bench/bench_agreement [SCENARIO.yaml] [RUNS]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* bench_nparty.c — how many six-party matches a second?
  *
  * Six parties, 200 turns, the 6-player prisoner's dilemma 3,0,5,1, in four

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* bench_tournament.c — how fast is a round robin?
  *
  * Two fields: the 15 players of Axelrod's first tournament (Axelrod 1980) and

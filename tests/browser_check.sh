@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # browser_check.sh — opens a report in headless Chromium and checks what a reader would get.
 #
 #   sourced by an e2e test (TAP numbering continues):

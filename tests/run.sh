@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # run.sh — runs every test and prints one closing line "N passed, N failed".
 #
 # Unit tests (build/asan/tests/test_*, cmocka, sanitizers on) and end-to-end

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tap.sh — a few helpers for end-to-end tests that print TAP lines (sourced, not run).
 # Source it; each check prints "ok N - what" or "not ok N - what".
 tap_n=0

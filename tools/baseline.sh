@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # baseline.sh — writes the results of every shipped scenario and of two tournaments
 # (with and without noise), each with 1 and 2 threads, into OUTDIR, so that a change
 # can be checked byte for byte: tools/baseline.sh build/release/parley /tmp/before,

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # include_graph.sh — the dependency graph of the sources, read from their #include "..." lines.
 #
 #   tools/include_graph.sh folders   one line "FROM TO" per folder that includes from another

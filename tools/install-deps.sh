@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # install-deps.sh — installs the Debian packages parley needs to build and test,
 # only those missing.  Safe to run repeatedly; does nothing when all are present.
 set -euo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement.h — the phased-agreement model inside the library.
  *
  * Three layers of data, each built from the one before and never reaching back:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_behaviour.c — a scenario's `behaviour:` block: how parties choose, weigh time, and learn.
  *
  *   behaviour:

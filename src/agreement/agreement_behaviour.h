@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_behaviour.h — the second edition's behaviour: choice, time and beliefs.
  *
  * agreement_choice.c: each party's choice around its rule (a tremble, or a logit over

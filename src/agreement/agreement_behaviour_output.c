@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_behaviour_output.c — what the second edition adds to an agreement's results.
  *
  * With a `behaviour:` block: the incentive checks of every variant (as written, expected,

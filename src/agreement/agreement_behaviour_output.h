@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_behaviour_output.h — the second edition's results: incentives, late answers, beliefs. */
 #ifndef PL_AG_BEHAVIOUR_OUTPUT_H
 #define PL_AG_BEHAVIOUR_OUTPUT_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_beliefs.c — what the parties believe each other to be, by Bayes' rule.
  *
  * Every party starts from the scenario's prior over each counterpart's type (its policy

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_choice.c — a party's choice around its rule: a tremble, or a logit over its payoffs.
  *
  * The rule type (agreement_policy.c) says what a party of that type would do.  The choice

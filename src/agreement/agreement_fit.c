@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_fit.c — which behaviour the dated record supports: likelihood, posterior, fit, check.
  *
  * The record is turned into a path: for each period, what each step was at the opening

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_fit.h — the fit of an agreement's behaviour to its dated record (agreement_fit.c). */
 #ifndef PL_AG_FIT_H
 #define PL_AG_FIT_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_fit_output.c — the fit of an agreement's behaviour, as text and as JSON.
  *
  * The posterior over each party's type beside its prior, the maximum-likelihood

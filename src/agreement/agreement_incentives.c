@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_incentives.c — does each party gain by joining a design, and by leaving it?
  *
  * Three checks per variant, under the scenario's stated assumptions:

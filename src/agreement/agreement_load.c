@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_load.c — an agreement scenario (YAML) read into the model, and its runner.
  *
  * Every value is checked where it is read, so each problem carries the file,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_model.c — the agreement model's lifetime, names, and calendar.
  *
  * Scenario dates map to periods counted from the agreement's `start:`; months

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_output.c — the text summary, CSV and JSON results of an agreement.
  *
  * Percentages in the summary carry their 95% intervals (Wilson for

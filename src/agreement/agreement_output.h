@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_output.h — an agreement's results as text, CSV, JSON and HTML.
  *
  * The summary goes to the stream `parley run` hands over (standard output);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_policy.c — the rule types, one table entry each.
  *
  * A rule type is what a party of that type does on the public snapshot: which of its

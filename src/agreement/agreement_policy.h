@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_policy.h — what each party does each period, from what it has verified.
  *
  * A policy sees the common public state (which steps are verified, which have

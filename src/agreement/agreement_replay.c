@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_replay.c — a dated record run through the agreement: the compliance ledger.
  *
  * Events are applied in date order (file order within a day).  For each step the ledger keeps

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_report.c — report.html for an agreement: the one place it is assembled.
  *
  * Built on the shared report and chart modules (html_report.h, svg_chart.h):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_run.c — `parley run` on a phased agreement (kind: agreement): load, engine, writers.
  *
  * The runner named in parley/scenario_kinds.def: it reads the model (agreement_load.c), fits

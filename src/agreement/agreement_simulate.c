@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_simulate.c — Monte Carlo runs of an agreement, every variant on common random numbers.
  *
  * Run i of every variant starts from the same draws (pl_ag_draws: a uniform per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_stepper.c — one run of an agreement, one period per call, one party's moves given.
  *
  * The period is the simulator's own (pl_ag_period_open and pl_ag_period_close in

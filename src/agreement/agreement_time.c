@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_time.c — when a counterpart's step is late, in each party's eyes.
  *
  * A step is due, for a party, once every step it requires is verified or is one of the

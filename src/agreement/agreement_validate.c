@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* agreement_validate.c — whole-model checks and the compiled form of a variant.
  *
  * The loader checks each entry as it reads it (types, ranges, names); what

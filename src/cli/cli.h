@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cli.h — what the command's subcommands share: flag parsing that names the
  * flag in its error, the exit codes, and printing a library error. */
 #ifndef PL_CLI_H

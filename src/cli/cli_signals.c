@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cli_signals.c — what the command does when a signal arrives mid-run: an interrupted run
  * (SIGINT, SIGTERM, SIGHUP) leaves no temporary results directory behind, and a file size limit
  * (SIGXFSZ, ulimit -f) becomes an ordinary write error with a message instead of a silent kill. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cli_util.c — flag parsing with errors that name the flag, and terminal checks. */
 #include <errno.h>
 #include <stdarg.h>

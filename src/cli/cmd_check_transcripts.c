@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_check_transcripts.c — `parley check-transcripts FILE...`: conformance with a reference. */
 #include <string.h>
 

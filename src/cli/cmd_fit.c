@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_fit.c — `parley fit SCENARIO.yaml`: which behaviour the dated record supports. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_match.c — `parley match A B`: one repeated game, shown turn by turn or as JSON. */
 #include <jansson.h>
 #include <stdlib.h>

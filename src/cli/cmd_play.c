@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_play.c — `parley play OPPONENT`: a person plays party A of a repeated game.
  *
  * The person's moves go through the library's match stepper, the same turn as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_play_agreement.c — `parley play` on a phased agreement (kind: agreement): a person decides
  * each period which of one party's steps to start or reverse; the others follow the policies
  * drawn for them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_play_nparty.c — `parley play` on an N-party scenario (kind: nparty): a person picks one
  * party's action each period; the others follow the chosen profile's policies.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_play_scenario.c — `parley play SCENARIO.yaml --as PARTY`: a person plays one party of a scenario.
  *
  * This file reads the flags, opens the scenario and hands it to the front end of its kind,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_run.c — `parley run SCENARIO.yaml`: flags in, the scenario runner does the rest. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_strategies.c — `parley strategies`: the registry as a table, as JSON lines, or
  * as the Markdown of docs/strategies.md (generated so that the reference cannot
  * drift from the code: `make docs` rewrites it, a test compares it).  --nparty

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* cmd_tournament.c — `parley tournament`: flags to a configuration, results to table and files. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* main.c — the `parley` command: finds the subcommand and hands over.
  * Every subcommand lives in its own cmd_*.c and is a thin layer over the library. */
 #include <stdio.h>

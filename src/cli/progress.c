@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* progress.c — the progress bar: an atomic counter, a rate-limited redraw, a pure formatter.
  *
  * Why built this way: the engines report progress from worker threads through a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* progress.h — a progress bar on standard error for long runs (tournaments, Monte Carlo).
  *
  * Shown only when stderr is a terminal (cli_is_tty) and PARLEY_PROGRESS is not

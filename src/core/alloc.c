@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* alloc.c — the allocation seam (see alloc.h).
  *
  * pl_alloc_fail_at(n), declared in parley/testing.h, arms the seam: the nth

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* alloc.h — the one seam every allocation of the library goes through.
  *
  * The library never calls malloc, calloc, realloc or strdup directly: it calls

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* date.c — the one date reader and day count (date.h). */
 #include <ctype.h>
 #include <stdlib.h>

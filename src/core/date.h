@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* date.h — calendar dates, read and counted once for the whole library.
  *
  * Scenario files and event files both give dates as YYYY-MM-DD or YYYY-MM; the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* error.c — filling in a pl_error.  Kept trivial so that every layer can use it; the one thing
  * it does beyond formatting is take control characters out of the message (a name or a value
  * quoted from a file may hold "\e[2J"), so no error can drive the terminal it is printed on. */

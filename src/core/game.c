@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* game.c — building stage games and reading R, S, T, P back out of them. */
 #include <math.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* history.c — growth and window counts for packed histories. */
 #include <string.h>
 

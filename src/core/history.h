@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* history.h — what one party has played in a two-party match, as packed bits.
  *
  * Bit t of the words is the action at turn t (0 = C, 1 = D).  Packing keeps a

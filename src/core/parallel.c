@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* parallel.c — the one worker pool: blocks taken in order, results folded in order.
  *
  * Why built this way: the library promises the same bytes whatever --threads

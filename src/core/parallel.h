@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* parallel.h — the one worker pool of the library (see parallel.c).
  *
  * A job is `items` work items (matches, runs, groups) cut into blocks of

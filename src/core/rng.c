@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* rng.c — seeding of random streams and the draws too long to inline.
  *
  * A stream's state is four rounds of splitmix64 over a mix of the seed and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* stats.c — means, spreads, medians, quantiles and intervals, once for the whole library.
  *
  * Spread: Welford's running update (Welford 1962), merged across blocks with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* stats.h — the one place where parley computes a mean, a spread, a median, a
  * quantile or an interval (see stats.c for the definitions and why).
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* text.c — edit distance for "did you mean" suggestions, the one number scanner every flag and
  * file field goes through (so "0x10", " 5" and "1e-400" are refused everywhere alike, in the
  * same words), and control characters taken out of user text before it is echoed. */

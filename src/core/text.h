@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* text.h — small text utilities every layer shares (so none writes its own): edit distance for
  * suggestions, the one number scanner behind every flag and file field, and making user text
  * safe to echo (control characters replaced). */

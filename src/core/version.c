@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* version.c — the library reports its own version, for bindings and reports. */
 #include "parley/parley.h"
 

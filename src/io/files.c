@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* files.c — atomic result files, output directories written as a set (parley/outdir.h), and the
  * JSON helpers every writer shares. */
 #include <dirent.h>

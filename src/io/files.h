@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* files.h — writing result files so that none is ever left half-written.
  *
  * A pl_outfile writes to "<path>.tmp-<pid>" and renames onto the path only when

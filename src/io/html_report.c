@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* html_report.c — the report page: blocks in, one self-contained HTML file out.
  *
  * Blocks are kept as data until the page is written, because the table of

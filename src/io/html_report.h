@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* html_report.h — one self-contained report.html per run.
  *
  * A report is a list of blocks (sections, paragraphs, notes, tables, charts)

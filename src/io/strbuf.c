@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* strbuf.c — a growable string buffer with a sticky failure flag.
  *
  * Capacity doubles (starting at PL_STRBUF_START bytes) so appending n bytes one at a time

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* strbuf.h — a growable string buffer, the one every writer in parley builds text with.
  *
  * Built like SQLite's StrAccum: an allocation failure is sticky.  After the

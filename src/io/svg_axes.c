@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_axes.c — the axes of every chart: 1-2-5 ticks, value axes, category labels, month axes, x markers.
  *
  * A value axis picks its ticks on a 1-2-5 step and shortens large labels (12k, 3M);

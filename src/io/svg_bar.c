@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_bar.c — the bar chart, and the category x value frame it shares with the box chart.
  *
  * The frame lays out n categories along one axis and values along the other, either way

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_box.c — the box chart and the five-number summary it draws.
  *
  * Quartiles by linear interpolation (the default of numpy and matplotlib), whiskers at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_chart.c — the chart object: create, the setters, free, and pl_chart_svg.
  *
  * Why hand-written SVG rather than a plotting library: a report must open from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_chart.h — every chart in a parley report: data in, SVG text out.
  *
  * One small module draws all the charts the engines need, so that they share

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_frame.c — what every chart is drawn in: the <svg> element with its title, basic shapes, the legend,
  * the palette and the empty chart.
  *

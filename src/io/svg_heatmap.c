@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_heatmap.c — the heatmap: a rows x cols matrix in the viridis scale, with labels and a colour legend.
  *
  * Cells show their value when they are large enough, all with one number of decimals,

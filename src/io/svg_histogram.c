@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_histogram.c — the histogram: values binned on round edges, several series side by side.
  *
  * Bins follow Sturges' rule with edges on a 1-2-5 step unless the caller fixes their

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_internal.h — what the chart files share: the chart's data, the look, and the drawing pieces.
  *
  * svg_chart.h is the interface for the writers; this header is for the files that implement it

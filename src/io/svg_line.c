@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_line.c — the line chart: several named series over shared x values, with interval bands.
  *
  * A missing value breaks the line; a point standing alone still shows as a dot.  Past

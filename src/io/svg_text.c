@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_text.c — text output for the charts: coordinates, attributes, escaped and fitted text, values, dates.
  *
  * Every number a chart prints goes through here, so that every coordinate has one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* svg_timeline.c — the timeline: one row per agreement step, its intervals and point markers over time.
  *
  * Each kind (due, started, completed, verified, reversed, unknown: hatched) has its colour and, for points,

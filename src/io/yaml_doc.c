@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* yaml_doc.c — libyaml events folded into a positioned tree, and typed getters.
  *
  * The event API (not libyaml's document API) is used because it hands us each

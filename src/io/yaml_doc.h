@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* yaml_doc.h — a YAML file as a tree whose every node knows its line and column.
  *
  * Scenario loaders read their schema from this tree and report each problem as

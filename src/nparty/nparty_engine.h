@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_engine.h — the inside of N-party games, players and matches, for the
  * engines that play many matches (tournament, scenario runner, benchmark).
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_events.c — the dated event file read and checked, and "who answered whom" estimated
  * from it (see nparty_events.h for the format and the measures).
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_events.h — dated events (drills, launches, tests, sanctions) at their own resolution,
  * and the "who answered whom" analysis made from them.
  *

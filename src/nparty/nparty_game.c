@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_game.c — N-party stage games: building them, their payoffs, their pure equilibria.
  *
  * The symmetric kinds (prisoner's dilemma, public goods, volunteer's dilemma)

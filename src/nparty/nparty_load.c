@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_load.c — `parley run` for kind: nparty: the document becomes a model.
  *
  * Reads parties (with their action ladders), blocs, the stage game, a dated

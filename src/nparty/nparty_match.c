@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_match.c — the repeated N-party game, and the players that play it.
  *
  * One loop for one-action games and pairwise games, native N-party strategies

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_metrics.c — the N-party metrics (nparty_metrics.h) over a game played by hand.
  *
  * `parley play` measures the game a person played, and the game their party's own

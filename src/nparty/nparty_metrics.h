@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_metrics.h — what an N-party scenario measures, defined once.
  *
  * A party escalates in a period when its action is not one of its restrained

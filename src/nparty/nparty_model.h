@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_model.h — an N-party scenario: its validated model and its results.
  *
  * nparty_load.c reads the YAML into the model; nparty_simulate.c runs it (policy

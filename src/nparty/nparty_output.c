@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_output.c — an N-party scenario's results for people (aligned tables on
  * standard output) and for programs (CSV tables and one JSON document).
  *

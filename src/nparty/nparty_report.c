@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_report.c — report.html for an N-party scenario.
  *
  * The same numbers as the summary and the CSV files, for a reader: which

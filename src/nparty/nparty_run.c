@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_run.c — `parley run` on an N-party scenario (kind: nparty): load, engine, writers.
  *
  * The runner named in parley/scenario_kinds.def: it reads the model (nparty_load.c), finds the

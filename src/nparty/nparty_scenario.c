@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_scenario.c — the public handle on an N-party scenario (parley/nscenario.h).
  *
  * A thin, read-only face over the model nparty_load.c builds: views of its

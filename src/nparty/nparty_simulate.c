@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_simulate.c — running one policy profile of an N-party scenario.
  *
  * Each profile is played `runs` times from the record; run r uses stream

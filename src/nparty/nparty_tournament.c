@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_tournament.c — every group of N drawn from a list of players.
  *
  * A group is a multiset of N players (a player may sit with copies of itself,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* moran_report.h — report.html of a Moran process (see moran_report.c); pl_moran_write calls it. */
 #ifndef PL_MORAN_REPORT_H
 #define PL_MORAN_REPORT_H

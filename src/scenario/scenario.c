@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* scenario.c — opens a scenario file, reads its kind, checks its source tags, applies the run's
  * overrides (`--set`), hands it to the runner for its kind, and records in results.json the
  * inputs the run used (every kind the same way).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* scenario.h — inside the library: what a scenario kind's runner sees.
  *
  * The public side (parley/scenario.h) opens a file and reads its kind; here a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* axelrod_first.c — the entries of Axelrod's first computer tournament (1980),
  * as the rules were published in Axelrod (1980), "Effective choice in the
  * prisoner's dilemma", J. Conflict Resolution 24(1):3-25, and as Axelrod-Python

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* axelrod_second.c — the entries of Axelrod's second computer tournament,
  * described in Axelrod (1980b), "More effective choice in the prisoner's
  * dilemma", J. Conflict Resolution 24(3):379-403.  The details of most rules

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* classic.c — the plain reciprocators and their near kin: unconditional players,
  * tit for tat and its variants, punishers and retaliators, win-stay lose-shift,
  * and the common stochastic memory-one players (Random, GTFT, ...).

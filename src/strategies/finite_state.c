@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* finite_state.c — players driven by a finite-state machine.
  *
  * One general player (fsm_move) runs any machine of finite_state_machine.h;

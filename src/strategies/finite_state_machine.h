@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* finite_state_machine.h — a finite-state player described as data.
  *
  * A machine is a table of states; in each state, the opponent's last action

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* grudgers.c — players that hold a grudge: the grim trigger and its softer,
  * forgetful, delayed and inverted relatives, the "fool me once" pair, and the
  * majority followers (soft and hard, over the whole history or a window).

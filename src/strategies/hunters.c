@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* hunters.c — strategy family "hunters": players that look for a recognisable
  * kind of opponent (unconditional, alternating, cyclic, constant-rate, random)
  * and exploit it, the two meta players that pool a team of such hunters, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* lookup.c — players that look their move up in a table keyed by recent and
  * opening play.  One general player (lookup_move) reads any table of
  * lookup_table.h; each strategy is only its table, in data/lookup_tables.h.

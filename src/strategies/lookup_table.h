@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* lookup_table.h — a player that looks its move up in a table.
  *
  * The key combines three windows of the match so far: the player's own last

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* memory.c — players whose next move depends on the last one or two rounds:
  * memory-two all-or-none players (AON2, Delayed AON1), MEM2, the
  * zero-determinant memory-one players (extortionate, generous, equalizer), and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* misc.c — strategy family "misc": assorted rules that fit no larger family —
  * classifiers (Adaptive, the adaptive Pavlovs), handshakes, end-game backstabbers,
  * counting moods (Grumpy, VeryBad, ShortMem, Stalker), small fixed machines, and

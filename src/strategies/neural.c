@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* neural.c — players driven by a small feed-forward neural network.
  *
  * One general player (ann_move) evaluates any network of neural_network.h on 17

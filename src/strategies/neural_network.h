@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* neural_network.h — a one-hidden-layer feed-forward network as data.
  *
  * Weights are stored in one array, in the layout Axelrod-Python uses

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_def.h — how an N-party strategy is written.
  *
  * Like a two-party strategy (strategy_def.h): a fixed-size state zeroed and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* nparty_strategies.c — strategies written for N parties.
  *
  * Every two-party strategy of the registry can also play here, lifted against an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* registry.c — the one list of strategies, and how names become strategies.
  *
  * The families listed in families.def are flattened once into a table; every
@@ -299,6 +300,7 @@ static int params_parse(pl_strategy *s, const char *text, size_t len, pl_error *
     int n_params = 0;
     while (n_params < PL_MAX_PARAMS && d->params[n_params].key) n_params++;
     const char *p = text, *end = text + len;
+    unsigned given = 0; /* the parameters set so far: one each */
     for (int k = 0; p <= end; k++) {
         const char *comma = memchr(p, ',', (size_t)(end - p));
         const char *stop = comma ? comma : end;
@@ -329,6 +331,9 @@ static int params_parse(pl_strategy *s, const char *text, size_t len, pl_error *
             vlen = (size_t)(stop - v);
         }
         trim(&v, &vlen);
+        if (given & (1u << pi))
+            return pl_error_set(err, PL_EINVAL, "strategy '%s': parameter '%s' given twice", d->id, d->params[pi].key);
+        given |= 1u << pi;
         if (param_set(s, pi, v, vlen, err)) return PL_EINVAL;
         if (!comma) break;
         p = comma + 1;

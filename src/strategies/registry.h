@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* registry.h — the registry's internal face: the strategy handle and its definition. */
 #ifndef PL_REGISTRY_H
 #define PL_REGISTRY_H

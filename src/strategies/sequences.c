@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* sequences.c — players that follow a fixed sequence whatever the opponent does
  * (cycles, an aperiodic "anti-cycle", the Thue–Morse word), and the
  * mathematical-constant players that steer the ratio of cooperations to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* strategy_def.h — how a strategy is written.
  *
  * A strategy is a small state machine behind one function table: `init` sets

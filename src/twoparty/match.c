@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* match.c — the repeated two-party game.
  *
  * One loop serves every caller: the `match` command, the tournament and the

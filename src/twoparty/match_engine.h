@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* match_engine.h — the two-party match loop, for engines that play many matches.
  *
  * A pl_match_buf holds the two histories and the two strategy states; an engine

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* player_list.c — parsing lists of strategy names (see player_list.h for the rules). */
 #include <errno.h>
 #include <stdio.h>

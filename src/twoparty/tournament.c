@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* tournament.c — the round robin, played by the worker pool (core/parallel.c).
  *
  * A job is one pair of players with all its repetitions; a pair whose first

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* tournament_output.c — tournament results for people (a ranked table) and programs (CSV, JSON).
  *
  * Column names follow Axelrod-Python's summary (Rank, Name, Median_score,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* tournament_report.c — report.html for a tournament: the ranking as Axelrod-Python users
  * know it to look (box plots of normalised scores, the payoff matrix as a heat map,
  * wins, cooperation), drawn with the shared chart module.

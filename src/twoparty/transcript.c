@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* transcript.c — replays reference transcripts and names every difference.
  *
  * zlib's gzread reads gzipped and plain files alike, so one path serves both.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # agreement_errors.sh — every malformed agreement scenario gets exit 2 and a message
 # naming the file, line and column and what was expected; none crashes.
 . "$(dirname "$0")/../tap.sh"

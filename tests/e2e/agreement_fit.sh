@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # agreement_fit.sh — `parley fit`: the behaviour the dated record supports, printed and written.
 . "$(dirname "$0")/../tap.sh"
 SIX=scenarios/korea/six-party-2007.yaml

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # agreement_fuzz.sh — mutated agreement scenarios never crash `parley run`: each one either
 # runs (exit 0) or is refused with exit 2 and a message naming the file, line and column.
 . "$(dirname "$0")/../tap.sh"

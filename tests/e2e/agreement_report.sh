@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # agreement_report.sh — the agreement reports opened in headless Chromium: every chart in the DOM,
 # a silent console, no script; one per shipped Korea scenario, screenshots in build/screenshots/.
 . "$(dirname "$0")/../tap.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # agreement_run.sh — `parley run` on agreement scenarios: the summary, the result files,
 # byte-identical results whatever --threads is, atomic writes, the shipped Korea scenarios.
 . "$(dirname "$0")/../tap.sh"

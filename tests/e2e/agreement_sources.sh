@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # agreement_sources.sh — every fact in the shipped Korea scenarios is cited beside it, or marked
 # as an assumption: dates, deadlines, quantities, rates, durations and probabilities on their line,
 # every event of a record with its source tag, every row of a dated event file with its tag; and

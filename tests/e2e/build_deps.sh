@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # build_deps.sh — the Makefile's promises about the build: touching a header rebuilds exactly the
 # objects that include it (no more, no fewer: -MMD -MP), and the user's CPPFLAGS, CFLAGS and
 # LDFLAGS reach every compile and every link.  Dry runs only (make -n; -W pretends a file was

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_flags.sh — the flags every command shares, through the one parser (src/cli/cli_flags.c):
 # short options give the same results as the long ones, "did you mean" for a mistyped flag in
 # every command, and the errors name the flag and what was expected (exit 2).

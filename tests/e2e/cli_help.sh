@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_help.sh — `parley --help` teaches: every command, first steps, where the docs are;
 # every subcommand's --help ends with examples; `parley help COMMAND` is that command's --help,
 # `parley help` the general one, and an unknown command gets "did you mean"; --version gives the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_match.sh — `parley match` and the rules for bad input on its flags.
 . "$(dirname "$0")/../tap.sh"
 out=$("$PARLEY" match tft defector --turns 5 --json)

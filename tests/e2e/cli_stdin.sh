@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_stdin.sh — "-" is standard input wherever the command reads a file: a scenario
 # (`parley run -`, `parley fit -`), a player list (`--players @-`) and transcripts
 # (`parley check-transcripts -`, gzipped or plain); what is read is the same as from the file, and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_strategies.sh — `parley strategies --nparty` lists the N-party strategies: a table, and with
 # --json one object a strategy (id, name, params with their defaults, reference); --help names it.
 . "$(dirname "$0")/../tap.sh"

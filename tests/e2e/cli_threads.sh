@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_threads.sh — one default thread count for every command that uses threads (every core), said
 # in each --help and in the general one; the results are the same with the default, one thread
 # and two; the timing line reads right ("1 thread", "2 threads").

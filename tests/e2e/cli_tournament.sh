@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_tournament.sh — `parley tournament`: table, files, thread invariance, bad input.
 . "$(dirname "$0")/../tap.sh"
 out=$("$PARLEY" tournament --players tft,defector,cooperator --turns 20 --repetitions 3 2>/dev/null); rc=$?

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cli_transcripts.sh — check-transcripts on small files: mismatches, skips and malformed lines.
 . "$(dirname "$0")/../tap.sh"
 printf '%s\n' '{"a":"Tit For Tat","b":"Defector","turns":3,"game_RPST":[3,1,0,5],"a_actions":"CDD","b_actions":"DDD","a_score":2,"b_score":7}' >"$TMP/good.jsonl"

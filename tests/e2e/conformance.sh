@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # conformance.sh — every reference transcript of Axelrod-Python 4.13 replays identically.
 # Lines naming a strategy in conformance-known-gaps.txt must be skipped (parley lacks it); all the
 # others must be checked, with no mismatch.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # csv_files.sh — every CSV file parley writes, read with a real CSV parser (Python's csv module):
 # a header, then rows with exactly as many fields as the header names (issue 11: variants.csv had
 # a 13-column header over 16-column rows, so pandas read p_complete as the mean time).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # docs_examples.sh — every C program in the documentation builds and runs.
 # Each ```c block of README.md and docs/*.md is one whole program: it is compiled against the
 # repository's headers and the sanitizer build of the library (so an example that leaks or

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # docs_strategies.sh — docs/strategies.md is what `parley strategies --markdown` prints
 # from the registry, so the reference cannot drift from the code.
 . "$(dirname "$0")/../tap.sh"

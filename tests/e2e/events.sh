@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # events.sh — the dated event file of drills-and-launches: read at its own resolution, checked line by
 # line (file:line:col, exit 2), and the "who answered whom" analysis in the summary, the results
 # (events_analysis.csv, results.json) and the report.

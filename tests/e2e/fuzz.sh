@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fuzz.sh — a short fixed run of every libFuzzer target inside make check (issue 9): each replays
 # its regression inputs, then fuzzes for PARLEY_FUZZ_SECONDS (default 10) from the shipped files.
 # `make fuzz` runs the same targets for as long as wanted.  Skipped only if clang is absent

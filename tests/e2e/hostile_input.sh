@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # hostile_input.sh — input built to hurt (issue 9): each case is refused with exit 2 and a message
 # that places it, never a crash and never a silent success.
 . "$(dirname "$0")/../tap.sh"

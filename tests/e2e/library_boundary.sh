@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # library_boundary.sh — the house's walls: libparley.so exports only pl_ symbols, the command
 # reaches the library only through include/parley/*.h (and links against the shared library),
 # src/io and src/core know no domain, and no two folders or modules include each other in a circle.

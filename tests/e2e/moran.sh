@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # moran.sh — `parley moran`: fixation frequencies beside the exact values (1/N, Nowak's formula),
 # the same bytes at any thread count, the result files, and the rules for bad input on its flags.
 . "$(dirname "$0")/../tap.sh"

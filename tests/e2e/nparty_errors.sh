@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # nparty_errors.sh — malformed N-party scenarios: each is refused with exit 2 and a message naming
 # file:line:col and what was expected.  One TAP line for the exit code, one for the message.
 . "$(dirname "$0")/../tap.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # nparty_run.sh — `parley run` of the shipped six-party scenario: summary, files, thread invariance.
 . "$(dirname "$0")/../tap.sh"
 . "$(dirname "$0")/../browser_check.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # output_sets.sh — `--out DIR` written as a set (issue 9): the directory holds the old run or the
 # new one, never a mixture; it is checked before anything is computed; an interrupted or failed
 # run leaves the old results as they were and no temporary behind.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # play.sh — `parley play`, driven by scripted input and, in a real terminal, by tmux.
 . "$(dirname "$0")/../tap.sh"
 

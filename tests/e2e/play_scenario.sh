@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # play_scenario.sh — `parley play SCENARIO.yaml --as PARTY`, both kinds, driven by scripted input.
 . "$(dirname "$0")/../tap.sh"
 DRILLS=scenarios/korea/drills-and-launches.yaml

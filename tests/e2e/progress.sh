@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # progress.sh — the progress bar shows on a terminal, is erased at the end, and is silent in a pipe.
 . "$(dirname "$0")/../tap.sh"
 demo=build/asan/tools/progress_demo

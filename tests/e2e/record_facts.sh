@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # record_facts.sh — the 18 encoding errors of issue 12, one check (or a few) per error, each named
 # "fix N": every one reads what the engine made of the scenario (the replay ledger, the fulfilment
 # series, the loaded N-party record), so a scenario that slides back fails here.  The facts are in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # report_browser.sh — a report with one chart of every kind and a hostile party name,
 # opened in headless Chromium: charts in the DOM, a silent console, no script run, screenshots.
 . "$(dirname "$0")/../tap.sh"

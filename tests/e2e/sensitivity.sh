@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # sensitivity.sh — assumptions in the open (issue 11): `parley run --set`, paired differences and the
 # warning where variants differ in more than sequencing, results.json's inputs, and `parley
 # sensitivity` (tornado, break-even, Sobol, grid; outputs, determinism, refusals).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tutorial.sh — docs/tutorial.md shows real commands with their real output.
 # Runs every command of its ```console blocks in order, in one scratch directory,
 # and checks that each output line the tutorial shows appears in the real output

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* fuzz_events.c — libFuzzer target: a dated events CSV (date,actor,kind,event,intensity,unit,
  * source), the file an N-party scenario's `events:` names, read and analysed. */
 #include "fuzz_input.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* fuzz_flags.c — libFuzzer target: the values flags take, through the readers every command
  * uses (parley/text.h: whole numbers, real numbers in a range, 64-bit seeds; the R,S,T,P game),
  * and the sanitizer every echoed text goes through, which must leave no control character. */

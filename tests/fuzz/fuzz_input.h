@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* fuzz_input.h — what the libFuzzer targets share: the parsers read files by path, so each input
  * is handed over as an anonymous in-memory file (memfd) named by /proc/self/fd/N. */
 #ifndef PL_FUZZ_INPUT_H

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* fuzz_scenario.c — libFuzzer target: a scenario file of any kind, read and validated as
  * `parley run` and `parley play` read it (YAML tree, kind, the agreement or N-party model with
  * its record, policies, profiles, dates).  Nothing is simulated: the loaders are the target. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* fuzz_strategy.c — libFuzzer target: strategy names with parameters ("gtft:p=0.3", "First by
  * Davis: 10") and comma-separated player lists, as --players and `parley match A B` take them;
  * a strategy that is made plays a short match so its parameters are used. */

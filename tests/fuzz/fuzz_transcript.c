@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* fuzz_transcript.c — libFuzzer target: a transcripts file for `parley check-transcripts` (JSON
  * lines, plain or gzip), each match replayed and compared. */
 #include "fuzz_input.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # run.sh SECONDS [TARGET...] — runs each libFuzzer target (build/fuzz/fuzz_*) for SECONDS, as
 # `make fuzz` (long) and tests/e2e/fuzz.sh (short, inside make check) do, and prints TAP lines.
 #

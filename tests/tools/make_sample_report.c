@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* make_sample_report.c — writes a report with one chart of every kind, for the browser check.
  *
  * Usage: make_sample_report OUT.html [--svg-dir DIR]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* progress_demo.c — drives the progress bar from four threads, for tests/e2e/progress.sh.
  *
  * Usage: progress_demo [TOTAL] [MICROSECONDS_PER_ITEM]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* strategy_testing.h — what the strategy tests (tests/unit/test_strategies_*.c)
  * share: make a strategy, play a match and read its action strings and scores,
  * play a strategy against a scripted opponent, and the statistical checks of the

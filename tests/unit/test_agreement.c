@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_agreement.c — the agreement model: validation, the policies' invariants
  * checked on every one of many seeded runs, determinism across threads, common
  * random numbers across variants, and the replay of the 2007-2009 record. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_agreement_behaviour.c — the second edition's behaviour, against numbers worked by hand.
  *
  * Bayes' rule on the public beliefs; the likelihood of a short record; a party that gains

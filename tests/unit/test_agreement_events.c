@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_agreement_events.c — what the record shows that the first model lacked, worked by hand:
  * a covert breach (a step withdrawn in secret, found out by its verifier), an ambiguous event
  * that one party reads as a breach and the other does not, and a shock that changes what a

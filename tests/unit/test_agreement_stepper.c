@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_agreement_stepper.c — a party stepped by hand plays the simulator's run.
  *
  * The proof: for every shipped agreement, every variant, every party and many runs,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_alloc_faults.c — every public entry point against running out of memory.
  *
  * After SQLite's test_malloc.c: for each entry point, make the Nth allocation

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_core.c — random streams, histories and games. */
 #include <stdarg.h>
 #include <stddef.h>

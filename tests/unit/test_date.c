@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_date.c — core/date: the one date reader (agreement scenarios and event files both use it)
  * and the day count, against dates worked out by hand. */
 #include <stdarg.h>

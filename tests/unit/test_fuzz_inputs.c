@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_fuzz_inputs.c — every input parser survives mangled input (SQLite's lesson).
  *
  * Seeded mutation fuzzing, run under the address and undefined-behaviour

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_html_report.c — the report page: structure, escaping of every text, tables,
  * determinism, and the atomic write that leaves no partial or stray file. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_match_stepper.c — the stepper plays the same match as pl_match_play.
  *
  * The proof: drive party A of a stepper with a strategy's own move function (its

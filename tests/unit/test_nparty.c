@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_nparty.c — N-party games, matches and tournaments: payoffs, the stage-game
  * equilibrium, threshold reciprocity, blocs, delay, pairwise games, the N = 2
  * equivalence with the two-party engine, and determinism across threads. */

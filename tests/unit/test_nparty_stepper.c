@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_nparty_stepper.c — a seat stepped by hand plays the same N-party match as the simulator.
  *
  * The proof: for every profile and every party of the shipped N-party scenarios, play

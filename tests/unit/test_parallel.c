@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_parallel.c — core/parallel: the same bits for any thread count, folds in block order,
  * the error of the lowest failing block, nothing to do, and thread counts out of range. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_progress.c — the progress line's text, and that the bar stays silent off a terminal. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_registry.c — the strategy registry: unique names, parameters, suggestions, the
  * reference's display names with parameters and class names, and metadata that follows
  * the parameters as the reference's does. */
@@ -64,6 +65,11 @@ static void unknown_names_get_suggestions(void **state)
     assert_int_equal(pl_strategy_create(&s, "tft:nope=1", &err), PL_EINVAL);
     assert_non_null(strstr(err.msg, "no parameter 'nope'"));
     assert_int_equal(pl_strategy_create(&s, "tft:garbage", &err), PL_EINVAL);
+    /* a parameter given twice is an error, not "the last one wins" */
+    assert_int_equal(pl_strategy_create(&s, "gtft:p=0.1,p=0.2", &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "parameter 'p' given twice"));
+    assert_int_equal(pl_strategy_create(&s, "limited_retaliate:retaliation_limit=3,retaliation_threshold=0.2", &err), 0);
+    pl_strategy_free(s);
 }
 
 /* Creates spec, fails the test if it cannot. */

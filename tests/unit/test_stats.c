@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_stats.c — core/stats: means, spreads, medians, quantiles and intervals against
  * values worked out by hand, and the cancellation cases the old formula got wrong. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_axelrod_first.c — the entries of Axelrod's first tournament:
  * behaviour at other match lengths and payoffs, parameters, and the statistics
  * of the stochastic entries against values derived from their rules. */

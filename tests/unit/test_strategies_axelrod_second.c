@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_axelrod_second.c — the deterministic entries of Axelrod's
  * second tournament: payoff-dependent rules under other games, and openings
  * derived by hand from each rule. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_classic.c — the classic family beyond the 200-turn transcripts:
  * other match lengths and payoffs, parameters, and the statistics of the
  * stochastic players (Random, GTFT, Stochastic WSLS, Memory One). */

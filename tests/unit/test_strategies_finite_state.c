@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_finite_state.c — the finite-state strategies: their tables are
  * well formed, the engine plays them as their tables say over long matches, and
  * they ignore the payoffs and the match length. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_grudgers.c — the grudgers family beyond the 200-turn
  * transcripts: grudge spans written out by hand, the general soft grudger with
  * other parameters, majority windows against a brute-force count, long

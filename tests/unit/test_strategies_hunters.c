@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_hunters.c — hunters, meta hunters, probers and Detective beyond
  * the 200-turn transcripts: long matches (the cycle and window bookkeeping is
  * incremental and must stay exact and fast), parameters, and hunts that the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_lookup.c — the lookup-table strategies: the engine plays
  * them as an independent reading of their tables says (keys enumerated the way
  * Axelrod-Python enumerates them), hand-derived openings, and independence

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_memory.c — the memory family beyond the 200-turn transcripts:
  * the memory-two tables against states listed by hand, MEM2's switching, and
  * the zero-determinant players' statistics: stationary scores derived from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_misc.c — the misc family beyond the 200-turn transcripts:
  * other match lengths (BackStabber, DoubleCrosser), other payoffs (Adaptive),
  * parameters (Grumpy, Handshake, Adaptive), and a few rules pinned directly. */

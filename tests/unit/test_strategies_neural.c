@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_neural.c — the neural-network strategies: every move of long
  * matches equals an independent evaluation of the network on features counted
  * from the recorded play (with the reference's integer truncation of the hidden

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strategies_sequences.c — the sequences family beyond the 200-turn
  * transcripts: cycle parameters, long matches against sequences built
  * independently here, and the ratio the mathematical-constant players steer to. */

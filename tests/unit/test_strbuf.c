@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_strbuf.c — the growable string buffer: growth, formatting, escaping, failure. */
 #include <stdarg.h>
 #include <stddef.h>

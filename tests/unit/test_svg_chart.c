@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_svg_chart.c — every chart kind renders well-formed, deterministic, escaped SVG;
  * ticks are on 1-2-5 steps; degenerate data give an empty-state chart or a clear error. */
 #include <stdarg.h>

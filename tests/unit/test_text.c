@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_text.c — the one number reader (parley/text.h), control characters taken out of echoed
  * text, and results written as a set (parley/outdir.h): the fixes of issue 9, each with the input
  * that once went wrong. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_tournament.c — the round robin: known scores, the thread-count invariance, bad input. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* test_yaml_doc.c — positions, typed getters and refusals of the YAML layer. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* data/finite_state_machines.h — transition tables of the finite-state strategies.
  *
  * Source of the numbers: Axelrod-Python 4.13, axelrod/strategies/finite_state_machines.py

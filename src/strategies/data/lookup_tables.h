@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* data/lookup_tables.h — the tables of the lookup strategies.
  *
  * Source of the numbers: Axelrod-Python 4.13, axelrod/strategies/lookerup.py (patterns

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /* data/neural_weights.h — weights of the neural-network strategies.
  *
  * Source of the numbers: Axelrod-Python 4.13, axelrod/data/ann_weights.csv (the copy in
