@@ -105,6 +105,11 @@ def test_missing_features_are_named():
         axl.MetaWinner()
     with pytest.raises(NotImplementedError, match="Plot"):
         axl.Plot(None)
+    # the other top-level names the reference's tutorials use that parley.axelrod has not
+    with pytest.raises(NotImplementedError, match="Human"):
+        axl.Human(name="me")
+    with pytest.raises(NotImplementedError, match="AsymmetricGame"):
+        axl.AsymmetricGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     with pytest.raises(NotImplementedError, match="spatial"):
         axl.Tournament([axl.TitForTat(), axl.Defector()], edges=[(0, 1)])
     r = axl.Tournament([axl.TitForTat(), axl.Defector()], turns=5, repetitions=2, seed=1).play()
