@@ -659,7 +659,8 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
         const pl_tf_level *Lk = &c->level[k];
         char mine[512], rarg[256];
         level_args(Lk, mine, sizeof mine, rarg, sizeof rarg);
-        snprintf(tmp, sizeof tmp, "%s(%s%s)", kinds[Lk->kind].name, lab, mine);
+        /* a name too long for the label is refused below: cut here, never overflowed */
+        if (snprintf(tmp, sizeof tmp, "%s(%s%s)", kinds[Lk->kind].name, lab, mine) >= (int)sizeof tmp) tmp[1000] = '\0';
         snprintf(lab, sizeof lab, "%.1000s", tmp);
         if (Lk->kind == TF_MIXED) ref_ok = 0;
         if (kinds[Lk->kind].prefix) {
@@ -675,11 +676,11 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
         pl_strategy_free(s);
         return PL_EINVAL;
     }
-    snprintf(s->label, sizeof s->label, "%s", lab);
+    memcpy(s->label, lab, strlen(lab) + 1); /* fits: checked just above */
     s->ref_name[0] = '\0';
     if (ref_ok) {
-        snprintf(tmp, sizeof tmp, "%s%s%s", prefixes, c->base->info->axelrod_name, tail);
-        if (strlen(tmp) < sizeof s->ref_name) snprintf(s->ref_name, sizeof s->ref_name, "%s", tmp);
+        int n = snprintf(tmp, sizeof tmp, "%s%s%s", prefixes, c->base->info->axelrod_name, tail);
+        if (n >= 0 && (size_t)n < sizeof s->ref_name) memcpy(s->ref_name, tmp, (size_t)n + 1);
     }
     s->is_default = 0;
     s->tf_info.id = "transformed";
