@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: MIT */
+// SPDX-License-Identifier: MIT
 /* transformers.c — strategy transformers: rules wrapped around any strategy.
  *
  * The rules are Axelrod-Python 4.13's (axelrod/strategy_transformers.py), each written
