@@ -641,7 +641,22 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
     s->tf_info = *c->base->info;
     s->stochastic = pl_strategy_is_stochastic(c->base);
     s->memory_depth = pl_strategy_memory_depth(c->base);
-    for (int k = 0; k < c->n; k++) reclassify(s, &c->level[k]);
+    int keyed = 0; /* a reclassifier has set the uses (the reference's makes_use_of key) */
+    for (int k = 0; k < c->n; k++) {
+        /* What the reference says a transformed player reads (makes_use_of): a transformer with
+         * a reclassifier (noisy, forgiver, initial, final, mixed, Joss-Ann, retaliation,
+         * retaliate-until-apology) sets it from the source of the class it wraps, which it can
+         * read only for a class written in a file: wrapping an already transformed player, it
+         * finds nothing, and the uses found so far (by an inner reclassifier) are all that
+         * stay.  parley follows that, so final(initial(dual(Adaptive), CD), DDD) reads the
+         * length but, as in the reference, not the game. */
+        int kind = c->level[k].kind;
+        int reclassifies = kind == TF_NOISY || kind == TF_FORGIVER || kind == TF_INITIAL || kind == TF_FINAL ||
+                           kind == TF_MIXED || kind == TF_JOSS_ANN || kind == TF_RETALIATION || kind == TF_RUA;
+        if (reclassifies && k > 0 && !keyed) s->tf_info.uses_length = s->tf_info.uses_game = 0;
+        keyed |= reclassifies;
+        reclassify(s, &c->level[k]);
+    }
     if (c->total > pl_registry_max_state()) {
         pl_error_set(err, PL_EINVAL,
                      "transformer %s: the strategies it mixes need more state (%zu bytes) than parley keeps for a "
