@@ -591,6 +591,15 @@ static void reclassify(pl_strategy *s, const pl_tf_level *L)
     }
 }
 
+/* Copies text into dst of n bytes, cut to fit (callers check the length first where a cut matters). */
+static void copy_text(char *dst, size_t n, const char *src)
+{
+    size_t len = strlen(src);
+    if (len >= n) len = n - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
 /* Wraps strategy *inner (consumed) in one more level: *out is a transformed strategy. */
 static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error *err)
 {
@@ -674,7 +683,7 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
         const pl_tf_level *Lk = &c->level[k];
         char mine[512], rarg[256];
         level_args(Lk, mine, sizeof mine, rarg, sizeof rarg);
-        snprintf(tmp, sizeof tmp, "%s(%s%s)", kinds[Lk->kind].name, lab, mine);
+        snprintf(tmp, sizeof tmp, "%s(%.600s%.500s)", kinds[Lk->kind].name, lab, mine);
         snprintf(lab, sizeof lab, "%.1000s", tmp);
         if (Lk->kind == TF_MIXED) ref_ok = 0;
         if (kinds[Lk->kind].prefix) {
@@ -690,11 +699,11 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
         pl_strategy_free(s);
         return PL_EINVAL;
     }
-    snprintf(s->label, sizeof s->label, "%s", lab);
+    copy_text(s->label, sizeof s->label, lab);
     s->ref_name[0] = '\0';
     if (ref_ok) {
         snprintf(tmp, sizeof tmp, "%s%s%s", prefixes, c->base->info->axelrod_name, tail);
-        if (strlen(tmp) < sizeof s->ref_name) snprintf(s->ref_name, sizeof s->ref_name, "%s", tmp);
+        if (strlen(tmp) < sizeof s->ref_name) copy_text(s->ref_name, sizeof s->ref_name, tmp);
     }
     s->is_default = 0;
     s->tf_info.id = "transformed";
