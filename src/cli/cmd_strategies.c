@@ -354,6 +354,15 @@ static json_t *info_json(const pl_strategy_info *in)
 /* The strategies named on the command line, as made with their parameters and transformers. */
 static int print_named(int n, char **names, int as_json)
 {
+    for (int i = 0; i < n; i++) { /* every name checked before anything is printed */
+        pl_strategy *s;
+        pl_error err;
+        if (pl_strategy_create(&s, names[i], &err)) {
+            fprintf(stderr, "parley strategies: %s\n", err.msg);
+            return EXIT_USAGE;
+        }
+        pl_strategy_free(s);
+    }
     if (!as_json) printf("%-40s %-40s %-5s %-6s %s\n", "LABEL", "AXELROD NAME", "RAND", "MEMORY", "USES");
     for (int i = 0; i < n; i++) {
         pl_strategy *s;
