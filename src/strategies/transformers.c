@@ -30,7 +30,7 @@
 
 #include "core/alloc.h"
 #include "parley/text.h"
-#include "strategies/registry.h"
+#include "strategies/strategy_handle.h"
 #include "strategies/transformers.h"
 
 enum {
@@ -666,15 +666,6 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
         keyed |= reclassifies;
         reclassify(s, &c->level[k]);
     }
-    if (c->total > pl_registry_max_state()) {
-        pl_error_set(err, PL_EINVAL,
-                     "transformer %s: the strategies it mixes need more state (%zu bytes) than parley keeps for a "
-                     "player (%zu)",
-                     kinds[c->level[c->n - 1].kind].name, c->total, pl_registry_max_state());
-        pl_strategy_free(s);
-        return PL_EINVAL;
-    }
-
     /* the label in parley's syntax; the reference's name where it has one (not for mixed) */
     char lab[1024], prefixes[512] = "", tail[512] = "", tmp[1200];
     snprintf(lab, sizeof lab, "%s", pl_strategy_label(c->base));
