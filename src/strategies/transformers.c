@@ -804,9 +804,28 @@ static int create_prefixed(const char *spec, size_t len, pl_strategy **out, pl_e
     return PL_TF_NOT_MINE;
 }
 
+/* How deep this thread is in nested transformer names: each level re-enters the registry, so a
+ * hostile name ("dual(dual(dual(...)))", "Dual Dual Dual ...") is stopped here, before the
+ * stack, whatever path it takes.  A valid name nests at most PL_TF_MAX transformers, plus the
+ * strategies mixed in. */
+static _Thread_local int nesting;
+enum { MAX_NESTING = 2 * PL_TF_MAX + 4 };
+
+static int transform_create(pl_strategy **out, const char *spec, size_t len, pl_error *err);
+
 int pl_transform_create(pl_strategy **out, const char *spec, size_t len, pl_error *err)
 {
     *out = NULL;
+    if (nesting >= MAX_NESTING)
+        return pl_error_set(err, PL_EINVAL, "transformer: names nested more than %d deep", MAX_NESTING);
+    nesting++;
+    int rc = transform_create(out, spec, len, err);
+    nesting--;
+    return rc;
+}
+
+static int transform_create(pl_strategy **out, const char *spec, size_t len, pl_error *err)
+{
     const char *open = memchr(spec, '(', len);
     if (open && spec[len - 1] == ')') {
         const char *id = spec;

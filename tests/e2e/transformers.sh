@@ -102,3 +102,10 @@ check "and prints nothing on standard output" [ -z "$out" ]
 check "the message names the unknown strategy" grep -q "unknown strategy 'nosuch'" "$TMP/err"
 expect_exit 2 "names with --markdown" "$PARLEY" strategies --markdown "dual(tft)"
 expect_err_has "not with --markdown" "the conflict is named"
+
+# hostile nesting stops with a message, not a stack overflow
+deep=$(printf 'dual(%.0s' $(seq 150))tft$(printf ')%.0s' $(seq 150))
+expect_exit 2 "150 nested transformers" "$PARLEY" match "$deep" tft --turns 3
+expect_err_has "nested more than" "the message says the names nest too deep"
+deep=$(printf 'Dual %.0s' $(seq 150))"Tit For Tat"
+expect_exit 2 "150 nested reference prefixes" "$PARLEY" match "$deep" tft --turns 3
