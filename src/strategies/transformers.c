@@ -749,7 +749,7 @@ static int create_call(int kind, const char *args, size_t len, pl_strategy **out
         const char *from = a[0].p;
         size_t ilen = (size_t)(a[n - 1].p + a[n - 1].len - from);
         rc = create_spec(from, ilen, &inner, depth + 1, err);
-        if (rc && err) {
+        if (rc && err && strncmp(err->msg, "transformer", 11) != 0) { /* an inner transformer named itself */
             char msg[sizeof err->msg];
             snprintf(msg, sizeof msg, "%s", err->msg);
             pl_error_set(err, rc, "transformer %s: %s", kinds[kind].name, msg);
