@@ -60,6 +60,26 @@ static const struct {
     {"hunters", "hunters: players that detect and exploit patterns"},
     {"misc", "other strategies"},
     {"learners", "players that learn from their payoffs during the match: Q-learners, Bush-Mosteller, Adaptors"},
+    {"dbs", "DBS, the Derived Belief Strategy of Au & Nau (2006): it learns the opponent's rules, tells noise from a "
+            "change of rule, and searches a tree of the learned policy; move for move as the reference"},
+    {"darwin", "Darwin.  The reference keeps Darwin's genome (the move it should have made at each turn) on its "
+               "class, carried from match to match for the life of the process, and classifies it as a cheat "
+               "for it.  parley starts every match from the genome [C], as the reference's first match in a "
+               "fresh process does, so that results do not depend on the order of matches or the number of "
+               "threads; from that start Darwin plays as Tit For Tat"},
+    {"meta", "the Meta players: each runs a team of the registry's strategies every turn and plays its "
+             "majority, its minority, the move of its best scorer so far (Meta Winner: C if any of the best "
+             "proposes C), the move of one of its best 8 % at random (the ensembles), or a random member's "
+             "(Meta Mixer).  The team is every strategy of the reference that obeys the rules of a fair match "
+             "and is not a Meta player, with its default parameters, filtered as the reference filters by "
+             "memory depth (at most 1, finite, unbounded) or by randomness; the Axelrod names give the team "
+             "sizes, equal to the reference's.  Each member sees the opponent's moves and, as its own history, "
+             "the moves it proposed, as in the reference; its score is its proposal against the opponent's "
+             "move.  The nice ones never defect before the opponent has.  Random members draw from the "
+             "match's stream in team order, where the reference seeds each from its own generator, so a Meta "
+             "player with a random team matches the reference in distribution; Meta Winner Deterministic "
+             "replays it move for move.  Memory Decay plays Tit For Tat for 15 turns, then judges the "
+             "opponent by a memory of its moves that decays at random"},
 };
 
 /* A table cell: '|' escaped, line breaks as spaces. */
@@ -120,12 +140,18 @@ static void print_markdown_missing(void)
         pl_reference_at(i, NULL, &id);
         missing += id == NULL;
     }
-    printf("\n## Axelrod-Python strategies not yet in parley (%zu of %zu)\n\n"
+    printf("\n## Axelrod-Python strategies not in parley (%zu of %zu)\n\n"
            "The strategies of Axelrod-Python 4.13 (its `axelrod.all_strategies`) that no registry entry\n"
-           "reproduces yet, by name and class; every other one is in the tables above, under its Axelrod\n"
+           "reproduces, by name and class; every other one is in the tables above, under its Axelrod\n"
            "name and class.  `tests/unit/test_reference_classifiers.c` compares the classifier of every\n"
-           "one parley has with the reference's table and prints this list.\n\n",
-           missing, n);
+           "one parley has with the reference's table and prints this list.\n\n"
+           "The reference's classifier table also names nine players outside that list, which inspect or\n"
+           "rewrite their opponent: Geller, Geller Cooperator, Geller Defector, Mind Reader, Protected Mind\n"
+           "Reader, Mirror Mind Reader, Mind Bender, Mind Controller and Mind Warper.  Axelrod-Python 4.13\n"
+           "does not ship them (no source, so nothing to reproduce), and they are not in parley: a parley\n"
+           "strategy sees the match's histories, never its opponent's rule or state.  The classifier test\n"
+           "names each and checks that the table marks it as a cheat.\n%s",
+           missing, n, missing ? "\n" : "");
     for (size_t i = 0; i < n; i++) {
         const char *cls, *id;
         const char *name = pl_reference_at(i, &cls, &id);

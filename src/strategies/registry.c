@@ -40,7 +40,7 @@ static size_t max_state;
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 /* The parameters at their defaults. */
-static void params_default(const pl_strategy_def *d, pl_params *p)
+void pl_registry_params_default(const pl_strategy_def *d, pl_params *p)
 {
     memset(p, 0, sizeof *p);
     for (int i = 0; i < PL_MAX_PARAMS && d->params[i].key; i++) {
@@ -92,11 +92,14 @@ static void table_build(void)
             in->reference = d->reference;
             /* the metadata of the default parameters, as the reference classifies its default player */
             pl_params defp;
-            params_default(d, &defp);
+            pl_registry_params_default(d, &defp);
             in->stochastic = d->is_stochastic ? d->is_stochastic(&defp) : (d->flags & PL_STOCHASTIC) != 0;
             in->memory_depth = d->memory_depth_of ? d->memory_depth_of(&defp) : d->memory_depth;
             in->class_name = reference_class(d);
             in->long_run_time = (d->flags & PL_LONG_RUN_TIME) != 0;
+            in->inspects_source = (d->flags & PL_INSPECTS_SOURCE) != 0;
+            in->manipulates_source = (d->flags & PL_MANIPULATES_SOURCE) != 0;
+            in->manipulates_state = (d->flags & PL_MANIPULATES_STATE) != 0;
             in->uses_length = (d->flags & PL_USES_LENGTH) != 0;
             in->uses_game = (d->flags & PL_USES_GAME) != 0;
             in->params = d->params;
@@ -135,6 +138,12 @@ const char *pl_reference_at(size_t i, const char **class_name, const char **id)
     return r->name;
 }
 
+const pl_strategy_def *pl_registry_def_at(size_t i)
+{
+    table_ready();
+    return i < table_n ? table_def[i] : NULL;
+}
+
 size_t pl_registry_max_state(void)
 {
     table_ready();
@@ -153,6 +162,14 @@ static long find_exact(const char *name, size_t len)
         const char *cands[4] = {in->id, in->name, in->axelrod_name, in->class_name};
         for (int c = 0; c < 4; c++)
             if (cands[c] && strlen(cands[c]) == len && !strncasecmp(cands[c], name, len)) return (long)i;
+    }
+    /* the reference's class attribute `name`, the key of its classifier table, where the player
+     * shows another ("Go By Majority 10" is shown "Soft Go By Majority: 10") */
+    for (size_t r = 0; r < PL_REFERENCE_COUNT; r++) {
+        const pl_reference_name *ref = &pl_reference_names[r];
+        if (strlen(ref->name) != len || strncasecmp(ref->name, name, len)) continue;
+        for (size_t i = 0; i < table_n; i++)
+            if (table_info[i].class_name && !strcmp(table_info[i].class_name, ref->class_name)) return (long)i;
     }
     return -1;
 }
@@ -398,7 +415,7 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
     if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
     s->def = table_def[idx];
     s->info = &table_info[idx];
-    params_default(s->def, &s->params);
+    pl_registry_params_default(s->def, &s->params);
     if (pstart && params_parse(s, pstart, (size_t)(spec + speclen - pstart), err)) {
         pl_free(s);
         return PL_EINVAL;

@@ -11,4 +11,14 @@
  * size one buffer for all. */
 size_t pl_registry_max_state(void);
 
+/* The definition of the registry's i-th strategy (the order of pl_strategy_info_at), and a
+ * definition's parameters at their defaults: for players made of other players (meta.c). */
+const pl_strategy_def *pl_registry_def_at(size_t i);
+void pl_registry_params_default(const pl_strategy_def *d, pl_params *p);
+
+/* The team of a Meta player by its reference class (MetaWinner): its size and i-th member;
+ * 0 / NULL for a class that is not a Meta player with a team (meta.c). */
+size_t pl_meta_team_size(const char *class_name);
+const pl_strategy_def *pl_meta_team_member(const char *class_name, size_t i);
+
 #endif
