@@ -148,7 +148,13 @@ def main():
              ("joss_ann", "Random", "1", "0"), ("joss_ann", "TitForTat", "0.7", "0.6"),
              ("mixed", "TitForTat", "0.3", "Defector"), ("mixed", "TitForTat", "0", "Random"),
              ("retaliation", "Grudger", "3"), ("retaliate_until_apology", "Cooperator"),
-             ("final", "Cooperator", "DDD"), ("initial", "Defector", "CCCC")]
+             ("final", "Cooperator", "DDD"), ("initial", "Defector", "CCCC"),
+             # what a reclassifying transformer over an already transformed player reads
+             ("initial", ("dual", "Adaptive"), "D"), ("dual", ("initial", "Adaptive", "D")),
+             ("noisy", ("dual", "Adaptive"), "0.1"), ("noisy", ("initial", "Adaptive", "D"), "0.1"),
+             ("final", ("dual", "Adaptive"), "D"), ("dual", ("dual", "Adaptive")),
+             ("noisy", ("final", "TitForTat", "D"), "0.1"), ("flip", ("noisy", "Adaptive", "0.1")),
+             ("noisy", ("flip", "Adaptive"), "0.1")]
     with open(os.path.join(out, "classifiers.tsv"), "w") as f:
         f.write("# parley name\treference name\tstochastic\tmemory depth\tuses length\tuses game\n")
         for s in specs + [tuple(e[:1]) + (e[1],) + tuple(e[2:]) for e in extra]:

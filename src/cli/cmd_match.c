@@ -18,8 +18,14 @@ static const char usage[] =
     "\n";
 static const char after[] =
     "\n"
+    "A and B are strategy names as 'parley strategies' lists them, with parameters\n"
+    "(gtft:p=0.1, \"GTFT: 0.1\") and transformers, nested as you like: dual(tft),\n"
+    "noisy(grudger, 0.1), flip(dual(tft)), joss_ann(tft, 0.1, 0.2) (see\n"
+    "'parley strategies --help' and docs/strategies.md).\n"
+    "\n"
     "Examples:\n"
     "  parley match tft defector --turns 10\n"
+    "  parley match \"dual(tft)\" \"noisy(grudger, 0.1)\" --turns 20 --seed 3\n"
     "  parley match \"First by Davis: 10\" gtft:p=0.3 --noise 0.05 --seed 7 --json\n"
     "  parley match gtft zd_extort_2 --noise 0.05 --expected\n";
 

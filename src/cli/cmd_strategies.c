@@ -201,6 +201,54 @@ static int print_markdown(const char *family)
            "reference refuses them.  Random, Memory One, Cycler, Go By Majority and the other players\n"
            "whose classification depends on their parameters say so for the parameters given.\n");
     printf("\n"
+           "## Transformers\n"
+           "\n"
+           "Any strategy, with its parameters, can be wrapped in a transformer, and transformers nest:\n"
+           "`KIND(STRATEGY[, ARGUMENTS])`, e.g. `dual(tft)`, `noisy(grudger, 0.1)`, `flip(dual(tft))`,\n"
+           "`joss_ann(\"First by Davis: 10\", 0.1, 0.2)`, up to 8 on one strategy.  They are\n"
+           "Axelrod-Python 4.13's strategy transformers: the wrapped strategy always chooses first\n"
+           "(its state moves on as in the reference), then the transformer may replace the action.\n"
+           "A comma inside the parentheses does not separate players in a list\n"
+           "(`--players \"tft,noisy(grudger, 0.1)\"`).  `parley strategies NAME...` shows a transformed\n"
+           "player's label, the reference's name for it, and its classification.\n"
+           "\n"
+           "| transformer | form | arguments | what it does | reference's name |\n"
+           "| --- | --- | --- | --- | --- |\n"
+           "| flip | `flip(S)` | — | plays the opposite of S's action | Flipped S |\n"
+           "| dual | `dual(S)` | — | asks S with its own history flipped and plays the opposite: the dual of S | Dual S |\n"
+           "| noisy | `noisy(S[, noise])` | noise in [0, 1], default 0.05 | flips S's action with probability noise | Noisy S: noise |\n"
+           "| forgiver | `forgiver(S, p)` | p in [0, 1] | when S defects, cooperates instead with probability p | Forgiving S: p |\n"
+           "| nice | `nice(S)` | — | cooperates while the opponent has never defected | Nice S |\n"
+           "| initial | `initial(S, SEQ)` | C/D string | plays SEQ first, then S | Initial S: [...] |\n"
+           "| final | `final(S, SEQ)` | C/D string | plays SEQ on the last turns when the length is known | Final S: [...] |\n"
+           "| track-history | `track_history(S)` | — | plays S (the reference records its actions) | HistoryTracking S |\n"
+           "| deadlock-breaking | `deadlock_breaking(S)` | — | cooperates after the alternation (C,D),(D,C) or (D,C),(C,D) | DeadlockBreaking S |\n"
+           "| grudge | `grudge(S, n)` | n >= 0 whole | defects for ever once the opponent has defected more than n times | Grudging S: n |\n"
+           "| apology | `apology(S, MINE, THEIRS)` | C/D strings of one length | cooperates when the last turns were MINE and THEIRS | Apologizing S: [...], [...] |\n"
+           "| mixed | `mixed(S, p, O[, p2, O2...])` | p in [0, 1], up to 4 pairs, sum <= 1 | with probability p plays a fresh O's move instead (O chosen by the p's) | Mutated S: ... |\n"
+           "| joss-ann | `joss_ann(S, pc, pd)` | pc, pd in [0, 1] (scaled to add up to 1 when they exceed it) | cooperates with probability pc, defects with pd, else plays S | Joss-Ann S: (pc, pd) |\n"
+           "| retaliation | `retaliation(S, n)` | n >= 1 whole | after each opponent defection defects, and n - 1 more times in all | Retaliating S: n |\n"
+           "| retaliate-until-apology | `retaliate_until_apology(S)` (`rua`) | — | defects while the opponent's last action was D | RUA S |\n"
+           "| identity | `identity(S)` | — | plays S | S |\n"
+           "\n"
+           "The reference's names are read too when they are simple: the prefixes without arguments\n"
+           "(`\"Dual Tit For Tat\"`, `\"Flipped Grudger\"`) and with one number (`\"Noisy Grudger: 0.1\"`);\n"
+           "a name the reference gives to one of its own strategies (`\"Forgiving Tit For Tat\"`,\n"
+           "`\"Nice Average Copier\"`) stays that strategy.  The classification follows the reference's\n"
+           "rules: noisy and forgiver make a player random unless their probability is 0 or 1; initial\n"
+           "and final raise the memory to their sequence's length and final reads the match length;\n"
+           "retaliation raises it to n and retaliate-until-apology to 1; Joss-Ann at (1, 0) or (0, 1)\n"
+           "is a fixed player of memory 0 (its strategy is not asked), otherwise random; mixed is random\n"
+           "unless its probabilities are 0 or one of them is 1.  Three differences from the reference,\n"
+           "where its behaviour is an accident: its retaliation counter is one object shared by every\n"
+           "player of every retaliating class (parley's is each player's own); its mixed transformer\n"
+           "at probability 1 calls the mixed-in class's strategy without an instance, which works only\n"
+           "for strategies like Cooperator and Defector (parley plays any); and its dual copies the\n"
+           "whole history every turn, as parley's flips it in place: a dual costs time proportional to\n"
+           "the turns played each turn, so it is slow in matches of a million turns.\n"
+           "`tests/e2e/transformers.sh` replays 2098 of the reference's matches of transformed players\n"
+           "move for move and compares 309 classifications (`tools/ref_transformers.py` makes them).\n");
+    printf("\n"
            "Columns: **Axelrod name** is the name in the Axelrod-Python library (with its default\n"
            "parameters) whose behaviour the strategy reproduces, and under it the library's class name;\n"
            "**random** says whether it draws random numbers (from the match's own seeded stream) and\n"
@@ -332,6 +380,15 @@ static json_t *info_json(const pl_strategy_info *in)
 /* The strategies named on the command line, as made with their parameters and transformers. */
 static int print_named(int n, char **names, int as_json)
 {
+    for (int i = 0; i < n; i++) { /* every name checked before anything is printed */
+        pl_strategy *s;
+        pl_error err;
+        if (pl_strategy_create(&s, names[i], &err)) {
+            fprintf(stderr, "parley strategies: %s\n", err.msg);
+            return EXIT_USAGE;
+        }
+        pl_strategy_free(s);
+    }
     if (!as_json) printf("%-40s %-40s %-5s %-6s %s\n", "LABEL", "AXELROD NAME", "RAND", "MEMORY", "USES");
     for (int i = 0; i < n; i++) {
         pl_strategy *s;

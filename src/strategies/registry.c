@@ -377,6 +377,14 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
     if (idx < 0) {
         /* a transformed strategy: dual(tft), noisy(grudger, 0.1), "Dual Tit For Tat" */
         int rc = pl_transform_create(out, spec, speclen, err);
+        if (rc == PL_OK && (*out)->tf->total > pl_registry_max_state()) {
+            pl_strategy_free(*out);
+            *out = NULL;
+            return pl_error_set(err, PL_EINVAL,
+                                "strategy '%.*s': its transformers and the strategies they mix in need more state "
+                                "than parley keeps for a player (%zu bytes)",
+                                (int)(speclen < 200 ? speclen : 200), spec, pl_registry_max_state());
+        }
         if (rc != PL_TF_NOT_MINE) return rc;
     }
     if (idx < 0) {

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: MIT */
+// SPDX-License-Identifier: MIT
 /* transformers.c — strategy transformers: rules wrapped around any strategy.
  *
  * The rules are Axelrod-Python 4.13's (axelrod/strategy_transformers.py), each written
@@ -30,7 +30,7 @@
 
 #include "core/alloc.h"
 #include "parley/text.h"
-#include "strategies/registry.h"
+#include "strategies/strategy_handle.h"
 #include "strategies/transformers.h"
 
 enum {
@@ -591,6 +591,15 @@ static void reclassify(pl_strategy *s, const pl_tf_level *L)
     }
 }
 
+/* Copies text into dst of n bytes, cut to fit (callers check the length first where a cut matters). */
+static void copy_text(char *dst, size_t n, const char *src)
+{
+    size_t len = strlen(src);
+    if (len >= n) len = n - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
 /* Wraps strategy *inner (consumed) in one more level: *out is a transformed strategy. */
 static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error *err)
 {
@@ -641,16 +650,22 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
     s->tf_info = *c->base->info;
     s->stochastic = pl_strategy_is_stochastic(c->base);
     s->memory_depth = pl_strategy_memory_depth(c->base);
-    for (int k = 0; k < c->n; k++) reclassify(s, &c->level[k]);
-    if (c->total > pl_registry_max_state()) {
-        pl_error_set(err, PL_EINVAL,
-                     "transformer %s: the strategies it mixes need more state (%zu bytes) than parley keeps for a "
-                     "player (%zu)",
-                     kinds[c->level[c->n - 1].kind].name, c->total, pl_registry_max_state());
-        pl_strategy_free(s);
-        return PL_EINVAL;
+    int keyed = 0; /* a reclassifier has set the uses (the reference's makes_use_of key) */
+    for (int k = 0; k < c->n; k++) {
+        /* What the reference says a transformed player reads (makes_use_of): a transformer with
+         * a reclassifier (noisy, forgiver, initial, final, mixed, Joss-Ann, retaliation,
+         * retaliate-until-apology) sets it from the source of the class it wraps, which it can
+         * read only for a class written in a file: wrapping an already transformed player, it
+         * finds nothing, and the uses found so far (by an inner reclassifier) are all that
+         * stay.  parley follows that, so final(initial(dual(Adaptive), CD), DDD) reads the
+         * length but, as in the reference, not the game. */
+        int kind = c->level[k].kind;
+        int reclassifies = kind == TF_NOISY || kind == TF_FORGIVER || kind == TF_INITIAL || kind == TF_FINAL ||
+                           kind == TF_MIXED || kind == TF_JOSS_ANN || kind == TF_RETALIATION || kind == TF_RUA;
+        if (reclassifies && k > 0 && !keyed) s->tf_info.uses_length = s->tf_info.uses_game = 0;
+        keyed |= reclassifies;
+        reclassify(s, &c->level[k]);
     }
-
     /* the label in parley's syntax; the reference's name where it has one (not for mixed) */
     char lab[1024], prefixes[512] = "", tail[512] = "", tmp[1200];
     snprintf(lab, sizeof lab, "%s", pl_strategy_label(c->base));
@@ -659,8 +674,7 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
         const pl_tf_level *Lk = &c->level[k];
         char mine[512], rarg[256];
         level_args(Lk, mine, sizeof mine, rarg, sizeof rarg);
-        /* a name too long for the label is refused below: cut here, never overflowed */
-        if (snprintf(tmp, sizeof tmp, "%s(%s%s)", kinds[Lk->kind].name, lab, mine) >= (int)sizeof tmp) tmp[1000] = '\0';
+        snprintf(tmp, sizeof tmp, "%s(%.600s%.500s)", kinds[Lk->kind].name, lab, mine);
         snprintf(lab, sizeof lab, "%.1000s", tmp);
         if (Lk->kind == TF_MIXED) ref_ok = 0;
         if (kinds[Lk->kind].prefix) {
@@ -676,11 +690,11 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
         pl_strategy_free(s);
         return PL_EINVAL;
     }
-    memcpy(s->label, lab, strlen(lab) + 1); /* fits: checked just above */
+    copy_text(s->label, sizeof s->label, lab);
     s->ref_name[0] = '\0';
     if (ref_ok) {
-        int n = snprintf(tmp, sizeof tmp, "%s%s%s", prefixes, c->base->info->axelrod_name, tail);
-        if (n >= 0 && (size_t)n < sizeof s->ref_name) memcpy(s->ref_name, tmp, (size_t)n + 1);
+        snprintf(tmp, sizeof tmp, "%s%s%s", prefixes, c->base->info->axelrod_name, tail);
+        if (strlen(tmp) < sizeof s->ref_name) copy_text(s->ref_name, sizeof s->ref_name, tmp);
     }
     s->is_default = 0;
     s->tf_info.id = "transformed";
@@ -735,7 +749,7 @@ static int create_call(int kind, const char *args, size_t len, pl_strategy **out
         const char *from = a[0].p;
         size_t ilen = (size_t)(a[n - 1].p + a[n - 1].len - from);
         rc = create_spec(from, ilen, &inner, depth + 1, err);
-        if (rc && err) {
+        if (rc && err && strncmp(err->msg, "transformer", 11) != 0) { /* an inner transformer named itself */
             char msg[sizeof err->msg];
             snprintf(msg, sizeof msg, "%s", err->msg);
             pl_error_set(err, rc, "transformer %s: %s", kinds[kind].name, msg);
@@ -790,9 +804,28 @@ static int create_prefixed(const char *spec, size_t len, pl_strategy **out, pl_e
     return PL_TF_NOT_MINE;
 }
 
+/* How deep this thread is in nested transformer names: each level re-enters the registry, so a
+ * hostile name ("dual(dual(dual(...)))", "Dual Dual Dual ...") is stopped here, before the
+ * stack, whatever path it takes.  A valid name nests at most PL_TF_MAX transformers, plus the
+ * strategies mixed in. */
+static _Thread_local int nesting;
+enum { MAX_NESTING = 2 * PL_TF_MAX + 4 };
+
+static int transform_create(pl_strategy **out, const char *spec, size_t len, pl_error *err);
+
 int pl_transform_create(pl_strategy **out, const char *spec, size_t len, pl_error *err)
 {
     *out = NULL;
+    if (nesting >= MAX_NESTING)
+        return pl_error_set(err, PL_EINVAL, "transformer: names nested more than %d deep", MAX_NESTING);
+    nesting++;
+    int rc = transform_create(out, spec, len, err);
+    nesting--;
+    return rc;
+}
+
+static int transform_create(pl_strategy **out, const char *spec, size_t len, pl_error *err)
+{
     const char *open = memchr(spec, '(', len);
     if (open && spec[len - 1] == ')') {
         const char *id = spec;

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: MIT */
+// SPDX-License-Identifier: MIT
 /* transformers.h — strategy transformers: any strategy wrapped by rules that change its
  * moves, as Axelrod-Python's strategy_transformers.py has them (flip, dual, noisy, ...).
  *

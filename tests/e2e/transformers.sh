@@ -94,3 +94,18 @@ check "a tournament of transformed players runs" [ "$rc1" -eq 0 ] && [ "$rc2" -e
 check "it has the 6 players" [ "$(tail -n +2 "$TMP/t1/summary.csv" | wc -l)" -eq 6 ]
 check "its results are byte-identical with 1 and 2 threads" cmp -s "$TMP/t1/summary.csv" "$TMP/t2/summary.csv"
 check "the labels are in parley's syntax" grep -q '"noisy(Grudger, 0.1)"\|noisy(Grudger, 0.1)' "$TMP/t1/summary.csv"
+
+# parley strategies NAME...: every name checked before anything is printed
+out=$("$PARLEY" strategies tft "dual(nosuch)" 2>"$TMP/err"); rc=$?
+check "strategies with an unknown name exits 2 (exit $rc)" [ "$rc" -eq 2 ]
+check "and prints nothing on standard output" [ -z "$out" ]
+check "the message names the unknown strategy" grep -q "unknown strategy 'nosuch'" "$TMP/err"
+expect_exit 2 "names with --markdown" "$PARLEY" strategies --markdown "dual(tft)"
+expect_err_has "not with --markdown" "the conflict is named"
+
+# hostile nesting stops with a message, not a stack overflow
+deep=$(printf 'dual(%.0s' $(seq 150))tft$(printf ')%.0s' $(seq 150))
+expect_exit 2 "150 nested transformers" "$PARLEY" match "$deep" tft --turns 3
+expect_err_has "nested more than" "the message says the names nest too deep"
+deep=$(printf 'Dual %.0s' $(seq 150))"Tit For Tat"
+expect_exit 2 "150 nested reference prefixes" "$PARLEY" match "$deep" tft --turns 3

@@ -28,6 +28,8 @@ for t in "${targets[@]}"; do
     strategy) "${PARLEY_RELEASE:-build/release/parley}" strategies 2>/dev/null | awk 'NR > 1 && $1 != "" { print $1 }' | head -n 200 |
                 while read -r id; do printf '%s' "$id" >"$seeds/$id"; done
               printf '%s' 'gtft:p=0.3' >"$seeds/gtft-p"; printf '%s' 'First by Davis: 10' >"$seeds/davis"
+              printf '%s' 'noisy(dual(tft), 0.1)' >"$seeds/tf-nested"; printf '%s' 'mixed(tft, 0.3, defector),joss_ann(grudger, 0.1, 0.2)' >"$seeds/tf-list"
+              printf '%s' 'Dual Tit For Tat' >"$seeds/tf-ref"
               printf '%s' 'tft,gtft:p=0.1,grudger' >"$seeds/list" ;;
     flags) printf '%s' 3,0,5,1 >"$seeds/game"; printf '%s' 0.05 >"$seeds/p"; printf '%s' 200 >"$seeds/n"
            printf '%s' 18446744073709551615 >"$seeds/seed" ;;
