@@ -19,7 +19,7 @@
 static const char usage[] =
     "Usage: parley ecology --players LIST [--population P1,P2,...] [--steps T] [--turns N]\n"
     "                      [--repetitions R] [--noise p] [--prob-end p] [--game R,S,T,P] [--seed s]\n"
-    "                      [--threads k] [--out DIR]\n"
+    "                      [--threads k] [--out DIR] [--json]\n"
     "\n"
     "Ecological dynamics after a tournament (Axelrod-Python's Ecosystem): the strategies play a\n"
     "round robin, and then, step by step, each strategy's share of an infinite population grows in\n"
@@ -67,7 +67,7 @@ int cmd_ecology(int argc, char **argv)
     pl_player_list players = {0};
     const char *out_dir = NULL, *pop_text = NULL;
     uint64_t steps = 100;
-    int turns_given = 0, n_args;
+    int turns_given = 0, as_json = 0, n_args;
     double *x0 = NULL, *pay = NULL, *dev = NULL, *shares = NULL;
     const char **names = NULL;
     pl_tournament_result *res = NULL;
@@ -85,6 +85,7 @@ int cmd_ecology(int argc, char **argv)
         {"seed", 's', CLI_FLAG_SEED, &tc.seed, "s", "random seed of the tournament and of the draws (default 0)"},
         CLI_ROW_THREADS(&tc.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write shares.csv (every step), payoffs.csv, results.json and report.html"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"ecology", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -116,7 +117,7 @@ int cmd_ecology(int argc, char **argv)
     }
     if (tc.prob_end > 0 && !turns_given) tc.turns = 0;
     tc.game = &game.game;
-    if ((rc = cli_out_begin(&out, "ecology", out_dir, "CSV, results.json, report.html"))) goto done;
+    if ((rc = cli_out_begin(&out, "ecology", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     rc = EXIT_USAGE;
     if (pl_tournament_run((const pl_strategy *const *)players.items, n, &tc, &res, &err)) {
         rc = cli_lib_error("ecology", &err);
@@ -142,7 +143,7 @@ int cmd_ecology(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         printf("%-*s  %8.4f  %8.4f\n", (int)w, names[i], shares[i], shares[steps * n + i]);
     int wrc = 0;
-    if (out_dir) {
+    if (cli_out_path(&out)) {
         pl_ecosystem_result r = {.n = n, .names = names, .payoff = pay, .stddev = dev, .shares = shares, .steps = steps,
                                  .seed = tc.seed, .turns = tc.turns, .repetitions = tc.repetitions, .noise = tc.noise,
                                  .game_text = game.text};

@@ -14,7 +14,7 @@
 
 static const char usage[] =
     "Usage: parley fingerprint STRATEGY [--step h] [--turns N] [--repetitions R] [--noise p]\n"
-    "                          [--game R,S,T,P] [--seed s] [--threads k] [--out DIR]\n"
+    "                          [--game R,S,T,P] [--seed s] [--threads k] [--out DIR] [--json]\n"
     "\n"
     "Ashlock's fingerprint of a strategy (Axelrod-Python's AshlockFingerprint): its mean score a\n"
     "turn against a probe at every point (x, y) of a grid over the unit square, the probe\n"
@@ -37,7 +37,7 @@ int cmd_fingerprint(int argc, char **argv)
     cli_game game;
     cli_game_default(&game);
     double step = 0.01, *grid = NULL;
-    int reps = 10, threads = cli_default_threads(), n_args;
+    int reps = 10, threads = cli_default_threads(), as_json = 0, n_args;
     const char *out_dir = NULL;
     pl_strategy *s = NULL;
     size_t side = 0;
@@ -52,6 +52,7 @@ int cmd_fingerprint(int argc, char **argv)
         {"seed", 's', CLI_FLAG_SEED, &mc.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
         CLI_ROW_THREADS(&threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fingerprint.csv, results.json and report.html (the heat map)"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"fingerprint", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -67,7 +68,7 @@ int cmd_fingerprint(int argc, char **argv)
         goto done;
     }
     mc.game = &game.game;
-    if ((rc = cli_out_begin(&out, "fingerprint", out_dir, "fingerprint.csv, results.json, report.html"))) goto done;
+    if ((rc = cli_out_begin(&out, "fingerprint", out_dir, "fingerprint.csv, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     rc = EXIT_USAGE;
     double t0 = cli_seconds();
     if (pl_fingerprint_ashlock(s, &mc, step, reps, threads, &grid, &side, &err)) {
@@ -83,7 +84,7 @@ int cmd_fingerprint(int argc, char **argv)
            side > 1 ? (double)m / (double)(side - 1) : 0, grid[m * side + m]);
     fprintf(stderr, "fingerprint in %.3f s (%d thread%s)\n", cli_seconds() - t0, threads, threads == 1 ? "" : "s");
     int wrc = 0;
-    if (out_dir) wrc = pl_fingerprint_write(pl_strategy_label(s), &mc, step, reps, grid, side, cli_out_path(&out), &err);
+    if (cli_out_path(&out)) wrc = pl_fingerprint_write(pl_strategy_label(s), &mc, step, reps, grid, side, cli_out_path(&out), &err);
     rc = cli_out_end(&out, wrc, &err);
 done:
     cli_out_abort(&out);

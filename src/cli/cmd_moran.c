@@ -19,7 +19,7 @@ static const char usage[] =
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
     "                    [--mutation-rates R1,R2,... | --mutation-matrix FILE] [--fitness linear|exp]\n"
     "                    [--graph SPEC] [--reproduction-graph SPEC] [--invasion] [--replicator T]\n"
-    "                    [--grid-sizes N1,... [--grid-noise p1,...]] [--out DIR]\n"
+    "                    [--grid-sizes N1,... [--grid-noise p1,...]] [--out DIR] [--json]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -185,7 +185,7 @@ int cmd_moran(int argc, char **argv)
     cli_game_default(&game);
     const char *out_dir = NULL, *counts_text = NULL;
     pl_player_list players = {0};
-    int turns_given = 0, gens_given = 0, samples = 100, mode = 0, n_args;
+    int turns_given = 0, gens_given = 0, samples = 100, mode = 0, as_json = 0, n_args;
     int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0;
     const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
     const char *grid_sizes = NULL, *grid_noise = NULL;
@@ -241,6 +241,7 @@ int cmd_moran(int argc, char **argv)
         CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
          "generation), results.json and report.html (the charts) into DIR"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"moran", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -354,16 +355,16 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     if (grid_sizes) {
-        if (counts_text || rep_time > 0 || invasion) {
-            cli_usage_error("moran", "--grid-sizes sets the populations: it takes no %s",
-                            counts_text ? "--counts" : rep_time > 0 ? "--replicator" : "--invasion");
+        if (counts_text || rep_time > 0 || invasion || as_json) {
+            cli_usage_error("moran", "--grid-sizes sets the populations and writes grid.csv: it takes no %s",
+                            counts_text ? "--counts" : rep_time > 0 ? "--replicator" : invasion ? "--invasion" : "--json");
             goto done;
         }
-        if ((rc = cli_out_begin(&out, "moran", out_dir, "grid.csv, report.html"))) goto done;
+        if ((rc = cli_out_begin(&out, "moran", out_dir, "grid.csv, report.html", NULL))) goto done;
         rc = run_grid(&players, mc, &cfg, samples, grid_sizes, grid_noise, &out, out_dir);
         goto done;
     }
-    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html"))) goto done;
+    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     rc = EXIT_USAGE;
     double t0 = cli_seconds();
     if (pl_moran_create(&m, (pl_strategy *const *)players.items, players.n, &mc, samples, cfg.threads, &err)) {
@@ -376,7 +377,7 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     double t2 = cli_seconds();
-    if ((out_dir || mutating) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
+    if ((cli_out_path(&out) || mutating) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }
@@ -488,7 +489,7 @@ int cmd_moran(int argc, char **argv)
     fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
             f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
     int wrc = 0;
-    if (out_dir) {
+    if (cli_out_path(&out)) {
         pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts,
                               .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion};
         wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);

@@ -86,7 +86,7 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
     int rc = pl_outfile_open(&o, path, err);
     if (rc) return rc;
     pl_jw w;
-    pl_jw_init(&w, o.f, 1, 12);
+    pl_jw_init(&w, o.f, 1, PL_JW_SHORTEST);
     pl_jw_object(&w);
     pl_jw_key(&w, "parameters");
     pl_jw_object(&w);
