@@ -219,6 +219,24 @@ PL_EXTERN int pl_fingerprint_ashlock(const pl_strategy *s, const pl_match_config
 PL_EXTERN int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, double step, int repetitions,
                                    const double *grid, size_t side, const char *dir, pl_error *err);
 
+/* A grid of fixation estimates: one mutant of type `mutant` among N - 1 of `resident` for every
+ * population size sizes[i] and noise level noise[j]; cell (i, j) at i * nnoise + j. */
+typedef struct pl_moran_grid {
+    const char *mutant, *resident;
+    size_t nsizes, nnoise;
+    const int *sizes;
+    const double *noise;
+    const double *p, *lo, *hi, *exact, *generations; /* [nsizes * nnoise]; exact NAN where none */
+    uint64_t runs, seed;
+    int turns;
+    double selection;
+    pl_moran_mode mode;
+} pl_moran_grid;
+
+/* Writes grid.csv (N, noise, p, lo95, hi95, exact, N_times_p, mean_generations) and report.html
+ * (N x p as a heat map over size and noise, and the table) into dir. */
+PL_EXTERN int pl_moran_grid_write(const pl_moran_grid *g, const char *dir, pl_error *err);
+
 /* What the result files say of how the population was made (for results.json). */
 typedef struct pl_moran_meta {
     const pl_match_config *match; /* NULL for a payoff matrix */

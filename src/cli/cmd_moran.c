@@ -18,7 +18,8 @@ static const char usage[] =
     "                    [--game R,S,T,P] [--mode bd|db] [--selection w] [--mutation p]\n"
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
     "                    [--mutation-rates R1,R2,... | --mutation-matrix FILE] [--fitness linear|exp]\n"
-    "                    [--graph SPEC] [--reproduction-graph SPEC] [--replicator T] [--out DIR] [--json]\n"
+    "                    [--graph SPEC] [--reproduction-graph SPEC] [--invasion] [--replicator T]\n"
+    "                    [--grid-sizes N1,... [--grid-noise p1,...]] [--out DIR] [--json]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -35,7 +36,8 @@ static const char after[] =
     "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation 0.01 --generations 5000 --out moran/\n"
     "  parley moran --players tft,defector --counts 1,1 --turns 10 --replicator 50\n"
     "  parley moran --players tft,defector --counts 1,19 --turns 10 --graph cycle --runs 20000\n"
-    "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation-rates 0.01,0,0.05 --generations 2000\n";
+    "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation-rates 0.01,0,0.05 --generations 2000\n"
+    "  parley moran --players wsls,tft --grid-sizes 5,10,20,50 --grid-noise 0,0.01,0.05 --turns 20 --runs 20000\n";
 
 /* "3,1,2" into n counts; an error names --counts, the count and its value (read by the one number
  * reader: no spaces, signs or hex), and a population beyond what a Moran process takes. */
@@ -66,6 +68,112 @@ static int parse_counts(const char *text, size_t n, int *counts)
     return 0;
 }
 
+/* A comma-separated list of up to max numbers in [lo, hi] (whole numbers if whole) into out; its
+ * length in *n.  An error names the flag, the place and the value. */
+static int parse_list(const char *flag, const char *text, double lo, double hi, int whole, size_t max, double *out,
+                      size_t *n)
+{
+    const char *p = text;
+    *n = 0;
+    for (;;) {
+        size_t len = strcspn(p, ",");
+        if (*n == max) return cli_usage_error("moran", "%s: more than %zu values", flag, max), -1;
+        char piece[64];
+        snprintf(piece, sizeof piece, "%.*s", (int)(len < sizeof piece ? len : sizeof piece - 1), p);
+        pl_error e;
+        long l = 0;
+        int bad = len >= sizeof piece ||
+                  (whole ? pl_parse_long(piece, (long)lo, (long)hi, &l, &e) : pl_parse_double(piece, lo, hi, &out[*n], &e));
+        if (bad)
+            return cli_usage_error("moran", "%s: value %zu: %s", flag, *n + 1,
+                                   len >= sizeof piece ? "expected a number, got a longer text" : e.msg), -1;
+        if (whole) out[*n] = (double)l;
+        (*n)++;
+        if (p[len] == '\0') return 0;
+        p += len + 1;
+    }
+}
+
+#define GRID_MAX 64 /* values a grid axis takes */
+
+/* --grid-sizes: one mutant of the first player among N - 1 of the second for every size and noise
+ * level, each a fixation estimate of cfg->runs runs; a table, and grid.csv and report.html with
+ * --out.  0 or the exit status. */
+static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_moran_config *cfg, int samples,
+                    const char *sizes_text, const char *noise_text, cli_out *out, const char *out_dir)
+{
+    double sz[GRID_MAX], nz[GRID_MAX];
+    size_t ns, nn = 1;
+    int rc = EXIT_USAGE;
+    if (players->n != 2) return cli_usage_error("moran", "--grid-sizes: expected two players (the mutant first), got %zu",
+                                                players->n), EXIT_USAGE;
+    if (cfg->mutation > 0 || cfg->mutation_matrix || cfg->interaction || cfg->reproduction)
+        return cli_usage_error("moran", "--grid-sizes: a grid of fixation estimates takes no mutation and no graph"),
+               EXIT_USAGE;
+    if (parse_list("--grid-sizes", sizes_text, cfg->mode == PL_MORAN_DB ? 3 : 2, PL_MORAN_MAX_POPULATION, 1, GRID_MAX, sz,
+                   &ns))
+        return EXIT_USAGE;
+    nz[0] = mc.noise;
+    if (noise_text && parse_list("--grid-noise", noise_text, 0, 1, 0, GRID_MAX, nz, &nn)) return EXIT_USAGE;
+    size_t cells = ns * nn;
+    int sizes[GRID_MAX];
+    double *v = calloc(5 * cells, sizeof *v);
+    if (!v) {
+        fprintf(stderr, "parley moran: out of memory for the grid\n");
+        return EXIT_ENV;
+    }
+    for (size_t i = 0; i < ns; i++) sizes[i] = (int)sz[i];
+    double *p = v, *lo = v + cells, *hi = v + 2 * cells, *ex = v + 3 * cells, *gen = v + 4 * cells;
+    pl_error err;
+    const char *names[2] = {NULL, NULL};
+    pl_moran *m = NULL;
+    printf("Fixation of one mutant over a grid (%s), selection w = %g; matches of %d turns; %llu runs a cell, seed %llu\n\n",
+           cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", cfg->selection, mc.turns,
+           (unsigned long long)cfg->runs, (unsigned long long)cfg->seed);
+    printf("%8s  %8s  %8s  %-19s  %9s  %7s  %s\n", "N", "noise", "p", "95% interval", "exact", "N x p", "mean generations");
+    for (size_t j = 0; j < nn; j++) {
+        mc.noise = nz[j];
+        pl_moran_free(m);
+        m = NULL;
+        if (pl_moran_create(&m, (pl_strategy *const *)players->items, 2, &mc, samples, cfg->threads, &err)) {
+            rc = cli_lib_error("moran", &err);
+            goto done;
+        }
+        names[0] = pl_moran_name(m, 0);
+        names[1] = pl_moran_name(m, 1);
+        for (size_t i = 0; i < ns; i++) {
+            int counts[2] = {1, sizes[i] - 1};
+            pl_moran_fixation *f;
+            if (pl_moran_fixation_run(m, counts, cfg, &f, &err)) {
+                rc = cli_lib_error("moran", &err);
+                goto done;
+            }
+            size_t k = i * nn + j;
+            p[k] = f->p[0], lo[k] = f->lo[0], hi[k] = f->hi[0], ex[k] = f->exact[0], gen[k] = f->mean_generations;
+            pl_moran_fixation_free(f);
+        }
+    }
+    for (size_t k = 0; k < cells; k++) {
+        char iv[48], e[24] = "-";
+        snprintf(iv, sizeof iv, "[%.4f, %.4f]", lo[k], hi[k]);
+        if (!isnan(ex[k])) snprintf(e, sizeof e, "%.6f", ex[k]);
+        printf("%8d  %8g  %8.4f  %-19s  %9s  %7.3f  %.1f\n", sizes[k / nn], nz[k % nn], p[k], iv, e, sizes[k / nn] * p[k],
+               gen[k]);
+    }
+    int wrc = 0;
+    if (out_dir) {
+        pl_moran_grid g = {.mutant = names[0], .resident = names[1], .nsizes = ns, .nnoise = nn, .sizes = sizes,
+                           .noise = nz, .p = p, .lo = lo, .hi = hi, .exact = ex, .generations = gen, .runs = cfg->runs,
+                           .seed = cfg->seed, .turns = mc.turns, .selection = cfg->selection, .mode = cfg->mode};
+        wrc = pl_moran_grid_write(&g, cli_out_path(out), &err);
+    }
+    rc = cli_out_end(out, wrc, &err);
+done:
+    pl_moran_free(m);
+    free(v);
+    return rc;
+}
+
 int cmd_moran(int argc, char **argv)
 {
     pl_match_config mc;
@@ -80,6 +188,7 @@ int cmd_moran(int argc, char **argv)
     int turns_given = 0, gens_given = 0, samples = 100, mode = 0, as_json = 0, n_args;
     int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0;
     const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
+    const char *grid_sizes = NULL, *grid_noise = NULL;
     double *qmatrix = NULL;
     pl_moran_graph graph = {0}, repro = {0};
     uint64_t gens = 0;
@@ -116,6 +225,10 @@ int cmd_moran(int argc, char **argv)
         {"invasion", 0, CLI_FLAG_BOOL, &invasion, NULL, "also print which type can invade which: in an infinite population (the\n"
          "payoffs' stability conditions) and, with deterministic pairs, the exact\n"
          "chance N x rho that one invader takes over N - 1 residents (> 1: favoured)"},
+        {"grid-sizes", 0, CLI_FLAG_TEXT, &grid_sizes, "N1,...", "instead of one population: one mutant of the first player among\n"
+         "N - 1 of the second for every size N, each a fixation estimate of --runs\n"
+         "runs with its interval and exact value (grid.csv, a heat map)"},
+        {"grid-noise", 0, CLI_FLAG_TEXT, &grid_noise, "p1,...", "with --grid-sizes, also over these noise levels (default --noise)"},
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "R", "runs for the fixation estimate (default 1000)", 1, 1e12},
         {"generations", 0, CLI_FLAG_COUNT, &cfg.max_generations, "G", "a run that has not fixed after G generations stops (default 10000000;\n"
          "with --mutation, the length of the recorded run, default 1000)", 1, 1e12, &gens_given},
@@ -237,6 +350,20 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     mc.game = &game.game;
+    if (grid_noise && !grid_sizes) {
+        cli_usage_error("moran", "--grid-noise needs --grid-sizes");
+        goto done;
+    }
+    if (grid_sizes) {
+        if (counts_text || rep_time > 0 || invasion || as_json) {
+            cli_usage_error("moran", "--grid-sizes sets the populations and writes grid.csv: it takes no %s",
+                            counts_text ? "--counts" : rep_time > 0 ? "--replicator" : invasion ? "--invasion" : "--json");
+            goto done;
+        }
+        if ((rc = cli_out_begin(&out, "moran", out_dir, "grid.csv, report.html", NULL))) goto done;
+        rc = run_grid(&players, mc, &cfg, samples, grid_sizes, grid_noise, &out, out_dir);
+        goto done;
+    }
     if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     rc = EXIT_USAGE;
     double t0 = cli_seconds();
