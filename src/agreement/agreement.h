@@ -417,8 +417,9 @@ typedef struct pl_ag_incentives {
  * is a compiled form to overwrite.  The deviation checks run runs 0..runs-1 of `seed`. */
 void pl_ag_incentive_row_fill(const pl_agreement *a, const pl_ag_compiled *c, const double *expected, uint64_t runs,
                               uint64_t seed, double tolerance, pl_ag_compiled *scratch, pl_ag_incentive_row *row);
+/* Every variant's row, its checks on `threads` workers (and shared among processes). */
 int pl_ag_incentives_compute(const pl_agreement *a, const pl_agreement_result *r, uint64_t runs, uint64_t seed,
-                             pl_ag_incentives **out, pl_error *err);
+                             int threads, pl_ag_incentives **out, pl_error *err);
 
 struct pl_agreement_result {
     int n_variants, horizon, n_parties, n_steps;

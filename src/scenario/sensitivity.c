@@ -33,7 +33,23 @@ typedef struct sens_ctx {
     pl_scenario_eval eval;
     pl_eval_config ec;
     pl_error *err;
+    const pl_sensitivity_config *cfg; /* its phase and progress callbacks */
+    uint64_t done, total;             /* points of the current part, for the progress display */
 } sens_ctx;
+
+/* A part of the analysis begins: its name and how many points it evaluates (the progress display). */
+static void begin_part(sens_ctx *x, const char *name, uint64_t points)
+{
+    const pl_sensitivity_config *c = x->cfg;
+    x->done = 0, x->total = points;
+    if (!c) return;
+    if (c->phase) {
+        char full[128];
+        snprintf(full, sizeof full, "%s%s", c->phase_prefix ? c->phase_prefix : "", name);
+        c->phase(c->progress_user, full);
+    }
+    if (c->progress) c->progress(c->progress_user, 0, points);
+}
 
 static int parse_num(const char *t, double *x)
 {
@@ -123,6 +139,8 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
     }
     pl_ydoc_free(doc);
     x->s->evaluations++;
+    if (++x->done > x->total) x->total = x->done; /* a total that was an upper bound never runs short */
+    if (x->cfg && x->cfg->progress) x->cfg->progress(x->cfg->progress_user, x->done, x->total);
     return rc;
 }
 
@@ -311,6 +329,12 @@ int pl_sens_flip_is_clear(const pl_sensitivity *s, int k)
 static int break_even(sens_ctx *x, double *values)
 {
     pl_sensitivity *s = x->s;
+    uint64_t bisected = 0; /* the ranges the loop below bisects, for the progress display */
+    for (int k = 0; k < s->n_ranges; k++) {
+        int slo = sign_of(s->at_lo[k].diff), shi = sign_of(s->at_hi[k].diff);
+        bisected += !(s->quick && !pl_sens_flip_is_clear(s, k)) && slo && shi && slo != shi;
+    }
+    begin_part(x, "break-even", bisected * (uint64_t)s->bisect_steps);
     for (int k = 0; k < s->n_ranges; k++) {
         pl_sens_breakeven *be = &s->be[k];
         memset(be, 0, sizeof *be);
@@ -405,6 +429,7 @@ static int sobol(sens_ctx *x)
         pl_rng_init(&r, s->seed, 0x5e45, 1);
         latin_hypercube(A, N, K, &r);
         latin_hypercube(B, N, K, &r);
+        begin_part(x, "Sobol", (uint64_t)N * (uint64_t)(K + 2));
         double values[PL_SENS_MAX_RANGES];
         for (int j = 0; j < N && !rc; j++) {
             for (int m = -2; m < K && !rc; m++) { /* -2: row of A, -1: row of B, i: A with column i of B */
@@ -464,6 +489,7 @@ static int grid(sens_ctx *x, double *values)
         s->grid_x[i] = s->range[r].lo + (s->range[r].hi - s->range[r].lo) * i / (G - 1);
         s->grid_y[i] = s->range[c].lo + (s->range[c].hi - s->range[c].lo) * i / (G - 1);
     }
+    begin_part(x, "grid", (uint64_t)G * (uint64_t)G);
     for (int i = 0; i < G && !rc; i++)
         for (int j = 0; j < G && !rc; j++) {
             values[r] = s->grid_x[i], values[c] = s->grid_y[j];
@@ -483,6 +509,7 @@ static double now_seconds(void)
 static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
 {
     pl_sensitivity *s = x->s;
+    x->cfg = cfg;
     pl_ydoc *doc;
     int rc = load_base(x, &doc);
     if (rc) return rc;
@@ -527,6 +554,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     /* the baseline, and the designs compared */
     double t0 = now_seconds();
     s->a = s->b = -1;
+    begin_part(x, "baseline", 1);
     if ((rc = evaluate(x, values, cfg->runs, &s->base))) return rc;
     s->runs = s->base.runs, s->seed = s->base.seed;
     x->ec.seed = s->seed, x->ec.seed_given = 1;
@@ -552,6 +580,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     if (s->base.n < 2) s->a = s->b = -1;
     if (s->grid_r >= 0 && s->a < 0) return pl_error_set(x->err, PL_EINVAL, "--grid compares two %s; the scenario has one", s->base.items);
     double t1 = now_seconds();
+    begin_part(x, "one at a time", 2 * (uint64_t)s->n_ranges);
     if ((rc = one_at_a_time(x, values))) return rc;
     double t2 = now_seconds();
     if (s->a >= 0 && (rc = break_even(x, values))) return rc;
@@ -606,7 +635,9 @@ int pl_sensitivity_depends_on(const pl_ydoc *doc, const pl_run_options *opt, uin
     pl_sensitivity *s = pl_calloc(1, sizeof *s);
     if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
     pl_sensitivity_config cfg = {.runs = runs, .seed = opt->seed, .seed_given = opt->seed_given, .threads = opt->threads,
-                                 .sets = opt->sets, .n_sets = opt->n_sets, .bisect_steps = 5};
+                                 .sets = opt->sets, .n_sets = opt->n_sets, .bisect_steps = 5,
+                                 .phase = opt->phase, .progress = opt->progress, .progress_user = opt->progress_user,
+                                 .phase_prefix = "key findings: "};
     s->path = doc->path, s->sets = cfg.sets, s->n_sets = cfg.n_sets;
     s->bisect_steps = cfg.bisect_steps, s->bootstrap = 500, s->grid_steps = 7;
     s->grid_r = s->grid_c = -1;
@@ -651,6 +682,7 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
         sens_rc = pl_sensitivity_depends_on(doc, opt, runs, depends, sizeof depends, &sens_err);
         if (!sens_rc && *depends) o.depends_on = depends;
     }
+    if (opt->phase) opt->phase(opt->progress_user, "runs");
     int rc = pl_scenario_run_plain(s, &o, summary, err);
     if (!rc && sens_rc) {
         rc = sens_rc;

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/../tap.sh"
 out=$("$PARLEY" --help); rc=$?
 check "--help exits 0" [ "$rc" -eq 0 ]
-for c in strategies match play tournament moran scenarios run fit design sensitivity check-transcripts; do
+for c in strategies match play tournament moran ecology fingerprint scenarios run fit design sensitivity check-transcripts; do
   check "--help lists '$c' with a line of its own" grep -qE "^  $c +[a-z]" <<<"$out"
   h=$("$PARLEY" "$c" --help); rc=$?
   check "$c --help exits 0" [ "$rc" -eq 0 ]

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parley/parley.h"
@@ -168,7 +169,7 @@ static void a_party_that_gains_nothing_does_not_join(void **state)
         pl_agreement_result *r;
         assert_int_equal(pl_agreement_simulate(a, &cfg, &r, &err), 0);
         pl_ag_incentives *inc;
-        assert_int_equal(pl_ag_incentives_compute(a, r, 500, 3, &inc, &err), 0);
+        assert_int_equal(pl_ag_incentives_compute(a, r, 500, 3, 1, &inc, &err), 0);
         double y = pl_agreement_result_p_step(r, 0, 1).est;
         if (gains) {
             assert_true(inc->v[0].as_written[1] > 0);
@@ -183,6 +184,38 @@ static void a_party_that_gains_nothing_does_not_join(void **state)
         pl_agreement_result_free(r);
         pl_agreement_free(a);
     }
+}
+
+/* The checks on the worker pool (one check an item) give the rows of one thread doing each
+ * variant's checks in turn (pl_ag_incentive_row_fill, as the design search does), byte for byte,
+ * whatever the number of threads. */
+static void the_incentive_checks_are_the_same_on_any_threads(void **state)
+{
+    (void)state;
+    pl_agreement *a = exchange(1);
+    pl_error err;
+    pl_agreement_sim_config cfg = {.runs = 1000, .seed = 5, .threads = 1};
+    pl_agreement_result *r;
+    assert_int_equal(pl_agreement_simulate(a, &cfg, &r, &err), 0);
+    pl_ag_incentives *one, *three;
+    assert_int_equal(pl_ag_incentives_compute(a, r, 300, 5, 1, &one, &err), 0);
+    assert_int_equal(pl_ag_incentives_compute(a, r, 300, 5, 3, &three, &err), 0);
+    assert_memory_equal(one, three, sizeof *one);
+    pl_ag_compiled *c = malloc(sizeof *c), *scratch = malloc(sizeof *scratch);
+    assert_non_null(c);
+    assert_non_null(scratch);
+    pl_ag_compile(a, -1, c);
+    double expected[PL_AG_MAX_PARTIES];
+    for (int p = 0; p < a->n_parties; p++) expected[p] = r->stats[0].pay_sum[p] / (double)r->stats[0].runs;
+    pl_ag_incentive_row row;
+    memset(&row, 0, sizeof row);
+    pl_ag_incentive_row_fill(a, c, expected, 300, 5, one->tolerance, scratch, &row);
+    assert_memory_equal(&row, &one->v[0], sizeof row);
+    assert_true(one->v[0].type_complete[0][0] > 0.5); /* the checks ran: the exchange completes */
+    free(c), free(scratch);
+    pl_free(one), pl_free(three);
+    pl_agreement_result_free(r);
+    pl_agreement_free(a);
 }
 
 static void every_rule_type_is_a_table_entry(void **state)
@@ -202,6 +235,7 @@ int main(void)
         cmocka_unit_test(the_likelihood_of_a_short_record_is_the_one_worked_by_hand),
         cmocka_unit_test(a_secret_withdrawal_found_out_sums_over_its_unknown_period),
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),
+        cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
         cmocka_unit_test(every_rule_type_is_a_table_entry),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
