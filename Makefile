@@ -9,7 +9,7 @@
 #   make docs       regenerates docs/strategies.md from the registry
 #   make mpi        parley-mpi (build/mpi/parley-mpi): the command across MPI processes (Open MPI's mpicc)
 #   make python     the Python package (python/) built and installed into build/python with the
-#                   system Python (PYTHON=/usr/bin/python3), as `pip install ./python` installs it
+#                   system Python (PYTHON=/usr/bin/python3), as `pip install .` installs it
 #   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, DATADIR, MANDIR, DOCDIR,
 #                   BASHCOMPDIR, ZSHCOMPDIR); the scenarios and docs go to DATADIR/parley, where the
 #                   command looks for them; the bash and zsh completion to DATADIR/bash-completion, DATADIR/zsh
@@ -249,7 +249,7 @@ PYDIR := build/python
 python: deps-python $(REL)/libparley.a
 	@rm -rf $(PYDIR)
 	$(PYTHON) -m pip install --quiet --no-build-isolation --no-deps --no-index --disable-pip-version-check \
-	  --root-user-action=ignore --target $(PYDIR) ./python
+	  --root-user-action=ignore --target $(PYDIR) .
 	@echo "python package in $(PYDIR) (PYTHONPATH=$(PYDIR) $(PYTHON) -c 'import parley')"
 
 # The strategy reference is generated from the registry so that it cannot drift;

@@ -128,6 +128,8 @@ int cmd_play_scenario(int argc, char **argv);
 int cmd_check_transcripts(int argc, char **argv);
 int cmd_tournament(int argc, char **argv);
 int cmd_moran(int argc, char **argv);
+int cmd_ecology(int argc, char **argv);
+int cmd_fingerprint(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_fit(int argc, char **argv);
 int cmd_design(int argc, char **argv);

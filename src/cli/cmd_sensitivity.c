@@ -59,10 +59,6 @@ int cmd_sensitivity(int argc, char **argv)
     if (rc != CLI_GO) return rc;
     cfg.sets = sets.items, cfg.n_sets = sets.n, cfg.ranges = ranges.items, cfg.n_ranges = ranges.n;
     if (n_args != 1) return cli_usage_error("sensitivity", "expected one SCENARIO.yaml file (see --help)");
-    /* the analysis reloads the file for every point: standard input cannot be read twice */
-    if (!strcmp(argv[1], "-"))
-        return cli_usage_error("sensitivity", "'-': the analysis reads the scenario once per point, so it needs a "
-                                              "file, not standard input");
     char path[4096]; /* a file, or a shipped scenario's name */
     if ((rc = cli_scenario_find("sensitivity", argv[1], path, sizeof path))) return rc;
     pl_error err;

@@ -9,8 +9,8 @@
 
 static const char usage[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"
-    "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--out DIR]\n"
-    "                         [--json]\n"
+    "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--batched]\n"
+    "                         [--out DIR] [--json]\n"
     "\n"
     "Round robin: every pair of players (and each against a copy of itself, as in\n"
     "Axelrod-Python) plays R matches; players are ranked by their median normalised\n"
@@ -46,6 +46,8 @@ int cmd_tournament(int argc, char **argv)
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
         CLI_ROW_THREADS(&cfg.threads),
         {"no-self-play", 0, CLI_FLAG_BOOL, &self_play_off, NULL, "leave out each player's match against its own copy"},
+        {"batched", 0, CLI_FLAG_BOOL, &cfg.batched, NULL,
+         "memory-one pairs play 64 repetitions at once (faster; other draws, so other stochastic results)"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},
         CLI_ROW_JSON(&as_json),
@@ -88,18 +90,20 @@ int cmd_tournament(int argc, char **argv)
     if (!run_rc) {
         double secs = cli_seconds() - t0;
         pl_tournament_print_table(res, stdout);
-        /* the rate of turns simulated: a deterministic pair is played once and repeated, and a rate
-         * over the repeated turns too once claimed 2e14 turns a second */
+        /* The turns of the results, then how many of them were simulated and the rate of those:
+         * a pair whose match drew nothing is played once and repeated, and a rate over the
+         * repeated turns too once claimed 2e14 turns a second.  The line says which it counts. */
         unsigned long long turns = pl_tournament_result_turns(res), sim = pl_tournament_result_turns_computed(res);
         double rate = secs > 0 ? (double)sim / secs : 0.0;
         if (sim < turns)
-            fprintf(stderr, "%llu matches, %llu turns in %.3f s (%llu simulated at %.3g turns/s, the others repeat "
-                    "deterministic matches; %d thread%s)\n", (unsigned long long)pl_tournament_result_matches(res), turns,
-                    secs, sim, rate, cfg.threads, cfg.threads == 1 ? "" : "s");
-        else
-            fprintf(stderr, "%llu matches, %llu turns in %.3f s (%.3g turns/s, %d thread%s)\n",
-                    (unsigned long long)pl_tournament_result_matches(res), turns, secs, rate, cfg.threads,
+            fprintf(stderr, "%llu matches, %llu turns in %.3f s (%llu of them simulated, at %.3g simulated turns/s; "
+                    "the others repeat deterministic matches; %d thread%s)\n",
+                    (unsigned long long)pl_tournament_result_matches(res), turns, secs, sim, rate, cfg.threads,
                     cfg.threads == 1 ? "" : "s");
+        else
+            fprintf(stderr, "%llu matches, %llu turns in %.3f s (every turn simulated, at %.3g simulated turns/s; "
+                    "%d thread%s)\n", (unsigned long long)pl_tournament_result_matches(res), turns, secs, rate,
+                    cfg.threads, cfg.threads == 1 ? "" : "s");
         pl_tournament_meta meta = {.cfg = &cfg, .game_text = game.text};
         if (cli_out_path(&out)) run_rc = pl_tournament_write(res, &meta, cli_out_path(&out), &err);
     }

@@ -17,6 +17,8 @@ static const struct {
     {"play", cmd_play, "play yourself: a repeated game against a strategy, or one party of a scenario"},
     {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON results"},
     {"moran", cmd_moran, "evolve a population: how often each strategy takes over (Moran process, fixation)"},
+    {"ecology", cmd_ecology, "population shares over a tournament's payoffs, step by step (the reference's Ecosystem)"},
+    {"fingerprint", cmd_fingerprint, "a strategy's Ashlock fingerprint: its score against tit for tat's random probes (heat map)"},
     {"scenarios", cmd_scenarios, "list the shipped scenarios, by the name 'parley run' takes from any directory"},
     {"run", cmd_run, "run a scenario file (agreements, N-party games, tournaments)"},
     {"fit", cmd_fit, "fit an agreement's behaviour (types, rationality, patience) to its dated record"},

@@ -101,6 +101,7 @@ int pl_eval_nparty(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_result 
         memset(out, 0, sizeof *out);
         out->n = m.n_profiles, out->runs = (uint64_t)m.runs, out->seed = m.seed;
         snprintf(out->measure, sizeof out->measure, "lasting %s", m.terms.coop);
+        snprintf(out->item, sizeof out->item, "profile"), snprintf(out->items, sizeof out->items, "profiles");
     }
     for (int k = 0; k < m.n_profiles && !rc; k++) {
         np_profile_result pr;

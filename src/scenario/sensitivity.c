@@ -29,6 +29,7 @@
 
 typedef struct sens_ctx {
     pl_sensitivity *s;
+    const pl_ydoc *doc;      /* the scenario as loaded, once: every point evaluates a copy */
     pl_scenario_eval eval;
     pl_eval_config ec;
     pl_error *err;
@@ -94,10 +95,10 @@ static int apply_values(sens_ctx *x, pl_ydoc *doc, const double *values)
     return rc;
 }
 
-/* Loads the scenario with the run's overrides (the baseline document). */
+/* A copy of the scenario with the run's overrides (the baseline document): the file is read once. */
 static int load_base(sens_ctx *x, pl_ydoc **doc)
 {
-    int rc = pl_ydoc_load(doc, x->s->path, x->err);
+    int rc = pl_ydoc_copy(doc, x->doc, x->err);
     if (rc) return rc;
     if ((rc = pl_overrides_apply(*doc, x->s->sets, x->s->n_sets, NULL, x->err))) {
         pl_ydoc_free(*doc);
@@ -566,7 +567,8 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
             char list[PL_EVAL_MAX_DESIGNS * PL_EVAL_NAME_MAX] = "";
             size_t len = 0;
             for (int d = 0; d < s->base.n; d++) len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", d ? ", " : "", s->base.name[d]);
-            return pl_error_set(x->err, PL_EINVAL, "--compare '%s': expected two different designs A,B of: %s", cfg->compare, list);
+            return pl_error_set(x->err, PL_EINVAL, "--compare '%s': expected two different %s A,B of: %s", cfg->compare,
+                                s->base.items, list);
         }
     } else if (s->base.n >= 2) { /* the two best at the baseline (file order on a tie) */
         for (int d = 0; d < s->base.n; d++)
@@ -576,7 +578,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     }
     point_of(x, &s->base, &s->base_point);
     if (s->base.n < 2) s->a = s->b = -1;
-    if (s->grid_r >= 0 && s->a < 0) return pl_error_set(x->err, PL_EINVAL, "--grid compares two designs; the scenario has one");
+    if (s->grid_r >= 0 && s->a < 0) return pl_error_set(x->err, PL_EINVAL, "--grid compares two %s; the scenario has one", s->base.items);
     double t1 = now_seconds();
     begin_part(x, "one at a time", 2 * (uint64_t)s->n_ranges);
     if ((rc = one_at_a_time(x, values))) return rc;
@@ -602,25 +604,31 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
 
 int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, FILE *summary, pl_error *err)
 {
+    pl_ydoc *doc;
+    int rc = pl_ydoc_load(&doc, path, err); /* "-": standard input, read once */
+    if (rc) return rc;
     pl_sensitivity *s = pl_calloc(1, sizeof *s);
-    if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    s->path = path, s->sets = cfg->sets, s->n_sets = cfg->n_sets;
+    if (!s) {
+        pl_ydoc_free(doc);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    s->path = doc->path, s->sets = cfg->sets, s->n_sets = cfg->n_sets;
     s->bisect_steps = cfg->bisect_steps > 0 ? cfg->bisect_steps : 8;
     s->sobol_n = cfg->sobol_n > 0 ? cfg->sobol_n : 0;
     s->bootstrap = cfg->bootstrap > 0 ? cfg->bootstrap : 500;
     s->grid_steps = cfg->grid_steps > 1 ? cfg->grid_steps : 7;
     s->grid_r = s->grid_c = -1;
-    int rc = PL_OK;
     if (s->grid_steps > PL_SENS_MAX_GRID)
         rc = pl_error_set(err, PL_EINVAL, "--grid-steps: at most %d", PL_SENS_MAX_GRID);
-    sens_ctx x = {.s = s, .err = err, .ec = {.runs = cfg->runs, .seed = cfg->seed, .seed_given = cfg->seed_given,
+    sens_ctx x = {.s = s, .doc = doc, .err = err, .ec = {.runs = cfg->runs, .seed = cfg->seed, .seed_given = cfg->seed_given,
                                               .threads = cfg->threads > 0 ? cfg->threads : 1}};
     if (!rc) rc = analyse(&x, cfg, summary);
     pl_free(s);
+    pl_ydoc_free(doc);
     return rc;
 }
 
-int pl_sensitivity_depends_on(const char *path, const pl_run_options *opt, uint64_t runs, char *buf, size_t n,
+int pl_sensitivity_depends_on(const pl_ydoc *doc, const pl_run_options *opt, uint64_t runs, char *buf, size_t n,
                               pl_error *err)
 {
     buf[0] = 0;
@@ -630,11 +638,11 @@ int pl_sensitivity_depends_on(const char *path, const pl_run_options *opt, uint6
                                  .sets = opt->sets, .n_sets = opt->n_sets, .bisect_steps = 5,
                                  .phase = opt->phase, .progress = opt->progress, .progress_user = opt->progress_user,
                                  .phase_prefix = "key findings: "};
-    s->path = path, s->sets = cfg.sets, s->n_sets = cfg.n_sets;
+    s->path = doc->path, s->sets = cfg.sets, s->n_sets = cfg.n_sets;
     s->bisect_steps = cfg.bisect_steps, s->bootstrap = 500, s->grid_steps = 7;
     s->grid_r = s->grid_c = -1;
     s->quick = 1;
-    sens_ctx x = {.s = s, .err = err, .ec = {.runs = runs, .seed = cfg.seed, .seed_given = cfg.seed_given,
+    sens_ctx x = {.s = s, .doc = doc, .err = err, .ec = {.runs = runs, .seed = cfg.seed, .seed_given = cfg.seed_given,
                                               .threads = cfg.threads > 0 ? cfg.threads : 1}};
     int rc = analyse(&x, &cfg, NULL);
     if (!rc && s->a >= 0) {
@@ -670,13 +678,9 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
     int sens_rc = PL_OK;
     if (pl_scenario_has_evaluator(s) && pl_ymap_get(pl_ymap_get(doc->root, "sensitivity"), "ranges") && !opt->types_posterior) {
         uint64_t runs = opt->runs > 0 && opt->runs < PL_RUN_SENSITIVITY_RUNS ? (uint64_t)opt->runs : PL_RUN_SENSITIVITY_RUNS;
-        if (!strcmp(doc->path, PL_STDIN_NAME)) /* the pass rereads the file; standard input is read once */
-            o.depends_on = "What the ranking depends on was not computed: the scenario was read from standard input "
-                           "(run parley sensitivity on the file).";
-        else {
-            sens_rc = pl_sensitivity_depends_on(doc->path, opt, runs, depends, sizeof depends, &sens_err);
-            if (!sens_rc && *depends) o.depends_on = depends;
-        }
+        /* the pass works on copies of the loaded document (also one read from standard input) */
+        sens_rc = pl_sensitivity_depends_on(doc, opt, runs, depends, sizeof depends, &sens_err);
+        if (!sens_rc && *depends) o.depends_on = depends;
     }
     if (opt->phase) opt->phase(opt->progress_user, "runs");
     int rc = pl_scenario_run_plain(s, &o, summary, err);
