@@ -76,6 +76,9 @@ int cmd_fit(int argc, char **argv)
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
     if (rc != CLI_GO) return rc;
     if (n_args != 1) return cli_usage_error("fit", "expected one SCENARIO.yaml file (see --help)");
+    if (do_compare && as_json) /* the comparison is a table, not part of fit.json */
+        return cli_usage_error("fit", "--compare prints a table that fit.json does not hold: give --json or --compare, "
+                                      "not both");
     pl_error err;
     pl_agreement *a;
     char path[4096];

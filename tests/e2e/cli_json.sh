@@ -41,6 +41,9 @@ check "moran --json: one document, its two types" eval 'parses "$TMP/m.json" && 
 "$PARLEY" fit "$SIX" -r 100 --json >"$TMP/f.json" 2>/dev/null
 check "fit --json: one document with the maximum likelihood and the types" \
   eval 'parses "$TMP/f.json" && jqt "$TMP/f.json" ".maximum_likelihood != null and .types != null"'
+"$PARLEY" fit "$SIX" -r 100 --compare --json >"$TMP/f2.json" 2>"$TMP/f2.err"; rc=$?
+check "fit --compare --json: refused (the comparison is a table), exit 2, standard output empty" \
+  eval '[ $rc -eq 2 ] && [ ! -s "$TMP/f2.json" ] && grep -q -- "--compare" "$TMP/f2.err"'
 "$PARLEY" design "$SIX" -r 40 --confirm 40 --check-runs 40 --max-designs 10 --top 2 --json >"$TMP/d.json" 2>/dev/null
 check "design --json: one document with its candidates and the best design" \
   eval 'parses "$TMP/d.json" && jqt "$TMP/d.json" "(.candidates | length) > 0 and .best != null"'
