@@ -38,6 +38,7 @@ typedef struct pl_strategy_info {
     const char *id; const char *name; const char *axelrod_name; const char *family; const char *reference;
     int stochastic; int memory_depth; int uses_length; int uses_game; int n_params; const pl_param_info *params;
     const char *class_name; int long_run_time;
+    int inspects_source, manipulates_source, manipulates_state;
     ...;
 } pl_strategy_info;
 typedef struct pl_strategy pl_strategy;
@@ -97,6 +98,20 @@ void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t player,
                                    double *initial_c);
 void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t player, double out[4],
                                           double out_next_c[4], double *initial_c);
+double pl_tournament_result_payoff_diff(const pl_tournament_result *r, size_t i, size_t j);
+void pl_tournament_result_pair_states(const pl_tournament_result *r, size_t i, size_t j, uint64_t states[4],
+                                      uint64_t to_c[4], uint64_t to_d[4]);
+uint64_t pl_tournament_result_good_partner(const pl_tournament_result *r, size_t i, size_t j);
+double pl_tournament_result_normalised_cooperation(const pl_tournament_result *r, size_t i, size_t j);
+double pl_tournament_result_median_wins(const pl_tournament_result *r, size_t player);
+double pl_tournament_result_cooperating_rating(const pl_tournament_result *r, size_t player);
+double pl_tournament_result_initial_cooperation_rate(const pl_tournament_result *r, size_t player);
+uint64_t pl_tournament_result_initial_cooperation_count(const pl_tournament_result *r, size_t player);
+void pl_tournament_result_summary_rates(const pl_tournament_result *r, size_t player, double states[4],
+                                        double to_c[4]);
+double pl_tournament_result_good_partner_rating(const pl_tournament_result *r, size_t player);
+double pl_tournament_result_eigenjesus(const pl_tournament_result *r, size_t player);
+double pl_tournament_result_eigenmoses(const pl_tournament_result *r, size_t player);
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r);
 typedef struct pl_tournament_meta { const pl_tournament_config *cfg; const char *game_text; } pl_tournament_meta;

@@ -198,6 +198,7 @@ typedef enum pl_ag_event_kind {
     PL_EV_MISSED,    /* a deadline passed undone (recorded, not inferred) */
     PL_EV_SHOCK,
     PL_EV_NOTE,
+    PL_EV_DETECTED,  /* a secret withdrawal of a `covert:` step found out (its date; when it was made is unknown) */
     PL_EV_COUNT
 } pl_ag_event_kind;
 
@@ -297,6 +298,8 @@ typedef struct pl_ag_compiled {
     int max_not_before, lookahead;
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
+    pl_bits pi_readers[PL_AG_MAX_STEPS]; /* the own steps whose logit worth reads step x's state */
+    pl_bits pi_readers_party[PL_AG_MAX_PARTIES]; /* ... or reads party j's expectations */
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that

@@ -26,6 +26,18 @@
  * likelihood under the prior); the posterior over types is reported at the maximum and
  * averaged over the grid under a flat prior on its points.
  *
+ * A secret withdrawal found out (a `detected` event on a `covert:` step) is made at a period the
+ * record does not give: the step is forced back at the finding (as the simulator's detection
+ * does), and its actor's factor for each type sums over the period tau of the withdrawal, from
+ * the first period the step is in force on the path to the one before the finding:
+ *   sum_tau [prod_{t < tau} keep(t)] (1 - keep(tau)) (1 - d)^(finding - tau - 1) d,
+ * keep(t) its chance of keeping the step at t, d the verifier's chance a period of finding out;
+ * the keep terms of those periods are replaced by this sum.  The beliefs learn from the finding
+ * by the types whose rule would withdraw the step on the state of the finding (the withdrawal's
+ * own period being unknown).  A step the record finds withdrawn but never shows started is
+ * taken to start the first period it is due on the path (what it requires verified), as a
+ * recorded start, and to complete after its duration.
+ *
  * The posterior-predictive check simulates the record's variant with the fitted
  * parameters and the posterior types, and counts how often each recorded completion and
  * withdrawal recurs within +/- window periods of its date. */
@@ -47,12 +59,14 @@ typedef struct fit_path {
     pl_bits *start, *reverse, *forced;    /* per period: moves; withdrawals forced by a shock */
     pl_bits *complete, *verify;           /* per period: completions (end of period), verifications (opening) */
     pl_bits *shocks;                      /* per period: the shocks recorded (their flows and readings apply) */
+    pl_bits *detect;                      /* per period: secret withdrawals found out (at the opening) */
+    pl_bits unstarted;                    /* steps found out withdrawn that the record never shows started */
 } fit_path;
 
 static void path_free(fit_path *p)
 {
     pl_free(p->start), pl_free(p->reverse), pl_free(p->forced), pl_free(p->complete), pl_free(p->verify);
-    pl_free(p->shocks);
+    pl_free(p->shocks), pl_free(p->detect);
 }
 
 static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *p, pl_error *err)
@@ -67,7 +81,8 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
     p->start = pl_calloc(n, sizeof(pl_bits)), p->reverse = pl_calloc(n, sizeof(pl_bits));
     p->forced = pl_calloc(n, sizeof(pl_bits)), p->complete = pl_calloc(n, sizeof(pl_bits));
     p->verify = pl_calloc(n, sizeof(pl_bits)), p->shocks = pl_calloc(n, sizeof(pl_bits));
-    if (!p->start || !p->reverse || !p->forced || !p->complete || !p->verify || !p->shocks) {
+    p->detect = pl_calloc(n, sizeof(pl_bits));
+    if (!p->start || !p->reverse || !p->forced || !p->complete || !p->verify || !p->shocks || !p->detect) {
         path_free(p);
         return pl_error_set(err, PL_ENOMEM, "out of memory for the record's path");
     }
@@ -107,6 +122,11 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
                 last_start = -1;
                 break;
             }
+            case PL_EV_DETECTED:
+                if (started < 0) p->unstarted |= bit;
+                p->detect[e->period] |= bit;
+                last_start = -1;
+                break;
             case PL_EV_RESTORED: {
                 p->start[e->period] |= bit, last_start = e->period;
                 int done = e->period + c->duration[s] - 1;
@@ -164,8 +184,38 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         for (int k = 0; k < PL_AG_MAX_OPTIONS; k++) ll[p][k] = 0;
     const double eps_floor = c->eps > 1e-9 ? c->eps : 1e-9;
     pl_bits pending = 0; /* verifications dated in the period of the completion take effect the next */
+    /* secret withdrawals found out: per party, type and step, the log of the chance of keeping the
+     * step so far in its window (wk) and of the sum over the withdrawal's period (wl) */
+    enum { NONE = -1 };
+    double wk[PL_AG_MAX_STEPS][PL_AG_MAX_OPTIONS], wl[PL_AG_MAX_STEPS][PL_AG_MAX_OPTIONS];
+    int implied_done[PL_AG_MAX_STEPS], implied_ver[PL_AG_MAX_STEPS];
+    for (int s = 0; s < c->n_steps; s++) {
+        implied_done[s] = implied_ver[s] = NONE;
+        for (int k = 0; k < PL_AG_MAX_OPTIONS; k++) wk[s][k] = 0, wl[s][k] = -INFINITY;
+    }
     for (int t = 0; t < path->T; t++) {
         st.t = t;
+        /* the findings: the step forced back, its actor's sum over the withdrawal's period */
+        pl_bits found = path->detect[t] & st.done;
+        for (pl_bits b = found; b; b &= b - 1) {
+            int s = __builtin_ctzll(b), p = c->actor[s];
+            uint32_t types = pl_ag_covert_types(c, &st, s);
+            for (int k = 0; k < c->n_opt[p]; k++) ll[p][k] += wl[s][k] > log(1e-300) ? wl[s][k] : log(1e-300);
+            st.done &= ~PL_BIT(s), st.verified &= ~PL_BIT(s), st.rev |= PL_BIT(s), st.retal &= ~PL_BIT(s);
+            for (int q = 0; q < P; q++) st.disputed[q] &= ~PL_BIT(s);
+            pl_ag_beliefs_reveal(c, &st, s, types, NULL);
+        }
+        for (pl_bits b = path->detect[t] & ~found; b; b &= b - 1) { /* never in force on the path: impossible */
+            int s = __builtin_ctzll(b), p = c->actor[s];
+            for (int k = 0; k < c->n_opt[p]; k++) ll[p][k] += log(1e-300);
+        }
+        for (int s = 0; s < c->n_steps; s++) /* a window opens where the step is in force */
+            if (!(st.done & PL_BIT(s)))
+                for (int k = 0; k < PL_AG_MAX_OPTIONS; k++) wk[s][k] = 0, wl[s][k] = -INFINITY;
+        for (pl_bits b = path->unstarted; b; b &= b - 1) { /* verified as its verifier allows */
+            int s = __builtin_ctzll(b);
+            if (implied_ver[s] == t) pending |= PL_BIT(s), implied_ver[s] = NONE;
+        }
         /* opening: forced withdrawals, verifications */
         for (pl_bits k = path->shocks[t]; k; k &= k - 1) { /* what the recorded shocks change, as in a run */
             int j = __builtin_ctzll(k);
@@ -180,6 +230,27 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         pending &= ~st.done;
         pl_ag_time_update(c, &st);
         pl_ag_move all = {path->start[t], path->reverse[t], 0, 0};
+        /* a step found out withdrawn and never recorded started: started the first period it is due */
+        for (pl_bits b = path->unstarted & ~st.started; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            pl_bits seen = st.verified | (st.done & c->own[c->actor[s]]);
+            if (c->not_before[s] > t || (c->req[s] & ~seen)) continue;
+            all.start |= PL_BIT(s);
+            implied_done[s] = t + c->duration[s] - 1;
+        }
+        /* the steps in a window of a secret withdrawal found out later: in force, a finding ahead */
+        pl_bits window = 0;
+        int found_at[PL_AG_MAX_STEPS];
+        for (int s = 0; s < c->n_steps; s++) found_at[s] = NONE;
+        for (pl_bits b = st.done & path->recorded; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (!(c->covert & PL_BIT(s))) continue;
+            for (int u = t + 1; u < path->T && found_at[s] == NONE; u++) {
+                if (path->detect[u] & PL_BIT(s)) found_at[s] = u;
+                if ((path->reverse[u] | path->forced[u]) & PL_BIT(s)) break; /* withdrawn in public first */
+            }
+            if (found_at[s] != NONE) window |= PL_BIT(s);
+        }
         for (int p = 0; p < P; p++) {
             pl_bits threat = pl_ag_threat(c, &st, p);
             if (threat) st.grim |= 1u << p;
@@ -199,6 +270,15 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
                     pl_bits bit = PL_BIT(s);
                     int started = (all.start & bit) != 0, reversed = (all.reverse & bit) != 0;
                     double q;
+                    if ((window & bit) && !reversed) { /* a secret withdrawal now, or kept */
+                        if (!(pl.ck & bit)) continue; /* no choice to withdraw it now */
+                        double keep = pl.p_act[s], dp = c->p_detect[s];
+                        double now = wk[s][k] + log(1 - keep) + (found_at[s] - t - 1) * log1p(-dp) + log(dp);
+                        double hi = now > wl[s][k] ? now : wl[s][k];
+                        if (hi > -INFINITY) wl[s][k] = hi + log(exp(wl[s][k] - hi) + exp(now - hi));
+                        wk[s][k] += log(keep);
+                        continue;
+                    }
                     if (pl.cs & bit)
                         q = started ? pl.p_act[s] : 1 - pl.p_act[s];
                     else if (pl.ck & bit)
@@ -220,6 +300,10 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         }
         st.started |= all.start, st.prog |= all.start & ~st.done, st.rev &= ~all.start, st.retal &= ~all.start;
         pl_bits fin = path->complete[t];
+        for (pl_bits b = path->unstarted; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (implied_done[s] == t) fin |= PL_BIT(s), implied_done[s] = NONE, implied_ver[s] = t + 1 + c->v_delay[s];
+        }
         st.prog &= ~fin, st.done |= fin, st.ever_done |= fin, st.started |= fin;
     }
 }
@@ -604,7 +688,8 @@ int pl_ag_fit_predictive(const pl_agreement *a, const pl_ag_compiled *c, const p
             for (int i = 0; i < a->n_events; i++) {
                 const pl_ag_event *e = &a->event[i];
                 if (e->step != s) continue;
-                if ((kind == 0 && e->kind == PL_EV_COMPLETED) || (kind == 1 && e->kind == PL_EV_REVERSED))
+                if ((kind == 0 && e->kind == PL_EV_COMPLETED) ||
+                    (kind == 1 && (e->kind == PL_EV_REVERSED || e->kind == PL_EV_DETECTED)))
                     if (at < 0 || e->period < at) at = e->period;
             }
             if (at < 0 || f->n_milestones >= PL_AG_FIT_MAX_MILESTONES) continue;

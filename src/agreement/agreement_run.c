@@ -72,6 +72,7 @@ int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_resu
         memset(out, 0, sizeof *out);
         out->n = r->n_variants, out->runs = r->runs, out->seed = r->seed;
         snprintf(out->measure, sizeof out->measure, "completion");
+        snprintf(out->item, sizeof out->item, "design"), snprintf(out->items, sizeof out->items, "designs");
         for (int v = 0; v < r->n_variants; v++) {
             snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
             out->success[v] = r->stats[v].completed;

@@ -7,6 +7,7 @@
 
 static const char usage[] =
     "Usage: parley fit SCENARIO.yaml [--runs N] [--seed s] [--window W] [--threads k] [--compare] [--out DIR]\n"
+    "                         [--json]\n"
     "\n"
     "Fits the behaviour of an agreement's parties to the scenario's dated record: the\n"
     "likelihood of every recorded decision (to start a step or not, to keep it or withdraw\n"
@@ -59,7 +60,7 @@ int cmd_fit(int argc, char **argv)
     pl_agreement_fit_config_default(&cfg);
     cfg.threads = cli_default_threads();
     const char *out_dir = NULL;
-    int do_compare = 0, runs_given = 0, n_args;
+    int do_compare = 0, runs_given = 0, as_json = 0, n_args;
     const cli_flag flags[] = {
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "N", "predictive runs (default 5000; with --compare, runs per design)", 1, 1e9,
          &runs_given},
@@ -69,6 +70,7 @@ int cmd_fit(int argc, char **argv)
         {"compare", 0, CLI_FLAG_BOOL, &do_compare, NULL, "also run every design under the priors and under the posterior\n"
          "types with the fitted behaviour, side by side"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write DIR/fit.json"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"fit", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -86,7 +88,7 @@ int cmd_fit(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_out out;
-    if ((rc = cli_out_begin(&out, "fit", out_dir, "fit.json"))) {
+    if ((rc = cli_out_begin(&out, "fit", out_dir, "fit.json", as_json ? "fit.json" : NULL))) {
         pl_agreement_free(a);
         return rc;
     }
@@ -98,7 +100,7 @@ int cmd_fit(int argc, char **argv)
         fprintf(stderr, "parley fit: fitted in %.2f s (likelihood and predictive check, %d thread%s)\n", t1 - t0,
                 cfg.threads, cfg.threads == 1 ? "" : "s");
         pl_agreement_fit_print(stdout, a, fit);
-        if (out_dir) rc = pl_agreement_fit_write_json(cli_out_path(&out), a, fit, &err);
+        if (cli_out_path(&out)) rc = pl_agreement_fit_write_json(cli_out_path(&out), a, fit, &err);
     }
     int code = cli_out_end(&out, rc, &err);
     if (!code && do_compare) {

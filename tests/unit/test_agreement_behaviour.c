@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parley/parley.h"
@@ -87,6 +88,58 @@ static void the_likelihood_of_a_short_record_is_the_one_worked_by_hand(void **st
     assert_true(fabs(pl_agreement_fit_posterior(f, 1, 0) - (1 - e)) < 1e-9);
     pl_agreement_fit_free(f);
     pl_agreement_free(a);
+}
+
+/* A secret withdrawal found out.  X (A's, covert, found out with chance d = 0.5 a month) is recorded
+ * completed in period 0 and found withdrawn in period 3.  Period 0: A starts X, as its rule does:
+ * 0.9.  X is in force from period 1; the withdrawal came at tau = 1 or 2 (the record does not say):
+ *   tau = 1: withdrawn (0.1), not found in period 2 (0.5), found in 3 (0.5): 0.025;
+ *   tau = 2: kept at 1 (0.9), withdrawn (0.1), found in 3 (0.5):            0.045;  sum 0.07.
+ * Period 3: X is back (the finding); A's rule starts it again and the record shows it did not: 0.1.
+ * B's step Y is never recorded: summed out.  So log L(A) = log(0.9 * 0.07 * 0.1). */
+static const char covert_found[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n"
+    "  - {id: A, policy: unconditional}\n"
+    "  - id: B\n    policy:\n      - {policy: reciprocal, p: 0.5}\n      - {policy: hold, p: 0.5, holds: [Y]}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, value: {B: 2}, reversible: true, verification: {by: B, p_confirm: 1},\n"
+    "     covert: {p_detect: 0.5}}\n"
+    "  - {id: Y, actor: B, requires: [X], cost: 1, value: {A: 2}}\n"
+    "record:\n  events:\n"
+    "    - {date: 2000-01-15, step: X, event: completed, source: \"[A1]\"}\n"
+    "    - {date: 2000-04-10, step: X, event: detected, source: \"[A1]\"}\n"
+    "behaviour: {choice: rule, tremble: 0.1, patience: 5}\n";
+
+static void a_secret_withdrawal_found_out_sums_over_its_unknown_period(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(covert_found);
+    pl_error err;
+    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    pl_agreement_fit_point g = {INFINITY, 0.1, 5, 0.97};
+    assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+    assert_true(fabs(ll[0][0] - log(0.9 * 0.07 * 0.1)) < 1e-12);
+    assert_true(fabs(ll[1][0]) < 1e-15 && fabs(ll[1][1]) < 1e-15);
+    pl_agreement_free(a);
+    /* found out a month later: tau = 1, 2, 3: 0.1 * 0.25 * 0.5, 0.9 * 0.1 * 0.25, 0.81 * 0.1 * 0.5 */
+    char text[sizeof covert_found + 16];
+    snprintf(text, sizeof text, "%s", covert_found);
+    char *at = strstr(text, "2000-04-10");
+    memcpy(at, "2000-05-10", 10);
+    a = ag_load_text(text);
+    assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+    assert_true(fabs(ll[0][0] - log(0.9 * (0.0125 + 0.0225 + 0.0405) * 0.1)) < 1e-12);
+    pl_agreement_free(a);
+    /* a finding on a step that cannot be withdrawn in secret is refused where it is written */
+    snprintf(text, sizeof text, "%s", covert_found);
+    static const char cov[] = "     covert: {p_detect: 0.5}}", blank[] = "                            }";
+    _Static_assert(sizeof cov == sizeof blank, "the same length");
+    at = strstr(text, cov);
+    memcpy(at, blank, sizeof blank - 1); /* the covert: spec blanked out, the map closed */
+    assert_int_not_equal(ag_load_error(text, &err), 0);
+    assert_non_null(strstr(err.msg, "bad.yaml:18:7: the record finds out a secret withdrawal of step 'X', which has no "
+                                    "'covert:'"));
 }
 
 /* X by A gives B 1; Y by B (after X) costs B `cost` and gives A 3; Z by A (after Y) gives B 2.
@@ -184,6 +237,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bayes_updating_matches_the_posterior_worked_by_hand),
         cmocka_unit_test(the_likelihood_of_a_short_record_is_the_one_worked_by_hand),
+        cmocka_unit_test(a_secret_withdrawal_found_out_sums_over_its_unknown_period),
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),
         cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
         cmocka_unit_test(every_rule_type_is_a_table_entry),
