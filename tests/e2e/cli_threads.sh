@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: MIT
-# cli_threads.sh — one default thread count for every command that uses threads (every core), said
+# cli_threads.sh — one default thread count for every command that uses threads (every core, fit too), said
 # in each --help and in the general one; the results are the same with the default, one thread
 # and two; the timing line reads right ("1 thread", "2 threads").
 . "$(dirname "$0")/../tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
 SIX=scenarios/korea/six-party-2007.yaml
 check "--help says which default and why" grep -q "^Threads: every command that uses them runs on every core" <<<"$("$PARLEY" --help)"
-for c in tournament moran run design sensitivity; do
+for c in tournament moran run design sensitivity fit; do
   check "$c --help gives the one default (every core)" \
     bash -c "'$PARLEY' $c --help | grep -A1 -- '--threads k' | grep -q 'default: every core; 0 = every core'"
 done
@@ -33,3 +33,8 @@ check "run: the timing line says '1 thread'" grep -qE 'runs/s, 1 thread\)' "$TMP
 check "run: the timing line says '2 threads'" grep -qE 'runs/s, 2 threads\)' "$TMP/r2.err"
 "$PARLEY" sensitivity "$SIX" --runs 100 -j 1 >/dev/null 2>"$TMP/s1.err"
 check "sensitivity: the timing line says '1 thread'" grep -qE '\(1 thread\)$' "$TMP/s1.err"
+"$PARLEY" fit "$SIX" --runs 300 -j 1 >"$TMP/f1.txt" 2>"$TMP/f1.err"
+"$PARLEY" fit "$SIX" --runs 300 -j 2 >"$TMP/f2.txt" 2>"$TMP/f2.err"
+check "fit: the same results with 1 and 2 threads" cmp -s "$TMP/f1.txt" "$TMP/f2.txt"
+check "fit: the timing line says '1 thread'" grep -qE 'predictive check, 1 thread\)$' "$TMP/f1.err"
+check "fit: the timing line says '2 threads'" grep -qE 'predictive check, 2 threads\)$' "$TMP/f2.err"

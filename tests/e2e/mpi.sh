@@ -2,7 +2,8 @@
 # mpi.sh — parley-mpi (make mpi, docs/mpi.md): a tournament split among 2 and 3 MPI processes, with
 # 1 and 2 threads each, writes the very bytes of a one-process run with the same seed; only rank 0
 # prints; agreement runs, Moran fixation runs, N-party runs, parley fit (its grid and its predictive
-# check) and parley sensitivity (its points' simulations) split the same way give the same bytes;
+# check), parley sensitivity (its points' simulations) and parley design split the same way give
+# the same bytes (the agreements' runs include their incentive checks);
 # bad input stops every process with exit code 2.
 # Skipped, saying why, when Open MPI is not installed (tools/install-deps.sh --test installs it).
 . "$(dirname "$0")/../tap.sh"
@@ -81,6 +82,14 @@ SENS=(sensitivity scenarios/korea/six-party-2007.yaml --runs 600 --seed 3 --bise
 run 3 "${SENS[@]}" --threads 1 --out "$TMP/sensag3" >/dev/null 2>&1
 check "parley sensitivity (agreement) on 3 processes: the same bytes as one process" diff -r "$TMP/sensag1" "$TMP/sensag3"
 check "parley sensitivity wrote its files" [ -s "$TMP/sensag3/sensitivity.json" ]
+
+# parley design: one design a block, its completion bits in the slot (the re-estimate's pairing)
+DES=(design scenarios/korea/six-party-2007.yaml --runs 200 --confirm 400 --check-runs 100 --top 2 --max-designs 12 --seed 5)
+"$R" "${DES[@]}" --threads 1 --out "$TMP/des1" >"$TMP/des1.txt" 2>/dev/null
+run 3 "${DES[@]}" --threads 2 --out "$TMP/des3" >"$TMP/des3.txt" 2>/dev/null
+check "parley design on 3 processes x 2 threads: the same bytes as one process" diff -r "$TMP/des1" "$TMP/des3"
+check "parley design on 3 processes: the same summary, rank 0's" diff "$TMP/des1.txt" "$TMP/des3.txt"
+check "parley design wrote its files" [ -s "$TMP/des3/designs.csv" ]
 
 TAP_ERR=$(run 3 tournament --players tft,defectr 2>&1 >/dev/null); rc=$?
 check "an unknown strategy on 3 processes: exit 2 (got $rc)" [ "$rc" -eq 2 ]
