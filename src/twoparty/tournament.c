@@ -139,9 +139,16 @@ static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t 
     oc[1][OC_MATCHES]++;
 }
 
-/* The pair of job k: the row i whose jobs hold k (a binary search of the row starts), then j. */
+/* The pair of job k: the k-th edge of a spatial tournament (lower index first); in a round
+ * robin the row i whose jobs hold k (a binary search of the row starts), then j. */
 static void job_pair(const shared *sh, size_t k, size_t *i, size_t *j)
 {
+    if (sh->cfg->edges) {
+        size_t a = sh->cfg->edges[2 * k], b = sh->cfg->edges[2 * k + 1];
+        *i = a < b ? a : b;
+        *j = a < b ? b : a;
+        return;
+    }
     size_t lo = 0, hi = sh->n; /* row_start[lo] <= k < row_start[hi] */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -399,7 +406,7 @@ static int finish(pl_tournament_result *R)
         /* pandas' groupby mean: the compensated sum over the count of opponents met */
         double met = (double)(oc[OC_MATCHES] / (uint64_t)reps);
         double *v = &R->norm[i * (size_t)reps];
-        for (int r = 0; r < reps; r++) tmp[r] = v[r] = R->normk[i * (size_t)reps + r].sum / met;
+        for (int r = 0; r < reps; r++) tmp[r] = v[r] = met > 0 ? R->normk[i * (size_t)reps + r].sum / met : 0;
         /* parley's extra columns: the mean in index order and Welford's population deviation
          * (exactly 0 when every repetition scored the same) */
         R->mean[i] = pl_stats_mean(v, (size_t)reps);
@@ -465,6 +472,39 @@ void pl_tournament_result_free(pl_tournament_result *R)
     pl_free(R);
 }
 
+static int cmp_edge(const void *a, const void *b)
+{
+    const size_t *x = a, *y = b;
+    if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+    return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* A spatial tournament's edges: at least one, every index a player's, no pair twice. */
+static int check_edges(const pl_tournament_config *cfg, size_t n, pl_error *err)
+{
+    if (!cfg->edges) return PL_OK;
+    if (cfg->n_edges == 0) return pl_error_set(err, PL_EINVAL, "edges: a spatial tournament needs at least one edge");
+    for (size_t k = 0; k < cfg->n_edges; k++)
+        for (int s = 0; s < 2; s++)
+            if (cfg->edges[2 * k + s] >= n)
+                return pl_error_set(err, PL_EINVAL, "edges: edge %zu names player %zu, but the players are 0 to %zu", k + 1,
+                                    cfg->edges[2 * k + s], n - 1);
+    size_t *sorted = pl_malloc(2 * cfg->n_edges * sizeof *sorted);
+    if (!sorted) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    for (size_t k = 0; k < cfg->n_edges; k++) {
+        size_t a = cfg->edges[2 * k], b = cfg->edges[2 * k + 1];
+        sorted[2 * k] = a < b ? a : b;
+        sorted[2 * k + 1] = a < b ? b : a;
+    }
+    qsort(sorted, cfg->n_edges, 2 * sizeof *sorted, cmp_edge);
+    int rc = PL_OK;
+    for (size_t k = 1; k < cfg->n_edges && !rc; k++)
+        if (sorted[2 * k] == sorted[2 * k - 2] && sorted[2 * k + 1] == sorted[2 * k - 1])
+            rc = pl_error_set(err, PL_EINVAL, "edges: the pair %zu-%zu is listed twice", sorted[2 * k], sorted[2 * k + 1]);
+    pl_free(sorted);
+    return rc;
+}
+
 int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tournament_config *cfg,
                       pl_tournament_result **out, pl_error *err)
 {
@@ -481,8 +521,9 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     for (size_t i = 0; i < n; i++)
         if ((rc = pl_strategy_check_game(players[i], cfg->game, err))) return rc;
 
+    if ((rc = check_edges(cfg, n, err))) return rc;
     shared sh = {.players = players, .n = n, .cfg = cfg};
-    sh.njobs = cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
+    sh.njobs = cfg->edges ? cfg->n_edges : cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
     pl_tournament_result *R = pl_calloc(1, sizeof *R);
     sh.scratch = NULL;
     sh.row_start = pl_malloc((n + 1) * sizeof *sh.row_start);
@@ -525,7 +566,7 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
         if (!(R->names[i] = pl_strdup(pl_strategy_label(players[i])))) goto nomem;
     sh.row_start[0] = 0;
     for (size_t i = 0; i < n; i++) sh.row_start[i + 1] = sh.row_start[i] + (n - i - !cfg->self_play);
-    assert(sh.row_start[n] == sh.njobs);
+    assert(cfg->edges || sh.row_start[n] == sh.njobs);
     sh.res = R;
     pl_parallel job = {.items = sh.njobs, .block_items = 1, .threads = cfg->threads,
                        .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,

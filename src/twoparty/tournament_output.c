@@ -114,7 +114,18 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     pl_jw_key_num(&w, "prob_end", cfg->prob_end);
     pl_jw_key_str(&w, "game_RSTP", meta->game_text);
     pl_jw_key_u64(&w, "seed", cfg->seed);
-    pl_jw_key_bool(&w, "self_play", cfg->self_play);
+    pl_jw_key_bool(&w, "self_play", cfg->edges ? 0 : cfg->self_play);
+    if (cfg->edges) { /* a spatial tournament: the pairs that played, as given */
+        pl_jw_key(&w, "edges");
+        pl_jw_array(&w);
+        for (size_t k = 0; k < cfg->n_edges; k++) {
+            pl_jw_array(&w);
+            pl_jw_int(&w, (long long)cfg->edges[2 * k]);
+            pl_jw_int(&w, (long long)cfg->edges[2 * k + 1]);
+            pl_jw_end(&w);
+        }
+        pl_jw_end(&w);
+    }
     pl_jw_end(&w);
     pl_jw_key_int(&w, "matches", (long long)pl_tournament_result_matches(r));
     pl_jw_key_int(&w, "turns_played", (long long)pl_tournament_result_turns(r));
