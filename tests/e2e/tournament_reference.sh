@@ -53,5 +53,8 @@ expect_err_has "the pair 0-1 is listed twice" "the repeated pair is named"
 "$PARLEY" tournament --players tft,defector,cooperator,grudger --edges 0-1,1-2,2-3 --noise 0.1 --seed 4 --threads 1 --out "$TMP/e1" >/dev/null 2>&1
 "$PARLEY" tournament --players tft,defector,cooperator,grudger --edges 0-1,1-2,2-3 --noise 0.1 --seed 4 --threads 2 --out "$TMP/e2" >/dev/null 2>&1
 check "a noisy spatial tournament is byte-identical with 1 and 2 threads" cmp -s "$TMP/e1/results.json" "$TMP/e2/results.json"
-check "a player met by no edge is listed with a normalised score of 0, as the reference" python3 -c "
-import json; d=json.load(open('$TMP/e1/results.json')); assert d['matches'] == 30 and len(d['players']) == 4"
+"$PARLEY" tournament --players tft,defector,cooperator,grudger,alternator --edges 0-1,1-2,2-3 --repetitions 3 --out "$TMP/e3" >/dev/null 2>&1
+check "a player met by no edge is listed with normalised scores of 0 (the reference's), the others over the opponents met" python3 -c "
+import json; d=json.load(open('$TMP/e3/results.json')); assert d['matches'] == 9, d['matches']
+assert d['normalised_scores'][4] == [0.0, 0.0, 0.0], d['normalised_scores'][4]
+assert d['normalised_scores'][0] == [d['payoff_matrix'][0][1]] * 3"
