@@ -135,6 +135,9 @@ PL_EXTERN void pl_tournament_result_outcomes(const pl_tournament_result *r, size
  * library's summary rates, which leave it out). */
 PL_EXTERN void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t player, double out[4],
                                                     double out_next_c[4], double *initial_c);
+/* Matches of each length: counts[t] matches lasted t turns, for t from 0 to *longest (the
+ * longest played); the distribution of lengths under prob_end. */
+PL_EXTERN const uint64_t *pl_tournament_result_lengths(const pl_tournament_result *r, size_t *longest);
 /* Matches played and turns played in all. */
 PL_EXTERN uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
 PL_EXTERN uint64_t pl_tournament_result_turns(const pl_tournament_result *r);

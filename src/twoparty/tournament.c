@@ -75,8 +75,11 @@ struct pl_tournament_result {
     double *wins_median, *coop_rating, *init_rate, *gp_rating, *eig_jesus, *eig_moses;
     double *state_rate; /* n x 4 */
     double *to_c_rate;  /* n x 4 */
+    uint64_t *len_hist; /* matches of each length (index: turns), len_cap entries */
+    size_t len_cap;
     uint64_t matches, turns, computed;
     int overflow;      /* a pair's count passed 32 bits */
+    int nomem;         /* the length histogram could not grow */
 };
 
 typedef struct shared {
@@ -240,6 +243,17 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         double pi = x->score[0] / t, pj = x->score[1] / t;
         R->turns += (uint64_t)x->turns;
         R->matches++;
+        if ((size_t)x->turns >= R->len_cap && !R->nomem) {
+            size_t cap = R->len_cap ? 2 * R->len_cap : 256;
+            while (cap <= (size_t)x->turns) cap *= 2;
+            uint64_t *grown = pl_realloc(R->len_hist, cap * sizeof *grown);
+            if (!grown) R->nomem = 1;
+            else {
+                memset(grown + R->len_cap, 0, (cap - R->len_cap) * sizeof *grown);
+                R->len_hist = grown, R->len_cap = cap;
+            }
+        }
+        if (!R->nomem) R->len_hist[x->turns]++;
         if (i == j) {
             pay_i[r] = (pi + pj) / 2; /* the mean of the two copies' rows */
             continue;
@@ -464,7 +478,7 @@ void pl_tournament_result_free(pl_tournament_result *R)
 {
     if (!R) return;
     for (size_t i = 0; R->names && i < R->n; i++) pl_free(R->names[i]);
-    void *arrays[] = {R->names, R->normk, R->norm, R->wins, R->score, R->pc, R->self_coop, R->self_turns,
+    void *arrays[] = {R->len_hist, R->names, R->normk, R->norm, R->wins, R->score, R->pc, R->self_coop, R->self_turns,
                       R->pay_mean, R->pay_sd, R->dif, R->oc, R->oc_others, R->rank, R->median, R->mean, R->sd,
                       R->wins_median, R->coop_rating, R->init_rate, R->gp_rating, R->eig_jesus, R->eig_moses,
                       R->state_rate, R->to_c_rate};
@@ -574,6 +588,7 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
                        .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg,
                        .distributable = 1};
     if ((rc = pl_parallel_run(&job, err))) goto fail;
+    if (R->nomem) goto nomem;
     if (R->overflow) {
         rc = pl_error_set(err, PL_EINVAL, "a pair played more than %lu turns in one state over its repetitions: "
                           "the per-pair counts hold 32 bits; use fewer turns or repetitions", (unsigned long)UINT32_MAX);
@@ -681,3 +696,11 @@ void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t 
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r) { return r->matches; }
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r) { return r->turns; }
 uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r) { return r->computed; }
+const uint64_t *pl_tournament_result_lengths(const pl_tournament_result *r, size_t *longest)
+{
+    size_t m = 0;
+    for (size_t t = 0; t < r->len_cap; t++)
+        if (r->len_hist[t]) m = t;
+    *longest = m;
+    return r->len_hist;
+}
