@@ -57,6 +57,9 @@ typedef struct pl_strategy_info {
     const pl_param_info *params;
     const char *class_name;   /* the Axelrod-Python class (TitForTat), or NULL */
     int long_run_time;        /* slow to play (the reference's long_run_time classifier) */
+    /* the reference's classifiers of a player that breaks the rules of a fair match (Darwin):
+     * such a player is never in a Meta player's team */
+    int inspects_source, manipulates_source, manipulates_state;
 } pl_strategy_info;
 
 PL_EXTERN size_t pl_strategy_count(void);

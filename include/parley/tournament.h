@@ -43,6 +43,11 @@ typedef struct pl_tournament_config {
     /* Called as matches finish (from any thread, serialised), done <= total, in matches. */
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
+    /* 1: pairs of memory-one players (TFT, GTFT, WSLS, the zero-determinant players, ...) with a
+     * fixed length and integer payoffs play 64 repetitions at once, bit-sliced, from one stream
+     * a batch: each match has the same chances, the draws are others, so the stochastic results
+     * differ from the default's (still the same bytes on any number of threads).  Default 0. */
+    int batched;
 } pl_tournament_config;
 
 PL_EXTERN void pl_tournament_config_default(pl_tournament_config *cfg);

@@ -60,6 +60,7 @@ typedef struct pl_nmatch_buf {
     unsigned char *intent;         /* [t*n+i] chosen before noise / forcing */
     double *pay;                   /* [t*n+i] payoff at turn t */
     void **state;                  /* [i*n+j] (pairwise per target; else [i*n]) */
+    const void **held;             /* [i*n+j]: the lifted definition whose state holds a resource (its release), or NULL */
     size_t state_cap;
     double score[PL_NPARTY_MAX];
     /* resolved watch units per party */

@@ -265,9 +265,10 @@ int pl_nmatch_buf_init(pl_nmatch_buf *b, int n, int pairwise, int turns_hint)
     if (sc < 16) sc = 16;
     b->state_cap = (sc + 63) / 64 * 64;
     b->state = pl_calloc((size_t)nn, sizeof *b->state);
+    b->held = pl_calloc((size_t)nn, sizeof *b->held);
     b->seen = pl_calloc((size_t)nn, sizeof *b->seen);
     b->units = pl_calloc((size_t)nn, sizeof *b->units);
-    if (!b->seen || !b->units || !b->hist || !b->obs || !b->unit || !b->agg || !b->acts || !b->intent || !b->pay || !b->state) goto fail;
+    if (!b->seen || !b->units || !b->hist || !b->obs || !b->unit || !b->agg || !b->acts || !b->intent || !b->pay || !b->state || !b->held) goto fail;
     for (int i = 0; i < nn; i++)
         if (!(b->state[i] = aligned_alloc(64, b->state_cap))) goto fail;
     return PL_OK;
@@ -276,9 +277,22 @@ fail:
     return PL_ENOMEM;
 }
 
+/* Gives back what a lifted two-party strategy took at its start in state slot k (a Meta
+ * player's team). */
+static void slot_release(pl_nmatch_buf *b, int k)
+{
+    const pl_strategy_def *d = b->held ? b->held[k] : NULL;
+    if (d) d->release(b->state[k]);
+    if (b->held) b->held[k] = NULL;
+}
+
 void pl_nmatch_buf_free(pl_nmatch_buf *b)
 {
     int n = b->n, nn = n * n;
+    if (b->state && b->held)
+        for (int i = 0; i < nn; i++)
+            if (b->state[i]) slot_release(b, i);
+    pl_free(b->held);
     hist_array_free(b->hist, b->pairwise ? nn : n);
     hist_array_free(b->obs, nn);
     hist_array_free(b->unit, nn);
@@ -442,10 +456,12 @@ static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, c
         int targets = pairwise ? n - 1 : 1;
         for (int r = 0; r < targets; r++) {
             void *st = b->state[i * n + r];
+            slot_release(b, i * n + r);
             if (p->lifted) {
                 const pl_strategy_def *d = p->lifted->def;
                 memset(st, 0, pl_strategy_def_clear_size(d));
                 if (d->init) d->init(st, &p->lifted->params);
+                if (d->release) b->held[i * n + r] = d;
             } else {
                 memset(st, 0, p->ndef->state_size ? p->ndef->state_size : 1);
                 if (p->ndef->init) p->ndef->init(st, &p->params);
@@ -678,6 +694,10 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
         int rc = nm_turn(&R, -1, -1, err);
         if (rc) return rc;
     }
+    /* a lifted player made of others (a Meta player) that ran out of memory played on without it */
+    for (int k = 0; k < b->n * b->n; k++)
+        if (b->held[k] && pl_strategy_def_failed(b->held[k], b->state[k]))
+            return pl_error_set(err, PL_ENOMEM, "out of memory for a Meta player's team");
     return PL_OK;
 }
 

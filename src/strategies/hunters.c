@@ -484,10 +484,10 @@ const pl_strategy_def pl_family_hunters[] = {
     {.id = "random_hunter", .name = "Random Hunter", .axelrod_name = "Random Hunter", .reference = REF_LANGNER,
      .memory_depth = -1, .state_size = sizeof(rnd_hunter), .move = random_hunter_move},
     {.id = "meta_hunter", .name = "Meta Hunter", .axelrod_name = "Meta Hunter: 6 players", .reference = REF_LANGNER,
-     .memory_depth = -1, .state_size = sizeof(meta_hunter_state),
+     .flags = PL_META, .memory_depth = -1, .state_size = sizeof(meta_hunter_state),
      .state_clear = offsetof(meta_hunter_state, mc_bits), .init = meta_hunter_init, .move = meta_hunter_move},
     {.id = "meta_hunter_aggressive", .name = "Meta Hunter Aggressive",
-     .axelrod_name = "Meta Hunter Aggressive: 7 players", .reference = REF_HARPER, .memory_depth = -1,
+     .axelrod_name = "Meta Hunter Aggressive: 7 players", .reference = REF_HARPER, .flags = PL_META, .memory_depth = -1,
      .params = {{.key = "team", .kind = PL_PARAM_INT, .def = 127, .lo = 0, .hi = 127,
                  .help = "hunters in the team, a bit mask: 1 Defector, 2 Alternator, 4 Random, 8 Math Constant, "
                          "16 Cycle, 32 Eventual Cycle, 64 Cooperator"}},

@@ -17,6 +17,7 @@
 #include "core/alloc.h"
 #include "core/text.h"
 #include "strategies/registry.h"
+#include "strategies/transformers.h"
 #include "strategies/data/reference_names.h"
 
 #define PL_FAMILY(name) extern const pl_strategy_def pl_family_##name[];
@@ -39,7 +40,7 @@ static size_t max_state;
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 /* The parameters at their defaults. */
-static void params_default(const pl_strategy_def *d, pl_params *p)
+void pl_registry_params_default(const pl_strategy_def *d, pl_params *p)
 {
     memset(p, 0, sizeof *p);
     for (int i = 0; i < PL_MAX_PARAMS && d->params[i].key; i++) {
@@ -91,11 +92,14 @@ static void table_build(void)
             in->reference = d->reference;
             /* the metadata of the default parameters, as the reference classifies its default player */
             pl_params defp;
-            params_default(d, &defp);
+            pl_registry_params_default(d, &defp);
             in->stochastic = d->is_stochastic ? d->is_stochastic(&defp) : (d->flags & PL_STOCHASTIC) != 0;
             in->memory_depth = d->memory_depth_of ? d->memory_depth_of(&defp) : d->memory_depth;
             in->class_name = reference_class(d);
             in->long_run_time = (d->flags & PL_LONG_RUN_TIME) != 0;
+            in->inspects_source = (d->flags & PL_INSPECTS_SOURCE) != 0;
+            in->manipulates_source = (d->flags & PL_MANIPULATES_SOURCE) != 0;
+            in->manipulates_state = (d->flags & PL_MANIPULATES_STATE) != 0;
             in->uses_length = (d->flags & PL_USES_LENGTH) != 0;
             in->uses_game = (d->flags & PL_USES_GAME) != 0;
             in->params = d->params;
@@ -134,10 +138,16 @@ const char *pl_reference_at(size_t i, const char **class_name, const char **id)
     return r->name;
 }
 
+const pl_strategy_def *pl_registry_def_at(size_t i)
+{
+    table_ready();
+    return i < table_n ? table_def[i] : NULL;
+}
+
 size_t pl_registry_max_state(void)
 {
     table_ready();
-    return max_state;
+    return max_state + PL_TF_STATE_EXTRA; /* a transformed strategy's levels and mixed-in player */
 }
 
 /* ---- names ------------------------------------------------------------ */
@@ -152,6 +162,14 @@ static long find_exact(const char *name, size_t len)
         const char *cands[4] = {in->id, in->name, in->axelrod_name, in->class_name};
         for (int c = 0; c < 4; c++)
             if (cands[c] && strlen(cands[c]) == len && !strncasecmp(cands[c], name, len)) return (long)i;
+    }
+    /* the reference's class attribute `name`, the key of its classifier table, where the player
+     * shows another ("Go By Majority 10" is shown "Soft Go By Majority: 10") */
+    for (size_t r = 0; r < PL_REFERENCE_COUNT; r++) {
+        const pl_reference_name *ref = &pl_reference_names[r];
+        if (strlen(ref->name) != len || strncasecmp(ref->name, name, len)) continue;
+        for (size_t i = 0; i < table_n; i++)
+            if (table_info[i].class_name && !strcmp(table_info[i].class_name, ref->class_name)) return (long)i;
     }
     return -1;
 }
@@ -357,6 +375,11 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
     const char *pstart = NULL;
     size_t namelen = speclen;
     if (idx < 0) {
+        /* a transformed strategy: dual(tft), noisy(grudger, 0.1), "Dual Tit For Tat" */
+        int rc = pl_transform_create(out, spec, speclen, err);
+        if (rc != PL_TF_NOT_MINE) return rc;
+    }
+    if (idx < 0) {
         const char *colon = memchr(spec, ':', speclen);
         if (colon) {
             namelen = (size_t)(colon - spec);
@@ -384,7 +407,7 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
     if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
     s->def = table_def[idx];
     s->info = &table_info[idx];
-    params_default(s->def, &s->params);
+    pl_registry_params_default(s->def, &s->params);
     if (pstart && params_parse(s, pstart, (size_t)(spec + speclen - pstart), err)) {
         pl_free(s);
         return PL_EINVAL;
@@ -415,11 +438,23 @@ int pl_strategy_memory_depth(const pl_strategy *s) { return s->memory_depth; }
 pl_strategy *pl_strategy_clone(const pl_strategy *s)
 {
     pl_strategy *c = pl_malloc(sizeof *c);
-    if (c) *c = *s;
+    if (!c) return NULL;
+    *c = *s;
+    if (s->tf) {
+        if (!(c->tf = pl_tf_chain_clone(s->tf))) {
+            pl_free(c);
+            return NULL;
+        }
+        pl_tf_point_info(c);
+    }
     return c;
 }
 
-void pl_strategy_free(pl_strategy *s) { pl_free(s); }
+void pl_strategy_free(pl_strategy *s)
+{
+    if (s) pl_tf_chain_free(s->tf);
+    pl_free(s);
+}
 const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s) { return s->info; }
 const char *pl_strategy_label(const pl_strategy *s) { return s->label; }
 int pl_strategy_is_stochastic(const pl_strategy *s) { return s->stochastic; }

@@ -45,7 +45,12 @@ enum {
     PL_STOCHASTIC = 1u << 0,
     PL_USES_LENGTH = 1u << 1,
     PL_USES_GAME = 1u << 2,
-    PL_LONG_RUN_TIME = 1u << 3 /* slow to play, as the reference classifies it (Meta players, DBS) */
+    PL_LONG_RUN_TIME = 1u << 3, /* slow to play, as the reference classifies it (Meta players, DBS) */
+    PL_META = 1u << 4,          /* a Meta player (a subclass of the reference's MetaPlayer): never in a team */
+    /* the reference's classifiers of a player outside the rules (obey_axelrod false): never in a team */
+    PL_INSPECTS_SOURCE = 1u << 5,
+    PL_MANIPULATES_SOURCE = 1u << 6,
+    PL_MANIPULATES_STATE = 1u << 7
 };
 
 typedef struct pl_strategy_def {
@@ -75,7 +80,40 @@ typedef struct pl_strategy_def {
      * is a large buffer that every move writes before any move reads it (Meta Hunter's
      * 128 kB ring of proposals): zeroing it cost more than most matches.  0: all of it. */
     size_t state_clear;
+    /* Optional: gives back what init took beyond the state (a Meta player's team, whose
+     * states and histories grow with the match).  An engine calls it once for every init,
+     * before the state's slot is zeroed for the next strategy and when the slot is freed.
+     * NULL: init takes nothing (the rule for every strategy but those made of others). */
+    void (*release)(void *state);
+    /* With release: nonzero once the strategy could not get its memory (at init or while the
+     * match grows); it then plays on without it (C) and the engine fails the match with
+     * PL_ENOMEM when the match ends.  NULL: it never fails. */
+    int (*failed)(const void *state);
+    /* Optional: the strategy as a memory-one table, where these parameters in game g (as party
+     * `side` sees it) make it one: prob[0] is the probability of cooperating on the first turn,
+     * prob[1 + 2 * own + other's] after the last turn's actions (C = 0, D = 1, as played, after
+     * noise).  Each probability is drawn as pl_view_coop_with draws it (nothing at 0 or 1), so
+     * the engine's table loop (twoparty/match.c) plays the very matches `move` plays, draw for
+     * draw.  Returns 1 when prob is filled, 0 when these parameters are not a table. */
+    int (*memory_one)(const pl_params *p, const pl_game *g, int side, double prob[5]);
 } pl_strategy_def;
+
+/* 1 if the strategy in this state ran out of memory during its match (pl_strategy_def.failed). */
+static inline int pl_strategy_def_failed(const pl_strategy_def *d, const void *state)
+{
+    return d->failed && d->failed(state);
+}
+
+/* Fills a memory-one table (first move, then after CC, CD, DC, DD, own action first); returns 1. */
+static inline int pl_table_fill(double prob[5], double first, double cc, double cd, double dc, double dd)
+{
+    prob[0] = first;
+    prob[1] = cc;
+    prob[2] = cd;
+    prob[3] = dc;
+    prob[4] = dd;
+    return 1;
+}
 
 /* The bytes of a strategy's state an engine zeroes before init (at least one). */
 static inline size_t pl_strategy_def_clear_size(const pl_strategy_def *d)

@@ -23,6 +23,7 @@
 #include "core/stats.h"
 #include "parley/tournament.h"
 #include "twoparty/match_engine.h"
+#include "twoparty/table.h"
 #include "strategies/registry.h"
 
 /* Per player: joint outcomes (own action first), the same outcomes when a further turn
@@ -162,6 +163,56 @@ static void job_pair(const shared *sh, size_t k, size_t *i, size_t *j)
     *j = lo + !sh->cfg->self_play + (k - sh->row_start[lo]);
 }
 
+/* The --batched option (pl_tournament_config.batched): a pair of memory-one tables with a fixed
+ * length and integer payoffs, where something is random, plays its repetitions 64 at a time
+ * (twoparty/table_batch.c).  Batch q of pair k draws from the stream (seed, k, 2^64 - 1 - q),
+ * which no match's stream (repetition r < 2^31) can be, and depends on neither the thread
+ * nor the order.  Returns 1 when it played the pair. */
+static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const pl_strategy *b, slot *s)
+{
+    const pl_tournament_config *cfg = sh->cfg;
+    const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
+    pl_table ta, tb;
+    if (!cfg->batched || cfg->prob_end > 0 || !pl_match_payoffs_exact(g) || !pl_table_of(a, g, 0, &ta) ||
+        !pl_table_of(b, g, 1, &tb))
+        return 0;
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    if (!noise_cut && pl_table_deterministic(&ta) && pl_table_deterministic(&tb)) return 0; /* played once */
+    pl_table_batch bt;
+    static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
+    for (int done = 0, q = 0; done < cfg->repetitions; done += 64, q++) {
+        int lanes = cfg->repetitions - done < 64 ? cfg->repetitions - done : 64;
+        pl_rng rng;
+        pl_rng_init(&rng, cfg->seed, k, UINT64_MAX - (uint64_t)q);
+        pl_table_batch_play(&ta, &tb, cfg->turns, noise_cut, lanes, &rng, &bt);
+        for (int i = 0; i < lanes; i++) {
+            rep_result *x = &s->reps[done + i];
+            x->score[0] = x->score[1] = 0;
+            for (int o = 0; o < 4; o++) { /* as match_scores adds them: exact with these payoffs */
+                x->score[0] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][0];
+                x->score[1] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][1];
+                s->oc[0][OC_CC + o] += bt.n[i][o];
+                s->oc[1][OC_CC + swap[o]] += bt.n[i][o];
+            }
+            x->turns = cfg->turns;
+            x->coop[0] = (int)(bt.n[i][0] + bt.n[i][1]); /* A cooperated in CC and CD */
+            x->coop[1] = (int)(bt.n[i][0] + bt.n[i][2]); /* B in CC and DC (A's view) */
+        }
+        for (int o = 0; o < 4; o++) {
+            s->oc[0][OC_CC_N + o] += bt.next[o];
+            s->oc[0][OC_CC_C + o] += bt.next_c[0][o];
+            s->oc[1][OC_CC_N + swap[o]] += bt.next[o];
+            s->oc[1][OC_CC_C + swap[o]] += bt.next_c[1][o];
+        }
+        for (int p = 0; p < 2; p++) {
+            s->oc[p][OC_FIRST_C] += bt.first_c[p];
+            s->oc[p][OC_MATCHES] += (uint64_t)lanes;
+        }
+        s->computed += (uint64_t)lanes * (uint64_t)cfg->turns;
+    }
+    return 1;
+}
+
 static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *err)
 {
     const pl_tournament_config *cfg = sh->cfg;
@@ -179,6 +230,7 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
                           .seed = cfg->seed, .stream_a = k};
     memset(s->oc, 0, sizeof s->oc);
     s->computed = 0;
+    if (play_batched(sh, k, a, b, s)) return PL_OK;
     for (int r = 0; r < cfg->repetitions; r++) {
         if (reuse && r > 0) {
             s->reps[r] = s->reps[0];

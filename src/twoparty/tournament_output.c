@@ -126,6 +126,7 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
         }
         pl_jw_end(&w);
     }
+    if (cfg->batched) pl_jw_key_bool(&w, "batched", 1); /* only when on: the default's files are unchanged */
     pl_jw_end(&w);
     pl_jw_key_int(&w, "matches", (long long)pl_tournament_result_matches(r));
     pl_jw_key_int(&w, "turns_played", (long long)pl_tournament_result_turns(r));

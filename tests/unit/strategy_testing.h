@@ -126,6 +126,7 @@ static inline void st_play_script(const char *spec, const char *opp, int length,
         pl_history_push(&ho, o, g.payoff[a][o][1]);
     }
     out[n] = 0;
+    if (s->def->release) s->def->release(state);
     free(state);
     pl_history_free(&hm);
     pl_history_free(&ho);

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: MIT
+/* dbs.c — DBS, the Desired (Derived) Belief Strategy of Au & Nau (2006), as Axelrod-Python
+ * 4.13 plays it (axelrod/strategies/dbs.py).
+ *
+ * DBS models the opponent as a policy: for each outcome of a turn (CC, CD, DC, DD) the
+ * probability that the opponent cooperates on the turn after.  A condition the opponent has
+ * answered the same way its last `promotion` times becomes a deterministic rule (Rc); rules
+ * the opponent breaks `violation` times in a row are moved to the default rules (Rd, which
+ * start as tit for tat's: CC, CD -> C; DC, DD -> D), and default rules broken more than
+ * `reject` times are dropped.  Other conditions get the discounted frequency of the
+ * opponent's C after them (discount `discount`, newest first, with the reference's starting
+ * counts: one C after CC and CD, one D after DC and DD).  Its move maximises the payoff summed
+ * over a tree `depth` turns deep against that policy (payoffs 3, 0, 5, 1 as the reference
+ * fixes them, whatever the game), C on a tie.
+ *
+ * The frequencies are summed exactly as the reference sums them (newest first, with the
+ * running power of the discount), so the values compare equal where the reference's do; terms
+ * past the point where the power reaches 0 add nothing and are skipped.  The tree's value
+ * depends only on (outcome, depth), so each is computed once. */
+#include "strategies/strategy_def.h"
+
+#define REF_DBS "Au & Nau (2006), Accident or intention: that is the question (in the iterated prisoner's dilemma), AAMAS"
+
+enum { OUT_CC, OUT_CD, OUT_DC, OUT_DD, OUTCOMES };
+enum { P_DISCOUNT, P_PROMOTION, P_VIOLATION, P_REJECT, P_DEPTH };
+#define DBS_MAX_DEPTH 32
+
+typedef struct dbs_state {
+    signed char rc[OUTCOMES], rd[OUTCOMES]; /* -1: no rule; else 1 (C) or 0 (D), the reference's action_to_int */
+    int violations[OUTCOMES];
+    int v;
+    double pi[OUTCOMES]; /* the policy of the last move */
+} dbs_state;
+
+static int outcome(int mine, int theirs) { return mine * 2 + theirs; }
+
+static void dbs_init(void *state, const pl_params *p)
+{
+    dbs_state *s = state;
+    (void)p;
+    static const signed char tft[OUTCOMES] = {1, 1, 0, 0};
+    for (int o = 0; o < OUTCOMES; o++) {
+        s->rc[o] = -1;
+        s->rd[o] = tft[o];
+        s->pi[o] = tft[o];
+    }
+}
+
+/* The reference's history_by_cond for outcome o: entry 0 is its starting count, entry j >= 1
+ * (turn j of the opponent) is F = 1 when turn j - 1 ended in o, G = 1 when also the opponent
+ * then played C.  Entries 1 .. t-1 exist at turn t. */
+static double prob_rule(const pl_view *v, int o, double alpha)
+{
+    int n = v->opp->len; /* entries 1 .. n-1 */
+    double g = 0, f = 0, ak = 1;
+    for (int j = n - 1; j >= 1 && ak != 0; j--) {
+        int fj = outcome(pl_hist_at(v->me, j - 1), pl_hist_at(v->opp, j - 1)) == o;
+        int gj = fj && pl_hist_at(v->opp, j) == PL_C;
+        g += ak * gj;
+        f += ak * fj;
+        ak = alpha * ak;
+    }
+    if (ak != 0) { /* the starting entry */
+        g += ak * (o == OUT_CC || o == OUT_CD);
+        f += ak * 1;
+    }
+    /* f is 0 only when o has not ended a turn since the discount's power underflowed (about
+     * 2,500 turns at 0.75), where the reference divides by zero: the starting count then */
+    return f != 0 ? g / f : (o == OUT_CC || o == OUT_CD);
+}
+
+/* should_promote: how many times, newest first, the opponent answered outcome o with `act`
+ * before it last answered it otherwise; promote at `threshold`. */
+static int should_promote(const pl_view *v, int o, int act, int threshold)
+{
+    int count = 0;
+    for (int j = v->opp->len - 1; j >= 1; j--) {
+        if (outcome(pl_hist_at(v->me, j - 1), pl_hist_at(v->opp, j - 1)) != o) continue;
+        if (pl_hist_at(v->opp, j) != act) break;
+        count++;
+    }
+    return count >= threshold;
+}
+
+static const double dbs_value[OUTCOMES] = {3, 0, 5, 1};
+
+/* The reference's minimax_tree_search from the deterministic node (outcome, depth) below
+ * the root: its value, memoised in val[depth][outcome]. */
+static double tree_value(const double *pi, int o, int depth, int max_depth, double val[][OUTCOMES], unsigned char done[][OUTCOMES])
+{
+    if (depth == max_depth) return dbs_value[o];
+    if (done[depth][o]) return val[depth][o];
+    double pc = pi[o], best = 0;
+    for (int own = 0; own < 2; own++) {
+        double x = pc * tree_value(pi, outcome(own, PL_C), depth + 1, max_depth, val, done) +
+                   (1 - pc) * tree_value(pi, outcome(own, PL_D), depth + 1, max_depth, val, done);
+        if (own == 0 || x > best) best = x;
+    }
+    val[depth][o] = best + dbs_value[o];
+    done[depth][o] = 1;
+    return val[depth][o];
+}
+
+static int move_gen(const double *pi, int o, int max_depth)
+{
+    double val[DBS_MAX_DEPTH + 1][OUTCOMES];
+    unsigned char done[DBS_MAX_DEPTH + 1][OUTCOMES] = {{0}};
+    double pc = pi[o], choice[2];
+    for (int own = 0; own < 2; own++)
+        choice[own] = (pc * tree_value(pi, outcome(own, PL_C), 1, max_depth, val, done) +
+                       (1 - pc) * tree_value(pi, outcome(own, PL_D), 1, max_depth, val, done)) +
+                      dbs_value[o];
+    return choice[1] > choice[0] ? PL_D : PL_C;
+}
+
+static int dbs_move(void *state, const pl_params *p, const pl_view *v)
+{
+    dbs_state *s = state;
+    if (v->turn == 0) return PL_C;
+    int t = v->opp->len;
+    if (t >= 2) {
+        int two = outcome(pl_hist_ago(v->me, 2), pl_hist_ago(v->opp, 2));
+        int plus = pl_hist_ago(v->opp, 1) == PL_C ? 1 : 0, minus = 1 - plus;
+        if (s->rc[two] < 0 && should_promote(v, two, plus ? PL_C : PL_D, (int)p->num[P_PROMOTION])) {
+            s->rc[two] = (signed char)plus;
+            s->violations[two] = 0;
+        }
+        if (s->rc[two] >= 0) {
+            if (plus == s->rc[two])
+                s->violations[two] = 0;
+            else {
+                s->violations[two]++;
+                if (s->violations[two] >= (int)p->num[P_VIOLATION]) {
+                    for (int o = 0; o < OUTCOMES; o++) {
+                        if (s->rc[o] >= 0) s->rd[o] = s->rc[o];
+                        s->rc[o] = -1;
+                        s->violations[o] = 0;
+                    }
+                    s->v = 0;
+                }
+            }
+        }
+        int plus_in_rc = s->rc[two] == plus, minus_in_rd = s->rd[two] == minus;
+        if (minus_in_rd) s->v++;
+        if (s->v > (int)p->num[P_REJECT] || (plus_in_rc && minus_in_rd)) {
+            for (int o = 0; o < OUTCOMES; o++) s->rd[o] = -1;
+            s->v = 0;
+        }
+        for (int o = 0; o < OUTCOMES; o++)
+            s->pi[o] = s->rd[o] >= 0 ? s->rd[o] : s->rc[o] >= 0 ? s->rc[o] : prob_rule(v, o, p->num[P_DISCOUNT]);
+    }
+    return move_gen(s->pi, outcome(pl_view_my_last(v), pl_view_opp_last(v)), (int)p->num[P_DEPTH]);
+}
+
+const pl_strategy_def pl_family_dbs[] = {
+    {.id = "dbs", .name = "DBS", .axelrod_name = "DBS: 0.75, 3, 4, 3, 5", .class_name = "DBS", .reference = REF_DBS,
+     .flags = PL_LONG_RUN_TIME, .memory_depth = -1,
+     .params = {{.key = "discount", .kind = PL_PARAM_REAL, .def = 0.75, .lo = 0, .hi = 1,
+                 .help = "discount of older observations in the opponent's learned probabilities"},
+                {.key = "promotion", .kind = PL_PARAM_INT, .def = 3, .lo = 0, .hi = 1e6,
+                 .help = "successive same answers that make a deterministic rule"},
+                {.key = "violation", .kind = PL_PARAM_INT, .def = 4, .lo = 0, .hi = 1e6,
+                 .help = "successive breaks of a rule that demote it (lower it under noise)"},
+                {.key = "reject", .kind = PL_PARAM_INT, .def = 3, .lo = 0, .hi = 1e6,
+                 .help = "breaks of the default rules before they are forgotten"},
+                {.key = "depth", .kind = PL_PARAM_INT, .def = 5, .lo = 1, .hi = DBS_MAX_DEPTH,
+                 .help = "turns the tree search looks ahead"}},
+     .state_size = sizeof(dbs_state), .init = dbs_init, .move = dbs_move},
+    {0},
+};
