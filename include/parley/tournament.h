@@ -34,6 +34,12 @@ typedef struct pl_tournament_config {
     uint64_t seed;
     int threads;        /* >= 1 */
     int self_play;      /* include each player against a copy of itself (default 1, as Axelrod-Python) */
+    /* A spatial tournament (the reference's Tournament(edges=...)): only these pairs play,
+     * edges[2k] against edges[2k + 1] (player indices; (i, i) is a player against its copy),
+     * each pair once; self_play is then ignored.  NULL: the round robin.  Normalised scores
+     * average over the opponents met (0 for a player with none, as the reference). */
+    const size_t *edges;
+    size_t n_edges;
     /* Called as matches finish (from any thread, serialised), done <= total, in matches. */
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
@@ -48,7 +54,7 @@ PL_EXTERN void pl_tournament_config_default(pl_tournament_config *cfg);
 
 /* The most players a tournament takes.  Its results hold numbers for every ordered pair (the
  * payoff, its deviation, the mean score difference, and 13 32-bit counts: states, what followed
- * them, good partnership): 72 bytes a pair, 7.2 GB of memory at 10,000 players while it runs,
+ * them, good partnership): 76 bytes a pair, 7.6 GB of memory at 10,000 players while it runs,
  * and a results.json of many GB (the reference's per-pair distributions); beyond that a machine runs out of memory or disk after hours of
  * play, so a larger field is refused before any is played (a Moran population, `parley moran`,
  * takes many copies of few types). */
@@ -134,6 +140,9 @@ PL_EXTERN void pl_tournament_result_outcomes(const pl_tournament_result *r, size
  * library's summary rates, which leave it out). */
 PL_EXTERN void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t player, double out[4],
                                                     double out_next_c[4], double *initial_c);
+/* Matches of each length: counts[t] matches lasted t turns, for t from 0 to *longest (the
+ * longest played); the distribution of lengths under prob_end. */
+PL_EXTERN const uint64_t *pl_tournament_result_lengths(const pl_tournament_result *r, size_t *longest);
 /* Matches played and turns played in all. */
 PL_EXTERN uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
 PL_EXTERN uint64_t pl_tournament_result_turns(const pl_tournament_result *r);

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* cmd_tournament.c — `parley tournament`: flags to a configuration, results to table and files. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -10,18 +12,83 @@
 static const char usage[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"
     "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--batched]\n"
-    "                         [--out DIR] [--json]\n"
+    "                         [--edges LIST] [--out DIR] [--json]\n"
     "\n"
     "Round robin: every pair of players (and each against a copy of itself, as in\n"
     "Axelrod-Python) plays R matches; players are ranked by their median normalised\n"
-    "score (score per turn, averaged over opponents).\n"
+    "score (score per turn, averaged over opponents).  With --edges only the listed\n"
+    "pairs play (a spatial tournament, as Axelrod-Python's Tournament(edges=...)).\n"
     "\n";
 static const char after[] =
     "\n"
     "Examples:\n"
     "  parley tournament --players tft,grudger,defector,cooperator --turns 200 --repetitions 10\n"
     "  parley tournament --players all --repetitions 5 --threads 0 --out results/\n"
-    "  parley tournament -p tft,wsls,defector -t 100 -r 5 -j 0 -o results/\n";
+    "  parley tournament -p tft,wsls,defector -t 100 -r 5 -j 0 -o results/\n"
+    "  parley tournament -p tft,wsls,defector,cooperator --edges 0-1,1-2,2-3,3-0\n";
+
+/* --edges "0-1,1-2,...": pairs of player indices (counted from 0, in the order of --players).
+ * *out gets 2 x *n indices (the caller frees it).  0, or EXIT_USAGE after a message naming the
+ * flag, the position in its value and what was expected. */
+static int parse_edges(const char *text, size_t **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0;
+    const char *p = text;
+    for (;;) {
+        size_t v[2];
+        for (int s = 0; s < 2; s++) {
+            const char *start = p;
+            if (*p < '0' || *p > '9') {
+                cli_usage_error("tournament", "--edges: at character %zu of '%s': expected a player index (0, 1, ...)",
+                                (size_t)(start - text) + 1, text);
+                goto bad;
+            }
+            errno = 0;
+            char *end;
+            unsigned long long x = strtoull(p, &end, 10);
+            if (errno || x > PL_TOURNAMENT_MAX_PLAYERS) {
+                cli_usage_error("tournament", "--edges: at character %zu of '%s': player index too large",
+                                (size_t)(start - text) + 1, text);
+                goto bad;
+            }
+            v[s] = (size_t)x;
+            p = end;
+            if (s == 0) {
+                if (*p != '-') {
+                    cli_usage_error("tournament", "--edges: at character %zu of '%s': expected '-' between two players "
+                                    "(as 0-1)", (size_t)(p - text) + 1, text);
+                    goto bad;
+                }
+                p++;
+            }
+        }
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 16;
+            size_t *grown = realloc(*out, 2 * cap * sizeof *grown);
+            if (!grown) {
+                cli_usage_error("tournament", "--edges: out of memory");
+                goto bad;
+            }
+            *out = grown;
+        }
+        (*out)[2 * *n] = v[0];
+        (*out)[2 * *n + 1] = v[1];
+        ++*n;
+        if (*p == '\0') return 0;
+        if (*p != ',') {
+            cli_usage_error("tournament", "--edges: at character %zu of '%s': expected ',' before the next pair",
+                            (size_t)(p - text) + 1, text);
+            goto bad;
+        }
+        p++;
+    }
+bad:
+    free(*out);
+    *out = NULL;
+    return EXIT_USAGE;
+}
 
 int cmd_tournament(int argc, char **argv)
 {
@@ -30,7 +97,8 @@ int cmd_tournament(int argc, char **argv)
     cfg.threads = cli_default_threads();
     cli_game game;
     cli_game_default(&game);
-    const char *out_dir = NULL;
+    const char *out_dir = NULL, *edges_text = NULL;
+    size_t *edges = NULL;
     pl_player_list players = {0};
     int turns_given = 0, self_play_off = 0, as_json = 0, n_args;
     pl_error err;
@@ -46,6 +114,8 @@ int cmd_tournament(int argc, char **argv)
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
         CLI_ROW_THREADS(&cfg.threads),
         {"no-self-play", 0, CLI_FLAG_BOOL, &self_play_off, NULL, "leave out each player's match against its own copy"},
+        {"edges", 0, CLI_FLAG_TEXT, &edges_text, "LIST", "play only these pairs: player indices from 0 in --players order,\n"
+         "as 0-1,1-2,2-0 (a pair i-i is a player against its copy); no other self-play"},
         {"batched", 0, CLI_FLAG_BOOL, &cfg.batched, NULL,
          "memory-one pairs play 64 repetitions at once (faster; other draws, so other stochastic results)"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
@@ -71,6 +141,17 @@ int cmd_tournament(int argc, char **argv)
                         "payoff for every pair of players)",
                         players.n, PL_TOURNAMENT_MAX_PLAYERS);
         goto done;
+    }
+    if (edges_text) {
+        if ((rc = parse_edges(edges_text, &edges, &cfg.n_edges))) goto done;
+        rc = EXIT_USAGE;
+        for (size_t k = 0; k < 2 * cfg.n_edges; k++)
+            if (edges[k] >= players.n) {
+                cli_usage_error("tournament", "--edges: pair %zu names player %zu, but --players lists %zu (0 to %zu)",
+                                k / 2 + 1, edges[k], players.n, players.n - 1);
+                goto done;
+            }
+        cfg.edges = edges;
     }
     if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
     cfg.game = &game.game;
@@ -111,6 +192,7 @@ int cmd_tournament(int argc, char **argv)
     rc = cli_out_end(&out, run_rc, &err);
     pl_tournament_result_free(res);
 done:
+    free(edges);
     pl_player_list_free(&players);
     return rc;
 }

@@ -13,8 +13,10 @@
 /* Room for any result: sign, 17 digits, point, "e-308", the terminator. */
 #define PL_NUM_BUF 32
 
-/* Writes finite x into buf as "%.<p>g" with the smallest p in 1..17 whose text strtod reads back
- * as x; returns the length.  Not for NaN or the infinities (callers write those their own way). */
+/* Writes finite x into buf with the fewest significant digits (1..17) whose text strtod reads
+ * back as x, laid out as Python's repr lays it out (without its ".0"): plain for decimal
+ * exponents -4 to 15, else with an exponent as %e writes it ("1e-05"); returns the length.  Not
+ * for NaN or the infinities (callers write those their own way). */
 int pl_num_shortest(char buf[PL_NUM_BUF], double x);
 
 #endif

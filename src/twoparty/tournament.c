@@ -76,8 +76,11 @@ struct pl_tournament_result {
     double *wins_median, *coop_rating, *init_rate, *gp_rating, *eig_jesus, *eig_moses;
     double *state_rate; /* n x 4 */
     double *to_c_rate;  /* n x 4 */
+    uint64_t *len_hist; /* matches of each length (index: turns), len_cap entries */
+    size_t len_cap;
     uint64_t matches, turns, computed;
     int overflow;      /* a pair's count passed 32 bits */
+    int nomem;         /* the length histogram could not grow */
 };
 
 typedef struct shared {
@@ -140,9 +143,16 @@ static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t 
     oc[1][OC_MATCHES]++;
 }
 
-/* The pair of job k: the row i whose jobs hold k (a binary search of the row starts), then j. */
+/* The pair of job k: the k-th edge of a spatial tournament (lower index first); in a round
+ * robin the row i whose jobs hold k (a binary search of the row starts), then j. */
 static void job_pair(const shared *sh, size_t k, size_t *i, size_t *j)
 {
+    if (sh->cfg->edges) {
+        size_t a = sh->cfg->edges[2 * k], b = sh->cfg->edges[2 * k + 1];
+        *i = a < b ? a : b;
+        *j = a < b ? b : a;
+        return;
+    }
     size_t lo = 0, hi = sh->n; /* row_start[lo] <= k < row_start[hi] */
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -185,6 +195,8 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
                 s->oc[1][OC_CC + swap[o]] += bt.n[i][o];
             }
             x->turns = cfg->turns;
+            x->coop[0] = (int)(bt.n[i][0] + bt.n[i][1]); /* A cooperated in CC and CD */
+            x->coop[1] = (int)(bt.n[i][0] + bt.n[i][2]); /* B in CC and DC (A's view) */
         }
         for (int o = 0; o < 4; o++) {
             s->oc[0][OC_CC_N + o] += bt.next[o];
@@ -283,6 +295,17 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         double pi = x->score[0] / t, pj = x->score[1] / t;
         R->turns += (uint64_t)x->turns;
         R->matches++;
+        if ((size_t)x->turns >= R->len_cap && !R->nomem) {
+            size_t cap = R->len_cap ? 2 * R->len_cap : 256;
+            while (cap <= (size_t)x->turns) cap *= 2;
+            uint64_t *grown = pl_realloc(R->len_hist, cap * sizeof *grown);
+            if (!grown) R->nomem = 1;
+            else {
+                memset(grown + R->len_cap, 0, (cap - R->len_cap) * sizeof *grown);
+                R->len_hist = grown, R->len_cap = cap;
+            }
+        }
+        if (!R->nomem) R->len_hist[x->turns]++;
         if (i == j) {
             pay_i[r] = (pi + pj) / 2; /* the mean of the two copies' rows */
             continue;
@@ -449,7 +472,7 @@ static int finish(pl_tournament_result *R)
         /* pandas' groupby mean: the compensated sum over the count of opponents met */
         double met = (double)(oc[OC_MATCHES] / (uint64_t)reps);
         double *v = &R->norm[i * (size_t)reps];
-        for (int r = 0; r < reps; r++) tmp[r] = v[r] = R->normk[i * (size_t)reps + r].sum / met;
+        for (int r = 0; r < reps; r++) tmp[r] = v[r] = met > 0 ? R->normk[i * (size_t)reps + r].sum / met : 0;
         /* parley's extra columns: the mean in index order and Welford's population deviation
          * (exactly 0 when every repetition scored the same) */
         R->mean[i] = pl_stats_mean(v, (size_t)reps);
@@ -507,12 +530,45 @@ void pl_tournament_result_free(pl_tournament_result *R)
 {
     if (!R) return;
     for (size_t i = 0; R->names && i < R->n; i++) pl_free(R->names[i]);
-    void *arrays[] = {R->names, R->normk, R->norm, R->wins, R->score, R->pc, R->self_coop, R->self_turns,
+    void *arrays[] = {R->len_hist, R->names, R->normk, R->norm, R->wins, R->score, R->pc, R->self_coop, R->self_turns,
                       R->pay_mean, R->pay_sd, R->dif, R->oc, R->oc_others, R->rank, R->median, R->mean, R->sd,
                       R->wins_median, R->coop_rating, R->init_rate, R->gp_rating, R->eig_jesus, R->eig_moses,
                       R->state_rate, R->to_c_rate};
     for (size_t k = 0; k < sizeof arrays / sizeof *arrays; k++) pl_free(arrays[k]);
     pl_free(R);
+}
+
+static int cmp_edge(const void *a, const void *b)
+{
+    const size_t *x = a, *y = b;
+    if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
+    return (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* A spatial tournament's edges: at least one, every index a player's, no pair twice. */
+static int check_edges(const pl_tournament_config *cfg, size_t n, pl_error *err)
+{
+    if (!cfg->edges) return PL_OK;
+    if (cfg->n_edges == 0) return pl_error_set(err, PL_EINVAL, "edges: a spatial tournament needs at least one edge");
+    for (size_t k = 0; k < cfg->n_edges; k++)
+        for (int s = 0; s < 2; s++)
+            if (cfg->edges[2 * k + s] >= n)
+                return pl_error_set(err, PL_EINVAL, "edges: edge %zu names player %zu, but the players are 0 to %zu", k + 1,
+                                    cfg->edges[2 * k + s], n - 1);
+    size_t *sorted = pl_malloc(2 * cfg->n_edges * sizeof *sorted);
+    if (!sorted) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    for (size_t k = 0; k < cfg->n_edges; k++) {
+        size_t a = cfg->edges[2 * k], b = cfg->edges[2 * k + 1];
+        sorted[2 * k] = a < b ? a : b;
+        sorted[2 * k + 1] = a < b ? b : a;
+    }
+    qsort(sorted, cfg->n_edges, 2 * sizeof *sorted, cmp_edge);
+    int rc = PL_OK;
+    for (size_t k = 1; k < cfg->n_edges && !rc; k++)
+        if (sorted[2 * k] == sorted[2 * k - 2] && sorted[2 * k + 1] == sorted[2 * k - 1])
+            rc = pl_error_set(err, PL_EINVAL, "edges: the pair %zu-%zu is listed twice", sorted[2 * k], sorted[2 * k + 1]);
+    pl_free(sorted);
+    return rc;
 }
 
 int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tournament_config *cfg,
@@ -531,8 +587,9 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     for (size_t i = 0; i < n; i++)
         if ((rc = pl_strategy_check_game(players[i], cfg->game, err))) return rc;
 
+    if ((rc = check_edges(cfg, n, err))) return rc;
     shared sh = {.players = players, .n = n, .cfg = cfg};
-    sh.njobs = cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
+    sh.njobs = cfg->edges ? cfg->n_edges : cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
     pl_tournament_result *R = pl_calloc(1, sizeof *R);
     sh.scratch = NULL;
     sh.row_start = pl_malloc((n + 1) * sizeof *sh.row_start);
@@ -575,7 +632,7 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
         if (!(R->names[i] = pl_strdup(pl_strategy_label(players[i])))) goto nomem;
     sh.row_start[0] = 0;
     for (size_t i = 0; i < n; i++) sh.row_start[i + 1] = sh.row_start[i] + (n - i - !cfg->self_play);
-    assert(sh.row_start[n] == sh.njobs);
+    assert(cfg->edges || sh.row_start[n] == sh.njobs);
     sh.res = R;
     pl_parallel job = {.items = sh.njobs, .block_items = 1, .threads = cfg->threads,
                        .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,
@@ -583,6 +640,7 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
                        .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg,
                        .distributable = 1};
     if ((rc = pl_parallel_run(&job, err))) goto fail;
+    if (R->nomem) goto nomem;
     if (R->overflow) {
         rc = pl_error_set(err, PL_EINVAL, "a pair played more than %lu turns in one state over its repetitions: "
                           "the per-pair counts hold 32 bits; use fewer turns or repetitions", (unsigned long)UINT32_MAX);
@@ -690,3 +748,11 @@ void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t 
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r) { return r->matches; }
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r) { return r->turns; }
 uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r) { return r->computed; }
+const uint64_t *pl_tournament_result_lengths(const pl_tournament_result *r, size_t *longest)
+{
+    size_t m = 0;
+    for (size_t t = 0; t < r->len_cap; t++)
+        if (r->len_hist[t]) m = t;
+    *longest = m;
+    return r->len_hist;
+}

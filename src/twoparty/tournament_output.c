@@ -114,7 +114,18 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     pl_jw_key_num(&w, "prob_end", cfg->prob_end);
     pl_jw_key_str(&w, "game_RSTP", meta->game_text);
     pl_jw_key_u64(&w, "seed", cfg->seed);
-    pl_jw_key_bool(&w, "self_play", cfg->self_play);
+    pl_jw_key_bool(&w, "self_play", cfg->edges ? 0 : cfg->self_play);
+    if (cfg->edges) { /* a spatial tournament: the pairs that played, as given */
+        pl_jw_key(&w, "edges");
+        pl_jw_array(&w);
+        for (size_t k = 0; k < cfg->n_edges; k++) {
+            pl_jw_array(&w);
+            pl_jw_int(&w, (long long)cfg->edges[2 * k]);
+            pl_jw_int(&w, (long long)cfg->edges[2 * k + 1]);
+            pl_jw_end(&w);
+        }
+        pl_jw_end(&w);
+    }
     if (cfg->batched) pl_jw_key_bool(&w, "batched", 1); /* only when on: the default's files are unchanged */
     pl_jw_end(&w);
     pl_jw_key_int(&w, "matches", (long long)pl_tournament_result_matches(r));
@@ -223,31 +234,26 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
         }
         pl_jw_end(&w);
     }
-    /* the per-pair distributions: an object of counts (or shares) a pair, every key present
-     * (the reference's Counter leaves out zeros, which read as 0) */
-    for (int m = 0; m < 4; m++) {
-        static const char *keys[4] = {"state_distribution", "normalised_state_distribution",
-                                      "state_to_action_distribution", "normalised_state_to_action_distribution"};
+    /* the per-pair distributions: an object of counts a pair, every key present (the reference's
+     * Counter leaves out zeros, which read as 0).  Its normalised forms are not written: each is
+     * a count over the pair's sum (of the four states; of C and D after a state), 0 when that is
+     * 0, and a million such shares at 220 players took seconds to write */
+    for (int m = 0; m < 2; m++) {
+        static const char *keys[2] = {"state_distribution", "state_to_action_distribution"};
         static const char *to[8] = {"CC_to_C", "CC_to_D", "CD_to_C", "CD_to_D", "DC_to_C", "DC_to_D", "DD_to_C", "DD_to_D"};
         pl_jw_key(&w, keys[m]);
         pl_jw_array(&w);
         for (size_t i = 0; i < n; i++) {
             pl_jw_array(&w);
             for (size_t j = 0; j < n; j++) {
-                uint64_t st[4], tc[4], td[4], all = 0;
+                uint64_t st[4], tc[4], td[4];
                 pl_tournament_result_pair_states(r, i, j, st, tc, td);
-                for (int c = 0; c < 4; c++) all += st[c];
                 pl_jw_object(&w);
                 for (int c = 0; c < 4; c++) {
                     if (m == 0) pl_jw_key_int(&w, names[c], (long long)st[c]);
-                    else if (m == 1) pl_jw_key_num(&w, names[c], all ? (double)st[c] / (double)all : 0);
-                    else if (m == 2) {
+                    else {
                         pl_jw_key_int(&w, to[2 * c], (long long)tc[c]);
                         pl_jw_key_int(&w, to[2 * c + 1], (long long)td[c]);
-                    } else {
-                        uint64_t t = tc[c] + td[c];
-                        pl_jw_key_num(&w, to[2 * c], t ? (double)tc[c] / (double)t : 0);
-                        pl_jw_key_num(&w, to[2 * c + 1], t ? (double)td[c] / (double)t : 0);
                     }
                 }
                 pl_jw_end(&w);

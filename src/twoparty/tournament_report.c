@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* tournament_report.c — report.html for a tournament: the ranking as Axelrod-Python users
- * know it to look (box plots of normalised scores, the payoff matrix as a heat map,
- * wins, cooperation), drawn with the shared chart module.
+ * know it to look (box plots of normalised scores, the payoff matrix as a heat map, the
+ * distribution of wins, score differences as its sdvplot and pdplot draw them, cooperation,
+ * and the lengths of matches under a random end), drawn with the shared chart module.
  *
  * The page has a size budget: a chart per player or a cell per pair grows without bound (a
  * 1,000-player heat map alone was over 100 MB), so beyond the limits below a chart gives way to
@@ -43,7 +44,7 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
     const size_t *rank = pl_tournament_result_ranking(r);
     const pl_tournament_config *cfg = meta->cfg;
     pl_report *rep = pl_report_create("Tournament results");
-    double *vals = pl_malloc((size_t)reps * sizeof *vals);
+    double *vals = pl_malloc(((size_t)reps > n ? (size_t)reps : n) * sizeof *vals);
     int draw_heat = n <= REPORT_MAX_HEATMAP_PLAYERS, draw_charts = n <= REPORT_MAX_CHART_PLAYERS;
     double *matrix = pl_malloc((draw_heat ? n * n : 1) * sizeof *matrix);
     double *wins = pl_malloc(n * sizeof *wins), *coop = pl_malloc(n * sizeof *coop);
@@ -124,19 +125,75 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
     } else
         too_many(rep, "the payoff of every pair", n, REPORT_MAX_HEATMAP_PLAYERS, "payoff_matrix.csv");
 
+    pl_report_section(rep, "Score differences");
+    if (draw_heat) {
+        for (size_t a = 0; a < n; a++)
+            for (size_t b = 0; b < n; b++) matrix[a * n + b] = pl_tournament_result_payoff_diff(r, rank[a], rank[b]);
+        pl_chart *heat = pl_chart_create(PL_CHART_HEATMAP, "Mean score difference per turn, row player minus column player");
+        pl_chart_set_matrix(heat, n, n, matrix, names, names);
+        pl_chart_set_axis_titles(heat, "opponent", "player");
+        pl_report_chart(rep, heat, "The reference's pdplot (payoff_diffs_means): rows and columns in rank order.");
+        pl_chart_free(heat);
+    } else
+        too_many(rep, "the score difference of every pair", n, REPORT_MAX_HEATMAP_PLAYERS, "results.json");
+    if (draw_charts) {
+        pl_chart *box = pl_chart_create(PL_CHART_BOX, "Score difference per turn against each opponent");
+        pl_chart_set_horizontal(box, n > 12);
+        pl_chart_set_axis_titles(box, "player (ranked)", "own minus opponent's score per turn");
+        for (size_t k = 0; k < n; k++) {
+            size_t m = 0;
+            for (size_t j = 0; j < n; j++)
+                if (j != rank[k] && pl_tournament_result_pair_turns(r, rank[k], j))
+                    vals[m++] = pl_tournament_result_payoff_diff(r, rank[k], j);
+            pl_chart_add_box(box, names[k], vals, m);
+        }
+        pl_report_chart(rep, box, "As the reference's sdvplot, one value per opponent met: the mean over the "
+                                  "repetitions (results.json's payoff_diffs_means).");
+        pl_chart_free(box);
+    }
+
+    if (cfg->prob_end > 0) {
+        pl_report_section(rep, "Match lengths");
+        size_t longest;
+        const uint64_t *len = pl_tournament_result_lengths(r, &longest);
+        enum { LEN_BINS = 40 };
+        size_t width = longest / LEN_BINS + 1, bins = longest / width + 1;
+        double counts[LEN_BINS + 1];
+        char labels[LEN_BINS + 1][48];
+        const char *lab[LEN_BINS + 1];
+        for (size_t b = 0; b < bins; b++) {
+            counts[b] = 0;
+            for (size_t t = b * width; t < (b + 1) * width && t <= longest; t++) counts[b] += (double)len[t];
+            if (width == 1) snprintf(labels[b], sizeof labels[b], "%zu", b);
+            else snprintf(labels[b], sizeof labels[b], "%zu-%zu", b * width, (b + 1) * width - 1);
+            lab[b] = labels[b];
+        }
+        pl_chart *lc = pl_chart_create(PL_CHART_BAR, "Matches by length");
+        pl_chart_set_categories(lc, bins, lab);
+        pl_chart_add_series(lc, "matches", counts, bins);
+        pl_chart_set_axis_titles(lc, "turns", "matches");
+        char note[200];
+        snprintf(note, sizeof note, "Each match ends after each turn with probability %g%s; the longest lasted %zu turns.",
+                 cfg->prob_end, cfg->turns > 0 ? ", and at the turn cap at the latest" : "", longest);
+        pl_report_chart(rep, lc, note);
+        pl_chart_free(lc);
+    }
+
     pl_report_section(rep, "Wins and cooperation");
     if (!draw_charts) {
         too_many(rep, "wins and cooperation", n, REPORT_MAX_CHART_PLAYERS, "summary.csv");
         goto write;
     }
-    pl_chart *wb = pl_chart_create(PL_CHART_BAR, "Matches won per repetition");
+    pl_chart *wb = pl_chart_create(PL_CHART_BOX, "Matches won per repetition");
     pl_chart_set_horizontal(wb, n > 12);
-    pl_chart_set_categories(wb, n, names);
-    pl_chart_add_series(wb, "wins", wins, n);
     pl_chart_set_axis_titles(wb, "player (ranked)", "matches won (strictly higher score)");
-    pl_report_chart(rep, wb, NULL);
+    for (size_t k = 0; k < n; k++) {
+        for (int t = 0; t < reps; t++) vals[t] = pl_tournament_result_wins(r, rank[k], t);
+        pl_chart_add_box(wb, names[k], vals, (size_t)reps);
+    }
+    pl_report_chart(rep, wb, "The distribution of wins over the repetitions (the reference's winplot).");
     pl_chart_free(wb);
-    pl_chart *cb = pl_chart_create(PL_CHART_BAR, "Share of moves that were cooperation");
+    pl_chart *cb = pl_chart_create(PL_CHART_BAR, "Share of moves that were cooperation, self-play left out");
     pl_chart_set_horizontal(cb, n > 12);
     pl_chart_set_categories(cb, n, names);
     pl_chart_add_series(cb, "cooperation", coop, n);

@@ -45,8 +45,15 @@ expect_exit 0 "--help" "$PARLEY" tournament --help
 check "report.html written with the results" [ -s "$TMP/t1/report.html" ]
 check "report.html byte-identical with 1 and 2 threads" cmp -s "$TMP/t1/report.html" "$TMP/t2/report.html"
 "$PARLEY" tournament --players 'tft,grudger,defector,First by Davis: 10,gtft,wsls,random' --turns 100 --repetitions 10 --seed 1 --out "$TMP/t3" >/dev/null 2>&1
+"$PARLEY" tournament --players tft,defector,cooperator,grudger --turns 300 --prob-end 0.05 --repetitions 5 --seed 2 --out "$TMP/t4" >/dev/null 2>&1
 . "$(dirname "$0")/../browser_check.sh"
-browser_check "$TMP/t3/report.html" tournament_report 4
+browser_check "$TMP/t3/report.html" tournament_report 6
+browser_check "$TMP/t4/report.html" tournament_report_prob_end 7
+check "report.html shows the wins per repetition as boxes (the reference's winplot)" grep -q "Matches won per repetition" "$TMP/t4/report.html"
+check "report.html shows score differences as the reference's pdplot and sdvplot" \
+  bash -c "grep -q 'Mean score difference per turn' '$TMP/t4/report.html' && grep -q 'Score difference per turn against each opponent' '$TMP/t4/report.html'"
+check "under --prob-end report.html shows the match lengths" grep -q "Matches by length" "$TMP/t4/report.html"
+check "without --prob-end it does not" bash -c "! grep -q 'Matches by length' '$TMP/t3/report.html'"
 # --batched (issue 17): memory-one pairs 64 repetitions at once; other draws, same bytes on any thread count
 for t in 1 2; do
   "$PARLEY" tournament --players tft,gtft,wsls,zd_extort_2,grudger --turns 50 --repetitions 100 --noise 0.05 \

@@ -38,8 +38,7 @@ COLUMNS = ["Rank", "Name", "Median_score", "Cooperation_rating", "Wins", "Initia
 EXACT_ATTRS = ["ranking", "ranked_names", "normalised_scores", "wins", "scores", "payoff_matrix", "payoff_stddevs",
                "payoff_diffs_means", "cooperation", "normalised_cooperation", "vengeful_cooperation",
                "good_partner_matrix", "cooperating_rating", "initial_cooperation_count", "initial_cooperation_rate",
-               "good_partner_rating", "state_distribution", "normalised_state_distribution",
-               "state_to_action_distribution", "normalised_state_to_action_distribution"]
+               "good_partner_rating", "state_distribution", "state_to_action_distribution"]
 EIGEN_ATTRS = ["eigenjesus_rating", "eigenmoses_rating"]
 
 failures = []
@@ -118,6 +117,16 @@ def main():
             fail("results.json %s differs: parley %s, reference %s" % (a, json.dumps(pj[a])[:400],
                                                                        json.dumps(rj[a])[:400]))
     if tol == 0:
+        # the normalised distributions, which parley leaves to the reader: a count over the sum
+        # of the pair's four states, and of C and D after a state (0 when that sum is 0)
+        norm = [[{k: (v / sum(c.values()) if sum(c.values()) else 0) for k, v in c.items()} for c in row]
+                for row in pj["state_distribution"]]
+        if not same(rj["normalised_state_distribution"], norm, 0):
+            fail("state_distribution over its sums differs from the reference's normalised_state_distribution")
+        norm = [[{k: (v / (c[k[:2] + "_to_C"] + c[k[:2] + "_to_D"]) if c[k[:2] + "_to_C"] + c[k[:2] + "_to_D"] else 0)
+                  for k, v in c.items()} for c in row] for row in pj["state_to_action_distribution"]]
+        if not same(rj["normalised_state_to_action_distribution"], norm, 0):
+            fail("state_to_action_distribution over its sums differs from the reference's normalised one")
         for a in EIGEN_ATTRS:
             if a not in pj or not same(rj[a], pj[a], 1e-12):
                 fail("results.json %s differs: parley %s, reference %s" % (a, pj.get(a), rj[a]))

@@ -123,7 +123,7 @@ ex=$RESOURCES/agreement/replay_states.yaml
 is "docs example: A in 2025-06 is 0.5 of 2 known, 1 unknown (partial)" \
   "$(awk -F, '$2 == "2025-06" && $3 == "A" { print $4, $8, $9, $10, $11 }' "$TMP/ex/fulfilment.csv")" "0.5 3 2 1 partial"
 is "docs example: B in 2025-05 is unknown" "$(awk -F, '$2 == "2025-05" && $3 == "B" { print $4 }' "$TMP/ex/fulfilment.csv")" "unknown"
-is "docs example: B in 2025-09 is 40,000 of 60,000 t due" "$(awk -F, '$2 == "2025-09" && $3 == "B" { print $4 }' "$TMP/ex/fulfilment.csv")" "0.6666666667"
+is "docs example: B in 2025-09 is 40,000 of 60,000 t due" "$(awk -F, '$2 == "2025-09" && $3 == "B" { print $4 }' "$TMP/ex/fulfilment.csv")" "0.6666666666666666"
 is "docs example: the offer is never charged" "$(awk -F, '$1 == "offer" { print $21 }' "$TMP/ex/ledger.csv")" "not_agreed"
 is "docs example: liaison, refused, not done" "$(awk -F, '$1 == "liaison" { print $21 }' "$TMP/ex/ledger.csv")" "not_done"
 echo "1..$tap_n"

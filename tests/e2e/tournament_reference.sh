@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tournament_reference.sh — `parley tournament`'s summary.csv and results.json against the
 # reference library's (Axelrod-Python 4.13) for the same tournaments: every summary column and
 # the result set to the bit for deterministic players (one tournament with exact ties), within a
@@ -36,3 +37,24 @@ done
 awk -F, -v OFS=, 'NR == 2 { $14 = 0.123 } 1' "$TMP/deterministic/summary.csv" >"$TMP/changed.csv"
 mkdir -p "$TMP/changed" && cp "$TMP/deterministic/results.json" "$TMP/changed/" && cp "$TMP/changed.csv" "$TMP/changed/summary.csv"
 check "a changed DD_to_C_rate is caught" bash -c "! $CMP '$TMP/changed' '$REF/deterministic' exact >/dev/null"
+# Spatial tournaments: only the listed pairs play (--edges), as the reference's Tournament(edges=...).
+play spatial
+check "a spatial tournament (6 players, 7 edges): every summary column and the result set as the reference's" \
+  $CMP "$TMP/spatial" "$REF/spatial" exact
+check "results.json records the edges" python3 -c "import json; assert json.load(open('$TMP/spatial/results.json'))['parameters']['edges'][6] == [0, 3]"
+expect_exit 2 "an edge naming a player not listed" "$PARLEY" tournament --players tft,defector --edges 0-2
+expect_err_has "--edges: pair 1 names player 2" "the bad edge is named"
+expect_exit 2 "an edge without its dash" "$PARLEY" tournament --players tft,defector --edges 0-1,12
+expect_err_has "at character 7 of '0-1,12': expected '-'" "the position in the flag's value is named"
+expect_exit 2 "an empty edge list" "$PARLEY" tournament --players tft,defector --edges ''
+expect_err_has "--edges" "the empty list names the flag"
+expect_exit 2 "a pair listed twice" "$PARLEY" tournament --players tft,defector,cooperator --edges 0-1,2-0,1-0
+expect_err_has "the pair 0-1 is listed twice" "the repeated pair is named"
+"$PARLEY" tournament --players tft,defector,cooperator,grudger --edges 0-1,1-2,2-3 --noise 0.1 --seed 4 --threads 1 --out "$TMP/e1" >/dev/null 2>&1
+"$PARLEY" tournament --players tft,defector,cooperator,grudger --edges 0-1,1-2,2-3 --noise 0.1 --seed 4 --threads 2 --out "$TMP/e2" >/dev/null 2>&1
+check "a noisy spatial tournament is byte-identical with 1 and 2 threads" cmp -s "$TMP/e1/results.json" "$TMP/e2/results.json"
+"$PARLEY" tournament --players tft,defector,cooperator,grudger,alternator --edges 0-1,1-2,2-3 --repetitions 3 --out "$TMP/e3" >/dev/null 2>&1
+check "a player met by no edge is listed with normalised scores of 0 (the reference's), the others over the opponents met" python3 -c "
+import json; d=json.load(open('$TMP/e3/results.json')); assert d['matches'] == 9, d['matches']
+assert d['normalised_scores'][4] == [0.0, 0.0, 0.0], d['normalised_scores'][4]
+assert d['normalised_scores'][0] == [d['payoff_matrix'][0][1]] * 3"

@@ -24,7 +24,8 @@ static const char *shortest(double x)
     return buf;
 }
 
-/* The texts Python's repr gives (the reference library's CSV), in %g's spelling. */
+/* The texts Python's repr gives (the reference library's CSV), without its ".0" after a whole
+ * number. */
 static void known_values(void **state)
 {
     (void)state;
@@ -36,6 +37,13 @@ static void known_values(void **state)
     assert_string_equal(shortest(0), "0");
     assert_string_equal(shortest(-0.5), "-0.5");
     assert_string_equal(shortest(1e-5), "1e-05");
+    assert_string_equal(shortest(1.5e-5), "1.5e-05");
+    assert_string_equal(shortest(0.0001), "0.0001");
+    assert_string_equal(shortest(200), "200"); /* a bare %g would write 2e+02 */
+    assert_string_equal(shortest(123456.5), "123456.5");
+    assert_string_equal(shortest(1e16), "1e+16");
+    assert_string_equal(shortest(1.25e20), "1.25e+20");
+    assert_string_equal(shortest(-2.5), "-2.5");
     assert_string_equal(shortest(DBL_MAX), "1.7976931348623157e+308");
     assert_string_equal(shortest(5e-324), "5e-324");
     assert_string_equal(shortest(0.001), "0.001");
@@ -61,6 +69,8 @@ static void random_doubles_round_trip_and_are_shortest(void **state)
             if (*c >= '1' && *c <= '9') seen = 1;
             digits += seen && *c >= '0' && *c <= '9';
         }
+        if (!strpbrk(buf, ".e")) /* a whole number: its trailing zeros are not significant */
+            for (const char *c = buf + len - 1; c > buf && *c == '0' && digits > 1; c--) digits--;
         if (digits > 1) {
             snprintf(fewer, sizeof fewer, "%.*g", digits - 1, x);
             assert_true(strtod(fewer, NULL) != x);
