@@ -9,9 +9,10 @@
 #   make docs       regenerates docs/strategies.md from the registry
 #   make mpi        parley-mpi (build/mpi/parley-mpi): the command across MPI processes (Open MPI's mpicc)
 #   make python     the Python package (python/) built and installed into build/python with the
-#                   system Python (PYTHON=/usr/bin/python3), as `pip install ./python` installs it
-#   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, DATADIR, MANDIR, DOCDIR);
-#                   the scenarios and docs go to DATADIR/parley, where the command looks for them
+#                   system Python (PYTHON=/usr/bin/python3), as `pip install .` installs it
+#   make install    PREFIX=/usr/local DESTDIR= (also BINDIR, LIBDIR, INCLUDEDIR, DATADIR, MANDIR, DOCDIR,
+#                   BASHCOMPDIR, ZSHCOMPDIR); the scenarios and docs go to DATADIR/parley, where the
+#                   command looks for them; the bash and zsh completion to DATADIR/bash-completion, DATADIR/zsh
 #   make uninstall  the same variables: removes exactly what install put
 # The usual CPPFLAGS, CFLAGS and LDFLAGS are honoured by every compile and link (CFLAGS comes
 # after the project's flags, so CFLAGS=-O2 wins); dependencies on headers are exact (-MMD -MP).
@@ -24,6 +25,9 @@ DATADIR ?= $(PREFIX)/share
 MANDIR ?= $(PREFIX)/share/man
 DOCDIR ?= $(PREFIX)/share/doc/parley
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# shell completion (parley completion bash|zsh), where bash-completion and zsh look under PREFIX
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
 CC ?= cc
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # one version, in the public header; the pkg-config file takes it from there
@@ -46,6 +50,8 @@ BASE    := -std=c11 -D_GNU_SOURCE -Iinclude -Isrc -pthread -fPIC -fvisibility=hi
 RELEASE := -O3 -g -DNDEBUG $(BASE)
 ASAN    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined $(BASE)
 LDLIBS  := -ljansson -lyaml -lz -lm -pthread
+# the command alone: libedit (BSD editline, Debian libedit-dev) gives `parley play` its line editing and history
+CLI_LIBS := -ledit
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/io/*.c src/strategies/*.c src/twoparty/*.c src/nparty/*.c src/agreement/*.c src/scenario/*.c src/population/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -100,17 +106,17 @@ $(REL)/libparley.so: $(call objs,$(REL),$(LIB_SRC))
 	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
 	ln -sf libparley.so $(REL)/$(SONAME)
 $(REL)/parley: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CLI_LIBS)
 # The command linked against the shared library, as a program of your own would be: any reach
 # past the public headers into the library's internals fails to link here (tests/e2e/library_boundary.sh).
 $(REL)/parley-shared: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.so
 	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--no-undefined -Wl,-rpath,'$$ORIGIN' -o $@ $(call objs,$(REL),$(CLI_SRC)) \
-	  $(REL)/libparley.so $(LDLIBS)
+	  $(REL)/libparley.so $(LDLIBS) $(CLI_LIBS)
 
 $(SAN)/libparley.a: $(call objs,$(SAN),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(SAN)/parley: $(call objs,$(SAN),$(CLI_SRC)) $(SAN)/libparley.a
-	$(CC) -fsanitize=address,undefined $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) -fsanitize=address,undefined $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CLI_LIBS)
 # a test program is compiled and linked in one step; its .d file sits beside it
 $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
@@ -175,7 +181,7 @@ $(COV)/obj/%.o: %.c $(COV)/obj/%.d
 $(COV)/libparley.a: $(call objs,$(COV),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^
 $(COV)/parley: $(call objs,$(COV),$(CLI_SRC)) $(COV)/libparley.a
-	$(CC) --coverage $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) --coverage $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CLI_LIBS)
 COV_CLI_OBJS := $(patsubst $(SAN)/%,$(COV)/%,$(CLI_TEST_OBJS))
 $(COV)/tests/test_progress $(COV)/tests/test_cli_flags: $(COV)/tests/%: tests/unit/%.c $(COV)/tests/%.d $(COV_CLI_OBJS) \
   $(COV)/libparley.a
@@ -232,7 +238,7 @@ $(MPIDIR)/cli_main.o: src/cli/main.c $(REL)/flags
 -include $(wildcard $(MPIDIR)/*.d)
 $(MPIDIR)/parley-mpi: src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) $(REL)/libparley.a
 	$(MPICC) $(CPPFLAGS) $(RELEASE) $(CFLAGS) $(LDFLAGS) src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) \
-	  $(REL)/libparley.a $(LDLIBS) -o $@
+	  $(REL)/libparley.a $(LDLIBS) $(CLI_LIBS) -o $@
 
 # The Python package (python/): pip builds the cffi extension against include/ and links
 # build/release/libparley.a into it (python/parley/_build.py), and installs it into build/python,
@@ -243,7 +249,7 @@ PYDIR := build/python
 python: deps-python $(REL)/libparley.a
 	@rm -rf $(PYDIR)
 	$(PYTHON) -m pip install --quiet --no-build-isolation --no-deps --no-index --disable-pip-version-check \
-	  --root-user-action=ignore --target $(PYDIR) ./python
+	  --root-user-action=ignore --target $(PYDIR) .
 	@echo "python package in $(PYDIR) (PYTHONPATH=$(PYDIR) $(PYTHON) -c 'import parley')"
 
 # The strategy reference is generated from the registry so that it cannot drift;
@@ -276,12 +282,16 @@ install: all
 	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)/LICENSE
 	install -m 644 src/strategies/data/NOTICE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python
 	for f in $(SHARE_FILES); do install -D -m 644 $$f $(DESTDIR)$(PL_DATA)/$$f || exit 1; done
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(REL)/parley completion bash > $(DESTDIR)$(BASHCOMPDIR)/parley
+	$(REL)/parley completion zsh > $(DESTDIR)$(ZSHCOMPDIR)/_parley
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/parley $(DESTDIR)$(LIBDIR)/libparley.a $(DESTDIR)$(LIBDIR)/libparley.so.$(VERSION) \
 	  $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libparley.so $(INSTALLED_HEADERS) \
 	  $(DESTDIR)$(PKGCONFIGDIR)/parley.pc $(DESTDIR)$(MANDIR)/man1/parley.1 \
-	  $(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python
+	  $(DESTDIR)$(DOCDIR)/LICENSE $(DESTDIR)$(DOCDIR)/NOTICE.axelrod-python \
+	  $(DESTDIR)$(BASHCOMPDIR)/parley $(DESTDIR)$(ZSHCOMPDIR)/_parley
 	rm -f $(addprefix $(DESTDIR)$(PL_DATA)/,$(SHARE_FILES))
 	rmdir $(addprefix $(DESTDIR)$(PL_DATA)/,$(SHARE_DIRS)) 2>/dev/null || true
 	rmdir $(DESTDIR)$(PL_DATA)/scenarios $(DESTDIR)$(PL_DATA) 2>/dev/null || true

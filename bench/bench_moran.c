@@ -6,7 +6,8 @@
  * noise 0.05 (random outcomes: a run keeps individuals and draws one cached outcome a
  * meeting), and a neutral population of 100 (the longest runs).  Each is a fixation estimate
  * over R runs on 1 thread and on every core; the figure is the best of three, in runs and
- * generations a second.  The outcome cache is made once, outside the timing, and timed apart. */
+ * generations a second.  The outcome cache is made once, outside the timing, and timed apart.
+ * `bench_moran mem1` runs only the paired case of issue 17 (see main). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -69,6 +70,12 @@ static void bench(const char *label, const char *a, const char *b, int ca, int c
 
 int main(int argc, char **argv)
 {
+    /* `bench_moran mem1`: the paired case of issue 17, one thread: a fixation estimate of 1,000
+     * runs, 20 players of two memory-one strategies, noise 0.05 (the cache included, printed apart) */
+    if (argc > 1 && argv[1][0] == 'm') {
+        bench("GTFT 1 vs ZD-Extort-2 19, noise 0.05", "gtft", "zd_extort_2", 1, 19, 200, 0.05, 1000, 1);
+        return 0;
+    }
     uint64_t scale = argc > 1 ? strtoull(argv[1], NULL, 10) : 1;
     int cores = (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (cores < 1) cores = 1;

@@ -4,6 +4,8 @@
 # only those missing.  Safe to run repeatedly; does nothing when all are present.
 set -euo pipefail
 need=(gcc make pkg-config libjansson-dev libyaml-dev zlib1g-dev libcmocka-dev)
+# libedit-dev: line editing and history at the `parley play` prompt
+need+=(libedit-dev)
 # the Python package (make python): the system Python's headers, cffi to build the extension,
 # pip, setuptools and wheel to install it, numpy and pandas for its results; pytest runs its tests
 python=(python3-dev python3-cffi python3-pip python3-setuptools python3-wheel python3-numpy python3-pandas python3-pytest)
@@ -13,6 +15,7 @@ fi
 if [ "${1:-}" = "--test" ]; then
   need+=("${python[@]}")
   need+=(tmux) # tests/e2e/play.sh plays a game in a real terminal
+  need+=(zsh)  # tests/e2e/completion.sh loads the zsh completion
   # parley-mpi (make mpi) and its test, tests/e2e/mpi.sh: Open MPI's compiler wrapper and mpirun
   need+=(openmpi-bin libopenmpi-dev)
   # the report tests open every report in headless Chromium (tests/browser_check.sh);

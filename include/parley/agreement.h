@@ -105,6 +105,7 @@ typedef struct pl_agreement_fit_config {
     uint64_t seed;
     int seed_given;
     int window;          /* periods either side of a recorded date that count as a recurrence (default 3) */
+    int threads;         /* worker threads of the grid and the check (default 1); never changes a result */
 } pl_agreement_fit_config;
 /* 5000 predictive runs, the scenario's seed, a window of 3 periods. */
 PL_EXTERN void pl_agreement_fit_config_default(pl_agreement_fit_config *cfg);

@@ -47,6 +47,23 @@ PL_EXTERN double pl_match_result_score(const pl_match_result *r, int party);
 /* Writes the actions of a party as a NUL-terminated string of C and D into buf (turns+1 bytes). */
 PL_EXTERN void pl_match_result_actions(const pl_match_result *r, int party, char *buf);
 
+/* ---- expected values: two memory-one players as a Markov chain --------------------
+ * Where both players are memory-one tables (TFT, GTFT, WSLS, the zero-determinant players,
+ * Memory One, ...), the chance of each outcome of a turn (CC, CD, DC, DD) follows from the
+ * last one's, noise included, so the expected scores of a match, over all its random draws,
+ * can be computed instead of sampled: 16 multiply-adds a turn.  This is an expectation, not a
+ * match, so it is asked for explicitly (`parley match --expected`). */
+typedef struct pl_match_expectation {
+    double turns;           /* the expected length (turns, or the mean capped length with prob_end) */
+    double score[2];        /* the expected total score of A (0) and B (1) */
+    double cooperations[2]; /* the expected number of turns each played C (after noise) */
+} pl_match_expectation;
+
+/* Fills *out for a against b under cfg (seed and streams play no part).  PL_EINVAL, naming the
+ * player, when one is not a memory-one table with its parameters in cfg's game. */
+PL_EXTERN int pl_match_expected(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg,
+                                pl_match_expectation *out, pl_error *err);
+
 /* ---- stepping a match one turn at a time ----------------------------------------
  * A stepper plays the same match as pl_match_play, but party A's move comes from
  * the caller each turn (a person at a terminal, another program) while party B

@@ -4,7 +4,8 @@
  * "tft,grudger,gtft:p=0.1" — names separated by commas, where a name may
  * itself contain commas (Axelrod names like "Omega TFT: 3, 8", parameters like
  * "memory_one:p_cc=1,p_cd=0"): the longest run of comma-separated pieces that
- * names a strategy wins.  "@FILE" reads one name a line ('#' starts a comment).
+ * names a strategy wins; a comma inside parentheses does not separate names (the
+ * transformers: "noisy(grudger, 0.1),dual(tft)").  "@FILE" reads one name a line ('#' starts a comment).
  * "all" stands for every registered strategy, "deterministic" for every one that
  * draws no random numbers. */
 #ifndef PARLEY_PLAYER_LIST_H

@@ -60,10 +60,38 @@ PL_EXTERN double pl_moran_payoff(const pl_moran *m, size_t i, size_t j);
 /* 1 if every pair's payoffs are one fixed outcome (then fitness is a function of the counts). */
 PL_EXTERN int pl_moran_deterministic(const pl_moran *m);
 
+/* How a payoff (the mean a turn over an individual's meetings) becomes fitness, w the intensity
+ * of selection: linear 1 - w + w * payoff (w = 1: the payoff itself, the reference's rule), or
+ * exponential exp(w * payoff) (Traulsen, Shoresh & Nowak 2008), positive whatever the payoffs. */
+typedef enum pl_moran_fitness { PL_MORAN_FIT_LINEAR = 0, PL_MORAN_FIT_EXP = 1 } pl_moran_fitness;
+
+/* A graph over the N individuals (vertices 0 .. vertices - 1) as an edge list: edge k joins
+ * from[k] and to[k], both ways unless `directed`.  The interaction graph says who meets whom
+ * (an individual's payoff is its mean over its meetings; one with none has payoff 0); the
+ * reproduction graph where an offspring may go: in birth-death, the parent's offspring replaces
+ * one of the parent's out-neighbours chosen uniformly; in death-birth, the dead one's place goes
+ * to one of its in-neighbours (not itself) chosen in proportion to fitness.  Without a
+ * reproduction graph, the interaction graph with a loop at every vertex (the reference's rule:
+ * the parent may be replaced).  A run on a graph keeps individuals, not counts: individual i is
+ * of the type whose counts cover i (counts 2,3: individuals 0-1 of type 0, 2-4 of type 1). */
+typedef struct pl_moran_graph {
+    int vertices;
+    int directed;
+    size_t edges;
+    const int *from, *to;
+} pl_moran_graph;
+
 typedef struct pl_moran_config {
     pl_moran_mode mode;
     double mutation;          /* probability an offspring takes another type; 0: runs end at fixation */
+    /* NULL, or n * n: mutation_matrix[i * n + j] the probability an offspring of a type-i parent
+     * is of type j (rows sum to 1); replaces `mutation` (which must then be 0).  Per-type rates
+     * are the matrix with 1 - rate_i on the diagonal and rate_i / (n - 1) elsewhere. */
+    const double *mutation_matrix;
+    pl_moran_fitness fitness; /* default linear */
     double selection;         /* w in (0, 1] */
+    const pl_moran_graph *interaction;  /* NULL: well mixed (everyone meets everyone) */
+    const pl_moran_graph *reproduction; /* NULL: the interaction graph with loops, or well mixed */
     uint64_t max_generations; /* a run that has not fixed by then stops (counted as unfixed) */
     uint64_t runs;            /* independent runs for a fixation estimate */
     uint64_t seed;            /* run r draws from stream (seed, r) */
@@ -72,6 +100,21 @@ typedef struct pl_moran_config {
 
 /* mode birth-death, no mutation, w = 1, 1e7 generations at most, 1000 runs, seed 0, 1 thread. */
 PL_EXTERN void pl_moran_config_default(pl_moran_config *cfg);
+/* A graph by name or from a file, for N individuals: "complete", "cycle" (i joins i + 1 mod N),
+ * "star" (0 joins every other), or the path of an edge list (one edge a line, two vertex
+ * numbers 0 .. N - 1 apart by a comma or spaces; '#' starts a comment; "-" reads standard
+ * input).  Undirected.  The edges are allocated: free with pl_moran_graph_free.  Bad input:
+ * PL_EINVAL with "PATH:LINE:COL: ..." in err. */
+PL_EXTERN int pl_moran_graph_make(const char *spec, int N, pl_moran_graph *g, pl_error *err);
+PL_EXTERN void pl_moran_graph_free(pl_moran_graph *g);
+/* A mutation matrix from a file: n lines of n probabilities (row i: the chances an offspring of
+ * type i is of each type), apart by commas or spaces, '#' comments; each row must sum to 1. */
+PL_EXTERN int pl_moran_matrix_read(const char *path, size_t n, double *matrix, pl_error *err);
+/* The matrix of per-type mutation rates: 1 - rates[i] on the diagonal, rates[i] / (n - 1) off it. */
+PL_EXTERN void pl_moran_rates_matrix(const double *rates, size_t n, double *matrix);
+
+/* 1 if an offspring can differ from its parent under cfg (a population of n types). */
+PL_EXTERN int pl_moran_mutates(const pl_moran_config *cfg, size_t n);
 
 typedef struct pl_moran_fixation {
     size_t n;            /* types */
@@ -98,6 +141,15 @@ PL_EXTERN void pl_moran_fixation_free(pl_moran_fixation *f);
  * exist (a stochastic pair, a state where neither type can change). */
 PL_EXTERN int pl_moran_exact(const pl_moran *m, size_t a, size_t b, int i, int N, pl_moran_mode mode,
                              double selection, double *out, pl_error *err);
+/* The same under cfg's mode, fitness mapping and selection (well mixed; no mutation). */
+PL_EXTERN int pl_moran_exact_config(const pl_moran *m, size_t a, size_t b, int i, int N, const pl_moran_config *cfg,
+                                    double *out, pl_error *err);
+
+/* Invasion in an infinite population, from the payoffs a turn (the conditions of an evolutionarily
+ * stable strategy, Maynard Smith & Price 1973): 1 if a few of `invader` grow among `resident`,
+ * that is A[invader][resident] > A[resident][resident], or equal and A[invader][invader] >
+ * A[resident][invader]; 0 otherwise (and for invader == resident). */
+PL_EXTERN int pl_moran_invades(const pl_moran *m, size_t resident, size_t invader);
 
 /* One run from counts, recording the counts of every type after each generation:
  * (*out)[g * n + t] for g = 0 (the start) .. *generations, which is at most
@@ -117,12 +169,65 @@ PL_EXTERN int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl
 PL_EXTERN int pl_replicator_run(const double *payoff, size_t n, const double *x0, double mutation, double dt,
                                 uint64_t steps, double *out, pl_error *err);
 
+/* ---- ecological dynamics (the reference's Ecosystem) --------------------------------------
+ * Shares of an infinite population over a tournament's payoff matrix, in discrete steps: each
+ * step every type's payoff is sum_j P_ij x_j, where P_ij is drawn from a normal distribution
+ * with the tournament's mean payoff a turn of i against j and its standard deviation over the
+ * repetitions (stddev NULL or 0: the mean itself), and the new shares are x_i * payoff_i,
+ * normalised to sum 1 (Axelrod-Python's Ecosystem.reproduce, fitness the payoff itself).
+ * payoff[i * n + j], stddev likewise; x0 the starting shares (normalised; >= 0).  out[s * n + i]
+ * is the share of type i after s steps, s = 0 .. steps ((steps + 1) * n values, the caller's).
+ * Draws come from stream (seed, step): the same seed gives the same shares.  PL_EINVAL when the
+ * payoffs make the shares' total 0 or negative (a game with negative payoffs). */
+PL_EXTERN int pl_ecosystem_run(const double *payoff, const double *stddev, size_t n, const double *x0, uint64_t steps,
+                               uint64_t seed, double *out, pl_error *err);
+
+/* An ecosystem's results for the files: n types named names[], the payoffs and their deviations
+ * (n * n, row against column), shares[(steps + 1) * n], and what made them. */
+typedef struct pl_ecosystem_result {
+    size_t n;
+    const char *const *names;
+    const double *payoff, *stddev, *shares;
+    uint64_t steps, seed;
+    int turns, repetitions;
+    double noise;
+    const char *game_text;
+} pl_ecosystem_result;
+
+/* Writes into dir: shares.csv (step and the share of each type), payoffs.csv (mean payoff a
+ * turn), results.json, and report.html (the shares over time as a stacked area chart). */
+PL_EXTERN int pl_ecosystem_write(const pl_ecosystem_result *r, const char *dir, pl_error *err);
+
+/* ---- fingerprints ---------------------------------------------------------------------------
+ * Ashlock's fingerprint of a strategy (Ashlock & Kim 2008; the reference's AshlockFingerprint
+ * with its default probe, tit for tat): its mean score a turn against the Joss-Ann probe at every
+ * point (x, y) of a grid over the unit square.  The probe cooperates with probability x, defects
+ * with probability y and otherwise plays tit for tat (x + y < 1); past the diagonal it is the dual
+ * (the opposite move to the same history) of the probe at (1 - x, 1 - y): it defects with
+ * probability 1 - x, cooperates with probability 1 - y and otherwise plays the opposite of tit for
+ * tat.  Both are one memory-one strategy: cooperate after the opponent's C with probability 1 - y,
+ * after its D with probability x, and on the first turn with 1 - y.
+ * side = floor(1 / step) + 1 points a side, x = i / (side - 1); out[j * side + i] the mean over
+ * `repetitions` matches (cfg's turns, noise, game; match (point, repetition) from stream
+ * (cfg->seed, point, repetition)) at x_i, y_j.  *out is allocated (free()); the same seed gives
+ * the same values at any thread count. */
+PL_EXTERN int pl_fingerprint_ashlock(const pl_strategy *s, const pl_match_config *cfg, double step, int repetitions,
+                                     int threads, double **out, size_t *side, pl_error *err);
+
+/* Writes a fingerprint into dir: fingerprint.csv (x, y, score), results.json and report.html
+ * (a heat map, y growing upwards as in the reference's plot). */
+PL_EXTERN int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, double step, int repetitions,
+                                   const double *grid, size_t side, const char *dir, pl_error *err);
+
 /* What the result files say of how the population was made (for results.json). */
 typedef struct pl_moran_meta {
     const pl_match_config *match; /* NULL for a payoff matrix */
     const char *game_text;        /* "3,0,5,1" */
     int samples;
     const int *counts;            /* [n] the starting population */
+    const char *interaction_text; /* how the graphs were given (NULL: complete, and the interaction */
+    const char *reproduction_text;/* graph with loops) */
+    int invasion;                 /* write invasion.csv: every invader against every resident */
 } pl_moran_meta;
 
 /* Writes into dir: fixation.csv (type, start, fixed, p, lo, hi, exact) when f is given,

@@ -30,6 +30,10 @@ typedef struct pl_run_options {
     /* Progress of long runs (may be NULL); called from worker threads, done <= total. */
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
+    /* Called (may be NULL; from the calling thread, with progress_user) when a phase of the run
+     * begins: "key findings: one at a time" (the sensitivity pass), "runs", "noise sweep"; the
+     * progress reports after it count that phase's work, from 0 to its own total. */
+    void (*phase)(void *user, const char *name);
     int types_posterior;/* agreements: fit the record first, run under the posterior types and fitted behaviour */
     const char *const *sets; /* "PATH=VALUE" overrides applied before the kind reads the file (a path of keys and
                               * ids: parties.DPRK.policy.opportunist.p=0.1); the summary and results.json record them */

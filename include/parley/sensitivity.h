@@ -46,6 +46,14 @@ typedef struct pl_sensitivity_config {
     int grid_steps;             /* points per side of the grid (0: 7) */
     const char *out_dir;        /* NULL: summary only */
     FILE *log;                  /* timings; NULL: none */
+    /* Progress in points evaluated (may be NULL; called from the calling thread): phase names each
+     * part as it begins ("baseline", "one at a time", "break-even", "Sobol", "grid"), progress
+     * counts its points, done from 0 to that part's total (break-even's is an upper bound: the
+     * bisection steps of every range that may swap the designs). */
+    void (*phase)(void *user, const char *name);
+    void (*progress)(void *user, uint64_t done, uint64_t total);
+    void *progress_user;
+    const char *phase_prefix;   /* put before each phase's name ("key findings: "); NULL: none */
 } pl_sensitivity_config;
 /* The scenario's runs and seed, one thread, no overrides, ranges only from the scenario, the
  * default bisection, bootstrap and grid steps, no Sobol indices, no grid, no files, no log. */

@@ -37,14 +37,19 @@ typedef struct pl_tournament_config {
     /* Called as matches finish (from any thread, serialised), done <= total, in matches. */
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
+    /* 1: pairs of memory-one players (TFT, GTFT, WSLS, the zero-determinant players, ...) with a
+     * fixed length and integer payoffs play 64 repetitions at once, bit-sliced, from one stream
+     * a batch: each match has the same chances, the draws are others, so the stochastic results
+     * differ from the default's (still the same bytes on any number of threads).  Default 0. */
+    int batched;
 } pl_tournament_config;
 
 PL_EXTERN void pl_tournament_config_default(pl_tournament_config *cfg);
 
 /* The most players a tournament takes.  Its results hold numbers for every ordered pair (the
- * payoff, its deviation with more than one repetition, the cooperations and the turns played):
- * 24 to 32 bytes a pair, 2.4 to 3.2 GB of memory at 10,000 players while it runs, and a
- * results.json of about 1.5 GB; beyond that a machine runs out of memory or disk after hours of
+ * payoff, its deviation, the mean score difference, and 13 32-bit counts: states, what followed
+ * them, good partnership): 72 bytes a pair, 7.2 GB of memory at 10,000 players while it runs,
+ * and a results.json of many GB (the reference's per-pair distributions); beyond that a machine runs out of memory or disk after hours of
  * play, so a larger field is refused before any is played (a Moran population, `parley moran`,
  * takes many copies of few types). */
 #define PL_TOURNAMENT_MAX_PLAYERS 10000
@@ -59,7 +64,8 @@ PL_EXTERN void pl_tournament_result_free(pl_tournament_result *r);
 PL_EXTERN size_t pl_tournament_result_players(const pl_tournament_result *r);
 PL_EXTERN int pl_tournament_result_repetitions(const pl_tournament_result *r);
 PL_EXTERN const char *pl_tournament_result_name(const pl_tournament_result *r, size_t player);
-/* Player indices from best to worst: by median normalised score, ties by mean, then by index. */
+/* Player indices from best to worst: by median normalised score, ties in player order (the
+ * reference library's stable sort by the median). */
 PL_EXTERN const size_t *pl_tournament_result_ranking(const pl_tournament_result *r);
 /* Normalised score of a player in a repetition: its per-turn score averaged over its opponents
  * (self-play excluded). */
@@ -78,9 +84,45 @@ PL_EXTERN uint64_t pl_tournament_result_pair_cooperation(const pl_tournament_res
 /* Turns players i and j played against each other, over every repetition (0 for self-play when
  * it is turned off). */
 PL_EXTERN uint64_t pl_tournament_result_pair_turns(const pl_tournament_result *r, size_t i, size_t j);
-/* Mean per-turn payoff of player i against j over the repetitions, and its standard deviation. */
+/* Mean per-turn payoff of player i against j over the repetitions, and its standard deviation
+ * (numpy's mean and population deviation, summed as numpy sums: the reference's payoff_matrix
+ * and payoff_stddevs to the bit); the mean per-turn score difference (i's minus j's, the
+ * reference's payoff_diffs_means; 0 for self-play). */
 PL_EXTERN double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size_t j);
 PL_EXTERN double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j);
+PL_EXTERN double pl_tournament_result_payoff_diff(const pl_tournament_result *r, size_t i, size_t j);
+/* i's turns against j (i != j; all 0 for i == j, as the reference leaves self-play out) in state
+ * CC, CD, DC, DD (its own action first), and of those followed by a turn, how many by its C and
+ * by its D (the reference's state_distribution and state_to_action_distribution). */
+PL_EXTERN void pl_tournament_result_pair_states(const pl_tournament_result *r, size_t i, size_t j, uint64_t states[4],
+                                                uint64_t to_c[4], uint64_t to_d[4]);
+/* Repetitions in which i cooperated at least as often as j (0 for i == j): the reference's
+ * good_partner_matrix; and i's cooperations over turns against j (0 if they never met): its
+ * normalised_cooperation, whose 2 (x - 0.5) is its vengeful_cooperation. */
+PL_EXTERN uint64_t pl_tournament_result_good_partner(const pl_tournament_result *r, size_t i, size_t j);
+PL_EXTERN double pl_tournament_result_normalised_cooperation(const pl_tournament_result *r, size_t i, size_t j);
+
+/* ---- the reference library's summary (its ResultSet.summarise) and ratings, per player ----
+ * Self-play is left out of all of them.
+ * median_wins: the median over repetitions of the matches won.
+ * cooperating_rating: cooperations over turns, against all opponents together.
+ * initial_cooperation_rate: first moves that were C over matches (0 without any).
+ * summary_rates: states[s], the player's share of turns in state s against each opponent,
+ *   summed over the opponents and divided by the sum of the four (the reference's CC_rate ..
+ *   DD_rate); to_c[s], the mean over the opponents against whom it ever followed s with C of
+ *   the share of s followed by C (CC_to_C_rate .. DD_to_C_rate; 0 if none).
+ * good_partner_rating: good partner repetitions over matches.
+ * eigenjesus, eigenmoses: the principal eigenvector (the reference's power iteration) of
+ *   normalised cooperation and of vengeful cooperation (Singer-Clark's morality metrics). */
+PL_EXTERN double pl_tournament_result_median_wins(const pl_tournament_result *r, size_t player);
+PL_EXTERN double pl_tournament_result_cooperating_rating(const pl_tournament_result *r, size_t player);
+PL_EXTERN double pl_tournament_result_initial_cooperation_rate(const pl_tournament_result *r, size_t player);
+PL_EXTERN uint64_t pl_tournament_result_initial_cooperation_count(const pl_tournament_result *r, size_t player);
+PL_EXTERN void pl_tournament_result_summary_rates(const pl_tournament_result *r, size_t player, double states[4],
+                                                  double to_c[4]);
+PL_EXTERN double pl_tournament_result_good_partner_rating(const pl_tournament_result *r, size_t player);
+PL_EXTERN double pl_tournament_result_eigenjesus(const pl_tournament_result *r, size_t player);
+PL_EXTERN double pl_tournament_result_eigenmoses(const pl_tournament_result *r, size_t player);
 /* Share of a player's moves that were C, over all its matches (self-play included). */
 PL_EXTERN double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t player);
 /* Share of turns with joint outcome CC, CD, DC, DD from the player's side (out[4]), and the

@@ -7,6 +7,8 @@ as pandas DataFrames and matrices as numpy arrays.
     parley.tournament(["tft", "grudger", "defector"], repetitions=10, seed=1)
     parley.run("scenarios/korea/six-party-2007.yaml", set={"parties.DPRK.policy.opportunist.p": 0.1})
     parley.fit("scenarios/korea/six-party-2007.yaml")
+    parley.sensitivity("scenarios/korea/six-party-2007.yaml", runs=2000)
+    parley.design("scenarios/korea/six-party-2007.yaml", runs=500)
     parley.moran(["tft", "defector"], counts=[1, 9], turns=10, runs=1000)
     parley.strategies()                        # the registry as a DataFrame
 
@@ -17,6 +19,7 @@ report inline.  `import parley.axelrod as axl` runs Axelrod-Python scripts.  doc
 through it all."""
 from ._common import BadInput, EnvironmentFailure, NotFound, ParleyError
 from ._parley import ffi as _ffi, lib as _lib
+from .analysis import AnalysisResult, design, sensitivity
 from .match import MatchResult, match
 from .population import MoranResult, moran
 from .scenario import FitResult, RunResult, fit, run
@@ -25,5 +28,5 @@ from .tournament import TournamentResult, tournament
 
 __version__ = _ffi.string(_lib.pl_version()).decode()
 
-__all__ = ["match", "tournament", "run", "fit", "moran", "strategies", "MatchResult", "TournamentResult",
-           "RunResult", "FitResult", "MoranResult", "ParleyError", "BadInput", "NotFound", "EnvironmentFailure"]
+__all__ = ["match", "tournament", "run", "fit", "moran", "sensitivity", "design", "strategies", "MatchResult",
+           "TournamentResult", "RunResult", "FitResult", "MoranResult", "AnalysisResult", "ParleyError", "BadInput", "NotFound", "EnvironmentFailure"]

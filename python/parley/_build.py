@@ -11,7 +11,7 @@ writes to a FILE * into memory: they use nothing but the public API.
 Where the library comes from, first found:
   PARLEY_INCLUDE_DIR and PARLEY_LIBRARY (the path of a libparley.a), if set;
   the repository around this file: include/ and build/release/libparley.a (made with `make` when
-  missing, as `pip install ./python` from a fresh clone needs).
+  missing, as `pip install .` from a fresh clone needs).
 """
 import os
 import subprocess
@@ -98,6 +98,20 @@ void pl_tournament_result_outcomes(const pl_tournament_result *r, size_t player,
                                    double *initial_c);
 void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t player, double out[4],
                                           double out_next_c[4], double *initial_c);
+double pl_tournament_result_payoff_diff(const pl_tournament_result *r, size_t i, size_t j);
+void pl_tournament_result_pair_states(const pl_tournament_result *r, size_t i, size_t j, uint64_t states[4],
+                                      uint64_t to_c[4], uint64_t to_d[4]);
+uint64_t pl_tournament_result_good_partner(const pl_tournament_result *r, size_t i, size_t j);
+double pl_tournament_result_normalised_cooperation(const pl_tournament_result *r, size_t i, size_t j);
+double pl_tournament_result_median_wins(const pl_tournament_result *r, size_t player);
+double pl_tournament_result_cooperating_rating(const pl_tournament_result *r, size_t player);
+double pl_tournament_result_initial_cooperation_rate(const pl_tournament_result *r, size_t player);
+uint64_t pl_tournament_result_initial_cooperation_count(const pl_tournament_result *r, size_t player);
+void pl_tournament_result_summary_rates(const pl_tournament_result *r, size_t player, double states[4],
+                                        double to_c[4]);
+double pl_tournament_result_good_partner_rating(const pl_tournament_result *r, size_t player);
+double pl_tournament_result_eigenjesus(const pl_tournament_result *r, size_t player);
+double pl_tournament_result_eigenmoses(const pl_tournament_result *r, size_t player);
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r);
 typedef struct pl_tournament_meta { const pl_tournament_config *cfg; const char *game_text; } pl_tournament_meta;
@@ -131,7 +145,7 @@ const char *pl_agreement_party_id(const pl_agreement *a, int i);
 typedef struct pl_agreement_fit pl_agreement_fit;
 typedef struct pl_agreement_fit_point { double rationality; double tremble; int patience; double discount; }
     pl_agreement_fit_point;
-typedef struct pl_agreement_fit_config { uint64_t runs; uint64_t seed; int seed_given; int window; ...; }
+typedef struct pl_agreement_fit_config { uint64_t runs; uint64_t seed; int seed_given; int window; int threads; ...; }
     pl_agreement_fit_config;
 void pl_agreement_fit_config_default(pl_agreement_fit_config *cfg);
 int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
@@ -168,12 +182,33 @@ typedef struct pl_moran_meta { const pl_match_config *match; const char *game_te
 int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta,
                    const pl_moran_fixation *f, const int *traj, uint64_t gens, const char *dir, pl_error *err);
 
+typedef struct pl_sensitivity_config {
+    uint64_t runs; uint64_t seed; int seed_given; int threads; const char *const *sets; int n_sets;
+    const char *const *ranges; int n_ranges; const char *compare; int bisect_steps; int sobol_n; uint64_t sobol_runs;
+    int bootstrap; const char *grid; int grid_steps; const char *out_dir; ...;
+} pl_sensitivity_config;
+void pl_sensitivity_config_default(pl_sensitivity_config *cfg);
+
+typedef struct pl_agreement_design_result pl_agreement_design_result;
+typedef struct pl_agreement_design_config {
+    uint64_t runs; uint64_t confirm_runs; uint64_t check_runs; int top; int exhaustive_max; int max_designs;
+    uint64_t seed; int seed_given; int threads; int prior_only; ...;
+} pl_agreement_design_config;
+void pl_agreement_design_config_default(pl_agreement_design_config *cfg);
+int pl_agreement_design_search(const pl_agreement *a, const pl_agreement_design_config *cfg,
+                               pl_agreement_design_result **out, pl_error *err);
+void pl_agreement_design_free(pl_agreement_design_result *r);
+int pl_agreement_design_write(const char *dir, const pl_agreement *a, const pl_agreement_design_result *r,
+                              pl_error *err);
+
 void free(void *);
 
 /* summaries the library writes to a stream, caught in memory (free the text with free()) */
 int pyl_scenario_run(const pl_scenario *s, const pl_run_options *opt, char **text, pl_error *err);
 int pyl_fit_print(const pl_agreement *a, const pl_agreement_fit *f, char **text);
 int pyl_tournament_table(const pl_tournament_result *r, char **text);
+int pyl_sensitivity_run(const char *path, const pl_sensitivity_config *cfg, char **text, pl_error *err);
+int pyl_design_print(const pl_agreement *a, const pl_agreement_design_result *r, char **text);
 """
 
 SOURCE = r"""
@@ -199,6 +234,26 @@ static int pyl_fit_print(const pl_agreement *a, const pl_agreement_fit *fit, cha
     FILE *f = pyl_open(text, &len);
     if (!f) return PL_ENOMEM;
     pl_agreement_fit_print(f, a, fit);
+    fclose(f);
+    return PL_OK;
+}
+
+static int pyl_sensitivity_run(const char *path, const pl_sensitivity_config *cfg, char **text, pl_error *err)
+{
+    size_t len;
+    FILE *f = pyl_open(text, &len);
+    if (!f) return pl_error_set(err, PL_ENOMEM, "out of memory for the summary");
+    int rc = pl_sensitivity_run_file(path, cfg, f, err);
+    fclose(f);
+    return rc;
+}
+
+static int pyl_design_print(const pl_agreement *a, const pl_agreement_design_result *r, char **text)
+{
+    size_t len;
+    FILE *f = pyl_open(text, &len);
+    if (!f) return PL_ENOMEM;
+    pl_agreement_design_print(f, a, r);
     fclose(f);
     return PL_OK;
 }

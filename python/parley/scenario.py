@@ -172,9 +172,10 @@ class FitResult:
         return "<parley fit: best %s, log-likelihood %.4f>" % (self.best, self.loglik)
 
 
-def fit(scenario, runs=None, seed=None, window=None, out=None):
+def fit(scenario, runs=None, seed=None, window=None, threads=0, out=None):
     """Fits behaviour to an agreement's dated record, as `parley fit SCENARIO [--runs N] [--seed s]
-    [--window W]`.  out: a directory to keep fit.json in (as --out)."""
+    [--window W] [--threads k]`.  threads: 0 for every core (the numbers do not depend on it).
+    out: a directory to keep fit.json in (as --out)."""
     cfg = ffi.new("pl_agreement_fit_config *")
     lib.pl_agreement_fit_config_default(cfg)
     if runs is not None:
@@ -184,6 +185,7 @@ def fit(scenario, runs=None, seed=None, window=None, out=None):
         cfg.seed_given = 1
     if window is not None:
         cfg.window = c.whole("window", window, 0, 1000)
+    cfg.threads = c.threads(threads)
     err = c.new_error()
     ap = ffi.new("pl_agreement **")
     c.check(lib.pl_agreement_load(ap, _path(scenario), err), err)

@@ -10,8 +10,10 @@ import pandas as pd
 from . import _common as c
 from ._parley import ffi, lib
 
-SUMMARY_COLUMNS = ["Rank", "Name", "Median_score", "Mean_score", "Std_score", "Cooperation_rating", "Wins",
-                   "Initial_C_rate", "CC_rate", "CD_rate", "DC_rate", "DD_rate", "CC_to_C_rate", "CD_to_C_rate",
+SUMMARY_COLUMNS = ["Rank", "Name", "Median_score", "Cooperation_rating", "Wins", "Initial_C_rate", "CC_rate",
+                   "CD_rate", "DC_rate", "DD_rate", "CC_to_C_rate", "CD_to_C_rate", "DC_to_C_rate", "DD_to_C_rate",
+                   "Mean_score", "Std_score", "Mean_wins"]
+OUTCOME_COLUMNS = ["Initial_C_rate", "CC_rate", "CD_rate", "DC_rate", "DD_rate", "CC_to_C_rate", "CD_to_C_rate",
                    "DC_to_C_rate", "DD_to_C_rate"]
 
 
@@ -19,9 +21,10 @@ class TournamentResult:
     """A played tournament.
 
     names            the players' labels, in the order given
-    ranking          player indices from best to worst (median normalised score, then mean)
+    ranking          player indices from best to worst (median normalised score, ties in player order)
     ranked_names     the labels in that order
-    summary          DataFrame, one row a player by rank: the columns of summary.csv
+    summary          DataFrame, one row a player by rank: the columns of summary.csv (the
+                     reference's summary, then Mean_score, Std_score, Mean_wins)
     normalised_scores  DataFrame players x repetitions: score per turn averaged over opponents
     wins             DataFrame players x repetitions: matches won
     scores           array players x repetitions: total score against the opponents
@@ -29,8 +32,8 @@ class TournamentResult:
     cooperation      array n x n: C moves of i against j over every repetition
     pair_turns       array n x n: turns i and j played against each other
     outcomes_others  DataFrame, one row a player in order: the initial cooperation rate, the
-                     rates of joint outcomes and of cooperation after each, over the matches
-                     against the others (summary's are over every match, self-play included)
+                     rates of joint outcomes and of cooperation after each, pooled over the
+                     matches against the others (summary's are the reference's per-opponent ones)
     write(dir)       the command's files: summary.csv, normalised_scores.csv, wins.csv,
                      payoff_matrix.csv, results.json, report.html"""
 
@@ -63,16 +66,18 @@ class TournamentResult:
         oc, nc, ic = ffi.new("double[4]"), ffi.new("double[4]"), ffi.new("double *")
         rows = []
         for k, i in enumerate(self.ranking):
-            lib.pl_tournament_result_outcomes(r, i, oc, nc, ic)
-            rows.append([k, self.names[i], lib.pl_tournament_result_median(r, i), lib.pl_tournament_result_mean(r, i),
-                         lib.pl_tournament_result_stddev(r, i), lib.pl_tournament_result_cooperation(r, i),
-                         float(np.mean(self.wins.iloc[i].to_numpy())), ic[0]] + list(oc) + list(nc))
+            lib.pl_tournament_result_summary_rates(r, i, oc, nc)
+            rows.append([k, self.names[i], lib.pl_tournament_result_median(r, i),
+                         lib.pl_tournament_result_cooperating_rating(r, i), lib.pl_tournament_result_median_wins(r, i),
+                         lib.pl_tournament_result_initial_cooperation_rate(r, i)] + list(oc) + list(nc) +
+                        [lib.pl_tournament_result_mean(r, i), lib.pl_tournament_result_stddev(r, i),
+                         float(np.mean(self.wins.iloc[i].to_numpy()))])
         self.summary = pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
         rows = []
         for i in range(n):
             lib.pl_tournament_result_outcomes_others(r, i, oc, nc, ic)
             rows.append([ic[0]] + list(oc) + list(nc))
-        self.outcomes_others = pd.DataFrame(rows, columns=SUMMARY_COLUMNS[7:], index=pd.Index(self.names, name="Name"))
+        self.outcomes_others = pd.DataFrame(rows, columns=OUTCOME_COLUMNS, index=pd.Index(self.names, name="Name"))
 
     def table(self):
         """The ranked table the command prints."""

@@ -104,6 +104,11 @@ def test_collections():
 def test_missing_features_are_named():
     with pytest.raises(NotImplementedError, match="Plot"):
         axl.Plot(None)
+    # the other top-level names the reference's tutorials use that parley.axelrod has not
+    with pytest.raises(NotImplementedError, match="Human"):
+        axl.Human(name="me")
+    with pytest.raises(NotImplementedError, match="AsymmetricGame"):
+        axl.AsymmetricGame([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     with pytest.raises(NotImplementedError, match="spatial"):
         axl.Tournament([axl.TitForTat(), axl.Defector()], edges=[(0, 1)])
     r = axl.Tournament([axl.TitForTat(), axl.Defector()], turns=5, repetitions=2, seed=1).play()
@@ -153,3 +158,25 @@ def test_moran_process():
     assert len(m.shares) == len(pops)
     with pytest.raises(NotImplementedError, match="fitness_transformation"):
         axl.MoranProcess(players, fitness_transformation=lambda s: s)
+
+
+def test_moran_process_fixation_and_reset(cli, tmp_path):
+    players = [axl.TitForTat(), axl.Defector(), axl.Defector(), axl.WinStayLoseShift()]
+    mp = axl.MoranProcess(players, turns=20, noise=0.05, seed=6)
+    assert not mp.fixated and mp.initial_players == players
+    mp.play()
+    assert mp.fixated and mp.fixation_check()
+    mp.reset()
+    assert not mp.fixated and mp.winning_strategy_name is None and len(mp.populations) == 1
+    # fixation probabilities from many runs: parley moran's, with the process's own seed
+    fp = mp.fixation_probabilities(runs=400, threads=2)
+    assert set(fp) == {"Tit For Tat", "Defector", "Win-Stay Lose-Shift"}
+    assert abs(sum(fp.values()) - 1) < 1e-12
+    cli("moran", "--players", "tft,defector,wsls", "--counts", "1,2,1", "--turns", "20", "--noise", "0.05",
+        "--runs", "400", "--seed", str(mp.seed), "--out", str(tmp_path / "cmd"))
+    import pandas as pd
+    want = pd.read_csv(tmp_path / "cmd" / "fixation.csv")
+    assert list(want["fixed"]) == [int(x) for x in mp.result.fixation["fixed"]]
+    assert mp._repr_html_().startswith("<iframe")
+    with pytest.raises(NotImplementedError, match="populations_plot"):
+        mp.populations_plot()

@@ -198,6 +198,7 @@ typedef enum pl_ag_event_kind {
     PL_EV_MISSED,    /* a deadline passed undone (recorded, not inferred) */
     PL_EV_SHOCK,
     PL_EV_NOTE,
+    PL_EV_DETECTED,  /* a secret withdrawal of a `covert:` step found out (its date; when it was made is unknown) */
     PL_EV_COUNT
 } pl_ag_event_kind;
 
@@ -297,6 +298,8 @@ typedef struct pl_ag_compiled {
     int max_not_before, lookahead;
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
+    pl_bits pi_readers[PL_AG_MAX_STEPS]; /* the own steps whose logit worth reads step x's state */
+    pl_bits pi_readers_party[PL_AG_MAX_PARTIES]; /* ... or reads party j's expectations */
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that
@@ -414,8 +417,9 @@ typedef struct pl_ag_incentives {
  * is a compiled form to overwrite.  The deviation checks run runs 0..runs-1 of `seed`. */
 void pl_ag_incentive_row_fill(const pl_agreement *a, const pl_ag_compiled *c, const double *expected, uint64_t runs,
                               uint64_t seed, double tolerance, pl_ag_compiled *scratch, pl_ag_incentive_row *row);
+/* Every variant's row, its checks on `threads` workers (and shared among processes). */
 int pl_ag_incentives_compute(const pl_agreement *a, const pl_agreement_result *r, uint64_t runs, uint64_t seed,
-                             pl_ag_incentives **out, pl_error *err);
+                             int threads, pl_ag_incentives **out, pl_error *err);
 
 struct pl_agreement_result {
     int n_variants, horizon, n_parties, n_steps;

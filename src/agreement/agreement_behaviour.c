@@ -194,4 +194,12 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         }
     }
     c->pub_patience = b->patience_default;
+    /* what each step's worth to its actor reads (agreement_choice.c: pl_ag_delta_start/keep): the
+     * step itself, the steps that hang on it and those exchanged for it, and their actors' expectations */
+    for (int s = 0; s < c->n_steps; s++) {
+        pl_bits reads = PL_BIT(s) | c->dep_closure[s] | c->link[s];
+        for (pl_bits x = reads; x; x &= x - 1) c->pi_readers[__builtin_ctzll(x)] |= PL_BIT(s);
+    }
+    for (int p = 0; p < c->n_parties; p++)
+        for (pl_bits x = c->own[p]; x; x &= x - 1) c->pi_readers_party[p] |= c->pi_readers[__builtin_ctzll(x)];
 }

@@ -34,6 +34,7 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
     for (; dirty; dirty &= dirty - 1) {
         int j = __builtin_ctz(dirty);
         if (j >= c->n_parties) break;
+        st->pi_ok_start &= ~c->pi_readers_party[j], st->pi_ok_keep &= ~c->pi_readers_party[j];
         double a = 0;
         for (int k = 0; k < c->n_opt[j]; k++)
             if (pl_ag_policy_types[c->opt[j][k].kind].answers) a += st->belief[j][k];
@@ -100,9 +101,31 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
 
 static inline double logistic(double x) { return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)); }
 
+/* The logit's chance of starting, or keeping, own step s: from the cache where it is still valid
+ * (cache: the state itself, in the simulator's decisions; NULL where the snapshot is only read). */
+static inline double pi_start(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, int s)
+{
+    if (!cache) return logistic(c->lambda * pl_ag_delta_start(c, st, p, s));
+    if (!(cache->pi_ok_start >> s & 1)) {
+        cache->pi_start[s] = logistic(c->lambda * pl_ag_delta_start(c, st, p, s));
+        cache->pi_ok_start |= PL_BIT(s);
+    }
+    return cache->pi_start[s];
+}
+
+static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, int s)
+{
+    if (!cache) return logistic(c->lambda * pl_ag_delta_keep(c, st, p, s));
+    if (!(cache->pi_ok_keep >> s & 1)) {
+        cache->pi_keep[s] = logistic(c->lambda * pl_ag_delta_keep(c, st, p, s));
+        cache->pi_ok_keep |= PL_BIT(s);
+    }
+    return cache->pi_keep[s];
+}
+
 /* The plan of p into cs, ck and p_act (indexed by step; only the entries of cs | ck are written). */
-static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_bits *cs_out,
-                      pl_bits *ck_out, double *p_act)
+static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, const pl_ag_move *rule,
+                      pl_bits *cs_out, pl_bits *ck_out, double *p_act)
 {
     pl_bits own = c->own[p];
     pl_bits seen = st->verified | (st->done & own);
@@ -117,13 +140,13 @@ static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, int p, con
     for (pl_bits b = cs; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         double pi = 0;
-        if (rule->start >> s & 1) pi = logit ? logistic(c->lambda * pl_ag_delta_start(c, st, p, s)) : 1;
+        if (rule->start >> s & 1) pi = logit ? pi_start(c, st, cache, p, s) : 1;
         p_act[s] = eps + span * pi;
     }
     for (pl_bits b = ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         double pi = 0;
-        if (!(rule->reverse >> s & 1)) pi = logit ? logistic(c->lambda * pl_ag_delta_keep(c, st, p, s)) : 1;
+        if (!(rule->reverse >> s & 1)) pi = logit ? pi_keep(c, st, cache, p, s) : 1;
         p_act[s] = eps + span * pi;
     }
     *cs_out = cs, *ck_out = ck;
@@ -131,7 +154,7 @@ static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, int p, con
 
 void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_ag_plan *pl)
 {
-    plan_fill(c, st, p, rule, &pl->cs, &pl->ck, pl->p_act);
+    plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
 /* Whether party p's last plan still holds: what its rule and plan read is the public state,
@@ -150,6 +173,12 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
         for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
         if (diff || !st->pub_t) {
             st->pub_epoch++;
+            /* the logit chances that read a step that moved, or every one if the shocks changed flows */
+            pl_bits moved = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[2] ^ st->pub_last[2]) |
+                            (now[8] ^ st->pub_last[8]);
+            pl_bits drop = now[11] != st->pub_last[11] ? ~(pl_bits)0 : 0;
+            for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
+            st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
             for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
         }
         st->pub_t = st->t + 1;
@@ -169,7 +198,7 @@ void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag
         r.reverse &= ~st->covert, r.retal &= ~st->covert, r.opp &= ~st->covert; /* withdrawn already, in secret */
         st->plan_rule[p] = r;
         st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim, st->plan_late[p] = st->late[p] | st->disputed[p];
-        if (!c->exact[p]) plan_fill(c, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
+        if (!c->exact[p]) plan_fill(c, st, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
     }
     *m = st->plan_rule[p];
     if (c->exact[p]) return;

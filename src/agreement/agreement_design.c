@@ -24,8 +24,9 @@
  *      variant that completes most often (paired difference and its 95% interval), and given
  *      the incentive checks (agreement_incentives.c) in every set of types.  A design is
  *      self-enforcing when it is so in every set of types.
- * Designs are evaluated on the worker pool, one design an item, each writing only its own
- * record, so the results are the same bytes whatever the thread count. */
+ * Designs are evaluated on the worker pool, one design an item, each into its own slot (a copy
+ * of the design and its completion bits) folded back in place, so the results are the same
+ * bytes whatever the thread count, and the designs are shared among MPI processes the same way. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -305,20 +306,49 @@ static void eval_one(const eval_job *j, eval_worker *wk, pl_ag_design *d)
     }
 }
 
+/* Words of a design's completion bits in one world (the re-estimate only). */
+static size_t bit_words(const eval_job *j) { return j->confirm ? (size_t)((j->r->confirm_runs + 63) / 64) : 0; }
+
+/* A block is one design: its slot holds a copy of the design, evaluated there, then the
+ * completion bits of its re-estimate in every world; so the whole result travels in the slot
+ * and the designs are shared among processes (parley/distribute.h) as among threads. */
 static int eval_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
 {
-    (void)slot, (void)err;
+    (void)hi, (void)err;
     const eval_job *j = ctx;
-    for (uint64_t i = lo; i < hi; i++) eval_one(j, state, &j->d[i]);
+    pl_ag_design *d = slot;
+    uint64_t *bits = (uint64_t *)(d + 1);
+    *d = j->d[lo];
+    for (int w = 0; w < PL_AG_DESIGN_WORLDS; w++) d->bits[w] = j->confirm && w < j->r->n_worlds ? bits + (size_t)w * bit_words(j) : NULL;
+    eval_one(j, state, d);
     return PL_OK;
+}
+
+/* The evaluated design back in place, its bits into the design's own arrays. */
+static void eval_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
+{
+    (void)hi;
+    const eval_job *j = ctx;
+    const pl_ag_design *in = slot;
+    const uint64_t *bits = (const uint64_t *)(in + 1);
+    pl_ag_design *d = &j->d[lo];
+    uint64_t *keep[PL_AG_DESIGN_WORLDS];
+    memcpy(keep, d->bits, sizeof keep);
+    *d = *in;
+    memcpy(d->bits, keep, sizeof keep);
+    for (int w = 0; j->confirm && w < j->r->n_worlds; w++)
+        memcpy(d->bits[w], bits + (size_t)w * bit_words(j), bit_words(j) * sizeof *bits);
 }
 
 static int evaluate(eval_job *j, pl_ag_design *d, int n, int threads, pl_error *err)
 {
     if (n <= 0) return PL_OK;
     j->d = d;
+    _Static_assert(sizeof(pl_ag_design) % sizeof(uint64_t) == 0, "the bits follow the design in its slot");
     pl_parallel job = {.items = (uint64_t)n, .block_items = 1, .threads = threads < 1 ? 1 : threads, .ctx = j,
-                       .worker_open = eval_open, .worker_close = eval_close, .run = eval_run};
+                       .slot_size = sizeof(pl_ag_design) + (size_t)j->r->n_worlds * bit_words(j) * sizeof(uint64_t),
+                       .worker_open = eval_open, .worker_close = eval_close, .run = eval_run, .fold = eval_fold,
+                       .distributable = 1};
     return pl_parallel_run(&job, err);
 }
 
@@ -448,7 +478,7 @@ int pl_agreement_design_search(const pl_agreement *a, const pl_agreement_design_
         pl_agreement_fit *fit = NULL;
         pl_agreement_fit_config fc;
         pl_agreement_fit_config_default(&fc);
-        fc.runs = 1000, fc.seed = r->seed, fc.seed_given = 1;
+        fc.runs = 1000, fc.seed = r->seed, fc.seed_given = 1, fc.threads = cfg->threads;
         if ((rc = pl_agreement_fit_record(a, &fc, &fit, err))) {
             pl_free(r);
             return rc;

@@ -26,6 +26,18 @@
  * likelihood under the prior); the posterior over types is reported at the maximum and
  * averaged over the grid under a flat prior on its points.
  *
+ * A secret withdrawal found out (a `detected` event on a `covert:` step) is made at a period the
+ * record does not give: the step is forced back at the finding (as the simulator's detection
+ * does), and its actor's factor for each type sums over the period tau of the withdrawal, from
+ * the first period the step is in force on the path to the one before the finding:
+ *   sum_tau [prod_{t < tau} keep(t)] (1 - keep(tau)) (1 - d)^(finding - tau - 1) d,
+ * keep(t) its chance of keeping the step at t, d the verifier's chance a period of finding out;
+ * the keep terms of those periods are replaced by this sum.  The beliefs learn from the finding
+ * by the types whose rule would withdraw the step on the state of the finding (the withdrawal's
+ * own period being unknown).  A step the record finds withdrawn but never shows started is
+ * taken to start the first period it is due on the path (what it requires verified), as a
+ * recorded start, and to complete after its duration.
+ *
  * The posterior-predictive check simulates the record's variant with the fitted
  * parameters and the posterior types, and counts how often each recorded completion and
  * withdrawal recurs within +/- window periods of its date. */
@@ -35,6 +47,7 @@
 #include <time.h>
 
 #include "core/alloc.h"
+#include "core/parallel.h"
 #include "agreement/agreement_behaviour.h"
 #include "agreement/agreement_fit.h"
 
@@ -46,12 +59,14 @@ typedef struct fit_path {
     pl_bits *start, *reverse, *forced;    /* per period: moves; withdrawals forced by a shock */
     pl_bits *complete, *verify;           /* per period: completions (end of period), verifications (opening) */
     pl_bits *shocks;                      /* per period: the shocks recorded (their flows and readings apply) */
+    pl_bits *detect;                      /* per period: secret withdrawals found out (at the opening) */
+    pl_bits unstarted;                    /* steps found out withdrawn that the record never shows started */
 } fit_path;
 
 static void path_free(fit_path *p)
 {
     pl_free(p->start), pl_free(p->reverse), pl_free(p->forced), pl_free(p->complete), pl_free(p->verify);
-    pl_free(p->shocks);
+    pl_free(p->shocks), pl_free(p->detect);
 }
 
 static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *p, pl_error *err)
@@ -66,7 +81,8 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
     p->start = pl_calloc(n, sizeof(pl_bits)), p->reverse = pl_calloc(n, sizeof(pl_bits));
     p->forced = pl_calloc(n, sizeof(pl_bits)), p->complete = pl_calloc(n, sizeof(pl_bits));
     p->verify = pl_calloc(n, sizeof(pl_bits)), p->shocks = pl_calloc(n, sizeof(pl_bits));
-    if (!p->start || !p->reverse || !p->forced || !p->complete || !p->verify || !p->shocks) {
+    p->detect = pl_calloc(n, sizeof(pl_bits));
+    if (!p->start || !p->reverse || !p->forced || !p->complete || !p->verify || !p->shocks || !p->detect) {
         path_free(p);
         return pl_error_set(err, PL_ENOMEM, "out of memory for the record's path");
     }
@@ -106,6 +122,11 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
                 last_start = -1;
                 break;
             }
+            case PL_EV_DETECTED:
+                if (started < 0) p->unstarted |= bit;
+                p->detect[e->period] |= bit;
+                last_start = -1;
+                break;
             case PL_EV_RESTORED: {
                 p->start[e->period] |= bit, last_start = e->period;
                 int done = e->period + c->duration[s] - 1;
@@ -163,8 +184,38 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         for (int k = 0; k < PL_AG_MAX_OPTIONS; k++) ll[p][k] = 0;
     const double eps_floor = c->eps > 1e-9 ? c->eps : 1e-9;
     pl_bits pending = 0; /* verifications dated in the period of the completion take effect the next */
+    /* secret withdrawals found out: per party, type and step, the log of the chance of keeping the
+     * step so far in its window (wk) and of the sum over the withdrawal's period (wl) */
+    enum { NONE = -1 };
+    double wk[PL_AG_MAX_STEPS][PL_AG_MAX_OPTIONS], wl[PL_AG_MAX_STEPS][PL_AG_MAX_OPTIONS];
+    int implied_done[PL_AG_MAX_STEPS], implied_ver[PL_AG_MAX_STEPS];
+    for (int s = 0; s < c->n_steps; s++) {
+        implied_done[s] = implied_ver[s] = NONE;
+        for (int k = 0; k < PL_AG_MAX_OPTIONS; k++) wk[s][k] = 0, wl[s][k] = -INFINITY;
+    }
     for (int t = 0; t < path->T; t++) {
         st.t = t;
+        /* the findings: the step forced back, its actor's sum over the withdrawal's period */
+        pl_bits found = path->detect[t] & st.done;
+        for (pl_bits b = found; b; b &= b - 1) {
+            int s = __builtin_ctzll(b), p = c->actor[s];
+            uint32_t types = pl_ag_covert_types(c, &st, s);
+            for (int k = 0; k < c->n_opt[p]; k++) ll[p][k] += wl[s][k] > log(1e-300) ? wl[s][k] : log(1e-300);
+            st.done &= ~PL_BIT(s), st.verified &= ~PL_BIT(s), st.rev |= PL_BIT(s), st.retal &= ~PL_BIT(s);
+            for (int q = 0; q < P; q++) st.disputed[q] &= ~PL_BIT(s);
+            pl_ag_beliefs_reveal(c, &st, s, types, NULL);
+        }
+        for (pl_bits b = path->detect[t] & ~found; b; b &= b - 1) { /* never in force on the path: impossible */
+            int s = __builtin_ctzll(b), p = c->actor[s];
+            for (int k = 0; k < c->n_opt[p]; k++) ll[p][k] += log(1e-300);
+        }
+        for (int s = 0; s < c->n_steps; s++) /* a window opens where the step is in force */
+            if (!(st.done & PL_BIT(s)))
+                for (int k = 0; k < PL_AG_MAX_OPTIONS; k++) wk[s][k] = 0, wl[s][k] = -INFINITY;
+        for (pl_bits b = path->unstarted; b; b &= b - 1) { /* verified as its verifier allows */
+            int s = __builtin_ctzll(b);
+            if (implied_ver[s] == t) pending |= PL_BIT(s), implied_ver[s] = NONE;
+        }
         /* opening: forced withdrawals, verifications */
         for (pl_bits k = path->shocks[t]; k; k &= k - 1) { /* what the recorded shocks change, as in a run */
             int j = __builtin_ctzll(k);
@@ -179,6 +230,27 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         pending &= ~st.done;
         pl_ag_time_update(c, &st);
         pl_ag_move all = {path->start[t], path->reverse[t], 0, 0};
+        /* a step found out withdrawn and never recorded started: started the first period it is due */
+        for (pl_bits b = path->unstarted & ~st.started; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            pl_bits seen = st.verified | (st.done & c->own[c->actor[s]]);
+            if (c->not_before[s] > t || (c->req[s] & ~seen)) continue;
+            all.start |= PL_BIT(s);
+            implied_done[s] = t + c->duration[s] - 1;
+        }
+        /* the steps in a window of a secret withdrawal found out later: in force, a finding ahead */
+        pl_bits window = 0;
+        int found_at[PL_AG_MAX_STEPS];
+        for (int s = 0; s < c->n_steps; s++) found_at[s] = NONE;
+        for (pl_bits b = st.done & path->recorded; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (!(c->covert & PL_BIT(s))) continue;
+            for (int u = t + 1; u < path->T && found_at[s] == NONE; u++) {
+                if (path->detect[u] & PL_BIT(s)) found_at[s] = u;
+                if ((path->reverse[u] | path->forced[u]) & PL_BIT(s)) break; /* withdrawn in public first */
+            }
+            if (found_at[s] != NONE) window |= PL_BIT(s);
+        }
         for (int p = 0; p < P; p++) {
             pl_bits threat = pl_ag_threat(c, &st, p);
             if (threat) st.grim |= 1u << p;
@@ -198,6 +270,15 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
                     pl_bits bit = PL_BIT(s);
                     int started = (all.start & bit) != 0, reversed = (all.reverse & bit) != 0;
                     double q;
+                    if ((window & bit) && !reversed) { /* a secret withdrawal now, or kept */
+                        if (!(pl.ck & bit)) continue; /* no choice to withdraw it now */
+                        double keep = pl.p_act[s], dp = c->p_detect[s];
+                        double now = wk[s][k] + log(1 - keep) + (found_at[s] - t - 1) * log1p(-dp) + log(dp);
+                        double hi = now > wl[s][k] ? now : wl[s][k];
+                        if (hi > -INFINITY) wl[s][k] = hi + log(exp(wl[s][k] - hi) + exp(now - hi));
+                        wk[s][k] += log(keep);
+                        continue;
+                    }
                     if (pl.cs & bit)
                         q = started ? pl.p_act[s] : 1 - pl.p_act[s];
                     else if (pl.ck & bit)
@@ -219,6 +300,10 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         }
         st.started |= all.start, st.prog |= all.start & ~st.done, st.rev &= ~all.start, st.retal &= ~all.start;
         pl_bits fin = path->complete[t];
+        for (pl_bits b = path->unstarted; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (implied_done[s] == t) fin |= PL_BIT(s), implied_done[s] = NONE, implied_ver[s] = t + 1 + c->v_delay[s];
+        }
         st.prog &= ~fin, st.done |= fin, st.ever_done |= fin, st.started |= fin;
     }
 }
@@ -279,6 +364,90 @@ void pl_agreement_fit_config_default(pl_agreement_fit_config *cfg)
     *cfg = (pl_agreement_fit_config){.runs = 5000, .window = 3};
 }
 
+/* ---- the grid on the worker pool ---------------------------------------------- */
+
+/* Grid points per block: fixed (never the thread count), so the same blocks whatever the threads
+ * and processes. */
+#define FIT_GRID_BLOCK 128
+
+/* The grid point at index gi (lambda slowest, discount fastest). */
+static pl_agreement_fit_point grid_point(size_t gi, int idx[4])
+{
+    idx[3] = (int)(gi % ND), gi /= ND;
+    idx[2] = (int)(gi % NPAT), gi /= NPAT;
+    idx[1] = (int)(gi % NE), gi /= NE;
+    idx[0] = (int)gi;
+    return (pl_agreement_fit_point){grid_lambda[idx[0]], grid_eps[idx[1]], grid_patience[idx[2]], grid_delta[idx[3]]};
+}
+
+typedef struct grid_job {
+    const pl_agreement *a;
+    const fit_path *path;
+    pl_agreement_fit *f;
+    double *gll;
+} grid_job;
+
+/* A block's result: every point's log-likelihood, and the block's best point (the first of its
+ * largest, as a scan in grid order finds it) with its per-type log-likelihoods. */
+typedef struct grid_slot {
+    double gll[FIT_GRID_BLOCK];
+    double best_ll;
+    uint64_t best;
+    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+} grid_slot;
+
+static int compiled_open(void *ctx, void **state, pl_error *err)
+{
+    (void)ctx;
+    if (!(*state = pl_malloc(sizeof(pl_ag_compiled)))) return pl_error_set(err, PL_ENOMEM, "out of memory for the fit");
+    return PL_OK;
+}
+
+static void compiled_close(void *ctx, void *state)
+{
+    (void)ctx;
+    pl_free(state);
+}
+
+static int grid_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    (void)err;
+    const grid_job *j = ctx;
+    pl_ag_compiled *c = state;
+    grid_slot *out = slot;
+    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    out->best_ll = -INFINITY;
+    out->best = lo;
+    for (uint64_t gi = lo; gi < hi; gi++) {
+        int idx[4];
+        pl_agreement_fit_point g = grid_point((size_t)gi, idx);
+        pl_ag_compile(j->a, j->a->record_variant, c);
+        set_params(c, &g);
+        path_loglik(c, j->path, ll);
+        double tot = 0;
+        for (int p = 0; p < j->a->n_parties; p++) tot += marginal(c, ll, p);
+        out->gll[gi - lo] = tot;
+        if (tot > out->best_ll) {
+            out->best_ll = tot, out->best = gi;
+            memcpy(out->ll, ll, sizeof ll);
+        }
+    }
+    return PL_OK;
+}
+
+/* In grid order: the points' log-likelihoods, and the best so far (the first of the largest). */
+static void grid_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
+{
+    grid_job *j = ctx;
+    const grid_slot *in = slot;
+    memcpy(j->gll + lo, in->gll, (size_t)(hi - lo) * sizeof *in->gll);
+    if (in->best_ll > j->f->best_ll) {
+        j->f->best_ll = in->best_ll;
+        j->f->best = grid_point((size_t)in->best, j->f->best_index);
+        memcpy(j->f->loglik_type, in->ll, sizeof in->ll);
+    }
+}
+
 int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
                             pl_error *err)
 {
@@ -309,24 +478,15 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     f->best_ll = -INFINITY;
     double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
     size_t gi = 0;
-    for (size_t il = 0; il < NL; il++)
-        for (size_t ie = 0; ie < NE; ie++)
-            for (size_t ip = 0; ip < NPAT; ip++)
-                for (size_t id = 0; id < ND; id++, gi++) {
-                    pl_agreement_fit_point g = {grid_lambda[il], grid_eps[ie], grid_patience[ip], grid_delta[id]};
-                    pl_ag_compile(a, rv, c);
-                    set_params(c, &g);
-                    path_loglik(c, &path, ll);
-                    double tot = 0;
-                    for (int p = 0; p < P; p++) tot += marginal(c, ll, p);
-                    gll[gi] = tot;
-                    if (tot > f->best_ll) {
-                        f->best_ll = tot, f->best = g;
-                        f->best_index[0] = (int)il, f->best_index[1] = (int)ie, f->best_index[2] = (int)ip,
-                        f->best_index[3] = (int)id;
-                        memcpy(f->loglik_type, ll, sizeof ll);
-                    }
-                }
+    grid_job gj = {.a = a, .path = &path, .f = f, .gll = gll};
+    pl_parallel job = {.items = NG, .block_items = FIT_GRID_BLOCK, .threads = cfg && cfg->threads > 0 ? cfg->threads : 1,
+                       .slot_size = sizeof(grid_slot), .ctx = &gj, .worker_open = compiled_open,
+                       .worker_close = compiled_close, .run = grid_run, .fold = grid_fold, .distributable = 1};
+    if ((rc = pl_parallel_run(&job, err))) {
+        path_free(&path);
+        pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
+        return rc;
+    }
     f->n_grid = (int)NG;
     /* posterior over types at the maximum, and averaged over the grid (flat prior on its points) */
     pl_ag_compile(a, rv, c);
@@ -430,10 +590,93 @@ static void on_event(void *user, int t, int kind, int step, int party, pl_bits v
     if (kind == PL_TR_REVERSE && ft->rev[step] < 0) ft->rev[step] = t;
 }
 
+/* Runs per block of the check: fixed, never the thread count. */
+#define FIT_RUN_BLOCK 512
+
+/* The check's integer tallies: exact in any order, added as workers end and across processes. */
+typedef struct pred_tally {
+    uint64_t hits[PL_AG_FIT_MAX_MILESTONES], ever[PL_AG_FIT_MAX_MILESTONES];
+    uint64_t late[PL_AG_MAX_STEPS][PL_AG_MAX_STEPS];
+} pred_tally;
+
+typedef struct pred_job {
+    const pl_agreement *a;
+    const pl_ag_compiled *c;
+    const pl_agreement_fit *f; /* its milestones */
+    uint64_t seed;
+    int window;
+    pred_tally t;       /* every worker's, then every process's */
+    uint64_t completed; /* folded block by block (a block's slot: its completed runs) */
+} pred_job;
+
+static int pred_open(void *ctx, void **state, pl_error *err)
+{
+    (void)ctx;
+    if (!(*state = pl_calloc(1, sizeof(pred_tally)))) return pl_error_set(err, PL_ENOMEM, "out of memory for the check");
+    return PL_OK;
+}
+
+static void pred_add(void *ctx, const void *bytes)
+{
+    pred_job *j = ctx;
+    pred_tally t;
+    memcpy(&t, bytes, sizeof t);
+    for (int k = 0; k < PL_AG_FIT_MAX_MILESTONES; k++) j->t.hits[k] += t.hits[k], j->t.ever[k] += t.ever[k];
+    for (int s = 0; s < PL_AG_MAX_STEPS; s++)
+        for (int q = 0; q < PL_AG_MAX_STEPS; q++) j->t.late[s][q] += t.late[s][q];
+}
+
+static void pred_pack(void *ctx, void *bytes) { memcpy(bytes, &((pred_job *)ctx)->t, sizeof(pred_tally)); }
+
+static void pred_close(void *ctx, void *state)
+{
+    pred_add(ctx, state);
+    pl_free(state);
+}
+
+static int pred_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    (void)err;
+    const pred_job *j = ctx;
+    const pl_agreement *a = j->a;
+    const pl_agreement_fit *f = j->f;
+    pred_tally *t = state;
+    pl_ag_draws d;
+    pl_ag_outcome o;
+    uint64_t completed = 0;
+    for (uint64_t i = lo; i < hi; i++) {
+        first_times ft;
+        for (int s = 0; s < a->n_steps; s++) ft.done[s] = ft.rev[s] = -1;
+        pl_ag_trace tr = {on_event, &ft};
+        pl_ag_draw(j->c, j->seed, i, &d);
+        pl_ag_run(j->c, &d, &o, &tr);
+        if (o.complete_t >= 0) completed++;
+        for (int k = 0; k < f->n_milestones; k++) {
+            const pl_agreement_fit_milestone *m = &f->milestone[k];
+            int at = m->reversal ? ft.rev[m->step] : ft.done[m->step];
+            if (at >= 0) t->ever[k]++;
+            if (at >= 0 && at >= m->period - j->window && at <= m->period + j->window) t->hits[k]++;
+        }
+        for (pl_bits b = o.late_answered; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            t->late[s][(int)o.late_cause[s]]++;
+        }
+    }
+    memcpy(slot, &completed, sizeof completed);
+    return PL_OK;
+}
+
+static void pred_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
+{
+    (void)lo, (void)hi;
+    uint64_t n;
+    memcpy(&n, slot, sizeof n);
+    ((pred_job *)ctx)->completed += n;
+}
+
 int pl_ag_fit_predictive(const pl_agreement *a, const pl_ag_compiled *c, const pl_agreement_fit_config *cfg,
                          pl_agreement_fit *f, pl_error *err)
 {
-    (void)err;
     int W = cfg && cfg->window > 0 ? cfg->window : 3;
     uint64_t runs = cfg && cfg->runs ? cfg->runs : 5000, seed = cfg && cfg->seed_given ? cfg->seed : a->seed;
     f->window = W, f->predictive_runs = runs;
@@ -445,7 +688,8 @@ int pl_ag_fit_predictive(const pl_agreement *a, const pl_ag_compiled *c, const p
             for (int i = 0; i < a->n_events; i++) {
                 const pl_ag_event *e = &a->event[i];
                 if (e->step != s) continue;
-                if ((kind == 0 && e->kind == PL_EV_COMPLETED) || (kind == 1 && e->kind == PL_EV_REVERSED))
+                if ((kind == 0 && e->kind == PL_EV_COMPLETED) ||
+                    (kind == 1 && (e->kind == PL_EV_REVERSED || e->kind == PL_EV_DETECTED)))
                     if (at < 0 || e->period < at) at = e->period;
             }
             if (at < 0 || f->n_milestones >= PL_AG_FIT_MAX_MILESTONES) continue;
@@ -453,27 +697,16 @@ int pl_ag_fit_predictive(const pl_agreement *a, const pl_ag_compiled *c, const p
             m->step = s, m->reversal = kind, m->period = at, m->hits = 0, m->ever = 0;
         }
     memset(f->late_answer, 0, sizeof f->late_answer);
-    pl_ag_draws d;
-    pl_ag_outcome o;
-    uint64_t completed = 0;
-    for (uint64_t i = 0; i < runs; i++) {
-        first_times ft;
-        for (int s = 0; s < a->n_steps; s++) ft.done[s] = ft.rev[s] = -1;
-        pl_ag_trace tr = {on_event, &ft};
-        pl_ag_draw(c, seed, i, &d);
-        pl_ag_run(c, &d, &o, &tr);
-        if (o.complete_t >= 0) completed++;
-        for (int k = 0; k < f->n_milestones; k++) {
-            pl_agreement_fit_milestone *m = &f->milestone[k];
-            int t = m->reversal ? ft.rev[m->step] : ft.done[m->step];
-            if (t >= 0) m->ever++;
-            if (t >= 0 && t >= m->period - W && t <= m->period + W) m->hits++;
-        }
-        for (pl_bits b = o.late_answered; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            f->late_answer[s][(int)o.late_cause[s]]++;
-        }
-    }
+    pred_job pj = {.a = a, .c = c, .f = f, .seed = seed, .window = W};
+    pl_parallel job = {.items = runs, .block_items = FIT_RUN_BLOCK, .threads = cfg && cfg->threads > 0 ? cfg->threads : 1,
+                       .slot_size = sizeof(uint64_t), .ctx = &pj, .worker_open = pred_open, .worker_close = pred_close,
+                       .run = pred_run, .fold = pred_fold, .distributable = 1, .tally_size = sizeof(pred_tally),
+                       .tally_pack = pred_pack, .tally_add = pred_add};
+    int rc = pl_parallel_run(&job, err);
+    if (rc) return rc;
+    for (int k = 0; k < f->n_milestones; k++) f->milestone[k].hits = pj.t.hits[k], f->milestone[k].ever = pj.t.ever[k];
+    memcpy(f->late_answer, pj.t.late, sizeof f->late_answer);
+    uint64_t completed = pj.completed;
     f->predictive_complete = (double)completed / (double)runs;
     return PL_OK;
 }

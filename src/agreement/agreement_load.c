@@ -804,6 +804,16 @@ static int check_record_story(ctx *x)
             else
                 state[s] = REV, last_rev[s] = e;
             break;
+        case PL_EV_DETECTED: /* found out withdrawn: in force before, as the record may not have dated */
+            if (state[s] == REV)
+                rc = pl_error_set(x->err, PL_EINVAL,
+                                  "%s:%d:%d: the record finds step '%s' withdrawn in secret on %s, already reversed on "
+                                  "%s (line %d) and never restored; record a 'restored' between, or make this a note",
+                                  path, e->pos.line, e->pos.col, st->id, e->date, last_rev[s]->date,
+                                  last_rev[s]->pos.line);
+            else
+                state[s] = REV, last_rev[s] = e, done_ever[s] = 1;
+            break;
         case PL_EV_RESTORED:
             if (state[s] != REV)
                 rc = pl_error_set(x->err, PL_EINVAL,
@@ -888,7 +898,7 @@ static int read_record(ctx *x, const pl_ynode *rec)
         if (k < 0)
             return pl_yerr(x->d, pl_ymap_get(n, "event"), x->err,
                            "unknown event '%s'; expected one of: started, delivered, completed, verified, reversed, "
-                           "restored, missed, shock, note",
+                           "restored, missed, shock, note, detected",
                            kind);
         e->kind = (pl_ag_event_kind)k;
         TRY(pl_yget_str(x->d, n, "date", 1, &date, x->err));
@@ -926,6 +936,11 @@ static int read_record(ctx *x, const pl_ynode *rec)
                                a->step[e->step].id, a->step[e->step].quantity);
         } else if (pl_ymap_get(n, "quantity"))
             return pl_yerr(x->d, pl_ymap_key(n, "quantity"), x->err, "'quantity' belongs to 'delivered' events only");
+        if (e->kind == PL_EV_DETECTED && !(a->step[e->step].p_detect > 0))
+            return pl_yerr(x->d, n, x->err,
+                           "the record finds out a secret withdrawal of step '%s', which has no 'covert:' (a step the "
+                           "actor may withdraw in secret); give the step 'covert: {p_detect: P}' or record a 'reversed'",
+                           a->step[e->step].id);
         if (e->kind == PL_EV_REVERSED && !a->step[e->step].reversible && a->step[e->step].quantity <= 0)
             return pl_yerr(x->d, n, x->err,
                            "the record reverses step '%s', which the agreement says cannot be reversed; mark it "

@@ -17,7 +17,8 @@ const char *const pl_policy_names[PL_POL_COUNT] = {"reciprocal", "unconditional"
                                                    "grim",       "opportunist",   "hold"};
 
 const char *const pl_ag_event_names[PL_EV_COUNT] = {"started",  "delivered", "completed", "verified", "reversed",
-                                                    "restored", "missed",    "shock",     "note"};
+                                                    "restored", "missed",    "shock",     "note",
+                                                    "detected"};
 
 int pl_policy_from_name(const char *name)
 {

@@ -53,9 +53,6 @@ typedef struct pl_ag_state {
     pl_bits time_sig[5];             /* the state lateness was last computed on (agreement_time.c) */
     pl_bits due_mask[PL_AG_MAX_PARTIES + 1];
     int view_same[PL_AG_MAX_PARTIES];  /* the party's clocks are the public ones */
-    short due_since[PL_AG_MAX_PARTIES + 1][PL_AG_MAX_STEPS]; /* per party, and [n_parties] the public view */
-    double belief[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];     /* public belief over each party's type */
-    double would_do[PL_AG_MAX_STEPS];    /* under the beliefs: chance the actor would ever do the step */
     double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
     uint32_t bel_ver;                /* bumped at every change of beliefs */
     uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */
@@ -70,7 +67,18 @@ typedef struct pl_ag_state {
     pl_bits plan_late[PL_AG_MAX_PARTIES];
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
     pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
+    /* the logit's chance (before the tremble) of starting (pi_start) or keeping (pi_keep) each own
+     * step, as its actor's last plan computed it: valid for the steps of pi_ok_start / pi_ok_keep.
+     * A step's worth reads only the step itself, the counterpart steps that hang on it or are
+     * exchanged for it (c->pi_readers), their actors' expectations and the shocks; when one of
+     * those changes, the chances that read it are dropped (plan_holds, pl_ag_expectations) */
+    pl_bits pi_ok_start, pi_ok_keep;
+    /* ---- not cleared when a run opens (pl_ag_begin): each entry is written before it is read ---- */
+    short due_since[PL_AG_MAX_PARTIES + 1][PL_AG_MAX_STEPS]; /* per party, and [n_parties] the public view */
+    double belief[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];     /* public belief over each party's type */
+    double would_do[PL_AG_MAX_STEPS];    /* under the beliefs: chance the actor would ever do the step */
     double p_act[PL_AG_MAX_STEPS];   /* for each step, its actor's last plan */
+    double pi_start[PL_AG_MAX_STEPS], pi_keep[PL_AG_MAX_STEPS];
 } pl_ag_state;
 
 /* One run in progress: the public state and what the simulator keeps beside it.

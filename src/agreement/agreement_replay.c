@@ -155,6 +155,7 @@ int pl_agreement_replay(const pl_agreement *a, pl_agreement_ledger **out, pl_err
                 if (sl->verified < 0) sl->verified = t, sl->verified_date = x->date;
                 break;
             case PL_EV_REVERSED:
+            case PL_EV_DETECTED: /* a secret withdrawal, seen from its finding */
                 status[s] = ST_REV;
                 verified &= ~PL_BIT(s);
                 sl->n_reversals++;

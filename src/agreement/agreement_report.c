@@ -362,6 +362,7 @@ static void replay_sections(pl_report *rep, const pl_agreement *a, const pl_agre
                 break;
             case PL_EV_VERIFIED: next = PL_TL_VERIFIED; break;
             case PL_EV_REVERSED:
+            case PL_EV_DETECTED:
                 next = PL_TL_REVERSED;
                 pl_chart_timeline_add_point(ch, rw, t, PL_TL_REVERSED, e->date);
                 break;

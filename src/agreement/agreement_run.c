@@ -46,7 +46,8 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     rc = pl_agreement_simulate(a, &cfg, &res, err);
     if (!rc) res->depends_on = opt->depends_on;
     if (!rc && a->behaviour.given) /* who gains by joining, who by leaving (agreement_incentives.c) */
-        rc = pl_ag_incentives_compute(a, res, cfg.runs < 2000 ? cfg.runs : 2000, cfg.seed, &res->incentives, err);
+        rc = pl_ag_incentives_compute(a, res, cfg.runs < 2000 ? cfg.runs : 2000, cfg.seed, cfg.threads, &res->incentives,
+                                      err);
     if (!rc && a->has_record) rc = pl_agreement_replay(a, &led, err);
     if (!rc) {
         if (summary) pl_ag_write_summary(summary, a, res, led);
@@ -71,6 +72,7 @@ int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_resu
         memset(out, 0, sizeof *out);
         out->n = r->n_variants, out->runs = r->runs, out->seed = r->seed;
         snprintf(out->measure, sizeof out->measure, "completion");
+        snprintf(out->item, sizeof out->item, "design"), snprintf(out->items, sizeof out->items, "designs");
         for (int v = 0; v < r->n_variants; v++) {
             snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
             out->success[v] = r->stats[v].completed;

@@ -13,6 +13,7 @@
  * whatever the thread count. */
 #include <assert.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,7 +83,10 @@ static inline void undispute(const pl_ag_compiled *c, pl_ag_state *st, pl_bits b
 void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o)
 {
     const int S = c->n_steps, P = c->n_parties;
-    memset(R, 0, sizeof *R);
+    /* the state up to its arrays that are written before they are read (a third of a run's opening) */
+    memset(&R->st, 0, offsetof(pl_ag_state, due_since));
+    R->t = R->occ_i = R->max_not_before = 0;
+    R->ver_drawn = R->false_drawn = R->ever_rev = 0; /* rev_t and covert_types: read only where ever_rev, covert */
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];

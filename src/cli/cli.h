@@ -25,6 +25,11 @@ void cli_error_sizes(pl_error *err, const char *fmt, ...) __attribute__((format(
 /* Flushes standard output and checks that everything written to it arrived (a full disk, a closed
  * pipe, /dev/full): on failure prints a message and returns EXIT_ENV, else returns code. */
 int cli_finish(const char *cmd, int code);
+/* Prints a small JSON document (a listing, a count: --json of scenarios and check-transcripts)
+ * on standard output, indented, and frees it; NULL (a jansson allocation that failed) prints
+ * "out of memory".  Returns EXIT_OK or EXIT_ENV. */
+struct json_t;
+int cli_print_json(const char *cmd, struct json_t *doc);
 /* The most `--set PATH=VALUE` (and `--range`) flags one command takes. */
 #define CLI_MAX_SETS 256
 
@@ -63,21 +68,33 @@ int cli_default_threads(void);
  * fails with EFBIG and is reported like any failed write.  Idempotent. */
 void cli_signals_install(void);
 
-/* A command's `--out DIR` (parley/outdir.h), one way for every command.  cli_out_begin installs
- * the signal handlers (cli_signals_install), then, with a directory, checks it and makes the
- * temporary beside it, before anything is computed; it returns EXIT_OK or the exit code of the
- * error it printed.  The writers write into cli_out_path (NULL without --out).  cli_out_end takes
- * the run's pl_status and error: on success it commits the set and prints "parley CMD: results
- * in DIR/ (FILES)" on standard error; on an error it removes the temporary and prints the error,
- * naming DIR rather than the temporary.  It returns the exit code.  cli_out_abort removes the
- * temporary after an error the command has printed itself; both may be called more than once. */
+/* A command's `--out DIR` and `--json` (parley/outdir.h), one way for every command.  cli_out_begin
+ * installs the signal handlers (cli_signals_install), then, with a directory, checks it and makes
+ * the temporary beside it, before anything is computed; it returns EXIT_OK or the exit code of
+ * the error it printed.  The writers write into cli_out_path (NULL when neither --out nor --json
+ * was given).  cli_out_end takes the run's pl_status and error: on success it commits the set and
+ * prints "parley CMD: results in DIR/ (FILES)" on standard error; on an error it removes the
+ * temporary and prints the error, naming DIR rather than the temporary.  It returns the exit code.
+ * cli_out_abort removes the temporary after an error the command has printed itself; both may be
+ * called more than once.
+ *
+ * --json (json names the set's JSON file, "results.json"; NULL without --json): the command's
+ * JSON document is the one its results set holds, written by the same writer, so there is one
+ * serialiser and one schema (docs/json.md).  Without --out the set is written to a temporary
+ * directory that is removed at the end.  From cli_out_begin to cli_out_end standard output is
+ * pointed at /dev/null, so the text summary the command prints goes nowhere whatever prints it;
+ * cli_out_end (or cli_out_abort) puts it back and copies the JSON file there, so standard output
+ * holds one JSON document and nothing else. */
 typedef struct cli_out {
     const char *cmd;   /* the command, for the messages */
     const char *dir;   /* DIR as given, NULL without --out */
     const char *files; /* what the set holds, for the closing line */
+    const char *json;  /* the set's JSON file printed on standard output (--json), or NULL */
+    int stdout_fd;     /* with --json: standard output as it was, while it points at /dev/null */
+    int redirected;    /* 1 while standard output is pointed away */
     pl_outdir *od;
 } cli_out;
-int cli_out_begin(cli_out *o, const char *cmd, const char *dir, const char *files);
+int cli_out_begin(cli_out *o, const char *cmd, const char *dir, const char *files, const char *json);
 const char *cli_out_path(const cli_out *o);
 int cli_out_end(cli_out *o, int status, pl_error *err);
 void cli_out_abort(cli_out *o);
@@ -111,10 +128,17 @@ int cmd_play_scenario(int argc, char **argv);
 int cmd_check_transcripts(int argc, char **argv);
 int cmd_tournament(int argc, char **argv);
 int cmd_moran(int argc, char **argv);
+int cmd_ecology(int argc, char **argv);
+int cmd_fingerprint(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_fit(int argc, char **argv);
 int cmd_design(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);
 int cmd_scenarios(int argc, char **argv);
+/* `parley completion bash|zsh` and the hidden `parley __complete WORD...` (cmd_complete.c). */
+int cmd_completion(int argc, char **argv);
+int cmd_complete(int argc, char **argv);
+/* The i-th subcommand of main.c's table: its name and function (fn may be NULL); 0 past the end. */
+int cli_command_at(size_t i, const char **name, int (**fn)(int, char **));
 
 #endif

@@ -156,8 +156,28 @@ static const cli_flag *find_long(const cli_flag *flags, const char *name, size_t
 
 static int is_help(const char *name, size_t n) { return n > 0 && n <= 4 && !strncmp("help", name, n); }
 
+FILE *cli_flags_dump;
+
+static void dump_table(const cli_command *cmd, FILE *out)
+{
+    for (const cli_flag *f = cmd->flags; f->name; f++) {
+        if (f->kind == CLI_FLAG_REFUSE) continue;
+        const char *kind = f->kind == CLI_FLAG_BOOL      ? "bool"
+                           : f->kind == CLI_FLAG_DIR     ? "dir"
+                           : f->kind == CLI_FLAG_CHOICE  ? "choice"
+                           : f->kind == CLI_FLAG_PLAYERS ? "players"
+                                                         : "value";
+        char short_form[3] = {'-', f->short_name, '\0'};
+        fprintf(out, "%s\t%s\t%s\t%s\n", f->name, f->short_name ? short_form : "-", kind, f->meta ? f->meta : "-");
+    }
+}
+
 int cli_flags_parse(const cli_command *cmd, int argc, char **argv, int *n_args)
 {
+    if (cli_flags_dump) {
+        dump_table(cmd, cli_flags_dump);
+        return EXIT_OK;
+    }
     int n = 0, only_args = 0;
     for (int i = 1; i < argc; i++) {
         char *a = argv[i];

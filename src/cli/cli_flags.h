@@ -59,6 +59,13 @@ typedef struct cli_flag {
      "worker threads (default: every core; 0 = every core); the results\n" \
      "are the same whatever k is, only the time changes"}
 
+/* --json, the same row in every command whose results set holds a JSON file (cli_out). */
+#define CLI_ROW_JSON(target) \
+    {"json", 0, CLI_FLAG_BOOL, target, NULL, \
+     "print the results as one JSON document on standard output and\n" \
+     "nothing else there (the set's JSON file, as --out writes it;\n" \
+     "docs/json.md); progress and timings stay on standard error"}
+
 /* Repeatable text flags (--set, --range). */
 typedef struct cli_list {
     const char *items[CLI_MAX_SETS];
@@ -89,6 +96,12 @@ typedef struct cli_command {
 int cli_flags_parse(const cli_command *cmd, int argc, char **argv, int *n_args);
 /* Prints the command's --help: usage, the listed flags of the table, the text after. */
 void cli_flags_help(const cli_command *cmd, FILE *out);
+/* When set, cli_flags_parse prints the command's table on it instead of parsing, one flag a
+ * line "NAME<TAB>SHORT<TAB>KIND<TAB>META" (SHORT "-" when none, KIND "bool", "dir", "choice",
+ * "players" or "value", META "-" when none), and returns EXIT_OK: shell completion
+ * (cmd_complete.c) reads the tables the commands parse with, so a flag is declared once. */
+extern FILE *cli_flags_dump;
+
 /* The flag of the table closest to name (a long name without "--", a typo), or NULL if none is
  * within two edits (one for names of three letters or fewer). */
 const cli_flag *cli_flags_closest(const cli_flag *flags, const char *name);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* cli_util.c — flag parsing with errors that name the flag, and terminal checks. */
+/* cli_util.c — flag parsing with errors that name the flag, terminal checks, and the small JSON
+ * documents of the listing commands. */
 #include <errno.h>
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,4 +143,17 @@ double cli_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+int cli_print_json(const char *cmd, json_t *doc)
+{
+    /* JSON_REAL_PRECISION(17): a number read back is the number written */
+    int bad = !doc || json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0;
+    json_decref(doc);
+    if (bad) {
+        fprintf(stderr, "parley %s: out of memory writing the JSON document\n", cmd);
+        return EXIT_ENV;
+    }
+    putchar('\n');
+    return EXIT_OK;
 }

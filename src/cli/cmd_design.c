@@ -9,7 +9,7 @@
 static const char usage[] =
     "Usage: parley design SCENARIO.yaml [--runs N] [--confirm N] [--check-runs N] [--top K]\n"
     "                     [--exhaustive-max L] [--max-designs N] [--prior-only] [--seed s]\n"
-    "                     [--threads T] [--out DIR]\n"
+    "                     [--threads T] [--out DIR] [--json]\n"
     "\n"
     "Searches the sequencing designs of an agreement for those that complete most often and\n"
     "are self-enforcing.  The scenario's 'design_search:' block names a base variant and the\n"
@@ -36,7 +36,7 @@ int cmd_design(int argc, char **argv)
     pl_agreement_design_config cfg;
     pl_agreement_design_config_default(&cfg);
     const char *out_dir = NULL;
-    int n_args;
+    int as_json = 0, n_args;
     cfg.threads = cli_default_threads();
     const cli_flag flags[] = {
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "N", "screening runs a design and set of types (default 2000)", 1, 1e8},
@@ -51,6 +51,7 @@ int cmd_design(int argc, char **argv)
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default: the scenario's)", .given = &cfg.seed_given},
         CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write DIR/designs.csv, DIR/screen.csv, DIR/results.json, DIR/report.html"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"design", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -70,7 +71,8 @@ int cmd_design(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_out out;
-    if ((rc = cli_out_begin(&out, "design", out_dir, "designs.csv, screen.csv, results.json, report.html"))) {
+    if ((rc = cli_out_begin(&out, "design", out_dir, "designs.csv, screen.csv, results.json, report.html",
+                            as_json ? "results.json" : NULL))) {
         pl_agreement_free(a);
         return rc;
     }
@@ -82,7 +84,7 @@ int cmd_design(int argc, char **argv)
                 cfg.threads == 1 ? "" : "s");
         pl_agreement_design_print(stdout, a, r);
         fflush(stdout);
-        if (out_dir) rc = pl_agreement_design_write(cli_out_path(&out), a, r, &err);
+        if (cli_out_path(&out)) rc = pl_agreement_design_write(cli_out_path(&out), a, r, &err);
     }
     int code = cli_out_end(&out, rc, &err);
     pl_agreement_design_free(r);

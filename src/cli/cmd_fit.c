@@ -6,7 +6,8 @@
 #include "cli/cli_flags.h"
 
 static const char usage[] =
-    "Usage: parley fit SCENARIO.yaml [--runs N] [--seed s] [--window W] [--compare] [--out DIR]\n"
+    "Usage: parley fit SCENARIO.yaml [--runs N] [--seed s] [--window W] [--threads k] [--compare] [--out DIR]\n"
+    "                         [--json]\n"
     "\n"
     "Fits the behaviour of an agreement's parties to the scenario's dated record: the\n"
     "likelihood of every recorded decision (to start a step or not, to keep it or withdraw\n"
@@ -26,11 +27,11 @@ static const char after[] =
     "  parley fit korea/agreed-framework-1994 --compare --runs 20000\n"
     "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
-static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, uint64_t seed, pl_error *err)
+static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, uint64_t seed, int threads, pl_error *err)
 {
     pl_agreement_sim_config cfg;
     pl_agreement_sim_config_default(&cfg);
-    cfg.runs = runs, cfg.seed = seed, cfg.threads = cli_default_threads();
+    cfg.runs = runs, cfg.seed = seed, cfg.threads = threads;
     pl_agreement_result *prior = NULL, *post = NULL;
     int rc = pl_agreement_simulate(a, &cfg, &prior, err);
     if (rc) return rc;
@@ -57,16 +58,19 @@ int cmd_fit(int argc, char **argv)
 {
     pl_agreement_fit_config cfg;
     pl_agreement_fit_config_default(&cfg);
+    cfg.threads = cli_default_threads();
     const char *out_dir = NULL;
-    int do_compare = 0, runs_given = 0, n_args;
+    int do_compare = 0, runs_given = 0, as_json = 0, n_args;
     const cli_flag flags[] = {
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "N", "predictive runs (default 5000; with --compare, runs per design)", 1, 1e9,
          &runs_given},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default: the scenario's)", .given = &cfg.seed_given},
         {"window", 0, CLI_FLAG_INT, &cfg.window, "W", "periods either side of a recorded date that count (default 3)", 0, 1000},
+        CLI_ROW_THREADS(&cfg.threads),
         {"compare", 0, CLI_FLAG_BOOL, &do_compare, NULL, "also run every design under the priors and under the posterior\n"
          "types with the fitted behaviour, side by side"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write DIR/fit.json"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"fit", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -84,7 +88,7 @@ int cmd_fit(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_out out;
-    if ((rc = cli_out_begin(&out, "fit", out_dir, "fit.json"))) {
+    if ((rc = cli_out_begin(&out, "fit", out_dir, "fit.json", as_json ? "fit.json" : NULL))) {
         pl_agreement_free(a);
         return rc;
     }
@@ -93,13 +97,14 @@ int cmd_fit(int argc, char **argv)
     rc = pl_agreement_fit_record(a, &cfg, &fit, &err);
     double t1 = cli_seconds();
     if (!rc) {
-        fprintf(stderr, "parley fit: fitted in %.2f s (likelihood and predictive check, one core)\n", t1 - t0);
+        fprintf(stderr, "parley fit: fitted in %.2f s (likelihood and predictive check, %d thread%s)\n", t1 - t0,
+                cfg.threads, cfg.threads == 1 ? "" : "s");
         pl_agreement_fit_print(stdout, a, fit);
-        if (out_dir) rc = pl_agreement_fit_write_json(cli_out_path(&out), a, fit, &err);
+        if (cli_out_path(&out)) rc = pl_agreement_fit_write_json(cli_out_path(&out), a, fit, &err);
     }
     int code = cli_out_end(&out, rc, &err);
     if (!code && do_compare) {
-        rc = compare(a, fit, runs_given ? cfg.runs : 20000, cfg.seed_given ? cfg.seed : pl_agreement_seed(a), &err);
+        rc = compare(a, fit, runs_given ? cfg.runs : 20000, cfg.seed_given ? cfg.seed : pl_agreement_seed(a), cfg.threads, &err);
         fflush(stdout);
         if (rc) code = cli_lib_error("fit", &err);
     }

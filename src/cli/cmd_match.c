@@ -9,14 +9,50 @@
 
 static const char usage[] =
     "Usage: parley match A B [--turns N] [--game R,S,T,P] [--noise p] [--prob-end p] [--seed s] [--json]\n"
+    "                      [--expected]\n"
     "\n"
     "Plays strategy A against strategy B and prints both action strings and scores.\n"
+    "With --expected (two memory-one players: TFT, GTFT, WSLS, the zero-determinant players, ...)\n"
+    "no match is played: the expected scores over every random draw (noise, their\n"
+    "probabilities, the length) are computed exactly, as a Markov chain on the last turn.\n"
     "\n";
 static const char after[] =
     "\n"
     "Examples:\n"
     "  parley match tft defector --turns 10\n"
-    "  parley match \"First by Davis: 10\" gtft:p=0.3 --noise 0.05 --seed 7 --json\n";
+    "  parley match \"First by Davis: 10\" gtft:p=0.3 --noise 0.05 --seed 7 --json\n"
+    "  parley match gtft zd_extort_2 --noise 0.05 --expected\n";
+
+/* --expected: the expectation of the match, no match played. */
+static int print_expected(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, int as_json)
+{
+    pl_error err;
+    pl_match_expectation e;
+    if (pl_match_expected(a, b, cfg, &e, &err)) {
+        cli_usage_error("match", "--expected: %s", err.msg);
+        return cli_exit_code(err.code);
+    }
+    if (as_json) {
+        json_t *o = json_pack("{s:s,s:s,s:b,s:f,s:f,s:f,s:f,s:f}", "a", pl_strategy_label(a), "b", pl_strategy_label(b),
+                              "expected", 1, "turns", e.turns, "a_score", e.score[0], "b_score", e.score[1],
+                              "a_cooperations", e.cooperations[0], "b_cooperations", e.cooperations[1]);
+        char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
+        json_decref(o);
+        if (!s) {
+            fprintf(stderr, "parley match: out of memory writing the JSON\n");
+            return EXIT_ENV;
+        }
+        puts(s);
+        free(s);
+        return EXIT_OK;
+    }
+    printf("expected values over every random draw (noise %g), %.6g turns\n", cfg->noise, e.turns);
+    printf("score  %s %.6f (%.4f a turn, cooperates %.1f%%)\n", pl_strategy_label(a), e.score[0],
+           e.score[0] / e.turns, 100 * e.cooperations[0] / e.turns);
+    printf("score  %s %.6f (%.4f a turn, cooperates %.1f%%)\n", pl_strategy_label(b), e.score[1],
+           e.score[1] / e.turns, 100 * e.cooperations[1] / e.turns);
+    return EXIT_OK;
+}
 
 int cmd_match(int argc, char **argv)
 {
@@ -24,7 +60,7 @@ int cmd_match(int argc, char **argv)
     pl_match_config_default(&cfg);
     cli_game game;
     cli_game_default(&game);
-    int as_json = 0, turns_given = 0, n_args;
+    int as_json = 0, turns_given = 0, expected = 0, n_args;
     const cli_flag flags[] = {
         {"turns", 't', CLI_FLAG_INT, &cfg.turns, "N", "number of turns (default 200); with --prob-end, the upper bound", 1, 1e8,
          &turns_given},
@@ -33,6 +69,8 @@ int cmd_match(int argc, char **argv)
         {"prob-end", 0, CLI_FLAG_PROB, &cfg.prob_end, "p", "the match ends after each turn with probability p"},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0): the same seed gives the same match"},
         {"json", 0, CLI_FLAG_BOOL, &as_json, NULL, "{\"a\",\"b\",\"turns\",\"a_actions\",\"b_actions\",\"a_score\",\"b_score\"}"},
+        {"expected", 0, CLI_FLAG_BOOL, &expected, NULL,
+         "the expected scores of two memory-one players (exact, a Markov chain), not one match"},
         {0}};
     const cli_command cmd = {"match", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -50,6 +88,12 @@ int cmd_match(int argc, char **argv)
         pl_strategy_free(a);
         cli_usage_error("match", "B: %s", err.msg);
         return cli_exit_code(err.code);
+    }
+    if (expected) {
+        rc = print_expected(a, b, &cfg, as_json);
+        pl_strategy_free(a);
+        pl_strategy_free(b);
+        return rc;
     }
     pl_match_result *r;
     if (pl_match_play(a, b, &cfg, &r, &err)) {

@@ -17,7 +17,8 @@ static const char usage[] =
     "Usage: parley moran --players LIST [--counts C1,C2,...] [--turns N] [--noise p] [--prob-end p]\n"
     "                    [--game R,S,T,P] [--mode bd|db] [--selection w] [--mutation p]\n"
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
-    "                    [--replicator T] [--out DIR]\n"
+    "                    [--mutation-rates R1,R2,... | --mutation-matrix FILE] [--fitness linear|exp]\n"
+    "                    [--graph SPEC] [--reproduction-graph SPEC] [--replicator T] [--out DIR] [--json]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -32,7 +33,9 @@ static const char after[] =
     "  parley moran --players tft,defector --counts 1,9 --turns 10 --runs 100000\n"
     "  parley moran --players wsls,tft --counts 1,9 --noise 0.05 --turns 50 --runs 20000 --threads 0\n"
     "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation 0.01 --generations 5000 --out moran/\n"
-    "  parley moran --players tft,defector --counts 1,1 --turns 10 --replicator 50\n";
+    "  parley moran --players tft,defector --counts 1,1 --turns 10 --replicator 50\n"
+    "  parley moran --players tft,defector --counts 1,19 --turns 10 --graph cycle --runs 20000\n"
+    "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation-rates 0.01,0,0.05 --generations 2000\n";
 
 /* "3,1,2" into n counts; an error names --counts, the count and its value (read by the one number
  * reader: no spaces, signs or hex), and a population beyond what a Moran process takes. */
@@ -74,8 +77,11 @@ int cmd_moran(int argc, char **argv)
     cli_game_default(&game);
     const char *out_dir = NULL, *counts_text = NULL;
     pl_player_list players = {0};
-    int turns_given = 0, gens_given = 0, samples = 100, mode = 0, n_args;
-    int *counts = NULL, *traj = NULL;
+    int turns_given = 0, gens_given = 0, samples = 100, mode = 0, as_json = 0, n_args;
+    int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0;
+    const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
+    double *qmatrix = NULL;
+    pl_moran_graph graph = {0}, repro = {0};
     uint64_t gens = 0;
     double rep_time = 0, *rep = NULL, *payoff = NULL, *x0 = NULL;
     pl_moran *m = NULL;
@@ -97,6 +103,19 @@ int cmd_moran(int argc, char **argv)
          "reference library's rule); small w is weak selection", 0, 1},
         {"mutation", 0, CLI_FLAG_PROB, &cfg.mutation, "p", "an offspring becomes another of the types with probability p (default 0);\n"
          "then nothing fixes: one run of --generations is recorded instead"},
+        {"mutation-rates", 0, CLI_FLAG_TEXT, &rates_text, "R1,...", "a mutation rate for each type: an offspring of type i becomes one\n"
+         "of the others (uniformly) with probability Ri"},
+        {"mutation-matrix", 0, CLI_FLAG_TEXT, &matrix_path, "FILE", "mutation by transition matrix: one line a type, the chances that its\n"
+         "offspring is of each type (rows sum to 1; commas or spaces, '#' comments)"},
+        {"fitness", 0, CLI_FLAG_CHOICE, &fitness, "linear|exp", "fitness from payoff: 1 - w + w * payoff (default) or exp(w * payoff)"},
+        {"graph", 0, CLI_FLAG_TEXT, &graph_spec, "SPEC", "who meets whom: complete (default), cycle, star, or an edge list FILE (two\n"
+         "individual numbers 0 .. N-1 a line; individuals numbered type by type in\n"
+         "--counts order); payoff = the mean over one's neighbours"},
+        {"reproduction-graph", 0, CLI_FLAG_TEXT, &repro_spec, "SPEC", "where offspring go (as --graph; default: the --graph with\n"
+         "every individual also its own neighbour, the reference library's rule)"},
+        {"invasion", 0, CLI_FLAG_BOOL, &invasion, NULL, "also print which type can invade which: in an infinite population (the\n"
+         "payoffs' stability conditions) and, with deterministic pairs, the exact\n"
+         "chance N x rho that one invader takes over N - 1 residents (> 1: favoured)"},
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "R", "runs for the fixation estimate (default 1000)", 1, 1e12},
         {"generations", 0, CLI_FLAG_COUNT, &cfg.max_generations, "G", "a run that has not fixed after G generations stops (default 10000000;\n"
          "with --mutation, the length of the recorded run, default 1000)", 1, 1e12, &gens_given},
@@ -109,6 +128,7 @@ int cmd_moran(int argc, char **argv)
         CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
          "generation), results.json and report.html (the charts) into DIR"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"moran", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -140,14 +160,84 @@ int cmd_moran(int argc, char **argv)
         for (size_t i = 0; i < players.n; i++) counts[i] = 1;
     }
     if (mc.prob_end > 0 && !turns_given) mc.turns = 0;
-    if (cfg.mutation > 0 && !gens_given) cfg.max_generations = 1000;
-    if (cfg.mutation > 0 && cfg.max_generations > 100000000) {
+    cfg.fitness = fitness == 1 ? PL_MORAN_FIT_EXP : PL_MORAN_FIT_LINEAR;
+    if ((rates_text || matrix_path) && cfg.mutation > 0) {
+        cli_usage_error("moran", "--mutation with %s: give one way of mutation", rates_text ? "--mutation-rates" : "--mutation-matrix");
+        goto done;
+    }
+    if (rates_text && matrix_path) {
+        cli_usage_error("moran", "--mutation-rates with --mutation-matrix: give one of them");
+        goto done;
+    }
+    if ((rates_text || matrix_path) && rep_time > 0) {
+        cli_usage_error("moran", "--replicator takes one --mutation rate, not %s", rates_text ? "--mutation-rates" : "--mutation-matrix");
+        goto done;
+    }
+    if (rates_text || matrix_path) {
+        size_t n = players.n;
+        double *rates = calloc(n, sizeof *rates);
+        qmatrix = calloc(n * n, sizeof *qmatrix);
+        if (!rates || !qmatrix) {
+            free(rates);
+            fprintf(stderr, "parley moran: out of memory\n");
+            rc = EXIT_ENV;
+            goto done;
+        }
+        int bad = 0;
+        if (rates_text) {
+            const char *p = rates_text;
+            for (size_t i = 0; i < n && !bad; i++) {
+                size_t len = strcspn(p, ",");
+                if ((p[len] == '\0') != (i + 1 == n)) {
+                    cli_usage_error("moran", "--mutation-rates: expected %zu rates, one for each type", n);
+                    bad = 1;
+                    break;
+                }
+                char piece[64];
+                snprintf(piece, sizeof piece, "%.*s", (int)(len < sizeof piece ? len : sizeof piece - 1), p);
+                pl_error e;
+                if (len >= sizeof piece || pl_parse_double(piece, 0, 1, &rates[i], &e)) {
+                    cli_usage_error("moran", "--mutation-rates: rate %zu of %zu: %s", i + 1, n,
+                                    len >= sizeof piece ? "expected a probability, got a longer text" : e.msg);
+                    bad = 1;
+                }
+                p += len + 1;
+            }
+            if (!bad) pl_moran_rates_matrix(rates, n, qmatrix);
+        } else if (pl_moran_matrix_read(matrix_path, n, qmatrix, &err)) {
+            cli_usage_error("moran", "--mutation-matrix: %s", err.msg);
+            rc = cli_exit_code(err.code);
+            bad = 2;
+        }
+        free(rates);
+        if (bad) goto done;
+        cfg.mutation_matrix = qmatrix;
+    }
+    int mutating = pl_moran_mutates(&cfg, players.n);
+    {
+        int total = 0;
+        for (size_t i = 0; i < players.n; i++) total += counts[i];
+        const char *specs[2] = {graph_spec, repro_spec}, *flagnames[2] = {"--graph", "--reproduction-graph"};
+        pl_moran_graph *gs[2] = {&graph, &repro};
+        for (int k = 0; k < 2; k++) {
+            if (!specs[k]) continue;
+            if (pl_moran_graph_make(specs[k], total, gs[k], &err)) {
+                cli_usage_error("moran", "%s: %s", flagnames[k], err.msg);
+                rc = cli_exit_code(err.code);
+                goto done;
+            }
+        }
+        if (graph_spec) cfg.interaction = &graph;
+        if (repro_spec) cfg.reproduction = &repro;
+    }
+    if (mutating && !gens_given) cfg.max_generations = 1000;
+    if (mutating && cfg.max_generations > 100000000) {
         cli_usage_error("moran", "--generations: with --mutation one run is recorded; expected at most 100000000, got %llu",
                         (unsigned long long)cfg.max_generations);
         goto done;
     }
     mc.game = &game.game;
-    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html"))) goto done;
+    if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     rc = EXIT_USAGE;
     double t0 = cli_seconds();
     if (pl_moran_create(&m, (pl_strategy *const *)players.items, players.n, &mc, samples, cfg.threads, &err)) {
@@ -155,12 +245,12 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     double t1 = cli_seconds();
-    if (cfg.mutation == 0 && pl_moran_fixation_run(m, counts, &cfg, &f, &err)) {
+    if (!mutating && pl_moran_fixation_run(m, counts, &cfg, &f, &err)) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }
     double t2 = cli_seconds();
-    if ((out_dir || cfg.mutation > 0) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
+    if ((cli_out_path(&out) || mutating) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }
@@ -171,9 +261,17 @@ int cmd_moran(int argc, char **argv)
         size_t l = strlen(pl_moran_name(m, i));
         if (l > w) w = l;
     }
-    printf("Moran process (%s), %d individuals, selection w = %g, mutation %g; matches of %d turns, noise %g%s\n",
-           cfg.mode == PL_MORAN_DB ? "death-birth" : "birth-death", N, cfg.selection, cfg.mutation, mc.turns, mc.noise,
+    char mutation_text[160];
+    if (rates_text) snprintf(mutation_text, sizeof mutation_text, "mutation rates %s", rates_text);
+    else if (matrix_path) snprintf(mutation_text, sizeof mutation_text, "mutation matrix %s", matrix_path);
+    else snprintf(mutation_text, sizeof mutation_text, "mutation %g", cfg.mutation);
+    printf("Moran process (%s), %d individuals, selection w = %g%s, %s; matches of %d turns, noise %g%s\n",
+           cfg.mode == PL_MORAN_DB ? "death-birth" : "birth-death", N, cfg.selection,
+           cfg.fitness == PL_MORAN_FIT_EXP ? " (fitness exp(w x payoff))" : "", mutation_text, mc.turns, mc.noise,
            pl_moran_deterministic(m) ? "" : " (random outcomes: each meeting draws one of the cached samples)");
+    if (graph_spec || repro_spec)
+        printf("interaction graph %s, reproduction graph %s\n", graph_spec ? graph_spec : "complete",
+               repro_spec ? repro_spec : "the interaction graph with loops");
     if (f) {
         printf("%llu runs, seed %llu: ", (unsigned long long)f->runs, (unsigned long long)cfg.seed);
         if (f->unfixed)
@@ -239,11 +337,34 @@ int cmd_moran(int argc, char **argv)
             printf("%-*s  %.6f -> %.6f\n", (int)w, pl_moran_name(m, i), start[i], x0[i] / (steps ? 1 : N));
         free(start);
     }
+    if (invasion) {
+        size_t n = players.n;
+        printf("\ninvasion (row: resident, column: invader): + invades an infinite population, - does not;\n"
+               "N x rho: the exact chance one invader takes over %d - 1 residents, times N (> 1: selection favours it)\n\n",
+               N);
+        printf("%-*s", (int)w, "");
+        for (size_t j = 0; j < n; j++) printf("  %12.12s", pl_moran_name(m, j));
+        printf("\n");
+        for (size_t i = 0; i < n; i++) {
+            printf("%-*s", (int)w, pl_moran_name(m, i));
+            for (size_t j = 0; j < n; j++) {
+                char cell[32] = "";
+                double rho;
+                if (i == j) snprintf(cell, sizeof cell, ".");
+                else if (!graph_spec && !repro_spec && !pl_moran_exact_config(m, j, i, 1, N, &cfg, &rho, NULL))
+                    snprintf(cell, sizeof cell, "%c %.3f", pl_moran_invades(m, i, j) ? '+' : '-', rho * N);
+                else snprintf(cell, sizeof cell, "%c", pl_moran_invades(m, i, j) ? '+' : '-');
+                printf("  %12s", cell);
+            }
+            printf("\n");
+        }
+    }
     fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
             f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
     int wrc = 0;
-    if (out_dir) {
-        pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts};
+    if (cli_out_path(&out)) {
+        pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts,
+                              .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion};
         wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
     }
     rc = cli_out_end(&out, wrc, &err);
@@ -254,6 +375,9 @@ done:
     free(rep);
     free(payoff);
     free(x0);
+    free(qmatrix);
+    pl_moran_graph_free(&graph);
+    pl_moran_graph_free(&repro);
     pl_moran_fixation_free(f);
     pl_moran_free(m);
     pl_player_list_free(&players);

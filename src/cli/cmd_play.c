@@ -301,7 +301,8 @@ int cmd_play(int argc, char **argv)
 
     const char *ended = NULL;
     char buf_end[160];
-    in_line in = {.echo = !cli_is_tty(stdin)};
+    in_line in;
+    cli_line_init(&in);
     const cli_play_loop loop = {&in, "your move (c/d, ? for help): ",
                                 "type c to cooperate or d to defect (? for help, q to quit)", "turn", help_cb, history_cb,
                                 &ui};
@@ -328,7 +329,7 @@ int cmd_play(int argc, char **argv)
         show_outcome(&ui, mine);
         need_board = 1;
     }
-    free(in.buf);
+    cli_line_free(&in);
     if (!ended) {
         snprintf(buf_end, sizeof buf_end, "Game over after %d turn%s.", pl_match_stepper_turn(ui.st),
                  pl_match_stepper_turn(ui.st) == 1 ? "" : "s");

@@ -100,8 +100,10 @@ static void ag_board(const ag_ui *ui)
             if (pl_agreement_stepper_status(st, s) != order[k] || pl_agreement_step_actor(a, s) == ui->me) continue;
             if (!any) printf("  %-23s", status_word(order[k])), col = 25;
             int len = (int)strlen(pl_agreement_step_id(a, s)) + 2;
-            if (col + len > 100) printf("\n  %-23s", ""), col = 25;
-            printf("%s%s", any ? ", " : "", pl_agreement_step_id(a, s));
+            /* the comma ends the line that wraps: the next line starts with a step, not ", " */
+            if (any && col + len > 100) printf(",\n  %-23s", ""), col = 25;
+            else if (any) printf(", ");
+            printf("%s", pl_agreement_step_id(a, s));
             col += len;
             any = 1;
         }

@@ -44,6 +44,15 @@ static void np_cell(const np_ui *ui, int i, int t)
     else printf("%-*s", CELL, word);
 }
 
+/* A period as a reader says it: its date ("2023-01"), or "round 3" where periods are only counted. */
+static void np_period_name(const np_ui *ui, int t, char *buf, size_t size)
+{
+    char lab[32];
+    pl_nscenario_period_label(ui->m, t, lab, sizeof lab);
+    if (lab[strspn(lab, "0123456789")] == '\0') snprintf(buf, size, "%s %s", ui->info.period_unit, lab);
+    else snprintf(buf, size, "%s", lab);
+}
+
 static int np_name_width(const np_ui *ui)
 {
     int w = 8;
@@ -76,7 +85,9 @@ static void np_table(const np_ui *ui, int from, int to, int with_pay)
         pl_nscenario_period_label(ui->m, t, lab, sizeof lab);
         printf("%-*s", CELL, lab);
     }
-    if (with_pay) printf("%8s %8s", "last", "total");
+    /* the payoff columns say what they hold: the last period shown, and the total since the record */
+    if (with_pay && to > 0) pl_nscenario_period_label(ui->m, to - 1, lab, sizeof lab);
+    if (with_pay) printf("%9.9s %8s", lab, "total");
     putchar('\n');
     for (int i = 0; i < ui->info.n_parties; i++) {
         pl_nscenario_party p;
@@ -86,7 +97,7 @@ static void np_table(const np_ui *ui, int from, int to, int with_pay)
         printf("  %-*s", w, name);
         for (int t = from; t < to; t++) np_cell(ui, i, t);
         if (with_pay && to > 0)
-            printf("%8.4g %8.4g", pl_nmatch_stepper_payoff(ui->st, i, to - 1), np_payoff_since_record(ui, ui->st, i, to));
+            printf("%9.4g %8.4g", pl_nmatch_stepper_payoff(ui->st, i, to - 1), np_payoff_since_record(ui, ui->st, i, to));
         putchar('\n');
     }
     for (int b = 0; b < ui->info.n_blocs; b++) {
@@ -96,6 +107,12 @@ static void np_table(const np_ui *ui, int from, int to, int with_pay)
         for (int t = from; t < to; t++)
             printf("%-*s", CELL, pl_nscenario_bloc_escalated(ui->m, b, ui->st, t) ? "ESCALATED" : "calm");
         putchar('\n');
+    }
+    if (with_pay && to > 0) {
+        char first[48];
+        np_period_name(ui, ui->info.record_turns, first, sizeof first);
+        printf("  the %s column: each party's payoff that %s; total: since %s, %s\n", lab, ui->info.period_unit, first,
+               ui->info.record_turns ? "the first after the record" : "the start");
     }
 }
 
@@ -127,13 +144,25 @@ static void np_history(void *user)
     if (!t) printf("  nothing played yet\n");
 }
 
-static void np_escalation_line(const np_ui *ui, const pl_nscenario_tally *x, const char *who)
+/* The closing line of one game (st: its stepper, x: its tally): when the first escalation came
+ * and whose it was (each party whose action that period was not a restraint, with the action). */
+static void np_escalation_line(const np_ui *ui, const pl_nmatch_stepper *st, const pl_nscenario_tally *x, const char *who)
 {
     char lab[32];
     const pl_nscenario_info *in = &ui->info;
     if (x->first_escalation >= 0) {
-        pl_nscenario_period_label(ui->m, x->first_escalation, lab, sizeof lab);
-        printf("%s: first escalation in %s (%s %d)", who, lab, in->period_unit, x->first_escalation - in->record_turns + 1);
+        int t = x->first_escalation, n = 0;
+        pl_nscenario_period_label(ui->m, t, lab, sizeof lab);
+        printf("%s: first escalation in %s (%s %d)", who, lab, in->period_unit, t - in->record_turns + 1);
+        for (int i = 0; i < in->n_parties; i++) {
+            pl_nscenario_party p;
+            pl_nscenario_get_party(ui->m, i, &p);
+            int a = pl_nmatch_stepper_action(st, i, t);
+            if (a < 0 || a >= p.n_actions || p.restrained[a]) continue;
+            const char *name = i != ui->me ? p.id : st == ui->st ? "you" : "your policy";
+            printf("%s%s (%s)", n ? ", " : ", by ", name, p.action[a]);
+            n++;
+        }
     } else
         printf("%s: no escalation", who);
     if (x->periods >= in->window)
@@ -282,7 +311,7 @@ int cli_play_nparty(const pl_scenario *scn, const cli_play_args *args)
             pl_nscenario_period_label(m, t, lab, sizeof lab);
             double mine = np_payoff_since_record(&ui, ui.st, ui.me, t);
             printf("\n%s (%s %d of %d)    your payoff so far: %.4g%s\n", lab, info->period_unit, t - R + 1, info->periods,
-                   mine, R ? " (last and total: since the record)" : "");
+                   mine, R ? " (since the record)" : "");
             int from = t > NP_WINDOW ? t - NP_WINDOW : 0;
             if (t > 0) np_table(&ui, from, t, 1);
             need_board = 0;
@@ -339,8 +368,8 @@ int cli_play_nparty(const pl_scenario *scn, const cli_play_args *args)
                    pol.payoff[i], pol.restrained[i]);
         }
         putchar('\n');
-        np_escalation_line(&ui, &you, "You played");
-        np_escalation_line(&ui, &pol, "With your policy");
+        np_escalation_line(&ui, ui.st, &you, "You played");
+        np_escalation_line(&ui, ref, &pol, "With your policy");
         printf("Your party's own policy in '%s' (%s), on the same random stream (seed %llu), would have scored %.4g;\n"
                "you scored %.4g.",
                pr.id, pl_nplayer_label(pr.players[ui.me]), (unsigned long long)run_seed, pol.payoff[ui.me],

@@ -97,7 +97,8 @@ int cmd_play_scenario(int argc, char **argv)
     pl_error err;
     pl_scenario *scn;
     if (pl_scenario_open(&scn, path, &err)) return cli_lib_error("play", &err);
-    in_line in = {.echo = !cli_is_tty(stdin)};
+    in_line in;
+    cli_line_init(&in);
     cli_play_args args = {.party = party, .profile = profile, .variant = variant, .reference = reference,
                           .seed_given = seed_given, .seed = seed, .in = &in};
     rc = -1;
@@ -106,7 +107,7 @@ int cmd_play_scenario(int argc, char **argv)
     if (rc < 0) /* a kind the library knows but whose line in the table names no front end */
         rc = cli_usage_error("play", "%s: scenarios of kind '%s' cannot be played; try 'parley run'", path,
                              pl_scenario_kind(scn));
-    free(in.buf);
+    cli_line_free(&in);
     pl_scenario_free(scn);
     return rc;
 }

@@ -2,38 +2,13 @@
 /* cmd_run.c — `parley run SCENARIO.yaml`: flags in, the scenario runner does the rest. */
 #include <string.h>
 
-#include <pthread.h>
-
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
 #include "cli/progress.h"
 
-/* The runner reports progress from worker threads; the bar starts at the first report, when the total is known. */
-typedef struct run_bar {
-    pthread_mutex_t mu;
-    cli_progress *bar;
-    int started;
-    uint64_t total;    /* the runs the scenario asked for, from the reports (0: none came) */
-    double runs_done;  /* when the last run was reported (cli_seconds) */
-} run_bar;
-
-static void on_progress(void *user, uint64_t done, uint64_t total)
-{
-    run_bar *b = user;
-    pthread_mutex_lock(&b->mu); /* reports come once per chunk of runs: a lock is cheap here */
-    if (!b->started) b->started = 1, b->bar = cli_progress_start("run", total);
-    b->total = total;
-    cli_progress_update(b->bar, done);
-    if (total && done >= total) { /* erase the bar before the summary is printed */
-        b->runs_done = cli_seconds();
-        cli_progress_finish(b->bar);
-        b->bar = NULL;
-    }
-    pthread_mutex_unlock(&b->mu);
-}
-
 static const char usage[] =
-    "Usage: parley run SCENARIO.yaml [--runs N] [--seed s] [--threads k] [--out DIR] [--set PATH=VALUE]...\n"
+    "Usage: parley run SCENARIO.yaml [--runs N] [--seed s] [--threads k] [--out DIR] [--json]\n"
+    "                  [--set PATH=VALUE]...\n"
     "\n"
     "Runs a scenario file of any kind (its top-level 'kind:' says which: an agreement\n"
     "to simulate and replay, an N-party game, a tournament) and prints a summary.\n"
@@ -49,7 +24,7 @@ int cmd_run(int argc, char **argv)
 {
     pl_run_options opt = {.threads = cli_default_threads()};
     cli_list sets = {0};
-    int types = 0, n_args;
+    int types = 0, as_json = 0, n_args;
     const cli_flag flags[] = {
         {"runs", 'r', CLI_FLAG_COUNT, &opt.runs, "N", "Monte Carlo runs (default: the scenario's own, else 10000)", 1, 1e9},
         {"seed", 's', CLI_FLAG_SEED, &opt.seed, "s",
@@ -67,6 +42,7 @@ int cmd_run(int argc, char **argv)
          "steps.SP-DP-1.flow.DPRK=-0.31, verifiers.IAEA.p_confirm=0.6; the\n"
          "other probabilities of a policy list are rescaled to add up to 1.\n"
          "The summary and results.json record every change"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"run", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -79,11 +55,14 @@ int cmd_run(int argc, char **argv)
     pl_error err;
     /* the results directory is checked and made before anything is computed, and filled as a set */
     cli_out out;
-    rc = cli_out_begin(&out, "run", opt.out_dir, "CSV, results.json, report.html");
+    rc = cli_out_begin(&out, "run", opt.out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL);
     if (rc) return rc;
     opt.out_dir = cli_out_path(&out);
-    run_bar bar = {.mu = PTHREAD_MUTEX_INITIALIZER};
-    opt.progress = on_progress;
+    /* one display over every phase (the key findings' sensitivity pass, the runs, the noise sweep);
+     * the runs are timed for the rate the timing line gives */
+    cli_phases bar;
+    cli_phases_init(&bar, "run", "runs");
+    opt.progress = cli_phases_progress, opt.phase = cli_phases_phase;
     opt.progress_user = &bar;
     pl_scenario *scn = NULL;
     rc = pl_scenario_open(&scn, path, &err);
@@ -93,14 +72,14 @@ int cmd_run(int argc, char **argv)
             fprintf(stderr, "parley run: types are the posterior given the record (see parley fit %s)\n", path);
         rc = pl_scenario_run(scn, &opt, stdout, &err);
     }
-    double t1 = cli_seconds(), secs = bar.runs_done > t0 ? bar.runs_done - t0 : 0;
-    cli_progress_finish(bar.bar);
+    cli_phases_finish(&bar);
+    double t1 = cli_seconds(), secs = bar.timed_t1 > bar.timed_t0 ? bar.timed_t1 - bar.timed_t0 : 0;
     pl_scenario_free(scn);
     if (!rc) { /* timings go to standard error, never into the results */
         fflush(stdout);
-        if (bar.total && secs > 0)
+        if (bar.timed_total && secs > 0)
             fprintf(stderr, "parley run: %llu runs in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all\n",
-                    (unsigned long long)bar.total, secs, (double)bar.total / secs, opt.threads,
+                    (unsigned long long)bar.timed_total, secs, (double)bar.timed_total / secs, opt.threads,
                     opt.threads == 1 ? "" : "s", t1 - t0);
         else
             fprintf(stderr, "parley run: done in %.3f s (%d thread%s)\n", t1 - t0, opt.threads, opt.threads == 1 ? "" : "s");

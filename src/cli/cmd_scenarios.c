@@ -2,13 +2,14 @@
 /* cmd_scenarios.c — `parley scenarios`: the scenarios `make install` shipped, one line each (the
  * name to give `parley run`, the kind and the title from the file), so a user who is not in the
  * checkout can find what there is to run. */
+#include <jansson.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
 
 static const char usage[] =
-    "Usage: parley scenarios\n"
+    "Usage: parley scenarios [--json]\n"
     "\n"
     "Lists the shipped scenarios, one line each: the name that parley run, fit,\n"
     "sensitivity and play take from any directory, the scenario's kind and its title.\n"
@@ -19,22 +20,27 @@ static const char after[] =
     "\n"
     "Examples:\n"
     "  parley scenarios\n"
+    "  parley scenarios --json\n"
     "  parley run korea/six-party-2007\n";
 
 int cmd_scenarios(int argc, char **argv)
 {
-    int n_args;
-    const cli_flag flags[] = {{0}};
+    int as_json = 0, n_args;
+    const cli_flag flags[] = {
+        {"json", 0, CLI_FLAG_BOOL, &as_json, NULL, "one JSON document: {\"scenarios\": [{\"name\", \"kind\", \"title\",\n"
+         "\"file\", \"folder\"}, ...]} (docs/json.md)"},
+        {0}};
     const cli_command cmd = {"scenarios", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
     if (rc != CLI_GO) return rc;
     if (n_args) return cli_usage_error("scenarios", "takes no arguments, got '%s' (see --help)", argv[1]);
     const char *dirs[2];
     int nd = cli_data_dirs(dirs), found = 0, bad = 0;
+    json_t *list = as_json ? json_array() : NULL;
     for (int i = 0; i < nd; i++) {
         cli_names names = {0};
         if (!cli_scenarios_shipped(dirs[i], &names)) continue;
-        printf("%s%s/scenarios:\n", found ? "\n" : "", dirs[i]);
+        if (!as_json) printf("%s%s/scenarios:\n", found ? "\n" : "", dirs[i]);
         found += names.n;
         for (int j = 0; j < names.n; j++) {
             char path[4096], name[1024];
@@ -44,7 +50,19 @@ int cmd_scenarios(int argc, char **argv)
             if (dot) *dot = '\0';
             pl_scenario *s;
             pl_error err;
-            if (pl_scenario_open(&s, path, &err)) {
+            int unreadable = pl_scenario_open(&s, path, &err) != 0;
+            if (as_json) { /* json_pack fails whole (NULL) if a member cannot be made: caught at the end */
+                json_t *o = unreadable ? json_pack("{s:s,s:n,s:n,s:s,s:s,s:s}", "name", name, "kind", "title", "file", path,
+                                                   "folder", dirs[i], "error", err.msg)
+                                       : json_pack("{s:s,s:s,s:s,s:s,s:s}", "name", name, "kind", pl_scenario_kind(s),
+                                                   "title", pl_scenario_name(s), "file", path, "folder", dirs[i]);
+                if (!o || json_array_append_new(list, o)) json_decref(list), list = NULL;
+                bad |= unreadable;
+                if (!unreadable) pl_scenario_free(s);
+                if (!list) break;
+                continue;
+            }
+            if (unreadable) {
                 printf("  %-34s (cannot be read: %s)\n", name, err.msg);
                 bad = 1;
                 continue;
@@ -53,6 +71,12 @@ int cmd_scenarios(int argc, char **argv)
             pl_scenario_free(s);
         }
         cli_names_free(&names);
+    }
+    if (as_json && found) {
+        rc = cli_print_json("scenarios", list ? json_pack("{s:o}", "scenarios", list) : NULL);
+        if (rc) return rc;
+    } else {
+        json_decref(list);
     }
     if (!found) {
         fprintf(stderr, "parley scenarios: no shipped scenarios found (looked in %s/scenarios%s%s%s); "

@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
+#include "cli/progress.h"
 #include "parley/outdir.h"
 #include "parley/sensitivity.h"
 
@@ -33,7 +34,7 @@ int cmd_sensitivity(int argc, char **argv)
     pl_sensitivity_config cfg;
     pl_sensitivity_config_default(&cfg);
     cfg.threads = cli_default_threads(), cfg.log = stderr;
-    int n_args;
+    int as_json = 0, n_args;
     const cli_flag flags[] = {
         {"range", 0, CLI_FLAG_LIST, &ranges, "P=LO:HI", "vary the value at path P from LO to HI (repeatable);\n"
          "P,Q=xLO:HI scales every value paths P, Q name ('*' for every entry)\n"
@@ -51,24 +52,27 @@ int cmd_sensitivity(int argc, char **argv)
         CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &cfg.out_dir, "DIR", "write sensitivity.csv, breakeven.csv, sobol.csv, grid.csv,\n"
          "sensitivity.json and sensitivity.html into DIR"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"sensitivity", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
     if (rc != CLI_GO) return rc;
     cfg.sets = sets.items, cfg.n_sets = sets.n, cfg.ranges = ranges.items, cfg.n_ranges = ranges.n;
     if (n_args != 1) return cli_usage_error("sensitivity", "expected one SCENARIO.yaml file (see --help)");
-    /* the analysis reloads the file for every point: standard input cannot be read twice */
-    if (!strcmp(argv[1], "-"))
-        return cli_usage_error("sensitivity", "'-': the analysis reads the scenario once per point, so it needs a "
-                                              "file, not standard input");
     char path[4096]; /* a file, or a shipped scenario's name */
     if ((rc = cli_scenario_find("sensitivity", argv[1], path, sizeof path))) return rc;
     pl_error err;
     /* the results directory is checked before anything is computed, and filled as a set */
     cli_out out;
-    rc = cli_out_begin(&out, "sensitivity", cfg.out_dir, "CSV, sensitivity.json, sensitivity.html");
+    rc = cli_out_begin(&out, "sensitivity", cfg.out_dir, "CSV, sensitivity.json, sensitivity.html",
+                       as_json ? "sensitivity.json" : NULL);
     if (rc) return rc;
     cfg.out_dir = cli_out_path(&out);
+    /* one display over the analysis' parts (baseline, one at a time, break-even, Sobol, grid) */
+    cli_phases bar;
+    cli_phases_init(&bar, "sensitivity", NULL);
+    cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &bar;
     rc = pl_sensitivity_run_file(path, &cfg, stdout, &err);
+    cli_phases_finish(&bar);
     return cli_out_end(&out, rc, &err);
 }

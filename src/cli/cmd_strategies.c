@@ -11,10 +11,14 @@
 
 static const char usage[] =
     "Usage: parley strategies [--json | --markdown] [--family NAME | --nparty]\n"
+    "       parley strategies [--json] NAME...\n"
     "\n"
     "Lists every strategy parley can play: its id (what you type), its name, the\n"
     "Axelrod-Python name it matches, whether it draws random numbers, how many\n"
-    "turns back it looks, and its parameters with their defaults.\n"
+    "turns back it looks, and its parameters with their defaults.  Given names, it\n"
+    "shows those strategies as named, parameters and transformers included: their\n"
+    "label, the reference's name for them, whether they draw random numbers, their\n"
+    "memory and whether they read the match length or the game.\n"
     "\n";
 static const char after[] =
     "\n"
@@ -22,11 +26,21 @@ static const char after[] =
     "two-party strategy plays in N-party games too, lifted against an aggregate\n"
     "of the parties it watches (tft@any, tft@all, tft@majority, tft@2).\n"
     "\n"
+    "Transformers wrap any strategy, as Axelrod-Python's strategy transformers do,\n"
+    "and nest: KIND(STRATEGY[, ARGS]), e.g. dual(tft), flip(dual(tft)),\n"
+    "noisy(grudger, 0.1), joss_ann(tft, 0.1, 0.2), initial(tft, DDC), final(tft, DD),\n"
+    "apology(tft, D, C), grudge(tft, 2), retaliation(tft, 3), forgiver(grudger, 0.5),\n"
+    "mixed(tft, 0.3, defector[, 0.2, cooperator]), nice(S), track_history(S),\n"
+    "deadlock_breaking(S), retaliate_until_apology(S), identity(S).  The reference's\n"
+    "names of transformed players are read too (\"Dual Tit For Tat\"); see\n"
+    "docs/strategies.md.\n"
+    "\n"
     "Examples:\n"
     "  parley strategies --family classic\n"
     "  parley strategies --json | grep '\"stochastic\":true'\n"
     "  parley strategies --nparty\n"
     "  parley strategies --markdown > strategies.md\n"
+    "  parley strategies --json 'noisy(dual(tft), 0.1)'\n"
     "  parley match gtft:p=0.2 defector --turns 100\n";
 
 /* What each family holds, for the headings of the reference; a family missing
@@ -315,6 +329,45 @@ static json_t *info_json(const pl_strategy_info *in)
                      "reference", in->reference);
 }
 
+/* The strategies named on the command line, as made with their parameters and transformers. */
+static int print_named(int n, char **names, int as_json)
+{
+    if (!as_json) printf("%-40s %-40s %-5s %-6s %s\n", "LABEL", "AXELROD NAME", "RAND", "MEMORY", "USES");
+    for (int i = 0; i < n; i++) {
+        pl_strategy *s;
+        pl_error err;
+        if (pl_strategy_create(&s, names[i], &err)) {
+            fprintf(stderr, "parley strategies: %s\n", err.msg);
+            return EXIT_USAGE;
+        }
+        const pl_strategy_info *in = pl_strategy_get_info(s);
+        int depth = pl_strategy_memory_depth(s), stoch = pl_strategy_is_stochastic(s);
+        const char *axl = pl_strategy_is_default(s) || in->family == NULL || !strcmp(in->family, "transformed")
+                              ? in->axelrod_name
+                              : NULL;
+        int rc = EXIT_OK;
+        if (as_json) {
+            json_t *o = json_pack("{s:s,s:s?,s:s,s:b,s:o,s:b,s:b}", "label", pl_strategy_label(s), "axelrod_name", axl,
+                                  "family", in->family, "stochastic", stoch, "memory_depth",
+                                  depth < 0 ? json_null() : json_integer(depth), "uses_match_length", in->uses_length,
+                                  "uses_game", in->uses_game);
+            rc = print_json_line(o);
+        } else {
+            char mem[16];
+            if (depth < 0) strcpy(mem, "inf");
+            else snprintf(mem, sizeof mem, "%d", depth);
+            printf("%-40s %-40s %-5s %-6s %s\n", pl_strategy_label(s), axl ? axl : "-", stoch ? "yes" : "no", mem,
+                   in->uses_length && in->uses_game ? "length, game"
+                   : in->uses_length              ? "length"
+                   : in->uses_game                ? "game"
+                                                  : "-");
+        }
+        pl_strategy_free(s);
+        if (rc) return rc;
+    }
+    return EXIT_OK;
+}
+
 int cmd_strategies(int argc, char **argv)
 {
     int as_json = 0, as_markdown = 0, nparty = 0, n_args;
@@ -332,7 +385,11 @@ int cmd_strategies(int argc, char **argv)
     const cli_command cmd = {"strategies", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
     if (rc != CLI_GO) return rc;
-    if (n_args > 0) return cli_usage_error("strategies", "unexpected argument '%s' (see --help)", argv[1]);
+    if (n_args > 0) {
+        if (as_markdown || nparty || family)
+            return cli_usage_error("strategies", "names go with --json or alone, not with --markdown, --nparty or --family");
+        return print_named(n_args, argv + 1, as_json);
+    }
     if (as_json && as_markdown) return cli_usage_error("strategies", "--json and --markdown: choose one");
     if (nparty && family)
         return cli_usage_error("strategies", "--family names a two-party family; --nparty lists the N-party strategies");

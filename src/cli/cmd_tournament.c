@@ -9,7 +9,8 @@
 
 static const char usage[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"
-    "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--out DIR]\n"
+    "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--batched]\n"
+    "                         [--out DIR] [--json]\n"
     "\n"
     "Round robin: every pair of players (and each against a copy of itself, as in\n"
     "Axelrod-Python) plays R matches; players are ranked by their median normalised\n"
@@ -22,20 +23,6 @@ static const char after[] =
     "  parley tournament --players all --repetitions 5 --threads 0 --out results/\n"
     "  parley tournament -p tft,wsls,defector -t 100 -r 5 -j 0 -o results/\n";
 
-/* The library counts the matches (self-play or not) and reports them with every call, which
- * it makes one at a time: the bar starts at the first report, when the total is known. */
-typedef struct tour_bar {
-    cli_progress *bar;
-    int started;
-} tour_bar;
-
-static void progress_cb(void *user, uint64_t done, uint64_t total)
-{
-    tour_bar *b = user;
-    if (!b->started) b->started = 1, b->bar = cli_progress_start("tournament", total);
-    cli_progress_update(b->bar, done);
-}
-
 int cmd_tournament(int argc, char **argv)
 {
     pl_tournament_config cfg;
@@ -45,7 +32,7 @@ int cmd_tournament(int argc, char **argv)
     cli_game_default(&game);
     const char *out_dir = NULL;
     pl_player_list players = {0};
-    int turns_given = 0, self_play_off = 0, n_args;
+    int turns_given = 0, self_play_off = 0, as_json = 0, n_args;
     pl_error err;
     const cli_flag flags[] = {
         {"players", 'p', CLI_FLAG_PLAYERS, &players, "LIST", "comma-separated strategy names, @FILE (one name a line; @- reads\n"
@@ -59,8 +46,11 @@ int cmd_tournament(int argc, char **argv)
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
         CLI_ROW_THREADS(&cfg.threads),
         {"no-self-play", 0, CLI_FLAG_BOOL, &self_play_off, NULL, "leave out each player's match against its own copy"},
+        {"batched", 0, CLI_FLAG_BOOL, &cfg.batched, NULL,
+         "memory-one pairs play 64 repetitions at once (faster; other draws, so other stochastic results)"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},
+        CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"tournament", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -86,31 +76,36 @@ int cmd_tournament(int argc, char **argv)
     cfg.game = &game.game;
     /* the results directory is checked and made before anything is computed, and filled as a set */
     cli_out out;
-    if ((rc = cli_out_begin(&out, "tournament", out_dir, "CSV, results.json, report.html"))) goto done;
+    if ((rc = cli_out_begin(&out, "tournament", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     double t0 = cli_seconds();
     pl_tournament_result *res = NULL;
-    tour_bar bar = {0};
-    cfg.progress = progress_cb;
+    /* the library counts the matches (self-play or not) and reports them with every call: the bar
+     * starts at the first report, when the total is known */
+    cli_phases bar;
+    cli_phases_init(&bar, "tournament", NULL);
+    cfg.progress = cli_phases_progress;
     cfg.progress_user = &bar;
     int run_rc = pl_tournament_run((const pl_strategy *const *)players.items, players.n, &cfg, &res, &err);
-    cli_progress_finish(bar.bar);
+    cli_phases_finish(&bar);
     if (!run_rc) {
         double secs = cli_seconds() - t0;
         pl_tournament_print_table(res, stdout);
-        /* the rate of turns simulated: a deterministic pair is played once and repeated, and a rate
-         * over the repeated turns too once claimed 2e14 turns a second */
+        /* The turns of the results, then how many of them were simulated and the rate of those:
+         * a pair whose match drew nothing is played once and repeated, and a rate over the
+         * repeated turns too once claimed 2e14 turns a second.  The line says which it counts. */
         unsigned long long turns = pl_tournament_result_turns(res), sim = pl_tournament_result_turns_computed(res);
         double rate = secs > 0 ? (double)sim / secs : 0.0;
         if (sim < turns)
-            fprintf(stderr, "%llu matches, %llu turns in %.3f s (%llu simulated at %.3g turns/s, the others repeat "
-                    "deterministic matches; %d thread%s)\n", (unsigned long long)pl_tournament_result_matches(res), turns,
-                    secs, sim, rate, cfg.threads, cfg.threads == 1 ? "" : "s");
-        else
-            fprintf(stderr, "%llu matches, %llu turns in %.3f s (%.3g turns/s, %d thread%s)\n",
-                    (unsigned long long)pl_tournament_result_matches(res), turns, secs, rate, cfg.threads,
+            fprintf(stderr, "%llu matches, %llu turns in %.3f s (%llu of them simulated, at %.3g simulated turns/s; "
+                    "the others repeat deterministic matches; %d thread%s)\n",
+                    (unsigned long long)pl_tournament_result_matches(res), turns, secs, sim, rate, cfg.threads,
                     cfg.threads == 1 ? "" : "s");
+        else
+            fprintf(stderr, "%llu matches, %llu turns in %.3f s (every turn simulated, at %.3g simulated turns/s; "
+                    "%d thread%s)\n", (unsigned long long)pl_tournament_result_matches(res), turns, secs, rate,
+                    cfg.threads, cfg.threads == 1 ? "" : "s");
         pl_tournament_meta meta = {.cfg = &cfg, .game_text = game.text};
-        if (out_dir) run_rc = pl_tournament_write(res, &meta, cli_out_path(&out), &err);
+        if (cli_out_path(&out)) run_rc = pl_tournament_write(res, &meta, cli_out_path(&out), &err);
     }
     cli_error_sizes(&err, "--players %zu, --repetitions %d and --threads %d", players.n, cfg.repetitions, cfg.threads);
     rc = cli_out_end(&out, run_rc, &err);

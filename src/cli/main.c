@@ -17,13 +17,24 @@ static const struct {
     {"play", cmd_play, "play yourself: a repeated game against a strategy, or one party of a scenario"},
     {"tournament", cmd_tournament, "round robin of strategies, ranked, with CSV/JSON results"},
     {"moran", cmd_moran, "evolve a population: how often each strategy takes over (Moran process, fixation)"},
+    {"ecology", cmd_ecology, "population shares over a tournament's payoffs, step by step (the reference's Ecosystem)"},
+    {"fingerprint", cmd_fingerprint, "a strategy's Ashlock fingerprint: its score against tit for tat's random probes (heat map)"},
     {"scenarios", cmd_scenarios, "list the shipped scenarios, by the name 'parley run' takes from any directory"},
     {"run", cmd_run, "run a scenario file (agreements, N-party games, tournaments)"},
     {"fit", cmd_fit, "fit an agreement's behaviour (types, rationality, patience) to its dated record"},
     {"design", cmd_design, "search an agreement's sequencing designs for those that complete most often and enforce themselves"},
     {"sensitivity", cmd_sensitivity, "how the conclusions of a scenario move with its assumptions: tornado, break-even, Sobol"},
     {"check-transcripts", cmd_check_transcripts, "replay reference match transcripts and compare every action"},
+    {"completion", cmd_completion, "print the bash or zsh completion script (make install installs both)"},
 };
+
+int cli_command_at(size_t i, const char **name, int (**fn)(int, char **))
+{
+    if (i >= sizeof commands / sizeof *commands) return 0;
+    *name = commands[i].name;
+    if (fn) *fn = commands[i].fn;
+    return 1;
+}
 
 static void usage(FILE *out)
 {
@@ -110,6 +121,8 @@ int main(int argc, char **argv)
         printf("parley %s (libparley %s)\n", PARLEY_VERSION, pl_version());
         return cli_finish(NULL, EXIT_OK);
     }
+    /* the shells' completion scripts ask here; not a command a person types */
+    if (!strcmp(argv[1], "__complete")) return cmd_complete(argc - 1, argv + 1);
     int i = find_command(argv[1]);
     /* every command's output is checked once it is done: a full disk or a closed stdout fails */
     if (i >= 0) return cli_finish(commands[i].name, commands[i].fn(argc - 1, argv + 1));

@@ -3,7 +3,9 @@
  *
  * Every front end (cmd_play.c, cmd_play_nparty.c, cmd_play_agreement.c) reads its moves
  * through this reader, so that a script can play: input is line-based and, when
- * standard input is not a terminal, each line read is echoed after its prompt.  What every
+ * standard input is not a terminal, each line read is echoed after its prompt.  At a terminal
+ * the line is read through libedit (BSD editline): the arrow keys, Home and End edit it, and
+ * the up arrow recalls the moves typed before (the history of this game).  What every
  * game understands alike (q to quit, ? for help, h for the history, an empty line, the end of
  * input) is handled here once, by cli_play_next; the front end reads only the moves. */
 #ifndef PL_CLI_PLAY_INPUT_H
@@ -18,7 +20,13 @@ typedef struct in_line {
     char *buf;
     size_t cap;
     int echo; /* echo each line read (standard input is not a terminal) */
+    int edit; /* read through libedit (standard input and output are terminals) */
 } in_line;
+
+/* Sets a reader up for standard input: line editing at a terminal, echo when scripted. */
+void cli_line_init(in_line *in);
+/* Frees what the reader holds. */
+void cli_line_free(in_line *in);
 
 /* Prints the prompt and reads one line (trimmed) into *out; -1 at end of input. */
 int cli_read_line(in_line *in, const char *prompt, char **out);

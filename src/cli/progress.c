@@ -200,3 +200,51 @@ void cli_progress_finish(cli_progress *p)
     free(p->label);
     free(p);
 }
+
+/* ---- a run in phases ------------------------------------------------------ */
+
+void cli_phases_init(cli_phases *p, const char *cmd, const char *timed)
+{
+    memset(p, 0, sizeof *p);
+    pthread_mutex_init(&p->mu, NULL);
+    p->cmd = cmd, p->timed = timed;
+    snprintf(p->label, sizeof p->label, "%s", cmd);
+    p->in_timed = 1; /* the work before any phase is named counts as the timed phase */
+    p->timed_t0 = cli_seconds();
+}
+
+void cli_phases_phase(void *user, const char *name)
+{
+    cli_phases *p = user;
+    pthread_mutex_lock(&p->mu);
+    cli_progress_finish(p->bar);
+    p->bar = NULL, p->started = 0;
+    snprintf(p->label, sizeof p->label, "%s: %s", p->cmd, name);
+    p->in_timed = p->timed && !strcmp(name, p->timed);
+    if (p->in_timed) p->timed_t0 = cli_seconds(), p->timed_t1 = 0, p->timed_total = 0;
+    pthread_mutex_unlock(&p->mu);
+}
+
+void cli_phases_progress(void *user, uint64_t done, uint64_t total)
+{
+    cli_phases *p = user;
+    pthread_mutex_lock(&p->mu); /* reports come once per chunk of work: a lock is cheap here */
+    if (!p->started) p->started = 1, p->bar = cli_progress_start(p->label, total);
+    if (p->in_timed) p->timed_total = total;
+    cli_progress_update(p->bar, done);
+    if (total && done >= total) { /* the phase is done: erase its bar before anything is printed */
+        if (p->in_timed) p->timed_t1 = cli_seconds();
+        cli_progress_finish(p->bar);
+        p->bar = NULL;
+    }
+    pthread_mutex_unlock(&p->mu);
+}
+
+void cli_phases_finish(cli_phases *p)
+{
+    pthread_mutex_lock(&p->mu);
+    cli_progress_finish(p->bar);
+    p->bar = NULL;
+    pthread_mutex_unlock(&p->mu);
+    pthread_mutex_destroy(&p->mu);
+}

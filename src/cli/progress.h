@@ -18,6 +18,7 @@
 #ifndef PL_CLI_PROGRESS_H
 #define PL_CLI_PROGRESS_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -41,5 +42,29 @@ void cli_progress_finish(cli_progress *p);
  * "label [=====>      ]  45%  1.2k/s  0:12 elapsed  0:15 left".  Returns its length. */
 size_t cli_progress_format(char *buf, size_t size, const char *label, uint64_t done, uint64_t total,
                            double elapsed_s, int width);
+
+/* One display for a run in phases: the library names each phase as it begins (the `phase`
+ * callback of pl_run_options or pl_sensitivity_config) and reports its progress; each phase gets
+ * its own bar, labelled "CMD: PHASE" ("run: key findings: one at a time", "run: runs",
+ * "run: noise sweep"), started at the phase's first report (when its total is known) and erased
+ * when the phase is done or the next begins.  Before any phase is named the label is CMD alone.
+ * The phase named `timed` (NULL: none; before any phase is named, the first) is timed: when it
+ * began, when its last item was reported and its total, for the command's timing line.
+ * Thread-safe (reports come from worker threads). */
+typedef struct cli_phases {
+    pthread_mutex_t mu;
+    const char *cmd, *timed;
+    char label[160];
+    cli_progress *bar;
+    int started, in_timed;
+    double timed_t0, timed_t1; /* cli_seconds; timed_t1 is 0 until its last item came */
+    uint64_t timed_total;      /* the timed phase's total (0: no report came) */
+} cli_phases;
+void cli_phases_init(cli_phases *p, const char *cmd, const char *timed);
+/* The callbacks, with user = the cli_phases. */
+void cli_phases_phase(void *user, const char *name);
+void cli_phases_progress(void *user, uint64_t done, uint64_t total);
+/* Erases whatever bar is shown. */
+void cli_phases_finish(cli_phases *p);
 
 #endif

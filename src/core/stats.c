@@ -28,6 +28,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/alloc.h"
 #include "core/stats.h"
 
 void pl_spread_merge(pl_spread *a, const pl_spread *b)
@@ -60,6 +61,44 @@ double pl_stats_mean(const double *x, size_t n)
     double sum = 0;
     for (size_t i = 0; i < n; i++) sum += x[i];
     return sum / (double)n;
+}
+
+double pl_stats_np_sum(const double *x, size_t n)
+{
+    if (n < 8) {
+        double s = 0.;
+        for (size_t i = 0; i < n; i++) s += x[i];
+        return s;
+    }
+    if (n <= 128) {
+        double r[8];
+        for (int k = 0; k < 8; k++) r[k] = x[k];
+        size_t i;
+        for (i = 8; i < n - n % 8; i += 8)
+            for (int k = 0; k < 8; k++) r[k] += x[i + k];
+        double s = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++) s += x[i];
+        return s;
+    }
+    size_t half = n / 2;
+    half -= half % 8;
+    return pl_stats_np_sum(x, half) + pl_stats_np_sum(x + half, n - half);
+}
+
+double pl_stats_np_mean(const double *x, size_t n) { return n ? pl_stats_np_sum(x, n) / (double)n : NAN; }
+
+double pl_stats_np_std(const double *x, size_t n)
+{
+    if (!n) return NAN;
+    double mean = pl_stats_np_mean(x, n), buf[128];
+    /* the squared deviations, summed as numpy sums them: in blocks when they do not fit the
+     * buffer would change the order, so a longer series takes a buffer of its own */
+    double *d = n <= 128 ? buf : pl_malloc(n * sizeof *d);
+    if (!d) return NAN;
+    for (size_t i = 0; i < n; i++) d[i] = (x[i] - mean) * (x[i] - mean);
+    double var = pl_stats_np_sum(d, n) / (double)n;
+    if (d != buf) pl_free(d);
+    return sqrt(var);
 }
 
 double pl_stats_sd(const double *x, size_t n, int ddof)

@@ -41,6 +41,24 @@ double pl_spread_sd(const pl_spread *s, int ddof);
 
 /* The sum of x[0..n) in index order, over n (NAN for n = 0). */
 double pl_stats_mean(const double *x, size_t n);
+/* numpy's sum of x[0..n) (its add.reduce of a contiguous float64 array): in index order below
+ * 8 values, in 8 interleaved partial sums up to 128, halves (cut at a multiple of 8) beyond;
+ * and numpy's mean and population deviation built on it (np.mean, np.std).  The reference
+ * library's payoff matrix, its deviations and per-opponent averages are these, to the bit. */
+double pl_stats_np_sum(const double *x, size_t n);
+double pl_stats_np_mean(const double *x, size_t n);
+double pl_stats_np_std(const double *x, size_t n);
+/* A compensated (Kahan) running sum, as pandas' groupby sum and mean add their groups (the
+ * reference library's normalised scores).  Zero-initialise to start. */
+typedef struct pl_kahan {
+    double sum, c;
+} pl_kahan;
+static inline void pl_kahan_add(pl_kahan *k, double x)
+{
+    double y = x - k->c, t = k->sum + y;
+    k->c = (t - k->sum) - y;
+    k->sum = t;
+}
 /* The standard deviation of x[0..n) (Welford, in index order), ddof as above. */
 double pl_stats_sd(const double *x, size_t n, int ddof);
 /* The median of sorted values: the middle one, or the mean of the middle two (numpy's median). */

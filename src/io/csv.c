@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "io/csv.h"
+#include "io/number.h"
 
 void pl_csv_text(FILE *f, const char *s)
 {
@@ -24,7 +25,14 @@ void pl_csv_text(FILE *f, const char *s)
 
 void pl_csv_num(FILE *f, double x)
 {
-    if (!isnan(x)) fprintf(f, "%.10g", x);
+    if (isnan(x)) return;
+    if (isinf(x)) {
+        fputs(x > 0 ? "inf" : "-inf", f);
+        return;
+    }
+    char buf[PL_NUM_BUF];
+    pl_num_shortest(buf, x);
+    fputs(buf, f);
 }
 
 void pl_csv_row(FILE *f, const char *fmt, ...)

@@ -9,12 +9,13 @@
 
 /* A text cell, quoted when it holds a comma, a quote or a newline (NULL writes an empty cell). */
 void pl_csv_text(FILE *f, const char *s);
-/* A number with 10 significant digits; NaN writes an empty cell. */
+/* A number as the shortest text that reads back to the same double (io/number.h); NaN writes an
+ * empty cell, the infinities inf and -inf. */
 void pl_csv_num(FILE *f, double x);
 
 /* Cells from a format, one letter a cell, commas between them:
  *   s  text (const char *), quoted when needed as pl_csv_text; NULL is an empty cell
- *   g  a number (double) as pl_csv_num: 10 significant digits, NaN empty
+ *   g  a number (double) as pl_csv_num: the shortest exact text, NaN empty
  *   f  a number (double) with 6 decimals, NaN empty
  *   d  an int          D  an int, empty when negative (a period or a count not known)
  *   l  a long          u  a uint64_t

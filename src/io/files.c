@@ -137,10 +137,11 @@ int pl_write_json_file(const char *path, const json_t *j, size_t flags, int fina
     pl_outfile o;
     int rc = pl_outfile_open(&o, path, err);
     if (rc) return rc;
-    /* jansson's flags, read as json_dumpf reads them */
-    int indent = (int)(flags & JSON_MAX_INDENT), precision = (int)((flags >> 11) & 0x1F);
+    /* jansson's layout flags, read as json_dumpf reads them; reals as the shortest exact text
+     * whatever precision the flags name, as every results file writes them */
+    int indent = (int)(flags & JSON_MAX_INDENT);
     pl_jw w;
-    pl_jw_init(&w, o.f, indent ? indent : (flags & JSON_COMPACT) ? -1 : 0, precision);
+    pl_jw_init(&w, o.f, indent ? indent : (flags & JSON_COMPACT) ? -1 : 0, PL_JW_SHORTEST);
     pl_jw_tree(&w, j);
     if (final_newline) fputc('\n', o.f);
     return pl_outfile_commit_json(&o, &w, err);

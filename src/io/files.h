@@ -32,7 +32,9 @@ int pl_outfile_write(const char *dir, const char *name, pl_write_fn write, const
 /* Writes a whole string to path atomically. */
 int pl_write_file_atomic(const char *path, const char *data, size_t len, pl_error *err);
 /* Writes a JSON value to path atomically, formatted by the one JSON writer (io/json_writer.h) as
- * jansson's json_dumpf formats it with these flags, ending with a newline when final_newline is set.  NULL j, or a JSON allocation refused since pl_json_begin
+ * jansson's json_dumpf lays it out with these flags (reals, whatever precision the flags name, as
+ * the shortest text that reads back exactly: io/number.h), ending with a newline when
+ * final_newline is set.  NULL j, or a JSON allocation refused since pl_json_begin
  * (a builder out of memory), is PL_ENOMEM. */
 struct json_t;
 int pl_write_json_file(const char *path, const struct json_t *j, size_t flags, int final_newline, pl_error *err);

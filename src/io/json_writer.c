@@ -11,13 +11,14 @@
 #include <string.h>
 
 #include "io/json_writer.h"
+#include "io/number.h"
 
 void pl_jw_init(pl_jw *w, FILE *f, int indent, int precision)
 {
     memset(w, 0, sizeof *w);
     w->f = f;
     w->indent = indent;
-    w->precision = precision > 0 && precision < 32 ? precision : 17;
+    w->precision = precision == PL_JW_SHORTEST || (precision > 0 && precision < 32) ? precision : 17;
 }
 
 static int misused(pl_jw *w, int code)
@@ -216,7 +217,7 @@ void pl_jw_int(pl_jw *w, long long x)
     write_raw(w, buf);
 }
 
-/* "%.<p>g", then as jansson: ".0" after a whole number (so it reads back as a real), and the
+/* "%.<p>g" (or the shortest exact text), then as jansson: ".0" after a whole number (so it reads back as a real), and the
  * exponent without its "+" or leading zeros ("1e+20" -> "1e20", "1e-05" -> "1e-5"). */
 void pl_jw_num(pl_jw *w, double x)
 {
@@ -225,7 +226,8 @@ void pl_jw_num(pl_jw *w, double x)
         return;
     }
     char buf[64];
-    int len = snprintf(buf, sizeof buf - 3, "%.*g", w->precision, x); /* at most 31 digits: it fits */
+    int len = w->precision == PL_JW_SHORTEST ? pl_num_shortest(buf, x)
+                                             : snprintf(buf, sizeof buf - 3, "%.*g", w->precision, x); /* at most 31 digits: it fits */
     char *e = strchr(buf, 'e');
     if (!e && !strchr(buf, '.')) {
         memcpy(buf + len, ".0", 3);

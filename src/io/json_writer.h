@@ -26,11 +26,13 @@
 #include <stdio.h>
 
 #define PL_JW_MAX_DEPTH 128
+#define PL_JW_SHORTEST (-1)
 
 typedef struct pl_jw {
     FILE *f;
     int indent;    /* spaces a level, a newline before each member; 0: one line with ", " and ": "; <0: compact */
-    int precision; /* significant digits of a real (1..31; 0 means 17, as in jansson) */
+    int precision; /* significant digits of a real (1..31; 0 means 17, as in jansson; PL_JW_SHORTEST:
+                      the shortest text that reads back to the same double, io/number.h) */
     int depth;     /* containers open */
     int misuse;    /* the first misuse seen (a PL_JW_* code), or 0 */
     int want_value; /* a key was written, its value comes next */

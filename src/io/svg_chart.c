@@ -26,7 +26,7 @@
 #include "core/alloc.h"
 #include "io/svg_internal.h"
 
-const char *const pl_svg_kind_names[] = {"bar", "box", "heatmap", "line", "histogram", "timeline", "graph"};
+const char *const pl_svg_kind_names[] = {"bar", "box", "heatmap", "line", "histogram", "timeline", "graph", "area"};
 
 /* ------------------------------------------------------------------ errors */
 
@@ -107,7 +107,7 @@ pl_chart *pl_chart_create(pl_chart_kind kind, const char *title)
     if (!c) return NULL;
     c->kind = kind;
     c->decimals = -1;
-    if ((unsigned)kind > PL_CHART_GRAPH) {
+    if ((unsigned)kind > PL_CHART_AREA) {
         c->kind = PL_CHART_BAR;
         fail(c, PL_EINVAL, "unknown chart kind %d", (int)kind);
     }
@@ -215,12 +215,13 @@ int pl_chart_set_categories(pl_chart *c, size_t n, const char *const *labels)
 int pl_chart_add_series(pl_chart *c, const char *name, const double *values, size_t n)
 {
     int rc = need_kind(c, "a series",
-                       c && (c->kind == PL_CHART_BAR || c->kind == PL_CHART_LINE || c->kind == PL_CHART_HISTOGRAM));
+                       c && (c->kind == PL_CHART_BAR || c->kind == PL_CHART_LINE || c->kind == PL_CHART_HISTOGRAM ||
+                             c->kind == PL_CHART_AREA));
     if (rc) return rc;
     const char *nm = name ? name : "";
     if (c->kind == PL_CHART_BAR && n != c->n_cats)
         return fail(c, PL_EINVAL, "series '%s' has %zu values for %zu categories", nm, n, c->n_cats);
-    if (c->kind == PL_CHART_LINE && n != c->n_x)
+    if ((c->kind == PL_CHART_LINE || c->kind == PL_CHART_AREA) && n != c->n_x)
         return fail(c, PL_EINVAL, "series '%s' has %zu values for %zu x values", nm, n, c->n_x);
     if (n && !values) return fail(c, PL_EINVAL, "series '%s': no values given", nm);
     series *ns = pl_realloc(c->series, (c->n_series + 1) * sizeof *ns);
@@ -309,7 +310,7 @@ int pl_chart_set_matrix(pl_chart *c, size_t rows, size_t cols, const double *val
 
 int pl_chart_set_x(pl_chart *c, const double *x, size_t n)
 {
-    int rc = need_kind(c, "x values", c && c->kind == PL_CHART_LINE);
+    int rc = need_kind(c, "x values", c && (c->kind == PL_CHART_LINE || c->kind == PL_CHART_AREA));
     if (rc) return rc;
     if (c->n_series) return fail(c, PL_EINVAL, "set the x values before adding series");
     if (n && !x) return fail(c, PL_EINVAL, "x values: none given");
@@ -478,6 +479,7 @@ int pl_chart_svg(const pl_chart *c, pl_strbuf *out, pl_error *err)
     case PL_CHART_LINE: rc = pl_svg_render_line(out, c); break;
     case PL_CHART_HISTOGRAM: rc = pl_svg_render_histogram(out, c); break;
     case PL_CHART_GRAPH: rc = pl_svg_render_graph(out, c); break;
+    case PL_CHART_AREA: rc = pl_svg_render_area(out, c); break;
     default: rc = pl_svg_render_timeline(out, c); break;
     }
     if (!rc && pl_strbuf_failed(out)) rc = PL_ENOMEM;

@@ -46,7 +46,8 @@ typedef enum pl_chart_kind {
     PL_CHART_LINE,      /* x values, several named series, legend */
     PL_CHART_HISTOGRAM, /* values -> bins; several series side by side in each bin */
     PL_CHART_TIMELINE,  /* rows of intervals and point markers of a kind over a time axis */
-    PL_CHART_GRAPH      /* nodes and directed edges, laid out in columns by depth (a sequencing) */
+    PL_CHART_GRAPH,     /* nodes and directed edges, laid out in columns by depth (a sequencing) */
+    PL_CHART_AREA       /* x values, several named series stacked one on another (shares over time) */
 } pl_chart_kind;
 
 /* Kinds of edge in a graph: one every drawing has, one this drawing adds (highlighted), one it

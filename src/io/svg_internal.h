@@ -260,6 +260,7 @@ int pl_svg_render_bar(pl_strbuf *sb, const pl_chart *c);       /* svg_bar.c */
 int pl_svg_render_box(pl_strbuf *sb, const pl_chart *c);       /* svg_box.c */
 int pl_svg_render_heatmap(pl_strbuf *sb, const pl_chart *c);   /* svg_heatmap.c */
 int pl_svg_render_line(pl_strbuf *sb, const pl_chart *c);      /* svg_line.c */
+int pl_svg_render_area(pl_strbuf *sb, const pl_chart *c);      /* svg_area.c */
 int pl_svg_render_histogram(pl_strbuf *sb, const pl_chart *c); /* svg_histogram.c */
 int pl_svg_render_timeline(pl_strbuf *sb, const pl_chart *c);  /* svg_timeline.c */
 int pl_svg_render_graph(pl_strbuf *sb, const pl_chart *c);     /* svg_graph.c */

@@ -146,6 +146,39 @@ int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err)
     return rc ? pl_error_set(err, rc, "out of memory noting the defaults of %s", d->path) : PL_OK;
 }
 
+static pl_ynode *node_copy(const pl_ynode *n)
+{
+    pl_ynode *c = pl_calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->kind = n->kind, c->line = n->line, c->col = n->col, c->quoted = n->quoted;
+    if (n->value && !(c->value = pl_strdup(n->value))) goto fail;
+    if (n->n) {
+        if (!(c->items = pl_calloc(n->n, sizeof *c->items))) goto fail;
+        if (n->keys && !(c->keys = pl_calloc(n->n, sizeof *c->keys))) goto fail;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        c->n = i + 1; /* what node_free frees if a later copy fails */
+        if (!(c->items[i] = node_copy(n->items[i]))) goto fail;
+        if (n->keys && !(c->keys[i] = node_copy(n->keys[i]))) goto fail;
+    }
+    return c;
+fail:
+    node_free(c);
+    return NULL;
+}
+
+int pl_ydoc_copy(pl_ydoc **out, const pl_ydoc *src, pl_error *err)
+{
+    *out = NULL;
+    pl_ydoc *d = pl_calloc(1, sizeof *d);
+    if (!d || !(d->path = pl_strdup(src->path)) || (src->root && !(d->root = node_copy(src->root)))) {
+        pl_ydoc_free(d);
+        return pl_error_set(err, PL_ENOMEM, "out of memory copying %s", src->path);
+    }
+    *out = d;
+    return PL_OK;
+}
+
 void pl_ydoc_free(pl_ydoc *d)
 {
     if (!d) return;

@@ -45,6 +45,9 @@ int pl_ydoc_load(pl_ydoc **out, const char *path, pl_error *err);
 /* Loads from memory (tests, stdin); `name` stands for the path in messages. */
 int pl_ydoc_load_string(pl_ydoc **out, const char *name, const char *text, size_t len, pl_error *err);
 void pl_ydoc_free(pl_ydoc *d);
+/* A deep copy of a document's tree, path and positions (not its recorded defaults), so that a
+ * loaded document can be changed and evaluated many times without reading its file again. */
+int pl_ydoc_copy(pl_ydoc **out, const pl_ydoc *src, pl_error *err);
 
 /* The defaults a loader used, so that the inputs a results file records hold every number the run
  * used, written or not.  Once recording, each typed getter below that finds an optional key missing

@@ -33,7 +33,10 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
         if (pl_ngame_pure_nash(m.game, &res.nash_count, res.nash_first, &e2)) res.nash_count = -1;
         uint64_t done = 0, total = (uint64_t)m.runs * (uint64_t)m.n_profiles;
         for (int k = 0; k < m.n_profiles && !rc; k++) rc = np_run_profile(&m, k, opt, &res.prof[k], &done, total, err);
-        /* sensitivity: the same profiles and streams, one assumption changed, no shock pass */
+        /* sensitivity: the same profiles and streams, one assumption changed, no shock pass; its
+         * progress is a phase of its own (pl_run_options.phase) */
+        uint64_t d2 = 0, total2 = (uint64_t)m.n_sens * (uint64_t)m.runs * (uint64_t)m.n_profiles;
+        if (m.n_sens && !rc && opt->phase) opt->phase(opt->progress_user, "noise sweep");
         for (int v = 0; v < m.n_sens && !rc; v++) {
             np_model m2 = m;
             m2.shock_party = -1;
@@ -42,10 +45,7 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
             for (int k = 0; k < m.n_profiles && !rc; k++) {
                 np_profile_result pr;
                 memset(&pr, 0, sizeof pr);
-                uint64_t d2 = 0;
-                pl_run_options o2 = *opt;
-                o2.progress = NULL;
-                rc = np_run_profile(&m2, k, &o2, &pr, &d2, 0, err);
+                rc = np_run_profile(&m2, k, opt, &pr, &d2, total2, err);
                 if (!rc) {
                     res.sens_restraint[v][k] = (double)pr.restraint_runs / pr.runs;
                     res.sens_escalated[v][k] = pr.escalated_share;
@@ -101,6 +101,7 @@ int pl_eval_nparty(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_result 
         memset(out, 0, sizeof *out);
         out->n = m.n_profiles, out->runs = (uint64_t)m.runs, out->seed = m.seed;
         snprintf(out->measure, sizeof out->measure, "lasting %s", m.terms.coop);
+        snprintf(out->item, sizeof out->item, "profile"), snprintf(out->items, sizeof out->items, "profiles");
     }
     for (int k = 0; k < m.n_profiles && !rc; k++) {
         np_profile_result pr;

@@ -8,6 +8,12 @@
  * by the worker pool (core/parallel.c); counts are integers kept per worker and
  * added as each worker ends, and payoff sums are kept per block and folded in
  * block order, so results are the same bytes whatever the number of threads.
+ * A block's slot also carries which of its runs ended in lasting restraint (one
+ * bit a run), so the whole result travels in the slots and the integer tallies:
+ * with a distributor (parley/distribute.h) the blocks are shared among processes,
+ * each process's tallies are added to every one's, and every process ends with
+ * the one-process result.  The sample run (run 0 without the shock) is played
+ * again on its own after the pool, in every process.
  * The record is also replayed through each policy. */
 #include <assert.h>
 #include <math.h>
@@ -20,8 +26,19 @@
 #include "nparty/nparty_metrics.h"
 #include "nparty/nparty_model.h"
 
-/* Runs per block of the pool: fixed, so that the payoff sums do not depend on the thread count. */
+/* Runs per block of the pool: fixed, so that the payoff sums do not depend on the thread count;
+ * at most 64, one bit of the block's `lasting` a run. */
 #define NP_RUN_BLOCK 64
+_Static_assert(NP_RUN_BLOCK <= 64, "a block's lasting restraint is one 64-bit word");
+
+/* One block's result: its payoff sums and the runs that ended in lasting restraint (bit r - lo). */
+typedef struct run_slot {
+    double pay[NP_MAX];
+    uint64_t lasting;
+} run_slot;
+
+/* The integer tallies that travel between processes, before the per-period counts. */
+#define NP_TALLY_FIXED (8 + NP_MAX + NP_SHOCK_HORIZON)
 
 typedef struct run_ctx {
     const np_model *m;
@@ -86,6 +103,38 @@ static void run_close(void *ctx, void *state)
     pl_free(w);
 }
 
+/* This process's integer tallies, packed for the other processes (parley/distribute.h). */
+static size_t tally_longs(const run_ctx *c) { return NP_TALLY_FIXED + (size_t)c->m->periods * (size_t)(c->m->n + c->m->n_blocs); }
+
+static void tally_pack(void *ctx, void *bytes)
+{
+    const run_ctx *c = ctx;
+    long t[NP_TALLY_FIXED] = {c->restraint, c->esc_runs, c->first_sum, c->esc_count,
+                              c->shock_runs, c->spread_sum, c->spread_reached, c->recovered};
+    memcpy(t + 8, c->coop, sizeof c->coop);
+    memcpy(t + 8 + NP_MAX, c->reach, sizeof c->reach);
+    memcpy(bytes, t, sizeof t);
+    memcpy((unsigned char *)bytes + sizeof t, c->coop_t, (tally_longs(c) - NP_TALLY_FIXED) * sizeof(long));
+}
+
+/* Adds another process's packed tallies to this one's. */
+static void tally_add(void *ctx, const void *bytes)
+{
+    run_ctx *c = ctx;
+    long t[NP_TALLY_FIXED];
+    memcpy(t, bytes, sizeof t);
+    c->restraint += t[0], c->esc_runs += t[1], c->first_sum += t[2], c->esc_count += t[3];
+    c->shock_runs += t[4], c->spread_sum += t[5], c->spread_reached += t[6], c->recovered += t[7];
+    for (int i = 0; i < NP_MAX; i++) c->coop[i] += t[8 + i];
+    for (int h = 0; h < NP_SHOCK_HORIZON; h++) c->reach[h] += t[8 + NP_MAX + h];
+    const unsigned char *q = (const unsigned char *)bytes + sizeof t;
+    for (size_t k = 0; k < tally_longs(c) - NP_TALLY_FIXED; k++) {
+        long v;
+        memcpy(&v, q + k * sizeof v, sizeof v);
+        c->coop_t[k] += v;
+    }
+}
+
 /* Runs [lo, hi): integer tallies into the worker's state, payoff sums into the block's slot. */
 static int run_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err_out)
 {
@@ -104,7 +153,8 @@ static int run_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slo
     pl_error err;
     int rc = PL_OK;
     {
-        double *pay = slot;
+        run_slot *out = slot;
+        double *pay = out->pay;
         long from = (long)lo, to = (long)hi;
         for (long run = from; run < to; run++) {
             cfg.stream_a = (uint64_t)run;
@@ -115,7 +165,6 @@ static int run_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slo
                     *err_out = err;
                     goto out;
                 }
-                if (run == 0 && pass == 0) memcpy(c->res->sample, buf.acts, (size_t)T * n);
                 np_escalation_track track;
                 np_track_init(&track);
                 for (int t = P; t < T; t++) {
@@ -135,7 +184,7 @@ static int run_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slo
                 int lasting = np_lasting_restraint(m, &track, T);
                 if (pass == 0) {
                     restraint += lasting;
-                    if (c->res->lasting_run) c->res->lasting_run[run] = (unsigned char)lasting; /* one byte a run: no race */
+                    out->lasting |= (uint64_t)(lasting != 0) << (run - from);
                     if (first >= 0) esc_runs++, first_sum += first;
                     continue;
                 }
@@ -167,12 +216,15 @@ out:
     return rc;
 }
 
-/* Adds a block's payoff sums in block order; reports progress over every profile. */
+/* Adds a block's payoff sums in block order, keeps its runs' lasting restraint; reports progress
+ * over every profile. */
 static void run_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
 {
     run_ctx *c = ctx;
-    const double *pay = slot;
-    for (int i = 0; i < c->m->n; i++) c->pay[i] += pay[i];
+    const run_slot *in = slot;
+    for (int i = 0; i < c->m->n; i++) c->pay[i] += in->pay[i];
+    if (c->res->lasting_run)
+        for (uint64_t r = lo; r < hi; r++) c->res->lasting_run[r] = (unsigned char)(in->lasting >> (r - lo) & 1);
     *c->done += hi - lo;
     if (c->progress) c->progress(c->progress_user, *c->done, c->total);
 }
@@ -229,6 +281,26 @@ int *np_forced_actions(const np_model *m, int k, int skip_party, int *turns)
     return f;
 }
 
+/* The sample run shown in the report: run 0 without the shock, played again here so that every
+ * process has it, whichever played run 0 in the pool. */
+static int play_sample(const np_model *m, const run_ctx *c, np_profile_result *res, pl_error *err)
+{
+    const int n = m->n, T = m->rec_turns + m->periods;
+    if (m->runs < 1) return PL_OK;
+    pl_nmatch_buf buf;
+    if (pl_nmatch_buf_init(&buf, n, pl_ngame_get_kind(m->game) == PL_NGAME_PAIRWISE, T))
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    pl_nmatch_config cfg;
+    np_match_config(m, &cfg);
+    cfg.forced = c->forced;
+    cfg.forced_turns = c->forced_turns;
+    cfg.stream_a = 0, cfg.stream_b = 0, cfg.shock_party = -1;
+    int rc = pl_nmatch_run(m->game, c->pr->players, &cfg, &buf, err);
+    if (!rc) memcpy(res->sample, buf.acts, (size_t)T * n);
+    pl_nmatch_buf_free(&buf);
+    return rc;
+}
+
 int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profile_result *res, uint64_t *done,
                    uint64_t total, pl_error *err)
 {
@@ -263,9 +335,11 @@ int np_run_profile(const np_model *m, int k, const pl_run_options *opt, np_profi
         return err ? err->code : PL_EINVAL;
     }
     pl_parallel job = {.items = (uint64_t)m->runs, .block_items = NP_RUN_BLOCK, .threads = opt->threads < 1 ? 1 : opt->threads,
-                       .slot_size = (size_t)n * sizeof(double), .ctx = &c, .worker_open = run_open,
-                       .worker_close = run_close, .run = run_block, .fold = run_fold};
+                       .slot_size = sizeof(run_slot), .ctx = &c, .worker_open = run_open,
+                       .worker_close = run_close, .run = run_block, .fold = run_fold, .distributable = 1,
+                       .tally_size = tally_longs(&c) * sizeof(long), .tally_pack = tally_pack, .tally_add = tally_add};
     int rc = pl_parallel_run(&job, err);
+    if (!rc) rc = play_sample(m, &c, res, err);
     if (!rc) {
         double runs = (double)m->runs, per = (double)m->periods;
         res->restraint_runs = c.restraint;

@@ -45,6 +45,15 @@ const char *pl_moran_name(const pl_moran *m, size_t i) { return i < m->n ? m->na
 double pl_moran_payoff(const pl_moran *m, size_t i, size_t j) { return i < m->n && j < m->n ? m->mean[i * m->n + j] : NAN; }
 int pl_moran_deterministic(const pl_moran *m) { return m->deterministic; }
 
+int pl_moran_invades(const pl_moran *m, size_t resident, size_t invader)
+{
+    size_t n = m->n;
+    if (resident >= n || invader >= n || resident == invader) return 0;
+    double ji = m->mean[invader * n + resident], ii = m->mean[resident * n + resident];
+    if (ji != ii) return ji > ii;
+    return m->mean[invader * n + invader] > m->mean[resident * n + invader];
+}
+
 void pl_moran_free(pl_moran *m)
 {
     if (!m) return;
@@ -264,6 +273,35 @@ void pl_moran_config_default(pl_moran_config *cfg)
     cfg->threads = 1;
 }
 
+/* Fitness from a payoff (parley/population.h, pl_moran_fitness). */
+static double fitness_of(pl_moran_fitness kind, double w, double payoff)
+{
+    return kind == PL_MORAN_FIT_EXP ? exp(w * payoff) : 1 - w + w * payoff;
+}
+
+int pl_moran_mutates(const pl_moran_config *cfg, size_t n)
+{
+    if (!cfg->mutation_matrix) return cfg->mutation > 0 && n > 1;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (i != j && cfg->mutation_matrix[i * n + j] > 0) return 1;
+    return 0;
+}
+
+static int graph_check(const pl_moran_graph *g, const char *what, int N, pl_error *err)
+{
+    if (!g) return PL_OK;
+    if (g->vertices != N)
+        return pl_error_set(err, PL_EINVAL, "the %s graph has %d vertices for a population of %d individuals", what,
+                            g->vertices, N);
+    if (g->edges && (!g->from || !g->to)) return pl_error_set(err, PL_EINVAL, "the %s graph has no edge list", what);
+    for (size_t k = 0; k < g->edges; k++)
+        if (g->from[k] < 0 || g->from[k] >= N || g->to[k] < 0 || g->to[k] >= N)
+            return pl_error_set(err, PL_EINVAL, "edge %zu of the %s graph (%d, %d) names a vertex outside 0 .. %d", k + 1,
+                                what, g->from[k], g->to[k], N - 1);
+    return PL_OK;
+}
+
 static int config_check(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int *N, pl_error *err)
 {
     if (cfg->mode != PL_MORAN_BD && cfg->mode != PL_MORAN_DB) return pl_error_set(err, PL_EINVAL, "unknown Moran mode %d", (int)cfg->mode);
@@ -271,6 +309,26 @@ static int config_check(const pl_moran *m, const int *counts, const pl_moran_con
         return pl_error_set(err, PL_EINVAL, "mutation must be a probability in [0, 1], got %g", cfg->mutation);
     if (!(cfg->selection > 0 && cfg->selection <= 1))
         return pl_error_set(err, PL_EINVAL, "selection intensity must be in (0, 1], got %g", cfg->selection);
+    if (cfg->fitness != PL_MORAN_FIT_LINEAR && cfg->fitness != PL_MORAN_FIT_EXP)
+        return pl_error_set(err, PL_EINVAL, "unknown fitness mapping %d", (int)cfg->fitness);
+    if (cfg->mutation_matrix) {
+        size_t n = m->n;
+        if (cfg->mutation > 0)
+            return pl_error_set(err, PL_EINVAL, "a mutation rate (%g) and a mutation matrix: give one of them", cfg->mutation);
+        for (size_t i = 0; i < n; i++) {
+            double sum = 0;
+            for (size_t j = 0; j < n; j++) {
+                double q = cfg->mutation_matrix[i * n + j];
+                if (!(q >= 0 && q <= 1))
+                    return pl_error_set(err, PL_EINVAL, "mutation matrix row %zu (%s), column %zu: expected a probability, got %g",
+                                        i + 1, m->names[i], j + 1, q);
+                sum += q;
+            }
+            if (fabs(sum - 1) > 1e-9)
+                return pl_error_set(err, PL_EINVAL, "mutation matrix row %zu (%s) sums to %.12g; expected 1", i + 1,
+                                    m->names[i], sum);
+        }
+    }
     if (cfg->threads < 1 || cfg->threads > PL_MAX_THREADS)
         return pl_error_set(err, PL_EINVAL, "threads must be 1 to %d, got %d", PL_MAX_THREADS, cfg->threads);
     long total = 0;
@@ -285,20 +343,25 @@ static int config_check(const pl_moran *m, const int *counts, const pl_moran_con
     if (total < need)
         return pl_error_set(err, PL_EINVAL, "a %s population needs at least %d individuals, got %ld",
                             cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", need, total);
-    double fmin = 1 - cfg->selection + cfg->selection * m->minpay;
+    double fmin = fitness_of(cfg->fitness, cfg->selection, m->minpay);
     if (fmin < 0)
         return pl_error_set(err, PL_EINVAL,
                             "a payoff of %g a turn gives a negative fitness at selection %g: use a game with payoffs >= 0 "
                             "or a weaker selection (fitness = 1 - w + w * payoff)",
                             m->minpay, cfg->selection);
+    int rc = graph_check(cfg->interaction, "interaction", (int)total, err);
+    if (!rc) rc = graph_check(cfg->reproduction, "reproduction", (int)total, err);
+    if (rc) return rc;
     *N = (int)total;
     return PL_OK;
 }
 
 /* A worker's buffers for one run. */
 typedef struct run_state {
-    int *type;     /* [N] individuals (stochastic pairs only) */
+    int *type;     /* [N] individuals (stochastic pairs or a graph) */
     double *fit;   /* [N] */
+    int *deg;      /* [N] meetings on a graph */
+    double *cw;    /* [N] the candidates' fitness (death-birth on a graph) */
     int *cnt;      /* [n] */
     double *w;     /* [n] */
     int *traj;     /* counts per generation (trajectories only) */
@@ -310,6 +373,8 @@ static void state_free(run_state *s)
     if (!s) return;
     pl_free(s->type);
     pl_free(s->fit);
+    pl_free(s->deg);
+    pl_free(s->cw);
     pl_free(s->cnt);
     pl_free(s->w);
     pl_free(s->traj);
@@ -322,9 +387,11 @@ static run_state *state_new(size_t n, int N)
     if (!s) return NULL;
     s->type = pl_calloc((size_t)N, sizeof *s->type);
     s->fit = pl_calloc((size_t)N, sizeof *s->fit);
+    s->deg = pl_calloc((size_t)N, sizeof *s->deg);
+    s->cw = pl_calloc((size_t)N, sizeof *s->cw);
     s->cnt = pl_calloc(n, sizeof *s->cnt);
     s->w = pl_calloc(n, sizeof *s->w);
-    if (!s->type || !s->fit || !s->cnt || !s->w) {
+    if (!s->type || !s->fit || !s->deg || !s->cw || !s->cnt || !s->w) {
         state_free(s);
         return NULL;
     }
@@ -372,6 +439,16 @@ static size_t pick_count(pl_rng *rng, const int *cnt, size_t n, int N)
 
 static size_t offspring(const pl_moran *m, const pl_moran_config *cfg, pl_rng *rng, size_t parent)
 {
+    if (cfg->mutation_matrix) {
+        const double *row = cfg->mutation_matrix + parent * m->n;
+        if (row[parent] >= 1) return parent; /* no draw for a type that never mutates */
+        double u = pl_rng_uniform(rng), c = 0;
+        for (size_t j = 0; j < m->n; j++) {
+            c += row[j];
+            if (u < c) return j;
+        }
+        return parent; /* rounding */
+    }
     if (cfg->mutation > 0 && m->n > 1 && pl_rng_bernoulli(rng, cfg->mutation)) {
         size_t c = (size_t)pl_rng_below(rng, m->n - 1);
         return c >= parent ? c + 1 : c;
@@ -381,7 +458,7 @@ static size_t offspring(const pl_moran *m, const pl_moran_config *cfg, pl_rng *r
 
 /* The fitness of each type in a population of cnt[] (M individuals), deterministic pairs:
  * into s->w the weight cnt[t] * fitness[t]. */
-static void type_weights(const pl_moran *m, double sel, const int *cnt, int M, double *w)
+static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const int *cnt, int M, double *w)
 {
     size_t n = m->n;
     for (size_t t = 0; t < n; t++) {
@@ -392,12 +469,12 @@ static void type_weights(const pl_moran *m, double sel, const int *cnt, int M, d
         double sum = -m->mean[t * n + t];
         for (size_t s = 0; s < n; s++)
             if (cnt[s]) sum += cnt[s] * m->mean[t * n + s];
-        w[t] = cnt[t] * (1 - sel + sel * sum / (M - 1));
+        w[t] = cnt[t] * fitness_of(cfg->fitness, cfg->selection, sum / (M - 1));
     }
 }
 
 /* Into s->fit the fitness of every individual but `skip` (-1: none), one cached outcome a meeting. */
-static void individual_fitness(const pl_moran *m, double sel, run_state *s, int N, int skip, pl_rng *rng)
+static void individual_fitness(const pl_moran *m, const pl_moran_config *cfg, run_state *s, int N, int skip, pl_rng *rng)
 {
     size_t n = m->n;
     int M = skip >= 0 ? N - 1 : N;
@@ -416,7 +493,178 @@ static void individual_fitness(const pl_moran *m, double sel, run_state *s, int 
             s->fit[j] += swap ? a : b;
         }
     }
-    for (int i = 0; i < N; i++) s->fit[i] = i == skip ? 0 : 1 - sel + sel * s->fit[i] / (M - 1);
+    for (int i = 0; i < N; i++) s->fit[i] = i == skip ? 0 : fitness_of(cfg->fitness, cfg->selection, s->fit[i] / (M - 1));
+}
+
+/* ---- graphs --------------------------------------------------------------------------------- */
+
+/* A population's graphs in the form a run reads: the meetings (the interaction graph's edges,
+ * each one meeting), and the reproduction graph's out- and in-neighbours of each vertex
+ * (start[v] .. start[v + 1] in nb), built once for all runs. */
+typedef struct adjacency {
+    int *start, *nb;
+} adjacency;
+
+typedef struct moran_graphs {
+    int N;
+    size_t meetings;
+    const int *ma, *mb;
+    adjacency out, in;
+} moran_graphs;
+
+static void graphs_free(moran_graphs *g)
+{
+    if (!g) return;
+    pl_free(g->out.start);
+    pl_free(g->out.nb);
+    pl_free(g->in.start);
+    pl_free(g->in.nb);
+    pl_free(g);
+}
+
+/* Adds the arcs of g (both ways unless directed) and, with loops, v -> v, into adjacency a
+ * by source (by_target: by target); counting pass when a->nb is NULL. */
+static void add_arcs(adjacency *a, const pl_moran_graph *g, int loops, int by_target, int *fill)
+{
+    for (size_t k = 0; k < g->edges; k++)
+        for (int dir = 0; dir < (g->directed ? 1 : 2); dir++) {
+            int u = dir ? g->to[k] : g->from[k], v = dir ? g->from[k] : g->to[k];
+            int key = by_target ? v : u, val = by_target ? u : v;
+            if (a->nb) a->nb[fill[key]++] = val;
+            else a->start[key + 1]++;
+        }
+    if (loops)
+        for (int v = 0; v < g->vertices; v++) {
+            if (a->nb) a->nb[fill[v]++] = v;
+            else a->start[v + 1]++;
+        }
+}
+
+static int adjacency_build(adjacency *a, const pl_moran_graph *g, int loops, int by_target, int *fill)
+{
+    int N = g->vertices;
+    a->start = pl_calloc((size_t)N + 1, sizeof *a->start);
+    if (!a->start) return PL_ENOMEM;
+    add_arcs(a, g, loops, by_target, NULL);
+    for (int v = 0; v < N; v++) a->start[v + 1] += a->start[v];
+    a->nb = pl_malloc(((size_t)a->start[N] + 1) * sizeof *a->nb);
+    if (!a->nb) return PL_ENOMEM;
+    memcpy(fill, a->start, (size_t)N * sizeof *fill);
+    add_arcs(a, g, loops, by_target, fill);
+    return PL_OK;
+}
+
+/* NULL with *out NULL when the population is well mixed. */
+static int graphs_build(const pl_moran_config *cfg, int N, moran_graphs **out, pl_error *err)
+{
+    *out = NULL;
+    if (!cfg->interaction && !cfg->reproduction) return PL_OK;
+    moran_graphs *g = pl_calloc(1, sizeof *g);
+    int *fill = pl_calloc((size_t)N + 1, sizeof *fill);
+    /* a missing interaction graph is the complete one, a missing reproduction graph the interaction graph with loops */
+    int *ca = NULL, *cb = NULL;
+    pl_moran_graph complete = {.vertices = N};
+    const pl_moran_graph *inter = cfg->interaction, *repro = cfg->reproduction;
+    int loops = !repro;
+    if (!g || !fill) goto nomem;
+    if (!inter) {
+        size_t e = (size_t)N * (size_t)(N - 1) / 2, k = 0;
+        ca = pl_malloc(e * sizeof *ca);
+        cb = pl_malloc(e * sizeof *cb);
+        if (!ca || !cb) goto nomem;
+        for (int i = 0; i < N; i++)
+            for (int j = i + 1; j < N; j++, k++) {
+                ca[k] = i;
+                cb[k] = j;
+            }
+        complete.edges = e;
+        complete.from = ca;
+        complete.to = cb;
+        inter = &complete;
+    }
+    if (!repro) repro = inter;
+    g->N = N;
+    if (adjacency_build(&g->out, repro, loops, 0, fill) || adjacency_build(&g->in, repro, loops, 1, fill)) goto nomem;
+    if (inter == &complete) { /* the graphs own the complete graph's meetings */
+        g->meetings = complete.edges;
+        g->ma = ca;
+        g->mb = cb;
+        ca = cb = NULL;
+    } else {
+        g->meetings = inter->edges;
+        g->ma = inter->from;
+        g->mb = inter->to;
+    }
+    pl_free(fill);
+    *out = g;
+    return PL_OK;
+nomem:
+    pl_free(fill);
+    pl_free(ca);
+    pl_free(cb);
+    graphs_free(g);
+    return pl_error_set(err, PL_ENOMEM, "out of memory for the population's graphs");
+}
+
+/* Into s->fit the fitness of every individual on the graph (the mean payoff over its meetings;
+ * none: payoff 0), leaving out the meetings of `skip` (-1: none), whose fitness is 0. */
+static void graph_fitness(const pl_moran *m, const pl_moran_config *cfg, const moran_graphs *g, run_state *s, int skip,
+                          pl_rng *rng)
+{
+    size_t n = m->n;
+    int N = g->N;
+    memset(s->fit, 0, (size_t)N * sizeof *s->fit);
+    memset(s->deg, 0, (size_t)N * sizeof *s->deg);
+    for (size_t e = 0; e < g->meetings; e++) {
+        int i = g->ma[e], j = g->mb[e];
+        if (i == skip || j == skip || i == j) continue;
+        int ti = s->type[i], tj = s->type[j];
+        int swap = ti > tj;
+        size_t p = swap ? (size_t)tj * n + (size_t)ti : (size_t)ti * n + (size_t)tj;
+        int k = m->nsamp[p] == 1 ? 0 : (int)pl_rng_below(rng, (uint64_t)m->nsamp[p]);
+        double a = m->sa[p][k], b = m->sb[p][k];
+        s->fit[i] += swap ? b : a;
+        s->fit[j] += swap ? a : b;
+        s->deg[i]++;
+        s->deg[j]++;
+    }
+    for (int i = 0; i < N; i++)
+        s->fit[i] = i == skip ? 0 : fitness_of(cfg->fitness, cfg->selection, s->deg[i] ? s->fit[i] / s->deg[i] : 0);
+}
+
+/* One generation on the graphs (nothing changes when the parent has nowhere to place its
+ * offspring, or the dead one no neighbour to fill its place). */
+static void graph_step(const pl_moran *m, const pl_moran_config *cfg, const moran_graphs *g, run_state *s, pl_rng *rng)
+{
+    int N = g->N, dead, parent;
+    if (cfg->mode == PL_MORAN_BD) {
+        graph_fitness(m, cfg, g, s, -1, rng);
+        parent = (int)pick(rng, s->fit, NULL, (size_t)N);
+        int lo = g->out.start[parent], k = g->out.start[parent + 1] - lo;
+        if (k == 0) return; /* nowhere to place the offspring */
+        dead = g->out.nb[lo + (int)pl_rng_below(rng, (uint64_t)k)];
+    } else {
+        dead = (int)pl_rng_below(rng, (uint64_t)N);
+        graph_fitness(m, cfg, g, s, dead, rng);
+        int lo = g->in.start[dead], hi = g->in.start[dead + 1], k = 0;
+        for (int q = lo; q < hi; q++) s->cw[k++] = g->in.nb[q] == dead ? 0 : s->fit[g->in.nb[q]];
+        int any = 0;
+        for (int q = lo; q < hi; q++) any |= g->in.nb[q] != dead;
+        if (!any) return; /* nobody can fill the place */
+        size_t c = pick(rng, s->cw, NULL, (size_t)k);
+        if (g->in.nb[lo + (int)c] == dead) { /* every candidate has fitness 0: uniformly among the others */
+            int others = 0;
+            for (int q = lo; q < hi; q++) others += g->in.nb[q] != dead;
+            int r = (int)pl_rng_below(rng, (uint64_t)others);
+            for (int q = lo; q < hi; q++)
+                if (g->in.nb[q] != dead && r-- == 0) c = (size_t)(q - lo);
+        }
+        parent = g->in.nb[lo + (int)c];
+    }
+    size_t child = offspring(m, cfg, rng, (size_t)s->type[parent]);
+    s->cnt[s->type[dead]]--;
+    s->cnt[child]++;
+    s->type[dead] = (int)child;
 }
 
 static int record(run_state *s, size_t n, uint64_t g)
@@ -436,13 +684,13 @@ static int record(run_state *s, size_t n, uint64_t g)
 
 /* Runs one population from counts; returns the generations played, *winner the type that
  * fixed or -1.  With trace, records the counts after every generation into s->traj. */
-static int run_one(const pl_moran *m, const pl_moran_config *cfg, const int *counts, int N, run_state *s,
-                   pl_rng *rng, int trace, int *winner, uint64_t *gens)
+static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_graphs *graphs, const int *counts, int N,
+                   run_state *s, pl_rng *rng, int trace, int *winner, uint64_t *gens)
 {
     size_t n = m->n;
-    double sel = cfg->selection;
+    int mutates = pl_moran_mutates(cfg, n);
     memcpy(s->cnt, counts, n * sizeof *counts);
-    if (!m->deterministic) {
+    if (!m->deterministic || graphs) {
         int i = 0;
         for (size_t t = 0; t < n; t++)
             for (int c = 0; c < counts[t]; c++) s->type[i++] = (int)t;
@@ -451,7 +699,7 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const int *cou
     uint64_t g = 0;
     if (trace && record(s, n, 0)) return PL_ENOMEM;
     for (;;) {
-        if (cfg->mutation == 0) {
+        if (!mutates) {
             size_t t = 0;
             while (t < n && s->cnt[t] != N) t++;
             if (t < n) {
@@ -460,29 +708,31 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const int *cou
             }
         }
         if (g >= cfg->max_generations) break;
-        if (m->deterministic) {
+        if (graphs) {
+            graph_step(m, cfg, graphs, s, rng);
+        } else if (m->deterministic) {
             size_t dead, parent;
             if (cfg->mode == PL_MORAN_BD) {
-                type_weights(m, sel, s->cnt, N, s->w);
+                type_weights(m, cfg, s->cnt, N, s->w);
                 parent = pick(rng, s->w, s->cnt, n);
                 dead = pick_count(rng, s->cnt, n, N);
                 s->cnt[dead]--;
             } else {
                 dead = pick_count(rng, s->cnt, n, N);
                 s->cnt[dead]--;
-                type_weights(m, sel, s->cnt, N - 1, s->w);
+                type_weights(m, cfg, s->cnt, N - 1, s->w);
                 parent = pick(rng, s->w, s->cnt, n);
             }
             s->cnt[offspring(m, cfg, rng, parent)]++;
         } else {
             int dead, parent;
             if (cfg->mode == PL_MORAN_BD) {
-                individual_fitness(m, sel, s, N, -1, rng);
+                individual_fitness(m, cfg, s, N, -1, rng);
                 parent = (int)pick(rng, s->fit, NULL, (size_t)N);
                 dead = (int)pl_rng_below(rng, (uint64_t)N);
             } else {
                 dead = (int)pl_rng_below(rng, (uint64_t)N);
-                individual_fitness(m, sel, s, N, dead, rng);
+                individual_fitness(m, cfg, s, N, dead, rng);
                 /* the dead one has weight 0; if every survivor has 0 too, choose among the survivors */
                 parent = (int)pick(rng, s->fit, NULL, (size_t)N);
                 if (parent == dead) parent = (dead + 1 + (int)pl_rng_below(rng, (uint64_t)N - 1)) % N;
@@ -505,15 +755,22 @@ int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_con
     *out = NULL;
     int N, rc = config_check(m, counts, cfg, &N, err);
     if (rc) return rc;
-    if (cfg->mutation > 0 && cfg->max_generations > 100000000)
+    if ((cfg->mutation > 0 || pl_moran_mutates(cfg, m->n)) && cfg->max_generations > 100000000)
         return pl_error_set(err, PL_EINVAL, "with mutation a run never fixes: give at most 1e8 generations, got %llu",
                             (unsigned long long)cfg->max_generations);
+    moran_graphs *graphs;
+    if ((rc = graphs_build(cfg, N, &graphs, err))) return rc;
     run_state *s = state_new(m->n, N);
-    if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %d", N);
+    if (!s) {
+        graphs_free(graphs);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %d", N);
+    }
     pl_rng rng;
     pl_rng_init(&rng, cfg->seed, 0, MORAN_STREAM);
     int winner;
-    if (run_one(m, cfg, counts, N, s, &rng, 1, &winner, generations)) {
+    rc = run_one(m, cfg, graphs, counts, N, s, &rng, 1, &winner, generations);
+    graphs_free(graphs);
+    if (rc) {
         state_free(s);
         return pl_error_set(err, PL_ENOMEM, "out of memory recording the population's course");
     }
@@ -528,6 +785,7 @@ int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_con
 typedef struct fix_job {
     const pl_moran *m;
     const pl_moran_config *cfg;
+    const moran_graphs *graphs;
     const int *counts;
     int N;
     uint64_t *fixed, unfixed, gensum;
@@ -557,7 +815,7 @@ static int fix_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot,
         pl_rng_init(&rng, j->cfg->seed, r, MORAN_STREAM);
         int winner;
         uint64_t g;
-        if (run_one(j->m, j->cfg, j->counts, j->N, state, &rng, 0, &winner, &g))
+        if (run_one(j->m, j->cfg, j->graphs, j->counts, j->N, state, &rng, 0, &winner, &g))
             return pl_error_set(err, PL_ENOMEM, "out of memory in run %llu", (unsigned long long)r);
         if (winner >= 0) {
             tally[winner]++;
@@ -600,6 +858,9 @@ int pl_moran_fixation_run(const pl_moran *m, const int *counts, const pl_moran_c
     if (cfg->mutation > 0)
         return pl_error_set(err, PL_EINVAL, "with mutation (%g) a population never fixes: a fixation estimate needs mutation 0",
                             cfg->mutation);
+    if (pl_moran_mutates(cfg, m->n))
+        return pl_error_set(err, PL_EINVAL, "with mutation (the matrix) a population never fixes: a fixation estimate needs "
+                            "a matrix without mutation");
     if (cfg->runs < 1 || cfg->runs > UINT64_C(1000000000000))
         return pl_error_set(err, PL_EINVAL, "runs must be 1 to 1e12, got %llu", (unsigned long long)cfg->runs);
     size_t n = m->n;
@@ -616,12 +877,19 @@ int pl_moran_fixation_run(const pl_moran *m, const int *counts, const pl_moran_c
         pl_moran_fixation_free(f);
         return pl_error_set(err, PL_ENOMEM, "out of memory for the fixation results");
     }
-    fix_job j = {.m = m, .cfg = cfg, .counts = counts, .N = N, .fixed = f->fixed};
+    moran_graphs *graphs;
+    if ((rc = graphs_build(cfg, N, &graphs, err))) {
+        pl_moran_fixation_free(f);
+        return rc;
+    }
+    fix_job j = {.m = m, .cfg = cfg, .graphs = graphs, .counts = counts, .N = N, .fixed = f->fixed};
     pl_parallel job = {.items = cfg->runs, .block_items = MORAN_BLOCK, .threads = cfg->threads,
                        .slot_size = (n + 2) * sizeof(uint64_t), .ctx = &j, .worker_open = fix_open,
                        .worker_close = fix_close, .run = fix_run, .fold = fix_fold,
                        .distributable = 1}; /* the whole result is in the slots: shared among processes */
-    if ((rc = pl_parallel_run(&job, err))) {
+    rc = pl_parallel_run(&job, err);
+    graphs_free(graphs);
+    if (rc) {
         pl_moran_fixation_free(f);
         return rc;
     }
@@ -640,9 +908,9 @@ int pl_moran_fixation_run(const pl_moran *m, const int *counts, const pl_moran_c
     }
     if (np == 1) {
         for (size_t t = 0; t < n; t++) f->exact[t] = t == present[0] ? 1 : 0;
-    } else if (np == 2 && m->deterministic) {
+    } else if (np == 2 && m->deterministic && !cfg->interaction && !cfg->reproduction) {
         double x;
-        if (!pl_moran_exact(m, present[0], present[1], counts[present[0]], N, cfg->mode, cfg->selection, &x, NULL)) {
+        if (!pl_moran_exact_config(m, present[0], present[1], counts[present[0]], N, cfg, &x, NULL)) {
             for (size_t t = 0; t < n; t++) f->exact[t] = 0;
             f->exact[present[0]] = x;
             f->exact[present[1]] = 1 - x;
@@ -663,14 +931,16 @@ static double birth_share(int x, double fa, int y, double fb)
 }
 
 /* The fitness of A and B in a population of x A and y B (x + y >= 2). */
-static void fitness2(double a, double b, double c, double d, double w, int x, int y, double *fa, double *fb)
+static void fitness2(double a, double b, double c, double d, pl_moran_fitness kind, double w, int x, int y, double *fa,
+                     double *fb)
 {
     int M = x + y;
-    *fa = 1 - w + w * (a * (x - 1) + b * y) / (M - 1);
-    *fb = 1 - w + w * (c * x + d * (y - 1)) / (M - 1);
+    *fa = fitness_of(kind, w, (a * (x - 1) + b * y) / (M - 1));
+    *fb = fitness_of(kind, w, (c * x + d * (y - 1)) / (M - 1));
 }
 
-static double exact_chain(double a, double b, double c, double d, int i, int N, pl_moran_mode mode, double w, int *ok)
+static double exact_chain(double a, double b, double c, double d, int i, int N, pl_moran_mode mode,
+                          pl_moran_fitness kind, double w, int *ok)
 {
     /* log of prod_{j<=k} T-(j)/T+(j), summed by log-sum-exp so that large N does not overflow */
     double num = -INFINITY, den = -INFINITY, L = 0;
@@ -680,14 +950,14 @@ static double exact_chain(double a, double b, double c, double d, int i, int N, 
             int j = k;
             double tp, tm, fa, fb;
             if (mode == PL_MORAN_BD) {
-                fitness2(a, b, c, d, w, j, N - j, &fa, &fb);
+                fitness2(a, b, c, d, kind, w, j, N - j, &fa, &fb);
                 double s = birth_share(j, fa, N - j, fb);
                 tp = s * (N - j) / N;
                 tm = (1 - s) * j / N;
             } else {
-                fitness2(a, b, c, d, w, j, N - j - 1, &fa, &fb); /* a B died: j A and N-j-1 B remain */
+                fitness2(a, b, c, d, kind, w, j, N - j - 1, &fa, &fb); /* a B died: j A and N-j-1 B remain */
                 tp = (double)(N - j) / N * birth_share(j, fa, N - j - 1, fb);
-                fitness2(a, b, c, d, w, j - 1, N - j, &fa, &fb); /* an A died */
+                fitness2(a, b, c, d, kind, w, j - 1, N - j, &fa, &fb); /* an A died */
                 tm = (double)j / N * (1 - birth_share(j - 1, fa, N - j, fb));
             }
             if (!(tp > 0) || !(tm >= 0)) return NAN;
@@ -705,6 +975,18 @@ static double exact_chain(double a, double b, double c, double d, int i, int N, 
 int pl_moran_exact(const pl_moran *m, size_t a, size_t b, int i, int N, pl_moran_mode mode, double selection,
                    double *out, pl_error *err)
 {
+    pl_moran_config cfg;
+    pl_moran_config_default(&cfg);
+    cfg.mode = mode;
+    cfg.selection = selection;
+    return pl_moran_exact_config(m, a, b, i, N, &cfg, out, err);
+}
+
+int pl_moran_exact_config(const pl_moran *m, size_t a, size_t b, int i, int N, const pl_moran_config *cfg, double *out,
+                          pl_error *err)
+{
+    pl_moran_mode mode = cfg->mode;
+    double selection = cfg->selection;
     *out = NAN;
     if (a >= m->n || b >= m->n || a == b) return pl_error_set(err, PL_EINVAL, "two different types are needed");
     if (N < (mode == PL_MORAN_DB ? 3 : 2) || i < 0 || i > N)
@@ -714,7 +996,7 @@ int pl_moran_exact(const pl_moran *m, size_t a, size_t b, int i, int N, pl_moran
     size_t n = m->n;
     int ok;
     double x = exact_chain(m->mean[a * n + a], m->mean[a * n + b], m->mean[b * n + a], m->mean[b * n + b], i, N,
-                                    mode, selection, &ok);
+                                    mode, cfg->fitness, selection, &ok);
     if (!ok) return pl_error_set(err, PL_EINVAL, "no exact value: a state where the mutants cannot grow");
     *out = x;
     return PL_OK;

@@ -21,6 +21,7 @@ typedef struct moran_out {
     const pl_moran_fixation *f;
     const int *traj;
     uint64_t gens;
+    const pl_moran_config *cfg;
 } moran_out;
 
 static void csv_fixation(FILE *out, const void *ctx)
@@ -39,6 +40,28 @@ static void csv_payoffs(FILE *out, const void *ctx)
 {
     const pl_moran *m = ((const moran_out *)ctx)->m;
     pl_csv_square(out, "type", pl_moran_types(m), type_name, type_payoff, m);
+}
+
+/* Every invader against every resident: the payoffs that decide it, whether it invades an infinite
+ * population, and the exact chance that one of it takes over N - 1 residents (when there is one). */
+static void csv_invasion(FILE *out, const void *ctx)
+{
+    const moran_out *x = ctx;
+    const pl_moran *m = x->m;
+    size_t n = pl_moran_types(m);
+    int N = 0;
+    for (size_t t = 0; t < n; t++) N += x->meta->counts[t];
+    fputs("resident,invader,invader_vs_resident,resident_vs_resident,invades,rho,rho_times_N\n", out);
+    for (size_t r = 0; r < n; r++)
+        for (size_t i = 0; i < n; i++) {
+            if (i == r) continue;
+            double rho = NAN;
+            if (x->cfg && !x->cfg->interaction && !x->cfg->reproduction &&
+                pl_moran_exact_config(m, i, r, 1, N, x->cfg, &rho, NULL))
+                rho = NAN;
+            pl_csv_row(out, "ssggdgg\n", pl_moran_name(m, r), pl_moran_name(m, i), pl_moran_payoff(m, i, r),
+                       pl_moran_payoff(m, r, r), pl_moran_invades(m, r, i), rho, rho * N);
+        }
 }
 
 static void csv_shares(FILE *out, const void *ctx)
@@ -63,13 +86,23 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
     int rc = pl_outfile_open(&o, path, err);
     if (rc) return rc;
     pl_jw w;
-    pl_jw_init(&w, o.f, 1, 12);
+    pl_jw_init(&w, o.f, 1, PL_JW_SHORTEST);
     pl_jw_object(&w);
     pl_jw_key(&w, "parameters");
     pl_jw_object(&w);
     pl_jw_key_str(&w, "mode", cfg->mode == PL_MORAN_DB ? "db" : "bd");
     pl_jw_key_num(&w, "mutation", cfg->mutation);
+    if (cfg->mutation_matrix) {
+        pl_jw_key(&w, "mutation_matrix");
+        pl_jw_array(&w);
+        for (size_t i = 0; i < n * n; i++) pl_jw_num(&w, cfg->mutation_matrix[i]);
+        pl_jw_end(&w);
+    }
+    pl_jw_key_str(&w, "fitness", cfg->fitness == PL_MORAN_FIT_EXP ? "exp" : "linear");
     pl_jw_key_num(&w, "selection", cfg->selection);
+    pl_jw_key_str(&w, "interaction_graph", meta->interaction_text ? meta->interaction_text : "complete");
+    pl_jw_key_str(&w, "reproduction_graph", meta->reproduction_text ? meta->reproduction_text
+                                                                      : "the interaction graph with loops");
     pl_jw_key_u64(&w, "max_generations", cfg->max_generations);
     pl_jw_key_u64(&w, "runs", cfg->runs);
     pl_jw_key_u64(&w, "seed", cfg->seed);
@@ -117,11 +150,12 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
 int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta, const pl_moran_fixation *f,
                    const int *traj, uint64_t gens, const char *dir, pl_error *err)
 {
-    const moran_out x = {m, meta, f, traj, gens};
+    const moran_out x = {m, meta, f, traj, gens, cfg};
     int rc = PL_OK;
     if (f) rc = pl_outfile_write(dir, "fixation.csv", csv_fixation, &x, err);
     if (!rc) rc = pl_outfile_write(dir, "payoffs.csv", csv_payoffs, &x, err);
     if (!rc && traj) rc = pl_outfile_write(dir, "shares.csv", csv_shares, &x, err);
+    if (!rc && meta->invasion) rc = pl_outfile_write(dir, "invasion.csv", csv_invasion, &x, err);
     for (int k = 0; k < 2 && !rc; k++) {
         char *path = pl_path_join(dir, k == 0 ? "results.json" : "report.html");
         if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory for a path");

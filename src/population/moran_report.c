@@ -37,7 +37,11 @@ int pl_moran_write_report(const pl_moran *m, const pl_moran_config *cfg, const p
     pl_report_param(rep, "mode", cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death");
     pl_report_paramf(rep, "individuals", "%d", N);
     pl_report_paramf(rep, "selection w", "%g", cfg->selection);
-    pl_report_paramf(rep, "mutation", "%g", cfg->mutation);
+    if (cfg->mutation_matrix) pl_report_param(rep, "mutation", "by matrix (results.json)");
+    else pl_report_paramf(rep, "mutation", "%g", cfg->mutation);
+    pl_report_param(rep, "fitness", cfg->fitness == PL_MORAN_FIT_EXP ? "exp(w x payoff)" : "1 - w + w x payoff");
+    pl_report_param(rep, "interaction graph", meta->interaction_text ? meta->interaction_text : "complete");
+    if (meta->reproduction_text) pl_report_param(rep, "reproduction graph", meta->reproduction_text);
     if (meta->match) {
         pl_report_paramf(rep, "turns", "%d", meta->match->turns);
         pl_report_paramf(rep, "noise", "%g", meta->match->noise);
@@ -74,7 +78,7 @@ int pl_moran_write_report(const pl_moran *m, const pl_moran_config *cfg, const p
     }
     if (traj) {
         pl_report_section(rep, "The population over time (run 0)");
-        pl_chart *line = pl_chart_create(PL_CHART_LINE, "Share of the population");
+        pl_chart *line = pl_chart_create(PL_CHART_AREA, "Share of the population");
         size_t k = 0;
         for (uint64_t g = 0; g <= gens; g += step) x[k++] = (double)g;
         if (k < pts) x[k++] = (double)gens;
@@ -85,7 +89,8 @@ int pl_moran_write_report(const pl_moran *m, const pl_moran_config *cfg, const p
             for (size_t i = 0; i < k; i++) y[i] = traj[(size_t)x[i] * n + t] / (double)N;
             pl_chart_add_series(line, names[t], y, k);
         }
-        pl_report_chart(rep, line, "The share of each type after each generation (shares.csv holds every generation).");
+        pl_report_chart(rep, line, "The share of each type after each generation, stacked: each band is one type "
+                                   "(shares.csv holds every generation).");
         pl_chart_free(line);
     }
     int rc = pl_report_write(rep, path, err);

@@ -32,6 +32,7 @@ typedef struct pl_eval_result {
     int n;                                  /* designs */
     char name[PL_EVAL_MAX_DESIGNS][PL_EVAL_NAME_MAX];
     char measure[PL_EVAL_NAME_MAX];         /* what success is ("completion") */
+    char item[16], items[16];               /* what the kind calls what it compares ("design", "profile") */
     uint64_t runs, seed;
     uint64_t success[PL_EVAL_MAX_DESIGNS];
     uint64_t only[PL_EVAL_MAX_DESIGNS][PL_EVAL_MAX_DESIGNS]; /* d succeeded and e did not, same run */

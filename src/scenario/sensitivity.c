@@ -29,10 +29,27 @@
 
 typedef struct sens_ctx {
     pl_sensitivity *s;
+    const pl_ydoc *doc;      /* the scenario as loaded, once: every point evaluates a copy */
     pl_scenario_eval eval;
     pl_eval_config ec;
     pl_error *err;
+    const pl_sensitivity_config *cfg; /* its phase and progress callbacks */
+    uint64_t done, total;             /* points of the current part, for the progress display */
 } sens_ctx;
+
+/* A part of the analysis begins: its name and how many points it evaluates (the progress display). */
+static void begin_part(sens_ctx *x, const char *name, uint64_t points)
+{
+    const pl_sensitivity_config *c = x->cfg;
+    x->done = 0, x->total = points;
+    if (!c) return;
+    if (c->phase) {
+        char full[128];
+        snprintf(full, sizeof full, "%s%s", c->phase_prefix ? c->phase_prefix : "", name);
+        c->phase(c->progress_user, full);
+    }
+    if (c->progress) c->progress(c->progress_user, 0, points);
+}
 
 static int parse_num(const char *t, double *x)
 {
@@ -78,10 +95,10 @@ static int apply_values(sens_ctx *x, pl_ydoc *doc, const double *values)
     return rc;
 }
 
-/* Loads the scenario with the run's overrides (the baseline document). */
+/* A copy of the scenario with the run's overrides (the baseline document): the file is read once. */
 static int load_base(sens_ctx *x, pl_ydoc **doc)
 {
-    int rc = pl_ydoc_load(doc, x->s->path, x->err);
+    int rc = pl_ydoc_copy(doc, x->doc, x->err);
     if (rc) return rc;
     if ((rc = pl_overrides_apply(*doc, x->s->sets, x->s->n_sets, NULL, x->err))) {
         pl_ydoc_free(*doc);
@@ -122,6 +139,8 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
     }
     pl_ydoc_free(doc);
     x->s->evaluations++;
+    if (++x->done > x->total) x->total = x->done; /* a total that was an upper bound never runs short */
+    if (x->cfg && x->cfg->progress) x->cfg->progress(x->cfg->progress_user, x->done, x->total);
     return rc;
 }
 
@@ -310,6 +329,12 @@ int pl_sens_flip_is_clear(const pl_sensitivity *s, int k)
 static int break_even(sens_ctx *x, double *values)
 {
     pl_sensitivity *s = x->s;
+    uint64_t bisected = 0; /* the ranges the loop below bisects, for the progress display */
+    for (int k = 0; k < s->n_ranges; k++) {
+        int slo = sign_of(s->at_lo[k].diff), shi = sign_of(s->at_hi[k].diff);
+        bisected += !(s->quick && !pl_sens_flip_is_clear(s, k)) && slo && shi && slo != shi;
+    }
+    begin_part(x, "break-even", bisected * (uint64_t)s->bisect_steps);
     for (int k = 0; k < s->n_ranges; k++) {
         pl_sens_breakeven *be = &s->be[k];
         memset(be, 0, sizeof *be);
@@ -404,6 +429,7 @@ static int sobol(sens_ctx *x)
         pl_rng_init(&r, s->seed, 0x5e45, 1);
         latin_hypercube(A, N, K, &r);
         latin_hypercube(B, N, K, &r);
+        begin_part(x, "Sobol", (uint64_t)N * (uint64_t)(K + 2));
         double values[PL_SENS_MAX_RANGES];
         for (int j = 0; j < N && !rc; j++) {
             for (int m = -2; m < K && !rc; m++) { /* -2: row of A, -1: row of B, i: A with column i of B */
@@ -463,6 +489,7 @@ static int grid(sens_ctx *x, double *values)
         s->grid_x[i] = s->range[r].lo + (s->range[r].hi - s->range[r].lo) * i / (G - 1);
         s->grid_y[i] = s->range[c].lo + (s->range[c].hi - s->range[c].lo) * i / (G - 1);
     }
+    begin_part(x, "grid", (uint64_t)G * (uint64_t)G);
     for (int i = 0; i < G && !rc; i++)
         for (int j = 0; j < G && !rc; j++) {
             values[r] = s->grid_x[i], values[c] = s->grid_y[j];
@@ -482,6 +509,7 @@ static double now_seconds(void)
 static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
 {
     pl_sensitivity *s = x->s;
+    x->cfg = cfg;
     pl_ydoc *doc;
     int rc = load_base(x, &doc);
     if (rc) return rc;
@@ -526,6 +554,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     /* the baseline, and the designs compared */
     double t0 = now_seconds();
     s->a = s->b = -1;
+    begin_part(x, "baseline", 1);
     if ((rc = evaluate(x, values, cfg->runs, &s->base))) return rc;
     s->runs = s->base.runs, s->seed = s->base.seed;
     x->ec.seed = s->seed, x->ec.seed_given = 1;
@@ -538,7 +567,8 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
             char list[PL_EVAL_MAX_DESIGNS * PL_EVAL_NAME_MAX] = "";
             size_t len = 0;
             for (int d = 0; d < s->base.n; d++) len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", d ? ", " : "", s->base.name[d]);
-            return pl_error_set(x->err, PL_EINVAL, "--compare '%s': expected two different designs A,B of: %s", cfg->compare, list);
+            return pl_error_set(x->err, PL_EINVAL, "--compare '%s': expected two different %s A,B of: %s", cfg->compare,
+                                s->base.items, list);
         }
     } else if (s->base.n >= 2) { /* the two best at the baseline (file order on a tie) */
         for (int d = 0; d < s->base.n; d++)
@@ -548,8 +578,9 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     }
     point_of(x, &s->base, &s->base_point);
     if (s->base.n < 2) s->a = s->b = -1;
-    if (s->grid_r >= 0 && s->a < 0) return pl_error_set(x->err, PL_EINVAL, "--grid compares two designs; the scenario has one");
+    if (s->grid_r >= 0 && s->a < 0) return pl_error_set(x->err, PL_EINVAL, "--grid compares two %s; the scenario has one", s->base.items);
     double t1 = now_seconds();
+    begin_part(x, "one at a time", 2 * (uint64_t)s->n_ranges);
     if ((rc = one_at_a_time(x, values))) return rc;
     double t2 = now_seconds();
     if (s->a >= 0 && (rc = break_even(x, values))) return rc;
@@ -573,37 +604,45 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
 
 int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, FILE *summary, pl_error *err)
 {
+    pl_ydoc *doc;
+    int rc = pl_ydoc_load(&doc, path, err); /* "-": standard input, read once */
+    if (rc) return rc;
     pl_sensitivity *s = pl_calloc(1, sizeof *s);
-    if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    s->path = path, s->sets = cfg->sets, s->n_sets = cfg->n_sets;
+    if (!s) {
+        pl_ydoc_free(doc);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    s->path = doc->path, s->sets = cfg->sets, s->n_sets = cfg->n_sets;
     s->bisect_steps = cfg->bisect_steps > 0 ? cfg->bisect_steps : 8;
     s->sobol_n = cfg->sobol_n > 0 ? cfg->sobol_n : 0;
     s->bootstrap = cfg->bootstrap > 0 ? cfg->bootstrap : 500;
     s->grid_steps = cfg->grid_steps > 1 ? cfg->grid_steps : 7;
     s->grid_r = s->grid_c = -1;
-    int rc = PL_OK;
     if (s->grid_steps > PL_SENS_MAX_GRID)
         rc = pl_error_set(err, PL_EINVAL, "--grid-steps: at most %d", PL_SENS_MAX_GRID);
-    sens_ctx x = {.s = s, .err = err, .ec = {.runs = cfg->runs, .seed = cfg->seed, .seed_given = cfg->seed_given,
+    sens_ctx x = {.s = s, .doc = doc, .err = err, .ec = {.runs = cfg->runs, .seed = cfg->seed, .seed_given = cfg->seed_given,
                                               .threads = cfg->threads > 0 ? cfg->threads : 1}};
     if (!rc) rc = analyse(&x, cfg, summary);
     pl_free(s);
+    pl_ydoc_free(doc);
     return rc;
 }
 
-int pl_sensitivity_depends_on(const char *path, const pl_run_options *opt, uint64_t runs, char *buf, size_t n,
+int pl_sensitivity_depends_on(const pl_ydoc *doc, const pl_run_options *opt, uint64_t runs, char *buf, size_t n,
                               pl_error *err)
 {
     buf[0] = 0;
     pl_sensitivity *s = pl_calloc(1, sizeof *s);
     if (!s) return pl_error_set(err, PL_ENOMEM, "out of memory");
     pl_sensitivity_config cfg = {.runs = runs, .seed = opt->seed, .seed_given = opt->seed_given, .threads = opt->threads,
-                                 .sets = opt->sets, .n_sets = opt->n_sets, .bisect_steps = 5};
-    s->path = path, s->sets = cfg.sets, s->n_sets = cfg.n_sets;
+                                 .sets = opt->sets, .n_sets = opt->n_sets, .bisect_steps = 5,
+                                 .phase = opt->phase, .progress = opt->progress, .progress_user = opt->progress_user,
+                                 .phase_prefix = "key findings: "};
+    s->path = doc->path, s->sets = cfg.sets, s->n_sets = cfg.n_sets;
     s->bisect_steps = cfg.bisect_steps, s->bootstrap = 500, s->grid_steps = 7;
     s->grid_r = s->grid_c = -1;
     s->quick = 1;
-    sens_ctx x = {.s = s, .err = err, .ec = {.runs = runs, .seed = cfg.seed, .seed_given = cfg.seed_given,
+    sens_ctx x = {.s = s, .doc = doc, .err = err, .ec = {.runs = runs, .seed = cfg.seed, .seed_given = cfg.seed_given,
                                               .threads = cfg.threads > 0 ? cfg.threads : 1}};
     int rc = analyse(&x, &cfg, NULL);
     if (!rc && s->a >= 0) {
@@ -639,14 +678,11 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
     int sens_rc = PL_OK;
     if (pl_scenario_has_evaluator(s) && pl_ymap_get(pl_ymap_get(doc->root, "sensitivity"), "ranges") && !opt->types_posterior) {
         uint64_t runs = opt->runs > 0 && opt->runs < PL_RUN_SENSITIVITY_RUNS ? (uint64_t)opt->runs : PL_RUN_SENSITIVITY_RUNS;
-        if (!strcmp(doc->path, PL_STDIN_NAME)) /* the pass rereads the file; standard input is read once */
-            o.depends_on = "What the ranking depends on was not computed: the scenario was read from standard input "
-                           "(run parley sensitivity on the file).";
-        else {
-            sens_rc = pl_sensitivity_depends_on(doc->path, opt, runs, depends, sizeof depends, &sens_err);
-            if (!sens_rc && *depends) o.depends_on = depends;
-        }
+        /* the pass works on copies of the loaded document (also one read from standard input) */
+        sens_rc = pl_sensitivity_depends_on(doc, opt, runs, depends, sizeof depends, &sens_err);
+        if (!sens_rc && *depends) o.depends_on = depends;
     }
+    if (opt->phase) opt->phase(opt->progress_user, "runs");
     int rc = pl_scenario_run_plain(s, &o, summary, err);
     if (!rc && sens_rc) {
         rc = sens_rc;

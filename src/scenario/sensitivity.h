@@ -81,7 +81,7 @@ void pl_sens_depends_text(const pl_sensitivity *s, char *buf, size_t n);
 /* For `parley run`'s key findings, when the scenario declares `sensitivity: ranges:`: one at a time
  * over them and the break-even values of the clear flips (5 bisection steps), at `runs` runs a point on the run's seed
  * and overrides, said in words into buf: which pair, what it depends on most, where it flips. */
-int pl_sensitivity_depends_on(const char *path, const pl_run_options *opt, uint64_t runs, char *buf, size_t n,
+int pl_sensitivity_depends_on(const pl_ydoc *doc, const pl_run_options *opt, uint64_t runs, char *buf, size_t n,
                               pl_error *err);
 
 /* Writers (sensitivity_output.c). */

@@ -62,8 +62,8 @@ static void findings(const pl_sensitivity *s, char *buf, size_t n)
 {
     size_t len = 0;
     if (s->a < 0) {
-        snprintf(buf, n, "The scenario has one design: the analyses show how its %s moves with each assumption.",
-                 s->base.measure);
+        snprintf(buf, n, "The scenario has one %s: the analyses show how its %s moves with each assumption.",
+                 s->base.item, s->base.measure);
         return;
     }
     const pl_sens_point *b = &s->base_point;
@@ -155,7 +155,7 @@ void pl_sens_write_summary(FILE *f, const pl_sensitivity *s)
             fprintf(f, "  %-*.*s  %-22s  %-22s  %6.1f  %s\n", nw, nw, s->range[k].name, lo, hi, 100 * swing(s, k, e->n), be);
         }
     }
-    fprintf(f, "\nOne at a time: each design's %s (%%) at the low and high end of each range\n", e->measure);
+    fprintf(f, "\nOne at a time: each %s's %s (%%) at the low and high end of each range\n", e->item, e->measure);
     int cw[PL_EVAL_MAX_DESIGNS]; /* each column as wide as its name or "100.0..100.0" */
     for (int d = 0; d < e->n; d++) cw[d] = (int)strlen(e->name[d]) > 12 ? (int)strlen(e->name[d]) : 12;
     fprintf(f, "  %-*s", nw, "assumption");
@@ -431,9 +431,10 @@ int pl_sens_write_report(const char *path, const pl_sensitivity *s, pl_error *er
     pl_report_paramf(rep, "runs per point", "%llu", (unsigned long long)s->runs);
     pl_report_paramf(rep, "seed", "%llu", (unsigned long long)s->seed);
     for (int i = 0; i < s->n_sets; i++) pl_report_paramf(rep, "--set", "%s", s->sets[i]);
-    pl_report_assumption(rep, "Every design runs on the same random numbers at every point, so what moves between "
-                              "points is the assumption. Intervals are Monte Carlo noise only; results hold only under "
-                              "the scenario's other assumptions.");
+    snprintf(text, sizeof text, "Every %s runs on the same random numbers at every point, so what moves between points "
+             "is the assumption. Intervals are Monte Carlo noise only; results hold only under the scenario's other "
+             "assumptions.", e->item);
+    pl_report_assumption(rep, text);
     pl_report_section(rep, "Key finding");
     findings(s, text, sizeof text);
     pl_report_paragraph(rep, text);
@@ -467,8 +468,9 @@ int pl_sens_write_report(const char *path, const pl_sensitivity *s, pl_error *er
     if (s->a >= 0) {
         pl_report_section(rep, "Break-even values");
         const char *head[] = {"assumption", "difference at the low end", "at the high end", "break-even"};
-        pl_report_table_begin(rep, "Where the ranking of the two designs flips (bisection; the others at their values)", 4,
-                              head);
+        snprintf(title, sizeof title, "Where the ranking of the two %s flips (bisection; the others at their values)",
+                 e->items);
+        pl_report_table_begin(rep, title, 4, head);
         for (int k = 0; k < s->n_ranges; k++) {
             char lo[64], hi[64], be[256];
             snprintf(lo, sizeof lo, "%+.1f [%+.1f, %+.1f]", 100 * s->at_lo[k].diff, 100 * s->at_lo[k].diff_lo, 100 * s->at_lo[k].diff_hi);
@@ -507,7 +509,8 @@ int pl_sens_write_report(const char *path, const pl_sensitivity *s, pl_error *er
         pl_chart_free(c);
     }
     if (s->grid_r >= 0) {
-        pl_report_section(rep, "Two at a time: which design is ahead");
+        snprintf(title, sizeof title, "Two at a time: which %s is ahead", e->item);
+        pl_report_section(rep, title);
         double *m = pl_malloc(sizeof(double) * (size_t)s->grid_steps * s->grid_steps);
         char *lab = pl_malloc((size_t)2 * s->grid_steps * 32);
         if (m && lab) {

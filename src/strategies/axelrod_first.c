@@ -303,6 +303,18 @@ static int joss_move(void *s, const pl_params *p, const pl_view *v)
     return pl_view_coop_with(v, p->num[0]);
 }
 
+/* Grofman and Joss as tables for the engine's table loop (first move, then after CC, CD, DC, DD). */
+static int grofman_first_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)p, (void)g, (void)side;
+    return pl_table_fill(prob, 1, 1, 2.0 / 7.0, 2.0 / 7.0, 1);
+}
+static int joss_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)g, (void)side;
+    return pl_table_fill(prob, 1, p->num[0], 0, p->num[0], 0);
+}
+
 static int joss_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->num[0] < 1; }
 
 /* Gordon Tullock: cooperate on the first eleven moves, then cooperate with a
@@ -443,12 +455,12 @@ const pl_strategy_def pl_family_axelrod_first[] = {
                  .help = "moves over which the probability falls linearly"}},
      .move = feld_move},
     {.id = "first_grofman", .name = "First by Grofman", .axelrod_name = "First by Grofman", .reference = REF1980,
-     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = grofman_first_move},
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = grofman_first_move, .memory_one = grofman_first_table},
     {.id = "first_joss", .name = "First by Joss", .axelrod_name = "First by Joss: 0.9", .reference = REF1980,
      .flags = PL_STOCHASTIC, .memory_depth = 1,
      .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 0.9, .lo = 0, .hi = 1,
                  .help = "probability of cooperating after the other's cooperation"}},
-     .move = joss_move, .is_stochastic = joss_is_stochastic},
+     .move = joss_move, .memory_one = joss_table, .is_stochastic = joss_is_stochastic},
     {.id = "first_tullock", .name = "First by Tullock", .axelrod_name = "First by Tullock", .reference = REF1980,
      .flags = PL_STOCHASTIC, .memory_depth = -1, .move = tullock_move},
     {.id = "first_graaskamp", .name = "First by Graaskamp", .axelrod_name = "First by Graaskamp: 0.05",

@@ -645,25 +645,75 @@ static int michaelos_move(void *st, const pl_params *p, const pl_view *v)
     {.key = "retaliation_limit", .kind = PL_PARAM_INT, .def = (d), .lo = 0, .hi = 1e9,                          \
      .help = "longest run of retaliating defections before it cooperates again"}
 
+
+/* ---- the memory-one players above as tables (first move, then P(C) after CC, CD, DC, DD,
+ * own action first), for the engine's table loop; each says what its move function does ---- */
+
+#define FIXED_TABLE(NAME, FIRST, CC, CD, DC, DD)                                                      \
+    static int NAME##_table(const pl_params *p, const pl_game *g, int side, double prob[5])          \
+    {                                                                                                \
+        (void)p, (void)g, (void)side;                                                                \
+        return pl_table_fill(prob, FIRST, CC, CD, DC, DD);                                            \
+    }
+FIXED_TABLE(cooperator, 1, 1, 1, 1, 1)
+FIXED_TABLE(defector, 0, 0, 0, 0, 0)
+FIXED_TABLE(alternator, 1, 0, 0, 1, 1)
+FIXED_TABLE(tft, 1, 1, 0, 1, 0)
+FIXED_TABLE(suspicious_tft, 0, 1, 0, 1, 0)
+FIXED_TABLE(anti_tft, 1, 0, 1, 0, 1)
+FIXED_TABLE(bully, 0, 0, 1, 0, 1)
+FIXED_TABLE(wsls, 1, 1, 0, 0, 1)
+FIXED_TABLE(burn_both_ends, 1, 0.9, 0, 0.9, 0)
+#undef FIXED_TABLE
+
+static int wshls_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)g, (void)side;
+    return pl_table_fill(prob, p->text[0][0] == 'D' ? 0 : 1, 0, 1, 1, 0);
+}
+static int random_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)g, (void)side;
+    double c = p->num[0];
+    return pl_table_fill(prob, c, c, c, c, c);
+}
+static int gtft_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    pl_view v = {.game = g, .side = side};
+    double f = p->num[0] < 0 ? gtft_default_p(&v) : p->num[0];
+    return pl_table_fill(prob, 1, 1, f, 1, f);
+}
+static int stochastic_wsls_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)g, (void)side;
+    double ep = p->num[0];
+    return pl_table_fill(prob, 1, 1.0 - ep, ep, ep, 1.0 - ep);
+}
+static int memory_one_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)g, (void)side;
+    return pl_table_fill(prob, p->num[4], p->num[0], p->num[1], p->num[2], p->num[3]);
+}
+
 const pl_strategy_def pl_family_classic[] = {
     {.id = "cooperator", .name = "Cooperator", .axelrod_name = "Cooperator", .reference = REF_AXL84,
-     .memory_depth = 0, .move = cooperator_move},
+     .memory_depth = 0, .move = cooperator_move, .memory_one = cooperator_table},
     {.id = "defector", .name = "Defector", .axelrod_name = "Defector", .reference = REF_AXL84, .memory_depth = 0,
-     .move = defector_move},
+     .move = defector_move, .memory_one = defector_table},
     {.id = "tft", .name = "Tit For Tat", .axelrod_name = "Tit For Tat",
      .reference = "Axelrod (1980), Effective choice in the prisoner's dilemma (Rapoport's entry)", .memory_depth = 1,
-     .move = tft_move},
+     .move = tft_move, .memory_one = tft_table},
     {.id = "alternator", .name = "Alternator", .axelrod_name = "Alternator", .reference = REF_AXL84,
-     .memory_depth = 1, .move = alternator_move},
+     .memory_depth = 1, .move = alternator_move, .memory_one = alternator_table},
     {.id = "suspicious_tft", .name = "Suspicious Tit For Tat", .axelrod_name = "Suspicious Tit For Tat",
      .reference = "Hilbe, Nowak & Traulsen (2013), Adaptive dynamics of extortion and compliance, PLoS ONE",
-     .memory_depth = 1, .move = suspicious_tft_move},
+     .memory_depth = 1, .move = suspicious_tft_move, .memory_one = suspicious_tft_table},
     {.id = "anti_tft", .name = "Anti Tit For Tat", .axelrod_name = "Anti Tit For Tat",
      .reference = "Hilbe, Nowak & Traulsen (2013), Adaptive dynamics of extortion and compliance, PLoS ONE",
-     .memory_depth = 1, .move = anti_tft_move},
+     .memory_depth = 1, .move = anti_tft_move, .memory_one = anti_tft_table},
     {.id = "bully", .name = "Bully", .axelrod_name = "Bully",
      .reference = "Nachbar (1992), Evolution in the finitely repeated prisoner's dilemma (reverse tit for tat)",
-     .memory_depth = 1, .move = bully_move},
+     .memory_depth = 1, .move = bully_move, .memory_one = bully_table},
     {.id = "tf2t", .name = "Tit For 2 Tats", .axelrod_name = "Tit For 2 Tats", .reference = REF_AXL84,
      .memory_depth = 2, .move = tf2t_move},
     {.id = "two_tits_for_tat", .name = "Two Tits For Tat", .axelrod_name = "Two Tits For Tat",
@@ -751,19 +801,19 @@ const pl_strategy_def pl_family_classic[] = {
      .reference = REF_ECKHART, .memory_depth = 5, .move = double_resurrection_move},
     {.id = "wsls", .name = "Win-Stay Lose-Shift", .axelrod_name = "Win-Stay Lose-Shift",
      .reference = "Nowak & Sigmund (1993), A strategy of win-stay, lose-shift that outperforms tit-for-tat, Nature 364",
-     .memory_depth = 1, .move = wsls_move},
+     .memory_depth = 1, .move = wsls_move, .memory_one = wsls_table},
     {.id = "win_shift_lose_stay", .name = "Win-Shift Lose-Stay", .axelrod_name = "Win-Shift Lose-Stay: D",
      .reference = "Li, Hingston & Kendall (2011), Engineering design of strategies for winning IPD competitions",
      .memory_depth = 1,
      .params = {{.key = "initial", .kind = PL_PARAM_ACTIONS, .def_text = "D",
                  .help = "first action (the first letter of the string is used)"}},
-     .move = wshls_move},
+     .move = wshls_move, .memory_one = wshls_table},
     {.id = "random", .name = "Random", .axelrod_name = "Random: 0.5",
      .reference = "Axelrod (1980), Effective choice in the prisoner's dilemma (the RANDOM entry)",
      .flags = PL_STOCHASTIC, .memory_depth = 0,
      .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 0.5, .lo = 0, .hi = 1,
                  .help = "probability of cooperating each turn"}},
-     .move = random_move, .is_stochastic = random_is_stochastic},
+     .move = random_move, .memory_one = random_table, .is_stochastic = random_is_stochastic},
     {.id = "gtft", .name = "Generous Tit For Tat", .axelrod_name = "GTFT: 0.33",
      .reference = "Nowak & Sigmund (1992), Tit for tat in heterogeneous populations, Nature 355",
      .flags = PL_STOCHASTIC | PL_USES_GAME, .memory_depth = 1,
@@ -773,13 +823,13 @@ const pl_strategy_def pl_family_classic[] = {
      .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 1.0 - 2.0 / 3.0, .lo = -1, .hi = 1,
                  .help = "probability of forgiving a defection (the reference's 1/3 of the standard game); "
                          "-1: min(1-(T-R)/(R-S), (R-P)/(T-P)) of each match's game"}},
-     .state_size = sizeof(gtft_state), .move = gtft_move, .is_stochastic = gtft_is_stochastic,
+     .state_size = sizeof(gtft_state), .move = gtft_move, .memory_one = gtft_table, .is_stochastic = gtft_is_stochastic,
      .check_game = gtft_check},
     {.id = "stochastic_wsls", .name = "Stochastic WSLS", .axelrod_name = "Stochastic WSLS: 0.05",
      .reference = REF_AXLPY("Marc Harper"), .flags = PL_STOCHASTIC, .memory_depth = 1,
      .params = {{.key = "ep", .kind = PL_PARAM_REAL, .def = 0.05, .lo = 0, .hi = 1,
                  .help = "probability of cooperating after CD or DC (and of defecting after CC or DD)"}},
-     .move = stochastic_wsls_move, .is_stochastic = stochastic_wsls_is_stochastic},
+     .move = stochastic_wsls_move, .memory_one = stochastic_wsls_table, .is_stochastic = stochastic_wsls_is_stochastic},
     {.id = "memory_one", .name = "Memory One", .axelrod_name = NULL,
      .reference = "Press & Dyson (2012), Iterated prisoner's dilemma contains strategies that dominate any "
                   "evolutionary opponent, PNAS 109",
@@ -794,11 +844,11 @@ const pl_strategy_def pl_family_classic[] = {
                  .help = "probability of cooperating after (me D, them D)"},
                 {.key = "initial", .kind = PL_PARAM_REAL, .def = 1, .lo = 0, .hi = 1,
                  .help = "probability of cooperating on the first turn"}},
-     .move = memory_one_move, .is_stochastic = memory_one_is_stochastic, .memory_depth_of = memory_one_depth,
+     .move = memory_one_move, .memory_one = memory_one_table, .is_stochastic = memory_one_is_stochastic, .memory_depth_of = memory_one_depth,
      .class_name = "MemoryOnePlayer"},
     {.id = "burn_both_ends", .name = "Burn Both Ends", .axelrod_name = "Burn Both Ends",
      .reference = "Marinoff (1992), Maximizing expected utilities in the prisoner's dilemma, J. Conflict Resolution 36(1)",
-     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = burn_both_ends_move},
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = burn_both_ends_move, .memory_one = burn_both_ends_table},
     {.id = "dynamic_two_tits_for_tat", .name = "Dynamic Two Tits For Tat", .axelrod_name = "Dynamic Two Tits For Tat",
      .reference = REF_AXLPY("Grant Garrett-Grossman"), .flags = PL_STOCHASTIC, .memory_depth = -1,
      .move = dynamic_two_tits_move},

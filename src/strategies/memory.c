@@ -112,20 +112,24 @@ typedef struct {
  *   P(C|DC) = phi ((l - S) + s (T - l))     P(C|DD) = phi (1 - s)(l - P)
  * computed from the match's game.  Parameters no probabilities can enforce in the
  * game are refused before the match (zd_check), as Axelrod-Python refuses them. */
+static void zd_probs(const pl_params *p, const pl_view *v, int lmode, double prob[4])
+{
+    double R, S, T, P;
+    pl_view_rstp(v, &R, &S, &T, &P);
+    double phi = p->num[0], sl = p->num[1];
+    double l = lmode == ZD_L_IS_P ? P : lmode == ZD_L_IS_R ? R : p->num[2];
+    /* evaluated in the same order as the reference implementation so the
+     * probabilities are bit-identical */
+    prob[0] = 1 - phi * (1 - sl) * (R - l);
+    prob[1] = 1 - phi * (sl * (l - S) + (T - l));
+    prob[2] = phi * ((l - S) + sl * (T - l));
+    prob[3] = phi * (1 - sl) * (l - P);
+}
 static int zd_move(void *st, const pl_params *p, const pl_view *v, int lmode)
 {
     zd_state *s = st;
     if (!s->ready) {
-        double R, S, T, P;
-        pl_view_rstp(v, &R, &S, &T, &P);
-        double phi = p->num[0], sl = p->num[1];
-        double l = lmode == ZD_L_IS_P ? P : lmode == ZD_L_IS_R ? R : p->num[2];
-        /* evaluated in the same order as the reference implementation so the
-         * probabilities are bit-identical */
-        s->prob[0] = 1 - phi * (1 - sl) * (R - l);
-        s->prob[1] = 1 - phi * (sl * (l - S) + (T - l));
-        s->prob[2] = phi * ((l - S) + sl * (T - l));
-        s->prob[3] = phi * (1 - sl) * (l - P);
+        zd_probs(p, v, lmode, s->prob);
         s->ready = 1;
     }
     if (v->turn == 0) return PL_C;
@@ -179,6 +183,18 @@ static int zd_check_l(const pl_params *p, const pl_game *g, char *w, size_t n) {
 static int zd_check_lp(const pl_params *p, const pl_game *g, char *w, size_t n) { return zd_check(p, g, w, n, ZD_L_IS_P); }
 static int zd_check_lr(const pl_params *p, const pl_game *g, char *w, size_t n) { return zd_check(p, g, w, n, ZD_L_IS_R); }
 
+/* The same player as a table for the engine's table loop: cooperates first, then prob[]. */
+static int zd_table(const pl_params *p, const pl_game *g, int side, double prob[5], int lmode)
+{
+    pl_view v = {.game = g, .side = side};
+    double q[4];
+    zd_probs(p, &v, lmode, q);
+    return pl_table_fill(prob, 1, q[0], q[1], q[2], q[3]);
+}
+static int zd_move_l_table(const pl_params *p, const pl_game *g, int side, double prob[5]) { return zd_table(p, g, side, prob, ZD_L_PARAM); }
+static int zd_move_lp_table(const pl_params *p, const pl_game *g, int side, double prob[5]) { return zd_table(p, g, side, prob, ZD_L_IS_P); }
+static int zd_move_lr_table(const pl_params *p, const pl_game *g, int side, double prob[5]) { return zd_table(p, g, side, prob, ZD_L_IS_R); }
+
 static int zd_move_l(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_PARAM); }
 static int zd_move_lp(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_IS_P); }
 static int zd_move_lr(void *st, const pl_params *p, const pl_view *v) { return zd_move(st, p, v, ZD_L_IS_R); }
@@ -192,23 +208,38 @@ static int four_vector(const pl_view *v, const double pv[4])
     if (v->turn == 0) return PL_C;
     return pl_view_coop_with(v, pv[2 * pl_view_my_last(v) + pl_view_opp_last(v)]);
 }
+/* The same as a table (first move `first`), for the engine's table loop. */
+static int four_vector_table(double prob[5], double first, const double pv[4])
+{
+    return pl_table_fill(prob, first, pv[0], pv[1], pv[2], pv[3]);
+}
 
 /* Firm But Fair: (1, 0, 1, 2/3).  Frean (1994), The prisoner's dilemma without
  * synchrony, Proc. R. Soc. B 257. */
+static const double firm_but_fair_pv[4] = {1, 0, 1, 2.0 / 3.0};
 static int firm_but_fair_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    static const double pv[4] = {1, 0, 1, 2.0 / 3.0};
-    return four_vector(v, pv);
+    return four_vector(v, firm_but_fair_pv);
+}
+static int firm_but_fair_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)p, (void)g, (void)side;
+    return four_vector_table(prob, 1, firm_but_fair_pv);
 }
 
 /* Stochastic Cooperator: (0.935, 0.229, 0.266, 0.42).  Adami & Hintze (2013), Evolutionary
  * instability of zero-determinant strategies, Nature Communications 4. */
+static const double stochastic_cooperator_pv[4] = {0.935, 0.229, 0.266, 0.42};
 static int stochastic_cooperator_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    static const double pv[4] = {0.935, 0.229, 0.266, 0.42};
-    return four_vector(v, pv);
+    return four_vector(v, stochastic_cooperator_pv);
+}
+static int stochastic_cooperator_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)p, (void)g, (void)side;
+    return four_vector_table(prob, 1, stochastic_cooperator_pv);
 }
 
 /* Soft Joss: (1, 1 - q, 1, 1 - q): tit for tat that forgives a defection with probability
@@ -220,6 +251,12 @@ static int soft_joss_move(void *s, const pl_params *p, const pl_view *v)
     const double pv[4] = {1.0, 1 - q, 1, 1 - q};
     return four_vector(v, pv);
 }
+static int soft_joss_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)g, (void)side;
+    double q = p->num[0];
+    return pl_table_fill(prob, 1, 1.0, 1 - q, 1, 1 - q);
+}
 static int soft_joss_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->num[0] < 1; }
 /* the reference's MemoryOnePlayer: depth 0 when every probability is 1 (q = 0) */
 static int soft_joss_depth(const pl_params *p) { return p->num[0] == 0 ? 0 : 1; }
@@ -230,6 +267,11 @@ static int allc_or_alld_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     return v->turn == 0 ? pl_view_coop_with(v, 0.6) : pl_view_my_last(v);
+}
+static int allc_or_alld_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)p, (void)g, (void)side;
+    return pl_table_fill(prob, 0.6, 1, 1, 0, 0);
 }
 
 /* The "mutual" players: a coin on the first move, then a fixed answer to the last round.
@@ -254,6 +296,22 @@ static int willing_move(void *s, const pl_params *p, const pl_view *v)
     if (v->turn == 0) return pl_view_coop_with(v, 0.5);
     return pl_view_my_last(v) == PL_D && pl_view_opp_last(v) == PL_D ? PL_D : PL_C;
 }
+/* The three as tables: a coin first, then C (1) or D (0) after CC, CD, DC, DD. */
+static int desperate_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)p, (void)g, (void)side;
+    return pl_table_fill(prob, 0.5, 0, 0, 0, 1);
+}
+static int hopeless_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)p, (void)g, (void)side;
+    return pl_table_fill(prob, 0.5, 0, 1, 1, 1);
+}
+static int willing_table(const pl_params *p, const pl_game *g, int side, double prob[5])
+{
+    (void)p, (void)g, (void)side;
+    return pl_table_fill(prob, 0.5, 1, 1, 1, 0);
+}
 
 #define REF_VDBERG "van den Berg & Weissing (2015), The importance of mechanisms for the evolution of cooperation, Proc. R. Soc. B 282"
 #define REF_HILBE2017 "Hilbe, Martinez-Vaquero, Chatterjee & Nowak (2017), Memory-n strategies of direct reciprocity, PNAS"
@@ -270,7 +328,7 @@ static int willing_move(void *s, const pl_params *p, const pl_view *v)
 #define ZD_ENTRY(ID, NAME, AXL, REF, MOVE, ...)                                                                \
     {.id = ID, .name = NAME, .axelrod_name = AXL, .reference = REF, .flags = PL_STOCHASTIC | PL_USES_GAME,     \
      .memory_depth = 1, .params = {__VA_ARGS__}, .state_size = sizeof(zd_state), .move = MOVE,                 \
-     .check_game = MOVE##_check}
+     .check_game = MOVE##_check, .memory_one = MOVE##_table}
 #define zd_move_l_check zd_check_l
 #define zd_move_lp_check zd_check_lp
 #define zd_move_lr_check zd_check_lr
@@ -303,24 +361,24 @@ const pl_strategy_def pl_family_memory[] = {
              ZD_S(0.1), ZD_L(1)),
     {.id = "firm_but_fair", .name = "Firm But Fair", .axelrod_name = "Firm But Fair",
      .reference = "Frean (1994), The prisoner's dilemma without synchrony, Proc. R. Soc. B 257",
-     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = firm_but_fair_move},
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = firm_but_fair_move, .memory_one = firm_but_fair_table},
     {.id = "stochastic_cooperator", .name = "Stochastic Cooperator", .axelrod_name = "Stochastic Cooperator",
      .reference = "Adami & Hintze (2013), Evolutionary instability of zero-determinant strategies, Nat. Commun. 4",
-     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = stochastic_cooperator_move},
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = stochastic_cooperator_move, .memory_one = stochastic_cooperator_table},
     {.id = "soft_joss", .name = "Soft Joss", .axelrod_name = "Soft Joss: 0.9",
      .reference = "The PRISON project (1998), LIFL Lille (strategy list)", .flags = PL_STOCHASTIC,
      .memory_depth = 1,
      .params = {{.key = "q", .kind = PL_PARAM_REAL, .def = 0.9, .lo = 0, .hi = 1,
                  .help = "probability of answering a defection with a defection"}},
-     .move = soft_joss_move, .is_stochastic = soft_joss_is_stochastic, .memory_depth_of = soft_joss_depth},
+     .move = soft_joss_move, .memory_one = soft_joss_table, .is_stochastic = soft_joss_is_stochastic, .memory_depth_of = soft_joss_depth},
     {.id = "allc_or_alld", .name = "ALLCorALLD", .axelrod_name = "ALLCorALLD",
      .reference = "Axelrod-Python library (Knight et al. 2016), strategy of the same name (ZD extreme phi = 0)",
-     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = allc_or_alld_move},
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = allc_or_alld_move, .memory_one = allc_or_alld_table},
     {.id = "desperate", .name = "Desperate", .axelrod_name = "Desperate", .reference = REF_VDBERG,
-     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = desperate_move},
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = desperate_move, .memory_one = desperate_table},
     {.id = "hopeless", .name = "Hopeless", .axelrod_name = "Hopeless", .reference = REF_VDBERG,
-     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = hopeless_move},
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = hopeless_move, .memory_one = hopeless_table},
     {.id = "willing", .name = "Willing", .axelrod_name = "Willing", .reference = REF_VDBERG,
-     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = willing_move},
+     .flags = PL_STOCHASTIC, .memory_depth = 1, .move = willing_move, .memory_one = willing_table},
     {0}
 };

@@ -17,6 +17,7 @@
 #include "core/alloc.h"
 #include "core/text.h"
 #include "strategies/registry.h"
+#include "strategies/transformers.h"
 #include "strategies/data/reference_names.h"
 
 #define PL_FAMILY(name) extern const pl_strategy_def pl_family_##name[];
@@ -146,7 +147,7 @@ const pl_strategy_def *pl_registry_def_at(size_t i)
 size_t pl_registry_max_state(void)
 {
     table_ready();
-    return max_state;
+    return max_state + PL_TF_STATE_EXTRA; /* a transformed strategy's levels and mixed-in player */
 }
 
 /* ---- names ------------------------------------------------------------ */
@@ -374,6 +375,11 @@ int pl_strategy_create(pl_strategy **out, const char *spec, pl_error *err)
     const char *pstart = NULL;
     size_t namelen = speclen;
     if (idx < 0) {
+        /* a transformed strategy: dual(tft), noisy(grudger, 0.1), "Dual Tit For Tat" */
+        int rc = pl_transform_create(out, spec, speclen, err);
+        if (rc != PL_TF_NOT_MINE) return rc;
+    }
+    if (idx < 0) {
         const char *colon = memchr(spec, ':', speclen);
         if (colon) {
             namelen = (size_t)(colon - spec);
@@ -432,11 +438,23 @@ int pl_strategy_memory_depth(const pl_strategy *s) { return s->memory_depth; }
 pl_strategy *pl_strategy_clone(const pl_strategy *s)
 {
     pl_strategy *c = pl_malloc(sizeof *c);
-    if (c) *c = *s;
+    if (!c) return NULL;
+    *c = *s;
+    if (s->tf) {
+        if (!(c->tf = pl_tf_chain_clone(s->tf))) {
+            pl_free(c);
+            return NULL;
+        }
+        pl_tf_point_info(c);
+    }
     return c;
 }
 
-void pl_strategy_free(pl_strategy *s) { pl_free(s); }
+void pl_strategy_free(pl_strategy *s)
+{
+    if (s) pl_tf_chain_free(s->tf);
+    pl_free(s);
+}
 const pl_strategy_info *pl_strategy_get_info(const pl_strategy *s) { return s->info; }
 const char *pl_strategy_label(const pl_strategy *s) { return s->label; }
 int pl_strategy_is_stochastic(const pl_strategy *s) { return s->stochastic; }

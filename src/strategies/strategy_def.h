@@ -89,12 +89,30 @@ typedef struct pl_strategy_def {
      * match grows); it then plays on without it (C) and the engine fails the match with
      * PL_ENOMEM when the match ends.  NULL: it never fails. */
     int (*failed)(const void *state);
+    /* Optional: the strategy as a memory-one table, where these parameters in game g (as party
+     * `side` sees it) make it one: prob[0] is the probability of cooperating on the first turn,
+     * prob[1 + 2 * own + other's] after the last turn's actions (C = 0, D = 1, as played, after
+     * noise).  Each probability is drawn as pl_view_coop_with draws it (nothing at 0 or 1), so
+     * the engine's table loop (twoparty/match.c) plays the very matches `move` plays, draw for
+     * draw.  Returns 1 when prob is filled, 0 when these parameters are not a table. */
+    int (*memory_one)(const pl_params *p, const pl_game *g, int side, double prob[5]);
 } pl_strategy_def;
 
 /* 1 if the strategy in this state ran out of memory during its match (pl_strategy_def.failed). */
 static inline int pl_strategy_def_failed(const pl_strategy_def *d, const void *state)
 {
     return d->failed && d->failed(state);
+}
+
+/* Fills a memory-one table (first move, then after CC, CD, DC, DD, own action first); returns 1. */
+static inline int pl_table_fill(double prob[5], double first, double cc, double cd, double dc, double dd)
+{
+    prob[0] = first;
+    prob[1] = cc;
+    prob[2] = cd;
+    prob[3] = dc;
+    prob[4] = dd;
+    return 1;
 }
 
 /* The bytes of a strategy's state an engine zeroes before init (at least one). */

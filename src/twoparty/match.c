@@ -12,7 +12,15 @@
  * It shares the start of a match (match_begin, party_begin) with pl_match_run;
  * its turn (match_resolve) takes the same draws in the same order as the loop
  * of pl_match_run (play_turns), which is specialised for speed, and unit tests
- * prove the two give the same matches. */
+ * prove the two give the same matches.
+ *
+ * When both strategies are memory-one tables (pl_strategy_def.memory_one: TFT,
+ * GTFT, WSLS, the zero-determinant players, ...) the match is played by
+ * play_table instead: no call per turn, each party's next probability read from
+ * its table by the last turn's two actions, the same draws in the same order
+ * (a party draws only where its probability is strictly between 0 and 1, as
+ * pl_view_coop_with does), so the very same matches, byte for byte
+ * (tests/unit/test_match_table.c plays every pair of tables both ways). */
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
@@ -20,6 +28,7 @@
 
 #include "core/alloc.h"
 #include "twoparty/match_engine.h"
+#include "twoparty/table.h"
 #include "strategies/registry.h"
 
 struct pl_match_result {
@@ -146,7 +155,7 @@ static inline int match_resolve(pl_match_buf *buf, const pl_game *g, pl_rng *rng
 
 /* 1 if every payoff of the 2x2 game is an integer of magnitude at most 2^20: then any sum of
  * at most 2^31 of them is an integer below 2^53, exact in whatever order it is added. */
-static int payoffs_sum_exactly(const pl_game *g)
+int pl_match_payoffs_exact(const pl_game *g)
 {
     for (int x = 0; x < 2; x++)
         for (int y = 0; y < 2; y++)
@@ -165,7 +174,7 @@ static void match_scores(pl_history *ha, pl_history *hb, const pl_game *g)
 {
     int len = ha->len;
     double score_a = 0, score_b = 0;
-    if (payoffs_sum_exactly(g)) {
+    if (pl_match_payoffs_exact(g)) {
         uint64_t n[2][2] = {{0, 0}, {0, 0}};
         for (int w = 0; w < (len + 63) / 64; w++) {
             uint64_t x = ha->w[w], y = hb->w[w];
@@ -229,6 +238,67 @@ static inline __attribute__((always_inline)) void play_turns(match_side *pa, mat
     }
 }
 
+/* A party as a memory-one table (twoparty/table.h): the cut (pl_rng_cut) of its probability of
+ * cooperating on the first turn, then after CC, CD, DC, DD from its own side (own action first). */
+int pl_table_of(const pl_strategy *s, const pl_game *g, int side, pl_table *t)
+{
+    double prob[5];
+    if (!s->def->memory_one || !s->def->memory_one(&s->params, g, side, prob)) return 0;
+    for (int k = 0; k < 5; k++) {
+        if (isnan(prob[k])) return 0; /* pl_view_coop_with draws and defects on NaN; no cut says that */
+        t->cut[k] = pl_rng_cut(prob[k]);
+    }
+    return 1;
+}
+
+int pl_table_deterministic(const pl_table *t)
+{
+    for (int k = 0; k < 5; k++)
+        if (t->cut[k] != 0 && t->cut[k] != UINT64_MAX) return 0;
+    return 1;
+}
+
+/* The turns of a match between two tables: A's move, B's move, A's flip, B's flip, each a draw
+ * only where its cut is neither 0 nor UINT64_MAX, as in play_turns.  A's action is 1 (D) when
+ * it does not cooperate.  Bits are gathered a word at a time (the words past len are zero). */
+static inline __attribute__((always_inline)) void play_table(const pl_table *ta, const pl_table *tb,
+                                                             pl_history *ha, pl_history *hb, pl_rng *rng,
+                                                             uint64_t noise_cut, int length, int noisy)
+{
+    uint64_t *wa = ha->w, *wb = hb->w;
+    uint64_t bits_a = 0, bits_b = 0;
+    int defects_a = 0, defects_b = 0;
+    uint64_t cut_a = ta->cut[0], cut_b = tb->cut[0];
+    for (int t = 0; t < length; t++) {
+        unsigned x = (unsigned)!pl_rng_bernoulli_cut(rng, cut_a);
+        unsigned y = (unsigned)!pl_rng_bernoulli_cut(rng, cut_b);
+        if (noisy) {
+            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+        }
+        bits_a |= (uint64_t)x << (t & 63);
+        bits_b |= (uint64_t)y << (t & 63);
+        if ((t & 63) == 63) {
+            wa[t >> 6] = bits_a;
+            wb[t >> 6] = bits_b;
+            defects_a += __builtin_popcountll(bits_a);
+            defects_b += __builtin_popcountll(bits_b);
+            bits_a = bits_b = 0;
+        }
+        cut_a = ta->cut[1 + 2 * x + y];
+        cut_b = tb->cut[1 + 2 * y + x];
+    }
+    if (length & 63) {
+        wa[length >> 6] = bits_a;
+        wb[length >> 6] = bits_b;
+        defects_a += __builtin_popcountll(bits_a);
+        defects_b += __builtin_popcountll(bits_b);
+    }
+    ha->n_defect = defects_a;
+    hb->n_defect = defects_b;
+    ha->len = hb->len = length;
+}
+
 int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
                  pl_error *err)
 {
@@ -246,14 +316,22 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     if (pl_history_reserve(ha, length) || pl_history_reserve(hb, length))
         return pl_error_set(err, PL_ENOMEM, "out of memory for a match of %d turns", length);
 
+    /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    pl_rng before = rng;
+    pl_table ta, tb;
+    if (!buf->generic && pl_table_of(a, g, 0, &ta) && pl_table_of(b, g, 1, &tb)) {
+        if (noise_cut) play_table(&ta, &tb, ha, hb, &rng, noise_cut, length, 1);
+        else play_table(&ta, &tb, ha, hb, &rng, 0, length, 0);
+        buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
+        match_scores(ha, hb, g);
+        return PL_OK;
+    }
     int known = cfg->prob_end > 0 ? -1 : length;
     match_side pa = {.move = a->def->move, .state = buf->state[0], .params = &a->params,
                      .view = {.length = known, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng}};
     match_side pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,
                      .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
-    /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
-    uint64_t noise_cut = pl_rng_cut(cfg->noise);
-    pl_rng before = rng;
     if (noise_cut) play_turns(&pa, &pb, ha, hb, &rng, noise_cut, length, 1);
     else play_turns(&pa, &pb, ha, hb, &rng, 0, length, 0);
     /* Every draw moves the state on (xoshiro256** has period 2^256 - 1), so an unchanged state

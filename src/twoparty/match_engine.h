@@ -16,6 +16,7 @@ typedef struct pl_match_buf {
     const void *held[2]; /* the definition whose state holds a resource in state[side] (its release), or NULL */
     size_t state_cap;
     int drew; /* the last match drew from its stream (its length, a move, a noise flip), so its course may depend on it */
+    int generic; /* 1: always the loop that calls each strategy's move, never the table loop (tests compare the two) */
 } pl_match_buf;
 
 /* Turns a buffer starts with when the length is not known in advance (a probabilistic end);
@@ -33,6 +34,10 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
  * geometric law ceil(log(1-u)/log(1-prob_end)) from rng, capped at turns when turns > 0.
  * Both the two-party and the N-party match take it as the first draw of their stream. */
 int pl_match_length(pl_rng *rng, int turns, double prob_end);
+
+/* 1 if every payoff of the 2x2 game is an integer of magnitude at most 2^20: then any sum of
+ * at most 2^31 of them is an integer below 2^53, exact in whatever order it is added. */
+int pl_match_payoffs_exact(const pl_game *g);
 
 /* Validates a configuration: turns, probabilities, game shape. */
 int pl_match_config_check(const pl_match_config *cfg, pl_error *err);

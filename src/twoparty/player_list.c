@@ -60,10 +60,14 @@ static int add_list(pl_player_list *l, const char *text, const char *where, pl_e
         pl_free(copy);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
+    /* pieces end at commas outside parentheses: a transformed strategy, noisy(grudger, 0.1),
+     * is one piece */
     np = 0;
     for (char *tok = copy, *next; tok; tok = next) {
-        next = strchr(tok, ',');
-        if (next) *next++ = '\0';
+        int depth = 0;
+        for (next = tok; *next && !(*next == ',' && depth <= 0); next++) depth += (*next == '(') - (*next == ')');
+        if (*next) *next++ = '\0';
+        else next = NULL;
         piece[np++] = tok;
     }
     int rc = PL_OK;

@@ -23,6 +23,7 @@
 #include "core/stats.h"
 #include "parley/tournament.h"
 #include "twoparty/match_engine.h"
+#include "twoparty/table.h"
 #include "strategies/registry.h"
 
 /* Per player: joint outcomes (own action first), the same outcomes when a further turn
@@ -33,7 +34,19 @@ enum { OC_CC, OC_CD, OC_DC, OC_DD, OC_CC_N, OC_CD_N, OC_DC_N, OC_DD_N, OC_CC_C, 
 typedef struct rep_result {
     double score[2];
     int turns;
+    int coop[2]; /* each side's cooperations (the reference's "Good partner" compares them) */
 } rep_result;
+
+/* One ordered pair's counts over its repetitions from the first player's side: the reference's
+ * interactions columns "CC count" .. "DD count", "CC to C count" .. "DD to D count" and "Good
+ * partner", summed as its result set sums them.  32 bits a count (48 bytes a pair where 96 would
+ * not leave room for 10,000 players); a pair that overflows one fails the run. */
+typedef struct pair_counts {
+    uint32_t st[4];   /* turns in state CC, CD, DC, DD (own action first) */
+    uint32_t to_c[4]; /* those turns followed by a turn where the player cooperated */
+    uint32_t to_d[4]; /* ... where it defected */
+    uint32_t good;    /* repetitions in which it cooperated at least as often as the opponent */
+} pair_counts;
 
 typedef struct slot {
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
@@ -45,19 +58,26 @@ struct pl_tournament_result {
     size_t n;
     int reps;
     char **names;
-    double *norm;      /* n x reps */
+    pl_kahan *normk;   /* n x reps: per-turn scores against the opponents, summed as pandas sums */
+    double *norm;      /* n x reps: their mean over the opponents */
     int *wins;         /* n x reps */
     double *score;     /* n x reps: total score against the opponents (self-play excluded) */
-    uint64_t *coop;    /* n x n: C moves of i against j over the repetitions */
-    uint64_t *pturns;  /* n x n: turns the pair played over the repetitions */
-    double *pay_sum;   /* n x n: sum over reps of per-turn payoff */
-    double *pay_m2;    /* n x n: its squared deviations (a cell is filled by one job, all reps at once);
-                          NULL with one repetition, where every deviation is 0 */
+    pair_counts *pc;   /* n x n, the diagonal unused */
+    uint64_t *self_coop, *self_turns; /* n: self-play's cooperations (the copies' mean) and turns */
+    double *pay_mean;  /* n x n: numpy's mean over reps of the per-turn payoff (a cell is filled by
+                          one job, all reps at once) */
+    double *pay_sd;    /* n x n: numpy's standard deviation of the same */
+    double *dif;       /* n x n: numpy's mean over reps of the per-turn score difference */
     uint64_t *oc;      /* n x OC_N */
     uint64_t *oc_others; /* n x OC_N: the same without self-play */
     size_t *rank;
     double *median, *mean, *sd;
+    /* per player, the reference's summary and ratings (filled by finish) */
+    double *wins_median, *coop_rating, *init_rate, *gp_rating, *eig_jesus, *eig_moses;
+    double *state_rate; /* n x 4 */
+    double *to_c_rate;  /* n x 4 */
     uint64_t matches, turns, computed;
+    int overflow;      /* a pair's count passed 32 bits */
 };
 
 typedef struct shared {
@@ -66,6 +86,7 @@ typedef struct shared {
     const pl_tournament_config *cfg;
     size_t njobs;
     size_t *row_start; /* n + 1: the first job of each row of pairs (i, j >= i or > i), then njobs */
+    double *scratch;   /* 3 x reps, used by merge_job (under the pool's lock) */
     pl_tournament_result *res;
 } shared;
 
@@ -132,6 +153,54 @@ static void job_pair(const shared *sh, size_t k, size_t *i, size_t *j)
     *j = lo + !sh->cfg->self_play + (k - sh->row_start[lo]);
 }
 
+/* The --batched option (pl_tournament_config.batched): a pair of memory-one tables with a fixed
+ * length and integer payoffs, where something is random, plays its repetitions 64 at a time
+ * (twoparty/table_batch.c).  Batch q of pair k draws from the stream (seed, k, 2^64 - 1 - q),
+ * which no match's stream (repetition r < 2^31) can be, and depends on neither the thread
+ * nor the order.  Returns 1 when it played the pair. */
+static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const pl_strategy *b, slot *s)
+{
+    const pl_tournament_config *cfg = sh->cfg;
+    const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
+    pl_table ta, tb;
+    if (!cfg->batched || cfg->prob_end > 0 || !pl_match_payoffs_exact(g) || !pl_table_of(a, g, 0, &ta) ||
+        !pl_table_of(b, g, 1, &tb))
+        return 0;
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    if (!noise_cut && pl_table_deterministic(&ta) && pl_table_deterministic(&tb)) return 0; /* played once */
+    pl_table_batch bt;
+    static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
+    for (int done = 0, q = 0; done < cfg->repetitions; done += 64, q++) {
+        int lanes = cfg->repetitions - done < 64 ? cfg->repetitions - done : 64;
+        pl_rng rng;
+        pl_rng_init(&rng, cfg->seed, k, UINT64_MAX - (uint64_t)q);
+        pl_table_batch_play(&ta, &tb, cfg->turns, noise_cut, lanes, &rng, &bt);
+        for (int i = 0; i < lanes; i++) {
+            rep_result *x = &s->reps[done + i];
+            x->score[0] = x->score[1] = 0;
+            for (int o = 0; o < 4; o++) { /* as match_scores adds them: exact with these payoffs */
+                x->score[0] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][0];
+                x->score[1] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][1];
+                s->oc[0][OC_CC + o] += bt.n[i][o];
+                s->oc[1][OC_CC + swap[o]] += bt.n[i][o];
+            }
+            x->turns = cfg->turns;
+        }
+        for (int o = 0; o < 4; o++) {
+            s->oc[0][OC_CC_N + o] += bt.next[o];
+            s->oc[0][OC_CC_C + o] += bt.next_c[0][o];
+            s->oc[1][OC_CC_N + swap[o]] += bt.next[o];
+            s->oc[1][OC_CC_C + swap[o]] += bt.next_c[1][o];
+        }
+        for (int p = 0; p < 2; p++) {
+            s->oc[p][OC_FIRST_C] += bt.first_c[p];
+            s->oc[p][OC_MATCHES] += (uint64_t)lanes;
+        }
+        s->computed += (uint64_t)lanes * (uint64_t)cfg->turns;
+    }
+    return 1;
+}
+
 static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *err)
 {
     const pl_tournament_config *cfg = sh->cfg;
@@ -149,6 +218,7 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
                           .seed = cfg->seed, .stream_a = k};
     memset(s->oc, 0, sizeof s->oc);
     s->computed = 0;
+    if (play_batched(sh, k, a, b, s)) return PL_OK;
     for (int r = 0; r < cfg->repetitions; r++) {
         if (reuse && r > 0) {
             s->reps[r] = s->reps[0];
@@ -160,6 +230,8 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
         s->reps[r].score[0] = buf->h[0].score;
         s->reps[r].score[1] = buf->h[1].score;
         s->reps[r].turns = buf->h[0].len;
+        s->reps[r].coop[0] = buf->h[0].len - buf->h[0].n_defect;
+        s->reps[r].coop[1] = buf->h[1].len - buf->h[1].n_defect;
         s->computed += (uint64_t)buf->h[0].len;
         count_outcomes(&buf->h[0], &buf->h[1], s->oc);
         if (r == 0 && !buf->drew) reuse = 1;
@@ -170,7 +242,31 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
     return PL_OK;
 }
 
-/* Folds job k into the aggregates; called in job order under the lock. */
+/* Player p's counts of the pair from the slot's side `side`: its states, what it did next, and
+ * how often it cooperated at least as much as the other.  0, or 1 if a count passed 32 bits. */
+static int fill_pair(pair_counts *pc, const uint64_t oc[OC_N], uint64_t good)
+{
+    uint64_t v[13];
+    for (int c = 0; c < 4; c++) {
+        v[c] = oc[OC_CC + c];
+        v[4 + c] = oc[OC_CC_C + c];
+        v[8 + c] = oc[OC_CC_N + c] - oc[OC_CC_C + c];
+    }
+    v[12] = good;
+    int over = 0;
+    for (int k = 0; k < 13; k++) over |= v[k] > UINT32_MAX;
+    for (int c = 0; c < 4; c++) {
+        pc->st[c] = (uint32_t)v[c];
+        pc->to_c[c] = (uint32_t)v[4 + c];
+        pc->to_d[c] = (uint32_t)v[8 + c];
+    }
+    pc->good = (uint32_t)v[12];
+    return over;
+}
+
+/* Folds job k into the aggregates; called in job order under the lock, so every player's
+ * opponents come in ascending order (rows k < i hold (k, i), then row i), the order of the rows
+ * of the reference's interactions file that pandas sums. */
 static void merge_job(shared *sh, size_t k, const slot *s)
 {
     pl_tournament_result *R = sh->res;
@@ -178,7 +274,8 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     job_pair(sh, k, &i, &j);
     int reps = R->reps;
     assert(i <= j && j < n);
-    pl_spread sij = {0}, sji = {0};
+    double *pay_i = sh->scratch, *pay_j = pay_i + reps, *dif = pay_j + reps;
+    uint64_t good_i = 0, good_j = 0;
     for (int r = 0; r < reps; r++) {
         const rep_result *x = &s->reps[r];
         assert(x->turns >= 0 && (sh->cfg->prob_end > 0 || x->turns == sh->cfg->turns));
@@ -187,35 +284,41 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         R->turns += (uint64_t)x->turns;
         R->matches++;
         if (i == j) {
-            double p = (pi + pj) / 2;
-            R->pay_sum[i * n + i] += p;
-            pl_spread_add(&sij, p);
+            pay_i[r] = (pi + pj) / 2; /* the mean of the two copies' rows */
             continue;
         }
-        R->norm[i * (size_t)reps + r] += pi;
-        R->norm[j * (size_t)reps + r] += pj;
+        pl_kahan_add(&R->normk[i * (size_t)reps + r], pi);
+        pl_kahan_add(&R->normk[j * (size_t)reps + r], pj);
         R->score[i * (size_t)reps + r] += x->score[0];
         R->score[j * (size_t)reps + r] += x->score[1];
         if (x->score[0] > x->score[1]) R->wins[i * (size_t)reps + r]++;
         else if (x->score[1] > x->score[0]) R->wins[j * (size_t)reps + r]++;
-        R->pay_sum[i * n + j] += pi;
-        pl_spread_add(&sij, pi);
-        R->pay_sum[j * n + i] += pj;
-        pl_spread_add(&sji, pj);
+        pay_i[r] = pi;
+        pay_j[r] = pj;
+        dif[r] = (x->score[0] - x->score[1]) / t;
+        good_i += x->coop[0] >= x->coop[1];
+        good_j += x->coop[1] >= x->coop[0];
     }
-    if (R->pay_m2) {
-        R->pay_m2[i * n + j] = sij.m2;
-        if (i != j) R->pay_m2[j * n + i] = sji.m2;
+    R->pay_mean[i * n + j] = pl_stats_np_mean(pay_i, (size_t)reps);
+    R->pay_sd[i * n + j] = pl_stats_np_std(pay_i, (size_t)reps);
+    if (i != j) {
+        R->pay_mean[j * n + i] = pl_stats_np_mean(pay_j, (size_t)reps);
+        R->pay_sd[j * n + i] = pl_stats_np_std(pay_j, (size_t)reps);
+        double d = pl_stats_np_mean(dif, (size_t)reps);
+        R->dif[i * n + j] = d;
+        R->dif[j * n + i] = -d; /* every difference negated: numpy's sum of them is the negated sum */
+        R->overflow |= fill_pair(&R->pc[i * n + j], s->oc[0], good_i);
+        R->overflow |= fill_pair(&R->pc[j * n + i], s->oc[1], good_j);
+    } else {
+        /* the turns of the pair, and the mean of the two copies' cooperations rounded down, as
+         * the reference counts self-play */
+        uint64_t pair_turns = 0;
+        for (int r = 0; r < reps; r++) pair_turns += (uint64_t)s->reps[r].turns;
+        uint64_t ci = s->oc[0][OC_CC] + s->oc[0][OC_CD], cj = s->oc[1][OC_CC] + s->oc[1][OC_CD];
+        R->self_turns[i] = pair_turns;
+        R->self_coop[i] = (ci + cj) / 2;
     }
     R->computed += s->computed;
-    /* the turns of the pair (its repetitions' lengths), and each side's cooperations; in self-play
-     * the two copies' counts are averaged (rounded down), as the reference counts them */
-    uint64_t pair_turns = 0;
-    for (int r = 0; r < reps; r++) pair_turns += (uint64_t)s->reps[r].turns;
-    uint64_t ci = s->oc[0][OC_CC] + s->oc[0][OC_CD], cj = s->oc[1][OC_CC] + s->oc[1][OC_CD];
-    R->pturns[i * n + j] = R->pturns[j * n + i] = pair_turns;
-    if (i == j) R->coop[i * n + i] = (ci + cj) / 2;
-    else R->coop[i * n + j] = ci, R->coop[j * n + i] = cj;
     for (int c = 0; c < OC_N; c++) {
         R->oc[i * OC_N + c] += s->oc[0][c];
         R->oc[j * OC_N + c] += s->oc[1][c];
@@ -266,35 +369,136 @@ static void pair_progress(void *user, uint64_t done, uint64_t total)
     cfg->progress(cfg->progress_user, done * (uint64_t)cfg->repetitions, total * (uint64_t)cfg->repetitions);
 }
 
-/* Best first: higher median, then higher mean, then lower index (a total order). */
+/* Best first: higher median, ties in player order (the reference sorts stably by the median
+ * alone); a median that is not a number (a player with no opponent) last. */
 static int cmp_rank(const void *a, const void *b, void *ctx)
 {
     size_t i = *(const size_t *)a, j = *(const size_t *)b;
     const pl_tournament_result *R = ctx;
-    if (R->median[i] != R->median[j]) return R->median[i] > R->median[j] ? -1 : 1;
-    if (R->mean[i] != R->mean[j]) return R->mean[i] > R->mean[j] ? -1 : 1;
+    double mi = R->median[i], mj = R->median[j];
+    if (isnan(mi) != isnan(mj)) return isnan(mi) ? 1 : -1;
+    if (!isnan(mi) && mi != mj) return mi > mj ? -1 : 1;
     return (i > j) - (i < j);
 }
 
-/* Normalised scores, their mean, deviation and median, and the ranking.  0 or PL_ENOMEM. */
+/* i's cooperations and turns against j (self-play: the copies' mean, and the pair's turns). */
+static uint64_t pair_coop(const pl_tournament_result *R, size_t i, size_t j)
+{
+    if (i == j) return R->self_coop[i];
+    const pair_counts *pc = &R->pc[i * R->n + j];
+    return (uint64_t)pc->st[0] + pc->st[1];
+}
+static uint64_t pair_turns(const pl_tournament_result *R, size_t i, size_t j)
+{
+    if (i == j) return R->self_turns[i];
+    const pair_counts *pc = &R->pc[i * R->n + j];
+    return (uint64_t)pc->st[0] + pc->st[1] + pc->st[2] + pc->st[3];
+}
+/* The reference's normalised cooperation: cooperations over turns, 0 for a pair that never met. */
+static double norm_coop(const pl_tournament_result *R, size_t i, size_t j)
+{
+    uint64_t t = pair_turns(R, i, j);
+    return t ? (double)pair_coop(R, i, j) / (double)t : 0;
+}
+
+/* The reference's principal eigenvector (its eigen.py): power iteration from a vector of ones,
+ * each product normalised to length 1, until two successive vectors are closer than 1e-3 or
+ * after 1,001 steps; the matrix is normalised cooperation (eigenjesus) or 2 (it - 0.5)
+ * (vengeful cooperation, eigenmoses).  `vec` gets the last vector; `work` holds 2 n doubles. */
+static void principal_eigenvector(const pl_tournament_result *R, int vengeful, double *vec, double *work)
+{
+    size_t n = R->n;
+    double *last = work, *next = work + n;
+    for (size_t i = 0; i < n; i++) vec[i] = last[i] = 1;
+    for (int it = 0;; it++) {
+        double len2 = 0;
+        for (size_t i = 0; i < n; i++) {
+            double x = 0;
+            for (size_t j = 0; j < n; j++) {
+                double m = norm_coop(R, i, j);
+                x += (vengeful ? 2 * (m - 0.5) : m) * vec[j];
+            }
+            next[i] = x;
+        }
+        for (size_t i = 0; i < n; i++) len2 += next[i] * next[i];
+        double len = sqrt(len2), err2 = 0;
+        for (size_t i = 0; i < n; i++) {
+            vec[i] = next[i] / len;
+            err2 += (vec[i] - last[i]) * (vec[i] - last[i]);
+        }
+        if (it > 1000 || sqrt(err2) < 1e-3) break;
+        memcpy(last, vec, n * sizeof *vec);
+    }
+}
+
+/* Normalised scores, their mean, deviation and median, the reference's summary columns and
+ * ratings per player, and the ranking.  0 or PL_ENOMEM. */
 static int finish(pl_tournament_result *R)
 {
     size_t n = R->n;
     int reps = R->reps;
-    double *tmp = pl_malloc((size_t)reps * sizeof *tmp);
-    if (!tmp) return PL_ENOMEM;
+    double *tmp = pl_malloc((size_t)(reps > 0 ? reps : 1) * sizeof *tmp);
+    double *rates = pl_malloc((2 * n + 1) * sizeof *rates);
+    if (!tmp || !rates) {
+        pl_free(tmp);
+        pl_free(rates);
+        return PL_ENOMEM;
+    }
     for (size_t i = 0; i < n; i++) {
+        const uint64_t *oc = &R->oc_others[i * OC_N];
+        /* pandas' groupby mean: the compensated sum over the count of opponents met */
+        double met = (double)(oc[OC_MATCHES] / (uint64_t)reps);
         double *v = &R->norm[i * (size_t)reps];
-        for (int r = 0; r < reps; r++) tmp[r] = v[r] /= (double)(n - 1);
-        /* numpy's mean and population deviation, as Axelrod-Python reports them */
+        for (int r = 0; r < reps; r++) tmp[r] = v[r] = R->normk[i * (size_t)reps + r].sum / met;
+        /* parley's extra columns: the mean in index order and Welford's population deviation
+         * (exactly 0 when every repetition scored the same) */
         R->mean[i] = pl_stats_mean(v, (size_t)reps);
         R->sd[i] = pl_stats_sd(v, (size_t)reps, 0);
         pl_stats_sort(tmp, (size_t)reps);
         R->median[i] = pl_stats_median_sorted(tmp, (size_t)reps);
+        for (int r = 0; r < reps; r++) tmp[r] = R->wins[i * (size_t)reps + r];
+        pl_stats_sort(tmp, (size_t)reps);
+        R->wins_median[i] = pl_stats_median_sorted(tmp, (size_t)reps);
         R->rank[i] = i;
+        /* cooperations over turns against the others; initial cooperations over matches against
+         * them (0 without any); good partner: the repetitions it cooperated at least as much */
+        uint64_t c = 0, t = 0, good = 0;
+        for (size_t j = 0; j < n; j++) {
+            if (j == i) continue;
+            c += pair_coop(R, i, j);
+            t += pair_turns(R, i, j);
+            good += R->pc[i * n + j].good;
+        }
+        R->coop_rating[i] = (double)c / (double)(t ? t : 1);
+        R->init_rate[i] = oc[OC_MATCHES] ? (double)oc[OC_FIRST_C] / (double)oc[OC_MATCHES] : 0;
+        R->gp_rating[i] = (double)good / (double)(oc[OC_MATCHES] ? oc[OC_MATCHES] : 1);
+        /* state rates: each opponent's share of the state summed over the opponents (Python's
+         * sum, in order), over the sum of the four; to-C rates: numpy's mean, over the opponents
+         * where it was positive, of the share of the state followed by C (0 if none) */
+        double p[4] = {0, 0, 0, 0};
+        for (size_t j = 0; j < n; j++) {
+            const pair_counts *pc = &R->pc[i * n + j];
+            uint64_t all = (uint64_t)pc->st[0] + pc->st[1] + pc->st[2] + pc->st[3];
+            if (j == i || !all) continue;
+            for (int s = 0; s < 4; s++)
+                if (pc->st[s]) p[s] += (double)pc->st[s] / (double)all;
+        }
+        double total = ((p[0] + p[1]) + p[2]) + p[3];
+        for (int s = 0; s < 4; s++) {
+            R->state_rate[i * 4 + s] = total != 0 ? p[s] / total : 0;
+            size_t m = 0;
+            for (size_t j = 0; j < n; j++) {
+                const pair_counts *pc = &R->pc[i * n + j];
+                if (j == i || !pc->to_c[s]) continue;
+                rates[m++] = (double)pc->to_c[s] / (double)((uint64_t)pc->to_c[s] + pc->to_d[s]);
+            }
+            R->to_c_rate[i * 4 + s] = m ? pl_stats_np_mean(rates, m) : 0;
+        }
     }
+    principal_eigenvector(R, 0, R->eig_jesus, rates);
+    principal_eigenvector(R, 1, R->eig_moses, rates);
     pl_free(tmp);
-    assert(R->matches == (uint64_t)reps * (n * (n - 1) / 2) || R->matches == (uint64_t)reps * (n * (n + 1) / 2));
+    pl_free(rates);
     qsort_r(R->rank, n, sizeof *R->rank, cmp_rank, R);
     return PL_OK;
 }
@@ -303,20 +507,11 @@ void pl_tournament_result_free(pl_tournament_result *R)
 {
     if (!R) return;
     for (size_t i = 0; R->names && i < R->n; i++) pl_free(R->names[i]);
-    pl_free(R->names);
-    pl_free(R->norm);
-    pl_free(R->wins);
-    pl_free(R->score);
-    pl_free(R->coop);
-    pl_free(R->pturns);
-    pl_free(R->pay_sum);
-    pl_free(R->pay_m2);
-    pl_free(R->oc);
-    pl_free(R->oc_others);
-    pl_free(R->rank);
-    pl_free(R->median);
-    pl_free(R->mean);
-    pl_free(R->sd);
+    void *arrays[] = {R->names, R->normk, R->norm, R->wins, R->score, R->pc, R->self_coop, R->self_turns,
+                      R->pay_mean, R->pay_sd, R->dif, R->oc, R->oc_others, R->rank, R->median, R->mean, R->sd,
+                      R->wins_median, R->coop_rating, R->init_rate, R->gp_rating, R->eig_jesus, R->eig_moses,
+                      R->state_rate, R->to_c_rate};
+    for (size_t k = 0; k < sizeof arrays / sizeof *arrays; k++) pl_free(arrays[k]);
     pl_free(R);
 }
 
@@ -339,27 +534,42 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     shared sh = {.players = players, .n = n, .cfg = cfg};
     sh.njobs = cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
     pl_tournament_result *R = pl_calloc(1, sizeof *R);
+    sh.scratch = NULL;
     sh.row_start = pl_malloc((n + 1) * sizeof *sh.row_start);
     if (!R || !sh.row_start) goto nomem;
     R->n = n;
     R->reps = cfg->repetitions;
+    size_t nr = n * (size_t)R->reps;
     R->names = pl_calloc(n, sizeof *R->names);
-    R->norm = pl_calloc(n * (size_t)R->reps, sizeof *R->norm);
-    R->wins = pl_calloc(n * (size_t)R->reps, sizeof *R->wins);
-    R->score = pl_calloc(n * (size_t)R->reps, sizeof *R->score);
-    R->coop = pl_calloc(n * n, sizeof *R->coop);
-    R->pturns = pl_calloc(n * n, sizeof *R->pturns);
-    R->pay_sum = pl_calloc(n * n, sizeof *R->pay_sum);
-    R->pay_m2 = R->reps > 1 ? pl_calloc(n * n, sizeof *R->pay_m2) : NULL;
+    R->normk = pl_calloc(nr, sizeof *R->normk);
+    R->norm = pl_calloc(nr, sizeof *R->norm);
+    R->wins = pl_calloc(nr, sizeof *R->wins);
+    R->score = pl_calloc(nr, sizeof *R->score);
+    R->pc = pl_calloc(n * n, sizeof *R->pc);
+    R->self_coop = pl_calloc(n, sizeof *R->self_coop);
+    R->self_turns = pl_calloc(n, sizeof *R->self_turns);
+    R->pay_mean = pl_calloc(n * n, sizeof *R->pay_mean);
+    R->pay_sd = pl_calloc(n * n, sizeof *R->pay_sd);
+    R->dif = pl_calloc(n * n, sizeof *R->dif);
     R->oc = pl_calloc(n * OC_N, sizeof *R->oc);
     R->oc_others = pl_calloc(n * OC_N, sizeof *R->oc_others);
     R->rank = pl_calloc(n, sizeof *R->rank);
     R->median = pl_calloc(n, sizeof *R->median);
     R->mean = pl_calloc(n, sizeof *R->mean);
     R->sd = pl_calloc(n, sizeof *R->sd);
-    if (!R->names || !R->norm || !R->wins || !R->score || !R->coop || !R->pturns || !R->pay_sum ||
-        (R->reps > 1 && !R->pay_m2) || !R->oc || !R->oc_others || !R->rank || !R->median ||
-        !R->mean || !R->sd)
+    R->wins_median = pl_calloc(n, sizeof *R->wins_median);
+    R->coop_rating = pl_calloc(n, sizeof *R->coop_rating);
+    R->init_rate = pl_calloc(n, sizeof *R->init_rate);
+    R->gp_rating = pl_calloc(n, sizeof *R->gp_rating);
+    R->eig_jesus = pl_calloc(n, sizeof *R->eig_jesus);
+    R->eig_moses = pl_calloc(n, sizeof *R->eig_moses);
+    R->state_rate = pl_calloc(n * 4, sizeof *R->state_rate);
+    R->to_c_rate = pl_calloc(n * 4, sizeof *R->to_c_rate);
+    sh.scratch = pl_malloc(3 * (size_t)R->reps * sizeof *sh.scratch);
+    if (!R->names || !R->normk || !R->norm || !R->wins || !R->score || !R->pc || !R->self_coop || !R->self_turns ||
+        !R->pay_mean || !R->pay_sd || !R->dif || !R->oc || !R->oc_others || !R->rank || !R->median || !R->mean ||
+        !R->sd || !R->wins_median || !R->coop_rating || !R->init_rate || !R->gp_rating || !R->eig_jesus ||
+        !R->eig_moses || !R->state_rate || !R->to_c_rate || !sh.scratch)
         goto nomem;
     for (size_t i = 0; i < n; i++)
         if (!(R->names[i] = pl_strdup(pl_strategy_label(players[i])))) goto nomem;
@@ -373,14 +583,21 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
                        .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg,
                        .distributable = 1};
     if ((rc = pl_parallel_run(&job, err))) goto fail;
+    if (R->overflow) {
+        rc = pl_error_set(err, PL_EINVAL, "a pair played more than %lu turns in one state over its repetitions: "
+                          "the per-pair counts hold 32 bits; use fewer turns or repetitions", (unsigned long)UINT32_MAX);
+        goto fail;
+    }
     if (finish(R)) goto nomem;
     pl_free(sh.row_start);
+    pl_free(sh.scratch);
     *out = R;
     return PL_OK;
 nomem:
     rc = pl_error_set(err, PL_ENOMEM, "out of memory");
 fail:
     pl_free(sh.row_start);
+    pl_free(sh.scratch);
     pl_tournament_result_free(R);
     return rc;
 }
@@ -403,20 +620,46 @@ double pl_tournament_result_score(const pl_tournament_result *r, size_t i, int r
 }
 uint64_t pl_tournament_result_pair_cooperation(const pl_tournament_result *r, size_t i, size_t j)
 {
-    return r->coop[i * r->n + j];
+    return pair_coop(r, i, j);
 }
-uint64_t pl_tournament_result_pair_turns(const pl_tournament_result *r, size_t i, size_t j)
-{
-    return r->pturns[i * r->n + j];
-}
-double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size_t j)
-{
-    return r->pay_sum[i * r->n + j] / r->reps;
-}
+uint64_t pl_tournament_result_pair_turns(const pl_tournament_result *r, size_t i, size_t j) { return pair_turns(r, i, j); }
+double pl_tournament_result_payoff(const pl_tournament_result *r, size_t i, size_t j) { return r->pay_mean[i * r->n + j]; }
 double pl_tournament_result_payoff_stddev(const pl_tournament_result *r, size_t i, size_t j)
 {
-    pl_spread s = {.n = (uint64_t)r->reps, .m2 = r->pay_m2 ? r->pay_m2[i * r->n + j] : 0};
-    return pl_spread_sd(&s, 0);
+    return r->pay_sd[i * r->n + j];
+}
+double pl_tournament_result_payoff_diff(const pl_tournament_result *r, size_t i, size_t j) { return r->dif[i * r->n + j]; }
+void pl_tournament_result_pair_states(const pl_tournament_result *r, size_t i, size_t j, uint64_t states[4],
+                                      uint64_t to_c[4], uint64_t to_d[4])
+{
+    const pair_counts *pc = &r->pc[i * r->n + j];
+    for (int s = 0; s < 4; s++) {
+        states[s] = i == j ? 0 : pc->st[s];
+        to_c[s] = i == j ? 0 : pc->to_c[s];
+        to_d[s] = i == j ? 0 : pc->to_d[s];
+    }
+}
+uint64_t pl_tournament_result_good_partner(const pl_tournament_result *r, size_t i, size_t j)
+{
+    return i == j ? 0 : r->pc[i * r->n + j].good;
+}
+double pl_tournament_result_normalised_cooperation(const pl_tournament_result *r, size_t i, size_t j)
+{
+    return norm_coop(r, i, j);
+}
+double pl_tournament_result_median_wins(const pl_tournament_result *r, size_t i) { return r->wins_median[i]; }
+double pl_tournament_result_cooperating_rating(const pl_tournament_result *r, size_t i) { return r->coop_rating[i]; }
+double pl_tournament_result_initial_cooperation_rate(const pl_tournament_result *r, size_t i) { return r->init_rate[i]; }
+uint64_t pl_tournament_result_initial_cooperation_count(const pl_tournament_result *r, size_t i)
+{
+    return r->oc_others[i * OC_N + OC_FIRST_C];
+}
+double pl_tournament_result_good_partner_rating(const pl_tournament_result *r, size_t i) { return r->gp_rating[i]; }
+double pl_tournament_result_eigenjesus(const pl_tournament_result *r, size_t i) { return r->eig_jesus[i]; }
+double pl_tournament_result_eigenmoses(const pl_tournament_result *r, size_t i) { return r->eig_moses[i]; }
+void pl_tournament_result_summary_rates(const pl_tournament_result *r, size_t i, double states[4], double to_c[4])
+{
+    for (int s = 0; s < 4; s++) states[s] = r->state_rate[i * 4 + s], to_c[s] = r->to_c_rate[i * 4 + s];
 }
 double pl_tournament_result_cooperation(const pl_tournament_result *r, size_t i)
 {

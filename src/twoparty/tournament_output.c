@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 /* tournament_output.c — tournament results for people (a ranked table) and programs (CSV, JSON).
  *
- * Column names follow Axelrod-Python's summary (Rank, Name, Median_score,
- * Cooperation_rating, Wins, Initial_C_rate, CC_rate, ... DD_to_C_rate) so that
- * its users' scripts read parley's files with a changed path only.  Files hold
- * no timings and nothing that depends on the thread count. */
+ * summary.csv is Axelrod-Python 4.13's summary (ResultSet.summarise): its 14 columns in its
+ * order, each computed as it computes them (see parley/tournament.h), Rank counted from 0 as it
+ * counts; parley's own statistics follow under their own names (Mean_score, Std_score,
+ * Mean_wins).  results.json holds the reference's result set under its attribute names.
+ * Numbers are the shortest text that reads back exactly.  Files hold no timings and nothing that
+ * depends on the thread count. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,11 +36,12 @@ void pl_tournament_print_table(const pl_tournament_result *r, FILE *out)
     if (w > 48) w = 48;
     fprintf(out, "%4s  %-*s  %8s  %8s  %7s  %7s  %6s\n", "Rank", (int)w, "Name", "Median", "Mean", "Std", "Wins",
             "Coop");
+    /* Wins: the mean over repetitions; Coop: the reference's cooperation rating (self-play out) */
     for (size_t k = 0; k < n; k++) {
         size_t i = rank[k];
         fprintf(out, "%4zu  %-*.*s  %8.4f  %8.4f  %7.4f  %7.2f  %5.1f%%\n", k + 1, (int)w, (int)w,
                 pl_tournament_result_name(r, i), pl_tournament_result_median(r, i), pl_tournament_result_mean(r, i),
-                pl_tournament_result_stddev(r, i), mean_wins(r, i), 100 * pl_tournament_result_cooperation(r, i));
+                pl_tournament_result_stddev(r, i), mean_wins(r, i), 100 * pl_tournament_result_cooperating_rating(r, i));
     }
 }
 
@@ -47,17 +50,18 @@ static void csv_summary(FILE *f, const void *ctx)
     const pl_tournament_result *r = ctx;
     size_t n = pl_tournament_result_players(r);
     const size_t *rank = pl_tournament_result_ranking(r);
-    fputs("Rank,Name,Median_score,Mean_score,Std_score,Cooperation_rating,Wins,Initial_C_rate,CC_rate,CD_rate,DC_rate,"
-          "DD_rate,CC_to_C_rate,CD_to_C_rate,DC_to_C_rate,DD_to_C_rate\n",
+    fputs("Rank,Name,Median_score,Cooperation_rating,Wins,Initial_C_rate,CC_rate,CD_rate,DC_rate,DD_rate,"
+          "CC_to_C_rate,CD_to_C_rate,DC_to_C_rate,DD_to_C_rate,Mean_score,Std_score,Mean_wins\n",
           f);
     for (size_t k = 0; k < n; k++) {
         size_t i = rank[k];
-        double oc[4], nc[4], ic;
-        pl_tournament_result_outcomes(r, i, oc, nc, &ic);
-        pl_csv_row(f, "usgggggg", (uint64_t)k, pl_tournament_result_name(r, i), pl_tournament_result_median(r, i),
-                   pl_tournament_result_mean(r, i), pl_tournament_result_stddev(r, i),
-                   pl_tournament_result_cooperation(r, i), mean_wins(r, i), ic);
-        pl_csv_row(f, "+gggggggg\n", oc[0], oc[1], oc[2], oc[3], nc[0], nc[1], nc[2], nc[3]);
+        double st[4], tc[4];
+        pl_tournament_result_summary_rates(r, i, st, tc);
+        pl_csv_row(f, "usgggg", (uint64_t)k, pl_tournament_result_name(r, i), pl_tournament_result_median(r, i),
+                   pl_tournament_result_cooperating_rating(r, i), pl_tournament_result_median_wins(r, i),
+                   pl_tournament_result_initial_cooperation_rate(r, i));
+        pl_csv_row(f, "+gggggggg", st[0], st[1], st[2], st[3], tc[0], tc[1], tc[2], tc[3]);
+        pl_csv_row(f, "+ggg\n", pl_tournament_result_mean(r, i), pl_tournament_result_stddev(r, i), mean_wins(r, i));
     }
 }
 
@@ -100,7 +104,7 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     int rc = pl_outfile_open(&o, path, err);
     if (rc) return rc;
     pl_jw w;
-    pl_jw_init(&w, o.f, 1, 12);
+    pl_jw_init(&w, o.f, 1, PL_JW_SHORTEST);
     pl_jw_object(&w);
     pl_jw_key(&w, "parameters");
     pl_jw_object(&w);
@@ -111,6 +115,7 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     pl_jw_key_str(&w, "game_RSTP", meta->game_text);
     pl_jw_key_u64(&w, "seed", cfg->seed);
     pl_jw_key_bool(&w, "self_play", cfg->self_play);
+    if (cfg->batched) pl_jw_key_bool(&w, "batched", 1); /* only when on: the default's files are unchanged */
     pl_jw_end(&w);
     pl_jw_key_int(&w, "matches", (long long)pl_tournament_result_matches(r));
     pl_jw_key_int(&w, "turns_played", (long long)pl_tournament_result_turns(r));
@@ -119,8 +124,8 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     static const char *names[4] = {"CC", "CD", "DC", "DD"};
     for (size_t k = 0; k < n; k++) {
         size_t i = rank[k];
-        double oc[4], nc[4], ic;
-        pl_tournament_result_outcomes(r, i, oc, nc, &ic);
+        double oc[4], nc[4]; /* the summary's CC_rate .. and CC_to_C_rate .. */
+        pl_tournament_result_summary_rates(r, i, oc, nc);
         pl_jw_object(&w);
         pl_jw_key_int(&w, "rank", (long long)k + 1);
         pl_jw_key_str(&w, "name", pl_tournament_result_name(r, i));
@@ -128,9 +133,10 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
         pl_jw_key_num(&w, "median_score", pl_tournament_result_median(r, i));
         pl_jw_key_num(&w, "mean_score", pl_tournament_result_mean(r, i));
         pl_jw_key_num(&w, "std_score", pl_tournament_result_stddev(r, i));
-        pl_jw_key_num(&w, "cooperation_rating", pl_tournament_result_cooperation(r, i));
+        pl_jw_key_num(&w, "cooperation_rating", pl_tournament_result_cooperating_rating(r, i));
+        pl_jw_key_num(&w, "median_wins", pl_tournament_result_median_wins(r, i));
         pl_jw_key_num(&w, "mean_wins", mean_wins(r, i));
-        pl_jw_key_num(&w, "initial_c_rate", ic);
+        pl_jw_key_num(&w, "initial_c_rate", pl_tournament_result_initial_cooperation_rate(r, i));
         pl_jw_key(&w, "outcome_rates");
         pl_jw_object(&w);
         for (int c = 0; c < 4; c++) pl_jw_key_num(&w, names[c], oc[c]);
@@ -154,13 +160,98 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
     pl_jw_array(&w);
     for (size_t i = 0; i < n; i++) pl_jw_str(&w, pl_tournament_result_name(r, i));
     pl_jw_end(&w);
-    for (int sd = 0; sd < 2; sd++) {
-        pl_jw_key(&w, sd ? "payoff_stddevs" : "payoff_matrix");
+    /* the reference's result set, under its attribute names (players in input order) */
+    pl_jw_key(&w, "ranking");
+    pl_jw_array(&w);
+    for (size_t k = 0; k < n; k++) pl_jw_int(&w, (long long)rank[k]);
+    pl_jw_end(&w);
+    pl_jw_key(&w, "ranked_names");
+    pl_jw_array(&w);
+    for (size_t k = 0; k < n; k++) pl_jw_str(&w, pl_tournament_result_name(r, rank[k]));
+    pl_jw_end(&w);
+    for (int m = 0; m < 3; m++) { /* players x repetitions */
+        static const char *keys[3] = {"normalised_scores", "wins", "scores"};
+        pl_jw_key(&w, keys[m]);
         pl_jw_array(&w);
         for (size_t i = 0; i < n; i++) {
             pl_jw_array(&w);
-            for (size_t j = 0; j < n; j++)
-                pl_jw_num(&w, sd ? pl_tournament_result_payoff_stddev(r, i, j) : pl_tournament_result_payoff(r, i, j));
+            for (int k = 0; k < reps; k++) {
+                if (m == 0) pl_jw_num(&w, pl_tournament_result_normalised(r, i, k));
+                else if (m == 1) pl_jw_int(&w, pl_tournament_result_wins(r, i, k));
+                else pl_jw_num(&w, pl_tournament_result_score(r, i, k));
+            }
+            pl_jw_end(&w);
+        }
+        pl_jw_end(&w);
+    }
+    for (int m = 0; m < 7; m++) { /* players x players */
+        static const char *keys[7] = {"payoff_matrix", "payoff_stddevs", "payoff_diffs_means", "cooperation",
+                                      "normalised_cooperation", "vengeful_cooperation", "good_partner_matrix"};
+        pl_jw_key(&w, keys[m]);
+        pl_jw_array(&w);
+        for (size_t i = 0; i < n; i++) {
+            pl_jw_array(&w);
+            for (size_t j = 0; j < n; j++) {
+                switch (m) {
+                case 0: pl_jw_num(&w, pl_tournament_result_payoff(r, i, j)); break;
+                case 1: pl_jw_num(&w, pl_tournament_result_payoff_stddev(r, i, j)); break;
+                case 2: pl_jw_num(&w, pl_tournament_result_payoff_diff(r, i, j)); break;
+                case 3: pl_jw_int(&w, (long long)pl_tournament_result_pair_cooperation(r, i, j)); break;
+                case 4: pl_jw_num(&w, pl_tournament_result_normalised_cooperation(r, i, j)); break;
+                case 5: pl_jw_num(&w, 2 * (pl_tournament_result_normalised_cooperation(r, i, j) - 0.5)); break;
+                default: pl_jw_int(&w, (long long)pl_tournament_result_good_partner(r, i, j)); break;
+                }
+            }
+            pl_jw_end(&w);
+        }
+        pl_jw_end(&w);
+    }
+    for (int m = 0; m < 6; m++) { /* one number a player */
+        static const char *keys[6] = {"cooperating_rating", "initial_cooperation_count", "initial_cooperation_rate",
+                                      "good_partner_rating", "eigenjesus_rating", "eigenmoses_rating"};
+        pl_jw_key(&w, keys[m]);
+        pl_jw_array(&w);
+        for (size_t i = 0; i < n; i++) {
+            switch (m) {
+            case 0: pl_jw_num(&w, pl_tournament_result_cooperating_rating(r, i)); break;
+            case 1: pl_jw_int(&w, (long long)pl_tournament_result_initial_cooperation_count(r, i)); break;
+            case 2: pl_jw_num(&w, pl_tournament_result_initial_cooperation_rate(r, i)); break;
+            case 3: pl_jw_num(&w, pl_tournament_result_good_partner_rating(r, i)); break;
+            case 4: pl_jw_num(&w, pl_tournament_result_eigenjesus(r, i)); break;
+            default: pl_jw_num(&w, pl_tournament_result_eigenmoses(r, i)); break;
+            }
+        }
+        pl_jw_end(&w);
+    }
+    /* the per-pair distributions: an object of counts (or shares) a pair, every key present
+     * (the reference's Counter leaves out zeros, which read as 0) */
+    for (int m = 0; m < 4; m++) {
+        static const char *keys[4] = {"state_distribution", "normalised_state_distribution",
+                                      "state_to_action_distribution", "normalised_state_to_action_distribution"};
+        static const char *to[8] = {"CC_to_C", "CC_to_D", "CD_to_C", "CD_to_D", "DC_to_C", "DC_to_D", "DD_to_C", "DD_to_D"};
+        pl_jw_key(&w, keys[m]);
+        pl_jw_array(&w);
+        for (size_t i = 0; i < n; i++) {
+            pl_jw_array(&w);
+            for (size_t j = 0; j < n; j++) {
+                uint64_t st[4], tc[4], td[4], all = 0;
+                pl_tournament_result_pair_states(r, i, j, st, tc, td);
+                for (int c = 0; c < 4; c++) all += st[c];
+                pl_jw_object(&w);
+                for (int c = 0; c < 4; c++) {
+                    if (m == 0) pl_jw_key_int(&w, names[c], (long long)st[c]);
+                    else if (m == 1) pl_jw_key_num(&w, names[c], all ? (double)st[c] / (double)all : 0);
+                    else if (m == 2) {
+                        pl_jw_key_int(&w, to[2 * c], (long long)tc[c]);
+                        pl_jw_key_int(&w, to[2 * c + 1], (long long)td[c]);
+                    } else {
+                        uint64_t t = tc[c] + td[c];
+                        pl_jw_key_num(&w, to[2 * c], t ? (double)tc[c] / (double)t : 0);
+                        pl_jw_key_num(&w, to[2 * c + 1], t ? (double)td[c] / (double)t : 0);
+                    }
+                }
+                pl_jw_end(&w);
+            }
             pl_jw_end(&w);
         }
         pl_jw_end(&w);

@@ -74,7 +74,7 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
         double w = 0;
         for (int t = 0; t < reps; t++) w += pl_tournament_result_wins(r, i, t);
         wins[k] = w / reps;
-        coop[k] = pl_tournament_result_cooperation(r, i);
+        coop[k] = pl_tournament_result_cooperating_rating(r, i);
     }
     if (draw_charts) {
         pl_chart *box = pl_chart_create(PL_CHART_BOX, "Normalised score per repetition");

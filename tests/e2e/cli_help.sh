@@ -6,7 +6,7 @@
 . "$(dirname "$0")/../tap.sh"
 out=$("$PARLEY" --help); rc=$?
 check "--help exits 0" [ "$rc" -eq 0 ]
-for c in strategies match play tournament moran scenarios run fit design sensitivity check-transcripts; do
+for c in strategies match play tournament moran ecology fingerprint scenarios run fit design sensitivity check-transcripts; do
   check "--help lists '$c' with a line of its own" grep -qE "^  $c +[a-z]" <<<"$out"
   h=$("$PARLEY" "$c" --help); rc=$?
   check "$c --help exits 0" [ "$rc" -eq 0 ]
@@ -36,3 +36,7 @@ expect_exit 2 "unknown command" "$PARLEY" frobnicate
 expect_err_has "unknown command 'frobnicate'" "unknown command is named"
 expect_exit 2 "a typo'd command" "$PARLEY" tournamnet
 expect_err_has "did you mean 'tournament'?" "a typo'd command gets the closest"
+# the man page has a section for every command --help lists (it once lacked 'parley fit')
+missing=$("$PARLEY" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR>1 && NF {print $1}' | while read -r c; do
+  grep -q "^\.SS parley $(printf '%s' "$c" | sed 's/-/\\\\-/g')\b" docs/parley.1 || echo "$c"; done)
+check "docs/parley.1 has a section for every command (missing: ${missing:-none})" [ -z "$missing" ]

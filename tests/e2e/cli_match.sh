@@ -45,3 +45,15 @@ expect_exit 0 "ZD-Extort-4 in the standard game" "$PARLEY" match zd_extort_4 tft
 expect_exit 2 "gtft:p=-0.5 is refused" "$PARLEY" match gtft:p=-0.5 tft
 expect_err_has "p must be a probability in [0, 1], or -1" "the accepted values are named"
 expect_exit 0 "gtft:p=-1 follows the game" "$PARLEY" match gtft:p=-1 tft --game 4,0,6,1
+# --expected: two memory-one players as a Markov chain (issue 17), exact, no match played
+out=$("$PARLEY" match tft defector --turns 100 --expected --json)
+check "--expected: TFT against a defector is S once then P: 99 and 104" \
+  grep -q '"expected":true,"turns":100.0,"a_score":99.0,"b_score":104.0' <<<"$out"
+out=$("$PARLEY" match random random --turns 100 --expected --json)
+check "--expected: two fair coins score (3+0+5+1)/4 a turn each" grep -q '"a_score":225.0,"b_score":225.0' <<<"$out"
+a=$("$PARLEY" match gtft zd_extort_2 --noise 0.05 --expected --seed 1); b=$("$PARLEY" match gtft zd_extort_2 --noise 0.05 --expected --seed 2)
+check "--expected does not depend on the seed" [ -n "$a" -a "$a" = "$b" ]
+check "--expected says what it shows" grep -q "expected values over every random draw (noise 0.05), 200 turns" <<<"$a"
+expect_exit 2 "--expected with a player that is not memory-one" "$PARLEY" match tft grudger --expected
+expect_err_has "--expected: expected values need two memory-one players" "the flag is named"
+expect_err_has "'Grudger' is not one" "the player is named"

@@ -47,3 +47,15 @@ check "report.html byte-identical with 1 and 2 threads" cmp -s "$TMP/t1/report.h
 "$PARLEY" tournament --players 'tft,grudger,defector,First by Davis: 10,gtft,wsls,random' --turns 100 --repetitions 10 --seed 1 --out "$TMP/t3" >/dev/null 2>&1
 . "$(dirname "$0")/../browser_check.sh"
 browser_check "$TMP/t3/report.html" tournament_report 4
+# --batched (issue 17): memory-one pairs 64 repetitions at once; other draws, same bytes on any thread count
+for t in 1 2; do
+  "$PARLEY" tournament --players tft,gtft,wsls,zd_extort_2,grudger --turns 50 --repetitions 100 --noise 0.05 \
+    --seed 3 --threads $t --batched --out "$TMP/b$t" >"$TMP/b$t.txt" 2>/dev/null
+done
+"$PARLEY" tournament --players tft,gtft,wsls,zd_extort_2,grudger --turns 50 --repetitions 100 --noise 0.05 \
+  --seed 3 --threads 1 --out "$TMP/b0" >"$TMP/b0.txt" 2>/dev/null
+check "--batched: the same results on 1 and 2 threads" diff -r "$TMP/b1" "$TMP/b2"
+check "--batched: results.json says so" grep -q '"batched": *true' "$TMP/b1/results.json"
+check "without --batched results.json has no such key (the default's files are unchanged)" \
+  bash -c "! grep -q batched '$TMP/b0/results.json'"
+check "--batched changes the draws of memory-one pairs" bash -c "! cmp -s '$TMP/b0/payoff_matrix.csv' '$TMP/b1/payoff_matrix.csv'"

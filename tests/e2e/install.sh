@@ -126,6 +126,18 @@ check "a scenario's data file is installed beside it" test -f "$share/scenarios/
 n_src=$(ls scenarios/*/*.yaml | wc -l); n_inst=$(ls "$share"/scenarios/*/*.yaml | wc -l)
 check "every shipped scenario is installed ($n_inst of $n_src)" [ "$n_src" -eq "$n_inst" ]
 check "the docs are installed under DATADIR/parley/docs" test -f "$share/docs/tutorial.md"
+# shell completion, where bash-completion and zsh look under PREFIX
+check "the bash completion is installed (DATADIR/bash-completion/completions/parley)" test -s "$usr/share/bash-completion/completions/parley"
+check "the zsh completion is installed (DATADIR/zsh/site-functions/_parley)" test -s "$usr/share/zsh/site-functions/_parley"
+compl=$(PATH="$usr/bin:$PATH" PARLEY_DATA="$share" bash -c '. "$1"; COMP_WORDS=(parley match grudger_al); COMP_CWORD=2; _parley; printf "%s\n" "${COMPREPLY[@]}"' _ "$usr/share/bash-completion/completions/parley")
+check "the installed bash completion loads and completes a strategy id" grep -qx grudger_alternator <<<"$compl"
+compl=$(PATH="$usr/bin:$PATH" PARLEY_DATA="$share" bash -c '. "$1"; COMP_WORDS=(parley run korea/six); COMP_CWORD=2; _parley; printf "%s\n" "${COMPREPLY[@]}"' _ "$usr/share/bash-completion/completions/parley")
+check "... and an installed scenario's name" grep -qx korea/six-party-2007 <<<"$compl"
+if command -v zsh >/dev/null 2>&1; then
+  check "the installed zsh completion parses (zsh -n)" zsh -n "$usr/share/zsh/site-functions/_parley"
+else
+  ok "# SKIP zsh is missing"
+fi
 help=$("$usr/bin/parley" --help)
 check "--help points at the installed docs (/usr/share/parley/docs/tutorial.md)" grep -q "/usr/share/parley/docs/tutorial.md" <<<"$help"
 for d in $(grep -oE '[a-z]+\.md' <<<"$help" | sort -u); do
@@ -185,6 +197,26 @@ sort -u "$examples" | while IFS= read -r ex; do
   if [ "$rc" -eq 0 ]; then ok "from an empty directory: $ex"
   else not_ok "from an empty directory: $ex (exit $rc)"; sed 's/^/# /' "$TMP/ex.err" | tail -5; fi
 done
+
+# the tutorial, as installed: every command of its console blocks, in order, in one directory that
+# started empty (it names the shipped scenarios by name), against the install; a command whose
+# shown output starts with an error ("parley CMD: ...") must exit 2, any other 0.  Counts are cut
+# as above.
+tut=$share/docs/tutorial.md
+awk 'function flush() { if (cmd != "") print (err ? 2 : 0) "\t" cmd; cmd = "" }
+     /^```console[[:space:]]*$/ { f = 1; next }
+     f && /^```[[:space:]]*$/   { flush(); f = 0; next }
+     f && /^\$ /                { flush(); cmd = substr($0, 3); err = 0; first = 1; next }
+     f && first                 { err = ($0 ~ /^parley [a-z-]+: /); first = 0 }' "$tut" | grep -v $'\tmake' >"$TMP/tutorial.txt"
+check "the installed tutorial's commands were found ($(wc -l <"$TMP/tutorial.txt"))" [ "$(wc -l <"$TMP/tutorial.txt")" -ge 15 ]
+tdir=$TMP/tutorial-dir; mkdir -p "$tdir"
+while IFS=$'\t' read -r want ex; do
+  run=$(sed -E 's/--runs [0-9]+/--runs 200/g; s/--repetitions [0-9]+/--repetitions 1/g' <<<"$ex")
+  (cd "$tdir" && PARLEY_DATA=$share PATH="$usr/bin:$PATH" bash -c "$run" </dev/null >/dev/null 2>"$TMP/ex.err")
+  rc=$?
+  if [ "$rc" -eq "$want" ]; then ok "tutorial, from an empty directory: $ex (exit $rc)"
+  else not_ok "tutorial, from an empty directory: $ex (exit $rc, expected $want)"; sed 's/^/# /' "$TMP/ex.err" | tail -5; fi
+done <"$TMP/tutorial.txt"
 
 # uninstall: removes every file and link install put, leaves a file it did not put
 echo "not parley's" >"$usr/lib/someone-else.txt"

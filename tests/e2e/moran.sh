@@ -79,4 +79,59 @@ out=$("$PARLEY" moran --players tft,defector --counts 1,99 --turns 10 --runs 10 
 check "from 1 in 100 (below the unstable mix) it goes to all defectors" grep -q "^Defector     0.990000 -> 1.000000$" <<<"$out"
 expect_exit 2 "a replicator time of 0" "$PARLEY" moran --players tft,defector --replicator 0
 expect_err_has "--replicator" "a bad replicator time names the flag"
+# the one-third law (Nowak, Sasaki, Taylor & Fudenberg 2004) by simulation, not only by the formula:
+# under weak selection one tit for tat among 49 defectors fixes more often than 1/N = 0.02 when the
+# unstable mix x* of the game lies below 1/3 (4 turns of the usual game: x* = 1/5) and less often
+# when it lies above (2 turns of 3,0,4,1: a = 3, b = 0.5, c = 2.5, d = 1, x* = 1/2)
+"$R" moran --players tft,defector --counts 1,49 --turns 4 --selection 0.02 --runs 300000 --seed 3 --out "$TMP/third1" >/dev/null 2>&1
+check "x* = 1/5 < 1/3: the simulated interval lies above 1/N" awk -F, 'NR == 2 { exit !($5 > 0.02) }' "$TMP/third1/fixation.csv"
+"$R" moran --players tft,defector --counts 1,49 --turns 2 --game 3,0,4,1 --selection 0.02 --runs 300000 --seed 3 --out "$TMP/third2" >/dev/null 2>&1
+check "x* = 1/2 > 1/3: the simulated interval lies below 1/N" awk -F, 'NR == 2 { exit !($6 < 0.02) }' "$TMP/third2/fixation.csv"
+
+# graphs: on a cycle (isothermal, Lieberman, Hauert & Nowak 2005) constant fitness fixes with the
+# well-mixed value; a neutral pair (tit for tat, cooperator) gives fitness 1 to both, so 1/N
+"$R" moran --players tft,cooperator --counts 1,11 --turns 10 --graph cycle --runs 20000 --seed 4 --out "$TMP/cyc" >/dev/null 2>&1
+check "a neutral mutant on a cycle fixes with 1/N (within the interval)" awk -F, 'NR == 2 { exit !($5 <= 1/12 && 1/12 <= $6) }' "$TMP/cyc/fixation.csv"
+check "results.json names the graphs" grep -q '"interaction_graph": "cycle"' "$TMP/cyc/results.json"
+printf '# a path of 4\n0 1\n1,2\n2 3\n' >"$TMP/path.txt"
+expect_exit 0 "an edge list as the graph" "$PARLEY" moran --players tft,defector --counts 2,2 --turns 5 --graph "$TMP/path.txt" --runs 50
+printf '0 1\n1 7\n' >"$TMP/bad.txt"
+expect_exit 2 "an edge list naming an individual beyond N" "$PARLEY" moran --players tft,defector --counts 2,2 --graph "$TMP/bad.txt"
+expect_err_has "--graph: $TMP/bad.txt:2:3: expected a whole number from 0 to 3, got '7'" "the bad vertex is named with file, line and column"
+expect_exit 2 "a missing graph file" "$PARLEY" moran --players tft,defector --graph "$TMP/none.txt"
+expect_err_has "--graph" "a missing graph names the flag"
+# the same bytes at any thread count, on a graph with random outcomes
+"$PARLEY" moran --players wsls,tft --counts 3,6 --noise 0.05 --turns 20 --samples 10 --graph star --mode db --runs 200 --seed 8 --threads 1 --out "$TMP/g1" >"$TMP/g1.txt" 2>/dev/null
+"$PARLEY" moran --players wsls,tft --counts 3,6 --noise 0.05 --turns 20 --samples 10 --graph star --mode db --runs 200 --seed 8 --threads 2 --out "$TMP/g2" >"$TMP/g2.txt" 2>/dev/null
+check "a graph's results are the same at 1 and 2 threads" diff -r "$TMP/g1" "$TMP/g2"
+
+# mutation by per-type rates and by matrix
+expect_exit 0 "per-type mutation rates" "$PARLEY" moran --players tft,defector,cooperator --counts 4,4,4 --mutation-rates 0.01,0,0.05 --generations 300 --turns 10 --out "$TMP/rates"
+check "rates: shares.csv has the start and 300 generations" [ "$(wc -l <"$TMP/rates/shares.csv")" -eq 302 ]
+printf '0 1\n0 1\n' >"$TMP/oneway.txt"
+expect_exit 0 "a one-way mutation matrix" "$PARLEY" moran --players tft,defector --counts 6,2 --mutation-matrix "$TMP/oneway.txt" --generations 400 --turns 10 --out "$TMP/oneway"
+check "a one-way matrix only ever lowers the first type" awk -F, 'NR > 2 && $2 > prev { bad = 1 } NR > 1 { prev = $2 } END { exit bad || prev != 0 }' "$TMP/oneway/shares.csv"
+printf '0.9 0.2\n0 1\n' >"$TMP/badm.txt"
+expect_exit 2 "a matrix row that does not sum to 1" "$PARLEY" moran --players tft,defector --mutation-matrix "$TMP/badm.txt"
+expect_err_has "--mutation-matrix: $TMP/badm.txt: row 1 sums to 1.1" "the row is named"
+expect_exit 2 "--mutation with --mutation-rates" "$PARLEY" moran --players tft,defector --mutation 0.1 --mutation-rates 0.1,0.1
+expect_err_has "give one way of mutation" "two ways of mutation are refused"
+expect_exit 2 "too few rates" "$PARLEY" moran --players tft,defector --mutation-rates 0.1
+expect_err_has "--mutation-rates: expected 2 rates" "too few rates are explained"
+# exponential fitness: the exact column follows the mapping
+out=$("$R" moran --players tft,defector --counts 1,9 --turns 10 --fitness exp --selection 0.5 --runs 20000 --seed 2 --out "$TMP/exp" 2>/dev/null)
+exact=$(awk 'BEGIN { a = 3; b = 0.9; c = 1.4; d = 1; N = 10; w = 0.5; s = 1; p = 1
+  for (i = 1; i < N; i++) { f = exp(w * (a * (i - 1) + b * (N - i)) / (N - 1)); g = exp(w * (c * i + d * (N - i - 1)) / (N - 1)); p *= g / f; s += p }
+  printf "%.6f", 1 / s }')
+check "exponential fitness: the exact column is the chain under exp(w x payoff) ($exact)" grep -q "Tit For Tat .* $exact\$" <<<"$out"
+check "exponential fitness: the exact value lies in the simulated interval" awk -F, -v x="$exact" 'NR == 2 { exit !($5 <= x && x <= $6) }' "$TMP/exp/fixation.csv"
+expect_exit 2 "an unknown fitness mapping" "$PARLEY" moran --players tft,defector --fitness square
+expect_err_has "--fitness: expected 'linear' or 'exp'" "a bad mapping names the flag and the choices"
+# invasion analysis: who invades whom from the payoffs (10 turns), and the finite-population chance
+expect_exit 0 "--invasion" "$R" moran --players tft,defector,cooperator --counts 5,5,5 --turns 10 --runs 10 --invasion --out "$TMP/inv"
+check "a defector invades cooperators" grep -q '^Cooperator,Defector,5,3,1,' "$TMP/inv/invasion.csv"
+check "a defector does not invade tit for tat (1.4 < 3)" grep -q '^Tit For Tat,Defector,1.4,3,0,' "$TMP/inv/invasion.csv"
+check "tit for tat does not invade defectors in an infinite population, yet one of 15 is favoured (N rho > 1)" \
+  awk -F, '$1 == "Defector" && $2 == "Tit For Tat" { found = 1; exit !($5 == 0 && $7 > 1) } END { if (!found) exit 1 }' "$TMP/inv/invasion.csv"
+check "invasion.csv has every ordered pair" [ "$(wc -l <"$TMP/inv/invasion.csv")" -eq 7 ]
 echo "1..$tap_n"

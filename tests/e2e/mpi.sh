@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 # mpi.sh — parley-mpi (make mpi, docs/mpi.md): a tournament split among 2 and 3 MPI processes, with
 # 1 and 2 threads each, writes the very bytes of a one-process run with the same seed; only rank 0
-# prints; agreement runs and Moran fixation runs split the same way give the same bytes; bad input
-# stops every process with exit code 2.
+# prints; agreement runs, Moran fixation runs, N-party runs, parley fit (its grid and its predictive
+# check) and parley sensitivity (its points' simulations) split the same way give the same bytes;
+# bad input stops every process with exit code 2.
 # Skipped, saying why, when Open MPI is not installed (tools/install-deps.sh --test installs it).
 . "$(dirname "$0")/../tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
@@ -50,6 +51,36 @@ MO=(moran --players tft,defector,wsls --counts 3,4,3 --turns 20 --noise 0.05 --s
 "$R" "${MO[@]}" --out "$TMP/moran1" >/dev/null 2>&1
 run 3 "${MO[@]}" --threads 2 --out "$TMP/moran3" >/dev/null 2>&1
 check "Moran fixation runs on 3 processes x 2 threads: the same bytes as one process" diff -r "$TMP/moran1" "$TMP/moran3"
+
+# N-party runs: blocks of 64 runs, their payoff sums and lasting restraint in the slots, the
+# integer tallies of every process added to every one's (pairwise: a game of pairs; public goods)
+for S in scenarios/games/public-goods.yaml scenarios/games/pairwise.yaml; do
+  b=$(basename $S .yaml)
+  "$R" run $S --runs 1500 --seed 5 --threads 1 --out "$TMP/$b-1" >/dev/null 2>&1
+  run 3 run $S --runs 1500 --seed 5 --threads 2 --out "$TMP/$b-3" >/dev/null 2>&1
+  check "N-party $b on 3 processes x 2 threads: the same bytes as one process" diff -r "$TMP/$b-1" "$TMP/$b-3"
+done
+
+# parley fit: the likelihood grid in blocks of points, the predictive check in blocks of runs
+FIT=(fit scenarios/korea/six-party-2007.yaml --runs 3000 --seed 9)
+"$R" "${FIT[@]}" --threads 1 --out "$TMP/fit1" >"$TMP/fit1.txt" 2>/dev/null
+run 3 "${FIT[@]}" --threads 2 --out "$TMP/fit3" >"$TMP/fit3.txt" 2>/dev/null
+check "parley fit on 3 processes x 2 threads: exit 0 and a fit.json" [ -s "$TMP/fit3/fit.json" ]
+check "parley fit on 3 processes x 2 threads: the same fit.json as one process" diff -r "$TMP/fit1" "$TMP/fit3"
+check "parley fit on 3 processes: the same summary, rank 0's" diff "$TMP/fit1.txt" "$TMP/fit3.txt"
+
+# parley sensitivity: every point's simulation shared (an N-party scenario with a Sobol pass and a
+# grid; an agreement)
+SENS=(sensitivity scenarios/games/public-goods.yaml --runs 400 --seed 3 --sobol 4 --grid 1,2 --grid-steps 3)
+"$R" "${SENS[@]}" --threads 1 --out "$TMP/sens1" >/dev/null 2>&1
+run 3 "${SENS[@]}" --threads 2 --out "$TMP/sens3" >/dev/null 2>&1
+check "parley sensitivity (N-party) on 3 processes x 2 threads: the same bytes as one process" \
+  diff -r "$TMP/sens1" "$TMP/sens3"
+SENS=(sensitivity scenarios/korea/six-party-2007.yaml --runs 600 --seed 3 --bisect 3)
+"$R" "${SENS[@]}" --threads 1 --out "$TMP/sensag1" >/dev/null 2>&1
+run 3 "${SENS[@]}" --threads 1 --out "$TMP/sensag3" >/dev/null 2>&1
+check "parley sensitivity (agreement) on 3 processes: the same bytes as one process" diff -r "$TMP/sensag1" "$TMP/sensag3"
+check "parley sensitivity wrote its files" [ -s "$TMP/sensag3/sensitivity.json" ]
 
 TAP_ERR=$(run 3 tournament --players tft,defectr 2>&1 >/dev/null); rc=$?
 check "an unknown strategy on 3 processes: exit 2 (got $rc)" [ "$rc" -eq 2 ]

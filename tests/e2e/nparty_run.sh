@@ -48,6 +48,7 @@ assert g('double_suspension_generous') > g('action_reaction') + 10" <<<"$out"
 check "report.html states that results hold under the assumptions" grep -q 'Results hold under the stated assumptions' "$TMP/a/report.html"
 check "report.html cites the record's sources" grep -q '\[G15\]' "$TMP/a/report.html"
 browser_check "$TMP/a/report.html" nparty_drills_and_launches 10
+browser_labels_inside "$TMP/a/report.html" nparty_drills_and_launches
 for f in scenarios/games/public-goods.yaml scenarios/games/pairwise.yaml; do
   out=$("$PARLEY" run "$f" --runs 100 --out "$TMP/$(basename "$f" .yaml)" 2>&1); rc=$?
   check "$f runs" [ "$rc" -eq 0 ]

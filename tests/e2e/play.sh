@@ -114,4 +114,22 @@ else
   tm send-keys -t nocolor d Enter
   check "tmux: NO_COLOR game ends" wait_for "EXITED:0"
   check "tmux: no colour with NO_COLOR" bash -c '! grep -qE $'"'"'\033\\[(1;)?3[12]m'"'"' <<<"$1"' _ "$(screen)"
+  # line editing and history (libedit, issue 15: an arrow or End key once became part of the move,
+  # "'' is not one of your steps"): the up arrow recalls the last move; Left, Backspace and End
+  # edit the line before Enter
+  pane=edit
+  tm new-session -d -s edit -x 100 -y 60 \
+    "NO_COLOR=1 TERM=xterm '$PARLEY' play tft --turns 4; echo EXITED:\$?; sleep 60"
+  check "tmux: editing game prompts" wait_for "your move (c/d"
+  tm send-keys -t edit c Enter
+  wait_for "Turn 2 of 4" >/dev/null
+  tm send-keys -t edit d Enter
+  wait_for "Turn 3 of 4" >/dev/null
+  tm send-keys -t edit Up Enter # the last move again: d
+  wait_for "Turn 4 of 4" >/dev/null
+  tm send-keys -t edit x c Left BSpace End Enter # "xc", the x deleted: c
+  check "tmux: up arrow, Left, Backspace and End: the game ends, exit 0" wait_for "EXITED:0"
+  check "tmux: the moves played are c, d, the recalled d, and the edited c (CDDC)" \
+    bash -c 'grep -qE "^  you +CDDC\$" <<<"$1"' _ "$(screen)"
+  check "tmux: no key became part of a move" bash -c '! grep -qF "is not one of" <<<"$1"' _ "$(screen)"
 fi

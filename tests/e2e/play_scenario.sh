@@ -13,7 +13,10 @@ check "nparty: lists the actions, most restrained first" grep -qF "Your actions,
 check "nparty: shows the record first" grep -qF "The record (the prelude of every run" <<<"$out"
 check "nparty: the board names the period" grep -qF "2023-01 (month 1 of 72)" <<<"$out"
 check "nparty: the board has a row per party and bloc" bash -c 'grep -qE "^  DPRK \(you\) " <<<"$1" && grep -qE "^  \[allies\] " <<<"$1" && grep -qE "^  \[council\] " <<<"$1"' _ "$out"
-check "nparty: the board has payoffs" grep -qE "last +total$" <<<"$out"
+check "nparty: the board has payoffs, the column headed by its period" grep -qE " 2023-01 +2023-01 +total$" <<<"$out"
+check "nparty: a line under the board says what the payoff columns are (issue 15)" \
+  grep -qF "  the 2023-01 column: each party's payoff that month; total: since 2023-01, the first after the record" <<<"$out"
+check "nparty: the header no longer says 'last and total' unexplained" bash -c '! grep -qF "(last and total" <<<"$1"' _ "$out"
 check "nparty: an action by name is played" grep -qF "  you: refrain, -5.25 this month" <<<"$out"
 check "nparty: an action by number is played" grep -qF "  you: launch, +2 this month" <<<"$out"
 check "nparty: escalations show in capitals" grep -qE "^  DPRK \(you\) .*LAUNCH" <<<"$out"
@@ -24,6 +27,10 @@ check "nparty: q quits with a summary" grep -qF "You quit after 3 months." <<<"$
 check "nparty: the summary has the payoffs and restraint" grep -qE "^  DPRK \(you\) +-?[0-9.]+ +-?[0-9.]+ +2 of 3 " <<<"$out"
 check "nparty: the summary compares with the party's policy" grep -qF "Your party's own policy in 'action_reaction' (Tit For Tat), on the same random stream (seed 1), would have scored" <<<"$out"
 check "nparty: the summary gives escalation" grep -qF "You played: first escalation in 2023-01" <<<"$out"
+check "nparty: ... and whose it was, with the action (issue 15)" \
+  grep -qE "^You played: first escalation in 2023-01 \(month 1\), by US \(large_drill\)" <<<"$out"
+check "nparty: the policy's line names the party's policy where it escalated" \
+  grep -qE "^With your policy: first escalation in 2023-01 \(month 1\), by .*your policy \(nuclear_test\)" <<<"$out"
 check "nparty: the prompt came back after each invalid line" [ "$(grep -c '^your move, DPRK' <<<"$out")" -eq 8 ]
 
 # End of input before the end: a clean stop with the summary; no input at all too.
@@ -129,3 +136,10 @@ for f in "$DRILLS --as DPRK" "$SIX --as US"; do
   check "$(basename ${f%% *}): an escape typed is not echoed raw (it once was, in both scenario front ends)" \
     bash -c '! grep -q $'"'"'\033'"'"' <<<"$1" && grep -qF "?]0;owned?x?[2J" <<<"$1"' _ "$out"
 done
+
+# a long list on the agreement board wraps with the comma at the end of the line, never at the
+# start of the next (issue 15: lists wrapped with a leading comma)
+out=$("$PARLEY" play $SIX --as ROK </dev/null 2>/dev/null)
+check "agreement: a wrapped list goes on under its first item" grep -qE "^ {25}[A-Z]" <<<"$out"
+check "agreement: no line of the board starts with a comma" bash -c '! grep -qE "^ +," <<<"$1"' _ "$out"
+check "agreement: the line that wraps ends with its comma" grep -qE "^  waiting +.*,$" <<<"$out"

@@ -22,3 +22,26 @@ if command -v script >/dev/null; then
 else
   ok "# SKIP script(1) not installed"
 fi
+
+# ---- one display over every phase of a long run (issue 15: the N-party run's bar covered its
+# runs and left the key findings' sensitivity pass and the noise sweep silent) ----------------
+if command -v script >/dev/null; then
+  phases() { tr '\r' '\n' <"$1" | sed 's/\x1b\[K//g'; }
+  script -qec "'$PARLEY' run scenarios/korea/drills-and-launches.yaml --runs 200 --threads 2 >/dev/null" /dev/null >"$TMP/run.tty" 2>&1
+  phases "$TMP/run.tty" >"$TMP/run.lines"
+  check "run: the key findings' sensitivity pass has its bar, named" grep -q '^run: key findings: baseline \[' "$TMP/run.lines"
+  check "run: ... each of its parts named (one at a time)" grep -q '^run: key findings: one at a' "$TMP/run.lines"
+  check "run: the runs have theirs" grep -q '^run: runs \[' "$TMP/run.lines"
+  check "run: the noise sweep has its own, with rate and time left" grep -qE '^run: noise sweep \[.*/s .* left' "$TMP/run.lines"
+  check "run: the timing line counts the runs alone (200 runs x 10 profiles), not the passes around them" grep -q "parley run: 2000 runs in" "$TMP/run.lines"
+  "$PARLEY" run scenarios/korea/drills-and-launches.yaml --runs 200 --threads 2 >/dev/null 2>"$TMP/run.err"
+  check "run: no bar when standard error is not a terminal" bash -c "! grep -q \$'\\r' '$TMP/run.err' && ! grep -q 'noise sweep' '$TMP/run.err'"
+  script -qec "'$PARLEY' sensitivity scenarios/korea/six-party-2007.yaml --runs 100 --bisect 2 >/dev/null" /dev/null >"$TMP/sens.tty" 2>&1
+  phases "$TMP/sens.tty" >"$TMP/sens.lines"
+  check "sensitivity: a bar for each part (baseline, one at a time)" \
+    bash -c "grep -q '^sensitivity: baseline \[' '$TMP/sens.lines' && grep -q '^sensitivity: one at a time \[' '$TMP/sens.lines'"
+  script -qec "'$PARLEY' tournament --players tft,defector,gtft --turns 50 --repetitions 200 >/dev/null" /dev/null >"$TMP/t.tty" 2>&1
+  check "tournament: its bar as before" grep -q '^tournament \[' <(phases "$TMP/t.tty")
+else
+  ok "# SKIP script(1) not installed"
+fi

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # report_browser.sh — a report with one chart of every kind and a hostile party name,
-# opened in headless Chromium: charts in the DOM, a silent console, no script run, screenshots.
+# opened in headless Chromium: charts in the DOM, a silent console, no script run, screenshots, and
+# no label or legend cut (every text inside its chart, as Chromium lays it out).
 . "$(dirname "$0")/../tap.sh"
 . "$(dirname "$0")/../browser_check.sh"
 tool=build/asan/tools/make_sample_report
@@ -17,6 +18,7 @@ for k in bar box heatmap line histogram timeline; do
   check "the report holds a $k chart" grep -q "data-kind=\"$k\"" "$TMP/report.html"
 done
 browser_check "$TMP/report.html" sample_report 7
+browser_labels_inside "$TMP/report.html" sample_report
 
 # each chart on its own, so they can be looked at one by one
 if [ -n "${CHROMIUM:-}" ]; then
@@ -33,4 +35,11 @@ HTML
   check "the browser check flags a page that logs and holds a script" \
     bash -c "grep -q '^not ok .*logged on the console' <<<\"\$1\" && grep -q '^not ok .*no <script>' <<<\"\$1\"" _ "$out"
   rm -f build/screenshots/negative_control.png
+  for f in "$TMP"/svg/*.svg; do browser_labels_inside "$f" "$(basename "$f" .svg) chart alone"; done
+  # ... and the label check catches a label that sticks out (a negative control)
+  printf '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">%s</svg>\n' \
+    '<text x="150" y="50">a legend cut at the edge</text><text x="10" y="50">fits</text>' >"$TMP/cut.svg"
+  out=$( (tap_n=0; browser_labels_inside "$TMP/cut.svg" cut_control) 2>&1)
+  check "the label check flags a label that sticks out of its chart" \
+    bash -c "grep -q '^not ok .*labels stick out of their chart (TEXTS:2 CUT:1)' <<<\"\$1\" && grep -q 'a legend cut at the edge' <<<\"\$1\"" _ "$out"
 fi

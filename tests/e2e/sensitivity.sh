@@ -171,7 +171,9 @@ check "N-party: every sensitivity output is byte-identical at 1 and 2 threads" d
 check "N-party: the summary too" cmp -s "$TMP/dl1.txt" "$TMP/dl2.txt"
 check "N-party: the four ranges (noise, misreading, forgiveness, payoff scale) are analysed" \
   bash -c "grep -q '^   1  noise ' '$TMP/dl1.txt' && grep -q '^   3  forgiveness ' '$TMP/dl1.txt' && grep -q '^   4  payoff scale ' '$TMP/dl1.txt'"
-check "N-party: the measure is the profiles' lasting restraint" grep -q "each design's lasting restraint" "$TMP/dl1.txt"
+check "N-party: the measure is the profiles' lasting restraint" grep -q "each profile's lasting restraint" "$TMP/dl1.txt"
+check "N-party: the summary and the page speak of profiles, not designs (the kind's words)" \
+  bash -c "! grep -qiw 'designs\?' '$TMP/dl1.txt' && ! grep -qiw 'designs\?' '$TMP/dl1/sensitivity.html' && grep -q 'which profile is ahead' '$TMP/dl1/sensitivity.html'"
 check "N-party: a range over a policy's parameter moves that profile only (forgiveness: double_suspension_generous)" python3 -c "
 import csv,sys; r=[x for x in csv.DictReader(open('$TMP/dl1/sensitivity.csv')) if x['assumption']=='forgiveness']
 v={}
@@ -216,6 +218,8 @@ check "sensitivity.html holds the tornados (bar), the indices and the grid (heat
   bash -c "grep -q 'data-kind=\"bar\"' '$TMP/s1/sensitivity.html' && grep -q 'data-kind=\"heatmap\"' '$TMP/s1/sensitivity.html' && grep -q 'Sobol indices of' '$TMP/s1/sensitivity.html'"
 check "sensitivity.html opens with the finding" grep -q "Key finding" "$TMP/s1/sensitivity.html"
 browser_check "$TMP/s1/sensitivity.html" sensitivity_report 5
+browser_labels_inside "$TMP/s1/sensitivity.html" sensitivity_report
+browser_labels_inside "$TMP/dl1/sensitivity.html" nparty_sensitivity_report
 "$PARLEY" run "$six" --runs 300 --threads 1 --out "$TMP/rep" >/dev/null 2>&1
 check "the six-party report draws each variant's sequencing as a graph (4)" [ "$(grep -o 'data-kind="graph"' "$TMP/rep/report.html" | wc -l)" -eq 4 ]
 check "the graph highlights what a variant adds (denuclearisation first: relief waits for disablement)" \

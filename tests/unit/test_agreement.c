@@ -458,9 +458,12 @@ static void replay_of_the_agreed_framework(void **state)
     pl_agreement_ledger *l;
     assert_int_equal(pl_agreement_replay(a, &l, &err), 0);
     int freeze = pl_agreement_find_step(a, "AF-DP-1"), hfo = pl_agreement_find_step(a, "AF-US-2");
-    /* HFO suspended 2002-11-14 [A9] before the freeze was undone 2002-12-27 [A8] */
-    assert_int_equal(l->first_rev_step, hfo);
-    assert_string_equal(l->first_rev_date, "2002-11-14");
+    int decl = pl_agreement_find_step(a, "AF-DP-5");
+    /* the enrichment programme found out 2002-10-16 [A7][A14] (read as a covert breach of AF-DP-5),
+     * then HFO suspended 2002-11-14 [A9], then the freeze undone 2002-12-27 [A8] */
+    assert_int_equal(l->first_rev_step, decl);
+    assert_string_equal(l->first_rev_date, "2002-10-16");
+    assert_string_equal(l->step[hfo].reversed_date, "2002-11-14");
     assert_string_equal(l->step[freeze].reversed_date, "2002-12-27");
     assert_int_equal(l->step[freeze].late_by, 0);                   /* in place within the month [A6][A13] */
     assert_true(fabs(l->step[hfo].delivered - 1900000) < 1e-6);      /* 1.9 million t recorded by 1999-07-31 [A5] */

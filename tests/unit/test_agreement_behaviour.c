@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parley/parley.h"
@@ -89,6 +90,58 @@ static void the_likelihood_of_a_short_record_is_the_one_worked_by_hand(void **st
     pl_agreement_free(a);
 }
 
+/* A secret withdrawal found out.  X (A's, covert, found out with chance d = 0.5 a month) is recorded
+ * completed in period 0 and found withdrawn in period 3.  Period 0: A starts X, as its rule does:
+ * 0.9.  X is in force from period 1; the withdrawal came at tau = 1 or 2 (the record does not say):
+ *   tau = 1: withdrawn (0.1), not found in period 2 (0.5), found in 3 (0.5): 0.025;
+ *   tau = 2: kept at 1 (0.9), withdrawn (0.1), found in 3 (0.5):            0.045;  sum 0.07.
+ * Period 3: X is back (the finding); A's rule starts it again and the record shows it did not: 0.1.
+ * B's step Y is never recorded: summed out.  So log L(A) = log(0.9 * 0.07 * 0.1). */
+static const char covert_found[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n"
+    "  - {id: A, policy: unconditional}\n"
+    "  - id: B\n    policy:\n      - {policy: reciprocal, p: 0.5}\n      - {policy: hold, p: 0.5, holds: [Y]}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, value: {B: 2}, reversible: true, verification: {by: B, p_confirm: 1},\n"
+    "     covert: {p_detect: 0.5}}\n"
+    "  - {id: Y, actor: B, requires: [X], cost: 1, value: {A: 2}}\n"
+    "record:\n  events:\n"
+    "    - {date: 2000-01-15, step: X, event: completed, source: \"[A1]\"}\n"
+    "    - {date: 2000-04-10, step: X, event: detected, source: \"[A1]\"}\n"
+    "behaviour: {choice: rule, tremble: 0.1, patience: 5}\n";
+
+static void a_secret_withdrawal_found_out_sums_over_its_unknown_period(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(covert_found);
+    pl_error err;
+    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    pl_agreement_fit_point g = {INFINITY, 0.1, 5, 0.97};
+    assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+    assert_true(fabs(ll[0][0] - log(0.9 * 0.07 * 0.1)) < 1e-12);
+    assert_true(fabs(ll[1][0]) < 1e-15 && fabs(ll[1][1]) < 1e-15);
+    pl_agreement_free(a);
+    /* found out a month later: tau = 1, 2, 3: 0.1 * 0.25 * 0.5, 0.9 * 0.1 * 0.25, 0.81 * 0.1 * 0.5 */
+    char text[sizeof covert_found + 16];
+    snprintf(text, sizeof text, "%s", covert_found);
+    char *at = strstr(text, "2000-04-10");
+    memcpy(at, "2000-05-10", 10);
+    a = ag_load_text(text);
+    assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+    assert_true(fabs(ll[0][0] - log(0.9 * (0.0125 + 0.0225 + 0.0405) * 0.1)) < 1e-12);
+    pl_agreement_free(a);
+    /* a finding on a step that cannot be withdrawn in secret is refused where it is written */
+    snprintf(text, sizeof text, "%s", covert_found);
+    static const char cov[] = "     covert: {p_detect: 0.5}}", blank[] = "                            }";
+    _Static_assert(sizeof cov == sizeof blank, "the same length");
+    at = strstr(text, cov);
+    memcpy(at, blank, sizeof blank - 1); /* the covert: spec blanked out, the map closed */
+    assert_int_not_equal(ag_load_error(text, &err), 0);
+    assert_non_null(strstr(err.msg, "bad.yaml:18:7: the record finds out a secret withdrawal of step 'X', which has no "
+                                    "'covert:'"));
+}
+
 /* X by A gives B 1; Y by B (after X) costs B `cost` and gives A 3; Z by A (after Y) gives B 2.
  * As written B gets 1 + 2 - cost: with cost 5 it gains nothing by joining. */
 static pl_agreement *exchange(double cost)
@@ -116,7 +169,7 @@ static void a_party_that_gains_nothing_does_not_join(void **state)
         pl_agreement_result *r;
         assert_int_equal(pl_agreement_simulate(a, &cfg, &r, &err), 0);
         pl_ag_incentives *inc;
-        assert_int_equal(pl_ag_incentives_compute(a, r, 500, 3, &inc, &err), 0);
+        assert_int_equal(pl_ag_incentives_compute(a, r, 500, 3, 1, &inc, &err), 0);
         double y = pl_agreement_result_p_step(r, 0, 1).est;
         if (gains) {
             assert_true(inc->v[0].as_written[1] > 0);
@@ -131,6 +184,38 @@ static void a_party_that_gains_nothing_does_not_join(void **state)
         pl_agreement_result_free(r);
         pl_agreement_free(a);
     }
+}
+
+/* The checks on the worker pool (one check an item) give the rows of one thread doing each
+ * variant's checks in turn (pl_ag_incentive_row_fill, as the design search does), byte for byte,
+ * whatever the number of threads. */
+static void the_incentive_checks_are_the_same_on_any_threads(void **state)
+{
+    (void)state;
+    pl_agreement *a = exchange(1);
+    pl_error err;
+    pl_agreement_sim_config cfg = {.runs = 1000, .seed = 5, .threads = 1};
+    pl_agreement_result *r;
+    assert_int_equal(pl_agreement_simulate(a, &cfg, &r, &err), 0);
+    pl_ag_incentives *one, *three;
+    assert_int_equal(pl_ag_incentives_compute(a, r, 300, 5, 1, &one, &err), 0);
+    assert_int_equal(pl_ag_incentives_compute(a, r, 300, 5, 3, &three, &err), 0);
+    assert_memory_equal(one, three, sizeof *one);
+    pl_ag_compiled *c = malloc(sizeof *c), *scratch = malloc(sizeof *scratch);
+    assert_non_null(c);
+    assert_non_null(scratch);
+    pl_ag_compile(a, -1, c);
+    double expected[PL_AG_MAX_PARTIES];
+    for (int p = 0; p < a->n_parties; p++) expected[p] = r->stats[0].pay_sum[p] / (double)r->stats[0].runs;
+    pl_ag_incentive_row row;
+    memset(&row, 0, sizeof row);
+    pl_ag_incentive_row_fill(a, c, expected, 300, 5, one->tolerance, scratch, &row);
+    assert_memory_equal(&row, &one->v[0], sizeof row);
+    assert_true(one->v[0].type_complete[0][0] > 0.5); /* the checks ran: the exchange completes */
+    free(c), free(scratch);
+    pl_free(one), pl_free(three);
+    pl_agreement_result_free(r);
+    pl_agreement_free(a);
 }
 
 static void every_rule_type_is_a_table_entry(void **state)
@@ -148,7 +233,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bayes_updating_matches_the_posterior_worked_by_hand),
         cmocka_unit_test(the_likelihood_of_a_short_record_is_the_one_worked_by_hand),
+        cmocka_unit_test(a_secret_withdrawal_found_out_sums_over_its_unknown_period),
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),
+        cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
         cmocka_unit_test(every_rule_type_is_a_table_entry),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,7 +2,8 @@
 /* test_cli_flags.c — the command's one flag parser (src/cli/cli_flags.c): every way of writing a
  * flag reaches the same variable, arguments keep their order around the flags, a typo gets the
  * closest name, a bad value or a missing one is an error (exit 2) and changes nothing after it,
- * and --help prints the table's rows with their short forms. */
+ * and --help prints the table's rows with their short forms; with cli_flags_dump set, the table
+ * is printed for shell completion instead of parsed. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -188,6 +189,33 @@ static void help_lists_the_table(void **state)
     free(text);
 }
 
+/* Shell completion reads a command's table through cli_flags_dump: one line a listed flag (the
+ * refused ones left out), the command's variables untouched. */
+static void dump_for_completion(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&text, &size);
+    assert_non_null(mem);
+    cli_flags_dump = mem;
+    vars v;
+    char args[256];
+    assert_int_equal(parse("--turns 5 x", &v, args, sizeof args), EXIT_OK);
+    cli_flags_dump = NULL;
+    fclose(mem);
+    assert_int_equal(v.turns, 200); /* nothing was parsed */
+    assert_non_null(strstr(text, "turns\t-t\tvalue\tN\n"));
+    assert_non_null(strstr(text, "out\t-o\tdir\tDIR\n"));
+    assert_non_null(strstr(text, "mode\t-\tchoice\tbd|db|x\n"));
+    assert_non_null(strstr(text, "json\t-\tbool\t-\n"));
+    assert_null(strstr(text, "hidden"));
+    int lines = 0;
+    for (const char *p = text; *p; p++) lines += *p == '\n';
+    assert_int_equal(lines, 10);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +225,7 @@ int main(void)
         cmocka_unit_test(errors_are_usage_errors),
         cmocka_unit_test(closest_name),
         cmocka_unit_test(help_lists_the_table),
+        cmocka_unit_test(dump_for_completion),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -98,12 +98,48 @@ static void silent_off_a_terminal_and_safe_from_threads(void **state)
     unsetenv("PARLEY_PROGRESS");
 }
 
+/* A run in phases (cli_phases): each phase is named as it begins; the timed one records its total
+ * and when its last item came, the others do not touch it.  Off a terminal no bar is drawn, so
+ * this checks the bookkeeping the timing line reads. */
+static void phases_time_the_named_phase(void **state)
+{
+    (void)state;
+    cli_phases p;
+    cli_phases_init(&p, "run", "runs");
+    assert_string_equal(p.label, "run");
+    cli_phases_phase(&p, "key findings: baseline");
+    assert_string_equal(p.label, "run: key findings: baseline");
+    cli_phases_progress(&p, 1, 1);
+    assert_int_equal(p.timed_total, 0); /* not the timed phase */
+    cli_phases_phase(&p, "runs");
+    assert_string_equal(p.label, "run: runs");
+    cli_phases_progress(&p, 3, 7);
+    assert_int_equal(p.timed_total, 7);
+    assert_true(p.timed_t1 == 0); /* not done yet */
+    cli_phases_progress(&p, 7, 7);
+    assert_true(p.timed_t1 >= p.timed_t0 && p.timed_t1 > 0);
+    double t1 = p.timed_t1;
+    cli_phases_phase(&p, "noise sweep");
+    cli_phases_progress(&p, 50, 50);
+    assert_int_equal(p.timed_total, 7); /* the sweep leaves the runs' figures alone */
+    assert_true(p.timed_t1 == t1);
+    cli_phases_finish(&p);
+    /* with no phase named, the whole is the timed phase (the tournament's one bar) */
+    cli_phases_init(&p, "tournament", NULL);
+    cli_phases_progress(&p, 2, 4);
+    cli_phases_progress(&p, 4, 4);
+    assert_int_equal(p.timed_total, 4);
+    assert_true(p.timed_t1 > 0);
+    cli_phases_finish(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(formats_percentage_rate_and_times),
         cmocka_unit_test(unknown_total_and_narrow_terminals),
         cmocka_unit_test(silent_off_a_terminal_and_safe_from_threads),
+        cmocka_unit_test(phases_time_the_named_phase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

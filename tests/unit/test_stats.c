@@ -196,9 +196,49 @@ static void paired_difference_of_two_proportions(void **state)
     assert_true(isnan(d) && isnan(lo) && isnan(hi));
 }
 
+/* numpy's sum, mean and deviation to the bit.  Values: numpy 1.24 (Debian's), from
+ *   x = np.array([(i*0.1 + 1/(i+3)) * (-1)**(i%3) for i in range(n)])
+ *   np.sum(x), np.mean(x), np.std(x)
+ * for n = 7 (a plain loop), 13 (8 interleaved sums and a rest), 200 and 1000 (halves); at 200
+ * and 1000 numpy's sum differs from the plain loop's (651.4885588667604, 16718.625683851973),
+ * so an index-order sum fails here. */
+static void numpy_sums_to_the_bit(void **state)
+{
+    (void)state;
+    static const struct {
+        size_t n;
+        double sum, mean, sd;
+    } want[] = {{7, 1.6432539682539684, 0.23475056689342405, 0.44986219766058855},
+                {13, 4.078668553668554, 0.31374373489758106, 0.7369295020071357},
+                {200, 651.4885588667607, 3.257442794333804, 11.041415332780783},
+                {1000, 16718.625683851984, 16.718625683851982, 55.21792604489131}};
+    double x[1000];
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        for (size_t i = 0; i < want[k].n; i++) x[i] = ((double)i * 0.1 + 1.0 / (double)(i + 3)) * (i % 3 == 1 ? -1 : 1);
+        assert_true(pl_stats_np_sum(x, want[k].n) == want[k].sum);
+        assert_true(pl_stats_np_mean(x, want[k].n) == want[k].mean);
+        assert_true(pl_stats_np_std(x, want[k].n) == want[k].sd);
+    }
+    assert_true(isnan(pl_stats_np_mean(x, 0)));
+}
+
+/* Kahan's sum keeps what a plain sum drops: 1 + 1e-16 ten times is 1 + 1e-15 to within a bit. */
+static void compensated_sum_keeps_small_terms(void **state)
+{
+    (void)state;
+    pl_kahan k = {0, 0};
+    double plain = 1;
+    pl_kahan_add(&k, 1);
+    for (int i = 0; i < 10; i++) pl_kahan_add(&k, 1e-16), plain += 1e-16;
+    assert_true(plain == 1);
+    assert_true(k.sum > 1 && fabs(k.sum - (1 + 1e-15)) <= 2.3e-16);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(numpy_sums_to_the_bit),
+        cmocka_unit_test(compensated_sum_keeps_small_terms),
         cmocka_unit_test(paired_difference_of_two_proportions),
         cmocka_unit_test(beta_draws_have_the_beta_mean_and_variance),
         cmocka_unit_test(mean_and_deviation_of_a_textbook_sample),

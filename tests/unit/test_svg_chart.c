@@ -522,7 +522,7 @@ static void graph_columns_edges_and_highlights(void **state)
 static void every_kind_empty_and_sized(void **state)
 {
     (void)state;
-    for (int k = PL_CHART_BAR; k <= PL_CHART_GRAPH; k++) {
+    for (int k = PL_CHART_BAR; k <= PL_CHART_AREA; k++) {
         pl_chart *c = pl_chart_create((pl_chart_kind)k, k == PL_CHART_BAR ? NULL : "");
         pl_chart_set_size(c, 400, 300);
         char *s = render_ok(c);
@@ -535,6 +535,53 @@ static void every_kind_empty_and_sized(void **state)
     assert_string_equal(pl_chart_palette(8), "#0072B2");
 }
 
+
+/* The stacked area: each band sits on the ones before it; shares that sum to 1 fill the chart
+ * to the top, a missing value counts as 0, a long series is thinned to ~1000 points. */
+static void area_stacks_bands(void **state)
+{
+    (void)state;
+    pl_chart *c = pl_chart_create(PL_CHART_AREA, "Shares <over> time");
+    double x[3] = {0, 1, 2}, a[3] = {0.25, 0.5, 1}, b[3] = {0.75, 0.5, NAN};
+    assert_int_equal(pl_chart_set_x(c, x, 3), 0);
+    assert_int_equal(pl_chart_add_series(c, "first", a, 3), 0);
+    assert_int_equal(pl_chart_add_series(c, "second & last", b, 3), 0);
+    pl_chart_set_size(c, 400, 300);
+    char *s = render_ok(c);
+    assert_non_null(strstr(s, "data-kind=\"area\""));
+    assert_int_equal(count(s, "fill-opacity=\"0.85\""), 2);
+    assert_non_null(strstr(s, "second &amp; last"));
+    assert_non_null(strstr(s, "Shares &lt;over&gt; time"));
+    /* the second band's top edge is at the same height at every x: 0.25 + 0.75 = 0.5 + 0.5 = 1 + 0 */
+    const char *p = strstr(s, "fill=\"#E69F00\" fill-opacity");
+    assert_non_null(p);
+    p = strstr(p, " d=\"M");
+    double x0, y0, x1, y1, x2, y2;
+    assert_int_equal(sscanf(p, " d=\"M%lf %lfL%lf %lfL%lf %lf", &x0, &y0, &x1, &y1, &x2, &y2), 6);
+    assert_true(x0 < x1 && x1 < x2);
+    assert_float_equal(y0, y1, 1e-9);
+    assert_float_equal(y1, y2, 1e-9);
+    free(s);
+    pl_chart_free(c);
+    /* a series of the wrong length is an error */
+    c = pl_chart_create(PL_CHART_AREA, NULL);
+    pl_chart_set_x(c, x, 3);
+    assert_int_equal(pl_chart_add_series(c, "short", a, 2), PL_EINVAL);
+    pl_chart_free(c);
+    /* 5000 points: at most ~1000 a band */
+    size_t n = 5000;
+    double *xs = malloc(n * sizeof *xs), *v = malloc(n * sizeof *v);
+    for (size_t i = 0; i < n; i++) xs[i] = (double)i, v[i] = (double)(i % 7);
+    c = pl_chart_create(PL_CHART_AREA, "long");
+    pl_chart_set_x(c, xs, n);
+    pl_chart_add_series(c, "v", v, n);
+    s = render_ok(c);
+    assert_true(count(s, "L") < 2 * 1002 + 50);
+    free(s);
+    pl_chart_free(c);
+    free(xs);
+    free(v);
+}
 
 /* Random data, labels and sizes for every kind: never a crash, a sanitizer report, a
  * malformed document or a non-number in a coordinate (SQLite's lesson: fuzz every input). */
@@ -567,7 +614,8 @@ static void random_data_never_breaks_a_chart(void **state)
     pl_rng r;
     pl_rng_init(&r, 77, 0, 0);
     for (int iter = 0; iter < 600; iter++) {
-        pl_chart_kind kind = (pl_chart_kind)(iter % 6);
+        pl_chart_kind kind = (pl_chart_kind)(iter % 7);
+        if (iter % 7 == 6) kind = PL_CHART_AREA;
         char *title = wild_label(&r);
         pl_chart *c = pl_chart_create(kind, title);
         free(title);
@@ -608,6 +656,14 @@ static void random_data_never_breaks_a_chart(void **state)
             for (size_t s = 0; s < m; s++) pl_chart_add_series(c, labels[0], v + s * n, n);
             if (n && pl_rng_below(&r, 2)) pl_chart_set_errors(c, 0, lo, hi);
             for (size_t k = pl_rng_below(&r, 4); k > 0; k--) pl_chart_add_x_marker(c, wild(&r), labels[0]);
+            free(x);
+            break;
+        }
+        case PL_CHART_AREA: {
+            double *x = malloc((n + 1) * sizeof *x);
+            for (size_t i = 0; i < n; i++) x[i] = (double)i * 0.5 - 3;
+            pl_chart_set_x(c, x, n);
+            for (size_t s = 0; s < m; s++) pl_chart_add_series(c, labels[0], v + s * n, n);
             free(x);
             break;
         }
@@ -668,6 +724,7 @@ int main(void)
         cmocka_unit_test(misuse_is_a_clear_error),
         cmocka_unit_test(graph_columns_edges_and_highlights),
         cmocka_unit_test(every_kind_empty_and_sized),
+        cmocka_unit_test(area_stacks_bands),
         cmocka_unit_test(random_data_never_breaks_a_chart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

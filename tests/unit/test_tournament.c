@@ -227,8 +227,11 @@ static void bad_configurations(void **state)
 }
 
 /* A deterministic pair is played once and its result reused: every repetition is the same number,
- * so its spread is exactly 0 (the sum-of-squares formula used to give 2.98e-08 for Tit For Tat
- * against Alternator, whose per-turn payoff 2.005... is not a binary fraction). */
+ * so a player's spread (Welford's) is exactly 0 (the sum-of-squares formula used to give 2.98e-08
+ * for Tit For Tat against Alternator, whose per-turn payoff 2.005 is not a binary fraction).  The
+ * payoff deviations are numpy's, as the reference reports them: numpy's mean of seven 2.005s is
+ * one bit off 2.005, so np.std gives 4.440892098500626e-16 there (Debian's numpy 1.24), never
+ * more than a few bits. */
 static void a_pair_played_once_has_a_spread_of_exactly_zero(void **state)
 {
     (void)state;
@@ -243,16 +246,73 @@ static void a_pair_played_once_has_a_spread_of_exactly_zero(void **state)
     assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 5, &cfg, &r, &err), 0);
     for (size_t i = 0; i < 5; i++) {
         assert_true(pl_tournament_result_stddev(r, i) == 0.0);
-        for (size_t j = 0; j < 5; j++) assert_true(pl_tournament_result_payoff_stddev(r, i, j) == 0.0);
+        for (size_t j = 0; j < 5; j++) assert_true(pl_tournament_result_payoff_stddev(r, i, j) < 1e-15);
     }
+    assert_true(pl_tournament_result_payoff_stddev(r, 0, 4) == 4.440892098500626e-16); /* TFT v Alternator */
     pl_tournament_result_free(r);
     for (int i = 0; i < 5; i++) pl_strategy_free(p[i]);
+}
+
+/* The reference's summary and result set, worked out by hand for Tit For Tat, Defector and
+ * Cooperator over 10 turns, 3 repetitions (self-play left out of all of them):
+ * - TFT's states: CD once and DD 9 times against Defector (shares 0.1, 0.9), CC always against
+ *   Cooperator (1): summed 1, 0.1, 0, 0.9, over their sum 2 -> CC 0.5, CD 0.05, DD 0.45.
+ * - TFT's CC_to_C: 1 against Cooperator (its 9 CCs followed, all by C), the only opponent where
+ *   it is positive -> 1; CD_to_C: after CD it defected, a share 0, left out -> 0.
+ * - cooperating rating of TFT: (1 + 10) x 3 C moves over 60 turns = 0.55.
+ * - Defector wins both its matches each repetition: median wins 2; TFT none.
+ * - good partner: i cooperated at least as much as j: TFT >= Defector and = Cooperator in all
+ *   3 repetitions -> 6 of 6 matches, rating 1; Defector 0 of 6 (fewer than both, 0 = 0 never
+ *   happens as the others cooperate at least once) -> 0.
+ * - payoff difference TFT - Defector: (9 - 14) / 10 = -0.5 a turn.
+ * - eigenjesus: Defector's row of normalised cooperation is 0, so after the first product its
+ *   entry is 0; the vector has length 1. */
+static void reference_summary_by_hand(void **state)
+{
+    (void)state;
+    pl_strategy *p[3] = {mk("tft"), mk("defector"), mk("cooperator")};
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.turns = 10;
+    cfg.repetitions = 3;
+    pl_tournament_result *r;
+    pl_error err;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, &err), 0);
+    double st[4], tc[4];
+    pl_tournament_result_summary_rates(r, 0, st, tc);
+    assert_true(st[0] == 0.5 && st[1] == 0.05 && st[2] == 0 && st[3] == 0.45);
+    assert_true(tc[0] == 1 && tc[1] == 0 && tc[2] == 0 && tc[3] == 0);
+    assert_true(pl_tournament_result_cooperating_rating(r, 0) == 33.0 / 60.0);
+    assert_true(pl_tournament_result_median_wins(r, 1) == 2 && pl_tournament_result_median_wins(r, 0) == 0);
+    assert_true(pl_tournament_result_initial_cooperation_rate(r, 0) == 1);
+    assert_true(pl_tournament_result_initial_cooperation_rate(r, 1) == 0);
+    assert_int_equal(pl_tournament_result_initial_cooperation_count(r, 0), 6);
+    assert_int_equal(pl_tournament_result_good_partner(r, 0, 1), 3);
+    assert_int_equal(pl_tournament_result_good_partner(r, 1, 0), 0);
+    assert_int_equal(pl_tournament_result_good_partner(r, 0, 0), 0);
+    assert_true(pl_tournament_result_good_partner_rating(r, 0) == 1);
+    assert_true(pl_tournament_result_good_partner_rating(r, 1) == 0);
+    assert_true(pl_tournament_result_payoff_diff(r, 0, 1) == -0.5);
+    assert_true(pl_tournament_result_payoff_diff(r, 1, 0) == 0.5);
+    assert_true(pl_tournament_result_payoff_diff(r, 0, 0) == 0);
+    uint64_t s4[4], c4[4], d4[4];
+    pl_tournament_result_pair_states(r, 0, 1, s4, c4, d4);
+    assert_true(s4[0] == 0 && s4[1] == 3 && s4[2] == 0 && s4[3] == 27);
+    assert_true(c4[1] == 0 && d4[1] == 3 && c4[3] == 0 && d4[3] == 24); /* the last DD is followed by nothing */
+    assert_true(pl_tournament_result_normalised_cooperation(r, 0, 1) == 0.1);
+    double len = 0;
+    for (size_t i = 0; i < 3; i++) len += pl_tournament_result_eigenjesus(r, i) * pl_tournament_result_eigenjesus(r, i);
+    assert_true(fabs(len - 1) < 1e-12);
+    assert_true(pl_tournament_result_eigenjesus(r, 1) == 0);
+    pl_tournament_result_free(r);
+    for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(known_scores_of_three_classics),
+        cmocka_unit_test(reference_summary_by_hand),
         cmocka_unit_test(totals_and_pairwise_cooperation),
         cmocka_unit_test(a_pair_played_once_has_a_spread_of_exactly_zero),
         cmocka_unit_test(same_seed_same_numbers_whatever_the_threads),

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "io/yaml_doc.h"
+#include "io/yaml_path.h"
 
 static pl_ydoc *load(const char *text, pl_error *err)
 {
@@ -150,6 +151,40 @@ static void defaults_used_join_the_tree(void **state)
     pl_ydoc_free(d);
 }
 
+/* A copy holds the same tree with its positions, and changing it leaves the original as it was. */
+static void copy_is_deep(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_ydoc *d = load("kind: agreement\nparties:\n  - id: US\n    p: \"0.5\"\nlist: [1, 2]\n", &err);
+    assert_non_null(d);
+    pl_ydoc *c = NULL;
+    assert_int_equal(pl_ydoc_copy(&c, d, &err), PL_OK);
+    assert_non_null(c);
+    assert_string_equal(c->path, "t.yaml");
+    const pl_ynode *pd = pl_ymap_get(d->root, "parties")->items[0], *pc = pl_ymap_get(c->root, "parties")->items[0];
+    assert_ptr_not_equal(pd, pc);
+    const pl_ynode *vd = pl_ymap_get(pd, "p"), *vc = pl_ymap_get(pc, "p");
+    assert_string_equal(vc->value, "0.5");
+    assert_int_equal(vc->line, 4), assert_int_equal(vc->col, 8), assert_int_equal(vc->quoted, 1);
+    assert_int_equal(pl_ymap_key(pc, "p")->line, 4);
+    assert_int_equal(pl_ymap_get(c->root, "list")->n, 2);
+    assert_int_equal(pl_ymap_get(c->root, "list")->kind, PL_Y_SEQ);
+    assert_int_equal(pl_ynode_set_text((pl_ynode *)vc, "0.25", &err), PL_OK);
+    assert_string_equal(vd->value, "0.5");
+    pl_ydoc_free(d); /* the copy outlives its original */
+    assert_string_equal(pl_ymap_get(pl_ymap_get(c->root, "parties")->items[0], "id")->value, "US");
+    pl_ydoc_free(c);
+    pl_ydoc *e = NULL;
+    pl_ydoc_load_string(&e, "empty.yaml", "", 0, &err);
+    if (e) { /* an empty document, if the layer accepts one, copies as empty */
+        pl_ydoc *ce = NULL;
+        assert_int_equal(pl_ydoc_copy(&ce, e, &err), PL_OK);
+        assert_null(ce->root);
+        pl_ydoc_free(ce), pl_ydoc_free(e);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +192,7 @@ int main(void)
         cmocka_unit_test(refusals),
         cmocka_unit_test(deep_nesting_refused_with_position),
         cmocka_unit_test(defaults_used_join_the_tree),
+        cmocka_unit_test(copy_is_deep),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -103,3 +103,6 @@ TransitiveFingerprint = _Missing("TransitiveFingerprint (fingerprints)", "")
 ApproximateMoranProcess = _Missing("ApproximateMoranProcess", "; MoranProcess already caches match outcomes "
                                    "as the approximate process does")
 DeterministicCache = _Missing("DeterministicCache", "; parley plays a deterministic pair once by itself")
+Human = _Missing("Human (playing by hand)", "; the command plays against you: parley play tft")
+AsymmetricGame = _Missing("AsymmetricGame (two payoff matrices)", "; parley.axelrod plays symmetric 2x2 games "
+                          "(axl.Game(r, s, t, p)); parley's N-party scenarios give each party its own payoffs")

@@ -8,10 +8,13 @@ starting counts; a round is a generation of parley's birth-death (mode="bd") or 
 (mode="db") process, fitness the mean payoff a turn against the others (the reference's total
 score, which differs from it only by a factor common to everyone, so the same choices), the
 outcomes of each pair of types cached as the reference's approximate process caches them.
-Run 0 of the seed is the recorded process.  Not mapped (NotImplementedError names each):
-interaction and reproduction graphs, a fitness_transformation other than the common
-`lambda score: 1 - w + w * score` (give it as selection=w), mutation methods other than
-"transition", iterating the process step by step, and score_history."""
+Run 0 of the seed is the recorded process.  Beyond the reference, fixation_probabilities(runs)
+estimates every type's fixation probability from many runs of the same seed (parley's fixation
+runs, with their 95% intervals in .result.fixation), as a tutorial would by repeating the process
+with different seeds.  Not mapped (NotImplementedError names each): interaction and reproduction
+graphs, a fitness_transformation other than the common `lambda score: 1 - w + w * score` (give
+it as selection=w), mutation methods other than "transition", iterating the process step by
+step, score_history and populations_plot."""
 from collections import Counter
 
 from ..population import moran as _moran
@@ -35,6 +38,8 @@ class MoranProcess:
         if mutation_rate and not stop_on_fixation is False and max_generations is None:
             max_generations = 1000
         self.players = list(players)
+        self.initial_players = list(players)
+        self.stop_on_fixation = stop_on_fixation
         self.turns, self.prob_end, self.noise = turns, prob_end, noise
         self.game = game if game is not None else DefaultGame
         self.mutation_rate, self.mode, self.selection = mutation_rate, mode, selection
@@ -51,6 +56,7 @@ class MoranProcess:
                 self._counts.append(1)
         self.populations = [Counter(names)]
         self.winning_strategy_name = None
+        self.fixated = len(self._types) == 1
         self.result = None
 
     def play(self):
@@ -67,7 +73,41 @@ class MoranProcess:
         self.populations = pops
         last = pops[-1]
         self.winning_strategy_name = next(iter(last)) if len(last) == 1 else None
+        self.fixated = self.winning_strategy_name is not None
         return self.populations
+
+    def fixation_check(self):
+        """True when the population (the last one played) is all of one type."""
+        self.fixated = len(self.populations[-1]) == 1
+        return self.fixated
+
+    def reset(self):
+        """Back to the starting population, as before play()."""
+        self.players = list(self.initial_players)
+        self.populations = [Counter(str(p) for p in self.players)]
+        self.winning_strategy_name = None
+        self.fixated = len(self._types) == 1
+        self.result = None
+
+    def fixation_probabilities(self, runs=1000, threads=0):
+        """parley's addition: each type's probability of taking over, from `runs` runs of the process
+        from the starting population (as `parley moran --runs`; the same seed, the same numbers, on
+        any number of threads).  {type name: probability}; the counts and 95% intervals are in
+        .result.fixation.  Not with mutation (nothing fixes)."""
+        if self.mutation_rate:
+            raise NotImplementedError("MoranProcess.fixation_probabilities with mutation: nothing fixes")
+        r = _moran(self._specs, counts=self._counts, turns=self.turns, noise=self.noise,
+                   prob_end=self.prob_end or 0.0, game=self.game.parley_game(), mode=self.mode,
+                   selection=self.selection, runs=runs, seed=self.seed, threads=threads)
+        self.result = r
+        return {self._types[i]: float(p) for i, p in enumerate(r.fixation["p"])}
+
+    def _repr_html_(self):
+        return self.result._repr_html_() if self.result is not None else None
+
+    def populations_plot(self, ax=None):
+        raise NotImplementedError("MoranProcess.populations_plot is not in parley.axelrod; the report "
+                                  "(self.result.write(dir), or the process shown in Jupyter) has the chart")
 
     def population_distribution(self):
         return self.populations[-1]

@@ -3,8 +3,8 @@
 lists (the reference's types), with their meanings (axelrod/result_set.py of Axelrod-Python 4.13):
 
   players            the players' names (str of each player)
-  ranking            player indices from best to worst: by median normalised score (parley breaks
-                     a tie by the mean, then the index; the reference keeps the index order)
+  ranking            player indices from best to worst: by median normalised score, ties in
+                     player order (the reference's stable sort)
   ranked_names       the names in that order
   scores             [player][repetition]: total score against the opponents (self-play excluded)
   normalised_scores  [player][repetition]: score per turn averaged over the opponents
@@ -78,20 +78,14 @@ class ResultSet:
 
     def summarise(self):
         """One row a player by rank: the reference's Player(Rank, Name, Median_score,
-        Cooperation_rating, Wins, Initial_C_rate, CC_rate, ..., DD_to_C_rate) named tuples.
-        Median_score and Wins are medians over the repetitions, Cooperation_rating is
-        cooperating_rating; the rates of joint outcomes are over the matches against the others
-        (self-play left out, as the reference); a rate of cooperation after an outcome is pooled
-        over those matches (the reference averages it over the opponents where it occurred), 0
-        where the outcome never happened."""
+        Cooperation_rating, Wins, Initial_C_rate, CC_rate, ..., DD_to_C_rate) named tuples, each
+        column computed as the reference computes it (parley's summary.csv, its first 14
+        columns)."""
         self.player = namedtuple("Player", FIELDS)
         rows = []
         for rank, i in enumerate(self.ranking):
-            r = self._rows[i]
-            rates = [0.0 if np.isnan(r[k]) else float(r[k]) for k in FIELDS[6:]]
-            rows.append(self.player(rank, self.players[i], float(np.nanmedian(self.normalised_scores[i])),
-                                    self.cooperating_rating[i], float(np.nanmedian(self.wins[i])),
-                                    self.initial_cooperation_rate[i], *rates))
+            r = self.parley.summary.iloc[rank]
+            rows.append(self.player(rank, self.players[i], *[float(r[k]) for k in FIELDS[2:]]))
         return rows
 
     def write_summary(self, filename):

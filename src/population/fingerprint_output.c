@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+/* fingerprint_output.c — `parley fingerprint`'s result files: fingerprint.csv, results.json and
+ * report.html with the fingerprint as a heat map (parley/population.h, pl_fingerprint_write).
+ *
+ * Written atomically through io/files.h at a fixed precision: the same fingerprint, the same bytes. */
+#include <stdio.h>
+
+#include "core/alloc.h"
+#include "io/files.h"
+#include "io/html_report.h"
+#include "io/json_writer.h"
+#include "io/svg_chart.h"
+#include "parley/population.h"
+
+typedef struct fp_out {
+    const double *grid;
+    size_t side;
+} fp_out;
+
+static double coord(size_t i, size_t side) { return side > 1 ? (double)i / (double)(side - 1) : 0; }
+
+static void csv_grid(FILE *out, const void *ctx)
+{
+    const fp_out *f = ctx;
+    fputs("x,y,score\n", out);
+    for (size_t iy = 0; iy < f->side; iy++)
+        for (size_t ix = 0; ix < f->side; ix++)
+            fprintf(out, "%.10g,%.10g,%.12g\n", coord(ix, f->side), coord(iy, f->side), f->grid[iy * f->side + ix]);
+}
+
+int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, double step, int repetitions,
+                         const double *grid, size_t side, const char *dir, pl_error *err)
+{
+    fp_out f = {grid, side};
+    int rc = pl_outfile_write(dir, "fingerprint.csv", csv_grid, &f, err);
+    if (rc) return rc;
+    char *path = pl_path_join(dir, "results.json");
+    if (!path) return pl_error_set(err, PL_ENOMEM, "out of memory for a path");
+    pl_outfile o;
+    rc = pl_outfile_open(&o, path, err);
+    pl_free(path);
+    if (rc) return rc;
+    pl_jw w;
+    pl_jw_init(&w, o.f, 1, 12);
+    pl_jw_object(&w);
+    pl_jw_key_str(&w, "strategy", strategy);
+    pl_jw_key_str(&w, "probe", "Tit For Tat (Joss-Ann; past x + y = 1 the dual of the probe at (1 - x, 1 - y))");
+    pl_jw_key_num(&w, "step", step);
+    pl_jw_key_int(&w, "turns", cfg->turns);
+    pl_jw_key_int(&w, "repetitions", repetitions);
+    pl_jw_key_num(&w, "noise", cfg->noise);
+    pl_jw_key_u64(&w, "seed", cfg->seed);
+    pl_jw_key_u64(&w, "side", side);
+    pl_jw_key(&w, "scores");
+    pl_jw_array(&w);
+    for (size_t iy = 0; iy < side; iy++) {
+        pl_jw_array(&w);
+        for (size_t ix = 0; ix < side; ix++) pl_jw_num(&w, grid[iy * side + ix]);
+        pl_jw_end(&w);
+    }
+    pl_jw_end(&w);
+    pl_jw_end(&w);
+    fputc('\n', o.f);
+    if ((rc = pl_outfile_commit_json(&o, &w, err))) return rc;
+    /* the heat map: row 0 at the top is y = 1 */
+    double *rows = pl_malloc(side * side * sizeof *rows);
+    char **labels = pl_calloc(side, sizeof *labels);
+    char *text = pl_malloc(side * 16);
+    pl_report *rep = pl_report_create("Ashlock fingerprint");
+    pl_chart *c = pl_chart_create(PL_CHART_HEATMAP, strategy);
+    if (!rows || !labels || !text || !rep || !c) {
+        rc = pl_error_set(err, PL_ENOMEM, "out of memory for the report");
+        goto done;
+    }
+    for (size_t iy = 0; iy < side; iy++)
+        for (size_t ix = 0; ix < side; ix++) rows[(side - 1 - iy) * side + ix] = grid[iy * side + ix];
+    for (size_t i = 0; i < side; i++) {
+        labels[i] = text + i * 16;
+        snprintf(labels[i], 16, "%.3g", coord(i, side));
+    }
+    const char **ylab = pl_malloc(side * sizeof *ylab);
+    if (!ylab) {
+        rc = pl_error_set(err, PL_ENOMEM, "out of memory for the report");
+        goto done;
+    }
+    for (size_t i = 0; i < side; i++) ylab[i] = labels[side - 1 - i];
+    pl_report_set_subtitle(rep, strategy);
+    pl_report_paramf(rep, "turns", "%d", cfg->turns);
+    pl_report_paramf(rep, "repetitions", "%d", repetitions);
+    pl_report_paramf(rep, "step", "%g", step);
+    pl_report_paramf(rep, "seed", "%llu", (unsigned long long)cfg->seed);
+    pl_report_section(rep, "Mean score a turn against each probe");
+    pl_report_paragraph(rep, "At (x, y) the probe cooperates with probability x, defects with probability y and "
+                             "otherwise plays tit for tat; past the diagonal x + y = 1 it is the dual of the probe "
+                             "at (1 - x, 1 - y): it defects with probability 1 - x, cooperates with probability "
+                             "1 - y and otherwise plays the opposite of tit for tat (Ashlock & Kim 2008).  x grows "
+                             "to the right, y upwards.");
+    pl_chart_set_matrix(c, side, side, rows, ylab, (const char *const *)labels);
+    pl_chart_set_axis_titles(c, "x (probe cooperates)", "y (probe defects)");
+    pl_report_chart(rep, c, "Each cell: the strategy's mean score a turn over the repetitions (fingerprint.csv).");
+    path = pl_path_join(dir, "report.html");
+    if (!path) rc = pl_error_set(err, PL_ENOMEM, "out of memory for a path");
+    else rc = pl_report_write(rep, path, err);
+    pl_free(path);
+    pl_free(ylab);
+done:
+    pl_report_free(rep);
+    pl_chart_free(c);
+    pl_free(rows);
+    pl_free(labels);
+    pl_free(text);
+    return rc;
+}

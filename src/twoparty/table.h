@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+/* table.h — memory-one players as tables, and the loops that play two of them.
+ *
+ * A strategy whose definition has a memory_one hook (strategies/strategy_def.h) is, with
+ * its parameters in a game, five probabilities of cooperating: on the first turn, then
+ * after CC, CD, DC, DD (its own action first).  Two such players need no call a turn:
+ *   - match.c plays one match of them with the very draws of the loop of moves (play_table);
+ *   - table_batch.c plays 64 repetitions at once, bit-sliced, for the tournament's
+ *     --batched option: other draws (one stream a batch), the same laws. */
+#ifndef PL_TWOPARTY_TABLE_H
+#define PL_TWOPARTY_TABLE_H
+
+#include <stdint.h>
+
+#include "parley/game.h"
+#include "parley/rng.h"
+#include "parley/strategy.h"
+
+/* Each probability as its cut (pl_rng_cut): 0 never, UINT64_MAX always, else a draw x < cut. */
+typedef struct pl_table {
+    uint64_t cut[5];
+} pl_table;
+
+/* s as a table in game g seen from `side` (0 row, 1 column); 0 when it is not one. */
+int pl_table_of(const pl_strategy *s, const pl_game *g, int side, pl_table *t);
+
+/* 1 when neither table draws anything (every cut 0 or UINT64_MAX). */
+int pl_table_deterministic(const pl_table *t);
+
+/* What a batch of up to 64 repetitions leaves: per repetition the counts of the four joint
+ * outcomes (A's action first: CC, CD, DC, DD), and summed over the batch the counts the
+ * tournament keeps (twoparty/tournament.c: per outcome, those followed by a further turn and
+ * those followed by each party's C; first moves that were C). */
+typedef struct pl_table_batch {
+    uint32_t n[64][4];
+    uint64_t next[4], next_c[2][4], first_c[2];
+} pl_table_batch;
+
+/* Plays `lanes` (1..64) repetitions of `turns` turns of A (table a, row) against B (table b),
+ * each action flipped with the chance whose cut is noise_cut, all draws from `rng`.  Each
+ * lane's probabilities are exactly those of a match (53 bits, as pl_rng_bernoulli); only which
+ * draws give them differs.  turns < 2^31. */
+void pl_table_batch_play(const pl_table *a, const pl_table *b, int turns, uint64_t noise_cut, int lanes,
+                         pl_rng *rng, pl_table_batch *out);
+
+#endif

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: MIT
+/* test_table_batch.c — 64 repetitions of a memory-one pair at once (twoparty/table_batch.c).
+ *
+ * Where nothing is random every lane is the match itself (each joint outcome counted as the
+ * played match counts it); where something is, the lanes' mean scores agree with the exact
+ * expectation of pl_match_expected within five standard errors, and the counts the tournament
+ * keeps agree with each other.  In a tournament the option changes only the pairs of tables
+ * that draw, gives the same results on 1 and 2 threads, and means close to the default's. */
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parley/parley.h"
+#include "twoparty/table.h"
+
+static pl_strategy *make(const char *name)
+{
+    pl_strategy *s = NULL;
+    pl_error err;
+    if (pl_strategy_create(&s, name, &err)) fail_msg("%s: %s", name, err.msg);
+    return s;
+}
+
+static void tables(const pl_strategy *a, const pl_strategy *b, pl_table *ta, pl_table *tb)
+{
+    assert_true(pl_table_of(a, pl_game_standard(), 0, ta));
+    assert_true(pl_table_of(b, pl_game_standard(), 1, tb));
+}
+
+/* Deterministic tables without noise: every lane is the played match. */
+static void deterministic_lanes_are_the_match(void **unused)
+{
+    (void)unused;
+    static const char *det[] = {"tft", "defector", "alternator", "suspicious_tft", "bully", "wsls",
+                                "win_shift_lose_stay"};
+    static const int lengths[] = {1, 63, 64, 65, 200};
+    pl_table_batch bt;
+    for (size_t i = 0; i < sizeof det / sizeof *det; i++)
+        for (size_t j = 0; j < sizeof det / sizeof *det; j++)
+            for (size_t l = 0; l < sizeof lengths / sizeof *lengths; l++) {
+                pl_strategy *a = make(det[i]), *b = make(det[j]);
+                pl_table ta, tb;
+                tables(a, b, &ta, &tb);
+                pl_match_config cfg;
+                pl_match_config_default(&cfg);
+                cfg.turns = lengths[l];
+                pl_match_result *r;
+                pl_error err;
+                assert_int_equal(pl_match_play(a, b, &cfg, &r, &err), PL_OK);
+                unsigned want[4] = {0, 0, 0, 0};
+                for (int t = 0; t < cfg.turns; t++)
+                    want[2 * pl_match_result_action(r, 0, t) + pl_match_result_action(r, 1, t)]++;
+                pl_rng rng;
+                pl_rng_init(&rng, 1, 2, 3);
+                pl_table_batch_play(&ta, &tb, cfg.turns, 0, 64, &rng, &bt);
+                for (int lane = 0; lane < 64; lane++)
+                    for (int o = 0; o < 4; o++)
+                        if (bt.n[lane][o] != want[o])
+                            fail_msg("%s vs %s, %d turns, lane %d: outcome %d counted %u, the match %u", det[i],
+                                     det[j], cfg.turns, lane, o, bt.n[lane][o], want[o]);
+                assert_int_equal(bt.first_c[0], pl_match_result_action(r, 0, 0) ? 0 : 64);
+                pl_match_result_free(r);
+                pl_strategy_free(a), pl_strategy_free(b);
+            }
+}
+
+/* Random lanes: mean scores within five standard errors of the exact expectation. */
+static void random_lanes_agree_with_the_expectation(void **unused)
+{
+    (void)unused;
+    static const char *pairs[][2] = {{"gtft", "zd_extort_2"}, {"wsls", "stochastic_cooperator"},
+                                     {"first_joss", "firm_but_fair"}, {"desperate", "random"}, {"tft", "tft"}};
+    static const double noises[] = {0, 0.05, 0.3};
+    const pl_game *g = pl_game_standard();
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++)
+        for (size_t nz = 0; nz < sizeof noises / sizeof *noises; nz++) {
+            pl_strategy *a = make(pairs[k][0]), *b = make(pairs[k][1]);
+            pl_table ta, tb;
+            tables(a, b, &ta, &tb);
+            pl_match_config cfg;
+            pl_match_config_default(&cfg);
+            cfg.turns = 50;
+            cfg.noise = noises[nz];
+            pl_match_expectation e;
+            pl_error err;
+            assert_int_equal(pl_match_expected(a, b, &cfg, &e, &err), PL_OK);
+            double sum[2] = {0, 0}, sq[2] = {0, 0}, first_c = 0;
+            enum { BATCHES = 48 };
+            pl_table_batch bt;
+            for (int q = 0; q < BATCHES; q++) {
+                pl_rng rng;
+                pl_rng_init(&rng, 5, k * 10 + nz, (uint64_t)q);
+                pl_table_batch_play(&ta, &tb, cfg.turns, pl_rng_cut(cfg.noise), 64, &rng, &bt);
+                uint64_t counted[4] = {0, 0, 0, 0};
+                for (int lane = 0; lane < 64; lane++) {
+                    unsigned turns = 0;
+                    for (int p = 0; p < 2; p++) {
+                        double s = 0;
+                        for (int o = 0; o < 4; o++) s += bt.n[lane][o] * g->payoff[o >> 1][o & 1][p];
+                        sum[p] += s, sq[p] += s * s;
+                    }
+                    for (int o = 0; o < 4; o++) turns += bt.n[lane][o], counted[o] += bt.n[lane][o];
+                    assert_int_equal(turns, cfg.turns);
+                }
+                /* the outcomes followed by a further turn are all but the last turn's */
+                uint64_t next = 0;
+                for (int o = 0; o < 4; o++) {
+                    assert_true(bt.next[o] <= counted[o]);
+                    assert_true(bt.next_c[0][o] <= bt.next[o] && bt.next_c[1][o] <= bt.next[o]);
+                    next += bt.next[o];
+                }
+                assert_int_equal(next, 64 * (cfg.turns - 1));
+                first_c += (double)bt.first_c[0];
+            }
+            double n = BATCHES * 64.0;
+            for (int p = 0; p < 2; p++) {
+                double mean = sum[p] / n, se = sqrt((sq[p] / n - mean * mean) / n) + 1e-9;
+                if (fabs(mean - e.score[p]) > 5 * se)
+                    fail_msg("%s vs %s, noise %g, party %d: batched mean %g, expected %g (standard error %g)",
+                             pairs[k][0], pairs[k][1], cfg.noise, p, mean, e.score[p], se);
+            }
+            pl_strategy_free(a), pl_strategy_free(b);
+        }
+}
+
+/* Fewer lanes than 64: the others stay empty. */
+static void partial_batch(void **unused)
+{
+    (void)unused;
+    pl_strategy *a = make("random"), *b = make("gtft");
+    pl_table ta, tb;
+    tables(a, b, &ta, &tb);
+    pl_table_batch bt;
+    pl_rng rng;
+    pl_rng_init(&rng, 9, 9, 9);
+    pl_table_batch_play(&ta, &tb, 30, pl_rng_cut(0.1), 5, &rng, &bt);
+    for (int lane = 0; lane < 64; lane++) {
+        unsigned turns = bt.n[lane][0] + bt.n[lane][1] + bt.n[lane][2] + bt.n[lane][3];
+        assert_int_equal(turns, lane < 5 ? 30 : 0);
+    }
+    assert_true(bt.first_c[0] <= 5 && bt.first_c[1] <= 5);
+    assert_int_equal(bt.next[0] + bt.next[1] + bt.next[2] + bt.next[3], 5 * 29);
+    pl_strategy_free(a), pl_strategy_free(b);
+}
+
+static pl_tournament_result *tournament(pl_strategy **p, size_t n, int batched, int threads)
+{
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.turns = 100;
+    cfg.repetitions = 150; /* two full batches and a partial one */
+    cfg.noise = 0.05;
+    cfg.seed = 4;
+    cfg.threads = threads;
+    cfg.batched = batched;
+    pl_tournament_result *r;
+    pl_error err;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, n, &cfg, &r, &err), PL_OK);
+    return r;
+}
+
+/* In a tournament: same bytes on 1 and 2 threads; the pairs that are not two tables are
+ * unchanged; the others' payoffs are close to the default's. */
+static void batched_tournament(void **unused)
+{
+    (void)unused;
+    static const char *names[] = {"tft", "gtft", "zd_extort_2", "grudger", "wsls"};
+    enum { N = 5, GRUDGER = 3 };
+    pl_strategy *p[N];
+    for (int i = 0; i < N; i++) p[i] = make(names[i]);
+    pl_tournament_result *b1 = tournament(p, N, 1, 1), *b2 = tournament(p, N, 1, 2), *d = tournament(p, N, 0, 1);
+    int differs = 0;
+    for (int i = 0; i < N; i++) {
+        for (int r = 0; r < 150; r++)
+            assert_true(pl_tournament_result_score(b1, i, r) == pl_tournament_result_score(b2, i, r));
+        for (int j = 0; j < N; j++) {
+            double pb = pl_tournament_result_payoff(b1, i, j), pd = pl_tournament_result_payoff(d, i, j);
+            assert_true(pb == pl_tournament_result_payoff(b2, i, j));
+            assert_true(pl_tournament_result_pair_cooperation(b1, i, j) == pl_tournament_result_pair_cooperation(b2, i, j));
+            if (i == GRUDGER || j == GRUDGER) assert_true(pb == pd); /* not a table: played as before */
+            else {
+                differs += pb != pd;
+                /* 150 matches of 100 turns: a pair's mean payoff a turn moves by a few hundredths */
+                if (fabs(pb - pd) > 0.15) fail_msg("%s vs %s: batched %g, default %g", names[i], names[j], pb, pd);
+            }
+        }
+    }
+    assert_true(differs > 0); /* the option did change the draws */
+    assert_int_equal(pl_tournament_result_turns(b1), pl_tournament_result_turns(d));
+    pl_tournament_result_free(b1), pl_tournament_result_free(b2), pl_tournament_result_free(d);
+    for (int i = 0; i < N; i++) pl_strategy_free(p[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(deterministic_lanes_are_the_match),
+        cmocka_unit_test(random_lanes_agree_with_the_expectation),
+        cmocka_unit_test(partial_batch),
+        cmocka_unit_test(batched_tournament),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
