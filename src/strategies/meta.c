@@ -27,7 +27,8 @@
  * as the reference's wrapped strategy does.
  *
  * Memory.  The members' states (one block) and histories are taken at init and given back by
- * release (strategy_def.h); the histories grow with the match.  Where that memory cannot be
+ * release (strategy_def.h); the histories' moves share one block too, which grows with the
+ * match (speed: docs/performance.md, Meta players).  Where that memory cannot be
  * had the player plays C without its team and says it failed (strategy_def.h: failed), and
  * the engine fails the match with PL_ENOMEM.  Only the teams' own tables, built once at the
  * first use, stop the program when they cannot be made (as the registry does at start-up). */
@@ -48,11 +49,18 @@
 
 enum team_rule { TEAM_ALL, TEAM_MEMORY_ONE, TEAM_FINITE, TEAM_LONG, TEAM_DETERMINISTIC, TEAM_STOCHASTIC, TEAM_TFT, TEAM_RULES };
 
+/* What a turn needs of one member, side by side: one stream through the team. */
+typedef struct meta_member {
+    int (*move)(void *state, const pl_params *p, const pl_view *v);
+    size_t offset; /* of its state in the block */
+} meta_member;
+
 typedef struct meta_team {
     size_t n;
+    meta_member *member;
     const pl_strategy_def **def;
     pl_params *params;
-    size_t *offset;    /* of each member's state in the block, 64-aligned */
+    size_t *offset;    /* of each member's state in the block, 16-aligned (packed: fewer cache lines a turn) */
     size_t *clear;     /* bytes of it zeroed before init */
     size_t state_size; /* of all the members' states */
 } meta_team;
@@ -107,18 +115,21 @@ static void teams_build(void)
         t->params = calloc(n ? n : 1, sizeof *t->params);
         t->offset = calloc(n ? n : 1, sizeof *t->offset);
         t->clear = calloc(n ? n : 1, sizeof *t->clear);
-        if (!t->def || !t->params || !t->offset || !t->clear) out_of_memory();
+        t->member = calloc(n ? n : 1, sizeof *t->member);
+        if (!t->def || !t->params || !t->offset || !t->clear || !t->member) out_of_memory();
         for (size_t r = 0; r < PL_REFERENCE_COUNT; r++) {
             if (entry[r] < 0 || !rule_admits(rule, pl_strategy_info_at((size_t)entry[r]))) continue;
             const pl_strategy_def *d = pl_registry_def_at((size_t)entry[r]);
             t->def[t->n] = d;
             pl_registry_params_default(d, &t->params[t->n]);
             t->offset[t->n] = t->state_size;
+            t->member[t->n] = (meta_member){d->move, t->state_size};
             t->clear[t->n] = pl_strategy_def_clear_size(d);
             t->state_size += (pl_strategy_def_clear_size(d) > d->state_size ? pl_strategy_def_clear_size(d) : d->state_size);
-            t->state_size = (t->state_size + 63) / 64 * 64;
+            t->state_size = (t->state_size + 15) / 16 * 16; /* malloc's alignment, enough for any state */
             t->n++;
         }
+        t->state_size = (t->state_size + 63) / 64 * 64; /* aligned_alloc's size rule */
     }
     free(entry);
 }
@@ -149,6 +160,8 @@ typedef struct meta_run {
     const meta_team *team;
     unsigned char *states;   /* the members' states, team->offset apart */
     pl_history *hist;        /* each member's own proposals (scores in them: its running score) */
+    uint64_t *words;         /* the histories' packed moves, one block: member i's at i * words_per */
+    size_t words_per;
     unsigned char *proposal; /* this turn's */
     int *order;              /* Ensemble's ranking */
     int started;             /* the histories have their first capacity */
@@ -204,9 +217,9 @@ static void meta_release(void *state)
     if (!r) return;
     for (size_t i = 0; i < r->team->n && r->hist; i++) {
         if (r->states && r->team->def[i]->release) r->team->def[i]->release(r->states + r->team->offset[i]);
-        pl_history_free(&r->hist[i]);
     }
     free(r->states);
+    pl_free(r->words);
     pl_free(r->hist);
     pl_free(r->proposal);
     pl_free(r->order);
@@ -215,24 +228,36 @@ static void meta_release(void *state)
     s->run = NULL;
 }
 
-/* Records the last turn: each member's proposal in its own history, scored against the
- * opponent's real move. */
-static int record_last_turn(meta_run *r, const pl_view *v)
+/* Gives the members' histories room for `words_per` words each, in one block (member by
+ * member, so a turn's pushes and reads stay within a few cache lines), keeping what they
+ * hold.  The members' histories all have one length, so they fill up together and grow
+ * here, never one by one (pl_history_grow would reallocate a pointer into the block). */
+static int histories_resize(meta_run *r, size_t words_per)
 {
-    const meta_team *t = r->team;
+    size_t n = r->team->n ? r->team->n : 1;
+    uint64_t *w = pl_calloc(n * words_per, sizeof *w);
+    if (!w) return -1;
+    for (size_t i = 0; i < r->team->n; i++) {
+        if (r->words) memcpy(w + i * words_per, r->words + i * r->words_per, r->words_per * sizeof *w);
+        r->hist[i].w = w + i * words_per;
+        r->hist[i].cap = (int)(words_per * 64);
+    }
+    pl_free(r->words);
+    r->words = w;
+    r->words_per = words_per;
+    return 0;
+}
+
+/* Makes the members' histories ready for the last turn's proposals: their first capacity
+ * (the match's length when known) or twice it when they are full. */
+static int histories_ready(meta_run *r, const pl_view *v)
+{
     if (!r->started) {
         int cap = v->length > 0 && v->length < (1 << 20) ? v->length : 256;
         r->started = 1;
-        for (size_t i = 0; i < t->n; i++)
-            if (pl_history_init(&r->hist[i], cap)) return -1;
+        return histories_resize(r, ((size_t)cap + 63) / 64);
     }
-    if (v->turn == 0) return 0;
-    int theirs = pl_view_opp_last(v);
-    double pay[2] = {pl_view_payoff(v, PL_C, theirs), pl_view_payoff(v, PL_D, theirs)};
-    for (size_t i = 0; i < t->n; i++) {
-        int a = r->proposal[i];
-        if (pl_history_push(&r->hist[i], a, pay[a])) return -1;
-    }
+    if (r->team->n && r->hist[0].len == r->hist[0].cap) return histories_resize(r, 2 * r->words_per);
     return 0;
 }
 
@@ -303,33 +328,48 @@ static int meta_move(void *state, const pl_params *p, const pl_view *v)
     if (s->failed) return PL_C;
     meta_run *r = s->run;
     const meta_team *t = r->team;
-    if (record_last_turn(r, v)) {
+    if (histories_ready(r, v)) {
         s->failed = 1;
         return PL_C;
     }
+    /* One pass over the team: each member's last proposal goes into its own history, scored
+     * against the opponent's real move, just before the member chooses again from it. */
+    double pay[2] = {0, 0};
+    int record = v->turn > 0;
+    if (record) {
+        int theirs = pl_view_opp_last(v);
+        pay[PL_C] = pl_view_payoff(v, PL_C, theirs);
+        pay[PL_D] = pl_view_payoff(v, PL_D, theirs);
+    }
+    /* and, in the same pass, the best running score and whether one of its holders proposes C */
     size_t defects = 0;
+    double best = -HUGE_VAL;
+    int best_coops = 0;
     pl_view mv = *v;
+    const meta_member *m = t->member;
     for (size_t i = 0; i < t->n; i++) {
-        mv.me = &r->hist[i];
-        int a = t->def[i]->move(r->states + t->offset[i], &t->params[i], &mv) ? PL_D : PL_C;
+        pl_history *h = &r->hist[i];
+        if (record) {
+            int b = r->proposal[i];
+            pl_history_push(h, b, pay[b]); /* cannot fail: histories_ready made the room */
+        }
+        mv.me = h;
+        int a = m[i].move(r->states + m[i].offset, &t->params[i], &mv) ? PL_D : PL_C;
         r->proposal[i] = (unsigned char)a;
         defects += (size_t)a;
+        if (h->score > best) {
+            best = h->score;
+            best_coops = a == PL_C;
+        } else if (h->score == best) {
+            best_coops |= a == PL_C;
+        }
     }
     size_t coops = t->n - defects;
     int action = PL_C;
     switch (s->kind->choice) {
     case CHOOSE_MAJORITY: action = defects > coops ? PL_D : PL_C; break;
     case CHOOSE_MINORITY: action = defects < coops ? PL_D : PL_C; break;
-    case CHOOSE_WINNER: {
-        /* C if any of the best scorers so far proposes C */
-        double best = -HUGE_VAL;
-        for (size_t i = 0; i < t->n; i++)
-            if (r->hist[i].score > best) best = r->hist[i].score;
-        action = t->n ? PL_D : PL_C;
-        for (size_t i = 0; i < t->n; i++)
-            if (r->hist[i].score == best && r->proposal[i] == PL_C) action = PL_C;
-        break;
-    }
+    case CHOOSE_WINNER: action = t->n && !best_coops ? PL_D : PL_C; break; /* C if one of the best scorers so far proposes C */
     case CHOOSE_ENSEMBLE: action = t->n ? r->proposal[ensemble_pick(r, v)] : PL_C; break;
     case CHOOSE_MIXER: action = t->n ? r->proposal[pl_rng_below(v->rng, t->n)] : PL_C; break;
     case CHOOSE_DECAY: action = memory_decay_choose(s, p, v, t->n ? r->proposal[0] : PL_C); break;
