@@ -26,6 +26,7 @@ run() {
   for s in $(seq 1 $seeds); do
     "$PARLEY" tournament --players @"$field" --turns 200 --repetitions 5 --seed "$s" --threads 2 \
       --out "$TMP/$name-$s" >/dev/null 2>"$TMP/$name.err" || { echo "# seed $s: $(cat "$TMP/$name.err")"; return 1; }
+    head -n 1 "$TMP/$name-$s/summary.csv" >"$TMP/$name-header.csv" # the columns, by name below
     tail -n +2 "$TMP/$name-$s/summary.csv" >>"$TMP/$name-runs.csv"
     rm -rf "$TMP/$name-$s"
   done
@@ -89,11 +90,12 @@ check "Stewart & Plotkin: the generous ZD-GTFT-2 and GTFT rank first and second 
   awk -v a="$zdgtft" -v b="$gtft" 'BEGIN { exit !(a + b <= 3.5 && a < 2.5 && b < 2.5) }'
 check "Stewart & Plotkin: the extortioner ZD-Extort-2 and Defector rank last on average" \
   awk -v a="$extort" -v b="$alld" 'BEGIN { exit !(a + b >= 36.5 && a > 17.5 && b > 17.5) }'
-wins=$(python3 - "$sp" <<'PY'
+wins=$(python3 - "$sp" "$TMP/stewart_plotkin-header.csv" <<'PY'
 import csv, sys
+col = next(csv.reader(open(sys.argv[2]))).index("Mean_wins")  # wins a repetition, averaged (Wins is their median)
 w = {}
 for r in csv.reader(open(sys.argv[1])):
-    w.setdefault(r[1], []).append(float(r[6]))
+    w.setdefault(r[1], []).append(float(r[col]))
 order = sorted(w, key=lambda n: -sum(w[n]) / len(w[n]))
 print(order.index("ZD-Extort-2: 0.1111111111111111, 0.5") + 1)
 PY
