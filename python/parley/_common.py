@@ -194,3 +194,25 @@ def iframe(page, height=640):
         return None
     return ('<iframe srcdoc="%s" style="width:100%%;height:%dpx;border:1px solid #ddd" '
             'sandbox="allow-scripts"></iframe>' % (html.escape(page, quote=True), height))
+
+
+class TablesResult:
+    """What a command that writes a results directory gives back: its CSV files as DataFrames
+    (result["name"] is tables["name"]), its JSON documents, its report shown inline in Jupyter.
+    A subclass sets `label` (how messages name it: "run", "sensitivity", ...)."""
+
+    label = "result"
+
+    def __getitem__(self, name):
+        try:
+            return self.tables[name]
+        except KeyError:
+            raise KeyError("%r: this %s wrote the tables %s" % (name, self.label, ", ".join(sorted(self.tables)))) \
+                from None
+
+    def keys(self):
+        return self.tables.keys()
+
+    def _repr_html_(self):
+        return iframe(self.report)
+

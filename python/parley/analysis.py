@@ -12,7 +12,7 @@ from ._parley import ffi, lib
 from .scenario import _OutDir, _path, _sets
 
 
-class AnalysisResult:
+class AnalysisResult(c.TablesResult):
     """A sensitivity analysis or a design search.
 
     what      "sensitivity" or "design"
@@ -27,19 +27,7 @@ class AnalysisResult:
         self.what, self.summary, self.tables, self.report, self.path = what, summary, tables, report, path
         self.documents = docs
         self.results = docs.get("sensitivity" if what == "sensitivity" else "results")
-
-    def __getitem__(self, name):
-        try:
-            return self.tables[name]
-        except KeyError:
-            raise KeyError("%r: this %s wrote the tables %s" % (name, self.what, ", ".join(sorted(self.tables)))) \
-                from None
-
-    def keys(self):
-        return self.tables.keys()
-
-    def _repr_html_(self):
-        return c.iframe(self.report)
+        self.label = what
 
     def __repr__(self):
         return "<parley %s: tables %s>" % (self.what, ", ".join(sorted(self.tables)))

@@ -13,7 +13,7 @@ from . import _common as c
 from ._parley import ffi, lib
 
 
-class RunResult:
+class RunResult(c.TablesResult):
     """A scenario run.
 
     kind      the scenario's kind ("agreement", "nparty", ...)
@@ -24,22 +24,12 @@ class RunResult:
     report    report.html as text (shown inline in Jupyter)
     path      the results directory when `out` was given, else None"""
 
+    label = "run"
+
     def __init__(self, kind, summary, tables, docs, report, path):
         self.kind, self.summary, self.tables, self.report, self.path = kind, summary, tables, report, path
         self.documents = docs
         self.results = docs.get("results")
-
-    def __getitem__(self, name):
-        try:
-            return self.tables[name]
-        except KeyError:
-            raise KeyError("%r: this run wrote the tables %s" % (name, ", ".join(sorted(self.tables)))) from None
-
-    def keys(self):
-        return self.tables.keys()
-
-    def _repr_html_(self):
-        return c.iframe(self.report)
 
     def __repr__(self):
         return "<parley run (%s): tables %s>" % (self.kind, ", ".join(sorted(self.tables)))
