@@ -149,9 +149,9 @@ int cmd_tournament(int argc, char **argv)
          "memory-one pairs play 64 repetitions at once (faster; other draws, so other stochastic results)"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},
-        {"interactions", 0, CLI_FLAG_TEXT, &interactions, "NAME", "also write every match into DIR/NAME (needs --out):\n"
-         "gzip-compressed CSV i,j,repetition,actions_i,actions_j,score_i,score_j\n"
-         "(not with --batched; see docs/json.md)"},
+        {"interactions", 0, CLI_FLAG_TEXT, &interactions, "NAME", "also write every match into DIR/NAME: NAME is a file\n"
+         "name inside --out DIR (needs --out), written with the set; gzip CSV\n"
+         "i,j,repetition,actions_i,actions_j,score_i,score_j (not with --batched)"},
         CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"tournament", usage, after, flags};
@@ -196,7 +196,10 @@ int cmd_tournament(int argc, char **argv)
     cfg.game = &game.game;
     /* the results directory is checked and made before anything is computed, and filled as a set */
     cli_out out;
-    if ((rc = cli_out_begin(&out, "tournament", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
+    char files[320];
+    snprintf(files, sizeof files, "CSV, results.json, report.html%s%.256s", interactions ? ", " : "",
+             interactions ? interactions : "");
+    if ((rc = cli_out_begin(&out, "tournament", out_dir, files, as_json ? "results.json" : NULL))) goto done;
     if (interactions) { /* into the set's temporary: committed with the others, or never */
         size_t len = strlen(cli_out_path(&out)) + strlen(interactions) + 2;
         if (!(interactions_path = malloc(len))) {
