@@ -50,6 +50,14 @@ check "a deterministic pair is written once a repetition ($(gzip -dc "$TMP/det/m
 python3 "$rebuild" "$TMP/det" m.gz >"$TMP/det.out" 2>&1; rc=$?
 check "a deterministic field rebuilds too ($(tail -n 1 "$TMP/det.out"))" test "$rc" -eq 0
 
+# a spatial tournament: only the edges' pairs, in the edges' order, lower index first
+"$PARLEY" tournament --players tft,wsls,random,cooperator --edges 2-1,0-1,3-3,3-0 --noise 0.1 --repetitions 2 \
+  --out "$TMP/sp" --interactions e.gz >/dev/null 2>&1
+pairs=$(gzip -dc "$TMP/sp/e.gz" | tail -n +2 | cut -d, -f1,2 | uniq | tr '\n' ' ')
+check "--edges: the edges' pairs in their order ($pairs)" test "$pairs" = "1,2 0,1 3,3 0,3 "
+python3 "$rebuild" "$TMP/sp" e.gz >"$TMP/sp.out" 2>&1; rc=$?
+check "a spatial tournament rebuilds ($(tail -n 1 "$TMP/sp.out"))" test "$rc" -eq 0
+
 expect_exit 2 "--interactions without --out" "$PARLEY" tournament -p tft,grudger --interactions i.gz
 expect_err_has "needs --out" "the message says --out is needed"
 expect_exit 2 "--interactions with a '/' in NAME" "$PARLEY" tournament -p tft,grudger -o "$TMP/bad1" --interactions sub/i.gz
