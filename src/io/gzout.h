@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* gzout.h — a gzip-compressed result file, written atomically (io/files.h's pl_outfile) and
- * always the same bytes for the same text: zlib's deflate with a gzip wrapper whose header holds
- * no file name and a time of 0, so two runs, on any number of threads, give identical files.
+ * always the same bytes for the same text: zlib's deflate at its fastest level (1), with a gzip
+ * wrapper whose header holds no file name and a time of 0, so two runs, on any number of
+ * threads, give identical files.
  * Domain-free: the caller hands it text. */
 #ifndef PL_IO_GZOUT_H
 #define PL_IO_GZOUT_H
