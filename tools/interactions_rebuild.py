@@ -18,7 +18,7 @@ library's definitions, each player's
   - payoff matrix cell (i, j): the mean over repetitions of i's score per turn against j; for
     i == j the mean of the two copies' per-turn scores;
 
-and compares them with DIR/summary.csv (rows by name) and DIR/payoff_matrix.csv to a relative
+and compares them with DIR/summary.csv (its rows matched to players by results.json's ranking) and DIR/payoff_matrix.csv to a relative
 and absolute tolerance of 1e-9.  It also checks that every action string is as long as its
 partner and that each line's scores are those of the actions under the game given.  Prints
 one "# ..." line per difference and "checked N values, M differ"; exits 1 when any differs.
@@ -27,6 +27,7 @@ one "# ..." line per difference and "checked N values, M differ"; exits 1 when a
 """
 import csv
 import gzip
+import json
 import math
 import statistics
 import sys
@@ -111,10 +112,19 @@ def main():
                 wins[j][r] += 1
         for i in range(n):
             norm[i][r] = math.fsum(total[i]) / len(total[i]) if total[i] else 0.0
+    # summary.csv's rows are in rank order; results.json's "ranked" gives each one's player index
+    # (so two players of the same name are told apart)
+    with open(f"{out}/results.json") as f:
+        order = [p["index"] for p in json.load(f)["ranked"]]
     with open(f"{out}/summary.csv") as f:
-        summary = {row["Name"]: row for row in csv.DictReader(f)}
+        rows_ranked = list(csv.DictReader(f))
+    summary = {}
+    for k, row in enumerate(rows_ranked):
+        summary[order[k]] = row
+        if row["Name"] != names[order[k]]:
+            bad.append(f"summary.csv row {k + 2}: {row['Name']}, results.json ranks {names[order[k]]} there")
     for i in range(n):
-        row = summary[names[i]]
+        row = summary[i]
         rebuilt = {
             "Median_score": statistics.median(norm[i]),
             "Mean_score": statistics.fmean(norm[i]),

@@ -58,6 +58,12 @@ check "--edges: the edges' pairs in their order ($pairs)" test "$pairs" = "1,2 0
 python3 "$rebuild" "$TMP/sp" e.gz >"$TMP/sp.out" 2>&1; rc=$?
 check "a spatial tournament rebuilds ($(tail -n 1 "$TMP/sp.out"))" test "$rc" -eq 0
 
+# two players of the same name: told apart by their index
+"$PARLEY" tournament --players tft,random,random,defector --noise 0.05 --repetitions 4 --out "$TMP/dup" \
+  --interactions d.gz >/dev/null 2>&1
+python3 "$rebuild" "$TMP/dup" d.gz >"$TMP/dup.out" 2>&1; rc=$?
+check "two players of one name rebuild ($(tail -n 1 "$TMP/dup.out"))" test "$rc" -eq 0
+
 expect_exit 2 "--interactions without --out" "$PARLEY" tournament -p tft,grudger --interactions i.gz
 expect_err_has "needs --out" "the message says --out is needed"
 expect_exit 2 "--interactions with a '/' in NAME" "$PARLEY" tournament -p tft,grudger -o "$TMP/bad1" --interactions sub/i.gz
