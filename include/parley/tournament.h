@@ -48,6 +48,15 @@ typedef struct pl_tournament_config {
      * a batch: each match has the same chances, the draws are others, so the stochastic results
      * differ from the default's (still the same bytes on any number of threads).  Default 0. */
     int batched;
+    /* Optional: every match played, written to this path as gzip-compressed CSV (the reference's
+     * interactions, from which every result can be rebuilt): a header, then one line a match,
+     * "i,j,repetition,actions_i,actions_j,score_i,score_j" (players numbered from 0 in the order
+     * given, i <= j; repetitions from 0; actions as played, noise included, one C or D a turn;
+     * total scores as the shortest text that reads back exactly), pairs in job order, so the
+     * same bytes for any number of threads.  Written atomically; not with batched (which keeps
+     * no match's actions: refused).  A pair played once and reused is written once a repetition.
+     * NULL: none. */
+    const char *interactions;
 } pl_tournament_config;
 
 PL_EXTERN void pl_tournament_config_default(pl_tournament_config *cfg);

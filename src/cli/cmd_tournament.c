@@ -12,7 +12,7 @@
 static const char usage[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"
     "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--batched]\n"
-    "                         [--edges LIST] [--out DIR] [--json]\n"
+    "                         [--edges LIST] [--out DIR [--interactions NAME]] [--json]\n"
     "\n"
     "Round robin: every pair of players (and each against a copy of itself, as in\n"
     "Axelrod-Python) plays R matches; players are ranked by their median normalised\n"
@@ -25,7 +25,35 @@ static const char after[] =
     "  parley tournament --players tft,grudger,defector,cooperator --turns 200 --repetitions 10\n"
     "  parley tournament --players all --repetitions 5 --threads 0 --out results/\n"
     "  parley tournament -p tft,wsls,defector -t 100 -r 5 -j 0 -o results/\n"
-    "  parley tournament -p tft,wsls,defector,cooperator --edges 0-1,1-2,2-3,3-0\n";
+    "  parley tournament -p tft,wsls,defector,cooperator --edges 0-1,1-2,2-3,3-0\n"
+    "  parley tournament -p tft,grudger,random --noise 0.05 -o results/ --interactions interactions.csv.gz\n";
+
+/* The results' own files: an interactions file may not take one of their names. */
+static const char *const set_names[] = {"summary.csv", "normalised_scores.csv", "wins.csv", "payoff_matrix.csv",
+                                        "results.json", "report.html"};
+
+/* --interactions NAME: a plain file name inside --out DIR, not one of the set's.  0, or
+ * EXIT_USAGE after a message naming the flag and what was expected. */
+static int check_interactions(const char *name, const char *out_dir)
+{
+    if (!out_dir) {
+        cli_usage_error("tournament", "--interactions: needs --out DIR (NAME is a file name inside DIR, written "
+                        "with the other results)");
+        return EXIT_USAGE;
+    }
+    if (!*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, "..")) {
+        cli_usage_error("tournament", "--interactions: '%s' is not a file name: expected a name without '/' (the "
+                        "file goes inside --out DIR), as interactions.csv.gz", name);
+        return EXIT_USAGE;
+    }
+    for (size_t k = 0; k < sizeof set_names / sizeof *set_names; k++)
+        if (!strcmp(name, set_names[k])) {
+            cli_usage_error("tournament", "--interactions: '%s' is one of the results' own files; choose another "
+                            "name, as interactions.csv.gz", name);
+            return EXIT_USAGE;
+        }
+    return 0;
+}
 
 /* --edges "0-1,1-2,...": pairs of player indices (counted from 0, in the order of --players).
  * *out gets 2 x *n indices (the caller frees it).  0, or EXIT_USAGE after a message naming the
@@ -97,7 +125,8 @@ int cmd_tournament(int argc, char **argv)
     cfg.threads = cli_default_threads();
     cli_game game;
     cli_game_default(&game);
-    const char *out_dir = NULL, *edges_text = NULL;
+    const char *out_dir = NULL, *edges_text = NULL, *interactions = NULL;
+    char *interactions_path = NULL;
     size_t *edges = NULL;
     pl_player_list players = {0};
     int turns_given = 0, self_play_off = 0, as_json = 0, n_args;
@@ -120,6 +149,9 @@ int cmd_tournament(int argc, char **argv)
          "memory-one pairs play 64 repetitions at once (faster; other draws, so other stochastic results)"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},
+        {"interactions", 0, CLI_FLAG_TEXT, &interactions, "NAME", "also write every match into DIR/NAME: NAME is a file\n"
+         "name inside --out DIR (needs --out), written with the set; gzip CSV\n"
+         "i,j,repetition,actions_i,actions_j,score_i,score_j (not with --batched)"},
         CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"tournament", usage, after, flags};
@@ -153,11 +185,31 @@ int cmd_tournament(int argc, char **argv)
             }
         cfg.edges = edges;
     }
+    if (interactions && (rc = check_interactions(interactions, out_dir))) goto done;
+    rc = EXIT_USAGE;
+    if (interactions && cfg.batched) {
+        cli_usage_error("tournament", "--interactions: --batched plays 64 matches at once and keeps no match's "
+                        "actions; leave out --batched to write the interactions");
+        goto done;
+    }
     if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
     cfg.game = &game.game;
     /* the results directory is checked and made before anything is computed, and filled as a set */
     cli_out out;
-    if ((rc = cli_out_begin(&out, "tournament", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
+    char files[320];
+    snprintf(files, sizeof files, "CSV, results.json, report.html%s%.256s", interactions ? ", " : "",
+             interactions ? interactions : "");
+    if ((rc = cli_out_begin(&out, "tournament", out_dir, files, as_json ? "results.json" : NULL))) goto done;
+    if (interactions) { /* into the set's temporary: committed with the others, or never */
+        size_t len = strlen(cli_out_path(&out)) + strlen(interactions) + 2;
+        if (!(interactions_path = malloc(len))) {
+            pl_error_set(&err, PL_ENOMEM, "out of memory");
+            rc = cli_out_end(&out, PL_ENOMEM, &err);
+            goto done;
+        }
+        snprintf(interactions_path, len, "%s/%s", cli_out_path(&out), interactions);
+        cfg.interactions = interactions_path;
+    }
     double t0 = cli_seconds();
     pl_tournament_result *res = NULL;
     /* the library counts the matches (self-play or not) and reports them with every call: the bar
@@ -192,6 +244,7 @@ int cmd_tournament(int argc, char **argv)
     rc = cli_out_end(&out, run_rc, &err);
     pl_tournament_result_free(res);
 done:
+    free(interactions_path);
     free(edges);
     pl_player_list_free(&players);
     return rc;

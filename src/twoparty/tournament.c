@@ -15,12 +15,16 @@
  * players a list was 800 MB): job k's pair is found from where each row of pairs starts. */
 #include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/parallel.h"
 #include "core/stats.h"
+#include "io/gzout.h"
+#include "io/number.h"
+#include "io/strbuf.h"
 #include "parley/tournament.h"
 #include "twoparty/match_engine.h"
 #include "twoparty/table.h"
@@ -48,7 +52,16 @@ typedef struct pair_counts {
     uint32_t good;    /* repetitions in which it cooperated at least as often as the opponent */
 } pair_counts;
 
+/* A pair's lines of the interactions file (pl_tournament_config.interactions), made by the
+ * worker that played it and written by the fold in pair order.  Every one is on the shared list
+ * until the fold frees it, so a run that stops on an error frees those never folded. */
+typedef struct itext {
+    struct itext *prev, *next;
+    pl_strbuf sb;
+} itext;
+
 typedef struct slot {
+    itext *text;          /* the pair's interactions lines, or NULL */
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
     uint64_t computed;    /* turns actually simulated (a pair whose result is reused is played once) */
     rep_result reps[];    /* one per repetition */
@@ -91,6 +104,10 @@ typedef struct shared {
     size_t *row_start; /* n + 1: the first job of each row of pairs (i, j >= i or > i), then njobs */
     double *scratch;   /* 3 x reps, used by merge_job (under the pool's lock) */
     pl_tournament_result *res;
+    pl_gzout *gz;      /* the interactions file, or NULL */
+    pthread_mutex_t text_lock; /* guards the list of pairs' lines not yet written */
+    itext *texts;
+    int text_failed;   /* a pair's lines could not be made or written */
 } shared;
 
 void pl_tournament_config_default(pl_tournament_config *cfg)
@@ -163,6 +180,59 @@ static void job_pair(const shared *sh, size_t k, size_t *i, size_t *j)
     *j = lo + !sh->cfg->self_play + (k - sh->row_start[lo]);
 }
 
+/* A new, empty itext on the shared list; NULL when out of memory. */
+static itext *text_new(shared *sh)
+{
+    itext *t = pl_calloc(1, sizeof *t);
+    if (!t) return NULL;
+    pl_strbuf_init(&t->sb);
+    pthread_mutex_lock(&sh->text_lock);
+    t->next = sh->texts;
+    if (sh->texts) sh->texts->prev = t;
+    sh->texts = t;
+    pthread_mutex_unlock(&sh->text_lock);
+    return t;
+}
+
+static void text_free(shared *sh, itext *t)
+{
+    pthread_mutex_lock(&sh->text_lock);
+    if (t->prev) t->prev->next = t->next;
+    else sh->texts = t->next;
+    if (t->next) t->next->prev = t->prev;
+    pthread_mutex_unlock(&sh->text_lock);
+    pl_strbuf_free(&t->sb);
+    pl_free(t);
+}
+
+/* Appends "i,j,r," to sb. */
+static void text_prefix(pl_strbuf *sb, size_t i, size_t j, int r)
+{
+    pl_strbuf_appendf(sb, "%zu,%zu,%d,", i, j, r);
+}
+
+/* Appends the rest of a match's line: both action strings and both total scores. */
+static void text_match(pl_strbuf *sb, const pl_match_buf *buf)
+{
+    char chunk[512];
+    for (int p = 0; p < 2; p++) {
+        const pl_history *h = &buf->h[p];
+        size_t m = 0;
+        for (int t = 0; t < h->len; t++) {
+            chunk[m++] = pl_hist_at(h, t) ? 'D' : 'C';
+            if (m == sizeof chunk) pl_strbuf_append_n(sb, chunk, m), m = 0;
+        }
+        chunk[m++] = ',';
+        pl_strbuf_append_n(sb, chunk, m);
+    }
+    char num[PL_NUM_BUF];
+    for (int p = 0; p < 2; p++) {
+        int len = pl_num_shortest(num, buf->h[p].score);
+        pl_strbuf_append_n(sb, num, (size_t)len);
+        pl_strbuf_append_char(sb, p ? '\n' : ',');
+    }
+}
+
 /* The --batched option (pl_tournament_config.batched): a pair of memory-one tables with a fixed
  * length and integer payoffs, where something is random, plays its repetitions 64 at a time
  * (twoparty/table_batch.c).  Batch q of pair k draws from the stream (seed, k, 2^64 - 1 - q),
@@ -230,10 +300,14 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
                           .seed = cfg->seed, .stream_a = k};
     memset(s->oc, 0, sizeof s->oc);
     s->computed = 0;
+    s->text = NULL;
     if (play_batched(sh, k, a, b, s)) return PL_OK;
+    if (sh->gz && !(s->text = text_new(sh))) return pl_error_set(err, PL_ENOMEM, "out of memory");
     for (int r = 0; r < cfg->repetitions; r++) {
+        if (s->text) text_prefix(&s->text->sb, pi, pj, r);
         if (reuse && r > 0) {
             s->reps[r] = s->reps[0];
+            if (s->text) text_match(&s->text->sb, buf); /* buf still holds the one match played */
             continue;
         }
         mc.stream_b = (uint64_t)r;
@@ -246,8 +320,10 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
         s->reps[r].coop[1] = buf->h[1].len - buf->h[1].n_defect;
         s->computed += (uint64_t)buf->h[0].len;
         count_outcomes(&buf->h[0], &buf->h[1], s->oc);
+        if (s->text) text_match(&s->text->sb, buf);
         if (r == 0 && !buf->drew) reuse = 1;
     }
+    if (s->text && pl_strbuf_failed(&s->text->sb)) return pl_error_set(err, PL_ENOMEM, "out of memory");
     if (reuse) /* the outcomes were counted for the one match played */
         for (int p = 0; p < 2; p++)
             for (int c = 0; c < OC_N; c++) s->oc[p][c] *= (uint64_t)cfg->repetitions;
@@ -342,6 +418,10 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         R->self_coop[i] = (ci + cj) / 2;
     }
     R->computed += s->computed;
+    if (s->text) { /* the pair's interactions, in pair order */
+        if (!sh->text_failed && pl_gzout_write(sh->gz, s->text->sb.data, s->text->sb.len)) sh->text_failed = 1;
+        text_free(sh, s->text);
+    }
     for (int c = 0; c < OC_N; c++) {
         R->oc[i * OC_N + c] += s->oc[0][c];
         R->oc[j * OC_N + c] += s->oc[1][c];
@@ -588,7 +668,26 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
         if ((rc = pl_strategy_check_game(players[i], cfg->game, err))) return rc;
 
     if ((rc = check_edges(cfg, n, err))) return rc;
+    if (cfg->interactions && cfg->batched)
+        return pl_error_set(err, PL_EINVAL, "interactions: the batched play keeps no match's actions; "
+                            "an interactions file needs the default play (without batched)");
     shared sh = {.players = players, .n = n, .cfg = cfg};
+    pl_gzout *gz = NULL;
+    pthread_mutex_init(&sh.text_lock, NULL);
+    if (cfg->interactions) { /* opened before any match is played: a path it cannot write fails now */
+        if (!(gz = pl_malloc(sizeof *gz))) {
+            pthread_mutex_destroy(&sh.text_lock);
+            return pl_error_set(err, PL_ENOMEM, "out of memory");
+        }
+        if ((rc = pl_gzout_open(gz, cfg->interactions, err))) {
+            pl_free(gz);
+            pthread_mutex_destroy(&sh.text_lock);
+            return rc;
+        }
+        static const char header[] = "i,j,repetition,actions_i,actions_j,score_i,score_j\n";
+        pl_gzout_write(gz, header, sizeof header - 1);
+        sh.gz = gz;
+    }
     sh.njobs = cfg->edges ? cfg->n_edges : cfg->self_play ? n * (n + 1) / 2 : n * (n - 1) / 2;
     pl_tournament_result *R = pl_calloc(1, sizeof *R);
     sh.scratch = NULL;
@@ -638,7 +737,8 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
                        .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,
                        .worker_open = worker_open, .worker_close = worker_close, .run = run_pair, .fold = fold_pair,
                        .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg,
-                       .distributable = 1};
+                       /* the interactions' lines travel in memory the slots point to: not across processes */
+                       .distributable = !cfg->interactions};
     if ((rc = pl_parallel_run(&job, err))) goto fail;
     if (R->nomem) goto nomem;
     if (R->overflow) {
@@ -647,13 +747,30 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
         goto fail;
     }
     if (finish(R)) goto nomem;
+    if (gz) {
+        if (sh.text_failed) {
+            rc = pl_error_set(err, PL_EIO, "%s: write failed", cfg->interactions);
+            goto fail;
+        }
+        rc = pl_gzout_commit(gz, err);
+        pl_free(gz);
+        gz = NULL;
+        if (rc) goto fail;
+    }
     pl_free(sh.row_start);
     pl_free(sh.scratch);
+    pthread_mutex_destroy(&sh.text_lock);
     *out = R;
     return PL_OK;
 nomem:
     rc = pl_error_set(err, PL_ENOMEM, "out of memory");
 fail:
+    while (sh.texts) text_free(&sh, sh.texts); /* the pairs' lines a stopped run never wrote */
+    if (gz) {
+        pl_gzout_abort(gz);
+        pl_free(gz);
+    }
+    pthread_mutex_destroy(&sh.text_lock);
     pl_free(sh.row_start);
     pl_free(sh.scratch);
     pl_tournament_result_free(R);

@@ -229,9 +229,14 @@ static int run_scenario(const void *ctx, const char *out, pl_error *err)
 /* the N-party ones are copies with their tournaments cut to a few groups (setup) */
 static char drills[512], six_player[512];
 
+/* ctx non-NULL: also the interactions file (pl_tournament_config.interactions) into out */
 static int tournament(const void *ctx, const char *out, pl_error *err)
 {
-    (void)ctx;
+    char interactions[600];
+    if (ctx) {
+        mkdir(out, 0777); /* the file is opened before the results' directory is made */
+        snprintf(interactions, sizeof interactions, "%s/interactions.csv.gz", out);
+    }
     const char *names[] = {"tft", "random", "grudger"};
     pl_strategy *p[3] = {0};
     int rc = 0;
@@ -244,6 +249,7 @@ static int tournament(const void *ctx, const char *out, pl_error *err)
         cfg.repetitions = 3;
         cfg.seed = 7;
         cfg.threads = 2; /* matches are the pool's blocks: the pool's error path, with a worker failing */
+        cfg.interactions = ctx ? interactions : NULL;
         rc = pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, err);
         if (!rc) {
             pl_tournament_meta meta = {.cfg = &cfg, .game_text = "3,0,5,1"};
@@ -308,6 +314,7 @@ static void tournament_match_and_transcripts_fail_cleanly(void **state)
 {
     (void)state;
     fault_every_allocation("tournament-2-threads", tournament, NULL);
+    fault_every_allocation("tournament-interactions", tournament, "interactions");
     fault_every_allocation("match", match, NULL);
     fault_every_allocation("transcripts", transcripts, NULL);
 }

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+/* test_interactions.c — io/gzout.c (gzip result files with a fixed header, written atomically)
+ * and the tournament's interactions file (pl_tournament_config.interactions): every match, one
+ * line each, whose scores add up to the results' totals, the same bytes at any thread count. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "io/gzout.h"
+#include "parley/strategy.h"
+#include "parley/tournament.h"
+
+static char root[256];
+
+static char *path_in(const char *name)
+{
+    static char p[512];
+    snprintf(p, sizeof p, "%s/%s", root, name);
+    return p;
+}
+
+/* The whole decompressed content of a gzip file (caller frees), its length in *len. */
+static char *gunzip(const char *path, size_t *len)
+{
+    gzFile f = gzopen(path, "rb");
+    assert_non_null(f);
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    int got;
+    while ((got = gzread(f, buf + n, (unsigned)(cap - n))) > 0) {
+        n += (size_t)got;
+        if (n == cap) buf = realloc(buf, cap *= 2);
+    }
+    assert_int_equal(got, 0);
+    gzclose(f);
+    buf = realloc(buf, n + 1);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static unsigned char *read_bytes(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *b = malloc((size_t)n + 1);
+    assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return b;
+}
+
+/* No "<name>.tmp-<pid>" left in the test's directory. */
+static void no_temporary(void)
+{
+    DIR *d = opendir(root);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strstr(e->d_name, ".tmp-")) fail_msg("a temporary was left: %s", e->d_name);
+    closedir(d);
+}
+
+static void write_text(const char *path, const char *text, size_t len, size_t piece)
+{
+    pl_gzout *g = malloc(sizeof *g);
+    pl_error err;
+    assert_int_equal(pl_gzout_open(g, path, &err), 0);
+    for (size_t at = 0; at < len; at += piece) assert_int_equal(pl_gzout_write(g, text + at, len - at < piece ? len - at : piece), 0);
+    assert_int_equal(pl_gzout_commit(g, &err), 0);
+    free(g);
+}
+
+/* Text in pieces of any size, longer than the output buffer, reads back whole; the header holds
+ * no name and a time of 0, so the same text gives the same bytes, however it was cut. */
+static void gzout_round_trip(void **state)
+{
+    (void)state;
+    size_t len = 300000;
+    char *text = malloc(len);
+    uint64_t x = 12345;
+    for (size_t i = 0; i < len; i++) { /* hardly compressible, so the output buffer fills often */
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        text[i] = (char)('A' + (x >> 59));
+    }
+    write_text(path_in("a.gz"), text, len, 7);
+    write_text(path_in("b.gz"), text, len, 100000);
+    size_t n;
+    char *back = gunzip(path_in("a.gz"), &n);
+    assert_int_equal(n, len);
+    assert_memory_equal(back, text, len);
+    free(back);
+    size_t na, nb;
+    unsigned char *a = read_bytes(path_in("a.gz"), &na), *b = read_bytes(path_in("b.gz"), &nb);
+    assert_int_equal(na, nb);
+    assert_memory_equal(a, b, na);
+    static const unsigned char header[8] = {0x1f, 0x8b, 8, 0, 0, 0, 0, 0}; /* no FNAME flag, MTIME 0 */
+    assert_memory_equal(a, header, sizeof header);
+    free(a);
+    free(b);
+    free(text);
+    no_temporary();
+}
+
+/* An empty text is a valid, empty gzip file. */
+static void gzout_empty(void **state)
+{
+    (void)state;
+    write_text(path_in("empty.gz"), "", 0, 1);
+    size_t n;
+    char *back = gunzip(path_in("empty.gz"), &n);
+    assert_int_equal(n, 0);
+    free(back);
+}
+
+/* A path that cannot be written fails at open, naming it; an abort leaves nothing. */
+static void gzout_errors(void **state)
+{
+    (void)state;
+    pl_gzout *g = malloc(sizeof *g);
+    pl_error err;
+    assert_int_equal(pl_gzout_open(g, path_in("no-such-dir/x.gz"), &err), PL_EIO);
+    assert_non_null(strstr(err.msg, "no-such-dir/x.gz"));
+    assert_int_equal(pl_gzout_open(g, path_in("dropped.gz"), &err), 0);
+    assert_int_equal(pl_gzout_write(g, "abc", 3), 0);
+    pl_gzout_abort(g);
+    assert_int_equal(access(path_in("dropped.gz"), F_OK), -1);
+    no_temporary();
+    free(g);
+}
+
+typedef struct field {
+    pl_strategy *p[5];
+    size_t n;
+} field;
+
+static void field_make(field *f)
+{
+    static const char *names[] = {"tft", "grudger", "random", "wsls", "defector"};
+    pl_error err;
+    f->n = 5;
+    for (size_t i = 0; i < f->n; i++) assert_int_equal(pl_strategy_create(&f->p[i], names[i], &err), 0);
+}
+
+static void field_free(field *f)
+{
+    for (size_t i = 0; i < f->n; i++) pl_strategy_free(f->p[i]);
+}
+
+static pl_tournament_result *play(const field *f, int threads, const char *path, pl_tournament_config *cfg)
+{
+    pl_tournament_config_default(cfg);
+    cfg->turns = 30;
+    cfg->repetitions = 4;
+    cfg->noise = 0.1;
+    cfg->prob_end = 0.05;
+    cfg->seed = 3;
+    cfg->threads = threads;
+    cfg->interactions = path;
+    pl_tournament_result *r = NULL;
+    pl_error err;
+    int rc = pl_tournament_run((const pl_strategy *const *)f->p, f->n, cfg, &r, &err);
+    if (rc) fail_msg("%s", err.msg);
+    return r;
+}
+
+/* One line a match, each player's scores against the others adding up to the results' total
+ * score of each repetition, the same bytes at 1 and 3 threads. */
+static void tournament_file(void **state)
+{
+    (void)state;
+    field f;
+    field_make(&f);
+    pl_tournament_config cfg;
+    pl_tournament_result *r1 = play(&f, 1, path_in("i1.gz"), &cfg);
+    pl_tournament_result *r3 = play(&f, 3, path_in("i3.gz"), &cfg);
+    size_t n1, n3;
+    unsigned char *b1 = read_bytes(path_in("i1.gz"), &n1), *b3 = read_bytes(path_in("i3.gz"), &n3);
+    assert_int_equal(n1, n3);
+    assert_memory_equal(b1, b3, n1);
+    free(b1);
+    free(b3);
+
+    size_t len;
+    char *text = gunzip(path_in("i1.gz"), &len);
+    char *line = strtok(text, "\n");
+    assert_string_equal(line, "i,j,repetition,actions_i,actions_j,score_i,score_j");
+    double total[5][4] = {{0}};
+    uint64_t lines = 0, turns = 0;
+    while ((line = strtok(NULL, "\n"))) {
+        size_t i, j;
+        int rep, a_at, a_end, b_at, b_end, used = 0;
+        double si, sj;
+        assert_int_equal(sscanf(line, "%zu,%zu,%d,%n%*[CD]%n,%n%*[CD]%n,%lf,%lf%n", &i, &j, &rep, &a_at, &a_end, &b_at,
+                                &b_end, &si, &sj, &used), 5);
+        assert_int_equal((size_t)used, strlen(line));
+        assert_int_equal(a_end - a_at, b_end - b_at);
+        assert_true(i <= j && j < f.n && rep >= 0 && rep < cfg.repetitions);
+        turns += (uint64_t)(a_end - a_at);
+        lines++;
+        if (i != j) {
+            total[i][rep] += si;
+            total[j][rep] += sj;
+        }
+    }
+    assert_int_equal(lines, pl_tournament_result_matches(r1));
+    assert_int_equal(turns, pl_tournament_result_turns(r1));
+    for (size_t p = 0; p < f.n; p++)
+        for (int rep = 0; rep < cfg.repetitions; rep++)
+            assert_true(total[p][rep] == pl_tournament_result_score(r1, p, rep)); /* whole numbers: exact */
+    free(text);
+    pl_tournament_result_free(r1);
+    pl_tournament_result_free(r3);
+    field_free(&f);
+    no_temporary();
+}
+
+/* batched keeps no match's actions: refused before any play, no file made; a path that cannot
+ * be written fails before any play too. */
+static void tournament_refusals(void **state)
+{
+    (void)state;
+    field f;
+    field_make(&f);
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.batched = 1;
+    cfg.interactions = path_in("batched.gz");
+    pl_tournament_result *r = NULL;
+    pl_error err;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)f.p, f.n, &cfg, &r, &err), PL_EINVAL);
+    assert_null(r);
+    assert_non_null(strstr(err.msg, "batched"));
+    assert_int_equal(access(path_in("batched.gz"), F_OK), -1);
+    cfg.batched = 0;
+    cfg.interactions = path_in("missing/dir.gz");
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)f.p, f.n, &cfg, &r, &err), PL_EIO);
+    assert_null(r);
+    assert_non_null(strstr(err.msg, "missing/dir.gz"));
+    field_free(&f);
+    no_temporary();
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(root, sizeof root, "%s/parley-interactions-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    return mkdtemp(root) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(gzout_round_trip),     cmocka_unit_test(gzout_empty),
+        cmocka_unit_test(gzout_errors),         cmocka_unit_test(tournament_file),
+        cmocka_unit_test(tournament_refusals),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
