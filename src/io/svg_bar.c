@@ -40,7 +40,8 @@ void pl_svg_catframe_begin(catframe *f, pl_strbuf *sb, const pl_chart *c, char *
     int tall = 0;
     cat_layout L = {0, 1, 0, 18};
     if (f->horiz) {
-        double lw = fmin(pl_svg_widest_label(labels, n), W * 0.35);
+        double widest = pl_svg_widest_label(labels, n), lw = fmin(widest, W * 0.35);
+        if (!c->width && widest > lw) lw = fmin(widest, LONG_LABEL_PX), W = lw + W * 0.65; /* names whole */
         f->x0 = 12 + (c->x_title && *c->x_title ? 20 : 0) + lw + 8;
         f->x1 = W - 24;
         pl_svg_vaxis_fit_across(&f->va, lo, hi, f->x1 - f->x0, c->has_vrange);
@@ -71,7 +72,7 @@ void pl_svg_catframe_begin(catframe *f, pl_strbuf *sb, const pl_chart *c, char *
     if (f->horiz) {
         pl_svg_draw_vaxis(sb, &f->va, 1, f->x0, f->x1, f->y0, f->y1);
         if (tall) pl_svg_draw_vaxis_labels_above(sb, &f->va, f->x0, f->x1, f->y0);
-        pl_svg_draw_cat_left(sb, labels, n, f->x0 - 8, f->y0, f->band, fmin(pl_svg_widest_label(labels, n), W * 0.35));
+        pl_svg_draw_cat_left(sb, labels, n, f->x0 - 8, f->y0, f->band, f->x0 - 20 - (c->x_title && *c->x_title ? 20 : 0));
         pl_svg_draw_vtitle(sb, c->x_title, 16, f->y0, f->y1);
         pl_svg_draw_htitle(sb, c->y_title, f->x0, f->x1, H - 10);
     } else {

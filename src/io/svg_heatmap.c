@@ -73,14 +73,19 @@ int pl_svg_render_heatmap(pl_strbuf *sb, const pl_chart *c)
     if (c->has_vrange) lo = c->vlo, hi = c->vhi;
     double W = c->width ? c->width : W_DEFAULT;
     double top = 8 + (c->title && *c->title ? 24 : 0) + (c->subtitle && *c->subtitle ? 18 : 0) + 6 + 8;
-    double lw = fmin(pl_svg_widest_label(c->row_labels, c->rows), W * 0.3);
+    double widest = pl_svg_widest_label(c->row_labels, c->rows), lw = fmin(widest, W * 0.3);
     double x0 = 12 + (c->y_title && *c->y_title ? 20 : 0) + lw + 8;
     double legend_w = 84, x1 = W - legend_w;
     double cell_w = fmin((x1 - x0) / (double)c->cols, 64);
     int compact = cell_w < COMPACT_CELL;
+    if (compact && !c->width) x0 += fmin(widest, LONG_LABEL_PX) - lw, lw = fmin(widest, LONG_LABEL_PX); /* names whole */
     if (compact && !c->width) cell_w = COMPACT_CELL;
     if (!c->width) W = fmax(compact ? x0 + cell_w * (double)c->cols + legend_w + 12 : fmin(W, x0 + cell_w * (double)c->cols + legend_w + 12), 360), x1 = W - legend_w - 12;
     cat_layout L = pl_svg_cat_layout_bottom(c->col_labels, c->cols, cell_w);
+    if (compact && !c->width && L.rotate) { /* the chart is large already: column names whole too */
+        L.max_px = fmin(pl_svg_widest_label(c->col_labels, c->cols), LONG_LABEL_PX);
+        L.height = L.max_px * 0.7071 + FS + 4;
+    }
     double pb = 6 + L.height + (c->x_title && *c->x_title ? 22 : 0) + 6;
     double cell_h = fmin(fmax(cell_w * 0.62, 4), 40);
     if (cell_w < 8) cell_h = cell_w;

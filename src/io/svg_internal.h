@@ -37,6 +37,7 @@
 #define FS_AXIS 12.5      /* axis titles */
 #define CHAR_EM 0.58      /* estimated glyph width in em */
 #define MAX_LABEL_PX 170.0 /* rotated category labels are cut at this length */
+#define LONG_LABEL_PX 480.0 /* a chart grows to show a category label up to this long whole */
 #define C_TEXT "#222222"
 #define C_MUTED "#555555"
 #define C_GRID "#e3e3e3"
