@@ -145,9 +145,9 @@ typedef struct pl_agreement_design_config {
     int threads;            /* >= 1; results do not depend on it */
     int prior_only;         /* 1: only under the priors, even with a record */
     /* Progress (each may be NULL; called from the calling thread, with progress_user): phase names
-     * each part as it begins ("screen: every design", "screen: local search", "re-estimate and
-     * checks"), progress reports its designs done of its total (the local search: designs screened
-     * of its budget, so it may end short of it). */
+     * each part as it begins ("screen" of every design, or "local search"; "re-estimate", with the
+     * incentive checks), progress reports its designs done of its total (the local search: designs
+     * screened of its budget, so it may end short of it). */
     void (*phase)(void *user, const char *name);
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;

@@ -506,7 +506,7 @@ int pl_agreement_design_search(const pl_agreement *a, const pl_agreement_design_
     r->exhaustive = ds->n_free <= (cfg->exhaustive_max < 16 ? cfg->exhaustive_max : 16); /* 2^16 designs at most */
     S.cap = r->exhaustive ? 1 << ds->n_free : cfg->max_designs;
     if (!(r->screened = pl_calloc((size_t)S.cap, sizeof *r->screened))) rc = pl_error_set(err, PL_ENOMEM, "out of memory for the design search");
-    if (cfg->phase) cfg->phase(cfg->progress_user, r->exhaustive ? "screen: every design" : "screen: local search");
+    if (cfg->phase) cfg->phase(cfg->progress_user, r->exhaustive ? "screen" : "local search");
     if (r->exhaustive) S.job.progress = cfg->progress, S.job.progress_user = cfg->progress_user;
     if (!rc && r->exhaustive) {
         uint64_t *all = pl_malloc(sizeof *all * (size_t)S.cap);
@@ -547,7 +547,7 @@ int pl_agreement_design_search(const pl_agreement *a, const pl_agreement_design_
                     rc = pl_error_set(err, PL_ENOMEM, "out of memory for the design search");
         if (!rc) {
             S.job.confirm = 1;
-            if (cfg->phase) cfg->phase(cfg->progress_user, "re-estimate and checks");
+            if (cfg->phase) cfg->phase(cfg->progress_user, "re-estimate");
             S.job.progress = cfg->progress, S.job.progress_user = cfg->progress_user;
             rc = evaluate(&S.job, r->cand, r->n_cand, cfg->threads, err);
         }
