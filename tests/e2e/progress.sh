@@ -59,6 +59,13 @@ if command -v script >/dev/null; then
   check "design: the re-estimate has its own" grep -q '^design: re-estimate \[' "$TMP/design.lines"
   "$PARLEY" design $dargs >/dev/null 2>"$TMP/design.err"
   check "design: no bar when standard error is not a terminal" bash -c "! grep -q -e \$'\\r' -e 'screen' '$TMP/design.err'"
+  # fit (issue 15): the likelihood grid and the predictive check each have a bar
+  script -qec "'$PARLEY' fit scenarios/korea/six-party-2007.yaml --runs 2000 --threads 2 >/dev/null" /dev/null >"$TMP/fit.tty" 2>&1
+  phases "$TMP/fit.tty" >"$TMP/fit.lines"
+  check "fit: the likelihood grid has its bar, named" grep -q '^fit: likelihood grid \[' "$TMP/fit.lines"
+  check "fit: the predictive check has its own" grep -q '^fit: predictive check \[' "$TMP/fit.lines"
+  "$PARLEY" fit scenarios/korea/six-party-2007.yaml --runs 2000 --threads 2 >/dev/null 2>"$TMP/fit.err"
+  check "fit: no bar when standard error is not a terminal" bash -c "! grep -q -e \$'\\r' -e 'likelihood grid' '$TMP/fit.err'"
 else
   ok "# SKIP script(1) not installed"
 fi
