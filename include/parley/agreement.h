@@ -106,6 +106,12 @@ typedef struct pl_agreement_fit_config {
     int seed_given;
     int window;          /* periods either side of a recorded date that count as a recurrence (default 3) */
     int threads;         /* worker threads of the grid and the check (default 1); never changes a result */
+    /* Progress (each may be NULL; called from the calling thread, with progress_user): phase names
+     * each part as it begins ("likelihood grid", "predictive check"), progress reports its items
+     * done of its total (grid points, runs). */
+    void (*phase)(void *user, const char *name);
+    void (*progress)(void *user, uint64_t done, uint64_t total);
+    void *progress_user;
 } pl_agreement_fit_config;
 /* 5000 predictive runs, the scenario's seed, a window of 3 periods. */
 PL_EXTERN void pl_agreement_fit_config_default(pl_agreement_fit_config *cfg);
@@ -144,6 +150,13 @@ typedef struct pl_agreement_design_config {
     int seed_given;
     int threads;            /* >= 1; results do not depend on it */
     int prior_only;         /* 1: only under the priors, even with a record */
+    /* Progress (each may be NULL; called from the calling thread, with progress_user): phase names
+     * each part as it begins ("screen" of every design, or "local search"; "re-estimate", with the
+     * incentive checks), progress reports its designs done of its total (the local search: designs
+     * screened of its budget, so it may end short of it). */
+    void (*phase)(void *user, const char *name);
+    void (*progress)(void *user, uint64_t done, uint64_t total);
+    void *progress_user;
 } pl_agreement_design_config;
 /* The defaults above, the scenario's seed, one thread. */
 PL_EXTERN void pl_agreement_design_config_default(pl_agreement_design_config *cfg);

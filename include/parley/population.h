@@ -96,6 +96,12 @@ typedef struct pl_moran_config {
     uint64_t runs;            /* independent runs for a fixation estimate */
     uint64_t seed;            /* run r draws from stream (seed, r) */
     int threads;              /* 1 .. PL_MAX_THREADS; the results do not depend on it */
+    /* Progress of pl_moran_fixation_run (each may be NULL; called from the calling thread, with
+     * progress_user): phase names the run as it begins ("fixation runs"), progress reports the
+     * runs done of the total. */
+    void (*phase)(void *user, const char *name);
+    void (*progress)(void *user, uint64_t done, uint64_t total);
+    void *progress_user;
 } pl_moran_config;
 
 /* mode birth-death, no mutation, w = 1, 1e7 generations at most, 1000 runs, seed 0, 1 thread. */

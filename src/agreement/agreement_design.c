@@ -240,6 +240,8 @@ typedef struct eval_job {
     const pl_agreement_design_result *r;
     pl_ag_design *d;
     int confirm;
+    void (*progress)(void *user, uint64_t done, uint64_t total); /* of each evaluation; may be NULL */
+    void *progress_user;
 } eval_job;
 
 typedef struct eval_worker {
@@ -348,7 +350,7 @@ static int evaluate(eval_job *j, pl_ag_design *d, int n, int threads, pl_error *
     pl_parallel job = {.items = (uint64_t)n, .block_items = 1, .threads = threads < 1 ? 1 : threads, .ctx = j,
                        .slot_size = sizeof(pl_ag_design) + (size_t)j->r->n_worlds * bit_words(j) * sizeof(uint64_t),
                        .worker_open = eval_open, .worker_close = eval_close, .run = eval_run, .fold = eval_fold,
-                       .distributable = 1};
+                       .progress = j->progress, .progress_user = j->progress_user, .distributable = 1};
     return pl_parallel_run(&job, err);
 }
 
@@ -413,6 +415,7 @@ static int local_search(search *S, const pl_agreement_design_config *cfg)
             uint64_t nb[PL_AG_MAX_FREE];
             for (int i = 0; i < n; i++) nb[i] = r->screened[cur].mask ^ ((uint64_t)1 << i);
             if ((rc = screen(S, nb, n, 0))) return rc;
+            if (cfg->progress) cfg->progress(cfg->progress_user, (uint64_t)r->n_screened, (uint64_t)S->cap);
             int best = -1;
             for (int i = 0; i < n; i++) {
                 int x = find_screened(r, nb[i]);
@@ -503,6 +506,8 @@ int pl_agreement_design_search(const pl_agreement *a, const pl_agreement_design_
     r->exhaustive = ds->n_free <= (cfg->exhaustive_max < 16 ? cfg->exhaustive_max : 16); /* 2^16 designs at most */
     S.cap = r->exhaustive ? 1 << ds->n_free : cfg->max_designs;
     if (!(r->screened = pl_calloc((size_t)S.cap, sizeof *r->screened))) rc = pl_error_set(err, PL_ENOMEM, "out of memory for the design search");
+    if (cfg->phase) cfg->phase(cfg->progress_user, r->exhaustive ? "screen" : "local search");
+    if (r->exhaustive) S.job.progress = cfg->progress, S.job.progress_user = cfg->progress_user;
     if (!rc && r->exhaustive) {
         uint64_t *all = pl_malloc(sizeof *all * (size_t)S.cap);
         if (!all) rc = pl_error_set(err, PL_ENOMEM, "out of memory for the design search");
@@ -542,6 +547,8 @@ int pl_agreement_design_search(const pl_agreement *a, const pl_agreement_design_
                     rc = pl_error_set(err, PL_ENOMEM, "out of memory for the design search");
         if (!rc) {
             S.job.confirm = 1;
+            if (cfg->phase) cfg->phase(cfg->progress_user, "re-estimate");
+            S.job.progress = cfg->progress, S.job.progress_user = cfg->progress_user;
             rc = evaluate(&S.job, r->cand, r->n_cand, cfg->threads, err);
         }
     }

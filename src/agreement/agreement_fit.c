@@ -481,7 +481,9 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     grid_job gj = {.a = a, .path = &path, .f = f, .gll = gll};
     pl_parallel job = {.items = NG, .block_items = FIT_GRID_BLOCK, .threads = cfg && cfg->threads > 0 ? cfg->threads : 1,
                        .slot_size = sizeof(grid_slot), .ctx = &gj, .worker_open = compiled_open,
-                       .worker_close = compiled_close, .run = grid_run, .fold = grid_fold, .distributable = 1};
+                       .worker_close = compiled_close, .run = grid_run, .fold = grid_fold, .distributable = 1,
+                       .progress = cfg ? cfg->progress : NULL, .progress_user = cfg ? cfg->progress_user : NULL};
+    if (cfg && cfg->phase) cfg->phase(cfg->progress_user, "likelihood grid");
     if ((rc = pl_parallel_run(&job, err))) {
         path_free(&path);
         pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
@@ -701,7 +703,9 @@ int pl_ag_fit_predictive(const pl_agreement *a, const pl_ag_compiled *c, const p
     pl_parallel job = {.items = runs, .block_items = FIT_RUN_BLOCK, .threads = cfg && cfg->threads > 0 ? cfg->threads : 1,
                        .slot_size = sizeof(uint64_t), .ctx = &pj, .worker_open = pred_open, .worker_close = pred_close,
                        .run = pred_run, .fold = pred_fold, .distributable = 1, .tally_size = sizeof(pred_tally),
-                       .tally_pack = pred_pack, .tally_add = pred_add};
+                       .tally_pack = pred_pack, .tally_add = pred_add,
+                       .progress = cfg ? cfg->progress : NULL, .progress_user = cfg ? cfg->progress_user : NULL};
+    if (cfg && cfg->phase) cfg->phase(cfg->progress_user, "predictive check");
     int rc = pl_parallel_run(&job, err);
     if (rc) return rc;
     for (int k = 0; k < f->n_milestones; k++) f->milestone[k].hits = pj.t.hits[k], f->milestone[k].ever = pj.t.ever[k];

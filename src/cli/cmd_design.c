@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
+#include "cli/progress.h"
 
 static const char usage[] =
     "Usage: parley design SCENARIO.yaml [--runs N] [--confirm N] [--check-runs N] [--top K]\n"
@@ -78,7 +79,11 @@ int cmd_design(int argc, char **argv)
     }
     double t0 = cli_seconds();
     pl_agreement_design_result *r = NULL;
+    cli_phases bar; /* a bar for the screen and for the re-estimate, on a terminal only */
+    cli_phases_init(&bar, "design", NULL);
+    cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &bar;
     rc = pl_agreement_design_search(a, &cfg, &r, &err);
+    cli_phases_finish(&bar);
     if (!rc) {
         fprintf(stderr, "parley design: searched in %.2f s on %d thread%s\n", cli_seconds() - t0, cfg.threads,
                 cfg.threads == 1 ? "" : "s");

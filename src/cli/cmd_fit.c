@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
+#include "cli/progress.h"
 
 static const char usage[] =
     "Usage: parley fit SCENARIO.yaml [--runs N] [--seed s] [--window W] [--threads k] [--compare] [--out DIR]\n"
@@ -97,7 +98,12 @@ int cmd_fit(int argc, char **argv)
     }
     double t0 = cli_seconds();
     pl_agreement_fit *fit = NULL;
+    cli_phases bar; /* a bar for the grid and for the check, on a terminal only */
+    cli_phases_init(&bar, "fit", NULL);
+    cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &bar;
     rc = pl_agreement_fit_record(a, &cfg, &fit, &err);
+    cli_phases_finish(&bar);
+    cfg.phase = NULL, cfg.progress = NULL, cfg.progress_user = NULL; /* the bar is gone */
     double t1 = cli_seconds();
     if (!rc) {
         fprintf(stderr, "parley fit: fitted in %.2f s (likelihood and predictive check, %d thread%s)\n", t1 - t0,

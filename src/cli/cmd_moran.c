@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
+#include "cli/progress.h"
 #include "parley/player_list.h"
 #include "parley/population.h"
 
@@ -361,7 +362,11 @@ int cmd_moran(int argc, char **argv)
             goto done;
         }
         if ((rc = cli_out_begin(&out, "moran", out_dir, "grid.csv, report.html", NULL))) goto done;
+        cli_phases grid_bar; /* a bar for each cell's fixation runs */
+        cli_phases_init(&grid_bar, "moran", NULL);
+        cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &grid_bar;
         rc = run_grid(&players, mc, &cfg, samples, grid_sizes, grid_noise, &out, out_dir);
+        cli_phases_finish(&grid_bar);
         goto done;
     }
     if ((rc = cli_out_begin(&out, "moran", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
@@ -372,7 +377,13 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     double t1 = cli_seconds();
-    if (!mutating && pl_moran_fixation_run(m, counts, &cfg, &f, &err)) {
+    cli_phases bar; /* the fixation runs' progress, on a terminal only */
+    cli_phases_init(&bar, "moran", NULL);
+    cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &bar;
+    int fix_rc = mutating ? 0 : pl_moran_fixation_run(m, counts, &cfg, &f, &err);
+    cli_phases_finish(&bar);
+    cfg.phase = NULL, cfg.progress = NULL, cfg.progress_user = NULL; /* the bar is gone */
+    if (fix_rc) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }

@@ -467,15 +467,17 @@ static const char css[] =
     "tr.hl,tr.hl:nth-child(even){background:var(--hl)}\n"
     "tr.hl td{font-weight:600}\n"
     "tr.hl td:first-child{box-shadow:inset 4px 0 0 var(--hlline)}\n"
-    "figure{margin:1.4rem 0 1.8rem}\n"
+    "figure{margin:1.4rem 0 1.8rem;overflow-x:auto}\n"
     "figure svg.pl-chart{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:8px}\n"
+    "figure svg.pl-chart.wide{max-width:none}\n" /* wider than the page: scrolled, not shrunk */
     "figcaption{color:var(--muted);font-size:.9rem;margin-top:.45rem;max-width:46rem}\n"
     "footer{margin-top:3rem;padding-top:.8rem;border-top:1px solid var(--line);color:var(--muted);font-size:.85rem}\n"
     "@media (max-width:40rem){.page{padding:1.2rem 1rem 2rem}h1{font-size:1.6rem}.params{grid-template-columns:1fr}"
     ".params dd{margin-bottom:.35rem}}\n"
     "@media print{body{font-size:10.5pt}.page{max-width:none;padding:0}h2{break-after:avoid}"
     "figure,table,.assumptions,.note,.params{break-inside:avoid}nav.toc{break-after:page}a{color:inherit;"
-    "text-decoration:none}figure svg.pl-chart{border:0}}\n";
+    "text-decoration:none}figure svg.pl-chart{border:0}"
+    "figure svg.pl-chart.wide{max-width:100%}}\n";
 
 static void render_table(pl_strbuf *sb, const pl_report *rep, const table *t)
 {

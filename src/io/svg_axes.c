@@ -153,6 +153,23 @@ void pl_svg_draw_vaxis(pl_strbuf *sb, const vaxis *a, int across, double x0, dou
     pl_strbuf_append(sb, "</g>\n");
 }
 
+/* The tick labels of an axis drawn across (left to right) again above the plot, whose top is y:
+ * a chart taller than a screen is then read without scrolling back to its foot. */
+void pl_svg_draw_vaxis_labels_above(pl_strbuf *sb, const vaxis *a, double x0, double x1, double y)
+{
+    pl_strbuf_append(sb, "<g class=\"axis x top\">\n");
+    pl_strbuf t;
+    pl_strbuf_init(&t);
+    for (int i = 0; i < a->count; i++) {
+        double v = pl_svg_vaxis_tick(a, i);
+        pl_strbuf_reset(&t);
+        pl_svg_vaxis_label(a, v, &t);
+        pl_svg_put_text(sb, pl_svg_vaxis_map(a, v, x0, x1), y - 6, "middle", FS, "fill=\"" C_MUTED "\"", pl_strbuf_cstr(&t), 0);
+    }
+    pl_strbuf_free(&t);
+    pl_strbuf_append(sb, "</g>\n");
+}
+
 /* The title of the vertical axis, rotated, centred on [y0, y1] at x. */
 void pl_svg_draw_vtitle(pl_strbuf *sb, const char *title, double x, double y0, double y1)
 {

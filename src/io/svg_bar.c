@@ -21,6 +21,9 @@ double pl_svg_cf_cat(const catframe *f, size_t i)
     return f->horiz ? f->y0 + f->band * ((double)i + 0.5) : f->x0 + f->band * ((double)i + 0.5);
 }
 
+/* The height (pixels) above which a horizontal chart repeats its value labels at the top. */
+#define TALL_PX 600.0
+
 /* Lays out, opens the svg and draws header, legend, grid and labels. per_cat: the
  * natural room per category when the chart is horizontal and its height automatic. */
 void pl_svg_catframe_begin(catframe *f, pl_strbuf *sb, const pl_chart *c, char *const *labels, size_t n, double lo,
@@ -34,13 +37,18 @@ void pl_svg_catframe_begin(catframe *f, pl_strbuf *sb, const pl_chart *c, char *
     double lgh = pl_svg_legend_height(lg, n_lg, 12, W - 12);
     double top = head + lgh + (lgh > 0 ? 8 : 0) + 8;
     double H;
+    int tall = 0;
     cat_layout L = {0, 1, 0, 18};
     if (f->horiz) {
-        double lw = fmin(pl_svg_widest_label(labels, n), W * 0.35);
+        double widest = pl_svg_widest_label(labels, n), lw = fmin(widest, W * 0.35);
+        if (!c->width && widest > lw) lw = fmin(widest, LONG_LABEL_PX), W = lw + W * 0.65; /* names whole */
         f->x0 = 12 + (c->x_title && *c->x_title ? 20 : 0) + lw + 8;
         f->x1 = W - 24;
         pl_svg_vaxis_fit_across(&f->va, lo, hi, f->x1 - f->x0, c->has_vrange);
         double pb = 8 + 16 + (c->y_title && *c->y_title ? 22 : 0) + 8;
+        /* a chart taller than a screen repeats its value labels above the plot */
+        tall = !c->height && (double)n * per_cat > TALL_PX;
+        if (tall) top += 20;
         H = c->height ? c->height : top + (double)n * per_cat + pb;
         f->y0 = top;
         f->y1 = H - pb;
@@ -63,7 +71,8 @@ void pl_svg_catframe_begin(catframe *f, pl_strbuf *sb, const pl_chart *c, char *
     pl_svg_legend_draw(sb, lg, n_lg, 12, W - 12, head);
     if (f->horiz) {
         pl_svg_draw_vaxis(sb, &f->va, 1, f->x0, f->x1, f->y0, f->y1);
-        pl_svg_draw_cat_left(sb, labels, n, f->x0 - 8, f->y0, f->band, fmin(pl_svg_widest_label(labels, n), W * 0.35));
+        if (tall) pl_svg_draw_vaxis_labels_above(sb, &f->va, f->x0, f->x1, f->y0);
+        pl_svg_draw_cat_left(sb, labels, n, f->x0 - 8, f->y0, f->band, f->x0 - 20 - (c->x_title && *c->x_title ? 20 : 0));
         pl_svg_draw_vtitle(sb, c->x_title, 16, f->y0, f->y1);
         pl_svg_draw_htitle(sb, c->y_title, f->x0, f->x1, H - 10);
     } else {

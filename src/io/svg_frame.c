@@ -19,7 +19,9 @@ const char *pl_chart_palette(size_t i) { return palette[i % (sizeof palette / si
 /* Opens the <svg> and draws the title and subtitle; returns the y below them. */
 double pl_svg_open(pl_strbuf *sb, const pl_chart *c, double W, double H)
 {
-    pl_strbuf_append(sb, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pl-chart\" role=\"img\"");
+    /* wider than a report's page (62rem): the page scrolls it rather than shrinking its labels */
+    pl_strbuf_append(sb, W > 1000 ? "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pl-chart wide\" role=\"img\""
+                                  : "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pl-chart\" role=\"img\"");
     pl_strbuf_appendf(sb, " data-kind=\"%s\"", pl_svg_kind_names[c->kind]);
     pl_strbuf_append(sb, " viewBox=\"0 0 ");
     pl_svg_num(sb, W);

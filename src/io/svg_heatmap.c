@@ -3,13 +3,30 @@
  *
  * Cells show their value when they are large enough, all with one number of decimals,
  * in white or black by the cell's luminance.  The colour legend is stacked steps, not a
- * gradient, because a gradient needs an id and charts have none. */
+ * gradient, because a gradient needs an id and charts have none.
+ *
+ * A large matrix (a tournament of 243 players has 59,049 pairs) is drawn compactly: cells of
+ * at least COMPACT_CELL pixels, so the chart grows wider rather than its cells vanishing; a row
+ * is one group whose tooltip names the row, and the cells of one colour in a row are one path,
+ * which keeps 243 players' matrix near one megabyte rather than six. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "core/alloc.h"
 #include "io/svg_internal.h"
 
 /* ----------------------------------------------------------------- heatmap */
+
+/* A coordinate of a compact path: whole numbers without the decimal point. */
+static void path_num(pl_strbuf *sb, double x)
+{
+    if (x == round(x) && fabs(x) < 1e9) pl_strbuf_appendf(sb, "%.0f", x);
+    else pl_svg_num(sb, x);
+}
+
+/* Cells narrower than this are drawn compactly (see above), and never narrower than it. */
+#define COMPACT_CELL 5.0
 
 /* One number of decimals for a set of values shown side by side (heatmap cells). */
 static int shared_decimals(const double *v, size_t n)
@@ -56,12 +73,19 @@ int pl_svg_render_heatmap(pl_strbuf *sb, const pl_chart *c)
     if (c->has_vrange) lo = c->vlo, hi = c->vhi;
     double W = c->width ? c->width : W_DEFAULT;
     double top = 8 + (c->title && *c->title ? 24 : 0) + (c->subtitle && *c->subtitle ? 18 : 0) + 6 + 8;
-    double lw = fmin(pl_svg_widest_label(c->row_labels, c->rows), W * 0.3);
+    double widest = pl_svg_widest_label(c->row_labels, c->rows), lw = fmin(widest, W * 0.3);
     double x0 = 12 + (c->y_title && *c->y_title ? 20 : 0) + lw + 8;
     double legend_w = 84, x1 = W - legend_w;
     double cell_w = fmin((x1 - x0) / (double)c->cols, 64);
-    if (!c->width) W = fmax(fmin(W, x0 + cell_w * (double)c->cols + legend_w + 12), 360), x1 = W - legend_w - 12;
+    int compact = cell_w < COMPACT_CELL;
+    if (compact && !c->width) x0 += fmin(widest, LONG_LABEL_PX) - lw, lw = fmin(widest, LONG_LABEL_PX); /* names whole */
+    if (compact && !c->width) cell_w = COMPACT_CELL;
+    if (!c->width) W = fmax(compact ? x0 + cell_w * (double)c->cols + legend_w + 12 : fmin(W, x0 + cell_w * (double)c->cols + legend_w + 12), 360), x1 = W - legend_w - 12;
     cat_layout L = pl_svg_cat_layout_bottom(c->col_labels, c->cols, cell_w);
+    if (compact && !c->width && L.rotate) { /* the chart is large already: column names whole too */
+        L.max_px = fmin(pl_svg_widest_label(c->col_labels, c->cols), LONG_LABEL_PX);
+        L.height = L.max_px * 0.7071 + FS + 4;
+    }
     double pb = 6 + L.height + (c->x_title && *c->x_title ? 22 : 0) + 6;
     double cell_h = fmin(fmax(cell_w * 0.62, 4), 40);
     if (cell_w < 8) cell_h = cell_w;
@@ -75,7 +99,52 @@ int pl_svg_render_heatmap(pl_strbuf *sb, const pl_chart *c)
     int dec = c->decimals >= 0 ? c->decimals : shared_decimals(c->matrix, nc);
     double vfs = fmin(FS, cell_h * 0.6);
     pl_strbuf_append(sb, "<g class=\"marks\">\n");
-    for (size_t r = 0; r < c->rows; r++) {
+    char (*cols)[8] = compact ? pl_malloc(c->cols * sizeof *cols) : NULL;
+    if (compact && !cols) return PL_ENOMEM;
+    for (size_t r = 0; compact && r < c->rows; r++) { /* a group a row, a path a colour */
+        pl_strbuf_append(sb, "<g>");
+        pl_svg_open_title(sb);
+        pl_strbuf_append_html_escaped(sb, c->row_labels[r]);
+        pl_strbuf_append(sb, " (row)");
+        pl_svg_close_title(sb);
+        pl_strbuf_append(sb, "\n");
+        for (size_t k = 0; k < c->cols; k++) {
+            double v = c->matrix[r * c->cols + k];
+            int dark;
+            strcpy(cols[k], "#eeeeee");
+            if (isfinite(v)) viridis_at(hi > lo ? (v - lo) / (hi - lo) : 0.5, cols[k], &dark);
+        }
+        for (size_t k = 0; k < c->cols; k++) {
+            if (!cols[k][0]) continue; /* drawn already */
+            char col[8];
+            memcpy(col, cols[k], sizeof col);
+            pl_strbuf_appendf(sb, "<path fill=\"%s\" d=\"", col);
+            for (size_t j = k; j < c->cols;) { /* every run of this colour in the row */
+                if (strcmp(cols[j], col)) {
+                    j++;
+                    continue;
+                }
+                size_t e = j;
+                while (e < c->cols && !strcmp(cols[e], col)) cols[e++][0] = 0;
+                pl_strbuf_append_char(sb, 'M');
+                path_num(sb, x0 + cell_w * (double)j);
+                pl_strbuf_append_char(sb, ' ');
+                path_num(sb, y0 + cell_h * (double)r);
+                pl_strbuf_append_char(sb, 'h');
+                path_num(sb, cell_w * (double)(e - j));
+                pl_strbuf_append_char(sb, 'v');
+                path_num(sb, cell_h);
+                pl_strbuf_append_char(sb, 'h');
+                path_num(sb, -cell_w * (double)(e - j));
+                pl_strbuf_append_char(sb, 'z');
+                j = e;
+            }
+            pl_strbuf_append(sb, "\"/>\n");
+        }
+        pl_strbuf_append(sb, "</g>\n");
+    }
+    pl_free(cols);
+    for (size_t r = 0; !compact && r < c->rows; r++) {
         for (size_t k = 0; k < c->cols; k++) {
             double v = c->matrix[r * c->cols + k], x = x0 + cell_w * (double)k, y = y0 + cell_h * (double)r;
             char col[8] = "#eeeeee";

@@ -37,6 +37,7 @@
 #define FS_AXIS 12.5      /* axis titles */
 #define CHAR_EM 0.58      /* estimated glyph width in em */
 #define MAX_LABEL_PX 170.0 /* rotated category labels are cut at this length */
+#define LONG_LABEL_PX 480.0 /* a chart grows to show a category label up to this long whole */
 #define C_TEXT "#222222"
 #define C_MUTED "#555555"
 #define C_GRID "#e3e3e3"
@@ -183,6 +184,8 @@ void pl_svg_vaxis_fit_across(vaxis *a, double lo, double hi, double width, int f
 /* Grid lines and labels of a value axis: drawn vertically (ticks along y, labels left of x0) or,
  * across, horizontally (ticks along x, labels below y_bottom). */
 void pl_svg_draw_vaxis(pl_strbuf *sb, const vaxis *a, int across, double x0, double x1, double y_top, double y_bottom);
+/* The tick labels of an axis drawn across, again above the plot whose top is y (tall charts). */
+void pl_svg_draw_vaxis_labels_above(pl_strbuf *sb, const vaxis *a, double x0, double x1, double y);
 /* The title of the vertical axis, rotated, centred on [y0, y1] at x. */
 void pl_svg_draw_vtitle(pl_strbuf *sb, const char *title, double x, double y0, double y1);
 void pl_svg_draw_htitle(pl_strbuf *sb, const char *title, double x0, double x1, double y);

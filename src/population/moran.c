@@ -886,7 +886,9 @@ int pl_moran_fixation_run(const pl_moran *m, const int *counts, const pl_moran_c
     pl_parallel job = {.items = cfg->runs, .block_items = MORAN_BLOCK, .threads = cfg->threads,
                        .slot_size = (n + 2) * sizeof(uint64_t), .ctx = &j, .worker_open = fix_open,
                        .worker_close = fix_close, .run = fix_run, .fold = fix_fold,
+                       .progress = cfg->progress, .progress_user = cfg->progress_user,
                        .distributable = 1}; /* the whole result is in the slots: shared among processes */
+    if (cfg->phase) cfg->phase(cfg->progress_user, "fixation runs");
     rc = pl_parallel_run(&job, err);
     graphs_free(graphs);
     if (rc) {

@@ -54,6 +54,34 @@ check "report.html shows score differences as the reference's pdplot and sdvplot
   bash -c "grep -q 'Mean score difference per turn' '$TMP/t4/report.html' && grep -q 'Score difference per turn against each opponent' '$TMP/t4/report.html'"
 check "under --prob-end report.html shows the match lengths" grep -q "Matches by length" "$TMP/t4/report.html"
 check "without --prob-end it does not" bash -c "! grep -q 'Matches by length' '$TMP/t3/report.html'"
+# the report at scale (issue 15): every strategy of the library, charts and heat maps drawn and readable
+"${PARLEY_RELEASE:-$PARLEY}" tournament --players all --turns 10 --repetitions 2 --seed 4 --out "$TMP/all" >/dev/null 2>&1
+all=$TMP/all/report.html
+n_all=$(($(wc -l <"$TMP/all/summary.csv") - 1))
+check "--players all: $n_all players (more than the 200 the charts once stopped at)" [ "$n_all" -gt 200 ]
+check "--players all: no chart gives way to a note" bash -c "! grep -q 'Too many players' '$all'"
+check "--players all: both heat maps drawn" [ "$(grep -c 'data-kind="heatmap"' "$all")" -eq 2 ]
+check "--players all: the score chart has a row for every player" \
+  [ "$(awk '/<title>Normalised score per repetition/,/<\/svg>/' "$all" | grep -c '<g><title>')" -eq "$n_all" ]
+check "--players all: the heat map has a row for every player, named on hover" \
+  [ "$(grep -c ' (row)</title>' "$all")" -eq $((2 * n_all)) ]
+check "--players all: no label is cut short (a cut label carries its whole text as a tooltip)" \
+  bash -c "! grep -q '</title></text>' '$all'"
+check "--players all: the tall charts repeat their value labels at the top" [ "$(grep -c 'class="axis x top"' "$all")" -ge 4 ]
+check "--players all: the heat map is wider than the page and scrolls rather than shrinks" grep -q 'class="pl-chart wide" role="img" data-kind="heatmap"' "$all"
+size=$(stat -c %s "$all")
+check "--players all: report.html stays under 8 MB ($size bytes)" [ "$size" -lt 8000000 ]
+browser_check "$all" tournament_report_all 6
+browser_labels_inside "$all" tournament_report_all
+if [ -n "${CHROMIUM:-}" ]; then # the payoff heat map alone, whole, for a look
+  { echo '<!DOCTYPE html><html><head><meta charset="utf-8"><title>heat map</title></head><body style="margin:0">'
+    awk '/^<svg /{buf=$0; keep=0; next} buf!=""{buf=buf "\n" $0; if ($0 ~ /<title>Mean payoff per turn/) keep=1;
+         if ($0 ~ /^<\/svg>/) {if (keep) print buf; buf=""}}' "$all"
+    echo '</body></html>'; } >"$TMP/heat.html"
+  rm -f build/screenshots/tournament_all_heatmap.png
+  browser_run --screenshot="$PWD/build/screenshots/tournament_all_heatmap.png" --window-size=1700,1500 "file://$TMP/heat.html" >/dev/null 2>&1
+  check "--players all: screenshot of the payoff heat map" test -s build/screenshots/tournament_all_heatmap.png
+fi
 # --batched (issue 17): memory-one pairs 64 repetitions at once; other draws, same bytes on any thread count
 for t in 1 2; do
   "$PARLEY" tournament --players tft,gtft,wsls,zd_extort_2,grudger --turns 50 --repetitions 100 --noise 0.05 \

@@ -64,7 +64,7 @@ check "a 1,000-player tournament completes: exit $rc" [ "$rc" -eq 0 ]
 size=$(stat -c %s "$TMP/big/report.html" 2>/dev/null || echo 0)
 check "its report stays under 1 MB: $size bytes" [ "$size" -gt 0 ] && [ "$size" -lt 1000000 ]
 check "the report says the charts are too large to draw and where to look" \
-  grep -q "Too many players to draw the payoff of every pair: 1000 players, more than 100; see payoff_matrix.csv" "$TMP/big/report.html"
+  grep -q "Too many players to draw the payoff of every pair: 1000 players, more than 300; see payoff_matrix.csv" "$TMP/big/report.html"
 check "the ranked table lists the first 500 and says so" grep -q "The first 500 of 1000 players; summary.csv ranks them all." "$TMP/big/report.html"
 check "the CSV holds every player" [ "$(($(wc -l <"$TMP/big/summary.csv") - 1))" -eq 1000 ]
 

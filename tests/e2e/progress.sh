@@ -42,6 +42,30 @@ if command -v script >/dev/null; then
     bash -c "grep -q '^sensitivity: baseline \[' '$TMP/sens.lines' && grep -q '^sensitivity: one at a time \[' '$TMP/sens.lines'"
   script -qec "'$PARLEY' tournament --players tft,defector,gtft --turns 50 --repetitions 200 >/dev/null" /dev/null >"$TMP/t.tty" 2>&1
   check "tournament: its bar as before" grep -q '^tournament \[' <(phases "$TMP/t.tty")
+  # moran (issue 15): the fixation runs have a bar (pl_moran_config's phase and progress)
+  margs="--players wsls,tft --counts 1,9 --noise 0.05 --turns 20 --runs 20000 --threads 2 --seed 5"
+  script -qec "'$PARLEY' moran $margs >'$TMP/moran.tty.out'" /dev/null >"$TMP/moran.tty" 2>&1
+  check "moran: the fixation runs have their bar, named, with rate and time left" \
+    grep -qE '^moran: fixation runs \[.*/s .* left' <(phases "$TMP/moran.tty")
+  "$PARLEY" moran $margs >"$TMP/moran.out" 2>"$TMP/moran.err"
+  check "moran: no bar when standard error is not a terminal" bash -c "! grep -q -e \$'\\r' -e 'fixation runs \\[' '$TMP/moran.err'"
+  check "moran: the results are the same with the bar and without" \
+    cmp -s <(grep -v ' in [0-9.]* s' "$TMP/moran.out") <(grep -v ' in [0-9.]* s' "$TMP/moran.tty.out" | tr -d '\r')
+  # design (issue 15): the screen and the re-estimate each have a bar (pl_agreement_design_config's phase and progress)
+  dargs="scenarios/korea/six-party-2007.yaml --runs 40 --confirm 200 --check-runs 40 --top 2 --threads 2"
+  script -qec "'$PARLEY' design $dargs >/dev/null" /dev/null >"$TMP/design.tty" 2>&1
+  phases "$TMP/design.tty" >"$TMP/design.lines"
+  check "design: the screen has its bar, named" grep -qE '^design: (screen|local search) \[' "$TMP/design.lines"
+  check "design: the re-estimate has its own" grep -q '^design: re-estimate \[' "$TMP/design.lines"
+  "$PARLEY" design $dargs >/dev/null 2>"$TMP/design.err"
+  check "design: no bar when standard error is not a terminal" bash -c "! grep -q -e \$'\\r' -e 'screen' '$TMP/design.err'"
+  # fit (issue 15): the likelihood grid and the predictive check each have a bar
+  script -qec "'$PARLEY' fit scenarios/korea/six-party-2007.yaml --runs 2000 --threads 2 >/dev/null" /dev/null >"$TMP/fit.tty" 2>&1
+  phases "$TMP/fit.tty" >"$TMP/fit.lines"
+  check "fit: the likelihood grid has its bar, named" grep -q '^fit: likelihood grid \[' "$TMP/fit.lines"
+  check "fit: the predictive check has its own" grep -q '^fit: predictive check \[' "$TMP/fit.lines"
+  "$PARLEY" fit scenarios/korea/six-party-2007.yaml --runs 2000 --threads 2 >/dev/null 2>"$TMP/fit.err"
+  check "fit: no bar when standard error is not a terminal" bash -c "! grep -q -e \$'\\r' -e 'likelihood grid' '$TMP/fit.err'"
 else
   ok "# SKIP script(1) not installed"
 fi

@@ -265,6 +265,65 @@ static void heatmap_shows_values_scale_and_missing_cells(void **state)
     pl_chart_free(c);
 }
 
+/* Issue 15: 243 players' charts drawn readably.  A large heat map is compact (a path a colour a row,
+ * the row named on hover, no tooltip per cell), wider than the page, with long names whole; a tall
+ * horizontal chart repeats its value labels at the top; a hostile label length is still cut. */
+static void large_charts_stay_readable_and_compact(void **state)
+{
+    (void)state;
+    enum { N = 250 };
+    char *labels[N];
+    double *m = malloc(sizeof *m * N * N), v[N];
+    for (int i = 0; i < N; i++) {
+        labels[i] = malloc(96);
+        snprintf(labels[i], 96, i == 7 ? "ZD-Extort3: 0.11538461538461539, 0.3333333333333333, %d" : "P%d", i);
+        v[i] = i % 3;
+        for (int j = 0; j < N; j++) m[i * N + j] = (i + j) % 5;
+    }
+    m[3 * N + 4] = NAN;
+    snprintf(labels[9], 96, "%s", HOSTILE);
+    pl_chart *c = pl_chart_create(PL_CHART_HEATMAP, "Payoffs");
+    pl_chart_set_matrix(c, N, N, m, (const char *const *)labels, (const char *const *)labels);
+    char *s = render_ok(c);
+    assert_int_equal(count(s, "\xC3\x97"), 0);          /* no tooltip per cell */
+    assert_int_equal(count(s, " (row)</title>"), N);    /* a group per row, named */
+    assert_true(count(s, "<path") <= N * 6);            /* at most one path per colour (5 and missing) a row */
+    assert_true(count(s, "<path") >= N * 5);
+    assert_non_null(strstr(s, "#eeeeee"));               /* the missing cell */
+    assert_non_null(strstr(s, "class=\"pl-chart wide\"")); /* 5-pixel cells: wider than a page */
+    assert_null(strstr(s, "\xE2\x80\xA6<title>"));        /* no name cut */
+    assert_non_null(strstr(s, "&lt;script&gt;alert(1)&lt;/script&gt; (row)</title>"));
+    free(s);
+    pl_chart_free(c);
+
+    /* a horizontal box chart: tall with N rows (axis labels at top too), short with 10 (not) */
+    for (int n = N; n >= 10; n -= N - 10) {
+        c = pl_chart_create(PL_CHART_BOX, "Scores");
+        pl_chart_set_horizontal(c, 1);
+        for (int i = 0; i < n; i++) pl_chart_add_box(c, labels[i], v, 3);
+        s = render_ok(c);
+        assert_int_equal(count(s, "class=\"axis x top\""), n == N ? 1 : 0);
+        assert_null(strstr(s, "\xE2\x80\xA6<title>ZD-Extort3")); /* the long name whole */
+        free(s);
+        pl_chart_free(c);
+    }
+    /* a name longer than any chart grows for is cut, with its whole text on hover */
+    char hostile[700];
+    memset(hostile, 'W', sizeof hostile - 1);
+    hostile[sizeof hostile - 1] = 0;
+    const char *cats[] = {hostile, "B"};
+    c = pl_chart_create(PL_CHART_BAR, "Long");
+    pl_chart_set_horizontal(c, 1);
+    pl_chart_set_categories(c, 2, cats);
+    pl_chart_add_series(c, NULL, v, 2);
+    s = render_ok(c);
+    assert_non_null(strstr(s, "\xE2\x80\xA6<title>WWW"));
+    free(s);
+    pl_chart_free(c);
+    for (int i = 0; i < N; i++) free(labels[i]);
+    free(m);
+}
+
 static void line_chart_months_gaps_and_legend(void **state)
 {
     (void)state;
@@ -717,6 +776,7 @@ int main(void)
         cmocka_unit_test(box_stats_follow_the_usual_definition),
         cmocka_unit_test(box_chart_renders_outliers_and_degenerate_boxes),
         cmocka_unit_test(heatmap_shows_values_scale_and_missing_cells),
+        cmocka_unit_test(large_charts_stay_readable_and_compact),
         cmocka_unit_test(line_chart_months_gaps_and_legend),
         cmocka_unit_test(bands_and_x_markers),
         cmocka_unit_test(histogram_bins_and_degenerate_values),
