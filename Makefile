@@ -130,10 +130,12 @@ $(SAN)/tools/%: tests/tools/%.c $(SAN)/tools/%.d $(SAN)/libparley.a
 # the progress bar and the flag parser live with the command, not in the library: their tests
 # and the demo link the command's objects directly
 CLI_TEST_OBJS := $(SAN)/obj/src/cli/progress.o $(SAN)/obj/src/cli/cli_util.o $(SAN)/obj/src/cli/cli_flags.o $(SAN)/obj/src/cli/cli_data.o
+# the unit tests of those objects (one list: the sanitizer and coverage trees both link them so)
+CLI_TESTS := test_progress test_cli_flags test_cli_data
 $(SAN)/tools/progress_demo: tests/tools/progress_demo.c $(SAN)/tools/progress_demo.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(CLI_TEST_OBJS) $(SAN)/libparley.a $(LDLIBS)
-$(SAN)/tests/test_progress $(SAN)/tests/test_cli_flags $(SAN)/tests/test_cli_data: $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
+$(addprefix $(SAN)/tests/,$(CLI_TESTS)): $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(CLI_TEST_OBJS) $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(CLI_TEST_OBJS) $(SAN)/libparley.a $(LDLIBS) -lcmocka
 
@@ -183,7 +185,7 @@ $(COV)/libparley.a: $(call objs,$(COV),$(LIB_SRC))
 $(COV)/parley: $(call objs,$(COV),$(CLI_SRC)) $(COV)/libparley.a
 	$(CC) --coverage $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CLI_LIBS)
 COV_CLI_OBJS := $(patsubst $(SAN)/%,$(COV)/%,$(CLI_TEST_OBJS))
-$(COV)/tests/test_progress $(COV)/tests/test_cli_flags: $(COV)/tests/%: tests/unit/%.c $(COV)/tests/%.d $(COV_CLI_OBJS) \
+$(addprefix $(COV)/tests/,$(CLI_TESTS)): $(COV)/tests/%: tests/unit/%.c $(COV)/tests/%.d $(COV_CLI_OBJS) \
   $(COV)/libparley.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(COV_FLAGS) $(CFLAGS) -Itests $(LDFLAGS) $< -o $@ $(COV_CLI_OBJS) $(COV)/libparley.a $(LDLIBS) -lcmocka
