@@ -326,14 +326,19 @@ int pl_sens_flip_is_clear(const pl_sensitivity *s, int k)
     return (lo->diff_lo > 0 && hi->diff_hi < 0) || (lo->diff_hi < 0 && hi->diff_lo > 0);
 }
 
+/* Whether break_even bisects range k: the ranking flips strictly inside it (and, in the quick
+ * pass, the flip is clear). */
+static int bisects(const pl_sensitivity *s, int k)
+{
+    int slo = sign_of(s->at_lo[k].diff), shi = sign_of(s->at_hi[k].diff);
+    return !(s->quick && !pl_sens_flip_is_clear(s, k)) && slo && shi && slo != shi;
+}
+
 static int break_even(sens_ctx *x, double *values)
 {
     pl_sensitivity *s = x->s;
     uint64_t bisected = 0; /* the ranges the loop below bisects, for the progress display */
-    for (int k = 0; k < s->n_ranges; k++) {
-        int slo = sign_of(s->at_lo[k].diff), shi = sign_of(s->at_hi[k].diff);
-        bisected += !(s->quick && !pl_sens_flip_is_clear(s, k)) && slo && shi && slo != shi;
-    }
+    for (int k = 0; k < s->n_ranges; k++) bisected += bisects(s, k);
     begin_part(x, "break-even", bisected * (uint64_t)s->bisect_steps);
     for (int k = 0; k < s->n_ranges; k++) {
         pl_sens_breakeven *be = &s->be[k];
@@ -341,7 +346,7 @@ static int break_even(sens_ctx *x, double *values)
         be->at = be->bracket_lo = be->bracket_hi = NAN;
         int slo = sign_of(s->at_lo[k].diff), shi = sign_of(s->at_hi[k].diff);
         if (s->quick && !pl_sens_flip_is_clear(s, k)) continue;
-        if (slo == shi || !slo || !shi) {
+        if (!bisects(s, k)) {
             if (slo != shi) { /* a tie at an end: the break-even is that end */
                 be->flips = 1;
                 be->at = be->bracket_lo = be->bracket_hi = !slo ? s->range[k].lo : s->range[k].hi;
