@@ -21,7 +21,6 @@
 #include <time.h>
 
 #include "core/alloc.h"
-#include "io/files.h"
 #include "core/stats.h"
 #include "parley/rng.h"
 #include "scenario/overrides.h"
