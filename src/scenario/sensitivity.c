@@ -680,7 +680,7 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
     o.depends_on = NULL;
     pl_error sens_err = {0};
     int sens_rc = PL_OK;
-    if (pl_scenario_has_evaluator(s) && pl_ymap_get(pl_ymap_get(doc->root, "sensitivity"), "ranges") && !opt->types_posterior) {
+    if (pl_scenario_evaluator(pl_scenario_kind(s)) && pl_ymap_get(pl_ymap_get(doc->root, "sensitivity"), "ranges") && !opt->types_posterior) {
         uint64_t runs = opt->runs > 0 && opt->runs < PL_RUN_SENSITIVITY_RUNS ? (uint64_t)opt->runs : PL_RUN_SENSITIVITY_RUNS;
         /* the pass works on copies of the loaded document (also one read from standard input) */
         sens_rc = pl_sensitivity_depends_on(doc, opt, runs, depends, sizeof depends, &sens_err);
