@@ -9,7 +9,7 @@ command's numbers for the same seed, and the report is the command's HTML page."
 
 from . import _common as c
 from ._parley import ffi, lib
-from .scenario import _OutDir, _path, _sets
+from .scenario import _OutDir, _path, _sets, _summary_text
 
 
 class AnalysisResult(c.TablesResult):
@@ -34,18 +34,7 @@ class AnalysisResult(c.TablesResult):
 
 
 def _read(what, od, out, text):
-    final = od.commit()
-    try:
-        tables, docs, report = c.read_dir(final)
-    finally:
-        od.cleanup()
-    return AnalysisResult(what, text, tables, docs, report, out)
-
-
-def _caught(summary):
-    text = c.text(summary[0]) if summary[0] != ffi.NULL else ""
-    lib.free(summary[0])
-    return text
+    return AnalysisResult(what, text, *od.read(), out)
 
 
 def sensitivity(scenario, ranges=None, set=None, compare=None, bisect=None, sobol=0, sobol_runs=None,
@@ -105,7 +94,7 @@ def sensitivity(scenario, ranges=None, set=None, compare=None, bisect=None, sobo
     err = c.new_error()
     summary = ffi.new("char **")
     rc = lib.pyl_sensitivity_run(_path(scenario), cfg, summary, err)
-    text = _caught(summary)
+    text = _summary_text(summary)
     if rc:
         od.fail(err, rc)
     return _read("sensitivity", od, out, text)
@@ -140,7 +129,7 @@ def design(scenario, runs=None, confirm=None, check_runs=None, top=None, exhaust
     r = ffi.gc(rp[0], lib.pl_agreement_design_free)
     summary = ffi.new("char **")
     lib.pyl_design_print(a, r, summary)
-    text = _caught(summary)
+    text = _summary_text(summary)
     od = _OutDir(out)
     rc = lib.pl_agreement_design_write(od.path(), a, r, err)
     if rc:

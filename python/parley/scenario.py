@@ -92,6 +92,22 @@ class _OutDir:
         if self.tmp:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
+    def read(self):
+        """Commits the set and reads it back: (tables, documents, report); the temporary directory
+        is removed."""
+        final = self.commit()
+        try:
+            return c.read_dir(final)
+        finally:
+            self.cleanup()
+
+
+def _summary_text(summary):
+    """The text a pyl_* printer wrote into *summary (a char ** it allocated), freed."""
+    text = c.text(summary[0]) if summary[0] != ffi.NULL else ""
+    lib.free(summary[0])
+    return text
+
 
 def _path(scenario):
     p = os.fspath(scenario) if not isinstance(scenario, str) else scenario
@@ -131,15 +147,10 @@ def run(scenario, set=None, runs=None, seed=None, threads=0, types="prior", out=
     opt.out_dir = od.path()
     summary = ffi.new("char **")
     rc = lib.pyl_scenario_run(s, opt, summary, err)
-    text = c.text(summary[0]) if summary[0] != ffi.NULL else ""
-    lib.free(summary[0])
+    text = _summary_text(summary)
     if rc:
         od.fail(err, rc)
-    final = od.commit()
-    try:
-        tables, docs, report = c.read_dir(final)
-    finally:
-        od.cleanup()
+    tables, docs, report = od.read()
     return RunResult(kind, text, tables, docs, report, out)
 
 
@@ -187,17 +198,12 @@ def fit(scenario, runs=None, seed=None, window=None, threads=0, out=None):
     f = ffi.gc(fp[0], lib.pl_agreement_fit_free)
     summary = ffi.new("char **")
     lib.pyl_fit_print(a, f, summary)
-    text = c.text(summary[0]) if summary[0] != ffi.NULL else ""
-    lib.free(summary[0])
+    text = _summary_text(summary)
     od = _OutDir(out)
     rc = lib.pl_agreement_fit_write_json(od.path(), a, f, err)
     if rc:
         od.fail(err, rc)
-    final = od.commit()
-    try:
-        _, docs, _ = c.read_dir(final)
-    finally:
-        od.cleanup()
+    _, docs, _ = od.read()
     b = lib.pl_agreement_fit_best(f)
     best = {"rationality": b.rationality, "tremble": b.tremble, "patience": b.patience, "discount": b.discount}
     return FitResult(text, best, lib.pl_agreement_fit_loglik(f), docs.get("fit"))

@@ -477,7 +477,6 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     f->recorded = path.recorded;
     f->best_ll = -INFINITY;
     double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
-    size_t gi = 0;
     grid_job gj = {.a = a, .path = &path, .f = f, .gll = gll};
     pl_parallel job = {.items = NG, .block_items = FIT_GRID_BLOCK, .threads = cfg && cfg->threads > 0 ? cfg->threads : 1,
                        .slot_size = sizeof(grid_slot), .ctx = &gj, .worker_open = compiled_open,
@@ -490,8 +489,8 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
         return rc;
     }
     f->n_grid = (int)NG;
-    /* posterior over types at the maximum, and averaged over the grid (flat prior on its points) */
-    pl_ag_compile(a, rv, c);
+    /* posterior over types at the maximum, and averaged over the grid (flat prior on its points);
+     * c is still the record variant compiled above (the grid compiled into its workers' own) */
     for (int p = 0; p < P; p++) {
         f->n_types[p] = c->n_opt[p];
         double m = marginal(c, f->loglik_type, p);
@@ -501,45 +500,36 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
         }
     }
     double wsum = 0;
-    gi = 0;
-    for (size_t il = 0; il < NL; il++)
-        for (size_t ie = 0; ie < NE; ie++)
-            for (size_t ip = 0; ip < NPAT; ip++)
-                for (size_t id = 0; id < ND; id++, gi++) {
-                    double w = exp(gll[gi] - f->best_ll);
-                    if (w < 1e-12) continue;
-                    pl_agreement_fit_point g = {grid_lambda[il], grid_eps[ie], grid_patience[ip], grid_delta[id]};
-                    pl_ag_compile(a, rv, c);
-                    set_params(c, &g);
-                    path_loglik(c, &path, ll);
-                    for (int p = 0; p < P; p++) {
-                        double m = marginal(c, ll, p);
-                        for (int k = 0; k < c->n_opt[p]; k++) post_sum[p][k] += w * prior_of(c, p, k) * exp(ll[p][k] - m);
-                    }
-                    wsum += w;
-                }
+    for (size_t gi = 0; gi < NG; gi++) {
+        double w = exp(gll[gi] - f->best_ll);
+        if (w < 1e-12) continue;
+        int idx[4];
+        pl_agreement_fit_point g = grid_point(gi, idx);
+        pl_ag_compile(a, rv, c);
+        set_params(c, &g);
+        path_loglik(c, &path, ll);
+        for (int p = 0; p < P; p++) {
+            double m = marginal(c, ll, p);
+            for (int k = 0; k < c->n_opt[p]; k++) post_sum[p][k] += w * prior_of(c, p, k) * exp(ll[p][k] - m);
+        }
+        wsum += w;
+    }
     for (int p = 0; p < P; p++)
         for (int k = 0; k < f->n_types[p]; k++) f->posterior_avg[p][k] = post_sum[p][k] / wsum;
     /* the profile likelihood of each parameter: the best over the others */
-    for (size_t i = 0; i < NL; i++) f->profile_lambda[i] = -INFINITY;
-    for (size_t i = 0; i < NE; i++) f->profile_eps[i] = -INFINITY;
-    for (size_t i = 0; i < NPAT; i++) f->profile_patience[i] = -INFINITY;
-    for (size_t i = 0; i < ND; i++) f->profile_delta[i] = -INFINITY;
-    gi = 0;
-    for (size_t il = 0; il < NL; il++)
-        for (size_t ie = 0; ie < NE; ie++)
-            for (size_t ip = 0; ip < NPAT; ip++)
-                for (size_t id = 0; id < ND; id++, gi++) {
-                    if (gll[gi] > f->profile_lambda[il]) f->profile_lambda[il] = gll[gi];
-                    if (gll[gi] > f->profile_eps[ie]) f->profile_eps[ie] = gll[gi];
-                    if (gll[gi] > f->profile_patience[ip]) f->profile_patience[ip] = gll[gi];
-                    if (gll[gi] > f->profile_delta[id]) f->profile_delta[id] = gll[gi];
-                }
+    double *const prof[4] = {f->profile_lambda, f->profile_eps, f->profile_patience, f->profile_delta};
+    const int nn[4] = {NL, NE, NPAT, ND};
+    for (int i = 0; i < 4; i++)
+        for (int x = 0; x < nn[i]; x++) prof[i][x] = -INFINITY;
+    for (size_t gi = 0; gi < NG; gi++) {
+        int idx[4];
+        grid_point(gi, idx);
+        for (int i = 0; i < 4; i++)
+            if (gll[gi] > prof[i][idx[i]]) prof[i][idx[i]] = gll[gi];
+    }
     /* each parameter's plateau: the values whose profile is within PL_AG_FIT_FLAT of the maximum; on
      * the edge when it reaches the last value searched at either end (but for the bounds of the
      * parameter itself: no patience, and the rule as rationality's limit) */
-    const double *prof[4] = {f->profile_lambda, f->profile_eps, f->profile_patience, f->profile_delta};
-    const int nn[4] = {NL, NE, NPAT, ND};
     f->edge = 0;
     for (int i = 0; i < 4; i++) {
         int lo = -1, hi = -1;

@@ -259,6 +259,3 @@ int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE 
     pl_overrides_clear(&log);
     return rc;
 }
-
-
-int pl_scenario_has_evaluator(const pl_scenario *s) { return s->kind->eval != NULL; }

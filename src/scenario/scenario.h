@@ -58,7 +58,5 @@ int pl_scenario_untagged_source(const pl_ydoc *doc, const char *text, char *tag,
 
 /* The run without the key findings' sensitivity pass (pl_scenario_run adds it: sensitivity.c). */
 int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err);
-/* Whether the scenario's kind has a sensitivity evaluator. */
-int pl_scenario_has_evaluator(const pl_scenario *s);
 
 #endif

@@ -21,7 +21,6 @@
 #include <time.h>
 
 #include "core/alloc.h"
-#include "io/files.h"
 #include "core/stats.h"
 #include "parley/rng.h"
 #include "scenario/overrides.h"
@@ -326,14 +325,19 @@ int pl_sens_flip_is_clear(const pl_sensitivity *s, int k)
     return (lo->diff_lo > 0 && hi->diff_hi < 0) || (lo->diff_hi < 0 && hi->diff_lo > 0);
 }
 
+/* Whether break_even bisects range k: the ranking flips strictly inside it (and, in the quick
+ * pass, the flip is clear). */
+static int bisects(const pl_sensitivity *s, int k)
+{
+    int slo = sign_of(s->at_lo[k].diff), shi = sign_of(s->at_hi[k].diff);
+    return !(s->quick && !pl_sens_flip_is_clear(s, k)) && slo && shi && slo != shi;
+}
+
 static int break_even(sens_ctx *x, double *values)
 {
     pl_sensitivity *s = x->s;
     uint64_t bisected = 0; /* the ranges the loop below bisects, for the progress display */
-    for (int k = 0; k < s->n_ranges; k++) {
-        int slo = sign_of(s->at_lo[k].diff), shi = sign_of(s->at_hi[k].diff);
-        bisected += !(s->quick && !pl_sens_flip_is_clear(s, k)) && slo && shi && slo != shi;
-    }
+    for (int k = 0; k < s->n_ranges; k++) bisected += bisects(s, k);
     begin_part(x, "break-even", bisected * (uint64_t)s->bisect_steps);
     for (int k = 0; k < s->n_ranges; k++) {
         pl_sens_breakeven *be = &s->be[k];
@@ -341,7 +345,7 @@ static int break_even(sens_ctx *x, double *values)
         be->at = be->bracket_lo = be->bracket_hi = NAN;
         int slo = sign_of(s->at_lo[k].diff), shi = sign_of(s->at_hi[k].diff);
         if (s->quick && !pl_sens_flip_is_clear(s, k)) continue;
-        if (slo == shi || !slo || !shi) {
+        if (!bisects(s, k)) {
             if (slo != shi) { /* a tie at an end: the break-even is that end */
                 be->flips = 1;
                 be->at = be->bracket_lo = be->bracket_hi = !slo ? s->range[k].lo : s->range[k].hi;
@@ -676,7 +680,7 @@ int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summa
     o.depends_on = NULL;
     pl_error sens_err = {0};
     int sens_rc = PL_OK;
-    if (pl_scenario_has_evaluator(s) && pl_ymap_get(pl_ymap_get(doc->root, "sensitivity"), "ranges") && !opt->types_posterior) {
+    if (pl_scenario_evaluator(pl_scenario_kind(s)) && pl_ymap_get(pl_ymap_get(doc->root, "sensitivity"), "ranges") && !opt->types_posterior) {
         uint64_t runs = opt->runs > 0 && opt->runs < PL_RUN_SENSITIVITY_RUNS ? (uint64_t)opt->runs : PL_RUN_SENSITIVITY_RUNS;
         /* the pass works on copies of the loaded document (also one read from standard input) */
         sens_rc = pl_sensitivity_depends_on(doc, opt, runs, depends, sizeof depends, &sens_err);

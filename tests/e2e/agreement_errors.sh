@@ -454,6 +454,20 @@ steps:
 == covert_p_detect_zero 10:77 'p_detect' must be above 0
 steps:
   - {id: x, actor: A, reversible: true, verification: V, covert: {p_detect: 0}}
+== record_detects_not_covert 13:7 finds out a secret withdrawal of step 'x', which has no 'covert:'
+steps:
+  - {id: x, actor: A, reversible: true, verification: V}
+record:
+  events:
+    - {date: 2020-02-01, step: x, event: detected}
+== record_detects_after_reversed 15:7 withdrawn in secret on 2020-04-01, already reversed on 2020-03-01 (line 14)
+steps:
+  - {id: x, actor: A, reversible: true, verification: V, covert: {p_detect: 0.1}}
+record:
+  events:
+    - {date: 2020-02-01, step: x, event: completed}
+    - {date: 2020-03-01, step: x, event: reversed}
+    - {date: 2020-04-01, step: x, event: detected}
 == read_as_breach_own_step 12:41 reads its own step 'x' as breached
 steps:
   - {id: x, actor: A}
