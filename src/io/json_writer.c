@@ -27,12 +27,20 @@ static int misused(pl_jw *w, int code)
     return 1;
 }
 
-/* A newline and the indentation of `level` when indenting; else a space if asked (not compact). */
+/* A newline and the indentation of `level` when indenting; else a space if asked (not compact).
+ * The newline and spaces go out as one fwrite of a prepared run (more runs beyond 64 spaces), not
+ * a putc each: a results file's per-pair objects are millions of indented members. */
 static void space(pl_jw *w, int level, int want_space)
 {
     if (w->indent > 0) {
-        putc('\n', w->f);
-        for (int n = level * w->indent; n > 0; n--) putc(' ', w->f);
+        enum { RUN = 64 };
+        static const char run[RUN + 2] = "\n                                                                ";
+        size_t n = (size_t)level * (size_t)w->indent, k = n < RUN ? n : RUN;
+        fwrite(run, 1, k + 1, w->f);
+        for (n -= k; n > 0; n -= k) {
+            k = n < RUN ? n : RUN;
+            fwrite(run + 1, 1, k, w->f);
+        }
     } else if (want_space && w->indent == 0) {
         putc(' ', w->f);
     }
@@ -210,11 +218,16 @@ static void write_raw(pl_jw *w, const char *text)
 void pl_jw_null(pl_jw *w) { write_raw(w, "null"); }
 void pl_jw_bool(pl_jw *w, int b) { write_raw(w, b ? "true" : "false"); }
 
+/* The digits by hand, not snprintf: results files hold millions of counts. */
 void pl_jw_int(pl_jw *w, long long x)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%lld", x);
-    write_raw(w, buf);
+    char buf[24], *p = buf + sizeof buf - 1;
+    unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+    *p = '\0';
+    do *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (x < 0) *--p = '-';
+    write_raw(w, p);
 }
 
 /* "%.<p>g" (or the shortest exact text), then as jansson: ".0" after a whole number (so it reads back as a real), and the

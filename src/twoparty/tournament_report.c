@@ -37,6 +37,23 @@ static char *fmt(const char *f, double x)
     return s;
 }
 
+/* A heat map of one number a pair (cell(r, i, j), i's against j), rows and columns in rank order;
+ * matrix has room for n x n, names are the players' in rank order. */
+static void pair_heatmap(pl_report *rep, const pl_tournament_result *r,
+                         double (*cell)(const pl_tournament_result *, size_t, size_t), double *matrix,
+                         const char **names, const char *title, const char *note)
+{
+    size_t n = pl_tournament_result_players(r);
+    const size_t *rank = pl_tournament_result_ranking(r);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; b < n; b++) matrix[a * n + b] = cell(r, rank[a], rank[b]);
+    pl_chart *heat = pl_chart_create(PL_CHART_HEATMAP, title);
+    pl_chart_set_matrix(heat, n, n, matrix, names, names);
+    pl_chart_set_axis_titles(heat, "opponent", "player");
+    pl_report_chart(rep, heat, note);
+    pl_chart_free(heat);
+}
+
 int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournament_meta *meta, const char *path,
                                pl_error *err)
 {
@@ -115,27 +132,19 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
     }
 
     pl_report_section(rep, "Payoffs");
-    if (draw_heat) {
-        for (size_t a = 0; a < n; a++)
-            for (size_t b = 0; b < n; b++) matrix[a * n + b] = pl_tournament_result_payoff(r, rank[a], rank[b]);
-        pl_chart *heat = pl_chart_create(PL_CHART_HEATMAP, "Mean payoff per turn of the row player against the column player");
-        pl_chart_set_matrix(heat, n, n, matrix, names, names);
-        pl_chart_set_axis_titles(heat, "opponent", "player");
-        pl_report_chart(rep, heat, "Rows and columns in rank order; the diagonal is the match against a copy of itself.");
-        pl_chart_free(heat);
-    } else
+    if (draw_heat)
+        pair_heatmap(rep, r, pl_tournament_result_payoff, matrix, names,
+                     "Mean payoff per turn of the row player against the column player",
+                     "Rows and columns in rank order; the diagonal is the match against a copy of itself.");
+    else
         too_many(rep, "the payoff of every pair", n, REPORT_MAX_HEATMAP_PLAYERS, "payoff_matrix.csv");
 
     pl_report_section(rep, "Score differences");
-    if (draw_heat) {
-        for (size_t a = 0; a < n; a++)
-            for (size_t b = 0; b < n; b++) matrix[a * n + b] = pl_tournament_result_payoff_diff(r, rank[a], rank[b]);
-        pl_chart *heat = pl_chart_create(PL_CHART_HEATMAP, "Mean score difference per turn, row player minus column player");
-        pl_chart_set_matrix(heat, n, n, matrix, names, names);
-        pl_chart_set_axis_titles(heat, "opponent", "player");
-        pl_report_chart(rep, heat, "The reference's pdplot (payoff_diffs_means): rows and columns in rank order.");
-        pl_chart_free(heat);
-    } else
+    if (draw_heat)
+        pair_heatmap(rep, r, pl_tournament_result_payoff_diff, matrix, names,
+                     "Mean score difference per turn, row player minus column player",
+                     "The reference's pdplot (payoff_diffs_means): rows and columns in rank order.");
+    else
         too_many(rep, "the score difference of every pair", n, REPORT_MAX_HEATMAP_PLAYERS, "results.json");
     if (draw_charts) {
         pl_chart *box = pl_chart_create(PL_CHART_BOX, "Score difference per turn against each opponent");

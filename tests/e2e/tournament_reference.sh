@@ -48,6 +48,14 @@ expect_exit 2 "an edge without its dash" "$PARLEY" tournament --players tft,defe
 expect_err_has "at character 7 of '0-1,12': expected '-'" "the position in the flag's value is named"
 expect_exit 2 "an empty edge list" "$PARLEY" tournament --players tft,defector --edges ''
 expect_err_has "--edges" "the empty list names the flag"
+expect_exit 2 "an edge index beyond any tournament's size" "$PARLEY" tournament --players tft,defector --edges 0-99999999999999999999
+expect_err_has "at character 3 of '0-99999999999999999999': player index too large" "the too-large index is located"
+expect_exit 2 "pairs separated by ';'" "$PARLEY" tournament --players tft,defector --edges '0-1;1-0'
+expect_err_has "at character 4 of '0-1;1-0': expected ',' before the next pair" "the wrong separator is located"
+expect_exit 2 "an edge starting with a name, not an index" "$PARLEY" tournament --players tft,defector --edges tft-1
+expect_err_has "at character 1 of 'tft-1': expected a player index" "the non-index is located"
+expect_exit 2 "a trailing comma in the edge list" "$PARLEY" tournament --players tft,defector --edges 0-1,
+expect_err_has "at character 5 of '0-1,': expected a player index" "the missing pair after the comma is located"
 expect_exit 2 "a pair listed twice" "$PARLEY" tournament --players tft,defector,cooperator --edges 0-1,2-0,1-0
 expect_err_has "the pair 0-1 is listed twice" "the repeated pair is named"
 "$PARLEY" tournament --players tft,defector,cooperator,grudger --edges 0-1,1-2,2-3 --noise 0.1 --seed 4 --threads 1 --out "$TMP/e1" >/dev/null 2>&1

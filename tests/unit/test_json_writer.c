@@ -159,6 +159,39 @@ static void same_bytes_as_jansson(void **state)
     assert_int_equal(compared, 3000 * 7);
 }
 
+/* Indentation longer than the writer's prepared run of spaces (64): every depth up to 40 at
+ * jansson's widest indent, 31 spaces a level (1,240 spaces at the deepest), members in objects and
+ * arrays, the same bytes as jansson. */
+static void deep_indentation_as_jansson(void **state)
+{
+    (void)state;
+    json_t *root = json_object(), *at = root;
+    for (int d = 0; d < 40; d++) {
+        json_t *inner = d % 2 ? json_object() : json_array();
+        json_object_set_new(at, "n", json_integer(-d));
+        if (json_is_array(inner)) {
+            json_array_append_new(inner, json_real(0.5 * d));
+            json_t *next = json_object();
+            json_array_append_new(inner, next);
+            json_object_set_new(at, "deeper", inner);
+            at = next;
+        } else {
+            json_object_set_new(at, "deeper", inner);
+            at = inner;
+        }
+    }
+    for (int indent = 1; indent <= 31; indent += 15) {
+        char *expect = json_dumps(root, JSON_INDENT(indent) | JSON_REAL_PRECISION(17));
+        size_t len;
+        char *got = written(root, indent, 17, &len);
+        assert_string_equal(got, expect);
+        assert_int_equal(len, strlen(expect));
+        free(got);
+        free(expect);
+    }
+    json_decref(root);
+}
+
 static char *stream_text(void (*build)(pl_jw *), int indent, int precision, int *status)
 {
     char *buf = NULL;
@@ -374,6 +407,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_bytes_as_jansson),
+        cmocka_unit_test(deep_indentation_as_jansson),
         cmocka_unit_test(numbers_at_their_edges),
         cmocka_unit_test(strings_never_fail),
         cmocka_unit_test(misuse_is_reported),
