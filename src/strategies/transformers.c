@@ -718,12 +718,10 @@ void pl_tf_point_info(pl_strategy *s)
     s->tf_info.axelrod_name = s->ref_name[0] ? s->ref_name : NULL;
 }
 
-/* The parley syntax: kind(inner, args...). */
-static int create_call(int kind, const char *args, size_t len, pl_strategy **out, int depth, pl_error *err);
-
-static int create_spec(const char *spec, size_t len, pl_strategy **out, int depth, pl_error *err)
+/* The inner strategy's name, made through the registry (which re-enters pl_transform_create:
+ * its nesting counter bounds the depth). */
+static int create_spec(const char *spec, size_t len, pl_strategy **out, pl_error *err)
 {
-    if (depth > PL_TF_MAX + 2) return pl_error_set(err, PL_EINVAL, "transformer: nested more than %d deep", PL_TF_MAX);
     char buf[1024];
     if (len >= sizeof buf) return pl_error_set(err, PL_EINVAL, "strategy name longer than %zu characters", sizeof buf - 1);
     memcpy(buf, spec, len);
@@ -731,7 +729,8 @@ static int create_spec(const char *spec, size_t len, pl_strategy **out, int dept
     return pl_strategy_create(out, buf, err);
 }
 
-static int create_call(int kind, const char *args, size_t len, pl_strategy **out, int depth, pl_error *err)
+/* The parley syntax: kind(inner, args...). */
+static int create_call(int kind, const char *args, size_t len, pl_strategy **out, pl_error *err)
 {
     piece a[2 + 2 * PL_TF_MIXED_MAX + 16];
     int n;
@@ -748,7 +747,7 @@ static int create_call(int kind, const char *args, size_t len, pl_strategy **out
         /* the inner strategy's pieces, commas and all: memory_one:p1=1,p2=0 */
         const char *from = a[0].p;
         size_t ilen = (size_t)(a[n - 1].p + a[n - 1].len - from);
-        rc = create_spec(from, ilen, &inner, depth + 1, err);
+        rc = create_spec(from, ilen, &inner, err);
         if (rc && err && strncmp(err->msg, "transformer", 11) != 0) { /* an inner transformer named itself */
             char msg[sizeof err->msg];
             snprintf(msg, sizeof msg, "%s", err->msg);
@@ -796,7 +795,7 @@ static int create_prefixed(const char *spec, size_t len, pl_strategy **out, pl_e
                      colon + 1);
         }
         pl_strategy *s = NULL;
-        if (create_call(k, call, strlen(call), &s, 1, NULL) == PL_OK) {
+        if (create_call(k, call, strlen(call), &s, NULL) == PL_OK) {
             *out = s;
             return PL_OK;
         }
@@ -844,7 +843,7 @@ static int transform_create(pl_strategy **out, const char *spec, size_t len, pl_
                 return pl_error_set(err, PL_EINVAL, "unknown transformer '%.*s' (known: %s)", (int)(idlen < 64 ? idlen : 64),
                                     id, known);
             }
-            return create_call(kind, open + 1, (size_t)(spec + len - 1 - (open + 1)), out, 0, err);
+            return create_call(kind, open + 1, (size_t)(spec + len - 1 - (open + 1)), out, err);
         }
     }
     return create_prefixed(spec, len, out, err);
