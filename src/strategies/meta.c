@@ -125,7 +125,7 @@ static void teams_build(void)
             t->offset[t->n] = t->state_size;
             t->member[t->n] = (meta_member){d->move, t->state_size};
             t->clear[t->n] = pl_strategy_def_clear_size(d);
-            t->state_size += (pl_strategy_def_clear_size(d) > d->state_size ? pl_strategy_def_clear_size(d) : d->state_size);
+            t->state_size += pl_strategy_def_state_bytes(d);
             t->state_size = (t->state_size + 15) / 16 * 16; /* malloc's alignment, enough for any state */
             t->n++;
         }

@@ -100,9 +100,7 @@ static const pl_strategy *strategy_of(const pl_params *p)
 
 size_t pl_strategy_state_need(const pl_strategy *s)
 {
-    return s->tf ? s->tf->total : pl_strategy_def_clear_size(s->def) > s->def->state_size
-                                      ? pl_strategy_def_clear_size(s->def)
-                                      : s->def->state_size;
+    return s->tf ? s->tf->total : pl_strategy_def_state_bytes(s->def);
 }
 
 /* A strategy's state at the start of a match (or of a mixed-in player's move). */
