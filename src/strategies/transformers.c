@@ -71,23 +71,24 @@ static const struct tf_kind {
     const char *prefix; /* the reference's name prefix, NULL: none (identity) */
     int args;
     const char *arg_name[2];
+    int reclassifies; /* has a reclassifier in the reference (reclassify() below): sets makes_use_of */
 } kinds[TF_COUNT] = {
-    [TF_IDENTITY] = {"identity", NULL, NULL, ARG_NONE, {0}},
-    [TF_FLIP] = {"flip", NULL, "Flipped", ARG_NONE, {0}},
-    [TF_DUAL] = {"dual", NULL, "Dual", ARG_NONE, {0}},
-    [TF_NOISY] = {"noisy", NULL, "Noisy", ARG_OPT_PROB, {"noise"}},
-    [TF_FORGIVER] = {"forgiver", NULL, "Forgiving", ARG_PROB, {"p"}},
-    [TF_NICE] = {"nice", NULL, "Nice", ARG_NONE, {0}},
-    [TF_INITIAL] = {"initial", NULL, "Initial", ARG_SEQ, {"sequence"}},
-    [TF_FINAL] = {"final", NULL, "Final", ARG_SEQ, {"sequence"}},
-    [TF_TRACK] = {"track_history", NULL, "HistoryTracking", ARG_NONE, {0}},
-    [TF_DEADLOCK] = {"deadlock_breaking", NULL, "DeadlockBreaking", ARG_NONE, {0}},
-    [TF_GRUDGE] = {"grudge", NULL, "Grudging", ARG_COUNT0, {"grudges"}},
-    [TF_APOLOGY] = {"apology", NULL, "Apologizing", ARG_SEQ2, {"my_sequence", "opponent_sequence"}},
-    [TF_MIXED] = {"mixed", NULL, "Mutated", ARG_MIXED, {"probability", "strategy"}},
-    [TF_JOSS_ANN] = {"joss_ann", "jossann", "Joss-Ann", ARG_PROB2, {"p_cooperate", "p_defect"}},
-    [TF_RETALIATION] = {"retaliation", NULL, "Retaliating", ARG_COUNT1, {"retaliations"}},
-    [TF_RUA] = {"retaliate_until_apology", "rua", "RUA", ARG_NONE, {0}},
+    [TF_IDENTITY] = {"identity", NULL, NULL, ARG_NONE, {0}, 0},
+    [TF_FLIP] = {"flip", NULL, "Flipped", ARG_NONE, {0}, 0},
+    [TF_DUAL] = {"dual", NULL, "Dual", ARG_NONE, {0}, 0},
+    [TF_NOISY] = {"noisy", NULL, "Noisy", ARG_OPT_PROB, {"noise"}, 1},
+    [TF_FORGIVER] = {"forgiver", NULL, "Forgiving", ARG_PROB, {"p"}, 1},
+    [TF_NICE] = {"nice", NULL, "Nice", ARG_NONE, {0}, 0},
+    [TF_INITIAL] = {"initial", NULL, "Initial", ARG_SEQ, {"sequence"}, 1},
+    [TF_FINAL] = {"final", NULL, "Final", ARG_SEQ, {"sequence"}, 1},
+    [TF_TRACK] = {"track_history", NULL, "HistoryTracking", ARG_NONE, {0}, 0},
+    [TF_DEADLOCK] = {"deadlock_breaking", NULL, "DeadlockBreaking", ARG_NONE, {0}, 0},
+    [TF_GRUDGE] = {"grudge", NULL, "Grudging", ARG_COUNT0, {"grudges"}, 0},
+    [TF_APOLOGY] = {"apology", NULL, "Apologizing", ARG_SEQ2, {"my_sequence", "opponent_sequence"}, 0},
+    [TF_MIXED] = {"mixed", NULL, "Mutated", ARG_MIXED, {"probability", "strategy"}, 1},
+    [TF_JOSS_ANN] = {"joss_ann", "jossann", "Joss-Ann", ARG_PROB2, {"p_cooperate", "p_defect"}, 1},
+    [TF_RETALIATION] = {"retaliation", NULL, "Retaliating", ARG_COUNT1, {"retaliations"}, 1},
+    [TF_RUA] = {"retaliate_until_apology", "rua", "RUA", ARG_NONE, {0}, 1},
 };
 
 /* ---- playing ------------------------------------------------------------ */
@@ -657,9 +658,7 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
          * finds nothing, and the uses found so far (by an inner reclassifier) are all that
          * stay.  parley follows that, so final(initial(dual(Adaptive), CD), DDD) reads the
          * length but, as in the reference, not the game. */
-        int kind = c->level[k].kind;
-        int reclassifies = kind == TF_NOISY || kind == TF_FORGIVER || kind == TF_INITIAL || kind == TF_FINAL ||
-                           kind == TF_MIXED || kind == TF_JOSS_ANN || kind == TF_RETALIATION || kind == TF_RUA;
+        int reclassifies = kinds[c->level[k].kind].reclassifies;
         if (reclassifies && k > 0 && !keyed) s->tf_info.uses_length = s->tf_info.uses_game = 0;
         keyed |= reclassifies;
         reclassify(s, &c->level[k]);
