@@ -93,9 +93,7 @@ static void scenarios(FILE *out, const char *cur)
         cli_scenarios_shipped(dirs[i], &names);
         for (int j = 0; j < names.n; j++) {
             char name[1024];
-            snprintf(name, sizeof name, "%s", names.items[j]);
-            char *dot = strrchr(name, '.');
-            if (dot) *dot = '\0';
+            cli_scenario_stem(names.items[j], name, sizeof name);
             if (starts(name, cur)) fprintf(out, "%s\n", name);
         }
         cli_names_free(&names);
