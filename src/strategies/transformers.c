@@ -414,15 +414,15 @@ static int split_args(const char *s, size_t len, piece *out, int max, int *n, pl
     return PL_OK;
 }
 
+/* 1 if the piece is one number, whatever its length (read_number then says what is wrong
+ * with it: a long one is refused as too long, not taken for part of a strategy's name).
+ * strtod reads in place: a trimmed piece is followed by a space, ',', ')' or the name's end. */
 static int is_number(piece a)
 {
-    char buf[64];
-    if (a.len == 0 || a.len >= sizeof buf) return 0;
-    memcpy(buf, a.p, a.len);
-    buf[a.len] = '\0';
+    if (a.len == 0 || isspace((unsigned char)a.p[0])) return 0;
     char *end;
-    strtod(buf, &end);
-    return *end == '\0';
+    strtod(a.p, &end);
+    return end == a.p + a.len;
 }
 
 static int read_number(const char *tname, const char *arg, piece a, double lo, double hi, int whole, double *out,

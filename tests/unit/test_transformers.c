@@ -182,6 +182,9 @@ static void errors(void **state)
         {"swap(tft)", "unknown transformer 'swap'"},
         {"dual()", "expected a strategy to transform"},
         {"dual((tft)", "unbalanced '(' in '(tft'"},
+        /* a number too long to read is named as the transformer's argument, not as a strategy */
+        {"noisy(tft, 0.1234567890123456789012345678901234567890123456789012345678901234567890)",
+         "transformer noisy: 'noise' is too long"},
         /* a label past the handle's 159 characters is refused, not cut */
         {"noisy(noisy(noisy(noisy(noisy(noisy(noisy(tft, 0.1234567890123), 0.1234567890123), 0.1234567890123), "
          "0.1234567890123), 0.1234567890123), 0.1234567890123), 0.1234567890123)",
