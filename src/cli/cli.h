@@ -113,6 +113,8 @@ const char *cli_data_dir_builtin(void);
  * out; returns how many it added.  cli_names_free frees the list. */
 int cli_scenarios_shipped(const char *data_dir, cli_names *out);
 void cli_names_free(cli_names *names);
+/* A scenario's name as typed: the file name without its .yaml or .yml, into buf. */
+void cli_scenario_stem(const char *name, char *buf, size_t size);
 /* The file a command's SCENARIO argument names, into path: the argument as given when it exists
  * (or is "-", or an absolute path: the library then reports what is wrong with it), else a
  * shipped scenario by name (korea/six-party-2007, with or without .yaml) in each data folder.

@@ -89,8 +89,7 @@ void cli_names_free(cli_names *names)
     *names = (cli_names){0};
 }
 
-/* name without a trailing .yaml or .yml */
-static void stem(const char *name, char *buf, size_t size)
+void cli_scenario_stem(const char *name, char *buf, size_t size)
 {
     size_t n = strlen(name);
     if (ends_with(name, ".yaml")) n -= 5;
@@ -127,11 +126,11 @@ int cli_scenario_find(const char *cmd, const char *arg, char *path, size_t size)
     cli_names shipped = {0};
     for (int i = 0; i < nd; i++) cli_scenarios_shipped(dirs[i], &shipped);
     char want[1024], best[1024] = "";
-    stem(name, want, sizeof want);
+    cli_scenario_stem(name, want, sizeof want);
     size_t best_d = (size_t)-1;
     for (int i = 0; i < shipped.n; i++) {
         char s[1024];
-        stem(shipped.items[i], s, sizeof s);
+        cli_scenario_stem(shipped.items[i], s, sizeof s);
         const char *slash = strrchr(s, '/'), *want_slash = strrchr(want, '/');
         size_t d = pl_edit_distance(want, s, 1);
         /* a name without its group (six-party-2007) is compared with the shipped name's last part */

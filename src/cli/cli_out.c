@@ -33,19 +33,15 @@ int cli_out_begin(cli_out *o, const char *cmd, const char *dir, const char *file
         close(nul);
         o->redirected = 1;
     }
-    if (!dir && json) {
-        /* a set that is never committed: only its temporary (beside this name) is ever made */
+    if (!dir && !json) return EXIT_OK;
+    char path[4096];
+    if (!dir) {
+        /* --json alone: a set that is never committed, so only its temporary (beside this name) is ever made */
         const char *tmp = getenv("TMPDIR");
-        char path[4096];
         snprintf(path, sizeof path, "%s/parley-json-%ld-%ld", tmp && *tmp ? tmp : "/tmp", (long)getpid(),
                  (long)time(NULL));
-        if (pl_outdir_open(&o->od, path, &err)) {
-            cli_out_abort(o);
-            return cli_lib_error(cmd, &err);
-        }
-        return EXIT_OK;
+        dir = path;
     }
-    if (!dir) return EXIT_OK;
     if (pl_outdir_open(&o->od, dir, &err)) {
         cli_out_abort(o);
         return cli_lib_error(cmd, &err);

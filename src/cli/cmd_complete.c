@@ -93,9 +93,7 @@ static void scenarios(FILE *out, const char *cur)
         cli_scenarios_shipped(dirs[i], &names);
         for (int j = 0; j < names.n; j++) {
             char name[1024];
-            snprintf(name, sizeof name, "%s", names.items[j]);
-            char *dot = strrchr(name, '.');
-            if (dot) *dot = '\0';
+            cli_scenario_stem(names.items[j], name, sizeof name);
             if (starts(name, cur)) fprintf(out, "%s\n", name);
         }
         cli_names_free(&names);
@@ -116,11 +114,9 @@ static void flag_value(FILE *out, const comp_flag *f, const char *cur)
         snprintf(words, sizeof words, "%s", f->meta);
         for (char *w = strtok(words, "|"); w; w = strtok(NULL, "|"))
             if (starts(w, cur)) fprintf(out, "%s\n", w);
-    } else if (!strcmp(f->name, "set") || !strcmp(f->name, "range") || !strcmp(f->name, "as") ||
-               !strcmp(f->name, "profile") || !strcmp(f->name, "variant")) {
-        /* paths into the scenario and its ids: the scenario's own words, not known here */
     }
-    /* a number, a seed, a game: nothing to offer */
+    /* a number, a seed, a game: nothing to offer; nor for --set, --range, --as, --profile and
+     * --variant, whose paths and ids are the scenario's own words, not known here */
 }
 
 int cmd_complete(int argc, char **argv)

@@ -3,7 +3,6 @@
  * name to give `parley run`, the kind and the title from the file), so a user who is not in the
  * checkout can find what there is to run. */
 #include <jansson.h>
-#include <string.h>
 
 #include "cli/cli.h"
 #include "cli/cli_flags.h"
@@ -45,9 +44,7 @@ int cmd_scenarios(int argc, char **argv)
         for (int j = 0; j < names.n; j++) {
             char path[4096], name[1024];
             snprintf(path, sizeof path, "%s/scenarios/%s", dirs[i], names.items[j]);
-            snprintf(name, sizeof name, "%s", names.items[j]);
-            char *dot = strrchr(name, '.');
-            if (dot) *dot = '\0';
+            cli_scenario_stem(names.items[j], name, sizeof name);
             pl_scenario *s;
             pl_error err;
             int unreadable = pl_scenario_open(&s, path, &err) != 0;

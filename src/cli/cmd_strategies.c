@@ -4,6 +4,7 @@
  * drift from the code: `make docs` rewrites it, a test compares it).  --nparty
  * lists the N-party strategies (parley/nparty.h) the same ways. */
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -380,29 +381,27 @@ static json_t *info_json(const pl_strategy_info *in)
 /* The strategies named on the command line, as made with their parameters and transformers. */
 static int print_named(int n, char **names, int as_json)
 {
-    for (int i = 0; i < n; i++) { /* every name checked before anything is printed */
-        pl_strategy *s;
-        pl_error err;
-        if (pl_strategy_create(&s, names[i], &err)) {
-            fprintf(stderr, "parley strategies: %s\n", err.msg);
-            return EXIT_USAGE;
-        }
-        pl_strategy_free(s);
+    pl_strategy **made = calloc((size_t)n, sizeof *made);
+    if (!made) {
+        fputs("parley strategies: out of memory\n", stderr);
+        return EXIT_ENV;
     }
-    if (!as_json) printf("%-40s %-40s %-5s %-6s %s\n", "LABEL", "AXELROD NAME", "RAND", "MEMORY", "USES");
-    for (int i = 0; i < n; i++) {
-        pl_strategy *s;
+    int rc = EXIT_OK;
+    for (int i = 0; i < n && !rc; i++) { /* every name made before anything is printed */
         pl_error err;
-        if (pl_strategy_create(&s, names[i], &err)) {
+        if (pl_strategy_create(&made[i], names[i], &err)) {
             fprintf(stderr, "parley strategies: %s\n", err.msg);
-            return EXIT_USAGE;
+            rc = EXIT_USAGE;
         }
+    }
+    if (!rc && !as_json) printf("%-40s %-40s %-5s %-6s %s\n", "LABEL", "AXELROD NAME", "RAND", "MEMORY", "USES");
+    for (int i = 0; i < n && !rc; i++) {
+        const pl_strategy *s = made[i];
         const pl_strategy_info *in = pl_strategy_get_info(s);
         int depth = pl_strategy_memory_depth(s), stoch = pl_strategy_is_stochastic(s);
         const char *axl = pl_strategy_is_default(s) || in->family == NULL || !strcmp(in->family, "transformed")
                               ? in->axelrod_name
                               : NULL;
-        int rc = EXIT_OK;
         if (as_json) {
             json_t *o = json_pack("{s:s,s:s?,s:s,s:b,s:o,s:b,s:b}", "label", pl_strategy_label(s), "axelrod_name", axl,
                                   "family", in->family, "stochastic", stoch, "memory_depth",
@@ -419,10 +418,10 @@ static int print_named(int n, char **names, int as_json)
                    : in->uses_game                ? "game"
                                                   : "-");
         }
-        pl_strategy_free(s);
-        if (rc) return rc;
     }
-    return EXIT_OK;
+    for (int i = 0; i < n; i++) pl_strategy_free(made[i]);
+    free(made);
+    return rc;
 }
 
 int cmd_strategies(int argc, char **argv)

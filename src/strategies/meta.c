@@ -52,7 +52,7 @@ enum team_rule { TEAM_ALL, TEAM_MEMORY_ONE, TEAM_FINITE, TEAM_LONG, TEAM_DETERMI
 /* What a turn needs of one member, side by side: one stream through the team. */
 typedef struct meta_member {
     int (*move)(void *state, const pl_params *p, const pl_view *v);
-    size_t offset; /* of its state in the block */
+    size_t offset; /* of its state in the block, 16-aligned (packed: fewer cache lines a turn) */
 } meta_member;
 
 typedef struct meta_team {
@@ -60,8 +60,6 @@ typedef struct meta_team {
     meta_member *member;
     const pl_strategy_def **def;
     pl_params *params;
-    size_t *offset;    /* of each member's state in the block, 16-aligned (packed: fewer cache lines a turn) */
-    size_t *clear;     /* bytes of it zeroed before init */
     size_t state_size; /* of all the members' states */
 } meta_team;
 
@@ -113,19 +111,15 @@ static void teams_build(void)
             if (entry[r] >= 0 && rule_admits(rule, pl_strategy_info_at((size_t)entry[r]))) n++;
         t->def = calloc(n ? n : 1, sizeof *t->def);
         t->params = calloc(n ? n : 1, sizeof *t->params);
-        t->offset = calloc(n ? n : 1, sizeof *t->offset);
-        t->clear = calloc(n ? n : 1, sizeof *t->clear);
         t->member = calloc(n ? n : 1, sizeof *t->member);
-        if (!t->def || !t->params || !t->offset || !t->clear || !t->member) out_of_memory();
+        if (!t->def || !t->params || !t->member) out_of_memory();
         for (size_t r = 0; r < PL_REFERENCE_COUNT; r++) {
             if (entry[r] < 0 || !rule_admits(rule, pl_strategy_info_at((size_t)entry[r]))) continue;
             const pl_strategy_def *d = pl_registry_def_at((size_t)entry[r]);
             t->def[t->n] = d;
             pl_registry_params_default(d, &t->params[t->n]);
-            t->offset[t->n] = t->state_size;
             t->member[t->n] = (meta_member){d->move, t->state_size};
-            t->clear[t->n] = pl_strategy_def_clear_size(d);
-            t->state_size += (pl_strategy_def_clear_size(d) > d->state_size ? pl_strategy_def_clear_size(d) : d->state_size);
+            t->state_size += pl_strategy_def_state_bytes(d);
             t->state_size = (t->state_size + 15) / 16 * 16; /* malloc's alignment, enough for any state */
             t->n++;
         }
@@ -158,7 +152,7 @@ enum { P_DELETE, P_ALTER, P_LOSS, P_GAIN, P_START };
 
 typedef struct meta_run {
     const meta_team *team;
-    unsigned char *states;   /* the members' states, team->offset apart */
+    unsigned char *states;   /* the members' states, at team->member[i].offset */
     pl_history *hist;        /* each member's own proposals (scores in them: its running score) */
     uint64_t *words;         /* the histories' packed moves, one block: member i's at i * words_per */
     size_t words_per;
@@ -202,8 +196,8 @@ static void meta_start(void *state, const meta_kind *kind)
         return;
     }
     for (size_t i = 0; i < t->n; i++) {
-        void *st = r->states + t->offset[i];
-        memset(st, 0, t->clear[i]);
+        void *st = r->states + t->member[i].offset;
+        memset(st, 0, pl_strategy_def_clear_size(t->def[i]));
         if (t->def[i]->init) t->def[i]->init(st, &t->params[i]);
     }
 }
@@ -216,7 +210,7 @@ static void meta_release(void *state)
     meta_run *r = s->run;
     if (!r) return;
     for (size_t i = 0; i < r->team->n && r->hist; i++) {
-        if (r->states && r->team->def[i]->release) r->team->def[i]->release(r->states + r->team->offset[i]);
+        if (r->states && r->team->def[i]->release) r->team->def[i]->release(r->states + r->team->member[i].offset);
     }
     free(r->states);
     pl_free(r->words);

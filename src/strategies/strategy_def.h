@@ -122,6 +122,13 @@ static inline size_t pl_strategy_def_clear_size(const pl_strategy_def *d)
     return n ? n : 1;
 }
 
+/* The bytes of a strategy's state slot: its state, and at least what an engine zeroes. */
+static inline size_t pl_strategy_def_state_bytes(const pl_strategy_def *d)
+{
+    size_t clear = pl_strategy_def_clear_size(d);
+    return clear > d->state_size ? clear : d->state_size;
+}
+
 /* Payoff to the viewing party when it plays `mine` and the opponent `theirs`. */
 static inline double pl_view_payoff(const pl_view *v, int mine, int theirs)
 {

@@ -71,23 +71,24 @@ static const struct tf_kind {
     const char *prefix; /* the reference's name prefix, NULL: none (identity) */
     int args;
     const char *arg_name[2];
+    int reclassifies; /* has a reclassifier in the reference (reclassify() below): sets makes_use_of */
 } kinds[TF_COUNT] = {
-    [TF_IDENTITY] = {"identity", NULL, NULL, ARG_NONE, {0}},
-    [TF_FLIP] = {"flip", NULL, "Flipped", ARG_NONE, {0}},
-    [TF_DUAL] = {"dual", NULL, "Dual", ARG_NONE, {0}},
-    [TF_NOISY] = {"noisy", NULL, "Noisy", ARG_OPT_PROB, {"noise"}},
-    [TF_FORGIVER] = {"forgiver", NULL, "Forgiving", ARG_PROB, {"p"}},
-    [TF_NICE] = {"nice", NULL, "Nice", ARG_NONE, {0}},
-    [TF_INITIAL] = {"initial", NULL, "Initial", ARG_SEQ, {"sequence"}},
-    [TF_FINAL] = {"final", NULL, "Final", ARG_SEQ, {"sequence"}},
-    [TF_TRACK] = {"track_history", NULL, "HistoryTracking", ARG_NONE, {0}},
-    [TF_DEADLOCK] = {"deadlock_breaking", NULL, "DeadlockBreaking", ARG_NONE, {0}},
-    [TF_GRUDGE] = {"grudge", NULL, "Grudging", ARG_COUNT0, {"grudges"}},
-    [TF_APOLOGY] = {"apology", NULL, "Apologizing", ARG_SEQ2, {"my_sequence", "opponent_sequence"}},
-    [TF_MIXED] = {"mixed", NULL, "Mutated", ARG_MIXED, {"probability", "strategy"}},
-    [TF_JOSS_ANN] = {"joss_ann", "jossann", "Joss-Ann", ARG_PROB2, {"p_cooperate", "p_defect"}},
-    [TF_RETALIATION] = {"retaliation", NULL, "Retaliating", ARG_COUNT1, {"retaliations"}},
-    [TF_RUA] = {"retaliate_until_apology", "rua", "RUA", ARG_NONE, {0}},
+    [TF_IDENTITY] = {"identity", NULL, NULL, ARG_NONE, {0}, 0},
+    [TF_FLIP] = {"flip", NULL, "Flipped", ARG_NONE, {0}, 0},
+    [TF_DUAL] = {"dual", NULL, "Dual", ARG_NONE, {0}, 0},
+    [TF_NOISY] = {"noisy", NULL, "Noisy", ARG_OPT_PROB, {"noise"}, 1},
+    [TF_FORGIVER] = {"forgiver", NULL, "Forgiving", ARG_PROB, {"p"}, 1},
+    [TF_NICE] = {"nice", NULL, "Nice", ARG_NONE, {0}, 0},
+    [TF_INITIAL] = {"initial", NULL, "Initial", ARG_SEQ, {"sequence"}, 1},
+    [TF_FINAL] = {"final", NULL, "Final", ARG_SEQ, {"sequence"}, 1},
+    [TF_TRACK] = {"track_history", NULL, "HistoryTracking", ARG_NONE, {0}, 0},
+    [TF_DEADLOCK] = {"deadlock_breaking", NULL, "DeadlockBreaking", ARG_NONE, {0}, 0},
+    [TF_GRUDGE] = {"grudge", NULL, "Grudging", ARG_COUNT0, {"grudges"}, 0},
+    [TF_APOLOGY] = {"apology", NULL, "Apologizing", ARG_SEQ2, {"my_sequence", "opponent_sequence"}, 0},
+    [TF_MIXED] = {"mixed", NULL, "Mutated", ARG_MIXED, {"probability", "strategy"}, 1},
+    [TF_JOSS_ANN] = {"joss_ann", "jossann", "Joss-Ann", ARG_PROB2, {"p_cooperate", "p_defect"}, 1},
+    [TF_RETALIATION] = {"retaliation", NULL, "Retaliating", ARG_COUNT1, {"retaliations"}, 1},
+    [TF_RUA] = {"retaliate_until_apology", "rua", "RUA", ARG_NONE, {0}, 1},
 };
 
 /* ---- playing ------------------------------------------------------------ */
@@ -100,9 +101,7 @@ static const pl_strategy *strategy_of(const pl_params *p)
 
 size_t pl_strategy_state_need(const pl_strategy *s)
 {
-    return s->tf ? s->tf->total : pl_strategy_def_clear_size(s->def) > s->def->state_size
-                                      ? pl_strategy_def_clear_size(s->def)
-                                      : s->def->state_size;
+    return s->tf ? s->tf->total : pl_strategy_def_state_bytes(s->def);
 }
 
 /* A strategy's state at the start of a match (or of a mixed-in player's move). */
@@ -415,15 +414,15 @@ static int split_args(const char *s, size_t len, piece *out, int max, int *n, pl
     return PL_OK;
 }
 
+/* 1 if the piece is one number, whatever its length (read_number then says what is wrong
+ * with it: a long one is refused as too long, not taken for part of a strategy's name).
+ * strtod reads in place: a trimmed piece is followed by a space, ',', ')' or the name's end. */
 static int is_number(piece a)
 {
-    char buf[64];
-    if (a.len == 0 || a.len >= sizeof buf) return 0;
-    memcpy(buf, a.p, a.len);
-    buf[a.len] = '\0';
+    if (a.len == 0 || isspace((unsigned char)a.p[0])) return 0;
     char *end;
-    strtod(buf, &end);
-    return *end == '\0';
+    strtod(a.p, &end);
+    return end == a.p + a.len;
 }
 
 static int read_number(const char *tname, const char *arg, piece a, double lo, double hi, int whole, double *out,
@@ -659,9 +658,7 @@ static int wrap(pl_strategy *inner, pl_tf_level *L, pl_strategy **out, pl_error 
          * finds nothing, and the uses found so far (by an inner reclassifier) are all that
          * stay.  parley follows that, so final(initial(dual(Adaptive), CD), DDD) reads the
          * length but, as in the reference, not the game. */
-        int kind = c->level[k].kind;
-        int reclassifies = kind == TF_NOISY || kind == TF_FORGIVER || kind == TF_INITIAL || kind == TF_FINAL ||
-                           kind == TF_MIXED || kind == TF_JOSS_ANN || kind == TF_RETALIATION || kind == TF_RUA;
+        int reclassifies = kinds[c->level[k].kind].reclassifies;
         if (reclassifies && k > 0 && !keyed) s->tf_info.uses_length = s->tf_info.uses_game = 0;
         keyed |= reclassifies;
         reclassify(s, &c->level[k]);
@@ -718,12 +715,10 @@ void pl_tf_point_info(pl_strategy *s)
     s->tf_info.axelrod_name = s->ref_name[0] ? s->ref_name : NULL;
 }
 
-/* The parley syntax: kind(inner, args...). */
-static int create_call(int kind, const char *args, size_t len, pl_strategy **out, int depth, pl_error *err);
-
-static int create_spec(const char *spec, size_t len, pl_strategy **out, int depth, pl_error *err)
+/* The inner strategy's name, made through the registry (which re-enters pl_transform_create:
+ * its nesting counter bounds the depth). */
+static int create_spec(const char *spec, size_t len, pl_strategy **out, pl_error *err)
 {
-    if (depth > PL_TF_MAX + 2) return pl_error_set(err, PL_EINVAL, "transformer: nested more than %d deep", PL_TF_MAX);
     char buf[1024];
     if (len >= sizeof buf) return pl_error_set(err, PL_EINVAL, "strategy name longer than %zu characters", sizeof buf - 1);
     memcpy(buf, spec, len);
@@ -731,7 +726,8 @@ static int create_spec(const char *spec, size_t len, pl_strategy **out, int dept
     return pl_strategy_create(out, buf, err);
 }
 
-static int create_call(int kind, const char *args, size_t len, pl_strategy **out, int depth, pl_error *err)
+/* The parley syntax: kind(inner, args...). */
+static int create_call(int kind, const char *args, size_t len, pl_strategy **out, pl_error *err)
 {
     piece a[2 + 2 * PL_TF_MIXED_MAX + 16];
     int n;
@@ -748,7 +744,7 @@ static int create_call(int kind, const char *args, size_t len, pl_strategy **out
         /* the inner strategy's pieces, commas and all: memory_one:p1=1,p2=0 */
         const char *from = a[0].p;
         size_t ilen = (size_t)(a[n - 1].p + a[n - 1].len - from);
-        rc = create_spec(from, ilen, &inner, depth + 1, err);
+        rc = create_spec(from, ilen, &inner, err);
         if (rc && err && strncmp(err->msg, "transformer", 11) != 0) { /* an inner transformer named itself */
             char msg[sizeof err->msg];
             snprintf(msg, sizeof msg, "%s", err->msg);
@@ -796,7 +792,7 @@ static int create_prefixed(const char *spec, size_t len, pl_strategy **out, pl_e
                      colon + 1);
         }
         pl_strategy *s = NULL;
-        if (create_call(k, call, strlen(call), &s, 1, NULL) == PL_OK) {
+        if (create_call(k, call, strlen(call), &s, NULL) == PL_OK) {
             *out = s;
             return PL_OK;
         }
@@ -844,7 +840,7 @@ static int transform_create(pl_strategy **out, const char *spec, size_t len, pl_
                 return pl_error_set(err, PL_EINVAL, "unknown transformer '%.*s' (known: %s)", (int)(idlen < 64 ? idlen : 64),
                                     id, known);
             }
-            return create_call(kind, open + 1, (size_t)(spec + len - 1 - (open + 1)), out, 0, err);
+            return create_call(kind, open + 1, (size_t)(spec + len - 1 - (open + 1)), out, err);
         }
     }
     return create_prefixed(spec, len, out, err);

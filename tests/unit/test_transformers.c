@@ -181,6 +181,14 @@ static void errors(void **state)
         {"dual(tft))", "unbalanced ')'"},
         {"swap(tft)", "unknown transformer 'swap'"},
         {"dual()", "expected a strategy to transform"},
+        {"dual((tft)", "unbalanced '(' in '(tft'"},
+        /* a number too long to read is named as the transformer's argument, not as a strategy */
+        {"noisy(tft, 0.1234567890123456789012345678901234567890123456789012345678901234567890)",
+         "transformer noisy: 'noise' is too long"},
+        /* a label past the handle's 159 characters is refused, not cut */
+        {"noisy(noisy(noisy(noisy(noisy(noisy(noisy(tft, 0.1234567890123), 0.1234567890123), 0.1234567890123), "
+         "0.1234567890123), 0.1234567890123), 0.1234567890123), 0.1234567890123)",
+         "is longer than 159 characters"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         pl_strategy *s = NULL;
