@@ -510,11 +510,13 @@ typedef struct moran_graphs {
     size_t meetings;
     const int *ma, *mb;
     adjacency out, in;
+    pl_moran_graph complete; /* owned: the interaction graph when none is given (else empty) */
 } moran_graphs;
 
 static void graphs_free(moran_graphs *g)
 {
     if (!g) return;
+    pl_moran_graph_free(&g->complete);
     pl_free(g->out.start);
     pl_free(g->out.nb);
     pl_free(g->in.start);
@@ -562,46 +564,29 @@ static int graphs_build(const pl_moran_config *cfg, int N, moran_graphs **out, p
     moran_graphs *g = pl_calloc(1, sizeof *g);
     int *fill = pl_calloc((size_t)N + 1, sizeof *fill);
     /* a missing interaction graph is the complete one, a missing reproduction graph the interaction graph with loops */
-    int *ca = NULL, *cb = NULL;
-    pl_moran_graph complete = {.vertices = N};
     const pl_moran_graph *inter = cfg->interaction, *repro = cfg->reproduction;
     int loops = !repro;
     if (!g || !fill) goto nomem;
     if (!inter) {
-        size_t e = (size_t)N * (size_t)(N - 1) / 2, k = 0;
-        ca = pl_malloc(e * sizeof *ca);
-        cb = pl_malloc(e * sizeof *cb);
-        if (!ca || !cb) goto nomem;
-        for (int i = 0; i < N; i++)
-            for (int j = i + 1; j < N; j++, k++) {
-                ca[k] = i;
-                cb[k] = j;
-            }
-        complete.edges = e;
-        complete.from = ca;
-        complete.to = cb;
-        inter = &complete;
+        int rc = pl_moran_graph_make("complete", N, &g->complete, err);
+        if (rc) {
+            pl_free(fill);
+            graphs_free(g);
+            return rc;
+        }
+        inter = &g->complete;
     }
     if (!repro) repro = inter;
     g->N = N;
     if (adjacency_build(&g->out, repro, loops, 0, fill) || adjacency_build(&g->in, repro, loops, 1, fill)) goto nomem;
-    if (inter == &complete) { /* the graphs own the complete graph's meetings */
-        g->meetings = complete.edges;
-        g->ma = ca;
-        g->mb = cb;
-        ca = cb = NULL;
-    } else {
-        g->meetings = inter->edges;
-        g->ma = inter->from;
-        g->mb = inter->to;
-    }
+    g->meetings = inter->edges;
+    g->ma = inter->from;
+    g->mb = inter->to;
     pl_free(fill);
     *out = g;
     return PL_OK;
 nomem:
     pl_free(fill);
-    pl_free(ca);
-    pl_free(cb);
     graphs_free(g);
     return pl_error_set(err, PL_ENOMEM, "out of memory for the population's graphs");
 }
