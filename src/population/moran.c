@@ -631,15 +631,15 @@ static void graph_step(const pl_moran *m, const pl_moran_config *cfg, const mora
     } else {
         dead = (int)pl_rng_below(rng, (uint64_t)N);
         graph_fitness(m, cfg, g, s, dead, rng);
-        int lo = g->in.start[dead], hi = g->in.start[dead + 1], k = 0;
-        for (int q = lo; q < hi; q++) s->cw[k++] = g->in.nb[q] == dead ? 0 : s->fit[g->in.nb[q]];
-        int any = 0;
-        for (int q = lo; q < hi; q++) any |= g->in.nb[q] != dead;
-        if (!any) return; /* nobody can fill the place */
+        int lo = g->in.start[dead], hi = g->in.start[dead + 1], k = 0, others = 0;
+        for (int q = lo; q < hi; q++) {
+            int self = g->in.nb[q] == dead;
+            s->cw[k++] = self ? 0 : s->fit[g->in.nb[q]];
+            others += !self;
+        }
+        if (!others) return; /* nobody can fill the place */
         size_t c = pick(rng, s->cw, NULL, (size_t)k);
         if (g->in.nb[lo + (int)c] == dead) { /* every candidate has fitness 0: uniformly among the others */
-            int others = 0;
-            for (int q = lo; q < hi; q++) others += g->in.nb[q] != dead;
             int r = (int)pl_rng_below(rng, (uint64_t)others);
             for (int q = lo; q < hi; q++)
                 if (g->in.nb[q] != dead && r-- == 0) c = (size_t)(q - lo);
