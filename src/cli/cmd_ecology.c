@@ -100,7 +100,8 @@ int cmd_ecology(int argc, char **argv)
         goto done;
     }
     if (players.n < 2) { /* said here, naming the flag: the tournament would refuse it without */
-        cli_usage_error("ecology", "--players: the payoffs come from a tournament, which needs at least two players; got one");
+        cli_usage_error("ecology",
+                        "--players: the payoffs come from a tournament, which needs at least two players; got one");
         goto done;
     }
     size_t n = players.n;
