@@ -51,8 +51,8 @@ static int read_numbers(const char *path, const char *what, size_t cols, double 
             }
             if (whole) x = (double)l; /* only once parsed: l is unset after a bad number */
             if (k >= cols) {
-                rc = pl_error_set(err, PL_EINVAL, "%s:%ld:%ld: more than %zu numbers on the line (%s)", name, lineno,
-                                  (long)(p - line) + 1, cols, what);
+                rc = pl_error_set(err, PL_EINVAL, "%s:%ld:%ld: more numbers on the line than the %zu expected (%s)", name,
+                                  lineno, (long)(p - line) + 1, cols, what);
                 goto out;
             }
             if ((*rows * cols + k + 1) > vcap) {

@@ -105,7 +105,7 @@ expect_err_has "--graph" "a missing graph names the flag"
 expect_exit 0 "--reproduction-graph without --graph" "$PARLEY" moran --players tft,defector --counts 2,2 --turns 5 --reproduction-graph cycle --runs 50
 printf '0 1 2\n' >"$TMP/three.txt"
 expect_exit 2 "an edge list with three numbers on a line" "$PARLEY" moran --players tft,defector --counts 2,2 --reproduction-graph "$TMP/three.txt"
-expect_err_has "--reproduction-graph: $TMP/three.txt:1:5: more than 2 numbers on the line" "the extra number is named with flag, file, line and column"
+expect_err_has "--reproduction-graph: $TMP/three.txt:1:5: more numbers on the line than the 2 expected (an edge list)" "the extra number is named with flag, file, line and column"
 printf '# nothing\n\n' >"$TMP/noedges.txt"
 expect_exit 2 "an edge list without edges" "$PARLEY" moran --players tft,defector --counts 2,2 --graph "$TMP/noedges.txt"
 expect_err_has "--graph: $TMP/noedges.txt: no edges" "an empty edge list is explained"
