@@ -37,13 +37,12 @@ int pl_svg_render_area(pl_strbuf *sb, const pl_chart *c)
     const xaxis xa = f.xa;
     double x0 = f.x0, x1 = f.x1, y0 = f.y0, y1 = f.y1;
     /* at most ~1000 points a band: long runs are thinned by a stride (the same for every band) */
-    size_t stride = c->n_x > 1000 ? (c->n_x + 999) / 1000 : 1;
+    size_t count, stride = (size_t)pl_chart_thin(c->n_x - 1, 1000, &count);
     pl_strbuf_append(sb, "<g class=\"marks\" stroke=\"#ffffff\" stroke-width=\"0.4\">\n");
     for (size_t s = 0; s < c->n_series; s++) {
         pl_strbuf_appendf(sb, "<path fill=\"%s\" fill-opacity=\"0.85\" d=\"", pl_chart_palette(s));
         /* the top edge left to right, then the bottom edge (the stack below) back; points at
          * 0, stride, 2 stride, ... and always the last */
-        size_t count = (c->n_x - 1) / stride + 1 + ((c->n_x - 1) % stride != 0);
         for (size_t q = 0; q < 2 * count; q++) {
             int back = q >= count;
             size_t k = back ? 2 * count - 1 - q : q;
