@@ -10,6 +10,7 @@
  * `bench_moran mem1` runs only the paired case of issue 17 (see main). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -72,11 +73,16 @@ int main(int argc, char **argv)
 {
     /* `bench_moran mem1`: the paired case of issue 17, one thread: a fixation estimate of 1,000
      * runs, 20 players of two memory-one strategies, noise 0.05 (the cache included, printed apart) */
-    if (argc > 1 && argv[1][0] == 'm') {
+    if (argc > 1 && !strcmp(argv[1], "mem1")) {
         bench("GTFT 1 vs ZD-Extort-2 19, noise 0.05", "gtft", "zd_extort_2", 1, 19, 200, 0.05, 1000, 1);
         return 0;
     }
-    uint64_t scale = argc > 1 ? strtoull(argv[1], NULL, 10) : 1;
+    char *end = NULL;
+    uint64_t scale = argc > 1 ? strtoull(argv[1], &end, 10) : 1;
+    if (argc > 1 && (*end || scale < 1)) {
+        fprintf(stderr, "usage: bench_moran [SCALE (a whole number >= 1) | mem1], got '%s'\n", argv[1]);
+        return 2;
+    }
     int cores = (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (cores < 1) cores = 1;
     for (int pass = 0; pass < 2; pass++) {

@@ -99,6 +99,11 @@ int cmd_ecology(int argc, char **argv)
         cli_usage_error("ecology", "--players: expected the strategies, e.g. --players tft,defector,cooperator");
         goto done;
     }
+    if (players.n < 2) { /* said here, naming the flag: the tournament would refuse it without */
+        cli_usage_error("ecology",
+                        "--players: the payoffs come from a tournament, which needs at least two players; got one");
+        goto done;
+    }
     size_t n = players.n;
     x0 = calloc(n, sizeof *x0);
     pay = calloc(n * n, sizeof *pay);

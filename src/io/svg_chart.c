@@ -308,6 +308,13 @@ int pl_chart_set_matrix(pl_chart *c, size_t rows, size_t cols, const double *val
     return PL_OK;
 }
 
+uint64_t pl_chart_thin(uint64_t last, size_t most, size_t *count)
+{
+    uint64_t stride = (last + most) / most; /* (last + 1) / most rounded up */
+    *count = (size_t)(last / stride) + 1 + (last % stride != 0);
+    return stride;
+}
+
 int pl_chart_set_x(pl_chart *c, const double *x, size_t n)
 {
     int rc = need_kind(c, "x values", c && (c->kind == PL_CHART_LINE || c->kind == PL_CHART_AREA));

@@ -35,6 +35,7 @@
 #define PL_IO_SVG_CHART_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "io/strbuf.h"
 #include "parley/error.h"
@@ -140,6 +141,10 @@ int pl_chart_set_matrix(pl_chart *c, size_t rows, size_t cols, const double *val
 
 /* The x values, shared by all series, increasing (copied).  Set before the series. */
 int pl_chart_set_x(pl_chart *c, const double *x, size_t n);
+/* Which of the points 0 .. last a chart of a long series draws, about `most` of them at most:
+ * every stride-th (0, stride, 2 stride, ...) and always the last.  Returns the stride (1 when
+ * all fit); *count the points drawn. */
+uint64_t pl_chart_thin(uint64_t last, size_t most, size_t *count);
 
 /* ---- HISTOGRAM ------------------------------------------------------------ */
 

@@ -151,3 +151,25 @@ void pl_svg_legend_draw(pl_strbuf *sb, const legend_item *it, size_t n, double x
     }
     pl_strbuf_append(sb, "</g>\n");
 }
+
+/* ---------------------------------------------------- values over an x axis */
+
+void pl_svg_xyframe_begin(xyframe *f, pl_strbuf *sb, const pl_chart *c, const legend_item *lg, size_t n_lg,
+                          const vaxis *ya, double xlo, double xhi, double H_default)
+{
+    double W = c->width ? c->width : W_DEFAULT, H = c->height ? c->height : H_default;
+    double head = 8 + (c->title && *c->title ? 24 : 0) + (c->subtitle && *c->subtitle ? 18 : 0) + 6;
+    double lgh = pl_svg_legend_height(lg, n_lg, 12, W - 12);
+    double y0 = head + lgh + (lgh > 0 ? 8 : 0) + 8 + pl_svg_marker_lanes(c);
+    double x0 = 12 + (c->y_title && *c->y_title ? 20 : 0) + pl_svg_vaxis_label_w(ya) + 10, x1 = W - 24;
+    double pb = 8 + 16 + (c->x_title && *c->x_title ? 22 : 0) + 6, y1 = H - pb;
+    if (y1 - y0 < 60) y1 = y0 + 60, H = y1 + pb;
+    pl_svg_xaxis_fit(&f->xa, c, xlo, xhi, x1 - x0, c->has_xrange || c->months);
+    pl_svg_open(sb, c, W, H);
+    pl_svg_legend_draw(sb, lg, n_lg, 12, W - 12, head);
+    pl_svg_draw_vaxis(sb, ya, 0, x0, x1, y0, y1);
+    pl_svg_draw_xaxis(sb, &f->xa, x0, x1, y0, y1);
+    pl_svg_draw_vtitle(sb, c->y_title, 18, y0, y1);
+    pl_svg_draw_htitle(sb, c->x_title, x0, x1, H - 10);
+    f->W = W, f->H = H, f->x0 = x0, f->x1 = x1, f->y0 = y0, f->y1 = y1;
+}

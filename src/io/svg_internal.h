@@ -8,13 +8,15 @@
  *
  *     svg_chart.c      the chart object: create, setters (with sticky errors), free, pl_chart_svg
  *     svg_text.c       text output: numbers, attributes, escaped and fitted text, values, dates
- *     svg_frame.c      the frame: <svg> element, title, basic shapes, legend, palette, empty chart
+ *     svg_frame.c      the frame: <svg> element, title, basic shapes, legend, palette, empty chart,
+ *                      and the frame of values over an x axis (line and area charts)
  *     svg_axes.c       axes: 1-2-5 ticks, value axes, month axes, axis titles, category labels,
  *                      x markers
  *     svg_bar.c        the category x value frame (shared with boxes) and the bar chart
  *     svg_box.c        box statistics and the box chart
  *     svg_heatmap.c    the heatmap and its viridis scale
  *     svg_line.c       the line chart and its interval bands
+ *     svg_area.c       the stacked area chart
  *     svg_histogram.c  the histogram
  *     svg_timeline.c   the timeline and its markers
  *     svg_graph.c      the graph of nodes and edges (an agreement's sequencing)
@@ -221,6 +223,22 @@ double pl_svg_marker_lanes(const pl_chart *c);
 /* Dashed vertical lines at marked x positions, labelled in the lanes above the plot (y0). */
 void pl_svg_draw_x_markers(pl_strbuf *sb, const pl_chart *c, const vaxis *xa, double x0, double x1, double y0,
                            double y1);
+
+/* ---- the frame of values over an x axis (svg_frame.c; LINE and AREA) -------- */
+
+/* The plot area [x0, x1] x [y0, y1] (y0 the top), the chart's size and its x axis. */
+typedef struct xyframe {
+    double W, H, x0, x1, y0, y1;
+    xaxis xa;
+} xyframe;
+
+/* Lays out and draws the frame of a chart of values over x: the <svg> with its title (W, H the
+ * chart's, else W_DEFAULT and H_default, grown to a plot at least 60 high), the legend lg, room
+ * for the x markers' labels, the value axis ya (fitted by the caller) down the left with
+ * c->y_title, and the x axis fitted to [xlo, xhi] (fixed when the chart gives an x range or
+ * months) with c->x_title.  The caller draws the marks into f's plot area, then closes. */
+void pl_svg_xyframe_begin(xyframe *f, pl_strbuf *sb, const pl_chart *c, const legend_item *lg, size_t n_lg,
+                          const vaxis *ya, double xlo, double xhi, double H_default);
 
 /* ---- the category x value frame (svg_bar.c; BAR and BOX) --------------------- */
 

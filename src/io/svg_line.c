@@ -62,29 +62,18 @@ int pl_svg_render_line(pl_strbuf *sb, const pl_chart *c)
     xlo = c->x[0];
     xhi = c->x[c->n_x - 1];
     if (c->has_xrange) xlo = c->xlo, xhi = c->xhi;
-    double W = c->width ? c->width : W_DEFAULT, H = c->height ? c->height : 400;
     legend_item lg[64];
     size_t n_lg = 0;
     int named = c->n_series > 1; /* one series: the axis title names it */
     for (size_t s = 0; named && s < c->n_series && n_lg < 64; s++)
         lg[n_lg++] = (legend_item){c->series[s].name ? c->series[s].name : "", pl_chart_palette(s), LG_LINE, 0,
                                    series_dash(s), 1};
-    double head = 8 + (c->title && *c->title ? 24 : 0) + (c->subtitle && *c->subtitle ? 18 : 0) + 6;
-    double lgh = pl_svg_legend_height(lg, n_lg, 12, W - 12);
-    double y0 = head + lgh + (lgh > 0 ? 8 : 0) + 8 + pl_svg_marker_lanes(c);
     vaxis ya;
     pl_svg_vaxis_fit(&ya, lo, hi, 7, c->has_vrange);
-    double x0 = 12 + (c->y_title && *c->y_title ? 20 : 0) + pl_svg_vaxis_label_w(&ya) + 10, x1 = W - 24;
-    double pb = 8 + 16 + (c->x_title && *c->x_title ? 22 : 0) + 6, y1 = H - pb;
-    if (y1 - y0 < 60) y1 = y0 + 60, H = y1 + pb;
-    xaxis xa;
-    pl_svg_xaxis_fit(&xa, c, xlo, xhi, x1 - x0, c->has_xrange || c->months);
-    pl_svg_open(sb, c, W, H);
-    pl_svg_legend_draw(sb, lg, n_lg, 12, W - 12, head);
-    pl_svg_draw_vaxis(sb, &ya, 0, x0, x1, y0, y1);
-    pl_svg_draw_xaxis(sb, &xa, x0, x1, y0, y1);
-    pl_svg_draw_vtitle(sb, c->y_title, 18, y0, y1);
-    pl_svg_draw_htitle(sb, c->x_title, x0, x1, H - 10);
+    xyframe f;
+    pl_svg_xyframe_begin(&f, sb, c, lg, n_lg, &ya, xlo, xhi, 400);
+    const xaxis xa = f.xa;
+    double x0 = f.x0, x1 = f.x1, y0 = f.y0, y1 = f.y1;
     int markers = c->n_x <= 24 || c->n_x * c->n_series <= 120;
     for (size_t s = 0; s < c->n_series; s++) /* bands under every line */
         if (c->series[s].lo && c->series[s].hi)

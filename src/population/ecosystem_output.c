@@ -83,8 +83,8 @@ static int write_json(const pl_ecosystem_result *r, const char *path, pl_error *
 static int write_report(const pl_ecosystem_result *r, const char *path, pl_error *err)
 {
     size_t n = r->n;
-    uint64_t stride = (r->steps + REPORT_POINTS) / REPORT_POINTS;
-    size_t pts = (size_t)(r->steps / stride) + 1 + (r->steps % stride != 0);
+    size_t pts;
+    uint64_t stride = pl_chart_thin(r->steps, REPORT_POINTS, &pts);
     pl_report *rep = pl_report_create("Ecosystem");
     double *x = pl_malloc(pts * sizeof *x), *y = pl_malloc(pts * sizeof *y);
     pl_chart *c = pl_chart_create(PL_CHART_AREA, "Share of the population");

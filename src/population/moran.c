@@ -510,11 +510,13 @@ typedef struct moran_graphs {
     size_t meetings;
     const int *ma, *mb;
     adjacency out, in;
+    pl_moran_graph complete; /* owned: the interaction graph when none is given (else empty) */
 } moran_graphs;
 
 static void graphs_free(moran_graphs *g)
 {
     if (!g) return;
+    pl_moran_graph_free(&g->complete);
     pl_free(g->out.start);
     pl_free(g->out.nb);
     pl_free(g->in.start);
@@ -562,46 +564,29 @@ static int graphs_build(const pl_moran_config *cfg, int N, moran_graphs **out, p
     moran_graphs *g = pl_calloc(1, sizeof *g);
     int *fill = pl_calloc((size_t)N + 1, sizeof *fill);
     /* a missing interaction graph is the complete one, a missing reproduction graph the interaction graph with loops */
-    int *ca = NULL, *cb = NULL;
-    pl_moran_graph complete = {.vertices = N};
     const pl_moran_graph *inter = cfg->interaction, *repro = cfg->reproduction;
     int loops = !repro;
     if (!g || !fill) goto nomem;
     if (!inter) {
-        size_t e = (size_t)N * (size_t)(N - 1) / 2, k = 0;
-        ca = pl_malloc(e * sizeof *ca);
-        cb = pl_malloc(e * sizeof *cb);
-        if (!ca || !cb) goto nomem;
-        for (int i = 0; i < N; i++)
-            for (int j = i + 1; j < N; j++, k++) {
-                ca[k] = i;
-                cb[k] = j;
-            }
-        complete.edges = e;
-        complete.from = ca;
-        complete.to = cb;
-        inter = &complete;
+        int rc = pl_moran_graph_make("complete", N, &g->complete, err);
+        if (rc) {
+            pl_free(fill);
+            graphs_free(g);
+            return rc;
+        }
+        inter = &g->complete;
     }
     if (!repro) repro = inter;
     g->N = N;
     if (adjacency_build(&g->out, repro, loops, 0, fill) || adjacency_build(&g->in, repro, loops, 1, fill)) goto nomem;
-    if (inter == &complete) { /* the graphs own the complete graph's meetings */
-        g->meetings = complete.edges;
-        g->ma = ca;
-        g->mb = cb;
-        ca = cb = NULL;
-    } else {
-        g->meetings = inter->edges;
-        g->ma = inter->from;
-        g->mb = inter->to;
-    }
+    g->meetings = inter->edges;
+    g->ma = inter->from;
+    g->mb = inter->to;
     pl_free(fill);
     *out = g;
     return PL_OK;
 nomem:
     pl_free(fill);
-    pl_free(ca);
-    pl_free(cb);
     graphs_free(g);
     return pl_error_set(err, PL_ENOMEM, "out of memory for the population's graphs");
 }
@@ -646,15 +631,15 @@ static void graph_step(const pl_moran *m, const pl_moran_config *cfg, const mora
     } else {
         dead = (int)pl_rng_below(rng, (uint64_t)N);
         graph_fitness(m, cfg, g, s, dead, rng);
-        int lo = g->in.start[dead], hi = g->in.start[dead + 1], k = 0;
-        for (int q = lo; q < hi; q++) s->cw[k++] = g->in.nb[q] == dead ? 0 : s->fit[g->in.nb[q]];
-        int any = 0;
-        for (int q = lo; q < hi; q++) any |= g->in.nb[q] != dead;
-        if (!any) return; /* nobody can fill the place */
+        int lo = g->in.start[dead], hi = g->in.start[dead + 1], k = 0, others = 0;
+        for (int q = lo; q < hi; q++) {
+            int self = g->in.nb[q] == dead;
+            s->cw[k++] = self ? 0 : s->fit[g->in.nb[q]];
+            others += !self;
+        }
+        if (!others) return; /* nobody can fill the place */
         size_t c = pick(rng, s->cw, NULL, (size_t)k);
         if (g->in.nb[lo + (int)c] == dead) { /* every candidate has fitness 0: uniformly among the others */
-            int others = 0;
-            for (int q = lo; q < hi; q++) others += g->in.nb[q] != dead;
             int r = (int)pl_rng_below(rng, (uint64_t)others);
             for (int q = lo; q < hi; q++)
                 if (g->in.nb[q] != dead && r-- == 0) c = (size_t)(q - lo);

@@ -45,11 +45,14 @@ static int read_numbers(const char *path, const char *what, size_t cols, double 
             long l;
             pl_error e;
             int bad = whole ? pl_parse_long(p, (long)lo, (long)hi, &l, &e) : pl_parse_double(p, lo, hi, &x, &e);
-            if (whole) x = (double)l;
-            if (bad || k >= cols) {
-                rc = pl_error_set(err, PL_EINVAL, "%s:%ld:%ld: %s", name, lineno, (long)(p - line) + 1,
-                                  bad ? e.msg : "more numbers than expected on the line");
-                if (!bad) snprintf(err->msg + strlen(err->msg), sizeof err->msg - strlen(err->msg), " (%zu)", cols);
+            if (bad) {
+                rc = pl_error_set(err, PL_EINVAL, "%s:%ld:%ld: %s", name, lineno, (long)(p - line) + 1, e.msg);
+                goto out;
+            }
+            if (whole) x = (double)l; /* only once parsed: l is unset after a bad number */
+            if (k >= cols) {
+                rc = pl_error_set(err, PL_EINVAL, "%s:%ld:%ld: more numbers on the line than the %zu expected (%s)", name,
+                                  lineno, (long)(p - line) + 1, cols, what);
                 goto out;
             }
             if ((*rows * cols + k + 1) > vcap) {

@@ -21,9 +21,9 @@ int pl_moran_write_report(const pl_moran *m, const pl_moran_config *cfg, const p
     size_t n = pl_moran_types(m);
     int N = 0;
     for (size_t t = 0; t < n; t++) N += meta->counts[t];
-    uint64_t step = (gens + 1 + REPORT_POINTS - 1) / REPORT_POINTS;
-    if (step < 1) step = 1;
-    size_t pts = traj ? (size_t)(gens / step) + 1 + (gens % step != 0) : 0;
+    size_t pts = 0;
+    uint64_t step = pl_chart_thin(gens, REPORT_POINTS, &pts);
+    if (!traj) pts = 0;
     pl_report *rep = pl_report_create("Moran process");
     const char **names = pl_malloc(n * sizeof *names);
     double *x = pl_malloc((pts ? pts : 1) * sizeof *x), *y = pl_malloc((pts ? pts : 1) * sizeof *y);

@@ -13,6 +13,8 @@ check "parley help lists ecology" grep -q "^  ecology" <<<"$("$PARLEY" --help 2>
 # bad input: exit 2, the flag named
 expect_exit 2 "no players" "$PARLEY" ecology
 expect_err_has "--players" "no players names the flag"
+expect_exit 2 "one player" "$PARLEY" ecology --players tft
+expect_err_has "--players: the payoffs come from a tournament, which needs at least two players" "one player is refused naming the flag"
 expect_exit 2 "too few shares" "$PARLEY" ecology --players tft,defector --population 1
 expect_err_has "--population: expected 2 numbers" "too few shares are explained"
 expect_exit 2 "a share that is not a number" "$PARLEY" ecology --players tft,defector --population 1,x

@@ -100,6 +100,18 @@ expect_exit 2 "an edge list naming an individual beyond N" "$PARLEY" moran --pla
 expect_err_has "--graph: $TMP/bad.txt:2:3: expected a whole number from 0 to 3, got '7'" "the bad vertex is named with file, line and column"
 expect_exit 2 "a missing graph file" "$PARLEY" moran --players tft,defector --graph "$TMP/none.txt"
 expect_err_has "--graph" "a missing graph names the flag"
+# a reproduction graph alone: the run builds the complete interaction graph (and frees it: the
+# sanitizer build fails on a leak)
+expect_exit 0 "--reproduction-graph without --graph" "$PARLEY" moran --players tft,defector --counts 2,2 --turns 5 --reproduction-graph cycle --runs 50
+printf '0 1 2\n' >"$TMP/three.txt"
+expect_exit 2 "an edge list with three numbers on a line" "$PARLEY" moran --players tft,defector --counts 2,2 --reproduction-graph "$TMP/three.txt"
+expect_err_has "--reproduction-graph: $TMP/three.txt:1:5: more numbers on the line than the 2 expected (an edge list)" "the extra number is named with flag, file, line and column"
+printf '# nothing\n\n' >"$TMP/noedges.txt"
+expect_exit 2 "an edge list without edges" "$PARLEY" moran --players tft,defector --counts 2,2 --graph "$TMP/noedges.txt"
+expect_err_has "--graph: $TMP/noedges.txt: no edges" "an empty edge list is explained"
+printf '1 0\n0.5\n' >"$TMP/shortm.txt"
+expect_exit 2 "a mutation matrix with a short row" "$PARLEY" moran --players tft,defector --mutation-matrix "$TMP/shortm.txt"
+expect_err_has "--mutation-matrix: $TMP/shortm.txt:2:4: 1 numbers on the line; expected 2" "the short row is named with file, line and column"
 # the same bytes at any thread count, on a graph with random outcomes
 "$PARLEY" moran --players wsls,tft --counts 3,6 --noise 0.05 --turns 20 --samples 10 --graph star --mode db --runs 200 --seed 8 --threads 1 --out "$TMP/g1" >"$TMP/g1.txt" 2>/dev/null
 "$PARLEY" moran --players wsls,tft --counts 3,6 --noise 0.05 --turns 20 --samples 10 --graph star --mode db --runs 200 --seed 8 --threads 2 --out "$TMP/g2" >"$TMP/g2.txt" 2>/dev/null
@@ -155,4 +167,6 @@ expect_exit 2 "a grid with --counts" "$PARLEY" moran --players tft,defector --gr
 expect_err_has "takes no --counts" "a grid refuses --counts"
 expect_exit 2 "--grid-noise alone" "$PARLEY" moran --players tft,defector --grid-noise 0.1
 expect_err_has "--grid-noise needs --grid-sizes" "--grid-noise alone is explained"
+expect_exit 2 "a noise level above 1 in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-noise 0,2
+expect_err_has "--grid-noise: value 2: expected a number from 0 to 1, got '2'" "the bad noise level is named with its place"
 echo "1..$tap_n"

@@ -102,6 +102,30 @@ static void complete_graph_is_well_mixed(void **state)
     pl_moran_free(m);
 }
 
+/* A reproduction graph alone: the interaction graph is then the complete one (built by the
+ * run, and freed by it: the sanitizer build catches a leak).  Every vertex with an arc to every
+ * vertex, itself included, is the well-mixed birth-death process. */
+static void reproduction_graph_alone(void **state)
+{
+    (void)state;
+    enum { N = 8 };
+    pl_moran *m = from_matrix(3, 0.9, 1.4, 1); /* tit for tat against all-defect over 10 turns */
+    int from[N * N], to[N * N];
+    for (int k = 0; k < N * N; k++) from[k] = k / N, to[k] = k % N;
+    pl_moran_graph g = {.vertices = N, .directed = 1, .edges = N * N, .from = from, .to = to};
+    pl_moran_config cfg;
+    config(&cfg, PL_MORAN_BD, 20000);
+    double x;
+    pl_error err;
+    assert_int_equal(pl_moran_exact_config(m, 0, 1, 2, N, &cfg, &x, &err), PL_OK);
+    cfg.reproduction = &g;
+    pl_moran_fixation *f = fix(m, &cfg, 2, N - 2);
+    assert_true(isnan(f->exact[0])); /* no exact value on a graph */
+    assert_true(f->lo[0] <= x && x <= f->hi[0]);
+    pl_moran_fixation_free(f);
+    pl_moran_free(m);
+}
+
 static void mutation_rates_balance(void **state)
 {
     (void)state;
@@ -324,6 +348,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(isothermal_cycle),
         cmocka_unit_test(complete_graph_is_well_mixed),
+        cmocka_unit_test(reproduction_graph_alone),
         cmocka_unit_test(mutation_rates_balance),
         cmocka_unit_test(one_way_mutation),
         cmocka_unit_test(exponential_fitness),

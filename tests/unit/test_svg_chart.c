@@ -597,6 +597,23 @@ static void every_kind_empty_and_sized(void **state)
 
 /* The stacked area: each band sits on the ones before it; shares that sum to 1 fill the chart
  * to the top, a missing value counts as 0, a long series is thinned to ~1000 points. */
+/* pl_chart_thin: every stride-th point and the last, about `most` at most. */
+static void thin_keeps_the_last_point(void **state)
+{
+    (void)state;
+    size_t count;
+    assert_int_equal((int)pl_chart_thin(0, 400, &count), 1);
+    assert_int_equal((int)count, 1);
+    assert_int_equal((int)pl_chart_thin(399, 400, &count), 1); /* 400 points: all */
+    assert_int_equal((int)count, 400);
+    assert_int_equal((int)pl_chart_thin(400, 400, &count), 2); /* 401: 0, 2, ..., 400 */
+    assert_int_equal((int)count, 201);
+    assert_int_equal((int)pl_chart_thin(401, 400, &count), 2); /* 402: 0, 2, ..., 400 and 401 */
+    assert_int_equal((int)count, 202);
+    assert_int_equal((int)pl_chart_thin(4999, 1000, &count), 5); /* 5000: 0, 5, ..., 4995 and 4999 */
+    assert_int_equal((int)count, 1001);
+}
+
 static void area_stacks_bands(void **state)
 {
     (void)state;
@@ -784,6 +801,7 @@ int main(void)
         cmocka_unit_test(misuse_is_a_clear_error),
         cmocka_unit_test(graph_columns_edges_and_highlights),
         cmocka_unit_test(every_kind_empty_and_sized),
+        cmocka_unit_test(thin_keeps_the_last_point),
         cmocka_unit_test(area_stacks_bands),
         cmocka_unit_test(random_data_never_breaks_a_chart),
     };
