@@ -33,6 +33,10 @@ typedef struct pl_error {
 /* Sets err (if non-NULL) and returns code, so a caller can `return pl_error_set(...)`. */
 PL_EXTERN int pl_error_set(pl_error *err, pl_status code, const char *fmt, ...)
               __attribute__((format(printf, 3, 4)));
+/* The same, but only while err holds no error yet: an object that is filled by many calls (a chart,
+ * a report) keeps its first failure and gives it back when it is written. */
+PL_EXTERN int pl_error_set_first(pl_error *err, pl_status code, const char *fmt, ...)
+              __attribute__((format(printf, 3, 4)));
 PL_EXTERN void pl_error_clear(pl_error *err);
 
 #ifdef __cplusplus

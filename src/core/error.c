@@ -8,15 +8,31 @@
 #include "core/text.h"
 #include "parley/error.h"
 
+static void set(pl_error *err, pl_status code, const char *fmt, va_list ap)
+{
+    err->code = code;
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    pl_text_sanitize_inplace(err->msg);
+}
+
 int pl_error_set(pl_error *err, pl_status code, const char *fmt, ...)
 {
     if (err) {
         va_list ap;
         va_start(ap, fmt);
-        err->code = code;
-        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        set(err, code, fmt, ap);
         va_end(ap);
-        pl_text_sanitize_inplace(err->msg);
+    }
+    return code;
+}
+
+int pl_error_set_first(pl_error *err, pl_status code, const char *fmt, ...)
+{
+    if (err && err->code == PL_OK) {
+        va_list ap;
+        va_start(ap, fmt);
+        set(err, code, fmt, ap);
+        va_end(ap);
     }
     return code;
 }

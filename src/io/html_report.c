@@ -55,21 +55,10 @@ struct pl_report {
     table *open_table; /* between table_begin and table_end */
     char **cite;       /* registered citation tags (pl_report_citations) */
     size_t n_cite;
-    int err_code;
-    char err_msg[600];
+    pl_error err; /* the first failure of a call (pl_error_set_first), given back by pl_report_html */
 };
 
-__attribute__((format(printf, 3, 4))) static int fail(pl_report *r, int code, const char *fmt, ...)
-{
-    if (r && !r->err_code) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(r->err_msg, sizeof r->err_msg, fmt, ap);
-        va_end(ap);
-        r->err_code = code;
-    }
-    return code;
-}
+#define fail(r, code, ...) pl_error_set_first((r) ? &(r)->err : NULL, (code), __VA_ARGS__)
 
 static char *dup_str(const char *s) { return pl_strdup(s ? s : ""); }
 
@@ -531,7 +520,7 @@ static void render_table(pl_strbuf *sb, const pl_report *rep, const table *t)
 int pl_report_html(const pl_report *r, pl_strbuf *out, pl_error *err)
 {
     if (!r || !out) return pl_error_set(err, PL_EINVAL, "report: no report or no output buffer");
-    if (r->err_code) return pl_error_set(err, (pl_status)r->err_code, "report '%s': %s", r->title, r->err_msg);
+    if (r->err.code) return pl_error_set(err, r->err.code, "report '%s': %s", r->title, r->err.msg);
     if (r->open_table) return pl_error_set(err, PL_EINVAL, "report '%s': a table was begun and not ended", r->title);
     pl_strbuf *sb = out;
     pl_strbuf_append(sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

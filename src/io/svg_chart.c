@@ -19,7 +19,6 @@
  * to measure with; the estimates err wide so labels do not collide.  Nothing here
  * allocates ids: two charts in one page cannot clash. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,17 +29,7 @@ const char *const pl_svg_kind_names[] = {"bar", "box", "heatmap", "line", "histo
 
 /* ------------------------------------------------------------------ errors */
 
-__attribute__((format(printf, 3, 4))) static int fail(pl_chart *c, int code, const char *fmt, ...)
-{
-    if (c && !c->err_code) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(c->err_msg, sizeof c->err_msg, fmt, ap);
-        va_end(ap);
-        c->err_code = code;
-    }
-    return code;
-}
+#define fail(c, code, ...) pl_error_set_first((c) ? &(c)->err : NULL, (code), __VA_ARGS__)
 
 static int need_kind(pl_chart *c, const char *what, int ok)
 {
@@ -472,10 +461,9 @@ int pl_chart_svg(const pl_chart *c, pl_strbuf *out, pl_error *err)
     /* pl_chart_create returns NULL only when out of memory, and the setters accept NULL */
     if (!c) return pl_error_set(err, PL_ENOMEM, "chart: out of memory");
     if (!out) return pl_error_set(err, PL_EINVAL, "chart: no output buffer");
-    if (c->err_code)
-        return pl_error_set(err, (pl_status)c->err_code, "chart '%s': %s",
-                            c->title ? c->title : pl_svg_kind_names[c->kind],
-                            c->err_msg);
+    if (c->err.code)
+        return pl_error_set(err, c->err.code, "chart '%s': %s",
+                            c->title ? c->title : pl_svg_kind_names[c->kind], c->err.msg);
     if (pl_strbuf_failed(out)) return pl_error_set(err, PL_ENOMEM, "chart: out of memory");
     size_t mark_len = out->len;
     int rc;

@@ -103,8 +103,7 @@ struct pl_chart {
     size_t *g_from, *g_to;
     int *g_kind;
     size_t n_gedges;
-    int err_code;
-    char err_msg[300];
+    pl_error err; /* the first failure of a setter (pl_error_set_first), given back by pl_chart_svg */
 };
 
 /* "bar", "box", ...: the data-kind attribute of the <svg> and the kind named in errors */

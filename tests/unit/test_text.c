@@ -114,6 +114,22 @@ static void control_characters_never_echoed(void **state)
     assert_null(strchr(err.msg, '\033'));
 }
 
+/* pl_error_set_first keeps the first failure (a chart or report filled by many calls), sanitised too */
+static void first_error_kept(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_error_clear(&err);
+    assert_int_equal(pl_error_set_first(&err, PL_EINVAL, "bad %s", "\033[1mrange"), PL_EINVAL);
+    assert_int_equal(pl_error_set_first(&err, PL_ENOMEM, "out of memory"), PL_ENOMEM); /* returns its code */
+    assert_int_equal(err.code, PL_EINVAL);
+    assert_string_equal(err.msg, "bad ?[1mrange");
+    assert_int_equal(pl_error_set_first(NULL, PL_EIO, "nowhere"), PL_EIO);
+    pl_error_clear(&err);
+    pl_error_set_first(&err, PL_EIO, "second life");
+    assert_string_equal(err.msg, "second life");
+}
+
 /* ---- results as a set ---- */
 
 static char base[128];
@@ -206,6 +222,7 @@ int main(void)
         cmocka_unit_test(seeds_over_64_bits),
         cmocka_unit_test(games_are_bounded),
         cmocka_unit_test(control_characters_never_echoed),
+        cmocka_unit_test(first_error_kept),
         cmocka_unit_test(outdir_replaces_whole_sets),
         cmocka_unit_test(outdir_refuses_foreign_directories),
     };
