@@ -54,6 +54,26 @@ static void pair_heatmap(pl_report *rep, const pl_tournament_result *r,
     pl_chart_free(heat);
 }
 
+/* A box per player (in rank order) over its repetitions: of its normalised score, or (wins) of the
+ * matches it won.  vals holds at least one value per repetition. */
+static void repetition_boxes(pl_report *rep, const pl_tournament_result *r, const char **names, int wins,
+                             double *vals, const char *title, const char *y_title, const char *caption)
+{
+    size_t n = pl_tournament_result_players(r);
+    int reps = pl_tournament_result_repetitions(r);
+    const size_t *rank = pl_tournament_result_ranking(r);
+    pl_chart *box = pl_chart_create(PL_CHART_BOX, title);
+    pl_chart_set_horizontal(box, n > 12);
+    pl_chart_set_axis_titles(box, "player (ranked)", y_title);
+    for (size_t k = 0; k < n; k++) {
+        for (int t = 0; t < reps; t++)
+            vals[t] = wins ? pl_tournament_result_wins(r, rank[k], t) : pl_tournament_result_normalised(r, rank[k], t);
+        pl_chart_add_box(box, names[k], vals, (size_t)reps);
+    }
+    pl_report_chart(rep, box, caption);
+    pl_chart_free(box);
+}
+
 int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournament_meta *meta, const char *path,
                                pl_error *err)
 {
@@ -95,17 +115,10 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
         wins[k] = w / reps;
         coop[k] = pl_tournament_result_cooperating_rating(r, i);
     }
-    if (draw_charts) {
-        pl_chart *box = pl_chart_create(PL_CHART_BOX, "Normalised score per repetition");
-        pl_chart_set_horizontal(box, n > 12);
-        pl_chart_set_axis_titles(box, "player (ranked)", "score per turn");
-        for (size_t k = 0; k < n; k++) {
-            for (int t = 0; t < reps; t++) vals[t] = pl_tournament_result_normalised(r, rank[k], t);
-            pl_chart_add_box(box, names[k], vals, (size_t)reps);
-        }
-        pl_report_chart(rep, box, "Each box spans the middle half of a player's repetitions; the line is the median.");
-        pl_chart_free(box);
-    } else
+    if (draw_charts)
+        repetition_boxes(rep, r, names, 0, vals, "Normalised score per repetition", "score per turn",
+                         "Each box spans the middle half of a player's repetitions; the line is the median.");
+    else
         too_many(rep, "the scores per repetition", n, REPORT_MAX_CHART_PLAYERS, "normalised_scores.csv");
 
     static const char *head[] = {"Rank", "Player", "Median", "Mean", "Std", "Wins", "Cooperation"};
@@ -194,15 +207,8 @@ int pl_tournament_write_report(const pl_tournament_result *r, const pl_tournamen
         too_many(rep, "wins and cooperation", n, REPORT_MAX_CHART_PLAYERS, "summary.csv");
         goto write;
     }
-    pl_chart *wb = pl_chart_create(PL_CHART_BOX, "Matches won per repetition");
-    pl_chart_set_horizontal(wb, n > 12);
-    pl_chart_set_axis_titles(wb, "player (ranked)", "matches won (strictly higher score)");
-    for (size_t k = 0; k < n; k++) {
-        for (int t = 0; t < reps; t++) vals[t] = pl_tournament_result_wins(r, rank[k], t);
-        pl_chart_add_box(wb, names[k], vals, (size_t)reps);
-    }
-    pl_report_chart(rep, wb, "The distribution of wins over the repetitions (the reference's winplot).");
-    pl_chart_free(wb);
+    repetition_boxes(rep, r, names, 1, vals, "Matches won per repetition", "matches won (strictly higher score)",
+                     "The distribution of wins over the repetitions (the reference's winplot).");
     pl_chart *cb = pl_chart_create(PL_CHART_BAR, "Share of moves that were cooperation, self-play left out");
     pl_chart_set_horizontal(cb, n > 12);
     pl_chart_set_categories(cb, n, names);
