@@ -17,6 +17,8 @@
 #include "parley/common.h"
 #include "parley/error.h"
 
+#include <stdio.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -44,6 +46,14 @@ PL_EXTERN void pl_outdir_abort(pl_outdir *od);
 PL_EXTERN void pl_outdir_fix_error(const pl_outdir *od, pl_error *err);
 /* Removes every open pl_outdir's temporary directory; for a SIGINT/SIGTERM handler. */
 PL_EXTERN void pl_outdir_cleanup_signal(void);
+
+/* Writes a jansson value to the stream f (a small document the command prints: a listing, a
+ * match) the way every results file writes JSON: indent spaces a level, or one compact line when
+ * indent is negative; members in their order; reals as the shortest text that reads back to the
+ * same double; NaN and infinities as null.  PL_ENOMEM for a NULL value (a builder out of memory),
+ * PL_EIO when the stream refused a byte. */
+struct json_t;
+PL_EXTERN int pl_json_print(FILE *f, const struct json_t *j, int indent, pl_error *err);
 
 #ifdef __cplusplus
 }

@@ -27,9 +27,12 @@ void cli_error_sizes(pl_error *err, const char *fmt, ...) __attribute__((format(
 int cli_finish(const char *cmd, int code);
 /* Prints a small JSON document (a listing, a count: --json of scenarios and check-transcripts)
  * on standard output, indented, and frees it; NULL (a jansson allocation that failed) prints
- * "out of memory".  Returns EXIT_OK or EXIT_ENV. */
+ * "out of memory".  Numbers are written as the results files write them, the shortest text that
+ * reads back to the same double.  Returns EXIT_OK or EXIT_ENV. */
 struct json_t;
 int cli_print_json(const char *cmd, struct json_t *doc);
+/* The same as one compact line (a match, one strategy of a listing: JSON lines). */
+int cli_print_json_line(const char *cmd, struct json_t *doc);
 /* The most `--set PATH=VALUE` (and `--range`) flags one command takes. */
 #define CLI_MAX_SETS 256
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "parley/outdir.h"
 #include "parley/text.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -145,15 +146,20 @@ double cli_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-int cli_print_json(const char *cmd, json_t *doc)
+/* indent: 2 for a document, -1 for one compact line */
+static int print_json(const char *cmd, json_t *doc, int indent)
 {
-    /* JSON_REAL_PRECISION(17): a number read back is the number written */
-    int bad = !doc || json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) != 0;
+    pl_error err;
+    int rc = pl_json_print(stdout, doc, indent, &err); /* numbers as the results files write them */
     json_decref(doc);
-    if (bad) {
-        fprintf(stderr, "parley %s: out of memory writing the JSON document\n", cmd);
+    if (rc) {
+        fprintf(stderr, "parley %s: writing the JSON document: %s\n", cmd, err.msg);
         return EXIT_ENV;
     }
     putchar('\n');
     return EXIT_OK;
 }
+
+int cli_print_json(const char *cmd, json_t *doc) { return print_json(cmd, doc, 2); }
+
+int cli_print_json_line(const char *cmd, json_t *doc) { return print_json(cmd, doc, -1); }

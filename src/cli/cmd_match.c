@@ -42,15 +42,7 @@ static int print_expected(const pl_strategy *a, const pl_strategy *b, const pl_m
         json_t *o = json_pack("{s:s,s:s,s:b,s:f,s:f,s:f,s:f,s:f}", "a", pl_strategy_label(a), "b", pl_strategy_label(b),
                               "expected", 1, "turns", e.turns, "a_score", e.score[0], "b_score", e.score[1],
                               "a_cooperations", e.cooperations[0], "b_cooperations", e.cooperations[1]);
-        char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
-        json_decref(o);
-        if (!s) {
-            fprintf(stderr, "parley match: out of memory writing the JSON\n");
-            return EXIT_ENV;
-        }
-        puts(s);
-        free(s);
-        return EXIT_OK;
+        return cli_print_json_line("match", o);
     }
     printf("expected values over every random draw (noise %g), %.6g turns\n", cfg->noise, e.turns);
     printf("score  %s %.6f (%.4f a turn, cooperates %.1f%%)\n", pl_strategy_label(a), e.score[0],
@@ -122,26 +114,20 @@ int cmd_match(int argc, char **argv)
     }
     pl_match_result_actions(r, 0, sa);
     pl_match_result_actions(r, 1, sb);
+    rc = EXIT_OK;
     if (as_json) {
         /* one json_pack: it fails whole (NULL) if any member cannot be made, so a starved
          * allocator gives an error, never an object with its action strings missing */
         json_t *o = json_pack("{s:s,s:s,s:i,s:s,s:s,s:f,s:f}", "a", pl_strategy_label(a), "b", pl_strategy_label(b),
                               "turns", n, "a_actions", sa, "b_actions", sb, "a_score", pl_match_result_score(r, 0),
                               "b_score", pl_match_result_score(r, 1));
-        char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
-        json_decref(o);
-        if (!s) {
-            free(sa);
-            free(sb);
-            pl_match_result_free(r);
-            pl_strategy_free(a);
-            pl_strategy_free(b);
+        if (o)
+            rc = cli_print_json_line("match", o);
+        else {
             fprintf(stderr, "parley match: out of memory writing the JSON of %d turns (the size set by --turns %d)\n", n,
                     cfg.turns);
-            return EXIT_ENV;
+            rc = EXIT_ENV;
         }
-        puts(s);
-        free(s);
     } else {
         const char *la = pl_strategy_label(a), *lb = pl_strategy_label(b);
         size_t w = strlen(la) > strlen(lb) ? strlen(la) : strlen(lb);
@@ -159,5 +145,5 @@ int cmd_match(int argc, char **argv)
     pl_match_result_free(r);
     pl_strategy_free(a);
     pl_strategy_free(b);
-    return EXIT_OK;
+    return rc;
 }

@@ -328,19 +328,6 @@ static void params_text(char *buf, size_t size, const pl_param_info *params, int
     }
 }
 
-/* One object as a line; an object that could not be made (NULL) or encoded is an error. */
-static int print_json_line(json_t *o)
-{
-    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
-    json_decref(o);
-    if (!s) {
-        fprintf(stderr, "parley strategies: out of memory writing the JSON\n");
-        return EXIT_ENV;
-    }
-    puts(s);
-    free(s);
-    return EXIT_OK;
-}
 
 static int print_nparty(int as_json)
 {
@@ -353,7 +340,7 @@ static int print_nparty(int as_json)
             json_t *o = json_pack("{s:s,s:s,s:b,s:o,s:s?}", "id", in->id, "name", in->name, "stochastic",
                                   in->stochastic, "params", params_json(in->params, in->n_params), "reference",
                                   in->reference);
-            if (print_json_line(o)) return EXIT_ENV;
+            if (cli_print_json_line("strategies", o)) return EXIT_ENV;
             continue;
         }
         char params[160];
@@ -407,7 +394,7 @@ static int print_named(int n, char **names, int as_json)
                                   "family", in->family, "stochastic", stoch, "memory_depth",
                                   depth < 0 ? json_null() : json_integer(depth), "uses_match_length", in->uses_length,
                                   "uses_game", in->uses_game);
-            rc = print_json_line(o);
+            rc = cli_print_json_line("strategies", o);
         } else {
             char mem[16];
             if (depth < 0) strcpy(mem, "inf");
@@ -468,7 +455,7 @@ int cmd_strategies(int argc, char **argv)
         if (family && strcmp(in->family, family)) continue;
         shown++;
         if (as_json) {
-            if (print_json_line(info_json(in))) return EXIT_ENV;
+            if (cli_print_json_line("strategies", info_json(in))) return EXIT_ENV;
             continue;
         }
         char mem[16], params[160];

@@ -147,6 +147,18 @@ int pl_write_json_file(const char *path, const json_t *j, size_t flags, int fina
     return pl_outfile_commit_json(&o, &w, err);
 }
 
+int pl_json_print(FILE *f, const json_t *j, int indent, pl_error *err)
+{
+    if (!j) return pl_error_set(err, PL_ENOMEM, "out of memory building the JSON");
+    pl_jw w;
+    pl_jw_init(&w, f, indent, PL_JW_SHORTEST);
+    pl_jw_tree(&w, j);
+    int rc = pl_jw_finish(&w);
+    if (rc > 0) return pl_error_set(err, PL_EINVAL, "the JSON was not written whole: %s", pl_jw_strerror(rc));
+    if (rc) return pl_error_set(err, PL_EIO, "write error");
+    return 0;
+}
+
 int pl_outfile_commit_json(pl_outfile *o, const pl_jw *w, pl_error *err)
 {
     int rc = pl_jw_finish(w);

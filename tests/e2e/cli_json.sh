@@ -67,6 +67,20 @@ check "... a mismatch: exit 1, the mismatch inside the document, not on a line o
 
 "$PARLEY" match tft defector -t 5 --json >"$TMP/ma.json"
 check "match --json (already there) parses" parses "$TMP/ma.json"
+# every real in the listings is the shortest text that reads back exactly, as in the results files
+# (python3's repr is that text): before, match wrote 15 digits and strategies 10 (GTFT's p was 0.3333333333)
+shortest() { python3 -c '
+import json, re, sys
+for line in open(sys.argv[1]):
+    for t in re.findall(r"(?<![\w.\x22])-?\d+\.\d+(?:e-?\d+)?", line):
+        assert repr(float(t)) == t, t
+' "$1"; }
+"$PARLEY" match gtft zd_extort_2 --noise 0.05 --expected --json >"$TMP/mx.json"
+check "match --expected --json: its reals written shortest and exact (a_score 376.85331124611065)" \
+  eval 'parses "$TMP/mx.json" && shortest "$TMP/mx.json" && jqt "$TMP/mx.json" ".expected == true" && grep -q "376.85331124611065" "$TMP/mx.json"'
+"$PARLEY" strategies --json >"$TMP/st.jsonl"
+check "strategies --json: every parameter written shortest and exact (GTFT's p whole)" \
+  eval 'shortest "$TMP/st.jsonl" && grep -q "\"p\":0.33333333333333337" "$TMP/st.jsonl"'
 
 # errors: nothing on standard output
 "$PARLEY" run "$TMP/missing.yaml" --json >"$TMP/e.json" 2>/dev/null; rc=$?
