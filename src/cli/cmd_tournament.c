@@ -95,9 +95,11 @@ static int parse_edges(const char *text, size_t **out, size_t *n)
         if (*n == cap) {
             cap = cap ? 2 * cap : 16;
             size_t *grown = realloc(*out, 2 * cap * sizeof *grown);
-            if (!grown) {
-                cli_usage_error("tournament", "--edges: out of memory");
-                goto bad;
+            if (!grown) { /* the machine, not the input: exit 3 as every out-of-memory */
+                fprintf(stderr, "parley tournament: out of memory for the %zu pairs of --edges\n", *n + 1);
+                free(*out);
+                *out = NULL;
+                return EXIT_ENV;
             }
             *out = grown;
         }
