@@ -22,6 +22,7 @@
 #include "core/parallel.h"
 #include "core/stats.h"
 #include "parley/population.h"
+#include "population/moran_source.h"
 #include "parley/rng.h"
 #include "twoparty/match_engine.h"
 
@@ -38,6 +39,7 @@ struct pl_moran {
     double *mean; /* n * n mean payoff a turn */
     double minpay;
     int deterministic;
+    pl_moran_source src; /* src.payoff non-NULL: the payoffs come from it, not from pairs (moran_source.h) */
 };
 
 size_t pl_moran_types(const pl_moran *m) { return m->n; }
@@ -57,6 +59,7 @@ int pl_moran_invades(const pl_moran *m, size_t resident, size_t invader)
 void pl_moran_free(pl_moran *m)
 {
     if (!m) return;
+    if (m->src.free) m->src.free(m->src.ctx);
     for (size_t i = 0; i < m->n; i++) {
         if (m->names) pl_free(m->names[i]);
         if (m->strats) pl_strategy_free(m->strats[i]);
@@ -153,6 +156,29 @@ int pl_moran_create_matrix(pl_moran **out, const double *payoff, const char *con
 nomem:
     pl_moran_free(m);
     return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %zu types", n);
+}
+
+int pl_moran_create_source(pl_moran **out, const char *const *names, size_t n, const double *mean, double minpay,
+                           const pl_moran_source *src, pl_error *err)
+{
+    *out = NULL;
+    pl_moran *m = NULL;
+    int rc = moran_alloc(&m, n, err);
+    if (rc) {
+        if (src->free) src->free(src->ctx);
+        return rc;
+    }
+    m->src = *src;
+    for (size_t t = 0; t < n; t++)
+        if (!(m->names[t] = pl_strdup(names[t]))) {
+            pl_moran_free(m);
+            return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %zu types", n);
+        }
+    memcpy(m->mean, mean, n * n * sizeof *mean);
+    m->minpay = minpay;
+    m->deterministic = 1; /* a payoff source is a function of the counts */
+    *out = m;
+    return PL_OK;
 }
 
 /* ---- the cache of match outcomes, played on the worker pool ---------------------------- */
@@ -340,9 +366,16 @@ static int config_check(const pl_moran *m, const int *counts, const pl_moran_con
                                 PL_MORAN_MAX_POPULATION);
     }
     int need = cfg->mode == PL_MORAN_DB ? 3 : 2;
+    if (m->src.payoff) { /* the payoff needs min_population individuals, a death-birth survivors' one more */
+        int src_need = m->src.min_population + (cfg->mode == PL_MORAN_DB);
+        if (src_need > need) need = src_need;
+        if (cfg->interaction || cfg->reproduction)
+            return pl_error_set(err, PL_EINVAL, "a population of %s is well mixed: it takes no graph", m->src.what);
+    }
     if (total < need)
-        return pl_error_set(err, PL_EINVAL, "a %s population needs at least %d individuals, got %ld",
-                            cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", need, total);
+        return pl_error_set(err, PL_EINVAL, "a %s population needs at least %d individuals%s%s, got %ld",
+                            cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", need,
+                            m->src.payoff ? " for " : "", m->src.payoff ? m->src.what : "", total);
     double fmin = fitness_of(cfg->fitness, cfg->selection, m->minpay);
     if (fmin < 0)
         return pl_error_set(err, PL_EINVAL,
@@ -464,6 +497,10 @@ static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const in
     for (size_t t = 0; t < n; t++) {
         if (!cnt[t]) {
             w[t] = 0;
+            continue;
+        }
+        if (m->src.payoff) {
+            w[t] = cnt[t] * fitness_of(cfg->fitness, cfg->selection, m->src.payoff(m->src.ctx, t, cnt, M));
             continue;
         }
         double sum = -m->mean[t * n + t];
@@ -917,16 +954,31 @@ static double birth_share(int x, double fa, int y, double fb)
     return tot > 0 ? x * fa / tot : (double)x / (x + y);
 }
 
+/* Two types A and B of a population: their pairwise payoffs a (A against A), b (A against B),
+ * c (B against A), d (B against B), or, with a payoff source, the source and a counts array. */
+typedef struct two_types {
+    const pl_moran *m;
+    size_t A, B;
+    int *cnt; /* [n], zero but at A and B */
+    double a, b, c, d;
+} two_types;
+
 /* The fitness of A and B in a population of x A and y B (x + y >= 2). */
-static void fitness2(double a, double b, double c, double d, pl_moran_fitness kind, double w, int x, int y, double *fa,
-                     double *fb)
+static void fitness2(two_types *tt, pl_moran_fitness kind, double w, int x, int y, double *fa, double *fb)
 {
     int M = x + y;
-    *fa = fitness_of(kind, w, (a * (x - 1) + b * y) / (M - 1));
-    *fb = fitness_of(kind, w, (c * x + d * (y - 1)) / (M - 1));
+    if (tt->m->src.payoff) {
+        tt->cnt[tt->A] = x;
+        tt->cnt[tt->B] = y;
+        *fa = fitness_of(kind, w, tt->m->src.payoff(tt->m->src.ctx, tt->A, tt->cnt, M));
+        *fb = fitness_of(kind, w, tt->m->src.payoff(tt->m->src.ctx, tt->B, tt->cnt, M));
+        return;
+    }
+    *fa = fitness_of(kind, w, (tt->a * (x - 1) + tt->b * y) / (M - 1));
+    *fb = fitness_of(kind, w, (tt->c * x + tt->d * (y - 1)) / (M - 1));
 }
 
-static double exact_chain(double a, double b, double c, double d, int i, int N, pl_moran_mode mode,
+static double exact_chain(two_types *tt, int i, int N, pl_moran_mode mode,
                           pl_moran_fitness kind, double w, int *ok)
 {
     /* log of prod_{j<=k} T-(j)/T+(j), summed by log-sum-exp so that large N does not overflow */
@@ -937,14 +989,14 @@ static double exact_chain(double a, double b, double c, double d, int i, int N, 
             int j = k;
             double tp, tm, fa, fb;
             if (mode == PL_MORAN_BD) {
-                fitness2(a, b, c, d, kind, w, j, N - j, &fa, &fb);
+                fitness2(tt, kind, w, j, N - j, &fa, &fb);
                 double s = birth_share(j, fa, N - j, fb);
                 tp = s * (N - j) / N;
                 tm = (1 - s) * j / N;
             } else {
-                fitness2(a, b, c, d, kind, w, j, N - j - 1, &fa, &fb); /* a B died: j A and N-j-1 B remain */
+                fitness2(tt, kind, w, j, N - j - 1, &fa, &fb); /* a B died: j A and N-j-1 B remain */
                 tp = (double)(N - j) / N * birth_share(j, fa, N - j - 1, fb);
-                fitness2(a, b, c, d, kind, w, j - 1, N - j, &fa, &fb); /* an A died */
+                fitness2(tt, kind, w, j - 1, N - j, &fa, &fb); /* an A died */
                 tm = (double)j / N * (1 - birth_share(j - 1, fa, N - j, fb));
             }
             if (!(tp > 0) || !(tm >= 0)) return NAN;
@@ -982,8 +1034,15 @@ int pl_moran_exact_config(const pl_moran *m, size_t a, size_t b, int i, int N, c
     if (!m->deterministic) return pl_error_set(err, PL_EINVAL, "no exact value: some pair's payoffs are random (noise, random strategies or lengths)");
     size_t n = m->n;
     int ok;
-    double x = exact_chain(m->mean[a * n + a], m->mean[a * n + b], m->mean[b * n + a], m->mean[b * n + b], i, N,
-                                    mode, cfg->fitness, selection, &ok);
+    two_types tt = {m, a, b, NULL, m->mean[a * n + a], m->mean[a * n + b], m->mean[b * n + a], m->mean[b * n + b]};
+    if (m->src.payoff && !(tt.cnt = pl_calloc(n, sizeof *tt.cnt)))
+        return pl_error_set(err, PL_ENOMEM, "out of memory for the exact fixation probability");
+    if (m->src.payoff && N < m->src.min_population + (mode == PL_MORAN_DB)) {
+        pl_free(tt.cnt);
+        return pl_error_set(err, PL_EINVAL, "no population of %d for %s", N, m->src.what);
+    }
+    double x = exact_chain(&tt, i, N, mode, cfg->fitness, selection, &ok);
+    pl_free(tt.cnt);
     if (!ok) return pl_error_set(err, PL_EINVAL, "no exact value: a state where the mutants cannot grow");
     *out = x;
     return PL_OK;
