@@ -25,7 +25,8 @@ static const char usage[] =
     "                    [--out DIR] [--json]\n"
     "\n"
     "An N-party population: a Moran process over the N-party game of FILE.yaml (a scenario of kind\n"
-    "nparty: its game, its number of parties k, its noise, observation noise and periods).  Each\n"
+    "nparty: its game, its number of parties k, its noise, observation noise and periods; or, in a\n"
+    "file with only a tournament, the tournament's game, turns and noise).  Each\n"
     "generation an individual's payoff is its expected payoff a turn in a group of k: itself and\n"
     "k - 1 others drawn at random, without replacement, from the rest of the population (Hauert et\n"
     "al. 2007).  Every group of k strategies is played once (or --samples times when the game is\n"
@@ -197,6 +198,16 @@ int cmd_moran_nparty(int argc, char **argv)
     pl_nscenario_get_info(ns, &info);
     pl_nmatch_config mc;
     pl_nmatch_config_default(&mc);
+    if (!info.game && info.tournament_game) { /* a file with only a tournament: its game, turns and noise */
+        info.game = info.tournament_game;
+        info.periods = info.tournament_turns;
+        info.noise = info.tournament_noise;
+        info.obs_noise = 0;
+    }
+    if (!info.game) {
+        cli_usage_error("moran", "--game: %s has no game (expected a `game:` block or a `tournament:` with one)", game_path);
+        goto done;
+    }
     mc.turns = turns_given ? turns : info.periods;
     mc.noise = noise_given ? noise : info.noise;
     mc.obs_noise = info.obs_noise;

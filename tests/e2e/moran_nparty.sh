@@ -38,6 +38,8 @@ expect_exit 2 "a bad strategy parameter" "$PARLEY" moran --game "$PG" --players 
 expect_err_has "--players: strategy 1" "a bad parameter names the strategy"
 expect_exit 2 "a missing game file" "$PARLEY" moran --game "$TMP/none.yaml" --players ttft,defector
 expect_err_has "none.yaml" "a missing game file is named"
+expect_exit 2 "a scenario of another kind" "$PARLEY" moran --game "$(dirname "$0")/../../scenarios/korea/six-party-2007.yaml" --players ttft,defector
+expect_err_has "not an N-party game (kind: nparty)" "a scenario of another kind is named"
 expect_exit 2 "too few individuals for the groups" "$PARLEY" moran --game "$PG" --players ttft,defector --counts 2,2
 expect_err_has "at least 5 individuals for an N-party game of 5 parties" "too small a population is explained"
 expect_exit 2 "too few for death-birth" "$PARLEY" moran --game "$PG" --players ttft,defector --counts 2,3 --mode db
@@ -75,6 +77,10 @@ check "the exact value lies in the simulated interval" awk -F, '$1 == "Cooperato
 "$R" moran --game "$PG" --players ttft,defector,"gttft:k=3,g=0.2" --counts 4,4,4 --samples 10 --runs 2000 --seed 4 --fitness exp --threads 2 --out "$TMP/t2" >/dev/null 2>&1
 check "one thread and two write the same files" diff -r "$TMP/t1" "$TMP/t2"
 check "a strategy whose parameters hold a comma is one type" [ "$(wc -l <"$TMP/t1/fixation.csv")" -eq 4 ]
+
+# a file with only a tournament (it once crashed: no game at the top): the tournament's game of six
+out=$("$R" moran --game "$(dirname "$0")/../../scenarios/games/six-player-tournament.yaml" --players ttft,defector --counts 5,5 --runs 50 --fitness exp 2>&1)
+check "a tournament-only file plays its 6-player game" grep -q "groups of 6 (6-player prisoner's dilemma" <<<"$out"
 
 # with mutation: one recorded run
 out=$("$R" moran --game "$PG" --players ttft,defector --counts 5,5 --mutation 0.05 --generations 200 --samples 5 --selection 0.5 --json 2>/dev/null)
