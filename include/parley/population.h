@@ -62,7 +62,9 @@ PL_EXTERN void pl_moran_free(pl_moran *m);
  * function of the counts, so pl_moran_deterministic is 1 and the exact fixation probability of
  * two types is that of the cached means.  Well mixed only (no graphs); a population needs at
  * least k individuals (k + 1 for death-birth); at most 1e6 groups (C(n + k - 1, k)).  The players
- * are used, not kept.  pl_moran_payoff(i, j) is the payoff of one i among k - 1 of j. */
+ * are used, not kept.  pl_moran_payoff(i, j) is the payoff of one i among k - 1 of j.  The parties
+ * are taken to be alike: in a game whose parties differ (their own payoffs, a table) a type's
+ * payoff in a group is the mean over the seats it holds there (the group seated lowest type first). */
 PL_EXTERN int pl_moran_create_nparty(pl_moran **out, const pl_ngame *g, pl_nplayer *const *types, size_t n,
                                      const pl_nmatch_config *cfg, int samples, int threads, pl_error *err);
 
