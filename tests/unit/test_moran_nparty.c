@@ -74,7 +74,7 @@ static void group_payoffs(void **state)
     (void)state;
     pl_moran *m = pgg(4, 1, 6, "cooperator", "defector", 0, 1);
     assert_true(pl_moran_deterministic(m));
-    assert_string_equal(pl_moran_name(m, 0), "cooperator");
+    assert_string_equal(pl_moran_name(m, 0), "Cooperator");
     /* one contributor among three free riders: 6/4 - 1; one free rider among three contributors: 6 * 3/4 */
     assert_float_equal(pl_moran_payoff(m, 0, 1), 0.5, 1e-12);
     assert_float_equal(pl_moran_payoff(m, 1, 0), 4.5, 1e-12);
