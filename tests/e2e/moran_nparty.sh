@@ -64,7 +64,8 @@ check "the exact value is 1/N" awk -F, '$1 == "Cooperator" { f = 1; d = $7 - 0.1
 check "1/N lies in the simulated 95% interval" awk -F, '$1 == "Cooperator" { exit !($5 <= 0.1 && 0.1 <= $6) }' "$TMP/neutral/fixation.csv"
 check "payoffs.csv: one contributor among three free riders gets 6/4 - 1" grep -q '^Cooperator,5,0.5$' "$TMP/neutral/payoffs.csv"
 check "results.json names the N-party game" grep -q '"parties": 4' "$TMP/neutral/results.json"
-check "report.html is written" grep -q "<svg" "$TMP/neutral/report.html"
+check "report.html draws the fixation" grep -q "<svg" "$TMP/neutral/report.html"
+check "report.html says the population plays in groups of 4" grep -q "N-party strategies, in groups of 4" "$TMP/neutral/report.html"
 
 # public-goods.yaml (benefit 3 < 5 x 19 / 15): contributors cannot invade 19 free riders
 out=$("$R" moran --game "$PG" --players cooperator,defector --counts 1,19 --noise 0 --selection 0.5 --runs 20000 --out "$TMP/pg" 2>/dev/null)
