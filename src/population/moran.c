@@ -399,6 +399,10 @@ typedef struct run_state {
     double *w;     /* [n] */
     int *traj;     /* counts per generation (trajectories only) */
     size_t traj_cap;
+    /* two types with a payoff source: the payoffs met so far, a population of N or N - 1 holding
+     * i of type 0, at memo[((M - N + 1) * (N + 1) + i) * 2 + t], NAN until computed (the source's
+     * sum over group make-ups is dearer than a look-up; the same value either way) */
+    double *memo;
 } run_state;
 
 static void state_free(run_state *s)
@@ -411,6 +415,7 @@ static void state_free(run_state *s)
     pl_free(s->cnt);
     pl_free(s->w);
     pl_free(s->traj);
+    pl_free(s->memo);
     pl_free(s);
 }
 
@@ -489,9 +494,20 @@ static size_t offspring(const pl_moran *m, const pl_moran_config *cfg, pl_rng *r
     return parent;
 }
 
-/* The fitness of each type in a population of cnt[] (M individuals), deterministic pairs:
- * into s->w the weight cnt[t] * fitness[t]. */
-static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const int *cnt, int M, double *w)
+/* The payoff of type t among cnt[] (M of N individuals) from the population's payoff source,
+ * through the run's memo when there is one. */
+static double source_payoff(const pl_moran *m, double *memo, size_t t, const int *cnt, int M, int N)
+{
+    if (!memo) return m->src.payoff(m->src.ctx, t, cnt, M);
+    double *x = &memo[((size_t)(M - N + 1) * (size_t)(N + 1) + (size_t)cnt[0]) * 2 + t];
+    if (isnan(*x)) *x = m->src.payoff(m->src.ctx, t, cnt, M);
+    return *x;
+}
+
+/* The fitness of each type in a population of cnt[] (M individuals of N), deterministic pairs
+ * or a payoff source: into w the weight cnt[t] * fitness[t]. */
+static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const int *cnt, int M, double *w, double *memo,
+                         int N)
 {
     size_t n = m->n;
     for (size_t t = 0; t < n; t++) {
@@ -500,7 +516,7 @@ static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const in
             continue;
         }
         if (m->src.payoff) {
-            w[t] = cnt[t] * fitness_of(cfg->fitness, cfg->selection, m->src.payoff(m->src.ctx, t, cnt, M));
+            w[t] = cnt[t] * fitness_of(cfg->fitness, cfg->selection, source_payoff(m, memo, t, cnt, M, N));
             continue;
         }
         double sum = -m->mean[t * n + t];
@@ -711,6 +727,11 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_gr
 {
     size_t n = m->n;
     int mutates = pl_moran_mutates(cfg, n);
+    if (m->src.payoff && n == 2 && !s->memo) { /* kept for the worker's later runs (same N) */
+        size_t len = 2 * ((size_t)N + 1) * 2;
+        if (!(s->memo = pl_malloc(len * sizeof *s->memo))) return PL_ENOMEM;
+        for (size_t q = 0; q < len; q++) s->memo[q] = NAN;
+    }
     memcpy(s->cnt, counts, n * sizeof *counts);
     if (!m->deterministic || graphs) {
         int i = 0;
@@ -735,14 +756,14 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_gr
         } else if (m->deterministic) {
             size_t dead, parent;
             if (cfg->mode == PL_MORAN_BD) {
-                type_weights(m, cfg, s->cnt, N, s->w);
+                type_weights(m, cfg, s->cnt, N, s->w, s->memo, N);
                 parent = pick(rng, s->w, s->cnt, n);
                 dead = pick_count(rng, s->cnt, n, N);
                 s->cnt[dead]--;
             } else {
                 dead = pick_count(rng, s->cnt, n, N);
                 s->cnt[dead]--;
-                type_weights(m, cfg, s->cnt, N - 1, s->w);
+                type_weights(m, cfg, s->cnt, N - 1, s->w, s->memo, N);
                 parent = pick(rng, s->w, s->cnt, n);
             }
             s->cnt[offspring(m, cfg, rng, parent)]++;
