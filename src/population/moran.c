@@ -399,10 +399,12 @@ typedef struct run_state {
     double *w;     /* [n] */
     int *traj;     /* counts per generation (trajectories only) */
     size_t traj_cap;
-    /* two types with a payoff source: the payoffs met so far, a population of N or N - 1 holding
-     * i of type 0, at memo[((M - N + 1) * (N + 1) + i) * 2 + t], NAN until computed (the source's
-     * sum over group make-ups is dearer than a look-up; the same value either way) */
+    /* a payoff source's payoffs met so far (the source's sum over group make-ups is dearer than a
+     * look-up; the same value either way): a population of M = N or N - 1 with counts of rank r
+     * (memo_rank) at memo[((M - N + 1) * memo_states + r) * n + t], NAN until computed; binom[a * n
+     * + b] = C(a, b) for the ranks.  NULL when the states are too many to keep. */
     double *memo;
+    size_t memo_states, *binom;
 } run_state;
 
 static void state_free(run_state *s)
@@ -416,6 +418,7 @@ static void state_free(run_state *s)
     pl_free(s->w);
     pl_free(s->traj);
     pl_free(s->memo);
+    pl_free(s->binom);
     pl_free(s);
 }
 
@@ -494,20 +497,55 @@ static size_t offspring(const pl_moran *m, const pl_moran_config *cfg, pl_rng *r
     return parent;
 }
 
-/* The payoff of type t among cnt[] (M of N individuals) from the population's payoff source,
- * through the run's memo when there is one. */
-static double source_payoff(const pl_moran *m, double *memo, size_t t, const int *cnt, int M, int N)
+#define MORAN_MEMO_MAX (1u << 21) /* payoffs a worker keeps at most (16 MB) */
+
+/* A worker's memo of a payoff source's payoffs (run_state.memo) for populations of N, when the
+ * count vectors of N and N - 1 individuals among n types (C(N + n - 1, n - 1) each) are few enough.
+ * 0, or PL_ENOMEM. */
+static int memo_make(run_state *s, size_t n, int N)
 {
-    if (!memo) return m->src.payoff(m->src.ctx, t, cnt, M);
-    double *x = &memo[((size_t)(M - N + 1) * (size_t)(N + 1) + (size_t)cnt[0]) * 2 + t];
+    double states = 1; /* C(N + n - 1, n - 1) */
+    for (size_t b = 1; b < n; b++) states = states * (double)((size_t)N + b) / (double)b;
+    if (states * 2 * (double)n > MORAN_MEMO_MAX) return PL_OK; /* too many: the source each time */
+    s->memo_states = (size_t)llround(states);
+    size_t rows = (size_t)N + n, len = 2 * s->memo_states * n;
+    s->binom = pl_malloc(rows * n * sizeof *s->binom);
+    s->memo = pl_malloc(len * sizeof *s->memo);
+    if (!s->binom || !s->memo) return PL_ENOMEM;
+    for (size_t a = 0; a < rows; a++)
+        for (size_t b = 0; b < n; b++)
+            s->binom[a * n + b] = b == 0 ? 1 : a == 0 ? 0 : s->binom[(a - 1) * n + b - 1] + s->binom[(a - 1) * n + b];
+    for (size_t q = 0; q < len; q++) s->memo[q] = NAN;
+    return PL_OK;
+}
+
+/* The rank of counts cnt[0..n) among the count vectors of their sum: the bars of stars and bars,
+ * p_j = cnt[0] + ... + cnt[j] + j (j < n - 1), ranked sum_j C(p_j, j + 1). */
+static size_t memo_rank(const run_state *s, const int *cnt, size_t n)
+{
+    size_t r = 0, p = 0;
+    for (size_t j = 0; j + 1 < n; j++) {
+        p += (size_t)cnt[j] + (j > 0);
+        r += s->binom[p * n + j + 1];
+    }
+    return r;
+}
+
+/* The payoff of type t among cnt[] (M of N individuals) from the population's payoff source,
+ * through the worker's memo when there is one. */
+static double source_payoff(const pl_moran *m, const run_state *s, size_t t, const int *cnt, int M, int N)
+{
+    if (!s->memo) return m->src.payoff(m->src.ctx, t, cnt, M);
+    size_t n = m->n;
+    double *x = &s->memo[((size_t)(M - N + 1) * s->memo_states + memo_rank(s, cnt, n)) * n + t];
     if (isnan(*x)) *x = m->src.payoff(m->src.ctx, t, cnt, M);
     return *x;
 }
 
 /* The fitness of each type in a population of cnt[] (M individuals of N), deterministic pairs
  * or a payoff source: into w the weight cnt[t] * fitness[t]. */
-static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const int *cnt, int M, double *w, double *memo,
-                         int N)
+static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const int *cnt, int M, double *w,
+                         const run_state *st, int N)
 {
     size_t n = m->n;
     for (size_t t = 0; t < n; t++) {
@@ -516,7 +554,7 @@ static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const in
             continue;
         }
         if (m->src.payoff) {
-            w[t] = cnt[t] * fitness_of(cfg->fitness, cfg->selection, source_payoff(m, memo, t, cnt, M, N));
+            w[t] = cnt[t] * fitness_of(cfg->fitness, cfg->selection, source_payoff(m, st, t, cnt, M, N));
             continue;
         }
         double sum = -m->mean[t * n + t];
@@ -727,11 +765,8 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_gr
 {
     size_t n = m->n;
     int mutates = pl_moran_mutates(cfg, n);
-    if (m->src.payoff && n == 2 && !s->memo) { /* kept for the worker's later runs (same N) */
-        size_t len = 2 * ((size_t)N + 1) * 2;
-        if (!(s->memo = pl_malloc(len * sizeof *s->memo))) return PL_ENOMEM;
-        for (size_t q = 0; q < len; q++) s->memo[q] = NAN;
-    }
+    if (m->src.payoff && !s->memo && !s->binom && memo_make(s, n, N)) /* kept for the worker's later runs (same N) */
+        return PL_ENOMEM;
     memcpy(s->cnt, counts, n * sizeof *counts);
     if (!m->deterministic || graphs) {
         int i = 0;
@@ -756,14 +791,14 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_gr
         } else if (m->deterministic) {
             size_t dead, parent;
             if (cfg->mode == PL_MORAN_BD) {
-                type_weights(m, cfg, s->cnt, N, s->w, s->memo, N);
+                type_weights(m, cfg, s->cnt, N, s->w, s, N);
                 parent = pick(rng, s->w, s->cnt, n);
                 dead = pick_count(rng, s->cnt, n, N);
                 s->cnt[dead]--;
             } else {
                 dead = pick_count(rng, s->cnt, n, N);
                 s->cnt[dead]--;
-                type_weights(m, cfg, s->cnt, N - 1, s->w, s->memo, N);
+                type_weights(m, cfg, s->cnt, N - 1, s->w, s, N);
                 parent = pick(rng, s->w, s->cnt, n);
             }
             s->cnt[offspring(m, cfg, rng, parent)]++;
