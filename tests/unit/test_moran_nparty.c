@@ -176,6 +176,51 @@ static void same_results_at_any_thread_count(void **state)
     pl_moran_free(m3);
 }
 
+/* Three types, two of them the same strategy: together they fix as one type of twice the count
+ * does (the exact two-type value), which checks the runs' bookkeeping of three-type counts. */
+static void a_strategy_split_in_two(void **state)
+{
+    (void)state;
+    pl_ngame *g;
+    pl_error err;
+    assert_int_equal(pl_ngame_create_public_goods(&g, 4, 1, 6, &err), PL_OK);
+    pl_nplayer *p[3];
+    assert_int_equal(pl_nplayer_create(&p[0], "cooperator", &err), PL_OK);
+    assert_int_equal(pl_nplayer_create(&p[1], "cooperator", &err), PL_OK);
+    assert_int_equal(pl_nplayer_create(&p[2], "defector", &err), PL_OK);
+    pl_nmatch_config mc;
+    pl_nmatch_config_default(&mc);
+    mc.turns = 5;
+    pl_moran *m3 = NULL, *m2 = NULL;
+    assert_int_equal(pl_moran_create_nparty(&m3, g, p, 3, &mc, 1, 1, &err), PL_OK);
+    pl_nplayer *two[2] = {p[0], p[2]};
+    assert_int_equal(pl_moran_create_nparty(&m2, g, two, 2, &mc, 1, 1, &err), PL_OK);
+    for (int mode = 0; mode < 2; mode++) {
+        pl_moran_config cfg;
+        pl_moran_config_default(&cfg);
+        cfg.mode = (pl_moran_mode)mode;
+        cfg.runs = 20000;
+        cfg.seed = 12;
+        cfg.threads = 2;
+        double x;
+        assert_int_equal(pl_moran_exact_config(m2, 0, 1, 6, 20, &cfg, &x, &err), PL_OK);
+        int counts[3] = {3, 3, 14};
+        pl_moran_fixation *f = NULL;
+        if (pl_moran_fixation_run(m3, counts, &cfg, &f, &err)) fail_msg("%s", err.msg);
+        double ps = (double)(f->fixed[0] + f->fixed[1]) / (double)cfg.runs, sd = sqrt(x * (1 - x) / (double)cfg.runs);
+        if (fabs(ps - x) > 4 * sd) fail_msg("mode %d: the two halves fixed %g, expected %g", mode, ps, x);
+        /* and the halves alike: neither is favoured */
+        double d = (double)f->fixed[0] - (double)f->fixed[1], n01 = (double)(f->fixed[0] + f->fixed[1]);
+        if (fabs(d) > 4 * sqrt(n01)) fail_msg("mode %d: halves %llu and %llu", mode, (unsigned long long)f->fixed[0],
+                                              (unsigned long long)f->fixed[1]);
+        pl_moran_fixation_free(f);
+    }
+    pl_moran_free(m3);
+    pl_moran_free(m2);
+    for (int i = 0; i < 3; i++) pl_nplayer_free(p[i]);
+    pl_ngame_free(g);
+}
+
 static void errors(void **state)
 {
     (void)state;
@@ -226,6 +271,7 @@ int main(void)
         cmocka_unit_test(constant_fitness_closed_form),
         cmocka_unit_test(reciprocators_against_free_riders),
         cmocka_unit_test(same_results_at_any_thread_count),
+        cmocka_unit_test(a_strategy_split_in_two),
         cmocka_unit_test(errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
