@@ -14,7 +14,11 @@
  * (core/parallel.h) folds their tallies in block order, and the results are the same bytes
  * at any thread count.  The exact fixation probability of a two-type population comes
  * from the same transition rule the simulation uses (birth_share below), so the two are
- * two computations of one model. */
+ * two computations of one model.
+ *
+ * A population may take its payoffs from a payoff source instead of pairs (moran_source.h; the
+ * N-party populations of moran_nparty.c): a function of the counts, so its runs keep counts too,
+ * and each worker keeps the payoffs it has met by count vector while those are few (memo_make). */
 #include <math.h>
 #include <string.h>
 
