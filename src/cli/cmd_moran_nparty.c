@@ -69,7 +69,8 @@ static int parse_nplayers(const char *text, pl_nplayer ***out, size_t *n)
         }
         if (!pl) {
             size_t l = strcspn(p, ",");
-            cli_usage_error("moran", "--players: strategy %zu ('%.*s'): %s", *n + 1, (int)l, p, first.msg);
+            if (l == 0) cli_usage_error("moran", "--players: strategy %zu is empty (a comma at the start or two together)", *n + 1);
+            else cli_usage_error("moran", "--players: strategy %zu ('%.*s'): %s", *n + 1, (int)l, p, first.msg);
             goto fail;
         }
         if (*n == cap) {

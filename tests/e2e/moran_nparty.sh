@@ -34,6 +34,8 @@ expect_exit 2 "no players" "$PARLEY" moran --game "$PG"
 expect_err_has "--players" "no players names the flag"
 expect_exit 2 "an unknown N-party strategy" "$PARLEY" moran --game "$PG" --players ttft,defectr
 expect_err_has "--players: strategy 2 ('defectr')" "an unknown strategy is named with its place"
+expect_exit 2 "an empty strategy name" "$PARLEY" moran --game "$PG" --players ttft,,defector
+expect_err_has "--players: strategy 2 is empty" "an empty name is named with its place"
 expect_exit 2 "a bad strategy parameter" "$PARLEY" moran --game "$PG" --players ttft:k=99,defector
 expect_err_has "--players: strategy 1" "a bad parameter names the strategy"
 expect_exit 2 "a missing game file" "$PARLEY" moran --game "$TMP/none.yaml" --players ttft,defector
