@@ -38,7 +38,12 @@ typedef struct pl_nscenario_info {
     int window;        /* lasting restraint: no measured escalation in the last `window` periods */
     double noise, obs_noise;
     uint64_t seed;
-    const pl_ngame *game;
+    const pl_ngame *game;             /* NULL in a file with only a tournament */
+    /* the file's `tournament:` block, when it has one (else NULL, 0, 0): its game (of group_size
+     * parties), turns and noise */
+    const pl_ngame *tournament_game;
+    int tournament_turns;
+    double tournament_noise;
 } pl_nscenario_info;
 PL_EXTERN void pl_nscenario_get_info(const pl_nscenario *m, pl_nscenario_info *out);
 

@@ -26,6 +26,7 @@
 #include <stdint.h>
 #include "parley/error.h"
 #include "parley/match.h"
+#include "parley/nparty.h"
 #include "parley/strategy.h"
 
 #ifdef __cplusplus
@@ -52,6 +53,20 @@ PL_EXTERN int pl_moran_create(pl_moran **out, pl_strategy *const *types, size_t 
 PL_EXTERN int pl_moran_create_matrix(pl_moran **out, const double *payoff, const char *const *names, size_t n,
                                      pl_error *err);
 PL_EXTERN void pl_moran_free(pl_moran *m);
+/* Types from N-party strategies in a game g of k parties (an N-party population): an individual's
+ * payoff is its expected payoff a turn in a group of k, itself and k - 1 others drawn without
+ * replacement from the rest of the population (hypergeometric; Hauert et al. 2007, Kurokawa &
+ * Ihara 2009).  Every group of k types is played once by pl_ntournament_run (cfg: turns, noise,
+ * observation noise, seed) and cached: one match when the matches are deterministic, else
+ * `samples` repetitions; a type's payoff in a group is the mean over its seats.  The fitness is a
+ * function of the counts, so pl_moran_deterministic is 1 and the exact fixation probability of
+ * two types is that of the cached means.  Well mixed only (no graphs); a population needs at
+ * least k individuals (k + 1 for death-birth); at most 1e6 groups (C(n + k - 1, k)).  The players
+ * are used, not kept.  pl_moran_payoff(i, j) is the payoff of one i among k - 1 of j.  The parties
+ * are taken to be alike: in a game whose parties differ (their own payoffs, a table) a type's
+ * payoff in a group is the mean over the seats it holds there (the group seated lowest type first). */
+PL_EXTERN int pl_moran_create_nparty(pl_moran **out, const pl_ngame *g, pl_nplayer *const *types, size_t n,
+                                     const pl_nmatch_config *cfg, int samples, int threads, pl_error *err);
 
 PL_EXTERN size_t pl_moran_types(const pl_moran *m);
 PL_EXTERN const char *pl_moran_name(const pl_moran *m, size_t i);
@@ -252,6 +267,9 @@ typedef struct pl_moran_meta {
     const char *interaction_text; /* how the graphs were given (NULL: complete, and the interaction */
     const char *reproduction_text;/* graph with loops) */
     int invasion;                 /* write invasion.csv: every invader against every resident */
+    const pl_nmatch_config *nmatch; /* an N-party population (pl_moran_create_nparty): its matches, */
+    const char *nparty_game;        /* the game's file */
+    int parties;                    /* and its number of parties */
 } pl_moran_meta;
 
 /* Writes into dir: fixation.csv (type, start, fixed, p, lo, hi, exact) when f is given,

@@ -133,6 +133,10 @@ int cmd_play_scenario(int argc, char **argv);
 int cmd_check_transcripts(int argc, char **argv);
 int cmd_tournament(int argc, char **argv);
 int cmd_moran(int argc, char **argv);
+/* `parley moran --game FILE.yaml`: an N-party population (cmd_moran hands over when --game names a file). */
+int cmd_moran_nparty(int argc, char **argv);
+/* --counts "3,1,2" into n counts (cmd_moran.c); an error names --counts and the count: -1 after printing it. */
+int cli_moran_counts(const char *text, size_t n, int *counts);
 int cmd_ecology(int argc, char **argv);
 int cmd_fingerprint(int argc, char **argv);
 int cmd_run(int argc, char **argv);

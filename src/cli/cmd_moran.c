@@ -28,6 +28,9 @@ static const char usage[] =
     "prints how often each strategy fixed, with a 95% Wilson interval, and beside it the exact\n"
     "probability when two strategies are present and their matches are deterministic (no noise,\n"
     "no random strategy): the absorption probability of the Moran chain (Nowak et al. 2004).\n"
+    "\n"
+    "With --game FILE.yaml (an N-party game, kind: nparty) the population plays in groups of the\n"
+    "game's k parties: see `parley moran --game FILE.yaml --help`.\n"
     "\n";
 static const char after[] =
     "\n"
@@ -38,11 +41,12 @@ static const char after[] =
     "  parley moran --players tft,defector --counts 1,1 --turns 10 --replicator 50\n"
     "  parley moran --players tft,defector --counts 1,19 --turns 10 --graph cycle --runs 20000\n"
     "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation-rates 0.01,0,0.05 --generations 2000\n"
-    "  parley moran --players wsls,tft --grid-sizes 5,10,20,50 --grid-noise 0,0.01,0.05 --turns 20 --runs 20000\n";
+    "  parley moran --players wsls,tft --grid-sizes 5,10,20,50 --grid-noise 0,0.01,0.05 --turns 20 --runs 20000\n"
+    "  parley moran --game scenarios/games/public-goods.yaml --players ttft,defector --counts 10,10 --noise 0\n";
 
 /* "3,1,2" into n counts; an error names --counts, the count and its value (read by the one number
  * reader: no spaces, signs or hex), and a population beyond what a Moran process takes. */
-static int parse_counts(const char *text, size_t n, int *counts)
+int cli_moran_counts(const char *text, size_t n, int *counts)
 {
     const char *p = text;
     long total = 0;
@@ -177,6 +181,10 @@ done:
 
 int cmd_moran(int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++) /* --game FILE.yaml: an N-party population (cmd_moran_nparty.c) */
+        if ((!strcmp(argv[i], "--game") && i + 1 < argc && cli_is_scenario_path(argv[i + 1])) ||
+            (!strncmp(argv[i], "--game=", 7) && cli_is_scenario_path(argv[i] + 7)))
+            return cmd_moran_nparty(argc, argv);
     pl_match_config mc;
     pl_match_config_default(&mc);
     pl_moran_config cfg;
@@ -269,7 +277,7 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     if (counts_text) {
-        if (parse_counts(counts_text, players.n, counts)) goto done;
+        if (cli_moran_counts(counts_text, players.n, counts)) goto done;
     } else {
         for (size_t i = 0; i < players.n; i++) counts[i] = 1;
     }

@@ -51,7 +51,10 @@ void pl_nscenario_get_info(const pl_nscenario *h, pl_nscenario_info *out)
                                .noise = m->noise,
                                .obs_noise = m->obs_noise,
                                .seed = m->seed,
-                               .game = m->game};
+                               .game = m->game,
+                               .tournament_game = m->tour ? m->tour_game : NULL,
+                               .tournament_turns = m->tour ? m->tour_cfg.match.turns : 0,
+                               .tournament_noise = m->tour ? m->tour_cfg.match.noise : 0};
 }
 
 void pl_nscenario_get_party(const pl_nscenario *h, int i, pl_nscenario_party *out)

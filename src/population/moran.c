@@ -14,7 +14,11 @@
  * (core/parallel.h) folds their tallies in block order, and the results are the same bytes
  * at any thread count.  The exact fixation probability of a two-type population comes
  * from the same transition rule the simulation uses (birth_share below), so the two are
- * two computations of one model. */
+ * two computations of one model.
+ *
+ * A population may take its payoffs from a payoff source instead of pairs (moran_source.h; the
+ * N-party populations of moran_nparty.c): a function of the counts, so its runs keep counts too,
+ * and each worker keeps the payoffs it has met by count vector while those are few (memo_make). */
 #include <math.h>
 #include <string.h>
 
@@ -22,6 +26,7 @@
 #include "core/parallel.h"
 #include "core/stats.h"
 #include "parley/population.h"
+#include "population/moran_source.h"
 #include "parley/rng.h"
 #include "twoparty/match_engine.h"
 
@@ -38,6 +43,7 @@ struct pl_moran {
     double *mean; /* n * n mean payoff a turn */
     double minpay;
     int deterministic;
+    pl_moran_source src; /* src.payoff non-NULL: the payoffs come from it, not from pairs (moran_source.h) */
 };
 
 size_t pl_moran_types(const pl_moran *m) { return m->n; }
@@ -57,6 +63,7 @@ int pl_moran_invades(const pl_moran *m, size_t resident, size_t invader)
 void pl_moran_free(pl_moran *m)
 {
     if (!m) return;
+    if (m->src.free) m->src.free(m->src.ctx);
     for (size_t i = 0; i < m->n; i++) {
         if (m->names) pl_free(m->names[i]);
         if (m->strats) pl_strategy_free(m->strats[i]);
@@ -153,6 +160,29 @@ int pl_moran_create_matrix(pl_moran **out, const double *payoff, const char *con
 nomem:
     pl_moran_free(m);
     return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %zu types", n);
+}
+
+int pl_moran_create_source(pl_moran **out, const char *const *names, size_t n, const double *mean, double minpay,
+                           const pl_moran_source *src, pl_error *err)
+{
+    *out = NULL;
+    pl_moran *m = NULL;
+    int rc = moran_alloc(&m, n, err);
+    if (rc) {
+        if (src->free) src->free(src->ctx);
+        return rc;
+    }
+    m->src = *src;
+    for (size_t t = 0; t < n; t++)
+        if (!(m->names[t] = pl_strdup(names[t]))) {
+            pl_moran_free(m);
+            return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %zu types", n);
+        }
+    memcpy(m->mean, mean, n * n * sizeof *mean);
+    m->minpay = minpay;
+    m->deterministic = 1; /* a payoff source is a function of the counts */
+    *out = m;
+    return PL_OK;
 }
 
 /* ---- the cache of match outcomes, played on the worker pool ---------------------------- */
@@ -340,9 +370,16 @@ static int config_check(const pl_moran *m, const int *counts, const pl_moran_con
                                 PL_MORAN_MAX_POPULATION);
     }
     int need = cfg->mode == PL_MORAN_DB ? 3 : 2;
+    if (m->src.payoff) { /* the payoff needs min_population individuals, a death-birth survivors' one more */
+        int src_need = m->src.min_population + (cfg->mode == PL_MORAN_DB);
+        if (src_need > need) need = src_need;
+        if (cfg->interaction || cfg->reproduction)
+            return pl_error_set(err, PL_EINVAL, "a population of %s is well mixed: it takes no graph", m->src.what);
+    }
     if (total < need)
-        return pl_error_set(err, PL_EINVAL, "a %s population needs at least %d individuals, got %ld",
-                            cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", need, total);
+        return pl_error_set(err, PL_EINVAL, "a %s population needs at least %d individuals%s%s, got %ld",
+                            cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", need,
+                            m->src.payoff ? " for " : "", m->src.payoff ? m->src.what : "", total);
     double fmin = fitness_of(cfg->fitness, cfg->selection, m->minpay);
     if (fmin < 0)
         return pl_error_set(err, PL_EINVAL,
@@ -366,6 +403,12 @@ typedef struct run_state {
     double *w;     /* [n] */
     int *traj;     /* counts per generation (trajectories only) */
     size_t traj_cap;
+    /* a payoff source's payoffs met so far (the source's sum over group make-ups is dearer than a
+     * look-up; the same value either way): a population of M = N or N - 1 with counts of rank r
+     * (memo_rank) at memo[((M - N + 1) * memo_states + r) * n + t], NAN until computed; binom[a * n
+     * + b] = C(a, b) for the ranks.  NULL when the states are too many to keep. */
+    double *memo;
+    size_t memo_states, *binom;
 } run_state;
 
 static void state_free(run_state *s)
@@ -378,6 +421,8 @@ static void state_free(run_state *s)
     pl_free(s->cnt);
     pl_free(s->w);
     pl_free(s->traj);
+    pl_free(s->memo);
+    pl_free(s->binom);
     pl_free(s);
 }
 
@@ -456,14 +501,64 @@ static size_t offspring(const pl_moran *m, const pl_moran_config *cfg, pl_rng *r
     return parent;
 }
 
-/* The fitness of each type in a population of cnt[] (M individuals), deterministic pairs:
- * into s->w the weight cnt[t] * fitness[t]. */
-static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const int *cnt, int M, double *w)
+#define MORAN_MEMO_MAX (1u << 21) /* payoffs a worker keeps at most (16 MB) */
+
+/* A worker's memo of a payoff source's payoffs (run_state.memo) for populations of N, when the
+ * count vectors of N and N - 1 individuals among n types (C(N + n - 1, n - 1) each) are few enough.
+ * 0, or PL_ENOMEM. */
+static int memo_make(run_state *s, size_t n, int N)
+{
+    double states = 1; /* C(N + n - 1, n - 1) */
+    for (size_t b = 1; b < n; b++) states = states * (double)((size_t)N + b) / (double)b;
+    if (states * 2 * (double)n > MORAN_MEMO_MAX) return PL_OK; /* too many: the source each time */
+    s->memo_states = (size_t)llround(states);
+    size_t rows = (size_t)N + n, len = 2 * s->memo_states * n;
+    s->binom = pl_malloc(rows * n * sizeof *s->binom);
+    s->memo = pl_malloc(len * sizeof *s->memo);
+    if (!s->binom || !s->memo) return PL_ENOMEM;
+    for (size_t a = 0; a < rows; a++)
+        for (size_t b = 0; b < n; b++)
+            s->binom[a * n + b] = b == 0 ? 1 : a == 0 ? 0 : s->binom[(a - 1) * n + b - 1] + s->binom[(a - 1) * n + b];
+    for (size_t q = 0; q < len; q++) s->memo[q] = NAN;
+    return PL_OK;
+}
+
+/* The rank of counts cnt[0..n) among the count vectors of their sum: the bars of stars and bars,
+ * p_j = cnt[0] + ... + cnt[j] + j (j < n - 1), ranked sum_j C(p_j, j + 1). */
+static size_t memo_rank(const run_state *s, const int *cnt, size_t n)
+{
+    size_t r = 0, p = 0;
+    for (size_t j = 0; j + 1 < n; j++) {
+        p += (size_t)cnt[j] + (j > 0);
+        r += s->binom[p * n + j + 1];
+    }
+    return r;
+}
+
+/* The payoff of type t among cnt[] (M of N individuals) from the population's payoff source,
+ * through the worker's memo when there is one. */
+static double source_payoff(const pl_moran *m, const run_state *s, size_t t, const int *cnt, int M, int N)
+{
+    if (!s->memo) return m->src.payoff(m->src.ctx, t, cnt, M);
+    size_t n = m->n;
+    double *x = &s->memo[((size_t)(M - N + 1) * s->memo_states + memo_rank(s, cnt, n)) * n + t];
+    if (isnan(*x)) *x = m->src.payoff(m->src.ctx, t, cnt, M);
+    return *x;
+}
+
+/* The fitness of each type in a population of cnt[] (M individuals of N), deterministic pairs
+ * or a payoff source: into w the weight cnt[t] * fitness[t]. */
+static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const int *cnt, int M, double *w,
+                         const run_state *st, int N)
 {
     size_t n = m->n;
     for (size_t t = 0; t < n; t++) {
         if (!cnt[t]) {
             w[t] = 0;
+            continue;
+        }
+        if (m->src.payoff) {
+            w[t] = cnt[t] * fitness_of(cfg->fitness, cfg->selection, source_payoff(m, st, t, cnt, M, N));
             continue;
         }
         double sum = -m->mean[t * n + t];
@@ -674,6 +769,8 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_gr
 {
     size_t n = m->n;
     int mutates = pl_moran_mutates(cfg, n);
+    if (m->src.payoff && !s->memo && !s->binom && memo_make(s, n, N)) /* kept for the worker's later runs (same N) */
+        return PL_ENOMEM;
     memcpy(s->cnt, counts, n * sizeof *counts);
     if (!m->deterministic || graphs) {
         int i = 0;
@@ -698,14 +795,14 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_gr
         } else if (m->deterministic) {
             size_t dead, parent;
             if (cfg->mode == PL_MORAN_BD) {
-                type_weights(m, cfg, s->cnt, N, s->w);
+                type_weights(m, cfg, s->cnt, N, s->w, s, N);
                 parent = pick(rng, s->w, s->cnt, n);
                 dead = pick_count(rng, s->cnt, n, N);
                 s->cnt[dead]--;
             } else {
                 dead = pick_count(rng, s->cnt, n, N);
                 s->cnt[dead]--;
-                type_weights(m, cfg, s->cnt, N - 1, s->w);
+                type_weights(m, cfg, s->cnt, N - 1, s->w, s, N);
                 parent = pick(rng, s->w, s->cnt, n);
             }
             s->cnt[offspring(m, cfg, rng, parent)]++;
@@ -917,16 +1014,31 @@ static double birth_share(int x, double fa, int y, double fb)
     return tot > 0 ? x * fa / tot : (double)x / (x + y);
 }
 
+/* Two types A and B of a population: their pairwise payoffs a (A against A), b (A against B),
+ * c (B against A), d (B against B), or, with a payoff source, the source and a counts array. */
+typedef struct two_types {
+    const pl_moran *m;
+    size_t A, B;
+    int *cnt; /* [n], zero but at A and B */
+    double a, b, c, d;
+} two_types;
+
 /* The fitness of A and B in a population of x A and y B (x + y >= 2). */
-static void fitness2(double a, double b, double c, double d, pl_moran_fitness kind, double w, int x, int y, double *fa,
-                     double *fb)
+static void fitness2(two_types *tt, pl_moran_fitness kind, double w, int x, int y, double *fa, double *fb)
 {
     int M = x + y;
-    *fa = fitness_of(kind, w, (a * (x - 1) + b * y) / (M - 1));
-    *fb = fitness_of(kind, w, (c * x + d * (y - 1)) / (M - 1));
+    if (tt->m->src.payoff) {
+        tt->cnt[tt->A] = x;
+        tt->cnt[tt->B] = y;
+        *fa = fitness_of(kind, w, tt->m->src.payoff(tt->m->src.ctx, tt->A, tt->cnt, M));
+        *fb = fitness_of(kind, w, tt->m->src.payoff(tt->m->src.ctx, tt->B, tt->cnt, M));
+        return;
+    }
+    *fa = fitness_of(kind, w, (tt->a * (x - 1) + tt->b * y) / (M - 1));
+    *fb = fitness_of(kind, w, (tt->c * x + tt->d * (y - 1)) / (M - 1));
 }
 
-static double exact_chain(double a, double b, double c, double d, int i, int N, pl_moran_mode mode,
+static double exact_chain(two_types *tt, int i, int N, pl_moran_mode mode,
                           pl_moran_fitness kind, double w, int *ok)
 {
     /* log of prod_{j<=k} T-(j)/T+(j), summed by log-sum-exp so that large N does not overflow */
@@ -937,14 +1049,14 @@ static double exact_chain(double a, double b, double c, double d, int i, int N, 
             int j = k;
             double tp, tm, fa, fb;
             if (mode == PL_MORAN_BD) {
-                fitness2(a, b, c, d, kind, w, j, N - j, &fa, &fb);
+                fitness2(tt, kind, w, j, N - j, &fa, &fb);
                 double s = birth_share(j, fa, N - j, fb);
                 tp = s * (N - j) / N;
                 tm = (1 - s) * j / N;
             } else {
-                fitness2(a, b, c, d, kind, w, j, N - j - 1, &fa, &fb); /* a B died: j A and N-j-1 B remain */
+                fitness2(tt, kind, w, j, N - j - 1, &fa, &fb); /* a B died: j A and N-j-1 B remain */
                 tp = (double)(N - j) / N * birth_share(j, fa, N - j - 1, fb);
-                fitness2(a, b, c, d, kind, w, j - 1, N - j, &fa, &fb); /* an A died */
+                fitness2(tt, kind, w, j - 1, N - j, &fa, &fb); /* an A died */
                 tm = (double)j / N * (1 - birth_share(j - 1, fa, N - j, fb));
             }
             if (!(tp > 0) || !(tm >= 0)) return NAN;
@@ -982,8 +1094,15 @@ int pl_moran_exact_config(const pl_moran *m, size_t a, size_t b, int i, int N, c
     if (!m->deterministic) return pl_error_set(err, PL_EINVAL, "no exact value: some pair's payoffs are random (noise, random strategies or lengths)");
     size_t n = m->n;
     int ok;
-    double x = exact_chain(m->mean[a * n + a], m->mean[a * n + b], m->mean[b * n + a], m->mean[b * n + b], i, N,
-                                    mode, cfg->fitness, selection, &ok);
+    two_types tt = {m, a, b, NULL, m->mean[a * n + a], m->mean[a * n + b], m->mean[b * n + a], m->mean[b * n + b]};
+    if (m->src.payoff && !(tt.cnt = pl_calloc(n, sizeof *tt.cnt)))
+        return pl_error_set(err, PL_ENOMEM, "out of memory for the exact fixation probability");
+    if (m->src.payoff && N < m->src.min_population + (mode == PL_MORAN_DB)) {
+        pl_free(tt.cnt);
+        return pl_error_set(err, PL_EINVAL, "no population of %d for %s", N, m->src.what);
+    }
+    double x = exact_chain(&tt, i, N, mode, cfg->fitness, selection, &ok);
+    pl_free(tt.cnt);
     if (!ok) return pl_error_set(err, PL_EINVAL, "no exact value: a state where the mutants cannot grow");
     *out = x;
     return PL_OK;

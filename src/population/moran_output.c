@@ -114,6 +114,15 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
         pl_jw_key_int(&w, "samples", meta->samples);
     }
     if (meta->game_text) pl_jw_key_str(&w, "game_RSTP", meta->game_text);
+    if (meta->nmatch) { /* an N-party population */
+        pl_jw_key_str(&w, "nparty_game", meta->nparty_game ? meta->nparty_game : "");
+        pl_jw_key_int(&w, "parties", meta->parties);
+        pl_jw_key_int(&w, "turns", meta->nmatch->turns);
+        pl_jw_key_num(&w, "noise", meta->nmatch->noise);
+        pl_jw_key_num(&w, "observation_noise", meta->nmatch->obs_noise);
+        pl_jw_key_u64(&w, "match_seed", meta->nmatch->seed);
+        pl_jw_key_int(&w, "samples", meta->samples);
+    }
     pl_jw_key_bool(&w, "deterministic_payoffs", pl_moran_deterministic(m));
     pl_jw_end(&w);
     pl_jw_key(&w, "types");

@@ -33,14 +33,28 @@ int pl_moran_write_report(const pl_moran *m, const pl_moran_config *cfg, const p
         return pl_error_set(err, PL_ENOMEM, "out of memory for the report");
     }
     for (size_t t = 0; t < n; t++) names[t] = pl_moran_name(m, t);
-    pl_report_set_subtitle(rep, "An evolving population of two-party strategies");
+    if (meta->nmatch) {
+        char sub[96];
+        snprintf(sub, sizeof sub, "An evolving population of N-party strategies, in groups of %d", meta->parties);
+        pl_report_set_subtitle(rep, sub);
+    } else {
+        pl_report_set_subtitle(rep, "An evolving population of two-party strategies");
+    }
     pl_report_param(rep, "mode", cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death");
     pl_report_paramf(rep, "individuals", "%d", N);
     pl_report_paramf(rep, "selection w", "%g", cfg->selection);
     if (cfg->mutation_matrix) pl_report_param(rep, "mutation", "by matrix (results.json)");
     else pl_report_paramf(rep, "mutation", "%g", cfg->mutation);
     pl_report_param(rep, "fitness", cfg->fitness == PL_MORAN_FIT_EXP ? "exp(w x payoff)" : "1 - w + w x payoff");
-    pl_report_param(rep, "interaction graph", meta->interaction_text ? meta->interaction_text : "complete");
+    if (meta->nmatch) { /* an N-party population: groups drawn from the whole population */
+        pl_report_param(rep, "game", meta->nparty_game ? meta->nparty_game : "");
+        pl_report_paramf(rep, "group size", "%d: each individual with %d others drawn at random", meta->parties,
+                         meta->parties - 1);
+        pl_report_paramf(rep, "turns", "%d", meta->nmatch->turns);
+        pl_report_paramf(rep, "noise", "%g, observation noise %g", meta->nmatch->noise, meta->nmatch->obs_noise);
+    } else {
+        pl_report_param(rep, "interaction graph", meta->interaction_text ? meta->interaction_text : "complete");
+    }
     if (meta->reproduction_text) pl_report_param(rep, "reproduction graph", meta->reproduction_text);
     if (meta->match) {
         pl_report_paramf(rep, "turns", "%d", meta->match->turns);
