@@ -225,6 +225,23 @@ PL_EXTERN int pl_fingerprint_ashlock(const pl_strategy *s, const pl_match_config
 PL_EXTERN int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, double step, int repetitions,
                                    const double *grid, size_t side, const char *dir, pl_error *err);
 
+/* The transitive fingerprint (the reference's TransitiveFingerprint): the strategy's cooperation
+ * rate at each turn against each of n_opponents opponents (the reference's default: 50 Random
+ * players, p = 0, 1/49, ..., 1), over `repetitions` matches of cfg's fixed number of turns (no
+ * probabilistic end).  out[o * turns + t] is the share of the repetitions in which s cooperated at
+ * turn t + 1 against opponents[o] (its move as played, after noise, as the reference records it);
+ * match (o, repetition) from stream (cfg->seed, o, repetition).  *out is allocated (free()); the
+ * same seed gives the same values at any thread count. */
+PL_EXTERN int pl_fingerprint_transitive(const pl_strategy *s, pl_strategy *const *opponents, size_t n_opponents,
+                                        const pl_match_config *cfg, int repetitions, int threads, double **out,
+                                        pl_error *err);
+
+/* Writes a transitive fingerprint into dir: transitive.csv (opponent_index, turn, cooperation,
+ * opponent), results.json and report.html (a heat map, one row an opponent, one column a turn). */
+PL_EXTERN int pl_fingerprint_transitive_write(const char *strategy, const char *const *opponents, size_t n_opponents,
+                                              const pl_match_config *cfg, int repetitions, const double *rates,
+                                              const char *dir, pl_error *err);
+
 /* A grid of fixation estimates: one mutant of type `mutant` among N - 1 of `resident` for every
  * population size sizes[i] and noise level noise[j]; cell (i, j) at i * nnoise + j. */
 typedef struct pl_moran_grid {
