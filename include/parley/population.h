@@ -175,6 +175,13 @@ PL_EXTERN int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl
 PL_EXTERN int pl_replicator_run(const double *payoff, size_t n, const double *x0, double mutation, double dt,
                                 uint64_t steps, double *out, pl_error *err);
 
+/* The replicator–mutator equation with any mutation matrix: Q[j * n + i] is the chance that an
+ * offspring of type j is of type i (each row sums to 1, as pl_moran_config.mutation_matrix;
+ * pl_moran_rates_matrix makes it from per-type rates).  Otherwise as pl_replicator_run (payoffs
+ * >= 0). */
+PL_EXTERN int pl_replicator_mutator_run(const double *payoff, size_t n, const double *x0, const double *Q, double dt,
+                                        uint64_t steps, double *out, pl_error *err);
+
 /* ---- ecological dynamics (the reference's Ecosystem) --------------------------------------
  * Shares of an infinite population over a tournament's payoff matrix, in discrete steps: each
  * step every type's payoff is sum_j P_ij x_j, where P_ij is drawn from a normal distribution

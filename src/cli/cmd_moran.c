@@ -237,7 +237,8 @@ int cmd_moran(int argc, char **argv)
          "(default 100); each meeting draws one of them", 1, 1e6},
         {"replicator", 0, CLI_FLAG_REAL, &rep_time, "T", "also integrate the replicator equation (the infinite population) over the\n"
          "same payoffs from the starting shares for time T (RK4, step 0.01) and\n"
-         "print the final shares; with --mutation, the replicator-mutator equation", 0.01, 1e6},
+         "print the final shares; with --mutation, --mutation-rates or\n"
+         "--mutation-matrix, the replicator-mutator equation", 0.01, 1e6},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
         CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
@@ -281,10 +282,6 @@ int cmd_moran(int argc, char **argv)
     }
     if (rates_text && matrix_path) {
         cli_usage_error("moran", "--mutation-rates with --mutation-matrix: give one of them");
-        goto done;
-    }
-    if ((rates_text || matrix_path) && rep_time > 0) {
-        cli_usage_error("moran", "--replicator takes one --mutation rate, not %s", rates_text ? "--mutation-rates" : "--mutation-matrix");
         goto done;
     }
     if (rates_text || matrix_path) {
@@ -461,7 +458,8 @@ int cmd_moran(int argc, char **argv)
         for (size_t i = 0; i < n; i++) start[i] = x0[i] / N;
         for (uint64_t done_steps = 0; done_steps < steps;) {
             uint64_t k = steps - done_steps < chunk ? steps - done_steps : chunk;
-            if (pl_replicator_run(payoff, n, x0, cfg.mutation, 0.01, k, rep, &err)) {
+            if (cfg.mutation_matrix ? pl_replicator_mutator_run(payoff, n, x0, cfg.mutation_matrix, 0.01, k, rep, &err)
+                                    : pl_replicator_run(payoff, n, x0, cfg.mutation, 0.01, k, rep, &err)) {
                 free(start);
                 rc = cli_lib_error("moran", &err);
                 goto done;
@@ -470,7 +468,7 @@ int cmd_moran(int argc, char **argv)
             done_steps += k;
         }
         printf("\nreplicator dynamics%s from the starting shares, t = %g (RK4, step 0.01):\n",
-               cfg.mutation > 0 ? " with mutation" : "", steps * 0.01);
+               cfg.mutation > 0 || cfg.mutation_matrix ? " with mutation" : "", steps * 0.01);
         for (size_t i = 0; i < n; i++)
             printf("%-*s  %.6f -> %.6f\n", (int)w, pl_moran_name(m, i), start[i], x0[i] / (steps ? 1 : N));
         free(start);

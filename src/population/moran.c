@@ -23,6 +23,7 @@
 #include "core/stats.h"
 #include "parley/population.h"
 #include "parley/rng.h"
+#include "population/mutation_check.h"
 #include "twoparty/match_engine.h"
 
 #define MORAN_STREAM (UINT64_C(1) << 62) /* the runs' second stream coordinate: apart from the cache's */
@@ -304,6 +305,7 @@ static int graph_check(const pl_moran_graph *g, const char *what, int N, pl_erro
 
 static int config_check(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int *N, pl_error *err)
 {
+    *N = 0;
     if (cfg->mode != PL_MORAN_BD && cfg->mode != PL_MORAN_DB) return pl_error_set(err, PL_EINVAL, "unknown Moran mode %d", (int)cfg->mode);
     if (!(cfg->mutation >= 0 && cfg->mutation <= 1))
         return pl_error_set(err, PL_EINVAL, "mutation must be a probability in [0, 1], got %g", cfg->mutation);
@@ -315,19 +317,8 @@ static int config_check(const pl_moran *m, const int *counts, const pl_moran_con
         size_t n = m->n;
         if (cfg->mutation > 0)
             return pl_error_set(err, PL_EINVAL, "a mutation rate (%g) and a mutation matrix: give one of them", cfg->mutation);
-        for (size_t i = 0; i < n; i++) {
-            double sum = 0;
-            for (size_t j = 0; j < n; j++) {
-                double q = cfg->mutation_matrix[i * n + j];
-                if (!(q >= 0 && q <= 1))
-                    return pl_error_set(err, PL_EINVAL, "mutation matrix row %zu (%s), column %zu: expected a probability, got %g",
-                                        i + 1, m->names[i], j + 1, q);
-                sum += q;
-            }
-            if (fabs(sum - 1) > 1e-9)
-                return pl_error_set(err, PL_EINVAL, "mutation matrix row %zu (%s) sums to %.12g; expected 1", i + 1,
-                                    m->names[i], sum);
-        }
+        int rc = pl_mutation_matrix_check(cfg->mutation_matrix, n, (const char *const *)m->names, err);
+        if (rc) return rc;
     }
     if (cfg->threads < 1 || cfg->threads > PL_MAX_THREADS)
         return pl_error_set(err, PL_EINVAL, "threads must be 1 to %d, got %d", PL_MAX_THREADS, cfg->threads);

@@ -79,6 +79,15 @@ out=$("$PARLEY" moran --players tft,defector --counts 1,99 --turns 10 --runs 10 
 check "from 1 in 100 (below the unstable mix) it goes to all defectors" grep -q "^Defector     0.990000 -> 1.000000$" <<<"$out"
 expect_exit 2 "a replicator time of 0" "$PARLEY" moran --players tft,defector --replicator 0
 expect_err_has "--replicator" "a bad replicator time names the flag"
+# the replicator-mutator equation with per-type rates or a matrix: tit for tat and cooperators are
+# neutral without noise (3 a turn each), so with one-way rates u = 0.1, v = 0.05 the shares settle
+# where v (1 - x) = u x, at x = v / (u + v) = 1/3 whatever the start
+out=$("$PARLEY" moran --players tft,cooperator --counts 9,1 --turns 10 --runs 10 --mutation-rates 0.1,0.05 --replicator 200 2>/dev/null)
+check "--replicator with --mutation-rates: neutral types settle at v / (u + v) = 1/3" grep -q "^Tit For Tat  0.900000 -> 0.333333$" <<<"$out"
+check "... and says it integrates with mutation" grep -q "^replicator dynamics with mutation" <<<"$out"
+printf '0.9 0.1\n0.05 0.95\n' >"$TMP/repq.txt"
+out=$("$PARLEY" moran --players tft,cooperator --counts 1,9 --turns 10 --runs 10 --mutation-matrix "$TMP/repq.txt" --replicator 200 2>/dev/null)
+check "--replicator with --mutation-matrix: the same equilibrium from the other side" grep -q "^Cooperator   0.900000 -> 0.666667$" <<<"$out"
 # the one-third law (Nowak, Sasaki, Taylor & Fudenberg 2004) by simulation, not only by the formula:
 # under weak selection one tit for tat among 49 defectors fixes more often than 1/N = 0.02 when the
 # unstable mix x* of the game lies below 1/3 (4 turns of the usual game: x* = 1/5) and less often
