@@ -276,6 +276,7 @@ typedef struct pl_moran_meta {
     const char *interaction_text; /* how the graphs were given (NULL: complete, and the interaction */
     const char *reproduction_text;/* graph with loops) */
     int invasion;                 /* write invasion.csv: every invader against every resident */
+    int directed;                 /* the graphs given were made directed (--directed) */
 } pl_moran_meta;
 
 /* Writes into dir: fixation.csv (type, start, fixed, p, lo, hi, exact) when f is given,

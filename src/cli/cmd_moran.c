@@ -19,8 +19,8 @@ static const char usage[] =
     "                    [--game R,S,T,P] [--mode bd|db] [--selection w] [--mutation p]\n"
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
     "                    [--mutation-rates R1,R2,... | --mutation-matrix FILE] [--fitness linear|exp]\n"
-    "                    [--graph SPEC] [--reproduction-graph SPEC] [--invasion] [--replicator T]\n"
-    "                    [--grid-sizes N1,... [--grid-noise p1,...]] [--out DIR] [--json]\n"
+    "                    [--graph SPEC] [--reproduction-graph SPEC] [--directed] [--invasion]\n"
+    "                    [--replicator T] [--grid-sizes N1,... [--grid-noise p1,...]] [--out DIR] [--json]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -187,7 +187,7 @@ int cmd_moran(int argc, char **argv)
     const char *out_dir = NULL, *counts_text = NULL;
     pl_player_list players = {0};
     int turns_given = 0, gens_given = 0, samples = 100, mode = 0, as_json = 0, n_args;
-    int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0;
+    int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0, directed = 0;
     const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
     const char *grid_sizes = NULL, *grid_noise = NULL;
     double *qmatrix = NULL;
@@ -223,6 +223,9 @@ int cmd_moran(int argc, char **argv)
          "--counts order); payoff = the mean over one's neighbours"},
         {"reproduction-graph", 0, CLI_FLAG_TEXT, &repro_spec, "SPEC", "where offspring go (as --graph; default: the --graph with\n"
          "every individual also its own neighbour, the reference library's rule)"},
+        {"directed", 0, CLI_FLAG_BOOL, &directed, NULL, "the graphs are directed: an edge list's lines go from -> to, cycle is\n"
+         "i -> i + 1, star 0 -> every other (complete stays both ways); an\n"
+         "offspring goes along the arcs from its parent (the reference's rule)"},
         {"invasion", 0, CLI_FLAG_BOOL, &invasion, NULL, "also print which type can invade which: in an infinite population (the\n"
          "payoffs' stability conditions) and, with deterministic pairs, the exact\n"
          "chance N x rho that one invader takes over N - 1 residents (> 1: favoured)"},
@@ -330,13 +333,24 @@ int cmd_moran(int argc, char **argv)
         for (size_t i = 0; i < players.n; i++) total += counts[i];
         const char *specs[2] = {graph_spec, repro_spec}, *flagnames[2] = {"--graph", "--reproduction-graph"};
         pl_moran_graph *gs[2] = {&graph, &repro};
+        if (directed && !graph_spec && !repro_spec) {
+            cli_usage_error("moran", "--directed: expected --graph or --reproduction-graph (the well-mixed population has no "
+                                     "direction)");
+            goto done;
+        }
         for (int k = 0; k < 2; k++) {
             if (!specs[k]) continue;
+            if (directed && total == 2 && !strcmp(specs[k], "cycle")) {
+                cli_usage_error("moran", "--directed: %s cycle: a directed cycle needs at least 3 individuals, got 2",
+                                flagnames[k]);
+                goto done;
+            }
             if (pl_moran_graph_make(specs[k], total, gs[k], &err)) {
                 cli_usage_error("moran", "%s: %s", flagnames[k], err.msg);
                 rc = cli_exit_code(err.code);
                 goto done;
             }
+            gs[k]->directed = directed && strcmp(specs[k], "complete") != 0;
         }
         if (graph_spec) cfg.interaction = &graph;
         if (repro_spec) cfg.reproduction = &repro;
@@ -405,8 +419,8 @@ int cmd_moran(int argc, char **argv)
            cfg.fitness == PL_MORAN_FIT_EXP ? " (fitness exp(w x payoff))" : "", mutation_text, mc.turns, mc.noise,
            pl_moran_deterministic(m) ? "" : " (random outcomes: each meeting draws one of the cached samples)");
     if (graph_spec || repro_spec)
-        printf("interaction graph %s, reproduction graph %s\n", graph_spec ? graph_spec : "complete",
-               repro_spec ? repro_spec : "the interaction graph with loops");
+        printf("interaction graph %s, reproduction graph %s%s\n", graph_spec ? graph_spec : "complete",
+               repro_spec ? repro_spec : "the interaction graph with loops", directed ? " (directed)" : "");
     if (f) {
         printf("%llu runs, seed %llu: ", (unsigned long long)f->runs, (unsigned long long)cfg.seed);
         if (f->unfixed)
@@ -500,7 +514,8 @@ int cmd_moran(int argc, char **argv)
     int wrc = 0;
     if (cli_out_path(&out)) {
         pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts,
-                              .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion};
+                              .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion,
+                              .directed = directed};
         wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
     }
     rc = cli_out_end(&out, wrc, &err);

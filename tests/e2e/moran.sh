@@ -107,6 +107,28 @@ expect_exit 0 "an edge list as the graph" "$PARLEY" moran --players tft,defector
 printf '0 1\n1 7\n' >"$TMP/bad.txt"
 expect_exit 2 "an edge list naming an individual beyond N" "$PARLEY" moran --players tft,defector --counts 2,2 --graph "$TMP/bad.txt"
 expect_err_has "--graph: $TMP/bad.txt:2:3: expected a whole number from 0 to 3, got '7'" "the bad vertex is named with file, line and column"
+# directed graphs (--directed): on the directed path 0 -> 1 -> ... -> 9 only the root's offspring
+# replace the root, so its type fixes in every run, even all-defect's among tit for tats, and a
+# mutant at the end never (one-rooted graphs, Lieberman, Hauert & Nowak 2005); undirected, the same
+# path fixes a tit for tat at the end sometimes
+printf '0 1\n1 2\n2 3\n3 4\n4 5\n5 6\n6 7\n7 8\n8 9\n' >"$TMP/dpath.txt"
+"$PARLEY" moran --players defector,tft --counts 1,9 --turns 10 --graph "$TMP/dpath.txt" --directed --runs 300 --seed 2 --out "$TMP/droot" >/dev/null 2>&1
+check "a directed path: the root's type (all-defect) fixes in every run" awk -F, 'NR == 2 { exit !($1 == "Defector" && $3 == 300) }' "$TMP/droot/fixation.csv"
+check "results.json says the graphs are directed" grep -q '"directed": true' "$TMP/droot/results.json"
+"$PARLEY" moran --players defector,tft --counts 9,1 --turns 10 --graph "$TMP/dpath.txt" --directed --runs 300 --seed 2 --out "$TMP/dsink" >/dev/null 2>&1
+check "a directed path: a tit for tat at the end never fixes" awk -F, 'NR == 3 { exit !($1 == "Tit For Tat" && $3 == 0) }' "$TMP/dsink/fixation.csv"
+"$PARLEY" moran --players defector,tft --counts 9,1 --turns 10 --graph "$TMP/dpath.txt" --runs 300 --seed 2 --out "$TMP/usink" >/dev/null 2>&1
+check "the same path undirected: it fixes sometimes" awk -F, 'NR == 3 { exit !($1 == "Tit For Tat" && $3 > 0 && $3 < 300) }' "$TMP/usink/fixation.csv"
+check "results.json of an undirected graph says so" grep -q '"directed": false' "$TMP/usink/results.json"
+# a directed cycle (with the loops, isothermal): constant fitness r = 2 (the game 2,2,1,1: a cooperator
+# scores 2 against anyone, a defector 1) fixes one cooperator among 9 with (1 - 1/2)/(1 - 1/2^10)
+"$R" moran --players cooperator,defector --counts 1,9 --turns 10 --game 2,2,1,1 --graph cycle --directed --runs 20000 --seed 2 --out "$TMP/dcyc" >/dev/null 2>&1
+check "a directed cycle fixes constant fitness r = 2 with the well-mixed 0.50049 (within the interval)" \
+  awk -F, 'NR == 2 { x = 0.5 / (1 - 1 / 1024); exit !($5 <= x && x <= $6) }' "$TMP/dcyc/fixation.csv"
+expect_exit 2 "--directed without a graph" "$PARLEY" moran --players tft,defector --directed
+expect_err_has "--directed: expected --graph or --reproduction-graph" "--directed alone is refused, naming the flag"
+expect_exit 2 "a directed cycle of 2" "$PARLEY" moran --players tft,defector --counts 1,1 --graph cycle --directed
+expect_err_has "a directed cycle needs at least 3 individuals" "a directed cycle of two is refused"
 expect_exit 2 "a missing graph file" "$PARLEY" moran --players tft,defector --graph "$TMP/none.txt"
 expect_err_has "--graph" "a missing graph names the flag"
 # a reproduction graph alone: the run builds the complete interaction graph (and frees it: the
