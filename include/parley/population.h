@@ -250,7 +250,8 @@ PL_EXTERN int pl_fingerprint_transitive_write(const char *strategy, const char *
                                               const char *dir, pl_error *err);
 
 /* A grid of fixation estimates: one mutant of type `mutant` among N - 1 of `resident` for every
- * population size sizes[i] and noise level noise[j]; cell (i, j) at i * nnoise + j. */
+ * game games[g], population size sizes[i] and noise level noise[j]; cell (g, i, j) at
+ * (g * nsizes + i) * nnoise + j.  ngames 0 is one game, named "3,0,5,1" when games is NULL. */
 typedef struct pl_moran_grid {
     const char *mutant, *resident;
     size_t nsizes, nnoise;
@@ -261,10 +262,13 @@ typedef struct pl_moran_grid {
     int turns;
     double selection;
     pl_moran_mode mode;
+    size_t ngames;
+    const char *const *games; /* [ngames] each game's payoffs as given ("3,0,5,1") */
 } pl_moran_grid;
 
-/* Writes grid.csv (N, noise, p, lo95, hi95, exact, N_times_p, mean_generations) and report.html
- * (N x p as a heat map over size and noise, and the table) into dir. */
+/* Writes grid.csv (N, noise, p, lo95, hi95, exact, N_times_p, mean_generations, game: one row a
+ * cell) and report.html (N x p as a heat map over size and noise for each game, over size and game
+ * for each noise level when there are several games, and the table) into dir. */
 PL_EXTERN int pl_moran_grid_write(const pl_moran_grid *g, const char *dir, pl_error *err);
 
 /* What the result files say of how the population was made (for results.json). */

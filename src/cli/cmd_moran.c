@@ -20,7 +20,8 @@ static const char usage[] =
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
     "                    [--mutation-rates R1,R2,... | --mutation-matrix FILE] [--fitness linear|exp]\n"
     "                    [--graph SPEC] [--reproduction-graph SPEC] [--directed] [--invasion]\n"
-    "                    [--replicator T] [--grid-sizes N1,... [--grid-noise p1,...]] [--out DIR] [--json]\n"
+    "                    [--replicator T] [--grid-sizes N1,... [--grid-noise p1,...] [--grid-game R,S,T,P ...]]\n"
+    "                    [--out DIR] [--json]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -97,29 +98,48 @@ static int parse_list(const char *flag, const char *text, double lo, double hi, 
 
 #define GRID_MAX 64 /* values a grid axis takes */
 
-/* --grid-sizes: one mutant of the first player among N - 1 of the second for every size and noise
- * level, each a fixation estimate of cfg->runs runs; a table, and grid.csv and report.html with
- * --out.  0 or the exit status. */
+/* --grid-sizes: one mutant of the first player among N - 1 of the second for every game, size and
+ * noise level, each a fixation estimate of cfg->runs runs; a table, and grid.csv and report.html
+ * with --out.  games: the --grid-game texts (none: the one --game, game).  0 or the exit status. */
 static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_moran_config *cfg, int samples,
-                    const char *sizes_text, const char *noise_text, cli_out *out, const char *out_dir)
+                    const char *sizes_text, const char *noise_text, const cli_list *games, const cli_game *game,
+                    cli_out *out, const char *out_dir)
 {
     double sz[GRID_MAX], nz[GRID_MAX];
-    size_t ns, nn = 1;
+    size_t ns, nn = 1, ng = games->n ? (size_t)games->n : 1;
     int rc = EXIT_USAGE;
     if (players->n != 2) return cli_usage_error("moran", "--grid-sizes: expected two players (the mutant first), got %zu",
                                                 players->n), EXIT_USAGE;
     if (cfg->mutation > 0 || cfg->mutation_matrix || cfg->interaction || cfg->reproduction)
         return cli_usage_error("moran", "--grid-sizes: a grid of fixation estimates takes no mutation and no graph"),
                EXIT_USAGE;
+    if (games->n > GRID_MAX) return cli_usage_error("moran", "--grid-game: more than %d games", GRID_MAX), EXIT_USAGE;
     if (parse_list("--grid-sizes", sizes_text, cfg->mode == PL_MORAN_DB ? 3 : 2, PL_MORAN_MAX_POPULATION, 1, GRID_MAX, sz,
                    &ns))
         return EXIT_USAGE;
     nz[0] = mc.noise;
     if (noise_text && parse_list("--grid-noise", noise_text, 0, 1, 0, GRID_MAX, nz, &nn)) return EXIT_USAGE;
-    size_t cells = ns * nn;
+    pl_game *gm = malloc(ng * sizeof *gm);
+    const char *gtext[GRID_MAX];
+    if (!gm) {
+        fprintf(stderr, "parley moran: out of memory for the grid\n");
+        return EXIT_ENV;
+    }
+    if (!games->n) gm[0] = game->game, gtext[0] = game->text;
+    for (size_t g = 0; g < (size_t)games->n; g++) {
+        char flag[48];
+        snprintf(flag, sizeof flag, "--grid-game (%zu)", g + 1);
+        if (cli_parse_game("moran", flag, games->items[g], &gm[g])) {
+            free(gm);
+            return EXIT_USAGE;
+        }
+        gtext[g] = games->items[g];
+    }
+    size_t cells = ng * ns * nn;
     int sizes[GRID_MAX];
     double *v = calloc(5 * cells, sizeof *v);
     if (!v) {
+        free(gm);
         fprintf(stderr, "parley moran: out of memory for the grid\n");
         return EXIT_ENV;
     }
@@ -131,47 +151,53 @@ static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_
     printf("Fixation of one mutant over a grid (%s), selection w = %g; matches of %d turns; %llu runs a cell, seed %llu\n\n",
            cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", cfg->selection, mc.turns,
            (unsigned long long)cfg->runs, (unsigned long long)cfg->seed);
-    printf("%8s  %8s  %8s  %-19s  %9s  %7s  %s\n", "N", "noise", "p", "95% interval", "exact", "N x p", "mean generations");
-    for (size_t j = 0; j < nn; j++) {
-        mc.noise = nz[j];
-        pl_moran_free(m);
-        m = NULL;
-        if (pl_moran_create(&m, (pl_strategy *const *)players->items, 2, &mc, samples, cfg->threads, &err)) {
-            rc = cli_lib_error("moran", &err);
-            goto done;
-        }
-        names[0] = pl_moran_name(m, 0);
-        names[1] = pl_moran_name(m, 1);
-        for (size_t i = 0; i < ns; i++) {
-            int counts[2] = {1, sizes[i] - 1};
-            pl_moran_fixation *f;
-            if (pl_moran_fixation_run(m, counts, cfg, &f, &err)) {
+    printf("%8s  %8s  %8s  %-19s  %9s  %7s  %16s  %s\n", "N", "noise", "p", "95% interval", "exact", "N x p",
+           "mean generations", "game R,S,T,P");
+    for (size_t g = 0; g < ng; g++)
+        for (size_t j = 0; j < nn; j++) {
+            mc.noise = nz[j];
+            mc.game = &gm[g];
+            pl_moran_free(m);
+            m = NULL;
+            if (pl_moran_create(&m, (pl_strategy *const *)players->items, 2, &mc, samples, cfg->threads, &err)) {
                 rc = cli_lib_error("moran", &err);
                 goto done;
             }
-            size_t k = i * nn + j;
-            p[k] = f->p[0], lo[k] = f->lo[0], hi[k] = f->hi[0], ex[k] = f->exact[0], gen[k] = f->mean_generations;
-            pl_moran_fixation_free(f);
+            names[0] = pl_moran_name(m, 0);
+            names[1] = pl_moran_name(m, 1);
+            for (size_t i = 0; i < ns; i++) {
+                int counts[2] = {1, sizes[i] - 1};
+                pl_moran_fixation *f;
+                if (pl_moran_fixation_run(m, counts, cfg, &f, &err)) {
+                    rc = cli_lib_error("moran", &err);
+                    goto done;
+                }
+                size_t k = (g * ns + i) * nn + j;
+                p[k] = f->p[0], lo[k] = f->lo[0], hi[k] = f->hi[0], ex[k] = f->exact[0], gen[k] = f->mean_generations;
+                pl_moran_fixation_free(f);
+            }
         }
-    }
     for (size_t k = 0; k < cells; k++) {
         char iv[48], e[24] = "-";
+        size_t i = k / nn % ns;
         snprintf(iv, sizeof iv, "[%.4f, %.4f]", lo[k], hi[k]);
         if (!isnan(ex[k])) snprintf(e, sizeof e, "%.6f", ex[k]);
-        printf("%8d  %8g  %8.4f  %-19s  %9s  %7.3f  %.1f\n", sizes[k / nn], nz[k % nn], p[k], iv, e, sizes[k / nn] * p[k],
-               gen[k]);
+        printf("%8d  %8g  %8.4f  %-19s  %9s  %7.3f  %16.1f  %s\n", sizes[i], nz[k % nn], p[k], iv, e, sizes[i] * p[k],
+               gen[k], gtext[k / (nn * ns)]);
     }
     int wrc = 0;
     if (out_dir) {
         pl_moran_grid g = {.mutant = names[0], .resident = names[1], .nsizes = ns, .nnoise = nn, .sizes = sizes,
                            .noise = nz, .p = p, .lo = lo, .hi = hi, .exact = ex, .generations = gen, .runs = cfg->runs,
-                           .seed = cfg->seed, .turns = mc.turns, .selection = cfg->selection, .mode = cfg->mode};
+                           .seed = cfg->seed, .turns = mc.turns, .selection = cfg->selection, .mode = cfg->mode,
+                           .ngames = ng, .games = gtext};
         wrc = pl_moran_grid_write(&g, cli_out_path(out), &err);
     }
     rc = cli_out_end(out, wrc, &err);
 done:
     pl_moran_free(m);
     free(v);
+    free(gm);
     return rc;
 }
 
@@ -190,6 +216,7 @@ int cmd_moran(int argc, char **argv)
     int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0, directed = 0;
     const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
     const char *grid_sizes = NULL, *grid_noise = NULL;
+    cli_list grid_games = {0};
     double *qmatrix = NULL;
     pl_moran_graph graph = {0}, repro = {0};
     uint64_t gens = 0;
@@ -233,6 +260,8 @@ int cmd_moran(int argc, char **argv)
          "N - 1 of the second for every size N, each a fixation estimate of --runs\n"
          "runs with its interval and exact value (grid.csv, a heat map)"},
         {"grid-noise", 0, CLI_FLAG_TEXT, &grid_noise, "p1,...", "with --grid-sizes, also over these noise levels (default --noise)"},
+        {"grid-game", 0, CLI_FLAG_LIST, &grid_games, "R,S,T,P", "with --grid-sizes, also over games: repeat the flag, one game each\n"
+         "(default --game); grid.csv gains a row for every game"},
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "R", "runs for the fixation estimate (default 1000)", 1, 1e12},
         {"generations", 0, CLI_FLAG_COUNT, &cfg.max_generations, "G", "a run that has not fixed after G generations stops (default 10000000;\n"
          "with --mutation, the length of the recorded run, default 1000)", 1, 1e12, &gens_given},
@@ -362,8 +391,8 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     mc.game = &game.game;
-    if (grid_noise && !grid_sizes) {
-        cli_usage_error("moran", "--grid-noise needs --grid-sizes");
+    if ((grid_noise || grid_games.n) && !grid_sizes) {
+        cli_usage_error("moran", "%s needs --grid-sizes", grid_noise ? "--grid-noise" : "--grid-game");
         goto done;
     }
     if (grid_sizes) {
@@ -376,7 +405,7 @@ int cmd_moran(int argc, char **argv)
         cli_phases grid_bar; /* a bar for each cell's fixation runs */
         cli_phases_init(&grid_bar, "moran", NULL);
         cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &grid_bar;
-        rc = run_grid(&players, mc, &cfg, samples, grid_sizes, grid_noise, &out, out_dir);
+        rc = run_grid(&players, mc, &cfg, samples, grid_sizes, grid_noise, &grid_games, &game, &out, out_dir);
         cli_phases_finish(&grid_bar);
         goto done;
     }

@@ -200,4 +200,30 @@ expect_exit 2 "--grid-noise alone" "$PARLEY" moran --players tft,defector --grid
 expect_err_has "--grid-noise needs --grid-sizes" "--grid-noise alone is explained"
 expect_exit 2 "a noise level above 1 in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-noise 0,2
 expect_err_has "--grid-noise: value 2: expected a number from 0 to 1, got '2'" "the bad noise level is named with its place"
+# the game as an axis (--grid-game, repeated): every cell of each game is that game's process — its
+# exact value is the one a single population of that game gives, and lies in the cell's interval
+expect_exit 0 "--grid-sizes over two games" "$R" moran --players tft,defector --grid-sizes 5,10 --grid-noise 0,0.05 \
+  --grid-game 3,0,5,1 --grid-game 3,0,4,1 --turns 4 --runs 20000 --seed 6 --out "$TMP/ggrid"
+check "grid.csv has a row for every game, size and noise level" [ "$(wc -l <"$TMP/ggrid/grid.csv")" -eq 9 ]
+"$PARLEY" moran --players tft,defector --counts 1,9 --game 3,0,4,1 --turns 4 --runs 10 --out "$TMP/g341" >/dev/null 2>&1
+x=$(awk -F, 'NR == 2 { print $7 }' "$TMP/g341/fixation.csv")
+check "the game 3,0,4,1 at N = 10 has the exact value of that game's population ($x)" \
+  awk -F, -v x="$x" '$1 == 10 && $2 == 0 && $0 ~ /"3,0,4,1"$/ { n++; if ($6 != x) bad = 1 } END { exit bad || n != 1 || x == "" }' "$TMP/ggrid/grid.csv"
+check "without noise every game's exact value is within four standard errors of its estimate" \
+  awk -F, 'NR > 1 && $2 == 0 { n++; d = $3 - $6; if (d < 0) d = -d; if (d > 4 * sqrt($6 * (1 - $6) / 20000)) bad = 1 }
+    END { exit bad || n != 4 }' "$TMP/ggrid/grid.csv"
+check "the games differ: 3,0,4,1 favours the tit for tat mutant more at N = 10" \
+  awk -F, '$1 == 10 && $2 == 0 { e[$(NF - 1)] = $6 } END { exit !(e[4] > e[5] && e[5] > 0) }' "$TMP/ggrid/grid.csv"
+check "the report draws size x noise for each game and size x game for each noise level" \
+  [ "$(grep -o 'data-kind="heatmap"' "$TMP/ggrid/report.html" | wc -l)" -eq 4 ]
+for t in 1 2; do
+  "$PARLEY" moran --players wsls,tft --grid-sizes 4,6 --grid-noise 0.1 --grid-game 3,0,5,1 --grid-game 4,0,5,1 --turns 10 \
+    --samples 10 --runs 200 --seed 2 --threads $t --out "$TMP/gg$t" >"$TMP/gg$t.txt" 2>/dev/null
+done
+check "a grid over games: the same files at 1 and 2 threads" diff -r "$TMP/gg1" "$TMP/gg2"
+check "... and the same table" cmp -s "$TMP/gg1.txt" "$TMP/gg2.txt"
+expect_exit 2 "--grid-game alone" "$PARLEY" moran --players tft,defector --grid-game 3,0,5,1
+expect_err_has "--grid-game needs --grid-sizes" "--grid-game alone is explained"
+expect_exit 2 "a bad game in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-game 3,0,5,1 --grid-game 3,0,5
+expect_err_has "--grid-game (2): expected four numbers R,S,T,P" "the bad game is named with its place"
 echo "1..$tap_n"
