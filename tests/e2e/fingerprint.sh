@@ -106,5 +106,8 @@ check "the comparison tells another strategy apart (win-stay lose-shift: largest
   --seed 5 --threads 2 --out "$TMP/tt2" >"$TMP/tt2.txt" 2>/dev/null
 check "the transitive fingerprint's files are the same at 1 and 2 threads" diff -r "$TMP/tt1" "$TMP/tt2"
 check "and its summary" cmp -s "$TMP/tt1.txt" "$TMP/tt2.txt"
+"$PARLEY" fingerprint gtft --transitive --opponents random:p=0.3,wsls,alternator --turns 70 --repetitions 40 --noise 0.02 \
+  --seed 5 --threads 2 --json >"$TMP/tt.json" 2>/dev/null
+check "--transitive --json prints the results.json --out writes" cmp -s "$TMP/tt.json" "$TMP/tt1/results.json"
 check "the summary has a line for each opponent" [ "$(grep -c '^Alternator \|^Win-Stay Lose-Shift \|^random:p=0.3 ' "$TMP/tt1.txt")" = 3 ]
 echo "1..$tap_n"
