@@ -164,6 +164,20 @@ PL_EXTERN int pl_moran_invades(const pl_moran *m, size_t resident, size_t invade
 PL_EXTERN int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int **out,
                                   uint64_t *generations, pl_error *err);
 
+/* The abundance of each type under mutation: cfg->runs runs of cfg->max_generations
+ * generations (at most 1e8) from counts, each type's share averaged over the generations 0 .. G
+ * of a run, then over the runs; lo and hi the 95% interval of that mean over runs (normal,
+ * clipped to [0, 1]).  Needs mutation (pl_moran_mutates).  Run r from stream (seed, r), summed in
+ * run order: the same values at any thread count. */
+typedef struct pl_moran_abundance {
+    size_t n;
+    uint64_t runs, generations;
+    double *mean, *lo, *hi; /* [n] */
+} pl_moran_abundance;
+PL_EXTERN int pl_moran_abundance_run(const pl_moran *m, const int *counts, const pl_moran_config *cfg,
+                                     pl_moran_abundance **out, pl_error *err);
+PL_EXTERN void pl_moran_abundance_free(pl_moran_abundance *a);
+
 /* ---- replicator dynamics ----------------------------------------------------------------
  * The infinite-population limit: dx_i/dt = x_i ((A x)_i - x . A x) (Taylor & Jonker 1978),
  * or with mutation mu > 0 the replicator–mutator equation dx_i/dt = sum_j x_j (A x)_j Q_ji -
@@ -251,7 +265,8 @@ PL_EXTERN int pl_fingerprint_transitive_write(const char *strategy, const char *
 
 /* A grid of fixation estimates: one mutant of type `mutant` among N - 1 of `resident` for every
  * game games[g], population size sizes[i] and noise level noise[j]; cell (g, i, j) at
- * (g * nsizes + i) * nnoise + j.  ngames 0 is one game, named "3,0,5,1" when games is NULL. */
+ * (g * nsizes + i) * nnoise + j.  ngames 0 is one game, named "3,0,5,1" when games is NULL.  With
+ * mutation rates (nmutation > 0), cell (g, i, j, u) at ((g * nsizes + i) * nnoise + j) * nmutation + u. */
 typedef struct pl_moran_grid {
     const char *mutant, *resident;
     size_t nsizes, nnoise;
@@ -264,11 +279,17 @@ typedef struct pl_moran_grid {
     pl_moran_mode mode;
     size_t ngames;
     const char *const *games; /* [ngames] each game's payoffs as given ("3,0,5,1") */
+    /* nmutation > 0: an abundance grid over these mutation rates too (cells game, size, noise,
+     * mutation, the last the fastest): p, lo, hi are the mutant type's mean share and its interval
+     * (pl_moran_abundance_run), generations the length of a run, exact NAN */
+    size_t nmutation;
+    const double *mutation;
 } pl_moran_grid;
 
 /* Writes grid.csv (N, noise, p, lo95, hi95, exact, N_times_p, mean_generations, game: one row a
- * cell) and report.html (N x p as a heat map over size and noise for each game, over size and game
- * for each noise level when there are several games, and the table) into dir. */
+ * cell; with mutation N, noise, mutation, share, lo95, hi95, generations, game) and report.html
+ * (heat maps over size and noise, and over size and game and size and mutation when they have
+ * several values, and the table) into dir. */
 PL_EXTERN int pl_moran_grid_write(const pl_moran_grid *g, const char *dir, pl_error *err);
 
 /* What the result files say of how the population was made (for results.json). */

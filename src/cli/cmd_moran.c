@@ -20,8 +20,8 @@ static const char usage[] =
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
     "                    [--mutation-rates R1,R2,... | --mutation-matrix FILE] [--fitness linear|exp]\n"
     "                    [--graph SPEC] [--reproduction-graph SPEC] [--directed] [--invasion]\n"
-    "                    [--replicator T] [--grid-sizes N1,... [--grid-noise p1,...] [--grid-game R,S,T,P ...]]\n"
-    "                    [--out DIR] [--json]\n"
+    "                    [--replicator T] [--grid-sizes N1,... [--grid-noise p1,...] [--grid-game R,S,T,P ...]\n"
+    "                    [--grid-mutation u1,...]] [--out DIR] [--json]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -103,10 +103,10 @@ static int parse_list(const char *flag, const char *text, double lo, double hi, 
  * with --out.  games: the --grid-game texts (none: the one --game, game).  0 or the exit status. */
 static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_moran_config *cfg, int samples,
                     const char *sizes_text, const char *noise_text, const cli_list *games, const cli_game *game,
-                    cli_out *out, const char *out_dir)
+                    const char *mut_text, cli_out *out, const char *out_dir)
 {
-    double sz[GRID_MAX], nz[GRID_MAX];
-    size_t ns, nn = 1, ng = games->n ? (size_t)games->n : 1;
+    double sz[GRID_MAX], nz[GRID_MAX], mz[GRID_MAX];
+    size_t ns, nn = 1, ng = games->n ? (size_t)games->n : 1, nmu = 0;
     int rc = EXIT_USAGE;
     if (players->n != 2) return cli_usage_error("moran", "--grid-sizes: expected two players (the mutant first), got %zu",
                                                 players->n), EXIT_USAGE;
@@ -119,6 +119,15 @@ static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_
         return EXIT_USAGE;
     nz[0] = mc.noise;
     if (noise_text && parse_list("--grid-noise", noise_text, 0, 1, 0, GRID_MAX, nz, &nn)) return EXIT_USAGE;
+    if (mut_text) {
+        if (parse_list("--grid-mutation", mut_text, 0, 1, 0, GRID_MAX, mz, &nmu)) return EXIT_USAGE;
+        for (size_t u = 0; u < nmu; u++)
+            if (!(mz[u] > 0))
+                return cli_usage_error("moran", "--grid-mutation: value %zu: expected a rate above 0 (with mutation the "
+                                                "grid measures abundance; for fixation leave the flag out)", u + 1),
+                       EXIT_USAGE;
+    }
+    size_t nm = nmu ? nmu : 1;
     pl_game *gm = malloc(ng * sizeof *gm);
     const char *gtext[GRID_MAX];
     if (!gm) {
@@ -135,7 +144,7 @@ static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_
         }
         gtext[g] = games->items[g];
     }
-    size_t cells = ng * ns * nn;
+    size_t cells = ng * ns * nn * nm;
     int sizes[GRID_MAX];
     double *v = calloc(5 * cells, sizeof *v);
     if (!v) {
@@ -148,11 +157,20 @@ static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_
     pl_error err;
     const char *names[2] = {NULL, NULL};
     pl_moran *m = NULL;
-    printf("Fixation of one mutant over a grid (%s), selection w = %g; matches of %d turns; %llu runs a cell, seed %llu\n\n",
-           cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", cfg->selection, mc.turns,
-           (unsigned long long)cfg->runs, (unsigned long long)cfg->seed);
-    printf("%8s  %8s  %8s  %-19s  %9s  %7s  %16s  %s\n", "N", "noise", "p", "95% interval", "exact", "N x p",
-           "mean generations", "game R,S,T,P");
+    if (nmu)
+        printf("Abundance of one mutant's type under mutation over a grid (%s), selection w = %g; matches of %d turns;\n"
+               "%llu runs of %llu generations a cell, seed %llu\n\n",
+               cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", cfg->selection, mc.turns,
+               (unsigned long long)cfg->runs, (unsigned long long)cfg->max_generations, (unsigned long long)cfg->seed);
+    else
+        printf("Fixation of one mutant over a grid (%s), selection w = %g; matches of %d turns; %llu runs a cell, seed %llu\n\n",
+               cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", cfg->selection, mc.turns,
+               (unsigned long long)cfg->runs, (unsigned long long)cfg->seed);
+    if (nmu)
+        printf("%8s  %8s  %8s  %10s  %-19s  %s\n", "N", "noise", "mutation", "mean share", "95% interval", "game R,S,T,P");
+    else
+        printf("%8s  %8s  %8s  %-19s  %9s  %7s  %16s  %s\n", "N", "noise", "p", "95% interval", "exact", "N x p",
+               "mean generations", "game R,S,T,P");
     for (size_t g = 0; g < ng; g++)
         for (size_t j = 0; j < nn; j++) {
             mc.noise = nz[j];
@@ -167,30 +185,50 @@ static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_
             names[1] = pl_moran_name(m, 1);
             for (size_t i = 0; i < ns; i++) {
                 int counts[2] = {1, sizes[i] - 1};
-                pl_moran_fixation *f;
-                if (pl_moran_fixation_run(m, counts, cfg, &f, &err)) {
-                    rc = cli_lib_error("moran", &err);
-                    goto done;
+                for (size_t u = 0; u < nm; u++) {
+                    size_t k = ((g * ns + i) * nn + j) * nm + u;
+                    if (nmu) {
+                        pl_moran_config c = *cfg;
+                        c.mutation = mz[u];
+                        pl_moran_abundance *a;
+                        if (pl_moran_abundance_run(m, counts, &c, &a, &err)) {
+                            rc = cli_lib_error("moran", &err);
+                            goto done;
+                        }
+                        p[k] = a->mean[0], lo[k] = a->lo[0], hi[k] = a->hi[0], ex[k] = NAN;
+                        gen[k] = (double)a->generations;
+                        pl_moran_abundance_free(a);
+                        continue;
+                    }
+                    pl_moran_fixation *f;
+                    if (pl_moran_fixation_run(m, counts, cfg, &f, &err)) {
+                        rc = cli_lib_error("moran", &err);
+                        goto done;
+                    }
+                    p[k] = f->p[0], lo[k] = f->lo[0], hi[k] = f->hi[0], ex[k] = f->exact[0], gen[k] = f->mean_generations;
+                    pl_moran_fixation_free(f);
                 }
-                size_t k = (g * ns + i) * nn + j;
-                p[k] = f->p[0], lo[k] = f->lo[0], hi[k] = f->hi[0], ex[k] = f->exact[0], gen[k] = f->mean_generations;
-                pl_moran_fixation_free(f);
             }
         }
     for (size_t k = 0; k < cells; k++) {
         char iv[48], e[24] = "-";
-        size_t i = k / nn % ns;
+        size_t i = k / (nn * nm) % ns, j = k / nm % nn;
+        const char *gt = gtext[k / (nn * ns * nm)];
         snprintf(iv, sizeof iv, "[%.4f, %.4f]", lo[k], hi[k]);
+        if (nmu) {
+            printf("%8d  %8g  %8g  %10.4f  %-19s  %s\n", sizes[i], nz[j], mz[k % nm], p[k], iv, gt);
+            continue;
+        }
         if (!isnan(ex[k])) snprintf(e, sizeof e, "%.6f", ex[k]);
-        printf("%8d  %8g  %8.4f  %-19s  %9s  %7.3f  %16.1f  %s\n", sizes[i], nz[k % nn], p[k], iv, e, sizes[i] * p[k],
-               gen[k], gtext[k / (nn * ns)]);
+        printf("%8d  %8g  %8.4f  %-19s  %9s  %7.3f  %16.1f  %s\n", sizes[i], nz[j], p[k], iv, e, sizes[i] * p[k], gen[k],
+               gt);
     }
     int wrc = 0;
     if (out_dir) {
         pl_moran_grid g = {.mutant = names[0], .resident = names[1], .nsizes = ns, .nnoise = nn, .sizes = sizes,
                            .noise = nz, .p = p, .lo = lo, .hi = hi, .exact = ex, .generations = gen, .runs = cfg->runs,
                            .seed = cfg->seed, .turns = mc.turns, .selection = cfg->selection, .mode = cfg->mode,
-                           .ngames = ng, .games = gtext};
+                           .ngames = ng, .games = gtext, .nmutation = nmu, .mutation = mz};
         wrc = pl_moran_grid_write(&g, cli_out_path(out), &err);
     }
     rc = cli_out_end(out, wrc, &err);
@@ -217,6 +255,7 @@ int cmd_moran(int argc, char **argv)
     const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
     const char *grid_sizes = NULL, *grid_noise = NULL;
     cli_list grid_games = {0};
+    const char *grid_mutation = NULL;
     double *qmatrix = NULL;
     pl_moran_graph graph = {0}, repro = {0};
     uint64_t gens = 0;
@@ -262,6 +301,9 @@ int cmd_moran(int argc, char **argv)
         {"grid-noise", 0, CLI_FLAG_TEXT, &grid_noise, "p1,...", "with --grid-sizes, also over these noise levels (default --noise)"},
         {"grid-game", 0, CLI_FLAG_LIST, &grid_games, "R,S,T,P", "with --grid-sizes, also over games: repeat the flag, one game each\n"
          "(default --game); grid.csv gains a row for every game"},
+        {"grid-mutation", 0, CLI_FLAG_TEXT, &grid_mutation, "u1,...", "with --grid-sizes, also over these mutation rates (each > 0):\n"
+         "then every cell is the mutant type's mean share over --runs runs of\n"
+         "--generations (default 1000), with its interval, not a fixation estimate"},
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "R", "runs for the fixation estimate (default 1000)", 1, 1e12},
         {"generations", 0, CLI_FLAG_COUNT, &cfg.max_generations, "G", "a run that has not fixed after G generations stops (default 10000000;\n"
          "with --mutation, the length of the recorded run, default 1000)", 1, 1e12, &gens_given},
@@ -391,8 +433,9 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     mc.game = &game.game;
-    if ((grid_noise || grid_games.n) && !grid_sizes) {
-        cli_usage_error("moran", "%s needs --grid-sizes", grid_noise ? "--grid-noise" : "--grid-game");
+    if ((grid_noise || grid_games.n || grid_mutation) && !grid_sizes) {
+        cli_usage_error("moran", "%s needs --grid-sizes",
+                        grid_noise ? "--grid-noise" : grid_games.n ? "--grid-game" : "--grid-mutation");
         goto done;
     }
     if (grid_sizes) {
@@ -405,7 +448,8 @@ int cmd_moran(int argc, char **argv)
         cli_phases grid_bar; /* a bar for each cell's fixation runs */
         cli_phases_init(&grid_bar, "moran", NULL);
         cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &grid_bar;
-        rc = run_grid(&players, mc, &cfg, samples, grid_sizes, grid_noise, &grid_games, &game, &out, out_dir);
+        if (grid_mutation && !gens_given) cfg.max_generations = 1000;
+        rc = run_grid(&players, mc, &cfg, samples, grid_sizes, grid_noise, &grid_games, &game, grid_mutation, &out, out_dir);
         cli_phases_finish(&grid_bar);
         goto done;
     }

@@ -226,4 +226,28 @@ expect_exit 2 "--grid-game alone" "$PARLEY" moran --players tft,defector --grid-
 expect_err_has "--grid-game needs --grid-sizes" "--grid-game alone is explained"
 expect_exit 2 "a bad game in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-game 3,0,5,1 --grid-game 3,0,5
 expect_err_has "--grid-game (2): expected four numbers R,S,T,P" "the bad game is named with its place"
+# mutation as an axis (--grid-mutation): every cell is the mutant type's mean share over runs of G
+# generations.  Tit for tat and cooperators are neutral without noise, and with rate u the expected
+# share moves as x' = x + u (1 - 2x) / N, so from 1/N its mean over generations 0 .. G is
+# 1/2 + (1/N - 1/2) (1 - a^(G+1)) / ((1 - a)(G + 1)), a = 1 - 2u/N: every cell within four standard errors
+expect_exit 0 "--grid-sizes over mutation rates" "$R" moran --players tft,cooperator --grid-sizes 10,20 \
+  --grid-mutation 0.01,0.1 --turns 10 --runs 4000 --generations 100 --seed 4 --out "$TMP/gmut"
+check "grid.csv of an abundance grid has its header and every cell" \
+  eval '[ "$(head -1 "$TMP/gmut/grid.csv")" = "N,noise,mutation,share,lo95,hi95,generations,game" ] && [ "$(wc -l <"$TMP/gmut/grid.csv")" -eq 5 ]'
+check "a neutral mutant's mean share is the closed form in every cell" \
+  awk -F, 'NR > 1 { N = $1; u = $3; G = $7; a = 1 - 2 * u / N; x = 0.5 + (1 / N - 0.5) * (1 - a ^ (G + 1)) / ((1 - a) * (G + 1))
+    se = ($6 - $5) / (2 * 1.96); d = $4 - x; if (d < 0) d = -d; n++; if (!(se > 0 && d < 4 * se)) bad = 1 } END { exit bad || n != 4 }' "$TMP/gmut/grid.csv"
+check "the report draws size x noise and size x mutation" [ "$(grep -o 'data-kind="heatmap"' "$TMP/gmut/report.html" | wc -l)" -eq 3 ]
+for t in 1 2; do
+  "$PARLEY" moran --players wsls,tft --grid-sizes 4,6 --grid-noise 0.1 --grid-mutation 0.05 --turns 10 --samples 10 --runs 100 \
+    --generations 50 --seed 2 --threads $t --out "$TMP/gm$t" >"$TMP/gm$t.txt" 2>/dev/null
+done
+check "an abundance grid: the same files at 1 and 2 threads" diff -r "$TMP/gm1" "$TMP/gm2"
+check "... and the same table" cmp -s "$TMP/gm1.txt" "$TMP/gm2.txt"
+expect_exit 2 "--grid-mutation alone" "$PARLEY" moran --players tft,defector --grid-mutation 0.1
+expect_err_has "--grid-mutation needs --grid-sizes" "--grid-mutation alone is explained"
+expect_exit 2 "a mutation rate of 0 in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-mutation 0.1,0
+expect_err_has "--grid-mutation: value 2: expected a rate above 0" "a rate of 0 is refused with its place"
+expect_exit 2 "a mutation rate above 1 in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-mutation 1.5
+expect_err_has "--grid-mutation: value 1:" "a rate above 1 is named with its place"
 echo "1..$tap_n"
