@@ -179,6 +179,20 @@ PL_EXTERN int pl_moran_invades(const pl_moran *m, size_t resident, size_t invade
 PL_EXTERN int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int **out,
                                   uint64_t *generations, pl_error *err);
 
+/* The abundance of each type under mutation: cfg->runs runs of cfg->max_generations
+ * generations (at most 1e8) from counts, each type's share averaged over the generations 0 .. G
+ * of a run, then over the runs; lo and hi the 95% interval of that mean over runs (normal,
+ * clipped to [0, 1]).  Needs mutation (pl_moran_mutates).  Run r from stream (seed, r), summed in
+ * run order: the same values at any thread count. */
+typedef struct pl_moran_abundance {
+    size_t n;
+    uint64_t runs, generations;
+    double *mean, *lo, *hi; /* [n] */
+} pl_moran_abundance;
+PL_EXTERN int pl_moran_abundance_run(const pl_moran *m, const int *counts, const pl_moran_config *cfg,
+                                     pl_moran_abundance **out, pl_error *err);
+PL_EXTERN void pl_moran_abundance_free(pl_moran_abundance *a);
+
 /* ---- replicator dynamics ----------------------------------------------------------------
  * The infinite-population limit: dx_i/dt = x_i ((A x)_i - x . A x) (Taylor & Jonker 1978),
  * or with mutation mu > 0 the replicator–mutator equation dx_i/dt = sum_j x_j (A x)_j Q_ji -
@@ -189,6 +203,13 @@ PL_EXTERN int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl
  * ((steps + 1) * n values, the caller's). */
 PL_EXTERN int pl_replicator_run(const double *payoff, size_t n, const double *x0, double mutation, double dt,
                                 uint64_t steps, double *out, pl_error *err);
+
+/* The replicator–mutator equation with any mutation matrix: Q[j * n + i] is the chance that an
+ * offspring of type j is of type i (each row sums to 1, as pl_moran_config.mutation_matrix;
+ * pl_moran_rates_matrix makes it from per-type rates).  Otherwise as pl_replicator_run (payoffs
+ * >= 0). */
+PL_EXTERN int pl_replicator_mutator_run(const double *payoff, size_t n, const double *x0, const double *Q, double dt,
+                                        uint64_t steps, double *out, pl_error *err);
 
 /* ---- ecological dynamics (the reference's Ecosystem) --------------------------------------
  * Shares of an infinite population over a tournament's payoff matrix, in discrete steps: each
@@ -240,8 +261,27 @@ PL_EXTERN int pl_fingerprint_ashlock(const pl_strategy *s, const pl_match_config
 PL_EXTERN int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, double step, int repetitions,
                                    const double *grid, size_t side, const char *dir, pl_error *err);
 
+/* The transitive fingerprint (the reference's TransitiveFingerprint): the strategy's cooperation
+ * rate at each turn against each of n_opponents opponents (the reference's default: 50 Random
+ * players, p = 0, 1/49, ..., 1), over `repetitions` matches of cfg's fixed number of turns (no
+ * probabilistic end).  out[o * turns + t] is the share of the repetitions in which s cooperated at
+ * turn t + 1 against opponents[o] (its move as played, after noise, as the reference records it);
+ * match (o, repetition) from stream (cfg->seed, o, repetition).  *out is allocated (free()); the
+ * same seed gives the same values at any thread count. */
+PL_EXTERN int pl_fingerprint_transitive(const pl_strategy *s, pl_strategy *const *opponents, size_t n_opponents,
+                                        const pl_match_config *cfg, int repetitions, int threads, double **out,
+                                        pl_error *err);
+
+/* Writes a transitive fingerprint into dir: transitive.csv (opponent_index, turn, cooperation,
+ * opponent), results.json and report.html (a heat map, one row an opponent, one column a turn). */
+PL_EXTERN int pl_fingerprint_transitive_write(const char *strategy, const char *const *opponents, size_t n_opponents,
+                                              const pl_match_config *cfg, int repetitions, const double *rates,
+                                              const char *dir, pl_error *err);
+
 /* A grid of fixation estimates: one mutant of type `mutant` among N - 1 of `resident` for every
- * population size sizes[i] and noise level noise[j]; cell (i, j) at i * nnoise + j. */
+ * game games[g], population size sizes[i] and noise level noise[j]; cell (g, i, j) at
+ * (g * nsizes + i) * nnoise + j.  ngames 0 is one game, named "3,0,5,1" when games is NULL.  With
+ * mutation rates (nmutation > 0), cell (g, i, j, u) at ((g * nsizes + i) * nnoise + j) * nmutation + u. */
 typedef struct pl_moran_grid {
     const char *mutant, *resident;
     size_t nsizes, nnoise;
@@ -252,10 +292,19 @@ typedef struct pl_moran_grid {
     int turns;
     double selection;
     pl_moran_mode mode;
+    size_t ngames;
+    const char *const *games; /* [ngames] each game's payoffs as given ("3,0,5,1") */
+    /* nmutation > 0: an abundance grid over these mutation rates too (cells game, size, noise,
+     * mutation, the last the fastest): p, lo, hi are the mutant type's mean share and its interval
+     * (pl_moran_abundance_run), generations the length of a run, exact NAN */
+    size_t nmutation;
+    const double *mutation;
 } pl_moran_grid;
 
-/* Writes grid.csv (N, noise, p, lo95, hi95, exact, N_times_p, mean_generations) and report.html
- * (N x p as a heat map over size and noise, and the table) into dir. */
+/* Writes grid.csv (N, noise, p, lo95, hi95, exact, N_times_p, mean_generations, game: one row a
+ * cell; with mutation N, noise, mutation, share, lo95, hi95, generations, game) and report.html
+ * (heat maps over size and noise, and over size and game and size and mutation when they have
+ * several values, and the table) into dir. */
 PL_EXTERN int pl_moran_grid_write(const pl_moran_grid *g, const char *dir, pl_error *err);
 
 /* What the result files say of how the population was made (for results.json). */
@@ -270,6 +319,7 @@ typedef struct pl_moran_meta {
     const pl_nmatch_config *nmatch; /* an N-party population (pl_moran_create_nparty): its matches, */
     const char *nparty_game;        /* the game's file */
     int parties;                    /* and its number of parties */
+    int directed;                 /* the graphs given were made directed (--directed) */
 } pl_moran_meta;
 
 /* Writes into dir: fixation.csv (type, start, fixed, p, lo, hi, exact) when f is given,

@@ -19,8 +19,9 @@ static const char usage[] =
     "                    [--game R,S,T,P] [--mode bd|db] [--selection w] [--mutation p]\n"
     "                    [--runs R] [--generations G] [--samples K] [--seed s] [--threads k]\n"
     "                    [--mutation-rates R1,R2,... | --mutation-matrix FILE] [--fitness linear|exp]\n"
-    "                    [--graph SPEC] [--reproduction-graph SPEC] [--invasion] [--replicator T]\n"
-    "                    [--grid-sizes N1,... [--grid-noise p1,...]] [--out DIR] [--json]\n"
+    "                    [--graph SPEC] [--reproduction-graph SPEC] [--directed] [--invasion]\n"
+    "                    [--replicator T] [--grid-sizes N1,... [--grid-noise p1,...] [--grid-game R,S,T,P ...]\n"
+    "                    [--grid-mutation u1,...]] [--out DIR] [--json]\n"
     "\n"
     "A Moran process: a population of strategies in which, each generation, everyone plays\n"
     "everyone, one individual reproduces in proportion to its fitness and one dies.  Without\n"
@@ -101,29 +102,57 @@ static int parse_list(const char *flag, const char *text, double lo, double hi, 
 
 #define GRID_MAX 64 /* values a grid axis takes */
 
-/* --grid-sizes: one mutant of the first player among N - 1 of the second for every size and noise
- * level, each a fixation estimate of cfg->runs runs; a table, and grid.csv and report.html with
- * --out.  0 or the exit status. */
+/* --grid-sizes: one mutant of the first player among N - 1 of the second for every game, size and
+ * noise level, each a fixation estimate of cfg->runs runs; a table, and grid.csv and report.html
+ * with --out.  games: the --grid-game texts (none: the one --game, game).  0 or the exit status. */
 static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_moran_config *cfg, int samples,
-                    const char *sizes_text, const char *noise_text, cli_out *out, const char *out_dir)
+                    const char *sizes_text, const char *noise_text, const cli_list *games, const cli_game *game,
+                    const char *mut_text, cli_out *out, const char *out_dir)
 {
-    double sz[GRID_MAX], nz[GRID_MAX];
-    size_t ns, nn = 1;
+    double sz[GRID_MAX], nz[GRID_MAX], mz[GRID_MAX];
+    size_t ns, nn = 1, ng = games->n ? (size_t)games->n : 1, nmu = 0;
     int rc = EXIT_USAGE;
     if (players->n != 2) return cli_usage_error("moran", "--grid-sizes: expected two players (the mutant first), got %zu",
                                                 players->n), EXIT_USAGE;
     if (cfg->mutation > 0 || cfg->mutation_matrix || cfg->interaction || cfg->reproduction)
         return cli_usage_error("moran", "--grid-sizes: a grid of fixation estimates takes no mutation and no graph"),
                EXIT_USAGE;
+    if (games->n > GRID_MAX) return cli_usage_error("moran", "--grid-game: more than %d games", GRID_MAX), EXIT_USAGE;
     if (parse_list("--grid-sizes", sizes_text, cfg->mode == PL_MORAN_DB ? 3 : 2, PL_MORAN_MAX_POPULATION, 1, GRID_MAX, sz,
                    &ns))
         return EXIT_USAGE;
     nz[0] = mc.noise;
     if (noise_text && parse_list("--grid-noise", noise_text, 0, 1, 0, GRID_MAX, nz, &nn)) return EXIT_USAGE;
-    size_t cells = ns * nn;
+    if (mut_text) {
+        if (parse_list("--grid-mutation", mut_text, 0, 1, 0, GRID_MAX, mz, &nmu)) return EXIT_USAGE;
+        for (size_t u = 0; u < nmu; u++)
+            if (!(mz[u] > 0))
+                return cli_usage_error("moran", "--grid-mutation: value %zu: expected a rate above 0 (with mutation the "
+                                                "grid measures abundance; for fixation leave the flag out)", u + 1),
+                       EXIT_USAGE;
+    }
+    size_t nm = nmu ? nmu : 1;
+    pl_game *gm = malloc(ng * sizeof *gm);
+    const char *gtext[GRID_MAX];
+    if (!gm) {
+        fprintf(stderr, "parley moran: out of memory for the grid\n");
+        return EXIT_ENV;
+    }
+    if (!games->n) gm[0] = game->game, gtext[0] = game->text;
+    for (size_t g = 0; g < (size_t)games->n; g++) {
+        char flag[48];
+        snprintf(flag, sizeof flag, "--grid-game (%zu)", g + 1);
+        if (cli_parse_game("moran", flag, games->items[g], &gm[g])) {
+            free(gm);
+            return EXIT_USAGE;
+        }
+        gtext[g] = games->items[g];
+    }
+    size_t cells = ng * ns * nn * nm;
     int sizes[GRID_MAX];
     double *v = calloc(5 * cells, sizeof *v);
     if (!v) {
+        free(gm);
         fprintf(stderr, "parley moran: out of memory for the grid\n");
         return EXIT_ENV;
     }
@@ -132,50 +161,85 @@ static int run_grid(const pl_player_list *players, pl_match_config mc, const pl_
     pl_error err;
     const char *names[2] = {NULL, NULL};
     pl_moran *m = NULL;
-    printf("Fixation of one mutant over a grid (%s), selection w = %g; matches of %d turns; %llu runs a cell, seed %llu\n\n",
-           cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", cfg->selection, mc.turns,
-           (unsigned long long)cfg->runs, (unsigned long long)cfg->seed);
-    printf("%8s  %8s  %8s  %-19s  %9s  %7s  %s\n", "N", "noise", "p", "95% interval", "exact", "N x p", "mean generations");
-    for (size_t j = 0; j < nn; j++) {
-        mc.noise = nz[j];
-        pl_moran_free(m);
-        m = NULL;
-        if (pl_moran_create(&m, (pl_strategy *const *)players->items, 2, &mc, samples, cfg->threads, &err)) {
-            rc = cli_lib_error("moran", &err);
-            goto done;
-        }
-        names[0] = pl_moran_name(m, 0);
-        names[1] = pl_moran_name(m, 1);
-        for (size_t i = 0; i < ns; i++) {
-            int counts[2] = {1, sizes[i] - 1};
-            pl_moran_fixation *f;
-            if (pl_moran_fixation_run(m, counts, cfg, &f, &err)) {
+    if (nmu)
+        printf("Abundance of one mutant's type under mutation over a grid (%s), selection w = %g; matches of %d turns;\n"
+               "%llu runs of %llu generations a cell, seed %llu\n\n",
+               cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", cfg->selection, mc.turns,
+               (unsigned long long)cfg->runs, (unsigned long long)cfg->max_generations, (unsigned long long)cfg->seed);
+    else
+        printf("Fixation of one mutant over a grid (%s), selection w = %g; matches of %d turns; %llu runs a cell, seed %llu\n\n",
+               cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", cfg->selection, mc.turns,
+               (unsigned long long)cfg->runs, (unsigned long long)cfg->seed);
+    if (nmu)
+        printf("%8s  %8s  %8s  %10s  %-19s  %s\n", "N", "noise", "mutation", "mean share", "95% interval", "game R,S,T,P");
+    else
+        printf("%8s  %8s  %8s  %-19s  %9s  %7s  %16s  %s\n", "N", "noise", "p", "95% interval", "exact", "N x p",
+               "mean generations", "game R,S,T,P");
+    for (size_t g = 0; g < ng; g++)
+        for (size_t j = 0; j < nn; j++) {
+            mc.noise = nz[j];
+            mc.game = &gm[g];
+            pl_moran_free(m);
+            m = NULL;
+            if (pl_moran_create(&m, (pl_strategy *const *)players->items, 2, &mc, samples, cfg->threads, &err)) {
                 rc = cli_lib_error("moran", &err);
                 goto done;
             }
-            size_t k = i * nn + j;
-            p[k] = f->p[0], lo[k] = f->lo[0], hi[k] = f->hi[0], ex[k] = f->exact[0], gen[k] = f->mean_generations;
-            pl_moran_fixation_free(f);
+            names[0] = pl_moran_name(m, 0);
+            names[1] = pl_moran_name(m, 1);
+            for (size_t i = 0; i < ns; i++) {
+                int counts[2] = {1, sizes[i] - 1};
+                for (size_t u = 0; u < nm; u++) {
+                    size_t k = ((g * ns + i) * nn + j) * nm + u;
+                    if (nmu) {
+                        pl_moran_config c = *cfg;
+                        c.mutation = mz[u];
+                        pl_moran_abundance *a;
+                        if (pl_moran_abundance_run(m, counts, &c, &a, &err)) {
+                            rc = cli_lib_error("moran", &err);
+                            goto done;
+                        }
+                        p[k] = a->mean[0], lo[k] = a->lo[0], hi[k] = a->hi[0], ex[k] = NAN;
+                        gen[k] = (double)a->generations;
+                        pl_moran_abundance_free(a);
+                        continue;
+                    }
+                    pl_moran_fixation *f;
+                    if (pl_moran_fixation_run(m, counts, cfg, &f, &err)) {
+                        rc = cli_lib_error("moran", &err);
+                        goto done;
+                    }
+                    p[k] = f->p[0], lo[k] = f->lo[0], hi[k] = f->hi[0], ex[k] = f->exact[0], gen[k] = f->mean_generations;
+                    pl_moran_fixation_free(f);
+                }
+            }
         }
-    }
     for (size_t k = 0; k < cells; k++) {
         char iv[48], e[24] = "-";
+        size_t i = k / (nn * nm) % ns, j = k / nm % nn;
+        const char *gt = gtext[k / (nn * ns * nm)];
         snprintf(iv, sizeof iv, "[%.4f, %.4f]", lo[k], hi[k]);
+        if (nmu) {
+            printf("%8d  %8g  %8g  %10.4f  %-19s  %s\n", sizes[i], nz[j], mz[k % nm], p[k], iv, gt);
+            continue;
+        }
         if (!isnan(ex[k])) snprintf(e, sizeof e, "%.6f", ex[k]);
-        printf("%8d  %8g  %8.4f  %-19s  %9s  %7.3f  %.1f\n", sizes[k / nn], nz[k % nn], p[k], iv, e, sizes[k / nn] * p[k],
-               gen[k]);
+        printf("%8d  %8g  %8.4f  %-19s  %9s  %7.3f  %16.1f  %s\n", sizes[i], nz[j], p[k], iv, e, sizes[i] * p[k], gen[k],
+               gt);
     }
     int wrc = 0;
     if (out_dir) {
         pl_moran_grid g = {.mutant = names[0], .resident = names[1], .nsizes = ns, .nnoise = nn, .sizes = sizes,
                            .noise = nz, .p = p, .lo = lo, .hi = hi, .exact = ex, .generations = gen, .runs = cfg->runs,
-                           .seed = cfg->seed, .turns = mc.turns, .selection = cfg->selection, .mode = cfg->mode};
+                           .seed = cfg->seed, .turns = mc.turns, .selection = cfg->selection, .mode = cfg->mode,
+                           .ngames = ng, .games = gtext, .nmutation = nmu, .mutation = mz};
         wrc = pl_moran_grid_write(&g, cli_out_path(out), &err);
     }
     rc = cli_out_end(out, wrc, &err);
 done:
     pl_moran_free(m);
     free(v);
+    free(gm);
     return rc;
 }
 
@@ -195,9 +259,11 @@ int cmd_moran(int argc, char **argv)
     const char *out_dir = NULL, *counts_text = NULL;
     pl_player_list players = {0};
     int turns_given = 0, gens_given = 0, samples = 100, mode = 0, as_json = 0, n_args;
-    int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0;
+    int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0, directed = 0;
     const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
     const char *grid_sizes = NULL, *grid_noise = NULL;
+    cli_list grid_games = {0};
+    const char *grid_mutation = NULL;
     double *qmatrix = NULL;
     pl_moran_graph graph = {0}, repro = {0};
     uint64_t gens = 0;
@@ -231,6 +297,9 @@ int cmd_moran(int argc, char **argv)
          "--counts order); payoff = the mean over one's neighbours"},
         {"reproduction-graph", 0, CLI_FLAG_TEXT, &repro_spec, "SPEC", "where offspring go (as --graph; default: the --graph with\n"
          "every individual also its own neighbour, the reference library's rule)"},
+        {"directed", 0, CLI_FLAG_BOOL, &directed, NULL, "the graphs are directed: an edge list's lines go from -> to, cycle is\n"
+         "i -> i + 1, star 0 -> every other (complete stays both ways); an\n"
+         "offspring goes along the arcs from its parent (the reference's rule)"},
         {"invasion", 0, CLI_FLAG_BOOL, &invasion, NULL, "also print which type can invade which: in an infinite population (the\n"
          "payoffs' stability conditions) and, with deterministic pairs, the exact\n"
          "chance N x rho that one invader takes over N - 1 residents (> 1: favoured)"},
@@ -238,6 +307,11 @@ int cmd_moran(int argc, char **argv)
          "N - 1 of the second for every size N, each a fixation estimate of --runs\n"
          "runs with its interval and exact value (grid.csv, a heat map)"},
         {"grid-noise", 0, CLI_FLAG_TEXT, &grid_noise, "p1,...", "with --grid-sizes, also over these noise levels (default --noise)"},
+        {"grid-game", 0, CLI_FLAG_LIST, &grid_games, "R,S,T,P", "with --grid-sizes, also over games: repeat the flag, one game each\n"
+         "(default --game); grid.csv gains a row for every game"},
+        {"grid-mutation", 0, CLI_FLAG_TEXT, &grid_mutation, "u1,...", "with --grid-sizes, also over these mutation rates (each > 0):\n"
+         "then every cell is the mutant type's mean share over --runs runs of\n"
+         "--generations (default 1000), with its interval, not a fixation estimate"},
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "R", "runs for the fixation estimate (default 1000)", 1, 1e12},
         {"generations", 0, CLI_FLAG_COUNT, &cfg.max_generations, "G", "a run that has not fixed after G generations stops (default 10000000;\n"
          "with --mutation, the length of the recorded run, default 1000)", 1, 1e12, &gens_given},
@@ -245,7 +319,8 @@ int cmd_moran(int argc, char **argv)
          "(default 100); each meeting draws one of them", 1, 1e6},
         {"replicator", 0, CLI_FLAG_REAL, &rep_time, "T", "also integrate the replicator equation (the infinite population) over the\n"
          "same payoffs from the starting shares for time T (RK4, step 0.01) and\n"
-         "print the final shares; with --mutation, the replicator-mutator equation", 0.01, 1e6},
+         "print the final shares; with --mutation, --mutation-rates or\n"
+         "--mutation-matrix, the replicator-mutator equation", 0.01, 1e6},
         {"seed", 's', CLI_FLAG_SEED, &cfg.seed, "s", "random seed (default 0); same seed, same results, whatever --threads"},
         CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fixation.csv, payoffs.csv, shares.csv (the counts of run 0, one row a\n"
@@ -289,10 +364,6 @@ int cmd_moran(int argc, char **argv)
     }
     if (rates_text && matrix_path) {
         cli_usage_error("moran", "--mutation-rates with --mutation-matrix: give one of them");
-        goto done;
-    }
-    if ((rates_text || matrix_path) && rep_time > 0) {
-        cli_usage_error("moran", "--replicator takes one --mutation rate, not %s", rates_text ? "--mutation-rates" : "--mutation-matrix");
         goto done;
     }
     if (rates_text || matrix_path) {
@@ -341,13 +412,24 @@ int cmd_moran(int argc, char **argv)
         for (size_t i = 0; i < players.n; i++) total += counts[i];
         const char *specs[2] = {graph_spec, repro_spec}, *flagnames[2] = {"--graph", "--reproduction-graph"};
         pl_moran_graph *gs[2] = {&graph, &repro};
+        if (directed && !graph_spec && !repro_spec) {
+            cli_usage_error("moran", "--directed: expected --graph or --reproduction-graph (the well-mixed population has no "
+                                     "direction)");
+            goto done;
+        }
         for (int k = 0; k < 2; k++) {
             if (!specs[k]) continue;
+            if (directed && total == 2 && !strcmp(specs[k], "cycle")) {
+                cli_usage_error("moran", "--directed: %s cycle: a directed cycle needs at least 3 individuals, got 2",
+                                flagnames[k]);
+                goto done;
+            }
             if (pl_moran_graph_make(specs[k], total, gs[k], &err)) {
                 cli_usage_error("moran", "%s: %s", flagnames[k], err.msg);
                 rc = cli_exit_code(err.code);
                 goto done;
             }
+            gs[k]->directed = directed && strcmp(specs[k], "complete") != 0;
         }
         if (graph_spec) cfg.interaction = &graph;
         if (repro_spec) cfg.reproduction = &repro;
@@ -359,8 +441,9 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     mc.game = &game.game;
-    if (grid_noise && !grid_sizes) {
-        cli_usage_error("moran", "--grid-noise needs --grid-sizes");
+    if ((grid_noise || grid_games.n || grid_mutation) && !grid_sizes) {
+        cli_usage_error("moran", "%s needs --grid-sizes",
+                        grid_noise ? "--grid-noise" : grid_games.n ? "--grid-game" : "--grid-mutation");
         goto done;
     }
     if (grid_sizes) {
@@ -373,7 +456,8 @@ int cmd_moran(int argc, char **argv)
         cli_phases grid_bar; /* a bar for each cell's fixation runs */
         cli_phases_init(&grid_bar, "moran", NULL);
         cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &grid_bar;
-        rc = run_grid(&players, mc, &cfg, samples, grid_sizes, grid_noise, &out, out_dir);
+        if (grid_mutation && !gens_given) cfg.max_generations = 1000;
+        rc = run_grid(&players, mc, &cfg, samples, grid_sizes, grid_noise, &grid_games, &game, grid_mutation, &out, out_dir);
         cli_phases_finish(&grid_bar);
         goto done;
     }
@@ -416,8 +500,8 @@ int cmd_moran(int argc, char **argv)
            cfg.fitness == PL_MORAN_FIT_EXP ? " (fitness exp(w x payoff))" : "", mutation_text, mc.turns, mc.noise,
            pl_moran_deterministic(m) ? "" : " (random outcomes: each meeting draws one of the cached samples)");
     if (graph_spec || repro_spec)
-        printf("interaction graph %s, reproduction graph %s\n", graph_spec ? graph_spec : "complete",
-               repro_spec ? repro_spec : "the interaction graph with loops");
+        printf("interaction graph %s, reproduction graph %s%s\n", graph_spec ? graph_spec : "complete",
+               repro_spec ? repro_spec : "the interaction graph with loops", directed ? " (directed)" : "");
     if (f) {
         printf("%llu runs, seed %llu: ", (unsigned long long)f->runs, (unsigned long long)cfg.seed);
         if (f->unfixed)
@@ -469,7 +553,8 @@ int cmd_moran(int argc, char **argv)
         for (size_t i = 0; i < n; i++) start[i] = x0[i] / N;
         for (uint64_t done_steps = 0; done_steps < steps;) {
             uint64_t k = steps - done_steps < chunk ? steps - done_steps : chunk;
-            if (pl_replicator_run(payoff, n, x0, cfg.mutation, 0.01, k, rep, &err)) {
+            if (cfg.mutation_matrix ? pl_replicator_mutator_run(payoff, n, x0, cfg.mutation_matrix, 0.01, k, rep, &err)
+                                    : pl_replicator_run(payoff, n, x0, cfg.mutation, 0.01, k, rep, &err)) {
                 free(start);
                 rc = cli_lib_error("moran", &err);
                 goto done;
@@ -478,7 +563,7 @@ int cmd_moran(int argc, char **argv)
             done_steps += k;
         }
         printf("\nreplicator dynamics%s from the starting shares, t = %g (RK4, step 0.01):\n",
-               cfg.mutation > 0 ? " with mutation" : "", steps * 0.01);
+               cfg.mutation > 0 || cfg.mutation_matrix ? " with mutation" : "", steps * 0.01);
         for (size_t i = 0; i < n; i++)
             printf("%-*s  %.6f -> %.6f\n", (int)w, pl_moran_name(m, i), start[i], x0[i] / (steps ? 1 : N));
         free(start);
@@ -510,7 +595,8 @@ int cmd_moran(int argc, char **argv)
     int wrc = 0;
     if (cli_out_path(&out)) {
         pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts,
-                              .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion};
+                              .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion,
+                              .directed = directed};
         wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
     }
     rc = cli_out_end(&out, wrc, &err);

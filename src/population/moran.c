@@ -28,6 +28,7 @@
 #include "parley/population.h"
 #include "population/moran_source.h"
 #include "parley/rng.h"
+#include "population/mutation_check.h"
 #include "twoparty/match_engine.h"
 
 #define MORAN_STREAM (UINT64_C(1) << 62) /* the runs' second stream coordinate: apart from the cache's */
@@ -334,6 +335,7 @@ static int graph_check(const pl_moran_graph *g, const char *what, int N, pl_erro
 
 static int config_check(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int *N, pl_error *err)
 {
+    *N = 0;
     if (cfg->mode != PL_MORAN_BD && cfg->mode != PL_MORAN_DB) return pl_error_set(err, PL_EINVAL, "unknown Moran mode %d", (int)cfg->mode);
     if (!(cfg->mutation >= 0 && cfg->mutation <= 1))
         return pl_error_set(err, PL_EINVAL, "mutation must be a probability in [0, 1], got %g", cfg->mutation);
@@ -345,19 +347,8 @@ static int config_check(const pl_moran *m, const int *counts, const pl_moran_con
         size_t n = m->n;
         if (cfg->mutation > 0)
             return pl_error_set(err, PL_EINVAL, "a mutation rate (%g) and a mutation matrix: give one of them", cfg->mutation);
-        for (size_t i = 0; i < n; i++) {
-            double sum = 0;
-            for (size_t j = 0; j < n; j++) {
-                double q = cfg->mutation_matrix[i * n + j];
-                if (!(q >= 0 && q <= 1))
-                    return pl_error_set(err, PL_EINVAL, "mutation matrix row %zu (%s), column %zu: expected a probability, got %g",
-                                        i + 1, m->names[i], j + 1, q);
-                sum += q;
-            }
-            if (fabs(sum - 1) > 1e-9)
-                return pl_error_set(err, PL_EINVAL, "mutation matrix row %zu (%s) sums to %.12g; expected 1", i + 1,
-                                    m->names[i], sum);
-        }
+        int rc = pl_mutation_matrix_check(cfg->mutation_matrix, n, (const char *const *)m->names, err);
+        if (rc) return rc;
     }
     if (cfg->threads < 1 || cfg->threads > PL_MAX_THREADS)
         return pl_error_set(err, PL_EINVAL, "threads must be 1 to %d, got %d", PL_MAX_THREADS, cfg->threads);
@@ -763,9 +754,10 @@ static int record(run_state *s, size_t n, uint64_t g)
 }
 
 /* Runs one population from counts; returns the generations played, *winner the type that
- * fixed or -1.  With trace, records the counts after every generation into s->traj. */
+ * fixed or -1.  With trace, records the counts after every generation into s->traj; with occ
+ * ([n]), adds every type's count at the start and after every generation to occ[type]. */
 static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_graphs *graphs, const int *counts, int N,
-                   run_state *s, pl_rng *rng, int trace, int *winner, uint64_t *gens)
+                   run_state *s, pl_rng *rng, int trace, uint64_t *occ, int *winner, uint64_t *gens)
 {
     size_t n = m->n;
     int mutates = pl_moran_mutates(cfg, n);
@@ -780,6 +772,8 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_gr
     *winner = -1;
     uint64_t g = 0;
     if (trace && record(s, n, 0)) return PL_ENOMEM;
+    if (occ)
+        for (size_t t = 0; t < n; t++) occ[t] += (uint64_t)s->cnt[t];
     for (;;) {
         if (!mutates) {
             size_t t = 0;
@@ -826,6 +820,8 @@ static int run_one(const pl_moran *m, const pl_moran_config *cfg, const moran_gr
         }
         g++;
         if (trace && record(s, n, g)) return PL_ENOMEM;
+        if (occ)
+            for (size_t t = 0; t < n; t++) occ[t] += (uint64_t)s->cnt[t];
     }
     *gens = g;
     return PL_OK;
@@ -850,7 +846,7 @@ int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_con
     pl_rng rng;
     pl_rng_init(&rng, cfg->seed, 0, MORAN_STREAM);
     int winner;
-    rc = run_one(m, cfg, graphs, counts, N, s, &rng, 1, &winner, generations);
+    rc = run_one(m, cfg, graphs, counts, N, s, &rng, 1, NULL, &winner, generations);
     graphs_free(graphs);
     if (rc) {
         state_free(s);
@@ -897,7 +893,7 @@ static int fix_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot,
         pl_rng_init(&rng, j->cfg->seed, r, MORAN_STREAM);
         int winner;
         uint64_t g;
-        if (run_one(j->m, j->cfg, j->graphs, j->counts, j->N, state, &rng, 0, &winner, &g))
+        if (run_one(j->m, j->cfg, j->graphs, j->counts, j->N, state, &rng, 0, NULL, &winner, &g))
             return pl_error_set(err, PL_ENOMEM, "out of memory in run %llu", (unsigned long long)r);
         if (winner >= 0) {
             tally[winner]++;
@@ -1001,6 +997,157 @@ int pl_moran_fixation_run(const pl_moran *m, const int *counts, const pl_moran_c
         }
     }
     *out = f;
+    return PL_OK;
+}
+
+/* ---- abundance under mutation over many runs ---------------------------------------------- */
+
+typedef struct ab_job {
+    const pl_moran *m;
+    const pl_moran_config *cfg;
+    const moran_graphs *graphs;
+    const int *counts;
+    int N;
+    double *sum, *sumsq; /* [n] over runs of each run's mean share */
+} ab_job;
+
+/* A worker's state: its population and the counts summed over a run's generations. */
+typedef struct ab_state {
+    run_state *s;
+    uint64_t *occ; /* [n] */
+} ab_state;
+
+static int ab_open(void *ctx, void **state, pl_error *err)
+{
+    ab_job *j = ctx;
+    ab_state *w = pl_calloc(1, sizeof *w);
+    if (w) {
+        w->s = state_new(j->m->n, j->N);
+        w->occ = pl_calloc(j->m->n, sizeof *w->occ);
+    }
+    if (!w || !w->s || !w->occ) {
+        if (w) state_free(w->s), pl_free(w->occ);
+        pl_free(w);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %d", j->N);
+    }
+    *state = w;
+    return PL_OK;
+}
+
+static void ab_close(void *ctx, void *state)
+{
+    (void)ctx;
+    ab_state *w = state;
+    state_free(w->s);
+    pl_free(w->occ);
+    pl_free(w);
+}
+
+/* A block's slot: the sum and the sum of squares over its runs of each type's mean share, added
+ * in run order (so the same bytes whatever the thread count). */
+static int ab_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    ab_job *j = ctx;
+    ab_state *w = state;
+    double *tally = slot;
+    size_t n = j->m->n;
+    uint64_t *occ = w->occ;
+    for (uint64_t r = lo; r < hi; r++) {
+        pl_rng rng;
+        pl_rng_init(&rng, j->cfg->seed, r, MORAN_STREAM);
+        int winner;
+        uint64_t g;
+        memset(occ, 0, n * sizeof *occ);
+        if (run_one(j->m, j->cfg, j->graphs, j->counts, j->N, w->s, &rng, 0, occ, &winner, &g))
+            return pl_error_set(err, PL_ENOMEM, "out of memory in run %llu", (unsigned long long)r);
+        for (size_t t = 0; t < n; t++) {
+            double share = (double)occ[t] / ((double)j->N * (double)(g + 1));
+            tally[t] += share;
+            tally[n + t] += share * share;
+        }
+    }
+    return PL_OK;
+}
+
+static void ab_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
+{
+    (void)lo;
+    (void)hi;
+    ab_job *j = ctx;
+    const double *tally = slot;
+    for (size_t t = 0; t < j->m->n; t++) {
+        j->sum[t] += tally[t];
+        j->sumsq[t] += tally[j->m->n + t];
+    }
+}
+
+void pl_moran_abundance_free(pl_moran_abundance *a)
+{
+    if (!a) return;
+    pl_free(a->mean);
+    pl_free(a->lo);
+    pl_free(a->hi);
+    pl_free(a);
+}
+
+int pl_moran_abundance_run(const pl_moran *m, const int *counts, const pl_moran_config *cfg, pl_moran_abundance **out,
+                           pl_error *err)
+{
+    *out = NULL;
+    int N, rc = config_check(m, counts, cfg, &N, err);
+    if (rc) return rc;
+    if (!pl_moran_mutates(cfg, m->n))
+        return pl_error_set(err, PL_EINVAL, "an abundance estimate needs mutation (without it a run stops at fixation)");
+    if (cfg->runs < 1 || cfg->runs > UINT64_C(1000000000000))
+        return pl_error_set(err, PL_EINVAL, "runs must be 1 to 1e12, got %llu", (unsigned long long)cfg->runs);
+    if (cfg->max_generations > 100000000)
+        return pl_error_set(err, PL_EINVAL, "with mutation a run never fixes: give at most 1e8 generations, got %llu",
+                            (unsigned long long)cfg->max_generations);
+    size_t n = m->n;
+    pl_moran_abundance *a = pl_calloc(1, sizeof *a);
+    double *acc = pl_calloc(2 * n, sizeof *acc);
+    if (a) {
+        a->mean = pl_calloc(n, sizeof *a->mean);
+        a->lo = pl_calloc(n, sizeof *a->lo);
+        a->hi = pl_calloc(n, sizeof *a->hi);
+    }
+    if (!a || !acc || !a->mean || !a->lo || !a->hi) {
+        pl_free(acc);
+        pl_moran_abundance_free(a);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for the abundance results");
+    }
+    a->n = n;
+    a->runs = cfg->runs;
+    a->generations = cfg->max_generations;
+    moran_graphs *graphs;
+    if ((rc = graphs_build(cfg, N, &graphs, err))) {
+        pl_free(acc);
+        pl_moran_abundance_free(a);
+        return rc;
+    }
+    ab_job j = {.m = m, .cfg = cfg, .graphs = graphs, .counts = counts, .N = N, .sum = acc, .sumsq = acc + n};
+    pl_parallel job = {.items = cfg->runs, .block_items = MORAN_BLOCK, .threads = cfg->threads,
+                       .slot_size = 2 * n * sizeof(double), .ctx = &j, .worker_open = ab_open,
+                       .worker_close = ab_close, .run = ab_run, .fold = ab_fold,
+                       .progress = cfg->progress, .progress_user = cfg->progress_user};
+    if (cfg->phase) cfg->phase(cfg->progress_user, "abundance runs");
+    rc = pl_parallel_run(&job, err);
+    graphs_free(graphs);
+    if (rc) {
+        pl_free(acc);
+        pl_moran_abundance_free(a);
+        return rc;
+    }
+    double R = (double)cfg->runs;
+    for (size_t t = 0; t < n; t++) {
+        double mean = acc[t] / R, var = R > 1 ? (acc[n + t] - R * mean * mean) / (R - 1) : 0;
+        double half = PL_STATS_Z95 * sqrt(var > 0 ? var : 0) / sqrt(R);
+        a->mean[t] = mean;
+        a->lo[t] = mean - half > 0 ? mean - half : 0;
+        a->hi[t] = mean + half < 1 ? mean + half : 1;
+    }
+    pl_free(acc);
+    *out = a;
     return PL_OK;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* moran_inputs.c — what a Moran process reads besides its strategies: graphs over the
- * individuals (by name or as an edge list) and mutation matrices (parley/population.h).
+ * individuals (by name or as an edge list) and mutation matrices, and the check of a mutation
+ * matrix (parley/population.h, population/mutation_check.h).
  *
  * Why one reader: an edge list and a matrix are both lines of numbers apart by commas or spaces,
  * so both go through read_numbers(), which names the file, line and column of whatever is not a
@@ -13,6 +14,7 @@
 #include "io/files.h"
 #include "parley/population.h"
 #include "parley/text.h"
+#include "population/mutation_check.h"
 
 /* Reads every line of numbers (cols a line, each in [lo, hi], whole numbers if whole) into a
  * growing array: *vals (rows * cols values), *rows. */
@@ -169,4 +171,22 @@ void pl_moran_rates_matrix(const double *rates, size_t n, double *matrix)
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < n; j++)
             matrix[i * n + j] = i == j ? 1 - rates[i] : (n > 1 ? rates[i] / (double)(n - 1) : 0);
+}
+
+int pl_mutation_matrix_check(const double *Q, size_t n, const char *const *names, pl_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        double sum = 0;
+        for (size_t j = 0; j < n; j++) {
+            double q = Q[i * n + j];
+            if (!(q >= 0 && q <= 1))
+                return pl_error_set(err, PL_EINVAL, "mutation matrix row %zu%s%s%s, column %zu: expected a probability, got %g",
+                                    i + 1, names ? " (" : "", names ? names[i] : "", names ? ")" : "", j + 1, q);
+            sum += q;
+        }
+        if (fabs(sum - 1) > 1e-9)
+            return pl_error_set(err, PL_EINVAL, "mutation matrix row %zu%s%s%s sums to %.12g; expected 1", i + 1,
+                                names ? " (" : "", names ? names[i] : "", names ? ")" : "", sum);
+    }
+    return PL_OK;
 }

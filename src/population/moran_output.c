@@ -103,6 +103,7 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
     pl_jw_key_str(&w, "interaction_graph", meta->interaction_text ? meta->interaction_text : "complete");
     pl_jw_key_str(&w, "reproduction_graph", meta->reproduction_text ? meta->reproduction_text
                                                                       : "the interaction graph with loops");
+    pl_jw_key_bool(&w, "directed", meta->directed);
     pl_jw_key_u64(&w, "max_generations", cfg->max_generations);
     pl_jw_key_u64(&w, "runs", cfg->runs);
     pl_jw_key_u64(&w, "seed", cfg->seed);

@@ -56,6 +56,7 @@ int pl_moran_write_report(const pl_moran *m, const pl_moran_config *cfg, const p
         pl_report_param(rep, "interaction graph", meta->interaction_text ? meta->interaction_text : "complete");
     }
     if (meta->reproduction_text) pl_report_param(rep, "reproduction graph", meta->reproduction_text);
+    if (meta->directed) pl_report_param(rep, "graphs", "directed");
     if (meta->match) {
         pl_report_paramf(rep, "turns", "%d", meta->match->turns);
         pl_report_paramf(rep, "noise", "%g", meta->match->noise);

@@ -6,17 +6,21 @@
  * replicator equation (Taylor & Jonker 1978; Hofbauer & Sigmund 1998)
  *     dx_i/dt = x_i (f_i(x) - phi(x)),  f = A x,  phi = x . f,
  * and with mutation among the types the replicator–mutator equation (Page & Nowak 2002)
- *     dx_i/dt = sum_j x_j f_j Q_ji - phi x_i,  Q_jj = 1 - mu, Q_ji = mu / (n - 1).
- * RK4 with a fixed step keeps the result a function of (A, x0, mu, dt, steps) alone; each
+ *     dx_i/dt = sum_j x_j f_j Q_ji - phi x_i,  Q_jj = 1 - mu, Q_ji = mu / (n - 1),
+ * or any mutation matrix Q (pl_replicator_mutator_run: per-type rates, a transition matrix).
+ * One integrator for all three; the uniform rate keeps its own two-term sum (the same bytes as
+ * before the matrix was added).  RK4 with a fixed step keeps the result a function of (A, x0, mu, dt, steps) alone; each
  * step is renormalised onto the simplex so rounding does not drift the total away from 1. */
 #include <math.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "parley/population.h"
+#include "population/mutation_check.h"
 
-/* dx/dt at x into d (n values), f scratch. */
-static void deriv(const double *A, size_t n, double mu, const double *x, double *f, double *d)
+/* dx/dt at x into d (n values), f scratch; Q the mutation matrix (row: the parent's type), or
+ * NULL for the uniform rate mu. */
+static void deriv(const double *A, size_t n, double mu, const double *Q, const double *x, double *f, double *d)
 {
     double phi = 0;
     for (size_t i = 0; i < n; i++) {
@@ -24,6 +28,14 @@ static void deriv(const double *A, size_t n, double mu, const double *x, double 
         for (size_t j = 0; j < n; j++) s += A[i * n + j] * x[j];
         f[i] = s;
         phi += x[i] * s;
+    }
+    if (Q) {
+        for (size_t i = 0; i < n; i++) {
+            double in = 0;
+            for (size_t j = 0; j < n; j++) in += x[j] * f[j] * Q[j * n + i];
+            d[i] = in - phi * x[i];
+        }
+        return;
     }
     if (mu == 0 || n == 1) {
         for (size_t i = 0; i < n; i++) d[i] = x[i] * (f[i] - phi);
@@ -37,13 +49,10 @@ static void deriv(const double *A, size_t n, double mu, const double *x, double 
     }
 }
 
-int pl_replicator_run(const double *payoff, size_t n, const double *x0, double mutation, double dt, uint64_t steps,
-                      double *out, pl_error *err)
+/* The integrator, for a uniform rate (Q NULL) or a matrix; the caller has checked n, dt, mutation and Q. */
+static int replicator(const double *payoff, size_t n, const double *x0, double mutation, const double *Q, double dt,
+                      uint64_t steps, double *out, pl_error *err)
 {
-    if (n < 1 || n > 4096) return pl_error_set(err, PL_EINVAL, "replicator dynamics need 1 to 4096 types, got %zu", n);
-    if (!(dt > 0 && dt <= 1)) return pl_error_set(err, PL_EINVAL, "the step dt must be in (0, 1], got %g", dt);
-    if (!(mutation >= 0 && mutation <= 1))
-        return pl_error_set(err, PL_EINVAL, "mutation must be a probability in [0, 1], got %g", mutation);
     double sum = 0;
     for (size_t i = 0; i < n; i++) {
         if (!(x0[i] >= 0) || !isfinite(x0[i]))
@@ -53,7 +62,7 @@ int pl_replicator_run(const double *payoff, size_t n, const double *x0, double m
     if (!(sum > 0)) return pl_error_set(err, PL_EINVAL, "the starting shares sum to 0");
     for (size_t i = 0; i < n * n; i++)
         if (!isfinite(payoff[i])) return pl_error_set(err, PL_EINVAL, "payoff %zu is not a finite number", i);
-    if (mutation > 0)
+    if (mutation > 0 || Q)
         for (size_t i = 0; i < n * n; i++)
             if (payoff[i] < 0)
                 return pl_error_set(err, PL_EINVAL, "with mutation the payoffs must be >= 0 (they are rates of reproduction)");
@@ -63,13 +72,13 @@ int pl_replicator_run(const double *payoff, size_t n, const double *x0, double m
     for (size_t i = 0; i < n; i++) x[i] = x0[i] / sum;
     memcpy(out, x, n * sizeof *x);
     for (uint64_t s = 1; s <= steps; s++) {
-        deriv(payoff, n, mutation, x, f, k1);
+        deriv(payoff, n, mutation, Q, x, f, k1);
         for (size_t i = 0; i < n; i++) y[i] = x[i] + dt / 2 * k1[i];
-        deriv(payoff, n, mutation, y, f, k2);
+        deriv(payoff, n, mutation, Q, y, f, k2);
         for (size_t i = 0; i < n; i++) y[i] = x[i] + dt / 2 * k2[i];
-        deriv(payoff, n, mutation, y, f, k3);
+        deriv(payoff, n, mutation, Q, y, f, k3);
         for (size_t i = 0; i < n; i++) y[i] = x[i] + dt * k3[i];
-        deriv(payoff, n, mutation, y, f, k4);
+        deriv(payoff, n, mutation, Q, y, f, k4);
         double tot = 0;
         for (size_t i = 0; i < n; i++) {
             x[i] += dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
@@ -86,4 +95,30 @@ int pl_replicator_run(const double *payoff, size_t n, const double *x0, double m
     }
     pl_free(w);
     return PL_OK;
+}
+
+static int check_size(size_t n, double dt, pl_error *err)
+{
+    if (n < 1 || n > 4096) return pl_error_set(err, PL_EINVAL, "replicator dynamics need 1 to 4096 types, got %zu", n);
+    if (!(dt > 0 && dt <= 1)) return pl_error_set(err, PL_EINVAL, "the step dt must be in (0, 1], got %g", dt);
+    return PL_OK;
+}
+
+int pl_replicator_run(const double *payoff, size_t n, const double *x0, double mutation, double dt, uint64_t steps,
+                      double *out, pl_error *err)
+{
+    int rc = check_size(n, dt, err);
+    if (rc) return rc;
+    if (!(mutation >= 0 && mutation <= 1))
+        return pl_error_set(err, PL_EINVAL, "mutation must be a probability in [0, 1], got %g", mutation);
+    return replicator(payoff, n, x0, mutation, NULL, dt, steps, out, err);
+}
+
+int pl_replicator_mutator_run(const double *payoff, size_t n, const double *x0, const double *Q, double dt,
+                              uint64_t steps, double *out, pl_error *err)
+{
+    int rc = check_size(n, dt, err);
+    if (rc) return rc;
+    if ((rc = pl_mutation_matrix_check(Q, n, NULL, err))) return rc;
+    return replicator(payoff, n, x0, 0, Q, dt, steps, out, err);
 }

@@ -3,7 +3,11 @@
 # fingerprint.sh — `parley fingerprint`: the known corners of tit for tat's fingerprint, agreement
 # with the reference's AshlockFingerprint of tit for tat (tests/resources/fingerprint_reference.csv,
 # made by tools/fingerprint_reference.py: 200 repetitions a point) within sampling error, the same
-# bytes at any thread count, the result files, and the rules for bad input.
+# bytes at any thread count, the result files, and the rules for bad input.  The transitive
+# fingerprint (--transitive): agreement with the reference's TransitiveFingerprint
+# (tests/resources/transitive_reference.csv, made by tools/transitive_reference.py), exactly for a
+# deterministic case and within sampling error for a noisy one, the same bytes at any thread count,
+# its files and its flags' errors.
 . "$(dirname "$0")/../tap.sh"
 R=${PARLEY_RELEASE:-$PARLEY}
 ref=${RESOURCES:-$(dirname "$0")/../resources}/fingerprint_reference.csv
@@ -49,4 +53,61 @@ check "the comparison tells another strategy apart (win-stay lose-shift: largest
 "$PARLEY" fingerprint gtft --step 0.2 --repetitions 30 --seed 5 --threads 2 --out "$TMP/t2" >"$TMP/t2.txt" 2>/dev/null
 check "the same files at 1 and 2 threads" diff -r "$TMP/t1" "$TMP/t2"
 check "the same summary at 1 and 2 threads" cmp -s "$TMP/t1.txt" "$TMP/t2.txt"
+
+# ---- the transitive fingerprint ----
+tref=${RESOURCES:-$(dirname "$0")/../resources}/transitive_reference.csv
+check "the reference's transitive fingerprint is there" [ -s "$tref" ]
+expect_exit 2 "--opponents without --transitive" "$PARLEY" fingerprint tft --opponents cooperator
+expect_err_has "--opponents: only with --transitive" "--opponents alone is refused, naming the flag"
+expect_exit 2 "--step with --transitive" "$PARLEY" fingerprint tft --transitive --step 0.1
+expect_err_has "--step: only for Ashlock" "--step with --transitive is refused, naming the flag"
+expect_exit 2 "an unknown opponent" "$PARLEY" fingerprint tft --transitive --opponents cooperator,tftx
+expect_err_has "--opponents: unknown strategy 'tftx'" "an unknown opponent names the flag and the name"
+expect_exit 2 "too many moves to keep" "$R" fingerprint tft --transitive --turns 10000000 --repetitions 1000000
+expect_err_has "too large" "a fingerprint too large for memory is refused before it is played"
+
+# the deterministic case: win-stay lose-shift against six deterministic opponents, the same rates
+# as the reference's at every opponent and turn
+expect_exit 0 "a deterministic transitive fingerprint" "$PARLEY" fingerprint wsls --transitive \
+  --opponents cooperator,defector,alternator,suspicious_tft,grudger,tft --turns 20 --repetitions 3 --out "$TMP/td"
+sametf() { # $1 the case, $2 parley's transitive.csv: how many (opponent, turn) differ from the reference's, or are missing
+  awk -F, -v c="$1" 'FILENAME == ARGV[1] { if ($1 == c) r[$2, $3] = $4; next }
+    FNR > 1 { n++; if (!(($1, $2) in r) || r[$1, $2] != $3) bad++; seen[$1, $2] = 1 }
+    END { for (k in r) if (!(k in seen)) bad++; print (n ? bad + 0 : -1) }' "$tref" "$2"
+}
+d=$(sametf deterministic "$TMP/td/transitive.csv" 2>/dev/null)
+check "every rate equals the reference's (cells that differ: ${d:-none read})" [ "${d:-x}" = 0 ]
+check "transitive.csv holds 6 opponents x 20 turns" awk 'END { exit NR != 121 }' "$TMP/td/transitive.csv"
+check "report.html draws the heat map" grep -q 'data-kind="heatmap"' "$TMP/td/report.html"
+check "results.json says it is transitive" grep -q '"fingerprint": "transitive"' "$TMP/td/results.json"
+
+# the noisy case: tit for tat against the default 50 Random players with 5% noise, 2000 repetitions
+# on each side.  Each rate is a share of 2000 matches; a two-proportion z-test at every one of the
+# 1000 cells must give |z| < 4.5 (a false alarm somewhere has a chance below 1%)
+maxz() { # $1 parley's transitive.csv: the largest |z| against the reference's noisy case (99 if a cell is missing)
+  awk -F, 'FILENAME == ARGV[1] { if ($1 == "noisy") { r[$2, $3] = $4; n1 = $5 } next }
+    FNR > 1 && !(($1, $2) in r) { m = 99; next }
+    FNR > 1 { a = r[$1, $2]; b = $3; p = (a + b) / 2
+      if (p > 0 && p < 1) { z = (a - b) / sqrt(p * (1 - p) * (1 / n1 + 1 / 2000)); if (z < 0) z = -z } else z = (a == b ? 0 : 99)
+      if (z > m) m = z; k++ }
+    END { printf "%.2f", k == 1000 ? m + 0 : 99 }' "$tref" "$1"
+}
+"$R" fingerprint tft --transitive --turns 20 --repetitions 2000 --noise 0.05 --seed 3 --out "$TMP/tn" >/dev/null 2>&1
+z=$(maxz "$TMP/tn/transitive.csv" 2>/dev/null); z=${z:-99}
+check "every rate agrees with the reference's, |z| < 4.5 (largest $z)" awk -v z="$z" 'BEGIN { exit !(z < 4.5) }'
+"$R" fingerprint wsls --transitive --turns 20 --repetitions 2000 --noise 0.05 --seed 3 --out "$TMP/tw" >/dev/null 2>&1
+z=$(maxz "$TMP/tw/transitive.csv" 2>/dev/null); z=${z:-0}
+check "the comparison tells another strategy apart (win-stay lose-shift: largest |z| $z)" awk -v z="$z" 'BEGIN { exit !(z > 10) }'
+
+# the same bytes whatever the thread count
+"$PARLEY" fingerprint gtft --transitive --opponents random:p=0.3,wsls,alternator --turns 70 --repetitions 40 --noise 0.02 \
+  --seed 5 --threads 1 --out "$TMP/tt1" >"$TMP/tt1.txt" 2>/dev/null
+"$PARLEY" fingerprint gtft --transitive --opponents random:p=0.3,wsls,alternator --turns 70 --repetitions 40 --noise 0.02 \
+  --seed 5 --threads 2 --out "$TMP/tt2" >"$TMP/tt2.txt" 2>/dev/null
+check "the transitive fingerprint's files are the same at 1 and 2 threads" diff -r "$TMP/tt1" "$TMP/tt2"
+check "and its summary" cmp -s "$TMP/tt1.txt" "$TMP/tt2.txt"
+"$PARLEY" fingerprint gtft --transitive --opponents random:p=0.3,wsls,alternator --turns 70 --repetitions 40 --noise 0.02 \
+  --seed 5 --threads 2 --json >"$TMP/tt.json" 2>/dev/null
+check "--transitive --json prints the results.json --out writes" cmp -s "$TMP/tt.json" "$TMP/tt1/results.json"
+check "the summary has a line for each opponent" [ "$(grep -c '^Alternator \|^Win-Stay Lose-Shift \|^random:p=0.3 ' "$TMP/tt1.txt")" = 3 ]
 echo "1..$tap_n"

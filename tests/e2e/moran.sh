@@ -79,6 +79,15 @@ out=$("$PARLEY" moran --players tft,defector --counts 1,99 --turns 10 --runs 10 
 check "from 1 in 100 (below the unstable mix) it goes to all defectors" grep -q "^Defector     0.990000 -> 1.000000$" <<<"$out"
 expect_exit 2 "a replicator time of 0" "$PARLEY" moran --players tft,defector --replicator 0
 expect_err_has "--replicator" "a bad replicator time names the flag"
+# the replicator-mutator equation with per-type rates or a matrix: tit for tat and cooperators are
+# neutral without noise (3 a turn each), so with one-way rates u = 0.1, v = 0.05 the shares settle
+# where v (1 - x) = u x, at x = v / (u + v) = 1/3 whatever the start
+out=$("$PARLEY" moran --players tft,cooperator --counts 9,1 --turns 10 --runs 10 --mutation-rates 0.1,0.05 --replicator 200 2>/dev/null)
+check "--replicator with --mutation-rates: neutral types settle at v / (u + v) = 1/3" grep -q "^Tit For Tat  0.900000 -> 0.333333$" <<<"$out"
+check "... and says it integrates with mutation" grep -q "^replicator dynamics with mutation" <<<"$out"
+printf '0.9 0.1\n0.05 0.95\n' >"$TMP/repq.txt"
+out=$("$PARLEY" moran --players tft,cooperator --counts 1,9 --turns 10 --runs 10 --mutation-matrix "$TMP/repq.txt" --replicator 200 2>/dev/null)
+check "--replicator with --mutation-matrix: the same equilibrium from the other side" grep -q "^Cooperator   0.900000 -> 0.666667$" <<<"$out"
 # the one-third law (Nowak, Sasaki, Taylor & Fudenberg 2004) by simulation, not only by the formula:
 # under weak selection one tit for tat among 49 defectors fixes more often than 1/N = 0.02 when the
 # unstable mix x* of the game lies below 1/3 (4 turns of the usual game: x* = 1/5) and less often
@@ -98,6 +107,28 @@ expect_exit 0 "an edge list as the graph" "$PARLEY" moran --players tft,defector
 printf '0 1\n1 7\n' >"$TMP/bad.txt"
 expect_exit 2 "an edge list naming an individual beyond N" "$PARLEY" moran --players tft,defector --counts 2,2 --graph "$TMP/bad.txt"
 expect_err_has "--graph: $TMP/bad.txt:2:3: expected a whole number from 0 to 3, got '7'" "the bad vertex is named with file, line and column"
+# directed graphs (--directed): on the directed path 0 -> 1 -> ... -> 9 only the root's offspring
+# replace the root, so its type fixes in every run, even all-defect's among tit for tats, and a
+# mutant at the end never (one-rooted graphs, Lieberman, Hauert & Nowak 2005); undirected, the same
+# path fixes a tit for tat at the end sometimes
+printf '0 1\n1 2\n2 3\n3 4\n4 5\n5 6\n6 7\n7 8\n8 9\n' >"$TMP/dpath.txt"
+"$PARLEY" moran --players defector,tft --counts 1,9 --turns 10 --graph "$TMP/dpath.txt" --directed --runs 300 --seed 2 --out "$TMP/droot" >/dev/null 2>&1
+check "a directed path: the root's type (all-defect) fixes in every run" awk -F, 'NR == 2 { exit !($1 == "Defector" && $3 == 300) }' "$TMP/droot/fixation.csv"
+check "results.json says the graphs are directed" grep -q '"directed": true' "$TMP/droot/results.json"
+"$PARLEY" moran --players defector,tft --counts 9,1 --turns 10 --graph "$TMP/dpath.txt" --directed --runs 300 --seed 2 --out "$TMP/dsink" >/dev/null 2>&1
+check "a directed path: a tit for tat at the end never fixes" awk -F, 'NR == 3 { exit !($1 == "Tit For Tat" && $3 == 0) }' "$TMP/dsink/fixation.csv"
+"$PARLEY" moran --players defector,tft --counts 9,1 --turns 10 --graph "$TMP/dpath.txt" --runs 300 --seed 2 --out "$TMP/usink" >/dev/null 2>&1
+check "the same path undirected: it fixes sometimes" awk -F, 'NR == 3 { exit !($1 == "Tit For Tat" && $3 > 0 && $3 < 300) }' "$TMP/usink/fixation.csv"
+check "results.json of an undirected graph says so" grep -q '"directed": false' "$TMP/usink/results.json"
+# a directed cycle (with the loops, isothermal): constant fitness r = 2 (the game 2,2,1,1: a cooperator
+# scores 2 against anyone, a defector 1) fixes one cooperator among 9 with (1 - 1/2)/(1 - 1/2^10)
+"$R" moran --players cooperator,defector --counts 1,9 --turns 10 --game 2,2,1,1 --graph cycle --directed --runs 20000 --seed 2 --out "$TMP/dcyc" >/dev/null 2>&1
+check "a directed cycle fixes constant fitness r = 2 with the well-mixed 0.50049 (within the interval)" \
+  awk -F, 'NR == 2 { x = 0.5 / (1 - 1 / 1024); exit !($5 <= x && x <= $6) }' "$TMP/dcyc/fixation.csv"
+expect_exit 2 "--directed without a graph" "$PARLEY" moran --players tft,defector --directed
+expect_err_has "--directed: expected --graph or --reproduction-graph" "--directed alone is refused, naming the flag"
+expect_exit 2 "a directed cycle of 2" "$PARLEY" moran --players tft,defector --counts 1,1 --graph cycle --directed
+expect_err_has "a directed cycle needs at least 3 individuals" "a directed cycle of two is refused"
 expect_exit 2 "a missing graph file" "$PARLEY" moran --players tft,defector --graph "$TMP/none.txt"
 expect_err_has "--graph" "a missing graph names the flag"
 # a reproduction graph alone: the run builds the complete interaction graph (and frees it: the
@@ -169,4 +200,54 @@ expect_exit 2 "--grid-noise alone" "$PARLEY" moran --players tft,defector --grid
 expect_err_has "--grid-noise needs --grid-sizes" "--grid-noise alone is explained"
 expect_exit 2 "a noise level above 1 in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-noise 0,2
 expect_err_has "--grid-noise: value 2: expected a number from 0 to 1, got '2'" "the bad noise level is named with its place"
+# the game as an axis (--grid-game, repeated): every cell of each game is that game's process — its
+# exact value is the one a single population of that game gives, and lies in the cell's interval
+expect_exit 0 "--grid-sizes over two games" "$R" moran --players tft,defector --grid-sizes 5,10 --grid-noise 0,0.05 \
+  --grid-game 3,0,5,1 --grid-game 3,0,4,1 --turns 4 --runs 20000 --seed 6 --out "$TMP/ggrid"
+check "grid.csv has a row for every game, size and noise level" [ "$(wc -l <"$TMP/ggrid/grid.csv")" -eq 9 ]
+"$PARLEY" moran --players tft,defector --counts 1,9 --game 3,0,4,1 --turns 4 --runs 10 --out "$TMP/g341" >/dev/null 2>&1
+x=$(awk -F, 'NR == 2 { print $7 }' "$TMP/g341/fixation.csv")
+check "the game 3,0,4,1 at N = 10 has the exact value of that game's population ($x)" \
+  awk -F, -v x="$x" '$1 == 10 && $2 == 0 && $0 ~ /"3,0,4,1"$/ { n++; if ($6 != x) bad = 1 } END { exit bad || n != 1 || x == "" }' "$TMP/ggrid/grid.csv"
+check "without noise every game's exact value is within four standard errors of its estimate" \
+  awk -F, 'NR > 1 && $2 == 0 { n++; d = $3 - $6; if (d < 0) d = -d; if (d > 4 * sqrt($6 * (1 - $6) / 20000)) bad = 1 }
+    END { exit bad || n != 4 }' "$TMP/ggrid/grid.csv"
+check "the games differ: 3,0,4,1 favours the tit for tat mutant more at N = 10" \
+  awk -F, '$1 == 10 && $2 == 0 { e[$(NF - 1)] = $6 } END { exit !(e[4] > e[5] && e[5] > 0) }' "$TMP/ggrid/grid.csv"
+check "the report draws size x noise for each game and size x game for each noise level" \
+  [ "$(grep -o 'data-kind="heatmap"' "$TMP/ggrid/report.html" | wc -l)" -eq 4 ]
+for t in 1 2; do
+  "$PARLEY" moran --players wsls,tft --grid-sizes 4,6 --grid-noise 0.1 --grid-game 3,0,5,1 --grid-game 4,0,5,1 --turns 10 \
+    --samples 10 --runs 200 --seed 2 --threads $t --out "$TMP/gg$t" >"$TMP/gg$t.txt" 2>/dev/null
+done
+check "a grid over games: the same files at 1 and 2 threads" diff -r "$TMP/gg1" "$TMP/gg2"
+check "... and the same table" cmp -s "$TMP/gg1.txt" "$TMP/gg2.txt"
+expect_exit 2 "--grid-game alone" "$PARLEY" moran --players tft,defector --grid-game 3,0,5,1
+expect_err_has "--grid-game needs --grid-sizes" "--grid-game alone is explained"
+expect_exit 2 "a bad game in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-game 3,0,5,1 --grid-game 3,0,5
+expect_err_has "--grid-game (2): expected four numbers R,S,T,P" "the bad game is named with its place"
+# mutation as an axis (--grid-mutation): every cell is the mutant type's mean share over runs of G
+# generations.  Tit for tat and cooperators are neutral without noise, and with rate u the expected
+# share moves as x' = x + u (1 - 2x) / N, so from 1/N its mean over generations 0 .. G is
+# 1/2 + (1/N - 1/2) (1 - a^(G+1)) / ((1 - a)(G + 1)), a = 1 - 2u/N: every cell within four standard errors
+expect_exit 0 "--grid-sizes over mutation rates" "$R" moran --players tft,cooperator --grid-sizes 10,20 \
+  --grid-mutation 0.01,0.1 --turns 10 --runs 4000 --generations 100 --seed 4 --out "$TMP/gmut"
+check "grid.csv of an abundance grid has its header and every cell" \
+  eval '[ "$(head -1 "$TMP/gmut/grid.csv")" = "N,noise,mutation,share,lo95,hi95,generations,game" ] && [ "$(wc -l <"$TMP/gmut/grid.csv")" -eq 5 ]'
+check "a neutral mutant's mean share is the closed form in every cell" \
+  awk -F, 'NR > 1 { N = $1; u = $3; G = $7; a = 1 - 2 * u / N; x = 0.5 + (1 / N - 0.5) * (1 - a ^ (G + 1)) / ((1 - a) * (G + 1))
+    se = ($6 - $5) / (2 * 1.96); d = $4 - x; if (d < 0) d = -d; n++; if (!(se > 0 && d < 4 * se)) bad = 1 } END { exit bad || n != 4 }' "$TMP/gmut/grid.csv"
+check "the report draws size x noise and size x mutation" [ "$(grep -o 'data-kind="heatmap"' "$TMP/gmut/report.html" | wc -l)" -eq 3 ]
+for t in 1 2; do
+  "$PARLEY" moran --players wsls,tft --grid-sizes 4,6 --grid-noise 0.1 --grid-mutation 0.05 --turns 10 --samples 10 --runs 100 \
+    --generations 50 --seed 2 --threads $t --out "$TMP/gm$t" >"$TMP/gm$t.txt" 2>/dev/null
+done
+check "an abundance grid: the same files at 1 and 2 threads" diff -r "$TMP/gm1" "$TMP/gm2"
+check "... and the same table" cmp -s "$TMP/gm1.txt" "$TMP/gm2.txt"
+expect_exit 2 "--grid-mutation alone" "$PARLEY" moran --players tft,defector --grid-mutation 0.1
+expect_err_has "--grid-mutation needs --grid-sizes" "--grid-mutation alone is explained"
+expect_exit 2 "a mutation rate of 0 in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-mutation 0.1,0
+expect_err_has "--grid-mutation: value 2: expected a rate above 0" "a rate of 0 is refused with its place"
+expect_exit 2 "a mutation rate above 1 in the grid" "$PARLEY" moran --players tft,defector --grid-sizes 5 --grid-mutation 1.5
+expect_err_has "--grid-mutation: value 1:" "a rate above 1 is named with its place"
 echo "1..$tap_n"

@@ -9,7 +9,15 @@
  * population with per-type mutation rates u0, u1 spends on average the share u1 / (u0 + u1) as
  * type 0 (the expected change of the count is u1 (1 - x) - u0 x); a one-way mutation matrix
  * only ever lowers the first type; exponential fitness with payoffs ln r is constant fitness r;
- * the same bytes at any thread count on a graph with random outcomes; and the input errors. */
+ * the same bytes at any thread count on a graph with random outcomes; and the input errors.
+ * Directed graphs: on a directed path (one-rooted: Lieberman, Hauert & Nowak 2005) the root's
+ * type fixes in every run whatever the fitness, any other mutant in none, and the same path
+ * undirected fixes a mutant at the end sometimes but not always; a directed cycle (with the
+ * default loops, isothermal) fixes constant fitness r with the well-mixed probability.
+ * Abundance under mutation (pl_moran_abundance_run): in a neutral population of two types with
+ * rate mu the expected share moves as E[x'] = E[x] + mu (1 - 2 E[x]) / N, so its mean over
+ * generations 0 .. G is known in closed form; the estimate lies within four standard errors of it,
+ * is the same at any thread count, and needs mutation. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -123,6 +131,84 @@ static void reproduction_graph_alone(void **state)
     assert_true(isnan(f->exact[0])); /* no exact value on a graph */
     assert_true(f->lo[0] <= x && x <= f->hi[0]);
     pl_moran_fixation_free(f);
+    pl_moran_free(m);
+}
+
+/* A directed path 0 -> 1 -> ... -> N - 1: nobody replaces the root but its own offspring, so the
+ * root's type fixes in every run, even when it is the weaker (fitness 1 against 2). */
+static void directed_path_root_fixes(void **state)
+{
+    (void)state;
+    enum { N = 8 };
+    pl_moran *m = from_matrix(1, 1, 2, 2); /* A scores 1, B 2 against anyone */
+    int from[N - 1], to[N - 1];
+    for (int k = 0; k < N - 1; k++) from[k] = k, to[k] = k + 1;
+    pl_moran_graph g = {.vertices = N, .directed = 1, .edges = N - 1, .from = from, .to = to};
+    pl_moran_config cfg;
+    config(&cfg, PL_MORAN_BD, 400);
+    cfg.interaction = &g;
+    pl_moran_fixation *f = fix(m, &cfg, 1, N - 1); /* A at individual 0, the root */
+    assert_int_equal(f->fixed[0], 400);
+    pl_moran_fixation_free(f);
+    f = fix(m, &cfg, N - 1, 1); /* B, the fitter, alone at the last individual */
+    assert_int_equal(f->fixed[1], 0);
+    assert_int_equal(f->fixed[0], 400);
+    pl_moran_fixation_free(f);
+    g.directed = 0; /* the same path both ways: the root can be replaced */
+    f = fix(m, &cfg, N - 1, 1);
+    assert_true(f->fixed[1] > 0 && f->fixed[0] > 0);
+    pl_moran_fixation_free(f);
+    pl_moran_free(m);
+}
+
+static void directed_cycle_isothermal(void **state)
+{
+    (void)state;
+    enum { N = 10 };
+    double r = 1.5;
+    pl_moran *m = from_matrix(r, r, 1, 1);
+    int from[N], to[N];
+    for (int k = 0; k < N; k++) from[k] = k, to[k] = (k + 1) % N;
+    pl_moran_graph g = {.vertices = N, .directed = 1, .edges = N, .from = from, .to = to};
+    pl_moran_config cfg;
+    config(&cfg, PL_MORAN_BD, 20000);
+    cfg.interaction = &g;
+    pl_moran_fixation *f = fix(m, &cfg, 1, N - 1);
+    double x = moran_closed_form(r, N);
+    assert_true(f->lo[0] <= x && x <= f->hi[0]);
+    pl_moran_fixation_free(f);
+    pl_moran_free(m);
+}
+
+static void abundance_neutral_transient(void **state)
+{
+    (void)state;
+    enum { N = 10, G = 100 };
+    double mu = 0.1, x0 = 0.1, a = 1 - 2 * mu / N;
+    double expect = 0.5 + (x0 - 0.5) * (1 - pow(a, G + 1)) / ((1 - a) * (G + 1));
+    pl_moran *m = from_matrix(1, 1, 1, 1);
+    pl_moran_config cfg;
+    config(&cfg, PL_MORAN_BD, 20000);
+    cfg.mutation = mu;
+    cfg.max_generations = G;
+    int counts[2] = {1, N - 1};
+    pl_moran_abundance *r1 = NULL, *r2 = NULL;
+    pl_error err;
+    assert_int_equal(pl_moran_abundance_run(m, counts, &cfg, &r1, &err), PL_OK);
+    double se = (r1->hi[0] - r1->lo[0]) / (2 * 1.959963984540054);
+    assert_true(se > 0 && se < 0.01);
+    assert_true(fabs(r1->mean[0] - expect) < 4 * se);
+    assert_float_equal(r1->mean[0] + r1->mean[1], 1, 1e-12);
+    cfg.threads = 1;
+    assert_int_equal(pl_moran_abundance_run(m, counts, &cfg, &r2, &err), PL_OK);
+    assert_memory_equal(r1->mean, r2->mean, 2 * sizeof *r1->mean);
+    assert_memory_equal(r1->lo, r2->lo, 2 * sizeof *r1->lo);
+    pl_moran_abundance_free(r1);
+    pl_moran_abundance_free(r2);
+    cfg.mutation = 0;
+    assert_int_equal(pl_moran_abundance_run(m, counts, &cfg, &r1, &err), PL_EINVAL);
+    assert_null(r1);
+    assert_non_null(strstr(err.msg, "needs mutation"));
     pl_moran_free(m);
 }
 
@@ -349,6 +435,9 @@ int main(void)
         cmocka_unit_test(isothermal_cycle),
         cmocka_unit_test(complete_graph_is_well_mixed),
         cmocka_unit_test(reproduction_graph_alone),
+        cmocka_unit_test(directed_path_root_fixes),
+        cmocka_unit_test(directed_cycle_isothermal),
+        cmocka_unit_test(abundance_neutral_transient),
         cmocka_unit_test(mutation_rates_balance),
         cmocka_unit_test(one_way_mutation),
         cmocka_unit_test(exponential_fitness),
