@@ -154,6 +154,9 @@ int cmd_moran_nparty(int argc, char **argv)
         {"invasion", 0, CLI_FLAG_REFUSE, NULL, NULL, "is refused with an N-party game: the invasion table takes pairwise payoffs"},
         {"grid-sizes", 0, CLI_FLAG_REFUSE, NULL, NULL, "is refused with an N-party game: grids take two-party games"},
         {"grid-noise", 0, CLI_FLAG_REFUSE, NULL, NULL, "is refused with an N-party game: grids take two-party games"},
+        {"grid-game", 0, CLI_FLAG_REFUSE, NULL, NULL, "is refused with an N-party game: grids take two-party games"},
+        {"grid-mutation", 0, CLI_FLAG_REFUSE, NULL, NULL, "is refused with an N-party game: grids take two-party games"},
+        {"directed", 0, CLI_FLAG_REFUSE, NULL, NULL, "is refused with an N-party game: the population is well mixed: groups are drawn from everyone"},
         {0}};
     const cli_command cmd = {"moran", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);

@@ -50,6 +50,13 @@ expect_exit 2 "a graph" "$PARLEY" moran --game "$PG" --players ttft,defector --c
 expect_err_has "--graph is refused with an N-party game" "a graph is refused by name"
 expect_exit 2 "the replicator equation" "$PARLEY" moran --game "$PG" --players ttft,defector --replicator 5
 expect_err_has "--replicator is refused" "the replicator equation is refused by name"
+# the two-party population's newer flags (directed graphs, game and mutation grid axes) are refused too
+expect_exit 2 "directed graphs" "$PARLEY" moran --game "$PG" --players ttft,defector --counts 5,5 --directed
+expect_err_has "--directed is refused with an N-party game" "--directed is refused by name"
+expect_exit 2 "a game grid" "$PARLEY" moran --game "$PG" --players ttft,defector --grid-game 3,0,5,1
+expect_err_has "--grid-game is refused with an N-party game" "--grid-game is refused by name"
+expect_exit 2 "a mutation grid" "$PARLEY" moran --game "$PG" --players ttft,defector --grid-mutation 0.01
+expect_err_has "--grid-mutation is refused with an N-party game" "--grid-mutation is refused by name"
 expect_exit 2 "a count that is not a number" "$PARLEY" moran --game "$PG" --players ttft,defector --counts 3,x
 expect_err_has "--counts: count 2 of 2" "a bad count is named with its place"
 expect_exit 2 "negative fitness" "$PARLEY" moran --game "$PG" --players cooperator,defector --counts 1,9 --noise 0
