@@ -168,12 +168,27 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         c->deadline[s] = a->step[s].deadline, c->start_by[s] = -1;
         if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
     }
+    for (int p = 0; p < c->n_parties; p++) {
+        c->answer_types[p] = c->grim_types[p] = 0;
+        for (int k = 0; k < c->n_opt[p]; k++) {
+            const pl_ag_copt *o = &c->opt[p][k];
+            if (pl_ag_policy_types[o->kind].answers) c->answer_types[p] |= 1u << k;
+            if (o->kind == PL_POL_GRIM) c->grim_types[p] |= 1u << k;
+        }
+    }
+    for (int s = 0; s < c->n_steps; s++) {
+        int j = c->actor[s];
+        c->hold_types[s] = 0;
+        for (int k = 0; k < c->n_opt[j]; k++)
+            if (c->opt[j][k].kind == PL_POL_HOLD && (c->opt[j][k].steps >> s & 1)) c->hold_types[s] |= 1u << k;
+    }
     if (!b->given) return;
     c->choice = b->choice;
     c->lambda = b->rationality;
     c->eps = b->tremble;
     double eo = b->tremble > 0.001 ? b->tremble : 0.001; /* observers never rule a type out for good */
     c->log_eps = log(eo), c->log_1m_eps = log1p(-eo);
+    c->eps_ratio = exp(c->log_eps - c->log_1m_eps);
     c->delta = b->discount;
     c->lookahead = b->lookahead;
     c->annuity = b->discount < 1 ? (1 - pow(b->discount, b->lookahead)) / (1 - b->discount) : b->lookahead;

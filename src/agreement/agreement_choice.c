@@ -36,18 +36,13 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
         if (j >= c->n_parties) break;
         st->pi_ok_start &= ~c->pi_readers_party[j], st->pi_ok_keep &= ~c->pi_readers_party[j];
         double a = 0;
-        for (int k = 0; k < c->n_opt[j]; k++)
-            if (pl_ag_policy_types[c->opt[j][k].kind].answers) a += st->belief[j][k];
+        for (uint32_t m = c->answer_types[j]; m; m &= m - 1) a += st->belief[j][__builtin_ctz(m)];
         st->would_answer[j] = a;
-        int grim = st->grim >> j & 1;
+        uint32_t all_k = (1u << c->n_opt[j]) - 1, grim = (st->grim >> j & 1) ? c->grim_types[j] : 0;
         for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) { /* only steps some type may never do */
             int d = __builtin_ctzll(b);
             double w = 0;
-            for (int k = 0; k < c->n_opt[j]; k++) {
-                const pl_ag_copt *o = &c->opt[j][k];
-                int never = (o->kind == PL_POL_HOLD && (o->steps >> d & 1)) || (o->kind == PL_POL_GRIM && grim);
-                if (!never) w += st->belief[j][k];
-            }
+            for (uint32_t m = all_k & ~(c->hold_types[d] | grim); m; m &= m - 1) w += st->belief[j][__builtin_ctz(m)];
             st->would_do[d] = w;
         }
     }
@@ -130,10 +125,16 @@ static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_stat
     pl_bits own = c->own[p];
     pl_bits seen = st->verified | (st->done & own);
     pl_bits due = 0;
-    for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (c->not_before[s] <= st->t && !(c->req[s] & ~seen)) due |= PL_BIT(s);
-    }
+    if (st->t >= c->max_not_before) /* nothing held back by `not_before` any more */
+        for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (!(c->req[s] & ~seen)) due |= PL_BIT(s);
+        }
+    else
+        for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (c->not_before[s] <= st->t && !(c->req[s] & ~seen)) due |= PL_BIT(s);
+        }
     pl_bits cs = due | rule->start, ck = own & ((st->done & c->reversible) | st->prog) & ~st->covert;
     const double eps = c->eps, span = 1 - 2 * eps;
     const int logit = c->choice == PL_CHOICE_LOGIT;
