@@ -305,6 +305,9 @@ typedef struct pl_ag_compiled {
     uint32_t answer_types[PL_AG_MAX_PARTIES]; /* the types that answer a breach */
     uint32_t grim_types[PL_AG_MAX_PARTIES];   /* the grim types: never act again once triggered */
     uint32_t hold_types[PL_AG_MAX_STEPS];     /* the hold types that never do the step */
+    /* the steps whose public state party p's rule and plan read (its own, what they require, what is
+     * exchanged for them or hangs on them, what its types wait for): its plan holds while none moved */
+    pl_bits plan_reads[PL_AG_MAX_PARTIES];
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that

@@ -159,6 +159,20 @@ int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, p
     return PL_OK;
 }
 
+/* What each party's rule and plan read of the public state (agreement_choice.c, plan_holds). */
+static void plan_reads(pl_ag_compiled *c)
+{
+    for (int p = 0; p < c->n_parties; p++) {
+        pl_bits r = c->own[p];
+        for (pl_bits b = c->own[p]; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            r |= c->req[s] | c->link[s] | c->dep_closure[s];
+        }
+        for (int k = 0; k < c->n_opt[p]; k++) r |= c->opt[p][k].steps;
+        c->plan_reads[p] = r;
+    }
+}
+
 void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
 {
     const pl_ag_behaviour *b = &a->behaviour;
@@ -182,6 +196,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         for (int k = 0; k < c->n_opt[j]; k++)
             if (c->opt[j][k].kind == PL_POL_HOLD && (c->opt[j][k].steps >> s & 1)) c->hold_types[s] |= 1u << k;
     }
+    plan_reads(c);
     if (!b->given) return;
     c->choice = b->choice;
     c->lambda = b->rationality;
@@ -201,6 +216,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
             c->link[y] |= PL_BIT(s);
         }
     }
+    plan_reads(c); /* `answers` added links */
     for (int p = 0; p < c->n_parties; p++) {
         c->patience[p] = b->patience[p];
         for (int k = 0; k < c->n_opt[p]; k++) {

@@ -158,17 +158,18 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
     plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
-/* Whether party p's last plan still holds: what its rule and plan read is the public state,
- * what it counts late, the memories (its own; the others' through the expectations) and the
- * beliefs, and the period while steps are still held back by `not_before`.  The public part is
- * compared once a period, at its first decision (the state does not move while parties decide),
- * exactly: an epoch counts the periods in which it differed from the period before. */
+/* Whether party p's last plan still holds: what its rule and plan read is the public state of
+ * the steps in c->plan_reads[p], what it counts late, its own memory, and the period while steps
+ * are still held back by `not_before`.  The public part is compared once a period, at its first
+ * decision (the state does not move while parties decide), exactly: the steps that moved drop the
+ * plans that read them (plan_ok), and an epoch counts the periods in which anything moved.  The
+ * beliefs are not read by the rule; the logit chances that read them are dropped by
+ * pl_ag_expectations and refreshed in the plan by pl_ag_decide_behaved. */
 static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     if (st->pub_t != st->t + 1) {
         pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
-                           st->ever_done,
-                           (pl_bits)st->bel_ver << 32 | (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before),
+                           st->ever_done, (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before),
                            st->covert, st->shock_on};
         pl_bits diff = 0;
         for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
@@ -178,13 +179,22 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
             pl_bits moved = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[2] ^ st->pub_last[2]) |
                             (now[8] ^ st->pub_last[8]);
             pl_bits drop = now[11] != st->pub_last[11] ? ~(pl_bits)0 : 0;
+            /* the plans that read a step that moved, or every one if the period or the shocks did */
+            pl_bits any = moved | (now[3] ^ st->pub_last[3]) | (now[4] ^ st->pub_last[4]) |
+                          (now[5] ^ st->pub_last[5]) | (now[6] ^ st->pub_last[6]) | (now[7] ^ st->pub_last[7]) |
+                          (now[10] ^ st->pub_last[10]);
+            if (drop || now[9] != st->pub_last[9] || !st->pub_t)
+                st->plan_ok = 0;
+            else
+                for (int q = 0; q < c->n_parties; q++)
+                    if (c->plan_reads[q] & any) st->plan_ok &= ~(1u << q);
             for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
             st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
             for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
         }
         st->pub_t = st->t + 1;
     }
-    return st->plan_epoch[p] == st->pub_epoch && st->plan_grim[p] == st->grim &&
+    return (st->plan_ok >> p & 1) && !((st->plan_grim[p] ^ st->grim) >> p & 1) &&
            st->plan_late[p] == (st->late[p] | st->disputed[p]);
 }
 
@@ -198,9 +208,21 @@ void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag
         pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, &r);
         r.reverse &= ~st->covert, r.retal &= ~st->covert, r.opp &= ~st->covert; /* withdrawn already, in secret */
         st->plan_rule[p] = r;
-        st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim, st->plan_late[p] = st->late[p] | st->disputed[p];
+        st->plan_ok |= 1u << p, st->plan_late[p] = st->late[p] | st->disputed[p];
         if (!c->exact[p]) plan_fill(c, st, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
+    } else if (!c->exact[p] && c->choice == PL_CHOICE_LOGIT) {
+        /* the plan holds: only the logit chances whose inputs changed are remade */
+        const double eps = c->eps, span = 1 - 2 * eps;
+        for (pl_bits b = st->plan_cs[p] & st->plan_rule[p].start & ~st->pi_ok_start; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            st->p_act[s] = eps + span * pi_start(c, st, st, p, s);
+        }
+        for (pl_bits b = st->plan_ck[p] & ~st->plan_rule[p].reverse & ~st->pi_ok_keep; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            st->p_act[s] = eps + span * pi_keep(c, st, st, p, s);
+        }
     }
+    st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim; /* current on this snapshot (beliefs' reuse) */
     *m = st->plan_rule[p];
     if (c->exact[p]) return;
     pl_bits start = 0, reverse = 0;

@@ -63,6 +63,7 @@ typedef struct pl_ag_state {
     int pub_t;                       /* 1 + the period the epoch was last checked, 0 never */
     uint32_t pub_epoch;
     pl_bits pub_last[12];
+    uint32_t plan_ok;                /* parties none of whose plan's steps (c->plan_reads) moved since it was made */
     uint32_t plan_epoch[PL_AG_MAX_PARTIES], plan_grim[PL_AG_MAX_PARTIES];
     pl_bits plan_late[PL_AG_MAX_PARTIES];
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
