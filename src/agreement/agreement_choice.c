@@ -94,7 +94,12 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
     return d + what_hangs_on(c, st, p, s);
 }
 
-static inline double logistic(double x) { return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)); }
+static inline double logistic(double x)
+{
+    if (x >= 0) return 1 / (1 + exp(-x));
+    double e = exp(x); /* once: exp may set errno, so the compiler does not merge two calls */
+    return e / (1 + e);
+}
 
 /* The logit's chance of starting, or keeping, own step s: from the cache where it is still valid
  * (cache: the state itself, in the simulator's decisions; NULL where the snapshot is only read). */
