@@ -285,6 +285,7 @@ typedef struct pl_ag_compiled {
     double shock_flow[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS];
     pl_bits shock_flow_steps[PL_AG_MAX_SHOCKS];             /* the steps whose flows it changes */
     pl_bits shock_read_breach[PL_AG_MAX_SHOCKS][PL_AG_MAX_PARTIES];
+    int ambiguous;                                          /* some shock is read as a breach by some party */
     /* covert breach: steps their actor may withdraw in secret, and the verifier's chance a period of finding out */
     pl_bits covert;
     double p_detect[PL_AG_MAX_STEPS], log_q_detect[PL_AG_MAX_STEPS];
