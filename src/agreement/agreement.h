@@ -285,12 +285,14 @@ typedef struct pl_ag_compiled {
     double shock_flow[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS];
     pl_bits shock_flow_steps[PL_AG_MAX_SHOCKS];             /* the steps whose flows it changes */
     pl_bits shock_read_breach[PL_AG_MAX_SHOCKS][PL_AG_MAX_PARTIES];
+    int ambiguous;                                          /* some shock is read as a breach by some party */
     /* covert breach: steps their actor may withdraw in secret, and the verifier's chance a period of finding out */
     pl_bits covert;
     double p_detect[PL_AG_MAX_STEPS], log_q_detect[PL_AG_MAX_STEPS];
     /* behaviour (agreement_choice.c, agreement_beliefs.c); behave = 0: the rules exactly */
     int behave, choice;
     double lambda, eps, log_eps, log_1m_eps, delta, annuity;
+    double eps_ratio;                    /* exp(log_eps - log_1m_eps): a mismatch's factor on a belief */
     double disc[PL_AG_MAX_STEPS];        /* delta^duration */
     int patience[PL_AG_MAX_PARTIES], pub_patience;
     int exact[PL_AG_MAX_PARTIES];        /* follows its rule without tremble (a person at the stepper) */
@@ -300,6 +302,13 @@ typedef struct pl_ag_compiled {
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
     pl_bits pi_readers[PL_AG_MAX_STEPS]; /* the own steps whose logit worth reads step x's state */
     pl_bits pi_readers_party[PL_AG_MAX_PARTIES]; /* ... or reads party j's expectations */
+    /* the expectations' tables (bit k: type k of the party or of the step's actor) */
+    uint32_t answer_types[PL_AG_MAX_PARTIES]; /* the types that answer a breach */
+    uint32_t grim_types[PL_AG_MAX_PARTIES];   /* the grim types: never act again once triggered */
+    uint32_t hold_types[PL_AG_MAX_STEPS];     /* the hold types that never do the step */
+    /* the steps whose public state party p's rule and plan read (its own, what they require, what is
+     * exchanged for them or hangs on them, what its types wait for): its plan holds while none moved */
+    pl_bits plan_reads[PL_AG_MAX_PARTIES];
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that

@@ -159,6 +159,20 @@ int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, p
     return PL_OK;
 }
 
+/* What each party's rule and plan read of the public state (agreement_choice.c, plan_holds). */
+static void plan_reads(pl_ag_compiled *c)
+{
+    for (int p = 0; p < c->n_parties; p++) {
+        pl_bits r = c->own[p];
+        for (pl_bits b = c->own[p]; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            r |= c->req[s] | c->link[s] | c->dep_closure[s];
+        }
+        for (int k = 0; k < c->n_opt[p]; k++) r |= c->opt[p][k].steps;
+        c->plan_reads[p] = r;
+    }
+}
+
 void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
 {
     const pl_ag_behaviour *b = &a->behaviour;
@@ -168,12 +182,28 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         c->deadline[s] = a->step[s].deadline, c->start_by[s] = -1;
         if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
     }
+    for (int p = 0; p < c->n_parties; p++) {
+        c->answer_types[p] = c->grim_types[p] = 0;
+        for (int k = 0; k < c->n_opt[p]; k++) {
+            const pl_ag_copt *o = &c->opt[p][k];
+            if (pl_ag_policy_types[o->kind].answers) c->answer_types[p] |= 1u << k;
+            if (o->kind == PL_POL_GRIM) c->grim_types[p] |= 1u << k;
+        }
+    }
+    for (int s = 0; s < c->n_steps; s++) {
+        int j = c->actor[s];
+        c->hold_types[s] = 0;
+        for (int k = 0; k < c->n_opt[j]; k++)
+            if (c->opt[j][k].kind == PL_POL_HOLD && (c->opt[j][k].steps >> s & 1)) c->hold_types[s] |= 1u << k;
+    }
+    plan_reads(c);
     if (!b->given) return;
     c->choice = b->choice;
     c->lambda = b->rationality;
     c->eps = b->tremble;
     double eo = b->tremble > 0.001 ? b->tremble : 0.001; /* observers never rule a type out for good */
     c->log_eps = log(eo), c->log_1m_eps = log1p(-eo);
+    c->eps_ratio = exp(c->log_eps - c->log_1m_eps);
     c->delta = b->discount;
     c->lookahead = b->lookahead;
     c->annuity = b->discount < 1 ? (1 - pow(b->discount, b->lookahead)) / (1 - b->discount) : b->lookahead;
@@ -186,6 +216,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
             c->link[y] |= PL_BIT(s);
         }
     }
+    plan_reads(c); /* `answers` added links */
     for (int p = 0; p < c->n_parties; p++) {
         c->patience[p] = b->patience[p];
         for (int k = 0; k < c->n_opt[p]; k++) {

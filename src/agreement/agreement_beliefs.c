@@ -82,7 +82,7 @@ static int apply_evidence(const pl_ag_compiled *c, pl_ag_state *st, int j, const
         if (mm[k] > hi) hi = mm[k];
     }
     if (lo == hi) return 0; /* every type explains it as well: no news */
-    double r = exp(c->log_eps - c->log_1m_eps), sum = 0;
+    double r = c->eps_ratio, sum = 0;
     for (int k = 0; k < K; k++) {
         for (int i = lo; i < mm[k]; i++) st->belief[j][k] *= r;
         sum += st->belief[j][k];

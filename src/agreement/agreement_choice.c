@@ -36,18 +36,13 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
         if (j >= c->n_parties) break;
         st->pi_ok_start &= ~c->pi_readers_party[j], st->pi_ok_keep &= ~c->pi_readers_party[j];
         double a = 0;
-        for (int k = 0; k < c->n_opt[j]; k++)
-            if (pl_ag_policy_types[c->opt[j][k].kind].answers) a += st->belief[j][k];
+        for (uint32_t m = c->answer_types[j]; m; m &= m - 1) a += st->belief[j][__builtin_ctz(m)];
         st->would_answer[j] = a;
-        int grim = st->grim >> j & 1;
+        uint32_t all_k = (1u << c->n_opt[j]) - 1, grim = (st->grim >> j & 1) ? c->grim_types[j] : 0;
         for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) { /* only steps some type may never do */
             int d = __builtin_ctzll(b);
             double w = 0;
-            for (int k = 0; k < c->n_opt[j]; k++) {
-                const pl_ag_copt *o = &c->opt[j][k];
-                int never = (o->kind == PL_POL_HOLD && (o->steps >> d & 1)) || (o->kind == PL_POL_GRIM && grim);
-                if (!never) w += st->belief[j][k];
-            }
+            for (uint32_t m = all_k & ~(c->hold_types[d] | grim); m; m &= m - 1) w += st->belief[j][__builtin_ctz(m)];
             st->would_do[d] = w;
         }
     }
@@ -99,7 +94,12 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
     return d + what_hangs_on(c, st, p, s);
 }
 
-static inline double logistic(double x) { return x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x)); }
+static inline double logistic(double x)
+{
+    if (x >= 0) return 1 / (1 + exp(-x));
+    double e = exp(x); /* once: exp may set errno, so the compiler does not merge two calls */
+    return e / (1 + e);
+}
 
 /* The logit's chance of starting, or keeping, own step s: from the cache where it is still valid
  * (cache: the state itself, in the simulator's decisions; NULL where the snapshot is only read). */
@@ -130,10 +130,16 @@ static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_stat
     pl_bits own = c->own[p];
     pl_bits seen = st->verified | (st->done & own);
     pl_bits due = 0;
-    for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (c->not_before[s] <= st->t && !(c->req[s] & ~seen)) due |= PL_BIT(s);
-    }
+    if (st->t >= c->max_not_before) /* nothing held back by `not_before` any more */
+        for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (!(c->req[s] & ~seen)) due |= PL_BIT(s);
+        }
+    else
+        for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (c->not_before[s] <= st->t && !(c->req[s] & ~seen)) due |= PL_BIT(s);
+        }
     pl_bits cs = due | rule->start, ck = own & ((st->done & c->reversible) | st->prog) & ~st->covert;
     const double eps = c->eps, span = 1 - 2 * eps;
     const int logit = c->choice == PL_CHOICE_LOGIT;
@@ -157,17 +163,18 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
     plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
-/* Whether party p's last plan still holds: what its rule and plan read is the public state,
- * what it counts late, the memories (its own; the others' through the expectations) and the
- * beliefs, and the period while steps are still held back by `not_before`.  The public part is
- * compared once a period, at its first decision (the state does not move while parties decide),
- * exactly: an epoch counts the periods in which it differed from the period before. */
+/* Whether party p's last plan still holds: what its rule and plan read is the public state of
+ * the steps in c->plan_reads[p], what it counts late, its own memory, and the period while steps
+ * are still held back by `not_before`.  The public part is compared once a period, at its first
+ * decision (the state does not move while parties decide), exactly: the steps that moved drop the
+ * plans that read them (plan_ok), and an epoch counts the periods in which anything moved.  The
+ * beliefs are not read by the rule; the logit chances that read them are dropped by
+ * pl_ag_expectations and refreshed in the plan by pl_ag_decide_behaved. */
 static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     if (st->pub_t != st->t + 1) {
         pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
-                           st->ever_done,
-                           (pl_bits)st->bel_ver << 32 | (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before),
+                           st->ever_done, (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before),
                            st->covert, st->shock_on};
         pl_bits diff = 0;
         for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
@@ -177,13 +184,22 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
             pl_bits moved = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[2] ^ st->pub_last[2]) |
                             (now[8] ^ st->pub_last[8]);
             pl_bits drop = now[11] != st->pub_last[11] ? ~(pl_bits)0 : 0;
+            /* the plans that read a step that moved, or every one if the period or the shocks did */
+            pl_bits any = moved | (now[3] ^ st->pub_last[3]) | (now[4] ^ st->pub_last[4]) |
+                          (now[5] ^ st->pub_last[5]) | (now[6] ^ st->pub_last[6]) | (now[7] ^ st->pub_last[7]) |
+                          (now[10] ^ st->pub_last[10]);
+            if (drop || now[9] != st->pub_last[9] || !st->pub_t)
+                st->plan_ok = 0;
+            else
+                for (int q = 0; q < c->n_parties; q++)
+                    if (c->plan_reads[q] & any) st->plan_ok &= ~(1u << q);
             for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
             st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
             for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
         }
         st->pub_t = st->t + 1;
     }
-    return st->plan_epoch[p] == st->pub_epoch && st->plan_grim[p] == st->grim &&
+    return (st->plan_ok >> p & 1) && !((st->plan_grim[p] ^ st->grim) >> p & 1) &&
            st->plan_late[p] == (st->late[p] | st->disputed[p]);
 }
 
@@ -197,9 +213,21 @@ void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag
         pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, &r);
         r.reverse &= ~st->covert, r.retal &= ~st->covert, r.opp &= ~st->covert; /* withdrawn already, in secret */
         st->plan_rule[p] = r;
-        st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim, st->plan_late[p] = st->late[p] | st->disputed[p];
+        st->plan_ok |= 1u << p, st->plan_late[p] = st->late[p] | st->disputed[p];
         if (!c->exact[p]) plan_fill(c, st, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
+    } else if (!c->exact[p] && c->choice == PL_CHOICE_LOGIT) {
+        /* the plan holds: only the logit chances whose inputs changed are remade */
+        const double eps = c->eps, span = 1 - 2 * eps;
+        for (pl_bits b = st->plan_cs[p] & st->plan_rule[p].start & ~st->pi_ok_start; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            st->p_act[s] = eps + span * pi_start(c, st, st, p, s);
+        }
+        for (pl_bits b = st->plan_ck[p] & ~st->plan_rule[p].reverse & ~st->pi_ok_keep; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            st->p_act[s] = eps + span * pi_keep(c, st, st, p, s);
+        }
     }
+    st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim; /* current on this snapshot (beliefs' reuse) */
     *m = st->plan_rule[p];
     if (c->exact[p]) return;
     pl_bits start = 0, reverse = 0;

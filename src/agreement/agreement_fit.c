@@ -164,6 +164,7 @@ static void set_params(pl_ag_compiled *c, const pl_agreement_fit_point *g)
     c->eps = g->tremble;
     double eo = g->tremble > 0.001 ? g->tremble : 0.001;
     c->log_eps = log(eo), c->log_1m_eps = log1p(-eo);
+    c->eps_ratio = exp(c->log_eps - c->log_1m_eps);
     c->delta = g->discount;
     int L = c->lookahead > 0 ? c->lookahead : c->horizon;
     c->annuity = g->discount < 1 ? (1 - pow(g->discount, L)) / (1 - g->discount) : L;

@@ -57,12 +57,15 @@ typedef struct pl_ag_state {
     uint32_t bel_ver;                /* bumped at every change of beliefs */
     uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */
     uint32_t exp_grim;               /* st->grim when the expectations were last made */
-    /* each party's last rule move and choice plan, and the inputs they were made on: the public
-     * state (an epoch, bumped at the first decision of a period in which it differs from the one
-     * before: pub_last), the party's late steps and the memories (agreement_choice.c) */
+    /* each party's last rule move and choice plan, and what says whether they still hold: the public
+     * state, compared at the first decision of each period with the one before (pub_last; an epoch
+     * counts the periods in which it differed), drops the plans that read a step that moved
+     * (plan_ok); the party's late steps and its own memory are kept beside the plan; plan_epoch and
+     * plan_grim say on which snapshot the party last decided (agreement_beliefs.c reuses its move) */
     int pub_t;                       /* 1 + the period the epoch was last checked, 0 never */
     uint32_t pub_epoch;
     pl_bits pub_last[12];
+    uint32_t plan_ok;                /* parties none of whose plan's steps (c->plan_reads) moved since it was made */
     uint32_t plan_epoch[PL_AG_MAX_PARTIES], plan_grim[PL_AG_MAX_PARTIES];
     pl_bits plan_late[PL_AG_MAX_PARTIES];
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];

@@ -76,6 +76,7 @@ void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draw
 /* A step reversed or started again: no longer the object of an ambiguous event's reading. */
 static inline void undispute(const pl_ag_compiled *c, pl_ag_state *st, pl_bits bits)
 {
+    if (!c->ambiguous) return; /* no shock is read as a breach: nothing is ever disputed */
     for (int p = 0; p < c->n_parties; p++) st->disputed[p] &= ~bits;
 }
 

@@ -246,7 +246,10 @@ void pl_ag_compile_requires(const pl_agreement *a, int v, const pl_bits *req, pl
             c->shock_flow[k][i] = sh->flow[i];
             c->shock_flow_steps[k] |= PL_BIT(sh->flow_step[i]);
         }
-        for (int p = 0; p < a->n_parties; p++) c->shock_read_breach[k][p] = sh->read_breach[p];
+        for (int p = 0; p < a->n_parties; p++) {
+            c->shock_read_breach[k][p] = sh->read_breach[p];
+            if (sh->read_breach[p]) c->ambiguous = 1;
+        }
     }
     for (int s = 0; s < a->n_steps; s++)
         if (a->step[s].p_detect > 0) {

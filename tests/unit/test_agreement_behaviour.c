@@ -3,7 +3,8 @@
  *
  * Bayes' rule on the public beliefs; the likelihood of a short record; a party that gains
  * nothing from an agreement does not join it (and one that gains does); the rule types
- * are one table entry each. */
+ * are one table entry each; the plans the simulator keeps between periods are, at every
+ * decision, the plans made afresh. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -222,6 +223,96 @@ static void the_incentive_checks_are_the_same_on_any_threads(void **state)
     pl_agreement_free(a);
 }
 
+/* One run as pl_ag_run plays it, checking before every decision that the plan the simulator keeps
+ * (remade only when what it reads has changed, its logit chances cached) is the plan made afresh
+ * on the snapshot, with no cache: the same steps to start and keep, the same chances to the bit,
+ * the same move.  Returns the decisions checked; the outcome is pl_ag_run's. */
+static long run_checking_plans(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o)
+{
+    long checked = 0;
+    pl_ag_run_state R;
+    pl_ag_begin(c, d, &R, o);
+    if (c->horizon > 0) pl_ag_period_open(c, d, &R, o, NULL);
+    while (R.t < c->horizon) {
+        pl_ag_move all = {0, 0, 0, 0};
+        for (int p = 0; p < c->n_parties; p++) {
+            pl_ag_state fresh = R.st;
+            pl_ag_move want, got;
+            pl_ag_plan pl;
+            pl_ag_rule_as(c, &fresh, p, fresh.type[p], &want);
+            want.reverse &= ~fresh.covert, want.retal &= ~fresh.covert, want.opp &= ~fresh.covert;
+            pl_ag_plan_choice(c, &fresh, p, &want, &pl);
+            pl_ag_decide(c, &R.st, p, &got);
+            if (!c->exact[p]) {
+                assert_true(R.st.plan_cs[p] == pl.cs);
+                assert_true(R.st.plan_ck[p] == pl.ck);
+                for (pl_bits b = pl.cs | pl.ck; b; b &= b - 1) {
+                    int s = __builtin_ctzll(b);
+                    if (R.st.p_act[s] != pl.p_act[s])
+                        fail_msg("period %d, party %d, step %d: kept chance %.17g, afresh %.17g", R.t, p, s, R.st.p_act[s],
+                                 pl.p_act[s]);
+                }
+                pl_bits start = 0, reverse = 0;
+                for (pl_bits b = pl.cs; b; b &= b - 1) {
+                    int s = __builtin_ctzll(b);
+                    if (pl_ag_choice_u(fresh.choice_key, fresh.t, s) < pl.p_act[s]) start |= PL_BIT(s);
+                }
+                for (pl_bits b = pl.ck; b; b &= b - 1) {
+                    int s = __builtin_ctzll(b);
+                    if (pl_ag_choice_u(fresh.choice_key, fresh.t, s) >= pl.p_act[s]) reverse |= PL_BIT(s);
+                }
+                want.retal &= reverse, want.opp &= reverse, want.start = start, want.reverse = reverse;
+            }
+            assert_true(got.start == want.start && got.reverse == want.reverse);
+            assert_true(got.retal == want.retal && got.opp == want.opp);
+            checked++;
+            all.start |= got.start, all.reverse |= got.reverse, all.retal |= got.retal, all.opp |= got.opp;
+        }
+        int rest = pl_ag_period_close(c, d, &R, o, &all, NULL);
+        if (R.t < c->horizon) pl_ag_period_open(c, d, &R, o, NULL);
+        if (rest) {
+            int from = R.t;
+            if (pl_ag_skip(c, &R, o)) break;
+            if (R.t != from) pl_ag_period_open(c, d, &R, o, NULL);
+        }
+    }
+    pl_ag_finish(c, &R, o);
+    return checked;
+}
+
+static void the_plans_kept_between_periods_are_the_plans_made_afresh(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml"};
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        pl_agreement *a;
+        pl_error err;
+        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
+        assert_true(a->behaviour.given);
+        pl_ag_compiled *c = pl_malloc(sizeof *c);
+        assert_non_null(c);
+        long checked = 0, moved = 0;
+        for (int v = 0; v < pl_agreement_n_variants(a); v++) {
+            pl_ag_compile(a, a->n_variants ? v : -1, c);
+            for (uint64_t run = 0; run < 200; run++) {
+                pl_ag_draws d;
+                pl_ag_outcome o, ref;
+                pl_ag_draw(c, 11, run, &d);
+                checked += run_checking_plans(c, &d, &o);
+                pl_ag_run(c, &d, &ref, NULL);
+                assert_int_equal(o.complete_t, ref.complete_t);
+                assert_true(o.ever_done == ref.ever_done && o.in_force_end == ref.in_force_end);
+                for (int p = 0; p < c->n_parties; p++) assert_true(memcmp(&o.pay[p], &ref.pay[p], sizeof o.pay[p]) == 0);
+                moved += o.first_rev_step >= 0;
+            }
+        }
+        assert_true(checked > 1000); /* decisions were made, */
+        assert_true(moved > 0);      /* and steps withdrawn: the plans had something to follow */
+        pl_free(c);
+        pl_agreement_free(a);
+    }
+}
+
 static void every_rule_type_is_a_table_entry(void **state)
 {
     (void)state;
@@ -241,6 +332,7 @@ int main(void)
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),
         cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
         cmocka_unit_test(every_rule_type_is_a_table_entry),
+        cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
