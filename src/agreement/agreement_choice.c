@@ -16,7 +16,9 @@
  * weighted by the probability, under the public beliefs about their actor's type, that the
  * actor would do it (a `hold` type never does its held steps; a triggered `grim` nothing);
  * and the flows of the counterpart steps in force exchanged for it, weighted by the
- * probability that their actor answers a breach (every type but `unconditional`).
+ * probability that their actor answers a breach (every type but `unconditional`); a
+ * counterpart step withdrawn in answer counts, through either, the flows its restoring
+ * brings back (its one-off value is spent).
  * Only steps that are due in the party's eyes (what they require verified, or done by the
  * party itself), or that its rule starts, are candidates to start: a tremble is a slip in
  * carrying out a decision, not a random unilateral move.
