@@ -16,7 +16,9 @@
  * weighted by the probability, under the public beliefs about their actor's type, that the
  * actor would do it (a `hold` type never does its held steps; a triggered `grim` nothing);
  * and the flows of the counterpart steps in force exchanged for it, weighted by the
- * probability that their actor answers a breach (every type but `unconditional`).
+ * probability that their actor answers a breach (every type but `unconditional`); a
+ * counterpart step withdrawn in answer counts, through either, the flows its restoring
+ * brings back (its one-off value is spent).
  * Only steps that are due in the party's eyes (what they require verified, or done by the
  * party itself), or that its rule starts, are candidates to start: a tremble is a slip in
  * carrying out a decision, not a random unilateral move.
@@ -49,14 +51,17 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
 }
 
 /* What hangs on s for p: the counterpart steps still to come that require it; those exchanged
- * for it, which a counterpart that answers breaches would hold back, suspend or withdraw. */
+ * for it, which a counterpart that answers breaches would hold back, suspend or withdraw.  A
+ * counterpart step withdrawn in answer (to a reversal, a late step) is restored once what it
+ * answered is put right (agreement_policy.h): its one-off value is spent, but its flows come
+ * back, so they count as what hangs on s like those of a step still to come. */
 static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
     double g = 0;
-    pl_bits theirs = ~c->own[p];
-    for (pl_bits b = c->dep_closure[s] & theirs & ~st->ever_done; b; b &= b - 1) {
+    pl_bits theirs = ~c->own[p], back = st->ever_done & ~st->done & st->retal; /* withdrawn in answer */
+    for (pl_bits b = c->dep_closure[s] & theirs & (~st->ever_done | back); b; b &= b - 1) {
         int d = __builtin_ctzll(b);
-        double v = c->value_to[d][p] + pl_ag_flow(c, st, d, p) * c->annuity;
+        double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + pl_ag_flow(c, st, d, p) * c->annuity;
         if (v != 0) g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
     }
     for (pl_bits b = c->link[s] & ~c->dep_closure[s] & theirs; b; b &= b - 1) {
@@ -67,6 +72,8 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
             if (c->reversible & bit) v = pl_ag_flow(c, st, x, p) * c->annuity;
         } else if (!(st->ever_done & bit))
             v = c->disc[x] * (c->value_to[x][p] + pl_ag_flow(c, st, x, p) * c->annuity) * ((st->prog & bit) ? 1 : st->would_do[x]);
+        else if (back & bit)
+            v = c->disc[x] * pl_ag_flow(c, st, x, p) * c->annuity * ((st->prog & bit) ? 1 : st->would_do[x]);
         g += ans * v;
     }
     return g;
