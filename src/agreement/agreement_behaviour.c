@@ -173,21 +173,20 @@ static void plan_reads(pl_ag_compiled *c)
     }
 }
 
-void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
+/* The tables compiled from the parties' types (agreement_choice.c's expectations and plans);
+ * maybe_never only with behaviour, which alone reads it. */
+static void type_tables(pl_ag_compiled *c)
 {
-    const pl_ag_behaviour *b = &a->behaviour;
-    c->behave = b->given;
-    c->max_not_before = 0;
-    for (int s = 0; s < c->n_steps; s++) {
-        c->deadline[s] = a->step[s].deadline, c->start_by[s] = -1;
-        if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
-    }
+    c->maybe_never = 0;
     for (int p = 0; p < c->n_parties; p++) {
         c->answer_types[p] = c->grim_types[p] = 0;
         for (int k = 0; k < c->n_opt[p]; k++) {
             const pl_ag_copt *o = &c->opt[p][k];
             if (pl_ag_policy_types[o->kind].answers) c->answer_types[p] |= 1u << k;
             if (o->kind == PL_POL_GRIM) c->grim_types[p] |= 1u << k;
+            if (!c->behave) continue;
+            if (o->kind == PL_POL_GRIM) c->maybe_never |= c->own[p];
+            if (o->kind == PL_POL_HOLD) c->maybe_never |= o->steps & c->own[p];
         }
     }
     for (int s = 0; s < c->n_steps; s++) {
@@ -197,6 +196,26 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
             if (c->opt[j][k].kind == PL_POL_HOLD && (c->opt[j][k].steps >> s & 1)) c->hold_types[s] |= 1u << k;
     }
     plan_reads(c);
+}
+
+void pl_ag_set_one_policy(pl_ag_compiled *c, int p, pl_policy_kind kind)
+{
+    c->n_opt[p] = 1;
+    c->opt_cum[p][0] = 1;
+    c->opt[p][0] = (pl_ag_copt){kind, 0, 0};
+    type_tables(c);
+}
+
+void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
+{
+    const pl_ag_behaviour *b = &a->behaviour;
+    c->behave = b->given;
+    c->max_not_before = 0;
+    for (int s = 0; s < c->n_steps; s++) {
+        c->deadline[s] = a->step[s].deadline, c->start_by[s] = -1;
+        if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
+    }
+    type_tables(c);
     if (!b->given) return;
     c->choice = b->choice;
     c->lambda = b->rationality;
@@ -217,13 +236,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         }
     }
     plan_reads(c); /* `answers` added links */
-    for (int p = 0; p < c->n_parties; p++) {
-        c->patience[p] = b->patience[p];
-        for (int k = 0; k < c->n_opt[p]; k++) {
-            if (c->opt[p][k].kind == PL_POL_HOLD) c->maybe_never |= c->opt[p][k].steps & c->own[p];
-            if (c->opt[p][k].kind == PL_POL_GRIM) c->maybe_never |= c->own[p];
-        }
-    }
+    for (int p = 0; p < c->n_parties; p++) c->patience[p] = b->patience[p];
     c->pub_patience = b->patience_default;
     /* what each step's worth to its actor reads (agreement_choice.c: pl_ag_delta_start/keep): the
      * step itself, the steps that hang on it and those exchanged for it, and their actors' expectations */

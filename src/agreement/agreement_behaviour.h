@@ -61,5 +61,10 @@ void pl_ag_evidence_loglik(const pl_ag_compiled *c, const pl_ag_state *st, int j
 /* The `behaviour:` block (agreement_behaviour.c), and its compiled form. */
 int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, pl_error *err);
 void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c);
+/* Makes party p follow one policy kind (a person at the stepper, a reference policy in a test),
+ * and remakes every table compiled from the parties' types (which types answer, are grim or hold a
+ * step; what a plan reads; the steps some type may never do), so none is left describing the old
+ * types. */
+void pl_ag_set_one_policy(pl_ag_compiled *c, int p, pl_policy_kind kind);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "core/alloc.h"
 #include "agreement/agreement.h"
+#include "agreement/agreement_behaviour.h"
 #include "agreement/agreement_policy.h"
 
 #define MAX_EVENTS 256
@@ -64,11 +65,7 @@ int pl_agreement_stepper_create(pl_agreement_stepper **out, const pl_agreement *
     pl_ag_compile(a, a->n_variants > 0 ? (variant < 0 ? 0 : variant) : -1, &st->c);
     /* the draws depend on the parties, steps and shocks only: a reference policy leaves them as they are */
     pl_ag_draw(&st->c, seed, run, &st->d);
-    if (kind >= 0) {
-        st->c.n_opt[party] = 1;
-        st->c.opt_cum[party][0] = 1;
-        st->c.opt[party][0] = (pl_ag_copt){(pl_policy_kind)kind, 0, 0};
-    }
+    if (kind >= 0) pl_ag_set_one_policy(&st->c, party, (pl_policy_kind)kind);
     st->c.exact[party] = 1;
     pl_ag_begin(&st->c, &st->d, &st->R, &st->o);
     pl_ag_trace tr = {on_event, st};

@@ -19,6 +19,7 @@
 
 #include "parley/parley.h"
 #include "agreement/agreement.h"
+#include "agreement/agreement_behaviour.h"
 #include "agreement/agreement_policy.h"
 
 static const char *const scenarios[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
@@ -100,9 +101,7 @@ static void stepped_runs_equal_simulated_runs(void **state)
                     pl_agreement_stepper_free(st);
                     /* by hand, with the moves of a reciprocal policy */
                     pl_ag_compiled cr = c;
-                    cr.n_opt[party] = 1;
-                    cr.opt_cum[party][0] = 1;
-                    cr.opt[party][0] = (pl_ag_copt){PL_POL_RECIPROCAL, 0, 0};
+                    pl_ag_set_one_policy(&cr, party, PL_POL_RECIPROCAL);
                     pl_ag_run(&cr, &d, &o, NULL);
                     assert_int_equal(pl_agreement_stepper_create(&st, a, v, party, 7, run, "reciprocal", &err), 0);
                     assert_string_equal(pl_agreement_stepper_policy(st, party), "reciprocal");
