@@ -156,8 +156,13 @@ PL_EXTERN const uint64_t *pl_tournament_result_lengths(const pl_tournament_resul
 PL_EXTERN uint64_t pl_tournament_result_matches(const pl_tournament_result *r);
 PL_EXTERN uint64_t pl_tournament_result_turns(const pl_tournament_result *r);
 /* Turns actually simulated: a pair whose first match drew nothing from its random stream (two
- * deterministic strategies without noise or a random length, among others) is played once and reused. */
+ * deterministic strategies without noise or a random length, among others) is played once and reused,
+ * and a deterministic pair of automata is played until it cycles, its remaining turns copied. */
 PL_EXTERN uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r);
+/* Turns of the matches played that were copied from their cycle rather than simulated (the
+ * repetitions of a reused match not counted): the turns of the results are the simulated ones,
+ * these, and the repeated ones. */
+PL_EXTERN uint64_t pl_tournament_result_turns_copied(const pl_tournament_result *r);
 
 /* ---- writing the results --------------------------------------------------- */
 

@@ -226,16 +226,21 @@ int cmd_tournament(int argc, char **argv)
         double secs = cli_seconds() - t0;
         pl_tournament_print_table(res, stdout);
         /* The turns of the results, then how many of them were simulated and the rate of those:
-         * a pair whose match drew nothing is played once and repeated, and a rate over the
-         * repeated turns too once claimed 2e14 turns a second.  The line says which it counts. */
+         * a pair whose match drew nothing is played once and repeated, a deterministic pair of
+         * automata is copied from its cycle once it enters one, and a rate over the repeated turns
+         * too once claimed 2e14 turns a second.  The line says which it counts. */
         unsigned long long turns = pl_tournament_result_turns(res), sim = pl_tournament_result_turns_computed(res);
+        unsigned long long copied = pl_tournament_result_turns_copied(res);
         double rate = secs > 0 ? (double)sim / secs : 0.0;
-        char simulated[128];
-        if (sim < turns)
-            snprintf(simulated, sizeof simulated, "%llu of them simulated, at %.3g simulated turns/s; the others "
-                     "repeat deterministic matches", sim, rate);
-        else
-            snprintf(simulated, sizeof simulated, "every turn simulated, at %.3g simulated turns/s", rate);
+        char simulated[224];
+        int len;
+        if (sim < turns) len = snprintf(simulated, sizeof simulated, "%llu of them simulated, at %.3g simulated turns/s", sim, rate);
+        else len = snprintf(simulated, sizeof simulated, "every turn simulated, at %.3g simulated turns/s", rate);
+        if (copied && len > 0 && (size_t)len < sizeof simulated)
+            len += snprintf(simulated + len, sizeof simulated - (size_t)len,
+                            "; %llu copied from the cycles of deterministic matches", copied);
+        if (sim + copied < turns && len > 0 && (size_t)len < sizeof simulated)
+            snprintf(simulated + len, sizeof simulated - (size_t)len, "; the others repeat deterministic matches");
         fprintf(stderr, "%llu matches, %llu turns in %.3f s (%s; %d thread%s)\n",
                 (unsigned long long)pl_tournament_result_matches(res), turns, secs, simulated, cfg.threads,
                 cfg.threads == 1 ? "" : "s");

@@ -28,11 +28,37 @@ static int fsm_move(const pl_fsm *m, fsm_state *st, const pl_view *v)
     return e->act;
 }
 
+/* The machine as an automaton (strategies/automaton.h).  Its action at a turn hangs on the
+ * edge taken, so a state of the automaton is a state of the machine with the other's last
+ * action: 1 + 2 q + y plays the edge row[q].on[y]; 0 is the first turn. */
+static int fsm_automaton(const pl_fsm *m, pl_automaton *a)
+{
+    if (1 + 2 * m->n_states > PL_AUTOMATON_MAX) return 0;
+    a->n = 1 + 2 * m->n_states;
+    a->cut[0] = m->first == PL_C ? UINT64_MAX : 0;
+    for (int x = 0; x < 2; x++)
+        for (int y = 0; y < 2; y++) a->next[0][2 * x + y] = (uint8_t)(1 + 2 * m->start + y);
+    for (int q = 0; q < m->n_states; q++)
+        for (int y = 0; y < 2; y++) {
+            int s = 1 + 2 * q + y;
+            const pl_fsm_edge *e = &m->row[q].on[y];
+            a->cut[s] = e->act == PL_C ? UINT64_MAX : 0;
+            for (int x = 0; x < 2; x++)
+                for (int y2 = 0; y2 < 2; y2++) a->next[s][2 * x + y2] = (uint8_t)(1 + 2 * e->next + y2);
+        }
+    return 1;
+}
+
 #define FSM_PLAYER(ID)                                                        \
     static int ID##_move(void *s, const pl_params *p, const pl_view *v)       \
     {                                                                         \
         (void)p;                                                              \
         return fsm_move(&fsm_##ID, (fsm_state *)s, v);                        \
+    }                                                                         \
+    static int ID##_automaton(const pl_params *p, pl_automaton *a)            \
+    {                                                                         \
+        (void)p;                                                              \
+        return fsm_automaton(&fsm_##ID, a);                                   \
     }
 
 /* Fortress 3: W. Ashlock & D. Ashlock (2006), IEEE CEC, doi:10.1109/CEC.2006.1688322. */
@@ -70,7 +96,7 @@ FSM_PLAYER(tf3)
 
 #define FSM_DEF(ID, NAME, AXL, REF, DEPTH)                                          \
     {.id = #ID, .name = NAME, .axelrod_name = AXL, .reference = REF, .memory_depth = DEPTH, \
-     .state_size = sizeof(fsm_state), .move = ID##_move}
+     .state_size = sizeof(fsm_state), .move = ID##_move, .automaton = ID##_automaton}
 
 #define ASHLOCK06B "W. Ashlock & D. Ashlock (2006), Changes in prisoner's dilemma strategies over evolutionary time, IEEE CEC"
 #define ASHLOCK08 "Ashlock & Kim (2008), Fingerprinting: visualization and automatic analysis of prisoner's dilemma strategies, IEEE TEVC"

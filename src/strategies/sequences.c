@@ -38,22 +38,42 @@ static int cycler_move(void *st, const pl_params *p, const pl_view *v)
     return a;
 }
 
+/* A cycle as an automaton (strategies/automaton.h): state i plays the cycle's action i and
+ * moves on to i + 1, whatever was played; the empty cycle cooperates (cycler_move). */
+static int cycle_automaton(const char *cycle, pl_automaton *a)
+{
+    cycler_state s;
+    cycler_set(&s, cycle);
+    a->n = s.n > 0 ? s.n : 1;
+    for (int i = 0; i < a->n; i++) {
+        a->cut[i] = s.n > 0 && s.cycle[i] == 'D' ? 0 : UINT64_MAX;
+        memset(a->next[i], i + 1 < a->n ? i + 1 : 0, sizeof a->next[i]);
+    }
+    return 1;
+}
+
 static void cycler_init(void *st, const pl_params *p) { cycler_set(st, p->text[0]); }
+static int cycler_automaton(const pl_params *p, pl_automaton *a) { return cycle_automaton(p->text[0], a); }
 /* The reference's memory depth of a cycle: its length - 1 (axelrod/strategies/cycler.py). */
 static int cycler_depth(const pl_params *p) { return (int)strlen(p->text[0]) - 1; }
 
-#define CYCLER_INIT(NAME, CYCLE)                                              \
-    static void NAME(void *st, const pl_params *p)                            \
+#define CYCLER_INIT(ID, CYCLE)                                                \
+    static void cycler_##ID##_init(void *st, const pl_params *p)              \
     {                                                                         \
         (void)p;                                                              \
         cycler_set(st, CYCLE);                                                \
+    }                                                                         \
+    static int cycler_##ID##_automaton(const pl_params *p, pl_automaton *a)   \
+    {                                                                         \
+        (void)p;                                                              \
+        return cycle_automaton(CYCLE, a);                                     \
     }
-CYCLER_INIT(cycler_cccccd_init, "CCCCCD")
-CYCLER_INIT(cycler_cccd_init, "CCCD")
-CYCLER_INIT(cycler_cccdcd_init, "CCCDCD")
-CYCLER_INIT(cycler_ccd_init, "CCD")
-CYCLER_INIT(cycler_dc_init, "DC")
-CYCLER_INIT(cycler_ddc_init, "DDC")
+CYCLER_INIT(cccccd, "CCCCCD")
+CYCLER_INIT(cccd, "CCCD")
+CYCLER_INIT(cccdcd, "CCCDCD")
+CYCLER_INIT(ccd, "CCD")
+CYCLER_INIT(dc, "DC")
+CYCLER_INIT(ddc, "DDC")
 #undef CYCLER_INIT
 
 /* ---- anti-cycler --------------------------------------------------------- */
@@ -140,14 +160,15 @@ static int e_move(void *s, const pl_params *p, const pl_view *v)
 
 #define NAMED_CYCLER(ID, CYC, DEPTH)                                                                           \
     {.id = "cycler_" #ID, .name = "Cycler " CYC, .axelrod_name = "Cycler " CYC, .reference = REF_CYCLER,        \
-     .memory_depth = DEPTH, .state_size = sizeof(cycler_state), .init = cycler_##ID##_init, .move = cycler_move}
+     .memory_depth = DEPTH, .state_size = sizeof(cycler_state), .init = cycler_##ID##_init, .move = cycler_move, \
+     .automaton = cycler_##ID##_automaton}
 
 const pl_strategy_def pl_family_sequences[] = {
     {.id = "cycler", .name = "Cycler", .axelrod_name = NULL, .reference = REF_CYCLER, .memory_depth = 2,
      .params = {{.key = "cycle", .kind = PL_PARAM_ACTIONS, .def_text = "CCD",
                  .help = "the actions to repeat, e.g. CCD"}},
      .state_size = sizeof(cycler_state), .init = cycler_init, .move = cycler_move,
-     .memory_depth_of = cycler_depth, .class_name = "Cycler"},
+     .memory_depth_of = cycler_depth, .class_name = "Cycler", .automaton = cycler_automaton},
     NAMED_CYCLER(cccccd, "CCCCCD", 5),
     NAMED_CYCLER(cccd, "CCCD", 3),
     NAMED_CYCLER(cccdcd, "CCCDCD", 5),

@@ -23,6 +23,7 @@
 #include "parley/rng.h"
 #include "parley/strategy.h"
 #include "core/history.h"
+#include "strategies/automaton.h"
 
 /* What a strategy sees when it chooses. */
 typedef struct pl_view {
@@ -96,6 +97,13 @@ typedef struct pl_strategy_def {
      * the engine's table loop (twoparty/match.c) plays the very matches `move` plays, draw for
      * draw.  Returns 1 when prob is filled, 0 when these parameters are not a table. */
     int (*memory_one)(const pl_params *p, const pl_game *g, int side, double prob[5]);
+    /* Optional: the strategy as a finite automaton (strategies/automaton.h), in any game and
+     * from either side, where these parameters make it one.  Each state's chance is drawn as
+     * pl_view_coop_with draws it (nothing at 0 or 1) and the next state follows the actions as
+     * played (after noise), so the engine's automaton loop (twoparty/match.c) plays the very
+     * matches `move` plays, draw for draw.  Returns 1 when a is filled, 0 when it cannot be
+     * (more than PL_AUTOMATON_MAX states). */
+    int (*automaton)(const pl_params *p, struct pl_automaton *a);
 } pl_strategy_def;
 
 /* 1 if the strategy in this state ran out of memory during its match (pl_strategy_def.failed). */

@@ -81,8 +81,11 @@ static void party_release(pl_match_buf *b, int side)
     b->held[side] = NULL;
 }
 
+static void autos_free(struct pl_match_autos *m);
+
 void pl_match_buf_free(pl_match_buf *b)
 {
+    autos_free(b->autos);
     party_release(b, 0);
     party_release(b, 1);
     pl_history_free(&b->h[0]);
@@ -299,6 +302,241 @@ static inline __attribute__((always_inline)) void play_table(const pl_table *ta,
     ha->len = hb->len = length;
 }
 
+/* ---- automata (strategies/automaton.h): finite-state machines, lookup tables, cycles ----
+ * A pair in which each player is an automaton (its definition's automaton hook, or a
+ * memory-one table as the five-state automaton "first turn, then the last outcome") is played
+ * by play_automata: per turn a chance read by each player's state, the draws of play_turns in
+ * its order, the next states read by the two actions.  A pair of deterministic automata without
+ * noise is a function of its joint state, so once a joint state comes back the rest of the
+ * match repeats the turns since its first visit: play_cycle then copies them to the end. */
+
+/* The automata built for the last players, so that the repetitions of a pair (played one after
+ * the other by the tournament) and the Moran process's rematches build them once; keyed by
+ * definition and parameters (an automaton hangs on nothing else).  `seen` is play_cycle's
+ * record of joint states: the turn each was first visited in the match whose mark is `mark`. */
+typedef struct auto_slot {
+    const pl_strategy_def *def; /* NULL: empty */
+    pl_params params;
+    pl_automaton a;
+} auto_slot;
+
+typedef struct seen_turn {
+    uint32_t mark;
+    int32_t turn;
+} seen_turn;
+
+struct pl_match_autos {
+    auto_slot slot[2];
+    pl_automaton m1[2]; /* memory-one tables as automata, made for each match (they hang on the game) */
+    seen_turn *seen;    /* PL_AUTOMATON_MAX^2 entries, made on first use */
+    uint32_t mark;
+};
+
+static void autos_free(struct pl_match_autos *m)
+{
+    if (!m) return;
+    pl_free(m->seen);
+    pl_free(m);
+}
+
+static int slot_holds(const auto_slot *sl, const pl_strategy *s)
+{
+    return sl->def == s->def && memcmp(&sl->params, &s->params, sizeof s->params) == 0;
+}
+
+/* The memory-one table t as an automaton: state 0 the first turn, 1 + 2x + y after (x, y). */
+static void table_automaton(const pl_table *t, pl_automaton *a)
+{
+    a->n = 5;
+    for (int s = 0; s < 5; s++) {
+        a->cut[s] = t->cut[s];
+        for (int k = 0; k < 4; k++) a->next[s][k] = (uint8_t)(1 + k);
+    }
+}
+
+/* The two players as automata into *pa and *pb (pointing into m), or 0 when one is not. */
+static int automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl_strategy *b, const pl_game *g,
+                       const pl_automaton **pa, const pl_automaton **pb)
+{
+    const pl_strategy *s[2] = {a, b};
+    int in[2] = {-1, -1};
+    for (int side = 0; side < 2; side++) {
+        if (s[side]->def->automaton) {
+            for (int k = 0; k < 2; k++)
+                if (slot_holds(&m->slot[k], s[side])) in[side] = k;
+        } else {
+            pl_table t;
+            if (!pl_table_of(s[side], g, side, &t)) return 0;
+            table_automaton(&t, &m->m1[side]);
+        }
+    }
+    for (int side = 0; side < 2; side++) {
+        if (!s[side]->def->automaton || in[side] >= 0) continue;
+        int k = in[1 - side] == 0 ? 1 : 0; /* not the slot the other player's automaton is in */
+        auto_slot *sl = &m->slot[k];
+        sl->def = NULL;
+        if (!s[side]->def->automaton(&s[side]->params, &sl->a)) return 0;
+        sl->def = s[side]->def;
+        sl->params = s[side]->params;
+        in[side] = k;
+    }
+    *pa = in[0] >= 0 ? &m->slot[in[0]].a : &m->m1[0];
+    *pb = in[1] >= 0 ? &m->slot[in[1]].a : &m->m1[1];
+    return 1;
+}
+
+/* The turns of a match between two automata, with the draws of play_turns: A's move, B's move,
+ * A's flip, B's flip, each a draw only where its cut is neither 0 nor UINT64_MAX. */
+static inline __attribute__((always_inline)) void play_automata(const pl_automaton *A, const pl_automaton *B,
+                                                                pl_history *ha, pl_history *hb, pl_rng *rng,
+                                                                uint64_t noise_cut, int length, int noisy)
+{
+    uint64_t *wa = ha->w, *wb = hb->w;
+    uint64_t bits_a = 0, bits_b = 0;
+    int defects_a = 0, defects_b = 0;
+    unsigned sa = 0, sb = 0;
+    for (int t = 0; t < length; t++) {
+        unsigned x = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[sa]);
+        unsigned y = (unsigned)!pl_rng_bernoulli_cut(rng, B->cut[sb]);
+        if (noisy) {
+            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+        }
+        bits_a |= (uint64_t)x << (t & 63);
+        bits_b |= (uint64_t)y << (t & 63);
+        if ((t & 63) == 63) {
+            wa[t >> 6] = bits_a;
+            wb[t >> 6] = bits_b;
+            defects_a += __builtin_popcountll(bits_a);
+            defects_b += __builtin_popcountll(bits_b);
+            bits_a = bits_b = 0;
+        }
+        sa = A->next[sa][2 * x + y];
+        sb = B->next[sb][2 * y + x];
+    }
+    if (length & 63) {
+        wa[length >> 6] = bits_a;
+        wb[length >> 6] = bits_b;
+        defects_a += __builtin_popcountll(bits_a);
+        defects_b += __builtin_popcountll(bits_b);
+    }
+    ha->n_defect = defects_a;
+    hb->n_defect = defects_b;
+    ha->len = hb->len = length;
+}
+
+/* The n (1..64) bits of w from bit pos, lowest first; every word they touch exists. */
+static inline uint64_t bits_get(const uint64_t *w, long pos, int n)
+{
+    int off = (int)(pos & 63);
+    uint64_t v = w[pos >> 6] >> off;
+    if (off && off + n > 64) v |= w[(pos >> 6) + 1] << (64 - off);
+    return n == 64 ? v : v & ((1ull << n) - 1);
+}
+
+/* Ors the n (1..64) bits v into w from bit pos (those bits are 0). */
+static inline void bits_put(uint64_t *w, long pos, uint64_t v, int n)
+{
+    int off = (int)(pos & 63);
+    w[pos >> 6] |= v << off;
+    if (off && off + n > 64) w[(pos >> 6) + 1] |= v >> (64 - off);
+}
+
+/* Bits [from, to) of w as the repetition of the `period` bits before from (from >= period):
+ * chunks of up to 64 bits, each copied from a whole number of periods back, never from bits
+ * not yet written. */
+static void bits_repeat(uint64_t *w, long from, long to, long period)
+{
+    for (long i = from; i < to;) {
+        long back = period;
+        if (period < 64) { /* as many periods as fit in 64 bits and are already written */
+            long fit = 64 / period, have = (i - from + period) / period;
+            back = period * (fit < have ? fit : have);
+        }
+        int n = (int)(to - i < 64 ? to - i : 64);
+        if (n > back) n = (int)back;
+        bits_put(w, i, bits_get(w, i - back, n), n);
+        i += n;
+    }
+}
+
+/* Defections in the first len bits of w. */
+static int bits_count(const uint64_t *w, int len)
+{
+    int n = 0;
+    for (int k = 0; k < len / 64; k++) n += __builtin_popcountll(w[k]);
+    if (len & 63) n += __builtin_popcountll(w[len / 64] & ((1ull << (len & 63)) - 1));
+    return n;
+}
+
+/* The turns of a match between two deterministic automata without noise: played until the
+ * joint state of a turn is one seen before (at turn mu), then, the match being a function of
+ * its joint state, turns t.. repeat turns mu.. with period t - mu to the end.  The histories
+ * are those of play_automata bit for bit (and no draw is taken in either). */
+static int play_cycle(struct pl_match_autos *m, const pl_automaton *A, const pl_automaton *B, pl_history *ha,
+                      pl_history *hb, int length)
+{
+    uint64_t *wa = ha->w, *wb = hb->w;
+    uint64_t bits_a = 0, bits_b = 0;
+    if (++m->mark == 0) { /* 2^32 matches: the old marks could come back */
+        memset(m->seen, 0, sizeof *m->seen * PL_AUTOMATON_MAX * PL_AUTOMATON_MAX);
+        m->mark = 1;
+    }
+    unsigned sa = 0, sb = 0;
+    int t = 0, mu = -1;
+    for (; t < length; t++) {
+        seen_turn *v = &m->seen[sa * PL_AUTOMATON_MAX + sb];
+        if (v->mark == m->mark) {
+            mu = v->turn;
+            break;
+        }
+        v->mark = m->mark;
+        v->turn = t;
+        unsigned x = A->cut[sa] == 0, y = B->cut[sb] == 0;
+        bits_a |= (uint64_t)x << (t & 63);
+        bits_b |= (uint64_t)y << (t & 63);
+        if ((t & 63) == 63) {
+            wa[t >> 6] = bits_a;
+            wb[t >> 6] = bits_b;
+            bits_a = bits_b = 0;
+        }
+        sa = A->next[sa][2 * x + y];
+        sb = B->next[sb][2 * y + x];
+    }
+    if (t & 63) { /* the word in progress; the words after it are 0 */
+        wa[t >> 6] = bits_a;
+        wb[t >> 6] = bits_b;
+    }
+    if (mu >= 0) {
+        bits_repeat(wa, t, length, t - mu);
+        bits_repeat(wb, t, length, t - mu);
+    }
+    ha->n_defect = bits_count(wa, length);
+    hb->n_defect = bits_count(wb, length);
+    ha->len = hb->len = length;
+    return length - t;
+}
+
+/* Plays the match as automata when both players are (and the buffer allows it): 1 when played.
+ * buf->copied says how many turns play_cycle copied. */
+static int play_as_automata(const pl_strategy *a, const pl_strategy *b, const pl_game *g, pl_match_buf *buf,
+                            pl_rng *rng, uint64_t noise_cut, int length)
+{
+    if (buf->generic || (!a->def->automaton && !a->def->memory_one) || (!b->def->automaton && !b->def->memory_one))
+        return 0;
+    if (!buf->autos && !(buf->autos = pl_calloc(1, sizeof *buf->autos))) return 0; /* the loop of moves will do */
+    const pl_automaton *A, *B;
+    if (!automata_of(buf->autos, a, b, g, &A, &B)) return 0;
+    pl_history *ha = &buf->h[0], *hb = &buf->h[1];
+    if (!noise_cut && !buf->no_extrapolate && pl_automaton_deterministic(A) && pl_automaton_deterministic(B) &&
+        (buf->autos->seen ||
+         (buf->autos->seen = pl_calloc((size_t)PL_AUTOMATON_MAX * PL_AUTOMATON_MAX, sizeof *buf->autos->seen))))
+        buf->copied = play_cycle(buf->autos, A, B, ha, hb, length);
+    else if (noise_cut) play_automata(A, B, ha, hb, rng, noise_cut, length, 1);
+    else play_automata(A, B, ha, hb, rng, 0, length, 0);
+    return 1;
+}
+
 int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
                  pl_error *err)
 {
@@ -320,9 +558,16 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
     pl_rng before = rng;
     pl_table ta, tb;
-    if (!buf->generic && pl_table_of(a, g, 0, &ta) && pl_table_of(b, g, 1, &tb)) {
+    buf->copied = 0;
+    int tables = !buf->generic && pl_table_of(a, g, 0, &ta) && pl_table_of(b, g, 1, &tb);
+    if (tables && (noise_cut || buf->no_extrapolate || !pl_table_deterministic(&ta) || !pl_table_deterministic(&tb))) {
         if (noise_cut) play_table(&ta, &tb, ha, hb, &rng, noise_cut, length, 1);
         else play_table(&ta, &tb, ha, hb, &rng, 0, length, 0);
+        buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
+        match_scores(ha, hb, g);
+        return PL_OK;
+    }
+    if (play_as_automata(a, b, g, buf, &rng, noise_cut, length)) { /* a deterministic table pair comes here to cycle */
         buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
         match_scores(ha, hb, g);
         return PL_OK;

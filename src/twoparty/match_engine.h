@@ -17,6 +17,9 @@ typedef struct pl_match_buf {
     size_t state_cap;
     int drew; /* the last match drew from its stream (its length, a move, a noise flip), so its course may depend on it */
     int generic; /* 1: always the loop that calls each strategy's move, never the table loop (tests compare the two) */
+    int no_extrapolate; /* 1: a deterministic pair of automata plays every turn, never extrapolated (tests compare the two) */
+    int copied; /* turns of the last match copied from its cycle rather than played (0 unless extrapolated) */
+    struct pl_match_autos *autos; /* the automata of the last players (match.c), made on first use; NULL before */
 } pl_match_buf;
 
 /* Turns a buffer starts with when the length is not known in advance (a probabilistic end);

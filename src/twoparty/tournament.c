@@ -64,6 +64,7 @@ typedef struct slot {
     itext *text;          /* the pair's interactions lines, or NULL */
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
     uint64_t computed;    /* turns actually simulated (a pair whose result is reused is played once) */
+    uint64_t copied;      /* turns copied from a deterministic pair's cycle (pl_match_buf.copied) */
     rep_result reps[];    /* one per repetition */
 } slot;
 
@@ -91,7 +92,7 @@ struct pl_tournament_result {
     double *to_c_rate;  /* n x 4 */
     uint64_t *len_hist; /* matches of each length (index: turns), len_cap entries */
     size_t len_cap;
-    uint64_t matches, turns, computed;
+    uint64_t matches, turns, computed, copied;
     int overflow;      /* a pair's count passed 32 bits */
     int nomem;         /* the length histogram could not grow */
 };
@@ -300,6 +301,7 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
                           .seed = cfg->seed, .stream_a = k};
     memset(s->oc, 0, sizeof s->oc);
     s->computed = 0;
+    s->copied = 0;
     s->text = NULL;
     if (play_batched(sh, k, a, b, s)) return PL_OK;
     if (sh->gz && !(s->text = text_new(sh))) return pl_error_set(err, PL_ENOMEM, "out of memory");
@@ -318,7 +320,8 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
         s->reps[r].turns = buf->h[0].len;
         s->reps[r].coop[0] = buf->h[0].len - buf->h[0].n_defect;
         s->reps[r].coop[1] = buf->h[1].len - buf->h[1].n_defect;
-        s->computed += (uint64_t)buf->h[0].len;
+        s->computed += (uint64_t)(buf->h[0].len - buf->copied);
+        s->copied += (uint64_t)buf->copied;
         count_outcomes(&buf->h[0], &buf->h[1], s->oc);
         if (s->text) text_match(&s->text->sb, buf);
         if (r == 0 && !buf->drew) reuse = 1;
@@ -418,6 +421,7 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         R->self_coop[i] = (ci + cj) / 2;
     }
     R->computed += s->computed;
+    R->copied += s->copied;
     if (s->text) { /* the pair's interactions, in pair order */
         if (!sh->text_failed && pl_gzout_write(sh->gz, s->text->sb.data, s->text->sb.len)) sh->text_failed = 1;
         text_free(sh, s->text);
@@ -865,6 +869,7 @@ void pl_tournament_result_outcomes_others(const pl_tournament_result *r, size_t 
 uint64_t pl_tournament_result_matches(const pl_tournament_result *r) { return r->matches; }
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r) { return r->turns; }
 uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r) { return r->computed; }
+uint64_t pl_tournament_result_turns_copied(const pl_tournament_result *r) { return r->copied; }
 const uint64_t *pl_tournament_result_lengths(const pl_tournament_result *r, size_t *longest)
 {
     size_t m = 0;

@@ -217,6 +217,31 @@ static void matches_without_draws_are_played_once(void **state)
     for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
 }
 
+/* A deterministic pair of automata is played until its joint state repeats, the rest copied
+ * (twoparty/match.c, play_cycle); the counts say so.  TFT and Defector, 100 turns: TFT-TFT is
+ * (C,C) from turn 0, its joint state first repeats at turn 2: 2 played, 98 copied; TFT-Defector
+ * plays (C,D) then (D,D) from turn 1, repeating at turn 3: 3 played, 97 copied; Defector-Defector
+ * 2 played, 98 copied.  Each is played once for its 10 repetitions. */
+static void cycles_copied_are_counted_apart(void **state)
+{
+    (void)state;
+    pl_strategy *p[2] = {mk("tft"), mk("defector")};
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.turns = 100;
+    cfg.repetitions = 10;
+    cfg.self_play = 1;
+    pl_tournament_result *r;
+    pl_error err;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 2, &cfg, &r, &err), 0);
+    assert_int_equal(pl_tournament_result_turns(r), 3 * 10 * 100);
+    assert_int_equal(pl_tournament_result_turns_computed(r), 2 + 3 + 2);
+    assert_int_equal(pl_tournament_result_turns_copied(r), 98 + 97 + 98);
+    pl_tournament_result_free(r);
+    pl_strategy_free(p[0]);
+    pl_strategy_free(p[1]);
+}
+
 static void bad_configurations(void **state)
 {
     (void)state;
@@ -326,6 +351,7 @@ int main(void)
         cmocka_unit_test(same_seed_same_numbers_whatever_the_threads),
         cmocka_unit_test(probabilistic_ending_varies_lengths),
         cmocka_unit_test(matches_without_draws_are_played_once),
+        cmocka_unit_test(cycles_copied_are_counted_apart),
         cmocka_unit_test(bad_configurations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

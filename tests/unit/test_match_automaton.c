@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+/* test_match_automaton.c — automata play the same matches as the loop of moves.
+ *
+ * When both players are automata (pl_strategy_def.automaton: finite-state machines, lookup
+ * tables, gamblers, cycles; or memory-one tables) pl_match_run plays them without calling
+ * their move functions (twoparty/match.c, play_automata), and a deterministic pair without
+ * noise is played until its joint state repeats, then copied to the end (play_cycle).  The
+ * proof that nothing changes: every pair of automata of the registry, with tables and cycles
+ * of other lengths beside them, with and without noise, with a probabilistic end, short and
+ * long, played by the loop of moves (pl_match_buf.generic), by the automaton loop without the
+ * copy (no_extrapolate) and with it, gives the same actions, defection counts, scores (bit for
+ * bit) and stream state (`drew`). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parley/parley.h"
+#include "twoparty/match_engine.h"
+#include "strategies/registry.h"
+
+static pl_strategy *make(const char *name)
+{
+    pl_strategy *s = NULL;
+    pl_error err;
+    if (pl_strategy_create(&s, name, &err)) fail_msg("%s: %s", name, err.msg);
+    return s;
+}
+
+static void same_match(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, const pl_match_buf *f,
+                       const pl_match_buf *s, const char *what)
+{
+    for (int p = 0; p < 2; p++) {
+        const pl_history *x = &f->h[p], *y = &s->h[p];
+        if (x->len != y->len || x->n_defect != y->n_defect || memcmp(&x->score, &y->score, sizeof x->score) != 0 ||
+            memcmp(x->w, y->w, (size_t)(x->len + 63) / 64 * sizeof *x->w) != 0)
+            fail_msg("%s: %s vs %s (turns %d, noise %g, prob_end %g, seed %llu): party %d differs (len %d/%d, "
+                     "defections %d/%d)",
+                     what, pl_strategy_label(a), pl_strategy_label(b), cfg->turns, cfg->noise, cfg->prob_end,
+                     (unsigned long long)cfg->seed, p, x->len, y->len, x->n_defect, y->n_defect);
+    }
+    assert_int_equal(f->drew, s->drew);
+}
+
+/* Plays a against b three ways; fails on the first difference.  Returns the turns copied. */
+static int three_ways(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf bufs[3])
+{
+    pl_error err;
+    bufs[0].generic = 1;
+    bufs[1].no_extrapolate = 1;
+    for (int k = 0; k < 3; k++) assert_int_equal(pl_match_run(a, b, cfg, &bufs[k], &err), PL_OK);
+    assert_int_equal(bufs[0].copied, 0);
+    assert_int_equal(bufs[1].copied, 0);
+    same_match(a, b, cfg, &bufs[1], &bufs[0], "automaton loop");
+    same_match(a, b, cfg, &bufs[2], &bufs[0], "extrapolated");
+    return bufs[2].copied;
+}
+
+static void automata_play_as_moves(void **unused)
+{
+    (void)unused;
+    /* the players the automaton loop is for are automata: a hook lost would pass every comparison */
+    static const char *must[] = {"fortress3", "fortress4", "predator", "tf1", "evolved_fsm_16", "evolved_fsm_4",
+                                 "evolved_lookerup_1_1_1", "evolved_lookerup_2_2_2", "winner12", "winner21",
+                                 "pso_gambler_mem1", "pso_gambler_2_2_2", "zd_mem2", "cycler", "cycler_ccd",
+                                 "cycler_dc"};
+    for (size_t k = 0; k < sizeof must / sizeof *must; k++) {
+        pl_strategy *s = make(must[k]);
+        if (!s->def->automaton) fail_msg("%s has no automaton", must[k]);
+        pl_strategy_free(s);
+    }
+    /* memory-one tables (mixed pairs), and cycles whose joint periods are below, at and past 64 */
+    static const char *extra[] = {"tft", "gtft", "wsls", "defector", "random", "alternator",
+                                  "cycler:cycle=CCDCDDDCD", "cycler:cycle=DDDDDDC", "cycler:cycle=CCCCCCCCCCCCD",
+                                  "cycler:cycle=D", "cycler:cycle=CDCDDCCCDDCCCCCDDDDDCCCCCCCCCCCCCCCCCCDDDDD"};
+    size_t n_reg = pl_strategy_count(), n_extra = sizeof extra / sizeof *extra;
+    pl_strategy **all = calloc(n_reg + n_extra, sizeof *all);
+    assert_non_null(all);
+    size_t n = 0;
+    for (size_t i = 0; i < n_reg; i++) {
+        pl_strategy *s = make(pl_strategy_info_at(i)->id);
+        if (s->def->automaton) all[n++] = s;
+        else pl_strategy_free(s);
+    }
+    assert_true(n >= 30);
+    for (size_t k = 0; k < n_extra; k++) {
+        all[n] = make(extra[k]);
+        double prob[5];
+        assert_true(all[n]->def->automaton || (all[n]->def->memory_one &&
+                                               all[n]->def->memory_one(&all[n]->params, pl_game_standard(), 0, prob)));
+        n++;
+    }
+    enum { NCFG = 7 };
+    pl_match_config cfgs[NCFG];
+    for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
+    cfgs[0].turns = 200;
+    cfgs[1].turns = 200, cfgs[1].noise = 0.05, cfgs[1].seed = 7;
+    cfgs[2].turns = 0, cfgs[2].prob_end = 0.01, cfgs[2].seed = 5;     /* unknown length, no noise */
+    cfgs[3].turns = 0, cfgs[3].prob_end = 0.02, cfgs[3].noise = 0.02, cfgs[3].seed = 3;
+    cfgs[4].turns = 1;
+    cfgs[5].turns = 1001, cfgs[5].seed = 9, cfgs[5].stream_a = 4;   /* long: most of it copied */
+    cfgs[6].turns = 65, cfgs[6].noise = 0.2, cfgs[6].seed = 13;
+    pl_match_buf bufs[3];
+    for (int k = 0; k < 3; k++) assert_int_equal(pl_match_buf_init(&bufs[k], 16), PL_OK);
+    long played = 0, copied = 0, short_period = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            for (int k = 0; k < NCFG; k++) {
+                int c = three_ways(all[i], all[j], &cfgs[k], bufs);
+                played++;
+                copied += c > 0;
+                if (k == 5 && c > 900) short_period++;
+            }
+    assert_true(played > (long)(n * n * 6));
+    /* the copy was exercised, and often: deterministic pairs settle into short cycles */
+    assert_true(copied > (long)(n * n / 4));
+    assert_true(short_period > 0);
+    for (int k = 0; k < 3; k++) pl_match_buf_free(&bufs[k]);
+    for (size_t i = 0; i < n; i++) pl_strategy_free(all[i]);
+    free(all);
+}
+
+/* Cycles of coprime lengths: the joint period is their product, below, at and past 64 turns;
+ * each match is copied from its cycle and equals the loop of moves at every length. */
+static void cycles_of_every_period(void **unused)
+{
+    (void)unused;
+    static const char *cyc[] = {"cycler:cycle=CD", "cycler:cycle=CCD", "cycler:cycle=CDDCD", "cycler:cycle=CCCDCDD",
+                                "cycler:cycle=DCCCCCCCDCD", "cycler:cycle=CCCCCCCCCCCCD"};
+    enum { N = sizeof cyc / sizeof *cyc };
+    pl_strategy *s[N];
+    for (int i = 0; i < N; i++) s[i] = make(cyc[i]);
+    pl_match_buf bufs[3];
+    for (int k = 0; k < 3; k++) assert_int_equal(pl_match_buf_init(&bufs[k], 16), PL_OK);
+    static const int lengths[] = {2, 63, 64, 65, 127, 128, 129, 200, 1000, 4099};
+    int copied = 0;
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++)
+            for (size_t k = 0; k < sizeof lengths / sizeof *lengths; k++) {
+                pl_match_config cfg;
+                pl_match_config_default(&cfg);
+                cfg.turns = lengths[k];
+                int c = three_ways(s[i], s[j], &cfg, bufs);
+                copied += c > 0;
+                if (lengths[k] == 4099) assert_true(c > 0); /* every joint period here is below 4099 */
+            }
+    assert_true(copied > N * N);
+    for (int k = 0; k < 3; k++) pl_match_buf_free(&bufs[k]);
+    for (int i = 0; i < N; i++) pl_strategy_free(s[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(automata_play_as_moves),
+        cmocka_unit_test(cycles_of_every_period),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
