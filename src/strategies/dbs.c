@@ -14,10 +14,20 @@
  * fixes them, whatever the game), C on a tie.
  *
  * The frequencies are summed exactly as the reference sums them (newest first, with the
- * running power of the discount), so the values compare equal where the reference's do; terms
- * past the point where the power reaches 0 add nothing and are skipped.  The tree's value
- * depends only on (outcome, depth), so each is computed once. */
+ * running power of the discount), so the values compare equal where the reference's do.  Only
+ * the additions that can change a sum are made (issue 17): a term of 0 adds nothing; a sum that
+ * an addition of the current power left unchanged stays unchanged by every later, smaller term
+ * (rounding is monotone); and a sum whose every event has been added meets only zeros until the
+ * starting entry.  So each turn's pass stops once all eight sums are settled, about 130 turns back
+ * at 0.75 instead of the whole history.  What that needs is kept up to date turn by turn: how many
+ * times each outcome ended a turn and was answered with C, the power of the discount at the
+ * starting entry (the same repeated products), and for the promotions the opponent's last answer
+ * to each outcome and how many times in a row it gave it.  The tree's value depends only on
+ * (outcome, depth), so each is computed once, and only on the policy: the values one turn below
+ * the root are kept with the policy they were computed for and reused while it is unchanged. */
 #include "strategies/strategy_def.h"
+
+#include <string.h>
 
 #define REF_DBS "Au & Nau (2006), Accident or intention: that is the question (in the iterated prisoner's dilemma), AAMAS"
 
@@ -30,55 +40,113 @@ typedef struct dbs_state {
     int violations[OUTCOMES];
     int v;
     double pi[OUTCOMES]; /* the policy of the last move */
+    /* the history's entries 1 .. seen folded in (entry j: turn j - 1's outcome, the opponent's turn j) */
+    int seen;
+    int n_f[OUTCOMES], n_g[OUTCOMES]; /* entries with that outcome; of them, answered with C */
+    int last_answer[OUTCOMES], streak[OUTCOMES]; /* the newest answer to each outcome; times in a row */
+    double start_power;                          /* the discount to the power `seen`, by repeated products */
+    /* the tree's values one turn below the root, for the policy memo_pi at depth memo_depth */
+    double memo_pi[OUTCOMES], memo_val[OUTCOMES];
+    int memo_depth;
 } dbs_state;
 
 static int outcome(int mine, int theirs) { return mine * 2 + theirs; }
+
+static void dbs_forget(dbs_state *s)
+{
+    for (int o = 0; o < OUTCOMES; o++) s->n_f[o] = s->n_g[o] = s->last_answer[o] = s->streak[o] = 0;
+    s->seen = 0;
+    s->start_power = 1;
+}
 
 static void dbs_init(void *state, const pl_params *p)
 {
     dbs_state *s = state;
     (void)p;
     static const signed char tft[OUTCOMES] = {1, 1, 0, 0};
+    memset(s, 0, sizeof *s);
     for (int o = 0; o < OUTCOMES; o++) {
         s->rc[o] = -1;
         s->rd[o] = tft[o];
         s->pi[o] = tft[o];
     }
+    dbs_forget(s);
+    s->memo_depth = 0; /* no memo: the depth is at least 1 */
 }
 
-/* The reference's history_by_cond for outcome o: entry 0 is its starting count, entry j >= 1
+/* The reference's history_by_cond: for outcome o, entry 0 is its starting count, entry j >= 1
  * (turn j of the opponent) is F = 1 when turn j - 1 ended in o, G = 1 when also the opponent
- * then played C.  Entries 1 .. t-1 exist at turn t. */
-static double prob_rule(const pl_view *v, int o, double alpha)
+ * then played C.  Entries 1 .. t-1 exist at turn t.  Folds the entries not yet counted into the
+ * state (all of them again when the history is shorter than what was counted). */
+static void dbs_fold(dbs_state *s, const pl_view *v, double alpha)
+{
+    int last = v->opp->len - 1;
+    if (last < s->seen) dbs_forget(s);
+    for (int j = s->seen + 1; j <= last; j++) {
+        int o = outcome(pl_hist_at(v->me, j - 1), pl_hist_at(v->opp, j - 1));
+        int answer = pl_hist_at(v->opp, j);
+        s->n_f[o]++;
+        s->n_g[o] += answer == PL_C;
+        if (s->streak[o] > 0 && s->last_answer[o] == answer)
+            s->streak[o]++;
+        else {
+            s->last_answer[o] = answer;
+            s->streak[o] = 1;
+        }
+        s->start_power = alpha * s->start_power;
+        s->seen = j;
+    }
+}
+
+/* A running sum x that still has `left` events to add is settled at power ak when none is left
+ * or when adding ak (the largest term still to come) leaves it unchanged. */
+static int settled(double x, int left, double ak) { return left == 0 || x + ak == x; }
+
+/* The discounted frequencies of the opponent's C after each outcome, newest first with the
+ * running power of the discount, then the starting entry; probability[o] = G / F. */
+static void prob_rules(const dbs_state *s, const pl_view *v, double alpha, double *probability)
 {
     int n = v->opp->len; /* entries 1 .. n-1 */
-    double g = 0, f = 0, ak = 1;
-    for (int j = n - 1; j >= 1 && ak != 0; j--) {
-        int fj = outcome(pl_hist_at(v->me, j - 1), pl_hist_at(v->opp, j - 1)) == o;
-        int gj = fj && pl_hist_at(v->opp, j) == PL_C;
-        g += ak * gj;
-        f += ak * fj;
+    double g[OUTCOMES] = {0}, f[OUTCOMES] = {0}, ak = 1;
+    int left_f[OUTCOMES], left_g[OUTCOMES];
+    for (int o = 0; o < OUTCOMES; o++) {
+        left_f[o] = s->n_f[o];
+        left_g[o] = s->n_g[o];
+    }
+    for (int j = n - 1, step = 0; j >= 1 && ak != 0; j--, step++) {
+        if ((step & 7) == 0) {
+            int all = 1;
+            for (int o = 0; o < OUTCOMES && all; o++)
+                all = settled(f[o], left_f[o], ak) && settled(g[o], left_g[o], ak);
+            if (all) break; /* every later term, and the starting entry, adds nothing */
+        }
+        int o = outcome(pl_hist_at(v->me, j - 1), pl_hist_at(v->opp, j - 1));
+        f[o] += ak;
+        left_f[o]--;
+        if (pl_hist_at(v->opp, j) == PL_C) {
+            g[o] += ak;
+            left_g[o]--;
+        }
         ak = alpha * ak;
     }
-    if (ak != 0) { /* the starting entry */
-        g += ak * (o == OUT_CC || o == OUT_CD);
-        f += ak * 1;
+    double start = s->start_power; /* the power the loop reaches at the starting entry */
+    for (int o = 0; o < OUTCOMES; o++) {
+        if (start != 0) {
+            g[o] += start * (o == OUT_CC || o == OUT_CD);
+            f[o] += start;
+        }
+        /* f is 0 only when o has not ended a turn since the discount's power underflowed
+         * (about 2,500 turns at 0.75), where the reference divides by zero: the starting
+         * count then */
+        probability[o] = f[o] != 0 ? g[o] / f[o] : (o == OUT_CC || o == OUT_CD);
     }
-    /* f is 0 only when o has not ended a turn since the discount's power underflowed (about
-     * 2,500 turns at 0.75), where the reference divides by zero: the starting count then */
-    return f != 0 ? g / f : (o == OUT_CC || o == OUT_CD);
 }
 
 /* should_promote: how many times, newest first, the opponent answered outcome o with `act`
  * before it last answered it otherwise; promote at `threshold`. */
-static int should_promote(const pl_view *v, int o, int act, int threshold)
+static int should_promote(const dbs_state *s, int o, int act, int threshold)
 {
-    int count = 0;
-    for (int j = v->opp->len - 1; j >= 1; j--) {
-        if (outcome(pl_hist_at(v->me, j - 1), pl_hist_at(v->opp, j - 1)) != o) continue;
-        if (pl_hist_at(v->opp, j) != act) break;
-        count++;
-    }
+    int count = s->streak[o] > 0 && s->last_answer[o] == act ? s->streak[o] : 0;
     return count >= threshold;
 }
 
@@ -101,15 +169,20 @@ static double tree_value(const double *pi, int o, int depth, int max_depth, doub
     return val[depth][o];
 }
 
-static int move_gen(const double *pi, int o, int max_depth)
+static int move_gen(dbs_state *s, int o, int max_depth)
 {
-    double val[DBS_MAX_DEPTH + 1][OUTCOMES];
-    unsigned char done[DBS_MAX_DEPTH + 1][OUTCOMES] = {{0}};
+    const double *pi = s->pi;
+    if (s->memo_depth != max_depth || memcmp(s->memo_pi, pi, sizeof s->memo_pi) != 0) {
+        double val[DBS_MAX_DEPTH + 1][OUTCOMES];
+        unsigned char done[DBS_MAX_DEPTH + 1][OUTCOMES] = {{0}};
+        for (int below = 0; below < OUTCOMES; below++) s->memo_val[below] = tree_value(pi, below, 1, max_depth, val, done);
+        memcpy(s->memo_pi, pi, sizeof s->memo_pi);
+        s->memo_depth = max_depth;
+    }
+    const double *below = s->memo_val;
     double pc = pi[o], choice[2];
     for (int own = 0; own < 2; own++)
-        choice[own] = (pc * tree_value(pi, outcome(own, PL_C), 1, max_depth, val, done) +
-                       (1 - pc) * tree_value(pi, outcome(own, PL_D), 1, max_depth, val, done)) +
-                      dbs_value[o];
+        choice[own] = (pc * below[outcome(own, PL_C)] + (1 - pc) * below[outcome(own, PL_D)]) + dbs_value[o];
     return choice[1] > choice[0] ? PL_D : PL_C;
 }
 
@@ -119,9 +192,10 @@ static int dbs_move(void *state, const pl_params *p, const pl_view *v)
     if (v->turn == 0) return PL_C;
     int t = v->opp->len;
     if (t >= 2) {
+        dbs_fold(s, v, p->num[P_DISCOUNT]);
         int two = outcome(pl_hist_ago(v->me, 2), pl_hist_ago(v->opp, 2));
         int plus = pl_hist_ago(v->opp, 1) == PL_C ? 1 : 0, minus = 1 - plus;
-        if (s->rc[two] < 0 && should_promote(v, two, plus ? PL_C : PL_D, (int)p->num[P_PROMOTION])) {
+        if (s->rc[two] < 0 && should_promote(s, two, plus ? PL_C : PL_D, (int)p->num[P_PROMOTION])) {
             s->rc[two] = (signed char)plus;
             s->violations[two] = 0;
         }
@@ -146,10 +220,14 @@ static int dbs_move(void *state, const pl_params *p, const pl_view *v)
             for (int o = 0; o < OUTCOMES; o++) s->rd[o] = -1;
             s->v = 0;
         }
+        double probability[OUTCOMES];
+        int learned = 0;
+        for (int o = 0; o < OUTCOMES; o++) learned |= s->rd[o] < 0 && s->rc[o] < 0;
+        if (learned) prob_rules(s, v, p->num[P_DISCOUNT], probability);
         for (int o = 0; o < OUTCOMES; o++)
-            s->pi[o] = s->rd[o] >= 0 ? s->rd[o] : s->rc[o] >= 0 ? s->rc[o] : prob_rule(v, o, p->num[P_DISCOUNT]);
+            s->pi[o] = s->rd[o] >= 0 ? s->rd[o] : s->rc[o] >= 0 ? s->rc[o] : probability[o];
     }
-    return move_gen(s->pi, outcome(pl_view_my_last(v), pl_view_opp_last(v)), (int)p->num[P_DEPTH]);
+    return move_gen(s, outcome(pl_view_my_last(v), pl_view_opp_last(v)), (int)p->num[P_DEPTH]);
 }
 
 const pl_strategy_def pl_family_dbs[] = {
