@@ -37,18 +37,22 @@ static inline int pl_history_push(pl_history *h, int action, double payoff)
     return 0;
 }
 
-/* The last k actions as bits, 1 <= k <= 64 and k <= len: bit i is the action at turn
- * len - k + i, so the latest is bit k - 1.  At most two word loads, for the strategies that
- * look a few turns back and for window counts. */
-static inline uint64_t pl_hist_last_bits(const pl_history *h, int k)
+/* The k actions from turn `from` on as bits, 1 <= k <= 64 and from + k <= len: bit i is the
+ * action at turn from + i.  At most two word loads. */
+static inline uint64_t pl_hist_bits(const pl_history *h, int from, int k)
 {
-    assert(k >= 1 && k <= 64 && k <= h->len);
-    int from = h->len - k, b = from & 63;
+    assert(k >= 1 && k <= 64 && from >= 0 && from + k <= h->len);
+    int b = from & 63;
     const uint64_t *w = h->w + (from >> 6);
     uint64_t x = w[0] >> b;
     if (b + k > 64) x |= w[1] << (64 - b); /* the window spills into the next word (b > 0 here) */
     return k == 64 ? x : x & ((1ull << k) - 1);
 }
+
+/* The last k actions as bits, 1 <= k <= 64 and k <= len: bit i is the action at turn
+ * len - k + i, so the latest is bit k - 1.  For the strategies that look a few turns back and
+ * for window counts. */
+static inline uint64_t pl_hist_last_bits(const pl_history *h, int k) { return pl_hist_bits(h, h->len - k, k); }
 
 int pl_history_defects_window(const pl_history *h, int k); /* any k: a popcount per word */
 

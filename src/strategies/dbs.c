@@ -99,35 +99,47 @@ static void dbs_fold(dbs_state *s, const pl_view *v, double alpha)
 }
 
 /* A running sum x that still has `left` events to add is settled at power ak when none is left
- * or when adding ak (the largest term still to come) leaves it unchanged. */
-static int settled(double x, int left, double ak) { return left == 0 || x + ak == x; }
+ * (or it is not needed: `left` counts down from 0 then) or when adding ak, the largest term
+ * still to come, leaves it unchanged. */
+static int settled(double x, int left, double ak) { return left <= 0 || x + ak == x; }
 
 /* The discounted frequencies of the opponent's C after each outcome, newest first with the
- * running power of the discount, then the starting entry; probability[o] = G / F. */
-static void prob_rules(const dbs_state *s, const pl_view *v, double alpha, double *probability)
+ * running power of the discount, then the starting entry; probability[o] = G / F, needed for
+ * the outcomes in the bit mask `need` (the others may stop short). */
+static void prob_rules(const dbs_state *s, const pl_view *v, double alpha, unsigned need, double *probability)
 {
     int n = v->opp->len; /* entries 1 .. n-1 */
     double g[OUTCOMES] = {0}, f[OUTCOMES] = {0}, ak = 1;
     int left_f[OUTCOMES], left_g[OUTCOMES];
     for (int o = 0; o < OUTCOMES; o++) {
-        left_f[o] = s->n_f[o];
-        left_g[o] = s->n_g[o];
+        left_f[o] = need >> o & 1 ? s->n_f[o] : 0;
+        left_g[o] = need >> o & 1 ? s->n_g[o] : 0;
     }
-    for (int j = n - 1, step = 0; j >= 1 && ak != 0; j--, step++) {
-        if ((step & 7) == 0) {
-            int all = 1;
-            for (int o = 0; o < OUTCOMES && all; o++)
-                all = settled(f[o], left_f[o], ak) && settled(g[o], left_g[o], ak);
-            if (all) break; /* every later term, and the starting entry, adds nothing */
+    /* entries hi - k + 1 .. hi, 64 at a time: bit i of `mine`, `theirs` is turn hi - k + i,
+     * of `answer` the opponent's turn hi - k + 1 + i */
+    for (int hi = n - 1, step = 0, stop = 0; hi >= 1 && ak != 0 && !stop; hi -= 64) {
+        int k = hi < 64 ? hi : 64;
+        uint64_t mine = pl_hist_bits(v->me, hi - k, k), theirs = pl_hist_bits(v->opp, hi - k, k),
+                 answer = pl_hist_bits(v->opp, hi - k + 1, k);
+        for (int i = k - 1; i >= 0 && ak != 0; i--, step++) {
+            if ((step & 7) == 0) {
+                int all = 1;
+                for (int o = 0; o < OUTCOMES && all; o++)
+                    all = settled(f[o], left_f[o], ak) && settled(g[o], left_g[o], ak); /* at once when not needed */
+                if (all) { /* every later term, and the starting entry, adds nothing */
+                    stop = 1;
+                    break;
+                }
+            }
+            int o = outcome((int)(mine >> i) & 1, (int)(theirs >> i) & 1);
+            f[o] += ak;
+            left_f[o]--;
+            if (((answer >> i) & 1) == PL_C) {
+                g[o] += ak;
+                left_g[o]--;
+            }
+            ak = alpha * ak;
         }
-        int o = outcome(pl_hist_at(v->me, j - 1), pl_hist_at(v->opp, j - 1));
-        f[o] += ak;
-        left_f[o]--;
-        if (pl_hist_at(v->opp, j) == PL_C) {
-            g[o] += ak;
-            left_g[o]--;
-        }
-        ak = alpha * ak;
     }
     double start = s->start_power; /* the power the loop reaches at the starting entry */
     for (int o = 0; o < OUTCOMES; o++) {
@@ -221,9 +233,9 @@ static int dbs_move(void *state, const pl_params *p, const pl_view *v)
             s->v = 0;
         }
         double probability[OUTCOMES];
-        int learned = 0;
-        for (int o = 0; o < OUTCOMES; o++) learned |= s->rd[o] < 0 && s->rc[o] < 0;
-        if (learned) prob_rules(s, v, p->num[P_DISCOUNT], probability);
+        unsigned learned = 0;
+        for (int o = 0; o < OUTCOMES; o++) learned |= (unsigned)(s->rd[o] < 0 && s->rc[o] < 0) << o;
+        if (learned) prob_rules(s, v, p->num[P_DISCOUNT], learned, probability);
         for (int o = 0; o < OUTCOMES; o++)
             s->pi[o] = s->rd[o] >= 0 ? s->rd[o] : s->rc[o] >= 0 ? s->rc[o] : probability[o];
     }
