@@ -111,6 +111,17 @@ static void prob_rules(const dbs_state *s, const pl_view *v, double alpha, unsig
     int n = v->opp->len; /* entries 1 .. n-1 */
     double g[OUTCOMES] = {0}, f[OUTCOMES] = {0}, ak = 1;
     int left_f[OUTCOMES], left_g[OUTCOMES];
+    /* Outcomes whose quotient is known without the sums: never seen (G and F are both the
+     * starting entry, or 0: the starting count); never answered with C after DC or DD (G is 0);
+     * always answered with C after CC or CD (G and F are the same sums, term by term). */
+    for (int o = 0; o < OUTCOMES; o++) {
+        int start_c = o == OUT_CC || o == OUT_CD;
+        if (s->n_f[o] == 0 || (!start_c && s->n_g[o] == 0) || (start_c && s->n_g[o] == s->n_f[o])) {
+            probability[o] = start_c;
+            need &= ~(1u << o);
+        }
+    }
+    if (!need) return;
     for (int o = 0; o < OUTCOMES; o++) {
         left_f[o] = need >> o & 1 ? s->n_f[o] : 0;
         left_g[o] = need >> o & 1 ? s->n_g[o] : 0;
@@ -143,6 +154,7 @@ static void prob_rules(const dbs_state *s, const pl_view *v, double alpha, unsig
     }
     double start = s->start_power; /* the power the loop reaches at the starting entry */
     for (int o = 0; o < OUTCOMES; o++) {
+        if (!(need >> o & 1)) continue;
         if (start != 0) {
             g[o] += start * (o == OUT_CC || o == OUT_CD);
             f[o] += start;
