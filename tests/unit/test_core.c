@@ -139,6 +139,18 @@ static void history_packs_and_counts(void **state)
             assert_true(pl_hist_last_bits(&part, k) == want);
         }
     }
+    /* any window of up to 64 turns (DBS reads its history so), across word boundaries, on a
+     * pattern without a short period, against pl_hist_at */
+    pl_history m;
+    assert_int_equal(pl_history_init(&m, 64), 0);
+    for (unsigned t = 0; t < 300; t++) assert_int_equal(pl_history_push(&m, (int)((t * 2654435761u) >> 13 & 1), 0), 0);
+    for (int from = 0; from < 300; from++)
+        for (int k = 1; k <= 64 && from + k <= 300; k++) {
+            uint64_t want = 0;
+            for (int i = 0; i < k; i++) want |= (uint64_t)pl_hist_at(&m, from + i) << i;
+            assert_true(pl_hist_bits(&m, from, k) == want);
+        }
+    pl_history_free(&m);
     pl_history_clear(&h);
     assert_int_equal(h.len, 0);
     assert_int_equal(h.n_defect, 0);
