@@ -56,16 +56,9 @@ static double ann_output(const pl_ann *n, const double *x)
     const double *out = n->w + n->n_hidden * n->n_features;
     const double *bias = out + n->n_hidden;
     double h[PL_ANN_MAX_HIDDEN];
-    /* the inputs that are not 0, in order: a term w * 0 is a zero (the weights are finite),
-     * and adding it leaves the sum as it was (the sum starts at +0, so it is never -0), so
-     * only these are added */
-    int nz[PL_ANN_FEATURES], m = 0;
-    for (int k = 0; k < n->n_features; k++)
-        if (x[k] != 0) nz[m++] = k;
     for (int j = 0; j < n->n_hidden; j++) {
-        const double *w = in + j * n->n_features;
         double s = 0;
-        for (int i = 0; i < m; i++) s += w[nz[i]] * x[nz[i]];
+        for (int k = 0; k < n->n_features; k++) s += in[j * n->n_features + k] * x[k];
         h[j] = bias[j] + s;
     }
     int as_integers = h[0] < 0; /* max(x, 0) returned the int 0 for the first element */
