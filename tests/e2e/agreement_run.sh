@@ -18,6 +18,10 @@ for sc in agreed-framework-1994 leap-day-2012; do
   "$PARLEY" run scenarios/korea/$sc.yaml --runs 2500 --seed 9 --threads 3 --out "$TMP/$sc-3" >/dev/null 2>&1
   check "$sc: result files are byte-identical for --threads 1 and 3" diff -r "$TMP/$sc-1" "$TMP/$sc-3"
 done
+# KEDO acts for members with a stake in the freeze (issue 10): its fuel oil is worth sending.
+# With no stake it went only by trembles and completed in none of the runs (0.0 %, lower bound 0.000)
+check "agreed-framework: KEDO's fuel oil completes in more than a tenth of runs (lower 95% bound)" \
+  awk -F, '$1 == "as_written" && $2 == "AF-US-2" { found = 1; ok = ($7 > 0.1) } END { exit !(found && ok) }' "$TMP/agreed-framework-1994-1/steps.csv"
 for f in variants.csv steps.csv payoffs.csv completion_time.csv first_reversal.csv policy_types.csv ledger.csv \
          fulfilment.csv results.json report.html; do
   check "--out writes $f" [ -s "$TMP/t1/$f" ]
