@@ -37,8 +37,8 @@ static const char usage[] =
 static const char after[] =
     "\n"
     "Examples:\n"
-    "  parley moran --game scenarios/games/public-goods.yaml --players cooperator,defector --counts 1,9 --noise 0\n"
-    "  parley moran --game scenarios/games/public-goods.yaml --players ttft,defector --counts 10,10 --runs 20000\n";
+    "  parley moran --game games/public-goods.yaml --players cooperator,defector --counts 1,9 --noise 0\n"
+    "  parley moran --game games/public-goods.yaml --players ttft,defector --counts 10,10 --runs 20000\n";
 
 /* "ttft:k=3,defector" into players: pieces apart by commas, the longest run of pieces that names a
  * strategy first (a strategy's parameters may hold commas). */
@@ -122,7 +122,7 @@ int cmd_moran_nparty(int argc, char **argv)
     cli_out out = {0};
     pl_error err;
     const cli_flag flags[] = {
-        {"game", 0, CLI_FLAG_TEXT, &game_path, "FILE.yaml", "the N-party game: a scenario file of kind nparty"},
+        {"game", 0, CLI_FLAG_TEXT, &game_path, "FILE.yaml", "the N-party game: a scenario file of kind nparty, or a shipped one\nby name from anywhere (games/public-goods.yaml)"},
         {"players", 'p', CLI_FLAG_TEXT, &players_text, "LIST", "the N-party strategies (types), comma-separated, as in a scenario's\n"
          "policies: ttft, \"ttft:k=3\", gttft, tft@majority, cooperator, defector, ..."},
         {"counts", 0, CLI_FLAG_TEXT, &counts_text, "C,...", "how many individuals of each type start (default 1 each; at least\n"
@@ -174,7 +174,10 @@ int cmd_moran_nparty(int argc, char **argv)
         cli_usage_error("moran", "--players: expected the N-party strategies of the population, e.g. --players ttft,defector");
         goto done;
     }
-    if (pl_scenario_open(&scn, game_path, &err) || pl_nscenario_load(&ns, scn, &err)) {
+    char game_file[4096]; /* a file, or a shipped game by name (games/public-goods.yaml) from anywhere */
+    if ((rc = cli_scenario_find("moran", game_path, game_file, sizeof game_file))) goto done;
+    rc = EXIT_USAGE;
+    if (pl_scenario_open(&scn, game_file, &err) || pl_nscenario_load(&ns, scn, &err)) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }

@@ -50,6 +50,15 @@ expect_exit 2 "a graph" "$PARLEY" moran --game "$PG" --players ttft,defector --c
 expect_err_has "--graph is refused with an N-party game" "a graph is refused by name"
 expect_exit 2 "the replicator equation" "$PARLEY" moran --game "$PG" --players ttft,defector --replicator 5
 expect_err_has "--replicator is refused" "the replicator equation is refused by name"
+# a shipped game by name, from a directory that holds no such file (as `parley run` takes one); it
+# once read --game as a path only, and the help's own example failed outside the source tree
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+(cd "$TMP" && PARLEY_DATA=$ROOT "$PARLEY" moran --game games/public-goods.yaml --players ttft,defector --counts 5,5 --selection 0.5 \
+  --noise 0 --runs 50 >"$TMP/byname.txt" 2>"$TMP/byname.err"); rc=$?
+check "--game games/public-goods.yaml: a shipped game by name from anywhere (exit $rc)" \
+  eval '[ "$rc" -eq 0 ] && grep -q "ttft" "$TMP/byname.txt"'
+expect_exit 2 "a game name that is neither a file nor shipped" "$PARLEY" moran --game games/no-such-game.yaml --players ttft,defector
+expect_err_has "no-such-game" "the missing game is named"
 # the two-party population's newer flags (directed graphs, game and mutation grid axes) are refused too
 expect_exit 2 "directed graphs" "$PARLEY" moran --game "$PG" --players ttft,defector --counts 5,5 --directed
 expect_err_has "--directed is refused with an N-party game" "--directed is refused by name"
