@@ -43,7 +43,7 @@ static const char after[] =
     "  parley moran --players tft,defector --counts 1,19 --turns 10 --graph cycle --runs 20000\n"
     "  parley moran --players tft,defector,cooperator --counts 4,4,4 --mutation-rates 0.01,0,0.05 --generations 2000\n"
     "  parley moran --players wsls,tft --grid-sizes 5,10,20,50 --grid-noise 0,0.01,0.05 --turns 20 --runs 20000\n"
-    "  parley moran --game games/public-goods.yaml --players ttft,defector --counts 10,10 --noise 0\n";
+    "  parley moran --game games/public-goods.yaml --players ttft,defector --counts 10,10 --noise 0 --selection 0.5\n";
 
 /* "3,1,2" into n counts; an error names --counts, the count and its value (read by the one number
  * reader: no spaces, signs or hex), and a population beyond what a Moran process takes. */

@@ -37,8 +37,8 @@ static const char usage[] =
 static const char after[] =
     "\n"
     "Examples:\n"
-    "  parley moran --game games/public-goods.yaml --players cooperator,defector --counts 1,9 --noise 0\n"
-    "  parley moran --game games/public-goods.yaml --players ttft,defector --counts 10,10 --runs 20000\n";
+    "  parley moran --game games/public-goods.yaml --players cooperator,defector --counts 1,9 --noise 0 --selection 0.5\n"
+    "  parley moran --game games/public-goods.yaml --players ttft,defector --counts 10,10 --runs 20000 --selection 0.5\n";
 
 /* "ttft:k=3,defector" into players: pieces apart by commas, the longest run of pieces that names a
  * strategy first (a strategy's parameters may hold commas). */

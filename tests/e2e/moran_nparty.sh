@@ -57,6 +57,15 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
   --noise 0 --runs 50 >"$TMP/byname.txt" 2>"$TMP/byname.err"); rc=$?
 check "--game games/public-goods.yaml: a shipped game by name from anywhere (exit $rc)" \
   eval '[ "$rc" -eq 0 ] && grep -q "ttft" "$TMP/byname.txt"'
+# every example of the N-party help runs from that directory (the two-party help's are run by install.sh);
+# they once left out --selection and stopped on a negative fitness
+"$PARLEY" moran --game "$PG" --help | awk '/^Examples?:/{f=1;next} f' | sed -n 's/^  \(parley .*\)$/\1/p' >"$TMP/ex.txt"
+check "the N-party help has examples ($(wc -l <"$TMP/ex.txt"))" [ -s "$TMP/ex.txt" ]
+while IFS= read -r ex; do
+  run=$(sed -E "s/--runs [0-9]+/--runs 50/; s|^parley|'$PARLEY'|" <<<"$ex")
+  (cd "$TMP" && PARLEY_DATA=$ROOT bash -c "$run" >/dev/null 2>"$TMP/ex.err"); rc=$?
+  check "help example runs from anywhere: $ex (exit $rc)" [ "$rc" -eq 0 ]
+done <"$TMP/ex.txt"
 expect_exit 2 "a game name that is neither a file nor shipped" "$PARLEY" moran --game games/no-such-game.yaml --players ttft,defector
 expect_err_has "no-such-game" "the missing game is named"
 # the two-party population's newer flags (directed graphs, game and mutation grid axes) are refused too
