@@ -289,6 +289,18 @@ void pl_jw_key_bool(pl_jw *w, const char *key, int b)
     pl_jw_bool(w, b);
 }
 
+void pl_jw_key_matrix(pl_jw *w, const char *key, const double *m, size_t rows, size_t cols)
+{
+    pl_jw_key(w, key);
+    pl_jw_array(w);
+    for (size_t i = 0; i < rows; i++) {
+        pl_jw_array(w);
+        for (size_t j = 0; j < cols; j++) pl_jw_num(w, m[i * cols + j]);
+        pl_jw_end(w);
+    }
+    pl_jw_end(w);
+}
+
 /* Depth first with a stack of open containers and where each stands, not recursion: the depth
  * of a tree echoed from a file is the file's. */
 void pl_jw_tree(pl_jw *w, const json_t *j)

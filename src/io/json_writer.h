@@ -68,6 +68,8 @@ void pl_jw_key_num(pl_jw *w, const char *key, double x);
 void pl_jw_key_int(pl_jw *w, const char *key, long long x);
 void pl_jw_key_u64(pl_jw *w, const char *key, uint64_t x);
 void pl_jw_key_bool(pl_jw *w, const char *key, int b);
+/* key: a rows x cols matrix stored row after row, as an array of rows, each an array of reals. */
+void pl_jw_key_matrix(pl_jw *w, const char *key, const double *m, size_t rows, size_t cols);
 
 /* A jansson value (any depth up to the writer's limit, walked without recursion) as one value. */
 struct json_t;

@@ -53,14 +53,7 @@ int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, doubl
     pl_jw_key_num(&w, "noise", cfg->noise);
     pl_jw_key_u64(&w, "seed", cfg->seed);
     pl_jw_key_u64(&w, "side", side);
-    pl_jw_key(&w, "scores");
-    pl_jw_array(&w);
-    for (size_t iy = 0; iy < side; iy++) {
-        pl_jw_array(&w);
-        for (size_t ix = 0; ix < side; ix++) pl_jw_num(&w, grid[iy * side + ix]);
-        pl_jw_end(&w);
-    }
-    pl_jw_end(&w);
+    pl_jw_key_matrix(&w, "scores", grid, side, side);
     pl_jw_end(&w);
     fputc('\n', o.f);
     if ((rc = pl_outfile_commit_json(&o, &w, err))) return rc;
@@ -162,14 +155,7 @@ int pl_fingerprint_transitive_write(const char *strategy, const char *const *opp
     pl_jw_array(&w);
     for (size_t i = 0; i < n_opponents; i++) pl_jw_str(&w, opponents[i]);
     pl_jw_end(&w);
-    pl_jw_key(&w, "cooperation");
-    pl_jw_array(&w);
-    for (size_t i = 0; i < n_opponents; i++) {
-        pl_jw_array(&w);
-        for (size_t t = 0; t < turns; t++) pl_jw_num(&w, rates[i * turns + t]);
-        pl_jw_end(&w);
-    }
-    pl_jw_end(&w);
+    pl_jw_key_matrix(&w, "cooperation", rates, n_opponents, turns);
     pl_jw_end(&w);
     fputc('\n', o.f);
     if ((rc = pl_outfile_commit_json(&o, &w, err))) return rc;

@@ -238,6 +238,26 @@ static void numbers_at_their_edges(void **state)
     free(s);
 }
 
+static void matrix_doc(pl_jw *w)
+{
+    static const double m[6] = {1, 0.5, 2, 3, NAN, 0.25};
+    pl_jw_object(w);
+    pl_jw_key_matrix(w, "m", m, 2, 3);
+    pl_jw_key_matrix(w, "empty", m, 0, 3);
+    pl_jw_end(w);
+}
+
+/* a matrix stored row after row comes out as an array of its rows */
+static void matrix_as_rows(void **state)
+{
+    (void)state;
+    int st;
+    char *s = stream_text(matrix_doc, -1, 12, &st);
+    assert_int_equal(st, PL_JW_OK);
+    assert_string_equal(s, "{\"m\":[[1.0,0.5,2.0],[3.0,null,0.25]],\"empty\":[]}");
+    free(s);
+}
+
 static void strings_doc(pl_jw *w)
 {
     pl_jw_object(w);
@@ -407,6 +427,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_bytes_as_jansson),
+        cmocka_unit_test(matrix_as_rows),
         cmocka_unit_test(deep_indentation_as_jansson),
         cmocka_unit_test(numbers_at_their_edges),
         cmocka_unit_test(strings_never_fail),
