@@ -35,6 +35,8 @@
 #define MORAN_STREAM (UINT64_C(1) << 62) /* the runs' second stream coordinate: apart from the cache's */
 #define MORAN_BLOCK 16                   /* runs (or cache matches) per block of the worker pool */
 
+enum { ROW_FIXED, ROW_DRAWN, ROW_MIXED }; /* a type's pairs: each one outcome, each several, some of each */
+
 struct pl_moran {
     size_t n;
     char **names;
@@ -45,6 +47,7 @@ struct pl_moran {
     int *nsamp;
     double **sa, **sb;
     pl_rng_bound draw; /* every nsamp is 1 (no draw) or draw.n (core/rng_below.h) */
+    unsigned char *row_kind; /* [n] ROW_*: whether type t's meetings draw (moran_summarise) */
     double *mean; /* n * n mean payoff a turn */
     double minpay;
     int deterministic;
@@ -82,6 +85,7 @@ void pl_moran_free(pl_moran *m)
     pl_free(m->names);
     pl_free(m->strats);
     pl_free(m->nsamp);
+    pl_free(m->row_kind);
     pl_free(m->sa);
     pl_free(m->sb);
     pl_free(m->mean);
@@ -99,7 +103,8 @@ static int moran_alloc(pl_moran **out, size_t n, pl_error *err)
     m->sa = pl_calloc(n * n, sizeof *m->sa);
     m->sb = pl_calloc(n * n, sizeof *m->sb);
     m->mean = pl_calloc(n * n, sizeof *m->mean);
-    if (!m->names || !m->nsamp || !m->sa || !m->sb || !m->mean) {
+    m->row_kind = pl_calloc(n, sizeof *m->row_kind);
+    if (!m->names || !m->nsamp || !m->sa || !m->sb || !m->mean || !m->row_kind) {
         pl_moran_free(m);
         return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %zu types", n);
     }
@@ -139,6 +144,11 @@ static void moran_summarise(pl_moran *m, int samples)
                 m->sb[s * n + t] = m->sa[p];
             }
         }
+    for (size_t t = 0; t < n; t++) {
+        int drawn = 0;
+        for (size_t u = 0; u < n; u++) drawn += m->nsamp[t * n + u] != 1;
+        m->row_kind[t] = drawn == 0 ? ROW_FIXED : drawn == (int)n ? ROW_DRAWN : ROW_MIXED;
+    }
 }
 
 int pl_moran_create_matrix(pl_moran **out, const double *payoff, const char *const *names, size_t n, pl_error *err)
@@ -571,9 +581,10 @@ static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const in
 
 /* The meetings of individual i (of type t: its row of the outcome arrays, pl_moran.sa) with the
  * individuals lo .. hi - 1 after it: one cached outcome a meeting, drawn unless the pair has one;
- * what i got is added to *fi, what each other got to fit[j], in the order of j. */
-static inline void meet_row(const pl_moran *m, size_t t, const int *type, double *fit, int lo, int hi, double *fi,
-                            pl_rng *rng)
+ * what i got is added to *fi, what each other got to fit[j], in the order of j.  kind is the
+ * row's (a constant where it is called, so that each kind gets a loop without the test). */
+static inline void meet_span(const pl_moran *m, size_t t, int kind, const int *type, double *fit, int lo, int hi,
+                             double *fi, pl_rng *rng)
 {
     size_t row = t * m->n;
     const int *ns = m->nsamp + row;
@@ -581,11 +592,22 @@ static inline void meet_row(const pl_moran *m, size_t t, const int *type, double
     double acc = *fi;
     for (int j = lo; j < hi; j++) {
         int u = type[j];
-        size_t k = ns[u] == 1 ? 0 : (size_t)pl_rng_below_fixed(rng, &m->draw);
+        int drawn = kind == ROW_DRAWN || (kind == ROW_MIXED && ns[u] != 1);
+        size_t k = drawn ? (size_t)pl_rng_below_fixed(rng, &m->draw) : 0;
         acc += mine[u][k];
         fit[j] += theirs[u][k];
     }
     *fi = acc;
+}
+
+static inline void meet_row(const pl_moran *m, size_t t, const int *type, double *fit, int lo, int hi, double *fi,
+                            pl_rng *rng)
+{
+    switch (m->row_kind[t]) {
+    case ROW_FIXED: meet_span(m, t, ROW_FIXED, type, fit, lo, hi, fi, rng); break;
+    case ROW_DRAWN: meet_span(m, t, ROW_DRAWN, type, fit, lo, hi, fi, rng); break;
+    default: meet_span(m, t, ROW_MIXED, type, fit, lo, hi, fi, rng); break;
+    }
 }
 
 /* Into s->fit the fitness of every individual but `skip` (-1: none), one cached outcome a meeting.
