@@ -19,6 +19,10 @@
 
 #include "parley/rng.h"
 
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 pl_rng_u128; /* gcc and clang: no warning under -pedantic */
+#endif
+
 typedef struct pl_rng_bound {
     uint64_t n;      /* the bound, > 0 */
     uint64_t limit;  /* UINT64_MAX - UINT64_MAX % n: draws at or above it are rejected */
@@ -36,7 +40,7 @@ static inline void pl_rng_bound_init(pl_rng_bound *b, uint64_t n)
     b->sh1 = l < 1 ? l : 1;
     b->sh2 = l > 1 ? l - 1 : 0;
 #if defined(__SIZEOF_INT128__)
-    unsigned __int128 two_l = (unsigned __int128)1 << l;
+    pl_rng_u128 two_l = (pl_rng_u128)1 << l;
     b->magic = (uint64_t)((((two_l - n) << 64) / n) + 1);
 #else
     b->magic = 0;
@@ -47,7 +51,7 @@ static inline void pl_rng_bound_init(pl_rng_bound *b, uint64_t n)
 static inline uint64_t pl_rng_bound_mod(const pl_rng_bound *b, uint64_t x)
 {
 #if defined(__SIZEOF_INT128__)
-    uint64_t t = (uint64_t)(((unsigned __int128)b->magic * x) >> 64);
+    uint64_t t = (uint64_t)(((pl_rng_u128)b->magic * x) >> 64);
     uint64_t q = (t + ((x - t) >> b->sh1)) >> b->sh2;
     return x - q * b->n;
 #else
