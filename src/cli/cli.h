@@ -137,6 +137,19 @@ int cmd_moran(int argc, char **argv);
 int cmd_moran_nparty(int argc, char **argv);
 /* --counts "3,1,2" into n counts (cmd_moran.c); an error names --counts and the count: -1 after printing it. */
 int cli_moran_counts(const char *text, size_t n, int *counts);
+/* What one kind of `parley moran` population prints of its own around the shared summary
+ * (cli_moran_report): the lines above it, what it is; below it, anything more (NULL: nothing; the
+ * exit code, after its message); and what making the population was, for the timing line. */
+typedef struct cli_moran_writer {
+    void (*header)(void *ctx, const pl_moran *m, const pl_moran_config *cfg, int N);
+    int (*more)(void *ctx, const pl_moran *m, const pl_moran_config *cfg, int N, int name_width);
+    void *ctx;
+    const char *made; /* "outcomes cached", "groups played" */
+} cli_moran_writer;
+/* The fixation runs (or the one run, with mutation), the summary, the timing line and the output
+ * set of population m made in t1 - t0 seconds (cmd_moran.c, for cmd_moran and cmd_moran_nparty). */
+int cli_moran_report(pl_moran *m, const int *counts, pl_moran_config *cfg, const pl_moran_meta *meta, cli_out *out,
+                     double t0, double t1, const cli_moran_writer *wr);
 int cmd_ecology(int argc, char **argv);
 int cmd_fingerprint(int argc, char **argv);
 int cmd_run(int argc, char **argv);

@@ -74,6 +74,77 @@ int cli_moran_counts(const char *text, size_t n, int *counts)
     return 0;
 }
 
+/* The runs, the summary and the output set of population m, made in t1 - t0 seconds, for both
+ * `parley moran` and `parley moran --game FILE.yaml` (cmd_moran_nparty.c): the fixation runs with
+ * their progress (with mutation none: nothing fixes), run 0's course when there is an output set
+ * or mutation, the writer's header, the table of the types (their names, pl_moran_name) with how
+ * often each fixed or, with mutation, its share over the run, the writer's further lines, the
+ * timing line and the output set with meta.  The exit code. */
+int cli_moran_report(pl_moran *m, const int *counts, pl_moran_config *cfg, const pl_moran_meta *meta, cli_out *out,
+                     double t0, double t1, const cli_moran_writer *wr)
+{
+    size_t n = pl_moran_types(m);
+    int mutating = pl_moran_mutates(cfg, n), *traj = NULL, rc = EXIT_OK;
+    uint64_t gens = 0;
+    pl_moran_fixation *f = NULL;
+    pl_error err;
+    cli_phases bar; /* the fixation runs' progress, on a terminal only */
+    cli_phases_init(&bar, "moran", NULL);
+    cfg->phase = cli_phases_phase, cfg->progress = cli_phases_progress, cfg->progress_user = &bar;
+    int fix_rc = mutating ? 0 : pl_moran_fixation_run(m, counts, cfg, &f, &err);
+    cli_phases_finish(&bar);
+    cfg->phase = NULL, cfg->progress = NULL, cfg->progress_user = NULL; /* the bar is gone */
+    if (fix_rc) return cli_lib_error("moran", &err);
+    double t2 = cli_seconds();
+    if ((cli_out_path(out) || mutating) && pl_moran_trajectory(m, counts, cfg, &traj, &gens, &err)) {
+        rc = cli_lib_error("moran", &err);
+        goto done;
+    }
+    int N = 0;
+    size_t w = 4;
+    for (size_t i = 0; i < n; i++) {
+        N += counts[i];
+        size_t l = strlen(pl_moran_name(m, i));
+        if (l > w) w = l;
+    }
+    wr->header(wr->ctx, m, cfg, N);
+    if (f) {
+        printf("%llu runs, seed %llu: ", (unsigned long long)f->runs, (unsigned long long)cfg->seed);
+        if (f->unfixed)
+            printf("%llu did not fix within %llu generations; ", (unsigned long long)f->unfixed,
+                   (unsigned long long)cfg->max_generations);
+        printf("mean time to fixation %.1f generations\n\n", f->mean_generations);
+        printf("%-*s  %6s  %10s  %8s  %-19s  %s\n", (int)w, "type", "start", "fixed", "p", "95% interval", "exact");
+        for (size_t i = 0; i < n; i++) {
+            char iv[64], ex[32] = "-";
+            snprintf(iv, sizeof iv, "[%.4f, %.4f]", f->lo[i], f->hi[i]);
+            if (!isnan(f->exact[i])) snprintf(ex, sizeof ex, "%.6f", f->exact[i]);
+            printf("%-*s  %6d  %10llu  %8.4f  %-19s  %s\n", (int)w, pl_moran_name(m, i), counts[i],
+                   (unsigned long long)f->fixed[i], f->p[i], iv, ex);
+        }
+        if (N > 0) printf("\nneutral drift would fix each individual's type with probability 1/N = %.6f\n", 1.0 / N);
+    } else {
+        printf("one run of %llu generations, seed %llu (with mutation nothing fixes)\n\n", (unsigned long long)gens,
+               (unsigned long long)cfg->seed);
+        printf("%-*s  %6s  %6s  %s\n", (int)w, "type", "start", "end", "mean share");
+        for (size_t i = 0; i < n; i++) {
+            double sum = 0;
+            for (uint64_t g = 0; g <= gens; g++) sum += traj[g * n + i];
+            printf("%-*s  %6d  %6d  %.4f\n", (int)w, pl_moran_name(m, i), counts[i], traj[gens * n + i],
+                   sum / ((double)(gens + 1) * N));
+        }
+    }
+    if (wr->more && (rc = wr->more(wr->ctx, m, cfg, N, (int)w))) goto done;
+    fprintf(stderr, "%s in %.3f s; %s in %.3f s (%d thread%s)\n", wr->made, t1 - t0, f ? "fixation runs" : "the run",
+            f ? t2 - t1 : cli_seconds() - t2, cfg->threads, cfg->threads == 1 ? "" : "s");
+    int wrc = cli_out_path(out) ? pl_moran_write(m, cfg, meta, f, traj, gens, cli_out_path(out), &err) : 0;
+    rc = cli_out_end(out, wrc, &err);
+done:
+    free(traj);
+    pl_moran_fixation_free(f);
+    return rc;
+}
+
 /* A comma-separated list of up to max numbers in [lo, hi] (whole numbers if whole) into out; its
  * length in *n.  An error names the flag, the place and the value. */
 static int parse_list(const char *flag, const char *text, double lo, double hi, int whole, size_t max, double *out,
@@ -243,6 +314,105 @@ done:
     return rc;
 }
 
+/* What a two-party population prints of its own (cli_moran_writer): how it was made, and below
+ * the table the replicator dynamics (--replicator) and the invasion table (--invasion). */
+typedef struct moran_view {
+    const pl_match_config *mc;
+    const char *rates_text, *matrix_path, *graph_spec, *repro_spec;
+    int directed, invasion;
+    double rep_time;
+    const int *counts;
+} moran_view;
+
+static void moran_header(void *ctx, const pl_moran *m, const pl_moran_config *cfg, int N)
+{
+    const moran_view *v = ctx;
+    char mutation_text[160];
+    if (v->rates_text) snprintf(mutation_text, sizeof mutation_text, "mutation rates %s", v->rates_text);
+    else if (v->matrix_path) snprintf(mutation_text, sizeof mutation_text, "mutation matrix %s", v->matrix_path);
+    else snprintf(mutation_text, sizeof mutation_text, "mutation %g", cfg->mutation);
+    printf("Moran process (%s), %d individuals, selection w = %g%s, %s; matches of %d turns, noise %g%s\n",
+           cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", N, cfg->selection,
+           cfg->fitness == PL_MORAN_FIT_EXP ? " (fitness exp(w x payoff))" : "", mutation_text, v->mc->turns, v->mc->noise,
+           pl_moran_deterministic(m) ? "" : " (random outcomes: each meeting draws one of the cached samples)");
+    if (v->graph_spec || v->repro_spec)
+        printf("interaction graph %s, reproduction graph %s%s\n", v->graph_spec ? v->graph_spec : "complete",
+               v->repro_spec ? v->repro_spec : "the interaction graph with loops", v->directed ? " (directed)" : "");
+}
+
+/* The replicator dynamics from the starting shares over the population's mean payoffs. */
+static int moran_replicator(const moran_view *v, const pl_moran *m, const pl_moran_config *cfg, int N, int w)
+{
+    size_t n = pl_moran_types(m);
+    uint64_t steps = (uint64_t)llround(v->rep_time / 0.01), chunk = 1000;
+    double *payoff = malloc(n * n * sizeof *payoff), *x0 = malloc(n * sizeof *x0), *start = malloc(n * sizeof *start);
+    double *rep = malloc((size_t)(chunk + 1) * n * sizeof *rep);
+    int rc = EXIT_OK;
+    pl_error err;
+    if (!payoff || !x0 || !rep || !start) {
+        fprintf(stderr, "parley moran: out of memory for the replicator dynamics\n");
+        rc = EXIT_ENV;
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        x0[i] = v->counts[i];
+        for (size_t j = 0; j < n; j++) payoff[i * n + j] = pl_moran_payoff(m, i, j);
+    }
+    /* in chunks of 1000 steps, each starting where the last ended: the same steps as one call */
+    for (size_t i = 0; i < n; i++) start[i] = x0[i] / N;
+    for (uint64_t done_steps = 0; done_steps < steps;) {
+        uint64_t k = steps - done_steps < chunk ? steps - done_steps : chunk;
+        if (cfg->mutation_matrix ? pl_replicator_mutator_run(payoff, n, x0, cfg->mutation_matrix, 0.01, k, rep, &err)
+                                 : pl_replicator_run(payoff, n, x0, cfg->mutation, 0.01, k, rep, &err)) {
+            rc = cli_lib_error("moran", &err);
+            goto done;
+        }
+        memcpy(x0, rep + k * n, n * sizeof *x0);
+        done_steps += k;
+    }
+    printf("\nreplicator dynamics%s from the starting shares, t = %g (RK4, step 0.01):\n",
+           cfg->mutation > 0 || cfg->mutation_matrix ? " with mutation" : "", steps * 0.01);
+    for (size_t i = 0; i < n; i++) printf("%-*s  %.6f -> %.6f\n", w, pl_moran_name(m, i), start[i], x0[i] / (steps ? 1 : N));
+done:
+    free(payoff);
+    free(x0);
+    free(start);
+    free(rep);
+    return rc;
+}
+
+static int moran_more(void *ctx, const pl_moran *m, const pl_moran_config *cfg, int N, int w)
+{
+    const moran_view *v = ctx;
+    if (v->rep_time > 0) {
+        int rc = moran_replicator(v, m, cfg, N, w);
+        if (rc) return rc;
+    }
+    if (v->invasion) {
+        size_t n = pl_moran_types(m);
+        printf("\ninvasion (row: resident, column: invader): + invades an infinite population, - does not;\n"
+               "N x rho: the exact chance one invader takes over %d - 1 residents, times N (> 1: selection favours it)\n\n",
+               N);
+        printf("%-*s", w, "");
+        for (size_t j = 0; j < n; j++) printf("  %12.12s", pl_moran_name(m, j));
+        printf("\n");
+        for (size_t i = 0; i < n; i++) {
+            printf("%-*s", w, pl_moran_name(m, i));
+            for (size_t j = 0; j < n; j++) {
+                char cell[32] = "";
+                double rho;
+                if (i == j) snprintf(cell, sizeof cell, ".");
+                else if (!v->graph_spec && !v->repro_spec && !pl_moran_exact_config(m, j, i, 1, N, cfg, &rho, NULL))
+                    snprintf(cell, sizeof cell, "%c %.3f", pl_moran_invades(m, i, j) ? '+' : '-', rho * N);
+                else snprintf(cell, sizeof cell, "%c", pl_moran_invades(m, i, j) ? '+' : '-');
+                printf("  %12s", cell);
+            }
+            printf("\n");
+        }
+    }
+    return EXIT_OK;
+}
+
 int cmd_moran(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++) /* --game FILE.yaml: an N-party population (cmd_moran_nparty.c) */
@@ -259,17 +429,15 @@ int cmd_moran(int argc, char **argv)
     const char *out_dir = NULL, *counts_text = NULL;
     pl_player_list players = {0};
     int turns_given = 0, gens_given = 0, samples = 100, mode = 0, as_json = 0, n_args;
-    int *counts = NULL, *traj = NULL, fitness = 0, invasion = 0, directed = 0;
+    int *counts = NULL, fitness = 0, invasion = 0, directed = 0;
     const char *rates_text = NULL, *matrix_path = NULL, *graph_spec = NULL, *repro_spec = NULL;
     const char *grid_sizes = NULL, *grid_noise = NULL;
     cli_list grid_games = {0};
     const char *grid_mutation = NULL;
     double *qmatrix = NULL;
     pl_moran_graph graph = {0}, repro = {0};
-    uint64_t gens = 0;
-    double rep_time = 0, *rep = NULL, *payoff = NULL, *x0 = NULL;
+    double rep_time = 0;
     pl_moran *m = NULL;
-    pl_moran_fixation *f = NULL;
     cli_out out = {0};
     pl_error err;
     const cli_flag flags[] = {
@@ -469,148 +637,20 @@ int cmd_moran(int argc, char **argv)
         goto done;
     }
     double t1 = cli_seconds();
-    cli_phases bar; /* the fixation runs' progress, on a terminal only */
-    cli_phases_init(&bar, "moran", NULL);
-    cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &bar;
-    int fix_rc = mutating ? 0 : pl_moran_fixation_run(m, counts, &cfg, &f, &err);
-    cli_phases_finish(&bar);
-    cfg.phase = NULL, cfg.progress = NULL, cfg.progress_user = NULL; /* the bar is gone */
-    if (fix_rc) {
-        rc = cli_lib_error("moran", &err);
-        goto done;
-    }
-    double t2 = cli_seconds();
-    if ((cli_out_path(&out) || mutating) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
-        rc = cli_lib_error("moran", &err);
-        goto done;
-    }
-    int N = 0;
-    size_t w = 4;
-    for (size_t i = 0; i < players.n; i++) {
-        N += counts[i];
-        size_t l = strlen(pl_moran_name(m, i));
-        if (l > w) w = l;
-    }
-    char mutation_text[160];
-    if (rates_text) snprintf(mutation_text, sizeof mutation_text, "mutation rates %s", rates_text);
-    else if (matrix_path) snprintf(mutation_text, sizeof mutation_text, "mutation matrix %s", matrix_path);
-    else snprintf(mutation_text, sizeof mutation_text, "mutation %g", cfg.mutation);
-    printf("Moran process (%s), %d individuals, selection w = %g%s, %s; matches of %d turns, noise %g%s\n",
-           cfg.mode == PL_MORAN_DB ? "death-birth" : "birth-death", N, cfg.selection,
-           cfg.fitness == PL_MORAN_FIT_EXP ? " (fitness exp(w x payoff))" : "", mutation_text, mc.turns, mc.noise,
-           pl_moran_deterministic(m) ? "" : " (random outcomes: each meeting draws one of the cached samples)");
-    if (graph_spec || repro_spec)
-        printf("interaction graph %s, reproduction graph %s%s\n", graph_spec ? graph_spec : "complete",
-               repro_spec ? repro_spec : "the interaction graph with loops", directed ? " (directed)" : "");
-    if (f) {
-        printf("%llu runs, seed %llu: ", (unsigned long long)f->runs, (unsigned long long)cfg.seed);
-        if (f->unfixed)
-            printf("%llu did not fix within %llu generations; ", (unsigned long long)f->unfixed,
-                   (unsigned long long)cfg.max_generations);
-        printf("mean time to fixation %.1f generations\n\n", f->mean_generations);
-        printf("%-*s  %6s  %10s  %8s  %-19s  %s\n", (int)w, "type", "start", "fixed", "p", "95% interval", "exact");
-        for (size_t i = 0; i < players.n; i++) {
-            char iv[64], ex[32] = "-";
-            snprintf(iv, sizeof iv, "[%.4f, %.4f]", f->lo[i], f->hi[i]);
-            if (!isnan(f->exact[i])) snprintf(ex, sizeof ex, "%.6f", f->exact[i]);
-            printf("%-*s  %6d  %10llu  %8.4f  %-19s  %s\n", (int)w, pl_moran_name(m, i), counts[i],
-                   (unsigned long long)f->fixed[i], f->p[i], iv, ex);
-        }
-        if (N > 0) printf("\nneutral drift would fix each individual's type with probability 1/N = %.6f\n", 1.0 / N);
-    } else {
-        printf("one run of %llu generations, seed %llu (with mutation nothing fixes)\n\n", (unsigned long long)gens,
-               (unsigned long long)cfg.seed);
-        printf("%-*s  %6s  %6s  %s\n", (int)w, "type", "start", "end", "mean share");
-        for (size_t i = 0; i < players.n; i++) {
-            double sum = 0;
-            for (uint64_t g = 0; g <= gens; g++) sum += traj[g * players.n + i];
-            printf("%-*s  %6d  %6d  %.4f\n", (int)w, pl_moran_name(m, i), counts[i], traj[gens * players.n + i],
-                   sum / ((double)(gens + 1) * N));
-        }
-    }
-    if (rep_time > 0) {
-        size_t n = players.n;
-        uint64_t steps = (uint64_t)llround(rep_time / 0.01), chunk = 1000;
-        payoff = malloc(n * n * sizeof *payoff);
-        x0 = malloc(n * sizeof *x0);
-        rep = malloc((size_t)(chunk + 1) * n * sizeof *rep);
-        if (!payoff || !x0 || !rep) {
-            fprintf(stderr, "parley moran: out of memory for the replicator dynamics\n");
-            rc = EXIT_ENV;
-            goto done;
-        }
-        for (size_t i = 0; i < n; i++) {
-            x0[i] = counts[i];
-            for (size_t j = 0; j < n; j++) payoff[i * n + j] = pl_moran_payoff(m, i, j);
-        }
-        /* in chunks of 1000 steps, each starting where the last ended: the same steps as one call */
-        double *start = malloc(n * sizeof *start);
-        if (!start) {
-            fprintf(stderr, "parley moran: out of memory for the replicator dynamics\n");
-            rc = EXIT_ENV;
-            goto done;
-        }
-        for (size_t i = 0; i < n; i++) start[i] = x0[i] / N;
-        for (uint64_t done_steps = 0; done_steps < steps;) {
-            uint64_t k = steps - done_steps < chunk ? steps - done_steps : chunk;
-            if (cfg.mutation_matrix ? pl_replicator_mutator_run(payoff, n, x0, cfg.mutation_matrix, 0.01, k, rep, &err)
-                                    : pl_replicator_run(payoff, n, x0, cfg.mutation, 0.01, k, rep, &err)) {
-                free(start);
-                rc = cli_lib_error("moran", &err);
-                goto done;
-            }
-            memcpy(x0, rep + k * n, n * sizeof *x0);
-            done_steps += k;
-        }
-        printf("\nreplicator dynamics%s from the starting shares, t = %g (RK4, step 0.01):\n",
-               cfg.mutation > 0 || cfg.mutation_matrix ? " with mutation" : "", steps * 0.01);
-        for (size_t i = 0; i < n; i++)
-            printf("%-*s  %.6f -> %.6f\n", (int)w, pl_moran_name(m, i), start[i], x0[i] / (steps ? 1 : N));
-        free(start);
-    }
-    if (invasion) {
-        size_t n = players.n;
-        printf("\ninvasion (row: resident, column: invader): + invades an infinite population, - does not;\n"
-               "N x rho: the exact chance one invader takes over %d - 1 residents, times N (> 1: selection favours it)\n\n",
-               N);
-        printf("%-*s", (int)w, "");
-        for (size_t j = 0; j < n; j++) printf("  %12.12s", pl_moran_name(m, j));
-        printf("\n");
-        for (size_t i = 0; i < n; i++) {
-            printf("%-*s", (int)w, pl_moran_name(m, i));
-            for (size_t j = 0; j < n; j++) {
-                char cell[32] = "";
-                double rho;
-                if (i == j) snprintf(cell, sizeof cell, ".");
-                else if (!graph_spec && !repro_spec && !pl_moran_exact_config(m, j, i, 1, N, &cfg, &rho, NULL))
-                    snprintf(cell, sizeof cell, "%c %.3f", pl_moran_invades(m, i, j) ? '+' : '-', rho * N);
-                else snprintf(cell, sizeof cell, "%c", pl_moran_invades(m, i, j) ? '+' : '-');
-                printf("  %12s", cell);
-            }
-            printf("\n");
-        }
-    }
-    fprintf(stderr, "outcomes cached in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0,
-            f ? "fixation runs" : "the run", f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
-    int wrc = 0;
-    if (cli_out_path(&out)) {
-        pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts,
-                              .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion,
-                              .directed = directed};
-        wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
-    }
-    rc = cli_out_end(&out, wrc, &err);
+    moran_view view = {.mc = &mc, .rates_text = rates_text, .matrix_path = matrix_path, .graph_spec = graph_spec,
+                       .repro_spec = repro_spec, .directed = directed, .rep_time = rep_time, .invasion = invasion,
+                       .counts = counts};
+    const cli_moran_writer wr = {.header = moran_header, .more = moran_more, .ctx = &view, .made = "outcomes cached"};
+    pl_moran_meta meta = {.match = &mc, .game_text = game.text, .samples = samples, .counts = counts,
+                          .interaction_text = graph_spec, .reproduction_text = repro_spec, .invasion = invasion,
+                          .directed = directed};
+    rc = cli_moran_report(m, counts, &cfg, &meta, &out, t0, t1, &wr);
 done:
     cli_out_abort(&out);
-    free(traj);
     free(counts);
-    free(rep);
-    free(payoff);
-    free(x0);
     free(qmatrix);
     pl_moran_graph_free(&graph);
     pl_moran_graph_free(&repro);
-    pl_moran_fixation_free(f);
     pl_moran_free(m);
     pl_player_list_free(&players);
     return rc == EXIT_OK ? cli_finish("moran", rc) : rc;

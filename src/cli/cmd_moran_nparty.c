@@ -102,6 +102,25 @@ fail:
     return -1;
 }
 
+/* What an N-party population prints above the shared summary (cli_moran_writer): how it was made. */
+typedef struct nparty_view {
+    const pl_nmatch_config *mc;
+    int parties;
+    const char *game;
+} nparty_view;
+
+static void nparty_header(void *ctx, const pl_moran *m, const pl_moran_config *cfg, int N)
+{
+    (void)m;
+    const nparty_view *v = ctx;
+    printf("N-party Moran process (%s), %d individuals in groups of %d (%s), selection w = %g%s, mutation %g;\n"
+           "%d turns a group, noise %g, observation noise %g%s\n",
+           cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", N, v->parties, v->game, cfg->selection,
+           cfg->fitness == PL_MORAN_FIT_EXP ? " (fitness exp(w x payoff))" : "", cfg->mutation, v->mc->turns,
+           v->mc->noise, v->mc->obs_noise,
+           v->mc->noise > 0 || v->mc->obs_noise > 0 ? " (each group's payoffs: the mean of its samples)" : "");
+}
+
 int cmd_moran_nparty(int argc, char **argv)
 {
     pl_moran_config cfg;
@@ -113,12 +132,10 @@ int cmd_moran_nparty(int argc, char **argv)
     double noise = 0;
     pl_nplayer **players = NULL;
     size_t n = 0;
-    int *counts = NULL, *traj = NULL;
-    uint64_t gens = 0;
+    int *counts = NULL;
     pl_scenario *scn = NULL;
     pl_nscenario *ns = NULL;
     pl_moran *m = NULL;
-    pl_moran_fixation *f = NULL;
     cli_out out = {0};
     pl_error err;
     const cli_flag flags[] = {
@@ -229,74 +246,15 @@ int cmd_moran_nparty(int argc, char **argv)
         goto done;
     }
     double t1 = cli_seconds();
-    cli_phases bar; /* the fixation runs' progress, on a terminal only */
-    cli_phases_init(&bar, "moran", NULL);
-    cfg.phase = cli_phases_phase, cfg.progress = cli_phases_progress, cfg.progress_user = &bar;
-    int fix_rc = mutating ? 0 : pl_moran_fixation_run(m, counts, &cfg, &f, &err);
-    cli_phases_finish(&bar);
-    cfg.phase = NULL, cfg.progress = NULL, cfg.progress_user = NULL;
-    if (fix_rc) {
-        rc = cli_lib_error("moran", &err);
-        goto done;
-    }
-    double t2 = cli_seconds();
-    if ((cli_out_path(&out) || mutating) && pl_moran_trajectory(m, counts, &cfg, &traj, &gens, &err)) {
-        rc = cli_lib_error("moran", &err);
-        goto done;
-    }
-    int N = 0;
-    size_t w = 4;
-    for (size_t i = 0; i < n; i++) {
-        N += counts[i];
-        size_t l = strlen(pl_moran_name(m, i));
-        if (l > w) w = l;
-    }
-    printf("N-party Moran process (%s), %d individuals in groups of %d (%s), selection w = %g%s, mutation %g;\n"
-           "%d turns a group, noise %g, observation noise %g%s\n",
-           cfg.mode == PL_MORAN_DB ? "death-birth" : "birth-death", N, k, pl_ngame_name(info.game), cfg.selection,
-           cfg.fitness == PL_MORAN_FIT_EXP ? " (fitness exp(w x payoff))" : "", cfg.mutation, mc.turns, mc.noise,
-           mc.obs_noise, mc.noise > 0 || mc.obs_noise > 0 ? " (each group's payoffs: the mean of its samples)" : "");
-    if (f) {
-        printf("%llu runs, seed %llu: ", (unsigned long long)f->runs, (unsigned long long)cfg.seed);
-        if (f->unfixed)
-            printf("%llu did not fix within %llu generations; ", (unsigned long long)f->unfixed,
-                   (unsigned long long)cfg.max_generations);
-        printf("mean time to fixation %.1f generations\n\n", f->mean_generations);
-        printf("%-*s  %6s  %10s  %8s  %-19s  %s\n", (int)w, "type", "start", "fixed", "p", "95% interval", "exact");
-        for (size_t i = 0; i < n; i++) {
-            char iv[64], ex[32] = "-";
-            snprintf(iv, sizeof iv, "[%.4f, %.4f]", f->lo[i], f->hi[i]);
-            if (!isnan(f->exact[i])) snprintf(ex, sizeof ex, "%.6f", f->exact[i]);
-            printf("%-*s  %6d  %10llu  %8.4f  %-19s  %s\n", (int)w, pl_moran_name(m, i), counts[i],
-                   (unsigned long long)f->fixed[i], f->p[i], iv, ex);
-        }
-        printf("\nneutral drift would fix each individual's type with probability 1/N = %.6f\n", 1.0 / N);
-    } else {
-        printf("one run of %llu generations, seed %llu (with mutation nothing fixes)\n\n", (unsigned long long)gens,
-               (unsigned long long)cfg.seed);
-        printf("%-*s  %6s  %6s  %s\n", (int)w, "type", "start", "end", "mean share");
-        for (size_t i = 0; i < n; i++) {
-            double sum = 0;
-            for (uint64_t g = 0; g <= gens; g++) sum += traj[g * n + i];
-            printf("%-*s  %6d  %6d  %.4f\n", (int)w, pl_moran_name(m, i), counts[i], traj[gens * n + i],
-                   sum / ((double)(gens + 1) * N));
-        }
-    }
-    fprintf(stderr, "groups played in %.3f s; %s in %.3f s (%d thread%s)\n", t1 - t0, f ? "fixation runs" : "the run",
-            f ? t2 - t1 : cli_seconds() - t2, cfg.threads, cfg.threads == 1 ? "" : "s");
-    int wrc = 0;
-    if (cli_out_path(&out)) {
-        pl_moran_meta meta = {.samples = samples, .counts = counts, .nmatch = &mc, .nparty_game = game_path, .parties = k};
-        wrc = pl_moran_write(m, &cfg, &meta, f, traj, gens, cli_out_path(&out), &err);
-    }
-    rc = cli_out_end(&out, wrc, &err);
+    nparty_view view = {.mc = &mc, .parties = k, .game = pl_ngame_name(info.game)};
+    const cli_moran_writer wr = {.header = nparty_header, .ctx = &view, .made = "groups played"};
+    pl_moran_meta meta = {.samples = samples, .counts = counts, .nmatch = &mc, .nparty_game = game_path, .parties = k};
+    rc = cli_moran_report(m, counts, &cfg, &meta, &out, t0, t1, &wr);
 done:
     cli_out_abort(&out);
-    free(traj);
     free(counts);
     for (size_t i = 0; i < n; i++) pl_nplayer_free(players[i]);
     free(players);
-    pl_moran_fixation_free(f);
     pl_moran_free(m);
     pl_nscenario_free(ns);
     pl_scenario_free(scn);

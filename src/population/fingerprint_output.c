@@ -3,7 +3,8 @@
  * transitive.csv (transitive), results.json and report.html with the fingerprint as a heat map
  * (parley/population.h, pl_fingerprint_write and pl_fingerprint_transitive_write).
  *
- * Written atomically through io/files.h at a fixed precision: the same fingerprint, the same bytes. */
+ * Written atomically through io/files.h, every number as the shortest text that reads back to the same
+ * double (io/number.h), as every other result file: the same fingerprint, the same bytes. */
 #include <stdio.h>
 
 #include "core/alloc.h"
@@ -27,7 +28,7 @@ static void csv_grid(FILE *out, const void *ctx)
     fputs("x,y,score\n", out);
     for (size_t iy = 0; iy < f->side; iy++)
         for (size_t ix = 0; ix < f->side; ix++)
-            fprintf(out, "%.10g,%.10g,%.12g\n", coord(ix, f->side), coord(iy, f->side), f->grid[iy * f->side + ix]);
+            pl_csv_row(out, "ggg\n", coord(ix, f->side), coord(iy, f->side), f->grid[iy * f->side + ix]);
 }
 
 int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, double step, int repetitions,
@@ -43,7 +44,7 @@ int pl_fingerprint_write(const char *strategy, const pl_match_config *cfg, doubl
     pl_free(path);
     if (rc) return rc;
     pl_jw w;
-    pl_jw_init(&w, o.f, 1, 12);
+    pl_jw_init(&w, o.f, 1, PL_JW_SHORTEST);
     pl_jw_object(&w);
     pl_jw_key_str(&w, "strategy", strategy);
     pl_jw_key_str(&w, "probe", "Tit For Tat (Joss-Ann; past x + y = 1 the dual of the probe at (1 - x, 1 - y))");
@@ -143,7 +144,7 @@ int pl_fingerprint_transitive_write(const char *strategy, const char *const *opp
     if (rc) return rc;
     size_t turns = (size_t)cfg->turns;
     pl_jw w;
-    pl_jw_init(&w, o.f, 1, 12);
+    pl_jw_init(&w, o.f, 1, PL_JW_SHORTEST);
     pl_jw_object(&w);
     pl_jw_key_str(&w, "strategy", strategy);
     pl_jw_key_str(&w, "fingerprint", "transitive");

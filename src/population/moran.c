@@ -24,6 +24,7 @@
 
 #include "core/alloc.h"
 #include "core/parallel.h"
+#include "core/rng_below.h"
 #include "core/stats.h"
 #include "parley/population.h"
 #include "population/moran_source.h"
@@ -34,13 +35,19 @@
 #define MORAN_STREAM (UINT64_C(1) << 62) /* the runs' second stream coordinate: apart from the cache's */
 #define MORAN_BLOCK 16                   /* runs (or cache matches) per block of the worker pool */
 
+enum { ROW_FIXED, ROW_DRAWN, ROW_MIXED }; /* a type's pairs: each one outcome, each several, some of each */
+
 struct pl_moran {
     size_t n;
     char **names;
     pl_strategy **strats; /* NULL for a payoff matrix */
-    /* pair (t, s), t <= s, at t * n + s: nsamp outcomes, sa[k] what t got a turn, sb[k] what s got */
+    /* pair (t, s), t <= s, at t * n + s: nsamp outcomes, sa[k] what t got a turn, sb[k] what s got;
+     * at s * n + t the same outcomes seen from s (moran_mirror: sa and sb swapped, not owned), so that
+     * sa[t * n + u][k] is always what t got against u and a generation reads a type's row */
     int *nsamp;
     double **sa, **sb;
+    pl_rng_bound draw; /* every nsamp is 1 (no draw) or draw.n (core/rng_below.h) */
+    unsigned char *row_kind; /* [n] ROW_*: whether type t's meetings draw (moran_summarise) */
     double *mean; /* n * n mean payoff a turn */
     double minpay;
     int deterministic;
@@ -70,13 +77,15 @@ void pl_moran_free(pl_moran *m)
         if (m->strats) pl_strategy_free(m->strats[i]);
     }
     if (m->sa)
-        for (size_t p = 0; p < m->n * m->n; p++) {
-            pl_free(m->sa[p]);
-            pl_free(m->sb[p]);
-        }
+        for (size_t t = 0; t < m->n; t++)
+            for (size_t s = t; s < m->n; s++) { /* the mirrored halves are not owned */
+                pl_free(m->sa[t * m->n + s]);
+                pl_free(m->sb[t * m->n + s]);
+            }
     pl_free(m->names);
     pl_free(m->strats);
     pl_free(m->nsamp);
+    pl_free(m->row_kind);
     pl_free(m->sa);
     pl_free(m->sb);
     pl_free(m->mean);
@@ -94,7 +103,8 @@ static int moran_alloc(pl_moran **out, size_t n, pl_error *err)
     m->sa = pl_calloc(n * n, sizeof *m->sa);
     m->sb = pl_calloc(n * n, sizeof *m->sb);
     m->mean = pl_calloc(n * n, sizeof *m->mean);
-    if (!m->names || !m->nsamp || !m->sa || !m->sb || !m->mean) {
+    m->row_kind = pl_calloc(n, sizeof *m->row_kind);
+    if (!m->names || !m->nsamp || !m->sa || !m->sb || !m->mean || !m->row_kind) {
         pl_moran_free(m);
         return pl_error_set(err, PL_ENOMEM, "out of memory for a population of %zu types", n);
     }
@@ -102,10 +112,12 @@ static int moran_alloc(pl_moran **out, size_t n, pl_error *err)
     return PL_OK;
 }
 
-/* Fills the means, the smallest payoff and whether every pair is one outcome. */
-static void moran_summarise(pl_moran *m)
+/* Fills the means, the smallest payoff and whether every pair is one outcome, and the mirrored
+ * halves of the outcome arrays (pl_moran.sa); samples: the outcomes cached for a random pair. */
+static void moran_summarise(pl_moran *m, int samples)
 {
     size_t n = m->n;
+    pl_rng_bound_init(&m->draw, (uint64_t)samples);
     m->deterministic = 1;
     m->minpay = INFINITY;
     for (size_t t = 0; t < n; t++)
@@ -127,8 +139,16 @@ static void moran_summarise(pl_moran *m)
             } else {
                 m->mean[t * n + s] = ma;
                 m->mean[s * n + t] = mb;
+                m->nsamp[s * n + t] = k;
+                m->sa[s * n + t] = m->sb[p];
+                m->sb[s * n + t] = m->sa[p];
             }
         }
+    for (size_t t = 0; t < n; t++) {
+        int drawn = 0;
+        for (size_t u = 0; u < n; u++) drawn += m->nsamp[t * n + u] != 1;
+        m->row_kind[t] = drawn == 0 ? ROW_FIXED : drawn == (int)n ? ROW_DRAWN : ROW_MIXED;
+    }
 }
 
 int pl_moran_create_matrix(pl_moran **out, const double *payoff, const char *const *names, size_t n, pl_error *err)
@@ -155,7 +175,7 @@ int pl_moran_create_matrix(pl_moran **out, const double *payoff, const char *con
             m->sb[p][0] = b;
         }
     }
-    moran_summarise(m);
+    moran_summarise(m, 1);
     *out = m;
     return PL_OK;
 nomem:
@@ -282,7 +302,7 @@ int pl_moran_create(pl_moran **out, pl_strategy *const *types, size_t n, const p
         pl_moran_free(m);
         return rc;
     }
-    moran_summarise(m);
+    moran_summarise(m, samples);
     *out = m;
     return PL_OK;
 nomem:
@@ -559,27 +579,63 @@ static void type_weights(const pl_moran *m, const pl_moran_config *cfg, const in
     }
 }
 
-/* Into s->fit the fitness of every individual but `skip` (-1: none), one cached outcome a meeting. */
+/* The meetings of individual i (of type t: its row of the outcome arrays, pl_moran.sa) with the
+ * individuals lo .. hi - 1 after it: one cached outcome a meeting, drawn unless the pair has one;
+ * what i got is added to *fi, what each other got to fit[j], in the order of j.  kind is the
+ * row's (a constant where it is called, so that each kind gets a loop without the test). */
+static inline void meet_span(const pl_moran *m, size_t t, int kind, const int *type, double *fit, int lo, int hi,
+                             double *fi, pl_rng *rng)
+{
+    size_t row = t * m->n;
+    const int *ns = m->nsamp + row;
+    double *const *mine = m->sa + row, *const *theirs = m->sb + row;
+    double acc = *fi;
+    for (int j = lo; j < hi; j++) {
+        int u = type[j];
+        int drawn = kind == ROW_DRAWN || (kind == ROW_MIXED && ns[u] != 1);
+        size_t k = drawn ? (size_t)pl_rng_below_fixed(rng, &m->draw) : 0;
+        acc += mine[u][k];
+        fit[j] += theirs[u][k];
+    }
+    *fi = acc;
+}
+
+static inline void meet_row(const pl_moran *m, size_t t, const int *type, double *fit, int lo, int hi, double *fi,
+                            pl_rng *rng)
+{
+    switch (m->row_kind[t]) {
+    case ROW_FIXED: meet_span(m, t, ROW_FIXED, type, fit, lo, hi, fi, rng); break;
+    case ROW_DRAWN: meet_span(m, t, ROW_DRAWN, type, fit, lo, hi, fi, rng); break;
+    default: meet_span(m, t, ROW_MIXED, type, fit, lo, hi, fi, rng); break;
+    }
+}
+
+/* Into s->fit the fitness of every individual but `skip` (-1: none), one cached outcome a meeting.
+ * The meetings are taken pair by pair in the order (0, 1), (0, 2), ..., (1, 2), ... and every
+ * individual's payoffs are summed in the order of its partners: the draws and the sums of the
+ * process's definition, one row of the outcome arrays read per individual, the stream kept in a
+ * local copy (registers) for the generation. */
 static void individual_fitness(const pl_moran *m, const pl_moran_config *cfg, run_state *s, int N, int skip, pl_rng *rng)
 {
-    size_t n = m->n;
     int M = skip >= 0 ? N - 1 : N;
-    memset(s->fit, 0, (size_t)N * sizeof *s->fit);
+    double *fit = s->fit;
+    const int *type = s->type;
+    pl_rng r = *rng;
+    memset(fit, 0, (size_t)N * sizeof *fit);
     for (int i = 0; i < N; i++) {
         if (i == skip) continue;
-        int ti = s->type[i];
-        for (int j = i + 1; j < N; j++) {
-            if (j == skip) continue;
-            int tj = s->type[j];
-            int swap = ti > tj;
-            size_t p = swap ? (size_t)tj * n + (size_t)ti : (size_t)ti * n + (size_t)tj;
-            int k = m->nsamp[p] == 1 ? 0 : (int)pl_rng_below(rng, (uint64_t)m->nsamp[p]);
-            double a = m->sa[p][k], b = m->sb[p][k];
-            s->fit[i] += swap ? b : a;
-            s->fit[j] += swap ? a : b;
+        size_t t = (size_t)type[i];
+        double fi = fit[i];
+        if (skip > i) {
+            meet_row(m, t, type, fit, i + 1, skip, &fi, &r);
+            meet_row(m, t, type, fit, skip + 1, N, &fi, &r);
+        } else {
+            meet_row(m, t, type, fit, i + 1, N, &fi, &r);
         }
+        fit[i] = fi;
     }
-    for (int i = 0; i < N; i++) s->fit[i] = i == skip ? 0 : fitness_of(cfg->fitness, cfg->selection, s->fit[i] / (M - 1));
+    *rng = r;
+    for (int i = 0; i < N; i++) fit[i] = i == skip ? 0 : fitness_of(cfg->fitness, cfg->selection, fit[i] / (M - 1));
 }
 
 /* ---- graphs --------------------------------------------------------------------------------- */
@@ -686,19 +742,18 @@ static void graph_fitness(const pl_moran *m, const pl_moran_config *cfg, const m
     int N = g->N;
     memset(s->fit, 0, (size_t)N * sizeof *s->fit);
     memset(s->deg, 0, (size_t)N * sizeof *s->deg);
+    pl_rng r = *rng; /* a local copy: the stream stays in registers */
     for (size_t e = 0; e < g->meetings; e++) {
         int i = g->ma[e], j = g->mb[e];
         if (i == skip || j == skip || i == j) continue;
-        int ti = s->type[i], tj = s->type[j];
-        int swap = ti > tj;
-        size_t p = swap ? (size_t)tj * n + (size_t)ti : (size_t)ti * n + (size_t)tj;
-        int k = m->nsamp[p] == 1 ? 0 : (int)pl_rng_below(rng, (uint64_t)m->nsamp[p]);
-        double a = m->sa[p][k], b = m->sb[p][k];
-        s->fit[i] += swap ? b : a;
-        s->fit[j] += swap ? a : b;
+        size_t p = (size_t)s->type[i] * n + (size_t)s->type[j]; /* i's row (pl_moran.sa) */
+        size_t k = m->nsamp[p] == 1 ? 0 : (size_t)pl_rng_below_fixed(&r, &m->draw);
+        s->fit[i] += m->sa[p][k];
+        s->fit[j] += m->sb[p][k];
         s->deg[i]++;
         s->deg[j]++;
     }
+    *rng = r;
     for (int i = 0; i < N; i++)
         s->fit[i] = i == skip ? 0 : fitness_of(cfg->fitness, cfg->selection, s->deg[i] ? s->fit[i] / s->deg[i] : 0);
 }

@@ -10,14 +10,18 @@
  * The transitive fingerprint: tit for tat's moves against deterministic opponents turn by turn
  * (past the first 64 turns too, where the moves are in a second word), its cooperation against a
  * Random player at that player's rate, a cooperator's under noise at 1 - noise (the move as
- * played), the same values at any thread count, and errors. */
+ * played), the same values at any thread count, and errors.  Both fingerprints' result files hold
+ * every value exactly: read back from results.json and from the CSV, the doubles in memory. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
 #include <math.h>
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "parley/parley.h"
 
@@ -194,6 +198,99 @@ static void transitive_errors(void **state)
     pl_strategy_free(s);
 }
 
+/* The third cell of every row but the header of dir/name, read back as doubles into out[max]; the count. */
+static size_t csv_column3(const char *dir, const char *name, double *out, size_t max)
+{
+    char path[512], line[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t k = 0;
+    assert_non_null(fgets(line, sizeof line, f)); /* the header */
+    while (fgets(line, sizeof line, f)) {
+        char *c = strchr(line, ',');
+        assert_non_null(c);
+        c = strchr(c + 1, ',');
+        assert_non_null(c);
+        assert_true(k < max);
+        out[k++] = strtod(c + 1, NULL);
+    }
+    fclose(f);
+    unlink(path);
+    return k;
+}
+
+/* The rows of the matrix `key` of dir/results.json, read back as doubles, equal want[rows * cols] bit for bit. */
+static void json_matrix_is(const char *dir, const char *key, const double *want, size_t rows, size_t cols)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/results.json", dir);
+    json_error_t jerr;
+    json_t *doc = json_load_file(path, 0, &jerr);
+    assert_non_null(doc);
+    json_t *m = json_object_get(doc, key);
+    assert_int_equal(json_array_size(m), rows);
+    for (size_t r = 0; r < rows; r++) {
+        json_t *row = json_array_get(m, r);
+        assert_int_equal(json_array_size(row), cols);
+        for (size_t c = 0; c < cols; c++) {
+            double x = json_number_value(json_array_get(row, c));
+            assert_memory_equal(&x, &want[r * cols + c], sizeof x);
+        }
+    }
+    json_decref(doc);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/report.html", dir);
+    unlink(path);
+}
+
+/* Whether some of the n values needs more than 12 significant digits (so that the test below
+ * can fail: at 12 digits those would not read back). */
+static int needs_more_than_12_digits(const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.12g", v[i]);
+        if (strtod(buf, NULL) != v[i]) return 1;
+    }
+    return 0;
+}
+
+static void files_hold_the_values_exactly(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/test_fingerprint_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    pl_error err;
+    /* Ashlock's: a noisy generous tit for tat, whose mean scores have many digits */
+    size_t side;
+    double *g = fingerprint("gtft", 0.25, 7, 1, &side);
+    assert_true(needs_more_than_12_digits(g, side * side));
+    pl_match_config mc;
+    pl_match_config_default(&mc);
+    mc.turns = 50;
+    mc.seed = 3;
+    assert_int_equal(pl_fingerprint_write("gtft", &mc, 0.25, 7, g, side, dir, &err), PL_OK);
+    json_matrix_is(dir, "scores", g, side, side);
+    double back[64];
+    assert_int_equal(csv_column3(dir, "fingerprint.csv", back, 64), side * side);
+    assert_memory_equal(back, g, side * side * sizeof *g);
+    free(g);
+    /* the transitive one: cooperation rates over 7 repetitions (sevenths) */
+    double *r = transitive("gtft", "random:p=0.2,wsls", 10, 0.05, 7, 1);
+    assert_true(needs_more_than_12_digits(r, 2 * 10));
+    const char *names[2] = {"Random: 0.2", "Win-Stay Lose-Shift"};
+    mc.turns = 10;
+    mc.noise = 0.05;
+    mc.seed = 11;
+    assert_int_equal(pl_fingerprint_transitive_write("gtft", names, 2, &mc, 7, r, dir, &err), PL_OK);
+    json_matrix_is(dir, "cooperation", r, 2, 10);
+    assert_int_equal(csv_column3(dir, "transitive.csv", back, 64), 2 * 10);
+    assert_memory_equal(back, r, 2 * 10 * sizeof *r);
+    free(r);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +302,7 @@ int main(void)
         cmocka_unit_test(transitive_random_and_noise),
         cmocka_unit_test(transitive_same_at_any_thread_count),
         cmocka_unit_test(transitive_errors),
+        cmocka_unit_test(files_hold_the_values_exactly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
