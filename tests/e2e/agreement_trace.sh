@@ -40,7 +40,7 @@ check "agreed-framework: the freeze is halted over the late reactors in fewer ru
 
 # the Security Council's relief is worth starting to it when due (its stake in the DPRK's steps);
 # with no stake its worth was its cost, -3 (Singapore) and -2 (the roadmap), and it went by trembles
-delta() { awk -v s="$2" '$1 == s { print $4 }' "$1"; }
+delta() { awk -v s="$2" '$1 == s { print $4; exit }' "$1"; }
 "$tr" $SG --variant dprk_hanoi_offer --runs 1000 --seed 1 >"$TMP/sg.txt" 2>&1
 "$tr" $SG --variant dprk_hanoi_offer --runs 1000 --seed 1 --set steps.MORATORIUM.flow.UNSC=0 \
   --set steps.YONGBYON.flow.UNSC=0 --set steps.ENRICH-2.flow.UNSC=0 >"$TMP/sg0.txt" 2>&1
@@ -51,6 +51,12 @@ check "singapore: without the Council's stake it is worth its cost, -3.00" [ "$(
 check "russia-china: RELIEF-PART is worth starting to the Council when due ($(delta "$TMP/rc.txt" RELIEF-PART))" \
   awk -v d="$(delta "$TMP/rc.txt" RELIEF-PART)" 'BEGIN { exit !(d != "" && d > 0) }'
 
+"$tr" $SG --variant dprk_hanoi_offer --runs 1000 --seed 1 --at-completion ENRICH-2 >"$TMP/at.txt" 2>&1
+yb=$(sed -n '/^ENRICH-2 completed in/,/^$/s/^  YONGBYON (DPRK): \([0-9.]*\) %/\1/p' "$TMP/at.txt")
+check "singapore: when the Hanoi offer's second plant is done, Yongbyon is mostly out of force (${yb:-none} %)" \
+  awk -v y="$yb" 'BEGIN { exit !(y != "" && y > 50) }'
+expect_exit 2 "the tracer: an unknown step for --at-completion" "$tr" $AF --at-completion NOPE
+expect_err_has "unknown step 'NOPE'" "the tracer: names the unknown step"
 expect_exit 2 "the tracer: an unknown variant" "$tr" $AF --variant nope
 expect_err_has "unknown variant 'nope'" "the tracer: names the unknown variant"
 expect_exit 2 "the tracer: an unknown --set path" "$tr" $AF --set steps.NOPE.cost=1

@@ -2,7 +2,7 @@
 /* agreement_trace.c — why an agreement's steps are done or not, counted over many runs.
  *
  * Usage: agreement_trace SCENARIO.yaml [--variant ID] [--runs N] [--seed S] [--set PATH=VALUE]...
- *                        [--held STEP --to PERIOD]
+ *                        [--held STEP --to PERIOD] [--at-completion STEP]
  *
  * A completion rate says how often; this says why.  Each run is played period by period through
  * the simulator's own functions (pl_ag_begin, pl_ag_period_open, pl_ag_decide, pl_ag_period_close:
@@ -15,6 +15,10 @@
  *     the rule's own withdrawal (opportunist, grim), the choice not keeping it (the logit or a
  *     tremble where the rule keeps it), a shock;
  *   - the answers to lateness: "PARTY halts STEP because LATE ran late", in how many runs;
+ *   - the runs that came within one step of completing (every core step in force but one at the
+ *     end of some period), and which step was the one missing;
+ *   - with --at-completion STEP: in the runs where STEP completes, which core steps are out of
+ *     force at the end of the period it first completes in (what it waited for, and lost);
  *   - with --held STEP --to PERIOD: the share of runs in which the step was completed and never
  *     withdrawn before that period (the Agreed Framework's freeze held to 2002-10, say).
  * It prints the completion rate of the variant as well: it must equal `parley run`'s on the same
@@ -52,7 +56,7 @@ static int usage(void)
 
 int main(int argc, char **argv)
 {
-    const char *path = NULL, *variant = NULL, *held_id = NULL;
+    const char *path = NULL, *variant = NULL, *held_id = NULL, *at_id = NULL;
     const char *sets[64];
     int n_sets = 0, held_to = -1;
     long runs = 2000;
@@ -70,6 +74,8 @@ int main(int argc, char **argv)
             sets[n_sets++] = argv[++i];
         else if (!strcmp(a, "--held") && i + 1 < argc)
             held_id = argv[++i];
+        else if (!strcmp(a, "--at-completion") && i + 1 < argc)
+            at_id = argv[++i];
         else if (!strcmp(a, "--to") && i + 1 < argc)
             held_to = atoi(argv[++i]);
         else if (a[0] != '-' && !path)
@@ -93,9 +99,10 @@ int main(int argc, char **argv)
         return 2;
     }
     int v = variant ? pl_agreement_find_variant(a, variant) : 0;
-    int held = held_id ? pl_agreement_find_step(a, held_id) : -1;
-    if (v < 0 || (held_id && held < 0)) {
-        fprintf(stderr, "agreement_trace: unknown %s '%s'\n", v < 0 ? "variant" : "step", v < 0 ? variant : held_id);
+    int held = held_id ? pl_agreement_find_step(a, held_id) : -1, at = at_id ? pl_agreement_find_step(a, at_id) : -1;
+    if (v < 0 || (held_id && held < 0) || (at_id && at < 0)) {
+        fprintf(stderr, "agreement_trace: unknown %s '%s'\n", v < 0 ? "variant" : "step",
+                v < 0 ? variant : (held_id && held < 0) ? held_id : at_id);
         pl_agreement_free(a), pl_scenario_free(sc);
         return 2;
     }
@@ -107,6 +114,9 @@ int main(int argc, char **argv)
     static long late_runs[PL_AG_MAX_STEPS][PL_AG_MAX_STEPS]; /* [withdrawn][late] */
     static long answer_runs[PL_AG_MAX_STEPS][PL_AG_MAX_STEPS]; /* [withdrawn][breached] */
     long completed = 0, held_runs = 0;
+    static long missing_one[PL_AG_MAX_STEPS]; /* runs that had every core step in force but this one */
+    long near = 0, at_runs = 0;
+    static long at_out[PL_AG_MAX_STEPS]; /* runs where step `at` first completed with this core step out of force */
 
     for (long r = 0; r < runs; r++) {
         pl_ag_draws d;
@@ -116,6 +126,8 @@ int main(int argc, char **argv)
         pl_ag_begin(&c, &d, &R, &o);
         pl_bits seen_due = 0, late_seen[PL_AG_MAX_STEPS] = {0}, answer_seen[PL_AG_MAX_STEPS] = {0};
         int held_ok = 1;
+        pl_bits missed_alone = 0;
+        int at_seen = 0;
         if (c.horizon > 0) pl_ag_period_open(&c, &d, &R, &o, NULL);
         while (R.t < c.horizon) {
             pl_ag_state *st = &R.st;
@@ -171,6 +183,12 @@ int main(int argc, char **argv)
             }
             for (pl_bits b = all.start & ~st->started; b; b &= b - 1) tal[__builtin_ctzll(b)].started++;
             pl_ag_period_close(&c, &d, &R, &o, &all, NULL);
+            pl_bits out_of_force = c.core & ~(R.st.done & ~R.st.covert);
+            if (out_of_force && !(out_of_force & (out_of_force - 1))) missed_alone |= out_of_force;
+            if (at >= 0 && !at_seen && (R.st.done >> at & 1)) {
+                at_seen = 1, at_runs++;
+                for (pl_bits b = out_of_force; b; b &= b - 1) at_out[__builtin_ctzll(b)]++;
+            }
             if (R.t < c.horizon) {
                 pl_bits before_open = R.st.done | R.st.prog, pre_rev = R.st.rev;
                 pl_ag_period_open(&c, &d, &R, &o, NULL);
@@ -186,6 +204,8 @@ int main(int argc, char **argv)
         for (int s = 0; s < S; s++)
             if (o.ever_done >> s & 1) tal[s].completed++;
         if (o.complete_t >= 0) completed++;
+        if (missed_alone) near++;
+        for (pl_bits b = missed_alone; b; b &= b - 1) missing_one[__builtin_ctzll(b)]++;
         if (held >= 0 && held_ok && (o.ever_done >> held & 1)) held_runs++;
     }
 
@@ -213,6 +233,18 @@ int main(int argc, char **argv)
         if (t->withdrawn[W_CHOICE])
             printf("; worth keeping at a choice's withdrawal %+.2f", t->choice_delta / t->withdrawn[W_CHOICE]);
         printf("\n");
+    }
+    printf("\nruns with every core step in force but one at the end of some period: %.1f %%; the one missing:\n",
+           100.0 * near / runs);
+    for (int s = 0; s < S; s++)
+        if (missing_one[s]) printf("  %s (%s): %.1f %%\n", pl_agreement_step_id(a, s), pl_agreement_party_id(a, c.actor[s]),
+                                   100.0 * missing_one[s] / runs);
+    if (at >= 0) {
+        printf("\n%s completed in %ld runs; out of force at the end of the period it first completed in:\n", at_id,
+               at_runs);
+        for (int s = 0; s < S; s++)
+            if (at_out[s]) printf("  %s (%s): %.1f %%\n", pl_agreement_step_id(a, s), pl_agreement_party_id(a, c.actor[s]),
+                                  100.0 * at_out[s] / at_runs);
     }
     printf("\nanswers to lateness (runs in which the actor withdrew STEP in answer to LATE running late):\n");
     int any = 0;
