@@ -23,6 +23,11 @@ check "fit: a maximum on the last value searched is named, with its plateau" gre
 check "fit: the two fits differ (KEDO's stake in the freeze is read)" [ "$af" != "$nostake" ]
 check "fit: the record's finding of the covert breach is read (AF-DP-5 recorded, its withdrawal a milestone)" \
   bash -c "grep -qF '(136 periods, 7 recorded steps)' <<<\"\$1\" && grep -qE '^  AF-DP-5 +withdrawn 2002-10 ' <<<\"\$1\"" _ "$af"
+# the Agreed Framework's DPRK patience is set from the fit (issue 10, 2026-12-02; it was 2, assumed)
+fitpat=$(sed -n 's/^Maximum likelihood: .*, patience \([0-9]*\), .*/\1/p' <<<"$af")
+filepat=$(sed -n 's/^  patience: {default: [0-9]*, DPRK: \([0-9]*\)}.*/\1/p' scenarios/korea/agreed-framework-1994.yaml)
+check "fit: the Agreed Framework's DPRK patience is the fit's maximum (file ${filepat:-none}, fit ${fitpat:-none})" \
+  test -n "$fitpat" -a "$fitpat" = "$filepat"
 check "fit: the grid ends in the limits (the rule, patience without end)" grep -qE "rationality \{0\.25 \.\. [0-9]+, rule\}.*patience \{0 \.\. [0-9]+, never\}" <<<"$af"
 check "fit: writes fit.json" python3 -c "import json,sys; d=json.load(open('$TMP/fit/fit.json')); sys.exit(0 if d['kind']=='agreement_fit' and 'DPRK' in d['types'] else 1)"
 again=$("$PARLEY" fit $SIX --runs 300 2>/dev/null)

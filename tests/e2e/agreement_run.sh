@@ -22,6 +22,26 @@ done
 # With no stake it went only by trembles and completed in none of the runs (0.0 %, lower bound 0.000)
 check "agreed-framework: KEDO's fuel oil completes in more than a tenth of runs (lower 95% bound)" \
   awk -F, '$1 == "as_written" && $2 == "AF-US-2" { found = 1; ok = ($7 > 0.1) } END { exit !(found && ok) }' "$TMP/agreed-framework-1994-1/steps.csv"
+# The Security Council has a stake in the DPRK's restraint (issue 10, 2026-12-02): its relief is worth
+# giving, and the designs that end in it complete.  With none, every Singapore and roadmap design
+# completed in at most 1.6 % of 20,000 runs (docs/agreements.md, "Singapore and the roadmap")
+lower() { python3 -c 'import csv, sys
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["variant"] == sys.argv[2]: print(r["p_complete_lo"])' "$1" "$2"; }
+"$PARLEY" run scenarios/korea/singapore-2018.yaml --runs 2000 --seed 1 --threads 2 --out "$TMP/sg" >/dev/null 2>&1
+lo=$(lower "$TMP/sg/variants.csv" denuclearisation_first)
+check "singapore: denuclearisation_first completes in more than a third of runs (lower 95% bound ${lo:-none})" \
+  awk -v x="$lo" 'BEGIN { exit !(x != "" && x > 0.33) }'
+"$PARLEY" run scenarios/korea/russia-china-roadmap.yaml --runs 2000 --seed 1 --threads 2 --out "$TMP/rc" >/dev/null 2>&1
+lo=$(lower "$TMP/rc/variants.csv" sanctions_first)
+check "russia-china: sanctions_first completes in more than a fifth of runs (lower 95% bound ${lo:-none})" \
+  awk -v x="$lo" 'BEGIN { exit !(x != "" && x > 0.2) }'
+"$PARLEY" run scenarios/korea/russia-china-roadmap.yaml --runs 2000 --seed 1 --threads 2 --out "$TMP/rc0" \
+  --set steps.MORATORIUM.flow.UNSC=0 --set steps.DENUC-STEP.flow.UNSC=0 --set steps.DENUC-FULL.flow.UNSC=0 >/dev/null 2>&1
+lo=$(python3 -c 'import csv, sys
+print(max(float(r["p_complete"]) for r in csv.DictReader(open(sys.argv[1]))))' "$TMP/rc0/variants.csv")
+check "russia-china: without the Council's stake no design completes in 1 % of runs (best ${lo:-none})" \
+  awk -v x="$lo" 'BEGIN { exit !(x != "" && x < 0.01) }'
 for f in variants.csv steps.csv payoffs.csv completion_time.csv first_reversal.csv policy_types.csv ledger.csv \
          fulfilment.csv results.json report.html; do
   check "--out writes $f" [ -s "$TMP/t1/$f" ]
