@@ -210,18 +210,23 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
            st->plan_late[p] == (st->late[p] | st->disputed[p]);
 }
 
-void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
+/* Party p's rule move and plan on this snapshot (st->plan_rule[p], plan_cs[p], plan_ck[p] and the
+ * chances p_act of its steps), kept from before where they still hold. */
+static void plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     pl_bits threat = pl_ag_threat(c, st, p);
     if (threat) st->grim |= 1u << p; /* the memory of every party; only grim reads it */
     if (!plan_holds(c, st, p)) {
         const pl_ag_copt *o = &c->opt[p][st->type[p]];
-        pl_ag_move r = {0, 0, 0, 0};
-        pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, &r);
-        r.reverse &= ~st->covert, r.retal &= ~st->covert, r.opp &= ~st->covert; /* withdrawn already, in secret */
-        st->plan_rule[p] = r;
+        /* the rule writes the plan's move in place, field by field: reading it back whole at once,
+         * while those stores are still on their way, would stall the processor (store forwarding) */
+        pl_ag_move *r = &st->plan_rule[p];
+        *r = (pl_ag_move){0, 0, 0, 0};
+        pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, r);
+        if (st->covert) /* withdrawn already, in secret */
+            r->reverse &= ~st->covert, r->retal &= ~st->covert, r->opp &= ~st->covert;
         st->plan_ok |= 1u << p, st->plan_late[p] = st->late[p] | st->disputed[p];
-        if (!c->exact[p]) plan_fill(c, st, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
+        if (!c->exact[p]) plan_fill(c, st, st, p, r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
     } else if (!c->exact[p] && c->choice == PL_CHOICE_LOGIT) {
         /* the plan holds: only the logit chances whose inputs changed are remade */
         const double eps = c->eps, span = 1 - 2 * eps;
@@ -235,21 +240,58 @@ void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag
         }
     }
     st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim; /* current on this snapshot (beliefs' reuse) */
-    *m = st->plan_rule[p];
-    if (c->exact[p]) return;
-    pl_bits start = 0, reverse = 0;
-    for (pl_bits b = st->plan_cs[p]; b; b &= b - 1) {
+}
+
+/* The choices drawn against the plans: of the steps that may start (cs), those whose uniform falls
+ * below their chance; of those that may be kept (ck), those whose uniform does not. */
+static inline void draw_choices(const pl_ag_state *st, pl_bits cs, pl_bits ck, pl_bits *start, pl_bits *reverse)
+{
+    pl_bits st_ = 0, rv = 0;
+    for (pl_bits b = cs; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) start |= PL_BIT(s);
+        if (pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) st_ |= PL_BIT(s);
     }
-    for (pl_bits b = st->plan_ck[p]; b; b &= b - 1) {
+    for (pl_bits b = ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) >= st->p_act[s]) reverse |= PL_BIT(s);
+        if (pl_ag_choice_u(st->choice_key, st->t, s) >= st->p_act[s]) rv |= PL_BIT(s);
     }
-    m->retal &= reverse;
-    m->opp &= reverse;
-    m->start = start;
-    m->reverse = reverse;
+    *start = st_, *reverse = rv;
+}
+
+void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
+{
+    plan_now(c, st, p);
+    const pl_ag_move *rule = &st->plan_rule[p];
+    if (c->exact[p]) {
+        *m = *rule;
+        return;
+    }
+    pl_bits start, reverse;
+    draw_choices(st, st->plan_cs[p], st->plan_ck[p], &start, &reverse);
+    *m = (pl_ag_move){start, reverse, rule->retal & reverse, rule->opp & reverse}; /* whole: the caller reads it whole */
+}
+
+void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_move *all)
+{
+    /* A party's plan reads no other party's decision of the period, and its steps are its own
+     * (rules, due steps and steps in force are all within c->own[p]), so the plans are made
+     * first and the choices drawn together: the same moves as pl_ag_decide party by party. */
+    pl_bits cs = 0, ck = 0, retal = 0, opp = 0;
+    pl_ag_move fixed = {0, 0, 0, 0}; /* the parties that follow their rule exactly */
+    for (int p = 0; p < c->n_parties; p++) {
+        plan_now(c, st, p);
+        const pl_ag_move *rule = &st->plan_rule[p];
+        if (c->exact[p]) {
+            fixed.start |= rule->start, fixed.reverse |= rule->reverse, fixed.retal |= rule->retal, fixed.opp |= rule->opp;
+            continue;
+        }
+        cs |= st->plan_cs[p], ck |= st->plan_ck[p];
+        retal |= rule->retal & c->own[p], opp |= rule->opp & c->own[p];
+    }
+    pl_bits start, reverse;
+    draw_choices(st, cs, ck, &start, &reverse);
+    *all = (pl_ag_move){fixed.start | start, fixed.reverse | reverse, fixed.retal | (retal & reverse),
+                        fixed.opp | (opp & reverse)};
 }
 
 void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_ag_move *m)

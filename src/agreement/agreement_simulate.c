@@ -384,12 +384,8 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
     if (c->horizon > 0) pl_ag_period_open(c, d, &R, o, tr);
     while (R.t < c->horizon) {
         /* 3. every party decides on the same snapshot */
-        pl_ag_move all = {0, 0, 0, 0};
-        for (int p = 0; p < c->n_parties; p++) {
-            pl_ag_move m;
-            pl_ag_decide(c, &R.st, p, &m);
-            all.start |= m.start, all.reverse |= m.reverse, all.retal |= m.retal, all.opp |= m.opp;
-        }
+        pl_ag_move all;
+        pl_ag_decide_all(c, &R.st, &all);
         int rest = pl_ag_period_close(c, d, &R, o, &all, tr);
         /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
         if (R.t < c->horizon) pl_ag_period_open(c, d, &R, o, tr);
