@@ -170,9 +170,21 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
     plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
+/* The steps `not_before` no longer holds back at period t: all that a rule or a plan reads of the
+ * period (each only of its party's own steps), so that a plan made before a release holds after
+ * it unless one of its own steps was released. */
+static inline pl_bits released(const pl_ag_compiled *c, int t)
+{
+    if (t >= c->max_not_before) return c->all;
+    pl_bits r = 0;
+    for (int s = 0; s < c->n_steps; s++)
+        if (c->not_before[s] <= t) r |= PL_BIT(s);
+    return r;
+}
+
 /* Whether party p's last plan still holds: what its rule and plan read is the public state of
- * the steps in c->plan_reads[p], what it counts late, its own memory, and the period while steps
- * are still held back by `not_before`.  The public part is compared once a period, at its first
+ * the steps in c->plan_reads[p], what it counts late, its own memory, and which of its own steps
+ * are released by `not_before` (released).  The public part is compared once a period, at its first
  * decision (the state does not move while parties decide), exactly: the steps that moved drop the
  * plans that read them (plan_ok), and an epoch counts the periods in which anything moved.  The
  * beliefs are not read by the rule; the logit chances that read them are dropped by
@@ -181,8 +193,7 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     if (st->pub_t != st->t + 1) {
         pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
-                           st->ever_done, (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before),
-                           st->covert, st->shock_on};
+                           st->ever_done, released(c, st->t), st->covert, st->shock_on};
         pl_bits diff = 0;
         for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
         if (diff || !st->pub_t) {
@@ -191,11 +202,11 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
             pl_bits moved = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[2] ^ st->pub_last[2]) |
                             (now[8] ^ st->pub_last[8]);
             pl_bits drop = now[11] != st->pub_last[11] ? ~(pl_bits)0 : 0;
-            /* the plans that read a step that moved, or every one if the period or the shocks did */
+            /* the plans that read a step that moved or was released, or every one if the shocks moved */
             pl_bits any = moved | (now[3] ^ st->pub_last[3]) | (now[4] ^ st->pub_last[4]) |
                           (now[5] ^ st->pub_last[5]) | (now[6] ^ st->pub_last[6]) | (now[7] ^ st->pub_last[7]) |
-                          (now[10] ^ st->pub_last[10]);
-            if (drop || now[9] != st->pub_last[9] || !st->pub_t)
+                          (now[9] ^ st->pub_last[9]) | (now[10] ^ st->pub_last[10]);
+            if (drop || !st->pub_t)
                 st->plan_ok = 0;
             else
                 for (int q = 0; q < c->n_parties; q++)
