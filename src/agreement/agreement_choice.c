@@ -223,7 +223,7 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 
 /* Party p's rule move and plan on this snapshot (st->plan_rule[p], plan_cs[p], plan_ck[p] and the
  * chances p_act of its steps), kept from before where they still hold. */
-static void plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p)
+static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     pl_bits threat = pl_ag_threat(c, st, p);
     if (threat) st->grim |= 1u << p; /* the memory of every party; only grim reads it */
