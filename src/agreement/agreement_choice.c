@@ -253,6 +253,8 @@ static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled 
     st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim; /* current on this snapshot (beliefs' reuse) */
 }
 
+void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p) { plan_now(c, st, p); }
+
 /* The choices drawn against the plans: of the steps that may start (cs), those whose uniform falls
  * below their chance; of those that may be kept (ck), those whose uniform does not. */
 static inline void draw_choices(const pl_ag_state *st, pl_bits cs, pl_bits ck, pl_bits *start, pl_bits *reverse)
