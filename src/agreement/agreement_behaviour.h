@@ -22,6 +22,10 @@ typedef struct pl_ag_plan {
 
 /* The plan of party p given its rule's move on the snapshot. */
 void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_ag_plan *pl);
+/* Makes party p's rule move and plan current on the snapshot, as its decision does (st->plan_rule[p],
+ * plan_cs[p], plan_ck[p] and p_act of its steps; kept from before where they still hold): the same
+ * plan as pl_ag_plan_choice on the rule's move, to the bit. */
+void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p);
 /* What starting (or keeping in force) own step s is worth to p over doing without it, under
  * the public beliefs (the logit's Delta). */
 double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s);

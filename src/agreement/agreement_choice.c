@@ -170,9 +170,21 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
     plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
+/* The steps `not_before` no longer holds back at period t: all that a rule or a plan reads of the
+ * period (each only of its party's own steps), so that a plan made before a release holds after
+ * it unless one of its own steps was released. */
+static inline pl_bits released(const pl_ag_compiled *c, int t)
+{
+    if (t >= c->max_not_before) return c->all;
+    pl_bits r = 0;
+    for (int s = 0; s < c->n_steps; s++)
+        if (c->not_before[s] <= t) r |= PL_BIT(s);
+    return r;
+}
+
 /* Whether party p's last plan still holds: what its rule and plan read is the public state of
- * the steps in c->plan_reads[p], what it counts late, its own memory, and the period while steps
- * are still held back by `not_before`.  The public part is compared once a period, at its first
+ * the steps in c->plan_reads[p], what it counts late, its own memory, and which of its own steps
+ * are released by `not_before` (released).  The public part is compared once a period, at its first
  * decision (the state does not move while parties decide), exactly: the steps that moved drop the
  * plans that read them (plan_ok), and an epoch counts the periods in which anything moved.  The
  * beliefs are not read by the rule; the logit chances that read them are dropped by
@@ -181,8 +193,7 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     if (st->pub_t != st->t + 1) {
         pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
-                           st->ever_done, (pl_bits)(st->t < c->max_not_before ? st->t : c->max_not_before),
-                           st->covert, st->shock_on};
+                           st->ever_done, released(c, st->t), st->covert, st->shock_on};
         pl_bits diff = 0;
         for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
         if (diff || !st->pub_t) {
@@ -191,11 +202,11 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
             pl_bits moved = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[2] ^ st->pub_last[2]) |
                             (now[8] ^ st->pub_last[8]);
             pl_bits drop = now[11] != st->pub_last[11] ? ~(pl_bits)0 : 0;
-            /* the plans that read a step that moved, or every one if the period or the shocks did */
+            /* the plans that read a step that moved or was released, or every one if the shocks moved */
             pl_bits any = moved | (now[3] ^ st->pub_last[3]) | (now[4] ^ st->pub_last[4]) |
                           (now[5] ^ st->pub_last[5]) | (now[6] ^ st->pub_last[6]) | (now[7] ^ st->pub_last[7]) |
-                          (now[10] ^ st->pub_last[10]);
-            if (drop || now[9] != st->pub_last[9] || !st->pub_t)
+                          (now[9] ^ st->pub_last[9]) | (now[10] ^ st->pub_last[10]);
+            if (drop || !st->pub_t)
                 st->plan_ok = 0;
             else
                 for (int q = 0; q < c->n_parties; q++)
@@ -210,18 +221,23 @@ static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
            st->plan_late[p] == (st->late[p] | st->disputed[p]);
 }
 
-void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
+/* Party p's rule move and plan on this snapshot (st->plan_rule[p], plan_cs[p], plan_ck[p] and the
+ * chances p_act of its steps), kept from before where they still hold. */
+static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     pl_bits threat = pl_ag_threat(c, st, p);
     if (threat) st->grim |= 1u << p; /* the memory of every party; only grim reads it */
     if (!plan_holds(c, st, p)) {
         const pl_ag_copt *o = &c->opt[p][st->type[p]];
-        pl_ag_move r = {0, 0, 0, 0};
-        pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, &r);
-        r.reverse &= ~st->covert, r.retal &= ~st->covert, r.opp &= ~st->covert; /* withdrawn already, in secret */
-        st->plan_rule[p] = r;
+        /* the rule writes the plan's move in place, field by field: reading it back whole at once,
+         * while those stores are still on their way, would stall the processor (store forwarding) */
+        pl_ag_move *r = &st->plan_rule[p];
+        *r = (pl_ag_move){0, 0, 0, 0};
+        pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, r);
+        if (st->covert) /* withdrawn already, in secret */
+            r->reverse &= ~st->covert, r->retal &= ~st->covert, r->opp &= ~st->covert;
         st->plan_ok |= 1u << p, st->plan_late[p] = st->late[p] | st->disputed[p];
-        if (!c->exact[p]) plan_fill(c, st, st, p, &r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
+        if (!c->exact[p]) plan_fill(c, st, st, p, r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
     } else if (!c->exact[p] && c->choice == PL_CHOICE_LOGIT) {
         /* the plan holds: only the logit chances whose inputs changed are remade */
         const double eps = c->eps, span = 1 - 2 * eps;
@@ -235,21 +251,60 @@ void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag
         }
     }
     st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim; /* current on this snapshot (beliefs' reuse) */
-    *m = st->plan_rule[p];
-    if (c->exact[p]) return;
-    pl_bits start = 0, reverse = 0;
-    for (pl_bits b = st->plan_cs[p]; b; b &= b - 1) {
+}
+
+void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p) { plan_now(c, st, p); }
+
+/* The choices drawn against the plans: of the steps that may start (cs), those whose uniform falls
+ * below their chance; of those that may be kept (ck), those whose uniform does not. */
+static inline void draw_choices(const pl_ag_state *st, pl_bits cs, pl_bits ck, pl_bits *start, pl_bits *reverse)
+{
+    pl_bits st_ = 0, rv = 0;
+    for (pl_bits b = cs; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) start |= PL_BIT(s);
+        if (pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) st_ |= PL_BIT(s);
     }
-    for (pl_bits b = st->plan_ck[p]; b; b &= b - 1) {
+    for (pl_bits b = ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) >= st->p_act[s]) reverse |= PL_BIT(s);
+        if (pl_ag_choice_u(st->choice_key, st->t, s) >= st->p_act[s]) rv |= PL_BIT(s);
     }
-    m->retal &= reverse;
-    m->opp &= reverse;
-    m->start = start;
-    m->reverse = reverse;
+    *start = st_, *reverse = rv;
+}
+
+void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
+{
+    plan_now(c, st, p);
+    const pl_ag_move *rule = &st->plan_rule[p];
+    if (c->exact[p]) {
+        *m = *rule;
+        return;
+    }
+    pl_bits start, reverse;
+    draw_choices(st, st->plan_cs[p], st->plan_ck[p], &start, &reverse);
+    *m = (pl_ag_move){start, reverse, rule->retal & reverse, rule->opp & reverse}; /* whole: the caller reads it whole */
+}
+
+void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_move *all)
+{
+    /* A party's plan reads no other party's decision of the period, and its steps are its own
+     * (rules, due steps and steps in force are all within c->own[p]), so the plans are made
+     * first and the choices drawn together: the same moves as pl_ag_decide party by party. */
+    pl_bits cs = 0, ck = 0, retal = 0, opp = 0;
+    pl_ag_move fixed = {0, 0, 0, 0}; /* the parties that follow their rule exactly */
+    for (int p = 0; p < c->n_parties; p++) {
+        plan_now(c, st, p);
+        const pl_ag_move *rule = &st->plan_rule[p];
+        if (c->exact[p]) {
+            fixed.start |= rule->start, fixed.reverse |= rule->reverse, fixed.retal |= rule->retal, fixed.opp |= rule->opp;
+            continue;
+        }
+        cs |= st->plan_cs[p], ck |= st->plan_ck[p];
+        retal |= rule->retal & c->own[p], opp |= rule->opp & c->own[p];
+    }
+    pl_bits start, reverse;
+    draw_choices(st, cs, ck, &start, &reverse);
+    *all = (pl_ag_move){fixed.start | start, fixed.reverse | reverse, fixed.retal | (retal & reverse),
+                        fixed.opp | (opp & reverse)};
 }
 
 void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_ag_move *m)

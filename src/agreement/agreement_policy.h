@@ -206,4 +206,22 @@ static inline void pl_ag_decide(const pl_ag_compiled *c, pl_ag_state *st, int p,
     m->reverse &= ~st->covert, m->retal &= ~st->covert, m->opp &= ~st->covert; /* withdrawn already, in secret */
 }
 
+/* Every party's decision on the same snapshot, merged into `all`: the moves of pl_ag_decide for
+ * each party in turn (the simulator's loop; the stepper decides party by party). */
+void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_move *all);
+
+static inline void pl_ag_decide_all(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_move *all)
+{
+    if (c->behave) {
+        pl_ag_decide_all_behaved(c, st, all);
+        return;
+    }
+    *all = (pl_ag_move){0, 0, 0, 0};
+    for (int p = 0; p < c->n_parties; p++) {
+        pl_ag_move m;
+        pl_ag_decide(c, st, p, &m);
+        all->start |= m.start, all->reverse |= m.reverse, all->retal |= m.retal, all->opp |= m.opp;
+    }
+}
+
 #endif

@@ -303,23 +303,22 @@ int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
         pl_ag_fast_forward(c, R, o);
         return 1;
     }
-    /* at rest the state is frozen, so each party's chance to act is the same every period */
-    const pl_ag_state *st = &R->st;
+    if (R->t >= c->horizon) return 1;
+    /* at rest the state is frozen, so each party's chance to act is the same every period: its plan
+     * on this snapshot, as its decision would make it (kept from before, where it holds) */
+    pl_ag_state *st = &R->st;
     int n = 0, step[PL_AG_MAX_STEPS], keep[PL_AG_MAX_STEPS];
     double cut[PL_AG_MAX_STEPS];
     for (int p = 0; p < c->n_parties; p++) {
         if (c->exact[p]) continue;
-        pl_ag_move m;
-        pl_ag_plan pl;
-        pl_ag_rule_as(c, st, p, st->type[p], &m);
-        pl_ag_plan_choice(c, st, p, &m, &pl);
-        for (pl_bits b = pl.cs; b; b &= b - 1) {
+        pl_ag_plan_now(c, st, p);
+        for (pl_bits b = st->plan_cs[p]; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            if (pl.p_act[s] > 0) step[n] = s, keep[n] = 0, cut[n++] = pl.p_act[s];
+            if (st->p_act[s] > 0) step[n] = s, keep[n] = 0, cut[n++] = st->p_act[s];
         }
-        for (pl_bits b = pl.ck; b; b &= b - 1) {
+        for (pl_bits b = st->plan_ck[p]; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            if (pl.p_act[s] < 1) step[n] = s, keep[n] = 1, cut[n++] = pl.p_act[s];
+            if (st->p_act[s] < 1) step[n] = s, keep[n] = 1, cut[n++] = st->p_act[s];
         }
     }
     int stop = c->horizon;
@@ -384,12 +383,8 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
     if (c->horizon > 0) pl_ag_period_open(c, d, &R, o, tr);
     while (R.t < c->horizon) {
         /* 3. every party decides on the same snapshot */
-        pl_ag_move all = {0, 0, 0, 0};
-        for (int p = 0; p < c->n_parties; p++) {
-            pl_ag_move m;
-            pl_ag_decide(c, &R.st, p, &m);
-            all.start |= m.start, all.reverse |= m.reverse, all.retal |= m.retal, all.opp |= m.opp;
-        }
+        pl_ag_move all;
+        pl_ag_decide_all(c, &R.st, &all);
         int rest = pl_ag_period_close(c, d, &R, o, &all, tr);
         /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
         if (R.t < c->horizon) pl_ag_period_open(c, d, &R, o, tr);

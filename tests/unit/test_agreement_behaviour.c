@@ -4,7 +4,8 @@
  * Bayes' rule on the public beliefs; the likelihood of a short record; a party that gains
  * nothing from an agreement does not join it (and one that gains does); the rule types
  * are one table entry each; the plans the simulator keeps between periods are, at every
- * decision, the plans made afresh. */
+ * decision, the plans made afresh; every party's decision made at once (the simulator's loop) is
+ * each party's decision made in turn (the stepper's). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -313,6 +314,70 @@ static void the_plans_kept_between_periods_are_the_plans_made_afresh(void **stat
     }
 }
 
+/* Runs played with pl_ag_decide_all (every party at once, the choices drawn together) and, on a
+ * copy of the same state, with pl_ag_decide party by party: at every period the same merged move
+ * and the same state after it, byte for byte.  With `exact`, one party follows its rule exactly
+ * (a person at the stepper), so that both kinds of party are in the merge. */
+static long decide_all_against_each(const pl_ag_compiled *c, const pl_ag_draws *d, long *moved)
+{
+    long periods = 0;
+    pl_ag_run_state R;
+    pl_ag_outcome o;
+    pl_ag_begin(c, d, &R, &o);
+    if (c->horizon > 0) pl_ag_period_open(c, d, &R, &o, NULL);
+    while (R.t < c->horizon) {
+        pl_ag_state each = R.st;
+        pl_ag_move one = {0, 0, 0, 0}, all;
+        for (int p = 0; p < c->n_parties; p++) {
+            pl_ag_move m;
+            pl_ag_decide(c, &each, p, &m);
+            one.start |= m.start, one.reverse |= m.reverse, one.retal |= m.retal, one.opp |= m.opp;
+        }
+        pl_ag_decide_all(c, &R.st, &all);
+        assert_true(all.start == one.start && all.reverse == one.reverse);
+        assert_true(all.retal == one.retal && all.opp == one.opp);
+        assert_memory_equal(&R.st, &each, sizeof each);
+        periods++;
+        *moved += (all.start | all.reverse) != 0;
+        int rest = pl_ag_period_close(c, d, &R, &o, &all, NULL);
+        if (R.t < c->horizon) pl_ag_period_open(c, d, &R, &o, NULL);
+        if (rest) {
+            int from = R.t;
+            if (pl_ag_skip(c, &R, &o)) break;
+            if (R.t != from) pl_ag_period_open(c, d, &R, &o, NULL);
+        }
+    }
+    return periods;
+}
+
+static void deciding_every_party_at_once_is_deciding_each_in_turn(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml"};
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        pl_agreement *a;
+        pl_error err;
+        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
+        pl_ag_compiled *c = pl_malloc(sizeof *c);
+        assert_non_null(c);
+        long periods = 0, moved = 0;
+        for (int v = 0; v < pl_agreement_n_variants(a); v++)
+            for (int exact = 0; exact < 2; exact++) {
+                pl_ag_compile(a, a->n_variants ? v : -1, c);
+                if (exact) c->exact[1] = 1;
+                for (uint64_t run = 0; run < 100; run++) {
+                    pl_ag_draws d;
+                    pl_ag_draw(c, 5, run, &d);
+                    periods += decide_all_against_each(c, &d, &moved);
+                }
+            }
+        assert_true(periods > 1000); /* periods were played, */
+        assert_true(moved > 100);    /* and in many of them someone moved */
+        pl_free(c);
+        pl_agreement_free(a);
+    }
+}
+
 static void every_rule_type_is_a_table_entry(void **state)
 {
     (void)state;
@@ -333,6 +398,7 @@ int main(void)
         cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
         cmocka_unit_test(every_rule_type_is_a_table_entry),
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
+        cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
