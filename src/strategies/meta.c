@@ -157,7 +157,10 @@ typedef struct meta_run {
     uint64_t *words;         /* the histories' packed moves, one block: member i's at i * words_per */
     size_t words_per;
     unsigned char *proposal; /* this turn's */
-    int *order;              /* Ensemble's ranking */
+    int *order;              /* Ensemble's ranking of the whole team, best first, kept from turn to turn */
+    int *split;              /* its scratch: the ranking split by the last proposals (2 n) */
+    unsigned char *last;     /* the proposals the scores were last updated by */
+    int ranked;              /* order holds a ranking */
     int started;             /* the histories have their first capacity */
     /* Memory Decay's memory of the opponent's moves */
     unsigned char *memory;
@@ -188,7 +191,9 @@ static void meta_start(void *state, const meta_kind *kind)
     r->hist = pl_calloc(t->n ? t->n : 1, sizeof *r->hist);
     r->proposal = pl_calloc(t->n ? t->n : 1, 1);
     r->order = pl_calloc(t->n ? t->n : 1, sizeof *r->order);
-    if ((t->state_size && !r->states) || !r->hist || !r->proposal || !r->order) {
+    r->split = pl_calloc(t->n ? 2 * t->n : 1, sizeof *r->split);
+    r->last = pl_calloc(t->n ? t->n : 1, 1);
+    if ((t->state_size && !r->states) || !r->hist || !r->proposal || !r->order || !r->split || !r->last) {
         free(r->states);
         r->states = NULL;
         meta_release(state);
@@ -217,6 +222,8 @@ static void meta_release(void *state)
     pl_free(r->hist);
     pl_free(r->proposal);
     pl_free(r->order);
+    pl_free(r->split);
+    pl_free(r->last);
     pl_free(r->memory);
     pl_free(r);
     s->run = NULL;
@@ -255,26 +262,54 @@ static int histories_ready(meta_run *r, const pl_view *v)
     return 0;
 }
 
-/* Ensemble's pick: one of the best 8 % of the members by running score (at least one), ties
- * ranked by the higher team index first, as the reference sorts (score, index) descending. */
+/* 1 when member i ranks before member j: a higher running score, or the same and a higher
+ * team index, as the reference sorts (score, index) descending. */
+static inline int ranks_before(const meta_run *r, int i, int j)
+{
+    double si = r->hist[i].score, sj = r->hist[j].score;
+    return si > sj || (si == sj && i > j);
+}
+
+/* Ensemble's pick: one of the best 8 % of the members by running score (at least one), the
+ * k-th best with k drawn uniformly.  The whole team's ranking is kept from turn to turn: since
+ * the last pick each member's score grew by what its last proposal earned, one amount for
+ * those that proposed C and one for D, so each group keeps its order and the new ranking is
+ * the two merged.  The ranking is then checked pair by pair and, where a rounding made two
+ * scores equal (so the index decides), sorted again: it is always the exact ranking. */
 static int ensemble_pick(meta_run *r, const pl_view *v)
 {
-    size_t n = r->team->n;
-    for (size_t i = 0; i < n; i++) r->order[i] = (int)i;
+    int n = (int)r->team->n, *order = r->order;
+    if (!r->ranked) {
+        for (int k = 0; k < n; k++) order[k] = n - 1 - k; /* no score yet: by index, highest first */
+        r->ranked = 1;
+    } else {
+        int *c = r->split, *d = r->split + n, nc = 0, nd = 0;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            if (r->last[i]) d[nd++] = i;
+            else c[nc++] = i;
+        }
+        int a = 0, b = 0, k = 0;
+        while (a < nc && b < nd) order[k++] = ranks_before(r, c[a], d[b]) ? c[a++] : d[b++];
+        while (a < nc) order[k++] = c[a++];
+        while (b < nd) order[k++] = d[b++];
+    }
+    for (int k = 1; k < n; k++)
+        if (!ranks_before(r, order[k - 1], order[k])) { /* insertion sort: a few places out at most */
+            for (int m = k; m < n; m++) {
+                int x = order[m], j = m;
+                while (j > 0 && ranks_before(r, x, order[j - 1])) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = x;
+            }
+            break;
+        }
+    memcpy(r->last, r->proposal, (size_t)n); /* next turn's scores grow by these */
     size_t keep = (size_t)((double)n * 0.08);
     if (keep < 1) keep = 1;
-    /* a partial selection sort: only the best `keep` are needed */
-    for (size_t k = 0; k < keep && k < n; k++) {
-        size_t best = k;
-        for (size_t j = k + 1; j < n; j++) {
-            double sj = r->hist[r->order[j]].score, sb = r->hist[r->order[best]].score;
-            if (sj > sb || (sj == sb && r->order[j] > r->order[best])) best = j;
-        }
-        int tmp = r->order[k];
-        r->order[k] = r->order[best];
-        r->order[best] = tmp;
-    }
-    return r->order[pl_rng_below(v->rng, keep)];
+    return order[pl_rng_below(v->rng, keep)];
 }
 
 /* Memory Decay's memory: the opponent's moves, with a chance each turn to flip one and to
