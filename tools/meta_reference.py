@@ -19,8 +19,12 @@ against, from Axelrod-Python 4.13 itself (the reference library, run from source
       cooperations (its own moves as played) per match,
       which parley's test compares with its own in distribution (the reference's random
       streams cannot be reproduced draw for draw).
+  tests/resources/axelrod-4.13/short_run_time.txt
+      the classes of the reference's `axl.short_run_time_strategies` (its players that obey
+      the rules and are not classified long_run_time, as made), in its order: what
+      `--players short` must select (tests/unit/test_player_list.c).
 
-Run:  PYTHONPATH=/path/to/axelrod-4.13 python3 tools/meta_reference.py tests/resources/axelrod-4.13 [meta] [dbs] [dist]
+Run:  PYTHONPATH=/path/to/axelrod-4.13 python3 tools/meta_reference.py tests/resources/axelrod-4.13 [meta] [dbs] [dist] [short]
 (on the build machine: PYTHONPATH=/tmp/axref /usr/bin/python3; `import axelrod` takes ~12 s and
 the matches a few minutes).  The tests never need the reference: they read these files."""
 import json
@@ -117,8 +121,15 @@ def main(out_dir):
             transcript(f, axl.MetaWinnerDeterministic(), opp())
 
 
+def short_run_time(out_dir):
+    with open(os.path.join(out_dir, "short_run_time.txt"), "w") as f:
+        f.write("# axl.short_run_time_strategies of Axelrod-Python 4.13, by class, in its order (tools/meta_reference.py)\n")
+        for s in axl.short_run_time_strategies:
+            f.write("%s\n" % s.__name__)
+
+
 if __name__ == "__main__":
-    parts = sys.argv[2:] or ["meta", "dbs", "dist"]
+    parts = sys.argv[2:] or ["meta", "dbs", "dist", "short"]
     where = sys.argv[1] if len(sys.argv) > 1 else "tests/resources/axelrod-4.13"
     if "meta" in parts:
         main(where)
@@ -126,3 +137,5 @@ if __name__ == "__main__":
         dbs(where)
     if "dist" in parts:
         distributions(where)
+    if "short" in parts:
+        short_run_time(where)

@@ -7,7 +7,9 @@
  * names a strategy wins; a comma inside parentheses does not separate names (the
  * transformers: "noisy(grudger, 0.1),dual(tft)").  "@FILE" reads one name a line ('#' starts a comment).
  * "all" stands for every registered strategy, "deterministic" for every one that
- * draws no random numbers. */
+ * draws no random numbers, "short" for Axelrod-Python's short_run_time_strategies (every
+ * strategy of its list that obeys the rules and is not classified long_run_time: all but
+ * DBS, 18 of the Meta players, Darwin and the general classes Cycler and Memory One). */
 #ifndef PARLEY_PLAYER_LIST_H
 #define PARLEY_PLAYER_LIST_H
 

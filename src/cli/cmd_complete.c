@@ -73,7 +73,7 @@ static void strategies(FILE *out, const char *cur, int lists)
     size_t keep = comma ? (size_t)(comma - cur) + 1 : 0;
     const char *part = cur + keep;
     if (!keep) {
-        static const char *const words[] = {"all", "deterministic"};
+        static const char *const words[] = {"all", "deterministic", "short"};
         for (size_t i = 0; lists && i < sizeof words / sizeof *words; i++)
             if (starts(words[i], part)) fprintf(out, "%s\n", words[i]);
     }

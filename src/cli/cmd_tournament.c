@@ -135,7 +135,9 @@ int cmd_tournament(int argc, char **argv)
     pl_error err;
     const cli_flag flags[] = {
         {"players", 'p', CLI_FLAG_PLAYERS, &players, "LIST", "comma-separated strategy names, @FILE (one name a line; @- reads\n"
-         "standard input), 'all' or 'deterministic'; repeatable"},
+         "standard input), 'all', 'deterministic' or 'short' (the reference's\n"
+         "short_run_time_strategies: all but DBS, the slow Meta players and\n"
+         "Darwin); repeatable"},
         {"turns", 't', CLI_FLAG_INT, &cfg.turns, "N", "turns per match (default 200); with --prob-end, the upper bound", 1, 1e8,
          &turns_given},
         {"repetitions", 'r', CLI_FLAG_INT, &cfg.repetitions, "R", "matches per pair (default 10)", 1, 1e7},

@@ -74,6 +74,19 @@ static inline int pl_history_reserve(pl_history *h, int turns)
     return 0;
 }
 
+/* How many turns ago the last defection was (1: the last turn), 0 when there was none: a word
+ * at a time from the newest, the highest set bit of the first word that has one. */
+static inline int pl_hist_last_defect_ago(const pl_history *h)
+{
+    if (h->n_defect == 0) return 0;
+    int w = (h->len - 1) >> 6;
+    uint64_t x = h->w[w];
+    if ((h->len & 63) != 0) x &= (1ull << (h->len & 63)) - 1; /* the bits past len are 0; this only says so */
+    while (x == 0) x = h->w[--w]; /* n_defect > 0: some word before has a defection */
+    int t = w * 64 + 63 - __builtin_clzll(x);
+    return h->len - t;
+}
+
 /* Action at turn t, 0-based, t < len. */
 static inline int pl_hist_at(const pl_history *h, int t)
 {

@@ -21,7 +21,7 @@
 #define QL_SLOTS 16
 
 typedef struct {
-    unsigned bits;  /* the other's last moves, oldest first, D = 1 */
+    unsigned bits;  /* the other's last moves, D = 1, the oldest in bit 0 */
     int len;        /* how many (0..12) */
     int coops;      /* the other's cooperations so far */
     double q[2], v; /* Q of C and of D; V = the larger */
@@ -64,8 +64,8 @@ static int ql_move(ql_state *s, const pl_view *v, double learning_rate, double d
         s->prev_action = pl_view_coop_with(v, 0.5);
     }
     int len = v->opp->len < QL_WINDOW ? v->opp->len : QL_WINDOW;
-    unsigned bits = 0;
-    for (int k = len; k >= 1; k--) bits = (bits << 1) | (unsigned)pl_hist_ago(v->opp, k);
+    /* the window as a key (only ever compared whole, with its length): the newest last */
+    unsigned bits = len ? (unsigned)pl_hist_last_bits(v->opp, len) : 0;
     int cur = ql_find(s, bits, len, pl_hist_coops(v->opp));
     /* the reward of its last choice: before the first move the other's move is a coin */
     int opp_prev = v->turn == 0 ? pl_view_coop_with(v, 0.5) : pl_view_opp_last(v);

@@ -22,6 +22,12 @@
  * stream in team order: the reference seeds each member from its own generator, which no
  * other library reproduces, so the stochastic Meta players match it in distribution.
  *
+ * Members that are automata or memory-one tables (their definition's automaton or
+ * memory_one hook) are not called: each keeps its state in the team's loop, draws with its
+ * state's cut and moves on by its proposal and the opponent's move, which the hooks promise
+ * is what its move does, draw for draw (tests/unit/test_strategies_meta.c plays the teams
+ * both ways).
+ *
  * The nice ones apply the reference's nice transformer after the choice (C while the opponent
  * has never defected); the ensembles draw their pick every turn even where it is overridden,
  * as the reference's wrapped strategy does.
@@ -60,6 +66,7 @@ typedef struct meta_team {
     meta_member *member;
     const pl_strategy_def **def;
     pl_params *params;
+    const pl_automaton **autom; /* member i as an automaton (its definition's hook), or NULL */
     size_t state_size; /* of all the members' states */
 } meta_team;
 
@@ -99,11 +106,29 @@ static long ordinary_entry(const char *class_name)
     return -1;
 }
 
+/* Class r of the reference as an automaton with its default parameters, or NULL: made once,
+ * shared by every team (an automaton hangs on nothing but the parameters). */
+static const pl_automaton *member_automaton(const pl_strategy_def *d)
+{
+    if (!d->automaton) return NULL;
+    pl_automaton *a = malloc(sizeof *a);
+    if (!a) out_of_memory();
+    pl_params p;
+    pl_registry_params_default(d, &p);
+    if (d->automaton(&p, a)) return a;
+    free(a);
+    return NULL;
+}
+
 static void teams_build(void)
 {
     long *entry = malloc(PL_REFERENCE_COUNT * sizeof *entry);
-    if (!entry) out_of_memory();
-    for (size_t r = 0; r < PL_REFERENCE_COUNT; r++) entry[r] = ordinary_entry(pl_reference_names[r].class_name);
+    const pl_automaton **autom = calloc(PL_REFERENCE_COUNT, sizeof *autom);
+    if (!entry || !autom) out_of_memory();
+    for (size_t r = 0; r < PL_REFERENCE_COUNT; r++) {
+        entry[r] = ordinary_entry(pl_reference_names[r].class_name);
+        if (entry[r] >= 0) autom[r] = member_automaton(pl_registry_def_at((size_t)entry[r]));
+    }
     for (int rule = 0; rule < TEAM_RULES; rule++) {
         meta_team *t = &teams[rule];
         size_t n = 0;
@@ -112,13 +137,15 @@ static void teams_build(void)
         t->def = calloc(n ? n : 1, sizeof *t->def);
         t->params = calloc(n ? n : 1, sizeof *t->params);
         t->member = calloc(n ? n : 1, sizeof *t->member);
-        if (!t->def || !t->params || !t->member) out_of_memory();
+        t->autom = calloc(n ? n : 1, sizeof *t->autom);
+        if (!t->def || !t->params || !t->member || !t->autom) out_of_memory();
         for (size_t r = 0; r < PL_REFERENCE_COUNT; r++) {
             if (entry[r] < 0 || !rule_admits(rule, pl_strategy_info_at((size_t)entry[r]))) continue;
             const pl_strategy_def *d = pl_registry_def_at((size_t)entry[r]);
             t->def[t->n] = d;
             pl_registry_params_default(d, &t->params[t->n]);
             t->member[t->n] = (meta_member){d->move, t->state_size};
+            t->autom[t->n] = autom[r];
             t->state_size += pl_strategy_def_state_bytes(d);
             t->state_size = (t->state_size + 15) / 16 * 16; /* malloc's alignment, enough for any state */
             t->n++;
@@ -126,6 +153,7 @@ static void teams_build(void)
         t->state_size = (t->state_size + 63) / 64 * 64; /* aligned_alloc's size rule */
     }
     free(entry);
+    free(autom); /* the automata themselves stay: the teams point to them */
 }
 
 static const meta_team *team_of(enum team_rule rule)
@@ -150,14 +178,33 @@ typedef struct meta_kind {
 /* Memory Decay's parameters, in this order in its params[]. */
 enum { P_DELETE, P_ALTER, P_LOSS, P_GAIN, P_START };
 
+/* A member played without a call (its automaton, or its memory-one table in the match's game
+ * as the automaton "first turn, then the last outcome"): its chance of cooperating in each
+ * state and its next state after its own proposal x and the opponent's move y, next[s][2x + y].
+ * These are its hooks' contracts (strategy_def.h): the very proposals and draws of its move. */
+typedef struct meta_fast {
+    const uint64_t *cut; /* NULL: the member is called */
+    const uint8_t (*next)[4];
+    unsigned state;
+} meta_fast;
+
+/* A memory-one table's next states: 1 + 2x + y whatever the state. */
+static const uint8_t table_next[5][4] = {{1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}};
+
 typedef struct meta_run {
     const meta_team *team;
+    meta_fast *fast;         /* per member, set at the first move (a table hangs on the game) */
+    uint64_t (*cuts)[5];     /* the memory-one members' tables */
+    int recorded;            /* turns recorded in the histories */
     unsigned char *states;   /* the members' states, at team->member[i].offset */
     pl_history *hist;        /* each member's own proposals (scores in them: its running score) */
     uint64_t *words;         /* the histories' packed moves, one block: member i's at i * words_per */
     size_t words_per;
     unsigned char *proposal; /* this turn's */
-    int *order;              /* Ensemble's ranking */
+    int *order;              /* Ensemble's ranking of the whole team, best first, kept from turn to turn */
+    int *split;              /* its scratch: the ranking split by the last proposals (2 n) */
+    unsigned char *last;     /* the proposals the scores were last updated by */
+    int ranked;              /* order holds a ranking */
     int started;             /* the histories have their first capacity */
     /* Memory Decay's memory of the opponent's moves */
     unsigned char *memory;
@@ -188,7 +235,12 @@ static void meta_start(void *state, const meta_kind *kind)
     r->hist = pl_calloc(t->n ? t->n : 1, sizeof *r->hist);
     r->proposal = pl_calloc(t->n ? t->n : 1, 1);
     r->order = pl_calloc(t->n ? t->n : 1, sizeof *r->order);
-    if ((t->state_size && !r->states) || !r->hist || !r->proposal || !r->order) {
+    r->split = pl_calloc(t->n ? 2 * t->n : 1, sizeof *r->split);
+    r->last = pl_calloc(t->n ? t->n : 1, 1);
+    r->fast = pl_calloc(t->n ? t->n : 1, sizeof *r->fast);
+    r->cuts = pl_calloc(t->n ? t->n : 1, sizeof *r->cuts);
+    if ((t->state_size && !r->states) || !r->hist || !r->proposal || !r->order || !r->split || !r->last || !r->fast ||
+        !r->cuts) {
         free(r->states);
         r->states = NULL;
         meta_release(state);
@@ -217,6 +269,10 @@ static void meta_release(void *state)
     pl_free(r->hist);
     pl_free(r->proposal);
     pl_free(r->order);
+    pl_free(r->split);
+    pl_free(r->last);
+    pl_free(r->fast);
+    pl_free(r->cuts);
     pl_free(r->memory);
     pl_free(r);
     s->run = NULL;
@@ -242,39 +298,101 @@ static int histories_resize(meta_run *r, size_t words_per)
     return 0;
 }
 
+static int plain_loop; /* pl_meta_plain_loop */
+
+void pl_meta_plain_loop(int on) { plain_loop = on; }
+
+/* Which members are played without a call in this match, from the game and side the first
+ * move sees: an automaton, else a memory-one table, else none. */
+static void fast_members(meta_run *r, const pl_view *v)
+{
+    const meta_team *t = r->team;
+    for (size_t i = 0; i < t->n && !plain_loop; i++) {
+        meta_fast *f = &r->fast[i];
+        if (t->autom[i]) {
+            *f = (meta_fast){t->autom[i]->cut, t->autom[i]->next, 0};
+        } else if (pl_strategy_def_table_cuts(t->def[i], &t->params[i], v->game, v->side, r->cuts[i])) {
+            *f = (meta_fast){r->cuts[i], table_next, 0};
+        }
+    }
+}
+
 /* Makes the members' histories ready for the last turn's proposals: their first capacity
- * (the match's length when known) or twice it when they are full. */
+ * (the match's length when known) or twice it when they are full (they all hold the same
+ * turns; the members played without a call keep only their scores there). */
 static int histories_ready(meta_run *r, const pl_view *v)
 {
     if (!r->started) {
         int cap = v->length > 0 && v->length < (1 << 20) ? v->length : 256;
         r->started = 1;
+        fast_members(r, v);
         return histories_resize(r, ((size_t)cap + 63) / 64);
     }
-    if (r->team->n && r->hist[0].len == r->hist[0].cap) return histories_resize(r, 2 * r->words_per);
+    if ((size_t)r->recorded == r->words_per * 64) return histories_resize(r, 2 * r->words_per);
     return 0;
 }
 
-/* Ensemble's pick: one of the best 8 % of the members by running score (at least one), ties
- * ranked by the higher team index first, as the reference sorts (score, index) descending. */
+/* 1 when member i ranks before member j: a higher running score, or the same and a higher
+ * team index, as the reference sorts (score, index) descending. */
+static inline int ranks_before(const meta_run *r, int i, int j)
+{
+    double si = r->hist[i].score, sj = r->hist[j].score;
+    return si > sj || (si == sj && i > j);
+}
+
+/* Ensemble's pick: one of the best 8 % of the members by running score (at least one), the
+ * k-th best with k drawn uniformly.  The whole team's ranking is kept from turn to turn: since
+ * the last pick each member's score grew by what its last proposal earned, one amount for
+ * those that proposed C and one for D, so each group keeps its order and the new ranking is
+ * the two merged.  The ranking is then checked pair by pair and, where a rounding made two
+ * scores equal (so the index decides), sorted again: it is always the exact ranking. */
 static int ensemble_pick(meta_run *r, const pl_view *v)
 {
-    size_t n = r->team->n;
-    for (size_t i = 0; i < n; i++) r->order[i] = (int)i;
+    int n = (int)r->team->n, *order = r->order;
     size_t keep = (size_t)((double)n * 0.08);
     if (keep < 1) keep = 1;
-    /* a partial selection sort: only the best `keep` are needed */
-    for (size_t k = 0; k < keep && k < n; k++) {
-        size_t best = k;
-        for (size_t j = k + 1; j < n; j++) {
-            double sj = r->hist[r->order[j]].score, sb = r->hist[r->order[best]].score;
-            if (sj > sb || (sj == sb && r->order[j] > r->order[best])) best = j;
+    if (plain_loop) { /* the plain turn: the best `keep` selected afresh from the whole team */
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (size_t k = 0; k < keep; k++) {
+            size_t best = k;
+            for (size_t j = k + 1; j < (size_t)n; j++)
+                if (ranks_before(r, order[j], order[best])) best = j;
+            int tmp = order[k];
+            order[k] = order[best];
+            order[best] = tmp;
         }
-        int tmp = r->order[k];
-        r->order[k] = r->order[best];
-        r->order[best] = tmp;
+        r->ranked = 0;
+        return order[pl_rng_below(v->rng, keep)];
     }
-    return r->order[pl_rng_below(v->rng, keep)];
+    if (!r->ranked) {
+        for (int k = 0; k < n; k++) order[k] = n - 1 - k; /* no score yet: by index, highest first */
+        r->ranked = 1;
+    } else {
+        int *c = r->split, *d = r->split + n, nc = 0, nd = 0;
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            if (r->last[i]) d[nd++] = i;
+            else c[nc++] = i;
+        }
+        int a = 0, b = 0, k = 0;
+        while (a < nc && b < nd) order[k++] = ranks_before(r, c[a], d[b]) ? c[a++] : d[b++];
+        while (a < nc) order[k++] = c[a++];
+        while (b < nd) order[k++] = d[b++];
+    }
+    for (int k = 1; k < n; k++)
+        if (!ranks_before(r, order[k - 1], order[k])) { /* insertion sort: a few places out at most */
+            for (int m = k; m < n; m++) {
+                int x = order[m], j = m;
+                while (j > 0 && ranks_before(r, x, order[j - 1])) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = x;
+            }
+            break;
+        }
+    memcpy(r->last, r->proposal, (size_t)n); /* next turn's scores grow by these */
+    return order[pl_rng_below(v->rng, keep)];
 }
 
 /* Memory Decay's memory: the opponent's moves, with a chance each turn to flip one and to
@@ -329,11 +447,12 @@ static int meta_move(void *state, const pl_params *p, const pl_view *v)
     /* One pass over the team: each member's last proposal goes into its own history, scored
      * against the opponent's real move, just before the member chooses again from it. */
     double pay[2] = {0, 0};
-    int record = v->turn > 0;
+    int record = v->turn > 0, theirs = 0;
     if (record) {
-        int theirs = pl_view_opp_last(v);
+        theirs = pl_view_opp_last(v);
         pay[PL_C] = pl_view_payoff(v, PL_C, theirs);
         pay[PL_D] = pl_view_payoff(v, PL_D, theirs);
+        r->recorded++;
     }
     /* and, in the same pass, the best running score and whether one of its holders proposes C */
     size_t defects = 0;
@@ -343,12 +462,23 @@ static int meta_move(void *state, const pl_params *p, const pl_view *v)
     const meta_member *m = t->member;
     for (size_t i = 0; i < t->n; i++) {
         pl_history *h = &r->hist[i];
-        if (record) {
-            int b = r->proposal[i];
-            pl_history_push(h, b, pay[b]); /* cannot fail: histories_ready made the room */
+        meta_fast *f = &r->fast[i];
+        int a;
+        if (f->cut) { /* its state follows its proposal and the opponent's move; its draw in team order */
+            if (record) {
+                int b = r->proposal[i];
+                f->state = f->next[f->state][2 * b + theirs];
+                h->score += pay[b];
+            }
+            a = !pl_rng_bernoulli_cut(v->rng, f->cut[f->state]);
+        } else {
+            if (record) {
+                int b = r->proposal[i];
+                pl_history_push(h, b, pay[b]); /* cannot fail: histories_ready made the room */
+            }
+            mv.me = h;
+            a = m[i].move(r->states + m[i].offset, &t->params[i], &mv) ? PL_D : PL_C;
         }
-        mv.me = h;
-        int a = m[i].move(r->states + m[i].offset, &t->params[i], &mv) ? PL_D : PL_C;
         r->proposal[i] = (unsigned char)a;
         defects += (size_t)a;
         if (h->score > best) {

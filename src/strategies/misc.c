@@ -365,9 +365,8 @@ static int knowledgeable_worse_and_worse_move(void *s, const pl_params *p, const
 static int inverse_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    for (int k = 1; k <= v->opp->len; k++)
-        if (pl_hist_ago(v->opp, k) == PL_D) return pl_view_coop_with(v, 1 - 1.0 / k);
-    return PL_C;
+    int k = pl_hist_last_defect_ago(v->opp);
+    return k ? pl_view_coop_with(v, 1 - 1.0 / k) : PL_C;
 }
 
 /* Negation: a coin first, then the opposite of the other's last move.  Prisoner's Dilemma

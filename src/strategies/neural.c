@@ -6,7 +6,10 @@
  * data/neural_weights.h.  Behaviour follows Axelrod-Python 4.13
  * (axelrod/strategies/ann.py): hidden = relu(W x + b), output = v . hidden,
  * cooperate exactly when output > 0, with the reference's integer truncation of
- * the hidden layer (see ann_output). */
+ * the hidden layer (see ann_output).  The sums over the one-hot inputs are made once
+ * per network, at the first match's init (ann_head_build). */
+#include <pthread.h>
+
 #include "strategies/strategy_def.h"
 #include "strategies/neural_network.h"
 #include "strategies/data/neural_weights.h"
@@ -14,34 +17,76 @@
 /* The 17 inputs, in order: opponent's first move is C, is D; its second move is C,
  * is D; my last move is C, is D; my move before is C, is D; opponent's last move
  * is C, is D; its move before is C, is D (each 0 until that move exists); then the
- * opponent's cooperations and defections, mine, and the number of turns played. */
-static void ann_features(const pl_view *v, double x[PL_ANN_FEATURES])
+ * opponent's cooperations and defections, mine, and the number of turns played.
+ *
+ * The first twelve are one-hot pairs fixed by at most six moves, so they take 73 values
+ * (none on the first turn, three moves' worth on the second, six from the third on): a
+ * network's sums over them (ann_head) are made once per network and read by that index,
+ * and only the five counts are multiplied each turn.  The sums are the reference's in its
+ * order, so the values are bit for bit those of the whole 17-term sum (see ann_output). */
+#define ANN_HEAD 12
+#define ANN_HEADS (1 + 8 + 64)
+
+/* The one-hot inputs of head index c (0: the first turn; 1 + b: the second, b the three bits
+ * o0 | m1 << 1 | o1 << 2; 9 + b: later, b adding o2nd << 3 | m2 << 4 | o2 << 5). */
+static void ann_head_inputs(int c, double x[ANN_HEAD])
+{
+    for (int i = 0; i < ANN_HEAD; i++) x[i] = 0;
+    if (c == 0) return;
+    int b = c < 9 ? c - 1 : c - 9;
+    x[0 + (b & 1)] = 1;
+    x[4 + ((b >> 1) & 1)] = 1;
+    x[8 + ((b >> 2) & 1)] = 1;
+    if (c >= 9) {
+        x[2 + ((b >> 3) & 1)] = 1;
+        x[6 + ((b >> 4) & 1)] = 1;
+        x[10 + ((b >> 5) & 1)] = 1;
+    }
+}
+
+/* The head index of this turn and the five counts. */
+static int ann_features(const pl_view *v, double x[PL_ANN_FEATURES - ANN_HEAD])
 {
     const pl_history *me = v->me, *op = v->opp;
-    int t = v->turn;
-    for (int i = 0; i < 12; i++) x[i] = 0;
-    if (t >= 1) {
-        int o0 = pl_hist_at(op, 0), m1 = pl_hist_ago(me, 1), o1 = pl_hist_ago(op, 1);
-        x[0 + o0] = 1;
-        x[4 + m1] = 1;
-        x[8 + o1] = 1;
+    int t = v->turn, c = 0;
+    if (t == 1) c = 1 + (pl_hist_at(op, 0) | pl_hist_ago(me, 1) << 1 | pl_hist_ago(op, 1) << 2);
+    else if (t >= 2)
+        c = 9 + (pl_hist_at(op, 0) | pl_hist_ago(me, 1) << 1 | pl_hist_ago(op, 1) << 2 | pl_hist_at(op, 1) << 3 |
+                 pl_hist_ago(me, 2) << 4 | pl_hist_ago(op, 2) << 5);
+    x[0] = pl_hist_coops(op);
+    x[1] = op->n_defect;
+    x[2] = pl_hist_coops(me);
+    x[3] = me->n_defect;
+    x[4] = t;
+    return c;
+}
+
+/* A network with its head sums: head[c][j] is hidden unit j's sum over the first twelve
+ * inputs of head index c, added in the reference's order from 0. */
+typedef struct ann_net {
+    const pl_ann *n;
+    pthread_once_t once;
+    double head[ANN_HEADS][PL_ANN_MAX_HIDDEN];
+} ann_net;
+
+static void ann_head_build(ann_net *a)
+{
+    const pl_ann *n = a->n;
+    for (int c = 0; c < ANN_HEADS; c++) {
+        double x[ANN_HEAD];
+        ann_head_inputs(c, x);
+        for (int j = 0; j < n->n_hidden; j++) {
+            double s = 0;
+            for (int k = 0; k < ANN_HEAD; k++) s += n->w[j * n->n_features + k] * x[k];
+            a->head[c][j] = s;
+        }
     }
-    if (t >= 2) {
-        int o2nd = pl_hist_at(op, 1), m2 = pl_hist_ago(me, 2), o2 = pl_hist_ago(op, 2);
-        x[2 + o2nd] = 1;
-        x[6 + m2] = 1;
-        x[10 + o2] = 1;
-    }
-    x[12] = pl_hist_coops(op);
-    x[13] = op->n_defect;
-    x[14] = pl_hist_coops(me);
-    x[15] = me->n_defect;
-    x[16] = t;
 }
 
 /* Evaluates the network: each hidden unit sums its weighted inputs, then adds its
  * bias (in that order, as numpy's bias + dot(W, x)), and is clipped at 0; the
- * output is the weighted sum of the hidden units.
+ * output is the weighted sum of the hidden units.  The sum goes on from the head's
+ * (the first twelve terms, in order) with the five counts, so it is the same sum.
  *
  * One detail is the reference's, reproduced on purpose: Axelrod-Python 4.13 clips
  * with np.vectorize(lambda x: max(x, 0)) (axelrod/strategies/ann.py, `relu`).
@@ -50,15 +95,15 @@ static void ann_features(const pl_view *v, double x[PL_ANN_FEATURES])
  * an integer one, and every hidden value of that turn is truncated toward zero
  * (2.7 becomes 2).  When the first is 0 or more, all stay exact.  Without this the
  * reference's moves are not reproduced (3 of its 150 Evolved ANN matches differ). */
-static double ann_output(const pl_ann *n, const double *x)
+static double ann_output(const pl_ann *n, const double *head, const double *x)
 {
     const double *in = n->w;
     const double *out = n->w + n->n_hidden * n->n_features;
     const double *bias = out + n->n_hidden;
     double h[PL_ANN_MAX_HIDDEN];
     for (int j = 0; j < n->n_hidden; j++) {
-        double s = 0;
-        for (int k = 0; k < n->n_features; k++) s += in[j * n->n_features + k] * x[k];
+        double s = head[j];
+        for (int k = ANN_HEAD; k < PL_ANN_FEATURES; k++) s += in[j * n->n_features + k] * x[k - ANN_HEAD];
         h[j] = bias[j] + s;
     }
     int as_integers = h[0] < 0; /* max(x, 0) returned the int 0 for the first element */
@@ -72,18 +117,25 @@ static double ann_output(const pl_ann *n, const double *x)
 }
 
 /* A neural-network player: cooperates when the network's output is positive. */
-static int ann_move(const pl_ann *n, const pl_view *v)
+static int ann_move(const ann_net *a, const pl_view *v)
 {
-    double x[PL_ANN_FEATURES];
-    ann_features(v, x);
-    return ann_output(n, x) > 0 ? PL_C : PL_D;
+    double x[PL_ANN_FEATURES - ANN_HEAD];
+    int c = ann_features(v, x);
+    return ann_output(a->n, a->head[c], x) > 0 ? PL_C : PL_D;
 }
 
 #define ANN_PLAYER(ID)                                                        \
+    static ann_net net_##ID = {.n = &ann_##ID, .once = PTHREAD_ONCE_INIT};   \
+    static void ID##_build(void) { ann_head_build(&net_##ID); }              \
+    static void ID##_init(void *s, const pl_params *p)                        \
+    {                                                                         \
+        (void)s, (void)p;                                                     \
+        pthread_once(&net_##ID.once, ID##_build);                            \
+    }                                                                         \
     static int ID##_move(void *s, const pl_params *p, const pl_view *v)       \
     {                                                                         \
         (void)s, (void)p;                                                     \
-        return ann_move(&ann_##ID, v);                                        \
+        return ann_move(&net_##ID, v);                                        \
     }
 
 /* Evolved ANN: network by Martin Jones, retrained in Axelrod-Python (Harper et al. 2017, PLOS ONE). */
@@ -98,10 +150,10 @@ ANN_PLAYER(evolved_ann_5_noise_05)
 const pl_strategy_def pl_family_neural[] = {
     {.id = "evolved_ann", .name = "Evolved ANN", .axelrod_name = "Evolved ANN",
      .reference = "M. Jones's evolved neural network, retrained in Axelrod-Python (pull request #1182, 2018); " HARPER17,
-     .memory_depth = -1, .move = evolved_ann_move},
+     .memory_depth = -1, .init = evolved_ann_init, .move = evolved_ann_move},
     {.id = "evolved_ann_5", .name = "Evolved ANN 5", .axelrod_name = "Evolved ANN 5", .reference = HARPER17,
-     .memory_depth = -1, .move = evolved_ann_5_move},
+     .memory_depth = -1, .init = evolved_ann_5_init, .move = evolved_ann_5_move},
     {.id = "evolved_ann_5_noise_05", .name = "Evolved ANN 5 Noise 05", .axelrod_name = "Evolved ANN 5 Noise 05",
-     .reference = HARPER17, .memory_depth = -1, .move = evolved_ann_5_noise_05_move},
+     .reference = HARPER17, .memory_depth = -1, .init = evolved_ann_5_noise_05_init, .move = evolved_ann_5_noise_05_move},
     {0}
 };

@@ -20,5 +20,10 @@ void pl_registry_params_default(const pl_strategy_def *d, pl_params *p);
  * 0 / NULL for a class that is not a Meta player with a team (meta.c). */
 size_t pl_meta_team_size(const char *class_name);
 const pl_strategy_def *pl_meta_team_member(const char *class_name, size_t i);
+/* For the tests: nonzero makes the Meta players' turn the plain one: every member's move
+ * called (none played from its automaton or table) and Ensemble's ranking sorted afresh each
+ * turn (not kept from the last); 0, the default, takes the shortcuts, which must give the same
+ * matches.  Not for use while matches are played: set it between them. */
+void pl_meta_plain_loop(int on);
 
 #endif

@@ -123,6 +123,23 @@ static inline int pl_table_fill(double prob[5], double first, double cc, double 
     return 1;
 }
 
+/* The memory-one table of a strategy with these parameters in game g from `side`, as the cuts
+ * (pl_rng_cut) of its five probabilities (first turn; after CC, CD, DC, DD, own action first):
+ * 1 when filled, 0 when it is not one (no hook, the hook declines, or a NaN: pl_view_coop_with
+ * draws and defects on NaN, which no cut says).  For the engines that play tables without a
+ * call a turn (twoparty/match.c, the Meta players' teams). */
+static inline int pl_strategy_def_table_cuts(const pl_strategy_def *d, const pl_params *p, const pl_game *g, int side,
+                                             uint64_t cut[5])
+{
+    double prob[5];
+    if (!d->memory_one || !d->memory_one(p, g, side, prob)) return 0;
+    for (int k = 0; k < 5; k++) {
+        if (isnan(prob[k])) return 0;
+        cut[k] = pl_rng_cut(prob[k]);
+    }
+    return 1;
+}
+
 /* The bytes of a strategy's state an engine zeroes before init (at least one). */
 static inline size_t pl_strategy_def_clear_size(const pl_strategy_def *d)
 {

@@ -245,13 +245,7 @@ static inline __attribute__((always_inline)) void play_turns(match_side *pa, mat
  * cooperating on the first turn, then after CC, CD, DC, DD from its own side (own action first). */
 int pl_table_of(const pl_strategy *s, const pl_game *g, int side, pl_table *t)
 {
-    double prob[5];
-    if (!s->def->memory_one || !s->def->memory_one(&s->params, g, side, prob)) return 0;
-    for (int k = 0; k < 5; k++) {
-        if (isnan(prob[k])) return 0; /* pl_view_coop_with draws and defects on NaN; no cut says that */
-        t->cut[k] = pl_rng_cut(prob[k]);
-    }
-    return 1;
+    return pl_strategy_def_table_cuts(s->def, &s->params, g, side, t->cut);
 }
 
 int pl_table_deterministic(const pl_table *t)

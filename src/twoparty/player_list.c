@@ -29,14 +29,31 @@ void pl_player_list_free(pl_player_list *l)
     memset(l, 0, sizeof *l);
 }
 
+/* 1 when the registry's entry is one of the reference's short_run_time_strategies: a class of
+ * its list of strategies (not one of parley's general classes, Cycler and MemoryOnePlayer,
+ * which the list leaves out), that obeys the rules of a fair match (not Darwin) and is not
+ * classified long_run_time (DBS, the Meta players but the three memory-one ones). */
+static int short_run_time(const pl_strategy_info *in)
+{
+    if (!in->class_name || in->long_run_time || in->inspects_source || in->manipulates_source || in->manipulates_state)
+        return 0;
+    for (size_t r = 0; r < pl_reference_count(); r++) {
+        const char *cls;
+        pl_reference_at(r, &cls, NULL);
+        if (!strcmp(cls, in->class_name)) return 1; /* one registry entry a class */
+    }
+    return 0;
+}
+
 static int add_keyword(pl_player_list *l, const char *word, int *matched, pl_error *err)
 {
-    int all = !strcmp(word, "all"), det = !strcmp(word, "deterministic");
-    *matched = all || det;
+    int all = !strcmp(word, "all"), det = !strcmp(word, "deterministic"), short_ = !strcmp(word, "short");
+    *matched = all || det || short_;
     if (!*matched) return PL_OK;
     for (size_t i = 0; i < pl_strategy_count(); i++) {
         const pl_strategy_info *in = pl_strategy_info_at(i);
         if (det && in->stochastic) continue;
+        if (short_ && !short_run_time(in)) continue;
         pl_strategy *s;
         int rc = pl_strategy_create(&s, in->id, err);
         if (rc) return rc;

@@ -82,6 +82,20 @@ if [ -n "${CHROMIUM:-}" ]; then # the payoff heat map alone, whole, for a look
   browser_run --screenshot="$PWD/build/screenshots/tournament_all_heatmap.png" --window-size=1700,1500 "file://$TMP/heat.html" >/dev/null 2>&1
   check "--players all: screenshot of the payoff heat map" test -s build/screenshots/tournament_all_heatmap.png
 fi
+# --players short (issue 17): the reference's short_run_time_strategies, every player but the slow ones
+"${PARLEY_RELEASE:-$PARLEY}" tournament --players short --turns 5 --repetitions 1 --seed 4 --out "$TMP/short" >/dev/null 2>&1
+n_short=$(($(wc -l <"$TMP/short/summary.csv") - 1))
+check "--players short: 222 players, as the reference's short_run_time_strategies ($n_short)" [ "$n_short" -eq 222 ]
+check "--players short: no DBS, no long-run Meta player, no Darwin, no general Cycler or Memory One" \
+  bash -c "! grep -qE '(^|,)\"?(DBS|Meta Winner|Meta Majority|Meta Mixer|NMWE Deterministic|Darwin|Cycler|Memory One)[:,\"]' '$TMP/short/summary.csv'"
+check "--players all: has them (the pattern above finds them)" \
+  [ "$(grep -cE '(^|,)\"?(DBS|Meta Winner|Meta Majority|Meta Mixer|NMWE Deterministic|Darwin|Cycler|Memory One)[:,\"]' "$TMP/all/summary.csv")" -eq 8 ]
+check "--players short: the memory-one Meta players stay (not long_run_time in the reference)" \
+  grep -q 'Meta Winner Memory One' "$TMP/short/summary.csv"
+check "--players short: the rest of the field as --players all has it (Tit For Tat, Evolved ANN)" \
+  bash -c "grep -q 'Tit For Tat' '$TMP/short/summary.csv' && grep -q 'Evolved ANN' '$TMP/short/summary.csv'"
+out=$("$PARLEY" tournament --help 2>&1)
+check "--help names 'short'" grep -q "'short'" <<<"$out"
 # --batched (issue 17): memory-one pairs 64 repetitions at once; other draws, same bytes on any thread count
 for t in 1 2; do
   "$PARLEY" tournament --players tft,gtft,wsls,zd_extort_2,grudger --turns 50 --repetitions 100 --noise 0.05 \

@@ -19,6 +19,7 @@ check "a strategy id: 'match grudger_al' gives grudger_alternator" grep -qx grud
 check "a list of players keeps what is typed: '--players tft,grudger_al'" \
   grep -qx tft,grudger_alternator <<<"$(c tournament --players tft,grudger_al)"
 check "--players offers all and deterministic" bash -c 'grep -qx all <<<"$1" && grep -qx deterministic <<<"$2"' _ "$(c moran --players a)" "$(c moran --players d)"
+check "--players offers short" grep -qx short <<<"$(c tournament --players sh)"
 check "--players=PREFIX keeps the flag" grep -qx -- --players=tft <<<"$(c tournament --players=tf)"
 check "a shipped scenario's name: 'run korea/six' gives korea/six-party-2007" grep -qx korea/six-party-2007 <<<"$(c run korea/six)"
 check "... and files too (:files)" grep -qx :files <<<"$(c fit korea/six)"

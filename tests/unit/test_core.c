@@ -151,6 +151,19 @@ static void history_packs_and_counts(void **state)
             assert_true(pl_hist_bits(&m, from, k) == want);
         }
     pl_history_free(&m);
+    /* how long ago the last defection was, against a scan turn by turn: histories with one
+     * defection at every place of up to 200 turns (runs of C across words), and none */
+    for (int len = 0; len <= 200; len++)
+        for (int d = -1; d < len; d++) {
+            pl_history x;
+            assert_int_equal(pl_history_init(&x, 64), 0);
+            for (int t = 0; t < len; t++) assert_int_equal(pl_history_push(&x, t == d, 0), 0);
+            int want = 0;
+            for (int k = 1; k <= len && !want; k++)
+                if (pl_hist_ago(&x, k)) want = k;
+            assert_int_equal(pl_hist_last_defect_ago(&x), want);
+            pl_history_free(&x);
+        }
     pl_history_clear(&h);
     assert_int_equal(h.len, 0);
     assert_int_equal(h.n_defect, 0);

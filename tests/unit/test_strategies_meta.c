@@ -288,6 +288,52 @@ static void same_seed_same_match(void **state)
     assert_true(r.turns >= 1);
 }
 
+/* The shortcuts of the Meta players' turn give the very matches of the plain turn: the
+ * members that are automata or memory-one tables, played in the team's loop without a call,
+ * against calling every member's move; Ensemble's ranking kept from turn to turn against one
+ * sorted afresh.  Every Meta player, from either side, against opponents that draw and that
+ * do not, with and without noise, with a probabilistic end, in the standard game, in one whose
+ * tables differ (the zero-determinant members hang on the payoffs), in one of fractional
+ * payoffs and in one whose running scores round to ties: both action strings, both scores
+ * bit for bit. */
+static void shortcuts_play_the_same_matches(void **state)
+{
+    (void)state;
+    static const char *const opponents[] = {"random", "grudger", "wsls", "first_davis"};
+    const st_match settings[] = {{.turns = 80, .seed = 3, .noise = 0.05},
+                                 {.turns = 80, .seed = 5},
+                                 {.turns = 0, .prob_end = 0.02, .seed = 6, .noise = 0.01},
+                                 {.turns = 60, .seed = 7, .noise = 0.02, .game = "2,-1,4,0"},
+                                 {.turns = 60, .seed = 8, .noise = 0.03, .game = "3.1,0.3,5.7,1.1"},
+                                 /* payoffs near 10^15, whose sums round away small differences
+                                  * of score: ties the index must break */
+                                 {.turns = 60, .seed = 9, .noise = 0.05, .game = "5e14,0.3,1e15,1"}};
+    int played = 0;
+    for (size_t i = 0; i < pl_strategy_count(); i++) {
+        const pl_strategy_info *in = pl_strategy_info_at(i);
+        if (strcmp(in->family, "meta")) continue;
+        for (size_t o = 0; o < sizeof opponents / sizeof *opponents; o++)
+            for (size_t k = 0; k < sizeof settings / sizeof *settings; k++)
+                for (int side = 0; side < 2; side++) {
+                    const char *a = side ? opponents[o] : in->id, *b = side ? in->id : opponents[o];
+                    char *fa, *fb, *ca, *cb;
+                    st_result fast = st_play_alloc(a, b, settings[k], &fa, &fb);
+                    pl_meta_plain_loop(1);
+                    st_result called = st_play_alloc(a, b, settings[k], &ca, &cb);
+                    pl_meta_plain_loop(0);
+                    if (strcmp(fa, ca) || strcmp(fb, cb) || memcmp(&fast.score_a, &called.score_a, sizeof(double)) ||
+                        memcmp(&fast.score_b, &called.score_b, sizeof(double)))
+                        fail_msg("%s vs %s, setting %zu: without calls %s / %s (%.17g, %.17g); calling every member "
+                                 "%s / %s (%.17g, %.17g)",
+                                 a, b, k, fa, fb, fast.score_a, fast.score_b, ca, cb, called.score_a, called.score_b);
+                    free(fa), free(fb), free(ca), free(cb);
+                    played++;
+                }
+    }
+    printf("# %d matches of Meta players played both ways, the same\n", played);
+    assert_int_equal(played, 21 * 4 * 6 * 2);
+}
+
 /* Out of memory for the team (at the start or as its histories grow): the match fails with
  * PL_ENOMEM and a message, never a crash and never a leak (the sanitizers watch), whichever
  * allocation fails. */
@@ -336,6 +382,7 @@ int main(void)
         cmocka_unit_test(mixer_plays_the_teams_mean),
         cmocka_unit_test(random_metas_match_the_reference_in_distribution),
         cmocka_unit_test(same_seed_same_match),
+        cmocka_unit_test(shortcuts_play_the_same_matches),
         cmocka_unit_test(out_of_memory_fails_the_match),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
