@@ -42,7 +42,7 @@ struct pl_moran {
     char **names;
     pl_strategy **strats; /* NULL for a payoff matrix */
     /* pair (t, s), t <= s, at t * n + s: nsamp outcomes, sa[k] what t got a turn, sb[k] what s got;
-     * at s * n + t the same outcomes seen from s (moran_mirror: sa and sb swapped, not owned), so that
+     * at s * n + t the same outcomes seen from s (moran_summarise: sa and sb swapped, not owned), so that
      * sa[t * n + u][k] is always what t got against u and a generation reads a type's row */
     int *nsamp;
     double **sa, **sb;
