@@ -42,7 +42,7 @@ struct pl_moran {
     char **names;
     pl_strategy **strats; /* NULL for a payoff matrix */
     /* pair (t, s), t <= s, at t * n + s: nsamp outcomes, sa[k] what t got a turn, sb[k] what s got;
-     * at s * n + t the same outcomes seen from s (moran_mirror: sa and sb swapped, not owned), so that
+     * at s * n + t the same outcomes seen from s (moran_summarise: sa and sb swapped, not owned), so that
      * sa[t * n + u][k] is always what t got against u and a generation reads a type's row */
     int *nsamp;
     double **sa, **sb;
@@ -651,6 +651,7 @@ typedef struct moran_graphs {
     int N;
     size_t meetings;
     const int *ma, *mb;
+    int *deg;                /* [N] each vertex's meetings with another (the interaction graph's degree) */
     adjacency out, in;
     pl_moran_graph complete; /* owned: the interaction graph when none is given (else empty) */
 } moran_graphs;
@@ -659,6 +660,7 @@ static void graphs_free(moran_graphs *g)
 {
     if (!g) return;
     pl_moran_graph_free(&g->complete);
+    pl_free(g->deg);
     pl_free(g->out.start);
     pl_free(g->out.nb);
     pl_free(g->in.start);
@@ -724,6 +726,9 @@ static int graphs_build(const pl_moran_config *cfg, int N, moran_graphs **out, p
     g->meetings = inter->edges;
     g->ma = inter->from;
     g->mb = inter->to;
+    if (!(g->deg = pl_calloc((size_t)N, sizeof *g->deg))) goto nomem;
+    for (size_t e = 0; e < g->meetings; e++)
+        if (g->ma[e] != g->mb[e]) g->deg[g->ma[e]]++, g->deg[g->mb[e]]++;
     pl_free(fill);
     *out = g;
     return PL_OK;
@@ -741,17 +746,19 @@ static void graph_fitness(const pl_moran *m, const pl_moran_config *cfg, const m
     size_t n = m->n;
     int N = g->N;
     memset(s->fit, 0, (size_t)N * sizeof *s->fit);
-    memset(s->deg, 0, (size_t)N * sizeof *s->deg);
+    memcpy(s->deg, g->deg, (size_t)N * sizeof *s->deg); /* less the meetings with `skip`, below */
     pl_rng r = *rng; /* a local copy: the stream stays in registers */
     for (size_t e = 0; e < g->meetings; e++) {
         int i = g->ma[e], j = g->mb[e];
-        if (i == skip || j == skip || i == j) continue;
+        if (i == j) continue;
+        if (i == skip || j == skip) {
+            s->deg[i == skip ? j : i]--;
+            continue;
+        }
         size_t p = (size_t)s->type[i] * n + (size_t)s->type[j]; /* i's row (pl_moran.sa) */
         size_t k = m->nsamp[p] == 1 ? 0 : (size_t)pl_rng_below_fixed(&r, &m->draw);
         s->fit[i] += m->sa[p][k];
         s->fit[j] += m->sb[p][k];
-        s->deg[i]++;
-        s->deg[j]++;
     }
     *rng = r;
     for (int i = 0; i < N; i++)
