@@ -189,7 +189,7 @@ static inline pl_bits released(const pl_ag_compiled *c, int t)
  * plans that read them (plan_ok), and an epoch counts the periods in which anything moved.  The
  * beliefs are not read by the rule; the logit chances that read them are dropped by
  * pl_ag_expectations and refreshed in the plan by pl_ag_decide_behaved. */
-static int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
+static inline __attribute__((always_inline)) int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     if (st->pub_t != st->t + 1) {
         pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,

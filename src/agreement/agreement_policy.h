@@ -100,8 +100,8 @@ typedef struct pl_ag_run_state {
 } pl_ag_run_state;
 
 /* The pieces of pl_ag_run (agreement_simulate.c), in the order it calls them: begin, then for each
- * period open, every party's pl_ag_decide, close (and, when close says the run is at
- * rest, skip), then finish. */
+ * period open, every party's pl_ag_decide (pl_ag_decide_all: all at once), close (and, when close
+ * says the run is at rest, skip), then finish. */
 void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o);
 void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                        const pl_ag_trace *tr);
