@@ -23,11 +23,15 @@ typedef struct cyc_track {
 static void cyc_update(cyc_track *c, const pl_history *h)
 {
     for (int j = c->seen; j < h->len; j++) {
-        int a = pl_hist_at(h, j);
-        for (int p = 1; p <= CYC_MAX; p++) {
-            if (j >= p && pl_hist_at(h, j - p) != a) c->broken0 |= 1u << p;
-            if (j >= 10 + p && pl_hist_at(h, j - p) != a) c->broken10 |= 1u << p;
-        }
+        int k = j < CYC_MAX ? j : CYC_MAX; /* the periods p <= k have an action p before j */
+        if (!k) continue;
+        /* bit i: the action at j - k + i differs from the one at j (read at once, then by period) */
+        uint64_t x = pl_hist_bits(h, j - k, k) ^ (pl_hist_at(h, j) ? ~0ull : 0);
+        for (int p = 1; p <= k; p++)
+            if (x >> (k - p) & 1) {
+                c->broken0 |= 1u << p;
+                if (j >= 10 + p) c->broken10 |= 1u << p;
+            }
     }
     c->seen = h->len;
 }

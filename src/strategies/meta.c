@@ -434,27 +434,25 @@ static int memory_decay_choose(meta_state *s, const pl_params *p, const pl_view 
     return net < 0 ? PL_D : PL_C;
 }
 
-static int meta_move(void *state, const pl_params *p, const pl_view *v)
+/* What a turn's pass over the team adds up for the choice: nothing (the ensembles, Mixer, Memory
+ * Decay), the defections (Majority, Minority), or the best running score and whether one of its
+ * holders proposes C (the Winners). */
+enum team_tally { TALLY_NONE, TALLY_COUNT, TALLY_BEST };
+
+typedef struct team_sums {
+    size_t defects;
+    double best;
+    int best_coops;
+} team_sums;
+
+/* One pass over the team: each member's last proposal goes into its own history, scored
+ * against the opponent's real move, just before the member chooses again from it; and, in the
+ * same pass, what the choice needs.  `tally` is a constant at each call, so each kind of player
+ * gets a loop without the others' sums (the sums do not depend on the members' order). */
+static inline __attribute__((always_inline)) void team_pass(meta_run *r, const pl_view *v, int record, int theirs,
+                                                            const double pay[2], enum team_tally tally, team_sums *out)
 {
-    meta_state *s = state;
-    if (s->failed) return PL_C;
-    meta_run *r = s->run;
     const meta_team *t = r->team;
-    if (histories_ready(r, v)) {
-        s->failed = 1;
-        return PL_C;
-    }
-    /* One pass over the team: each member's last proposal goes into its own history, scored
-     * against the opponent's real move, just before the member chooses again from it. */
-    double pay[2] = {0, 0};
-    int record = v->turn > 0, theirs = 0;
-    if (record) {
-        theirs = pl_view_opp_last(v);
-        pay[PL_C] = pl_view_payoff(v, PL_C, theirs);
-        pay[PL_D] = pl_view_payoff(v, PL_D, theirs);
-        r->recorded++;
-    }
-    /* and, in the same pass, the best running score and whether one of its holders proposes C */
     size_t defects = 0;
     double best = -HUGE_VAL;
     int best_coops = 0;
@@ -480,20 +478,48 @@ static int meta_move(void *state, const pl_params *p, const pl_view *v)
             a = m[i].move(r->states + m[i].offset, &t->params[i], &mv) ? PL_D : PL_C;
         }
         r->proposal[i] = (unsigned char)a;
-        defects += (size_t)a;
-        if (h->score > best) {
-            best = h->score;
-            best_coops = a == PL_C;
-        } else if (h->score == best) {
-            best_coops |= a == PL_C;
+        if (tally == TALLY_COUNT) defects += (size_t)a;
+        if (tally == TALLY_BEST) {
+            if (h->score > best) {
+                best = h->score;
+                best_coops = a == PL_C;
+            } else if (h->score == best) {
+                best_coops |= a == PL_C;
+            }
         }
     }
-    size_t coops = t->n - defects;
+    *out = (team_sums){defects, best, best_coops};
+}
+
+static int meta_move(void *state, const pl_params *p, const pl_view *v)
+{
+    meta_state *s = state;
+    if (s->failed) return PL_C;
+    meta_run *r = s->run;
+    const meta_team *t = r->team;
+    if (histories_ready(r, v)) {
+        s->failed = 1;
+        return PL_C;
+    }
+    double pay[2] = {0, 0};
+    int record = v->turn > 0, theirs = 0;
+    if (record) {
+        theirs = pl_view_opp_last(v);
+        pay[PL_C] = pl_view_payoff(v, PL_C, theirs);
+        pay[PL_D] = pl_view_payoff(v, PL_D, theirs);
+        r->recorded++;
+    }
+    team_sums sum;
+    enum meta_choice choice = s->kind->choice;
+    if (choice == CHOOSE_MAJORITY || choice == CHOOSE_MINORITY) team_pass(r, v, record, theirs, pay, TALLY_COUNT, &sum);
+    else if (choice == CHOOSE_WINNER) team_pass(r, v, record, theirs, pay, TALLY_BEST, &sum);
+    else team_pass(r, v, record, theirs, pay, TALLY_NONE, &sum);
+    size_t defects = sum.defects, coops = t->n - defects;
     int action = PL_C;
-    switch (s->kind->choice) {
+    switch (choice) {
     case CHOOSE_MAJORITY: action = defects > coops ? PL_D : PL_C; break;
     case CHOOSE_MINORITY: action = defects < coops ? PL_D : PL_C; break;
-    case CHOOSE_WINNER: action = t->n && !best_coops ? PL_D : PL_C; break; /* C if one of the best scorers so far proposes C */
+    case CHOOSE_WINNER: action = t->n && !sum.best_coops ? PL_D : PL_C; break; /* C if one of the best scorers so far proposes C */
     case CHOOSE_ENSEMBLE: action = t->n ? r->proposal[ensemble_pick(r, v)] : PL_C; break;
     case CHOOSE_MIXER: action = t->n ? r->proposal[pl_rng_below(v->rng, t->n)] : PL_C; break;
     case CHOOSE_DECAY: action = memory_decay_choose(s, p, v, t->n ? r->proposal[0] : PL_C); break;
