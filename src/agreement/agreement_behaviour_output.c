@@ -40,9 +40,13 @@ void pl_ag_write_behaviour_summary(FILE *f, const pl_agreement *a, const pl_agre
     const pl_ag_behaviour *b = &a->behaviour;
     const int V = r->n_variants, P = a->n_parties, S = a->n_steps;
     fprintf(f, "\nBehaviour: %s choice (rationality %g, tremble %g), discount %g per period over %d periods, "
-               "patience %d by default\n",
+               "patience %d by default",
             b->choice == PL_CHOICE_LOGIT ? "logit" : "rule", b->rationality, b->tremble, b->discount, b->lookahead,
             b->patience_default);
+    const char *sep = " (";
+    for (int p = 0; p < P; p++)
+        if (b->patience[p] != b->patience_default) fprintf(f, "%s%s %d", sep, a->party[p].id, b->patience[p]), sep = ", ";
+    fputs(*sep == ',' ? ")\n" : "\n", f);
     const pl_ag_incentives *inc = r->incentives;
     if (inc) {
         fprintf(f, "\nIncentives per variant: payoff as written (every step at the earliest) / expected / with no "

@@ -720,10 +720,8 @@ int pl_agreement_apply_fit(pl_agreement *a, const pl_agreement_fit *f)
     if (b->lookahead < 1) b->lookahead = a->horizon;
     b->patience_default = f->best.patience;
     for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = f->best.patience;
-    for (int p = 0; p < a->n_parties; p++) {
+    /* the parties' priors become the posterior; a variant's own policies keep theirs */
+    for (int p = 0; p < a->n_parties; p++)
         for (int k = 0; k < a->party[p].policy.n; k++) a->party[p].policy.opt[k].p = f->posterior[p][k];
-        for (int v = 0; v < a->n_variants; v++) /* a variant's own policies keep theirs */
-            (void)v;
-    }
     return PL_OK;
 }

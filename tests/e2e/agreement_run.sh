@@ -18,6 +18,12 @@ for sc in agreed-framework-1994 leap-day-2012; do
   "$PARLEY" run scenarios/korea/$sc.yaml --runs 2500 --seed 9 --threads 3 --out "$TMP/$sc-3" >/dev/null 2>&1
   check "$sc: result files are byte-identical for --threads 1 and 3" diff -r "$TMP/$sc-1" "$TMP/$sc-3"
 done
+# The summary names every party whose patience is not the default (the DPRK's 36 months was
+# hidden behind "patience 2 by default"); six-party has none to name
+"$PARLEY" run scenarios/korea/agreed-framework-1994.yaml --runs 50 > "$TMP/af-summary.txt" 2>&1
+check "agreed-framework: the summary gives the DPRK's own patience" grep -q 'patience 2 by default (DPRK 36)$' "$TMP/af-summary.txt"
+"$PARLEY" run scenarios/korea/six-party-2007.yaml --runs 50 > "$TMP/sp-summary.txt" 2>&1
+check "six-party: no party's patience differs from the default, and none is named" grep -q 'patience 2 by default$' "$TMP/sp-summary.txt"
 # KEDO acts for members with a stake in the freeze (issue 10): its fuel oil is worth sending.
 # With no stake it went only by trembles and completed in none of the runs (0.0 %, lower bound 0.000)
 check "agreed-framework: KEDO's fuel oil completes in more than a tenth of runs (lower 95% bound)" \
