@@ -376,6 +376,20 @@ void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outco
     }
 }
 
+int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                      const pl_ag_move *all, const pl_ag_trace *tr)
+{
+    int rest = pl_ag_period_close(c, d, R, o, all, tr);
+    /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
+    if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, tr);
+    if (rest) {
+        int from = R->t;
+        if (pl_ag_skip(c, R, o)) return 0;
+        if (R->t != from) pl_ag_period_open(c, d, R, o, tr);
+    }
+    return 1;
+}
+
 void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, const pl_ag_trace *tr)
 {
     pl_ag_run_state R;
@@ -385,14 +399,7 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
         /* 3. every party decides on the same snapshot */
         pl_ag_move all;
         pl_ag_decide_all(c, &R.st, &all);
-        int rest = pl_ag_period_close(c, d, &R, o, &all, tr);
-        /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
-        if (R.t < c->horizon) pl_ag_period_open(c, d, &R, o, tr);
-        if (rest) {
-            int from = R.t;
-            if (pl_ag_skip(c, &R, o)) break;
-            if (R.t != from) pl_ag_period_open(c, d, &R, o, tr);
-        }
+        if (!pl_ag_period_next(c, d, &R, o, &all, tr)) break;
     }
     pl_ag_finish(c, &R, o);
 }

@@ -269,13 +269,7 @@ static long run_checking_plans(const pl_ag_compiled *c, const pl_ag_draws *d, pl
             checked++;
             all.start |= got.start, all.reverse |= got.reverse, all.retal |= got.retal, all.opp |= got.opp;
         }
-        int rest = pl_ag_period_close(c, d, &R, o, &all, NULL);
-        if (R.t < c->horizon) pl_ag_period_open(c, d, &R, o, NULL);
-        if (rest) {
-            int from = R.t;
-            if (pl_ag_skip(c, &R, o)) break;
-            if (R.t != from) pl_ag_period_open(c, d, &R, o, NULL);
-        }
+        if (!pl_ag_period_next(c, d, &R, o, &all, NULL)) break;
     }
     pl_ag_finish(c, &R, o);
     return checked;
@@ -339,13 +333,7 @@ static long decide_all_against_each(const pl_ag_compiled *c, const pl_ag_draws *
         assert_memory_equal(&R.st, &each, sizeof each);
         periods++;
         *moved += (all.start | all.reverse) != 0;
-        int rest = pl_ag_period_close(c, d, &R, &o, &all, NULL);
-        if (R.t < c->horizon) pl_ag_period_open(c, d, &R, &o, NULL);
-        if (rest) {
-            int from = R.t;
-            if (pl_ag_skip(c, &R, &o)) break;
-            if (R.t != from) pl_ag_period_open(c, d, &R, &o, NULL);
-        }
+        if (!pl_ag_period_next(c, d, &R, &o, &all, NULL)) break;
     }
     return periods;
 }
