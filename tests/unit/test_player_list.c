@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "parley/parley.h"
+#include "resource_testing.h"
 
 #define MAX_CLASSES 400
 
@@ -24,10 +25,8 @@ static size_t n_classes;
 static int load_list(void **state)
 {
     (void)state;
-    const char *dir = getenv("RESOURCES") ? getenv("RESOURCES") : "tests/resources";
     char path[1024], line[256];
-    snprintf(path, sizeof path, "%s/axelrod-4.13/short_run_time.txt", dir);
-    FILE *f = fopen(path, "r");
+    FILE *f = resource_open("axelrod-4.13/short_run_time.txt", path, sizeof path);
     if (!f) {
         fprintf(stderr, "cannot read %s\n", path);
         return -1;

@@ -27,15 +27,15 @@
 #include "parley/parley.h"
 #include "io/yaml_doc.h"
 #include "strategies/data/reference_names.h"
+#include "resource_testing.h"
 
 static pl_ydoc *table;
 
 static int load_table(void **state)
 {
     (void)state;
-    const char *dir = getenv("RESOURCES") ? getenv("RESOURCES") : "tests/resources";
     char path[1024];
-    snprintf(path, sizeof path, "%s/axelrod-4.13/all_classifiers.yml", dir);
+    resource_path("axelrod-4.13/all_classifiers.yml", path, sizeof path);
     pl_error err;
     if (pl_ydoc_load(&table, path, &err) != 0) {
         fprintf(stderr, "cannot read the reference's classifier table: %s\n", err.msg);

@@ -16,6 +16,7 @@
 #include "strategies/lookup_table.h"
 #include "strategies/data/lookup_tables.h"
 #include "strategies/data/gambler_tables.h"
+#include "resource_testing.h"
 
 static const struct {
     const char *id;
@@ -149,10 +150,8 @@ static void gambler_tables_equal_the_reference_file(void **state)
                 {"PSO Gambler 1_1_1", &gambler_pso_1_1_1},
                 {"PSO Gambler 2_2_2", &gambler_pso_2_2_2},
                 {"PSO Gambler 2_2_2 Noise 05", &gambler_pso_2_2_2_noise_05}};
-    const char *dir = getenv("RESOURCES") ? getenv("RESOURCES") : "tests/resources";
     char path[1024], line[8192];
-    snprintf(path, sizeof path, "%s/axelrod-4.13/pso_gambler.csv", dir);
-    FILE *f = fopen(path, "r");
+    FILE *f = resource_open("axelrod-4.13/pso_gambler.csv", path, sizeof path);
     if (!f) fail_msg("cannot open %s", path);
     int seen = 0;
     while (fgets(line, sizeof line, f)) {

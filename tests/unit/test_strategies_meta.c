@@ -16,6 +16,7 @@
 
 #include "strategy_testing.h"
 #include "parley/testing.h"
+#include "resource_testing.h"
 
 /* The registry index of a definition. */
 static size_t index_of(const pl_strategy_def *d)
@@ -40,10 +41,8 @@ static const pl_strategy_info *info_of_class(const char *cls)
 static void teams_are_the_references(void **state)
 {
     (void)state;
-    const char *dir = getenv("RESOURCES") ? getenv("RESOURCES") : "tests/resources";
     char path[1024];
-    snprintf(path, sizeof path, "%s/axelrod-4.13/meta_teams.txt", dir);
-    FILE *f = fopen(path, "r");
+    FILE *f = resource_open("axelrod-4.13/meta_teams.txt", path, sizeof path);
     if (!f) fail_msg("cannot read %s", path);
     static char line[20000];
     int metas = 0;
@@ -234,10 +233,8 @@ static void mixer_plays_the_teams_mean(void **state)
 static void random_metas_match_the_reference_in_distribution(void **state)
 {
     (void)state;
-    const char *dir = getenv("RESOURCES") ? getenv("RESOURCES") : "tests/resources";
     char path[1024], line[512];
-    snprintf(path, sizeof path, "%s/axelrod-4.13/meta_distributions.csv", dir);
-    FILE *f = fopen(path, "r");
+    FILE *f = resource_open("axelrod-4.13/meta_distributions.csv", path, sizeof path);
     if (!f) fail_msg("cannot read %s", path);
     int rows = 0;
     while (fgets(line, sizeof line, f)) {

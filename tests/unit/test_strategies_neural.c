@@ -16,6 +16,7 @@
 #include "strategy_testing.h"
 #include "strategies/neural_network.h"
 #include "strategies/data/neural_weights.h"
+#include "resource_testing.h"
 
 static const struct {
     const char *id;
@@ -141,10 +142,8 @@ static void truncation_changes_some_moves(void **state)
 static void weights_equal_the_reference_file(void **state)
 {
     (void)state;
-    const char *dir = getenv("RESOURCES") ? getenv("RESOURCES") : "tests/resources";
     char path[1024];
-    snprintf(path, sizeof path, "%s/axelrod-4.13/ann_weights.csv", dir);
-    FILE *f = fopen(path, "r");
+    FILE *f = resource_open("axelrod-4.13/ann_weights.csv", path, sizeof path);
     if (!f) fail_msg("cannot open %s", path);
     static const struct {
         const char *name;
