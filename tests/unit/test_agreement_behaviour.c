@@ -275,17 +275,29 @@ static long run_checking_plans(const pl_ag_compiled *c, const pl_ag_draws *d, pl
     return checked;
 }
 
+/* The shipped scenarios with a `behaviour:` block, which the replays below play. */
+static const char *const behaviour_files[] = {"scenarios/korea/six-party-2007.yaml",
+                                              "scenarios/korea/agreed-framework-1994.yaml"};
+enum { N_BEHAVIOUR_FILES = sizeof behaviour_files / sizeof *behaviour_files };
+
+/* Loads behaviour_files[f] (a failure fails the test) and a buffer *c to compile its variants into. */
+static pl_agreement *load_behaviour_file(size_t f, pl_ag_compiled **c)
+{
+    pl_agreement *a;
+    pl_error err;
+    if (pl_agreement_load(&a, behaviour_files[f], &err)) fail_msg("%s", err.msg);
+    assert_true(a->behaviour.given);
+    *c = pl_malloc(sizeof **c);
+    assert_non_null(*c);
+    return a;
+}
+
 static void the_plans_kept_between_periods_are_the_plans_made_afresh(void **state)
 {
     (void)state;
-    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml"};
-    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        pl_agreement *a;
-        pl_error err;
-        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
-        assert_true(a->behaviour.given);
-        pl_ag_compiled *c = pl_malloc(sizeof *c);
-        assert_non_null(c);
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        pl_ag_compiled *c;
+        pl_agreement *a = load_behaviour_file(f, &c);
         long checked = 0, moved = 0;
         for (int v = 0; v < pl_agreement_n_variants(a); v++) {
             pl_ag_compile(a, a->n_variants ? v : -1, c);
@@ -341,13 +353,9 @@ static long decide_all_against_each(const pl_ag_compiled *c, const pl_ag_draws *
 static void deciding_every_party_at_once_is_deciding_each_in_turn(void **state)
 {
     (void)state;
-    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml"};
-    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        pl_agreement *a;
-        pl_error err;
-        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
-        pl_ag_compiled *c = pl_malloc(sizeof *c);
-        assert_non_null(c);
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        pl_ag_compiled *c;
+        pl_agreement *a = load_behaviour_file(f, &c);
         long periods = 0, moved = 0;
         for (int v = 0; v < pl_agreement_n_variants(a); v++)
             for (int exact = 0; exact < 2; exact++) {
