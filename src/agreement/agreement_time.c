@@ -64,7 +64,10 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
 void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st)
 {
     pl_bits sig[5] = {st->done, st->verified, st->prog, st->started, st->rev};
-    if (!memcmp(sig, st->time_sig, sizeof sig) && st->t < st->next_late && st->t > 0) {
+    int released = 0;
+    if (st->t <= c->max_not_before)
+        for (int s = 0; s < c->n_steps; s++) released |= c->not_before[s] == st->t;
+    if (!released && !memcmp(sig, st->time_sig, sizeof sig) && st->t < st->next_late && st->t > 0) {
         st->late_pub_new = 0; /* nothing moved and no clock ran out: as before */
         return;
     }

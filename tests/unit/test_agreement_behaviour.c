@@ -5,7 +5,8 @@
  * nothing from an agreement does not join it (and one that gains does); the rule types
  * are one table entry each; the plans the simulator keeps between periods are, at every
  * decision, the plans made afresh; every party's decision made at once (the simulator's loop) is
- * each party's decision made in turn (the stepper's). */
+ * each party's decision made in turn (the stepper's); the lateness kept between periods is, at
+ * every period, the lateness made afresh. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -320,6 +321,62 @@ static void the_plans_kept_between_periods_are_the_plans_made_afresh(void **stat
     }
 }
 
+/* Lateness as the simulator keeps it (pl_ag_time_update skips the work in a period where nothing
+ * it reads moved and no clock ran out) against lateness made afresh on a copy of the same state:
+ * at every period of every run, the same late steps, the same public clocks and the same next
+ * period at which a step turns late.  Returns the periods checked; *released counts those in which
+ * some step's `not_before` came (a period where nothing else need move: the skip must not hide it). */
+static long lateness_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_draws *d, long *released)
+{
+    long periods = 0;
+    pl_ag_run_state R;
+    pl_ag_outcome o;
+    const int P = c->n_parties;
+    pl_ag_begin(c, d, &R, &o);
+    if (c->horizon > 0) pl_ag_period_open(c, d, &R, &o, NULL);
+    while (R.t < c->horizon) {
+        pl_ag_state fresh = R.st;
+        fresh.time_sig[0] = ~fresh.time_sig[0]; /* as if something had moved: the whole update */
+        pl_ag_time_update(c, &fresh);
+        for (int p = 0; p < P; p++) assert_true(fresh.late[p] == R.st.late[p]);
+        assert_true(fresh.late_pub == R.st.late_pub);
+        assert_int_equal(fresh.next_late, R.st.next_late);
+        assert_true(fresh.due_mask[P] == R.st.due_mask[P]);
+        for (pl_bits b = R.st.due_mask[P]; b; b &= b - 1)
+            assert_int_equal(fresh.due_since[P][__builtin_ctzll(b)], R.st.due_since[P][__builtin_ctzll(b)]);
+        for (int s = 0; s < c->n_steps; s++) *released += c->not_before[s] > 0 && c->not_before[s] == R.t;
+        periods++;
+        pl_ag_move all;
+        pl_ag_decide_all(c, &R.st, &all);
+        if (!pl_ag_period_next(c, d, &R, &o, &all, NULL)) break;
+    }
+    return periods;
+}
+
+/* A bug fixed: a step released by its `not_before` in a period where nothing else moved started
+ * its due clock only when something next moved, so it turned late later than it should. */
+static void the_lateness_kept_between_periods_is_the_lateness_made_afresh(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        pl_ag_compiled *c;
+        pl_agreement *a = load_behaviour_file(f, &c);
+        long periods = 0, released = 0;
+        for (int v = 0; v < pl_agreement_n_variants(a); v++) {
+            pl_ag_compile(a, a->n_variants ? v : -1, c);
+            for (uint64_t run = 0; run < 200; run++) {
+                pl_ag_draws d;
+                pl_ag_draw(c, 5, run, &d);
+                periods += lateness_kept_against_afresh(c, &d, &released);
+            }
+        }
+        assert_true(periods > 1000);
+        if (f == 0) assert_true(released > 0); /* six-party-2007's second phase waits for October 2007 */
+        pl_free(c);
+        pl_agreement_free(a);
+    }
+}
+
 /* Runs played with pl_ag_decide_all (every party at once, the choices drawn together) and, on a
  * copy of the same state, with pl_ag_decide party by party: at every period the same merged move
  * and the same state after it, byte for byte.  With `exact`, one party follows its rule exactly
@@ -395,6 +452,7 @@ int main(void)
         cmocka_unit_test(every_rule_type_is_a_table_entry),
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
+        cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
