@@ -27,6 +27,23 @@ int pl_table_of(const pl_strategy *s, const pl_game *g, int side, pl_table *t);
 /* 1 when neither table draws anything (every cut 0 or UINT64_MAX). */
 int pl_table_deterministic(const pl_table *t);
 
+/* The bits a batched action is compared with: the chance of cooperating as played (after
+ * noise) is a fraction N / 2^106 exactly (a 53-bit probability and a 53-bit noise). */
+enum { PL_TABLE_DRAW_BITS = 106 };
+
+/* One player's action on one kind of turn (the first, or a later one) in a batch, by the four
+ * states of the last turn seen from A (CC, CD, DC, DD: bits 0..3 of each set below). */
+typedef struct pl_table_draw {
+    uint8_t always, open; /* the states that cooperate for sure; those that draw */
+    int nbits;            /* bits of N to compare (past the last one no lane can still be below) */
+    uint8_t code[PL_TABLE_DRAW_BITS]; /* per bit of N, most significant first: the states whose N has a 1 */
+} pl_table_draw;
+
+/* A pair of tables and a noise, prepared once for all its batches (pl_table_pair_prepare). */
+typedef struct pl_table_pair {
+    pl_table_draw d[2][2]; /* [A, B][first turn, later turns] */
+} pl_table_pair;
+
 /* What a batch of up to 64 repetitions leaves: per repetition the counts of the four joint
  * outcomes (A's action first: CC, CD, DC, DD), and summed over the batch the counts the
  * tournament keeps (twoparty/tournament.c: per outcome, those followed by a further turn and
@@ -36,11 +53,13 @@ typedef struct pl_table_batch {
     uint64_t next[4], next_c[2][4], first_c[2];
 } pl_table_batch;
 
-/* Plays `lanes` (1..64) repetitions of `turns` turns of A (table a, row) against B (table b),
- * each action flipped with the chance whose cut is noise_cut, all draws from `rng`.  Each
- * lane's probabilities are exactly those of a match (53 bits, as pl_rng_bernoulli); only which
- * draws give them differs.  turns < 2^31. */
-void pl_table_batch_play(const pl_table *a, const pl_table *b, int turns, uint64_t noise_cut, int lanes,
-                         pl_rng *rng, pl_table_batch *out);
+/* A (table a, row) against B (table b), each action flipped with the chance whose cut is
+ * noise_cut: the fractions N of every state and turn, exact. */
+void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, pl_table_pair *pp);
+
+/* Plays `lanes` (1..64) repetitions of `turns` turns of the prepared pair, all draws from
+ * `rng`.  Each lane's chances are exactly those of a match (53-bit probabilities and noise, as
+ * pl_rng_bernoulli); only which draws give them differs.  turns < 2^31. */
+void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng, pl_table_batch *out);
 
 #endif

@@ -1,105 +1,230 @@
 // SPDX-License-Identifier: MIT
 /* table_batch.c — 64 repetitions of a match between two memory-one tables at once.
  *
- * Bit-sliced: lane i of every 64-bit word is repetition i.  The words X and Y hold each
- * lane's last actions (D = 1), so the four masks ~X&~Y, ~X&Y, X&~Y, X&Y say which of its
- * five probabilities each lane uses next.  A probability p is drawn, as everywhere in parley,
- * as "a uniform 53-bit integer m is below T = ceil(p 2^53)" (the cut of pl_rng_cut is T 2^11);
- * here m is compared with T one bit at a time, most significant first, for all lanes at once:
- * one 64-bit draw gives every lane its next bit, a lane is decided at the first bit where m
- * and T differ, and the draws stop when every lane is decided (about 8 draws for 64 lanes,
- * at most 53).  Lanes whose probability is 0 or 1 draw nothing, as a match does.  So each
- * lane's chances are exactly a match's; the draws that give them are not those of the loop
- * of moves, which is why this serves an explicit option (the tournament's --batched).
- * Noise flips come the same way (a constant cut); counting is bit-sliced too: each joint
- * outcome has a vertical counter (bit b of lane i's count in plane b), incremented with a
- * ripple of carries that stops at the first plane left without one. */
+ * Bit-sliced: lane i of every 64-bit word is repetition i.  The words x and y hold each
+ * lane's last actions as played (D = 1), so the four masks ~x&~y, ~x&y, x&~y, x&y say which of
+ * its five probabilities each lane uses next.
+ *
+ * One draw an action as played.  In a match a player cooperates when a uniform 53-bit m is
+ * below P = ceil(p 2^53) (the cut of pl_rng_cut is P 2^11), and the action is then flipped
+ * when another uniform 53-bit integer is below E = ceil(noise 2^53).  So it is played as C
+ * with the chance (P (2^53 - E) + (2^53 - P) E) / 2^106 =: N / 2^106, an exact fraction, and
+ * only the action as played is seen by either player or counted.  Here a uniform 106-bit m is
+ * compared with N one bit at a time, most significant first, for all lanes at once: one 64-bit
+ * draw gives every lane its next bit of m, a lane is decided at the first bit where m and N
+ * differ, and the draws stop when every lane is decided (about 7 draws for 64 lanes whatever
+ * N, at most 106).  Lanes whose N is 0 or 2^106 (no noise, a probability 0 or 1) draw
+ * nothing, as in a match.  So each lane's chances are exactly a match's; the draws that give
+ * them are not those of the loop of moves, which is why this serves an explicit option (the
+ * tournament's --batched).
+ *
+ * N's bit b is 1 for some of the four states: that set (a 4-bit code, prepared once a pair)
+ * picks, from the sixteen unions of the four masks built once a turn, the lanes whose bit is 1.
+ *
+ * Counting is bit-sliced too: A's D, B's D and both D each have a vertical counter (bit b of
+ * lane i's count in plane b), added to four planes held a block of 15 turns and carried into
+ * the others once a block; the per-lane counts come out by 8x8 bit transposes. */
 #include <string.h>
 
 #include "twoparty/table.h"
 
-/* Lanes in `open` (a subset of the union of m[]) that draw m < T with T from cut[s] for the
- * lanes of m[s]; lanes whose cut is UINT64_MAX are 1 and those whose cut is 0 are 0. */
-static uint64_t draw_lanes(pl_rng *rng, const uint64_t *cut, const uint64_t *m, int states, uint64_t live)
+/* A probability's cut as an integer over 2^53 (2^53 for always). */
+static uint64_t over53(uint64_t cut) { return cut == UINT64_MAX ? 1ull << 53 : cut >> 11; }
+
+typedef struct wide {
+    uint64_t hi, lo; /* hi 2^64 + lo */
+} wide;
+
+/* a b for a, b <= 2^53 (so the halves' products do not overflow). */
+static wide mul53(uint64_t a, uint64_t b)
 {
-    uint64_t yes = 0, open = 0;
+    uint64_t a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
+    uint64_t low = a0 * b0, mid = a0 * b1 + a1 * b0; /* mid < 2^55 */
+    wide r = {a1 * b1 + (mid >> 32), low + (mid << 32)};
+    r.hi += r.lo < low;
+    return r;
+}
+
+static wide add(wide a, wide b)
+{
+    wide r = {a.hi + b.hi, a.lo + b.lo};
+    r.hi += r.lo < a.lo;
+    return r;
+}
+
+static int bit_of(wide n, int b) { return (int)((b >= 64 ? n.hi >> (b - 64) : n.lo >> b) & 1); }
+
+/* The draw of one player on one kind of turn; cut[s] is its probability in A's state s, for
+ * the first `states` states (the first turn has one: every lane starts as CC). */
+static void prepare_draw(const uint64_t *cut, int states, uint64_t e, pl_table_draw *d)
+{
+    memset(d, 0, sizeof *d);
+    const uint64_t one = 1ull << 53;
+    int low = PL_TABLE_DRAW_BITS;
     for (int s = 0; s < states; s++) {
-        if (cut[s] == UINT64_MAX) yes |= m[s];
-        else if (cut[s] != 0) open |= m[s];
+        uint64_t p = over53(cut[s]);
+        wide n = add(mul53(p, one - e), mul53(one - p, e));
+        if (n.hi == 0 && n.lo == 0) continue;                   /* never */
+        if (n.hi == 1ull << 42 && n.lo == 0) {                   /* N = 2^106: always */
+            d->always |= (uint8_t)(1u << s);
+            continue;
+        }
+        d->open |= (uint8_t)(1u << s);
+        for (int k = 0; k < PL_TABLE_DRAW_BITS; k++)
+            if (bit_of(n, PL_TABLE_DRAW_BITS - 1 - k)) {
+                d->code[k] |= (uint8_t)(1u << s);
+                if (PL_TABLE_DRAW_BITS - 1 - k < low) low = PL_TABLE_DRAW_BITS - 1 - k;
+            }
     }
-    yes &= live;
-    open &= live;
-    /* bits 63..11 of the cut are T's 53 bits; its low 11 bits are 0, so a lane still equal
-     * after them has m = T: not below, no */
-    for (int bit = 63; open && bit >= 11; bit--) {
-        uint64_t r = pl_rng_next(rng), t = 0;
-        for (int s = 0; s < states; s++) t |= m[s] & (0 - ((cut[s] >> bit) & 1));
-        yes |= open & ~r & t; /* m's bit 0 where T's is 1: m < T */
-        open &= ~(r ^ t);     /* still equal so far */
+    d->nbits = d->open ? PL_TABLE_DRAW_BITS - low : 0;
+}
+
+void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, pl_table_pair *pp)
+{
+    uint64_t e = over53(noise_cut) * (noise_cut != 0);
+    uint64_t later_b[4] = {b->cut[1], b->cut[3], b->cut[2], b->cut[4]}; /* B's CC, DC, CD, DD: A's CC, CD, DC, DD */
+    prepare_draw(&a->cut[0], 1, e, &pp->d[0][0]);
+    prepare_draw(&a->cut[1], 4, e, &pp->d[0][1]);
+    prepare_draw(&b->cut[0], 1, e, &pp->d[1][0]);
+    prepare_draw(later_b, 4, e, &pp->d[1][1]);
+}
+
+/* The lanes that cooperate; u[c] is the union of the masks of the states in the set c. */
+static inline uint64_t draw_actions(pl_rng *rng, const uint64_t *u, const pl_table_draw *d)
+{
+    uint64_t yes = u[d->always], open = u[d->open];
+    for (const uint8_t *c = d->code, *end = c + d->nbits; open && c < end; c++) {
+        uint64_t r = pl_rng_next(rng), t = u[*c];
+        uint64_t now = open & (r ^ t); /* decided at this bit: m's differs from N's */
+        yes |= now & t;                /* N's is 1, m's 0: m < N */
+        open ^= now;
     }
     return yes;
 }
 
-static inline void count_up(uint64_t *plane, uint64_t carry)
+enum { BLOCK = 15 }; /* turns a 4-plane accumulator holds */
+
+static inline void add4(uint64_t *acc, uint64_t w)
 {
-    for (int b = 0; carry; b++) {
+    uint64_t c = acc[0] & w;
+    acc[0] ^= w;
+    w = acc[1] & c;
+    acc[1] ^= c;
+    c = acc[2] & w;
+    acc[2] ^= w;
+    acc[3] ^= c;
+}
+
+/* plane += acc (lane by lane), acc = 0. */
+static void flush(uint64_t *plane, uint64_t *acc)
+{
+    uint64_t carry = 0;
+    int b = 0;
+    for (; b < 4; b++) {
+        uint64_t p = plane[b], s = p ^ acc[b];
+        plane[b] = s ^ carry;
+        carry = (p & acc[b]) | (carry & s);
+        acc[b] = 0;
+    }
+    for (; carry; b++) {
         uint64_t c = plane[b] & carry;
         plane[b] ^= carry;
         carry = c;
     }
 }
 
-void pl_table_batch_play(const pl_table *a, const pl_table *b, int turns, uint64_t noise_cut, int lanes,
-                         pl_rng *rng, pl_table_batch *out)
+/* Bit 8r + c to bit 8c + r. */
+static inline uint64_t transpose8(uint64_t x)
+{
+    uint64_t t = (x ^ (x >> 7)) & 0x00AA00AA00AA00AAull;
+    x ^= t ^ (t << 7);
+    t = (x ^ (x >> 14)) & 0x0000CCCC0000CCCCull;
+    x ^= t ^ (t << 14);
+    t = (x ^ (x >> 28)) & 0x00000000F0F0F0F0ull;
+    x ^= t ^ (t << 28);
+    return x;
+}
+
+/* count[i] = lane i's count in the vertical counter `plane` of `bits` planes. */
+static void lane_counts(const uint64_t *plane, int bits, uint32_t *count)
+{
+    memset(count, 0, 64 * sizeof *count);
+    for (int j = 0; j * 8 < bits; j++)
+        for (int g = 0; g < 8; g++) {
+            uint64_t w = 0;
+            for (int b = 0; b < 8; b++) w |= ((plane[8 * j + b] >> (8 * g)) & 0xff) << (8 * b);
+            w = transpose8(w);
+            for (int i = 0; i < 8; i++) count[8 * g + i] |= (uint32_t)((w >> (8 * i)) & 0xff) << (8 * j);
+        }
+}
+
+void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out)
 {
     memset(out, 0, sizeof *out);
-    uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
-    uint64_t plane[3][32];   /* counters of CC, CD, DC; DD is the rest */
+    const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
+    pl_rng rng = *rng_io;
+    uint64_t plane[3][32], acc[3][4]; /* counters of A's D, B's D, both D */
     memset(plane, 0, sizeof plane);
-    uint64_t x = 0, y = 0, prev[4] = {0, 0, 0, 0};
+    memset(acc, 0, sizeof acc);
+    uint64_t x = 0, y = 0, u[16], trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
+    int held = 0;
     for (int t = 0; t < turns; t++) {
-        uint64_t ca, cb;
-        if (t == 0) {
-            uint64_t all[1] = {live};
-            ca = draw_lanes(rng, &a->cut[0], all, 1, live);
-            cb = draw_lanes(rng, &b->cut[0], all, 1, live);
+        /* the lanes by last outcome (A's view), and their sixteen unions */
+        uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, m3 = x & y;
+        u[0] = 0, u[1] = m0, u[2] = m1, u[3] = m0 | m1;
+        for (int k = 0; k < 4; k++) u[4 + k] = u[k] | m2;
+        for (int k = 0; k < 8; k++) u[8 + k] = u[k] | m3;
+        int later = t > 0;
+        uint64_t ca = draw_actions(&rng, u, &pp->d[0][later]);
+        uint64_t cb = draw_actions(&rng, u, &pp->d[1][later]);
+        if (later) {
+            trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
+            trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
+            trans[0][2] += (uint64_t)__builtin_popcountll(m2 & ca);
+            trans[1][0] += (uint64_t)__builtin_popcountll(m0 & cb);
+            trans[1][1] += (uint64_t)__builtin_popcountll(m1 & cb);
+            trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
         } else {
-            /* A's state (own, other's) = CC, CD, DC, DD; B sees CD as DC and DC as CD */
-            uint64_t ma[4] = {~x & ~y, ~x & y, x & ~y, x & y};
-            uint64_t mb[4] = {ma[0], ma[2], ma[1], ma[3]};
-            ca = draw_lanes(rng, &a->cut[1], ma, 4, live);
-            cb = draw_lanes(rng, &b->cut[1], mb, 4, live);
+            out->first_c[0] = (uint64_t)__builtin_popcountll(ca);
+            out->first_c[1] = (uint64_t)__builtin_popcountll(cb);
         }
-        uint64_t nx = ~ca & live, ny = ~cb & live; /* D = 1 */
-        if (noise_cut) {
-            uint64_t all[1] = {live};
-            nx ^= draw_lanes(rng, &noise_cut, all, 1, live);
-            ny ^= draw_lanes(rng, &noise_cut, all, 1, live);
+        x = live & ~ca;
+        y = live & ~cb;
+        add4(acc[0], x);
+        add4(acc[1], y);
+        add4(acc[2], x & y);
+        if (++held == BLOCK) {
+            for (int c = 0; c < 3; c++) flush(plane[c], acc[c]);
+            held = 0;
         }
-        uint64_t o[4] = {~nx & ~ny & live, ~nx & ny & live, nx & ~ny & live, nx & ny & live};
-        if (t == 0) {
-            out->first_c[0] = (uint64_t)__builtin_popcountll(~nx & live);
-            out->first_c[1] = (uint64_t)__builtin_popcountll(~ny & live);
-        } else
-            for (int k = 0; k < 4; k++) {
-                out->next[k] += (uint64_t)__builtin_popcountll(prev[k]);
-                out->next_c[0][k] += (uint64_t)__builtin_popcountll(prev[k] & ~nx);
-                out->next_c[1][k] += (uint64_t)__builtin_popcountll(prev[k] & ~ny);
-            }
-        for (int k = 0; k < 3; k++) count_up(plane[k], o[k]);
-        memcpy(prev, o, sizeof prev);
-        x = nx;
-        y = ny;
     }
+    for (int c = 0; c < 3; c++) flush(plane[c], acc[c]);
+    *rng_io = rng;
+
     int bits = 32 - __builtin_clz((unsigned)turns | 1u); /* planes a count of at most `turns` uses */
+    uint32_t dx[64], dy[64], dd[64];
+    lane_counts(plane[0], bits, dx);
+    lane_counts(plane[1], bits, dy);
+    lane_counts(plane[2], bits, dd);
+    uint64_t total[4] = {0, 0, 0, 0};
     for (int i = 0; i < lanes; i++) {
-        uint32_t sum = 0;
-        for (int k = 0; k < 3; k++) {
-            uint32_t c = 0;
-            for (int bit = 0; bit < bits; bit++) c |= (uint32_t)((plane[k][bit] >> i) & 1) << bit;
-            out->n[i][k] = c;
-            sum += c;
+        uint32_t *n = out->n[i];
+        n[3] = dd[i];
+        n[2] = dx[i] - dd[i];
+        n[1] = dy[i] - dd[i];
+        n[0] = (uint32_t)turns - dx[i] - dy[i] + dd[i];
+        for (int o = 0; o < 4; o++) total[o] += n[o];
+    }
+    /* every outcome but the last turn's is followed by a further turn; the C that followed the
+     * fourth outcome are the rest of the C after the first turn */
+    uint64_t last[4] = {live & ~(x | y), y & ~x, x & ~y, x & y};
+    for (int o = 0; o < 4; o++) out->next[o] = turns > 0 ? total[o] - (uint64_t)__builtin_popcountll(last[o]) : 0;
+    uint64_t c_later[2] = {total[0] + total[1] - out->first_c[0], total[0] + total[2] - out->first_c[1]};
+    for (int p = 0; p < 2; p++) {
+        out->next_c[p][3] = turns > 0 ? c_later[p] : 0;
+        for (int o = 0; o < 3; o++) {
+            out->next_c[p][o] = trans[p][o];
+            out->next_c[p][3] -= trans[p][o];
         }
-        out->n[i][3] = (uint32_t)turns - sum;
     }
 }

@@ -249,13 +249,15 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
         return 0;
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
     if (!noise_cut && pl_table_deterministic(&ta) && pl_table_deterministic(&tb)) return 0; /* played once */
+    pl_table_pair pair;
+    pl_table_pair_prepare(&ta, &tb, noise_cut, &pair);
     pl_table_batch bt;
     static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
     for (int done = 0, q = 0; done < cfg->repetitions; done += 64, q++) {
         int lanes = cfg->repetitions - done < 64 ? cfg->repetitions - done : 64;
         pl_rng rng;
         pl_rng_init(&rng, cfg->seed, k, UINT64_MAX - (uint64_t)q);
-        pl_table_batch_play(&ta, &tb, cfg->turns, noise_cut, lanes, &rng, &bt);
+        pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt);
         for (int i = 0; i < lanes; i++) {
             rep_result *x = &s->reps[done + i];
             x->score[0] = x->score[1] = 0;

@@ -56,7 +56,9 @@ static void deterministic_lanes_are_the_match(void **unused)
                     want[2 * pl_match_result_action(r, 0, t) + pl_match_result_action(r, 1, t)]++;
                 pl_rng rng;
                 pl_rng_init(&rng, 1, 2, 3);
-                pl_table_batch_play(&ta, &tb, cfg.turns, 0, 64, &rng, &bt);
+                pl_table_pair pp;
+                pl_table_pair_prepare(&ta, &tb, 0, &pp);
+                pl_table_batch_play(&pp, cfg.turns, 64, &rng, &bt);
                 for (int lane = 0; lane < 64; lane++)
                     for (int o = 0; o < 4; o++)
                         if (bt.n[lane][o] != want[o])
@@ -94,7 +96,9 @@ static void random_lanes_agree_with_the_expectation(void **unused)
             for (int q = 0; q < BATCHES; q++) {
                 pl_rng rng;
                 pl_rng_init(&rng, 5, k * 10 + nz, (uint64_t)q);
-                pl_table_batch_play(&ta, &tb, cfg.turns, pl_rng_cut(cfg.noise), 64, &rng, &bt);
+                pl_table_pair pp;
+                pl_table_pair_prepare(&ta, &tb, pl_rng_cut(cfg.noise), &pp);
+                pl_table_batch_play(&pp, cfg.turns, 64, &rng, &bt);
                 uint64_t counted[4] = {0, 0, 0, 0};
                 for (int lane = 0; lane < 64; lane++) {
                     unsigned turns = 0;
@@ -137,7 +141,9 @@ static void partial_batch(void **unused)
     pl_table_batch bt;
     pl_rng rng;
     pl_rng_init(&rng, 9, 9, 9);
-    pl_table_batch_play(&ta, &tb, 30, pl_rng_cut(0.1), 5, &rng, &bt);
+    pl_table_pair pp;
+    pl_table_pair_prepare(&ta, &tb, pl_rng_cut(0.1), &pp);
+    pl_table_batch_play(&pp, 30, 5, &rng, &bt);
     for (int lane = 0; lane < 64; lane++) {
         unsigned turns = bt.n[lane][0] + bt.n[lane][1] + bt.n[lane][2] + bt.n[lane][3];
         assert_int_equal(turns, lane < 5 ? 30 : 0);
