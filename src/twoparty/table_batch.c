@@ -21,6 +21,7 @@
  * N's bit b is 1 for some of the four states: that set (a 4-bit code, prepared once a pair)
  * picks, from the sixteen unions of the four masks built once a turn, the lanes whose bit is 1.
  *
+ * The draws of a chunk of 64 turns come first, their counting after (out of the draws' way).
  * Counting is bit-sliced too: A's D, B's D and both D each have a vertical counter (bit b of
  * lane i's count in plane b), added to four planes held a block of 15 turns and carried into
  * the others once a block; the per-lane counts come out by 8x8 bit transposes. */
@@ -102,34 +103,34 @@ static inline uint64_t draw_actions(pl_rng *rng, const uint64_t *u, const pl_tab
     return yes;
 }
 
-enum { BLOCK = 15 }; /* turns a 4-plane accumulator holds */
+enum { BLOCK = 15, CHUNK = 64 }; /* turns a 4-plane accumulator holds; turns drawn before they are counted */
 
-static inline void add4(uint64_t *acc, uint64_t w)
+/* plane += the count of each lane's bits over w[0..n) (lane by lane): four planes held in
+ * registers for a block of 15 words, then carried into the others. */
+static void count_words(uint64_t *plane, const uint64_t *w, int n)
 {
-    uint64_t c = acc[0] & w;
-    acc[0] ^= w;
-    w = acc[1] & c;
-    acc[1] ^= c;
-    c = acc[2] & w;
-    acc[2] ^= w;
-    acc[3] ^= c;
-}
-
-/* plane += acc (lane by lane), acc = 0. */
-static void flush(uint64_t *plane, uint64_t *acc)
-{
-    uint64_t carry = 0;
-    int b = 0;
-    for (; b < 4; b++) {
-        uint64_t p = plane[b], s = p ^ acc[b];
-        plane[b] = s ^ carry;
-        carry = (p & acc[b]) | (carry & s);
-        acc[b] = 0;
-    }
-    for (; carry; b++) {
-        uint64_t c = plane[b] & carry;
-        plane[b] ^= carry;
-        carry = c;
+    for (int k0 = 0; k0 < n; k0 += BLOCK) {
+        uint64_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+        for (int k = k0; k < n && k < k0 + BLOCK; k++) {
+            uint64_t c = a0 & w[k];
+            a0 ^= w[k];
+            uint64_t c2 = a1 & c;
+            a1 ^= c;
+            a3 ^= a2 & c2;
+            a2 ^= c2;
+        }
+        uint64_t acc[4] = {a0, a1, a2, a3}, carry = 0;
+        int b = 0;
+        for (; b < 4; b++) {
+            uint64_t p = plane[b], s = p ^ acc[b];
+            plane[b] = s ^ carry;
+            carry = (p & acc[b]) | (carry & s);
+        }
+        for (; carry; b++) {
+            uint64_t c = plane[b] & carry;
+            plane[b] ^= carry;
+            carry = c;
+        }
     }
 }
 
@@ -163,42 +164,46 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
     memset(out, 0, sizeof *out);
     const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
     pl_rng rng = *rng_io;
-    uint64_t plane[3][32], acc[3][4]; /* counters of A's D, B's D, both D */
+    uint64_t plane[3][32]; /* counters of A's D, B's D, both D */
     memset(plane, 0, sizeof plane);
-    memset(acc, 0, sizeof acc);
     uint64_t x = 0, y = 0, u[16], trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
-    int held = 0;
-    for (int t = 0; t < turns; t++) {
-        /* the lanes by last outcome (A's view), and their sixteen unions */
-        uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, m3 = x & y;
-        u[0] = 0, u[1] = m0, u[2] = m1, u[3] = m0 | m1;
-        for (int k = 0; k < 4; k++) u[4 + k] = u[k] | m2;
-        for (int k = 0; k < 8; k++) u[8 + k] = u[k] | m3;
-        int later = t > 0;
-        uint64_t ca = draw_actions(&rng, u, &pp->d[0][later]);
-        uint64_t cb = draw_actions(&rng, u, &pp->d[1][later]);
-        if (later) {
+    for (int t0 = 0; t0 < turns; t0 += CHUNK) {
+        int n = turns - t0 < CHUNK ? turns - t0 : CHUNK;
+        uint64_t xs[CHUNK + 1], ys[CHUNK + 1], both[CHUNK];
+        xs[0] = x, ys[0] = y; /* the turn before (none before the first) */
+        for (int k = 1; k <= n; k++) {
+            /* the lanes by last outcome (A's view), and their sixteen unions */
+            uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, m3 = x & y;
+            u[0] = 0, u[1] = m0, u[2] = m1, u[3] = m0 | m1;
+            for (int j = 0; j < 4; j++) u[4 + j] = u[j] | m2;
+            for (int j = 0; j < 8; j++) u[8 + j] = u[j] | m3;
+            int later = t0 + k > 1;
+            x = live & ~draw_actions(&rng, u, &pp->d[0][later]);
+            y = live & ~draw_actions(&rng, u, &pp->d[1][later]);
+            xs[k] = x, ys[k] = y;
+        }
+        int k = 1;
+        if (t0 == 0) {
+            out->first_c[0] = (uint64_t)__builtin_popcountll(live & ~xs[1]);
+            out->first_c[1] = (uint64_t)__builtin_popcountll(live & ~ys[1]);
+            both[0] = xs[1] & ys[1];
+            k = 2;
+        }
+        for (; k <= n; k++) { /* the C that followed CC, CD, DC (the rest followed DD) */
+            uint64_t px = xs[k - 1], py = ys[k - 1], ca = live & ~xs[k], cb = live & ~ys[k];
+            uint64_t m0 = live & ~(px | py), m1 = py & ~px, m2 = px & ~py;
             trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
             trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
             trans[0][2] += (uint64_t)__builtin_popcountll(m2 & ca);
             trans[1][0] += (uint64_t)__builtin_popcountll(m0 & cb);
             trans[1][1] += (uint64_t)__builtin_popcountll(m1 & cb);
             trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
-        } else {
-            out->first_c[0] = (uint64_t)__builtin_popcountll(ca);
-            out->first_c[1] = (uint64_t)__builtin_popcountll(cb);
+            both[k - 1] = xs[k] & ys[k];
         }
-        x = live & ~ca;
-        y = live & ~cb;
-        add4(acc[0], x);
-        add4(acc[1], y);
-        add4(acc[2], x & y);
-        if (++held == BLOCK) {
-            for (int c = 0; c < 3; c++) flush(plane[c], acc[c]);
-            held = 0;
-        }
+        count_words(plane[0], xs + 1, n);
+        count_words(plane[1], ys + 1, n);
+        count_words(plane[2], both, n);
     }
-    for (int c = 0; c < 3; c++) flush(plane[c], acc[c]);
     *rng_io = rng;
 
     int bits = 32 - __builtin_clz((unsigned)turns | 1u); /* planes a count of at most `turns` uses */
