@@ -46,11 +46,11 @@ typedef struct pl_table_pair {
 
 /* What a batch of up to 64 repetitions leaves: per repetition the counts of the four joint
  * outcomes (A's action first: CC, CD, DC, DD), and summed over the batch the counts the
- * tournament keeps (twoparty/tournament.c: per outcome, those followed by a further turn and
- * those followed by each party's C; first moves that were C). */
+ * tournament keeps (twoparty/tournament.c: per outcome, all, those followed by a further turn
+ * and those followed by each party's C; first moves that were C). */
 typedef struct pl_table_batch {
     uint32_t n[64][4];
-    uint64_t next[4], next_c[2][4], first_c[2];
+    uint64_t total[4], next[4], next_c[2][4], first_c[2];
 } pl_table_batch;
 
 /* A (table a, row) against B (table b), each action flipped with the chance whose cut is

@@ -174,9 +174,11 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
         for (int k = 1; k <= n; k++) {
             /* the lanes by last outcome (A's view), and their sixteen unions */
             uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, m3 = x & y;
-            u[0] = 0, u[1] = m0, u[2] = m1, u[3] = m0 | m1;
-            for (int j = 0; j < 4; j++) u[4 + j] = u[j] | m2;
-            for (int j = 0; j < 8; j++) u[8 + j] = u[j] | m3;
+            uint64_t m01 = m0 | m1, m012 = m01 | m2;
+            u[0] = 0, u[1] = m0, u[2] = m1, u[3] = m01;
+            u[4] = m2, u[5] = m0 | m2, u[6] = m1 | m2, u[7] = m012;
+            u[8] = m3, u[9] = m0 | m3, u[10] = m1 | m3, u[11] = m01 | m3;
+            u[12] = m2 | m3, u[13] = u[5] | m3, u[14] = u[6] | m3, u[15] = live;
             int later = t0 + k > 1;
             x = live & ~draw_actions(&rng, u, &pp->d[0][later]);
             y = live & ~draw_actions(&rng, u, &pp->d[1][later]);
@@ -191,13 +193,13 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
         }
         for (; k <= n; k++) { /* the C that followed CC, CD, DC (the rest followed DD) */
             uint64_t px = xs[k - 1], py = ys[k - 1], ca = live & ~xs[k], cb = live & ~ys[k];
-            uint64_t m0 = live & ~(px | py), m1 = py & ~px, m2 = px & ~py;
-            trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
-            trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
-            trans[0][2] += (uint64_t)__builtin_popcountll(m2 & ca);
-            trans[1][0] += (uint64_t)__builtin_popcountll(m0 & cb);
-            trans[1][1] += (uint64_t)__builtin_popcountll(m1 & cb);
-            trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
+            uint64_t cpx = ca & ~px, cpy = cb & ~px; /* C after A's C */
+            trans[0][0] += (uint64_t)__builtin_popcountll(cpx & ~py);
+            trans[0][1] += (uint64_t)__builtin_popcountll(cpx & py);
+            trans[0][2] += (uint64_t)__builtin_popcountll(ca & px & ~py);
+            trans[1][0] += (uint64_t)__builtin_popcountll(cpy & ~py);
+            trans[1][1] += (uint64_t)__builtin_popcountll(cpy & py);
+            trans[1][2] += (uint64_t)__builtin_popcountll(cb & px & ~py);
             both[k - 1] = xs[k] & ys[k];
         }
         count_words(plane[0], xs + 1, n);
@@ -220,6 +222,7 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
         n[0] = (uint32_t)turns - dx[i] - dy[i] + dd[i];
         for (int o = 0; o < 4; o++) total[o] += n[o];
     }
+    memcpy(out->total, total, sizeof total);
     /* every outcome but the last turn's is followed by a further turn; the C that followed the
      * fourth outcome are the rest of the C after the first turn */
     uint64_t last[4] = {live & ~(x | y), y & ~x, x & ~y, x & y};

@@ -264,14 +264,14 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
             for (int o = 0; o < 4; o++) { /* as match_scores adds them: exact with these payoffs */
                 x->score[0] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][0];
                 x->score[1] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][1];
-                s->oc[0][OC_CC + o] += bt.n[i][o];
-                s->oc[1][OC_CC + swap[o]] += bt.n[i][o];
             }
             x->turns = cfg->turns;
             x->coop[0] = (int)(bt.n[i][0] + bt.n[i][1]); /* A cooperated in CC and CD */
             x->coop[1] = (int)(bt.n[i][0] + bt.n[i][2]); /* B in CC and DC (A's view) */
         }
         for (int o = 0; o < 4; o++) {
+            s->oc[0][OC_CC + o] += bt.total[o];
+            s->oc[1][OC_CC + swap[o]] += bt.total[o];
             s->oc[0][OC_CC_N + o] += bt.next[o];
             s->oc[0][OC_CC_C + o] += bt.next_c[0][o];
             s->oc[1][OC_CC_N + swap[o]] += bt.next[o];
