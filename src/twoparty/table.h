@@ -15,6 +15,7 @@
 #include "parley/game.h"
 #include "parley/rng.h"
 #include "parley/strategy.h"
+#include "core/rng_gaps.h"
 
 /* Each probability as its cut (pl_rng_cut): 0 never, UINT64_MAX always, else a draw x < cut. */
 typedef struct pl_table {
@@ -41,8 +42,14 @@ typedef struct pl_table_draw {
 
 /* A pair of tables and a noise, prepared once for all its batches (pl_table_pair_prepare). */
 typedef struct pl_table_pair {
-    pl_table_draw d[2][2]; /* [A, B][first turn, later turns] */
+    pl_table_draw d[2][2];     /* [A, B][first turn, later turns]: the action as played */
+    pl_table_draw move[2][2];  /* the same without the noise */
+    const pl_rng_gaps *gaps;   /* the noise as gaps between flips, or NULL */
 } pl_table_pair;
+
+/* The noise (its cut) is drawn as gaps between flips (pl_table_pair.gaps) when it is at most
+ * this: a flip a 16 trials or fewer, so that a gap a flip costs less than a bit-serial draw. */
+#define PL_TABLE_GAPS_NOISE (UINT64_C(1) << 60)
 
 /* What a batch of up to 64 repetitions leaves: per repetition the counts of the four joint
  * outcomes (A's action first: CC, CD, DC, DD), and summed over the batch the counts the
@@ -54,8 +61,11 @@ typedef struct pl_table_batch {
 } pl_table_batch;
 
 /* A (table a, row) against B (table b), each action flipped with the chance whose cut is
- * noise_cut: the fractions N of every state and turn, exact. */
-void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, pl_table_pair *pp);
+ * noise_cut: the fractions N of every state and turn, exact.  gaps: NULL, or the noise's gaps
+ * (pl_rng_gaps_init(gaps, noise_cut), for 0 < noise_cut <= PL_TABLE_GAPS_NOISE), kept by the
+ * caller for as long as the pair is played. */
+void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, const pl_rng_gaps *gaps,
+                           pl_table_pair *pp);
 
 /* Plays `lanes` (1..64) repetitions of `turns` turns of the prepared pair, all draws from
  * `rng`.  Each lane's chances are exactly those of a match (53-bit probabilities and noise, as

@@ -80,14 +80,18 @@ static void prepare_draw(const uint64_t *cut, int states, uint64_t e, pl_table_d
     d->nbits = d->open ? PL_TABLE_DRAW_BITS - low : 0;
 }
 
-void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, pl_table_pair *pp)
+void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, const pl_rng_gaps *gaps,
+                           pl_table_pair *pp)
 {
     uint64_t e = over53(noise_cut) * (noise_cut != 0);
     uint64_t later_b[4] = {b->cut[1], b->cut[3], b->cut[2], b->cut[4]}; /* B's CC, DC, CD, DD: A's CC, CD, DC, DD */
-    prepare_draw(&a->cut[0], 1, e, &pp->d[0][0]);
-    prepare_draw(&a->cut[1], 4, e, &pp->d[0][1]);
-    prepare_draw(&b->cut[0], 1, e, &pp->d[1][0]);
-    prepare_draw(later_b, 4, e, &pp->d[1][1]);
+    const uint64_t *cuts[2][2] = {{&a->cut[0], &a->cut[1]}, {&b->cut[0], later_b}};
+    for (int p = 0; p < 2; p++)
+        for (int later = 0; later < 2; later++) {
+            prepare_draw(cuts[p][later], later ? 4 : 1, e, &pp->d[p][later]);
+            prepare_draw(cuts[p][later], later ? 4 : 1, 0, &pp->move[p][later]);
+        }
+    pp->gaps = gaps && noise_cut && noise_cut <= PL_TABLE_GAPS_NOISE && gaps->e == noise_cut >> 11 ? gaps : NULL;
 }
 
 /* The lanes that cooperate; u[c] is the union of the masks of the states in the set c. */
@@ -101,6 +105,48 @@ static inline uint64_t draw_actions(pl_rng *rng, const uint64_t *u, const pl_tab
         open ^= now;
     }
     return yes;
+}
+
+/* A player whose table draws nothing (every probability 0 or 1: Tit For Tat, Win-Stay
+ * Lose-Shift, ...) takes its flips from the gaps' stream (about 3 draws for 64 lanes at a noise
+ * of 0.05) when there is one; any other player draws its action as played bit by bit (about 7
+ * draws for 64 lanes).  *pos is the position of the stream's next flip counted from this word's
+ * first lane, carried from word to word. */
+static inline uint64_t flips(const pl_rng_gaps *gaps, pl_rng *rng, uint64_t *pos)
+{
+    uint64_t f = 0;
+    while (*pos < 64) {
+        f |= 1ull << *pos;
+        *pos += 1 + pl_rng_gap(gaps, rng);
+    }
+    *pos -= 64;
+    return f;
+}
+
+/* The actions (D = 1) of turns t0 + 1 .. t0 + n into xs[1..n], x and y the turn before's; ga,
+ * gb: A, B take the gaps' flips (constants in each copy). */
+static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair *pp, pl_rng *rng, uint64_t live,
+                                                             int t0, int n, uint64_t *xs, uint64_t *ys,
+                                                             uint64_t *pos, const int ga, const int gb)
+{
+    uint64_t x = xs[0], y = ys[0], u[16];
+    for (int k = 1; k <= n; k++) {
+        /* the lanes by last outcome (A's view), and their sixteen unions */
+        uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, m3 = x & y;
+        uint64_t m01 = m0 | m1, m012 = m01 | m2;
+        u[0] = 0, u[1] = m0, u[2] = m1, u[3] = m01;
+        u[4] = m2, u[5] = m0 | m2, u[6] = m1 | m2, u[7] = m012;
+        u[8] = m3, u[9] = m0 | m3, u[10] = m1 | m3, u[11] = m01 | m3;
+        u[12] = m2 | m3, u[13] = u[5] | m3, u[14] = u[6] | m3, u[15] = live;
+        int later = t0 + k > 1;
+        uint64_t ca = ga ? u[pp->move[0][later].always] ^ flips(pp->gaps, rng, pos)
+                         : draw_actions(rng, u, &pp->d[0][later]);
+        uint64_t cb = gb ? u[pp->move[1][later].always] ^ flips(pp->gaps, rng, pos)
+                         : draw_actions(rng, u, &pp->d[1][later]);
+        x = live & ~ca;
+        y = live & ~cb;
+        xs[k] = x, ys[k] = y;
+    }
 }
 
 enum { BLOCK = 15, CHUNK = 64 }; /* turns a 4-plane accumulator holds; turns drawn before they are counted */
@@ -166,24 +212,19 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
     pl_rng rng = *rng_io;
     uint64_t plane[3][32]; /* counters of A's D, B's D, both D */
     memset(plane, 0, sizeof plane);
-    uint64_t x = 0, y = 0, u[16], trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
+    uint64_t x = 0, y = 0, trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
+    int gap[2];
+    for (int p = 0; p < 2; p++) gap[p] = pp->gaps && !pp->move[p][0].open && !pp->move[p][1].open;
+    uint64_t pos = gap[0] || gap[1] ? pl_rng_gap(pp->gaps, &rng) : 0; /* the gaps' stream's first flip */
     for (int t0 = 0; t0 < turns; t0 += CHUNK) {
         int n = turns - t0 < CHUNK ? turns - t0 : CHUNK;
         uint64_t xs[CHUNK + 1], ys[CHUNK + 1], both[CHUNK];
         xs[0] = x, ys[0] = y; /* the turn before (none before the first) */
-        for (int k = 1; k <= n; k++) {
-            /* the lanes by last outcome (A's view), and their sixteen unions */
-            uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, m3 = x & y;
-            uint64_t m01 = m0 | m1, m012 = m01 | m2;
-            u[0] = 0, u[1] = m0, u[2] = m1, u[3] = m01;
-            u[4] = m2, u[5] = m0 | m2, u[6] = m1 | m2, u[7] = m012;
-            u[8] = m3, u[9] = m0 | m3, u[10] = m1 | m3, u[11] = m01 | m3;
-            u[12] = m2 | m3, u[13] = u[5] | m3, u[14] = u[6] | m3, u[15] = live;
-            int later = t0 + k > 1;
-            x = live & ~draw_actions(&rng, u, &pp->d[0][later]);
-            y = live & ~draw_actions(&rng, u, &pp->d[1][later]);
-            xs[k] = x, ys[k] = y;
-        }
+        if (gap[0] && gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, 1, 1);
+        else if (gap[0]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, 1, 0);
+        else if (gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, 0, 1);
+        else draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, 0, 0);
+        x = xs[n], y = ys[n];
         int k = 1;
         if (t0 == 0) {
             out->first_c[0] = (uint64_t)__builtin_popcountll(live & ~xs[1]);

@@ -57,7 +57,7 @@ static void deterministic_lanes_are_the_match(void **unused)
                 pl_rng rng;
                 pl_rng_init(&rng, 1, 2, 3);
                 pl_table_pair pp;
-                pl_table_pair_prepare(&ta, &tb, 0, &pp);
+                pl_table_pair_prepare(&ta, &tb, 0, NULL, &pp);
                 pl_table_batch_play(&pp, cfg.turns, 64, &rng, &bt);
                 for (int lane = 0; lane < 64; lane++)
                     for (int o = 0; o < 4; o++)
@@ -97,7 +97,7 @@ static void random_lanes_agree_with_the_expectation(void **unused)
                 pl_rng rng;
                 pl_rng_init(&rng, 5, k * 10 + nz, (uint64_t)q);
                 pl_table_pair pp;
-                pl_table_pair_prepare(&ta, &tb, pl_rng_cut(cfg.noise), &pp);
+                pl_table_pair_prepare(&ta, &tb, pl_rng_cut(cfg.noise), NULL, &pp);
                 pl_table_batch_play(&pp, cfg.turns, 64, &rng, &bt);
                 uint64_t counted[4] = {0, 0, 0, 0};
                 for (int lane = 0; lane < 64; lane++) {
@@ -142,7 +142,7 @@ static void partial_batch(void **unused)
     pl_rng rng;
     pl_rng_init(&rng, 9, 9, 9);
     pl_table_pair pp;
-    pl_table_pair_prepare(&ta, &tb, pl_rng_cut(0.1), &pp);
+    pl_table_pair_prepare(&ta, &tb, pl_rng_cut(0.1), NULL, &pp);
     pl_table_batch_play(&pp, 30, 5, &rng, &bt);
     for (int lane = 0; lane < 64; lane++) {
         unsigned turns = bt.n[lane][0] + bt.n[lane][1] + bt.n[lane][2] + bt.n[lane][3];
