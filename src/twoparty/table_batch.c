@@ -127,7 +127,8 @@ static inline uint64_t flips(const pl_rng_gaps *gaps, pl_rng *rng, uint64_t *pos
  * gb: A, B take the gaps' flips (constants in each copy). */
 static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair *pp, pl_rng *rng, uint64_t live,
                                                              int t0, int n, uint64_t *xs, uint64_t *ys,
-                                                             uint64_t *pos, const int ga, const int gb)
+                                                             uint64_t *pos, uint64_t trans[2][3], const int ga,
+                                                             const int gb)
 {
     uint64_t x = xs[0], y = ys[0], u[16];
     for (int k = 1; k <= n; k++) {
@@ -143,6 +144,14 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
                          : draw_actions(rng, u, &pp->d[0][later]);
         uint64_t cb = gb ? u[pp->move[1][later].always] ^ flips(pp->gaps, rng, pos)
                          : draw_actions(rng, u, &pp->d[1][later]);
+        if (later) { /* the C that followed CC, CD, DC (the rest followed DD) */
+            trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
+            trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
+            trans[0][2] += (uint64_t)__builtin_popcountll(m2 & ca);
+            trans[1][0] += (uint64_t)__builtin_popcountll(m0 & cb);
+            trans[1][1] += (uint64_t)__builtin_popcountll(m1 & cb);
+            trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
+        }
         x = live & ~ca;
         y = live & ~cb;
         xs[k] = x, ys[k] = y;
@@ -220,29 +229,16 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
         int n = turns - t0 < CHUNK ? turns - t0 : CHUNK;
         uint64_t xs[CHUNK + 1], ys[CHUNK + 1], both[CHUNK];
         xs[0] = x, ys[0] = y; /* the turn before (none before the first) */
-        if (gap[0] && gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, 1, 1);
-        else if (gap[0]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, 1, 0);
-        else if (gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, 0, 1);
-        else draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, 0, 0);
+        if (gap[0] && gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 1, 1);
+        else if (gap[0]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 1, 0);
+        else if (gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 0, 1);
+        else draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 0, 0);
         x = xs[n], y = ys[n];
-        int k = 1;
         if (t0 == 0) {
             out->first_c[0] = (uint64_t)__builtin_popcountll(live & ~xs[1]);
             out->first_c[1] = (uint64_t)__builtin_popcountll(live & ~ys[1]);
-            both[0] = xs[1] & ys[1];
-            k = 2;
         }
-        for (; k <= n; k++) { /* the C that followed CC, CD, DC (the rest followed DD) */
-            uint64_t px = xs[k - 1], py = ys[k - 1], ca = live & ~xs[k], cb = live & ~ys[k];
-            uint64_t cpx = ca & ~px, cpy = cb & ~px; /* C after A's C */
-            trans[0][0] += (uint64_t)__builtin_popcountll(cpx & ~py);
-            trans[0][1] += (uint64_t)__builtin_popcountll(cpx & py);
-            trans[0][2] += (uint64_t)__builtin_popcountll(ca & px & ~py);
-            trans[1][0] += (uint64_t)__builtin_popcountll(cpy & ~py);
-            trans[1][1] += (uint64_t)__builtin_popcountll(cpy & py);
-            trans[1][2] += (uint64_t)__builtin_popcountll(cb & px & ~py);
-            both[k - 1] = xs[k] & ys[k];
-        }
+        for (int k = 0; k < n; k++) both[k] = xs[k + 1] & ys[k + 1];
         count_words(plane[0], xs + 1, n);
         count_words(plane[1], ys + 1, n);
         count_words(plane[2], both, n);
