@@ -21,10 +21,15 @@
  * N's bit b is 1 for some of the four states: that set (a 4-bit code, prepared once a pair)
  * picks, from the sixteen unions of the four masks built once a turn, the lanes whose bit is 1.
  *
- * The draws of a chunk of 64 turns come first, their counting after (out of the draws' way).
- * Counting is bit-sliced too: A's D, B's D and both D each have a vertical counter (bit b of
- * lane i's count in plane b), added to four planes held a block of 15 turns and carried into
- * the others once a block; the per-lane counts come out by 8x8 bit transposes. */
+ * A player whose table draws nothing takes its noise from the gaps between flips instead
+ * (core/rng_gaps.h: about 3 draws for 64 lanes at a noise of 0.05, where the bit-serial draw
+ * takes about 7), when the noise is at most 1/16.
+ *
+ * The draws of a chunk of 64 turns come first, their counting after (out of the draws' way),
+ * except the C that followed each outcome, counted by popcount from the state masks of the
+ * turn.  Counting is bit-sliced too: A's D, B's D and both D each have a vertical counter (bit
+ * b of lane i's count in plane b), fed eight turns at a time through carry-save adders; the
+ * per-lane counts come out by 8x8 bit transposes. */
 #include <string.h>
 
 #include "twoparty/table.h"
@@ -173,35 +178,51 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
     }
 }
 
-enum { BLOCK = 15, CHUNK = 64 }; /* turns a 4-plane accumulator holds; turns drawn before they are counted */
+enum { CHUNK = 64 }; /* turns drawn before they are counted */
 
-/* plane += the count of each lane's bits over w[0..n) (lane by lane): four planes held in
- * registers for a block of 15 words, then carried into the others. */
-static void count_words(uint64_t *plane, const uint64_t *w, int n)
+/* A vertical counter: lane i's count is the sum over b of bit i of plane[b] 2^b, plus bit i of
+ * ones, 2 twos and 4 fours, the carry-save part (Harley and Seal's scheme). */
+typedef struct vcount {
+    uint64_t ones, twos, fours, plane[32];
+} vcount;
+
+/* plane += w 2^b, lane by lane. */
+static inline void add_at(uint64_t *plane, int b, uint64_t w)
 {
-    for (int k0 = 0; k0 < n; k0 += BLOCK) {
-        uint64_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        for (int k = k0; k < n && k < k0 + BLOCK; k++) {
-            uint64_t c = a0 & w[k];
-            a0 ^= w[k];
-            uint64_t c2 = a1 & c;
-            a1 ^= c;
-            a3 ^= a2 & c2;
-            a2 ^= c2;
-        }
-        uint64_t acc[4] = {a0, a1, a2, a3}, carry = 0;
-        int b = 0;
-        for (; b < 4; b++) {
-            uint64_t p = plane[b], s = p ^ acc[b];
-            plane[b] = s ^ carry;
-            carry = (p & acc[b]) | (carry & s);
-        }
-        for (; carry; b++) {
-            uint64_t c = plane[b] & carry;
-            plane[b] ^= carry;
-            carry = c;
-        }
+    for (; w; b++) {
+        uint64_t c = plane[b] & w;
+        plane[b] ^= w;
+        w = c;
     }
+}
+
+/* A carry-save adder: a + b + c = 2 *high + *low, lane by lane. */
+static inline void csa(uint64_t *high, uint64_t *low, uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t u = a ^ b;
+    *high = (a & b) | (u & c);
+    *low = u ^ c;
+}
+
+/* The bits of w[0..n) counted lane by lane: eight words at a time through seven carry-save
+ * adders into ones, twos and fours, the eights carried into the planes. */
+static void count_words(vcount *v, const uint64_t *w, int n)
+{
+    uint64_t ones = v->ones, twos = v->twos, fours = v->fours;
+    int k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t twos_a, twos_b, fours_a, fours_b, eights;
+        csa(&twos_a, &ones, ones, w[k], w[k + 1]);
+        csa(&twos_b, &ones, ones, w[k + 2], w[k + 3]);
+        csa(&fours_a, &twos, twos, twos_a, twos_b);
+        csa(&twos_a, &ones, ones, w[k + 4], w[k + 5]);
+        csa(&twos_b, &ones, ones, w[k + 6], w[k + 7]);
+        csa(&fours_b, &twos, twos, twos_a, twos_b);
+        csa(&eights, &fours, fours, fours_a, fours_b);
+        add_at(v->plane, 3, eights);
+    }
+    for (; k < n; k++) add_at(v->plane, 0, w[k]);
+    v->ones = ones, v->twos = twos, v->fours = fours;
 }
 
 /* Bit 8r + c to bit 8c + r. */
@@ -234,8 +255,8 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
     memset(out, 0, sizeof *out);
     const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
     pl_rng rng = *rng_io;
-    uint64_t plane[3][32]; /* counters of A's D, B's D, both D */
-    memset(plane, 0, sizeof plane);
+    vcount cnt[3]; /* of A's D, B's D, both D */
+    memset(cnt, 0, sizeof cnt);
     uint64_t x = 0, y = 0, trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
     int gap[2];
     for (int p = 0; p < 2; p++) gap[p] = pp->gaps && !pp->move[p][0].open && !pp->move[p][1].open;
@@ -254,17 +275,22 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
             out->first_c[1] = (uint64_t)__builtin_popcountll(live & ~ys[1]);
         }
         for (int k = 0; k < n; k++) both[k] = xs[k + 1] & ys[k + 1];
-        count_words(plane[0], xs + 1, n);
-        count_words(plane[1], ys + 1, n);
-        count_words(plane[2], both, n);
+        count_words(&cnt[0], xs + 1, n);
+        count_words(&cnt[1], ys + 1, n);
+        count_words(&cnt[2], both, n);
     }
     *rng_io = rng;
 
     int bits = 32 - __builtin_clz((unsigned)turns | 1u); /* planes a count of at most `turns` uses */
     uint32_t dx[64], dy[64], dd[64];
-    lane_counts(plane[0], bits, dx);
-    lane_counts(plane[1], bits, dy);
-    lane_counts(plane[2], bits, dd);
+    for (int c = 0; c < 3; c++) { /* the carry-save part into the planes */
+        add_at(cnt[c].plane, 0, cnt[c].ones);
+        add_at(cnt[c].plane, 1, cnt[c].twos);
+        add_at(cnt[c].plane, 2, cnt[c].fours);
+    }
+    lane_counts(cnt[0].plane, bits, dx);
+    lane_counts(cnt[1].plane, bits, dy);
+    lane_counts(cnt[2].plane, bits, dd);
     uint64_t total[4] = {0, 0, 0, 0};
     for (int i = 0; i < lanes; i++) {
         uint32_t *n = out->n[i];
