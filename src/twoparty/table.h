@@ -15,6 +15,7 @@
 #include "parley/game.h"
 #include "parley/rng.h"
 #include "parley/strategy.h"
+#include "core/rng_gaps.h"
 
 /* Each probability as its cut (pl_rng_cut): 0 never, UINT64_MAX always, else a draw x < cut. */
 typedef struct pl_table {
@@ -27,20 +28,50 @@ int pl_table_of(const pl_strategy *s, const pl_game *g, int side, pl_table *t);
 /* 1 when neither table draws anything (every cut 0 or UINT64_MAX). */
 int pl_table_deterministic(const pl_table *t);
 
+/* The bits a batched action is compared with: the chance of cooperating as played (after
+ * noise) is a fraction N / 2^106 exactly (a 53-bit probability and a 53-bit noise). */
+enum { PL_TABLE_DRAW_BITS = 106 };
+
+/* One player's action on one kind of turn (the first, or a later one) in a batch, by the four
+ * states of the last turn seen from A (CC, CD, DC, DD: bits 0..3 of each set below). */
+typedef struct pl_table_draw {
+    uint8_t always, open; /* the states that cooperate for sure; those that draw */
+    int nbits;            /* bits of N to compare (past the last one no lane can still be below);
+                           * from 32 on rounded up to a multiple of 4 (the loop's step), the bits
+                           * past the last 1 being 0 */
+    uint8_t code[PL_TABLE_DRAW_BITS + 2]; /* per bit of N, most significant first: the states whose N has a 1 */
+} pl_table_draw;
+
+/* A pair of tables and a noise, prepared once for all its batches (pl_table_pair_prepare). */
+typedef struct pl_table_pair {
+    pl_table_draw d[2][2];     /* [A, B][first turn, later turns]: the action as played */
+    pl_table_draw move[2][2];  /* the same without the noise */
+    const pl_rng_gaps *gaps;   /* the noise as gaps between flips, or NULL */
+} pl_table_pair;
+
+/* The noise (its cut) is drawn as gaps between flips (pl_table_pair.gaps) when it is at most
+ * this: a flip a 16 trials or fewer, so that a gap a flip costs less than a bit-serial draw. */
+#define PL_TABLE_GAPS_NOISE (UINT64_C(1) << 60)
+
 /* What a batch of up to 64 repetitions leaves: per repetition the counts of the four joint
  * outcomes (A's action first: CC, CD, DC, DD), and summed over the batch the counts the
- * tournament keeps (twoparty/tournament.c: per outcome, those followed by a further turn and
- * those followed by each party's C; first moves that were C). */
+ * tournament keeps (twoparty/tournament.c: per outcome, all, those followed by a further turn
+ * and those followed by each party's C; first moves that were C). */
 typedef struct pl_table_batch {
     uint32_t n[64][4];
-    uint64_t next[4], next_c[2][4], first_c[2];
+    uint64_t total[4], next[4], next_c[2][4], first_c[2];
 } pl_table_batch;
 
-/* Plays `lanes` (1..64) repetitions of `turns` turns of A (table a, row) against B (table b),
- * each action flipped with the chance whose cut is noise_cut, all draws from `rng`.  Each
- * lane's probabilities are exactly those of a match (53 bits, as pl_rng_bernoulli); only which
- * draws give them differs.  turns < 2^31. */
-void pl_table_batch_play(const pl_table *a, const pl_table *b, int turns, uint64_t noise_cut, int lanes,
-                         pl_rng *rng, pl_table_batch *out);
+/* A (table a, row) against B (table b), each action flipped with the chance whose cut is
+ * noise_cut: the fractions N of every state and turn, exact.  gaps: NULL, or the noise's gaps
+ * (pl_rng_gaps_init(gaps, noise_cut), for 0 < noise_cut <= PL_TABLE_GAPS_NOISE), kept by the
+ * caller for as long as the pair is played. */
+void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, const pl_rng_gaps *gaps,
+                           pl_table_pair *pp);
+
+/* Plays `lanes` (1..64) repetitions of `turns` turns of the prepared pair, all draws from
+ * `rng`.  Each lane's chances are exactly those of a match (53-bit probabilities and noise, as
+ * pl_rng_bernoulli); only which draws give them differs.  turns < 2^31. */
+void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng, pl_table_batch *out);
 
 #endif

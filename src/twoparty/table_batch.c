@@ -1,105 +1,316 @@
 // SPDX-License-Identifier: MIT
 /* table_batch.c — 64 repetitions of a match between two memory-one tables at once.
  *
- * Bit-sliced: lane i of every 64-bit word is repetition i.  The words X and Y hold each
- * lane's last actions (D = 1), so the four masks ~X&~Y, ~X&Y, X&~Y, X&Y say which of its
- * five probabilities each lane uses next.  A probability p is drawn, as everywhere in parley,
- * as "a uniform 53-bit integer m is below T = ceil(p 2^53)" (the cut of pl_rng_cut is T 2^11);
- * here m is compared with T one bit at a time, most significant first, for all lanes at once:
- * one 64-bit draw gives every lane its next bit, a lane is decided at the first bit where m
- * and T differ, and the draws stop when every lane is decided (about 8 draws for 64 lanes,
- * at most 53).  Lanes whose probability is 0 or 1 draw nothing, as a match does.  So each
- * lane's chances are exactly a match's; the draws that give them are not those of the loop
- * of moves, which is why this serves an explicit option (the tournament's --batched).
- * Noise flips come the same way (a constant cut); counting is bit-sliced too: each joint
- * outcome has a vertical counter (bit b of lane i's count in plane b), incremented with a
- * ripple of carries that stops at the first plane left without one. */
+ * Bit-sliced: lane i of every 64-bit word is repetition i.  The words x and y hold each
+ * lane's last actions as played (D = 1), so the four masks ~x&~y, ~x&y, x&~y, x&y say which of
+ * its five probabilities each lane uses next.
+ *
+ * One draw an action as played.  In a match a player cooperates when a uniform 53-bit m is
+ * below P = ceil(p 2^53) (the cut of pl_rng_cut is P 2^11), and the action is then flipped
+ * when another uniform 53-bit integer is below E = ceil(noise 2^53).  So it is played as C
+ * with the chance (P (2^53 - E) + (2^53 - P) E) / 2^106 =: N / 2^106, an exact fraction, and
+ * only the action as played is seen by either player or counted.  Here a uniform 106-bit m is
+ * compared with N one bit at a time, most significant first, for all lanes at once: one 64-bit
+ * draw gives every lane its next bit of m, a lane is decided at the first bit where m and N
+ * differ, and the draws stop when every lane is decided (about 7 draws for 64 lanes whatever
+ * N, at most 106).  Lanes whose N is 0 or 2^106 (no noise, a probability 0 or 1) draw
+ * nothing, as in a match.  So each lane's chances are exactly a match's; the draws that give
+ * them are not those of the loop of moves, which is why this serves an explicit option (the
+ * tournament's --batched).
+ *
+ * N's bit b is 1 for some of the four states: that set (a 4-bit code, prepared once a pair)
+ * picks, from the sixteen unions of the four masks built once a turn, the lanes whose bit is 1.
+ *
+ * A player whose table draws nothing takes its noise from the gaps between flips instead
+ * (core/rng_gaps.h: about 3 draws for 64 lanes at a noise of 0.05, where the bit-serial draw
+ * takes about 7), when the noise is at most 1/16.
+ *
+ * The draws of a chunk of 64 turns come first, their counting after (out of the draws' way),
+ * except the C that followed each outcome, counted by popcount from the state masks of the
+ * turn.  Counting is bit-sliced too: A's D, B's D and both D each have a vertical counter (bit
+ * b of lane i's count in plane b), fed eight turns at a time through carry-save adders; the
+ * per-lane counts come out by 8x8 bit transposes. */
 #include <string.h>
 
 #include "twoparty/table.h"
 
-/* Lanes in `open` (a subset of the union of m[]) that draw m < T with T from cut[s] for the
- * lanes of m[s]; lanes whose cut is UINT64_MAX are 1 and those whose cut is 0 are 0. */
-static uint64_t draw_lanes(pl_rng *rng, const uint64_t *cut, const uint64_t *m, int states, uint64_t live)
+/* A probability's cut as an integer over 2^53 (2^53 for always). */
+static uint64_t over53(uint64_t cut) { return cut == UINT64_MAX ? 1ull << 53 : cut >> 11; }
+
+typedef struct wide {
+    uint64_t hi, lo; /* hi 2^64 + lo */
+} wide;
+
+/* a b for a, b <= 2^53 (so the halves' products do not overflow). */
+static wide mul53(uint64_t a, uint64_t b)
 {
-    uint64_t yes = 0, open = 0;
+    uint64_t a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
+    uint64_t low = a0 * b0, mid = a0 * b1 + a1 * b0; /* mid < 2^55 */
+    wide r = {a1 * b1 + (mid >> 32), low + (mid << 32)};
+    r.hi += r.lo < low;
+    return r;
+}
+
+static wide add(wide a, wide b)
+{
+    wide r = {a.hi + b.hi, a.lo + b.lo};
+    r.hi += r.lo < a.lo;
+    return r;
+}
+
+static int bit_of(wide n, int b) { return (int)((b >= 64 ? n.hi >> (b - 64) : n.lo >> b) & 1); }
+
+/* The draw of one player on one kind of turn; cut[s] is its probability in A's state s, for
+ * the first `states` states (the first turn has one: every lane starts as CC). */
+static void prepare_draw(const uint64_t *cut, int states, uint64_t e, pl_table_draw *d)
+{
+    memset(d, 0, sizeof *d);
+    const uint64_t one = 1ull << 53;
+    int low = PL_TABLE_DRAW_BITS;
     for (int s = 0; s < states; s++) {
-        if (cut[s] == UINT64_MAX) yes |= m[s];
-        else if (cut[s] != 0) open |= m[s];
+        uint64_t p = over53(cut[s]);
+        wide n = add(mul53(p, one - e), mul53(one - p, e));
+        if (n.hi == 0 && n.lo == 0) continue;                   /* never */
+        if (n.hi == 1ull << 42 && n.lo == 0) {                   /* N = 2^106: always */
+            d->always |= (uint8_t)(1u << s);
+            continue;
+        }
+        d->open |= (uint8_t)(1u << s);
+        for (int k = 0; k < PL_TABLE_DRAW_BITS; k++)
+            if (bit_of(n, PL_TABLE_DRAW_BITS - 1 - k)) {
+                d->code[k] |= (uint8_t)(1u << s);
+                if (PL_TABLE_DRAW_BITS - 1 - k < low) low = PL_TABLE_DRAW_BITS - 1 - k;
+            }
     }
-    yes &= live;
-    open &= live;
-    /* bits 63..11 of the cut are T's 53 bits; its low 11 bits are 0, so a lane still equal
-     * after them has m = T: not below, no */
-    for (int bit = 63; open && bit >= 11; bit--) {
-        uint64_t r = pl_rng_next(rng), t = 0;
-        for (int s = 0; s < states; s++) t |= m[s] & (0 - ((cut[s] >> bit) & 1));
-        yes |= open & ~r & t; /* m's bit 0 where T's is 1: m < T */
-        open &= ~(r ^ t);     /* still equal so far */
-    }
+    d->nbits = d->open ? PL_TABLE_DRAW_BITS - low : 0;
+    if (d->nbits >= 32) d->nbits = (d->nbits + 3) & ~3; /* code[106], code[107] are 0 */
+}
+
+void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, const pl_rng_gaps *gaps,
+                           pl_table_pair *pp)
+{
+    uint64_t e = over53(noise_cut) * (noise_cut != 0);
+    uint64_t later_b[4] = {b->cut[1], b->cut[3], b->cut[2], b->cut[4]}; /* B's CC, DC, CD, DD: A's CC, CD, DC, DD */
+    const uint64_t *cuts[2][2] = {{&a->cut[0], &a->cut[1]}, {&b->cut[0], later_b}};
+    for (int p = 0; p < 2; p++)
+        for (int later = 0; later < 2; later++) {
+            prepare_draw(cuts[p][later], later ? 4 : 1, e, &pp->d[p][later]);
+            prepare_draw(cuts[p][later], later ? 4 : 1, 0, &pp->move[p][later]);
+        }
+    pp->gaps = gaps && noise_cut && noise_cut <= PL_TABLE_GAPS_NOISE && gaps->e == noise_cut >> 11 ? gaps : NULL;
+}
+
+/* The lanes that cooperate; u[c] is the union of the masks of the states in the set c. */
+static inline void draw_bit(pl_rng *rng, uint64_t t, uint64_t *yes, uint64_t *open)
+{
+    uint64_t now = *open & (pl_rng_next(rng) ^ t); /* decided at this bit: m's differs from N's */
+    *yes |= now & t;                               /* N's is 1, m's 0: m < N */
+    *open ^= now;
+}
+
+static inline uint64_t draw_actions(pl_rng *rng, const uint64_t *u, const pl_table_draw *d)
+{
+    uint64_t yes = u[d->always], open = u[d->open];
+    const uint8_t *c = d->code, *end = c + d->nbits;
+    if (d->nbits & 3) /* a short N (no noise): bit by bit to its end */
+        for (; open && c < end; c++) draw_bit(rng, u[*c], &yes, &open);
+    else /* the end looked at every fourth bit */
+        for (; open && c < end; c += 4) {
+            draw_bit(rng, u[c[0]], &yes, &open);
+            if (!open) break;
+            draw_bit(rng, u[c[1]], &yes, &open);
+            if (!open) break;
+            draw_bit(rng, u[c[2]], &yes, &open);
+            if (!open) break;
+            draw_bit(rng, u[c[3]], &yes, &open);
+        }
     return yes;
 }
 
-static inline void count_up(uint64_t *plane, uint64_t carry)
+/* A player whose table draws nothing (every probability 0 or 1: Tit For Tat, Win-Stay
+ * Lose-Shift, ...) takes its flips from the gaps' stream (about 3 draws for 64 lanes at a noise
+ * of 0.05) when there is one; any other player draws its action as played bit by bit (about 7
+ * draws for 64 lanes).  *pos is the position of the stream's next flip counted from this word's
+ * first lane, carried from word to word. */
+static inline uint64_t flips(const pl_rng_gaps *gaps, pl_rng *rng, uint64_t *pos)
 {
-    for (int b = 0; carry; b++) {
-        uint64_t c = plane[b] & carry;
-        plane[b] ^= carry;
-        carry = c;
+    uint64_t f = 0;
+    while (*pos < 64) {
+        f |= 1ull << *pos;
+        *pos += 1 + pl_rng_gap(gaps, rng);
+    }
+    *pos -= 64;
+    return f;
+}
+
+/* The actions (D = 1) of turns t0 + 1 .. t0 + n into xs[1..n], x and y the turn before's; ga,
+ * gb: A, B take the gaps' flips (constants in each copy). */
+static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair *pp, pl_rng *rng, uint64_t live,
+                                                             int t0, int n, uint64_t *xs, uint64_t *ys,
+                                                             uint64_t *pos, uint64_t trans[2][3], const int ga,
+                                                             const int gb)
+{
+    uint64_t x = xs[0], y = ys[0], u[16];
+    for (int k = 1; k <= n; k++) {
+        /* the lanes by last outcome (A's view), and their sixteen unions */
+        uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, m3 = x & y;
+        uint64_t m01 = m0 | m1, m012 = m01 | m2;
+        u[0] = 0, u[1] = m0, u[2] = m1, u[3] = m01;
+        u[4] = m2, u[5] = m0 | m2, u[6] = m1 | m2, u[7] = m012;
+        u[8] = m3, u[9] = m0 | m3, u[10] = m1 | m3, u[11] = m01 | m3;
+        u[12] = m2 | m3, u[13] = u[5] | m3, u[14] = u[6] | m3, u[15] = live;
+        int later = t0 + k > 1;
+        uint64_t ca = ga ? u[pp->move[0][later].always] ^ flips(pp->gaps, rng, pos)
+                         : draw_actions(rng, u, &pp->d[0][later]);
+        uint64_t cb = gb ? u[pp->move[1][later].always] ^ flips(pp->gaps, rng, pos)
+                         : draw_actions(rng, u, &pp->d[1][later]);
+        if (later) { /* the C that followed CC, CD, DC (the rest followed DD) */
+            trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
+            trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
+            trans[0][2] += (uint64_t)__builtin_popcountll(m2 & ca);
+            trans[1][0] += (uint64_t)__builtin_popcountll(m0 & cb);
+            trans[1][1] += (uint64_t)__builtin_popcountll(m1 & cb);
+            trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
+        }
+        x = live & ~ca;
+        y = live & ~cb;
+        xs[k] = x, ys[k] = y;
     }
 }
 
-void pl_table_batch_play(const pl_table *a, const pl_table *b, int turns, uint64_t noise_cut, int lanes,
-                         pl_rng *rng, pl_table_batch *out)
+enum { CHUNK = 64 }; /* turns drawn before they are counted */
+
+/* A vertical counter: lane i's count is the sum over b of bit i of plane[b] 2^b, plus bit i of
+ * ones, 2 twos and 4 fours, the carry-save part (Harley and Seal's scheme). */
+typedef struct vcount {
+    uint64_t ones, twos, fours, plane[32];
+} vcount;
+
+/* plane += w 2^b, lane by lane. */
+static inline void add_at(uint64_t *plane, int b, uint64_t w)
+{
+    for (; w; b++) {
+        uint64_t c = plane[b] & w;
+        plane[b] ^= w;
+        w = c;
+    }
+}
+
+/* A carry-save adder: a + b + c = 2 *high + *low, lane by lane. */
+static inline void csa(uint64_t *high, uint64_t *low, uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t u = a ^ b;
+    *high = (a & b) | (u & c);
+    *low = u ^ c;
+}
+
+/* The bits of w[0..n) counted lane by lane: eight words at a time through seven carry-save
+ * adders into ones, twos and fours, the eights carried into the planes. */
+static void count_words(vcount *v, const uint64_t *w, int n)
+{
+    uint64_t ones = v->ones, twos = v->twos, fours = v->fours;
+    int k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t twos_a, twos_b, fours_a, fours_b, eights;
+        csa(&twos_a, &ones, ones, w[k], w[k + 1]);
+        csa(&twos_b, &ones, ones, w[k + 2], w[k + 3]);
+        csa(&fours_a, &twos, twos, twos_a, twos_b);
+        csa(&twos_a, &ones, ones, w[k + 4], w[k + 5]);
+        csa(&twos_b, &ones, ones, w[k + 6], w[k + 7]);
+        csa(&fours_b, &twos, twos, twos_a, twos_b);
+        csa(&eights, &fours, fours, fours_a, fours_b);
+        add_at(v->plane, 3, eights);
+    }
+    for (; k < n; k++) add_at(v->plane, 0, w[k]);
+    v->ones = ones, v->twos = twos, v->fours = fours;
+}
+
+/* Bit 8r + c to bit 8c + r. */
+static inline uint64_t transpose8(uint64_t x)
+{
+    uint64_t t = (x ^ (x >> 7)) & 0x00AA00AA00AA00AAull;
+    x ^= t ^ (t << 7);
+    t = (x ^ (x >> 14)) & 0x0000CCCC0000CCCCull;
+    x ^= t ^ (t << 14);
+    t = (x ^ (x >> 28)) & 0x00000000F0F0F0F0ull;
+    x ^= t ^ (t << 28);
+    return x;
+}
+
+/* count[i] = lane i's count in the vertical counter `plane` of `bits` planes. */
+static void lane_counts(const uint64_t *plane, int bits, uint32_t *count)
+{
+    memset(count, 0, 64 * sizeof *count);
+    for (int j = 0; j * 8 < bits; j++)
+        for (int g = 0; g < 8; g++) {
+            uint64_t w = 0;
+            for (int b = 0; b < 8; b++) w |= ((plane[8 * j + b] >> (8 * g)) & 0xff) << (8 * b);
+            w = transpose8(w);
+            for (int i = 0; i < 8; i++) count[8 * g + i] |= (uint32_t)((w >> (8 * i)) & 0xff) << (8 * j);
+        }
+}
+
+void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out)
 {
     memset(out, 0, sizeof *out);
-    uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
-    uint64_t plane[3][32];   /* counters of CC, CD, DC; DD is the rest */
-    memset(plane, 0, sizeof plane);
-    uint64_t x = 0, y = 0, prev[4] = {0, 0, 0, 0};
-    for (int t = 0; t < turns; t++) {
-        uint64_t ca, cb;
-        if (t == 0) {
-            uint64_t all[1] = {live};
-            ca = draw_lanes(rng, &a->cut[0], all, 1, live);
-            cb = draw_lanes(rng, &b->cut[0], all, 1, live);
-        } else {
-            /* A's state (own, other's) = CC, CD, DC, DD; B sees CD as DC and DC as CD */
-            uint64_t ma[4] = {~x & ~y, ~x & y, x & ~y, x & y};
-            uint64_t mb[4] = {ma[0], ma[2], ma[1], ma[3]};
-            ca = draw_lanes(rng, &a->cut[1], ma, 4, live);
-            cb = draw_lanes(rng, &b->cut[1], mb, 4, live);
+    const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
+    pl_rng rng = *rng_io;
+    vcount cnt[3]; /* of A's D, B's D, both D */
+    memset(cnt, 0, sizeof cnt);
+    uint64_t x = 0, y = 0, trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
+    int gap[2];
+    for (int p = 0; p < 2; p++) gap[p] = pp->gaps && !pp->move[p][0].open && !pp->move[p][1].open;
+    uint64_t pos = gap[0] || gap[1] ? pl_rng_gap(pp->gaps, &rng) : 0; /* the gaps' stream's first flip */
+    for (int t0 = 0; t0 < turns; t0 += CHUNK) {
+        int n = turns - t0 < CHUNK ? turns - t0 : CHUNK;
+        uint64_t xs[CHUNK + 1], ys[CHUNK + 1], both[CHUNK];
+        xs[0] = x, ys[0] = y; /* the turn before (none before the first) */
+        if (gap[0] && gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 1, 1);
+        else if (gap[0]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 1, 0);
+        else if (gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 0, 1);
+        else draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 0, 0);
+        x = xs[n], y = ys[n];
+        if (t0 == 0) {
+            out->first_c[0] = (uint64_t)__builtin_popcountll(live & ~xs[1]);
+            out->first_c[1] = (uint64_t)__builtin_popcountll(live & ~ys[1]);
         }
-        uint64_t nx = ~ca & live, ny = ~cb & live; /* D = 1 */
-        if (noise_cut) {
-            uint64_t all[1] = {live};
-            nx ^= draw_lanes(rng, &noise_cut, all, 1, live);
-            ny ^= draw_lanes(rng, &noise_cut, all, 1, live);
-        }
-        uint64_t o[4] = {~nx & ~ny & live, ~nx & ny & live, nx & ~ny & live, nx & ny & live};
-        if (t == 0) {
-            out->first_c[0] = (uint64_t)__builtin_popcountll(~nx & live);
-            out->first_c[1] = (uint64_t)__builtin_popcountll(~ny & live);
-        } else
-            for (int k = 0; k < 4; k++) {
-                out->next[k] += (uint64_t)__builtin_popcountll(prev[k]);
-                out->next_c[0][k] += (uint64_t)__builtin_popcountll(prev[k] & ~nx);
-                out->next_c[1][k] += (uint64_t)__builtin_popcountll(prev[k] & ~ny);
-            }
-        for (int k = 0; k < 3; k++) count_up(plane[k], o[k]);
-        memcpy(prev, o, sizeof prev);
-        x = nx;
-        y = ny;
+        for (int k = 0; k < n; k++) both[k] = xs[k + 1] & ys[k + 1];
+        count_words(&cnt[0], xs + 1, n);
+        count_words(&cnt[1], ys + 1, n);
+        count_words(&cnt[2], both, n);
     }
+    *rng_io = rng;
+
     int bits = 32 - __builtin_clz((unsigned)turns | 1u); /* planes a count of at most `turns` uses */
+    uint32_t dx[64], dy[64], dd[64];
+    for (int c = 0; c < 3; c++) { /* the carry-save part into the planes */
+        add_at(cnt[c].plane, 0, cnt[c].ones);
+        add_at(cnt[c].plane, 1, cnt[c].twos);
+        add_at(cnt[c].plane, 2, cnt[c].fours);
+    }
+    lane_counts(cnt[0].plane, bits, dx);
+    lane_counts(cnt[1].plane, bits, dy);
+    lane_counts(cnt[2].plane, bits, dd);
+    uint64_t total[4] = {0, 0, 0, 0};
     for (int i = 0; i < lanes; i++) {
-        uint32_t sum = 0;
-        for (int k = 0; k < 3; k++) {
-            uint32_t c = 0;
-            for (int bit = 0; bit < bits; bit++) c |= (uint32_t)((plane[k][bit] >> i) & 1) << bit;
-            out->n[i][k] = c;
-            sum += c;
+        uint32_t *n = out->n[i];
+        n[3] = dd[i];
+        n[2] = dx[i] - dd[i];
+        n[1] = dy[i] - dd[i];
+        n[0] = (uint32_t)turns - dx[i] - dy[i] + dd[i];
+        for (int o = 0; o < 4; o++) total[o] += n[o];
+    }
+    memcpy(out->total, total, sizeof total);
+    /* every outcome but the last turn's is followed by a further turn; the C that followed the
+     * fourth outcome are the rest of the C after the first turn */
+    uint64_t last[4] = {live & ~(x | y), y & ~x, x & ~y, x & y};
+    for (int o = 0; o < 4; o++) out->next[o] = turns > 0 ? total[o] - (uint64_t)__builtin_popcountll(last[o]) : 0;
+    uint64_t c_later[2] = {total[0] + total[1] - out->first_c[0], total[0] + total[2] - out->first_c[1]};
+    for (int p = 0; p < 2; p++) {
+        out->next_c[p][3] = turns > 0 ? c_later[p] : 0;
+        for (int o = 0; o < 3; o++) {
+            out->next_c[p][o] = trans[p][o];
+            out->next_c[p][3] -= trans[p][o];
         }
-        out->n[i][3] = (uint32_t)turns - sum;
     }
 }

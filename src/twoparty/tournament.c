@@ -109,6 +109,7 @@ typedef struct shared {
     pthread_mutex_t text_lock; /* guards the list of pairs' lines not yet written */
     itext *texts;
     int text_failed;   /* a pair's lines could not be made or written */
+    pl_rng_gaps gaps;  /* the noise as gaps between flips, for the batched play (gaps.e 0: none) */
 } shared;
 
 void pl_tournament_config_default(pl_tournament_config *cfg)
@@ -249,27 +250,29 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
         return 0;
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
     if (!noise_cut && pl_table_deterministic(&ta) && pl_table_deterministic(&tb)) return 0; /* played once */
+    pl_table_pair pair;
+    pl_table_pair_prepare(&ta, &tb, noise_cut, sh->gaps.e ? &sh->gaps : NULL, &pair);
     pl_table_batch bt;
     static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
     for (int done = 0, q = 0; done < cfg->repetitions; done += 64, q++) {
         int lanes = cfg->repetitions - done < 64 ? cfg->repetitions - done : 64;
         pl_rng rng;
         pl_rng_init(&rng, cfg->seed, k, UINT64_MAX - (uint64_t)q);
-        pl_table_batch_play(&ta, &tb, cfg->turns, noise_cut, lanes, &rng, &bt);
+        pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt);
         for (int i = 0; i < lanes; i++) {
             rep_result *x = &s->reps[done + i];
             x->score[0] = x->score[1] = 0;
             for (int o = 0; o < 4; o++) { /* as match_scores adds them: exact with these payoffs */
                 x->score[0] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][0];
                 x->score[1] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][1];
-                s->oc[0][OC_CC + o] += bt.n[i][o];
-                s->oc[1][OC_CC + swap[o]] += bt.n[i][o];
             }
             x->turns = cfg->turns;
             x->coop[0] = (int)(bt.n[i][0] + bt.n[i][1]); /* A cooperated in CC and CD */
             x->coop[1] = (int)(bt.n[i][0] + bt.n[i][2]); /* B in CC and DC (A's view) */
         }
         for (int o = 0; o < 4; o++) {
+            s->oc[0][OC_CC + o] += bt.total[o];
+            s->oc[1][OC_CC + swap[o]] += bt.total[o];
             s->oc[0][OC_CC_N + o] += bt.next[o];
             s->oc[0][OC_CC_C + o] += bt.next_c[0][o];
             s->oc[1][OC_CC_N + swap[o]] += bt.next[o];
@@ -676,6 +679,8 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
         return pl_error_set(err, PL_EINVAL, "interactions: the batched play keeps no match's actions; "
                             "an interactions file needs the default play (without batched)");
     shared sh = {.players = players, .n = n, .cfg = cfg};
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    if (cfg->batched && noise_cut && noise_cut <= PL_TABLE_GAPS_NOISE) pl_rng_gaps_init(&sh.gaps, noise_cut);
     pl_gzout *gz = NULL;
     pthread_mutex_init(&sh.text_lock, NULL);
     if (cfg->interactions) { /* opened before any match is played: a path it cannot write fails now */

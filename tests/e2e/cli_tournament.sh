@@ -108,3 +108,13 @@ check "--batched: results.json says so" grep -q '"batched": *true' "$TMP/b1/resu
 check "without --batched results.json has no such key (the default's files are unchanged)" \
   bash -c "! grep -q batched '$TMP/b0/results.json'"
 check "--batched changes the draws of memory-one pairs" bash -c "! cmp -s '$TMP/b0/payoff_matrix.csv' '$TMP/b1/payoff_matrix.csv'"
+# the three ways --batched draws (issue 17): bit-serial actions as played, the noise's gaps for players
+# whose tables draw nothing (noise <= 1/16: tft, wsls, cooperator, defector), both in one pair; and above
+# 1/16 bit-serial only: the same bytes on 1 and 3 threads either way
+for noise in 0.05 0.2; do
+  for t in 1 3; do
+    "$PARLEY" tournament --players tft,wsls,cooperator,defector,random,zd_gtft_2,first_joss --turns 70 \
+      --repetitions 130 --noise $noise --seed 11 --threads $t --batched --out "$TMP/g$noise-$t" >/dev/null 2>&1
+  done
+  check "--batched, noise $noise: the same results on 1 and 3 threads" diff -r "$TMP/g$noise-1" "$TMP/g$noise-3"
+done
