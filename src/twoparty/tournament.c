@@ -746,6 +746,7 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
                        .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,
                        .worker_open = worker_open, .worker_close = worker_close, .run = run_pair, .fold = fold_pair,
                        .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg,
+                       .slot_filled = 1, /* play_job writes the counts, the text and every repetition */
                        /* the interactions' lines travel in memory the slots point to: not across processes */
                        .distributable = !cfg->interactions};
     if ((rc = pl_parallel_run(&job, err))) goto fail;
