@@ -553,9 +553,11 @@ static int finish(pl_tournament_result *R)
     int reps = R->reps;
     double *tmp = pl_malloc((size_t)(reps > 0 ? reps : 1) * sizeof *tmp);
     double *rates = pl_malloc((2 * n + 1) * sizeof *rates);
-    if (!tmp || !rates) {
+    int *wins = pl_malloc((size_t)(reps > 0 ? reps : 1) * sizeof *wins);
+    if (!tmp || !rates || !wins) {
         pl_free(tmp);
         pl_free(rates);
+        pl_free(wins);
         return PL_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
@@ -570,9 +572,8 @@ static int finish(pl_tournament_result *R)
         R->sd[i] = pl_stats_sd(v, (size_t)reps, 0);
         pl_stats_sort(tmp, (size_t)reps);
         R->median[i] = pl_stats_median_sorted(tmp, (size_t)reps);
-        for (int r = 0; r < reps; r++) tmp[r] = R->wins[i * (size_t)reps + r];
-        pl_stats_sort(tmp, (size_t)reps);
-        R->wins_median[i] = pl_stats_median_sorted(tmp, (size_t)reps);
+        memcpy(wins, &R->wins[i * (size_t)reps], (size_t)reps * sizeof *wins);
+        R->wins_median[i] = pl_stats_median_int(wins, (size_t)reps);
         R->rank[i] = i;
         /* cooperations over turns against the others; initial cooperations over matches against
          * them (0 without any); good partner: the repetitions it cooperated at least as much */
@@ -610,6 +611,7 @@ static int finish(pl_tournament_result *R)
         }
     }
     pl_free(tmp);
+    pl_free(wins);
     double *coop = pl_malloc(n * n * sizeof *coop); /* 8 bytes a pair, while the ratings are made */
     if (!coop) {
         pl_free(rates);
