@@ -254,8 +254,12 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
     pl_table_pair_prepare(&ta, &tb, noise_cut, sh->gaps.e ? &sh->gaps : NULL, &pair);
     pl_table_batch bt;
     static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
-    double pay[2][4]; /* each side's payoff in A's state o, read once (not again for every lane) */
-    for (int o = 0; o < 4; o++) pay[0][o] = g->payoff[o >> 1][o & 1][0], pay[1][o] = g->payoff[o >> 1][o & 1][1];
+    /* Each side's payoff in A's state o as an integer (pl_match_payoffs_exact: |payoff| <= 2^20):
+     * a lane's score is an integer below 2^53 whose every partial sum match_scores' doubles
+     * hold exactly, so the integer sum converted once is the same double (a zero is +0 both ways). */
+    int64_t pay[2][4];
+    for (int o = 0; o < 4; o++)
+        pay[0][o] = (int64_t)g->payoff[o >> 1][o & 1][0], pay[1][o] = (int64_t)g->payoff[o >> 1][o & 1][1];
     for (int done = 0, q = 0; done < cfg->repetitions; done += 64, q++) {
         int lanes = cfg->repetitions - done < 64 ? cfg->repetitions - done : 64;
         pl_rng rng;
@@ -263,13 +267,13 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
         pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt);
         for (int i = 0; i < lanes; i++) {
             rep_result *x = &s->reps[done + i];
-            double sa = 0, sb = 0;
-            for (int o = 0; o < 4; o++) { /* as match_scores adds them: exact with these payoffs */
-                sa += (double)bt.n[i][o] * pay[0][o];
-                sb += (double)bt.n[i][o] * pay[1][o];
+            int64_t sa = 0, sb = 0;
+            for (int o = 0; o < 4; o++) {
+                sa += (int64_t)bt.n[i][o] * pay[0][o];
+                sb += (int64_t)bt.n[i][o] * pay[1][o];
             }
-            x->score[0] = sa;
-            x->score[1] = sb;
+            x->score[0] = (double)sa;
+            x->score[1] = (double)sb;
             x->turns = cfg->turns;
             x->coop[0] = (int)(bt.n[i][0] + bt.n[i][1]); /* A cooperated in CC and CD */
             x->coop[1] = (int)(bt.n[i][0] + bt.n[i][2]); /* B in CC and DC (A's view) */
