@@ -80,7 +80,7 @@ static void *worker(void *arg)
 
         uint64_t lo = b * job->block_items, hi = lo + job->block_items < job->items ? lo + job->block_items : job->items;
         assert(lo < hi && hi <= job->items);
-        if (slot) memset(slot, 0, job->slot_size);
+        if (slot && !job->slot_filled) memset(slot, 0, job->slot_size);
         pl_error_clear(&e);
         int rc = job->run(job->ctx, state, lo, hi, slot, &e);
 

@@ -27,6 +27,10 @@ typedef struct pl_parallel {
     uint64_t block_items; /* items per block, 1 or more: fixed by the caller, never by the thread count */
     int threads;          /* 1 .. PL_PARALLEL_MAX_THREADS; never more are started than there are blocks */
     size_t slot_size;     /* bytes of one block's result, zeroed before the block runs; 0: none (needs fold) */
+    /* 1 when run writes every byte of its slot that fold reads: the pool then does not zero the
+     * slot first (a tournament's slot of 1,000 repetitions is 32 kB a pair).  Slots shared among
+     * processes (distributable, below) are zeroed all the same: they travel whole. */
+    int slot_filled;
     void *ctx;            /* passed to every callback */
     /* Optional: per-worker state (buffers, exact integer tallies).  0 or an error. */
     int (*worker_open)(void *ctx, void **state, pl_error *err);

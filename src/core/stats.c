@@ -131,6 +131,40 @@ static int cmp_double(const void *a, const void *b)
 
 void pl_stats_sort(double *x, size_t n) { qsort(x, n, sizeof *x, cmp_double); }
 
+/* Hoare's selection: reorders x[0..n) so that x[k] is the k-th smallest, nothing before it
+ * greater and nothing after it smaller; returns it. */
+static int select_int(int *x, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        int pivot = x[lo + (hi - lo) / 2];
+        size_t i = lo, j = hi;
+        for (;;) { /* x[lo..i) <= pivot, x(j..hi] >= pivot */
+            while (x[i] < pivot) i++;
+            while (x[j] > pivot) j--;
+            if (i >= j) break;
+            int t = x[i];
+            x[i++] = x[j];
+            x[j--] = t;
+        }
+        /* now x[lo..j] <= pivot <= x[j+1..hi] (j < hi: the pivot's own place stops the scans) */
+        if (k <= j) hi = j;
+        else lo = j + 1;
+    }
+    return x[k];
+}
+
+double pl_stats_median_int(int *x, size_t n)
+{
+    if (!n) return NAN;
+    double b = select_int(x, n, n / 2);
+    if (n % 2) return b;
+    int a = x[0]; /* the greatest of the lower half, all <= x[n / 2] */
+    for (size_t i = 1; i < n / 2; i++)
+        if (x[i] > a) a = x[i];
+    return ((double)a + b) / 2;
+}
+
 int pl_stats_hist_quantile(const uint64_t *hist, int len, uint64_t total, double q)
 {
     if (!total) return -1;

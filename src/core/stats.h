@@ -68,6 +68,9 @@ double pl_stats_median_sorted(const double *sorted, size_t n);
 double pl_stats_quantile_sorted(const double *sorted, size_t n, double q);
 /* Sorts x[0..n) in place, ascending (NaN-free input). */
 void pl_stats_sort(double *x, size_t n);
+/* The median of integers, as pl_stats_median_sorted gives it for them as sorted doubles,
+ * without sorting them: x[0..n) is reordered (a selection, linear on average).  NaN for n 0. */
+double pl_stats_median_int(int *x, size_t n);
 /* The q-quantile of integer values given as a histogram (hist[v] values equal to v,
  * total of them): the smallest v with at least ceil(q * total) values <= v (the inverse
  * of the empirical distribution function, type 1); at least one value.  -1 when total

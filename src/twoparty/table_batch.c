@@ -237,17 +237,40 @@ static inline uint64_t transpose8(uint64_t x)
     return x;
 }
 
+/* Byte c of word r to byte r of word c (an 8x8 transpose of bytes: the 4-, 2- and 1-byte blocks
+ * swapped in turn). */
+static inline void transpose_bytes(uint64_t p[8])
+{
+    for (int b = 0; b < 4; b++) {
+        uint64_t lo = p[b], hi = p[b + 4];
+        p[b] = (lo & 0x00000000FFFFFFFFull) | (hi << 32);
+        p[b + 4] = (lo >> 32) | (hi & 0xFFFFFFFF00000000ull);
+    }
+    for (int b = 0; b < 8; b += (b & 1) ? 3 : 1) { /* 0, 1, 4, 5 */
+        uint64_t lo = p[b], hi = p[b + 2], m = 0x0000FFFF0000FFFFull;
+        p[b] = (lo & m) | ((hi & m) << 16);
+        p[b + 2] = ((lo >> 16) & m) | (hi & ~m);
+    }
+    for (int b = 0; b < 8; b += 2) {
+        uint64_t lo = p[b], hi = p[b + 1], m = 0x00FF00FF00FF00FFull;
+        p[b] = (lo & m) | ((hi & m) << 8);
+        p[b + 1] = ((lo >> 8) & m) | (hi & ~m);
+    }
+}
+
 /* count[i] = lane i's count in the vertical counter `plane` of `bits` planes. */
 static void lane_counts(const uint64_t *plane, int bits, uint32_t *count)
 {
     memset(count, 0, 64 * sizeof *count);
-    for (int j = 0; j * 8 < bits; j++)
+    for (int j = 0; j * 8 < bits; j++) {
+        uint64_t p[8]; /* word g: byte b is byte g of plane 8 j + b (lanes 8 g .. 8 g + 7) */
+        memcpy(p, plane + 8 * j, sizeof p);
+        transpose_bytes(p);
         for (int g = 0; g < 8; g++) {
-            uint64_t w = 0;
-            for (int b = 0; b < 8; b++) w |= ((plane[8 * j + b] >> (8 * g)) & 0xff) << (8 * b);
-            w = transpose8(w);
+            uint64_t w = transpose8(p[g]);
             for (int i = 0; i < 8; i++) count[8 * g + i] |= (uint32_t)((w >> (8 * i)) & 0xff) << (8 * j);
         }
+    }
 }
 
 void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out)

@@ -254,6 +254,12 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
     pl_table_pair_prepare(&ta, &tb, noise_cut, sh->gaps.e ? &sh->gaps : NULL, &pair);
     pl_table_batch bt;
     static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
+    /* Each side's payoff in A's state o as an integer (pl_match_payoffs_exact: |payoff| <= 2^20):
+     * a lane's score is an integer below 2^53 whose every partial sum match_scores' doubles
+     * hold exactly, so the integer sum converted once is the same double (a zero is +0 both ways). */
+    int64_t pay[2][4];
+    for (int o = 0; o < 4; o++)
+        pay[0][o] = (int64_t)g->payoff[o >> 1][o & 1][0], pay[1][o] = (int64_t)g->payoff[o >> 1][o & 1][1];
     for (int done = 0, q = 0; done < cfg->repetitions; done += 64, q++) {
         int lanes = cfg->repetitions - done < 64 ? cfg->repetitions - done : 64;
         pl_rng rng;
@@ -261,11 +267,13 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
         pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt);
         for (int i = 0; i < lanes; i++) {
             rep_result *x = &s->reps[done + i];
-            x->score[0] = x->score[1] = 0;
-            for (int o = 0; o < 4; o++) { /* as match_scores adds them: exact with these payoffs */
-                x->score[0] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][0];
-                x->score[1] += (double)bt.n[i][o] * g->payoff[o >> 1][o & 1][1];
+            int64_t sa = 0, sb = 0;
+            for (int o = 0; o < 4; o++) {
+                sa += (int64_t)bt.n[i][o] * pay[0][o];
+                sb += (int64_t)bt.n[i][o] * pay[1][o];
             }
+            x->score[0] = (double)sa;
+            x->score[1] = (double)sb;
             x->turns = cfg->turns;
             x->coop[0] = (int)(bt.n[i][0] + bt.n[i][1]); /* A cooperated in CC and CD */
             x->coop[1] = (int)(bt.n[i][0] + bt.n[i][2]); /* B in CC and DC (A's view) */
@@ -369,14 +377,13 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     int reps = R->reps;
     assert(i <= j && j < n);
     double *pay_i = sh->scratch, *pay_j = pay_i + reps, *dif = pay_j + reps;
-    uint64_t good_i = 0, good_j = 0;
+    uint64_t good_i = 0, good_j = 0, turns = 0; /* added to R once, after the loop */
     for (int r = 0; r < reps; r++) {
         const rep_result *x = &s->reps[r];
         assert(x->turns >= 0 && (sh->cfg->prob_end > 0 || x->turns == sh->cfg->turns));
         double t = x->turns > 0 ? x->turns : 1;
         double pi = x->score[0] / t, pj = x->score[1] / t;
-        R->turns += (uint64_t)x->turns;
-        R->matches++;
+        turns += (uint64_t)x->turns;
         if ((size_t)x->turns >= R->len_cap && !R->nomem) {
             size_t cap = R->len_cap ? 2 * R->len_cap : 256;
             while (cap <= (size_t)x->turns) cap *= 2;
@@ -404,6 +411,8 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         good_i += x->coop[0] >= x->coop[1];
         good_j += x->coop[1] >= x->coop[0];
     }
+    R->turns += turns;
+    R->matches += (uint64_t)reps;
     R->pay_mean[i * n + j] = pl_stats_np_mean(pay_i, (size_t)reps);
     R->pay_sd[i * n + j] = pl_stats_np_std(pay_i, (size_t)reps);
     if (i != j) {
@@ -417,10 +426,8 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     } else {
         /* the turns of the pair, and the mean of the two copies' cooperations rounded down, as
          * the reference counts self-play */
-        uint64_t pair_turns = 0;
-        for (int r = 0; r < reps; r++) pair_turns += (uint64_t)s->reps[r].turns;
         uint64_t ci = s->oc[0][OC_CC] + s->oc[0][OC_CD], cj = s->oc[1][OC_CC] + s->oc[1][OC_CD];
-        R->self_turns[i] = pair_turns;
+        R->self_turns[i] = turns;
         R->self_coop[i] = (ci + cj) / 2;
     }
     R->computed += s->computed;
@@ -514,10 +521,11 @@ static double norm_coop(const pl_tournament_result *R, size_t i, size_t j)
 /* The reference's principal eigenvector (its eigen.py): power iteration from a vector of ones,
  * each product normalised to length 1, until two successive vectors are closer than 1e-3 or
  * after 1,001 steps; the matrix is normalised cooperation (eigenjesus) or 2 (it - 0.5)
- * (vengeful cooperation, eigenmoses).  `vec` gets the last vector; `work` holds 2 n doubles. */
-static void principal_eigenvector(const pl_tournament_result *R, int vengeful, double *vec, double *work)
+ * (vengeful cooperation, eigenmoses).  `coop` is the n x n normalised cooperation (norm_coop),
+ * worked out once for both vectors and their up to 1,001 steps each.  `vec` gets the last
+ * vector; `work` holds 2 n doubles. */
+static void principal_eigenvector(size_t n, const double *coop, int vengeful, double *vec, double *work)
 {
-    size_t n = R->n;
     double *last = work, *next = work + n;
     for (size_t i = 0; i < n; i++) vec[i] = last[i] = 1;
     for (int it = 0;; it++) {
@@ -525,7 +533,7 @@ static void principal_eigenvector(const pl_tournament_result *R, int vengeful, d
         for (size_t i = 0; i < n; i++) {
             double x = 0;
             for (size_t j = 0; j < n; j++) {
-                double m = norm_coop(R, i, j);
+                double m = coop[i * n + j];
                 x += (vengeful ? 2 * (m - 0.5) : m) * vec[j];
             }
             next[i] = x;
@@ -549,9 +557,11 @@ static int finish(pl_tournament_result *R)
     int reps = R->reps;
     double *tmp = pl_malloc((size_t)(reps > 0 ? reps : 1) * sizeof *tmp);
     double *rates = pl_malloc((2 * n + 1) * sizeof *rates);
-    if (!tmp || !rates) {
+    int *wins = pl_malloc((size_t)(reps > 0 ? reps : 1) * sizeof *wins);
+    if (!tmp || !rates || !wins) {
         pl_free(tmp);
         pl_free(rates);
+        pl_free(wins);
         return PL_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
@@ -566,9 +576,8 @@ static int finish(pl_tournament_result *R)
         R->sd[i] = pl_stats_sd(v, (size_t)reps, 0);
         pl_stats_sort(tmp, (size_t)reps);
         R->median[i] = pl_stats_median_sorted(tmp, (size_t)reps);
-        for (int r = 0; r < reps; r++) tmp[r] = R->wins[i * (size_t)reps + r];
-        pl_stats_sort(tmp, (size_t)reps);
-        R->wins_median[i] = pl_stats_median_sorted(tmp, (size_t)reps);
+        memcpy(wins, &R->wins[i * (size_t)reps], (size_t)reps * sizeof *wins);
+        R->wins_median[i] = pl_stats_median_int(wins, (size_t)reps);
         R->rank[i] = i;
         /* cooperations over turns against the others; initial cooperations over matches against
          * them (0 without any); good partner: the repetitions it cooperated at least as much */
@@ -605,9 +614,18 @@ static int finish(pl_tournament_result *R)
             R->to_c_rate[i * 4 + s] = m ? pl_stats_np_mean(rates, m) : 0;
         }
     }
-    principal_eigenvector(R, 0, R->eig_jesus, rates);
-    principal_eigenvector(R, 1, R->eig_moses, rates);
     pl_free(tmp);
+    pl_free(wins);
+    double *coop = pl_malloc(n * n * sizeof *coop); /* 8 bytes a pair, while the ratings are made */
+    if (!coop) {
+        pl_free(rates);
+        return PL_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) coop[i * n + j] = norm_coop(R, i, j);
+    principal_eigenvector(n, coop, 0, R->eig_jesus, rates);
+    principal_eigenvector(n, coop, 1, R->eig_moses, rates);
+    pl_free(coop);
     pl_free(rates);
     qsort_r(R->rank, n, sizeof *R->rank, cmp_rank, R);
     return PL_OK;
@@ -746,6 +764,7 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
                        .slot_size = sizeof(slot) + (size_t)cfg->repetitions * sizeof(rep_result), .ctx = &sh,
                        .worker_open = worker_open, .worker_close = worker_close, .run = run_pair, .fold = fold_pair,
                        .progress = cfg->progress ? pair_progress : NULL, .progress_user = (void *)cfg,
+                       .slot_filled = 1, /* play_job writes the counts, the text and every repetition */
                        /* the interactions' lines travel in memory the slots point to: not across processes */
                        .distributable = !cfg->interactions};
     if ((rc = pl_parallel_run(&job, err))) goto fail;

@@ -115,6 +115,32 @@ static void medians_and_linear_quantiles(void **state)
     assert_true(isnan(pl_stats_median_sorted(one, 0)));
 }
 
+/* The selection's median of integers against the sort's: every size to 60, values from a
+ * narrow range (many ties) and a wide one (negatives), odd and even counts. */
+static void integer_medians_match_the_sorted_median(void **state)
+{
+    (void)state;
+    unsigned long long s = 12345;
+    for (size_t n = 1; n <= 60; n++)
+        for (int trial = 0; trial < 40; trial++) {
+            int x[60];
+            double d[60];
+            int range = trial % 2 ? 3 : 1000;
+            for (size_t i = 0; i < n; i++) {
+                s = s * 6364136223846793005ull + 1442695040888963407ull;
+                x[i] = (int)((s >> 33) % (unsigned)range) - (trial % 4 == 3 ? 500 : 0);
+                d[i] = x[i];
+            }
+            pl_stats_sort(d, n);
+            assert_true(pl_stats_median_int(x, n) == pl_stats_median_sorted(d, n));
+        }
+    int desc[] = {9, 8, 7, 6, 5, 4, 3, 2};
+    assert_true(pl_stats_median_int(desc, 8) == 5.5);
+    int same[] = {4, 4, 4, 4};
+    assert_true(pl_stats_median_int(same, 4) == 4.0);
+    assert_true(isnan(pl_stats_median_int(same, 0)));
+}
+
 static void histogram_quantiles_are_periods_reached(void **state)
 {
     (void)state;
@@ -246,6 +272,7 @@ int main(void)
         cmocka_unit_test(identical_values_have_no_spread_at_all),
         cmocka_unit_test(blocks_folded_in_order_agree_with_one_pass),
         cmocka_unit_test(medians_and_linear_quantiles),
+        cmocka_unit_test(integer_medians_match_the_sorted_median),
         cmocka_unit_test(histogram_quantiles_are_periods_reached),
         cmocka_unit_test(wilson_and_normal_intervals),
     };
