@@ -170,21 +170,11 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
     plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
-/* The steps `not_before` no longer holds back at period t: all that a rule or a plan reads of the
- * period (each only of its party's own steps), so that a plan made before a release holds after
- * it unless one of its own steps was released. */
-static inline pl_bits released(const pl_ag_compiled *c, int t)
-{
-    if (t >= c->max_not_before) return c->all;
-    pl_bits r = 0;
-    for (int s = 0; s < c->n_steps; s++)
-        if (c->not_before[s] <= t) r |= PL_BIT(s);
-    return r;
-}
-
 /* Whether party p's last plan still holds: what its rule and plan read is the public state of
  * the steps in c->plan_reads[p], what it counts late, its own memory, and which of its own steps
- * are released by `not_before` (released).  The public part is compared once a period, at its first
+ * are released by `not_before` (st->time_rel: the lateness of the period, agreement_time.c, made it
+ * at the period's opening; a plan made before a release holds after it unless one of its party's
+ * own steps was released).  The public part is compared once a period, at its first
  * decision (the state does not move while parties decide), exactly: the steps that moved drop the
  * plans that read them (plan_ok), and an epoch counts the periods in which anything moved.  The
  * beliefs are not read by the rule; the logit chances that read them are dropped by
@@ -193,7 +183,7 @@ static inline __attribute__((always_inline)) int plan_holds(const pl_ag_compiled
 {
     if (st->pub_t != st->t + 1) {
         pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
-                           st->ever_done, released(c, st->t), st->covert, st->shock_on};
+                           st->ever_done, st->time_rel, st->covert, st->shock_on};
         pl_bits diff = 0;
         for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
         if (diff || !st->pub_t) {
