@@ -78,6 +78,12 @@ typedef struct pl_ag_state {
      * exchanged for it (c->pi_readers), their actors' expectations and the shocks; when one of
      * those changes, the chances that read it are dropped (plan_holds, pl_ag_expectations) */
     pl_bits pi_ok_start, pi_ok_keep;
+    /* every party's plan merged (each party's part replaced when its plan is remade): of the parties
+     * that choose, the steps that may start (agg_cs) or be kept (agg_ck), those of them whose rule
+     * starts (agg_cs_start) or keeps (agg_ck_keep) them, and the rules' answers and opportunism; of
+     * the parties that follow their rule exactly (c->exact), the rule's move (fix_*) */
+    pl_bits agg_cs, agg_ck, agg_cs_start, agg_ck_keep, agg_retal, agg_opp;
+    pl_bits fix_start, fix_reverse, fix_retal, fix_opp;
     /* ---- not cleared when a run opens (pl_ag_begin): each entry is written before it is read ---- */
     short due_since[PL_AG_MAX_PARTIES + 1][PL_AG_MAX_STEPS]; /* per party, and [n_parties] the public view */
     double belief[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];     /* public belief over each party's type */
