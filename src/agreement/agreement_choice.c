@@ -130,14 +130,20 @@ static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_
     return cache->pi_keep[s];
 }
 
-/* The plan of p into cs, ck and p_act (indexed by step; only the entries of cs | ck are written). */
+/* The plan of p into cs, ck and p_act (indexed by step; only the entries of cs | ck are written).
+ * The steps due to p are its own not under way whose `requires` it sees verified (or done itself),
+ * released by `not_before`: p's view of lateness, which keeps exactly that set (due_mask; the public
+ * view's while p sees what everyone sees), where the state is the simulator's (cache); made here
+ * where the snapshot is only read (the fit, the tests' plans made afresh). */
 static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, const pl_ag_move *rule,
                       pl_bits *cs_out, pl_bits *ck_out, double *p_act)
 {
     pl_bits own = c->own[p];
     pl_bits seen = st->verified | (st->done & own);
     pl_bits due = 0;
-    if (st->t >= c->max_not_before) /* nothing held back by `not_before` any more */
+    if (cache) /* the simulator's own state: what is due in p's eyes is kept by its lateness (agreement_time.c) */
+        due = ((st->view_same >> p & 1) ? st->due_mask[c->n_parties] : st->due_mask[p]) & own & ~st->prog;
+    else if (st->t >= c->max_not_before) /* nothing held back by `not_before` any more */
         for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
             if (!(c->req[s] & ~seen)) due |= PL_BIT(s);
