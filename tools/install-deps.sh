@@ -15,6 +15,7 @@ fi
 if [ "${1:-}" = "--test" ]; then
   need+=("${python[@]}")
   need+=(tmux) # tests/e2e/play.sh plays a game in a real terminal
+  need+=(python3-yaml) # tools/scale_payoffs.py (the payoff table of docs/agreements.md), tested in agreement_run.sh
   need+=(zsh)  # tests/e2e/completion.sh loads the zsh completion
   # parley-mpi (make mpi) and its test, tests/e2e/mpi.sh: Open MPI's compiler wrapper and mpirun
   need+=(openmpi-bin libopenmpi-dev)

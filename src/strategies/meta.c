@@ -206,6 +206,7 @@ typedef struct meta_run {
     unsigned char *last;     /* the proposals the scores were last updated by */
     int ranked;              /* order holds a ranking */
     int started;             /* the histories have their first capacity */
+    int plain;               /* pl_meta_plain_loop as the match began: the plain turn */
     /* Memory Decay's memory of the opponent's moves */
     unsigned char *memory;
     int mem_len, mem_cap, mem_defects;
@@ -298,7 +299,7 @@ static int histories_resize(meta_run *r, size_t words_per)
     return 0;
 }
 
-static int plain_loop; /* pl_meta_plain_loop */
+static int plain_loop; /* pl_meta_plain_loop; a match reads it once, as it begins (meta_run.plain) */
 
 void pl_meta_plain_loop(int on) { plain_loop = on; }
 
@@ -307,7 +308,7 @@ void pl_meta_plain_loop(int on) { plain_loop = on; }
 static void fast_members(meta_run *r, const pl_view *v)
 {
     const meta_team *t = r->team;
-    for (size_t i = 0; i < t->n && !plain_loop; i++) {
+    for (size_t i = 0; i < t->n && !r->plain; i++) {
         meta_fast *f = &r->fast[i];
         if (t->autom[i]) {
             *f = (meta_fast){t->autom[i]->cut, t->autom[i]->next, 0};
@@ -325,6 +326,7 @@ static int histories_ready(meta_run *r, const pl_view *v)
     if (!r->started) {
         int cap = v->length > 0 && v->length < (1 << 20) ? v->length : 256;
         r->started = 1;
+        r->plain = plain_loop;
         fast_members(r, v);
         return histories_resize(r, ((size_t)cap + 63) / 64);
     }
@@ -351,7 +353,7 @@ static int ensemble_pick(meta_run *r, const pl_view *v)
     int n = (int)r->team->n, *order = r->order;
     size_t keep = (size_t)((double)n * 0.08);
     if (keep < 1) keep = 1;
-    if (plain_loop) { /* the plain turn: the best `keep` selected afresh from the whole team */
+    if (r->plain) { /* the plain turn: the best `keep` selected afresh from the whole team */
         for (int i = 0; i < n; i++) order[i] = i;
         for (size_t k = 0; k < keep; k++) {
             size_t best = k;

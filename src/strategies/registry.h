@@ -23,7 +23,7 @@ const pl_strategy_def *pl_meta_team_member(const char *class_name, size_t i);
 /* For the tests: nonzero makes the Meta players' turn the plain one: every member's move
  * called (none played from its automaton or table) and Ensemble's ranking sorted afresh each
  * turn (not kept from the last); 0, the default, takes the shortcuts, which must give the same
- * matches.  Not for use while matches are played: set it between them. */
+ * matches.  A match reads it once, as it begins (not at every turn): set it between matches. */
 void pl_meta_plain_loop(int on);
 
 #endif

@@ -24,6 +24,19 @@ done
 check "agreed-framework: the summary gives the DPRK's own patience" grep -q 'patience 2 by default (DPRK 36)$' "$TMP/af-summary.txt"
 "$PARLEY" run scenarios/korea/six-party-2007.yaml --runs 50 > "$TMP/sp-summary.txt" 2>&1
 check "six-party: no party's patience differs from the default, and none is named" grep -q 'patience 2 by default$' "$TMP/sp-summary.txt"
+# tools/scale_payoffs.py (docs/agreements.md's table of scaled payoffs): a copy at x1 gives the
+# file's own results to the byte; at x2 the results move (payoffs drive behaviour)
+if python3 tools/scale_payoffs.py "$six" "$TMP/x1.yaml" 1 && python3 tools/scale_payoffs.py "$six" "$TMP/x2.yaml" 2; then
+  "$PARLEY" run "$six" --runs 400 --seed 3 --out "$TMP/x-orig" >/dev/null 2>&1
+  "$PARLEY" run "$TMP/x1.yaml" --runs 400 --seed 3 --out "$TMP/x-1" >/dev/null 2>&1
+  "$PARLEY" run "$TMP/x2.yaml" --runs 400 --seed 3 --out "$TMP/x-2" >/dev/null 2>&1
+  check "scale_payoffs.py x1: variants.csv byte-identical to the file's own" cmp -s "$TMP/x-orig/variants.csv" "$TMP/x-1/variants.csv"
+  check "scale_payoffs.py x2: variants.csv differs" bash -c '! cmp -s "$1" "$2"' _ "$TMP/x-orig/variants.csv" "$TMP/x-2/variants.csv"
+  check "scale_payoffs.py x2: the copy's first step costs twice the file's" \
+    python3 -c 'import sys, yaml; a, b = (yaml.safe_load(open(f)) for f in sys.argv[1:]); sys.exit(not (b["steps"][0]["cost"] == 2 * a["steps"][0]["cost"] != 0))' "$six" "$TMP/x2.yaml"
+else
+  not_ok "tools/scale_payoffs.py runs (python3 with PyYAML: make deps-test)"
+fi
 # KEDO acts for members with a stake in the freeze (issue 10): its fuel oil is worth sending.
 # With no stake it went only by trembles and completed in none of the runs (0.0 %, lower bound 0.000)
 check "agreed-framework: KEDO's fuel oil completes in more than a tenth of runs (lower 95% bound)" \
