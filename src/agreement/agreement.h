@@ -309,6 +309,9 @@ typedef struct pl_ag_compiled {
     /* the steps whose public state party p's rule and plan read (its own, what they require, what is
      * exchanged for them or hangs on them, what its types wait for): its plan holds while none moved */
     pl_bits plan_reads[PL_AG_MAX_PARTIES];
+    /* the steps that require step x directly: the only ones whose due status x's visibility moves
+     * (agreement_time.c keeps the due sets from period to period by them) */
+    pl_bits req_users[PL_AG_MAX_STEPS];
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that

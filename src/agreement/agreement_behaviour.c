@@ -214,7 +214,10 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     for (int s = 0; s < c->n_steps; s++) {
         c->deadline[s] = a->step[s].deadline, c->start_by[s] = -1;
         if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
+        c->req_users[s] = 0;
     }
+    for (int s = 0; s < c->n_steps; s++)
+        for (pl_bits x = c->req[s]; x; x &= x - 1) c->req_users[__builtin_ctzll(x)] |= PL_BIT(s);
     type_tables(c);
     if (!b->given) return;
     c->choice = b->choice;

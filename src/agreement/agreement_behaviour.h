@@ -48,6 +48,9 @@ void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k,
 /* Lateness on the snapshot of period st->t (call after verification). */
 void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st);
 void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st);
+/* The same with every step's due status tested again and no period skipped as unchanged: what the
+ * kept due sets are checked against (tests). */
+void pl_ag_time_update_full(const pl_ag_compiled *c, pl_ag_state *st);
 
 /* Beliefs: the priors, and the update by what each party was seen to do in the period
  * (its starts, its reversals, its steps newly late), on the snapshot before the moves.

@@ -130,14 +130,20 @@ static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_
     return cache->pi_keep[s];
 }
 
-/* The plan of p into cs, ck and p_act (indexed by step; only the entries of cs | ck are written). */
+/* The plan of p into cs, ck and p_act (indexed by step; only the entries of cs | ck are written).
+ * The steps due to p are its own not under way whose `requires` it sees verified (or done itself),
+ * released by `not_before`: p's view of lateness, which keeps exactly that set (due_mask; the public
+ * view's while p sees what everyone sees), where the state is the simulator's (cache); made here
+ * where the snapshot is only read (the fit, the tests' plans made afresh). */
 static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, const pl_ag_move *rule,
                       pl_bits *cs_out, pl_bits *ck_out, double *p_act)
 {
     pl_bits own = c->own[p];
     pl_bits seen = st->verified | (st->done & own);
     pl_bits due = 0;
-    if (st->t >= c->max_not_before) /* nothing held back by `not_before` any more */
+    if (cache) /* the simulator's own state: what is due in p's eyes is kept by its lateness (agreement_time.c) */
+        due = ((st->view_same >> p & 1) ? st->due_mask[c->n_parties] : st->due_mask[p]) & own & ~st->prog;
+    else if (st->t >= c->max_not_before) /* nothing held back by `not_before` any more */
         for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
             if (!(c->req[s] & ~seen)) due |= PL_BIT(s);
@@ -170,30 +176,20 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
     plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
-/* The steps `not_before` no longer holds back at period t: all that a rule or a plan reads of the
- * period (each only of its party's own steps), so that a plan made before a release holds after
- * it unless one of its own steps was released. */
-static inline pl_bits released(const pl_ag_compiled *c, int t)
-{
-    if (t >= c->max_not_before) return c->all;
-    pl_bits r = 0;
-    for (int s = 0; s < c->n_steps; s++)
-        if (c->not_before[s] <= t) r |= PL_BIT(s);
-    return r;
-}
-
 /* Whether party p's last plan still holds: what its rule and plan read is the public state of
  * the steps in c->plan_reads[p], what it counts late, its own memory, and which of its own steps
- * are released by `not_before` (released).  The public part is compared once a period, at its first
+ * are released by `not_before` (st->time_rel: the lateness of the period, agreement_time.c, made it
+ * at the period's opening; a plan made before a release holds after it unless one of its party's
+ * own steps was released).  The public part is compared once a period, at its first
  * decision (the state does not move while parties decide), exactly: the steps that moved drop the
  * plans that read them (plan_ok), and an epoch counts the periods in which anything moved.  The
  * beliefs are not read by the rule; the logit chances that read them are dropped by
  * pl_ag_expectations and refreshed in the plan by pl_ag_decide_behaved. */
-static inline __attribute__((always_inline)) int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
+static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled *c, pl_ag_state *st)
 {
     if (st->pub_t != st->t + 1) {
         pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
-                           st->ever_done, released(c, st->t), st->covert, st->shock_on};
+                           st->ever_done, st->time_rel, st->covert, st->shock_on};
         pl_bits diff = 0;
         for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
         if (diff || !st->pub_t) {
@@ -217,8 +213,40 @@ static inline __attribute__((always_inline)) int plan_holds(const pl_ag_compiled
         }
         st->pub_t = st->t + 1;
     }
+}
+
+static inline __attribute__((always_inline)) int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
+{
+    pub_check(c, st);
     return (st->plan_ok >> p & 1) && !((st->plan_grim[p] ^ st->grim) >> p & 1) &&
            st->plan_late[p] == (st->late[p] | st->disputed[p]);
+}
+
+/* Party p's rule move and plan remade on this snapshot (threat: p's), and the merged plans of every
+ * party (agg_*, fix_*) with p's part replaced. */
+static inline __attribute__((always_inline)) void plan_make(const pl_ag_compiled *c, pl_ag_state *st, int p,
+                                                            pl_bits threat)
+{
+    const pl_ag_copt *o = &c->opt[p][st->type[p]];
+    /* the rule writes the plan's move in place, field by field: reading it back whole at once,
+     * while those stores are still on their way, would stall the processor (store forwarding) */
+    pl_ag_move *r = &st->plan_rule[p];
+    *r = (pl_ag_move){0, 0, 0, 0};
+    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, r);
+    if (st->covert) /* withdrawn already, in secret */
+        r->reverse &= ~st->covert, r->retal &= ~st->covert, r->opp &= ~st->covert;
+    st->plan_ok |= 1u << p, st->plan_late[p] = st->late[p] | st->disputed[p];
+    const pl_bits own = c->own[p];
+    if (c->exact[p]) {
+        st->fix_start = (st->fix_start & ~own) | r->start, st->fix_reverse = (st->fix_reverse & ~own) | r->reverse;
+        st->fix_retal = (st->fix_retal & ~own) | r->retal, st->fix_opp = (st->fix_opp & ~own) | r->opp;
+        return;
+    }
+    plan_fill(c, st, st, p, r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
+    st->agg_cs = (st->agg_cs & ~own) | st->plan_cs[p], st->agg_ck = (st->agg_ck & ~own) | st->plan_ck[p];
+    st->agg_cs_start = (st->agg_cs_start & ~own) | (st->plan_cs[p] & r->start);
+    st->agg_ck_keep = (st->agg_ck_keep & ~own) | (st->plan_ck[p] & ~r->reverse);
+    st->agg_retal = (st->agg_retal & ~own) | (r->retal & own), st->agg_opp = (st->agg_opp & ~own) | (r->opp & own);
 }
 
 /* Party p's rule move and plan on this snapshot (st->plan_rule[p], plan_cs[p], plan_ck[p] and the
@@ -227,18 +255,9 @@ static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled 
 {
     pl_bits threat = pl_ag_threat(c, st, p);
     if (threat) st->grim |= 1u << p; /* the memory of every party; only grim reads it */
-    if (!plan_holds(c, st, p)) {
-        const pl_ag_copt *o = &c->opt[p][st->type[p]];
-        /* the rule writes the plan's move in place, field by field: reading it back whole at once,
-         * while those stores are still on their way, would stall the processor (store forwarding) */
-        pl_ag_move *r = &st->plan_rule[p];
-        *r = (pl_ag_move){0, 0, 0, 0};
-        pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, r);
-        if (st->covert) /* withdrawn already, in secret */
-            r->reverse &= ~st->covert, r->retal &= ~st->covert, r->opp &= ~st->covert;
-        st->plan_ok |= 1u << p, st->plan_late[p] = st->late[p] | st->disputed[p];
-        if (!c->exact[p]) plan_fill(c, st, st, p, r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
-    } else if (!c->exact[p] && c->choice == PL_CHOICE_LOGIT) {
+    if (!plan_holds(c, st, p))
+        plan_make(c, st, p, threat);
+    else if (!c->exact[p] && c->choice == PL_CHOICE_LOGIT) {
         /* the plan holds: only the logit chances whose inputs changed are remade */
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->plan_cs[p] & st->plan_rule[p].start & ~st->pi_ok_start; b; b &= b - 1) {
@@ -288,23 +307,42 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
 {
     /* A party's plan reads no other party's decision of the period, and its steps are its own
      * (rules, due steps and steps in force are all within c->own[p]), so the plans are made
-     * first and the choices drawn together: the same moves as pl_ag_decide party by party. */
-    pl_bits cs = 0, ck = 0, retal = 0, opp = 0;
-    pl_ag_move fixed = {0, 0, 0, 0}; /* the parties that follow their rule exactly */
-    for (int p = 0; p < c->n_parties; p++) {
-        plan_now(c, st, p);
-        const pl_ag_move *rule = &st->plan_rule[p];
-        if (c->exact[p]) {
-            fixed.start |= rule->start, fixed.reverse |= rule->reverse, fixed.retal |= rule->retal, fixed.opp |= rule->opp;
-            continue;
+     * first and the choices drawn together: the same moves, and the same state, as pl_ag_decide
+     * party by party.  Only the plans that no longer hold are remade; the merged plans of every
+     * party are kept beside them (plan_make), and the logit chances whose inputs changed are
+     * remade for every held plan at once, step by step (each reads only the snapshot). */
+    const int P = c->n_parties;
+    const uint32_t g0 = st->grim, parties = P >= 32 ? ~0u : (1u << P) - 1;
+    /* the memory of every party (only grim reads it): for those that have not yet seen a breach */
+    const pl_bits breaches = (st->rev | st->breach) & ~st->retal;
+    for (uint32_t m = parties & ~g0; m; m &= m - 1) {
+        int p = __builtin_ctz(m);
+        if ((breaches & ~c->own[p]) | st->late[p] | st->disputed[p]) st->grim |= 1u << p;
+    }
+    pub_check(c, st);
+    const uint32_t g1 = st->grim;
+    for (int p = 0; p < P; p++) {
+        if (!((st->plan_ok >> p & 1) && !((st->plan_grim[p] ^ g1) >> p & 1) &&
+              st->plan_late[p] == (st->late[p] | st->disputed[p])))
+            plan_make(c, st, p, pl_ag_threat(c, st, p));
+        /* current on this snapshot (the beliefs' reuse), with the memories as they were at its turn */
+        st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = g0 | (g1 & ((2u << p) - 1));
+    }
+    if (c->choice == PL_CHOICE_LOGIT) { /* the held plans' chances whose inputs changed */
+        const double eps = c->eps, span = 1 - 2 * eps;
+        for (pl_bits b = st->agg_cs_start & ~st->pi_ok_start; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            st->p_act[s] = eps + span * pi_start(c, st, st, c->actor[s], s);
         }
-        cs |= st->plan_cs[p], ck |= st->plan_ck[p];
-        retal |= rule->retal & c->own[p], opp |= rule->opp & c->own[p];
+        for (pl_bits b = st->agg_ck_keep & ~st->pi_ok_keep; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            st->p_act[s] = eps + span * pi_keep(c, st, st, c->actor[s], s);
+        }
     }
     pl_bits start, reverse;
-    draw_choices(st, cs, ck, &start, &reverse);
-    *all = (pl_ag_move){fixed.start | start, fixed.reverse | reverse, fixed.retal | (retal & reverse),
-                        fixed.opp | (opp & reverse)};
+    draw_choices(st, st->agg_cs, st->agg_ck, &start, &reverse);
+    *all = (pl_ag_move){st->fix_start | start, st->fix_reverse | reverse, st->fix_retal | (st->agg_retal & reverse),
+                        st->fix_opp | (st->agg_opp & reverse)};
 }
 
 void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_ag_move *m)

@@ -51,8 +51,10 @@ typedef struct pl_ag_state {
     pl_bits late_pub, late_pub_new;  /* late on the public (verified) view; newly so this period */
     int next_late;                   /* first later period at which some step turns late */
     pl_bits time_sig[5];             /* the state lateness was last computed on (agreement_time.c) */
+    pl_bits time_cand, time_rel;     /* ... the steps that could be due then, and those `not_before` released
+                                      * (the plans read time_rel as the steps released this period) */
     pl_bits due_mask[PL_AG_MAX_PARTIES + 1];
-    int view_same[PL_AG_MAX_PARTIES];  /* the party's clocks are the public ones */
+    uint32_t view_same;              /* the parties whose clocks are the public ones (bit p) */
     double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
     uint32_t bel_ver;                /* bumped at every change of beliefs */
     uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */
@@ -76,6 +78,12 @@ typedef struct pl_ag_state {
      * exchanged for it (c->pi_readers), their actors' expectations and the shocks; when one of
      * those changes, the chances that read it are dropped (plan_holds, pl_ag_expectations) */
     pl_bits pi_ok_start, pi_ok_keep;
+    /* every party's plan merged (each party's part replaced when its plan is remade): of the parties
+     * that choose, the steps that may start (agg_cs) or be kept (agg_ck), those of them whose rule
+     * starts (agg_cs_start) or keeps (agg_ck_keep) them, and the rules' answers and opportunism; of
+     * the parties that follow their rule exactly (c->exact), the rule's move (fix_*) */
+    pl_bits agg_cs, agg_ck, agg_cs_start, agg_ck_keep, agg_retal, agg_opp;
+    pl_bits fix_start, fix_reverse, fix_retal, fix_opp;
     /* ---- not cleared when a run opens (pl_ag_begin): each entry is written before it is read ---- */
     short due_since[PL_AG_MAX_PARTIES + 1][PL_AG_MAX_STEPS]; /* per party, and [n_parties] the public view */
     double belief[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];     /* public belief over each party's type */

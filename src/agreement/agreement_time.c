@@ -25,17 +25,30 @@ void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st)
     st->late_pub = st->late_pub_new = 0;
     st->next_late = INT_MAX;
     for (int v = 0; v <= c->n_parties; v++) st->due_mask[v] = 0;
-    for (int p = 0; p < c->n_parties; p++) st->view_same[p] = 1;
+    st->view_same = c->n_parties >= 32 ? ~0u : (1u << c->n_parties) - 1;
+    memset(st->time_sig, 0, sizeof st->time_sig);
+    st->time_cand = st->time_rel = 0; /* consistent with the empty due sets: every candidate is new */
 }
 
-/* The late steps of one view; *next gets the first later period at which another turns late. */
-static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bits cand, pl_bits visible, pl_bits watch,
-                         int patience, int *next)
+/* The steps whose due status may have moved since the last update: those that require a step whose
+ * visibility moved (c->req_users). */
+static inline pl_bits users_of(const pl_ag_compiled *c, pl_bits moved)
+{
+    pl_bits u = 0;
+    for (; moved; moved &= moved - 1) u |= c->req_users[__builtin_ctzll(moved)];
+    return u;
+}
+
+/* The late steps of one view; *next gets the first later period at which another turns late.  The
+ * view's due set is kept from its last update: only the steps of `affected` (those whose candidacy
+ * or whose required steps' visibility moved since) are tested again. */
+static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bits cand, pl_bits affected,
+                         pl_bits visible, pl_bits watch, int patience, int *next)
 {
     const int t = st->t;
     short *since = st->due_since[v];
-    pl_bits due = 0;
-    for (pl_bits b = cand; b; b &= b - 1) {
+    pl_bits due = st->due_mask[v] & ~affected;
+    for (pl_bits b = affected & cand; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         if (!(c->req[s] & ~visible)) due |= PL_BIT(s);
     }
@@ -61,64 +74,74 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
     return late;
 }
 
-void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st)
+static inline __attribute__((always_inline)) void time_update(const pl_ag_compiled *c, pl_ag_state *st, int full)
 {
     pl_bits sig[5] = {st->done, st->verified, st->prog, st->started, st->rev};
-    int released = 0;
-    if (st->t <= c->max_not_before)
-        for (int s = 0; s < c->n_steps; s++) released |= c->not_before[s] == st->t;
-    if (!released && !memcmp(sig, st->time_sig, sizeof sig) && st->t < st->next_late && st->t > 0) {
-        st->late_pub_new = 0; /* nothing moved and no clock ran out: as before */
+    pl_bits rel = c->all; /* released by `not_before` */
+    if (st->t < c->max_not_before) {
+        rel = 0;
+        for (int s = 0; s < c->n_steps; s++)
+            if (c->not_before[s] <= st->t) rel |= PL_BIT(s);
+    }
+    if (!full && rel == st->time_rel && !memcmp(sig, st->time_sig, sizeof sig) && st->t < st->next_late && st->t > 0) {
+        st->late_pub_new = 0; /* nothing moved, nothing released and no clock ran out: as before */
         return;
     }
+    /* what moved since the last update: the due sets are kept, and only the steps it can move tested */
+    pl_bits cand = c->all & ~st->done & rel;
+    pl_bits d_cand = cand ^ st->time_cand, d_ver = st->verified ^ st->time_sig[1], d_done = st->done ^ st->time_sig[0];
+    if (full) d_cand = c->all; /* every step tested again */
     memcpy(st->time_sig, sig, sizeof sig);
-    pl_bits cand = c->all & ~st->done;
-    if (st->t < c->max_not_before)
-        for (pl_bits b = cand; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (c->not_before[s] > st->t) cand &= ~PL_BIT(s);
-        }
+    st->time_cand = cand, st->time_rel = rel;
     int next = INT_MAX;
     const int P = c->n_parties;
-    pl_bits deferred = 0; /* parties that see what everyone sees, and have since the steps fell due */
-    for (int p = 0; p < P; p++) {
+    const uint32_t parties = P >= 32 ? ~0u : (1u << P) - 1;
+    /* the parties with own steps done and not yet verified: they see those as done, the public not */
+    uint32_t unverified = 0;
+    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) unverified |= 1u << c->actor[__builtin_ctzll(b)];
+    /* parties that see what everyone sees, and have since the steps fell due: the public view serves them */
+    uint32_t deferred = st->view_same & ~unverified & parties;
+    for (uint32_t m = parties & ~deferred; m; m &= m - 1) {
+        int p = __builtin_ctz(m);
         pl_bits mine_unverified = st->done & ~st->verified & c->own[p];
-        pl_bits watch = c->core & ~c->own[p];
-        if (st->view_same[p]) {
-            if (!mine_unverified) {
-                deferred |= PL_BIT(p);
-                continue;
-            }
+        /* its own steps done are visible to it: what moved is what moved in public and its own done */
+        pl_bits vis_moved = d_ver | (d_done & c->own[p]);
+        if (st->view_same >> p & 1) {
             /* its clocks were the public ones up to now: take them before they move on */
             memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
             st->due_mask[p] = st->due_mask[P];
+            vis_moved = d_ver | mine_unverified; /* the public view saw only the verified */
         }
-        st->late[p] = view_late(c, st, p, cand, st->verified | mine_unverified, watch, c->patience[p], &next);
-        st->view_same[p] = 0;
+        st->late[p] = view_late(c, st, p, cand, d_cand | users_of(c, vis_moved), st->verified | mine_unverified,
+                                c->core & ~c->own[p], c->patience[p], &next);
     }
-    pl_bits pub = view_late(c, st, P, cand, st->verified, c->all, c->pub_patience, &next);
-    for (int p = 0; p < P; p++) {
+    pl_bits pub = view_late(c, st, P, cand, d_cand | users_of(c, d_ver), st->verified, c->all, c->pub_patience, &next);
+    for (uint32_t m = deferred; m; m &= m - 1) {
+        int p = __builtin_ctz(m);
         pl_bits watch = c->core & ~c->own[p];
-        if (deferred >> p & 1) {
-            if (c->patience[p] == c->pub_patience)
-                st->late[p] = pub & watch;
-            else { /* the public clocks, the party's patience */
-                memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
-                st->due_mask[p] = st->due_mask[P];
-                int nx = INT_MAX;
-                st->late[p] = view_late(c, st, p, st->due_mask[p], st->verified, watch, c->patience[p], &nx);
-                if (nx < next) next = nx;
-            }
-            continue;
+        if (c->patience[p] == c->pub_patience)
+            st->late[p] = pub & watch;
+        else { /* the public clocks, the party's patience */
+            memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
+            st->due_mask[p] = st->due_mask[P];
+            int nx = INT_MAX;
+            st->late[p] = view_late(c, st, p, st->due_mask[p], 0, st->verified, watch, c->patience[p], &nx);
+            if (nx < next) next = nx;
         }
-        /* back to the public view once its clocks agree with the public ones */
-        int same = !(st->done & ~st->verified & c->own[p]) && st->due_mask[p] == st->due_mask[P];
+    }
+    /* the others back to the public view once their clocks agree with the public ones */
+    for (uint32_t m = parties & ~deferred; m; m &= m - 1) {
+        int p = __builtin_ctz(m);
+        int same = !(unverified >> p & 1) && st->due_mask[p] == st->due_mask[P];
         for (pl_bits b = st->due_mask[p]; b && same; b &= b - 1)
             if (st->due_since[p][__builtin_ctzll(b)] != st->due_since[P][__builtin_ctzll(b)]) same = 0;
-        st->view_same[p] = same;
+        st->view_same = same ? st->view_same | 1u << p : st->view_same & ~(1u << p);
     }
     st->late_pub_new = pub & ~st->late_pub;
     st->late_pub = pub;
     st->next_late = next;
     pl_ag_expectations(c, st);
 }
+
+void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st) { time_update(c, st, 0); }
+void pl_ag_time_update_full(const pl_ag_compiled *c, pl_ag_state *st) { time_update(c, st, 1); }

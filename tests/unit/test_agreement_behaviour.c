@@ -6,7 +6,8 @@
  * are one table entry each; the plans the simulator keeps between periods are, at every
  * decision, the plans made afresh; every party's decision made at once (the simulator's loop) is
  * each party's decision made in turn (the stepper's); the lateness kept between periods is, at
- * every period, the lateness made afresh. */
+ * every period, the lateness made afresh; the due sets kept from period to period are the due sets
+ * made afresh with every step tested again. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -377,6 +378,84 @@ static void the_lateness_kept_between_periods_is_the_lateness_made_afresh(void *
     }
 }
 
+/* What lateness carries from one period to the next (agreement_time.c), copied from `from` into `to`. */
+static void carry_lateness(pl_ag_state *to, const pl_ag_state *from)
+{
+    memcpy(to->late, from->late, sizeof to->late);
+    to->late_pub = from->late_pub, to->late_pub_new = from->late_pub_new, to->next_late = from->next_late;
+    memcpy(to->time_sig, from->time_sig, sizeof to->time_sig);
+    to->time_cand = from->time_cand, to->time_rel = from->time_rel;
+    memcpy(to->due_mask, from->due_mask, sizeof to->due_mask);
+    to->view_same = from->view_same;
+    memcpy(to->due_since, from->due_since, sizeof to->due_since);
+}
+
+/* Lateness as the simulator keeps it (each view's due set carried from period to period, only the
+ * steps whose candidacy or required steps' visibility moved tested again) against lateness carried
+ * beside it in a second state that has every step of every view tested again at every period
+ * (pl_ag_time_update_full): the same late steps in every view, the same due sets and clocks, the
+ * same next period at which a step turns late, at every period of every run.  Returns the periods
+ * checked; *fell_due counts those in which some view's due set moved (the updates checked). */
+static long lateness_kept_against_full(const pl_ag_compiled *c, const pl_ag_draws *d, long *fell_due)
+{
+    long periods = 0;
+    pl_ag_run_state R;
+    pl_ag_outcome o;
+    const int P = c->n_parties;
+    pl_ag_begin(c, d, &R, &o);
+    pl_ag_state ref = R.st; /* the lateness as opened, before any update */
+    if (c->horizon > 0) pl_ag_period_open(c, d, &R, &o, NULL);
+    while (R.t < c->horizon) {
+        pl_ag_state full = R.st;
+        carry_lateness(&full, &ref);
+        pl_ag_time_update_full(c, &full);
+        for (int p = 0; p < P; p++)
+            if (full.late[p] != R.st.late[p]) fail_msg("period %d, party %d: late kept %llx, made afresh %llx", R.t, p,
+                                                       (unsigned long long)R.st.late[p], (unsigned long long)full.late[p]);
+        assert_true(full.late_pub == R.st.late_pub && full.late_pub_new == R.st.late_pub_new);
+        assert_int_equal(full.next_late, R.st.next_late);
+        assert_true(full.view_same == R.st.view_same);
+        for (int v = 0; v <= P; v++) {
+            if (v < P && (R.st.view_same >> v & 1)) continue; /* the public view serves it */
+            assert_true(full.due_mask[v] == R.st.due_mask[v]);
+            for (pl_bits b = R.st.due_mask[v]; b; b &= b - 1)
+                assert_int_equal(full.due_since[v][__builtin_ctzll(b)], R.st.due_since[v][__builtin_ctzll(b)]);
+        }
+        *fell_due += full.due_mask[P] != ref.due_mask[P];
+        carry_lateness(&ref, &full);
+        periods++;
+        pl_ag_move all;
+        pl_ag_decide_all(c, &R.st, &all);
+        if (!pl_ag_period_next(c, d, &R, &o, &all, NULL)) break;
+    }
+    return periods;
+}
+
+/* The due sets are kept from period to period and tested again only where something they read
+ * moved: at every period the same as testing every step again (fails if a moved input is missed:
+ * a step's own candidacy, the visibility of a step it requires, a party's own unverified steps). */
+static void the_due_sets_kept_between_periods_are_the_due_sets_made_afresh(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        pl_ag_compiled *c;
+        pl_agreement *a = load_behaviour_file(f, &c);
+        long periods = 0, fell_due = 0;
+        for (int v = 0; v < pl_agreement_n_variants(a); v++) {
+            pl_ag_compile(a, a->n_variants ? v : -1, c);
+            for (uint64_t run = 0; run < 200; run++) {
+                pl_ag_draws d;
+                pl_ag_draw(c, 9, run, &d);
+                periods += lateness_kept_against_full(c, &d, &fell_due);
+            }
+        }
+        assert_true(periods > 1000);
+        assert_true(fell_due > 100); /* the due sets moved often: the kept updates had work to do */
+        pl_free(c);
+        pl_agreement_free(a);
+    }
+}
+
 /* Runs played with pl_ag_decide_all (every party at once, the choices drawn together) and, on a
  * copy of the same state, with pl_ag_decide party by party: at every period the same merged move
  * and the same state after it, byte for byte.  With `exact`, one party follows its rule exactly
@@ -453,6 +532,7 @@ int main(void)
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
+        cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
