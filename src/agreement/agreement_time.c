@@ -85,6 +85,9 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
     }
     if (!full && rel == st->time_rel && !memcmp(sig, st->time_sig, sizeof sig) && st->t < st->next_late && st->t > 0) {
         st->late_pub_new = 0; /* nothing moved, nothing released and no clock ran out: as before */
+        /* but a party's memory set while it decided last period is read by the expectations now
+         * (a triggered grim type does nothing): they were last made before it */
+        if (st->grim != st->exp_grim) pl_ag_expectations(c, st);
         return;
     }
     /* what moved since the last update: the due sets are kept, and only the steps it can move tested */

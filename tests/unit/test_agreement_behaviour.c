@@ -322,36 +322,56 @@ static void the_plans_kept_between_periods_are_the_plans_made_afresh(void **stat
     }
 }
 
+/* Plays every run of every variant of the behaviour file f (runs 0 .. runs-1 of the given seed)
+ * through the simulator's own steps, and calls check on the state at every period, after the
+ * period's opening and before anyone decides; check counts what it saw in *count. */
+typedef void period_check(const pl_ag_compiled *c, const pl_ag_run_state *R, long *count);
+static long replay_behaviour_file(size_t f, uint64_t seed, uint64_t runs, period_check *check, long *count)
+{
+    pl_ag_compiled *c;
+    pl_agreement *a = load_behaviour_file(f, &c);
+    long periods = 0;
+    for (int v = 0; v < pl_agreement_n_variants(a); v++) {
+        pl_ag_compile(a, a->n_variants ? v : -1, c);
+        for (uint64_t run = 0; run < runs; run++) {
+            pl_ag_draws d;
+            pl_ag_run_state R;
+            pl_ag_outcome o;
+            pl_ag_draw(c, seed, run, &d);
+            pl_ag_begin(c, &d, &R, &o);
+            if (c->horizon > 0) pl_ag_period_open(c, &d, &R, &o, NULL);
+            while (R.t < c->horizon) {
+                check(c, &R, count);
+                periods++;
+                pl_ag_move all;
+                pl_ag_decide_all(c, &R.st, &all);
+                if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
+            }
+        }
+    }
+    pl_free(c);
+    pl_agreement_free(a);
+    return periods;
+}
+
 /* Lateness as the simulator keeps it (pl_ag_time_update skips the work in a period where nothing
  * it reads moved and no clock ran out) against lateness made afresh on a copy of the same state:
- * at every period of every run, the same late steps, the same public clocks and the same next
- * period at which a step turns late.  Returns the periods checked; *released counts those in which
- * some step's `not_before` came (a period where nothing else need move: the skip must not hide it). */
-static long lateness_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_draws *d, long *released)
+ * the same late steps, the same public clocks and the same next period at which a step turns
+ * late.  *released counts the periods in which some step's `not_before` came (a period where
+ * nothing else need move: the skip must not hide it). */
+static void lateness_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_run_state *R, long *released)
 {
-    long periods = 0;
-    pl_ag_run_state R;
-    pl_ag_outcome o;
     const int P = c->n_parties;
-    pl_ag_begin(c, d, &R, &o);
-    if (c->horizon > 0) pl_ag_period_open(c, d, &R, &o, NULL);
-    while (R.t < c->horizon) {
-        pl_ag_state fresh = R.st;
-        fresh.time_sig[0] = ~fresh.time_sig[0]; /* as if something had moved: the whole update */
-        pl_ag_time_update(c, &fresh);
-        for (int p = 0; p < P; p++) assert_true(fresh.late[p] == R.st.late[p]);
-        assert_true(fresh.late_pub == R.st.late_pub);
-        assert_int_equal(fresh.next_late, R.st.next_late);
-        assert_true(fresh.due_mask[P] == R.st.due_mask[P]);
-        for (pl_bits b = R.st.due_mask[P]; b; b &= b - 1)
-            assert_int_equal(fresh.due_since[P][__builtin_ctzll(b)], R.st.due_since[P][__builtin_ctzll(b)]);
-        for (int s = 0; s < c->n_steps; s++) *released += c->not_before[s] > 0 && c->not_before[s] == R.t;
-        periods++;
-        pl_ag_move all;
-        pl_ag_decide_all(c, &R.st, &all);
-        if (!pl_ag_period_next(c, d, &R, &o, &all, NULL)) break;
-    }
-    return periods;
+    pl_ag_state fresh = R->st;
+    fresh.time_sig[0] = ~fresh.time_sig[0]; /* as if something had moved: the whole update */
+    pl_ag_time_update(c, &fresh);
+    for (int p = 0; p < P; p++) assert_true(fresh.late[p] == R->st.late[p]);
+    assert_true(fresh.late_pub == R->st.late_pub);
+    assert_int_equal(fresh.next_late, R->st.next_late);
+    assert_true(fresh.due_mask[P] == R->st.due_mask[P]);
+    for (pl_bits b = R->st.due_mask[P]; b; b &= b - 1)
+        assert_int_equal(fresh.due_since[P][__builtin_ctzll(b)], R->st.due_since[P][__builtin_ctzll(b)]);
+    for (int s = 0; s < c->n_steps; s++) *released += c->not_before[s] > 0 && c->not_before[s] == R->t;
 }
 
 /* A bug fixed: a step released by its `not_before` in a period where nothing else moved started
@@ -360,21 +380,41 @@ static void the_lateness_kept_between_periods_is_the_lateness_made_afresh(void *
 {
     (void)state;
     for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
-        pl_ag_compiled *c;
-        pl_agreement *a = load_behaviour_file(f, &c);
-        long periods = 0, released = 0;
-        for (int v = 0; v < pl_agreement_n_variants(a); v++) {
-            pl_ag_compile(a, a->n_variants ? v : -1, c);
-            for (uint64_t run = 0; run < 200; run++) {
-                pl_ag_draws d;
-                pl_ag_draw(c, 5, run, &d);
-                periods += lateness_kept_against_afresh(c, &d, &released);
-            }
-        }
-        assert_true(periods > 1000);
+        long released = 0;
+        assert_true(replay_behaviour_file(f, 5, 200, lateness_kept_against_afresh, &released) > 1000);
         if (f == 0) assert_true(released > 0); /* six-party-2007's second phase waits for October 2007 */
-        pl_free(c);
-        pl_agreement_free(a);
+    }
+}
+
+/* The expectations a period's decisions read (would_do, would_answer: from the public beliefs and
+ * each party's memory) against expectations made afresh for every party on a copy of the same
+ * state.  *triggered counts the periods in which some party's memory had changed since the
+ * expectations were last made by the run (the case the bug below missed). */
+static void expectations_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_run_state *R, long *triggered)
+{
+    pl_ag_state fresh = R->st;
+    fresh.bel_dirty = ~0u; /* every party's expectations made again */
+    pl_ag_expectations(c, &fresh);
+    for (int j = 0; j < c->n_parties; j++)
+        if (memcmp(&fresh.would_answer[j], &R->st.would_answer[j], sizeof(double)))
+            fail_msg("period %d: would_answer[%d] kept %.17g, made afresh %.17g", R->t, j, R->st.would_answer[j],
+                     fresh.would_answer[j]);
+    for (int s = 0; s < c->n_steps; s++)
+        if (memcmp(&fresh.would_do[s], &R->st.would_do[s], sizeof(double)))
+            fail_msg("period %d: would_do[%d] kept %.17g, made afresh %.17g", R->t, s, R->st.would_do[s], fresh.would_do[s]);
+    *triggered += R->st.grim != R->st.exp_grim;
+}
+
+/* A bug fixed: a party's memory (which makes its grim type do nothing) is set while it decides; the
+ * expectations were made again only when lateness was updated in full or beliefs changed, so in the
+ * quiet periods after a trigger the others still expected the grim type to do its steps. */
+static void the_expectations_each_period_reads_are_the_expectations_made_afresh(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        long stale = 0;
+        assert_true(replay_behaviour_file(f, 7, 200, expectations_kept_against_afresh, &stale) > 1000);
+        assert_int_equal(stale, 0); /* no period opens with a memory the expectations have not read */
     }
 }
 
@@ -532,6 +572,7 @@ int main(void)
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
+        cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
