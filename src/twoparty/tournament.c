@@ -522,10 +522,13 @@ static double norm_coop(const pl_tournament_result *R, size_t i, size_t j)
  * each product normalised to length 1, until two successive vectors are closer than 1e-3 or
  * after 1,001 steps; the matrix is normalised cooperation (eigenjesus) or 2 (it - 0.5)
  * (vengeful cooperation, eigenmoses).  `coop` is the n x n normalised cooperation (norm_coop),
- * worked out once for both vectors and their up to 1,001 steps each.  `vec` gets the last
- * vector; `work` holds 2 n doubles. */
-static void principal_eigenvector(size_t n, const double *coop, int vengeful, double *vec, double *work)
+ * worked out once for both vectors and their up to 1,001 steps each, or NULL: each cell is then
+ * worked out afresh at every step (the same numbers, in a field too large to keep them).  `vec`
+ * gets the last vector; `work` holds 2 n doubles. */
+static void principal_eigenvector(const pl_tournament_result *R, const double *coop, int vengeful, double *vec,
+                                  double *work)
 {
+    size_t n = R->n;
     double *last = work, *next = work + n;
     for (size_t i = 0; i < n; i++) vec[i] = last[i] = 1;
     for (int it = 0;; it++) {
@@ -533,7 +536,7 @@ static void principal_eigenvector(size_t n, const double *coop, int vengeful, do
         for (size_t i = 0; i < n; i++) {
             double x = 0;
             for (size_t j = 0; j < n; j++) {
-                double m = coop[i * n + j];
+                double m = coop ? coop[i * n + j] : norm_coop(R, i, j);
                 x += (vengeful ? 2 * (m - 0.5) : m) * vec[j];
             }
             next[i] = x;
@@ -616,15 +619,15 @@ static int finish(pl_tournament_result *R)
     }
     pl_free(tmp);
     pl_free(wins);
-    double *coop = pl_malloc(n * n * sizeof *coop); /* 8 bytes a pair, while the ratings are made */
-    if (!coop) {
-        pl_free(rates);
-        return PL_ENOMEM;
-    }
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < n; j++) coop[i * n + j] = norm_coop(R, i, j);
-    principal_eigenvector(n, coop, 0, R->eig_jesus, rates);
-    principal_eigenvector(n, coop, 1, R->eig_moses, rates);
+    /* the normalised cooperation kept while the ratings are made, 8 bytes a pair, in a field of up
+     * to 1,024 players (8 MB); a larger one, or one with no memory to spare, works each cell out
+     * afresh (tests/e2e/hostile_input.sh plays 1,500 players in 192 MB of address space) */
+    double *coop = n <= 1024 ? pl_malloc(n * n * sizeof *coop) : NULL;
+    if (coop)
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = 0; j < n; j++) coop[i * n + j] = norm_coop(R, i, j);
+    principal_eigenvector(R, coop, 0, R->eig_jesus, rates);
+    principal_eigenvector(R, coop, 1, R->eig_moses, rates);
     pl_free(coop);
     pl_free(rates);
     qsort_r(R->rank, n, sizeof *R->rank, cmp_rank, R);
