@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 /* rng_pair.h — two xoshiro256** streams advanced together, one word of each a step.
  *
- * Why: a caller that consumes two streams in step (the batched kernel's two players, each
- * drawing its bits from its own stream) can have both words from one step whose two halves are
- * independent, so that the compiler may run them side by side (gcc -O3 vectorises the loops over
- * the two streams with baseline SSE2: the x5 and x9 written as shifts and adds, the rotations
- * as shifts and ors).  The words are exactly those of pl_rng_next on each stream
- * (test_rng_pair.c checks it): the same on every machine and compiler.  No intrinsics. */
+ * Why: the batched kernel (twoparty/table_batch.c) compares two bits of a draw a step, one from
+ * each stream; with both states in 128-bit GNU C vectors each operation of a step is one
+ * baseline SSE2 instruction for both streams (the x5 and x9 written as shifts and adds, the
+ * rotations as shifts and ors), run on the vector units beside the kernel's comparisons.  gcc
+ * did not vectorise the same code written as loops over an array of states, hence the vector
+ * type; other compilers get the plain loop.  The words are exactly those of pl_rng_next on each
+ * stream (test_rng_pair.c checks it): the same on every machine and compiler.  No intrinsics. */
 #ifndef PL_CORE_RNG_PAIR_H
 #define PL_CORE_RNG_PAIR_H
 
