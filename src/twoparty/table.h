@@ -36,10 +36,9 @@ enum { PL_TABLE_DRAW_BITS = 106 };
  * states of the last turn seen from A (CC, CD, DC, DD: bits 0..3 of each set below). */
 typedef struct pl_table_draw {
     uint8_t always, open; /* the states that cooperate for sure; those that draw */
-    int nbits;            /* bits of N to compare (past the last one no lane can still be below);
-                           * from 32 on rounded up to a multiple of 4 (the loop's step), the bits
-                           * past the last 1 being 0 */
-    uint8_t code[PL_TABLE_DRAW_BITS + 2]; /* per bit of N, most significant first: the states whose N has a 1 */
+    int nbits;            /* bits of N to compare (past the last one no lane can still be below) */
+    uint8_t code[PL_TABLE_DRAW_BITS + 2]; /* per bit of N, most significant first: the states whose N has a 1
+                                           * (0 past the last 1: the draw's loop takes two bits a step) */
 } pl_table_draw;
 
 /* A pair of tables and a noise, prepared once for all its batches (pl_table_pair_prepare). */

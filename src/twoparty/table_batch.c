@@ -13,8 +13,10 @@
  * compared with N one bit at a time, most significant first, for all lanes at once: one 64-bit
  * draw gives every lane its next bit of m, a lane is decided at the first bit where m and N
  * differ, and the draws stop when every lane is decided (about 7 draws for 64 lanes whatever
- * N, at most 106).  Lanes whose N is 0 or 2^106 (no noise, a probability 0 or 1) draw
- * nothing, as in a match.  So each lane's chances are exactly a match's; the draws that give
+ * N, at most 106).  The words come two at a time from two xoshiro256** streams advanced
+ * together (core/rng_pair.h: the generator runs in SSE2 beside the comparisons), seeded from
+ * the batch's stream; a step compares two bits, so an action takes an even number of words.
+ * Lanes whose N is 0 or 2^106 (no noise, a probability 0 or 1) draw nothing, as in a match.  So each lane's chances are exactly a match's; the draws that give
  * them are not those of the loop of moves, which is why this serves an explicit option (the
  * tournament's --batched).
  *
@@ -32,6 +34,7 @@
  * per-lane counts come out by 8x8 bit transposes. */
 #include <string.h>
 
+#include "core/rng_pair.h"
 #include "twoparty/table.h"
 
 /* A probability's cut as an integer over 2^53 (2^53 for always). */
@@ -83,7 +86,6 @@ static void prepare_draw(const uint64_t *cut, int states, uint64_t e, pl_table_d
             }
     }
     d->nbits = d->open ? PL_TABLE_DRAW_BITS - low : 0;
-    if (d->nbits >= 32) d->nbits = (d->nbits + 3) & ~3; /* code[106], code[107] are 0 */
 }
 
 void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, const pl_rng_gaps *gaps,
@@ -100,30 +102,23 @@ void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_
     pp->gaps = gaps && noise_cut && noise_cut <= PL_TABLE_GAPS_NOISE && gaps->e == noise_cut >> 11 ? gaps : NULL;
 }
 
-/* The lanes that cooperate; u[c] is the union of the masks of the states in the set c. */
-static inline void draw_bit(pl_rng *rng, uint64_t t, uint64_t *yes, uint64_t *open)
-{
-    uint64_t now = *open & (pl_rng_next(rng) ^ t); /* decided at this bit: m's differs from N's */
-    *yes |= now & t;                               /* N's is 1, m's 0: m < N */
-    *open ^= now;
-}
-
-static inline uint64_t draw_actions(pl_rng *rng, const uint64_t *u, const pl_table_draw *d)
+/* The lanes that cooperate; u[c] is the union of the masks of the states in the set c.  Two bits
+ * of m a step, bit k from stream 0 of r and bit k + 1 from stream 1 (past N's last bit the code
+ * is 0: no lane is below there, so the odd bit a step may add changes nothing). */
+static inline uint64_t draw_actions(pl_rng_pair *r, const uint64_t *u, const pl_table_draw *d)
 {
     uint64_t yes = u[d->always], open = u[d->open];
-    const uint8_t *c = d->code, *end = c + d->nbits;
-    if (d->nbits & 3) /* a short N (no noise): bit by bit to its end */
-        for (; open && c < end; c++) draw_bit(rng, u[*c], &yes, &open);
-    else /* the end looked at every fourth bit */
-        for (; open && c < end; c += 4) {
-            draw_bit(rng, u[c[0]], &yes, &open);
-            if (!open) break;
-            draw_bit(rng, u[c[1]], &yes, &open);
-            if (!open) break;
-            draw_bit(rng, u[c[2]], &yes, &open);
-            if (!open) break;
-            draw_bit(rng, u[c[3]], &yes, &open);
-        }
+    for (const uint8_t *c = d->code, *end = c + d->nbits; open && c < end; c += 2) {
+        uint64_t w[2];
+        pl_rng_pair_next(r, w);
+        uint64_t t0 = u[c[0]], t1 = u[c[1]];
+        uint64_t now = open & (w[0] ^ t0); /* decided at this bit: m's differs from N's */
+        yes |= now & t0;                    /* N's is 1, m's 0: m < N */
+        open ^= now;
+        now = open & (w[1] ^ t1);
+        yes |= now & t1;
+        open ^= now;
+    }
     return yes;
 }
 
@@ -145,12 +140,14 @@ static inline uint64_t flips(const pl_rng_gaps *gaps, pl_rng *rng, uint64_t *pos
 
 /* The actions (D = 1) of turns t0 + 1 .. t0 + n into xs[1..n], x and y the turn before's; ga,
  * gb: A, B take the gaps' flips (constants in each copy). */
-static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair *pp, pl_rng *rng, uint64_t live,
+static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair *pp, pl_rng *rng, pl_rng_pair *r2,
+                                                             uint64_t live,
                                                              int t0, int n, uint64_t *xs, uint64_t *ys,
                                                              uint64_t *pos, uint64_t trans[2][3], const int ga,
                                                              const int gb)
 {
     uint64_t x = xs[0], y = ys[0], u[16];
+    pl_rng_pair r2c = *r2; /* a copy the chunk keeps in registers */
     for (int k = 1; k <= n; k++) {
         /* the lanes by last outcome (A's view), and their sixteen unions */
         uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, m3 = x & y;
@@ -161,9 +158,9 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
         u[12] = m2 | m3, u[13] = u[5] | m3, u[14] = u[6] | m3, u[15] = live;
         int later = t0 + k > 1;
         uint64_t ca = ga ? u[pp->move[0][later].always] ^ flips(pp->gaps, rng, pos)
-                         : draw_actions(rng, u, &pp->d[0][later]);
+                         : draw_actions(&r2c, u, &pp->d[0][later]);
         uint64_t cb = gb ? u[pp->move[1][later].always] ^ flips(pp->gaps, rng, pos)
-                         : draw_actions(rng, u, &pp->d[1][later]);
+                         : draw_actions(&r2c, u, &pp->d[1][later]);
         if (later) { /* the C that followed CC, CD, DC (the rest followed DD) */
             trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
             trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
@@ -176,6 +173,7 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
         y = live & ~cb;
         xs[k] = x, ys[k] = y;
     }
+    *r2 = r2c;
 }
 
 enum { CHUNK = 64 }; /* turns drawn before they are counted */
@@ -284,14 +282,24 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
     int gap[2];
     for (int p = 0; p < 2; p++) gap[p] = pp->gaps && !pp->move[p][0].open && !pp->move[p][1].open;
     uint64_t pos = gap[0] || gap[1] ? pl_rng_gap(pp->gaps, &rng) : 0; /* the gaps' stream's first flip */
+    /* the bit-serial draws' two streams: (d, 0, 0) and (d, 1, 0) of pl_rng_init, d the batch's
+     * stream's next draw (its gaps, if any, go on from there) */
+    pl_rng_pair r2 = {{{0}}};
+    if (!gap[0] || !gap[1]) {
+        uint64_t d = pl_rng_next(&rng);
+        pl_rng s0, s1;
+        pl_rng_init(&s0, d, 0, 0);
+        pl_rng_init(&s1, d, 1, 0);
+        pl_rng_pair_set(&r2, &s0, &s1);
+    }
     for (int t0 = 0; t0 < turns; t0 += CHUNK) {
         int n = turns - t0 < CHUNK ? turns - t0 : CHUNK;
         uint64_t xs[CHUNK + 1], ys[CHUNK + 1], both[CHUNK];
         xs[0] = x, ys[0] = y; /* the turn before (none before the first) */
-        if (gap[0] && gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 1, 1);
-        else if (gap[0]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 1, 0);
-        else if (gap[1]) draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 0, 1);
-        else draw_turns(pp, &rng, live, t0, n, xs, ys, &pos, trans, 0, 0);
+        if (gap[0] && gap[1]) draw_turns(pp, &rng, &r2, live, t0, n, xs, ys, &pos, trans, 1, 1);
+        else if (gap[0]) draw_turns(pp, &rng, &r2, live, t0, n, xs, ys, &pos, trans, 1, 0);
+        else if (gap[1]) draw_turns(pp, &rng, &r2, live, t0, n, xs, ys, &pos, trans, 0, 1);
+        else draw_turns(pp, &rng, &r2, live, t0, n, xs, ys, &pos, trans, 0, 0);
         x = xs[n], y = ys[n];
         if (t0 == 0) {
             out->first_c[0] = (uint64_t)__builtin_popcountll(live & ~xs[1]);
