@@ -6,7 +6,8 @@
  * baseline SSE2 instruction for both streams (the x5 and x9 written as shifts and adds, the
  * rotations as shifts and ors), run on the vector units beside the kernel's comparisons.  gcc
  * did not vectorise the same code written as loops over an array of states, hence the vector
- * type; other compilers get the plain loop.  The words are exactly those of pl_rng_next on each
+ * type; other compilers get the plain loop (PL_RNG_PAIR_PLAIN asks for it under gcc too: the
+ * tests run both).  The words are exactly those of pl_rng_next on each
  * stream (test_rng_pair.c checks it): the same on every machine and compiler.  No intrinsics. */
 #ifndef PL_CORE_RNG_PAIR_H
 #define PL_CORE_RNG_PAIR_H
@@ -15,7 +16,7 @@
 
 #include "parley/rng.h"
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(PL_RNG_PAIR_PLAIN)
 typedef uint64_t pl_rng_pair_word __attribute__((vector_size(16))); /* [j]: stream j's */
 #else
 typedef struct pl_rng_pair_word {
@@ -27,7 +28,7 @@ typedef struct pl_rng_pair {
     pl_rng_pair_word s[4]; /* s[i][j]: word i of stream j's xoshiro256** state */
 } pl_rng_pair;
 
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(PL_RNG_PAIR_PLAIN)
 #define PL_RNG_PAIR_AT(w, j) ((w)[j])
 #else
 #define PL_RNG_PAIR_AT(w, j) ((w).v[j])
@@ -48,7 +49,7 @@ static inline void pl_rng_pair_get(const pl_rng_pair *r, int j, pl_rng *out)
 /* The next word of each stream: w[j] = pl_rng_next(stream j). */
 static inline void pl_rng_pair_next(pl_rng_pair *r, uint64_t w[2])
 {
-#if defined(__GNUC__)
+#if defined(__GNUC__) && !defined(PL_RNG_PAIR_PLAIN)
     /* both streams in one 128-bit word: each operation below is one SSE2 instruction */
     pl_rng_pair_word s0 = r->s[0], s1 = r->s[1], s2 = r->s[2], s3 = r->s[3];
     pl_rng_pair_word x = (s1 << 2) + s1; /* s1 5 */
