@@ -143,15 +143,10 @@ static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_stat
     pl_bits due = 0;
     if (cache) /* the simulator's own state: what is due in p's eyes is kept by its lateness (agreement_time.c) */
         due = ((st->view_same >> p & 1) ? st->due_mask[c->n_parties] : st->due_mask[p]) & own & ~st->prog;
-    else if (st->t >= c->max_not_before) /* nothing held back by `not_before` any more */
-        for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
+    else
+        for (pl_bits b = own & ~st->prog & ~st->done & pl_ag_released(c, st->t); b; b &= b - 1) {
             int s = __builtin_ctzll(b);
             if (!(c->req[s] & ~seen)) due |= PL_BIT(s);
-        }
-    else
-        for (pl_bits b = own & ~st->prog & ~st->done; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (c->not_before[s] <= st->t && !(c->req[s] & ~seen)) due |= PL_BIT(s);
         }
     pl_bits cs = due | rule->start, ck = own & ((st->done & c->reversible) | st->prog) & ~st->covert;
     const double eps = c->eps, span = 1 - 2 * eps;

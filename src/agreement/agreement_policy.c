@@ -22,12 +22,7 @@ static void reciprocal_frame(const pl_ag_compiled *c, const pl_ag_state *st, pl_
 
 static pl_bits startable(const pl_ag_compiled *c, const pl_ag_state *st, pl_bits steps)
 {
-    pl_bits out = 0;
-    for (pl_bits b = steps & ~st->prog & ~st->done; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (c->not_before[s] <= st->t) out |= PL_BIT(s);
-    }
-    return out;
+    return steps & ~st->prog & ~st->done & pl_ag_released(c, st->t);
 }
 
 static void rule_reciprocal(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_copt *o, pl_bits threat,

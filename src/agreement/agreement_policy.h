@@ -141,15 +141,24 @@ typedef struct pl_ag_policy_type {
 
 extern const pl_ag_policy_type pl_ag_policy_types[PL_POL_COUNT];
 
+/* The steps whose `not_before` has come by period t (every step once t reaches the last). */
+static inline pl_bits pl_ag_released(const pl_ag_compiled *c, int t)
+{
+    if (t >= c->max_not_before) return c->all;
+    pl_bits r = 0;
+    for (int s = 0; s < c->n_steps; s++)
+        if (c->not_before[s] <= t) r |= PL_BIT(s);
+    return r;
+}
+
 /* Steps of party p (within `mine`) to start or restore under reciprocal rules. */
 static inline pl_bits pl_ag_reciprocal_starts(const pl_ag_compiled *c, const pl_ag_state *st, pl_bits mine,
                                               pl_bits threat, pl_bits blocked)
 {
     pl_bits out = 0;
-    pl_bits cand = mine & ~st->prog & ~st->done & ~st->opp & ~blocked;
+    pl_bits cand = mine & ~st->prog & ~st->done & ~st->opp & ~blocked & pl_ag_released(c, st->t);
     for (pl_bits b = cand; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        if (c->not_before[s] > st->t) continue;
         if (c->link[s] & threat) continue;
         pl_bits ok = st->verified;
         if (st->rev & PL_BIT(s)) ok |= st->rev & st->retal; /* restoring: answers to us do not block */

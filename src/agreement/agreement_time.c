@@ -77,12 +77,7 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
 static inline __attribute__((always_inline)) void time_update(const pl_ag_compiled *c, pl_ag_state *st, int full)
 {
     pl_bits sig[5] = {st->done, st->verified, st->prog, st->started, st->rev};
-    pl_bits rel = c->all; /* released by `not_before` */
-    if (st->t < c->max_not_before) {
-        rel = 0;
-        for (int s = 0; s < c->n_steps; s++)
-            if (c->not_before[s] <= st->t) rel |= PL_BIT(s);
-    }
+    pl_bits rel = pl_ag_released(c, st->t);
     if (!full && rel == st->time_rel && !memcmp(sig, st->time_sig, sizeof sig) && st->t < st->next_late && st->t > 0) {
         st->late_pub_new = 0; /* nothing moved, nothing released and no clock ran out: as before */
         /* but a party's memory set while it decided last period is read by the expectations now
