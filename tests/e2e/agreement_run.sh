@@ -34,6 +34,14 @@ if python3 tools/scale_payoffs.py "$six" "$TMP/x1.yaml" 1 && python3 tools/scale
   check "scale_payoffs.py x2: variants.csv differs" bash -c '! cmp -s "$1" "$2"' _ "$TMP/x-orig/variants.csv" "$TMP/x-2/variants.csv"
   check "scale_payoffs.py x2: the copy's first step costs twice the file's" \
     python3 -c 'import sys, yaml; a, b = (yaml.safe_load(open(f)) for f in sys.argv[1:]); sys.exit(not (b["steps"][0]["cost"] == 2 * a["steps"][0]["cost"] != 0))' "$six" "$TMP/x2.yaml"
+  printf 'kind: agreement\nsteps: [1\n' >"$TMP/broken.yaml"
+  expect_exit 2 "scale_payoffs.py: a file that is not YAML is refused" python3 tools/scale_payoffs.py "$TMP/broken.yaml" "$TMP/o.yaml" 2
+  expect_err_has "broken.yaml:3:1" "and the message names the file, line and column"
+  expect_exit 2 "scale_payoffs.py: a missing file is refused" python3 tools/scale_payoffs.py "$TMP/none.yaml" "$TMP/o.yaml" 2
+  expect_err_has "none.yaml: No such file" "and the message names the file"
+  echo '- 1' >"$TMP/list.yaml"
+  expect_exit 2 "scale_payoffs.py: a YAML list is not a scenario" python3 tools/scale_payoffs.py "$TMP/list.yaml" "$TMP/o.yaml" 2
+  expect_exit 2 "scale_payoffs.py: a FACTOR that is not a number is refused" python3 tools/scale_payoffs.py "$six" "$TMP/o.yaml" twice
 else
   not_ok "tools/scale_payoffs.py runs (python3 with PyYAML: make deps-test)"
 fi
