@@ -20,7 +20,11 @@
  * its table by the last turn's two actions, the same draws in the same order
  * (a party draws only where its probability is strictly between 0 and 1, as
  * pl_view_coop_with does), so the very same matches, byte for byte
- * (tests/unit/test_match_table.c plays every pair of tables both ways). */
+ * (tests/unit/test_match_table.c plays every pair of tables both ways).
+ * Automata (finite-state machines, lookup tables, cycles; a table is one too) are
+ * played by play_automata when both players are, and by play_half when one is: the
+ * automaton stepped in the loop, only the other player called, the same draws in the
+ * same order (tests/unit/test_match_automaton.c compares them with the loop of moves). */
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
@@ -348,35 +352,38 @@ static void table_automaton(const pl_table *t, pl_automaton *a)
     }
 }
 
-/* The two players as automata into *pa and *pb (pointing into m), or 0 when one is not. */
-static int automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl_strategy *b, const pl_game *g,
-                       const pl_automaton **pa, const pl_automaton **pb)
+/* Each player as an automaton into out[side] (pointing into m), NULL for a player that is not
+ * one (no automaton hook and not a memory-one table in g, or a hook that declines). */
+static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl_strategy *b, const pl_game *g,
+                        const pl_automaton *out[2])
 {
     const pl_strategy *s[2] = {a, b};
     int in[2] = {-1, -1};
     for (int side = 0; side < 2; side++) {
+        out[side] = NULL;
         if (s[side]->def->automaton) {
             for (int k = 0; k < 2; k++)
                 if (slot_holds(&m->slot[k], s[side])) in[side] = k;
         } else {
             pl_table t;
-            if (!pl_table_of(s[side], g, side, &t)) return 0;
+            if (!s[side]->def->memory_one || !pl_table_of(s[side], g, side, &t)) continue;
             table_automaton(&t, &m->m1[side]);
+            out[side] = &m->m1[side];
         }
     }
     for (int side = 0; side < 2; side++) {
-        if (!s[side]->def->automaton || in[side] >= 0) continue;
-        int k = in[1 - side] == 0 ? 1 : 0; /* not the slot the other player's automaton is in */
-        auto_slot *sl = &m->slot[k];
-        sl->def = NULL;
-        if (!s[side]->def->automaton(&s[side]->params, &sl->a)) return 0;
-        sl->def = s[side]->def;
-        sl->params = s[side]->params;
-        in[side] = k;
+        if (!s[side]->def->automaton) continue;
+        if (in[side] < 0) {
+            int k = in[1 - side] == 0 ? 1 : 0; /* not the slot the other player's automaton is in */
+            auto_slot *sl = &m->slot[k];
+            sl->def = NULL;
+            if (!s[side]->def->automaton(&s[side]->params, &sl->a)) continue;
+            sl->def = s[side]->def;
+            sl->params = s[side]->params;
+            in[side] = k;
+        }
+        out[side] = &m->slot[in[side]].a;
     }
-    *pa = in[0] >= 0 ? &m->slot[in[0]].a : &m->m1[0];
-    *pb = in[1] >= 0 ? &m->slot[in[1]].a : &m->m1[1];
-    return 1;
 }
 
 /* The turns of a match between two automata, with the draws of play_turns: A's move, B's move,
@@ -511,16 +518,64 @@ static int play_cycle(struct pl_match_autos *m, const pl_automaton *A, const pl_
     return length - t;
 }
 
-/* Plays the match as automata when both players are (and the buffer allows it): 1 when played.
- * buf->copied says how many turns play_cycle copied. */
-static int play_as_automata(const pl_strategy *a, const pl_strategy *b, const pl_game *g, pl_match_buf *buf,
-                            pl_rng *rng, uint64_t noise_cut, int length)
+/* The turns of a match in which the player of side `aside` (a constant: 0 or 1) is the automaton
+ * A, stepped here, and the other is called through its side p, as in play_turns: the draws in
+ * its order (A's move, B's move, A's flip, B's flip; the automaton's move a draw only where its
+ * cut is neither 0 nor UINT64_MAX), every turn pushed before the next move, for the called
+ * player reads the histories. */
+static inline __attribute__((always_inline)) void play_half(const pl_automaton *A, int aside, match_side *p,
+                                                            pl_history *ha, pl_history *hb, pl_rng *rng,
+                                                            uint64_t noise_cut, int length, int noisy)
 {
-    if (buf->generic || (!a->def->automaton && !a->def->memory_one) || (!b->def->automaton && !b->def->memory_one))
+    uint64_t *wa = ha->w, *wb = hb->w;
+    int defects_a = 0, defects_b = 0;
+    unsigned s = 0;
+    for (int t = 0; t < length; t++) {
+        p->view.turn = t;
+        unsigned x, y;
+        if (aside == 0) {
+            x = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+            y = (unsigned)p->move(p->state, p->params, &p->view);
+        } else {
+            x = (unsigned)p->move(p->state, p->params, &p->view);
+            y = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+        }
+        if (noisy) {
+            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+        }
+        x &= 1u;
+        y &= 1u;
+        size_t word = (unsigned)t >> 6;
+        wa[word] |= (uint64_t)x << (t & 63);
+        wb[word] |= (uint64_t)y << (t & 63);
+        defects_a += (int)x;
+        defects_b += (int)y;
+        ha->n_defect = defects_a;
+        hb->n_defect = defects_b;
+        ha->len = hb->len = t + 1;
+        s = aside == 0 ? A->next[s][2 * x + y] : A->next[s][2 * y + x];
+    }
+}
+
+/* Plays the match as automata when both players are (and the buffer allows it): 1 when played.
+ * buf->copied says how many turns play_cycle copied.  When only one is, *half gets it (and its
+ * side in *half_side) for play_half; otherwise *half is NULL. */
+static int play_as_automata(const pl_strategy *a, const pl_strategy *b, const pl_game *g, pl_match_buf *buf,
+                            pl_rng *rng, uint64_t noise_cut, int length, const pl_automaton **half, int *half_side)
+{
+    *half = NULL;
+    if (buf->generic || (!a->def->automaton && !a->def->memory_one && !b->def->automaton && !b->def->memory_one))
         return 0;
     if (!buf->autos && !(buf->autos = pl_calloc(1, sizeof *buf->autos))) return 0; /* the loop of moves will do */
-    const pl_automaton *A, *B;
-    if (!automata_of(buf->autos, a, b, g, &A, &B)) return 0;
+    const pl_automaton *au[2];
+    automata_of(buf->autos, a, b, g, au);
+    if (!au[0] || !au[1]) {
+        *half_side = au[0] ? 0 : 1;
+        *half = au[*half_side];
+        return 0;
+    }
+    const pl_automaton *A = au[0], *B = au[1];
     pl_history *ha = &buf->h[0], *hb = &buf->h[1];
     if (!noise_cut && !buf->no_extrapolate && pl_automaton_deterministic(A) && pl_automaton_deterministic(B) &&
         (buf->autos->seen ||
@@ -553,6 +608,7 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     pl_rng before = rng;
     pl_table ta, tb;
     buf->copied = 0;
+    buf->half = 0;
     int tables = !buf->generic && pl_table_of(a, g, 0, &ta) && pl_table_of(b, g, 1, &tb);
     if (tables && (noise_cut || buf->no_extrapolate || !pl_table_deterministic(&ta) || !pl_table_deterministic(&tb))) {
         if (noise_cut) play_table(&ta, &tb, ha, hb, &rng, noise_cut, length, 1);
@@ -561,7 +617,9 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
         match_scores(ha, hb, g);
         return PL_OK;
     }
-    if (play_as_automata(a, b, g, buf, &rng, noise_cut, length)) { /* a deterministic table pair comes here to cycle */
+    const pl_automaton *half;
+    int half_side = 0;
+    if (play_as_automata(a, b, g, buf, &rng, noise_cut, length, &half, &half_side)) { /* a deterministic table pair comes here to cycle */
         buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
         match_scores(ha, hb, g);
         return PL_OK;
@@ -571,7 +629,14 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
                      .view = {.length = known, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng}};
     match_side pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,
                      .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
-    if (noise_cut) play_turns(&pa, &pb, ha, hb, &rng, noise_cut, length, 1);
+    buf->half = half != NULL;
+    if (half && half_side == 0) { /* one player an automaton (the other called): B is called */
+        if (noise_cut) play_half(half, 0, &pb, ha, hb, &rng, noise_cut, length, 1);
+        else play_half(half, 0, &pb, ha, hb, &rng, 0, length, 0);
+    } else if (half) {
+        if (noise_cut) play_half(half, 1, &pa, ha, hb, &rng, noise_cut, length, 1);
+        else play_half(half, 1, &pa, ha, hb, &rng, 0, length, 0);
+    } else if (noise_cut) play_turns(&pa, &pb, ha, hb, &rng, noise_cut, length, 1);
     else play_turns(&pa, &pb, ha, hb, &rng, 0, length, 0);
     /* Every draw moves the state on (xoshiro256** has period 2^256 - 1), so an unchanged state
      * means the turns drew nothing; a probabilistic length counts as a draw. */

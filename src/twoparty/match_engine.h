@@ -19,6 +19,7 @@ typedef struct pl_match_buf {
     int generic; /* 1: always the loop that calls each strategy's move, never the table loop (tests compare the two) */
     int no_extrapolate; /* 1: a deterministic pair of automata plays every turn, never extrapolated (tests compare the two) */
     int copied; /* turns of the last match copied from its cycle rather than played (0 unless extrapolated) */
+    int half; /* 1: the last match was played with one player an automaton stepped in the loop, the other called */
     struct pl_match_autos *autos; /* the automata of the last players (match.c), made on first use; NULL before */
 } pl_match_buf;
 

@@ -9,7 +9,9 @@
  * of other lengths beside them, with and without noise, with a probabilistic end, short and
  * long, played by the loop of moves (pl_match_buf.generic), by the automaton loop without the
  * copy (no_extrapolate) and with it, gives the same actions, defection counts, scores (bit for
- * bit) and stream state (`drew`). */
+ * bit) and stream state (`drew`).  A pair in which only one player is an automaton is played
+ * with that one stepped in the loop and the other called (play_half): every automaton and table
+ * against players of every kind that are not, from both sides, compared with the loop of moves. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -151,10 +153,81 @@ static void cycles_of_every_period(void **unused)
     for (int i = 0; i < N; i++) pl_strategy_free(s[i]);
 }
 
+/* One player an automaton, the other not: play_half (buf.half) against the loop of moves. */
+static void one_automaton_plays_as_moves(void **unused)
+{
+    (void)unused;
+    /* players that are neither automata nor tables: stochastic ones, ones that read the whole
+     * history, the match length or the game, transformed ones, a Meta player */
+    static const char *others[] = {"first_feld", "first_tullock", "first_graaskamp", "first_anonymous", "gradual",
+                                   "retaliate", "limited_retaliate", "omega_tft", "cycle_hunter", "math_constant_hunter",
+                                   "evolved_ann_5", "backstabber", "prober", "adaptive", "noisy(tft, 0.1)",
+                                   "dual(gtft)", "meta_majority_memory_one"};
+    size_t n_reg = pl_strategy_count(), n_oth = sizeof others / sizeof *others;
+    pl_strategy **aut = calloc(n_reg, sizeof *aut), *oth[sizeof others / sizeof *others];
+    assert_non_null(aut);
+    size_t n = 0, tables = 0;
+    for (size_t i = 0; i < n_reg; i++) {
+        pl_strategy *s = make(pl_strategy_info_at(i)->id);
+        double prob[5];
+        int table = s->def->memory_one && s->def->memory_one(&s->params, pl_game_standard(), 0, prob);
+        if (s->def->automaton || table) {
+            aut[n++] = s;
+            tables += table && !s->def->automaton;
+        } else pl_strategy_free(s);
+    }
+    assert_true(n >= 60 && tables >= 25);
+    for (size_t k = 0; k < n_oth; k++) {
+        oth[k] = make(others[k]);
+        double prob[5];
+        if (oth[k]->def->automaton ||
+            (oth[k]->def->memory_one && oth[k]->def->memory_one(&oth[k]->params, pl_game_standard(), 0, prob)))
+            fail_msg("%s is an automaton or a table: not a test of one", others[k]);
+    }
+    pl_game asym = *pl_game_standard(); /* a game whose two sides differ: a table made for the wrong side shows */
+    asym.payoff[0][1][1] = 6, asym.payoff[1][0][0] = 4, asym.payoff[1][1][1] = 2;
+    enum { NCFG = 6 };
+    pl_match_config cfgs[NCFG];
+    for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
+    cfgs[0].turns = 200;
+    cfgs[1].turns = 200, cfgs[1].noise = 0.05, cfgs[1].seed = 7;
+    cfgs[2].turns = 0, cfgs[2].prob_end = 0.01, cfgs[2].seed = 5;
+    cfgs[3].turns = 0, cfgs[3].prob_end = 0.02, cfgs[3].noise = 0.02, cfgs[3].seed = 3;
+    cfgs[4].turns = 65, cfgs[4].noise = 0.2, cfgs[4].seed = 13;
+    cfgs[5].turns = 77, cfgs[5].noise = 0.03, cfgs[5].game = &asym, cfgs[5].seed = 17, cfgs[5].stream_b = 9;
+    pl_match_buf bufs[2];
+    for (int k = 0; k < 2; k++) assert_int_equal(pl_match_buf_init(&bufs[k], 16), PL_OK);
+    bufs[0].generic = 1;
+    pl_error err;
+    long half = 0, drew = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n_oth; j++)
+            for (int k = 0; k < NCFG; k++)
+                for (int side = 0; side < 2; side++) {
+                    const pl_strategy *a = side ? oth[j] : aut[i], *b = side ? aut[i] : oth[j];
+                    if (pl_strategy_check_game(a, cfgs[k].game, NULL) || pl_strategy_check_game(b, cfgs[k].game, NULL))
+                        continue; /* a zero-determinant relation impossible in this game */
+                    for (int m = 0; m < 2; m++) assert_int_equal(pl_match_run(a, b, &cfgs[k], &bufs[m], &err), PL_OK);
+                    assert_int_equal(bufs[0].half, 0);
+                    same_match(a, b, &cfgs[k], &bufs[0], &bufs[1], "one automaton");
+                    half += bufs[1].half;
+                    drew += cfgs[k].noise == 0 && cfgs[k].prob_end == 0 && bufs[1].drew;
+                }
+    /* play_half played almost all of them (a table's hook may decline in the asymmetric game), and
+     * some without noise drew (stochastic players on either side) */
+    assert_true(half > (long)(n * n_oth * 2 * (NCFG - 1)));
+    assert_true(drew > (long)n);
+    for (int k = 0; k < 2; k++) pl_match_buf_free(&bufs[k]);
+    for (size_t i = 0; i < n; i++) pl_strategy_free(aut[i]);
+    for (size_t k = 0; k < n_oth; k++) pl_strategy_free(oth[k]);
+    free(aut);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(automata_play_as_moves),
+        cmocka_unit_test(one_automaton_plays_as_moves),
         cmocka_unit_test(cycles_of_every_period),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
