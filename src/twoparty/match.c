@@ -217,13 +217,13 @@ typedef struct match_side {
 
 /* The turns of a match.  `noisy` is a constant at each call, so the noiseless loop (the
  * common one) carries no flip test.  Capacity is reserved, so the pushes need no check; the
- * defection counts live in registers and are stored for the strategies to read; no strategy
+ * defection counts are added in the histories (kept in registers they were more values live
+ * across the calls, which cost more instructions than the memory adds); no strategy
  * reads h->score during a match, so the scores are made once at the end (match_scores). */
 static inline __attribute__((always_inline)) void play_turns(match_side *pa, match_side *pb, pl_history *ha, pl_history *hb,
                                                              pl_rng *rng, uint64_t noise_cut, int length, int noisy)
 {
     uint64_t *wa = ha->w, *wb = hb->w;
-    int defects_a = 0, defects_b = 0;
     for (int t = 0; t < length; t++) {
         pa->view.turn = pb->view.turn = t;
         unsigned x = (unsigned)pa->move(pa->state, pa->params, &pa->view);
@@ -237,10 +237,8 @@ static inline __attribute__((always_inline)) void play_turns(match_side *pa, mat
         size_t word = (unsigned)t >> 6; /* unsigned: no sign extension in the index */
         wa[word] |= (uint64_t)x << (t & 63);
         wb[word] |= (uint64_t)y << (t & 63);
-        defects_a += (int)x;
-        defects_b += (int)y;
-        ha->n_defect = defects_a;
-        hb->n_defect = defects_b;
+        ha->n_defect += (int)x; /* in memory: fewer values live across the calls */
+        hb->n_defect += (int)y;
         ha->len = hb->len = t + 1;
     }
 }
@@ -528,7 +526,6 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
                                                             uint64_t noise_cut, int length, int noisy)
 {
     uint64_t *wa = ha->w, *wb = hb->w;
-    int defects_a = 0, defects_b = 0;
     unsigned s = 0;
     for (int t = 0; t < length; t++) {
         p->view.turn = t;
@@ -549,10 +546,8 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
         size_t word = (unsigned)t >> 6;
         wa[word] |= (uint64_t)x << (t & 63);
         wb[word] |= (uint64_t)y << (t & 63);
-        defects_a += (int)x;
-        defects_b += (int)y;
-        ha->n_defect = defects_a;
-        hb->n_defect = defects_b;
+        ha->n_defect += (int)x; /* in memory: fewer values live across the call */
+        hb->n_defect += (int)y;
         ha->len = hb->len = t + 1;
         s = aside == 0 ? A->next[s][2 * x + y] : A->next[s][2 * y + x];
     }
