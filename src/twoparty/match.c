@@ -555,8 +555,9 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
 
 /* Plays the match as automata when both players are (and the buffer allows it): 1 when played.
  * buf->copied says how many turns play_cycle copied.  When only one is, *half gets it (and its
- * side in *half_side) for play_half; otherwise *half is NULL. */
-static int play_as_automata(const pl_strategy *a, const pl_strategy *b, const pl_game *g, pl_match_buf *buf,
+ * side in *half_side) for play_half; otherwise *half is NULL.  Out of line: inlined in
+ * pl_match_run, the automaton loops and the loops that call strategies cost more instructions. */
+static __attribute__((noinline)) int play_as_automata(const pl_strategy *a, const pl_strategy *b, const pl_game *g, pl_match_buf *buf,
                             pl_rng *rng, uint64_t noise_cut, int length, const pl_automaton **half, int *half_side)
 {
     *half = NULL;
