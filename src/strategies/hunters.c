@@ -20,18 +20,28 @@ typedef struct cyc_track {
     uint32_t broken10; /* bit p: period p broken counting from index 10 */
 } cyc_track;
 
+/* The 16 bits of v in reverse order (bit i to bit 15 - i): pairs, then pairs of pairs, ... swapped. */
+static inline uint32_t rev16(uint32_t v)
+{
+    v = (v >> 1 & 0x5555u) | (v & 0x5555u) << 1;
+    v = (v >> 2 & 0x3333u) | (v & 0x3333u) << 2;
+    v = (v >> 4 & 0x0F0Fu) | (v & 0x0F0Fu) << 4;
+    return (v >> 8 & 0xFFu) | (v & 0xFFu) << 8;
+}
+
 static void cyc_update(cyc_track *c, const pl_history *h)
 {
     for (int j = c->seen; j < h->len; j++) {
         int k = j < CYC_MAX ? j : CYC_MAX; /* the periods p <= k have an action p before j */
         if (!k) continue;
-        /* bit i: the action at j - k + i differs from the one at j (read at once, then by period) */
-        uint64_t x = pl_hist_bits(h, j - k, k) ^ (pl_hist_at(h, j) ? ~0ull : 0);
-        for (int p = 1; p <= k; p++)
-            if (x >> (k - p) & 1) {
-                c->broken0 |= 1u << p;
-                if (j >= 10 + p) c->broken10 |= 1u << p;
-            }
+        /* bit i: the action at j - k + i differs from the one at j (read at once) */
+        uint32_t x = (uint32_t)(pl_hist_bits(h, j - k, k) ^ (pl_hist_at(h, j) ? (1ull << k) - 1 : 0));
+        /* the periods broken at j: bit p for the action p before j, bit k - p of x, all at once */
+        uint32_t broken = rev16(x) >> (15 - k);
+        c->broken0 |= broken;
+        int lim = j - 10; /* counting from index 10: the periods p <= j - 10 */
+        if (lim >= CYC_MAX) c->broken10 |= broken;
+        else if (lim >= 1) c->broken10 |= broken & ((2u << lim) - 1);
     }
     c->seen = h->len;
 }
