@@ -106,13 +106,17 @@ static double ann_output(const pl_ann *n, const double *head, const double *x)
         for (int k = ANN_HEAD; k < PL_ANN_FEATURES; k++) s += in[j * n->n_features + k] * x[k - ANN_HEAD];
         h[j] = bias[j] + s;
     }
-    int as_integers = h[0] < 0; /* max(x, 0) returned the int 0 for the first element */
     double y = 0;
-    for (int j = 0; j < n->n_hidden; j++) {
-        double v = h[j] < 0 ? 0 : h[j];
-        if (as_integers) v = trunc(v);
-        y += v * out[j];
-    }
+    if (n->n_hidden > 0 && h[0] < 0) { /* max(x, 0) returned the int 0 for the first element: all truncated */
+        for (int j = 0; j < n->n_hidden; j++) {
+            /* trunc of a positive value below 2^52 through the integers; a zero is +0 here where
+             * trunc(-0.0) is -0.0, which changes no sum's value (only perhaps a zero's sign), and
+             * the output is only compared with 0 */
+            double v = h[j] > 0 ? (h[j] < 0x1p52 ? (double)(int64_t)h[j] : h[j]) : 0;
+            y += v * out[j];
+        }
+    } else
+        for (int j = 0; j < n->n_hidden; j++) y += (h[j] < 0 ? 0 : h[j]) * out[j];
     return y;
 }
 
