@@ -72,6 +72,10 @@ typedef struct pl_ag_behaviour {
     int lookahead;            /* periods of flows a party counts ahead (default: the horizon) */
     int patience[PL_AG_MAX_PARTIES]; /* periods a counterpart's step may run late before it is a breach */
     int patience_default;     /* the public view's (beliefs) */
+    /* a decision friction (payoff units, >= 0): added, in the logit only, to the worth of keeping each
+     * of the party's own steps under way or in force; never paid, never in a payoff (agreement_choice.c) */
+    double inertia[PL_AG_MAX_PARTIES];
+    double inertia_default;   /* the value given without a party (0 when absent: the second edition's choice) */
     pl_bits answers[PL_AG_MAX_STEPS]; /* counterpart steps whose breach this step answers, beyond `requires` */
     int start_by[PL_AG_MAX_STEPS];    /* start deadline, -1 none */
     double status_quo[PL_AG_MAX_PARTIES]; /* payoff per period with no agreement */
@@ -295,6 +299,7 @@ typedef struct pl_ag_compiled {
     double eps_ratio;                    /* exp(log_eps - log_1m_eps): a mismatch's factor on a belief */
     double disc[PL_AG_MAX_STEPS];        /* delta^duration */
     int patience[PL_AG_MAX_PARTIES], pub_patience;
+    double inertia[PL_AG_MAX_PARTIES];   /* added to the worth of keeping each own step (pl_ag_delta_keep) */
     int exact[PL_AG_MAX_PARTIES];        /* follows its rule without tremble (a person at the stepper) */
     int deadline[PL_AG_MAX_STEPS], start_by[PL_AG_MAX_STEPS];
     int max_not_before, lookahead;

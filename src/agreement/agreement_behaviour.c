@@ -8,6 +8,7 @@
  *     discount: 0.97         # delta per period
  *     lookahead: 24          # periods of flows a party counts ahead (default: the horizon)
  *     patience: 1            # periods late before a breach; or {default: 1, DPRK: 0}
+ *     inertia: 1             # payoff units added to the worth of keeping an own step (logit); or a map
  *     answers: {SP-DP-1: [SP-US-SST]}   # a breach of these is answered by withdrawing this
  *     start_by: {BDA-US: 2007-03-01}    # start deadlines
  *     status_quo: {DPRK: 0.1}           # payoff per period with no agreement
@@ -66,11 +67,39 @@ static int period_of_node(const pl_ydoc *d, const pl_agreement *a, const pl_ynod
     return PL_OK;
 }
 
+/* `inertia:` K (payoff units, >= 0), or a map {default: K, PARTY: K, ...} as `patience:` is read;
+ * absent: 0, the choice of the second edition. */
+static int read_inertia(const pl_ydoc *d, const pl_ynode *n, const pl_agreement *a, pl_ag_behaviour *b, pl_error *err)
+{
+    static const char what[] = "'inertia' (payoff units, a number >= 0, or a map party: number)";
+    const pl_ynode *in = pl_ymap_get(n, "inertia");
+    b->inertia_default = 0;
+    if (in && in->kind == PL_Y_MAP) {
+        const pl_ynode *def = pl_ymap_get(in, "default");
+        if (def) TRY(pl_ynode_num(d, def, what, 0, 1e12, &b->inertia_default, err));
+        for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->inertia[p] = b->inertia_default;
+        for (size_t i = 0; i < in->n; i++) {
+            if (!strcmp(in->keys[i]->value, "default")) continue;
+            int p = 0;
+            TRY(party_of(d, a, in->keys[i], "'inertia'", &p, err));
+            TRY(pl_ynode_num(d, in->items[i], what, 0, 1e12, &b->inertia[p], err));
+        }
+        return PL_OK;
+    }
+    if (in) {
+        TRY(pl_ynode_num(d, in, what, 0, 1e12, &b->inertia_default, err));
+    } else {
+        TRY(pl_yget_num(d, n, "inertia", 0, 0, 1e12, &b->inertia_default, err)); /* the default, noted for the inputs */
+    }
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->inertia[p] = b->inertia_default;
+    return PL_OK;
+}
+
 int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, pl_error *err)
 {
     static const char *const keys[] = {"choice",   "rationality", "tremble",    "discount",  "lookahead", "patience",
-                                       "answers",  "start_by",    "status_quo", "tolerance", "source",    "note",
-                                       NULL};
+                                       "inertia",  "answers",     "start_by",   "status_quo", "tolerance", "source",
+                                       "note",     NULL};
     pl_ag_behaviour *b = &a->behaviour;
     TRY(pl_yexpect(d, n, PL_Y_MAP, "'behaviour' (a map: choice, rationality, tremble, discount, patience, ...)", err));
     TRY(pl_ymap_check_keys(d, n, keys, err));
@@ -117,6 +146,7 @@ int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, p
         b->patience_default = (int)v;
         for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = (int)v;
     }
+    TRY(read_inertia(d, n, a, b, err));
     for (int s = 0; s < PL_AG_MAX_STEPS; s++) b->start_by[s] = -1;
     const pl_ynode *ans = pl_ymap_get(n, "answers");
     if (ans) {
@@ -157,6 +187,20 @@ int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, p
         }
     }
     return PL_OK;
+}
+
+int pl_ag_inertia_text(const pl_agreement *a, char *buf, size_t n)
+{
+    const pl_ag_behaviour *b = &a->behaviour;
+    int given = 0;
+    for (int p = 0; p < a->n_parties; p++) given |= b->inertia[p] != 0;
+    size_t len = (size_t)snprintf(buf, n, "%g by default", given ? b->inertia_default : 0.0);
+    const char *sep = " (";
+    for (int p = 0; given && p < a->n_parties && len < n; p++)
+        if (b->inertia[p] != b->inertia_default)
+            len += (size_t)snprintf(buf + len, n - len, "%s%s %g", sep, a->party[p].id, b->inertia[p]), sep = ", ";
+    if (*sep == ',' && len < n) snprintf(buf + len, n - len, ")");
+    return given;
 }
 
 /* What each party's rule and plan read of the public state (agreement_choice.c, plan_holds). */
@@ -241,6 +285,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     plan_reads(c); /* `answers` added links */
     for (int p = 0; p < c->n_parties; p++) c->patience[p] = b->patience[p];
     c->pub_patience = b->patience_default;
+    for (int p = 0; p < c->n_parties; p++) c->inertia[p] = b->inertia[p];
     /* what each step's worth to its actor reads (agreement_choice.c: pl_ag_delta_start/keep): the
      * step itself, the steps that hang on it and those exchanged for it, and their actors' expectations */
     for (int s = 0; s < c->n_steps; s++) {

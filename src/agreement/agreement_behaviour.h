@@ -30,6 +30,9 @@ void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p);
  * the public beliefs (the logit's Delta). */
 double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s);
 double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s);
+/* The parties' inertia as text, "K by default (PARTY K, ...)" naming each party's that differs, into
+ * buf; 0 (and "0") when every party's is 0, as without the key, else 1.  For the summary, report, fit. */
+int pl_ag_inertia_text(const pl_agreement *a, char *buf, size_t n);
 /* The uniform that decides step s at period t (a hash of the run's key: order-free). */
 static inline double pl_ag_choice_u(uint64_t key, int t, int s)
 {

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "agreement/agreement_behaviour.h"
 #include "agreement/agreement_behaviour_output.h"
 #include "io/csv.h"
 #include "io/files.h"
@@ -46,7 +47,15 @@ void pl_ag_write_behaviour_summary(FILE *f, const pl_agreement *a, const pl_agre
     const char *sep = " (";
     for (int p = 0; p < P; p++)
         if (b->patience[p] != b->patience_default) fprintf(f, "%s%s %d", sep, a->party[p].id, b->patience[p]), sep = ", ";
-    fputs(*sep == ',' ? ")\n" : "\n", f);
+    if (*sep == ',') fputs(")", f);
+    char inertia[512];
+    if (pl_ag_inertia_text(a, inertia, sizeof inertia)) { /* absent (0): not named, as before the key existed */
+        fprintf(f, ", inertia %s", inertia);
+        fputs(b->choice == PL_CHOICE_LOGIT ? " (added to the worth of keeping an own step under way or in force; not paid)"
+                                           : " (read by the logit only: the rule has no worths)",
+              f);
+    }
+    fputs("\n", f);
     const pl_ag_incentives *inc = r->incentives;
     if (inc) {
         fprintf(f, "\nIncentives per variant: payoff as written (every step at the earliest) / expected / with no "
@@ -177,6 +186,12 @@ json_t *pl_ag_behaviour_json(const pl_agreement *a, const pl_agreement_result *r
     json_t *o = json_pack("{s:s,s:f,s:f,s:f,s:i,s:i}", "choice", b->choice == PL_CHOICE_LOGIT ? "logit" : "rule",
                           "rationality", b->rationality, "tremble", b->tremble, "discount", b->discount, "lookahead",
                           b->lookahead, "patience", b->patience_default);
+    char inertia[512];
+    if (pl_ag_inertia_text(a, inertia, sizeof inertia)) {
+        json_t *in = json_object();
+        for (int p = 0; p < P; p++) json_object_set_new(in, a->party[p].id, json_real(b->inertia[p]));
+        json_object_set_new(o, "inertia", in);
+    }
     json_t *vars = json_object();
     for (int v = 0; v < V; v++) {
         json_t *jv = json_object();
@@ -221,6 +236,18 @@ json_t *pl_ag_behaviour_json(const pl_agreement *a, const pl_agreement_result *r
     }
     json_object_set_new(o, "variants", vars);
     return o;
+}
+
+void pl_ag_behaviour_assumptions(pl_report *rep, const pl_agreement *a)
+{
+    char inertia[512], text[1024];
+    if (!a->behaviour.given || !pl_ag_inertia_text(a, inertia, sizeof inertia)) return;
+    snprintf(text, sizeof text, "inertia (payoff units) %s%s", inertia,
+             a->behaviour.choice == PL_CHOICE_LOGIT
+                 ? ": a decision friction added, in the logit choice only, to the worth of keeping each of a party's own "
+                   "steps under way or in force (assumed); never paid, in no payoff or incentive check's sums"
+                 : ": read by the logit choice only; this scenario's rule choice has no worths, so it changes nothing");
+    pl_report_assumption(rep, text);
 }
 
 void pl_ag_behaviour_report(pl_report *rep, const pl_agreement *a, const pl_agreement_result *r)

@@ -19,6 +19,11 @@
  * probability that their actor answers a breach (every type but `unconditional`); a
  * counterpart step withdrawn in answer counts, through either, the flows its restoring
  * brings back (its one-off value is spent).
+ * Keeping a step under way or in force is worth, besides, the party's inertia K (`behaviour: inertia:`):
+ * a decision friction, not a payoff (never paid, in no payoff sum), so that a step whose keeping
+ * brings its actor nothing is halted with chance 1 / (1 + exp(lambda K)) a period, not 1/2.
+ * Starting is untouched: a new step's cost is real.  With `choice: rule` there are no worths, and
+ * inertia reads nothing.
  * Only steps that are due in the party's eyes (what they require verified, or done by the
  * party itself), or that its rule starts, are candidates to start: a tremble is a slip in
  * carrying out a decision, not a random unilateral move.
@@ -98,7 +103,7 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
         double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
         d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);
     }
-    return d + what_hangs_on(c, st, p, s);
+    return d + what_hangs_on(c, st, p, s) + c->inertia[p]; /* the party's reluctance to reverse its own course */
 }
 
 static inline double logistic(double x)

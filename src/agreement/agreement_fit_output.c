@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "agreement/agreement_behaviour.h"
 #include "agreement/agreement_fit.h"
 #include "io/files.h"
 
@@ -73,9 +74,13 @@ void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement
     char pat[32];
     pat_text(f->best.patience, pat, sizeof pat);
     fprintf(out, "Grid of %d points: rationality {%s .. %s, rule}, tremble {%g .. %g}, patience {%d .. %d, never}, "
-                 "discount {%g .. %g}; types enumerated exactly.\n\n",
+                 "discount {%g .. %g}; types enumerated exactly.\n",
             f->n_grid, lam0, lam1, pl_ag_fit_grid_eps[0], pl_ag_fit_grid_eps[n[1] - 1], pl_ag_fit_grid_patience[0],
             pl_ag_fit_grid_patience[n[2] - 2], pl_ag_fit_grid_delta[0], pl_ag_fit_grid_delta[n[3] - 1]);
+    char inertia[512];
+    if (pl_ag_inertia_text(a, inertia, sizeof inertia)) /* named only where given, as in the run's summary */
+        fprintf(out, "Not searched: inertia %s, the scenario's, at every grid point.\n", inertia);
+    fputs("\n", out);
     fprintf(out, "Maximum likelihood: rationality %s, tremble %g, patience %s, discount %g (log likelihood %.2f)\n", lam,
             f->best.tremble, pat, f->best.discount, f->best_ll);
     if (f->edge) {
@@ -186,6 +191,12 @@ int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl
         if (f->edge >> i & 1) json_array_append_new(edge, json_string(edge_names[i]));
     json_object_set_new(best, "at_edge_of_searched_range", edge);
     json_object_set_new(root, "maximum_likelihood", best);
+    char inertia[512];
+    if (pl_ag_inertia_text(a, inertia, sizeof inertia)) { /* fixed at the scenario's: not searched */
+        json_t *in = json_object();
+        for (int p = 0; p < a->n_parties; p++) json_object_set_new(in, a->party[p].id, pl_json_num(a->behaviour.inertia[p]));
+        json_object_set_new(root, "inertia_not_searched", in);
+    }
     json_t *types = json_object();
     for (int p = 0; p < f->n_parties; p++) {
         json_t *jp = json_object();

@@ -502,6 +502,7 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
     if (a->assumptions) pl_report_assumption(rep, a->assumptions);
     pl_report_assumption(rep, "parties follow the policies and probabilities the scenario states; payoffs, verification "
                               "and shock rates are the scenario's");
+    pl_ag_behaviour_assumptions(rep, a);
     if (a->description) pl_report_paragraph(rep, a->description);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "parley run %s --runs %llu --seed %llu", a->path, (unsigned long long)r->runs,

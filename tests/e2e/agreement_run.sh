@@ -21,9 +21,35 @@ done
 # The summary names every party whose patience is not the default (the DPRK's 36 months was
 # hidden behind "patience 2 by default"); six-party has none to name
 "$PARLEY" run scenarios/korea/agreed-framework-1994.yaml --runs 50 > "$TMP/af-summary.txt" 2>&1
-check "agreed-framework: the summary gives the DPRK's own patience" grep -q 'patience 2 by default (DPRK 36)$' "$TMP/af-summary.txt"
+check "agreed-framework: the summary gives the DPRK's own patience" grep -q 'patience 2 by default (DPRK 36), inertia 1 by default (' "$TMP/af-summary.txt"
 "$PARLEY" run scenarios/korea/six-party-2007.yaml --runs 50 > "$TMP/sp-summary.txt" 2>&1
-check "six-party: no party's patience differs from the default, and none is named" grep -q 'patience 2 by default$' "$TMP/sp-summary.txt"
+check "six-party: no party's patience differs from the default, and none is named" grep -q 'patience 2 by default, inertia 1 by default (' "$TMP/sp-summary.txt"
+# `behaviour: inertia:` (a party's reluctance to reverse its own course, in the logit only): a
+# negative value or one that is not a number is refused where it is written; a map by party is
+# read as `patience:` is, and the summary names each party's that differs from the default
+with_inertia() { # with_inertia VALUE OUT: six-party with `inertia: VALUE` in its behaviour block
+  sed -e '/^  inertia:/d' -e "s/^  patience: 2 .*/&\n  inertia: $1/" "$six" >"$2"
+}
+for bad in -1 lots "[1, 2]" "{DPRK: -0.5}" "{XX: 1}"; do
+  with_inertia "$bad" "$TMP/inertia.yaml"
+  ln=$(grep -n '^  inertia:' "$TMP/inertia.yaml" | cut -d: -f1)
+  expect_exit 2 "inertia: $bad is refused" "$PARLEY" run "$TMP/inertia.yaml" --runs 10
+  case $bad in
+    "{DPRK"*) expect_err_has "inertia.yaml:$ln:19: 'inertia' (payoff units, a number >= 0" "and the message names the file, line, column and what was expected" ;;
+    "{XX"*) expect_err_has "inertia.yaml:$ln:13: 'inertia': unknown party 'XX'" "and the message names the file, line, column and the party" ;;
+    *) expect_err_has "inertia.yaml:$ln:12: 'inertia' (payoff units, a number >= 0, or a map party: number)" "and the message names the file, line, column and what was expected" ;;
+  esac
+done
+with_inertia "{default: 1, DPRK: 0.5}" "$TMP/inertia.yaml"
+"$PARLEY" run "$TMP/inertia.yaml" --runs 50 >"$TMP/inertia-summary.txt" 2>&1
+check "inertia by party: the summary gives the default and the DPRK's own" \
+  grep -q 'inertia 1 by default (DPRK 0.5) (added to the worth of keeping' "$TMP/inertia-summary.txt"
+expect_exit 2 "--set behaviour.inertia=-1 is refused" "$PARLEY" run "$six" --runs 10 --set behaviour.inertia=-1
+expect_err_has "'inertia' (payoff units, a number >= 0" "and the message says what was expected"
+with_inertia 0 "$TMP/inertia0.yaml"
+"$PARLEY" run "$TMP/inertia0.yaml" --runs 400 --seed 3 --out "$TMP/i0" >/dev/null 2>&1
+"$PARLEY" run "$TMP/inertia.yaml" --runs 400 --seed 3 --out "$TMP/i1" >/dev/null 2>&1
+check "inertia moves the results (variants.csv differs between 0 and 1)" bash -c '! cmp -s "$1" "$2"' _ "$TMP/i0/variants.csv" "$TMP/i1/variants.csv"
 # tools/scale_payoffs.py (docs/agreements.md's table of scaled payoffs): a copy at x1 gives the
 # file's own results to the byte; at x2 the results move (payoffs drive behaviour)
 if python3 tools/scale_payoffs.py "$six" "$TMP/x1.yaml" 1 && python3 tools/scale_payoffs.py "$six" "$TMP/x2.yaml" 2; then

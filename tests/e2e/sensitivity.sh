@@ -114,7 +114,7 @@ check "the N-party report lists its sources" grep -q '<tr id="cite-G15"><td>\[G1
 check "N-party: the run's summary names the top sensitivity" grep -q "What the ranking of unconditional_restraint and double_suspension_generous depends on (one at a time over the 4 declared assumptions, 200 runs a point" "$TMP/dlw.txt"
 check "... the one the sensitivity analysis finds: forgiveness" grep -q "depends most on forgiveness" "$TMP/dlw.txt"
 check "... and the report says it too" grep -q "depends most on forgiveness" "$TMP/dlw/report.html"
-check "agreement: the key findings name the top sensitivity" grep -q "^Key findings: .*What the ranking of .* depends on (one at a time over the 10 declared assumptions, 100 runs a point" "$TMP/spw.txt"
+check "agreement: the key findings name the top sensitivity" grep -q "^Key findings: .*What the ranking of .* depends on (one at a time over the 11 declared assumptions, 100 runs a point" "$TMP/spw.txt"
 "$PARLEY" run scenarios/korea/singapore-2018.yaml --runs 100 --threads 1 >"$TMP/sgk.txt" 2>/dev/null
 check "... and without declared ranges say how to measure it" grep -q "What the ranking depends on is not measured here" "$TMP/sgk.txt"
 printf 'sensitivity:\n  ranges:\n    - {path: noise, from: 0, to: 3}\n' >"$TMP/pgr.yaml"; sed '/^sensitivity:/,$d' scenarios/games/public-goods.yaml >"$TMP/pgr0.yaml"
@@ -155,8 +155,9 @@ done
 check "sensitivity.html has the tornados, the indices and the grid" [ "$(grep -o '<svg' "$TMP/s1/sensitivity.html" | wc -l)" -ge 5 ]
 check "timings go to standard error only" bash -c "grep -q 'parley sensitivity: .* s' '$TMP/s1.err' && ! grep -rq ' s,\|runs/s' '$TMP/s1'"
 "$PARLEY" sensitivity "$six" --runs 300 --threads 2 --bisect 3 >"$TMP/six.txt" 2>/dev/null
-check "six-party: the ten declared assumptions are analysed" [ "$(grep -c '^ *[0-9]*  [a-zA-Z]' "$TMP/six.txt")" -ge 10 ]
+check "six-party: the eleven declared assumptions are analysed" [ "$(grep -c '^ *[0-9]*  [a-zA-Z]' "$TMP/six.txt")" -ge 11 ]
 check "six-party: the tornado table names the behaviour's assumptions" grep -q "behaviour.tremble" "$TMP/six.txt"
+check "six-party: ... and the inertia among them" grep -q "behaviour.inertia" "$TMP/six.txt"
 "$PARLEY" sensitivity "$fix" --runs 500 --threads 1 --range 'steps.a_step.cost=0:3' --compare b_first,a_first >"$TMP/r.txt" 2>/dev/null
 check "--range adds a range and --compare chooses the pair" grep -q "b_first - a_first" "$TMP/r.txt"
 check "--set moves the baseline of the analysis" bash -c "'$PARLEY' sensitivity '$fix' --runs 500 --threads 1 --set parties.B.policy.all_first.p=0.1 2>/dev/null | grep -q 'baseline changed by --set: parties.B.policy.all_first.p=0.1'"
