@@ -298,6 +298,10 @@ typedef struct pl_ag_compiled {
     int exact[PL_AG_MAX_PARTIES];        /* follows its rule without tremble (a person at the stepper) */
     int deadline[PL_AG_MAX_STEPS], start_by[PL_AG_MAX_STEPS];
     int max_not_before, lookahead;
+    /* the distinct `not_before` periods, ascending (release_t), and the steps released by each
+     * (release_mask: those whose not_before is at most it): pl_ag_released's table */
+    int n_release, release_t[PL_AG_MAX_STEPS];
+    pl_bits release_mask[PL_AG_MAX_STEPS];
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
     pl_bits pi_readers[PL_AG_MAX_STEPS]; /* the own steps whose logit worth reads step x's state */

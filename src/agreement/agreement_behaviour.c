@@ -218,6 +218,18 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     }
     for (int s = 0; s < c->n_steps; s++)
         for (pl_bits x = c->req[s]; x; x &= x - 1) c->req_users[__builtin_ctzll(x)] |= PL_BIT(s);
+    c->n_release = 0; /* pl_ag_released's table: the distinct not_before periods, ascending */
+    for (int last = 0, first = 1;; first = 0) {
+        int next = 0, found = 0;
+        for (int s = 0; s < c->n_steps; s++)
+            if ((first || c->not_before[s] > last) && (!found || c->not_before[s] < next)) next = c->not_before[s], found = 1;
+        if (!found) break;
+        pl_bits m = 0;
+        for (int s = 0; s < c->n_steps; s++)
+            if (c->not_before[s] <= next) m |= PL_BIT(s);
+        c->release_t[c->n_release] = next, c->release_mask[c->n_release++] = m;
+        last = next;
+    }
     type_tables(c);
     if (!b->given) return;
     c->choice = b->choice;

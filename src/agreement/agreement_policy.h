@@ -146,8 +146,7 @@ static inline pl_bits pl_ag_released(const pl_ag_compiled *c, int t)
 {
     if (t >= c->max_not_before) return c->all;
     pl_bits r = 0;
-    for (int s = 0; s < c->n_steps; s++)
-        if (c->not_before[s] <= t) r |= PL_BIT(s);
+    for (int i = 0; i < c->n_release && c->release_t[i] <= t; i++) r = c->release_mask[i];
     return r;
 }
 

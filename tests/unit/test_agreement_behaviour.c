@@ -550,6 +550,53 @@ static void deciding_every_party_at_once_is_deciding_each_in_turn(void **state)
     }
 }
 
+/* pl_ag_released reads a table of the distinct `not_before` periods made when the variant is
+ * compiled: at every period it gives the steps whose not_before has come, as a test of every step
+ * does (a text with three release dates, one of them twice, and the shipped files that have some). */
+static void released_as_tested_step_by_step(const pl_agreement *a)
+{
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    int nv = a->n_variants > 0 ? a->n_variants : 1;
+    for (int v = 0; v < nv; v++) {
+        pl_ag_compile(a, a->n_variants > 0 ? v : -1, c);
+        int later = 0;
+        for (int t = -1; t <= c->horizon + 1; t++) {
+            pl_bits want = 0;
+            for (int s = 0; s < c->n_steps; s++)
+                if (c->not_before[s] <= t) want |= PL_BIT(s);
+            assert_true(pl_ag_released(c, t) == want);
+            later += want != 0 && want != c->all;
+        }
+        assert_true(later > 0); /* some period released some steps and not others */
+    }
+    pl_free(c);
+}
+
+static void the_steps_released_are_those_whose_not_before_has_come(void **state)
+{
+    (void)state;
+    static const char three_dates[] =
+        "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+        "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+        "steps:\n"
+        "  - {id: W, actor: A, not_before: 2000-03-01}\n"
+        "  - {id: X, actor: A}\n"
+        "  - {id: Y, actor: B, requires: [X], not_before: 2000-06-01}\n"
+        "  - {id: Z, actor: B, not_before: 2000-03-01}\n";
+    pl_agreement *a = ag_load_text(three_dates);
+    released_as_tested_step_by_step(a);
+    pl_agreement_free(a);
+    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/singapore-2018.yaml",
+                                        "scenarios/korea/joint-statement-2005.yaml"};
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        pl_error err;
+        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
+        released_as_tested_step_by_step(a);
+        pl_agreement_free(a);
+    }
+}
+
 static void every_rule_type_is_a_table_entry(void **state)
 {
     (void)state;
@@ -569,6 +616,7 @@ int main(void)
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),
         cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
         cmocka_unit_test(every_rule_type_is_a_table_entry),
+        cmocka_unit_test(the_steps_released_are_those_whose_not_before_has_come),
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
