@@ -96,7 +96,7 @@ static int apply_evidence(const pl_ag_compiled *c, pl_ag_state *st, int j, const
         int i = o->bel_n < PL_AG_MAX_BELIEF_EVENTS ? o->bel_n++ : PL_AG_MAX_BELIEF_EVENTS - 1;
         o->bel_t[i] = (short)st->t;
         o->bel_j[i] = (signed char)j;
-        for (int k = 0; k < K; k++) o->bel_q[i][k] = (uint32_t)llround(st->belief[j][k] * PL_AG_BELIEF_ONE);
+        for (int k = 0; k < K; k++) o->bel_q[i][k] = pl_ag_belief_q(st->belief[j][k]);
     }
     return 1;
 }

@@ -597,6 +597,23 @@ static void the_steps_released_are_those_whose_not_before_has_come(void **state)
     }
 }
 
+/* pl_ag_belief_q is llround of the belief in units of 2^-30, for every belief: the halves and the
+ * doubles either side of them, 0 and 1, and a spread of beliefs in between. */
+static void a_belief_counted_in_units_is_rounded_as_llround_does(void **state)
+{
+    (void)state;
+    for (uint32_t k = 0; k < 4096; k++) {
+        double u = (double)k * 262143.0 + 0.5; /* a half, through the range */
+        double b[5] = {u / PL_AG_BELIEF_ONE, nextafter(u, 0) / PL_AG_BELIEF_ONE, nextafter(u, 2 * u) / PL_AG_BELIEF_ONE,
+                       (double)k / 4095.0, 1.0 / (3.0 + k)};
+        for (int i = 0; i < 5; i++) assert_int_equal(pl_ag_belief_q(b[i]), (uint32_t)llround(b[i] * PL_AG_BELIEF_ONE));
+    }
+    assert_int_equal(pl_ag_belief_q(0), 0);
+    assert_int_equal(pl_ag_belief_q(1), 1u << 30);
+    assert_int_equal(pl_ag_belief_q(0.5 / PL_AG_BELIEF_ONE), 1);                            /* a half rounds up */
+    assert_int_equal(pl_ag_belief_q(nextafter(0.5, 0) / PL_AG_BELIEF_ONE), 0);              /* just below does not */
+}
+
 static void every_rule_type_is_a_table_entry(void **state)
 {
     (void)state;
@@ -617,6 +634,7 @@ int main(void)
         cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
         cmocka_unit_test(every_rule_type_is_a_table_entry),
         cmocka_unit_test(the_steps_released_are_those_whose_not_before_has_come),
+        cmocka_unit_test(a_belief_counted_in_units_is_rounded_as_llround_does),
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
