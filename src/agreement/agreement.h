@@ -303,6 +303,10 @@ typedef struct pl_ag_compiled {
     int exact[PL_AG_MAX_PARTIES];        /* follows its rule without tremble (a person at the stepper) */
     int deadline[PL_AG_MAX_STEPS], start_by[PL_AG_MAX_STEPS];
     int max_not_before, lookahead;
+    /* the distinct `not_before` periods, ascending (release_t), and the steps released by each
+     * (release_mask: those whose not_before is at most it): pl_ag_released's table */
+    int n_release, release_t[PL_AG_MAX_STEPS];
+    pl_bits release_mask[PL_AG_MAX_STEPS];
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
     pl_bits pi_readers[PL_AG_MAX_STEPS]; /* the own steps whose logit worth reads step x's state */
@@ -311,9 +315,17 @@ typedef struct pl_ag_compiled {
     uint32_t answer_types[PL_AG_MAX_PARTIES]; /* the types that answer a breach */
     uint32_t grim_types[PL_AG_MAX_PARTIES];   /* the grim types: never act again once triggered */
     uint32_t hold_types[PL_AG_MAX_STEPS];     /* the hold types that never do the step */
-    /* the steps whose public state party p's rule and plan read (its own, what they require, what is
-     * exchanged for them or hangs on them, what its types wait for): its plan holds while none moved */
-    pl_bits plan_reads[PL_AG_MAX_PARTIES];
+    /* what the parties' rules and plans read of the public state, field by field (a party's plan holds
+     * while none of it moved; agreement_choice.c): of its own steps, `started`, `prog`, `rev`, `opp`,
+     * `covert` and their release by `not_before`; and the parties (bit p) that read step x's `done`
+     * (its actor; an opportunist type's party, if it is exchanged for one of its steps), its
+     * `verified` (a party one of whose steps requires it, or an all_first type of which waits for
+     * it) and its `ever_done` (an opportunist type's party, if it hangs on one of its steps) */
+    uint32_t readers_done[PL_AG_MAX_STEPS], readers_verified[PL_AG_MAX_STEPS], readers_ever[PL_AG_MAX_STEPS];
+    /* ... and of the threats and withdrawals in answer: the breaches it answers (pl_ag_threat), those
+     * of the counterpart steps exchanged for its own; `rev` and `retal`, while one of its own steps is
+     * withdrawn, of what its steps require (restoring reads which of them were withdrawn in answer) */
+    pl_bits plan_threat[PL_AG_MAX_PARTIES], plan_restore[PL_AG_MAX_PARTIES];
     /* the steps that require step x directly: the only ones whose due status x's visibility moves
      * (agreement_time.c keeps the due sets from period to period by them) */
     pl_bits req_users[PL_AG_MAX_STEPS];

@@ -206,14 +206,29 @@ int pl_ag_inertia_text(const pl_agreement *a, char *buf, size_t n)
 /* What each party's rule and plan read of the public state (agreement_choice.c, plan_holds). */
 static void plan_reads(pl_ag_compiled *c)
 {
+    for (int x = 0; x < c->n_steps; x++) c->readers_done[x] = c->readers_verified[x] = c->readers_ever[x] = 0;
     for (int p = 0; p < c->n_parties; p++) {
-        pl_bits r = c->own[p];
-        for (pl_bits b = c->own[p]; b; b &= b - 1) {
+        pl_bits own = c->own[p], req = 0, link = 0, hang = 0, done = own, verified = 0, ever = 0;
+        for (pl_bits b = own; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            r |= c->req[s] | c->link[s] | c->dep_closure[s];
+            req |= c->req[s], link |= c->link[s], hang |= c->dep_closure[s];
         }
-        for (int k = 0; k < c->n_opt[p]; k++) r |= c->opt[p][k].steps;
-        c->plan_reads[p] = r;
+        verified = req;
+        /* agreement_policy.c: every rule reads its own steps' state and answers the breaches of the
+         * steps exchanged for them (pl_ag_reciprocal_*: link & threat); it starts a step once what it
+         * requires is verified (or, restoring, withdrawn in answer); an all_first type waits for its
+         * steps verified; an opportunist weighs what is exchanged for a step that is done and whether
+         * anything hanging on it is still to come; the plan's due steps read what they require
+         * verified (agreement_time.c).  Of every type the party may be. */
+        for (int k = 0; k < c->n_opt[p]; k++) {
+            const pl_ag_copt *o = &c->opt[p][k];
+            if (o->kind == PL_POL_OPPORTUNIST) done |= link, ever |= hang;
+            if (o->kind == PL_POL_ALL_FIRST) verified |= o->steps;
+        }
+        for (pl_bits b = done; b; b &= b - 1) c->readers_done[__builtin_ctzll(b)] |= 1u << p;
+        for (pl_bits b = verified; b; b &= b - 1) c->readers_verified[__builtin_ctzll(b)] |= 1u << p;
+        for (pl_bits b = ever; b; b &= b - 1) c->readers_ever[__builtin_ctzll(b)] |= 1u << p;
+        c->plan_threat[p] = link & ~own, c->plan_restore[p] = req;
     }
 }
 
@@ -262,6 +277,18 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     }
     for (int s = 0; s < c->n_steps; s++)
         for (pl_bits x = c->req[s]; x; x &= x - 1) c->req_users[__builtin_ctzll(x)] |= PL_BIT(s);
+    c->n_release = 0; /* pl_ag_released's table: the distinct not_before periods, ascending */
+    for (int last = 0, first = 1;; first = 0) {
+        int next = 0, found = 0;
+        for (int s = 0; s < c->n_steps; s++)
+            if ((first || c->not_before[s] > last) && (!found || c->not_before[s] < next)) next = c->not_before[s], found = 1;
+        if (!found) break;
+        pl_bits m = 0;
+        for (int s = 0; s < c->n_steps; s++)
+            if (c->not_before[s] <= next) m |= PL_BIT(s);
+        c->release_t[c->n_release] = next, c->release_mask[c->n_release++] = m;
+        last = next;
+    }
     type_tables(c);
     if (!b->given) return;
     c->choice = b->choice;

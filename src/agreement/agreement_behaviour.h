@@ -43,6 +43,16 @@ static inline double pl_ag_choice_u(uint64_t key, int t, int s)
     return (double)(z >> 11) * 0x1.0p-53;
 }
 
+/* A belief in [0, 1] as an integer of 2^-30 (PL_AG_BELIEF_ONE), rounded half away from zero: what
+ * llround gives, without the library call at every change of belief (the fraction of a non-negative
+ * double below 2^52 is exact, so comparing it with 0.5 rounds as llround does). */
+static inline uint32_t pl_ag_belief_q(double b)
+{
+    double y = b * PL_AG_BELIEF_ONE;
+    uint32_t r = (uint32_t)y;
+    return r + (y - (double)r >= 0.5);
+}
+
 /* The expectations the beliefs give (st->would_do, st->would_answer); after any change of beliefs. */
 void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st);
 /* The rule move of party p if it were of type k (pure: the snapshot is not touched). */

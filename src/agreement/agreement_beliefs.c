@@ -42,7 +42,7 @@ static void evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int 
     pl_ag_move m;
     /* j's own type decided on this very snapshot (the simulator, the stepper): its rule move is made */
     if (k == st->type[j] && st->pub_t == st->t + 1 && st->plan_epoch[j] == st->pub_epoch &&
-        st->plan_grim[j] == st->grim && st->plan_late[j] == (st->late[j] | st->disputed[j]))
+        st->plan_grim[j] == st->grim && pl_ag_plan_keys_hold(c, st, j))
         m = st->plan_rule[j];
     else
         pl_ag_rule_as(c, st, j, k, &m);
@@ -96,7 +96,7 @@ static int apply_evidence(const pl_ag_compiled *c, pl_ag_state *st, int j, const
         int i = o->bel_n < PL_AG_MAX_BELIEF_EVENTS ? o->bel_n++ : PL_AG_MAX_BELIEF_EVENTS - 1;
         o->bel_t[i] = (short)st->t;
         o->bel_j[i] = (signed char)j;
-        for (int k = 0; k < K; k++) o->bel_q[i][k] = (uint32_t)llround(st->belief[j][k] * PL_AG_BELIEF_ONE);
+        for (int k = 0; k < K; k++) o->bel_q[i][k] = pl_ag_belief_q(st->belief[j][k]);
     }
     return 1;
 }

@@ -176,8 +176,10 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
     plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
-/* Whether party p's last plan still holds: what its rule and plan read is the public state of
- * the steps in c->plan_reads[p], what it counts late, its own memory, and which of its own steps
+/* Whether party p's last plan still holds: what its rule and plan read is the public state of its
+ * own steps and, field by field, of the steps whose readers it is among (c->readers_*),
+ * the threats it answers and the withdrawals in answer it restores by (pl_ag_plan_keys_hold: what it
+ * counts late is among its threats), its own memory, and which of its own steps
  * are released by `not_before` (st->time_rel: the lateness of the period, agreement_time.c, made it
  * at the period's opening; a plan made before a release holds after it unless one of its party's
  * own steps was released).  The public part is compared once a period, at its first
@@ -192,21 +194,28 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                            st->ever_done, st->time_rel, st->covert, st->shock_on};
         pl_bits diff = 0;
         for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
+        st->ans_moved = 0;
         if (diff || !st->pub_t) {
             st->pub_epoch++;
             /* the logit chances that read a step that moved, or every one if the shocks changed flows */
             pl_bits moved = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[2] ^ st->pub_last[2]) |
                             (now[8] ^ st->pub_last[8]);
             pl_bits drop = now[11] != st->pub_last[11] ? ~(pl_bits)0 : 0;
-            /* the plans that read a step that moved or was released, or every one if the shocks moved */
-            pl_bits any = moved | (now[3] ^ st->pub_last[3]) | (now[4] ^ st->pub_last[4]) |
-                          (now[5] ^ st->pub_last[5]) | (now[6] ^ st->pub_last[6]) | (now[7] ^ st->pub_last[7]) |
-                          (now[9] ^ st->pub_last[9]) | (now[10] ^ st->pub_last[10]);
+            /* the plans that read a field of a step that moved, or every one if the shocks moved */
             if (drop || !st->pub_t)
                 st->plan_ok = 0;
-            else
-                for (int q = 0; q < c->n_parties; q++)
-                    if (c->plan_reads[q] & any) st->plan_ok &= ~(1u << q);
+            else {
+                /* (the threats and the withdrawals in answer a plan reads: pl_ag_plan_keys_hold) */
+                pl_bits d_own = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[3] ^ st->pub_last[3]) |
+                                (now[7] ^ st->pub_last[7]) | (now[9] ^ st->pub_last[9]) | (now[10] ^ st->pub_last[10]);
+                st->ans_moved = ((now[3] ^ st->pub_last[3]) | (now[5] ^ st->pub_last[5]) | (now[6] ^ st->pub_last[6])) != 0;
+                uint32_t stale = 0;
+                for (pl_bits b = d_own; b; b &= b - 1) stale |= 1u << c->actor[__builtin_ctzll(b)];
+                for (pl_bits b = now[2] ^ st->pub_last[2]; b; b &= b - 1) stale |= c->readers_done[__builtin_ctzll(b)];
+                for (pl_bits b = now[4] ^ st->pub_last[4]; b; b &= b - 1) stale |= c->readers_verified[__builtin_ctzll(b)];
+                for (pl_bits b = now[8] ^ st->pub_last[8]; b; b &= b - 1) stale |= c->readers_ever[__builtin_ctzll(b)];
+                st->plan_ok &= ~stale;
+            }
             for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
             st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
             for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
@@ -215,11 +224,24 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
     }
 }
 
+/* Whether p's plan holds on a snapshot pub_check has compared (g: the memories).  Every party's plan
+ * is checked at every decision, so one found to hold at the last still holds if its party's late and
+ * disputed steps are as then and no `rev`, `breach` or `retal` moved since (ans_moved): its keys are
+ * as then; else the keys are compared (pl_ag_plan_keys_hold). */
+static inline __attribute__((always_inline)) int plan_valid(const pl_ag_compiled *c, pl_ag_state *st, int p,
+                                                            uint32_t g)
+{
+    if (!(st->plan_ok >> p & 1) || ((st->plan_grim[p] ^ g) >> p & 1)) return 0;
+    const pl_bits ld = st->late[p] | st->disputed[p];
+    if (!st->ans_moved && ld == st->plan_late[p]) return 1;
+    st->plan_late[p] = ld;
+    return pl_ag_plan_keys_hold(c, st, p);
+}
+
 static inline __attribute__((always_inline)) int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
     pub_check(c, st);
-    return (st->plan_ok >> p & 1) && !((st->plan_grim[p] ^ st->grim) >> p & 1) &&
-           st->plan_late[p] == (st->late[p] | st->disputed[p]);
+    return plan_valid(c, st, p, st->grim);
 }
 
 /* Party p's rule move and plan remade on this snapshot (threat: p's), and the merged plans of every
@@ -235,7 +257,10 @@ static inline __attribute__((always_inline)) void plan_make(const pl_ag_compiled
     pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, r);
     if (st->covert) /* withdrawn already, in secret */
         r->reverse &= ~st->covert, r->retal &= ~st->covert, r->opp &= ~st->covert;
-    st->plan_ok |= 1u << p, st->plan_late[p] = st->late[p] | st->disputed[p];
+    st->plan_ok |= 1u << p;
+    st->plan_late[p] = st->late[p] | st->disputed[p];
+    st->plan_key_threat[p] = pl_ag_plan_threat(c, st, p, (st->rev | st->breach) & ~st->retal);
+    st->plan_key_restore[p] = pl_ag_plan_restore(c, st, p, st->rev & st->retal);
     const pl_bits own = c->own[p];
     if (c->exact[p]) {
         st->fix_start = (st->fix_start & ~own) | r->start, st->fix_reverse = (st->fix_reverse & ~own) | r->reverse;
@@ -322,9 +347,7 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     pub_check(c, st);
     const uint32_t g1 = st->grim;
     for (int p = 0; p < P; p++) {
-        if (!((st->plan_ok >> p & 1) && !((st->plan_grim[p] ^ g1) >> p & 1) &&
-              st->plan_late[p] == (st->late[p] | st->disputed[p])))
-            plan_make(c, st, p, pl_ag_threat(c, st, p));
+        if (!plan_valid(c, st, p, g1)) plan_make(c, st, p, pl_ag_threat(c, st, p));
         /* current on this snapshot (the beliefs' reuse), with the memories as they were at its turn */
         st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = g0 | (g1 & ((2u << p) - 1));
     }

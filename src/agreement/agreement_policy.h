@@ -67,9 +67,13 @@ typedef struct pl_ag_state {
     int pub_t;                       /* 1 + the period the epoch was last checked, 0 never */
     uint32_t pub_epoch;
     pl_bits pub_last[12];
-    uint32_t plan_ok;                /* parties none of whose plan's steps (c->plan_reads) moved since it was made */
+    uint32_t plan_ok;                /* parties none of whose plan's reads (c->readers_*) moved since it was made */
     uint32_t plan_epoch[PL_AG_MAX_PARTIES], plan_grim[PL_AG_MAX_PARTIES];
-    pl_bits plan_late[PL_AG_MAX_PARTIES];
+    /* what the plan was made (or last found to hold) on: the party's late and disputed steps, and
+     * the threats and withdrawals in answer its rule reads (pl_ag_plan_keys_hold); ans_moved: some
+     * `rev`, `breach` or `retal` moved since the period pub_check compared before */
+    pl_bits plan_late[PL_AG_MAX_PARTIES], plan_key_threat[PL_AG_MAX_PARTIES], plan_key_restore[PL_AG_MAX_PARTIES];
+    uint32_t ans_moved;
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
     pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
     /* the logit's chance (before the tremble) of starting (pi_start) or keeping (pi_keep) each own
@@ -146,8 +150,7 @@ static inline pl_bits pl_ag_released(const pl_ag_compiled *c, int t)
 {
     if (t >= c->max_not_before) return c->all;
     pl_bits r = 0;
-    for (int s = 0; s < c->n_steps; s++)
-        if (c->not_before[s] <= t) r |= PL_BIT(s);
+    for (int i = 0; i < c->n_release && c->release_t[i] <= t; i++) r = c->release_mask[i];
     return r;
 }
 
@@ -187,6 +190,27 @@ static inline pl_bits pl_ag_reciprocal_reversals(const pl_ag_compiled *c, const 
 static inline pl_bits pl_ag_threat(const pl_ag_compiled *c, const pl_ag_state *st, int p)
 {
     return ((st->rev | st->breach) & ~c->own[p] & ~st->retal) | st->late[p] | st->disputed[p];
+}
+
+/* What party p's rule reads of the threats and of the withdrawals in answer, beside its own steps
+ * (c->readers_*): the threats to the steps exchanged for its own (a rule answers only those:
+ * pl_ag_threat's late and disputed steps are counterpart steps), and, while one of its own steps is
+ * withdrawn, which of the steps they require were withdrawn in answer (restoring reads them).  A
+ * kept plan holds only while both are those it was made on.  `breaches`: (rev | breach) & ~retal;
+ * `answered`: rev & retal. */
+static inline pl_bits pl_ag_plan_threat(const pl_ag_compiled *c, const pl_ag_state *st, int p, pl_bits breaches)
+{
+    return (breaches | st->late[p] | st->disputed[p]) & c->plan_threat[p];
+}
+static inline pl_bits pl_ag_plan_restore(const pl_ag_compiled *c, const pl_ag_state *st, int p, pl_bits answered)
+{
+    return (st->rev & c->own[p]) ? answered & c->plan_restore[p] : 0;
+}
+static inline int pl_ag_plan_keys_hold(const pl_ag_compiled *c, const pl_ag_state *st, int p)
+{
+    pl_bits breaches = (st->rev | st->breach) & ~st->retal, answered = st->rev & st->retal;
+    return st->plan_key_threat[p] == pl_ag_plan_threat(c, st, p, breaches) &&
+           st->plan_key_restore[p] == pl_ag_plan_restore(c, st, p, answered);
 }
 
 /* What step s pays party p each period it is in force: its flow, and what the shocks so far added. */

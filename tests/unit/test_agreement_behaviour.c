@@ -550,6 +550,70 @@ static void deciding_every_party_at_once_is_deciding_each_in_turn(void **state)
     }
 }
 
+/* pl_ag_released reads a table of the distinct `not_before` periods made when the variant is
+ * compiled: at every period it gives the steps whose not_before has come, as a test of every step
+ * does (a text with three release dates, one of them twice, and the shipped files that have some). */
+static void released_as_tested_step_by_step(const pl_agreement *a)
+{
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    int nv = a->n_variants > 0 ? a->n_variants : 1;
+    for (int v = 0; v < nv; v++) {
+        pl_ag_compile(a, a->n_variants > 0 ? v : -1, c);
+        int later = 0;
+        for (int t = -1; t <= c->horizon + 1; t++) {
+            pl_bits want = 0;
+            for (int s = 0; s < c->n_steps; s++)
+                if (c->not_before[s] <= t) want |= PL_BIT(s);
+            assert_true(pl_ag_released(c, t) == want);
+            later += want != 0 && want != c->all;
+        }
+        assert_true(later > 0); /* some period released some steps and not others */
+    }
+    pl_free(c);
+}
+
+static void the_steps_released_are_those_whose_not_before_has_come(void **state)
+{
+    (void)state;
+    static const char three_dates[] =
+        "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+        "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+        "steps:\n"
+        "  - {id: W, actor: A, not_before: 2000-03-01}\n"
+        "  - {id: X, actor: A}\n"
+        "  - {id: Y, actor: B, requires: [X], not_before: 2000-06-01}\n"
+        "  - {id: Z, actor: B, not_before: 2000-03-01}\n";
+    pl_agreement *a = ag_load_text(three_dates);
+    released_as_tested_step_by_step(a);
+    pl_agreement_free(a);
+    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/singapore-2018.yaml",
+                                        "scenarios/korea/joint-statement-2005.yaml"};
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        pl_error err;
+        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
+        released_as_tested_step_by_step(a);
+        pl_agreement_free(a);
+    }
+}
+
+/* pl_ag_belief_q is llround of the belief in units of 2^-30, for every belief: the halves and the
+ * doubles either side of them, 0 and 1, and a spread of beliefs in between. */
+static void a_belief_counted_in_units_is_rounded_as_llround_does(void **state)
+{
+    (void)state;
+    for (uint32_t k = 0; k < 4096; k++) {
+        double u = (double)k * 262143.0 + 0.5; /* a half, through the range */
+        double b[5] = {u / PL_AG_BELIEF_ONE, nextafter(u, 0) / PL_AG_BELIEF_ONE, nextafter(u, 2 * u) / PL_AG_BELIEF_ONE,
+                       (double)k / 4095.0, 1.0 / (3.0 + k)};
+        for (int i = 0; i < 5; i++) assert_int_equal(pl_ag_belief_q(b[i]), (uint32_t)llround(b[i] * PL_AG_BELIEF_ONE));
+    }
+    assert_int_equal(pl_ag_belief_q(0), 0);
+    assert_int_equal(pl_ag_belief_q(1), 1u << 30);
+    assert_int_equal(pl_ag_belief_q(0.5 / PL_AG_BELIEF_ONE), 1);                            /* a half rounds up */
+    assert_int_equal(pl_ag_belief_q(nextafter(0.5, 0) / PL_AG_BELIEF_ONE), 0);              /* just below does not */
+}
+
 static void every_rule_type_is_a_table_entry(void **state)
 {
     (void)state;
@@ -569,6 +633,8 @@ int main(void)
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),
         cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
         cmocka_unit_test(every_rule_type_is_a_table_entry),
+        cmocka_unit_test(the_steps_released_are_those_whose_not_before_has_come),
+        cmocka_unit_test(a_belief_counted_in_units_is_rounded_as_llround_does),
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
