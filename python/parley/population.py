@@ -280,9 +280,13 @@ def _moran_nparty(players, counts, turns, noise, game, mode, selection, mutation
     mp = ffi.new("pl_moran **")
     c.check(lib.pl_moran_create_nparty(mp, info.game, arr, n, mc, samples, cfg.threads, err), err)
     m = ffi.gc(mp[0], lib.pl_moran_free)
+    k, need = lib.pl_ngame_parties(info.game), lib.pl_ngame_parties(info.game) + (cfg.mode == lib.PL_MORAN_DB)
+    if sum(counts) < need:  # the library says it too, without naming the argument
+        raise c.BadInput("counts: a %s population needs at least %d individuals for an N-party game of %d parties, "
+                         "got %d" % ("death-birth" if cfg.mode == lib.PL_MORAN_DB else "birth-death", need, k,
+                                     sum(counts)))
     text = ffi.new("char[]", game_text.encode())
-    meta = ffi.new("pl_moran_meta *", {"samples": samples, "nmatch": mc, "nparty_game": text,
-                                       "parties": lib.pl_ngame_parties(info.game)})
+    meta = ffi.new("pl_moran_meta *", {"samples": samples, "nmatch": mc, "nparty_game": text, "parties": k})
     return _evolve(m, cfg, meta, counts, (scn, ns, mc, text))
 
 
