@@ -399,7 +399,8 @@ def ecology(players, population=None, steps=100, turns=None, repetitions=10, noi
             pay[i * n + j] = lib.pl_tournament_result_payoff(res, i, j)
             dev[i * n + j] = lib.pl_tournament_result_payoff_stddev(res, i, j)
     shares = ffi.new("double[]", (steps + 1) * n)
-    c.check(lib.pl_ecosystem_run(pay, dev, n, ffi.new("double[]", x0), steps, cfg.seed, shares, err), err)
+    # the one thing it refuses, the arguments checked: payoffs that make the shares' total <= 0 (the game's)
+    c.check(lib.pl_ecosystem_run(pay, dev, n, ffi.new("double[]", x0), steps, cfg.seed, shares, err), err, "game: ")
     name_arr = ffi.new("const char *[]", names)
     text = ffi.new("char[]", game_text.encode())
     r = ffi.new("pl_ecosystem_result *", {"n": n, "names": name_arr, "payoff": pay, "stddev": dev, "shares": shares,

@@ -85,6 +85,15 @@ def test_nparty_moran_is_deterministic_by_seed_whatever_the_threads(in_repo, tmp
     assert list(other.fixation["fixed"]) != list(one.fixation["fixed"]) or not other.shares.equals(one.shares)
 
 
+def test_two_party_moran_takes_the_fitness_mapping_as_the_command(cli):
+    want = json.loads(cli("moran", "--players", "tft,defector", "--counts", "2,6", "--turns", "10", "--fitness", "exp",
+                          "--selection", "0.3", "--runs", "500", "--seed", "4", "--json").stdout)
+    m = parley.moran(["tft", "defector"], counts=[2, 6], turns=10, fitness="exp", selection=0.3, runs=500, seed=4)
+    lin = parley.moran(["tft", "defector"], counts=[2, 6], turns=10, selection=0.3, runs=500, seed=4)
+    assert [t["fixed"] for t in want["types"]] == list(m.fixation["fixed"])
+    assert list(m.fixation["exact"]) != list(lin.fixation["exact"])
+
+
 def test_a_path_object_names_the_game_file_too(repo):
     import pathlib
     m = parley.moran(["ttft", "defector"], counts=[2, 3], turns=5, runs=50, seed=1, selection=0.5,
@@ -177,6 +186,7 @@ def test_ecology_is_the_same_whatever_the_threads_and_moves_with_the_seed():
     (dict(noise=-0.1), ["noise: expected a probability"]),
     (dict(game=(1, 2, 3)), ["game: expected four numbers"]),
     (dict(seed=-1), ["seed: expected a whole number"]),
+    (dict(game=(1, -3, 2, -2)), ["game: step 1: the shares times the payoffs sum to", "payoffs >= 0"]),
 ])
 def test_ecology_bad_arguments_are_named(kw, words):
     args = dict(players=["tft", "defector", "cooperator"], steps=5, turns=5, repetitions=1)
