@@ -244,7 +244,6 @@ def _moran_nparty(players, counts, turns, noise, game, mode, selection, mutation
     game_text = os.fspath(game)
     if isinstance(game_text, bytes):
         game_text = os.fsdecode(game_text)
-    cfg = None
     plist = _nplayers(players)
     n = len(plist)
     if n < 1:
