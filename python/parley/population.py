@@ -338,6 +338,16 @@ class EcologyResult:
             self.steps, ", ".join("%s %.4f" % (name, end[name]) for name in self.names))
 
 
+def _ecosystem_shares(pay, dev, n, x0, steps, seed, prefix):
+    """pl_ecosystem_run: the shares after each of `steps` steps from x0 (a double[(steps + 1) * n]).
+    The one thing it refuses once the arguments are checked, payoffs that make the shares' total
+    <= 0, is named with prefix (where the payoffs came from)."""
+    err = c.new_error()
+    shares = ffi.new("double[]", (steps + 1) * n)
+    c.check(lib.pl_ecosystem_run(pay, dev, n, ffi.new("double[]", list(x0)), steps, seed, shares, err), err, prefix)
+    return shares
+
+
 def ecology(players, population=None, steps=100, turns=None, repetitions=10, noise=0.0, prob_end=0.0, game=None,
             seed=0, threads=0):
     """Ecological dynamics after a tournament, as `parley ecology --players ...` with the same flags.
@@ -397,9 +407,7 @@ def ecology(players, population=None, steps=100, turns=None, repetitions=10, noi
         for j in range(n):
             pay[i * n + j] = lib.pl_tournament_result_payoff(res, i, j)
             dev[i * n + j] = lib.pl_tournament_result_payoff_stddev(res, i, j)
-    shares = ffi.new("double[]", (steps + 1) * n)
-    # the one thing it refuses, the arguments checked: payoffs that make the shares' total <= 0 (the game's)
-    c.check(lib.pl_ecosystem_run(pay, dev, n, ffi.new("double[]", x0), steps, cfg.seed, shares, err), err, "game: ")
+    shares = _ecosystem_shares(pay, dev, n, x0, steps, cfg.seed, "game: ")
     name_arr = ffi.new("const char *[]", names)
     text = ffi.new("char[]", game_text.encode())
     r = ffi.new("pl_ecosystem_result *", {"n": n, "names": name_arr, "payoff": pay, "stddev": dev, "shares": shares,
