@@ -155,7 +155,26 @@ pl_agreement_fit_point pl_agreement_fit_best(const pl_agreement_fit *f);
 double pl_agreement_fit_loglik(const pl_agreement_fit *f);
 int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl_agreement_fit *f, pl_error *err);
 
+typedef struct pl_ngame pl_ngame;
+typedef struct pl_nplayer pl_nplayer;
+int pl_ngame_parties(const pl_ngame *g);
+const char *pl_ngame_name(const pl_ngame *g);
+int pl_nplayer_create(pl_nplayer **out, const char *spec, pl_error *err);
+void pl_nplayer_free(pl_nplayer *p);
+typedef struct pl_nmatch_config { int turns; double prob_end; double noise; double obs_noise; uint64_t seed; ...; }
+    pl_nmatch_config;
+void pl_nmatch_config_default(pl_nmatch_config *cfg);
+typedef struct pl_nscenario pl_nscenario;
+int pl_nscenario_load(pl_nscenario **out, const pl_scenario *s, pl_error *err);
+void pl_nscenario_free(pl_nscenario *m);
+typedef struct pl_nscenario_info {
+    int periods; double noise, obs_noise; const pl_ngame *game; const pl_ngame *tournament_game; int tournament_turns;
+    double tournament_noise; ...;
+} pl_nscenario_info;
+void pl_nscenario_get_info(const pl_nscenario *m, pl_nscenario_info *out);
+
 typedef enum pl_moran_mode { PL_MORAN_BD = 0, PL_MORAN_DB = 1 } pl_moran_mode;
+#define PL_MORAN_MAX_POPULATION ...
 typedef struct pl_moran pl_moran;
 int pl_moran_create(pl_moran **out, pl_strategy *const *types, size_t n, const pl_match_config *cfg, int samples,
                     int threads, pl_error *err);
@@ -163,11 +182,15 @@ void pl_moran_free(pl_moran *m);
 size_t pl_moran_types(const pl_moran *m);
 const char *pl_moran_name(const pl_moran *m, size_t i);
 double pl_moran_payoff(const pl_moran *m, size_t i, size_t j);
+typedef enum pl_moran_fitness { PL_MORAN_FIT_LINEAR = 0, PL_MORAN_FIT_EXP = 1 } pl_moran_fitness;
 typedef struct pl_moran_config {
-    pl_moran_mode mode; double mutation; double selection; uint64_t max_generations; uint64_t runs; uint64_t seed;
-    int threads; ...;
+    pl_moran_mode mode; double mutation; pl_moran_fitness fitness; double selection; uint64_t max_generations;
+    uint64_t runs; uint64_t seed; int threads; ...;
 } pl_moran_config;
 void pl_moran_config_default(pl_moran_config *cfg);
+int pl_moran_mutates(const pl_moran_config *cfg, size_t n);
+int pl_moran_create_nparty(pl_moran **out, const pl_ngame *g, pl_nplayer *const *types, size_t n,
+                           const pl_nmatch_config *cfg, int samples, int threads, pl_error *err);
 typedef struct pl_moran_fixation {
     size_t n; uint64_t runs; uint64_t *fixed; uint64_t unfixed; double *p, *lo, *hi; double *exact;
     double mean_generations; ...;
@@ -177,10 +200,20 @@ int pl_moran_fixation_run(const pl_moran *m, const int *counts, const pl_moran_c
 void pl_moran_fixation_free(pl_moran_fixation *f);
 int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_config *cfg, int **out,
                         uint64_t *generations, pl_error *err);
-typedef struct pl_moran_meta { const pl_match_config *match; const char *game_text; int samples; const int *counts; ...; }
-    pl_moran_meta;
+typedef struct pl_moran_meta {
+    const pl_match_config *match; const char *game_text; int samples; const int *counts;
+    const pl_nmatch_config *nmatch; const char *nparty_game; int parties; ...;
+} pl_moran_meta;
 int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta,
                    const pl_moran_fixation *f, const int *traj, uint64_t gens, const char *dir, pl_error *err);
+
+int pl_ecosystem_run(const double *payoff, const double *stddev, size_t n, const double *x0, uint64_t steps,
+                     uint64_t seed, double *out, pl_error *err);
+typedef struct pl_ecosystem_result {
+    size_t n; const char *const *names; const double *payoff, *stddev, *shares; uint64_t steps, seed;
+    int turns, repetitions; double noise; const char *game_text; ...;
+} pl_ecosystem_result;
+int pl_ecosystem_write(const pl_ecosystem_result *r, const char *dir, pl_error *err);
 
 typedef struct pl_sensitivity_config {
     uint64_t runs; uint64_t seed; int seed_given; int threads; const char *const *sets; int n_sets;

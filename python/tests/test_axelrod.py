@@ -180,3 +180,27 @@ def test_moran_process_fixation_and_reset(cli, tmp_path):
     assert mp._repr_html_().startswith("<iframe")
     with pytest.raises(NotImplementedError, match="populations_plot"):
         mp.populations_plot()
+
+
+def test_ecosystem_is_the_commands_over_the_same_tournament(cli, tmp_path):
+    players = [axl.TitForTat(), axl.Defector(), axl.Cooperator(), axl.Random()]
+    results = axl.Tournament(players, turns=30, repetitions=4, noise=0.02, seed=6).play()
+    eco = axl.Ecosystem(results, population=[1, 1, 8, 2], seed=6)
+    assert eco.population_sizes == [[1 / 12, 1 / 12, 8 / 12, 2 / 12]]
+    eco.reproduce(10)
+    eco.reproduce(15)  # two calls: the same as one of 25 steps
+    assert len(eco.population_sizes) == 26
+    cli("ecology", "--players", ",".join(p.parley_spec for p in players), "--population", "1,1,8,2", "--steps", "25",
+        "--turns", "30", "--repetitions", "4", "--noise", "0.02", "--seed", "6", "--out", str(tmp_path / "cmd"))
+    # shares.csv gives %.17g: read back exactly, the same doubles
+    want = pd.read_csv(tmp_path / "cmd" / "shares.csv", float_precision="round_trip").iloc[:, 1:].to_numpy()
+    assert np.array_equal(np.array(eco.population_sizes), want)
+    for row in eco.population_sizes:
+        assert abs(sum(row) - 1) < 1e-12
+    # the reference's own refusals, and what is not mapped
+    with pytest.raises(TypeError, match="non-negative"):
+        axl.Ecosystem(results, population=[1, -1, 1, 1])
+    with pytest.raises(TypeError, match="same size"):
+        axl.Ecosystem(results, population=[1, 1])
+    with pytest.raises(NotImplementedError, match="fitness"):
+        axl.Ecosystem(results, fitness=lambda p: p ** 2)

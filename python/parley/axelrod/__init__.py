@@ -9,7 +9,7 @@ an ordinary Axelrod-Python script runs unchanged, its matches and tournaments pl
 
 What it has: the strategy classes by name with their parameters (parley has 218 of the
 reference's 241; missing_strategies names the others), Action (C, D), Game, Match, Tournament
-and its ResultSet, MoranProcess, the collections (all_strategies, strategies, basic_strategies,
+and its ResultSet, MoranProcess, Ecosystem, the collections (all_strategies, strategies, basic_strategies,
 axelrod_first_strategies, demo_strategies, long_run_time_strategies, short_run_time_strategies)
 and filtered_strategies.  What it does not: a NotImplementedError names the feature (plots,
 spatial tournaments, interaction files, fingerprints, stepping a Player by hand, ...).
@@ -20,6 +20,7 @@ or tournament draws one (axl.seed(n) makes that draw reproducible)."""
 import random as _random
 
 from .action import Action, C, D
+from .ecosystem import Ecosystem
 from .game import DefaultGame, Game
 from .match import Match
 from .moran import MoranProcess
@@ -97,7 +98,6 @@ class _Missing:
 
 Plot = _Missing("Plot (plots of results)", "; results.write_report(path) writes parley's report.html, with "
                 "its charts")
-Ecosystem = _Missing("Ecosystem", "")
 AshlockFingerprint = _Missing("AshlockFingerprint (fingerprints)", "")
 TransitiveFingerprint = _Missing("TransitiveFingerprint (fingerprints)", "")
 ApproximateMoranProcess = _Missing("ApproximateMoranProcess", "; MoranProcess already caches match outcomes "
