@@ -11,9 +11,12 @@
  * analyses themselves (the Latin hypercube, the bootstrap) comes from streams of the seed, so
  * every output is the same bytes whatever the number of threads.
  *
- * A range set (not scaled) whose value and both ends are whole numbers (a duration, a patience, a
- * delay) moves in whole numbers: the value put in the document is rounded, as the loaders accept
- * only whole numbers there.  A range with a fractional end (0 to 5.5) moves continuously. */
+ * A range set (not scaled) moves in whole numbers where the scenario's kind accepts only whole
+ * numbers (a duration, a patience, a delay): the value put in the document is then rounded.  Which
+ * it is, is asked of the kind itself (whole_ranges): a range whose value and both ends are whole
+ * is tried once at a fractional value inside it, and moves in whole numbers only if the kind refuses
+ * that value.  So a real-valued assumption (a rationality from 1 to 16) moves continuously whatever
+ * its ends, and this layer needs no list of which settings are whole. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -114,6 +117,38 @@ static void point_of(const sens_ctx *x, const pl_eval_result *e, pl_sens_point *
         pl_stats_paired_diff(e->only[a][b], e->only[b][a], e->runs, PL_STATS_Z95, &p->diff, &p->diff_lo, &p->diff_hi);
     else
         p->diff = p->diff_lo = p->diff_hi = NAN;
+}
+
+/* Whether each range that looks whole (set, a whole value and whole ends) is whole for the kind: its
+ * paths set to a fractional value inside it (lo + 0.5, the others at their values), one run of every
+ * design; a value the kind refuses (PL_EINVAL) makes the range whole, anything else it accepts makes
+ * it continuous.  Not counted among the evaluations: it answers a question about the file. */
+static int whole_ranges(sens_ctx *x)
+{
+    pl_sensitivity *s = x->s;
+    pl_eval_result *e = NULL;
+    int rc = PL_OK;
+    for (int k = 0; k < s->n_ranges && !rc; k++) {
+        pl_sens_range *r = &s->range[k];
+        if (!r->whole || !(r->hi - r->lo >= 1)) continue;
+        double values[PL_SENS_MAX_RANGES];
+        for (int i = 0; i < s->n_ranges; i++) values[i] = s->range[i].scale ? 1 : s->range[i].base;
+        values[k] = r->lo + 0.5;
+        if (!e && !(e = pl_malloc(sizeof *e))) return pl_error_set(x->err, PL_ENOMEM, "out of memory");
+        pl_ydoc *doc;
+        if ((rc = load_base(x, &doc))) break;
+        r->whole = 0; /* the probe puts the fraction in as written */
+        rc = apply_values(x, doc, values);
+        if (!rc) {
+            pl_eval_config ec = x->ec;
+            ec.runs = 1;
+            rc = x->eval(doc, &ec, e, x->err);
+        }
+        pl_ydoc_free(doc);
+        if (rc == PL_EINVAL) r->whole = 1, rc = PL_OK, x->err->code = PL_OK, x->err->msg[0] = '\0';
+    }
+    pl_free(e);
+    return rc;
 }
 
 /* Evaluates every design at one point (values[k] for every range), with `runs` runs. */
@@ -553,6 +588,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
             return pl_error_set(x->err, PL_EINVAL, "--grid '%s': expected two different ranges R1,R2, by name or by "
                                 "number (1 to %d)", cfg->grid, s->n_ranges);
     }
+    if ((rc = whole_ranges(x))) return rc;
     double values[PL_SENS_MAX_RANGES];
     for (int k = 0; k < s->n_ranges; k++) values[k] = s->range[k].scale ? 1 : s->range[k].base;
     /* the baseline, and the designs compared */

@@ -20,7 +20,7 @@ typedef struct pl_sens_range {
     int scale;               /* 1: the values are multiplied by the factor; 0: the value is set */
     double lo, hi, base;     /* base: the value in the file (after --set), 1 for a scale */
     int n_values;            /* how many values it moves */
-    int whole;               /* set, with a whole value and whole ends: moves in whole numbers */
+    int whole;               /* moves in whole numbers: the kind refuses a fraction there (sensitivity.c) */
 } pl_sens_range;
 
 /* A design's success and the compared pair's paired difference at one point. */

@@ -341,6 +341,7 @@ static json_t *results_json(const pl_sensitivity *s)
         for (int i = 0; i < r->n_paths; i++) json_array_append_new(paths, json_string(r->path[i]));
         json_object_set_new(j, "paths", paths);
         json_object_set_new(j, "scale", json_boolean(r->scale));
+        json_object_set_new(j, "whole", json_boolean(r->whole));
         json_object_set_new(j, "values_moved", json_integer(r->n_values));
         json_object_set_new(j, "base", pl_json_num(r->base));
         json_object_set_new(j, "low", pl_json_num(r->lo));

@@ -189,6 +189,45 @@ static void bad_ranges_are_refused_with_where(void **state)
     assert_non_null(strstr(err.msg, "--grid '1,9'"));
 }
 
+/* A range moves in whole numbers where the scenario refuses a fraction, not wherever its ends are
+ * whole: the horizon (a count of periods) from 6 to 12 is whole; a step's cost from 1 to 3, written
+ * as whole numbers too, moves continuously (until 2026-12-02 any range with a whole value and whole
+ * ends was rounded, so a rationality from 1 to 16 took only whole values). */
+static void whole_ranges_are_the_ones_the_scenario_counts_whole(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/parley-sens-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const char *ranges[] = {"horizon=6:12", "steps.a_step.cost=1:3"};
+    pl_sensitivity_config cfg = {.threads = 1, .runs = 200, .bisect_steps = 2, .ranges = ranges, .n_ranges = 2,
+                                 .out_dir = dir};
+    pl_error err;
+    FILE *devnull = fopen("/dev/null", "w");
+    int rc = pl_sensitivity_run_file(FIXTURE, &cfg, devnull, &err);
+    fclose(devnull);
+    if (rc) fail_msg("%s", err.msg);
+    char path[256];
+    snprintf(path, sizeof path, "%s/sensitivity.json", dir);
+    json_error_t je;
+    json_t *j = json_load_file(path, 0, &je);
+    assert_non_null(j);
+    json_t *rs = json_object_get(j, "ranges");
+    assert_int_equal(json_array_size(rs), 4); /* the file's two, then the flags' */
+    const char *want[][2] = {{"parties.A.policy.all_first.p", "false"}, {"payoffs", "false"}, {"horizon", "true"},
+                             {"steps.a_step.cost", "false"}};
+    for (size_t k = 0; k < 4; k++) {
+        json_t *r = json_array_get(rs, k);
+        assert_string_equal(json_string_value(json_object_get(r, "name")), want[k][0]);
+        json_t *w = json_object_get(r, "whole");
+        assert_true(json_is_boolean(w));
+        if (json_is_true(w) != !strcmp(want[k][1], "true")) fail_msg("range %s: whole is %s", want[k][0], json_is_true(w) ? "true" : "false");
+    }
+    json_decref(j);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* Every public configuration has a _default(): this one's gives one thread and "the scenario's
  * own" or "the default" (0) everywhere else. */
 static void the_default_configuration(void **state)
@@ -213,6 +252,7 @@ int main(void)
         cmocka_unit_test(nparty_break_even_matches_the_closed_form),
         cmocka_unit_test(every_output_is_the_same_bytes_at_one_and_two_threads),
         cmocka_unit_test(bad_ranges_are_refused_with_where),
+        cmocka_unit_test(whole_ranges_are_the_ones_the_scenario_counts_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
