@@ -5,6 +5,7 @@ game, lists of strategies, and reading a results directory into pandas and numpy
 import html
 import json
 import os
+import tempfile
 
 import pandas as pd
 
@@ -186,6 +187,14 @@ def read_dir(path):
             with open(full, encoding="utf-8") as f:
                 report = f.read()
     return tables, docs, report
+
+
+def report_of(write, name):
+    """The report.html that write(dir) puts into a fresh directory called name, as text."""
+    with tempfile.TemporaryDirectory(prefix="parley-") as d:
+        out = write(os.path.join(d, name))
+        with open(os.path.join(out, "report.html"), encoding="utf-8") as f:
+            return f.read()
 
 
 def iframe(page, height=640):

@@ -62,11 +62,7 @@ class MoranResult:
         return od.commit()
 
     def report_html(self):
-        import tempfile
-        with tempfile.TemporaryDirectory(prefix="parley-") as d:
-            out = self.write(os.path.join(d, "moran"))
-            with open(os.path.join(out, "report.html"), encoding="utf-8") as f:
-                return f.read()
+        return c.report_of(self.write, "moran")
 
     def _repr_html_(self):
         return c.iframe(self.report_html())
@@ -323,11 +319,7 @@ class EcologyResult:
         return od.commit()
 
     def report_html(self):
-        import tempfile
-        with tempfile.TemporaryDirectory(prefix="parley-") as d:
-            out = self.write(os.path.join(d, "ecology"))
-            with open(os.path.join(out, "report.html"), encoding="utf-8") as f:
-                return f.read()
+        return c.report_of(self.write, "ecology")
 
     def _repr_html_(self):
         return c.iframe(self.report_html())

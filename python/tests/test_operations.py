@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: MIT
 """test_operations.py — parley.match, tournament, run, fit and moran give the command's numbers:
 the same seed, the same results, compared with `parley ... --json` or the files of `--out`."""
-import filecmp
 import json
 import os
 
@@ -10,16 +9,9 @@ import pandas as pd
 import pytest
 
 import parley
+from dircompare import same_files
 
 SIX = "scenarios/korea/six-party-2007.yaml"
-
-
-def same_files(a, b):
-    names = sorted(os.listdir(a))
-    assert names == sorted(os.listdir(b))
-    match, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
-    assert mismatch == [] and errors == [], "files differ: %s %s" % (mismatch, errors)
-    return names
 
 
 def test_match_is_the_commands_json(cli):

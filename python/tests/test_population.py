@@ -3,7 +3,6 @@
 the command's numbers and files: the same seed, `parley moran --game FILE.yaml` and `parley ecology`
 with --out (the same writers: byte for byte) and --json; the same numbers at any thread count;
 bad arguments refused with the argument's name (or the file, line and column)."""
-import filecmp
 import json
 import os
 
@@ -12,6 +11,7 @@ import pandas as pd
 import pytest
 
 import parley
+from dircompare import same_files
 
 PG = "scenarios/games/public-goods.yaml"
 SIX = "scenarios/games/six-player-tournament.yaml"
@@ -21,14 +21,6 @@ SIX = "scenarios/games/six-player-tournament.yaml"
 def in_repo(repo, monkeypatch):
     """The command runs from the repository; so do these, so that the game's path reads the same."""
     monkeypatch.chdir(repo)
-
-
-def same_files(a, b):
-    names = sorted(os.listdir(a))
-    assert names == sorted(os.listdir(b))
-    match, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
-    assert mismatch == [] and errors == [], "files differ: %s %s" % (mismatch, errors)
-    return names
 
 
 # ---- N-party Moran -----------------------------------------------------------------------------

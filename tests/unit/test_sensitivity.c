@@ -26,13 +26,13 @@
 #define FIXTURE "tests/resources/two_step_breakeven.yaml"
 #define NPARTY_FIXTURE "tests/resources/nparty_breakeven.yaml"
 
-static json_t *run_file(const char *fixture, const char *dir, int threads, int sobol, const char *grid)
+/* Runs the analysis of `fixture` with cfg (its out_dir set to dir) and reads its sensitivity.json. */
+static json_t *run_config(const char *fixture, const char *dir, pl_sensitivity_config *cfg)
 {
-    pl_sensitivity_config cfg = {.threads = threads, .sobol_n = sobol, .sobol_runs = 1000, .bootstrap = 100,
-                                 .bisect_steps = 12, .grid = grid, .grid_steps = 3, .out_dir = dir};
+    cfg->out_dir = dir;
     pl_error err;
     FILE *devnull = fopen("/dev/null", "w");
-    int rc = pl_sensitivity_run_file(fixture, &cfg, devnull, &err);
+    int rc = pl_sensitivity_run_file(fixture, cfg, devnull, &err);
     fclose(devnull);
     if (rc) fail_msg("%s", err.msg);
     char path[256];
@@ -41,6 +41,13 @@ static json_t *run_file(const char *fixture, const char *dir, int threads, int s
     json_t *j = json_load_file(path, 0, &je);
     assert_non_null(j);
     return j;
+}
+
+static json_t *run_file(const char *fixture, const char *dir, int threads, int sobol, const char *grid)
+{
+    pl_sensitivity_config cfg = {.threads = threads, .sobol_n = sobol, .sobol_runs = 1000, .bootstrap = 100,
+                                 .bisect_steps = 12, .grid = grid, .grid_steps = 3};
+    return run_config(fixture, dir, &cfg);
 }
 
 static json_t *run(const char *dir, int threads, int sobol, const char *grid)
@@ -199,18 +206,8 @@ static void whole_ranges_are_the_ones_the_scenario_counts_whole(void **state)
     char dir[] = "/tmp/parley-sens-XXXXXX";
     assert_non_null(mkdtemp(dir));
     const char *ranges[] = {"horizon=6:12", "steps.a_step.cost=1:3"};
-    pl_sensitivity_config cfg = {.threads = 1, .runs = 200, .bisect_steps = 2, .ranges = ranges, .n_ranges = 2,
-                                 .out_dir = dir};
-    pl_error err;
-    FILE *devnull = fopen("/dev/null", "w");
-    int rc = pl_sensitivity_run_file(FIXTURE, &cfg, devnull, &err);
-    fclose(devnull);
-    if (rc) fail_msg("%s", err.msg);
-    char path[256];
-    snprintf(path, sizeof path, "%s/sensitivity.json", dir);
-    json_error_t je;
-    json_t *j = json_load_file(path, 0, &je);
-    assert_non_null(j);
+    pl_sensitivity_config cfg = {.threads = 1, .runs = 200, .bisect_steps = 2, .ranges = ranges, .n_ranges = 2};
+    json_t *j = run_config(FIXTURE, dir, &cfg);
     json_t *rs = json_object_get(j, "ranges");
     assert_int_equal(json_array_size(rs), 4); /* the file's two, then the flags' */
     const char *want[][2] = {{"parties.A.policy.all_first.p", "false"}, {"payoffs", "false"}, {"horizon", "true"},
