@@ -67,31 +67,42 @@ static int period_of_node(const pl_ydoc *d, const pl_agreement *a, const pl_ynod
     return PL_OK;
 }
 
-/* `inertia:` K (payoff units, >= 0), or a map {default: K, PARTY: K, ...} as `patience:` is read;
- * absent: 0, the choice of the second edition. */
-static int read_inertia(const pl_ydoc *d, const pl_ynode *n, const pl_agreement *a, pl_ag_behaviour *b, pl_error *err)
+/* One value of `key` (a number, or in a map its item): a whole number in [lo, hi] where whole, else any. */
+static int by_party_value(const pl_ydoc *d, const pl_ynode *v, const char *what, double lo, double hi, int whole,
+                          double *out, pl_error *err)
 {
-    static const char what[] = "'inertia' (payoff units, a number >= 0, or a map party: number)";
-    const pl_ynode *in = pl_ymap_get(n, "inertia");
-    b->inertia_default = 0;
-    if (in && in->kind == PL_Y_MAP) {
-        const pl_ynode *def = pl_ymap_get(in, "default");
-        if (def) TRY(pl_ynode_num(d, def, what, 0, 1e12, &b->inertia_default, err));
-        for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->inertia[p] = b->inertia_default;
-        for (size_t i = 0; i < in->n; i++) {
-            if (!strcmp(in->keys[i]->value, "default")) continue;
-            int p = 0;
-            TRY(party_of(d, a, in->keys[i], "'inertia'", &p, err));
-            TRY(pl_ynode_num(d, in->items[i], what, 0, 1e12, &b->inertia[p], err));
-        }
+    if (!whole) return pl_ynode_num(d, v, what, lo, hi, out, err);
+    long w;
+    TRY(pl_ynode_int(d, v, what, (long)lo, (long)hi, &w, err));
+    *out = (double)w;
+    return PL_OK;
+}
+
+/* `key:` as a number for every party, or a map {default: x, PARTY: x, ...} (patience, inertia): *def is
+ * the value without a party, out[p] each party's; both are left as they are when the key is absent.
+ * what_one names a lone number in an error, what_item an item of the map. */
+static int read_by_party(const pl_ydoc *d, const pl_ynode *n, const pl_agreement *a, const char *key,
+                         const char *what_one, const char *what_item, double lo, double hi, int whole, double *def,
+                         double *out, pl_error *err)
+{
+    const pl_ynode *in = pl_ymap_get(n, key);
+    if (!in) return PL_OK;
+    if (in->kind != PL_Y_MAP) {
+        TRY(by_party_value(d, in, what_one, lo, hi, whole, def, err));
+        for (int p = 0; p < PL_AG_MAX_PARTIES; p++) out[p] = *def;
         return PL_OK;
     }
-    if (in) {
-        TRY(pl_ynode_num(d, in, what, 0, 1e12, &b->inertia_default, err));
-    } else {
-        TRY(pl_yget_num(d, n, "inertia", 0, 0, 1e12, &b->inertia_default, err)); /* the default, noted for the inputs */
+    const pl_ynode *dv = pl_ymap_get(in, "default");
+    if (dv) TRY(by_party_value(d, dv, what_item, lo, hi, whole, def, err));
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) out[p] = *def;
+    char quoted[64];
+    snprintf(quoted, sizeof quoted, "'%s'", key);
+    for (size_t i = 0; i < in->n; i++) {
+        if (!strcmp(in->keys[i]->value, "default")) continue;
+        int p = 0;
+        TRY(party_of(d, a, in->keys[i], quoted, &p, err));
+        TRY(by_party_value(d, in->items[i], what_item, lo, hi, whole, &out[p], err));
     }
-    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->inertia[p] = b->inertia_default;
     return PL_OK;
 }
 
@@ -121,32 +132,18 @@ int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, p
     long look = b->lookahead;
     TRY(pl_yget_int(d, n, "lookahead", 0, 1, PL_AG_MAX_HORIZON, &look, err));
     b->lookahead = (int)look;
-    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = 1;
-    b->patience_default = 1;
-    const pl_ynode *pat = pl_ymap_get(n, "patience");
-    if (pat && pat->kind == PL_Y_MAP) {
-        const pl_ynode *def = pl_ymap_get(pat, "default");
-        if (def) {
-            long v;
-            TRY(pl_ynode_int(d, def, "'patience'", 0, PL_AG_MAX_HORIZON, &v, err));
-            b->patience_default = (int)v;
-            for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = (int)v;
-        }
-        for (size_t i = 0; i < pat->n; i++) {
-            if (!strcmp(pat->keys[i]->value, "default")) continue;
-            int p = 0;
-            long v;
-            TRY(party_of(d, a, pat->keys[i], "'patience'", &p, err));
-            TRY(pl_ynode_int(d, pat->items[i], "'patience'", 0, PL_AG_MAX_HORIZON, &v, err));
-            b->patience[p] = (int)v;
-        }
-    } else if (pat) {
-        long v;
-        TRY(pl_ynode_int(d, pat, "'patience' (periods, or a map party: periods)", 0, PL_AG_MAX_HORIZON, &v, err));
-        b->patience_default = (int)v;
-        for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = (int)v;
-    }
-    TRY(read_inertia(d, n, a, b, err));
+    /* patience: 1 period when absent; inertia: 0 (the second edition's choice), noted for the inputs */
+    double pat_def = 1, pat[PL_AG_MAX_PARTIES];
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) pat[p] = 1;
+    TRY(read_by_party(d, n, a, "patience", "'patience' (periods, or a map party: periods)", "'patience'", 0,
+                      PL_AG_MAX_HORIZON, 1, &pat_def, pat, err));
+    b->patience_default = (int)pat_def;
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->patience[p] = (int)pat[p];
+    static const char inertia_what[] = "'inertia' (payoff units, a number >= 0, or a map party: number)";
+    b->inertia_default = 0;
+    for (int p = 0; p < PL_AG_MAX_PARTIES; p++) b->inertia[p] = 0;
+    if (!pl_ymap_get(n, "inertia")) TRY(pl_yget_num(d, n, "inertia", 0, 0, 1e12, &b->inertia_default, err));
+    TRY(read_by_party(d, n, a, "inertia", inertia_what, inertia_what, 0, 1e12, 0, &b->inertia_default, b->inertia, err));
     for (int s = 0; s < PL_AG_MAX_STEPS; s++) b->start_by[s] = -1;
     const pl_ynode *ans = pl_ymap_get(n, "answers");
     if (ans) {
