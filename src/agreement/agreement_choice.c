@@ -259,8 +259,7 @@ static inline __attribute__((always_inline)) void plan_make(const pl_ag_compiled
         r->reverse &= ~st->covert, r->retal &= ~st->covert, r->opp &= ~st->covert;
     st->plan_ok |= 1u << p;
     st->plan_late[p] = st->late[p] | st->disputed[p];
-    st->plan_key_threat[p] = pl_ag_plan_threat(c, st, p, (st->rev | st->breach) & ~st->retal);
-    st->plan_key_restore[p] = pl_ag_plan_restore(c, st, p, st->rev & st->retal);
+    pl_ag_plan_keys_keep(c, st, p);
     const pl_bits own = c->own[p];
     if (c->exact[p]) {
         st->fix_start = (st->fix_start & ~own) | r->start, st->fix_reverse = (st->fix_reverse & ~own) | r->reverse;

@@ -206,11 +206,18 @@ static inline pl_bits pl_ag_plan_restore(const pl_ag_compiled *c, const pl_ag_st
 {
     return (st->rev & c->own[p]) ? answered & c->plan_restore[p] : 0;
 }
+static inline pl_bits pl_ag_breaches(const pl_ag_state *st) { return (st->rev | st->breach) & ~st->retal; }
+static inline pl_bits pl_ag_answered(const pl_ag_state *st) { return st->rev & st->retal; }
+/* Notes the keys p's plan is made on (plan_make), and whether they still are (plan_valid). */
+static inline void pl_ag_plan_keys_keep(const pl_ag_compiled *c, pl_ag_state *st, int p)
+{
+    st->plan_key_threat[p] = pl_ag_plan_threat(c, st, p, pl_ag_breaches(st));
+    st->plan_key_restore[p] = pl_ag_plan_restore(c, st, p, pl_ag_answered(st));
+}
 static inline int pl_ag_plan_keys_hold(const pl_ag_compiled *c, const pl_ag_state *st, int p)
 {
-    pl_bits breaches = (st->rev | st->breach) & ~st->retal, answered = st->rev & st->retal;
-    return st->plan_key_threat[p] == pl_ag_plan_threat(c, st, p, breaches) &&
-           st->plan_key_restore[p] == pl_ag_plan_restore(c, st, p, answered);
+    return st->plan_key_threat[p] == pl_ag_plan_threat(c, st, p, pl_ag_breaches(st)) &&
+           st->plan_key_restore[p] == pl_ag_plan_restore(c, st, p, pl_ag_answered(st));
 }
 
 /* What step s pays party p each period it is in force: its flow, and what the shocks so far added. */
