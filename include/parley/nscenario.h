@@ -47,6 +47,12 @@ typedef struct pl_nscenario_info {
 } pl_nscenario_info;
 PL_EXTERN void pl_nscenario_get_info(const pl_nscenario *m, pl_nscenario_info *out);
 
+/* pl_nscenario_get_info for a population of the file's players (parley moran --game FILE.yaml):
+ * its game, periods and noise are the file's `game:`, or, in a file with only a `tournament:`, the
+ * tournament's game, turns and noise (observation noise 0).  Returns 0 and leaves out->game NULL
+ * when the file has neither. */
+PL_EXTERN int pl_nscenario_population_info(const pl_nscenario *m, pl_nscenario_info *out);
+
 typedef struct pl_nscenario_party {
     const char *id, *name;            /* name: its display name, else its id */
     int n_actions;

@@ -172,6 +172,7 @@ typedef struct pl_nscenario_info {
     double tournament_noise; ...;
 } pl_nscenario_info;
 void pl_nscenario_get_info(const pl_nscenario *m, pl_nscenario_info *out);
+int pl_nscenario_population_info(const pl_nscenario *m, pl_nscenario_info *out);
 
 typedef enum pl_moran_mode { PL_MORAN_BD = 0, PL_MORAN_DB = 1 } pl_moran_mode;
 #define PL_MORAN_MAX_POPULATION ...

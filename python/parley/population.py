@@ -259,11 +259,7 @@ def _moran_nparty(players, counts, turns, noise, game, mode, selection, mutation
     c.check(lib.pl_nscenario_load(nsp, scn, err), err, "game: ")
     ns = ffi.gc(nsp[0], lib.pl_nscenario_free)
     info = ffi.new("pl_nscenario_info *")
-    lib.pl_nscenario_get_info(ns, info)
-    if info.game == ffi.NULL and info.tournament_game != ffi.NULL:  # a file with only a tournament
-        info.game, info.periods = info.tournament_game, info.tournament_turns
-        info.noise, info.obs_noise = info.tournament_noise, 0.0
-    if info.game == ffi.NULL:
+    if not lib.pl_nscenario_population_info(ns, info):  # the file's game, or its tournament's
         raise c.BadInput("game: %s has no game (expected a `game:` block or a `tournament:` with one)" % game_text)
     mc = ffi.new("pl_nmatch_config *")
     lib.pl_nmatch_config_default(mc)

@@ -219,16 +219,10 @@ int cmd_moran_nparty(int argc, char **argv)
         goto done;
     }
     pl_nscenario_info info;
-    pl_nscenario_get_info(ns, &info);
+    int has_game = pl_nscenario_population_info(ns, &info);
     pl_nmatch_config mc;
     pl_nmatch_config_default(&mc);
-    if (!info.game && info.tournament_game) { /* a file with only a tournament: its game, turns and noise */
-        info.game = info.tournament_game;
-        info.periods = info.tournament_turns;
-        info.noise = info.tournament_noise;
-        info.obs_noise = 0;
-    }
-    if (!info.game) {
+    if (!has_game) {
         cli_usage_error("moran", "--game: %s has no game (expected a `game:` block or a `tournament:` with one)", game_path);
         goto done;
     }

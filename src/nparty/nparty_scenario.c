@@ -57,6 +57,18 @@ void pl_nscenario_get_info(const pl_nscenario *h, pl_nscenario_info *out)
                                .tournament_noise = m->tour ? m->tour_cfg.match.noise : 0};
 }
 
+int pl_nscenario_population_info(const pl_nscenario *m, pl_nscenario_info *out)
+{
+    pl_nscenario_get_info(m, out);
+    if (!out->game && out->tournament_game) { /* a file with only a tournament: its game, turns and noise */
+        out->game = out->tournament_game;
+        out->periods = out->tournament_turns;
+        out->noise = out->tournament_noise;
+        out->obs_noise = 0;
+    }
+    return out->game != NULL;
+}
+
 void pl_nscenario_get_party(const pl_nscenario *h, int i, pl_nscenario_party *out)
 {
     const np_party *p = &h->m.party[i];

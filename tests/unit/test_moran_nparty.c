@@ -262,6 +262,37 @@ static void errors(void **state)
     pl_ngame_free(gm);
 }
 
+/* The game a population of a file plays: a game file's own game, periods and noise; a file with
+ * only a tournament, the tournament's game, turns and noise (no misreading). */
+static void the_population_game_of_a_file(void **state)
+{
+    (void)state;
+    const char *files[] = {"scenarios/games/public-goods.yaml", "scenarios/games/six-player-tournament.yaml"};
+    for (int f = 0; f < 2; f++) {
+        pl_scenario *sc;
+        pl_nscenario *ns;
+        pl_error err;
+        assert_int_equal(pl_scenario_open(&sc, files[f], &err), PL_OK);
+        assert_int_equal(pl_nscenario_load(&ns, sc, &err), PL_OK);
+        pl_nscenario_info raw, pop;
+        pl_nscenario_get_info(ns, &raw);
+        assert_int_equal(pl_nscenario_population_info(ns, &pop), 1);
+        assert_non_null(pop.game);
+        if (raw.game) { /* public-goods: its own game, 100 periods, noise 0.01, misreading 0.03 */
+            assert_ptr_equal(pop.game, raw.game);
+            assert_int_equal(pop.periods, 100);
+            assert_true(pop.noise == 0.01 && pop.obs_noise == 0.03);
+        } else { /* the tournament's: 200 turns, noise 0.01 */
+            assert_non_null(raw.tournament_game);
+            assert_ptr_equal(pop.game, raw.tournament_game);
+            assert_int_equal(pop.periods, 200);
+            assert_true(pop.noise == 0.01 && pop.obs_noise == 0);
+        }
+        pl_nscenario_free(ns);
+        pl_scenario_free(sc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -273,6 +304,7 @@ int main(void)
         cmocka_unit_test(same_results_at_any_thread_count),
         cmocka_unit_test(a_strategy_split_in_two),
         cmocka_unit_test(errors),
+        cmocka_unit_test(the_population_game_of_a_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
