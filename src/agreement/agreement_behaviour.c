@@ -135,6 +135,11 @@ int pl_ag_read_behaviour(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, p
     /* patience: 1 period when absent; inertia: 0 (the second edition's choice), noted for the inputs */
     double pat_def = 1, pat[PL_AG_MAX_PARTIES];
     for (int p = 0; p < PL_AG_MAX_PARTIES; p++) pat[p] = 1;
+    if (!pl_ymap_get(n, "patience")) { /* absent: the getter notes the default for results.json's inputs */
+        long pat_absent = 1;
+        TRY(pl_yget_int(d, n, "patience", 0, 0, PL_AG_MAX_HORIZON, &pat_absent, err));
+        pat_def = (double)pat_absent;
+    }
     TRY(read_by_party(d, n, a, "patience", "'patience' (periods, or a map party: periods)", "'patience'", 0,
                       PL_AG_MAX_HORIZON, 1, &pat_def, pat, err));
     b->patience_default = (int)pat_def;

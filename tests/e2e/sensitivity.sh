@@ -27,6 +27,12 @@ import json,sys; j=json.load(open('$TMP/set/results.json'))['inputs']
 s=[x for x in j['steps'] if x['id']=='SP-DP-1'][0]
 sys.exit(0 if s['verification']['delay']==0 and s['verification']['p_false']==0 and s['core'] is True and s['agreed'] is True else 1)"
 check "... which the file leaves out (they are defaults)" bash -c "sed -n '/id: SP-DP-1/,/^  - id:/p' '$six' | grep -v 'id: SP-DP-1' | { ! grep -q 'p_false\\|core:\\|agreed:\\|delay:'; }"
+# a behaviour block without patience or inertia: both defaults (1 period, 0) are inputs of the run too
+sed -e '/^  patience:/d' -e '/^  inertia:/d' scenarios/korea/russia-china-roadmap.yaml >"$TMP/nopat.yaml"
+"$PARLEY" run "$TMP/nopat.yaml" --runs 50 --threads 1 --out "$TMP/nopat" >/dev/null 2>&1
+check "results.json's inputs hold the behaviour defaults the file leaves out (patience 1, inertia 0)" python3 -c "
+import json,sys; b=json.load(open('$TMP/nopat/results.json'))['inputs']['behaviour']
+sys.exit(0 if b.get('patience')==1 and b.get('inertia')==0 else 1)"
 "$PARLEY" run "$six" --runs 400 --threads 1 --out "$TMP/noset" >/dev/null 2>&1
 check "the override changes the results" bash -c "! cmp -s '$TMP/set/variants.csv' '$TMP/noset/variants.csv'"
 "$PARLEY" run scenarios/games/public-goods.yaml --runs 50 --threads 1 --set noise=0.05 --out "$TMP/np" >"$TMP/np.txt" 2>/dev/null
