@@ -323,25 +323,31 @@ static void the_plans_kept_between_periods_are_the_plans_made_afresh(void **stat
 }
 
 /* Plays every run of every variant of the behaviour file f (runs 0 .. runs-1 of the given seed)
- * through the simulator's own steps, and calls check on the state at every period, after the
- * period's opening and before anyone decides; check counts what it saw in *count. */
-typedef void period_check(const pl_ag_compiled *c, const pl_ag_run_state *R, long *count);
-static long replay_behaviour_file(size_t f, uint64_t seed, uint64_t runs, period_check *check, long *count)
+ * through the simulator's own steps, party `exact` (or none if negative) following its rule
+ * exactly: calls begin (if not NULL) on the state of each run as begun, before its first period
+ * opens, and check on the state at every period, after the period's opening and before anyone
+ * decides (every party at once, pl_ag_decide_all); both note what they saw in *ctx.  Returns the
+ * periods played. */
+typedef void period_check(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx);
+static long replay_behaviour_file(size_t f, uint64_t seed, uint64_t runs, int exact, period_check *begin,
+                                  period_check *check, void *ctx)
 {
     pl_ag_compiled *c;
     pl_agreement *a = load_behaviour_file(f, &c);
     long periods = 0;
     for (int v = 0; v < pl_agreement_n_variants(a); v++) {
         pl_ag_compile(a, a->n_variants ? v : -1, c);
+        if (exact >= 0) c->exact[exact] = 1;
         for (uint64_t run = 0; run < runs; run++) {
             pl_ag_draws d;
             pl_ag_run_state R;
             pl_ag_outcome o;
             pl_ag_draw(c, seed, run, &d);
             pl_ag_begin(c, &d, &R, &o);
+            if (begin) begin(c, &R, ctx);
             if (c->horizon > 0) pl_ag_period_open(c, &d, &R, &o, NULL);
             while (R.t < c->horizon) {
-                check(c, &R, count);
+                check(c, &R, ctx);
                 periods++;
                 pl_ag_move all;
                 pl_ag_decide_all(c, &R.st, &all);
@@ -359,8 +365,9 @@ static long replay_behaviour_file(size_t f, uint64_t seed, uint64_t runs, period
  * the same late steps, the same public clocks and the same next period at which a step turns
  * late.  *released counts the periods in which some step's `not_before` came (a period where
  * nothing else need move: the skip must not hide it). */
-static void lateness_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_run_state *R, long *released)
+static void lateness_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
 {
+    long *released = ctx;
     const int P = c->n_parties;
     pl_ag_state fresh = R->st;
     fresh.time_sig[0] = ~fresh.time_sig[0]; /* as if something had moved: the whole update */
@@ -381,7 +388,7 @@ static void the_lateness_kept_between_periods_is_the_lateness_made_afresh(void *
     (void)state;
     for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
         long released = 0;
-        assert_true(replay_behaviour_file(f, 5, 200, lateness_kept_against_afresh, &released) > 1000);
+        assert_true(replay_behaviour_file(f, 5, 200, -1, NULL, lateness_kept_against_afresh, &released) > 1000);
         if (f == 0) assert_true(released > 0); /* six-party-2007's second phase waits for October 2007 */
     }
 }
@@ -390,8 +397,9 @@ static void the_lateness_kept_between_periods_is_the_lateness_made_afresh(void *
  * each party's memory) against expectations made afresh for every party on a copy of the same
  * state.  *triggered counts the periods in which some party's memory had changed since the
  * expectations were last made by the run (the case the bug below missed). */
-static void expectations_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_run_state *R, long *triggered)
+static void expectations_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
 {
+    long *triggered = ctx;
     pl_ag_state fresh = R->st;
     fresh.bel_dirty = ~0u; /* every party's expectations made again */
     pl_ag_expectations(c, &fresh);
@@ -413,7 +421,7 @@ static void the_expectations_each_period_reads_are_the_expectations_made_afresh(
     (void)state;
     for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
         long stale = 0;
-        assert_true(replay_behaviour_file(f, 7, 200, expectations_kept_against_afresh, &stale) > 1000);
+        assert_true(replay_behaviour_file(f, 7, 200, -1, NULL, expectations_kept_against_afresh, &stale) > 1000);
         assert_int_equal(stale, 0); /* no period opens with a memory the expectations have not read */
     }
 }
@@ -434,41 +442,40 @@ static void carry_lateness(pl_ag_state *to, const pl_ag_state *from)
  * steps whose candidacy or required steps' visibility moved tested again) against lateness carried
  * beside it in a second state that has every step of every view tested again at every period
  * (pl_ag_time_update_full): the same late steps in every view, the same due sets and clocks, the
- * same next period at which a step turns late, at every period of every run.  Returns the periods
- * checked; *fell_due counts those in which some view's due set moved (the updates checked). */
-static long lateness_kept_against_full(const pl_ag_compiled *c, const pl_ag_draws *d, long *fell_due)
+ * same next period at which a step turns late, at every period of every run.  full->fell_due counts
+ * the periods in which some view's due set moved (the updates checked). */
+typedef struct {
+    pl_ag_state ref; /* the lateness carried beside the run's, each view tested again in full */
+    long fell_due;
+} lateness_full;
+
+static void lateness_as_begun(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
 {
-    long periods = 0;
-    pl_ag_run_state R;
-    pl_ag_outcome o;
+    (void)c;
+    ((lateness_full *)ctx)->ref = R->st; /* the lateness as opened, before any update */
+}
+
+static void lateness_kept_against_full(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    lateness_full *lf = ctx;
     const int P = c->n_parties;
-    pl_ag_begin(c, d, &R, &o);
-    pl_ag_state ref = R.st; /* the lateness as opened, before any update */
-    if (c->horizon > 0) pl_ag_period_open(c, d, &R, &o, NULL);
-    while (R.t < c->horizon) {
-        pl_ag_state full = R.st;
-        carry_lateness(&full, &ref);
-        pl_ag_time_update_full(c, &full);
-        for (int p = 0; p < P; p++)
-            if (full.late[p] != R.st.late[p]) fail_msg("period %d, party %d: late kept %llx, made afresh %llx", R.t, p,
-                                                       (unsigned long long)R.st.late[p], (unsigned long long)full.late[p]);
-        assert_true(full.late_pub == R.st.late_pub && full.late_pub_new == R.st.late_pub_new);
-        assert_int_equal(full.next_late, R.st.next_late);
-        assert_true(full.view_same == R.st.view_same);
-        for (int v = 0; v <= P; v++) {
-            if (v < P && (R.st.view_same >> v & 1)) continue; /* the public view serves it */
-            assert_true(full.due_mask[v] == R.st.due_mask[v]);
-            for (pl_bits b = R.st.due_mask[v]; b; b &= b - 1)
-                assert_int_equal(full.due_since[v][__builtin_ctzll(b)], R.st.due_since[v][__builtin_ctzll(b)]);
-        }
-        *fell_due += full.due_mask[P] != ref.due_mask[P];
-        carry_lateness(&ref, &full);
-        periods++;
-        pl_ag_move all;
-        pl_ag_decide_all(c, &R.st, &all);
-        if (!pl_ag_period_next(c, d, &R, &o, &all, NULL)) break;
+    pl_ag_state full = R->st;
+    carry_lateness(&full, &lf->ref);
+    pl_ag_time_update_full(c, &full);
+    for (int p = 0; p < P; p++)
+        if (full.late[p] != R->st.late[p]) fail_msg("period %d, party %d: late kept %llx, made afresh %llx", R->t, p,
+                                                    (unsigned long long)R->st.late[p], (unsigned long long)full.late[p]);
+    assert_true(full.late_pub == R->st.late_pub && full.late_pub_new == R->st.late_pub_new);
+    assert_int_equal(full.next_late, R->st.next_late);
+    assert_true(full.view_same == R->st.view_same);
+    for (int v = 0; v <= P; v++) {
+        if (v < P && (R->st.view_same >> v & 1)) continue; /* the public view serves it */
+        assert_true(full.due_mask[v] == R->st.due_mask[v]);
+        for (pl_bits b = R->st.due_mask[v]; b; b &= b - 1)
+            assert_int_equal(full.due_since[v][__builtin_ctzll(b)], R->st.due_since[v][__builtin_ctzll(b)]);
     }
-    return periods;
+    lf->fell_due += full.due_mask[P] != lf->ref.due_mask[P];
+    carry_lateness(&lf->ref, &full);
 }
 
 /* The due sets are kept from period to period and tested again only where something they read
@@ -478,75 +485,43 @@ static void the_due_sets_kept_between_periods_are_the_due_sets_made_afresh(void 
 {
     (void)state;
     for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
-        pl_ag_compiled *c;
-        pl_agreement *a = load_behaviour_file(f, &c);
-        long periods = 0, fell_due = 0;
-        for (int v = 0; v < pl_agreement_n_variants(a); v++) {
-            pl_ag_compile(a, a->n_variants ? v : -1, c);
-            for (uint64_t run = 0; run < 200; run++) {
-                pl_ag_draws d;
-                pl_ag_draw(c, 9, run, &d);
-                periods += lateness_kept_against_full(c, &d, &fell_due);
-            }
-        }
-        assert_true(periods > 1000);
-        assert_true(fell_due > 100); /* the due sets moved often: the kept updates had work to do */
-        pl_free(c);
-        pl_agreement_free(a);
+        lateness_full lf = {.fell_due = 0};
+        assert_true(replay_behaviour_file(f, 9, 200, -1, lateness_as_begun, lateness_kept_against_full, &lf) > 1000);
+        assert_true(lf.fell_due > 100); /* the due sets moved often: the kept updates had work to do */
     }
 }
 
-/* Runs played with pl_ag_decide_all (every party at once, the choices drawn together) and, on a
- * copy of the same state, with pl_ag_decide party by party: at every period the same merged move
- * and the same state after it, byte for byte.  With `exact`, one party follows its rule exactly
- * (a person at the stepper), so that both kinds of party are in the merge. */
-static long decide_all_against_each(const pl_ag_compiled *c, const pl_ag_draws *d, long *moved)
+/* A period's decisions made with pl_ag_decide_all (every party at once, the choices drawn together)
+ * and, on a copy of the same state, with pl_ag_decide party by party: the same merged move and the
+ * same state after it, byte for byte.  *moved counts the periods in which someone moved. */
+static void decide_all_against_each(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
 {
-    long periods = 0;
-    pl_ag_run_state R;
-    pl_ag_outcome o;
-    pl_ag_begin(c, d, &R, &o);
-    if (c->horizon > 0) pl_ag_period_open(c, d, &R, &o, NULL);
-    while (R.t < c->horizon) {
-        pl_ag_state each = R.st;
-        pl_ag_move one = {0, 0, 0, 0}, all;
-        for (int p = 0; p < c->n_parties; p++) {
-            pl_ag_move m;
-            pl_ag_decide(c, &each, p, &m);
-            one.start |= m.start, one.reverse |= m.reverse, one.retal |= m.retal, one.opp |= m.opp;
-        }
-        pl_ag_decide_all(c, &R.st, &all);
-        assert_true(all.start == one.start && all.reverse == one.reverse);
-        assert_true(all.retal == one.retal && all.opp == one.opp);
-        assert_memory_equal(&R.st, &each, sizeof each);
-        periods++;
-        *moved += (all.start | all.reverse) != 0;
-        if (!pl_ag_period_next(c, d, &R, &o, &all, NULL)) break;
+    long *moved = ctx;
+    pl_ag_state at_once = R->st, each = R->st;
+    pl_ag_move one = {0, 0, 0, 0}, all;
+    for (int p = 0; p < c->n_parties; p++) {
+        pl_ag_move m;
+        pl_ag_decide(c, &each, p, &m);
+        one.start |= m.start, one.reverse |= m.reverse, one.retal |= m.retal, one.opp |= m.opp;
     }
-    return periods;
+    pl_ag_decide_all(c, &at_once, &all);
+    assert_true(all.start == one.start && all.reverse == one.reverse);
+    assert_true(all.retal == one.retal && all.opp == one.opp);
+    assert_memory_equal(&at_once, &each, sizeof each);
+    *moved += (all.start | all.reverse) != 0;
 }
 
+/* With `exact`, one party follows its rule exactly (a person at the stepper), so that both kinds
+ * of party are in the merge. */
 static void deciding_every_party_at_once_is_deciding_each_in_turn(void **state)
 {
     (void)state;
     for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
-        pl_ag_compiled *c;
-        pl_agreement *a = load_behaviour_file(f, &c);
         long periods = 0, moved = 0;
-        for (int v = 0; v < pl_agreement_n_variants(a); v++)
-            for (int exact = 0; exact < 2; exact++) {
-                pl_ag_compile(a, a->n_variants ? v : -1, c);
-                if (exact) c->exact[1] = 1;
-                for (uint64_t run = 0; run < 100; run++) {
-                    pl_ag_draws d;
-                    pl_ag_draw(c, 5, run, &d);
-                    periods += decide_all_against_each(c, &d, &moved);
-                }
-            }
+        for (int exact = 0; exact < 2; exact++)
+            periods += replay_behaviour_file(f, 5, 100, exact ? 1 : -1, NULL, decide_all_against_each, &moved);
         assert_true(periods > 1000); /* periods were played, */
         assert_true(moved > 100);    /* and in many of them someone moved */
-        pl_free(c);
-        pl_agreement_free(a);
     }
 }
 
