@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /* test_agreement_behaviour.c — the second edition's behaviour, against numbers worked by hand.
  *
- * Bayes' rule on the public beliefs; the likelihood of a short record; a party that gains
+ * Bayes' rule on the public beliefs; a secret withdrawal moves no belief until it is found out,
+ * then moves it by Bayes' rule; the likelihood of a short record; a party that gains
  * nothing from an agreement does not join it (and one that gains does); the rule types
  * are one table entry each; the plans the simulator keeps between periods are, at every
  * decision, the plans made afresh; every party's decision made at once (the simulator's loop) is
@@ -144,6 +145,77 @@ static void a_secret_withdrawal_found_out_sums_over_its_unknown_period(void **st
     assert_int_not_equal(ag_load_error(text, &err), 0);
     assert_non_null(strstr(err.msg, "bad.yaml:18:7: the record finds out a secret withdrawal of step 'X', which has no "
                                     "'covert:'"));
+}
+
+/* A covert withdrawal in the simulator, played period by period.  A (reciprocal 0.3, opportunist
+ * 0.7; forced to be the opportunist, both parties following their rules exactly) keeps X, which
+ * costs it 1 a period; once B's irreversible Y, which requires X, is done nothing more hangs on X,
+ * so the opportunist withdraws it, in secret; the reciprocal type would keep it.  The withdrawal is
+ * in A's own plan, but the others see nothing until B finds it out (p_detect 0.3 a period): until
+ * then the belief about A stays at the prior (nothing A was seen to do tells the types apart), and
+ * the finding is evidence that the withdrawing type explains (1 - eps) and the other only by a
+ * tremble (eps = 0.1): the posterior of opportunist is 0.7 * 0.9 / (0.7 * 0.9 + 0.3 * 0.1) = 21/22. */
+static const char covert_withdrawal[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 36\n"
+    "parties:\n"
+    "  - id: A\n    policy:\n      - {policy: reciprocal, p: 0.3}\n      - {policy: opportunist, p: 0.7}\n"
+    "  - {id: B, policy: unconditional}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 0, flow: {A: -1, B: 2}, reversible: true, verification: {by: B, p_confirm: 1},\n"
+    "     covert: {p_detect: 0.3}}\n"
+    "  - {id: Y, actor: B, requires: [X], cost: 0, value: {A: 1}}\n"
+    "behaviour: {choice: rule, tremble: 0.1, patience: 5}\n";
+
+static void a_secret_withdrawal_moves_no_belief_until_it_is_found_out(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(covert_withdrawal);
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(a, -1, c);
+    c->forced_type[0] = 2; /* the opportunist */
+    c->exact[0] = c->exact[1] = 1;
+    long hidden = 0; /* the periods the withdrawals stayed secret, over the runs */
+    for (uint64_t run = 0; run < 20; run++) {
+        pl_ag_draws d;
+        pl_ag_run_state R;
+        pl_ag_outcome o;
+        pl_ag_draw(c, 3, run, &d);
+        pl_ag_begin(c, &d, &R, &o);
+        pl_ag_period_open(c, &d, &R, &o, NULL);
+        int withdrawn_t = -1, found_t = -1;
+        while (R.t < c->horizon && found_t < 0) {
+            /* nothing seen has told the types apart: the prior */
+            assert_true(R.st.belief[0][0] == 0.3 && R.st.belief[0][1] == 0.7);
+            assert_int_equal(o.bel_n, 0);
+            pl_ag_move all;
+            pl_ag_decide_all(c, &R.st, &all);
+            if (all.reverse & PL_BIT(0)) {
+                assert_int_equal(withdrawn_t, -1); /* withdrawn once, in secret, while in force */
+                assert_true(R.st.done & PL_BIT(1)); /* after Y, which hung on it, was done */
+                withdrawn_t = R.t;
+            }
+            pl_ag_period_close(c, &d, &R, &o, &all, NULL);
+            assert_true(R.st.belief[0][0] == 0.3 && R.st.belief[0][1] == 0.7); /* the secret move: no news */
+            assert_int_equal(o.bel_n, 0);
+            if (withdrawn_t >= 0) {
+                assert_true(R.st.covert & PL_BIT(0));
+                assert_int_equal(R.covert_types[0], 1u << 1); /* only the opportunist would withdraw it */
+            }
+            if (R.t >= c->horizon) break;
+            pl_ag_period_open(c, &d, &R, &o, NULL);
+            if (withdrawn_t >= 0 && !(R.st.covert & PL_BIT(0))) found_t = R.t; /* found out at this opening */
+        }
+        assert_true(withdrawn_t >= 0 && found_t > withdrawn_t);
+        hidden += found_t - withdrawn_t;
+        assert_int_equal(o.bel_n, 1);
+        assert_int_equal(o.bel_t[0], found_t);
+        assert_true(fabs(R.st.belief[0][1] - 21.0 / 22) < 1e-12);
+        assert_true(fabs(R.st.belief[0][0] - 1.0 / 22) < 1e-12);
+    }
+    assert_true(hidden > 40); /* secret for more than the one period after it in most runs */
+    pl_free(c);
+    pl_agreement_free(a);
 }
 
 /* X by A gives B 1; Y by B (after X) costs B `cost` and gives A 3; Z by A (after Y) gives B 2.
@@ -605,6 +677,7 @@ int main(void)
         cmocka_unit_test(bayes_updating_matches_the_posterior_worked_by_hand),
         cmocka_unit_test(the_likelihood_of_a_short_record_is_the_one_worked_by_hand),
         cmocka_unit_test(a_secret_withdrawal_found_out_sums_over_its_unknown_period),
+        cmocka_unit_test(a_secret_withdrawal_moves_no_belief_until_it_is_found_out),
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),
         cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
         cmocka_unit_test(every_rule_type_is_a_table_entry),
