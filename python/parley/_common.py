@@ -57,6 +57,33 @@ def check(rc, err, prefix=""):
         raise_error(err, rc, prefix)
 
 
+# The command's flags as the library's messages name them, and the Python arguments they are
+# (longest first: --grid-steps before --grid).
+_ARGUMENT_OF_FLAG = (("--grid-steps", "grid_steps"), ("--grid", "grid"), ("--compare", "compare"),
+                     ("--range", "ranges"), ("--set", "set"))
+
+
+def argument_prefix(err, rc, default="scenario"):
+    """The "ARGUMENT: " a message of a scenario command is prefixed with: the argument the flag it
+    names is (a message about a value --set put into the file is the set's), else default, the
+    scenario file, for bad input; "" for what the system refused."""
+    if rc not in (lib.PL_EINVAL, lib.PL_ENOTFOUND):
+        return ""
+    msg = ffi.string(err.msg).decode("utf-8", "replace")
+    if "(the value set by --set " in msg:
+        return "set: "
+    for flag, name in _ARGUMENT_OF_FLAG:
+        if msg.startswith(flag) and msg[len(flag):len(flag) + 1] in (" ", ":", ""):
+            return name + ": "
+    return default + ": " if default else ""
+
+
+def check_scenario(rc, err):
+    """check() for a call that read a scenario file (and the flags of its command)."""
+    if rc != 0:
+        raise_error(err, rc, argument_prefix(err, rc))
+
+
 def text(cstr):
     return ffi.string(cstr).decode("utf-8", "replace") if cstr != ffi.NULL else None
 

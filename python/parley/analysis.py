@@ -96,7 +96,7 @@ def sensitivity(scenario, ranges=None, set=None, compare=None, bisect=None, sobo
     rc = lib.pyl_sensitivity_run(_path(scenario), cfg, summary, err)
     text = _summary_text(summary)
     if rc:
-        od.fail(err, rc)
+        od.fail(err, rc, scenario=True)
     return _read("sensitivity", od, out, text)
 
 
@@ -122,7 +122,7 @@ def design(scenario, runs=None, confirm=None, check_runs=None, top=None, exhaust
     cfg.prior_only = 1 if prior_only else 0
     err = c.new_error()
     ap = ffi.new("pl_agreement **")
-    c.check(lib.pl_agreement_load(ap, _path(scenario), err), err)
+    c.check_scenario(lib.pl_agreement_load(ap, _path(scenario), err), err)
     a = ffi.gc(ap[0], lib.pl_agreement_free)
     rp = ffi.new("pl_agreement_design_result **")
     c.check(lib.pl_agreement_design_search(a, cfg, rp, err), err)

@@ -74,11 +74,13 @@ class _OutDir:
     def path(self):
         return lib.pl_outdir_path(self.od[0])
 
-    def fail(self, err, rc):
+    def fail(self, err, rc, scenario=False):
+        """Raises the error of the call that wrote into the set; scenario: that call read a
+        scenario file, and its message is prefixed with the argument it is about."""
         lib.pl_outdir_fix_error(self.od[0], err)
         lib.pl_outdir_abort(self.od[0])
         self.cleanup()
-        c.raise_error(err, rc)
+        c.raise_error(err, rc, c.argument_prefix(err, rc) if scenario else "")
 
     def commit(self):
         err = c.new_error()
@@ -140,7 +142,7 @@ def run(scenario, set=None, runs=None, seed=None, threads=0, types="prior", out=
     opt.sets, opt.n_sets = arr, len(sets)
     err = c.new_error()
     scn = ffi.new("pl_scenario **")
-    c.check(lib.pl_scenario_open(scn, _path(scenario), err), err)
+    c.check_scenario(lib.pl_scenario_open(scn, _path(scenario), err), err)
     s = ffi.gc(scn[0], lib.pl_scenario_free)
     kind = c.text(lib.pl_scenario_kind(s))
     od = _OutDir(out)
@@ -149,7 +151,7 @@ def run(scenario, set=None, runs=None, seed=None, threads=0, types="prior", out=
     rc = lib.pyl_scenario_run(s, opt, summary, err)
     text = _summary_text(summary)
     if rc:
-        od.fail(err, rc)
+        od.fail(err, rc, scenario=True)
     tables, docs, report = od.read()
     return RunResult(kind, text, tables, docs, report, out)
 
@@ -189,10 +191,10 @@ def fit(scenario, runs=None, seed=None, window=None, threads=0, out=None):
     cfg.threads = c.threads(threads)
     err = c.new_error()
     ap = ffi.new("pl_agreement **")
-    c.check(lib.pl_agreement_load(ap, _path(scenario), err), err)
+    c.check_scenario(lib.pl_agreement_load(ap, _path(scenario), err), err)
     a = ffi.gc(ap[0], lib.pl_agreement_free)
     if not lib.pl_agreement_has_record(a):
-        raise c.BadInput("%s: the scenario has no 'record:' to fit" % os.fsdecode(_path(scenario)))
+        raise c.BadInput("scenario: %s: the scenario has no 'record:' to fit" % os.fsdecode(_path(scenario)))
     fp = ffi.new("pl_agreement_fit **")
     c.check(lib.pl_agreement_fit_record(a, cfg, fp, err), err)
     f = ffi.gc(fp[0], lib.pl_agreement_fit_free)

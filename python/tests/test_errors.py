@@ -63,12 +63,46 @@ def test_unknown_set_path_is_bad_input():
         parley.run("scenarios/korea/six-party-2007.yaml", set={"nosuchkey": 1}, runs=10)
 
 
+@pytest.mark.parametrize("call", [parley.run, parley.fit, parley.design, parley.sensitivity])
+def test_a_scenario_file_not_there_is_named_as_the_scenario(call):
+    with pytest.raises(parley.BadInput) as e:
+        call("no/such/file.yaml")
+    assert str(e.value).startswith("scenario: no/such/file.yaml: cannot open")
+
+
+SIX = "scenarios/korea/six-party-2007.yaml"
+
+
+@pytest.mark.parametrize("call, kwargs, start", [
+    # the library's own text after the argument, the flag it names kept
+    (parley.run, {"set": {"nosuchkey": 1}}, "set: --set path 'nosuchkey': no key 'nosuchkey'"),
+    (parley.run, {"set": ["runs=abc"]}, "set: %s:" % SIX),  # a value --set put into the file
+    (parley.sensitivity, {"set": ["nosuchkey=1"]}, "set: --set path 'nosuchkey'"),
+    (parley.sensitivity, {"ranges": ["nosuchkey=0:1"]}, "ranges: --range nosuchkey=0:1"),
+    (parley.sensitivity, {"compare": "x,y"}, "compare: --compare 'x,y': expected two different"),
+    (parley.sensitivity, {"grid": "x,y"}, "grid: --grid 'x,y': expected two different ranges"),
+])
+def test_a_bad_override_or_range_is_named_as_its_argument(call, kwargs, start):
+    with pytest.raises(parley.BadInput) as e:
+        call(SIX, runs=10, **kwargs)
+    assert str(e.value).startswith(start), str(e.value)
+
+
+def test_a_bad_scenario_file_is_named_as_the_scenario(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("kind: agreement\nname: x\nparties: [\n")
+    for call in (parley.run, parley.fit, parley.design, parley.sensitivity):
+        with pytest.raises(parley.BadInput) as e:
+            call(str(p))
+        assert str(e.value).startswith("scenario: %s:" % p), (call.__name__, str(e.value))
+
+
 def test_fit_needs_a_record(tmp_path):
     import re
     text = open("scenarios/korea/six-party-2007.yaml").read()
     norecord = tmp_path / "norecord.yaml"
     norecord.write_text(re.sub(r"(?ms)^record:.*?^(?=sources:)", "", text))
-    with pytest.raises(parley.BadInput, match="no 'record:'"):
+    with pytest.raises(parley.BadInput, match="^scenario: .*no 'record:'"):
         parley.fit(str(norecord))
 
 
