@@ -178,6 +178,22 @@ int pl_ag_write_behaviour_csvs(const char *dir, const pl_agreement *a, const pl_
     return pl_outfile_commit(&f, err);
 }
 
+json_t *pl_ag_inertia_json(const pl_agreement *a)
+{
+    char text[512];
+    if (!a->behaviour.given || !pl_ag_inertia_text(a, text, sizeof text)) return NULL;
+    json_t *in = json_object();
+    for (int p = 0; p < a->n_parties; p++) json_object_set_new(in, a->party[p].id, pl_json_num(a->behaviour.inertia[p]));
+    return in;
+}
+
+json_t *pl_ag_patience_json(const pl_agreement *a)
+{
+    json_t *pat = json_object();
+    for (int p = 0; p < a->n_parties; p++) json_object_set_new(pat, a->party[p].id, json_integer(a->behaviour.patience[p]));
+    return pat;
+}
+
 json_t *pl_ag_behaviour_json(const pl_agreement *a, const pl_agreement_result *r)
 {
     if (!a->behaviour.given) return NULL;
@@ -186,12 +202,9 @@ json_t *pl_ag_behaviour_json(const pl_agreement *a, const pl_agreement_result *r
     json_t *o = json_pack("{s:s,s:f,s:f,s:f,s:i,s:i}", "choice", b->choice == PL_CHOICE_LOGIT ? "logit" : "rule",
                           "rationality", b->rationality, "tremble", b->tremble, "discount", b->discount, "lookahead",
                           b->lookahead, "patience", b->patience_default);
-    char inertia[512];
-    if (pl_ag_inertia_text(a, inertia, sizeof inertia)) {
-        json_t *in = json_object();
-        for (int p = 0; p < P; p++) json_object_set_new(in, a->party[p].id, json_real(b->inertia[p]));
-        json_object_set_new(o, "inertia", in);
-    }
+    json_object_set_new(o, "patience_by_party", pl_ag_patience_json(a)); /* "patience": the default, as before */
+    json_t *in = pl_ag_inertia_json(a);
+    if (in) json_object_set_new(o, "inertia", in);
     json_t *vars = json_object();
     for (int v = 0; v < V; v++) {
         json_t *jv = json_object();

@@ -12,6 +12,7 @@
 
 #include "core/alloc.h"
 #include "agreement/agreement_behaviour.h"
+#include "agreement/agreement_behaviour_output.h"
 #include "agreement/agreement_fit.h"
 #include "io/files.h"
 
@@ -191,12 +192,8 @@ int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl
         if (f->edge >> i & 1) json_array_append_new(edge, json_string(edge_names[i]));
     json_object_set_new(best, "at_edge_of_searched_range", edge);
     json_object_set_new(root, "maximum_likelihood", best);
-    char inertia[512];
-    if (pl_ag_inertia_text(a, inertia, sizeof inertia)) { /* fixed at the scenario's: not searched */
-        json_t *in = json_object();
-        for (int p = 0; p < a->n_parties; p++) json_object_set_new(in, a->party[p].id, pl_json_num(a->behaviour.inertia[p]));
-        json_object_set_new(root, "inertia_not_searched", in);
-    }
+    json_t *in = pl_ag_inertia_json(a);
+    if (in) json_object_set_new(root, "inertia_not_searched", in); /* fixed at the scenario's: not searched */
     json_t *types = json_object();
     for (int p = 0; p < f->n_parties; p++) {
         json_t *jp = json_object();
