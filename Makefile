@@ -96,9 +96,9 @@ $(SAN)/obj/%.o: %.c $(SAN)/obj/%.d $(SAN)/flags
 PL_DATA := $(DATADIR)/parley
 $(shell echo '$(PL_DATA)' | cmp -s - $(REL)/datadir || echo '$(PL_DATA)' > $(REL)/datadir)
 $(shell echo '$(PL_DATA)' | cmp -s - $(SAN)/datadir || echo '$(PL_DATA)' > $(SAN)/datadir)
-$(REL)/obj/src/cli/cli_data.o: $(REL)/datadir
-$(SAN)/obj/src/cli/cli_data.o: $(SAN)/datadir
-$(REL)/obj/src/cli/cli_data.o $(SAN)/obj/src/cli/cli_data.o: OBJ_DEFS = -DPL_DATADIR='"$(PL_DATA)"'
+$(REL)/obj/src/scenario/shipped.o: $(REL)/datadir
+$(SAN)/obj/src/scenario/shipped.o: $(SAN)/datadir
+$(REL)/obj/src/scenario/shipped.o $(SAN)/obj/src/scenario/shipped.o: OBJ_DEFS = -DPL_DATADIR='"$(PL_DATA)"'
 
 $(REL)/libparley.a: $(call objs,$(REL),$(LIB_SRC))
 	@rm -f $@; ar rcs $@ $^

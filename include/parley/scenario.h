@@ -54,6 +54,28 @@ typedef struct pl_scenario pl_scenario; /* opaque: a loaded scenario file */
  * line and column.  Returns 0, or a pl_status with err set (PL_EIO: the file cannot be
  * read; PL_EINVAL: not YAML, no `kind:`, a kind the library does not know). */
 PL_EXTERN int pl_scenario_open(pl_scenario **out, const char *path, pl_error *err);
+/* The file a scenario argument names, into path (size bytes): the argument as given when it
+ * exists (or is "-", or an absolute path: pl_scenario_open then reports what is wrong with it),
+ * else a shipped scenario by name (korea/six-party-2007, with or without .yaml, or as the checkout
+ * spells it, scenarios/korea/...) in $PARLEY_DATA/scenarios, then DATADIR/parley/scenarios.
+ * Returns 0, or PL_EINVAL with err saying where it looked and the closest shipped name. */
+PL_EXTERN int pl_scenario_find(const char *arg, char *path, size_t size, pl_error *err);
+/* The installed data: DATADIR/parley holds scenarios/ and docs/ after `make install`;
+ * $PARLEY_DATA, when set, names another such folder, searched first. */
+typedef struct pl_names {
+    char **items;
+    int n, cap;
+} pl_names;
+/* The data folders in search order ($PARLEY_DATA if set, then the compiled-in one); returns how many. */
+PL_EXTERN int pl_data_dirs(const char *dirs[2]);
+/* The compiled-in data folder, DATADIR/parley (where --help sends the reader for the docs). */
+PL_EXTERN const char *pl_data_dir_builtin(void);
+/* Appends the scenario files under data_dir/scenarios ("korea/six-party-2007.yaml"), sorted, to
+ * out; returns how many it added.  pl_names_free frees the list. */
+PL_EXTERN int pl_scenarios_shipped(const char *data_dir, pl_names *out);
+PL_EXTERN void pl_names_free(pl_names *names);
+/* A scenario's name as typed: the file name without its .yaml or .yml, into buf. */
+PL_EXTERN void pl_scenario_stem(const char *name, char *buf, size_t size);
 PL_EXTERN void pl_scenario_free(pl_scenario *s);
 /* "agreement", "nparty", ... */
 PL_EXTERN const char *pl_scenario_kind(const pl_scenario *s);

@@ -133,6 +133,7 @@ typedef struct pl_run_options {
 void pl_run_options_default(pl_run_options *opt);
 typedef struct pl_scenario pl_scenario;
 int pl_scenario_open(pl_scenario **out, const char *path, pl_error *err);
+int pl_scenario_find(const char *arg, char *path, size_t size, pl_error *err);
 void pl_scenario_free(pl_scenario *s);
 const char *pl_scenario_kind(const pl_scenario *s);
 

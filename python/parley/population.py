@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import _common as c
 from ._parley import ffi, lib
-from .scenario import _OutDir
+from .scenario import _OutDir, _path
 
 
 class MoranResult:
@@ -253,7 +253,7 @@ def _moran_nparty(players, counts, turns, noise, game, mode, selection, mutation
         noise = c.prob("noise", noise)
     err = c.new_error()
     sp = ffi.new("pl_scenario **")
-    c.check(lib.pl_scenario_open(sp, os.fsencode(game_text), err), err, "game: ")
+    c.check(lib.pl_scenario_open(sp, _path(game_text, "game"), err), err, "game: ")
     scn = ffi.gc(sp[0], lib.pl_scenario_free)
     nsp = ffi.new("pl_nscenario **")
     c.check(lib.pl_nscenario_load(nsp, scn, err), err, "game: ")

@@ -111,9 +111,15 @@ def _summary_text(summary):
     return text
 
 
-def _path(scenario):
+def _path(scenario, what="scenario"):
+    """The file a scenario argument names, as the command finds it (pl_scenario_find): the path
+    as given when it exists, else a shipped scenario by name ("korea/six-party-2007", with or
+    without .yaml) from any directory; a miss raises BadInput naming the argument `what`."""
     p = os.fspath(scenario) if not isinstance(scenario, str) else scenario
-    return os.fsencode(p)
+    buf = ffi.new("char[]", 4096)
+    err = c.new_error()
+    c.check(lib.pl_scenario_find(os.fsencode(p), buf, 4096, err), err, what + ": ")
+    return ffi.string(buf)
 
 
 def run(scenario, set=None, runs=None, seed=None, threads=0, types="prior", out=None):

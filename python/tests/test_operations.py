@@ -134,3 +134,26 @@ def test_strategies_table():
     assert len(s) > 200
     row = s[s["id"] == "gtft"].iloc[0]
     assert row["class_name"] == "GTFT" and [p["key"] for p in row["params"]] == ["p"]
+
+
+def test_a_shipped_scenario_by_name_from_any_directory(tmp_path, monkeypatch):
+    """A scenario argument names a shipped scenario as the command's does (pl_scenario_find):
+    korea/unsc-resolutions from a directory that has no such file, with its data in $PARLEY_DATA;
+    the same numbers as the file by its path; a miss names the argument and the closest name."""
+    repo = os.getcwd()
+    by_path = parley.run(os.path.join(repo, "scenarios/korea/unsc-resolutions.yaml"), runs=50, seed=3)
+    monkeypatch.setenv("PARLEY_DATA", repo)
+    monkeypatch.chdir(tmp_path)
+    by_name = parley.run("korea/unsc-resolutions", runs=50, seed=3)
+    assert by_name.summary == by_path.summary
+    assert parley.fit("korea/agreed-framework-1994.yaml", runs=20).best == \
+        parley.fit(os.path.join(repo, "scenarios/korea/agreed-framework-1994.yaml"), runs=20).best
+    parley.moran(["ttft", "defector"], counts=[3, 3], game="games/public-goods.yaml", runs=2, generations=5)
+    with pytest.raises(parley.BadInput) as e:
+        parley.run("korea/unsc-resolution", runs=10)
+    assert str(e.value).startswith("scenario: korea/unsc-resolution: cannot open")
+    assert "did you mean 'korea/unsc-resolutions'?" in str(e.value)
+    with pytest.raises(parley.BadInput) as e:
+        parley.moran(["ttft", "defector"], counts=[3, 3], game="games/public-good.yaml", runs=2)
+    assert str(e.value).startswith("game: games/public-good.yaml: cannot open")
+    assert "did you mean 'games/public-goods'?" in str(e.value)

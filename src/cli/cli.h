@@ -102,26 +102,8 @@ const char *cli_out_path(const cli_out *o);
 int cli_out_end(cli_out *o, int status, pl_error *err);
 void cli_out_abort(cli_out *o);
 
-/* The installed data (cli_data.c): DATADIR/parley holds scenarios/ and docs/ after `make install`;
- * $PARLEY_DATA, when set, names another such folder, searched first. */
-typedef struct cli_names {
-    char **items;
-    int n, cap;
-} cli_names;
-/* The data folders in search order ($PARLEY_DATA if set, then the compiled-in one); returns how many. */
-int cli_data_dirs(const char *dirs[2]);
-/* The compiled-in data folder, DATADIR/parley (where --help sends the reader for the docs). */
-const char *cli_data_dir_builtin(void);
-/* Appends the scenario files under data_dir/scenarios ("korea/six-party-2007.yaml"), sorted, to
- * out; returns how many it added.  cli_names_free frees the list. */
-int cli_scenarios_shipped(const char *data_dir, cli_names *out);
-void cli_names_free(cli_names *names);
-/* A scenario's name as typed: the file name without its .yaml or .yml, into buf. */
-void cli_scenario_stem(const char *name, char *buf, size_t size);
-/* The file a command's SCENARIO argument names, into path: the argument as given when it exists
- * (or is "-", or an absolute path: the library then reports what is wrong with it), else a
- * shipped scenario by name (korea/six-party-2007, with or without .yaml) in each data folder.
- * On a miss prints where it looked and the closest shipped name, and returns EXIT_USAGE. */
+/* The file a command's SCENARIO argument names (pl_scenario_find); on a miss prints where it
+ * looked and the closest shipped name, and returns EXIT_USAGE. */
 int cli_scenario_find(const char *cmd, const char *arg, char *path, size_t size);
 
 /* Subcommands. */

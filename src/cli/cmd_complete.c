@@ -87,16 +87,16 @@ static void strategies(FILE *out, const char *cur, int lists)
 static void scenarios(FILE *out, const char *cur)
 {
     const char *dirs[2];
-    int nd = cli_data_dirs(dirs);
+    int nd = pl_data_dirs(dirs);
     for (int i = 0; i < nd; i++) {
-        cli_names names = {0};
-        cli_scenarios_shipped(dirs[i], &names);
+        pl_names names = {0};
+        pl_scenarios_shipped(dirs[i], &names);
         for (int j = 0; j < names.n; j++) {
             char name[1024];
-            cli_scenario_stem(names.items[j], name, sizeof name);
+            pl_scenario_stem(names.items[j], name, sizeof name);
             if (starts(name, cur)) fprintf(out, "%s\n", name);
         }
-        cli_names_free(&names);
+        pl_names_free(&names);
     }
     fprintf(out, ":files\n");
 }

@@ -34,17 +34,17 @@ int cmd_scenarios(int argc, char **argv)
     if (rc != CLI_GO) return rc;
     if (n_args) return cli_usage_error("scenarios", "takes no arguments, got '%s' (see --help)", argv[1]);
     const char *dirs[2];
-    int nd = cli_data_dirs(dirs), found = 0, bad = 0;
+    int nd = pl_data_dirs(dirs), found = 0, bad = 0;
     json_t *list = as_json ? json_array() : NULL;
     for (int i = 0; i < nd; i++) {
-        cli_names names = {0};
-        if (!cli_scenarios_shipped(dirs[i], &names)) continue;
+        pl_names names = {0};
+        if (!pl_scenarios_shipped(dirs[i], &names)) continue;
         if (!as_json) printf("%s%s/scenarios:\n", found ? "\n" : "", dirs[i]);
         found += names.n;
         for (int j = 0; j < names.n; j++) {
             char path[4096], name[1024];
             snprintf(path, sizeof path, "%s/scenarios/%s", dirs[i], names.items[j]);
-            cli_scenario_stem(names.items[j], name, sizeof name);
+            pl_scenario_stem(names.items[j], name, sizeof name);
             pl_scenario *s;
             pl_error err;
             int unreadable = pl_scenario_open(&s, path, &err) != 0;
@@ -67,7 +67,7 @@ int cmd_scenarios(int argc, char **argv)
             printf("  %-34s %-10s %s\n", name, pl_scenario_kind(s), pl_scenario_name(s));
             pl_scenario_free(s);
         }
-        cli_names_free(&names);
+        pl_names_free(&names);
     }
     if (as_json && found) {
         rc = cli_print_json("scenarios", list ? json_pack("{s:o}", "scenarios", list) : NULL);

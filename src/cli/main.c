@@ -77,7 +77,7 @@ static void usage(FILE *out)
             "\n"
             "Exit codes: 0 success, 1 a check failed, 2 bad usage or bad input, 3 the environment failed\n"
             "(out of memory, disk full, a write or a permission refused).\n",
-            cli_data_dir_builtin());
+            pl_data_dir_builtin());
 }
 
 static int find_command(const char *name)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-/* test_cli_data.c — where the command finds the installed data (src/cli/cli_data.c): the data
- * folders in their order ($PARLEY_DATA first, then the compiled-in one), the shipped scenarios of
- * a folder (sorted, .yaml and .yml only, one level of groups), and a scenario argument resolved
- * as given, then by name with or without .yaml; a miss is a usage error. */
+/* test_cli_data.c — where the command finds the installed data (src/scenario/shipped.c in the
+ * library, src/cli/cli_data.c for the command): the data folders in their order ($PARLEY_DATA
+ * first, then the compiled-in one), the shipped scenarios of a folder (sorted, .yaml and .yml
+ * only, one level of groups), and a scenario argument resolved as given, then by name with or
+ * without .yaml; a miss is a usage error of the command, and bad input from pl_scenario_find
+ * saying where it looked and the closest name. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -56,25 +58,25 @@ static int teardown(void **state)
 static void folders_in_order(void **state)
 {
     const char *dirs[2];
-    assert_int_equal(cli_data_dirs(dirs), 2);
+    assert_int_equal(pl_data_dirs(dirs), 2);
     assert_string_equal(dirs[0], data);
-    assert_string_equal(dirs[1], cli_data_dir_builtin());
+    assert_string_equal(dirs[1], pl_data_dir_builtin());
     setenv("PARLEY_DATA", "", 1); /* empty is unset */
-    assert_int_equal(cli_data_dirs(dirs), 1);
-    assert_string_equal(dirs[0], cli_data_dir_builtin());
+    assert_int_equal(pl_data_dirs(dirs), 1);
+    assert_string_equal(dirs[0], pl_data_dir_builtin());
     setenv("PARLEY_DATA", data, 1);
 }
 
 static void shipped_scenarios_sorted(void **state)
 {
-    cli_names names = {0};
-    assert_int_equal(cli_scenarios_shipped(data, &names), 3);
+    pl_names names = {0};
+    assert_int_equal(pl_scenarios_shipped(data, &names), 3);
     assert_string_equal(names.items[0], "games/pg.yml");
     assert_string_equal(names.items[1], "korea/six.yaml");
     assert_string_equal(names.items[2], "top.yaml");
-    cli_names_free(&names);
-    assert_int_equal(cli_scenarios_shipped("/nonexistent-parley-data", &names), 0);
-    cli_names_free(&names);
+    pl_names_free(&names);
+    assert_int_equal(pl_scenarios_shipped("/nonexistent-parley-data", &names), 0);
+    pl_names_free(&names);
 }
 
 static void find_by_name(void **state)
@@ -114,6 +116,20 @@ static void a_miss_is_a_usage_error(void **state)
     assert_int_equal(cli_scenario_find("t", "nothing/at/all", path, sizeof path), EXIT_USAGE);
 }
 
+/* The library's pl_scenario_find, which the command and the Python package both call: the
+ * file by name, and a miss as bad input that says where it looked and the closest name. */
+static void the_library_finds_a_name_and_explains_a_miss(void **state)
+{
+    char path[4096];
+    pl_error err;
+    assert_int_equal(pl_scenario_find("korea/six", path, sizeof path, &err), 0);
+    assert_non_null(strstr(path, "/scenarios/korea/six.yaml"));
+    assert_int_equal(pl_scenario_find("korea/sx", path, sizeof path, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "korea/sx: cannot open: No such file or directory; nor is it a shipped scenario "
+                                    "(looked in "));
+    assert_non_null(strstr(err.msg, "; did you mean 'korea/six'? ('parley scenarios' lists them)"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +138,7 @@ int main(void)
         cmocka_unit_test(find_by_name),
         cmocka_unit_test(as_given_first),
         cmocka_unit_test(a_miss_is_a_usage_error),
+        cmocka_unit_test(the_library_finds_a_name_and_explains_a_miss),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
