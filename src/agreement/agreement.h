@@ -288,6 +288,7 @@ typedef struct pl_ag_compiled {
     signed char shock_flow_step[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS], shock_flow_party[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS];
     double shock_flow[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS];
     pl_bits shock_flow_steps[PL_AG_MAX_SHOCKS];             /* the steps whose flows it changes */
+    uint32_t flow_shocks[PL_AG_MAX_STEPS];                  /* the shocks that change step s's flows (bit k) */
     pl_bits shock_read_breach[PL_AG_MAX_SHOCKS][PL_AG_MAX_PARTIES];
     int ambiguous;                                          /* some shock is read as a breach by some party */
     /* covert breach: steps their actor may withdraw in secret, and the verifier's chance a period of finding out */

@@ -224,7 +224,7 @@ static inline int pl_ag_plan_keys_hold(const pl_ag_compiled *c, const pl_ag_stat
 static inline double pl_ag_flow(const pl_ag_compiled *c, const pl_ag_state *st, int s, int p)
 {
     double f = c->flow_to[s][p];
-    for (uint32_t k = st->shock_on; k; k &= k - 1) {
+    for (uint32_t k = st->shock_on & c->flow_shocks[s]; k; k &= k - 1) { /* the others add nothing to s */
         int j = __builtin_ctz(k);
         for (int i = 0; i < c->shock_n_flow[j]; i++)
             if (c->shock_flow_step[j][i] == s && c->shock_flow_party[j][i] == p) f += c->shock_flow[j][i];
