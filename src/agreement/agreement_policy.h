@@ -55,6 +55,7 @@ typedef struct pl_ag_state {
                                       * (the plans read time_rel as the steps released this period) */
     pl_bits due_mask[PL_AG_MAX_PARTIES + 1];
     uint32_t view_same;              /* the parties whose clocks are the public ones (bit p) */
+    uint32_t pat_same;               /* the parties whose patience is the public view's (bit p; pl_ag_time_init) */
     double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
     uint32_t bel_ver;                /* bumped at every change of beliefs */
     uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */
