@@ -288,6 +288,7 @@ typedef struct pl_ag_compiled {
     signed char shock_flow_step[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS], shock_flow_party[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS];
     double shock_flow[PL_AG_MAX_SHOCKS][PL_AG_MAX_EFFECTS];
     pl_bits shock_flow_steps[PL_AG_MAX_SHOCKS];             /* the steps whose flows it changes */
+    uint32_t flow_shocks[PL_AG_MAX_STEPS];                  /* the shocks that change step s's flows (bit k) */
     pl_bits shock_read_breach[PL_AG_MAX_SHOCKS][PL_AG_MAX_PARTIES];
     int ambiguous;                                          /* some shock is read as a breach by some party */
     /* covert breach: steps their actor may withdraw in secret, and the verifier's chance a period of finding out */
@@ -461,8 +462,12 @@ struct pl_agreement_result {
 };
 
 /* Adds one run's belief trajectory to `q` (horizon x parties x options) as differences from one
- * period to the next; pl_ag_belief_prefix then turns the differences into the sums by period. */
-void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q);
+ * period to the next; pl_ag_belief_prefix then turns the differences into the sums by period.
+ * `prior`: the prior in units of 2^-30, as pl_ag_belief_prior makes it (once per simulation: every
+ * run starts from it). */
+void pl_ag_belief_prior(const pl_ag_compiled *c, uint32_t prior[][PL_AG_MAX_OPTIONS]);
+void pl_ag_belief_accumulate(const pl_ag_compiled *c, const uint32_t prior[][PL_AG_MAX_OPTIONS], const pl_ag_outcome *o,
+                             uint64_t *q);
 void pl_ag_belief_prefix(const pl_ag_compiled *c, uint64_t *q);
 
 /* Completion of variant v less that of w on the same runs, with its paired 95% interval. */

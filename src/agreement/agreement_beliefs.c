@@ -138,20 +138,29 @@ int pl_ag_beliefs_reveal(const pl_ag_compiled *c, pl_ag_state *st, int s, uint32
     return apply_evidence(c, st, j, mm, o);
 }
 
-void pl_ag_belief_accumulate(const pl_ag_compiled *c, const pl_ag_outcome *o, uint64_t *q)
+void pl_ag_belief_prior(const pl_ag_compiled *c, uint32_t prior[][PL_AG_MAX_OPTIONS])
+{
+    for (int j = 0; j < c->n_parties; j++) {
+        double prev = 0;
+        for (int k = 0; k < c->n_opt[j]; k++) {
+            prior[j][k] = (uint32_t)llround((c->opt_cum[j][k] - prev) * PL_AG_BELIEF_ONE);
+            prev = c->opt_cum[j][k];
+        }
+    }
+}
+
+void pl_ag_belief_accumulate(const pl_ag_compiled *c, const uint32_t prior[][PL_AG_MAX_OPTIONS], const pl_ag_outcome *o,
+                             uint64_t *q)
 {
     /* a difference array: the prior enters at period 0, each change at its period as new less old
      * (modulo 2^64, exact); pl_ag_belief_prefix makes the sums.  O(changes) a run, not O(horizon). */
     const int P = c->n_parties;
     uint32_t cur[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
-    for (int j = 0; j < P; j++) {
-        double prev = 0;
+    for (int j = 0; j < P; j++)
         for (int k = 0; k < c->n_opt[j]; k++) {
-            cur[j][k] = (uint32_t)llround((c->opt_cum[j][k] - prev) * PL_AG_BELIEF_ONE);
-            prev = c->opt_cum[j][k];
+            cur[j][k] = prior[j][k];
             q[j * PL_AG_MAX_OPTIONS + k] += cur[j][k];
         }
-    }
     for (int e = 0; e < o->bel_n; e++) {
         int j = o->bel_j[e];
         uint64_t *row = q + (size_t)o->bel_t[e] * P * PL_AG_MAX_OPTIONS + (size_t)j * PL_AG_MAX_OPTIONS;

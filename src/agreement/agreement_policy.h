@@ -55,6 +55,7 @@ typedef struct pl_ag_state {
                                       * (the plans read time_rel as the steps released this period) */
     pl_bits due_mask[PL_AG_MAX_PARTIES + 1];
     uint32_t view_same;              /* the parties whose clocks are the public ones (bit p) */
+    uint32_t pat_same;               /* the parties whose patience is the public view's (bit p; pl_ag_time_init) */
     double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
     uint32_t bel_ver;                /* bumped at every change of beliefs */
     uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */
@@ -224,7 +225,7 @@ static inline int pl_ag_plan_keys_hold(const pl_ag_compiled *c, const pl_ag_stat
 static inline double pl_ag_flow(const pl_ag_compiled *c, const pl_ag_state *st, int s, int p)
 {
     double f = c->flow_to[s][p];
-    for (uint32_t k = st->shock_on; k; k &= k - 1) {
+    for (uint32_t k = st->shock_on & c->flow_shocks[s]; k; k &= k - 1) { /* the others add nothing to s */
         int j = __builtin_ctz(k);
         for (int i = 0; i < c->shock_n_flow[j]; i++)
             if (c->shock_flow_step[j][i] == s && c->shock_flow_party[j][i] == p) f += c->shock_flow[j][i];

@@ -423,6 +423,7 @@ typedef struct worker {
     pl_ag_stats st[PL_AG_MAX_VARIANTS];
     uint64_t *hist;
     uint64_t *bel; /* behaviour only: n_variants x bel_n */
+    uint32_t prior_q[PL_AG_MAX_VARIANTS][PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS]; /* ... and each variant's prior */
 } worker;
 
 /* A block's sums of doubles, per variant: the payoffs' spread[P], then pay_sum[P] and delivered[S]. */
@@ -461,6 +462,7 @@ static int work_open(void *ctx, void **state, pl_error *err)
     for (int v = 0; v < j->n_variants; v++) {
         stats_init(&w->st[v], hist + (size_t)v * j->H);
         if (j->bel_n) w->st[v].belief_q = w->bel + (size_t)v * j->bel_n;
+        if (j->bel_n) pl_ag_belief_prior(&j->c[v], w->prior_q[v]);
     }
     *state = w;
     return PL_OK;
@@ -520,7 +522,7 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
                     int s = __builtin_ctzll(b);
                     st->late_answer[s][(int)o.late_cause[s]]++;
                 }
-                if (st->belief_q) pl_ag_belief_accumulate(c, &o, st->belief_q);
+                if (st->belief_q) pl_ag_belief_accumulate(c, w->prior_q[v], &o, st->belief_q);
             }
             for (int v = 0; v < j->n_variants; v++) /* the paired tallies: the same run under two designs */
                 for (int x = 0; x < j->n_variants; x++) w->st[v].only_completed[x] += done[v] && !done[x];

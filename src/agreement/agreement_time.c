@@ -26,6 +26,9 @@ void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st)
     st->next_late = INT_MAX;
     for (int v = 0; v <= c->n_parties; v++) st->due_mask[v] = 0;
     st->view_same = c->n_parties >= 32 ? ~0u : (1u << c->n_parties) - 1;
+    st->pat_same = 0; /* made here, per run: the fit sets the patience after compiling */
+    for (int p = 0; p < c->n_parties; p++)
+        if (c->patience[p] == c->pub_patience) st->pat_same |= 1u << p;
     memset(st->time_sig, 0, sizeof st->time_sig);
     st->time_cand = st->time_rel = 0; /* consistent with the empty due sets: every candidate is new */
 }
@@ -114,18 +117,17 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
                                 c->core & ~c->own[p], c->patience[p], &next);
     }
     pl_bits pub = view_late(c, st, P, cand, d_cand | users_of(c, d_ver), st->verified, c->all, c->pub_patience, &next);
-    for (uint32_t m = deferred; m; m &= m - 1) {
+    for (uint32_t m = deferred & st->pat_same; m; m &= m - 1) {
         int p = __builtin_ctz(m);
-        pl_bits watch = c->core & ~c->own[p];
-        if (c->patience[p] == c->pub_patience)
-            st->late[p] = pub & watch;
-        else { /* the public clocks, the party's patience */
-            memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
-            st->due_mask[p] = st->due_mask[P];
-            int nx = INT_MAX;
-            st->late[p] = view_late(c, st, p, st->due_mask[p], 0, st->verified, watch, c->patience[p], &nx);
-            if (nx < next) next = nx;
-        }
+        st->late[p] = pub & c->core & ~c->own[p];
+    }
+    for (uint32_t m = deferred & ~st->pat_same; m; m &= m - 1) { /* the public clocks, the party's patience */
+        int p = __builtin_ctz(m);
+        memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
+        st->due_mask[p] = st->due_mask[P];
+        int nx = INT_MAX;
+        st->late[p] = view_late(c, st, p, st->due_mask[p], 0, st->verified, c->core & ~c->own[p], c->patience[p], &nx);
+        if (nx < next) next = nx;
     }
     /* the others back to the public view once their clocks agree with the public ones */
     for (uint32_t m = parties & ~deferred; m; m &= m - 1) {

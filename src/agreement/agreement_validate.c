@@ -245,6 +245,7 @@ void pl_ag_compile_requires(const pl_agreement *a, int v, const pl_bits *req, pl
             c->shock_flow_party[k][i] = (signed char)sh->flow_party[i];
             c->shock_flow[k][i] = sh->flow[i];
             c->shock_flow_steps[k] |= PL_BIT(sh->flow_step[i]);
+            c->flow_shocks[sh->flow_step[i]] |= 1u << k;
         }
         for (int p = 0; p < a->n_parties; p++) {
             c->shock_read_breach[k][p] = sh->read_breach[p];

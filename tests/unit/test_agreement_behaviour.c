@@ -597,11 +597,32 @@ static void deciding_every_party_at_once_is_deciding_each_in_turn(void **state)
     }
 }
 
+/* The head of a year's agreement between A (unconditional) and B (reciprocal), monthly. */
+#define A_AND_B                                                                                                        \
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"                                                     \
+    "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+
+/* A check run on a scenario from text, then on each of some shipped files. */
+static void check_text_and_files(const char *text, const char *const *files, size_t n_files,
+                                 void (*check)(const pl_agreement *, void *), void *ctx)
+{
+    pl_agreement *a = ag_load_text(text);
+    check(a, ctx);
+    pl_agreement_free(a);
+    for (size_t f = 0; f < n_files; f++) {
+        pl_error err;
+        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
+        check(a, ctx);
+        pl_agreement_free(a);
+    }
+}
+
 /* pl_ag_released reads a table of the distinct `not_before` periods made when the variant is
  * compiled: at every period it gives the steps whose not_before has come, as a test of every step
  * does (a text with three release dates, one of them twice, and the shipped files that have some). */
-static void released_as_tested_step_by_step(const pl_agreement *a)
+static void released_as_tested_step_by_step(const pl_agreement *a, void *ctx)
 {
+    (void)ctx;
     pl_ag_compiled *c = pl_malloc(sizeof *c);
     assert_non_null(c);
     int nv = a->n_variants > 0 ? a->n_variants : 1;
@@ -624,24 +645,70 @@ static void the_steps_released_are_those_whose_not_before_has_come(void **state)
 {
     (void)state;
     static const char three_dates[] =
-        "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
-        "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+        A_AND_B
         "steps:\n"
         "  - {id: W, actor: A, not_before: 2000-03-01}\n"
         "  - {id: X, actor: A}\n"
         "  - {id: Y, actor: B, requires: [X], not_before: 2000-06-01}\n"
         "  - {id: Z, actor: B, not_before: 2000-03-01}\n";
-    pl_agreement *a = ag_load_text(three_dates);
-    released_as_tested_step_by_step(a);
-    pl_agreement_free(a);
     static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/singapore-2018.yaml",
                                         "scenarios/korea/joint-statement-2005.yaml"};
-    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-        pl_error err;
-        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
-        released_as_tested_step_by_step(a);
-        pl_agreement_free(a);
+    check_text_and_files(three_dates, files, sizeof files / sizeof *files, released_as_tested_step_by_step, NULL);
+}
+
+/* pl_ag_flow reads only the shocks that change the step's flows (c->flow_shocks, made when the variant
+ * is compiled): for every step and party, under every set of shocks on, it gives what a sum over every
+ * shock on gives, byte for byte (a text with two shocks, one touching two steps, and the shipped files). */
+static void flows_as_summed_over_every_shock(const pl_agreement *a, void *ctx)
+{
+    long *touched = ctx;
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    int nv = a->n_variants > 0 ? a->n_variants : 1;
+    for (int v = 0; v < nv; v++) {
+        pl_ag_compile(a, a->n_variants > 0 ? v : -1, c);
+        uint32_t with_flow = 0;
+        for (int k = 0; k < c->n_shocks; k++)
+            if (c->shock_n_flow[k]) with_flow |= 1u << k;
+        pl_ag_state st;
+        memset(&st, 0, sizeof st);
+        for (uint32_t on = with_flow;; on = (on - 1) & with_flow) { /* every subset of the shocks with flows */
+            st.shock_on = on;
+            for (int s = 0; s < c->n_steps; s++)
+                for (int p = 0; p < c->n_parties; p++) {
+                    double f = c->flow_to[s][p];
+                    for (uint32_t k = on; k; k &= k - 1) {
+                        int j = __builtin_ctz(k);
+                        for (int i = 0; i < c->shock_n_flow[j]; i++)
+                            if (c->shock_flow_step[j][i] == s && c->shock_flow_party[j][i] == p) f += c->shock_flow[j][i];
+                    }
+                    double g = pl_ag_flow(c, &st, s, p);
+                    assert_memory_equal(&f, &g, sizeof f);
+                    *touched += f != c->flow_to[s][p];
+                }
+            if (!on) break;
+        }
     }
+    pl_free(c);
+}
+
+static void a_flow_counts_the_shocks_that_change_it(void **state)
+{
+    (void)state;
+    static const char two_shocks[] =
+        A_AND_B
+        "steps:\n"
+        "  - {id: X, actor: A, flow: {B: 1.5}}\n"
+        "  - {id: Y, actor: B, requires: [X], flow: {A: 2}}\n"
+        "  - {id: Z, actor: B, flow: {A: 0.25, B: -0.5}}\n"
+        "shocks:\n"
+        "  - {id: s1, p: 0.1, flows: {X: {B: -0.5}, Z: {A: 0.125}}}\n"
+        "  - {id: s2, p: 0.2, flows: {Z: {A: 1}, Y: {B: 3}}}\n";
+    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
+                                        "scenarios/korea/russia-china-roadmap.yaml"};
+    long touched = 0;
+    check_text_and_files(two_shocks, files, sizeof files / sizeof *files, flows_as_summed_over_every_shock, &touched);
+    assert_true(touched > 0); /* some shock changed some flow */
 }
 
 /* pl_ag_belief_q is llround of the belief in units of 2^-30, for every belief: the halves and the
@@ -683,6 +750,7 @@ int main(void)
         cmocka_unit_test(every_rule_type_is_a_table_entry),
         cmocka_unit_test(the_steps_released_are_those_whose_not_before_has_come),
         cmocka_unit_test(a_belief_counted_in_units_is_rounded_as_llround_does),
+        cmocka_unit_test(a_flow_counts_the_shocks_that_change_it),
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
