@@ -85,6 +85,9 @@ static int read_by_party(const pl_ydoc *d, const pl_ynode *n, const pl_agreement
                          const char *what_one, const char *what_item, double lo, double hi, int whole, double *def,
                          double *out, pl_error *err)
 {
+    const char *ids[PL_AG_MAX_PARTIES];
+    for (int p = 0; p < a->n_parties; p++) ids[p] = a->party[p].id;
+    pl_ydoc_note_by_party(d, n, key, ids, (size_t)a->n_parties); /* --set KEY.PARTY on one number: overrides.h */
     const pl_ynode *in = pl_ymap_get(n, key);
     if (!in) return PL_OK;
     if (in->kind != PL_Y_MAP) {

@@ -59,6 +59,14 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     return rc;
 }
 
+int pl_read_agreement(const pl_ydoc *doc, pl_error *err)
+{
+    pl_agreement *a;
+    int rc = pl_agreement_from_doc(doc, &a, err);
+    if (!rc) pl_agreement_free(a);
+    return rc;
+}
+
 int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_result *out, pl_error *err)
 {
     pl_agreement *a;

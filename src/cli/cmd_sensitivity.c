@@ -18,7 +18,9 @@ static const char usage[] =
     "each design's success and the paired difference between two designs at both\n"
     "ends (a tornado), and the value at which their ranking flips (bisection).\n"
     "Optionally, Sobol indices over all ranges together and a two-way grid.\n"
-    "Ranges come from the scenario's 'sensitivity: ranges:' list and from --range.\n"
+    "Ranges come from the scenario's 'sensitivity: ranges:' list and from --range;\n"
+    "a range may name a number the file leaves to its default, or one party's\n"
+    "entry of a number written for all (behaviour.inertia.DPRK), as --set may.\n"
     "\n";
 static const char after[] =
     "\n"

@@ -47,6 +47,7 @@ typedef struct ydefault {
     const pl_ynode *map;
     char *key, *text;
     int quoted; /* a text, never read as a number */
+    int by_party; /* not a default: text is the keys (party ids) map[key] may be written with, by commas */
 } ydefault;
 struct pl_ydefaults {
     size_t n, cap;
@@ -76,12 +77,46 @@ void pl_ydoc_note_default(const pl_ydoc *d, const pl_ynode *map, const char *key
     note(d, map, key, text, 0);
 }
 
+static void add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party);
+
 static void note(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted)
 {
+    if (map && map->kind == PL_Y_MAP && key && !pl_ymap_get(map, key)) add(d, map, key, text, quoted, 0);
+}
+
+void pl_ydoc_note_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const *ids, size_t n)
+{
+    char text[4096];
+    size_t len = (size_t)snprintf(text, sizeof text, "default");
+    for (size_t i = 0; i < n && len < sizeof text; i++) len += (size_t)snprintf(text + len, sizeof text - len, ",%s", ids[i]);
+    if (len < sizeof text && map && map->kind == PL_Y_MAP && key) add(d, map, key, text, 0, 1);
+}
+
+static const ydefault *noted(const pl_ydoc *d, const pl_ynode *map, const char *key, int by_party)
+{
+    const pl_ydefaults *l = d ? d->defaults : NULL;
+    for (size_t i = 0; l && i < l->n; i++)
+        if (l->e[i].map == map && l->e[i].by_party == by_party && !strcmp(l->e[i].key, key)) return &l->e[i];
+    return NULL;
+}
+
+const char *pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key)
+{
+    const ydefault *e = noted(d, map, key, 1);
+    return e ? e->text : NULL;
+}
+
+const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char *key)
+{
+    const ydefault *e = noted(d, map, key, 0);
+    return e ? e->text : NULL;
+}
+
+static void add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party)
+{
     pl_ydefaults *l = d ? d->defaults : NULL;
-    if (!l || !map || map->kind != PL_Y_MAP || !key || !text || pl_ymap_get(map, key)) return;
-    for (size_t i = 0; i < l->n; i++)
-        if (l->e[i].map == map && !strcmp(l->e[i].key, key)) return; /* the first value read stands */
+    if (!l || !text) return;
+    if (noted(d, map, key, by_party)) return; /* the first value read stands */
     if (l->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 16;
         ydefault *e = pl_realloc(l->e, cap * sizeof *e);
@@ -92,7 +127,7 @@ static void note(const pl_ydoc *d, const pl_ynode *map, const char *key, const c
         l->e = e, l->cap = cap;
     }
     ydefault *e = &l->e[l->n];
-    e->map = map, e->key = pl_strdup(key), e->text = pl_strdup(text), e->quoted = quoted;
+    e->map = map, e->key = pl_strdup(key), e->text = pl_strdup(text), e->quoted = quoted, e->by_party = by_party;
     if (!e->key || !e->text) {
         pl_free(e->key), pl_free(e->text);
         l->failed = 1;
@@ -115,35 +150,39 @@ int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err)
     if (!l) return PL_OK;
     int rc = l->failed ? PL_ENOMEM : PL_OK;
     for (size_t i = 0; i < l->n && !rc; i++) {
+        if (l->e[i].by_party) continue; /* a form the key accepts, not a value */
         pl_ynode *map = (pl_ynode *)l->e[i].map; /* a node of d's own tree: d is not const here */
         char *key = l->e[i].key, *dot;
         while (map && (dot = strchr(key, '.'))) { /* "observation.noise": a block left out, made */
             *dot = 0;
             pl_ynode *sub = (pl_ynode *)pl_ymap_get(map, key);
-            if (!sub) {
-                pl_ynode *k = scalar_node(key, map->line, map->col), *m = pl_calloc(1, sizeof *m);
-                if (m) m->kind = PL_Y_MAP, m->line = map->line, m->col = map->col;
-                if (!k || !m || push(map, k, m)) {
-                    node_free(k), node_free(m);
-                    rc = PL_ENOMEM;
-                    break;
-                }
-                sub = m;
+            if (!sub && !(sub = pl_ymap_add(map, key, NULL, map->line, map->col))) {
+                rc = PL_ENOMEM;
+                break;
             }
             map = sub->kind == PL_Y_MAP ? sub : NULL;
             key = dot + 1;
         }
         if (rc || !map || pl_ymap_get(map, key)) continue;
-        pl_ynode *k = scalar_node(key, map->line, map->col), *v = scalar_node(l->e[i].text, map->line, map->col);
+        pl_ynode *v = pl_ymap_add(map, key, l->e[i].text, map->line, map->col);
         if (v) v->quoted = l->e[i].quoted;
-        if (!k || !v || push(map, k, v)) {
-            node_free(k), node_free(v);
-            rc = PL_ENOMEM;
-        }
+        else rc = PL_ENOMEM;
     }
     defaults_free(l);
     d->defaults = NULL;
     return rc ? pl_error_set(err, rc, "out of memory noting the defaults of %s", d->path) : PL_OK;
+}
+
+pl_ynode *pl_ymap_add(pl_ynode *map, const char *key, const char *text, int line, int col)
+{
+    if (!map || map->kind != PL_Y_MAP) return NULL;
+    pl_ynode *k = scalar_node(key, line, col), *v = text ? scalar_node(text, line, col) : pl_calloc(1, sizeof *v);
+    if (v && !text) v->kind = PL_Y_MAP, v->line = line, v->col = col;
+    if (!k || !v || push(map, k, v)) {
+        node_free(k), node_free(v);
+        return NULL;
+    }
+    return v;
 }
 
 static pl_ynode *node_copy(const pl_ynode *n)

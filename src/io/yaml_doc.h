@@ -59,6 +59,14 @@ int pl_ydoc_copy(pl_ydoc **out, const pl_ydoc *src, pl_error *err);
 int pl_ydoc_record_defaults(pl_ydoc *d);
 void pl_ydoc_note_default(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text);
 int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err);
+/* While recording, a loader also says which keys accept, besides one number, a map by party
+ * ({default: x, PARTY: y}): pl_ydoc_note_by_party with the party ids (written or not).  Before
+ * pl_ydoc_fill_defaults, pl_ydoc_by_party gives the keys such a map may have ("default,A,B", by
+ * commas) and pl_ydoc_default_of the default noted for map[key] (NULL for none), so that `--set`
+ * can reach a value the file leaves out (scenario/overrides.h). */
+void pl_ydoc_note_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const *ids, size_t n);
+const char *pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key);
+const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char *key);
 
 /* Sets err to "path:line:col: <message>" for a node and returns PL_EINVAL. */
 int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
@@ -71,6 +79,9 @@ int pl_yerr_code(const pl_ydoc *d, const pl_ynode *at, pl_error *err, pl_status 
 const pl_ynode *pl_ymap_get(const pl_ynode *map, const char *key);
 /* The key node of an entry (for positions of "unknown key" errors). */
 const pl_ynode *pl_ymap_key(const pl_ynode *map, const char *key);
+/* Adds key to a map (which lacks it), with an unquoted scalar `text`, or an empty map for NULL; the
+ * nodes get the position given.  The new value, or NULL (not a map, out of memory). */
+pl_ynode *pl_ymap_add(pl_ynode *map, const char *key, const char *text, int line, int col);
 /* Fails on the first key not in `allowed` (NULL-terminated), suggesting the closest allowed one. */
 int pl_ymap_check_keys(const pl_ydoc *d, const pl_ynode *map, const char *const *allowed, pl_error *err);
 /* Of n names, the closest to a mistyped word (at most 3 edits away, the first on a tie), or NULL. */

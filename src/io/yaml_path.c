@@ -69,6 +69,8 @@ static int step(walk *w, int i, pl_ynode *at);
 static int visit(walk *w, int i, pl_ynode *child)
 {
     if (i + 1 < w->n_seg) return step(w, i + 1, child);
+    const pl_ynode *def = child->kind == PL_Y_MAP && !w->any ? pl_ymap_get(child, "default") : NULL;
+    if (def && def->kind == PL_Y_SCALAR) child = (pl_ynode *)def; /* a map by party: its default */
     if (child->kind != PL_Y_SCALAR && !w->any) {
         if (w->wild) return PL_OK; /* '*' over entries of mixed shapes: only the values count */
         char pre[300];

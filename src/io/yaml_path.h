@@ -11,7 +11,8 @@
  * `policy.opportunist` is the item `{policy: opportunist, p: 0.2}`), else, for digits, the item
  * at that 0-based index.  A segment `*` stands for every key of a map or every item of a list;
  * a path with `*` names every scalar it reaches (at least one), skipping entries that lack the
- * rest of the path.  Unknown keys and ids are errors that list what exists and suggest the
+ * rest of the path.  A path that ends at a map with a `default:` value names that value (a number
+ * written by party, {default: 1, DPRK: 2}: the number of every party not named).  Unknown keys and ids are errors that list what exists and suggest the
  * closest. */
 #ifndef PL_IO_YAML_PATH_H
 #define PL_IO_YAML_PATH_H
@@ -29,7 +30,7 @@
  * names a list or map where a value was expected, or (with '*') matches nothing. */
 int pl_ypath_resolve(const pl_ydoc *d, const char *path, pl_ynode **out, size_t max, size_t *n, pl_error *err);
 
-/* The one node (value, list or map) a path without '*' names. */
+/* The one node (value, list or map) a path without '*' names (a map with `default:` is the map). */
 int pl_ypath_node(const pl_ydoc *d, const char *path, pl_ynode **out, pl_error *err);
 
 /* Replaces the text of a scalar node (it becomes an unquoted scalar, read like any written one).

@@ -12,6 +12,7 @@
 
 #include "core/alloc.h"
 #include "nparty/nparty_model.h"
+#include "scenario/scenario.h"
 
 int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
 {
@@ -73,6 +74,14 @@ int pl_run_nparty(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, 
     }
     pl_ntournament_result_free(res.tour);
     np_model_free(&m);
+    return rc;
+}
+
+int pl_read_nparty(const pl_ydoc *doc, pl_error *err)
+{
+    np_model m;
+    int rc = np_model_load(doc, &m, err);
+    if (!rc) np_model_free(&m);
     return rc;
 }
 

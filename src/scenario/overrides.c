@@ -10,6 +10,7 @@
 #include "core/alloc.h"
 #include "io/yaml_path.h"
 #include "scenario/overrides.h"
+#include "scenario/scenario.h"
 
 int pl_override_split(const char *arg, char *path, size_t path_len, const char **value, pl_error *err)
 {
@@ -25,7 +26,7 @@ int pl_override_split(const char *arg, char *path, size_t path_len, const char *
     return PL_OK;
 }
 
-static int log_add(pl_overrides *log, const char *path, const char *was, const char *now, int renorm,
+static int log_add(pl_overrides *log, const char *path, const char *was, const char *now, int renorm, int added,
                    const pl_ynode *at, pl_error *err)
 {
     if (!log) return PL_OK;
@@ -41,7 +42,7 @@ static int log_add(pl_overrides *log, const char *path, const char *was, const c
         pl_free(o->path), pl_free(o->was), pl_free(o->now);
         return pl_error_set(err, PL_ENOMEM, "out of memory recording an override");
     }
-    o->renormalised = renorm, o->line = at->line, o->col = at->col;
+    o->renormalised = renorm, o->added = added, o->line = at->line, o->col = at->col;
     log->n++;
     return PL_OK;
 }
@@ -146,10 +147,154 @@ int pl_overrides_renormalise(pl_ydoc *doc, const char *const *paths, pl_ynode *c
             else
                 snprintf(sib, sizeof sib, "%s.%zu.p", lp, k);
             int rc = pl_ynode_set_text(p, now, err);
-            if (!rc) rc = log_add(log, sib, was, now, 1, p, err);
+            if (!rc) rc = log_add(log, sib, was, now, 1, 0, p, err);
             if (rc) return rc;
         }
     }
+    return PL_OK;
+}
+
+/* ---- a value the file leaves out (overrides.h) ------------------------------------------- */
+
+/* The node of a path's prefix of k segments (the root for none), or NULL. */
+static pl_ynode *prefix_node(const pl_ydoc *doc, const char *path, int k)
+{
+    char pre[PL_YPATH_MAX];
+    const char *end = path;
+    for (int i = 0; i < k; i++) {
+        end = strchr(end, '.');
+        if (!end) return NULL;
+        if (i + 1 < k) end++;
+    }
+    if (!k) return doc->root;
+    snprintf(pre, sizeof pre, "%.*s", (int)(end - path), path);
+    pl_ynode *n;
+    pl_error e;
+    return pl_ypath_node(doc, pre, &n, &e) ? NULL : n;
+}
+
+/* Segment k of a path into buf. */
+static const char *segment(const char *path, int k, char *buf, size_t len)
+{
+    const char *p = path;
+    for (int i = 0; i < k && p; i++) p = strchr(p, '.'), p = p ? p + 1 : NULL;
+    const char *dot = p ? strchr(p, '.') : NULL;
+    snprintf(buf, len, "%.*s", p ? (int)(dot ? (size_t)(dot - p) : strlen(p)) : 0, p ? p : "");
+    return buf;
+}
+
+/* `KEY.PARTY` below a key whose loader takes one number or a map by party (pl_ydoc_note_by_party,
+ * noted in the evaluated copy c): the number becomes {default: OLD, PARTY: value}, or the map gains
+ * PARTY.  *node is set when the path is of that form, left NULL when it is not. */
+static int by_party(pl_ydoc *doc, const pl_ydoc *c, const char *path, int n_seg, const char *value, int line, int col,
+                    pl_ynode **node, char *was, size_t was_len, pl_error *err)
+{
+    if (n_seg < 2) return 0;
+    char key[PL_YPATH_MAX], party[PL_YPATH_MAX];
+    segment(path, n_seg - 2, key, sizeof key), segment(path, n_seg - 1, party, sizeof party);
+    pl_ynode *cm = prefix_node(c, path, n_seg - 2), *m = prefix_node(doc, path, n_seg - 2);
+    const char *ids = cm && m && m->kind == PL_Y_MAP ? pl_ydoc_by_party(c, cm, key) : NULL;
+    if (!ids) return PL_OK;
+    const char *names[64];
+    char copy[4096];
+    size_t nn = 0;
+    int known = 0;
+    snprintf(copy, sizeof copy, "%s", ids);
+    for (char *t = copy, *comma; t && nn < 64; t = comma ? comma + 1 : NULL) {
+        if ((comma = strchr(t, ','))) *comma = 0;
+        names[nn++] = t;
+        known |= !strcmp(t, party);
+    }
+    if (!known) {
+        const char *best = pl_yclosest(party, names, nn);
+        char hint[PL_YPATH_MAX + 32] = "";
+        if (best) snprintf(hint, sizeof hint, " (did you mean '%s'?)", best);
+        char list[4200];
+        size_t len = 0;
+        for (size_t i = 0; i < nn && len < sizeof list; i++)
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", names[i]);
+        return pl_error_set(err, PL_EINVAL, "path '%s': '%s' is not a party%s; '%s' takes one number, or a map of: %s",
+                            path, party, hint, key, list);
+    }
+    pl_ynode *cur = (pl_ynode *)pl_ymap_get(m, key);
+    const pl_ynode *old = !cur ? NULL : cur->kind == PL_Y_SCALAR ? cur : pl_ymap_get(cur, "default");
+    const char *def = old && old->kind == PL_Y_SCALAR ? old->value : pl_ydoc_default_of(c, cm, key);
+    snprintf(was, was_len, "%s", def ? def : "");
+    if (!value) value = was; /* a sensitivity range: the party starts where all are */
+    if (cur && cur->kind == PL_Y_SCALAR) { /* the one number becomes the map's default */
+        char *text = cur->value;
+        cur->value = NULL, cur->kind = PL_Y_MAP, cur->quoted = 0;
+        pl_ynode *d = pl_ymap_add(cur, "default", text ? text : "", cur->line, cur->col);
+        pl_free(text);
+        if (!d) return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
+    } else if (!cur) {
+        if (!(cur = pl_ymap_add(m, key, NULL, line, col)) || (def && !pl_ymap_add(cur, "default", def, line, col)))
+            return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
+    }
+    if (cur->kind != PL_Y_MAP) return PL_OK;
+    if ((*node = (pl_ynode *)pl_ymap_get(cur, party))) return PL_OK; /* `default` of a number just made a map */
+    if (!(*node = pl_ymap_add(cur, party, value, line, col))) return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
+    return PL_OK;
+}
+
+int pl_overrides_reach(pl_ydoc *doc, const char *path, const char *value, int at, pl_ynode **node, char *was,
+                       size_t was_len, int *added, pl_error *err)
+{
+    pl_error e0;
+    *added = 0, *node = NULL;
+    int rc = pl_ypath_node(doc, path, node, &e0);
+    const pl_ynode *def = !rc && (*node)->kind == PL_Y_MAP ? pl_ymap_get(*node, "default") : NULL;
+    if (def && def->kind == PL_Y_SCALAR) *node = (pl_ynode *)def; /* as pl_ypath_resolve: yaml_path.h */
+    if (!rc) {
+        snprintf(was, was_len, "%s", (*node)->kind == PL_Y_SCALAR && (*node)->value ? (*node)->value : "");
+        return PL_OK;
+    }
+    pl_scenario_reader read = pl_scenario_reader_of(doc);
+    if (!read || strchr(path, '*')) return pl_error_set(err, rc, "%s", e0.msg);
+    /* ask the loader: a copy of the document, read with its defaults noted */
+    pl_ydoc *c;
+    if ((rc = pl_ydoc_copy(&c, doc, err))) return rc;
+    if (pl_ydoc_record_defaults(c)) {
+        pl_ydoc_free(c);
+        return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
+    }
+    pl_error le;
+    int read_rc = read(c, &le); /* a mistake of the file is the run's to report; what the loader read up to it counts */
+    int n_seg = 1, line = 0, col = at + 1; /* a value no line of the file holds: the flag's */
+    for (const char *p = path; (p = strchr(p, '.')); p++) n_seg++;
+    rc = by_party(doc, c, path, n_seg, value, line, col, node, was, was_len, err);
+    if (rc || *node) {
+        pl_ydoc_free(c);
+        if (!rc) *added = PL_OVERRIDE_BY_PARTY;
+        return rc;
+    }
+    pl_ynode *cn;
+    pl_error e1;
+    if ((rc = pl_ydoc_fill_defaults(c, err)) || (rc = pl_ypath_node(c, path, &cn, &e1))) {
+        if (rc != PL_ENOMEM && read_rc) /* the loader stopped before it: say why */
+            pl_error_set(err, rc, "%.400s; nor can its default be known, as the scenario does not load: %.500s",
+                         e1.msg, le.msg);
+        else if (rc != PL_ENOMEM)
+            pl_error_set(err, rc, "%s", e1.msg); /* the suggestion may be a default */
+        pl_ydoc_free(c);
+        return rc;
+    }
+    int scalar = cn->kind == PL_Y_SCALAR;
+    snprintf(was, was_len, "%s", scalar && cn->value ? cn->value : "");
+    pl_ydoc_free(c);
+    if (!scalar) return pl_error_set(err, PL_EINVAL, "%s", e0.msg);
+    /* the deepest part of the path the file writes, then the keys it leaves out, made */
+    int k = n_seg - 1;
+    pl_ynode *m = NULL;
+    while (k >= 0 && !(m = prefix_node(doc, path, k))) k--;
+    if (!m || m->kind != PL_Y_MAP) return pl_error_set(err, PL_EINVAL, "%s", e0.msg);
+    for (; k < n_seg; k++) {
+        char seg[PL_YPATH_MAX];
+        segment(path, k, seg, sizeof seg);
+        if (!(m = pl_ymap_add(m, seg, k + 1 < n_seg ? NULL : value ? value : was, line, col)))
+            return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
+    }
+    *node = m, *added = PL_OVERRIDE_ADDED;
     return PL_OK;
 }
 
@@ -169,9 +314,12 @@ int pl_overrides_apply(pl_ydoc *doc, const char *const *sets, int n, pl_override
                               "ranges may scale many)", paths[i]);
             break;
         }
+        char was[256];
+        int added;
         pl_error e;
-        if ((rc = pl_ypath_node(doc, paths[i], &nodes[i], &e))) {
-            pl_error_set(err, rc, "--set %s", e.msg);
+        if ((rc = pl_overrides_reach(doc, paths[i], value, i, &nodes[i], was, sizeof was, &added, &e))) {
+            if (rc == PL_ENOMEM) *err = e;
+            else pl_error_set(err, rc, "--set %s", e.msg);
             break;
         }
         if (nodes[i]->kind != PL_Y_SCALAR) {
@@ -185,11 +333,8 @@ int pl_overrides_apply(pl_ydoc *doc, const char *const *sets, int n, pl_override
                 break;
             }
         if (rc) break;
-        char *was = pl_strdup(nodes[i]->value ? nodes[i]->value : "");
-        if (!was) rc = pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
         if (!rc) rc = pl_ynode_set_text(nodes[i], value, err);
-        if (!rc) rc = log_add(log, paths[i], was, value, 0, nodes[i], err);
-        pl_free(was);
+        if (!rc) rc = log_add(log, paths[i], was, value, 0, added, nodes[i], err);
     }
     if (!rc) rc = pl_overrides_renormalise(doc, pp, nodes, n, log, err);
     pl_free(paths), pl_free(pp), pl_free(nodes);

@@ -10,6 +10,17 @@
  * record each such change as a renormalisation.  Set probabilities that alone exceed the total
  * are refused.
  *
+ * A path may also name a number the file does not write, in two ways.  (1) A key the file leaves
+ * to its default: the kind's own loader is asked (scenario_kinds.def's reader) by reading a copy of
+ * the document with its defaults recorded and filled (io/yaml_doc.h); if the path names a value
+ * there, the missing keys are made in the document itself with the value set, and nothing else:
+ * the other defaults stay absent, so one that depends on another value (a lookahead that is the
+ * horizon) still follows it.  (2) `KEY.PARTY` below a key that the loader reads as one number for
+ * every party or as a map {default: x, PARTY: y} (the loader says so with pl_ydoc_note_by_party):
+ * the number becomes {default: OLD, PARTY: VALUE}.  A party that is not one is refused with the
+ * closest.  The keys made have line 0 and, as column, 1 + the index of their --set, so that an
+ * error the loader reports at them is the flag's (pl_overrides_blame).
+ *
  * The same mechanism moves the assumptions of the sensitivity analyses (sensitivity.c): a
  * parameter there is a path, or a scale applied to every value some paths name. */
 #ifndef PL_SCENARIO_OVERRIDES_H
@@ -19,11 +30,16 @@
 
 #include "io/yaml_doc.h"
 
+/* How a --set reached its value: written in the file, a key the file leaves to its default
+ * (added), or a party's entry of a number written for every party (by party). */
+enum { PL_OVERRIDE_WRITTEN = 0, PL_OVERRIDE_ADDED = 1, PL_OVERRIDE_BY_PARTY = 2 };
+
 /* One value changed: by a --set (renormalised = 0), or rescaled with its list (1). */
 typedef struct pl_override {
     char *path;          /* as given, or the sibling's path for a renormalisation */
-    char *was, *now;     /* the text before and after */
+    char *was, *now;     /* the text before and after (for an added key: the default the loader used) */
     int renormalised;
+    int added;           /* PL_OVERRIDE_* */
     int line, col;       /* where the value is in the file */
 } pl_override;
 
@@ -40,6 +56,15 @@ int pl_override_split(const char *arg, char *path, size_t path_len, const char *
  * for an unknown path (closest suggested), a path naming a list or map, or a path with '*'. */
 int pl_overrides_apply(pl_ydoc *doc, const char *const *sets, int n, pl_overrides *log, pl_error *err);
 
+/* The scalar node `path` names in doc, made as above when the file leaves it out (value: the text
+ * it gets then; NULL for the default itself, or for a by-party entry the number it had).  was
+ * receives the text before (the default for a key made); *added one of PL_OVERRIDE_*; at is the
+ * index of the --set (for the positions of keys made).  PL_EINVAL with "path 'P': ..." for a path
+ * neither written nor a default (the closest suggested, defaults included) or a party that is not
+ * one; PL_ENOMEM. */
+int pl_overrides_reach(pl_ydoc *doc, const char *path, const char *value, int at, pl_ynode **node, char *was,
+                       size_t was_len, int *added, pl_error *err);
+
 /* After setting the scalar nodes nodes[0..n) (paths[i] the path of each), rescales the other `p`
  * of each list of alternatives they belong to (see above).  Used by pl_overrides_apply and by the
  * sensitivity analyses; log may be NULL. */
@@ -53,7 +78,9 @@ const char *pl_overrides_blame(const pl_overrides *log, const char *msg, const c
 void pl_overrides_clear(pl_overrides *log);
 
 /* The overrides as the summary's opening lines (nothing when there are none), and as a JSON array
- * of {path, value, file_value, renormalised} (scenario.c). */
+ * of {path, value, file_value, renormalised} (scenario.c), with "file_default": true for a key the
+ * file leaves out (file_value is the loader's default) and "by_party": true for a party's entry made
+ * of a number written for all (file_value is that number); neither when the file wrote the value. */
 void pl_overrides_print(FILE *f, const pl_overrides *log);
 struct json_t *pl_overrides_json(const pl_overrides *log);
 

@@ -15,7 +15,7 @@
 #include "scenario/overrides.h"
 #include "scenario/scenario.h"
 
-#define PL_SCENARIO_KIND(k, fn, ev, play, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
+#define PL_SCENARIO_KIND(k, fn, ev, rd, play, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
 #include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 
@@ -23,11 +23,12 @@ typedef struct scenario_kind {
     const char *kind;
     pl_scenario_runner run;
     pl_scenario_eval eval; /* NULL: no sensitivity analysis for the kind yet */
+    pl_scenario_reader read;
     const char *summary;
 } scenario_kind;
 
 static const scenario_kind kinds[] = {
-#define PL_SCENARIO_KIND(k, fn, ev, play, text) {k, fn, ev, text},
+#define PL_SCENARIO_KIND(k, fn, ev, rd, play, text) {k, fn, ev, rd, text},
 #include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 };
@@ -112,13 +113,23 @@ pl_scenario_eval pl_scenario_evaluator(const char *kind)
     return NULL;
 }
 
+pl_scenario_reader pl_scenario_reader_of(const pl_ydoc *doc)
+{
+    const pl_ynode *k = doc && doc->root ? pl_ymap_get(doc->root, "kind") : NULL;
+    for (int i = 0; k && k->kind == PL_Y_SCALAR && i < N_KINDS; i++)
+        if (!strcmp(kinds[i].kind, k->value)) return kinds[i].read;
+    return NULL;
+}
+
 void pl_overrides_print(FILE *f, const pl_overrides *log)
 {
     if (!f || !log || !log->n) return;
     fprintf(f, "Assumptions changed for this run (--set):\n");
     for (int i = 0; i < log->n; i++)
-        fprintf(f, "  %s = %s (the file: %s%s)\n", log->e[i].path, log->e[i].now, log->e[i].was,
-                log->e[i].renormalised ? "; rescaled so that its list still adds up to 1" : "");
+        fprintf(f, "  %s = %s (the file: %s%s%s)\n", log->e[i].path, log->e[i].now,
+                log->e[i].added == PL_OVERRIDE_ADDED ? "default " : "", log->e[i].was,
+                log->e[i].renormalised                       ? "; rescaled so that its list still adds up to 1"
+                : log->e[i].added == PL_OVERRIDE_BY_PARTY ? " for every party" : "");
     fprintf(f, "\n");
 }
 
@@ -131,6 +142,10 @@ json_t *pl_overrides_json(const pl_overrides *log)
         json_object_set_new(e, "value", json_string(log->e[i].now));
         json_object_set_new(e, "file_value", json_string(log->e[i].was));
         json_object_set_new(e, "renormalised", json_boolean(log->e[i].renormalised));
+        if (log->e[i].added == PL_OVERRIDE_ADDED) /* the file left it out: file_value is the loader's default */
+            json_object_set_new(e, "file_default", json_true());
+        if (log->e[i].added == PL_OVERRIDE_BY_PARTY) /* file_value was every party's; now a map by party */
+            json_object_set_new(e, "by_party", json_true());
         json_array_append_new(a, e);
     }
     return a;
@@ -247,6 +262,18 @@ int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE 
         if (rc == PL_EINVAL && log.n) { /* a value set by --set that its kind refuses: say so */
             char why[PL_ERROR_MSG_MAX];
             pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
+            char at[4200];
+            for (int i = 0; i < log.n; i++) { /* a key --set made has no line: the message is the flag's */
+                int len = snprintf(at, sizeof at, "%s:0:%d: ", doc->path, log.e[i].col);
+                if (!log.e[i].line && !strncmp(err->msg, at, (size_t)len)) {
+                    char msg[PL_ERROR_MSG_MAX];
+                    snprintf(msg, sizeof msg, "%s", err->msg + len);
+                    pl_error_set(err, PL_EINVAL, "--set %s: %s (%s)", log.e[i].path, msg,
+                                 log.e[i].added == PL_OVERRIDE_BY_PARTY ? "a party's entry; the file writes one number for all"
+                                                                        : "a key the file leaves to its default");
+                    *why = 0;
+                }
+            }
             if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
         }
         if (!rc && opt->out_dir && !(rc = pl_ydoc_fill_defaults(doc, err))) /* the loader's defaults join the inputs */

@@ -46,6 +46,13 @@ typedef struct pl_eval_config {
 typedef int (*pl_scenario_eval)(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
 int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
 int pl_eval_nparty(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
+/* A kind's loader alone: reads the document with every check (noting the defaults it uses when the
+ * document records them: io/yaml_doc.h) and keeps nothing.  pl_scenario_reader_of: the reader of
+ * the document's `kind:` (NULL for none or an unknown one). */
+typedef int (*pl_scenario_reader)(const pl_ydoc *doc, pl_error *err);
+int pl_read_agreement(const pl_ydoc *doc, pl_error *err);
+int pl_read_nparty(const pl_ydoc *doc, pl_error *err);
+pl_scenario_reader pl_scenario_reader_of(const pl_ydoc *doc);
 /* The evaluator of a kind (NULL: the kind has none yet, or is unknown). */
 pl_scenario_eval pl_scenario_evaluator(const char *kind);
 

@@ -32,6 +32,7 @@
 typedef struct sens_ctx {
     pl_sensitivity *s;
     const pl_ydoc *doc;      /* the scenario as loaded, once: every point evaluates a copy */
+    pl_ydoc *base;           /* NULL, or the baseline (overrides applied, keys the ranges reach made) */
     pl_scenario_eval eval;
     pl_eval_config ec;
     pl_error *err;
@@ -100,6 +101,7 @@ static int apply_values(sens_ctx *x, pl_ydoc *doc, const double *values)
 /* A copy of the scenario with the run's overrides (the baseline document): the file is read once. */
 static int load_base(sens_ctx *x, pl_ydoc **doc)
 {
+    if (x->base) return pl_ydoc_copy(doc, x->base, x->err);
     int rc = pl_ydoc_copy(doc, x->doc, x->err);
     if (rc) return rc;
     if ((rc = pl_overrides_apply(*doc, x->s->sets, x->s->n_sets, NULL, x->err))) {
@@ -212,7 +214,17 @@ static int add_range(sens_ctx *x, pl_ydoc *doc, const char *name, const char *co
         snprintf(r->path[i], sizeof r->path[i], "%s", paths[i]);
         size_t n;
         pl_error e;
-        if ((rc = pl_ypath_resolve(doc, paths[i], found, PL_YPATH_MAX_MATCHES, &n, &e))) {
+        pl_ynode *one;
+        char was[256];
+        int added = 0;
+        /* a value the file leaves out is made, at its default (overrides.h), in the baseline document */
+        if (!strchr(paths[i], '*')) rc = pl_overrides_reach(doc, paths[i], NULL, s->n_ranges, &one, was, sizeof was, &added, &e);
+        if (rc == PL_ENOMEM) {
+            *x->err = e;
+            break;
+        }
+        r->added |= added != 0;
+        if (rc || (rc = pl_ypath_resolve(doc, paths[i], found, PL_YPATH_MAX_MATCHES, &n, &e))) {
             pl_error_set(x->err, rc, "%s: %s", where, e.msg);
             break;
         }
@@ -575,8 +587,11 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
         snprintf(s->scenario_name, sizeof s->scenario_name, "%s", name);
     if (!rc) rc = range_block(x, doc);
     for (int i = 0; !rc && i < cfg->n_ranges; i++) rc = range_flag(x, doc, cfg->ranges[i]);
-    pl_ydoc_free(doc);
-    if (rc) return rc;
+    if (rc) {
+        pl_ydoc_free(doc);
+        return rc;
+    }
+    x->base = doc; /* every point starts from it (freed by the caller) */
     if (!s->n_ranges)
         return pl_error_set(x->err, PL_EINVAL, "%s: no ranges to analyse: add a 'sensitivity: ranges:' list to the "
                             "scenario or give --range PATH=LO:HI", s->path);
@@ -663,6 +678,7 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
     sens_ctx x = {.s = s, .doc = doc, .err = err, .ec = {.runs = cfg->runs, .seed = cfg->seed, .seed_given = cfg->seed_given,
                                               .threads = cfg->threads > 0 ? cfg->threads : 1}};
     if (!rc) rc = analyse(&x, cfg, summary);
+    pl_ydoc_free(x.base);
     pl_free(s);
     pl_ydoc_free(doc);
     return rc;
@@ -685,6 +701,7 @@ int pl_sensitivity_depends_on(const pl_ydoc *doc, const pl_run_options *opt, uin
     sens_ctx x = {.s = s, .doc = doc, .err = err, .ec = {.runs = runs, .seed = cfg.seed, .seed_given = cfg.seed_given,
                                               .threads = cfg.threads > 0 ? cfg.threads : 1}};
     int rc = analyse(&x, &cfg, NULL);
+    pl_ydoc_free(x.base);
     if (!rc && s->a >= 0) {
         size_t len = (size_t)snprintf(buf, n, "What the ranking of %s and %s depends on (one at a time over the %d "
                                       "declared assumption%s, %llu runs a point; parley sensitivity for the full "

@@ -21,6 +21,7 @@ typedef struct pl_sens_range {
     double lo, hi, base;     /* base: the value in the file (after --set), 1 for a scale */
     int n_values;            /* how many values it moves */
     int whole;               /* moves in whole numbers: the kind refuses a fraction there (sensitivity.c) */
+    int added;               /* a path names a value the file leaves out: made at its default (overrides.h) */
 } pl_sens_range;
 
 /* A design's success and the compared pair's paired difference at one point. */

@@ -136,8 +136,9 @@ void pl_sens_write_summary(FILE *f, const pl_sensitivity *s)
     for (int k = 0; k < s->n_ranges; k++) {
         char rt[64];
         range_text(&s->range[k], rt, sizeof rt);
-        fprintf(f, "  %2d  %-*.*s  %-16s  value %-8g %s\n", k + 1, nw, nw, s->range[k].name, rt, s->range[k].base,
-                s->range[k].scale ? "(a factor on every value named)" : s->range[k].whole ? "(whole numbers)" : "");
+        fprintf(f, "  %2d  %-*.*s  %-16s  value %-8g %s%s\n", k + 1, nw, nw, s->range[k].name, rt, s->range[k].base,
+                s->range[k].scale ? "(a factor on every value named)" : s->range[k].whole ? "(whole numbers)" : "",
+                s->range[k].added ? " (the file: its default)" : "");
     }
     int ord[PL_SENS_MAX_RANGES];
     if (s->a >= 0) {
@@ -344,6 +345,7 @@ static json_t *results_json(const pl_sensitivity *s)
         json_object_set_new(j, "whole", json_boolean(r->whole));
         json_object_set_new(j, "values_moved", json_integer(r->n_values));
         json_object_set_new(j, "base", pl_json_num(r->base));
+        if (r->added) json_object_set_new(j, "file_default", json_true()); /* the file leaves it out */
         json_object_set_new(j, "low", pl_json_num(r->lo));
         json_object_set_new(j, "high", pl_json_num(r->hi));
         json_object_set_new(j, "at_low", jpoint(s, &s->at_lo[k]));

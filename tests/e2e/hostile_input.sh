@@ -270,4 +270,14 @@ else
   ok "# SKIP prlimit is absent"
 fi
 
+# ---- --set making a key the file leaves out: a bad value is the flag's, never a crash --------------
+six=scenarios/korea/six-party-2007.yaml
+expect_exit 2 "--set making an absent key with a value out of range is refused" "$PARLEY" run "$six" --set steps.BDA-US.verification.p_false=1e999
+expect_err_has "--set steps.BDA-US.verification.p_false: " "... the message names the flag, not a line of the file"
+expect_exit 2 "--set making a party's entry with text is refused" "$PARLEY" run "$six" --set "behaviour.patience.DPRK=two weeks"
+expect_err_has "--set behaviour.patience.DPRK: " "... the message names the flag"
+expect_exit 2 "--set below a by-party key with a name no party has (control bytes) is refused" "$PARLEY" run "$six" --set "$(printf 'behaviour.inertia.D\001=1')"
+expect_err_has "is not a party" "... saying so"
+expect_exit 2 "--set two levels below a by-party key is refused" "$PARLEY" run "$six" --set behaviour.inertia.DPRK.x=1
+
 echo "1..$tap_n"

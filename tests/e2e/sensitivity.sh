@@ -45,6 +45,45 @@ sys.exit(0 if j['observation']['delay']==0 and j['seed']==1 and j['noise']==0.05
 check "... a block left out is written with the values used" python3 -c "
 import json,sys; j=json.load(open('$TMP/pw/results.json'))['inputs']
 sys.exit(0 if j['observation']=={'noise':0,'delay':0} else 1)"
+# ---- --set reaches a number the file leaves out: a default, or one party's entry of a number for all ----
+"$PARLEY" run "$six" --runs 400 --threads 1 --out "$TMP/byp" --set behaviour.inertia.DPRK=2 >"$TMP/byp.txt" 2>/dev/null
+check "--set behaviour.inertia.DPRK on a file writing one inertia for all succeeds" [ $? -eq 0 ]
+check "... the summary says the file wrote one number for every party" grep -q "behaviour.inertia.DPRK = 2 (the file: 1 for every party)" "$TMP/byp.txt"
+check "... results.json's inputs hold the map by party, its override says so" python3 -c "
+import json,sys; j=json.load(open('$TMP/byp/results.json')); o=j['overrides'][0]
+sys.exit(0 if j['inputs']['behaviour']['inertia']=={'default':1,'DPRK':2} and o['by_party'] is True and o['file_value']=='1' and 'file_default' not in o else 1)"
+check "... and the results change" bash -c "! cmp -s '$TMP/byp/variants.csv' '$TMP/noset/variants.csv'"
+check "an override of a written value has neither file_default nor by_party (the shape as before)" python3 -c "
+import json,sys; o=json.load(open('$TMP/set/results.json'))['overrides']
+sys.exit(0 if all(set(e)=={'path','value','file_value','renormalised'} for e in o) else 1)"
+"$PARLEY" run "$six" --runs 400 --threads 1 --out "$TMP/pf" --set steps.BDA-US.verification.p_false=0.3 >"$TMP/pf.txt" 2>/dev/null
+check "--set of a step's verification.p_false the file leaves out succeeds" [ $? -eq 0 ]
+check "... the summary gives the default it replaces" grep -q "steps.BDA-US.verification.p_false = 0.3 (the file: default 0)" "$TMP/pf.txt"
+check "... results.json: file_default, and the inputs hold the value set" python3 -c "
+import json,sys; j=json.load(open('$TMP/pf/results.json')); o=j['overrides'][0]
+s=[x for x in j['inputs']['steps'] if x['id']=='BDA-US'][0]
+sys.exit(0 if o['file_default'] is True and o['file_value']=='0' and s['verification']['p_false']==0.3 else 1)"
+check "... and the results change" bash -c "! cmp -s '$TMP/pf/variants.csv' '$TMP/noset/variants.csv'"
+sed -e '/^  lookahead:/d' "$TMP/nopat.yaml" >"$TMP/nolook.yaml"
+"$PARLEY" run "$TMP/nolook.yaml" --runs 50 --threads 1 --set horizon=80 --set behaviour.patience=3 --out "$TMP/look" >/dev/null 2>&1
+check "a key made by --set freezes no other default (lookahead follows a horizon set)" python3 -c "
+import json,sys; b=json.load(open('$TMP/look/results.json'))['inputs']
+sys.exit(0 if b['behaviour']['patience']==3 and b['behaviour']['lookahead']==80 and b['horizon']==80 else 1)"
+expect_exit 2 "a default --set cannot check, the scenario failing first, is refused with the loader's reason" \
+  "$PARLEY" run "$TMP/nopat.yaml" --set horizon=40 --set behaviour.patience=3
+expect_err_has "--set path 'behaviour.patience': no key 'patience' in behaviour" "... naming the path"
+expect_err_has "; nor can its default be known, as the scenario does not load: $TMP/nopat.yaml:" "... and why the loader could not say"
+"$PARLEY" run scenarios/games/pairwise.yaml --runs 20 --threads 1 --set observation.delay=2 --out "$TMP/pwd" >"$TMP/pwd.txt" 2>/dev/null
+check "--set of an N-party value in a block the file leaves out (observation.delay)" python3 -c "
+import json,sys; j=json.load(open('$TMP/pwd/results.json'))
+sys.exit(0 if j['inputs']['observation']=={'delay':2,'noise':0} and j['overrides'][0]['file_default'] is True else 1)"
+expect_exit 2 "a party that is not one is refused" "$PARLEY" run "$six" --set behaviour.inertia.DPRKK=2
+expect_err_has "--set path 'behaviour.inertia.DPRKK': 'DPRKK' is not a party (did you mean 'DPRK'?)" "... naming the flag and the closest party"
+expect_exit 2 "a key that is neither written nor a default is refused" "$PARLEY" run "$six" --set steps.BDA-US.verification.p_flase=0.1
+expect_err_has "(did you mean 'p_false'?)" "... suggesting the closest, a default among them"
+expect_exit 2 "a key made with a bad value is refused, blamed on the flag" "$PARLEY" run "$six" --set steps.BDA-US.verification.p_false=2
+expect_err_has "--set steps.BDA-US.verification.p_false: 'p_false' must be between 0 and 1, found 2 (a key the file leaves to its default)" "... naming the flag"
+
 # results checked without the YAML: the inputs, run again, give the same results
 for sc in "$six" scenarios/games/public-goods.yaml; do
   b=$(basename "$sc" .yaml)
@@ -164,6 +203,19 @@ check "timings go to standard error only" bash -c "grep -q 'parley sensitivity: 
 check "six-party: the eleven declared assumptions are analysed" [ "$(grep -c '^ *[0-9]*  [a-zA-Z]' "$TMP/six.txt")" -ge 11 ]
 check "six-party: the tornado table names the behaviour's assumptions" grep -q "behaviour.tremble" "$TMP/six.txt"
 check "six-party: ... and the inertia among them" grep -q "behaviour.inertia" "$TMP/six.txt"
+# a range over a key the file leaves out: made at its default (the loader's), for the block and --range
+sed -e '/^  patience:/d' "$six" >"$TMP/six-nopat.yaml"
+"$PARLEY" sensitivity "$TMP/six-nopat.yaml" --runs 100 --threads 2 --bisect 2 --out "$TMP/snp" \
+  --range 'steps.BDA-US.verification.p_false=0:0.2' --range 'behaviour.inertia.DPRK=0:2.5' >"$TMP/snp.txt" 2>/dev/null
+check "a sensitivity block ranging over a key the file leaves out (patience) runs" [ $? -eq 0 ]
+check "... the summary says the range starts at the file's default" grep -q "behaviour.patience .* value 1 .*(the file: its default)" "$TMP/snp.txt"
+check "... sensitivity.json marks the ranges over defaults (patience, a step's p_false) and not the others" python3 -c "
+import json,sys; r={x['name']:x for x in json.load(open('$TMP/snp/sensitivity.json'))['ranges']}
+p=r['behaviour.patience']; f=r['steps.BDA-US.verification.p_false']
+sys.exit(0 if p.get('file_default') is True and p['base']==1 and f.get('file_default') is True and f['base']==0 and 'file_default' not in r['behaviour.tremble'] else 1)"
+check "... a --range over one party's entry of a number written for all starts at that number" python3 -c "
+import json,sys; r={x['name']:x for x in json.load(open('$TMP/snp/sensitivity.json'))['ranges']}
+sys.exit(0 if r['behaviour.inertia.DPRK']['base']==1 and r['behaviour.inertia']['base']==1 else 1)"
 "$PARLEY" sensitivity "$fix" --runs 500 --threads 1 --range 'steps.a_step.cost=0:3' --compare b_first,a_first >"$TMP/r.txt" 2>/dev/null
 check "--range adds a range and --compare chooses the pair" grep -q "b_first - a_first" "$TMP/r.txt"
 check "--set moves the baseline of the analysis" bash -c "'$PARLEY' sensitivity '$fix' --runs 500 --threads 1 --set parties.B.policy.all_first.p=0.1 2>/dev/null | grep -q 'baseline changed by --set: parties.B.policy.all_first.p=0.1'"
