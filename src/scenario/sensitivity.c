@@ -168,8 +168,22 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
             size_t len = 0;
             for (int k = 0; k < x->s->n_ranges && len < sizeof pt; k++)
                 len += (size_t)snprintf(pt + len, sizeof pt - len, "%s%s=%g", k ? ", " : "", x->s->range[k].name, values[k]);
-            char msg[PL_ERROR_MSG_MAX];
-            snprintf(msg, sizeof msg, "%.700s (at the point %.300s)", x->err->msg, pt);
+            /* a key made at its default has no place in the file (line 0): the message names the range */
+            char at[PL_ERROR_MSG_MAX], msg[PL_ERROR_MSG_MAX];
+            const char *m = x->err->msg, *path = doc->path ? doc->path : "";
+            size_t pl = strlen(path);
+            if (pl && !strncmp(m, path, pl) && !strncmp(m + pl, ":0:", 3) && strstr(m + pl + 3, ": ")) {
+                size_t alen = 0;
+                at[0] = '\0';
+                for (int k = 0; k < x->s->n_ranges && alen < sizeof at; k++)
+                    if (x->s->range[k].added)
+                        alen += (size_t)snprintf(at + alen, sizeof at - alen, "%s%s", alen ? ", " : "", x->s->range[k].name);
+                char rest[PL_ERROR_MSG_MAX];
+                snprintf(rest, sizeof rest, "%s", strstr(m + pl + 3, ": ") + 2);
+                snprintf(msg, sizeof msg, "range %.150s (a value the file leaves to its default): %.500s (at the point %.250s)",
+                         alen ? at : "?", rest, pt);
+            } else
+                snprintf(msg, sizeof msg, "%.700s (at the point %.300s)", m, pt);
             pl_error_set(x->err, rc, "%s", msg);
         }
     }

@@ -84,6 +84,9 @@ expect_err_has "(did you mean 'p_false'?)" "... suggesting the closest, a defaul
 expect_exit 2 "a key made with a bad value is refused, blamed on the flag" "$PARLEY" run "$six" --set steps.BDA-US.verification.p_false=2
 expect_err_has "--set steps.BDA-US.verification.p_false: 'p_false' must be between 0 and 1, found 2 (a key the file leaves to its default)" "... naming the flag"
 
+sed -e '/^  patience:/d' scenarios/korea/russia-china-roadmap.yaml >"$TMP/rc-nopat.yaml"
+expect_exit 2 "a range over a key the file leaves out, with a value the kind refuses" "$PARLEY" sensitivity "$TMP/rc-nopat.yaml" --runs 50 --threads 1 --range behaviour.patience=-5:2
+expect_err_has "range behaviour.patience (a value the file leaves to its default): 'patience' (periods, or a map party: periods) must be between 0 and 2400, found -5 (at the point behaviour.patience=-5)" "... names the range, not line 0 of the file"
 # results checked without the YAML: the inputs, run again, give the same results
 for sc in "$six" scenarios/games/public-goods.yaml; do
   b=$(basename "$sc" .yaml)
