@@ -10,7 +10,6 @@
 #include "core/alloc.h"
 #include "io/yaml_path.h"
 #include "scenario/overrides.h"
-#include "scenario/scenario.h"
 
 int pl_override_split(const char *arg, char *path, size_t path_len, const char **value, pl_error *err)
 {
@@ -237,8 +236,8 @@ static int by_party(pl_ydoc *doc, const pl_ydoc *c, const char *path, int n_seg,
     return PL_OK;
 }
 
-int pl_overrides_reach(pl_ydoc *doc, const char *path, const char *value, int at, pl_ynode **node, char *was,
-                       size_t was_len, int *added, pl_error *err)
+int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path, const char *value, int at, pl_ynode **node,
+                       char *was, size_t was_len, int *added, pl_error *err)
 {
     pl_error e0;
     *added = 0, *node = NULL;
@@ -249,7 +248,6 @@ int pl_overrides_reach(pl_ydoc *doc, const char *path, const char *value, int at
         snprintf(was, was_len, "%s", (*node)->kind == PL_Y_SCALAR && (*node)->value ? (*node)->value : "");
         return PL_OK;
     }
-    pl_scenario_reader read = pl_scenario_reader_of(doc);
     if (!read || strchr(path, '*')) return pl_error_set(err, rc, "%s", e0.msg);
     /* ask the loader: a copy of the document, read with its defaults noted */
     pl_ydoc *c;
@@ -298,7 +296,8 @@ int pl_overrides_reach(pl_ydoc *doc, const char *path, const char *value, int at
     return PL_OK;
 }
 
-int pl_overrides_apply(pl_ydoc *doc, const char *const *sets, int n, pl_overrides *log, pl_error *err)
+int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const *sets, int n, pl_overrides *log,
+                       pl_error *err)
 {
     if (n <= 0) return PL_OK;
     char(*paths)[PL_YPATH_MAX] = pl_calloc((size_t)n, PL_YPATH_MAX);
@@ -317,7 +316,7 @@ int pl_overrides_apply(pl_ydoc *doc, const char *const *sets, int n, pl_override
         char was[256];
         int added;
         pl_error e;
-        if ((rc = pl_overrides_reach(doc, paths[i], value, i, &nodes[i], was, sizeof was, &added, &e))) {
+        if ((rc = pl_overrides_reach(doc, read, paths[i], value, i, &nodes[i], was, sizeof was, &added, &e))) {
             if (rc == PL_ENOMEM) *err = e;
             else pl_error_set(err, rc, "--set %s", e.msg);
             break;

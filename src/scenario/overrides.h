@@ -48,13 +48,19 @@ typedef struct pl_overrides {
     pl_override *e;
 } pl_overrides;
 
+/* The loader of the document's kind alone (scenario.h: pl_scenario_reader_of, passed in by the
+ * caller so that this module needs nothing of the scenario kinds), asked which values the file leaves
+ * to their defaults; NULL: only the values the file writes can be set. */
+typedef int (*pl_overrides_reader)(const pl_ydoc *doc, pl_error *err);
+
 /* Splits "PATH=VALUE" (the text after the first '='); PL_EINVAL naming the flag otherwise. */
 int pl_override_split(const char *arg, char *path, size_t path_len, const char **value, pl_error *err);
 
 /* Applies n "PATH=VALUE" texts to the document, then renormalises the lists of `p` they touched.
  * The log (may be NULL) receives every value changed, in order.  PL_EINVAL with "--set PATH: ..."
  * for an unknown path (closest suggested), a path naming a list or map, or a path with '*'. */
-int pl_overrides_apply(pl_ydoc *doc, const char *const *sets, int n, pl_overrides *log, pl_error *err);
+int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const *sets, int n, pl_overrides *log,
+                       pl_error *err);
 
 /* The scalar node `path` names in doc, made as above when the file leaves it out (value: the text
  * it gets then; NULL for the default itself, or for a by-party entry the number it had).  was
@@ -62,8 +68,8 @@ int pl_overrides_apply(pl_ydoc *doc, const char *const *sets, int n, pl_override
  * index of the --set (for the positions of keys made).  PL_EINVAL with "path 'P': ..." for a path
  * neither written nor a default (the closest suggested, defaults included) or a party that is not
  * one; PL_ENOMEM. */
-int pl_overrides_reach(pl_ydoc *doc, const char *path, const char *value, int at, pl_ynode **node, char *was,
-                       size_t was_len, int *added, pl_error *err);
+int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path, const char *value, int at, pl_ynode **node,
+                       char *was, size_t was_len, int *added, pl_error *err);
 
 /* After setting the scalar nodes nodes[0..n) (paths[i] the path of each), rescales the other `p`
  * of each list of alternatives they belong to (see above).  Used by pl_overrides_apply and by the

@@ -254,7 +254,7 @@ int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE 
     int rc = pl_scenario_check_sources(doc, err);
     if (rc) return rc;
     pl_overrides log = {0};
-    rc = pl_overrides_apply(doc, opt->sets, opt->n_sets, &log, err);
+    rc = pl_overrides_apply(doc, pl_scenario_reader_of(doc), opt->sets, opt->n_sets, &log, err);
     if (!rc && opt->out_dir && pl_ydoc_record_defaults(doc)) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
     if (!rc) {
         if (summary) pl_overrides_print(summary, &log);

@@ -104,7 +104,7 @@ static int load_base(sens_ctx *x, pl_ydoc **doc)
     if (x->base) return pl_ydoc_copy(doc, x->base, x->err);
     int rc = pl_ydoc_copy(doc, x->doc, x->err);
     if (rc) return rc;
-    if ((rc = pl_overrides_apply(*doc, x->s->sets, x->s->n_sets, NULL, x->err))) {
+    if ((rc = pl_overrides_apply(*doc, pl_scenario_reader_of(*doc), x->s->sets, x->s->n_sets, NULL, x->err))) {
         pl_ydoc_free(*doc);
         *doc = NULL;
     }
@@ -232,7 +232,7 @@ static int add_range(sens_ctx *x, pl_ydoc *doc, const char *name, const char *co
         char was[256];
         int added = 0;
         /* a value the file leaves out is made, at its default (overrides.h), in the baseline document */
-        if (!strchr(paths[i], '*')) rc = pl_overrides_reach(doc, paths[i], NULL, s->n_ranges, &one, was, sizeof was, &added, &e);
+        if (!strchr(paths[i], '*')) rc = pl_overrides_reach(doc, pl_scenario_reader_of(doc), paths[i], NULL, s->n_ranges, &one, was, sizeof was, &added, &e);
         if (rc == PL_ENOMEM) {
             *x->err = e;
             break;

@@ -93,7 +93,7 @@ int main(int argc, char **argv)
     }
     pl_ydoc *doc = (pl_ydoc *)pl_scenario_doc(sc);
     pl_agreement *a;
-    if (pl_overrides_apply(doc, sets, n_sets, NULL, &err) || pl_agreement_from_doc(doc, &a, &err)) {
+    if (pl_overrides_apply(doc, pl_scenario_reader_of(doc), sets, n_sets, NULL, &err) || pl_agreement_from_doc(doc, &a, &err)) {
         fprintf(stderr, "%s\n", err.msg);
         pl_scenario_free(sc);
         return 2;

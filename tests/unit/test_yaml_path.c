@@ -13,6 +13,7 @@
 #include "io/yaml_json.h"
 #include "io/yaml_path.h"
 #include "scenario/overrides.h"
+#include "scenario/scenario.h"
 
 static const char doc_text[] = "kind: agreement\n"
                                "parties:\n"
@@ -105,7 +106,7 @@ static void overrides_set_values_and_renormalise_the_others(void **state)
     pl_error err;
     pl_overrides log = {0};
     const char *sets[] = {"parties.A.policy.opportunist.p=0.1", "steps.s1.flow.A=-0.31"};
-    assert_int_equal(pl_overrides_apply(d, sets, 2, &log, &err), 0);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), sets, 2, &log, &err), 0);
     pl_ynode *out[2];
     size_t n;
     assert_int_equal(pl_ypath_resolve(d, "parties.A.policy.reciprocal.p", out, 2, &n, &err), 0);
@@ -134,7 +135,7 @@ static void overrides_refuse_what_cannot_be_done(void **state)
     pl_error err;
     pl_ydoc *d = load();
     const char *too_much[] = {"parties.A.policy.opportunist.p=0.7", "parties.A.policy.grim.p=0.5"};
-    assert_int_equal(pl_overrides_apply(d, too_much, 2, NULL, &err), PL_EINVAL);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), too_much, 2, NULL, &err), PL_EINVAL);
     assert_non_null(strstr(err.msg, "add up to 1.2, more than 1"));
     pl_ydoc_free(d);
     d = load();
@@ -142,11 +143,11 @@ static void overrides_refuse_what_cannot_be_done(void **state)
     const char *want[] = {"expected PATH=VALUE", "expected PATH=VALUE", "'*' names many values", "names a map",
                           "no item 's9' in steps"};
     for (int i = 0; i < 5; i++) {
-        assert_int_equal(pl_overrides_apply(d, bad[i], 1, NULL, &err), PL_EINVAL);
+        assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), bad[i], 1, NULL, &err), PL_EINVAL);
         assert_non_null(strstr(err.msg, want[i]));
     }
     const char *twice[] = {"steps.s1.cost=2", "steps.s1.cost=3"};
-    assert_int_equal(pl_overrides_apply(d, twice, 2, NULL, &err), PL_EINVAL);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), twice, 2, NULL, &err), PL_EINVAL);
     assert_non_null(strstr(err.msg, "set twice"));
     pl_ydoc_free(d);
 }
@@ -181,7 +182,7 @@ static void overrides_make_a_key_the_file_leaves_to_its_default(void **state)
     pl_error err;
     pl_overrides log = {0};
     const char *sets[] = {"steps.s1.verification.p_false=0.1", "behaviour.patience=3"};
-    assert_int_equal(pl_overrides_apply(d, sets, 2, &log, &err), 0);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), sets, 2, &log, &err), 0);
     assert_string_equal(text_at(d, "steps.s1.verification.p_false"), "0.1");
     assert_string_equal(text_at(d, "behaviour.patience"), "3");
     /* only the keys set are made: the other defaults stay out of the document */
@@ -214,7 +215,7 @@ static void overrides_turn_one_number_into_a_map_by_party(void **state)
     pl_error err;
     pl_overrides log = {0};
     const char *sets[] = {"behaviour.inertia.DPRK=2", "behaviour.patience.A=4"};
-    assert_int_equal(pl_overrides_apply(d, sets, 2, &log, &err), 0);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), sets, 2, &log, &err), 0);
     assert_string_equal(text_at(d, "behaviour.inertia.default"), "1");
     assert_string_equal(text_at(d, "behaviour.inertia.DPRK"), "2");
     assert_string_equal(text_at(d, "behaviour.patience.default"), "1"); /* absent: its default, then A's */
@@ -242,14 +243,14 @@ static void overrides_refuse_a_party_or_key_the_loader_does_not_read(void **stat
     pl_ydoc *d = load_sparse();
     pl_error err;
     const char *party[] = {"behaviour.inertia.DPRKK=2"};
-    assert_int_equal(pl_overrides_apply(d, party, 1, NULL, &err), PL_EINVAL);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), party, 1, NULL, &err), PL_EINVAL);
     assert_non_null(strstr(err.msg, "--set path 'behaviour.inertia.DPRKK': 'DPRKK' is not a party (did you mean 'DPRK'?)"));
     assert_string_equal(text_at(d, "behaviour.inertia"), "1"); /* untouched */
     const char *neither[] = {"behaviour.lookahed=3"};
-    assert_int_equal(pl_overrides_apply(d, neither, 1, NULL, &err), PL_EINVAL);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), neither, 1, NULL, &err), PL_EINVAL);
     assert_non_null(strstr(err.msg, "no key 'lookahed' in behaviour (did you mean 'lookahead'?)")); /* a default */
     const char *below[] = {"behaviour.rationality.A=3"}; /* one number, not by party */
-    assert_int_equal(pl_overrides_apply(d, below, 1, NULL, &err), PL_EINVAL);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), below, 1, NULL, &err), PL_EINVAL);
     assert_non_null(strstr(err.msg, "is a value"));
     pl_ydoc_free(d);
 }
@@ -261,7 +262,7 @@ static void overrides_leave_a_default_that_follows_another_value(void **state)
     pl_error err;
     /* lookahead defaults to the horizon: making another behaviour key must not freeze it at 12 */
     const char *sets[] = {"behaviour.patience=2", "horizon=20"};
-    assert_int_equal(pl_overrides_apply(d, sets, 2, NULL, &err), 0);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), sets, 2, NULL, &err), 0);
     assert_null(text_at(d, "behaviour.lookahead"));
     pl_agreement *a;
     assert_int_equal(pl_agreement_from_doc(d, &a, &err), 0);
@@ -271,7 +272,7 @@ static void overrides_leave_a_default_that_follows_another_value(void **state)
     d = load_sparse();
     pl_overrides log = {0};
     const char *look[] = {"horizon=20", "behaviour.lookahead=5"};
-    assert_int_equal(pl_overrides_apply(d, look, 2, &log, &err), 0);
+    assert_int_equal(pl_overrides_apply(d, pl_scenario_reader_of(d), look, 2, &log, &err), 0);
     assert_string_equal(log.e[1].was, "20"); /* the default after the horizon set */
     assert_string_equal(text_at(d, "behaviour.lookahead"), "5");
     pl_overrides_clear(&log);
