@@ -197,10 +197,11 @@ def fit(scenario, runs=None, seed=None, window=None, threads=0, out=None):
     cfg.threads = c.threads(threads)
     err = c.new_error()
     ap = ffi.new("pl_agreement **")
-    c.check_scenario(lib.pl_agreement_load(ap, _path(scenario), err), err)
+    path = _path(scenario)  # found once: the load and the message name the same file
+    c.check_scenario(lib.pl_agreement_load(ap, path, err), err)
     a = ffi.gc(ap[0], lib.pl_agreement_free)
     if not lib.pl_agreement_has_record(a):
-        raise c.BadInput("scenario: %s: the scenario has no 'record:' to fit" % os.fsdecode(_path(scenario)))
+        raise c.BadInput("scenario: %s: the scenario has no 'record:' to fit" % os.fsdecode(path))
     fp = ffi.new("pl_agreement_fit **")
     c.check(lib.pl_agreement_fit_record(a, cfg, fp, err), err)
     f = ffi.gc(fp[0], lib.pl_agreement_fit_free)
