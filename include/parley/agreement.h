@@ -56,6 +56,8 @@ typedef struct pl_agreement_sim_config {
     int threads;                /* >= 1; results do not depend on it */
     void (*progress)(void *user, uint64_t done, uint64_t total); /* may be NULL; called from workers */
     void *progress_user;
+    int completion_only;        /* 1: count only completions, their times and the paired differences
+                                 * (each run ends at completion: the other statistics stay zero) */
 } pl_agreement_sim_config;
 /* 10000 runs, seed 1, one thread, no progress. */
 PL_EXTERN void pl_agreement_sim_config_default(pl_agreement_sim_config *cfg);

@@ -396,6 +396,11 @@ typedef struct pl_ag_draws {
 
 void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draws *d);
 void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *out, const pl_ag_trace *trace);
+/* The same run cut at the period it completes (where only completion is asked: sensitivity points,
+ * design screening): returns complete_t, as pl_ag_run's (-1 never); the rest of *out is the cut run's. */
+int pl_ag_run_to_completion(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *out);
+/* How many of runs first..first+n-1 of `seed` complete (one thread; pl_ag_tally_runs' runs). */
+void pl_ag_count_completions(const pl_ag_compiled *c, uint64_t seed, uint64_t first, uint64_t n, uint64_t *completed);
 
 /* ---- statistics ----------------------------------------------------------- */
 

@@ -279,9 +279,7 @@ static void eval_one(const eval_job *j, eval_worker *wk, pl_ag_design *d)
         else
             pl_ag_compile_requires(aw, r->base, req, &wk->c);
         if (!j->confirm) {
-            pl_ag_tally t;
-            pl_ag_tally_runs(&wk->c, r->seed, 0, r->runs, &t);
-            d->screen_done[w] = t.completed;
+            pl_ag_count_completions(&wk->c, r->seed, 0, r->runs, &d->screen_done[w]);
             continue;
         }
         pl_ag_draws dr;

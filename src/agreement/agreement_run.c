@@ -74,7 +74,8 @@ int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_resu
     if (rc) return rc;
     pl_agreement_sim_config cfg = {.runs = ec->runs ? ec->runs : (uint64_t)a->runs,
                                    .seed = ec->seed_given ? ec->seed : a->seed,
-                                   .threads = ec->threads > 0 ? ec->threads : 1};
+                                   .threads = ec->threads > 0 ? ec->threads : 1,
+                                   .completion_only = 1}; /* success is completion: runs end there */
     pl_agreement_result *r;
     if (!(rc = pl_agreement_simulate(a, &cfg, &r, err))) {
         memset(out, 0, sizeof *out);

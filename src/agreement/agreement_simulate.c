@@ -404,6 +404,59 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, 
     pl_ag_finish(c, &R, o);
 }
 
+/* Whether the run, from period R->t on, can no longer complete before the horizon: some core step
+ * not in force could not be in force by the last period even if its work went on without a break
+ * (a step finishes in the period its remaining work runs out: one under way counting from now, one
+ * not under way from when it may start again, at the earliest now or its `not_before`; a step's
+ * remaining work is its duration unless a suspension kept what was delivered).  A lower bound only: the
+ * steps it requires, the parties' choices and the verifiers can only make it later. */
+static int cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R)
+{
+    const int last = c->horizon - 1;
+    for (pl_bits b = c->core & ~(R->st.done & ~R->st.covert); b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        int from = c->not_before[s] > R->t ? c->not_before[s] : R->t;
+        int at = ((R->st.prog >> s & 1) ? R->t : from) + R->remaining[s] - 1; /* a suspended step keeps its work */
+        if (at > last) return 1;
+    }
+    return 0;
+}
+
+int pl_ag_run_to_completion(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o)
+{
+    /* pl_ag_run's periods, the same draws in the same order, cut at the period of completion, or
+     * at the first period from which it can no longer complete before the horizon: nothing after
+     * either can change whether, or when, the run completed */
+    pl_ag_run_state R;
+    pl_ag_begin(c, d, &R, o);
+    if (c->horizon > 0) pl_ag_period_open(c, d, &R, o, NULL);
+    while (R.t < c->horizon) {
+        pl_ag_move all;
+        pl_ag_decide_all(c, &R.st, &all);
+        int rest = pl_ag_period_close(c, d, &R, o, &all, NULL);
+        if (o->complete_t >= 0 || cannot_complete(c, &R)) break;
+        if (R.t < c->horizon) pl_ag_period_open(c, d, &R, o, NULL);
+        if (rest) { /* at rest without completing: as pl_ag_period_next, the run may jump, or is over */
+            int from = R.t;
+            if (pl_ag_skip(c, &R, o)) break;
+            if (R.t != from) pl_ag_period_open(c, d, &R, o, NULL);
+        }
+    }
+    return o->complete_t;
+}
+
+void pl_ag_count_completions(const pl_ag_compiled *c, uint64_t seed, uint64_t first, uint64_t n, uint64_t *completed)
+{
+    pl_ag_draws d;
+    pl_ag_outcome o;
+    uint64_t k = 0;
+    for (uint64_t i = first; i < first + n; i++) {
+        pl_ag_draw(c, seed, i, &d);
+        k += pl_ag_run_to_completion(c, &d, &o) >= 0;
+    }
+    *completed = k;
+}
+
 /* ---- the many-run driver -------------------------------------------------- */
 
 /* Runs per block of the worker pool (core/parallel.c): fixed, so that the sums of doubles
@@ -415,6 +468,7 @@ typedef struct sim_job {
     int n_variants, P, S, H;
     uint64_t runs, seed;
     size_t bel_n;           /* behaviour only: horizon x parties x options belief sums per variant, else 0 */
+    int completion_only;    /* only completions, their times and the paired tallies (runs cut at completion) */
     pl_agreement_result *r; /* the totals: integers from each worker, doubles from each block in order */
 } sim_job;
 
@@ -480,7 +534,18 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
         for (uint64_t run = lo; run < hi; run++) {
             pl_ag_draw(&j->c[0], j->seed, run, &d);
             int done[PL_AG_MAX_VARIANTS];
-            for (int v = 0; v < j->n_variants; v++) {
+            for (int v = 0; v < j->n_variants && j->completion_only; v++) {
+                int t = pl_ag_run_to_completion(&j->c[v], &d, &o);
+                pl_ag_stats *st = &w->st[v];
+                st->runs++;
+                if ((done[v] = t >= 0)) {
+                    st->completed++;
+                    st->time_hist[t]++;
+                    st->time_sum += (uint64_t)t;
+                    st->time_sq += (uint64_t)t * (uint64_t)t;
+                }
+            }
+            for (int v = 0; v < j->n_variants && !j->completion_only; v++) {
                 const pl_ag_compiled *c = &j->c[v];
                 pl_ag_run(c, &d, &o, NULL);
                 done[v] = o.complete_t >= 0;
@@ -632,7 +697,8 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
     pl_ag_compiled *comp = pl_malloc(sizeof *comp * (size_t)nv);
     pl_agreement_result *r = pl_calloc(1, sizeof *r);
     uint64_t *hist_all = pl_calloc((size_t)nv * (size_t)a->horizon, sizeof(uint64_t));
-    j.bel_n = a->behaviour.given ? (size_t)a->horizon * a->n_parties * PL_AG_MAX_OPTIONS : 0;
+    j.completion_only = cfg->completion_only != 0;
+    j.bel_n = a->behaviour.given && !j.completion_only ? (size_t)a->horizon * a->n_parties * PL_AG_MAX_OPTIONS : 0;
     uint64_t *bel_all = j.bel_n ? pl_calloc((size_t)nv * j.bel_n, sizeof(uint64_t)) : NULL;
     if (!comp || !r || !hist_all || (j.bel_n && !bel_all)) {
         pl_free(comp), pl_free(r), pl_free(hist_all), pl_free(bel_all);

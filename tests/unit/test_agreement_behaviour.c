@@ -711,6 +711,54 @@ static void a_flow_counts_the_shocks_that_change_it(void **state)
     assert_true(touched > 0); /* some shock changed some flow */
 }
 
+/* A run cut where only completion is asked (pl_ag_run_to_completion: at completion, or once some
+ * core step could no longer be in force by the horizon) completes exactly when, and only when, the
+ * whole run does: every run of every variant of the shipped agreement files, and some runs are cut
+ * before the horizon without completing (their payoffs stop early), so the bound is exercised.  It
+ * fails if the bound counts a suspended step's whole duration instead of its remaining work (tried). */
+static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
+                                        "scenarios/korea/russia-china-roadmap.yaml", "scenarios/korea/singapore-2018.yaml",
+                                        "scenarios/korea/joint-statement-2005.yaml", "scenarios/korea/leap-day-2012.yaml"};
+    long completed = 0, cut = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        pl_agreement *a;
+        pl_error err;
+        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
+        pl_ag_compiled *c = pl_malloc(sizeof *c);
+        assert_non_null(c);
+        for (int v = 0; v < pl_agreement_n_variants(a); v++) {
+            pl_ag_compile(a, a->n_variants ? v : -1, c);
+            uint64_t counted;
+            long here = 0;
+            for (uint64_t run = 0; run < 1500; run++) {
+                pl_ag_draws d;
+                pl_ag_outcome whole, part;
+                pl_ag_draw(c, 1, run, &d);
+                pl_ag_run(c, &d, &whole, NULL);
+                int t = pl_ag_run_to_completion(c, &d, &part);
+                assert_int_equal(t, whole.complete_t);
+                assert_int_equal(part.complete_t, whole.complete_t);
+                here += t >= 0;
+                for (int p = 0; p < c->n_parties && t < 0; p++)
+                    if (part.pay[p] != whole.pay[p]) {
+                        cut++;
+                        break;
+                    }
+            }
+            pl_ag_count_completions(c, 1, 0, 1500, &counted);
+            assert_int_equal(counted, here);
+            completed += here;
+        }
+        pl_free(c);
+        pl_agreement_free(a);
+    }
+    assert_true(completed > 1000); /* runs completed, */
+    assert_true(cut > 1000);       /* and runs were found unable to complete before their horizon */
+}
+
 /* pl_ag_belief_q is llround of the belief in units of 2^-30, for every belief: the halves and the
  * doubles either side of them, 0 and 1, and a spread of beliefs in between. */
 static void a_belief_counted_in_units_is_rounded_as_llround_does(void **state)
@@ -756,6 +804,7 @@ int main(void)
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
+        cmocka_unit_test(a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
