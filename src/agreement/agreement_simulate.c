@@ -433,14 +433,7 @@ int pl_ag_run_to_completion(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag
     while (R.t < c->horizon) {
         pl_ag_move all;
         pl_ag_decide_all(c, &R.st, &all);
-        int rest = pl_ag_period_close(c, d, &R, o, &all, NULL);
-        if (o->complete_t >= 0 || cannot_complete(c, &R)) break;
-        if (R.t < c->horizon) pl_ag_period_open(c, d, &R, o, NULL);
-        if (rest) { /* at rest without completing: as pl_ag_period_next, the run may jump, or is over */
-            int from = R.t;
-            if (pl_ag_skip(c, &R, o)) break;
-            if (R.t != from) pl_ag_period_open(c, d, &R, o, NULL);
-        }
+        if (!pl_ag_period_next(c, d, &R, o, &all, NULL) || o->complete_t >= 0 || cannot_complete(c, &R)) break;
     }
     return o->complete_t;
 }
