@@ -390,20 +390,6 @@ int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
     return 1;
 }
 
-void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, const pl_ag_trace *tr)
-{
-    pl_ag_run_state R;
-    pl_ag_begin(c, d, &R, o);
-    if (c->horizon > 0) pl_ag_period_open(c, d, &R, o, tr);
-    while (R.t < c->horizon) {
-        /* 3. every party decides on the same snapshot */
-        pl_ag_move all;
-        pl_ag_decide_all(c, &R.st, &all);
-        if (!pl_ag_period_next(c, d, &R, o, &all, tr)) break;
-    }
-    pl_ag_finish(c, &R, o);
-}
-
 /* Whether the run, from period R->t on, can no longer complete before the horizon: some core step
  * not in force could not be in force by the last period even if its work went on without a break
  * (a step finishes in the period its remaining work runs out: one under way counting from now, one
@@ -422,19 +408,35 @@ static int cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R)
     return 0;
 }
 
+/* A run's periods from its beginning; with `until_complete`, cut at the period of completion or at
+ * the first period from which it can no longer complete before the horizon: nothing after either
+ * can change whether, or when, the run completed. */
+static void run_periods(const pl_ag_compiled *c, const pl_ag_draws *d,
+                       pl_ag_run_state *R, pl_ag_outcome *o,
+                       const pl_ag_trace *tr, int until_complete)
+{
+    pl_ag_begin(c, d, R, o);
+    if (c->horizon > 0) pl_ag_period_open(c, d, R, o, tr);
+    while (R->t < c->horizon) {
+        /* 3. every party decides on the same snapshot */
+        pl_ag_move all;
+        pl_ag_decide_all(c, &R->st, &all);
+        if (!pl_ag_period_next(c, d, R, o, &all, tr)) break;
+        if (until_complete && (o->complete_t >= 0 || cannot_complete(c, R))) break;
+    }
+}
+
+void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, const pl_ag_trace *tr)
+{
+    pl_ag_run_state R;
+    run_periods(c, d, &R, o, tr, 0);
+    pl_ag_finish(c, &R, o);
+}
+
 int pl_ag_run_to_completion(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o)
 {
-    /* pl_ag_run's periods, the same draws in the same order, cut at the period of completion, or
-     * at the first period from which it can no longer complete before the horizon: nothing after
-     * either can change whether, or when, the run completed */
-    pl_ag_run_state R;
-    pl_ag_begin(c, d, &R, o);
-    if (c->horizon > 0) pl_ag_period_open(c, d, &R, o, NULL);
-    while (R.t < c->horizon) {
-        pl_ag_move all;
-        pl_ag_decide_all(c, &R.st, &all);
-        if (!pl_ag_period_next(c, d, &R, o, &all, NULL) || o->complete_t >= 0 || cannot_complete(c, &R)) break;
-    }
+    pl_ag_run_state R; /* pl_ag_run's periods, the same draws in the same order, cut */
+    run_periods(c, d, &R, o, NULL, 1);
     return o->complete_t;
 }
 
