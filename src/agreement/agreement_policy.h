@@ -107,7 +107,7 @@ typedef struct pl_ag_run_state {
     int max_not_before;
     int remaining[PL_AG_MAX_STEPS], verify_at[PL_AG_MAX_STEPS], false_at[PL_AG_MAX_STEPS], detect_at[PL_AG_MAX_STEPS];
     int rev_t[PL_AG_MAX_STEPS];  /* first reversal of each step (valid where ever_rev) */
-    double delivered[PL_AG_MAX_STEPS];
+    pl_bits full;                /* steps whose whole quantity is delivered (completed, not undone since) */
     pl_bits ver_drawn, false_drawn, ever_rev;
     uint32_t covert_types[PL_AG_MAX_STEPS]; /* behaviour: the types whose rule withdrew a covert step then */
 } pl_ag_run_state;

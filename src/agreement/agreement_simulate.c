@@ -87,12 +87,11 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     /* the state up to its arrays that are written before they are read (a third of a run's opening) */
     memset(&R->st, 0, offsetof(pl_ag_state, due_since));
     R->t = R->occ_i = R->max_not_before = 0;
-    R->ver_drawn = R->false_drawn = R->ever_rev = 0; /* rev_t and covert_types: read only where ever_rev, covert */
+    R->ver_drawn = R->false_drawn = R->ever_rev = R->full = 0; /* rev_t and covert_types: read only where ever_rev, covert */
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
         R->verify_at[s] = R->false_at[s] = R->detect_at[s] = 1 << 30;
-        R->delivered[s] = 0;
         if (c->not_before[s] > R->max_not_before) R->max_not_before = c->not_before[s];
     }
     for (int p = 0; p < P; p++) {
@@ -135,7 +134,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
             st->rev |= bit, st->covert &= ~bit;
             undispute(c, st, bit);
-            if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+            if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
             if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
             if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = P, o->first_rev_t = t;
             TRACE(PL_TR_REVERSE, s, P, st->verified);
@@ -150,7 +149,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         st->rev |= bit;
         undispute(c, st, bit);
         R->detect_at[s] = 1 << 30;
-        if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+        if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
         if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
         if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
         TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
@@ -214,7 +213,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             o->late_answered |= bit; /* withdrawn in answer to a late counterpart step */
             o->late_cause[s] = (signed char)__builtin_ctzll(st->late[a] & c->link[s]);
         }
-        if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+        if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
         st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit;
         st->rev |= bit;
         undispute(c, st, bit);
@@ -237,14 +236,14 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         st->rev &= ~bit, st->retal &= ~bit;
         undispute(c, st, bit);
     }
-    /* 4. work: quantities delivered pro rata, completion pays the one-off values */
+    /* 4. work: quantities delivered pro rata (counted at the end, pl_ag_finish, from what is left),
+     * completion pays the one-off values */
+    R->full &= ~st->prog;
     for (pl_bits b = st->prog; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
-        int left = --R->remaining[s];
-        R->delivered[s] = c->quantity[s] * (double)(c->duration[s] - left) / c->duration[s];
-        if (left > 0) continue;
-        R->delivered[s] = c->quantity[s];
+        if (--R->remaining[s] > 0) continue;
+        R->full |= bit;
         R->remaining[s] = c->duration[s];
         st->prog &= ~bit, st->done |= bit;
         if (!(st->ever_done & bit)) {
@@ -348,7 +347,10 @@ void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outco
     o->ever_done = st->ever_done;
     o->in_force_end = st->done & ~st->covert;
     o->covert_end = st->covert;
-    for (int s = 0; s < S; s++) o->delivered[s] = R->delivered[s];
+    for (int s = 0; s < S; s++) /* the whole quantity, or pro rata to the periods worked since the last restart */
+        o->delivered[s] = (R->full >> s & 1)                ? c->quantity[s]
+                          : R->remaining[s] == c->duration[s] ? 0
+                                                              : c->quantity[s] * (double)(c->duration[s] - R->remaining[s]) / c->duration[s];
     o->holds_end = !(c->core & ~o->in_force_end);
     o->break_step = -1;
     o->break_by_reversal = 0;
