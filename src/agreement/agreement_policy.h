@@ -124,8 +124,10 @@ void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
 /* At rest: jumps to the next period at which some party's choice acts (a tremble, a logit
  * choice), adding the flows of the periods passed, or to the horizon.  Returns 1 at the horizon. */
 int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o);
-/* Close, then open the next period, skipping a stretch at rest: pl_ag_run's step from one
- * period's decisions to the next.  Returns 0 once the run is over (the horizon reached). */
+/* Close, then open the next period, skipping a stretch at rest, or a quiet stretch (after a period
+ * of pl_ag_decide_all's decisions that moved nothing, the periods up to the next event or the next
+ * choice that acts): pl_ag_run's step from one period's decisions to the next.  Returns 0 once the
+ * run is over (the horizon reached). */
 int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                       const pl_ag_move *all, const pl_ag_trace *tr);
 void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o);

@@ -378,10 +378,72 @@ void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outco
     }
 }
 
+/* A quiet stretch, skipped in bulk.  Called after the close of a period T whose decisions (made by
+ * pl_ag_decide_all, so every plan is current and merged in agg_cs/agg_ck) moved nothing, gave the
+ * Bayes update no evidence (nothing newly late) and left the expectations as they were (no memory
+ * set, no belief to remake), and whose close completed nothing (the lateness's signature is the
+ * state's).  Until the next event (a shock, a detection, a confirmation, a false report, a release
+ * by `not_before`, a lateness clock running out, a completion) opens or closes a period, every
+ * period's snapshot is T's: every plan holds, and the period plays out as T's did unless a choice
+ * draw (the same hash, pl_ag_choice_u) fires.  So the periods are skipped one by one, drawing the
+ * choices and doing the work and the flows of each (the payoffs added period by period, as the
+ * close adds them: the same sums), up to the first that must be played: it is opened next.  No
+ * skipped period's close finds the run at rest (pl_ag_period_close's test): what that test reads is
+ * frozen in the stretch but the period, and T's close was not at rest, so only the last release was
+ * to come, and a release ends the stretch. */
+static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o)
+{
+    pl_ag_state *const st = &R->st;
+    const int H = c->horizon, P = c->n_parties;
+    int t = R->t, end = H; /* end: the first period whose opening (or closing) moves something */
+    if (R->occ_i < d->n_occ && d->occ_t[R->occ_i] < end) end = d->occ_t[R->occ_i];
+    for (pl_bits b = st->covert; b; b &= b - 1)
+        if (R->detect_at[__builtin_ctzll(b)] < end) end = R->detect_at[__builtin_ctzll(b)];
+    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
+        if (R->verify_at[__builtin_ctzll(b)] < end) end = R->verify_at[__builtin_ctzll(b)];
+    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
+        if (R->false_at[__builtin_ctzll(b)] < end) end = R->false_at[__builtin_ctzll(b)];
+    if (st->next_late < end) end = st->next_late;
+    for (pl_bits b = st->prog; b; b &= b - 1) /* the period whose close completes the step */
+        if (t + R->remaining[__builtin_ctzll(b)] - 1 < end) end = t + R->remaining[__builtin_ctzll(b)] - 1;
+    if (t >= end) return;
+    /* the flows of a period, as the close adds them */
+    double flow[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
+    int nf = 0;
+    pl_bits in_force = st->done & ~st->covert;
+    for (pl_bits b = in_force & (st->shock_on ? pl_ag_flowing(c, st) : c->has_flow); b; b &= b - 1, nf++) {
+        int s = __builtin_ctzll(b);
+        for (int p = 0; p < P; p++) flow[nf][p] = st->shock_on ? pl_ag_flow(c, st, s, p) : c->flow_to[s][p];
+    }
+    const pl_bits cs = st->agg_cs, ck = st->agg_ck;
+    for (; t < end; t++) {
+        if (pl_ag_released(c, t) != st->time_rel) break; /* a release: the lateness and the rules move */
+        for (pl_bits b = cs; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (pl_ag_choice_u(st->choice_key, t, s) < st->p_act[s]) goto played;
+        }
+        for (pl_bits b = ck; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (pl_ag_choice_u(st->choice_key, t, s) >= st->p_act[s]) goto played;
+        }
+        /* the period's close: the work, the flows */
+        for (pl_bits b = st->prog; b; b &= b - 1) R->remaining[__builtin_ctzll(b)]--;
+        for (int k = 0; k < nf; k++)
+            for (int p = 0; p < P; p++) o->pay[p] += flow[k][p];
+    }
+played:
+    R->t = t;
+}
+
 int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                       const pl_ag_move *all, const pl_ag_trace *tr)
 {
+    const pl_ag_state *st = &R->st;
+    int quiet = c->behave && !(all->start | all->reverse) && !st->late_pub_new && st->grim == st->exp_grim &&
+                !st->bel_dirty;
     int rest = pl_ag_period_close(c, d, R, o, all, tr);
+    if (quiet && !rest && R->t < c->horizon && st->done == st->time_sig[0] && st->prog == st->time_sig[2])
+        quiet_skip(c, d, R, o);
     /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
     if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, tr);
     if (rest) {
