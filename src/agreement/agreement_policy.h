@@ -130,6 +130,11 @@ int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o);
  * run is over (the horizon reached). */
 int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                       const pl_ag_move *all, const pl_ag_trace *tr);
+/* After a close (rest: what it returned): opens the next period and, at rest, jumps to the next
+ * choice that acts (pl_ag_skip), as pl_ag_period_next does after it, with no quiet stretch skipped
+ * (the tests' period-by-period reference).  Returns 0 once the run is over. */
+int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
+                        const pl_ag_trace *tr);
 void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o);
 
 /* ---- the rule types --------------------------------------------------------- */

@@ -435,6 +435,19 @@ played:
     R->t = t;
 }
 
+int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
+                        const pl_ag_trace *tr)
+{
+    /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
+    if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, tr);
+    if (rest) {
+        int from = R->t;
+        if (pl_ag_skip(c, R, o)) return 0;
+        if (R->t != from) pl_ag_period_open(c, d, R, o, tr);
+    }
+    return 1;
+}
+
 int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                       const pl_ag_move *all, const pl_ag_trace *tr)
 {
@@ -444,14 +457,7 @@ int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
     int rest = pl_ag_period_close(c, d, R, o, all, tr);
     if (quiet && !rest && R->t < c->horizon && st->done == st->time_sig[0] && st->prog == st->time_sig[2])
         quiet_skip(c, d, R, o);
-    /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
-    if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, tr);
-    if (rest) {
-        int from = R->t;
-        if (pl_ag_skip(c, R, o)) return 0;
-        if (R->t != from) pl_ag_period_open(c, d, R, o, tr);
-    }
-    return 1;
+    return pl_ag_period_reopen(c, d, R, o, rest, tr);
 }
 
 void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o, const pl_ag_trace *tr)

@@ -633,14 +633,7 @@ static void snap_of(const pl_ag_state *st, quiet_snap *q)
 static int next_every_period(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                              const pl_ag_move *all, const pl_ag_trace *tr)
 {
-    int rest = pl_ag_period_close(c, d, R, o, all, tr);
-    if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, tr);
-    if (rest) {
-        int from = R->t;
-        if (pl_ag_skip(c, R, o)) return 0;
-        if (R->t != from) pl_ag_period_open(c, d, R, o, tr);
-    }
-    return 1;
+    return pl_ag_period_reopen(c, d, R, o, pl_ag_period_close(c, d, R, o, all, tr), tr);
 }
 
 /* One run played two ways in step: A by the simulator's loop (pl_ag_period_next, which skips quiet
