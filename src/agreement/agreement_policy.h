@@ -107,7 +107,7 @@ typedef struct pl_ag_run_state {
     int max_not_before;
     int remaining[PL_AG_MAX_STEPS], verify_at[PL_AG_MAX_STEPS], false_at[PL_AG_MAX_STEPS], detect_at[PL_AG_MAX_STEPS];
     int rev_t[PL_AG_MAX_STEPS];  /* first reversal of each step (valid where ever_rev) */
-    double delivered[PL_AG_MAX_STEPS];
+    pl_bits full;                /* steps whose whole quantity is delivered (completed, not undone since) */
     pl_bits ver_drawn, false_drawn, ever_rev;
     uint32_t covert_types[PL_AG_MAX_STEPS]; /* behaviour: the types whose rule withdrew a covert step then */
 } pl_ag_run_state;
@@ -124,10 +124,17 @@ void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
 /* At rest: jumps to the next period at which some party's choice acts (a tremble, a logit
  * choice), adding the flows of the periods passed, or to the horizon.  Returns 1 at the horizon. */
 int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o);
-/* Close, then open the next period, skipping a stretch at rest: pl_ag_run's step from one
- * period's decisions to the next.  Returns 0 once the run is over (the horizon reached). */
+/* Close, then open the next period, skipping a stretch at rest, or a quiet stretch (after a period
+ * of pl_ag_decide_all's decisions that moved nothing, the periods up to the next event or the next
+ * choice that acts): pl_ag_run's step from one period's decisions to the next.  Returns 0 once the
+ * run is over (the horizon reached). */
 int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                       const pl_ag_move *all, const pl_ag_trace *tr);
+/* After a close (rest: what it returned): opens the next period and, at rest, jumps to the next
+ * choice that acts (pl_ag_skip), as pl_ag_period_next does after it, with no quiet stretch skipped
+ * (the tests' period-by-period reference).  Returns 0 once the run is over. */
+int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
+                        const pl_ag_trace *tr);
 void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o);
 
 /* ---- the rule types --------------------------------------------------------- */

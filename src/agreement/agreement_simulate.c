@@ -87,12 +87,11 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     /* the state up to its arrays that are written before they are read (a third of a run's opening) */
     memset(&R->st, 0, offsetof(pl_ag_state, due_since));
     R->t = R->occ_i = R->max_not_before = 0;
-    R->ver_drawn = R->false_drawn = R->ever_rev = 0; /* rev_t and covert_types: read only where ever_rev, covert */
+    R->ver_drawn = R->false_drawn = R->ever_rev = R->full = 0; /* rev_t and covert_types: read only where ever_rev, covert */
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
         R->verify_at[s] = R->false_at[s] = R->detect_at[s] = 1 << 30;
-        R->delivered[s] = 0;
         if (c->not_before[s] > R->max_not_before) R->max_not_before = c->not_before[s];
     }
     for (int p = 0; p < P; p++) {
@@ -135,7 +134,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
             st->rev |= bit, st->covert &= ~bit;
             undispute(c, st, bit);
-            if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+            if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
             if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
             if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = P, o->first_rev_t = t;
             TRACE(PL_TR_REVERSE, s, P, st->verified);
@@ -150,7 +149,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         st->rev |= bit;
         undispute(c, st, bit);
         R->detect_at[s] = 1 << 30;
-        if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+        if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
         if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
         if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
         TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
@@ -214,7 +213,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             o->late_answered |= bit; /* withdrawn in answer to a late counterpart step */
             o->late_cause[s] = (signed char)__builtin_ctzll(st->late[a] & c->link[s]);
         }
-        if (c->reversible & bit) R->delivered[s] = 0, R->remaining[s] = c->duration[s];
+        if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
         st->done &= ~bit, st->prog &= ~bit, st->verified &= ~bit, st->breach &= ~bit;
         st->rev |= bit;
         undispute(c, st, bit);
@@ -237,14 +236,14 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         st->rev &= ~bit, st->retal &= ~bit;
         undispute(c, st, bit);
     }
-    /* 4. work: quantities delivered pro rata, completion pays the one-off values */
+    /* 4. work: quantities delivered pro rata (counted at the end, pl_ag_finish, from what is left),
+     * completion pays the one-off values */
+    R->full &= ~st->prog;
     for (pl_bits b = st->prog; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
-        int left = --R->remaining[s];
-        R->delivered[s] = c->quantity[s] * (double)(c->duration[s] - left) / c->duration[s];
-        if (left > 0) continue;
-        R->delivered[s] = c->quantity[s];
+        if (--R->remaining[s] > 0) continue;
+        R->full |= bit;
         R->remaining[s] = c->duration[s];
         st->prog &= ~bit, st->done |= bit;
         if (!(st->ever_done & bit)) {
@@ -348,7 +347,10 @@ void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outco
     o->ever_done = st->ever_done;
     o->in_force_end = st->done & ~st->covert;
     o->covert_end = st->covert;
-    for (int s = 0; s < S; s++) o->delivered[s] = R->delivered[s];
+    for (int s = 0; s < S; s++) /* the whole quantity, or pro rata to the periods worked since the last restart */
+        o->delivered[s] = (R->full >> s & 1)                ? c->quantity[s]
+                          : R->remaining[s] == c->duration[s] ? 0
+                                                              : c->quantity[s] * (double)(c->duration[s] - R->remaining[s]) / c->duration[s];
     o->holds_end = !(c->core & ~o->in_force_end);
     o->break_step = -1;
     o->break_by_reversal = 0;
@@ -376,10 +378,66 @@ void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outco
     }
 }
 
-int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
-                      const pl_ag_move *all, const pl_ag_trace *tr)
+/* A quiet stretch, skipped in bulk.  Called after the close of a period T whose decisions (made by
+ * pl_ag_decide_all, so every plan is current and merged in agg_cs/agg_ck) moved nothing, gave the
+ * Bayes update no evidence (nothing newly late) and left the expectations as they were (no memory
+ * set, no belief to remake), and whose close completed nothing (the lateness's signature is the
+ * state's).  Until the next event (a shock, a detection, a confirmation, a false report, a release
+ * by `not_before`, a lateness clock running out, a completion) opens or closes a period, every
+ * period's snapshot is T's: every plan holds, and the period plays out as T's did unless a choice
+ * draw (the same hash, pl_ag_choice_u) fires.  So the periods are skipped one by one, drawing the
+ * choices and doing the work and the flows of each (the payoffs added period by period, as the
+ * close adds them: the same sums), up to the first that must be played: it is opened next.  No
+ * skipped period's close finds the run at rest (pl_ag_period_close's test): what that test reads is
+ * frozen in the stretch but the period, and T's close was not at rest, so only the last release was
+ * to come, and a release ends the stretch. */
+static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o)
 {
-    int rest = pl_ag_period_close(c, d, R, o, all, tr);
+    pl_ag_state *const st = &R->st;
+    const int H = c->horizon, P = c->n_parties;
+    int t = R->t, end = H; /* end: the first period whose opening (or closing) moves something */
+    if (R->occ_i < d->n_occ && d->occ_t[R->occ_i] < end) end = d->occ_t[R->occ_i];
+    for (pl_bits b = st->covert; b; b &= b - 1)
+        if (R->detect_at[__builtin_ctzll(b)] < end) end = R->detect_at[__builtin_ctzll(b)];
+    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
+        if (R->verify_at[__builtin_ctzll(b)] < end) end = R->verify_at[__builtin_ctzll(b)];
+    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
+        if (R->false_at[__builtin_ctzll(b)] < end) end = R->false_at[__builtin_ctzll(b)];
+    if (st->next_late < end) end = st->next_late;
+    for (pl_bits b = st->prog; b; b &= b - 1) /* the period whose close completes the step */
+        if (t + R->remaining[__builtin_ctzll(b)] - 1 < end) end = t + R->remaining[__builtin_ctzll(b)] - 1;
+    if (t >= end) return;
+    /* the flows of a period, as the close adds them */
+    double flow[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
+    int nf = 0;
+    pl_bits in_force = st->done & ~st->covert;
+    for (pl_bits b = in_force & (st->shock_on ? pl_ag_flowing(c, st) : c->has_flow); b; b &= b - 1, nf++) {
+        int s = __builtin_ctzll(b);
+        for (int p = 0; p < P; p++) flow[nf][p] = st->shock_on ? pl_ag_flow(c, st, s, p) : c->flow_to[s][p];
+    }
+    const pl_bits cs = st->agg_cs, ck = st->agg_ck;
+    for (; t < end; t++) {
+        if (pl_ag_released(c, t) != st->time_rel) break; /* a release: the lateness and the rules move */
+        for (pl_bits b = cs; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (pl_ag_choice_u(st->choice_key, t, s) < st->p_act[s]) goto played;
+        }
+        for (pl_bits b = ck; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (pl_ag_choice_u(st->choice_key, t, s) >= st->p_act[s]) goto played;
+        }
+        /* the period's close: the work, the flows */
+        for (pl_bits b = st->prog; b; b &= b - 1) R->remaining[__builtin_ctzll(b)]--;
+        for (int k = 0; k < nf; k++)
+            for (int p = 0; p < P; p++) o->pay[p] += flow[k][p];
+    }
+played:
+    R->t = t;
+}
+
+int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
+                        const pl_ag_trace *tr)
+{
     /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
     if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, tr);
     if (rest) {
@@ -388,6 +446,18 @@ int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
         if (R->t != from) pl_ag_period_open(c, d, R, o, tr);
     }
     return 1;
+}
+
+int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                      const pl_ag_move *all, const pl_ag_trace *tr)
+{
+    const pl_ag_state *st = &R->st;
+    int quiet = c->behave && !(all->start | all->reverse) && !st->late_pub_new && st->grim == st->exp_grim &&
+                !st->bel_dirty;
+    int rest = pl_ag_period_close(c, d, R, o, all, tr);
+    if (quiet && !rest && R->t < c->horizon && st->done == st->time_sig[0] && st->prog == st->time_sig[2])
+        quiet_skip(c, d, R, o);
+    return pl_ag_period_reopen(c, d, R, o, rest, tr);
 }
 
 /* Whether the run, from period R->t on, can no longer complete before the horizon: some core step

@@ -597,6 +597,184 @@ static void deciding_every_party_at_once_is_deciding_each_in_turn(void **state)
     }
 }
 
+/* The events of a run's trace, in order (at most 4096 kept, all counted). */
+typedef struct trace_log {
+    int n;
+    int ev[4096][4];
+    pl_bits ver[4096];
+} trace_log;
+
+static void log_event(void *user, int t, int kind, int step, int party, pl_bits verified_before)
+{
+    trace_log *l = user;
+    if (l->n < 4096) {
+        int *e = l->ev[l->n];
+        e[0] = t, e[1] = kind, e[2] = step, e[3] = party;
+        l->ver[l->n] = verified_before;
+    }
+    l->n++;
+}
+
+/* The state of a decision the quiet skip reuses: the merged plans and their chances, the moves. */
+typedef struct quiet_snap {
+    pl_bits cs, ck;
+    double p_act[PL_AG_MAX_STEPS];
+} quiet_snap;
+
+static void snap_of(const pl_ag_state *st, quiet_snap *q)
+{
+    memset(q, 0, sizeof *q);
+    q->cs = st->agg_cs, q->ck = st->agg_ck;
+    for (pl_bits b = q->cs | q->ck; b; b &= b - 1) q->p_act[__builtin_ctzll(b)] = st->p_act[__builtin_ctzll(b)];
+}
+
+/* The close and the next opening, as the stepper plays them (a jump only at rest, pl_ag_skip):
+ * what pl_ag_period_next did before it skipped quiet stretches.  0 once the run is over. */
+static int next_every_period(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                             const pl_ag_move *all, const pl_ag_trace *tr)
+{
+    return pl_ag_period_reopen(c, d, R, o, pl_ag_period_close(c, d, R, o, all, tr), tr);
+}
+
+/* One run played two ways in step: A by the simulator's loop (pl_ag_period_next, which skips quiet
+ * stretches), B period by period.  At every period A decides, B decides the same; in every period
+ * A skipped, B moves nothing and its plans and their chances are those of A's decision before the
+ * skip (what the skip drew against).  The outcomes and traces are compared by the caller.
+ * Returns the periods B decided; *skipped gets those A did not. */
+static long run_in_step(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *oa, pl_ag_outcome *ob,
+                        const pl_ag_trace *ta, const pl_ag_trace *tb, long *skipped)
+{
+    pl_ag_run_state *A = pl_malloc(sizeof *A), *B = pl_malloc(sizeof *B);
+    assert_true(A && B);
+    long decided = 0;
+    pl_ag_begin(c, d, A, oa), pl_ag_begin(c, d, B, ob);
+    if (c->horizon > 0) pl_ag_period_open(c, d, A, oa, ta), pl_ag_period_open(c, d, B, ob, tb);
+    int b_on = 1;
+    while (A->t < c->horizon) {
+        assert_int_equal(A->t, B->t);
+        pl_ag_move ma, mb;
+        pl_ag_decide_all(c, &A->st, &ma);
+        pl_ag_decide_all(c, &B->st, &mb);
+        decided++;
+        assert_memory_equal(&ma, &mb, sizeof ma);
+        quiet_snap qa, qb;
+        snap_of(&A->st, &qa), snap_of(&B->st, &qb);
+        assert_memory_equal(&qa, &qb, sizeof qa);
+        int a_on = pl_ag_period_next(c, d, A, oa, &ma, ta);
+        b_on = next_every_period(c, d, B, ob, &mb, tb);
+        while (b_on && B->t < A->t && B->t < c->horizon) { /* the periods A skipped */
+            pl_ag_decide_all(c, &B->st, &mb);
+            decided++, (*skipped)++;
+            assert_true(!(mb.start | mb.reverse));
+            snap_of(&B->st, &qb);
+            assert_memory_equal(&qa, &qb, sizeof qa);
+            b_on = next_every_period(c, d, B, ob, &mb, tb);
+        }
+        if (!a_on) break;
+    }
+    while (b_on && B->t < c->horizon) { /* A ended at rest or at the horizon: B must move nothing either */
+        pl_ag_move mb;
+        pl_ag_decide_all(c, &B->st, &mb);
+        decided++;
+        assert_true(!(mb.start | mb.reverse));
+        b_on = next_every_period(c, d, B, ob, &mb, tb);
+    }
+    pl_ag_finish(c, A, oa), pl_ag_finish(c, B, ob);
+    pl_free(B), pl_free(A);
+    return decided;
+}
+
+/* pl_ag_period_next skips quiet stretches (nobody moved, nothing for the beliefs or expectations,
+ * nothing due to happen) in bulk, drawing the choices period by period up to the first that acts or
+ * the next event.  Every variant of every shipped file with behaviour, with and without a party that
+ * follows its rule exactly, played both ways in step (run_in_step): the same decisions wherever the
+ * simulator decides, nothing moved and the same chances in the periods it skipped, and the same
+ * outcome (payoffs, delivered quantities, completion, reversals, belief changes, byte for byte) and
+ * trace; and the skip spares periods.  It fails if any of the skip's conditions or stops is dropped
+ * (nothing newly late, no memory set, a shock, a confirmation, a false report, a detection, a
+ * release, a lateness clock, a completion, a draw that acts). */
+static void a_quiet_stretch_skipped_is_the_periods_played(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
+                                        "scenarios/korea/russia-china-roadmap.yaml", "scenarios/korea/singapore-2018.yaml"};
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    trace_log *la = pl_malloc(sizeof *la), *lb = pl_malloc(sizeof *lb);
+    assert_true(c && la && lb);
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        pl_agreement *a;
+        pl_error err;
+        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
+        long played = 0, skipped = 0;
+        for (int v = 0; v < pl_agreement_n_variants(a); v++)
+            for (int exact = -1; exact < 1; exact++) {
+                pl_ag_compile(a, a->n_variants ? v : -1, c);
+                if (exact >= 0) c->exact[exact] = 1;
+                for (uint64_t run = 0; run < 300; run++) {
+                    pl_ag_draws d;
+                    pl_ag_outcome oa, ob;
+                    memset(&oa, 0, sizeof oa), memset(&ob, 0, sizeof ob);
+                    la->n = lb->n = 0;
+                    pl_ag_trace ta = {log_event, la}, tb = {log_event, lb};
+                    pl_ag_draw(c, 11, run, &d);
+                    played += run_in_step(c, &d, &oa, &ob, &ta, &tb, &skipped);
+                    if (memcmp(&oa, &ob, sizeof oa))
+                        fail_msg("%s variant %d run %llu: the outcomes differ", files[f], v, (unsigned long long)run);
+                    assert_int_equal(la->n, lb->n);
+                    int n = la->n < 4096 ? la->n : 4096;
+                    assert_memory_equal(la->ev, lb->ev, sizeof la->ev[0] * (size_t)n);
+                    assert_memory_equal(la->ver, lb->ver, sizeof la->ver[0] * (size_t)n);
+                }
+            }
+        assert_true(skipped * 50 > played); /* more than 2 % of the periods were skipped */
+        pl_agreement_free(a);
+    }
+    pl_free(lb), pl_free(la), pl_free(c);
+}
+
+/* The quantities delivered are counted at a run's end (pl_ag_finish), from what is left of each
+ * step's duration and the steps delivered whole: a step in force at the end has delivered its whole
+ * quantity, a step never completed less than it, and none more (every variant of the four shipped
+ * files with behaviour, 300 runs each).  It fails if a completion does not mark its step delivered
+ * whole (tried). */
+static void the_quantities_delivered_are_counted_at_the_end(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
+                                        "scenarios/korea/russia-china-roadmap.yaml", "scenarios/korea/singapore-2018.yaml"};
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    long whole = 0, part = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        pl_agreement *a;
+        pl_error err;
+        if (pl_agreement_load(&a, files[f], &err)) fail_msg("%s", err.msg);
+        for (int v = 0; v < pl_agreement_n_variants(a); v++) {
+            pl_ag_compile(a, a->n_variants ? v : -1, c);
+            for (uint64_t run = 0; run < 300; run++) {
+                pl_ag_draws d;
+                pl_ag_outcome o;
+                pl_ag_draw(c, 13, run, &d);
+                pl_ag_run(c, &d, &o, NULL);
+                for (int s = 0; s < c->n_steps; s++) {
+                    if (!(c->quantity[s] > 0)) continue;
+                    assert_true(o.delivered[s] >= 0 && o.delivered[s] <= c->quantity[s]);
+                    if (o.in_force_end >> s & 1) {
+                        assert_true(o.delivered[s] == c->quantity[s]);
+                        whole++;
+                    } else if (!(o.ever_done >> s & 1)) {
+                        assert_true(o.delivered[s] < c->quantity[s]);
+                        part += o.delivered[s] > 0;
+                    }
+                }
+            }
+        }
+        pl_agreement_free(a);
+    }
+    assert_true(whole > 1000 && part > 10); /* steps ended delivered whole, and some part-delivered */
+    pl_free(c);
+}
+
 /* The head of a year's agreement between A (unconditional) and B (reciprocal), monthly. */
 #define A_AND_B                                                                                                        \
     "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"                                                     \
@@ -801,6 +979,8 @@ int main(void)
         cmocka_unit_test(a_flow_counts_the_shocks_that_change_it),
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
+        cmocka_unit_test(a_quiet_stretch_skipped_is_the_periods_played),
+        cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
