@@ -5,6 +5,7 @@
  * Each strategy's rule is cited in the line above it; behaviour matches
  * Axelrod-Python 4.13 where the strategy exists there. */
 #include "strategies/strategy_def.h"
+#include "strategies/automaton_probe.h"
 
 /* ---- grim trigger and kin ---------------------------------------------- */
 
@@ -228,6 +229,15 @@ static int forgetful_fool_me_once_move(void *st, const pl_params *p, const pl_vi
     return s->count > 1 ? PL_D : PL_C;
 }
 
+/* The players below are automata made by probing their moves (automaton_probe.h): each move
+ * reads the last DEPTH turns of both sides and nothing else (checked as the automaton is made;
+ * tests/unit/test_match_automaton.c plays each against the loop of moves). */
+PL_PROBED_AUTOMATON(soft_majority_5, soft_majority_5_move, NULL, 0, 5, NULL)
+PL_PROBED_AUTOMATON(hard_majority_5, hard_majority_5_move, NULL, 0, 5, NULL)
+/* a window of 1 to 5 turns (the whole history: none) */
+PL_PROBED_AUTOMATON(go_by_majority, go_by_majority_move, NULL, 0, 0, go_by_majority_depth)
+PL_PROBED_AUTOMATON(hard_go_by_majority, hard_go_by_majority_move, NULL, 0, 0, go_by_majority_depth)
+
 #define REF_AXL80 "Axelrod (1980), Effective choice in the prisoner's dilemma"
 #define REF_AXLPY "Axelrod-Python library (Knight et al. 2016), strategy of the same name"
 #define REF_PRISON "The PRISON project (1998), LIFL Lille; Mathieu & Delahaye (2015)"
@@ -281,9 +291,10 @@ const pl_strategy_def pl_family_grudgers[] = {
      .params = {P_WINDOW(0),
                 {.key = "soft", .kind = PL_PARAM_INT, .def = 1, .lo = 0, .hi = 1,
                  .help = "1: cooperate on a tie; 0: defect on a tie (hard)"}},
-     .move = go_by_majority_move, .memory_depth_of = go_by_majority_depth},
+     .move = go_by_majority_move, .memory_depth_of = go_by_majority_depth,
+     .automaton = go_by_majority_automaton},
     {.id = "soft_go_by_majority_5", .name = "Soft Go By Majority: 5", .axelrod_name = "Soft Go By Majority: 5", .class_name = "GoByMajority5",
-     .reference = REF_MAJ, .memory_depth = 5, .move = soft_majority_5_move},
+     .reference = REF_MAJ, .memory_depth = 5, .move = soft_majority_5_move, .automaton = soft_majority_5_automaton},
     {.id = "soft_go_by_majority_10", .name = "Soft Go By Majority: 10", .axelrod_name = "Soft Go By Majority: 10", .class_name = "GoByMajority10",
      .reference = REF_MAJ, .memory_depth = 10, .move = soft_majority_10_move},
     {.id = "soft_go_by_majority_20", .name = "Soft Go By Majority: 20", .axelrod_name = "Soft Go By Majority: 20", .class_name = "GoByMajority20",
@@ -292,9 +303,9 @@ const pl_strategy_def pl_family_grudgers[] = {
      .reference = REF_MAJ, .memory_depth = 40, .move = soft_majority_40_move},
     {.id = "hard_go_by_majority", .name = "Hard Go By Majority", .axelrod_name = "Hard Go By Majority", .class_name = "HardGoByMajority",
      .reference = REF_MAJ, .memory_depth = -1, .params = {P_WINDOW(0)}, .move = hard_go_by_majority_move,
-     .memory_depth_of = go_by_majority_depth},
+     .memory_depth_of = go_by_majority_depth, .automaton = hard_go_by_majority_automaton},
     {.id = "hard_go_by_majority_5", .name = "Hard Go By Majority: 5", .axelrod_name = "Hard Go By Majority: 5", .class_name = "HardGoByMajority5",
-     .reference = REF_MAJ, .memory_depth = 5, .move = hard_majority_5_move},
+     .reference = REF_MAJ, .memory_depth = 5, .move = hard_majority_5_move, .automaton = hard_majority_5_automaton},
     {.id = "hard_go_by_majority_10", .name = "Hard Go By Majority: 10", .axelrod_name = "Hard Go By Majority: 10", .class_name = "HardGoByMajority10",
      .reference = REF_MAJ, .memory_depth = 10, .move = hard_majority_10_move},
     {.id = "hard_go_by_majority_20", .name = "Hard Go By Majority: 20", .axelrod_name = "Hard Go By Majority: 20", .class_name = "HardGoByMajority20",

@@ -6,6 +6,7 @@
  * family, Inverse, Negation, SelfSteem, Calculator).
  * Behaviour matches Axelrod-Python 4.13; each rule is cited above its function. */
 #include "strategies/strategy_def.h"
+#include "strategies/automaton_probe.h"
 
 /* 1 if the opponent's last k moves, oldest first, spell `pat` (k = strlen(pat) <= len). */
 static int opp_last_is(const pl_history *h, const char *pat)
@@ -443,6 +444,11 @@ static int calculator_move(void *st, const pl_params *p, const pl_view *v)
 #define REF_ANDRE2013 "Carvalho et al. (2013), Iterated Prisoner's Dilemma: an extended analysis"
 #define REF_ASHLOCK2009 "Ashlock, Kim & Ashlock (2009), fingerprint analysis of evolved finite state agents"
 
+/* The players below are automata made by probing their moves (automaton_probe.h): each move
+ * reads the last DEPTH turns of both sides and nothing else (checked as the automaton is made;
+ * tests/unit/test_match_automaton.c plays each against the loop of moves). */
+PL_PROBED_AUTOMATON(capri, capri_move, NULL, 0, 3, NULL)
+
 const pl_strategy_def pl_family_misc[] = {
     {.id = "adaptive", .name = "Adaptive", .axelrod_name = "Adaptive", .reference = REF_LI2011,
      .flags = PL_USES_GAME, .memory_depth = -1,
@@ -462,7 +468,7 @@ const pl_strategy_def pl_family_misc[] = {
      .memory_depth = -1, .move = doublecrosser_move},
     {.id = "capri", .name = "CAPRI", .axelrod_name = "CAPRI",
      .reference = "Murase & Baek (2020), Five rules for friendly rivalry in direct reciprocity, Sci. Rep. 10",
-     .memory_depth = 3, .move = capri_move},
+     .memory_depth = 3, .move = capri_move, .automaton = capri_automaton},
     {.id = "collective_strategy", .name = "Collective Strategy", .axelrod_name = "CollectiveStrategy",
      .reference = "Li & Kendall (2009), A strategy with novel evolutionary features for the IPD, Evol. Comput. 17",
      .memory_depth = -1, .move = collective_move},
