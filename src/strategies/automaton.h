@@ -31,4 +31,17 @@ static inline int pl_automaton_deterministic(const pl_automaton *a)
     return 1;
 }
 
+/* A deterministic automaton of n states written out: act[s] is 'C' or 'D', next[s][2 x + y]
+ * the state after own action x and the other's y (D = 1), as the hand-written hooks of small
+ * machines give them (grudgers.c).  Returns 1. */
+static inline int pl_automaton_fill(pl_automaton *a, int n, const char *act, const uint8_t (*next)[4])
+{
+    a->n = n;
+    for (int s = 0; s < n; s++) {
+        a->cut[s] = act[s] == 'C' ? UINT64_MAX : 0;
+        for (int k = 0; k < 4; k++) a->next[s][k] = next[s][k];
+    }
+    return 1;
+}
+
 #endif

@@ -229,6 +229,60 @@ static int forgetful_fool_me_once_move(void *st, const pl_params *p, const pl_vi
     return s->count > 1 ? PL_D : PL_C;
 }
 
+/* ---- the grudgers as automata ---------------------------------------------
+ * Each of the machines above that reads the other's whole history only through "has it
+ * defected (twice)", written out as its automaton (automaton.h): act[s], then next[s] by own
+ * action and the other's (CC, CD, DC, DD).  tests/unit/test_match_automaton.c plays each
+ * against the loop of moves. */
+#define NEXT_BY_OTHER(C_, D_) {C_, D_, C_, D_} /* the next state hangs on the other's action only */
+
+/* 0 no defection yet, 1 the grudge */
+static int grudger_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[2][4] = {NEXT_BY_OTHER(0, 1), NEXT_BY_OTHER(1, 1)};
+    return pl_automaton_fill(a, 2, "CD", next);
+}
+/* 0 no cooperation yet, 1 cooperating for good */
+static int opposite_grudger_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[2][4] = {NEXT_BY_OTHER(1, 0), NEXT_BY_OTHER(1, 1)};
+    return pl_automaton_fill(a, 2, "DC", next);
+}
+/* 0 no defection yet, 1 cooperating for good */
+static int easy_go_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[2][4] = {NEXT_BY_OTHER(0, 1), NEXT_BY_OTHER(1, 1)};
+    return pl_automaton_fill(a, 2, "DC", next);
+}
+/* turns 0, 1 and 2 without a defection of the other (D), then 3 grudger's C; 4 the grudge */
+static int aggravater_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[5][4] = {NEXT_BY_OTHER(1, 4), NEXT_BY_OTHER(2, 4), NEXT_BY_OTHER(3, 4),
+                                       NEXT_BY_OTHER(3, 4), NEXT_BY_OTHER(4, 4)};
+    return pl_automaton_fill(a, 5, "DDDCD", next);
+}
+/* 0 the first turn, 1 the second without a defection, 2 the second after one (C, then the
+ * grudge); 3 grudger's C; 4 the grudge */
+static int spiteful_cc_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[5][4] = {NEXT_BY_OTHER(1, 2), NEXT_BY_OTHER(3, 4), NEXT_BY_OTHER(4, 4),
+                                       NEXT_BY_OTHER(3, 4), NEXT_BY_OTHER(4, 4)};
+    return pl_automaton_fill(a, 5, "CCCCD", next);
+}
+/* 0 no defection yet; after one, 1 (own last C: D) and 2 (own last D: C) by its own action */
+static int grudger_alternator_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[3][4] = {{0, 1, 0, 2}, {1, 1, 2, 2}, {1, 1, 2, 2}};
+    return pl_automaton_fill(a, 3, "CDC", next);
+}
+/* the other's defections so far: 0, 1, 2 or more */
+static int fool_me_once_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[3][4] = {NEXT_BY_OTHER(0, 1), NEXT_BY_OTHER(1, 2), NEXT_BY_OTHER(2, 2)};
+    return pl_automaton_fill(a, 3, "CCD", next);
+}
+#undef NEXT_BY_OTHER
+
 /* The players below are automata made by probing their moves (automaton_probe.h): each move
  * reads the last DEPTH turns of both sides and nothing else (checked as the automaton is made;
  * tests/unit/test_match_automaton.c plays each against the loop of moves). */
@@ -250,13 +304,16 @@ PL_PROBED_AUTOMATON(hard_go_by_majority, hard_go_by_majority_move, NULL, 0, 0, g
 
 const pl_strategy_def pl_family_grudgers[] = {
     {.id = "grudger", .name = "Grudger", .axelrod_name = "Grudger", .reference = REF_AXL80 " (Friedman)",
-     .memory_depth = -1, .move = grudger_move},
+     .memory_depth = -1, .move = grudger_move,
+     .automaton = grudger_automaton},
     {.id = "forgetful_grudger", .name = "Forgetful Grudger", .axelrod_name = "Forgetful Grudger", .reference = REF_AXLPY,
      .memory_depth = 10, .state_size = sizeof(timed_grudge_state), .move = forgetful_grudger_move},
     {.id = "opposite_grudger", .name = "Opposite Grudger", .axelrod_name = "Opposite Grudger", .reference = REF_AXLPY,
-     .memory_depth = -1, .move = opposite_grudger_move},
+     .memory_depth = -1, .move = opposite_grudger_move,
+     .automaton = opposite_grudger_automaton},
     {.id = "aggravater", .name = "Aggravater", .axelrod_name = "Aggravater", .reference = REF_AXLPY,
-     .memory_depth = -1, .move = aggravater_move},
+     .memory_depth = -1, .move = aggravater_move,
+     .automaton = aggravater_automaton},
     {.id = "soft_grudger", .name = "Soft Grudger", .axelrod_name = "Soft Grudger", .reference = REF_LI2011,
      .memory_depth = 6, .state_size = sizeof(soft_grudge_state), .move = soft_grudger_move},
     {.id = "general_soft_grudger", .name = "General Soft Grudger", .axelrod_name = "General Soft Grudger: n=1,d=4,c=2",
@@ -269,16 +326,20 @@ const pl_strategy_def pl_family_grudgers[] = {
                  .help = "cooperations of penance after the defections"}},
      .state_size = sizeof(soft_grudge_state), .move = general_soft_grudger_move},
     {.id = "grudger_alternator", .name = "GrudgerAlternator", .axelrod_name = "GrudgerAlternator",
-     .reference = REF_PRISON " (c_then_per_dc)", .memory_depth = -1, .move = grudger_alternator_move},
+     .reference = REF_PRISON " (c_then_per_dc)", .memory_depth = -1, .move = grudger_alternator_move,
+     .automaton = grudger_alternator_automaton},
     {.id = "easy_go", .name = "EasyGo", .axelrod_name = "EasyGo", .reference = REF_PRISON " (easy_go)",
-     .memory_depth = -1, .move = easy_go_move},
+     .memory_depth = -1, .move = easy_go_move,
+     .automaton = easy_go_automaton},
     {.id = "spiteful_cc", .name = "SpitefulCC", .axelrod_name = "SpitefulCC",
      .reference = "Mathieu & Delahaye (2015), New winning strategies for the iterated prisoner's dilemma (spiteful_cc)",
-     .memory_depth = -1, .move = spiteful_cc_move},
+     .memory_depth = -1, .move = spiteful_cc_move,
+     .automaton = spiteful_cc_automaton},
     {.id = "once_bitten", .name = "Once Bitten", .axelrod_name = "Once Bitten", .reference = REF_AXLPY,
      .memory_depth = 12, .state_size = sizeof(timed_grudge_state), .move = once_bitten_move},
     {.id = "fool_me_once", .name = "Fool Me Once", .axelrod_name = "Fool Me Once", .reference = REF_AXLPY,
-     .memory_depth = -1, .move = fool_me_once_move},
+     .memory_depth = -1, .move = fool_me_once_move,
+     .automaton = fool_me_once_automaton},
     {.id = "forgetful_fool_me_once", .name = "Forgetful Fool Me Once", .axelrod_name = "Forgetful Fool Me Once: 0.05",
      .reference = "Axelrod-Python library, original strategy by Marc Harper", .flags = PL_STOCHASTIC,
      .memory_depth = -1,

@@ -75,7 +75,10 @@ static void automata_play_as_moves(void **unused)
                                  "capri", "first_nydegger", "soft_go_by_majority_5", "hard_go_by_majority_5",
                                  "n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3", "n_tits_for_m_tats:N=0,M=2",
                                  "n_tits_for_m_tats:N=4,M=0", "soft_go_by_majority:memory_depth=3",
-                                 "hard_go_by_majority:memory_depth=4"};
+                                 "hard_go_by_majority:memory_depth=4",
+                                 /* hand-written (grudgers.c) */
+                                 "grudger", "opposite_grudger", "aggravater", "easy_go", "spiteful_cc",
+                                 "grudger_alternator", "fool_me_once"};
     static pl_automaton made;
     for (size_t k = 0; k < sizeof must / sizeof *must; k++) {
         pl_strategy *s = make(must[k]);
