@@ -2,157 +2,232 @@
 /* automaton_probe.c — the automaton of a strategy of bounded memory, made by asking its move
  * (automaton_probe.h).
  *
- * Raw states: a history of L < k turns, or a window of the last k turns, written as L outcomes
- * 2 * own + other's (D = 1), the oldest first, state (L, code) with code = sum o_t 4^t.  The
- * move of each is its move after exactly that history from the first turn; a window's move is
- * checked after prefixes (all of one and two turns; runs of each outcome and alternations of two,
- * up to 17 turns; eight of a small generator, up to 45 turns), every state's move
- * with the length known (its last turn, or two before it) and in another game from the other
- * side.  The raw machine is then minimised (states of the same move whose next states are alike,
- * refined until stable) and numbered in the order a search from the first turn meets them. */
+ * Raw states: the strategy's state bytes and a window (L, code): L < k turns from the first, or
+ * the last k, written as L outcomes 2 * own + other's (D = 1), the oldest first, code = sum o_t
+ * 4^t.  From the state after init and no turn, each raw state met is asked its move and its next
+ * state bytes (the strategy's move called from those bytes with the window as the histories),
+ * a window's after prefixes too (all of one and two turns; runs of each outcome and alternations
+ * of two, up to 17 turns; eight of a small generator, up to 45 turns), every one with the length
+ * known (its last turn, or two before it) and in another game from the other side; its four next
+ * raw states join the search.  The raw machine is then minimised (states of the same move whose
+ * next states are alike, refined until stable) and numbered in the order a search from the first
+ * turn meets them. */
 #include "strategies/automaton_probe.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { RAW_MAX = 1365 + 1 }; /* sum of 4^L for L = 0 .. PL_PROBE_MAX_DEPTH, and one spare */
+enum { RAW_MAX = 4096, STATE_MAX = 256 }; /* raw states; bytes of a strategy's state */
 
 typedef struct probe {
     const pl_probe_def *d;
     const pl_params *p;
+    size_t bytes;   /* of the strategy's state (at least 1) */
     void *state;
     pl_history me, opp;
     pl_game other; /* a game whose sides differ, for the check that the game is not read */
     int bad;       /* the stream was drawn from */
 } probe;
 
-/* The move after the outcomes o[0 .. n-1] from the first turn, with the match length `length`
- * (-1: unknown), in game g from side `side`. */
-static int move_after(probe *pr, const unsigned char *o, int n, int length, const pl_game *g, int side)
+/* The move from state bytes `from` after the outcomes o[0 .. n-1] (pushed, not played: the state
+ * is the strategy's as the last of them was played), with the match length `length` (-1:
+ * unknown), in game g from side `side`; the state after the move is left in pr->state. */
+static int move_from(probe *pr, const void *from, const unsigned char *o, int n, int length, const pl_game *g,
+                     int side)
 {
-    memset(pr->state, 0, pr->d->state_size ? pr->d->state_size : 1);
-    if (pr->d->init) pr->d->init(pr->state, pr->p);
+    memcpy(pr->state, from, pr->bytes);
     pl_history_clear(&pr->me);
     pl_history_clear(&pr->opp);
-    pl_rng rng, before;
-    pl_rng_init(&rng, 1, 2, 3);
-    before = rng;
-    pl_view v = {.turn = 0, .length = length, .me = &pr->me, .opp = &pr->opp, .game = g, .side = side, .rng = &rng};
-    int r = PL_C;
-    for (int t = 0; t <= n; t++) {
-        v.turn = t;
-        r = pr->d->move(pr->state, pr->p, &v);
-        if (t == n) break;
+    for (int t = 0; t < n; t++) {
         int x = o[t] >> 1, y = o[t] & 1;
         double px = side == 0 ? g->payoff[x][y][0] : g->payoff[y][x][1];
         double py = side == 0 ? g->payoff[x][y][1] : g->payoff[y][x][0];
         if (pl_history_push(&pr->me, x, px) || pl_history_push(&pr->opp, y, py)) pr->bad = 1;
     }
+    pl_rng rng, before;
+    pl_rng_init(&rng, 1, 2, 3);
+    before = rng;
+    pl_view v = {.turn = n, .length = length, .me = &pr->me, .opp = &pr->opp, .game = g, .side = side, .rng = &rng};
+    int r = pr->d->move(pr->state, pr->p, &v);
     if (memcmp(&rng, &before, sizeof rng) != 0) pr->bad = 1;
     return r & 1;
 }
 
-/* The outcomes of raw state (L, code) into o; returns L. */
+/* The outcomes of a window (L, code) into o; returns L. */
 static int outcomes_of(int L, unsigned code, unsigned char *o)
 {
     for (int t = 0; t < L; t++, code >>= 2) o[t] = (unsigned char)(code & 3u);
     return L;
 }
 
-/* The raw machine of pr with depth k into out[] (the move, D = 1) and next[][4]; state ids are
- * off[L] + code.  0 when a check fails. */
-static int raw_machine(probe *pr, int k, int *n_raw, unsigned char *out, int (*next)[4])
+/* The prefixes a window's move is checked after: every one of one and two turns, each outcome
+ * and each alternation of two repeated, up to 17 turns, and eight from a small generator of 3
+ * to 45 turns. */
+enum { N_PREFIX = 4 + 16 + 4 * 16 + 6 * 8 + 8, PREFIX_MAX = 48 };
+typedef struct prefixes {
+    unsigned char o[N_PREFIX][PREFIX_MAX];
+    int n[N_PREFIX];
+} prefixes;
+
+static void prefixes_make(prefixes *q)
 {
-    int off[PL_PROBE_MAX_DEPTH + 2];
-    off[0] = 0;
-    for (int L = 0; L <= k; L++) off[L + 1] = off[L] + (1 << (2 * L));
-    *n_raw = off[k + 1];
-    const pl_game *std = pl_game_standard();
-    unsigned char o[64 + PL_PROBE_MAX_DEPTH];
-    /* the longer prefixes, fixed: each outcome and each alternation of two repeated 1 to 16 times,
-     * and eight from a small generator of lengths 3 to 45 */
-    enum { LONGER = 4 * 16 + 6 * 8 + 8 };
     static const unsigned char pairs[6][2] = {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}};
-    unsigned char longer[LONGER][48];
-    int longer_n[LONGER], nl = 0;
+    int i = 0;
+    for (int len = 1; len <= 2; len++)
+        for (unsigned c = 0; c < (1u << (2 * len)); c++, i++) q->n[i] = outcomes_of(len, c, q->o[i]);
     for (int y = 0; y < 4; y++)
-        for (int len = 1; len <= 16; len++, nl++) {
-            longer_n[nl] = len;
-            memset(longer[nl], y, (size_t)len);
+        for (int len = 1; len <= 16; len++, i++) {
+            q->n[i] = len;
+            memset(q->o[i], y, (size_t)len);
         }
-    for (int i = 0; i < 6; i++)
-        for (int len = 3; len <= 17; len += 2, nl++) {
-            longer_n[nl] = len;
-            for (int t = 0; t < len; t++) longer[nl][t] = pairs[i][t & 1];
+    for (int k = 0; k < 6; k++)
+        for (int len = 3; len <= 17; len += 2, i++) {
+            q->n[i] = len;
+            for (int t = 0; t < len; t++) q->o[i][t] = pairs[k][t & 1];
         }
     uint64_t x = 0x9e3779b97f4a7c15ull;
-    for (int i = 0; i < 8; i++, nl++) {
-        longer_n[nl] = 3 + 6 * i;
-        for (int t = 0; t < longer_n[nl]; t++) {
+    for (int k = 0; k < 8; k++, i++) {
+        q->n[i] = 3 + 6 * k;
+        for (int t = 0; t < q->n[i]; t++) {
             x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            longer[nl][t] = (unsigned char)(x >> 62);
+            q->o[i][t] = (unsigned char)(x >> 62);
         }
     }
-    for (int L = 0; L <= k; L++)
-        for (unsigned code = 0; code < (1u << (2 * L)); code++) {
-            int s = off[L] + (int)code;
-            int n = outcomes_of(L, code, o);
-            int m = move_after(pr, o, n, -1, std, 0);
-            if (move_after(pr, o, n, n + 1, &pr->other, 1) != m || move_after(pr, o, n, n + 3, std, 0) != m) return 0;
-            if (L == k) {
-                /* after every prefix of one and two turns, and the longer ones */
-                for (int pl = 1; pl <= 2; pl++)
-                    for (unsigned q = 0; q < (1u << (2 * pl)); q++) {
-                        outcomes_of(pl, q, o);
-                        outcomes_of(L, code, o + pl);
-                        if (move_after(pr, o, pl + L, -1, std, 0) != m) return 0;
-                    }
-                for (int i = 0; i < LONGER; i++) {
-                    memcpy(o, longer[i], (size_t)longer_n[i]);
-                    outcomes_of(L, code, o + longer_n[i]);
-                    if (move_after(pr, o, longer_n[i] + L, -1, std, 0) != m) return 0;
-                }
-            }
-            if (pr->bad) return 0;
-            out[s] = (unsigned char)m;
-            for (unsigned y = 0; y < 4; y++)
-                next[s][y] = L < k ? off[L + 1] + (int)(code + (y << (2 * L)))
-                                   : off[k] + (int)((code >> 2) + (y << (2 * (k - 1))));
-        }
+}
+
+/* A table of keys (byte strings of one length) by hash, numbered in the order they came. */
+typedef struct keyset {
+    size_t len;
+    int n, cap;
+    unsigned char *keys; /* cap * len */
+    int *slot;           /* 2 * cap entries: a key's number, or -1 */
+} keyset;
+
+static uint64_t key_hash(const unsigned char *k, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < len; i++) h = (h ^ k[i]) * 0x100000001b3ull;
+    return h;
+}
+
+/* The number of key k, added when new; -1 when the set is full. */
+static int keyset_find(keyset *s, const unsigned char *k)
+{
+    size_t mask = (size_t)(2 * s->cap) - 1, i = key_hash(k, s->len) & mask;
+    for (; s->slot[i] >= 0; i = (i + 1) & mask)
+        if (memcmp(s->keys + (size_t)s->slot[i] * s->len, k, s->len) == 0) return s->slot[i];
+    if (s->n == s->cap) return -1;
+    memcpy(s->keys + (size_t)s->n * s->len, k, s->len);
+    return s->slot[i] = s->n++;
+}
+
+static int keyset_init(keyset *s, size_t len, int cap) /* cap: a power of two */
+{
+    s->len = len, s->n = 0, s->cap = cap;
+    s->keys = malloc((size_t)cap * len);
+    s->slot = malloc((size_t)(2 * cap) * sizeof *s->slot);
+    if (!s->keys || !s->slot) return 0;
+    memset(s->slot, -1, (size_t)(2 * cap) * sizeof *s->slot);
     return 1;
+}
+
+static void keyset_free(keyset *s)
+{
+    free(s->keys);
+    free(s->slot);
+}
+
+/* A raw state: the strategy's state bytes, then the window's length L and code (4 bytes each). */
+static void key_make(unsigned char *key, const void *state, size_t bytes, int L, unsigned code)
+{
+    memcpy(key, state, bytes);
+    memcpy(key + bytes, &L, sizeof L);
+    memcpy(key + bytes + sizeof L, &code, sizeof code);
+}
+
+/* The raw machine of pr with depth k, from the first turn by breadth-first search: into out[]
+ * (the move, D = 1) and next[][4].  0 when a check fails or more than RAW_MAX states. */
+static int raw_machine(probe *pr, int k, int *n_raw, unsigned char *out, int (*next)[4])
+{
+    const pl_game *std = pl_game_standard();
+    prefixes *q = malloc(sizeof *q);
+    size_t klen = pr->bytes + 2 * sizeof(int);
+    unsigned char *key = malloc(klen), *from = malloc(pr->bytes), *after = malloc(pr->bytes);
+    keyset ks = {0};
+    int ok = 0;
+    if (!q || !key || !from || !after || !keyset_init(&ks, klen, RAW_MAX)) goto done;
+    prefixes_make(q);
+    unsigned char o[PREFIX_MAX + PL_PROBE_MAX_DEPTH];
+    key_make(key, pr->state, pr->bytes, 0, 0); /* the state after init, no turn yet */
+    keyset_find(&ks, key);
+    for (int s = 0; s < ks.n; s++) {
+        const unsigned char *ks_key = ks.keys + (size_t)s * klen;
+        int L;
+        unsigned code;
+        memcpy(from, ks_key, pr->bytes);
+        memcpy(&L, ks_key + pr->bytes, sizeof L);
+        memcpy(&code, ks_key + pr->bytes + sizeof L, sizeof code);
+        int n = outcomes_of(L, code, o);
+        int m = move_from(pr, from, o, n, -1, std, 0);
+        memcpy(after, pr->state, pr->bytes);
+        /* the same move and state with the length known, and in another game from side 1 */
+        if (move_from(pr, from, o, n, n + 1, &pr->other, 1) != m || memcmp(pr->state, after, pr->bytes) ||
+            move_from(pr, from, o, n, n + 3, std, 0) != m || memcmp(pr->state, after, pr->bytes))
+            goto done;
+        if (L == k) /* a window: the same after every prefix */
+            for (int i = 0; i < N_PREFIX; i++) {
+                memcpy(o, q->o[i], (size_t)q->n[i]);
+                outcomes_of(L, code, o + q->n[i]);
+                if (move_from(pr, from, o, q->n[i] + L, -1, std, 0) != m || memcmp(pr->state, after, pr->bytes))
+                    goto done;
+            }
+        if (pr->bad) goto done;
+        out[s] = (unsigned char)m;
+        for (unsigned y = 0; y < 4; y++) {
+            unsigned c = L < k ? code + (y << (2 * L)) : (code >> 2) + (y << (2 * (k - 1)));
+            key_make(key, after, pr->bytes, L < k ? L + 1 : k, c);
+            if ((next[s][y] = keyset_find(&ks, key)) < 0) goto done;
+        }
+    }
+    *n_raw = ks.n;
+    ok = 1;
+done:
+    keyset_free(&ks);
+    free(q);
+    free(key);
+    free(from);
+    free(after);
+    return ok;
 }
 
 /* Minimises the raw machine into a: 0 when more than PL_AUTOMATON_MAX states are left. */
 static int minimise(int n, const unsigned char *out, int (*next)[4], pl_automaton *a)
 {
     int *cls = malloc((size_t)n * sizeof *cls), *ncls = malloc((size_t)n * sizeof *ncls);
-    int *sig = malloc((size_t)n * 5 * sizeof *sig), *order = malloc((size_t)n * sizeof *order);
-    int ok = 0;
-    if (!cls || !ncls || !sig || !order) goto done;
+    int *rep = malloc((size_t)n * sizeof *rep);
+    keyset sigs = {0};
+    int ok = 0, cap = 1;
+    while (cap < n) cap *= 2;
+    if (!cls || !ncls || !rep || !keyset_init(&sigs, 5 * sizeof(int), cap)) goto done;
     for (int s = 0; s < n; s++) cls[s] = out[s];
     int classes = 0;
     for (;;) {
-        /* a state's signature: its class and its next states' classes; new classes numbered in
-         * the order of first appearance (a quadratic search: n is at most 1,365) */
-        int count = 0;
+        /* a state's signature: its class and its next states' classes; the new classes numbered
+         * in the order of first appearance */
+        sigs.n = 0;
+        memset(sigs.slot, -1, (size_t)(2 * cap) * sizeof *sigs.slot);
         for (int s = 0; s < n; s++) {
-            int *g = sig + 5 * s;
-            g[0] = cls[s];
-            for (int y = 0; y < 4; y++) g[1 + y] = cls[next[s][y]];
-            int c = -1;
-            for (int i = 0; i < count && c < 0; i++)
-                if (memcmp(sig + 5 * order[i], g, 5 * sizeof *g) == 0) c = i;
-            if (c < 0) order[c = count++] = s;
-            ncls[s] = c;
+            int g[5] = {cls[s], cls[next[s][0]], cls[next[s][1]], cls[next[s][2]], cls[next[s][3]]};
+            ncls[s] = keyset_find(&sigs, (const unsigned char *)g);
         }
         memcpy(cls, ncls, (size_t)n * sizeof *cls);
-        if (count == classes) break;
-        classes = count;
+        if (sigs.n == classes) break;
+        classes = sigs.n;
     }
     if (classes > PL_AUTOMATON_MAX) goto done;
     /* number the classes in the order a breadth-first search from state 0 meets them */
-    int *num = ncls, *rep = sig, head = 0, tail = 0;
+    int *num = ncls, head = 0, tail = 0;
     for (int c = 0; c < classes; c++) num[c] = -1;
     num[cls[0]] = tail;
     rep[tail++] = 0;
@@ -176,25 +251,27 @@ static int minimise(int n, const unsigned char *out, int (*next)[4], pl_automato
 done:
     free(cls);
     free(ncls);
-    free(sig);
-    free(order);
+    free(rep);
+    keyset_free(&sigs);
     return ok;
 }
 
 int pl_automaton_probe_uncached(const pl_probe_def *d, const pl_params *p, pl_automaton *a)
 {
     int k = d->depth_of ? d->depth_of(p) : d->depth;
-    if (k < 1 || k > PL_PROBE_MAX_DEPTH || !d->move) return 0;
-    probe pr = {.d = d, .p = p};
+    if (k < 1 || k > PL_PROBE_MAX_DEPTH || !d->move || d->state_size > STATE_MAX) return 0;
+    probe pr = {.d = d, .p = p, .bytes = d->state_size ? d->state_size : 1};
     pr.other = *pl_game_standard();
     pr.other.payoff[0][1][1] = 6, pr.other.payoff[1][0][0] = 4.5, pr.other.payoff[1][1][1] = 0.5;
     pr.other.payoff[0][0][0] = 2.5;
     unsigned char *out = malloc(RAW_MAX);
     int(*next)[4] = malloc(RAW_MAX * sizeof *next);
-    pr.state = calloc(1, d->state_size ? d->state_size : 1);
+    pr.state = calloc(1, pr.bytes); /* zeroed, as an engine zeroes it */
     int ok = 0, n = 0;
-    if (out && next && pr.state && !pl_history_init(&pr.me, 128) && !pl_history_init(&pr.opp, 128))
+    if (out && next && pr.state && !pl_history_init(&pr.me, 128) && !pl_history_init(&pr.opp, 128)) {
+        if (d->init) d->init(pr.state, p);
         ok = raw_machine(&pr, k, &n, out, next) && minimise(n, out, next, a);
+    }
     pl_history_free(&pr.me);
     pl_history_free(&pr.opp);
     free(pr.state);

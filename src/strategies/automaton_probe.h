@@ -1,19 +1,22 @@
 // SPDX-License-Identifier: MIT
 /* automaton_probe.h — the automaton of a strategy of bounded memory, made by asking its move.
  *
- * A deterministic strategy whose move hangs only on the last k turns of both sides (and, in its
- * first k turns, on the turns so far) is a finite automaton whatever its code: its states are
- * the histories of fewer than k turns, then the windows of the last k turns.  pl_automaton_probe
- * builds that automaton by calling the strategy's own `move` on each such history, checks the
- * claim (each window's move after prefixes of other lengths and contents; the same move with the
- * match length known and in another game, from the other side; no draw from the stream), merges
- * the states that play alike from there on (Moore minimisation), and refuses (returns 0) when any
- * check fails or more than PL_AUTOMATON_MAX states are left.
+ * A deterministic strategy whose move hangs only on its own state (a few bytes) and the last k
+ * turns of both sides (in its first k turns, on the turns so far) is a finite automaton whatever
+ * its code, when its state takes few values: the automaton's raw states are the pairs (the
+ * strategy's state bytes, the histories of fewer than k turns or the windows of the last k),
+ * found from the first turn by a breadth-first search in which each is asked its move and its
+ * next state bytes by calling the strategy's own `move`.  pl_automaton_probe builds it, checks the
+ * claim (each window's move and next state after prefixes of other lengths and contents; the same
+ * with the match length known and in another game from the other side; no draw from the stream),
+ * merges the states that play alike from there on (Moore minimisation), and refuses (returns 0)
+ * when a check fails, the search passes 4,096 raw states, or more than PL_AUTOMATON_MAX states
+ * are left.  Stateless strategies (Tit For 2 Tats) are the case of one state value.
  *
  * It is opt-in, one definition at a time: a definition offers it as its `automaton` hook through
- * PL_PROBED_AUTOMATON (a strategy is never made an automaton because its depth says it could be).
- * A probed automaton is made once a process for each strategy and parameters (kept behind a
- * lock), since the engine asks for it at every new pair. */
+ * PL_PROBED_AUTOMATON (a strategy is never made an automaton because its depth says it could be:
+ * the checks try many prefixes, not all).  A probed automaton is made once a process for each
+ * strategy and parameters (kept behind a lock), since the engine asks for it at every new pair. */
 #ifndef PL_AUTOMATON_PROBE_H
 #define PL_AUTOMATON_PROBE_H
 
@@ -27,13 +30,13 @@ typedef struct pl_probe_def {
     int (*move)(void *state, const pl_params *p, const pl_view *v);
     void (*init)(void *state, const pl_params *p); /* NULL: the zeroed state */
     size_t state_size;
-    int depth;                            /* the turns back its move reads (1 to PL_PROBE_MAX_DEPTH) */
+    int depth;                            /* the turns back its move reads (1 to PL_PROBE_MAX_DEPTH) besides its state */
     int (*depth_of)(const pl_params *p); /* NULL: depth; else the depth with these parameters */
 } pl_probe_def;
 
 /* The automaton of d with parameters p into a: 1 when made, 0 when refused (a depth outside 1 to
- * PL_PROBE_MAX_DEPTH, a move that reads more than its depth, the match length, the game or the
- * stream, or more than PL_AUTOMATON_MAX states).  Thread-safe.  The cache knows d by its address:
+ * PL_PROBE_MAX_DEPTH, a state of more than 256 bytes, a move that reads more than its state and
+ * its depth, the match length, the game or the stream, or too many states).  Thread-safe.  The cache knows d by its address:
  * d must be a definition that lives as long as the process (PL_PROBED_AUTOMATON's are static). */
 int pl_automaton_probe(const pl_probe_def *d, const pl_params *p, pl_automaton *a);
 

@@ -707,13 +707,16 @@ PL_PROBED_AUTOMATON(slow_tf2t2, slow_tf2t2_move, NULL, 0, 2, NULL)
 PL_PROBED_AUTOMATON(appeaser, appeaser_move, NULL, 0, 1, NULL)
 PL_PROBED_AUTOMATON(resurrection, resurrection_move, NULL, 0, 5, NULL)
 PL_PROBED_AUTOMATON(double_resurrection, double_resurrection_move, NULL, 0, 5, NULL)
-/* N tits for M tats reads N + M - 1 turns back: the last M of the other at each of the last N
- * turns (its registry depth, the reference's, says 3 for N = 3, M = 2; the probe refuses 3). */
+/* Automata made by probing their moves from their state (automaton_probe.h): each move reads its
+ * own state and the last DEPTH turns and nothing else. */
+PL_PROBED_AUTOMATON(spiteful_tft, spiteful_tft_move, NULL, sizeof(spiteful_state), 2, NULL)
+PL_PROBED_AUTOMATON(contrite_tft, contrite_tft_move, NULL, sizeof(contrite_state), 1, NULL)
+/* N tits for M tats reads its count of retaliations left and the other's last M turns. */
 static int ntmt_probe_depth(const pl_params *p)
 {
-    double N = p->num[0], M = p->num[1];
-    if (M == 0 || N == 0) return 1; /* always D (N > 0) or always C */
-    return N + M - 1 <= PL_PROBE_MAX_DEPTH ? (int)(N + M - 1) : -1;
+    double M = p->num[1];
+    if (M == 0) return 1; /* it retaliates every turn */
+    return M <= PL_PROBE_MAX_DEPTH ? (int)M : -1;
 }
 PL_PROBED_AUTOMATON(ntmt, ntmt_move, NULL, sizeof(ntmt_state), 0, ntmt_probe_depth)
 
@@ -748,7 +751,8 @@ const pl_strategy_def pl_family_classic[] = {
     {.id = "sneaky_tft", .name = "Sneaky Tit For Tat", .axelrod_name = "Sneaky Tit For Tat",
      .reference = REF_AXLPY("Karol Langner"), .memory_depth = -1, .move = sneaky_tft_move},
     {.id = "spiteful_tft", .name = "Spiteful Tit For Tat", .axelrod_name = "Spiteful Tit For Tat",
-     .reference = REF_PRISON, .memory_depth = -1, .state_size = sizeof(spiteful_state), .move = spiteful_tft_move},
+     .reference = REF_PRISON, .memory_depth = -1, .state_size = sizeof(spiteful_state), .move = spiteful_tft_move,
+     .automaton = spiteful_tft_automaton},
     {.id = "slow_tf2t2", .name = "Slow Tit For Two Tats 2", .axelrod_name = "Slow Tit For Two Tats 2",
      .reference = REF_PRISON, .memory_depth = 2, .move = slow_tf2t2_move, .automaton = slow_tf2t2_automaton},
     {.id = "omega_tft", .name = "Omega TFT", .axelrod_name = "Omega TFT: 3, 8",
@@ -766,7 +770,8 @@ const pl_strategy_def pl_family_classic[] = {
      .state_size = sizeof(orig_gradual_state), .move = original_gradual_move},
     {.id = "contrite_tft", .name = "Contrite Tit For Tat", .axelrod_name = "Contrite Tit For Tat",
      .reference = "Wu & Axelrod (1995), How to cope with noise in the iterated prisoner's dilemma, J. Conflict Resol.",
-     .memory_depth = 3, .state_size = sizeof(contrite_state), .move = contrite_tft_move},
+     .memory_depth = 3, .state_size = sizeof(contrite_state), .move = contrite_tft_move,
+     .automaton = contrite_tft_automaton},
     {.id = "adaptive_tft", .name = "Adaptive Tit For Tat", .axelrod_name = "Adaptive Tit For Tat: 0.5",
      .reference = "Tzafestas (2000), Toward adaptive cooperative behavior, SAB 2000", .memory_depth = -1,
      .params = {{.key = "rate", .kind = PL_PARAM_REAL, .def = 0.5, .lo = 0, .hi = 1,

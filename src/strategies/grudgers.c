@@ -292,6 +292,16 @@ PL_PROBED_AUTOMATON(hard_majority_5, hard_majority_5_move, NULL, 0, 5, NULL)
 PL_PROBED_AUTOMATON(go_by_majority, go_by_majority_move, NULL, 0, 0, go_by_majority_depth)
 PL_PROBED_AUTOMATON(hard_go_by_majority, hard_go_by_majority_move, NULL, 0, 0, go_by_majority_depth)
 
+/* Automata made by probing their moves from their state (automaton_probe.h): each move reads its
+ * own state and the last DEPTH turns and nothing else. */
+PL_PROBED_AUTOMATON(forgetful_grudger, forgetful_grudger_move, NULL, sizeof(timed_grudge_state), 1, NULL)
+PL_PROBED_AUTOMATON(once_bitten, once_bitten_move, NULL, sizeof(timed_grudge_state), 2, NULL)
+PL_PROBED_AUTOMATON(soft_grudger, soft_grudger_move, NULL, sizeof(soft_grudge_state), 1, NULL)
+/* the last n turns of the other (n of 1 to 5) */
+static int general_soft_grudger_depth(const pl_params *p) { return p->num[0] <= PL_PROBE_MAX_DEPTH ? (int)p->num[0] : -1; }
+PL_PROBED_AUTOMATON(general_soft_grudger, general_soft_grudger_move, NULL, sizeof(soft_grudge_state), 0,
+                    general_soft_grudger_depth)
+
 #define REF_AXL80 "Axelrod (1980), Effective choice in the prisoner's dilemma"
 #define REF_AXLPY "Axelrod-Python library (Knight et al. 2016), strategy of the same name"
 #define REF_PRISON "The PRISON project (1998), LIFL Lille; Mathieu & Delahaye (2015)"
@@ -307,7 +317,8 @@ const pl_strategy_def pl_family_grudgers[] = {
      .memory_depth = -1, .move = grudger_move,
      .automaton = grudger_automaton},
     {.id = "forgetful_grudger", .name = "Forgetful Grudger", .axelrod_name = "Forgetful Grudger", .reference = REF_AXLPY,
-     .memory_depth = 10, .state_size = sizeof(timed_grudge_state), .move = forgetful_grudger_move},
+     .memory_depth = 10, .state_size = sizeof(timed_grudge_state), .move = forgetful_grudger_move,
+     .automaton = forgetful_grudger_automaton},
     {.id = "opposite_grudger", .name = "Opposite Grudger", .axelrod_name = "Opposite Grudger", .reference = REF_AXLPY,
      .memory_depth = -1, .move = opposite_grudger_move,
      .automaton = opposite_grudger_automaton},
@@ -315,7 +326,8 @@ const pl_strategy_def pl_family_grudgers[] = {
      .memory_depth = -1, .move = aggravater_move,
      .automaton = aggravater_automaton},
     {.id = "soft_grudger", .name = "Soft Grudger", .axelrod_name = "Soft Grudger", .reference = REF_LI2011,
-     .memory_depth = 6, .state_size = sizeof(soft_grudge_state), .move = soft_grudger_move},
+     .memory_depth = 6, .state_size = sizeof(soft_grudge_state), .move = soft_grudger_move,
+     .automaton = soft_grudger_automaton},
     {.id = "general_soft_grudger", .name = "General Soft Grudger", .axelrod_name = "General Soft Grudger: n=1,d=4,c=2",
      .reference = REF_LI2011 "; generalised in Axelrod-Python", .memory_depth = -1,
      .params = {{.key = "n", .kind = PL_PARAM_INT, .def = 1, .lo = 1, .hi = 1e6,
@@ -324,7 +336,8 @@ const pl_strategy_def pl_family_grudgers[] = {
                  .help = "defections in a punishment (the triggering one included)"},
                 {.key = "c", .kind = PL_PARAM_INT, .def = 2, .lo = 0, .hi = 1e6,
                  .help = "cooperations of penance after the defections"}},
-     .state_size = sizeof(soft_grudge_state), .move = general_soft_grudger_move},
+     .state_size = sizeof(soft_grudge_state), .move = general_soft_grudger_move,
+     .automaton = general_soft_grudger_automaton},
     {.id = "grudger_alternator", .name = "GrudgerAlternator", .axelrod_name = "GrudgerAlternator",
      .reference = REF_PRISON " (c_then_per_dc)", .memory_depth = -1, .move = grudger_alternator_move,
      .automaton = grudger_alternator_automaton},
@@ -336,7 +349,8 @@ const pl_strategy_def pl_family_grudgers[] = {
      .memory_depth = -1, .move = spiteful_cc_move,
      .automaton = spiteful_cc_automaton},
     {.id = "once_bitten", .name = "Once Bitten", .axelrod_name = "Once Bitten", .reference = REF_AXLPY,
-     .memory_depth = 12, .state_size = sizeof(timed_grudge_state), .move = once_bitten_move},
+     .memory_depth = 12, .state_size = sizeof(timed_grudge_state), .move = once_bitten_move,
+     .automaton = once_bitten_automaton},
     {.id = "fool_me_once", .name = "Fool Me Once", .axelrod_name = "Fool Me Once", .reference = REF_AXLPY,
      .memory_depth = -1, .move = fool_me_once_move,
      .automaton = fool_me_once_automaton},

@@ -449,6 +449,11 @@ static int calculator_move(void *st, const pl_params *p, const pl_view *v)
  * tests/unit/test_match_automaton.c plays each against the loop of moves). */
 PL_PROBED_AUTOMATON(capri, capri_move, NULL, 0, 3, NULL)
 
+/* Automata made by probing their moves from their state (automaton_probe.h): each move reads its
+ * own state and the last DEPTH turns and nothing else. */
+PL_PROBED_AUTOMATON(usually_cooperates, usually_cooperates_move, NULL, sizeof(fsm_state), 1, NULL)
+PL_PROBED_AUTOMATON(usually_defects, usually_defects_move, NULL, sizeof(fsm_state), 1, NULL)
+
 const pl_strategy_def pl_family_misc[] = {
     {.id = "adaptive", .name = "Adaptive", .axelrod_name = "Adaptive", .reference = REF_LI2011,
      .flags = PL_USES_GAME, .memory_depth = -1,
@@ -500,10 +505,10 @@ const pl_strategy_def pl_family_misc[] = {
      .move = tricky_defector_move},
     {.id = "usually_cooperates", .name = "Usually Cooperates", .axelrod_name = "UsuallyCooperates",
      .reference = REF_ASHLOCK2009, .memory_depth = -1, .state_size = sizeof(fsm_state),
-     .move = usually_cooperates_move},
+     .move = usually_cooperates_move, .automaton = usually_cooperates_automaton},
     {.id = "usually_defects", .name = "Usually Defects", .axelrod_name = "UsuallyDefects",
      .reference = REF_ASHLOCK2009, .memory_depth = -1, .state_size = sizeof(fsm_state),
-     .move = usually_defects_move},
+     .move = usually_defects_move, .automaton = usually_defects_automaton},
     {.id = "verybad", .name = "VeryBad", .axelrod_name = "VeryBad", .reference = REF_ANDRE2013,
      .memory_depth = -1, .move = verybad_move},
     {.id = "average_copier", .name = "Average Copier", .axelrod_name = "Average Copier",

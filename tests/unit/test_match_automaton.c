@@ -78,7 +78,11 @@ static void automata_play_as_moves(void **unused)
                                  "hard_go_by_majority:memory_depth=4",
                                  /* hand-written (grudgers.c) */
                                  "grudger", "opposite_grudger", "aggravater", "easy_go", "spiteful_cc",
-                                 "grudger_alternator", "fool_me_once"};
+                                 "grudger_alternator", "fool_me_once",
+                                 /* probed with their states */
+                                 "spiteful_tft", "contrite_tft", "second_colbert", "second_tester",
+                                 "usually_cooperates", "usually_defects", "forgetful_grudger", "once_bitten",
+                                 "soft_grudger", "general_soft_grudger", "general_soft_grudger:n=2,d=3,c=1"};
     static pl_automaton made;
     for (size_t k = 0; k < sizeof must / sizeof *must; k++) {
         pl_strategy *s = make(must[k]);
@@ -90,6 +94,7 @@ static void automata_play_as_moves(void **unused)
     static const char *extra[] = {"tft", "gtft", "wsls", "defector", "random", "alternator",
                                   "n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
                                   "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
+                                  "general_soft_grudger:n=2,d=3,c=1",
                                   "cycler:cycle=CCDCDDDCD", "cycler:cycle=DDDDDDC", "cycler:cycle=CCCCCCCCCCCCD",
                                   "cycler:cycle=D", "cycler:cycle=CDCDDCCCDDCCCCCDDDDDCCCCCCCCCCCCCCCCCCDDDDD"};
     size_t n_reg = pl_strategy_count(), n_extra = sizeof extra / sizeof *extra;
@@ -193,10 +198,13 @@ static void one_automaton_plays_as_moves(void **unused)
         } else pl_strategy_free(s);
     }
     static const char *with_params[] = {"n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
-                                        "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4"};
-    aut = realloc(aut, (n_reg + 4) * sizeof *aut);
+                                        "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
+                                  "general_soft_grudger:n=2,d=3,c=1",
+                                        "general_soft_grudger:n=2,d=3,c=1"};
+    enum { N_WITH = sizeof with_params / sizeof *with_params };
+    aut = realloc(aut, (n_reg + N_WITH) * sizeof *aut);
     assert_non_null(aut);
-    for (size_t k = 0; k < 4; k++) aut[n++] = make(with_params[k]);
+    for (size_t k = 0; k < N_WITH; k++) aut[n++] = make(with_params[k]);
     assert_true(n >= 60 && tables >= 25);
     for (size_t k = 0; k < n_oth; k++) {
         oth[k] = make(others[k]);
@@ -338,12 +346,11 @@ static void probe_refuses_deeper_moves(void **unused)
         {"hard_tft", 3, 1, 4},    {"hard_tft", 5, 1, 4},       {"two_tits_for_tat", 1, 0, 0},
         {"slow_tf2t2", 1, 0, 0},  {"capri", 2, 0, 0},          {"capri", 3, 1, 14},
         {"first_nydegger", 2, 0, 0},
-        /* the reference says 3 for N = 3, M = 2: it reads 4 turns back (automaton_probe.h) */
-        {"n_tits_for_m_tats", 3, 0, 0}, {"n_tits_for_m_tats", 4, 1, 6},
+        {"n_tits_for_m_tats", 1, 0, 0}, {"n_tits_for_m_tats", 2, 1, 6}, /* M = 2 turns back, and its count */
         {"resurrection", 4, 0, 0}, {"resurrection", 5, 1, 10}, {"soft_go_by_majority_5", 4, 0, 0},
         {"grudger", 5, 0, 0},      /* the whole history */
-        {"second_colbert", 4, 0, 0}, /* the turn: a fixed opening of eight moves */
-        {"contrite_tft", 3, 0, 0},   /* what it meant to play, not only what was played */
+        /* with their states: an opening of eight moves counted in it, what it meant to play */
+        {"second_colbert", 1, 1, 9}, {"contrite_tft", 1, 1, 4}, {"once_bitten", 1, 0, 0}, {"once_bitten", 2, 1, 14},
         {"random", 1, 0, 0},         /* draws from the stream */
         {"tft", 0, 0, 0},            /* depths outside 1 to PL_PROBE_MAX_DEPTH */
         {"tft", PL_PROBE_MAX_DEPTH + 1, 0, 0},
