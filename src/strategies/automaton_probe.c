@@ -7,7 +7,8 @@
  * 4^t.  From the state after init and no turn, each raw state met is asked its move and its next
  * state bytes (the strategy's move called from those bytes with the window as the histories),
  * a window's after prefixes too (all of one and two turns; runs of each outcome and alternations
- * of two, up to 17 turns; eight of a small generator, up to 45 turns), every one with the length
+ * of two, up to 17 turns; eight of a small generator, up to 45 turns: about 40,000 checks at most,
+ * so past 270 windows each is checked after the short ones and a share of the others), every one with the length
  * known (its last turn, or two before it) and in another game from the other side; its four next
  * raw states join the search.  The raw machine is then minimised (states of the same move whose
  * next states are alike, refined until stable) and numbered in the order a search from the first
@@ -26,31 +27,54 @@ typedef struct probe {
     size_t bytes;   /* of the strategy's state (at least 1) */
     void *state;
     pl_history me, opp;
+    pl_history base_me, base_opp; /* the histories' counts at their base (base_set) */
     pl_game other; /* a game whose sides differ, for the check that the game is not read */
     int bad;       /* the stream was drawn from */
 } probe;
 
-/* The move from state bytes `from` after the outcomes o[0 .. n-1] (pushed, not played: the state
- * is the strategy's as the last of them was played), with the match length `length` (-1:
- * unknown), in game g from side `side`; the state after the move is left in pr->state. */
+/* The histories hold a base (a prefix, or nothing) of base_len turns, its counts kept to go back. */
+static void base_set(probe *pr, const unsigned char *o, int n)
+{
+    const pl_game *g = pl_game_standard();
+    pl_history_clear(&pr->me);
+    pl_history_clear(&pr->opp);
+    for (int t = 0; t < n; t++) {
+        int x = o[t] >> 1, y = o[t] & 1;
+        if (pl_history_push(&pr->me, x, g->payoff[x][y][0]) || pl_history_push(&pr->opp, y, g->payoff[x][y][1]))
+            pr->bad = 1;
+    }
+    pr->base_me = pr->me, pr->base_opp = pr->opp;
+}
+
+/* Back to the base: the turns after it cleared, its counts and scores as they were. */
+static void base_back(pl_history *h, const pl_history *base)
+{
+    for (int t = base->len; t < h->len; t++) h->w[t >> 6] &= ~(1ull << (t & 63));
+    h->len = base->len, h->n_defect = base->n_defect, h->score = base->score;
+}
+
+/* The move from state bytes `from` after the base and then the outcomes o[0 .. n-1] (pushed, not
+ * played: the state is the strategy's as the last of them was played), with the match length
+ * `length` (-1: unknown), in game g from side `side` (the base is the standard game's: empty
+ * when g is another); the state after the move is left in pr->state. */
 static int move_from(probe *pr, const void *from, const unsigned char *o, int n, int length, const pl_game *g,
                      int side)
 {
+    static const pl_rng start = {{0x9e3779b97f4a7c15ull, 0xbf58476d1ce4e5b9ull, 0x94d049bb133111ebull, 1}};
     memcpy(pr->state, from, pr->bytes);
-    pl_history_clear(&pr->me);
-    pl_history_clear(&pr->opp);
+    base_back(&pr->me, &pr->base_me);
+    base_back(&pr->opp, &pr->base_opp);
     for (int t = 0; t < n; t++) {
         int x = o[t] >> 1, y = o[t] & 1;
         double px = side == 0 ? g->payoff[x][y][0] : g->payoff[y][x][1];
         double py = side == 0 ? g->payoff[x][y][1] : g->payoff[y][x][0];
         if (pl_history_push(&pr->me, x, px) || pl_history_push(&pr->opp, y, py)) pr->bad = 1;
     }
-    pl_rng rng, before;
-    pl_rng_init(&rng, 1, 2, 3);
-    before = rng;
-    pl_view v = {.turn = n, .length = length, .me = &pr->me, .opp = &pr->opp, .game = g, .side = side, .rng = &rng};
+    pl_rng rng = start;
+    pl_view v = {.turn = pr->me.len, .length = length, .me = &pr->me, .opp = &pr->opp, .game = g, .side = side,
+                 .rng = &rng};
     int r = pr->d->move(pr->state, pr->p, &v);
-    if (memcmp(&rng, &before, sizeof rng) != 0) pr->bad = 1;
+    if (memcmp(&rng, &start, sizeof rng) != 0) pr->bad = 1;
     return r & 1;
 }
 
@@ -64,7 +88,7 @@ static int outcomes_of(int L, unsigned code, unsigned char *o)
 /* The prefixes a window's move is checked after: every one of one and two turns, each outcome
  * and each alternation of two repeated, up to 17 turns, and eight from a small generator of 3
  * to 45 turns. */
-enum { N_PREFIX = 4 + 16 + 4 * 16 + 6 * 8 + 8, PREFIX_MAX = 48 };
+enum { N_SHORT = 4 + 16, N_PREFIX = N_SHORT + 4 * 16 + 6 * 8 + 8, PREFIX_MAX = 48, CHECKS = 40000 };
 typedef struct prefixes {
     unsigned char o[N_PREFIX][PREFIX_MAX];
     int n[N_PREFIX];
@@ -159,6 +183,7 @@ static int raw_machine(probe *pr, int k, int *n_raw, unsigned char *out, int (*n
     if (!q || !key || !from || !after || !keyset_init(&ks, klen, RAW_MAX)) goto done;
     prefixes_make(q);
     unsigned char o[PREFIX_MAX + PL_PROBE_MAX_DEPTH];
+    base_set(pr, o, 0);
     key_make(key, pr->state, pr->bytes, 0, 0); /* the state after init, no turn yet */
     keyset_find(&ks, key);
     for (int s = 0; s < ks.n; s++) {
@@ -173,16 +198,8 @@ static int raw_machine(probe *pr, int k, int *n_raw, unsigned char *out, int (*n
         memcpy(after, pr->state, pr->bytes);
         /* the same move and state with the length known, and in another game from side 1 */
         if (move_from(pr, from, o, n, n + 1, &pr->other, 1) != m || memcmp(pr->state, after, pr->bytes) ||
-            move_from(pr, from, o, n, n + 3, std, 0) != m || memcmp(pr->state, after, pr->bytes))
+            move_from(pr, from, o, n, n + 3, std, 0) != m || memcmp(pr->state, after, pr->bytes) || pr->bad)
             goto done;
-        if (L == k) /* a window: the same after every prefix */
-            for (int i = 0; i < N_PREFIX; i++) {
-                memcpy(o, q->o[i], (size_t)q->n[i]);
-                outcomes_of(L, code, o + q->n[i]);
-                if (move_from(pr, from, o, q->n[i] + L, -1, std, 0) != m || memcmp(pr->state, after, pr->bytes))
-                    goto done;
-            }
-        if (pr->bad) goto done;
         out[s] = (unsigned char)m;
         for (unsigned y = 0; y < 4; y++) {
             unsigned c = L < k ? code + (y << (2 * L)) : (code >> 2) + (y << (2 * (k - 1)));
@@ -190,6 +207,36 @@ static int raw_machine(probe *pr, int k, int *n_raw, unsigned char *out, int (*n
             if ((next[s][y] = keyset_find(&ks, key)) < 0) goto done;
         }
     }
+    /* each window's move and next state the same after the prefixes (a prefix pushed once for
+     * all the windows): every prefix where the windows are at most CHECKS / N_PREFIX, else the 20
+     * of one and two turns and a share of the others, taken in turn from window to window so
+     * that each is tried on many */
+    int windows = 0;
+    for (int s = 0; s < ks.n; s++) {
+        int L;
+        memcpy(&L, ks.keys + (size_t)s * klen + pr->bytes, sizeof L);
+        windows += L == k;
+    }
+    int others = N_PREFIX - N_SHORT, share = CHECKS / (windows ? windows : 1) - N_SHORT;
+    if (share < 16) share = 16;
+    for (int i = 0; i < N_PREFIX; i++) {
+        base_set(pr, q->o[i], q->n[i]);
+        for (int s = 0, j = -1; s < ks.n; s++) {
+            const unsigned char *ks_key = ks.keys + (size_t)s * klen;
+            int L;
+            unsigned code;
+            memcpy(&L, ks_key + pr->bytes, sizeof L);
+            if (L != k) continue;
+            j++;
+            if (i >= N_SHORT && share < others && (i - N_SHORT + 7 * j) % others >= share) continue;
+            memcpy(&code, ks_key + pr->bytes + sizeof L, sizeof code);
+            int n = outcomes_of(L, code, o);
+            if (move_from(pr, ks_key, o, n, -1, std, 0) != out[s] ||
+                memcmp(pr->state, ks.keys + (size_t)next[s][0] * klen, pr->bytes) != 0)
+                goto done;
+        }
+    }
+    if (pr->bad) goto done;
     *n_raw = ks.n;
     ok = 1;
 done:
