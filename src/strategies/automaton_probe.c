@@ -7,8 +7,9 @@
  * 4^t.  From the state after init and no turn, each raw state met is asked its move and its next
  * state bytes (the strategy's move called from those bytes with the window as the histories),
  * a window's after prefixes too (all of one and two turns; runs of each outcome and alternations
- * of two, up to 17 turns; eight of a small generator, up to 45 turns: about 40,000 checks at most,
- * so past 270 windows each is checked after the short ones and a share of the others), every one with the length
+ * of two, up to 17 turns; eight of a small generator, up to 45 turns; and without one, with the
+ * length known or in another game from the other side: about 1,024 checks in all, so past 7
+ * windows each after a share of them, at least 2, in turn), the shorter histories with the length
  * known (its last turn, or two before it) and in another game from the other side; its four next
  * raw states join the search.  The raw machine is then minimised (states of the same move whose
  * next states are alike, refined until stable) and numbered in the order a search from the first
@@ -88,7 +89,7 @@ static int outcomes_of(int L, unsigned code, unsigned char *o)
 /* The prefixes a window's move is checked after: every one of one and two turns, each outcome
  * and each alternation of two repeated, up to 17 turns, and eight from a small generator of 3
  * to 45 turns. */
-enum { N_SHORT = 4 + 16, N_PREFIX = N_SHORT + 4 * 16 + 6 * 8 + 8, PREFIX_MAX = 48, CHECKS = 40000 };
+enum { N_PREFIX = 4 + 16 + 4 * 16 + 6 * 8 + 8, PREFIX_MAX = 48, CHECKS = 1024, P_ALL = N_PREFIX + 2 };
 typedef struct prefixes {
     unsigned char o[N_PREFIX][PREFIX_MAX];
     int n[N_PREFIX];
@@ -130,9 +131,15 @@ typedef struct keyset {
 
 static uint64_t key_hash(const unsigned char *k, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < len; i++) h = (h ^ k[i]) * 0x100000001b3ull;
-    return h;
+    uint64_t h = 0xcbf29ce484222325ull, w;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&w, k + i, 8);
+        h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+        h ^= h >> 29;
+    }
+    for (; i < len; i++) h = (h ^ k[i]) * 0x100000001b3ull;
+    return h ^ (h >> 32);
 }
 
 /* The number of key k, added when new; -1 when the set is full. */
@@ -178,9 +185,10 @@ static int raw_machine(probe *pr, int k, int *n_raw, unsigned char *out, int (*n
     prefixes *q = malloc(sizeof *q);
     size_t klen = pr->bytes + 2 * sizeof(int);
     unsigned char *key = malloc(klen), *from = malloc(pr->bytes), *after = malloc(pr->bytes);
+    int *win = malloc(RAW_MAX * sizeof *win); /* the raw states that are windows */
     keyset ks = {0};
     int ok = 0;
-    if (!q || !key || !from || !after || !keyset_init(&ks, klen, RAW_MAX)) goto done;
+    if (!q || !key || !from || !after || !win || !keyset_init(&ks, klen, RAW_MAX)) goto done;
     prefixes_make(q);
     unsigned char o[PREFIX_MAX + PL_PROBE_MAX_DEPTH];
     base_set(pr, o, 0);
@@ -196,10 +204,12 @@ static int raw_machine(probe *pr, int k, int *n_raw, unsigned char *out, int (*n
         int n = outcomes_of(L, code, o);
         int m = move_from(pr, from, o, n, -1, std, 0);
         memcpy(after, pr->state, pr->bytes);
-        /* the same move and state with the length known, and in another game from side 1 */
-        if (move_from(pr, from, o, n, n + 1, &pr->other, 1) != m || memcmp(pr->state, after, pr->bytes) ||
-            move_from(pr, from, o, n, n + 3, std, 0) != m || memcmp(pr->state, after, pr->bytes) || pr->bad)
+        /* the same move and state with the length known, and in another game from side 1 (the
+         * windows: in the pass below) */
+        if (L < k && (move_from(pr, from, o, n, n + 1, &pr->other, 1) != m || memcmp(pr->state, after, pr->bytes) ||
+                      move_from(pr, from, o, n, n + 3, std, 0) != m || memcmp(pr->state, after, pr->bytes)))
             goto done;
+        if (pr->bad) goto done;
         out[s] = (unsigned char)m;
         for (unsigned y = 0; y < 4; y++) {
             unsigned c = L < k ? code + (y << (2 * L)) : (code >> 2) + (y << (2 * (k - 1)));
@@ -207,34 +217,36 @@ static int raw_machine(probe *pr, int k, int *n_raw, unsigned char *out, int (*n
             if ((next[s][y] = keyset_find(&ks, key)) < 0) goto done;
         }
     }
-    /* each window's move and next state the same after the prefixes (a prefix pushed once for
-     * all the windows): every prefix where the windows are at most CHECKS / N_PREFIX, else the 20
-     * of one and two turns and a share of the others, taken in turn from window to window so
-     * that each is tried on many */
+    /* each window's move and next state the same after prefixes (a prefix pushed once for all
+     * the windows): about CHECKS checks in all, so with few windows each after every prefix, with
+     * many after a share of them (at least 2), taken in turn from window to window so that each
+     * prefix is tried on many windows */
     int windows = 0;
     for (int s = 0; s < ks.n; s++) {
         int L;
         memcpy(&L, ks.keys + (size_t)s * klen + pr->bytes, sizeof L);
-        windows += L == k;
+        if (L == k) win[windows++] = s;
     }
-    int others = N_PREFIX - N_SHORT, share = CHECKS / (windows ? windows : 1) - N_SHORT;
-    if (share < 16) share = 16;
-    for (int i = 0; i < N_PREFIX; i++) {
-        base_set(pr, q->o[i], q->n[i]);
-        for (int s = 0, j = -1; s < ks.n; s++) {
-            const unsigned char *ks_key = ks.keys + (size_t)s * klen;
-            int L;
-            unsigned code;
-            memcpy(&L, ks_key + pr->bytes, sizeof L);
-            if (L != k) continue;
-            j++;
-            if (i >= N_SHORT && share < others && (i - N_SHORT + 7 * j) % others >= share) continue;
-            memcpy(&code, ks_key + pr->bytes + sizeof L, sizeof code);
-            int n = outcomes_of(L, code, o);
-            if (move_from(pr, ks_key, o, n, -1, std, 0) != out[s] ||
-                memcmp(pr->state, ks.keys + (size_t)next[s][0] * klen, pr->bytes) != 0)
-                goto done;
-        }
+    int share = CHECKS / (windows ? windows : 1);
+    if (share < 2) share = 2;
+    for (int i = 0; i < N_PREFIX + 2; i++) { /* the last two: no prefix, the length known or another game */
+        base_set(pr, q->o[i < N_PREFIX ? i : 0], i < N_PREFIX ? q->n[i] : 0);
+        int length = i == N_PREFIX ? k + 3 : -1, side = i == N_PREFIX + 1;
+        const pl_game *g = side ? &pr->other : std;
+        /* window j is checked after prefix i when (i + 37 j) mod P < share (P = N_PREFIX + 2, and
+         * 73 = 1/37 mod P): for each r < share, the windows j = (r - i) 73 mod P, + P, + 2P, ... */
+        int rows = share < P_ALL ? share : P_ALL;
+        for (int r = 0; r < rows; r++)
+            for (int j = (int)((unsigned)((r - i + P_ALL) % P_ALL) * 73u % P_ALL); j < windows; j += P_ALL) {
+                int s = win[j];
+                const unsigned char *ks_key = ks.keys + (size_t)s * klen;
+                unsigned code;
+                memcpy(&code, ks_key + pr->bytes + sizeof(int), sizeof code);
+                int n = outcomes_of(k, code, o);
+                if (move_from(pr, ks_key, o, n, side ? k + 1 : length, g, side) != out[s] ||
+                    memcmp(pr->state, ks.keys + (size_t)next[s][0] * klen, pr->bytes) != 0)
+                    goto done;
+            }
     }
     if (pr->bad) goto done;
     *n_raw = ks.n;
@@ -245,6 +257,7 @@ done:
     free(key);
     free(from);
     free(after);
+    free(win);
     return ok;
 }
 
