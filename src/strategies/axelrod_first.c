@@ -418,9 +418,7 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
 
 #define REF1980 "Axelrod (1980), Effective choice in the prisoner's dilemma, J. Conflict Resolution 24(1)"
 
-/* The players below are automata made by probing their moves (automaton_probe.h): each move
- * reads the last DEPTH turns of both sides and nothing else (checked as the automaton is made;
- * tests/unit/test_match_automaton.c plays each against the loop of moves). */
+/* Nydegger as an automaton, by probing (automaton_probe.h): its move reads the last 3 turns. */
 PL_PROBED_AUTOMATON(nydegger, nydegger_move, NULL, 0, 3, NULL)
 
 const pl_strategy_def pl_family_axelrod_first[] = {

@@ -862,8 +862,7 @@ static int harrington_move(void *st, const pl_params *p, const pl_view *v)
 
 #define REF1980B "Axelrod (1980b), More effective choice in the prisoner's dilemma, J. Conflict Resolution 24(3)"
 
-/* Automata made by probing their moves from their state (automaton_probe.h): each move reads its
- * own state and the last DEPTH turns and nothing else. */
+/* Colbert and Tester as automata, by probing their state and last turns (automaton_probe.h). */
 PL_PROBED_AUTOMATON(colbert, colbert_move, NULL, sizeof(colbert_state), 1, NULL)
 PL_PROBED_AUTOMATON(tester, tester_move, NULL, sizeof(tester_state), 3, NULL)
 

@@ -696,9 +696,7 @@ static int memory_one_table(const pl_params *p, const pl_game *g, int side, doub
     return pl_table_fill(prob, p->num[4], p->num[0], p->num[1], p->num[2], p->num[3]);
 }
 
-/* The players below are automata made by probing their moves (automaton_probe.h): each move
- * reads the last DEPTH turns of both sides and nothing else (checked as the automaton is made;
- * tests/unit/test_match_automaton.c plays each against the loop of moves). */
+/* Automata by probing (automaton_probe.h): a move of the last DEPTH turns, then of its state too. */
 PL_PROBED_AUTOMATON(tf2t, tf2t_move, NULL, 0, 2, NULL)
 PL_PROBED_AUTOMATON(two_tits, two_tits_move, NULL, 0, 2, NULL)
 PL_PROBED_AUTOMATON(hard_tft, hard_tft_move, NULL, 0, 3, NULL)
@@ -707,8 +705,6 @@ PL_PROBED_AUTOMATON(slow_tf2t2, slow_tf2t2_move, NULL, 0, 2, NULL)
 PL_PROBED_AUTOMATON(appeaser, appeaser_move, NULL, 0, 1, NULL)
 PL_PROBED_AUTOMATON(resurrection, resurrection_move, NULL, 0, 5, NULL)
 PL_PROBED_AUTOMATON(double_resurrection, double_resurrection_move, NULL, 0, 5, NULL)
-/* Automata made by probing their moves from their state (automaton_probe.h): each move reads its
- * own state and the last DEPTH turns and nothing else. */
 PL_PROBED_AUTOMATON(spiteful_tft, spiteful_tft_move, NULL, sizeof(spiteful_state), 2, NULL)
 PL_PROBED_AUTOMATON(contrite_tft, contrite_tft_move, NULL, sizeof(contrite_state), 1, NULL)
 /* N tits for M tats reads its count of retaliations left and the other's last M turns. */

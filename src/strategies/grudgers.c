@@ -283,17 +283,14 @@ static int fool_me_once_automaton(const pl_params *p, pl_automaton *a)
 }
 #undef NEXT_BY_OTHER
 
-/* The players below are automata made by probing their moves (automaton_probe.h): each move
- * reads the last DEPTH turns of both sides and nothing else (checked as the automaton is made;
- * tests/unit/test_match_automaton.c plays each against the loop of moves). */
+/* Automata by probing (automaton_probe.h): the majorities over a window of 5 or fewer. */
 PL_PROBED_AUTOMATON(soft_majority_5, soft_majority_5_move, NULL, 0, 5, NULL)
 PL_PROBED_AUTOMATON(hard_majority_5, hard_majority_5_move, NULL, 0, 5, NULL)
 /* a window of 1 to 5 turns (the whole history: none) */
 PL_PROBED_AUTOMATON(go_by_majority, go_by_majority_move, NULL, 0, 0, go_by_majority_depth)
 PL_PROBED_AUTOMATON(hard_go_by_majority, hard_go_by_majority_move, NULL, 0, 0, go_by_majority_depth)
 
-/* Automata made by probing their moves from their state (automaton_probe.h): each move reads its
- * own state and the last DEPTH turns and nothing else. */
+/* and the grudges of limited span, by probing their state and the last turns */
 PL_PROBED_AUTOMATON(forgetful_grudger, forgetful_grudger_move, NULL, sizeof(timed_grudge_state), 1, NULL)
 PL_PROBED_AUTOMATON(once_bitten, once_bitten_move, NULL, sizeof(timed_grudge_state), 2, NULL)
 PL_PROBED_AUTOMATON(soft_grudger, soft_grudger_move, NULL, sizeof(soft_grudge_state), 1, NULL)

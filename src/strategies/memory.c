@@ -334,9 +334,7 @@ static int willing_table(const pl_params *p, const pl_game *g, int side, double 
 #define zd_move_lp_check zd_check_lp
 #define zd_move_lr_check zd_check_lr
 
-/* The players below are automata made by probing their moves (automaton_probe.h): each move
- * reads the last DEPTH turns of both sides and nothing else (checked as the automaton is made;
- * tests/unit/test_match_automaton.c plays each against the loop of moves). */
+/* The memory-two players as automata, by probing (automaton_probe.h). */
 PL_PROBED_AUTOMATON(aon2, aon2_move, NULL, 0, 2, NULL)
 PL_PROBED_AUTOMATON(delayed_aon1, delayed_aon1_move, NULL, 0, 2, NULL)
 

@@ -444,13 +444,9 @@ static int calculator_move(void *st, const pl_params *p, const pl_view *v)
 #define REF_ANDRE2013 "Carvalho et al. (2013), Iterated Prisoner's Dilemma: an extended analysis"
 #define REF_ASHLOCK2009 "Ashlock, Kim & Ashlock (2009), fingerprint analysis of evolved finite state agents"
 
-/* The players below are automata made by probing their moves (automaton_probe.h): each move
- * reads the last DEPTH turns of both sides and nothing else (checked as the automaton is made;
- * tests/unit/test_match_automaton.c plays each against the loop of moves). */
+/* CAPRI, Usually Cooperates and Usually Defects as automata, by probing (automaton_probe.h). */
 PL_PROBED_AUTOMATON(capri, capri_move, NULL, 0, 3, NULL)
 
-/* Automata made by probing their moves from their state (automaton_probe.h): each move reads its
- * own state and the last DEPTH turns and nothing else. */
 PL_PROBED_AUTOMATON(usually_cooperates, usually_cooperates_move, NULL, sizeof(fsm_state), 1, NULL)
 PL_PROBED_AUTOMATON(usually_defects, usually_defects_move, NULL, sizeof(fsm_state), 1, NULL)
 
