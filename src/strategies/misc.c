@@ -220,6 +220,28 @@ static int handshake_move(void *st, const pl_params *p, const pl_view *v)
     return PL_C;
 }
 
+/* Handshake as an automaton: state 2 i + off plays the handshake's move i (off: the other has
+ * already left it); then 2 k cooperates for good and 2 k + 1 defects for good. */
+static int handshake_automaton(const pl_params *p, pl_automaton *a)
+{
+    const char *hs = p->text[0];
+    int k = (int)strlen(hs);
+    if (2 * k + 2 > PL_AUTOMATON_MAX) return 0;
+    int coop = 2 * k; /* then coop + 1 defects for good */
+    a->n = 2 * k + 2;
+    for (int s = 0; s < a->n; s++) {
+        int i = s / 2, off = s & 1;
+        a->cut[s] = s < coop ? (hs[i] == 'D' ? 0 : UINT64_MAX) : s == coop ? UINT64_MAX : 0;
+        for (int x = 0; x < 2; x++)
+            for (int y = 0; y < 2; y++) {
+                int off2 = off | (y != (hs[i < k ? i : 0] == 'D'));
+                int to = s >= coop ? s : i + 1 < k ? 2 * (i + 1) + off2 : coop + off2;
+                a->next[s][2 * x + y] = (uint8_t)to;
+            }
+    }
+    return 1; /* no handshake (k = 0): state 0 cooperates for good */
+}
+
 /* ShortMem (Carvalho et al. 2013, Iterated Prisoner's Dilemma: an extended
  * analysis): cooperate for ten turns; then, over the opponent's last ten moves,
  * cooperate if C outnumber D by 3 or more, defect if D outnumber C by 3 or more,
@@ -490,7 +512,7 @@ const pl_strategy_def pl_family_misc[] = {
      .memory_depth = -1,
      .params = {{.key = "initial_plays", .kind = PL_PARAM_ACTIONS, .def_text = "CD",
                  .help = "the handshake; cooperate forever if the opponent opened with it, else defect"}},
-     .move = handshake_move},
+     .move = handshake_move, .automaton = handshake_automaton},
     {.id = "shortmem", .name = "ShortMem", .axelrod_name = "ShortMem", .reference = REF_ANDRE2013,
      .memory_depth = -1, .move = shortmem_move},
     {.id = "tricky_cooperator", .name = "Tricky Cooperator", .axelrod_name = "Tricky Cooperator",

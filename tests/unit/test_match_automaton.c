@@ -82,7 +82,10 @@ static void automata_play_as_moves(void **unused)
                                  /* probed with their states */
                                  "spiteful_tft", "contrite_tft", "second_colbert", "second_tester",
                                  "usually_cooperates", "usually_defects", "forgetful_grudger", "once_bitten",
-                                 "soft_grudger", "general_soft_grudger", "general_soft_grudger:n=2,d=3,c=1"};
+                                 "soft_grudger", "general_soft_grudger", "general_soft_grudger:n=2,d=3,c=1",
+                                 /* hand-written (hunters.c, misc.c) */
+                                 "prober", "prober2", "prober3", "hard_prober", "detective", "handshake",
+                                 "detective:initial_actions=D", "handshake:initial_plays=DDC"};
     static pl_automaton made;
     for (size_t k = 0; k < sizeof must / sizeof *must; k++) {
         pl_strategy *s = make(must[k]);
@@ -94,7 +97,8 @@ static void automata_play_as_moves(void **unused)
     static const char *extra[] = {"tft", "gtft", "wsls", "defector", "random", "alternator",
                                   "n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
                                   "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
-                                  "general_soft_grudger:n=2,d=3,c=1",
+                                  "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
+                                  "handshake:initial_plays=DDC",
                                   "cycler:cycle=CCDCDDDCD", "cycler:cycle=DDDDDDC", "cycler:cycle=CCCCCCCCCCCCD",
                                   "cycler:cycle=D", "cycler:cycle=CDCDDCCCDDCCCCCDDDDDCCCCCCCCCCCCCCCCCCDDDDD"};
     size_t n_reg = pl_strategy_count(), n_extra = sizeof extra / sizeof *extra;
@@ -182,7 +186,7 @@ static void one_automaton_plays_as_moves(void **unused)
      * history, the match length or the game, transformed ones, a Meta player */
     static const char *others[] = {"first_feld", "first_tullock", "first_graaskamp", "first_anonymous", "gradual",
                                    "retaliate", "limited_retaliate", "omega_tft", "cycle_hunter", "math_constant_hunter",
-                                   "evolved_ann_5", "backstabber", "prober", "adaptive", "noisy(tft, 0.1)",
+                                   "evolved_ann_5", "backstabber", "prober4", "adaptive", "noisy(tft, 0.1)",
                                    "dual(gtft)", "meta_majority_memory_one"};
     size_t n_reg = pl_strategy_count(), n_oth = sizeof others / sizeof *others;
     pl_strategy **aut = calloc(n_reg, sizeof *aut), *oth[sizeof others / sizeof *others];
@@ -199,8 +203,11 @@ static void one_automaton_plays_as_moves(void **unused)
     }
     static const char *with_params[] = {"n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
                                         "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
-                                  "general_soft_grudger:n=2,d=3,c=1",
-                                        "general_soft_grudger:n=2,d=3,c=1"};
+                                  "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
+                                  "handshake:initial_plays=DDC",
+                                        "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
+                                  "handshake:initial_plays=DDC", "detective:initial_actions=D",
+                                        "handshake:initial_plays=DDC"};
     enum { N_WITH = sizeof with_params / sizeof *with_params };
     aut = realloc(aut, (n_reg + N_WITH) * sizeof *aut);
     assert_non_null(aut);
