@@ -234,39 +234,38 @@ static int forgetful_fool_me_once_move(void *st, const pl_params *p, const pl_vi
  * defected (twice)", written out as its automaton (automaton.h): act[s], then next[s] by own
  * action and the other's (CC, CD, DC, DD).  tests/unit/test_match_automaton.c plays each
  * against the loop of moves. */
-#define NEXT_BY_OTHER(C_, D_) {C_, D_, C_, D_} /* the next state hangs on the other's action only */
 
 /* 0 no defection yet, 1 the grudge */
 static int grudger_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[2][4] = {NEXT_BY_OTHER(0, 1), NEXT_BY_OTHER(1, 1)};
+    static const uint8_t next[2][4] = {PL_NEXT_BY_OTHER(0, 1), PL_NEXT_BY_OTHER(1, 1)};
     return pl_automaton_fill(a, 2, "CD", next);
 }
 /* 0 no cooperation yet, 1 cooperating for good */
 static int opposite_grudger_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[2][4] = {NEXT_BY_OTHER(1, 0), NEXT_BY_OTHER(1, 1)};
+    static const uint8_t next[2][4] = {PL_NEXT_BY_OTHER(1, 0), PL_NEXT_BY_OTHER(1, 1)};
     return pl_automaton_fill(a, 2, "DC", next);
 }
 /* 0 no defection yet, 1 cooperating for good */
 static int easy_go_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[2][4] = {NEXT_BY_OTHER(0, 1), NEXT_BY_OTHER(1, 1)};
+    static const uint8_t next[2][4] = {PL_NEXT_BY_OTHER(0, 1), PL_NEXT_BY_OTHER(1, 1)};
     return pl_automaton_fill(a, 2, "DC", next);
 }
 /* turns 0, 1 and 2 without a defection of the other (D), then 3 grudger's C; 4 the grudge */
 static int aggravater_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[5][4] = {NEXT_BY_OTHER(1, 4), NEXT_BY_OTHER(2, 4), NEXT_BY_OTHER(3, 4),
-                                       NEXT_BY_OTHER(3, 4), NEXT_BY_OTHER(4, 4)};
+    static const uint8_t next[5][4] = {PL_NEXT_BY_OTHER(1, 4), PL_NEXT_BY_OTHER(2, 4), PL_NEXT_BY_OTHER(3, 4),
+                                       PL_NEXT_BY_OTHER(3, 4), PL_NEXT_BY_OTHER(4, 4)};
     return pl_automaton_fill(a, 5, "DDDCD", next);
 }
 /* 0 the first turn, 1 the second without a defection, 2 the second after one (C, then the
  * grudge); 3 grudger's C; 4 the grudge */
 static int spiteful_cc_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[5][4] = {NEXT_BY_OTHER(1, 2), NEXT_BY_OTHER(3, 4), NEXT_BY_OTHER(4, 4),
-                                       NEXT_BY_OTHER(3, 4), NEXT_BY_OTHER(4, 4)};
+    static const uint8_t next[5][4] = {PL_NEXT_BY_OTHER(1, 2), PL_NEXT_BY_OTHER(3, 4), PL_NEXT_BY_OTHER(4, 4),
+                                       PL_NEXT_BY_OTHER(3, 4), PL_NEXT_BY_OTHER(4, 4)};
     return pl_automaton_fill(a, 5, "CCCCD", next);
 }
 /* 0 no defection yet; after one, 1 (own last C: D) and 2 (own last D: C) by its own action */
@@ -278,10 +277,9 @@ static int grudger_alternator_automaton(const pl_params *p, pl_automaton *a)
 /* the other's defections so far: 0, 1, 2 or more */
 static int fool_me_once_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[3][4] = {NEXT_BY_OTHER(0, 1), NEXT_BY_OTHER(1, 2), NEXT_BY_OTHER(2, 2)};
+    static const uint8_t next[3][4] = {PL_NEXT_BY_OTHER(0, 1), PL_NEXT_BY_OTHER(1, 2), PL_NEXT_BY_OTHER(2, 2)};
     return pl_automaton_fill(a, 3, "CCD", next);
 }
-#undef NEXT_BY_OTHER
 
 /* Automata by probing (automaton_probe.h): the majorities over a window of 5 or fewer. */
 PL_PROBED_AUTOMATON(soft_majority_5, soft_majority_5_move, NULL, 0, 5, NULL)

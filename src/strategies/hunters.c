@@ -442,61 +442,51 @@ static int detective_move(void *st, const pl_params *p, const pl_view *v)
  * An opening of a few moves, what the other answered at fixed turns of it remembered, then a
  * rule for good (defect, cooperate) or tit for tat.  act[s], then next[s] by own action and the
  * other's (CC, CD, DC, DD); tests/unit/test_match_automaton.c plays each against its move. */
-#define BY_OTHER(C_, D_) {C_, D_, C_, D_} /* the next state hangs on the other's action only */
 
 /* 0-2 the opening D C C (1: the other's move 1 not yet seen; 2 it was C, 3 it was D), 4 defect
  * for good, 5 and 6 tit for tat after C and after D */
 static int prober_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[7][4] = {BY_OTHER(1, 1), BY_OTHER(2, 3), BY_OTHER(4, 6), BY_OTHER(5, 6),
-                                       BY_OTHER(4, 4), BY_OTHER(5, 6), BY_OTHER(5, 6)};
+    static const uint8_t next[7][4] = {PL_NEXT_BY_OTHER(1, 1), PL_NEXT_BY_OTHER(2, 3), PL_NEXT_BY_OTHER(4, 6), PL_NEXT_BY_OTHER(5, 6),
+                                       PL_NEXT_BY_OTHER(4, 4), PL_NEXT_BY_OTHER(5, 6), PL_NEXT_BY_OTHER(5, 6)};
     return pl_automaton_fill(a, 7, "DCCCDCD", next);
 }
 /* as Prober, but 4 cooperates for good, reached when the other answered D then C */
 static int prober2_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[7][4] = {BY_OTHER(1, 1), BY_OTHER(2, 3), BY_OTHER(5, 6), BY_OTHER(4, 6),
-                                       BY_OTHER(4, 4), BY_OTHER(5, 6), BY_OTHER(5, 6)};
+    static const uint8_t next[7][4] = {PL_NEXT_BY_OTHER(1, 1), PL_NEXT_BY_OTHER(2, 3), PL_NEXT_BY_OTHER(5, 6), PL_NEXT_BY_OTHER(4, 6),
+                                       PL_NEXT_BY_OTHER(4, 4), PL_NEXT_BY_OTHER(5, 6), PL_NEXT_BY_OTHER(5, 6)};
     return pl_automaton_fill(a, 7, "DCCCCCD", next);
 }
 /* 0-1 the opening D C, 2 defect for good (the other cooperated on move 1), 3 and 4 tit for tat */
 static int prober3_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[5][4] = {BY_OTHER(1, 1), BY_OTHER(2, 4), BY_OTHER(2, 2), BY_OTHER(3, 4),
-                                       BY_OTHER(3, 4)};
+    static const uint8_t next[5][4] = {PL_NEXT_BY_OTHER(1, 1), PL_NEXT_BY_OTHER(2, 4), PL_NEXT_BY_OTHER(2, 2), PL_NEXT_BY_OTHER(3, 4),
+                                       PL_NEXT_BY_OTHER(3, 4)};
     return pl_automaton_fill(a, 5, "DCDCD", next);
 }
 /* 0-1 the opening D D; 2 and 3 its C on move 2 after the other's C or D on move 1; 4 and 5 its C
  * on move 3, the other's moves 1 and 2 both C or not; 6 defect for good; 7 and 8 tit for tat */
 static int hard_prober_automaton(const pl_params *p, pl_automaton *a)
 {
-    static const uint8_t next[9][4] = {BY_OTHER(1, 1), BY_OTHER(2, 3), BY_OTHER(4, 5), BY_OTHER(5, 5), BY_OTHER(6, 6),
-                                       BY_OTHER(7, 8), BY_OTHER(6, 6), BY_OTHER(7, 8), BY_OTHER(7, 8)};
+    static const uint8_t next[9][4] = {PL_NEXT_BY_OTHER(1, 1), PL_NEXT_BY_OTHER(2, 3), PL_NEXT_BY_OTHER(4, 5), PL_NEXT_BY_OTHER(5, 5), PL_NEXT_BY_OTHER(6, 6),
+                                       PL_NEXT_BY_OTHER(7, 8), PL_NEXT_BY_OTHER(6, 6), PL_NEXT_BY_OTHER(7, 8), PL_NEXT_BY_OTHER(7, 8)};
     return pl_automaton_fill(a, 9, "DDCCCCDCD", next);
 }
-#undef BY_OTHER
 
-/* Detective with any opening of k moves: state 2 i + seen plays the opening's move i (seen: the
- * other has defected in it); then 2 k defects for good (it never did), 2 k + 1 and 2 k + 2 tit
- * for tat after C and after D. */
+/* Detective with any opening of k moves (pl_automaton_opening, flagged by a defection of the
+ * other's in it); then 2 k defects for good (it never did), 2 k + 1 and 2 k + 2 tit for tat after
+ * C and after D. */
 static int detective_automaton(const pl_params *p, pl_automaton *a)
 {
-    const char *open = p->text[0];
-    int k = (int)strlen(open);
-    if (2 * k + 3 > PL_AUTOMATON_MAX) return 0;
-    int grim = 2 * k, tft = 2 * k + 1;
+    int k = (int)strlen(p->text[0]), grim = 2 * k, tft = 2 * k + 1;
+    const int tit[2] = {tft, tft + 1};
+    if (!pl_automaton_opening(a, p->text[0], NULL, 3, grim, tit)) return 0;
+    static const uint8_t tail[3][4] = {{0, 0, 0, 0}, PL_NEXT_BY_OTHER(1, 2), PL_NEXT_BY_OTHER(1, 2)};
     a->n = 2 * k + 3;
-    for (int s = 0; s < a->n; s++) {
-        int i = s / 2, seen = s & 1;
-        a->cut[s] = s < grim ? (open[i] == 'D' ? 0 : UINT64_MAX) : s == tft ? UINT64_MAX : 0;
-        for (int x = 0; x < 2; x++)
-            for (int y = 0; y < 2; y++) {
-                int to;
-                if (s >= grim) to = s == grim ? grim : tft + y;
-                else if (i + 1 < k) to = 2 * (i + 1) + (seen | y);
-                else to = seen | y ? tft + y : grim;
-                a->next[s][2 * x + y] = (uint8_t)to;
-            }
+    for (int t = 0; t < 3; t++) {
+        a->cut[grim + t] = t == 1 ? UINT64_MAX : 0;
+        for (int m = 0; m < 4; m++) a->next[grim + t][m] = (uint8_t)(grim + tail[t][m]);
     }
     return 1; /* no opening (k = 0): state 0 defects for good */
 }

@@ -220,24 +220,17 @@ static int handshake_move(void *st, const pl_params *p, const pl_view *v)
     return PL_C;
 }
 
-/* Handshake as an automaton: state 2 i + off plays the handshake's move i (off: the other has
- * already left it); then 2 k cooperates for good and 2 k + 1 defects for good. */
+/* Handshake as an automaton (pl_automaton_opening, flagged once the other leaves the handshake);
+ * then 2 k cooperates for good and 2 k + 1 defects for good. */
 static int handshake_automaton(const pl_params *p, pl_automaton *a)
 {
-    const char *hs = p->text[0];
-    int k = (int)strlen(hs);
-    if (2 * k + 2 > PL_AUTOMATON_MAX) return 0;
-    int coop = 2 * k; /* then coop + 1 defects for good */
+    int k = (int)strlen(p->text[0]), coop = 2 * k;
+    const int left[2] = {coop + 1, coop + 1};
+    if (!pl_automaton_opening(a, p->text[0], p->text[0], 2, coop, left)) return 0;
     a->n = 2 * k + 2;
-    for (int s = 0; s < a->n; s++) {
-        int i = s / 2, off = s & 1;
-        a->cut[s] = s < coop ? (hs[i] == 'D' ? 0 : UINT64_MAX) : s == coop ? UINT64_MAX : 0;
-        for (int x = 0; x < 2; x++)
-            for (int y = 0; y < 2; y++) {
-                int off2 = off | (y != (hs[i < k ? i : 0] == 'D'));
-                int to = s >= coop ? s : i + 1 < k ? 2 * (i + 1) + off2 : coop + off2;
-                a->next[s][2 * x + y] = (uint8_t)to;
-            }
+    for (int t = 0; t < 2; t++) {
+        a->cut[coop + t] = t ? 0 : UINT64_MAX;
+        memset(a->next[coop + t], coop + t, sizeof a->next[coop + t]);
     }
     return 1; /* no handshake (k = 0): state 0 cooperates for good */
 }
