@@ -31,4 +31,43 @@ static inline int pl_automaton_deterministic(const pl_automaton *a)
     return 1;
 }
 
+/* A deterministic automaton of n states written out: act[s] is 'C' or 'D', next[s][2 x + y]
+ * the state after own action x and the other's y (D = 1), as the hand-written hooks of small
+ * machines give them (grudgers.c).  Returns 1. */
+static inline int pl_automaton_fill(pl_automaton *a, int n, const char *act, const uint8_t (*next)[4])
+{
+    a->n = n;
+    for (int s = 0; s < n; s++) {
+        a->cut[s] = act[s] == 'C' ? UINT64_MAX : 0;
+        for (int k = 0; k < 4; k++) a->next[s][k] = next[s][k];
+    }
+    return 1;
+}
+
+/* A row of next states that hangs on the other's action only: {after C, after D} for own C and D. */
+#define PL_NEXT_BY_OTHER(C_, D_) {C_, D_, C_, D_}
+
+/* An opening of k = strlen(open) moves into states 0 .. 2k - 1 of a: state 2 i + f plays open[i],
+ * f the flag raised once the other has played otherwise than expect[i] (expect NULL: C) at one of
+ * the opening's turns.  After the last one, the next state is `clean` without the flag, else
+ * flagged[the other's last action].  The caller fills the states from 2k on and sets a->n.  0 when
+ * 2k + extra states are more than PL_AUTOMATON_MAX. */
+static inline int pl_automaton_opening(pl_automaton *a, const char *open, const char *expect, int extra, int clean,
+                                       const int flagged[2])
+{
+    int k = 0;
+    while (open[k]) k++;
+    if (2 * k + extra > PL_AUTOMATON_MAX) return 0;
+    for (int s = 0; s < 2 * k; s++) {
+        int i = s / 2, f = s & 1;
+        a->cut[s] = open[i] == 'D' ? 0 : UINT64_MAX;
+        for (int y = 0; y < 2; y++) {
+            int g = f | (y != (expect && expect[i] == 'D'));
+            int to = i + 1 < k ? 2 * (i + 1) + g : g ? flagged[y] : clean;
+            a->next[s][y] = a->next[s][2 + y] = (uint8_t)to;
+        }
+    }
+    return 1;
+}
+
 #endif

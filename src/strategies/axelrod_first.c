@@ -9,6 +9,7 @@
  * vague, the interpretation of Axelrod-Python 4.13 is followed so that matches
  * are turn-for-turn identical to the reference library. */
 #include "strategies/strategy_def.h"
+#include "strategies/automaton_probe.h"
 
 /* Pearson's chi-squared statistic x of the counts (a, b) against an even split. */
 static double even_split_statistic(int a, int b)
@@ -417,6 +418,9 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
 
 #define REF1980 "Axelrod (1980), Effective choice in the prisoner's dilemma, J. Conflict Resolution 24(1)"
 
+/* Nydegger as an automaton, by probing (automaton_probe.h): its move reads the last 3 turns. */
+PL_PROBED_AUTOMATON(nydegger, nydegger_move, NULL, 0, 3, NULL)
+
 const pl_strategy_def pl_family_axelrod_first[] = {
     {.id = "first_davis", .name = "First by Davis", .axelrod_name = "First by Davis: 10", .reference = REF1980,
      .memory_depth = -1,
@@ -427,7 +431,7 @@ const pl_strategy_def pl_family_axelrod_first[] = {
      .reference = REF1980 "; Downing (1975), J. Conflict Resolution 19(3)", .flags = PL_USES_GAME,
      .memory_depth = -1, .state_size = sizeof(downing_state), .move = downing_move},
     {.id = "first_nydegger", .name = "First by Nydegger", .axelrod_name = "First by Nydegger", .reference = REF1980,
-     .memory_depth = 3, .move = nydegger_move},
+     .memory_depth = 3, .move = nydegger_move, .automaton = nydegger_automaton},
     {.id = "first_shubik", .name = "First by Shubik", .axelrod_name = "First by Shubik",
      .reference = REF1980 "; Shubik (1970), J. Conflict Resolution 14(2)", .memory_depth = -1,
      .state_size = sizeof(retaliation_state), .move = shubik_move},

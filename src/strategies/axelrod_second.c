@@ -7,6 +7,7 @@
  * Axelrod-Python 4.13 turn for turn, the random ones follow its rules with the
  * match's own stream (the same probabilities at every turn, not the same draws). */
 #include "strategies/strategy_def.h"
+#include "strategies/automaton_probe.h"
 
 #include <limits.h>
 
@@ -861,6 +862,10 @@ static int harrington_move(void *st, const pl_params *p, const pl_view *v)
 
 #define REF1980B "Axelrod (1980b), More effective choice in the prisoner's dilemma, J. Conflict Resolution 24(3)"
 
+/* Colbert and Tester as automata, by probing their state and last turns (automaton_probe.h). */
+PL_PROBED_AUTOMATON(colbert, colbert_move, NULL, sizeof(colbert_state), 1, NULL)
+PL_PROBED_AUTOMATON(tester, tester_move, NULL, sizeof(tester_state), 3, NULL)
+
 const pl_strategy_def pl_family_axelrod_second[] = {
     {.id = "second_appold", .name = "Second by Appold", .axelrod_name = "Second by Appold",
      .reference = REF1980B " (K88R)", .flags = PL_STOCHASTIC, .memory_depth = -1, .state_size = sizeof(appold_state),
@@ -875,7 +880,8 @@ const pl_strategy_def pl_family_axelrod_second[] = {
     {.id = "second_champion", .name = "Second by Champion", .axelrod_name = "Second by Champion",
      .reference = REF1980B, .flags = PL_STOCHASTIC, .memory_depth = -1, .move = champion_move},
     {.id = "second_colbert", .name = "Second by Colbert", .axelrod_name = "Second by Colbert",
-     .reference = REF1980B " (K51R)", .memory_depth = 4, .state_size = sizeof(colbert_state), .move = colbert_move},
+     .reference = REF1980B " (K51R)", .memory_depth = 4, .state_size = sizeof(colbert_state), .move = colbert_move,
+     .automaton = colbert_automaton},
     {.id = "second_eatherley", .name = "Second by Eatherley", .axelrod_name = "Second by Eatherley",
      .reference = REF1980B, .flags = PL_STOCHASTIC, .memory_depth = -1, .move = eatherley_move},
     {.id = "second_getzler", .name = "Second by Getzler", .axelrod_name = "Second by Getzler",
@@ -908,7 +914,7 @@ const pl_strategy_def pl_family_axelrod_second[] = {
      .state_size = sizeof(rowsam_state), .move = rowsam_move},
     {.id = "second_tester", .name = "Second by Tester", .axelrod_name = "Second by Tester",
      .reference = REF1980B " (TESTER)", .memory_depth = -1, .state_size = sizeof(tester_state),
-     .move = tester_move},
+     .move = tester_move, .automaton = tester_automaton},
     {.id = "second_tideman_chieruzzi", .name = "Second by Tideman and Chieruzzi",
      .axelrod_name = "Second by Tideman and Chieruzzi", .reference = REF1980B " (K84R)", .flags = PL_USES_GAME,
      .memory_depth = -1, .state_size = sizeof(tideman2_state), .move = tideman_second_move},

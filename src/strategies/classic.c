@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "strategies/strategy_def.h"
+#include "strategies/automaton_probe.h"
 
 /* ---- small helpers --------------------------------------------------------- */
 
@@ -695,6 +696,26 @@ static int memory_one_table(const pl_params *p, const pl_game *g, int side, doub
     return pl_table_fill(prob, p->num[4], p->num[0], p->num[1], p->num[2], p->num[3]);
 }
 
+/* Automata by probing (automaton_probe.h): a move of the last DEPTH turns, then of its state too. */
+PL_PROBED_AUTOMATON(tf2t, tf2t_move, NULL, 0, 2, NULL)
+PL_PROBED_AUTOMATON(two_tits, two_tits_move, NULL, 0, 2, NULL)
+PL_PROBED_AUTOMATON(hard_tft, hard_tft_move, NULL, 0, 3, NULL)
+PL_PROBED_AUTOMATON(hard_tf2t, hard_tf2t_move, NULL, 0, 3, NULL)
+PL_PROBED_AUTOMATON(slow_tf2t2, slow_tf2t2_move, NULL, 0, 2, NULL)
+PL_PROBED_AUTOMATON(appeaser, appeaser_move, NULL, 0, 1, NULL)
+PL_PROBED_AUTOMATON(resurrection, resurrection_move, NULL, 0, 5, NULL)
+PL_PROBED_AUTOMATON(double_resurrection, double_resurrection_move, NULL, 0, 5, NULL)
+PL_PROBED_AUTOMATON(spiteful_tft, spiteful_tft_move, NULL, sizeof(spiteful_state), 2, NULL)
+PL_PROBED_AUTOMATON(contrite_tft, contrite_tft_move, NULL, sizeof(contrite_state), 1, NULL)
+/* N tits for M tats reads its count of retaliations left and the other's last M turns. */
+static int ntmt_probe_depth(const pl_params *p)
+{
+    double M = p->num[1];
+    if (M == 0) return 1; /* it retaliates every turn */
+    return M <= PL_PROBE_MAX_DEPTH ? (int)M : -1;
+}
+PL_PROBED_AUTOMATON(ntmt, ntmt_move, NULL, sizeof(ntmt_state), 0, ntmt_probe_depth)
+
 const pl_strategy_def pl_family_classic[] = {
     {.id = "cooperator", .name = "Cooperator", .axelrod_name = "Cooperator", .reference = REF_AXL84,
      .memory_depth = 0, .move = cooperator_move, .memory_one = cooperator_table},
@@ -715,20 +736,21 @@ const pl_strategy_def pl_family_classic[] = {
      .reference = "Nachbar (1992), Evolution in the finitely repeated prisoner's dilemma (reverse tit for tat)",
      .memory_depth = 1, .move = bully_move, .memory_one = bully_table},
     {.id = "tf2t", .name = "Tit For 2 Tats", .axelrod_name = "Tit For 2 Tats", .reference = REF_AXL84,
-     .memory_depth = 2, .move = tf2t_move},
+     .memory_depth = 2, .move = tf2t_move, .automaton = tf2t_automaton},
     {.id = "two_tits_for_tat", .name = "Two Tits For Tat", .axelrod_name = "Two Tits For Tat",
-     .reference = REF_AXL84, .memory_depth = 2, .move = two_tits_move},
+     .reference = REF_AXL84, .memory_depth = 2, .move = two_tits_move, .automaton = two_tits_automaton},
     {.id = "hard_tft", .name = "Hard Tit For Tat", .axelrod_name = "Hard Tit For Tat",
-     .reference = "prisoners-dilemma.com (2017), strategy list", .memory_depth = 3, .move = hard_tft_move},
+     .reference = "prisoners-dilemma.com (2017), strategy list", .memory_depth = 3, .move = hard_tft_move, .automaton = hard_tft_automaton},
     {.id = "hard_tf2t", .name = "Hard Tit For 2 Tats", .axelrod_name = "Hard Tit For 2 Tats",
      .reference = "Stewart & Plotkin (2012), Extortion and cooperation in the prisoner's dilemma, PNAS 109",
-     .memory_depth = 3, .move = hard_tf2t_move},
+     .memory_depth = 3, .move = hard_tf2t_move, .automaton = hard_tf2t_automaton},
     {.id = "sneaky_tft", .name = "Sneaky Tit For Tat", .axelrod_name = "Sneaky Tit For Tat",
      .reference = REF_AXLPY("Karol Langner"), .memory_depth = -1, .move = sneaky_tft_move},
     {.id = "spiteful_tft", .name = "Spiteful Tit For Tat", .axelrod_name = "Spiteful Tit For Tat",
-     .reference = REF_PRISON, .memory_depth = -1, .state_size = sizeof(spiteful_state), .move = spiteful_tft_move},
+     .reference = REF_PRISON, .memory_depth = -1, .state_size = sizeof(spiteful_state), .move = spiteful_tft_move,
+     .automaton = spiteful_tft_automaton},
     {.id = "slow_tf2t2", .name = "Slow Tit For Two Tats 2", .axelrod_name = "Slow Tit For Two Tats 2",
-     .reference = REF_PRISON, .memory_depth = 2, .move = slow_tf2t2_move},
+     .reference = REF_PRISON, .memory_depth = 2, .move = slow_tf2t2_move, .automaton = slow_tf2t2_automaton},
     {.id = "omega_tft", .name = "Omega TFT", .axelrod_name = "Omega TFT: 3, 8",
      .reference = "Slany & Kienreich (2007), in The Iterated Prisoners' Dilemma: 20 Years On", .memory_depth = -1,
      .params = {{.key = "deadlock_threshold", .kind = PL_PARAM_INT, .def = 3, .lo = 0, .hi = 1e9,
@@ -744,7 +766,8 @@ const pl_strategy_def pl_family_classic[] = {
      .state_size = sizeof(orig_gradual_state), .move = original_gradual_move},
     {.id = "contrite_tft", .name = "Contrite Tit For Tat", .axelrod_name = "Contrite Tit For Tat",
      .reference = "Wu & Axelrod (1995), How to cope with noise in the iterated prisoner's dilemma, J. Conflict Resol.",
-     .memory_depth = 3, .state_size = sizeof(contrite_state), .move = contrite_tft_move},
+     .memory_depth = 3, .state_size = sizeof(contrite_state), .move = contrite_tft_move,
+     .automaton = contrite_tft_automaton},
     {.id = "adaptive_tft", .name = "Adaptive Tit For Tat", .axelrod_name = "Adaptive Tit For Tat: 0.5",
      .reference = "Tzafestas (2000), Toward adaptive cooperative behavior, SAB 2000", .memory_depth = -1,
      .params = {{.key = "rate", .kind = PL_PARAM_REAL, .def = 0.5, .lo = 0, .hi = 1,
@@ -759,13 +782,13 @@ const pl_strategy_def pl_family_classic[] = {
      .params = {{.key = "N", .kind = PL_PARAM_INT, .def = 3, .lo = 0, .hi = 1e9, .help = "number of retaliations"},
                 {.key = "M", .kind = PL_PARAM_INT, .def = 2, .lo = 0, .hi = 1e9,
                  .help = "consecutive opponent defections that trigger them"}},
-     .state_size = sizeof(ntmt_state), .move = ntmt_move},
+     .state_size = sizeof(ntmt_state), .move = ntmt_move, .automaton = ntmt_automaton},
     {.id = "forgiver", .name = "Forgiver", .axelrod_name = "Forgiver", .reference = REF_AXLPY("Thomas Campbell"),
      .memory_depth = -1, .move = forgiver_move},
     {.id = "forgiving_tft", .name = "Forgiving Tit For Tat", .axelrod_name = "Forgiving Tit For Tat",
      .reference = REF_AXLPY("Thomas Campbell"), .memory_depth = -1, .move = forgiving_tft_move},
     {.id = "appeaser", .name = "Appeaser", .axelrod_name = "Appeaser", .reference = REF_AXLPY("Jochen Mueller"),
-     .memory_depth = -1, .move = appeaser_move},
+     .memory_depth = -1, .move = appeaser_move, .automaton = appeaser_automaton},
     {.id = "doubler", .name = "Doubler", .axelrod_name = "Doubler", .reference = REF_PRISON, .memory_depth = -1,
      .move = doubler_move},
     {.id = "punisher", .name = "Punisher", .axelrod_name = "Punisher", .reference = REF_AXLPY("Geraint Palmer"),
@@ -796,9 +819,9 @@ const pl_strategy_def pl_family_classic[] = {
      .reference = REF_AXLPY("Owen Campbell"), .memory_depth = -1, .params = {P_RET_THRESHOLD(0.05), P_RET_LIMIT(20)},
      .state_size = sizeof(retaliate_state), .move = limited_retaliate_move},
     {.id = "resurrection", .name = "Resurrection", .axelrod_name = "Resurrection", .reference = REF_ECKHART,
-     .memory_depth = 5, .move = resurrection_move},
+     .memory_depth = 5, .move = resurrection_move, .automaton = resurrection_automaton},
     {.id = "double_resurrection", .name = "DoubleResurrection", .axelrod_name = "DoubleResurrection",
-     .reference = REF_ECKHART, .memory_depth = 5, .move = double_resurrection_move},
+     .reference = REF_ECKHART, .memory_depth = 5, .move = double_resurrection_move, .automaton = double_resurrection_automaton},
     {.id = "wsls", .name = "Win-Stay Lose-Shift", .axelrod_name = "Win-Stay Lose-Shift",
      .reference = "Nowak & Sigmund (1993), A strategy of win-stay, lose-shift that outperforms tit-for-tat, Nature 364",
      .memory_depth = 1, .move = wsls_move, .memory_one = wsls_table},

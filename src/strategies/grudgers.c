@@ -5,6 +5,7 @@
  * Each strategy's rule is cited in the line above it; behaviour matches
  * Axelrod-Python 4.13 where the strategy exists there. */
 #include "strategies/strategy_def.h"
+#include "strategies/automaton_probe.h"
 
 /* ---- grim trigger and kin ---------------------------------------------- */
 
@@ -228,6 +229,74 @@ static int forgetful_fool_me_once_move(void *st, const pl_params *p, const pl_vi
     return s->count > 1 ? PL_D : PL_C;
 }
 
+/* ---- the grudgers as automata ---------------------------------------------
+ * Each of the machines above that reads the other's whole history only through "has it
+ * defected (twice)", written out as its automaton (automaton.h): act[s], then next[s] by own
+ * action and the other's (CC, CD, DC, DD).  tests/unit/test_match_automaton.c plays each
+ * against the loop of moves. */
+
+/* 0 no defection yet, 1 the grudge */
+static int grudger_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[2][4] = {PL_NEXT_BY_OTHER(0, 1), PL_NEXT_BY_OTHER(1, 1)};
+    return pl_automaton_fill(a, 2, "CD", next);
+}
+/* 0 no cooperation yet, 1 cooperating for good */
+static int opposite_grudger_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[2][4] = {PL_NEXT_BY_OTHER(1, 0), PL_NEXT_BY_OTHER(1, 1)};
+    return pl_automaton_fill(a, 2, "DC", next);
+}
+/* 0 no defection yet, 1 cooperating for good */
+static int easy_go_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[2][4] = {PL_NEXT_BY_OTHER(0, 1), PL_NEXT_BY_OTHER(1, 1)};
+    return pl_automaton_fill(a, 2, "DC", next);
+}
+/* turns 0, 1 and 2 without a defection of the other (D), then 3 grudger's C; 4 the grudge */
+static int aggravater_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[5][4] = {PL_NEXT_BY_OTHER(1, 4), PL_NEXT_BY_OTHER(2, 4), PL_NEXT_BY_OTHER(3, 4),
+                                       PL_NEXT_BY_OTHER(3, 4), PL_NEXT_BY_OTHER(4, 4)};
+    return pl_automaton_fill(a, 5, "DDDCD", next);
+}
+/* 0 the first turn, 1 the second without a defection, 2 the second after one (C, then the
+ * grudge); 3 grudger's C; 4 the grudge */
+static int spiteful_cc_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[5][4] = {PL_NEXT_BY_OTHER(1, 2), PL_NEXT_BY_OTHER(3, 4), PL_NEXT_BY_OTHER(4, 4),
+                                       PL_NEXT_BY_OTHER(3, 4), PL_NEXT_BY_OTHER(4, 4)};
+    return pl_automaton_fill(a, 5, "CCCCD", next);
+}
+/* 0 no defection yet; after one, 1 (own last C: D) and 2 (own last D: C) by its own action */
+static int grudger_alternator_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[3][4] = {{0, 1, 0, 2}, {1, 1, 2, 2}, {1, 1, 2, 2}};
+    return pl_automaton_fill(a, 3, "CDC", next);
+}
+/* the other's defections so far: 0, 1, 2 or more */
+static int fool_me_once_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[3][4] = {PL_NEXT_BY_OTHER(0, 1), PL_NEXT_BY_OTHER(1, 2), PL_NEXT_BY_OTHER(2, 2)};
+    return pl_automaton_fill(a, 3, "CCD", next);
+}
+
+/* Automata by probing (automaton_probe.h): the majorities over a window of 5 or fewer. */
+PL_PROBED_AUTOMATON(soft_majority_5, soft_majority_5_move, NULL, 0, 5, NULL)
+PL_PROBED_AUTOMATON(hard_majority_5, hard_majority_5_move, NULL, 0, 5, NULL)
+/* a window of 1 to 5 turns (the whole history: none) */
+PL_PROBED_AUTOMATON(go_by_majority, go_by_majority_move, NULL, 0, 0, go_by_majority_depth)
+PL_PROBED_AUTOMATON(hard_go_by_majority, hard_go_by_majority_move, NULL, 0, 0, go_by_majority_depth)
+
+/* and the grudges of limited span, by probing their state and the last turns */
+PL_PROBED_AUTOMATON(forgetful_grudger, forgetful_grudger_move, NULL, sizeof(timed_grudge_state), 1, NULL)
+PL_PROBED_AUTOMATON(once_bitten, once_bitten_move, NULL, sizeof(timed_grudge_state), 2, NULL)
+PL_PROBED_AUTOMATON(soft_grudger, soft_grudger_move, NULL, sizeof(soft_grudge_state), 1, NULL)
+/* the last n turns of the other (n of 1 to 5) */
+static int general_soft_grudger_depth(const pl_params *p) { return p->num[0] <= PL_PROBE_MAX_DEPTH ? (int)p->num[0] : -1; }
+PL_PROBED_AUTOMATON(general_soft_grudger, general_soft_grudger_move, NULL, sizeof(soft_grudge_state), 0,
+                    general_soft_grudger_depth)
+
 #define REF_AXL80 "Axelrod (1980), Effective choice in the prisoner's dilemma"
 #define REF_AXLPY "Axelrod-Python library (Knight et al. 2016), strategy of the same name"
 #define REF_PRISON "The PRISON project (1998), LIFL Lille; Mathieu & Delahaye (2015)"
@@ -240,15 +309,20 @@ static int forgetful_fool_me_once_move(void *st, const pl_params *p, const pl_vi
 
 const pl_strategy_def pl_family_grudgers[] = {
     {.id = "grudger", .name = "Grudger", .axelrod_name = "Grudger", .reference = REF_AXL80 " (Friedman)",
-     .memory_depth = -1, .move = grudger_move},
+     .memory_depth = -1, .move = grudger_move,
+     .automaton = grudger_automaton},
     {.id = "forgetful_grudger", .name = "Forgetful Grudger", .axelrod_name = "Forgetful Grudger", .reference = REF_AXLPY,
-     .memory_depth = 10, .state_size = sizeof(timed_grudge_state), .move = forgetful_grudger_move},
+     .memory_depth = 10, .state_size = sizeof(timed_grudge_state), .move = forgetful_grudger_move,
+     .automaton = forgetful_grudger_automaton},
     {.id = "opposite_grudger", .name = "Opposite Grudger", .axelrod_name = "Opposite Grudger", .reference = REF_AXLPY,
-     .memory_depth = -1, .move = opposite_grudger_move},
+     .memory_depth = -1, .move = opposite_grudger_move,
+     .automaton = opposite_grudger_automaton},
     {.id = "aggravater", .name = "Aggravater", .axelrod_name = "Aggravater", .reference = REF_AXLPY,
-     .memory_depth = -1, .move = aggravater_move},
+     .memory_depth = -1, .move = aggravater_move,
+     .automaton = aggravater_automaton},
     {.id = "soft_grudger", .name = "Soft Grudger", .axelrod_name = "Soft Grudger", .reference = REF_LI2011,
-     .memory_depth = 6, .state_size = sizeof(soft_grudge_state), .move = soft_grudger_move},
+     .memory_depth = 6, .state_size = sizeof(soft_grudge_state), .move = soft_grudger_move,
+     .automaton = soft_grudger_automaton},
     {.id = "general_soft_grudger", .name = "General Soft Grudger", .axelrod_name = "General Soft Grudger: n=1,d=4,c=2",
      .reference = REF_LI2011 "; generalised in Axelrod-Python", .memory_depth = -1,
      .params = {{.key = "n", .kind = PL_PARAM_INT, .def = 1, .lo = 1, .hi = 1e6,
@@ -257,18 +331,24 @@ const pl_strategy_def pl_family_grudgers[] = {
                  .help = "defections in a punishment (the triggering one included)"},
                 {.key = "c", .kind = PL_PARAM_INT, .def = 2, .lo = 0, .hi = 1e6,
                  .help = "cooperations of penance after the defections"}},
-     .state_size = sizeof(soft_grudge_state), .move = general_soft_grudger_move},
+     .state_size = sizeof(soft_grudge_state), .move = general_soft_grudger_move,
+     .automaton = general_soft_grudger_automaton},
     {.id = "grudger_alternator", .name = "GrudgerAlternator", .axelrod_name = "GrudgerAlternator",
-     .reference = REF_PRISON " (c_then_per_dc)", .memory_depth = -1, .move = grudger_alternator_move},
+     .reference = REF_PRISON " (c_then_per_dc)", .memory_depth = -1, .move = grudger_alternator_move,
+     .automaton = grudger_alternator_automaton},
     {.id = "easy_go", .name = "EasyGo", .axelrod_name = "EasyGo", .reference = REF_PRISON " (easy_go)",
-     .memory_depth = -1, .move = easy_go_move},
+     .memory_depth = -1, .move = easy_go_move,
+     .automaton = easy_go_automaton},
     {.id = "spiteful_cc", .name = "SpitefulCC", .axelrod_name = "SpitefulCC",
      .reference = "Mathieu & Delahaye (2015), New winning strategies for the iterated prisoner's dilemma (spiteful_cc)",
-     .memory_depth = -1, .move = spiteful_cc_move},
+     .memory_depth = -1, .move = spiteful_cc_move,
+     .automaton = spiteful_cc_automaton},
     {.id = "once_bitten", .name = "Once Bitten", .axelrod_name = "Once Bitten", .reference = REF_AXLPY,
-     .memory_depth = 12, .state_size = sizeof(timed_grudge_state), .move = once_bitten_move},
+     .memory_depth = 12, .state_size = sizeof(timed_grudge_state), .move = once_bitten_move,
+     .automaton = once_bitten_automaton},
     {.id = "fool_me_once", .name = "Fool Me Once", .axelrod_name = "Fool Me Once", .reference = REF_AXLPY,
-     .memory_depth = -1, .move = fool_me_once_move},
+     .memory_depth = -1, .move = fool_me_once_move,
+     .automaton = fool_me_once_automaton},
     {.id = "forgetful_fool_me_once", .name = "Forgetful Fool Me Once", .axelrod_name = "Forgetful Fool Me Once: 0.05",
      .reference = "Axelrod-Python library, original strategy by Marc Harper", .flags = PL_STOCHASTIC,
      .memory_depth = -1,
@@ -281,9 +361,10 @@ const pl_strategy_def pl_family_grudgers[] = {
      .params = {P_WINDOW(0),
                 {.key = "soft", .kind = PL_PARAM_INT, .def = 1, .lo = 0, .hi = 1,
                  .help = "1: cooperate on a tie; 0: defect on a tie (hard)"}},
-     .move = go_by_majority_move, .memory_depth_of = go_by_majority_depth},
+     .move = go_by_majority_move, .memory_depth_of = go_by_majority_depth,
+     .automaton = go_by_majority_automaton},
     {.id = "soft_go_by_majority_5", .name = "Soft Go By Majority: 5", .axelrod_name = "Soft Go By Majority: 5", .class_name = "GoByMajority5",
-     .reference = REF_MAJ, .memory_depth = 5, .move = soft_majority_5_move},
+     .reference = REF_MAJ, .memory_depth = 5, .move = soft_majority_5_move, .automaton = soft_majority_5_automaton},
     {.id = "soft_go_by_majority_10", .name = "Soft Go By Majority: 10", .axelrod_name = "Soft Go By Majority: 10", .class_name = "GoByMajority10",
      .reference = REF_MAJ, .memory_depth = 10, .move = soft_majority_10_move},
     {.id = "soft_go_by_majority_20", .name = "Soft Go By Majority: 20", .axelrod_name = "Soft Go By Majority: 20", .class_name = "GoByMajority20",
@@ -292,9 +373,9 @@ const pl_strategy_def pl_family_grudgers[] = {
      .reference = REF_MAJ, .memory_depth = 40, .move = soft_majority_40_move},
     {.id = "hard_go_by_majority", .name = "Hard Go By Majority", .axelrod_name = "Hard Go By Majority", .class_name = "HardGoByMajority",
      .reference = REF_MAJ, .memory_depth = -1, .params = {P_WINDOW(0)}, .move = hard_go_by_majority_move,
-     .memory_depth_of = go_by_majority_depth},
+     .memory_depth_of = go_by_majority_depth, .automaton = hard_go_by_majority_automaton},
     {.id = "hard_go_by_majority_5", .name = "Hard Go By Majority: 5", .axelrod_name = "Hard Go By Majority: 5", .class_name = "HardGoByMajority5",
-     .reference = REF_MAJ, .memory_depth = 5, .move = hard_majority_5_move},
+     .reference = REF_MAJ, .memory_depth = 5, .move = hard_majority_5_move, .automaton = hard_majority_5_automaton},
     {.id = "hard_go_by_majority_10", .name = "Hard Go By Majority: 10", .axelrod_name = "Hard Go By Majority: 10", .class_name = "HardGoByMajority10",
      .reference = REF_MAJ, .memory_depth = 10, .move = hard_majority_10_move},
     {.id = "hard_go_by_majority_20", .name = "Hard Go By Majority: 20", .axelrod_name = "Hard Go By Majority: 20", .class_name = "HardGoByMajority20",

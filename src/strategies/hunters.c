@@ -438,6 +438,59 @@ static int detective_move(void *st, const pl_params *p, const pl_view *v)
     return pl_hist_ago(v->opp, 1);
 }
 
+/* ---- the probers as automata (automaton.h) ---------------------------------
+ * An opening of a few moves, what the other answered at fixed turns of it remembered, then a
+ * rule for good (defect, cooperate) or tit for tat.  act[s], then next[s] by own action and the
+ * other's (CC, CD, DC, DD); tests/unit/test_match_automaton.c plays each against its move. */
+
+/* 0-2 the opening D C C (1: the other's move 1 not yet seen; 2 it was C, 3 it was D), 4 defect
+ * for good, 5 and 6 tit for tat after C and after D */
+static int prober_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[7][4] = {PL_NEXT_BY_OTHER(1, 1), PL_NEXT_BY_OTHER(2, 3), PL_NEXT_BY_OTHER(4, 6), PL_NEXT_BY_OTHER(5, 6),
+                                       PL_NEXT_BY_OTHER(4, 4), PL_NEXT_BY_OTHER(5, 6), PL_NEXT_BY_OTHER(5, 6)};
+    return pl_automaton_fill(a, 7, "DCCCDCD", next);
+}
+/* as Prober, but 4 cooperates for good, reached when the other answered D then C */
+static int prober2_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[7][4] = {PL_NEXT_BY_OTHER(1, 1), PL_NEXT_BY_OTHER(2, 3), PL_NEXT_BY_OTHER(5, 6), PL_NEXT_BY_OTHER(4, 6),
+                                       PL_NEXT_BY_OTHER(4, 4), PL_NEXT_BY_OTHER(5, 6), PL_NEXT_BY_OTHER(5, 6)};
+    return pl_automaton_fill(a, 7, "DCCCCCD", next);
+}
+/* 0-1 the opening D C, 2 defect for good (the other cooperated on move 1), 3 and 4 tit for tat */
+static int prober3_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[5][4] = {PL_NEXT_BY_OTHER(1, 1), PL_NEXT_BY_OTHER(2, 4), PL_NEXT_BY_OTHER(2, 2), PL_NEXT_BY_OTHER(3, 4),
+                                       PL_NEXT_BY_OTHER(3, 4)};
+    return pl_automaton_fill(a, 5, "DCDCD", next);
+}
+/* 0-1 the opening D D; 2 and 3 its C on move 2 after the other's C or D on move 1; 4 and 5 its C
+ * on move 3, the other's moves 1 and 2 both C or not; 6 defect for good; 7 and 8 tit for tat */
+static int hard_prober_automaton(const pl_params *p, pl_automaton *a)
+{
+    static const uint8_t next[9][4] = {PL_NEXT_BY_OTHER(1, 1), PL_NEXT_BY_OTHER(2, 3), PL_NEXT_BY_OTHER(4, 5), PL_NEXT_BY_OTHER(5, 5), PL_NEXT_BY_OTHER(6, 6),
+                                       PL_NEXT_BY_OTHER(7, 8), PL_NEXT_BY_OTHER(6, 6), PL_NEXT_BY_OTHER(7, 8), PL_NEXT_BY_OTHER(7, 8)};
+    return pl_automaton_fill(a, 9, "DDCCCCDCD", next);
+}
+
+/* Detective with any opening of k moves (pl_automaton_opening, flagged by a defection of the
+ * other's in it); then 2 k defects for good (it never did), 2 k + 1 and 2 k + 2 tit for tat after
+ * C and after D. */
+static int detective_automaton(const pl_params *p, pl_automaton *a)
+{
+    int k = (int)strlen(p->text[0]), grim = 2 * k, tft = 2 * k + 1;
+    const int tit[2] = {tft, tft + 1};
+    if (!pl_automaton_opening(a, p->text[0], NULL, 3, grim, tit)) return 0;
+    static const uint8_t tail[3][4] = {{0, 0, 0, 0}, PL_NEXT_BY_OTHER(1, 2), PL_NEXT_BY_OTHER(1, 2)};
+    a->n = 2 * k + 3;
+    for (int t = 0; t < 3; t++) {
+        a->cut[grim + t] = t == 1 ? UINT64_MAX : 0;
+        for (int m = 0; m < 4; m++) a->next[grim + t][m] = (uint8_t)(grim + tail[t][m]);
+    }
+    return 1; /* no opening (k = 0): state 0 defects for good */
+}
+
 #define REF_LANGNER "Axelrod-Python, original strategy by Karol Langner"
 #define REF_HARPER "Axelrod-Python, original strategy by Marc Harper"
 #define REF_PRISON "Mathieu & Delahaye, PRISON project (1998), LIFL Lille"
@@ -509,15 +562,15 @@ const pl_strategy_def pl_family_hunters[] = {
      .state_clear = offsetof(meta_hunter_state, mc_bits), .init = meta_hunter_aggressive_init, .move = meta_hunter_move},
     {.id = "prober", .name = "Prober", .axelrod_name = "Prober",
      .reference = "Li, Hingston & Kendall (2011), Engineering design of strategies for winning IPD competitions",
-     .memory_depth = -1, .move = prober_move},
+     .memory_depth = -1, .move = prober_move, .automaton = prober_automaton},
     {.id = "prober2", .name = "Prober 2", .axelrod_name = "Prober 2", .reference = REF_PRISON, .memory_depth = -1,
-     .move = prober2_move},
+     .move = prober2_move, .automaton = prober2_automaton},
     {.id = "prober3", .name = "Prober 3", .axelrod_name = "Prober 3", .reference = REF_PRISON, .memory_depth = -1,
-     .move = prober3_move},
+     .move = prober3_move, .automaton = prober3_automaton},
     {.id = "prober4", .name = "Prober 4", .axelrod_name = "Prober 4", .reference = REF_PRISON, .memory_depth = -1,
      .state_size = sizeof(prober4_state), .move = prober4_move},
     {.id = "hard_prober", .name = "Hard Prober", .axelrod_name = "Hard Prober", .reference = REF_PRISON,
-     .memory_depth = -1, .move = hard_prober_move},
+     .memory_depth = -1, .move = hard_prober_move, .automaton = hard_prober_automaton},
     {.id = "naive_prober", .name = "Naive Prober", .axelrod_name = "Naive Prober: 0.1", .reference = REF_LI2011_H,
      .flags = PL_STOCHASTIC, .memory_depth = 1,
      .params = {{.key = "p", .kind = PL_PARAM_REAL, .def = 0.1, .lo = 0, .hi = 1,
@@ -532,6 +585,6 @@ const pl_strategy_def pl_family_hunters[] = {
      .reference = "Nicky Case (2017), The Evolution of Trust, https://ncase.me/trust/", .memory_depth = -1,
      .params = {{.key = "initial_actions", .kind = PL_PARAM_ACTIONS, .def_text = "CDCC",
                  .help = "opening moves; then defect forever if the opponent did not defect during them, else TFT"}},
-     .move = detective_move},
+     .move = detective_move, .automaton = detective_automaton},
     {0}
 };

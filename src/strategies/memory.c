@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "strategies/strategy_def.h"
+#include "strategies/automaton_probe.h"
 
 /* ---- memory-two players ------------------------------------------------- */
 
@@ -333,11 +334,15 @@ static int willing_table(const pl_params *p, const pl_game *g, int side, double 
 #define zd_move_lp_check zd_check_lp
 #define zd_move_lr_check zd_check_lr
 
+/* The memory-two players as automata, by probing (automaton_probe.h). */
+PL_PROBED_AUTOMATON(aon2, aon2_move, NULL, 0, 2, NULL)
+PL_PROBED_AUTOMATON(delayed_aon1, delayed_aon1_move, NULL, 0, 2, NULL)
+
 const pl_strategy_def pl_family_memory[] = {
     {.id = "aon2", .name = "AON2", .axelrod_name = "AON2", .reference = REF_HILBE2017, .memory_depth = 2,
-     .move = aon2_move},
+     .move = aon2_move, .automaton = aon2_automaton},
     {.id = "delayed_aon1", .name = "Delayed AON1", .axelrod_name = "Delayed AON1", .reference = REF_HILBE2017,
-     .memory_depth = 2, .move = delayed_aon1_move},
+     .memory_depth = 2, .move = delayed_aon1_move, .automaton = delayed_aon1_automaton},
     {.id = "mem2", .name = "MEM2", .axelrod_name = "MEM2", .reference = REF_LI2014, .memory_depth = -1,
      .state_size = sizeof(mem2_state), .move = mem2_move},
 

@@ -6,6 +6,7 @@
  * family, Inverse, Negation, SelfSteem, Calculator).
  * Behaviour matches Axelrod-Python 4.13; each rule is cited above its function. */
 #include "strategies/strategy_def.h"
+#include "strategies/automaton_probe.h"
 
 /* 1 if the opponent's last k moves, oldest first, spell `pat` (k = strlen(pat) <= len). */
 static int opp_last_is(const pl_history *h, const char *pat)
@@ -217,6 +218,21 @@ static int handshake_move(void *st, const pl_params *p, const pl_view *v)
     for (int i = 0; i < k; i++)
         if (pl_hist_at(v->opp, i) != (hs[i] == 'D')) return PL_D;
     return PL_C;
+}
+
+/* Handshake as an automaton (pl_automaton_opening, flagged once the other leaves the handshake);
+ * then 2 k cooperates for good and 2 k + 1 defects for good. */
+static int handshake_automaton(const pl_params *p, pl_automaton *a)
+{
+    int k = (int)strlen(p->text[0]), coop = 2 * k;
+    const int left[2] = {coop + 1, coop + 1};
+    if (!pl_automaton_opening(a, p->text[0], p->text[0], 2, coop, left)) return 0;
+    a->n = 2 * k + 2;
+    for (int t = 0; t < 2; t++) {
+        a->cut[coop + t] = t ? 0 : UINT64_MAX;
+        memset(a->next[coop + t], coop + t, sizeof a->next[coop + t]);
+    }
+    return 1; /* no handshake (k = 0): state 0 cooperates for good */
 }
 
 /* ShortMem (Carvalho et al. 2013, Iterated Prisoner's Dilemma: an extended
@@ -443,6 +459,12 @@ static int calculator_move(void *st, const pl_params *p, const pl_view *v)
 #define REF_ANDRE2013 "Carvalho et al. (2013), Iterated Prisoner's Dilemma: an extended analysis"
 #define REF_ASHLOCK2009 "Ashlock, Kim & Ashlock (2009), fingerprint analysis of evolved finite state agents"
 
+/* CAPRI, Usually Cooperates and Usually Defects as automata, by probing (automaton_probe.h). */
+PL_PROBED_AUTOMATON(capri, capri_move, NULL, 0, 3, NULL)
+
+PL_PROBED_AUTOMATON(usually_cooperates, usually_cooperates_move, NULL, sizeof(fsm_state), 1, NULL)
+PL_PROBED_AUTOMATON(usually_defects, usually_defects_move, NULL, sizeof(fsm_state), 1, NULL)
+
 const pl_strategy_def pl_family_misc[] = {
     {.id = "adaptive", .name = "Adaptive", .axelrod_name = "Adaptive", .reference = REF_LI2011,
      .flags = PL_USES_GAME, .memory_depth = -1,
@@ -462,7 +484,7 @@ const pl_strategy_def pl_family_misc[] = {
      .memory_depth = -1, .move = doublecrosser_move},
     {.id = "capri", .name = "CAPRI", .axelrod_name = "CAPRI",
      .reference = "Murase & Baek (2020), Five rules for friendly rivalry in direct reciprocity, Sci. Rep. 10",
-     .memory_depth = 3, .move = capri_move},
+     .memory_depth = 3, .move = capri_move, .automaton = capri_automaton},
     {.id = "collective_strategy", .name = "Collective Strategy", .axelrod_name = "CollectiveStrategy",
      .reference = "Li & Kendall (2009), A strategy with novel evolutionary features for the IPD, Evol. Comput. 17",
      .memory_depth = -1, .move = collective_move},
@@ -483,7 +505,7 @@ const pl_strategy_def pl_family_misc[] = {
      .memory_depth = -1,
      .params = {{.key = "initial_plays", .kind = PL_PARAM_ACTIONS, .def_text = "CD",
                  .help = "the handshake; cooperate forever if the opponent opened with it, else defect"}},
-     .move = handshake_move},
+     .move = handshake_move, .automaton = handshake_automaton},
     {.id = "shortmem", .name = "ShortMem", .axelrod_name = "ShortMem", .reference = REF_ANDRE2013,
      .memory_depth = -1, .move = shortmem_move},
     {.id = "tricky_cooperator", .name = "Tricky Cooperator", .axelrod_name = "Tricky Cooperator",
@@ -494,10 +516,10 @@ const pl_strategy_def pl_family_misc[] = {
      .move = tricky_defector_move},
     {.id = "usually_cooperates", .name = "Usually Cooperates", .axelrod_name = "UsuallyCooperates",
      .reference = REF_ASHLOCK2009, .memory_depth = -1, .state_size = sizeof(fsm_state),
-     .move = usually_cooperates_move},
+     .move = usually_cooperates_move, .automaton = usually_cooperates_automaton},
     {.id = "usually_defects", .name = "Usually Defects", .axelrod_name = "UsuallyDefects",
      .reference = REF_ASHLOCK2009, .memory_depth = -1, .state_size = sizeof(fsm_state),
-     .move = usually_defects_move},
+     .move = usually_defects_move, .automaton = usually_defects_automaton},
     {.id = "verybad", .name = "VeryBad", .axelrod_name = "VeryBad", .reference = REF_ANDRE2013,
      .memory_depth = -1, .move = verybad_move},
     {.id = "average_copier", .name = "Average Copier", .axelrod_name = "Average Copier",

@@ -22,6 +22,7 @@
 #include "parley/parley.h"
 #include "twoparty/match_engine.h"
 #include "strategies/registry.h"
+#include "strategies/automaton_probe.h"
 
 static pl_strategy *make(const char *name)
 {
@@ -67,14 +68,37 @@ static void automata_play_as_moves(void **unused)
     static const char *must[] = {"fortress3", "fortress4", "predator", "tf1", "evolved_fsm_16", "evolved_fsm_4",
                                  "evolved_lookerup_1_1_1", "evolved_lookerup_2_2_2", "winner12", "winner21",
                                  "pso_gambler_mem1", "pso_gambler_2_2_2", "zd_mem2", "cycler", "cycler_ccd",
-                                 "cycler_dc"};
+                                 "cycler_dc",
+                                 /* automata made by probing their moves (automaton_probe.h) */
+                                 "tf2t", "two_tits_for_tat", "hard_tft", "hard_tf2t", "slow_tf2t2", "appeaser",
+                                 "resurrection", "double_resurrection", "n_tits_for_m_tats", "aon2", "delayed_aon1",
+                                 "capri", "first_nydegger", "soft_go_by_majority_5", "hard_go_by_majority_5",
+                                 "n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3", "n_tits_for_m_tats:N=0,M=2",
+                                 "n_tits_for_m_tats:N=4,M=0", "soft_go_by_majority:memory_depth=3",
+                                 "hard_go_by_majority:memory_depth=4",
+                                 /* hand-written (grudgers.c) */
+                                 "grudger", "opposite_grudger", "aggravater", "easy_go", "spiteful_cc",
+                                 "grudger_alternator", "fool_me_once",
+                                 /* probed with their states */
+                                 "spiteful_tft", "contrite_tft", "second_colbert", "second_tester",
+                                 "usually_cooperates", "usually_defects", "forgetful_grudger", "once_bitten",
+                                 "soft_grudger", "general_soft_grudger", "general_soft_grudger:n=2,d=3,c=1",
+                                 /* hand-written (hunters.c, misc.c) */
+                                 "prober", "prober2", "prober3", "hard_prober", "detective", "handshake",
+                                 "detective:initial_actions=D", "handshake:initial_plays=DDC"};
+    static pl_automaton made;
     for (size_t k = 0; k < sizeof must / sizeof *must; k++) {
         pl_strategy *s = make(must[k]);
-        if (!s->def->automaton) fail_msg("%s has no automaton", must[k]);
+        /* a hook that declines would pass every comparison too */
+        if (!s->def->automaton || !s->def->automaton(&s->params, &made)) fail_msg("%s has no automaton", must[k]);
         pl_strategy_free(s);
     }
     /* memory-one tables (mixed pairs), and cycles whose joint periods are below, at and past 64 */
     static const char *extra[] = {"tft", "gtft", "wsls", "defector", "random", "alternator",
+                                  "n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
+                                  "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
+                                  "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
+                                  "handshake:initial_plays=DDC",
                                   "cycler:cycle=CCDCDDDCD", "cycler:cycle=DDDDDDC", "cycler:cycle=CCCCCCCCCCCCD",
                                   "cycler:cycle=D", "cycler:cycle=CDCDDCCCDDCCCCCDDDDDCCCCCCCCCCCCCCCCCCDDDDD"};
     size_t n_reg = pl_strategy_count(), n_extra = sizeof extra / sizeof *extra;
@@ -90,8 +114,9 @@ static void automata_play_as_moves(void **unused)
     for (size_t k = 0; k < n_extra; k++) {
         all[n] = make(extra[k]);
         double prob[5];
-        assert_true(all[n]->def->automaton || (all[n]->def->memory_one &&
-                                               all[n]->def->memory_one(&all[n]->params, pl_game_standard(), 0, prob)));
+        static pl_automaton made2;
+        assert_true((all[n]->def->automaton && all[n]->def->automaton(&all[n]->params, &made2)) ||
+                    (all[n]->def->memory_one && all[n]->def->memory_one(&all[n]->params, pl_game_standard(), 0, prob)));
         n++;
     }
     enum { NCFG = 7 };
@@ -161,7 +186,7 @@ static void one_automaton_plays_as_moves(void **unused)
      * history, the match length or the game, transformed ones, a Meta player */
     static const char *others[] = {"first_feld", "first_tullock", "first_graaskamp", "first_anonymous", "gradual",
                                    "retaliate", "limited_retaliate", "omega_tft", "cycle_hunter", "math_constant_hunter",
-                                   "evolved_ann_5", "backstabber", "prober", "adaptive", "noisy(tft, 0.1)",
+                                   "evolved_ann_5", "backstabber", "prober4", "adaptive", "noisy(tft, 0.1)",
                                    "dual(gtft)", "meta_majority_memory_one"};
     size_t n_reg = pl_strategy_count(), n_oth = sizeof others / sizeof *others;
     pl_strategy **aut = calloc(n_reg, sizeof *aut), *oth[sizeof others / sizeof *others];
@@ -176,6 +201,17 @@ static void one_automaton_plays_as_moves(void **unused)
             tables += table && !s->def->automaton;
         } else pl_strategy_free(s);
     }
+    static const char *with_params[] = {"n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
+                                        "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
+                                  "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
+                                  "handshake:initial_plays=DDC",
+                                        "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
+                                  "handshake:initial_plays=DDC", "detective:initial_actions=D",
+                                        "handshake:initial_plays=DDC"};
+    enum { N_WITH = sizeof with_params / sizeof *with_params };
+    aut = realloc(aut, (n_reg + N_WITH) * sizeof *aut);
+    assert_non_null(aut);
+    for (size_t k = 0; k < N_WITH; k++) aut[n++] = make(with_params[k]);
     assert_true(n >= 60 && tables >= 25);
     for (size_t k = 0; k < n_oth; k++) {
         oth[k] = make(others[k]);
@@ -223,12 +259,136 @@ static void one_automaton_plays_as_moves(void **unused)
     free(aut);
 }
 
+/* Tit for tat with one thing more each, that the probe must see. */
+static int tft_but_last_turn(void *st, const pl_params *p, const pl_view *v)
+{
+    return pl_view_in_last(v, 1) ? PL_D : pl_view_tft_reply(v); /* the match length */
+}
+static int tft_but_game(void *st, const pl_params *p, const pl_view *v)
+{
+    return pl_view_payoff(v, PL_D, PL_C) > 5 ? PL_D : pl_view_tft_reply(v); /* the game */
+}
+static int tft_but_side(void *st, const pl_params *p, const pl_view *v)
+{
+    return v->side ? PL_D : pl_view_tft_reply(v); /* the side */
+}
+static int tft_but_draws(void *st, const pl_params *p, const pl_view *v)
+{
+    return pl_view_coop_with(v, 1) == PL_C ? pl_view_tft_reply(v) : PL_C; /* draws nothing at 1 */
+}
+static int tft_but_stream(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)pl_rng_next(v->rng); /* draws, whatever it plays */
+    return pl_view_tft_reply(v);
+}
+static int tft_but_turn(void *st, const pl_params *p, const pl_view *v)
+{
+    return v->turn == 20 ? PL_D : pl_view_tft_reply(v); /* the turn */
+}
+static int tft_but_score(void *st, const pl_params *p, const pl_view *v)
+{
+    return v->me->score > 40 ? PL_D : pl_view_tft_reply(v); /* its score: the whole history */
+}
+static int tft_four_back(void *st, const pl_params *p, const pl_view *v)
+{
+    return v->turn >= 4 && pl_hist_ago(v->opp, 4) == PL_D ? PL_D : pl_view_tft_reply(v); /* four turns back */
+}
+typedef struct {
+    int seen;
+} count_state;
+static int tft_but_counts(void *st, const pl_params *p, const pl_view *v)
+{
+    count_state *s = st; /* its own state: the other's defections, never forgotten */
+    if (v->turn && pl_view_opp_last(v) == PL_D) s->seen++;
+    return s->seen >= 3 ? PL_D : pl_view_tft_reply(v);
+}
+
+static void probe_refuses_hidden_reads(void **unused)
+{
+    (void)unused;
+    static const struct {
+        int (*move)(void *, const pl_params *, const pl_view *);
+        size_t state_size;
+        int depth, ok;
+    } cases[] = {
+        {tft_but_last_turn, 0, 3, 0}, {tft_but_game, 0, 1, 0},   {tft_but_side, 0, 1, 0},
+        {tft_but_draws, 0, 1, 1},     {tft_but_stream, 0, 1, 0}, {tft_but_turn, 0, 5, 0},
+        {tft_but_score, 0, 5, 0},     {tft_four_back, 0, 3, 0},  {tft_four_back, 0, 4, 1},
+        {tft_but_counts, sizeof(count_state), 5, 0},
+    };
+    pl_params p;
+    memset(&p, 0, sizeof p);
+    static pl_automaton a;
+    static pl_probe_def d[sizeof cases / sizeof *cases]; /* the cache knows a definition by its address */
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        d[k] = (pl_probe_def){"test", cases[k].move, NULL, cases[k].state_size, cases[k].depth, NULL};
+        if (pl_automaton_probe_uncached(&d[k], &p, &a) != cases[k].ok)
+            fail_msg("case %zu: %s", k, cases[k].ok ? "refused" : "made");
+        /* the cached builder says the same, twice (the second from its cache) */
+        for (int t = 0; t < 2; t++) assert_int_equal(pl_automaton_probe(&d[k], &p, &a), cases[k].ok);
+    }
+}
+
+/* The probe as a definition would use it, from the registry's strategy `id`, claiming `depth`. */
+static int probe_as(const char *id, int depth, pl_automaton *a)
+{
+    pl_strategy *s = make(id);
+    pl_probe_def d = {id, s->def->move, s->def->init, s->def->state_size, depth, NULL};
+    int ok = pl_automaton_probe_uncached(&d, &s->params, a);
+    pl_strategy_free(s);
+    return ok;
+}
+
+/* The probing builder refuses a strategy that reads more than the depth it is given: more turns
+ * back, the turn itself, its intentions, the match length, the game or the stream. */
+static void probe_refuses_deeper_moves(void **unused)
+{
+    (void)unused;
+    static pl_automaton a;
+    static const struct {
+        const char *id;
+        int depth, ok, states;
+    } cases[] = {
+        {"tf2t", 1, 0, 0},        {"tf2t", 2, 1, 3},           {"hard_tft", 2, 0, 0},
+        {"hard_tft", 3, 1, 4},    {"hard_tft", 5, 1, 4},       {"two_tits_for_tat", 1, 0, 0},
+        {"slow_tf2t2", 1, 0, 0},  {"capri", 2, 0, 0},          {"capri", 3, 1, 14},
+        {"first_nydegger", 2, 0, 0},
+        {"n_tits_for_m_tats", 1, 0, 0}, {"n_tits_for_m_tats", 2, 1, 6}, /* M = 2 turns back, and its count */
+        {"resurrection", 4, 0, 0}, {"resurrection", 5, 1, 10}, {"soft_go_by_majority_5", 4, 0, 0},
+        {"grudger", 5, 0, 0},      /* the whole history */
+        /* with their states: an opening of eight moves counted in it, what it meant to play */
+        {"second_colbert", 1, 1, 9}, {"contrite_tft", 1, 1, 4}, {"once_bitten", 1, 0, 0}, {"once_bitten", 2, 1, 14},
+        {"random", 1, 0, 0},         /* draws from the stream */
+        {"tft", 0, 0, 0},            /* depths outside 1 to PL_PROBE_MAX_DEPTH */
+        {"tft", PL_PROBE_MAX_DEPTH + 1, 0, 0},
+        {"tft", 1, 1, 2},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        a.n = 0;
+        int ok = probe_as(cases[k].id, cases[k].depth, &a);
+        if (ok != cases[k].ok || (ok && a.n != cases[k].states))
+            fail_msg("%s at depth %d: %s with %d states, expected %s with %d", cases[k].id, cases[k].depth,
+                     ok ? "made" : "refused", a.n, cases[k].ok ? "made" : "refused", cases[k].states);
+    }
+    /* tit for two tats probed: state 0 (the first turn) cooperates, and two defections of the
+     * other in a row lead to the state that defects */
+    assert_true(probe_as("tf2t", 2, &a));
+    assert_int_equal(a.cut[0], UINT64_MAX);
+    int s1 = a.next[0][1], s2 = a.next[s1][1];
+    assert_int_equal(a.cut[s1], UINT64_MAX);
+    assert_int_equal(a.cut[s2], 0);
+    assert_int_equal(a.cut[a.next[s2][0]], UINT64_MAX);
+    assert_true(pl_automaton_deterministic(&a));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(automata_play_as_moves),
         cmocka_unit_test(one_automaton_plays_as_moves),
         cmocka_unit_test(cycles_of_every_period),
+        cmocka_unit_test(probe_refuses_deeper_moves),
+        cmocka_unit_test(probe_refuses_hidden_reads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
