@@ -38,6 +38,8 @@ static void node_free(pl_ynode *n)
     pl_free(n->items);
     pl_free(n->keys);
     pl_free(n->value);
+    pl_free(n->origin);
+    pl_free(n->origin_note);
     pl_free(n);
 }
 
@@ -191,6 +193,7 @@ static pl_ynode *node_copy(const pl_ynode *n)
     if (!c) return NULL;
     c->kind = n->kind, c->line = n->line, c->col = n->col, c->quoted = n->quoted;
     if (n->value && !(c->value = pl_strdup(n->value))) goto fail;
+    if (n->origin && pl_ynode_set_origin(c, n->origin, n->origin_note)) goto fail;
     if (n->n) {
         if (!(c->items = pl_calloc(n->n, sizeof *c->items))) goto fail;
         if (n->keys && !(c->keys = pl_calloc(n->n, sizeof *c->keys))) goto fail;
@@ -227,10 +230,25 @@ void pl_ydoc_free(pl_ydoc *d)
     pl_free(d);
 }
 
+int pl_ynode_set_origin(pl_ynode *node, const char *origin, const char *note)
+{
+    char *o = pl_strdup(origin), *t = note ? pl_strdup(note) : NULL;
+    if (!o || (note && !t)) {
+        pl_free(o), pl_free(t);
+        return PL_ENOMEM;
+    }
+    pl_free(node->origin), pl_free(node->origin_note);
+    node->origin = o, node->origin_note = t;
+    return PL_OK;
+}
+
 static int yerr_v(const pl_ydoc *d, const pl_ynode *at, pl_error *err, pl_status code, const char *fmt, va_list ap)
 {
     char msg[PL_ERROR_MSG_MAX - 128];
     vsnprintf(msg, sizeof msg, fmt, ap);
+    if (at && at->origin) /* a node made by an override: where it comes from, not a place in the file */
+        return pl_error_set(err, code, "%s: %s%s%s", at->origin, msg, at->origin_note ? " " : "",
+                            at->origin_note ? at->origin_note : "");
     if (at) return pl_error_set(err, code, "%s:%d:%d: %s", d->path, at->line, at->col, msg);
     return pl_error_set(err, code, "%s:1:1: %s", d->path, msg);
 }

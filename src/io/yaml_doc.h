@@ -31,6 +31,10 @@ struct pl_ynode {
     size_t n;           /* entries of a map or items of a sequence */
     pl_ynode **items;   /* values (map) or items (seq) */
     pl_ynode **keys;    /* map keys (scalars, with their own positions) */
+    char *origin;       /* NULL, or for a node no line of the file holds (made by `--set` or a sensitivity
+                         * range: scenario/overrides.h), what made it: pl_yerr writes it in place of
+                         * "path:line:col" */
+    char *origin_note;  /* NULL, or what pl_yerr writes after the message of such a node */
 };
 
 typedef struct pl_ydefaults pl_ydefaults;
@@ -68,7 +72,11 @@ void pl_ydoc_note_by_party(const pl_ydoc *d, const pl_ynode *map, const char *ke
 const char *pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key);
 const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char *key);
 
-/* Sets err to "path:line:col: <message>" for a node and returns PL_EINVAL. */
+/* Marks a node as made, not read (see origin above), so that an error at it reads "ORIGIN: <message>"
+ * or "ORIGIN: <message> NOTE".  Copies (pl_ydoc_copy) keep it.  PL_ENOMEM, or PL_OK. */
+int pl_ynode_set_origin(pl_ynode *node, const char *origin, const char *note);
+
+/* Sets err to "path:line:col: <message>" for a node (its origin for a made node) and returns PL_EINVAL. */
 int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* The same with the status of an inner error kept (PL_ENOMEM stays PL_ENOMEM; 0 is PL_EINVAL). */

@@ -168,22 +168,9 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
             size_t len = 0;
             for (int k = 0; k < x->s->n_ranges && len < sizeof pt; k++)
                 len += (size_t)snprintf(pt + len, sizeof pt - len, "%s%s=%g", k ? ", " : "", x->s->range[k].name, values[k]);
-            /* a key made at its default has no place in the file (line 0): the message names the range */
-            char at[PL_ERROR_MSG_MAX], msg[PL_ERROR_MSG_MAX];
-            const char *m = x->err->msg, *path = doc->path ? doc->path : "";
-            size_t pl = strlen(path);
-            if (pl && !strncmp(m, path, pl) && !strncmp(m + pl, ":0:", 3) && strstr(m + pl + 3, ": ")) {
-                size_t alen = 0;
-                at[0] = '\0';
-                for (int k = 0; k < x->s->n_ranges && alen < sizeof at; k++)
-                    if (x->s->range[k].added)
-                        alen += (size_t)snprintf(at + alen, sizeof at - alen, "%s%s", alen ? ", " : "", x->s->range[k].name);
-                char rest[PL_ERROR_MSG_MAX];
-                snprintf(rest, sizeof rest, "%s", strstr(m + pl + 3, ": ") + 2);
-                snprintf(msg, sizeof msg, "range %.150s (a value the file leaves to its default): %.500s (at the point %.250s)",
-                         alen ? at : "?", rest, pt);
-            } else
-                snprintf(msg, sizeof msg, "%.700s (at the point %.300s)", m, pt);
+            /* (a key made at its default names its range: add_range) */
+            char msg[PL_ERROR_MSG_MAX];
+            snprintf(msg, sizeof msg, "%.700s (at the point %.300s)", x->err->msg, pt);
             pl_error_set(x->err, rc, "%s", msg);
         }
     }
@@ -232,7 +219,11 @@ static int add_range(sens_ctx *x, pl_ydoc *doc, const char *name, const char *co
         char was[256];
         int added = 0;
         /* a value the file leaves out is made, at its default (overrides.h), in the baseline document */
-        if (!strchr(paths[i], '*')) rc = pl_overrides_reach(doc, pl_scenario_reader_of(doc), paths[i], NULL, s->n_ranges, &one, was, sizeof was, &added, &e);
+        char origin[PL_YPATH_MAX + 64]; /* an error at a key made names the range, not line 0 of the file */
+        snprintf(origin, sizeof origin, "range %s (a value the file leaves to its default)", r->name);
+        const pl_override_who who = {.at = s->n_ranges, .origin = origin, .say_how = 0};
+        if (!strchr(paths[i], '*'))
+            rc = pl_overrides_reach(doc, pl_scenario_reader_of(doc), paths[i], NULL, &who, &one, was, sizeof was, &added, &e);
         if (rc == PL_ENOMEM) {
             *x->err = e;
             break;
