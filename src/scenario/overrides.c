@@ -230,7 +230,7 @@ static int by_party(pl_ydoc *doc, const pl_ydoc *c, const char *path, int n_seg,
                             path, party, hint, key, list);
     }
     pl_ynode *cur = (pl_ynode *)pl_ymap_get(m, key);
-    const pl_ynode *old = !cur ? NULL : cur->kind == PL_Y_SCALAR ? cur : pl_ymap_get(cur, "default");
+    const pl_ynode *old = pl_ypath_value_of(cur); /* the number written for all */
     const char *def = old && old->kind == PL_Y_SCALAR ? old->value : pl_ydoc_default_of(c, cm, key);
     snprintf(was, was_len, "%s", def ? def : "");
     if (!value) value = was; /* a sensitivity range: the party starts where all are */
@@ -258,9 +258,8 @@ int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path,
     pl_error e0;
     *added = 0, *node = NULL;
     int rc = pl_ypath_node(doc, path, node, &e0);
-    const pl_ynode *def = !rc && (*node)->kind == PL_Y_MAP ? pl_ymap_get(*node, "default") : NULL;
-    if (def && def->kind == PL_Y_SCALAR) *node = (pl_ynode *)def; /* as pl_ypath_resolve: yaml_path.h */
     if (!rc) {
+        *node = pl_ypath_value_of(*node); /* a map by party: its default, as pl_ypath_resolve */
         snprintf(was, was_len, "%s", (*node)->kind == PL_Y_SCALAR && (*node)->value ? (*node)->value : "");
         return PL_OK;
     }
