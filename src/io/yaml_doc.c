@@ -49,7 +49,9 @@ typedef struct ydefault {
     const pl_ynode *map;
     char *key, *text;
     int quoted; /* a text, never read as a number */
-    int by_party; /* not a default: text is the keys (party ids) map[key] may be written with, by commas */
+    int by_party; /* not a default (text NULL): the keys map[key] may be written with, ids[0..n_ids) */
+    char **ids;
+    size_t n_ids;
 } ydefault;
 struct pl_ydefaults {
     size_t n, cap;
@@ -60,7 +62,10 @@ struct pl_ydefaults {
 static void defaults_free(pl_ydefaults *l)
 {
     if (!l) return;
-    for (size_t i = 0; i < l->n; i++) pl_free(l->e[i].key), pl_free(l->e[i].text);
+    for (size_t i = 0; i < l->n; i++) {
+        for (size_t k = 0; k < l->e[i].n_ids; k++) pl_free(l->e[i].ids[k]);
+        pl_free(l->e[i].key), pl_free(l->e[i].text), pl_free(l->e[i].ids);
+    }
     pl_free(l->e);
     pl_free(l);
 }
@@ -79,19 +84,28 @@ void pl_ydoc_note_default(const pl_ydoc *d, const pl_ynode *map, const char *key
     note(d, map, key, text, 0);
 }
 
-static void add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party);
+static ydefault *add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party);
+static const ydefault *noted(const pl_ydoc *d, const pl_ynode *map, const char *key, int by_party);
 
 static void note(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted)
 {
-    if (map && map->kind == PL_Y_MAP && key && !pl_ymap_get(map, key)) add(d, map, key, text, quoted, 0);
+    if (map && map->kind == PL_Y_MAP && key && text && !pl_ymap_get(map, key)) add(d, map, key, text, quoted, 0);
 }
 
 void pl_ydoc_note_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const *ids, size_t n)
 {
-    char text[4096];
-    size_t len = (size_t)snprintf(text, sizeof text, "default");
-    for (size_t i = 0; i < n && len < sizeof text; i++) len += (size_t)snprintf(text + len, sizeof text - len, ",%s", ids[i]);
-    if (len < sizeof text && map && map->kind == PL_Y_MAP && key) add(d, map, key, text, 0, 1);
+    if (!d || !d->defaults || !map || map->kind != PL_Y_MAP || !key || noted(d, map, key, 1)) return;
+    char **keys = pl_calloc(n + 1, sizeof *keys);
+    size_t k = 0;
+    while (keys && k <= n && (keys[k] = pl_strdup(k ? ids[k - 1] : "default"))) k++;
+    ydefault *e = k == n + 1 ? add(d, map, key, NULL, 0, 1) : NULL;
+    if (e) {
+        e->ids = keys, e->n_ids = k;
+        return;
+    }
+    d->defaults->failed = 1; /* out of memory: fill reports it */
+    while (keys && k) pl_free(keys[--k]);
+    pl_free(keys);
 }
 
 static const ydefault *noted(const pl_ydoc *d, const pl_ynode *map, const char *key, int by_party)
@@ -102,10 +116,11 @@ static const ydefault *noted(const pl_ydoc *d, const pl_ynode *map, const char *
     return NULL;
 }
 
-const char *pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key)
+size_t pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const **keys)
 {
     const ydefault *e = noted(d, map, key, 1);
-    return e ? e->text : NULL;
+    *keys = e ? (const char *const *)e->ids : NULL;
+    return e ? e->n_ids : 0;
 }
 
 const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char *key)
@@ -114,28 +129,31 @@ const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char
     return e ? e->text : NULL;
 }
 
-static void add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party)
+/* The entry noted for map[key] (a default, text; or by_party, text NULL and the caller fills ids), or
+ * NULL when not recording, already noted (the first value read stands) or out of memory. */
+static ydefault *add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party)
 {
     pl_ydefaults *l = d ? d->defaults : NULL;
-    if (!l || !text) return;
-    if (noted(d, map, key, by_party)) return; /* the first value read stands */
+    if (!l) return NULL;
+    if (noted(d, map, key, by_party)) return NULL;
     if (l->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 16;
         ydefault *e = pl_realloc(l->e, cap * sizeof *e);
         if (!e) {
             l->failed = 1;
-            return;
+            return NULL;
         }
         l->e = e, l->cap = cap;
     }
     ydefault *e = &l->e[l->n];
-    e->map = map, e->key = pl_strdup(key), e->text = pl_strdup(text), e->quoted = quoted, e->by_party = by_party;
-    if (!e->key || !e->text) {
+    memset(e, 0, sizeof *e);
+    e->map = map, e->key = pl_strdup(key), e->text = text ? pl_strdup(text) : NULL, e->quoted = quoted, e->by_party = by_party;
+    if (!e->key || (text && !e->text)) {
         pl_free(e->key), pl_free(e->text);
         l->failed = 1;
-        return;
+        return NULL;
     }
-    l->n++;
+    return &l->e[l->n++];
 }
 
 static pl_ynode *scalar_node(const char *text, int line, int col)

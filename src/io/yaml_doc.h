@@ -65,11 +65,12 @@ void pl_ydoc_note_default(const pl_ydoc *d, const pl_ynode *map, const char *key
 int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err);
 /* While recording, a loader also says which keys accept, besides one number, a map by party
  * ({default: x, PARTY: y}): pl_ydoc_note_by_party with the party ids (written or not).  Before
- * pl_ydoc_fill_defaults, pl_ydoc_by_party gives the keys such a map may have ("default,A,B", by
- * commas) and pl_ydoc_default_of the default noted for map[key] (NULL for none), so that `--set`
- * can reach a value the file leaves out (scenario/overrides.h). */
+ * pl_ydoc_fill_defaults, pl_ydoc_by_party gives how many keys such a map may have and, in *keys,
+ * the keys ("default", then the ids; NULL and 0 for a key not noted), and pl_ydoc_default_of the
+ * default noted for map[key] (NULL for none), so that `--set` can reach a value the file leaves
+ * out (scenario/overrides.h). */
 void pl_ydoc_note_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const *ids, size_t n);
-const char *pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key);
+size_t pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const **keys);
 const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char *key);
 
 /* Marks a node as made, not read (see origin above), so that an error at it reads "ORIGIN: <message>"

@@ -206,23 +206,16 @@ static int by_party(pl_ydoc *doc, const pl_ydoc *c, const char *path, int n_seg,
     char key[PL_YPATH_MAX], party[PL_YPATH_MAX];
     segment(path, n_seg - 2, key, sizeof key), segment(path, n_seg - 1, party, sizeof party);
     pl_ynode *cm = prefix_node(c, path, n_seg - 2), *m = prefix_node(doc, path, n_seg - 2);
-    const char *ids = cm && m && m->kind == PL_Y_MAP ? pl_ydoc_by_party(c, cm, key) : NULL;
-    if (!ids) return PL_OK;
-    const char *names[64];
-    char copy[4096];
-    size_t nn = 0;
+    const char *const *names = NULL; /* "default", then the party ids */
+    size_t nn = cm && m && m->kind == PL_Y_MAP ? pl_ydoc_by_party(c, cm, key, &names) : 0;
+    if (!nn) return PL_OK;
     int known = 0;
-    snprintf(copy, sizeof copy, "%s", ids);
-    for (char *t = copy, *comma; t && nn < 64; t = comma ? comma + 1 : NULL) {
-        if ((comma = strchr(t, ','))) *comma = 0;
-        names[nn++] = t;
-        known |= !strcmp(t, party);
-    }
+    for (size_t i = 0; i < nn; i++) known |= !strcmp(names[i], party);
     if (!known) {
         const char *best = pl_yclosest(party, names, nn);
         char hint[PL_YPATH_MAX + 32] = "";
         if (best) snprintf(hint, sizeof hint, " (did you mean '%s'?)", best);
-        char list[4200];
+        char list[PL_ERROR_MSG_MAX]; /* as much as the message holds */
         size_t len = 0;
         for (size_t i = 0; i < nn && len < sizeof list; i++)
             len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", names[i]);

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,6 +219,38 @@ static void a_made_node_is_blamed_on_its_origin(void **state)
     pl_ydoc_free(c2);
 }
 
+/* The keys a map by party may have are kept as given, however many and however long (once a comma
+ * string of at most 4096 characters, read back as at most 64 names). */
+static void by_party_keys_are_kept_whole(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_ydoc *d = load("behaviour:\n  patience: 2\n", &err);
+    assert_non_null(d);
+    const pl_ynode *b = pl_ymap_get(d->root, "behaviour");
+    enum { N = 100 };
+    static char names[N][80];
+    const char *ids[N];
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "party-%03d-with-a-name-long-enough-to-pass-a-fixed-buffer-soon", i);
+        ids[i] = names[i];
+    }
+    const char *const *keys = NULL;
+    pl_ydoc_note_by_party(d, b, "patience", ids, N); /* not recording: nothing noted */
+    assert_int_equal(pl_ydoc_by_party(d, b, "patience", &keys), 0);
+    assert_null(keys);
+    assert_int_equal(pl_ydoc_record_defaults(d), PL_OK);
+    pl_ydoc_note_by_party(d, b, "patience", ids, N);
+    assert_int_equal(pl_ydoc_by_party(d, b, "patience", &keys), N + 1);
+    assert_string_equal(keys[0], "default");
+    assert_string_equal(keys[1], names[0]);
+    assert_string_equal(keys[N], names[N - 1]);
+    assert_int_equal(pl_ydoc_by_party(d, b, "inertia", &keys), 0);
+    assert_int_equal(pl_ydoc_fill_defaults(d, &err), PL_OK); /* a form, not a value: nothing written */
+    assert_int_equal(pl_ymap_get(b, "patience")->kind, PL_Y_SCALAR);
+    pl_ydoc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +260,7 @@ int main(void)
         cmocka_unit_test(defaults_used_join_the_tree),
         cmocka_unit_test(copy_is_deep),
         cmocka_unit_test(a_made_node_is_blamed_on_its_origin),
+        cmocka_unit_test(by_party_keys_are_kept_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
