@@ -213,9 +213,9 @@ static int add_range(sens_ctx *x, pl_ydoc *doc, const char *name, const char *co
             break;
         }
         snprintf(r->path[i], sizeof r->path[i], "%s", paths[i]);
-        size_t n;
+        size_t n = 0;
         pl_error e;
-        pl_ynode *one;
+        pl_ynode *one = NULL;
         char was[256];
         int added = 0;
         /* a value the file leaves out is made, at its default (overrides.h), in the baseline document */
@@ -229,7 +229,11 @@ static int add_range(sens_ctx *x, pl_ydoc *doc, const char *name, const char *co
             break;
         }
         r->added |= added != 0;
-        if (rc || (rc = pl_ypath_resolve(doc, paths[i], found, PL_YPATH_MAX_MATCHES, &n, &e))) {
+        if (!rc && one && one->kind == PL_Y_SCALAR) /* one value, found: not looked for again */
+            found[0] = one, n = 1;
+        else if (!rc) /* '*' (many values), or a list or map (the walk says so) */
+            rc = pl_ypath_resolve(doc, paths[i], found, PL_YPATH_MAX_MATCHES, &n, &e);
+        if (rc) {
             pl_error_set(x->err, rc, "%s: %s", where, e.msg);
             break;
         }
