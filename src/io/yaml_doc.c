@@ -211,7 +211,7 @@ static pl_ynode *node_copy(const pl_ynode *n)
     if (!c) return NULL;
     c->kind = n->kind, c->line = n->line, c->col = n->col, c->quoted = n->quoted;
     if (n->value && !(c->value = pl_strdup(n->value))) goto fail;
-    if (n->origin && pl_ynode_set_origin(c, n->origin, n->origin_note)) goto fail;
+    if (n->origin && pl_ynode_set_origin(c, n->origin, n->origin_note, n->origin_input)) goto fail;
     if (n->n) {
         if (!(c->items = pl_calloc(n->n, sizeof *c->items))) goto fail;
         if (n->keys && !(c->keys = pl_calloc(n->n, sizeof *c->keys))) goto fail;
@@ -248,7 +248,7 @@ void pl_ydoc_free(pl_ydoc *d)
     pl_free(d);
 }
 
-int pl_ynode_set_origin(pl_ynode *node, const char *origin, const char *note)
+int pl_ynode_set_origin(pl_ynode *node, const char *origin, const char *note, pl_input input)
 {
     char *o = pl_strdup(origin), *t = note ? pl_strdup(note) : NULL;
     if (!o || (note && !t)) {
@@ -256,7 +256,7 @@ int pl_ynode_set_origin(pl_ynode *node, const char *origin, const char *note)
         return PL_ENOMEM;
     }
     pl_free(node->origin), pl_free(node->origin_note);
-    node->origin = o, node->origin_note = t;
+    node->origin = o, node->origin_note = t, node->origin_input = input;
     return PL_OK;
 }
 
@@ -264,9 +264,12 @@ static int yerr_v(const pl_ydoc *d, const pl_ynode *at, pl_error *err, pl_status
 {
     char msg[PL_ERROR_MSG_MAX - 128];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    if (at && at->origin) /* a node made by an override: where it comes from, not a place in the file */
-        return pl_error_set(err, code, "%s: %s%s%s", at->origin, msg, at->origin_note ? " " : "",
-                            at->origin_note ? at->origin_note : "");
+    if (at && at->origin) { /* a node made by an override: where it comes from, not a place in the file */
+        pl_error_set(err, code, "%s: %s%s%s", at->origin, msg, at->origin_note ? " " : "",
+                     at->origin_note ? at->origin_note : "");
+        pl_error_about(err, at->origin_input);
+        return code;
+    }
     if (at) return pl_error_set(err, code, "%s:%d:%d: %s", d->path, at->line, at->col, msg);
     return pl_error_set(err, code, "%s:1:1: %s", d->path, msg);
 }

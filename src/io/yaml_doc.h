@@ -35,6 +35,7 @@ struct pl_ynode {
                          * range: scenario/overrides.h), what made it: pl_yerr writes it in place of
                          * "path:line:col" */
     char *origin_note;  /* NULL, or what pl_yerr writes after the message of such a node */
+    pl_input origin_input; /* the input such an error is about (parley/error.h) */
 };
 
 typedef struct pl_ydefaults pl_ydefaults;
@@ -74,8 +75,8 @@ size_t pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, 
 const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char *key);
 
 /* Marks a node as made, not read (see origin above), so that an error at it reads "ORIGIN: <message>"
- * or "ORIGIN: <message> NOTE".  Copies (pl_ydoc_copy) keep it.  PL_ENOMEM, or PL_OK. */
-int pl_ynode_set_origin(pl_ynode *node, const char *origin, const char *note);
+ * or "ORIGIN: <message> NOTE", about the input given.  Copies (pl_ydoc_copy) keep it.  PL_ENOMEM, or PL_OK. */
+int pl_ynode_set_origin(pl_ynode *node, const char *origin, const char *note, pl_input input);
 
 /* Sets err to "path:line:col: <message>" for a node (its origin for a made node) and returns PL_EINVAL. */
 int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)

@@ -191,7 +191,8 @@ static pl_ynode *made(pl_ynode *map, const char *key, const char *text, const pl
     const char *note = !who->say_how ? NULL
                        : how == PL_OVERRIDE_BY_PARTY ? "(a party's entry; the file writes one number for all)"
                                                      : "(a key the file leaves to its default)";
-    if (v && (pl_ynode_set_origin(v, who->origin, note) || pl_ynode_set_origin(map->keys[map->n - 1], who->origin, note)))
+    if (v && (pl_ynode_set_origin(v, who->origin, note, who->input) ||
+              pl_ynode_set_origin(map->keys[map->n - 1], who->origin, note, who->input)))
         return NULL; /* out of memory: the run stops */
     return v;
 }
@@ -323,7 +324,7 @@ int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const
         }
         char was[256], origin[PL_YPATH_MAX + 8];
         snprintf(origin, sizeof origin, "--set %s", paths[i]);
-        const pl_override_who who = {.at = i, .origin = origin, .say_how = 1};
+        const pl_override_who who = {.at = i, .origin = origin, .say_how = 1, .input = PL_INPUT_SET};
         int added;
         pl_error e;
         if ((rc = pl_overrides_reach(doc, read, paths[i], value, &who, &nodes[i], was, sizeof was, &added, &e))) {
@@ -347,6 +348,7 @@ int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const
     }
     if (!rc) rc = pl_overrides_renormalise(doc, pp, nodes, n, log, err);
     pl_free(paths), pl_free(pp), pl_free(nodes);
+    if (rc) pl_error_about(err, PL_INPUT_SET); /* every refusal here is of a --set */
     return rc;
 }
 

@@ -69,6 +69,7 @@ typedef struct pl_override_who {
     const char *origin; /* what an error at a key made begins with: "--set PATH", "range NAME (...)" */
     int say_how;        /* 1: such an error ends with how the key was made ("(a key the file leaves to its
                          * default)", "(a party's entry; the file writes one number for all)") */
+    pl_input input;     /* and is about this input (parley/error.h) */
 } pl_override_who;
 
 /* The scalar node `path` names in doc, made as above when the file leaves it out (value: the text

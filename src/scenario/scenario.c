@@ -263,6 +263,7 @@ int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE 
             char why[PL_ERROR_MSG_MAX]; /* (a key --set made names the flag itself: overrides.h) */
             pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
             if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
+            if (*why) pl_error_about(err, PL_INPUT_SET);
         }
         if (!rc && opt->out_dir && !(rc = pl_ydoc_fill_defaults(doc, err))) /* the loader's defaults join the inputs */
             rc = record_inputs(opt->out_dir, doc, &log, err);

@@ -197,18 +197,20 @@ static void a_made_node_is_blamed_on_its_origin(void **state)
     pl_ynode *b = (pl_ynode *)pl_ymap_get(d->root, "behaviour");
     pl_ynode *v = pl_ymap_add(b, "patience", "-5", 0, 3);
     assert_non_null(v);
-    assert_int_equal(pl_ynode_set_origin(v, "--set behaviour.patience", "(a key the file leaves to its default)"), PL_OK);
+    assert_int_equal(pl_ynode_set_origin(v, "--set behaviour.patience", "(a key the file leaves to its default)", PL_INPUT_SET), PL_OK);
     long x = 0;
     assert_int_equal(pl_yget_int(d, b, "patience", 1, 0, 10, &x, &err), PL_EINVAL);
     assert_string_equal(err.msg, "--set behaviour.patience: 'patience' must be between 0 and 10, found -5 "
                                  "(a key the file leaves to its default)");
+    assert_int_equal(err.input, PL_INPUT_SET); /* what a binding names as the argument at fault */
     assert_int_equal(pl_yget_int(d, b, "horizon", 1, 0, 10, &x, &err), PL_EINVAL);
     assert_string_equal(err.msg, "t.yaml:2:12: 'horizon' must be between 0 and 10, found 40");
+    assert_int_equal(err.input, PL_INPUT_UNSAID);
     pl_ydoc *c = NULL;
     assert_int_equal(pl_ydoc_copy(&c, d, &err), PL_OK);
     pl_ydoc_free(d);
     pl_ynode *cv = (pl_ynode *)pl_ymap_get(pl_ymap_get(c->root, "behaviour"), "patience");
-    assert_int_equal(pl_ynode_set_origin(cv, "range behaviour.patience (a value the file leaves to its default)", NULL), PL_OK);
+    assert_int_equal(pl_ynode_set_origin(cv, "range behaviour.patience (a value the file leaves to its default)", NULL, PL_INPUT_RANGE), PL_OK);
     assert_int_equal(pl_yerr(c, cv, &err, "refused"), PL_EINVAL);
     assert_string_equal(err.msg, "range behaviour.patience (a value the file leaves to its default): refused");
     pl_ydoc *c2 = NULL;
@@ -216,6 +218,7 @@ static void a_made_node_is_blamed_on_its_origin(void **state)
     pl_ydoc_free(c);
     assert_int_equal(pl_yerr(c2, pl_ymap_get(pl_ymap_get(c2->root, "behaviour"), "patience"), &err, "kept"), PL_EINVAL);
     assert_string_equal(err.msg, "range behaviour.patience (a value the file leaves to its default): kept");
+    assert_int_equal(err.input, PL_INPUT_RANGE);
     pl_ydoc_free(c2);
 }
 
