@@ -25,9 +25,22 @@ typedef enum pl_status {
 
 #define PL_ERROR_MSG_MAX 1024
 
+/* Which input of a call an error is about, where the library knows it: one of the flags a scenario
+ * command takes beside its file (what a binding names as that argument), else not said
+ * (PL_INPUT_UNSAID: the call's main input, a scenario command's file). */
+typedef enum pl_input {
+    PL_INPUT_UNSAID = 0,
+    PL_INPUT_SET = 1,        /* an override (--set): its text, its path, or a value it put in the file */
+    PL_INPUT_RANGE = 2,      /* a sensitivity range (--range), or a value it made that the file refuses */
+    PL_INPUT_COMPARE = 3,    /* --compare */
+    PL_INPUT_GRID = 4,       /* --grid */
+    PL_INPUT_GRID_STEPS = 5  /* --grid-steps */
+} pl_input;
+
 typedef struct pl_error {
     pl_status code;
     char msg[PL_ERROR_MSG_MAX];
+    pl_input input; /* what the error is about: pl_error_set leaves it unsaid, pl_error_about says it */
 } pl_error;
 
 /* Sets err (if non-NULL) and returns code, so a caller can `return pl_error_set(...)`. */
@@ -38,6 +51,8 @@ PL_EXTERN int pl_error_set(pl_error *err, pl_status code, const char *fmt, ...)
 PL_EXTERN int pl_error_set_first(pl_error *err, pl_status code, const char *fmt, ...)
               __attribute__((format(printf, 3, 4)));
 PL_EXTERN void pl_error_clear(pl_error *err);
+/* Says which input err (set before) is about; nothing for a NULL err. */
+PL_EXTERN void pl_error_about(pl_error *err, pl_input input);
 
 #ifdef __cplusplus
 }

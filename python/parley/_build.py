@@ -23,7 +23,9 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 
 CDEF = r"""
 typedef enum pl_status { PL_OK = 0, PL_EINVAL = -1, PL_ENOMEM = -2, PL_EIO = -3, PL_ENOTFOUND = -4 } pl_status;
-typedef struct pl_error { pl_status code; char msg[1024]; } pl_error;
+typedef enum pl_input { PL_INPUT_UNSAID = 0, PL_INPUT_SET = 1, PL_INPUT_RANGE = 2, PL_INPUT_COMPARE = 3,
+                        PL_INPUT_GRID = 4, PL_INPUT_GRID_STEPS = 5 } pl_input;
+typedef struct pl_error { pl_status code; char msg[1024]; pl_input input; } pl_error;
 const char *pl_version(void);
 
 typedef struct pl_game { int n_row, n_col; ...; } pl_game;

@@ -57,25 +57,19 @@ def check(rc, err, prefix=""):
         raise_error(err, rc, prefix)
 
 
-# The command's flags as the library's messages name them, and the Python arguments they are
-# (longest first: --grid-steps before --grid).
-_ARGUMENT_OF_FLAG = (("--grid-steps", "grid_steps"), ("--grid", "grid"), ("--compare", "compare"),
-                     ("--range", "ranges"), ("--set", "set"))
+# The Python arguments of the inputs the library says an error is about (pl_error's input).
+_ARGUMENT_OF_INPUT = {lib.PL_INPUT_SET: "set", lib.PL_INPUT_RANGE: "ranges", lib.PL_INPUT_COMPARE: "compare",
+                      lib.PL_INPUT_GRID: "grid", lib.PL_INPUT_GRID_STEPS: "grid_steps"}
 
 
 def argument_prefix(err, rc, default="scenario"):
-    """The "ARGUMENT: " a message of a scenario command is prefixed with: the argument the flag it
-    names is (a message about a value --set put into the file is the set's), else default, the
-    scenario file, for bad input; "" for what the system refused."""
+    """The "ARGUMENT: " a message of a scenario command is prefixed with: the argument the library
+    says the error is about (a --set, a range, ...; also a value one of them put into the file), else
+    default, the scenario file, for bad input; "" for what the system refused."""
     if rc not in (lib.PL_EINVAL, lib.PL_ENOTFOUND):
         return ""
-    msg = ffi.string(err.msg).decode("utf-8", "replace")
-    if "(the value set by --set " in msg:
-        return "set: "
-    for flag, name in _ARGUMENT_OF_FLAG:
-        if msg.startswith(flag) and msg[len(flag):len(flag) + 1] in (" ", ":", ""):
-            return name + ": "
-    return default + ": " if default else ""
+    name = _ARGUMENT_OF_INPUT.get(err.input, default)
+    return name + ": " if name else ""
 
 
 def check_scenario(rc, err):

@@ -81,11 +81,25 @@ SIX = "scenarios/korea/six-party-2007.yaml"
     (parley.sensitivity, {"ranges": ["nosuchkey=0:1"]}, "ranges: --range nosuchkey=0:1"),
     (parley.sensitivity, {"compare": "x,y"}, "compare: --compare 'x,y': expected two different"),
     (parley.sensitivity, {"grid": "x,y"}, "grid: --grid 'x,y': expected two different ranges"),
+    # a key the file leaves out, made by --set with a value the file refuses
+    (parley.run, {"set": ["steps.BDA-US.verification.p_false=2"]},
+     "set: --set steps.BDA-US.verification.p_false: 'p_false' must be between 0 and 1, found 2 (a key"),
 ])
 def test_a_bad_override_or_range_is_named_as_its_argument(call, kwargs, start):
     with pytest.raises(parley.BadInput) as e:
         call(SIX, runs=10, **kwargs)
     assert str(e.value).startswith(start), str(e.value)
+
+
+def test_a_range_over_a_key_the_file_leaves_out_is_named_as_the_ranges(tmp_path):
+    # the library says which input the error is about (pl_error's input), whatever the text begins with
+    p = tmp_path / "nopat.yaml"
+    text = open("scenarios/korea/russia-china-roadmap.yaml").read()
+    p.write_text("".join(l for l in text.splitlines(True) if not l.startswith("  patience:")))
+    with pytest.raises(parley.BadInput) as e:
+        parley.sensitivity(str(p), runs=10, ranges=["behaviour.patience=-5:2"])
+    assert str(e.value).startswith("ranges: range behaviour.patience (a value the file leaves to its default): "
+                                   "'patience'"), str(e.value)
 
 
 def test_a_bad_scenario_file_is_named_as_the_scenario(tmp_path):

@@ -11,6 +11,7 @@
 static void set(pl_error *err, pl_status code, const char *fmt, va_list ap)
 {
     err->code = code;
+    err->input = PL_INPUT_UNSAID;
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
     pl_text_sanitize_inplace(err->msg);
 }
@@ -42,5 +43,11 @@ void pl_error_clear(pl_error *err)
     if (err) {
         err->code = PL_OK;
         err->msg[0] = '\0';
+        err->input = PL_INPUT_UNSAID;
     }
+}
+
+void pl_error_about(pl_error *err, pl_input input)
+{
+    if (err) err->input = input;
 }

@@ -38,6 +38,8 @@ static void node_free(pl_ynode *n)
     pl_free(n->items);
     pl_free(n->keys);
     pl_free(n->value);
+    pl_free(n->origin);
+    pl_free(n->origin_note);
     pl_free(n);
 }
 
@@ -47,7 +49,9 @@ typedef struct ydefault {
     const pl_ynode *map;
     char *key, *text;
     int quoted; /* a text, never read as a number */
-    int by_party; /* not a default: text is the keys (party ids) map[key] may be written with, by commas */
+    int by_party; /* not a default (text NULL): the keys map[key] may be written with, ids[0..n_ids) */
+    char **ids;
+    size_t n_ids;
 } ydefault;
 struct pl_ydefaults {
     size_t n, cap;
@@ -58,7 +62,10 @@ struct pl_ydefaults {
 static void defaults_free(pl_ydefaults *l)
 {
     if (!l) return;
-    for (size_t i = 0; i < l->n; i++) pl_free(l->e[i].key), pl_free(l->e[i].text);
+    for (size_t i = 0; i < l->n; i++) {
+        for (size_t k = 0; k < l->e[i].n_ids; k++) pl_free(l->e[i].ids[k]);
+        pl_free(l->e[i].key), pl_free(l->e[i].text), pl_free(l->e[i].ids);
+    }
     pl_free(l->e);
     pl_free(l);
 }
@@ -77,19 +84,28 @@ void pl_ydoc_note_default(const pl_ydoc *d, const pl_ynode *map, const char *key
     note(d, map, key, text, 0);
 }
 
-static void add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party);
+static ydefault *add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party);
+static const ydefault *noted(const pl_ydoc *d, const pl_ynode *map, const char *key, int by_party);
 
 static void note(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted)
 {
-    if (map && map->kind == PL_Y_MAP && key && !pl_ymap_get(map, key)) add(d, map, key, text, quoted, 0);
+    if (map && map->kind == PL_Y_MAP && key && text && !pl_ymap_get(map, key)) add(d, map, key, text, quoted, 0);
 }
 
 void pl_ydoc_note_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const *ids, size_t n)
 {
-    char text[4096];
-    size_t len = (size_t)snprintf(text, sizeof text, "default");
-    for (size_t i = 0; i < n && len < sizeof text; i++) len += (size_t)snprintf(text + len, sizeof text - len, ",%s", ids[i]);
-    if (len < sizeof text && map && map->kind == PL_Y_MAP && key) add(d, map, key, text, 0, 1);
+    if (!d || !d->defaults || !map || map->kind != PL_Y_MAP || !key || noted(d, map, key, 1)) return;
+    char **keys = pl_calloc(n + 1, sizeof *keys);
+    size_t k = 0;
+    while (keys && k <= n && (keys[k] = pl_strdup(k ? ids[k - 1] : "default"))) k++;
+    ydefault *e = k == n + 1 ? add(d, map, key, NULL, 0, 1) : NULL;
+    if (e) {
+        e->ids = keys, e->n_ids = k;
+        return;
+    }
+    d->defaults->failed = 1; /* out of memory: fill reports it */
+    while (keys && k) pl_free(keys[--k]);
+    pl_free(keys);
 }
 
 static const ydefault *noted(const pl_ydoc *d, const pl_ynode *map, const char *key, int by_party)
@@ -100,10 +116,11 @@ static const ydefault *noted(const pl_ydoc *d, const pl_ynode *map, const char *
     return NULL;
 }
 
-const char *pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key)
+size_t pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const **keys)
 {
     const ydefault *e = noted(d, map, key, 1);
-    return e ? e->text : NULL;
+    *keys = e ? (const char *const *)e->ids : NULL;
+    return e ? e->n_ids : 0;
 }
 
 const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char *key)
@@ -112,28 +129,31 @@ const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char
     return e ? e->text : NULL;
 }
 
-static void add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party)
+/* The entry noted for map[key] (a default, text; or by_party, text NULL and the caller fills ids), or
+ * NULL when not recording, already noted (the first value read stands) or out of memory. */
+static ydefault *add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party)
 {
     pl_ydefaults *l = d ? d->defaults : NULL;
-    if (!l || !text) return;
-    if (noted(d, map, key, by_party)) return; /* the first value read stands */
+    if (!l) return NULL;
+    if (noted(d, map, key, by_party)) return NULL;
     if (l->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 16;
         ydefault *e = pl_realloc(l->e, cap * sizeof *e);
         if (!e) {
             l->failed = 1;
-            return;
+            return NULL;
         }
         l->e = e, l->cap = cap;
     }
     ydefault *e = &l->e[l->n];
-    e->map = map, e->key = pl_strdup(key), e->text = pl_strdup(text), e->quoted = quoted, e->by_party = by_party;
-    if (!e->key || !e->text) {
+    memset(e, 0, sizeof *e);
+    e->map = map, e->key = pl_strdup(key), e->text = text ? pl_strdup(text) : NULL, e->quoted = quoted, e->by_party = by_party;
+    if (!e->key || (text && !e->text)) {
         pl_free(e->key), pl_free(e->text);
         l->failed = 1;
-        return;
+        return NULL;
     }
-    l->n++;
+    return &l->e[l->n++];
 }
 
 static pl_ynode *scalar_node(const char *text, int line, int col)
@@ -191,6 +211,7 @@ static pl_ynode *node_copy(const pl_ynode *n)
     if (!c) return NULL;
     c->kind = n->kind, c->line = n->line, c->col = n->col, c->quoted = n->quoted;
     if (n->value && !(c->value = pl_strdup(n->value))) goto fail;
+    if (n->origin && pl_ynode_set_origin(c, n->origin, n->origin_note, n->origin_input)) goto fail;
     if (n->n) {
         if (!(c->items = pl_calloc(n->n, sizeof *c->items))) goto fail;
         if (n->keys && !(c->keys = pl_calloc(n->n, sizeof *c->keys))) goto fail;
@@ -227,10 +248,28 @@ void pl_ydoc_free(pl_ydoc *d)
     pl_free(d);
 }
 
+int pl_ynode_set_origin(pl_ynode *node, const char *origin, const char *note, pl_input input)
+{
+    char *o = pl_strdup(origin), *t = note ? pl_strdup(note) : NULL;
+    if (!o || (note && !t)) {
+        pl_free(o), pl_free(t);
+        return PL_ENOMEM;
+    }
+    pl_free(node->origin), pl_free(node->origin_note);
+    node->origin = o, node->origin_note = t, node->origin_input = input;
+    return PL_OK;
+}
+
 static int yerr_v(const pl_ydoc *d, const pl_ynode *at, pl_error *err, pl_status code, const char *fmt, va_list ap)
 {
     char msg[PL_ERROR_MSG_MAX - 128];
     vsnprintf(msg, sizeof msg, fmt, ap);
+    if (at && at->origin) { /* a node made by an override: where it comes from, not a place in the file */
+        pl_error_set(err, code, "%s: %s%s%s", at->origin, msg, at->origin_note ? " " : "",
+                     at->origin_note ? at->origin_note : "");
+        pl_error_about(err, at->origin_input);
+        return code;
+    }
     if (at) return pl_error_set(err, code, "%s:%d:%d: %s", d->path, at->line, at->col, msg);
     return pl_error_set(err, code, "%s:1:1: %s", d->path, msg);
 }

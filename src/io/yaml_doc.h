@@ -31,6 +31,11 @@ struct pl_ynode {
     size_t n;           /* entries of a map or items of a sequence */
     pl_ynode **items;   /* values (map) or items (seq) */
     pl_ynode **keys;    /* map keys (scalars, with their own positions) */
+    char *origin;       /* NULL, or for a node no line of the file holds (made by `--set` or a sensitivity
+                         * range: scenario/overrides.h), what made it: pl_yerr writes it in place of
+                         * "path:line:col" */
+    char *origin_note;  /* NULL, or what pl_yerr writes after the message of such a node */
+    pl_input origin_input; /* the input such an error is about (parley/error.h) */
 };
 
 typedef struct pl_ydefaults pl_ydefaults;
@@ -61,14 +66,19 @@ void pl_ydoc_note_default(const pl_ydoc *d, const pl_ynode *map, const char *key
 int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err);
 /* While recording, a loader also says which keys accept, besides one number, a map by party
  * ({default: x, PARTY: y}): pl_ydoc_note_by_party with the party ids (written or not).  Before
- * pl_ydoc_fill_defaults, pl_ydoc_by_party gives the keys such a map may have ("default,A,B", by
- * commas) and pl_ydoc_default_of the default noted for map[key] (NULL for none), so that `--set`
- * can reach a value the file leaves out (scenario/overrides.h). */
+ * pl_ydoc_fill_defaults, pl_ydoc_by_party gives how many keys such a map may have and, in *keys,
+ * the keys ("default", then the ids; NULL and 0 for a key not noted), and pl_ydoc_default_of the
+ * default noted for map[key] (NULL for none), so that `--set` can reach a value the file leaves
+ * out (scenario/overrides.h). */
 void pl_ydoc_note_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const *ids, size_t n);
-const char *pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key);
+size_t pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const **keys);
 const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char *key);
 
-/* Sets err to "path:line:col: <message>" for a node and returns PL_EINVAL. */
+/* Marks a node as made, not read (see origin above), so that an error at it reads "ORIGIN: <message>"
+ * or "ORIGIN: <message> NOTE", about the input given.  Copies (pl_ydoc_copy) keep it.  PL_ENOMEM, or PL_OK. */
+int pl_ynode_set_origin(pl_ynode *node, const char *origin, const char *note, pl_input input);
+
+/* Sets err to "path:line:col: <message>" for a node (its origin for a made node) and returns PL_EINVAL. */
 int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* The same with the status of an inner error kept (PL_ENOMEM stays PL_ENOMEM; 0 is PL_EINVAL). */

@@ -69,8 +69,7 @@ static int step(walk *w, int i, pl_ynode *at);
 static int visit(walk *w, int i, pl_ynode *child)
 {
     if (i + 1 < w->n_seg) return step(w, i + 1, child);
-    const pl_ynode *def = child->kind == PL_Y_MAP && !w->any ? pl_ymap_get(child, "default") : NULL;
-    if (def && def->kind == PL_Y_SCALAR) child = (pl_ynode *)def; /* a map by party: its default */
+    if (!w->any) child = pl_ypath_value_of(child); /* a map by party: its default */
     if (child->kind != PL_Y_SCALAR && !w->any) {
         if (w->wild) return PL_OK; /* '*' over entries of mixed shapes: only the values count */
         char pre[300];
@@ -174,6 +173,12 @@ int pl_ypath_node(const pl_ydoc *d, const char *path, pl_ynode **out, pl_error *
 {
     size_t n;
     return resolve(d, path, 1, out, 1, &n, err);
+}
+
+pl_ynode *pl_ypath_value_of(pl_ynode *node)
+{
+    const pl_ynode *def = node && node->kind == PL_Y_MAP ? pl_ymap_get(node, "default") : NULL;
+    return def && def->kind == PL_Y_SCALAR ? (pl_ynode *)def : node;
 }
 
 int pl_ynode_set_text(pl_ynode *node, const char *text, pl_error *err)

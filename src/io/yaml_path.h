@@ -33,6 +33,11 @@ int pl_ypath_resolve(const pl_ydoc *d, const char *path, pl_ynode **out, size_t 
 /* The one node (value, list or map) a path without '*' names (a map with `default:` is the map). */
 int pl_ypath_node(const pl_ydoc *d, const char *path, pl_ynode **out, pl_error *err);
 
+/* The value a node stands for at the end of a path: for a map with a `default:` value (a number
+ * written by party, {default: 1, DPRK: 2}), that default; else the node itself.  The one rule both
+ * the paths here and the overrides (scenario/overrides.h) follow. */
+pl_ynode *pl_ypath_value_of(pl_ynode *node);
+
 /* Replaces the text of a scalar node (it becomes an unquoted scalar, read like any written one).
  * PL_EINVAL for a node that is not a scalar, PL_ENOMEM. */
 int pl_ynode_set_text(pl_ynode *node, const char *text, pl_error *err);

@@ -182,33 +182,41 @@ static const char *segment(const char *path, int k, char *buf, size_t len)
     return buf;
 }
 
+/* map[key] made by an override (a value or, for NULL text, an empty map): at no place in the file
+ * (line 0, column 1 + the index of the --set or range), with who made it as its origin and its key's,
+ * so that an error the loader reports at it names the override (yaml_doc.h: pl_yerr). */
+static pl_ynode *made(pl_ynode *map, const char *key, const char *text, const pl_override_who *who, int how)
+{
+    pl_ynode *v = pl_ymap_add(map, key, text, 0, who->at + 1);
+    const char *note = !who->say_how ? NULL
+                       : how == PL_OVERRIDE_BY_PARTY ? "(a party's entry; the file writes one number for all)"
+                                                     : "(a key the file leaves to its default)";
+    if (v && (pl_ynode_set_origin(v, who->origin, note, who->input) ||
+              pl_ynode_set_origin(map->keys[map->n - 1], who->origin, note, who->input)))
+        return NULL; /* out of memory: the run stops */
+    return v;
+}
+
 /* `KEY.PARTY` below a key whose loader takes one number or a map by party (pl_ydoc_note_by_party,
  * noted in the evaluated copy c): the number becomes {default: OLD, PARTY: value}, or the map gains
  * PARTY.  *node is set when the path is of that form, left NULL when it is not. */
-static int by_party(pl_ydoc *doc, const pl_ydoc *c, const char *path, int n_seg, const char *value, int line, int col,
-                    pl_ynode **node, char *was, size_t was_len, pl_error *err)
+static int by_party(pl_ydoc *doc, const pl_ydoc *c, const char *path, int n_seg, const char *value,
+                    const pl_override_who *who, pl_ynode **node, char *was, size_t was_len, pl_error *err)
 {
     if (n_seg < 2) return 0;
     char key[PL_YPATH_MAX], party[PL_YPATH_MAX];
     segment(path, n_seg - 2, key, sizeof key), segment(path, n_seg - 1, party, sizeof party);
     pl_ynode *cm = prefix_node(c, path, n_seg - 2), *m = prefix_node(doc, path, n_seg - 2);
-    const char *ids = cm && m && m->kind == PL_Y_MAP ? pl_ydoc_by_party(c, cm, key) : NULL;
-    if (!ids) return PL_OK;
-    const char *names[64];
-    char copy[4096];
-    size_t nn = 0;
+    const char *const *names = NULL; /* "default", then the party ids */
+    size_t nn = cm && m && m->kind == PL_Y_MAP ? pl_ydoc_by_party(c, cm, key, &names) : 0;
+    if (!nn) return PL_OK;
     int known = 0;
-    snprintf(copy, sizeof copy, "%s", ids);
-    for (char *t = copy, *comma; t && nn < 64; t = comma ? comma + 1 : NULL) {
-        if ((comma = strchr(t, ','))) *comma = 0;
-        names[nn++] = t;
-        known |= !strcmp(t, party);
-    }
+    for (size_t i = 0; i < nn; i++) known |= !strcmp(names[i], party);
     if (!known) {
         const char *best = pl_yclosest(party, names, nn);
         char hint[PL_YPATH_MAX + 32] = "";
         if (best) snprintf(hint, sizeof hint, " (did you mean '%s'?)", best);
-        char list[4200];
+        char list[PL_ERROR_MSG_MAX]; /* as much as the message holds */
         size_t len = 0;
         for (size_t i = 0; i < nn && len < sizeof list; i++)
             len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", names[i]);
@@ -216,7 +224,7 @@ static int by_party(pl_ydoc *doc, const pl_ydoc *c, const char *path, int n_seg,
                             path, party, hint, key, list);
     }
     pl_ynode *cur = (pl_ynode *)pl_ymap_get(m, key);
-    const pl_ynode *old = !cur ? NULL : cur->kind == PL_Y_SCALAR ? cur : pl_ymap_get(cur, "default");
+    const pl_ynode *old = pl_ypath_value_of(cur); /* the number written for all */
     const char *def = old && old->kind == PL_Y_SCALAR ? old->value : pl_ydoc_default_of(c, cm, key);
     snprintf(was, was_len, "%s", def ? def : "");
     if (!value) value = was; /* a sensitivity range: the party starts where all are */
@@ -227,24 +235,25 @@ static int by_party(pl_ydoc *doc, const pl_ydoc *c, const char *path, int n_seg,
         pl_free(text);
         if (!d) return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
     } else if (!cur) {
-        if (!(cur = pl_ymap_add(m, key, NULL, line, col)) || (def && !pl_ymap_add(cur, "default", def, line, col)))
+        if (!(cur = made(m, key, NULL, who, PL_OVERRIDE_BY_PARTY)) ||
+            (def && !made(cur, "default", def, who, PL_OVERRIDE_BY_PARTY)))
             return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
     }
     if (cur->kind != PL_Y_MAP) return PL_OK;
     if ((*node = (pl_ynode *)pl_ymap_get(cur, party))) return PL_OK; /* `default` of a number just made a map */
-    if (!(*node = pl_ymap_add(cur, party, value, line, col))) return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
+    if (!(*node = made(cur, party, value, who, PL_OVERRIDE_BY_PARTY)))
+        return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
     return PL_OK;
 }
 
-int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path, const char *value, int at, pl_ynode **node,
-                       char *was, size_t was_len, int *added, pl_error *err)
+int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path, const char *value,
+                       const pl_override_who *who, pl_ynode **node, char *was, size_t was_len, int *added, pl_error *err)
 {
     pl_error e0;
     *added = 0, *node = NULL;
     int rc = pl_ypath_node(doc, path, node, &e0);
-    const pl_ynode *def = !rc && (*node)->kind == PL_Y_MAP ? pl_ymap_get(*node, "default") : NULL;
-    if (def && def->kind == PL_Y_SCALAR) *node = (pl_ynode *)def; /* as pl_ypath_resolve: yaml_path.h */
     if (!rc) {
+        *node = pl_ypath_value_of(*node); /* a map by party: its default, as pl_ypath_resolve */
         snprintf(was, was_len, "%s", (*node)->kind == PL_Y_SCALAR && (*node)->value ? (*node)->value : "");
         return PL_OK;
     }
@@ -258,9 +267,9 @@ int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path,
     }
     pl_error le;
     int read_rc = read(c, &le); /* a mistake of the file is the run's to report; what the loader read up to it counts */
-    int n_seg = 1, line = 0, col = at + 1; /* a value no line of the file holds: the flag's */
+    int n_seg = 1;
     for (const char *p = path; (p = strchr(p, '.')); p++) n_seg++;
-    rc = by_party(doc, c, path, n_seg, value, line, col, node, was, was_len, err);
+    rc = by_party(doc, c, path, n_seg, value, who, node, was, was_len, err);
     if (rc || *node) {
         pl_ydoc_free(c);
         if (!rc) *added = PL_OVERRIDE_BY_PARTY;
@@ -289,7 +298,7 @@ int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path,
     for (; k < n_seg; k++) {
         char seg[PL_YPATH_MAX];
         segment(path, k, seg, sizeof seg);
-        if (!(m = pl_ymap_add(m, seg, k + 1 < n_seg ? NULL : value ? value : was, line, col)))
+        if (!(m = made(m, seg, k + 1 < n_seg ? NULL : value ? value : was, who, PL_OVERRIDE_ADDED)))
             return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
     }
     *node = m, *added = PL_OVERRIDE_ADDED;
@@ -313,10 +322,12 @@ int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const
                               "ranges may scale many)", paths[i]);
             break;
         }
-        char was[256];
+        char was[256], origin[PL_YPATH_MAX + 8];
+        snprintf(origin, sizeof origin, "--set %s", paths[i]);
+        const pl_override_who who = {.at = i, .origin = origin, .say_how = 1, .input = PL_INPUT_SET};
         int added;
         pl_error e;
-        if ((rc = pl_overrides_reach(doc, read, paths[i], value, i, &nodes[i], was, sizeof was, &added, &e))) {
+        if ((rc = pl_overrides_reach(doc, read, paths[i], value, &who, &nodes[i], was, sizeof was, &added, &e))) {
             if (rc == PL_ENOMEM) *err = e;
             else pl_error_set(err, rc, "--set %s", e.msg);
             break;
@@ -337,6 +348,7 @@ int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const
     }
     if (!rc) rc = pl_overrides_renormalise(doc, pp, nodes, n, log, err);
     pl_free(paths), pl_free(pp), pl_free(nodes);
+    if (rc) pl_error_about(err, PL_INPUT_SET); /* every refusal here is of a --set */
     return rc;
 }
 

@@ -18,8 +18,9 @@
  * horizon) still follows it.  (2) `KEY.PARTY` below a key that the loader reads as one number for
  * every party or as a map {default: x, PARTY: y} (the loader says so with pl_ydoc_note_by_party):
  * the number becomes {default: OLD, PARTY: VALUE}.  A party that is not one is refused with the
- * closest.  The keys made have line 0 and, as column, 1 + the index of their --set, so that an
- * error the loader reports at them is the flag's (pl_overrides_blame).
+ * closest.  The keys made have line 0 and, as column, 1 + the index of their --set, and carry who
+ * made them as their origin (io/yaml_doc.h), so that an error the loader reports at them names the
+ * flag, not a place in the file: "--set PATH: ... (a key the file leaves to its default)".
  *
  * The same mechanism moves the assumptions of the sensitivity analyses (sensitivity.c): a
  * parameter there is a path, or a scale applied to every value some paths name. */
@@ -62,14 +63,22 @@ int pl_override_split(const char *arg, char *path, size_t path_len, const char *
 int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const *sets, int n, pl_overrides *log,
                        pl_error *err);
 
+/* Who reaches a value (pl_overrides_reach): the keys it makes carry it as their origin. */
+typedef struct pl_override_who {
+    int at;             /* the index of the --set or range: the column of the keys made (their line is 0) */
+    const char *origin; /* what an error at a key made begins with: "--set PATH", "range NAME (...)" */
+    int say_how;        /* 1: such an error ends with how the key was made ("(a key the file leaves to its
+                         * default)", "(a party's entry; the file writes one number for all)") */
+    pl_input input;     /* and is about this input (parley/error.h) */
+} pl_override_who;
+
 /* The scalar node `path` names in doc, made as above when the file leaves it out (value: the text
  * it gets then; NULL for the default itself, or for a by-party entry the number it had).  was
- * receives the text before (the default for a key made); *added one of PL_OVERRIDE_*; at is the
- * index of the --set (for the positions of keys made).  PL_EINVAL with "path 'P': ..." for a path
- * neither written nor a default (the closest suggested, defaults included) or a party that is not
- * one; PL_ENOMEM. */
-int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path, const char *value, int at, pl_ynode **node,
-                       char *was, size_t was_len, int *added, pl_error *err);
+ * receives the text before (the default for a key made); *added one of PL_OVERRIDE_*.  PL_EINVAL
+ * with "path 'P': ..." for a path neither written nor a default (the closest suggested, defaults
+ * included) or a party that is not one; PL_ENOMEM. */
+int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path, const char *value,
+                       const pl_override_who *who, pl_ynode **node, char *was, size_t was_len, int *added, pl_error *err);
 
 /* After setting the scalar nodes nodes[0..n) (paths[i] the path of each), rescales the other `p`
  * of each list of alternatives they belong to (see above).  Used by pl_overrides_apply and by the

@@ -259,22 +259,11 @@ int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE 
     if (!rc) {
         if (summary) pl_overrides_print(summary, &log);
         rc = s->kind->run(doc, opt, summary, err);
-        if (rc == PL_EINVAL && log.n) { /* a value set by --set that its kind refuses: say so */
-            char why[PL_ERROR_MSG_MAX];
+        if (rc == PL_EINVAL && log.n) { /* a value set by --set in the file that its kind refuses: say so */
+            char why[PL_ERROR_MSG_MAX]; /* (a key --set made names the flag itself: overrides.h) */
             pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
-            char at[4200];
-            for (int i = 0; i < log.n; i++) { /* a key --set made has no line: the message is the flag's */
-                int len = snprintf(at, sizeof at, "%s:0:%d: ", doc->path, log.e[i].col);
-                if (!log.e[i].line && !strncmp(err->msg, at, (size_t)len)) {
-                    char msg[PL_ERROR_MSG_MAX];
-                    snprintf(msg, sizeof msg, "%s", err->msg + len);
-                    pl_error_set(err, PL_EINVAL, "--set %s: %s (%s)", log.e[i].path, msg,
-                                 log.e[i].added == PL_OVERRIDE_BY_PARTY ? "a party's entry; the file writes one number for all"
-                                                                        : "a key the file leaves to its default");
-                    *why = 0;
-                }
-            }
             if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
+            if (*why) pl_error_about(err, PL_INPUT_SET);
         }
         if (!rc && opt->out_dir && !(rc = pl_ydoc_fill_defaults(doc, err))) /* the loader's defaults join the inputs */
             rc = record_inputs(opt->out_dir, doc, &log, err);

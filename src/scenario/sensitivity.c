@@ -168,23 +168,12 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
             size_t len = 0;
             for (int k = 0; k < x->s->n_ranges && len < sizeof pt; k++)
                 len += (size_t)snprintf(pt + len, sizeof pt - len, "%s%s=%g", k ? ", " : "", x->s->range[k].name, values[k]);
-            /* a key made at its default has no place in the file (line 0): the message names the range */
-            char at[PL_ERROR_MSG_MAX], msg[PL_ERROR_MSG_MAX];
-            const char *m = x->err->msg, *path = doc->path ? doc->path : "";
-            size_t pl = strlen(path);
-            if (pl && !strncmp(m, path, pl) && !strncmp(m + pl, ":0:", 3) && strstr(m + pl + 3, ": ")) {
-                size_t alen = 0;
-                at[0] = '\0';
-                for (int k = 0; k < x->s->n_ranges && alen < sizeof at; k++)
-                    if (x->s->range[k].added)
-                        alen += (size_t)snprintf(at + alen, sizeof at - alen, "%s%s", alen ? ", " : "", x->s->range[k].name);
-                char rest[PL_ERROR_MSG_MAX];
-                snprintf(rest, sizeof rest, "%s", strstr(m + pl + 3, ": ") + 2);
-                snprintf(msg, sizeof msg, "range %.150s (a value the file leaves to its default): %.500s (at the point %.250s)",
-                         alen ? at : "?", rest, pt);
-            } else
-                snprintf(msg, sizeof msg, "%.700s (at the point %.300s)", m, pt);
+            /* (a key made at its default names its range: add_range) */
+            char msg[PL_ERROR_MSG_MAX];
+            snprintf(msg, sizeof msg, "%.700s (at the point %.300s)", x->err->msg, pt);
+            pl_input about = x->err->input;
             pl_error_set(x->err, rc, "%s", msg);
+            pl_error_about(x->err, about);
         }
     }
     pl_ydoc_free(doc);
@@ -226,19 +215,27 @@ static int add_range(sens_ctx *x, pl_ydoc *doc, const char *name, const char *co
             break;
         }
         snprintf(r->path[i], sizeof r->path[i], "%s", paths[i]);
-        size_t n;
+        size_t n = 0;
         pl_error e;
-        pl_ynode *one;
+        pl_ynode *one = NULL;
         char was[256];
         int added = 0;
         /* a value the file leaves out is made, at its default (overrides.h), in the baseline document */
-        if (!strchr(paths[i], '*')) rc = pl_overrides_reach(doc, pl_scenario_reader_of(doc), paths[i], NULL, s->n_ranges, &one, was, sizeof was, &added, &e);
+        char origin[PL_YPATH_MAX + 64]; /* an error at a key made names the range, not line 0 of the file */
+        snprintf(origin, sizeof origin, "range %s (a value the file leaves to its default)", r->name);
+        const pl_override_who who = {.at = s->n_ranges, .origin = origin, .say_how = 0, .input = PL_INPUT_RANGE};
+        if (!strchr(paths[i], '*'))
+            rc = pl_overrides_reach(doc, pl_scenario_reader_of(doc), paths[i], NULL, &who, &one, was, sizeof was, &added, &e);
         if (rc == PL_ENOMEM) {
             *x->err = e;
             break;
         }
         r->added |= added != 0;
-        if (rc || (rc = pl_ypath_resolve(doc, paths[i], found, PL_YPATH_MAX_MATCHES, &n, &e))) {
+        if (!rc && one && one->kind == PL_Y_SCALAR) /* one value, found: not looked for again */
+            found[0] = one, n = 1;
+        else if (!rc) /* '*' (many values), or a list or map (the walk says so) */
+            rc = pl_ypath_resolve(doc, paths[i], found, PL_YPATH_MAX_MATCHES, &n, &e);
+        if (rc) {
             pl_error_set(x->err, rc, "%s: %s", where, e.msg);
             break;
         }
@@ -600,7 +597,8 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     if (!rc && !pl_yget_str(doc, doc->root, "name", 0, &name, x->err) && name)
         snprintf(s->scenario_name, sizeof s->scenario_name, "%s", name);
     if (!rc) rc = range_block(x, doc);
-    for (int i = 0; !rc && i < cfg->n_ranges; i++) rc = range_flag(x, doc, cfg->ranges[i]);
+    for (int i = 0; !rc && i < cfg->n_ranges; i++)
+        if ((rc = range_flag(x, doc, cfg->ranges[i])) && x->err->input == PL_INPUT_UNSAID) pl_error_about(x->err, PL_INPUT_RANGE);
     if (rc) {
         pl_ydoc_free(doc);
         return rc;
@@ -613,9 +611,12 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
         const char *comma = strchr(cfg->grid, ',');
         if (comma) s->grid_r = range_index(s, cfg->grid, (size_t)(comma - cfg->grid)),
                    s->grid_c = range_index(s, comma + 1, strlen(comma + 1));
-        if (!comma || s->grid_r < 0 || s->grid_c < 0 || s->grid_r == s->grid_c)
-            return pl_error_set(x->err, PL_EINVAL, "--grid '%s': expected two different ranges R1,R2, by name or by "
-                                "number (1 to %d)", cfg->grid, s->n_ranges);
+        if (!comma || s->grid_r < 0 || s->grid_c < 0 || s->grid_r == s->grid_c) {
+            pl_error_set(x->err, PL_EINVAL, "--grid '%s': expected two different ranges R1,R2, by name or by number (1 to %d)",
+                         cfg->grid, s->n_ranges);
+            pl_error_about(x->err, PL_INPUT_GRID);
+            return PL_EINVAL;
+        }
     }
     if ((rc = whole_ranges(x))) return rc;
     double values[PL_SENS_MAX_RANGES];
@@ -636,8 +637,10 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
             char list[PL_EVAL_MAX_DESIGNS * PL_EVAL_NAME_MAX] = "";
             size_t len = 0;
             for (int d = 0; d < s->base.n; d++) len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", d ? ", " : "", s->base.name[d]);
-            return pl_error_set(x->err, PL_EINVAL, "--compare '%s': expected two different %s A,B of: %s", cfg->compare,
-                                s->base.items, list);
+            pl_error_set(x->err, PL_EINVAL, "--compare '%s': expected two different %s A,B of: %s", cfg->compare,
+                         s->base.items, list);
+            pl_error_about(x->err, PL_INPUT_COMPARE);
+            return PL_EINVAL;
         }
     } else if (s->base.n >= 2) { /* the two best at the baseline (file order on a tie) */
         for (int d = 0; d < s->base.n; d++)
@@ -647,7 +650,11 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     }
     point_of(x, &s->base, &s->base_point);
     if (s->base.n < 2) s->a = s->b = -1;
-    if (s->grid_r >= 0 && s->a < 0) return pl_error_set(x->err, PL_EINVAL, "--grid compares two %s; the scenario has one", s->base.items);
+    if (s->grid_r >= 0 && s->a < 0) {
+        pl_error_set(x->err, PL_EINVAL, "--grid compares two %s; the scenario has one", s->base.items);
+        pl_error_about(x->err, PL_INPUT_GRID);
+        return PL_EINVAL;
+    }
     double t1 = now_seconds();
     begin_part(x, "one at a time", 2 * (uint64_t)s->n_ranges);
     if ((rc = one_at_a_time(x, values))) return rc;
@@ -687,8 +694,10 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
     s->bootstrap = cfg->bootstrap > 0 ? cfg->bootstrap : 500;
     s->grid_steps = cfg->grid_steps > 1 ? cfg->grid_steps : 7;
     s->grid_r = s->grid_c = -1;
-    if (s->grid_steps > PL_SENS_MAX_GRID)
+    if (s->grid_steps > PL_SENS_MAX_GRID) {
         rc = pl_error_set(err, PL_EINVAL, "--grid-steps: at most %d", PL_SENS_MAX_GRID);
+        pl_error_about(err, PL_INPUT_GRID_STEPS);
+    }
     sens_ctx x = {.s = s, .doc = doc, .err = err, .ec = {.runs = cfg->runs, .seed = cfg->seed, .seed_given = cfg->seed_given,
                                               .threads = cfg->threads > 0 ? cfg->threads : 1}};
     if (!rc) rc = analyse(&x, cfg, summary);

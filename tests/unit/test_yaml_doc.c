@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -185,6 +186,74 @@ static void copy_is_deep(void **state)
     }
 }
 
+/* A node made by an override has no place in the file: an error at it names its origin (and its
+ * note after the message), in a copy too; a node of the file keeps its file:line:col. */
+static void a_made_node_is_blamed_on_its_origin(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_ydoc *d = load("behaviour:\n  horizon: 40\n", &err);
+    assert_non_null(d);
+    pl_ynode *b = (pl_ynode *)pl_ymap_get(d->root, "behaviour");
+    pl_ynode *v = pl_ymap_add(b, "patience", "-5", 0, 3);
+    assert_non_null(v);
+    assert_int_equal(pl_ynode_set_origin(v, "--set behaviour.patience", "(a key the file leaves to its default)", PL_INPUT_SET), PL_OK);
+    long x = 0;
+    assert_int_equal(pl_yget_int(d, b, "patience", 1, 0, 10, &x, &err), PL_EINVAL);
+    assert_string_equal(err.msg, "--set behaviour.patience: 'patience' must be between 0 and 10, found -5 "
+                                 "(a key the file leaves to its default)");
+    assert_int_equal(err.input, PL_INPUT_SET); /* what a binding names as the argument at fault */
+    assert_int_equal(pl_yget_int(d, b, "horizon", 1, 0, 10, &x, &err), PL_EINVAL);
+    assert_string_equal(err.msg, "t.yaml:2:12: 'horizon' must be between 0 and 10, found 40");
+    assert_int_equal(err.input, PL_INPUT_UNSAID);
+    pl_ydoc *c = NULL;
+    assert_int_equal(pl_ydoc_copy(&c, d, &err), PL_OK);
+    pl_ydoc_free(d);
+    pl_ynode *cv = (pl_ynode *)pl_ymap_get(pl_ymap_get(c->root, "behaviour"), "patience");
+    assert_int_equal(pl_ynode_set_origin(cv, "range behaviour.patience (a value the file leaves to its default)", NULL, PL_INPUT_RANGE), PL_OK);
+    assert_int_equal(pl_yerr(c, cv, &err, "refused"), PL_EINVAL);
+    assert_string_equal(err.msg, "range behaviour.patience (a value the file leaves to its default): refused");
+    pl_ydoc *c2 = NULL;
+    assert_int_equal(pl_ydoc_copy(&c2, c, &err), PL_OK);
+    pl_ydoc_free(c);
+    assert_int_equal(pl_yerr(c2, pl_ymap_get(pl_ymap_get(c2->root, "behaviour"), "patience"), &err, "kept"), PL_EINVAL);
+    assert_string_equal(err.msg, "range behaviour.patience (a value the file leaves to its default): kept");
+    assert_int_equal(err.input, PL_INPUT_RANGE);
+    pl_ydoc_free(c2);
+}
+
+/* The keys a map by party may have are kept as given, however many and however long (once a comma
+ * string of at most 4096 characters, read back as at most 64 names). */
+static void by_party_keys_are_kept_whole(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_ydoc *d = load("behaviour:\n  patience: 2\n", &err);
+    assert_non_null(d);
+    const pl_ynode *b = pl_ymap_get(d->root, "behaviour");
+    enum { N = 100 };
+    static char names[N][80];
+    const char *ids[N];
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "party-%03d-with-a-name-long-enough-to-pass-a-fixed-buffer-soon", i);
+        ids[i] = names[i];
+    }
+    const char *const *keys = NULL;
+    pl_ydoc_note_by_party(d, b, "patience", ids, N); /* not recording: nothing noted */
+    assert_int_equal(pl_ydoc_by_party(d, b, "patience", &keys), 0);
+    assert_null(keys);
+    assert_int_equal(pl_ydoc_record_defaults(d), PL_OK);
+    pl_ydoc_note_by_party(d, b, "patience", ids, N);
+    assert_int_equal(pl_ydoc_by_party(d, b, "patience", &keys), N + 1);
+    assert_string_equal(keys[0], "default");
+    assert_string_equal(keys[1], names[0]);
+    assert_string_equal(keys[N], names[N - 1]);
+    assert_int_equal(pl_ydoc_by_party(d, b, "inertia", &keys), 0);
+    assert_int_equal(pl_ydoc_fill_defaults(d, &err), PL_OK); /* a form, not a value: nothing written */
+    assert_int_equal(pl_ymap_get(b, "patience")->kind, PL_Y_SCALAR);
+    pl_ydoc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +262,8 @@ int main(void)
         cmocka_unit_test(deep_nesting_refused_with_position),
         cmocka_unit_test(defaults_used_join_the_tree),
         cmocka_unit_test(copy_is_deep),
+        cmocka_unit_test(a_made_node_is_blamed_on_its_origin),
+        cmocka_unit_test(by_party_keys_are_kept_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
