@@ -587,6 +587,18 @@ static int work_open(void *ctx, void **state, pl_error *err)
     return PL_OK;
 }
 
+/* A run counted, and its completion (t: the period, -1 none) with its time; 1 if it completed. */
+static inline int tally_completion(pl_ag_stats *st, int t)
+{
+    st->runs++;
+    if (t < 0) return 0;
+    st->completed++;
+    st->time_hist[t]++;
+    st->time_sum += (uint64_t)t;
+    st->time_sq += (uint64_t)t * (uint64_t)t;
+    return 1;
+}
+
 /* Runs [lo, hi) of every variant: integer tallies into the worker, sums of doubles into the slot. */
 static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
 {
@@ -599,32 +611,18 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
         for (uint64_t run = lo; run < hi; run++) {
             pl_ag_draw(&j->c[0], j->seed, run, &d);
             int done[PL_AG_MAX_VARIANTS];
-            for (int v = 0; v < j->n_variants && j->completion_only; v++) {
-                int t = pl_ag_run_to_completion(&j->c[v], &d, &o);
-                pl_ag_stats *st = &w->st[v];
-                st->runs++;
-                if ((done[v] = t >= 0)) {
-                    st->completed++;
-                    st->time_hist[t]++;
-                    st->time_sum += (uint64_t)t;
-                    st->time_sq += (uint64_t)t * (uint64_t)t;
-                }
-            }
-            for (int v = 0; v < j->n_variants && !j->completion_only; v++) {
+            for (int v = 0; v < j->n_variants; v++) {
                 const pl_ag_compiled *c = &j->c[v];
-                pl_ag_run(c, &d, &o, NULL);
-                done[v] = o.complete_t >= 0;
-                assert(o.complete_t < j->H && o.first_rev_party <= j->P);
                 pl_ag_stats *st = &w->st[v];
+                if (j->completion_only) { /* the run cut where its completion is known; nothing else counted */
+                    done[v] = tally_completion(st, pl_ag_run_to_completion(c, &d, &o));
+                    continue;
+                }
+                pl_ag_run(c, &d, &o, NULL);
+                assert(o.complete_t < j->H && o.first_rev_party <= j->P);
+                done[v] = tally_completion(st, o.complete_t);
                 double *dbl = slot_dbl(j, slot, v);
                 pl_spread *spread = slot_spread(j, slot, v);
-                st->runs++;
-                if (o.complete_t >= 0) {
-                    st->completed++;
-                    st->time_hist[o.complete_t]++;
-                    st->time_sum += (uint64_t)o.complete_t;
-                    st->time_sq += (uint64_t)o.complete_t * (uint64_t)o.complete_t;
-                }
                 if (o.holds_end)
                     st->held++;
                 else if (o.break_step >= 0) {
