@@ -348,7 +348,7 @@ int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const
     }
     if (!rc) rc = pl_overrides_renormalise(doc, pp, nodes, n, log, err);
     pl_free(paths), pl_free(pp), pl_free(nodes);
-    if (rc) pl_error_about(err, PL_INPUT_SET); /* every refusal here is of a --set */
+    if (rc && rc != PL_ENOMEM) pl_error_about(err, PL_INPUT_SET); /* every refusal here is of a --set */
     return rc;
 }
 

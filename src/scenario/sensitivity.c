@@ -19,6 +19,8 @@
  * its ends, and this layer needs no list of which settings are whole. */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -349,6 +351,20 @@ static int design_index(const pl_eval_result *e, const char *name, size_t len)
     return -1;
 }
 
+/* A flag beside the file refused: err set to the message, about that input (parley/error.h). */
+static int refuse(pl_error *err, pl_input input, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int refuse(pl_error *err, pl_input input, const char *fmt, ...)
+{
+    char msg[PL_ERROR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    pl_error_set(err, PL_EINVAL, "%s", msg);
+    pl_error_about(err, input);
+    return PL_EINVAL;
+}
+
 static int range_index(const pl_sensitivity *s, const char *t, size_t len)
 {
     for (int k = 0; k < s->n_ranges; k++)
@@ -598,7 +614,8 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
         snprintf(s->scenario_name, sizeof s->scenario_name, "%s", name);
     if (!rc) rc = range_block(x, doc);
     for (int i = 0; !rc && i < cfg->n_ranges; i++)
-        if ((rc = range_flag(x, doc, cfg->ranges[i])) && x->err->input == PL_INPUT_UNSAID) pl_error_about(x->err, PL_INPUT_RANGE);
+        if ((rc = range_flag(x, doc, cfg->ranges[i])) && rc != PL_ENOMEM && x->err->input == PL_INPUT_UNSAID)
+            pl_error_about(x->err, PL_INPUT_RANGE);
     if (rc) {
         pl_ydoc_free(doc);
         return rc;
@@ -611,12 +628,9 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
         const char *comma = strchr(cfg->grid, ',');
         if (comma) s->grid_r = range_index(s, cfg->grid, (size_t)(comma - cfg->grid)),
                    s->grid_c = range_index(s, comma + 1, strlen(comma + 1));
-        if (!comma || s->grid_r < 0 || s->grid_c < 0 || s->grid_r == s->grid_c) {
-            pl_error_set(x->err, PL_EINVAL, "--grid '%s': expected two different ranges R1,R2, by name or by number (1 to %d)",
-                         cfg->grid, s->n_ranges);
-            pl_error_about(x->err, PL_INPUT_GRID);
-            return PL_EINVAL;
-        }
+        if (!comma || s->grid_r < 0 || s->grid_c < 0 || s->grid_r == s->grid_c)
+            return refuse(x->err, PL_INPUT_GRID, "--grid '%s': expected two different ranges R1,R2, by name or by number (1 to %d)",
+                          cfg->grid, s->n_ranges);
     }
     if ((rc = whole_ranges(x))) return rc;
     double values[PL_SENS_MAX_RANGES];
@@ -637,10 +651,8 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
             char list[PL_EVAL_MAX_DESIGNS * PL_EVAL_NAME_MAX] = "";
             size_t len = 0;
             for (int d = 0; d < s->base.n; d++) len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", d ? ", " : "", s->base.name[d]);
-            pl_error_set(x->err, PL_EINVAL, "--compare '%s': expected two different %s A,B of: %s", cfg->compare,
-                         s->base.items, list);
-            pl_error_about(x->err, PL_INPUT_COMPARE);
-            return PL_EINVAL;
+            return refuse(x->err, PL_INPUT_COMPARE, "--compare '%s': expected two different %s A,B of: %s", cfg->compare,
+                          s->base.items, list);
         }
     } else if (s->base.n >= 2) { /* the two best at the baseline (file order on a tie) */
         for (int d = 0; d < s->base.n; d++)
@@ -650,11 +662,8 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     }
     point_of(x, &s->base, &s->base_point);
     if (s->base.n < 2) s->a = s->b = -1;
-    if (s->grid_r >= 0 && s->a < 0) {
-        pl_error_set(x->err, PL_EINVAL, "--grid compares two %s; the scenario has one", s->base.items);
-        pl_error_about(x->err, PL_INPUT_GRID);
-        return PL_EINVAL;
-    }
+    if (s->grid_r >= 0 && s->a < 0)
+        return refuse(x->err, PL_INPUT_GRID, "--grid compares two %s; the scenario has one", s->base.items);
     double t1 = now_seconds();
     begin_part(x, "one at a time", 2 * (uint64_t)s->n_ranges);
     if ((rc = one_at_a_time(x, values))) return rc;
@@ -694,10 +703,7 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
     s->bootstrap = cfg->bootstrap > 0 ? cfg->bootstrap : 500;
     s->grid_steps = cfg->grid_steps > 1 ? cfg->grid_steps : 7;
     s->grid_r = s->grid_c = -1;
-    if (s->grid_steps > PL_SENS_MAX_GRID) {
-        rc = pl_error_set(err, PL_EINVAL, "--grid-steps: at most %d", PL_SENS_MAX_GRID);
-        pl_error_about(err, PL_INPUT_GRID_STEPS);
-    }
+    if (s->grid_steps > PL_SENS_MAX_GRID) rc = refuse(err, PL_INPUT_GRID_STEPS, "--grid-steps: at most %d", PL_SENS_MAX_GRID);
     sens_ctx x = {.s = s, .doc = doc, .err = err, .ec = {.runs = cfg->runs, .seed = cfg->seed, .seed_given = cfg->seed_given,
                                               .threads = cfg->threads > 0 ? cfg->threads : 1}};
     if (!rc) rc = analyse(&x, cfg, summary);
