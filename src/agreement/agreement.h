@@ -310,8 +310,14 @@ typedef struct pl_ag_compiled {
     pl_bits release_mask[PL_AG_MAX_STEPS];
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
-    pl_bits pi_readers[PL_AG_MAX_STEPS]; /* the own steps whose logit worth reads step x's state */
-    pl_bits pi_readers_party[PL_AG_MAX_PARTIES]; /* ... or reads party j's expectations */
+    /* the own steps whose logit worth (agreement_choice.c) reads step x's state: as the step itself
+     * (`started`, `done`, `ever_done`) or as a counterpart step exchanged for it (`done`, `ever_done`,
+     * `prog`, withdrawn in answer); or only as one that hangs on it (pi_readers_dep: `done`,
+     * `ever_done`, withdrawn in answer; not the start of its work) */
+    pl_bits pi_readers[PL_AG_MAX_STEPS], pi_readers_dep[PL_AG_MAX_STEPS];
+    /* ... the own steps whose worth reads the expectation that step x is done (would_do), or that
+     * party j answers a breach (would_answer): dropped only when that value changes */
+    pl_bits pi_readers_do[PL_AG_MAX_STEPS], pi_readers_answer[PL_AG_MAX_PARTIES];
     /* the expectations' tables (bit k: type k of the party or of the step's actor) */
     uint32_t answer_types[PL_AG_MAX_PARTIES]; /* the types that answer a breach */
     uint32_t grim_types[PL_AG_MAX_PARTIES];   /* the grim types: never act again once triggered */

@@ -318,12 +318,15 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     for (int p = 0; p < c->n_parties; p++) c->patience[p] = b->patience[p];
     c->pub_patience = b->patience_default;
     for (int p = 0; p < c->n_parties; p++) c->inertia[p] = b->inertia[p];
-    /* what each step's worth to its actor reads (agreement_choice.c: pl_ag_delta_start/keep): the
-     * step itself, the steps that hang on it and those exchanged for it, and their actors' expectations */
+    /* what each step's worth to its actor reads (agreement_choice.c: pl_ag_delta_start/keep, what_hangs_on):
+     * the step itself; the counterpart steps that hang on it (their completion, not their start) and
+     * those exchanged for it; the chance that each of those is done, and that the actor of each one
+     * exchanged for it (and not hanging on it) answers a breach */
     for (int s = 0; s < c->n_steps; s++) {
-        pl_bits reads = PL_BIT(s) | c->dep_closure[s] | c->link[s];
-        for (pl_bits x = reads; x; x &= x - 1) c->pi_readers[__builtin_ctzll(x)] |= PL_BIT(s);
+        pl_bits theirs = ~c->own[c->actor[s]], hang = c->dep_closure[s] & theirs, traded = c->link[s] & ~c->dep_closure[s] & theirs;
+        for (pl_bits x = PL_BIT(s) | traded; x; x &= x - 1) c->pi_readers[__builtin_ctzll(x)] |= PL_BIT(s);
+        for (pl_bits x = hang; x; x &= x - 1) c->pi_readers_dep[__builtin_ctzll(x)] |= PL_BIT(s);
+        for (pl_bits x = hang | traded; x; x &= x - 1) c->pi_readers_do[__builtin_ctzll(x)] |= PL_BIT(s);
+        for (pl_bits x = traded; x; x &= x - 1) c->pi_readers_answer[c->actor[__builtin_ctzll(x)]] |= PL_BIT(s);
     }
-    for (int p = 0; p < c->n_parties; p++)
-        for (pl_bits x = c->own[p]; x; x &= x - 1) c->pi_readers_party[p] |= c->pi_readers[__builtin_ctzll(x)];
 }

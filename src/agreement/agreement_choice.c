@@ -35,24 +35,29 @@
 
 void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
 {
-    /* a party's expectations read only its own beliefs and memory: remade for those that changed */
+    /* a party's expectations read only its own beliefs and memory: remade for those that changed.
+     * The logit chances that read one are dropped only if it moved: a belief about a party whose
+     * every type answers (or does the step) moves the beliefs but not their sum, the expectation */
     uint32_t dirty = st->bel_dirty | (st->grim ^ st->exp_grim);
     st->bel_dirty = 0, st->exp_grim = st->grim;
+    pl_bits drop = 0;
     for (; dirty; dirty &= dirty - 1) {
         int j = __builtin_ctz(dirty);
         if (j >= c->n_parties) break;
-        st->pi_ok_start &= ~c->pi_readers_party[j], st->pi_ok_keep &= ~c->pi_readers_party[j];
         double a = 0;
         for (uint32_t m = c->answer_types[j]; m; m &= m - 1) a += st->belief[j][__builtin_ctz(m)];
+        if (a != st->would_answer[j]) drop |= c->pi_readers_answer[j];
         st->would_answer[j] = a;
         uint32_t all_k = (1u << c->n_opt[j]) - 1, grim = (st->grim >> j & 1) ? c->grim_types[j] : 0;
         for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) { /* only steps some type may never do */
             int d = __builtin_ctzll(b);
             double w = 0;
             for (uint32_t m = all_k & ~(c->hold_types[d] | grim); m; m &= m - 1) w += st->belief[j][__builtin_ctz(m)];
+            if (w != st->would_do[d]) drop |= c->pi_readers_do[d];
             st->would_do[d] = w;
         }
     }
+    st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
 }
 
 /* What hangs on s for p: the counterpart steps still to come that require it; those exchanged
@@ -197,9 +202,10 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
         st->ans_moved = 0;
         if (diff || !st->pub_t) {
             st->pub_epoch++;
-            /* the logit chances that read a step that moved, or every one if the shocks changed flows */
-            pl_bits moved = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[2] ^ st->pub_last[2]) |
-                            (now[8] ^ st->pub_last[8]);
+            /* the logit chances that read a step that moved, or every one if the shocks changed flows
+             * (a step that hangs on one is read only done or not: its start leaves the chance as it was) */
+            pl_bits moved_dep = (now[2] ^ st->pub_last[2]) | (now[6] ^ st->pub_last[6]) | (now[8] ^ st->pub_last[8]);
+            pl_bits moved = moved_dep | (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]);
             pl_bits drop = now[11] != st->pub_last[11] ? ~(pl_bits)0 : 0;
             /* the plans that read a field of a step that moved, or every one if the shocks moved */
             if (drop || !st->pub_t)
@@ -217,6 +223,7 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                 st->plan_ok &= ~stale;
             }
             for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
+            for (; moved_dep; moved_dep &= moved_dep - 1) drop |= c->pi_readers_dep[__builtin_ctzll(moved_dep)];
             st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
             for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
         }

@@ -13,6 +13,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "parley/parley.h"
@@ -116,6 +117,87 @@ static void a_dependent_step_withdrawn_in_answer_counts_its_flows(void **state)
     pl_agreement_free(a);
 }
 
+/* The logit chances a plan keeps are dropped when an expectation they read moves, and only then
+ * (agreement_choice.c, pl_ag_expectations).  A's step X, under way, is exchanged for B's step Y in
+ * force (`answers:`): keeping X is worth Y's flows to A times the chance that B answers a breach;
+ * and, in the second file, B's step Z hangs on X: keeping X is worth Z's value to A times the
+ * chance that B ever does Z.  B is one of two types; the belief about B moves as the evidence of a
+ * period moves it (a new belief, the party marked, the expectations remade). */
+static const char exchanged[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n"
+    "  - {id: A, policy: reciprocal}\n"
+    "  - id: B\n"
+    "    policy: [{policy: reciprocal, p: 0.5}, {policy: %s, p: 0.5}]\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, duration: 3, reversible: true}\n"
+    "  - {id: Y, actor: B, cost: 1, flow: {A: 1}, reversible: true}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.01, discount: 0.9, lookahead: 4, patience: 0,\n"
+    "            answers: {X: [Y]}}\n";
+static const char hanging[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n"
+    "  - {id: A, policy: reciprocal}\n"
+    "  - id: B\n"
+    "    policy: [{policy: reciprocal, p: 0.5}, {policy: hold, p: 0.5, holds: [Z]}]\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, duration: 3, reversible: true}\n"
+    "  - {id: Z, actor: B, requires: [X], cost: 1, value: {A: 2}}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.01, discount: 0.9, lookahead: 4, patience: 0}\n";
+
+/* A's plan kept on st (made or refreshed as the simulator's decision makes it), against the plan made
+ * afresh: the chance of keeping X to the bit.  Returns it. */
+static double kept_chance_of_x(const pl_ag_compiled *c, pl_ag_state *st)
+{
+    pl_ag_plan_now(c, st, 0);
+    pl_ag_move rule;
+    pl_ag_plan pl;
+    pl_ag_rule_as(c, st, 0, st->type[0], &rule);
+    pl_ag_plan_choice(c, st, 0, &rule, &pl);
+    assert_true(st->plan_ck[0] == PL_BIT(0) && pl.ck == PL_BIT(0));
+    if (memcmp(&st->p_act[0], &pl.p_act[0], sizeof(double)))
+        fail_msg("kept chance %.17g, afresh %.17g", st->p_act[0], pl.p_act[0]);
+    return st->p_act[0];
+}
+
+/* The belief about B made (b0, 1 - b0), as a period's evidence would make it. */
+static void believe(const pl_ag_compiled *c, pl_ag_state *st, double b0)
+{
+    st->belief[1][0] = b0, st->belief[1][1] = 1 - b0;
+    st->bel_dirty |= 1u << 1;
+    pl_ag_expectations(c, st);
+}
+
+static void the_kept_chances_follow_the_expectations_they_read(void **state)
+{
+    (void)state;
+    /* B's second type: one that does not answer (unconditional) or one that does (grit); the
+     * same with Z hanging on X, B's second type holding Z back */
+    const struct { const char *text, *type; int moves; } cases[] = {
+        {exchanged, "unconditional", 1}, {exchanged, "grit", 0}, {hanging, NULL, 1}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, cases[i].text, cases[i].type);
+        pl_agreement *a = ag_load_text(text);
+        pl_ag_compiled c;
+        pl_ag_state st;
+        fresh(a, &c, &st);
+        st.t = 1;
+        st.started = st.prog = PL_BIT(0);
+        if (cases[i].text == exchanged)
+            st.started |= PL_BIT(1), st.done = st.verified = st.ever_done = PL_BIT(1);
+        pl_ag_time_update_full(&c, &st);
+        double before = kept_chance_of_x(&c, &st);
+        assert_true(st.pi_ok_keep & PL_BIT(0));
+        believe(&c, &st, 0.9);
+        /* the expectation moved: the chance is dropped and made again; it did not: it is kept */
+        assert_int_equal(!(st.pi_ok_keep & PL_BIT(0)), cases[i].moves);
+        double after = kept_chance_of_x(&c, &st);
+        assert_int_equal(after != before, cases[i].moves);
+        pl_agreement_free(a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +205,7 @@ int main(void)
         cmocka_unit_test(a_step_in_force_counts_its_flows),
         cmocka_unit_test(a_step_withdrawn_in_answer_counts_the_flows_restoring_it_brings_back),
         cmocka_unit_test(a_dependent_step_withdrawn_in_answer_counts_its_flows),
+        cmocka_unit_test(the_kept_chances_follow_the_expectations_they_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
