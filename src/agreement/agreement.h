@@ -310,8 +310,8 @@ typedef struct pl_ag_compiled {
     pl_bits release_mask[PL_AG_MAX_STEPS];
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
-    /* the own steps whose logit worth (agreement_choice.c) reads step x's state: as the step itself
-     * (`started`, `done`, `ever_done`) or as a counterpart step exchanged for it (`done`, `ever_done`,
+    /* the own steps whose logit worth (agreement_choice.c) reads step x's state, beside x itself (its
+     * `started`, `done`, `ever_done`): as a counterpart step exchanged for it (`done`, `ever_done`,
      * `prog`, withdrawn in answer); or only as one that hangs on it (pi_readers_dep: `done`,
      * `ever_done`, withdrawn in answer; not the start of its work) */
     pl_bits pi_readers[PL_AG_MAX_STEPS], pi_readers_dep[PL_AG_MAX_STEPS];
@@ -327,8 +327,13 @@ typedef struct pl_ag_compiled {
      * `covert` and their release by `not_before`; and the parties (bit p) that read step x's `done`
      * (its actor; an opportunist type's party, if it is exchanged for one of its steps), its
      * `verified` (a party one of whose steps requires it, or an all_first type of which waits for
-     * it) and its `ever_done` (an opportunist type's party, if it hangs on one of its steps) */
+     * it) and its `ever_done` (an opportunist type's party, if it hangs on one of its steps): of
+     * every type the party may be.  Of type k of party p, the steps whose `done`, `ever_done` and
+     * `verified` it reads (type_reads_*; `verified` beside what its own steps require, of which
+     * only its steps not under way nor done read anything) */
     uint32_t readers_done[PL_AG_MAX_STEPS], readers_verified[PL_AG_MAX_STEPS], readers_ever[PL_AG_MAX_STEPS];
+    pl_bits type_reads_done[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS], type_reads_ever[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    pl_bits type_reads_verified[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
     /* ... and of the threats and withdrawals in answer: the breaches it answers (pl_ag_threat), those
      * of the counterpart steps exchanged for its own; `rev` and `retal`, while one of its own steps is
      * withdrawn, of what its steps require (restoring reads which of them were withdrawn in answer) */
