@@ -44,15 +44,22 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
     for (; dirty; dirty &= dirty - 1) {
         int j = __builtin_ctz(dirty);
         if (j >= c->n_parties) break;
+        /* each a sum of the beliefs in some of j's types, in the order of the types: the last sum is
+         * reused for the same types (most of j's steps, and often the types that answer) */
+        uint32_t types = c->answer_types[j];
         double a = 0;
-        for (uint32_t m = c->answer_types[j]; m; m &= m - 1) a += st->belief[j][__builtin_ctz(m)];
+        for (uint32_t m = types; m; m &= m - 1) a += st->belief[j][__builtin_ctz(m)];
         if (a != st->would_answer[j]) drop |= c->pi_readers_answer[j];
         st->would_answer[j] = a;
         uint32_t all_k = (1u << c->n_opt[j]) - 1, grim = (st->grim >> j & 1) ? c->grim_types[j] : 0;
+        double w = a;
         for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) { /* only steps some type may never do */
             int d = __builtin_ctzll(b);
-            double w = 0;
-            for (uint32_t m = all_k & ~(c->hold_types[d] | grim); m; m &= m - 1) w += st->belief[j][__builtin_ctz(m)];
+            uint32_t does = all_k & ~(c->hold_types[d] | grim);
+            if (does != types) {
+                types = does, w = 0;
+                for (uint32_t m = does; m; m &= m - 1) w += st->belief[j][__builtin_ctz(m)];
+            }
             if (w != st->would_do[d]) drop |= c->pi_readers_do[d];
             st->would_do[d] = w;
         }
@@ -145,8 +152,9 @@ static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_
  * released by `not_before`: p's view of lateness, which keeps exactly that set (due_mask; the public
  * view's while p sees what everyone sees), where the state is the simulator's (cache); made here
  * where the snapshot is only read (the fit, the tests' plans made afresh). */
-static void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, const pl_ag_move *rule,
-                      pl_bits *cs_out, pl_bits *ck_out, double *p_act)
+static inline __attribute__((always_inline)) void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st,
+                                                            pl_ag_state *cache, int p, const pl_ag_move *rule,
+                                                            pl_bits *cs_out, pl_bits *ck_out, double *p_act)
 {
     pl_bits own = c->own[p];
     pl_bits seen = st->verified | (st->done & own);
