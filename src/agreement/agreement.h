@@ -327,13 +327,8 @@ typedef struct pl_ag_compiled {
      * `covert` and their release by `not_before`; and the parties (bit p) that read step x's `done`
      * (its actor; an opportunist type's party, if it is exchanged for one of its steps), its
      * `verified` (a party one of whose steps requires it, or an all_first type of which waits for
-     * it) and its `ever_done` (an opportunist type's party, if it hangs on one of its steps): of
-     * every type the party may be.  Of type k of party p, the steps whose `done`, `ever_done` and
-     * `verified` it reads (type_reads_*; `verified` beside what its own steps require, of which
-     * only its steps not under way nor done read anything) */
+     * it) and its `ever_done` (an opportunist type's party, if it hangs on one of its steps) */
     uint32_t readers_done[PL_AG_MAX_STEPS], readers_verified[PL_AG_MAX_STEPS], readers_ever[PL_AG_MAX_STEPS];
-    pl_bits type_reads_done[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS], type_reads_ever[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
-    pl_bits type_reads_verified[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
     /* ... and of the threats and withdrawals in answer: the breaches it answers (pl_ag_threat), those
      * of the counterpart steps exchanged for its own; `rev` and `retal`, while one of its own steps is
      * withdrawn, of what its steps require (restoring reads which of them were withdrawn in answer) */

@@ -208,8 +208,7 @@ int pl_ag_inertia_text(const pl_agreement *a, char *buf, size_t n)
     return given;
 }
 
-/* What each party's rule and plan read of the public state (agreement_choice.c, plan_holds): of
- * every type it may be (readers_*), and of each (type_reads_*). */
+/* What each party's rule and plan read of the public state (agreement_choice.c, plan_holds). */
 static void plan_reads(pl_ag_compiled *c)
 {
     for (int x = 0; x < c->n_steps; x++) c->readers_done[x] = c->readers_verified[x] = c->readers_ever[x] = 0;
@@ -225,13 +224,11 @@ static void plan_reads(pl_ag_compiled *c)
          * requires is verified (or, restoring, withdrawn in answer); an all_first type waits for its
          * steps verified; an opportunist weighs what is exchanged for a step that is done and whether
          * anything hanging on it is still to come; the plan's due steps read what they require
-         * verified (agreement_time.c) */
+         * verified (agreement_time.c).  Of every type the party may be. */
         for (int k = 0; k < c->n_opt[p]; k++) {
             const pl_ag_copt *o = &c->opt[p][k];
-            c->type_reads_done[p][k] = own | (o->kind == PL_POL_OPPORTUNIST ? link : 0);
-            c->type_reads_ever[p][k] = o->kind == PL_POL_OPPORTUNIST ? hang : 0;
-            c->type_reads_verified[p][k] = o->kind == PL_POL_ALL_FIRST ? o->steps : 0;
-            done |= c->type_reads_done[p][k], ever |= c->type_reads_ever[p][k], verified |= c->type_reads_verified[p][k];
+            if (o->kind == PL_POL_OPPORTUNIST) done |= link, ever |= hang;
+            if (o->kind == PL_POL_ALL_FIRST) verified |= o->steps;
         }
         for (pl_bits b = done; b; b &= b - 1) c->readers_done[__builtin_ctzll(b)] |= 1u << p;
         for (pl_bits b = verified; b; b &= b - 1) c->readers_verified[__builtin_ctzll(b)] |= 1u << p;
@@ -323,8 +320,8 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     for (int p = 0; p < c->n_parties; p++) c->inertia[p] = b->inertia[p];
     /* what each step's worth to its actor reads (agreement_choice.c: pl_ag_delta_start/keep, what_hangs_on),
      * beside the step itself (its own moves drop it, without a table): the counterpart steps that hang
-     * on it (their completion, not their start) and those exchanged for it; the chance that each of those is done, and that the actor of each one
-     * exchanged for it (and not hanging on it) answers a breach */
+     * on it (their completion, not their start) and those exchanged for it; the chance that each of
+     * those is done, and that the actor of each one exchanged for it (and not hanging on it) answers */
     for (int s = 0; s < c->n_steps; s++) {
         pl_bits theirs = ~c->own[c->actor[s]], hang = c->dep_closure[s] & theirs, traded = c->link[s] & ~c->dep_closure[s] & theirs;
         for (pl_bits x = traded; x; x &= x - 1) c->pi_readers[__builtin_ctzll(x)] |= PL_BIT(s);

@@ -190,7 +190,7 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
 }
 
 /* Whether party p's last plan still holds: what its rule and plan read is the public state of its
- * own steps and, field by field, of the steps it read when it was made (plan_reads_*: c->type_reads_*),
+ * own steps and, field by field, of the steps whose readers it is among (c->readers_*),
  * the threats it answers and the withdrawals in answer it restores by (pl_ag_plan_keys_hold: what it
  * counts late is among its threats), its own memory, and which of its own steps
  * are released by `not_before` (st->time_rel: the lateness of the period, agreement_time.c, made it
@@ -200,20 +200,6 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
  * plans that read them (plan_ok), and an epoch counts the periods in which anything moved.  The
  * beliefs are not read by the rule; the logit chances that read them are dropped by
  * pl_ag_expectations and refreshed in the plan by pl_ag_decide_behaved. */
-/* Whether the plan of party q, none of whose own steps moved since it was made, read a step whose
- * `done`, `verified` or `ever_done` moved: as the type it is, of the steps its own steps not under
- * way nor done require (those alone start, or fall due, on what they require), which are those of
- * when the plan was made. */
-static inline int reads_moved(const pl_ag_compiled *c, const pl_ag_state *st, int q, pl_bits d_done, pl_bits d_ver,
-                              pl_bits d_ever)
-{
-    const int k = st->type[q];
-    if ((d_done & c->type_reads_done[q][k]) | (d_ever & c->type_reads_ever[q][k])) return 1;
-    pl_bits ver = c->type_reads_verified[q][k];
-    for (pl_bits b = c->own[q] & ~st->prog & ~st->done; b; b &= b - 1) ver |= c->req[__builtin_ctzll(b)];
-    return (d_ver & ver) != 0;
-}
-
 static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled *c, pl_ag_state *st)
 {
     if (st->pub_t != st->t + 1) {
@@ -241,16 +227,9 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                 st->ans_moved = ((now[3] ^ st->pub_last[3]) | (now[5] ^ st->pub_last[5]) | (now[6] ^ st->pub_last[6])) != 0;
                 uint32_t stale = 0;
                 for (pl_bits b = d_own; b; b &= b - 1) stale |= 1u << c->actor[__builtin_ctzll(b)];
-                const pl_bits d_done = now[2] ^ st->pub_last[2], d_ver = now[4] ^ st->pub_last[4],
-                              d_ever = now[8] ^ st->pub_last[8];
-                uint32_t some = 0; /* the parties some type of which reads a step that moved */
-                for (pl_bits b = d_done; b; b &= b - 1) some |= c->readers_done[__builtin_ctzll(b)];
-                for (pl_bits b = d_ver; b; b &= b - 1) some |= c->readers_verified[__builtin_ctzll(b)];
-                for (pl_bits b = d_ever; b; b &= b - 1) some |= c->readers_ever[__builtin_ctzll(b)];
-                for (uint32_t m = some & st->plan_ok & ~stale; m; m &= m - 1) {
-                    int q = __builtin_ctz(m);
-                    if (reads_moved(c, st, q, d_done, d_ver, d_ever)) stale |= 1u << q;
-                }
+                for (pl_bits b = now[2] ^ st->pub_last[2]; b; b &= b - 1) stale |= c->readers_done[__builtin_ctzll(b)];
+                for (pl_bits b = now[4] ^ st->pub_last[4]; b; b &= b - 1) stale |= c->readers_verified[__builtin_ctzll(b)];
+                for (pl_bits b = now[8] ^ st->pub_last[8]; b; b &= b - 1) stale |= c->readers_ever[__builtin_ctzll(b)];
                 st->plan_ok &= ~stale;
             }
             drop |= (now[0] ^ st->pub_last[0]) | (now[2] ^ st->pub_last[2]) | (now[8] ^ st->pub_last[8]);
