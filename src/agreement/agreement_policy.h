@@ -56,6 +56,7 @@ typedef struct pl_ag_state {
     pl_bits due_mask[PL_AG_MAX_PARTIES + 1];
     uint32_t view_same;              /* the parties whose clocks are the public ones (bit p) */
     uint32_t pat_same;               /* the parties whose patience is the public view's (bit p; pl_ag_time_init) */
+    uint32_t late_of_pub;            /* the parties whose late steps were last made from late_pub (pub & core & ~own) */
     double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
     uint32_t bel_ver;                /* bumped at every change of beliefs */
     uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */

@@ -23,6 +23,7 @@ void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st)
         for (int s = 0; s < c->n_steps; s++) st->due_since[v][s] = -1;
     for (int p = 0; p < c->n_parties; p++) st->late[p] = 0;
     st->late_pub = st->late_pub_new = 0;
+    st->late_of_pub = 0;
     st->next_late = INT_MAX;
     for (int v = 0; v <= c->n_parties; v++) st->due_mask[v] = 0;
     st->view_same = c->n_parties >= 32 ? ~0u : (1u << c->n_parties) - 1;
@@ -117,10 +118,14 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
                                 c->core & ~c->own[p], c->patience[p], &next);
     }
     pl_bits pub = view_late(c, st, P, cand, d_cand | users_of(c, d_ver), st->verified, c->all, c->pub_patience, &next);
-    for (uint32_t m = deferred & st->pat_same; m; m &= m - 1) {
+    /* those with the public patience too: the public late steps, theirs made again only where the public
+     * ones moved or they were made otherwise last time */
+    const uint32_t of_pub = deferred & st->pat_same;
+    for (uint32_t m = of_pub & ~(pub == st->late_pub && !full ? st->late_of_pub : 0); m; m &= m - 1) {
         int p = __builtin_ctz(m);
         st->late[p] = pub & c->core & ~c->own[p];
     }
+    st->late_of_pub = of_pub;
     for (uint32_t m = deferred & ~st->pat_same; m; m &= m - 1) { /* the public clocks, the party's patience */
         int p = __builtin_ctz(m);
         memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);

@@ -8,7 +8,8 @@
  * decision, the plans made afresh; every party's decision made at once (the simulator's loop) is
  * each party's decision made in turn (the stepper's); the lateness kept between periods is, at
  * every period, the lateness made afresh; the due sets kept from period to period are the due sets
- * made afresh with every step tested again. */
+ * made afresh with every step tested again; the likelihoods the Bayes update reads are those of
+ * every type's rule move made afresh. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -498,6 +499,57 @@ static void the_expectations_each_period_reads_are_the_expectations_made_afresh(
     }
 }
 
+/* The likelihood of each party's evidence in a period as the Bayes update reads it (pl_ag_evidence_loglik:
+ * the move of the party's own type reused from its decision on the snapshot, the other types' made
+ * with the threats to the party made once for all of them) against every type's rule move made
+ * afresh with pl_ag_rule_as, on the decisions of the period (made on a copy of the state), at every
+ * period: the same factor for every type, to the bit.  ctx[0] counts the parties with evidence,
+ * ctx[1] those whose evidence some type explains better than another (news: the beliefs move). */
+static void likelihood_against_rule_as(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long *seen = ctx;
+    pl_ag_state st = R->st;
+    pl_ag_move all;
+    pl_ag_decide_all(c, &st, &all);
+    for (int j = 0; j < c->n_parties; j++) {
+        const pl_bits own = c->own[j];
+        /* the evidence as agreement_beliefs.c defines it: starts, withdrawals, steps newly late */
+        pl_bits started = all.start & own, reversed = all.reverse & own;
+        pl_bits held = st.late_pub_new & own & ~st.prog & ~st.done & ~all.start;
+        int n = __builtin_popcountll(started) + __builtin_popcountll(reversed) + __builtin_popcountll(held);
+        if (!n) continue;
+        double got[PL_AG_MAX_OPTIONS];
+        pl_ag_evidence_loglik(c, &st, j, &all, got);
+        int lo = n, hi = 0;
+        for (int k = 0; k < c->n_opt[j]; k++) {
+            pl_ag_move m;
+            pl_ag_rule_as(c, &st, j, k, &m);
+            int mm = __builtin_popcountll(started & ~m.start) + __builtin_popcountll(reversed & ~m.reverse) +
+                     __builtin_popcountll(held & m.start);
+            double want = mm * c->log_eps + (n - mm) * c->log_1m_eps;
+            if (memcmp(&got[k], &want, sizeof want))
+                fail_msg("period %d, party %d, type %d: likelihood %.17g, from pl_ag_rule_as %.17g", R->t, j, k, got[k], want);
+            lo = mm < lo ? mm : lo, hi = mm > hi ? mm : hi;
+        }
+        seen[0]++, seen[1] += lo != hi;
+    }
+}
+
+/* The Bayes update reuses the move a party's own type decided on the snapshot and makes the threats
+ * to the party once for all its types: at every period the likelihoods are those of every type's
+ * move made afresh (fails if the reused move is not the one on the snapshot, or if a type is not
+ * triggered by a threat as pl_ag_rule_as triggers it). */
+static void the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        long seen[2] = {0, 0};
+        assert_true(replay_behaviour_file(f, 13, 200, -1, NULL, likelihood_against_rule_as, seen) > 1000);
+        assert_true(seen[1] > 100);           /* evidence that moved the beliefs, */
+        assert_true(seen[0] - seen[1] > 100); /* and evidence every type explains as well */
+    }
+}
+
 /* What lateness carries from one period to the next (agreement_time.c), copied from `from` into `to`. */
 static void carry_lateness(pl_ag_state *to, const pl_ag_state *from)
 {
@@ -983,6 +1035,7 @@ int main(void)
         cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
+        cmocka_unit_test(the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
         cmocka_unit_test(a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run),
     };
