@@ -50,7 +50,7 @@ typedef struct pl_ag_state {
     pl_bits late[PL_AG_MAX_PARTIES]; /* counterpart core steps each party counts late: a breach to it */
     pl_bits late_pub, late_pub_new;  /* late on the public (verified) view; newly so this period */
     int next_late;                   /* first later period at which some step turns late */
-    pl_bits time_sig[5];             /* the state lateness was last computed on (agreement_time.c) */
+    pl_bits time_sig[5];             /* the state lateness was last computed on, or found to hold for (agreement_time.c) */
     pl_bits time_cand, time_rel;     /* ... the steps that could be due then, and those `not_before` released
                                       * (the plans read time_rel as the steps released this period) */
     pl_bits due_mask[PL_AG_MAX_PARTIES + 1];
