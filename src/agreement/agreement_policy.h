@@ -111,6 +111,10 @@ typedef struct pl_ag_run_state {
     pl_bits full;                /* steps whose whole quantity is delivered (completed, not undone since) */
     pl_bits ver_drawn, false_drawn, ever_rev;
     uint32_t covert_types[PL_AG_MAX_STEPS]; /* behaviour: the types whose rule withdrew a covert step then */
+    /* once a shock has changed flows (st.shock_on): the steps that pay flows (pl_ag_flowing) and what
+     * each pays each party a period (pl_ag_flow), made when a shock changes them */
+    pl_bits flowing_on;
+    double flow_on[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
 } pl_ag_run_state;
 
 /* The pieces of pl_ag_run (agreement_simulate.c), in the order it calls them: begin, then for each

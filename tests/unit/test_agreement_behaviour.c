@@ -9,7 +9,7 @@
  * each party's decision made in turn (the stepper's); the lateness kept between periods is, at
  * every period, the lateness made afresh (with start deadlines too); the due sets kept from period to period are the due sets
  * made afresh with every step tested again; the likelihoods the Bayes update reads are those of
- * every type's rule move made afresh. */
+ * every type's rule move made afresh; the flows kept after a shock are the flows made afresh. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -517,6 +517,67 @@ static void the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh(v
     assert_true(periods > 1000);
     assert_true(late_unstarted > 1000); /* late for want of a start (2601 here), */
     assert_true(started_late > 100);    /* and started after all (234) */
+    pl_free(c);
+    pl_agreement_free(a);
+}
+
+/* The flows the simulator keeps once a shock has changed them (R->flowing_on, R->flow_on, made when a
+ * shock happens) against pl_ag_flowing and pl_ag_flow on the state, at every period: the same steps,
+ * the same amounts to the bit.  *shocked counts the periods with flows changed by a shock. */
+static void flows_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long *shocked = ctx;
+    if (!R->st.shock_on) return; /* the closes read c->flow_to */
+    (*shocked)++;
+    assert_true(R->flowing_on == pl_ag_flowing(c, &R->st));
+    for (pl_bits b = R->flowing_on; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        for (int p = 0; p < c->n_parties; p++) {
+            double want = pl_ag_flow(c, &R->st, s, p);
+            if (memcmp(&R->flow_on[s][p], &want, sizeof want))
+                fail_msg("period %d, step %d, party %d: flow kept %.17g, made afresh %.17g", R->t, s, p, R->flow_on[s][p], want);
+        }
+    }
+}
+
+/* A period's flows, once a shock has changed them, are made when the shock happens and kept: at every
+ * period they are the flows pl_ag_flow makes, in six-party-2007 (one shock changes flows) and in runs
+ * of two shocks that change the same step's flows (without behaviour: the closes keep them alike).
+ * Fails if the flows are not made when a shock happens, or not made again at the second (tried). */
+static void the_flows_kept_after_a_shock_are_the_flows_made_afresh(void **state)
+{
+    (void)state;
+    long shocked = 0;
+    assert_true(replay_behaviour_file(0, 19, 300, -1, NULL, flows_kept_against_afresh, &shocked) > 1000);
+    assert_true(shocked > 1000); /* six-party-2007's launches and sanctions change flows */
+    pl_agreement *a = ag_load_text("kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+                                   "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+                                   "steps:\n"
+                                   "  - {id: X, actor: A, flow: {B: 1.5}}\n"
+                                   "  - {id: Z, actor: B, flow: {A: 0.25, B: -0.5}}\n"
+                                   "shocks:\n"
+                                   "  - {id: s1, p: 0.1, flows: {X: {B: -0.5}, Z: {A: 0.125}}}\n"
+                                   "  - {id: s2, p: 0.1, flows: {Z: {A: 1}}}\n");
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(a, -1, c);
+    long both = 0;
+    for (uint64_t run = 0; run < 200; run++) {
+        pl_ag_draws d;
+        pl_ag_run_state R;
+        pl_ag_outcome o;
+        pl_ag_draw(c, 23, run, &d);
+        pl_ag_begin(c, &d, &R, &o);
+        pl_ag_period_open(c, &d, &R, &o, NULL);
+        while (R.t < c->horizon) {
+            flows_kept_against_afresh(c, &R, &shocked);
+            both += R.st.shock_on == 3;
+            pl_ag_move all;
+            pl_ag_decide_all(c, &R.st, &all);
+            if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
+        }
+    }
+    assert_true(both > 100); /* the second shock came after the first */
     pl_free(c);
     pl_agreement_free(a);
 }
@@ -1090,6 +1151,7 @@ int main(void)
         cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
         cmocka_unit_test(the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh),
+        cmocka_unit_test(the_flows_kept_after_a_shock_are_the_flows_made_afresh),
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
         cmocka_unit_test(the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
