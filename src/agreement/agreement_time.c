@@ -64,8 +64,9 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
     const pl_bits to_start = c->has_start_by & ~(st->prog | st->started); /* a start deadline still to meet */
     for (pl_bits b = due & watch & ~st->rev; b; b &= b - 1) { /* a withdrawn step is judged as a withdrawal */
         int s = __builtin_ctzll(b);
-        /* the period it is due done by: its deadline, else its duration from when it fell due; or, not
-         * yet started, the period it is due started by if sooner */
+        /* the period it is due done by: the later of its deadline and its duration from when it fell
+         * due; or, not yet started, the period it is due started by (its start deadline, at the
+         * earliest when it fell due) if sooner */
         int by = since[s] + c->duration[s] - 1;
         by = c->deadline[s] > by ? c->deadline[s] : by;
         if (to_start >> s & 1) {
