@@ -303,6 +303,7 @@ typedef struct pl_ag_compiled {
     double inertia[PL_AG_MAX_PARTIES];   /* added to the worth of keeping each own step (pl_ag_delta_keep) */
     int exact[PL_AG_MAX_PARTIES];        /* follows its rule without tremble (a person at the stepper) */
     int deadline[PL_AG_MAX_STEPS], start_by[PL_AG_MAX_STEPS];
+    pl_bits has_start_by;                /* the steps with a start deadline (start_by >= 0) */
     int max_not_before, lookahead;
     /* the distinct `not_before` periods, ascending (release_t), and the steps released by each
      * (release_mask: those whose not_before is at most it): pl_ag_released's table */

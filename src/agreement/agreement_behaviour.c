@@ -275,6 +275,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     const pl_ag_behaviour *b = &a->behaviour;
     c->behave = b->given;
     c->max_not_before = 0;
+    c->has_start_by = 0;
     for (int s = 0; s < c->n_steps; s++) {
         c->deadline[s] = a->step[s].deadline, c->start_by[s] = -1;
         if (c->not_before[s] > c->max_not_before) c->max_not_before = c->not_before[s];
@@ -308,6 +309,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     for (int s = 0; s < c->n_steps; s++) {
         c->disc[s] = pow(b->discount, c->duration[s]);
         c->start_by[s] = b->start_by[s];
+        if (c->start_by[s] >= 0) c->has_start_by |= PL_BIT(s);
         for (pl_bits x = b->answers[s]; x; x &= x - 1) {
             int y = __builtin_ctzll(x);
             c->link[s] |= PL_BIT(y);

@@ -35,19 +35,36 @@ void pl_ag_beliefs_init(const pl_ag_compiled *c, pl_ag_state *st)
     st->exp_grim = st->grim;
 }
 
-/* Mismatches and observations of j's evidence under type k. */
-static void evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int j, int k, pl_bits started,
-                            pl_bits reversed, pl_bits held, int *mismatch)
+/* The mismatches of j's evidence under each of its types (mm[k]) and the fewest (*fewest); returns 1
+ * if some type explains it better than another (the fewest are not the most), else it is no news. */
+static int evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int j, pl_bits started, pl_bits reversed,
+                           pl_bits held, int *mm, int *fewest)
 {
-    pl_ag_move m;
     /* j's own type decided on this very snapshot (the simulator, the stepper): its rule move is made */
-    if (k == st->type[j] && st->pub_t == st->t + 1 && st->plan_epoch[j] == st->pub_epoch &&
-        st->plan_grim[j] == st->grim && pl_ag_plan_keys_hold(c, st, j))
-        m = st->plan_rule[j];
-    else
-        pl_ag_rule_as(c, st, j, k, &m);
-    *mismatch = __builtin_popcountll(started & ~m.start) + __builtin_popcountll(reversed & ~m.reverse) +
+    const int made = st->pub_t == st->t + 1 && st->plan_epoch[j] == st->pub_epoch && st->plan_grim[j] == st->grim &&
+                     pl_ag_plan_keys_hold(c, st, j)
+                         ? st->type[j]
+                         : -1;
+    /* the other types' moves as pl_ag_rule_as makes them, with the threats to j made once for all */
+    const pl_bits threat = pl_ag_threat(c, st, j);
+    const int triggered = (st->grim >> j & 1) || threat != 0;
+    int lo = 1 << 30, hi = -1;
+    for (int k = 0; k < c->n_opt[j]; k++) {
+        pl_ag_move m;
+        if (k == made)
+            m = st->plan_rule[j];
+        else {
+            const pl_ag_copt *o = &c->opt[j][k];
+            m.start = m.reverse = m.retal = m.opp = 0;
+            pl_ag_policy_types[o->kind].rule(c, st, j, o, threat, triggered, &m);
+        }
+        int x = __builtin_popcountll(started & ~m.start) + __builtin_popcountll(reversed & ~m.reverse) +
                 __builtin_popcountll(held & m.start);
+        mm[k] = x;
+        lo = x < lo ? x : lo, hi = x > hi ? x : hi;
+    }
+    *fewest = lo;
+    return lo != hi;
 }
 
 static void evidence_of(const pl_ag_compiled *c, const pl_ag_state *st, int j, const pl_ag_move *all, pl_bits *started,
@@ -64,24 +81,17 @@ void pl_ag_evidence_loglik(const pl_ag_compiled *c, const pl_ag_state *st, int j
     pl_bits started, reversed, held;
     evidence_of(c, st, j, all, &started, &reversed, &held);
     int n = __builtin_popcountll(started) + __builtin_popcountll(reversed) + __builtin_popcountll(held);
-    for (int k = 0; k < c->n_opt[j]; k++) {
-        int mm;
-        evidence_counts(c, st, j, k, started, reversed, held, &mm);
-        loglik[k] = mm * c->log_eps + (n - mm) * c->log_1m_eps;
-    }
+    int mm[PL_AG_MAX_OPTIONS], lo;
+    evidence_counts(c, st, j, started, reversed, held, mm, &lo);
+    for (int k = 0; k < c->n_opt[j]; k++) loglik[k] = mm[k] * c->log_eps + (n - mm[k]) * c->log_1m_eps;
 }
 
-/* Multiplies the belief about j by eps / (1 - eps) for each mismatch of each type beyond the fewest
- * (the common (1 - eps)^n cancels), normalises, and records the change.  0 if it is no news. */
-static int apply_evidence(const pl_ag_compiled *c, pl_ag_state *st, int j, const int *mm, pl_ag_outcome *o)
+/* Multiplies the belief about j by eps / (1 - eps) for each mismatch of each type beyond the fewest,
+ * lo (the common (1 - eps)^n cancels), normalises, and records the change.  Only for news: some type
+ * has more mismatches than lo.  0 if the beliefs are left as they were. */
+static int apply_evidence(const pl_ag_compiled *c, pl_ag_state *st, int j, const int *mm, int lo, pl_ag_outcome *o)
 {
     const int K = c->n_opt[j];
-    int lo = 1 << 30, hi = -1;
-    for (int k = 0; k < K; k++) {
-        if (mm[k] < lo) lo = mm[k];
-        if (mm[k] > hi) hi = mm[k];
-    }
-    if (lo == hi) return 0; /* every type explains it as well: no news */
     double r = c->eps_ratio, sum = 0;
     for (int k = 0; k < K; k++) {
         for (int i = lo; i < mm[k]; i++) st->belief[j][k] *= r;
@@ -103,17 +113,20 @@ static int apply_evidence(const pl_ag_compiled *c, pl_ag_state *st, int j, const
 
 int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_move *all, pl_ag_outcome *o)
 {
-    int changed = 0;
     pl_bits moved = all->start | all->reverse | st->late_pub_new; /* no move, nothing newly late: no evidence */
-    for (int j = 0; moved && j < c->n_parties; j++) {
-        int K = c->n_opt[j];
-        if (K < 2 || !(moved & c->own[j])) continue;
+    if (!moved) return 0;
+    uint32_t seen = 0; /* the parties with evidence: the actors of the steps that moved, in order */
+    for (pl_bits b = moved; b; b &= b - 1) seen |= 1u << c->actor[__builtin_ctzll(b)];
+    int changed = 0;
+    for (; seen; seen &= seen - 1) {
+        int j = __builtin_ctz(seen);
+        if (c->n_opt[j] < 2) continue;
         pl_bits started, reversed, held;
         evidence_of(c, st, j, all, &started, &reversed, &held);
         if (!(started | reversed | held)) continue;
-        int mm[PL_AG_MAX_OPTIONS];
-        for (int k = 0; k < K; k++) evidence_counts(c, st, j, k, started, reversed, held, &mm[k]);
-        changed |= apply_evidence(c, st, j, mm, o);
+        int mm[PL_AG_MAX_OPTIONS], lo;
+        if (evidence_counts(c, st, j, started, reversed, held, mm, &lo)) /* else every type explains it as well */
+            changed |= apply_evidence(c, st, j, mm, lo, o);
     }
     return changed;
 }
@@ -132,10 +145,13 @@ uint32_t pl_ag_covert_types(const pl_ag_compiled *c, const pl_ag_state *st, int 
 
 int pl_ag_beliefs_reveal(const pl_ag_compiled *c, pl_ag_state *st, int s, uint32_t types, pl_ag_outcome *o)
 {
-    int j = c->actor[s], mm[PL_AG_MAX_OPTIONS];
+    int j = c->actor[s], mm[PL_AG_MAX_OPTIONS], lo = 1, hi = 0;
     if (c->n_opt[j] < 2) return 0;
-    for (int k = 0; k < c->n_opt[j]; k++) mm[k] = !(types >> k & 1);
-    return apply_evidence(c, st, j, mm, o);
+    for (int k = 0; k < c->n_opt[j]; k++) {
+        mm[k] = !(types >> k & 1);
+        lo = mm[k] < lo ? mm[k] : lo, hi = mm[k] > hi ? mm[k] : hi;
+    }
+    return lo != hi && apply_evidence(c, st, j, mm, lo, o); /* some type would have withdrawn it, some not */
 }
 
 void pl_ag_belief_prior(const pl_ag_compiled *c, uint32_t prior[][PL_AG_MAX_OPTIONS])

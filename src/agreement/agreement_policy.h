@@ -50,12 +50,13 @@ typedef struct pl_ag_state {
     pl_bits late[PL_AG_MAX_PARTIES]; /* counterpart core steps each party counts late: a breach to it */
     pl_bits late_pub, late_pub_new;  /* late on the public (verified) view; newly so this period */
     int next_late;                   /* first later period at which some step turns late */
-    pl_bits time_sig[5];             /* the state lateness was last computed on (agreement_time.c) */
+    pl_bits time_sig[5];             /* the state lateness was last computed on, or found to hold for (agreement_time.c) */
     pl_bits time_cand, time_rel;     /* ... the steps that could be due then, and those `not_before` released
                                       * (the plans read time_rel as the steps released this period) */
     pl_bits due_mask[PL_AG_MAX_PARTIES + 1];
     uint32_t view_same;              /* the parties whose clocks are the public ones (bit p) */
     uint32_t pat_same;               /* the parties whose patience is the public view's (bit p; pl_ag_time_init) */
+    uint32_t late_of_pub;            /* the parties whose late steps were last made from late_pub (pub & core & ~own) */
     double would_answer[PL_AG_MAX_PARTIES]; /* chance the party answers a breach */
     uint32_t bel_ver;                /* bumped at every change of beliefs */
     uint32_t bel_dirty;              /* parties whose beliefs changed since the expectations were made */
@@ -110,6 +111,10 @@ typedef struct pl_ag_run_state {
     pl_bits full;                /* steps whose whole quantity is delivered (completed, not undone since) */
     pl_bits ver_drawn, false_drawn, ever_rev;
     uint32_t covert_types[PL_AG_MAX_STEPS]; /* behaviour: the types whose rule withdrew a covert step then */
+    /* once a shock has changed flows (st.shock_on): the steps that pay flows (pl_ag_flowing) and what
+     * each pays each party a period (pl_ag_flow), made when a shock changes them */
+    pl_bits flowing_on;
+    double flow_on[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
 } pl_ag_run_state;
 
 /* The pieces of pl_ag_run (agreement_simulate.c), in the order it calls them: begin, then for each

@@ -88,6 +88,7 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     memset(&R->st, 0, offsetof(pl_ag_state, due_since));
     R->t = R->occ_i = R->max_not_before = 0;
     R->ver_drawn = R->false_drawn = R->ever_rev = R->full = 0; /* rev_t and covert_types: read only where ever_rev, covert */
+    R->flowing_on = 0; /* flow_on: read only where shock_on */
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
@@ -120,6 +121,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     pl_ag_state *const st = &R->st;
     st->t = t;
     /* 1. shocks: a forced step back, and its payoffs */
+    const uint32_t shock_on = st->shock_on;
     while (R->occ_i < d->n_occ && d->occ_t[R->occ_i] == t) {
         int k = d->occ_shock[R->occ_i++];
         TRACE(PL_TR_SHOCK, -1, k, st->verified);
@@ -138,6 +140,13 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
             if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = P, o->first_rev_t = t;
             TRACE(PL_TR_REVERSE, s, P, st->verified);
+        }
+    }
+    if (st->shock_on != shock_on) { /* the flows as the shocks so far make them, for the closes to come */
+        R->flowing_on = pl_ag_flowing(c, st);
+        for (pl_bits b = R->flowing_on; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            for (int p = 0; p < P; p++) R->flow_on[s][p] = pl_ag_flow(c, st, s, p);
         }
     }
     /* a secret withdrawal found out: from now on a withdrawal like any other (not an answer) */
@@ -263,9 +272,9 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p];
         }
     else
-        for (pl_bits b = in_force & pl_ag_flowing(c, st); b; b &= b - 1) {
+        for (pl_bits b = in_force & R->flowing_on; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            for (int p = 0; p < P; p++) o->pay[p] += pl_ag_flow(c, st, s, p);
+            for (int p = 0; p < P; p++) o->pay[p] += R->flow_on[s][p];
         }
     if (o->complete_t < 0 && !(c->core & ~in_force)) o->complete_t = t;
     R->t = t + 1;
@@ -411,9 +420,9 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     double flow[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
     int nf = 0;
     pl_bits in_force = st->done & ~st->covert;
-    for (pl_bits b = in_force & (st->shock_on ? pl_ag_flowing(c, st) : c->has_flow); b; b &= b - 1, nf++) {
+    for (pl_bits b = in_force & (st->shock_on ? R->flowing_on : c->has_flow); b; b &= b - 1, nf++) {
         int s = __builtin_ctzll(b);
-        for (int p = 0; p < P; p++) flow[nf][p] = st->shock_on ? pl_ag_flow(c, st, s, p) : c->flow_to[s][p];
+        for (int p = 0; p < P; p++) flow[nf][p] = st->shock_on ? R->flow_on[s][p] : c->flow_to[s][p];
     }
     const pl_bits cs = st->agg_cs, ck = st->agg_ck;
     for (; t < end; t++) {

@@ -23,6 +23,7 @@ void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st)
         for (int s = 0; s < c->n_steps; s++) st->due_since[v][s] = -1;
     for (int p = 0; p < c->n_parties; p++) st->late[p] = 0;
     st->late_pub = st->late_pub_new = 0;
+    st->late_of_pub = 0;
     st->next_late = INT_MAX;
     for (int v = 0; v <= c->n_parties; v++) st->due_mask[v] = 0;
     st->view_same = c->n_parties >= 32 ? ~0u : (1u << c->n_parties) - 1;
@@ -59,21 +60,26 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
     for (pl_bits b = due & ~st->due_mask[v]; b; b &= b - 1) since[__builtin_ctzll(b)] = (short)t;
     st->due_mask[v] = due;
     pl_bits late = 0;
+    int first = *next;
+    const pl_bits to_start = c->has_start_by & ~(st->prog | st->started); /* a start deadline still to meet */
     for (pl_bits b = due & watch & ~st->rev; b; b &= b - 1) { /* a withdrawn step is judged as a withdrawal */
         int s = __builtin_ctzll(b);
-        pl_bits bit = PL_BIT(s);
-        int due_done = since[s] + c->duration[s] - 1;
-        if (c->deadline[s] > due_done) due_done = c->deadline[s];
-        int when = due_done + patience + 1;
-        if (c->start_by[s] >= 0 && (!((st->prog | st->started) & bit) || (st->rev & bit))) {
+        /* the period it is due done by: the later of its deadline and its duration from when it fell
+         * due; or, not yet started, the period it is due started by (its start deadline, at the
+         * earliest when it fell due) if sooner */
+        int by = since[s] + c->duration[s] - 1;
+        by = c->deadline[s] > by ? c->deadline[s] : by;
+        if (to_start >> s & 1) {
             int start_by = c->start_by[s] > since[s] ? c->start_by[s] : since[s];
-            if (start_by + patience + 1 < when) when = start_by + patience + 1;
+            by = start_by < by ? start_by : by;
         }
+        int when = by + patience + 1;
         if (t >= when)
-            late |= bit;
-        else if (when < *next)
-            *next = when;
+            late |= PL_BIT(s);
+        else if (when < first)
+            first = when;
     }
+    *next = first;
     return late;
 }
 
@@ -81,7 +87,12 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
 {
     pl_bits sig[5] = {st->done, st->verified, st->prog, st->started, st->rev};
     pl_bits rel = pl_ag_released(c, st->t);
-    if (!full && rel == st->time_rel && !memcmp(sig, st->time_sig, sizeof sig) && st->t < st->next_late && st->t > 0) {
+    /* what the views read of the state: done, verified and rev, and whether a step with a start
+     * deadline is under way or started (view_late); the other steps' starts and work move no lateness */
+    pl_bits moved = (sig[0] ^ st->time_sig[0]) | (sig[1] ^ st->time_sig[1]) | (sig[4] ^ st->time_sig[4]) |
+                    (((sig[2] ^ st->time_sig[2]) | (sig[3] ^ st->time_sig[3])) & c->has_start_by);
+    if (!full && rel == st->time_rel && !moved && st->t < st->next_late && st->t > 0) {
+        st->time_sig[2] = sig[2], st->time_sig[3] = sig[3]; /* the state it holds for */
         st->late_pub_new = 0; /* nothing moved, nothing released and no clock ran out: as before */
         /* but a party's memory set while it decided last period is read by the expectations now
          * (a triggered grim type does nothing): they were last made before it */
@@ -117,10 +128,14 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
                                 c->core & ~c->own[p], c->patience[p], &next);
     }
     pl_bits pub = view_late(c, st, P, cand, d_cand | users_of(c, d_ver), st->verified, c->all, c->pub_patience, &next);
-    for (uint32_t m = deferred & st->pat_same; m; m &= m - 1) {
+    /* those with the public patience too: the public late steps, theirs made again only where the public
+     * ones moved or they were made otherwise last time */
+    const uint32_t of_pub = deferred & st->pat_same;
+    for (uint32_t m = of_pub & ~(pub == st->late_pub && !full ? st->late_of_pub : 0); m; m &= m - 1) {
         int p = __builtin_ctz(m);
         st->late[p] = pub & c->core & ~c->own[p];
     }
+    st->late_of_pub = of_pub;
     for (uint32_t m = deferred & ~st->pat_same; m; m &= m - 1) { /* the public clocks, the party's patience */
         int p = __builtin_ctz(m);
         memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);

@@ -7,8 +7,9 @@
  * are one table entry each; the plans the simulator keeps between periods are, at every
  * decision, the plans made afresh; every party's decision made at once (the simulator's loop) is
  * each party's decision made in turn (the stepper's); the lateness kept between periods is, at
- * every period, the lateness made afresh; the due sets kept from period to period are the due sets
- * made afresh with every step tested again. */
+ * every period, the lateness made afresh (with start deadlines too); the due sets kept from period to period are the due sets
+ * made afresh with every step tested again; the likelihoods the Bayes update reads are those of
+ * every type's rule move made afresh; the flows kept after a shock are the flows made afresh. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -465,6 +466,122 @@ static void the_lateness_kept_between_periods_is_the_lateness_made_afresh(void *
     }
 }
 
+/* Start deadlines (`behaviour: start_by:`), which no shipped scenario has: a step not started by its
+ * start deadline is late, and no longer for that once started.  X and Y start at once or late, by the
+ * choice; Z only once X is verified. */
+static const char start_deadlines[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 36\n"
+    "parties:\n"
+    "  - {id: A, policy: reciprocal}\n"
+    "  - id: B\n    policy:\n      - {policy: reciprocal, p: 0.5}\n      - {policy: hold, p: 0.5, holds: [Y]}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, duration: 3, cost: 1, value: {B: 2}, flow: {B: 0.2}, reversible: true}\n"
+    "  - {id: Y, actor: B, duration: 2, cost: 1, value: {A: 2}, flow: {A: 0.2}, reversible: true}\n"
+    "  - {id: Z, actor: B, requires: [X], duration: 4, cost: 1, value: {A: 3}}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.05, patience: 1,\n"
+    "            start_by: {X: 2000-02, Y: 2000-03, Z: 2000-06}}\n";
+
+/* Lateness kept (pl_ag_time_update skips a period in which nothing it reads moved: a step's start
+ * moves it only where the step has a start deadline) against lateness made afresh, at every period
+ * of runs with start deadlines (fails if a start of a step with a start deadline is not seen as a
+ * move, tried).  Some step is late for want of a start, and is started later. */
+static void the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(start_deadlines);
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(a, -1, c);
+    assert_true(c->has_start_by == (PL_BIT(0) | PL_BIT(1) | PL_BIT(2)));
+    long released = 0, periods = 0, late_unstarted = 0, started_late = 0;
+    for (uint64_t run = 0; run < 400; run++) {
+        pl_ag_draws d;
+        pl_ag_run_state R;
+        pl_ag_outcome o;
+        pl_ag_draw(c, 17, run, &d);
+        pl_ag_begin(c, &d, &R, &o);
+        pl_ag_period_open(c, &d, &R, &o, NULL);
+        pl_bits waited = 0; /* steps late on the public view while not started */
+        while (R.t < c->horizon) {
+            lateness_kept_against_afresh(c, &R, &released);
+            periods++;
+            pl_bits unstarted = R.st.late_pub & ~(R.st.started | R.st.prog);
+            late_unstarted += unstarted != 0;
+            started_late += (waited & R.st.started) != 0;
+            waited = (waited | unstarted) & ~R.st.started;
+            pl_ag_move all;
+            pl_ag_decide_all(c, &R.st, &all);
+            if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
+        }
+    }
+    assert_true(periods > 1000);
+    assert_true(late_unstarted > 1000); /* late for want of a start (2601 here), */
+    assert_true(started_late > 100);    /* and started after all (234) */
+    pl_free(c);
+    pl_agreement_free(a);
+}
+
+/* The flows the simulator keeps once a shock has changed them (R->flowing_on, R->flow_on, made when a
+ * shock happens) against pl_ag_flowing and pl_ag_flow on the state, at every period: the same steps,
+ * the same amounts to the bit.  *shocked counts the periods with flows changed by a shock. */
+static void flows_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long *shocked = ctx;
+    if (!R->st.shock_on) return; /* the closes read c->flow_to */
+    (*shocked)++;
+    assert_true(R->flowing_on == pl_ag_flowing(c, &R->st));
+    for (pl_bits b = R->flowing_on; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        for (int p = 0; p < c->n_parties; p++) {
+            double want = pl_ag_flow(c, &R->st, s, p);
+            if (memcmp(&R->flow_on[s][p], &want, sizeof want))
+                fail_msg("period %d, step %d, party %d: flow kept %.17g, made afresh %.17g", R->t, s, p, R->flow_on[s][p], want);
+        }
+    }
+}
+
+/* A period's flows, once a shock has changed them, are made when the shock happens and kept: at every
+ * period they are the flows pl_ag_flow makes, in six-party-2007 (one shock changes flows) and in runs
+ * of two shocks that change the same step's flows (without behaviour: the closes keep them alike).
+ * Fails if the flows are not made when a shock happens, or not made again at the second (tried). */
+static void the_flows_kept_after_a_shock_are_the_flows_made_afresh(void **state)
+{
+    (void)state;
+    long shocked = 0;
+    assert_true(replay_behaviour_file(0, 19, 300, -1, NULL, flows_kept_against_afresh, &shocked) > 1000);
+    assert_true(shocked > 1000); /* six-party-2007's launches and sanctions change flows */
+    pl_agreement *a = ag_load_text("kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+                                   "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+                                   "steps:\n"
+                                   "  - {id: X, actor: A, flow: {B: 1.5}}\n"
+                                   "  - {id: Z, actor: B, flow: {A: 0.25, B: -0.5}}\n"
+                                   "shocks:\n"
+                                   "  - {id: s1, p: 0.1, flows: {X: {B: -0.5}, Z: {A: 0.125}}}\n"
+                                   "  - {id: s2, p: 0.1, flows: {Z: {A: 1}}}\n");
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(a, -1, c);
+    long both = 0;
+    for (uint64_t run = 0; run < 200; run++) {
+        pl_ag_draws d;
+        pl_ag_run_state R;
+        pl_ag_outcome o;
+        pl_ag_draw(c, 23, run, &d);
+        pl_ag_begin(c, &d, &R, &o);
+        pl_ag_period_open(c, &d, &R, &o, NULL);
+        while (R.t < c->horizon) {
+            flows_kept_against_afresh(c, &R, &shocked);
+            both += R.st.shock_on == 3;
+            pl_ag_move all;
+            pl_ag_decide_all(c, &R.st, &all);
+            if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
+        }
+    }
+    assert_true(both > 100); /* the second shock came after the first */
+    pl_free(c);
+    pl_agreement_free(a);
+}
+
 /* The expectations a period's decisions read (would_do, would_answer: from the public beliefs and
  * each party's memory) against expectations made afresh for every party on a copy of the same
  * state.  *triggered counts the periods in which some party's memory had changed since the
@@ -495,6 +612,57 @@ static void the_expectations_each_period_reads_are_the_expectations_made_afresh(
         long stale = 0;
         assert_true(replay_behaviour_file(f, 7, 200, -1, NULL, expectations_kept_against_afresh, &stale) > 1000);
         assert_int_equal(stale, 0); /* no period opens with a memory the expectations have not read */
+    }
+}
+
+/* The likelihood of each party's evidence in a period as the Bayes update reads it (pl_ag_evidence_loglik:
+ * the move of the party's own type reused from its decision on the snapshot, the other types' made
+ * with the threats to the party made once for all of them) against every type's rule move made
+ * afresh with pl_ag_rule_as, on the decisions of the period (made on a copy of the state), at every
+ * period: the same factor for every type, to the bit.  ctx[0] counts the parties with evidence,
+ * ctx[1] those whose evidence some type explains better than another (news: the beliefs move). */
+static void likelihood_against_rule_as(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long *seen = ctx;
+    pl_ag_state st = R->st;
+    pl_ag_move all;
+    pl_ag_decide_all(c, &st, &all);
+    for (int j = 0; j < c->n_parties; j++) {
+        const pl_bits own = c->own[j];
+        /* the evidence as agreement_beliefs.c defines it: starts, withdrawals, steps newly late */
+        pl_bits started = all.start & own, reversed = all.reverse & own;
+        pl_bits held = st.late_pub_new & own & ~st.prog & ~st.done & ~all.start;
+        int n = __builtin_popcountll(started) + __builtin_popcountll(reversed) + __builtin_popcountll(held);
+        if (!n) continue;
+        double got[PL_AG_MAX_OPTIONS];
+        pl_ag_evidence_loglik(c, &st, j, &all, got);
+        int lo = n, hi = 0;
+        for (int k = 0; k < c->n_opt[j]; k++) {
+            pl_ag_move m;
+            pl_ag_rule_as(c, &st, j, k, &m);
+            int mm = __builtin_popcountll(started & ~m.start) + __builtin_popcountll(reversed & ~m.reverse) +
+                     __builtin_popcountll(held & m.start);
+            double want = mm * c->log_eps + (n - mm) * c->log_1m_eps;
+            if (memcmp(&got[k], &want, sizeof want))
+                fail_msg("period %d, party %d, type %d: likelihood %.17g, from pl_ag_rule_as %.17g", R->t, j, k, got[k], want);
+            lo = mm < lo ? mm : lo, hi = mm > hi ? mm : hi;
+        }
+        seen[0]++, seen[1] += lo != hi;
+    }
+}
+
+/* The Bayes update reuses the move a party's own type decided on the snapshot and makes the threats
+ * to the party once for all its types: at every period the likelihoods are those of every type's
+ * move made afresh (fails if the reused move is not the one on the snapshot, or if a type is not
+ * triggered by a threat as pl_ag_rule_as triggers it). */
+static void the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        long seen[2] = {0, 0};
+        assert_true(replay_behaviour_file(f, 13, 200, -1, NULL, likelihood_against_rule_as, seen) > 1000);
+        assert_true(seen[1] > 100);           /* evidence that moved the beliefs, */
+        assert_true(seen[0] - seen[1] > 100); /* and evidence every type explains as well */
     }
 }
 
@@ -982,7 +1150,10 @@ int main(void)
         cmocka_unit_test(a_quiet_stretch_skipped_is_the_periods_played),
         cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
+        cmocka_unit_test(the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh),
+        cmocka_unit_test(the_flows_kept_after_a_shock_are_the_flows_made_afresh),
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
+        cmocka_unit_test(the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
         cmocka_unit_test(a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run),
     };
