@@ -274,13 +274,23 @@ static int tideman_first_move(void *st, const pl_params *p, const pl_view *v)
 /* Scott Feld: tit for tat whose cooperation after the other's cooperation
  * falls linearly from probability 1 to .5 by the two hundredth move, then
  * stays there.  Axelrod (1980), p. 10 (linear decay as in Axelrod-Python). */
-static int feld_move(void *s, const pl_params *p, const pl_view *v)
+typedef struct {
+    double slope; /* (end - start) / rounds: the fall of the probability a move */
+} feld_state;
+
+/* The quotient once a match, not a division every move (the same value: the move multiplies it by the turn). */
+static void feld_init(void *st, const pl_params *p)
 {
-    (void)s;
+    ((feld_state *)st)->slope = (p->num[1] - p->num[0]) / p->num[2];
+}
+
+static int feld_move(void *st, const pl_params *p, const pl_view *v)
+{
+    const feld_state *s = st;
     if (v->turn == 0) return PL_C;
     if (pl_view_opp_last(v) == PL_D) return PL_D;
-    double start = p->num[0], end = p->num[1], rounds = p->num[2];
-    double prob = start + (end - start) / rounds * v->turn;
+    double start = p->num[0], end = p->num[1];
+    double prob = start + s->slope * v->turn;
     if (prob < end) prob = end;
     return pl_view_coop_with(v, prob);
 }
@@ -321,15 +331,20 @@ static int joss_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->n
 /* Gordon Tullock: cooperate on the first eleven moves, then cooperate with a
  * probability 10 points below the other's cooperation rate over the preceding
  * ten moves.  Axelrod (1980), p. 10. */
+#define TULLOCK_PROB(k) ((double)(k) / 10.0 - 0.10 < 0 ? 0 : (double)(k) / 10.0 - 0.10)
 static int tullock_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
+    /* the probability of each count of cooperations, coops / 10.0 - 0.10 at least 0, made by
+     * the compiler (the same doubles) instead of a division every move */
+    static const double prob[11] = {TULLOCK_PROB(0), TULLOCK_PROB(1), TULLOCK_PROB(2), TULLOCK_PROB(3),
+                                    TULLOCK_PROB(4), TULLOCK_PROB(5), TULLOCK_PROB(6), TULLOCK_PROB(7),
+                                    TULLOCK_PROB(8), TULLOCK_PROB(9), TULLOCK_PROB(10)};
     if (v->turn < 11) return PL_C;
     int coops = 10 - pl_history_defects_last(v->opp, 10);
-    double prob = (double)coops / 10.0 - 0.10;
-    if (prob < 0) prob = 0;
-    return pl_view_coop_with(v, prob);
+    return pl_view_coop_with(v, prob[coops]);
 }
+#undef TULLOCK_PROB
 
 /* Anonymous graduate student: the published rule adjusted its cooperation
  * probability so that it mostly stayed between 30% and 70%; as in
@@ -400,8 +415,10 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
     if (t == 0) return PL_C;
     /* keep the two resemblance tests up to date with the last turn */
     int opp1 = pl_view_opp_last(v);
-    if (t >= 2 && opp1 != pl_hist_at(v->me, t - 2)) s->tft_like = 0;
-    if (opp1 != pl_view_my_last(v)) s->twin_like = 0;
+    if (s->tft_like | s->twin_like) { /* both lost for good: the histories need not be read */
+        if (t >= 2 && opp1 != pl_hist_at(v->me, t - 2)) s->tft_like = 0;
+        if (opp1 != pl_view_my_last(v)) s->twin_like = 0;
+    }
 
     if (t < 56) return (opp1 == PL_D || t == 50) ? PL_D : PL_C;
     if (!s->opp_random && even_split_statistic(pl_hist_coops(v->opp), v->opp->n_defect) <= s->crit)
@@ -457,7 +474,7 @@ const pl_strategy_def pl_family_axelrod_first[] = {
                  .help = "that probability once the decay is over"},
                 {.key = "rounds_of_decay", .kind = PL_PARAM_INT, .def = 200, .lo = 1, .hi = 1e9,
                  .help = "moves over which the probability falls linearly"}},
-     .move = feld_move},
+     .state_size = sizeof(feld_state), .init = feld_init, .move = feld_move},
     {.id = "first_grofman", .name = "First by Grofman", .axelrod_name = "First by Grofman", .reference = REF1980,
      .flags = PL_STOCHASTIC, .memory_depth = 1, .move = grofman_first_move, .memory_one = grofman_first_table},
     {.id = "first_joss", .name = "First by Joss", .axelrod_name = "First by Joss: 0.9", .reference = REF1980,
