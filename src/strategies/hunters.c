@@ -306,6 +306,9 @@ static int meta_hunter_move(void *st, const pl_params *p, const pl_view *v)
     meta_hunter_state *s = st;
     const pl_history *opp = v->opp;
     int n = v->turn, any_d = 0;
+    /* Cycle Hunter and Alternator Hunter, once they have fired, propose D for good, and any D
+     * makes the team defect: the others' proposals (and the tracker) can no longer matter */
+    if (s->cyc.found | s->alt.is_alt) return PL_D;
     cyc_update(&s->track, opp);
     if (s->team & 1u << T_DEFECTOR) any_d |= defector_hunter_rule(n, opp);
     if (s->team & 1u << T_ALTERNATOR) any_d |= alt_hunter_rule(&s->alt, n, opp);
