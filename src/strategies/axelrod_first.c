@@ -354,7 +354,8 @@ static int anonymous_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     double prob = (3.0 + 4.0 * pl_rng_uniform(v->rng)) / 10.0;
-    return pl_view_coop_with(v, prob);
+    /* pl_view_coop_with's draw without its tests of 0 and 1: prob is in [0.3, 0.7] */
+    return pl_rng_uniform(v->rng) < prob ? PL_C : PL_D;
 }
 
 typedef struct {

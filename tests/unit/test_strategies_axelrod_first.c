@@ -273,11 +273,12 @@ static void random_script(char *out, int n, uint64_t x)
     out[n] = 0;
 }
 
-/* Feld and Tullock draw for draw: their moves against random scripts are those of their rules
- * written out here with the stream st_play_script gives them, each probability computed as the
- * rule says (Feld's quotient each move, Tullock's count over ten), so a probability made once
- * a match or read from a table must be the very same double. */
-static void feld_and_tullock_draw_as_their_rules(void **state)
+/* Feld, Tullock and Anonymous draw for draw: their moves against random scripts are those of
+ * their rules written out here with the stream st_play_script gives them, each probability
+ * computed as the rule says (Feld's quotient each move, Tullock's count over ten, Anonymous's
+ * uniform draw) and drawn by pl_rng_bernoulli, so a probability made once a match or read from a
+ * table must be the very same double, and a draw made without pl_view_coop_with the same draw. */
+static void stochastic_entries_draw_as_their_rules(void **state)
 {
     (void)state;
     enum { N = 320 };
@@ -313,6 +314,13 @@ static void feld_and_tullock_draw_as_their_rules(void **state)
         }
         want[N] = 0;
         st_play_script("first_tullock", opp, N, NULL, 9 + (uint64_t)k, got);
+        assert_string_equal(got, want);
+        pl_rng_init(&rng, 13 + (uint64_t)k, 0, 0);
+        for (int t = 0; t < N; t++) {
+            double prob = (3.0 + 4.0 * pl_rng_uniform(&rng)) / 10.0;
+            want[t] = pl_rng_bernoulli(&rng, prob) ? 'C' : 'D';
+        }
+        st_play_script("first_anonymous", opp, N, NULL, 13 + (uint64_t)k, got);
         assert_string_equal(got, want);
     }
 }
@@ -396,7 +404,7 @@ int main(void)
         cmocka_unit_test(feld_statistics),
         cmocka_unit_test(grofman_statistics),
         cmocka_unit_test(tullock_statistics),
-        cmocka_unit_test(feld_and_tullock_draw_as_their_rules),
+        cmocka_unit_test(stochastic_entries_draw_as_their_rules),
         cmocka_unit_test(anonymous_statistics),
         cmocka_unit_test(graaskamp_behaviour),
     };
