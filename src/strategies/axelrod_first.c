@@ -331,20 +331,30 @@ static int joss_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->n
 /* Gordon Tullock: cooperate on the first eleven moves, then cooperate with a
  * probability 10 points below the other's cooperation rate over the preceding
  * ten moves.  Axelrod (1980), p. 10. */
-#define TULLOCK_PROB(k) ((double)(k) / 10.0 - 0.10 < 0 ? 0 : (double)(k) / 10.0 - 0.10)
-static int tullock_move(void *s, const pl_params *p, const pl_view *v)
+typedef struct {
+    uint64_t cut[11]; /* by the count of cooperations in the last ten: the cut (pl_rng_cut) of its probability */
+} tullock_state;
+
+/* The eleven probabilities coops / 10.0 - 0.10 (at least 0) as cuts once a match, so a move
+ * compares its draw with one (the draws and decisions of pl_view_coop_with; none at 0). */
+static void tullock_init(void *st, const pl_params *p)
 {
-    (void)s, (void)p;
-    /* the probability of each count of cooperations, coops / 10.0 - 0.10 at least 0, made by
-     * the compiler (the same doubles) instead of a division every move */
-    static const double prob[11] = {TULLOCK_PROB(0), TULLOCK_PROB(1), TULLOCK_PROB(2), TULLOCK_PROB(3),
-                                    TULLOCK_PROB(4), TULLOCK_PROB(5), TULLOCK_PROB(6), TULLOCK_PROB(7),
-                                    TULLOCK_PROB(8), TULLOCK_PROB(9), TULLOCK_PROB(10)};
+    (void)p;
+    tullock_state *s = st;
+    for (int coops = 0; coops <= 10; coops++) {
+        double prob = (double)coops / 10.0 - 0.10;
+        s->cut[coops] = pl_rng_cut(prob < 0 ? 0 : prob);
+    }
+}
+
+static int tullock_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    const tullock_state *s = st;
     if (v->turn < 11) return PL_C;
     int coops = 10 - pl_history_defects_last(v->opp, 10);
-    return pl_view_coop_with(v, prob[coops]);
+    return pl_rng_bernoulli_cut(v->rng, s->cut[coops]) ? PL_C : PL_D;
 }
-#undef TULLOCK_PROB
 
 /* Anonymous graduate student: the published rule adjusted its cooperation
  * probability so that it mostly stayed between 30% and 70%; as in
@@ -484,7 +494,8 @@ const pl_strategy_def pl_family_axelrod_first[] = {
                  .help = "probability of cooperating after the other's cooperation"}},
      .move = joss_move, .memory_one = joss_table, .is_stochastic = joss_is_stochastic},
     {.id = "first_tullock", .name = "First by Tullock", .axelrod_name = "First by Tullock", .reference = REF1980,
-     .flags = PL_STOCHASTIC, .memory_depth = -1, .move = tullock_move},
+     .flags = PL_STOCHASTIC, .memory_depth = -1, .state_size = sizeof(tullock_state), .init = tullock_init,
+     .move = tullock_move},
     {.id = "first_graaskamp", .name = "First by Graaskamp", .axelrod_name = "First by Graaskamp: 0.05",
      .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = -1,
      .params = {{.key = "alpha", .kind = PL_PARAM_REAL, .def = 0.05, .lo = 0, .hi = 1,
