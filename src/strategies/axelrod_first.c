@@ -274,23 +274,13 @@ static int tideman_first_move(void *st, const pl_params *p, const pl_view *v)
 /* Scott Feld: tit for tat whose cooperation after the other's cooperation
  * falls linearly from probability 1 to .5 by the two hundredth move, then
  * stays there.  Axelrod (1980), p. 10 (linear decay as in Axelrod-Python). */
-typedef struct {
-    double slope; /* (end - start) / rounds: the fall of the probability a move */
-} feld_state;
-
-/* The quotient once a match, not a division every move (the same value: the move multiplies it by the turn). */
-static void feld_init(void *st, const pl_params *p)
+static int feld_move(void *s, const pl_params *p, const pl_view *v)
 {
-    ((feld_state *)st)->slope = (p->num[1] - p->num[0]) / p->num[2];
-}
-
-static int feld_move(void *st, const pl_params *p, const pl_view *v)
-{
-    const feld_state *s = st;
+    (void)s;
     if (v->turn == 0) return PL_C;
     if (pl_view_opp_last(v) == PL_D) return PL_D;
-    double start = p->num[0], end = p->num[1];
-    double prob = start + s->slope * v->turn;
+    double start = p->num[0], end = p->num[1], rounds = p->num[2];
+    double prob = start + (end - start) / rounds * v->turn;
     if (prob < end) prob = end;
     return pl_view_coop_with(v, prob);
 }
@@ -485,7 +475,7 @@ const pl_strategy_def pl_family_axelrod_first[] = {
                  .help = "that probability once the decay is over"},
                 {.key = "rounds_of_decay", .kind = PL_PARAM_INT, .def = 200, .lo = 1, .hi = 1e9,
                  .help = "moves over which the probability falls linearly"}},
-     .state_size = sizeof(feld_state), .init = feld_init, .move = feld_move},
+     .move = feld_move},
     {.id = "first_grofman", .name = "First by Grofman", .axelrod_name = "First by Grofman", .reference = REF1980,
      .flags = PL_STOCHASTIC, .memory_depth = 1, .move = grofman_first_move, .memory_one = grofman_first_table},
     {.id = "first_joss", .name = "First by Joss", .axelrod_name = "First by Joss: 0.9", .reference = REF1980,
