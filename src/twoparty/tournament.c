@@ -110,6 +110,7 @@ typedef struct shared {
     itext *texts;
     int text_failed;   /* a pair's lines could not be made or written */
     pl_rng_gaps gaps;  /* the noise as gaps between flips, for the batched play (gaps.e 0: none) */
+    int exact;         /* pl_match_payoffs_exact of the game: the scores are made from the outcome counts */
 } shared;
 
 void pl_tournament_config_default(pl_tournament_config *cfg)
@@ -126,10 +127,12 @@ void pl_tournament_config_default(pl_tournament_config *cfg)
  * so one pass makes both players' counts.  Each player's defections and both's give the four
  * outcomes, and the outcomes of the turns followed by another are those less the last turn's;
  * among the turns after which a player cooperates, all of them, A's and B's defections and
- * both's give the four outcomes again: 11 popcounts a word instead of one for each count. */
-static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t oc[2][OC_N])
+ * both's give the four outcomes again: 11 popcounts a word instead of one for each count.
+ * out gets the match's joint outcomes from A's side (CC, CD, DC, DD), for its scores. */
+static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t oc[2][OC_N], uint64_t out[4])
 {
     int len = ha->len;
+    out[0] = out[1] = out[2] = out[3] = 0;
     if (len == 0) return;
     int words = (len + 63) / 64;
     uint64_t dx = 0, dy = 0, dxy = 0;                   /* A's defections, B's, both's */
@@ -158,7 +161,7 @@ static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t 
     /* CC, CD, DC, DD with A's action first */
     uint64_t n[4] = {(uint64_t)len - dx - dy + dxy, dy - dxy, dx - dxy, dxy}, n_next[4], c_next[2][4];
     int last = 2 * pl_hist_at(ha, len - 1) + pl_hist_at(hb, len - 1);
-    for (int k = 0; k < 4; k++) n_next[k] = n[k] - (k == last);
+    for (int k = 0; k < 4; k++) n_next[k] = n[k] - (k == last), out[k] = n[k];
     for (int p = 0; p < 2; p++) {
         c_next[p][0] = cn[p][0] - cn[p][1] - cn[p][2] + cn[p][3];
         c_next[p][1] = cn[p][2] - cn[p][3];
@@ -342,8 +345,22 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
             continue;
         }
         mc.stream_b = (uint64_t)r;
+        buf->no_scores = sh->exact;
         int rc = pl_match_run(a, b, &mc, buf, err);
         if (rc) return rc;
+        uint64_t n[4];
+        count_outcomes(&buf->h[0], &buf->h[1], s->oc, n);
+        if (sh->exact) { /* match_scores' sums from the same counts, in its order: the same doubles */
+            const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
+            double score_a = 0, score_b = 0;
+            for (int x = 0; x < 2; x++)
+                for (int y = 0; y < 2; y++) {
+                    score_a += (double)n[2 * x + y] * g->payoff[x][y][0];
+                    score_b += (double)n[2 * x + y] * g->payoff[x][y][1];
+                }
+            buf->h[0].score = score_a;
+            buf->h[1].score = score_b;
+        }
         s->reps[r].score[0] = buf->h[0].score;
         s->reps[r].score[1] = buf->h[1].score;
         s->reps[r].turns = buf->h[0].len;
@@ -351,7 +368,6 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
         s->reps[r].coop[1] = buf->h[1].len - buf->h[1].n_defect;
         s->computed += (uint64_t)(buf->h[0].len - buf->copied);
         s->copied += (uint64_t)buf->copied;
-        count_outcomes(&buf->h[0], &buf->h[1], s->oc);
         if (s->text) text_match(&s->text->sb, buf);
         if (r == 0 && !buf->drew) reuse = 1;
     }
@@ -717,7 +733,8 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     if (cfg->interactions && cfg->batched)
         return pl_error_set(err, PL_EINVAL, "interactions: the batched play keeps no match's actions; "
                             "an interactions file needs the default play (without batched)");
-    shared sh = {.players = players, .n = n, .cfg = cfg};
+    shared sh = {.players = players, .n = n, .cfg = cfg,
+                 .exact = pl_match_payoffs_exact(cfg->game ? cfg->game : pl_game_standard())};
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
     if (cfg->batched && noise_cut && noise_cut <= PL_TABLE_GAPS_NOISE) pl_rng_gaps_init(&sh.gaps, noise_cut);
     pl_gzout *gz = NULL;

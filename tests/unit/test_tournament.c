@@ -217,6 +217,56 @@ static void matches_without_draws_are_played_once(void **state)
     for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
 }
 
+/* Each pair's mean payoff is that of its matches played on their own, bit for bit, in the
+ * standard game (the tournament makes the scores from its outcome counts) and in one with
+ * fractional payoffs (the match adds them turn by turn). */
+static void scores_are_those_of_the_matches(void **state)
+{
+    (void)state;
+    pl_strategy *p[3] = {mk("random"), mk("first_tullock"), mk("tft")};
+    pl_game games[2];
+    pl_game_default(&games[0]);
+    pl_game_pd(&games[1], 3.3, 0.1, 5.2, 1.05);
+    for (int gi = 0; gi < 2; gi++) {
+        pl_tournament_config cfg;
+        pl_tournament_config_default(&cfg);
+        cfg.turns = 130;
+        cfg.repetitions = 4;
+        cfg.noise = 0.05;
+        cfg.seed = 21;
+        cfg.self_play = 0;
+        cfg.game = &games[gi];
+        pl_tournament_result *r;
+        pl_error err;
+        assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, &err), 0);
+        const size_t pair[3][2] = {{0, 1}, {0, 2}, {1, 2}}; /* jobs k = 0, 1, 2 */
+        for (uint64_t k = 0; k < 3; k++) {
+            double sum[2] = {0, 0};
+            for (int rep = 0; rep < 4; rep++) {
+                pl_match_config mc;
+                pl_match_config_default(&mc);
+                mc.turns = cfg.turns;
+                mc.noise = cfg.noise;
+                mc.seed = cfg.seed;
+                mc.game = cfg.game;
+                mc.stream_a = k;
+                mc.stream_b = (uint64_t)rep;
+                pl_match_result *m;
+                assert_int_equal(pl_match_play(p[pair[k][0]], p[pair[k][1]], &mc, &m, &err), 0);
+                for (int side = 0; side < 2; side++) sum[side] += pl_match_result_score(m, side) / pl_match_result_turns(m);
+                pl_match_result_free(m);
+            }
+            double want_i = sum[0] / 4, want_j = sum[1] / 4;
+            double got_i = pl_tournament_result_payoff(r, pair[k][0], pair[k][1]);
+            double got_j = pl_tournament_result_payoff(r, pair[k][1], pair[k][0]);
+            assert_memory_equal(&got_i, &want_i, sizeof got_i);
+            assert_memory_equal(&got_j, &want_j, sizeof got_j);
+        }
+        pl_tournament_result_free(r);
+    }
+    for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
+}
+
 /* The joint outcomes and what each player did after each, counted from the matches played on
  * their own (the streams of job 0, repetitions 0..2) turn by turn, against the tournament's
  * counts made a word at a time, at lengths on both sides of the 64-turn words. */
@@ -419,6 +469,7 @@ int main(void)
         cmocka_unit_test(probabilistic_ending_varies_lengths),
         cmocka_unit_test(matches_without_draws_are_played_once),
         cmocka_unit_test(outcome_counts_match_the_turns),
+        cmocka_unit_test(scores_are_those_of_the_matches),
         cmocka_unit_test(cycles_copied_are_counted_apart),
         cmocka_unit_test(bad_configurations),
     };
