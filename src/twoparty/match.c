@@ -588,8 +588,8 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     /* the shared standard game: filling a 4 kB pl_game per match cost more than a short match */
     const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
     /* a strategy that cannot be played in this game (an impossible zero-determinant relation) */
-    if ((a->def->check_game && pl_strategy_check_game(a, cfg->game, err)) ||
-        (b->def->check_game && pl_strategy_check_game(b, cfg->game, err)))
+    if (!buf->game_checked && ((a->def->check_game && pl_strategy_check_game(a, cfg->game, err)) ||
+                               (b->def->check_game && pl_strategy_check_game(b, cfg->game, err))))
         return PL_EINVAL;
     pl_rng rng;
     int length = match_begin(cfg, &rng, buf);

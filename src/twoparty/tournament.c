@@ -490,6 +490,7 @@ static int worker_open(void *ctx, void **state, pl_error *err)
         pl_free(buf);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
+    buf->game_checked = 1; /* pl_tournament_run checked every player against the game before the pool */
     *state = buf;
     return PL_OK;
 }

@@ -374,6 +374,16 @@ static void bad_configurations(void **state)
     cfg.noise = 2;
     assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 2, &cfg, &r, &err), PL_EINVAL);
     for (int i = 0; i < 2; i++) pl_strategy_free(p[i]);
+    /* a player that cannot play the game (ZD-Extort-4, whose relation is impossible in 3,0,10,1) is
+     * refused before any match: the matches of a tournament do not check the game again */
+    pl_strategy *q[2] = {mk("tft"), mk("zd_extort_4")};
+    pl_game g;
+    pl_game_pd(&g, 3, 0, 10, 1);
+    pl_tournament_config_default(&cfg);
+    cfg.game = &g;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)q, 2, &cfg, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "cannot play"));
+    for (int i = 0; i < 2; i++) pl_strategy_free(q[i]);
 }
 
 /* A deterministic pair is played once and its result reused: every repetition is the same number,
