@@ -321,14 +321,29 @@ static int joss_is_stochastic(const pl_params *p) { return p->num[0] > 0 && p->n
 /* Gordon Tullock: cooperate on the first eleven moves, then cooperate with a
  * probability 10 points below the other's cooperation rate over the preceding
  * ten moves.  Axelrod (1980), p. 10. */
-static int tullock_move(void *s, const pl_params *p, const pl_view *v)
+typedef struct {
+    uint64_t cut[11]; /* by the count of cooperations in the last ten: the cut (pl_rng_cut) of its probability */
+} tullock_state;
+
+/* The eleven probabilities coops / 10.0 - 0.10 (at least 0) as cuts once a match, so a move
+ * compares its draw with one (the draws and decisions of pl_view_coop_with; none at 0). */
+static void tullock_init(void *st, const pl_params *p)
 {
-    (void)s, (void)p;
+    (void)p;
+    tullock_state *s = st;
+    for (int coops = 0; coops <= 10; coops++) {
+        double prob = (double)coops / 10.0 - 0.10;
+        s->cut[coops] = pl_rng_cut(prob < 0 ? 0 : prob);
+    }
+}
+
+static int tullock_move(void *st, const pl_params *p, const pl_view *v)
+{
+    (void)p;
+    const tullock_state *s = st;
     if (v->turn < 11) return PL_C;
     int coops = 10 - pl_history_defects_last(v->opp, 10);
-    double prob = (double)coops / 10.0 - 0.10;
-    if (prob < 0) prob = 0;
-    return pl_view_coop_with(v, prob);
+    return pl_rng_bernoulli_cut(v->rng, s->cut[coops]) ? PL_C : PL_D;
 }
 
 /* Anonymous graduate student: the published rule adjusted its cooperation
@@ -339,7 +354,8 @@ static int anonymous_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     double prob = (3.0 + 4.0 * pl_rng_uniform(v->rng)) / 10.0;
-    return pl_view_coop_with(v, prob);
+    /* pl_view_coop_with's draw without its tests of 0 and 1: prob is in [0.3, 0.7] */
+    return pl_rng_uniform(v->rng) < prob ? PL_C : PL_D;
 }
 
 typedef struct {
@@ -400,8 +416,10 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
     if (t == 0) return PL_C;
     /* keep the two resemblance tests up to date with the last turn */
     int opp1 = pl_view_opp_last(v);
-    if (t >= 2 && opp1 != pl_hist_at(v->me, t - 2)) s->tft_like = 0;
-    if (opp1 != pl_view_my_last(v)) s->twin_like = 0;
+    if (s->tft_like | s->twin_like) { /* both lost for good: the histories need not be read */
+        if (t >= 2 && opp1 != pl_hist_at(v->me, t - 2)) s->tft_like = 0;
+        if (opp1 != pl_view_my_last(v)) s->twin_like = 0;
+    }
 
     if (t < 56) return (opp1 == PL_D || t == 50) ? PL_D : PL_C;
     if (!s->opp_random && even_split_statistic(pl_hist_coops(v->opp), v->opp->n_defect) <= s->crit)
@@ -466,7 +484,8 @@ const pl_strategy_def pl_family_axelrod_first[] = {
                  .help = "probability of cooperating after the other's cooperation"}},
      .move = joss_move, .memory_one = joss_table, .is_stochastic = joss_is_stochastic},
     {.id = "first_tullock", .name = "First by Tullock", .axelrod_name = "First by Tullock", .reference = REF1980,
-     .flags = PL_STOCHASTIC, .memory_depth = -1, .move = tullock_move},
+     .flags = PL_STOCHASTIC, .memory_depth = -1, .state_size = sizeof(tullock_state), .init = tullock_init,
+     .move = tullock_move},
     {.id = "first_graaskamp", .name = "First by Graaskamp", .axelrod_name = "First by Graaskamp: 0.05",
      .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = -1,
      .params = {{.key = "alpha", .kind = PL_PARAM_REAL, .def = 0.05, .lo = 0, .hi = 1,

@@ -11,33 +11,25 @@
 
 /* Periodicity tracker over the opponent's history.  A period p (1..12) holds
  * from `off` on while every action at index j >= off + p equals the one p
- * before it; once broken it stays broken, so each new action costs 12 compares
- * and the longest match needs no rescanning. */
+ * before it; once broken it stays broken, so each new action costs a few bit
+ * operations and the longest match needs no rescanning. */
 #define CYC_MAX 12
 typedef struct cyc_track {
     int seen;          /* opponent actions already examined */
+    uint32_t recent;   /* bit p: the examined action p before the newest (bit 0 the newest) */
     uint32_t broken0;  /* bit p: period p broken counting from index 0 */
     uint32_t broken10; /* bit p: period p broken counting from index 10 */
 } cyc_track;
 
-/* The 16 bits of v in reverse order (bit i to bit 15 - i): pairs, then pairs of pairs, ... swapped. */
-static inline uint32_t rev16(uint32_t v)
-{
-    v = (v >> 1 & 0x5555u) | (v & 0x5555u) << 1;
-    v = (v >> 2 & 0x3333u) | (v & 0x3333u) << 2;
-    v = (v >> 4 & 0x0F0Fu) | (v & 0x0F0Fu) << 4;
-    return (v >> 8 & 0xFFu) | (v & 0xFFu) << 8;
-}
-
 static void cyc_update(cyc_track *c, const pl_history *h)
 {
     for (int j = c->seen; j < h->len; j++) {
+        uint32_t a = (uint32_t)pl_hist_at(h, j);
+        c->recent = c->recent << 1 | a;
         int k = j < CYC_MAX ? j : CYC_MAX; /* the periods p <= k have an action p before j */
-        if (!k) continue;
-        /* bit i: the action at j - k + i differs from the one at j (read at once) */
-        uint32_t x = (uint32_t)(pl_hist_bits(h, j - k, k) ^ (pl_hist_at(h, j) ? (1ull << k) - 1 : 0));
-        /* the periods broken at j: bit p for the action p before j, bit k - p of x, all at once */
-        uint32_t broken = rev16(x) >> (15 - k);
+        /* the periods broken at j, all at once: bit p where the action p before j differs
+         * from the one at j (bit 0 is j against itself, never set; bits past k are masked) */
+        uint32_t broken = (c->recent ^ (0u - a)) & ((2u << k) - 2);
         c->broken0 |= broken;
         int lim = j - 10; /* counting from index 10: the periods p <= j - 10 */
         if (lim >= CYC_MAX) c->broken10 |= broken;
@@ -54,10 +46,10 @@ static int cyc_find(const cyc_track *c, int len, int off)
     int n = len - off;
     if (n <= 0) return 0;
     int maxp = n / 2 < CYC_MAX ? n / 2 : CYC_MAX;
-    uint32_t broken = off ? c->broken10 : c->broken0;
-    for (int p = 3; p <= maxp; p++)
-        if (!(broken >> p & 1u)) return p;
-    return 0;
+    if (maxp < 3) return 0;
+    /* the lowest period of 3..maxp not broken */
+    uint32_t held = ~(off ? c->broken10 : c->broken0) & ((2u << maxp) - 8);
+    return held ? __builtin_ctz(held) : 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -314,6 +306,9 @@ static int meta_hunter_move(void *st, const pl_params *p, const pl_view *v)
     meta_hunter_state *s = st;
     const pl_history *opp = v->opp;
     int n = v->turn, any_d = 0;
+    /* Cycle Hunter and Alternator Hunter, once they have fired, propose D for good, and any D
+     * makes the team defect: the others' proposals (and the tracker) can no longer matter */
+    if (s->cyc.found | s->alt.is_alt) return PL_D;
     cyc_update(&s->track, opp);
     if (s->team & 1u << T_DEFECTOR) any_d |= defector_hunter_rule(n, opp);
     if (s->team & 1u << T_ALTERNATOR) any_d |= alt_hunter_rule(&s->alt, n, opp);

@@ -588,8 +588,8 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     /* the shared standard game: filling a 4 kB pl_game per match cost more than a short match */
     const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
     /* a strategy that cannot be played in this game (an impossible zero-determinant relation) */
-    if ((a->def->check_game && pl_strategy_check_game(a, cfg->game, err)) ||
-        (b->def->check_game && pl_strategy_check_game(b, cfg->game, err)))
+    if (!buf->game_checked && ((a->def->check_game && pl_strategy_check_game(a, cfg->game, err)) ||
+                               (b->def->check_game && pl_strategy_check_game(b, cfg->game, err))))
         return PL_EINVAL;
     pl_rng rng;
     int length = match_begin(cfg, &rng, buf);
@@ -610,14 +610,14 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
         if (noise_cut) play_table(&ta, &tb, ha, hb, &rng, noise_cut, length, 1);
         else play_table(&ta, &tb, ha, hb, &rng, 0, length, 0);
         buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
-        match_scores(ha, hb, g);
+        if (!buf->no_scores) match_scores(ha, hb, g);
         return PL_OK;
     }
     const pl_automaton *half;
     int half_side = 0;
     if (play_as_automata(a, b, g, buf, &rng, noise_cut, length, &half, &half_side)) { /* a deterministic table pair comes here to cycle */
         buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
-        match_scores(ha, hb, g);
+        if (!buf->no_scores) match_scores(ha, hb, g);
         return PL_OK;
     }
     int known = cfg->prob_end > 0 ? -1 : length;
@@ -639,7 +639,7 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
     if (pl_strategy_def_failed(a->def, buf->state[0]) || pl_strategy_def_failed(b->def, buf->state[1]))
         return pl_error_set(err, PL_ENOMEM, "out of memory for a Meta player's team");
-    match_scores(ha, hb, g);
+    if (!buf->no_scores) match_scores(ha, hb, g);
     return PL_OK;
 }
 

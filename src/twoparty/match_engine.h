@@ -20,6 +20,10 @@ typedef struct pl_match_buf {
     int no_extrapolate; /* 1: a deterministic pair of automata plays every turn, never extrapolated (tests compare the two) */
     int copied; /* turns of the last match copied from its cycle rather than played (0 unless extrapolated) */
     int half; /* 1: the last match was played with one player an automaton stepped in the loop, the other called */
+    int no_scores; /* 1: h[].score left as it was, for a caller that makes both scores from its own counts
+                    * of the joint outcomes (the tournament, when pl_match_payoffs_exact) */
+    int game_checked; /* 1: the caller has checked every player against the game (pl_strategy_check_game, a
+                       * function of the parameters and the game) once, so a match does not again */
     struct pl_match_autos *autos; /* the automata of the last players (match.c), made on first use; NULL before */
 } pl_match_buf;
 

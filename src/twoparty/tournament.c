@@ -110,6 +110,7 @@ typedef struct shared {
     itext *texts;
     int text_failed;   /* a pair's lines could not be made or written */
     pl_rng_gaps gaps;  /* the noise as gaps between flips, for the batched play (gaps.e 0: none) */
+    int exact;         /* pl_match_payoffs_exact of the game: the scores are made from the outcome counts */
 } shared;
 
 void pl_tournament_config_default(pl_tournament_config *cfg)
@@ -123,29 +124,49 @@ void pl_tournament_config_default(pl_tournament_config *cfg)
 
 /* Joint outcomes and what each player did next, for both players of a match at once, a
  * 64-turn word at a time.  B's joint outcomes are A's with the roles swapped (B's CD is A's DC),
- * so one pass makes both players' counts: 16 popcounts a word instead of 24. */
-static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t oc[2][OC_N])
+ * so one pass makes both players' counts.  Each player's defections and both's give the four
+ * outcomes, and the outcomes of the turns followed by another are those less the last turn's;
+ * among the turns after which a player cooperates, all of them, A's and B's defections and
+ * both's give the four outcomes again: 11 popcounts a word instead of one for each count.
+ * out gets the match's joint outcomes from A's side (CC, CD, DC, DD), for its scores. */
+static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t oc[2][OC_N], uint64_t out[4])
 {
     int len = ha->len;
+    out[0] = out[1] = out[2] = out[3] = 0;
     if (len == 0) return;
     int words = (len + 63) / 64;
-    uint64_t n[4] = {0, 0, 0, 0}, n_next[4] = {0, 0, 0, 0}, c_next[2][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}};
+    uint64_t dx = 0, dy = 0, dxy = 0;                   /* A's defections, B's, both's */
+    uint64_t cn[2][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}};  /* next turn C for side p: all, x D, y D, both D */
     for (int w = 0; w < words; w++) {
-        uint64_t x = ha->w[w], y = hb->w[w];
         int in_word = len - w * 64 < 64 ? len - w * 64 : 64;
         uint64_t mask = in_word == 64 ? ~0ull : (1ull << in_word) - 1;
+        uint64_t x = ha->w[w] & mask, y = hb->w[w] & mask;
         /* turns t with a following turn t+1 < len */
         int with_next = len - 1 - w * 64;
         uint64_t mask2 = with_next >= 64 ? ~0ull : with_next <= 0 ? 0 : (1ull << with_next) - 1;
-        uint64_t xn = (x >> 1) | (w + 1 < words ? ha->w[w + 1] << 63 : 0);
-        uint64_t yn = (y >> 1) | (w + 1 < words ? hb->w[w + 1] << 63 : 0);
-        uint64_t o[4] = {~x & ~y, ~x & y, x & ~y, x & y}; /* CC, CD, DC, DD with A's action first */
-        for (int k = 0; k < 4; k++) {
-            n[k] += (uint64_t)__builtin_popcountll(o[k] & mask);
-            n_next[k] += (uint64_t)__builtin_popcountll(o[k] & mask2);
-            c_next[0][k] += (uint64_t)__builtin_popcountll(o[k] & ~xn & mask2);
-            c_next[1][k] += (uint64_t)__builtin_popcountll(o[k] & ~yn & mask2);
+        uint64_t xn = (ha->w[w] >> 1) | (w + 1 < words ? ha->w[w + 1] << 63 : 0);
+        uint64_t yn = (hb->w[w] >> 1) | (w + 1 < words ? hb->w[w + 1] << 63 : 0);
+        uint64_t xy = x & y;
+        dx += (uint64_t)__builtin_popcountll(x);
+        dy += (uint64_t)__builtin_popcountll(y);
+        dxy += (uint64_t)__builtin_popcountll(xy);
+        uint64_t c[2] = {~xn & mask2, ~yn & mask2};
+        for (int p = 0; p < 2; p++) {
+            cn[p][0] += (uint64_t)__builtin_popcountll(c[p]);
+            cn[p][1] += (uint64_t)__builtin_popcountll(x & c[p]);
+            cn[p][2] += (uint64_t)__builtin_popcountll(y & c[p]);
+            cn[p][3] += (uint64_t)__builtin_popcountll(xy & c[p]);
         }
+    }
+    /* CC, CD, DC, DD with A's action first */
+    uint64_t n[4] = {(uint64_t)len - dx - dy + dxy, dy - dxy, dx - dxy, dxy}, n_next[4], c_next[2][4];
+    int last = 2 * pl_hist_at(ha, len - 1) + pl_hist_at(hb, len - 1);
+    for (int k = 0; k < 4; k++) n_next[k] = n[k] - (k == last), out[k] = n[k];
+    for (int p = 0; p < 2; p++) {
+        c_next[p][0] = cn[p][0] - cn[p][1] - cn[p][2] + cn[p][3];
+        c_next[p][1] = cn[p][2] - cn[p][3];
+        c_next[p][2] = cn[p][1] - cn[p][3];
+        c_next[p][3] = cn[p][3];
     }
     static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
     for (int k = 0; k < 4; k++) {
@@ -324,8 +345,22 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
             continue;
         }
         mc.stream_b = (uint64_t)r;
+        buf->no_scores = sh->exact;
         int rc = pl_match_run(a, b, &mc, buf, err);
         if (rc) return rc;
+        uint64_t n[4];
+        count_outcomes(&buf->h[0], &buf->h[1], s->oc, n);
+        if (sh->exact) { /* match_scores' sums from the same counts, in its order: the same doubles */
+            const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
+            double score_a = 0, score_b = 0;
+            for (int x = 0; x < 2; x++)
+                for (int y = 0; y < 2; y++) {
+                    score_a += (double)n[2 * x + y] * g->payoff[x][y][0];
+                    score_b += (double)n[2 * x + y] * g->payoff[x][y][1];
+                }
+            buf->h[0].score = score_a;
+            buf->h[1].score = score_b;
+        }
         s->reps[r].score[0] = buf->h[0].score;
         s->reps[r].score[1] = buf->h[1].score;
         s->reps[r].turns = buf->h[0].len;
@@ -333,7 +368,6 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
         s->reps[r].coop[1] = buf->h[1].len - buf->h[1].n_defect;
         s->computed += (uint64_t)(buf->h[0].len - buf->copied);
         s->copied += (uint64_t)buf->copied;
-        count_outcomes(&buf->h[0], &buf->h[1], s->oc);
         if (s->text) text_match(&s->text->sb, buf);
         if (r == 0 && !buf->drew) reuse = 1;
     }
@@ -456,6 +490,7 @@ static int worker_open(void *ctx, void **state, pl_error *err)
         pl_free(buf);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
+    buf->game_checked = 1; /* pl_tournament_run checked every player against the game before the pool */
     *state = buf;
     return PL_OK;
 }
@@ -699,7 +734,8 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     if (cfg->interactions && cfg->batched)
         return pl_error_set(err, PL_EINVAL, "interactions: the batched play keeps no match's actions; "
                             "an interactions file needs the default play (without batched)");
-    shared sh = {.players = players, .n = n, .cfg = cfg};
+    shared sh = {.players = players, .n = n, .cfg = cfg,
+                 .exact = pl_match_payoffs_exact(cfg->game ? cfg->game : pl_game_standard())};
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
     if (cfg->batched && noise_cut && noise_cut <= PL_TABLE_GAPS_NOISE) pl_rng_gaps_init(&sh.gaps, noise_cut);
     pl_gzout *gz = NULL;

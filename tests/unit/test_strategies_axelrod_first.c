@@ -263,6 +263,68 @@ static void tullock_statistics(void **state)
     assert_int_equal(strspn(a, "C"), 11);
 }
 
+/* A random script of n letters (C or D) from the seed x. */
+static void random_script(char *out, int n, uint64_t x)
+{
+    for (int t = 0; t < n; t++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        out[t] = x >> 63 ? 'D' : 'C';
+    }
+    out[n] = 0;
+}
+
+/* Feld, Tullock and Anonymous draw for draw: their moves against random scripts are those of
+ * their rules written out here with the stream st_play_script gives them, each probability
+ * computed as the rule says (Feld's quotient each move, Tullock's count over ten, Anonymous's
+ * uniform draw) and drawn by pl_rng_bernoulli, so a probability made once a match or read from a
+ * table must be the very same double, and a draw made without pl_view_coop_with the same draw. */
+static void stochastic_entries_draw_as_their_rules(void **state)
+{
+    (void)state;
+    enum { N = 320 };
+    char opp[N + 1], got[N + 1], want[N + 1];
+    const struct {
+        const char *spec;
+        double start, end, rounds;
+    } felds[] = {{"first_feld", 1.0, 0.5, 200},
+                 {"first_feld:start_coop_prob=0.9,end_coop_prob=0.2,rounds_of_decay=50", 0.9, 0.2, 50},
+                 {"first_feld:start_coop_prob=0.3,end_coop_prob=0.7,rounds_of_decay=7", 0.3, 0.7, 7}};
+    for (int k = 0; k < 12; k++) {
+        random_script(opp, N, 77 + (uint64_t)k);
+        for (size_t f = 0; f < sizeof felds / sizeof *felds; f++) {
+            pl_rng rng;
+            pl_rng_init(&rng, 5 + (uint64_t)k, 0, 0);
+            for (int t = 0; t < N; t++) {
+                double prob = felds[f].start + (felds[f].end - felds[f].start) / felds[f].rounds * t;
+                if (prob < felds[f].end) prob = felds[f].end;
+                want[t] = t == 0 ? 'C' : opp[t - 1] == 'D' ? 'D' : pl_rng_bernoulli(&rng, prob) ? 'C' : 'D';
+            }
+            want[N] = 0;
+            st_play_script(felds[f].spec, opp, N, NULL, 5 + (uint64_t)k, got);
+            assert_string_equal(got, want);
+        }
+        pl_rng rng;
+        pl_rng_init(&rng, 9 + (uint64_t)k, 0, 0);
+        for (int t = 0; t < N; t++) {
+            int coops = 0;
+            for (int i = t - 10; i < t; i++) coops += i >= 0 && opp[i] == 'C';
+            double prob = (double)coops / 10.0 - 0.10;
+            if (prob < 0) prob = 0;
+            want[t] = t < 11 ? 'C' : pl_rng_bernoulli(&rng, prob) ? 'C' : 'D';
+        }
+        want[N] = 0;
+        st_play_script("first_tullock", opp, N, NULL, 9 + (uint64_t)k, got);
+        assert_string_equal(got, want);
+        pl_rng_init(&rng, 13 + (uint64_t)k, 0, 0);
+        for (int t = 0; t < N; t++) {
+            double prob = (3.0 + 4.0 * pl_rng_uniform(&rng)) / 10.0;
+            want[t] = pl_rng_bernoulli(&rng, prob) ? 'C' : 'D';
+        }
+        st_play_script("first_anonymous", opp, N, NULL, 13 + (uint64_t)k, got);
+        assert_string_equal(got, want);
+    }
+}
+
 static void anonymous_statistics(void **state)
 {
     (void)state;
@@ -342,6 +404,7 @@ int main(void)
         cmocka_unit_test(feld_statistics),
         cmocka_unit_test(grofman_statistics),
         cmocka_unit_test(tullock_statistics),
+        cmocka_unit_test(stochastic_entries_draw_as_their_rules),
         cmocka_unit_test(anonymous_statistics),
         cmocka_unit_test(graaskamp_behaviour),
     };

@@ -161,6 +161,66 @@ static void hunters_ignore_the_length(void **state)
     }
 }
 
+/* The shortest period p of 3..min(12, (n - off) / 2) that script[off .. n) follows (every
+ * action from off + p on equal to the one p before it), or 0: the cycle test of the two cycle
+ * hunters written plainly, a scan of the whole stretch at every turn. */
+static int plain_period(const char *script, int n, int off)
+{
+    for (int p = 3; p <= 12 && p <= (n - off) / 2; p++) {
+        int holds = 1;
+        for (int j = off + p; j < n && holds; j++) holds = script[j] == script[j - p];
+        if (holds) return p;
+    }
+    return 0;
+}
+
+/* Cycle Hunter and Eventual Cycle Hunter against scripted opponents (a random opening, then
+ * a cycle of 1 to 14 actions, sometimes broken once later), move for move against their rules
+ * computed by rescanning the script: the trackers keep the broken periods incrementally. */
+static void cycle_hunters_match_a_plain_scan(void **state)
+{
+    (void)state;
+    enum { N = 90 };
+    uint64_t x = 12345;
+    char script[N + 1], got[N + 1], want[N + 1];
+    for (int trial = 0; trial < 3000; trial++) {
+        int open = (int)(trial % 17), period = 1 + (int)(trial / 17 % 14);
+        for (int j = 0; j < N; j++) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            int bit = (int)(x >> 63);
+            script[j] = j < open + period ? (bit ? 'D' : 'C') : script[j - period];
+        }
+        if (trial % 3 == 0) { /* a break in the cycle at a turn of the trial's choice */
+            int j = open + period + (int)(x >> 40) % (N - open - period);
+            script[j] = script[j] == 'C' ? 'D' : 'C';
+        }
+        script[N] = 0;
+        /* Cycle Hunter: defect for good once the whole history follows a period that holds both actions */
+        int found = 0;
+        for (int n = 0; n < N; n++) {
+            int p = found ? 0 : plain_period(script, n, 0);
+            if (p) {
+                int d = 0;
+                for (int i = 0; i < p; i++) d += script[i] == 'D';
+                found = d > 0 && d < p;
+            }
+            want[n] = found ? 'D' : 'C';
+        }
+        want[N] = 0;
+        st_play_script("cycle_hunter", script, N, NULL, 1, got);
+        assert_string_equal(got, want);
+        /* Eventual Cycle Hunter: every ten turns past the first ten, the history from turn 10 */
+        int cycle = 0, defects = 0;
+        for (int n = 0; n < N; n++) {
+            if (n > 0) defects += script[n - 1] == 'D';
+            if (n >= 10 && defects > 0 && n % 10 == 0) cycle = plain_period(script, n, 10);
+            want[n] = n >= 10 && defects > 0 && cycle ? 'D' : 'C';
+        }
+        st_play_script("eventual_cycle_hunter", script, N, NULL, 1, got);
+        assert_string_equal(got, want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +230,7 @@ int main(void)
         cmocka_unit_test(probers_open_and_judge),
         cmocka_unit_test(detective_parameters),
         cmocka_unit_test(hunters_ignore_the_length),
+        cmocka_unit_test(cycle_hunters_match_a_plain_scan),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -217,6 +217,123 @@ static void matches_without_draws_are_played_once(void **state)
     for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
 }
 
+/* Each pair's mean payoff is that of its matches played on their own, bit for bit, in the
+ * standard game (the tournament makes the scores from its outcome counts) and in one with
+ * fractional payoffs (the match adds them turn by turn). */
+static void scores_are_those_of_the_matches(void **state)
+{
+    (void)state;
+    pl_strategy *p[3] = {mk("random"), mk("first_tullock"), mk("tft")};
+    pl_game games[2];
+    pl_game_default(&games[0]);
+    pl_game_pd(&games[1], 3.3, 0.1, 5.2, 1.05);
+    for (int gi = 0; gi < 2; gi++) {
+        pl_tournament_config cfg;
+        pl_tournament_config_default(&cfg);
+        cfg.turns = 130;
+        cfg.repetitions = 4;
+        cfg.noise = 0.05;
+        cfg.seed = 21;
+        cfg.self_play = 0;
+        cfg.game = &games[gi];
+        pl_tournament_result *r;
+        pl_error err;
+        assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, &err), 0);
+        const size_t pair[3][2] = {{0, 1}, {0, 2}, {1, 2}}; /* jobs k = 0, 1, 2 */
+        for (uint64_t k = 0; k < 3; k++) {
+            double sum[2] = {0, 0};
+            for (int rep = 0; rep < 4; rep++) {
+                pl_match_config mc;
+                pl_match_config_default(&mc);
+                mc.turns = cfg.turns;
+                mc.noise = cfg.noise;
+                mc.seed = cfg.seed;
+                mc.game = cfg.game;
+                mc.stream_a = k;
+                mc.stream_b = (uint64_t)rep;
+                pl_match_result *m;
+                assert_int_equal(pl_match_play(p[pair[k][0]], p[pair[k][1]], &mc, &m, &err), 0);
+                for (int side = 0; side < 2; side++) sum[side] += pl_match_result_score(m, side) / pl_match_result_turns(m);
+                pl_match_result_free(m);
+            }
+            double want_i = sum[0] / 4, want_j = sum[1] / 4;
+            double got_i = pl_tournament_result_payoff(r, pair[k][0], pair[k][1]);
+            double got_j = pl_tournament_result_payoff(r, pair[k][1], pair[k][0]);
+            assert_memory_equal(&got_i, &want_i, sizeof got_i);
+            assert_memory_equal(&got_j, &want_j, sizeof got_j);
+        }
+        pl_tournament_result_free(r);
+    }
+    for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
+}
+
+/* The joint outcomes and what each player did after each, counted from the matches played on
+ * their own (the streams of job 0, repetitions 0..2) turn by turn, against the tournament's
+ * counts made a word at a time, at lengths on both sides of the 64-turn words. */
+static void outcome_counts_match_the_turns(void **state)
+{
+    (void)state;
+    pl_strategy *p[2] = {mk("random"), mk("first_tullock")};
+    const int lengths[] = {1, 2, 3, 63, 64, 65, 127, 128, 129, 200};
+    for (size_t li = 0; li < sizeof lengths / sizeof *lengths; li++) {
+        pl_tournament_config cfg;
+        pl_tournament_config_default(&cfg);
+        cfg.turns = lengths[li];
+        cfg.repetitions = 3;
+        cfg.noise = 0.1;
+        cfg.seed = 5;
+        cfg.self_play = 0;
+        pl_tournament_result *r;
+        pl_error err;
+        assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 2, &cfg, &r, &err), 0);
+        /* for each side: outcome counts (own action first), the outcomes followed by a turn, and
+         * those followed by its cooperation */
+        double n[2][4] = {{0}}, follow[2][4] = {{0}}, coop[2][4] = {{0}}, first_c[2] = {0};
+        for (int rep = 0; rep < 3; rep++) {
+            pl_match_config mc;
+            pl_match_config_default(&mc);
+            mc.turns = cfg.turns;
+            mc.noise = cfg.noise;
+            mc.seed = cfg.seed;
+            mc.stream_a = 0;
+            mc.stream_b = (uint64_t)rep;
+            pl_match_result *m;
+            assert_int_equal(pl_match_play(p[0], p[1], &mc, &m, &err), 0);
+            int len = pl_match_result_turns(m);
+            for (int side = 0; side < 2; side++) {
+                first_c[side] += pl_match_result_action(m, side, 0) == PL_C;
+                for (int t = 0; t < len; t++) {
+                    int k = 2 * pl_match_result_action(m, side, t) + pl_match_result_action(m, 1 - side, t);
+                    n[side][k]++;
+                    if (t + 1 < len) {
+                        follow[side][k]++;
+                        coop[side][k] += pl_match_result_action(m, side, t + 1) == PL_C;
+                    }
+                }
+            }
+            pl_match_result_free(m);
+        }
+        for (int side = 0; side < 2; side++) {
+            double out[4], next_c[4], ic;
+            pl_tournament_result_outcomes(r, (size_t)side, out, next_c, &ic);
+            double all = n[side][0] + n[side][1] + n[side][2] + n[side][3];
+            for (int k = 0; k < 4; k++) {
+                double want = n[side][k] / all;
+                assert_memory_equal(&out[k], &want, sizeof want);
+                if (follow[side][k] == 0) assert_true(isnan(next_c[k]));
+                else {
+                    want = coop[side][k] / follow[side][k];
+                    assert_memory_equal(&next_c[k], &want, sizeof want);
+                }
+            }
+            double want = first_c[side] / 3;
+            assert_memory_equal(&ic, &want, sizeof want);
+        }
+        pl_tournament_result_free(r);
+    }
+    for (int i = 0; i < 2; i++) pl_strategy_free(p[i]);
+}
+
 /* A deterministic pair of automata is played until its joint state repeats, the rest copied
  * (twoparty/match.c, play_cycle); the counts say so.  TFT and Defector, 100 turns: TFT-TFT is
  * (C,C) from turn 0, its joint state first repeats at turn 2: 2 played, 98 copied; TFT-Defector
@@ -257,6 +374,16 @@ static void bad_configurations(void **state)
     cfg.noise = 2;
     assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 2, &cfg, &r, &err), PL_EINVAL);
     for (int i = 0; i < 2; i++) pl_strategy_free(p[i]);
+    /* a player that cannot play the game (ZD-Extort-4, whose relation is impossible in 3,0,10,1) is
+     * refused before any match: the matches of a tournament do not check the game again */
+    pl_strategy *q[2] = {mk("tft"), mk("zd_extort_4")};
+    pl_game g;
+    pl_game_pd(&g, 3, 0, 10, 1);
+    pl_tournament_config_default(&cfg);
+    cfg.game = &g;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)q, 2, &cfg, &r, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "cannot play"));
+    for (int i = 0; i < 2; i++) pl_strategy_free(q[i]);
 }
 
 /* A deterministic pair is played once and its result reused: every repetition is the same number,
@@ -351,6 +478,8 @@ int main(void)
         cmocka_unit_test(same_seed_same_numbers_whatever_the_threads),
         cmocka_unit_test(probabilistic_ending_varies_lengths),
         cmocka_unit_test(matches_without_draws_are_played_once),
+        cmocka_unit_test(outcome_counts_match_the_turns),
+        cmocka_unit_test(scores_are_those_of_the_matches),
         cmocka_unit_test(cycles_copied_are_counted_apart),
         cmocka_unit_test(bad_configurations),
     };
