@@ -319,6 +319,9 @@ typedef struct pl_ag_compiled {
     /* ... the own steps whose worth reads the expectation that step x is done (would_do), or that
      * party j answers a breach (would_answer): dropped only when that value changes */
     pl_bits pi_readers_do[PL_AG_MAX_STEPS], pi_readers_answer[PL_AG_MAX_PARTIES];
+    /* the steps that may pay their own actor something (a one-off value, a flow, or a flow a shock
+     * gives): only their worth reads whether they are, or were ever, done */
+    pl_bits pays_actor;
     /* the expectations' tables (bit k: type k of the party or of the step's actor) */
     uint32_t answer_types[PL_AG_MAX_PARTIES]; /* the types that answer a breach */
     uint32_t grim_types[PL_AG_MAX_PARTIES];   /* the grim types: never act again once triggered */

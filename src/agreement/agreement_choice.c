@@ -232,10 +232,14 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                 for (pl_bits b = now[8] ^ st->pub_last[8]; b; b &= b - 1) stale |= c->readers_ever[__builtin_ctzll(b)];
                 st->plan_ok &= ~stale;
             }
-            drop |= (now[0] ^ st->pub_last[0]) | (now[2] ^ st->pub_last[2]) | (now[8] ^ st->pub_last[8]);
             for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
             for (; moved_dep; moved_dep &= moved_dep - 1) drop |= c->pi_readers_dep[__builtin_ctzll(moved_dep)];
-            st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
+            /* a step's own chances: of starting, its start (the cost is paid once) and, if it pays its
+             * actor, its first completion (the value is paid once); of keeping, if it pays its actor,
+             * its completion (pl_ag_delta_start, pl_ag_delta_keep) */
+            const pl_bits ever = (now[8] ^ st->pub_last[8]) & c->pays_actor;
+            st->pi_ok_start &= ~(drop | (now[0] ^ st->pub_last[0]) | ever);
+            st->pi_ok_keep &= ~(drop | ((now[2] ^ st->pub_last[2]) & c->pays_actor) | ever);
             for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
         }
         st->pub_t = st->t + 1;
