@@ -963,9 +963,9 @@ static void check_text_and_files(const char *text, const char *const *files, siz
     }
 }
 
-/* pl_ag_released reads a table of the distinct `not_before` periods made when the variant is
- * compiled: at every period it gives the steps whose not_before has come, as a test of every step
- * does (a text with three release dates, one of them twice, and the shipped files that have some). */
+/* pl_ag_released reads a table of the steps released at each period, made from the distinct
+ * `not_before` periods when the variant is compiled: at every period it gives the steps whose
+ * not_before has come, as a test of every step does (a text with three release dates, one of them twice, and the shipped files that have some). */
 static void released_as_tested_step_by_step(const pl_agreement *a, void *ctx)
 {
     (void)ctx;
