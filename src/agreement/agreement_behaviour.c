@@ -350,6 +350,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
             if (pays(c, x, p)) paying |= PL_BIT(x);
         if (paying >> s & 1) c->pays_actor |= PL_BIT(s);
         pl_bits theirs = ~c->own[p] & paying, hang = c->dep_closure[s] & theirs, traded = c->link[s] & ~c->dep_closure[s] & theirs;
+        c->worth_hang[s] = hang, c->worth_traded[s] = traded;
         for (pl_bits x = traded; x; x &= x - 1) c->pi_readers[__builtin_ctzll(x)] |= PL_BIT(s);
         for (pl_bits x = hang; x; x &= x - 1) c->pi_readers_dep[__builtin_ctzll(x)] |= PL_BIT(s);
         for (pl_bits x = hang | traded; x; x &= x - 1) c->pi_readers_do[__builtin_ctzll(x)] |= PL_BIT(s);

@@ -74,14 +74,16 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
  * back, so they count as what hangs on s like those of a step still to come. */
 static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
+    /* only the counterpart steps that may pay p something (c->worth_*): each of the others adds a term
+     * of 0 (v is 0), which leaves the sum as it is, so they are left out */
     double g = 0;
-    pl_bits theirs = ~c->own[p], back = st->ever_done & ~st->done & st->retal; /* withdrawn in answer */
-    for (pl_bits b = c->dep_closure[s] & theirs & (~st->ever_done | back); b; b &= b - 1) {
+    pl_bits back = st->ever_done & ~st->done & st->retal; /* withdrawn in answer */
+    for (pl_bits b = c->worth_hang[s] & (~st->ever_done | back); b; b &= b - 1) {
         int d = __builtin_ctzll(b);
         double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + pl_ag_flow(c, st, d, p) * c->annuity;
         if (v != 0) g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
     }
-    for (pl_bits b = c->link[s] & ~c->dep_closure[s] & theirs; b; b &= b - 1) {
+    for (pl_bits b = c->worth_traded[s]; b; b &= b - 1) {
         int x = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(x);
         double ans = st->would_answer[c->actor[x]], v = 0;
