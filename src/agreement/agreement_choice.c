@@ -369,11 +369,12 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     }
     pub_check(c, st);
     const uint32_t g1 = st->grim;
-    for (int p = 0; p < P; p++) {
+    for (int p = 0; p < P; p++)
         if (!plan_valid(c, st, p, g1)) plan_make(c, st, p, pl_ag_threat(c, st, p));
-        /* current on this snapshot (the beliefs' reuse), with the memories as they were at its turn */
-        st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = g0 | (g1 & ((2u << p) - 1));
-    }
+    /* every plan current on this snapshot (the beliefs' reuse), with the memories as they were at its
+     * party's turn: noted once they are all made (no plan reads another party's) */
+    const uint32_t epoch = st->pub_epoch;
+    for (int p = 0; p < P; p++) st->plan_epoch[p] = epoch, st->plan_grim[p] = g0 | (g1 & ((2u << p) - 1));
     if (c->choice == PL_CHOICE_LOGIT) { /* the held plans' chances whose inputs changed */
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->agg_cs_start & ~st->pi_ok_start; b; b &= b - 1) {
