@@ -323,19 +323,17 @@ static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled 
 void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p) { plan_now(c, st, p); }
 
 /* The choices drawn against the plans: of the steps that may start (cs), those whose uniform falls
- * below their chance; of those that may be kept (ck), those whose uniform does not. */
+ * below their chance; of those that may be kept (ck), those whose uniform does not.  One loop over
+ * both, each step's uniform compared with its chance once, without a branch (a chance is never NaN,
+ * so "not below" is "at or above"). */
 static inline void draw_choices(const pl_ag_state *st, pl_bits cs, pl_bits ck, pl_bits *start, pl_bits *reverse)
 {
-    pl_bits st_ = 0, rv = 0;
-    for (pl_bits b = cs; b; b &= b - 1) {
+    pl_bits below = 0;
+    for (pl_bits b = cs | ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) st_ |= PL_BIT(s);
+        below |= (pl_bits)(pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) << s;
     }
-    for (pl_bits b = ck; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) >= st->p_act[s]) rv |= PL_BIT(s);
-    }
-    *start = st_, *reverse = rv;
+    *start = cs & below, *reverse = ck & ~below;
 }
 
 void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
