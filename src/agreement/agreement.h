@@ -328,6 +328,9 @@ typedef struct pl_ag_compiled {
     /* ... and, of what each step's worth counts (what_hangs_on), the counterpart steps that may pay its
      * actor something: hanging on it, and exchanged for it (not hanging on it); the others add 0 */
     pl_bits worth_hang[PL_AG_MAX_STEPS], worth_traded[PL_AG_MAX_STEPS];
+    /* ... and the steps whose worth reads a flow that shock k changes (`flows:`): of the step itself
+     * to its actor, or of a step its worth counts */
+    pl_bits shock_pi_readers[PL_AG_MAX_SHOCKS];
     /* the expectations' tables (bit k: type k of the party or of the step's actor) */
     uint32_t answer_types[PL_AG_MAX_PARTIES]; /* the types that answer a breach */
     uint32_t grim_types[PL_AG_MAX_PARTIES];   /* the grim types: never act again once triggered */

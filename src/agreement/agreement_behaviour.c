@@ -356,4 +356,14 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         for (pl_bits x = hang | traded; x; x &= x - 1) c->pi_readers_do[__builtin_ctzll(x)] |= PL_BIT(s);
         for (pl_bits x = traded; x; x &= x - 1) c->pi_readers_answer[c->actor[__builtin_ctzll(x)]] |= PL_BIT(s);
     }
+    for (int k = 0; k < c->n_shocks; k++) {
+        c->shock_pi_readers[k] = 0;
+        for (int i = 0; i < c->shock_n_flow[k]; i++) {
+            int x = c->shock_flow_step[k][i], q = c->shock_flow_party[k][i];
+            for (pl_bits m = c->own[q]; m; m &= m - 1) {
+                int s = __builtin_ctzll(m);
+                if (((c->worth_hang[s] | c->worth_traded[s] | PL_BIT(s)) >> x) & 1) c->shock_pi_readers[k] |= PL_BIT(s);
+            }
+        }
+    }
 }

@@ -212,15 +212,16 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
         st->ans_moved = 0;
         if (diff || !st->pub_t) {
             st->pub_epoch++;
-            /* the logit chances that read a step that moved, or every one if the shocks changed flows:
+            /* the logit chances that read a step that moved, or a flow the shocks changed (c->shock_pi_readers):
              * a step's own chances read whether it was ever started and is or was ever done; one
              * exchanged for it, those and whether it is under way; one hanging on it, whether it is or
              * was ever done (and withdrawn in answer, for either), not its start */
             pl_bits moved_dep = (now[2] ^ st->pub_last[2]) | (now[6] ^ st->pub_last[6]) | (now[8] ^ st->pub_last[8]);
             pl_bits moved = moved_dep | (now[1] ^ st->pub_last[1]);
-            pl_bits drop = now[11] != st->pub_last[11] ? ~(pl_bits)0 : 0;
+            pl_bits drop = 0;
+            for (pl_bits k = now[11] ^ st->pub_last[11]; k; k &= k - 1) drop |= c->shock_pi_readers[__builtin_ctzll(k)];
             /* the plans that read a field of a step that moved, or every one if the shocks moved */
-            if (drop || !st->pub_t)
+            if (now[11] != st->pub_last[11] || !st->pub_t)
                 st->plan_ok = 0;
             else {
                 /* (the threats and the withdrawals in answer a plan reads: pl_ag_plan_keys_hold) */

@@ -202,7 +202,8 @@ static void the_kept_chances_follow_the_expectations_they_read(void **state)
  * pub_check; the tables made at compile time, agreement_behaviour.c): a step's own completion moves
  * its chance of being kept only if the step pays its actor something (X pays A nothing; W a flow; V
  * a flow only once the shock has come, and it has), and a counterpart step hanging on it moves it
- * only if that step pays the actor something (Y pays A nothing, Z a value).  Each chance is marked
+ * only if that step pays the actor something (Y pays A nothing, Z a value); a shock changing flows
+ * moves only the chances that read one of them (V's).  Each chance is marked
  * in the cache with a value no worth gives: one kept keeps the mark, one made again loses it.
  * Without the marks, every chance the plan holds is the chance made afresh. */
 static const char paying[] =
@@ -273,6 +274,10 @@ static void a_chance_is_kept_when_what_moved_pays_its_actor_nothing(void **state
         st.t = 5, st.started |= PL_BIT(4), st.done |= PL_BIT(4), st.ever_done |= PL_BIT(4), st.verified |= PL_BIT(4);
         pl_ag_time_update_full(&c, &st);
         assert_int_equal(chances_kept(&c, &st, mark), marked ? PL_BIT(0) | PL_BIT(2) : 0);
+        /* the shock's flow gone (as if it had not come): only V's chance, which reads it, is made again */
+        st.t = 6, st.shock_on = 0;
+        pl_ag_time_update_full(&c, &st);
+        assert_int_equal(chances_kept(&c, &st, mark), marked ? PL_BIT(0) | PL_BIT(1) : 0);
     }
     pl_agreement_free(a);
 }
