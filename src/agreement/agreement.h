@@ -309,6 +309,9 @@ typedef struct pl_ag_compiled {
      * (release_mask: those whose not_before is at most it): pl_ag_released's table */
     int n_release, release_t[PL_AG_MAX_STEPS];
     pl_bits release_mask[PL_AG_MAX_STEPS];
+    /* ... and what it gives at each period t from -1 (nothing) to max_not_before (every step), at
+     * [1 + t]: the rules ask it many times a period, so it is one read, not a walk of that table */
+    pl_bits released_at[PL_AG_MAX_HORIZON + 2];
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
     /* the own steps whose logit worth (agreement_choice.c) reads step x's state, beside x itself (its
@@ -319,6 +322,15 @@ typedef struct pl_ag_compiled {
     /* ... the own steps whose worth reads the expectation that step x is done (would_do), or that
      * party j answers a breach (would_answer): dropped only when that value changes */
     pl_bits pi_readers_do[PL_AG_MAX_STEPS], pi_readers_answer[PL_AG_MAX_PARTIES];
+    /* the steps that may pay their own actor something (a one-off value, a flow, or a flow a shock
+     * gives): only their worth reads whether they are, or were ever, done */
+    pl_bits pays_actor;
+    /* ... and, of what each step's worth counts (what_hangs_on), the counterpart steps that may pay its
+     * actor something: hanging on it, and exchanged for it (not hanging on it); the others add 0 */
+    pl_bits worth_hang[PL_AG_MAX_STEPS], worth_traded[PL_AG_MAX_STEPS];
+    /* ... and the steps whose worth reads a flow that shock k changes (`flows:`): of the step itself
+     * to its actor, or of a step its worth counts */
+    pl_bits shock_pi_readers[PL_AG_MAX_SHOCKS];
     /* the expectations' tables (bit k: type k of the party or of the step's actor) */
     uint32_t answer_types[PL_AG_MAX_PARTIES]; /* the types that answer a breach */
     uint32_t grim_types[PL_AG_MAX_PARTIES];   /* the grim types: never act again once triggered */

@@ -208,6 +208,18 @@ int pl_ag_inertia_text(const pl_agreement *a, char *buf, size_t n)
     return given;
 }
 
+/* Whether step x may pay party p anything while the run lasts: a one-off value, a flow, or a flow
+ * some shock gives (pl_ag_flow).  A step that pays p nothing adds exactly 0 to the worth of any of
+ * p's steps (what_hangs_on: its terms are all 0), whatever its state and its actor's expectations. */
+static int pays(const pl_ag_compiled *c, int x, int p)
+{
+    if (c->value_to[x][p] != 0 || c->flow_to[x][p] != 0) return 1;
+    for (int k = 0; k < c->n_shocks; k++)
+        for (int i = 0; i < c->shock_n_flow[k]; i++)
+            if (c->shock_flow_step[k][i] == x && c->shock_flow_party[k][i] == p && c->shock_flow[k][i] != 0) return 1;
+    return 0;
+}
+
 /* What each party's rule and plan read of the public state (agreement_choice.c, plan_holds). */
 static void plan_reads(pl_ag_compiled *c)
 {
@@ -295,6 +307,11 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         c->release_t[c->n_release] = next, c->release_mask[c->n_release++] = m;
         last = next;
     }
+    c->released_at[0] = 0;
+    for (int t = 0, i = 0; t <= c->max_not_before; t++) {
+        c->released_at[1 + t] = c->released_at[t];
+        for (; i < c->n_release && c->release_t[i] <= t; i++) c->released_at[1 + t] = c->release_mask[i];
+    }
     type_tables(c);
     if (!b->given) return;
     c->choice = b->choice;
@@ -323,12 +340,30 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     /* what each step's worth to its actor reads (agreement_choice.c: pl_ag_delta_start/keep, what_hangs_on),
      * beside the step itself (its own moves drop it, without a table): the counterpart steps that hang
      * on it (their completion, not their start) and those exchanged for it; the chance that each of
-     * those is done, and that the actor of each one exchanged for it (and not hanging on it) answers */
+     * those is done, and that the actor of each one exchanged for it (and not hanging on it) answers;
+     * of those, only the steps that may pay the actor something (the others add 0 to its worth) */
+    c->pays_actor = 0;
     for (int s = 0; s < c->n_steps; s++) {
-        pl_bits theirs = ~c->own[c->actor[s]], hang = c->dep_closure[s] & theirs, traded = c->link[s] & ~c->dep_closure[s] & theirs;
+        const int p = c->actor[s];
+        pl_bits paying = 0;
+        for (int x = 0; x < c->n_steps; x++)
+            if (pays(c, x, p)) paying |= PL_BIT(x);
+        if (paying >> s & 1) c->pays_actor |= PL_BIT(s);
+        pl_bits theirs = ~c->own[p] & paying, hang = c->dep_closure[s] & theirs, traded = c->link[s] & ~c->dep_closure[s] & theirs;
+        c->worth_hang[s] = hang, c->worth_traded[s] = traded;
         for (pl_bits x = traded; x; x &= x - 1) c->pi_readers[__builtin_ctzll(x)] |= PL_BIT(s);
         for (pl_bits x = hang; x; x &= x - 1) c->pi_readers_dep[__builtin_ctzll(x)] |= PL_BIT(s);
         for (pl_bits x = hang | traded; x; x &= x - 1) c->pi_readers_do[__builtin_ctzll(x)] |= PL_BIT(s);
         for (pl_bits x = traded; x; x &= x - 1) c->pi_readers_answer[c->actor[__builtin_ctzll(x)]] |= PL_BIT(s);
+    }
+    for (int k = 0; k < c->n_shocks; k++) {
+        c->shock_pi_readers[k] = 0;
+        for (int i = 0; i < c->shock_n_flow[k]; i++) {
+            int x = c->shock_flow_step[k][i], q = c->shock_flow_party[k][i];
+            for (pl_bits m = c->own[q]; m; m &= m - 1) {
+                int s = __builtin_ctzll(m);
+                if (((c->worth_hang[s] | c->worth_traded[s] | PL_BIT(s)) >> x) & 1) c->shock_pi_readers[k] |= PL_BIT(s);
+            }
+        }
     }
 }

@@ -26,8 +26,8 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
  * plan_cs[p], plan_ck[p] and p_act of its steps; kept from before where they still hold): the same
  * plan as pl_ag_plan_choice on the rule's move, to the bit. */
 void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p);
-/* What starting (or keeping in force) own step s is worth to p over doing without it, under
- * the public beliefs (the logit's Delta). */
+/* What starting (or keeping in force) own step s is worth to p (its actor: the tables of what the
+ * worth counts are made for it) over doing without it, under the public beliefs (the logit's Delta). */
 double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s);
 double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s);
 /* The parties' inertia as text, "K by default (PARTY K, ...)" naming each party's that differs, into

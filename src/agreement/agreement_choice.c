@@ -74,14 +74,16 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
  * back, so they count as what hangs on s like those of a step still to come. */
 static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
+    /* only the counterpart steps that may pay p something (c->worth_*): each of the others adds a term
+     * of 0 (v is 0), which leaves the sum as it is, so they are left out */
     double g = 0;
-    pl_bits theirs = ~c->own[p], back = st->ever_done & ~st->done & st->retal; /* withdrawn in answer */
-    for (pl_bits b = c->dep_closure[s] & theirs & (~st->ever_done | back); b; b &= b - 1) {
+    pl_bits back = st->ever_done & ~st->done & st->retal; /* withdrawn in answer */
+    for (pl_bits b = c->worth_hang[s] & (~st->ever_done | back); b; b &= b - 1) {
         int d = __builtin_ctzll(b);
         double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + pl_ag_flow(c, st, d, p) * c->annuity;
         if (v != 0) g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
     }
-    for (pl_bits b = c->link[s] & ~c->dep_closure[s] & theirs; b; b &= b - 1) {
+    for (pl_bits b = c->worth_traded[s]; b; b &= b - 1) {
         int x = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(x);
         double ans = st->would_answer[c->actor[x]], v = 0;
@@ -210,15 +212,16 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
         st->ans_moved = 0;
         if (diff || !st->pub_t) {
             st->pub_epoch++;
-            /* the logit chances that read a step that moved, or every one if the shocks changed flows:
+            /* the logit chances that read a step that moved, or a flow the shocks changed (c->shock_pi_readers):
              * a step's own chances read whether it was ever started and is or was ever done; one
              * exchanged for it, those and whether it is under way; one hanging on it, whether it is or
              * was ever done (and withdrawn in answer, for either), not its start */
             pl_bits moved_dep = (now[2] ^ st->pub_last[2]) | (now[6] ^ st->pub_last[6]) | (now[8] ^ st->pub_last[8]);
             pl_bits moved = moved_dep | (now[1] ^ st->pub_last[1]);
-            pl_bits drop = now[11] != st->pub_last[11] ? ~(pl_bits)0 : 0;
+            pl_bits drop = 0;
+            for (pl_bits k = now[11] ^ st->pub_last[11]; k; k &= k - 1) drop |= c->shock_pi_readers[__builtin_ctzll(k)];
             /* the plans that read a field of a step that moved, or every one if the shocks moved */
-            if (drop || !st->pub_t)
+            if (now[11] != st->pub_last[11] || !st->pub_t)
                 st->plan_ok = 0;
             else {
                 /* (the threats and the withdrawals in answer a plan reads: pl_ag_plan_keys_hold) */
@@ -232,10 +235,14 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                 for (pl_bits b = now[8] ^ st->pub_last[8]; b; b &= b - 1) stale |= c->readers_ever[__builtin_ctzll(b)];
                 st->plan_ok &= ~stale;
             }
-            drop |= (now[0] ^ st->pub_last[0]) | (now[2] ^ st->pub_last[2]) | (now[8] ^ st->pub_last[8]);
             for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
             for (; moved_dep; moved_dep &= moved_dep - 1) drop |= c->pi_readers_dep[__builtin_ctzll(moved_dep)];
-            st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
+            /* a step's own chances: of starting, its start (the cost is paid once) and, if it pays its
+             * actor, its first completion (the value is paid once); of keeping, if it pays its actor,
+             * its completion (pl_ag_delta_start, pl_ag_delta_keep) */
+            const pl_bits ever = (now[8] ^ st->pub_last[8]) & c->pays_actor;
+            st->pi_ok_start &= ~(drop | (now[0] ^ st->pub_last[0]) | ever);
+            st->pi_ok_keep &= ~(drop | ((now[2] ^ st->pub_last[2]) & c->pays_actor) | ever);
             for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
         }
         st->pub_t = st->t + 1;
@@ -317,19 +324,17 @@ static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled 
 void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p) { plan_now(c, st, p); }
 
 /* The choices drawn against the plans: of the steps that may start (cs), those whose uniform falls
- * below their chance; of those that may be kept (ck), those whose uniform does not. */
+ * below their chance; of those that may be kept (ck), those whose uniform does not.  One loop over
+ * both, each step's uniform compared with its chance once, without a branch (a chance is never NaN,
+ * so "not below" is "at or above"). */
 static inline void draw_choices(const pl_ag_state *st, pl_bits cs, pl_bits ck, pl_bits *start, pl_bits *reverse)
 {
-    pl_bits st_ = 0, rv = 0;
-    for (pl_bits b = cs; b; b &= b - 1) {
+    pl_bits below = 0;
+    for (pl_bits b = cs | ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) st_ |= PL_BIT(s);
+        below |= (pl_bits)(pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) << s;
     }
-    for (pl_bits b = ck; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (pl_ag_choice_u(st->choice_key, st->t, s) >= st->p_act[s]) rv |= PL_BIT(s);
-    }
-    *start = st_, *reverse = rv;
+    *start = cs & below, *reverse = ck & ~below;
 }
 
 void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m)
@@ -363,11 +368,12 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     }
     pub_check(c, st);
     const uint32_t g1 = st->grim;
-    for (int p = 0; p < P; p++) {
+    for (int p = 0; p < P; p++)
         if (!plan_valid(c, st, p, g1)) plan_make(c, st, p, pl_ag_threat(c, st, p));
-        /* current on this snapshot (the beliefs' reuse), with the memories as they were at its turn */
-        st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = g0 | (g1 & ((2u << p) - 1));
-    }
+    /* every plan current on this snapshot (the beliefs' reuse), with the memories as they were at its
+     * party's turn: noted once they are all made (no plan reads another party's) */
+    const uint32_t epoch = st->pub_epoch;
+    for (int p = 0; p < P; p++) st->plan_epoch[p] = epoch, st->plan_grim[p] = g0 | (g1 & ((2u << p) - 1));
     if (c->choice == PL_CHOICE_LOGIT) { /* the held plans' chances whose inputs changed */
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->agg_cs_start & ~st->pi_ok_start; b; b &= b - 1) {

@@ -158,13 +158,10 @@ typedef struct pl_ag_policy_type {
 
 extern const pl_ag_policy_type pl_ag_policy_types[PL_POL_COUNT];
 
-/* The steps whose `not_before` has come by period t (every step once t reaches the last). */
+/* The steps whose `not_before` has come by period t >= -1 (every step once t reaches the last). */
 static inline pl_bits pl_ag_released(const pl_ag_compiled *c, int t)
 {
-    if (t >= c->max_not_before) return c->all;
-    pl_bits r = 0;
-    for (int i = 0; i < c->n_release && c->release_t[i] <= t; i++) r = c->release_mask[i];
-    return r;
+    return c->released_at[1 + (t < c->max_not_before ? t : c->max_not_before)];
 }
 
 /* Steps of party p (within `mine`) to start or restore under reciprocal rules. */

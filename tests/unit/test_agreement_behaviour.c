@@ -615,6 +615,68 @@ static void the_expectations_each_period_reads_are_the_expectations_made_afresh(
     }
 }
 
+/* What hangs on own step s for its actor p, summed over every counterpart step as agreement_choice.c
+ * once summed it, those that pay p nothing included (each adds 0): the reference for the worths,
+ * which count only the steps that may pay p something (c->worth_hang, c->worth_traded). */
+static double hangs_on_every_counterpart(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
+{
+    double g = 0;
+    const pl_bits theirs = ~c->own[p], back = st->ever_done & ~st->done & st->retal;
+    for (pl_bits b = c->dep_closure[s] & theirs & (~st->ever_done | back); b; b &= b - 1) {
+        int d = __builtin_ctzll(b);
+        double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + pl_ag_flow(c, st, d, p) * c->annuity;
+        if (v != 0) g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
+    }
+    for (pl_bits b = c->link[s] & ~c->dep_closure[s] & theirs; b; b &= b - 1) {
+        int x = __builtin_ctzll(b);
+        pl_bits bit = PL_BIT(x);
+        double v = 0, will = (st->prog & bit) ? 1 : st->would_do[x];
+        if (st->done & bit) {
+            if (c->reversible & bit) v = pl_ag_flow(c, st, x, p) * c->annuity;
+        } else if (!(st->ever_done & bit))
+            v = c->disc[x] * (c->value_to[x][p] + pl_ag_flow(c, st, x, p) * c->annuity) * will;
+        else if (back & bit)
+            v = c->disc[x] * pl_ag_flow(c, st, x, p) * c->annuity * will;
+        g += st->would_answer[c->actor[x]] * v;
+    }
+    return g;
+}
+
+/* Every party's worth of starting and of keeping each of its steps, at every period, against the
+ * worth summed over every counterpart step (above), bit for bit; *skipped counts the worths for
+ * which some counterpart step was left out as paying the actor nothing. */
+static void worths_against_every_counterpart(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long *skipped = ctx;
+    const pl_ag_state *st = &R->st;
+    for (int s = 0; s < c->n_steps; s++) {
+        const int p = c->actor[s];
+        const pl_bits bit = PL_BIT(s), theirs = ~c->own[p];
+        const double g = hangs_on_every_counterpart(c, st, p, s), flow = pl_ag_flow(c, st, s, p) * c->annuity;
+        double start = ((st->started & bit) ? 0 : -c->cost[s]) +
+                       c->disc[s] * (((st->ever_done & bit) ? 0 : c->value_to[s][p]) + flow);
+        start += g;
+        double keep = c->reverse_cost[s] +
+                      ((st->done & bit) ? flow : c->disc[s] * (((st->ever_done & bit) ? 0 : c->value_to[s][p]) + flow));
+        keep = keep + g + c->inertia[p];
+        const double got_start = pl_ag_delta_start(c, st, p, s), got_keep = pl_ag_delta_keep(c, st, p, s);
+        if (memcmp(&got_start, &start, sizeof start) || memcmp(&got_keep, &keep, sizeof keep))
+            fail_msg("period %d, step %d: worth of starting %.17g, of keeping %.17g; over every counterpart %.17g, %.17g",
+                     R->t, s, got_start, got_keep, start, keep);
+        *skipped += ((c->dep_closure[s] | c->link[s]) & theirs & ~(c->worth_hang[s] | c->worth_traded[s])) != 0;
+    }
+}
+
+static void a_worth_counts_only_the_steps_that_may_pay_its_actor(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        long skipped = 0;
+        assert_true(replay_behaviour_file(f, 13, 100, -1, NULL, worths_against_every_counterpart, &skipped) > 1000);
+        assert_true(skipped > 0); /* some counterpart step paid some actor nothing */
+    }
+}
+
 /* The likelihood of each party's evidence in a period as the Bayes update reads it (pl_ag_evidence_loglik:
  * the move of the party's own type reused from its decision on the snapshot, the other types' made
  * with the threats to the party made once for all of them) against every type's rule move made
@@ -963,9 +1025,9 @@ static void check_text_and_files(const char *text, const char *const *files, siz
     }
 }
 
-/* pl_ag_released reads a table of the distinct `not_before` periods made when the variant is
- * compiled: at every period it gives the steps whose not_before has come, as a test of every step
- * does (a text with three release dates, one of them twice, and the shipped files that have some). */
+/* pl_ag_released reads a table of the steps released at each period, made from the distinct
+ * `not_before` periods when the variant is compiled: at every period it gives the steps whose
+ * not_before has come, as a test of every step does (a text with three release dates, one of them twice, and the shipped files that have some). */
 static void released_as_tested_step_by_step(const pl_agreement *a, void *ctx)
 {
     (void)ctx;
@@ -1153,6 +1215,7 @@ int main(void)
         cmocka_unit_test(the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh),
         cmocka_unit_test(the_flows_kept_after_a_shock_are_the_flows_made_afresh),
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
+        cmocka_unit_test(a_worth_counts_only_the_steps_that_may_pay_its_actor),
         cmocka_unit_test(the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
         cmocka_unit_test(a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run),

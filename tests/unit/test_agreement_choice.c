@@ -198,6 +198,90 @@ static void the_kept_chances_follow_the_expectations_they_read(void **state)
     }
 }
 
+/* A chance a plan keeps is dropped by a move of what it reads, and only then (agreement_choice.c,
+ * pub_check; the tables made at compile time, agreement_behaviour.c): a step's own completion moves
+ * its chance of being kept only if the step pays its actor something (X pays A nothing; W a flow; V
+ * a flow only once the shock has come, and it has), and a counterpart step hanging on it moves it
+ * only if that step pays the actor something (Y pays A nothing, Z a value); a shock changing flows
+ * moves only the chances that read one of them (V's).  Each chance is marked
+ * in the cache with a value no worth gives: one kept keeps the mark, one made again loses it.
+ * Without the marks, every chance the plan holds is the chance made afresh. */
+static const char paying[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n"
+    "  - {id: A, policy: reciprocal}\n"
+    "  - {id: B, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, value: {B: 2}, reversible: true}\n"
+    "  - {id: W, actor: A, cost: 1, flow: {A: 0.5}, reversible: true}\n"
+    "  - {id: V, actor: A, cost: 1, value: {B: 1}, reversible: true}\n"
+    "  - {id: Y, actor: B, requires: [X, W, V], cost: 1, value: {B: 1}}\n"
+    "  - {id: Z, actor: B, requires: [W], cost: 1, value: {A: 1}}\n"
+    "shocks:\n"
+    "  - {id: S, p: 0.1, flows: {V: {A: 0.3}}}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.01, discount: 0.9, lookahead: 4, patience: 0}\n";
+
+/* A's plan made current on st (pl_ag_plan_now, as the simulator's decision makes it); with mark 0, its
+ * chances of keeping X, W, V against the chances made afresh; else the steps whose cached chance of
+ * being kept still holds the mark (then marked again). */
+static pl_bits chances_kept(const pl_ag_compiled *c, pl_ag_state *st, double mark)
+{
+    pl_ag_plan_now(c, st, 0);
+    pl_ag_move rule;
+    pl_ag_plan pl;
+    pl_ag_rule_as(c, st, 0, st->type[0], &rule);
+    pl_ag_plan_choice(c, st, 0, &rule, &pl);
+    assert_true(st->plan_ck[0] == pl.ck && pl.ck == 7);
+    pl_bits kept = 0;
+    for (int s = 0; s < 3; s++) {
+        if (mark) {
+            kept |= (pl_bits)(st->pi_keep[s] == mark) << s;
+            st->pi_keep[s] = mark;
+        } else if (memcmp(&st->p_act[s], &pl.p_act[s], sizeof(double)))
+            fail_msg("step %d: kept chance %.17g, afresh %.17g", s, st->p_act[s], pl.p_act[s]);
+    }
+    return kept;
+}
+
+static void a_chance_is_kept_when_what_moved_pays_its_actor_nothing(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(paying);
+    pl_ag_compiled c;
+    pl_ag_state st;
+    fresh(a, &c, &st);
+    assert_int_equal(c.pays_actor, PL_BIT(1) | PL_BIT(2) | PL_BIT(3)); /* W, V through the shock, and Y (to B) */
+    for (int marked = 0; marked < 2; marked++) {
+        const double mark = marked ? 0.123456789 : 0, all = marked ? 7 : 0;
+        fresh(a, &c, &st);
+        st.t = 1, st.shock_on = 1;
+        st.started = st.prog = 7; /* X, W, V under way */
+        pl_ag_time_update_full(&c, &st);
+        chances_kept(&c, &st, mark);                          /* made (and marked) */
+        assert_int_equal(chances_kept(&c, &st, mark), all); /* nothing moved: every one kept */
+        /* the three completed: only X's chance is kept */
+        st.t = 2, st.prog = 0, st.done = st.ever_done = st.verified = 7;
+        pl_ag_time_update_full(&c, &st);
+        assert_int_equal(chances_kept(&c, &st, mark), marked ? PL_BIT(0) : 0);
+        /* Y (hanging on all three, paying A nothing) starts, then completes: every chance is kept */
+        st.t = 3, st.started |= PL_BIT(3), st.prog = PL_BIT(3);
+        pl_ag_time_update_full(&c, &st);
+        assert_int_equal(chances_kept(&c, &st, mark), all);
+        st.t = 4, st.prog = 0, st.done |= PL_BIT(3), st.ever_done |= PL_BIT(3), st.verified |= PL_BIT(3);
+        pl_ag_time_update_full(&c, &st);
+        assert_int_equal(chances_kept(&c, &st, mark), all);
+        /* Z (hanging on W, paying A) completes: W's chance is made again */
+        st.t = 5, st.started |= PL_BIT(4), st.done |= PL_BIT(4), st.ever_done |= PL_BIT(4), st.verified |= PL_BIT(4);
+        pl_ag_time_update_full(&c, &st);
+        assert_int_equal(chances_kept(&c, &st, mark), marked ? PL_BIT(0) | PL_BIT(2) : 0);
+        /* the shock's flow gone (as if it had not come): only V's chance, which reads it, is made again */
+        st.t = 6, st.shock_on = 0;
+        pl_ag_time_update_full(&c, &st);
+        assert_int_equal(chances_kept(&c, &st, mark), marked ? PL_BIT(0) | PL_BIT(1) : 0);
+    }
+    pl_agreement_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,6 +290,7 @@ int main(void)
         cmocka_unit_test(a_step_withdrawn_in_answer_counts_the_flows_restoring_it_brings_back),
         cmocka_unit_test(a_dependent_step_withdrawn_in_answer_counts_its_flows),
         cmocka_unit_test(the_kept_chances_follow_the_expectations_they_read),
+        cmocka_unit_test(a_chance_is_kept_when_what_moved_pays_its_actor_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
