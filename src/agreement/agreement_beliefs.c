@@ -51,15 +51,16 @@ static int evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int j
     int lo = 1 << 30, hi = -1;
     for (int k = 0; k < c->n_opt[j]; k++) {
         pl_ag_move m;
+        const pl_ag_move *mk = &m;
         if (k == made)
-            m = st->plan_rule[j];
+            mk = &st->plan_rule[j]; /* read in place: only its starts and withdrawals count */
         else {
             const pl_ag_copt *o = &c->opt[j][k];
             m.start = m.reverse = m.retal = m.opp = 0;
             pl_ag_policy_types[o->kind].rule(c, st, j, o, threat, triggered, &m);
         }
-        int x = __builtin_popcountll(started & ~m.start) + __builtin_popcountll(reversed & ~m.reverse) +
-                __builtin_popcountll(held & m.start);
+        int x = __builtin_popcountll(started & ~mk->start) + __builtin_popcountll(reversed & ~mk->reverse) +
+                __builtin_popcountll(held & mk->start);
         mm[k] = x;
         lo = x < lo ? x : lo, hi = x > hi ? x : hi;
     }

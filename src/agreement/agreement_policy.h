@@ -92,6 +92,9 @@ typedef struct pl_ag_state {
     pl_bits fix_start, fix_reverse, fix_retal, fix_opp;
     /* ---- not cleared when a run opens (pl_ag_begin): each entry is written before it is read ---- */
     short due_since[PL_AG_MAX_PARTIES + 1][PL_AG_MAX_STEPS]; /* per party, and [n_parties] the public view */
+    /* ... and the period each due step is due done by, made when it fell due: the later of its deadline
+     * and its duration from then (agreement_time.c; periods are below PL_AG_MAX_HORIZON, twice over) */
+    short due_by[PL_AG_MAX_PARTIES + 1][PL_AG_MAX_STEPS];
     double belief[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];     /* public belief over each party's type */
     double would_do[PL_AG_MAX_STEPS];    /* under the beliefs: chance the actor would ever do the step */
     double p_act[PL_AG_MAX_STEPS];   /* for each step, its actor's last plan */

@@ -50,25 +50,27 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
                          pl_bits visible, pl_bits watch, int patience, int *next)
 {
     const int t = st->t;
-    short *since = st->due_since[v];
+    short *since = st->due_since[v], *due_by = st->due_by[v];
     pl_bits due = st->due_mask[v] & ~affected;
     for (pl_bits b = affected & cand; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         if (!(c->req[s] & ~visible)) due |= PL_BIT(s);
     }
     for (pl_bits b = st->due_mask[v] & ~due; b; b &= b - 1) since[__builtin_ctzll(b)] = -1;
-    for (pl_bits b = due & ~st->due_mask[v]; b; b &= b - 1) since[__builtin_ctzll(b)] = (short)t;
+    for (pl_bits b = due & ~st->due_mask[v]; b; b &= b - 1) {
+        int s = __builtin_ctzll(b), by = t + c->duration[s] - 1;
+        since[s] = (short)t;
+        due_by[s] = (short)(c->deadline[s] > by ? c->deadline[s] : by);
+    }
     st->due_mask[v] = due;
     pl_bits late = 0;
     int first = *next;
     const pl_bits to_start = c->has_start_by & ~(st->prog | st->started); /* a start deadline still to meet */
     for (pl_bits b = due & watch & ~st->rev; b; b &= b - 1) { /* a withdrawn step is judged as a withdrawal */
         int s = __builtin_ctzll(b);
-        /* the period it is due done by: the later of its deadline and its duration from when it fell
-         * due; or, not yet started, the period it is due started by (its start deadline, at the
-         * earliest when it fell due) if sooner */
-        int by = since[s] + c->duration[s] - 1;
-        by = c->deadline[s] > by ? c->deadline[s] : by;
+        /* the period it is due done by (due_by); or, not yet started, the period it is due started by
+         * (its start deadline, at the earliest when it fell due) if sooner */
+        int by = due_by[s];
         if (to_start >> s & 1) {
             int start_by = c->start_by[s] > since[s] ? c->start_by[s] : since[s];
             by = start_by < by ? start_by : by;
@@ -121,6 +123,7 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
         if (st->view_same >> p & 1) {
             /* its clocks were the public ones up to now: take them before they move on */
             memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
+            memcpy(st->due_by[p], st->due_by[P], sizeof st->due_by[p]);
             st->due_mask[p] = st->due_mask[P];
             vis_moved = d_ver | mine_unverified; /* the public view saw only the verified */
         }
@@ -139,6 +142,7 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
     for (uint32_t m = deferred & ~st->pat_same; m; m &= m - 1) { /* the public clocks, the party's patience */
         int p = __builtin_ctz(m);
         memcpy(st->due_since[p], st->due_since[P], sizeof st->due_since[p]);
+        memcpy(st->due_by[p], st->due_by[P], sizeof st->due_by[p]);
         st->due_mask[p] = st->due_mask[P];
         int nx = INT_MAX;
         st->late[p] = view_late(c, st, p, st->due_mask[p], 0, st->verified, c->core & ~c->own[p], c->patience[p], &nx);
@@ -155,7 +159,8 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
     st->late_pub_new = pub & ~st->late_pub;
     st->late_pub = pub;
     st->next_late = next;
-    pl_ag_expectations(c, st);
+    /* a belief or a memory changed since the expectations were made (else remaking them is a no-op) */
+    if (st->bel_dirty || st->grim != st->exp_grim) pl_ag_expectations(c, st);
 }
 
 void pl_ag_time_update(const pl_ag_compiled *c, pl_ag_state *st) { time_update(c, st, 0); }

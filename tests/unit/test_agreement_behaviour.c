@@ -738,6 +738,7 @@ static void carry_lateness(pl_ag_state *to, const pl_ag_state *from)
     memcpy(to->due_mask, from->due_mask, sizeof to->due_mask);
     to->view_same = from->view_same;
     memcpy(to->due_since, from->due_since, sizeof to->due_since);
+    memcpy(to->due_by, from->due_by, sizeof to->due_by);
 }
 
 /* Lateness as the simulator keeps it (each view's due set carried from period to period, only the
@@ -773,8 +774,13 @@ static void lateness_kept_against_full(const pl_ag_compiled *c, const pl_ag_run_
     for (int v = 0; v <= P; v++) {
         if (v < P && (R->st.view_same >> v & 1)) continue; /* the public view serves it */
         assert_true(full.due_mask[v] == R->st.due_mask[v]);
-        for (pl_bits b = R->st.due_mask[v]; b; b &= b - 1)
-            assert_int_equal(full.due_since[v][__builtin_ctzll(b)], R->st.due_since[v][__builtin_ctzll(b)]);
+        for (pl_bits b = R->st.due_mask[v]; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            assert_int_equal(full.due_since[v][s], R->st.due_since[v][s]);
+            /* the period it is due done by, kept from when it fell due, is the one made from its clock */
+            int by = R->st.due_since[v][s] + c->duration[s] - 1;
+            assert_int_equal(R->st.due_by[v][s], c->deadline[s] > by ? c->deadline[s] : by);
+        }
     }
     lf->fell_due += full.due_mask[P] != lf->ref.due_mask[P];
     carry_lateness(&lf->ref, &full);
