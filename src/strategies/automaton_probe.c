@@ -305,7 +305,7 @@ static int minimise(int n, const unsigned char *out, int (*next)[4], pl_automato
     for (int i = 0; i < tail; i++) {
         int s = rep[i];
         a->cut[i] = out[s] ? 0 : UINT64_MAX;
-        for (int y = 0; y < 4; y++) a->next[i][y] = (uint8_t)num[cls[next[s][y]]];
+        for (int y = 0; y < 4; y++) a->next[i][y] = (uint16_t)num[cls[next[s][y]]];
     }
     ok = 1;
 done:
@@ -359,7 +359,7 @@ int pl_automaton_probe(const pl_probe_def *d, const pl_params *p, pl_automaton *
         if (cache[i].d == d && memcmp(&cache[i].p, p, sizeof *p) == 0) {
             const pl_automaton *c = &cache[i].a;
             int ok = c->n > 0;
-            if (ok) { /* the states it has, not the whole 3 kB */
+            if (ok) { /* the states it has, not the whole 32 kB */
                 a->n = c->n;
                 memcpy(a->cut, c->cut, (size_t)c->n * sizeof *c->cut);
                 memcpy(a->next, c->next, (size_t)c->n * sizeof *c->next);
