@@ -268,12 +268,13 @@ static inline __attribute__((always_inline)) void play_table(const pl_table *ta,
     uint64_t bits_a = 0, bits_b = 0;
     int defects_a = 0, defects_b = 0;
     uint64_t cut_a = ta->cut[0], cut_b = tb->cut[0];
+    pl_rng r = *rng; /* a copy no store to the histories may alias: the stream stays in registers */
     for (int t = 0; t < length; t++) {
-        unsigned x = (unsigned)!pl_rng_bernoulli_cut(rng, cut_a);
-        unsigned y = (unsigned)!pl_rng_bernoulli_cut(rng, cut_b);
+        unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, cut_a);
+        unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, cut_b);
         if (noisy) {
-            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
-            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+            y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
         }
         bits_a |= (uint64_t)x << (t & 63);
         bits_b |= (uint64_t)y << (t & 63);
@@ -287,6 +288,7 @@ static inline __attribute__((always_inline)) void play_table(const pl_table *ta,
         cut_a = ta->cut[1 + 2 * x + y];
         cut_b = tb->cut[1 + 2 * y + x];
     }
+    *rng = r;
     if (length & 63) {
         wa[length >> 6] = bits_a;
         wb[length >> 6] = bits_b;
@@ -404,12 +406,13 @@ static inline __attribute__((always_inline)) void play_automata(const pl_automat
     uint64_t bits_a = 0, bits_b = 0;
     int defects_a = 0, defects_b = 0;
     unsigned sa = 0, sb = 0;
+    pl_rng r = *rng; /* as in play_table: a copy in registers */
     for (int t = 0; t < length; t++) {
-        unsigned x = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[sa]);
-        unsigned y = (unsigned)!pl_rng_bernoulli_cut(rng, B->cut[sb]);
+        unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, A->cut[sa]);
+        unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, B->cut[sb]);
         if (noisy) {
-            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
-            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+            y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
         }
         bits_a |= (uint64_t)x << (t & 63);
         bits_b |= (uint64_t)y << (t & 63);
@@ -423,6 +426,7 @@ static inline __attribute__((always_inline)) void play_automata(const pl_automat
         sa = A->next[sa][2 * x + y];
         sb = B->next[sb][2 * y + x];
     }
+    *rng = r;
     if (length & 63) {
         wa[length >> 6] = bits_a;
         wb[length >> 6] = bits_b;
