@@ -265,36 +265,32 @@ static inline __attribute__((always_inline)) void play_table(const pl_table *ta,
                                                              uint64_t noise_cut, int length, int noisy)
 {
     uint64_t *wa = ha->w, *wb = hb->w;
-    uint64_t bits_a = 0, bits_b = 0;
     int defects_a = 0, defects_b = 0;
     uint64_t cut_a = ta->cut[0], cut_b = tb->cut[0];
     pl_rng r = *rng; /* a copy no store to the histories may alias: the stream stays in registers */
-    for (int t = 0; t < length; t++) {
-        unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, cut_a);
-        unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, cut_b);
-        if (noisy) {
-            x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
-            y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+    /* a word of 64 turns at a time: its bits gathered by the turn's index in it, with no test
+     * of the word's end a turn (the last word's bits past len stay 0) */
+    for (int w = 0; w * 64 < length; w++) {
+        int in_word = length - w * 64 < 64 ? length - w * 64 : 64;
+        uint64_t bits_a = 0, bits_b = 0;
+        for (int k = 0; k < in_word; k++) {
+            unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, cut_a);
+            unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, cut_b);
+            if (noisy) {
+                x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+                y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+            }
+            bits_a |= (uint64_t)x << k;
+            bits_b |= (uint64_t)y << k;
+            cut_a = ta->cut[1 + 2 * x + y];
+            cut_b = tb->cut[1 + 2 * y + x];
         }
-        bits_a |= (uint64_t)x << (t & 63);
-        bits_b |= (uint64_t)y << (t & 63);
-        if ((t & 63) == 63) {
-            wa[t >> 6] = bits_a;
-            wb[t >> 6] = bits_b;
-            defects_a += __builtin_popcountll(bits_a);
-            defects_b += __builtin_popcountll(bits_b);
-            bits_a = bits_b = 0;
-        }
-        cut_a = ta->cut[1 + 2 * x + y];
-        cut_b = tb->cut[1 + 2 * y + x];
-    }
-    *rng = r;
-    if (length & 63) {
-        wa[length >> 6] = bits_a;
-        wb[length >> 6] = bits_b;
+        wa[w] = bits_a;
+        wb[w] = bits_b;
         defects_a += __builtin_popcountll(bits_a);
         defects_b += __builtin_popcountll(bits_b);
     }
+    *rng = r;
     ha->n_defect = defects_a;
     hb->n_defect = defects_b;
     ha->len = hb->len = length;
@@ -403,36 +399,32 @@ static inline __attribute__((always_inline)) void play_automata(const pl_automat
                                                                 uint64_t noise_cut, int length, int noisy)
 {
     uint64_t *wa = ha->w, *wb = hb->w;
-    uint64_t bits_a = 0, bits_b = 0;
     int defects_a = 0, defects_b = 0;
     unsigned sa = 0, sb = 0;
     pl_rng r = *rng; /* as in play_table: a copy in registers */
-    for (int t = 0; t < length; t++) {
-        unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, A->cut[sa]);
-        unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, B->cut[sb]);
-        if (noisy) {
-            x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
-            y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+    /* a word of 64 turns at a time: its bits gathered by the turn's index in it, with no test
+     * of the word's end a turn (the last word's bits past len stay 0) */
+    for (int w = 0; w * 64 < length; w++) {
+        int in_word = length - w * 64 < 64 ? length - w * 64 : 64;
+        uint64_t bits_a = 0, bits_b = 0;
+        for (int k = 0; k < in_word; k++) {
+            unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, A->cut[sa]);
+            unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, B->cut[sb]);
+            if (noisy) {
+                x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+                y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+            }
+            bits_a |= (uint64_t)x << k;
+            bits_b |= (uint64_t)y << k;
+            sa = A->next[sa][2 * x + y];
+            sb = B->next[sb][2 * y + x];
         }
-        bits_a |= (uint64_t)x << (t & 63);
-        bits_b |= (uint64_t)y << (t & 63);
-        if ((t & 63) == 63) {
-            wa[t >> 6] = bits_a;
-            wb[t >> 6] = bits_b;
-            defects_a += __builtin_popcountll(bits_a);
-            defects_b += __builtin_popcountll(bits_b);
-            bits_a = bits_b = 0;
-        }
-        sa = A->next[sa][2 * x + y];
-        sb = B->next[sb][2 * y + x];
-    }
-    *rng = r;
-    if (length & 63) {
-        wa[length >> 6] = bits_a;
-        wb[length >> 6] = bits_b;
+        wa[w] = bits_a;
+        wb[w] = bits_b;
         defects_a += __builtin_popcountll(bits_a);
         defects_b += __builtin_popcountll(bits_b);
     }
+    *rng = r;
     ha->n_defect = defects_a;
     hb->n_defect = defects_b;
     ha->len = hb->len = length;
@@ -541,29 +533,31 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
 {
     uint64_t *wa = ha->w, *wb = hb->w;
     unsigned s = 0;
-    for (int t = 0; t < length; t++) {
-        p->view.turn = t;
-        unsigned x, y;
-        if (aside == 0) {
-            x = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
-            y = (unsigned)p->move(p->state, p->params, &p->view);
-        } else {
-            x = (unsigned)p->move(p->state, p->params, &p->view);
-            y = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+    for (int w = 0; w * 64 < length; w++) {
+        int end = length - w * 64 < 64 ? length : w * 64 + 64;
+        for (int t = w * 64; t < end; t++) {
+            p->view.turn = t;
+            unsigned x, y;
+            if (aside == 0) {
+                x = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+                y = (unsigned)p->move(p->state, p->params, &p->view);
+            } else {
+                x = (unsigned)p->move(p->state, p->params, &p->view);
+                y = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+            }
+            if (noisy) {
+                x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+                y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            }
+            x &= 1u;
+            y &= 1u;
+            wa[w] |= (uint64_t)x << (t & 63);
+            wb[w] |= (uint64_t)y << (t & 63);
+            ha->n_defect += (int)x; /* in memory: fewer values live across the call */
+            hb->n_defect += (int)y;
+            ha->len = hb->len = t + 1;
+            s = aside == 0 ? A->next[s][2 * x + y] : A->next[s][2 * y + x];
         }
-        if (noisy) {
-            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
-            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
-        }
-        x &= 1u;
-        y &= 1u;
-        size_t word = (unsigned)t >> 6;
-        wa[word] |= (uint64_t)x << (t & 63);
-        wb[word] |= (uint64_t)y << (t & 63);
-        ha->n_defect += (int)x; /* in memory: fewer values live across the call */
-        hb->n_defect += (int)y;
-        ha->len = hb->len = t + 1;
-        s = aside == 0 ? A->next[s][2 * x + y] : A->next[s][2 * y + x];
     }
 }
 
