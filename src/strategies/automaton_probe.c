@@ -373,8 +373,12 @@ int pl_automaton_probe(const pl_probe_def *d, const pl_params *p, pl_automaton *
     if (cache_n < CACHE_MAX) {
         cache[cache_n].d = d;
         cache[cache_n].p = *p;
-        if (ok) cache[cache_n].a = *a;
-        else cache[cache_n].a.n = 0;
+        pl_automaton *c = &cache[cache_n].a;
+        c->n = ok ? a->n : 0;
+        if (ok) { /* its states only: the whole 32 kB would touch pages of the cache no state uses */
+            memcpy(c->cut, a->cut, (size_t)a->n * sizeof *a->cut);
+            memcpy(c->next, a->next, (size_t)a->n * sizeof *a->next);
+        }
         cache_n++;
     }
     pthread_mutex_unlock(&cache_lock);
