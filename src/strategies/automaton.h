@@ -14,13 +14,15 @@
 
 #include <stdint.h>
 
-/* States an automaton may have (its next states are bytes). */
-#define PL_AUTOMATON_MAX 256
+/* States an automaton may have: 2,048, for Tullock (strategies/axelrod_first.c: his first eleven
+ * turns, then the other's last ten actions), so its next states take 16 bits.  An automaton is
+ * 32 kB; the engine keeps four a match buffer, the Meta players' teams one a member that has one. */
+#define PL_AUTOMATON_MAX 2048
 
 typedef struct pl_automaton {
     int n;                              /* states; 0 is the state of the first turn */
     uint64_t cut[PL_AUTOMATON_MAX];     /* chance of cooperating in each state, as pl_rng_cut: 0 never, UINT64_MAX always */
-    uint8_t next[PL_AUTOMATON_MAX][4];  /* the state after own action x and the other's y: next[s][2 * x + y] (D = 1) */
+    uint16_t next[PL_AUTOMATON_MAX][4]; /* the state after own action x and the other's y: next[s][2 * x + y] (D = 1) */
 } pl_automaton;
 
 /* 1 when no state of a draws (every cut 0 or UINT64_MAX). */
@@ -64,7 +66,7 @@ static inline int pl_automaton_opening(pl_automaton *a, const char *open, const 
         for (int y = 0; y < 2; y++) {
             int g = f | (y != (expect && expect[i] == 'D'));
             int to = i + 1 < k ? 2 * (i + 1) + g : g ? flagged[y] : clean;
-            a->next[s][y] = a->next[s][2 + y] = (uint8_t)to;
+            a->next[s][y] = a->next[s][2 + y] = (uint16_t)to;
         }
     }
     return 1;

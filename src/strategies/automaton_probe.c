@@ -305,7 +305,7 @@ static int minimise(int n, const unsigned char *out, int (*next)[4], pl_automato
     for (int i = 0; i < tail; i++) {
         int s = rep[i];
         a->cut[i] = out[s] ? 0 : UINT64_MAX;
-        for (int y = 0; y < 4; y++) a->next[i][y] = (uint8_t)num[cls[next[s][y]]];
+        for (int y = 0; y < 4; y++) a->next[i][y] = (uint16_t)num[cls[next[s][y]]];
     }
     ok = 1;
 done:
@@ -359,7 +359,7 @@ int pl_automaton_probe(const pl_probe_def *d, const pl_params *p, pl_automaton *
         if (cache[i].d == d && memcmp(&cache[i].p, p, sizeof *p) == 0) {
             const pl_automaton *c = &cache[i].a;
             int ok = c->n > 0;
-            if (ok) { /* the states it has, not the whole 3 kB */
+            if (ok) { /* the states it has, not the whole 32 kB */
                 a->n = c->n;
                 memcpy(a->cut, c->cut, (size_t)c->n * sizeof *c->cut);
                 memcpy(a->next, c->next, (size_t)c->n * sizeof *c->next);
@@ -373,8 +373,12 @@ int pl_automaton_probe(const pl_probe_def *d, const pl_params *p, pl_automaton *
     if (cache_n < CACHE_MAX) {
         cache[cache_n].d = d;
         cache[cache_n].p = *p;
-        if (ok) cache[cache_n].a = *a;
-        else cache[cache_n].a.n = 0;
+        pl_automaton *c = &cache[cache_n].a;
+        c->n = ok ? a->n : 0;
+        if (ok) { /* its states only: the whole 32 kB would touch pages of the cache no state uses */
+            memcpy(c->cut, a->cut, (size_t)a->n * sizeof *a->cut);
+            memcpy(c->next, a->next, (size_t)a->n * sizeof *a->next);
+        }
         cache_n++;
     }
     pthread_mutex_unlock(&cache_lock);

@@ -9,6 +9,7 @@
  * vague, the interpretation of Axelrod-Python 4.13 is followed so that matches
  * are turn-for-turn identical to the reference library. */
 #include "strategies/strategy_def.h"
+#include "strategies/automaton.h"
 #include "strategies/automaton_probe.h"
 
 /* Pearson's chi-squared statistic x of the counts (a, b) against an even split. */
@@ -271,6 +272,15 @@ static int tideman_first_move(void *st, const pl_params *p, const pl_view *v)
 
 /* ---- Stochastic entries ------------------------------------------------- */
 
+/* Feld's chance of answering a cooperation at turn t (from 1): the line, at least `end`.  The
+ * move and the automaton both take it from here, so they compute the same double. */
+static double feld_prob(const pl_params *p, int t)
+{
+    double start = p->num[0], end = p->num[1], rounds = p->num[2];
+    double prob = start + (end - start) / rounds * t;
+    return prob < end ? end : prob;
+}
+
 /* Scott Feld: tit for tat whose cooperation after the other's cooperation
  * falls linearly from probability 1 to .5 by the two hundredth move, then
  * stays there.  Axelrod (1980), p. 10 (linear decay as in Axelrod-Python). */
@@ -279,10 +289,37 @@ static int feld_move(void *s, const pl_params *p, const pl_view *v)
     (void)s;
     if (v->turn == 0) return PL_C;
     if (pl_view_opp_last(v) == PL_D) return PL_D;
-    double start = p->num[0], end = p->num[1], rounds = p->num[2];
-    double prob = start + (end - start) / rounds * v->turn;
-    if (prob < end) prob = end;
-    return pl_view_coop_with(v, prob);
+    return pl_view_coop_with(v, feld_prob(p, v->turn));
+}
+
+/* Feld as an automaton (automaton.h): state 0 the first turn; for each turn t from 1 to the turn T
+ * at which his chance settles, state 2t - 1 after the other's C (his chance at t) and 2t after its
+ * D (he defects); from T on those two states of T stay.  The line start + (end - start) / rounds t
+ * is monotone in t in floating point too (each rounding is), so the chance settles at the first
+ * turn where it is `end` when it falls (the line is at or below end from there on), and where it
+ * reaches 1 when it rises (held at end until the line passes it, then the line: never a draw from
+ * 1 on).  0 when T is too late for PL_AUTOMATON_MAX states (a decay over more than 1,023 turns, a
+ * rise that stops short of 1): the loop of moves plays him. */
+static int feld_automaton(const pl_params *p, pl_automaton *a)
+{
+    int rising = p->num[1] > p->num[0], T = 1;
+    for (;; T++) {
+        if (2 * T + 1 > PL_AUTOMATON_MAX) return 0;
+        double prob = feld_prob(p, T);
+        if (rising ? prob >= 1 : prob == p->num[1]) break;
+    }
+    a->n = 2 * T + 1;
+    a->cut[0] = UINT64_MAX;
+    for (int t = 1; t <= T; t++) {
+        a->cut[2 * t - 1] = pl_rng_cut(feld_prob(p, t));
+        a->cut[2 * t] = 0;
+    }
+    for (int s = 0; s < a->n; s++) {
+        int t = (s + 1) / 2, to = t < T ? t + 1 : T; /* state s is of turn t */
+        for (int x = 0; x < 2; x++)
+            for (int y = 0; y < 2; y++) a->next[s][2 * x + y] = (uint16_t)(2 * to - 1 + y);
+    }
+    return 1;
 }
 
 /* Bernard Grofman: cooperate if both did the same last move, otherwise
@@ -344,6 +381,36 @@ static int tullock_move(void *st, const pl_params *p, const pl_view *v)
     if (v->turn < 11) return PL_C;
     int coops = 10 - pl_history_defects_last(v->opp, 10);
     return pl_rng_bernoulli_cut(v->rng, s->cut[coops]) ? PL_C : PL_D;
+}
+
+/* Tullock as an automaton (automaton.h), 2,048 states.  Through turn 10 he cooperates and the
+ * state is the turn t with the other's actions since turn 1 (the ten his eleventh move reads):
+ * 2^(t-1) + h, h those t - 1 actions (the newest in bit 0, D = 1), and 0 for the first turn.
+ * From turn 11 on it is 1,024 + w, w the other's last ten actions, and he cooperates with the
+ * chance of their count of C. */
+static int tullock_automaton(const pl_params *p, pl_automaton *a)
+{
+    tullock_state ts;
+    tullock_init(&ts, p);
+    a->n = 2048;
+    for (unsigned s = 0; s < 2048; s++) {
+        unsigned to[2];
+        if (s == 0) { /* the first turn: the other's action there is not in the window */
+            a->cut[s] = UINT64_MAX;
+            to[0] = to[1] = 1;
+        } else if (s < 1024) {
+            unsigned t = 32 - (unsigned)__builtin_clz(s), h = s - (1u << (t - 1));
+            a->cut[s] = UINT64_MAX;
+            for (unsigned y = 0; y < 2; y++) to[y] = t < 10 ? (1u << t) + (h << 1 | y) : 1024 + (h << 1 | y);
+        } else {
+            unsigned w = s - 1024;
+            a->cut[s] = ts.cut[10 - __builtin_popcount(w)];
+            for (unsigned y = 0; y < 2; y++) to[y] = 1024 + ((w << 1 | y) & 1023);
+        }
+        for (int x = 0; x < 2; x++)
+            for (int y = 0; y < 2; y++) a->next[s][2 * x + y] = (uint16_t)to[y];
+    }
+    return 1;
 }
 
 /* Anonymous graduate student: the published rule adjusted its cooperation
@@ -475,7 +542,7 @@ const pl_strategy_def pl_family_axelrod_first[] = {
                  .help = "that probability once the decay is over"},
                 {.key = "rounds_of_decay", .kind = PL_PARAM_INT, .def = 200, .lo = 1, .hi = 1e9,
                  .help = "moves over which the probability falls linearly"}},
-     .move = feld_move},
+     .move = feld_move, .automaton = feld_automaton},
     {.id = "first_grofman", .name = "First by Grofman", .axelrod_name = "First by Grofman", .reference = REF1980,
      .flags = PL_STOCHASTIC, .memory_depth = 1, .move = grofman_first_move, .memory_one = grofman_first_table},
     {.id = "first_joss", .name = "First by Joss", .axelrod_name = "First by Joss: 0.9", .reference = REF1980,
@@ -485,7 +552,7 @@ const pl_strategy_def pl_family_axelrod_first[] = {
      .move = joss_move, .memory_one = joss_table, .is_stochastic = joss_is_stochastic},
     {.id = "first_tullock", .name = "First by Tullock", .axelrod_name = "First by Tullock", .reference = REF1980,
      .flags = PL_STOCHASTIC, .memory_depth = -1, .state_size = sizeof(tullock_state), .init = tullock_init,
-     .move = tullock_move},
+     .move = tullock_move, .automaton = tullock_automaton},
     {.id = "first_graaskamp", .name = "First by Graaskamp", .axelrod_name = "First by Graaskamp: 0.05",
      .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = -1,
      .params = {{.key = "alpha", .kind = PL_PARAM_REAL, .def = 0.05, .lo = 0, .hi = 1,

@@ -37,14 +37,14 @@ static int fsm_automaton(const pl_fsm *m, pl_automaton *a)
     a->n = 1 + 2 * m->n_states;
     a->cut[0] = m->first == PL_C ? UINT64_MAX : 0;
     for (int x = 0; x < 2; x++)
-        for (int y = 0; y < 2; y++) a->next[0][2 * x + y] = (uint8_t)(1 + 2 * m->start + y);
+        for (int y = 0; y < 2; y++) a->next[0][2 * x + y] = (uint16_t)(1 + 2 * m->start + y);
     for (int q = 0; q < m->n_states; q++)
         for (int y = 0; y < 2; y++) {
             int s = 1 + 2 * q + y;
             const pl_fsm_edge *e = &m->row[q].on[y];
             a->cut[s] = e->act == PL_C ? UINT64_MAX : 0;
             for (int x = 0; x < 2; x++)
-                for (int y2 = 0; y2 < 2; y2++) a->next[s][2 * x + y2] = (uint8_t)(1 + 2 * e->next + y2);
+                for (int y2 = 0; y2 < 2; y2++) a->next[s][2 * x + y2] = (uint16_t)(1 + 2 * e->next + y2);
         }
     return 1;
 }

@@ -481,7 +481,7 @@ static int detective_automaton(const pl_params *p, pl_automaton *a)
     a->n = 2 * k + 3;
     for (int t = 0; t < 3; t++) {
         a->cut[grim + t] = t == 1 ? UINT64_MAX : 0;
-        for (int m = 0; m < 4; m++) a->next[grim + t][m] = (uint8_t)(grim + tail[t][m]);
+        for (int m = 0; m < 4; m++) a->next[grim + t][m] = (uint16_t)(grim + tail[t][m]);
     }
     return 1; /* no opening (k = 0): state 0 defects for good */
 }

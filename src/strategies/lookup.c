@@ -83,7 +83,7 @@ static int table_automaton(int self_depth, int op_depth, int open_depth, const c
             for (unsigned y = 0; y < 2; y++) {
                 unsigned own2 = ((own << 1) | x) & (win - 1), opp2 = ((opp << 1) | y) & (win - 1);
                 unsigned open2 = k < open_depth ? (open << 1) | y : open;
-                a->next[s][2 * x + y] = (uint8_t)((((unsigned)k2 * win + own2) * win + opp2) * opens + open2);
+                a->next[s][2 * x + y] = (uint16_t)((((unsigned)k2 * win + own2) * win + opp2) * opens + open2);
             }
     }
     return 1;

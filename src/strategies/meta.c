@@ -184,12 +184,12 @@ enum { P_DELETE, P_ALTER, P_LOSS, P_GAIN, P_START };
  * These are its hooks' contracts (strategy_def.h): the very proposals and draws of its move. */
 typedef struct meta_fast {
     const uint64_t *cut; /* NULL: the member is called */
-    const uint8_t (*next)[4];
+    const uint16_t (*next)[4];
     unsigned state;
 } meta_fast;
 
 /* A memory-one table's next states: 1 + 2x + y whatever the state. */
-static const uint8_t table_next[5][4] = {{1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}};
+static const uint16_t table_next[5][4] = {{1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}, {1, 2, 3, 4}};
 
 typedef struct meta_run {
     const meta_team *team;

@@ -230,7 +230,7 @@ static int handshake_automaton(const pl_params *p, pl_automaton *a)
     a->n = 2 * k + 2;
     for (int t = 0; t < 2; t++) {
         a->cut[coop + t] = t ? 0 : UINT64_MAX;
-        memset(a->next[coop + t], coop + t, sizeof a->next[coop + t]);
+        for (int m = 0; m < 4; m++) a->next[coop + t][m] = (uint16_t)(coop + t);
     }
     return 1; /* no handshake (k = 0): state 0 cooperates for good */
 }

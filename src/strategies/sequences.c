@@ -47,7 +47,7 @@ static int cycle_automaton(const char *cycle, pl_automaton *a)
     a->n = s.n > 0 ? s.n : 1;
     for (int i = 0; i < a->n; i++) {
         a->cut[i] = s.n > 0 && s.cycle[i] == 'D' ? 0 : UINT64_MAX;
-        memset(a->next[i], i + 1 < a->n ? i + 1 : 0, sizeof a->next[i]);
+        for (int m = 0; m < 4; m++) a->next[i][m] = (uint16_t)(i + 1 < a->n ? i + 1 : 0);
     }
     return 1;
 }

@@ -265,34 +265,32 @@ static inline __attribute__((always_inline)) void play_table(const pl_table *ta,
                                                              uint64_t noise_cut, int length, int noisy)
 {
     uint64_t *wa = ha->w, *wb = hb->w;
-    uint64_t bits_a = 0, bits_b = 0;
     int defects_a = 0, defects_b = 0;
     uint64_t cut_a = ta->cut[0], cut_b = tb->cut[0];
-    for (int t = 0; t < length; t++) {
-        unsigned x = (unsigned)!pl_rng_bernoulli_cut(rng, cut_a);
-        unsigned y = (unsigned)!pl_rng_bernoulli_cut(rng, cut_b);
-        if (noisy) {
-            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
-            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+    pl_rng r = *rng; /* a copy no store to the histories may alias: the stream stays in registers */
+    /* a word of 64 turns at a time: its bits gathered by the turn's index in it, with no test
+     * of the word's end a turn (the last word's bits past len stay 0) */
+    for (int w = 0; w * 64 < length; w++) {
+        int in_word = length - w * 64 < 64 ? length - w * 64 : 64;
+        uint64_t bits_a = 0, bits_b = 0;
+        for (int k = 0; k < in_word; k++) {
+            unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, cut_a);
+            unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, cut_b);
+            if (noisy) {
+                x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+                y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+            }
+            bits_a |= (uint64_t)x << k;
+            bits_b |= (uint64_t)y << k;
+            cut_a = ta->cut[1 + 2 * x + y];
+            cut_b = tb->cut[1 + 2 * y + x];
         }
-        bits_a |= (uint64_t)x << (t & 63);
-        bits_b |= (uint64_t)y << (t & 63);
-        if ((t & 63) == 63) {
-            wa[t >> 6] = bits_a;
-            wb[t >> 6] = bits_b;
-            defects_a += __builtin_popcountll(bits_a);
-            defects_b += __builtin_popcountll(bits_b);
-            bits_a = bits_b = 0;
-        }
-        cut_a = ta->cut[1 + 2 * x + y];
-        cut_b = tb->cut[1 + 2 * y + x];
-    }
-    if (length & 63) {
-        wa[length >> 6] = bits_a;
-        wb[length >> 6] = bits_b;
+        wa[w] = bits_a;
+        wb[w] = bits_b;
         defects_a += __builtin_popcountll(bits_a);
         defects_b += __builtin_popcountll(bits_b);
     }
+    *rng = r;
     ha->n_defect = defects_a;
     hb->n_defect = defects_b;
     ha->len = hb->len = length;
@@ -313,6 +311,7 @@ static inline __attribute__((always_inline)) void play_table(const pl_table *ta,
 typedef struct auto_slot {
     const pl_strategy_def *def; /* NULL: empty */
     pl_params params;
+    int deterministic;          /* pl_automaton_deterministic(&a), found once: Tullock's 2,048 states */
     pl_automaton a;
 } auto_slot;
 
@@ -321,10 +320,15 @@ typedef struct seen_turn {
     int32_t turn;
 } seen_turn;
 
+/* The states of each automaton of a pair play_cycle extrapolates: its record of joint states has
+ * CYCLE_STATES^2 entries (512 kB).  A deterministic pair with a larger automaton (none of the
+ * registry's defaults) is played by play_automata to the end instead: the same turns. */
+#define CYCLE_STATES 256
+
 struct pl_match_autos {
     auto_slot slot[2];
     pl_automaton m1[2]; /* memory-one tables as automata, made for each match (they hang on the game) */
-    seen_turn *seen;    /* PL_AUTOMATON_MAX^2 entries, made on first use */
+    seen_turn *seen;    /* CYCLE_STATES^2 entries, made on first use */
     uint32_t mark;
 };
 
@@ -346,14 +350,15 @@ static void table_automaton(const pl_table *t, pl_automaton *a)
     a->n = 5;
     for (int s = 0; s < 5; s++) {
         a->cut[s] = t->cut[s];
-        for (int k = 0; k < 4; k++) a->next[s][k] = (uint8_t)(1 + k);
+        for (int k = 0; k < 4; k++) a->next[s][k] = (uint16_t)(1 + k);
     }
 }
 
 /* Each player as an automaton into out[side] (pointing into m), NULL for a player that is not
- * one (no automaton hook and not a memory-one table in g, or a hook that declines). */
+ * one (no automaton hook and not a memory-one table in g, or a hook that declines); det[side]
+ * is 1 when that automaton never draws. */
 static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl_strategy *b, const pl_game *g,
-                        const pl_automaton *out[2])
+                        const pl_automaton *out[2], int det[2])
 {
     const pl_strategy *s[2] = {a, b};
     int in[2] = {-1, -1};
@@ -367,6 +372,7 @@ static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl
             if (!s[side]->def->memory_one || !pl_table_of(s[side], g, side, &t)) continue;
             table_automaton(&t, &m->m1[side]);
             out[side] = &m->m1[side];
+            det[side] = pl_table_deterministic(&t);
         }
     }
     for (int side = 0; side < 2; side++) {
@@ -378,9 +384,11 @@ static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl
             if (!s[side]->def->automaton(&s[side]->params, &sl->a)) continue;
             sl->def = s[side]->def;
             sl->params = s[side]->params;
+            sl->deterministic = pl_automaton_deterministic(&sl->a);
             in[side] = k;
         }
         out[side] = &m->slot[in[side]].a;
+        det[side] = m->slot[in[side]].deterministic;
     }
 }
 
@@ -391,34 +399,32 @@ static inline __attribute__((always_inline)) void play_automata(const pl_automat
                                                                 uint64_t noise_cut, int length, int noisy)
 {
     uint64_t *wa = ha->w, *wb = hb->w;
-    uint64_t bits_a = 0, bits_b = 0;
     int defects_a = 0, defects_b = 0;
     unsigned sa = 0, sb = 0;
-    for (int t = 0; t < length; t++) {
-        unsigned x = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[sa]);
-        unsigned y = (unsigned)!pl_rng_bernoulli_cut(rng, B->cut[sb]);
-        if (noisy) {
-            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
-            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+    pl_rng r = *rng; /* as in play_table: a copy in registers */
+    /* a word of 64 turns at a time: its bits gathered by the turn's index in it, with no test
+     * of the word's end a turn (the last word's bits past len stay 0) */
+    for (int w = 0; w * 64 < length; w++) {
+        int in_word = length - w * 64 < 64 ? length - w * 64 : 64;
+        uint64_t bits_a = 0, bits_b = 0;
+        for (int k = 0; k < in_word; k++) {
+            unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, A->cut[sa]);
+            unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, B->cut[sb]);
+            if (noisy) {
+                x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+                y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+            }
+            bits_a |= (uint64_t)x << k;
+            bits_b |= (uint64_t)y << k;
+            sa = A->next[sa][2 * x + y];
+            sb = B->next[sb][2 * y + x];
         }
-        bits_a |= (uint64_t)x << (t & 63);
-        bits_b |= (uint64_t)y << (t & 63);
-        if ((t & 63) == 63) {
-            wa[t >> 6] = bits_a;
-            wb[t >> 6] = bits_b;
-            defects_a += __builtin_popcountll(bits_a);
-            defects_b += __builtin_popcountll(bits_b);
-            bits_a = bits_b = 0;
-        }
-        sa = A->next[sa][2 * x + y];
-        sb = B->next[sb][2 * y + x];
-    }
-    if (length & 63) {
-        wa[length >> 6] = bits_a;
-        wb[length >> 6] = bits_b;
+        wa[w] = bits_a;
+        wb[w] = bits_b;
         defects_a += __builtin_popcountll(bits_a);
         defects_b += __builtin_popcountll(bits_b);
     }
+    *rng = r;
     ha->n_defect = defects_a;
     hb->n_defect = defects_b;
     ha->len = hb->len = length;
@@ -478,13 +484,13 @@ static int play_cycle(struct pl_match_autos *m, const pl_automaton *A, const pl_
     uint64_t *wa = ha->w, *wb = hb->w;
     uint64_t bits_a = 0, bits_b = 0;
     if (++m->mark == 0) { /* 2^32 matches: the old marks could come back */
-        memset(m->seen, 0, sizeof *m->seen * PL_AUTOMATON_MAX * PL_AUTOMATON_MAX);
+        memset(m->seen, 0, sizeof *m->seen * CYCLE_STATES * CYCLE_STATES);
         m->mark = 1;
     }
     unsigned sa = 0, sb = 0;
     int t = 0, mu = -1;
     for (; t < length; t++) {
-        seen_turn *v = &m->seen[sa * PL_AUTOMATON_MAX + sb];
+        seen_turn *v = &m->seen[sa * CYCLE_STATES + sb];
         if (v->mark == m->mark) {
             mu = v->turn;
             break;
@@ -527,29 +533,31 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
 {
     uint64_t *wa = ha->w, *wb = hb->w;
     unsigned s = 0;
-    for (int t = 0; t < length; t++) {
-        p->view.turn = t;
-        unsigned x, y;
-        if (aside == 0) {
-            x = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
-            y = (unsigned)p->move(p->state, p->params, &p->view);
-        } else {
-            x = (unsigned)p->move(p->state, p->params, &p->view);
-            y = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+    for (int w = 0; w * 64 < length; w++) {
+        int end = length - w * 64 < 64 ? length : w * 64 + 64;
+        for (int t = w * 64; t < end; t++) {
+            p->view.turn = t;
+            unsigned x, y;
+            if (aside == 0) {
+                x = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+                y = (unsigned)p->move(p->state, p->params, &p->view);
+            } else {
+                x = (unsigned)p->move(p->state, p->params, &p->view);
+                y = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+            }
+            if (noisy) {
+                x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+                y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
+            }
+            x &= 1u;
+            y &= 1u;
+            wa[w] |= (uint64_t)x << (t & 63);
+            wb[w] |= (uint64_t)y << (t & 63);
+            ha->n_defect += (int)x; /* in memory: fewer values live across the call */
+            hb->n_defect += (int)y;
+            ha->len = hb->len = t + 1;
+            s = aside == 0 ? A->next[s][2 * x + y] : A->next[s][2 * y + x];
         }
-        if (noisy) {
-            x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
-            y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
-        }
-        x &= 1u;
-        y &= 1u;
-        size_t word = (unsigned)t >> 6;
-        wa[word] |= (uint64_t)x << (t & 63);
-        wb[word] |= (uint64_t)y << (t & 63);
-        ha->n_defect += (int)x; /* in memory: fewer values live across the call */
-        hb->n_defect += (int)y;
-        ha->len = hb->len = t + 1;
-        s = aside == 0 ? A->next[s][2 * x + y] : A->next[s][2 * y + x];
     }
 }
 
@@ -565,7 +573,8 @@ static __attribute__((noinline)) int play_as_automata(const pl_strategy *a, cons
         return 0;
     if (!buf->autos && !(buf->autos = pl_calloc(1, sizeof *buf->autos))) return 0; /* the loop of moves will do */
     const pl_automaton *au[2];
-    automata_of(buf->autos, a, b, g, au);
+    int det[2] = {0, 0};
+    automata_of(buf->autos, a, b, g, au, det);
     if (!au[0] || !au[1]) {
         *half_side = au[0] ? 0 : 1;
         *half = au[*half_side];
@@ -573,9 +582,9 @@ static __attribute__((noinline)) int play_as_automata(const pl_strategy *a, cons
     }
     const pl_automaton *A = au[0], *B = au[1];
     pl_history *ha = &buf->h[0], *hb = &buf->h[1];
-    if (!noise_cut && !buf->no_extrapolate && pl_automaton_deterministic(A) && pl_automaton_deterministic(B) &&
+    if (!noise_cut && !buf->no_extrapolate && det[0] && det[1] && A->n <= CYCLE_STATES && B->n <= CYCLE_STATES &&
         (buf->autos->seen ||
-         (buf->autos->seen = pl_calloc((size_t)PL_AUTOMATON_MAX * PL_AUTOMATON_MAX, sizeof *buf->autos->seen))))
+         (buf->autos->seen = pl_calloc((size_t)CYCLE_STATES * CYCLE_STATES, sizeof *buf->autos->seen))))
         buf->copied = play_cycle(buf->autos, A, B, ha, hb, length);
     else if (noise_cut) play_automata(A, B, ha, hb, rng, noise_cut, length, 1);
     else play_automata(A, B, ha, hb, rng, 0, length, 0);

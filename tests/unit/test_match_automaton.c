@@ -85,7 +85,13 @@ static void automata_play_as_moves(void **unused)
                                  "soft_grudger", "general_soft_grudger", "general_soft_grudger:n=2,d=3,c=1",
                                  /* hand-written (hunters.c, misc.c) */
                                  "prober", "prober2", "prober3", "hard_prober", "detective", "handshake",
-                                 "detective:initial_actions=D", "handshake:initial_plays=DDC"};
+                                 "detective:initial_actions=D", "handshake:initial_plays=DDC",
+                                 /* past 256 states (16-bit next states): Feld's decay, Tullock's window */
+                                 "first_feld", "first_tullock",
+                                 "first_feld:start_coop_prob=0.3,end_coop_prob=0.7,rounds_of_decay=7",
+                                 "first_feld:start_coop_prob=1,end_coop_prob=0,rounds_of_decay=9",
+                                 "first_feld:start_coop_prob=1,end_coop_prob=1,rounds_of_decay=200",
+                                 "first_feld:start_coop_prob=0.5,end_coop_prob=0.25,rounds_of_decay=1000"};
     static pl_automaton made;
     for (size_t k = 0; k < sizeof must / sizeof *must; k++) {
         pl_strategy *s = make(must[k]);
@@ -100,7 +106,13 @@ static void automata_play_as_moves(void **unused)
                                   "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
                                   "handshake:initial_plays=DDC",
                                   "cycler:cycle=CCDCDDDCD", "cycler:cycle=DDDDDDC", "cycler:cycle=CCCCCCCCCCCCD",
-                                  "cycler:cycle=D", "cycler:cycle=CDCDDCCCDDCCCCCDDDDDCCCCCCCCCCCCCCCCCCDDDDD"};
+                                  "cycler:cycle=D", "cycler:cycle=CDCDDCCCDDCCCCCDDDDDCCCCCCCCCCCCCCCCCCDDDDD",
+                                  /* Feld rising to 1 by turn 13; falling to 0 (then deterministic); never
+                                   * drawing (tit for tat, 3 states: extrapolated); 2,001 states */
+                                  "first_feld:start_coop_prob=0.3,end_coop_prob=0.7,rounds_of_decay=7",
+                                  "first_feld:start_coop_prob=1,end_coop_prob=0,rounds_of_decay=9",
+                                  "first_feld:start_coop_prob=1,end_coop_prob=1,rounds_of_decay=200",
+                                  "first_feld:start_coop_prob=0.5,end_coop_prob=0.25,rounds_of_decay=1000"};
     size_t n_reg = pl_strategy_count(), n_extra = sizeof extra / sizeof *extra;
     pl_strategy **all = calloc(n_reg + n_extra, sizeof *all);
     assert_non_null(all);
@@ -178,13 +190,109 @@ static void cycles_of_every_period(void **unused)
     for (int i = 0; i < N; i++) pl_strategy_free(s[i]);
 }
 
+/* A deterministic player of 300 states, past what play_cycle records joint states for (256 an
+ * automaton): a cycle of 300 turns, D at every seventh from the fourth and at the last. */
+static int long_cycle_move(void *st, const pl_params *p, const pl_view *v)
+{
+    int k = v->turn % 300;
+    return k % 7 == 3 || k == 299 ? PL_D : PL_C;
+}
+static int long_cycle_automaton(const pl_params *p, pl_automaton *a)
+{
+    a->n = 300;
+    for (int s = 0; s < a->n; s++) {
+        a->cut[s] = s % 7 == 3 || s == 299 ? 0 : UINT64_MAX;
+        for (int k = 0; k < 4; k++) a->next[s][k] = (uint16_t)((s + 1) % 300);
+    }
+    return 1;
+}
+
+/* Automata of more than 256 states: a deterministic pair with one is played to the end by the
+ * automaton loop, not extrapolated (nothing copied), and gives the loop of moves' matches; Feld
+ * and Tullock are automata of the sizes their rules need, and a Feld whose chance settles too
+ * late for PL_AUTOMATON_MAX states is not one. */
+static void automata_past_256_states(void **unused)
+{
+    (void)unused;
+    static pl_strategy_def long_def;
+    pl_strategy *lc = make("tft");
+    long_def = *lc->def;
+    long_def.id = "long_cycle";
+    long_def.move = long_cycle_move;
+    long_def.memory_one = NULL;
+    long_def.automaton = long_cycle_automaton;
+    long_def.flags = 0;
+    lc->def = &long_def;
+    pl_strategy *opp[] = {lc, make("tft"), make("grudger"), make("cycler:cycle=CCD"), make("first_feld"),
+                          make("first_feld:start_coop_prob=1,end_coop_prob=1,rounds_of_decay=200")};
+    enum { N = sizeof opp / sizeof *opp };
+    pl_match_buf bufs[3];
+    for (int k = 0; k < 3; k++) assert_int_equal(pl_match_buf_init(&bufs[k], 16), PL_OK);
+    static const int lengths[] = {1, 257, 300, 301, 1001};
+    for (int j = 0; j < N; j++)
+        for (int side = 0; side < 2; side++)
+            for (size_t k = 0; k < sizeof lengths / sizeof *lengths; k++) {
+                pl_match_config cfg;
+                pl_match_config_default(&cfg);
+                cfg.turns = lengths[k];
+                cfg.seed = 11;
+                /* every pair here is deterministic but with first_feld, none copied */
+                assert_int_equal(three_ways(side ? opp[j] : lc, side ? lc : opp[j], &cfg, bufs), 0);
+            }
+    /* the long cycle against itself, 1001 turns: its turns 899 and 900 are its 299th and 0th */
+    pl_match_config cfg;
+    pl_match_config_default(&cfg);
+    cfg.turns = 1001;
+    assert_int_equal(three_ways(lc, lc, &cfg, bufs), 0);
+    assert_int_equal(pl_hist_at(&bufs[2].h[0], 899), PL_D);
+    assert_int_equal(pl_hist_at(&bufs[2].h[0], 900), PL_C);
+    for (int k = 0; k < 3; k++) pl_match_buf_free(&bufs[k]);
+    for (int j = 0; j < N; j++) pl_strategy_free(opp[j]);
+
+    static pl_automaton a;
+    pl_strategy *s = make("first_tullock");
+    assert_true(s->def->automaton(&s->params, &a));
+    assert_int_equal(a.n, 2048);
+    int st = 0;
+    for (int t = 0; t < 11; t++) { /* eleven C: ten of them in the window of turn 11 */
+        assert_int_equal(a.cut[st], UINT64_MAX);
+        st = a.next[st][0];
+    }
+    assert_int_equal(st, 1024);
+    assert_int_equal(a.cut[st], pl_rng_cut(10 / 10.0 - 0.10)); /* his chance: the C counted, less 0.1 */
+    for (int t = 0; t < 8; t++) st = a.next[st][1]; /* eight D: two C left in the window */
+    assert_int_equal(a.cut[st], pl_rng_cut(2 / 10.0 - 0.10));
+    st = a.next[st][0]; /* a C in, the older of the two out */
+    assert_int_equal(a.cut[st], pl_rng_cut(2 / 10.0 - 0.10));
+    st = a.next[st][1]; /* a D in, the other old C out: the C of the turn before */
+    assert_int_equal(a.cut[st], 0);
+    pl_strategy_free(s);
+    /* Feld's default: the chance falls to 0.5 by turn 200 (or 201, as the doubles round) */
+    s = make("first_feld");
+    assert_true(s->def->automaton(&s->params, &a));
+    assert_true(a.n == 401 || a.n == 403);
+    assert_int_equal(a.cut[a.n - 2], pl_rng_cut(0.5));
+    assert_int_equal(a.cut[a.n - 1], 0);
+    assert_int_equal(a.next[a.n - 2][0], a.n - 2);
+    assert_int_equal(a.next[a.n - 1][1], a.n - 1);
+    pl_strategy_free(s);
+    /* too late to settle: a decay over 5,000 turns; a rise that reaches 1 at turn 200,000 */
+    static const char *late[] = {"first_feld:rounds_of_decay=5000",
+                                 "first_feld:start_coop_prob=0,end_coop_prob=0.001,rounds_of_decay=200"};
+    for (size_t k = 0; k < sizeof late / sizeof *late; k++) {
+        s = make(late[k]);
+        if (s->def->automaton(&s->params, &a)) fail_msg("%s made an automaton of %d states", late[k], a.n);
+        pl_strategy_free(s);
+    }
+}
+
 /* One player an automaton, the other not: play_half (buf.half) against the loop of moves. */
 static void one_automaton_plays_as_moves(void **unused)
 {
     (void)unused;
     /* players that are neither automata nor tables: stochastic ones, ones that read the whole
      * history, the match length or the game, transformed ones, a Meta player */
-    static const char *others[] = {"first_feld", "first_tullock", "first_graaskamp", "first_anonymous", "gradual",
+    static const char *others[] = {"mem2", "tricky_cooperator", "first_graaskamp", "first_anonymous", "gradual",
                                    "retaliate", "limited_retaliate", "omega_tft", "cycle_hunter", "math_constant_hunter",
                                    "evolved_ann_5", "backstabber", "prober4", "adaptive", "noisy(tft, 0.1)",
                                    "dual(gtft)", "meta_majority_memory_one"};
@@ -387,6 +495,7 @@ int main(void)
         cmocka_unit_test(automata_play_as_moves),
         cmocka_unit_test(one_automaton_plays_as_moves),
         cmocka_unit_test(cycles_of_every_period),
+        cmocka_unit_test(automata_past_256_states),
         cmocka_unit_test(probe_refuses_deeper_moves),
         cmocka_unit_test(probe_refuses_hidden_reads),
     };
