@@ -325,7 +325,8 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     c->annuity = b->discount < 1 ? (1 - pow(b->discount, b->lookahead)) / (1 - b->discount) : b->lookahead;
     for (int s = 0; s < c->n_steps; s++) {
         c->disc[s] = pow(b->discount, c->duration[s]);
-        c->start_by[s] = b->start_by[s];
+        /* a start deadline: the step's own `start_by:`, or the behaviour block's for it, which wins */
+        c->start_by[s] = b->start_by[s] >= 0 ? b->start_by[s] : a->step[s].start_by;
         if (c->start_by[s] >= 0) c->has_start_by |= PL_BIT(s);
         for (pl_bits x = b->answers[s]; x; x &= x - 1) {
             int y = __builtin_ctzll(x);

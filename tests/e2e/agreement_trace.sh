@@ -25,18 +25,24 @@ for r in csv.DictReader(open(sys.argv[1])):
   check "$name $2: every step completes as often as in parley run${bad:+ (differs: $bad)}" [ -z "$bad" ]
 done
 
-# the Agreed Framework: the DPRK's patience set from the fit (36 months); with the old 2 the freeze
-# held unbroken to 2002-10 (period 96) in 1.6 % of 20,000 runs, now 14.4 %
+# the Agreed Framework: the DPRK's patience set from the fit (72 months since 2026-12-03; 36 before,
+# 2 assumed before that).  The fuel oil (AF-US-2) has a start deadline (1995-01-21) that the simulator
+# read only from 2026-12-03: by the file's payoffs KEDO's fuel oil is worth less than nothing to start
+# when due, so it goes mostly by trembles and runs late, and the DPRK halts the freeze over it (25.4 %
+# of 2,000 runs at the file's patience; 1.4 % while the start deadline was ignored; 93.5 % at the old
+# patience of 2, where the freeze never held unbroken to 2002-10)
 "$tr" $AF --runs 2000 --seed 1 --held AF-DP-1 --to 96 >"$TMP/af.txt" 2>&1
 "$tr" $AF --runs 2000 --seed 1 --held AF-DP-1 --to 96 --set behaviour.patience.DPRK=2 >"$TMP/af2.txt" 2>&1
 held() { sed -n 's/^AF-DP-1 completed and never withdrawn before period 96: \([0-9.]*\) %.*/\1/p' "$1"; }
-check "agreed-framework: the freeze holds unbroken to 2002-10 in more than 10 % of runs ($(held "$TMP/af.txt") %)" \
-  awk -v h="$(held "$TMP/af.txt")" 'BEGIN { exit !(h > 10) }'
+check "agreed-framework: the freeze holds unbroken to 2002-10 more often at the fitted patience than at 2 ($(held "$TMP/af.txt") % > $(held "$TMP/af2.txt") %)" \
+  awk -v h="$(held "$TMP/af.txt")" -v h2="$(held "$TMP/af2.txt")" 'BEGIN { exit !(h != "" && h2 != "" && h > h2 + 1) }'
 check "agreed-framework: with the old patience of 2 in under 4 % ($(held "$TMP/af2.txt") %)" \
   awk -v h="$(held "$TMP/af2.txt")" 'BEGIN { exit !(h != "" && h < 4) }'
-late() { sed -n "s/^  DPRK halts AF-DP-1 because LWR-BUILD ran late: \([0-9.]*\) %/\1/p" "$1"; }
-check "agreed-framework: the freeze is halted over the late reactors in fewer runs than with patience 2 ($(late "$TMP/af.txt") < $(late "$TMP/af2.txt"))" \
-  awk -v a="$(late "$TMP/af.txt")" -v b="$(late "$TMP/af2.txt")" 'BEGIN { exit !(a != "" && b != "" && a + 10 < b) }'
+late() { sed -n "s/^  DPRK halts AF-DP-1 because $2 ran late: \([0-9.]*\) %/\1/p" "$1"; }
+check "agreed-framework: the fuel oil's start deadline counts: the freeze is halted over the late fuel oil in over 10 % of runs ($(late "$TMP/af.txt" AF-US-2) %)" \
+  awk -v a="$(late "$TMP/af.txt" AF-US-2)" 'BEGIN { exit !(a != "" && a > 10) }'
+check "agreed-framework: ... and in fewer runs than with patience 2 ($(late "$TMP/af.txt" AF-US-2) < $(late "$TMP/af2.txt" AF-US-2))" \
+  awk -v a="$(late "$TMP/af.txt" AF-US-2)" -v b="$(late "$TMP/af2.txt" AF-US-2)" 'BEGIN { exit !(a != "" && b != "" && a + 10 < b) }'
 
 # the Security Council's relief is worth starting to it when due (its stake in the DPRK's steps);
 # with no stake its worth was its cost, -3 (Singapore) and -2 (the roadmap), and it went by trembles

@@ -466,7 +466,7 @@ static void the_lateness_kept_between_periods_is_the_lateness_made_afresh(void *
     }
 }
 
-/* Start deadlines (`behaviour: start_by:`), which no shipped scenario has: a step not started by its
+/* Start deadlines (`behaviour: start_by:`; the steps' own `start_by:` below): a step not started by its
  * start deadline is late, and no longer for that once started.  X and Y start at once or late, by the
  * choice; Z only once X is verified. */
 static const char start_deadlines[] =
@@ -519,6 +519,64 @@ static void the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh(v
     assert_true(started_late > 100);    /* and started after all (234) */
     pl_free(c);
     pl_agreement_free(a);
+}
+
+/* A bug fixed (2026-12-03): the simulator read only the behaviour block's start deadlines and ignored
+ * a step's own `start_by:` (six-party-2007's first fuel oil, the Agreed Framework's fuel oil), which
+ * the replay and the ledger read.  The same deadlines written on the steps compile to the same
+ * deadlines and play the same runs, period by period; a behaviour entry wins over the step's own. */
+static void a_steps_own_start_deadline_drives_its_lateness(void **state)
+{
+    (void)state;
+    static const char on_steps[] =
+        "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 36\n"
+        "parties:\n"
+        "  - {id: A, policy: reciprocal}\n"
+        "  - id: B\n    policy:\n      - {policy: reciprocal, p: 0.5}\n      - {policy: hold, p: 0.5, holds: [Y]}\n"
+        "steps:\n"
+        "  - {id: X, actor: A, start_by: 2000-02, duration: 3, cost: 1, value: {B: 2}, flow: {B: 0.2}, reversible: true}\n"
+        "  - {id: Y, actor: B, start_by: 2000-08, duration: 2, cost: 1, value: {A: 2}, flow: {A: 0.2}, reversible: true}\n"
+        "  - {id: Z, actor: B, requires: [X], start_by: 2000-06, duration: 4, cost: 1, value: {A: 3}}\n"
+        "behaviour: {choice: logit, rationality: 1, tremble: 0.05, patience: 1, start_by: {Y: 2000-03}}\n";
+    pl_agreement *a1 = ag_load_text(start_deadlines), *a2 = ag_load_text(on_steps);
+    pl_ag_compiled *c1 = pl_malloc(sizeof *c1), *c2 = pl_malloc(sizeof *c2);
+    assert_non_null(c1);
+    assert_non_null(c2);
+    pl_ag_compile(a1, -1, c1);
+    pl_ag_compile(a2, -1, c2);
+    assert_true(c2->has_start_by == c1->has_start_by);
+    for (int s = 0; s < c1->n_steps; s++) assert_int_equal(c2->start_by[s], c1->start_by[s]);
+    assert_int_equal(c2->start_by[1], 2); /* Y: the behaviour block's 2000-03, not the step's 2000-08 */
+    long late = 0;
+    for (uint64_t run = 0; run < 300; run++) {
+        pl_ag_draws d1, d2;
+        pl_ag_run_state R1, R2;
+        pl_ag_outcome o1, o2;
+        pl_ag_draw(c1, 23, run, &d1);
+        pl_ag_draw(c2, 23, run, &d2);
+        pl_ag_begin(c1, &d1, &R1, &o1);
+        pl_ag_begin(c2, &d2, &R2, &o2);
+        pl_ag_period_open(c1, &d1, &R1, &o1, NULL);
+        pl_ag_period_open(c2, &d2, &R2, &o2, NULL);
+        for (;;) {
+            assert_int_equal(R2.t, R1.t);
+            assert_true(R2.st.late_pub == R1.st.late_pub);
+            assert_true(R2.st.started == R1.st.started && R2.st.done == R1.st.done);
+            late += R1.st.late_pub != 0;
+            if (R1.t >= c1->horizon) break;
+            pl_ag_move m1, m2;
+            pl_ag_decide_all(c1, &R1.st, &m1);
+            pl_ag_decide_all(c2, &R2.st, &m2);
+            int go1 = pl_ag_period_next(c1, &d1, &R1, &o1, &m1, NULL), go2 = pl_ag_period_next(c2, &d2, &R2, &o2, &m2, NULL);
+            assert_int_equal(go2, go1);
+            if (!go1) break;
+        }
+    }
+    assert_true(late > 100); /* the deadlines do make steps late */
+    pl_free(c1);
+    pl_free(c2);
+    pl_agreement_free(a1);
+    pl_agreement_free(a2);
 }
 
 /* The flows the simulator keeps once a shock has changed them (R->flowing_on, R->flow_on, made when a
@@ -1219,6 +1277,7 @@ int main(void)
         cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
         cmocka_unit_test(the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh),
+        cmocka_unit_test(a_steps_own_start_deadline_drives_its_lateness),
         cmocka_unit_test(the_flows_kept_after_a_shock_are_the_flows_made_afresh),
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
         cmocka_unit_test(a_worth_counts_only_the_steps_that_may_pay_its_actor),
