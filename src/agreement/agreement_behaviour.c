@@ -343,14 +343,15 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
      * on it (their completion, not their start) and those exchanged for it; the chance that each of
      * those is done, and that the actor of each one exchanged for it (and not hanging on it) answers;
      * of those, only the steps that may pay the actor something (the others add 0 to its worth) */
+    pl_bits paying[PL_AG_MAX_PARTIES] = {0}; /* the steps that may pay each party something */
+    for (int p = 0; p < c->n_parties; p++)
+        for (int x = 0; x < c->n_steps; x++)
+            if (pays(c, x, p)) paying[p] |= PL_BIT(x);
     c->pays_actor = 0;
     for (int s = 0; s < c->n_steps; s++) {
         const int p = c->actor[s];
-        pl_bits paying = 0;
-        for (int x = 0; x < c->n_steps; x++)
-            if (pays(c, x, p)) paying |= PL_BIT(x);
-        if (paying >> s & 1) c->pays_actor |= PL_BIT(s);
-        pl_bits theirs = ~c->own[p] & paying, hang = c->dep_closure[s] & theirs, traded = c->link[s] & ~c->dep_closure[s] & theirs;
+        if (paying[p] >> s & 1) c->pays_actor |= PL_BIT(s);
+        pl_bits theirs = ~c->own[p] & paying[p], hang = c->dep_closure[s] & theirs, traded = c->link[s] & ~c->dep_closure[s] & theirs;
         c->worth_hang[s] = hang, c->worth_traded[s] = traded;
         for (pl_bits x = traded; x; x &= x - 1) c->pi_readers[__builtin_ctzll(x)] |= PL_BIT(s);
         for (pl_bits x = hang; x; x &= x - 1) c->pi_readers_dep[__builtin_ctzll(x)] |= PL_BIT(s);

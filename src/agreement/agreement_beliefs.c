@@ -47,18 +47,14 @@ static int evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int j
                          : -1;
     /* the other types' moves as pl_ag_rule_as makes them, with the threats to j made once for all */
     const pl_bits threat = pl_ag_threat(c, st, j);
-    const int triggered = (st->grim >> j & 1) || threat != 0;
     int lo = 1 << 30, hi = -1;
     for (int k = 0; k < c->n_opt[j]; k++) {
         pl_ag_move m;
         const pl_ag_move *mk = &m;
         if (k == made)
             mk = &st->plan_rule[j]; /* read in place: only its starts and withdrawals count */
-        else {
-            const pl_ag_copt *o = &c->opt[j][k];
-            m.start = m.reverse = m.retal = m.opp = 0;
-            pl_ag_policy_types[o->kind].rule(c, st, j, o, threat, triggered, &m);
-        }
+        else
+            pl_ag_rule_with(c, st, j, k, threat, &m);
         int x = __builtin_popcountll(started & ~mk->start) + __builtin_popcountll(reversed & ~mk->reverse) +
                 __builtin_popcountll(held & mk->start);
         mm[k] = x;
@@ -146,13 +142,13 @@ uint32_t pl_ag_covert_types(const pl_ag_compiled *c, const pl_ag_state *st, int 
 
 int pl_ag_beliefs_reveal(const pl_ag_compiled *c, pl_ag_state *st, int s, uint32_t types, pl_ag_outcome *o)
 {
-    int j = c->actor[s], mm[PL_AG_MAX_OPTIONS], lo = 1, hi = 0;
-    if (c->n_opt[j] < 2) return 0;
-    for (int k = 0; k < c->n_opt[j]; k++) {
-        mm[k] = !(types >> k & 1);
-        lo = mm[k] < lo ? mm[k] : lo, hi = mm[k] > hi ? mm[k] : hi;
-    }
-    return lo != hi && apply_evidence(c, st, j, mm, lo, o); /* some type would have withdrawn it, some not */
+    const int j = c->actor[s], K = c->n_opt[j];
+    if (K < 2) return 0;
+    const uint32_t all = (1u << K) - 1;
+    if (!(types & all) || (types & all) == all) return 0; /* every type would have, or none: no news */
+    int mm[PL_AG_MAX_OPTIONS];
+    for (int k = 0; k < K; k++) mm[k] = !(types >> k & 1);
+    return apply_evidence(c, st, j, mm, 0, o);
 }
 
 void pl_ag_belief_prior(const pl_ag_compiled *c, uint32_t prior[][PL_AG_MAX_OPTIONS])

@@ -393,8 +393,5 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
 
 void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_ag_move *m)
 {
-    const pl_ag_copt *o = &c->opt[p][k];
-    pl_bits threat = pl_ag_threat(c, st, p);
-    m->start = m->reverse = m->retal = m->opp = 0;
-    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, (st->grim >> p & 1) || threat != 0, m);
+    pl_ag_rule_with(c, st, p, k, pl_ag_threat(c, st, p), m);
 }

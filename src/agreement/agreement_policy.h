@@ -254,6 +254,17 @@ static inline pl_bits pl_ag_flowing(const pl_ag_compiled *c, const pl_ag_state *
 }
 
 
+/* What party p's rule would do were it of its type k, given the threats to it (pl_ag_threat), with
+ * no tremble and no plan: pl_ag_rule_as, and the Bayes update, which makes the threats once for all
+ * of p's types. */
+static inline void pl_ag_rule_with(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_bits threat,
+                                   pl_ag_move *m)
+{
+    const pl_ag_copt *o = &c->opt[p][k];
+    m->start = m->reverse = m->retal = m->opp = 0;
+    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, (st->grim >> p & 1) || threat != 0, m);
+}
+
 /* With behaviour: the rule move and the plan, remade only when what they read has changed. */
 void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag_move *m);
 

@@ -173,6 +173,18 @@ int pl_match_payoffs_exact(const pl_game *g)
     return 1;
 }
 
+void pl_match_scores_of_counts(const uint64_t n[4], const pl_game *g, pl_history *ha, pl_history *hb)
+{
+    double score_a = 0, score_b = 0;
+    for (int x = 0; x < 2; x++)
+        for (int y = 0; y < 2; y++) {
+            score_a += (double)n[2 * x + y] * g->payoff[x][y][0];
+            score_b += (double)n[2 * x + y] * g->payoff[x][y][1];
+        }
+    ha->score = score_a;
+    hb->score = score_b;
+}
+
 /* Both scores of a finished match, from the packed histories: what adding each turn's payoff
  * as it is played gives, bit for bit, without a floating-point add per turn in the loop.
  * With integer payoffs (the usual games) the sums are exact, so they come from the four
@@ -182,26 +194,22 @@ static void match_scores(pl_history *ha, pl_history *hb, const pl_game *g)
     int len = ha->len;
     double score_a = 0, score_b = 0;
     if (pl_match_payoffs_exact(g)) {
-        uint64_t n[2][2] = {{0, 0}, {0, 0}};
+        uint64_t n[4] = {0, 0, 0, 0};
         for (int w = 0; w < (len + 63) / 64; w++) {
             uint64_t x = ha->w[w], y = hb->w[w];
             uint64_t live = len - w * 64 >= 64 ? ~0ull : (1ull << (len - w * 64)) - 1;
-            n[0][0] += (uint64_t)__builtin_popcountll(~x & ~y & live);
-            n[0][1] += (uint64_t)__builtin_popcountll(~x & y & live);
-            n[1][0] += (uint64_t)__builtin_popcountll(x & ~y & live);
-            n[1][1] += (uint64_t)__builtin_popcountll(x & y & live);
+            n[0] += (uint64_t)__builtin_popcountll(~x & ~y & live);
+            n[1] += (uint64_t)__builtin_popcountll(~x & y & live);
+            n[2] += (uint64_t)__builtin_popcountll(x & ~y & live);
+            n[3] += (uint64_t)__builtin_popcountll(x & y & live);
         }
-        for (int x = 0; x < 2; x++)
-            for (int y = 0; y < 2; y++) {
-                score_a += (double)n[x][y] * g->payoff[x][y][0];
-                score_b += (double)n[x][y] * g->payoff[x][y][1];
-            }
-    } else {
-        for (int t = 0; t < len; t++) {
-            int x = pl_hist_at(ha, t), y = pl_hist_at(hb, t);
-            score_a += g->payoff[x][y][0];
-            score_b += g->payoff[x][y][1];
-        }
+        pl_match_scores_of_counts(n, g, ha, hb);
+        return;
+    }
+    for (int t = 0; t < len; t++) {
+        int x = pl_hist_at(ha, t), y = pl_hist_at(hb, t);
+        score_a += g->payoff[x][y][0];
+        score_b += g->payoff[x][y][1];
     }
     ha->score = score_a;
     hb->score = score_b;

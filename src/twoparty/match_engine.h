@@ -46,6 +46,10 @@ int pl_match_length(pl_rng *rng, int turns, double prob_end);
 /* 1 if every payoff of the 2x2 game is an integer of magnitude at most 2^20: then any sum of
  * at most 2^31 of them is an integer below 2^53, exact in whatever order it is added. */
 int pl_match_payoffs_exact(const pl_game *g);
+/* Both scores of a match from its joint outcomes counted from A's side (CC, CD, DC, DD), summed in
+ * that order: with exact payoffs, the doubles adding each turn's payoff gives (match.c's own scores,
+ * and the tournament's from the counts it keeps, pl_match_buf.no_scores). */
+void pl_match_scores_of_counts(const uint64_t n[4], const pl_game *g, pl_history *ha, pl_history *hb);
 
 /* Validates a configuration: turns, probabilities, game shape. */
 int pl_match_config_check(const pl_match_config *cfg, pl_error *err);

@@ -350,17 +350,8 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
         if (rc) return rc;
         uint64_t n[4];
         count_outcomes(&buf->h[0], &buf->h[1], s->oc, n);
-        if (sh->exact) { /* match_scores' sums from the same counts, in its order: the same doubles */
-            const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
-            double score_a = 0, score_b = 0;
-            for (int x = 0; x < 2; x++)
-                for (int y = 0; y < 2; y++) {
-                    score_a += (double)n[2 * x + y] * g->payoff[x][y][0];
-                    score_b += (double)n[2 * x + y] * g->payoff[x][y][1];
-                }
-            buf->h[0].score = score_a;
-            buf->h[1].score = score_b;
-        }
+        if (sh->exact) /* the match's own scores from the same counts: the same doubles */
+            pl_match_scores_of_counts(n, cfg->game ? cfg->game : pl_game_standard(), &buf->h[0], &buf->h[1]);
         s->reps[r].score[0] = buf->h[0].score;
         s->reps[r].score[1] = buf->h[1].score;
         s->reps[r].turns = buf->h[0].len;
