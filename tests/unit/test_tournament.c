@@ -164,18 +164,30 @@ static void probabilistic_ending_varies_lengths(void **state)
     for (int i = 0; i < 2; i++) pl_strategy_free(p[i]);
 }
 
-/* Per-turn payoff of one match played on its own, on the stream the tournament gives job k, repetition r. */
-static double match_per_turn(const pl_strategy *a, const pl_strategy *b, uint64_t k, int r, int side)
+/* One match played on its own as the tournament cfg plays job k, repetition r (its turns, noise,
+ * seed, game and streams). */
+static pl_match_result *job_match(const pl_strategy *a, const pl_strategy *b, const pl_tournament_config *cfg,
+                                  uint64_t k, int r)
 {
     pl_match_config mc;
     pl_match_config_default(&mc);
-    mc.turns = 60;
-    mc.seed = 99;
+    mc.turns = cfg->turns;
+    mc.noise = cfg->noise;
+    mc.seed = cfg->seed;
+    mc.game = cfg->game;
     mc.stream_a = k;
     mc.stream_b = (uint64_t)r;
     pl_match_result *m;
     pl_error err;
     assert_int_equal(pl_match_play(a, b, &mc, &m, &err), 0);
+    return m;
+}
+
+/* ... and its per-turn payoff to one side. */
+static double match_per_turn(const pl_strategy *a, const pl_strategy *b, const pl_tournament_config *cfg, uint64_t k,
+                             int r, int side)
+{
+    pl_match_result *m = job_match(a, b, cfg, k, r);
     double v = pl_match_result_score(m, side) / pl_match_result_turns(m);
     pl_match_result_free(m);
     return v;
@@ -205,8 +217,8 @@ static void matches_without_draws_are_played_once(void **state)
         size_t i = pair[k][0], j = pair[k][1];
         double sum_i = 0, sum_j = 0;
         for (int rep = 0; rep < 6; rep++) {
-            sum_i += match_per_turn(p[i], p[j], k, rep, 0);
-            sum_j += match_per_turn(p[i], p[j], k, rep, 1);
+            sum_i += match_per_turn(p[i], p[j], &cfg, k, rep, 0);
+            sum_j += match_per_turn(p[i], p[j], &cfg, k, rep, 1);
         }
         double want_i = sum_i / 6, want_j = sum_j / 6;
         double got_i = pl_tournament_result_payoff(r, i, j), got_j = pl_tournament_result_payoff(r, j, i);
@@ -242,20 +254,8 @@ static void scores_are_those_of_the_matches(void **state)
         const size_t pair[3][2] = {{0, 1}, {0, 2}, {1, 2}}; /* jobs k = 0, 1, 2 */
         for (uint64_t k = 0; k < 3; k++) {
             double sum[2] = {0, 0};
-            for (int rep = 0; rep < 4; rep++) {
-                pl_match_config mc;
-                pl_match_config_default(&mc);
-                mc.turns = cfg.turns;
-                mc.noise = cfg.noise;
-                mc.seed = cfg.seed;
-                mc.game = cfg.game;
-                mc.stream_a = k;
-                mc.stream_b = (uint64_t)rep;
-                pl_match_result *m;
-                assert_int_equal(pl_match_play(p[pair[k][0]], p[pair[k][1]], &mc, &m, &err), 0);
-                for (int side = 0; side < 2; side++) sum[side] += pl_match_result_score(m, side) / pl_match_result_turns(m);
-                pl_match_result_free(m);
-            }
+            for (int rep = 0; rep < 4; rep++)
+                for (int side = 0; side < 2; side++) sum[side] += match_per_turn(p[pair[k][0]], p[pair[k][1]], &cfg, k, rep, side);
             double want_i = sum[0] / 4, want_j = sum[1] / 4;
             double got_i = pl_tournament_result_payoff(r, pair[k][0], pair[k][1]);
             double got_j = pl_tournament_result_payoff(r, pair[k][1], pair[k][0]);
@@ -290,15 +290,7 @@ static void outcome_counts_match_the_turns(void **state)
          * those followed by its cooperation */
         double n[2][4] = {{0}}, follow[2][4] = {{0}}, coop[2][4] = {{0}}, first_c[2] = {0};
         for (int rep = 0; rep < 3; rep++) {
-            pl_match_config mc;
-            pl_match_config_default(&mc);
-            mc.turns = cfg.turns;
-            mc.noise = cfg.noise;
-            mc.seed = cfg.seed;
-            mc.stream_a = 0;
-            mc.stream_b = (uint64_t)rep;
-            pl_match_result *m;
-            assert_int_equal(pl_match_play(p[0], p[1], &mc, &m, &err), 0);
+            pl_match_result *m = job_match(p[0], p[1], &cfg, 0, rep);
             int len = pl_match_result_turns(m);
             for (int side = 0; side < 2; side++) {
                 first_c[side] += pl_match_result_action(m, side, 0) == PL_C;
