@@ -150,7 +150,11 @@ typedef struct pl_ag_step {
     int until_step;      /* a rate step's obligation ends when this step completes, -1 none */
     int until;           /* ... or at this period, -1 none */
     double cost, reverse_cost;
-    double value_to[PL_AG_MAX_PARTIES]; /* one-off, on first completion */
+    double value_to[PL_AG_MAX_PARTIES]; /* one-off, on first completion (or as delivered: paid_as_delivered) */
+    /* `paid: as_delivered`: the cost and the values are paid period by period, a 1/duration share for
+     * each period of work, as a delivery is paid for and received; 0 (`paid: once`): the cost at the
+     * first start, the values at the first completion */
+    int paid_as_delivered;
     double flow_to[PL_AG_MAX_PARTIES];  /* each period while in force */
     int reversible;
     int core;            /* counts toward the whole agreement's completion */
@@ -299,6 +303,11 @@ typedef struct pl_ag_compiled {
     double lambda, eps, log_eps, log_1m_eps, delta, annuity;
     double eps_ratio;                    /* exp(log_eps - log_1m_eps): a mismatch's factor on a belief */
     double disc[PL_AG_MAX_STEPS];        /* delta^duration */
+    /* steps paid as delivered (`paid: as_delivered`), and for each the present worth, at its start, of a
+     * payment of 1 spread over its periods of work: 1/duration for each of them within the look-ahead,
+     * discounted (pl_ag_set_discounting) */
+    pl_bits as_delivered;
+    double delivered_worth[PL_AG_MAX_STEPS];
     int patience[PL_AG_MAX_PARTIES], pub_patience;
     double inertia[PL_AG_MAX_PARTIES];   /* added to the worth of keeping each own step (pl_ag_delta_keep) */
     int exact[PL_AG_MAX_PARTIES];        /* follows its rule without tremble (a person at the stepper) */

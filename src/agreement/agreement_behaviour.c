@@ -274,6 +274,20 @@ static void type_tables(pl_ag_compiled *c)
     plan_reads(c);
 }
 
+void pl_ag_set_discounting(pl_ag_compiled *c, double discount, int lookahead)
+{
+    c->delta = discount;
+    c->annuity = discount < 1 ? (1 - pow(discount, lookahead)) / (1 - discount) : lookahead;
+    for (int s = 0; s < c->n_steps; s++) {
+        c->disc[s] = pow(discount, c->duration[s]);
+        /* paid as delivered: a 1/duration share in each period of work from the start, those within the
+         * look-ahead counted (as a flow's are) */
+        int m = c->duration[s] < lookahead ? c->duration[s] : lookahead;
+        double sum = discount < 1 ? (1 - pow(discount, m)) / (1 - discount) : m;
+        c->delivered_worth[s] = (c->as_delivered >> s & 1) ? sum / c->duration[s] : 0;
+    }
+}
+
 void pl_ag_set_one_policy(pl_ag_compiled *c, int p, pl_policy_kind kind)
 {
     c->n_opt[p] = 1;
@@ -320,11 +334,9 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     double eo = b->tremble > 0.001 ? b->tremble : 0.001; /* observers never rule a type out for good */
     c->log_eps = log(eo), c->log_1m_eps = log1p(-eo);
     c->eps_ratio = exp(c->log_eps - c->log_1m_eps);
-    c->delta = b->discount;
     c->lookahead = b->lookahead;
-    c->annuity = b->discount < 1 ? (1 - pow(b->discount, b->lookahead)) / (1 - b->discount) : b->lookahead;
+    pl_ag_set_discounting(c, b->discount, b->lookahead);
     for (int s = 0; s < c->n_steps; s++) {
-        c->disc[s] = pow(b->discount, c->duration[s]);
         /* a start deadline: the step's own `start_by:`, or the behaviour block's for it, which wins */
         c->start_by[s] = b->start_by[s] >= 0 ? b->start_by[s] : a->step[s].start_by;
         if (c->start_by[s] >= 0) c->has_start_by |= PL_BIT(s);
@@ -350,7 +362,8 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     c->pays_actor = 0;
     for (int s = 0; s < c->n_steps; s++) {
         const int p = c->actor[s];
-        if (paying[p] >> s & 1) c->pays_actor |= PL_BIT(s);
+        /* (a step paid as delivered costs its actor only while under way: its keeping reads `done`) */
+        if ((paying[p] >> s & 1) || (c->as_delivered >> s & 1)) c->pays_actor |= PL_BIT(s);
         pl_bits theirs = ~c->own[p] & paying[p], hang = c->dep_closure[s] & theirs, traded = c->link[s] & ~c->dep_closure[s] & theirs;
         c->worth_hang[s] = hang, c->worth_traded[s] = traded;
         for (pl_bits x = traded; x; x &= x - 1) c->pi_readers[__builtin_ctzll(x)] |= PL_BIT(s);

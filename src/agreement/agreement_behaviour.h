@@ -85,6 +85,10 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c);
  * and remakes every table compiled from the parties' types (which types answer, are grim or hold a
  * step; what a plan reads; the steps some type may never do), so none is left describing the old
  * types. */
+/* The discounting of the worths (agreement_choice.c) at `discount` a period over `lookahead` periods:
+ * delta, the annuity of a flow, each step's delta^duration and, for a step paid as delivered, the
+ * worth of its spread payments.  The compiler and the fit's grid (agreement_fit.c) both set it here. */
+void pl_ag_set_discounting(pl_ag_compiled *c, double discount, int lookahead);
 void pl_ag_set_one_policy(pl_ag_compiled *c, int p, pl_policy_kind kind);
 
 #endif

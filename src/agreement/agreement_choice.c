@@ -19,6 +19,10 @@
  * probability that their actor answers a breach (every type but `unconditional`); a
  * counterpart step withdrawn in answer counts, through either, the flows its restoring
  * brings back (its one-off value is spent).
+ * A step paid as delivered (`paid: as_delivered`) pays its cost and its values a 1/duration share
+ * each period of work instead: its start and its keeping under way count the shares within the
+ * look-ahead, discounted (halting it saves those still to pay), and a counterpart's counts its value
+ * the same way.
  * Keeping a step under way or in force is worth, besides, the party's inertia K (`behaviour: inertia:`):
  * a decision friction, not a payoff (never paid, in no payoff sum), so that a step whose keeping
  * brings its actor nothing is halted with chance 1 / (1 + exp(lambda K)) a period, not 1/2.
@@ -81,7 +85,13 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
     for (pl_bits b = c->worth_hang[s] & (~st->ever_done | back); b; b &= b - 1) {
         int d = __builtin_ctzll(b);
         double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + pl_ag_flow(c, st, d, p) * c->annuity;
-        if (v != 0) g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
+        if (v == 0) continue;
+        if (!(c->as_delivered >> d & 1))
+            g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
+        else /* its value comes as d is delivered, its flows once it is done */
+            g += st->would_do[d] * c->disc[s] *
+                 (((back >> d & 1) ? 0 : c->value_to[d][p] * c->delivered_worth[d]) +
+                  c->disc[d] * pl_ag_flow(c, st, d, p) * c->annuity);
     }
     for (pl_bits b = c->worth_traded[s]; b; b &= b - 1) {
         int x = __builtin_ctzll(b);
@@ -90,7 +100,10 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
         if (st->done & bit) {
             if (c->reversible & bit) v = pl_ag_flow(c, st, x, p) * c->annuity;
         } else if (!(st->ever_done & bit))
-            v = c->disc[x] * (c->value_to[x][p] + pl_ag_flow(c, st, x, p) * c->annuity) * ((st->prog & bit) ? 1 : st->would_do[x]);
+            v = ((c->as_delivered & bit) ? c->value_to[x][p] * c->delivered_worth[x] +
+                                               c->disc[x] * pl_ag_flow(c, st, x, p) * c->annuity
+                                         : c->disc[x] * (c->value_to[x][p] + pl_ag_flow(c, st, x, p) * c->annuity)) *
+                ((st->prog & bit) ? 1 : st->would_do[x]);
         else if (back & bit)
             v = c->disc[x] * pl_ag_flow(c, st, x, p) * c->annuity * ((st->prog & bit) ? 1 : st->would_do[x]);
         g += ans * v;
@@ -98,9 +111,18 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
     return g;
 }
 
+/* A step paid as delivered, under way or to start: its cost and its value to p a share each period of
+ * work (c->delivered_worth), its flows once done.  Halting it saves the shares still to pay. */
+static inline double delivered(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
+{
+    double pay = c->value_to[s][p] - (c->actor[s] == p ? c->cost[s] : 0);
+    return pay * c->delivered_worth[s] + c->disc[s] * pl_ag_flow(c, st, s, p) * c->annuity;
+}
+
 double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
     pl_bits bit = PL_BIT(s);
+    if (c->as_delivered & bit) return delivered(c, st, p, s) + what_hangs_on(c, st, p, s);
     double d = (st->started & bit) ? 0 : -c->cost[s];
     double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
     d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);
@@ -113,6 +135,8 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
     double d = c->reverse_cost[s];
     if (st->done & bit)
         d += pl_ag_flow(c, st, s, p) * c->annuity;
+    else if (c->as_delivered & bit)
+        d += delivered(c, st, p, s);
     else {
         double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
         d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);

@@ -36,7 +36,11 @@
  * by the types whose rule would withdraw the step on the state of the finding (the withdrawal's
  * own period being unknown).  A step the record finds withdrawn but never shows started is
  * taken to start the first period it is due on the path (what it requires verified), as a
- * recorded start, and to complete after its duration.
+ * recorded start, and to complete after its duration.  A step the record first shows delivering
+ * (a `delivered` event, no start before it) was under way by then, its start not dated: it is
+ * taken to start the first period it is due (at that delivery at the latest), as a recorded start,
+ * and to complete only where the record says so.  (Until 2026-12-03 it started at that delivery,
+ * which charged its actor with every period before as a choice not to start.)
  *
  * The posterior-predictive check simulates the record's variant with the fitted
  * parameters and the posterior types, and counts how often each recorded completion and
@@ -61,6 +65,8 @@ typedef struct fit_path {
     pl_bits *shocks;                      /* per period: the shocks recorded (their flows and readings apply) */
     pl_bits *detect;                      /* per period: secret withdrawals found out (at the opening) */
     pl_bits unstarted;                    /* steps found out withdrawn that the record never shows started */
+    pl_bits undated;                      /* steps first seen delivering: started, the record does not say when */
+    int undated_by[PL_AG_MAX_STEPS];      /* ... the period of that first delivery (started by then) */
 } fit_path;
 
 static void path_free(fit_path *p)
@@ -96,8 +102,11 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
             if (e->period >= T) continue;
             switch (e->kind) {
             case PL_EV_STARTED:
-            case PL_EV_DELIVERED:
-                if (started < 0 || last_start < 0) p->start[e->period] |= bit, started = last_start = e->period;
+            case PL_EV_DELIVERED: /* (a delivery after a withdrawal: the work resumed) */
+                if (started < 0 && e->kind == PL_EV_DELIVERED) /* under way by then, its start not dated */
+                    p->undated |= bit, p->undated_by[s] = e->period, started = last_start = e->period;
+                else if (started < 0 || last_start < 0)
+                    p->start[e->period] |= bit, started = last_start = e->period;
                 break;
             case PL_EV_COMPLETED:
                 if (last_start < 0) {
@@ -165,15 +174,20 @@ static void set_params(pl_ag_compiled *c, const pl_agreement_fit_point *g)
     double eo = g->tremble > 0.001 ? g->tremble : 0.001;
     c->log_eps = log(eo), c->log_1m_eps = log1p(-eo);
     c->eps_ratio = exp(c->log_eps - c->log_1m_eps);
-    c->delta = g->discount;
-    int L = c->lookahead > 0 ? c->lookahead : c->horizon;
-    c->annuity = g->discount < 1 ? (1 - pow(g->discount, L)) / (1 - g->discount) : L;
-    for (int s = 0; s < c->n_steps; s++) c->disc[s] = pow(g->discount, c->duration[s]);
+    pl_ag_set_discounting(c, g->discount, c->lookahead > 0 ? c->lookahead : c->horizon);
     for (int p = 0; p < c->n_parties; p++) c->patience[p] = g->patience;
     c->pub_patience = g->patience;
 }
 
 /* log L[p][k]: the record's decisions of party p under its type k. */
+/* Whether step s may start at t on the path: released, and what it requires seen done (verified,
+ * or done by its own actor). */
+static int due_on_path(const pl_ag_compiled *c, const pl_ag_state *st, int s, int t)
+{
+    pl_bits seen = st->verified | (st->done & c->own[c->actor[s]]);
+    return c->not_before[s] <= t && !(c->req[s] & ~seen);
+}
+
 static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll[][PL_AG_MAX_OPTIONS])
 {
     const int P = c->n_parties;
@@ -234,10 +248,14 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
         /* a step found out withdrawn and never recorded started: started the first period it is due */
         for (pl_bits b = path->unstarted & ~st.started; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            pl_bits seen = st.verified | (st.done & c->own[c->actor[s]]);
-            if (c->not_before[s] > t || (c->req[s] & ~seen)) continue;
+            if (!due_on_path(c, &st, s, t)) continue;
             all.start |= PL_BIT(s);
             implied_done[s] = t + c->duration[s] - 1;
+        }
+        /* a step first seen delivering: started the first period it is due, or at that delivery at the latest */
+        for (pl_bits b = path->undated & ~st.started; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (due_on_path(c, &st, s, t) || t >= path->undated_by[s]) all.start |= PL_BIT(s);
         }
         /* the steps in a window of a secret withdrawal found out later: in force, a finding ahead */
         pl_bits window = 0;

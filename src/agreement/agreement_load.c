@@ -523,7 +523,7 @@ static int read_steps(ctx *x, const pl_ynode *list)
     static const char *const keys[] = {"id",        "name",     "actor",    "phase",      "quantity", "unit",
                                        "requires",  "duration", "deadline", "not_before", "cost",     "value",
                                        "flow",      "to",       "reversible", "reverse_cost", "verification",
-                                       "core",      "source",   "note",     "covert",
+                                       "core",      "source",   "note",     "covert",   "paid",
                                        /* the record's reading of the step (replay only) */
                                        "start_by",  "agreed",   "rate",     "per",        "until",    NULL};
     pl_agreement *a = x->a;
@@ -584,6 +584,13 @@ static int read_steps(ctx *x, const pl_ynode *list)
         TRY(pl_yget_num(x->d, n, "reverse_cost", 0, -1e12, 1e12, &s->reverse_cost, x->err));
         TRY(payoff_spec(x, n, "value", s->actor, s->value_to));
         TRY(payoff_spec(x, n, "flow", s->actor, s->flow_to));
+        const char *paid = NULL;
+        TRY(pl_yget_str(x->d, n, "paid", 0, &paid, x->err));
+        if (paid && strcmp(paid, "as_delivered") == 0) s->paid_as_delivered = 1;
+        else if (paid && strcmp(paid, "once") != 0)
+            return pl_yerr(x->d, pl_ymap_get(n, "paid"), x->err,
+                           "'paid' must be 'once' (the cost at the start, the values at completion) or "
+                           "'as_delivered' (both a share each period of work), found '%s'", paid);
         const pl_ynode *to = pl_ymap_get(n, "to");
         if (to && !pl_ymap_get(n, "value") && !pl_ymap_get(n, "flow"))
             return pl_yerr(x->d, pl_ymap_key(n, "to"), x->err, "'to' names who receives 'value' or 'flow'; give one");

@@ -190,6 +190,15 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     if (c->behave) pl_ag_time_update(c, st);
 }
 
+/* A period's work on a step paid as delivered (`paid: as_delivered`): a 1/duration share of its cost
+ * and of its values, as the close pays it and a quiet stretch does period by period. */
+static inline void pay_share(const pl_ag_compiled *c, int s, pl_ag_outcome *o)
+{
+    const double n = c->duration[s];
+    o->pay[c->actor[s]] -= c->cost[s] / n;
+    for (int p = 0; p < c->n_parties; p++) o->pay[p] += c->value_to[s][p] / n;
+}
+
 /* The second half of period R->t: the moves every party decided on the same snapshot
  * (merged in `all`), the work, the flows.  Returns 1 when nothing can change any more
  * (no work under way, nobody moved, no shock or confirmation to come): the caller may
@@ -237,7 +246,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
         if (!(st->started & bit)) {
-            o->pay[c->actor[s]] -= c->cost[s];
+            if (!(c->as_delivered & bit)) o->pay[c->actor[s]] -= c->cost[s];
             TRACE(PL_TR_START, s, c->actor[s], st->verified);
         } else
             TRACE(PL_TR_RESTART, s, c->actor[s], st->verified);
@@ -246,18 +255,20 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         undispute(c, st, bit);
     }
     /* 4. work: quantities delivered pro rata (counted at the end, pl_ag_finish, from what is left),
-     * completion pays the one-off values */
+     * completion pays the one-off values (a step paid as delivered pays a share each period instead) */
     R->full &= ~st->prog;
     for (pl_bits b = st->prog; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
+        if (c->as_delivered & bit) pay_share(c, s, o);
         if (--R->remaining[s] > 0) continue;
         R->full |= bit;
         R->remaining[s] = c->duration[s];
         st->prog &= ~bit, st->done |= bit;
         if (!(st->ever_done & bit)) {
             st->ever_done |= bit;
-            for (int p = 0; p < P; p++) o->pay[p] += c->value_to[s][p];
+            if (!(c->as_delivered & bit))
+                for (int p = 0; p < P; p++) o->pay[p] += c->value_to[s][p];
         }
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
@@ -436,7 +447,11 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             if (pl_ag_choice_u(st->choice_key, t, s) >= st->p_act[s]) goto played;
         }
         /* the period's close: the work, the flows */
-        for (pl_bits b = st->prog; b; b &= b - 1) R->remaining[__builtin_ctzll(b)]--;
+        for (pl_bits b = st->prog; b; b &= b - 1) {
+            int s = __builtin_ctzll(b);
+            if (c->as_delivered >> s & 1) pay_share(c, s, o);
+            R->remaining[s]--;
+        }
         for (int k = 0; k < nf; k++)
             for (int p = 0; p < P; p++) o->pay[p] += flow[k][p];
     }

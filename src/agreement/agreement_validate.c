@@ -183,6 +183,7 @@ void pl_ag_compile_requires(const pl_agreement *a, int v, const pl_bits *req, pl
         c->all |= b;
         if (st->core) c->core |= b;
         if (st->reversible) c->reversible |= b;
+        if (st->paid_as_delivered) c->as_delivered |= b;
         c->req[s] = req[s];
         c->actor[s] = st->actor;
         c->own[st->actor] |= b;

@@ -96,6 +96,50 @@ static void the_likelihood_of_a_short_record_is_the_one_worked_by_hand(void **st
     pl_agreement_free(a);
 }
 
+/* A delivery first seen under way: Y (B's, six periods, 600 t) is recorded delivering 300 t in
+ * period 4 and never recorded started.  It was started by then, the record does not say when: the
+ * fit takes it started the first period it is due (X verified: period 1), as if the record said so,
+ * so every party's likelihood under every type is the one of the record with that start dated; and
+ * not the one of a start at the delivery (the reading before 2026-12-03, which charged B with three
+ * periods of not starting a step it was due to start). */
+static const char delivery_record[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n"
+    "  - {id: A, policy: unconditional}\n"
+    "  - id: B\n    policy:\n      - {policy: reciprocal, p: 0.5}\n      - {policy: hold, p: 0.5, holds: [Y]}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, value: {B: 2}}\n"
+    "  - {id: Y, actor: B, requires: [X], duration: 6, quantity: 600, cost: 1, value: {A: 2}}\n"
+    "record:\n  events:\n"
+    "    - {date: 2000-01-15, step: X, event: completed, source: \"[A1]\"}\n"
+    "%s"
+    "    - {date: 2000-05-10, step: Y, event: delivered, quantity: 300, source: \"[A1]\"}\n"
+    "behaviour: {choice: rule, tremble: 0.1, patience: 5}\n";
+
+static void record_loglik(const char *started, double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS])
+{
+    char text[sizeof delivery_record + 128];
+    snprintf(text, sizeof text, delivery_record, started);
+    pl_agreement *a = ag_load_text(text);
+    pl_error err;
+    pl_agreement_fit_point g = {INFINITY, 0.1, 5, 0.97};
+    assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+    pl_agreement_free(a);
+}
+
+static void a_delivery_first_seen_under_way_started_when_it_fell_due(void **state)
+{
+    (void)state;
+    double undated[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS], due[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS],
+        late[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    record_loglik("", undated);
+    record_loglik("    - {date: 2000-02-10, step: Y, event: started, source: \"[A1]\"}\n", due);
+    record_loglik("    - {date: 2000-05-10, step: Y, event: started, source: \"[A1]\"}\n", late);
+    for (int p = 0; p < 2; p++)
+        for (int k = 0; k < (p ? 2 : 1); k++) assert_true(undated[p][k] == due[p][k]);
+    assert_true(fabs(undated[1][0] - late[1][0]) > 0.1); /* reciprocal B: 0.9 once, not 0.1 three times */
+}
+
 /* A secret withdrawal found out.  X (A's, covert, found out with chance d = 0.5 a month) is recorded
  * completed in period 0 and found withdrawn in period 3.  Period 0: A starts X, as its rule does:
  * 0.9.  X is in force from period 1; the withdrawal came at tau = 1 or 2 (the record does not say):
@@ -683,7 +727,12 @@ static double hangs_on_every_counterpart(const pl_ag_compiled *c, const pl_ag_st
     for (pl_bits b = c->dep_closure[s] & theirs & (~st->ever_done | back); b; b &= b - 1) {
         int d = __builtin_ctzll(b);
         double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + pl_ag_flow(c, st, d, p) * c->annuity;
-        if (v != 0) g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
+        if (v == 0) continue;
+        if (c->as_delivered >> d & 1) /* its value as it is delivered, its flows once done */
+            g += st->would_do[d] * c->disc[s] *
+                 (((back >> d & 1) ? 0 : c->value_to[d][p] * c->delivered_worth[d]) + c->disc[d] * pl_ag_flow(c, st, d, p) * c->annuity);
+        else
+            g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
     }
     for (pl_bits b = c->link[s] & ~c->dep_closure[s] & theirs; b; b &= b - 1) {
         int x = __builtin_ctzll(b);
@@ -691,7 +740,9 @@ static double hangs_on_every_counterpart(const pl_ag_compiled *c, const pl_ag_st
         double v = 0, will = (st->prog & bit) ? 1 : st->would_do[x];
         if (st->done & bit) {
             if (c->reversible & bit) v = pl_ag_flow(c, st, x, p) * c->annuity;
-        } else if (!(st->ever_done & bit))
+        } else if (!(st->ever_done & bit) && (c->as_delivered & bit))
+            v = (c->value_to[x][p] * c->delivered_worth[x] + c->disc[x] * pl_ag_flow(c, st, x, p) * c->annuity) * will;
+        else if (!(st->ever_done & bit))
             v = c->disc[x] * (c->value_to[x][p] + pl_ag_flow(c, st, x, p) * c->annuity) * will;
         else if (back & bit)
             v = c->disc[x] * pl_ag_flow(c, st, x, p) * c->annuity * will;
@@ -713,9 +764,14 @@ static void worths_against_every_counterpart(const pl_ag_compiled *c, const pl_a
         const double g = hangs_on_every_counterpart(c, st, p, s), flow = pl_ag_flow(c, st, s, p) * c->annuity;
         double start = ((st->started & bit) ? 0 : -c->cost[s]) +
                        c->disc[s] * (((st->ever_done & bit) ? 0 : c->value_to[s][p]) + flow);
-        start += g;
         double keep = c->reverse_cost[s] +
                       ((st->done & bit) ? flow : c->disc[s] * (((st->ever_done & bit) ? 0 : c->value_to[s][p]) + flow));
+        if (c->as_delivered & bit) { /* the shares still to pay and to have, its flows once done */
+            double shares = (c->value_to[s][p] - c->cost[s]) * c->delivered_worth[s] + c->disc[s] * pl_ag_flow(c, st, s, p) * c->annuity;
+            start = shares;
+            if (!(st->done & bit)) keep = c->reverse_cost[s] + shares;
+        }
+        start += g;
         keep = keep + g + c->inertia[p];
         const double got_start = pl_ag_delta_start(c, st, p, s), got_keep = pl_ag_delta_keep(c, st, p, s);
         if (memcmp(&got_start, &start, sizeof start) || memcmp(&got_keep, &keep, sizeof keep))
@@ -1263,6 +1319,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bayes_updating_matches_the_posterior_worked_by_hand),
         cmocka_unit_test(the_likelihood_of_a_short_record_is_the_one_worked_by_hand),
+        cmocka_unit_test(a_delivery_first_seen_under_way_started_when_it_fell_due),
         cmocka_unit_test(a_secret_withdrawal_found_out_sums_over_its_unknown_period),
         cmocka_unit_test(a_secret_withdrawal_moves_no_belief_until_it_is_found_out),
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),

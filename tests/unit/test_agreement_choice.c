@@ -282,10 +282,52 @@ static void a_chance_is_kept_when_what_moved_pays_its_actor_nothing(void **state
     pl_agreement_free(a);
 }
 
+/* B's step W, then A's delivery X (4 periods, cost 4, worth 8 to B) which requires it.  Discount 0.5
+ * over a look-ahead of 2: paid as delivered, a payment of 1 is worth (1 + 0.5) / 4 = 0.375 at the
+ * start.  So A's worth of starting X is -4 x 0.375 = -1.5 (paid once, -4), and of keeping it under
+ * way the same (the shares still to pay; paid once, 0); in force, 0.  B's worth of starting W is its
+ * cost -1 and what hangs on it, X done (A reciprocal: chance 1) discounted a period: 0.5 x 8 x 0.375
+ * = 1.5, so 0.5 (paid once, 0.5 x 0.5^4 x 8 = 0.25, so -0.75). */
+static const char delivery[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n  - {id: A, policy: reciprocal}\n  - {id: B, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: W, actor: B, cost: 1}\n"
+    "  - {id: X, actor: A, requires: [W], duration: 4, cost: 4, value: {B: 8}, paid: %s}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.01, discount: 0.5, lookahead: 2, patience: 0, inertia: 0}\n";
+
+static void a_step_paid_as_delivered_counts_its_shares_within_the_look_ahead(void **state)
+{
+    (void)state;
+    const double want[2][4] = {{-1.5, -1.5, 0, 0.5}, {-4, 0, 0, -0.75}}; /* start X, keep X under way, in force; start W */
+    const char *const paid[2] = {"as_delivered", "once"};
+    for (int i = 0; i < 2; i++) {
+        char text[sizeof delivery + 16];
+        snprintf(text, sizeof text, delivery, paid[i]);
+        pl_agreement *a = ag_load_text(text);
+        pl_ag_compiled c;
+        pl_ag_state st;
+        fresh(a, &c, &st);
+        double got[4];
+        got[3] = pl_ag_delta_start(&c, &st, 1, 0);
+        st.t = 2;
+        st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
+        got[0] = pl_ag_delta_start(&c, &st, 0, 1);
+        st.started |= PL_BIT(1), st.prog = PL_BIT(1);
+        got[1] = pl_ag_delta_keep(&c, &st, 0, 1);
+        st.prog = 0, st.done |= PL_BIT(1), st.ever_done |= PL_BIT(1);
+        got[2] = pl_ag_delta_keep(&c, &st, 0, 1);
+        for (int k = 0; k < 4; k++)
+            if (fabs(got[k] - want[i][k]) > 1e-12) fail_msg("paid %s, worth %d: %.17g, expected %g", paid[i], k, got[k], want[i][k]);
+        pl_agreement_free(a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_step_still_to_come_counts_its_value_and_flows),
+        cmocka_unit_test(a_step_paid_as_delivered_counts_its_shares_within_the_look_ahead),
         cmocka_unit_test(a_step_in_force_counts_its_flows),
         cmocka_unit_test(a_step_withdrawn_in_answer_counts_the_flows_restoring_it_brings_back),
         cmocka_unit_test(a_dependent_step_withdrawn_in_answer_counts_its_flows),

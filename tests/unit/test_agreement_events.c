@@ -271,6 +271,42 @@ static void an_opportunist_answers_a_shock_that_changes_a_flow(void **state)
     }
 }
 
+static const char delivery_text[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: %d\n"
+    "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, duration: 4, cost: 4, value: {A: 2, B: 8}, flow: {B: 1}, paid: %s}\n";
+
+/* A's delivery X starts in period 0 and takes 4 periods.  Paid as delivered, each period of work
+ * pays a quarter: cut after 3 periods, A has paid 3 and had 1.5 (a quarter of its own value 2, three
+ * times), B has had 6; paid once, A paid the whole 4 at the start and nobody has had anything yet.
+ * Over the whole run the totals are the same: A -4 + 2, B 8 and the flow 1 in periods 3 to 5 (X is
+ * in force from the close of period 3, which pays the flows of the steps then in force). */
+static void a_delivery_paid_as_delivered_pays_its_shares_as_it_goes(void **state)
+{
+    (void)state;
+    struct {
+        int horizon;
+        const char *paid;
+        double a, b;
+    } cases[] = {{3, "as_delivered", -3 + 1.5, 6}, {3, "once", -4, 0}, {6, "as_delivered", -2, 11}, {6, "once", -2, 11}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[sizeof delivery_text + 32];
+        snprintf(text, sizeof text, delivery_text, cases[i].horizon, cases[i].paid);
+        pl_agreement *a = ag_load_text(text);
+        pl_ag_compiled c;
+        pl_ag_compile(a, -1, &c);
+        pl_ag_draws d;
+        pl_ag_draw(&c, 1, 0, &d);
+        pl_ag_outcome o;
+        pl_ag_run(&c, &d, &o, NULL);
+        if (fabs(o.pay[0] - cases[i].a) > 1e-12 || fabs(o.pay[1] - cases[i].b) > 1e-12)
+            fail_msg("case %zu (%s, horizon %d): A %g B %g, expected %g %g", i, cases[i].paid, cases[i].horizon, o.pay[0],
+                     o.pay[1], cases[i].a, cases[i].b);
+        pl_agreement_free(a);
+    }
+}
+
 static void bad_keys_are_errors_with_positions(void **state)
 {
     (void)state;
@@ -288,6 +324,7 @@ static void bad_keys_are_errors_with_positions(void **state)
         {"  - {id: X, actor: A}\nshocks:\n  - {id: s, p: 0.1, read_as_breach: {C: [X]}}\n", "bad.yaml:12:38: 'read_as_breach': unknown party 'C'"},
         {"  - {id: X, actor: A}\nshocks:\n  - {id: s, p: 0.1, flows: {Y: {A: 1}}}\n", "bad.yaml:12:29: 'flows': unknown step 'Y'"},
         {"  - {id: X, actor: A}\nshocks:\n  - {id: s, p: 0.1, flows: {X: {A: much}}}\n", "bad.yaml:12:36: 'flows' must be a number"},
+        {"  - {id: X, actor: A, paid: monthly}\n", "bad.yaml:10:29: 'paid' must be 'once' (the cost at the start, the values at completion) or 'as_delivered'"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char text[1024];
@@ -306,6 +343,7 @@ int main(void)
         cmocka_unit_test(a_shock_changes_what_a_step_pays),
         cmocka_unit_test(a_found_covert_breach_is_bayes_evidence),
         cmocka_unit_test(an_opportunist_answers_a_shock_that_changes_a_flow),
+        cmocka_unit_test(a_delivery_paid_as_delivered_pays_its_shares_as_it_goes),
         cmocka_unit_test(bad_keys_are_errors_with_positions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
