@@ -21,13 +21,13 @@ done
 # The summary names every party whose patience is not the default (the DPRK's own months were
 # hidden behind "patience 2 by default"); six-party has none to name
 "$PARLEY" run scenarios/korea/agreed-framework-1994.yaml --runs 50 > "$TMP/af-summary.txt" 2>&1
-check "agreed-framework: the summary gives the DPRK's own patience" grep -q 'patience 2 by default (DPRK 72), inertia 1 by default (' "$TMP/af-summary.txt"
+check "agreed-framework: the summary gives the DPRK's own patience" grep -q 'patience 2 by default (DPRK 36), inertia 1 by default (' "$TMP/af-summary.txt"
 # results.json gives each party's patience too (the old `patience` stays the default)
 "$PARLEY" run scenarios/korea/agreed-framework-1994.yaml --runs 50 --json > "$TMP/af.json" 2>/dev/null
 check "agreed-framework: results.json has the DPRK's own patience and the default" python3 -c '
 import json, sys
 b = json.load(open(sys.argv[1]))["behaviour"]
-sys.exit(not (b["patience"] == 2 and b["patience_by_party"]["DPRK"] == 72 and b["patience_by_party"]["US"] == 2
+sys.exit(not (b["patience"] == 2 and b["patience_by_party"]["DPRK"] == 36 and b["patience_by_party"]["US"] == 2
               and set(b["patience_by_party"]) == set(b["inertia"])))' "$TMP/af.json"
 "$PARLEY" run scenarios/korea/six-party-2007.yaml --runs 50 > "$TMP/sp-summary.txt" 2>&1
 check "six-party: no party's patience differs from the default, and none is named" grep -q 'patience 2 by default, inertia 1 by default (' "$TMP/sp-summary.txt"
