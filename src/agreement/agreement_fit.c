@@ -101,12 +101,14 @@ static int build_path(const pl_agreement *a, const pl_ag_compiled *c, fit_path *
             p->recorded |= bit;
             if (e->period >= T) continue;
             switch (e->kind) {
+            case PL_EV_DELIVERED:
+                /* the first: under way by then, its start not dated; a later one reports how much is
+                 * delivered, and restarts nothing (as the replay reads it: a step withdrawn is put back
+                 * by `restored`) */
+                if (started < 0) p->undated |= bit, p->undated_by[s] = e->period, started = last_start = e->period;
+                break;
             case PL_EV_STARTED:
-            case PL_EV_DELIVERED: /* (a delivery after a withdrawal: the work resumed) */
-                if (started < 0 && e->kind == PL_EV_DELIVERED) /* under way by then, its start not dated */
-                    p->undated |= bit, p->undated_by[s] = e->period, started = last_start = e->period;
-                else if (started < 0 || last_start < 0)
-                    p->start[e->period] |= bit, started = last_start = e->period;
+                if (started < 0 || last_start < 0) p->start[e->period] |= bit, started = last_start = e->period;
                 break;
             case PL_EV_COMPLETED:
                 if (last_start < 0) {
