@@ -4,6 +4,7 @@
 # LDFLAGS reach every compile and every link.  Dry runs only (make -n; -W pretends a file was
 # touched), so the test changes nothing in the tree beyond building the release build if `make check`
 # has not.
+# test: serial (it runs make: tests/run.sh runs no two such scripts at once)
 . "$(dirname "$0")/../tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
 mk() { make --no-print-directory "$@" 2>/dev/null; }

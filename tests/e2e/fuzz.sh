@@ -3,6 +3,7 @@
 # its regression inputs, then fuzzes for PARLEY_FUZZ_SECONDS (default 10) from the shipped files.
 # `make fuzz` runs the same targets for as long as wanted.  Skipped only if clang is absent
 # (tools/install-deps.sh --test installs it, so in CI it runs).
+# test: serial (it runs make: tests/run.sh runs no two such scripts at once)
 cd "$(dirname "$0")/../.."
 if ! command -v "${FUZZ_CC:-clang}" >/dev/null; then
   echo "ok 1 # SKIP clang is absent: install it with tools/install-deps.sh --test"

@@ -6,6 +6,7 @@
 # docs go to DATADIR/parley, a scenario is found by name from any directory, and every example of
 # --help (the general one and each command's) and of the man page's EXAMPLES runs from an empty
 # directory against the staged install.
+# test: serial (it runs make: tests/run.sh runs no two such scripts at once)
 . "$(dirname "$0")/../tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
 stage=$TMP/staging

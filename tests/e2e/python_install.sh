@@ -6,6 +6,7 @@
 # repository and plays the match the command plays, with the same scores.  Offline (--no-index,
 # --no-build-isolation: Debian's setuptools and cffi build it, as on a machine without PyPI).
 # pip writes nothing into the source tree but build/.
+# test: serial (it runs make: tests/run.sh runs no two such scripts at once)
 . "$(dirname "$0")/../tap.sh"
 cd "$(dirname "$0")/../.." || exit 1
 REPO=$PWD
