@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* agreement_testing.h — the set-up the agreement unit tests share (header only, included by
  * test_agreement_behaviour.c, test_agreement_events.c): a scenario from text, a text that must
- * fail to load, and the public state of a run before its first period. */
+ * fail to load, one run of it, and the public state of a run before its first period. */
 #ifndef PL_AGREEMENT_TESTING_H
 #define PL_AGREEMENT_TESTING_H
 
@@ -34,6 +34,15 @@ static inline int ag_load_error(const char *text, pl_error *err)
     pl_ydoc_free(d);
     pl_agreement_free(a);
     return rc;
+}
+
+/* One run (run 0 of `seed`) of the scenario as written (no variant): compiled into *c, played into *o. */
+static inline void ag_run_once(const pl_agreement *a, uint64_t seed, pl_ag_compiled *c, pl_ag_outcome *o)
+{
+    pl_ag_compile(a, -1, c);
+    pl_ag_draws d;
+    pl_ag_draw(c, seed, 0, &d);
+    pl_ag_run(c, &d, o, NULL);
 }
 
 /* The public state before period 0: clocks and the prior beliefs. */

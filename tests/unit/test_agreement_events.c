@@ -112,13 +112,10 @@ static void an_ambiguous_event_is_a_breach_to_one_party_only(void **state)
     pl_agreement *a = ag_load_text(dispute_text);
     pl_agreement_sim_config cfg = {.runs = 1, .seed = 1, .threads = 1};
     pl_ag_compiled c;
-    pl_ag_compile(a, -1, &c);
+    pl_ag_outcome o;
+    ag_run_once(a, 1, &c, &o);
     assert_true(c.shock_read_breach[0][1] == PL_BIT(0));
     assert_true(c.shock_read_breach[0][0] == 0);
-    pl_ag_draws d;
-    pl_ag_draw(&c, 1, 0, &d);
-    pl_ag_outcome o;
-    pl_ag_run(&c, &d, &o, NULL);
     assert_int_equal(o.first_rev_step, 1);  /* FOOD */
     assert_int_equal(o.first_rev_party, 1); /* by U */
     assert_int_equal(o.first_rev_t, 3);
@@ -136,9 +133,7 @@ static void an_ambiguous_event_is_a_breach_to_one_party_only(void **state)
     snprintf(forced, sizeof forced, "%.*s", (int)(strstr(dispute_text, "read_as_breach") - dispute_text), dispute_text);
     strcat(forced, "reverse: [M]}\n");
     a = ag_load_text(forced);
-    pl_ag_compile(a, -1, &c);
-    pl_ag_draw(&c, 1, 0, &d);
-    pl_ag_run(&c, &d, &o, NULL);
+    ag_run_once(a, 1, &c, &o);
     assert_int_equal(o.first_rev_step, 0); /* M, by the shock */
     assert_int_equal(o.first_rev_party, 2);
     pl_agreement_free(a);
@@ -161,11 +156,8 @@ static void a_shock_changes_what_a_step_pays(void **state)
     (void)state;
     pl_agreement *a = ag_load_text(flows_text);
     pl_ag_compiled c;
-    pl_ag_compile(a, -1, &c);
-    pl_ag_draws d;
-    pl_ag_draw(&c, 1, 0, &d);
     pl_ag_outcome o;
-    pl_ag_run(&c, &d, &o, NULL);
+    ag_run_once(a, 1, &c, &o);
     assert_true(fabs(o.pay[1] - 14) < 1e-12);
     assert_true(fabs(o.pay[0] - 1) < 1e-12);
     pl_agreement_free(a);
@@ -253,11 +245,8 @@ static void an_opportunist_answers_a_shock_that_changes_a_flow(void **state)
                  extra[i]);
         pl_agreement *a = ag_load_text(text);
         pl_ag_compiled c;
-        pl_ag_compile(a, -1, &c);
-        pl_ag_draws d;
-        pl_ag_draw(&c, 1, 0, &d);
         pl_ag_outcome o;
-        pl_ag_run(&c, &d, &o, NULL);
+        ag_run_once(a, 1, &c, &o);
         assert_true(o.ever_done == 3);
         if (i == 0) {
             assert_int_equal(o.first_rev_step, 0);
@@ -295,11 +284,8 @@ static void a_delivery_paid_as_delivered_pays_its_shares_as_it_goes(void **state
         snprintf(text, sizeof text, delivery_text, cases[i].horizon, cases[i].paid);
         pl_agreement *a = ag_load_text(text);
         pl_ag_compiled c;
-        pl_ag_compile(a, -1, &c);
-        pl_ag_draws d;
-        pl_ag_draw(&c, 1, 0, &d);
         pl_ag_outcome o;
-        pl_ag_run(&c, &d, &o, NULL);
+        ag_run_once(a, 1, &c, &o);
         if (fabs(o.pay[0] - cases[i].a) > 1e-12 || fabs(o.pay[1] - cases[i].b) > 1e-12)
             fail_msg("case %zu (%s, horizon %d): A %g B %g, expected %g %g", i, cases[i].paid, cases[i].horizon, o.pay[0],
                      o.pay[1], cases[i].a, cases[i].b);
