@@ -305,7 +305,24 @@ void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
     R->t = c->horizon;
 }
 
-int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
+/* The choices of a plan that may act (cs: a start, ck: a withdrawal) appended to step, keep and cut
+ * (the chance each is drawn against); returns the new count. */
+static int choices_that_may_act(const pl_ag_state *st, pl_bits cs, pl_bits ck, int n, int *step, int *keep, double *cut)
+{
+    for (pl_bits b = cs; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (st->p_act[s] > 0) step[n] = s, keep[n] = 0, cut[n++] = st->p_act[s];
+    }
+    for (pl_bits b = ck; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (st->p_act[s] < 1) step[n] = s, keep[n] = 1, cut[n++] = st->p_act[s];
+    }
+    return n;
+}
+
+/* pl_ag_skip; `kept`: the plans of the period just closed hold on this snapshot (pl_ag_period_next's
+ * quiet close at rest), so their merge (agg_cs, agg_ck) is read instead of each party's plan remade. */
+static int skip_at_rest(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o, int kept)
 {
     if (!c->behave) {
         pl_ag_fast_forward(c, R, o);
@@ -317,18 +334,14 @@ int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
     pl_ag_state *st = &R->st;
     int n = 0, step[PL_AG_MAX_STEPS], keep[PL_AG_MAX_STEPS];
     double cut[PL_AG_MAX_STEPS];
-    for (int p = 0; p < c->n_parties; p++) {
-        if (c->exact[p]) continue;
-        pl_ag_plan_now(c, st, p);
-        for (pl_bits b = st->plan_cs[p]; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (st->p_act[s] > 0) step[n] = s, keep[n] = 0, cut[n++] = st->p_act[s];
+    if (kept) /* the parties that choose, merged (those that follow their rule exactly are at rest) */
+        n = choices_that_may_act(st, st->agg_cs, st->agg_ck, 0, step, keep, cut);
+    else
+        for (int p = 0; p < c->n_parties; p++) {
+            if (c->exact[p]) continue;
+            pl_ag_plan_now(c, st, p);
+            n = choices_that_may_act(st, st->plan_cs[p], st->plan_ck[p], n, step, keep, cut);
         }
-        for (pl_bits b = st->plan_ck[p]; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (st->p_act[s] < 1) step[n] = s, keep[n] = 1, cut[n++] = st->p_act[s];
-        }
-    }
     int stop = c->horizon;
     for (int t = R->t; t < stop && n; t++)
         for (int i = 0; i < n; i++) {
@@ -347,6 +360,8 @@ int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
     R->t = stop;
     return stop >= c->horizon;
 }
+
+int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o) { return skip_at_rest(c, R, o, 0); }
 
 /* The end of a run: what held, and whom a breakdown is blamed on. */
 void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o)
@@ -444,17 +459,24 @@ played:
     R->t = t;
 }
 
-int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
-                        const pl_ag_trace *tr)
+/* pl_ag_period_reopen; `kept`: as skip_at_rest's. */
+static int reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
+                  int kept, const pl_ag_trace *tr)
 {
     /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
     if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, tr);
     if (rest) {
         int from = R->t;
-        if (pl_ag_skip(c, R, o)) return 0;
+        if (skip_at_rest(c, R, o, kept)) return 0;
         if (R->t != from) pl_ag_period_open(c, d, R, o, tr);
     }
     return 1;
+}
+
+int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
+                        const pl_ag_trace *tr)
+{
+    return reopen(c, d, R, o, rest, 0, tr);
 }
 
 int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
@@ -464,9 +486,12 @@ int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
     int quiet = c->behave && !(all->start | all->reverse) && !st->late_pub_new && st->grim == st->exp_grim &&
                 !st->bel_dirty;
     int rest = pl_ag_period_close(c, d, R, o, all, tr);
-    if (quiet && !rest && R->t < c->horizon && st->done == st->time_sig[0] && st->prog == st->time_sig[2])
-        quiet_skip(c, d, R, o);
-    return pl_ag_period_reopen(c, d, R, o, rest, tr);
+    /* a quiet period whose close completed nothing: the next period's snapshot is this one's */
+    quiet = quiet && st->done == st->time_sig[0] && st->prog == st->time_sig[2];
+    if (quiet && !rest && R->t < c->horizon) quiet_skip(c, d, R, o);
+    /* at rest after it, the next opening moves nothing either (no event is left to come before the
+     * horizon), so the plans decided on this snapshot hold there */
+    return reopen(c, d, R, o, rest, quiet, tr);
 }
 
 /* Whether the run, from period R->t on, can no longer complete before the horizon: some core step

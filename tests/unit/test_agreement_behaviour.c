@@ -986,7 +986,8 @@ static long run_in_step(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_out
  * outcome (payoffs, delivered quantities, completion, reversals, belief changes, byte for byte) and
  * trace; and the skip spares periods.  It fails if any of the skip's conditions or stops is dropped
  * (nothing newly late, no memory set, a shock, a confirmation, a false report, a detection, a
- * release, a lateness clock, a completion, a draw that acts). */
+ * release, a lateness clock, a completion, a draw that acts), or if a jump at rest reads the plans
+ * kept from a period that was not quiet (tried). */
 static void a_quiet_stretch_skipped_is_the_periods_played(void **state)
 {
     (void)state;
