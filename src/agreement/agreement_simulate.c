@@ -89,6 +89,7 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     R->t = R->occ_i = R->max_not_before = 0;
     R->ver_drawn = R->false_drawn = R->ever_rev = R->full = 0; /* rev_t and covert_types: read only where ever_rev, covert */
     R->flowing_on = 0; /* flow_on: read only where shock_on */
+    R->next_event = 1 << 30;
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
@@ -111,6 +112,63 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
         pl_ag_time_init(c, &R->st);
         pl_ag_beliefs_init(c, &R->st);
     }
+}
+
+/* The verifiers' part of an opening: secret withdrawals found out, confirmations, false reports. */
+static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                          const pl_ag_trace *tr)
+{
+    const int t = R->t;
+    pl_ag_state *const st = &R->st;
+    int next = 1 << 30;
+    /* a secret withdrawal found out: from now on a withdrawal like any other (not an answer) */
+    for (pl_bits b = st->covert; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->detect_at[s]) {
+            next = R->detect_at[s] < next ? R->detect_at[s] : next;
+            continue;
+        }
+        pl_bits bit = PL_BIT(s);
+        st->covert &= ~bit, st->done &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
+        st->rev |= bit;
+        undispute(c, st, bit);
+        R->detect_at[s] = 1 << 30;
+        if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
+        if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
+        if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
+        TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
+        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], o); /* the act is evidence, once seen */
+    }
+    /* 2. verification: confirmations, then false reports of breach */
+    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->verify_at[s]) {
+            next = R->verify_at[s] < next ? R->verify_at[s] : next;
+            continue;
+        }
+        pl_bits bit = PL_BIT(s);
+        st->verified |= bit, st->breach &= ~bit;
+        if (c->has_false & bit) {
+            double u = (R->false_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_false[s];
+            R->false_drawn |= bit;
+            R->false_at[s] = t + 1 + geometric(u, c->p_false[s], c->log_q_false[s]);
+        }
+        TRACE(PL_TR_VERIFY, s, c->actor[s], st->verified);
+    }
+    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->false_at[s]) {
+            next = R->false_at[s] < next ? R->false_at[s] : next;
+            continue;
+        }
+        pl_bits bit = PL_BIT(s);
+        st->verified &= ~bit, st->breach |= bit;
+        R->verify_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_confirm[s], c->log_q_confirm[s]);
+        R->false_at[s] = 1 << 30;
+        next = R->verify_at[s] < next ? R->verify_at[s] : next;
+        TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
+    }
+    R->next_event = next;
 }
 
 /* The first half of period R->t, before anyone decides: shocks, then verification. */
@@ -149,43 +207,9 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             for (int p = 0; p < P; p++) R->flow_on[s][p] = pl_ag_flow(c, st, s, p);
         }
     }
-    /* a secret withdrawal found out: from now on a withdrawal like any other (not an answer) */
-    for (pl_bits b = st->covert; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (t < R->detect_at[s]) continue;
-        pl_bits bit = PL_BIT(s);
-        st->covert &= ~bit, st->done &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
-        st->rev |= bit;
-        undispute(c, st, bit);
-        R->detect_at[s] = 1 << 30;
-        if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
-        if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
-        if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
-        TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
-        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], o); /* the act is evidence, once seen */
-    }
-    /* 2. verification: confirmations, then false reports of breach */
-    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (t < R->verify_at[s]) continue;
-        pl_bits bit = PL_BIT(s);
-        st->verified |= bit, st->breach &= ~bit;
-        if (c->has_false & bit) {
-            double u = (R->false_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_false[s];
-            R->false_drawn |= bit;
-            R->false_at[s] = t + 1 + geometric(u, c->p_false[s], c->log_q_false[s]);
-        }
-        TRACE(PL_TR_VERIFY, s, c->actor[s], st->verified);
-    }
-    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (t < R->false_at[s]) continue;
-        pl_bits bit = PL_BIT(s);
-        st->verified &= ~bit, st->breach |= bit;
-        R->verify_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_confirm[s], c->log_q_confirm[s]);
-        R->false_at[s] = 1 << 30;
-        TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
-    }
+    /* the verifiers' events, in a period that has some (R->next_event): each pending one is seen by
+     * the loops below, so the next is made exact on the way */
+    if (t >= R->next_event) verifiers_act(c, d, R, o, tr);
     /* 3. with behaviour: which counterpart steps each party now counts late */
     if (c->behave) pl_ag_time_update(c, st);
 }
@@ -211,6 +235,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             st->covert |= PL_BIT(s);
             o->pay[c->actor[s]] -= c->reverse_cost[s];
             R->detect_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_detect[s], c->log_q_detect[s]);
+            if (R->detect_at[s] < R->next_event) R->next_event = R->detect_at[s];
         }
     }
     if (c->behave) pl_ag_beliefs_update(c, st, all, o); /* what each was seen to do, on the snapshot */
@@ -262,6 +287,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
         R->verify_at[s] = t + 1 + c->v_delay[s] + geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        if (R->verify_at[s] < R->next_event) R->next_event = R->verify_at[s];
         TRACE(PL_TR_COMPLETE, s, c->actor[s], st->verified);
     }
     /* 5. what the steps in force are worth this period */
@@ -281,6 +307,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     /* 6. nothing can change any more? */
     if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before &&
         (!c->behave || st->next_late >= H)) {
+        if (R->next_event >= H) return 1; /* else one may be early: each is looked at */
         for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
             if (R->verify_at[__builtin_ctzll(b)] < H) return 0;
         for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
@@ -421,12 +448,7 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     const int H = c->horizon, P = c->n_parties;
     int t = R->t, end = H; /* end: the first period whose opening (or closing) moves something */
     if (R->occ_i < d->n_occ && d->occ_t[R->occ_i] < end) end = d->occ_t[R->occ_i];
-    for (pl_bits b = st->covert; b; b &= b - 1)
-        if (R->detect_at[__builtin_ctzll(b)] < end) end = R->detect_at[__builtin_ctzll(b)];
-    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
-        if (R->verify_at[__builtin_ctzll(b)] < end) end = R->verify_at[__builtin_ctzll(b)];
-    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
-        if (R->false_at[__builtin_ctzll(b)] < end) end = R->false_at[__builtin_ctzll(b)];
+    if (R->next_event < end) end = R->next_event; /* may be early: a period the stretch could skip played */
     if (st->next_late < end) end = st->next_late;
     for (pl_bits b = st->prog; b; b &= b - 1) /* the period whose close completes the step */
         if (t + R->remaining[__builtin_ctzll(b)] - 1 < end) end = t + R->remaining[__builtin_ctzll(b)] - 1;
