@@ -485,6 +485,11 @@ played:
 static int reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
                   int kept, const pl_ag_trace *tr)
 {
+    if (rest && kept) { /* the next opening would move nothing: the run jumps first and opens where it lands */
+        if (skip_at_rest(c, R, o, 1)) return 0;
+        pl_ag_period_open(c, d, R, o, tr);
+        return 1;
+    }
     /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
     if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, tr);
     if (rest) {
