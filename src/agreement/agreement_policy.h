@@ -118,6 +118,10 @@ typedef struct pl_ag_run_state {
      * each pays each party a period (pl_ag_flow), made when a shock changes them */
     pl_bits flowing_on;
     double flow_on[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
+    /* no confirmation, false report or detection falls before this period (verify_at of the steps
+     * done and not verified, false_at of those verified, detect_at of the covert): lowered as each
+     * is drawn, made exact by the opening that reaches it (a step withdrawn since may leave it early) */
+    int next_event;
 } pl_ag_run_state;
 
 /* The pieces of pl_ag_run (agreement_simulate.c), in the order it calls them: begin, then for each

@@ -89,6 +89,7 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     R->t = R->occ_i = R->max_not_before = 0;
     R->ver_drawn = R->false_drawn = R->ever_rev = R->full = 0; /* rev_t and covert_types: read only where ever_rev, covert */
     R->flowing_on = 0; /* flow_on: read only where shock_on */
+    R->next_event = 1 << 30;
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
@@ -111,6 +112,63 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
         pl_ag_time_init(c, &R->st);
         pl_ag_beliefs_init(c, &R->st);
     }
+}
+
+/* The verifiers' part of an opening: secret withdrawals found out, confirmations, false reports. */
+static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                          const pl_ag_trace *tr)
+{
+    const int t = R->t;
+    pl_ag_state *const st = &R->st;
+    int next = 1 << 30;
+    /* a secret withdrawal found out: from now on a withdrawal like any other (not an answer) */
+    for (pl_bits b = st->covert; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->detect_at[s]) {
+            next = R->detect_at[s] < next ? R->detect_at[s] : next;
+            continue;
+        }
+        pl_bits bit = PL_BIT(s);
+        st->covert &= ~bit, st->done &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
+        st->rev |= bit;
+        undispute(c, st, bit);
+        R->detect_at[s] = 1 << 30;
+        if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
+        if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
+        if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
+        TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
+        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], o); /* the act is evidence, once seen */
+    }
+    /* 2. verification: confirmations, then false reports of breach */
+    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->verify_at[s]) {
+            next = R->verify_at[s] < next ? R->verify_at[s] : next;
+            continue;
+        }
+        pl_bits bit = PL_BIT(s);
+        st->verified |= bit, st->breach &= ~bit;
+        if (c->has_false & bit) {
+            double u = (R->false_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_false[s];
+            R->false_drawn |= bit;
+            R->false_at[s] = t + 1 + geometric(u, c->p_false[s], c->log_q_false[s]);
+        }
+        TRACE(PL_TR_VERIFY, s, c->actor[s], st->verified);
+    }
+    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (t < R->false_at[s]) {
+            next = R->false_at[s] < next ? R->false_at[s] : next;
+            continue;
+        }
+        pl_bits bit = PL_BIT(s);
+        st->verified &= ~bit, st->breach |= bit;
+        R->verify_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_confirm[s], c->log_q_confirm[s]);
+        R->false_at[s] = 1 << 30;
+        next = R->verify_at[s] < next ? R->verify_at[s] : next;
+        TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
+    }
+    R->next_event = next;
 }
 
 /* The first half of period R->t, before anyone decides: shocks, then verification. */
@@ -149,43 +207,9 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             for (int p = 0; p < P; p++) R->flow_on[s][p] = pl_ag_flow(c, st, s, p);
         }
     }
-    /* a secret withdrawal found out: from now on a withdrawal like any other (not an answer) */
-    for (pl_bits b = st->covert; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (t < R->detect_at[s]) continue;
-        pl_bits bit = PL_BIT(s);
-        st->covert &= ~bit, st->done &= ~bit, st->verified &= ~bit, st->breach &= ~bit, st->retal &= ~bit;
-        st->rev |= bit;
-        undispute(c, st, bit);
-        R->detect_at[s] = 1 << 30;
-        if (c->reversible & bit) R->full &= ~bit, R->remaining[s] = c->duration[s];
-        if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
-        if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
-        TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
-        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], o); /* the act is evidence, once seen */
-    }
-    /* 2. verification: confirmations, then false reports of breach */
-    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (t < R->verify_at[s]) continue;
-        pl_bits bit = PL_BIT(s);
-        st->verified |= bit, st->breach &= ~bit;
-        if (c->has_false & bit) {
-            double u = (R->false_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_false[s];
-            R->false_drawn |= bit;
-            R->false_at[s] = t + 1 + geometric(u, c->p_false[s], c->log_q_false[s]);
-        }
-        TRACE(PL_TR_VERIFY, s, c->actor[s], st->verified);
-    }
-    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        if (t < R->false_at[s]) continue;
-        pl_bits bit = PL_BIT(s);
-        st->verified &= ~bit, st->breach |= bit;
-        R->verify_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_confirm[s], c->log_q_confirm[s]);
-        R->false_at[s] = 1 << 30;
-        TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
-    }
+    /* the verifiers' events, in a period that has some (R->next_event): each pending one is seen by
+     * the loops below, so the next is made exact on the way */
+    if (t >= R->next_event) verifiers_act(c, d, R, o, tr);
     /* 3. with behaviour: which counterpart steps each party now counts late */
     if (c->behave) pl_ag_time_update(c, st);
 }
@@ -220,6 +244,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             st->covert |= PL_BIT(s);
             o->pay[c->actor[s]] -= c->reverse_cost[s];
             R->detect_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_detect[s], c->log_q_detect[s]);
+            if (R->detect_at[s] < R->next_event) R->next_event = R->detect_at[s];
         }
     }
     if (c->behave) pl_ag_beliefs_update(c, st, all, o); /* what each was seen to do, on the snapshot */
@@ -273,6 +298,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
         R->verify_at[s] = t + 1 + c->v_delay[s] + geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        if (R->verify_at[s] < R->next_event) R->next_event = R->verify_at[s];
         TRACE(PL_TR_COMPLETE, s, c->actor[s], st->verified);
     }
     /* 5. what the steps in force are worth this period */
@@ -292,6 +318,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     /* 6. nothing can change any more? */
     if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before &&
         (!c->behave || st->next_late >= H)) {
+        if (R->next_event >= H) return 1; /* else one may be early: each is looked at */
         for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
             if (R->verify_at[__builtin_ctzll(b)] < H) return 0;
         for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
@@ -316,7 +343,24 @@ void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
     R->t = c->horizon;
 }
 
-int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
+/* The choices of a plan that may act (cs: a start, ck: a withdrawal) appended to step, keep and cut
+ * (the chance each is drawn against); returns the new count. */
+static int choices_that_may_act(const pl_ag_state *st, pl_bits cs, pl_bits ck, int n, int *step, int *keep, double *cut)
+{
+    for (pl_bits b = cs; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (st->p_act[s] > 0) step[n] = s, keep[n] = 0, cut[n++] = st->p_act[s];
+    }
+    for (pl_bits b = ck; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        if (st->p_act[s] < 1) step[n] = s, keep[n] = 1, cut[n++] = st->p_act[s];
+    }
+    return n;
+}
+
+/* pl_ag_skip; `kept`: the plans of the period just closed hold on this snapshot (pl_ag_period_next's
+ * quiet close at rest), so their merge (agg_cs, agg_ck) is read instead of each party's plan remade. */
+static int skip_at_rest(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o, int kept)
 {
     if (!c->behave) {
         pl_ag_fast_forward(c, R, o);
@@ -328,18 +372,14 @@ int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
     pl_ag_state *st = &R->st;
     int n = 0, step[PL_AG_MAX_STEPS], keep[PL_AG_MAX_STEPS];
     double cut[PL_AG_MAX_STEPS];
-    for (int p = 0; p < c->n_parties; p++) {
-        if (c->exact[p]) continue;
-        pl_ag_plan_now(c, st, p);
-        for (pl_bits b = st->plan_cs[p]; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (st->p_act[s] > 0) step[n] = s, keep[n] = 0, cut[n++] = st->p_act[s];
+    if (kept) /* the parties that choose, merged (those that follow their rule exactly are at rest) */
+        n = choices_that_may_act(st, st->agg_cs, st->agg_ck, 0, step, keep, cut);
+    else
+        for (int p = 0; p < c->n_parties; p++) {
+            if (c->exact[p]) continue;
+            pl_ag_plan_now(c, st, p);
+            n = choices_that_may_act(st, st->plan_cs[p], st->plan_ck[p], n, step, keep, cut);
         }
-        for (pl_bits b = st->plan_ck[p]; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (st->p_act[s] < 1) step[n] = s, keep[n] = 1, cut[n++] = st->p_act[s];
-        }
-    }
     int stop = c->horizon;
     for (int t = R->t; t < stop && n; t++)
         for (int i = 0; i < n; i++) {
@@ -358,6 +398,8 @@ int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o)
     R->t = stop;
     return stop >= c->horizon;
 }
+
+int pl_ag_skip(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outcome *o) { return skip_at_rest(c, R, o, 0); }
 
 /* The end of a run: what held, and whom a breakdown is blamed on. */
 void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o)
@@ -417,12 +459,7 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     const int H = c->horizon, P = c->n_parties;
     int t = R->t, end = H; /* end: the first period whose opening (or closing) moves something */
     if (R->occ_i < d->n_occ && d->occ_t[R->occ_i] < end) end = d->occ_t[R->occ_i];
-    for (pl_bits b = st->covert; b; b &= b - 1)
-        if (R->detect_at[__builtin_ctzll(b)] < end) end = R->detect_at[__builtin_ctzll(b)];
-    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
-        if (R->verify_at[__builtin_ctzll(b)] < end) end = R->verify_at[__builtin_ctzll(b)];
-    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
-        if (R->false_at[__builtin_ctzll(b)] < end) end = R->false_at[__builtin_ctzll(b)];
+    if (R->next_event < end) end = R->next_event; /* may be early: a period the stretch could skip played */
     if (st->next_late < end) end = st->next_late;
     for (pl_bits b = st->prog; b; b &= b - 1) /* the period whose close completes the step */
         if (t + R->remaining[__builtin_ctzll(b)] - 1 < end) end = t + R->remaining[__builtin_ctzll(b)] - 1;
@@ -459,17 +496,29 @@ played:
     R->t = t;
 }
 
-int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
-                        const pl_ag_trace *tr)
+/* pl_ag_period_reopen; `kept`: as skip_at_rest's. */
+static int reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
+                  int kept, const pl_ag_trace *tr)
 {
+    if (rest && kept) { /* the next opening would move nothing: the run jumps first and opens where it lands */
+        if (skip_at_rest(c, R, o, 1)) return 0;
+        pl_ag_period_open(c, d, R, o, tr);
+        return 1;
+    }
     /* the next period opens at once (as the stepper's does), and a run at rest jumps from there */
     if (R->t < c->horizon) pl_ag_period_open(c, d, R, o, tr);
     if (rest) {
         int from = R->t;
-        if (pl_ag_skip(c, R, o)) return 0;
+        if (skip_at_rest(c, R, o, kept)) return 0;
         if (R->t != from) pl_ag_period_open(c, d, R, o, tr);
     }
     return 1;
+}
+
+int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
+                        const pl_ag_trace *tr)
+{
+    return reopen(c, d, R, o, rest, 0, tr);
 }
 
 int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
@@ -479,9 +528,12 @@ int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
     int quiet = c->behave && !(all->start | all->reverse) && !st->late_pub_new && st->grim == st->exp_grim &&
                 !st->bel_dirty;
     int rest = pl_ag_period_close(c, d, R, o, all, tr);
-    if (quiet && !rest && R->t < c->horizon && st->done == st->time_sig[0] && st->prog == st->time_sig[2])
-        quiet_skip(c, d, R, o);
-    return pl_ag_period_reopen(c, d, R, o, rest, tr);
+    /* a quiet period whose close completed nothing: the next period's snapshot is this one's */
+    quiet = quiet && st->done == st->time_sig[0] && st->prog == st->time_sig[2];
+    if (quiet && !rest && R->t < c->horizon) quiet_skip(c, d, R, o);
+    /* at rest after it, the next opening moves nothing either (no event is left to come before the
+     * horizon), so the plans decided on this snapshot hold there */
+    return reopen(c, d, R, o, rest, quiet, tr);
 }
 
 /* Whether the run, from period R->t on, can no longer complete before the horizon: some core step

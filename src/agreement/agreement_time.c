@@ -19,8 +19,8 @@
 
 void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st)
 {
-    for (int v = 0; v <= c->n_parties; v++)
-        for (int s = 0; s < c->n_steps; s++) st->due_since[v][s] = -1;
+    /* the clocks (due_since, due_by) are read only for the steps of their view's due set, which are
+     * written as they fall due: the empty sets need none */
     for (int p = 0; p < c->n_parties; p++) st->late[p] = 0;
     st->late_pub = st->late_pub_new = 0;
     st->late_of_pub = 0;
@@ -56,7 +56,6 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
         int s = __builtin_ctzll(b);
         if (!(c->req[s] & ~visible)) due |= PL_BIT(s);
     }
-    for (pl_bits b = st->due_mask[v] & ~due; b; b &= b - 1) since[__builtin_ctzll(b)] = -1;
     for (pl_bits b = due & ~st->due_mask[v]; b; b &= b - 1) {
         int s = __builtin_ctzll(b), by = t + c->duration[s] - 1;
         since[s] = (short)t;

@@ -530,6 +530,41 @@ static void the_lateness_kept_between_periods_is_the_lateness_made_afresh(void *
     }
 }
 
+/* The verifiers' events pending at an opening, as the simulator keeps them (R->next_event, the
+ * period before which none falls) against every pending one looked at: the opening has seen each
+ * that fell by now (a confirmation of a step done, a false report of one verified, the detection of
+ * a secret withdrawal), and none falls before the kept period.  seen[0] counts the openings with
+ * an event pending before the horizon, seen[1] those of agreed-framework-1994's secret withdrawals. */
+static void events_kept_against_pending(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long *seen = ctx;
+    const pl_ag_state *st = &R->st;
+    int first = 1 << 30;
+    for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
+        first = R->verify_at[__builtin_ctzll(b)] < first ? R->verify_at[__builtin_ctzll(b)] : first;
+    for (pl_bits b = st->verified & c->has_false; b; b &= b - 1)
+        first = R->false_at[__builtin_ctzll(b)] < first ? R->false_at[__builtin_ctzll(b)] : first;
+    for (pl_bits b = st->covert; b; b &= b - 1)
+        first = R->detect_at[__builtin_ctzll(b)] < first ? R->detect_at[__builtin_ctzll(b)] : first;
+    if (first <= R->t) fail_msg("period %d: an event of period %d left pending", R->t, first);
+    if (R->next_event > first) fail_msg("period %d: next event kept at %d, pending at %d", R->t, R->next_event, first);
+    seen[0] += first < c->horizon, seen[1] += st->covert != 0;
+}
+
+/* The opening looks at the verifiers' steps only in a period at or after R->next_event, which each
+ * confirmation, false report and detection drawn lowers (fails when a completion's confirmation or a
+ * secret withdrawal's detection does not lower it, tried). */
+static void the_verifiers_events_kept_are_every_event_pending(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        long seen[2] = {0, 0};
+        assert_true(replay_behaviour_file(f, 17, 200, -1, NULL, events_kept_against_pending, seen) > 1000);
+        assert_true(seen[0] > 100); /* events were pending, */
+        if (f == 1) assert_true(seen[1] > 10); /* and secret withdrawals waited to be found out */
+    }
+}
+
 /* Start deadlines (`behaviour: start_by:`; the steps' own `start_by:` below): a step not started by its
  * start deadline is late, and no longer for that once started.  X and Y start at once or late, by the
  * choice; Z only once X is verified. */
@@ -1062,7 +1097,8 @@ static long run_in_step(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_out
  * outcome (payoffs, delivered quantities, completion, reversals, belief changes, byte for byte) and
  * trace; and the skip spares periods.  It fails if any of the skip's conditions or stops is dropped
  * (nothing newly late, no memory set, a shock, a confirmation, a false report, a detection, a
- * release, a lateness clock, a completion, a draw that acts). */
+ * release, a lateness clock, a completion, a draw that acts), or if a jump at rest reads the plans
+ * kept from a period that was not quiet (tried). */
 static void a_quiet_stretch_skipped_is_the_periods_played(void **state)
 {
     (void)state;
@@ -1354,6 +1390,7 @@ int main(void)
         cmocka_unit_test(a_quiet_stretch_skipped_is_the_periods_played),
         cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
+        cmocka_unit_test(the_verifiers_events_kept_are_every_event_pending),
         cmocka_unit_test(the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh),
         cmocka_unit_test(a_steps_own_start_deadline_drives_its_lateness),
         cmocka_unit_test(the_flows_kept_after_a_shock_are_the_flows_made_afresh),
