@@ -347,10 +347,10 @@ typedef struct pl_ag_compiled {
     /* what the parties' rules and plans read of the public state, field by field (a party's plan holds
      * while none of it moved; agreement_choice.c): of its own steps, `started`, `prog`, `rev`, `opp`,
      * `covert` and their release by `not_before`; and the parties (bit p) that read step x's `done`
-     * (its actor; an opportunist type's party, if it is exchanged for one of its steps), its
-     * `verified` (a party one of whose steps requires it, or an all_first type of which waits for
-     * it) and its `ever_done` (an opportunist type's party, if it hangs on one of its steps) */
-    uint32_t readers_done[PL_AG_MAX_STEPS], readers_verified[PL_AG_MAX_STEPS], readers_ever[PL_AG_MAX_STEPS];
+     * (its actor; an opportunist type's party, if it is exchanged for one of its steps: its
+     * `ever_done` with it) and its `verified` (a party one of whose steps requires it, or an
+     * all_first type of which waits for it) */
+    uint32_t readers_done[PL_AG_MAX_STEPS], readers_verified[PL_AG_MAX_STEPS];
     /* ... and of the threats and withdrawals in answer: the breaches it answers (pl_ag_threat), those
      * of the counterpart steps exchanged for its own; `rev` and `retal`, while one of its own steps is
      * withdrawn, of what its steps require (restoring reads which of them were withdrawn in answer) */

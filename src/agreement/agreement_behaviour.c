@@ -223,28 +223,29 @@ static int pays(const pl_ag_compiled *c, int x, int p)
 /* What each party's rule and plan read of the public state (agreement_choice.c, plan_holds). */
 static void plan_reads(pl_ag_compiled *c)
 {
-    for (int x = 0; x < c->n_steps; x++) c->readers_done[x] = c->readers_verified[x] = c->readers_ever[x] = 0;
+    for (int x = 0; x < c->n_steps; x++) c->readers_done[x] = c->readers_verified[x] = 0;
     for (int p = 0; p < c->n_parties; p++) {
-        pl_bits own = c->own[p], req = 0, link = 0, hang = 0, done = own, verified = 0, ever = 0;
+        pl_bits own = c->own[p], req = 0, link = 0, done = own, verified = 0;
         for (pl_bits b = own; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            req |= c->req[s], link |= c->link[s], hang |= c->dep_closure[s];
+            req |= c->req[s], link |= c->link[s];
         }
         verified = req;
         /* agreement_policy.c: every rule reads its own steps' state and answers the breaches of the
          * steps exchanged for them (pl_ag_reciprocal_*: link & threat); it starts a step once what it
          * requires is verified (or, restoring, withdrawn in answer); an all_first type waits for its
          * steps verified; an opportunist weighs what is exchanged for a step that is done and whether
-         * anything hanging on it is still to come; the plan's due steps read what they require
-         * verified (agreement_time.c).  Of every type the party may be. */
+         * anything hanging on it is still to come (ever done: read with `done`, since a step is first
+         * ever done when it is done, and the counterpart steps hanging on its own are exchanged for
+         * them); the plan's due steps read what they require verified (agreement_time.c).  Of every
+         * type the party may be (agreement_choice.c narrows them to the type drawn for the run). */
         for (int k = 0; k < c->n_opt[p]; k++) {
             const pl_ag_copt *o = &c->opt[p][k];
-            if (o->kind == PL_POL_OPPORTUNIST) done |= link, ever |= hang;
+            if (o->kind == PL_POL_OPPORTUNIST) done |= link;
             if (o->kind == PL_POL_ALL_FIRST) verified |= o->steps;
         }
         for (pl_bits b = done; b; b &= b - 1) c->readers_done[__builtin_ctzll(b)] |= 1u << p;
         for (pl_bits b = verified; b; b &= b - 1) c->readers_verified[__builtin_ctzll(b)] |= 1u << p;
-        for (pl_bits b = ever; b; b &= b - 1) c->readers_ever[__builtin_ctzll(b)] |= 1u << p;
         c->plan_threat[p] = link & ~own, c->plan_restore[p] = req;
     }
 }

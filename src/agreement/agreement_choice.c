@@ -216,9 +216,11 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
 }
 
 /* Whether party p's last plan still holds: what its rule and plan read is the public state of its
- * own steps and, field by field, of the steps whose readers it is among (c->readers_*),
- * the threats it answers and the withdrawals in answer it restores by (pl_ag_plan_keys_hold: what it
- * counts late is among its threats), its own memory, and which of its own steps
+ * own steps and, field by field, of the steps whose readers it is among (c->readers_*, narrowed to
+ * the type drawn for the run; the verification of what its steps neither under way nor done
+ * require), the threats it answers and the withdrawals in answer it restores by
+ * (pl_ag_plan_keys_hold: what it counts late is among its threats), its own memory if it is a grim
+ * type, and which of its own steps
  * are released by `not_before` (st->time_rel: the lateness of the period, agreement_time.c, made it
  * at the period's opening; a plan made before a release holds after it unless one of its party's
  * own steps was released).  The public part is compared once a period, at its first
@@ -244,19 +246,43 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
             pl_bits moved = moved_dep | (now[1] ^ st->pub_last[1]);
             pl_bits drop = 0;
             for (pl_bits k = now[11] ^ st->pub_last[11]; k; k &= k - 1) drop |= c->shock_pi_readers[__builtin_ctzll(k)];
-            /* the plans that read a field of a step that moved, or every one if the shocks moved */
-            if (now[11] != st->pub_last[11] || !st->pub_t)
+            /* the plans that read a field of a step that moved (every one at the first decision, where
+             * the types drawn for the run are noted) */
+            if (!st->pub_t) {
                 st->plan_ok = 0;
-            else {
+                st->type_opp = st->type_waits = st->type_grim = 0;
+                for (int p = 0; p < c->n_parties; p++) {
+                    const int kind = c->opt[p][st->type[p]].kind;
+                    st->type_opp |= (uint32_t)(kind == PL_POL_OPPORTUNIST) << p;
+                    st->type_waits |= (uint32_t)(kind == PL_POL_ALL_FIRST) << p;
+                    st->type_grim |= (uint32_t)(kind == PL_POL_GRIM) << p;
+                }
+            } else {
                 /* (the threats and the withdrawals in answer a plan reads: pl_ag_plan_keys_hold) */
-                pl_bits d_own = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[3] ^ st->pub_last[3]) |
-                                (now[7] ^ st->pub_last[7]) | (now[9] ^ st->pub_last[9]) | (now[10] ^ st->pub_last[10]);
+                const pl_bits d_done = now[2] ^ st->pub_last[2], d_ver = now[4] ^ st->pub_last[4];
+                const pl_bits d_own = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[3] ^ st->pub_last[3]) |
+                                      (now[7] ^ st->pub_last[7]) | (now[9] ^ st->pub_last[9]) | (now[10] ^ st->pub_last[10]) | d_done;
                 st->ans_moved = ((now[3] ^ st->pub_last[3]) | (now[5] ^ st->pub_last[5]) | (now[6] ^ st->pub_last[6])) != 0;
+                /* a step's verification is read by the steps that require it only while they are neither
+                 * under way nor done (the rule's starts, the due steps): a plan kept this long was made
+                 * with its own steps as they are now (their start or completion moved it), so it read
+                 * those of them that are neither now; their actors' plans go as if their own steps moved */
+                pl_bits users = 0;
+                for (pl_bits b = d_ver; b; b &= b - 1) users |= c->req_users[__builtin_ctzll(b)];
                 uint32_t stale = 0;
-                for (pl_bits b = d_own; b; b &= b - 1) stale |= 1u << c->actor[__builtin_ctzll(b)];
-                for (pl_bits b = now[2] ^ st->pub_last[2]; b; b &= b - 1) stale |= c->readers_done[__builtin_ctzll(b)];
-                for (pl_bits b = now[4] ^ st->pub_last[4]; b; b &= b - 1) stale |= c->readers_verified[__builtin_ctzll(b)];
-                for (pl_bits b = now[8] ^ st->pub_last[8]; b; b &= b - 1) stale |= c->readers_ever[__builtin_ctzll(b)];
+                for (pl_bits b = d_own | (users & ~now[1] & ~now[2]); b; b &= b - 1) stale |= 1u << c->actor[__builtin_ctzll(b)];
+                /* the types drawn, not every type a party may be (c->readers_*): an opportunist reads the
+                 * counterpart steps exchanged for its own being done, those hanging on them ever done
+                 * (read with `done`: a step is first ever done in the period it is done, and those
+                 * hanging on its own steps are exchanged for them), and the flows the shocks change; an
+                 * all_first type, its steps waited for verified; the memory, a grim type (plan_valid) */
+                const uint32_t opp = st->type_opp, waits = st->type_waits;
+                if (opp) {
+                    if (now[11] != st->pub_last[11]) stale |= opp;
+                    for (pl_bits b = d_done; b; b &= b - 1) stale |= c->readers_done[__builtin_ctzll(b)] & opp;
+                }
+                if (waits)
+                    for (pl_bits b = d_ver; b; b &= b - 1) stale |= c->readers_verified[__builtin_ctzll(b)] & waits;
                 st->plan_ok &= ~stale;
             }
             for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
@@ -280,7 +306,7 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
 static inline __attribute__((always_inline)) int plan_valid(const pl_ag_compiled *c, pl_ag_state *st, int p,
                                                             uint32_t g)
 {
-    if (!(st->plan_ok >> p & 1) || ((st->plan_grim[p] ^ g) >> p & 1)) return 0;
+    if (!(st->plan_ok >> p & 1) || ((st->plan_grim[p] ^ g) & st->type_grim) >> p & 1) return 0;
     const pl_bits ld = st->late[p] | st->disputed[p];
     if (!st->ans_moved && ld == st->plan_late[p]) return 1;
     st->plan_late[p] = ld;

@@ -99,6 +99,9 @@ typedef struct pl_ag_state {
     double would_do[PL_AG_MAX_STEPS];    /* under the beliefs: chance the actor would ever do the step */
     double p_act[PL_AG_MAX_STEPS];   /* for each step, its actor's last plan */
     double pi_start[PL_AG_MAX_STEPS], pi_keep[PL_AG_MAX_STEPS];
+    /* the parties whose type drawn for the run is opportunist, all_first, grim (bit p): made at the
+     * run's first decision (pub_check) */
+    uint32_t type_opp, type_waits, type_grim;
 } pl_ag_state;
 
 /* One run in progress: the public state and what the simulator keeps beside it.

@@ -459,6 +459,39 @@ static void the_plans_kept_between_periods_are_the_plans_made_afresh(void **stat
     }
 }
 
+/* A shock's `flows:` moves no step, yet an opportunist's rule reads the flows: A keeps X while X pays
+ * it something, and withdraws it once the shock makes X cost it to keep (nothing hangs on X, and A
+ * would lose nothing in answer).  The plan kept for an opportunist type is made again when the shocks
+ * change flows, as the plan made afresh at every decision shows; fails when it is kept over a shock
+ * (tried).  B's plan, which reads no flow, is kept (the withdrawals counted are A's). */
+static void an_opportunists_plan_is_made_again_when_a_shock_changes_its_flows(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text("kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+                                   "parties:\n  - {id: A, policy: opportunist}\n  - {id: B, policy: reciprocal}\n"
+                                   "steps:\n"
+                                   "  - {id: X, actor: A, flow: {A: 0.5, B: 1}, reversible: true}\n"
+                                   "  - {id: Z, actor: B, flow: {A: 0.25}}\n"
+                                   "shocks:\n  - {id: s, p: 0.1, flows: {X: {A: -1}}}\n"
+                                   "behaviour: {choice: rule, tremble: 0.01}\n");
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(a, -1, c);
+    long checked = 0, answered = 0;
+    for (uint64_t run = 0; run < 200; run++) {
+        pl_ag_draws d;
+        pl_ag_outcome o;
+        pl_ag_draw(c, 29, run, &d);
+        checked += run_checking_plans(c, &d, &o);
+        /* X withdrawn by A after the shock came */
+        answered += d.n_occ > 0 && o.first_rev_step == 0 && o.first_rev_party == 0 && o.first_rev_t >= d.occ_t[0];
+    }
+    assert_true(checked > 1000);
+    assert_true(answered > 50); /* the shock did turn A against X */
+    pl_free(c);
+    pl_agreement_free(a);
+}
+
 /* Plays every run of every variant of the behaviour file f (runs 0 .. runs-1 of the given seed)
  * through the simulator's own steps, party `exact` (or none if negative) following its rule
  * exactly: calls begin (if not NULL) on the state of each run as begun, before its first period
@@ -1386,6 +1419,7 @@ int main(void)
         cmocka_unit_test(a_belief_counted_in_units_is_rounded_as_llround_does),
         cmocka_unit_test(a_flow_counts_the_shocks_that_change_it),
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
+        cmocka_unit_test(an_opportunists_plan_is_made_again_when_a_shock_changes_its_flows),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
         cmocka_unit_test(a_quiet_stretch_skipped_is_the_periods_played),
         cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
