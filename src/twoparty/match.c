@@ -400,42 +400,56 @@ static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl
     }
 }
 
-/* The turns of a match between two automata, with the draws of play_turns: A's move, B's move,
- * A's flip, B's flip, each a draw only where its cut is neither 0 nor UINT64_MAX. */
+/* The turns of `lanes` (1 or 2, a constant) matches between the automata A and B that differ
+ * only by their streams, lane l into the histories h[2 l] (A) and h[2 l + 1] (B) from the stream
+ * rng[l], each with the draws of play_turns: A's move, B's move, A's flip, B's flip, each a draw
+ * only where its cut is neither 0 nor UINT64_MAX.  Two lanes advance turn by turn together: a
+ * lane's turn waits on its chain of state (the cut read by the state, the next state read by the
+ * actions, two loads in series), and the other lane's chain runs meanwhile (pl_match_run_two). */
 static inline __attribute__((always_inline)) void play_automata(const pl_automaton *A, const pl_automaton *B,
-                                                                pl_history *ha, pl_history *hb, pl_rng *rng,
+                                                                int lanes, pl_history *const *h, pl_rng *rng,
                                                                 uint64_t noise_cut, int length, int noisy)
 {
-    uint64_t *wa = ha->w, *wb = hb->w;
-    int defects_a = 0, defects_b = 0;
-    unsigned sa = 0, sb = 0;
-    pl_rng r = *rng; /* as in play_table: a copy in registers */
+    uint64_t *wa[2], *wb[2];
+    int defects_a[2] = {0, 0}, defects_b[2] = {0, 0};
+    unsigned sa[2] = {0, 0}, sb[2] = {0, 0};
+    pl_rng r[2]; /* as in play_table: copies in registers */
+    for (int l = 0; l < lanes; l++) {
+        wa[l] = h[2 * l]->w;
+        wb[l] = h[2 * l + 1]->w;
+        r[l] = rng[l];
+    }
     /* a word of 64 turns at a time: its bits gathered by the turn's index in it, with no test
      * of the word's end a turn (the last word's bits past len stay 0) */
     for (int w = 0; w * 64 < length; w++) {
         int in_word = length - w * 64 < 64 ? length - w * 64 : 64;
-        uint64_t bits_a = 0, bits_b = 0;
-        for (int k = 0; k < in_word; k++) {
-            unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, A->cut[sa]);
-            unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, B->cut[sb]);
-            if (noisy) {
-                x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
-                y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+        uint64_t bits_a[2] = {0, 0}, bits_b[2] = {0, 0};
+        for (int k = 0; k < in_word; k++)
+            for (int l = 0; l < lanes; l++) {
+                unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r[l], A->cut[sa[l]]);
+                unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r[l], B->cut[sb[l]]);
+                if (noisy) {
+                    x ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
+                    y ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
+                }
+                bits_a[l] |= (uint64_t)x << k;
+                bits_b[l] |= (uint64_t)y << k;
+                sa[l] = A->next[sa[l]][2 * x + y];
+                sb[l] = B->next[sb[l]][2 * y + x];
             }
-            bits_a |= (uint64_t)x << k;
-            bits_b |= (uint64_t)y << k;
-            sa = A->next[sa][2 * x + y];
-            sb = B->next[sb][2 * y + x];
+        for (int l = 0; l < lanes; l++) {
+            wa[l][w] = bits_a[l];
+            wb[l][w] = bits_b[l];
+            defects_a[l] += __builtin_popcountll(bits_a[l]);
+            defects_b[l] += __builtin_popcountll(bits_b[l]);
         }
-        wa[w] = bits_a;
-        wb[w] = bits_b;
-        defects_a += __builtin_popcountll(bits_a);
-        defects_b += __builtin_popcountll(bits_b);
     }
-    *rng = r;
-    ha->n_defect = defects_a;
-    hb->n_defect = defects_b;
-    ha->len = hb->len = length;
+    for (int l = 0; l < lanes; l++) {
+        rng[l] = r[l];
+        h[2 * l]->n_defect = defects_a[l];
+        h[2 * l + 1]->n_defect = defects_b[l];
+        h[2 * l]->len = h[2 * l + 1]->len = length;
+    }
 }
 
 /* The n (1..64) bits of w from bit pos, lowest first; every word they touch exists. */
@@ -594,8 +608,50 @@ static __attribute__((noinline)) int play_as_automata(const pl_strategy *a, cons
         (buf->autos->seen ||
          (buf->autos->seen = pl_calloc((size_t)CYCLE_STATES * CYCLE_STATES, sizeof *buf->autos->seen))))
         buf->copied = play_cycle(buf->autos, A, B, ha, hb, length);
-    else if (noise_cut) play_automata(A, B, ha, hb, rng, noise_cut, length, 1);
-    else play_automata(A, B, ha, hb, rng, 0, length, 0);
+    else {
+        pl_history *h[2] = {ha, hb};
+        if (noise_cut) play_automata(A, B, 1, h, rng, noise_cut, length, 1);
+        else play_automata(A, B, 1, h, rng, 0, length, 0);
+    }
+    return 1;
+}
+
+int pl_match_run_two(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, uint64_t stream_b1,
+                     pl_match_buf *buf, pl_match_buf *buf1)
+{
+    /* the players' automata as pl_match_run found them (the slots hold them: no build here) */
+    if (buf->generic || cfg->prob_end > 0 || !buf->game_checked || !buf->autos) return 0;
+    const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
+    const pl_automaton *au[2];
+    int det[2] = {0, 0};
+    automata_of(buf->autos, a, b, g, au, det);
+    /* two tables are play_table's; a deterministic pair without noise draws nothing (and cycles) */
+    if (!au[0] || !au[1] || (au[0] == &buf->autos->m1[0] && au[1] == &buf->autos->m1[1]) ||
+        (!cfg->noise && det[0] && det[1]))
+        return 0;
+    pl_match_buf *bufs[2] = {buf, buf1};
+    pl_rng rng[2], before[2];
+    pl_history *h[4];
+    int length = cfg->turns;
+    for (int l = 0; l < 2; l++) {
+        pl_match_config c = *cfg;
+        if (l == 1) c.stream_b = stream_b1;
+        length = match_begin(&c, &rng[l], bufs[l]);
+        before[l] = rng[l];
+        h[2 * l] = &bufs[l]->h[0];
+        h[2 * l + 1] = &bufs[l]->h[1];
+        if (pl_history_reserve(h[2 * l], length) || pl_history_reserve(h[2 * l + 1], length))
+            return 0; /* pl_match_run will say so */
+    }
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    if (noise_cut) play_automata(au[0], au[1], 2, h, rng, noise_cut, length, 1);
+    else play_automata(au[0], au[1], 2, h, rng, 0, length, 0);
+    for (int l = 0; l < 2; l++) {
+        bufs[l]->copied = 0;
+        bufs[l]->half = 0;
+        bufs[l]->drew = memcmp(&before[l], &rng[l], sizeof rng[l]) != 0;
+        if (!bufs[l]->no_scores) match_scores(h[2 * l], h[2 * l + 1], g);
+    }
     return 1;
 }
 
