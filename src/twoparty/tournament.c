@@ -371,7 +371,7 @@ static int play_job(shared *sh, size_t k, slot *s, worker *w, pl_error *err)
         }
         mc.stream_b = (uint64_t)r;
         buf->no_scores = w->buf[1].no_scores = sh->exact;
-        /* after the first, two repetitions of a pair of automata that draws are played together */
+        /* after the first, two repetitions of a pair of automata or tables that draws are played together */
         if (r > 0 && r + 1 < cfg->repetitions && pl_match_run_two(a, b, &mc, (uint64_t)r + 1, buf, &w->buf[1])) {
             take_match(sh, s, pi, pj, r, buf);
             take_match(sh, s, pi, pj, ++r, &w->buf[1]);
