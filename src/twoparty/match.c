@@ -24,7 +24,9 @@
  * Automata (finite-state machines, lookup tables, cycles; a table is one too) are
  * played by play_automata when both players are, and by play_half when one is: the
  * automaton stepped in the loop, only the other player called, the same draws in the
- * same order (tests/unit/test_match_automaton.c compares them with the loop of moves). */
+ * same order (tests/unit/test_match_automaton.c compares them with the loop of moves).
+ * pl_match_run_two plays two repetitions of a pair of automata or tables at once, as two
+ * lanes of one loop, so that one match's wait on its chain of states overlaps the other's. */
 #include <assert.h>
 #include <math.h>
 #include <stdlib.h>
@@ -265,43 +267,58 @@ int pl_table_deterministic(const pl_table *t)
     return 1;
 }
 
-/* The turns of a match between two tables: A's move, B's move, A's flip, B's flip, each a draw
- * only where its cut is neither 0 nor UINT64_MAX, as in play_turns.  A's action is 1 (D) when
- * it does not cooperate.  Bits are gathered a word at a time (the words past len are zero). */
-static inline __attribute__((always_inline)) void play_table(const pl_table *ta, const pl_table *tb,
-                                                             pl_history *ha, pl_history *hb, pl_rng *rng,
+/* The turns of `lanes` (1 or 2, a constant) matches between two tables that differ only by their
+ * streams, lane l into the histories h[2 l] (A) and h[2 l + 1] (B) from the stream rng[l]: A's
+ * move, B's move, A's flip, B's flip, each a draw only where its cut is neither 0 nor UINT64_MAX,
+ * as in play_turns.  A's action is 1 (D) when it does not cooperate.  Bits are gathered a word at
+ * a time (the words past len are zero).  Two lanes advance turn by turn together, as in
+ * play_automata: each turn's cut waits on the last turn's actions. */
+static inline __attribute__((always_inline)) void play_table(const pl_table *ta, const pl_table *tb, int lanes,
+                                                             pl_history *const *h, pl_rng *rng,
                                                              uint64_t noise_cut, int length, int noisy)
 {
-    uint64_t *wa = ha->w, *wb = hb->w;
-    int defects_a = 0, defects_b = 0;
-    uint64_t cut_a = ta->cut[0], cut_b = tb->cut[0];
-    pl_rng r = *rng; /* a copy no store to the histories may alias: the stream stays in registers */
+    uint64_t *wa[2], *wb[2];
+    int defects_a[2] = {0, 0}, defects_b[2] = {0, 0};
+    uint64_t cut_a[2], cut_b[2];
+    pl_rng r[2]; /* copies no store to the histories may alias: the streams stay in registers */
+    for (int l = 0; l < lanes; l++) {
+        wa[l] = h[2 * l]->w;
+        wb[l] = h[2 * l + 1]->w;
+        cut_a[l] = ta->cut[0];
+        cut_b[l] = tb->cut[0];
+        r[l] = rng[l];
+    }
     /* a word of 64 turns at a time: its bits gathered by the turn's index in it, with no test
      * of the word's end a turn (the last word's bits past len stay 0) */
     for (int w = 0; w * 64 < length; w++) {
         int in_word = length - w * 64 < 64 ? length - w * 64 : 64;
-        uint64_t bits_a = 0, bits_b = 0;
-        for (int k = 0; k < in_word; k++) {
-            unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, cut_a);
-            unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, cut_b);
-            if (noisy) {
-                x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
-                y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+        uint64_t bits_a[2] = {0, 0}, bits_b[2] = {0, 0};
+        for (int k = 0; k < in_word; k++)
+            for (int l = 0; l < lanes; l++) {
+                unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r[l], cut_a[l]);
+                unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r[l], cut_b[l]);
+                if (noisy) {
+                    x ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
+                    y ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
+                }
+                bits_a[l] |= (uint64_t)x << k;
+                bits_b[l] |= (uint64_t)y << k;
+                cut_a[l] = ta->cut[1 + 2 * x + y];
+                cut_b[l] = tb->cut[1 + 2 * y + x];
             }
-            bits_a |= (uint64_t)x << k;
-            bits_b |= (uint64_t)y << k;
-            cut_a = ta->cut[1 + 2 * x + y];
-            cut_b = tb->cut[1 + 2 * y + x];
+        for (int l = 0; l < lanes; l++) {
+            wa[l][w] = bits_a[l];
+            wb[l][w] = bits_b[l];
+            defects_a[l] += __builtin_popcountll(bits_a[l]);
+            defects_b[l] += __builtin_popcountll(bits_b[l]);
         }
-        wa[w] = bits_a;
-        wb[w] = bits_b;
-        defects_a += __builtin_popcountll(bits_a);
-        defects_b += __builtin_popcountll(bits_b);
     }
-    *rng = r;
-    ha->n_defect = defects_a;
-    hb->n_defect = defects_b;
-    ha->len = hb->len = length;
+    for (int l = 0; l < lanes; l++) {
+        rng[l] = r[l];
+        h[2 * l]->n_defect = defects_a[l];
+        h[2 * l + 1]->n_defect = defects_b[l];
+        h[2 * l]->len = h[2 * l + 1]->len = length;
+    }
 }
 
 /* ---- automata (strategies/automaton.h): finite-state machines, lookup tables, cycles ----
@@ -400,42 +417,56 @@ static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl
     }
 }
 
-/* The turns of a match between two automata, with the draws of play_turns: A's move, B's move,
- * A's flip, B's flip, each a draw only where its cut is neither 0 nor UINT64_MAX. */
+/* The turns of `lanes` (1 or 2, a constant) matches between the automata A and B that differ
+ * only by their streams, lane l into the histories h[2 l] (A) and h[2 l + 1] (B) from the stream
+ * rng[l], each with the draws of play_turns: A's move, B's move, A's flip, B's flip, each a draw
+ * only where its cut is neither 0 nor UINT64_MAX.  Two lanes advance turn by turn together: a
+ * lane's turn waits on its chain of state (the cut read by the state, the next state read by the
+ * actions, two loads in series), and the other lane's chain runs meanwhile (pl_match_run_two). */
 static inline __attribute__((always_inline)) void play_automata(const pl_automaton *A, const pl_automaton *B,
-                                                                pl_history *ha, pl_history *hb, pl_rng *rng,
+                                                                int lanes, pl_history *const *h, pl_rng *rng,
                                                                 uint64_t noise_cut, int length, int noisy)
 {
-    uint64_t *wa = ha->w, *wb = hb->w;
-    int defects_a = 0, defects_b = 0;
-    unsigned sa = 0, sb = 0;
-    pl_rng r = *rng; /* as in play_table: a copy in registers */
+    uint64_t *wa[2], *wb[2];
+    int defects_a[2] = {0, 0}, defects_b[2] = {0, 0};
+    unsigned sa[2] = {0, 0}, sb[2] = {0, 0};
+    pl_rng r[2]; /* as in play_table: copies in registers */
+    for (int l = 0; l < lanes; l++) {
+        wa[l] = h[2 * l]->w;
+        wb[l] = h[2 * l + 1]->w;
+        r[l] = rng[l];
+    }
     /* a word of 64 turns at a time: its bits gathered by the turn's index in it, with no test
      * of the word's end a turn (the last word's bits past len stay 0) */
     for (int w = 0; w * 64 < length; w++) {
         int in_word = length - w * 64 < 64 ? length - w * 64 : 64;
-        uint64_t bits_a = 0, bits_b = 0;
-        for (int k = 0; k < in_word; k++) {
-            unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r, A->cut[sa]);
-            unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r, B->cut[sb]);
-            if (noisy) {
-                x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
-                y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+        uint64_t bits_a[2] = {0, 0}, bits_b[2] = {0, 0};
+        for (int k = 0; k < in_word; k++)
+            for (int l = 0; l < lanes; l++) {
+                unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r[l], A->cut[sa[l]]);
+                unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r[l], B->cut[sb[l]]);
+                if (noisy) {
+                    x ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
+                    y ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
+                }
+                bits_a[l] |= (uint64_t)x << k;
+                bits_b[l] |= (uint64_t)y << k;
+                sa[l] = A->next[sa[l]][2 * x + y];
+                sb[l] = B->next[sb[l]][2 * y + x];
             }
-            bits_a |= (uint64_t)x << k;
-            bits_b |= (uint64_t)y << k;
-            sa = A->next[sa][2 * x + y];
-            sb = B->next[sb][2 * y + x];
+        for (int l = 0; l < lanes; l++) {
+            wa[l][w] = bits_a[l];
+            wb[l][w] = bits_b[l];
+            defects_a[l] += __builtin_popcountll(bits_a[l]);
+            defects_b[l] += __builtin_popcountll(bits_b[l]);
         }
-        wa[w] = bits_a;
-        wb[w] = bits_b;
-        defects_a += __builtin_popcountll(bits_a);
-        defects_b += __builtin_popcountll(bits_b);
     }
-    *rng = r;
-    ha->n_defect = defects_a;
-    hb->n_defect = defects_b;
-    ha->len = hb->len = length;
+    for (int l = 0; l < lanes; l++) {
+        rng[l] = r[l];
+        h[2 * l]->n_defect = defects_a[l];
+        h[2 * l + 1]->n_defect = defects_b[l];
+        h[2 * l]->len = h[2 * l + 1]->len = length;
+    }
 }
 
 /* The n (1..64) bits of w from bit pos, lowest first; every word they touch exists. */
@@ -594,8 +625,58 @@ static __attribute__((noinline)) int play_as_automata(const pl_strategy *a, cons
         (buf->autos->seen ||
          (buf->autos->seen = pl_calloc((size_t)CYCLE_STATES * CYCLE_STATES, sizeof *buf->autos->seen))))
         buf->copied = play_cycle(buf->autos, A, B, ha, hb, length);
-    else if (noise_cut) play_automata(A, B, ha, hb, rng, noise_cut, length, 1);
-    else play_automata(A, B, ha, hb, rng, 0, length, 0);
+    else {
+        pl_history *h[2] = {ha, hb};
+        if (noise_cut) play_automata(A, B, 1, h, rng, noise_cut, length, 1);
+        else play_automata(A, B, 1, h, rng, 0, length, 0);
+    }
+    return 1;
+}
+
+int pl_match_run_two(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, uint64_t stream_b1,
+                     pl_match_buf *buf, pl_match_buf *buf1)
+{
+    /* the players' automata as pl_match_run found them (the slots hold them: no build here) */
+    if (buf->generic || cfg->prob_end > 0 || !buf->game_checked || !buf->autos) return 0;
+    const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
+    const pl_automaton *au[2];
+    int det[2] = {0, 0};
+    automata_of(buf->autos, a, b, g, au, det);
+    /* a deterministic pair without noise draws nothing (and cycles) */
+    if (!au[0] || !au[1] || (!cfg->noise && det[0] && det[1])) return 0;
+    /* two memory-one tables, as pl_match_run plays them: the table loop (their automata hold the
+     * tables' cuts, state 0 the first turn and 1 + 2x + y after (x, y)) */
+    int tables = au[0] == &buf->autos->m1[0] && au[1] == &buf->autos->m1[1];
+    pl_table ta, tb;
+    for (int k = 0; tables && k < 5; k++) {
+        ta.cut[k] = au[0]->cut[k];
+        tb.cut[k] = au[1]->cut[k];
+    }
+    pl_match_buf *bufs[2] = {buf, buf1};
+    pl_rng rng[2], before[2];
+    pl_history *h[4];
+    int length = cfg->turns;
+    for (int l = 0; l < 2; l++) {
+        pl_match_config c = *cfg;
+        if (l == 1) c.stream_b = stream_b1;
+        length = match_begin(&c, &rng[l], bufs[l]);
+        before[l] = rng[l];
+        h[2 * l] = &bufs[l]->h[0];
+        h[2 * l + 1] = &bufs[l]->h[1];
+        if (pl_history_reserve(h[2 * l], length) || pl_history_reserve(h[2 * l + 1], length))
+            return 0; /* pl_match_run will say so */
+    }
+    uint64_t noise_cut = pl_rng_cut(cfg->noise);
+    if (tables && noise_cut) play_table(&ta, &tb, 2, h, rng, noise_cut, length, 1);
+    else if (tables) play_table(&ta, &tb, 2, h, rng, 0, length, 0);
+    else if (noise_cut) play_automata(au[0], au[1], 2, h, rng, noise_cut, length, 1);
+    else play_automata(au[0], au[1], 2, h, rng, 0, length, 0);
+    for (int l = 0; l < 2; l++) {
+        bufs[l]->copied = 0;
+        bufs[l]->half = 0;
+        bufs[l]->drew = memcmp(&before[l], &rng[l], sizeof rng[l]) != 0;
+        if (!bufs[l]->no_scores) match_scores(h[2 * l], h[2 * l + 1], g);
+    }
     return 1;
 }
 
@@ -624,8 +705,9 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     buf->half = 0;
     int tables = !buf->generic && pl_table_of(a, g, 0, &ta) && pl_table_of(b, g, 1, &tb);
     if (tables && (noise_cut || buf->no_extrapolate || !pl_table_deterministic(&ta) || !pl_table_deterministic(&tb))) {
-        if (noise_cut) play_table(&ta, &tb, ha, hb, &rng, noise_cut, length, 1);
-        else play_table(&ta, &tb, ha, hb, &rng, 0, length, 0);
+        pl_history *h[2] = {ha, hb};
+        if (noise_cut) play_table(&ta, &tb, 1, h, &rng, noise_cut, length, 1);
+        else play_table(&ta, &tb, 1, h, &rng, 0, length, 0);
         buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
         if (!buf->no_scores) match_scores(ha, hb, g);
         return PL_OK;

@@ -38,6 +38,15 @@ void pl_match_buf_free(pl_match_buf *b);
 int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *buf,
                  pl_error *err);
 
+/* Two matches of a and b that differ only by their streams, cfg's stream_b into buf and stream_b1
+ * into buf1, played together turn by turn (the same matches as two pl_match_run, each on its own
+ * stream in its own order of draws; a turn of one overlaps its wait on its chain of states with
+ * the other's).  Only for a pair of automata (memory-one tables among them) that may draw, with
+ * a fixed length, with buf->game_checked, once buf has played a match (its automata are kept there):
+ * 1 when played, 0 when not (nothing played: the caller plays them one by one with pl_match_run).
+ * buf1 lends its histories only. */
+int pl_match_run_two(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, uint64_t stream_b1,
+                     pl_match_buf *buf, pl_match_buf *buf1);
 /* The length of a match: `turns`, or with a probabilistic end (prob_end > 0) a draw of the
  * geometric law ceil(log(1-u)/log(1-prob_end)) from rng, capped at turns when turns > 0.
  * Both the two-party and the N-party match take it as the first draw of their stream. */

@@ -316,8 +316,33 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
     return 1;
 }
 
-static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *err)
+/* A worker's match buffers: the second lends its histories to pl_match_run_two. */
+typedef struct worker {
+    pl_match_buf buf[2];
+} worker;
+
+/* The match in buf as repetition r of the pair (pi, pj) in s: its result, its outcome counts,
+ * its turns, its interactions lines. */
+static void take_match(shared *sh, slot *s, size_t pi, size_t pj, int r, pl_match_buf *buf)
 {
+    uint64_t n[4];
+    if (s->text) text_prefix(&s->text->sb, pi, pj, r);
+    count_outcomes(&buf->h[0], &buf->h[1], s->oc, n);
+    if (sh->exact) /* the match's own scores from the same counts: the same doubles */
+        pl_match_scores_of_counts(n, sh->cfg->game ? sh->cfg->game : pl_game_standard(), &buf->h[0], &buf->h[1]);
+    s->reps[r].score[0] = buf->h[0].score;
+    s->reps[r].score[1] = buf->h[1].score;
+    s->reps[r].turns = buf->h[0].len;
+    s->reps[r].coop[0] = buf->h[0].len - buf->h[0].n_defect;
+    s->reps[r].coop[1] = buf->h[1].len - buf->h[1].n_defect;
+    s->computed += (uint64_t)(buf->h[0].len - buf->copied);
+    s->copied += (uint64_t)buf->copied;
+    if (s->text) text_match(&s->text->sb, buf);
+}
+
+static int play_job(shared *sh, size_t k, slot *s, worker *w, pl_error *err)
+{
+    pl_match_buf *buf = &w->buf[0];
     const pl_tournament_config *cfg = sh->cfg;
     size_t pi, pj;
     job_pair(sh, k, &pi, &pj);
@@ -338,28 +363,23 @@ static int play_job(shared *sh, size_t k, slot *s, pl_match_buf *buf, pl_error *
     if (play_batched(sh, k, a, b, s)) return PL_OK;
     if (sh->gz && !(s->text = text_new(sh))) return pl_error_set(err, PL_ENOMEM, "out of memory");
     for (int r = 0; r < cfg->repetitions; r++) {
-        if (s->text) text_prefix(&s->text->sb, pi, pj, r);
         if (reuse && r > 0) {
+            if (s->text) text_prefix(&s->text->sb, pi, pj, r);
             s->reps[r] = s->reps[0];
             if (s->text) text_match(&s->text->sb, buf); /* buf still holds the one match played */
             continue;
         }
         mc.stream_b = (uint64_t)r;
-        buf->no_scores = sh->exact;
+        buf->no_scores = w->buf[1].no_scores = sh->exact;
+        /* after the first, two repetitions of a pair of automata or tables that draws are played together */
+        if (r > 0 && r + 1 < cfg->repetitions && pl_match_run_two(a, b, &mc, (uint64_t)r + 1, buf, &w->buf[1])) {
+            take_match(sh, s, pi, pj, r, buf);
+            take_match(sh, s, pi, pj, ++r, &w->buf[1]);
+            continue;
+        }
         int rc = pl_match_run(a, b, &mc, buf, err);
         if (rc) return rc;
-        uint64_t n[4];
-        count_outcomes(&buf->h[0], &buf->h[1], s->oc, n);
-        if (sh->exact) /* the match's own scores from the same counts: the same doubles */
-            pl_match_scores_of_counts(n, cfg->game ? cfg->game : pl_game_standard(), &buf->h[0], &buf->h[1]);
-        s->reps[r].score[0] = buf->h[0].score;
-        s->reps[r].score[1] = buf->h[1].score;
-        s->reps[r].turns = buf->h[0].len;
-        s->reps[r].coop[0] = buf->h[0].len - buf->h[0].n_defect;
-        s->reps[r].coop[1] = buf->h[1].len - buf->h[1].n_defect;
-        s->computed += (uint64_t)(buf->h[0].len - buf->copied);
-        s->copied += (uint64_t)buf->copied;
-        if (s->text) text_match(&s->text->sb, buf);
+        take_match(sh, s, pi, pj, r, buf);
         if (r == 0 && !buf->drew) reuse = 1;
     }
     if (s->text && pl_strbuf_failed(&s->text->sb)) return pl_error_set(err, PL_ENOMEM, "out of memory");
@@ -476,21 +496,26 @@ static void merge_job(shared *sh, size_t k, const slot *s)
 static int worker_open(void *ctx, void **state, pl_error *err)
 {
     shared *sh = ctx;
-    pl_match_buf *buf = pl_malloc(sizeof *buf);
-    if (!buf || pl_match_buf_init(buf, sh->cfg->turns > 0 ? sh->cfg->turns : PL_MATCH_BUF_TURNS)) {
-        pl_free(buf);
+    worker *w = pl_calloc(1, sizeof *w);
+    int turns = sh->cfg->turns > 0 ? sh->cfg->turns : PL_MATCH_BUF_TURNS;
+    if (!w || pl_match_buf_init(&w->buf[0], turns) || pl_match_buf_init(&w->buf[1], turns)) {
+        if (w) pl_match_buf_free(&w->buf[0]); /* a buffer not made is all zeros: nothing to free */
+        pl_free(w);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
-    buf->game_checked = 1; /* pl_tournament_run checked every player against the game before the pool */
-    *state = buf;
+    /* pl_tournament_run checked every player against the game before the pool */
+    w->buf[0].game_checked = 1;
+    *state = w;
     return PL_OK;
 }
 
 static void worker_close(void *ctx, void *state)
 {
     (void)ctx;
-    pl_match_buf_free(state);
-    pl_free(state);
+    worker *w = state;
+    pl_match_buf_free(&w->buf[0]);
+    pl_match_buf_free(&w->buf[1]);
+    pl_free(w);
 }
 
 static int run_pair(void *ctx, void *state, uint64_t lo, uint64_t hi, void *s, pl_error *err)

@@ -61,6 +61,46 @@ static int three_ways(const pl_strategy *a, const pl_strategy *b, const pl_match
     return bufs[2].copied;
 }
 
+/* Every automaton of the registry, with memory-one tables and cycles of other lengths beside
+ * them; *count gets how many.  Free each and the array. */
+static pl_strategy **automata_and_tables(size_t *count)
+{
+    /* memory-one tables (mixed pairs), and cycles whose joint periods are below, at and past 64 */
+    static const char *extra[] = {"tft", "gtft", "wsls", "defector", "random", "alternator",
+                                  "n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
+                                  "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
+                                  "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
+                                  "handshake:initial_plays=DDC",
+                                  "cycler:cycle=CCDCDDDCD", "cycler:cycle=DDDDDDC", "cycler:cycle=CCCCCCCCCCCCD",
+                                  "cycler:cycle=D", "cycler:cycle=CDCDDCCCDDCCCCCDDDDDCCCCCCCCCCCCCCCCCCDDDDD",
+                                  /* Feld rising to 1 by turn 13; falling to 0 (then deterministic); never
+                                   * drawing (tit for tat, 3 states: extrapolated); 2,001 states */
+                                  "first_feld:start_coop_prob=0.3,end_coop_prob=0.7,rounds_of_decay=7",
+                                  "first_feld:start_coop_prob=1,end_coop_prob=0,rounds_of_decay=9",
+                                  "first_feld:start_coop_prob=1,end_coop_prob=1,rounds_of_decay=200",
+                                  "first_feld:start_coop_prob=0.5,end_coop_prob=0.25,rounds_of_decay=1000"};
+    size_t n_reg = pl_strategy_count(), n_extra = sizeof extra / sizeof *extra;
+    pl_strategy **all = calloc(n_reg + n_extra, sizeof *all);
+    assert_non_null(all);
+    size_t n = 0;
+    for (size_t i = 0; i < n_reg; i++) {
+        pl_strategy *s = make(pl_strategy_info_at(i)->id);
+        if (s->def->automaton) all[n++] = s;
+        else pl_strategy_free(s);
+    }
+    assert_true(n >= 30);
+    for (size_t k = 0; k < n_extra; k++) {
+        all[n] = make(extra[k]);
+        double prob[5];
+        static pl_automaton made2;
+        assert_true((all[n]->def->automaton && all[n]->def->automaton(&all[n]->params, &made2)) ||
+                    (all[n]->def->memory_one && all[n]->def->memory_one(&all[n]->params, pl_game_standard(), 0, prob)));
+        n++;
+    }
+    *count = n;
+    return all;
+}
+
 static void automata_play_as_moves(void **unused)
 {
     (void)unused;
@@ -99,38 +139,8 @@ static void automata_play_as_moves(void **unused)
         if (!s->def->automaton || !s->def->automaton(&s->params, &made)) fail_msg("%s has no automaton", must[k]);
         pl_strategy_free(s);
     }
-    /* memory-one tables (mixed pairs), and cycles whose joint periods are below, at and past 64 */
-    static const char *extra[] = {"tft", "gtft", "wsls", "defector", "random", "alternator",
-                                  "n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
-                                  "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
-                                  "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
-                                  "handshake:initial_plays=DDC",
-                                  "cycler:cycle=CCDCDDDCD", "cycler:cycle=DDDDDDC", "cycler:cycle=CCCCCCCCCCCCD",
-                                  "cycler:cycle=D", "cycler:cycle=CDCDDCCCDDCCCCCDDDDDCCCCCCCCCCCCCCCCCCDDDDD",
-                                  /* Feld rising to 1 by turn 13; falling to 0 (then deterministic); never
-                                   * drawing (tit for tat, 3 states: extrapolated); 2,001 states */
-                                  "first_feld:start_coop_prob=0.3,end_coop_prob=0.7,rounds_of_decay=7",
-                                  "first_feld:start_coop_prob=1,end_coop_prob=0,rounds_of_decay=9",
-                                  "first_feld:start_coop_prob=1,end_coop_prob=1,rounds_of_decay=200",
-                                  "first_feld:start_coop_prob=0.5,end_coop_prob=0.25,rounds_of_decay=1000"};
-    size_t n_reg = pl_strategy_count(), n_extra = sizeof extra / sizeof *extra;
-    pl_strategy **all = calloc(n_reg + n_extra, sizeof *all);
-    assert_non_null(all);
-    size_t n = 0;
-    for (size_t i = 0; i < n_reg; i++) {
-        pl_strategy *s = make(pl_strategy_info_at(i)->id);
-        if (s->def->automaton) all[n++] = s;
-        else pl_strategy_free(s);
-    }
-    assert_true(n >= 30);
-    for (size_t k = 0; k < n_extra; k++) {
-        all[n] = make(extra[k]);
-        double prob[5];
-        static pl_automaton made2;
-        assert_true((all[n]->def->automaton && all[n]->def->automaton(&all[n]->params, &made2)) ||
-                    (all[n]->def->memory_one && all[n]->def->memory_one(&all[n]->params, pl_game_standard(), 0, prob)));
-        n++;
-    }
+    size_t n;
+    pl_strategy **all = automata_and_tables(&n);
     enum { NCFG = 7 };
     pl_match_config cfgs[NCFG];
     for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
@@ -157,6 +167,88 @@ static void automata_play_as_moves(void **unused)
     assert_true(copied > (long)(n * n / 4));
     assert_true(short_period > 0);
     for (int k = 0; k < 3; k++) pl_match_buf_free(&bufs[k]);
+    for (size_t i = 0; i < n; i++) pl_strategy_free(all[i]);
+    free(all);
+}
+
+/* Two repetitions of a pair of automata or tables played together (pl_match_run_two: two chains
+ * of state, each on its own stream, advanced turn by turn in one loop, the automaton loop's or
+ * the table loop's) are the two matches played one at a time: every pair of automata and tables,
+ * with and without noise, at lengths on both sides of a 64-turn word; and the pairs it is not for
+ * are left to pl_match_run. */
+static void two_chains_play_as_one_at_a_time(void **unused)
+{
+    (void)unused;
+    size_t n;
+    pl_strategy **all = automata_and_tables(&n);
+    enum { NCFG = 6 };
+    pl_match_config cfgs[NCFG];
+    for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
+    cfgs[0].turns = 200, cfgs[0].seed = 3, cfgs[0].stream_a = 11;
+    cfgs[1].turns = 200, cfgs[1].noise = 0.05, cfgs[1].seed = 7;
+    cfgs[2].turns = 1, cfgs[2].seed = 2;
+    cfgs[3].turns = 64, cfgs[3].noise = 0.01, cfgs[3].seed = 8;
+    cfgs[4].turns = 65, cfgs[4].noise = 0.2, cfgs[4].seed = 13;
+    cfgs[5].turns = 1001, cfgs[5].seed = 9, cfgs[5].stream_a = 4;
+    pl_match_buf two[2], one[2];
+    for (int k = 0; k < 2; k++) {
+        assert_int_equal(pl_match_buf_init(&two[k], 16), PL_OK);
+        assert_int_equal(pl_match_buf_init(&one[k], 16), PL_OK);
+    }
+    two[0].game_checked = 1;
+    /* which players are automata here: tables (no hook) and automata (a hook may decline: Soft Go
+     * By Majority's whole memory) */
+    int *aut = calloc(n, sizeof *aut);
+    assert_non_null(aut);
+    static pl_automaton made;
+    for (size_t i = 0; i < n; i++)
+        aut[i] = !all[i]->def->automaton || all[i]->def->automaton(&all[i]->params, &made);
+    long tables = 0;
+    pl_error err;
+    long together = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            for (int k = 0; k < NCFG; k++) {
+                pl_match_config c = cfgs[k];
+                c.stream_b = 0; /* the first repetition, played alone: its automata stay in two[0] */
+                assert_int_equal(pl_match_run(all[i], all[j], &c, &two[0], &err), PL_OK);
+                c.stream_b = 5;
+                int played = pl_match_run_two(all[i], all[j], &c, 6, &two[0], &two[1]);
+                if (!aut[i] || !aut[j]) assert_int_equal(played, 0);
+                else if (c.noise > 0 || two[0].drew) assert_int_equal(played, 1);
+                /* else a pair that drew nothing: played together unless both never draw */
+                if (!played) continue;
+                for (int l = 0; l < 2; l++) {
+                    c.stream_b = 5 + (uint64_t)l;
+                    assert_int_equal(pl_match_run(all[i], all[j], &c, &one[l], &err), PL_OK);
+                    same_match(all[i], all[j], &c, &two[l], &one[l], "two chains");
+                    assert_int_equal(two[l].copied, 0);
+                }
+                together++;
+                tables += !all[i]->def->automaton && !all[j]->def->automaton; /* the table loop's */
+            }
+    free(aut);
+    assert_true(together > (long)(n * n)); /* most pairs draw in the noisy settings at least */
+    assert_true(tables > 0);
+    /* never with a probabilistic end (the lengths differ), nor a player that is not an automaton */
+    pl_strategy *gtft = make("gtft"), *fsm = make("evolved_fsm_16"), *anon = make("first_anonymous");
+    pl_match_config c;
+    pl_match_config_default(&c);
+    c.turns = 100, c.noise = 0.1;
+    assert_int_equal(pl_match_run(gtft, fsm, &c, &two[0], &err), PL_OK);
+    assert_int_equal(pl_match_run_two(gtft, fsm, &c, 1, &two[0], &two[1]), 1);
+    assert_int_equal(pl_match_run(gtft, anon, &c, &two[0], &err), PL_OK);
+    assert_int_equal(pl_match_run_two(gtft, anon, &c, 1, &two[0], &two[1]), 0);
+    c.turns = 0, c.prob_end = 0.01;
+    assert_int_equal(pl_match_run(gtft, fsm, &c, &two[0], &err), PL_OK);
+    assert_int_equal(pl_match_run_two(gtft, fsm, &c, 1, &two[0], &two[1]), 0);
+    pl_strategy_free(gtft);
+    pl_strategy_free(fsm);
+    pl_strategy_free(anon);
+    for (int k = 0; k < 2; k++) {
+        pl_match_buf_free(&two[k]);
+        pl_match_buf_free(&one[k]);
+    }
     for (size_t i = 0; i < n; i++) pl_strategy_free(all[i]);
     free(all);
 }
@@ -494,6 +586,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(automata_play_as_moves),
         cmocka_unit_test(one_automaton_plays_as_moves),
+        cmocka_unit_test(two_chains_play_as_one_at_a_time),
         cmocka_unit_test(cycles_of_every_period),
         cmocka_unit_test(automata_past_256_states),
         cmocka_unit_test(probe_refuses_deeper_moves),
