@@ -267,6 +267,33 @@ int pl_table_deterministic(const pl_table *t)
     return 1;
 }
 
+/* The two loops below (play_table, play_automata) end each 64-turn word and the match alike: each
+ * lane's word of actions stored and its defections counted; then each lane's stream handed back
+ * and its histories' counts and length set. */
+static inline __attribute__((always_inline)) void lanes_word(int lanes, int w, uint64_t *const *wa, uint64_t *const *wb,
+                                                             const uint64_t *bits_a, const uint64_t *bits_b,
+                                                             int *defects_a, int *defects_b)
+{
+    for (int l = 0; l < lanes; l++) {
+        wa[l][w] = bits_a[l];
+        wb[l][w] = bits_b[l];
+        defects_a[l] += __builtin_popcountll(bits_a[l]);
+        defects_b[l] += __builtin_popcountll(bits_b[l]);
+    }
+}
+
+static inline __attribute__((always_inline)) void lanes_end(int lanes, pl_history *const *h, pl_rng *rng,
+                                                            const pl_rng *r, const int *defects_a,
+                                                            const int *defects_b, int length)
+{
+    for (int l = 0; l < lanes; l++) {
+        rng[l] = r[l];
+        h[2 * l]->n_defect = defects_a[l];
+        h[2 * l + 1]->n_defect = defects_b[l];
+        h[2 * l]->len = h[2 * l + 1]->len = length;
+    }
+}
+
 /* The turns of `lanes` (1 or 2, a constant) matches between two tables that differ only by their
  * streams, lane l into the histories h[2 l] (A) and h[2 l + 1] (B) from the stream rng[l]: A's
  * move, B's move, A's flip, B's flip, each a draw only where its cut is neither 0 nor UINT64_MAX,
@@ -306,19 +333,9 @@ static inline __attribute__((always_inline)) void play_table(const pl_table *ta,
                 cut_a[l] = ta->cut[1 + 2 * x + y];
                 cut_b[l] = tb->cut[1 + 2 * y + x];
             }
-        for (int l = 0; l < lanes; l++) {
-            wa[l][w] = bits_a[l];
-            wb[l][w] = bits_b[l];
-            defects_a[l] += __builtin_popcountll(bits_a[l]);
-            defects_b[l] += __builtin_popcountll(bits_b[l]);
-        }
+        lanes_word(lanes, w, wa, wb, bits_a, bits_b, defects_a, defects_b);
     }
-    for (int l = 0; l < lanes; l++) {
-        rng[l] = r[l];
-        h[2 * l]->n_defect = defects_a[l];
-        h[2 * l + 1]->n_defect = defects_b[l];
-        h[2 * l]->len = h[2 * l + 1]->len = length;
-    }
+    lanes_end(lanes, h, rng, r, defects_a, defects_b, length);
 }
 
 /* ---- automata (strategies/automaton.h): finite-state machines, lookup tables, cycles ----
@@ -454,19 +471,9 @@ static inline __attribute__((always_inline)) void play_automata(const pl_automat
                 sa[l] = A->next[sa[l]][2 * x + y];
                 sb[l] = B->next[sb[l]][2 * y + x];
             }
-        for (int l = 0; l < lanes; l++) {
-            wa[l][w] = bits_a[l];
-            wb[l][w] = bits_b[l];
-            defects_a[l] += __builtin_popcountll(bits_a[l]);
-            defects_b[l] += __builtin_popcountll(bits_b[l]);
-        }
+        lanes_word(lanes, w, wa, wb, bits_a, bits_b, defects_a, defects_b);
     }
-    for (int l = 0; l < lanes; l++) {
-        rng[l] = r[l];
-        h[2 * l]->n_defect = defects_a[l];
-        h[2 * l + 1]->n_defect = defects_b[l];
-        h[2 * l]->len = h[2 * l + 1]->len = length;
-    }
+    lanes_end(lanes, h, rng, r, defects_a, defects_b, length);
 }
 
 /* The n (1..64) bits of w from bit pos, lowest first; every word they touch exists. */
