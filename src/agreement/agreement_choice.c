@@ -71,6 +71,20 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
     st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
 }
 
+/* What step d paid as delivered (`paid: as_delivered`) is worth to p from its start: `pay` (its value
+ * to p, less its cost if p is its actor) a share each period of work (c->delivered_worth), and its
+ * flows once done.  Halting it saves the shares still to pay. */
+static inline double worth_as_delivered(const pl_ag_compiled *c, const pl_ag_state *st, int p, int d, double pay)
+{
+    return pay * c->delivered_worth[d] + c->disc[d] * pl_ag_flow(c, st, d, p) * c->annuity;
+}
+
+/* Step s's one-off payment to p: its value to p, less its cost if p is its actor. */
+static inline double own_pay(const pl_ag_compiled *c, int p, int s)
+{
+    return c->value_to[s][p] - (c->actor[s] == p ? c->cost[s] : 0);
+}
+
 /* What hangs on s for p: the counterpart steps still to come that require it; those exchanged
  * for it, which a counterpart that answers breaches would hold back, suspend or withdraw.  A
  * counterpart step withdrawn in answer (to a reversal, a late step) is restored once what it
@@ -89,9 +103,7 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
         if (!(c->as_delivered >> d & 1))
             g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
         else /* its value comes as d is delivered, its flows once it is done */
-            g += st->would_do[d] * c->disc[s] *
-                 (((back >> d & 1) ? 0 : c->value_to[d][p] * c->delivered_worth[d]) +
-                  c->disc[d] * pl_ag_flow(c, st, d, p) * c->annuity);
+            g += st->would_do[d] * c->disc[s] * worth_as_delivered(c, st, p, d, (back >> d & 1) ? 0 : c->value_to[d][p]);
     }
     for (pl_bits b = c->worth_traded[s]; b; b &= b - 1) {
         int x = __builtin_ctzll(b);
@@ -100,8 +112,7 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
         if (st->done & bit) {
             if (c->reversible & bit) v = pl_ag_flow(c, st, x, p) * c->annuity;
         } else if (!(st->ever_done & bit))
-            v = ((c->as_delivered & bit) ? c->value_to[x][p] * c->delivered_worth[x] +
-                                               c->disc[x] * pl_ag_flow(c, st, x, p) * c->annuity
+            v = ((c->as_delivered & bit) ? worth_as_delivered(c, st, p, x, c->value_to[x][p])
                                          : c->disc[x] * (c->value_to[x][p] + pl_ag_flow(c, st, x, p) * c->annuity)) *
                 ((st->prog & bit) ? 1 : st->would_do[x]);
         else if (back & bit)
@@ -111,18 +122,10 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
     return g;
 }
 
-/* A step paid as delivered, under way or to start: its cost and its value to p a share each period of
- * work (c->delivered_worth), its flows once done.  Halting it saves the shares still to pay. */
-static inline double delivered(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
-{
-    double pay = c->value_to[s][p] - (c->actor[s] == p ? c->cost[s] : 0);
-    return pay * c->delivered_worth[s] + c->disc[s] * pl_ag_flow(c, st, s, p) * c->annuity;
-}
-
 double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
     pl_bits bit = PL_BIT(s);
-    if (c->as_delivered & bit) return delivered(c, st, p, s) + what_hangs_on(c, st, p, s);
+    if (c->as_delivered & bit) return worth_as_delivered(c, st, p, s, own_pay(c, p, s)) + what_hangs_on(c, st, p, s);
     double d = (st->started & bit) ? 0 : -c->cost[s];
     double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
     d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);
@@ -136,7 +139,7 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
     if (st->done & bit)
         d += pl_ag_flow(c, st, s, p) * c->annuity;
     else if (c->as_delivered & bit)
-        d += delivered(c, st, p, s);
+        d += worth_as_delivered(c, st, p, s, own_pay(c, p, s));
     else {
         double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
         d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);

@@ -114,6 +114,12 @@ void pl_ag_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state 
     }
 }
 
+/* Lowers *at to t if t is earlier (R->next_event and the like). */
+static inline void earlier(int *at, int t)
+{
+    if (t < *at) *at = t;
+}
+
 /* The verifiers' part of an opening: secret withdrawals found out, confirmations, false reports. */
 static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                           const pl_ag_trace *tr)
@@ -125,7 +131,7 @@ static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_r
     for (pl_bits b = st->covert; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         if (t < R->detect_at[s]) {
-            next = R->detect_at[s] < next ? R->detect_at[s] : next;
+            earlier(&next, R->detect_at[s]);
             continue;
         }
         pl_bits bit = PL_BIT(s);
@@ -143,7 +149,7 @@ static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_r
     for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         if (t < R->verify_at[s]) {
-            next = R->verify_at[s] < next ? R->verify_at[s] : next;
+            earlier(&next, R->verify_at[s]);
             continue;
         }
         pl_bits bit = PL_BIT(s);
@@ -158,14 +164,14 @@ static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_r
     for (pl_bits b = st->verified & c->has_false; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         if (t < R->false_at[s]) {
-            next = R->false_at[s] < next ? R->false_at[s] : next;
+            earlier(&next, R->false_at[s]);
             continue;
         }
         pl_bits bit = PL_BIT(s);
         st->verified &= ~bit, st->breach |= bit;
         R->verify_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_confirm[s], c->log_q_confirm[s]);
         R->false_at[s] = 1 << 30;
-        next = R->verify_at[s] < next ? R->verify_at[s] : next;
+        earlier(&next, R->verify_at[s]);
         TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
     }
     R->next_event = next;
@@ -244,7 +250,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             st->covert |= PL_BIT(s);
             o->pay[c->actor[s]] -= c->reverse_cost[s];
             R->detect_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_detect[s], c->log_q_detect[s]);
-            if (R->detect_at[s] < R->next_event) R->next_event = R->detect_at[s];
+            earlier(&R->next_event, R->detect_at[s]);
         }
     }
     if (c->behave) pl_ag_beliefs_update(c, st, all, o); /* what each was seen to do, on the snapshot */
@@ -298,7 +304,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
         R->verify_at[s] = t + 1 + c->v_delay[s] + geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
-        if (R->verify_at[s] < R->next_event) R->next_event = R->verify_at[s];
+        earlier(&R->next_event, R->verify_at[s]);
         TRACE(PL_TR_COMPLETE, s, c->actor[s], st->verified);
     }
     /* 5. what the steps in force are worth this period */
