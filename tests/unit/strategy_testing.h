@@ -45,6 +45,22 @@ static inline pl_strategy *st_make(const char *spec)
     return s;
 }
 
+/* Every strategy of the registry that keep() accepts, made with its defaults, in an array with room
+ * for `room` more (free each with pl_strategy_free, then the array); their count in *n. */
+static inline pl_strategy **st_registry_where(int (*keep)(const pl_strategy *), size_t room, size_t *n)
+{
+    size_t n_reg = pl_strategy_count();
+    pl_strategy **all = calloc(n_reg + room, sizeof *all);
+    if (!all) fail_msg("out of memory");
+    *n = 0;
+    for (size_t i = 0; i < n_reg; i++) {
+        pl_strategy *s = st_make(pl_strategy_info_at(i)->id);
+        if (keep(s)) all[(*n)++] = s;
+        else pl_strategy_free(s);
+    }
+    return all;
+}
+
 /* The engine's configuration for m; `game` is storage for a parsed m.game. */
 static inline pl_match_config st_config(st_match m, pl_game *game)
 {

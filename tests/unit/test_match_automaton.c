@@ -22,15 +22,11 @@
 #include "parley/parley.h"
 #include "twoparty/match_engine.h"
 #include "strategies/registry.h"
+#include "strategy_testing.h"
+
+static int has_automaton(const pl_strategy *s) { return s->def->automaton != NULL; }
 #include "strategies/automaton_probe.h"
 
-static pl_strategy *make(const char *name)
-{
-    pl_strategy *s = NULL;
-    pl_error err;
-    if (pl_strategy_create(&s, name, &err)) fail_msg("%s: %s", name, err.msg);
-    return s;
-}
 
 static void same_match(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, const pl_match_buf *f,
                        const pl_match_buf *s, const char *what)
@@ -79,18 +75,11 @@ static pl_strategy **automata_and_tables(size_t *count)
                                   "first_feld:start_coop_prob=1,end_coop_prob=0,rounds_of_decay=9",
                                   "first_feld:start_coop_prob=1,end_coop_prob=1,rounds_of_decay=200",
                                   "first_feld:start_coop_prob=0.5,end_coop_prob=0.25,rounds_of_decay=1000"};
-    size_t n_reg = pl_strategy_count(), n_extra = sizeof extra / sizeof *extra;
-    pl_strategy **all = calloc(n_reg + n_extra, sizeof *all);
-    assert_non_null(all);
-    size_t n = 0;
-    for (size_t i = 0; i < n_reg; i++) {
-        pl_strategy *s = make(pl_strategy_info_at(i)->id);
-        if (s->def->automaton) all[n++] = s;
-        else pl_strategy_free(s);
-    }
+    size_t n, n_extra = sizeof extra / sizeof *extra;
+    pl_strategy **all = st_registry_where(has_automaton, n_extra, &n);
     assert_true(n >= 30);
     for (size_t k = 0; k < n_extra; k++) {
-        all[n] = make(extra[k]);
+        all[n] = st_make(extra[k]);
         double prob[5];
         static pl_automaton made2;
         assert_true((all[n]->def->automaton && all[n]->def->automaton(&all[n]->params, &made2)) ||
@@ -134,7 +123,7 @@ static void automata_play_as_moves(void **unused)
                                  "first_feld:start_coop_prob=0.5,end_coop_prob=0.25,rounds_of_decay=1000"};
     static pl_automaton made;
     for (size_t k = 0; k < sizeof must / sizeof *must; k++) {
-        pl_strategy *s = make(must[k]);
+        pl_strategy *s = st_make(must[k]);
         /* a hook that declines would pass every comparison too */
         if (!s->def->automaton || !s->def->automaton(&s->params, &made)) fail_msg("%s has no automaton", must[k]);
         pl_strategy_free(s);
@@ -231,7 +220,7 @@ static void two_chains_play_as_one_at_a_time(void **unused)
     assert_true(together > (long)(n * n)); /* most pairs draw in the noisy settings at least */
     assert_true(tables > 0);
     /* never with a probabilistic end (the lengths differ), nor a player that is not an automaton */
-    pl_strategy *gtft = make("gtft"), *fsm = make("evolved_fsm_16"), *anon = make("first_anonymous");
+    pl_strategy *gtft = st_make("gtft"), *fsm = st_make("evolved_fsm_16"), *anon = st_make("first_anonymous");
     pl_match_config c;
     pl_match_config_default(&c);
     c.turns = 100, c.noise = 0.1;
@@ -262,7 +251,7 @@ static void cycles_of_every_period(void **unused)
                                 "cycler:cycle=DCCCCCCCDCD", "cycler:cycle=CCCCCCCCCCCCD"};
     enum { N = sizeof cyc / sizeof *cyc };
     pl_strategy *s[N];
-    for (int i = 0; i < N; i++) s[i] = make(cyc[i]);
+    for (int i = 0; i < N; i++) s[i] = st_make(cyc[i]);
     pl_match_buf bufs[3];
     for (int k = 0; k < 3; k++) assert_int_equal(pl_match_buf_init(&bufs[k], 16), PL_OK);
     static const int lengths[] = {2, 63, 64, 65, 127, 128, 129, 200, 1000, 4099};
@@ -307,7 +296,7 @@ static void automata_past_256_states(void **unused)
 {
     (void)unused;
     static pl_strategy_def long_def;
-    pl_strategy *lc = make("tft");
+    pl_strategy *lc = st_make("tft");
     long_def = *lc->def;
     long_def.id = "long_cycle";
     long_def.move = long_cycle_move;
@@ -315,8 +304,8 @@ static void automata_past_256_states(void **unused)
     long_def.automaton = long_cycle_automaton;
     long_def.flags = 0;
     lc->def = &long_def;
-    pl_strategy *opp[] = {lc, make("tft"), make("grudger"), make("cycler:cycle=CCD"), make("first_feld"),
-                          make("first_feld:start_coop_prob=1,end_coop_prob=1,rounds_of_decay=200")};
+    pl_strategy *opp[] = {lc, st_make("tft"), st_make("grudger"), st_make("cycler:cycle=CCD"), st_make("first_feld"),
+                          st_make("first_feld:start_coop_prob=1,end_coop_prob=1,rounds_of_decay=200")};
     enum { N = sizeof opp / sizeof *opp };
     pl_match_buf bufs[3];
     for (int k = 0; k < 3; k++) assert_int_equal(pl_match_buf_init(&bufs[k], 16), PL_OK);
@@ -342,7 +331,7 @@ static void automata_past_256_states(void **unused)
     for (int j = 0; j < N; j++) pl_strategy_free(opp[j]);
 
     static pl_automaton a;
-    pl_strategy *s = make("first_tullock");
+    pl_strategy *s = st_make("first_tullock");
     assert_true(s->def->automaton(&s->params, &a));
     assert_int_equal(a.n, 2048);
     int st = 0;
@@ -360,7 +349,7 @@ static void automata_past_256_states(void **unused)
     assert_int_equal(a.cut[st], 0);
     pl_strategy_free(s);
     /* Feld's default: the chance falls to 0.5 by turn 200 (or 201, as the doubles round) */
-    s = make("first_feld");
+    s = st_make("first_feld");
     assert_true(s->def->automaton(&s->params, &a));
     assert_true(a.n == 401 || a.n == 403);
     assert_int_equal(a.cut[a.n - 2], pl_rng_cut(0.5));
@@ -372,7 +361,7 @@ static void automata_past_256_states(void **unused)
     static const char *late[] = {"first_feld:rounds_of_decay=5000",
                                  "first_feld:start_coop_prob=0,end_coop_prob=0.001,rounds_of_decay=200"};
     for (size_t k = 0; k < sizeof late / sizeof *late; k++) {
-        s = make(late[k]);
+        s = st_make(late[k]);
         if (s->def->automaton(&s->params, &a)) fail_msg("%s made an automaton of %d states", late[k], a.n);
         pl_strategy_free(s);
     }
@@ -393,7 +382,7 @@ static void one_automaton_plays_as_moves(void **unused)
     assert_non_null(aut);
     size_t n = 0, tables = 0;
     for (size_t i = 0; i < n_reg; i++) {
-        pl_strategy *s = make(pl_strategy_info_at(i)->id);
+        pl_strategy *s = st_make(pl_strategy_info_at(i)->id);
         double prob[5];
         int table = s->def->memory_one && s->def->memory_one(&s->params, pl_game_standard(), 0, prob);
         if (s->def->automaton || table) {
@@ -403,18 +392,15 @@ static void one_automaton_plays_as_moves(void **unused)
     }
     static const char *with_params[] = {"n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
                                         "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
-                                  "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
-                                  "handshake:initial_plays=DDC",
                                         "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
-                                  "handshake:initial_plays=DDC", "detective:initial_actions=D",
                                         "handshake:initial_plays=DDC"};
     enum { N_WITH = sizeof with_params / sizeof *with_params };
     aut = realloc(aut, (n_reg + N_WITH) * sizeof *aut);
     assert_non_null(aut);
-    for (size_t k = 0; k < N_WITH; k++) aut[n++] = make(with_params[k]);
+    for (size_t k = 0; k < N_WITH; k++) aut[n++] = st_make(with_params[k]);
     assert_true(n >= 60 && tables >= 25);
     for (size_t k = 0; k < n_oth; k++) {
-        oth[k] = make(others[k]);
+        oth[k] = st_make(others[k]);
         double prob[5];
         if (oth[k]->def->automaton ||
             (oth[k]->def->memory_one && oth[k]->def->memory_one(&oth[k]->params, pl_game_standard(), 0, prob)))
@@ -532,7 +518,7 @@ static void probe_refuses_hidden_reads(void **unused)
 /* The probe as a definition would use it, from the registry's strategy `id`, claiming `depth`. */
 static int probe_as(const char *id, int depth, pl_automaton *a)
 {
-    pl_strategy *s = make(id);
+    pl_strategy *s = st_make(id);
     pl_probe_def d = {id, s->def->move, s->def->init, s->def->state_size, depth, NULL};
     int ok = pl_automaton_probe_uncached(&d, &s->params, a);
     pl_strategy_free(s);

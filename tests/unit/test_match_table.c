@@ -17,20 +17,16 @@
 #include "parley/parley.h"
 #include "twoparty/match_engine.h"
 #include "strategies/registry.h"
+#include "strategy_testing.h"
 
-static pl_strategy *make(const char *name)
-{
-    pl_strategy *s = NULL;
-    pl_error err;
-    if (pl_strategy_create(&s, name, &err)) fail_msg("%s: %s", name, err.msg);
-    return s;
-}
 
 static int is_table(const pl_strategy *s, const pl_game *g)
 {
     double prob[5];
     return s->def->memory_one && s->def->memory_one(&s->params, g ? g : pl_game_standard(), 0, prob);
 }
+
+static int is_plain_table(const pl_strategy *s) { return is_table(s, NULL); }
 
 /* Plays a against b with both loops; fails on the first difference. */
 static void both_loops(const pl_strategy *a, const pl_strategy *b, const pl_match_config *cfg, pl_match_buf *fast,
@@ -60,26 +56,19 @@ static void tables_play_as_moves(void **unused)
                                   "win_shift_lose_stay:initial=C", "stochastic_wsls:ep=0.2", "first_joss:p=0.7",
                                   "memory_one:p_cc=0.9,p_cd=0.1,p_dc=0.8,p_dd=0.3,initial=0.6",
                                   "memory_one:p_cc=1,p_cd=0,p_dc=0,p_dd=1,initial=0"};
-    size_t n_reg = pl_strategy_count(), n_extra = sizeof extra / sizeof *extra;
-    pl_strategy **all = calloc(n_reg + n_extra, sizeof *all);
-    assert_non_null(all);
-    size_t n = 0;
-    for (size_t i = 0; i < n_reg; i++) {
-        pl_strategy *s = make(pl_strategy_info_at(i)->id);
-        if (is_table(s, NULL)) all[n++] = s;
-        else pl_strategy_free(s);
-    }
+    size_t n, n_extra = sizeof extra / sizeof *extra;
+    pl_strategy **all = st_registry_where(is_plain_table, n_extra, &n);
     /* the players the table loop is for are tables: a hook lost would pass every comparison */
     static const char *must[] = {"tft", "gtft", "wsls", "cooperator", "defector", "random", "first_grofman",
                                  "first_joss", "zd_extort_2", "zd_gtft_2", "firm_but_fair", "soft_joss"};
     for (size_t k = 0; k < sizeof must / sizeof *must; k++) {
-        pl_strategy *s = make(must[k]);
+        pl_strategy *s = st_make(must[k]);
         if (!is_table(s, NULL)) fail_msg("%s is not a memory-one table", must[k]);
         pl_strategy_free(s);
     }
     assert_true(n >= 30);
     for (size_t k = 0; k < n_extra; k++) {
-        all[n] = make(extra[k]);
+        all[n] = st_make(extra[k]);
         assert_true(is_table(all[n], NULL));
         n++;
     }
@@ -123,7 +112,7 @@ static void tables_play_as_moves(void **unused)
 static void table_loop_after_longer_match(void **unused)
 {
     (void)unused;
-    pl_strategy *d = make("defector"), *r = make("random");
+    pl_strategy *d = st_make("defector"), *r = st_make("random");
     pl_match_buf fast, slow;
     assert_int_equal(pl_match_buf_init(&fast, 16), PL_OK);
     assert_int_equal(pl_match_buf_init(&slow, 16), PL_OK);
