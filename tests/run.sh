@@ -24,7 +24,10 @@ skip_e2e=" ${SKIP_E2E:-} "
 # finishing.  An e2e script that says `# test: serial` (it runs make, which must not run twice at
 # once in one tree) takes a lock: no two such scripts overlap, while other tests go on beside them.
 jobs=${TEST_JOBS:-$(nproc 2>/dev/null || echo 2)}
-case $jobs in '' | *[!0-9]* | 0) jobs=1;; esac
+case $jobs in '' | *[!0-9]* | 0)
+  echo "tests/run.sh: TEST_JOBS='$jobs' is not a whole number above 0; the tests run one at a time" >&2
+  jobs=1;;
+esac
 mkdir -p "$logdir"
 passed=0 failed=0
 failures=()

@@ -34,4 +34,7 @@ check "the serial scripts did not overlap" \
 (cd "$T" && env -u TEST_LOGS -u UNIT_DIR -u SKIP_E2E TEST_JOBS=1 bash tests/run.sh) >"$TMP/out1.txt" 2>&1
 strip() { sed -E 's/\([0-9]+s\)$//' "$1"; }
 check "one job at a time prints the same lines" diff <(strip "$TMP/out1.txt") <(strip "$TMP/out4.txt")
+(cd "$T" && env -u TEST_LOGS -u UNIT_DIR -u SKIP_E2E TEST_JOBS=two bash tests/run.sh) >"$TMP/outx.txt" 2>"$TMP/errx.txt"
+check "TEST_JOBS that is not a number is named on stderr" grep -q "TEST_JOBS='two' is not a whole number above 0" "$TMP/errx.txt"
+check "... and the tests still run, one at a time, with the same lines" diff <(strip "$TMP/outx.txt") <(strip "$TMP/out1.txt")
 echo "1..$tap_n"
