@@ -51,15 +51,16 @@ for s in tests/e2e/*.sh; do
   add "e2e/$(basename "$s" .sh)" "$ser" "bash $(printf '%q' "$s")"
 done
 
-launch() { # index: runs the test in the background; its exit status and seconds go beside its log
+launch() { # index: runs the test in the background; its exit status and times go beside its log
   local i=$1 log=${logs[$1]}
-  rm -f "$log" "$log.rc" "$log.secs"
+  rm -f "$log" "$log.rc" "$log.times"
   (
     if [ "${serial[$i]}" = 1 ]; then exec 9>"$logdir/.serial.lock" && flock 9; fi # held until this job ends
-    start=$SECONDS
-    bash -c "${cmds[$i]}" >"$log" 2>&1 9>&-
+    # seconds of wall time, then of CPU (user and system, the test's processes together): the CPU
+    # time says what a test costs whatever else shares the machine
+    TIMEFORMAT='%R %U %S'
+    { time bash -c "${cmds[$i]}" >"$log" 2>&1 9>&-; } 2>"$log.times"
     rc=$?
-    echo $((SECONDS - start)) >"$log.secs"
     echo "$rc" >"$log.rc.tmp" && mv "$log.rc.tmp" "$log.rc" # the status last: it says the test is over
   ) &
 }
@@ -73,14 +74,17 @@ report() { # index: counts the test's TAP lines and prints its line
   if [ "$rc" -ne 0 ] && [ "$notok" -eq 0 ]; then notok=1; echo "not ok - $name exited with status $rc" >>"$log"; fi
   if [ "$ok" -eq 0 ] && [ "$notok" -eq 0 ]; then notok=1; echo "not ok - $name reported no test" >>"$log"; fi
   passed=$((passed + ok)); failed=$((failed + notok))
-  printf '%-40s %4d passed %4d failed  (%ds)\n' "$name" "$ok" "$notok" "$(cat "$log.secs")"
+  local wall cpu
+  read -r wall cpu < <(awk '{printf "%d %d\n", $1 + 0.5, $2 + $3 + 0.5; exit}' "$log.times")
+  cpu_total=$((cpu_total + cpu))
+  printf '%-40s %4d passed %4d failed  (%ds, cpu %ds)\n' "$name" "$ok" "$notok" "$wall" "$cpu"
   if [ "$notok" -gt 0 ]; then
     failures+=("$name")
     grep -E '^not ok |^# |ERROR|Sanitizer|runtime error' "$log" | head -20 | sed 's/^/    /'
   fi
 }
 
-n=${#names[@]} next=0 shown=0 running=0
+n=${#names[@]} next=0 shown=0 running=0 cpu_total=0 started=$SECONDS
 trap 'kill $(jobs -p) 2>/dev/null; exit 130' INT TERM
 while [ "$shown" -lt "$n" ]; do
   while [ "$running" -lt "$jobs" ] && [ "$next" -lt "$n" ]; do
@@ -93,6 +97,7 @@ while [ "$shown" -lt "$n" ]; do
 done
 rm -f "$logdir/.serial.lock"
 echo
+echo "$n tests in $((SECONDS - started)) s, $jobs at a time; $cpu_total s of CPU in all"
 [ ${#failures[@]} -gt 0 ] && echo "failed: ${failures[*]} (logs in $logdir)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

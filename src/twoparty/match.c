@@ -36,6 +36,7 @@
 #include "twoparty/match_engine.h"
 #include "twoparty/table.h"
 #include "strategies/registry.h"
+#include "strategies/transformers.h"
 
 struct pl_match_result {
     pl_match_buf buf;
@@ -64,14 +65,17 @@ int pl_match_config_check(const pl_match_config *cfg, pl_error *err)
     return PL_OK;
 }
 
+/* A state slot's first size: most strategies' states fit (a Meta player's or a lookup table's
+ * do not: the slots grow when a match meets them, state_room). */
+#define STATE_SLOT_START 256
+
 int pl_match_buf_init(pl_match_buf *b, int turns_hint)
 {
     memset(b, 0, sizeof *b);
-    b->state_cap = pl_registry_max_state();
-    if (b->state_cap < 16) b->state_cap = 16;
+    b->state_cap = STATE_SLOT_START;
     if (pl_history_init(&b->h[0], turns_hint) || pl_history_init(&b->h[1], turns_hint)) goto fail;
-    b->state[0] = aligned_alloc(64, (b->state_cap + 63) / 64 * 64);
-    b->state[1] = aligned_alloc(64, (b->state_cap + 63) / 64 * 64);
+    b->state[0] = aligned_alloc(64, b->state_cap);
+    b->state[1] = aligned_alloc(64, b->state_cap);
     if (!b->state[0] || !b->state[1]) goto fail;
     return PL_OK;
 fail:
@@ -130,7 +134,33 @@ static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *bu
     return length;
 }
 
-/* A party's strategy state at the start of a match, zeroed then initialised. */
+/* Room in both state slots for states of `need` bytes, made before either party begins (both
+ * slots keep the larger size, so an engine that reuses its buffer allocates only while it meets
+ * larger states).  Sizing every slot by the registry's largest state (about 135 kB,
+ * pl_registry_max_state) made each one-off match and stepper allocate that much, which under the
+ * sanitizers is a mapping of its own each time.  PL_ENOMEM when the slots cannot grow. */
+static int state_room(pl_match_buf *buf, size_t need)
+{
+    if (need <= buf->state_cap) return PL_OK;
+    size_t cap = (need + 63) / 64 * 64;
+    void *grown[2] = {aligned_alloc(64, cap), aligned_alloc(64, cap)};
+    if (!grown[0] || !grown[1]) {
+        pl_free(grown[0]);
+        pl_free(grown[1]);
+        return PL_ENOMEM;
+    }
+    for (int side = 0; side < 2; side++) {
+        party_release(buf, side);
+        pl_free(buf->state[side]);
+        buf->state[side] = grown[side];
+    }
+    buf->state_cap = cap;
+    return PL_OK;
+}
+
+static size_t larger(size_t x, size_t y) { return x > y ? x : y; }
+
+/* A party's strategy state at the start of a match, zeroed then initialised (state_room first). */
 static void party_begin(pl_match_buf *buf, int side, const pl_strategy *s)
 {
     party_release(buf, side);
@@ -363,14 +393,19 @@ typedef struct seen_turn {
 } seen_turn;
 
 /* The states of each automaton of a pair play_cycle extrapolates: its record of joint states has
- * CYCLE_STATES^2 entries (512 kB).  A deterministic pair with a larger automaton (none of the
- * registry's defaults) is played by play_automata to the end instead: the same turns. */
+ * one entry for each pair of states (at most CYCLE_STATES^2, 512 kB; made as large as the largest
+ * pair met so far, not that large at once: a one-off match of two small automata then makes a small
+ * record).  A deterministic pair with a larger automaton (none of the registry's defaults) is
+ * played by play_automata to the end instead: the same turns. */
 #define CYCLE_STATES 256
 
 struct pl_match_autos {
     auto_slot slot[2];
-    pl_automaton m1[2]; /* memory-one tables as automata, made for each match (they hang on the game) */
-    seen_turn *seen;    /* CYCLE_STATES^2 entries, made on first use */
+    pl_automaton *m1;   /* [2]: memory-one tables as automata, made for each match (they hang on the game);
+                         * allocated apart, on first use, so that neither allocation is above 128 kB (an
+                         * allocation that large is a mapping of its own under the sanitizers) */
+    seen_turn *seen;    /* seen_cap entries, made on first use */
+    size_t seen_cap;
     uint32_t mark;
 };
 
@@ -378,6 +413,7 @@ static void autos_free(struct pl_match_autos *m)
 {
     if (!m) return;
     pl_free(m->seen);
+    pl_free(m->m1);
     pl_free(m);
 }
 
@@ -412,6 +448,7 @@ static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl
         } else {
             pl_table t;
             if (!s[side]->def->memory_one || !pl_table_of(s[side], g, side, &t)) continue;
+            if (!m->m1 && !(m->m1 = pl_malloc(2 * sizeof *m->m1))) continue; /* the loop of moves will do */
             table_automaton(&t, &m->m1[side]);
             out[side] = &m->m1[side];
             det[side] = pl_table_deterministic(&t);
@@ -520,6 +557,19 @@ static int bits_count(const uint64_t *w, int len)
     return n;
 }
 
+/* Room in m's record of joint states for n of them: 0 when it cannot be made (the caller then
+ * plays every turn).  A new record is all zeros, which no match's mark is (marks start at 1). */
+static int seen_room(struct pl_match_autos *m, size_t n)
+{
+    if (n <= m->seen_cap) return 1;
+    seen_turn *grown = pl_calloc(n, sizeof *grown);
+    if (!grown) return 0;
+    pl_free(m->seen);
+    m->seen = grown;
+    m->seen_cap = n;
+    return 1;
+}
+
 /* The turns of a match between two deterministic automata without noise: played until the
  * joint state of a turn is one seen before (at turn mu), then, the match being a function of
  * its joint state, turns t.. repeat turns mu.. with period t - mu to the end.  The histories
@@ -530,13 +580,13 @@ static int play_cycle(struct pl_match_autos *m, const pl_automaton *A, const pl_
     uint64_t *wa = ha->w, *wb = hb->w;
     uint64_t bits_a = 0, bits_b = 0;
     if (++m->mark == 0) { /* 2^32 matches: the old marks could come back */
-        memset(m->seen, 0, sizeof *m->seen * CYCLE_STATES * CYCLE_STATES);
+        memset(m->seen, 0, sizeof *m->seen * m->seen_cap);
         m->mark = 1;
     }
     unsigned sa = 0, sb = 0;
     int t = 0, mu = -1;
     for (; t < length; t++) {
-        seen_turn *v = &m->seen[sa * CYCLE_STATES + sb];
+        seen_turn *v = &m->seen[sa * (unsigned)B->n + sb];
         if (v->mark == m->mark) {
             mu = v->turn;
             break;
@@ -629,8 +679,7 @@ static __attribute__((noinline)) int play_as_automata(const pl_strategy *a, cons
     const pl_automaton *A = au[0], *B = au[1];
     pl_history *ha = &buf->h[0], *hb = &buf->h[1];
     if (!noise_cut && !buf->no_extrapolate && det[0] && det[1] && A->n <= CYCLE_STATES && B->n <= CYCLE_STATES &&
-        (buf->autos->seen ||
-         (buf->autos->seen = pl_calloc((size_t)CYCLE_STATES * CYCLE_STATES, sizeof *buf->autos->seen))))
+        seen_room(buf->autos, (size_t)A->n * (size_t)B->n))
         buf->copied = play_cycle(buf->autos, A, B, ha, hb, length);
     else {
         pl_history *h[2] = {ha, hb};
@@ -653,7 +702,7 @@ int pl_match_run_two(const pl_strategy *a, const pl_strategy *b, const pl_match_
     if (!au[0] || !au[1] || (!cfg->noise && det[0] && det[1])) return 0;
     /* two memory-one tables, as pl_match_run plays them: the table loop (their automata hold the
      * tables' cuts, state 0 the first turn and 1 + 2x + y after (x, y)) */
-    int tables = au[0] == &buf->autos->m1[0] && au[1] == &buf->autos->m1[1];
+    int tables = buf->autos->m1 && au[0] == &buf->autos->m1[0] && au[1] == &buf->autos->m1[1];
     pl_table ta, tb;
     for (int k = 0; tables && k < 5; k++) {
         ta.cut[k] = au[0]->cut[k];
@@ -699,6 +748,8 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     pl_rng rng;
     int length = match_begin(cfg, &rng, buf);
     pl_history *ha = &buf->h[0], *hb = &buf->h[1];
+    if (state_room(buf, larger(pl_strategy_state_need(a), pl_strategy_state_need(b))))
+        return pl_error_set(err, PL_ENOMEM, "out of memory for the players' states");
     party_begin(buf, 0, a);
     party_begin(buf, 1, b);
     if (pl_history_reserve(ha, length) || pl_history_reserve(hb, length))
@@ -835,6 +886,10 @@ int pl_match_stepper_create(pl_match_stepper **out, const pl_strategy *opponent,
     st->noise = cfg->noise;
     st->length = match_begin(cfg, &st->rng, &st->buf);
     st->length_known = !(cfg->prob_end > 0);
+    if (state_room(&st->buf, pl_strategy_state_need(st->opp))) {
+        pl_match_stepper_free(st);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
     party_begin(&st->buf, 1, st->opp);
     st->vb = (pl_view){.length = st->length_known ? st->length : -1, .me = &st->buf.h[1], .opp = &st->buf.h[0],
                        .game = &st->game, .side = 1, .rng = &st->rng};
