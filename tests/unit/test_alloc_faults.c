@@ -226,9 +226,8 @@ static int run_scenario(const void *ctx, const char *out, pl_error *err)
     return rc;
 }
 
-/* the N-party ones are copies with their tournaments cut to a few groups, six-party a copy with
- * three of its sensitivity ranges (setup) */
-static char drills[512], six_player[512], six_party[512];
+/* the N-party ones are copies with their tournaments cut to a few groups (setup) */
+static char drills[512], six_player[512];
 
 /* ctx non-NULL: also the interactions file (pl_tournament_config.interactions) into out */
 static int tournament(const void *ctx, const char *out, pl_error *err)
@@ -302,7 +301,7 @@ static void each_scenario_kind_fails_cleanly(void **state)
 {
     (void)state;
     const scenario_entry entries[] = {
-        {"agreement-six-party", six_party, 4},
+        {"agreement-six-party", "scenarios/korea/six-party-2007.yaml", 4},
         {"agreement-with-record", "scenarios/korea/agreed-framework-1994.yaml", 4},
         {"nparty-drills", drills, 2},
         {"nparty-tournament", six_player, 1},
@@ -336,21 +335,6 @@ static int copy_file(const char *src, const char *dst, const char *from, const c
     if (f && fclose(f)) ok = 0;
     free(text);
     return ok && (!from || at) ? 0 : -1;
-}
-
-/* Copies src to dst up to the first `stop` (which must be there), and nothing after it. */
-static int copy_file_until(const char *src, const char *dst, const char *stop)
-{
-    size_t len;
-    char *text = slurp(src, &len);
-    if (!text) return -1;
-    text[len] = '\0';
-    char *at = strstr(text, stop);
-    FILE *f = at ? fopen(dst, "w") : NULL;
-    int ok = f && fwrite(text, 1, (size_t)(at - text), f) == (size_t)(at - text);
-    if (f && fclose(f)) ok = 0;
-    free(text);
-    return ok ? 0 : -1;
 }
 
 /* One allocation site, however often it is called. */
@@ -394,12 +378,6 @@ static int setup(void **state)
         return -1;
     snprintf(six_player, sizeof six_player, "%s/six-player.yaml", root);
     if (copy_file("scenarios/games/six-player-tournament.yaml", six_player, "max_groups: 3000", "max_groups: 4"))
-        return -1;
-    /* six-party with the first three of its eleven sensitivity ranges (two probabilities and the
-     * payoff scale: every kind of range): the run's key-findings pass, one-at-a-time points and
-     * bisection, has the same allocation sites with fewer points (the last block of the file) */
-    snprintf(six_party, sizeof six_party, "%s/six-party.yaml", root);
-    if (copy_file_until("scenarios/korea/six-party-2007.yaml", six_party, "    - {path: verifiers.IAEA.p_confirm"))
         return -1;
     snprintf(transcript, sizeof transcript, "%s/t.jsonl", root);
     FILE *f = fopen(transcript, "w");
