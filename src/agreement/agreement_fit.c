@@ -23,8 +23,9 @@
  * enumeration at the cost of a sum over each party's types (six-party: 128 profiles
  * from 14 evaluations per grid point).  The behaviour parameters are fitted by exhaustive
  * search over a grid (maximum of the likelihood summed over types, i.e. the marginal
- * likelihood under the prior); the posterior over types is reported at the maximum and
- * averaged over the grid under a flat prior on its points.
+ * likelihood under the prior), whose best point is then refined by golden-section searches
+ * (fit_refine); the posterior over types is reported at the refined maximum and averaged
+ * over the grid under a flat prior on its points.
  *
  * A secret withdrawal found out (a `detected` event on a `covert:` step) is made at a period the
  * record does not give: the step is forced back at the finding (as the simulator's detection

@@ -2,7 +2,8 @@
 /* agreement_fit_output.c — the fit of an agreement's behaviour, as text and as JSON.
  *
  * The posterior over each party's type beside its prior, the maximum-likelihood
- * parameters with each one's profile likelihood over the grid, the most probable type
+ * parameters (refined, the grid's best beside them) with each one's profile likelihood over
+ * the grid and where its plateau reaches an end of the grid or of its own scale, the most probable type
  * profiles, and the posterior-predictive milestones.  Times go to the text only (the
  * JSON holds nothing that depends on the clock). */
 #include <jansson.h>
