@@ -537,40 +537,46 @@ typedef struct refine_job {
     pl_ag_compiled *c;
     pl_agreement_fit_point g; /* the current point */
     int param;                /* the parameter searched (0 rationality, 1 tremble, 3 discount), or -1: a line */
-    const double *vals;       /* its grid values, and the bracket's ends among them (exact at the ends) */
-    int lo, hi;
     double x0[4], d[4];       /* the line: the point x0 + t d on the scales searched */
     int evals;
 } refine_job;
 
 static const int refine_params[3] = {0, 1, 3};
+static const double *const refine_vals[4] = {grid_lambda, grid_eps, NULL, grid_delta};
+static const int refine_n[4] = {NL - 1, NE, 0, ND}; /* rationality: its finite values */
 
 /* The scale each parameter is searched on, and back. */
 static double to_scale(int i, double v) { return i == 0 ? log(v) : i == 1 ? log(v / (1 - v)) : v; }
 static double from_scale(int i, double x) { return i == 0 ? exp(x) : i == 1 ? 1 / (1 + exp(-x)) : x; }
+
+/* Parameter i's value at x on its scale: a grid value exactly where x is one's (a bracket's end), and
+ * never beyond the grid's ends (a line's far end computed a rounding past one). */
+static double value_at(int i, double x)
+{
+    const double *v = refine_vals[i];
+    const int n = refine_n[i];
+    for (int k = 0; k < n; k++)
+        if (x == to_scale(i, v[k])) return v[k];
+    if (x < to_scale(i, v[0])) return v[0];
+    if (x > to_scale(i, v[n - 1])) return v[n - 1];
+    return from_scale(i, x);
+}
 
 static double *param_of(pl_agreement_fit_point *g, int i)
 {
     return i == 0 ? &g->rationality : i == 1 ? &g->tremble : &g->discount;
 }
 
-/* The point at x: the current one with the parameter searched at x (its grid value exactly at a
- * bracket's end), or the line's point at t = x. */
+/* The point at x: the current one with the parameter searched at x, or the line's point at t = x. */
 static pl_agreement_fit_point refine_point(const refine_job *j, double x)
 {
     pl_agreement_fit_point g = j->g;
-    if (j->param >= 0) {
-        double *v = param_of(&g, j->param);
-        if (x == to_scale(j->param, j->vals[j->lo]))
-            *v = j->vals[j->lo];
-        else if (x == to_scale(j->param, j->vals[j->hi]))
-            *v = j->vals[j->hi];
-        else
-            *v = from_scale(j->param, x);
-    } else
+    if (j->param >= 0)
+        *param_of(&g, j->param) = value_at(j->param, x);
+    else
         for (int q = 0; q < 3; q++) {
             int i = refine_params[q];
-            if (j->d[i] != 0) *param_of(&g, i) = from_scale(i, j->x0[i] + x * j->d[i]);
+            if (j->d[i] != 0) *param_of(&g, i) = value_at(i, j->x0[i] + x * j->d[i]);
         }
     return g;
 }
@@ -586,8 +592,6 @@ static double refine_at(void *ctx, double x)
 
 static void fit_refine(const pl_agreement *a, const fit_path *path, pl_ag_compiled *c, pl_agreement_fit *f)
 {
-    const double *const vals[4] = {grid_lambda, grid_eps, NULL, grid_delta};
-    const int nv[4] = {NL - 1, NE, 0, ND}; /* rationality: its finite values */
     refine_job j = {.a = a, .path = path, .c = c, .g = f->grid_best};
     double cur = f->grid_best_ll, at;
     int rounds = 0;
@@ -597,15 +601,15 @@ static void fit_refine(const pl_agreement *a, const fit_path *path, pl_ag_compil
         for (int q = 0; q < 3; q++) x0[refine_params[q]] = to_scale(refine_params[q], *param_of(&j.g, refine_params[q]));
         for (int q = 0; q < 3; q++) {
             int i = refine_params[q];
+            const double *v = refine_vals[i];
             if (i == 0 && isinf(j.g.rationality)) continue;
             double x = to_scale(i, *param_of(&j.g, i));
             int near = 0;
-            for (int k = 1; k < nv[i]; k++)
-                if (fabs(to_scale(i, vals[i][k]) - x) < fabs(to_scale(i, vals[i][near]) - x)) near = k;
-            j.param = i, j.vals = vals[i];
-            j.lo = near > 0 ? near - 1 : 0, j.hi = near < nv[i] - 1 ? near + 1 : nv[i] - 1;
-            double got = pl_ag_golden_max(refine_at, &j, to_scale(i, vals[i][j.lo]), to_scale(i, vals[i][j.hi]),
-                                          FIT_REFINE_TOL, &at);
+            for (int k = 1; k < refine_n[i]; k++)
+                if (fabs(to_scale(i, v[k]) - x) < fabs(to_scale(i, v[near]) - x)) near = k;
+            int lo = near > 0 ? near - 1 : 0, hi = near < refine_n[i] - 1 ? near + 1 : refine_n[i] - 1;
+            j.param = i;
+            double got = pl_ag_golden_max(refine_at, &j, to_scale(i, v[lo]), to_scale(i, v[hi]), FIT_REFINE_TOL, &at);
             if (got > cur) cur = got, j.g = refine_point(&j, at);
         }
         /* the line along the round's move, inside the grid's range */
@@ -613,7 +617,7 @@ static void fit_refine(const pl_agreement *a, const fit_path *path, pl_ag_compil
         for (int q = 0; q < 3; q++) {
             int i = refine_params[q];
             j.x0[i] = to_scale(i, *param_of(&j.g, i)), j.d[i] = i == 0 && isinf(j.g.rationality) ? 0 : j.x0[i] - x0[i];
-            double end = to_scale(i, vals[i][j.d[i] > 0 ? nv[i] - 1 : 0]);
+            double end = to_scale(i, refine_vals[i][j.d[i] > 0 ? refine_n[i] - 1 : 0]);
             if (j.d[i] != 0 && (end - j.x0[i]) / j.d[i] < reach) reach = (end - j.x0[i]) / j.d[i];
             if (fabs(j.d[i]) > longest) longest = fabs(j.d[i]);
         }
