@@ -92,7 +92,8 @@ PL_EXTERN double pl_agreement_ledger_delivered(const pl_agreement_ledger *l, int
 /* ---- fitting behaviour to the record ---------------------------------------
  * The likelihood of the scenario's dated record under each party's types and a grid of
  * behaviour parameters (rationality, tremble, patience, discount), the posterior over
- * each party's type, the maximum-likelihood parameters, and a posterior-predictive check
+ * each party's type, the maximum-likelihood parameters (the grid's best, refined by
+ * golden-section search), and a posterior-predictive check
  * (how often the record's completions and withdrawals recur within a window).
  * The method is stated in src/agreement/agreement_fit.c and docs/agreements.md. */
 typedef struct pl_agreement_fit pl_agreement_fit;

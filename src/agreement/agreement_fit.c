@@ -23,8 +23,9 @@
  * enumeration at the cost of a sum over each party's types (six-party: 128 profiles
  * from 14 evaluations per grid point).  The behaviour parameters are fitted by exhaustive
  * search over a grid (maximum of the likelihood summed over types, i.e. the marginal
- * likelihood under the prior); the posterior over types is reported at the maximum and
- * averaged over the grid under a flat prior on its points.
+ * likelihood under the prior), whose best point is then refined by golden-section searches
+ * (fit_refine); the posterior over types is reported at the refined maximum and averaged
+ * over the grid under a flat prior on its points.
  *
  * A secret withdrawal found out (a `detected` event on a `covert:` step) is made at a period the
  * record does not give: the step is forced back at the finding (as the simulator's detection
@@ -333,20 +334,34 @@ static void path_loglik(const pl_ag_compiled *c, const fit_path *path, double ll
 
 /* The grid: wide enough that the maximum of the shipped records lies inside it; where a maximum still
  * falls on the last value searched (not on a bound of the parameter itself: patience 0, the rule as
- * the limit of rationality, patience without end), the fit says so (pl_agreement_fit.edge). */
+ * the limit of rationality, patience without end, discount 0), the fit says so (pl_agreement_fit.edge).
+ * The discount runs down to 0, a party that weighs only the payoffs of the period it decides in
+ * (pl_ag_set_discounting at 0: a step's value, which comes at its completion a period or more on,
+ * counts nothing, a flow only its first period's); until 2026-12-03 it stopped at 0.1, where
+ * six-party's maximum sat. */
 const double pl_ag_fit_grid_lambda[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128, 256, 1024, 4096, INFINITY};
 const double pl_ag_fit_grid_eps[] = {0.001, 0.003, 0.01, 0.03, 0.1, 0.2, 0.3, 0.4, 0.45};
 const int pl_ag_fit_grid_patience[] = {0, 1, 2, 3, 4, 6, 9, 12, 18, 24, 36, 48, 72, 120, PL_AG_FIT_NEVER};
-const double pl_ag_fit_grid_delta[] = {0.1, 0.2, 0.35, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.995};
+const double pl_ag_fit_grid_delta[] = {0, 0.01, 0.03, 0.06, 0.1, 0.2, 0.35, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.995};
 #define NL 14
 #define NE 9
 #define NPAT 15
-#define ND 10
+#define ND 14
 const int pl_ag_fit_grid_n[4] = {NL, NE, NPAT, ND};
 #define grid_lambda pl_ag_fit_grid_lambda
 #define grid_eps pl_ag_fit_grid_eps
 #define grid_patience pl_ag_fit_grid_patience
 #define grid_delta pl_ag_fit_grid_delta
+
+int pl_ag_fit_own_end(int i, int x)
+{
+    switch (i) {
+    case 0: return isinf(grid_lambda[x]);                                  /* the rule: no payoffs weighed */
+    case 2: return grid_patience[x] == 0 || grid_patience[x] >= PL_AG_FIT_NEVER; /* late at once; never late */
+    case 3: return grid_delta[x] == 0;                                     /* only the period's own payoffs */
+    default: return 0;                                                     /* tremble: 0 and 1/2 are not searched */
+    }
+}
 
 static double now_s(void)
 {
@@ -380,6 +395,19 @@ static double marginal(const pl_ag_compiled *c, double ll[][PL_AG_MAX_OPTIONS], 
     return mx + log(s);
 }
 
+/* The record's log likelihood at point g, each party's types summed out under its prior; each
+ * party's under each of its types in ll.  c is compiled afresh for the point. */
+static double point_loglik(const pl_agreement *a, const fit_path *path, const pl_agreement_fit_point *g,
+                           pl_ag_compiled *c, double ll[][PL_AG_MAX_OPTIONS])
+{
+    pl_ag_compile(a, a->record_variant, c);
+    set_params(c, g);
+    path_loglik(c, path, ll);
+    double tot = 0;
+    for (int p = 0; p < a->n_parties; p++) tot += marginal(c, ll, p);
+    return tot;
+}
+
 void pl_agreement_fit_config_default(pl_agreement_fit_config *cfg)
 {
     *cfg = (pl_agreement_fit_config){.runs = 5000, .window = 3};
@@ -409,12 +437,11 @@ typedef struct grid_job {
 } grid_job;
 
 /* A block's result: every point's log-likelihood, and the block's best point (the first of its
- * largest, as a scan in grid order finds it) with its per-type log-likelihoods. */
+ * largest, as a scan in grid order finds it). */
 typedef struct grid_slot {
     double gll[FIT_GRID_BLOCK];
     double best_ll;
     uint64_t best;
-    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
 } grid_slot;
 
 static int compiled_open(void *ctx, void **state, pl_error *err)
@@ -442,16 +469,9 @@ static int grid_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
     for (uint64_t gi = lo; gi < hi; gi++) {
         int idx[4];
         pl_agreement_fit_point g = grid_point((size_t)gi, idx);
-        pl_ag_compile(j->a, j->a->record_variant, c);
-        set_params(c, &g);
-        path_loglik(c, j->path, ll);
-        double tot = 0;
-        for (int p = 0; p < j->a->n_parties; p++) tot += marginal(c, ll, p);
+        double tot = point_loglik(j->a, j->path, &g, c, ll);
         out->gll[gi - lo] = tot;
-        if (tot > out->best_ll) {
-            out->best_ll = tot, out->best = gi;
-            memcpy(out->ll, ll, sizeof ll);
-        }
+        if (tot > out->best_ll) out->best_ll = tot, out->best = gi;
     }
     return PL_OK;
 }
@@ -462,11 +482,155 @@ static void grid_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
     grid_job *j = ctx;
     const grid_slot *in = slot;
     memcpy(j->gll + lo, in->gll, (size_t)(hi - lo) * sizeof *in->gll);
-    if (in->best_ll > j->f->best_ll) {
-        j->f->best_ll = in->best_ll;
-        j->f->best = grid_point((size_t)in->best, j->f->best_index);
-        memcpy(j->f->loglik_type, in->ll, sizeof in->ll);
+    if (in->best_ll > j->f->grid_best_ll) {
+        j->f->grid_best_ll = in->best_ll;
+        j->f->grid_best = grid_point((size_t)in->best, j->f->best_index);
     }
+}
+
+/* ---- the refinement ---------------------------------------------------------- */
+
+double pl_ag_golden_max(double (*f)(void *ctx, double x), void *ctx, double lo, double hi, double tol, double *at)
+{
+    const double r = 0.6180339887498949; /* (sqrt(5) - 1) / 2: each step keeps this share of the bracket */
+    double best = f(ctx, lo), fx;
+    *at = lo;
+    if ((fx = f(ctx, hi)) > best) best = fx, *at = hi;
+    double x1 = hi - r * (hi - lo), x2 = lo + r * (hi - lo);
+    double f1 = f(ctx, x1), f2 = f(ctx, x2);
+    if (f1 > best) best = f1, *at = x1;
+    if (f2 > best) best = f2, *at = x2;
+    while (hi - lo > tol) { /* the maximum of a unimodal f stays inside [lo, hi]; one new point a step */
+        if (f1 >= f2) {
+            hi = x2, x2 = x1, f2 = f1;
+            x1 = hi - r * (hi - lo), fx = f1 = f(ctx, x1);
+            if (fx > best) best = fx, *at = x1;
+        } else {
+            lo = x1, x1 = x2, f1 = f2;
+            x2 = lo + r * (hi - lo), fx = f2 = f(ctx, x2);
+            if (fx > best) best = fx, *at = x2;
+        }
+    }
+    return best;
+}
+
+/* The grid's best refined: rounds of golden-section searches (pl_ag_golden_max) on log rationality,
+ * logit tremble and the discount in turn, the others held, each over the bracket from the grid value
+ * below to the grid value above the one nearest its current value (a maximum on a bracket's end moves
+ * the bracket the next round); then one along the round's own move, from where the round ended as
+ * far as the grid's range allows (FIT_REFINE_STRETCH of the move at most), since the likelihood's
+ * ridges run across the parameters (rationality and discount rise together on the Agreed
+ * Framework's) and steps along one parameter at a time only zigzag up them.  A move is kept only
+ * where the likelihood rises, so the refined maximum is never below the grid's best.  Rounds until
+ * one gains less than FIT_REFINE_GAIN, FIT_REFINE_ROUNDS at most.  Patience stays the grid's (whole
+ * periods), the rule stays the rule (the limit of rationality, where no payoff is weighed), and no
+ * parameter leaves the range the grid searched.  Exact likelihoods, in the calling thread: the same
+ * whatever the threads. */
+#define FIT_REFINE_ROUNDS 40
+#define FIT_REFINE_GAIN 1e-6
+#define FIT_REFINE_TOL 1e-4   /* the bracket's width at the end, on the scale searched */
+#define FIT_REFINE_STRETCH 16 /* the line search's reach, in multiples of the round's move */
+
+typedef struct refine_job {
+    const pl_agreement *a;
+    const fit_path *path;
+    pl_ag_compiled *c;
+    pl_agreement_fit_point g; /* the current point */
+    int param;                /* the parameter searched (0 rationality, 1 tremble, 3 discount), or -1: a line */
+    double x0[4], d[4];       /* the line: the point x0 + t d on the scales searched */
+    int evals;
+} refine_job;
+
+static const int refine_params[3] = {0, 1, 3};
+static const double *const refine_vals[4] = {grid_lambda, grid_eps, NULL, grid_delta};
+static const int refine_n[4] = {NL - 1, NE, 0, ND}; /* rationality: its finite values */
+
+/* The scale each parameter is searched on, and back. */
+static double to_scale(int i, double v) { return i == 0 ? log(v) : i == 1 ? log(v / (1 - v)) : v; }
+static double from_scale(int i, double x) { return i == 0 ? exp(x) : i == 1 ? 1 / (1 + exp(-x)) : x; }
+
+/* Parameter i's value at x on its scale: a grid value exactly where x is one's (a bracket's end), and
+ * never beyond the grid's ends (a line's far end computed a rounding past one). */
+static double value_at(int i, double x)
+{
+    const double *v = refine_vals[i];
+    const int n = refine_n[i];
+    for (int k = 0; k < n; k++)
+        if (x == to_scale(i, v[k])) return v[k];
+    if (x < to_scale(i, v[0])) return v[0];
+    if (x > to_scale(i, v[n - 1])) return v[n - 1];
+    return from_scale(i, x);
+}
+
+static double *param_of(pl_agreement_fit_point *g, int i)
+{
+    return i == 0 ? &g->rationality : i == 1 ? &g->tremble : &g->discount;
+}
+
+/* The point at x: the current one with the parameter searched at x, or the line's point at t = x. */
+static pl_agreement_fit_point refine_point(const refine_job *j, double x)
+{
+    pl_agreement_fit_point g = j->g;
+    if (j->param >= 0)
+        *param_of(&g, j->param) = value_at(j->param, x);
+    else
+        for (int q = 0; q < 3; q++) {
+            int i = refine_params[q];
+            if (j->d[i] != 0) *param_of(&g, i) = value_at(i, j->x0[i] + x * j->d[i]);
+        }
+    return g;
+}
+
+static double refine_at(void *ctx, double x)
+{
+    refine_job *j = ctx;
+    pl_agreement_fit_point g = refine_point(j, x);
+    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    j->evals++;
+    return point_loglik(j->a, j->path, &g, j->c, ll);
+}
+
+static void fit_refine(const pl_agreement *a, const fit_path *path, pl_ag_compiled *c, pl_agreement_fit *f)
+{
+    refine_job j = {.a = a, .path = path, .c = c, .g = f->grid_best};
+    double cur = f->grid_best_ll, at;
+    int rounds = 0;
+    while (rounds < FIT_REFINE_ROUNDS) {
+        rounds++;
+        double before = cur, x0[4];
+        for (int q = 0; q < 3; q++) x0[refine_params[q]] = to_scale(refine_params[q], *param_of(&j.g, refine_params[q]));
+        for (int q = 0; q < 3; q++) {
+            int i = refine_params[q];
+            const double *v = refine_vals[i];
+            if (i == 0 && isinf(j.g.rationality)) continue;
+            double x = to_scale(i, *param_of(&j.g, i));
+            int near = 0;
+            for (int k = 1; k < refine_n[i]; k++)
+                if (fabs(to_scale(i, v[k]) - x) < fabs(to_scale(i, v[near]) - x)) near = k;
+            int lo = near > 0 ? near - 1 : 0, hi = near < refine_n[i] - 1 ? near + 1 : refine_n[i] - 1;
+            j.param = i;
+            double got = pl_ag_golden_max(refine_at, &j, to_scale(i, v[lo]), to_scale(i, v[hi]), FIT_REFINE_TOL, &at);
+            if (got > cur) cur = got, j.g = refine_point(&j, at);
+        }
+        /* the line along the round's move, inside the grid's range */
+        double reach = FIT_REFINE_STRETCH, longest = 0;
+        for (int q = 0; q < 3; q++) {
+            int i = refine_params[q];
+            j.x0[i] = to_scale(i, *param_of(&j.g, i)), j.d[i] = i == 0 && isinf(j.g.rationality) ? 0 : j.x0[i] - x0[i];
+            double end = to_scale(i, refine_vals[i][j.d[i] > 0 ? refine_n[i] - 1 : 0]);
+            if (j.d[i] != 0 && (end - j.x0[i]) / j.d[i] < reach) reach = (end - j.x0[i]) / j.d[i];
+            if (fabs(j.d[i]) > longest) longest = fabs(j.d[i]);
+        }
+        if (longest > 0 && reach > 0) {
+            j.param = -1;
+            double got = pl_ag_golden_max(refine_at, &j, 0, reach, FIT_REFINE_TOL / longest, &at);
+            if (got > cur) cur = got, j.g = refine_point(&j, at);
+        }
+        if (cur - before < FIT_REFINE_GAIN) break;
+    }
+    f->best = j.g;
+    f->best_ll = point_loglik(a, path, &f->best, c, f->loglik_type); /* cur again, with each type's */
+    f->refine_rounds = rounds, f->refine_evals = j.evals + 1;
 }
 
 int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config *cfg, pl_agreement_fit **out,
@@ -496,7 +660,7 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     f->n_parties = P;
     f->periods = path.T;
     f->recorded = path.recorded;
-    f->best_ll = -INFINITY;
+    f->grid_best_ll = -INFINITY;
     double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
     grid_job gj = {.a = a, .path = &path, .f = f, .gll = gll};
     pl_parallel job = {.items = NG, .block_items = FIT_GRID_BLOCK, .threads = cfg && cfg->threads > 0 ? cfg->threads : 1,
@@ -510,25 +674,19 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
         return rc;
     }
     f->n_grid = (int)NG;
-    /* posterior over types at the maximum, and averaged over the grid (flat prior on its points);
-     * c is still the record variant compiled above (the grid compiled into its workers' own) */
+    /* the posterior over types averaged over the grid (flat prior on its points); c is still the
+     * record variant compiled above (the grid compiled into its workers' own) */
     for (int p = 0; p < P; p++) {
         f->n_types[p] = c->n_opt[p];
-        double m = marginal(c, f->loglik_type, p);
-        for (int k = 0; k < c->n_opt[p]; k++) {
-            f->prior[p][k] = prior_of(c, p, k);
-            f->posterior[p][k] = f->prior[p][k] * exp(f->loglik_type[p][k] - m);
-        }
+        for (int k = 0; k < c->n_opt[p]; k++) f->prior[p][k] = prior_of(c, p, k);
     }
     double wsum = 0;
     for (size_t gi = 0; gi < NG; gi++) {
-        double w = exp(gll[gi] - f->best_ll);
+        double w = exp(gll[gi] - f->grid_best_ll);
         if (w < 1e-12) continue;
         int idx[4];
         pl_agreement_fit_point g = grid_point(gi, idx);
-        pl_ag_compile(a, rv, c);
-        set_params(c, &g);
-        path_loglik(c, &path, ll);
+        point_loglik(a, &path, &g, c, ll);
         for (int p = 0; p < P; p++) {
             double m = marginal(c, ll, p);
             for (int k = 0; k < c->n_opt[p]; k++) post_sum[p][k] += w * prior_of(c, p, k) * exp(ll[p][k] - m);
@@ -548,21 +706,29 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
         for (int i = 0; i < 4; i++)
             if (gll[gi] > prof[i][idx[i]]) prof[i][idx[i]] = gll[gi];
     }
-    /* each parameter's plateau: the values whose profile is within PL_AG_FIT_FLAT of the maximum; on
-     * the edge when it reaches the last value searched at either end (but for the bounds of the
-     * parameter itself: no patience, and the rule as rationality's limit) */
-    f->edge = 0;
+    /* each parameter's plateau: the values whose profile is within PL_AG_FIT_FLAT of the grid's best.
+     * Reaching an end of the parameter's own scale (pl_ag_fit_own_end: the rule, patience 0 and
+     * without end, discount 0) is an estimate there; reaching the last value searched short of
+     * one is the edge of the searched range, a bound */
+    f->edge = f->own_end = 0;
     for (int i = 0; i < 4; i++) {
         int lo = -1, hi = -1;
         for (int x = 0; x < nn[i]; x++)
-            if (prof[i][x] >= f->best_ll - PL_AG_FIT_FLAT) {
+            if (prof[i][x] >= f->grid_best_ll - PL_AG_FIT_FLAT) {
                 if (lo < 0) lo = x;
                 hi = x;
             }
         f->flat_lo[i] = lo, f->flat_hi[i] = hi;
-        /* rationality and patience: the largest finite value (the rule, and never counting lateness, are the limits) */
-        int last = i == 0 || i == 2 ? nn[i] - 2 : nn[i] - 1;
-        if ((lo == 0 && i != 2) || hi == last) f->edge |= 1 << i;
+        int end_lo = pl_ag_fit_own_end(i, 0), end_hi = pl_ag_fit_own_end(i, nn[i] - 1);
+        int last = end_hi ? nn[i] - 2 : nn[i] - 1; /* the last value searched short of the scale's end */
+        if ((lo == 0 && !end_lo) || hi == last) f->edge |= 1 << i;
+        if ((lo == 0 && end_lo) || (hi == nn[i] - 1 && end_hi)) f->own_end |= 1 << i;
+    }
+    /* the grid's best refined; the posterior over types at the refined maximum */
+    fit_refine(a, &path, c, f);
+    for (int p = 0; p < P; p++) {
+        double m = marginal(c, f->loglik_type, p);
+        for (int k = 0; k < c->n_opt[p]; k++) f->posterior[p][k] = f->prior[p][k] * exp(f->loglik_type[p][k] - m);
     }
     path_free(&path);
     pl_free(gll), pl_free(post_sum);

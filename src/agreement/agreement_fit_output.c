@@ -2,7 +2,8 @@
 /* agreement_fit_output.c — the fit of an agreement's behaviour, as text and as JSON.
  *
  * The posterior over each party's type beside its prior, the maximum-likelihood
- * parameters with each one's profile likelihood over the grid, the most probable type
+ * parameters (refined, the grid's best beside them) with each one's profile likelihood over
+ * the grid and where its plateau reaches an end of the grid or of its own scale, the most probable type
  * profiles, and the posterior-predictive milestones.  Times go to the text only (the
  * JSON holds nothing that depends on the clock). */
 #include <jansson.h>
@@ -33,6 +34,11 @@ static const char *tname(const pl_agreement *a, int p, int k)
 
 static const char *const edge_names[4] = {"rationality", "tremble", "patience", "discount"};
 
+/* How the grid's best is refined (agreement_fit.c, fit_refine), for the text and fit.json. */
+static const char refine_method[] =
+    "golden-section search on log rationality, logit tremble and discount in turn, each between the grid's "
+    "neighbours of its value, then along each round's move; patience and the rule kept";
+
 static void lam_text(double l, char *buf, size_t n)
 {
     if (isinf(l))
@@ -62,10 +68,31 @@ static void grid_text(int i, int x, char *buf, size_t n)
         snprintf(buf, n, "%g", pl_ag_fit_grid_delta[x]);
 }
 
+/* What an end of a parameter's own scale means (grid value x of parameter i, pl_ag_fit_own_end). */
+static const char *own_end_text(int i, int x)
+{
+    if (i == 0) return "choices that weigh no payoff";
+    if (i == 2) return pl_ag_fit_grid_patience[x] == 0 ? "a step counts as late at once" : "lateness never counts";
+    return "each party weighs only the payoffs of the period it decides in";
+}
+
+/* A point of the fit's as text: its values to 4 significant digits where fine (the refined point),
+ * as "%g" writes them otherwise (the grid's). */
+static void point_text(const pl_agreement_fit_point *g, int fine, char *buf, size_t n)
+{
+    char lam[32], pat[32];
+    if (isinf(g->rationality))
+        snprintf(lam, sizeof lam, "rule");
+    else
+        snprintf(lam, sizeof lam, fine ? "%.4g" : "%g", g->rationality);
+    pat_text(g->patience, pat, sizeof pat);
+    snprintf(buf, n, fine ? "rationality %s, tremble %.4g, patience %s, discount %.4g" : "rationality %s, tremble %g, patience %s, discount %g",
+             lam, g->tremble, pat, g->discount);
+}
+
 void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f)
 {
     char lam[32];
-    lam_text(f->best.rationality, lam, sizeof lam);
     fprintf(out, "%s: fit of behaviour to the record (%d periods, %d recorded steps)\n", a->name, f->periods,
             __builtin_popcountll(f->recorded));
     const int *n = pl_ag_fit_grid_n;
@@ -73,7 +100,6 @@ void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement
     lam_text(pl_ag_fit_grid_lambda[0], lam0, sizeof lam0);
     lam_text(pl_ag_fit_grid_lambda[n[0] - 2], lam1, sizeof lam1);
     char pat[32];
-    pat_text(f->best.patience, pat, sizeof pat);
     fprintf(out, "Grid of %d points: rationality {%s .. %s, rule}, tremble {%g .. %g}, patience {%d .. %d, never}, "
                  "discount {%g .. %g}; types enumerated exactly.\n",
             f->n_grid, lam0, lam1, pl_ag_fit_grid_eps[0], pl_ag_fit_grid_eps[n[1] - 1], pl_ag_fit_grid_patience[0],
@@ -82,8 +108,26 @@ void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement
     if (pl_ag_inertia_text(a, inertia, sizeof inertia)) /* named only where given, as in the run's summary */
         fprintf(out, "Not searched: inertia %s, the scenario's, at every grid point.\n", inertia);
     fputs("\n", out);
-    fprintf(out, "Maximum likelihood: rationality %s, tremble %g, patience %s, discount %g (log likelihood %.2f)\n", lam,
-            f->best.tremble, pat, f->best.discount, f->best_ll);
+    char best[160], grid[160];
+    point_text(&f->best, 1, best, sizeof best);
+    point_text(&f->grid_best, 0, grid, sizeof grid);
+    fprintf(out, "Maximum likelihood: %s (log likelihood %.2f)\n", best, f->best_ll);
+    fprintf(out, "  refined from the grid's best, %s (log likelihood %.2f),\n  by %s\n"
+                 "  (%d rounds, %d likelihoods); the profiles and plateaus below are the grid's\n",
+            grid, f->grid_best_ll, refine_method, f->refine_rounds, f->refine_evals);
+    for (int i = 0; i < 4; i++) {
+        if (!(f->own_end >> i & 1)) continue;
+        for (int end = 0; end < 2; end++) {
+            int x = end ? pl_ag_fit_grid_n[i] - 1 : 0;
+            if ((end ? f->flat_hi[i] : f->flat_lo[i]) != x || !pl_ag_fit_own_end(i, x)) continue;
+            char v[32], lo[32], hi[32];
+            grid_text(i, x, v, sizeof v);
+            grid_text(i, f->flat_lo[i], lo, sizeof lo);
+            grid_text(i, f->flat_hi[i], hi, sizeof hi);
+            fprintf(out, "  at an end of the parameter's own scale: %s %s, %s (within %g of the maximum from %s to %s)\n",
+                    edge_names[i], v, own_end_text(i, x), PL_AG_FIT_FLAT, lo, hi);
+        }
+    }
     if (f->edge) {
         fprintf(out, "  at the edge of the searched range:");
         for (int i = 0, first = 1; i < 4; i++) {
@@ -170,6 +214,18 @@ void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement
                  "dated);\nsteps the record does not mention are summed out, not taken as undone.\n");
 }
 
+/* A point of the fit's and its log likelihood, as JSON (the rule as "rule"). */
+static json_t *point_json(const pl_agreement_fit_point *g, double ll)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "rationality", isinf(g->rationality) ? json_string("rule") : pl_json_num(g->rationality));
+    json_object_set_new(o, "tremble", pl_json_num(g->tremble));
+    json_object_set_new(o, "patience", json_integer(g->patience));
+    json_object_set_new(o, "discount", pl_json_num(g->discount));
+    json_object_set_new(o, "log_likelihood", pl_json_num(ll));
+    return o;
+}
+
 int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl_agreement_fit *f, pl_error *err)
 {
     int rc0 = pl_mkdir_p(dir, err);
@@ -181,16 +237,16 @@ int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl
     json_object_set_new(root, "kind", json_string("agreement_fit"));
     json_object_set_new(root, "scenario", json_string(a->id ? a->id : a->path));
     json_object_set_new(root, "periods", json_integer(f->periods));
-    json_t *best = json_object();
-    json_object_set_new(best, "rationality", isinf(f->best.rationality) ? json_string("rule") : pl_json_num(f->best.rationality));
-    json_object_set_new(best, "tremble", pl_json_num(f->best.tremble));
-    json_object_set_new(best, "patience", json_integer(f->best.patience));
-    json_object_set_new(best, "discount", pl_json_num(f->best.discount));
-    json_object_set_new(best, "log_likelihood", pl_json_num(f->best_ll));
-    json_t *edge = json_array();
-    for (int i = 0; i < 4; i++)
+    json_t *best = point_json(&f->best, f->best_ll), *edge = json_array(), *end = json_array();
+    for (int i = 0; i < 4; i++) {
         if (f->edge >> i & 1) json_array_append_new(edge, json_string(edge_names[i]));
+        if (f->own_end >> i & 1) json_array_append_new(end, json_string(edge_names[i]));
+    }
     json_object_set_new(best, "at_edge_of_searched_range", edge);
+    json_object_set_new(best, "at_end_of_own_scale", end);
+    json_object_set_new(best, "grid_best", point_json(&f->grid_best, f->grid_best_ll));
+    json_object_set_new(best, "refinement", json_pack("{s:s,s:i,s:i}", "method", refine_method, "rounds", f->refine_rounds,
+                                                      "likelihoods", f->refine_evals));
     json_object_set_new(root, "maximum_likelihood", best);
     json_t *in = pl_ag_inertia_json(a);
     if (in) json_object_set_new(root, "inertia_not_searched", in); /* fixed at the scenario's: not searched */

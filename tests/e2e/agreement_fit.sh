@@ -13,6 +13,18 @@ check "fit: the predictive check names the 2008 halt" grep -qE "^  SP-DP-1 +with
 check "fit: says what the record's silences mean" grep -qF "steps the record does not mention are summed out" <<<"$out"
 check "fit: says whether a maximum sits at the edge of the searched range" grep -qE "^  (at the edge of the searched range: |every fitted parameter is inside the searched range)" <<<"$out"
 check "fit.json: the parameters at the edge of the searched range" python3 -c "import json,sys; d=json.load(open('$TMP/fit/fit.json')); sys.exit(0 if isinstance(d['maximum_likelihood']['at_edge_of_searched_range'], list) else 1)"
+# the grid's best refined (issue 10, 2026-12-03): never below it, reported beside it, the same bytes on any threads
+check "fit: the refined maximum beside the grid's best" grep -qE "^  refined from the grid's best, rationality [0-9a-z.]+, tremble [0-9.]+, patience ([0-9]+|never), discount [0-9.]+ \(log likelihood -[0-9.]+\),$" <<<"$out"
+check "fit: says how it was refined" grep -qE "^  by golden-section search on log rationality, logit tremble and discount in turn" <<<"$out"
+check "fit.json: the refined log likelihood is at least the grid's best" python3 -c "import json,sys; m=json.load(open('$TMP/fit/fit.json'))['maximum_likelihood']; sys.exit(0 if m['log_likelihood'] >= m['grid_best']['log_likelihood'] and m['refinement']['likelihoods'] > 0 else 1)"
+# discount 0, searched since 2026-12-03: six-party's maximum is there, an end of the discount's own scale
+check "fit: the discount is searched from 0" grep -qE "discount \{0 \.\. 0\.995\}" <<<"$out"
+check "fit: six-party's discount 0 is named as the end of its own scale, not the edge of the searched range" \
+  bash -c "grep -qE '^  at an end of the parameter.s own scale: discount 0, each party weighs only the payoffs of the period it decides in \(within 0\.05 of the maximum from 0 to ' <<<\"\$1\" && ! grep -qE '^  at the edge of the searched range: .*discount' <<<\"\$1\"" _ "$out"
+check "fit.json: discount at the end of its own scale, not at the edge of the searched range" python3 -c "import json,sys; m=json.load(open('$TMP/fit/fit.json'))['maximum_likelihood']; sys.exit(0 if 'discount' in m['at_end_of_own_scale'] and 'discount' not in m['at_edge_of_searched_range'] and m['discount'] == 0 else 1)"
+"$PARLEY" fit $SIX --runs 300 --threads 1 --out "$TMP/fit-1" >"$TMP/fit-1.txt" 2>/dev/null
+"$PARLEY" fit $SIX --runs 300 --threads 2 --out "$TMP/fit-2" >"$TMP/fit-2.txt" 2>/dev/null
+check "fit: the same summary and fit.json on 1 and 2 threads" bash -c "cmp -s '$TMP/fit-1.txt' '$TMP/fit-2.txt' && cmp -s '$TMP/fit-1/fit.json' '$TMP/fit-2/fit.json'"
 af=$("$PARLEY" fit scenarios/korea/agreed-framework-1994.yaml --runs 100 2>/dev/null)
 # the Agreed Framework without KEDO's stake in the freeze and without inertia (the file before
 # 2026-12-01 21:10) fits best at the last rationality searched: the edge is named there (with the

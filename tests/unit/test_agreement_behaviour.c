@@ -212,6 +212,125 @@ static void a_secret_withdrawal_found_out_sums_over_its_unknown_period(void **st
                                     "'covert:'"));
 }
 
+/* Golden-section search: the maximum of a parabola inside the bracket, to the width asked; and a
+ * maximum on a bracket's end, which it computes exactly (a parameter at an end of its range). */
+static double parabola(void *ctx, double x)
+{
+    (*(int *)ctx)++;
+    return -(x - 0.3) * (x - 0.3);
+}
+
+static double rising(void *ctx, double x)
+{
+    (void)ctx;
+    return x;
+}
+
+static void golden_section_finds_a_maximum_inside_and_on_an_end(void **state)
+{
+    (void)state;
+    int evals = 0;
+    double at;
+    double best = pl_ag_golden_max(parabola, &evals, 0, 1, 1e-6, &at);
+    assert_true(fabs(at - 0.3) < 1e-6);
+    assert_true(best <= 0 && best > -1e-12);
+    /* both ends and two inner points, then one a step while the bracket (0.618... of the last each
+     * step) is wider than 1e-6: 29 steps from 1 to 0.618^29 = 8.7e-7 */
+    assert_int_equal(evals, 4 + 29);
+    assert_true(pl_ag_golden_max(rising, NULL, -2, 0.75, 1e-4, &at) == 0.75 && at == 0.75);
+}
+
+/* The refinement, against a maximum in closed form.  A (one type, unconditional: its rule starts
+ * every step at once) is recorded starting X1..X4 in period 0 and Z only in period 1: five starts
+ * its rule makes (1 - eps each) and one period of not starting Z (eps).  Every step is worth 1e6 to
+ * A at its completion, so at any discount above 0 the logit starts it with chance 1 (to the last
+ * bit) at every rationality of the grid, as the rule does: L = (1 - eps)^5 eps, the largest at
+ * eps = 1/6, between the grid's 0.1 and 0.2.  At discount 0 the value, which comes at the end of
+ * the period, counts nothing: the logit's chance is 1/2 whatever the tremble, L = 2^-6. */
+static const char five_and_one[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: unconditional}\n"
+    "steps:\n"
+    "  - {id: X1, actor: A, value: {A: 1000000}}\n  - {id: X2, actor: A, value: {A: 1000000}}\n"
+    "  - {id: X3, actor: A, value: {A: 1000000}}\n  - {id: X4, actor: A, value: {A: 1000000}}\n"
+    "  - {id: Z, actor: A, value: {A: 1000000}}\n"
+    "record:\n  events:\n"
+    "    - {date: 2000-01-15, step: X1, event: completed, source: \"[A1]\"}\n"
+    "    - {date: 2000-01-15, step: X2, event: completed, source: \"[A1]\"}\n"
+    "    - {date: 2000-01-15, step: X3, event: completed, source: \"[A1]\"}\n"
+    "    - {date: 2000-01-15, step: X4, event: completed, source: \"[A1]\"}\n"
+    "    - {date: 2000-02-10, step: Z, event: started, source: \"[A1]\"}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.1, patience: 5}\n";
+
+static void the_refined_tremble_is_the_maximum_in_closed_form(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(five_and_one);
+    pl_error err;
+    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    pl_agreement_fit_point g = {INFINITY, 0.1, 5, 0.97};
+    assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+    assert_true(fabs(ll[0][0] - (5 * log(0.9) + log(0.1))) < 1e-12);
+    g.rationality = 0.25, g.discount = 0.01; /* the logit at the grid's least rationality and discount */
+    assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+    assert_true(fabs(ll[0][0] - (5 * log(0.9) + log(0.1))) < 1e-12);
+    g.discount = 0; /* a party that weighs only the period it decides in */
+    assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+    assert_true(fabs(ll[0][0] - 6 * log(0.5)) < 1e-12);
+    pl_agreement_fit_config cfg = {.runs = 50, .window = 1};
+    pl_agreement_fit *f;
+    assert_int_equal(pl_agreement_fit_record(a, &cfg, &f, &err), 0);
+    assert_true(f->grid_best.tremble == 0.2 && f->grid_best.discount > 0);
+    assert_true(fabs(f->grid_best_ll - (5 * log(0.8) + log(0.2))) < 1e-12);
+    pl_agreement_fit_point b = pl_agreement_fit_best(f);
+    assert_true(fabs(b.tremble - 1.0 / 6) < 1e-4);
+    assert_true(pl_agreement_fit_loglik(f) >= f->grid_best_ll);
+    assert_true(fabs(pl_agreement_fit_loglik(f) - (5 * log(5.0 / 6) + log(1.0 / 6))) < 1e-8);
+    /* rationality and discount, on which the likelihood is flat here, stay the grid's */
+    assert_true(b.rationality == f->grid_best.rationality && b.discount == f->grid_best.discount);
+    assert_true(b.patience == f->grid_best.patience);
+    /* the same on any threads */
+    pl_agreement_fit *f2;
+    cfg.threads = 2;
+    assert_int_equal(pl_agreement_fit_record(a, &cfg, &f2, &err), 0);
+    assert_memory_equal(&f->best, &f2->best, sizeof f->best);
+    assert_true(f->best_ll == f2->best_ll);
+    pl_agreement_fit_free(f2);
+    pl_agreement_fit_free(f);
+    pl_agreement_free(a);
+}
+
+/* Discount 0: a party weighs only the period it decides in.  A value, which comes at a step's
+ * completion (a period or more on), counts nothing (delta^duration = 0, no 0^0: a duration is at
+ * least 1); a flow counts its first period's (the annuity 1 + 0 + 0 ... = 1); a step paid as
+ * delivered, its first period's share (1/duration). */
+static void discount_zero_weighs_only_the_period_decided_in(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(
+        "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+        "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: unconditional}\n"
+        "steps:\n"
+        "  - {id: X, actor: A, duration: 3, cost: 1, reversible: true, value: {A: 2, B: 2}, flow: {A: 0.5, B: 0.5}}\n"
+        "  - {id: Y, actor: B, duration: 4, cost: 1, paid: as_delivered, value: {A: 2}}\n"
+        "behaviour: {choice: logit, rationality: 1, tremble: 0.1, discount: 0, lookahead: 6}\n");
+    pl_ag_compiled c;
+    pl_ag_compile(a, -1, &c);
+    assert_true(c.annuity == 1);
+    assert_true(c.disc[0] == 0 && c.disc[1] == 0);
+    assert_true(c.delivered_worth[0] == 0 && c.delivered_worth[1] == 0.25);
+    pl_ag_state st;
+    ag_fresh_state(&c, &st);
+    /* X to A: its cost now, its value and flows (from its completion on) nothing; Y to B: the quarter
+     * of its cost paid in the first period of work */
+    assert_true(pl_ag_delta_start(&c, &st, 0, 0) == -1);
+    assert_true(pl_ag_delta_start(&c, &st, 1, 1) == -0.25);
+    /* X done: keeping it is worth this period's flow */
+    st.started = st.done = st.ever_done = PL_BIT(0);
+    assert_true(pl_ag_delta_keep(&c, &st, 0, 0) == 0.5);
+    pl_agreement_free(a);
+}
+
 /* A covert withdrawal in the simulator, played period by period.  A (reciprocal 0.3, opportunist
  * 0.7; forced to be the opportunist, both parties following their rules exactly) keeps X, which
  * costs it 1 a period; once B's irreversible Y, which requires X, is done nothing more hangs on X,
@@ -1415,6 +1534,9 @@ int main(void)
         cmocka_unit_test(a_delivery_first_seen_under_way_started_when_it_fell_due),
         cmocka_unit_test(a_delivery_reported_after_a_withdrawal_restarts_nothing),
         cmocka_unit_test(a_secret_withdrawal_found_out_sums_over_its_unknown_period),
+        cmocka_unit_test(golden_section_finds_a_maximum_inside_and_on_an_end),
+        cmocka_unit_test(the_refined_tremble_is_the_maximum_in_closed_form),
+        cmocka_unit_test(discount_zero_weighs_only_the_period_decided_in),
         cmocka_unit_test(a_secret_withdrawal_moves_no_belief_until_it_is_found_out),
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),
         cmocka_unit_test(the_incentive_checks_are_the_same_on_any_threads),
