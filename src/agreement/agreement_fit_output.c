@@ -15,6 +15,7 @@
 #include "agreement/agreement_behaviour_output.h"
 #include "agreement/agreement_fit.h"
 #include "io/files.h"
+#include "scenario/overrides.h"
 
 pl_agreement_fit_point pl_agreement_fit_best(const pl_agreement_fit *f) { return f->best; }
 double pl_agreement_fit_loglik(const pl_agreement_fit *f) { return f->best_ll; }
@@ -66,6 +67,7 @@ void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement
 {
     char lam[32];
     lam_text(f->best.rationality, lam, sizeof lam);
+    pl_overrides_print(out, a->overrides); /* --set, as parley run's summary opens */
     fprintf(out, "%s: fit of behaviour to the record (%d periods, %d recorded steps)\n", a->name, f->periods,
             __builtin_popcountll(f->recorded));
     const int *n = pl_ag_fit_grid_n;
@@ -180,6 +182,8 @@ int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl
     json_t *root = json_object();
     json_object_set_new(root, "kind", json_string("agreement_fit"));
     json_object_set_new(root, "scenario", json_string(a->id ? a->id : a->path));
+    if (a->overrides) /* what --set changed, as in parley run's results.json (none: no key, the file as before) */
+        json_object_set_new(root, "overrides", pl_overrides_json(a->overrides));
     json_object_set_new(root, "periods", json_integer(f->periods));
     json_t *best = json_object();
     json_object_set_new(best, "rationality", isinf(f->best.rationality) ? json_string("rule") : pl_json_num(f->best.rationality));
