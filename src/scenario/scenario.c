@@ -42,7 +42,6 @@ struct pl_scenario {
     /* what --set changed in doc (pl_scenario_set, or the run's options): the run, and a model loaded
      * from the scenario, record it; a pointer, as a run of a const scenario still applies its options */
     pl_overrides *log;
-    int set;  /* the overrides were applied (once: each list of `p` is renormalised over all of them) */
 };
 
 void pl_run_options_default(pl_run_options *opt)
@@ -130,14 +129,14 @@ pl_scenario_reader pl_scenario_reader_of(const pl_ydoc *doc)
     return NULL;
 }
 
-/* The overrides applied to the scenario's document, logged in s->log; once per scenario. */
+/* The overrides applied to the scenario's document, logged in s->log (every --set logs its value):
+ * once per scenario, as each list of `p` is rescaled over all the values set in it together. */
 static int apply_sets(const pl_scenario *s, const char *const *sets, int n, pl_error *err)
 {
     if (n <= 0) return PL_OK;
-    if (((pl_scenario *)s)->set)
+    if (s->log->n)
         return pl_error_set(err, PL_EINVAL, "--set %s: the scenario's values were already changed once; give every "
                             "--set together", sets[0]);
-    ((pl_scenario *)s)->set = 1; /* (s is const to its runner, its document and log are not) */
     return pl_overrides_apply(s->doc, pl_scenario_reader_of(s->doc), sets, n, s->log, err);
 }
 
