@@ -33,7 +33,14 @@ typedef struct pl_agreement_ledger pl_agreement_ledger;
 /* Loads and validates an agreement scenario (YAML, `kind: agreement`).  Every
  * problem is reported as "file:line:col: what was expected" with PL_EINVAL. */
 PL_EXTERN int pl_agreement_load(pl_agreement **out, const char *path, pl_error *err);
-/* The same from a scenario already open (parley/scenario.h); PL_EINVAL for another kind. */
+/* The same with n_sets values of the file changed first ("PATH=VALUE", pl_scenario_set): what
+ * the fit and the design search print and write (pl_agreement_fit_print, ..._write_json,
+ * pl_agreement_design_print, ..._write) records the changes.  An error the changed file
+ * causes names the --set. */
+PL_EXTERN int pl_agreement_load_set(pl_agreement **out, const char *path, const char *const *sets, int n_sets,
+                                    pl_error *err);
+/* The same from a scenario already open (parley/scenario.h), with its changes (pl_scenario_set);
+ * PL_EINVAL for another kind. */
 PL_EXTERN int pl_agreement_from_scenario(pl_agreement **out, const pl_scenario *s, pl_error *err);
 PL_EXTERN void pl_agreement_free(pl_agreement *a);
 

@@ -89,6 +89,19 @@ PL_EXTERN const char *pl_scenario_name(const pl_scenario *s);
  * run it once). */
 PL_EXTERN int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err);
 
+/* Changes values of the scenario before it is read or run: n "PATH=VALUE" texts, as
+ * pl_run_options.sets (the same paths, the same renormalisation of lists of `p`, the same
+ * errors, each naming its --set with the closest key or id), for front ends that read the
+ * scenario themselves (pl_agreement_from_scenario, pl_nscenario_load, whose errors at a value
+ * changed then name its --set).  An agreement read after it keeps the changes, and the fit and
+ * the design search record them in what they print and write; a run records them as its own;
+ * pl_scenario_print_overrides gives them to a front end's screen.  All in one call: PL_EINVAL
+ * for a second.  After an error the scenario may be changed in part: free it. */
+PL_EXTERN int pl_scenario_set(pl_scenario *s, const char *const *sets, int n, pl_error *err);
+/* The changes, as a summary's opening lines ("Assumptions changed for this run (--set):"),
+ * or nothing when there are none. */
+PL_EXTERN void pl_scenario_print_overrides(FILE *f, const pl_scenario *s);
+
 /* The kinds the library knows, for help texts: the ith kind's name and a one-line summary;
  * NULL past the last. */
 PL_EXTERN const char *pl_scenario_kind_name(int i, const char **summary);

@@ -141,6 +141,7 @@ const char *pl_scenario_kind(const pl_scenario *s);
 
 typedef struct pl_agreement pl_agreement;
 int pl_agreement_load(pl_agreement **out, const char *path, pl_error *err);
+int pl_agreement_load_set(pl_agreement **out, const char *path, const char *const *sets, int n_sets, pl_error *err);
 void pl_agreement_free(pl_agreement *a);
 int pl_agreement_has_record(const pl_agreement *a);
 int pl_agreement_n_parties(const pl_agreement *a);

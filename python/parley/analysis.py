@@ -9,7 +9,7 @@ command's numbers for the same seed, and the report is the command's HTML page."
 
 from . import _common as c
 from ._parley import ffi, lib
-from .scenario import _OutDir, _path, _sets, _summary_text
+from .scenario import _OutDir, _path, _set_array, _sets, _summary_text
 
 
 class AnalysisResult(c.TablesResult):
@@ -100,11 +100,12 @@ def sensitivity(scenario, ranges=None, set=None, compare=None, bisect=None, sobo
     return _read("sensitivity", od, out, text)
 
 
-def design(scenario, runs=None, confirm=None, check_runs=None, top=None, exhaustive_max=None, max_designs=None,
-           prior_only=False, seed=None, threads=0, out=None):
-    """Searches an agreement's sequencing designs, as `parley design SCENARIO [--runs N] [--confirm N]
-    [--check-runs N] [--top K] [--exhaustive-max L] [--max-designs N] [--prior-only] [--seed s]
-    [--threads k]`.  threads: 0 for every core (the numbers do not depend on it)."""
+def design(scenario, set=None, runs=None, confirm=None, check_runs=None, top=None, exhaustive_max=None,
+           max_designs=None, prior_only=False, seed=None, threads=0, out=None):
+    """Searches an agreement's sequencing designs, as `parley design SCENARIO [--set P=V]... [--runs N]
+    [--confirm N] [--check-runs N] [--top K] [--exhaustive-max L] [--max-designs N] [--prior-only]
+    [--seed s] [--threads k]`.  set: as run's; the summary, results.json and the report record it.
+    threads: 0 for every core (the numbers do not depend on it)."""
     cfg = ffi.new("pl_agreement_design_config *")
     lib.pl_agreement_design_config_default(cfg)
     for name, field, value, lo, hi in (("runs", "runs", runs, 1, 100000000),
@@ -122,7 +123,8 @@ def design(scenario, runs=None, confirm=None, check_runs=None, top=None, exhaust
     cfg.prior_only = 1 if prior_only else 0
     err = c.new_error()
     ap = ffi.new("pl_agreement **")
-    c.check_scenario(lib.pl_agreement_load(ap, _path(scenario), err), err)
+    arr, keep, n = _set_array(set)
+    c.check_scenario(lib.pl_agreement_load_set(ap, _path(scenario), arr, n, err), err)
     a = ffi.gc(ap[0], lib.pl_agreement_free)
     rp = ffi.new("pl_agreement_design_result **")
     c.check(lib.pl_agreement_design_search(a, cfg, rp, err), err)

@@ -55,6 +55,16 @@ def _sets(set):
     return list(set)
 
 
+def _set_array(set):
+    """`set` as the C array of "PATH=VALUE" texts the library takes, with what keeps its texts alive
+    (hold both while the call runs), and how many."""
+    sets = _sets(set)
+    if len(sets) > 256:
+        raise c.BadInput("set: at most 256 overrides")
+    keep = [ffi.new("char[]", s.encode()) for s in sets]
+    return ffi.new("const char *[]", keep + [ffi.NULL]), keep, len(sets)
+
+
 class _OutDir:
     """The command's way with --out: a set written beside the directory and swapped in at the end;
     with no directory asked for, a temporary one, removed once read."""
@@ -140,12 +150,8 @@ def run(scenario, set=None, runs=None, seed=None, threads=0, types="prior", out=
     if types not in ("prior", "posterior"):
         raise c.BadInput("types: expected 'prior' or 'posterior', found %r" % (types,))
     opt.types_posterior = 1 if types == "posterior" else 0
-    sets = _sets(set)
-    if len(sets) > 256:
-        raise c.BadInput("set: at most 256 overrides")
-    keep = [ffi.new("char[]", s.encode()) for s in sets]
-    arr = ffi.new("const char *[]", keep + [ffi.NULL])
-    opt.sets, opt.n_sets = arr, len(sets)
+    arr, keep, opt.n_sets = _set_array(set)
+    opt.sets = arr
     err = c.new_error()
     scn = ffi.new("pl_scenario **")
     c.check_scenario(lib.pl_scenario_open(scn, _path(scenario), err), err)
@@ -181,9 +187,10 @@ class FitResult:
         return "<parley fit: best %s, log-likelihood %.4f>" % (self.best, self.loglik)
 
 
-def fit(scenario, runs=None, seed=None, window=None, threads=0, out=None):
-    """Fits behaviour to an agreement's dated record, as `parley fit SCENARIO [--runs N] [--seed s]
-    [--window W] [--threads k]`.  threads: 0 for every core (the numbers do not depend on it).
+def fit(scenario, set=None, runs=None, seed=None, window=None, threads=0, out=None):
+    """Fits behaviour to an agreement's dated record, as `parley fit SCENARIO [--set P=V]... [--runs N]
+    [--seed s] [--window W] [--threads k]`.  set: as run's ({"steps.AF-US-2.paid": "as_delivered"});
+    the summary and fit.json record it.  threads: 0 for every core (the numbers do not depend on it).
     out: a directory to keep fit.json in (as --out)."""
     cfg = ffi.new("pl_agreement_fit_config *")
     lib.pl_agreement_fit_config_default(cfg)
@@ -198,7 +205,8 @@ def fit(scenario, runs=None, seed=None, window=None, threads=0, out=None):
     err = c.new_error()
     ap = ffi.new("pl_agreement **")
     path = _path(scenario)  # found once: the load and the message name the same file
-    c.check_scenario(lib.pl_agreement_load(ap, path, err), err)
+    arr, keep, n = _set_array(set)
+    c.check_scenario(lib.pl_agreement_load_set(ap, path, arr, n, err), err)
     a = ffi.gc(ap[0], lib.pl_agreement_free)
     if not lib.pl_agreement_has_record(a):
         raise c.BadInput("scenario: %s: the scenario has no 'record:' to fit" % os.fsdecode(path))

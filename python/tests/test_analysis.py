@@ -57,6 +57,16 @@ def test_design_is_the_commands(cli, tmp_path):
     assert d._repr_html_().startswith("<iframe")
 
 
+def test_design_with_a_set_is_the_commands(cli, tmp_path):
+    tiny = "tests/resources/agreement/design_tiny.yaml"
+    out = cli("design", tiny, "--set", "parties.B.policy.all_first.p=0.6", "--confirm", "2000",
+              "--out", str(tmp_path / "cmd")).stdout
+    d = parley.design(tiny, set={"parties.B.policy.all_first.p": 0.6}, confirm=2000, out=str(tmp_path / "py"))
+    same_files(tmp_path / "cmd", tmp_path / "py")
+    assert d.summary == out and out.startswith("Assumptions changed for this run (--set):")
+    assert [o["renormalised"] for o in d.results["overrides"]] == [False, True]
+
+
 def test_design_without_a_search_block_is_bad_input():
     with pytest.raises(parley.BadInput, match="design_search"):
         parley.design("scenarios/korea/singapore-2018.yaml", runs=10)

@@ -107,6 +107,19 @@ def test_fit_is_the_commands(cli, tmp_path):
     assert f.loglik < 0
 
 
+def test_fit_with_a_set_is_the_commands(cli, tmp_path):
+    af = "scenarios/korea/agreed-framework-1994.yaml"
+    out = cli("fit", af, "--set", "steps.AF-US-2.paid=as_delivered", "--runs", "200", "--seed", "4",
+              "--out", str(tmp_path / "cmd")).stdout
+    f = parley.fit(af, set={"steps.AF-US-2.paid": "as_delivered"}, runs=200, seed=4, out=str(tmp_path / "py"))
+    same_files(tmp_path / "cmd", tmp_path / "py")
+    assert f.summary == out and out.startswith("Assumptions changed for this run (--set):")
+    assert f.fit["overrides"][0]["value"] == "as_delivered"
+    assert f.loglik != parley.fit(af, runs=200, seed=4).loglik
+    with pytest.raises(parley.BadInput, match="did you mean 'paid'"):
+        parley.fit(af, set={"steps.AF-US-2.payd": "as_delivered"}, runs=10)
+
+
 def test_moran_is_the_commands(cli, tmp_path):
     cli("moran", "--players", "tft,defector,wsls", "--counts", "2,3,2", "--turns", "20", "--noise", "0.05",
         "--runs", "300", "--samples", "20", "--seed", "8", "--out", str(tmp_path / "cmd"))

@@ -126,7 +126,7 @@ typedef struct pl_ag_verifier {
     int delay;          /* periods after completion before a confirmation can come */
     double p_confirm;   /* per period, once the delay has passed */
     double p_false;     /* per period, a false report of breach on a confirmed step */
-    pl_ag_pos pos;
+    pl_ag_pos pos, p_confirm_pos; /* p_confirm_pos: its value's, {0, 0} when the file leaves it out */
 } pl_ag_verifier;
 
 /* Who verifies a step: nobody (completion is plain to all), a verifier, or a party. */
@@ -161,6 +161,7 @@ typedef struct pl_ag_step {
     int ver_kind, ver_index;
     int v_delay;
     double p_confirm, p_false;
+    pl_ag_pos p_confirm_pos; /* where p_confirm was set: the step's verification, else its verifier's */
     double p_detect;     /* `covert:`: the actor may withdraw it in secret; its verifier finds out with this chance a period (0: no) */
     pl_ag_pos covert_pos;
     pl_ag_pos pos, actor_pos, quantity_pos, duration_pos, deadline_pos, start_by_pos, rate_pos;
@@ -257,6 +258,8 @@ struct pl_agreement {
     int record_variant;  /* the variant whose sequencing the replay compares against */
     int has_record;
     pl_ag_pos horizon_pos, record_pos;
+    struct pl_overrides *overrides; /* NULL, or what --set changed in the scenario read (scenario/overrides.h):
+                                     * `parley fit` and `parley design` record it in what they print and write */
 };
 
 /* ---- compiled form -------------------------------------------------------- */
@@ -361,8 +364,15 @@ typedef struct pl_ag_compiled {
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that
- * can never become due, policy sets that name nobody.  file:line:col in err. */
-int pl_ag_validate(const pl_agreement *a, pl_error *err);
+ * can never become due, policy sets that name nobody.  file:line:col in err (d: the
+ * document the model was read from, for pl_ag_err_at). */
+struct pl_ydoc;
+int pl_ag_validate(const struct pl_ydoc *d, const pl_agreement *a, pl_error *err);
+/* PL_EINVAL with the message at a place the model kept, while its document d is still open:
+ * through pl_yerr (io/yaml_doc.h), so that a value no line of the file holds (made by --set or
+ * a sensitivity range) is named by what made it, not as line 0 of the file. */
+int pl_ag_err_at(const struct pl_ydoc *d, pl_ag_pos p, pl_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Builds the compiled form of variant v (the model must be valid). */
 void pl_ag_compile(const pl_agreement *a, int v, pl_ag_compiled *c);

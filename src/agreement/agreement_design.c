@@ -136,11 +136,9 @@ int pl_ag_read_design(const pl_ydoc *d, const pl_ynode *n, pl_agreement *a, pl_e
         char msg[700];
         int at = -1;
         if (pl_ag_requires_problem(a, req, NULL, msg, sizeof msg, &at) == 1)
-            return pl_error_set(err, PL_EINVAL,
-                                "%s:%d:%d: 'free': '%s requires %s' can never be on: with the links of '%s' that do not "
-                                "change, %s",
-                                a->path, ds->free_pos[i].line, ds->free_pos[i].col, a->step[ds->free_step[i]].id,
-                                a->step[ds->free_req[i]].id, a->variant[ds->base].id, msg);
+            return pl_ag_err_at(d, ds->free_pos[i], err,
+                                "'free': '%s requires %s' can never be on: with the links of '%s' that do not change, %s",
+                                a->step[ds->free_step[i]].id, a->step[ds->free_req[i]].id, a->variant[ds->base].id, msg);
     }
     return PL_OK;
 }

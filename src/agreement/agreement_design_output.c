@@ -18,6 +18,7 @@
 #include "io/html_report.h"
 #include "io/svg_chart.h"
 #include "agreement/agreement_design.h"
+#include "scenario/overrides.h"
 #include "agreement/agreement_output.h"
 
 static const char *const world_names[PL_AG_DESIGN_WORLDS] = {"prior", "posterior"};
@@ -136,6 +137,7 @@ void pl_agreement_design_print(FILE *f, const pl_agreement *a, const pl_agreemen
 {
     const pl_ag_design_space *ds = &a->design;
     char buf[4096];
+    pl_overrides_print(f, a->overrides); /* --set, as parley run's summary opens */
     fprintf(f, "Design search: %s (%s)\n", a->name, a->path);
     fprintf(f, "Base: %s; %d free 'requires' links (on or off in each design):\n", a->variant[r->base].id, r->n_free);
     for (int i = 0; i < ds->n_free; i++)
@@ -304,6 +306,8 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_design_res
     json_t *root = json_object();
     json_object_set_new(root, "kind", json_string("agreement_design_search"));
     json_object_set_new(root, "scenario", json_string(a->id ? a->id : a->path));
+    if (a->overrides) /* what --set changed, as in parley run's results.json (none: no key, the file as before) */
+        json_object_set_new(root, "overrides", pl_overrides_json(a->overrides));
     json_object_set_new(root, "base", json_string(a->variant[r->base].id));
     json_t *fl = json_array();
     for (int i = 0; i < ds->n_free; i++)
@@ -415,6 +419,7 @@ static int write_report(const char *path, const pl_agreement *a, const pl_agreem
     snprintf(buf, sizeof buf, "parley design %s --runs %llu --confirm %llu --check-runs %llu --top %d --seed %llu%s", a->path,
              (unsigned long long)r->runs, (unsigned long long)r->confirm_runs, (unsigned long long)r->check_runs,
              r->n_cand - a->n_variants, (unsigned long long)r->seed, r->n_worlds > 1 || !a->has_record ? "" : " --prior-only");
+    pl_overrides_report(rep, a->overrides, buf, sizeof buf); /* (an error is the report's, sticky: html_report.h) */
     pl_report_code(rep, buf);
     pl_report_section(rep, "Key findings");
     answer_text(a, r, buf, sizeof buf);

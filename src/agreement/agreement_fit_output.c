@@ -16,6 +16,7 @@
 #include "agreement/agreement_behaviour_output.h"
 #include "agreement/agreement_fit.h"
 #include "io/files.h"
+#include "scenario/overrides.h"
 
 pl_agreement_fit_point pl_agreement_fit_best(const pl_agreement_fit *f) { return f->best; }
 double pl_agreement_fit_loglik(const pl_agreement_fit *f) { return f->best_ll; }
@@ -93,6 +94,7 @@ static void point_text(const pl_agreement_fit_point *g, int fine, char *buf, siz
 void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f)
 {
     char lam[32];
+    pl_overrides_print(out, a->overrides); /* --set, as parley run's summary opens */
     fprintf(out, "%s: fit of behaviour to the record (%d periods, %d recorded steps)\n", a->name, f->periods,
             __builtin_popcountll(f->recorded));
     const int *n = pl_ag_fit_grid_n;
@@ -236,6 +238,8 @@ int pl_agreement_fit_write_json(const char *dir, const pl_agreement *a, const pl
     json_t *root = json_object();
     json_object_set_new(root, "kind", json_string("agreement_fit"));
     json_object_set_new(root, "scenario", json_string(a->id ? a->id : a->path));
+    if (a->overrides) /* what --set changed, as in parley run's results.json (none: no key, the file as before) */
+        json_object_set_new(root, "overrides", pl_overrides_json(a->overrides));
     json_object_set_new(root, "periods", json_integer(f->periods));
     json_t *best = point_json(&f->best, f->best_ll), *edge = json_array(), *end = json_array();
     for (int i = 0; i < 4; i++) {

@@ -20,6 +20,7 @@
 #include "agreement/agreement_behaviour.h"
 #include "agreement/agreement_design.h"
 #include "agreement/agreement_output.h"
+#include "scenario/overrides.h"
 #include "scenario/scenario.h"
 
 typedef struct ctx {
@@ -330,6 +331,8 @@ static int verifier_entry(ctx *x, const pl_ynode *n, const char *id)
     TRY(pl_yget_int(x->d, n, "delay", 0, 0, PL_AG_MAX_HORIZON, &delay, x->err));
     v->delay = (int)delay;
     TRY(pl_yget_num(x->d, n, "p_confirm", 0, 0, 1, &v->p_confirm, x->err));
+    const pl_ynode *pc = pl_ymap_get(n, "p_confirm");
+    if (pc) v->p_confirm_pos = pos_of(pc);
     return pl_yget_num(x->d, n, "p_false", 0, 0, 1, &v->p_false, x->err);
 }
 
@@ -400,7 +403,7 @@ static int verification_spec(ctx *x, const pl_ynode *n, pl_ag_step *s)
         if (v >= 0) {
             s->ver_kind = PL_AG_VER_VERIFIER, s->ver_index = v;
             s->v_delay = x->a->verifier[v].delay;
-            s->p_confirm = x->a->verifier[v].p_confirm;
+            s->p_confirm = x->a->verifier[v].p_confirm, s->p_confirm_pos = x->a->verifier[v].p_confirm_pos;
             s->p_false = x->a->verifier[v].p_false;
         } else {
             int p = pl_agreement_find_party(x->a, id);
@@ -422,6 +425,8 @@ static int verification_spec(ctx *x, const pl_ynode *n, pl_ag_step *s)
         TRY(pl_yget_int(x->d, n, "delay", 0, 0, PL_AG_MAX_HORIZON, &delay, x->err));
         s->v_delay = (int)delay;
         TRY(pl_yget_num(x->d, n, "p_confirm", 0, 0, 1, &s->p_confirm, x->err));
+        const pl_ynode *pc = pl_ymap_get(n, "p_confirm");
+        if (pc) s->p_confirm_pos = pos_of(pc);
         TRY(pl_yget_num(x->d, n, "p_false", 0, 0, 1, &s->p_false, x->err));
     }
     return PL_OK;
@@ -775,7 +780,6 @@ static int check_record_story(ctx *x)
         int s = e->step;
         if (s < 0 || e->kind == PL_EV_NOTE || e->kind == PL_EV_SHOCK || e->kind == PL_EV_MISSED) continue;
         const pl_ag_step *st = &a->step[s];
-        const char *path = a->path;
         switch (e->kind) {
         case PL_EV_STARTED:
             if (state[s] == IDLE) state[s] = PROG;
@@ -791,42 +795,40 @@ static int check_record_story(ctx *x)
             break;
         case PL_EV_VERIFIED:
             if (!done_ever[s])
-                rc = pl_error_set(x->err, PL_EINVAL,
-                                  "%s:%d:%d: the record verifies step '%s' on %s before it is completed; record its "
-                                  "'completed' (or the deliveries that complete it) on or before that date",
-                                  path, e->pos.line, e->pos.col, st->id, e->date);
+                rc = pl_ag_err_at(x->d, e->pos, x->err,
+                                  "the record verifies step '%s' on %s before it is completed; record its 'completed' (or "
+                                  "the deliveries that complete it) on or before that date",
+                                  st->id, e->date);
             break;
         case PL_EV_REVERSED:
             if (state[s] == IDLE)
-                rc = pl_error_set(x->err, PL_EINVAL,
-                                  "%s:%d:%d: the record reverses step '%s' on %s, which it never started; record its "
-                                  "start first, or record what happened as a note",
-                                  path, e->pos.line, e->pos.col, st->id, e->date);
+                rc = pl_ag_err_at(x->d, e->pos, x->err,
+                                  "the record reverses step '%s' on %s, which it never started; record its start first, "
+                                  "or record what happened as a note",
+                                  st->id, e->date);
             else if (state[s] == REV)
-                rc = pl_error_set(x->err, PL_EINVAL,
-                                  "%s:%d:%d: the record reverses step '%s' on %s, already reversed on %s (line %d) and "
-                                  "never restored; record a 'restored' between, or make this a note",
-                                  path, e->pos.line, e->pos.col, st->id, e->date, last_rev[s]->date,
-                                  last_rev[s]->pos.line);
+                rc = pl_ag_err_at(x->d, e->pos, x->err,
+                                  "the record reverses step '%s' on %s, already reversed on %s (line %d) and never "
+                                  "restored; record a 'restored' between, or make this a note",
+                                  st->id, e->date, last_rev[s]->date, last_rev[s]->pos.line);
             else
                 state[s] = REV, last_rev[s] = e;
             break;
         case PL_EV_DETECTED: /* found out withdrawn: in force before, as the record may not have dated */
             if (state[s] == REV)
-                rc = pl_error_set(x->err, PL_EINVAL,
-                                  "%s:%d:%d: the record finds step '%s' withdrawn in secret on %s, already reversed on "
-                                  "%s (line %d) and never restored; record a 'restored' between, or make this a note",
-                                  path, e->pos.line, e->pos.col, st->id, e->date, last_rev[s]->date,
-                                  last_rev[s]->pos.line);
+                rc = pl_ag_err_at(x->d, e->pos, x->err,
+                                  "the record finds step '%s' withdrawn in secret on %s, already reversed on %s (line "
+                                  "%d) and never restored; record a 'restored' between, or make this a note",
+                                  st->id, e->date, last_rev[s]->date, last_rev[s]->pos.line);
             else
                 state[s] = REV, last_rev[s] = e, done_ever[s] = 1;
             break;
         case PL_EV_RESTORED:
             if (state[s] != REV)
-                rc = pl_error_set(x->err, PL_EINVAL,
-                                  "%s:%d:%d: the record restores step '%s' on %s, which it never reversed before; "
-                                  "record the reversal first",
-                                  path, e->pos.line, e->pos.col, st->id, e->date);
+                rc = pl_ag_err_at(x->d, e->pos, x->err,
+                                  "the record restores step '%s' on %s, which it never reversed before; record the "
+                                  "reversal first",
+                                  st->id, e->date);
             else
                 state[s] = done_ever[s] ? DONE : PROG;
             break;
@@ -1042,7 +1044,7 @@ static int read_doc(ctx *x)
     if (rec) TRY(read_record(x, rec));
     const pl_ynode *beh = pl_ymap_get(root, "behaviour");
     if (beh) TRY(pl_ag_read_behaviour(d, beh, a, x->err));
-    TRY(pl_ag_validate(a, x->err));
+    TRY(pl_ag_validate(d, a, x->err));
     const pl_ynode *dsn = pl_ymap_get(root, "design_search"); /* the links `parley design` may change */
     if (dsn) TRY(pl_ag_read_design(d, dsn, a, x->err));
     return PL_OK;
@@ -1073,16 +1075,27 @@ int pl_agreement_from_scenario(pl_agreement **out, const pl_scenario *s, pl_erro
     if (strcmp(pl_scenario_kind(s), "agreement"))
         return pl_yerr(d, pl_ymap_get(d->root, "kind"), err, "expected 'kind: agreement', found '%s'",
                        pl_scenario_kind(s));
-    return pl_agreement_from_doc(d, out, err);
+    int rc = pl_scenario_blame(s, pl_agreement_from_doc(d, out, err), err);
+    const pl_overrides *log = pl_scenario_overrides(s);
+    if (!rc && log->n && !((*out)->overrides = pl_overrides_copy(log))) {
+        pl_agreement_free(*out), *out = NULL;
+        rc = pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
+    return rc;
 }
 
-int pl_agreement_load(pl_agreement **out, const char *path, pl_error *err)
+int pl_agreement_load_set(pl_agreement **out, const char *path, const char *const *sets, int n_sets, pl_error *err)
 {
     *out = NULL;
     pl_scenario *s;
     int rc = pl_scenario_open(&s, path, err);
     if (rc) return rc;
-    rc = pl_agreement_from_scenario(out, s, err);
+    if (!(rc = pl_scenario_set(s, sets, n_sets, err))) rc = pl_agreement_from_scenario(out, s, err);
     pl_scenario_free(s);
     return rc;
+}
+
+int pl_agreement_load(pl_agreement **out, const char *path, pl_error *err)
+{
+    return pl_agreement_load_set(out, path, NULL, 0, err);
 }

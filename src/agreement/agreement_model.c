@@ -12,6 +12,7 @@
 #include "core/alloc.h"
 #include "agreement/agreement.h"
 #include "core/date.h"
+#include "scenario/overrides.h"
 
 const char *const pl_policy_names[PL_POL_COUNT] = {"reciprocal", "unconditional", "all_first", "grit",
                                                    "grim",       "opportunist",   "hold"};
@@ -30,6 +31,7 @@ int pl_policy_from_name(const char *name)
 void pl_agreement_free(pl_agreement *a)
 {
     if (!a) return;
+    pl_overrides_clear(a->overrides), pl_free(a->overrides);
     pl_free(a->path), pl_free(a->id), pl_free(a->name), pl_free(a->description), pl_free(a->assumptions), pl_free(a->start_text);
     for (int i = 0; i < a->n_claims; i++) pl_free(a->claim[i].text), pl_free(a->claim[i].source);
     for (int i = 0; i < a->n_sources; i++) pl_free(a->source_tag[i]), pl_free(a->source_text[i]);

@@ -7,11 +7,13 @@
  * ever verify.  Compilation then turns a variant into bit sets and flat arrays
  * for the simulator; it assumes a model that passed validation. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "agreement/agreement.h"
 #include "agreement/agreement_behaviour.h"
+#include "io/yaml_doc.h"
 
 static pl_bits effective_req(const pl_agreement *a, int v, int s)
 {
@@ -27,9 +29,14 @@ static pl_ag_pos req_pos(const pl_agreement *a, int v, int s)
     return a->step[s].req_pos.line ? a->step[s].req_pos : a->step[s].pos;
 }
 
-static int err_at(const pl_agreement *a, pl_ag_pos p, pl_error *err, const char *msg)
+int pl_ag_err_at(const pl_ydoc *d, pl_ag_pos p, pl_error *err, const char *fmt, ...)
 {
-    return pl_error_set(err, PL_EINVAL, "%s:%d:%d: %s", a->path, p.line ? p.line : 1, p.col ? p.col : 1, msg);
+    char msg[PL_ERROR_MSG_MAX - 128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return pl_yerr(d, pl_ydoc_at(d, p.line, p.col), err, "%s", msg); /* no place kept: line 1 */
 }
 
 /* Depth-first search for a cycle; on finding one writes its path into msg. */
@@ -115,7 +122,7 @@ int pl_ag_requires_problem(const pl_agreement *a, const pl_bits *req, const char
     return 0;
 }
 
-int pl_ag_validate(const pl_agreement *a, pl_error *err)
+int pl_ag_validate(const pl_ydoc *d, const pl_agreement *a, pl_error *err)
 {
     char msg[700];
     for (int v = -1; v < a->n_variants; v++) {
@@ -124,7 +131,17 @@ int pl_ag_validate(const pl_agreement *a, pl_error *err)
         pl_ag_variant_requires(a, v, req);
         int at = -1, rc = pl_ag_requires_problem(a, req, v >= 0 && a->n_variants > 1 ? a->variant[v].id : NULL, msg,
                                                  sizeof msg, &at);
-        if (rc) return err_at(a, rc == 3 && a->step[at].not_before >= a->horizon ? a->step[at].pos : req_pos(a, v, at), err, msg);
+        if (!rc) continue;
+        pl_ag_pos p = rc == 3 && a->step[at].not_before >= a->horizon ? a->step[at].pos : req_pos(a, v, at);
+        if (rc == 2) /* a p_confirm of 0 that no line of the file holds (--set made it): the error names what did */
+            for (pl_bits b = req[at]; b; b &= b - 1) {
+                const pl_ag_step *r = &a->step[__builtin_ctzll(b)];
+                if (r->ver_kind != PL_AG_VER_NONE && r->p_confirm <= 0) { /* the one pl_ag_requires_problem met first */
+                    if (!r->p_confirm_pos.line && r->p_confirm_pos.col) p = r->p_confirm_pos;
+                    break;
+                }
+            }
+        return pl_ag_err_at(d, p, err, "%s", msg);
     }
     return PL_OK;
 }

@@ -66,6 +66,19 @@ typedef struct cli_flag {
      "nothing else there (the set's JSON file, as --out writes it;\n" \
      "docs/json.md); progress and timings stay on standard error"}
 
+/* --set, the same row in every command that reads a scenario's values (run, fit, design, play;
+ * the library applies them: pl_scenario_set); `records` ends it: where the command records them. */
+#define CLI_ROW_SET(target, records) \
+    {"set", 0, CLI_FLAG_LIST, target, "P=V", \
+     "change one value of the scenario (repeatable), by a path of\n" \
+     "keys and ids: parties.DPRK.policy.opportunist.p=0.1,\n" \
+     "steps.SP-DP-1.flow.DPRK=-0.31, verifiers.IAEA.p_confirm=0.6; the\n" \
+     "other probabilities of a policy list are rescaled to add up to 1.\n" \
+     "A number the file leaves to its default can be set too\n" \
+     "(steps.S.verification.p_false=0.01), and one party's entry of a\n" \
+     "number written for all (behaviour.inertia.DPRK=2 makes\n" \
+     "inertia {default: 1, DPRK: 2}).  " records}
+
 /* Repeatable text flags (--set, --range). */
 typedef struct cli_list {
     const char *items[CLI_MAX_SETS];

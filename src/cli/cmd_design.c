@@ -10,7 +10,7 @@
 static const char usage[] =
     "Usage: parley design SCENARIO.yaml [--runs N] [--confirm N] [--check-runs N] [--top K]\n"
     "                     [--exhaustive-max L] [--max-designs N] [--prior-only] [--seed s]\n"
-    "                     [--threads T] [--out DIR] [--json]\n"
+    "                     [--threads T] [--out DIR] [--json] [--set PATH=VALUE]...\n"
     "\n"
     "Searches the sequencing designs of an agreement for those that complete most often and\n"
     "are self-enforcing.  The scenario's 'design_search:' block names a base variant and the\n"
@@ -30,6 +30,8 @@ static const char after[] =
     "Examples:\n"
     "  parley design korea/six-party-2007\n"
     "  parley design korea/six-party-2007 --runs 5000 --confirm 20000 --out design/\n"
+    "  parley design korea/six-party-2007 --set parties.DPRK.policy.opportunist.p=0.1\n"
+    "      (the designs under another type probability; the others are rescaled)\n"
     "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
 int cmd_design(int argc, char **argv)
@@ -37,6 +39,7 @@ int cmd_design(int argc, char **argv)
     pl_agreement_design_config cfg;
     pl_agreement_design_config_default(&cfg);
     const char *out_dir = NULL;
+    cli_list sets = {0};
     int as_json = 0, n_args;
     cfg.threads = cli_default_threads();
     const cli_flag flags[] = {
@@ -53,6 +56,8 @@ int cmd_design(int argc, char **argv)
         CLI_ROW_THREADS(&cfg.threads),
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write DIR/designs.csv, DIR/screen.csv, DIR/results.json, DIR/report.html"},
         CLI_ROW_JSON(&as_json),
+        CLI_ROW_SET(&sets, "The summary, results.json and\n"
+                           "report.html record every change"),
         {0}};
     const cli_command cmd = {"design", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -62,7 +67,7 @@ int cmd_design(int argc, char **argv)
     if ((rc = cli_scenario_find("design", argv[1], path, sizeof path))) return rc;
     pl_error err;
     pl_agreement *a;
-    if (pl_agreement_load(&a, path, &err)) return cli_lib_error("design", &err);
+    if (pl_agreement_load_set(&a, path, sets.items, sets.n, &err)) return cli_lib_error("design", &err);
     if (!pl_agreement_has_design_space(a)) {
         fprintf(stderr,
                 "parley design: %s: the scenario declares no 'design_search:' block (a base variant and the 'requires' "

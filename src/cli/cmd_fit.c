@@ -8,7 +8,7 @@
 
 static const char usage[] =
     "Usage: parley fit SCENARIO.yaml [--runs N] [--seed s] [--window W] [--threads k] [--compare] [--out DIR]\n"
-    "                         [--json]\n"
+    "                         [--json] [--set PATH=VALUE]...\n"
     "\n"
     "Fits the behaviour of an agreement's parties to the scenario's dated record: the\n"
     "likelihood of every recorded decision (to start a step or not, to keep it or withdraw\n"
@@ -28,6 +28,8 @@ static const char after[] =
     "Examples:\n"
     "  parley fit korea/six-party-2007\n"
     "  parley fit korea/agreed-framework-1994 --compare --runs 20000\n"
+    "  parley fit korea/agreed-framework-1994 --set steps.AF-US-2.paid=as_delivered\n"
+    "      (the KEDO fuel oil paid for as it is delivered, without editing the file)\n"
     "SCENARIO is a file, or the name of a shipped scenario (parley scenarios lists them).\n";
 
 static int compare(pl_agreement *a, const pl_agreement_fit *fit, uint64_t runs, uint64_t seed, int threads, pl_error *err)
@@ -63,6 +65,7 @@ int cmd_fit(int argc, char **argv)
     pl_agreement_fit_config_default(&cfg);
     cfg.threads = cli_default_threads();
     const char *out_dir = NULL;
+    cli_list sets = {0};
     int do_compare = 0, runs_given = 0, as_json = 0, n_args;
     const cli_flag flags[] = {
         {"runs", 'r', CLI_FLAG_COUNT, &cfg.runs, "N", "predictive runs (default 5000; with --compare, runs per design)", 1, 1e9,
@@ -74,6 +77,8 @@ int cmd_fit(int argc, char **argv)
          "types with the fitted behaviour, side by side"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write DIR/fit.json"},
         CLI_ROW_JSON(&as_json),
+        CLI_ROW_SET(&sets, "The summary and fit.json record\n"
+                           "every change"),
         {0}};
     const cli_command cmd = {"fit", usage, after, flags};
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
@@ -86,7 +91,7 @@ int cmd_fit(int argc, char **argv)
     pl_agreement *a;
     char path[4096];
     if ((rc = cli_scenario_find("fit", argv[1], path, sizeof path))) return rc;
-    rc = pl_agreement_load(&a, path, &err);
+    rc = pl_agreement_load_set(&a, path, sets.items, sets.n, &err);
     if (rc) return cli_lib_error("fit", &err);
     if (!pl_agreement_has_record(a)) {
         fprintf(stderr, "parley fit: %s: the scenario has no 'record:' to fit\n", path);

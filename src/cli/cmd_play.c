@@ -20,7 +20,7 @@
 static const char usage[] =
     "Usage: parley play OPPONENT [--turns N] [--game R,S,T,P] [--noise p] [--prob-end p]\n"
     "                   [--seed s] [--hide-length]\n"
-    "       parley play SCENARIO.yaml --as PARTY [--profile NAME | --variant NAME] [--seed s]\n"
+    "       parley play SCENARIO.yaml --as PARTY [--profile NAME | --variant NAME] [--seed s] [--set P=V]...\n"
     "                   (one party of a scenario: 'parley play SCENARIO.yaml --help')\n"
     "\n"
     "Play one party of a repeated prisoner's dilemma yourself, against one of parley's\n"
@@ -46,6 +46,7 @@ static const char after[] =
     "  --variant NAME   agreements: the sequencing (default: the first)\n"
     "  --reference POL  agreements: the policy you are compared with (default reciprocal)\n"
     "  --seed s         random seed (default: the scenario's)\n"
+    "  --set P=V        change one value of the scenario (repeatable), as parley run --set\n"
     "  parley play korea/drills-and-launches --as DPRK\n"
     "  parley play korea/six-party-2007 --as US\n"
     "'parley play SCENARIO.yaml --help' says what to type each period.\n";
@@ -237,7 +238,8 @@ int cmd_play(int argc, char **argv)
         if (!strcmp(argv[i], "--")) break;
         if ((argv[i][0] != '-' && cli_is_scenario_path(argv[i])) || !strcmp(argv[i], "--as") || !strncmp(argv[i], "--as=", 5) ||
             !strcmp(argv[i], "--profile") || !strcmp(argv[i], "--variant") || !strncmp(argv[i], "--profile=", 10) ||
-            !strncmp(argv[i], "--variant=", 10) || !strcmp(argv[i], "--reference"))
+            !strncmp(argv[i], "--variant=", 10) || !strcmp(argv[i], "--reference") || !strcmp(argv[i], "--set") ||
+            !strncmp(argv[i], "--set=", 6))
             return cmd_play_scenario(argc, argv);
     }
     pl_match_config cfg;

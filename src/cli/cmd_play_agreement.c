@@ -307,6 +307,7 @@ int cli_play_agreement(const pl_scenario *scn, const cli_play_args *args)
     char lab[32], lab2[32];
     pl_agreement_period_label(a, 0, lab, sizeof lab);
     pl_agreement_period_label(a, H - 1, lab2, sizeof lab2);
+    pl_scenario_print_overrides(stdout, scn); /* --set: as the summary of parley run opens */
     printf("%s\n", pl_agreement_name(a));
     printf("You play %s (%s)", pl_agreement_party_id(a, ui.me), pl_agreement_party_name(a, ui.me));
     if (pl_agreement_n_variants(a) > 0) printf(" under the sequencing '%s'", pl_agreement_variant_id(a, v < 0 ? 0 : v));

@@ -254,6 +254,7 @@ int cli_play_nparty(const pl_scenario *scn, const cli_play_args *args)
 
     /* the opening screen */
     char lab[32], lab2[32], acts[512];
+    pl_scenario_print_overrides(stdout, scn); /* --set: as the summary of parley run opens */
     printf("%s\n", info->name);
     printf("You play %s (%s). The others follow the profile '%s'", me.id, me.name, pr.id);
     if (strcmp(pr.name, pr.id)) printf(": %s", pr.name);

@@ -24,7 +24,7 @@
 
 static const char usage[] =
     "Usage: parley play SCENARIO.yaml --as PARTY [--profile NAME | --variant NAME] [--seed s]\n"
-    "                   [--reference POLICY]\n"
+    "                   [--reference POLICY] [--set PATH=VALUE]...\n"
     "\n"
     "Play one party of a scenario yourself, period by period, against the engine's\n"
     "policies for the others; at the end a summary compares what you did with what the\n"
@@ -42,6 +42,8 @@ static const char after[] =
     "  parley play korea/drills-and-launches --as DPRK\n"
     "  parley play korea/drills-and-launches --as US --profile double_suspension\n"
     "  parley play korea/six-party-2007 --as DPRK --variant denuclearisation_first\n"
+    "  parley play korea/six-party-2007 --as US --set parties.DPRK.policy.opportunist.p=0.5\n"
+    "      (against a DPRK more likely to be an opportunist; the others are rescaled)\n"
     "  printf 'refrain\\nlaunch\\n' | parley play korea/drills-and-launches --as DPRK\n";
 
 /* The front ends, one for each kind of the table whose play column names one. */
@@ -64,6 +66,7 @@ int cmd_play_scenario(int argc, char **argv)
 {
     const char *party = NULL, *profile = NULL, *variant = NULL, *reference = NULL;
     uint64_t seed = 0;
+    cli_list sets = {0};
     int seed_given = 0, n_args;
     static const char not_here[] = "is for a game against a strategy ('parley play OPPONENT'); a scenario sets its own game";
     const cli_flag flags[] = {
@@ -76,6 +79,8 @@ int cmd_play_scenario(int argc, char **argv)
          "also unconditional, grim, opportunist)"},
         {"seed", 's', CLI_FLAG_SEED, &seed, "s", "random seed (default: the scenario's); you play run 0 of the\n"
          "scenario's stream, as 'parley run' does", .given = &seed_given},
+        CLI_ROW_SET(&sets, "The opening screen lists\n"
+                           "every change"),
         {"turns", 0, CLI_FLAG_REFUSE, NULL, NULL, not_here},
         {"game", 0, CLI_FLAG_REFUSE, NULL, NULL, not_here},
         {"noise", 0, CLI_FLAG_REFUSE, NULL, NULL, not_here},
@@ -89,14 +94,18 @@ int cmd_play_scenario(int argc, char **argv)
     char path[4096]; /* a file, or a shipped scenario's name */
     if ((rc = cli_scenario_find("play", argv[1], path, sizeof path))) {
         if (!cli_is_scenario_path(argv[1]))
-            cli_usage_error("play", "'%s' is not a scenario file (.yaml); --as, --profile, --variant and --reference "
-                                    "play one party of a scenario (against a strategy, give no --as)",
+            cli_usage_error("play", "'%s' is not a scenario file (.yaml); --as, --profile, --variant, --reference and "
+                                    "--set play one party of a scenario (against a strategy, give none of them)",
                             argv[1]);
         return rc;
     }
     pl_error err;
     pl_scenario *scn;
     if (pl_scenario_open(&scn, path, &err)) return cli_lib_error("play", &err);
+    if (pl_scenario_set(scn, sets.items, sets.n, &err)) { /* (the front ends print the changes) */
+        pl_scenario_free(scn);
+        return cli_lib_error("play", &err);
+    }
     in_line in;
     cli_line_init(&in);
     cli_play_args args = {.party = party, .profile = profile, .variant = variant, .reference = reference,

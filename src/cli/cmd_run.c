@@ -36,16 +36,8 @@ int cmd_run(int argc, char **argv)
          "agreements: 'prior' (default) runs the scenario's types; 'posterior'\n"
          "first fits the record (as parley fit does) and runs every design under\n"
          "the posterior types and the fitted behaviour"},
-        {"set", 0, CLI_FLAG_LIST, &sets, "P=V",
-         "change one value of the scenario for this run (repeatable), by a\n"
-         "path of keys and ids: parties.DPRK.policy.opportunist.p=0.1,\n"
-         "steps.SP-DP-1.flow.DPRK=-0.31, verifiers.IAEA.p_confirm=0.6; the\n"
-         "other probabilities of a policy list are rescaled to add up to 1.\n"
-         "A number the file leaves to its default can be set too\n"
-         "(steps.S.verification.p_false=0.01), and one party's entry of a\n"
-         "number written for all (behaviour.inertia.DPRK=2 makes\n"
-         "inertia {default: 1, DPRK: 2}).  The summary and results.json\n"
-         "record every change"},
+        CLI_ROW_SET(&sets, "The summary and results.json\n"
+                           "record every change"),
         CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"run", usage, after, flags};

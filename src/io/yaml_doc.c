@@ -274,6 +274,28 @@ static int yerr_v(const pl_ydoc *d, const pl_ynode *at, pl_error *err, pl_status
     return pl_error_set(err, code, "%s:1:1: %s", d->path, msg);
 }
 
+/* The first node at the place into *first, and the first of them with an origin into *made (which
+ * ends the search: the keys and value an override made share their place and origin). */
+static void node_at(const pl_ynode *n, int line, int col, const pl_ynode **first, const pl_ynode **made)
+{
+    if (!n || *made) return;
+    if (n->line == line && n->col == col) {
+        if (!*first) *first = n;
+        if (n->origin) *made = n;
+    }
+    for (size_t i = 0; n->kind != PL_Y_SCALAR && i < n->n; i++) {
+        if (n->kind == PL_Y_MAP) node_at(n->keys[i], line, col, first, made);
+        node_at(n->items[i], line, col, first, made);
+    }
+}
+
+const pl_ynode *pl_ydoc_at(const pl_ydoc *d, int line, int col)
+{
+    const pl_ynode *first = NULL, *made = NULL;
+    if (d) node_at(d->root, line, col, &first, &made);
+    return made ? made : first;
+}
+
 int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt, ...)
 {
     va_list ap;

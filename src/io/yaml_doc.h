@@ -85,6 +85,12 @@ int pl_yerr(const pl_ydoc *d, const pl_ynode *at, pl_error *err, const char *fmt
 int pl_yerr_code(const pl_ydoc *d, const pl_ynode *at, pl_error *err, pl_status code, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/* The node at a place of the document (line and column, as a node's), or NULL: so that a model which
+ * kept only where an entry was can report an error there through pl_yerr, which names what made a node
+ * no line of the file holds (line 0: its origin).  The first in document order, a key before its value,
+ * unless a later one at the place has an origin: then that one. */
+const pl_ynode *pl_ydoc_at(const pl_ydoc *d, int line, int col);
+
 /* The value under key in a map, or NULL (also NULL when map is not a map). */
 const pl_ynode *pl_ymap_get(const pl_ynode *map, const char *key);
 /* The key node of an entry (for positions of "unknown key" errors). */

@@ -20,7 +20,7 @@ int pl_nscenario_load(pl_nscenario **out, const pl_scenario *s, pl_error *err)
                             pl_scenario_path(s), pl_scenario_kind(s));
     pl_nscenario *h = pl_calloc(1, sizeof *h);
     if (!h) return pl_error_set(err, PL_ENOMEM, "out of memory");
-    int rc = np_model_load(pl_scenario_doc(s), &h->m, err);
+    int rc = pl_scenario_blame(s, np_model_load(pl_scenario_doc(s), &h->m, err), err); /* a value --set changed: say so */
     if (rc) {
         pl_free(h);
         return rc;

@@ -54,6 +54,21 @@ void pl_overrides_clear(pl_overrides *log)
     memset(log, 0, sizeof *log);
 }
 
+pl_overrides *pl_overrides_copy(const pl_overrides *log)
+{
+    pl_overrides *c = pl_calloc(1, sizeof *c);
+    pl_error e;
+    for (int i = 0; c && i < log->n; i++) {
+        const pl_override *o = &log->e[i];
+        const pl_ynode at = {.line = o->line, .col = o->col};
+        if (log_add(c, o->path, o->was, o->now, o->renormalised, o->added, &at, &e)) {
+            pl_overrides_clear(c);
+            pl_free(c), c = NULL;
+        }
+    }
+    return c;
+}
+
 static int number(const pl_ynode *n, double *x)
 {
     if (!n || n->kind != PL_Y_SCALAR || !n->value) return 0;

@@ -91,6 +91,8 @@ const char *pl_overrides_blame(const pl_overrides *log, const char *msg, const c
                                size_t len);
 
 void pl_overrides_clear(pl_overrides *log);
+/* A copy of a log (for a model that outlives its scenario), or NULL when out of memory. */
+pl_overrides *pl_overrides_copy(const pl_overrides *log);
 
 /* The overrides as the summary's opening lines (nothing when there are none), and as a JSON array
  * of {path, value, file_value, renormalised} (scenario.c), with "file_default": true for a key the
@@ -98,5 +100,10 @@ void pl_overrides_clear(pl_overrides *log);
  * of a number written for all (file_value is that number); neither when the file wrote the value. */
 void pl_overrides_print(FILE *f, const pl_overrides *log);
 struct json_t *pl_overrides_json(const pl_overrides *log);
+/* The overrides as a report's parameters ("--set": one line of the summary each), and appended to
+ * the report's command line cmd (len bytes) as the flags that make them again (an error is the
+ * report's, sticky: io/html_report.h). */
+struct pl_report;
+void pl_overrides_report(struct pl_report *rep, const pl_overrides *log, char *cmd, size_t len);
 
 #endif

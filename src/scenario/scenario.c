@@ -11,6 +11,8 @@
 
 #include "core/alloc.h"
 #include "io/files.h"
+#include "io/html_report.h"
+#include "io/yaml_path.h"
 #include "io/yaml_json.h"
 #include "scenario/overrides.h"
 #include "scenario/scenario.h"
@@ -37,6 +39,9 @@ static const scenario_kind kinds[] = {
 struct pl_scenario {
     pl_ydoc *doc;
     const scenario_kind *kind;
+    /* what --set changed in doc (pl_scenario_set, or the run's options): the run, and a model loaded
+     * from the scenario, record it; a pointer, as a run of a const scenario still applies its options */
+    pl_overrides *log;
 };
 
 void pl_run_options_default(pl_run_options *opt)
@@ -71,6 +76,7 @@ int pl_scenario_open(pl_scenario **out, const char *path, pl_error *err)
     for (int i = 0; i < N_KINDS; i++)
         if (!strcmp(kinds[i].kind, kind)) {
             pl_scenario *s = pl_calloc(1, sizeof *s);
+            if (s && !(s->log = pl_calloc(1, sizeof *s->log))) pl_free(s), s = NULL;
             if (!s) {
                 pl_ydoc_free(doc);
                 return pl_error_set(err, PL_ENOMEM, "out of memory opening %s", path);
@@ -94,6 +100,8 @@ void pl_scenario_free(pl_scenario *s)
 {
     if (!s) return;
     pl_ydoc_free(s->doc);
+    pl_overrides_clear(s->log);
+    pl_free(s->log);
     pl_free(s);
 }
 
@@ -121,16 +129,64 @@ pl_scenario_reader pl_scenario_reader_of(const pl_ydoc *doc)
     return NULL;
 }
 
+/* The overrides applied to the scenario's document, logged in s->log (every --set logs its value):
+ * once per scenario, as each list of `p` is rescaled over all the values set in it together. */
+static int apply_sets(const pl_scenario *s, const char *const *sets, int n, pl_error *err)
+{
+    if (n <= 0) return PL_OK;
+    if (s->log->n)
+        return pl_error_set(err, PL_EINVAL, "--set %s: the scenario's values were already changed once; give every "
+                            "--set together", sets[0]);
+    return pl_overrides_apply(s->doc, pl_scenario_reader_of(s->doc), sets, n, s->log, err);
+}
+
+int pl_scenario_set(pl_scenario *s, const char *const *sets, int n, pl_error *err) { return apply_sets(s, sets, n, err); }
+
+const pl_overrides *pl_scenario_overrides(const pl_scenario *s) { return s->log; }
+
+void pl_scenario_print_overrides(FILE *f, const pl_scenario *s) { pl_overrides_print(f, s->log); }
+
+int pl_scenario_blame(const pl_scenario *s, int rc, pl_error *err)
+{
+    if (rc != PL_EINVAL || !s->log->n || !err) return rc;
+    char why[PL_ERROR_MSG_MAX]; /* (a key --set made names the flag itself: overrides.h) */
+    pl_overrides_blame(s->log, err->msg, s->doc->path, why, sizeof why);
+    if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
+    if (*why) pl_error_about(err, PL_INPUT_SET);
+    return rc;
+}
+
+/* One change in words, as the summary and a report give it: "PATH = NOW (the file: WAS...)". */
+static void override_text(const pl_override *o, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s = %s (the file: %s%s%s)", o->path, o->now, o->added == PL_OVERRIDE_ADDED ? "default " : "",
+             o->was,
+             o->renormalised                       ? "; rescaled so that its list still adds up to 1"
+             : o->added == PL_OVERRIDE_BY_PARTY ? " for every party" : "");
+}
+
 void pl_overrides_print(FILE *f, const pl_overrides *log)
 {
     if (!f || !log || !log->n) return;
     fprintf(f, "Assumptions changed for this run (--set):\n");
-    for (int i = 0; i < log->n; i++)
-        fprintf(f, "  %s = %s (the file: %s%s%s)\n", log->e[i].path, log->e[i].now,
-                log->e[i].added == PL_OVERRIDE_ADDED ? "default " : "", log->e[i].was,
-                log->e[i].renormalised                       ? "; rescaled so that its list still adds up to 1"
-                : log->e[i].added == PL_OVERRIDE_BY_PARTY ? " for every party" : "");
+    for (int i = 0; i < log->n; i++) {
+        char text[2 * PL_YPATH_MAX + 1024];
+        override_text(&log->e[i], text, sizeof text);
+        fprintf(f, "  %s\n", text);
+    }
     fprintf(f, "\n");
+}
+
+void pl_overrides_report(pl_report *rep, const pl_overrides *log, char *cmd, size_t len)
+{
+    for (int i = 0; log && i < log->n; i++) {
+        char text[2 * PL_YPATH_MAX + 1024];
+        override_text(&log->e[i], text, sizeof text);
+        pl_report_param(rep, "--set", text);
+        size_t n = strlen(cmd);
+        if (!log->e[i].renormalised && n < len) /* the rescaled follow from the rest */
+            snprintf(cmd + n, len - n, " --set %s=%s", log->e[i].path, log->e[i].now);
+    }
 }
 
 json_t *pl_overrides_json(const pl_overrides *log)
@@ -253,25 +309,17 @@ int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE 
     pl_ydoc *doc = s->doc;
     int rc = pl_scenario_check_sources(doc, err);
     if (rc) return rc;
-    pl_overrides log = {0};
-    rc = pl_overrides_apply(doc, pl_scenario_reader_of(doc), opt->sets, opt->n_sets, &log, err);
+    rc = apply_sets(s, opt->sets, opt->n_sets, err);
     if (!rc && opt->out_dir && pl_ydoc_record_defaults(doc)) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
     if (!rc) {
-        if (summary) pl_overrides_print(summary, &log);
-        rc = s->kind->run(doc, opt, summary, err);
-        if (rc == PL_EINVAL && log.n) { /* a value set by --set in the file that its kind refuses: say so */
-            char why[PL_ERROR_MSG_MAX]; /* (a key --set made names the flag itself: overrides.h) */
-            pl_overrides_blame(&log, err->msg, doc->path, why, sizeof why);
-            if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
-            if (*why) pl_error_about(err, PL_INPUT_SET);
-        }
+        if (summary) pl_overrides_print(summary, s->log);
+        rc = pl_scenario_blame(s, s->kind->run(doc, opt, summary, err), err);
         if (!rc && opt->out_dir && !(rc = pl_ydoc_fill_defaults(doc, err))) /* the loader's defaults join the inputs */
-            rc = record_inputs(opt->out_dir, doc, &log, err);
+            rc = record_inputs(opt->out_dir, doc, s->log, err);
         else if (rc && opt->out_dir) { /* the runner's results.json lacks the inputs: leave none */
             char path[4096]; /* no allocation: memory may be what failed */
             if ((size_t)snprintf(path, sizeof path, "%s/results.json", opt->out_dir) < sizeof path) remove(path);
         }
     }
-    pl_overrides_clear(&log);
     return rc;
 }

@@ -63,6 +63,15 @@ int pl_scenario_check_sources(const pl_ydoc *doc, pl_error *err);
  * of its [tags] is not in the scenario's `sources:` map; 0 when all resolve or there is no map. */
 int pl_scenario_untagged_source(const pl_ydoc *doc, const char *text, char *tag, size_t len);
 
+/* What --set changed in an open scenario (pl_scenario_set, or a run's options; n == 0 for nothing),
+ * for a model read from it to record in what it writes (overrides.h). */
+struct pl_overrides;
+const struct pl_overrides *pl_scenario_overrides(const pl_scenario *s);
+/* After a kind's loader or runner refused the scenario with rc: when the message points at a value
+ * of the file that --set changed, adds " (the value set by --set PATH)" and makes the error about
+ * --set (a key --set made names the flag itself).  Returns rc. */
+int pl_scenario_blame(const pl_scenario *s, int rc, pl_error *err);
+
 /* The run without the key findings' sensitivity pass (pl_scenario_run adds it: sensitivity.c). */
 int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE *summary, pl_error *err);
 

@@ -225,7 +225,10 @@ static int add_range(sens_ctx *x, pl_ydoc *doc, const char *name, const char *co
         /* a value the file leaves out is made, at its default (overrides.h), in the baseline document */
         char origin[PL_YPATH_MAX + 64]; /* an error at a key made names the range, not line 0 of the file */
         snprintf(origin, sizeof origin, "range %s (a value the file leaves to its default)", r->name);
-        const pl_override_who who = {.at = s->n_ranges, .origin = origin, .say_how = 0, .input = PL_INPUT_RANGE};
+        /* at: past the --set's, so that no key made here shares its place with one a --set made (an error
+         * the loader reports at a kept place finds the key there: pl_ydoc_at) */
+        const pl_override_who who = {.at = s->n_sets + s->n_ranges, .origin = origin, .say_how = 0,
+                                     .input = PL_INPUT_RANGE};
         if (!strchr(paths[i], '*'))
             rc = pl_overrides_reach(doc, pl_scenario_reader_of(doc), paths[i], NULL, &who, &one, was, sizeof was, &added, &e);
         if (rc == PL_ENOMEM) {

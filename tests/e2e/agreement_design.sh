@@ -40,6 +40,26 @@ check "design six-party: exits 0 with the posterior as a second set of types" [ 
 "$PARLEY" design scenarios/korea/six-party-2007.yaml --runs 40 --confirm 60 --check-runs 20 --top 2 --exhaustive-max 4 --threads 2 --out "$TMP/s2" >"$TMP/s2.txt" 2>/dev/null
 check "design six-party: the same files and summary on 2 threads" diff -r "$TMP/s1" "$TMP/s2"
 check "design six-party: ... and summary" diff "$TMP/s1.txt" "$TMP/s2.txt"
+# --set (issue 11): B waits for A's step with probability 0.6, not 0.3, so that by hand (the file's
+# header) D00 completes 1 - 0.5 x 0.6 = 0.70 and a_waits 1 - 0.6 = 0.40
+out=$("$PARLEY" design "$TINY" --confirm 20000 --set parties.B.policy.all_first.p=0.6 --out "$TMP/set" 2>/dev/null); rc=$?
+check "design --set: exits 0" [ "$rc" -eq 0 ]
+check "design --set: the summary opens with the change and the rescaled reciprocal" \
+  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this run (--set):|  parties.B.policy.all_first.p = 0.6 (the file: 0.3)|  parties.B.policy.reciprocal.p = 0.4 (the file: 0.7; rescaled so that its list still adds up to 1)|"' _ "$out"
+check "design --set: the best design completes near 70%, as worked by hand" grep -qE "^  D00 +(69|70|71)\.[0-9]% " <<<"$out"
+check "design --set: a_waits near 40%" grep -qE "^  a_waits +(39|40|41)\.[0-9]% " <<<"$out"
+check "design --set: results.json holds the overrides, the rescaled one marked" python3 -c "
+import json; o=json.load(open('$TMP/set/results.json'))['overrides']
+assert [(x['path'],x['value'],x['file_value'],x['renormalised']) for x in o]==[('parties.B.policy.all_first.p','0.6','0.3',False),('parties.B.policy.reciprocal.p','0.4','0.7',True)], o
+"
+check "design: results.json has no overrides key without --set" python3 -c "
+import json,sys; sys.exit('overrides' in json.load(open('$TMP/t1/results.json')))"
+check "design --set: the report lists the changes and gives them in its command line" \
+  bash -c 'grep -qF "<dt>--set</dt><dd>parties.B.policy.reciprocal.p = 0.4 (the file: 0.7; rescaled" "$1" && grep -qE "<pre>parley design .* --set parties.B.policy.all_first.p=0.6</pre>" "$1"' _ "$TMP/set/report.html"
+expect_exit 2 "design --set: an id that is not one" "$PARLEY" design "$TINY" --set parties.B.policy.all_frst.p=0.6 --out "$TMP/setbad"
+expect_err_has "parley design: --set path 'parties.B.policy.all_frst.p': no item 'all_frst' in parties.B.policy" "design --set: a bad path names the flag"
+expect_err_has "(did you mean 'all_first'?)" "design --set: ... and the closest id"
+check "design --set: a bad path leaves no results folder" [ ! -e "$TMP/setbad" ]
 # refused
 expect_exit 2 "design: a scenario without design_search is refused" "$PARLEY" design ${RESOURCES:-tests/resources}/two_step_breakeven.yaml
 expect_err_has "declares no 'design_search:' block" "... saying what is missing"

@@ -507,6 +507,19 @@ variants: [$(ids v 17)]"
 bad too_many_shocks 11:9 "at most 16 shocks" "steps:
   - {id: x, actor: A}
 shocks: [$(ids s 17 ', p: 0.1')]"
+# an error the validator reports at a place it kept, reached through a key --set made (a p_confirm the
+# file leaves to its default): it names the flag, where it once named the file's line of 'requires'
+printf '%s\n' "${head%%$'\n'verifiers:*}" 'verifiers:' '  - {id: V}' 'steps:' '  - {id: x, actor: A, verification: {by: V}}' \
+  '  - {id: y, actor: B, requires: [x]}' >"$TMP/set_unverifiable.yaml"
+for cmd in run fit; do
+  expect_exit 2 "$cmd --set a p_confirm of 0 the file leaves out: refused" "$PARLEY" $cmd "$TMP/set_unverifiable.yaml" \
+    --runs 20 --set steps.x.verification.p_confirm=0
+  expect_err_has "parley $cmd: --set steps.x.verification.p_confirm: step 'y' can never become due: it requires 'x', whose verification never confirms (p_confirm is 0) (a key the file leaves to its default)" \
+    "$cmd --set: the error names the flag, not a line of the file"
+done
+expect_exit 2 "... the verifier's p_confirm made by --set too" "$PARLEY" run "$TMP/set_unverifiable.yaml" --runs 20 --set verifiers.V.p_confirm=0
+expect_err_has "parley run: --set verifiers.V.p_confirm: step 'y' can never become due" "... names that flag"
+check "... and without --set the file runs" bash -c "'$PARLEY' run '$TMP/set_unverifiable.yaml' --runs 20 >/dev/null 2>&1"
 # a file that is not text, and one that is not there
 printf 'kind: agreement\n\0\n' >"$TMP/nul.yaml"
 expect_exit 2 "a file with a NUL byte is refused" "$PARLEY" run "$TMP/nul.yaml"

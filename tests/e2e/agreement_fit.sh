@@ -42,6 +42,32 @@ fitpat=$(sed -n 's/^Maximum likelihood: .*, patience \([0-9]*\), .*/\1/p' <<<"$a
 filepat=$(sed -n 's/^  patience: {default: [0-9]*, DPRK: \([0-9]*\)}.*/\1/p' scenarios/korea/agreed-framework-1994.yaml)
 check "fit: the Agreed Framework's DPRK patience is the fit's maximum (file ${filepat:-none}, fit ${fitpat:-none})" \
   test -n "$fitpat" -a "$fitpat" = "$filepat"
+# --set (issue 11): the file changed for the fit alone, through the mechanism parley run uses
+AF=scenarios/korea/agreed-framework-1994.yaml
+set=$("$PARLEY" fit $AF --runs 100 --set steps.AF-US-2.paid=as_delivered --set parties.DPRK.policy.opportunist.p=0.5 \
+  --out "$TMP/fitset" 2>"$TMP/seterr"); rc=$?
+check "fit --set: exits 0" [ "$rc" -eq 0 ]
+check "fit --set: the summary opens with the changes, as parley run's" \
+  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this run (--set):|  steps.AF-US-2.paid = as_delivered (the file: once)|  parties.DPRK.policy.opportunist.p = 0.5 (the file: 0.25)|"' _ "$set"
+check "fit --set: the other DPRK types are rescaled to add up to 1, and the summary says so" \
+  grep -qF "  parties.DPRK.policy.reciprocal.p = 0.333333333333333 (the file: 0.5; rescaled so that its list still adds up to 1)" <<<"$set"
+check "fit --set: the prior is the one set" grep -qE "^  DPRK +reciprocal 0\.33 -> [0-9.]+ \([0-9.]+\)  opportunist 0\.50 -> " <<<"$set"
+check "fit --set: the fit changes (another maximum likelihood)" \
+  bash -c '[ "$(grep "^Maximum likelihood" <<<"$1")" != "$(grep "^Maximum likelihood" <<<"$2")" ]' _ "$af" "$set"
+check "fit.json: the overrides, as parley run's results.json holds them (the renormalised marked)" python3 -c "
+import json; d=json.load(open('$TMP/fitset/fit.json'))
+o=d['overrides']
+assert [(x['path'],x['value'],x['file_value'],x['renormalised']) for x in o[:2]]==[('steps.AF-US-2.paid','as_delivered','once',False),('parties.DPRK.policy.opportunist.p','0.5','0.25',False)], o
+assert [x['path'] for x in o if x['renormalised']]==['parties.DPRK.policy.reciprocal.p','parties.DPRK.policy.grim.p'], o
+"
+check "fit.json: no overrides key without --set (the file as before)" python3 -c "
+import json,sys; sys.exit('overrides' in json.load(open('$TMP/fit/fit.json')))"
+expect_exit 2 "fit --set: a path that is not one" "$PARLEY" fit $AF --runs 100 --set steps.AF-US-2.payd=as_delivered --out "$TMP/fitbad"
+expect_err_has "parley fit: --set path 'steps.AF-US-2.payd': no key 'payd' in steps.AF-US-2 (did you mean 'paid'?)" \
+  "fit --set: a bad path names the flag and the closest key"
+check "fit --set: a bad path leaves no results folder" [ ! -e "$TMP/fitbad" ]
+expect_exit 2 "fit --set: a value the loader refuses" "$PARLEY" fit $AF --runs 100 --set steps.AF-US-2.paid=sometimes
+expect_err_has "(the value set by --set steps.AF-US-2.paid)" "fit --set: a refused value names the flag"
 check "fit: the grid ends in the limits (the rule, patience without end)" grep -qE "rationality \{0\.25 \.\. [0-9]+, rule\}.*patience \{0 \.\. [0-9]+, never\}" <<<"$af"
 check "fit: writes fit.json" python3 -c "import json,sys; d=json.load(open('$TMP/fit/fit.json')); sys.exit(0 if d['kind']=='agreement_fit' and 'DPRK' in d['types'] else 1)"
 again=$("$PARLEY" fit $SIX --runs 300 2>/dev/null)

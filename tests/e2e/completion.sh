@@ -27,6 +27,8 @@ check "--out completes directories (:dirs)" grep -qx :dirs <<<"$(c tournament --
 check "a choice flag offers its words (moran --mode: bd, db)" bash -c '[ "$(printf "%s\n" $1)" = "$(printf "bd\ndb")" ]' _ "$(c moran --mode '')"
 check "play offers strategies and scenarios, and the scenario flags (--as)" \
   bash -c 'grep -qx tft <<<"$1" && grep -qx korea/six-party-2007 <<<"$2" && grep -qx -- --as <<<"$3"' _ "$(c play tf)" "$(c play korea/si)" "$(c play --a)"
+check "--set is offered wherever a scenario's values can be changed (run, fit, design, play; issue 11)" \
+  bash -c 'for w in "$@"; do grep -qx -- --set <<<"$w" || exit 1; done' _ "$(c run x --se)" "$(c fit x --se)" "$(c design x --se)" "$(c play korea/six-party-2007 --se)"
 check "a value that is a number gets no candidates (tournament --turns)" [ -z "$(c tournament --turns '')" ]
 
 # ---- bash ---------------------------------------------------------------------------------

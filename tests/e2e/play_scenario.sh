@@ -143,3 +143,24 @@ out=$("$PARLEY" play $SIX --as ROK </dev/null 2>/dev/null)
 check "agreement: a wrapped list goes on under its first item" grep -qE "^ {25}[A-Z]" <<<"$out"
 check "agreement: no line of the board starts with a comma" bash -c '! grep -qE "^ +," <<<"$1"' _ "$out"
 check "agreement: the line that wraps ends with its comma" grep -qE "^  waiting +.*,$" <<<"$out"
+
+# --set (issue 11): the scenario changed for the game, the changes listed on the opening screen
+out=$(printf 'end\n' | "$PARLEY" play $SIX --as US --set horizon=40 --set parties.DPRK.policy.opportunist.p=0.5 2>&1); rc=$?
+check "agreement --set: exits 0" [ "$rc" -eq 0 ]
+check "agreement --set: the opening screen lists the changes first, as parley run's summary" \
+  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this run (--set):|  horizon = 40 (the file: 48)|  parties.DPRK.policy.opportunist.p = 0.5 (the file: 0.2)|"' _ "$out"
+check "agreement --set: ... and the rescaled DPRK types" \
+  grep -qF "  parties.DPRK.policy.reciprocal.p = 0.3125 (the file: 0.5; rescaled so that its list still adds up to 1)" <<<"$out"
+check "agreement --set: the game is the one set (40 periods, not 48)" \
+  bash -c 'grep -qF "40 periods, 2007-02 to 2010-05." <<<"$1" && grep -qF "The horizon is reached: 40 periods" <<<"$1"' _ "$out"
+out=$(printf 'q\n' | "$PARLEY" play $DRILLS --as DPRK --set periods=36 2>&1); rc=$?
+check "nparty --set: exits 0" [ "$rc" -eq 0 ]
+check "nparty --set: the opening screen lists the change" grep -qF "  periods = 36 (the file: 72)" <<<"$out"
+check "nparty --set: the game is the one set (36 months)" grep -qF "36 months, 2023-01 to 2025-12, after the record of 72." <<<"$out"
+expect_exit 2 "nparty --set: a key that is not one" "$PARLEY" play $DRILLS --as DPRK --set perods=36
+expect_err_has "parley play: --set path 'perods': no key 'perods' in the top level (did you mean 'periods'?)" \
+  "nparty --set: a bad path names the flag and the closest key"
+expect_exit 2 "agreement --set: a party that is not one" "$PARLEY" play $SIX --as US --set parties.DPRQ.policy.grim.p=0.1
+expect_err_has "(did you mean 'DPRK'?)" "agreement --set: ... with the closest id"
+expect_exit 2 "--set on a game against a strategy is refused as a scenario flag" "$PARLEY" play tft --set horizon=3
+expect_err_has "is not a scenario file (.yaml); --as, --profile, --variant, --reference and --set play one party" "... saying so"

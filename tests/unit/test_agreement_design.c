@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parley/parley.h"
@@ -16,6 +17,7 @@
 #include "agreement/agreement_design.h"
 #include "agreement/agreement_output.h"
 #include "io/yaml_doc.h"
+#include "scenario/overrides.h"
 
 #define TINY "tests/resources/agreement/design_tiny.yaml"
 
@@ -100,6 +102,53 @@ static void exhaustive_search_finds_the_design_worked_by_hand(void **state)
     assert_false(named(a, r, "D10")->self_enforcing);
     pl_agreement_design_free(r);
     pl_agreement_free(a);
+}
+
+/* --set through the public loader (pl_agreement_load_set, issue 11): B waits with probability 0.6,
+ * its reciprocal type rescaled to 0.4, so that by hand D00 completes 1 - 0.5 x 0.6 = 0.70 and D10
+ * 1 - 0.6 = 0.40; the changes are kept with the model, printed first and written in results.json. */
+static void overrides_change_the_search_and_are_recorded(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_agreement *a;
+    const char *sets[] = {"parties.B.policy.all_first.p=0.6"};
+    if (pl_agreement_load_set(&a, TINY, sets, 1, &err)) fail_msg("%s", err.msg);
+    assert_non_null(a->overrides);
+    assert_int_equal(a->overrides->n, 2);
+    assert_string_equal(a->overrides->e[1].path, "parties.B.policy.reciprocal.p");
+    assert_true(a->overrides->e[1].renormalised);
+    assert_true(a->party[1].policy.opt[0].p == 0.6 && a->party[1].policy.opt[1].p == 0.4);
+    pl_agreement_design_result *r = search(a, 1, 20000);
+    near(pl_ag_design_rate(r, named(a, r, "D00"), 0), 0.70, r->confirm_runs);
+    near(pl_ag_design_rate(r, named(a, r, "D10"), 0), 0.40, r->confirm_runs);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    pl_agreement_design_print(f, a, r);
+    fclose(f);
+    const char *opening = "Assumptions changed for this run (--set):\n"
+                          "  parties.B.policy.all_first.p = 0.6 (the file: 0.3)\n";
+    assert_true(len > strlen(opening) && !strncmp(text, opening, strlen(opening)));
+    free(text);
+    pl_agreement_design_free(r);
+    pl_agreement_free(a);
+    /* without --set: no record of changes at all (the outputs as before) */
+    a = load(TINY);
+    assert_null(a->overrides);
+    pl_agreement_free(a);
+    /* a path that is not one names the flag; a second set on one scenario is refused */
+    const char *bad[] = {"parties.B.policy.all_frst.p=0.6"};
+    assert_int_equal(pl_agreement_load_set(&a, TINY, bad, 1, &err), PL_EINVAL);
+    assert_null(a);
+    assert_non_null(strstr(err.msg, "--set path 'parties.B.policy.all_frst.p'"));
+    assert_non_null(strstr(err.msg, "(did you mean 'all_first'?)"));
+    pl_scenario *s;
+    assert_int_equal(pl_scenario_open(&s, TINY, &err), PL_OK);
+    assert_int_equal(pl_scenario_set(s, sets, 1, &err), PL_OK);
+    assert_int_equal(pl_scenario_set(s, sets, 1, &err), PL_EINVAL);
+    assert_non_null(strstr(err.msg, "already changed once"));
+    pl_scenario_free(s);
 }
 
 static void the_answer_does_not_depend_on_the_thread_count(void **state)
@@ -194,6 +243,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(exhaustive_search_finds_the_design_worked_by_hand),
+        cmocka_unit_test(overrides_change_the_search_and_are_recorded),
         cmocka_unit_test(the_answer_does_not_depend_on_the_thread_count),
         cmocka_unit_test(bad_declarations_are_refused_with_their_place),
         cmocka_unit_test(a_scenario_without_the_block_is_refused_by_the_search),

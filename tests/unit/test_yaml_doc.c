@@ -224,6 +224,30 @@ static void a_made_node_is_blamed_on_its_origin(void **state)
 
 /* The keys a map by party may have are kept as given, however many and however long (once a comma
  * string of at most 4096 characters, read back as at most 64 names). */
+/* pl_ydoc_at: the node at a place a model kept, a key before its value; a node made by an
+ * override (line 0) found too, so that pl_yerr names its origin there. */
+static void a_kept_place_finds_its_node(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_ydoc *d = load("steps:\n  - {id: x, p: 0.5}\n", &err);
+    assert_non_null(d);
+    const pl_ynode *item = pl_ydoc_at(d, 2, 5);
+    assert_ptr_equal(item, pl_ymap_get(d->root, "steps")->items[0]);
+    const pl_ynode *key = pl_ydoc_at(d, 2, 13);
+    assert_ptr_equal(key, pl_ymap_key(item, "p"));
+    assert_ptr_equal(pl_ydoc_at(d, 2, 16), pl_ymap_get(item, "p"));
+    assert_null(pl_ydoc_at(d, 2, 7));
+    assert_null(pl_ydoc_at(d, 0, 2));
+    pl_ynode *v = pl_ymap_add((pl_ynode *)item, "delay", "-1", 0, 2);
+    assert_int_equal(pl_ynode_set_origin(v, "--set steps.x.delay", NULL, PL_INPUT_SET), PL_OK);
+    assert_int_equal(pl_yerr(d, pl_ydoc_at(d, 0, 2), &err, "refused"), PL_EINVAL);
+    assert_string_equal(err.msg, "--set steps.x.delay: refused");
+    assert_int_equal(pl_yerr(d, pl_ydoc_at(d, 2, 16), &err, "refused"), PL_EINVAL);
+    assert_string_equal(err.msg, "t.yaml:2:16: refused");
+    pl_ydoc_free(d);
+}
+
 static void by_party_keys_are_kept_whole(void **state)
 {
     (void)state;
@@ -264,6 +288,7 @@ int main(void)
         cmocka_unit_test(copy_is_deep),
         cmocka_unit_test(a_made_node_is_blamed_on_its_origin),
         cmocka_unit_test(by_party_keys_are_kept_whole),
+        cmocka_unit_test(a_kept_place_finds_its_node),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
