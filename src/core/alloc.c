@@ -14,8 +14,10 @@
  * every N (pl_alloc_sites). */
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "core/alloc.h"
 #include "parley/testing.h"
@@ -81,3 +83,20 @@ void *pl_realloc(void *p, size_t size) { return refuse(CALLER) ? NULL : realloc(
 char *pl_strdup(const char *s) { return refuse(CALLER) ? NULL : strdup(s); }
 char *pl_strndup(const char *s, size_t n) { return refuse(CALLER) ? NULL : strndup(s, n); }
 void pl_free(void *p) { free(p); }
+
+void *pl_calloc_huge(size_t n, size_t size)
+{
+    if (refuse(CALLER)) return NULL;
+#ifdef MADV_HUGEPAGE
+    const size_t huge = (size_t)2 << 20;
+    if (size && n <= SIZE_MAX / 2 / size && n * size >= huge / 2) {
+        size_t bytes = n * size, whole = (bytes + huge - 1) / huge * huge;
+        void *p = aligned_alloc(huge, whole); /* whole huge pages, none shared with other blocks */
+        if (!p) return NULL;
+        madvise(p, whole, MADV_HUGEPAGE); /* advice only: refused, the block has small pages */
+        memset(p, 0, bytes);
+        return p;
+    }
+#endif
+    return calloc(n, size);
+}

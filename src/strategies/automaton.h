@@ -46,6 +46,17 @@ static inline int pl_automaton_fill(pl_automaton *a, int n, const char *act, con
     return 1;
 }
 
+/* State s of a, deterministic: it plays act ('C' or 'D'), and its next state hangs on the other's
+ * action only (after_c, after_d), as in the machines built turn by turn (misc.c, hunters.c). */
+static inline void pl_automaton_state(pl_automaton *a, int s, char act, int after_c, int after_d)
+{
+    a->cut[s] = act == 'C' ? UINT64_MAX : 0;
+    for (int x = 0; x < 2; x++) {
+        a->next[s][2 * x] = (uint16_t)after_c;
+        a->next[s][2 * x + 1] = (uint16_t)after_d;
+    }
+}
+
 /* A row of next states that hangs on the other's action only: {after C, after D} for own C and D. */
 #define PL_NEXT_BY_OTHER(C_, D_) {C_, D_, C_, D_}
 

@@ -38,6 +38,24 @@ static int davis_move(void *s, const pl_params *p, const pl_view *v)
     return v->opp->n_defect > 0 ? PL_D : PL_C;
 }
 
+/* Davis as an automaton: k cooperations (pl_automaton_opening, flagged by a defection of the
+ * other's), then 2 k cooperates while the other never defected and 2 k + 1 defects for good.
+ * Declined for k above 1,023 (more states than PL_AUTOMATON_MAX). */
+static int davis_automaton(const pl_params *p, pl_automaton *a)
+{
+    if (!(p->num[0] <= (PL_AUTOMATON_MAX - 2) / 2)) return 0;
+    int k = (int)p->num[0], good = 2 * k;
+    char open[PL_AUTOMATON_MAX / 2];
+    for (int i = 0; i < k; i++) open[i] = 'C';
+    open[k] = '\0';
+    const int grim[2] = {good + 1, good + 1};
+    if (!pl_automaton_opening(a, open, NULL, 2, good, grim)) return 0;
+    a->n = good + 2;
+    pl_automaton_state(a, good, 'C', good, good + 1);
+    pl_automaton_state(a, good + 1, 'D', good + 1, good + 1);
+    return 1;
+}
+
 /* ---- First by Downing -------------------------------------------------- */
 
 typedef struct {
@@ -511,7 +529,7 @@ const pl_strategy_def pl_family_axelrod_first[] = {
      .memory_depth = -1,
      .params = {{.key = "rounds_to_cooperate", .kind = PL_PARAM_INT, .def = 10, .lo = 0, .hi = 1e9,
                  .help = "moves cooperated unconditionally at the start"}},
-     .move = davis_move},
+     .move = davis_move, .automaton = davis_automaton},
     {.id = "first_downing", .name = "First by Downing", .axelrod_name = "First by Downing",
      .reference = REF1980 "; Downing (1975), J. Conflict Resolution 19(3)", .flags = PL_USES_GAME,
      .memory_depth = -1, .state_size = sizeof(downing_state), .move = downing_move},

@@ -108,6 +108,28 @@ static int sneaky_tft_move(void *s, const pl_params *p, const pl_view *v)
     return pl_view_opp_last(v);
 }
 
+/* Sneaky Tit For Tat as an automaton: 0 the first turn; 1 + 2 m1 + o1 the second (m1 and o1 the
+ * two players' first actions); then 5 + 8 f + 4 m1 + 2 m2 + o1, f 1 once the other has defected,
+ * m1 and m2 its own last two actions, o1 the other's last. */
+static int sneaky_tft_automaton(const pl_params *p, pl_automaton *a)
+{
+    (void)p;
+    a->n = 21;
+    for (int s = 0; s < 21; s++) {
+        int f = 0, m1 = 0, m2 = 0, o1 = 0, act = PL_C;
+        if (s >= 1 && s < 5) m1 = (s - 1) >> 1, o1 = f = (s - 1) & 1;
+        if (s >= 5) {
+            f = (s - 5) >> 3, m1 = ((s - 5) >> 2) & 1, m2 = ((s - 5) >> 1) & 1, o1 = (s - 5) & 1;
+            act = !f ? PL_D : o1 == PL_D && m2 == PL_D ? PL_C : o1;
+        }
+        a->cut[s] = act == PL_C ? UINT64_MAX : 0;
+        for (int x = 0; x < 2; x++)
+            for (int y = 0; y < 2; y++)
+                a->next[s][2 * x + y] = (uint16_t)(s == 0 ? 1 + 2 * x + y : 5 + 8 * (f | y) + 4 * x + 2 * m1 + y);
+    }
+    return 1;
+}
+
 typedef struct { int retaliating; } spiteful_state;
 
 /* Tit for tat until the opponent defects twice in a row, then defects for ever.  PRISON project (1998). */
@@ -745,7 +767,8 @@ const pl_strategy_def pl_family_classic[] = {
      .reference = "Stewart & Plotkin (2012), Extortion and cooperation in the prisoner's dilemma, PNAS 109",
      .memory_depth = 3, .move = hard_tf2t_move, .automaton = hard_tf2t_automaton},
     {.id = "sneaky_tft", .name = "Sneaky Tit For Tat", .axelrod_name = "Sneaky Tit For Tat",
-     .reference = REF_AXLPY("Karol Langner"), .memory_depth = -1, .move = sneaky_tft_move},
+     .reference = REF_AXLPY("Karol Langner"), .memory_depth = -1, .move = sneaky_tft_move,
+     .automaton = sneaky_tft_automaton},
     {.id = "spiteful_tft", .name = "Spiteful Tit For Tat", .axelrod_name = "Spiteful Tit For Tat",
      .reference = REF_PRISON, .memory_depth = -1, .state_size = sizeof(spiteful_state), .move = spiteful_tft_move,
      .automaton = spiteful_tft_automaton},

@@ -469,6 +469,44 @@ static int hard_prober_automaton(const pl_params *p, pl_automaton *a)
     return pl_automaton_fill(a, 9, "DDCCCCDCD", next);
 }
 
+/* Defector Hunter and Cooperator Hunter: four C's (pl_automaton_opening, flagged once the other
+ * has played other than what it hunts), then 8 defects while the other has never played otherwise
+ * and 9 cooperates for good. */
+static int hunter_automaton(pl_automaton *a, const char *hunted)
+{
+    const int spared[2] = {9, 9};
+    if (!pl_automaton_opening(a, "CCCC", hunted, 2, 8, spared)) return 0;
+    a->n = 10;
+    int stays_hunted = hunted ? 1 : 0; /* the other's action that keeps the hunt on: D, or C */
+    pl_automaton_state(a, 8, 'D', stays_hunted ? 9 : 8, stays_hunted ? 8 : 9);
+    pl_automaton_state(a, 9, 'C', 9, 9);
+    return 1;
+}
+static int defector_hunter_automaton(const pl_params *p, pl_automaton *a) { return hunter_automaton(a, "DDDD"); }
+static int cooperator_hunter_automaton(const pl_params *p, pl_automaton *a) { return hunter_automaton(a, NULL); }
+
+/* Alternator Hunter: state 0 its first move; 1 + 3 (i - 1) + m its move i (1 to 5), m 0 or 1 while
+ * the other has alternated since its first move C or D, 2 once it has not; after move 5, 16
+ * defects for good (the other's six moves alternated) and 17 cooperates for good. */
+static int alternator_hunter_automaton(const pl_params *p, pl_automaton *a)
+{
+    a->n = 18;
+    pl_automaton_state(a, 0, 'C', 1, 2);
+    for (int i = 1; i <= 5; i++)
+        for (int m = 0; m < 3; m++) {
+            int after[2]; /* the state after the other's C and D at move i */
+            for (int y = 0; y < 2; y++) {
+                int still = m < 2 && y == ((i & 1) ^ m); /* it alternates from C (m 0) or D (m 1) */
+                int m1 = still ? m : 2;
+                after[y] = i < 5 ? 1 + 3 * i + m1 : m1 < 2 ? 16 : 17;
+            }
+            pl_automaton_state(a, 1 + 3 * (i - 1) + m, 'C', after[0], after[1]);
+        }
+    pl_automaton_state(a, 16, 'D', 16, 16);
+    pl_automaton_state(a, 17, 'C', 17, 17);
+    return 1;
+}
+
 /* Detective with any opening of k moves (pl_automaton_opening, flagged by a defection of the
  * other's in it); then 2 k defects for good (it never did), 2 k + 1 and 2 k + 2 tit for tat after
  * C and after D. */
@@ -531,11 +569,11 @@ static int remorseful_prober_move(void *st, const pl_params *p, const pl_view *v
 
 const pl_strategy_def pl_family_hunters[] = {
     {.id = "defector_hunter", .name = "Defector Hunter", .axelrod_name = "Defector Hunter", .reference = REF_LANGNER,
-     .memory_depth = -1, .move = defector_hunter_move},
+     .memory_depth = -1, .move = defector_hunter_move, .automaton = defector_hunter_automaton},
     {.id = "cooperator_hunter", .name = "Cooperator Hunter", .axelrod_name = "Cooperator Hunter",
-     .reference = REF_LANGNER, .memory_depth = -1, .move = cooperator_hunter_move},
+     .reference = REF_LANGNER, .memory_depth = -1, .move = cooperator_hunter_move, .automaton = cooperator_hunter_automaton},
     {.id = "alternator_hunter", .name = "Alternator Hunter", .axelrod_name = "Alternator Hunter",
-     .reference = REF_LANGNER, .memory_depth = -1, .state_size = sizeof(alt_hunter), .move = alternator_hunter_move},
+     .reference = REF_LANGNER, .memory_depth = -1, .state_size = sizeof(alt_hunter), .move = alternator_hunter_move, .automaton = alternator_hunter_automaton},
     {.id = "cycle_hunter", .name = "Cycle Hunter", .axelrod_name = "Cycle Hunter", .reference = REF_HARPER,
      .memory_depth = -1, .state_size = sizeof(cycle_hunter_state), .move = cycle_hunter_move},
     {.id = "eventual_cycle_hunter", .name = "Eventual Cycle Hunter", .axelrod_name = "Eventual Cycle Hunter",

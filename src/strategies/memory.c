@@ -69,8 +69,9 @@ static int mem2_move(void *st, const pl_params *p, const pl_view *v)
         s->mode = MEM2_TFT;
         s->countdown = 3;
     }
-    s->countdown--;
-    if (s->countdown == 0 && s->alld_picks < 2) {
+    /* the countdown stops with the second ALLD pick (it is read no more): the state stays
+     * finite, so that the probe can make the automaton */
+    if (s->alld_picks < 2 && --s->countdown == 0) {
         s->countdown = 2;
         /* the two rounds before this one, from this player's side */
         int r1 = (pl_hist_ago(v->me, 1) << 1) | pl_hist_ago(v->opp, 1);
@@ -94,6 +95,10 @@ static int mem2_move(void *st, const pl_params *p, const pl_view *v)
         return PL_D;
     }
 }
+
+/* MEM2 reads its state (a mode and two small counts) and the last two turns: an automaton by
+ * probing its move (automaton_probe.h). */
+PL_PROBED_AUTOMATON(mem2, mem2_move, NULL, sizeof(mem2_state), 2, NULL)
 
 /* ---- zero-determinant players --------------------------------------------- */
 
@@ -344,7 +349,7 @@ const pl_strategy_def pl_family_memory[] = {
     {.id = "delayed_aon1", .name = "Delayed AON1", .axelrod_name = "Delayed AON1", .reference = REF_HILBE2017,
      .memory_depth = 2, .move = delayed_aon1_move, .automaton = delayed_aon1_automaton},
     {.id = "mem2", .name = "MEM2", .axelrod_name = "MEM2", .reference = REF_LI2014, .memory_depth = -1,
-     .state_size = sizeof(mem2_state), .move = mem2_move},
+     .state_size = sizeof(mem2_state), .move = mem2_move, .automaton = mem2_automaton},
 
     ZD_ENTRY("zd_extort_2", "ZD-Extort-2", "ZD-Extort-2: 0.1111111111111111, 0.5", REF_STEWART " (l = P)",
              zd_move_lp, ZD_PHI(1.0 / 9), ZD_S(0.5)),

@@ -174,6 +174,16 @@ static int collective_move(void *st, const pl_params *p, const pl_view *v)
     return PL_D;
 }
 
+/* Collective Strategy as an automaton: 0 its C of turn 1; 1 and 2 its D of turn 2 after the
+ * other's C or D; 3 cooperates until the other defects again; 4 defects for good. */
+static int collective_automaton(const pl_params *p, pl_automaton *a)
+{
+    (void)p;
+    static const uint8_t next[5][4] = {PL_NEXT_BY_OTHER(1, 2), PL_NEXT_BY_OTHER(4, 3), PL_NEXT_BY_OTHER(4, 4),
+                                       PL_NEXT_BY_OTHER(3, 4), PL_NEXT_BY_OTHER(4, 4)};
+    return pl_automaton_fill(a, 5, "CDDCD", next);
+}
+
 /* Gradual Killer (PRISON project 1998, Mathieu & Delahaye): open D, D, D, D, D,
  * C, C; then defect forever if the opponent defected on both moves 6 and 7, else
  * cooperate forever. */
@@ -182,6 +192,18 @@ static int gradual_killer_move(void *st, const pl_params *p, const pl_view *v)
     (void)st, (void)p;
     if (v->turn < 7) return v->turn < 5 ? PL_D : PL_C;
     return pl_hist_at(v->opp, 5) == PL_D && pl_hist_at(v->opp, 6) == PL_D ? PL_D : PL_C;
+}
+
+/* Gradual Killer as an automaton: 0-4 its D's, 5 its C of move 6, 6 and 7 its C of move 7 after
+ * the other's D or C on move 6, 8 defects for good, 9 cooperates for good. */
+static int gradual_killer_automaton(const pl_params *p, pl_automaton *a)
+{
+    (void)p;
+    static const uint8_t next[10][4] = {PL_NEXT_BY_OTHER(1, 1), PL_NEXT_BY_OTHER(2, 2), PL_NEXT_BY_OTHER(3, 3),
+                                        PL_NEXT_BY_OTHER(4, 4), PL_NEXT_BY_OTHER(5, 5), PL_NEXT_BY_OTHER(7, 6),
+                                        PL_NEXT_BY_OTHER(9, 8), PL_NEXT_BY_OTHER(9, 9), PL_NEXT_BY_OTHER(8, 8),
+                                        PL_NEXT_BY_OTHER(9, 9)};
+    return pl_automaton_fill(a, 10, "DDDDDCCCDC", next);
 }
 
 /* Grumpy (Jason Young, Axelrod-Python): grumpiness is the opponent's defections
@@ -258,12 +280,41 @@ static int tricky_cooperator_move(void *st, const pl_params *p, const pl_view *v
     return v->turn >= 3 && pl_history_defects_last(v->opp, 10) == 0 ? PL_D : PL_C;
 }
 
+/* Tricky Cooperator as an automaton: the state is the turn t, counted up to 10, and c, the other's
+ * cooperations since its last defection, also up to 10 (c <= t; state t (t + 1) / 2 + c).  From
+ * turn 3 on it defects when the other's last min(t, 10) moves hold no defection: c = min(t, 10). */
+static int tricky_cooperator_automaton(const pl_params *p, pl_automaton *a)
+{
+    (void)p;
+    a->n = 66; /* t and c of 0 to 10 */
+    for (int t = 0; t <= 10; t++)
+        for (int c = 0; c <= t; c++) {
+            int t1 = t < 10 ? t + 1 : 10, c1 = c < 10 ? c + 1 : 10;
+            pl_automaton_state(a, t * (t + 1) / 2 + c, t >= 3 && c == t ? 'D' : 'C', t1 * (t1 + 1) / 2 + c1,
+                               t1 * (t1 + 1) / 2);
+        }
+    return 1;
+}
+
 /* Tricky Defector (Karol Langner, Axelrod-Python): defect, but cooperate once the
  * opponent, having cooperated at least once, has defected three times running. */
 static int tricky_defector_move(void *st, const pl_params *p, const pl_view *v)
 {
     (void)st, (void)p;
     return pl_hist_coops(v->opp) > 0 && opp_last_is(v->opp, "DDD") ? PL_C : PL_D;
+}
+
+/* Tricky Defector as an automaton: state 4 f + d, f 1 once the other has cooperated, d its
+ * defections since its last cooperation (or since the start), counted up to 3; it cooperates in
+ * state 7 only. */
+static int tricky_defector_automaton(const pl_params *p, pl_automaton *a)
+{
+    (void)p;
+    a->n = 8;
+    for (int f = 0; f < 2; f++)
+        for (int d = 0; d < 4; d++)
+            pl_automaton_state(a, 4 * f + d, f && d == 3 ? 'C' : 'D', 4, 4 * f + (d < 3 ? d + 1 : 3));
+    return 1;
 }
 
 /* Usually Cooperates (Ashlock, Kim & Ashlock 2009, fingerprinting of evolved
@@ -487,10 +538,10 @@ const pl_strategy_def pl_family_misc[] = {
      .memory_depth = 3, .move = capri_move, .automaton = capri_automaton},
     {.id = "collective_strategy", .name = "Collective Strategy", .axelrod_name = "CollectiveStrategy",
      .reference = "Li & Kendall (2009), A strategy with novel evolutionary features for the IPD, Evol. Comput. 17",
-     .memory_depth = -1, .move = collective_move},
+     .memory_depth = -1, .move = collective_move, .automaton = collective_automaton},
     {.id = "gradual_killer", .name = "Gradual Killer", .axelrod_name = "Gradual Killer: (D, D, D, D, D, C, C)",
      .reference = "Mathieu & Delahaye, PRISON project (1998), LIFL Lille", .memory_depth = -1,
-     .move = gradual_killer_move},
+     .move = gradual_killer_move, .automaton = gradual_killer_automaton},
     {.id = "grumpy", .name = "Grumpy", .axelrod_name = "Grumpy: Nice, 10, -10",
      .reference = "Axelrod-Python, original strategy by Jason Young", .memory_depth = -1,
      .params = {{.key = "starting_state", .kind = PL_PARAM_INT, .def = 0, .lo = 0, .hi = 1,
@@ -510,10 +561,10 @@ const pl_strategy_def pl_family_misc[] = {
      .memory_depth = -1, .move = shortmem_move},
     {.id = "tricky_cooperator", .name = "Tricky Cooperator", .axelrod_name = "Tricky Cooperator",
      .reference = "Axelrod-Python, original strategy by Karol Langner", .memory_depth = 10,
-     .move = tricky_cooperator_move},
+     .move = tricky_cooperator_move, .automaton = tricky_cooperator_automaton},
     {.id = "tricky_defector", .name = "Tricky Defector", .axelrod_name = "Tricky Defector",
      .reference = "Axelrod-Python, original strategy by Karol Langner", .memory_depth = -1,
-     .move = tricky_defector_move},
+     .move = tricky_defector_move, .automaton = tricky_defector_automaton},
     {.id = "usually_cooperates", .name = "Usually Cooperates", .axelrod_name = "UsuallyCooperates",
      .reference = REF_ASHLOCK2009, .memory_depth = -1, .state_size = sizeof(fsm_state),
      .move = usually_cooperates_move, .automaton = usually_cooperates_automaton},

@@ -689,8 +689,9 @@ void pl_tournament_result_free(pl_tournament_result *R)
 {
     if (!R) return;
     for (size_t i = 0; R->names && i < R->n; i++) pl_free(R->names[i]);
+    /* pc holds pay_mean, pay_sd and dif in its block */
     void *arrays[] = {R->len_hist, R->names, R->normk, R->norm, R->wins, R->score, R->pc, R->self_coop, R->self_turns,
-                      R->pay_mean, R->pay_sd, R->dif, R->oc, R->oc_others, R->rank, R->median, R->mean, R->sd,
+                      R->oc, R->oc_others, R->rank, R->median, R->mean, R->sd,
                       R->wins_median, R->coop_rating, R->init_rate, R->gp_rating, R->eig_jesus, R->eig_moses,
                       R->state_rate, R->to_c_rate};
     for (size_t k = 0; k < sizeof arrays / sizeof *arrays; k++) pl_free(arrays[k]);
@@ -783,12 +784,18 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
     R->norm = pl_calloc(nr, sizeof *R->norm);
     R->wins = pl_calloc(nr, sizeof *R->wins);
     R->score = pl_calloc(nr, sizeof *R->score);
-    R->pc = pl_calloc(n * n, sizeof *R->pc);
+    /* the n x n arrays in one block, freed with pc: each pair's job writes its cells of all four,
+     * so they are written all over (pl_calloc_huge: 2.2 MB and 540 small pages at 169 players) */
+    size_t nn = n * n, pc_bytes = (nn * sizeof *R->pc + 63) / 64 * 64;
+    char *pairs = pl_calloc_huge(1, pc_bytes + 3 * nn * sizeof(double));
+    if (pairs) {
+        R->pc = (pair_counts *)(void *)pairs;
+        R->pay_mean = (double *)(void *)(pairs + pc_bytes);
+        R->pay_sd = R->pay_mean + nn;
+        R->dif = R->pay_sd + nn;
+    }
     R->self_coop = pl_calloc(n, sizeof *R->self_coop);
     R->self_turns = pl_calloc(n, sizeof *R->self_turns);
-    R->pay_mean = pl_calloc(n * n, sizeof *R->pay_mean);
-    R->pay_sd = pl_calloc(n * n, sizeof *R->pay_sd);
-    R->dif = pl_calloc(n * n, sizeof *R->dif);
     R->oc = pl_calloc(n * OC_N, sizeof *R->oc);
     R->oc_others = pl_calloc(n * OC_N, sizeof *R->oc_others);
     R->rank = pl_calloc(n, sizeof *R->rank);

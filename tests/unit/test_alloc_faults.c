@@ -29,6 +29,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -363,6 +365,30 @@ static void the_seam_counts_sites_by_caller(void **state)
     for (int i = 0; i < 3; i++) pl_free(p[i]);
 }
 
+/* pl_calloc_huge: zeroed blocks, small and large, through the seam like any allocation; where
+ * the system has MADV_HUGEPAGE a large block starts a 2 MB page (so it can be laid on huge pages). */
+static void huge_blocks_are_zeroed_and_counted(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {1, 4096, (size_t)1 << 20, (size_t)5 << 19};
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+        unsigned char *p = pl_calloc_huge(sizes[k], 1);
+        assert_non_null(p);
+        size_t nonzero = 0;
+        for (size_t i = 0; i < sizes[k]; i++) nonzero += p[i] != 0;
+        assert_int_equal(nonzero, 0);
+        memset(p, 0xa5, sizes[k]); /* all of it writable (the sanitizers watch) */
+#ifdef MADV_HUGEPAGE
+        if (sizes[k] >= (size_t)1 << 20) assert_int_equal((uintptr_t)p % ((size_t)2 << 20), 0);
+#endif
+        pl_free(p);
+    }
+    pl_alloc_fail_at(1);
+    assert_null(pl_calloc_huge((size_t)3 << 20, 1));
+    assert_int_equal(pl_alloc_failures(), 1);
+    pl_alloc_fail_at(0);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -403,6 +429,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_seam_counts_sites_by_caller),
+        cmocka_unit_test(huge_blocks_are_zeroed_and_counted),
         cmocka_unit_test(each_scenario_kind_fails_cleanly),
         cmocka_unit_test(tournament_match_and_transcripts_fail_cleanly),
     };

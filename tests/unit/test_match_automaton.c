@@ -66,7 +66,8 @@ static pl_strategy **automata_and_tables(size_t *count)
                                   "n_tits_for_m_tats:N=1,M=1", "n_tits_for_m_tats:N=2,M=3",
                                   "soft_go_by_majority:memory_depth=3", "hard_go_by_majority:memory_depth=4",
                                   "general_soft_grudger:n=2,d=3,c=1", "detective:initial_actions=D",
-                                  "handshake:initial_plays=DDC",
+                                  "handshake:initial_plays=DDC", "first_davis:rounds_to_cooperate=0",
+                                  "first_davis:rounds_to_cooperate=3",
                                   "cycler:cycle=CCDCDDDCD", "cycler:cycle=DDDDDDC", "cycler:cycle=CCCCCCCCCCCCD",
                                   "cycler:cycle=D", "cycler:cycle=CDCDDCCCDDCCCCCDDDDDCCCCCCCCCCCCCCCCCCDDDDD",
                                   /* Feld rising to 1 by turn 13; falling to 0 (then deterministic); never
@@ -115,6 +116,12 @@ static void automata_play_as_moves(void **unused)
                                  /* hand-written (hunters.c, misc.c) */
                                  "prober", "prober2", "prober3", "hard_prober", "detective", "handshake",
                                  "detective:initial_actions=D", "handshake:initial_plays=DDC",
+                                 "defector_hunter", "cooperator_hunter", "alternator_hunter", "collective_strategy",
+                                 "gradual_killer", "tricky_cooperator", "tricky_defector", "first_davis",
+                                 "first_davis:rounds_to_cooperate=0", "first_davis:rounds_to_cooperate=1023",
+                                 "sneaky_tft",
+                                 /* probed, its countdown stopped once it is read no more (memory.c) */
+                                 "mem2",
                                  /* past 256 states (16-bit next states): Feld's decay, Tullock's window */
                                  "first_feld", "first_tullock",
                                  "first_feld:start_coop_prob=0.3,end_coop_prob=0.7,rounds_of_decay=7",
@@ -365,6 +372,15 @@ static void automata_past_256_states(void **unused)
         if (s->def->automaton(&s->params, &a)) fail_msg("%s made an automaton of %d states", late[k], a.n);
         pl_strategy_free(s);
     }
+    /* Davis: two states a cooperative turn and two after them, so 1,023 turns fill PL_AUTOMATON_MAX
+     * and 1,024 are declined */
+    s = st_make("first_davis:rounds_to_cooperate=1023");
+    assert_true(s->def->automaton(&s->params, &a));
+    assert_int_equal(a.n, 2048);
+    pl_strategy_free(s);
+    s = st_make("first_davis:rounds_to_cooperate=1024");
+    assert_false(s->def->automaton(&s->params, &a));
+    pl_strategy_free(s);
 }
 
 /* One player an automaton, the other not: play_half (buf.half) against the loop of moves. */
@@ -373,7 +389,7 @@ static void one_automaton_plays_as_moves(void **unused)
     (void)unused;
     /* players that are neither automata nor tables: stochastic ones, ones that read the whole
      * history, the match length or the game, transformed ones, a Meta player */
-    static const char *others[] = {"mem2", "tricky_cooperator", "first_graaskamp", "first_anonymous", "gradual",
+    static const char *others[] = {"forgiving_tft", "second_gladstein", "first_graaskamp", "first_anonymous", "gradual",
                                    "retaliate", "limited_retaliate", "omega_tft", "cycle_hunter", "math_constant_hunter",
                                    "evolved_ann_5", "backstabber", "prober4", "adaptive", "noisy(tft, 0.1)",
                                    "dual(gtft)", "meta_majority_memory_one"};
