@@ -168,8 +168,8 @@ void pl_ag_opening_drop(pl_ag_compiled *c)
 }
 
 /* The state `from` into st but for the ends of its arrays past the variant's steps and parties, which no
- * run reads (a copy of the whole is four times as long): the fields up to the arrays, the arrays, and
- * those after them.  The arrays are these, in this order, with nothing between (checked here). */
+ * run reads (six-party-2007's 3.7 kB of the 9.7 kB): the fields up to the arrays, the arrays, and those
+ * after them.  The arrays are these, in this order, with nothing between (checked here). */
 #define FOLLOWS(a, b) (offsetof(pl_ag_state, b) == offsetof(pl_ag_state, a) + sizeof(((pl_ag_state *)0)->a))
 _Static_assert(FOLLOWS(due_since, due_by) && FOLLOWS(due_by, belief) && FOLLOWS(belief, would_do) &&
                    FOLLOWS(would_do, p_act) && FOLLOWS(p_act, pi_start) && FOLLOWS(pi_start, pi_keep) &&
