@@ -270,6 +270,7 @@ typedef struct pl_ag_copt {
     pl_bits exempt;      /* all_first: own steps outside `gates`, done as reciprocal */
 } pl_ag_copt;
 
+typedef struct pl_ag_opening pl_ag_opening; /* agreement_simulate.c */
 typedef struct pl_ag_compiled {
     int n_steps, n_parties, n_shocks, horizon;
     pl_bits all, core, reversible, has_flow, has_false, neg_self_flow;
@@ -361,6 +362,11 @@ typedef struct pl_ag_compiled {
     /* the steps that require step x directly: the only ones whose due status x's visibility moves
      * (agreement_time.c keeps the due sets from period to period by them) */
     pl_bits req_users[PL_AG_MAX_STEPS];
+    /* the opening every run of the variant shares (agreement_policy.h, pl_ag_opening_make), or NULL (as
+     * pl_ag_compile leaves it): made from these tables, so it is made only where nothing changes them
+     * after (pl_agreement_simulate's own variants; pl_ag_set_discounting and the like would leave it
+     * describing the tables before) */
+    pl_ag_opening *opening;
 } pl_ag_compiled;
 
 /* Checks what the loader cannot see entry by entry: `requires` cycles, steps that

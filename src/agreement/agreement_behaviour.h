@@ -26,6 +26,13 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
  * plan_cs[p], plan_ck[p] and p_act of its steps; kept from before where they still hold): the same
  * plan as pl_ag_plan_choice on the rule's move, to the bit. */
 void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p);
+/* The moves drawn against the plans the decisions made on this snapshot (pl_ag_decide_all_behaved's
+ * last part: the plans merged, agg_* and fix_*, are current). */
+void pl_ag_decide_drawn(const pl_ag_state *st, pl_ag_move *all);
+/* Party p's plan, as the decisions made it on `from`, taken into st: the same snapshot but for p's
+ * type, which only p's plan reads (the opening of a run, agreement_simulate.c).  Every entry and bit of
+ * p's plan, of its steps' chances and of its type that the decisions wrote, and nothing else. */
+void pl_ag_plan_take(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state *from, int p);
 /* What starting (or keeping in force) own step s is worth to p (its actor: the tables of what the
  * worth counts are made for it) over doing without it, under the public beliefs (the logit's Delta). */
 double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s);

@@ -438,10 +438,41 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
             st->p_act[s] = eps + span * pi_keep(c, st, st, c->actor[s], s);
         }
     }
+    pl_ag_decide_drawn(st, all);
+}
+
+void pl_ag_decide_drawn(const pl_ag_state *st, pl_ag_move *all)
+{
     pl_bits start, reverse;
     draw_choices(st, st->agg_cs, st->agg_ck, &start, &reverse);
     *all = (pl_ag_move){st->fix_start | start, st->fix_reverse | reverse, st->fix_retal | (st->agg_retal & reverse),
                         st->fix_opp | (st->agg_opp & reverse)};
+}
+
+void pl_ag_plan_take(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state *from, int p)
+{
+    /* what plan_make, plan_fill and the chances they made wrote of p (its own steps' entries and
+     * bits), what the first pub_check noted of its type, and what the decisions noted of its plan */
+    const pl_bits own = c->own[p];
+    const uint32_t bit = 1u << p;
+    st->type[p] = from->type[p];
+    st->plan_rule[p] = from->plan_rule[p], st->plan_cs[p] = from->plan_cs[p], st->plan_ck[p] = from->plan_ck[p];
+    st->plan_late[p] = from->plan_late[p];
+    st->plan_key_threat[p] = from->plan_key_threat[p], st->plan_key_restore[p] = from->plan_key_restore[p];
+    st->plan_epoch[p] = from->plan_epoch[p], st->plan_grim[p] = from->plan_grim[p];
+    st->plan_ok = (st->plan_ok & ~bit) | (from->plan_ok & bit);
+    st->type_opp = (st->type_opp & ~bit) | (from->type_opp & bit);
+    st->type_waits = (st->type_waits & ~bit) | (from->type_waits & bit);
+    st->type_grim = (st->type_grim & ~bit) | (from->type_grim & bit);
+    for (pl_bits b = own; b; b &= b - 1) {
+        int s = __builtin_ctzll(b);
+        st->p_act[s] = from->p_act[s], st->pi_start[s] = from->pi_start[s], st->pi_keep[s] = from->pi_keep[s];
+    }
+#define TAKE_OWN(f) st->f = (st->f & ~own) | (from->f & own)
+    TAKE_OWN(pi_ok_start), TAKE_OWN(pi_ok_keep);
+    TAKE_OWN(agg_cs), TAKE_OWN(agg_ck), TAKE_OWN(agg_cs_start), TAKE_OWN(agg_ck_keep), TAKE_OWN(agg_retal), TAKE_OWN(agg_opp);
+    TAKE_OWN(fix_start), TAKE_OWN(fix_reverse), TAKE_OWN(fix_retal), TAKE_OWN(fix_opp);
+#undef TAKE_OWN
 }
 
 void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_ag_move *m)

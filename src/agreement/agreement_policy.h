@@ -152,6 +152,20 @@ int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run
                         const pl_ag_trace *tr);
 void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o);
 
+/* The opening of a variant's runs, made once (c->opening): pl_ag_begin, the opening of period 0 and its
+ * decisions are the same in every run but for the types drawn, which only the plans read (each party's
+ * its own), the choice key, which only the draws read, and a shock in period 0.  So the state after
+ * period 0's decisions is made once for each type index k, every party of type k (its last, where it
+ * has fewer), and a run's is the first of them with each party's plan taken from the one of its type.
+ * pl_ag_opening_make: PL_OK (none made without behaviour or periods), or PL_ENOMEM;
+ * pl_ag_opening_drop frees it.  pl_ag_opening_take: run d's begin, period 0's opening and decisions into
+ * R and o, as pl_ag_begin, pl_ag_period_open and pl_ag_decide_all leave them, the moves drawn in *all;
+ * 0, with nothing done, where the variant has no opening or the run has a shock in period 0. */
+int pl_ag_opening_make(pl_ag_compiled *c);
+void pl_ag_opening_drop(pl_ag_compiled *c);
+int pl_ag_opening_take(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                       pl_ag_move *all);
+
 /* ---- the rule types --------------------------------------------------------- */
 
 /* A rule: what a party of this type does on the snapshot, given the counterpart breaches

@@ -9,7 +9,8 @@
  * each party's decision made in turn (the stepper's); the lateness kept between periods is, at
  * every period, the lateness made afresh (with start deadlines too); the due sets kept from period to period are the due sets
  * made afresh with every step tested again; the likelihoods the Bayes update reads are those of
- * every type's rule move made afresh; the flows kept after a shock are the flows made afresh. */
+ * every type's rule move made afresh; the flows kept after a shock are the flows made afresh; the opening
+ * a variant's runs share is each run's own opening. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -1499,6 +1500,79 @@ static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(
     assert_true(cut > 1000);       /* and runs were found unable to complete before their horizon */
 }
 
+/* The opening a variant's runs share (pl_ag_opening_take: the state after period 0's decisions made
+ * once for each type index, each party's plan taken from the one of its type) is each run's own
+ * opening, to the byte: the run state, the outcome and the moves of pl_ag_begin, pl_ag_period_open
+ * and pl_ag_decide_all, both from zeroed memory (so that the entries neither writes compare equal),
+ * in every variant of the shipped files with behaviour (and the Agreed Framework paid as delivered); a
+ * run with a shock in period 0 opens on its own.  And whole runs, and runs cut at completion, come out
+ * the same with the opening and without. */
+static void opening_against_own(const pl_agreement *a, long *taken, long *own)
+{
+    pl_ag_compiled *c = pl_malloc(sizeof *c), *bare = pl_malloc(sizeof *bare);
+    pl_ag_run_state *R1 = pl_malloc(sizeof *R1), *R2 = pl_malloc(sizeof *R2);
+    pl_ag_outcome *o1 = pl_malloc(sizeof *o1), *o2 = pl_malloc(sizeof *o2);
+    assert_true(c && bare && R1 && R2 && o1 && o2);
+    for (int v = 0; v < pl_agreement_n_variants(a); v++) {
+        pl_ag_compile(a, a->n_variants ? v : -1, c);
+        *bare = *c; /* the same tables, no opening */
+        assert_int_equal(pl_ag_opening_make(c), PL_OK);
+        if (!c->behave) { /* without behaviour there is none */
+            assert_null(c->opening);
+            continue;
+        }
+        assert_non_null(c->opening);
+        for (uint64_t run = 0; run < 800; run++) {
+            pl_ag_draws d;
+            pl_ag_draw(c, 3, run, &d);
+            pl_ag_move m1, m2;
+            memset(R1, 0, sizeof *R1), memset(R2, 0, sizeof *R2), memset(o1, 0, sizeof *o1), memset(o2, 0, sizeof *o2);
+            if (!pl_ag_opening_take(c, &d, R2, o2, &m2)) {
+                assert_true(d.n_occ > 0 && d.occ_t[0] == 0); /* only a shock in period 0 leaves the opening */
+                ++*own;
+            } else {
+                pl_ag_begin(c, &d, R1, o1);
+                pl_ag_period_open(c, &d, R1, o1, NULL);
+                pl_ag_decide_all(c, &R1->st, &m1);
+                assert_memory_equal(R1, R2, sizeof *R1);
+                assert_memory_equal(o1, o2, sizeof *o1);
+                assert_memory_equal(&m1, &m2, sizeof m1);
+                ++*taken;
+            }
+            if (run % 4) continue; /* whole runs, a quarter of them */
+            memset(o1, 0, sizeof *o1), memset(o2, 0, sizeof *o2);
+            pl_ag_run(bare, &d, o1, NULL);
+            pl_ag_run(c, &d, o2, NULL);
+            assert_memory_equal(o1, o2, sizeof *o1);
+            assert_int_equal(pl_ag_run_to_completion(c, &d, o2), o1->complete_t);
+        }
+        pl_ag_opening_drop(c);
+        assert_null(c->opening);
+    }
+    pl_free(c), pl_free(bare), pl_free(R1), pl_free(R2), pl_free(o1), pl_free(o2);
+}
+
+static void the_opening_a_variant_shares_is_each_runs_own_opening(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
+                                        "scenarios/korea/russia-china-roadmap.yaml", "scenarios/korea/singapore-2018.yaml",
+                                        "scenarios/korea/joint-statement-2005.yaml", "scenarios/korea/leap-day-2012.yaml"};
+    long taken = 0, own = 0;
+    for (size_t f = 0; f <= sizeof files / sizeof *files; f++) {
+        pl_agreement *a;
+        pl_error err;
+        if (f == sizeof files / sizeof *files)
+            a = ag_load_as_delivered("scenarios/korea/agreed-framework-1994.yaml");
+        else if (pl_agreement_load(&a, files[f], &err))
+            fail_msg("%s", err.msg);
+        opening_against_own(a, &taken, &own);
+        pl_agreement_free(a);
+    }
+    assert_true(taken > 5000); /* runs opened from the opening, */
+    assert_true(own > 0);      /* and runs with a shock in period 0, on their own */
+}
+
 /* pl_ag_belief_q is llround of the belief in units of 2^-30, for every belief: the halves and the
  * doubles either side of them, 0 and 1, and a spread of beliefs in between. */
 static void a_belief_counted_in_units_is_rounded_as_llround_does(void **state)
@@ -1559,6 +1633,7 @@ int main(void)
         cmocka_unit_test(the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
         cmocka_unit_test(a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run),
+        cmocka_unit_test(the_opening_a_variant_shares_is_each_runs_own_opening),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
