@@ -24,6 +24,7 @@
 #include "core/alloc.h"
 #include "twoparty/match_engine.h"
 #include "nparty/nparty_engine.h"
+#include "strategies/transformers.h"
 
 /* ---- players ------------------------------------------------------------ */
 
@@ -245,6 +246,10 @@ static void hist_array_free(pl_history *h, int count)
     pl_free(h);
 }
 
+/* A state slot's first size: most strategies' states fit; the slots grow when a match meets a
+ * larger one (state_room). */
+#define NSTATE_SLOT_START 256
+
 int pl_nmatch_buf_init(pl_nmatch_buf *b, int n, int pairwise, int turns_hint)
 {
     memset(b, 0, sizeof *b);
@@ -260,10 +265,7 @@ int pl_nmatch_buf_init(pl_nmatch_buf *b, int n, int pairwise, int turns_hint)
     b->acts = pl_malloc((size_t)b->cap * (size_t)n);
     b->intent = pl_malloc((size_t)b->cap * (size_t)n);
     b->pay = pl_malloc((size_t)b->cap * (size_t)n * sizeof *b->pay);
-    size_t sc = pl_registry_max_state();
-    if (pl_nstrategy_max_state() > sc) sc = pl_nstrategy_max_state();
-    if (sc < 16) sc = 16;
-    b->state_cap = (sc + 63) / 64 * 64;
+    b->state_cap = NSTATE_SLOT_START; /* grown to the players' states at a match's start (state_room) */
     b->state = pl_calloc((size_t)nn, sizeof *b->state);
     b->held = pl_calloc((size_t)nn, sizeof *b->held);
     b->seen = pl_calloc((size_t)nn, sizeof *b->seen);
@@ -413,7 +415,41 @@ typedef struct nm_run {
     int last_def[PL_NPARTY_MAX];
 } nm_run;
 
-/* Draws the length, clears the buffer and sets up every view and strategy state. */
+/* Room in every state slot for the largest state of the players, made before any begins (all the
+ * slots keep the larger size, so a buffer reused across matches allocates only while it meets larger
+ * states).  Every slot used to be the largest state of any strategy (about 135 kB, n x n of them),
+ * which under the sanitizers is a mapping of its own each, made and unmade for every buffer.
+ * PL_ENOMEM when the slots cannot grow. */
+static int state_room(pl_nmatch_buf *b, pl_nplayer *const *players, int n)
+{
+    size_t need = 1;
+    for (int i = 0; i < n; i++) {
+        const pl_nplayer *p = players[i];
+        size_t s = p->lifted ? pl_strategy_state_need(p->lifted) : p->ndef->state_size;
+        if (s > need) need = s;
+    }
+    if (need <= b->state_cap) return PL_OK;
+    size_t cap = (need + 63) / 64 * 64;
+    int nn = b->n * b->n;
+    void **grown = pl_calloc((size_t)nn, sizeof *grown);
+    int ok = grown != NULL;
+    for (int i = 0; ok && i < nn; i++) ok = (grown[i] = aligned_alloc(64, cap)) != NULL;
+    if (!ok) {
+        for (int i = 0; grown && i < nn; i++) pl_free(grown[i]);
+        pl_free(grown);
+        return PL_ENOMEM;
+    }
+    for (int i = 0; i < nn; i++) {
+        slot_release(b, i);
+        pl_free(b->state[i]);
+        b->state[i] = grown[i];
+    }
+    pl_free(grown);
+    b->state_cap = cap;
+    return PL_OK;
+}
+
+/* Draws the length, clears the buffer and sets up every view and strategy state (state_room first). */
 static void nm_begin(nm_run *R, const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch_config *cfg,
                      pl_nmatch_buf *b)
 {
@@ -689,6 +725,7 @@ int pl_nmatch_run(const pl_ngame *g, pl_nplayer *const *players, const pl_nmatch
                   pl_error *err)
 {
     nm_run R;
+    if (state_room(b, players, g->n)) return pl_error_set(err, PL_ENOMEM, "out of memory for the players' states");
     nm_begin(&R, g, players, cfg, b);
     for (int t = 0; t < R.length; t++) {
         int rc = nm_turn(&R, -1, -1, err);
@@ -744,7 +781,8 @@ int pl_nmatch_stepper_create(pl_nmatch_stepper **out, const pl_ngame *g, pl_npla
         if (ok) memcpy(st->forced, cfg->forced, k * sizeof *st->forced);
         st->cfg.forced = st->forced;
     }
-    if (ok) ok = !pl_nmatch_buf_init(&st->buf, g->n, g->kind == PL_NGAME_PAIRWISE, cfg->turns > 0 ? cfg->turns : PL_NMATCH_BUF_TURNS);
+    if (ok) ok = !pl_nmatch_buf_init(&st->buf, g->n, g->kind == PL_NGAME_PAIRWISE, cfg->turns > 0 ? cfg->turns : PL_NMATCH_BUF_TURNS) &&
+                 !state_room(&st->buf, st->players, g->n);
     else st->buf.n = 0;
     if (!ok) {
         pl_nmatch_stepper_free(st);

@@ -50,11 +50,12 @@ void pl_tf_chain_free(pl_tf_chain *c);
 /* Points a transformed strategy's info at its own copy (after it is made or copied). */
 void pl_tf_point_info(struct pl_strategy *s);
 
-/* Bytes of state a strategy needs (its chain's total when transformed). */
+/* Bytes of state a strategy needs (its chain's total when transformed): the engines grow their
+ * state slots to it when a match begins. */
 size_t pl_strategy_state_need(const struct pl_strategy *s);
 
-/* Room a transformed strategy may take beyond the largest plain state: engines size their
- * state buffers by pl_registry_max_state(), which includes it. */
+/* Room a transformed strategy may take beyond the largest plain state: pl_registry_max_state()
+ * includes it, and a transformed strategy that needs more is refused when it is made. */
 #define PL_TF_STATE_EXTRA 4096
 
 extern const pl_strategy_def pl_transformed_def;
