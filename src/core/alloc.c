@@ -80,6 +80,7 @@ static inline int refuse(const void *pc)
 void *pl_malloc(size_t size) { return refuse(CALLER) ? NULL : malloc(size); }
 void *pl_calloc(size_t n, size_t size) { return refuse(CALLER) ? NULL : calloc(n, size); }
 void *pl_realloc(void *p, size_t size) { return refuse(CALLER) ? NULL : realloc(p, size); }
+void *pl_aligned_alloc(size_t align, size_t size) { return refuse(CALLER) ? NULL : aligned_alloc(align, size); }
 char *pl_strdup(const char *s) { return refuse(CALLER) ? NULL : strdup(s); }
 char *pl_strndup(const char *s, size_t n) { return refuse(CALLER) ? NULL : strndup(s, n); }
 void pl_free(void *p) { free(p); }

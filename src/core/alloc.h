@@ -13,6 +13,8 @@
 
 void *pl_malloc(size_t size);
 void *pl_calloc(size_t n, size_t size);
+/* aligned_alloc through the same seam (size a multiple of align); freed with pl_free */
+void *pl_aligned_alloc(size_t align, size_t size);
 void *pl_realloc(void *p, size_t size);
 char *pl_strdup(const char *s);
 char *pl_strndup(const char *s, size_t n);

@@ -272,7 +272,7 @@ int pl_nmatch_buf_init(pl_nmatch_buf *b, int n, int pairwise, int turns_hint)
     b->units = pl_calloc((size_t)nn, sizeof *b->units);
     if (!b->seen || !b->units || !b->hist || !b->obs || !b->unit || !b->agg || !b->acts || !b->intent || !b->pay || !b->state || !b->held) goto fail;
     for (int i = 0; i < nn; i++)
-        if (!(b->state[i] = aligned_alloc(64, b->state_cap))) goto fail;
+        if (!(b->state[i] = pl_aligned_alloc(64, b->state_cap))) goto fail;
     return PL_OK;
 fail:
     pl_nmatch_buf_free(b);
@@ -433,7 +433,7 @@ static int state_room(pl_nmatch_buf *b, pl_nplayer *const *players, int n)
     int nn = b->n * b->n;
     void **grown = pl_calloc((size_t)nn, sizeof *grown);
     int ok = grown != NULL;
-    for (int i = 0; ok && i < nn; i++) ok = (grown[i] = aligned_alloc(64, cap)) != NULL;
+    for (int i = 0; ok && i < nn; i++) ok = (grown[i] = pl_aligned_alloc(64, cap)) != NULL;
     if (!ok) {
         for (int i = 0; grown && i < nn; i++) pl_free(grown[i]);
         pl_free(grown);

@@ -232,7 +232,7 @@ static void meta_start(void *state, const meta_kind *kind)
         return;
     }
     r->team = t;
-    r->states = t->state_size ? aligned_alloc(64, t->state_size) : NULL;
+    r->states = t->state_size ? pl_aligned_alloc(64, t->state_size) : NULL;
     r->hist = pl_calloc(t->n ? t->n : 1, sizeof *r->hist);
     r->proposal = pl_calloc(t->n ? t->n : 1, 1);
     r->order = pl_calloc(t->n ? t->n : 1, sizeof *r->order);

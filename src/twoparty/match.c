@@ -74,8 +74,8 @@ int pl_match_buf_init(pl_match_buf *b, int turns_hint)
     memset(b, 0, sizeof *b);
     b->state_cap = STATE_SLOT_START;
     if (pl_history_init(&b->h[0], turns_hint) || pl_history_init(&b->h[1], turns_hint)) goto fail;
-    b->state[0] = aligned_alloc(64, b->state_cap);
-    b->state[1] = aligned_alloc(64, b->state_cap);
+    b->state[0] = pl_aligned_alloc(64, b->state_cap);
+    b->state[1] = pl_aligned_alloc(64, b->state_cap);
     if (!b->state[0] || !b->state[1]) goto fail;
     return PL_OK;
 fail:
@@ -143,7 +143,7 @@ static int state_room(pl_match_buf *buf, size_t need)
 {
     if (need <= buf->state_cap) return PL_OK;
     size_t cap = (need + 63) / 64 * 64;
-    void *grown[2] = {aligned_alloc(64, cap), aligned_alloc(64, cap)};
+    void *grown[2] = {pl_aligned_alloc(64, cap), pl_aligned_alloc(64, cap)};
     if (!grown[0] || !grown[1]) {
         pl_free(grown[0]);
         pl_free(grown[1]);

@@ -265,13 +265,14 @@ static int tournament(const void *ctx, const char *out, pl_error *err)
     return rc;
 }
 
+/* ctx: the two players' specs, or NULL for a generous tit for tat against First by Davis */
 static int match(const void *ctx, const char *out, pl_error *err)
 {
-    (void)ctx;
     (void)out;
+    const char *const *pair = ctx ? ctx : (const char *const[]){"gtft:p=0.1", "First by Davis: 10"};
     pl_strategy *a = NULL, *b = NULL;
-    int rc = pl_strategy_create(&a, "gtft:p=0.1", err);
-    if (!rc) rc = pl_strategy_create(&b, "First by Davis: 10", err);
+    int rc = pl_strategy_create(&a, pair[0], err);
+    if (!rc) rc = pl_strategy_create(&b, pair[1], err);
     pl_match_result *m = NULL;
     if (!rc) {
         pl_match_config cfg;
@@ -320,6 +321,10 @@ static void tournament_match_and_transcripts_fail_cleanly(void **state)
     fault_every_allocation("tournament-2-threads", tournament, NULL);
     fault_every_allocation("tournament-interactions", tournament, "interactions");
     fault_every_allocation("match", match, NULL);
+    /* a state larger than a match buffer's first slots (Meta Hunter's ring of proposals): the
+     * slots' growth (state_room) has its failure path too */
+    static const char *const large[] = {"Meta Hunter", "tft"};
+    fault_every_allocation("match-large-state", match, large);
     fault_every_allocation("transcripts", transcripts, NULL);
 }
 
