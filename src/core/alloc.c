@@ -20,6 +20,7 @@
 #include <sys/mman.h>
 
 #include "core/alloc.h"
+#include "parley/error.h"
 #include "parley/testing.h"
 
 static atomic_long fail_at;  /* 0: never fail */
@@ -100,4 +101,19 @@ void *pl_calloc_huge(size_t n, size_t size)
     }
 #endif
     return calloc(n, size);
+}
+
+int pl_slots_room(void **slots, int n_slots, size_t *cap, size_t need, void (*release)(void *owner, int k), void *owner)
+{
+    if (need <= *cap) return PL_OK;
+    size_t grown = (need + 63) / 64 * 64;
+    for (int k = 0; k < n_slots; k++) {
+        void *p = pl_aligned_alloc(64, grown);
+        if (!p) return PL_ENOMEM;
+        release(owner, k);
+        pl_free(slots[k]);
+        slots[k] = p;
+    }
+    *cap = grown;
+    return PL_OK;
 }

@@ -27,4 +27,13 @@ void pl_free(void *p);
  * results, and a fault costs tens of microseconds on a virtual machine.  Freed with pl_free. */
 void *pl_calloc_huge(size_t n, size_t size);
 
+/* Room for `need` bytes in each of `n_slots` state slots (aligned to 64 bytes) that now hold *cap
+ * bytes each: the two-party and N-party match buffers' strategy states, which start small (most
+ * strategies' states fit) and grow when a match meets a larger one, so that a buffer reused across
+ * matches allocates only while it meets larger states.  Before a slot is replaced, release(owner, k)
+ * gives back what the strategy in slot k took at its start (a Meta player's team); the slots' old
+ * contents are not kept (they are called before any party begins).  PL_ENOMEM when a slot cannot
+ * grow: the slots already grown are larger than *cap says, which is harmless, and *cap is unchanged. */
+int pl_slots_room(void **slots, int n_slots, size_t *cap, size_t need, void (*release)(void *owner, int k), void *owner);
+
 #endif

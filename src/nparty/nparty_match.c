@@ -415,11 +415,13 @@ typedef struct nm_run {
     int last_def[PL_NPARTY_MAX];
 } nm_run;
 
-/* Room in every state slot for the largest state of the players, made before any begins (all the
- * slots keep the larger size, so a buffer reused across matches allocates only while it meets larger
- * states).  Every slot used to be the largest state of any strategy (about 135 kB, n x n of them),
- * which under the sanitizers is a mapping of its own each, made and unmade for every buffer.
- * PL_ENOMEM when the slots cannot grow. */
+/* slot_release for pl_slots_room */
+static void slot_release_at(void *owner, int k) { slot_release(owner, k); }
+
+/* Room in every state slot for the largest state of the players, made before any begins (the slots
+ * keep the larger size).  Every slot used to be the largest state of any strategy (about 135 kB,
+ * n x n of them), which under the sanitizers is a mapping of its own each, made and unmade for every
+ * buffer.  PL_ENOMEM when the slots cannot grow. */
 static int state_room(pl_nmatch_buf *b, pl_nplayer *const *players, int n)
 {
     size_t need = 1;
@@ -428,25 +430,7 @@ static int state_room(pl_nmatch_buf *b, pl_nplayer *const *players, int n)
         size_t s = p->lifted ? pl_strategy_state_need(p->lifted) : p->ndef->state_size;
         if (s > need) need = s;
     }
-    if (need <= b->state_cap) return PL_OK;
-    size_t cap = (need + 63) / 64 * 64;
-    int nn = b->n * b->n;
-    void **grown = pl_calloc((size_t)nn, sizeof *grown);
-    int ok = grown != NULL;
-    for (int i = 0; ok && i < nn; i++) ok = (grown[i] = pl_aligned_alloc(64, cap)) != NULL;
-    if (!ok) {
-        for (int i = 0; grown && i < nn; i++) pl_free(grown[i]);
-        pl_free(grown);
-        return PL_ENOMEM;
-    }
-    for (int i = 0; i < nn; i++) {
-        slot_release(b, i);
-        pl_free(b->state[i]);
-        b->state[i] = grown[i];
-    }
-    pl_free(grown);
-    b->state_cap = cap;
-    return PL_OK;
+    return pl_slots_room(b->state, b->n * b->n, &b->state_cap, need, slot_release_at, b);
 }
 
 /* Draws the length, clears the buffer and sets up every view and strategy state (state_room first). */

@@ -134,28 +134,16 @@ static int match_begin(const pl_match_config *cfg, pl_rng *rng, pl_match_buf *bu
     return length;
 }
 
-/* Room in both state slots for states of `need` bytes, made before either party begins (both
- * slots keep the larger size, so an engine that reuses its buffer allocates only while it meets
- * larger states).  Sizing every slot by the registry's largest state (about 135 kB,
+/* party_release for pl_slots_room */
+static void party_release_at(void *owner, int side) { party_release(owner, side); }
+
+/* Room in both state slots for states of `need` bytes, made before either party begins (both slots
+ * keep the larger size).  Sizing every slot by the registry's largest state (about 135 kB,
  * pl_registry_max_state) made each one-off match and stepper allocate that much, which under the
  * sanitizers is a mapping of its own each time.  PL_ENOMEM when the slots cannot grow. */
 static int state_room(pl_match_buf *buf, size_t need)
 {
-    if (need <= buf->state_cap) return PL_OK;
-    size_t cap = (need + 63) / 64 * 64;
-    void *grown[2] = {pl_aligned_alloc(64, cap), pl_aligned_alloc(64, cap)};
-    if (!grown[0] || !grown[1]) {
-        pl_free(grown[0]);
-        pl_free(grown[1]);
-        return PL_ENOMEM;
-    }
-    for (int side = 0; side < 2; side++) {
-        party_release(buf, side);
-        pl_free(buf->state[side]);
-        buf->state[side] = grown[side];
-    }
-    buf->state_cap = cap;
-    return PL_OK;
+    return pl_slots_room(buf->state, 2, &buf->state_cap, need, party_release_at, buf);
 }
 
 static size_t larger(size_t x, size_t y) { return x > y ? x : y; }

@@ -231,7 +231,7 @@ static int run_scenario(const void *ctx, const char *out, pl_error *err)
 }
 
 /* the N-party ones are copies with their tournaments cut to a few groups (setup) */
-static char drills[512], six_player[512];
+static char drills[512], six_player[512], large_state[512];
 
 /* ctx non-NULL: also the interactions file (pl_tournament_config.interactions) into out */
 static int tournament(const void *ctx, const char *out, pl_error *err)
@@ -310,6 +310,8 @@ static void each_scenario_kind_fails_cleanly(void **state)
         {"agreement-with-record", "scenarios/korea/agreed-framework-1994.yaml", 4},
         {"nparty-drills", drills, 2},
         {"nparty-tournament", six_player, 1},
+        /* a lifted player whose state is larger than the buffer's first slots: their growth */
+        {"nparty-large-state", large_state, 1},
     };
     for (size_t i = 0; i < sizeof entries / sizeof entries[0]; i++)
         fault_every_allocation(entries[i].name, run_scenario, &entries[i]);
@@ -412,8 +414,17 @@ static int setup(void **state)
     snprintf(six_player, sizeof six_player, "%s/six-player.yaml", root);
     if (copy_file("scenarios/games/six-player-tournament.yaml", six_player, "max_groups: 3000", "max_groups: 4"))
         return -1;
+    /* Meta Hunter (a ring of its team's proposals) among N-party players: the state slots grow */
+    snprintf(large_state, sizeof large_state, "%s/large-state.yaml", root);
+    FILE *f = fopen(large_state, "w");
+    if (!f) return -1;
+    fputs("kind: nparty\nname: \"A large state\"\nseed: 1\ntournament:\n"
+          "  players: [ttft, \"Meta Hunter\", tft]\n  group_size: 3\n  turns: 10\n  repetitions: 1\n"
+          "  noise: 0.01\n  game: {kind: pd, R: 3, S: 0, T: 5, P: 1}\n",
+          f);
+    fclose(f);
     snprintf(transcript, sizeof transcript, "%s/t.jsonl", root);
-    FILE *f = fopen(transcript, "w");
+    f = fopen(transcript, "w");
     if (!f) return -1;
     /* Tit For Tat against Defector, and against itself, 5 turns of the standard game */
     fputs("{\"a\": \"Tit For Tat\", \"b\": \"Defector\", \"turns\": 5, \"game_RPST\": [3, 1, 0, 5], "
