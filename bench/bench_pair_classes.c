@@ -90,6 +90,7 @@ int main(int argc, char **argv)
             int stoch = 0;
             for (int r = 0; r < reps; r++) {
                 mc.stream_b = (uint64_t)r;
+                buf.same_players = r > 0; /* as the tournament: the pair's tables and automata kept */
                 if (pl_match_run(l.items[i], l.items[j], &mc, &buf, &err)) {
                     fprintf(stderr, "bench_pair_classes: %s\n", err.msg);
                     return 1;

@@ -174,6 +174,18 @@ typedef struct rnd_hunter {
     int cc, dd;
 } rnd_hunter;
 
+/* The reference's test fabs(c / m - 0.5) < 0.25 (c / m a double) on counts 0 <= c, 0 < m < 2^31,
+ * without a division: 1 when m < 4 c < 3 m.  Exact: c / m rounds to q, and q - 0.5 is exact for q
+ * in [0.25, 1] (Sterbenz), below -0.25 for q < 0.25 and above 0.5 for q > 1, so the test is
+ * 0.25 < q < 0.75; and c / m is never within 2^-33 of 0.25 or 0.75 unless equal to it ((4 c - m)
+ * / 4 m and (3 m - 4 c) / 4 m are multiples of 1 / 4 m), far more than half an ulp there (2^-55,
+ * 2^-54), so q is on the same side of each as c / m is. */
+static inline int near_half(int c, int m)
+{
+    int64_t c4 = 4 * (int64_t)c;
+    return c4 > m && c4 < 3 * (int64_t)m;
+}
+
 /* own2: the hunter's own move two turns back (valid when n > 1). */
 static int rnd_hunter_rule(rnd_hunter *s, int n, int own2, int own_coops, const pl_history *opp)
 {
@@ -186,11 +198,11 @@ static int rnd_hunter_rule(rnd_hunter *s, int n, int own2, int own_coops, const 
         int own_defects = n - own_coops, k = 0, ok = 1;
         if (own_coops > 5) {
             k++;
-            if (!(fabs((double)s->cc / own_coops - 0.5) < 0.25)) ok = 0;
+            ok &= near_half(s->cc, own_coops);
         }
         if (own_defects > 5) {
             k++;
-            if (!(fabs((double)s->dd / own_defects - 0.5) < 0.25)) ok = 0;
+            ok &= near_half(s->dd, own_defects);
         }
         if (k && ok) return PL_D;
     }

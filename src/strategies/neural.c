@@ -62,11 +62,15 @@ static int ann_features(const pl_view *v, double x[PL_ANN_FEATURES - ANN_HEAD])
 }
 
 /* A network with its head sums: head[c][j] is hidden unit j's sum over the first twelve
- * inputs of head index c, added in the reference's order from 0. */
+ * inputs of head index c, added in the reference's order from 0.  count_w[k][j] is unit j's
+ * weight of count k (input 12 + k): the weights by count rather than by unit, so that a count's
+ * terms for all the units are one run of memory, added to the units' sums side by side (each
+ * unit's own sum still in the reference's order; see ann_output). */
 typedef struct ann_net {
     const pl_ann *n;
     pthread_once_t once;
-    double head[ANN_HEADS][PL_ANN_MAX_HIDDEN];
+    _Alignas(16) double head[ANN_HEADS][PL_ANN_MAX_HIDDEN];
+    _Alignas(16) double count_w[PL_ANN_FEATURES - ANN_HEAD][PL_ANN_MAX_HIDDEN];
 } ann_net;
 
 static void ann_head_build(ann_net *a)
@@ -81,6 +85,8 @@ static void ann_head_build(ann_net *a)
             a->head[c][j] = s;
         }
     }
+    for (int k = 0; k < PL_ANN_FEATURES - ANN_HEAD; k++)
+        for (int j = 0; j < n->n_hidden; j++) a->count_w[k][j] = n->w[j * n->n_features + ANN_HEAD + k];
 }
 
 /* Evaluates the network: each hidden unit sums its weighted inputs, then adds its
@@ -95,17 +101,21 @@ static void ann_head_build(ann_net *a)
  * an integer one, and every hidden value of that turn is truncated toward zero
  * (2.7 becomes 2).  When the first is 0 or more, all stay exact.  Without this the
  * reference's moves are not reproduced (3 of its 150 Evolved ANN matches differ). */
-static double ann_output(const pl_ann *n, const double *head, const double *x)
+static inline __attribute__((always_inline)) double ann_output(const ann_net *a, const double *head, const double *x,
+                                                               int units)
 {
-    const double *in = n->w;
+    const pl_ann *n = a->n;
     const double *out = n->w + n->n_hidden * n->n_features;
     const double *bias = out + n->n_hidden;
     double h[PL_ANN_MAX_HIDDEN];
-    for (int j = 0; j < n->n_hidden; j++) {
-        double s = head[j];
-        for (int k = ANN_HEAD; k < PL_ANN_FEATURES; k++) s += in[j * n->n_features + k] * x[k - ANN_HEAD];
-        h[j] = bias[j] + s;
-    }
+    /* count by count, `units` (a constant: n_hidden rounded up to even) at once: unit j's sum is
+     * still head, then counts 0 to 4 in order (the same additions, so the same doubles); the
+     * compiler pairs the units in vector registers, which it could not while each unit's weights
+     * were a row of its own.  The units past n_hidden have zero weights and are not read. */
+    for (int j = 0; j < units; j++) h[j] = head[j];
+    for (int k = 0; k < PL_ANN_FEATURES - ANN_HEAD; k++)
+        for (int j = 0; j < units; j++) h[j] += a->count_w[k][j] * x[k];
+    for (int j = 0; j < n->n_hidden; j++) h[j] = bias[j] + h[j];
     double y = 0;
     if (n->n_hidden > 0 && h[0] < 0) { /* max(x, 0) returned the int 0 for the first element: all truncated */
         for (int j = 0; j < n->n_hidden; j++) {
@@ -125,7 +135,11 @@ static int ann_move(const ann_net *a, const pl_view *v)
 {
     double x[PL_ANN_FEATURES - ANN_HEAD];
     int c = ann_features(v, x);
-    return ann_output(a->n, a->head[c], x) > 0 ? PL_C : PL_D;
+    /* the shipped networks' sizes as constants (unrolled loops), any other through the general one */
+    double y = a->n->n_hidden == 10  ? ann_output(a, a->head[c], x, 10)
+               : a->n->n_hidden == 5 ? ann_output(a, a->head[c], x, 6)
+                                     : ann_output(a, a->head[c], x, (a->n->n_hidden + 1) & ~1);
+    return y > 0 ? PL_C : PL_D;
 }
 
 #define ANN_PLAYER(ID)                                                        \

@@ -388,6 +388,14 @@ typedef struct seen_turn {
 #define CYCLE_STATES 256
 
 struct pl_match_autos {
+    /* What the players of the last match were made into, for a match of the same players
+     * (pl_match_buf.same_players): `known` once its tables were looked for (pl_table_of both:
+     * `tables`, ta, tb), `au_known` once its automata were (automata_of: au, det, pointing into
+     * slot and m1).  Both 0 when a match of other players begins. */
+    int known, tables, au_known;
+    pl_table ta, tb;
+    const pl_automaton *au[2];
+    int det[2];
     auto_slot slot[2];
     pl_automaton *m1;   /* [2]: memory-one tables as automata, made for each match (they hang on the game);
                          * allocated apart, on first use, so that neither allocation is above 128 kB (an
@@ -645,6 +653,22 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
     }
 }
 
+/* automata_of for the buffer's match, taken from the last match when the caller says its players
+ * are the same (same_players) and that match looked for them, else made and kept for the next. */
+static void automata_known(pl_match_buf *buf, const pl_strategy *a, const pl_strategy *b, const pl_game *g,
+                           const pl_automaton *au[2], int det[2])
+{
+    struct pl_match_autos *m = buf->autos;
+    if (!(buf->same_players && m->au_known)) {
+        automata_of(m, a, b, g, m->au, m->det);
+        m->au_known = 1;
+    }
+    for (int side = 0; side < 2; side++) {
+        au[side] = m->au[side];
+        det[side] = m->det[side];
+    }
+}
+
 /* Plays the match as automata when both players are (and the buffer allows it): 1 when played.
  * buf->copied says how many turns play_cycle copied.  When only one is, *half gets it (and its
  * side in *half_side) for play_half; otherwise *half is NULL.  Out of line: inlined in
@@ -658,7 +682,7 @@ static __attribute__((noinline)) int play_as_automata(const pl_strategy *a, cons
     if (!buf->autos && !(buf->autos = pl_calloc(1, sizeof *buf->autos))) return 0; /* the loop of moves will do */
     const pl_automaton *au[2];
     int det[2] = {0, 0};
-    automata_of(buf->autos, a, b, g, au, det);
+    automata_known(buf, a, b, g, au, det);
     if (!au[0] || !au[1]) {
         *half_side = au[0] ? 0 : 1;
         *half = au[*half_side];
@@ -685,7 +709,7 @@ int pl_match_run_two(const pl_strategy *a, const pl_strategy *b, const pl_match_
     const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
     const pl_automaton *au[2];
     int det[2] = {0, 0};
-    automata_of(buf->autos, a, b, g, au, det);
+    automata_known(buf, a, b, g, au, det);
     /* a deterministic pair without noise draws nothing (and cycles) */
     if (!au[0] || !au[1] || (!cfg->noise && det[0] && det[1])) return 0;
     /* two memory-one tables, as pl_match_run plays them: the table loop (their automata hold the
@@ -736,7 +760,10 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     pl_rng rng;
     int length = match_begin(cfg, &rng, buf);
     pl_history *ha = &buf->h[0], *hb = &buf->h[1];
-    if (state_room(buf, larger(pl_strategy_state_need(a), pl_strategy_state_need(b))))
+    struct pl_match_autos *m = buf->autos;
+    int same = buf->same_players && m && m->known; /* the last match's players: their slots have room */
+    if (m && !same) m->known = m->au_known = 0;
+    if (!same && state_room(buf, larger(pl_strategy_state_need(a), pl_strategy_state_need(b))))
         return pl_error_set(err, PL_ENOMEM, "out of memory for the players' states");
     party_begin(buf, 0, a);
     party_begin(buf, 1, b);
@@ -746,10 +773,23 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     /* the noise flips as raw-draw comparisons: the same draws and decisions as pl_rng_bernoulli */
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
     pl_rng before = rng;
-    pl_table ta, tb;
+    pl_table ta = {{0}}, tb = {{0}};
     buf->copied = 0;
     buf->half = 0;
-    int tables = !buf->generic && pl_table_of(a, g, 0, &ta) && pl_table_of(b, g, 1, &tb);
+    int tables;
+    if (same) {
+        tables = m->tables;
+        ta = m->ta;
+        tb = m->tb;
+    } else {
+        tables = !buf->generic && pl_table_of(a, g, 0, &ta) && pl_table_of(b, g, 1, &tb);
+        if (m) {
+            m->tables = tables;
+            m->ta = ta;
+            m->tb = tb;
+            m->known = 1;
+        }
+    }
     if (tables && (noise_cut || buf->no_extrapolate || !pl_table_deterministic(&ta) || !pl_table_deterministic(&tb))) {
         pl_history *h[2] = {ha, hb};
         if (noise_cut) play_table(&ta, &tb, 1, h, &rng, noise_cut, length, 1);

@@ -24,6 +24,10 @@ typedef struct pl_match_buf {
                     * of the joint outcomes (the tournament, when pl_match_payoffs_exact) */
     int game_checked; /* 1: the caller has checked every player against the game (pl_strategy_check_game, a
                        * function of the parameters and the game) once, so a match does not again */
+    int same_players; /* 1: the caller promises that this match's players, their sides and the game are those
+                       * of the last match played in this buffer (the tournament's repetitions of a pair):
+                       * what that match made of them (their tables, their automata, the room for their
+                       * states) is taken again rather than made again.  0 (the default): made afresh */
     struct pl_match_autos *autos; /* the automata of the last players (match.c), made on first use; NULL before */
 } pl_match_buf;
 

@@ -249,6 +249,86 @@ static void two_chains_play_as_one_at_a_time(void **unused)
     free(all);
 }
 
+/* A buffer told that its players are the last match's (pl_match_buf.same_players, as the
+ * tournament plays a pair's repetitions) takes their tables and automata from that match: every
+ * pair of automata and tables, and each of them against players that are neither, from both
+ * sides, four repetitions as the tournament plays them (the first alone, then two at a time where
+ * pl_match_run_two can), each the same match as one played in a fresh buffer; in a 1,001-turn
+ * setting too, with a probabilistic end, and with the Meta players' teams.  And the promise is
+ * taken on trust: told falsely, a buffer plays the last match's players again (which shows the
+ * kept tables and automata are what it plays). */
+static void same_players_take_what_was_made(void **unused)
+{
+    (void)unused;
+    size_t n;
+    pl_strategy **all = automata_and_tables(&n);
+    static const char *called_ids[] = {"first_anonymous", "first_graaskamp", "retaliate", "meta_hunter",
+                                       "evolved_ann_5", "random_hunter", "first_downing", "gradual"};
+    enum { NCALLED = sizeof called_ids / sizeof *called_ids, NCFG = 3, REPS = 4 };
+    pl_strategy *called[NCALLED];
+    for (int k = 0; k < NCALLED; k++) called[k] = st_make(called_ids[k]);
+    pl_match_config cfgs[NCFG];
+    for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
+    cfgs[0].turns = 200, cfgs[0].noise = 0.05, cfgs[0].seed = 4, cfgs[0].stream_a = 3;
+    cfgs[1].turns = 1001, cfgs[1].seed = 6;
+    cfgs[2].turns = 0, cfgs[2].prob_end = 0.02, cfgs[2].noise = 0.01, cfgs[2].seed = 5;
+    pl_match_buf kept[2], fresh;
+    for (int k = 0; k < 2; k++) assert_int_equal(pl_match_buf_init(&kept[k], 16), PL_OK);
+    kept[0].game_checked = 1;
+    pl_error err;
+    long reused = 0;
+    size_t m = n + NCALLED;
+    for (size_t i = 0; i < m; i++)
+        for (size_t j = 0; j < m; j++) {
+            if (i >= n && j >= n) continue; /* two called players: nothing is made of them */
+            if ((i >= n || j >= n) ? 0 : (i * 7 + j) % 5 != 0) continue; /* a fifth of the automaton pairs */
+            const pl_strategy *a = i < n ? all[i] : called[i - n], *b = j < n ? all[j] : called[j - n];
+            for (int k = 0; k < NCFG; k++) {
+                pl_match_config c = cfgs[k];
+                for (int r = 0; r < REPS; r++) {
+                    c.stream_b = (uint64_t)r;
+                    kept[0].same_players = r > 0;
+                    int lanes = 1;
+                    if (r > 0 && r + 1 < REPS && pl_match_run_two(a, b, &c, (uint64_t)r + 1, &kept[0], &kept[1]))
+                        lanes = 2;
+                    else
+                        assert_int_equal(pl_match_run(a, b, &c, &kept[0], &err), PL_OK);
+                    for (int l = 0; l < lanes; l++) {
+                        c.stream_b = (uint64_t)(r + l);
+                        assert_int_equal(pl_match_buf_init(&fresh, 16), PL_OK);
+                        assert_int_equal(pl_match_run(a, b, &c, &fresh, &err), PL_OK);
+                        same_match(a, b, &c, &kept[l], &fresh, "same players");
+                        pl_match_buf_free(&fresh);
+                    }
+                    reused += r > 0;
+                    r += lanes - 1;
+                }
+            }
+        }
+    assert_true(reused > 1000);
+    /* told falsely that Tit For Tat's opponent is still Defector, the buffer plays Defector's table */
+    pl_strategy *tft = st_make("tft"), *def = st_make("defector"), *coop = st_make("cooperator");
+    pl_match_config c;
+    pl_match_config_default(&c);
+    c.turns = 10;
+    kept[0].same_players = 0;
+    assert_int_equal(pl_match_run(tft, def, &c, &kept[0], &err), PL_OK);
+    assert_int_equal(kept[0].h[1].n_defect, 10);
+    kept[0].same_players = 1;
+    assert_int_equal(pl_match_run(tft, coop, &c, &kept[0], &err), PL_OK);
+    assert_int_equal(kept[0].h[1].n_defect, 10);
+    kept[0].same_players = 0; /* and made afresh when not told */
+    assert_int_equal(pl_match_run(tft, coop, &c, &kept[0], &err), PL_OK);
+    assert_int_equal(kept[0].h[1].n_defect, 0);
+    pl_strategy_free(tft);
+    pl_strategy_free(def);
+    pl_strategy_free(coop);
+    for (int k = 0; k < 2; k++) pl_match_buf_free(&kept[k]);
+    for (int k = 0; k < NCALLED; k++) pl_strategy_free(called[k]);
+    for (size_t i = 0; i < n; i++) pl_strategy_free(all[i]);
+    free(all);
+}
+
 /* Cycles of coprime lengths: the joint period is their product, below, at and past 64 turns;
  * each match is copied from its cycle and equals the loop of moves at every length. */
 static void cycles_of_every_period(void **unused)
@@ -589,6 +669,7 @@ int main(void)
         cmocka_unit_test(automata_play_as_moves),
         cmocka_unit_test(one_automaton_plays_as_moves),
         cmocka_unit_test(two_chains_play_as_one_at_a_time),
+        cmocka_unit_test(same_players_take_what_was_made),
         cmocka_unit_test(cycles_of_every_period),
         cmocka_unit_test(automata_past_256_states),
         cmocka_unit_test(probe_refuses_deeper_moves),

@@ -221,6 +221,57 @@ static void cycle_hunters_match_a_plain_scan(void **state)
     }
 }
 
+/* Random Hunter against random scripts, move for move against its rule as the reference
+ * writes it: fabs(c / m - 0.5) < 0.25 with c / m a double (hunters.c tests the counts without
+ * dividing).  Short scripts with a bias make the ratios land exactly on 1/4 and 3/4 (a count
+ * of 3 in 12, 9 in 12), where the test is false; it fails with either bound taken as >=. */
+static void random_hunter_matches_its_rule_with_divisions(void **state)
+{
+    (void)state;
+    enum { N = 80 };
+    uint64_t x = 987654321;
+    char script[N + 1], got[N + 1], want[N + 1];
+    int on_a_bound = 0;
+    for (int trial = 0; trial < 4000; trial++) {
+        unsigned bias = 1 + (unsigned)(trial % 7); /* a D in 8 with chance bias / 8 */
+        for (int j = 0; j < N; j++) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            script[j] = (x >> 61) < bias ? 'D' : 'C';
+        }
+        script[N] = 0;
+        int cc = 0, dd = 0, own_c = 0;
+        for (int n = 0; n < N; n++) {
+            if (n > 1) { /* its own move two back against the other's last */
+                if (want[n - 2] == 'C' && script[n - 1] == 'C') cc++;
+                if (want[n - 2] == 'D' && script[n - 1] == 'D') dd++;
+            }
+            char a = 'C';
+            if (n > 10) {
+                int own_d = n - own_c, k = 0, ok = 1;
+                if (own_c > 5) {
+                    k++;
+                    double q = (double)cc / own_c;
+                    on_a_bound += q == 0.25 || q == 0.75;
+                    if (!(fabs(q - 0.5) < 0.25)) ok = 0;
+                }
+                if (own_d > 5) {
+                    k++;
+                    double q = (double)dd / own_d;
+                    on_a_bound += q == 0.25 || q == 0.75;
+                    if (!(fabs(q - 0.5) < 0.25)) ok = 0;
+                }
+                if (k && ok) a = 'D';
+            }
+            want[n] = a;
+            own_c += a == 'C';
+        }
+        want[N] = 0;
+        st_play_script("random_hunter", script, N, NULL, 1, got);
+        assert_string_equal(got, want);
+    }
+    assert_true(on_a_bound > 100); /* the bounds were met, not only passed near */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +282,7 @@ int main(void)
         cmocka_unit_test(detective_parameters),
         cmocka_unit_test(hunters_ignore_the_length),
         cmocka_unit_test(cycle_hunters_match_a_plain_scan),
+        cmocka_unit_test(random_hunter_matches_its_rule_with_divisions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
