@@ -155,6 +155,21 @@ static int whole_ranges(sens_ctx *x)
     return rc;
 }
 
+/* A point's values put into a document (pl_overrides_explain's `then`). */
+typedef struct point_hook {
+    sens_ctx *x;
+    const double *values;
+} point_hook;
+static int apply_point(void *user, pl_ydoc *doc, pl_error *err)
+{
+    point_hook *h = user;
+    pl_error *keep = h->x->err;
+    h->x->err = err;
+    int rc = apply_values(h->x, doc, h->values);
+    h->x->err = keep;
+    return rc;
+}
+
 /* Evaluates every design at one point (values[k] for every range), with `runs` runs. */
 static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_result *e)
 {
@@ -165,7 +180,10 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
         pl_eval_config ec = x->ec;
         ec.runs = runs;
         rc = x->eval(doc, &ec, e, x->err);
-        if (rc == PL_EINVAL) { /* a value the kind refuses: say which point */
+        if (rc == PL_EINVAL) { /* a value the kind refuses: which --set it follows from, and which point */
+            point_hook h = {x, values};
+            pl_overrides_explain(x->doc, pl_scenario_reader_of(x->doc), x->s->sets, x->s->n_sets, apply_point, &h,
+                                 x->err);
             char pt[512] = "";
             size_t len = 0;
             for (int k = 0; k < x->s->n_ranges && len < sizeof pt; k++)

@@ -67,7 +67,7 @@ expect_err_has "parley fit: --set path 'steps.AF-US-2.payd': no key 'payd' in st
   "fit --set: a bad path names the flag and the closest key"
 check "fit --set: a bad path leaves no results folder" [ ! -e "$TMP/fitbad" ]
 expect_exit 2 "fit --set: a value the loader refuses" "$PARLEY" fit $AF --runs 100 --set steps.AF-US-2.paid=sometimes
-expect_err_has "(the value set by --set steps.AF-US-2.paid)" "fit --set: a refused value names the flag"
+expect_err_has "(the value set by --set steps.AF-US-2.paid=sometimes)" "fit --set: a refused value names the flag"
 check "fit: the grid ends in the limits (the rule, patience without end)" grep -qE "rationality \{0\.25 \.\. [0-9]+, rule\}.*patience \{0 \.\. [0-9]+, never\}" <<<"$af"
 check "fit: writes fit.json" python3 -c "import json,sys; d=json.load(open('$TMP/fit/fit.json')); sys.exit(0 if d['kind']=='agreement_fit' and 'DPRK' in d['types'] else 1)"
 again=$("$PARLEY" fit $SIX --runs 300 2>/dev/null)

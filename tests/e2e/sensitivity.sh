@@ -106,7 +106,22 @@ expect_err_has "add up to 1.2, more than 1" "... saying so"
 expect_exit 2 "a path to a map is refused" "$PARLEY" run "$six" --set steps.SP-DP-1.flow=1
 expect_err_has "names a map, not a value" "... saying what it names"
 expect_exit 2 "a value the scenario refuses is refused at its place, blamed on --set" "$PARLEY" run "$six" --set verifiers.IAEA.p_confirm=abc
-expect_err_has "six-party-2007.yaml:71:16: 'p_confirm' must be a number, found 'abc' (the value set by --set verifiers.IAEA.p_confirm)" "... with file:line:col"
+expect_err_has "six-party-2007.yaml:71:16: 'p_confirm' must be a number, found 'abc' (the value set by --set verifiers.IAEA.p_confirm=abc)" "... with file:line:col, the flag and its value"
+# a check of the whole model that an override fails, wherever it points, blames the override (one rule for every check)
+expect_exit 2 "run: a p_confirm of 0 set by --set, which a step requires, is refused" "$PARLEY" run "$six" --set verifiers.IAEA.p_confirm=0
+expect_err_has "six-party-2007.yaml:178:15: step 'SP-DP-1' can never become due: it requires 'IA-DP-1', whose verification never confirms (p_confirm is 0) (this follows from --set verifiers.IAEA.p_confirm=0: without it, the file does not fail here)" "... at the step, blaming the flag and its value"
+expect_exit 2 "fit: the same" "$PARLEY" fit "$six" --runs 50 --set verifiers.IAEA.p_confirm=0
+expect_err_has "(this follows from --set verifiers.IAEA.p_confirm=0: without it, the file does not fail here)" "... blames the flag"
+expect_exit 2 "design: the same" "$PARLEY" design "$six" --runs 50 --set verifiers.IAEA.p_confirm=0
+expect_err_has "(this follows from --set verifiers.IAEA.p_confirm=0: without it, the file does not fail here)" "... blames the flag"
+expect_exit 2 "a horizon set too short for a dated event" "$PARLEY" run "$six" --set horizon=5 --set verifiers.VM.p_confirm=0.5
+expect_err_has "raise 'horizon' (this follows from --set horizon=5: without it, the file does not fail here)" "... blames that --set alone, not the other"
+expect_exit 2 "N-party: a payoff set that breaks T > R > P > S" "$PARLEY" run scenarios/games/six-player-tournament.yaml --set tournament.game.T=2
+expect_err_has "six-player-tournament.yaml:19:9: a prisoner's dilemma needs T > R > P > S, got R=3 S=0 T=2 P=1 (this follows from --set tournament.game.T=2: without it, the file does not fail here)" "... blames the flag"
+sed -e 's/p_confirm: 0.8  /p_confirm: 0    /' "$six" >"$TMP/six-p0.yaml"
+expect_exit 2 "the file's own error is not blamed on an unrelated --set" "$PARLEY" run "$TMP/six-p0.yaml" --set verifiers.VM.p_confirm=0.5
+expect_err_has "six-p0.yaml:178:15: step 'SP-DP-1' can never become due: it requires 'IA-DP-1', whose verification never confirms (p_confirm is 0)" "... its own error at its place"
+check "... the message names no --set" bash -c "! grep -q -- '--set' <<<\"\$1\"" _ "$TAP_ERR"
 expect_exit 2 "--set without '=' is refused" "$PARLEY" run "$six" --set steps.SP-DP-1.cost
 expect_err_has "expected PATH=VALUE" "... saying what was expected"
 
