@@ -137,7 +137,7 @@ void pl_agreement_design_print(FILE *f, const pl_agreement *a, const pl_agreemen
 {
     const pl_ag_design_space *ds = &a->design;
     char buf[4096];
-    pl_overrides_print(f, a->overrides); /* --set, as parley run's summary opens */
+    pl_overrides_print(f, a->overrides, "design search"); /* --set, as parley run's summary opens */
     fprintf(f, "Design search: %s (%s)\n", a->name, a->path);
     fprintf(f, "Base: %s; %d free 'requires' links (on or off in each design):\n", a->variant[r->base].id, r->n_free);
     for (int i = 0; i < ds->n_free; i++)

@@ -94,7 +94,7 @@ static void point_text(const pl_agreement_fit_point *g, int fine, char *buf, siz
 void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f)
 {
     char lam[32];
-    pl_overrides_print(out, a->overrides); /* --set, as parley run's summary opens */
+    pl_overrides_print(out, a->overrides, "fit"); /* --set, as parley run's summary opens */
     fprintf(out, "%s: fit of behaviour to the record (%d periods, %d recorded steps)\n", a->name, f->periods,
             __builtin_popcountll(f->recorded));
     const int *n = pl_ag_fit_grid_n;

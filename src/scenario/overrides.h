@@ -108,11 +108,13 @@ void pl_overrides_clear(pl_overrides *log);
 /* A copy of a log (for a model that outlives its scenario), or NULL when out of memory. */
 pl_overrides *pl_overrides_copy(const pl_overrides *log);
 
-/* The overrides as the summary's opening lines (nothing when there are none), and as a JSON array
+/* The overrides as the summary's opening lines (nothing when there are none), headed "Assumptions
+ * changed for this WHAT (--set):" (what: "run", "fit", "design search"; NULL: "Assumptions changed
+ * from the file (--set):", for a front end's screen), and as a JSON array
  * of {path, value, file_value, renormalised} (scenario.c), with "file_default": true for a key the
  * file leaves out (file_value is the loader's default) and "by_party": true for a party's entry made
  * of a number written for all (file_value is that number); neither when the file wrote the value. */
-void pl_overrides_print(FILE *f, const pl_overrides *log);
+void pl_overrides_print(FILE *f, const pl_overrides *log, const char *what);
 struct json_t *pl_overrides_json(const pl_overrides *log);
 /* The overrides as a report's parameters ("--set": one line of the summary each), and appended to
  * the report's command line cmd (len bytes) as the flags that make them again (an error is the

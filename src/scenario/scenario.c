@@ -152,7 +152,7 @@ int pl_scenario_set(pl_scenario *s, const char *const *sets, int n, pl_error *er
 
 const pl_overrides *pl_scenario_overrides(const pl_scenario *s) { return s->log; }
 
-void pl_scenario_print_overrides(FILE *f, const pl_scenario *s) { pl_overrides_print(f, s->log); }
+void pl_scenario_print_overrides(FILE *f, const pl_scenario *s) { pl_overrides_print(f, s->log, NULL); }
 
 int pl_scenario_blame(const pl_scenario *s, int rc, pl_error *err)
 {
@@ -183,10 +183,13 @@ static void override_text(const pl_override *o, char *buf, size_t len)
              : o->added == PL_OVERRIDE_BY_PARTY ? " for every party" : "");
 }
 
-void pl_overrides_print(FILE *f, const pl_overrides *log)
+void pl_overrides_print(FILE *f, const pl_overrides *log, const char *what)
 {
     if (!f || !log || !log->n) return;
-    fprintf(f, "Assumptions changed for this run (--set):\n");
+    if (what)
+        fprintf(f, "Assumptions changed for this %s (--set):\n", what);
+    else
+        fprintf(f, "Assumptions changed from the file (--set):\n");
     for (int i = 0; i < log->n; i++) {
         char text[2 * PL_YPATH_MAX + 1024];
         override_text(&log->e[i], text, sizeof text);
@@ -330,7 +333,7 @@ int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE 
     rc = apply_sets(s, opt->sets, opt->n_sets, err);
     if (!rc && opt->out_dir && pl_ydoc_record_defaults(doc)) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
     if (!rc) {
-        if (summary) pl_overrides_print(summary, s->log);
+        if (summary) pl_overrides_print(summary, s->log, "run");
         rc = pl_scenario_blame(s, s->kind->run(doc, opt, summary, err), err);
         if (!rc && opt->out_dir && !(rc = pl_ydoc_fill_defaults(doc, err))) /* the loader's defaults join the inputs */
             rc = record_inputs(opt->out_dir, doc, s->log, err);

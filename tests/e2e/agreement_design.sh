@@ -45,7 +45,7 @@ check "design six-party: ... and summary" diff "$TMP/s1.txt" "$TMP/s2.txt"
 out=$("$PARLEY" design "$TINY" --confirm 20000 --set parties.B.policy.all_first.p=0.6 --out "$TMP/set" 2>/dev/null); rc=$?
 check "design --set: exits 0" [ "$rc" -eq 0 ]
 check "design --set: the summary opens with the change and the rescaled reciprocal" \
-  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this run (--set):|  parties.B.policy.all_first.p = 0.6 (the file: 0.3)|  parties.B.policy.reciprocal.p = 0.4 (the file: 0.7; rescaled so that its list still adds up to 1)|"' _ "$out"
+  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this design search (--set):|  parties.B.policy.all_first.p = 0.6 (the file: 0.3)|  parties.B.policy.reciprocal.p = 0.4 (the file: 0.7; rescaled so that its list still adds up to 1)|"' _ "$out"
 check "design --set: the best design completes near 70%, as worked by hand" grep -qE "^  D00 +(69|70|71)\.[0-9]% " <<<"$out"
 check "design --set: a_waits near 40%" grep -qE "^  a_waits +(39|40|41)\.[0-9]% " <<<"$out"
 check "design --set: results.json holds the overrides, the rescaled one marked" python3 -c "

@@ -48,7 +48,7 @@ set=$("$PARLEY" fit $AF --runs 100 --set steps.AF-US-2.paid=as_delivered --set p
   --out "$TMP/fitset" 2>"$TMP/seterr"); rc=$?
 check "fit --set: exits 0" [ "$rc" -eq 0 ]
 check "fit --set: the summary opens with the changes, as parley run's" \
-  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this run (--set):|  steps.AF-US-2.paid = as_delivered (the file: once)|  parties.DPRK.policy.opportunist.p = 0.5 (the file: 0.25)|"' _ "$set"
+  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this fit (--set):|  steps.AF-US-2.paid = as_delivered (the file: once)|  parties.DPRK.policy.opportunist.p = 0.5 (the file: 0.25)|"' _ "$set"
 check "fit --set: the other DPRK types are rescaled to add up to 1, and the summary says so" \
   grep -qF "  parties.DPRK.policy.reciprocal.p = 0.333333333333333 (the file: 0.5; rescaled so that its list still adds up to 1)" <<<"$set"
 check "fit --set: the prior is the one set" grep -qE "^  DPRK +reciprocal 0\.33 -> [0-9.]+ \([0-9.]+\)  opportunist 0\.50 -> " <<<"$set"

@@ -11,6 +11,7 @@ fix="$RESOURCES/two_step_breakeven.yaml"
 "$PARLEY" run "$six" --runs 400 --threads 1 --out "$TMP/set" --set parties.DPRK.policy.opportunist.p=0.1 \
   --set steps.SP-DP-1.flow.DPRK=-0.31 --set verifiers.IAEA.p_confirm=0.6 >"$TMP/set.txt" 2>/dev/null
 check "run --set with the three examples of the issue succeeds" [ $? -eq 0 ]
+check "the summary opens with the overrides, headed for a run" bash -c 'head -1 "$1" | grep -qxF "Assumptions changed for this run (--set):"' _ "$TMP/set.txt"
 check "the summary lists each override with the file's value" grep -q "steps.SP-DP-1.flow.DPRK = -0.31 (the file: -0.3)" "$TMP/set.txt"
 check "the summary says how the other types were renormalised (0.5 x 0.9 / 0.8)" \
   grep -q "parties.DPRK.policy.reciprocal.p = 0.5625 (the file: 0.5; rescaled so that its list still adds up to 1)" "$TMP/set.txt"
