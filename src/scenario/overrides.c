@@ -280,6 +280,14 @@ int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path,
         pl_ydoc_free(c);
         return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
     }
+    if (who->n_prior > 0) { /* the values set so far, their lists of `p` rescaled as they will be at the end */
+        pl_ynode **pn = pl_calloc((size_t)who->n_prior, sizeof *pn);
+        int ok = pn != NULL;
+        pl_error pe;
+        for (int i = 0; ok && i < who->n_prior; i++) ok = !pl_ypath_node(c, who->prior[i], &pn[i], &pe);
+        if (ok) pl_overrides_renormalise(c, who->prior, pn, who->n_prior, NULL, &pe); /* a refusal: apply's to say */
+        pl_free(pn);
+    }
     pl_error le;
     int read_rc = read(c, &le); /* a mistake of the file is the run's to report; what the loader read up to it counts */
     int n_seg = 1;
@@ -339,7 +347,8 @@ int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const
         }
         char was[256], origin[PL_YPATH_MAX + 8];
         snprintf(origin, sizeof origin, "--set %s", paths[i]);
-        const pl_override_who who = {.at = i, .origin = origin, .say_how = 1, .input = PL_INPUT_SET};
+        const pl_override_who who = {.at = i, .origin = origin, .say_how = 1, .input = PL_INPUT_SET, .prior = pp,
+                                     .n_prior = i};
         int added;
         pl_error e;
         if ((rc = pl_overrides_reach(doc, read, paths[i], value, &who, &nodes[i], was, sizeof was, &added, &e))) {

@@ -70,6 +70,10 @@ typedef struct pl_override_who {
     int say_how;        /* 1: such an error ends with how the key was made ("(a key the file leaves to its
                          * default)", "(a party's entry; the file writes one number for all)") */
     pl_input input;     /* and is about this input (parley/error.h) */
+    const char *const *prior; /* the paths set before this one (NULL: none): the loader asked about a
+                               * default reads the document with their lists of `p` rescaled as they
+                               * will be, so that a probability set first does not make it refuse the file */
+    int n_prior;
 } pl_override_who;
 
 /* The scalar node `path` names in doc, made as above when the file leaves it out (value: the text

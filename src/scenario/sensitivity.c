@@ -106,7 +106,8 @@ static int load_base(sens_ctx *x, pl_ydoc **doc)
     if (x->base) return pl_ydoc_copy(doc, x->base, x->err);
     int rc = pl_ydoc_copy(doc, x->doc, x->err);
     if (rc) return rc;
-    if ((rc = pl_overrides_apply(*doc, pl_scenario_reader_of(*doc), x->s->sets, x->s->n_sets, NULL, x->err))) {
+    pl_overrides *log = x->s->log && !x->s->log->n ? x->s->log : NULL; /* the first time: what they changed */
+    if ((rc = pl_overrides_apply(*doc, pl_scenario_reader_of(*doc), x->s->sets, x->s->n_sets, log, x->err))) {
         pl_ydoc_free(*doc);
         *doc = NULL;
     }
@@ -719,6 +720,8 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
     s->path = doc->path, s->sets = cfg->sets, s->n_sets = cfg->n_sets;
+    pl_overrides log = {0};
+    s->log = &log;
     s->bisect_steps = cfg->bisect_steps > 0 ? cfg->bisect_steps : 8;
     s->sobol_n = cfg->sobol_n > 0 ? cfg->sobol_n : 0;
     s->bootstrap = cfg->bootstrap > 0 ? cfg->bootstrap : 500;
@@ -729,6 +732,7 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
                                               .threads = cfg->threads > 0 ? cfg->threads : 1}};
     if (!rc) rc = analyse(&x, cfg, summary);
     pl_ydoc_free(x.base);
+    pl_overrides_clear(&log);
     pl_free(s);
     pl_ydoc_free(doc);
     return rc;
