@@ -300,7 +300,16 @@ int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path,
     }
     pl_ynode *cn;
     pl_error e1;
-    if ((rc = pl_ydoc_fill_defaults(c, err)) || (rc = pl_ypath_node(c, path, &cn, &e1))) {
+    char last[PL_YPATH_MAX];
+    const pl_ynode *parent = prefix_node(c, path, n_seg - 1);
+    const char *fixed = parent ? pl_ydoc_fixed_why(c, parent, segment(path, n_seg - 1, last, sizeof last)) : NULL;
+    if (fixed) { /* a key the loader says cannot be made, and why */
+        rc = pl_error_set(err, PL_EINVAL, "path '%s': the file writes no '%s' here, and one cannot be made by an "
+                          "override: %s", path, last, fixed);
+        pl_ydoc_free(c);
+        return rc;
+    }
+    if ((rc = pl_ydoc_fill_reachable(c, err)) || (rc = pl_ypath_node(c, path, &cn, &e1))) {
         if (rc != PL_ENOMEM && read_rc) /* the loader stopped before it: say why */
             pl_error_set(err, rc, "%.400s; nor can its default be known, as the scenario does not load: %.500s",
                          e1.msg, le.msg);

@@ -123,6 +123,24 @@ sed -e 's/p_confirm: 0.8  /p_confirm: 0    /' "$six" >"$TMP/six-p0.yaml"
 expect_exit 2 "the file's own error is not blamed on an unrelated --set" "$PARLEY" run "$TMP/six-p0.yaml" --set verifiers.VM.p_confirm=0.5
 expect_err_has "six-p0.yaml:178:15: step 'SP-DP-1' can never become due: it requires 'IA-DP-1', whose verification never confirms (p_confirm is 0)" "... its own error at its place"
 check "... the message names no --set" bash -c "! grep -q -- '--set' <<<\"\$1\"" _ "$TAP_ERR"
+# numbers a loader reads by hand: a step's not_before and a shock's from default to the start and can be set;
+# a deadline or an 'until' the file leaves out cannot be made, and the error says why
+"$PARLEY" run "$six" --runs 50 --threads 1 --set steps.IA-DP-1.not_before=2007-05-01 --set shocks.launch.from=3 --out "$TMP/nb" >"$TMP/nb.txt" 2>/dev/null
+check "--set of a not_before the file leaves out: the listing says its default (the start)" grep -qF "steps.IA-DP-1.not_before = 2007-05-01 (the file: default 2007-02-13)" "$TMP/nb.txt"
+check "--set of a shock's from the file leaves out: the same" grep -qF "shocks.launch.from = 3 (the file: default 2007-02-13)" "$TMP/nb.txt"
+check "... results.json records them as file defaults, and the inputs hold the values set" python3 -c "
+import json,sys; j=json.load(open('$TMP/nb/results.json'))
+o={x['path']:x for x in j['overrides']}; s=[x for x in j['inputs']['steps'] if x['id']=='IA-DP-1'][0]
+sys.exit(0 if o['steps.IA-DP-1.not_before']['file_default'] and s['not_before']=='2007-05-01' and j['inputs']['shocks'][0]['from']==3 else 1)"
+check "... and the inputs do not gain the defaults of the steps not set (the file reads the same without them)" python3 -c "
+import json,sys; ids=lambda f: [x['id'] for x in json.load(open(f))['inputs']['steps'] if 'not_before' in x]
+a=ids('$TMP/nb/results.json'); b=ids('$TMP/set/results.json')
+sys.exit(0 if 'IA-DP-1' not in b and sorted(a)==sorted(b+['IA-DP-1']) else 1)"
+check "... the step waits for it: IA-DP-1 (the shutdown, due in 60 days) now runs late in every run" bash -c "! cmp -s '$TMP/nb/variants.csv' '$TMP/set/variants.csv'"
+expect_exit 2 "a deadline the file leaves out cannot be made" "$PARLEY" run "$fix" --runs 10 --set steps.a_step.deadline=3
+expect_err_has "--set path 'steps.a_step.deadline': the file writes no 'deadline' here, and one cannot be made by an override: a step without a deadline is never late" "... the error says why"
+expect_exit 2 "a shock's until the file leaves out cannot be made" "$PARLEY" run "$six" --runs 10 --set shocks.launch.until=10
+expect_err_has "one cannot be made by an override: a shock without 'until' runs to the horizon" "... the error says why"
 expect_exit 2 "--set without '=' is refused" "$PARLEY" run "$six" --set steps.SP-DP-1.cost
 expect_err_has "expected PATH=VALUE" "... saying what was expected"
 
