@@ -91,6 +91,8 @@ static void point_text(const pl_agreement_fit_point *g, int fine, char *buf, siz
              lam, g->tremble, pat, g->discount);
 }
 
+void pl_ag_fit_point_text(const pl_agreement_fit_point *g, char *buf, size_t n) { point_text(g, 1, buf, n); }
+
 void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f)
 {
     char lam[32];
@@ -217,13 +219,19 @@ void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement
 }
 
 /* A point of the fit's and its log likelihood, as JSON (the rule as "rule"). */
-static json_t *point_json(const pl_agreement_fit_point *g, double ll)
+json_t *pl_ag_fit_point_json(const pl_agreement_fit_point *g)
 {
     json_t *o = json_object();
     json_object_set_new(o, "rationality", isinf(g->rationality) ? json_string("rule") : pl_json_num(g->rationality));
     json_object_set_new(o, "tremble", pl_json_num(g->tremble));
     json_object_set_new(o, "patience", json_integer(g->patience));
     json_object_set_new(o, "discount", pl_json_num(g->discount));
+    return o;
+}
+
+static json_t *point_json(const pl_agreement_fit_point *g, double ll)
+{
+    json_t *o = pl_ag_fit_point_json(g);
     json_object_set_new(o, "log_likelihood", pl_json_num(ll));
     return o;
 }
