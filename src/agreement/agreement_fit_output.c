@@ -38,7 +38,8 @@ static const char *const edge_names[4] = {"rationality", "tremble", "patience", 
 /* How the grid's best is refined (agreement_fit.c, fit_refine), for the text and fit.json. */
 static const char refine_method[] =
     "golden-section search on log rationality, logit tremble and discount in turn, each between the grid's "
-    "neighbours of its value, then along each round's move; patience and the rule kept";
+    "neighbours of its value, then along each round's move, then patience over every whole number of periods "
+    "between its grid neighbours; the rule and patience without end kept";
 
 static void lam_text(double l, char *buf, size_t n)
 {
