@@ -119,6 +119,8 @@ expect_exit 2 "a horizon set too short for a dated event" "$PARLEY" run "$six" -
 expect_err_has "raise 'horizon' (this follows from --set horizon=5: without it, the file does not fail here)" "... blames that --set alone, not the other"
 expect_exit 2 "N-party: a payoff set that breaks T > R > P > S" "$PARLEY" run scenarios/games/six-player-tournament.yaml --set tournament.game.T=2
 expect_err_has "six-player-tournament.yaml:19:9: a prisoner's dilemma needs T > R > P > S, got R=3 S=0 T=2 P=1 (this follows from --set tournament.game.T=2: without it, the file does not fail here)" "... blames the flag"
+expect_exit 2 "two overrides that fail a check only together" "$PARLEY" run "$fix" --runs 10 --set horizon=3 --set steps.a_step.not_before=4 --set seed=5
+expect_err_has "(this follows from --set horizon=3 and --set steps.a_step.not_before=4: without any one of them, the file does not fail here)" "... name both, and not the third"
 sed -e 's/p_confirm: 0.8  /p_confirm: 0    /' "$six" >"$TMP/six-p0.yaml"
 expect_exit 2 "the file's own error is not blamed on an unrelated --set" "$PARLEY" run "$TMP/six-p0.yaml" --set verifiers.VM.p_confirm=0.5
 expect_err_has "six-p0.yaml:178:15: step 'SP-DP-1' can never become due: it requires 'IA-DP-1', whose verification never confirms (p_confirm is 0)" "... its own error at its place"
