@@ -320,6 +320,9 @@ typedef struct pl_moran_meta {
     const char *nparty_game;        /* the game's file */
     int parties;                    /* and its number of parties */
     int directed;                 /* the graphs given were made directed (--directed) */
+    const struct pl_scenario *nparty_scenario; /* NULL, or the N-party game's scenario: what --set changed
+                                                * in it (pl_scenario_set) results.json records as
+                                                * `overrides` and the report lists */
 } pl_moran_meta;
 
 /* Writes into dir: fixation.csv (type, start, fixed, p, lo, hi, exact) when f is given,

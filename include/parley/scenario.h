@@ -98,8 +98,9 @@ PL_EXTERN int pl_scenario_run(const pl_scenario *s, const pl_run_options *opt, F
  * pl_scenario_print_overrides gives them to a front end's screen.  All in one call: PL_EINVAL
  * for a second.  After an error the scenario may be changed in part: free it. */
 PL_EXTERN int pl_scenario_set(pl_scenario *s, const char *const *sets, int n, pl_error *err);
-/* The changes, as a summary's opening lines ("Assumptions changed for this run (--set):"),
- * or nothing when there are none. */
+/* The changes, as a screen's opening lines ("Assumptions changed from the file (--set):", then one
+ * line each: "PATH = VALUE (the file: ...)"), or nothing when there are none.  (`parley run`, fit and
+ * design head theirs "for this run", "for this fit", "for this design search".) */
 PL_EXTERN void pl_scenario_print_overrides(FILE *f, const pl_scenario *s);
 
 /* The kinds the library knows, for help texts: the ith kind's name and a one-line summary;

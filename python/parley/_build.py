@@ -137,6 +137,7 @@ typedef struct pl_scenario pl_scenario;
 int pl_scenario_open(pl_scenario **out, const char *path, pl_error *err);
 int pl_scenario_find(const char *arg, char *path, size_t size, pl_error *err);
 void pl_scenario_free(pl_scenario *s);
+int pl_scenario_set(pl_scenario *s, const char *const *sets, int n, pl_error *err);
 const char *pl_scenario_kind(const pl_scenario *s);
 
 typedef struct pl_agreement pl_agreement;
@@ -207,7 +208,7 @@ int pl_moran_trajectory(const pl_moran *m, const int *counts, const pl_moran_con
                         uint64_t *generations, pl_error *err);
 typedef struct pl_moran_meta {
     const pl_match_config *match; const char *game_text; int samples; const int *counts;
-    const pl_nmatch_config *nmatch; const char *nparty_game; int parties; ...;
+    const pl_nmatch_config *nmatch; const char *nparty_game; int parties; const pl_scenario *nparty_scenario; ...;
 } pl_moran_meta;
 int pl_moran_write(const pl_moran *m, const pl_moran_config *cfg, const pl_moran_meta *meta,
                    const pl_moran_fixation *f, const int *traj, uint64_t gens, const char *dir, pl_error *err);

@@ -12,7 +12,7 @@ import pandas as pd
 
 from . import _common as c
 from ._parley import ffi, lib
-from .scenario import _OutDir, _path
+from .scenario import _OutDir, _path, _set_array
 
 
 class MoranResult:
@@ -143,7 +143,7 @@ def _evolve(m, cfg, meta, counts, keep):
 
 
 def moran(players, counts=None, turns=None, noise=None, prob_end=0.0, game=None, mode="bd", selection=1.0,
-          mutation=0.0, runs=1000, generations=None, samples=100, seed=0, threads=1, fitness="linear"):
+          mutation=0.0, runs=1000, generations=None, samples=100, seed=0, threads=1, fitness="linear", set=None):
     """A Moran process, as `parley moran --players ... --counts ...` with the same flags.
 
     counts: how many of each type start (default one each).  mode: "bd" (birth-death) or "db"
@@ -155,12 +155,16 @@ def moran(players, counts=None, turns=None, noise=None, prob_end=0.0, game=None,
     the path of a scenario file of kind nparty (a text ending in .yaml or .yml, or a path object),
     as `parley moran --game FILE.yaml`: then the players are N-party strategies ("ttft:k=3",
     "defector", ...) playing in groups of the game's k parties, turns and noise default to the
-    file's periods and noise, and prob_end is refused (a group plays `turns` turns)."""
+    file's periods and noise, and prob_end is refused (a group plays `turns` turns).  set: values of
+    that file changed, as `--set` ({"game.benefit": 4}, or "PATH=VALUE" texts); results.json records
+    them as `overrides`."""
     if _is_game_file(game):
         if prob_end != 0:
             raise c.BadInput("prob_end: is refused with an N-party game: a group plays `turns` turns")
         return _moran_nparty(players, counts, turns, noise, game, mode, selection, mutation, runs, generations,
-                             samples, seed, threads, fitness)
+                             samples, seed, threads, fitness, set)
+    if set:
+        raise c.BadInput("set: changes values of an N-party game's file (game=FILE.yaml); a two-party game has none")
     plist = c.PlayerList(players)
     n = len(plist)
     if n < 1:
@@ -235,7 +239,7 @@ def _nplayers(players):
 
 
 def _moran_nparty(players, counts, turns, noise, game, mode, selection, mutation, runs, generations, samples, seed,
-                  threads, fitness):
+                  threads, fitness, set=None):
     """parley.moran over an N-party game (game: the file), as cmd_moran_nparty.c makes it."""
     game_text = os.fspath(game)
     if isinstance(game_text, bytes):
@@ -255,8 +259,13 @@ def _moran_nparty(players, counts, turns, noise, game, mode, selection, mutation
     sp = ffi.new("pl_scenario **")
     c.check(lib.pl_scenario_open(sp, _path(game_text, "game"), err), err, "game: ")
     scn = ffi.gc(sp[0], lib.pl_scenario_free)
-    nsp = ffi.new("pl_nscenario **")
-    c.check(lib.pl_nscenario_load(nsp, scn, err), err, "game: ")
+    sets, sets_keep, n_sets = _set_array(set)
+    for rc in (lib.pl_scenario_set(scn, sets, n_sets, err), None):  # then the game, read with the changes
+        if rc is None:
+            nsp = ffi.new("pl_nscenario **")
+            rc = lib.pl_nscenario_load(nsp, scn, err)
+        if rc != 0:  # about a --set (or a value one put in the file), else the game's file
+            c.raise_error(err, rc, c.argument_prefix(err, rc, "game"))
     ns = ffi.gc(nsp[0], lib.pl_nscenario_free)
     info = ffi.new("pl_nscenario_info *")
     if not lib.pl_nscenario_population_info(ns, info):  # the file's game, or its tournament's
@@ -277,7 +286,8 @@ def _moran_nparty(players, counts, turns, noise, game, mode, selection, mutation
                          "got %d" % ("death-birth" if cfg.mode == lib.PL_MORAN_DB else "birth-death", need, k,
                                      sum(counts)))
     text = ffi.new("char[]", game_text.encode())
-    meta = ffi.new("pl_moran_meta *", {"samples": samples, "nmatch": mc, "nparty_game": text, "parties": k})
+    meta = ffi.new("pl_moran_meta *", {"samples": samples, "nmatch": mc, "nparty_game": text, "parties": k,
+                                       "nparty_scenario": scn})
     return _evolve(m, cfg, meta, counts, (scn, ns, mc, text))
 
 

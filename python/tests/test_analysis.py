@@ -63,7 +63,7 @@ def test_design_with_a_set_is_the_commands(cli, tmp_path):
               "--out", str(tmp_path / "cmd")).stdout
     d = parley.design(tiny, set={"parties.B.policy.all_first.p": 0.6}, confirm=2000, out=str(tmp_path / "py"))
     same_files(tmp_path / "cmd", tmp_path / "py")
-    assert d.summary == out and out.startswith("Assumptions changed for this run (--set):")
+    assert d.summary == out and out.startswith("Assumptions changed for this design search (--set):")
     assert [o["renormalised"] for o in d.results["overrides"]] == [False, True]
 
 

@@ -113,7 +113,7 @@ def test_fit_with_a_set_is_the_commands(cli, tmp_path):
               "--out", str(tmp_path / "cmd")).stdout
     f = parley.fit(af, set={"steps.AF-US-2.paid": "as_delivered"}, runs=200, seed=4, out=str(tmp_path / "py"))
     same_files(tmp_path / "cmd", tmp_path / "py")
-    assert f.summary == out and out.startswith("Assumptions changed for this run (--set):")
+    assert f.summary == out and out.startswith("Assumptions changed for this fit (--set):")
     assert f.fit["overrides"][0]["value"] == "as_delivered"
     assert f.loglik != parley.fit(af, runs=200, seed=4).loglik
     with pytest.raises(parley.BadInput, match="did you mean 'paid'"):

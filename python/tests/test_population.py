@@ -42,6 +42,27 @@ def test_nparty_moran_files_are_the_commands(cli, in_repo, tmp_path):
     assert "<iframe" in m._repr_html_()
 
 
+def test_nparty_moran_with_a_set_is_the_commands(cli, in_repo, tmp_path):
+    out = cli("moran", "--game", PG, "--players", "ttft,defector", "--counts", "3,3", "--runs", "50", "--seed", "2",
+              "--set", "game.benefit=4", "--set", "noise=0.02", "--out", str(tmp_path / "cmd")).stdout
+    assert out.startswith("Assumptions changed from the file (--set):\n  game.benefit = 4 (the file: 3)\n")
+    m = parley.moran(["ttft", "defector"], counts=[3, 3], runs=50, seed=2, game=PG,
+                     set={"game.benefit": 4, "noise": 0.02})
+    m.write(str(tmp_path / "py"))
+    same_files(tmp_path / "cmd", tmp_path / "py")
+    with open(tmp_path / "cmd" / "results.json", encoding="utf-8") as f:
+        j = json.load(f)
+    assert [(o["path"], o["value"], o["file_value"]) for o in j["overrides"]] == [
+        ("game.benefit", "4", "3"), ("noise", "0.02", "0.01")]
+    assert j["parameters"]["noise"] == 0.02
+    with pytest.raises(parley.BadInput, match="^set: .*did you mean 'benefit'"):
+        parley.moran(["ttft", "defector"], counts=[3, 3], runs=5, game=PG, set={"game.benefitt": 4})
+    with pytest.raises(parley.BadInput, match=r"^set: .*\(the value set by --set game.cost=-1\)"):
+        parley.moran(["ttft", "defector"], counts=[3, 3], runs=5, game=PG, set={"game.cost": -1})
+    with pytest.raises(parley.BadInput, match="^set: .*N-party game"):
+        parley.moran(["tft", "defector"], set={"noise": 0.1})
+
+
 def test_nparty_moran_death_birth_exp_fitness_and_the_files_game_is_the_commands_json(cli, in_repo, tmp_path):
     # the file's own turns (periods) and noise: neither given
     want = json.loads(cli("moran", "--game", PG, "--players", "ttft,defector", "--counts", "3,4", "--mode", "db",

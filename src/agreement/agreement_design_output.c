@@ -18,6 +18,7 @@
 #include "io/html_report.h"
 #include "io/svg_chart.h"
 #include "agreement/agreement_design.h"
+#include "agreement/agreement_fit.h"
 #include "scenario/overrides.h"
 #include "agreement/agreement_output.h"
 
@@ -137,7 +138,7 @@ void pl_agreement_design_print(FILE *f, const pl_agreement *a, const pl_agreemen
 {
     const pl_ag_design_space *ds = &a->design;
     char buf[4096];
-    pl_overrides_print(f, a->overrides); /* --set, as parley run's summary opens */
+    pl_overrides_print(f, a->overrides, "design search"); /* --set, as parley run's summary opens */
     fprintf(f, "Design search: %s (%s)\n", a->name, a->path);
     fprintf(f, "Base: %s; %d free 'requires' links (on or off in each design):\n", a->variant[r->base].id, r->n_free);
     for (int i = 0; i < ds->n_free; i++)
@@ -150,11 +151,9 @@ void pl_agreement_design_print(FILE *f, const pl_agreement *a, const pl_agreemen
     fprintf(f, "Searched: %s\n", buf);
     fprintf(f, "Sets of types: the priors");
     if (r->n_worlds > 1) {
-        char lam[40];
-        if (isinf(r->fitted.rationality)) snprintf(lam, sizeof lam, "the rule");
-        else snprintf(lam, sizeof lam, "rationality %g", r->fitted.rationality);
-        fprintf(f, "; the fit's posterior types with the fitted behaviour (%s, tremble %g, patience %d, discount %g)", lam,
-                r->fitted.tremble, r->fitted.patience, r->fitted.discount);
+        char fitted[256]; /* as parley fit writes its maximum */
+        pl_ag_fit_point_text(&r->fitted, fitted, sizeof fitted);
+        fprintf(f, "; the fit's posterior types with the fitted behaviour (%s)", fitted);
     }
     else if (a->has_record)
         fprintf(f, " only (--prior-only)");
@@ -328,11 +327,7 @@ static json_t *results_json(const pl_agreement *a, const pl_agreement_design_res
     json_array_append_new(worlds, json_string("prior"));
     if (r->n_worlds > 1) {
         json_array_append_new(worlds, json_string("posterior"));
-        json_object_set_new(root, "fitted",
-                            json_pack("{s:o,s:o,s:i,s:o}", "rationality",
-                                      isinf(r->fitted.rationality) ? json_string("rule") : pl_json_num(r->fitted.rationality),
-                                      "tremble", pl_json_num(r->fitted.tremble), "patience", r->fitted.patience, "discount",
-                                      pl_json_num(r->fitted.discount)));
+        json_object_set_new(root, "fitted", pl_ag_fit_point_json(&r->fitted)); /* as fit.json's */
     }
     json_object_set_new(root, "sets_of_types", worlds);
     char name[80], buf[4096];

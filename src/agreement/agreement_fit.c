@@ -48,6 +48,7 @@
  * withdrawal recurs within +/- window periods of its date. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -434,15 +435,31 @@ typedef struct grid_job {
     const fit_path *path;
     pl_agreement_fit *f;
     double *gll;
+    double *tll;       /* every point's log-likelihood of each party under each type: nt a point */
+    int nt, n_opt[PL_AG_MAX_PARTIES];
 } grid_job;
 
 /* A block's result: every point's log-likelihood, and the block's best point (the first of its
- * largest, as a scan in grid order finds it). */
+ * largest, as a scan in grid order finds it); then, nt a point, each party's under each of its types
+ * (so that the posterior averaged over the grid need not compute them again). */
 typedef struct grid_slot {
     double gll[FIT_GRID_BLOCK];
     double best_ll;
     uint64_t best;
+    double tll[];
 } grid_slot;
+
+/* ll[p][k] of the n_opt[p] types of each party, packed into row (nt values), and back. */
+static void pack_types(const grid_job *j, double ll[][PL_AG_MAX_OPTIONS], double *row)
+{
+    for (int p = 0, i = 0; p < j->a->n_parties; p++)
+        for (int k = 0; k < j->n_opt[p]; k++) row[i++] = ll[p][k];
+}
+static void unpack_types(const grid_job *j, const double *row, double ll[][PL_AG_MAX_OPTIONS])
+{
+    for (int p = 0, i = 0; p < j->a->n_parties; p++)
+        for (int k = 0; k < j->n_opt[p]; k++) ll[p][k] = row[i++];
+}
 
 static int compiled_open(void *ctx, void **state, pl_error *err)
 {
@@ -471,9 +488,18 @@ static int grid_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
         pl_agreement_fit_point g = grid_point((size_t)gi, idx);
         double tot = point_loglik(j->a, j->path, &g, c, ll);
         out->gll[gi - lo] = tot;
+        pack_types(j, ll, out->tll + (size_t)(gi - lo) * (size_t)j->nt);
         if (tot > out->best_ll) out->best_ll = tot, out->best = gi;
     }
     return PL_OK;
+}
+
+/* *dst = src field by field, so that the padding of a point kept in the (zeroed) result stays zero: a
+ * copy of a whole struct may carry stack bytes, and the point is compared and written as bytes. */
+static void keep_point(pl_agreement_fit_point *dst, pl_agreement_fit_point src)
+{
+    dst->rationality = src.rationality, dst->tremble = src.tremble, dst->patience = src.patience;
+    dst->discount = src.discount;
 }
 
 /* In grid order: the points' log-likelihoods, and the best so far (the first of the largest). */
@@ -482,9 +508,10 @@ static void grid_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
     grid_job *j = ctx;
     const grid_slot *in = slot;
     memcpy(j->gll + lo, in->gll, (size_t)(hi - lo) * sizeof *in->gll);
+    memcpy(j->tll + lo * (size_t)j->nt, in->tll, (size_t)(hi - lo) * (size_t)j->nt * sizeof *in->tll);
     if (in->best_ll > j->f->grid_best_ll) {
         j->f->grid_best_ll = in->best_ll;
-        j->f->grid_best = grid_point((size_t)in->best, j->f->best_index);
+        keep_point(&j->f->grid_best, grid_point((size_t)in->best, j->f->best_index));
     }
 }
 
@@ -521,10 +548,13 @@ double pl_ag_golden_max(double (*f)(void *ctx, double x), void *ctx, double lo, 
  * far as the grid's range allows (FIT_REFINE_STRETCH of the move at most), since the likelihood's
  * ridges run across the parameters (rationality and discount rise together on the Agreed
  * Framework's) and steps along one parameter at a time only zigzag up them.  A move is kept only
- * where the likelihood rises, so the refined maximum is never below the grid's best.  Rounds until
- * one gains less than FIT_REFINE_GAIN, FIT_REFINE_ROUNDS at most.  Patience stays the grid's (whole
- * periods), the rule stays the rule (the limit of rationality, where no payoff is weighed), and no
- * parameter leaves the range the grid searched.  Exact likelihoods, in the calling thread: the same
+ * where the likelihood rises, so the refined maximum is never below the grid's best.  Patience, in
+ * whole periods, is refined in each round after them: every whole number of periods between the grid
+ * values either side of the one nearest its current value is tried (the grid's values are up to 48
+ * periods apart, 72 to 120), the best kept where the likelihood rises.
+ * Rounds until one gains less than FIT_REFINE_GAIN, FIT_REFINE_ROUNDS at most.  The rule stays the
+ * rule (the limit of rationality, where no payoff is weighed), patience without end stays so, and no
+ * parameter leaves the range the grid searched (patience 0 to 120).  Exact likelihoods, in the calling thread: the same
  * whatever the threads. */
 #define FIT_REFINE_ROUNDS 40
 #define FIT_REFINE_GAIN 1e-6
@@ -626,9 +656,26 @@ static void fit_refine(const pl_agreement *a, const fit_path *path, pl_ag_compil
             double got = pl_ag_golden_max(refine_at, &j, 0, reach, FIT_REFINE_TOL / longest, &at);
             if (got > cur) cur = got, j.g = refine_point(&j, at);
         }
+        /* patience, in whole periods: every one between the grid values either side of the one nearest
+         * its current value (never past the last value short of "never"), the best kept where it rises */
+        if (j.g.patience < PL_AG_FIT_NEVER) {
+            int near = 0;
+            for (int k = 1; k < NPAT - 1; k++)
+                if (abs(grid_patience[k] - j.g.patience) < abs(grid_patience[near] - j.g.patience)) near = k;
+            int lo = grid_patience[near > 0 ? near - 1 : 0], hi = grid_patience[near < NPAT - 2 ? near + 1 : NPAT - 2];
+            pl_agreement_fit_point g = j.g, best = j.g;
+            double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS], top = cur;
+            for (g.patience = lo; g.patience <= hi; g.patience++) {
+                if (g.patience == j.g.patience) continue;
+                j.evals++;
+                double got = point_loglik(a, path, &g, c, ll);
+                if (got > top) top = got, best = g;
+            }
+            cur = top, j.g = best;
+        }
         if (cur - before < FIT_REFINE_GAIN) break;
     }
-    f->best = j.g;
+    keep_point(&f->best, j.g);
     f->best_ll = point_loglik(a, path, &f->best, c, f->loglik_type); /* cur again, with each type's */
     f->refine_rounds = rounds, f->refine_evals = j.evals + 1;
 }
@@ -642,7 +689,7 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     pl_agreement_fit *f = pl_calloc(1, sizeof *f);
     pl_ag_compiled *c = pl_malloc(sizeof *c);
     size_t NG = NL * NE * NPAT * ND;
-    double *gll = pl_malloc(sizeof(double) * NG);
+    double *gll = pl_malloc(sizeof(double) * NG), *tll = NULL;
     double (*post_sum)[PL_AG_MAX_OPTIONS] = pl_calloc(PL_AG_MAX_PARTIES, sizeof *post_sum);
     if (!f || !c || !gll || !post_sum) {
         pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
@@ -650,27 +697,36 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     }
     const int rv = a->record_variant;
     pl_ag_compile(a, rv, c);
+    grid_job gj = {.a = a, .f = f, .gll = gll};
+    for (int p = 0; p < a->n_parties; p++) gj.n_opt[p] = c->n_opt[p], gj.nt += c->n_opt[p];
+    /* each party's likelihood under each type at every point, kept from the grid for the posterior
+     * averaged over it: NG x nt doubles (six-party-2007: 26,460 x 14, 3.0 MB) */
+    if (!(tll = pl_malloc(sizeof(double) * NG * (size_t)gj.nt))) {
+        pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
+        return pl_error_set(err, PL_ENOMEM, "out of memory for the fit");
+    }
+    gj.tll = tll;
     fit_path path;
     int rc = build_path(a, c, &path, err);
     if (rc) {
-        pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
+        pl_free(f), pl_free(c), pl_free(gll), pl_free(tll), pl_free(post_sum);
         return rc;
     }
+    gj.path = &path;
     const int P = a->n_parties;
     f->n_parties = P;
     f->periods = path.T;
     f->recorded = path.recorded;
     f->grid_best_ll = -INFINITY;
     double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
-    grid_job gj = {.a = a, .path = &path, .f = f, .gll = gll};
     pl_parallel job = {.items = NG, .block_items = FIT_GRID_BLOCK, .threads = cfg && cfg->threads > 0 ? cfg->threads : 1,
-                       .slot_size = sizeof(grid_slot), .ctx = &gj, .worker_open = compiled_open,
+                       .slot_size = sizeof(grid_slot) + sizeof(double) * FIT_GRID_BLOCK * (size_t)gj.nt, .ctx = &gj, .worker_open = compiled_open,
                        .worker_close = compiled_close, .run = grid_run, .fold = grid_fold, .distributable = 1,
                        .progress = cfg ? cfg->progress : NULL, .progress_user = cfg ? cfg->progress_user : NULL};
     if (cfg && cfg->phase) cfg->phase(cfg->progress_user, "likelihood grid");
     if ((rc = pl_parallel_run(&job, err))) {
         path_free(&path);
-        pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
+        pl_free(f), pl_free(c), pl_free(gll), pl_free(tll), pl_free(post_sum);
         return rc;
     }
     f->n_grid = (int)NG;
@@ -684,9 +740,7 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     for (size_t gi = 0; gi < NG; gi++) {
         double w = exp(gll[gi] - f->grid_best_ll);
         if (w < 1e-12) continue;
-        int idx[4];
-        pl_agreement_fit_point g = grid_point(gi, idx);
-        point_loglik(a, &path, &g, c, ll);
+        unpack_types(&gj, tll + gi * (size_t)gj.nt, ll); /* as the grid computed them */
         for (int p = 0; p < P; p++) {
             double m = marginal(c, ll, p);
             for (int k = 0; k < c->n_opt[p]; k++) post_sum[p][k] += w * prior_of(c, p, k) * exp(ll[p][k] - m);
@@ -731,7 +785,7 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
         for (int k = 0; k < c->n_opt[p]; k++) f->posterior[p][k] = f->prior[p][k] * exp(f->loglik_type[p][k] - m);
     }
     path_free(&path);
-    pl_free(gll), pl_free(post_sum);
+    pl_free(gll), pl_free(tll), pl_free(post_sum);
     f->seconds_likelihood = now_s() - t0;
 
     /* the posterior-predictive check */

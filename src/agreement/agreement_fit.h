@@ -58,6 +58,12 @@ extern const int pl_ag_fit_grid_patience[];
 extern const int pl_ag_fit_grid_n[4];
 /* 1 if grid value x of parameter i (0 rationality, 1 tremble, 2 patience, 3 discount) is an end of the
  * parameter's own scale (the rule; patience 0 and without end; discount 0), not only of the grid's. */
+/* The behaviour parameters of a fitted point as every output writes them (the fit's maximum, the design
+ * search's and a run's fitted behaviour): "rationality 54.89, tremble 0.03705, patience 36, discount
+ * 0.8097", four significant digits, the rule as "rule" and patience without end as "never"; and as
+ * JSON ({rationality ("rule"), tremble, patience, discount}, full precision). */
+void pl_ag_fit_point_text(const pl_agreement_fit_point *g, char *buf, size_t n);
+struct json_t *pl_ag_fit_point_json(const pl_agreement_fit_point *g);
 int pl_ag_fit_own_end(int i, int x);
 
 #endif

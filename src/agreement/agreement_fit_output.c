@@ -38,7 +38,8 @@ static const char *const edge_names[4] = {"rationality", "tremble", "patience", 
 /* How the grid's best is refined (agreement_fit.c, fit_refine), for the text and fit.json. */
 static const char refine_method[] =
     "golden-section search on log rationality, logit tremble and discount in turn, each between the grid's "
-    "neighbours of its value, then along each round's move; patience and the rule kept";
+    "neighbours of its value, then along each round's move, then patience over every whole number of periods "
+    "between its grid neighbours; the rule and patience without end kept";
 
 static void lam_text(double l, char *buf, size_t n)
 {
@@ -91,10 +92,12 @@ static void point_text(const pl_agreement_fit_point *g, int fine, char *buf, siz
              lam, g->tremble, pat, g->discount);
 }
 
+void pl_ag_fit_point_text(const pl_agreement_fit_point *g, char *buf, size_t n) { point_text(g, 1, buf, n); }
+
 void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement_fit *f)
 {
     char lam[32];
-    pl_overrides_print(out, a->overrides); /* --set, as parley run's summary opens */
+    pl_overrides_print(out, a->overrides, "fit"); /* --set, as parley run's summary opens */
     fprintf(out, "%s: fit of behaviour to the record (%d periods, %d recorded steps)\n", a->name, f->periods,
             __builtin_popcountll(f->recorded));
     const int *n = pl_ag_fit_grid_n;
@@ -217,13 +220,19 @@ void pl_agreement_fit_print(FILE *out, const pl_agreement *a, const pl_agreement
 }
 
 /* A point of the fit's and its log likelihood, as JSON (the rule as "rule"). */
-static json_t *point_json(const pl_agreement_fit_point *g, double ll)
+json_t *pl_ag_fit_point_json(const pl_agreement_fit_point *g)
 {
     json_t *o = json_object();
     json_object_set_new(o, "rationality", isinf(g->rationality) ? json_string("rule") : pl_json_num(g->rationality));
     json_object_set_new(o, "tremble", pl_json_num(g->tremble));
     json_object_set_new(o, "patience", json_integer(g->patience));
     json_object_set_new(o, "discount", pl_json_num(g->discount));
+    return o;
+}
+
+static json_t *point_json(const pl_agreement_fit_point *g, double ll)
+{
+    json_t *o = pl_ag_fit_point_json(g);
     json_object_set_new(o, "log_likelihood", pl_json_num(ll));
     return o;
 }

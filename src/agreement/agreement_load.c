@@ -583,8 +583,11 @@ static int read_steps(ctx *x, const pl_ynode *list)
             TRY(period_value(x, dl, "'deadline'", &s->deadline));
             s->deadline_pos = pos_of(dl);
         }
+        pl_ydoc_note_fixed(x->d, n, "deadline", "a step without a deadline is never late, and no number says 'none' "
+                           "(write 'deadline:' in the file to give it one)");
         const pl_ynode *nb = pl_ymap_get(n, "not_before");
         if (nb) TRY(period_value(x, nb, "'not_before'", &s->not_before));
+        pl_ydoc_note_reachable(x->d, n, "not_before", x->a->start_text); /* the default: from the start */
         TRY(pl_yget_num(x->d, n, "cost", 0, -1e12, 1e12, &s->cost, x->err));
         TRY(pl_yget_num(x->d, n, "reverse_cost", 0, -1e12, 1e12, &s->reverse_cost, x->err));
         TRY(payoff_spec(x, n, "value", s->actor, s->value_to));
@@ -670,8 +673,11 @@ static int shock_entry(ctx *x, const pl_ynode *n, const char *id)
     TRY(pl_yget_num(x->d, n, "p", 1, 0, 1, &sh->p, x->err));
     const pl_ynode *f = pl_ymap_get(n, "from");
     if (f) TRY(period_value(x, f, "'from'", &sh->from));
+    pl_ydoc_note_reachable(x->d, n, "from", x->a->start_text); /* the default: from the start */
     const pl_ynode *u = pl_ymap_get(n, "until");
     if (u) TRY(period_value(x, u, "'until'", &sh->until));
+    pl_ydoc_note_fixed(x->d, n, "until", "a shock without 'until' runs to the horizon, which follows 'horizon' "
+                       "(write 'until:' in the file to end it earlier)");
     if (u && sh->until < sh->from) return pl_yerr(x->d, u, x->err, "'until' is before 'from'");
     TRY(pl_yget_bool(x->d, n, "once", 0, &sh->once, x->err));
     const pl_ynode *rv = pl_ymap_get(n, "reverse");

@@ -17,12 +17,13 @@
 #include "cli/progress.h"
 #include "parley/nscenario.h"
 #include "parley/population.h"
+#include "parley/scenario.h"
 
 static const char usage[] =
     "Usage: parley moran --game FILE.yaml --players LIST [--counts C1,C2,...] [--turns N] [--noise p]\n"
     "                    [--samples K] [--mode bd|db] [--selection w] [--fitness linear|exp]\n"
     "                    [--mutation p] [--runs R] [--generations G] [--seed s] [--threads k]\n"
-    "                    [--out DIR] [--json]\n"
+    "                    [--set PATH=VALUE]... [--out DIR] [--json]\n"
     "\n"
     "An N-party population: a Moran process over the N-party game of FILE.yaml (a scenario of kind\n"
     "nparty: its game, its number of parties k, its noise, observation noise and periods; or, in a\n"
@@ -107,12 +108,14 @@ typedef struct nparty_view {
     const pl_nmatch_config *mc;
     int parties;
     const char *game;
+    const pl_scenario *scn; /* the game's file, with what --set changed */
 } nparty_view;
 
 static void nparty_header(void *ctx, const pl_moran *m, const pl_moran_config *cfg, int N)
 {
     (void)m;
     const nparty_view *v = ctx;
+    pl_scenario_print_overrides(stdout, v->scn); /* --set: as the summary of parley run opens */
     printf("N-party Moran process (%s), %d individuals in groups of %d (%s), selection w = %g%s, mutation %g;\n"
            "%d turns a group, noise %g, observation noise %g%s\n",
            cfg->mode == PL_MORAN_DB ? "death-birth" : "birth-death", N, v->parties, v->game, cfg->selection,
@@ -138,6 +141,7 @@ int cmd_moran_nparty(int argc, char **argv)
     pl_moran *m = NULL;
     cli_out out = {0};
     pl_error err;
+    cli_list sets = {0};
     const cli_flag flags[] = {
         {"game", 0, CLI_FLAG_TEXT, &game_path, "FILE.yaml", "the N-party game: a scenario file of kind nparty, or a shipped one\nby name from anywhere (games/public-goods.yaml)"},
         {"players", 'p', CLI_FLAG_TEXT, &players_text, "LIST", "the N-party strategies (types), comma-separated, as in a scenario's\n"
@@ -162,6 +166,8 @@ int cmd_moran_nparty(int argc, char **argv)
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write fixation.csv, payoffs.csv (one of a type among k - 1 of another),\n"
          "shares.csv, results.json and report.html into DIR"},
         CLI_ROW_JSON(&as_json),
+        CLI_ROW_SET(&sets, "The summary and results.json\n"
+                           "record the changes (the game's file: --game)."),
         {"graph", 0, CLI_FLAG_REFUSE, NULL, NULL, "is refused with an N-party game: the population is well mixed: groups are drawn from everyone"},
         {"reproduction-graph", 0, CLI_FLAG_REFUSE, NULL, NULL, "is refused with an N-party game: the population is well mixed: groups are drawn from everyone"},
         {"mutation-rates", 0, CLI_FLAG_REFUSE, NULL, NULL, "is refused with an N-party game: it takes one --mutation rate"},
@@ -194,7 +200,8 @@ int cmd_moran_nparty(int argc, char **argv)
     char game_file[4096]; /* a file, or a shipped game by name (games/public-goods.yaml) from anywhere */
     if ((rc = cli_scenario_find("moran", game_path, game_file, sizeof game_file))) goto done;
     rc = EXIT_USAGE;
-    if (pl_scenario_open(&scn, game_file, &err) || pl_nscenario_load(&ns, scn, &err)) {
+    if (pl_scenario_open(&scn, game_file, &err) || pl_scenario_set(scn, sets.items, sets.n, &err) ||
+        pl_nscenario_load(&ns, scn, &err)) {
         rc = cli_lib_error("moran", &err);
         goto done;
     }
@@ -240,9 +247,10 @@ int cmd_moran_nparty(int argc, char **argv)
         goto done;
     }
     double t1 = cli_seconds();
-    nparty_view view = {.mc = &mc, .parties = k, .game = pl_ngame_name(info.game)};
+    nparty_view view = {.mc = &mc, .parties = k, .game = pl_ngame_name(info.game), .scn = scn};
     const cli_moran_writer wr = {.header = nparty_header, .ctx = &view, .made = "groups played"};
-    pl_moran_meta meta = {.samples = samples, .counts = counts, .nmatch = &mc, .nparty_game = game_path, .parties = k};
+    pl_moran_meta meta = {.samples = samples, .counts = counts, .nmatch = &mc, .nparty_game = game_path, .parties = k,
+                          .nparty_scenario = scn};
     rc = cli_moran_report(m, counts, &cfg, &meta, &out, t0, t1, &wr);
 done:
     cli_out_abort(&out);

@@ -49,7 +49,9 @@ typedef struct ydefault {
     const pl_ynode *map;
     char *key, *text;
     int quoted; /* a text, never read as a number */
-    int by_party; /* not a default (text NULL): the keys map[key] may be written with, ids[0..n_ids) */
+    int by_party; /* not a default (text NULL): the keys map[key] may be written with, ids[0..n_ids);
+                   * 2: a key that cannot be set where the file leaves it out, text the reason */
+    int reach_only; /* a default --set may reach, not written into the inputs (pl_ydoc_fill_defaults) */
     char **ids;
     size_t n_ids;
 } ydefault;
@@ -86,6 +88,24 @@ void pl_ydoc_note_default(const pl_ydoc *d, const pl_ynode *map, const char *key
 
 static ydefault *add(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted, int by_party);
 static const ydefault *noted(const pl_ydoc *d, const pl_ynode *map, const char *key, int by_party);
+
+void pl_ydoc_note_reachable(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text)
+{
+    if (!map || map->kind != PL_Y_MAP || !key || !text || pl_ymap_get(map, key)) return;
+    ydefault *e = add(d, map, key, text, 0, 0);
+    if (e) e->reach_only = 1;
+}
+
+void pl_ydoc_note_fixed(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *why)
+{
+    if (map && map->kind == PL_Y_MAP && key && why && !pl_ymap_get(map, key)) add(d, map, key, why, 0, 2);
+}
+
+const char *pl_ydoc_fixed_why(const pl_ydoc *d, const pl_ynode *map, const char *key)
+{
+    const ydefault *e = noted(d, map, key, 2);
+    return e ? e->text : NULL;
+}
 
 static void note(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text, int quoted)
 {
@@ -164,13 +184,14 @@ static pl_ynode *scalar_node(const char *text, int line, int col)
     return n;
 }
 
-int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err)
+static int fill(pl_ydoc *d, int reachable, pl_error *err)
 {
     pl_ydefaults *l = d->defaults;
     if (!l) return PL_OK;
     int rc = l->failed ? PL_ENOMEM : PL_OK;
     for (size_t i = 0; i < l->n && !rc; i++) {
         if (l->e[i].by_party) continue; /* a form the key accepts, not a value */
+        if (l->e[i].reach_only && !reachable) continue; /* not an input the file is read with */
         pl_ynode *map = (pl_ynode *)l->e[i].map; /* a node of d's own tree: d is not const here */
         char *key = l->e[i].key, *dot;
         while (map && (dot = strchr(key, '.'))) { /* "observation.noise": a block left out, made */
@@ -192,6 +213,9 @@ int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err)
     d->defaults = NULL;
     return rc ? pl_error_set(err, rc, "out of memory noting the defaults of %s", d->path) : PL_OK;
 }
+
+int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err) { return fill(d, 0, err); }
+int pl_ydoc_fill_reachable(pl_ydoc *d, pl_error *err) { return fill(d, 1, err); }
 
 pl_ynode *pl_ymap_add(pl_ynode *map, const char *key, const char *text, int line, int col)
 {

@@ -73,6 +73,15 @@ int pl_ydoc_fill_defaults(pl_ydoc *d, pl_error *err);
 void pl_ydoc_note_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const *ids, size_t n);
 size_t pl_ydoc_by_party(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *const **keys);
 const char *pl_ydoc_default_of(const pl_ydoc *d, const pl_ynode *map, const char *key);
+/* A default a loader applies where no typed getter sees it (a key read by hand), that `--set` may reach
+ * like the others (pl_ydoc_fill_reachable writes it, with them) but that the inputs do not gain
+ * (pl_ydoc_fill_defaults leaves it out: the file reads the same without it). */
+void pl_ydoc_note_reachable(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *text);
+int pl_ydoc_fill_reachable(pl_ydoc *d, pl_error *err);
+/* A key that, where the file leaves it out, --set cannot make, and why (a text for the message:
+ * "a step without one is never late"); pl_ydoc_fixed_why gives it back (NULL: none noted). */
+void pl_ydoc_note_fixed(const pl_ydoc *d, const pl_ynode *map, const char *key, const char *why);
+const char *pl_ydoc_fixed_why(const pl_ydoc *d, const pl_ynode *map, const char *key);
 
 /* Marks a node as made, not read (see origin above), so that an error at it reads "ORIGIN: <message>"
  * or "ORIGIN: <message> NOTE", about the input given.  Copies (pl_ydoc_copy) keep it.  PL_ENOMEM, or PL_OK. */

@@ -10,7 +10,11 @@
 #include "core/alloc.h"
 #include "io/csv.h"
 #include "io/files.h"
+#include <jansson.h>
+
 #include "io/json_writer.h"
+#include "scenario/overrides.h"
+#include "scenario/scenario.h"
 #include "parley/population.h"
 #include "population/moran_report.h"
 
@@ -152,6 +156,13 @@ static int write_json(const pl_moran *m, const pl_moran_config *cfg, const pl_mo
         pl_jw_key_num(&w, "mean_generations", f->mean_generations);
     }
     if (traj) pl_jw_key_u64(&w, "trajectory_generations", gens);
+    const pl_overrides *log = meta->nparty_scenario ? pl_scenario_overrides(meta->nparty_scenario) : NULL;
+    if (log && log->n) { /* what --set changed in the game's file, as in parley run's results.json */
+        json_t *j = pl_overrides_json(log);
+        pl_jw_key(&w, "overrides");
+        pl_jw_tree(&w, j);
+        json_decref(j);
+    }
     pl_jw_end(&w);
     fputc('\n', o.f);
     return pl_outfile_commit_json(&o, &w, err);

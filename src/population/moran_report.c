@@ -12,6 +12,8 @@
 #include "io/html_report.h"
 #include "io/svg_chart.h"
 #include "population/moran_report.h"
+#include "scenario/overrides.h"
+#include "scenario/scenario.h"
 
 #define REPORT_POINTS 400
 
@@ -52,6 +54,11 @@ int pl_moran_write_report(const pl_moran *m, const pl_moran_config *cfg, const p
                          meta->parties - 1);
         pl_report_paramf(rep, "turns", "%d", meta->nmatch->turns);
         pl_report_paramf(rep, "noise", "%g, observation noise %g", meta->nmatch->noise, meta->nmatch->obs_noise);
+        if (meta->nparty_scenario) { /* what --set changed in the game's file, one line each */
+            char cmd[8]; /* (the report gives no command line to append the flags to) */
+            cmd[0] = 0;
+            pl_overrides_report(rep, pl_scenario_overrides(meta->nparty_scenario), cmd, sizeof cmd);
+        }
     } else {
         pl_report_param(rep, "interaction graph", meta->interaction_text ? meta->interaction_text : "complete");
     }

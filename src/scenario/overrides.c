@@ -280,6 +280,14 @@ int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path,
         pl_ydoc_free(c);
         return pl_error_set(err, PL_ENOMEM, "out of memory applying --set");
     }
+    if (who->n_prior > 0) { /* the values set so far, their lists of `p` rescaled as they will be at the end */
+        pl_ynode **pn = pl_calloc((size_t)who->n_prior, sizeof *pn);
+        int ok = pn != NULL;
+        pl_error pe;
+        for (int i = 0; ok && i < who->n_prior; i++) ok = !pl_ypath_node(c, who->prior[i], &pn[i], &pe);
+        if (ok) pl_overrides_renormalise(c, who->prior, pn, who->n_prior, NULL, &pe); /* a refusal: apply's to say */
+        pl_free(pn);
+    }
     pl_error le;
     int read_rc = read(c, &le); /* a mistake of the file is the run's to report; what the loader read up to it counts */
     int n_seg = 1;
@@ -292,7 +300,16 @@ int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path,
     }
     pl_ynode *cn;
     pl_error e1;
-    if ((rc = pl_ydoc_fill_defaults(c, err)) || (rc = pl_ypath_node(c, path, &cn, &e1))) {
+    char last[PL_YPATH_MAX];
+    const pl_ynode *parent = prefix_node(c, path, n_seg - 1);
+    const char *fixed = parent ? pl_ydoc_fixed_why(c, parent, segment(path, n_seg - 1, last, sizeof last)) : NULL;
+    if (fixed) { /* a key the loader says cannot be made, and why */
+        rc = pl_error_set(err, PL_EINVAL, "path '%s': the file writes no '%s' here, and one cannot be made by an "
+                          "override: %s", path, last, fixed);
+        pl_ydoc_free(c);
+        return rc;
+    }
+    if ((rc = pl_ydoc_fill_reachable(c, err)) || (rc = pl_ypath_node(c, path, &cn, &e1))) {
         if (rc != PL_ENOMEM && read_rc) /* the loader stopped before it: say why */
             pl_error_set(err, rc, "%.400s; nor can its default be known, as the scenario does not load: %.500s",
                          e1.msg, le.msg);
@@ -339,7 +356,8 @@ int pl_overrides_apply(pl_ydoc *doc, pl_overrides_reader read, const char *const
         }
         char was[256], origin[PL_YPATH_MAX + 8];
         snprintf(origin, sizeof origin, "--set %s", paths[i]);
-        const pl_override_who who = {.at = i, .origin = origin, .say_how = 1, .input = PL_INPUT_SET};
+        const pl_override_who who = {.at = i, .origin = origin, .say_how = 1, .input = PL_INPUT_SET, .prior = pp,
+                                     .n_prior = i};
         int added;
         pl_error e;
         if ((rc = pl_overrides_reach(doc, read, paths[i], value, &who, &nodes[i], was, sizeof was, &added, &e))) {
@@ -375,10 +393,83 @@ const char *pl_overrides_blame(const pl_overrides *log, const char *msg, const c
         char at[64 + 4096];
         snprintf(at, sizeof at, "%s:%d:%d:", file, log->e[i].line, log->e[i].col);
         if (strstr(msg, at)) {
-            snprintf(buf, len, " (the value %s by %s%s)", log->e[i].renormalised ? "rescaled after" : "set",
-                     log->e[i].renormalised ? "--set on " : "--set ", log->e[i].path);
+            if (log->e[i].renormalised)
+                snprintf(buf, len, " (the value rescaled after --set on %s)", log->e[i].path);
+            else
+                snprintf(buf, len, " (the value set by --set %s=%s)", log->e[i].path, log->e[i].now);
             return buf;
         }
     }
     return buf;
+}
+
+/* The file with the --set texts use[i] marks applied, then `then`, read by the kind's loader: its
+ * status, and in *e its error (the log, when not NULL, receives the changes). */
+static int trial(const pl_ydoc *file, pl_overrides_reader read, const char *const *sets, int n, const char *use,
+                 pl_overrides_then then, void *user, pl_overrides *log, pl_error *e)
+{
+    pl_ydoc *d;
+    int rc = pl_ydoc_copy(&d, file, e);
+    if (rc) return rc;
+    const char **sub = pl_calloc((size_t)n, sizeof *sub);
+    int m = 0;
+    for (int i = 0; sub && i < n; i++)
+        if (use[i]) sub[m++] = sets[i];
+    rc = !sub ? pl_error_set(e, PL_ENOMEM, "out of memory") : pl_overrides_apply(d, read, sub, m, log, e);
+    if (!rc && then) rc = then(user, d, e);
+    if (!rc) rc = read(d, e);
+    pl_free(sub);
+    pl_ydoc_free(d);
+    return rc;
+}
+
+static int same_error(int rc, const pl_error *e, const char *msg) { return rc == PL_EINVAL && !strcmp(e->msg, msg); }
+
+void pl_overrides_explain(const pl_ydoc *file, pl_overrides_reader read, const char *const *sets, int n,
+                          pl_overrides_then then, void *user, pl_error *err)
+{
+    if (!err || err->code != PL_EINVAL || n <= 0 || !file || err->input == PL_INPUT_SET) return;
+    char msg[PL_ERROR_MSG_MAX], why[PL_ERROR_MSG_MAX] = "";
+    snprintf(msg, sizeof msg, "%s", err->msg);
+    char *use = pl_malloc((size_t)n), *blamed = pl_calloc((size_t)n, 1);
+    pl_overrides log = {0};
+    pl_error e;
+    if (!use || !blamed) goto done; /* out of memory: the error stays as it was */
+    memset(use, 1, (size_t)n);
+    /* every --set: the log says where each value is (the error may point at one), and the loader
+     * must give this very error, or the error is not the loader's (a run's) and nothing more is said */
+    int rc = read ? trial(file, read, sets, n, use, then, user, &log, &e) : PL_EINVAL;
+    pl_overrides_blame(&log, msg, file->path, why, sizeof why);
+    if (*why || !read || !same_error(rc, &e, msg)) goto done;
+    /* the file alone: the same error is the file's own */
+    memset(use, 0, (size_t)n);
+    rc = trial(file, read, sets, n, use, then, user, NULL, &e);
+    if (rc == PL_ENOMEM || same_error(rc, &e, msg)) goto done;
+    /* each --set left out in turn: those without which the error does not arise (all of them when it
+     * takes them together, none alone) */
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        memset(use, 1, (size_t)n);
+        use[i] = 0;
+        rc = trial(file, read, sets, n, use, then, user, NULL, &e);
+        if (rc == PL_ENOMEM) goto done;
+        if (!same_error(rc, &e, msg)) blamed[i] = 1, k++;
+    }
+    size_t len = (size_t)snprintf(why, sizeof why, " (this follows from ");
+    for (int i = 0, j = 0; i < n && len < sizeof why; i++) {
+        if (k && !blamed[i]) continue;
+        len += (size_t)snprintf(why + len, sizeof why - len, "%s--set %s", j++ ? " and " : "",
+                                sets[i]);
+    }
+    if (len < sizeof why)
+        snprintf(why + len, sizeof why - len, k == 1 ? ": without it, the file does not fail here)"
+                                              : k ? ": without any one of them, the file does not fail here)"
+                                                  : " together: the file alone does not fail here)");
+done:
+    if (*why && strlen(msg) + strlen(why) < sizeof err->msg) {
+        strcat(err->msg, why);
+        pl_error_about(err, PL_INPUT_SET);
+    }
+    pl_overrides_clear(&log);
+    pl_free(use), pl_free(blamed);
 }

@@ -70,6 +70,10 @@ typedef struct pl_override_who {
     int say_how;        /* 1: such an error ends with how the key was made ("(a key the file leaves to its
                          * default)", "(a party's entry; the file writes one number for all)") */
     pl_input input;     /* and is about this input (parley/error.h) */
+    const char *const *prior; /* the paths set before this one (NULL: none): the loader asked about a
+                               * default reads the document with their lists of `p` rescaled as they
+                               * will be, so that a probability set first does not make it refuse the file */
+    int n_prior;
 } pl_override_who;
 
 /* The scalar node `path` names in doc, made as above when the file leaves it out (value: the text
@@ -86,19 +90,35 @@ int pl_overrides_reach(pl_ydoc *doc, pl_overrides_reader read, const char *path,
 int pl_overrides_renormalise(pl_ydoc *doc, const char *const *paths, pl_ynode *const *nodes, int n, pl_overrides *log,
                              pl_error *err);
 
-/* " (the value set by --set PATH)" when an error message points at a value an override set, else "". */
+/* " (the value set by --set PATH=VALUE)" when an error message points at a value an override set, else "". */
 const char *pl_overrides_blame(const pl_overrides *log, const char *msg, const char *path_of_file, char *buf,
                                size_t len);
+
+/* More changes after the overrides, for a document explained below (a sensitivity analysis's point). */
+typedef int (*pl_overrides_then)(void *user, pl_ydoc *doc, pl_error *err);
+/* An error (err, PL_EINVAL) from reading `file` changed by the n --set texts (and then `then`, may be
+ * NULL) blames the overrides it follows from, whatever the check and wherever it points: one rule for
+ * every validation of every kind.  When the message points at a value a --set wrote, " (the value set
+ * by --set PATH=VALUE)" (pl_overrides_blame).  Else, when the kind's loader (`read`) gives this very
+ * error with every --set and not with none, the --set texts it follows from are found by leaving each
+ * out in turn (the loader read again each time: errors are rare, loading is fast): " (this follows
+ * from --set P=V: without it, the file does not fail here)", or all of them when only together they
+ * fail it.  An error the loader does not give (a run's), or gives for the file alone (the file's own),
+ * or one already about a --set, is left as it is.  Either way the error becomes about --set. */
+void pl_overrides_explain(const pl_ydoc *file, pl_overrides_reader read, const char *const *sets, int n,
+                          pl_overrides_then then, void *user, pl_error *err);
 
 void pl_overrides_clear(pl_overrides *log);
 /* A copy of a log (for a model that outlives its scenario), or NULL when out of memory. */
 pl_overrides *pl_overrides_copy(const pl_overrides *log);
 
-/* The overrides as the summary's opening lines (nothing when there are none), and as a JSON array
+/* The overrides as the summary's opening lines (nothing when there are none), headed "Assumptions
+ * changed for this WHAT (--set):" (what: "run", "fit", "design search"; NULL: "Assumptions changed
+ * from the file (--set):", for a front end's screen), and as a JSON array
  * of {path, value, file_value, renormalised} (scenario.c), with "file_default": true for a key the
  * file leaves out (file_value is the loader's default) and "by_party": true for a party's entry made
  * of a number written for all (file_value is that number); neither when the file wrote the value. */
-void pl_overrides_print(FILE *f, const pl_overrides *log);
+void pl_overrides_print(FILE *f, const pl_overrides *log, const char *what);
 struct json_t *pl_overrides_json(const pl_overrides *log);
 /* The overrides as a report's parameters ("--set": one line of the summary each), and appended to
  * the report's command line cmd (len bytes) as the flags that make them again (an error is the

@@ -42,6 +42,9 @@ struct pl_scenario {
     /* what --set changed in doc (pl_scenario_set, or the run's options): the run, and a model loaded
      * from the scenario, record it; a pointer, as a run of a const scenario still applies its options */
     pl_overrides *log;
+    /* the document as the file gave it, before --set (NULL without one), so that an error the
+     * changes cause can be told from the file's own (pl_scenario_blame); a pointer, as log */
+    pl_ydoc **file;
 };
 
 void pl_run_options_default(pl_run_options *opt)
@@ -76,7 +79,8 @@ int pl_scenario_open(pl_scenario **out, const char *path, pl_error *err)
     for (int i = 0; i < N_KINDS; i++)
         if (!strcmp(kinds[i].kind, kind)) {
             pl_scenario *s = pl_calloc(1, sizeof *s);
-            if (s && !(s->log = pl_calloc(1, sizeof *s->log))) pl_free(s), s = NULL;
+            if (s && (!(s->log = pl_calloc(1, sizeof *s->log)) || !(s->file = pl_calloc(1, sizeof *s->file))))
+                pl_free(s->log), pl_free(s), s = NULL;
             if (!s) {
                 pl_ydoc_free(doc);
                 return pl_error_set(err, PL_ENOMEM, "out of memory opening %s", path);
@@ -102,6 +106,8 @@ void pl_scenario_free(pl_scenario *s)
     pl_ydoc_free(s->doc);
     pl_overrides_clear(s->log);
     pl_free(s->log);
+    if (s->file) pl_ydoc_free(*s->file);
+    pl_free(s->file);
     pl_free(s);
 }
 
@@ -137,22 +143,34 @@ static int apply_sets(const pl_scenario *s, const char *const *sets, int n, pl_e
     if (s->log->n)
         return pl_error_set(err, PL_EINVAL, "--set %s: the scenario's values were already changed once; give every "
                             "--set together", sets[0]);
-    return pl_overrides_apply(s->doc, pl_scenario_reader_of(s->doc), sets, n, s->log, err);
+    pl_ydoc_free(*s->file);
+    int rc = pl_ydoc_copy(s->file, s->doc, err); /* the file's own values, for pl_scenario_blame */
+    return rc ? rc : pl_overrides_apply(s->doc, pl_scenario_reader_of(s->doc), sets, n, s->log, err);
 }
 
 int pl_scenario_set(pl_scenario *s, const char *const *sets, int n, pl_error *err) { return apply_sets(s, sets, n, err); }
 
 const pl_overrides *pl_scenario_overrides(const pl_scenario *s) { return s->log; }
 
-void pl_scenario_print_overrides(FILE *f, const pl_scenario *s) { pl_overrides_print(f, s->log); }
+void pl_scenario_print_overrides(FILE *f, const pl_scenario *s) { pl_overrides_print(f, s->log, NULL); }
 
 int pl_scenario_blame(const pl_scenario *s, int rc, pl_error *err)
 {
-    if (rc != PL_EINVAL || !s->log->n || !err) return rc;
-    char why[PL_ERROR_MSG_MAX]; /* (a key --set made names the flag itself: overrides.h) */
-    pl_overrides_blame(s->log, err->msg, s->doc->path, why, sizeof why);
-    if (*why && strlen(err->msg) + strlen(why) < sizeof err->msg) strcat(err->msg, why);
-    if (*why) pl_error_about(err, PL_INPUT_SET);
+    if (rc != PL_EINVAL || !s->log->n || !err || !*s->file) return rc;
+    /* the --set texts again, in order (the rescaled values follow from them) */
+    const char **sets = pl_calloc((size_t)s->log->n, sizeof *sets);
+    char **texts = pl_calloc((size_t)s->log->n, sizeof *texts);
+    int n = 0, ok = sets && texts;
+    for (int i = 0; ok && i < s->log->n; i++) {
+        const pl_override *o = &s->log->e[i];
+        if (o->renormalised) continue;
+        size_t len = strlen(o->path) + strlen(o->now) + 2;
+        if (!(texts[n] = pl_malloc(len))) ok = 0;
+        else snprintf(texts[n], len, "%s=%s", o->path, o->now), sets[n] = texts[n], n++;
+    }
+    if (ok) pl_overrides_explain(*s->file, pl_scenario_reader_of(*s->file), sets, n, NULL, NULL, err);
+    for (int i = 0; texts && i < n; i++) pl_free(texts[i]);
+    pl_free(texts), pl_free(sets);
     return rc;
 }
 
@@ -165,10 +183,13 @@ static void override_text(const pl_override *o, char *buf, size_t len)
              : o->added == PL_OVERRIDE_BY_PARTY ? " for every party" : "");
 }
 
-void pl_overrides_print(FILE *f, const pl_overrides *log)
+void pl_overrides_print(FILE *f, const pl_overrides *log, const char *what)
 {
     if (!f || !log || !log->n) return;
-    fprintf(f, "Assumptions changed for this run (--set):\n");
+    if (what)
+        fprintf(f, "Assumptions changed for this %s (--set):\n", what);
+    else
+        fprintf(f, "Assumptions changed from the file (--set):\n");
     for (int i = 0; i < log->n; i++) {
         char text[2 * PL_YPATH_MAX + 1024];
         override_text(&log->e[i], text, sizeof text);
@@ -312,7 +333,7 @@ int pl_scenario_run_plain(const pl_scenario *s, const pl_run_options *opt, FILE 
     rc = apply_sets(s, opt->sets, opt->n_sets, err);
     if (!rc && opt->out_dir && pl_ydoc_record_defaults(doc)) rc = pl_error_set(err, PL_ENOMEM, "out of memory");
     if (!rc) {
-        if (summary) pl_overrides_print(summary, s->log);
+        if (summary) pl_overrides_print(summary, s->log, "run");
         rc = pl_scenario_blame(s, s->kind->run(doc, opt, summary, err), err);
         if (!rc && opt->out_dir && !(rc = pl_ydoc_fill_defaults(doc, err))) /* the loader's defaults join the inputs */
             rc = record_inputs(opt->out_dir, doc, s->log, err);

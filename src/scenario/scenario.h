@@ -67,9 +67,9 @@ int pl_scenario_untagged_source(const pl_ydoc *doc, const char *text, char *tag,
  * for a model read from it to record in what it writes (overrides.h). */
 struct pl_overrides;
 const struct pl_overrides *pl_scenario_overrides(const pl_scenario *s);
-/* After a kind's loader or runner refused the scenario with rc: when the message points at a value
- * of the file that --set changed, adds " (the value set by --set PATH)" and makes the error about
- * --set (a key --set made names the flag itself).  Returns rc. */
+/* After a kind's loader or runner refused the scenario with rc: when the error follows from a value
+ * --set changed, says which --set and its value, and makes the error about --set (overrides.h:
+ * pl_overrides_explain; a key --set made names the flag itself).  Returns rc. */
 int pl_scenario_blame(const pl_scenario *s, int rc, pl_error *err);
 
 /* The run without the key findings' sensitivity pass (pl_scenario_run adds it: sensitivity.c). */

@@ -106,7 +106,8 @@ static int load_base(sens_ctx *x, pl_ydoc **doc)
     if (x->base) return pl_ydoc_copy(doc, x->base, x->err);
     int rc = pl_ydoc_copy(doc, x->doc, x->err);
     if (rc) return rc;
-    if ((rc = pl_overrides_apply(*doc, pl_scenario_reader_of(*doc), x->s->sets, x->s->n_sets, NULL, x->err))) {
+    pl_overrides *log = x->s->log && !x->s->log->n ? x->s->log : NULL; /* the first time: what they changed */
+    if ((rc = pl_overrides_apply(*doc, pl_scenario_reader_of(*doc), x->s->sets, x->s->n_sets, log, x->err))) {
         pl_ydoc_free(*doc);
         *doc = NULL;
     }
@@ -155,6 +156,21 @@ static int whole_ranges(sens_ctx *x)
     return rc;
 }
 
+/* A point's values put into a document (pl_overrides_explain's `then`). */
+typedef struct point_hook {
+    sens_ctx *x;
+    const double *values;
+} point_hook;
+static int apply_point(void *user, pl_ydoc *doc, pl_error *err)
+{
+    point_hook *h = user;
+    pl_error *keep = h->x->err;
+    h->x->err = err;
+    int rc = apply_values(h->x, doc, h->values);
+    h->x->err = keep;
+    return rc;
+}
+
 /* Evaluates every design at one point (values[k] for every range), with `runs` runs. */
 static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_result *e)
 {
@@ -165,7 +181,10 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
         pl_eval_config ec = x->ec;
         ec.runs = runs;
         rc = x->eval(doc, &ec, e, x->err);
-        if (rc == PL_EINVAL) { /* a value the kind refuses: say which point */
+        if (rc == PL_EINVAL) { /* a value the kind refuses: which --set it follows from, and which point */
+            point_hook h = {x, values};
+            pl_overrides_explain(x->doc, pl_scenario_reader_of(x->doc), x->s->sets, x->s->n_sets, apply_point, &h,
+                                 x->err);
             char pt[512] = "";
             size_t len = 0;
             for (int k = 0; k < x->s->n_ranges && len < sizeof pt; k++)
@@ -701,6 +720,8 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
     s->path = doc->path, s->sets = cfg->sets, s->n_sets = cfg->n_sets;
+    pl_overrides log = {0};
+    s->log = &log;
     s->bisect_steps = cfg->bisect_steps > 0 ? cfg->bisect_steps : 8;
     s->sobol_n = cfg->sobol_n > 0 ? cfg->sobol_n : 0;
     s->bootstrap = cfg->bootstrap > 0 ? cfg->bootstrap : 500;
@@ -711,6 +732,7 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
                                               .threads = cfg->threads > 0 ? cfg->threads : 1}};
     if (!rc) rc = analyse(&x, cfg, summary);
     pl_ydoc_free(x.base);
+    pl_overrides_clear(&log);
     pl_free(s);
     pl_ydoc_free(doc);
     return rc;

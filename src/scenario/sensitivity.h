@@ -7,6 +7,7 @@
 #include "parley/sensitivity.h"
 #include "scenario/scenario.h"
 #include "io/yaml_path.h"
+#include "scenario/overrides.h"
 
 #define PL_SENS_MAX_RANGES 32
 #define PL_SENS_MAX_PATHS 8
@@ -65,6 +66,8 @@ typedef struct pl_sensitivity {
     pl_sens_point grid[PL_SENS_MAX_GRID][PL_SENS_MAX_GRID];
     int n_sets;
     const char *const *sets;
+    pl_overrides *log;       /* what the --set texts changed, resolved (path, value, the file's value;
+                              * the rescaled too), as parley run's summary gives them (overrides.h) */
     int evaluations;
     int quick;               /* parley run's key findings: a flip counts (and is bisected) only where the
                               * difference's intervals at the two ends exclude 0 on opposite sides */

@@ -117,14 +117,10 @@ void pl_sens_depends_text(const pl_sensitivity *s, char *buf, size_t n)
 void pl_sens_write_summary(FILE *f, const pl_sensitivity *s)
 {
     const pl_eval_result *e = &s->base;
+    pl_overrides_print(f, s->log, "analysis"); /* the baseline's changes, as parley run's summary opens */
     fprintf(f, "Sensitivity of %s (%s)\n", s->scenario_name[0] ? s->scenario_name : s->path, s->path);
     fprintf(f, "%llu runs per point, seed %llu, the same random numbers at every point; %d evaluations\n",
             (unsigned long long)s->runs, (unsigned long long)s->seed, s->evaluations);
-    if (s->n_sets) {
-        fprintf(f, "baseline changed by --set:");
-        for (int i = 0; i < s->n_sets; i++) fprintf(f, " %s", s->sets[i]);
-        fprintf(f, "\n");
-    }
     char text[2048];
     findings(s, text, sizeof text);
     fprintf(f, "\n%s\n\n", text);
@@ -321,9 +317,7 @@ static json_t *results_json(const pl_sensitivity *s)
     json_object_set_new(root, "runs", json_integer((json_int_t)s->runs));
     json_object_set_new(root, "seed", json_integer((json_int_t)s->seed));
     json_object_set_new(root, "measure", json_string(e->measure));
-    json_t *sets = json_array();
-    for (int i = 0; i < s->n_sets; i++) json_array_append_new(sets, json_string(s->sets[i]));
-    json_object_set_new(root, "overrides", sets);
+    json_object_set_new(root, "overrides", pl_overrides_json(s->log)); /* as parley run's results.json */
     if (s->a >= 0) {
         json_t *c = json_array();
         json_array_append_new(c, json_string(e->name[s->a]));
@@ -433,7 +427,8 @@ int pl_sens_write_report(const char *path, const pl_sensitivity *s, pl_error *er
     pl_report_paramf(rep, "scenario", "%s", s->path);
     pl_report_paramf(rep, "runs per point", "%llu", (unsigned long long)s->runs);
     pl_report_paramf(rep, "seed", "%llu", (unsigned long long)s->seed);
-    for (int i = 0; i < s->n_sets; i++) pl_report_paramf(rep, "--set", "%s", s->sets[i]);
+    char cmd[8] = ""; /* (the report gives no command line to append the flags to) */
+    pl_overrides_report(rep, s->log, cmd, sizeof cmd); /* one line each, as parley run's report */
     snprintf(text, sizeof text, "Every %s runs on the same random numbers at every point, so what moves between points "
              "is the assumption. Intervals are Monte Carlo noise only; results hold only under the scenario's other "
              "assumptions.", e->item);

@@ -37,6 +37,14 @@ check "design: ... the same best design" grep -qE "^  D00 +8[3-7]\.[0-9]% " <<<"
 # six-party: the shipped block, a little of it on 1 and 2 threads
 "$PARLEY" design scenarios/korea/six-party-2007.yaml --runs 40 --confirm 60 --check-runs 20 --top 2 --exhaustive-max 4 --out "$TMP/s1" >"$TMP/s1.txt" 2>/dev/null; rc=$?
 check "design six-party: exits 0 with the posterior as a second set of types" [ "$rc" -eq 0 ] && grep -qF "the fit's posterior types with the fitted behaviour" "$TMP/s1.txt"
+fitmax=$("$PARLEY" fit scenarios/korea/six-party-2007.yaml --runs 10 2>/dev/null | sed -n 's/^Maximum likelihood: \(.*\) (log likelihood .*/\1/p')
+check "design six-party: the fitted behaviour written as parley fit writes its maximum ($fitmax)" \
+  bash -c '[ -n "$1" ] && grep -qF "with the fitted behaviour ($1)" "$2"' _ "$fitmax" "$TMP/s1.txt"
+check "design six-party: results.json's fitted is fit.json's maximum (the same four numbers)" python3 -c "
+import json,subprocess,sys
+f=json.loads(subprocess.run(['$PARLEY','fit','scenarios/korea/six-party-2007.yaml','--runs','10','--json'],capture_output=True,text=True).stdout)['maximum_likelihood']
+d=json.load(open('$TMP/s1/results.json'))['fitted']
+sys.exit(0 if d=={k:f[k] for k in ('rationality','tremble','patience','discount')} else 1)"
 "$PARLEY" design scenarios/korea/six-party-2007.yaml --runs 40 --confirm 60 --check-runs 20 --top 2 --exhaustive-max 4 --threads 2 --out "$TMP/s2" >"$TMP/s2.txt" 2>/dev/null
 check "design six-party: the same files and summary on 2 threads" diff -r "$TMP/s1" "$TMP/s2"
 check "design six-party: ... and summary" diff "$TMP/s1.txt" "$TMP/s2.txt"
@@ -45,7 +53,7 @@ check "design six-party: ... and summary" diff "$TMP/s1.txt" "$TMP/s2.txt"
 out=$("$PARLEY" design "$TINY" --confirm 20000 --set parties.B.policy.all_first.p=0.6 --out "$TMP/set" 2>/dev/null); rc=$?
 check "design --set: exits 0" [ "$rc" -eq 0 ]
 check "design --set: the summary opens with the change and the rescaled reciprocal" \
-  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this run (--set):|  parties.B.policy.all_first.p = 0.6 (the file: 0.3)|  parties.B.policy.reciprocal.p = 0.4 (the file: 0.7; rescaled so that its list still adds up to 1)|"' _ "$out"
+  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this design search (--set):|  parties.B.policy.all_first.p = 0.6 (the file: 0.3)|  parties.B.policy.reciprocal.p = 0.4 (the file: 0.7; rescaled so that its list still adds up to 1)|"' _ "$out"
 check "design --set: the best design completes near 70%, as worked by hand" grep -qE "^  D00 +(69|70|71)\.[0-9]% " <<<"$out"
 check "design --set: a_waits near 40%" grep -qE "^  a_waits +(39|40|41)\.[0-9]% " <<<"$out"
 check "design --set: results.json holds the overrides, the rescaled one marked" python3 -c "

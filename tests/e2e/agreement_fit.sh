@@ -48,7 +48,7 @@ set=$("$PARLEY" fit $AF --runs 100 --set steps.AF-US-2.paid=as_delivered --set p
   --out "$TMP/fitset" 2>"$TMP/seterr"); rc=$?
 check "fit --set: exits 0" [ "$rc" -eq 0 ]
 check "fit --set: the summary opens with the changes, as parley run's" \
-  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this run (--set):|  steps.AF-US-2.paid = as_delivered (the file: once)|  parties.DPRK.policy.opportunist.p = 0.5 (the file: 0.25)|"' _ "$set"
+  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this fit (--set):|  steps.AF-US-2.paid = as_delivered (the file: once)|  parties.DPRK.policy.opportunist.p = 0.5 (the file: 0.25)|"' _ "$set"
 check "fit --set: the other DPRK types are rescaled to add up to 1, and the summary says so" \
   grep -qF "  parties.DPRK.policy.reciprocal.p = 0.333333333333333 (the file: 0.5; rescaled so that its list still adds up to 1)" <<<"$set"
 check "fit --set: the prior is the one set" grep -qE "^  DPRK +reciprocal 0\.33 -> [0-9.]+ \([0-9.]+\)  opportunist 0\.50 -> " <<<"$set"
@@ -67,7 +67,7 @@ expect_err_has "parley fit: --set path 'steps.AF-US-2.payd': no key 'payd' in st
   "fit --set: a bad path names the flag and the closest key"
 check "fit --set: a bad path leaves no results folder" [ ! -e "$TMP/fitbad" ]
 expect_exit 2 "fit --set: a value the loader refuses" "$PARLEY" fit $AF --runs 100 --set steps.AF-US-2.paid=sometimes
-expect_err_has "(the value set by --set steps.AF-US-2.paid)" "fit --set: a refused value names the flag"
+expect_err_has "(the value set by --set steps.AF-US-2.paid=sometimes)" "fit --set: a refused value names the flag"
 check "fit: the grid ends in the limits (the rule, patience without end)" grep -qE "rationality \{0\.25 \.\. [0-9]+, rule\}.*patience \{0 \.\. [0-9]+, never\}" <<<"$af"
 check "fit: writes fit.json" python3 -c "import json,sys; d=json.load(open('$TMP/fit/fit.json')); sys.exit(0 if d['kind']=='agreement_fit' and 'DPRK' in d['types'] else 1)"
 again=$("$PARLEY" fit $SIX --runs 300 2>/dev/null)

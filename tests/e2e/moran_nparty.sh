@@ -114,4 +114,26 @@ check "a tournament-only file plays its 6-player game" grep -q "groups of 6 (6-p
 out=$("$R" moran --game "$PG" --players ttft,defector --counts 5,5 --mutation 0.05 --generations 200 --samples 5 --selection 0.5 --json 2>/dev/null)
 check "with --mutation, --json prints the recorded run's document" grep -q '"parties": 5' <<<"$out"
 check "and the run lasts the generations asked" grep -q '"max_generations": 200' <<<"$out"
+
+# --set (issue 11, as parley run): the game's file changed, the changes in the summary, results.json and report
+"$R" moran --game "$PG" --players ttft,defector --counts 3,3 --runs 200 --seed 2 --out "$TMP/set0" >"$TMP/set0.txt" 2>/dev/null
+"$R" moran --game "$PG" --players ttft,defector --counts 3,3 --runs 200 --seed 2 --set game.benefit=4 --set noise=0.02 \
+  --out "$TMP/set" >"$TMP/set.txt" 2>/dev/null
+check "--set: the summary opens with the changes" bash -c 'head -3 "$1" | tr "\n" "|" | grep -qxF "Assumptions changed from the file (--set):|  game.benefit = 4 (the file: 3)|  noise = 0.02 (the file: 0.01)|"' _ "$TMP/set.txt"
+check "--set: the game played is the one set (benefit 4, noise 0.02)" bash -c 'grep -q "cost 1, benefit 4)" "$1" && grep -q "noise 0.02," "$1"' _ "$TMP/set.txt"
+check "--set: ... and its numbers differ from the file's" bash -c '! cmp -s "$1/fixation.csv" "$2/fixation.csv"' _ "$TMP/set0" "$TMP/set"
+check "--set: results.json records the overrides" python3 -c "
+import json,sys; j=json.load(open('$TMP/set/results.json'))
+sys.exit(0 if [(o['path'],o['value'],o['file_value']) for o in j['overrides']]==[('game.benefit','4','3'),('noise','0.02','0.01')] and j['parameters']['noise']==0.02 else 1)"
+check "without --set: no overrides key (the file as before)" python3 -c "
+import json,sys; sys.exit('overrides' in json.load(open('$TMP/set0/results.json')))"
+check "--set: the report lists them" grep -qF "game.benefit = 4 (the file: 3)" "$TMP/set/report.html"
+expect_exit 2 "--set: a path that is not one" "$PARLEY" moran --game "$PG" --players ttft,defector --set game.benefitt=4
+expect_err_has "--set path 'game.benefitt': no key 'benefitt' in game (did you mean 'benefit'?)" "... names the flag and the closest key"
+expect_exit 2 "--set: a value the game refuses" "$PARLEY" moran --game "$PG" --players ttft,defector --set game.cost=-1
+expect_err_has "'cost' must be between 0 and 1e+12, found -1 (the value set by --set game.cost=-1)" "... at its place, naming the flag and value"
+expect_exit 2 "--set: a prisoner's dilemma set out of order" "$PARLEY" moran --game "$(dirname "$0")/../../scenarios/games/six-player-tournament.yaml" --players ttft,defector --set tournament.game.T=2
+expect_err_has "needs T > R > P > S, got R=3 S=0 T=2 P=1 (this follows from --set tournament.game.T=2" "... blamed on the flag"
+out=$("$PARLEY" moran --game "$PG" --help)
+check "the N-party help lists --set" grep -q -- "--set P=V" <<<"$out"
 echo "1..$tap_n"

@@ -148,7 +148,7 @@ check "agreement: the line that wraps ends with its comma" grep -qE "^  waiting 
 out=$(printf 'end\n' | "$PARLEY" play $SIX --as US --set horizon=40 --set parties.DPRK.policy.opportunist.p=0.5 2>&1); rc=$?
 check "agreement --set: exits 0" [ "$rc" -eq 0 ]
 check "agreement --set: the opening screen lists the changes first, as parley run's summary" \
-  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed for this run (--set):|  horizon = 40 (the file: 48)|  parties.DPRK.policy.opportunist.p = 0.5 (the file: 0.2)|"' _ "$out"
+  bash -c 'head -3 <<<"$1" | tr "\n" "|" | grep -qF "Assumptions changed from the file (--set):|  horizon = 40 (the file: 48)|  parties.DPRK.policy.opportunist.p = 0.5 (the file: 0.2)|"' _ "$out"
 check "agreement --set: ... and the rescaled DPRK types" \
   grep -qF "  parties.DPRK.policy.reciprocal.p = 0.3125 (the file: 0.5; rescaled so that its list still adds up to 1)" <<<"$out"
 check "agreement --set: the game is the one set (40 periods, not 48)" \

@@ -11,6 +11,7 @@ fix="$RESOURCES/two_step_breakeven.yaml"
 "$PARLEY" run "$six" --runs 400 --threads 1 --out "$TMP/set" --set parties.DPRK.policy.opportunist.p=0.1 \
   --set steps.SP-DP-1.flow.DPRK=-0.31 --set verifiers.IAEA.p_confirm=0.6 >"$TMP/set.txt" 2>/dev/null
 check "run --set with the three examples of the issue succeeds" [ $? -eq 0 ]
+check "the summary opens with the overrides, headed for a run" bash -c 'head -1 "$1" | grep -qxF "Assumptions changed for this run (--set):"' _ "$TMP/set.txt"
 check "the summary lists each override with the file's value" grep -q "steps.SP-DP-1.flow.DPRK = -0.31 (the file: -0.3)" "$TMP/set.txt"
 check "the summary says how the other types were renormalised (0.5 x 0.9 / 0.8)" \
   grep -q "parties.DPRK.policy.reciprocal.p = 0.5625 (the file: 0.5; rescaled so that its list still adds up to 1)" "$TMP/set.txt"
@@ -106,7 +107,42 @@ expect_err_has "add up to 1.2, more than 1" "... saying so"
 expect_exit 2 "a path to a map is refused" "$PARLEY" run "$six" --set steps.SP-DP-1.flow=1
 expect_err_has "names a map, not a value" "... saying what it names"
 expect_exit 2 "a value the scenario refuses is refused at its place, blamed on --set" "$PARLEY" run "$six" --set verifiers.IAEA.p_confirm=abc
-expect_err_has "six-party-2007.yaml:71:16: 'p_confirm' must be a number, found 'abc' (the value set by --set verifiers.IAEA.p_confirm)" "... with file:line:col"
+expect_err_has "six-party-2007.yaml:71:16: 'p_confirm' must be a number, found 'abc' (the value set by --set verifiers.IAEA.p_confirm=abc)" "... with file:line:col, the flag and its value"
+# a check of the whole model that an override fails, wherever it points, blames the override (one rule for every check)
+expect_exit 2 "run: a p_confirm of 0 set by --set, which a step requires, is refused" "$PARLEY" run "$six" --set verifiers.IAEA.p_confirm=0
+expect_err_has "six-party-2007.yaml:178:15: step 'SP-DP-1' can never become due: it requires 'IA-DP-1', whose verification never confirms (p_confirm is 0) (this follows from --set verifiers.IAEA.p_confirm=0: without it, the file does not fail here)" "... at the step, blaming the flag and its value"
+expect_exit 2 "fit: the same" "$PARLEY" fit "$six" --runs 50 --set verifiers.IAEA.p_confirm=0
+expect_err_has "(this follows from --set verifiers.IAEA.p_confirm=0: without it, the file does not fail here)" "... blames the flag"
+expect_exit 2 "design: the same" "$PARLEY" design "$six" --runs 50 --set verifiers.IAEA.p_confirm=0
+expect_err_has "(this follows from --set verifiers.IAEA.p_confirm=0: without it, the file does not fail here)" "... blames the flag"
+expect_exit 2 "a horizon set too short for a dated event" "$PARLEY" run "$six" --set horizon=5 --set verifiers.VM.p_confirm=0.5
+expect_err_has "raise 'horizon' (this follows from --set horizon=5: without it, the file does not fail here)" "... blames that --set alone, not the other"
+expect_exit 2 "N-party: a payoff set that breaks T > R > P > S" "$PARLEY" run scenarios/games/six-player-tournament.yaml --set tournament.game.T=2
+expect_err_has "six-player-tournament.yaml:19:9: a prisoner's dilemma needs T > R > P > S, got R=3 S=0 T=2 P=1 (this follows from --set tournament.game.T=2: without it, the file does not fail here)" "... blames the flag"
+expect_exit 2 "two overrides that fail a check only together" "$PARLEY" run "$fix" --runs 10 --set horizon=3 --set steps.a_step.not_before=4 --set seed=5
+expect_err_has "(this follows from --set horizon=3 and --set steps.a_step.not_before=4: without any one of them, the file does not fail here)" "... name both, and not the third"
+sed -e 's/p_confirm: 0.8  /p_confirm: 0    /' "$six" >"$TMP/six-p0.yaml"
+expect_exit 2 "the file's own error is not blamed on an unrelated --set" "$PARLEY" run "$TMP/six-p0.yaml" --set verifiers.VM.p_confirm=0.5
+expect_err_has "six-p0.yaml:178:15: step 'SP-DP-1' can never become due: it requires 'IA-DP-1', whose verification never confirms (p_confirm is 0)" "... its own error at its place"
+check "... the message names no --set" bash -c "! grep -q -- '--set' <<<\"\$1\"" _ "$TAP_ERR"
+# numbers a loader reads by hand: a step's not_before and a shock's from default to the start and can be set;
+# a deadline or an 'until' the file leaves out cannot be made, and the error says why
+"$PARLEY" run "$six" --runs 50 --threads 1 --set steps.IA-DP-1.not_before=2007-05-01 --set shocks.launch.from=3 --out "$TMP/nb" >"$TMP/nb.txt" 2>/dev/null
+check "--set of a not_before the file leaves out: the listing says its default (the start)" grep -qF "steps.IA-DP-1.not_before = 2007-05-01 (the file: default 2007-02-13)" "$TMP/nb.txt"
+check "--set of a shock's from the file leaves out: the same" grep -qF "shocks.launch.from = 3 (the file: default 2007-02-13)" "$TMP/nb.txt"
+check "... results.json records them as file defaults, and the inputs hold the values set" python3 -c "
+import json,sys; j=json.load(open('$TMP/nb/results.json'))
+o={x['path']:x for x in j['overrides']}; s=[x for x in j['inputs']['steps'] if x['id']=='IA-DP-1'][0]
+sys.exit(0 if o['steps.IA-DP-1.not_before']['file_default'] and s['not_before']=='2007-05-01' and j['inputs']['shocks'][0]['from']==3 else 1)"
+check "... and the inputs do not gain the defaults of the steps not set (the file reads the same without them)" python3 -c "
+import json,sys; ids=lambda f: [x['id'] for x in json.load(open(f))['inputs']['steps'] if 'not_before' in x]
+a=ids('$TMP/nb/results.json'); b=ids('$TMP/set/results.json')
+sys.exit(0 if 'IA-DP-1' not in b and sorted(a)==sorted(b+['IA-DP-1']) else 1)"
+check "... the step waits for it: IA-DP-1 (the shutdown, due in 60 days) now runs late in every run" bash -c "! cmp -s '$TMP/nb/variants.csv' '$TMP/set/variants.csv'"
+expect_exit 2 "a deadline the file leaves out cannot be made" "$PARLEY" run "$fix" --runs 10 --set steps.a_step.deadline=3
+expect_err_has "--set path 'steps.a_step.deadline': the file writes no 'deadline' here, and one cannot be made by an override: a step without a deadline is never late" "... the error says why"
+expect_exit 2 "a shock's until the file leaves out cannot be made" "$PARLEY" run "$six" --runs 10 --set shocks.launch.until=10
+expect_err_has "one cannot be made by an override: a shock without 'until' runs to the horizon" "... the error says why"
 expect_exit 2 "--set without '=' is refused" "$PARLEY" run "$six" --set steps.SP-DP-1.cost
 expect_err_has "expected PATH=VALUE" "... saying what was expected"
 
@@ -221,7 +257,21 @@ import json,sys; r={x['name']:x for x in json.load(open('$TMP/snp/sensitivity.js
 sys.exit(0 if r['behaviour.inertia.DPRK']['base']==1 and r['behaviour.inertia']['base']==1 else 1)"
 "$PARLEY" sensitivity "$fix" --runs 500 --threads 1 --range 'steps.a_step.cost=0:3' --compare b_first,a_first >"$TMP/r.txt" 2>/dev/null
 check "--range adds a range and --compare chooses the pair" grep -q "b_first - a_first" "$TMP/r.txt"
-check "--set moves the baseline of the analysis" bash -c "'$PARLEY' sensitivity '$fix' --runs 500 --threads 1 --set parties.B.policy.all_first.p=0.1 2>/dev/null | grep -q 'baseline changed by --set: parties.B.policy.all_first.p=0.1'"
+"$PARLEY" sensitivity "$fix" --runs 500 --threads 1 --set parties.B.policy.all_first.p=0.1 --set steps.a_step.cost=1.5 \
+  --out "$TMP/sset" >"$TMP/sset.txt" 2>/dev/null
+check "--set moves the baseline of the analysis, listed resolved as parley run's summary lists them" \
+  bash -c 'head -5 "$1" | tr "\n" "|" | grep -qxF "Assumptions changed for this analysis (--set):|  parties.B.policy.all_first.p = 0.1 (the file: 0.3)|  steps.a_step.cost = 1.5 (the file: 1)|  parties.B.policy.reciprocal.p = 0.9 (the file: 0.7; rescaled so that its list still adds up to 1)||"' _ "$TMP/sset.txt"
+check "... sensitivity.json's overrides are parley run's objects (path, value, the file's value)" python3 -c "
+import json,sys; o=json.load(open('$TMP/sset/sensitivity.json'))['overrides']
+sys.exit(0 if [(x['path'],x['value'],x['file_value'],x['renormalised'],x.get('by_party',False)) for x in o]==[('parties.B.policy.all_first.p','0.1','0.3',False,False),('steps.a_step.cost','1.5','1',False,False),('parties.B.policy.reciprocal.p','0.9','0.7',True,False)] else 1)"
+check "... the report lists them the same way" grep -qF "steps.a_step.cost = 1.5 (the file: 1)" "$TMP/sset/sensitivity.html"
+# a probability set before a value the file leaves to its default: the loader, asked about the default, reads
+# the probabilities rescaled (it once saw them add up to 0.9 and refused the file)
+for order in "p first" "inertia first"; do
+  if [ "$order" = "p first" ]; then a=parties.DPRK.policy.opportunist.p=0.1 b=behaviour.inertia.DPRK=2; else a=behaviour.inertia.DPRK=2 b=parties.DPRK.policy.opportunist.p=0.1; fi
+  "$PARLEY" run "$six" --runs 50 --threads 1 --set "$a" --set "$b" >"$TMP/ord.txt" 2>"$TMP/ord.err"
+  check "--set of a probability and of a default, $order: accepted" grep -qF "behaviour.inertia.DPRK = 2 (the file: 1 for every party)" "$TMP/ord.txt"
+done
 
 # ---- N-party sensitivity: the same engine, the profiles' lasting restraint as the designs' success ----
 "$PARLEY" sensitivity "$dl" --runs 300 --threads 1 --bisect 4 --sobol 4 --sobol-runs 100 --bootstrap 50 --grid 1,2 \

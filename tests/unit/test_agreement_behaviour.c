@@ -301,6 +301,49 @@ static void the_refined_tremble_is_the_maximum_in_closed_form(void **state)
     pl_agreement_free(a);
 }
 
+/* Patience refined between the grid's values.  A (reciprocal, the rule) completes X in period 0; B's Y,
+ * which requires X, is due by period 2 and never comes; A withdraws X in period 10.  The rule
+ * withdraws X once Y is late by more than A's patience, which is in period 10 for patience 7 alone
+ * (the grid has 6 and 9): every other patience has A keep X a period its rule withdraws it, or
+ * withdraw it while its rule keeps it (a tremble each).  The grid's best is at 6 or 9, either side
+ * (its search of the other parameters decides which); the refinement, which tries every whole
+ * number of periods between the grid values either side (across the plateau of 8 and 9, equal),
+ * finds 7. */
+static const char late_at_seven[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+    "parties:\n  - {id: A, policy: reciprocal}\n  - {id: B, policy: unconditional}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, value: {B: 1}, reversible: true}\n"
+    "  - {id: Y, actor: B, requires: [X], deadline: 2, value: {A: 1}}\n"
+    "record:\n  events:\n"
+    "    - {date: 2000-01-15, step: X, event: completed, source: \"[A1]\"}\n"
+    "    - {date: 2000-11-15, step: X, event: reversed, source: \"[A1]\"}\n"
+    "behaviour: {choice: rule, tremble: 0.1, patience: 1}\n";
+
+static void the_refined_patience_steps_between_the_grid_values(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(late_at_seven);
+    pl_error err;
+    double ll[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS], at[12];
+    for (int pat = 0; pat < 12; pat++) {
+        pl_agreement_fit_point g = {INFINITY, 0.1, pat, 0.97};
+        assert_int_equal(pl_ag_fit_loglik_types(a, &g, ll, &err), 0);
+        at[pat] = ll[0][0];
+    }
+    for (int pat = 0; pat < 12; pat++)
+        if (pat != 7) assert_true(at[pat] < at[7] - 1); /* a tremble (log 0.1 against log 0.9) at least */
+    pl_agreement_fit_config cfg = {.runs = 50, .window = 1};
+    pl_agreement_fit *f;
+    assert_int_equal(pl_agreement_fit_record(a, &cfg, &f, &err), 0);
+    assert_true(f->grid_best.patience == 6 || f->grid_best.patience == 9);
+    pl_agreement_fit_point b = pl_agreement_fit_best(f);
+    assert_int_equal(b.patience, 7);
+    assert_true(pl_agreement_fit_loglik(f) > f->grid_best_ll + 1);
+    pl_agreement_fit_free(f);
+    pl_agreement_free(a);
+}
+
 /* Discount 0: a party weighs only the period it decides in.  A value, which comes at a step's
  * completion (a period or more on), counts nothing (delta^duration = 0, no 0^0: a duration is at
  * least 1); a flow counts its first period's (the annuity 1 + 0 + 0 ... = 1); a step paid as
@@ -1610,6 +1653,7 @@ int main(void)
         cmocka_unit_test(a_secret_withdrawal_found_out_sums_over_its_unknown_period),
         cmocka_unit_test(golden_section_finds_a_maximum_inside_and_on_an_end),
         cmocka_unit_test(the_refined_tremble_is_the_maximum_in_closed_form),
+        cmocka_unit_test(the_refined_patience_steps_between_the_grid_values),
         cmocka_unit_test(discount_zero_weighs_only_the_period_decided_in),
         cmocka_unit_test(a_secret_withdrawal_moves_no_belief_until_it_is_found_out),
         cmocka_unit_test(a_party_that_gains_nothing_does_not_join),

@@ -127,7 +127,7 @@ static void overrides_change_the_search_and_are_recorded(void **state)
     FILE *f = open_memstream(&text, &len);
     pl_agreement_design_print(f, a, r);
     fclose(f);
-    const char *opening = "Assumptions changed for this run (--set):\n"
+    const char *opening = "Assumptions changed for this design search (--set):\n"
                           "  parties.B.policy.all_first.p = 0.6 (the file: 0.3)\n";
     assert_true(len > strlen(opening) && !strncmp(text, opening, strlen(opening)));
     free(text);
