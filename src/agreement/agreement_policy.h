@@ -169,7 +169,8 @@ int pl_ag_opening_take(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
 /* ---- the rule types --------------------------------------------------------- */
 
 /* A rule: what a party of this type does on the snapshot, given the counterpart breaches
- * that call for an answer (`threat`) and whether it has ever seen one (`triggered`). */
+ * that call for an answer (`threat`) and whether it has ever seen one (`triggered`), into m,
+ * which every caller gives it cleared. */
 typedef void (*pl_ag_rule_fn)(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_copt *o,
                               pl_bits threat, int triggered, pl_ag_move *m);
 
