@@ -316,7 +316,7 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
 static inline __attribute__((always_inline)) int plan_valid(const pl_ag_compiled *c, pl_ag_state *st, int p,
                                                             uint32_t g)
 {
-    if (!(st->plan_ok >> p & 1) || ((st->plan_grim[p] ^ g) & st->type_grim) >> p & 1) return 0;
+    if (!(st->plan_ok >> p & 1) || ((st->plan_grim ^ g) & st->type_grim) >> p & 1) return 0;
     const pl_bits ld = st->late[p] | st->disputed[p];
     if (!st->ans_moved && ld == st->plan_late[p]) return 1;
     st->plan_late[p] = ld;
@@ -378,7 +378,10 @@ static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled 
             st->p_act[s] = eps + span * pi_keep(c, st, st, p, s);
         }
     }
-    st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim; /* current on this snapshot (beliefs' reuse) */
+    /* current on this snapshot (the beliefs' reuse): the parties noted on an earlier one no longer are */
+    if (st->plan_epoch != st->pub_epoch) st->plan_epoch = st->pub_epoch, st->plan_noted = 0;
+    st->plan_noted |= 1u << p;
+    st->plan_grim = (st->plan_grim & ~(1u << p)) | (st->grim & 1u << p);
 }
 
 void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p) { plan_now(c, st, p); }
@@ -430,10 +433,9 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     const uint32_t g1 = st->grim;
     for (int p = 0; p < P; p++)
         if (!plan_valid(c, st, p, g1)) plan_make(c, st, p, pl_ag_threat(c, st, p));
-    /* every plan current on this snapshot (the beliefs' reuse), with the memories as they were at its
-     * party's turn: noted once they are all made (no plan reads another party's) */
-    const uint32_t epoch = st->pub_epoch;
-    for (int p = 0; p < P; p++) st->plan_epoch[p] = epoch, st->plan_grim[p] = g0 | (g1 & ((2u << p) - 1));
+    /* every plan current on this snapshot (the beliefs' reuse), with each party's memory as it was at its
+     * turn (g1's bit p: no plan reads another party's): noted once they are all made */
+    st->plan_epoch = st->pub_epoch, st->plan_noted = parties, st->plan_grim = g1;
     if (c->choice == PL_CHOICE_LOGIT) { /* the held plans' chances whose inputs changed */
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->agg_cs_start & ~st->pi_ok_start; b; b &= b - 1) {
@@ -466,7 +468,8 @@ void pl_ag_plan_take(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state
     st->plan_rule[p] = from->plan_rule[p], st->plan_cs[p] = from->plan_cs[p], st->plan_ck[p] = from->plan_ck[p];
     st->plan_late[p] = from->plan_late[p];
     st->plan_key_threat[p] = from->plan_key_threat[p], st->plan_key_restore[p] = from->plan_key_restore[p];
-    st->plan_epoch[p] = from->plan_epoch[p], st->plan_grim[p] = from->plan_grim[p];
+    st->plan_noted = (st->plan_noted & ~bit) | (from->plan_noted & bit); /* plan_epoch: the same in both */
+    st->plan_grim = (st->plan_grim & ~bit) | (from->plan_grim & bit);
     st->plan_ok = (st->plan_ok & ~bit) | (from->plan_ok & bit);
     st->type_opp = (st->type_opp & ~bit) | (from->type_opp & bit);
     st->type_waits = (st->type_waits & ~bit) | (from->type_waits & bit);

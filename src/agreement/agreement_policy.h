@@ -64,13 +64,15 @@ typedef struct pl_ag_state {
     /* each party's last rule move and choice plan, and what says whether they still hold: the public
      * state, compared at the first decision of each period with the one before (pub_last; an epoch
      * counts the periods in which it differed), drops the plans that read a step that moved
-     * (plan_ok); the party's late steps and its own memory are kept beside the plan; plan_epoch and
-     * plan_grim say on which snapshot the party last decided (agreement_beliefs.c reuses its move) */
+     * (plan_ok); the party's late steps and its own memory are kept beside the plan; plan_noted and
+     * plan_grim say which parties decided on the snapshot of epoch plan_epoch, and with what memory
+     * (agreement_beliefs.c reuses their moves): plan_grim, bit p, is p's own memory when it last decided
+     * (st->grim's bit p), the only one its rule reads */
     int pub_t;                       /* 1 + the period the epoch was last checked, 0 never */
     uint32_t pub_epoch;
     pl_bits pub_last[12];
     uint32_t plan_ok;                /* parties none of whose plan's reads (c->readers_*) moved since it was made */
-    uint32_t plan_epoch[PL_AG_MAX_PARTIES], plan_grim[PL_AG_MAX_PARTIES];
+    uint32_t plan_epoch, plan_noted, plan_grim;
     /* what the plan was made (or last found to hold) on: the party's late and disputed steps, and
      * the threats and withdrawals in answer its rule reads (pl_ag_plan_keys_hold); ans_moved: some
      * `rev`, `breach` or `retal` moved since the period pub_check compared before */

@@ -332,8 +332,12 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     pl_ag_state *const st = &R->st;
     /* withdrawals of covert steps in force are secret: nobody sees them until the verifier finds out */
     pl_bits hidden = all->reverse & c->covert & st->done;
-    pl_ag_move seen = *all;
+    pl_ag_move seen;
     if (hidden) {
+        /* copied only here: copied at every close, the move was read as two 16-byte loads just after
+         * the decisions stored its first two fields one at a time, which the processor cannot forward
+         * (a stall at every close) */
+        seen = *all;
         seen.reverse &= ~hidden, seen.retal &= ~hidden, seen.opp &= ~hidden;
         all = &seen;
         for (pl_bits b = hidden; b; b &= b - 1) {
