@@ -485,8 +485,10 @@ static int skip_at_rest(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
     int stop = c->horizon;
     for (int t = R->t; t < stop && n; t++)
         for (int i = 0; i < n; i++) {
-            double u = pl_ag_choice_u(st->choice_key, t, step[i]);
-            if (keep[i] ? u >= cut[i] : u < cut[i]) {
+            /* a start acts below its chance, a keeping at or above it (a chance is never NaN): one test
+             * whose outcome is almost always "no", where choosing the comparison by keep[i] was a branch
+             * the processor mispredicted as starts and keepings alternate */
+            if ((pl_ag_choice_u(st->choice_key, t, step[i]) < cut[i]) != keep[i]) {
                 stop = t;
                 break;
             }
