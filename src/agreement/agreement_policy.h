@@ -153,6 +153,11 @@ int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
 int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
                         const pl_ag_trace *tr);
 void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o);
+/* Whether the run, from period R->t on, can no longer complete before the horizon (a lower bound on
+ * when each core step not in force could be: runs counted by completion alone end there); if it can
+ * still, *until gets a period before which it still can while no step leaves force and no step is
+ * withdrawn since (agreement_simulate.c, where the runs cut at completion look again only then). */
+int pl_ag_cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R, int *until);
 
 /* The opening of a variant's runs, made once (c->opening): pl_ag_begin, the opening of period 0 and its
  * decisions are the same in every run but for the types drawn, which only the plans read (each party's
