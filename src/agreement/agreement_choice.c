@@ -313,14 +313,23 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
  * is checked at every decision, so one found to hold at the last still holds if its party's late and
  * disputed steps are as then and no `rev`, `breach` or `retal` moved since (ans_moved): its keys are
  * as then; else the keys are compared (pl_ag_plan_keys_hold). */
-static inline __attribute__((always_inline)) int plan_valid(const pl_ag_compiled *c, pl_ag_state *st, int p,
-                                                            uint32_t g)
+static inline uint32_t plans_read_held(const pl_ag_state *st, uint32_t g)
 {
-    if (!(st->plan_ok >> p & 1) || ((st->plan_grim ^ g) & st->type_grim) >> p & 1) return 0;
+    return st->plan_ok & ~((st->plan_grim ^ g) & st->type_grim); /* the plans whose reads, and memory, held */
+}
+
+static inline __attribute__((always_inline)) int plan_keys_valid(const pl_ag_compiled *c, pl_ag_state *st, int p)
+{
     const pl_bits ld = st->late[p] | st->disputed[p];
     if (!st->ans_moved && ld == st->plan_late[p]) return 1;
     st->plan_late[p] = ld;
     return pl_ag_plan_keys_hold(c, st, p);
+}
+
+static inline __attribute__((always_inline)) int plan_valid(const pl_ag_compiled *c, pl_ag_state *st, int p,
+                                                            uint32_t g)
+{
+    return (plans_read_held(st, g) >> p & 1) && plan_keys_valid(c, st, p);
 }
 
 static inline __attribute__((always_inline)) int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
@@ -430,9 +439,9 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
         if ((breaches & ~c->own[p]) | st->late[p] | st->disputed[p]) st->grim |= 1u << p;
     }
     pub_check(c, st);
-    const uint32_t g1 = st->grim;
+    const uint32_t g1 = st->grim, held = plans_read_held(st, g1); /* plan_valid, its first part for all at once */
     for (int p = 0; p < P; p++)
-        if (!plan_valid(c, st, p, g1)) plan_make(c, st, p, pl_ag_threat(c, st, p));
+        if (!(held >> p & 1) || !plan_keys_valid(c, st, p)) plan_make(c, st, p, pl_ag_threat(c, st, p));
     /* every plan current on this snapshot (the beliefs' reuse), with each party's memory as it was at its
      * turn (g1's bit p: no plan reads another party's): noted once they are all made */
     st->plan_epoch = st->pub_epoch, st->plan_noted = parties, st->plan_grim = g1;
