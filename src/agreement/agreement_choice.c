@@ -234,10 +234,17 @@ void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, co
 static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled *c, pl_ag_state *st)
 {
     if (st->pub_t != st->t + 1) {
-        pl_bits now[12] = {st->started, st->prog, st->done, st->rev, st->verified, st->breach, st->retal, st->opp,
-                           st->ever_done, st->time_rel, st->covert, st->shock_on};
-        pl_bits diff = 0;
-        for (int i = 0; i < 12; i++) diff |= now[i] ^ st->pub_last[i];
+        /* what moved of each field since the last comparison, each in a variable of its own: gathered in an
+         * array on the stack, the fields were stored there one and two at a time and read back two at a time
+         * straddling those stores, which the processor cannot forward (a stall at every period's first
+         * decision, a tenth of the decisions' time) */
+        pl_bits *const last = st->pub_last;
+        const pl_bits d_started = st->started ^ last[0], d_prog = st->prog ^ last[1], d_done = st->done ^ last[2],
+                      d_rev = st->rev ^ last[3], d_ver = st->verified ^ last[4], d_breach = st->breach ^ last[5],
+                      d_retal = st->retal ^ last[6], d_opp = st->opp ^ last[7], d_ever = st->ever_done ^ last[8],
+                      d_rel = st->time_rel ^ last[9], d_covert = st->covert ^ last[10], d_shock = st->shock_on ^ last[11];
+        const pl_bits diff = d_started | d_prog | d_done | d_rev | d_ver | d_breach | d_retal | d_opp | d_ever | d_rel |
+                             d_covert | d_shock;
         st->ans_moved = 0;
         if (diff || !st->pub_t) {
             st->pub_epoch++;
@@ -245,10 +252,10 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
              * a step's own chances read whether it was ever started and is or was ever done; one
              * exchanged for it, those and whether it is under way; one hanging on it, whether it is or
              * was ever done (and withdrawn in answer, for either), not its start */
-            pl_bits moved_dep = (now[2] ^ st->pub_last[2]) | (now[6] ^ st->pub_last[6]) | (now[8] ^ st->pub_last[8]);
-            pl_bits moved = moved_dep | (now[1] ^ st->pub_last[1]);
+            pl_bits moved_dep = d_done | d_retal | d_ever;
+            pl_bits moved = moved_dep | d_prog;
             pl_bits drop = 0;
-            for (pl_bits k = now[11] ^ st->pub_last[11]; k; k &= k - 1) drop |= c->shock_pi_readers[__builtin_ctzll(k)];
+            for (pl_bits k = d_shock; k; k &= k - 1) drop |= c->shock_pi_readers[__builtin_ctzll(k)];
             /* the plans that read a field of a step that moved (every one at the first decision, where
              * the types drawn for the run are noted) */
             if (!st->pub_t) {
@@ -262,10 +269,8 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                 }
             } else {
                 /* (the threats and the withdrawals in answer a plan reads: pl_ag_plan_keys_hold) */
-                const pl_bits d_done = now[2] ^ st->pub_last[2], d_ver = now[4] ^ st->pub_last[4];
-                const pl_bits d_own = (now[0] ^ st->pub_last[0]) | (now[1] ^ st->pub_last[1]) | (now[3] ^ st->pub_last[3]) |
-                                      (now[7] ^ st->pub_last[7]) | (now[9] ^ st->pub_last[9]) | (now[10] ^ st->pub_last[10]) | d_done;
-                st->ans_moved = ((now[3] ^ st->pub_last[3]) | (now[5] ^ st->pub_last[5]) | (now[6] ^ st->pub_last[6])) != 0;
+                const pl_bits d_own = d_started | d_prog | d_rev | d_opp | d_rel | d_covert | d_done;
+                st->ans_moved = (d_rev | d_breach | d_retal) != 0;
                 /* a step's verification is read by the steps that require it only while they are neither
                  * under way nor done (the rule's starts, the due steps): a plan kept this long was made
                  * with its own steps as they are now (their start or completion moved it), so it read
@@ -273,7 +278,7 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                 pl_bits users = 0;
                 for (pl_bits b = d_ver; b; b &= b - 1) users |= c->req_users[__builtin_ctzll(b)];
                 uint32_t stale = 0;
-                for (pl_bits b = d_own | (users & ~now[1] & ~now[2]); b; b &= b - 1) stale |= 1u << c->actor[__builtin_ctzll(b)];
+                for (pl_bits b = d_own | (users & ~st->prog & ~st->done); b; b &= b - 1) stale |= 1u << c->actor[__builtin_ctzll(b)];
                 /* the types drawn, not every type a party may be (c->readers_*): an opportunist reads the
                  * counterpart steps exchanged for its own being done, those hanging on them ever done
                  * (read with `done`: a step is first ever done in the period it is done, and those
@@ -281,7 +286,7 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                  * all_first type, its steps waited for verified; the memory, a grim type (plan_valid) */
                 const uint32_t opp = st->type_opp, waits = st->type_waits;
                 if (opp) {
-                    if (now[11] != st->pub_last[11]) stale |= opp;
+                    if (d_shock) stale |= opp;
                     for (pl_bits b = d_done; b; b &= b - 1) stale |= c->readers_done[__builtin_ctzll(b)] & opp;
                 }
                 if (waits)
@@ -293,10 +298,12 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
             /* a step's own chances: of starting, its start (the cost is paid once) and, if it pays its
              * actor, its first completion (the value is paid once); of keeping, if it pays its actor,
              * its completion (pl_ag_delta_start, pl_ag_delta_keep) */
-            const pl_bits ever = (now[8] ^ st->pub_last[8]) & c->pays_actor;
-            st->pi_ok_start &= ~(drop | (now[0] ^ st->pub_last[0]) | ever);
-            st->pi_ok_keep &= ~(drop | ((now[2] ^ st->pub_last[2]) & c->pays_actor) | ever);
-            for (int i = 0; i < 12; i++) st->pub_last[i] = now[i];
+            const pl_bits ever = d_ever & c->pays_actor;
+            st->pi_ok_start &= ~(drop | d_started | ever);
+            st->pi_ok_keep &= ~(drop | (d_done & c->pays_actor) | ever);
+            last[0] = st->started, last[1] = st->prog, last[2] = st->done, last[3] = st->rev, last[4] = st->verified;
+            last[5] = st->breach, last[6] = st->retal, last[7] = st->opp, last[8] = st->ever_done;
+            last[9] = st->time_rel, last[10] = st->covert, last[11] = st->shock_on;
         }
         st->pub_t = st->t + 1;
     }
@@ -306,14 +313,23 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
  * is checked at every decision, so one found to hold at the last still holds if its party's late and
  * disputed steps are as then and no `rev`, `breach` or `retal` moved since (ans_moved): its keys are
  * as then; else the keys are compared (pl_ag_plan_keys_hold). */
-static inline __attribute__((always_inline)) int plan_valid(const pl_ag_compiled *c, pl_ag_state *st, int p,
-                                                            uint32_t g)
+static inline uint32_t plans_read_held(const pl_ag_state *st, uint32_t g)
 {
-    if (!(st->plan_ok >> p & 1) || ((st->plan_grim[p] ^ g) & st->type_grim) >> p & 1) return 0;
+    return st->plan_ok & ~((st->plan_grim ^ g) & st->type_grim); /* the plans whose reads, and memory, held */
+}
+
+static inline __attribute__((always_inline)) int plan_keys_valid(const pl_ag_compiled *c, pl_ag_state *st, int p)
+{
     const pl_bits ld = st->late[p] | st->disputed[p];
     if (!st->ans_moved && ld == st->plan_late[p]) return 1;
     st->plan_late[p] = ld;
     return pl_ag_plan_keys_hold(c, st, p);
+}
+
+static inline __attribute__((always_inline)) int plan_valid(const pl_ag_compiled *c, pl_ag_state *st, int p,
+                                                            uint32_t g)
+{
+    return (plans_read_held(st, g) >> p & 1) && plan_keys_valid(c, st, p);
 }
 
 static inline __attribute__((always_inline)) int plan_holds(const pl_ag_compiled *c, pl_ag_state *st, int p)
@@ -371,7 +387,10 @@ static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled 
             st->p_act[s] = eps + span * pi_keep(c, st, st, p, s);
         }
     }
-    st->plan_epoch[p] = st->pub_epoch, st->plan_grim[p] = st->grim; /* current on this snapshot (beliefs' reuse) */
+    /* current on this snapshot (the beliefs' reuse): the parties noted on an earlier one no longer are */
+    if (st->plan_epoch != st->pub_epoch) st->plan_epoch = st->pub_epoch, st->plan_noted = 0;
+    st->plan_noted |= 1u << p;
+    st->plan_grim = (st->plan_grim & ~(1u << p)) | (st->grim & 1u << p);
 }
 
 void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p) { plan_now(c, st, p); }
@@ -420,13 +439,12 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
         if ((breaches & ~c->own[p]) | st->late[p] | st->disputed[p]) st->grim |= 1u << p;
     }
     pub_check(c, st);
-    const uint32_t g1 = st->grim;
+    const uint32_t g1 = st->grim, held = plans_read_held(st, g1); /* plan_valid, its first part for all at once */
     for (int p = 0; p < P; p++)
-        if (!plan_valid(c, st, p, g1)) plan_make(c, st, p, pl_ag_threat(c, st, p));
-    /* every plan current on this snapshot (the beliefs' reuse), with the memories as they were at its
-     * party's turn: noted once they are all made (no plan reads another party's) */
-    const uint32_t epoch = st->pub_epoch;
-    for (int p = 0; p < P; p++) st->plan_epoch[p] = epoch, st->plan_grim[p] = g0 | (g1 & ((2u << p) - 1));
+        if (!(held >> p & 1) || !plan_keys_valid(c, st, p)) plan_make(c, st, p, pl_ag_threat(c, st, p));
+    /* every plan current on this snapshot (the beliefs' reuse), with each party's memory as it was at its
+     * turn (g1's bit p: no plan reads another party's): noted once they are all made */
+    st->plan_epoch = st->pub_epoch, st->plan_noted = parties, st->plan_grim = g1;
     if (c->choice == PL_CHOICE_LOGIT) { /* the held plans' chances whose inputs changed */
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->agg_cs_start & ~st->pi_ok_start; b; b &= b - 1) {
@@ -459,7 +477,8 @@ void pl_ag_plan_take(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state
     st->plan_rule[p] = from->plan_rule[p], st->plan_cs[p] = from->plan_cs[p], st->plan_ck[p] = from->plan_ck[p];
     st->plan_late[p] = from->plan_late[p];
     st->plan_key_threat[p] = from->plan_key_threat[p], st->plan_key_restore[p] = from->plan_key_restore[p];
-    st->plan_epoch[p] = from->plan_epoch[p], st->plan_grim[p] = from->plan_grim[p];
+    st->plan_noted = (st->plan_noted & ~bit) | (from->plan_noted & bit); /* plan_epoch: the same in both */
+    st->plan_grim = (st->plan_grim & ~bit) | (from->plan_grim & bit);
     st->plan_ok = (st->plan_ok & ~bit) | (from->plan_ok & bit);
     st->type_opp = (st->type_opp & ~bit) | (from->type_opp & bit);
     st->type_waits = (st->type_waits & ~bit) | (from->type_waits & bit);

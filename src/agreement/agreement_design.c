@@ -276,8 +276,12 @@ static void eval_one(const eval_job *j, eval_worker *wk, pl_ag_design *d)
             pl_ag_compile(aw, d->shipped, &wk->c);
         else
             pl_ag_compile_requires(aw, r->base, req, &wk->c);
+        /* the opening its runs share, as pl_agreement_simulate makes it (the same runs, to the bit: none
+         * without behaviour; out of memory, each run opens on its own, the same runs again) */
+        (void)pl_ag_opening_make(&wk->c);
         if (!j->confirm) {
             pl_ag_count_completions(&wk->c, r->seed, 0, r->runs, &d->screen_done[w]);
+            pl_ag_opening_drop(&wk->c);
             continue;
         }
         pl_ag_draws dr;
@@ -295,6 +299,7 @@ static void eval_one(const eval_job *j, eval_worker *wk, pl_ag_design *d)
         }
         for (int p = 0; p < aw->n_parties; p++) d->pay[w][p] = sum[p] / (double)r->confirm_runs;
         pl_ag_incentive_row_fill(aw, &wk->c, d->pay[w], r->check_runs, r->seed, r->tolerance, &wk->scratch, &d->inc[w]);
+        pl_ag_opening_drop(&wk->c);
     }
     if (j->confirm) {
         d->confirmed = 1;

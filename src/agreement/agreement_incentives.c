@@ -196,6 +196,9 @@ int pl_ag_incentives_compute(const pl_agreement *a, const pl_agreement_result *r
     checks_job j = {.c = c, .n_variants = V, .runs = runs, .seed = seed, .sums = sums};
     for (int v = 0; v < V; v++) {
         pl_ag_compile(a, a->n_variants > 0 ? v : -1, &c[v]);
+        /* the opening its runs share (out of memory, each run opens on its own: the same runs); a check
+         * forcing a party's type runs on a copy sharing it, whose runs take that type's plans from it */
+        (void)pl_ag_opening_make(&c[v]);
         j.first[v + 1] = j.first[v] + n_checks(&c[v]);
     }
     pl_parallel job = {.items = (uint64_t)j.first[V], .block_items = 1, .threads = threads < 1 ? 1 : threads,
@@ -207,6 +210,7 @@ int pl_ag_incentives_compute(const pl_agreement *a, const pl_agreement_result *r
         for (int p = 0; p < a->n_parties; p++) expected[p] = r->stats[v].pay_sum[p] / (double)r->stats[v].runs;
         row_finish(a, &c[v], expected, inc->tolerance, &sums[j.first[v]], &inc->v[v]);
     }
+    for (int v = 0; v < V; v++) pl_ag_opening_drop(&c[v]);
     pl_free(c), pl_free(sums);
     if (rc) {
         pl_free(inc);

@@ -64,13 +64,15 @@ typedef struct pl_ag_state {
     /* each party's last rule move and choice plan, and what says whether they still hold: the public
      * state, compared at the first decision of each period with the one before (pub_last; an epoch
      * counts the periods in which it differed), drops the plans that read a step that moved
-     * (plan_ok); the party's late steps and its own memory are kept beside the plan; plan_epoch and
-     * plan_grim say on which snapshot the party last decided (agreement_beliefs.c reuses its move) */
+     * (plan_ok); the party's late steps and its own memory are kept beside the plan; plan_noted and
+     * plan_grim say which parties decided on the snapshot of epoch plan_epoch, and with what memory
+     * (agreement_beliefs.c reuses their moves): plan_grim, bit p, is p's own memory when it last decided
+     * (st->grim's bit p), the only one its rule reads */
     int pub_t;                       /* 1 + the period the epoch was last checked, 0 never */
     uint32_t pub_epoch;
     pl_bits pub_last[12];
     uint32_t plan_ok;                /* parties none of whose plan's reads (c->readers_*) moved since it was made */
-    uint32_t plan_epoch[PL_AG_MAX_PARTIES], plan_grim[PL_AG_MAX_PARTIES];
+    uint32_t plan_epoch, plan_noted, plan_grim;
     /* what the plan was made (or last found to hold) on: the party's late and disputed steps, and
      * the threats and withdrawals in answer its rule reads (pl_ag_plan_keys_hold); ans_moved: some
      * `rev`, `breach` or `retal` moved since the period pub_check compared before */
@@ -151,6 +153,11 @@ int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
 int pl_ag_period_reopen(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int rest,
                         const pl_ag_trace *tr);
 void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outcome *o);
+/* Whether the run, from period R->t on, can no longer complete before the horizon (a lower bound on
+ * when each core step not in force could be: runs counted by completion alone end there); if it can
+ * still, *until gets a period before which it still can while no step leaves force and no step is
+ * withdrawn since (agreement_simulate.c, where the runs cut at completion look again only then). */
+int pl_ag_cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R, int *until);
 
 /* The opening of a variant's runs, made once (c->opening): pl_ag_begin, the opening of period 0 and its
  * decisions are the same in every run but for the types drawn, which only the plans read (each party's
@@ -169,7 +176,8 @@ int pl_ag_opening_take(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
 /* ---- the rule types --------------------------------------------------------- */
 
 /* A rule: what a party of this type does on the snapshot, given the counterpart breaches
- * that call for an answer (`threat`) and whether it has ever seen one (`triggered`). */
+ * that call for an answer (`threat`) and whether it has ever seen one (`triggered`), into m,
+ * which every caller gives it cleared. */
 typedef void (*pl_ag_rule_fn)(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_copt *o,
                               pl_bits threat, int triggered, pl_ag_move *m);
 

@@ -332,8 +332,12 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     pl_ag_state *const st = &R->st;
     /* withdrawals of covert steps in force are secret: nobody sees them until the verifier finds out */
     pl_bits hidden = all->reverse & c->covert & st->done;
-    pl_ag_move seen = *all;
+    pl_ag_move seen;
     if (hidden) {
+        /* copied only here: copied at every close, the move was read as two 16-byte loads just after
+         * the decisions stored its first two fields one at a time, which the processor cannot forward
+         * (a stall at every close) */
+        seen = *all;
         seen.reverse &= ~hidden, seen.retal &= ~hidden, seen.opp &= ~hidden;
         all = &seen;
         for (pl_bits b = hidden; b; b &= b - 1) {
@@ -481,8 +485,10 @@ static int skip_at_rest(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
     int stop = c->horizon;
     for (int t = R->t; t < stop && n; t++)
         for (int i = 0; i < n; i++) {
-            double u = pl_ag_choice_u(st->choice_key, t, step[i]);
-            if (keep[i] ? u >= cut[i] : u < cut[i]) {
+            /* a start acts below its chance, a keeping at or above it (a chance is never NaN): one test
+             * whose outcome is almost always "no", where choosing the comparison by keep[i] was a branch
+             * the processor mispredicted as starts and keepings alternate */
+            if ((pl_ag_choice_u(st->choice_key, t, step[i]) < cut[i]) != keep[i]) {
                 stop = t;
                 break;
             }
@@ -639,22 +645,29 @@ int pl_ag_period_next(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
  * (a step finishes in the period its remaining work runs out: one under way counting from now, one
  * not under way from when it may start again, at the earliest now or its `not_before`; a step's
  * remaining work is its duration unless a suspension kept what was delivered).  A lower bound only: the
- * steps it requires, the parties' choices and the verifiers can only make it later. */
-static int cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R)
+ * steps it requires, the parties' choices and the verifiers can only make it later.
+ * If not, *until gets a period before which it stays so while no step leaves force and no step is
+ * withdrawn (st->rev gains no bit).  Each step's earliest finish (`at`) then only moves later: a step
+ * under way keeps it while worked (a period later, a period less to do) and stops being worked only
+ * when withdrawn (by a party or a shock: `rev` gains it; completed, it leaves the count); a step not
+ * under way keeps its remaining work (only a withdrawal gives back the full duration, and one withdrawn
+ * before the last look already had it), so its `at` passes the last period first at period
+ * horizon + 1 - remaining.  The bound only spares looks: a run it lets go on cannot complete anyway. */
+int pl_ag_cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R, int *until)
 {
     const int last = c->horizon - 1;
+    int most = 0; /* the most work left of a step not under way */
     for (pl_bits b = c->core & ~(R->st.done & ~R->st.covert); b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         int from = c->not_before[s] > R->t ? c->not_before[s] : R->t;
         int at = ((R->st.prog >> s & 1) ? R->t : from) + R->remaining[s] - 1; /* a suspended step keeps its work */
         if (at > last) return 1;
+        if (!(R->st.prog >> s & 1) && R->remaining[s] > most) most = R->remaining[s];
     }
+    *until = last + 2 - most;
     return 0;
 }
 
-/* A run's periods from its beginning; with `until_complete`, cut at the period of completion or at
- * the first period from which it can no longer complete before the horizon: nothing after either
- * can change whether, or when, the run completed. */
 static void run_periods(const pl_ag_compiled *c, const pl_ag_draws *d,
                        pl_ag_run_state *R, pl_ag_outcome *o,
                        const pl_ag_trace *tr, int until_complete)
@@ -666,9 +679,20 @@ static void run_periods(const pl_ag_compiled *c, const pl_ag_draws *d,
         pl_ag_period_open(c, d, R, o, tr);
         pl_ag_decide_all(c, &R->st, &all);
     }
+    /* cannot_complete's last look: the run can still complete before period `until` while the steps
+     * in force then (`force`) stay so and no step is withdrawn that was not then (`rev`) */
+    int until = 0;
+    pl_bits force = 0, rev = 0;
     /* from here, each period: every party decided on the same snapshot (`all`), then the close */
     while (pl_ag_period_next(c, d, R, o, &all, tr)) {
-        if (until_complete && (o->complete_t >= 0 || cannot_complete(c, R))) return;
+        if (until_complete) {
+            if (o->complete_t >= 0) return;
+            const pl_bits in_force = R->st.done & ~R->st.covert;
+            if (R->t >= until || (force & ~in_force) || (R->st.rev & ~rev)) {
+                if (pl_ag_cannot_complete(c, R, &until)) return;
+                force = in_force, rev = R->st.rev;
+            }
+        }
         if (R->t >= c->horizon) return;
         pl_ag_decide_all(c, &R->st, &all);
     }

@@ -86,14 +86,17 @@ static pl_bits view_late(const pl_ag_compiled *c, pl_ag_state *st, int v, pl_bit
 
 static inline __attribute__((always_inline)) void time_update(const pl_ag_compiled *c, pl_ag_state *st, int full)
 {
-    pl_bits sig[5] = {st->done, st->verified, st->prog, st->started, st->rev};
+    /* the signature (time_sig: done, verified, prog, started, rev) compared and kept field by field, not
+     * through an array on the stack: its fields were stored there one at a time and read back two at a time
+     * just after, which the processor cannot forward from those stores (a stall at every update) */
+    pl_bits *const sig = st->time_sig;
     pl_bits rel = pl_ag_released(c, st->t);
     /* what the views read of the state: done, verified and rev, and whether a step with a start
      * deadline is under way or started (view_late); the other steps' starts and work move no lateness */
-    pl_bits moved = (sig[0] ^ st->time_sig[0]) | (sig[1] ^ st->time_sig[1]) | (sig[4] ^ st->time_sig[4]) |
-                    (((sig[2] ^ st->time_sig[2]) | (sig[3] ^ st->time_sig[3])) & c->has_start_by);
+    pl_bits moved = (st->done ^ sig[0]) | (st->verified ^ sig[1]) | (st->rev ^ sig[4]) |
+                    (((st->prog ^ sig[2]) | (st->started ^ sig[3])) & c->has_start_by);
     if (!full && rel == st->time_rel && !moved && st->t < st->next_late && st->t > 0) {
-        st->time_sig[2] = sig[2], st->time_sig[3] = sig[3]; /* the state it holds for */
+        sig[2] = st->prog, sig[3] = st->started; /* the state it holds for */
         st->late_pub_new = 0; /* nothing moved, nothing released and no clock ran out: as before */
         /* but a party's memory set while it decided last period is read by the expectations now
          * (a triggered grim type does nothing): they were last made before it */
@@ -102,9 +105,9 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
     }
     /* what moved since the last update: the due sets are kept, and only the steps it can move tested */
     pl_bits cand = c->all & ~st->done & rel;
-    pl_bits d_cand = cand ^ st->time_cand, d_ver = st->verified ^ st->time_sig[1], d_done = st->done ^ st->time_sig[0];
+    pl_bits d_cand = cand ^ st->time_cand, d_ver = st->verified ^ sig[1], d_done = st->done ^ sig[0];
     if (full) d_cand = c->all; /* every step tested again */
-    memcpy(st->time_sig, sig, sizeof sig);
+    sig[0] = st->done, sig[1] = st->verified, sig[2] = st->prog, sig[3] = st->started, sig[4] = st->rev;
     st->time_cand = cand, st->time_rel = rel;
     int next = INT_MAX;
     const int P = c->n_parties;

@@ -693,6 +693,54 @@ static long replay_behaviour_file(size_t f, uint64_t seed, uint64_t runs, int ex
     return periods;
 }
 
+/* What the runs cut at completion keep of their last look at whether the run can still complete
+ * (run_periods: the period before which it still can, the steps in force and withdrawn then), and what
+ * the looks came to: ctx of the_bound_on_completion_holds_until_the_next_look. */
+typedef struct completion_looks {
+    int until;
+    pl_bits force, rev;
+    long spared, looks;
+} completion_looks;
+
+static void completion_looks_begin(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    (void)c, (void)R;
+    completion_looks *k = ctx;
+    k->until = 0, k->force = k->rev = 0;
+}
+
+/* At every period: where the last look's bound says the run can still complete (before `until`, no
+ * step out of force or withdrawn since), the look made afresh says so too. */
+static void completion_bound_against_afresh(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    completion_looks *k = ctx;
+    int until;
+    const int cannot = pl_ag_cannot_complete(c, R, &until);
+    const pl_bits in_force = R->st.done & ~R->st.covert;
+    if (R->t < k->until && !(k->force & ~in_force) && !(R->st.rev & ~k->rev)) {
+        if (cannot) fail_msg("period %d: the run can no longer complete, but the bound of the last look ran to %d", R->t, k->until);
+        k->spared++;
+        return;
+    }
+    k->looks++;
+    k->until = cannot ? 0 : until, k->force = in_force, k->rev = R->st.rev; /* past the end, every period looks */
+}
+
+/* The runs cut at completion look at whether a run can still complete only when the bound of their
+ * last look has run out or a step left force or was withdrawn since: at every period of every run of
+ * the shipped files with behaviour, a period the bound spares is one the look made afresh finds the
+ * run able to complete (fails with a bound that ignores the work left, tried). */
+static void the_bound_on_completion_holds_until_the_next_look(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        completion_looks k = {0};
+        assert_true(replay_behaviour_file(f, 23, 200, -1, completion_looks_begin, completion_bound_against_afresh, &k) > 1000);
+        assert_true(k.spared > 1000); /* the bound spares looks, */
+        assert_true(k.looks > 100);   /* and runs out */
+    }
+}
+
 /* Lateness as the simulator keeps it (pl_ag_time_update skips the work in a period where nothing
  * it reads moved and no clock ran out) against lateness made afresh on a copy of the same state:
  * the same late steps, the same public clocks and the same next period at which a step turns
@@ -1668,6 +1716,7 @@ int main(void)
         cmocka_unit_test(a_quiet_stretch_skipped_is_the_periods_played),
         cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
+        cmocka_unit_test(the_bound_on_completion_holds_until_the_next_look),
         cmocka_unit_test(the_verifiers_events_kept_are_every_event_pending),
         cmocka_unit_test(the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh),
         cmocka_unit_test(a_steps_own_start_deadline_drives_its_lateness),

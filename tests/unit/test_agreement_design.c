@@ -15,6 +15,7 @@
 #include "parley/parley.h"
 #include "agreement/agreement.h"
 #include "agreement/agreement_design.h"
+#include "agreement/agreement_policy.h"
 #include "agreement/agreement_output.h"
 #include "io/yaml_doc.h"
 #include "scenario/overrides.h"
@@ -239,6 +240,49 @@ static void a_scenario_without_the_block_is_refused_by_the_search(void **state)
     pl_agreement_free(a);
 }
 
+/* The design search's screen (pl_ag_count_completions) and the incentive checks (pl_ag_tally_runs, on a
+ * copy of the compiled variant forcing one party's type, which shares the variant's opening) run on the
+ * opening every run of a variant shares: the same counts, payoffs and steps done, to the bit, as runs
+ * that open on their own, in every variant of the shipped files with behaviour and every forced type
+ * (fails when the copy's runs take the opening's plans for the type drawn, not the type forced). */
+static void the_screen_and_the_checks_run_the_same_on_the_shared_opening(void **state)
+{
+    (void)state;
+    const char *files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
+                           "scenarios/korea/russia-china-roadmap.yaml", "scenarios/korea/singapore-2018.yaml"};
+    pl_ag_compiled *c = malloc(sizeof *c), *forced = malloc(sizeof *forced);
+    assert_non_null(c), assert_non_null(forced);
+    int taken = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        pl_agreement *a = load(files[f]);
+        for (int v = 0; v < (a->n_variants > 0 ? a->n_variants : 1); v++) {
+            pl_ag_compile(a, a->n_variants > 0 ? v : -1, c);
+            uint64_t alone, shared;
+            pl_ag_count_completions(c, 5, 0, 300, &alone);
+            assert_int_equal(pl_ag_opening_make(c), PL_OK);
+            assert_non_null(c->opening);
+            pl_ag_count_completions(c, 5, 0, 300, &shared);
+            assert_int_equal(alone, shared);
+            for (int p = 0; p < c->n_parties; p++)
+                for (int k = 0; k < c->n_opt[p]; k++) {
+                    pl_ag_tally t[2];
+                    *forced = *c;
+                    forced->forced_type[p] = k + 1;
+                    pl_ag_tally_runs(forced, 5, 0, 120, &t[1]); /* on the variant's opening */
+                    forced->opening = NULL;
+                    pl_ag_tally_runs(forced, 5, 0, 120, &t[0]); /* each run its own */
+                    if (memcmp(&t[0], &t[1], sizeof t[0]))
+                        fail_msg("%s variant %d, party %d forced to type %d: the tallies differ", files[f], v, p, k);
+                    taken += k > 0;
+                }
+            pl_ag_opening_drop(c);
+        }
+        pl_agreement_free(a);
+    }
+    assert_true(taken > 10); /* types other than the first forced, whose plans come from the opening's other states */
+    free(c), free(forced);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +291,7 @@ int main(void)
         cmocka_unit_test(the_answer_does_not_depend_on_the_thread_count),
         cmocka_unit_test(bad_declarations_are_refused_with_their_place),
         cmocka_unit_test(a_scenario_without_the_block_is_refused_by_the_search),
+        cmocka_unit_test(the_screen_and_the_checks_run_the_same_on_the_shared_opening),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
