@@ -40,7 +40,9 @@ void pl_ag_write_behaviour_summary(FILE *f, const pl_agreement *a, const pl_agre
     if (!a->behaviour.given) return;
     const pl_ag_behaviour *b = &a->behaviour;
     const int V = r->n_variants, P = a->n_parties, S = a->n_steps;
-    fprintf(f, "\nBehaviour: %s choice (rationality %g, tremble %g), discount %g per period over %d periods, "
+    /* 4 significant digits, as parley fit writes its refined point (a fitted value, --types
+     * posterior, has many; results.json holds every digit) */
+    fprintf(f, "\nBehaviour: %s choice (rationality %.4g, tremble %.4g), discount %.4g per period over %d periods, "
                "patience %d by default",
             b->choice == PL_CHOICE_LOGIT ? "logit" : "rule", b->rationality, b->tremble, b->discount, b->lookahead,
             b->patience_default);

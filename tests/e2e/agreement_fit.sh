@@ -80,4 +80,9 @@ expect_err_has "--window" "fit: the error names the flag"
 sed '/^record:/,/^sources:/{/^sources:/!d}' $SIX > "$TMP/norecord.yaml"
 expect_exit 2 "fit: a scenario without a record" "$PARLEY" fit "$TMP/norecord.yaml"
 expect_err_has "no 'record:' to fit" "fit: says there is no record"
+# --types posterior: the fitted behaviour in the summary to 4 significant digits, as the fit writes its
+# point (the Agreed Framework's fitted rationality and tremble have many digits: %g wrote 54.8928)
+post=$("$PARLEY" run $AF --types posterior --runs 200 2>&1)
+check "run --types posterior: the fitted behaviour to 4 significant digits, as parley fit writes it" \
+  grep -qE "^Behaviour: logit choice \(rationality [0-9]{1,4}(\.[0-9]{1,3})?, tremble 0\.0*[1-9][0-9]{0,3}\), discount 0\.[0-9]{1,4} per period" <<<"$post"
 echo "1..$tap_n"
