@@ -10,6 +10,8 @@
 #ifndef PL_AG_BEHAVIOUR_H
 #define PL_AG_BEHAVIOUR_H
 
+#include <math.h>
+
 #include "agreement/agreement_policy.h"
 #include "io/yaml_doc.h"
 
@@ -40,15 +42,33 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
 /* The parties' inertia as text, "K by default (PARTY K, ...)" naming each party's that differs, into
  * buf; 0 (and "0") when every party's is 0, as without the key, else 1.  For the summary, report, fit. */
 int pl_ag_inertia_text(const pl_agreement *a, char *buf, size_t n);
-/* The uniform that decides step s at period t (a hash of the run's key: order-free). */
-static inline double pl_ag_choice_u(uint64_t key, int t, int s)
+/* The logit's chance 1 / (1 + exp(-x)).  Where x >= 37 it is exactly 1 without the exp: exp(-37) is
+ * 8.5e-17, below half an ulp of 1 (2^-53 = 1.1e-16) by more than exp's error, so 1 + exp(-x) rounds to 1
+ * and the quotient is 1 (a sixth of the chances made in six-party-2007's runs).  Below 0, exp once: exp
+ * may set errno, so the compiler does not merge two calls. */
+static inline double pl_ag_logistic(double x)
 {
-    uint64_t z = key + 0x9E3779B97F4A7C15ULL * (uint64_t)(t * 64 + s + 1);
+    if (x >= 37) return 1;
+    if (x >= 0) return 1 / (1 + exp(-x));
+    double e = exp(x);
+    return e / (1 + e);
+}
+/* The uniform that decides step s at period t (a hash of the run's key: order-free), from the period's
+ * base pl_ag_choice_base(key, t): key + G (t 64 + s + 1) modulo 2^64 is the base, key + G (t 64 + 1),
+ * plus G s (t and s are not negative, so the sum t 64 + 1 + s converts to 64 bits as its parts do).  A
+ * loop over a period's steps makes the base once: no sign extension and one multiplication less a step. */
+static inline uint64_t pl_ag_choice_base(uint64_t key, int t) { return key + 0x9E3779B97F4A7C15ULL * (uint64_t)(t * 64 + 1); }
+
+static inline double pl_ag_choice_u_at(uint64_t base, unsigned s)
+{
+    uint64_t z = base + 0x9E3779B97F4A7C15ULL * s;
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
     z ^= z >> 31;
     return (double)(z >> 11) * 0x1.0p-53;
 }
+
+static inline double pl_ag_choice_u(uint64_t key, int t, int s) { return pl_ag_choice_u_at(pl_ag_choice_base(key, t), (unsigned)s); }
 
 /* A belief in [0, 1] as an integer of 2^-30 (PL_AG_BELIEF_ONE), rounded half away from zero: what
  * llround gives, without the library call at every change of belief (the fraction of a non-negative

@@ -147,20 +147,13 @@ double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, i
     return d + what_hangs_on(c, st, p, s) + c->inertia[p]; /* the party's reluctance to reverse its own course */
 }
 
-static inline double logistic(double x)
-{
-    if (x >= 0) return 1 / (1 + exp(-x));
-    double e = exp(x); /* once: exp may set errno, so the compiler does not merge two calls */
-    return e / (1 + e);
-}
-
 /* The logit's chance of starting, or keeping, own step s: from the cache where it is still valid
  * (cache: the state itself, in the simulator's decisions; NULL where the snapshot is only read). */
 static inline double pi_start(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, int s)
 {
-    if (!cache) return logistic(c->lambda * pl_ag_delta_start(c, st, p, s));
+    if (!cache) return pl_ag_logistic(c->lambda * pl_ag_delta_start(c, st, p, s));
     if (!(cache->pi_ok_start >> s & 1)) {
-        cache->pi_start[s] = logistic(c->lambda * pl_ag_delta_start(c, st, p, s));
+        cache->pi_start[s] = pl_ag_logistic(c->lambda * pl_ag_delta_start(c, st, p, s));
         cache->pi_ok_start |= PL_BIT(s);
     }
     return cache->pi_start[s];
@@ -168,9 +161,9 @@ static inline double pi_start(const pl_ag_compiled *c, const pl_ag_state *st, pl
 
 static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, int s)
 {
-    if (!cache) return logistic(c->lambda * pl_ag_delta_keep(c, st, p, s));
+    if (!cache) return pl_ag_logistic(c->lambda * pl_ag_delta_keep(c, st, p, s));
     if (!(cache->pi_ok_keep >> s & 1)) {
-        cache->pi_keep[s] = logistic(c->lambda * pl_ag_delta_keep(c, st, p, s));
+        cache->pi_keep[s] = pl_ag_logistic(c->lambda * pl_ag_delta_keep(c, st, p, s));
         cache->pi_ok_keep |= PL_BIT(s);
     }
     return cache->pi_keep[s];
@@ -402,9 +395,10 @@ void pl_ag_plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p) { plan_now(
 static inline void draw_choices(const pl_ag_state *st, pl_bits cs, pl_bits ck, pl_bits *start, pl_bits *reverse)
 {
     pl_bits below = 0;
+    const uint64_t base = pl_ag_choice_base(st->choice_key, st->t);
     for (pl_bits b = cs | ck; b; b &= b - 1) {
-        int s = __builtin_ctzll(b);
-        below |= (pl_bits)(pl_ag_choice_u(st->choice_key, st->t, s) < st->p_act[s]) << s;
+        unsigned s = (unsigned)__builtin_ctzll(b);
+        below |= (pl_bits)(pl_ag_choice_u_at(base, s) < st->p_act[s]) << s;
     }
     *start = cs & below, *reverse = ck & ~below;
 }

@@ -579,13 +579,14 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     const pl_bits cs = st->agg_cs, ck = st->agg_ck;
     for (; t < end; t++) {
         if (pl_ag_released(c, t) != st->time_rel) break; /* a release: the lateness and the rules move */
+        const uint64_t base = pl_ag_choice_base(st->choice_key, t);
         for (pl_bits b = cs; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (pl_ag_choice_u(st->choice_key, t, s) < st->p_act[s]) goto played;
+            unsigned s = (unsigned)__builtin_ctzll(b);
+            if (pl_ag_choice_u_at(base, s) < st->p_act[s]) goto played;
         }
         for (pl_bits b = ck; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            if (pl_ag_choice_u(st->choice_key, t, s) >= st->p_act[s]) goto played;
+            unsigned s = (unsigned)__builtin_ctzll(b);
+            if (pl_ag_choice_u_at(base, s) >= st->p_act[s]) goto played;
         }
         /* the period's close: the work, the flows */
         for (pl_bits b = st->prog; b; b &= b - 1) {

@@ -323,6 +323,49 @@ static void a_step_paid_as_delivered_counts_its_shares_within_the_look_ahead(voi
     }
 }
 
+/* The logit's chance skips the exp where x >= 37 (pl_ag_logistic): 1 / (1 + exp(-x)) is exactly 1 there.
+ * Against the formula to the bit, every 1/256 from 30 to 60 (across 53 ln 2 = 36.74, below which it is
+ * not 1), and far beyond; and below 0, where exp is still taken.  Fails with the cut at 36 (tried). */
+static void the_logistic_skips_the_exp_only_where_it_is_exactly_one(void **state)
+{
+    (void)state;
+    for (int i = 30 * 256; i <= 60 * 256; i++) {
+        volatile double x = i / 256.0;
+        double want = 1 / (1 + exp(-x)), got = pl_ag_logistic(x);
+        if (memcmp(&got, &want, sizeof got)) fail_msg("logistic(%.17g) = %.17g, the formula %.17g", (double)x, got, want);
+    }
+    const double far[] = {61, 100, 745, 1e10, 1e300, INFINITY, -0.5, -37, -40, -745, -1e300};
+    for (size_t i = 0; i < sizeof far / sizeof far[0]; i++) {
+        volatile double x = far[i];
+        double e = exp(-fabs(x)), want = x >= 0 ? 1 / (1 + e) : e / (1 + e), got = pl_ag_logistic(x);
+        if (memcmp(&got, &want, sizeof got)) fail_msg("logistic(%.17g) = %.17g, the formula %.17g", (double)x, got, want);
+    }
+}
+
+/* A period's draws made from its base (pl_ag_choice_base, pl_ag_choice_u_at, as the decisions and the
+ * quiet stretches draw them) are the hash of (key, period, step) as written out here, to the bit, for
+ * keys across the 64 bits, periods 0 to 1199 and every step.  Fails with the base missing its + 1. */
+static void a_period_s_draws_from_its_base_are_the_hash_of_key_period_and_step(void **state)
+{
+    (void)state;
+    uint64_t key = 0x0123456789ABCDEFULL;
+    for (int i = 0; i < 40; i++) {
+        key = key * 6364136223846793005ULL + 1442695040888963407ULL;
+        for (int t = 0; t < 1200; t += 7)
+            for (int s = 0; s < 64; s++) {
+                uint64_t z = key + 0x9E3779B97F4A7C15ULL * (uint64_t)(t * 64 + s + 1);
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+                z ^= z >> 31;
+                double want = (double)(z >> 11) * 0x1.0p-53, got = pl_ag_choice_u_at(pl_ag_choice_base(key, t), (unsigned)s),
+                       whole = pl_ag_choice_u(key, t, s);
+                if (memcmp(&got, &want, sizeof got) || memcmp(&whole, &want, sizeof got))
+                    fail_msg("key %llx, period %d, step %d: %.17g and %.17g, the hash %.17g", (unsigned long long)key, t, s,
+                             got, whole, want);
+            }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +376,8 @@ int main(void)
         cmocka_unit_test(a_dependent_step_withdrawn_in_answer_counts_its_flows),
         cmocka_unit_test(the_kept_chances_follow_the_expectations_they_read),
         cmocka_unit_test(a_chance_is_kept_when_what_moved_pays_its_actor_nothing),
+        cmocka_unit_test(the_logistic_skips_the_exp_only_where_it_is_exactly_one),
+        cmocka_unit_test(a_period_s_draws_from_its_base_are_the_hash_of_key_period_and_step),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
