@@ -691,27 +691,18 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     size_t NG = NL * NE * NPAT * ND;
     double *gll = pl_malloc(sizeof(double) * NG), *tll = NULL;
     double (*post_sum)[PL_AG_MAX_OPTIONS] = pl_calloc(PL_AG_MAX_PARTIES, sizeof *post_sum);
-    if (!f || !c || !gll || !post_sum) {
-        pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
-        return pl_error_set(err, PL_ENOMEM, "out of memory for the fit");
-    }
+    int rc = PL_OK;
+    if (!f || !c || !gll || !post_sum) goto nomem;
     const int rv = a->record_variant;
     pl_ag_compile(a, rv, c);
     grid_job gj = {.a = a, .f = f, .gll = gll};
     for (int p = 0; p < a->n_parties; p++) gj.n_opt[p] = c->n_opt[p], gj.nt += c->n_opt[p];
     /* each party's likelihood under each type at every point, kept from the grid for the posterior
      * averaged over it: NG x nt doubles (six-party-2007: 26,460 x 14, 3.0 MB) */
-    if (!(tll = pl_malloc(sizeof(double) * NG * (size_t)gj.nt))) {
-        pl_free(f), pl_free(c), pl_free(gll), pl_free(post_sum);
-        return pl_error_set(err, PL_ENOMEM, "out of memory for the fit");
-    }
+    if (!(tll = pl_malloc(sizeof(double) * NG * (size_t)gj.nt))) goto nomem;
     gj.tll = tll;
     fit_path path;
-    int rc = build_path(a, c, &path, err);
-    if (rc) {
-        pl_free(f), pl_free(c), pl_free(gll), pl_free(tll), pl_free(post_sum);
-        return rc;
-    }
+    if ((rc = build_path(a, c, &path, err))) goto fail;
     gj.path = &path;
     const int P = a->n_parties;
     f->n_parties = P;
@@ -726,8 +717,7 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     if (cfg && cfg->phase) cfg->phase(cfg->progress_user, "likelihood grid");
     if ((rc = pl_parallel_run(&job, err))) {
         path_free(&path);
-        pl_free(f), pl_free(c), pl_free(gll), pl_free(tll), pl_free(post_sum);
-        return rc;
+        goto fail;
     }
     f->n_grid = (int)NG;
     /* the posterior over types averaged over the grid (flat prior on its points); c is still the
@@ -806,6 +796,11 @@ int pl_agreement_fit_record(const pl_agreement *a, const pl_agreement_fit_config
     }
     *out = f;
     return PL_OK;
+nomem:
+    rc = pl_error_set(err, PL_ENOMEM, "out of memory for the fit");
+fail: /* before the grid's arrays were given back */
+    pl_free(f), pl_free(c), pl_free(gll), pl_free(tll), pl_free(post_sum);
+    return rc;
 }
 
 /* ---- the predictive check ---------------------------------------------------- */

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "parley/parley.h"
+#include "parley/testing.h"
 #include "core/alloc.h"
 #include "agreement/agreement.h"
 #include "agreement/agreement_behaviour.h"
@@ -94,6 +95,34 @@ static void the_likelihood_of_a_short_record_is_the_one_worked_by_hand(void **st
     double e = pl_agreement_fit_best(f).tremble;
     assert_true(fabs(pl_agreement_fit_posterior(f, 1, 0) - (1 - e)) < 1e-9);
     pl_agreement_fit_free(f);
+    pl_agreement_free(a);
+}
+
+/* The fit out of memory at each of its allocations in turn: PL_ENOMEM, no fit, nothing leaked (the
+ * sanitizers' leak check), until there is memory for all of them and it fits. */
+static void the_fit_fails_cleanly_at_each_allocation(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(two_steps);
+    pl_agreement_fit_config cfg = {.runs = 50, .window = 1};
+    pl_error err;
+    int rc = PL_ENOMEM;
+    long n = 0;
+    while (rc == PL_ENOMEM && n < 2000) {
+        pl_agreement_fit *f = (pl_agreement_fit *)1;
+        pl_alloc_fail_at(++n);
+        rc = pl_agreement_fit_record(a, &cfg, &f, &err);
+        long refused = pl_alloc_failures();
+        pl_alloc_fail_at(0);
+        if (rc) {
+            assert_int_equal(rc, PL_ENOMEM);
+            assert_null(f);
+            assert_true(refused > 0);
+        } else
+            pl_agreement_fit_free(f);
+    }
+    assert_int_equal(rc, 0);
+    assert_true(n > 4); /* the grid's arrays, the path and the workers' were each refused once */
     pl_agreement_free(a);
 }
 
@@ -1696,6 +1725,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bayes_updating_matches_the_posterior_worked_by_hand),
         cmocka_unit_test(the_likelihood_of_a_short_record_is_the_one_worked_by_hand),
+        cmocka_unit_test(the_fit_fails_cleanly_at_each_allocation),
         cmocka_unit_test(a_delivery_first_seen_under_way_started_when_it_fell_due),
         cmocka_unit_test(a_delivery_reported_after_a_withdrawal_restarts_nothing),
         cmocka_unit_test(a_secret_withdrawal_found_out_sums_over_its_unknown_period),
