@@ -53,8 +53,18 @@ static void breakeven_text(const pl_sensitivity *s, int k, char *buf, size_t n)
         return;
     }
     const char *below = s->at_lo[k].diff > 0 ? A : B, *above = s->at_lo[k].diff > 0 ? B : A;
-    snprintf(buf, n, "%s%.4g (+-%.2g): %s ahead below, %s above", s->range[k].scale ? "x" : "", be->at,
-             (be->bracket_hi - be->bracket_lo) / 2, below, above);
+    const char *x = s->range[k].scale ? "x" : "";
+    if (s->at_lo[k].diff == 0) /* a tie at an end: who is ahead is the other end's */
+        snprintf(buf, n, "a tie at the low end (%s%.4g) on these runs; %s ahead above it", x, be->at,
+                 s->at_hi[k].diff > 0 ? A : B);
+    else if (s->at_hi[k].diff == 0)
+        snprintf(buf, n, "a tie at the high end (%s%.4g) on these runs; %s ahead below it", x, be->at, below);
+    else if (be->bracket_hi == be->bracket_lo) /* the bisection met a point where the two tie on these runs */
+        snprintf(buf, n, "%s%.4g (a tie there on these runs): %s ahead below, %s above", s->range[k].scale ? "x" : "",
+                 be->at, below, above);
+    else
+        snprintf(buf, n, "%s%.4g (+-%.2g): %s ahead below, %s above", s->range[k].scale ? "x" : "", be->at,
+                 (be->bracket_hi - be->bracket_lo) / 2, below, above);
 }
 
 /* The key finding in words (the summary's and the page's first paragraph). */
@@ -103,8 +113,16 @@ void pl_sens_depends_text(const pl_sensitivity *s, char *buf, size_t n)
         int k = ord[i];
         if (!s->be[k].flips) continue;
         const char *below = s->at_lo[k].diff > 0 ? A : B, *above = s->at_lo[k].diff > 0 ? B : A;
-        len += (size_t)snprintf(buf + len, n - len, "%s %s is ahead while %s < %s%.3g, %s above it. ", flips ? "And" : "The ranking flips:",
-                                below, s->range[k].name, s->range[k].scale ? "x" : "", s->be[k].at, above);
+        const char *x = s->range[k].scale ? "x" : "", *lead = flips ? "And" : "The ranking flips:";
+        if (s->at_lo[k].diff == 0 || s->at_hi[k].diff == 0) { /* a tie at an end, not a change of leader */
+            int at_lo = s->at_lo[k].diff == 0;
+            const char *ahead = (at_lo ? s->at_hi[k].diff : s->at_lo[k].diff) > 0 ? A : B;
+            len += (size_t)snprintf(buf + len, n - len, "%s %s is ahead over the range of %s but ties with %s at its %s "
+                                    "end (%s%.3g) on these runs. ", flips ? "And" : "The ranking comes to a tie:", ahead,
+                                    s->range[k].name, ahead == A ? B : A, at_lo ? "low" : "high", x, s->be[k].at);
+        } else
+            len += (size_t)snprintf(buf + len, n - len, "%s %s is ahead while %s < %s%.3g, %s above it. ", lead, below,
+                                    s->range[k].name, x, s->be[k].at, above);
         flips++;
     }
     if (!flips && len < n)

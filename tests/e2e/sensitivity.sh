@@ -257,6 +257,14 @@ import json,sys; r={x['name']:x for x in json.load(open('$TMP/snp/sensitivity.js
 sys.exit(0 if r['behaviour.inertia.DPRK']['base']==1 and r['behaviour.inertia']['base']==1 else 1)"
 "$PARLEY" sensitivity "$fix" --runs 500 --threads 1 --range 'steps.a_step.cost=0:3' --compare b_first,a_first >"$TMP/r.txt" 2>/dev/null
 check "--range adds a range and --compare chooses the pair" grep -q "b_first - a_first" "$TMP/r.txt"
+# a tie at an end of a range is not a change of leader: with B never waiting, both designs always complete
+# at a = 0 (the difference exactly 0 there) and b_first leads everywhere above it (it once read "b_first is
+# ahead while ... < 0, a_first above it" and "0 (+-0)")
+"$PARLEY" sensitivity "$fix" --runs 500 --threads 1 --bisect 4 --set parties.B.policy.all_first.p=0 >"$TMP/tie.txt" 2>/dev/null
+check "a tie at the low end is said as one in the break-even table" \
+  grep -qF "+0.0 [-0.6, +0.6]       +59.6 [+55.0, +63.7]      59.6  a tie at the low end (0) on these runs; b_first ahead above it" "$TMP/tie.txt"
+check "... and in the key finding" grep -qF "The ranking comes to a tie: b_first is ahead over the range of parties.A.policy.all_first.p but ties with a_first at its low end (0) on these runs." "$TMP/tie.txt"
+check "... and no interval of zero width is printed" bash -c "! grep -qF '(+-0)' '$TMP/tie.txt'"
 "$PARLEY" sensitivity "$fix" --runs 500 --threads 1 --set parties.B.policy.all_first.p=0.1 --set steps.a_step.cost=1.5 \
   --out "$TMP/sset" >"$TMP/sset.txt" 2>/dev/null
 check "--set moves the baseline of the analysis, listed resolved as parley run's summary lists them" \
