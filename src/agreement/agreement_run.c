@@ -15,6 +15,20 @@
 #include "agreement/agreement_output.h"
 #include "scenario/scenario.h"
 
+/* The simulator reports runs of every variant together; the command counts a run of one variant
+ * as a run, as the N-party runner counts a run of one policy profile (and the benches count). */
+typedef struct {
+    void (*progress)(void *user, uint64_t done, uint64_t total);
+    void *user;
+    uint64_t variants;
+} variant_progress;
+
+static void variant_runs(void *user, uint64_t done, uint64_t total)
+{
+    const variant_progress *p = user;
+    p->progress(p->user, done * p->variants, total * p->variants);
+}
+
 int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err)
 {
     pl_agreement *a;
@@ -25,7 +39,8 @@ int pl_run_agreement(const pl_ydoc *doc, const pl_run_options *opt, FILE *summar
     cfg.runs = opt->runs > 0 ? opt->runs : (uint64_t)a->runs;
     cfg.seed = opt->seed_given ? opt->seed : a->seed;
     cfg.threads = opt->threads > 0 ? opt->threads : 1;
-    cfg.progress = opt->progress, cfg.progress_user = opt->progress_user;
+    variant_progress vp = {opt->progress, opt->progress_user, a->n_variants > 0 ? (uint64_t)a->n_variants : 1};
+    if (opt->progress) cfg.progress = variant_runs, cfg.progress_user = &vp;
     pl_agreement_result *res = NULL;
     pl_agreement_ledger *led = NULL;
     if (opt->types_posterior) { /* `--types posterior`: the types and behaviour the record supports */

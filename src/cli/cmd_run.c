@@ -74,7 +74,7 @@ int cmd_run(int argc, char **argv)
     if (!rc) { /* timings go to standard error, never into the results */
         fflush(stdout);
         if (bar.timed_total && secs > 0)
-            fprintf(stderr, "parley run: %llu runs in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all\n",
+            fprintf(stderr, "parley run: %llu runs of a design or profile in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all\n",
                     (unsigned long long)bar.timed_total, secs, (double)bar.timed_total / secs, opt.threads,
                     opt.threads == 1 ? "" : "s", t1 - t0);
         else

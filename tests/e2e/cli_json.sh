@@ -30,7 +30,7 @@ check "--json with --out: the document on standard output and the set in DIR" \
 check "run AGREEMENT --json: one document" parses "$TMP/r.json"
 check "... kind, runs and seed as asked, every variant" \
   jqt "$TMP/r.json" '.kind == "agreement" and .runs == 200 and .seed == 5 and (.variants | length) > 0'
-check "... the runs' timing line on standard error" grep -q "parley run: 200 runs in" "$TMP/r.err"
+check "... the runs' timing line on standard error, a run of each of the 4 designs counted" grep -q "parley run: 800 runs of a design or profile in" "$TMP/r.err"
 "$PARLEY" run scenarios/korea/drills-and-launches.yaml -r 30 --json >"$TMP/n.json" 2>/dev/null
 check "run NPARTY --json: one document of kind nparty" eval 'parses "$TMP/n.json" && jqt "$TMP/n.json" ".kind == \"nparty\" and .runs == 30"'
 "$PARLEY" run scenarios/games/six-player-tournament.yaml --json >"$TMP/g.json" 2>/dev/null
