@@ -9,7 +9,7 @@ command's numbers for the same seed, and the report is the command's HTML page."
 
 from . import _common as c
 from ._parley import ffi, lib
-from .scenario import _OutDir, _path, _set_array, _sets, _summary_text
+from .scenario import _OutDir, _load_agreement, _path, _sets, _summary_text
 
 
 class AnalysisResult(c.TablesResult):
@@ -122,10 +122,7 @@ def design(scenario, set=None, runs=None, confirm=None, check_runs=None, top=Non
     cfg.threads = c.threads(threads)
     cfg.prior_only = 1 if prior_only else 0
     err = c.new_error()
-    ap = ffi.new("pl_agreement **")
-    arr, keep, n = _set_array(set)
-    c.check_scenario(lib.pl_agreement_load_set(ap, _path(scenario), arr, n, err), err)
-    a = ffi.gc(ap[0], lib.pl_agreement_free)
+    a = _load_agreement(scenario, set, err)
     rp = ffi.new("pl_agreement_design_result **")
     c.check(lib.pl_agreement_design_search(a, cfg, rp, err), err)
     r = ffi.gc(rp[0], lib.pl_agreement_design_free)

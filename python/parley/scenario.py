@@ -65,6 +65,15 @@ def _set_array(set):
     return ffi.new("const char *[]", keep + [ffi.NULL]), keep, len(sets)
 
 
+def _load_agreement(scenario, set, err):
+    """The agreement at `scenario` with `set`'s overrides applied (pl_agreement_load_set), freed with
+    the object it returns; an error names the file or the override."""
+    ap = ffi.new("pl_agreement **")
+    arr, keep, n = _set_array(set)
+    c.check_scenario(lib.pl_agreement_load_set(ap, _path(scenario), arr, n, err), err)
+    return ffi.gc(ap[0], lib.pl_agreement_free)
+
+
 class _OutDir:
     """The command's way with --out: a set written beside the directory and swapped in at the end;
     with no directory asked for, a temporary one, removed once read."""
@@ -203,11 +212,8 @@ def fit(scenario, set=None, runs=None, seed=None, window=None, threads=0, out=No
         cfg.window = c.whole("window", window, 0, 1000)
     cfg.threads = c.threads(threads)
     err = c.new_error()
-    ap = ffi.new("pl_agreement **")
     path = _path(scenario)  # found once: the load and the message name the same file
-    arr, keep, n = _set_array(set)
-    c.check_scenario(lib.pl_agreement_load_set(ap, path, arr, n, err), err)
-    a = ffi.gc(ap[0], lib.pl_agreement_free)
+    a = _load_agreement(path, set, err)
     if not lib.pl_agreement_has_record(a):
         raise c.BadInput("scenario: %s: the scenario has no 'record:' to fit" % os.fsdecode(path))
     fp = ffi.new("pl_agreement_fit **")
