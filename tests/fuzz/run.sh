@@ -12,7 +12,7 @@ set -u
 cd "$(dirname "$0")/../.."
 secs=${1:-600}; shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(scenario events transcript strategy flags)
+[ ${#targets[@]} -eq 0 ] && targets=(scenario events transcript strategy flags set)
 F=build/fuzz
 n=0 total=0
 for t in "${targets[@]}"; do
@@ -31,6 +31,13 @@ for t in "${targets[@]}"; do
               printf '%s' 'noisy(dual(tft), 0.1)' >"$seeds/tf-nested"; printf '%s' 'mixed(tft, 0.3, defector),joss_ann(grudger, 0.1, 0.2)' >"$seeds/tf-list"
               printf '%s' 'Dual Tit For Tat' >"$seeds/tf-ref"
               printf '%s' 'tft,gtft:p=0.1,grudger' >"$seeds/list" ;;
+    set) printf '@six-party-2007\nparties.DPRK.policy.opportunist.p=0.1\nsteps.SP-DP-1.flow.DPRK=-0.31\nverifiers.IAEA.p_confirm=0.6' >"$seeds/issue"
+         printf '@six-party-2007\nbehaviour.rationality=8\nsteps.IA-DP-1.not_before=2007-05-01\nshocks.launch.p=0.05' >"$seeds/behaviour"
+         printf '@agreed-framework-1994\nsteps.AF-US-2.paid=as_delivered\nhorizon=60' >"$seeds/af"
+         printf '@public-goods\nnoise=0.05' >"$seeds/np"; printf '@two_step_breakeven\nparties.B.policy.all_first.p=0' >"$seeds/two"
+         printf '@drills-and-launches\nnoise=0.2\nseed=7' >"$seeds/dl"
+         printf '@two_step_breakeven\nparties.B.policy.all_first.p=0.1\n~steps.a_step.cost=0:3\n=b_first,a_first' >"$seeds/range"
+         printf '@russia-china-roadmap\n~steps.*.cost,steps.*.value.*=x0.5:2' >"$seeds/scale" ;;
     flags) printf '%s' 3,0,5,1 >"$seeds/game"; printf '%s' 0.05 >"$seeds/p"; printf '%s' 200 >"$seeds/n"
            printf '%s' 18446744073709551615 >"$seeds/seed" ;;
   esac
