@@ -425,6 +425,15 @@ static void tornado(pl_report *rep, const pl_sensitivity *s, int o, const char *
         lo[i] = 100 * ((o < s->base.n ? s->at_lo[k].rate[o] : s->at_lo[k].diff) - base);
         hi[i] = 100 * ((o < s->base.n ? s->at_hi[k].rate[o] : s->at_hi[k].diff) - base);
     }
+    int moves = 0;
+    for (int i = 0; i < s->n_ranges; i++) moves |= lo[i] != 0 || hi[i] != 0;
+    if (!moves) { /* an empty chart would look broken: say what it would show */
+        char text[600];
+        snprintf(text, sizeof text, "%s: no bar to draw. At both ends of every range it is what it is at the "
+                 "baseline, on these runs: none of these assumptions moves it.", title);
+        pl_report_note(rep, text);
+        return;
+    }
     pl_chart *c = pl_chart_create(PL_CHART_BAR, title);
     pl_chart_set_horizontal(c, 1);
     pl_chart_set_categories(c, (size_t)s->n_ranges, labels);
