@@ -199,16 +199,57 @@ void pl_svg_draw_htitle(pl_strbuf *sb, const char *title, double x0, double x1, 
     pl_svg_put_text(sb, (x0 + x1) / 2, y, "middle", FS_AXIS, "font-weight=\"600\"", title, x1 - x0);
 }
 
-/* Labels of a category axis along the bottom: horizontal if they fit their slot,
- * else rotated by 45 degrees and cut; every k-th only when the slots are too narrow. */
+/* Labels of a category axis along the bottom: horizontal if they fit their slot, else wrapped
+ * at spaces on a few lines, else rotated by 45 degrees and cut; every k-th only when the slots are
+ * too narrow. */
+
+#define WRAP_LEAD (FS + 3) /* from one wrapped line's baseline to the next */
+
+int pl_svg_wrap_label(const char *s, double max_px, double fs, size_t start[CAT_WRAP_LINES], size_t len[CAT_WRAP_LINES])
+{
+    char buf[512];
+    size_t n = strlen(s), i = 0;
+    int lines = 0;
+    if (n >= sizeof buf) return 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ') i++;
+        if (i == n) break;
+        if (lines == CAT_WRAP_LINES) return 0;
+        size_t end = i, fit = 0; /* the longest run of whole words from i that fits */
+        while (end < n) {
+            size_t w = end;
+            while (w < n && s[w] == ' ') w++;
+            while (w < n && s[w] != ' ') w++;
+            memcpy(buf, s + i, w - i);
+            buf[w - i] = 0;
+            if (pl_svg_text_w(buf, fs) > max_px) break;
+            fit = end = w;
+        }
+        if (!fit) return 0; /* one word wider than the line */
+        start[lines] = i, len[lines] = fit - i;
+        lines++;
+        i = fit;
+    }
+    return lines;
+}
 
 cat_layout pl_svg_cat_layout_bottom(char *const *labels, size_t n, double slot)
 {
-    cat_layout L = {0, 1, 0, 18};
+    cat_layout L = {0, 1, 0, 18, 1};
     double widest = 0;
     for (size_t i = 0; i < n; i++) widest = fmax(widest, pl_svg_text_w(labels[i], FS));
     if (widest <= slot - 6) {
         L.max_px = slot - 2;
+        return L;
+    }
+    int lines = 0;
+    for (size_t i = 0; i < n && lines >= 0; i++) {
+        size_t st[CAT_WRAP_LINES], ln[CAT_WRAP_LINES];
+        int k = labels[i] ? pl_svg_wrap_label(labels[i], slot - 6, FS, st, ln) : 1;
+        lines = k ? (k > lines ? k : lines) : -1;
+    }
+    if (lines > 1) { /* whole on a few lines rather than cut */
+        L.lines = lines, L.max_px = slot - 2, L.height = 18 + (lines - 1) * WRAP_LEAD;
         return L;
     }
     L.rotate = 1;
@@ -225,6 +266,17 @@ void pl_svg_draw_cat_bottom(pl_strbuf *sb, const cat_layout *L, char *const *lab
     pl_strbuf_append(sb, "<g class=\"axis categories\">\n");
     for (size_t i = 0; i < n; i += (size_t)L->every) {
         double x = x0 + slot * ((double)i + 0.5);
+        if (!L->rotate && L->lines > 1 && labels[i]) {
+            size_t st[CAT_WRAP_LINES], ln[CAT_WRAP_LINES];
+            char line[512];
+            int k = pl_svg_wrap_label(labels[i], L->max_px - 4, FS, st, ln);
+            for (int j = 0; j < k; j++) {
+                memcpy(line, labels[i] + st[j], ln[j]);
+                line[ln[j]] = 0;
+                pl_svg_put_text(sb, x, y + 14 + j * WRAP_LEAD, "middle", FS, "", line, L->max_px);
+            }
+            continue;
+        }
         if (!L->rotate) {
             pl_svg_put_text(sb, x, y + 14, "middle", FS, "", labels[i], L->max_px);
             continue;

@@ -191,12 +191,19 @@ void pl_svg_draw_vaxis_labels_above(pl_strbuf *sb, const vaxis *a, double x0, do
 void pl_svg_draw_vtitle(pl_strbuf *sb, const char *title, double x, double y0, double y1);
 void pl_svg_draw_htitle(pl_strbuf *sb, const char *title, double x0, double x1, double y);
 
-/* Labels of a category axis along the bottom: horizontal if they fit their slot,
- * else rotated by 45 degrees and cut; every k-th only when the slots are too narrow. */
+/* Labels of a category axis along the bottom: horizontal if they fit their slot, else
+ * horizontal on up to CAT_WRAP_LINES lines if each word fits, else rotated by 45 degrees and cut;
+ * every k-th only when the slots are too narrow. */
+#define CAT_WRAP_LINES 3
 typedef struct cat_layout {
     int rotate, every;
     double max_px, height;
+    int lines; /* > 1: the labels wrapped at spaces, at most this many lines each */
 } cat_layout;
+/* The label wrapped at spaces into lines no wider than max_px (fs): the number of lines (at most
+ * CAT_WRAP_LINES), each line's start and length in s; 0 if a word is wider or more lines are needed. */
+int pl_svg_wrap_label(const char *s, double max_px, double fs, size_t start[CAT_WRAP_LINES],
+                      size_t len[CAT_WRAP_LINES]);
 
 cat_layout pl_svg_cat_layout_bottom(char *const *labels, size_t n, double slot);
 void pl_svg_draw_cat_bottom(pl_strbuf *sb, const cat_layout *L, char *const *labels, size_t n, double x0, double slot,

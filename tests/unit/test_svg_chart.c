@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "io/svg_chart.h"
+#include "io/svg_internal.h"
 #include "parley/parley.h"
 
 #define HOSTILE "<script>alert(1)</script>"
@@ -183,6 +184,49 @@ static void long_labels_are_cut_rotated_and_thinned(void **state)
     free(s);
     pl_chart_free(c);
     for (int i = 0; i < N; i++) free(labels[i]);
+}
+
+/* A few long names of several words: whole, on up to three lines each, not rotated and cut (six-party's
+ * variants were cut to "Action for action as pr..."); a word too wide for its slot still rotates. */
+static void long_names_of_a_few_categories_wrap_whole(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Action for action (as written)",
+                          "Action for action as practised: the shutdown waits for the BDA funds",
+                          "Denuclearisation first", "Front-loaded relief"};
+    double v[] = {0.11, 0.2, 0.27, 0};
+    pl_chart *c = pl_chart_create(PL_CHART_BAR, "Completion");
+    pl_chart_set_categories(c, 4, cats);
+    pl_chart_add_series(c, "completes", v, 4);
+    char *s = render_ok(c);
+    assert_null(strstr(s, "rotate(-45"));
+    assert_null(strstr(s, "\xE2\x80\xA6")); /* nothing cut */
+    assert_non_null(strstr(s, ">Denuclearisation first</text>"));
+    assert_non_null(strstr(s, "BDA funds</text>"));
+    size_t st[CAT_WRAP_LINES], ln[CAT_WRAP_LINES];
+    int k = pl_svg_wrap_label(cats[1], 200, 12, st, ln);
+    assert_true(k >= 2 && k <= CAT_WRAP_LINES);
+    char joined[200] = "";
+    for (int j = 0; j < k; j++) { /* the lines are the words in order, each within the width */
+        char line[200];
+        memcpy(line, cats[1] + st[j], ln[j]);
+        line[ln[j]] = 0;
+        assert_true(pl_svg_text_w(line, 12) <= 200);
+        strcat(joined, j ? " " : ""), strcat(joined, line);
+    }
+    assert_string_equal(joined, cats[1]);
+    assert_int_equal(pl_svg_wrap_label("Supercalifragilisticexpialidocious-and-more", 100, 12, st, ln), 0);
+    assert_int_equal(pl_svg_wrap_label("one two three four five six seven eight nine ten", 40, 12, st, ln), 0);
+    free(s);
+    pl_chart_free(c);
+    const char *wide[] = {"Tit-For-Tat-With-A-Very-Long-Hyphenated-Name-Indeed", "b", "c", "d"};
+    c = pl_chart_create(PL_CHART_BAR, "Wide");
+    pl_chart_set_categories(c, 4, wide);
+    pl_chart_add_series(c, NULL, v, 4);
+    s = render_ok(c);
+    assert_non_null(strstr(s, "rotate(-45"));
+    free(s);
+    pl_chart_free(c);
 }
 
 static void box_stats_follow_the_usual_definition(void **state)
@@ -790,6 +834,7 @@ int main(void)
         cmocka_unit_test(ticks_are_nice),
         cmocka_unit_test(bar_chart_with_errors_and_hostile_labels),
         cmocka_unit_test(long_labels_are_cut_rotated_and_thinned),
+        cmocka_unit_test(long_names_of_a_few_categories_wrap_whole),
         cmocka_unit_test(box_stats_follow_the_usual_definition),
         cmocka_unit_test(box_chart_renders_outliers_and_degenerate_boxes),
         cmocka_unit_test(heatmap_shows_values_scale_and_missing_cells),
