@@ -450,9 +450,12 @@ static const char css[] =
     "table{border-collapse:collapse;font-size:.92rem;min-width:50%}\n"
     "caption{caption-side:top;text-align:left;font-weight:600;padding:0 0 .45rem;color:var(--ink)}\n"
     "th,td{padding:.38rem .75rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}\n"
-    "thead th{border-bottom:2px solid #b9c0c8;font-weight:600;white-space:nowrap;background:#fff}\n"
+    "table.dense{font-size:.85rem}\n"
+    "table.dense th,table.dense td{padding:.34rem .42rem}\n"
+    "thead th{border-bottom:2px solid #b9c0c8;font-weight:600;background:#fff;vertical-align:bottom}\n"
     "tbody tr:nth-child(even){background:#fafbfc}\n"
-    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "td.num{white-space:nowrap}\n"
     "tr.hl,tr.hl:nth-child(even){background:var(--hl)}\n"
     "tr.hl td{font-weight:600}\n"
     "tr.hl td:first-child{box-shadow:inset 4px 0 0 var(--hlline)}\n"
@@ -484,7 +487,9 @@ static void render_table(pl_strbuf *sb, const pl_report *rep, const table *t)
         }
         num[c] = any && all;
     }
-    pl_strbuf_append(sb, "<div class=\"table-wrap\"><table>\n");
+    /* a table of many columns sets them closer, so that it fits the page's column */
+    pl_strbuf_append(sb, t->ncols >= 9 ? "<div class=\"table-wrap\"><table class=\"dense\">\n"
+                                       : "<div class=\"table-wrap\"><table>\n");
     if (t->caption) {
         pl_strbuf_append(sb, "<caption>");
         esc(sb, t->caption);

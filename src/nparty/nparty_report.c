@@ -14,8 +14,6 @@
 
 #include "core/alloc.h"
 #include "io/html_report.h"
-#include <ctype.h>
-
 #include "core/stats.h"
 #include "nparty/nparty_model.h"
 #include "nparty/nparty_events.h"
@@ -31,12 +29,17 @@ static void profiles_section(pl_report *rep, const np_model *m, const np_results
     size_t k = 0;
     for (int i = 0; i < m->n; i++)
         if (m->measured >> i & 1) k += (size_t)snprintf(counted + k, sizeof counted - k, "%s%s", k ? ", " : "", m->party[i].id);
+    char unit[64]; /* the period's name opening a sentence ("Months escalated: ...") */
+    snprintf(unit, sizeof unit, "%s", m->period_unit);
+    unit[0] = (char)toupper((unsigned char)unit[0]);
+    const char *article = strchr("aeiouAEIOU", T->defect[0]) && T->defect[0] ? "An" : "A"; /* an escalation, a defection */
     snprintf(text, sizeof text,
-             "Each profile is played %ld times on the same random streams%s. A %s is counted for %s. Lasting %s: none of "
+             "Each profile is played %ld times on the same random streams%s. %s %s is counted for %s. Lasting %s: none of "
              "them %s in the last %d %ss of the run, with its 95%% (Wilson) interval. First %s: the mean simulated %s (1 = "
              "the first) of the first %s, among runs with one. %ss %s: the share of %s-by-party slots %s.",
-             m->runs, m->rec_turns ? ", starting from the record" : "", T->defect, counted, T->coop, T->defects, m->window,
-             m->period_unit, T->defect, m->period_unit, T->defect, m->period_unit, T->defected, m->period_unit, T->defected);
+             m->runs, m->rec_turns ? ", starting from the record" : "", article, T->defect, counted, T->coop, T->defects,
+             m->window, m->period_unit, T->defect, m->period_unit, T->defect, unit, T->defected, m->period_unit,
+             T->defected);
     text[0] = (char)toupper((unsigned char)text[0]);
     pl_report_paragraph(rep, text);
     snprintf(h0, sizeof h0, "lasting %s [95%% interval]", T->coop);

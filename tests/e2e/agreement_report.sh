@@ -9,5 +9,6 @@ for s in six-party-2007 agreed-framework-1994 singapore-2018 russia-china-roadma
   check "$s: the report has a replay timeline" grep -q 'data-kind="timeline"' "$TMP/$s/report.html"
   browser_check "$TMP/$s/report.html" "agreement-$s" 10
   browser_labels_inside "$TMP/$s/report.html" "agreement-$s"
+  browser_tables_fit "$TMP/$s/report.html" "agreement-$s"
 done
 echo "1..$tap_n"

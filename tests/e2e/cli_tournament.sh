@@ -73,6 +73,7 @@ size=$(stat -c %s "$all")
 check "--players all: report.html stays under 8 MB ($size bytes)" [ "$size" -lt 8000000 ]
 browser_check "$all" tournament_report_all 6
 browser_labels_inside "$all" tournament_report_all
+browser_tables_fit "$all" tournament_report_all
 if [ -n "${CHROMIUM:-}" ]; then # the payoff heat map alone, whole, for a look
   { echo '<!DOCTYPE html><html><head><meta charset="utf-8"><title>heat map</title></head><body style="margin:0">'
     awk '/^<svg /{buf=$0; keep=0; next} buf!=""{buf=buf "\n" $0; if ($0 ~ /<title>Mean payoff per turn/) keep=1;

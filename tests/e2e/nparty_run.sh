@@ -49,6 +49,9 @@ check "report.html states that results hold under the assumptions" grep -q 'Resu
 check "report.html cites the record's sources" grep -q '\[G15\]' "$TMP/a/report.html"
 browser_check "$TMP/a/report.html" nparty_drills_and_launches 10
 browser_labels_inside "$TMP/a/report.html" nparty_drills_and_launches
+browser_tables_fit "$TMP/a/report.html" nparty_drills_and_launches
+check "the profiles' paragraph: 'An escalation is counted', and its sentence on months opens with a capital" \
+  bash -c "grep -q 'An escalation is counted for US, ROK, DPRK' '$TMP/a/report.html' && grep -q 'Months escalated: the share of month-by-party slots' '$TMP/a/report.html'"
 for f in scenarios/games/public-goods.yaml scenarios/games/pairwise.yaml; do
   out=$("$PARLEY" run "$f" --runs 100 --out "$TMP/$(basename "$f" .yaml)" 2>&1); rc=$?
   check "$f runs" [ "$rc" -eq 0 ]

@@ -343,6 +343,7 @@ check "sensitivity.html holds the tornados (bar), the indices and the grid (heat
 check "sensitivity.html opens with the finding" grep -q "Key finding" "$TMP/s1/sensitivity.html"
 browser_check "$TMP/s1/sensitivity.html" sensitivity_report 4
 browser_labels_inside "$TMP/s1/sensitivity.html" sensitivity_report
+browser_tables_fit "$TMP/s1/sensitivity.html" sensitivity_report
 browser_labels_inside "$TMP/dl1/sensitivity.html" nparty_sensitivity_report
 "$PARLEY" run "$six" --runs 300 --threads 1 --out "$TMP/rep" >/dev/null 2>&1
 check "the six-party report draws each variant's sequencing as a graph (4)" [ "$(grep -o 'data-kind="graph"' "$TMP/rep/report.html" | wc -l)" -eq 4 ]

@@ -125,6 +125,27 @@ static void numbers_align_right_and_rows_highlight(void **state)
     pl_report_free(r);
 }
 
+/* A table of nine columns or more is set closer (class "dense": the six-party ledger's 11 columns once
+ * needed a sideways scroll); fewer columns keep the usual spacing. */
+static void many_columns_are_set_closer(void **state)
+{
+    (void)state;
+    pl_report *r = pl_report_create("Wide");
+    const char *nine[] = {"a", "b", "c", "d", "e", "f", "g", "h", "i"}, *row[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"};
+    assert_int_equal(pl_report_table_begin(r, "eight", 8, nine), 0);
+    assert_int_equal(pl_report_table_row(r, row, 0), 0);
+    assert_int_equal(pl_report_table_end(r), 0);
+    assert_int_equal(pl_report_table_begin(r, "nine", 9, nine), 0);
+    assert_int_equal(pl_report_table_row(r, row, 0), 0);
+    assert_int_equal(pl_report_table_end(r), 0);
+    char *h = html_of(r);
+    assert_int_equal(count(h, "<table class=\"dense\">\n<caption>nine</caption>"), 1);
+    assert_int_equal(count(h, "<table>\n<caption>eight</caption>"), 1);
+    assert_non_null(strstr(h, "table.dense th,table.dense td{padding:"));
+    free(h);
+    pl_report_free(r);
+}
+
 static void same_calls_same_bytes(void **state)
 {
     (void)state;
@@ -275,6 +296,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(page_has_structure_and_escapes_every_text),
         cmocka_unit_test(numbers_align_right_and_rows_highlight),
+        cmocka_unit_test(many_columns_are_set_closer),
         cmocka_unit_test(same_calls_same_bytes),
         cmocka_unit_test(building_errors_are_reported),
         cmocka_unit_test(write_is_atomic_and_cleans_up),
