@@ -106,37 +106,44 @@ browser_check() {
   rm -rf "$dir"
 }
 
-# Runs a measuring script (JS, text) on a copy of REPORT (or of an .svg file) in Chromium and prints
-# what it wrote into <pre id="measured">.  Reports carry no script, so the copy has the
-# Content-Security-Policy removed and the script appended; --dump-dom returns what it wrote.
-_browser_measure() {
-  local report=$1 js=$2 dir
+# Runs a measuring script (JS, text) on a copy of REPORT (or of an .svg file) in Chromium and makes
+# one TAP line of what it found.  Reports carry no script, so the copy has the Content-Security-Policy
+# removed and the script appended; the script sets `n` (what it measured) and `bad` (a line for each
+# fault), and --dump-dom returns them.  The line says GOOD (with "N WHAT") when n > 0 and bad is
+# empty, else FAULT with the first ten faults as comments.
+_browser_measure_check() {
+  local report=$1 name=$2 what=$3 good=$4 fault=$5 js=$6 dir out
+  if ! browser_find; then
+    ok "# SKIP chromium not installed"
+    return 0
+  fi
   dir=$(mktemp -d)
   case "$report" in
     *.svg) { echo '<!DOCTYPE html><html><head><meta charset="utf-8"><title>labels</title></head><body>'
              sed '1{/^<?xml/d}' "$report"; echo '</body></html>'; } >"$dir/page.html" ;;
     *) sed 's/<meta[^>]*Content-Security-Policy[^>]*>//' "$report" >"$dir/page.html" ;;
   esac
-  { printf '%s\n' "$js"
-    echo "var pre = document.createElement('pre'); pre.id = 'measured'; pre.textContent = out; document.body.appendChild(pre);"
+  { echo 'var n = 0, bad = [];'; printf '%s\n' "$js"
+    echo "var pre = document.createElement('pre'); pre.id = 'measured';"
+    echo "pre.textContent = 'N:' + n + ' BAD:' + bad.length + '\\n' + bad.join('\\n'); document.body.appendChild(pre);"
   } >"$dir/measure.js"
   sed -i "s#</body>#<script src=\"measure.js\"></script></body>#" "$dir/page.html"
   browser_run --allow-file-access-from-files --window-size=1280,2400 --dump-dom "file://$dir/page.html" >"$dir/dom.html" 2>/dev/null
-  sed -n '/<pre id="measured">/,/<\/pre>/p' "$dir/dom.html" | sed 's/<[^>]*>//g; s/&quot;/"/g; s/&amp;/\&/g'
+  out=$(sed -n '/<pre id="measured">/,/<\/pre>/p' "$dir/dom.html" | sed 's/<[^>]*>//g; s/&quot;/"/g; s/&amp;/\&/g; s/&gt;/>/g')
   rm -rf "$dir"
+  if printf '%s' "$out" | grep -q '^N:[1-9][0-9]* BAD:0$'; then
+    ok "$name: $good ($what: $(printf '%s' "$out" | head -1 | sed 's/ BAD:0//; s/N://'))"
+  else
+    not_ok "$name: $fault ($(printf '%s' "${out:-the page did not measure}" | head -1))"
+    printf '%s\n' "$out" | sed -n '2,11p' | sed 's/^/#   /'
+  fi
 }
 
 # Checks that no text of any chart of REPORT (or of an .svg file) is cut: each <text>'s box, as
-# Chromium lays it out, lies inside its <svg>'s box (half a pixel of slack).  One TAP line; the
-# labels cut, with how far they stick out (left, right, top, bottom in pixels), as comments.
+# Chromium lays it out, lies inside its <svg>'s box (half a pixel of slack); the labels cut are
+# listed with how far they stick out (left, right, top, bottom in pixels).
 browser_labels_inside() {
-  local report=$1 name=$2 out
-  if ! browser_find; then
-    ok "# SKIP chromium not installed"
-    return 0
-  fi
-  out=$(_browser_measure "$report" '
-var cut = [], n = 0;
+  _browser_measure_check "$1" "$2" texts "no label or legend is cut" "labels stick out of their chart" '
 document.querySelectorAll("svg").forEach(function (s) {
   if (s.ownerSVGElement) return; /* an svg inside an svg is measured with its outer one */
   var r = s.getBoundingClientRect();
@@ -146,42 +153,22 @@ document.querySelectorAll("svg").forEach(function (s) {
     n++;
     var d = [r.left - b.left, b.right - r.right, r.top - b.top, b.bottom - r.bottom];
     if (d.some(function (x) { return x > 0.5; }))
-      cut.push(JSON.stringify(t.textContent) + " " + d.map(function (x) { return Math.max(0, x).toFixed(1); }).join(","));
+      bad.push(JSON.stringify(t.textContent) + " " + d.map(function (x) { return Math.max(0, x).toFixed(1); }).join(","));
   });
-});
-var out = "TEXTS:" + n + " CUT:" + cut.length + "\n" + cut.join("\n");')
-  if printf '%s' "$out" | grep -q '^TEXTS:[1-9][0-9]* CUT:0$'; then
-    ok "$name: no label or legend is cut ($(printf '%s' "$out" | head -1 | sed 's/ CUT:0//; s/TEXTS:/texts: /'))"
-  else
-    not_ok "$name: labels stick out of their chart ($(printf '%s' "${out:-the page did not measure}" | head -1))"
-    printf '%s\n' "$out" | sed -n '2,11p' | sed 's/^/#   /'
-  fi
+});'
 }
 
 # Checks that every table of REPORT fits the page's column at a 1280-pixel window: no table needs
 # its sideways scroll (the drills-and-launches policy table once hid its last column behind it).
 browser_tables_fit() {
-  local report=$1 name=$2 out
-  if ! browser_find; then
-    ok "# SKIP chromium not installed"
-    return 0
-  fi
-  out=$(_browser_measure "$report" '
-var wide = [], n = 0;
+  _browser_measure_check "$1" "$2" tables "every table fits the page" "tables wider than the page" '
 document.querySelectorAll(".table-wrap").forEach(function (w) {
   n++;
   if (w.scrollWidth > w.clientWidth + 1) {
     var c = w.querySelector("caption");
-    wide.push(JSON.stringify(c ? c.textContent : "(no caption)") + " " + w.scrollWidth + " > " + w.clientWidth);
+    bad.push(JSON.stringify(c ? c.textContent : "(no caption)") + " " + w.scrollWidth + " > " + w.clientWidth);
   }
-});
-var out = "TABLES:" + n + " WIDE:" + wide.length + "\n" + wide.join("\n");')
-  if printf '%s' "$out" | grep -q '^TABLES:[1-9][0-9]* WIDE:0$'; then
-    ok "$name: every table fits the page ($(printf '%s' "$out" | head -1 | sed 's/ WIDE:0//; s/TABLES:/tables: /'))"
-  else
-    not_ok "$name: tables wider than the page ($(printf '%s' "${out:-the page did not measure}" | head -1))"
-    printf '%s\n' "$out" | sed -n '2,11p' | sed 's/^/#   /'
-  fi
+});'
 }
 
 # Run on its own: check one report.

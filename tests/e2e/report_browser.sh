@@ -41,5 +41,14 @@ HTML
     '<text x="150" y="50">a legend cut at the edge</text><text x="10" y="50">fits</text>' >"$TMP/cut.svg"
   out=$( (tap_n=0; browser_labels_inside "$TMP/cut.svg" cut_control) 2>&1)
   check "the label check flags a label that sticks out of its chart" \
-    bash -c "grep -q '^not ok .*labels stick out of their chart (TEXTS:2 CUT:1)' <<<\"\$1\" && grep -q 'a legend cut at the edge' <<<\"\$1\"" _ "$out"
+    bash -c "grep -q '^not ok .*labels stick out of their chart (N:2 BAD:1)' <<<\"\$1\" && grep -q 'a legend cut at the edge' <<<\"\$1\"" _ "$out"
+  # ... and the table check catches a table wider than the page's column (a negative control)
+  { echo '<!DOCTYPE html><html><head><meta charset="utf-8"><title>wide</title></head><body><div style="width:300px">'
+    echo '<div class="table-wrap" style="overflow-x:auto"><table><caption>too wide</caption><tr><td style="white-space:nowrap">'
+    printf 'x%.0s' $(seq 200); echo '</td></tr></table></div>'
+    echo '<div class="table-wrap" style="overflow-x:auto"><table><caption>fits</caption><tr><td>ok</td></tr></table></div>'
+    echo '</div></body></html>'; } >"$TMP/wide.html"
+  out=$( (tap_n=0; browser_tables_fit "$TMP/wide.html" wide_control) 2>&1)
+  check "the table check flags a table wider than the page" \
+    bash -c "grep -q '^not ok .*tables wider than the page (N:2 BAD:1)' <<<\"\$1\" && grep -q '\"too wide\"' <<<\"\$1\"" _ "$out"
 fi
