@@ -585,6 +585,84 @@ static int tft_but_counts(void *st, const pl_params *p, const pl_view *v)
     return s->seen >= 3 ? PL_D : pl_view_tft_reply(v);
 }
 
+/* With the automaton as A and a called B that its definition says never draws, play_half makes
+ * A's move after B's (pl_match_buf.late): the same matches as with A's move first
+ * (half_in_order) and as the loop of moves, every automaton and table against deterministic
+ * players of every kind (and two stochastic ones, which are played in order), with and without
+ * noise, a probabilistic end, short and long.  And a B whose definition says it does not draw
+ * but draws (tit for tat taking a number from the stream every turn) is played again in order
+ * (late 2): the same match as the loop of moves. */
+static void late_automaton_moves_as_in_order(void **unused)
+{
+    (void)unused;
+    static const char *others[] = {"forgiving_tft", "second_gladstein", "gradual", "retaliate", "limited_retaliate",
+                                   "omega_tft", "cycle_hunter", "math_constant_hunter", "evolved_ann_5", "backstabber",
+                                   "prober4", "adaptive", "meta_hunter", "first_downing", "first_anonymous",
+                                   "first_graaskamp"};
+    enum { N_OTH = sizeof others / sizeof *others, NCFG = 5 };
+    size_t n;
+    pl_strategy **aut = automata_and_tables(&n), *oth[N_OTH];
+    for (size_t k = 0; k < N_OTH; k++) oth[k] = st_make(others[k]);
+    pl_match_config cfgs[NCFG];
+    for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
+    cfgs[0].turns = 200, cfgs[0].seed = 3;
+    cfgs[1].turns = 200, cfgs[1].noise = 0.05, cfgs[1].seed = 7;
+    cfgs[2].turns = 0, cfgs[2].prob_end = 0.01, cfgs[2].seed = 5;
+    cfgs[3].turns = 65, cfgs[3].noise = 0.2, cfgs[3].seed = 13, cfgs[3].stream_b = 4;
+    cfgs[4].turns = 1001, cfgs[4].seed = 11;
+    pl_match_buf bufs[3];
+    for (int k = 0; k < 3; k++) assert_int_equal(pl_match_buf_init(&bufs[k], 16), PL_OK);
+    bufs[0].generic = 1;
+    bufs[1].half_in_order = 1;
+    pl_error err;
+    long late = 0, in_order = 0, drew = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < N_OTH; j++)
+            for (int k = 0; k < NCFG; k++) {
+                for (int m = 0; m < 3; m++) assert_int_equal(pl_match_run(aut[i], oth[j], &cfgs[k], &bufs[m], &err), PL_OK);
+                same_match(aut[i], oth[j], &cfgs[k], &bufs[0], &bufs[2], "late");
+                same_match(aut[i], oth[j], &cfgs[k], &bufs[1], &bufs[2], "late against in order");
+                assert_int_equal(bufs[1].late, 0);
+                if (bufs[2].half && !pl_strategy_is_stochastic(oth[j])) {
+                    assert_int_equal(bufs[2].late, 1);
+                    late++;
+                    drew += bufs[2].drew && cfgs[k].noise == 0 && cfgs[k].prob_end == 0;
+                } else {
+                    assert_int_equal(bufs[2].late, 0);
+                    in_order += bufs[2].half;
+                }
+            }
+    assert_true(late > (long)(n * (N_OTH - 2) * NCFG * 9 / 10));
+    assert_true(in_order >= (long)(n * 2 * NCFG * 9 / 10)); /* Anonymous and Graaskamp draw: in order */
+    assert_true(drew > (long)n);                             /* the stochastic automata drew, alone */
+    /* tit for tat that draws, its definition saying it does not (and neither a table nor an automaton) */
+    pl_strategy *tft = st_make("tft");
+    static pl_strategy_def d;
+    d = *tft->def;
+    d.move = tft_but_stream;
+    d.flags &= ~(unsigned)PL_STOCHASTIC;
+    d.is_stochastic = NULL;
+    d.memory_one = NULL;
+    d.automaton = NULL;
+    pl_strategy liar = *tft;
+    liar.def = &d;
+    liar.stochastic = 0;
+    long again = 0;
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < NCFG; k++) {
+            for (int m = 0; m < 3; m += 2) assert_int_equal(pl_match_run(aut[i], &liar, &cfgs[k], &bufs[m], &err), PL_OK);
+            same_match(aut[i], &liar, &cfgs[k], &bufs[0], &bufs[2], "a B that draws");
+            assert_int_equal(bufs[2].late, bufs[2].half ? 2 : 0);
+            again += bufs[2].late == 2;
+        }
+    assert_true(again > (long)(n * NCFG * 9 / 10));
+    pl_strategy_free(tft);
+    for (int k = 0; k < 3; k++) pl_match_buf_free(&bufs[k]);
+    for (size_t i = 0; i < n; i++) pl_strategy_free(aut[i]);
+    free(aut);
+    for (size_t k = 0; k < N_OTH; k++) pl_strategy_free(oth[k]);
+}
+
 static void probe_refuses_hidden_reads(void **unused)
 {
     (void)unused;
@@ -668,6 +746,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(automata_play_as_moves),
         cmocka_unit_test(one_automaton_plays_as_moves),
+        cmocka_unit_test(late_automaton_moves_as_in_order),
         cmocka_unit_test(two_chains_play_as_one_at_a_time),
         cmocka_unit_test(same_players_take_what_was_made),
         cmocka_unit_test(cycles_of_every_period),
