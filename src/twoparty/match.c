@@ -24,7 +24,8 @@
  * Automata (finite-state machines, lookup tables, cycles; a table is one too) are
  * played by play_automata when both players are, and by play_half when one is: the
  * automaton stepped in the loop, only the other player called, the same draws in the
- * same order (tests/unit/test_match_automaton.c compares them with the loop of moves).
+ * same order (tests/unit/test_match_automaton.c compares them with the loop of moves); against a
+ * called player that takes no draw, the automaton moves after it whichever its side (`late`).
  * pl_match_run_two plays two repetitions of a pair of automata or tables at once, as two
  * lanes of one loop, so that one match's wait on its chain of states overlaps the other's. */
 #include <assert.h>
