@@ -624,7 +624,7 @@ static int play_cycle(struct pl_match_autos *m, const pl_automaton *A, const pl_
  * player takes no draw (pl_match_run gives it a stream of its own and plays the match again in
  * order if it drew): then no value of the automaton's lives across the call, as when it is B.
  * `table` 1 when A is a memory-one table (table_automaton): its next state is 1 + 2 (own action)
- * + (the other's), no load. */
+ * + (the other's), the actions after the noise's flips, no load. */
 static inline __attribute__((always_inline)) void play_half(const pl_automaton *A, int aside, int late, int table,
                                                             match_side *p, pl_history *ha, pl_history *hb,
                                                             pl_rng *rng, uint64_t noise_cut, int length, int noisy)
@@ -666,8 +666,10 @@ static inline __attribute__((always_inline)) void play_half_as(const pl_automato
                                                                match_side *p, pl_history *ha, pl_history *hb,
                                                                pl_rng *rng, uint64_t noise_cut, int length)
 {
-    if (noise_cut) {
-        if (late) play_half(A, aside, 1, 0, p, ha, hb, rng, noise_cut, length, 1);
+    if (noise_cut) { /* the table's next state from the flipped actions, as next[s][..] reads them */
+        if (late && table) play_half(A, aside, 1, 1, p, ha, hb, rng, noise_cut, length, 1);
+        else if (late) play_half(A, aside, 1, 0, p, ha, hb, rng, noise_cut, length, 1);
+        else if (table) play_half(A, aside, 0, 1, p, ha, hb, rng, noise_cut, length, 1);
         else play_half(A, aside, 0, 0, p, ha, hb, rng, noise_cut, length, 1);
     } else if (late) {
         if (table) play_half(A, aside, 1, 1, p, ha, hb, rng, 0, length, 0);
