@@ -844,7 +844,12 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
         /* a memory-one table as the automaton (table_automaton): its next state without a load */
         int table = buf->autos->m1 && half == &buf->autos->m1[half_side];
         if (half_side == 1) play_half_as(half, 1, 1, table, &pa, ha, hb, &rng, noise_cut, length);
-        else if (pl_strategy_is_stochastic(b) || buf->half_in_order)
+        else if (buf->autos->det[0] && !buf->half_in_order) {
+            /* an automaton A that never draws: its move after B's takes nothing from the stream
+             * either way, so late, B on the match's stream */
+            play_half_as(half, 0, 1, table, &pb, ha, hb, &rng, noise_cut, length);
+            buf->late = 1;
+        } else if (pl_strategy_is_stochastic(b) || buf->half_in_order)
             play_half_as(half, 0, 0, table, &pb, ha, hb, &rng, noise_cut, length);
         else {
             /* B called and deterministic by its definition: the automaton A moves after it (late),
