@@ -24,7 +24,8 @@
  * Automata (finite-state machines, lookup tables, cycles; a table is one too) are
  * played by play_automata when both players are, and by play_half when one is: the
  * automaton stepped in the loop, only the other player called, the same draws in the
- * same order (tests/unit/test_match_automaton.c compares them with the loop of moves).
+ * same order (tests/unit/test_match_automaton.c compares them with the loop of moves); against a
+ * called player that takes no draw, the automaton moves after it whichever its side (`late`).
  * pl_match_run_two plays two repetitions of a pair of automata or tables at once, as two
  * lanes of one loop, so that one match's wait on its chain of states overlaps the other's. */
 #include <assert.h>
@@ -618,10 +619,15 @@ static int play_cycle(struct pl_match_autos *m, const pl_automaton *A, const pl_
  * A, stepped here, and the other is called through its side p, as in play_turns: the draws in
  * its order (A's move, B's move, A's flip, B's flip; the automaton's move a draw only where its
  * cut is neither 0 nor UINT64_MAX), every turn pushed before the next move, for the called
- * player reads the histories. */
-static inline __attribute__((always_inline)) void play_half(const pl_automaton *A, int aside, match_side *p,
-                                                            pl_history *ha, pl_history *hb, pl_rng *rng,
-                                                            uint64_t noise_cut, int length, int noisy)
+ * player reads the histories.  Two more constants: `late` 1 makes the automaton's move after the
+ * call when the automaton is A (aside 0) too, which is the same stream only when the called
+ * player takes no draw (pl_match_run gives it a stream of its own and plays the match again in
+ * order if it drew): then no value of the automaton's lives across the call, as when it is B.
+ * `table` 1 when A is a memory-one table (table_automaton): its next state is 1 + 2 (own action)
+ * + (the other's), the actions after the noise's flips, no load. */
+static inline __attribute__((always_inline)) void play_half(const pl_automaton *A, int aside, int late, int table,
+                                                            match_side *p, pl_history *ha, pl_history *hb,
+                                                            pl_rng *rng, uint64_t noise_cut, int length, int noisy)
 {
     uint64_t *wa = ha->w, *wb = hb->w;
     unsigned s = 0;
@@ -629,14 +635,15 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
         int end = length - w * 64 < 64 ? length : w * 64 + 64;
         for (int t = w * 64; t < end; t++) {
             p->view.turn = t;
-            unsigned x, y;
-            if (aside == 0) {
-                x = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
-                y = (unsigned)p->move(p->state, p->params, &p->view);
+            unsigned m, o; /* the automaton's move, the called player's */
+            if (aside == 0 && !late) {
+                m = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+                o = (unsigned)p->move(p->state, p->params, &p->view);
             } else {
-                x = (unsigned)p->move(p->state, p->params, &p->view);
-                y = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+                o = (unsigned)p->move(p->state, p->params, &p->view);
+                m = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
             }
+            unsigned x = aside == 0 ? m : o, y = aside == 0 ? o : m;
             if (noisy) {
                 x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
                 y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
@@ -648,8 +655,28 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
             ha->n_defect += (int)x; /* in memory: fewer values live across the call */
             hb->n_defect += (int)y;
             ha->len = hb->len = t + 1;
-            s = aside == 0 ? A->next[s][2 * x + y] : A->next[s][2 * y + x];
+            if (table) s = aside == 0 ? 1 + 2 * x + y : 1 + 2 * y + x;
+            else s = aside == 0 ? A->next[s][2 * x + y] : A->next[s][2 * y + x];
         }
+    }
+}
+
+/* play_half with its constants picked at run time (noise, late and table as above). */
+static inline __attribute__((always_inline)) void play_half_as(const pl_automaton *A, int aside, int late, int table,
+                                                               match_side *p, pl_history *ha, pl_history *hb,
+                                                               pl_rng *rng, uint64_t noise_cut, int length)
+{
+    if (noise_cut) { /* the table's next state from the flipped actions, as next[s][..] reads them */
+        if (late && table) play_half(A, aside, 1, 1, p, ha, hb, rng, noise_cut, length, 1);
+        else if (late) play_half(A, aside, 1, 0, p, ha, hb, rng, noise_cut, length, 1);
+        else if (table) play_half(A, aside, 0, 1, p, ha, hb, rng, noise_cut, length, 1);
+        else play_half(A, aside, 0, 0, p, ha, hb, rng, noise_cut, length, 1);
+    } else if (late) {
+        if (table) play_half(A, aside, 1, 1, p, ha, hb, rng, 0, length, 0);
+        else play_half(A, aside, 1, 0, p, ha, hb, rng, 0, length, 0);
+    } else {
+        if (table) play_half(A, aside, 0, 1, p, ha, hb, rng, 0, length, 0);
+        else play_half(A, aside, 0, 0, p, ha, hb, rng, 0, length, 0);
     }
 }
 
@@ -742,6 +769,7 @@ int pl_match_run_two(const pl_strategy *a, const pl_strategy *b, const pl_match_
     for (int l = 0; l < 2; l++) {
         bufs[l]->copied = 0;
         bufs[l]->half = 0;
+        bufs[l]->late = 0;
         bufs[l]->drew = memcmp(&before[l], &rng[l], sizeof rng[l]) != 0;
         if (!bufs[l]->no_scores) match_scores(h[2 * l], h[2 * l + 1], g);
     }
@@ -776,6 +804,7 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     pl_table ta = {{0}}, tb = {{0}};
     buf->copied = 0;
     buf->half = 0;
+    buf->late = 0;
     int tables;
     if (same) {
         tables = m->tables;
@@ -811,12 +840,35 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     match_side pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,
                      .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
     buf->half = half != NULL;
-    if (half && half_side == 0) { /* one player an automaton (the other called): B is called */
-        if (noise_cut) play_half(half, 0, &pb, ha, hb, &rng, noise_cut, length, 1);
-        else play_half(half, 0, &pb, ha, hb, &rng, 0, length, 0);
-    } else if (half) {
-        if (noise_cut) play_half(half, 1, &pa, ha, hb, &rng, noise_cut, length, 1);
-        else play_half(half, 1, &pa, ha, hb, &rng, 0, length, 0);
+    if (half) {
+        /* a memory-one table as the automaton (table_automaton): its next state without a load */
+        int table = buf->autos->m1 && half == &buf->autos->m1[half_side];
+        if (half_side == 1) play_half_as(half, 1, 1, table, &pa, ha, hb, &rng, noise_cut, length);
+        else if (buf->autos->det[0] && !buf->half_in_order) {
+            /* an automaton A that never draws: its move after B's takes nothing from the stream
+             * either way, so late, B on the match's stream */
+            play_half_as(half, 0, 1, table, &pb, ha, hb, &rng, noise_cut, length);
+            buf->late = 1;
+        } else if (pl_strategy_is_stochastic(b) || buf->half_in_order)
+            play_half_as(half, 0, 0, table, &pb, ha, hb, &rng, noise_cut, length);
+        else {
+            /* B called and deterministic by its definition: the automaton A moves after it (late),
+             * B given a stream of its own that it should never draw from; if it did, the match is
+             * played again with A's move first and B on the match's stream, the order of the draws */
+            pl_rng own = rng;
+            pb.view.rng = &own;
+            play_half_as(half, 0, 1, table, &pb, ha, hb, &rng, noise_cut, length);
+            buf->late = 1;
+            if (memcmp(&own, &before, sizeof own) != 0) {
+                buf->late = 2;
+                rng = before;
+                pl_history_clear(ha);
+                pl_history_clear(hb);
+                party_begin(buf, 1, b);
+                pb.view.rng = &rng;
+                play_half_as(half, 0, 0, table, &pb, ha, hb, &rng, noise_cut, length);
+            }
+        }
     } else if (noise_cut) play_turns(&pa, &pb, ha, hb, &rng, noise_cut, length, 1);
     else play_turns(&pa, &pb, ha, hb, &rng, 0, length, 0);
     /* Every draw moves the state on (xoshiro256** has period 2^256 - 1), so an unchanged state

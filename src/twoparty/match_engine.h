@@ -20,6 +20,11 @@ typedef struct pl_match_buf {
     int no_extrapolate; /* 1: a deterministic pair of automata plays every turn, never extrapolated (tests compare the two) */
     int copied; /* turns of the last match copied from its cycle rather than played (0 unless extrapolated) */
     int half; /* 1: the last match was played with one player an automaton stepped in the loop, the other called */
+    int half_in_order; /* 1: with the automaton as A, its move always made before the called B's (play_half),
+                        * never after it for a B that does not draw (tests compare the two) */
+    int late; /* 1: the last match's automaton A moved after the called B (A never draws, or B is
+               * deterministic by its definition); 2: B deterministic by its definition drew all the
+               * same, so the match was played again in the order of the draws */
     int no_scores; /* 1: h[].score left as it was, for a caller that makes both scores from its own counts
                     * of the joint outcomes (the tournament, when pl_match_payoffs_exact) */
     int game_checked; /* 1: the caller has checked every player against the game (pl_strategy_check_game, a

@@ -585,6 +585,104 @@ static int tft_but_counts(void *st, const pl_params *p, const pl_view *v)
     return s->seen >= 3 ? PL_D : pl_view_tft_reply(v);
 }
 
+/* 1 when the automaton pl_match_run makes of s never draws, 0 when it may, -1 when s is none
+ * (the automaton hook first, as automata_of looks). */
+static int never_draws(const pl_strategy *s)
+{
+    static pl_automaton a;
+    double prob[5];
+    if (s->def->automaton) return s->def->automaton(&s->params, &a) ? pl_automaton_deterministic(&a) : -1;
+    if (!s->def->memory_one || !s->def->memory_one(&s->params, pl_game_standard(), 0, prob)) return -1;
+    for (int k = 0; k < 5; k++)
+        if (prob[k] > 0 && prob[k] < 1) return 0;
+    return 1;
+}
+
+/* With the automaton as A and a called B that its definition says never draws, or an A that
+ * never draws, play_half makes A's move after B's (pl_match_buf.late): the same matches as with
+ * A's move first (half_in_order) and as the loop of moves, every automaton and table against
+ * deterministic players of every kind and two stochastic ones (played in order against an A that
+ * draws), with and without noise, a probabilistic end, short and long.  And a B whose definition
+ * says it does not draw but draws (tit for tat taking a number from the stream every turn) is
+ * played again in order (late 2) against an A that draws: the same match as the loop of moves. */
+static void late_automaton_moves_as_in_order(void **unused)
+{
+    (void)unused;
+    static const char *others[] = {"forgiving_tft", "second_gladstein", "gradual", "retaliate", "limited_retaliate",
+                                   "omega_tft", "cycle_hunter", "math_constant_hunter", "evolved_ann_5", "backstabber",
+                                   "prober4", "adaptive", "meta_hunter", "first_downing", "first_anonymous",
+                                   "first_graaskamp"};
+    enum { N_OTH = sizeof others / sizeof *others, NCFG = 5 };
+    size_t n;
+    pl_strategy **aut = automata_and_tables(&n), *oth[N_OTH];
+    for (size_t k = 0; k < N_OTH; k++) oth[k] = st_make(others[k]);
+    pl_match_config cfgs[NCFG];
+    for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
+    cfgs[0].turns = 200, cfgs[0].seed = 3;
+    cfgs[1].turns = 200, cfgs[1].noise = 0.05, cfgs[1].seed = 7;
+    cfgs[2].turns = 0, cfgs[2].prob_end = 0.01, cfgs[2].seed = 5;
+    cfgs[3].turns = 65, cfgs[3].noise = 0.2, cfgs[3].seed = 13, cfgs[3].stream_b = 4;
+    cfgs[4].turns = 1001, cfgs[4].seed = 11;
+    pl_match_buf bufs[3];
+    for (int k = 0; k < 3; k++) assert_int_equal(pl_match_buf_init(&bufs[k], 16), PL_OK);
+    bufs[0].generic = 1;
+    bufs[1].half_in_order = 1;
+    pl_error err;
+    long late = 0, late_det = 0, in_order = 0, drew = 0;
+    for (size_t i = 0; i < n; i++) {
+        int still = never_draws(aut[i]) == 1; /* -1 (a hook that declines here): not played as one */
+        for (size_t j = 0; j < N_OTH; j++)
+            for (int k = 0; k < NCFG; k++) {
+                for (int m = 0; m < 3; m++) assert_int_equal(pl_match_run(aut[i], oth[j], &cfgs[k], &bufs[m], &err), PL_OK);
+                same_match(aut[i], oth[j], &cfgs[k], &bufs[0], &bufs[2], "late");
+                same_match(aut[i], oth[j], &cfgs[k], &bufs[1], &bufs[2], "late against in order");
+                assert_int_equal(bufs[1].late, 0);
+                if (bufs[2].half && (still || !pl_strategy_is_stochastic(oth[j]))) {
+                    assert_int_equal(bufs[2].late, 1);
+                    late++;
+                    late_det += still && pl_strategy_is_stochastic(oth[j]);
+                    drew += !still && bufs[2].drew && cfgs[k].noise == 0 && cfgs[k].prob_end == 0;
+                } else {
+                    assert_int_equal(bufs[2].late, 0);
+                    in_order += bufs[2].half;
+                }
+            }
+    }
+    assert_true(late > (long)(n * (N_OTH - 2) * NCFG * 9 / 10));
+    assert_true(late_det > (long)n); /* Anonymous and Graaskamp after an A that never draws */
+    assert_true(in_order > 2 * NCFG * 10); /* and in order after the automata that draw */
+    assert_true(drew > 10);                /* the stochastic automata drew, alone */
+    /* tit for tat that draws, its definition saying it does not (and neither a table nor an automaton) */
+    pl_strategy *tft = st_make("tft");
+    static pl_strategy_def d;
+    d = *tft->def;
+    d.move = tft_but_stream;
+    d.flags &= ~(unsigned)PL_STOCHASTIC;
+    d.is_stochastic = NULL;
+    d.memory_one = NULL;
+    d.automaton = NULL;
+    pl_strategy liar = *tft;
+    liar.def = &d;
+    liar.stochastic = 0;
+    long again = 0, drawing = 0;
+    for (size_t i = 0; i < n; i++) {
+        int nd = never_draws(aut[i]), still = nd == 1;
+        drawing += nd == 0; /* an automaton that may draw (not one whose hook declines) */
+        for (int k = 0; k < NCFG; k++) {
+            for (int m = 0; m < 3; m += 2) assert_int_equal(pl_match_run(aut[i], &liar, &cfgs[k], &bufs[m], &err), PL_OK);
+            same_match(aut[i], &liar, &cfgs[k], &bufs[0], &bufs[2], "a B that draws");
+            assert_int_equal(bufs[2].late, bufs[2].half ? (still ? 1 : 2) : 0);
+            again += bufs[2].late == 2;
+        }
+    }
+    assert_true(drawing >= 10 && again > drawing * NCFG * 9 / 10);
+    pl_strategy_free(tft);
+    for (int k = 0; k < 3; k++) pl_match_buf_free(&bufs[k]);
+    for (size_t i = 0; i < n; i++) pl_strategy_free(aut[i]);
+    free(aut);
+    for (size_t k = 0; k < N_OTH; k++) pl_strategy_free(oth[k]);
+}
+
 static void probe_refuses_hidden_reads(void **unused)
 {
     (void)unused;
@@ -668,6 +766,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(automata_play_as_moves),
         cmocka_unit_test(one_automaton_plays_as_moves),
+        cmocka_unit_test(late_automaton_moves_as_in_order),
         cmocka_unit_test(two_chains_play_as_one_at_a_time),
         cmocka_unit_test(same_players_take_what_was_made),
         cmocka_unit_test(cycles_of_every_period),
