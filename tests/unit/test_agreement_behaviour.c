@@ -1170,6 +1170,102 @@ static void the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh(
     }
 }
 
+/* Each type's rule move made from the reciprocal frame (pl_ag_frame_on, pl_ag_rule_by_frame, as the Bayes
+ * update makes them) against the move pl_ag_rule_with makes, on the steps the frame was made on, at
+ * every period: for each party and each of its types, on all its own steps, on each one alone and on all
+ * but its first, every field to the bit, and 0 off those steps.  ctx counts, by kind, the moves made
+ * from the frame that hold something on the steps (ctx[kind]), and the types left to their rule
+ * (ctx[PL_POL_COUNT]: unconditional, grit, a triggered grim). */
+static void frame_moves_against_the_rules(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long *seen = ctx;
+    const pl_ag_state *st = &R->st;
+    for (int p = 0; p < c->n_parties; p++) {
+        const pl_bits own = c->own[p], threat = pl_ag_threat(c, st, p);
+        pl_bits sets[PL_AG_MAX_STEPS + 2];
+        int n = 0;
+        sets[n++] = own, sets[n++] = own & (own - 1);
+        for (pl_bits b = own; b; b &= b - 1) sets[n++] = b & -b;
+        for (int k = 0; k < c->n_opt[p]; k++) {
+            pl_ag_move want;
+            pl_ag_rule_with(c, st, p, k, threat, &want);
+            for (int i = 0; i < n; i++) {
+                const pl_bits mine = sets[i];
+                pl_ag_move frame, got = {~0ull, ~0ull, ~0ull, ~0ull};
+                pl_ag_frame_on(c, st, mine, threat, &frame);
+                if (!pl_ag_rule_by_frame(c, st, p, k, threat, mine, &frame, &got)) {
+                    assert_true(got.start == ~0ull && got.reverse == ~0ull); /* left untouched */
+                    assert_true(c->opt[p][k].kind == PL_POL_UNCONDITIONAL || c->opt[p][k].kind == PL_POL_GRIT ||
+                                (c->opt[p][k].kind == PL_POL_GRIM && ((st->grim >> p & 1) || threat)));
+                    seen[PL_POL_COUNT] += i == 0;
+                    continue;
+                }
+                if (got.start != (want.start & mine) || got.reverse != (want.reverse & mine) ||
+                    got.retal != (want.retal & mine) || got.opp != (want.opp & mine))
+                    fail_msg("period %d, party %d, type %d (%s), steps %#llx: from the frame start %#llx reverse %#llx "
+                             "retal %#llx opp %#llx, the rule's %#llx %#llx %#llx %#llx",
+                             R->t, p, k, pl_policy_names[c->opt[p][k].kind], (unsigned long long)mine,
+                             (unsigned long long)got.start, (unsigned long long)got.reverse,
+                             (unsigned long long)got.retal, (unsigned long long)got.opp,
+                             (unsigned long long)(want.start & mine), (unsigned long long)(want.reverse & mine),
+                             (unsigned long long)(want.retal & mine), (unsigned long long)(want.opp & mine));
+                seen[c->opt[p][k].kind] += i == 0 && (got.start | got.reverse) != 0;
+            }
+        }
+    }
+}
+
+/* The Bayes update makes the moves of a party's types whose rule is the reciprocal frame, or it masked
+ * (reciprocal, hold, all_first, opportunist, an untriggered grim), from one frame made on the steps of
+ * its evidence: at every period of every run of the shipped files with behaviour, and of a file whose
+ * opportunist withdraws a step a shock makes costly, each such move is the rule's on those steps
+ * (fails with all_first's steps held back without their exemption, or the hold type's held steps left
+ * in, tried). */
+static void the_moves_made_from_one_frame_are_the_rules_moves(void **state)
+{
+    (void)state;
+    long seen[PL_POL_COUNT + 1] = {0};
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++)
+        assert_true(replay_behaviour_file(f, 17, 150, -1, NULL, frame_moves_against_the_rules, seen) > 1000);
+    const int kinds[] = {PL_POL_RECIPROCAL, PL_POL_HOLD, PL_POL_ALL_FIRST, PL_POL_OPPORTUNIST, PL_POL_GRIM};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (seen[kinds[i]] < 100) fail_msg("%s: %ld moves from the frame", pl_policy_names[kinds[i]], seen[kinds[i]]);
+    assert_true(seen[PL_POL_COUNT] > 100); /* and types left to their rule */
+    /* an opportunist that takes: A withdraws X once the shock makes it cost A to keep */
+    pl_agreement *a = ag_load_text("kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+                                   "parties:\n  - {id: A, policy: opportunist}\n  - {id: B, policy: reciprocal}\n"
+                                   "steps:\n"
+                                   "  - {id: X, actor: A, flow: {A: 0.5, B: 1}, reversible: true}\n"
+                                   "  - {id: Z, actor: B, flow: {A: 0.25}}\n"
+                                   "shocks:\n  - {id: s, p: 0.1, flows: {X: {A: -1}}}\n"
+                                   "behaviour: {choice: rule, tremble: 0.01}\n");
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(a, -1, c);
+    long takes = 0;
+    for (uint64_t run = 0; run < 200; run++) {
+        pl_ag_draws d;
+        pl_ag_run_state R;
+        pl_ag_outcome o;
+        pl_ag_draw(c, 29, run, &d);
+        pl_ag_begin(c, &d, &R, &o);
+        pl_ag_period_open(c, &d, &R, &o, NULL);
+        while (R.t < c->horizon) {
+            long before[PL_POL_COUNT + 1] = {0};
+            frame_moves_against_the_rules(c, &R, before);
+            pl_ag_move m;
+            pl_ag_rule_with(c, &R.st, 0, 0, pl_ag_threat(c, &R.st, 0), &m);
+            takes += m.opp != 0;
+            pl_ag_move all;
+            pl_ag_decide_all(c, &R.st, &all);
+            if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
+        }
+    }
+    assert_true(takes > 50); /* the opportunist's part was checked where it takes */
+    pl_free(c);
+    pl_agreement_free(a);
+}
+
 /* What lateness carries from one period to the next (agreement_time.c), copied from `from` into `to`. */
 static void carry_lateness(pl_ag_state *to, const pl_ag_state *from)
 {
@@ -1754,6 +1850,7 @@ int main(void)
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
         cmocka_unit_test(a_worth_counts_only_the_steps_that_may_pay_its_actor),
         cmocka_unit_test(the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh),
+        cmocka_unit_test(the_moves_made_from_one_frame_are_the_rules_moves),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
         cmocka_unit_test(a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run),
         cmocka_unit_test(the_opening_a_variant_shares_is_each_runs_own_opening),
