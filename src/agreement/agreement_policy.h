@@ -127,6 +127,10 @@ typedef struct pl_ag_run_state {
      * done and not verified, false_at of those verified, detect_at of the covert): lowered as each
      * is drawn, made exact by the opening that reaches it (a step withdrawn since may leave it early) */
     int next_event;
+    /* 1: the payoffs of the periods are not added up (o->pay keeps what the opening and the moves' one-off
+     * costs added): a run cut at completion for its completion alone (pl_ag_completion_of), whose
+     * payoffs nobody reads; nothing else a run does reads them */
+    int unpaid;
 } pl_ag_run_state;
 
 /* The pieces of pl_ag_run (agreement_simulate.c), in the order it calls them: begin, then for each
