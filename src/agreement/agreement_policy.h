@@ -128,8 +128,9 @@ typedef struct pl_ag_run_state {
      * is drawn, made exact by the opening that reaches it (a step withdrawn since may leave it early) */
     int next_event;
     /* 1: the payoffs of the periods are not added up (o->pay keeps what the opening and the moves' one-off
-     * costs added): a run cut at completion for its completion alone (pl_ag_completion_of), whose
-     * payoffs nobody reads; nothing else a run does reads them */
+     * costs added), nor the belief changes of the periods' Bayes updates recorded: a run cut at completion
+     * for its completion alone (pl_ag_completion_of), whose outcome nobody reads but its completion;
+     * nothing a run does reads them */
     int unpaid;
 } pl_ag_run_state;
 

@@ -236,7 +236,7 @@ static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_r
         if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
         if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
         TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
-        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], o); /* the act is evidence, once seen */
+        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], R->unpaid ? NULL : o); /* the act is evidence, once seen */
     }
     /* 2. verification: confirmations, then false reports of breach */
     for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
@@ -350,7 +350,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             earlier(&R->next_event, R->detect_at[s]);
         }
     }
-    if (c->behave) pl_ag_beliefs_update(c, st, all, o); /* what each was seen to do, on the snapshot */
+    if (c->behave) pl_ag_beliefs_update(c, st, all, R->unpaid ? NULL : o); /* what each was seen to do, on the snapshot */
     for (pl_bits b = all->reverse; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);

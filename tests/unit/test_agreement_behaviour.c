@@ -1673,16 +1673,16 @@ static void a_flow_counts_the_shocks_that_change_it(void **state)
  * whole run does: every run of every variant of the shipped agreement files, and some runs are cut
  * before the horizon without completing (their payoffs stop early), so the bound is exercised.  It
  * fails if the bound counts a suspended step's whole duration instead of its remaining work (tried).
- * The same run with the payoffs of its periods not added up (pl_ag_completion_of) is the cut run in
- * every byte of its outcome but the payoffs, which differ in most runs (fails with a quiet stretch's
- * work left undone with its payoffs, tried). */
+ * The same run with the payoffs of its periods not added up and its belief changes not recorded
+ * (pl_ag_completion_of) is the cut run in every byte of its outcome but those, which differ in most
+ * runs (fails with a quiet stretch's work left undone with its payoffs, tried). */
 static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(void **state)
 {
     (void)state;
     static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
                                         "scenarios/korea/russia-china-roadmap.yaml", "scenarios/korea/singapore-2018.yaml",
                                         "scenarios/korea/joint-statement-2005.yaml", "scenarios/korea/leap-day-2012.yaml"};
-    long completed = 0, cut = 0, unpaid = 0;
+    long completed = 0, cut = 0, unpaid = 0, unrecorded = 0;
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         pl_agreement *a;
         pl_error err;
@@ -1704,7 +1704,12 @@ static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(
                 assert_int_equal(part.complete_t, whole.complete_t);
                 assert_int_equal(pl_ag_completion_of(c, &d, &bare), t);
                 unpaid += memcmp(bare.pay, part.pay, sizeof part.pay) != 0;
+                assert_int_equal(bare.bel_n, 0); /* nor its belief changes recorded */
+                unrecorded += part.bel_n > 0;
                 memcpy(bare.pay, part.pay, sizeof bare.pay);
+                bare.bel_n = part.bel_n;
+                memcpy(bare.bel_t, part.bel_t, sizeof bare.bel_t), memcpy(bare.bel_j, part.bel_j, sizeof bare.bel_j);
+                memcpy(bare.bel_q, part.bel_q, sizeof bare.bel_q);
                 assert_memory_equal(&bare, &part, sizeof part);
                 here += t >= 0;
                 for (int p = 0; p < c->n_parties && t < 0; p++)
@@ -1722,7 +1727,8 @@ static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(
     }
     assert_true(completed > 1000); /* runs completed, */
     assert_true(cut > 1000);       /* and runs were found unable to complete before their horizon */
-    assert_true(unpaid > 10000);   /* and the payoffs were left out */
+    assert_true(unpaid > 10000);   /* and the payoffs were left out, */
+    assert_true(unrecorded > 1000); /* and the belief changes */
 }
 
 /* The opening a variant's runs share (pl_ag_opening_take: the state after period 0's decisions made
