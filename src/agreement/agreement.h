@@ -443,6 +443,12 @@ void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *out
 /* The same run cut at the period it completes (where only completion is asked: sensitivity points,
  * design screening): returns complete_t, as pl_ag_run's (-1 never); the rest of *out is the cut run's. */
 int pl_ag_run_to_completion(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *out);
+/* The same, with the payoffs of the periods not added up (the flows, the values of steps completed, the
+ * shares of steps paid as delivered: what makes most of a period's close, and nothing else reads) and the
+ * changes of belief the periods' Bayes updates make not recorded (bel_n stays 0): the same complete_t,
+ * and *out the cut run's in every field but pay and the belief changes.  For the callers that read only the
+ * completion: the simulator's completion-only runs (sensitivity points), the design search's screen. */
+int pl_ag_completion_of(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *out);
 /* How many of runs first..first+n-1 of `seed` complete (one thread; pl_ag_tally_runs' runs). */
 void pl_ag_count_completions(const pl_ag_compiled *c, uint64_t seed, uint64_t first, uint64_t n, uint64_t *completed);
 

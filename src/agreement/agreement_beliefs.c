@@ -46,16 +46,24 @@ static int evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int j
                      pl_ag_plan_keys_hold(c, st, j)
                          ? st->type[j]
                          : -1;
-    /* the other types' moves as pl_ag_rule_as makes them, with the threats to j made once for all */
-    const pl_bits threat = pl_ag_threat(c, st, j);
+    /* the other types' moves as pl_ag_rule_as makes them, with the threats to j made once for all; of
+     * the moves only the evidence's steps are read (below), so the types whose rule is the reciprocal
+     * frame, or it masked, have theirs from one frame made on those steps alone (pl_ag_rule_by_frame),
+     * at the first type that needs it */
+    const pl_bits threat = pl_ag_threat(c, st, j), mine = started | reversed | held;
+    pl_ag_move frame;
+    int framed = 0;
     int lo = 1 << 30, hi = -1;
     for (int k = 0; k < c->n_opt[j]; k++) {
         pl_ag_move m;
         const pl_ag_move *mk = &m;
         if (k == made)
             mk = &st->plan_rule[j]; /* read in place: only its starts and withdrawals count */
-        else
-            pl_ag_rule_with(c, st, j, k, threat, &m);
+        else {
+            if (!framed && pl_ag_by_frame(c->opt[j][k].kind)) pl_ag_frame_on(c, st, mine, threat, &frame), framed = 1;
+            if (!framed || !pl_ag_rule_by_frame(c, st, j, k, threat, mine, &frame, &m))
+                pl_ag_rule_with(c, st, j, k, threat, &m);
+        }
         int x = __builtin_popcountll(started & ~mk->start) + __builtin_popcountll(reversed & ~mk->reverse) +
                 __builtin_popcountll(held & mk->start);
         mm[k] = x;

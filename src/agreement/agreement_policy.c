@@ -76,12 +76,17 @@ static void rule_opportunist(const pl_ag_compiled *c, const pl_ag_state *st, int
                              pl_bits threat, int triggered, pl_ag_move *m)
 {
     (void)o, (void)triggered;
-    pl_bits own = c->own[p];
-    reciprocal_frame(c, st, own, threat, 0, m);
+    reciprocal_frame(c, st, c->own[p], threat, 0, m);
+    pl_ag_opportunist_takes(c, st, p, c->own[p], m);
+}
+
+void pl_ag_opportunist_takes(const pl_ag_compiled *c, const pl_ag_state *st, int p, pl_bits mine, pl_ag_move *m)
+{
+    const pl_bits own = c->own[p];
     /* the flows as they are now: a shock's `flows:` may have made a step cost more, or less, to keep */
     pl_bits costly = c->neg_self_flow;
     for (uint32_t k = st->shock_on; k; k &= k - 1) costly |= c->shock_flow_steps[__builtin_ctz(k)];
-    for (pl_bits b = own & st->done & c->reversible & costly & ~m->reverse; b; b &= b - 1) {
+    for (pl_bits b = mine & st->done & c->reversible & costly & ~m->reverse; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         if (c->dep_closure[s] & ~own & ~st->ever_done) continue; /* still something to gain */
         double saves = -pl_ag_flow(c, st, s, p), loses = 0;

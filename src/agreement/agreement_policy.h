@@ -127,6 +127,11 @@ typedef struct pl_ag_run_state {
      * done and not verified, false_at of those verified, detect_at of the covert): lowered as each
      * is drawn, made exact by the opening that reaches it (a step withdrawn since may leave it early) */
     int next_event;
+    /* 1: the payoffs of the periods are not added up (o->pay keeps what the opening and the moves' one-off
+     * costs added), nor the belief changes of the periods' Bayes updates recorded: a run cut at completion
+     * for its completion alone (pl_ag_completion_of), whose outcome nobody reads but its completion;
+     * nothing a run does reads them */
+    int unpaid;
 } pl_ag_run_state;
 
 /* The pieces of pl_ag_run (agreement_simulate.c), in the order it calls them: begin, then for each
@@ -292,6 +297,76 @@ static inline void pl_ag_rule_with(const pl_ag_compiled *c, const pl_ag_state *s
     const pl_ag_copt *o = &c->opt[p][k];
     m->start = m->reverse = m->retal = m->opp = 0;
     pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, (st->grim >> p & 1) || threat != 0, m);
+}
+
+/* The opportunist's part beyond the reciprocal frame (agreement_policy.c's rule_opportunist, whose move m
+ * holds the frame on all of p's own steps): the steps of `mine` (p's own steps, or some of them) in force
+ * that it withdraws because they cost it to keep (m->opp, added to m->reverse and taken from m->start).
+ * Each step's withdrawal reads that step's part of m alone, so on some of p's steps it is the rule's
+ * move on those steps. */
+void pl_ag_opportunist_takes(const pl_ag_compiled *c, const pl_ag_state *st, int p, pl_bits mine, pl_ag_move *m);
+
+/* The reciprocal frame of party p on the steps `mine` (some of its own) with nothing held back: the move
+ * of a `reciprocal` type on those steps, given the threats to p (agreement_policy.c's reciprocal_frame
+ * with blocked = 0).  The frame decides step by step: whether step s is withdrawn reads only s (its link
+ * to a threat, whether it is in force or under way), and whether it is started reads only s and whether
+ * s itself is withdrawn; so the frame on some steps is the frame on all of p's steps, on those steps. */
+static inline void pl_ag_frame_on(const pl_ag_compiled *c, const pl_ag_state *st, pl_bits mine, pl_bits threat,
+                                  pl_ag_move *m)
+{
+    const pl_bits rev = pl_ag_reciprocal_reversals(c, st, mine, threat);
+    m->start = pl_ag_reciprocal_starts(c, st, mine, threat, rev);
+    m->reverse = m->retal = rev, m->opp = 0;
+}
+
+/* Whether a type of this kind may have its move made from the frame (pl_ag_rule_by_frame; a grim type
+ * only until triggered). */
+static inline int pl_ag_by_frame(pl_policy_kind kind)
+{
+    return kind == PL_POL_RECIPROCAL || kind == PL_POL_GRIM || kind == PL_POL_HOLD || kind == PL_POL_ALL_FIRST ||
+           kind == PL_POL_OPPORTUNIST;
+}
+
+/* Party p's rule move were it of type k, as pl_ag_rule_with makes it, on the steps `mine` (some of p's
+ * own), from the frame pl_ag_frame_on made on them (with the same threats; the type triggered as
+ * pl_ag_rule_with triggers it), for the types whose rule is that frame on some of p's own steps, or
+ * holding some back, and so the frame masked, step by step:
+ *   reciprocal, and grim not yet triggered: the frame;
+ *   hold: the frame on its own steps but those it holds (o->steps): every field masked by ~o->steps;
+ *   all_first: the frame holding back its gated steps not yet started while some step it waits for is
+ *     not verified (rule_all_first's `blocked`): the frame's starts less those;
+ *   opportunist: the frame, then what it takes (pl_ag_opportunist_takes, on the same steps).
+ * On the steps of `mine` every field of m is that of pl_ag_rule_with's move; off them, 0.  Returns 0, m
+ * untouched, for the other types (unconditional, grit, a triggered grim): their rule is to be called.
+ * The Bayes update makes a party's types' moves this way, one frame for all of them, on the steps
+ * its evidence is about (agreement_beliefs.c). */
+static inline int pl_ag_rule_by_frame(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_bits threat,
+                                      pl_bits mine, const pl_ag_move *frame, pl_ag_move *m)
+{
+    const pl_ag_copt *o = &c->opt[p][k];
+    switch (o->kind) {
+    case PL_POL_GRIM: /* untriggered: reciprocal */
+        if ((st->grim >> p & 1) || threat) return 0;
+        *m = *frame;
+        return 1;
+    case PL_POL_RECIPROCAL:
+        *m = *frame;
+        return 1;
+    case PL_POL_HOLD:
+        m->start = frame->start & ~o->steps, m->reverse = frame->reverse & ~o->steps;
+        m->retal = frame->retal & ~o->steps, m->opp = 0;
+        return 1;
+    case PL_POL_ALL_FIRST:
+        *m = *frame;
+        if (o->steps & ~st->verified) m->start &= ~(c->own[p] & ~st->started & ~o->exempt);
+        return 1;
+    case PL_POL_OPPORTUNIST:
+        *m = *frame;
+        pl_ag_opportunist_takes(c, st, p, mine, m);
+        return 1;
+    default:
+        return 0;
+    }
 }
 
 /* With behaviour: the rule move and the plan, remade only when what they read has changed. */

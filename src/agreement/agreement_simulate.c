@@ -88,6 +88,7 @@ static void begin_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
     R->ver_drawn = R->false_drawn = R->ever_rev = R->full = 0; /* rev_t and covert_types: read only where ever_rev, covert */
     R->flowing_on = 0; /* flow_on: read only where shock_on */
     R->next_event = 1 << 30;
+    R->unpaid = 0;
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
@@ -235,7 +236,7 @@ static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_r
         if (!(R->ever_rev & bit)) R->ever_rev |= bit, R->rev_t[s] = t;
         if (o->first_rev_step < 0) o->first_rev_step = s, o->first_rev_party = c->actor[s], o->first_rev_t = t;
         TRACE(PL_TR_REVERSE, s, c->actor[s], st->verified);
-        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], o); /* the act is evidence, once seen */
+        if (c->behave) pl_ag_beliefs_reveal(c, st, s, R->covert_types[s], R->unpaid ? NULL : o); /* the act is evidence, once seen */
     }
     /* 2. verification: confirmations, then false reports of breach */
     for (pl_bits b = st->done & ~st->verified; b; b &= b - 1) {
@@ -349,7 +350,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             earlier(&R->next_event, R->detect_at[s]);
         }
     }
-    if (c->behave) pl_ag_beliefs_update(c, st, all, o); /* what each was seen to do, on the snapshot */
+    if (c->behave) pl_ag_beliefs_update(c, st, all, R->unpaid ? NULL : o); /* what each was seen to do, on the snapshot */
     for (pl_bits b = all->reverse; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
@@ -387,14 +388,14 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     for (pl_bits b = st->prog; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);
-        if (c->as_delivered & bit) pay_share(c, s, o);
+        if ((c->as_delivered & bit) && !R->unpaid) pay_share(c, s, o);
         if (--R->remaining[s] > 0) continue;
         R->full |= bit;
         R->remaining[s] = c->duration[s];
         st->prog &= ~bit, st->done |= bit;
         if (!(st->ever_done & bit)) {
             st->ever_done |= bit;
-            if (!(c->as_delivered & bit))
+            if (!(c->as_delivered & bit) && !R->unpaid)
                 for (int p = 0; p < P; p++) o->pay[p] += c->value_to[s][p];
         }
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
@@ -405,16 +406,18 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     }
     /* 5. what the steps in force are worth this period */
     pl_bits in_force = st->done & ~st->covert;
-    if (!st->shock_on)
-        for (pl_bits b = in_force & c->has_flow; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p];
-        }
-    else
-        for (pl_bits b = in_force & R->flowing_on; b; b &= b - 1) {
-            int s = __builtin_ctzll(b);
-            for (int p = 0; p < P; p++) o->pay[p] += R->flow_on[s][p];
-        }
+    if (!R->unpaid) {
+        if (!st->shock_on)
+            for (pl_bits b = in_force & c->has_flow; b; b &= b - 1) {
+                int s = __builtin_ctzll(b);
+                for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p];
+            }
+        else
+            for (pl_bits b = in_force & R->flowing_on; b; b &= b - 1) {
+                int s = __builtin_ctzll(b);
+                for (int p = 0; p < P; p++) o->pay[p] += R->flow_on[s][p];
+            }
+    }
     if (o->complete_t < 0 && !(c->core & ~in_force)) o->complete_t = t;
     R->t = t + 1;
     /* 6. nothing can change any more? */
@@ -437,7 +440,7 @@ void pl_ag_fast_forward(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
 {
     const int P = c->n_parties;
     int rest = c->horizon - R->t;
-    if (rest > 0)
+    if (rest > 0 && !R->unpaid)
         for (pl_bits b = R->st.done & ~R->st.covert & pl_ag_flowing(c, &R->st); b; b &= b - 1) {
             int s = __builtin_ctzll(b);
             for (int p = 0; p < P; p++) o->pay[p] += pl_ag_flow(c, &R->st, s, p) * rest;
@@ -494,7 +497,7 @@ static int skip_at_rest(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
             }
         }
     int gap = stop - R->t;
-    if (gap > 0)
+    if (gap > 0 && !R->unpaid)
         for (pl_bits b = st->done & ~st->covert & pl_ag_flowing(c, st); b; b &= b - 1) {
             int s = __builtin_ctzll(b);
             for (int p = 0; p < c->n_parties; p++) o->pay[p] += pl_ag_flow(c, st, s, p) * gap;
@@ -568,10 +571,11 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     for (pl_bits b = st->prog; b; b &= b - 1) /* the period whose close completes the step */
         if (t + R->remaining[__builtin_ctzll(b)] - 1 < end) end = t + R->remaining[__builtin_ctzll(b)] - 1;
     if (t >= end) return;
-    /* the flows of a period, as the close adds them */
+    /* the flows of a period, as the close adds them (none where the payoffs are not added up) */
     double flow[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
     int nf = 0;
-    pl_bits in_force = st->done & ~st->covert;
+    pl_bits in_force = R->unpaid ? 0 : st->done & ~st->covert;
+    const pl_bits shares = R->unpaid ? 0 : c->as_delivered;
     for (pl_bits b = in_force & (st->shock_on ? R->flowing_on : c->has_flow); b; b &= b - 1, nf++) {
         int s = __builtin_ctzll(b);
         for (int p = 0; p < P; p++) flow[nf][p] = st->shock_on ? R->flow_on[s][p] : c->flow_to[s][p];
@@ -591,7 +595,7 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         /* the period's close: the work, the flows */
         for (pl_bits b = st->prog; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            if (c->as_delivered >> s & 1) pay_share(c, s, o);
+            if (shares >> s & 1) pay_share(c, s, o);
             R->remaining[s]--;
         }
         for (int k = 0; k < nf; k++)
@@ -669,6 +673,7 @@ int pl_ag_cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R, int
     return 0;
 }
 
+/* until_complete: 0 the whole run; 1 cut at completion; 2 cut, the payoffs not added up (R->unpaid) */
 static void run_periods(const pl_ag_compiled *c, const pl_ag_draws *d,
                        pl_ag_run_state *R, pl_ag_outcome *o,
                        const pl_ag_trace *tr, int until_complete)
@@ -680,6 +685,7 @@ static void run_periods(const pl_ag_compiled *c, const pl_ag_draws *d,
         pl_ag_period_open(c, d, R, o, tr);
         pl_ag_decide_all(c, &R->st, &all);
     }
+    R->unpaid = until_complete == 2;
     /* cannot_complete's last look: the run can still complete before period `until` while the steps
      * in force then (`force`) stay so and no step is withdrawn that was not then (`rev`) */
     int until = 0;
@@ -713,6 +719,13 @@ int pl_ag_run_to_completion(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag
     return o->complete_t;
 }
 
+int pl_ag_completion_of(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *o)
+{
+    pl_ag_run_state R; /* the same, the payoffs of the periods left out */
+    run_periods(c, d, &R, o, NULL, 2);
+    return o->complete_t;
+}
+
 void pl_ag_count_completions(const pl_ag_compiled *c, uint64_t seed, uint64_t first, uint64_t n, uint64_t *completed)
 {
     pl_ag_draws d;
@@ -720,7 +733,7 @@ void pl_ag_count_completions(const pl_ag_compiled *c, uint64_t seed, uint64_t fi
     uint64_t k = 0;
     for (uint64_t i = first; i < first + n; i++) {
         pl_ag_draw(c, seed, i, &d);
-        k += pl_ag_run_to_completion(c, &d, &o) >= 0;
+        k += pl_ag_completion_of(c, &d, &o) >= 0;
     }
     *completed = k;
 }
@@ -818,7 +831,7 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
                 const pl_ag_compiled *c = &j->c[v];
                 pl_ag_stats *st = &w->st[v];
                 if (j->completion_only) { /* the run cut where its completion is known; nothing else counted */
-                    done[v] = tally_completion(st, pl_ag_run_to_completion(c, &d, &o));
+                    done[v] = tally_completion(st, pl_ag_completion_of(c, &d, &o));
                     continue;
                 }
                 pl_ag_run(c, &d, &o, NULL);

@@ -1170,6 +1170,102 @@ static void the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh(
     }
 }
 
+/* Each type's rule move made from the reciprocal frame (pl_ag_frame_on, pl_ag_rule_by_frame, as the Bayes
+ * update makes them) against the move pl_ag_rule_with makes, on the steps the frame was made on, at
+ * every period: for each party and each of its types, on all its own steps, on each one alone and on all
+ * but its first, every field to the bit, and 0 off those steps.  ctx counts, by kind, the moves made
+ * from the frame that hold something on the steps (ctx[kind]), and the types left to their rule
+ * (ctx[PL_POL_COUNT]: unconditional, grit, a triggered grim). */
+static void frame_moves_against_the_rules(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long *seen = ctx;
+    const pl_ag_state *st = &R->st;
+    for (int p = 0; p < c->n_parties; p++) {
+        const pl_bits own = c->own[p], threat = pl_ag_threat(c, st, p);
+        pl_bits sets[PL_AG_MAX_STEPS + 2];
+        int n = 0;
+        sets[n++] = own, sets[n++] = own & (own - 1);
+        for (pl_bits b = own; b; b &= b - 1) sets[n++] = b & -b;
+        for (int k = 0; k < c->n_opt[p]; k++) {
+            pl_ag_move want;
+            pl_ag_rule_with(c, st, p, k, threat, &want);
+            for (int i = 0; i < n; i++) {
+                const pl_bits mine = sets[i];
+                pl_ag_move frame, got = {~0ull, ~0ull, ~0ull, ~0ull};
+                pl_ag_frame_on(c, st, mine, threat, &frame);
+                if (!pl_ag_rule_by_frame(c, st, p, k, threat, mine, &frame, &got)) {
+                    assert_true(got.start == ~0ull && got.reverse == ~0ull); /* left untouched */
+                    assert_true(c->opt[p][k].kind == PL_POL_UNCONDITIONAL || c->opt[p][k].kind == PL_POL_GRIT ||
+                                (c->opt[p][k].kind == PL_POL_GRIM && ((st->grim >> p & 1) || threat)));
+                    seen[PL_POL_COUNT] += i == 0;
+                    continue;
+                }
+                if (got.start != (want.start & mine) || got.reverse != (want.reverse & mine) ||
+                    got.retal != (want.retal & mine) || got.opp != (want.opp & mine))
+                    fail_msg("period %d, party %d, type %d (%s), steps %#llx: from the frame start %#llx reverse %#llx "
+                             "retal %#llx opp %#llx, the rule's %#llx %#llx %#llx %#llx",
+                             R->t, p, k, pl_policy_names[c->opt[p][k].kind], (unsigned long long)mine,
+                             (unsigned long long)got.start, (unsigned long long)got.reverse,
+                             (unsigned long long)got.retal, (unsigned long long)got.opp,
+                             (unsigned long long)(want.start & mine), (unsigned long long)(want.reverse & mine),
+                             (unsigned long long)(want.retal & mine), (unsigned long long)(want.opp & mine));
+                seen[c->opt[p][k].kind] += i == 0 && (got.start | got.reverse) != 0;
+            }
+        }
+    }
+}
+
+/* The Bayes update makes the moves of a party's types whose rule is the reciprocal frame, or it masked
+ * (reciprocal, hold, all_first, opportunist, an untriggered grim), from one frame made on the steps of
+ * its evidence: at every period of every run of the shipped files with behaviour, and of a file whose
+ * opportunist withdraws a step a shock makes costly, each such move is the rule's on those steps
+ * (fails with all_first's steps held back without their exemption, or the hold type's held steps left
+ * in, tried). */
+static void the_moves_made_from_one_frame_are_the_rules_moves(void **state)
+{
+    (void)state;
+    long seen[PL_POL_COUNT + 1] = {0};
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++)
+        assert_true(replay_behaviour_file(f, 17, 150, -1, NULL, frame_moves_against_the_rules, seen) > 1000);
+    const int kinds[] = {PL_POL_RECIPROCAL, PL_POL_HOLD, PL_POL_ALL_FIRST, PL_POL_OPPORTUNIST, PL_POL_GRIM};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (seen[kinds[i]] < 100) fail_msg("%s: %ld moves from the frame", pl_policy_names[kinds[i]], seen[kinds[i]]);
+    assert_true(seen[PL_POL_COUNT] > 100); /* and types left to their rule */
+    /* an opportunist that takes: A withdraws X once the shock makes it cost A to keep */
+    pl_agreement *a = ag_load_text("kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+                                   "parties:\n  - {id: A, policy: opportunist}\n  - {id: B, policy: reciprocal}\n"
+                                   "steps:\n"
+                                   "  - {id: X, actor: A, flow: {A: 0.5, B: 1}, reversible: true}\n"
+                                   "  - {id: Z, actor: B, flow: {A: 0.25}}\n"
+                                   "shocks:\n  - {id: s, p: 0.1, flows: {X: {A: -1}}}\n"
+                                   "behaviour: {choice: rule, tremble: 0.01}\n");
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(a, -1, c);
+    long takes = 0;
+    for (uint64_t run = 0; run < 200; run++) {
+        pl_ag_draws d;
+        pl_ag_run_state R;
+        pl_ag_outcome o;
+        pl_ag_draw(c, 29, run, &d);
+        pl_ag_begin(c, &d, &R, &o);
+        pl_ag_period_open(c, &d, &R, &o, NULL);
+        while (R.t < c->horizon) {
+            long before[PL_POL_COUNT + 1] = {0};
+            frame_moves_against_the_rules(c, &R, before);
+            pl_ag_move m;
+            pl_ag_rule_with(c, &R.st, 0, 0, pl_ag_threat(c, &R.st, 0), &m);
+            takes += m.opp != 0;
+            pl_ag_move all;
+            pl_ag_decide_all(c, &R.st, &all);
+            if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
+        }
+    }
+    assert_true(takes > 50); /* the opportunist's part was checked where it takes */
+    pl_free(c);
+    pl_agreement_free(a);
+}
+
 /* What lateness carries from one period to the next (agreement_time.c), copied from `from` into `to`. */
 static void carry_lateness(pl_ag_state *to, const pl_ag_state *from)
 {
@@ -1576,14 +1672,17 @@ static void a_flow_counts_the_shocks_that_change_it(void **state)
  * core step could no longer be in force by the horizon) completes exactly when, and only when, the
  * whole run does: every run of every variant of the shipped agreement files, and some runs are cut
  * before the horizon without completing (their payoffs stop early), so the bound is exercised.  It
- * fails if the bound counts a suspended step's whole duration instead of its remaining work (tried). */
+ * fails if the bound counts a suspended step's whole duration instead of its remaining work (tried).
+ * The same run with the payoffs of its periods not added up and its belief changes not recorded
+ * (pl_ag_completion_of) is the cut run in every byte of its outcome but those, which differ in most
+ * runs (fails with a quiet stretch's work left undone with its payoffs, tried). */
 static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(void **state)
 {
     (void)state;
     static const char *const files[] = {"scenarios/korea/six-party-2007.yaml", "scenarios/korea/agreed-framework-1994.yaml",
                                         "scenarios/korea/russia-china-roadmap.yaml", "scenarios/korea/singapore-2018.yaml",
                                         "scenarios/korea/joint-statement-2005.yaml", "scenarios/korea/leap-day-2012.yaml"};
-    long completed = 0, cut = 0;
+    long completed = 0, cut = 0, unpaid = 0, unrecorded = 0;
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         pl_agreement *a;
         pl_error err;
@@ -1596,12 +1695,22 @@ static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(
             long here = 0;
             for (uint64_t run = 0; run < 1500; run++) {
                 pl_ag_draws d;
-                pl_ag_outcome whole, part;
+                pl_ag_outcome whole, part, bare;
+                memset(&part, 0, sizeof part), memset(&bare, 0, sizeof bare);
                 pl_ag_draw(c, 1, run, &d);
                 pl_ag_run(c, &d, &whole, NULL);
                 int t = pl_ag_run_to_completion(c, &d, &part);
                 assert_int_equal(t, whole.complete_t);
                 assert_int_equal(part.complete_t, whole.complete_t);
+                assert_int_equal(pl_ag_completion_of(c, &d, &bare), t);
+                unpaid += memcmp(bare.pay, part.pay, sizeof part.pay) != 0;
+                assert_int_equal(bare.bel_n, 0); /* nor its belief changes recorded */
+                unrecorded += part.bel_n > 0;
+                memcpy(bare.pay, part.pay, sizeof bare.pay);
+                bare.bel_n = part.bel_n;
+                memcpy(bare.bel_t, part.bel_t, sizeof bare.bel_t), memcpy(bare.bel_j, part.bel_j, sizeof bare.bel_j);
+                memcpy(bare.bel_q, part.bel_q, sizeof bare.bel_q);
+                assert_memory_equal(&bare, &part, sizeof part);
                 here += t >= 0;
                 for (int p = 0; p < c->n_parties && t < 0; p++)
                     if (part.pay[p] != whole.pay[p]) {
@@ -1618,6 +1727,8 @@ static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(
     }
     assert_true(completed > 1000); /* runs completed, */
     assert_true(cut > 1000);       /* and runs were found unable to complete before their horizon */
+    assert_true(unpaid > 10000);   /* and the payoffs were left out, */
+    assert_true(unrecorded > 1000); /* and the belief changes */
 }
 
 /* The opening a variant's runs share (pl_ag_opening_take: the state after period 0's decisions made
@@ -1754,6 +1865,7 @@ int main(void)
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
         cmocka_unit_test(a_worth_counts_only_the_steps_that_may_pay_its_actor),
         cmocka_unit_test(the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh),
+        cmocka_unit_test(the_moves_made_from_one_frame_are_the_rules_moves),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
         cmocka_unit_test(a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run),
         cmocka_unit_test(the_opening_a_variant_shares_is_each_runs_own_opening),
