@@ -33,7 +33,7 @@ if command -v script >/dev/null; then
   check "run: ... each of its parts named (one at a time)" grep -q '^run: key findings: one at a' "$TMP/run.lines"
   check "run: the runs have theirs" grep -q '^run: runs \[' "$TMP/run.lines"
   check "run: the noise sweep has its own, with rate and time left" grep -qE '^run: noise sweep \[.*/s .* left' "$TMP/run.lines"
-  check "run: the timing line counts the runs alone (200 runs x 10 profiles), not the passes around them" grep -q "parley run: 2000 runs in" "$TMP/run.lines"
+  check "run: the timing line counts the runs alone (200 runs x 10 profiles), not the passes around them" grep -q "parley run: 2000 runs of a design or profile in" "$TMP/run.lines"
   "$PARLEY" run scenarios/korea/drills-and-launches.yaml --runs 200 --threads 2 >/dev/null 2>"$TMP/run.err"
   check "run: no bar when standard error is not a terminal" bash -c "! grep -q \$'\\r' '$TMP/run.err' && ! grep -q 'noise sweep' '$TMP/run.err'"
   script -qec "'$PARLEY' sensitivity scenarios/korea/six-party-2007.yaml --runs 100 --bisect 2 >/dev/null" /dev/null >"$TMP/sens.tty" 2>&1
