@@ -4,7 +4,8 @@
  * `bench_pair_classes [FIELD CLASS [REPS [TURNS]]]` (default: the issue's field, `all`) plays the round robin of the players FIELD
  * names (a player list: "@bench/fields/issue17-field.txt", "all", ...) as the tournament plays
  * it by default (pl_match_run, repetition r of pair k on the stream (seed 1, k, r), a pair whose
- * first match drew nothing played once), but only the pairs of class CLASS, and prints how many
+ * first match drew nothing played once, and after the first, two repetitions of a pair of automata
+ * or tables played together by pl_match_run_two where it can), but only the pairs of class CLASS, and prints how many
  * pairs and simulated turns each class holds.  Run under valgrind --tool=cachegrind once per
  * class and once with CLASS `none` (the set-up alone): a class's instructions are its run's
  * less the `none` run's.  The classes, by how the engine plays the pair (twoparty/match.c):
@@ -76,8 +77,9 @@ int main(int argc, char **argv)
                    pl_strategy_label(l.items[i]));
         return 0;
     }
-    pl_match_buf buf;
+    pl_match_buf buf, buf1; /* buf1: the second of two repetitions played together, as the tournament's */
     if (!kind || pl_match_buf_init(&buf, turns)) return 1;
+    if (pl_match_buf_init(&buf1, turns)) return 1;
     unsigned long long pairs[K_N][2] = {{0}}, sim[K_N][2] = {{0}};
     size_t k = 0;
     for (size_t i = 0; i < l.n; i++)
@@ -91,6 +93,11 @@ int main(int argc, char **argv)
             for (int r = 0; r < reps; r++) {
                 mc.stream_b = (uint64_t)r;
                 buf.same_players = r > 0; /* as the tournament: the pair's tables and automata kept */
+                if (r > 0 && r + 1 < reps && pl_match_run_two(l.items[i], l.items[j], &mc, (uint64_t)r + 1, &buf, &buf1)) {
+                    sim[c][stoch] += (unsigned long long)(buf.h[0].len - buf.copied) + (unsigned long long)buf1.h[0].len;
+                    r++;
+                    continue;
+                }
                 if (pl_match_run(l.items[i], l.items[j], &mc, &buf, &err)) {
                     fprintf(stderr, "bench_pair_classes: %s\n", err.msg);
                     return 1;
@@ -112,6 +119,7 @@ int main(int argc, char **argv)
             if (pairs[c][s])
                 printf("%-8s %-5s %6llu  %llu\n", kind_name[c], s ? "stoch" : "det", pairs[c][s], sim[c][s]);
     pl_match_buf_free(&buf);
+    pl_match_buf_free(&buf1);
     free(kind);
     pl_player_list_free(&l);
     return 0;
