@@ -691,6 +691,31 @@ static void an_opportunists_plan_is_made_again_when_a_shock_changes_its_flows(vo
  * decides (every party at once, pl_ag_decide_all); both note what they saw in *ctx.  Returns the
  * periods played. */
 typedef void period_check(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx);
+/* Steps `runs` runs of the compiled c (seed), calling begin (may be NULL) once a run has begun and
+ * check at each period before its decisions; returns the periods checked. */
+static long step_runs(const pl_ag_compiled *c, uint64_t seed, uint64_t runs, period_check *begin, period_check *check,
+                      void *ctx)
+{
+    long periods = 0;
+    for (uint64_t run = 0; run < runs; run++) {
+        pl_ag_draws d;
+        pl_ag_run_state R;
+        pl_ag_outcome o;
+        pl_ag_draw(c, seed, run, &d);
+        pl_ag_begin(c, &d, &R, &o);
+        if (begin) begin(c, &R, ctx);
+        if (c->horizon > 0) pl_ag_period_open(c, &d, &R, &o, NULL);
+        while (R.t < c->horizon) {
+            check(c, &R, ctx);
+            periods++;
+            pl_ag_move all;
+            pl_ag_decide_all(c, &R.st, &all);
+            if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
+        }
+    }
+    return periods;
+}
+
 static long replay_behaviour_file(size_t f, uint64_t seed, uint64_t runs, int exact, period_check *begin,
                                   period_check *check, void *ctx)
 {
@@ -700,22 +725,7 @@ static long replay_behaviour_file(size_t f, uint64_t seed, uint64_t runs, int ex
     for (int v = 0; v < pl_agreement_n_variants(a); v++) {
         pl_ag_compile(a, a->n_variants ? v : -1, c);
         if (exact >= 0) c->exact[exact] = 1;
-        for (uint64_t run = 0; run < runs; run++) {
-            pl_ag_draws d;
-            pl_ag_run_state R;
-            pl_ag_outcome o;
-            pl_ag_draw(c, seed, run, &d);
-            pl_ag_begin(c, &d, &R, &o);
-            if (begin) begin(c, &R, ctx);
-            if (c->horizon > 0) pl_ag_period_open(c, &d, &R, &o, NULL);
-            while (R.t < c->horizon) {
-                check(c, &R, ctx);
-                periods++;
-                pl_ag_move all;
-                pl_ag_decide_all(c, &R.st, &all);
-                if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
-            }
-        }
+        periods += step_runs(c, seed, runs, begin, check, ctx);
     }
     pl_free(c);
     pl_agreement_free(a);
@@ -970,6 +980,18 @@ static void flows_kept_against_afresh(const pl_ag_compiled *c, const pl_ag_run_s
     }
 }
 
+/* flows_kept_against_afresh, counting the periods in which both of two shocks are on. */
+typedef struct flows_and_both {
+    long shocked, both;
+} flows_and_both;
+
+static void flows_with_both_shocks(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    flows_and_both *x = ctx;
+    flows_kept_against_afresh(c, R, &x->shocked);
+    x->both += R->st.shock_on == 3;
+}
+
 /* A period's flows, once a shock has changed them, are made when the shock happens and kept: at every
  * period they are the flows pl_ag_flow makes, in six-party-2007 (one shock changes flows) and in runs
  * of two shocks that change the same step's flows (without behaviour: the closes keep them alike).
@@ -991,23 +1013,9 @@ static void the_flows_kept_after_a_shock_are_the_flows_made_afresh(void **state)
     pl_ag_compiled *c = pl_malloc(sizeof *c);
     assert_non_null(c);
     pl_ag_compile(a, -1, c);
-    long both = 0;
-    for (uint64_t run = 0; run < 200; run++) {
-        pl_ag_draws d;
-        pl_ag_run_state R;
-        pl_ag_outcome o;
-        pl_ag_draw(c, 23, run, &d);
-        pl_ag_begin(c, &d, &R, &o);
-        pl_ag_period_open(c, &d, &R, &o, NULL);
-        while (R.t < c->horizon) {
-            flows_kept_against_afresh(c, &R, &shocked);
-            both += R.st.shock_on == 3;
-            pl_ag_move all;
-            pl_ag_decide_all(c, &R.st, &all);
-            if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
-        }
-    }
-    assert_true(both > 100); /* the second shock came after the first */
+    flows_and_both x = {0, 0};
+    step_runs(c, 23, 200, NULL, flows_with_both_shocks, &x);
+    assert_true(x.both > 100); /* the second shock came after the first */
     pl_free(c);
     pl_agreement_free(a);
 }
@@ -1215,6 +1223,16 @@ static void frame_moves_against_the_rules(const pl_ag_compiled *c, const pl_ag_r
     }
 }
 
+/* frame_moves_against_the_rules, counting (in *ctx) the periods in which party 0's rule takes. */
+static void frame_moves_and_takes(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long before[PL_POL_COUNT + 1] = {0};
+    frame_moves_against_the_rules(c, R, before);
+    pl_ag_move m;
+    pl_ag_rule_with(c, &R->st, 0, 0, pl_ag_threat(c, &R->st, 0), &m);
+    *(long *)ctx += m.opp != 0;
+}
+
 /* The Bayes update makes the moves of a party's types whose rule is the reciprocal frame, or it masked
  * (reciprocal, hold, all_first, opportunist, an untriggered grim), from one frame made on the steps of
  * its evidence: at every period of every run of the shipped files with behaviour, and of a file whose
@@ -1243,24 +1261,7 @@ static void the_moves_made_from_one_frame_are_the_rules_moves(void **state)
     assert_non_null(c);
     pl_ag_compile(a, -1, c);
     long takes = 0;
-    for (uint64_t run = 0; run < 200; run++) {
-        pl_ag_draws d;
-        pl_ag_run_state R;
-        pl_ag_outcome o;
-        pl_ag_draw(c, 29, run, &d);
-        pl_ag_begin(c, &d, &R, &o);
-        pl_ag_period_open(c, &d, &R, &o, NULL);
-        while (R.t < c->horizon) {
-            long before[PL_POL_COUNT + 1] = {0};
-            frame_moves_against_the_rules(c, &R, before);
-            pl_ag_move m;
-            pl_ag_rule_with(c, &R.st, 0, 0, pl_ag_threat(c, &R.st, 0), &m);
-            takes += m.opp != 0;
-            pl_ag_move all;
-            pl_ag_decide_all(c, &R.st, &all);
-            if (!pl_ag_period_next(c, &d, &R, &o, &all, NULL)) break;
-        }
-    }
+    step_runs(c, 29, 200, NULL, frame_moves_and_takes, &takes);
     assert_true(takes > 50); /* the opportunist's part was checked where it takes */
     pl_free(c);
     pl_agreement_free(a);
