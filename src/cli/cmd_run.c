@@ -15,6 +15,11 @@ static const char usage[] =
     "\n";
 static const char after[] =
     "\n"
+    "The time goes to standard error, never into the results: the runs (a run is one design's\n"
+    "or one policy profile's) with their rate, and the time in all, before the runs (where the\n"
+    "scenario declares sensitivity ranges, the key findings' one-at-a-time pass) and after them\n"
+    "(an agreement's incentive checks and replay of the record, the files).\n"
+    "\n"
     "Examples:\n"
     "  parley run korea/six-party-2007\n"
     "  parley run korea/six-party-2007 -r 100000 -s 7 -o results/\n"
@@ -73,10 +78,14 @@ int cmd_run(int argc, char **argv)
     pl_scenario_free(scn);
     if (!rc) { /* timings go to standard error, never into the results */
         fflush(stdout);
+        /* the rest of the time: before the runs (the key findings' one-at-a-time pass), after them (the
+         * incentive checks, the replay, the files) */
+        double pre = bar.timed_t0 - t0, post = t1 - bar.timed_t1;
         if (bar.timed_total && secs > 0)
-            fprintf(stderr, "parley run: %llu runs of a design or profile in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all\n",
+            fprintf(stderr, "parley run: %llu runs of a design or profile in %.3f s (%.0f runs/s, %d thread%s); %.3f s in all, "
+                    "%.3f s before the runs and %.3f s after them\n",
                     (unsigned long long)bar.timed_total, secs, (double)bar.timed_total / secs, opt.threads,
-                    opt.threads == 1 ? "" : "s", t1 - t0);
+                    opt.threads == 1 ? "" : "s", t1 - t0, pre > 0 ? pre : 0, post > 0 ? post : 0);
         else
             fprintf(stderr, "parley run: done in %.3f s (%d thread%s)\n", t1 - t0, opt.threads, opt.threads == 1 ? "" : "s");
     }

@@ -110,6 +110,8 @@ check "no temporary file is left behind" [ -z "$(ls "$TMP/t1" | grep tmp)" ]
 check "results.json is an agreement result" grep -q '"kind": "agreement"' "$TMP/t1/results.json"
 check "results hold no timings" bash -c "! grep -qi 'seconds\|runs/s' '$TMP/t1/results.json' '$TMP/t1/variants.csv'"
 check "timings go to standard error" grep -q "runs/s" "$TMP/e1.txt"
+check "... with the time before the runs and after them, which the runs' own time leaves out" \
+  grep -qE "^parley run: [0-9]+ runs of a design or profile in [0-9.]+ s \([0-9]+ runs/s, [0-9]+ threads?\); [0-9.]+ s in all, [0-9.]+ s before the runs and [0-9.]+ s after them$" "$TMP/e1.txt"
 check "the summary compares the three variants" grep -q "front_loaded_relief" "$TMP/s1.txt"
 check "the summary gives 95% intervals" grep -q "95% interval" "$TMP/s1.txt"
 check "the summary says results hold under stated assumptions" grep -q "hold only under the scenario's stated assumptions" "$TMP/s1.txt"

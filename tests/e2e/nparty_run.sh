@@ -13,7 +13,7 @@ done
 check "summary has the tournament table" grep -qE '^ +1  [a-zA-Z]' <<<"$out"
 check "summary says results hold under the stated assumptions" grep -q 'hold under the payoff and noise assumptions' <<<"$out"
 check "standard error holds the timing and where the results went, nothing else" \
-  bash -c "grep -q '^parley run: [0-9]* runs of a design or profile in [0-9.]* s ([0-9]* runs/s, 1 thread); [0-9.]* s in all$' '$TMP/err' &&
+  bash -c "grep -q '^parley run: [0-9]* runs of a design or profile in [0-9.]* s ([0-9]* runs/s, 1 thread); [0-9.]* s in all, [0-9.]* s before the runs and [0-9.]* s after them$' '$TMP/err' &&
            grep -qx 'parley run: results in $TMP/a/ (CSV, results.json, report.html)' '$TMP/err' && [ \$(wc -l <'$TMP/err') -eq 2 ]"
 "$PARLEY" run "$S" --runs 200 --threads 2 --out "$TMP/b" >/dev/null 2>&1
 for f in summary.csv parties.csv cooperation_over_time.csv record.csv tournament.csv results.json report.html sensitivity.csv; do
