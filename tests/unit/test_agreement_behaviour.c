@@ -651,6 +651,16 @@ static void the_plans_kept_between_periods_are_the_plans_made_afresh(void **stat
     }
 }
 
+/* Two parties: A an opportunist whose step X pays it 0.5 a month until a shock (chance 0.1 a month) makes
+ * X cost it 0.5 to keep; B reciprocal.  The fixture of the tests of the opportunist that takes. */
+static const char OPPORTUNIST_TAKES[] = "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+                                        "parties:\n  - {id: A, policy: opportunist}\n  - {id: B, policy: reciprocal}\n"
+                                        "steps:\n"
+                                        "  - {id: X, actor: A, flow: {A: 0.5, B: 1}, reversible: true}\n"
+                                        "  - {id: Z, actor: B, flow: {A: 0.25}}\n"
+                                        "shocks:\n  - {id: s, p: 0.1, flows: {X: {A: -1}}}\n"
+                                        "behaviour: {choice: rule, tremble: 0.01}\n";
+
 /* A shock's `flows:` moves no step, yet an opportunist's rule reads the flows: A keeps X while X pays
  * it something, and withdraws it once the shock makes X cost it to keep (nothing hangs on X, and A
  * would lose nothing in answer).  The plan kept for an opportunist type is made again when the shocks
@@ -659,13 +669,7 @@ static void the_plans_kept_between_periods_are_the_plans_made_afresh(void **stat
 static void an_opportunists_plan_is_made_again_when_a_shock_changes_its_flows(void **state)
 {
     (void)state;
-    pl_agreement *a = ag_load_text("kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
-                                   "parties:\n  - {id: A, policy: opportunist}\n  - {id: B, policy: reciprocal}\n"
-                                   "steps:\n"
-                                   "  - {id: X, actor: A, flow: {A: 0.5, B: 1}, reversible: true}\n"
-                                   "  - {id: Z, actor: B, flow: {A: 0.25}}\n"
-                                   "shocks:\n  - {id: s, p: 0.1, flows: {X: {A: -1}}}\n"
-                                   "behaviour: {choice: rule, tremble: 0.01}\n");
+    pl_agreement *a = ag_load_text(OPPORTUNIST_TAKES);
     pl_ag_compiled *c = pl_malloc(sizeof *c);
     assert_non_null(c);
     pl_ag_compile(a, -1, c);
@@ -1250,13 +1254,7 @@ static void the_moves_made_from_one_frame_are_the_rules_moves(void **state)
         if (seen[kinds[i]] < 100) fail_msg("%s: %ld moves from the frame", pl_policy_names[kinds[i]], seen[kinds[i]]);
     assert_true(seen[PL_POL_COUNT] > 100); /* and types left to their rule */
     /* an opportunist that takes: A withdraws X once the shock makes it cost A to keep */
-    pl_agreement *a = ag_load_text("kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
-                                   "parties:\n  - {id: A, policy: opportunist}\n  - {id: B, policy: reciprocal}\n"
-                                   "steps:\n"
-                                   "  - {id: X, actor: A, flow: {A: 0.5, B: 1}, reversible: true}\n"
-                                   "  - {id: Z, actor: B, flow: {A: 0.25}}\n"
-                                   "shocks:\n  - {id: s, p: 0.1, flows: {X: {A: -1}}}\n"
-                                   "behaviour: {choice: rule, tremble: 0.01}\n");
+    pl_agreement *a = ag_load_text(OPPORTUNIST_TAKES);
     pl_ag_compiled *c = pl_malloc(sizeof *c);
     assert_non_null(c);
     pl_ag_compile(a, -1, c);
