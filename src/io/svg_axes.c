@@ -207,10 +207,8 @@ void pl_svg_draw_htitle(pl_strbuf *sb, const char *title, double x0, double x1, 
 
 int pl_svg_wrap_label(const char *s, double max_px, double fs, size_t start[CAT_WRAP_LINES], size_t len[CAT_WRAP_LINES])
 {
-    char buf[512];
     size_t n = strlen(s), i = 0;
     int lines = 0;
-    if (n >= sizeof buf) return 0;
     while (i < n) {
         while (i < n && s[i] == ' ') i++;
         if (i == n) break;
@@ -220,9 +218,7 @@ int pl_svg_wrap_label(const char *s, double max_px, double fs, size_t start[CAT_
             size_t w = end;
             while (w < n && s[w] == ' ') w++;
             while (w < n && s[w] != ' ') w++;
-            memcpy(buf, s + i, w - i);
-            buf[w - i] = 0;
-            if (pl_svg_text_w(buf, fs) > max_px) break;
+            if (pl_svg_text_w_n(s + i, w - i, fs) > max_px) break;
             fit = end = w;
         }
         if (!fit) return 0; /* one word wider than the line */
@@ -235,7 +231,7 @@ int pl_svg_wrap_label(const char *s, double max_px, double fs, size_t start[CAT_
 
 cat_layout pl_svg_cat_layout_bottom(char *const *labels, size_t n, double slot)
 {
-    cat_layout L = {0, 1, 0, 18, 1};
+    cat_layout L = {0, 1, 0, 18, 1, 0};
     double widest = 0;
     for (size_t i = 0; i < n; i++) widest = fmax(widest, pl_svg_text_w(labels[i], FS));
     if (widest <= slot - 6) {
@@ -249,7 +245,7 @@ cat_layout pl_svg_cat_layout_bottom(char *const *labels, size_t n, double slot)
         lines = k ? (k > lines ? k : lines) : -1;
     }
     if (lines > 1) { /* whole on a few lines rather than cut */
-        L.lines = lines, L.max_px = slot - 2, L.height = 18 + (lines - 1) * WRAP_LEAD;
+        L.lines = lines, L.wrap_px = slot - 6, L.max_px = slot - 2, L.height = 18 + (lines - 1) * WRAP_LEAD;
         return L;
     }
     L.rotate = 1;
@@ -269,10 +265,11 @@ void pl_svg_draw_cat_bottom(pl_strbuf *sb, const cat_layout *L, char *const *lab
         if (!L->rotate && L->lines > 1 && labels[i]) {
             size_t st[CAT_WRAP_LINES], ln[CAT_WRAP_LINES];
             char line[512];
-            int k = pl_svg_wrap_label(labels[i], L->max_px - 4, FS, st, ln);
+            int k = pl_svg_wrap_label(labels[i], L->wrap_px, FS, st, ln);
             for (int j = 0; j < k; j++) {
-                memcpy(line, labels[i] + st[j], ln[j]);
-                line[ln[j]] = 0;
+                size_t m = ln[j] < sizeof line - 1 ? ln[j] : sizeof line - 1; /* a line fits a slot: far shorter */
+                memcpy(line, labels[i] + st[j], m);
+                line[m] = 0;
                 pl_svg_put_text(sb, x, y + 14 + j * WRAP_LEAD, "middle", FS, "", line, L->max_px);
             }
             continue;

@@ -38,7 +38,7 @@ void pl_svg_catframe_begin(catframe *f, pl_strbuf *sb, const pl_chart *c, char *
     double top = head + lgh + (lgh > 0 ? 8 : 0) + 8;
     double H;
     int tall = 0;
-    cat_layout L = {0, 1, 0, 18, 1};
+    cat_layout L = {0, 1, 0, 18, 1, 0};
     if (f->horiz) {
         double widest = pl_svg_widest_label(labels, n), lw = fmin(widest, W * 0.35);
         if (!c->width && widest > lw) lw = fmin(widest, LONG_LABEL_PX), W = lw + W * 0.65; /* names whole */

@@ -113,6 +113,8 @@ extern const char *const pl_svg_kind_names[];
 
 /* Estimated width in px of s at font size fs (0 for NULL). */
 double pl_svg_text_w(const char *s, double fs);
+/* The same for the first len bytes of s. */
+double pl_svg_text_w_n(const char *s, size_t len, double fs);
 /* A coordinate: one decimal. */
 void pl_svg_num(pl_strbuf *sb, double x);
 /* One point of a path's d attribute: the command letter (M, L), then "x y". */
@@ -198,7 +200,8 @@ void pl_svg_draw_htitle(pl_strbuf *sb, const char *title, double x0, double x1, 
 typedef struct cat_layout {
     int rotate, every;
     double max_px, height;
-    int lines; /* > 1: the labels wrapped at spaces, at most this many lines each */
+    int lines;      /* > 1: the labels wrapped at spaces, at most this many lines each */
+    double wrap_px; /* the width they were wrapped to */
 } cat_layout;
 /* The label wrapped at spaces into lines no wider than max_px (fs): the number of lines (at most
  * CAT_WRAP_LINES), each line's start and length in s; 0 if a word is wider or more lines are needed. */

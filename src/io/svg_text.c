@@ -13,15 +13,20 @@
 
 /* ------------------------------------------------------------ text output */
 
-static size_t utf8_chars(const char *s)
+/* The characters of the first len bytes of s (UTF-8: continuation bytes are not counted). */
+static size_t utf8_chars_n(const char *s, size_t len)
 {
     size_t n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80) n++;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
     return n;
 }
 
+static size_t utf8_chars(const char *s) { return utf8_chars_n(s, strlen(s)); }
+
 double pl_svg_text_w(const char *s, double fs) { return s ? (double)utf8_chars(s) * fs * CHAR_EM : 0; }
+
+double pl_svg_text_w_n(const char *s, size_t len, double fs) { return s ? (double)utf8_chars_n(s, len) * fs * CHAR_EM : 0; }
 
 void pl_svg_num(pl_strbuf *sb, double x) { pl_strbuf_append_fixed(sb, x, 1); }
 

@@ -32,7 +32,7 @@ static void profiles_section(pl_report *rep, const np_model *m, const np_results
     char unit[64]; /* the period's name opening a sentence ("Months escalated: ...") */
     snprintf(unit, sizeof unit, "%s", m->period_unit);
     unit[0] = (char)toupper((unsigned char)unit[0]);
-    const char *article = strchr("aeiouAEIOU", T->defect[0]) && T->defect[0] ? "An" : "A"; /* an escalation, a defection */
+    const char *article = T->defect[0] && strchr("aeiouAEIOU", T->defect[0]) ? "An" : "A"; /* an escalation, a defection */
     snprintf(text, sizeof text,
              "Each profile is played %ld times on the same random streams%s. %s %s is counted for %s. Lasting %s: none of "
              "them %s in the last %d %ss of the run, with its 95%% (Wilson) interval. First %s: the mean simulated %s (1 = "

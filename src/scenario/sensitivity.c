@@ -443,7 +443,7 @@ static int break_even(sens_ctx *x, double *values)
         if (s->quick && !pl_sens_flip_is_clear(s, k)) continue;
         if (!bisects(s, k)) {
             if (slo != shi) { /* a tie at an end: the break-even is that end */
-                be->flips = 1;
+                be->flips = 1, be->tie = !slo ? PL_SENS_TIE_LOW_END : PL_SENS_TIE_HIGH_END;
                 be->at = be->bracket_lo = be->bracket_hi = !slo ? s->range[k].lo : s->range[k].hi;
             }
             continue;
@@ -461,6 +461,7 @@ static int break_even(sens_ctx *x, double *values)
             be->evaluations++;
             int sm = sign_of(p.diff);
             if (!sm) {
+                be->tie = PL_SENS_TIE_INSIDE;
                 lo = hi = values[k];
                 break;
             }

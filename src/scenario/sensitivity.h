@@ -36,7 +36,9 @@ typedef struct pl_sens_breakeven {
     double at;               /* the break-even value (the bracket's middle) */
     double bracket_lo, bracket_hi;
     int evaluations;
+    int tie;                 /* where the difference is exactly 0 on the runs: PL_SENS_TIE_* */
 } pl_sens_breakeven;
+enum { PL_SENS_TIE_NONE, PL_SENS_TIE_LOW_END, PL_SENS_TIE_HIGH_END, PL_SENS_TIE_INSIDE };
 
 typedef struct pl_sens_index {
     double s1, s1_lo, s1_hi, st, st_lo, st_hi;

@@ -43,6 +43,13 @@ static void range_text(const pl_sens_range *r, char *buf, size_t n)
         snprintf(buf, n, "%g .. %g", r->lo, r->hi);
 }
 
+/* Who leads over a range whose two designs tie at one end: the leader at the other end. */
+static const char *end_tie_leader(const pl_sensitivity *s, int k)
+{
+    double d = s->be[k].tie == PL_SENS_TIE_LOW_END ? s->at_hi[k].diff : s->at_lo[k].diff;
+    return d > 0 ? s->base.name[s->a] : s->base.name[s->b];
+}
+
 static void breakeven_text(const pl_sensitivity *s, int k, char *buf, size_t n)
 {
     const pl_sens_breakeven *be = &s->be[k];
@@ -54,17 +61,15 @@ static void breakeven_text(const pl_sensitivity *s, int k, char *buf, size_t n)
     }
     const char *below = s->at_lo[k].diff > 0 ? A : B, *above = s->at_lo[k].diff > 0 ? B : A;
     const char *x = s->range[k].scale ? "x" : "";
-    if (s->at_lo[k].diff == 0) /* a tie at an end: who is ahead is the other end's */
-        snprintf(buf, n, "a tie at the low end (%s%.4g) on these runs; %s ahead above it", x, be->at,
-                 s->at_hi[k].diff > 0 ? A : B);
-    else if (s->at_hi[k].diff == 0)
-        snprintf(buf, n, "a tie at the high end (%s%.4g) on these runs; %s ahead below it", x, be->at, below);
-    else if (be->bracket_hi == be->bracket_lo) /* the bisection met a point where the two tie on these runs */
-        snprintf(buf, n, "%s%.4g (a tie there on these runs): %s ahead below, %s above", s->range[k].scale ? "x" : "",
-                 be->at, below, above);
+    if (be->tie == PL_SENS_TIE_LOW_END || be->tie == PL_SENS_TIE_HIGH_END) /* nothing changes hands */
+        snprintf(buf, n, "a tie at the %s end (%s%.4g) on these runs; %s ahead %s it",
+                 be->tie == PL_SENS_TIE_LOW_END ? "low" : "high", x, be->at, end_tie_leader(s, k),
+                 be->tie == PL_SENS_TIE_LOW_END ? "above" : "below");
+    else if (be->tie == PL_SENS_TIE_INSIDE)
+        snprintf(buf, n, "%s%.4g (a tie there on these runs): %s ahead below, %s above", x, be->at, below, above);
     else
-        snprintf(buf, n, "%s%.4g (+-%.2g): %s ahead below, %s above", s->range[k].scale ? "x" : "", be->at,
-                 (be->bracket_hi - be->bracket_lo) / 2, below, above);
+        snprintf(buf, n, "%s%.4g (+-%.2g): %s ahead below, %s above", x, be->at, (be->bracket_hi - be->bracket_lo) / 2,
+                 below, above);
 }
 
 /* The key finding in words (the summary's and the page's first paragraph). */
@@ -113,16 +118,17 @@ void pl_sens_depends_text(const pl_sensitivity *s, char *buf, size_t n)
         int k = ord[i];
         if (!s->be[k].flips) continue;
         const char *below = s->at_lo[k].diff > 0 ? A : B, *above = s->at_lo[k].diff > 0 ? B : A;
-        const char *x = s->range[k].scale ? "x" : "", *lead = flips ? "And" : "The ranking flips:";
-        if (s->at_lo[k].diff == 0 || s->at_hi[k].diff == 0) { /* a tie at an end, not a change of leader */
-            int at_lo = s->at_lo[k].diff == 0;
-            const char *ahead = (at_lo ? s->at_hi[k].diff : s->at_lo[k].diff) > 0 ? A : B;
+        const char *x = s->range[k].scale ? "x" : "";
+        int tie = s->be[k].tie;
+        if (tie == PL_SENS_TIE_LOW_END || tie == PL_SENS_TIE_HIGH_END) { /* a tie at an end, not a change of leader */
+            const char *ahead = end_tie_leader(s, k);
             len += (size_t)snprintf(buf + len, n - len, "%s %s is ahead over the range of %s but ties with %s at its %s "
                                     "end (%s%.3g) on these runs. ", flips ? "And" : "The ranking comes to a tie:", ahead,
-                                    s->range[k].name, ahead == A ? B : A, at_lo ? "low" : "high", x, s->be[k].at);
+                                    s->range[k].name, ahead == A ? B : A, tie == PL_SENS_TIE_LOW_END ? "low" : "high", x,
+                                    s->be[k].at);
         } else
-            len += (size_t)snprintf(buf + len, n - len, "%s %s is ahead while %s < %s%.3g, %s above it. ", lead, below,
-                                    s->range[k].name, x, s->be[k].at, above);
+            len += (size_t)snprintf(buf + len, n - len, "%s %s is ahead while %s < %s%.3g, %s above it. ",
+                                    flips ? "And" : "The ranking flips:", below, s->range[k].name, x, s->be[k].at, above);
         flips++;
     }
     if (!flips && len < n)

@@ -215,6 +215,12 @@ static void long_names_of_a_few_categories_wrap_whole(void **state)
         strcat(joined, j ? " " : ""), strcat(joined, line);
     }
     assert_string_equal(joined, cats[1]);
+    char longest[700]; /* a name of 699 bytes wraps like any other (no copy of it is made to measure it) */
+    for (size_t i = 0; i < sizeof longest - 1; i++) longest[i] = i % 10 == 9 ? ' ' : 'w';
+    longest[sizeof longest - 1] = 0;
+    int kl = pl_svg_wrap_label(longest, 3000, 12, st, ln);
+    assert_true(kl >= 2 && kl <= CAT_WRAP_LINES);
+    assert_int_equal(st[kl - 1] + ln[kl - 1], sizeof longest - 1); /* to its last byte */
     assert_int_equal(pl_svg_wrap_label("Supercalifragilisticexpialidocious-and-more", 100, 12, st, ln), 0);
     assert_int_equal(pl_svg_wrap_label("one two three four five six seven eight nine ten", 40, 12, st, ln), 0);
     free(s);
