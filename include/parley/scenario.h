@@ -66,8 +66,18 @@ typedef struct pl_names {
     char **items;
     int n, cap;
 } pl_names;
-/* The data folders in search order ($PARLEY_DATA if set, then the compiled-in one); returns how many. */
-PL_EXTERN int pl_data_dirs(const char *dirs[2]);
+/* The data folders in search order, at most PL_DATA_DIRS_MAX: $PARLEY_DATA if set, then the checkout
+ * the running command was built in (pl_data_dir_checkout) if it is one, then the compiled-in one;
+ * returns how many. */
+#define PL_DATA_DIRS_MAX 3
+PL_EXTERN int pl_data_dirs(const char *dirs[PL_DATA_DIRS_MAX]);
+/* The source checkout the running program was built in, when it runs from there before `make
+ * install` (the program is CHECKOUT/build/MODE/NAME and CHECKOUT/scenarios is a folder: `make`'s
+ * build/release/parley); NULL otherwise (an installed command, a program linking the library). */
+PL_EXTERN const char *pl_data_dir_checkout(void);
+/* What dirs[i] of pl_data_dirs is, for messages: " ($PARLEY_DATA)", " (the checkout this command
+ * was built in)" or "" (the compiled-in folder). */
+PL_EXTERN const char *pl_data_dir_label(const char *dir);
 /* The compiled-in data folder, DATADIR/parley (where --help sends the reader for the docs). */
 PL_EXTERN const char *pl_data_dir_builtin(void);
 /* Appends the scenario files under data_dir/scenarios ("korea/six-party-2007.yaml"), sorted, to

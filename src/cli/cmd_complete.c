@@ -86,7 +86,7 @@ static void strategies(FILE *out, const char *cur, int lists)
 /* The shipped scenarios' names (korea/six-party-2007), and the files of the directory. */
 static void scenarios(FILE *out, const char *cur)
 {
-    const char *dirs[2];
+    const char *dirs[PL_DATA_DIRS_MAX];
     int nd = pl_data_dirs(dirs);
     for (int i = 0; i < nd; i++) {
         pl_names names = {0};

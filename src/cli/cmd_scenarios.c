@@ -12,8 +12,9 @@ static const char usage[] =
     "\n"
     "Lists the shipped scenarios, one line each: the name that parley run, fit,\n"
     "sensitivity and play take from any directory, the scenario's kind and its title.\n"
-    "They are looked for under $PARLEY_DATA/scenarios when PARLEY_DATA is set, then\n"
-    "in the data folder 'make install' filled (parley --help names it).\n"
+    "They are looked for under $PARLEY_DATA/scenarios when PARLEY_DATA is set, then,\n"
+    "for a command run where it was built (build/release/parley), in its checkout's\n"
+    "scenarios/, then in the data folder 'make install' filled (parley --help names it).\n"
     "\n";
 static const char after[] =
     "\n"
@@ -33,7 +34,7 @@ int cmd_scenarios(int argc, char **argv)
     int rc = cli_flags_parse(&cmd, argc, argv, &n_args);
     if (rc != CLI_GO) return rc;
     if (n_args) return cli_usage_error("scenarios", "takes no arguments, got '%s' (see --help)", argv[1]);
-    const char *dirs[2];
+    const char *dirs[PL_DATA_DIRS_MAX];
     int nd = pl_data_dirs(dirs), found = 0, bad = 0;
     json_t *list = as_json ? json_array() : NULL;
     for (int i = 0; i < nd; i++) {
@@ -76,9 +77,10 @@ int cmd_scenarios(int argc, char **argv)
         json_decref(list);
     }
     if (!found) {
-        fprintf(stderr, "parley scenarios: no shipped scenarios found (looked in %s/scenarios%s%s%s); "
-                        "run 'make install', or set PARLEY_DATA to a folder that holds scenarios/\n",
-                dirs[0], nd == 2 ? " and " : "", nd == 2 ? dirs[1] : "", nd == 2 ? "/scenarios" : "");
+        fprintf(stderr, "parley scenarios: no shipped scenarios found (looked in ");
+        for (int i = 0; i < nd; i++)
+            fprintf(stderr, "%s%s/scenarios%s", i ? (i + 1 < nd ? ", " : " and ") : "", dirs[i], pl_data_dir_label(dirs[i]));
+        fprintf(stderr, "); run 'make install', or set PARLEY_DATA to a folder that holds scenarios/\n");
         return EXIT_ENV;
     }
     return bad ? EXIT_USAGE : EXIT_OK;

@@ -18,6 +18,10 @@
 /* A runner: doc is loaded and its `kind` checked.  Returns 0, or a pl_status with err set. */
 typedef int (*pl_scenario_runner)(const pl_ydoc *doc, const pl_run_options *opt, FILE *summary, pl_error *err);
 
+/* CHECKOUT into out when exe (an absolute path) is CHECKOUT/build/MODE/NAME and CHECKOUT/scenarios
+ * is a folder: 0, else -1 (shipped.c; pl_data_dir_checkout applies it to the running program). */
+int pl_checkout_of(const char *exe, char *out, size_t size);
+
 /* The document of an open scenario (the domains' loaders read it). */
 const pl_ydoc *pl_scenario_doc(const pl_scenario *s);
 

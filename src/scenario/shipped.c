@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 /* shipped.c — the shipped scenarios, where `make install` puts them: DATADIR/parley/scenarios
- * (PL_DATADIR, compiled in by the Makefile), or under $PARLEY_DATA when that is set.  The one
+ * (PL_DATADIR, compiled in by the Makefile), or under $PARLEY_DATA when that is set, or in the
+ * checkout a command not yet installed was built in (build/release/parley finds ./scenarios).  The one
  * way a scenario argument becomes a file, for the command (`parley run korea/six-party-2007` from
  * any directory) and for the Python package (parley.run("korea/six-party-2007")): a name that is
  * nowhere gets an error saying where it was looked for and the closest shipped name. */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 
 #include "parley/scenario.h"
 #include "parley/text.h"
+#include "scenario/scenario.h"
 
 #ifndef PL_DATADIR
 #define PL_DATADIR "/usr/local/share/parley"
@@ -21,13 +24,66 @@
 
 const char *pl_data_dir_builtin(void) { return PL_DATADIR; }
 
-int pl_data_dirs(const char *dirs[2])
+int pl_checkout_of(const char *exe, char *out, size_t size)
+{
+    char dir[4096];
+    if (exe[0] != '/' || snprintf(dir, sizeof dir, "%s", exe) >= (int)sizeof dir) return -1;
+    /* CHECKOUT/build/MODE/NAME: three parts off, the last of them "build" */
+    for (int up = 0; up < 3; up++) {
+        char *slash = strrchr(dir, '/');
+        if (!slash || slash == dir) return -1;
+        if (up == 2 && strcmp(slash + 1, "build")) return -1;
+        *slash = '\0';
+    }
+    char probe[4200];
+    struct stat st;
+    snprintf(probe, sizeof probe, "%s/scenarios", dir);
+    if (stat(probe, &st) || !S_ISDIR(st.st_mode)) return -1;
+    return snprintf(out, size, "%s", dir) < (int)size ? 0 : -1;
+}
+
+static char checkout[4096];
+static pthread_once_t checkout_once = PTHREAD_ONCE_INIT;
+
+static void find_checkout(void)
+{
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return;
+    exe[n] = '\0';
+    if (pl_checkout_of(exe, checkout, sizeof checkout)) checkout[0] = '\0';
+}
+
+const char *pl_data_dir_checkout(void)
+{
+    pthread_once(&checkout_once, find_checkout);
+    return checkout[0] ? checkout : NULL;
+}
+
+/* Whether folders a and b are one (the same device and inode; not when either cannot be read). */
+static int same_folder(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int pl_data_dirs(const char *dirs[PL_DATA_DIRS_MAX])
 {
     int n = 0;
-    const char *env = getenv("PARLEY_DATA");
+    const char *env = getenv("PARLEY_DATA"), *tree = pl_data_dir_checkout();
     if (env && *env) dirs[n++] = env;
+    /* the checkout once: not again when $PARLEY_DATA names it (the tests do) */
+    if (tree && !(n && same_folder(env, tree))) dirs[n++] = tree;
     dirs[n++] = PL_DATADIR;
     return n;
+}
+
+const char *pl_data_dir_label(const char *dir)
+{
+    const char *env = getenv("PARLEY_DATA");
+    if (env && *env && dir == env) return " ($PARLEY_DATA)";
+    if (dir && dir == pl_data_dir_checkout()) return " (the checkout this command was built in)";
+    return "";
 }
 
 static int is_file(const char *path)
@@ -107,7 +163,7 @@ int pl_scenario_find(const char *arg, char *path, size_t size, pl_error *err)
     }
     /* a shipped name: korea/six-party-2007, with or without .yaml, or as the checkout spells it */
     const char *name = !strncmp(arg, "scenarios/", 10) ? arg + 10 : arg;
-    const char *dirs[2];
+    const char *dirs[PL_DATA_DIRS_MAX];
     int nd = pl_data_dirs(dirs);
     for (int i = 0; i < nd; i++) {
         snprintf(path, size, "%s/scenarios/%s", dirs[i], name);
@@ -123,7 +179,7 @@ int pl_scenario_find(const char *arg, char *path, size_t size, pl_error *err)
     looked[0] = '\0';
     for (int i = 0; i < nd && k < sizeof looked; i++)
         k += (size_t)snprintf(looked + k, sizeof looked - k, "%s%s/scenarios%s", i ? ", then " : "", dirs[i],
-                              i == 0 && nd == 2 ? " ($PARLEY_DATA)" : "");
+                              pl_data_dir_label(dirs[i]));
     pl_names shipped = {0};
     for (int i = 0; i < nd; i++) pl_scenarios_shipped(dirs[i], &shipped);
     char want[1024], best[1024] = "";

@@ -4,7 +4,8 @@
  * first, then the compiled-in one), the shipped scenarios of a folder (sorted, .yaml and .yml
  * only, one level of groups), and a scenario argument resolved as given, then by name with or
  * without .yaml; a miss is a usage error of the command, and bad input from pl_scenario_find
- * saying where it looked and the closest name. */
+ * saying where it looked and the closest name; a program run from the checkout it was built in
+ * (CHECKOUT/build/MODE/NAME) finds that checkout's scenarios/ before the installed ones. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "scenario/scenario.h"
 
 static char data[256];
 
@@ -57,7 +59,7 @@ static int teardown(void **state)
 
 static void folders_in_order(void **state)
 {
-    const char *dirs[2];
+    const char *dirs[PL_DATA_DIRS_MAX];
     assert_int_equal(pl_data_dirs(dirs), 2);
     assert_string_equal(dirs[0], data);
     assert_string_equal(dirs[1], pl_data_dir_builtin());
@@ -65,6 +67,32 @@ static void folders_in_order(void **state)
     assert_int_equal(pl_data_dirs(dirs), 1);
     assert_string_equal(dirs[0], pl_data_dir_builtin());
     setenv("PARLEY_DATA", data, 1);
+}
+
+/* The checkout of a program: CHECKOUT/build/MODE/NAME with CHECKOUT/scenarios a folder, else none. */
+static void a_program_in_its_build_folder_finds_its_checkout(void **state)
+{
+    char p[512], exe[512], out[512];
+    snprintf(p, sizeof p, "%s/co", data), mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/co/build", data), mkdir(p, 0755);
+    snprintf(p, sizeof p, "%s/co/build/release", data), mkdir(p, 0755);
+    snprintf(exe, sizeof exe, "%s/co/build/release/parley", data);
+    assert_int_equal(pl_checkout_of(exe, out, sizeof out), -1); /* no scenarios/ yet: not a checkout */
+    snprintf(p, sizeof p, "%s/co/scenarios", data), mkdir(p, 0755);
+    assert_int_equal(pl_checkout_of(exe, out, sizeof out), 0);
+    snprintf(p, sizeof p, "%s/co", data);
+    assert_string_equal(out, p);
+    snprintf(exe, sizeof exe, "%s/co/build/asan/tests/test_x", data); /* one level too deep */
+    assert_int_equal(pl_checkout_of(exe, out, sizeof out), -1);
+    snprintf(exe, sizeof exe, "%s/co/bin/release/parley", data); /* not under build/ */
+    assert_int_equal(pl_checkout_of(exe, out, sizeof out), -1);
+    assert_int_equal(pl_checkout_of("co/build/release/parley", out, sizeof out), -1); /* not absolute */
+    assert_int_equal(pl_checkout_of("/build/x/parley", out, sizeof out), -1);          /* no folder above build */
+    assert_int_equal(pl_checkout_of("/parley", out, sizeof out), -1);
+    snprintf(exe, sizeof exe, "%s/co/build/release/parley", data);
+    assert_int_equal(pl_checkout_of(exe, out, 4), -1); /* too long for out: refused, not cut */
+    /* this test program is build/MODE/tests/NAME: no checkout, so the folders are as above */
+    assert_null(pl_data_dir_checkout());
 }
 
 static void shipped_scenarios_sorted(void **state)
@@ -134,6 +162,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(folders_in_order),
+        cmocka_unit_test(a_program_in_its_build_folder_finds_its_checkout),
         cmocka_unit_test(shipped_scenarios_sorted),
         cmocka_unit_test(find_by_name),
         cmocka_unit_test(as_given_first),
