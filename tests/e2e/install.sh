@@ -168,6 +168,12 @@ rm -rf "$empty/korea"
 expect_exit 2 "a name that is nowhere" inst parley run korea/six-party-207
 expect_err_has "looked in $share/scenarios (\$PARLEY_DATA), then /usr/share/parley/scenarios" "the miss says where it looked"
 expect_err_has "did you mean 'korea/six-party-2007'?" "the miss suggests the closest shipped name"
+# before make install: the command in its build folder finds its own checkout's scenarios by name
+(cd "$empty" && env -u PARLEY_DATA "$PARLEY" run korea/six-party-2007 --runs 50 >"$TMP/run4.txt" 2>/dev/null)
+check "the command in the build folder (not installed) runs a shipped name from an empty directory" \
+  cmp -s "$TMP/run1.txt" "$TMP/run4.txt"
+expect_exit 2 "its miss" bash -c "cd '$empty' && env -u PARLEY_DATA '$PARLEY' run korea/six-party-207"
+expect_err_has "looked in $(pwd -P)/scenarios (the checkout this command was built in), then " "says it looked in the checkout first"
 expect_exit 2 "a shipped name without its group" inst parley fit six-party-2007
 expect_err_has "did you mean 'korea/six-party-2007'?" "it is suggested with its group"
 
