@@ -27,8 +27,13 @@
  *
  * Each state's record (pl_auto_rec) holds its next states by the last turn seen from A (B's
  * swapped when it is prepared), so one index 2x + y serves both players, and its top byte beside
- * them.  The actions of a turn are gathered into two words (lane i's bit i, D = 1) and counted as
- * table_batch.c counts its own (batch_count.h), into the same pl_table_batch. */
+ * them; a lane's state is the offset of its record.  A turn decides its 64 lanes' actions at once
+ * in vectors (decide: the comparisons, the ties, and each lane's state offsets plus the outcome's
+ * offset in next[]), then steps the lanes one by one (step_lanes: the next state and its top, two
+ * loads and two stores a player, the chains of 50 lanes in flight together where the default
+ * play's two-lane loop waits on two).  The actions of a turn are gathered into two words (lane i's
+ * bit i, D = 1) and counted as table_batch.c counts its own (batch_count.h), into the same
+ * pl_table_batch. */
 #include <stddef.h>
 #include <string.h>
 
@@ -191,14 +196,18 @@ static inline uint64_t lane_mask(const uint8_t *b, int bit)
 
 /* The actions of 64 lanes: ob[i] = 4 x + 2 y (the offset of the next state by the outcome in a
  * record's next[]), x = 1 (D) where A's byte ua[i] is not below its top ta[i] (never below -1,
- * always below 256), y likewise for B.  Returns non-zero when some lane's byte ties its top.
+ * always below 256), y likewise for B; na[i] and nb[i] the offsets of the lane's next states in
+ * the records (sa[i] + ob[i], sb[i] + ob[i]).  Returns non-zero when some lane's byte ties its top.
  * decide_plain is the same written lane by lane: the compilers without GNU C vectors take it, and
  * the tests compare the two (pl_automaton_batch_plain). */
-static uint64_t decide_plain(const uint8_t *ua, const uint8_t *ub, const int16_t *ta, const int16_t *tb, uint8_t *ob)
+static uint64_t decide_plain(const uint8_t *ua, const uint8_t *ub, const int16_t *ta, const int16_t *tb,
+                             const uint16_t *sa, const uint16_t *sb, uint8_t *ob, uint16_t *na, uint16_t *nb)
 {
     uint64_t tie = 0;
     for (int i = 0; i < 64; i++) {
         ob[i] = (uint8_t)(4 * (ua[i] >= ta[i]) + 2 * (ub[i] >= tb[i]));
+        na[i] = (uint16_t)(sa[i] + ob[i]);
+        nb[i] = (uint16_t)(sb[i] + ob[i]);
         tie |= (uint64_t)((ua[i] == ta[i]) | (ub[i] == tb[i]));
     }
     return tie;
@@ -208,7 +217,8 @@ static uint64_t decide_plain(const uint8_t *ua, const uint8_t *ub, const int16_t
 typedef int16_t pl_v8s16 __attribute__((vector_size(16)));
 typedef uint8_t pl_v8u8 __attribute__((vector_size(8)));
 typedef int8_t pl_v8s8 __attribute__((vector_size(8)));
-static inline uint64_t decide(const uint8_t *ua, const uint8_t *ub, const int16_t *ta, const int16_t *tb, uint8_t *ob)
+static inline uint64_t decide(const uint8_t *ua, const uint8_t *ub, const int16_t *ta, const int16_t *tb,
+                              const uint16_t *sta, const uint16_t *stb, uint8_t *ob, uint16_t *na, uint16_t *nb)
 {
     /* eight lanes a step in 16-bit vector lanes (conversions, not reinterpretations: the same on
      * every machine) */
@@ -226,6 +236,13 @@ static inline uint64_t decide(const uint8_t *ua, const uint8_t *ub, const int16_
         pl_v8s8 o8 = __builtin_convertvector(o, pl_v8s8);
         memcpy(ob + g, &o8, 8);
         tie |= (a == sa) | (b == sb);
+        pl_v8s16 xa, xb; /* the states' offsets, plus the outcome's in next[] */
+        memcpy(&xa, sta + g, 16);
+        memcpy(&xb, stb + g, 16);
+        xa += o;
+        xb += o;
+        memcpy(na + g, &xa, 16);
+        memcpy(nb + g, &xb, 16);
     }
     uint64_t t[2];
     memcpy(t, &tie, 16);
@@ -234,6 +251,28 @@ static inline uint64_t decide(const uint8_t *ua, const uint8_t *ub, const int16_
 #else
 #define decide decide_plain
 #endif
+
+/* The lanes' next states and their tops, lane by lane: two loads and two stores a player.  gcc
+ * would make it 8-lane vectors filled a 16-bit word at a time (more instructions than lanes), so
+ * not vectorised there. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-vectorize")))
+#endif
+static void step_lanes(const char *ra, const char *rb, const uint16_t *oa, const uint16_t *ob, uint16_t *sa,
+                       uint16_t *sb, int16_t *ta, int16_t *tb, int lanes)
+{
+    enum { TOP = offsetof(pl_auto_rec, top) };
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC unroll 2
+#endif
+    for (int i = 0; i < lanes; i++) {
+        unsigned na = *(const uint16_t *)(const void *)(ra + oa[i]);
+        unsigned nb = *(const uint16_t *)(const void *)(rb + ob[i]);
+        sa[i] = (uint16_t)na, sb[i] = (uint16_t)nb;
+        ta[i] = *(const int16_t *)(const void *)(ra + na + TOP);
+        tb[i] = *(const int16_t *)(const void *)(rb + nb + TOP);
+    }
+}
 
 void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out)
 {
@@ -260,13 +299,13 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
     uint16_t sa[64], sb[64]; /* each lane's states, as the offsets of their records */
     int16_t ta[64], tb[64];  /* and their tops */
     uint8_t ua[64], ub[64], ob[64];
+    uint16_t oa[64], obb[64]; /* where each lane's next states are read: its state's record plus the outcome */
     memset(sa, 0, sizeof sa);
     memset(sb, 0, sizeof sb);
     memset(ua, 0, sizeof ua);
     memset(ub, 0, sizeof ub);
     for (int i = 0; i < 64; i++) ta[i] = RA[0].top, tb[i] = RB[0].top;
     const char *ra = (const char *)RA, *rb = (const char *)RB;
-    enum { TOP = offsetof(pl_auto_rec, top) };
     pl_batch_counter cnt;
     pl_batch_counter_init(&cnt);
     uint64_t x = 0, y = 0, trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
@@ -276,28 +315,23 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
         for (int k = 0; k < n; k++) {
             if (draws[0]) random_bytes(&r2, ua);
             if (draws[1]) random_bytes(&r2, ub);
-            uint64_t tie = plain ? decide_plain(ua, ub, ta, tb, ob) : decide(ua, ub, ta, tb, ob);
+            uint64_t tie = plain ? decide_plain(ua, ub, ta, tb, sa, sb, ob, oa, obb)
+                                 : decide(ua, ub, ta, tb, sa, sb, ob, oa, obb);
             if (__builtin_expect(tie != 0, 0))
                 for (int i = 0; i < lanes; i++) { /* the rest of m from the batch's stream, lane by lane, A first */
-                    if (ua[i] == ta[i])
+                    int tied = 0;
+                    if (ua[i] == ta[i]) {
                         ob[i] = (uint8_t)((ob[i] & 2) | 4 * !below_rest(ab->n[0][sa[i] / sizeof *RA], &rng));
-                    if (ub[i] == tb[i])
+                        tied = 1;
+                    }
+                    if (ub[i] == tb[i]) {
                         ob[i] = (uint8_t)((ob[i] & 4) | 2 * !below_rest(ab->n[1][sb[i] / sizeof *RB], &rng));
+                        tied = 1;
+                    }
+                    if (tied) oa[i] = (uint16_t)(sa[i] + ob[i]), obb[i] = (uint16_t)(sb[i] + ob[i]);
                 }
             uint64_t X = lane_mask(ob, 2) & live, Y = lane_mask(ob, 1) & live;
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC unroll 2
-#endif
-            for (int i = 0; i < lanes; i++) { /* the next states, and their tops */
-                uint16_t na, nb;
-                int16_t ha, hb;
-                memcpy(&na, ra + sa[i] + ob[i], 2);
-                memcpy(&nb, rb + sb[i] + ob[i], 2);
-                memcpy(&ha, ra + na + TOP, 2);
-                memcpy(&hb, rb + nb + TOP, 2);
-                sa[i] = na, sb[i] = nb;
-                ta[i] = ha, tb[i] = hb;
-            }
+            step_lanes(ra, rb, oa, obb, sa, sb, ta, tb, lanes);
             if (t0 + k > 0) { /* the C that followed CC, CD, DC (the rest followed DD) */
                 uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, ca = live & ~X, cb = live & ~Y;
                 trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
