@@ -52,6 +52,10 @@ typedef struct side_key {
     uint64_t noise_cut;
 } side_key;
 
+/* A lane's state is its record's offset, kept in 16 bits, and so is that offset plus the outcome's
+ * in next[] (in the decisions' signed 16-bit vectors): the largest automaton's records fit. */
+_Static_assert(PL_AUTOMATON_MAX * sizeof(pl_auto_rec) <= 32768, "a record's offset must fit 15 bits");
+
 struct pl_automaton_batch {
     int plain; /* decide_plain rather than the vectors (tests) */
     side_key key[2];
