@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* bench_pair_classes.c — where a round robin's simulated turns go, by the kind of pair.
  *
- * `bench_pair_classes [FIELD CLASS [REPS [TURNS]]]` (default: the issue's field, `all`) plays the round robin of the players FIELD
+ * `bench_pair_classes [FIELD CLASS [REPS [TURNS [batched]]]]` (default: the issue's field, `all`) plays the round robin of the players FIELD
  * names (a player list: "@bench/fields/issue17-field.txt", "all", ...) as the tournament plays
  * it by default (pl_match_run, repetition r of pair k on the stream (seed 1, k, r), a pair whose
  * first match drew nothing played once, and after the first, two repetitions of a pair of automata
@@ -16,6 +16,9 @@
  * each split by whether the pair's first match drew (`-stoch`: replayed every repetition) or
  * not (`-det`: played once); CLASS is a class name with or without the suffix, `all` or `none`
  * (`players` lists each player's kind and whether it is stochastic instead).
+ * With `batched` last, the pairs of automata that may draw are played as the tournament's --batched
+ * plays them (twoparty/automaton_batch.c: 64 repetitions a batch, batch q on the stream (1, k,
+ * 2^64 - 1 - q)), so that the class `automata-stoch` measures that kernel.
  * It uses the library's internal headers (a strategy's hooks), so it measures this tree only. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +26,7 @@
 
 #include "parley/parley.h"
 #include "strategies/strategy_handle.h"
+#include "twoparty/automaton_batch.h"
 #include "twoparty/match_engine.h"
 
 enum { K_TABLES, K_AUTOMATA, K_MIXED, K_MOVES, K_N };
@@ -50,14 +54,14 @@ static int pair_kind(int ka, int kb)
 
 int main(int argc, char **argv)
 {
-    if (argc == 2 || (argc > 1 && argv[1][0] == '-')) {
-        fprintf(stderr, "usage: bench_pair_classes [FIELD CLASS [REPS [TURNS]]]\n"
+    if (argc == 2 || (argc > 1 && argv[1][0] == '-') || (argc > 5 && strcmp(argv[5], "batched") != 0)) {
+        fprintf(stderr, "usage: bench_pair_classes [FIELD CLASS [REPS [TURNS [batched]]]]\n"
                         "  CLASS: players, all, none, tables, automata, mixed, moves, each optionally -stoch or -det\n"
                         "  without arguments: @bench/fields/issue17-field.txt all\n");
         return 2;
     }
     const char *field = argc > 2 ? argv[1] : "@bench/fields/issue17-field.txt", *want = argc > 2 ? argv[2] : "all";
-    int reps = argc > 3 ? atoi(argv[3]) : 50, turns = argc > 4 ? atoi(argv[4]) : 200;
+    int reps = argc > 3 ? atoi(argv[3]) : 50, turns = argc > 4 ? atoi(argv[4]) : 200, batched = argc > 5;
     if (reps < 1 || turns < 1) {
         fprintf(stderr, "bench_pair_classes: REPS and TURNS must be 1 or more\n");
         return 2;
@@ -80,6 +84,8 @@ int main(int argc, char **argv)
     pl_match_buf buf, buf1; /* buf1: the second of two repetitions played together, as the tournament's */
     if (!kind || pl_match_buf_init(&buf, turns)) return 1;
     if (pl_match_buf_init(&buf1, turns)) return 1;
+    pl_automaton_batch *ab = batched ? pl_automaton_batch_new() : NULL;
+    if (batched && !ab) return 1;
     unsigned long long pairs[K_N][2] = {{0}}, sim[K_N][2] = {{0}};
     size_t k = 0;
     for (size_t i = 0; i < l.n; i++)
@@ -90,6 +96,19 @@ int main(int argc, char **argv)
             if (!any && !named) continue;
             pl_match_config mc = {.turns = turns, .seed = 1, .stream_a = k};
             int stoch = 0;
+            if (batched && c == K_AUTOMATA && (!named || !want[nlen] || strcmp(want + nlen, "-stoch") == 0) &&
+                pl_automaton_batch_pair(ab, l.items[i], l.items[j], pl_game_standard(), 0, turns)) {
+                pl_table_batch bt;
+                for (int done = 0, q = 0; done < reps; done += 64, q++) {
+                    int lanes = reps - done < 64 ? reps - done : 64;
+                    pl_rng rng;
+                    pl_rng_init(&rng, 1, k, UINT64_MAX - (uint64_t)q);
+                    pl_automaton_batch_play(ab, turns, lanes, &rng, &bt);
+                    sim[c][1] += (unsigned long long)lanes * (unsigned long long)turns;
+                }
+                pairs[c][1]++;
+                continue;
+            }
             for (int r = 0; r < reps; r++) {
                 mc.stream_b = (uint64_t)r;
                 buf.same_players = r > 0; /* as the tournament: the pair's tables and automata kept */
@@ -120,6 +139,7 @@ int main(int argc, char **argv)
                 printf("%-8s %-5s %6llu  %llu\n", kind_name[c], s ? "stoch" : "det", pairs[c][s], sim[c][s]);
     pl_match_buf_free(&buf);
     pl_match_buf_free(&buf1);
+    pl_automaton_batch_free(ab);
     free(kind);
     pl_player_list_free(&l);
     return 0;

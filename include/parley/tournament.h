@@ -43,10 +43,12 @@ typedef struct pl_tournament_config {
     /* Called as matches finish (from any thread, serialised), done <= total, in matches. */
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
-    /* 1: pairs of memory-one players (TFT, GTFT, WSLS, the zero-determinant players, ...) with a
-     * fixed length and integer payoffs play 64 repetitions at once, bit-sliced, from one stream
-     * a batch: each match has the same chances, the draws are others, so the stochastic results
-     * differ from the default's (still the same bytes on any number of threads).  Default 0. */
+    /* 1: pairs of memory-one players (TFT, GTFT, WSLS, the zero-determinant players, ...), and
+     * pairs of automata (finite-state machines, lookup tables, gamblers, cycles, ...; a memory-one
+     * player against one) that draw, with a fixed length and integer payoffs play 64 repetitions
+     * at once from one stream a batch: each match has the same chances, the draws are others, so
+     * the stochastic results differ from the default's (still the same bytes on any number of
+     * threads).  Default 0. */
     int batched;
     /* Optional: every match played, written to this path as gzip-compressed CSV (the reference's
      * interactions, from which every result can be rebuilt): a header, then one line a match,

@@ -150,7 +150,8 @@ int cmd_tournament(int argc, char **argv)
         {"edges", 0, CLI_FLAG_TEXT, &edges_text, "LIST", "play only these pairs: player indices from 0 in --players order,\n"
          "as 0-1,1-2,2-0 (a pair i-i is a player against its copy); no other self-play"},
         {"batched", 0, CLI_FLAG_BOOL, &cfg.batched, NULL,
-         "memory-one pairs play 64 repetitions at once (faster; other draws, so other stochastic results)"},
+         "pairs of memory-one players or automata (machines, lookup tables, cycles)\n"
+         "play 64 repetitions at once (faster; other draws, so other stochastic results)"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},
         {"interactions", 0, CLI_FLAG_TEXT, &interactions, "NAME", "also write every match into DIR/NAME: NAME is a file\n"

@@ -6,7 +6,8 @@
  * after CC, CD, DC, DD (its own action first).  Two such players need no call a turn:
  *   - match.c plays one match of them with the very draws of the loop of moves (play_table);
  *   - table_batch.c plays 64 repetitions at once, bit-sliced, for the tournament's
- *     --batched option: other draws (one stream a batch), the same laws. */
+ *     --batched option: other draws (one stream a batch), the same laws.  Its counts
+ *     (pl_table_batch) are those of automaton_batch.c's batches too. */
 #ifndef PL_TWOPARTY_TABLE_H
 #define PL_TWOPARTY_TABLE_H
 

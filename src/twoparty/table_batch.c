@@ -31,48 +31,22 @@
  * except the C that followed each outcome, counted by popcount from the state masks of the
  * turn.  Counting is bit-sliced too: A's D, B's D and both D each have a vertical counter (bit
  * b of lane i's count in plane b), fed eight turns at a time through carry-save adders; the
- * per-lane counts come out by 8x8 bit transposes. */
+ * per-lane counts come out by 8x8 bit transposes (batch_count.h, shared with automaton_batch.c,
+ * the kernel of the pairs of automata). */
 #include <string.h>
 
 #include "core/rng_pair.h"
+#include "twoparty/batch_count.h"
 #include "twoparty/table.h"
-
-/* A probability's cut as an integer over 2^53 (2^53 for always). */
-static uint64_t over53(uint64_t cut) { return cut == UINT64_MAX ? 1ull << 53 : cut >> 11; }
-
-typedef struct wide {
-    uint64_t hi, lo; /* hi 2^64 + lo */
-} wide;
-
-/* a b for a, b <= 2^53 (so the halves' products do not overflow). */
-static wide mul53(uint64_t a, uint64_t b)
-{
-    uint64_t a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
-    uint64_t low = a0 * b0, mid = a0 * b1 + a1 * b0; /* mid < 2^55 */
-    wide r = {a1 * b1 + (mid >> 32), low + (mid << 32)};
-    r.hi += r.lo < low;
-    return r;
-}
-
-static wide add(wide a, wide b)
-{
-    wide r = {a.hi + b.hi, a.lo + b.lo};
-    r.hi += r.lo < a.lo;
-    return r;
-}
-
-static int bit_of(wide n, int b) { return (int)((b >= 64 ? n.hi >> (b - 64) : n.lo >> b) & 1); }
 
 /* The draw of one player on one kind of turn; cut[s] is its probability in A's state s, for
  * the first `states` states (the first turn has one: every lane starts as CC). */
 static void prepare_draw(const uint64_t *cut, int states, uint64_t e, pl_table_draw *d)
 {
     memset(d, 0, sizeof *d);
-    const uint64_t one = 1ull << 53;
     int low = PL_TABLE_DRAW_BITS;
     for (int s = 0; s < states; s++) {
-        uint64_t p = over53(cut[s]);
-        wide n = add(mul53(p, one - e), mul53(one - p, e));
+        pl_batch_wide n = pl_batch_played_c(cut[s], e);
         if (n.hi == 0 && n.lo == 0) continue;                   /* never */
         if (n.hi == 1ull << 42 && n.lo == 0) {                   /* N = 2^106: always */
             d->always |= (uint8_t)(1u << s);
@@ -80,7 +54,7 @@ static void prepare_draw(const uint64_t *cut, int states, uint64_t e, pl_table_d
         }
         d->open |= (uint8_t)(1u << s);
         for (int k = 0; k < PL_TABLE_DRAW_BITS; k++)
-            if (bit_of(n, PL_TABLE_DRAW_BITS - 1 - k)) {
+            if (pl_batch_bit(n, PL_TABLE_DRAW_BITS - 1 - k)) {
                 d->code[k] |= (uint8_t)(1u << s);
                 if (PL_TABLE_DRAW_BITS - 1 - k < low) low = PL_TABLE_DRAW_BITS - 1 - k;
             }
@@ -91,7 +65,7 @@ static void prepare_draw(const uint64_t *cut, int states, uint64_t e, pl_table_d
 void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_cut, const pl_rng_gaps *gaps,
                            pl_table_pair *pp)
 {
-    uint64_t e = over53(noise_cut) * (noise_cut != 0);
+    uint64_t e = pl_batch_over53(noise_cut) * (noise_cut != 0);
     uint64_t later_b[4] = {b->cut[1], b->cut[3], b->cut[2], b->cut[4]}; /* B's CC, DC, CD, DD: A's CC, CD, DC, DD */
     const uint64_t *cuts[2][2] = {{&a->cut[0], &a->cut[1]}, {&b->cut[0], later_b}};
     for (int p = 0; p < 2; p++)
@@ -178,106 +152,13 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
 
 enum { CHUNK = 64 }; /* turns drawn before they are counted */
 
-/* A vertical counter: lane i's count is the sum over b of bit i of plane[b] 2^b, plus bit i of
- * ones, 2 twos and 4 fours, the carry-save part (Harley and Seal's scheme). */
-typedef struct vcount {
-    uint64_t ones, twos, fours, plane[32];
-} vcount;
-
-/* plane += w 2^b, lane by lane. */
-static inline void add_at(uint64_t *plane, int b, uint64_t w)
-{
-    for (; w; b++) {
-        uint64_t c = plane[b] & w;
-        plane[b] ^= w;
-        w = c;
-    }
-}
-
-/* A carry-save adder: a + b + c = 2 *high + *low, lane by lane. */
-static inline void csa(uint64_t *high, uint64_t *low, uint64_t a, uint64_t b, uint64_t c)
-{
-    uint64_t u = a ^ b;
-    *high = (a & b) | (u & c);
-    *low = u ^ c;
-}
-
-/* The bits of w[0..n) counted lane by lane: eight words at a time through seven carry-save
- * adders into ones, twos and fours, the eights carried into the planes. */
-static void count_words(vcount *v, const uint64_t *w, int n)
-{
-    uint64_t ones = v->ones, twos = v->twos, fours = v->fours;
-    int k = 0;
-    for (; k + 8 <= n; k += 8) {
-        uint64_t twos_a, twos_b, fours_a, fours_b, eights;
-        csa(&twos_a, &ones, ones, w[k], w[k + 1]);
-        csa(&twos_b, &ones, ones, w[k + 2], w[k + 3]);
-        csa(&fours_a, &twos, twos, twos_a, twos_b);
-        csa(&twos_a, &ones, ones, w[k + 4], w[k + 5]);
-        csa(&twos_b, &ones, ones, w[k + 6], w[k + 7]);
-        csa(&fours_b, &twos, twos, twos_a, twos_b);
-        csa(&eights, &fours, fours, fours_a, fours_b);
-        add_at(v->plane, 3, eights);
-    }
-    for (; k < n; k++) add_at(v->plane, 0, w[k]);
-    v->ones = ones, v->twos = twos, v->fours = fours;
-}
-
-/* Bit 8r + c to bit 8c + r. */
-static inline uint64_t transpose8(uint64_t x)
-{
-    uint64_t t = (x ^ (x >> 7)) & 0x00AA00AA00AA00AAull;
-    x ^= t ^ (t << 7);
-    t = (x ^ (x >> 14)) & 0x0000CCCC0000CCCCull;
-    x ^= t ^ (t << 14);
-    t = (x ^ (x >> 28)) & 0x00000000F0F0F0F0ull;
-    x ^= t ^ (t << 28);
-    return x;
-}
-
-/* Byte c of word r to byte r of word c (an 8x8 transpose of bytes: the 4-, 2- and 1-byte blocks
- * swapped in turn). */
-static inline void transpose_bytes(uint64_t p[8])
-{
-    for (int b = 0; b < 4; b++) {
-        uint64_t lo = p[b], hi = p[b + 4];
-        p[b] = (lo & 0x00000000FFFFFFFFull) | (hi << 32);
-        p[b + 4] = (lo >> 32) | (hi & 0xFFFFFFFF00000000ull);
-    }
-    for (int b = 0; b < 8; b += (b & 1) ? 3 : 1) { /* 0, 1, 4, 5 */
-        uint64_t lo = p[b], hi = p[b + 2], m = 0x0000FFFF0000FFFFull;
-        p[b] = (lo & m) | ((hi & m) << 16);
-        p[b + 2] = ((lo >> 16) & m) | (hi & ~m);
-    }
-    for (int b = 0; b < 8; b += 2) {
-        uint64_t lo = p[b], hi = p[b + 1], m = 0x00FF00FF00FF00FFull;
-        p[b] = (lo & m) | ((hi & m) << 8);
-        p[b + 1] = ((lo >> 8) & m) | (hi & ~m);
-    }
-}
-
-/* count[i] = lane i's count in the vertical counter `plane` of `bits` planes. */
-static void lane_counts(const uint64_t *plane, int bits, uint32_t *count)
-{
-    memset(count, 0, 64 * sizeof *count);
-    for (int j = 0; j * 8 < bits; j++) {
-        uint64_t p[8]; /* word g: byte b is byte g of plane 8 j + b (lanes 8 g .. 8 g + 7) */
-        memcpy(p, plane + 8 * j, sizeof p);
-        transpose_bytes(p);
-        for (int g = 0; g < 8; g++) {
-            uint64_t w = transpose8(p[g]);
-            for (int i = 0; i < 8; i++) count[8 * g + i] |= (uint32_t)((w >> (8 * i)) & 0xff) << (8 * j);
-        }
-    }
-}
-
 void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out)
 {
     memset(out, 0, sizeof *out);
     const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
     pl_rng rng = *rng_io;
-    vcount cnt[3]; /* of A's D, B's D, both D */
-    memset(cnt, 0, sizeof cnt);
+    pl_batch_counter cnt;
+    pl_batch_counter_init(&cnt);
     uint64_t x = 0, y = 0, trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
     int gap[2];
     for (int p = 0; p < 2; p++) gap[p] = pp->gaps && !pp->move[p][0].open && !pp->move[p][1].open;
@@ -305,43 +186,9 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
             out->first_c[0] = (uint64_t)__builtin_popcountll(live & ~xs[1]);
             out->first_c[1] = (uint64_t)__builtin_popcountll(live & ~ys[1]);
         }
-        for (int k = 0; k < n; k++) both[k] = xs[k + 1] & ys[k + 1];
-        count_words(&cnt[0], xs + 1, n);
-        count_words(&cnt[1], ys + 1, n);
-        count_words(&cnt[2], both, n);
+        pl_batch_counter_add(&cnt, xs + 1, ys + 1, n, both);
     }
     *rng_io = rng;
 
-    int bits = 32 - __builtin_clz((unsigned)turns | 1u); /* planes a count of at most `turns` uses */
-    uint32_t dx[64], dy[64], dd[64];
-    for (int c = 0; c < 3; c++) { /* the carry-save part into the planes */
-        add_at(cnt[c].plane, 0, cnt[c].ones);
-        add_at(cnt[c].plane, 1, cnt[c].twos);
-        add_at(cnt[c].plane, 2, cnt[c].fours);
-    }
-    lane_counts(cnt[0].plane, bits, dx);
-    lane_counts(cnt[1].plane, bits, dy);
-    lane_counts(cnt[2].plane, bits, dd);
-    uint64_t total[4] = {0, 0, 0, 0};
-    for (int i = 0; i < lanes; i++) {
-        uint32_t *n = out->n[i];
-        n[3] = dd[i];
-        n[2] = dx[i] - dd[i];
-        n[1] = dy[i] - dd[i];
-        n[0] = (uint32_t)turns - dx[i] - dy[i] + dd[i];
-        for (int o = 0; o < 4; o++) total[o] += n[o];
-    }
-    memcpy(out->total, total, sizeof total);
-    /* every outcome but the last turn's is followed by a further turn; the C that followed the
-     * fourth outcome are the rest of the C after the first turn */
-    uint64_t last[4] = {live & ~(x | y), y & ~x, x & ~y, x & y};
-    for (int o = 0; o < 4; o++) out->next[o] = turns > 0 ? total[o] - (uint64_t)__builtin_popcountll(last[o]) : 0;
-    uint64_t c_later[2] = {total[0] + total[1] - out->first_c[0], total[0] + total[2] - out->first_c[1]};
-    for (int p = 0; p < 2; p++) {
-        out->next_c[p][3] = turns > 0 ? c_later[p] : 0;
-        for (int o = 0; o < 3; o++) {
-            out->next_c[p][o] = trans[p][o];
-            out->next_c[p][3] -= trans[p][o];
-        }
-    }
+    pl_batch_counter_finish(&cnt, turns, lanes, live, x, y, trans, out);
 }

@@ -26,6 +26,7 @@
 #include "io/number.h"
 #include "io/strbuf.h"
 #include "parley/tournament.h"
+#include "twoparty/automaton_batch.h"
 #include "twoparty/match_engine.h"
 #include "twoparty/table.h"
 #include "strategies/registry.h"
@@ -256,23 +257,25 @@ static void text_match(pl_strbuf *sb, const pl_match_buf *buf)
     }
 }
 
-/* The --batched option (pl_tournament_config.batched): a pair of memory-one tables with a fixed
- * length and integer payoffs, where something is random, plays its repetitions 64 at a time
- * (twoparty/table_batch.c).  Batch q of pair k draws from the stream (seed, k, 2^64 - 1 - q),
- * which no match's stream (repetition r < 2^31) can be, and depends on neither the thread
- * nor the order.  Returns 1 when it played the pair. */
-static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const pl_strategy *b, slot *s)
+/* The --batched option (pl_tournament_config.batched): a pair with a fixed length and integer
+ * payoffs, where something is random, plays its repetitions 64 at a time when both players are
+ * memory-one tables (twoparty/table_batch.c) or both automata, tables among them
+ * (twoparty/automaton_batch.c, in the worker's room ab).  Batch q of pair k draws from the stream
+ * (seed, k, 2^64 - 1 - q), which no match's stream (repetition r < 2^31) can be, and depends on
+ * neither the thread nor the order.  Returns 1 when it played the pair. */
+static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const pl_strategy *b, slot *s,
+                        pl_automaton_batch *ab)
 {
     const pl_tournament_config *cfg = sh->cfg;
     const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
-    pl_table ta, tb;
-    if (!cfg->batched || cfg->prob_end > 0 || !pl_match_payoffs_exact(g) || !pl_table_of(a, g, 0, &ta) ||
-        !pl_table_of(b, g, 1, &tb))
-        return 0;
+    if (!cfg->batched || cfg->prob_end > 0 || !pl_match_payoffs_exact(g)) return 0;
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
-    if (!noise_cut && pl_table_deterministic(&ta) && pl_table_deterministic(&tb)) return 0; /* played once */
+    pl_table ta, tb;
+    int tables = pl_table_of(a, g, 0, &ta) && pl_table_of(b, g, 1, &tb);
+    if (tables && !noise_cut && pl_table_deterministic(&ta) && pl_table_deterministic(&tb)) return 0; /* played once */
+    if (!tables && !pl_automaton_batch_pair(ab, a, b, g, noise_cut, cfg->turns)) return 0;
     pl_table_pair pair;
-    pl_table_pair_prepare(&ta, &tb, noise_cut, sh->gaps.e ? &sh->gaps : NULL, &pair);
+    if (tables) pl_table_pair_prepare(&ta, &tb, noise_cut, sh->gaps.e ? &sh->gaps : NULL, &pair);
     pl_table_batch bt;
     static const int swap[4] = {0, 2, 1, 3}; /* A's CC, CD, DC, DD are B's CC, DC, CD, DD */
     /* Each side's payoff in A's state o as an integer (pl_match_payoffs_exact: |payoff| <= 2^20):
@@ -285,7 +288,8 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
         int lanes = cfg->repetitions - done < 64 ? cfg->repetitions - done : 64;
         pl_rng rng;
         pl_rng_init(&rng, cfg->seed, k, UINT64_MAX - (uint64_t)q);
-        pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt);
+        if (tables) pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt);
+        else pl_automaton_batch_play(ab, cfg->turns, lanes, &rng, &bt);
         for (int i = 0; i < lanes; i++) {
             rep_result *x = &s->reps[done + i];
             int64_t sa = 0, sb = 0;
@@ -316,9 +320,11 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
     return 1;
 }
 
-/* A worker's match buffers: the second lends its histories to pl_match_run_two. */
+/* A worker's match buffers: the second lends its histories to pl_match_run_two; with --batched,
+ * its room for a pair of automata. */
 typedef struct worker {
     pl_match_buf buf[2];
+    pl_automaton_batch *ab;
 } worker;
 
 /* The match in buf as repetition r of the pair (pi, pj) in s: its result, its outcome counts,
@@ -360,7 +366,7 @@ static int play_job(shared *sh, size_t k, slot *s, worker *w, pl_error *err)
     s->computed = 0;
     s->copied = 0;
     s->text = NULL;
-    if (play_batched(sh, k, a, b, s)) return PL_OK;
+    if (play_batched(sh, k, a, b, s, w->ab)) return PL_OK;
     if (sh->gz && !(s->text = text_new(sh))) return pl_error_set(err, PL_ENOMEM, "out of memory");
     for (int r = 0; r < cfg->repetitions; r++) {
         if (reuse && r > 0) {
@@ -507,8 +513,10 @@ static int worker_open(void *ctx, void **state, pl_error *err)
     shared *sh = ctx;
     worker *w = pl_calloc(1, sizeof *w);
     int turns = sh->cfg->turns > 0 ? sh->cfg->turns : PL_MATCH_BUF_TURNS;
-    if (!w || pl_match_buf_init(&w->buf[0], turns) || pl_match_buf_init(&w->buf[1], turns)) {
+    if (!w || pl_match_buf_init(&w->buf[0], turns) || pl_match_buf_init(&w->buf[1], turns) ||
+        (sh->cfg->batched && !(w->ab = pl_automaton_batch_new()))) {
         if (w) pl_match_buf_free(&w->buf[0]); /* a buffer not made is all zeros: nothing to free */
+        if (w) pl_match_buf_free(&w->buf[1]);
         pl_free(w);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
@@ -524,6 +532,7 @@ static void worker_close(void *ctx, void *state)
     worker *w = state;
     pl_match_buf_free(&w->buf[0]);
     pl_match_buf_free(&w->buf[1]);
+    pl_automaton_batch_free(w->ab);
     pl_free(w);
 }
 

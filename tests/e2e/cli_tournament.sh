@@ -109,6 +109,17 @@ check "--batched: results.json says so" grep -q '"batched": *true' "$TMP/b1/resu
 check "without --batched results.json has no such key (the default's files are unchanged)" \
   bash -c "! grep -q batched '$TMP/b0/results.json'"
 check "--batched changes the draws of memory-one pairs" bash -c "! cmp -s '$TMP/b0/payoff_matrix.csv' '$TMP/b1/payoff_matrix.csv'"
+# --batched plays pairs of automata that draw too (automaton_batch.c: gamblers, machines, Feld, a
+# table against an automaton), without noise: the same bytes on 1 and 2 threads, other draws than
+# the default's
+for t in 1 2; do
+  "$PARLEY" tournament --players pso_gambler_2_2_2,evolved_fsm_4,first_feld,gtft,tf2t,adaptive --turns 60 \
+    --repetitions 70 --seed 5 --threads $t --batched --out "$TMP/a$t" >/dev/null 2>&1
+done
+"$PARLEY" tournament --players pso_gambler_2_2_2,evolved_fsm_4,first_feld,gtft,tf2t,adaptive --turns 60 \
+  --repetitions 70 --seed 5 --threads 1 --out "$TMP/a0" >/dev/null 2>&1
+check "--batched with automata: the same results on 1 and 2 threads" diff -r "$TMP/a1" "$TMP/a2"
+check "--batched changes the draws of automata pairs" bash -c "! cmp -s '$TMP/a0/payoff_matrix.csv' '$TMP/a1/payoff_matrix.csv'"
 # the three ways --batched draws (issue 17): bit-serial actions as played, the noise's gaps for players
 # whose tables draw nothing (noise <= 1/16: tft, wsls, cooperator, defector), both in one pair; and above
 # 1/16 bit-serial only: the same bytes on 1 and 3 threads either way

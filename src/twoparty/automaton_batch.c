@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: MIT
+/* automaton_batch.c — up to 64 repetitions of a match between two automata at once.
+ *
+ * Why: in the default play a pair of automata (strategies/automaton.h) that draws plays its
+ * repetitions two at a time (match.c, pl_match_run_two), and each move that draws takes a whole
+ * xoshiro256** output (about 13 instructions) for a comparison whose outcome a few bits
+ * decide.  Here the repetitions of a pair are the lanes of one loop: each lane's two states in
+ * arrays, a turn the loop over the lanes, so that the states of many repetitions are in flight at
+ * once, and a draw costs about one random byte.
+ *
+ * The draw.  A player in a state whose chance of cooperating is P / 2^53 (its cut, pl_rng_cut)
+ * under a noise E / 2^53 is seen to play C with the chance N / 2^106 exactly, N = P (2^53 - E) +
+ * (2^53 - P) E (batch_count.h, pl_batch_played_c; as in table_batch.c), and only that action
+ * as played is seen by either player or counted.  So a uniform 106-bit m is compared with N
+ * most significant bits first: its first byte (a byte of the lanes' random bytes) decides where
+ * it differs from N's top byte (255 times in 256); on a tie the rest of m is drawn from the
+ * batch's stream, 64 bits and then 34, and compared with the rest of N.  A state whose N is 0 or
+ * 2^106 (no noise, a probability 0 or 1) spends nothing, as in a match.  So each lane's chances
+ * are exactly those of a match; the draws that give them are other, which is why this serves an
+ * explicit option (the tournament's --batched), as the tables' kernel does.
+ *
+ * The random bytes come from two xoshiro256** streams advanced together (core/rng_pair.h),
+ * seeded from the batch's stream as table_batch.c seeds its own, each word's bytes low first
+ * (the same on every machine), spent in order: a turn's lanes in order, A's byte then B's.
+ * Without noise the states that draw are the gamblers' and the like: a deterministic state
+ * spends no byte.
+ *
+ * Each state's record (pl_auto_rec) holds its next states by the last turn seen from A (B's
+ * swapped when it is prepared), so one index 2x + y serves both players, and its top byte beside
+ * them; a lane's state is the offset of its record.  A turn decides its 64 lanes' actions at once
+ * in vectors (decide: the comparisons, the ties, and each lane's state offsets plus the outcome's
+ * offset in next[]), then steps the lanes one by one (step_lanes: the next state and its top, two
+ * loads and two stores a player, the chains of 50 lanes in flight together where the default
+ * play's two-lane loop waits on two).  The actions of a turn are gathered into two words (lane i's
+ * bit i, D = 1) and counted as table_batch.c counts its own (batch_count.h), into the same
+ * pl_table_batch. */
+#include <stddef.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/rng_pair.h"
+#include "strategies/strategy_handle.h"
+#include "twoparty/automaton_batch.h"
+#include "twoparty/batch_count.h"
+
+/* What a player on one side is made of, so that the next pair with the same player (a row of the
+ * round robin) does not build its automaton again.  Only automata from a hook are kept (tables
+ * hang on the game and side and are cheap). */
+typedef struct side_key {
+    const pl_strategy_def *def; /* NULL: nothing kept */
+    pl_params params;
+    uint64_t noise_cut;
+} side_key;
+
+/* A lane's state is its record's offset, kept in 16 bits, and so is that offset plus the outcome's
+ * in next[] (in the decisions' signed 16-bit vectors): the largest automaton's records fit. */
+_Static_assert(PL_AUTOMATON_MAX * sizeof(pl_auto_rec) <= 32768, "a record's offset must fit 15 bits");
+
+struct pl_automaton_batch {
+    int plain; /* decide_plain rather than the vectors (tests) */
+    side_key key[2];
+    pl_automaton au[2];
+    pl_auto_rec rec[2][PL_AUTOMATON_MAX];
+    pl_batch_wide n[2][PL_AUTOMATON_MAX]; /* N of each state, for the ties */
+};
+
+pl_automaton_batch *pl_automaton_batch_new(void) { return pl_calloc(1, sizeof(pl_automaton_batch)); }
+
+void pl_automaton_batch_free(pl_automaton_batch *ab) { pl_free(ab); }
+
+void pl_automaton_batch_plain(pl_automaton_batch *ab, int plain) { ab->plain = plain; }
+
+/* Player `side`'s records from its automaton au[side] under the noise e (over 2^53). */
+static void prepare_side(pl_automaton_batch *ab, int side, uint64_t e)
+{
+    const pl_automaton *a = &ab->au[side];
+    for (int s = 0; s < a->n; s++) {
+        pl_auto_rec *r = &ab->rec[side][s];
+        memset(r, 0, sizeof *r);
+        for (int o = 0; o < 4; o++) /* A's outcome o = 2x + y; B's own view of it is 2y + x */
+            r->next[o] = (uint16_t)(a->next[s][side ? 2 * (o & 1) + (o >> 1) : o] * sizeof *r);
+        pl_batch_wide n = pl_batch_played_c(a->cut[s], e);
+        ab->n[side][s] = n;
+        if (n.hi == 0 && n.lo == 0) r->top = -1;
+        else if (n.hi == 1ull << 42 && n.lo == 0) r->top = 256;
+        else {
+            r->top = (int16_t)(n.hi >> 34); /* bits 105..98 */
+            r->draws = 1;
+        }
+    }
+}
+
+/* s on `side` as an automaton into ab->au[side] and its records: its hook's, kept when the last
+ * one was the same player under the same noise, or its memory-one table's.  0 when it is neither. */
+static int side_automaton(pl_automaton_batch *ab, const pl_strategy *s, const pl_game *g, int side, uint64_t noise_cut)
+{
+    side_key *k = &ab->key[side];
+    uint64_t e = pl_batch_over53(noise_cut) * (noise_cut != 0);
+    if (s->def->automaton) {
+        if (k->def == s->def && k->noise_cut == noise_cut && memcmp(&k->params, &s->params, sizeof s->params) == 0)
+            return 1;
+        k->def = NULL;
+        if (!s->def->automaton(&s->params, &ab->au[side])) return 0;
+        prepare_side(ab, side, e);
+        k->def = s->def;
+        k->params = s->params;
+        k->noise_cut = noise_cut;
+        return 1;
+    }
+    k->def = NULL;
+    pl_table t;
+    if (!s->def->memory_one || !pl_table_of(s, g, side, &t)) return 0;
+    pl_table_as_automaton(&t, &ab->au[side]);
+    prepare_side(ab, side, e);
+    return 1;
+}
+
+/* 1 when a match of the two automata without noise reaches a state that draws within `turns`
+ * turns (every state before it deterministic, the path is the match's).  A joint state seen
+ * again before then is a cycle that never draws: found by comparing with the state at the last
+ * power of two (Brent's), so a short cycle stops the walk early. */
+static int draws_within(const pl_automaton *A, const pl_automaton *B, int turns)
+{
+    unsigned sa = 0, sb = 0, mark_a = UINT32_MAX, mark_b = 0;
+    for (int t = 0; t < turns; t++) {
+        uint64_t ca = A->cut[sa], cb = B->cut[sb];
+        if ((ca != 0 && ca != UINT64_MAX) || (cb != 0 && cb != UINT64_MAX)) return 1;
+        if (sa == mark_a && sb == mark_b) return 0;
+        if ((t & (t - 1)) == 0) mark_a = sa, mark_b = sb; /* t a power of two (or 0) */
+        unsigned x = ca == 0, y = cb == 0;
+        sa = A->next[sa][2 * x + y];
+        sb = B->next[sb][2 * y + x];
+    }
+    return 0;
+}
+
+int pl_automaton_batch_pair(pl_automaton_batch *ab, const pl_strategy *a, const pl_strategy *b, const pl_game *g,
+                            uint64_t noise_cut, int turns)
+{
+    const pl_strategy *s[2] = {a, b};
+    if (!noise_cut && !a->stochastic && !b->stochastic) return 0; /* no draw at all: not built */
+    for (int side = 0; side < 2; side++)
+        if (!side_automaton(ab, s[side], g, side, noise_cut)) return 0;
+    return noise_cut || draws_within(&ab->au[0], &ab->au[1], turns);
+}
+
+void pl_automaton_batch_set(pl_automaton_batch *ab, const pl_automaton *a, const pl_automaton *b, uint64_t noise_cut)
+{
+    uint64_t e = pl_batch_over53(noise_cut) * (noise_cut != 0);
+    const pl_automaton *au[2] = {a, b};
+    for (int side = 0; side < 2; side++) {
+        ab->key[side].def = NULL;
+        memcpy(&ab->au[side], au[side], sizeof *au[side]);
+        prepare_side(ab, side, e);
+    }
+}
+
+/* m < N for a uniform 106-bit m whose top byte equals N's: the rest of m drawn from r, its next
+ * 64 bits compared with N's bits 97..34, on a tie its last 34 with N's bits 33..0. */
+static __attribute__((noinline)) unsigned below_rest(pl_batch_wide n, pl_rng *r)
+{
+    uint64_t mid = (n.hi << 30) | (n.lo >> 34), w = pl_rng_next(r);
+    if (w != mid) return w < mid;
+    return (pl_rng_next(r) >> 30) < (n.lo & ((1ull << 34) - 1));
+}
+
+enum { CHUNK = 64 };
+
+/* 64 random bytes into u: four steps of the two streams, each word's bytes low first. */
+static inline void random_bytes(pl_rng_pair *r2, uint8_t *u)
+{
+    for (int k = 0; k < 4; k++) {
+        uint64_t w[2];
+        pl_rng_pair_next(r2, w);
+        for (int j = 0; j < 2; j++) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            w[j] = __builtin_bswap64(w[j]);
+#endif
+            memcpy(u + 16 * k + 8 * j, &w[j], 8);
+        }
+    }
+}
+
+/* Lane i's bit i from bit `bit` of the bytes b[0..64): eight lanes a multiplication (byte j of a
+ * word times the byte 7 - j of the constant, 2^j, lands on bit 56 + j, and nothing carries). */
+static inline uint64_t lane_mask(const uint8_t *b, int bit)
+{
+    uint64_t m = 0;
+    for (int g = 0; g < 8; g++) {
+        uint64_t w;
+        memcpy(&w, b + 8 * g, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap64(w);
+#endif
+        w = (w >> bit) & 0x0101010101010101ull;
+        m |= ((w * 0x0102040810204080ull) >> 56) << (8 * g);
+    }
+    return m;
+}
+
+/* The actions of 64 lanes: ob[i] = 4 x + 2 y (the offset of the next state by the outcome in a
+ * record's next[]), x = 1 (D) where A's byte ua[i] is not below its top ta[i] (never below -1,
+ * always below 256), y likewise for B; na[i] and nb[i] the offsets of the lane's next states in
+ * the records (sa[i] + ob[i], sb[i] + ob[i]).  Returns non-zero when some lane's byte ties its top.
+ * decide_plain is the same written lane by lane: the compilers without GNU C vectors take it, and
+ * the tests compare the two (pl_automaton_batch_plain). */
+static uint64_t decide_plain(const uint8_t *ua, const uint8_t *ub, const int16_t *ta, const int16_t *tb,
+                             const uint16_t *sa, const uint16_t *sb, uint8_t *ob, uint16_t *na, uint16_t *nb)
+{
+    uint64_t tie = 0;
+    for (int i = 0; i < 64; i++) {
+        ob[i] = (uint8_t)(4 * (ua[i] >= ta[i]) + 2 * (ub[i] >= tb[i]));
+        na[i] = (uint16_t)(sa[i] + ob[i]);
+        nb[i] = (uint16_t)(sb[i] + ob[i]);
+        tie |= (uint64_t)((ua[i] == ta[i]) | (ub[i] == tb[i]));
+    }
+    return tie;
+}
+
+#if defined(__GNUC__) && (__GNUC__ >= 9 || defined(__clang__))
+typedef int16_t pl_v8s16 __attribute__((vector_size(16)));
+typedef uint8_t pl_v8u8 __attribute__((vector_size(8)));
+typedef int8_t pl_v8s8 __attribute__((vector_size(8)));
+static inline uint64_t decide(const uint8_t *ua, const uint8_t *ub, const int16_t *ta, const int16_t *tb,
+                              const uint16_t *sta, const uint16_t *stb, uint8_t *ob, uint16_t *na, uint16_t *nb)
+{
+    /* eight lanes a step in 16-bit vector lanes (conversions, not reinterpretations: the same on
+     * every machine) */
+    pl_v8s16 tie = {0};
+    for (int g = 0; g < 64; g += 8) {
+        pl_v8u8 a8, b8;
+        pl_v8s16 a, b, sa, sb;
+        memcpy(&a8, ua + g, 8);
+        memcpy(&b8, ub + g, 8);
+        memcpy(&sa, ta + g, 16);
+        memcpy(&sb, tb + g, 16);
+        a = __builtin_convertvector(a8, pl_v8s16);
+        b = __builtin_convertvector(b8, pl_v8s16);
+        pl_v8s16 o = ((a >= sa) & 4) | ((b >= sb) & 2);
+        pl_v8s8 o8 = __builtin_convertvector(o, pl_v8s8);
+        memcpy(ob + g, &o8, 8);
+        tie |= (a == sa) | (b == sb);
+        pl_v8s16 xa, xb; /* the states' offsets, plus the outcome's in next[] */
+        memcpy(&xa, sta + g, 16);
+        memcpy(&xb, stb + g, 16);
+        xa += o;
+        xb += o;
+        memcpy(na + g, &xa, 16);
+        memcpy(nb + g, &xb, 16);
+    }
+    uint64_t t[2];
+    memcpy(t, &tie, 16);
+    return t[0] | t[1];
+}
+#else
+#define decide decide_plain
+#endif
+
+/* The lanes' next states and their tops, lane by lane: two loads and two stores a player.  gcc
+ * would make it 8-lane vectors filled a 16-bit word at a time (more instructions than lanes), so
+ * not vectorised there. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-vectorize")))
+#endif
+static void step_lanes(const char *ra, const char *rb, const uint16_t *oa, const uint16_t *ob, uint16_t *sa,
+                       uint16_t *sb, int16_t *ta, int16_t *tb, int lanes)
+{
+    enum { TOP = offsetof(pl_auto_rec, top) };
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC unroll 2
+#endif
+    for (int i = 0; i < lanes; i++) {
+        unsigned na = *(const uint16_t *)(const void *)(ra + oa[i]);
+        unsigned nb = *(const uint16_t *)(const void *)(rb + ob[i]);
+        sa[i] = (uint16_t)na, sb[i] = (uint16_t)nb;
+        ta[i] = *(const int16_t *)(const void *)(ra + na + TOP);
+        tb[i] = *(const int16_t *)(const void *)(rb + nb + TOP);
+    }
+}
+
+void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out)
+{
+    memset(out, 0, sizeof *out);
+    const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
+    const pl_auto_rec *RA = ab->rec[0], *RB = ab->rec[1];
+    pl_rng rng = *rng_io;
+    /* the bytes' two streams: (d, 0, 0) and (d, 1, 0) of pl_rng_init, d the batch's stream's next
+     * draw (its ties go on from there) */
+    pl_rng_pair r2;
+    {
+        uint64_t d = pl_rng_next(&rng);
+        pl_rng s0, s1;
+        pl_rng_init(&s0, d, 0, 0);
+        pl_rng_init(&s1, d, 1, 0);
+        pl_rng_pair_set(&r2, &s0, &s1);
+    }
+    /* a player none of whose states draws takes no bytes (its tops are -1 and 256: any byte
+     * decides alike) */
+    const int plain = ab->plain;
+    int draws[2] = {0, 0};
+    for (int side = 0; side < 2; side++)
+        for (int st = 0; st < ab->au[side].n && !draws[side]; st++) draws[side] = ab->rec[side][st].draws;
+    uint16_t sa[64], sb[64]; /* each lane's states, as the offsets of their records */
+    int16_t ta[64], tb[64];  /* and their tops */
+    uint8_t ua[64], ub[64], ob[64];
+    uint16_t oa[64], obb[64]; /* where each lane's next states are read: its state's record plus the outcome */
+    memset(sa, 0, sizeof sa);
+    memset(sb, 0, sizeof sb);
+    memset(ua, 0, sizeof ua);
+    memset(ub, 0, sizeof ub);
+    for (int i = 0; i < 64; i++) ta[i] = RA[0].top, tb[i] = RB[0].top;
+    const char *ra = (const char *)RA, *rb = (const char *)RB;
+    pl_batch_counter cnt;
+    pl_batch_counter_init(&cnt);
+    uint64_t x = 0, y = 0, trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
+    for (int t0 = 0; t0 < turns; t0 += CHUNK) {
+        int n = turns - t0 < CHUNK ? turns - t0 : CHUNK;
+        uint64_t xs[CHUNK], ys[CHUNK], both[CHUNK];
+        for (int k = 0; k < n; k++) {
+            if (draws[0]) random_bytes(&r2, ua);
+            if (draws[1]) random_bytes(&r2, ub);
+            uint64_t tie = plain ? decide_plain(ua, ub, ta, tb, sa, sb, ob, oa, obb)
+                                 : decide(ua, ub, ta, tb, sa, sb, ob, oa, obb);
+            if (__builtin_expect(tie != 0, 0))
+                for (int i = 0; i < lanes; i++) { /* the rest of m from the batch's stream, lane by lane, A first */
+                    int tied = 0;
+                    if (ua[i] == ta[i]) {
+                        ob[i] = (uint8_t)((ob[i] & 2) | 4 * !below_rest(ab->n[0][sa[i] / sizeof *RA], &rng));
+                        tied = 1;
+                    }
+                    if (ub[i] == tb[i]) {
+                        ob[i] = (uint8_t)((ob[i] & 4) | 2 * !below_rest(ab->n[1][sb[i] / sizeof *RB], &rng));
+                        tied = 1;
+                    }
+                    if (tied) oa[i] = (uint16_t)(sa[i] + ob[i]), obb[i] = (uint16_t)(sb[i] + ob[i]);
+                }
+            uint64_t X = lane_mask(ob, 2) & live, Y = lane_mask(ob, 1) & live;
+            step_lanes(ra, rb, oa, obb, sa, sb, ta, tb, lanes);
+            if (t0 + k > 0) { /* the C that followed CC, CD, DC (the rest followed DD) */
+                uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, ca = live & ~X, cb = live & ~Y;
+                trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
+                trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
+                trans[0][2] += (uint64_t)__builtin_popcountll(m2 & ca);
+                trans[1][0] += (uint64_t)__builtin_popcountll(m0 & cb);
+                trans[1][1] += (uint64_t)__builtin_popcountll(m1 & cb);
+                trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
+            } else {
+                out->first_c[0] = (uint64_t)__builtin_popcountll(live & ~X);
+                out->first_c[1] = (uint64_t)__builtin_popcountll(live & ~Y);
+            }
+            x = X, y = Y;
+            xs[k] = X, ys[k] = Y;
+        }
+        pl_batch_counter_add(&cnt, xs, ys, n, both);
+    }
+    *rng_io = rng;
+    pl_batch_counter_finish(&cnt, turns, lanes, live, x, y, trans, out);
+}

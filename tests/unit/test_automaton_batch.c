@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: MIT
+/* test_automaton_batch.c — 64 repetitions of a pair of automata at once (twoparty/automaton_batch.c).
+ *
+ * The oracle is exact: the joint law of the two automata's states carried forward turn by turn
+ * (small automata make it cheap) gives each party's expected score, and the lanes' mean scores
+ * must be within five standard errors of it, for gamblers, Feld, Tullock, lookup tables and
+ * memory-one tables against finite-state machines, cycles and grudgers, with and without noise.
+ * The same check fails on a kernel fed a wrong automaton (cuts 3 % off, a next state read with
+ * the actions swapped).  Deterministic lanes are the match itself; the tie of a byte with a top
+ * is resolved exactly; in a tournament the option gives the same bytes on 1 and 2 threads and
+ * leaves every pair it does not play as the default play plays it. */
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parley/parley.h"
+#include "strategies/strategy_handle.h"
+#include "twoparty/automaton_batch.h"
+
+static pl_strategy *make(const char *name)
+{
+    pl_strategy *s = NULL;
+    pl_error err;
+    if (pl_strategy_create(&s, name, &err)) fail_msg("%s: %s", name, err.msg);
+    return s;
+}
+
+/* name on `side` as the kernel takes it: its automaton hook's, or its memory-one table's. */
+static pl_automaton *automaton_of(const char *name, int side)
+{
+    pl_strategy *s = make(name);
+    pl_automaton *a = malloc(sizeof *a);
+    assert_non_null(a);
+    pl_table t;
+    if (s->def->automaton) assert_true(s->def->automaton(&s->params, a));
+    else {
+        assert_true(pl_table_of(s, pl_game_standard(), side, &t));
+        pl_table_as_automaton(&t, a);
+    }
+    pl_strategy_free(s);
+    return a;
+}
+
+/* A probability as a double from a cut (exact: 53 bits). */
+static double prob(uint64_t cut) { return cut == UINT64_MAX ? 1.0 : (double)(cut >> 11) * 0x1p-53; }
+
+/* Each party's expected score over `turns` turns of A against B under the noise: the law of the
+ * joint state (A's, B's) carried forward a turn at a time. */
+static void exact_scores(const pl_automaton *A, const pl_automaton *B, int turns, double noise, double e[2])
+{
+    const pl_game *g = pl_game_standard();
+    double nz = prob(pl_rng_cut(noise)) * (noise > 0);
+    size_t nn = (size_t)A->n * (size_t)B->n;
+    double *p = calloc(nn, sizeof *p), *q = calloc(nn, sizeof *q);
+    assert_true(p && q);
+    p[0] = 1;
+    e[0] = e[1] = 0;
+    for (int t = 0; t < turns; t++) {
+        memset(q, 0, nn * sizeof *q);
+        for (int sa = 0; sa < A->n; sa++)
+            for (int sb = 0; sb < B->n; sb++) {
+                double w = p[(size_t)sa * (size_t)B->n + (size_t)sb];
+                if (w == 0) continue;
+                double pa = prob(A->cut[sa]), pb = prob(B->cut[sb]);
+                double ca = pa * (1 - nz) + (1 - pa) * nz, cb = pb * (1 - nz) + (1 - pb) * nz;
+                for (int x = 0; x < 2; x++)
+                    for (int y = 0; y < 2; y++) {
+                        double v = w * (x ? 1 - ca : ca) * (y ? 1 - cb : cb);
+                        if (v == 0) continue;
+                        e[0] += v * g->payoff[x][y][0];
+                        e[1] += v * g->payoff[x][y][1];
+                        q[(size_t)A->next[sa][2 * x + y] * (size_t)B->n + B->next[sb][2 * y + x]] += v;
+                    }
+            }
+        double *swap = p;
+        p = q, q = swap;
+    }
+    free(p), free(q);
+}
+
+/* Mean scores of `batches` x 64 lanes of A against B and their standard errors; the counts the
+ * tournament keeps checked against each other on the way. */
+static void batched_means(const pl_automaton *A, const pl_automaton *B, int turns, double noise, int batches,
+                          double mean[2], double se[2])
+{
+    const pl_game *g = pl_game_standard();
+    pl_automaton_batch *ab = pl_automaton_batch_new();
+    assert_non_null(ab);
+    pl_automaton_batch_set(ab, A, B, pl_rng_cut(noise));
+    double sum[2] = {0, 0}, sq[2] = {0, 0};
+    pl_table_batch bt;
+    for (int q = 0; q < batches; q++) {
+        pl_rng rng;
+        pl_rng_init(&rng, 7, (uint64_t)turns, (uint64_t)q);
+        pl_automaton_batch_play(ab, turns, 64, &rng, &bt);
+        uint64_t counted[4] = {0, 0, 0, 0}, next = 0;
+        for (int lane = 0; lane < 64; lane++) {
+            unsigned n = 0;
+            for (int p = 0; p < 2; p++) {
+                double x = 0;
+                for (int o = 0; o < 4; o++) x += bt.n[lane][o] * g->payoff[o >> 1][o & 1][p];
+                sum[p] += x, sq[p] += x * x;
+            }
+            for (int o = 0; o < 4; o++) n += bt.n[lane][o], counted[o] += bt.n[lane][o];
+            assert_int_equal(n, turns);
+        }
+        for (int o = 0; o < 4; o++) {
+            assert_true(bt.total[o] == counted[o]);
+            assert_true(bt.next_c[0][o] <= bt.next[o] && bt.next_c[1][o] <= bt.next[o]);
+            next += bt.next[o];
+        }
+        assert_int_equal(next, 64 * (turns - 1));
+        assert_true(bt.first_c[0] <= 64 && bt.first_c[1] <= 64);
+    }
+    double n = batches * 64.0;
+    for (int p = 0; p < 2; p++) {
+        mean[p] = sum[p] / n;
+        se[p] = sqrt((sq[p] / n - mean[p] * mean[p]) / n) + 1e-9;
+    }
+    pl_automaton_batch_free(ab);
+}
+
+/* How far, in standard errors, the lanes of `play_a` against `play_b` are from the exact
+ * expectation of `law_a` against `law_b` (the larger of the two parties'). */
+static double distance(const pl_automaton *play_a, const pl_automaton *play_b, const pl_automaton *law_a,
+                       const pl_automaton *law_b, int turns, double noise, int batches)
+{
+    double mean[2], se[2], e[2];
+    batched_means(play_a, play_b, turns, noise, batches, mean, se);
+    exact_scores(law_a, law_b, turns, noise, e);
+    double z = 0;
+    for (int p = 0; p < 2; p++)
+        if (fabs(mean[p] - e[p]) / se[p] > z) z = fabs(mean[p] - e[p]) / se[p];
+    return z;
+}
+
+static const char *const pairs[][2] = {
+    {"pso_gambler_2_2_2", "evolved_fsm_16"}, {"first_feld", "tf2t"},         {"evolved_lookerup_2_2_2", "gtft"},
+    {"cycler", "pso_gambler_1_1_1"},         {"first_tullock", "grudger"},   {"random", "evolved_fsm_4"},
+    {"pso_gambler_mem1", "cycler"},          {"first_feld", "evolved_fsm_16"}};
+
+/* The lanes' means within five standard errors of the exact expectation, every pair, with and
+ * without noise. */
+static void lanes_agree_with_the_exact_expectation(void **unused)
+{
+    (void)unused;
+    static const double noises[] = {0, 0.05, 0.3};
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        pl_automaton *a = automaton_of(pairs[k][0], 0), *b = automaton_of(pairs[k][1], 1);
+        for (size_t nz = 0; nz < sizeof noises / sizeof *noises; nz++) {
+            double z = distance(a, b, a, b, 60, noises[nz], 40);
+            if (z > 5) fail_msg("%s vs %s, noise %g: the lanes are %.1f standard errors from the exact expectation",
+                                pairs[k][0], pairs[k][1], noises[nz], z);
+        }
+        free(a), free(b);
+    }
+}
+
+/* The check above fails on a wrong kernel: Feld's cuts 3 % low, or the machine's next state read
+ * with the two actions swapped, are more than five standard errors away. */
+static void a_wrong_automaton_is_seen(void **unused)
+{
+    (void)unused;
+    pl_automaton *a = automaton_of("first_feld", 0), *b = automaton_of("evolved_fsm_16", 1);
+    pl_automaton *wa = malloc(sizeof *wa), *wb = malloc(sizeof *wb);
+    assert_true(wa && wb);
+    memcpy(wa, a, sizeof *a);
+    memcpy(wb, b, sizeof *b);
+    for (int s = 0; s < wa->n; s++)
+        if (wa->cut[s] != 0 && wa->cut[s] != UINT64_MAX) wa->cut[s] = (uint64_t)((double)wa->cut[s] * 0.97);
+    for (int s = 0; s < wb->n; s++) {
+        uint16_t cd = wb->next[s][1];
+        wb->next[s][1] = wb->next[s][2], wb->next[s][2] = cd;
+    }
+    for (int noisy = 0; noisy < 2; noisy++) {
+        double noise = noisy ? 0.05 : 0;
+        double right = distance(a, b, a, b, 100, noise, 300);
+        double cut_off = distance(wa, b, a, b, 100, noise, 300), swapped = distance(a, wb, a, b, 100, noise, 300);
+        if (right > 5) fail_msg("noise %g: the right automata are %.1f se off", noise, right);
+        if (cut_off < 5) fail_msg("noise %g: cuts 3 %% low are only %.1f se off", noise, cut_off);
+        if (swapped < 5) fail_msg("noise %g: the swapped next states are only %.1f se off", noise, swapped);
+    }
+    free(a), free(b), free(wa), free(wb);
+}
+
+/* A state cooperating with the chance 128.5 / 256: a byte of 128 ties the top and the rest of the
+ * draw decides, half the time C.  Over 64 x 250 x 640 draws (se 1.6e-4) the share of C is that
+ * chance; a tie taken as C or as D would move it by 1 / 512 = 0.00195 (12 se). */
+static void a_tie_is_resolved_exactly(void **unused)
+{
+    (void)unused;
+    pl_automaton *a = calloc(1, sizeof *a), *b = calloc(1, sizeof *b);
+    assert_true(a && b);
+    double p = 128.5 / 256;
+    a->n = b->n = 1;
+    a->cut[0] = pl_rng_cut(p);
+    b->cut[0] = UINT64_MAX;
+    pl_automaton_batch *ab = pl_automaton_batch_new();
+    assert_non_null(ab);
+    pl_automaton_batch_set(ab, a, b, 0);
+    pl_table_batch bt;
+    double c = 0, n = 0;
+    for (int q = 0; q < 640; q++) {
+        pl_rng rng;
+        pl_rng_init(&rng, 3, 1, (uint64_t)q);
+        pl_automaton_batch_play(ab, 250, 64, &rng, &bt);
+        c += (double)(bt.total[0] + bt.total[1]);
+        n += 64.0 * 250;
+        assert_int_equal(bt.total[1] + bt.total[3], 0); /* B always C */
+    }
+    double se = sqrt(p * (1 - p) / n);
+    if (fabs(c / n - p) > 5 * se) fail_msg("share of C %.6f, the chance %.6f (se %.2g)", c / n, p, se);
+    pl_automaton_batch_free(ab);
+    free(a), free(b);
+}
+
+/* Deterministic automata without noise: every lane is the played match. */
+static void deterministic_lanes_are_the_match(void **unused)
+{
+    (void)unused;
+    static const char *const det[][2] = {{"tf2t", "cycler"}, {"grudger", "alternator"}, {"evolved_fsm_4", "tft"},
+                                         {"evolved_lookerup_2_2_2", "evolved_fsm_16"}};
+    static const int lengths[] = {1, 63, 64, 65, 200};
+    pl_automaton_batch *ab = pl_automaton_batch_new();
+    assert_non_null(ab);
+    pl_table_batch bt;
+    for (size_t k = 0; k < sizeof det / sizeof *det; k++) {
+        pl_automaton *a = automaton_of(det[k][0], 0), *b = automaton_of(det[k][1], 1);
+        pl_automaton_batch_set(ab, a, b, 0);
+        pl_strategy *sa = make(det[k][0]), *sb = make(det[k][1]);
+        for (size_t l = 0; l < sizeof lengths / sizeof *lengths; l++) {
+            pl_match_config cfg;
+            pl_match_config_default(&cfg);
+            cfg.turns = lengths[l];
+            pl_match_result *r;
+            pl_error err;
+            assert_int_equal(pl_match_play(sa, sb, &cfg, &r, &err), PL_OK);
+            unsigned want[4] = {0, 0, 0, 0};
+            for (int t = 0; t < cfg.turns; t++)
+                want[2 * pl_match_result_action(r, 0, t) + pl_match_result_action(r, 1, t)]++;
+            pl_rng rng;
+            pl_rng_init(&rng, 1, 2, 3);
+            pl_automaton_batch_play(ab, cfg.turns, 64, &rng, &bt);
+            for (int lane = 0; lane < 64; lane++)
+                for (int o = 0; o < 4; o++)
+                    if (bt.n[lane][o] != want[o])
+                        fail_msg("%s vs %s, %d turns, lane %d: outcome %d counted %u, the match %u", det[k][0],
+                                 det[k][1], cfg.turns, lane, o, bt.n[lane][o], want[o]);
+            assert_int_equal(bt.first_c[0], pl_match_result_action(r, 0, 0) ? 0 : 64);
+            assert_int_equal(bt.first_c[1], pl_match_result_action(r, 1, 0) ? 0 : 64);
+            pl_match_result_free(r);
+        }
+        pl_strategy_free(sa), pl_strategy_free(sb);
+        free(a), free(b);
+    }
+    pl_automaton_batch_free(ab);
+}
+
+/* The actions decided in vectors and lane by lane: the same counts, batch for batch. */
+static void vectors_and_lanes_agree(void **unused)
+{
+    (void)unused;
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        pl_automaton *a = automaton_of(pairs[k][0], 0), *b = automaton_of(pairs[k][1], 1);
+        pl_automaton_batch *ab[2] = {pl_automaton_batch_new(), pl_automaton_batch_new()};
+        assert_true(ab[0] && ab[1]);
+        pl_automaton_batch_plain(ab[1], 1);
+        static pl_table_batch bt[2];
+        for (int nz = 0; nz < 2; nz++)
+            for (int lanes = 37; lanes <= 64; lanes += 27) {
+                pl_rng rng[2];
+                for (int v = 0; v < 2; v++) {
+                    pl_automaton_batch_set(ab[v], a, b, pl_rng_cut(nz ? 0.1 : 0));
+                    pl_rng_init(&rng[v], 11, k, (uint64_t)lanes);
+                    pl_automaton_batch_play(ab[v], 150, lanes, &rng[v], &bt[v]);
+                }
+                if (memcmp(&bt[0], &bt[1], sizeof bt[0]) != 0 || memcmp(&rng[0], &rng[1], sizeof rng[0]) != 0)
+                    fail_msg("%s vs %s, noise %d, %d lanes: the vectors and the lanes differ", pairs[k][0],
+                             pairs[k][1], nz, lanes);
+            }
+        pl_automaton_batch_free(ab[0]), pl_automaton_batch_free(ab[1]);
+        free(a), free(b);
+    }
+}
+
+/* Fewer lanes than 64: the others stay empty. */
+static void partial_batch(void **unused)
+{
+    (void)unused;
+    pl_automaton *a = automaton_of("pso_gambler_2_2_2", 0), *b = automaton_of("evolved_fsm_16", 1);
+    pl_automaton_batch *ab = pl_automaton_batch_new();
+    assert_non_null(ab);
+    pl_automaton_batch_set(ab, a, b, pl_rng_cut(0.1));
+    pl_table_batch bt;
+    pl_rng rng;
+    pl_rng_init(&rng, 9, 9, 9);
+    pl_automaton_batch_play(ab, 30, 5, &rng, &bt);
+    for (int lane = 0; lane < 64; lane++) {
+        unsigned turns = bt.n[lane][0] + bt.n[lane][1] + bt.n[lane][2] + bt.n[lane][3];
+        assert_int_equal(turns, lane < 5 ? 30 : 0);
+    }
+    assert_true(bt.first_c[0] <= 5 && bt.first_c[1] <= 5);
+    assert_int_equal(bt.next[0] + bt.next[1] + bt.next[2] + bt.next[3], 5 * 29);
+    pl_automaton_batch_free(ab);
+    free(a), free(b);
+}
+
+/* Which pairs the tournament gives the kernel: two automata (tables among them) that may draw;
+ * not two deterministic ones without noise, not a pair that never reaches a state that draws
+ * (GTFT against Grudger: both cooperate for ever), not a player that is not an automaton. */
+static void the_pairs_it_takes(void **unused)
+{
+    (void)unused;
+    static const struct {
+        const char *a, *b;
+        double noise;
+        int takes;
+    } cases[] = {{"first_feld", "tf2t", 0, 1}, {"gtft", "cycler", 0, 1}, {"tf2t", "grudger", 0, 0},
+                 {"tf2t", "grudger", 0.01, 1},       {"gtft", "grudger", 0, 0},        {"gtft", "defector", 0, 1},
+                 {"adaptive", "first_feld", 0, 0},   {"first_feld", "adaptive", 0.1, 0}};
+    pl_automaton_batch *ab = pl_automaton_batch_new();
+    assert_non_null(ab);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        pl_strategy *a = make(cases[c].a), *b = make(cases[c].b);
+        int got = pl_automaton_batch_pair(ab, a, b, pl_game_standard(), pl_rng_cut(cases[c].noise), 200);
+        if (got != cases[c].takes)
+            fail_msg("%s vs %s, noise %g: taken %d, expected %d", cases[c].a, cases[c].b, cases[c].noise, got,
+                     cases[c].takes);
+        pl_strategy_free(a), pl_strategy_free(b);
+    }
+    pl_automaton_batch_free(ab);
+}
+
+static pl_tournament_result *tournament(pl_strategy **p, size_t n, int batched, int threads, double noise)
+{
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.turns = 100;
+    cfg.repetitions = 150; /* two full batches and a partial one */
+    cfg.noise = noise;
+    cfg.seed = 4;
+    cfg.threads = threads;
+    cfg.batched = batched;
+    pl_tournament_result *r;
+    pl_error err;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, n, &cfg, &r, &err), PL_OK);
+    return r;
+}
+
+/* In a tournament: the same results on 1 and 2 threads; a pair with Adaptive (no automaton)
+ * and, without noise, a pair that never draws unchanged; the automata's pairs changed, but close
+ * to the default's. */
+static void batched_tournament(void **unused)
+{
+    (void)unused;
+    static const char *names[] = {"pso_gambler_2_2_2", "evolved_fsm_4", "first_feld", "gtft", "tf2t", "adaptive"};
+    enum { N = 6, ADAPTIVE = 5 };
+    pl_strategy *p[N];
+    for (int i = 0; i < N; i++) p[i] = make(names[i]);
+    for (int noisy = 0; noisy < 2; noisy++) {
+        double noise = noisy ? 0.05 : 0;
+        pl_tournament_result *b1 = tournament(p, N, 1, 1, noise), *b2 = tournament(p, N, 1, 2, noise),
+                             *d = tournament(p, N, 0, 1, noise);
+        int differs = 0;
+        for (int i = 0; i < N; i++) {
+            for (int r = 0; r < 150; r++)
+                assert_true(pl_tournament_result_score(b1, i, r) == pl_tournament_result_score(b2, i, r));
+            for (int j = 0; j < N; j++) {
+                double pb = pl_tournament_result_payoff(b1, i, j), pd = pl_tournament_result_payoff(d, i, j);
+                assert_true(pb == pl_tournament_result_payoff(b2, i, j));
+                assert_true(pl_tournament_result_pair_cooperation(b1, i, j) ==
+                            pl_tournament_result_pair_cooperation(b2, i, j));
+                if (i == ADAPTIVE || j == ADAPTIVE) assert_true(pb == pd); /* not an automaton: played as before */
+                else {
+                    differs += pb != pd;
+                    if (fabs(pb - pd) > 0.15) fail_msg("%s vs %s: batched %g, default %g", names[i], names[j], pb, pd);
+                }
+            }
+        }
+        assert_true(differs > 0); /* the option did change the draws */
+        assert_int_equal(pl_tournament_result_turns(b1), pl_tournament_result_turns(d));
+        pl_tournament_result_free(b1), pl_tournament_result_free(b2), pl_tournament_result_free(d);
+    }
+    for (int i = 0; i < N; i++) pl_strategy_free(p[i]);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(lanes_agree_with_the_exact_expectation),
+        cmocka_unit_test(a_wrong_automaton_is_seen),
+        cmocka_unit_test(a_tie_is_resolved_exactly),
+        cmocka_unit_test(deterministic_lanes_are_the_match),
+        cmocka_unit_test(vectors_and_lanes_agree),
+        cmocka_unit_test(partial_batch),
+        cmocka_unit_test(the_pairs_it_takes),
+        cmocka_unit_test(batched_tournament),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
