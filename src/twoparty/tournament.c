@@ -65,6 +65,8 @@ typedef struct slot {
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
     uint64_t computed;    /* turns actually simulated (a pair whose result is reused is played once) */
     uint64_t copied;      /* turns copied from a deterministic pair's cycle (pl_match_buf.copied) */
+    int same;             /* 1: the pair was played once and every repetition's result is reps[0] (the
+                           * others are not written); 0: reps[r] is repetition r's */
     rep_result reps[];    /* one per repetition */
 } slot;
 
@@ -360,13 +362,14 @@ static int play_job(shared *sh, size_t k, slot *s, worker *w, pl_error *err)
     s->computed = 0;
     s->copied = 0;
     s->text = NULL;
+    s->same = 0;
     if (play_batched(sh, k, a, b, s)) return PL_OK;
     if (sh->gz && !(s->text = text_new(sh))) return pl_error_set(err, PL_ENOMEM, "out of memory");
     for (int r = 0; r < cfg->repetitions; r++) {
-        if (reuse && r > 0) {
-            if (s->text) text_prefix(&s->text->sb, pi, pj, r);
-            s->reps[r] = s->reps[0];
-            if (s->text) text_match(&s->text->sb, buf); /* buf still holds the one match played */
+        if (reuse && r > 0) { /* reps[r] is reps[0]: merge_job reads it so (s->same) */
+            if (!s->text) break;
+            text_prefix(&s->text->sb, pi, pj, r);
+            text_match(&s->text->sb, buf); /* buf still holds the one match played */
             continue;
         }
         mc.stream_b = (uint64_t)r;
@@ -381,7 +384,7 @@ static int play_job(shared *sh, size_t k, slot *s, worker *w, pl_error *err)
         int rc = pl_match_run(a, b, &mc, buf, err);
         if (rc) return rc;
         take_match(sh, s, pi, pj, r, buf);
-        if (r == 0 && !buf->drew) reuse = 1;
+        if (r == 0 && !buf->drew) reuse = s->same = 1;
     }
     if (s->text && pl_strbuf_failed(&s->text->sb)) return pl_error_set(err, PL_ENOMEM, "out of memory");
     if (reuse) /* the outcomes were counted for the one match played */
@@ -412,6 +415,23 @@ static int fill_pair(pair_counts *pc, const uint64_t oc[OC_N], uint64_t good)
     return over;
 }
 
+/* Adds `count` matches of `turns` turns to the length histogram, grown as needed (R->nomem, and
+ * no more counts, once it cannot grow). */
+static void count_length(pl_tournament_result *R, int turns, uint64_t count)
+{
+    if ((size_t)turns >= R->len_cap && !R->nomem) {
+        size_t cap = R->len_cap ? 2 * R->len_cap : 256;
+        while (cap <= (size_t)turns) cap *= 2;
+        uint64_t *grown = pl_realloc(R->len_hist, cap * sizeof *grown);
+        if (!grown) R->nomem = 1;
+        else {
+            memset(grown + R->len_cap, 0, (cap - R->len_cap) * sizeof *grown);
+            R->len_hist = grown, R->len_cap = cap;
+        }
+    }
+    if (!R->nomem) R->len_hist[turns] += count;
+}
+
 /* Folds job k into the aggregates; called in job order under the lock, so every player's
  * opponents come in ascending order (rows k < i hold (k, i), then row i), the order of the rows
  * of the reference's interactions file that pandas sums. */
@@ -425,12 +445,43 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     double *pay_i = sh->scratch, *pay_j = pay_i + reps, *dif = pay_j + reps;
     uint64_t good_i = 0, good_j = 0, turns = 0; /* added to R once, after the loop */
     double pi = 0, pj = 0, di = 0, t = 1;
-    for (int r = 0; r < reps; r++) {
+    if (s->same) {
+        /* every repetition is reps[0] (a pair played once: most of the issue field's 14,365 pairs):
+         * its quotients, length and comparisons made once, then each repetition's sums as below,
+         * the same additions in the same order */
+        const rep_result *x = &s->reps[0];
+        assert(x->turns >= 0 && (sh->cfg->prob_end > 0 || x->turns == sh->cfg->turns));
+        t = x->turns > 0 ? x->turns : 1;
+        pi = x->score[0] / t;
+        pj = x->score[1] / t;
+        di = (x->score[0] - x->score[1]) / t;
+        turns = (uint64_t)reps * (uint64_t)x->turns;
+        count_length(R, x->turns, (uint64_t)reps);
+        if (i == j)
+            for (int r = 0; r < reps; r++) pay_i[r] = (pi + pj) / 2;
+        else {
+            int *win = x->score[0] > x->score[1] ? &R->wins[i * (size_t)reps] :
+                       x->score[1] > x->score[0] ? &R->wins[j * (size_t)reps] : NULL;
+            for (int r = 0; r < reps; r++) {
+                pl_kahan_add(&R->normk[i * (size_t)reps + r], pi);
+                pl_kahan_add(&R->normk[j * (size_t)reps + r], pj);
+                R->score[i * (size_t)reps + r] += x->score[0];
+                R->score[j * (size_t)reps + r] += x->score[1];
+                if (win) win[r]++;
+                pay_i[r] = pi;
+                pay_j[r] = pj;
+                dif[r] = di;
+            }
+            good_i = (uint64_t)reps * (x->coop[0] >= x->coop[1]);
+            good_j = (uint64_t)reps * (x->coop[1] >= x->coop[0]);
+        }
+    }
+    for (int r = 0; r < reps && !s->same; r++) {
         const rep_result *x = &s->reps[r];
         assert(x->turns >= 0 && (sh->cfg->prob_end > 0 || x->turns == sh->cfg->turns));
         /* the three quotients of a repetition the same as the last (the same turns and scores, bit
-         * for bit: every repetition of a pair played once) are the last's: three divisions a
-         * repetition were about 3 % of the issue field's time, most of its pairs being such */
+         * for bit) are the last's: three divisions a repetition were about 3 % of the issue
+         * field's time */
         if (r == 0 || x->turns != x[-1].turns || memcmp(x->score, x[-1].score, sizeof x->score) != 0) {
             t = x->turns > 0 ? x->turns : 1;
             pi = x->score[0] / t;
@@ -438,17 +489,7 @@ static void merge_job(shared *sh, size_t k, const slot *s)
             di = (x->score[0] - x->score[1]) / t;
         }
         turns += (uint64_t)x->turns;
-        if ((size_t)x->turns >= R->len_cap && !R->nomem) {
-            size_t cap = R->len_cap ? 2 * R->len_cap : 256;
-            while (cap <= (size_t)x->turns) cap *= 2;
-            uint64_t *grown = pl_realloc(R->len_hist, cap * sizeof *grown);
-            if (!grown) R->nomem = 1;
-            else {
-                memset(grown + R->len_cap, 0, (cap - R->len_cap) * sizeof *grown);
-                R->len_hist = grown, R->len_cap = cap;
-            }
-        }
-        if (!R->nomem) R->len_hist[x->turns]++;
+        count_length(R, x->turns, 1);
         if (i == j) {
             pay_i[r] = (pi + pj) / 2; /* the mean of the two copies' rows */
             continue;
