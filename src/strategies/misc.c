@@ -116,6 +116,25 @@ static int backstabber_move(void *st, const pl_params *p, const pl_view *v)
     return backstabber_rule(v);
 }
 
+/* BackStabber as an automaton for a match of known length (pl_timed_rule): its class is the
+ * other's defections while below 4, then 4 (absorbing: it defects to the end). */
+enum { BACKSTABBER_DONE = 4 };
+static int backstabber_act(int t, int length, int c)
+{
+    if (length - t <= 2 || c == BACKSTABBER_DONE) return PL_D;
+    return PL_C;
+}
+static int backstabber_step(int t, int c, int x, int y)
+{
+    (void)t, (void)x;
+    return c + y >= 4 ? BACKSTABBER_DONE : c + y;
+}
+static int backstabber_automaton(const pl_params *p, int length, pl_automaton *a)
+{
+    static const pl_timed_rule rule = {5, BACKSTABBER_DONE, backstabber_act, backstabber_step};
+    return (void)p, pl_automaton_timed(&rule, length, a);
+}
+
 /* DoubleCrosser (Thomas Campbell, Axelrod-Python): as BackStabber, but if the
  * opponent did not defect in its first 7 moves, then from round 8 to round 180
  * (absolute round numbers, whatever the length) defect only after two opponent
@@ -529,7 +548,7 @@ const pl_strategy_def pl_family_misc[] = {
      .reference = REF_LI2011, .memory_depth = -1, .state_size = sizeof(apavlov_state), .move = apavlov2011_move},
     {.id = "backstabber", .name = "BackStabber", .axelrod_name = "BackStabber: (D, D)",
      .reference = "Axelrod-Python, original strategy by Thomas Campbell", .flags = PL_USES_LENGTH,
-     .memory_depth = -1, .move = backstabber_move},
+     .memory_depth = -1, .move = backstabber_move, .automaton_length = backstabber_automaton},
     {.id = "doublecrosser", .name = "DoubleCrosser", .axelrod_name = "DoubleCrosser: (D, D)",
      .reference = "Axelrod-Python, original strategy by Thomas Campbell", .flags = PL_USES_LENGTH,
      .memory_depth = -1, .move = doublecrosser_move},
