@@ -86,7 +86,7 @@ static inline int pl_automaton_opening(pl_automaton *a, const char *open, const 
 /* A rule whose move at turn t of a match of `length` turns hangs only on t and a class c of the
  * history so far (0 .. classes - 1; class 0 before the first turn), the class after a turn on the
  * class, the turn and its two actions as played (after noise): the automaton of a player that
- * reads the match length (pl_strategy_def.automaton_length).  Its states are the pairs (t, c)
+ * reads the match length or follows the turn alone (pl_strategy_def.automaton_length).  Its states are the pairs (t, c)
  * met from (0, 0), numbered in the order a breadth-first search meets them, but for the class
  * `absorbing` (or -1: none), one state whatever the turn, kept once entered, whose move must not
  * hang on t.  After the last turn each state goes back to itself (never played). */

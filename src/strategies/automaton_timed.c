@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* automaton_timed.c — the automaton of a rule that counts the turns to the end of a match of known
- * length (automaton.h, pl_timed_rule): BackStabber, Alexei, EugineNier. */
+ * length (automaton.h, pl_timed_rule): BackStabber, Alexei, EugineNier, AntiCycler, the Thue-Morse
+ * players. */
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>

@@ -683,8 +683,9 @@ static void late_automaton_moves_as_in_order(void **unused)
     for (size_t k = 0; k < N_OTH; k++) pl_strategy_free(oth[k]);
 }
 
-/* The players that read the match length made automata for a length known (automaton_length:
- * BackStabber, Alexei, EugineNier, their states counting the turns) and Prober 4 (an automaton
+/* The players that read the match length or follow the turn alone made automata for a length
+ * known (automaton_length: BackStabber, Alexei, EugineNier, AntiCycler and the Thue-Morse players,
+ * their states counting the turns) and Prober 4 (an automaton
  * of its probe's counts): stepped beside their move, turn by turn, told the length, against
  * opponents of every kind (random at several rates, tit for tat, suspicious tit for tat, an
  * alternator, and own actions flipped as noise flips them), at lengths around every threshold of
@@ -695,7 +696,8 @@ static void late_automaton_moves_as_in_order(void **unused)
 static void length_automata_move_as_called(void **unused)
 {
     (void)unused;
-    static const char *ids[] = {"backstabber", "alexei", "eugine_nier", "prober4"};
+    static const char *ids[] = {"backstabber", "alexei", "eugine_nier", "anti_cycler", "thue_morse", "thue_morse_inverse",
+                                "prober4"};
     static const int lengths[] = {1, 2, 3, 4, 5, 6, 7, 8, 19, 20, 21, 22, 25, 26, 27, 63, 64, 65, 180, 199, 200, 201, 333, 1000};
     enum { N_IDS = sizeof ids / sizeof *ids, N_LEN = sizeof lengths / sizeof *lengths, OPPONENTS = 9, TRIALS = 6 };
     static pl_automaton a;
@@ -753,7 +755,8 @@ static void length_automata_move_as_called(void **unused)
         free(state);
         pl_strategy_free(s);
     }
-    assert_true(made >= N_IDS * N_LEN - 4 && turns > 400000); /* 93 and 414,234: EugineNier past 333 turns and BackStabber at 1,000 declined */
+    /* 165 and 819,396: EugineNier past 230 turns and BackStabber past 513 declined */
+    assert_true(made == N_IDS * N_LEN - 3 && turns > 800000);
     pl_history_free(&me);
     pl_history_free(&opp);
     /* a length past PL_AUTOMATON_MAX turns is declined */
@@ -797,7 +800,7 @@ static void length_automata_move_as_called(void **unused)
                         stepped += bufs[1].half;
                     }
                 }
-    assert_true(stepped > 3 * (N_CALLED - 1) * 4 * 2 - 1);
+    assert_true(stepped == (N_IDS - 1) * (N_CALLED - 1) * 4 * 2); /* all but Prober 4, the four deterministic, 4 lengths, 2 sides */
     for (int k = 0; k < 2; k++) pl_match_buf_free(&bufs[k]);
     for (size_t i = 0; i < n; i++) pl_strategy_free(aut[i]);
     free(aut);
