@@ -457,9 +457,7 @@ static void merge_job(shared *sh, size_t k, const slot *s)
         di = (x->score[0] - x->score[1]) / t;
         turns = (uint64_t)reps * (uint64_t)x->turns;
         count_length(R, x->turns, (uint64_t)reps);
-        if (i == j)
-            for (int r = 0; r < reps; r++) pay_i[r] = (pi + pj) / 2;
-        else {
+        if (i != j) {
             int *win = x->score[0] > x->score[1] ? &R->wins[i * (size_t)reps] :
                        x->score[1] > x->score[0] ? &R->wins[j * (size_t)reps] : NULL;
             for (int r = 0; r < reps; r++) {
@@ -468,9 +466,6 @@ static void merge_job(shared *sh, size_t k, const slot *s)
                 R->score[i * (size_t)reps + r] += x->score[0];
                 R->score[j * (size_t)reps + r] += x->score[1];
                 if (win) win[r]++;
-                pay_i[r] = pi;
-                pay_j[r] = pj;
-                dif[r] = di;
             }
             good_i = (uint64_t)reps * (x->coop[0] >= x->coop[1]);
             good_j = (uint64_t)reps * (x->coop[1] >= x->coop[0]);
@@ -508,12 +503,16 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     }
     R->turns += turns;
     R->matches += (uint64_t)reps;
-    R->pay_mean[i * n + j] = pl_stats_np_mean(pay_i, (size_t)reps);
-    R->pay_sd[i * n + j] = pl_stats_np_std(pay_i, (size_t)reps);
+    /* numpy's means and deviations over the repetitions; of a pair played once, of reps copies of
+     * one value (pay_i, pay_j and dif not written): the same doubles */
+    size_t nr = (size_t)reps;
+    double self = (pi + pj) / 2; /* a pair played once: the mean of the two copies' rows, as below */
+    R->pay_mean[i * n + j] = !s->same ? pl_stats_np_mean(pay_i, nr) : pl_stats_np_mean_same(i == j ? self : pi, nr);
+    R->pay_sd[i * n + j] = !s->same ? pl_stats_np_std(pay_i, nr) : pl_stats_np_std_same(i == j ? self : pi, nr);
     if (i != j) {
-        R->pay_mean[j * n + i] = pl_stats_np_mean(pay_j, (size_t)reps);
-        R->pay_sd[j * n + i] = pl_stats_np_std(pay_j, (size_t)reps);
-        double d = pl_stats_np_mean(dif, (size_t)reps);
+        R->pay_mean[j * n + i] = !s->same ? pl_stats_np_mean(pay_j, nr) : pl_stats_np_mean_same(pj, nr);
+        R->pay_sd[j * n + i] = !s->same ? pl_stats_np_std(pay_j, nr) : pl_stats_np_std_same(pj, nr);
+        double d = !s->same ? pl_stats_np_mean(dif, nr) : pl_stats_np_mean_same(di, nr);
         R->dif[i * n + j] = d;
         R->dif[j * n + i] = -d; /* every difference negated: numpy's sum of them is the negated sum */
         R->overflow |= fill_pair(&R->pc[i * n + j], s->oc[0], good_i);
