@@ -139,27 +139,37 @@ static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t 
     int words = (len + 63) / 64;
     uint64_t dx = 0, dy = 0, dxy = 0;                   /* A's defections, B's, both's */
     uint64_t cn[2][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}};  /* next turn C for side p: all, x D, y D, both D */
-    for (int w = 0; w < words; w++) {
-        int in_word = len - w * 64 < 64 ? len - w * 64 : 64;
-        uint64_t mask = in_word == 64 ? ~0ull : (1ull << in_word) - 1;
-        uint64_t x = ha->w[w] & mask, y = hb->w[w] & mask;
-        /* turns t with a following turn t+1 < len */
-        int with_next = len - 1 - w * 64;
-        uint64_t mask2 = with_next >= 64 ? ~0ull : with_next <= 0 ? 0 : (1ull << with_next) - 1;
-        uint64_t xn = (ha->w[w] >> 1) | (w + 1 < words ? ha->w[w + 1] << 63 : 0);
-        uint64_t yn = (hb->w[w] >> 1) | (w + 1 < words ? hb->w[w + 1] << 63 : 0);
-        uint64_t xy = x & y;
+    /* the words before the last, every turn of them with a next: no mask */
+    for (int w = 0; w + 1 < words; w++) {
+        uint64_t x = ha->w[w], y = hb->w[w], xy = x & y;
+        uint64_t c[2] = {~((x >> 1) | ha->w[w + 1] << 63), ~((y >> 1) | hb->w[w + 1] << 63)};
         dx += (uint64_t)__builtin_popcountll(x);
         dy += (uint64_t)__builtin_popcountll(y);
         dxy += (uint64_t)__builtin_popcountll(xy);
-        uint64_t c[2] = {~xn & mask2, ~yn & mask2};
         for (int p = 0; p < 2; p++) {
-            cn[p][0] += (uint64_t)__builtin_popcountll(c[p]);
             cn[p][1] += (uint64_t)__builtin_popcountll(x & c[p]);
             cn[p][2] += (uint64_t)__builtin_popcountll(y & c[p]);
             cn[p][3] += (uint64_t)__builtin_popcountll(xy & c[p]);
         }
     }
+    { /* the last word: its turns (in_word), those with a next (in_word - 1) */
+        int w = words - 1, in_word = len - w * 64;
+        uint64_t mask = in_word == 64 ? ~0ull : (1ull << in_word) - 1, mask2 = mask >> 1;
+        uint64_t x = ha->w[w] & mask, y = hb->w[w] & mask, xy = x & y;
+        uint64_t c[2] = {~(x >> 1) & mask2, ~(y >> 1) & mask2};
+        dx += (uint64_t)__builtin_popcountll(x);
+        dy += (uint64_t)__builtin_popcountll(y);
+        dxy += (uint64_t)__builtin_popcountll(xy);
+        for (int p = 0; p < 2; p++) {
+            cn[p][1] += (uint64_t)__builtin_popcountll(x & c[p]);
+            cn[p][2] += (uint64_t)__builtin_popcountll(y & c[p]);
+            cn[p][3] += (uint64_t)__builtin_popcountll(xy & c[p]);
+        }
+    }
+    /* the turns followed by a C of side p: the len - 1 turns after the first, less p's defections
+     * among them */
+    cn[0][0] = (uint64_t)len - 1 - (dx - (uint64_t)pl_hist_at(ha, 0));
+    cn[1][0] = (uint64_t)len - 1 - (dy - (uint64_t)pl_hist_at(hb, 0));
     /* CC, CD, DC, DD with A's action first */
     uint64_t n[4] = {(uint64_t)len - dx - dy + dxy, dy - dxy, dx - dxy, dxy}, n_next[4], c_next[2][4];
     int last = 2 * pl_hist_at(ha, len - 1) + pl_hist_at(hb, len - 1);
