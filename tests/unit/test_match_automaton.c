@@ -685,7 +685,7 @@ static void late_automaton_moves_as_in_order(void **unused)
 
 /* The players that read the match length or follow the turn alone made automata for a length
  * known (automaton_length: BackStabber, Alexei, EugineNier, AntiCycler and the Thue-Morse players,
- * their states counting the turns) and Prober 4 (an automaton
+ * their states counting the turns; Grumpy, its count bounded by the length) and Prober 4 (an automaton
  * of its probe's counts): stepped beside their move, turn by turn, told the length, against
  * opponents of every kind (random at several rates, tit for tat, suspicious tit for tat, an
  * alternator, and own actions flipped as noise flips them), at lengths around every threshold of
@@ -697,7 +697,8 @@ static void length_automata_move_as_called(void **unused)
 {
     (void)unused;
     static const char *ids[] = {"backstabber", "alexei", "eugine_nier", "anti_cycler", "thue_morse", "thue_morse_inverse",
-                                "prober4"};
+                                "grumpy", "grumpy:starting_state=1,grumpy_threshold=2,nice_threshold=1",
+                                "grumpy:grumpy_threshold=0,nice_threshold=3", "prober4"};
     static const int lengths[] = {1, 2, 3, 4, 5, 6, 7, 8, 19, 20, 21, 22, 25, 26, 27, 63, 64, 65, 180, 199, 200, 201, 333, 1000};
     enum { N_IDS = sizeof ids / sizeof *ids, N_LEN = sizeof lengths / sizeof *lengths, OPPONENTS = 9, TRIALS = 6 };
     static pl_automaton a;
@@ -755,8 +756,8 @@ static void length_automata_move_as_called(void **unused)
         free(state);
         pl_strategy_free(s);
     }
-    /* 165 and 819,396: EugineNier past 230 turns and BackStabber past 513 declined */
-    assert_true(made == N_IDS * N_LEN - 3 && turns > 800000);
+    /* 237 and 1,224,558: EugineNier past 230 turns and BackStabber past 513 declined */
+    assert_true(made == N_IDS * N_LEN - 3 && turns > 1200000);
     pl_history_free(&me);
     pl_history_free(&opp);
     /* a length past PL_AUTOMATON_MAX turns is declined */
