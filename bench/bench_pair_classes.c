@@ -32,8 +32,9 @@
 enum { K_TABLES, K_AUTOMATA, K_MIXED, K_MOVES, K_N };
 static const char *kind_name[K_N] = {"tables", "automata", "mixed", "moves"};
 
-/* 2: a memory-one table in the standard game; 1: an automaton; 0: neither. */
-static int player_kind(const pl_strategy *s)
+/* 2: a memory-one table in the standard game; 1: an automaton (one that reads the match length:
+ * for a match of `turns`); 0: neither. */
+static int player_kind(const pl_strategy *s, int turns)
 {
     uint64_t cut[5];
     if (pl_strategy_def_table_cuts(s->def, &s->params, pl_game_standard(), 0, cut) &&
@@ -41,6 +42,7 @@ static int player_kind(const pl_strategy *s)
         return 2;
     static pl_automaton a;
     if (s->def->automaton && s->def->automaton(&s->params, &a)) return 1;
+    if (!s->def->automaton && s->def->automaton_length && s->def->automaton_length(&s->params, turns, &a)) return 1;
     return 0;
 }
 
@@ -73,7 +75,7 @@ int main(int argc, char **argv)
         return 2;
     }
     int *kind = calloc(l.n, sizeof *kind);
-    for (size_t i = 0; i < l.n; i++) kind[i] = player_kind(l.items[i]);
+    for (size_t i = 0; i < l.n; i++) kind[i] = player_kind(l.items[i], turns);
     if (strcmp(want, "players") == 0) { /* each player's kind, and whether it draws */
         static const char *pk[3] = {"-", "automaton", "table"};
         for (size_t i = 0; i < l.n; i++)

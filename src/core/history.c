@@ -23,13 +23,6 @@ void pl_history_free(pl_history *h)
     memset(h, 0, sizeof *h);
 }
 
-void pl_history_clear(pl_history *h)
-{
-    memset(h->w, 0, (size_t)((h->len + 63) / 64) * sizeof *h->w);
-    h->len = 0;
-    h->n_defect = 0;
-    h->score = 0;
-}
 
 int pl_history_grow(pl_history *h)
 {

@@ -99,6 +99,37 @@ double pl_stats_np_std(const double *x, size_t n)
     return sqrt(np_sum_terms(x, n, 1, mean) / (double)n);
 }
 
+/* np_sum_terms of n terms all equal to t, as the same additions make it: each of the eight
+ * partial sums gets the same terms, so the tree of them is two of one, then of that, then of that. */
+static double np_sum_same(double t, size_t n)
+{
+    if (n < 8) {
+        double s = 0.;
+        for (size_t i = 0; i < n; i++) s += t;
+        return s;
+    }
+    if (n <= 128) {
+        double r = t;
+        size_t i;
+        for (i = 8; i < n - n % 8; i += 8) r += t;
+        double r2 = r + r, r4 = r2 + r2, s = r4 + r4;
+        for (; i < n; i++) s += t;
+        return s;
+    }
+    size_t half = n / 2;
+    half -= half % 8;
+    return np_sum_same(t, half) + np_sum_same(t, n - half);
+}
+
+double pl_stats_np_mean_same(double v, size_t n) { return n ? np_sum_same(v, n) / (double)n : NAN; }
+
+double pl_stats_np_std_same(double v, size_t n)
+{
+    if (!n) return NAN;
+    double mean = pl_stats_np_mean_same(v, n);
+    return sqrt(np_sum_same((v - mean) * (v - mean), n) / (double)n);
+}
+
 double pl_stats_sd(const double *x, size_t n, int ddof)
 {
     pl_spread s = {0};

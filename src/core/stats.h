@@ -48,6 +48,10 @@ double pl_stats_mean(const double *x, size_t n);
 double pl_stats_np_sum(const double *x, size_t n);
 double pl_stats_np_mean(const double *x, size_t n);
 double pl_stats_np_std(const double *x, size_t n);
+/* pl_stats_np_mean and pl_stats_np_std of n copies of v, the same doubles without the array: its
+ * pairwise sums made once for all the equal terms (a tournament's pair played once). */
+double pl_stats_np_mean_same(double v, size_t n);
+double pl_stats_np_std_same(double v, size_t n);
 /* A compensated (Kahan) running sum, as pandas' groupby sum and mean add their groups (the
  * reference library's normalised scores).  Zero-initialise to start. */
 typedef struct pl_kahan {

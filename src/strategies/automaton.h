@@ -83,4 +83,21 @@ static inline int pl_automaton_opening(pl_automaton *a, const char *open, const 
     return 1;
 }
 
+/* A rule whose move at turn t of a match of `length` turns hangs only on t and a class c of the
+ * history so far (0 .. classes - 1; class 0 before the first turn), the class after a turn on the
+ * class, the turn and its two actions as played (after noise): the automaton of a player that
+ * reads the match length or follows the turn alone (pl_strategy_def.automaton_length).  Its states are the pairs (t, c)
+ * met from (0, 0), numbered in the order a breadth-first search meets them, but for the class
+ * `absorbing` (or -1: none), one state whatever the turn, kept once entered, whose move must not
+ * hang on t.  After the last turn each state goes back to itself (never played). */
+typedef struct pl_timed_rule {
+    int classes, absorbing;
+    int (*act)(int t, int length, int c);    /* 1: defect */
+    int (*step)(int t, int c, int x, int y); /* the class after turn t: own action x, the other's y (D = 1) */
+} pl_timed_rule;
+
+/* The automaton of rule r for a match of `length` turns into a: 1 when made, 0 when it would have
+ * more than PL_AUTOMATON_MAX states (or memory runs out). */
+int pl_automaton_timed(const pl_timed_rule *r, int length, pl_automaton *a);
+
 #endif

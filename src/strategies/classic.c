@@ -301,6 +301,35 @@ static int eugine_nier_move(void *s, const pl_params *p, const pl_view *v)
     return pl_view_opp_last(v);
 }
 
+/* Alexei and EugineNier as automata for a match of known length (pl_timed_rule): Alexei's class
+ * is the other's last action (C before the first turn); EugineNier's 2 d + that action while the
+ * other's defections d are below 5, then class 10 (absorbing: it defects to the end). */
+static int alexei_act(int t, int length, int c) { return length - t <= 1 ? PL_D : c; }
+static int alexei_step(int t, int c, int x, int y) { return (void)t, (void)c, (void)x, y; }
+static int alexei_automaton(const pl_params *p, int length, pl_automaton *a)
+{
+    static const pl_timed_rule rule = {2, -1, alexei_act, alexei_step};
+    return (void)p, pl_automaton_timed(&rule, length, a);
+}
+
+enum { EUGINE_DONE = 10 };
+static int eugine_nier_act(int t, int length, int c)
+{
+    if (length - t <= 1 || c == EUGINE_DONE) return PL_D;
+    return t == 0 ? PL_C : c & 1;
+}
+static int eugine_nier_step(int t, int c, int x, int y)
+{
+    (void)t, (void)x;
+    int d = c / 2 + y;
+    return d >= 5 ? EUGINE_DONE : 2 * d + y;
+}
+static int eugine_nier_automaton(const pl_params *p, int length, pl_automaton *a)
+{
+    static const pl_timed_rule rule = {11, EUGINE_DONE, eugine_nier_act, eugine_nier_step};
+    return (void)p, pl_automaton_timed(&rule, length, a);
+}
+
 typedef struct { int retaliate; } ntmt_state;
 
 /* After M consecutive defections by the opponent, defects N times (restarting the count
@@ -797,9 +826,10 @@ const pl_strategy_def pl_family_classic[] = {
                  .help = "adaptation rate of the world image"}},
      .state_size = sizeof(adaptive_tft_state), .init = adaptive_tft_init, .move = adaptive_tft_move},
     {.id = "alexei", .name = "Alexei", .axelrod_name = "Alexei: (D,)", .reference = REF_LESSWRONG,
-     .flags = PL_USES_LENGTH, .memory_depth = -1, .move = alexei_move},
+     .flags = PL_USES_LENGTH, .memory_depth = -1, .move = alexei_move, .automaton_length = alexei_automaton},
     {.id = "eugine_nier", .name = "EugineNier", .axelrod_name = "EugineNier: (D,)", .reference = REF_LESSWRONG,
-     .flags = PL_USES_LENGTH, .memory_depth = -1, .move = eugine_nier_move},
+     .flags = PL_USES_LENGTH, .memory_depth = -1, .move = eugine_nier_move,
+     .automaton_length = eugine_nier_automaton},
     {.id = "n_tits_for_m_tats", .name = "N Tit(s) For M Tat(s)", .axelrod_name = "N Tit(s) For M Tat(s): 3, 2",
      .reference = REF_AXLPY("Marc Harper"), .memory_depth = 3,
      .params = {{.key = "N", .kind = PL_PARAM_INT, .def = 3, .lo = 0, .hi = 1e9, .help = "number of retaliations"},

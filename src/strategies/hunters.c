@@ -420,6 +420,33 @@ static int prober4_move(void *st, const pl_params *p, const pl_view *v)
     return pl_hist_ago(v->opp, 1);
 }
 
+/* Prober 4 as an automaton of 408 states: in the probe's turn t (0 to 19) the difference of the
+ * counts, just - unjust, from the outcomes of turns 0 to t - 2 as played (state t^2 + t + diff:
+ * |diff| <= t); then, from the turn-19 state, the defector's state (D for good) when |diff| <= 2,
+ * else five turns of C and tit for tat (its two states). */
+enum { P4_LEN = 20, P4_DEF = P4_LEN * P4_LEN, P4_C20 = P4_DEF + 1, P4_TC = P4_C20 + 5, P4_TD = P4_TC + 1 };
+static int prober4_automaton(const pl_params *p, pl_automaton *a)
+{
+    (void)p;
+    a->n = P4_TD + 1;
+    for (int t = 0; t < P4_LEN; t++)
+        for (int diff = -t; diff <= t; diff++) {
+            int s = t * t + t + diff;
+            a->cut[s] = pl_actions_at(prober4_probe, t) == PL_D ? 0 : UINT64_MAX;
+            for (int k = 0; k < 4; k++) {
+                int x = k >> 1, y = k & 1, d2 = diff + (y ? (x ? 1 : -1) : 0); /* turn t's outcome, read at t + 1 */
+                a->next[s][k] = (uint16_t)(t + 1 < P4_LEN ? (t + 1) * (t + 1) + (t + 1) + d2 :
+                                           (diff <= 2 && diff >= -2 ? P4_DEF : P4_C20)); /* turn 19's is not read */
+            }
+        }
+    for (int s = P4_DEF; s <= P4_TD; s++) {
+        a->cut[s] = s == P4_DEF || s == P4_TD ? 0 : UINT64_MAX;
+        for (int k = 0; k < 4; k++)
+            a->next[s][k] = (uint16_t)(s == P4_DEF ? P4_DEF : s < P4_TC - 1 ? s + 1 : (k & 1) ? P4_TD : P4_TC);
+    }
+    return 1;
+}
+
 /* Hard Prober (PRISON project, Mathieu & Delahaye): open D, D, C, C; if the
  * opponent cooperated on moves 2 and 3, defect forever, else tit for tat. */
 static int hard_prober_move(void *st, const pl_params *p, const pl_view *v)
@@ -613,7 +640,8 @@ const pl_strategy_def pl_family_hunters[] = {
     {.id = "prober3", .name = "Prober 3", .axelrod_name = "Prober 3", .reference = REF_PRISON, .memory_depth = -1,
      .move = prober3_move, .automaton = prober3_automaton},
     {.id = "prober4", .name = "Prober 4", .axelrod_name = "Prober 4", .reference = REF_PRISON, .memory_depth = -1,
-     .state_size = sizeof(prober4_state), .move = prober4_move},
+     .state_size = sizeof(prober4_state), .move = prober4_move,
+     .automaton = prober4_automaton},
     {.id = "hard_prober", .name = "Hard Prober", .axelrod_name = "Hard Prober", .reference = REF_PRISON,
      .memory_depth = -1, .move = hard_prober_move, .automaton = hard_prober_automaton},
     {.id = "naive_prober", .name = "Naive Prober", .axelrod_name = "Naive Prober: 0.1", .reference = REF_LI2011_H,

@@ -116,6 +116,25 @@ static int backstabber_move(void *st, const pl_params *p, const pl_view *v)
     return backstabber_rule(v);
 }
 
+/* BackStabber as an automaton for a match of known length (pl_timed_rule): its class is the
+ * other's defections while below 4, then 4 (absorbing: it defects to the end). */
+enum { BACKSTABBER_DONE = 4 };
+static int backstabber_act(int t, int length, int c)
+{
+    if (length - t <= 2 || c == BACKSTABBER_DONE) return PL_D;
+    return PL_C;
+}
+static int backstabber_step(int t, int c, int x, int y)
+{
+    (void)t, (void)x;
+    return c + y >= 4 ? BACKSTABBER_DONE : c + y;
+}
+static int backstabber_automaton(const pl_params *p, int length, pl_automaton *a)
+{
+    static const pl_timed_rule rule = {5, BACKSTABBER_DONE, backstabber_act, backstabber_step};
+    return (void)p, pl_automaton_timed(&rule, length, a);
+}
+
 /* DoubleCrosser (Thomas Campbell, Axelrod-Python): as BackStabber, but if the
  * opponent did not defect in its first 7 moves, then from round 8 to round 180
  * (absolute round numbers, whatever the length) defect only after two opponent
@@ -226,6 +245,46 @@ static int grumpy_move(void *st, const pl_params *p, const pl_view *v)
         if (g < p->num[2]) s->grumpy = 0;
     }
     return s->grumpy ? PL_D : PL_C;
+}
+
+/* Grumpy as an automaton for a match of at most `length` turns: its state is the other's
+ * defections less cooperations so far, g (within -length .. length), and its mood as the last move
+ * left it; each turn the mood is updated from g as grumpy_move does (the same comparisons of
+ * doubles) and played.  Numbered breadth first from (0, the starting mood); declined past
+ * PL_AUTOMATON_MAX states. */
+static int grumpy_automaton(const pl_params *p, int length, pl_automaton *a)
+{
+    if (length < 1 || length > PL_AUTOMATON_MAX) return 0;
+    int span = 2 * length + 1, cells = 2 * span;
+    int *num = malloc((size_t)cells * sizeof *num), *gq = malloc((size_t)cells * sizeof *gq);
+    int *mq = malloc((size_t)cells * sizeof *mq), n = 0, ok = 0;
+    if (!num || !gq || !mq) goto done;
+    for (int k = 0; k < cells; k++) num[k] = -1;
+    int m0 = p->num[0] != 0;
+    num[length * 2 + m0] = n, gq[n] = 0, mq[n] = m0, n++;
+    for (int s = 0; s < n; s++) {
+        int g = gq[s], m = mq[s];
+        double gd = (double)g;
+        int mood = !m ? gd > p->num[1] : !(gd < p->num[2]); /* the move's update of its mood */
+        a->cut[s] = mood ? 0 : UINT64_MAX;
+        for (int k = 0; k < 4; k++) {
+            int g2 = g + ((k & 1) ? 1 : -1);
+            if (g2 < -length || g2 > length) g2 = g; /* after the last turn: never played */
+            int *cell = &num[(g2 + length) * 2 + mood];
+            if (*cell < 0) {
+                if (n == PL_AUTOMATON_MAX) goto done;
+                *cell = n, gq[n] = g2, mq[n] = mood, n++;
+            }
+            a->next[s][k] = (uint16_t)*cell;
+        }
+    }
+    a->n = n;
+    ok = 1;
+done:
+    free(num);
+    free(gq);
+    free(mq);
+    return ok;
 }
 
 /* Handshake (Robson 1990, Efficiency in evolutionary games: Darwin, Nash and the
@@ -529,7 +588,7 @@ const pl_strategy_def pl_family_misc[] = {
      .reference = REF_LI2011, .memory_depth = -1, .state_size = sizeof(apavlov_state), .move = apavlov2011_move},
     {.id = "backstabber", .name = "BackStabber", .axelrod_name = "BackStabber: (D, D)",
      .reference = "Axelrod-Python, original strategy by Thomas Campbell", .flags = PL_USES_LENGTH,
-     .memory_depth = -1, .move = backstabber_move},
+     .memory_depth = -1, .move = backstabber_move, .automaton_length = backstabber_automaton},
     {.id = "doublecrosser", .name = "DoubleCrosser", .axelrod_name = "DoubleCrosser: (D, D)",
      .reference = "Axelrod-Python, original strategy by Thomas Campbell", .flags = PL_USES_LENGTH,
      .memory_depth = -1, .move = doublecrosser_move},
@@ -550,7 +609,8 @@ const pl_strategy_def pl_family_misc[] = {
                  .help = "turns grumpy when opponent defections minus cooperations exceed this"},
                 {.key = "nice_threshold", .kind = PL_PARAM_INT, .def = -10, .lo = -1e9, .hi = 1e9,
                  .help = "turns nice when opponent defections minus cooperations fall below this"}},
-     .state_size = sizeof(grumpy_state), .init = grumpy_init, .move = grumpy_move},
+     .state_size = sizeof(grumpy_state), .init = grumpy_init, .move = grumpy_move,
+     .automaton_length = grumpy_automaton},
     {.id = "handshake", .name = "Handshake", .axelrod_name = "Handshake",
      .reference = "Robson (1990), Efficiency in evolutionary games: Darwin, Nash and the secret handshake",
      .memory_depth = -1,

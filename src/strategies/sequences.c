@@ -99,6 +99,30 @@ static int anti_cycler_move(void *st, const pl_params *p, const pl_view *v)
     return PL_D;
 }
 
+/* AntiCycler's move at turn t, its state played from the first turn. */
+static int anti_cycler_at(int t, int length, int c)
+{
+    (void)length, (void)c;
+    if (t < 3) return t == 0 ? PL_C : PL_D;
+    int a = PL_C;
+    for (int u = 3, run = 0, counter = 0; u <= t; u++) {
+        if (counter < run + 1) counter++, a = PL_C;
+        else run++, counter = 0, a = PL_D;
+    }
+    return a;
+}
+
+/* The one class of a move that hangs on the turn alone (pl_timed_rule). */
+static int turn_only(int t, int c, int x, int y) { return (void)t, (void)c, (void)x, (void)y, 0; }
+
+/* AntiCycler and the Thue-Morse players as automata for a match of known length: a chain of one
+ * state a turn (their sequences have no period). */
+static int anti_cycler_automaton(const pl_params *p, int length, pl_automaton *a)
+{
+    static const pl_timed_rule rule = {1, -1, anti_cycler_at, turn_only};
+    return (void)p, pl_automaton_timed(&rule, length, a);
+}
+
 /* ---- Thue–Morse ---------------------------------------------------------- */
 
 /* Term t of the Thue–Morse sequence: the parity of the number of 1 bits of t. */
@@ -118,6 +142,19 @@ static int thue_morse_inverse_move(void *s, const pl_params *p, const pl_view *v
 {
     (void)s, (void)p;
     return thue_morse(v->turn) ? PL_D : PL_C;
+}
+
+static int thue_morse_at(int t, int length, int c) { return (void)length, (void)c, thue_morse(t) ? PL_C : PL_D; }
+static int thue_morse_inverse_at(int t, int length, int c) { return (void)length, (void)c, thue_morse(t) ? PL_D : PL_C; }
+static int thue_morse_automaton(const pl_params *p, int length, pl_automaton *a)
+{
+    static const pl_timed_rule rule = {1, -1, thue_morse_at, turn_only};
+    return (void)p, pl_automaton_timed(&rule, length, a);
+}
+static int thue_morse_inverse_automaton(const pl_params *p, int length, pl_automaton *a)
+{
+    static const pl_timed_rule rule = {1, -1, thue_morse_inverse_at, turn_only};
+    return (void)p, pl_automaton_timed(&rule, length, a);
 }
 
 /* ---- mathematical constants ---------------------------------------------- */
@@ -176,7 +213,8 @@ const pl_strategy_def pl_family_sequences[] = {
     NAMED_CYCLER(dc, "DC", 1),
     NAMED_CYCLER(ddc, "DDC", 2),
     {.id = "anti_cycler", .name = "AntiCycler", .axelrod_name = "AntiCycler", .reference = REF_AXLPY,
-     .memory_depth = -1, .state_size = sizeof(anti_cycler_state), .move = anti_cycler_move},
+     .memory_depth = -1, .state_size = sizeof(anti_cycler_state), .move = anti_cycler_move,
+     .automaton_length = anti_cycler_automaton},
     {.id = "golden", .name = "Golden", .axelrod_name = "$\\phi$", .reference = REF_AXLPY " (Golden, T. Standen)",
      .memory_depth = -1, .move = golden_move},
     {.id = "pi", .name = "Pi", .axelrod_name = "$\\pi$", .reference = REF_AXLPY " (Pi, T. Standen)",
@@ -184,8 +222,8 @@ const pl_strategy_def pl_family_sequences[] = {
     {.id = "e", .name = "e", .axelrod_name = "$e$", .reference = REF_AXLPY " (e, T. Standen)",
      .memory_depth = -1, .move = e_move},
     {.id = "thue_morse", .name = "ThueMorse", .axelrod_name = "ThueMorse", .reference = REF_TM,
-     .memory_depth = -1, .move = thue_morse_move},
+     .memory_depth = -1, .move = thue_morse_move, .automaton_length = thue_morse_automaton},
     {.id = "thue_morse_inverse", .name = "ThueMorseInverse", .axelrod_name = "ThueMorseInverse", .reference = REF_TM,
-     .memory_depth = -1, .move = thue_morse_inverse_move},
+     .memory_depth = -1, .move = thue_morse_inverse_move, .automaton_length = thue_morse_inverse_automaton},
     {0}
 };

@@ -104,6 +104,14 @@ typedef struct pl_strategy_def {
      * matches `move` plays, draw for draw.  Returns 1 when a is filled, 0 when it cannot be
      * (more than PL_AUTOMATON_MAX states). */
     int (*automaton)(const pl_params *p, struct pl_automaton *a);
+    /* Optional, for a strategy that has no `automaton` but is one for a match of known length (it
+     * reads the length, PL_USES_LENGTH, or its moves follow the turn without a period): the
+     * strategy as a finite automaton (as above) for a match of exactly `length` turns, known to it
+     * (pl_view.length == length), its states counting the turns.  The engine asks for it only
+     * for a match of fixed length (no probabilistic end) and plays it for that many turns; after
+     * the last turn its next state is any of its states.  Returns 1 when a is filled, 0 when it
+     * cannot be (more than PL_AUTOMATON_MAX states). */
+    int (*automaton_length)(const pl_params *p, int length, struct pl_automaton *a);
 } pl_strategy_def;
 
 /* 1 if the strategy in this state ran out of memory during its match (pl_strategy_def.failed). */

@@ -372,6 +372,7 @@ static inline __attribute__((always_inline)) void play_table(const pl_table *ta,
 typedef struct auto_slot {
     const pl_strategy_def *def; /* NULL: empty */
     pl_params params;
+    int length;                 /* the match length an automaton_length hook made it for; -1: the automaton hook */
     int deterministic;          /* pl_automaton_deterministic(&a), found once: Tullock's 2,048 states */
     pl_automaton a;
 } auto_slot;
@@ -388,12 +389,26 @@ typedef struct seen_turn {
  * played by play_automata to the end instead: the same turns. */
 #define CYCLE_STATES 256
 
+/* An automaton a hook made (or declined: n 0), kept at the size of its states for the next match of
+ * the same definition, parameters and length in this buffer: a tournament's row meets each
+ * player of the field once a pair, and Tullock's 2,048 states were made again at each. */
+typedef struct auto_kept {
+    struct auto_kept *next; /* in its bucket */
+    const pl_strategy_def *def;
+    pl_params params;
+    int length, n, deterministic;
+    uint64_t *cut;          /* n, then next: n x 4, in the same allocation */
+    uint16_t (*next_s)[4];
+} auto_kept;
+enum { KEPT_BUCKETS = 64, KEPT_MAX = 512 };
+
 struct pl_match_autos {
     /* What the players of the last match were made into, for a match of the same players
      * (pl_match_buf.same_players): `known` once its tables were looked for (pl_table_of both:
      * `tables`, ta, tb), `au_known` once its automata were (automata_of: au, det, pointing into
      * slot and m1).  Both 0 when a match of other players begins. */
     int known, tables, au_known;
+    int au_length; /* the match length (-1: not known) automata_of made au for */
     pl_table ta, tb;
     const pl_automaton *au[2];
     int det[2];
@@ -404,19 +419,86 @@ struct pl_match_autos {
     seen_turn *seen;    /* seen_cap entries, made on first use */
     size_t seen_cap;
     uint32_t mark;
+    auto_kept *kept[KEPT_BUCKETS]; /* by definition and length; at most KEPT_MAX in all */
+    int n_kept;
 };
 
 static void autos_free(struct pl_match_autos *m)
 {
     if (!m) return;
+    for (int k = 0; k < KEPT_BUCKETS; k++)
+        for (auto_kept *e = m->kept[k], *nx; e; e = nx) {
+            nx = e->next;
+            pl_free(e);
+        }
     pl_free(m->seen);
     pl_free(m->m1);
     pl_free(m);
 }
 
-static int slot_holds(const auto_slot *sl, const pl_strategy *s)
+static int slot_holds(const auto_slot *sl, const pl_strategy *s, int length)
 {
-    return sl->def == s->def && memcmp(&sl->params, &s->params, sizeof s->params) == 0;
+    return sl->def == s->def && sl->length == length && memcmp(&sl->params, &s->params, sizeof s->params) == 0;
+}
+
+static auto_kept **kept_bucket(struct pl_match_autos *m, const pl_strategy_def *d, int length)
+{
+    uintptr_t h = (uintptr_t)d ^ (uintptr_t)(unsigned)length * 0x9e3779b9u;
+    return &m->kept[(h >> 4 ^ h >> 10) % KEPT_BUCKETS];
+}
+
+/* The automaton of s for `length` (automaton_for) into slot sl as it was made before in this buffer:
+ * 1 found (sl->def is NULL when the hook declined then), 0 not. */
+static int kept_take(struct pl_match_autos *m, const pl_strategy *s, int length, auto_slot *sl)
+{
+    for (auto_kept *e = *kept_bucket(m, s->def, length); e; e = e->next)
+        if (e->def == s->def && e->length == length && memcmp(&e->params, &s->params, sizeof s->params) == 0) {
+            sl->def = NULL;
+            if (!e->n) return 1;
+            sl->a.n = e->n;
+            memcpy(sl->a.cut, e->cut, (size_t)e->n * sizeof *e->cut);
+            memcpy(sl->a.next, e->next_s, (size_t)e->n * sizeof *e->next_s);
+            sl->def = s->def;
+            sl->length = length;
+            sl->params = s->params;
+            sl->deterministic = e->deterministic;
+            return 1;
+        }
+    return 0;
+}
+
+/* Keeps what the hook made of s for `length` into sl (sl->def NULL: declined); nothing when out of
+ * memory or KEPT_MAX are kept. */
+static void kept_add(struct pl_match_autos *m, const pl_strategy *s, int length, const auto_slot *sl)
+{
+    int n = sl->def ? sl->a.n : 0;
+    if (m->n_kept >= KEPT_MAX) return;
+    auto_kept *e = pl_malloc(sizeof *e + (size_t)n * (sizeof *e->cut + sizeof *e->next_s));
+    if (!e) return;
+    e->def = s->def;
+    e->params = s->params;
+    e->length = length;
+    e->n = n;
+    e->deterministic = n ? sl->deterministic : 0;
+    e->cut = (uint64_t *)(e + 1);
+    e->next_s = (uint16_t(*)[4])(e->cut + n);
+    if (n) {
+        memcpy(e->cut, sl->a.cut, (size_t)n * sizeof *e->cut);
+        memcpy(e->next_s, sl->a.next, (size_t)n * sizeof *e->next_s);
+    }
+    auto_kept **b = kept_bucket(m, s->def, length);
+    e->next = *b;
+    *b = e;
+    m->n_kept++;
+}
+
+/* The automaton hook that makes an automaton of definition d in a match whose length is `known`
+ * (-1: not known): its automaton hook; else, for a length known, its automaton_length hook (a
+ * player that reads the length); or none.  The length a slot is keyed by: -1 for the first. */
+static int automaton_for(const pl_strategy_def *d, int known)
+{
+    if (d->automaton) return -1;
+    return d->automaton_length && known > 0 ? known : 0;
 }
 
 /* The memory-one table t as an automaton: state 0 the first turn, 1 + 2x + y after (x, y). */
@@ -433,15 +515,15 @@ static void table_automaton(const pl_table *t, pl_automaton *a)
  * one (no automaton hook and not a memory-one table in g, or a hook that declines); det[side]
  * is 1 when that automaton never draws. */
 static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl_strategy *b, const pl_game *g,
-                        const pl_automaton *out[2], int det[2])
+                        int known, const pl_automaton *out[2], int det[2])
 {
     const pl_strategy *s[2] = {a, b};
-    int in[2] = {-1, -1};
+    int in[2] = {-1, -1}, len[2];
     for (int side = 0; side < 2; side++) {
         out[side] = NULL;
-        if (s[side]->def->automaton) {
+        if ((len[side] = automaton_for(s[side]->def, known))) {
             for (int k = 0; k < 2; k++)
-                if (slot_holds(&m->slot[k], s[side])) in[side] = k;
+                if (slot_holds(&m->slot[k], s[side], len[side])) in[side] = k;
         } else {
             pl_table t;
             if (!s[side]->def->memory_one || !pl_table_of(s[side], g, side, &t)) continue;
@@ -452,15 +534,23 @@ static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl
         }
     }
     for (int side = 0; side < 2; side++) {
-        if (!s[side]->def->automaton) continue;
+        if (!len[side]) continue;
         if (in[side] < 0) {
             int k = in[1 - side] == 0 ? 1 : 0; /* not the slot the other player's automaton is in */
             auto_slot *sl = &m->slot[k];
-            sl->def = NULL;
-            if (!s[side]->def->automaton(&s[side]->params, &sl->a)) continue;
-            sl->def = s[side]->def;
-            sl->params = s[side]->params;
-            sl->deterministic = pl_automaton_deterministic(&sl->a);
+            const pl_strategy_def *d = s[side]->def;
+            if (!kept_take(m, s[side], len[side], sl)) {
+                sl->def = NULL;
+                if (len[side] < 0 ? d->automaton(&s[side]->params, &sl->a) :
+                                    d->automaton_length(&s[side]->params, len[side], &sl->a)) {
+                    sl->def = d;
+                    sl->length = len[side];
+                    sl->params = s[side]->params;
+                    sl->deterministic = pl_automaton_deterministic(&sl->a);
+                }
+                kept_add(m, s[side], len[side], sl);
+            }
+            if (!sl->def) continue;
             in[side] = k;
         }
         out[side] = &m->slot[in[side]].a;
@@ -683,12 +773,13 @@ static inline __attribute__((always_inline)) void play_half_as(const pl_automato
 /* automata_of for the buffer's match, taken from the last match when the caller says its players
  * are the same (same_players) and that match looked for them, else made and kept for the next. */
 static void automata_known(pl_match_buf *buf, const pl_strategy *a, const pl_strategy *b, const pl_game *g,
-                           const pl_automaton *au[2], int det[2])
+                           int known, const pl_automaton *au[2], int det[2])
 {
     struct pl_match_autos *m = buf->autos;
-    if (!(buf->same_players && m->au_known)) {
-        automata_of(m, a, b, g, m->au, m->det);
+    if (!(buf->same_players && m->au_known && m->au_length == known)) {
+        automata_of(m, a, b, g, known, m->au, m->det);
         m->au_known = 1;
+        m->au_length = known;
     }
     for (int side = 0; side < 2; side++) {
         au[side] = m->au[side];
@@ -701,15 +792,17 @@ static void automata_known(pl_match_buf *buf, const pl_strategy *a, const pl_str
  * side in *half_side) for play_half; otherwise *half is NULL.  Out of line: inlined in
  * pl_match_run, the automaton loops and the loops that call strategies cost more instructions. */
 static __attribute__((noinline)) int play_as_automata(const pl_strategy *a, const pl_strategy *b, const pl_game *g, pl_match_buf *buf,
-                            pl_rng *rng, uint64_t noise_cut, int length, const pl_automaton **half, int *half_side)
+                            pl_rng *rng, uint64_t noise_cut, int length, int known, const pl_automaton **half,
+                            int *half_side)
 {
     *half = NULL;
-    if (buf->generic || (!a->def->automaton && !a->def->memory_one && !b->def->automaton && !b->def->memory_one))
+    if (buf->generic || (!automaton_for(a->def, known) && !a->def->memory_one && !automaton_for(b->def, known) &&
+                         !b->def->memory_one))
         return 0;
     if (!buf->autos && !(buf->autos = pl_calloc(1, sizeof *buf->autos))) return 0; /* the loop of moves will do */
     const pl_automaton *au[2];
     int det[2] = {0, 0};
-    automata_known(buf, a, b, g, au, det);
+    automata_known(buf, a, b, g, known, au, det);
     if (!au[0] || !au[1]) {
         *half_side = au[0] ? 0 : 1;
         *half = au[*half_side];
@@ -736,7 +829,7 @@ int pl_match_run_two(const pl_strategy *a, const pl_strategy *b, const pl_match_
     const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
     const pl_automaton *au[2];
     int det[2] = {0, 0};
-    automata_known(buf, a, b, g, au, det);
+    automata_known(buf, a, b, g, cfg->turns, au, det); /* a fixed length: pl_match_run's `known` */
     /* a deterministic pair without noise draws nothing (and cycles) */
     if (!au[0] || !au[1] || (!cfg->noise && det[0] && det[1])) return 0;
     /* two memory-one tables, as pl_match_run plays them: the table loop (their automata hold the
@@ -829,12 +922,12 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     }
     const pl_automaton *half;
     int half_side = 0;
-    if (play_as_automata(a, b, g, buf, &rng, noise_cut, length, &half, &half_side)) { /* a deterministic table pair comes here to cycle */
+    int known = cfg->prob_end > 0 ? -1 : length; /* the length the players are told (pl_view.length) */
+    if (play_as_automata(a, b, g, buf, &rng, noise_cut, length, known, &half, &half_side)) { /* a deterministic table pair comes here to cycle */
         buf->drew = cfg->prob_end > 0 || memcmp(&before, &rng, sizeof rng) != 0;
         if (!buf->no_scores) match_scores(ha, hb, g);
         return PL_OK;
     }
-    int known = cfg->prob_end > 0 ? -1 : length;
     match_side pa = {.move = a->def->move, .state = buf->state[0], .params = &a->params,
                      .view = {.length = known, .me = ha, .opp = hb, .game = g, .side = 0, .rng = &rng}};
     match_side pb = {.move = b->def->move, .state = buf->state[1], .params = &b->params,

@@ -66,6 +66,8 @@ typedef struct slot {
     uint64_t oc[2][OC_N]; /* outcome counts for the pair's two players, summed over repetitions */
     uint64_t computed;    /* turns actually simulated (a pair whose result is reused is played once) */
     uint64_t copied;      /* turns copied from a deterministic pair's cycle (pl_match_buf.copied) */
+    int same;             /* 1: the pair was played once and every repetition's result is reps[0] (the
+                           * others are not written); 0: reps[r] is repetition r's */
     rep_result reps[];    /* one per repetition */
 } slot;
 
@@ -138,27 +140,37 @@ static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t 
     int words = (len + 63) / 64;
     uint64_t dx = 0, dy = 0, dxy = 0;                   /* A's defections, B's, both's */
     uint64_t cn[2][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}};  /* next turn C for side p: all, x D, y D, both D */
-    for (int w = 0; w < words; w++) {
-        int in_word = len - w * 64 < 64 ? len - w * 64 : 64;
-        uint64_t mask = in_word == 64 ? ~0ull : (1ull << in_word) - 1;
-        uint64_t x = ha->w[w] & mask, y = hb->w[w] & mask;
-        /* turns t with a following turn t+1 < len */
-        int with_next = len - 1 - w * 64;
-        uint64_t mask2 = with_next >= 64 ? ~0ull : with_next <= 0 ? 0 : (1ull << with_next) - 1;
-        uint64_t xn = (ha->w[w] >> 1) | (w + 1 < words ? ha->w[w + 1] << 63 : 0);
-        uint64_t yn = (hb->w[w] >> 1) | (w + 1 < words ? hb->w[w + 1] << 63 : 0);
-        uint64_t xy = x & y;
+    /* the words before the last, every turn of them with a next: no mask */
+    for (int w = 0; w + 1 < words; w++) {
+        uint64_t x = ha->w[w], y = hb->w[w], xy = x & y;
+        uint64_t c[2] = {~((x >> 1) | ha->w[w + 1] << 63), ~((y >> 1) | hb->w[w + 1] << 63)};
         dx += (uint64_t)__builtin_popcountll(x);
         dy += (uint64_t)__builtin_popcountll(y);
         dxy += (uint64_t)__builtin_popcountll(xy);
-        uint64_t c[2] = {~xn & mask2, ~yn & mask2};
         for (int p = 0; p < 2; p++) {
-            cn[p][0] += (uint64_t)__builtin_popcountll(c[p]);
             cn[p][1] += (uint64_t)__builtin_popcountll(x & c[p]);
             cn[p][2] += (uint64_t)__builtin_popcountll(y & c[p]);
             cn[p][3] += (uint64_t)__builtin_popcountll(xy & c[p]);
         }
     }
+    { /* the last word: its turns (in_word), those with a next (in_word - 1) */
+        int w = words - 1, in_word = len - w * 64;
+        uint64_t mask = in_word == 64 ? ~0ull : (1ull << in_word) - 1, mask2 = mask >> 1;
+        uint64_t x = ha->w[w] & mask, y = hb->w[w] & mask, xy = x & y;
+        uint64_t c[2] = {~(x >> 1) & mask2, ~(y >> 1) & mask2};
+        dx += (uint64_t)__builtin_popcountll(x);
+        dy += (uint64_t)__builtin_popcountll(y);
+        dxy += (uint64_t)__builtin_popcountll(xy);
+        for (int p = 0; p < 2; p++) {
+            cn[p][1] += (uint64_t)__builtin_popcountll(x & c[p]);
+            cn[p][2] += (uint64_t)__builtin_popcountll(y & c[p]);
+            cn[p][3] += (uint64_t)__builtin_popcountll(xy & c[p]);
+        }
+    }
+    /* the turns followed by a C of side p: the len - 1 turns after the first, less p's defections
+     * among them */
+    cn[0][0] = (uint64_t)len - 1 - (dx - (uint64_t)pl_hist_at(ha, 0));
+    cn[1][0] = (uint64_t)len - 1 - (dy - (uint64_t)pl_hist_at(hb, 0));
     /* CC, CD, DC, DD with A's action first */
     uint64_t n[4] = {(uint64_t)len - dx - dy + dxy, dy - dxy, dx - dxy, dxy}, n_next[4], c_next[2][4];
     int last = 2 * pl_hist_at(ha, len - 1) + pl_hist_at(hb, len - 1);
@@ -366,13 +378,14 @@ static int play_job(shared *sh, size_t k, slot *s, worker *w, pl_error *err)
     s->computed = 0;
     s->copied = 0;
     s->text = NULL;
+    s->same = 0;
     if (play_batched(sh, k, a, b, s, w->ab)) return PL_OK;
     if (sh->gz && !(s->text = text_new(sh))) return pl_error_set(err, PL_ENOMEM, "out of memory");
     for (int r = 0; r < cfg->repetitions; r++) {
-        if (reuse && r > 0) {
-            if (s->text) text_prefix(&s->text->sb, pi, pj, r);
-            s->reps[r] = s->reps[0];
-            if (s->text) text_match(&s->text->sb, buf); /* buf still holds the one match played */
+        if (reuse && r > 0) { /* reps[r] is reps[0]: merge_job reads it so (s->same) */
+            if (!s->text) break;
+            text_prefix(&s->text->sb, pi, pj, r);
+            text_match(&s->text->sb, buf); /* buf still holds the one match played */
             continue;
         }
         mc.stream_b = (uint64_t)r;
@@ -387,7 +400,7 @@ static int play_job(shared *sh, size_t k, slot *s, worker *w, pl_error *err)
         int rc = pl_match_run(a, b, &mc, buf, err);
         if (rc) return rc;
         take_match(sh, s, pi, pj, r, buf);
-        if (r == 0 && !buf->drew) reuse = 1;
+        if (r == 0 && !buf->drew) reuse = s->same = 1;
     }
     if (s->text && pl_strbuf_failed(&s->text->sb)) return pl_error_set(err, PL_ENOMEM, "out of memory");
     if (reuse) /* the outcomes were counted for the one match played */
@@ -418,6 +431,23 @@ static int fill_pair(pair_counts *pc, const uint64_t oc[OC_N], uint64_t good)
     return over;
 }
 
+/* Adds `count` matches of `turns` turns to the length histogram, grown as needed (R->nomem, and
+ * no more counts, once it cannot grow). */
+static void count_length(pl_tournament_result *R, int turns, uint64_t count)
+{
+    if ((size_t)turns >= R->len_cap && !R->nomem) {
+        size_t cap = R->len_cap ? 2 * R->len_cap : 256;
+        while (cap <= (size_t)turns) cap *= 2;
+        uint64_t *grown = pl_realloc(R->len_hist, cap * sizeof *grown);
+        if (!grown) R->nomem = 1;
+        else {
+            memset(grown + R->len_cap, 0, (cap - R->len_cap) * sizeof *grown);
+            R->len_hist = grown, R->len_cap = cap;
+        }
+    }
+    if (!R->nomem) R->len_hist[turns] += count;
+}
+
 /* Folds job k into the aggregates; called in job order under the lock, so every player's
  * opponents come in ascending order (rows k < i hold (k, i), then row i), the order of the rows
  * of the reference's interactions file that pandas sums. */
@@ -431,12 +461,38 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     double *pay_i = sh->scratch, *pay_j = pay_i + reps, *dif = pay_j + reps;
     uint64_t good_i = 0, good_j = 0, turns = 0; /* added to R once, after the loop */
     double pi = 0, pj = 0, di = 0, t = 1;
-    for (int r = 0; r < reps; r++) {
+    if (s->same) {
+        /* every repetition is reps[0] (a pair played once: most of the issue field's 14,365 pairs):
+         * its quotients, length and comparisons made once, then each repetition's sums as below,
+         * the same additions in the same order */
+        const rep_result *x = &s->reps[0];
+        assert(x->turns >= 0 && (sh->cfg->prob_end > 0 || x->turns == sh->cfg->turns));
+        t = x->turns > 0 ? x->turns : 1;
+        pi = x->score[0] / t;
+        pj = x->score[1] / t;
+        di = (x->score[0] - x->score[1]) / t;
+        turns = (uint64_t)reps * (uint64_t)x->turns;
+        count_length(R, x->turns, (uint64_t)reps);
+        if (i != j) {
+            int *win = x->score[0] > x->score[1] ? &R->wins[i * (size_t)reps] :
+                       x->score[1] > x->score[0] ? &R->wins[j * (size_t)reps] : NULL;
+            for (int r = 0; r < reps; r++) {
+                pl_kahan_add(&R->normk[i * (size_t)reps + r], pi);
+                pl_kahan_add(&R->normk[j * (size_t)reps + r], pj);
+                R->score[i * (size_t)reps + r] += x->score[0];
+                R->score[j * (size_t)reps + r] += x->score[1];
+                if (win) win[r]++;
+            }
+            good_i = (uint64_t)reps * (x->coop[0] >= x->coop[1]);
+            good_j = (uint64_t)reps * (x->coop[1] >= x->coop[0]);
+        }
+    }
+    for (int r = 0; r < reps && !s->same; r++) {
         const rep_result *x = &s->reps[r];
         assert(x->turns >= 0 && (sh->cfg->prob_end > 0 || x->turns == sh->cfg->turns));
         /* the three quotients of a repetition the same as the last (the same turns and scores, bit
-         * for bit: every repetition of a pair played once) are the last's: three divisions a
-         * repetition were about 3 % of the issue field's time, most of its pairs being such */
+         * for bit) are the last's: three divisions a repetition were about 3 % of the issue
+         * field's time */
         if (r == 0 || x->turns != x[-1].turns || memcmp(x->score, x[-1].score, sizeof x->score) != 0) {
             t = x->turns > 0 ? x->turns : 1;
             pi = x->score[0] / t;
@@ -444,17 +500,7 @@ static void merge_job(shared *sh, size_t k, const slot *s)
             di = (x->score[0] - x->score[1]) / t;
         }
         turns += (uint64_t)x->turns;
-        if ((size_t)x->turns >= R->len_cap && !R->nomem) {
-            size_t cap = R->len_cap ? 2 * R->len_cap : 256;
-            while (cap <= (size_t)x->turns) cap *= 2;
-            uint64_t *grown = pl_realloc(R->len_hist, cap * sizeof *grown);
-            if (!grown) R->nomem = 1;
-            else {
-                memset(grown + R->len_cap, 0, (cap - R->len_cap) * sizeof *grown);
-                R->len_hist = grown, R->len_cap = cap;
-            }
-        }
-        if (!R->nomem) R->len_hist[x->turns]++;
+        count_length(R, x->turns, 1);
         if (i == j) {
             pay_i[r] = (pi + pj) / 2; /* the mean of the two copies' rows */
             continue;
@@ -473,12 +519,16 @@ static void merge_job(shared *sh, size_t k, const slot *s)
     }
     R->turns += turns;
     R->matches += (uint64_t)reps;
-    R->pay_mean[i * n + j] = pl_stats_np_mean(pay_i, (size_t)reps);
-    R->pay_sd[i * n + j] = pl_stats_np_std(pay_i, (size_t)reps);
+    /* numpy's means and deviations over the repetitions; of a pair played once, of reps copies of
+     * one value (pay_i, pay_j and dif not written): the same doubles */
+    size_t nr = (size_t)reps;
+    double self = (pi + pj) / 2; /* a pair played once: the mean of the two copies' rows, as below */
+    R->pay_mean[i * n + j] = !s->same ? pl_stats_np_mean(pay_i, nr) : pl_stats_np_mean_same(i == j ? self : pi, nr);
+    R->pay_sd[i * n + j] = !s->same ? pl_stats_np_std(pay_i, nr) : pl_stats_np_std_same(i == j ? self : pi, nr);
     if (i != j) {
-        R->pay_mean[j * n + i] = pl_stats_np_mean(pay_j, (size_t)reps);
-        R->pay_sd[j * n + i] = pl_stats_np_std(pay_j, (size_t)reps);
-        double d = pl_stats_np_mean(dif, (size_t)reps);
+        R->pay_mean[j * n + i] = !s->same ? pl_stats_np_mean(pay_j, nr) : pl_stats_np_mean_same(pj, nr);
+        R->pay_sd[j * n + i] = !s->same ? pl_stats_np_std(pay_j, nr) : pl_stats_np_std_same(pj, nr);
+        double d = !s->same ? pl_stats_np_mean(dif, nr) : pl_stats_np_mean_same(di, nr);
         R->dif[i * n + j] = d;
         R->dif[j * n + i] = -d; /* every difference negated: numpy's sum of them is the negated sum */
         R->overflow |= fill_pair(&R->pc[i * n + j], s->oc[0], good_i);

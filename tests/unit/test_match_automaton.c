@@ -471,7 +471,7 @@ static void one_automaton_plays_as_moves(void **unused)
      * history, the match length or the game, transformed ones, a Meta player */
     static const char *others[] = {"forgiving_tft", "second_gladstein", "first_graaskamp", "first_anonymous", "gradual",
                                    "retaliate", "limited_retaliate", "omega_tft", "cycle_hunter", "math_constant_hunter",
-                                   "evolved_ann_5", "backstabber", "prober4", "adaptive", "noisy(tft, 0.1)",
+                                   "evolved_ann_5", "backstabber", "doublecrosser", "adaptive", "noisy(tft, 0.1)",
                                    "dual(gtft)", "meta_majority_memory_one"};
     size_t n_reg = pl_strategy_count(), n_oth = sizeof others / sizeof *others;
     pl_strategy **aut = calloc(n_reg, sizeof *aut), *oth[sizeof others / sizeof *others];
@@ -609,8 +609,8 @@ static void late_automaton_moves_as_in_order(void **unused)
 {
     (void)unused;
     static const char *others[] = {"forgiving_tft", "second_gladstein", "gradual", "retaliate", "limited_retaliate",
-                                   "omega_tft", "cycle_hunter", "math_constant_hunter", "evolved_ann_5", "backstabber",
-                                   "prober4", "adaptive", "meta_hunter", "first_downing", "first_anonymous",
+                                   "omega_tft", "cycle_hunter", "math_constant_hunter", "evolved_ann_5", "doublecrosser",
+                                   "first_shubik", "adaptive", "meta_hunter", "first_downing", "first_anonymous",
                                    "first_graaskamp"};
     enum { N_OTH = sizeof others / sizeof *others, NCFG = 5 };
     size_t n;
@@ -681,6 +681,132 @@ static void late_automaton_moves_as_in_order(void **unused)
     for (size_t i = 0; i < n; i++) pl_strategy_free(aut[i]);
     free(aut);
     for (size_t k = 0; k < N_OTH; k++) pl_strategy_free(oth[k]);
+}
+
+/* The players that read the match length or follow the turn alone made automata for a length
+ * known (automaton_length: BackStabber, Alexei, EugineNier, AntiCycler and the Thue-Morse players,
+ * their states counting the turns; Grumpy, its count bounded by the length) and Prober 4 (an automaton
+ * of its probe's counts): stepped beside their move, turn by turn, told the length, against
+ * opponents of every kind (random at several rates, tit for tat, suspicious tit for tat, an
+ * alternator, and own actions flipped as noise flips them), at lengths around every threshold of
+ * their rules (the last turns, the probe's 20 turns and the 5 after, a 64-turn word); the same
+ * move every turn.  Then in matches: each against every automaton and table and against called
+ * players, with and without noise, at fixed lengths and with a probabilistic end (where a player
+ * that reads the length must stay called), the same matches as the loop of moves. */
+static void length_automata_move_as_called(void **unused)
+{
+    (void)unused;
+    static const char *ids[] = {"backstabber", "alexei", "eugine_nier", "anti_cycler", "thue_morse", "thue_morse_inverse",
+                                "grumpy", "grumpy:starting_state=1,grumpy_threshold=2,nice_threshold=1",
+                                "grumpy:grumpy_threshold=0,nice_threshold=3", "prober4"};
+    static const int lengths[] = {1, 2, 3, 4, 5, 6, 7, 8, 19, 20, 21, 22, 25, 26, 27, 63, 64, 65, 180, 199, 200, 201, 333, 1000};
+    enum { N_IDS = sizeof ids / sizeof *ids, N_LEN = sizeof lengths / sizeof *lengths, OPPONENTS = 9, TRIALS = 6 };
+    static pl_automaton a;
+    long made = 0, turns = 0;
+    pl_history me, opp;
+    assert_int_equal(pl_history_init(&me, 16), PL_OK);
+    assert_int_equal(pl_history_init(&opp, 16), PL_OK);
+    for (int i = 0; i < N_IDS; i++) {
+        pl_strategy *s = st_make(ids[i]);
+        const pl_strategy_def *d = s->def;
+        assert_true(d->automaton || d->automaton_length);
+        unsigned char *state = calloc(1, d->state_size ? d->state_size : 1);
+        assert_non_null(state);
+        for (int l = 0; l < N_LEN; l++) {
+            int L = lengths[l];
+            int ok = d->automaton ? d->automaton(&s->params, &a) : d->automaton_length(&s->params, L, &a);
+            if (L <= 200 && !ok) fail_msg("%s: no automaton for %d turns", ids[i], L);
+            if (!ok) continue;
+            made++;
+            assert_true(a.n >= 1 && a.n <= PL_AUTOMATON_MAX);
+            for (int k = 0; k < a.n; k++)
+                for (int y = 0; y < 4; y++) assert_true(a.next[k][y] < a.n);
+            for (int o = 0; o < OPPONENTS; o++)
+                for (int trial = 0; trial < TRIALS; trial++) {
+                    static const double rate[6] = {0, 0.03, 0.2, 0.5, 0.8, 1};
+                    double flip = trial % 3 == 2 ? 0.1 : 0; /* own actions flipped, as noise does */
+                    pl_rng rng, untouched;
+                    pl_rng_init(&rng, 99, (uint64_t)(o * TRIALS + trial), (uint64_t)L);
+                    pl_rng_init(&untouched, 1, 2, 3);
+                    memset(state, 0, d->state_size ? d->state_size : 1);
+                    if (d->init) d->init(state, &s->params);
+                    pl_history_clear(&me);
+                    pl_history_clear(&opp);
+                    unsigned at = 0;
+                    for (int t = 0; t < L; t++) {
+                        pl_view v = {.turn = t, .length = L, .me = &me, .opp = &opp, .game = pl_game_standard(),
+                                     .side = 0, .rng = &untouched};
+                        int m = d->move(state, &s->params, &v) & 1, am = a.cut[at] == 0;
+                        if (m != am)
+                            fail_msg("%s, %d turns, opponent %d, trial %d: turn %d moves %c, its automaton %c (state %u)",
+                                     ids[i], L, o, trial, t, m ? 'D' : 'C', am ? 'D' : 'C', at);
+                        assert_true(a.cut[at] == 0 || a.cut[at] == UINT64_MAX);
+                        int x = m ^ (flip > 0 && pl_rng_uniform(&rng) < flip), y;
+                        if (o < 6) y = pl_rng_uniform(&rng) < rate[o];
+                        else if (o == 6) y = t ? pl_hist_at(&me, t - 1) : 0;       /* tit for tat */
+                        else if (o == 7) y = t ? pl_hist_at(&me, t - 1) : 1;       /* suspicious */
+                        else y = t & 1;                                             /* alternator */
+                        assert_int_equal(pl_history_push(&me, x, 0), PL_OK);
+                        assert_int_equal(pl_history_push(&opp, y, 0), PL_OK);
+                        at = a.next[at][2 * x + y];
+                        turns++;
+                    }
+                }
+        }
+        free(state);
+        pl_strategy_free(s);
+    }
+    /* 237 and 1,224,558: EugineNier past 230 turns and BackStabber past 513 declined */
+    assert_true(made == N_IDS * N_LEN - 3 && turns > 1200000);
+    pl_history_free(&me);
+    pl_history_free(&opp);
+    /* a length past PL_AUTOMATON_MAX turns is declined */
+    pl_strategy *bs = st_make("backstabber");
+    assert_false(bs->def->automaton_length(&bs->params, PL_AUTOMATON_MAX + 1, &a));
+    pl_strategy_free(bs);
+
+    /* in matches, against every automaton and table, and against called players */
+    size_t n;
+    pl_strategy **aut = automata_and_tables(&n), *len[N_IDS];
+    static const char *called[] = {"meta_hunter", "retaliate", "doublecrosser", "first_anonymous", "evolved_ann_5"};
+    enum { N_CALLED = sizeof called / sizeof *called, NCFG = 6 };
+    pl_strategy *cal[N_CALLED];
+    for (int i = 0; i < N_IDS; i++) len[i] = st_make(ids[i]);
+    for (int k = 0; k < N_CALLED; k++) cal[k] = st_make(called[k]);
+    pl_match_config cfgs[NCFG];
+    for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
+    cfgs[0].turns = 200, cfgs[0].seed = 3;
+    cfgs[1].turns = 200, cfgs[1].noise = 0.05, cfgs[1].seed = 7;
+    cfgs[2].turns = 0, cfgs[2].prob_end = 0.01, cfgs[2].seed = 5;
+    cfgs[3].turns = 200, cfgs[3].prob_end = 0.02, cfgs[3].noise = 0.02, cfgs[3].seed = 3; /* capped at 200 */
+    cfgs[4].turns = 65, cfgs[4].noise = 0.2, cfgs[4].seed = 13, cfgs[4].stream_b = 4;
+    cfgs[5].turns = 3, cfgs[5].seed = 11;
+    pl_match_buf bufs[2];
+    for (int k = 0; k < 2; k++) assert_int_equal(pl_match_buf_init(&bufs[k], 16), PL_OK);
+    bufs[0].generic = 1;
+    pl_error err;
+    long stepped = 0;
+    for (int i = 0; i < N_IDS; i++)
+        for (size_t j = 0; j < n + N_CALLED; j++)
+            for (int k = 0; k < NCFG; k++)
+                for (int side = 0; side < 2; side++) {
+                    const pl_strategy *o = j < n ? aut[j] : cal[j - n];
+                    const pl_strategy *pa = side ? o : len[i], *pb = side ? len[i] : o;
+                    for (int m = 0; m < 2; m++) assert_int_equal(pl_match_run(pa, pb, &cfgs[k], &bufs[m], &err), PL_OK);
+                    same_match(pa, pb, &cfgs[k], &bufs[0], &bufs[1], "a player that reads the length");
+                    if (j >= n && !pl_strategy_is_stochastic(o) && strcmp(ids[i], "prober4") != 0) {
+                        /* against a called player: stepped (half) for a length known, called with a
+                         * probabilistic end */
+                        assert_int_equal(bufs[1].half, cfgs[k].prob_end == 0);
+                        stepped += bufs[1].half;
+                    }
+                }
+    assert_true(stepped == (N_IDS - 1) * (N_CALLED - 1) * 4 * 2); /* all but Prober 4, the four deterministic, 4 lengths, 2 sides */
+    for (int k = 0; k < 2; k++) pl_match_buf_free(&bufs[k]);
+    for (size_t i = 0; i < n; i++) pl_strategy_free(aut[i]);
+    free(aut);
+    for (int i = 0; i < N_IDS; i++) pl_strategy_free(len[i]);
+    for (int k = 0; k < N_CALLED; k++) pl_strategy_free(cal[k]);
 }
 
 static void probe_refuses_hidden_reads(void **unused)
@@ -767,6 +893,7 @@ int main(void)
         cmocka_unit_test(automata_play_as_moves),
         cmocka_unit_test(one_automaton_plays_as_moves),
         cmocka_unit_test(late_automaton_moves_as_in_order),
+        cmocka_unit_test(length_automata_move_as_called),
         cmocka_unit_test(two_chains_play_as_one_at_a_time),
         cmocka_unit_test(same_players_take_what_was_made),
         cmocka_unit_test(cycles_of_every_period),

@@ -6,6 +6,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "core/stats.h"
 
@@ -248,6 +250,35 @@ static void numpy_sums_to_the_bit(void **state)
     assert_true(isnan(pl_stats_np_mean(x, 0)));
 }
 
+/* numpy's mean and deviation of n copies of one value, made without the array (a tournament's
+ * pair played once), are those of the array to the bit: every n from 0 to 700 (below 8, the
+ * partial sums up to 128, the halves past it), values of every size and sign, a tenth, a third,
+ * a seventh and numbers whose sums round (the deviation of copies is then not 0). */
+static void numpy_of_copies_to_the_bit(void **state)
+{
+    (void)state;
+    static double x[700];
+    double vs[40] = {0, -0.0, 1, -1, 0.1, 1.0 / 3, -1.0 / 7, 2.345, 3.0000000000000004, 1e-300, -7.5e250,
+                     4.9406564584124654e-324, 0x1.fffffffffffffp-1, 1.0 / 199, 599.0 / 200, -441.0 / 200};
+    uint64_t z = 0x9e3779b97f4a7c15ull;
+    for (int k = 16; k < 40; k++) { /* random doubles of several magnitudes */
+        z ^= z << 13, z ^= z >> 7, z ^= z << 17;
+        vs[k] = ((double)(z >> 11) * 0x1.0p-53 - 0.5) * pow(10, (double)(k % 12) - 4);
+    }
+    long rounded = 0;
+    for (int k = 0; k < 40; k++) {
+        for (size_t i = 0; i < 700; i++) x[i] = vs[k];
+        for (size_t n = 0; n <= 700; n++) {
+            double m = pl_stats_np_mean(x, n), d = pl_stats_np_std(x, n);
+            double ms = pl_stats_np_mean_same(vs[k], n), ds = pl_stats_np_std_same(vs[k], n);
+            if (!(memcmp(&m, &ms, sizeof m) == 0 && memcmp(&d, &ds, sizeof d) == 0))
+                fail_msg("%a copied %zu times: mean %a, %a; deviation %a, %a", vs[k], n, m, ms, d, ds);
+            rounded += n > 0 && d != 0;
+        }
+    }
+    assert_true(rounded > 1000); /* the sums rounded often: the test of the order of the additions */
+}
+
 /* Kahan's sum keeps what a plain sum drops: 1 + 1e-16 ten times is 1 + 1e-15 to within a bit. */
 static void compensated_sum_keeps_small_terms(void **state)
 {
@@ -264,6 +295,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numpy_sums_to_the_bit),
+        cmocka_unit_test(numpy_of_copies_to_the_bit),
         cmocka_unit_test(compensated_sum_keeps_small_terms),
         cmocka_unit_test(paired_difference_of_two_proportions),
         cmocka_unit_test(beta_draws_have_the_beta_mean_and_variance),

@@ -460,11 +460,71 @@ static void reference_summary_by_hand(void **state)
     for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
 }
 
+/* Each pair's states and what followed them, as the tournament counts them a word of turns at a
+ * time, are those counted turn by turn from the same matches played again (job k's repetition r is
+ * the match of streams (k, r); with self-play the jobs of three players are (0,0), (0,1), (0,2),
+ * (1,1), (1,2), (2,2)): noisy stochastic players, at lengths of one turn, one word, a word and a
+ * turn, two words and a turn, 200, from both sides. */
+static void pair_states_as_counted_turn_by_turn(void **state)
+{
+    (void)state;
+    pl_strategy *p[3] = {mk("random"), mk("gtft"), mk("first_anonymous")};
+    static const int lengths[] = {1, 2, 63, 64, 65, 128, 129, 200};
+    for (size_t li = 0; li < sizeof lengths / sizeof *lengths; li++) {
+        pl_tournament_config cfg;
+        pl_tournament_config_default(&cfg);
+        cfg.turns = lengths[li];
+        cfg.repetitions = 3;
+        cfg.noise = 0.1;
+        cfg.seed = 11;
+        pl_tournament_result *r;
+        pl_error err;
+        assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, &err), 0);
+        size_t k = 0;
+        for (size_t i = 0; i < 3; i++)
+            for (size_t j = i; j < 3; j++, k++) {
+                if (i == j) continue;
+                uint64_t st[2][4] = {{0}}, to_c[2][4] = {{0}}, to_d[2][4] = {{0}};
+                for (int rep = 0; rep < cfg.repetitions; rep++) {
+                    pl_match_config mc;
+                    pl_match_config_default(&mc);
+                    mc.turns = cfg.turns, mc.noise = cfg.noise, mc.seed = cfg.seed;
+                    mc.stream_a = k, mc.stream_b = (uint64_t)rep;
+                    pl_match_result *m;
+                    assert_int_equal(pl_match_play(p[i], p[j], &mc, &m, &err), 0);
+                    for (int t = 0; t < cfg.turns; t++)
+                        for (int side = 0; side < 2; side++) {
+                            int own = pl_match_result_action(m, side, t), other = pl_match_result_action(m, 1 - side, t);
+                            st[side][2 * own + other]++;
+                            if (t + 1 < cfg.turns) {
+                                if (pl_match_result_action(m, side, t + 1)) to_d[side][2 * own + other]++;
+                                else to_c[side][2 * own + other]++;
+                            }
+                        }
+                    pl_match_result_free(m);
+                }
+                for (int side = 0; side < 2; side++) {
+                    uint64_t s4[4], c4[4], d4[4];
+                    pl_tournament_result_pair_states(r, side ? j : i, side ? i : j, s4, c4, d4);
+                    for (int o = 0; o < 4; o++)
+                        if (s4[o] != st[side][o] || c4[o] != to_c[side][o] || d4[o] != to_d[side][o])
+                            fail_msg("%d turns, pair (%zu, %zu), side %d, state %d: %llu %llu %llu, turn by turn %llu %llu %llu",
+                                     cfg.turns, i, j, side, o, (unsigned long long)s4[o], (unsigned long long)c4[o],
+                                     (unsigned long long)d4[o], (unsigned long long)st[side][o],
+                                     (unsigned long long)to_c[side][o], (unsigned long long)to_d[side][o]);
+                }
+            }
+        pl_tournament_result_free(r);
+    }
+    for (int i = 0; i < 3; i++) pl_strategy_free(p[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(known_scores_of_three_classics),
         cmocka_unit_test(reference_summary_by_hand),
+        cmocka_unit_test(pair_states_as_counted_turn_by_turn),
         cmocka_unit_test(totals_and_pairwise_cooperation),
         cmocka_unit_test(a_pair_played_once_has_a_spread_of_exactly_zero),
         cmocka_unit_test(same_seed_same_numbers_whatever_the_threads),
