@@ -57,15 +57,4 @@ void pl_automaton_batch_set(pl_automaton_batch *ab, const pl_automaton *a, const
  * pl_table_batch_play leaves them.  turns < 2^31. */
 void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes, pl_rng *rng, pl_table_batch *out);
 
-/* The memory-one table t as an automaton: state 0 the first turn, 1 + 2x + y after (x, y), as
- * twoparty/match.c makes one. */
-static inline void pl_table_as_automaton(const pl_table *t, pl_automaton *a)
-{
-    a->n = 5;
-    for (int s = 0; s < 5; s++) {
-        a->cut[s] = t->cut[s];
-        for (int k = 0; k < 4; k++) a->next[s][k] = (uint16_t)(1 + k);
-    }
-}
-
 #endif

@@ -501,16 +501,6 @@ static int automaton_for(const pl_strategy_def *d, int known)
     return d->automaton_length && known > 0 ? known : 0;
 }
 
-/* The memory-one table t as an automaton: state 0 the first turn, 1 + 2x + y after (x, y). */
-static void table_automaton(const pl_table *t, pl_automaton *a)
-{
-    a->n = 5;
-    for (int s = 0; s < 5; s++) {
-        a->cut[s] = t->cut[s];
-        for (int k = 0; k < 4; k++) a->next[s][k] = (uint16_t)(1 + k);
-    }
-}
-
 /* Each player as an automaton into out[side] (pointing into m), NULL for a player that is not
  * one (no automaton hook and not a memory-one table in g, or a hook that declines); det[side]
  * is 1 when that automaton never draws. */
@@ -528,7 +518,7 @@ static void automata_of(struct pl_match_autos *m, const pl_strategy *a, const pl
             pl_table t;
             if (!s[side]->def->memory_one || !pl_table_of(s[side], g, side, &t)) continue;
             if (!m->m1 && !(m->m1 = pl_malloc(2 * sizeof *m->m1))) continue; /* the loop of moves will do */
-            table_automaton(&t, &m->m1[side]);
+            pl_table_as_automaton(&t, &m->m1[side]);
             out[side] = &m->m1[side];
             det[side] = pl_table_deterministic(&t);
         }
@@ -713,7 +703,7 @@ static int play_cycle(struct pl_match_autos *m, const pl_automaton *A, const pl_
  * call when the automaton is A (aside 0) too, which is the same stream only when the called
  * player takes no draw (pl_match_run gives it a stream of its own and plays the match again in
  * order if it drew): then no value of the automaton's lives across the call, as when it is B.
- * `table` 1 when A is a memory-one table (table_automaton): its next state is 1 + 2 (own action)
+ * `table` 1 when A is a memory-one table (pl_table_as_automaton): its next state is 1 + 2 (own action)
  * + (the other's), the actions after the noise's flips, no load. */
 static inline __attribute__((always_inline)) void play_half(const pl_automaton *A, int aside, int late, int table,
                                                             match_side *p, pl_history *ha, pl_history *hb,
@@ -934,7 +924,7 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
                      .view = {.length = known, .me = hb, .opp = ha, .game = g, .side = 1, .rng = &rng}};
     buf->half = half != NULL;
     if (half) {
-        /* a memory-one table as the automaton (table_automaton): its next state without a load */
+        /* a memory-one table as the automaton (pl_table_as_automaton): its next state without a load */
         int table = buf->autos->m1 && half == &buf->autos->m1[half_side];
         if (half_side == 1) play_half_as(half, 1, 1, table, &pa, ha, hb, &rng, noise_cut, length);
         else if (buf->autos->det[0] && !buf->half_in_order) {

@@ -17,6 +17,7 @@
 #include "parley/rng.h"
 #include "parley/strategy.h"
 #include "core/rng_gaps.h"
+#include "strategies/automaton.h"
 
 /* Each probability as its cut (pl_rng_cut): 0 never, UINT64_MAX always, else a draw x < cut. */
 typedef struct pl_table {
@@ -28,6 +29,17 @@ int pl_table_of(const pl_strategy *s, const pl_game *g, int side, pl_table *t);
 
 /* 1 when neither table draws anything (every cut 0 or UINT64_MAX). */
 int pl_table_deterministic(const pl_table *t);
+
+/* The table t as an automaton (strategies/automaton.h): state 0 the first turn, 1 + 2x + y after
+ * own action x and the other's y, whatever the state; for match.c's loops and automaton_batch.c's. */
+static inline void pl_table_as_automaton(const pl_table *t, pl_automaton *a)
+{
+    a->n = 5;
+    for (int s = 0; s < 5; s++) {
+        a->cut[s] = t->cut[s];
+        for (int k = 0; k < 4; k++) a->next[s][k] = (uint16_t)(1 + k);
+    }
+}
 
 /* The bits a batched action is compared with: the chance of cooperating as played (after
  * noise) is a fraction N / 2^106 exactly (a 53-bit probability and a 53-bit noise). */
