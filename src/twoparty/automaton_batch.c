@@ -50,6 +50,7 @@ typedef struct side_key {
     const pl_strategy_def *def; /* NULL: nothing kept */
     pl_params params;
     uint64_t noise_cut;
+    int length; /* the match length an automaton_length hook made it for; -1: the automaton hook */
 } side_key;
 
 /* A lane's state is its record's offset, kept in 16 bits, and so is that offset plus the outcome's
@@ -90,26 +91,34 @@ static void prepare_side(pl_automaton_batch *ab, int side, uint64_t e)
     }
 }
 
-/* s on `side` as an automaton into ab->au[side] and its records: its hook's, kept when the last
- * one was the same player under the same noise, or its memory-one table's.  0 when it is neither. */
-static int side_automaton(pl_automaton_batch *ab, const pl_strategy *s, const pl_game *g, int side, uint64_t noise_cut)
+/* s on `side` as an automaton into ab->au[side] and its records: its automaton hook's, or for a
+ * player that reads the match length its automaton_length hook's for these turns (the batches'
+ * length is always fixed), kept when the last one was the same player under the same noise and
+ * length; or its memory-one table's.  0 when it is none of them. */
+static int side_automaton(pl_automaton_batch *ab, const pl_strategy *s, const pl_game *g, int side, uint64_t noise_cut,
+                          int turns)
 {
     side_key *k = &ab->key[side];
     uint64_t e = pl_batch_over53(noise_cut) * (noise_cut != 0);
-    if (s->def->automaton) {
-        if (k->def == s->def && k->noise_cut == noise_cut && memcmp(&k->params, &s->params, sizeof s->params) == 0)
+    const pl_strategy_def *d = s->def;
+    if (d->automaton || d->automaton_length) {
+        int length = d->automaton ? -1 : turns;
+        if (k->def == d && k->noise_cut == noise_cut && k->length == length &&
+            memcmp(&k->params, &s->params, sizeof s->params) == 0)
             return 1;
         k->def = NULL;
-        if (!s->def->automaton(&s->params, &ab->au[side])) return 0;
+        if (!(d->automaton ? d->automaton(&s->params, &ab->au[side]) : d->automaton_length(&s->params, length, &ab->au[side])))
+            return 0;
         prepare_side(ab, side, e);
-        k->def = s->def;
+        k->def = d;
         k->params = s->params;
         k->noise_cut = noise_cut;
+        k->length = length;
         return 1;
     }
     k->def = NULL;
     pl_table t;
-    if (!s->def->memory_one || !pl_table_of(s, g, side, &t)) return 0;
+    if (!d->memory_one || !pl_table_of(s, g, side, &t)) return 0;
     pl_table_as_automaton(&t, &ab->au[side]);
     prepare_side(ab, side, e);
     return 1;
@@ -140,7 +149,7 @@ int pl_automaton_batch_pair(pl_automaton_batch *ab, const pl_strategy *a, const 
     const pl_strategy *s[2] = {a, b};
     if (!noise_cut && !a->stochastic && !b->stochastic) return 0; /* no draw at all: not built */
     for (int side = 0; side < 2; side++)
-        if (!side_automaton(ab, s[side], g, side, noise_cut)) return 0;
+        if (!side_automaton(ab, s[side], g, side, noise_cut, turns)) return 0;
     return noise_cut || draws_within(&ab->au[0], &ab->au[1], turns);
 }
 

@@ -41,7 +41,8 @@ void pl_automaton_batch_plain(pl_automaton_batch *ab, int plain);
 
 /* Prepares in ab the pair a (row, side 0) against b (column) in game g with the noise whose cut
  * is noise_cut, for matches of `turns` turns.  1 when both players are automata (their
- * automaton hook, else a memory-one table in g) and a match of them may draw: with noise, or
+ * automaton hook, or the automaton_length hook's for `turns` turns of a player that reads the
+ * length, else a memory-one table in g) and a match of them may draw: with noise, or
  * where the two automata reach a state that draws within `turns` turns.  0 otherwise (the
  * tournament's default play, which plays a pair that never draws once). */
 int pl_automaton_batch_pair(pl_automaton_batch *ab, const pl_strategy *a, const pl_strategy *b, const pl_game *g,

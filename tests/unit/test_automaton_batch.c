@@ -29,14 +29,16 @@ static pl_strategy *make(const char *name)
     return s;
 }
 
-/* name on `side` as the kernel takes it: its automaton hook's, or its memory-one table's. */
-static pl_automaton *automaton_of(const char *name, int side)
+/* name on `side` as the kernel takes it for matches of `turns` turns: its automaton hook's, its
+ * automaton_length hook's for that length, or its memory-one table's. */
+static pl_automaton *automaton_for(const char *name, int side, int turns)
 {
     pl_strategy *s = make(name);
     pl_automaton *a = malloc(sizeof *a);
     assert_non_null(a);
     pl_table t;
     if (s->def->automaton) assert_true(s->def->automaton(&s->params, a));
+    else if (s->def->automaton_length) assert_true(s->def->automaton_length(&s->params, turns, a));
     else {
         assert_true(pl_table_of(s, pl_game_standard(), side, &t));
         pl_table_as_automaton(&t, a);
@@ -44,6 +46,8 @@ static pl_automaton *automaton_of(const char *name, int side)
     pl_strategy_free(s);
     return a;
 }
+
+static pl_automaton *automaton_of(const char *name, int side) { return automaton_for(name, side, 60); }
 
 /* A probability as a double from a cut (exact: 53 bits). */
 static double prob(uint64_t cut) { return cut == UINT64_MAX ? 1.0 : (double)(cut >> 11) * 0x1p-53; }
@@ -141,7 +145,10 @@ static double distance(const pl_automaton *play_a, const pl_automaton *play_b, c
 static const char *const pairs[][2] = {
     {"pso_gambler_2_2_2", "evolved_fsm_16"}, {"first_feld", "tf2t"},         {"evolved_lookerup_2_2_2", "gtft"},
     {"cycler", "pso_gambler_1_1_1"},         {"first_tullock", "grudger"},   {"random", "evolved_fsm_4"},
-    {"pso_gambler_mem1", "cycler"},          {"first_feld", "evolved_fsm_16"}};
+    {"pso_gambler_mem1", "cycler"},          {"first_feld", "evolved_fsm_16"},
+    /* players that read the match length, as the automata made for the 60 turns the checks play */
+    {"backstabber", "gtft"},                 {"random", "eugine_nier"},      {"grumpy", "first_feld"},
+    {"thue_morse", "pso_gambler_2_2_2"}};
 
 /* The lanes' means within five standard errors of the exact expectation, every pair, with and
  * without noise. */
@@ -321,7 +328,9 @@ static void the_pairs_it_takes(void **unused)
         int takes;
     } cases[] = {{"first_feld", "tf2t", 0, 1}, {"gtft", "cycler", 0, 1}, {"tf2t", "grudger", 0, 0},
                  {"tf2t", "grudger", 0.01, 1},       {"gtft", "grudger", 0, 0},        {"gtft", "defector", 0, 1},
-                 {"adaptive", "first_feld", 0, 0},   {"first_feld", "adaptive", 0.1, 0}};
+                 {"adaptive", "first_feld", 0, 0},   {"first_feld", "adaptive", 0.1, 0},
+                 {"backstabber", "gtft", 0, 1},      {"random", "alexei", 0, 1},       {"anti_cycler", "tft", 0, 0},
+                 {"doublecrosser", "gtft", 0, 0}};
     pl_automaton_batch *ab = pl_automaton_batch_new();
     assert_non_null(ab);
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
@@ -333,6 +342,38 @@ static void the_pairs_it_takes(void **unused)
         pl_strategy_free(a), pl_strategy_free(b);
     }
     pl_automaton_batch_free(ab);
+}
+
+/* A player that reads the match length is taken as its automaton for the length of the batch's
+ * matches: the pair as pl_automaton_batch_pair prepares it plays the same lanes as the automata
+ * made for that length set by hand, and not as those made for one turn more. */
+static void length_automata_made_for_the_match(void **unused)
+{
+    (void)unused;
+    static const char *const cases[][2] = {{"backstabber", "gtft"}, {"random", "alexei"}, {"eugine_nier", "first_feld"}};
+    pl_automaton_batch *ab = pl_automaton_batch_new(), *by_hand = pl_automaton_batch_new();
+    assert_non_null(ab), assert_non_null(by_hand);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        pl_strategy *a = make(cases[c][0]), *b = make(cases[c][1]);
+        assert_true(pl_automaton_batch_pair(ab, a, b, pl_game_standard(), 0, 60));
+        int same[2];
+        for (int extra = 0; extra < 2; extra++) {
+            pl_automaton *ha = automaton_for(cases[c][0], 0, 60 + extra), *hb = automaton_for(cases[c][1], 1, 60 + extra);
+            pl_automaton_batch_set(by_hand, ha, hb, 0);
+            pl_table_batch x, y;
+            pl_rng r1, r2;
+            pl_rng_init(&r1, 3, c, 0), pl_rng_init(&r2, 3, c, 0);
+            pl_automaton_batch_play(ab, 60, 64, &r1, &x);
+            pl_automaton_batch_play(by_hand, 60, 64, &r2, &y);
+            same[extra] = !memcmp(x.n, y.n, sizeof x.n);
+            free(ha), free(hb);
+        }
+        if (!same[0] || same[1])
+            fail_msg("%s vs %s: the lanes are%s those of the automata made for 60 turns and%s those made for 61",
+                     cases[c][0], cases[c][1], same[0] ? "" : " not", same[1] ? "" : " not");
+        pl_strategy_free(a), pl_strategy_free(b);
+    }
+    pl_automaton_batch_free(ab), pl_automaton_batch_free(by_hand);
 }
 
 static pl_tournament_result *tournament(pl_strategy **p, size_t n, int batched, int threads, double noise)
@@ -398,6 +439,7 @@ int main(void)
         cmocka_unit_test(vectors_and_lanes_agree),
         cmocka_unit_test(partial_batch),
         cmocka_unit_test(the_pairs_it_takes),
+        cmocka_unit_test(length_automata_made_for_the_match),
         cmocka_unit_test(batched_tournament),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
