@@ -246,7 +246,10 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
              * exchanged for it, those and whether it is under way; one hanging on it, whether it is or
              * was ever done (and withdrawn in answer, for either), not its start */
             pl_bits moved_dep = d_done | d_retal | d_ever;
-            pl_bits moved = moved_dep | d_prog;
+            /* (whether a step exchanged for it is under way is read only as the chance its actor does it,
+             * 1 if it is, else would_do: exactly 1 for the steps no type of their actor may never do,
+             * which the expectations never move (pl_ag_expectations: c->maybe_never), so only theirs) */
+            pl_bits moved = moved_dep | (d_prog & c->maybe_never);
             pl_bits drop = 0;
             for (pl_bits k = d_shock; k; k &= k - 1) drop |= c->shock_pi_readers[__builtin_ctzll(k)];
             /* the plans that read a field of a step that moved (every one at the first decision, where
