@@ -37,6 +37,15 @@
 
 #include "agreement/agreement_behaviour.h"
 
+#define G_STEP(i) 0x9E3779B97F4A7C15ULL * (uint64_t)(i)
+#define G_STEP4(i) G_STEP(i), G_STEP((i) + 1), G_STEP((i) + 2), G_STEP((i) + 3)
+#define G_STEP16(i) G_STEP4(i), G_STEP4((i) + 4), G_STEP4((i) + 8), G_STEP4((i) + 12)
+_Static_assert(PL_AG_MAX_STEPS == 64, "pl_ag_choice_step lists 64 steps");
+const uint64_t pl_ag_choice_step[PL_AG_MAX_STEPS] = {G_STEP16(0), G_STEP16(16), G_STEP16(32), G_STEP16(48)};
+#undef G_STEP16
+#undef G_STEP4
+#undef G_STEP
+
 void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
 {
     /* a party's expectations read only its own beliefs and memory: remade for those that changed.
