@@ -607,7 +607,7 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             R->remaining[s]--;
         }
         for (int k = 0; k < nf; k++)
-            add_row(o->pay, flow[k], P);
+            for (int p = 0; p < P; p++) o->pay[p] += flow[k][p];
     }
 played:
     R->t = t;

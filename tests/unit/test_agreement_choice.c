@@ -415,6 +415,44 @@ static void a_threat_the_rule_does_not_read_keeps_the_plan(void **state)
     pl_agreement_free(a);
 }
 
+/* The worths are made apart before any shock (each flow the compiled one) and after (pl_ag_flow, with
+ * what the shocks add: agreement_choice.c, pl_ag_delta_start and _keep).  B's Y, hanging on A's X, pays
+ * A a value of 1 and, once the shock has come, a flow of 2; X itself pays A a flow of 0.5 and, after
+ * the shock, 0.25 more.  With the shock, starting X and keeping it in force both gain Y's flow through
+ * what hangs on X (chance 1, both discounts, the annuity) and X's own extra flow (discounted by X's
+ * duration for the start).  Fails with the shocks' flows left out of either (tried). */
+static const char shocked[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n  - {id: A, policy: reciprocal}\n  - {id: B, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, flow: {A: 0.5}, reversible: true}\n"
+    "  - {id: Y, actor: B, requires: [X], cost: 1, value: {A: 1}}\n"
+    "shocks:\n"
+    "  - {id: S, p: 0.1, flows: {Y: {A: 2}, X: {A: 0.25}}}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.01, discount: 0.9, lookahead: 4, patience: 0}\n";
+
+static void the_worths_read_the_shocks_flows_once_a_shock_has_come(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(shocked);
+    pl_ag_compiled c;
+    pl_ag_state st;
+    fresh(a, &c, &st);
+    const double start0 = pl_ag_delta_start(&c, &st, 0, 0);
+    st.shock_on = 1;
+    const double start1 = pl_ag_delta_start(&c, &st, 0, 0);
+    const double want = c.disc[0] * c.disc[1] * 2 * c.annuity + c.disc[0] * 0.25 * c.annuity;
+    if (fabs(start1 - start0 - want) > 1e-12) fail_msg("start: %.17g with the shock, %.17g before", start1, start0);
+    st.t = 2, st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
+    st.shock_on = 0;
+    const double keep0 = pl_ag_delta_keep(&c, &st, 0, 0);
+    st.shock_on = 1;
+    const double keep1 = pl_ag_delta_keep(&c, &st, 0, 0);
+    const double want_keep = c.disc[0] * c.disc[1] * 2 * c.annuity + 0.25 * c.annuity;
+    if (fabs(keep1 - keep0 - want_keep) > 1e-12) fail_msg("keep: %.17g with the shock, %.17g before", keep1, keep0);
+    pl_agreement_free(a);
+}
+
 /* B's step W, then A's delivery X (4 periods, cost 4, worth 8 to B) which requires it.  Discount 0.5
  * over a look-ahead of 2: paid as delivered, a payment of 1 is worth (1 + 0.5) / 4 = 0.375 at the
  * start.  So A's worth of starting X is -4 x 0.375 = -1.5 (paid once, -4), and of keeping it under
@@ -511,6 +549,7 @@ int main(void)
         cmocka_unit_test(a_chance_is_kept_when_what_moved_pays_its_actor_nothing),
         cmocka_unit_test(only_the_start_of_a_step_its_actor_may_hold_back_moves_a_chance),
         cmocka_unit_test(a_threat_the_rule_does_not_read_keeps_the_plan),
+        cmocka_unit_test(the_worths_read_the_shocks_flows_once_a_shock_has_come),
         cmocka_unit_test(the_logistic_skips_the_exp_only_where_it_is_exactly_one),
         cmocka_unit_test(a_period_s_draws_from_its_base_are_the_hash_of_key_period_and_step),
     };
