@@ -37,6 +37,15 @@
 
 #include "agreement/agreement_behaviour.h"
 
+#define G_STEP(i) 0x9E3779B97F4A7C15ULL * (uint64_t)(i)
+#define G_STEP4(i) G_STEP(i), G_STEP((i) + 1), G_STEP((i) + 2), G_STEP((i) + 3)
+#define G_STEP16(i) G_STEP4(i), G_STEP4((i) + 4), G_STEP4((i) + 8), G_STEP4((i) + 12)
+_Static_assert(PL_AG_MAX_STEPS == 64, "pl_ag_choice_step lists 64 steps");
+const uint64_t pl_ag_choice_step[PL_AG_MAX_STEPS] = {G_STEP16(0), G_STEP16(16), G_STEP16(32), G_STEP16(48)};
+#undef G_STEP16
+#undef G_STEP4
+#undef G_STEP
+
 void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
 {
     /* a party's expectations read only its own beliefs and memory: remade for those that changed.
@@ -71,12 +80,23 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
     st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
 }
 
+/* The worths of a step to its actor are made four times over (pl_ag_delta_start, pl_ag_delta_keep): with
+ * the shocks' flows (`shocks`: some shock has come) and without, where each flow is the compiled one
+ * (pl_ag_flow adds nothing before any shock: the same values), most worths being made before any shock
+ * and each flow having tested the shocks again; and for a variant with steps paid as delivered
+ * (`deliv`) and one without, where no step's test of it is made.  FLOW(d): d's flow to p; DELIV(bit):
+ * whether the step of bit is paid as delivered. */
+#define FLOW(d) (shocks ? pl_ag_flow(c, st, (d), p) : c->flow_to[(d)][p])
+#define DELIV(bit) (deliv && (c->as_delivered & (bit)))
+
 /* What step d paid as delivered (`paid: as_delivered`) is worth to p from its start: `pay` (its value
  * to p, less its cost if p is its actor) a share each period of work (c->delivered_worth), and its
  * flows once done.  Halting it saves the shares still to pay. */
-static inline double worth_as_delivered(const pl_ag_compiled *c, const pl_ag_state *st, int p, int d, double pay)
+static inline __attribute__((always_inline)) double worth_as_delivered(const pl_ag_compiled *c, const pl_ag_state *st,
+                                                                       int p, int d, double pay, const int shocks,
+                                                                       const int deliv)
 {
-    return pay * c->delivered_worth[d] + c->disc[d] * pl_ag_flow(c, st, d, p) * c->annuity;
+    return pay * c->delivered_worth[d] + c->disc[d] * FLOW(d) * c->annuity;
 }
 
 /* Step s's one-off payment to p: its value to p, less its cost if p is its actor. */
@@ -90,7 +110,8 @@ static inline double own_pay(const pl_ag_compiled *c, int p, int s)
  * counterpart step withdrawn in answer (to a reversal, a late step) is restored once what it
  * answered is put right (agreement_policy.h): its one-off value is spent, but its flows come
  * back, so they count as what hangs on s like those of a step still to come. */
-static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
+static inline __attribute__((always_inline)) double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int p,
+                                                                  int s, const int shocks, const int deliv)
 {
     /* only the counterpart steps that may pay p something (c->worth_*): each of the others adds a term
      * of 0 (v is 0), which leaves the sum as it is, so they are left out */
@@ -98,53 +119,72 @@ static double what_hangs_on(const pl_ag_compiled *c, const pl_ag_state *st, int 
     pl_bits back = st->ever_done & ~st->done & st->retal; /* withdrawn in answer */
     for (pl_bits b = c->worth_hang[s] & (~st->ever_done | back); b; b &= b - 1) {
         int d = __builtin_ctzll(b);
-        double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + pl_ag_flow(c, st, d, p) * c->annuity;
+        double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + FLOW(d) * c->annuity;
         if (v == 0) continue;
-        if (!(c->as_delivered >> d & 1))
+        if (!DELIV(PL_BIT(d)))
             g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
         else /* its value comes as d is delivered, its flows once it is done */
-            g += st->would_do[d] * c->disc[s] * worth_as_delivered(c, st, p, d, (back >> d & 1) ? 0 : c->value_to[d][p]);
+            g += st->would_do[d] * c->disc[s] *
+                 worth_as_delivered(c, st, p, d, (back >> d & 1) ? 0 : c->value_to[d][p], shocks, deliv);
     }
     for (pl_bits b = c->worth_traded[s]; b; b &= b - 1) {
         int x = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(x);
         double ans = st->would_answer[c->actor[x]], v = 0;
         if (st->done & bit) {
-            if (c->reversible & bit) v = pl_ag_flow(c, st, x, p) * c->annuity;
+            if (c->reversible & bit) v = FLOW(x) * c->annuity;
         } else if (!(st->ever_done & bit))
-            v = ((c->as_delivered & bit) ? worth_as_delivered(c, st, p, x, c->value_to[x][p])
-                                         : c->disc[x] * (c->value_to[x][p] + pl_ag_flow(c, st, x, p) * c->annuity)) *
+            v = (DELIV(bit) ? worth_as_delivered(c, st, p, x, c->value_to[x][p], shocks, deliv)
+                            : c->disc[x] * (c->value_to[x][p] + FLOW(x) * c->annuity)) *
                 ((st->prog & bit) ? 1 : st->would_do[x]);
         else if (back & bit)
-            v = c->disc[x] * pl_ag_flow(c, st, x, p) * c->annuity * ((st->prog & bit) ? 1 : st->would_do[x]);
+            v = c->disc[x] * FLOW(x) * c->annuity * ((st->prog & bit) ? 1 : st->would_do[x]);
         g += ans * v;
     }
     return g;
 }
 
-double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
+static inline __attribute__((always_inline)) double delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p,
+                                                                int s, const int shocks, const int deliv)
 {
     pl_bits bit = PL_BIT(s);
-    if (c->as_delivered & bit) return worth_as_delivered(c, st, p, s, own_pay(c, p, s)) + what_hangs_on(c, st, p, s);
+    if (DELIV(bit))
+        return worth_as_delivered(c, st, p, s, own_pay(c, p, s), shocks, deliv) +
+               what_hangs_on(c, st, p, s, shocks, deliv);
     double d = (st->started & bit) ? 0 : -c->cost[s];
     double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-    d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);
-    return d + what_hangs_on(c, st, p, s);
+    d += c->disc[s] * (v + FLOW(s) * c->annuity);
+    return d + what_hangs_on(c, st, p, s, shocks, deliv);
 }
 
-double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
+static inline __attribute__((always_inline)) double delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p,
+                                                               int s, const int shocks, const int deliv)
 {
     pl_bits bit = PL_BIT(s);
     double d = c->reverse_cost[s];
     if (st->done & bit)
-        d += pl_ag_flow(c, st, s, p) * c->annuity;
-    else if (c->as_delivered & bit)
-        d += worth_as_delivered(c, st, p, s, own_pay(c, p, s));
+        d += FLOW(s) * c->annuity;
+    else if (DELIV(bit))
+        d += worth_as_delivered(c, st, p, s, own_pay(c, p, s), shocks, deliv);
     else {
         double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-        d += c->disc[s] * (v + pl_ag_flow(c, st, s, p) * c->annuity);
+        d += c->disc[s] * (v + FLOW(s) * c->annuity);
     }
-    return d + what_hangs_on(c, st, p, s) + c->inertia[p]; /* the party's reluctance to reverse its own course */
+    return d + what_hangs_on(c, st, p, s, shocks, deliv) + c->inertia[p]; /* the party's reluctance to reverse its own course */
+}
+#undef FLOW
+#undef DELIV
+
+double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
+{
+    if (c->as_delivered) return st->shock_on ? delta_start(c, st, p, s, 1, 1) : delta_start(c, st, p, s, 0, 1);
+    return st->shock_on ? delta_start(c, st, p, s, 1, 0) : delta_start(c, st, p, s, 0, 0);
+}
+
+double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
+{
+    if (c->as_delivered) return st->shock_on ? delta_keep(c, st, p, s, 1, 1) : delta_keep(c, st, p, s, 0, 1);
+    return st->shock_on ? delta_keep(c, st, p, s, 1, 0) : delta_keep(c, st, p, s, 0, 0);
 }
 
 /* The logit's chance of starting, or keeping, own step s: from the cache where it is still valid
@@ -246,7 +286,10 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
              * exchanged for it, those and whether it is under way; one hanging on it, whether it is or
              * was ever done (and withdrawn in answer, for either), not its start */
             pl_bits moved_dep = d_done | d_retal | d_ever;
-            pl_bits moved = moved_dep | d_prog;
+            /* (whether a step exchanged for it is under way is read only as the chance its actor does it,
+             * 1 if it is, else would_do: exactly 1 for the steps no type of their actor may never do,
+             * which the expectations never move (pl_ag_expectations: c->maybe_never), so only theirs) */
+            pl_bits moved = moved_dep | (d_prog & c->maybe_never);
             pl_bits drop = 0;
             for (pl_bits k = d_shock; k; k &= k - 1) drop |= c->shock_pi_readers[__builtin_ctzll(k)];
             /* the plans that read a field of a step that moved (every one at the first decision, where

@@ -261,10 +261,36 @@ static inline void pl_ag_plan_keys_keep(const pl_ag_compiled *c, pl_ag_state *st
     st->plan_key_threat[p] = pl_ag_plan_threat(c, st, p, pl_ag_breaches(st));
     st->plan_key_restore[p] = pl_ag_plan_restore(c, st, p, pl_ag_answered(st));
 }
+/* The counterpart steps whose threat p's rule reads on this snapshot: a reciprocal rule reads `link[s] &
+ * threat` only for an own step s it may withdraw (in force and reversible, or under way) or may start
+ * (released, neither under way nor done nor taken by the opportunist, what it requires verified or,
+ * restoring, withdrawn in answer: pl_ag_reciprocal_starts tests the requirements after the link, but a
+ * step whose requirements fail is not started either way); the other rules read no threat (a grim type
+ * triggered reads its memory; unconditional and grit's initiatives start regardless).  While p's plan is
+ * held none of what this reads has moved: its own steps' state and release, the verification of what
+ * its steps neither under way nor done require (pub_check's staleness) and, while one of its steps is
+ * withdrawn, which of what they require were withdrawn in answer (the restore key, compared first). */
+static inline pl_bits pl_ag_plan_threat_reads(const pl_ag_compiled *c, const pl_ag_state *st, int p)
+{
+    const pl_bits own = c->own[p];
+    pl_bits m = 0;
+    for (pl_bits b = own & ((st->done & c->reversible) | st->prog); b; b &= b - 1) m |= c->link[__builtin_ctzll(b)];
+    for (pl_bits b = own & ~st->prog & ~st->done & ~st->opp & pl_ag_released(c, st->t); b; b &= b - 1) {
+        const int s = __builtin_ctzll(b);
+        pl_bits ok = st->verified;
+        if (st->rev >> s & 1) ok |= st->rev & st->retal;
+        if (!(c->req[s] & ~ok)) m |= c->link[s];
+    }
+    return m;
+}
+/* The keys as they were when the plan was made (they are not moved when found to hold): the
+ * withdrawals in answer exactly, the threats on the steps the rule reads them for
+ * (pl_ag_plan_threat_reads, made only when some threat moved). */
 static inline int pl_ag_plan_keys_hold(const pl_ag_compiled *c, const pl_ag_state *st, int p)
 {
-    return st->plan_key_threat[p] == pl_ag_plan_threat(c, st, p, pl_ag_breaches(st)) &&
-           st->plan_key_restore[p] == pl_ag_plan_restore(c, st, p, pl_ag_answered(st));
+    if (st->plan_key_restore[p] != pl_ag_plan_restore(c, st, p, pl_ag_answered(st))) return 0;
+    const pl_bits moved = st->plan_key_threat[p] ^ pl_ag_plan_threat(c, st, p, pl_ag_breaches(st));
+    return !moved || !(moved & pl_ag_plan_threat_reads(c, st, p));
 }
 
 /* What step s pays party p each period it is in force: its flow, and what the shocks so far added. */

@@ -315,6 +315,14 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
 
 /* A period's work on a step paid as delivered (`paid: as_delivered`): a 1/duration share of its cost
  * and of its values, as the close pays it and a quiet stretch does period by period. */
+/* pay[p] += row[p] for every party, in order (the same sums): the two as restrict, which the outcome's
+ * payoffs and the compiled rows never share, so the compiler adds two at a time without first testing
+ * whether they overlap (at every step's flows of every period) */
+static inline void add_row(double *restrict pay, const double *restrict row, int P)
+{
+    for (int p = 0; p < P; p++) pay[p] += row[p];
+}
+
 static inline void pay_share(const pl_ag_compiled *c, int s, pl_ag_outcome *o)
 {
     const double n = c->duration[s];
@@ -396,7 +404,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         if (!(st->ever_done & bit)) {
             st->ever_done |= bit;
             if (!(c->as_delivered & bit) && !R->unpaid)
-                for (int p = 0; p < P; p++) o->pay[p] += c->value_to[s][p];
+                add_row(o->pay, c->value_to[s], P);
         }
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
@@ -410,12 +418,12 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         if (!st->shock_on)
             for (pl_bits b = in_force & c->has_flow; b; b &= b - 1) {
                 int s = __builtin_ctzll(b);
-                for (int p = 0; p < P; p++) o->pay[p] += c->flow_to[s][p];
+                add_row(o->pay, c->flow_to[s], P);
             }
         else
             for (pl_bits b = in_force & R->flowing_on; b; b &= b - 1) {
                 int s = __builtin_ctzll(b);
-                for (int p = 0; p < P; p++) o->pay[p] += R->flow_on[s][p];
+                add_row(o->pay, R->flow_on[s], P);
             }
     }
     if (o->complete_t < 0 && !(c->core & ~in_force)) o->complete_t = t;

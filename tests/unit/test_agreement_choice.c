@@ -282,6 +282,177 @@ static void a_chance_is_kept_when_what_moved_pays_its_actor_nothing(void **state
     pl_agreement_free(a);
 }
 
+/* Whether a step exchanged for one's own is under way is read only as the chance its actor does it: 1 if
+ * it is, else the expectation would_do, which is exactly 1 for a step no type of its actor may hold back
+ * (agreement_choice.c, pub_check: only the starts of c->maybe_never steps drop the chances that read
+ * them).  A's step X, under way, is exchanged (`answers:`) for B's steps U and Y, both paying A; B may be
+ * a hold type holding Y back, so would_do of Y is 1/2 and of U 1.  U's start keeps X's chance of being
+ * kept (the same to the bit as made afresh); Y's start makes it again, and it moves.  Fails with the
+ * starts of every step dropping the chances (the mark lost at U's start) and with none of them (the
+ * kept chance not the fresh one at Y's start), tried. */
+static const char exchanged_under_way[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n"
+    "  - {id: A, policy: reciprocal}\n"
+    "  - id: B\n"
+    "    policy: [{policy: reciprocal, p: 0.5}, {policy: hold, p: 0.5, holds: [Y]}]\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, duration: 3, reversible: true}\n"
+    "  - {id: U, actor: B, cost: 1, duration: 3, value: {A: 1}, reversible: true}\n"
+    "  - {id: Y, actor: B, cost: 1, duration: 3, flow: {A: 1}, reversible: true}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.01, discount: 0.9, lookahead: 4, patience: 0,\n"
+    "            answers: {X: [U, Y]}}\n";
+
+/* A's plan made current on st; with mark 0, the chance of keeping X against the one made afresh
+ * (returned); else whether the cached chance still holds the mark (then marked again). */
+static double chance_of_x_kept(const pl_ag_compiled *c, pl_ag_state *st, double mark)
+{
+    pl_ag_plan_now(c, st, 0);
+    pl_ag_move rule;
+    pl_ag_plan pl;
+    pl_ag_rule_as(c, st, 0, st->type[0], &rule);
+    pl_ag_plan_choice(c, st, 0, &rule, &pl);
+    assert_true(st->plan_ck[0] == PL_BIT(0) && pl.ck == PL_BIT(0));
+    if (mark) {
+        const int kept = st->pi_keep[0] == mark;
+        st->pi_keep[0] = mark;
+        return kept;
+    }
+    if (memcmp(&st->p_act[0], &pl.p_act[0], sizeof(double)))
+        fail_msg("kept chance %.17g, afresh %.17g", st->p_act[0], pl.p_act[0]);
+    return st->p_act[0];
+}
+
+static void only_the_start_of_a_step_its_actor_may_hold_back_moves_a_chance(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(exchanged_under_way);
+    pl_ag_compiled c;
+    pl_ag_state st;
+    fresh(a, &c, &st);
+    assert_int_equal(c.maybe_never, PL_BIT(2));
+    assert_true(st.would_do[1] == 1 && st.would_do[2] == 0.5);
+    for (int marked = 0; marked < 2; marked++) {
+        const double mark = marked ? 0.123456789 : 0;
+        fresh(a, &c, &st);
+        st.t = 1, st.started = st.prog = PL_BIT(0); /* X under way */
+        pl_ag_time_update_full(&c, &st);
+        const double made = chance_of_x_kept(&c, &st, mark);
+        if (marked) assert_true(chance_of_x_kept(&c, &st, mark)); /* nothing moved: kept */
+        st.t = 2, st.started |= PL_BIT(1), st.prog |= PL_BIT(1); /* U starts: kept, and unchanged */
+        pl_ag_time_update_full(&c, &st);
+        const double at_u = chance_of_x_kept(&c, &st, mark);
+        if (marked)
+            assert_true(at_u);
+        else
+            assert_true(at_u == made);
+        st.t = 3, st.started |= PL_BIT(2), st.prog |= PL_BIT(2); /* Y starts: made again, and moved */
+        pl_ag_time_update_full(&c, &st);
+        const double at_y = chance_of_x_kept(&c, &st, mark);
+        if (marked)
+            assert_false(at_y);
+        else
+            assert_true(at_y != made);
+    }
+    pl_agreement_free(a);
+}
+
+/* A kept plan is remade when a threat moves only if its rule reads that threat (agreement_policy.h,
+ * pl_ag_plan_keys_hold, pl_ag_plan_threat_reads): on a step it may withdraw (in force, or under way) or
+ * start (released, what it requires verified).  A's X, in force, is exchanged for B's Y; A's W, which
+ * requires B's V (not done), for B's Z.  Z withdrawn by B: W cannot start either way, so A's plan is
+ * kept (its keys as made); Y withdrawn: A withdraws X in answer, the plan remade.  At every step the kept
+ * plan is the one made afresh.  Fails with the plan remade at Z's withdrawal (every threat on a step
+ * exchanged for A's compared, as before), tried. */
+static const char threatened[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n  - {id: A, policy: reciprocal}\n  - {id: B, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, flow: {B: 1}, reversible: true}\n"
+    "  - {id: W, actor: A, requires: [V], cost: 1, value: {B: 1}}\n"
+    "  - {id: Y, actor: B, cost: 1, flow: {A: 1}, reversible: true}\n"
+    "  - {id: Z, actor: B, cost: 1, flow: {A: 1}, reversible: true}\n"
+    "  - {id: V, actor: B, cost: 1, value: {A: 1}}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.01, discount: 0.9, lookahead: 4, patience: 12,\n"
+    "            answers: {X: [Y], W: [Z]}}\n";
+
+/* A's plan made current on st, against the rule and plan made afresh. */
+static void plan_of_a_as_afresh(const pl_ag_compiled *c, pl_ag_state *st)
+{
+    pl_ag_plan_now(c, st, 0);
+    pl_ag_move rule;
+    pl_ag_plan pl;
+    pl_ag_rule_as(c, st, 0, st->type[0], &rule);
+    pl_ag_plan_choice(c, st, 0, &rule, &pl);
+    assert_true(!memcmp(&st->plan_rule[0], &rule, sizeof rule));
+    assert_true(st->plan_cs[0] == pl.cs && st->plan_ck[0] == pl.ck);
+    for (pl_bits b = pl.cs | pl.ck; b; b &= b - 1) {
+        const int s = __builtin_ctzll(b);
+        assert_true(!memcmp(&st->p_act[s], &pl.p_act[s], sizeof(double)));
+    }
+}
+
+static void a_threat_the_rule_does_not_read_keeps_the_plan(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(threatened);
+    pl_ag_compiled c;
+    pl_ag_state st;
+    fresh(a, &c, &st);
+    const pl_bits X = PL_BIT(0), Y = PL_BIT(2), Z = PL_BIT(3);
+    st.t = 1, st.started = st.done = st.verified = st.ever_done = X | Y | Z;
+    pl_ag_time_update_full(&c, &st);
+    plan_of_a_as_afresh(&c, &st);
+    assert_true(st.plan_key_threat[0] == 0 && st.plan_rule[0].reverse == 0);
+    st.t = 2, st.done &= ~Z, st.rev |= Z; /* Z withdrawn: a breach exchanged for W, which cannot start */
+    pl_ag_time_update_full(&c, &st);
+    plan_of_a_as_afresh(&c, &st);
+    assert_true(st.plan_key_threat[0] == 0); /* kept: its keys as when it was made */
+    st.t = 3, st.done &= ~Y, st.rev |= Y; /* Y withdrawn: A answers by withdrawing X */
+    pl_ag_time_update_full(&c, &st);
+    plan_of_a_as_afresh(&c, &st);
+    assert_true(st.plan_key_threat[0] == (Y | Z) && st.plan_rule[0].reverse == X); /* remade */
+    pl_agreement_free(a);
+}
+
+/* The worths are made apart before any shock (each flow the compiled one) and after (pl_ag_flow, with
+ * what the shocks add: agreement_choice.c, pl_ag_delta_start and _keep).  B's Y, hanging on A's X, pays
+ * A a value of 1 and, once the shock has come, a flow of 2; X itself pays A a flow of 0.5 and, after
+ * the shock, 0.25 more.  With the shock, starting X and keeping it in force both gain Y's flow through
+ * what hangs on X (chance 1, both discounts, the annuity) and X's own extra flow (discounted by X's
+ * duration for the start).  Fails with the shocks' flows left out of either (tried). */
+static const char shocked[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 12\n"
+    "parties:\n  - {id: A, policy: reciprocal}\n  - {id: B, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: X, actor: A, cost: 1, flow: {A: 0.5}, reversible: true}\n"
+    "  - {id: Y, actor: B, requires: [X], cost: 1, value: {A: 1}}\n"
+    "shocks:\n"
+    "  - {id: S, p: 0.1, flows: {Y: {A: 2}, X: {A: 0.25}}}\n"
+    "behaviour: {choice: logit, rationality: 1, tremble: 0.01, discount: 0.9, lookahead: 4, patience: 0}\n";
+
+static void the_worths_read_the_shocks_flows_once_a_shock_has_come(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(shocked);
+    pl_ag_compiled c;
+    pl_ag_state st;
+    fresh(a, &c, &st);
+    const double start0 = pl_ag_delta_start(&c, &st, 0, 0);
+    st.shock_on = 1;
+    const double start1 = pl_ag_delta_start(&c, &st, 0, 0);
+    const double want = c.disc[0] * c.disc[1] * 2 * c.annuity + c.disc[0] * 0.25 * c.annuity;
+    if (fabs(start1 - start0 - want) > 1e-12) fail_msg("start: %.17g with the shock, %.17g before", start1, start0);
+    st.t = 2, st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
+    st.shock_on = 0;
+    const double keep0 = pl_ag_delta_keep(&c, &st, 0, 0);
+    st.shock_on = 1;
+    const double keep1 = pl_ag_delta_keep(&c, &st, 0, 0);
+    const double want_keep = c.disc[0] * c.disc[1] * 2 * c.annuity + 0.25 * c.annuity;
+    if (fabs(keep1 - keep0 - want_keep) > 1e-12) fail_msg("keep: %.17g with the shock, %.17g before", keep1, keep0);
+    pl_agreement_free(a);
+}
+
 /* B's step W, then A's delivery X (4 periods, cost 4, worth 8 to B) which requires it.  Discount 0.5
  * over a look-ahead of 2: paid as delivered, a payment of 1 is worth (1 + 0.5) / 4 = 0.375 at the
  * start.  So A's worth of starting X is -4 x 0.375 = -1.5 (paid once, -4), and of keeping it under
@@ -376,6 +547,9 @@ int main(void)
         cmocka_unit_test(a_dependent_step_withdrawn_in_answer_counts_its_flows),
         cmocka_unit_test(the_kept_chances_follow_the_expectations_they_read),
         cmocka_unit_test(a_chance_is_kept_when_what_moved_pays_its_actor_nothing),
+        cmocka_unit_test(only_the_start_of_a_step_its_actor_may_hold_back_moves_a_chance),
+        cmocka_unit_test(a_threat_the_rule_does_not_read_keeps_the_plan),
+        cmocka_unit_test(the_worths_read_the_shocks_flows_once_a_shock_has_come),
         cmocka_unit_test(the_logistic_skips_the_exp_only_where_it_is_exactly_one),
         cmocka_unit_test(a_period_s_draws_from_its_base_are_the_hash_of_key_period_and_step),
     };
