@@ -221,16 +221,22 @@ static const char paying[] =
     "  - {id: S, p: 0.1, flows: {V: {A: 0.3}}}\n"
     "behaviour: {choice: logit, rationality: 1, tremble: 0.01, discount: 0.9, lookahead: 4, patience: 0}\n";
 
-/* A's plan made current on st (pl_ag_plan_now, as the simulator's decision makes it); with mark 0, its
- * chances of keeping X, W, V against the chances made afresh; else the steps whose cached chance of
- * being kept still holds the mark (then marked again). */
-static pl_bits chances_kept(const pl_ag_compiled *c, pl_ag_state *st, double mark)
+/* A's plan made current on st (pl_ag_plan_now, as the simulator's decision makes it), and its rule
+ * and plan made afresh into rule and pl, to compare. */
+static void plan_of_a_now_and_afresh(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_move *rule, pl_ag_plan *pl)
 {
     pl_ag_plan_now(c, st, 0);
+    pl_ag_rule_as(c, st, 0, st->type[0], rule);
+    pl_ag_plan_choice(c, st, 0, rule, pl);
+}
+
+/* With mark 0, A's chances of keeping X, W, V as made current against the chances made afresh;
+ * else the steps whose cached chance of being kept still holds the mark (then marked again). */
+static pl_bits chances_kept(const pl_ag_compiled *c, pl_ag_state *st, double mark)
+{
     pl_ag_move rule;
     pl_ag_plan pl;
-    pl_ag_rule_as(c, st, 0, st->type[0], &rule);
-    pl_ag_plan_choice(c, st, 0, &rule, &pl);
+    plan_of_a_now_and_afresh(c, st, &rule, &pl);
     assert_true(st->plan_ck[0] == pl.ck && pl.ck == 7);
     pl_bits kept = 0;
     for (int s = 0; s < 3; s++) {
@@ -307,11 +313,9 @@ static const char exchanged_under_way[] =
  * (returned); else whether the cached chance still holds the mark (then marked again). */
 static double chance_of_x_kept(const pl_ag_compiled *c, pl_ag_state *st, double mark)
 {
-    pl_ag_plan_now(c, st, 0);
     pl_ag_move rule;
     pl_ag_plan pl;
-    pl_ag_rule_as(c, st, 0, st->type[0], &rule);
-    pl_ag_plan_choice(c, st, 0, &rule, &pl);
+    plan_of_a_now_and_afresh(c, st, &rule, &pl);
     assert_true(st->plan_ck[0] == PL_BIT(0) && pl.ck == PL_BIT(0));
     if (mark) {
         const int kept = st->pi_keep[0] == mark;
@@ -379,11 +383,9 @@ static const char threatened[] =
 /* A's plan made current on st, against the rule and plan made afresh. */
 static void plan_of_a_as_afresh(const pl_ag_compiled *c, pl_ag_state *st)
 {
-    pl_ag_plan_now(c, st, 0);
     pl_ag_move rule;
     pl_ag_plan pl;
-    pl_ag_rule_as(c, st, 0, st->type[0], &rule);
-    pl_ag_plan_choice(c, st, 0, &rule, &pl);
+    plan_of_a_now_and_afresh(c, st, &rule, &pl);
     assert_true(!memcmp(&st->plan_rule[0], &rule, sizeof rule));
     assert_true(st->plan_cs[0] == pl.cs && st->plan_ck[0] == pl.ck);
     for (pl_bits b = pl.cs | pl.ck; b; b &= b - 1) {
