@@ -346,13 +346,7 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
             uint64_t X = lane_mask(ob, 2) & live, Y = lane_mask(ob, 1) & live;
             step_lanes(ra, rb, oa, obb, sa, sb, ta, tb, lanes);
             if (t0 + k > 0) { /* the C that followed CC, CD, DC (the rest followed DD) */
-                uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, ca = live & ~X, cb = live & ~Y;
-                trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
-                trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
-                trans[0][2] += (uint64_t)__builtin_popcountll(m2 & ca);
-                trans[1][0] += (uint64_t)__builtin_popcountll(m0 & cb);
-                trans[1][1] += (uint64_t)__builtin_popcountll(m1 & cb);
-                trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
+                pl_batch_count_next_c(trans, live & ~(x | y), y & ~x, x & ~y, live & ~X, live & ~Y);
             } else {
                 out->first_c[0] = (uint64_t)__builtin_popcountll(live & ~X);
                 out->first_c[1] = (uint64_t)__builtin_popcountll(live & ~Y);

@@ -51,6 +51,20 @@ static inline pl_batch_wide pl_batch_played_c(uint64_t cut, uint64_t e)
     return pl_batch_add(pl_batch_mul53(p, one - e), pl_batch_mul53(one - p, e));
 }
 
+/* The lanes that cooperated after each outcome, counted: m0, m1, m2 the lanes whose last turn was
+ * CC, CD, DC (A's action first; the rest were DD), ca and cb the lanes where A and B cooperate now;
+ * trans[p][o] += the lanes of outcome o where side p cooperates. */
+static inline void pl_batch_count_next_c(uint64_t trans[2][3], uint64_t m0, uint64_t m1, uint64_t m2, uint64_t ca,
+                                         uint64_t cb)
+{
+    trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
+    trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
+    trans[0][2] += (uint64_t)__builtin_popcountll(m2 & ca);
+    trans[1][0] += (uint64_t)__builtin_popcountll(m0 & cb);
+    trans[1][1] += (uint64_t)__builtin_popcountll(m1 & cb);
+    trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
+}
+
 /* A vertical counter: lane i's count is the sum over b of bit i of plane[b] 2^b, plus bit i of
  * ones, 2 twos and 4 fours, the carry-save part (Harley and Seal's scheme). */
 typedef struct pl_batch_vcount {

@@ -135,14 +135,7 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
                          : draw_actions(&r2c, u, &pp->d[0][later]);
         uint64_t cb = gb ? u[pp->move[1][later].always] ^ flips(pp->gaps, rng, pos)
                          : draw_actions(&r2c, u, &pp->d[1][later]);
-        if (later) { /* the C that followed CC, CD, DC (the rest followed DD) */
-            trans[0][0] += (uint64_t)__builtin_popcountll(m0 & ca);
-            trans[0][1] += (uint64_t)__builtin_popcountll(m1 & ca);
-            trans[0][2] += (uint64_t)__builtin_popcountll(m2 & ca);
-            trans[1][0] += (uint64_t)__builtin_popcountll(m0 & cb);
-            trans[1][1] += (uint64_t)__builtin_popcountll(m1 & cb);
-            trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
-        }
+        if (later) pl_batch_count_next_c(trans, m0, m1, m2, ca, cb); /* the C that followed CC, CD, DC */
         x = live & ~ca;
         y = live & ~cb;
         xs[k] = x, ys[k] = y;

@@ -125,12 +125,27 @@ void pl_tournament_config_default(pl_tournament_config *cfg)
     cfg->self_play = 1;
 }
 
+/* One word of a match's two histories counted (count_outcomes): the defections of A (x), B (y) and
+ * both (xy) into d, and among the turns after which side p cooperates (c[p]) those into cn[p][1..3]. */
+static inline __attribute__((always_inline)) void count_word(uint64_t x, uint64_t y, uint64_t xy, const uint64_t c[2],
+                                                             uint64_t d[3], uint64_t cn[2][4])
+{
+    d[0] += (uint64_t)__builtin_popcountll(x);
+    d[1] += (uint64_t)__builtin_popcountll(y);
+    d[2] += (uint64_t)__builtin_popcountll(xy);
+    for (int p = 0; p < 2; p++) {
+        cn[p][1] += (uint64_t)__builtin_popcountll(x & c[p]);
+        cn[p][2] += (uint64_t)__builtin_popcountll(y & c[p]);
+        cn[p][3] += (uint64_t)__builtin_popcountll(xy & c[p]);
+    }
+}
+
 /* Joint outcomes and what each player did next, for both players of a match at once, a
  * 64-turn word at a time.  B's joint outcomes are A's with the roles swapped (B's CD is A's DC),
  * so one pass makes both players' counts.  Each player's defections and both's give the four
  * outcomes, and the outcomes of the turns followed by another are those less the last turn's;
  * among the turns after which a player cooperates, all of them, A's and B's defections and
- * both's give the four outcomes again: 11 popcounts a word instead of one for each count.
+ * both's give the four outcomes again (all of them from its defections): 9 popcounts a word.
  * out gets the match's joint outcomes from A's side (CC, CD, DC, DD), for its scores. */
 static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t oc[2][OC_N], uint64_t out[4])
 {
@@ -138,35 +153,22 @@ static void count_outcomes(const pl_history *ha, const pl_history *hb, uint64_t 
     out[0] = out[1] = out[2] = out[3] = 0;
     if (len == 0) return;
     int words = (len + 63) / 64;
-    uint64_t dx = 0, dy = 0, dxy = 0;                   /* A's defections, B's, both's */
-    uint64_t cn[2][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}};  /* next turn C for side p: all, x D, y D, both D */
+    uint64_t d[3] = {0, 0, 0}; /* A's defections, B's, both's */
+    uint64_t cn[2][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}}; /* next turn C for side p: all, x D, y D, both D */
     /* the words before the last, every turn of them with a next: no mask */
     for (int w = 0; w + 1 < words; w++) {
         uint64_t x = ha->w[w], y = hb->w[w], xy = x & y;
         uint64_t c[2] = {~((x >> 1) | ha->w[w + 1] << 63), ~((y >> 1) | hb->w[w + 1] << 63)};
-        dx += (uint64_t)__builtin_popcountll(x);
-        dy += (uint64_t)__builtin_popcountll(y);
-        dxy += (uint64_t)__builtin_popcountll(xy);
-        for (int p = 0; p < 2; p++) {
-            cn[p][1] += (uint64_t)__builtin_popcountll(x & c[p]);
-            cn[p][2] += (uint64_t)__builtin_popcountll(y & c[p]);
-            cn[p][3] += (uint64_t)__builtin_popcountll(xy & c[p]);
-        }
+        count_word(x, y, xy, c, d, cn);
     }
     { /* the last word: its turns (in_word), those with a next (in_word - 1) */
         int w = words - 1, in_word = len - w * 64;
         uint64_t mask = in_word == 64 ? ~0ull : (1ull << in_word) - 1, mask2 = mask >> 1;
         uint64_t x = ha->w[w] & mask, y = hb->w[w] & mask, xy = x & y;
         uint64_t c[2] = {~(x >> 1) & mask2, ~(y >> 1) & mask2};
-        dx += (uint64_t)__builtin_popcountll(x);
-        dy += (uint64_t)__builtin_popcountll(y);
-        dxy += (uint64_t)__builtin_popcountll(xy);
-        for (int p = 0; p < 2; p++) {
-            cn[p][1] += (uint64_t)__builtin_popcountll(x & c[p]);
-            cn[p][2] += (uint64_t)__builtin_popcountll(y & c[p]);
-            cn[p][3] += (uint64_t)__builtin_popcountll(xy & c[p]);
-        }
+        count_word(x, y, xy, c, d, cn);
     }
+    const uint64_t dx = d[0], dy = d[1], dxy = d[2];
     /* the turns followed by a C of side p: the len - 1 turns after the first, less p's defections
      * among them */
     cn[0][0] = (uint64_t)len - 1 - (dx - (uint64_t)pl_hist_at(ha, 0));
