@@ -39,6 +39,10 @@ void pl_automaton_batch_free(pl_automaton_batch *ab);
  * same actions; for tests). */
 void pl_automaton_batch_plain(pl_automaton_batch *ab, int plain);
 
+/* no_kept 1: the column player's automaton built and prepared afresh for every pair, never taken
+ * from those kept by player (the same records; for tests). */
+void pl_automaton_batch_no_kept(pl_automaton_batch *ab, int no_kept);
+
 /* Prepares in ab the pair a (row, side 0) against b (column) in game g with the noise whose cut
  * is noise_cut, for matches of `turns` turns.  1 when both players are automata (their
  * automaton hook, or the automaton_length hook's for `turns` turns of a player that reads the

@@ -376,6 +376,49 @@ static void length_automata_made_for_the_match(void **unused)
     pl_automaton_batch_free(ab), pl_automaton_batch_free(by_hand);
 }
 
+/* The column player's automaton kept by player (field25) plays the same lanes as one built and
+ * prepared afresh for the pair: a round robin of automata (among them players that read the
+ * length and one that is a table) under three noises and two lengths, in one batch that keeps
+ * them, each pair against a batch that keeps nothing.  A kept automaton taken under another noise
+ * or length, or another player's, plays other lanes. */
+static void kept_columns_play_as_made(void **unused)
+{
+    (void)unused;
+    static const char *names[] = {"pso_gambler_2_2_2", "evolved_fsm_4", "first_feld", "gtft", "backstabber", "tf2t",
+                                  "random", "first_tullock"};
+    enum { N = sizeof names / sizeof *names };
+    static const double noises[] = {0.05, 0.01, 0};
+    pl_strategy *p[N];
+    for (int i = 0; i < N; i++) p[i] = make(names[i]);
+    pl_automaton_batch *kept = pl_automaton_batch_new(), *fresh = pl_automaton_batch_new();
+    assert_non_null(kept), assert_non_null(fresh);
+    pl_automaton_batch_no_kept(fresh, 1);
+    int played = 0;
+    for (int t = 0; t < 2; t++)
+        for (size_t v = 0; v < sizeof noises / sizeof *noises; v++)
+            for (int i = 0; i < N; i++)
+                for (int j = 0; j < N; j++) {
+                    int turns = 60 + t;
+                    uint64_t cut = pl_rng_cut(noises[v]);
+                    int a = pl_automaton_batch_pair(kept, p[i], p[j], pl_game_standard(), cut, turns);
+                    int b = pl_automaton_batch_pair(fresh, p[i], p[j], pl_game_standard(), cut, turns);
+                    assert_int_equal(a, b);
+                    if (!a) continue;
+                    pl_table_batch x, y;
+                    pl_rng r1, r2;
+                    pl_rng_init(&r1, 7, (uint64_t)(i * N + j), 0), pl_rng_init(&r2, 7, (uint64_t)(i * N + j), 0);
+                    pl_automaton_batch_play(kept, turns, 64, &r1, &x);
+                    pl_automaton_batch_play(fresh, turns, 64, &r2, &y);
+                    if (memcmp(x.n, y.n, sizeof x.n) != 0)
+                        fail_msg("%s vs %s, noise %g, %d turns: the kept column plays other lanes", names[i], names[j],
+                                 noises[v], turns);
+                    played++;
+                }
+    assert_true(played > 2 * N * N); /* most pairs were played: the noisy ones all */
+    pl_automaton_batch_free(kept), pl_automaton_batch_free(fresh);
+    for (int i = 0; i < N; i++) pl_strategy_free(p[i]);
+}
+
 static pl_tournament_result *tournament(pl_strategy **p, size_t n, int batched, int threads, double noise)
 {
     pl_tournament_config cfg;
@@ -441,6 +484,7 @@ int main(void)
         cmocka_unit_test(the_pairs_it_takes),
         cmocka_unit_test(length_automata_made_for_the_match),
         cmocka_unit_test(batched_tournament),
+        cmocka_unit_test(kept_columns_play_as_made),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
