@@ -322,9 +322,9 @@ typedef struct pl_ag_compiled {
      * (release_mask: those whose not_before is at most it): pl_ag_released's table */
     int n_release, release_t[PL_AG_MAX_STEPS];
     pl_bits release_mask[PL_AG_MAX_STEPS];
-    /* ... and what it gives at each period t from -1 (nothing) to max_not_before (every step), at
-     * [1 + t]: the rules ask it many times a period, so it is one read, not a walk of that table */
-    pl_bits released_at[PL_AG_MAX_HORIZON + 2];
+    /* ... and what it gives at each period t from -1 (nothing) to horizon + 1, at [1 + t]: the rules
+     * ask it many times a period, so it is one read, not a walk of that table nor a bound on t */
+    pl_bits released_at[PL_AG_MAX_HORIZON + 3];
     int forced_type[PL_AG_MAX_PARTIES];  /* k + 1: the party is of type k whatever the draw (0: drawn) */
     pl_bits maybe_never;                 /* steps some type of their actor may never do (hold, grim) */
     /* the own steps whose logit worth (agreement_choice.c) reads step x's state, beside x itself (its

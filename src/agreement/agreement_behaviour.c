@@ -323,7 +323,7 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
         last = next;
     }
     c->released_at[0] = 0;
-    for (int t = 0, i = 0; t <= c->max_not_before; t++) {
+    for (int t = 0, i = 0; t <= c->horizon + 1; t++) {
         c->released_at[1 + t] = c->released_at[t];
         for (; i < c->n_release && c->release_t[i] <= t; i++) c->released_at[1 + t] = c->release_mask[i];
     }

@@ -383,8 +383,12 @@ static inline __attribute__((always_inline)) void plan_make(const pl_ag_compiled
     /* the rule writes the plan's move in place, field by field: reading it back whole at once,
      * while those stores are still on their way, would stall the processor (store forwarding) */
     pl_ag_move *r = &st->plan_rule[p];
-    *r = (pl_ag_move){0, 0, 0, 0};
-    pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, r);
+    if (o->kind == PL_POL_RECIPROCAL) { /* the common type: its rule, the frame on every own step, inlined */
+        pl_ag_frame_on(c, st, c->own[p], threat, r);
+    } else {
+        *r = (pl_ag_move){0, 0, 0, 0};
+        pl_ag_policy_types[o->kind].rule(c, st, p, o, threat, st->grim >> p & 1, r);
+    }
     if (st->covert) /* withdrawn already, in secret */
         r->reverse &= ~st->covert, r->retal &= ~st->covert, r->opp &= ~st->covert;
     st->plan_ok |= 1u << p;

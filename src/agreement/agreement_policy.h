@@ -31,6 +31,8 @@
 #ifndef PL_AG_POLICY_H
 #define PL_AG_POLICY_H
 
+#include <assert.h>
+
 #include "agreement/agreement.h"
 
 typedef struct pl_ag_move {
@@ -195,10 +197,15 @@ typedef struct pl_ag_policy_type {
 
 extern const pl_ag_policy_type pl_ag_policy_types[PL_POL_COUNT];
 
-/* The steps whose `not_before` has come by period t >= -1 (every step once t reaches the last). */
+/* The steps whose `not_before` has come by period t, -1 <= t <= horizon + 1: one read of the table
+ * filled to horizon + 1 (pl_ag_compile_behaviour).  Every caller is within it: the rules and the plans
+ * read st->t, which only pl_ag_period_open sets, to R->t below the horizon, and the fit to a period
+ * below its record's end, itself at most the horizon; the quiet stretch reads periods below the
+ * horizon; the tests go to horizon + 1. */
 static inline pl_bits pl_ag_released(const pl_ag_compiled *c, int t)
 {
-    return c->released_at[1 + (t < c->max_not_before ? t : c->max_not_before)];
+    assert(t >= -1 && t <= c->horizon + 1); /* the sanitizer build (the tests) checks every caller */
+    return c->released_at[1 + t];
 }
 
 /* Steps of party p (within `mine`) to start or restore under reciprocal rules. */
