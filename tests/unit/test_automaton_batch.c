@@ -21,6 +21,8 @@
 #include "strategies/strategy_handle.h"
 #include "twoparty/automaton_batch.h"
 
+#include "batch_testing.h"
+
 static pl_strategy *make(const char *name)
 {
     pl_strategy *s = NULL;
@@ -419,25 +421,9 @@ static void kept_columns_play_as_made(void **unused)
     for (int i = 0; i < N; i++) pl_strategy_free(p[i]);
 }
 
-static pl_tournament_result *tournament(pl_strategy **p, size_t n, int batched, int threads, double noise)
-{
-    pl_tournament_config cfg;
-    pl_tournament_config_default(&cfg);
-    cfg.turns = 100;
-    cfg.repetitions = 150; /* two full batches and a partial one */
-    cfg.noise = noise;
-    cfg.seed = 4;
-    cfg.threads = threads;
-    cfg.batched = batched;
-    pl_tournament_result *r;
-    pl_error err;
-    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, n, &cfg, &r, &err), PL_OK);
-    return r;
-}
-
 /* In a tournament: the same results on 1 and 2 threads; a pair with Adaptive (no automaton)
- * and, without noise, a pair that never draws unchanged; the automata's pairs changed, but close
- * to the default's. */
+ * unchanged; the automata's pairs changed, but close to the default's (batch_testing.h), with and
+ * without noise. */
 static void batched_tournament(void **unused)
 {
     (void)unused;
@@ -445,30 +431,7 @@ static void batched_tournament(void **unused)
     enum { N = 6, ADAPTIVE = 5 };
     pl_strategy *p[N];
     for (int i = 0; i < N; i++) p[i] = make(names[i]);
-    for (int noisy = 0; noisy < 2; noisy++) {
-        double noise = noisy ? 0.05 : 0;
-        pl_tournament_result *b1 = tournament(p, N, 1, 1, noise), *b2 = tournament(p, N, 1, 2, noise),
-                             *d = tournament(p, N, 0, 1, noise);
-        int differs = 0;
-        for (int i = 0; i < N; i++) {
-            for (int r = 0; r < 150; r++)
-                assert_true(pl_tournament_result_score(b1, i, r) == pl_tournament_result_score(b2, i, r));
-            for (int j = 0; j < N; j++) {
-                double pb = pl_tournament_result_payoff(b1, i, j), pd = pl_tournament_result_payoff(d, i, j);
-                assert_true(pb == pl_tournament_result_payoff(b2, i, j));
-                assert_true(pl_tournament_result_pair_cooperation(b1, i, j) ==
-                            pl_tournament_result_pair_cooperation(b2, i, j));
-                if (i == ADAPTIVE || j == ADAPTIVE) assert_true(pb == pd); /* not an automaton: played as before */
-                else {
-                    differs += pb != pd;
-                    if (fabs(pb - pd) > 0.15) fail_msg("%s vs %s: batched %g, default %g", names[i], names[j], pb, pd);
-                }
-            }
-        }
-        assert_true(differs > 0); /* the option did change the draws */
-        assert_int_equal(pl_tournament_result_turns(b1), pl_tournament_result_turns(d));
-        pl_tournament_result_free(b1), pl_tournament_result_free(b2), pl_tournament_result_free(d);
-    }
+    for (int noisy = 0; noisy < 2; noisy++) batched_against_default(p, names, N, ADAPTIVE, noisy ? 0.05 : 0);
     for (int i = 0; i < N; i++) pl_strategy_free(p[i]);
 }
 

@@ -17,6 +17,8 @@
 #include "parley/parley.h"
 #include "twoparty/table.h"
 
+#include "batch_testing.h"
+
 static pl_strategy *make(const char *name)
 {
     pl_strategy *s = NULL;
@@ -212,24 +214,8 @@ static void partial_batch(void **unused)
     pl_strategy_free(a), pl_strategy_free(b);
 }
 
-static pl_tournament_result *tournament(pl_strategy **p, size_t n, int batched, int threads)
-{
-    pl_tournament_config cfg;
-    pl_tournament_config_default(&cfg);
-    cfg.turns = 100;
-    cfg.repetitions = 150; /* two full batches and a partial one */
-    cfg.noise = 0.05;
-    cfg.seed = 4;
-    cfg.threads = threads;
-    cfg.batched = batched;
-    pl_tournament_result *r;
-    pl_error err;
-    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, n, &cfg, &r, &err), PL_OK);
-    return r;
-}
-
 /* In a tournament: same bytes on 1 and 2 threads; the pairs that are not two tables are
- * unchanged; the others' payoffs are close to the default's. */
+ * unchanged; the others' payoffs are close to the default's (batch_testing.h). */
 static void batched_tournament(void **unused)
 {
     (void)unused;
@@ -237,26 +223,7 @@ static void batched_tournament(void **unused)
     enum { N = 5, ADAPTIVE = 3 }; /* neither a table nor an automaton (an automaton's pairs take automaton_batch.c) */
     pl_strategy *p[N];
     for (int i = 0; i < N; i++) p[i] = make(names[i]);
-    pl_tournament_result *b1 = tournament(p, N, 1, 1), *b2 = tournament(p, N, 1, 2), *d = tournament(p, N, 0, 1);
-    int differs = 0;
-    for (int i = 0; i < N; i++) {
-        for (int r = 0; r < 150; r++)
-            assert_true(pl_tournament_result_score(b1, i, r) == pl_tournament_result_score(b2, i, r));
-        for (int j = 0; j < N; j++) {
-            double pb = pl_tournament_result_payoff(b1, i, j), pd = pl_tournament_result_payoff(d, i, j);
-            assert_true(pb == pl_tournament_result_payoff(b2, i, j));
-            assert_true(pl_tournament_result_pair_cooperation(b1, i, j) == pl_tournament_result_pair_cooperation(b2, i, j));
-            if (i == ADAPTIVE || j == ADAPTIVE) assert_true(pb == pd); /* not batched: played as before */
-            else {
-                differs += pb != pd;
-                /* 150 matches of 100 turns: a pair's mean payoff a turn moves by a few hundredths */
-                if (fabs(pb - pd) > 0.15) fail_msg("%s vs %s: batched %g, default %g", names[i], names[j], pb, pd);
-            }
-        }
-    }
-    assert_true(differs > 0); /* the option did change the draws */
-    assert_int_equal(pl_tournament_result_turns(b1), pl_tournament_result_turns(d));
-    pl_tournament_result_free(b1), pl_tournament_result_free(b2), pl_tournament_result_free(d);
+    batched_against_default(p, names, N, ADAPTIVE, 0.05);
     for (int i = 0; i < N; i++) pl_strategy_free(p[i]);
 }
 

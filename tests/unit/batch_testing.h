@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+/* batch_testing.h — what the batched kernels' tests (test_table_batch.c, test_automaton_batch.c)
+ * share: a tournament played with and without --batched, and the check that the batched one is
+ * the same on 1 and 2 threads, leaves the pairs it does not batch as they were, and moves the
+ * others' payoffs by no more than their noise.  Static inline, as strategy_testing.h; include after
+ * <cmocka.h>. */
+#ifndef PL_BATCH_TESTING_H
+#define PL_BATCH_TESTING_H
+
+#include <math.h>
+#include <stddef.h>
+
+#include "parley/parley.h"
+
+/* The round robin of p[0..n): 100 turns, 150 repetitions (two full batches of 64 and a partial
+ * one), seed 4, the noise, batched or not, on `threads` threads. */
+static inline pl_tournament_result *batch_tournament(pl_strategy **p, size_t n, int batched, int threads, double noise)
+{
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.turns = 100;
+    cfg.repetitions = 150;
+    cfg.noise = noise;
+    cfg.seed = 4;
+    cfg.threads = threads;
+    cfg.batched = batched;
+    pl_tournament_result *r;
+    pl_error err;
+    assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, n, &cfg, &r, &err), PL_OK);
+    return r;
+}
+
+/* The tournament of names[0..n) (made as p) batched on 1 and 2 threads and by default: the two
+ * batched ones the same to the bit; every pair with player `unbatched` the default's; the others
+ * within 0.15 of the default's mean payoff a turn (150 matches of 100 turns: a pair's mean moves by
+ * a few hundredths), and at least one of them not the default's (the option did change the draws). */
+static inline void batched_against_default(pl_strategy **p, const char *const *names, int n, int unbatched,
+                                           double noise)
+{
+    pl_tournament_result *b1 = batch_tournament(p, (size_t)n, 1, 1, noise),
+                         *b2 = batch_tournament(p, (size_t)n, 1, 2, noise),
+                         *d = batch_tournament(p, (size_t)n, 0, 1, noise);
+    int differs = 0;
+    for (int i = 0; i < n; i++) {
+        for (int r = 0; r < 150; r++)
+            assert_true(pl_tournament_result_score(b1, (size_t)i, r) == pl_tournament_result_score(b2, (size_t)i, r));
+        for (int j = 0; j < n; j++) {
+            double pb = pl_tournament_result_payoff(b1, (size_t)i, (size_t)j),
+                   pd = pl_tournament_result_payoff(d, (size_t)i, (size_t)j);
+            assert_true(pb == pl_tournament_result_payoff(b2, (size_t)i, (size_t)j));
+            assert_true(pl_tournament_result_pair_cooperation(b1, (size_t)i, (size_t)j) ==
+                        pl_tournament_result_pair_cooperation(b2, (size_t)i, (size_t)j));
+            if (i == unbatched || j == unbatched) assert_true(pb == pd); /* not batched: played as before */
+            else {
+                differs += pb != pd;
+                if (fabs(pb - pd) > 0.15)
+                    fail_msg("%s vs %s, noise %g: batched %g, default %g", names[i], names[j], noise, pb, pd);
+            }
+        }
+    }
+    assert_true(differs > 0);
+    assert_int_equal(pl_tournament_result_turns(b1), pl_tournament_result_turns(d));
+    pl_tournament_result_free(b1), pl_tournament_result_free(b2), pl_tournament_result_free(d);
+}
+
+#endif
