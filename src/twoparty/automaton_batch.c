@@ -42,6 +42,7 @@
 #include "core/rng_pair.h"
 #include "strategies/strategy_handle.h"
 #include "twoparty/automaton_batch.h"
+#include "twoparty/automaton_store.h"
 #include "twoparty/batch_count.h"
 
 /* What a player on one side is made of, so that the next pair with the same player (a row of the
@@ -58,25 +59,14 @@ typedef struct side_key {
  * in next[] (in the decisions' signed 16-bit vectors): the largest automaton's records fit. */
 _Static_assert(PL_AUTOMATON_MAX * sizeof(pl_auto_rec) <= 32768, "a record's offset must fit 15 bits");
 
-/* The column player's automaton and records as prepared, kept by player: the next row of the round
- * robin meets every column player of this one again, and building and preparing them again was
- * about 22 M instructions of issue 17's field (field25).  Looked up by the player's address, taken
- * only when its key (definition, parameters, noise, length) is the same, which is what the
- * automaton and its records are made of. */
-typedef struct kept_side {
-    const pl_strategy *s; /* NULL: an empty slot */
-    side_key key;
-    int n;
-    void *mem; /* n cuts, n next[4], n records, n N: one allocation */
-} kept_side;
-
-enum { KEPT_SLOTS = 1024, KEPT_MAX = KEPT_SLOTS / 2 }; /* open addressing, at most half full: then no more kept */
-
 struct pl_automaton_batch {
     int plain; /* decide_plain rather than the vectors (tests) */
     int no_kept; /* 1: the column player's automaton made afresh for every pair (tests compare the two) */
-    kept_side *kept; /* KEPT_SLOTS, made on first use; NULL before (or when it could not be made) */
-    size_t n_kept;
+    /* The column player's automaton and records as prepared (automaton_store.h, salted by the noise's
+     * cut, which the records hang on): the next row of the round robin meets every column player of
+     * this one again, and building and preparing them again was about 22 M instructions of issue
+     * 17's field (field25).  Made on first use. */
+    pl_auto_store *kept;
     side_key key[2];
     pl_automaton au[2];
     pl_auto_rec rec[2][PL_AUTOMATON_MAX];
@@ -88,9 +78,7 @@ pl_automaton_batch *pl_automaton_batch_new(void) { return pl_calloc(1, sizeof(pl
 void pl_automaton_batch_free(pl_automaton_batch *ab)
 {
     if (!ab) return;
-    if (ab->kept)
-        for (size_t i = 0; i < KEPT_SLOTS; i++) pl_free(ab->kept[i].mem);
-    pl_free(ab->kept);
+    pl_auto_store_free(ab->kept);
     pl_free(ab);
 }
 
@@ -98,29 +86,12 @@ void pl_automaton_batch_plain(pl_automaton_batch *ab, int plain) { ab->plain = p
 
 void pl_automaton_batch_no_kept(pl_automaton_batch *ab, int no_kept) { ab->no_kept = no_kept; }
 
-static size_t kept_bytes(int n)
-{
-    return (size_t)n * (sizeof(uint64_t) + sizeof(uint16_t[4]) + sizeof(pl_auto_rec) + sizeof(pl_batch_wide));
-}
+/* The bytes a state of side 1 is kept in: its cut, next states, record and N. */
+static const size_t kept_state_bytes = sizeof(uint64_t) + sizeof(uint16_t[4]) + sizeof(pl_auto_rec) + sizeof(pl_batch_wide);
 
-/* The slot of s under key k: its entry, or the empty slot where it would go. */
-static kept_side *kept_slot(kept_side *t, const pl_strategy *s, const side_key *k)
+/* Side 1's automaton and records from the kept bytes m of n states. */
+static void kept_take(pl_automaton_batch *ab, const unsigned char *m, int n)
 {
-    size_t i = (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ull) >> 54) & (KEPT_SLOTS - 1);
-    for (;; i = (i + 1) & (KEPT_SLOTS - 1)) {
-        kept_side *e = &t[i];
-        if (!e->s) return e;
-        if (e->s == s && e->key.def == k->def && e->key.noise_cut == k->noise_cut && e->key.length == k->length &&
-            memcmp(&e->key.params, &k->params, sizeof k->params) == 0)
-            return e;
-    }
-}
-
-/* Side 1's automaton and records from the kept entry e. */
-static void kept_take(pl_automaton_batch *ab, const kept_side *e)
-{
-    int n = e->n;
-    const unsigned char *m = e->mem;
     ab->au[1].n = n;
     memcpy(ab->au[1].cut, m, (size_t)n * sizeof(uint64_t)), m += (size_t)n * sizeof(uint64_t);
     memcpy(ab->au[1].next, m, (size_t)n * sizeof(uint16_t[4])), m += (size_t)n * sizeof(uint16_t[4]);
@@ -128,23 +99,17 @@ static void kept_take(pl_automaton_batch *ab, const kept_side *e)
     memcpy(ab->n[1], m, (size_t)n * sizeof(pl_batch_wide));
 }
 
-/* Side 1's automaton and records, as just made, into the empty slot e (nothing kept when there is
- * no room). */
-static void kept_put(pl_automaton_batch *ab, kept_side *e, const pl_strategy *s, const side_key *k)
+/* Side 1's automaton and records, as just made, kept for s under its length and the noise (nothing
+ * kept when the store is full). */
+static void kept_put(pl_automaton_batch *ab, const pl_strategy *s, int length, uint64_t noise_cut)
 {
-    if (ab->n_kept >= KEPT_MAX) return;
     int n = ab->au[1].n;
-    unsigned char *m = pl_malloc(kept_bytes(n));
+    unsigned char *m = pl_auto_store_add(ab->kept, s, length, noise_cut, (size_t)n * kept_state_bytes);
     if (!m) return;
-    e->mem = m;
     memcpy(m, ab->au[1].cut, (size_t)n * sizeof(uint64_t)), m += (size_t)n * sizeof(uint64_t);
     memcpy(m, ab->au[1].next, (size_t)n * sizeof(uint16_t[4])), m += (size_t)n * sizeof(uint16_t[4]);
     memcpy(m, ab->rec[1], (size_t)n * sizeof(pl_auto_rec)), m += (size_t)n * sizeof(pl_auto_rec);
     memcpy(m, ab->n[1], (size_t)n * sizeof(pl_batch_wide));
-    e->s = s;
-    e->key = *k;
-    e->n = n;
-    ab->n_kept++;
 }
 
 /* Player `side`'s records from its automaton au[side] under the noise e (over 2^53). */
@@ -184,20 +149,19 @@ static int side_automaton(pl_automaton_batch *ab, const pl_strategy *s, const pl
             return 1;
         k->def = NULL;
         side_key want = {.def = d, .params = s->params, .noise_cut = noise_cut, .length = length};
-        kept_side *slot = NULL;
-        if (side == 1 && !ab->no_kept && (ab->kept || (ab->kept = pl_calloc(KEPT_SLOTS, sizeof *ab->kept)))) {
-            slot = kept_slot(ab->kept, s, &want);
-            if (slot->s) {
-                kept_take(ab, slot);
-                *k = want;
-                return 1;
-            }
+        int keep = side == 1 && !ab->no_kept && (ab->kept || (ab->kept = pl_auto_store_new()));
+        size_t bytes;
+        const unsigned char *m = keep ? pl_auto_store_find(ab->kept, s, length, noise_cut, &bytes) : NULL;
+        if (m) {
+            kept_take(ab, m, (int)(bytes / kept_state_bytes));
+            *k = want;
+            return 1;
         }
         if (!(d->automaton ? d->automaton(&s->params, &ab->au[side]) : d->automaton_length(&s->params, length, &ab->au[side])))
             return 0;
         prepare_side(ab, side, e);
         *k = want;
-        if (slot) kept_put(ab, slot, s, &want);
+        if (keep) kept_put(ab, s, length, noise_cut);
         return 1;
     }
     k->def = NULL;

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "twoparty/automaton_store.h"
 #include "twoparty/match_engine.h"
 #include "twoparty/table.h"
 #include "strategies/registry.h"
@@ -389,19 +390,6 @@ typedef struct seen_turn {
  * played by play_automata to the end instead: the same turns. */
 #define CYCLE_STATES 256
 
-/* An automaton a hook made (or declined: n 0), kept at the size of its states for the next match of
- * the same definition, parameters and length in this buffer: a tournament's row meets each
- * player of the field once a pair, and Tullock's 2,048 states were made again at each. */
-typedef struct auto_kept {
-    struct auto_kept *next; /* in its bucket */
-    const pl_strategy_def *def;
-    pl_params params;
-    int length, n, deterministic;
-    uint64_t *cut;          /* n, then next: n x 4, in the same allocation */
-    uint16_t (*next_s)[4];
-} auto_kept;
-enum { KEPT_BUCKETS = 64, KEPT_MAX = 512 };
-
 struct pl_match_autos {
     /* What the players of the last match were made into, for a match of the same players
      * (pl_match_buf.same_players): `known` once its tables were looked for (pl_table_of both:
@@ -419,18 +407,13 @@ struct pl_match_autos {
     seen_turn *seen;    /* seen_cap entries, made on first use */
     size_t seen_cap;
     uint32_t mark;
-    auto_kept *kept[KEPT_BUCKETS]; /* by definition and length; at most KEPT_MAX in all */
-    int n_kept;
+    pl_auto_store *kept; /* what the hooks made (or declined) in this buffer, made on first use */
 };
 
 static void autos_free(struct pl_match_autos *m)
 {
     if (!m) return;
-    for (int k = 0; k < KEPT_BUCKETS; k++)
-        for (auto_kept *e = m->kept[k], *nx; e; e = nx) {
-            nx = e->next;
-            pl_free(e);
-        }
+    pl_auto_store_free(m->kept);
     pl_free(m->seen);
     pl_free(m->m1);
     pl_free(m);
@@ -441,55 +424,45 @@ static int slot_holds(const auto_slot *sl, const pl_strategy *s, int length)
     return sl->def == s->def && sl->length == length && memcmp(&sl->params, &s->params, sizeof s->params) == 0;
 }
 
-static auto_kept **kept_bucket(struct pl_match_autos *m, const pl_strategy_def *d, int length)
-{
-    uintptr_t h = (uintptr_t)d ^ (uintptr_t)(unsigned)length * 0x9e3779b9u;
-    return &m->kept[(h >> 4 ^ h >> 10) % KEPT_BUCKETS];
-}
+/* An automaton a hook made, as kept in the buffer's store (automaton_store.h): its states' count
+ * (0: the hook declined) and whether it draws, then its cuts and next states. */
+typedef struct kept_head {
+    int n, deterministic;
+} kept_head;
 
 /* The automaton of s for `length` (automaton_for) into slot sl as it was made before in this buffer:
  * 1 found (sl->def is NULL when the hook declined then), 0 not. */
 static int kept_take(struct pl_match_autos *m, const pl_strategy *s, int length, auto_slot *sl)
 {
-    for (auto_kept *e = *kept_bucket(m, s->def, length); e; e = e->next)
-        if (e->def == s->def && e->length == length && memcmp(&e->params, &s->params, sizeof s->params) == 0) {
-            sl->def = NULL;
-            if (!e->n) return 1;
-            sl->a.n = e->n;
-            memcpy(sl->a.cut, e->cut, (size_t)e->n * sizeof *e->cut);
-            memcpy(sl->a.next, e->next_s, (size_t)e->n * sizeof *e->next_s);
-            sl->def = s->def;
-            sl->length = length;
-            sl->params = s->params;
-            sl->deterministic = e->deterministic;
-            return 1;
-        }
-    return 0;
+    size_t bytes;
+    const unsigned char *b = m->kept ? pl_auto_store_find(m->kept, s, length, 0, &bytes) : NULL;
+    if (!b) return 0;
+    kept_head h;
+    memcpy(&h, b, sizeof h), b += sizeof h;
+    sl->def = NULL;
+    if (!h.n) return 1;
+    sl->a.n = h.n;
+    memcpy(sl->a.cut, b, (size_t)h.n * sizeof *sl->a.cut), b += (size_t)h.n * sizeof *sl->a.cut;
+    memcpy(sl->a.next, b, (size_t)h.n * sizeof *sl->a.next);
+    sl->def = s->def;
+    sl->length = length;
+    sl->params = s->params;
+    sl->deterministic = h.deterministic;
+    return 1;
 }
 
-/* Keeps what the hook made of s for `length` into sl (sl->def NULL: declined); nothing when out of
- * memory or KEPT_MAX are kept. */
+/* Keeps what the hook made of s for `length` into sl (sl->def NULL: declined); nothing when the
+ * store is full or out of memory. */
 static void kept_add(struct pl_match_autos *m, const pl_strategy *s, int length, const auto_slot *sl)
 {
-    int n = sl->def ? sl->a.n : 0;
-    if (m->n_kept >= KEPT_MAX) return;
-    auto_kept *e = pl_malloc(sizeof *e + (size_t)n * (sizeof *e->cut + sizeof *e->next_s));
-    if (!e) return;
-    e->def = s->def;
-    e->params = s->params;
-    e->length = length;
-    e->n = n;
-    e->deterministic = n ? sl->deterministic : 0;
-    e->cut = (uint64_t *)(e + 1);
-    e->next_s = (uint16_t(*)[4])(e->cut + n);
-    if (n) {
-        memcpy(e->cut, sl->a.cut, (size_t)n * sizeof *e->cut);
-        memcpy(e->next_s, sl->a.next, (size_t)n * sizeof *e->next_s);
-    }
-    auto_kept **b = kept_bucket(m, s->def, length);
-    e->next = *b;
-    *b = e;
-    m->n_kept++;
+    kept_head h = {sl->def ? sl->a.n : 0, sl->def ? sl->deterministic : 0};
+    size_t cuts = (size_t)h.n * sizeof *sl->a.cut, nexts = (size_t)h.n * sizeof *sl->a.next;
+    if (!m->kept && !(m->kept = pl_auto_store_new())) return;
+    unsigned char *b = pl_auto_store_add(m->kept, s, length, 0, sizeof h + cuts + nexts);
+    if (!b) return;
+    memcpy(b, &h, sizeof h), b += sizeof h;
+    memcpy(b, sl->a.cut, cuts), b += cuts;
+    memcpy(b, sl->a.next, nexts);
 }
 
 /* The automaton hook that makes an automaton of definition d in a match whose length is `known`
