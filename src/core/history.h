@@ -23,8 +23,9 @@ typedef struct pl_history {
 int pl_history_init(pl_history *h, int capacity_turns); /* 0 or PL_ENOMEM */
 void pl_history_free(pl_history *h);
 
-/* Back to no turn: the words that held turns zeroed.  Inline, a word at a time: a match begins by
- * clearing both histories, mostly of a few words, which a call to memset cost more than. */
+/* Back to no turn: the words that held turns zeroed.  Inline: a match begins by clearing both
+ * histories, mostly of a few words (where GCC inlines it into match_begin it makes the loop a call
+ * to memset again). */
 static inline void pl_history_clear(pl_history *h)
 {
     for (int k = 0; k < (h->len + 63) / 64; k++) h->w[k] = 0;

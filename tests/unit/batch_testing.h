@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* batch_testing.h — what the batched kernels' tests (test_table_batch.c, test_automaton_batch.c)
- * share: a tournament played with and without --batched, and the check that the batched one is
+ * share: deterministic lanes checked against the match, and a tournament played with and without --batched, and the check that the batched one is
  * the same on 1 and 2 threads, leaves the pairs it does not batch as they were, and moves the
  * others' payoffs by no more than their noise.  Static inline, as strategy_testing.h; include after
  * <cmocka.h>. */
@@ -11,6 +11,30 @@
 #include <stddef.h>
 
 #include "parley/parley.h"
+#include "twoparty/table.h"
+
+/* The batch bt of 64 lanes of a deterministic pair (an, bn) of `turns` turns: every lane counts
+ * the outcomes of the match of a against b, and the first turn's C of each side as it. */
+static inline void lanes_are_the_match(const pl_strategy *a, const pl_strategy *b, const char *an, const char *bn,
+                                       int turns, const pl_table_batch *bt)
+{
+    pl_match_config cfg;
+    pl_match_config_default(&cfg);
+    cfg.turns = turns;
+    pl_match_result *r;
+    pl_error err;
+    assert_int_equal(pl_match_play(a, b, &cfg, &r, &err), PL_OK);
+    unsigned want[4] = {0, 0, 0, 0};
+    for (int t = 0; t < turns; t++) want[2 * pl_match_result_action(r, 0, t) + pl_match_result_action(r, 1, t)]++;
+    for (int lane = 0; lane < 64; lane++)
+        for (int o = 0; o < 4; o++)
+            if (bt->n[lane][o] != want[o])
+                fail_msg("%s vs %s, %d turns, lane %d: outcome %d counted %u, the match %u", an, bn, turns, lane, o,
+                         bt->n[lane][o], want[o]);
+    assert_int_equal(bt->first_c[0], pl_match_result_action(r, 0, 0) ? 0 : 64);
+    assert_int_equal(bt->first_c[1], pl_match_result_action(r, 1, 0) ? 0 : 64);
+    pl_match_result_free(r);
+}
 
 /* The round robin of p[0..n): 100 turns, 150 repetitions (two full batches of 64 and a partial
  * one), seed 4, the noise, batched or not, on `threads` threads. */

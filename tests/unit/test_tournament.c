@@ -164,6 +164,19 @@ static void probabilistic_ending_varies_lengths(void **state)
     for (int i = 0; i < 2; i++) pl_strategy_free(p[i]);
 }
 
+/* Three repetitions of `turns` turns at noise 0.1 with this seed: the matches the turn-by-turn
+ * checks play again (job_match). */
+static pl_tournament_config noisy_three(int turns, uint64_t seed)
+{
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    cfg.turns = turns;
+    cfg.repetitions = 3;
+    cfg.noise = 0.1;
+    cfg.seed = seed;
+    return cfg;
+}
+
 /* One match played on its own as the tournament cfg plays job k, repetition r (its turns, noise,
  * seed, game and streams). */
 static pl_match_result *job_match(const pl_strategy *a, const pl_strategy *b, const pl_tournament_config *cfg,
@@ -276,12 +289,7 @@ static void outcome_counts_match_the_turns(void **state)
     pl_strategy *p[2] = {mk("random"), mk("first_tullock")};
     const int lengths[] = {1, 2, 3, 63, 64, 65, 127, 128, 129, 200};
     for (size_t li = 0; li < sizeof lengths / sizeof *lengths; li++) {
-        pl_tournament_config cfg;
-        pl_tournament_config_default(&cfg);
-        cfg.turns = lengths[li];
-        cfg.repetitions = 3;
-        cfg.noise = 0.1;
-        cfg.seed = 5;
+        pl_tournament_config cfg = noisy_three(lengths[li], 5);
         cfg.self_play = 0;
         pl_tournament_result *r;
         pl_error err;
@@ -471,12 +479,7 @@ static void pair_states_as_counted_turn_by_turn(void **state)
     pl_strategy *p[3] = {mk("random"), mk("gtft"), mk("first_anonymous")};
     static const int lengths[] = {1, 2, 63, 64, 65, 128, 129, 200};
     for (size_t li = 0; li < sizeof lengths / sizeof *lengths; li++) {
-        pl_tournament_config cfg;
-        pl_tournament_config_default(&cfg);
-        cfg.turns = lengths[li];
-        cfg.repetitions = 3;
-        cfg.noise = 0.1;
-        cfg.seed = 11;
+        pl_tournament_config cfg = noisy_three(lengths[li], 11);
         pl_tournament_result *r;
         pl_error err;
         assert_int_equal(pl_tournament_run((const pl_strategy *const *)p, 3, &cfg, &r, &err), 0);
@@ -486,12 +489,7 @@ static void pair_states_as_counted_turn_by_turn(void **state)
                 if (i == j) continue;
                 uint64_t st[2][4] = {{0}}, to_c[2][4] = {{0}}, to_d[2][4] = {{0}};
                 for (int rep = 0; rep < cfg.repetitions; rep++) {
-                    pl_match_config mc;
-                    pl_match_config_default(&mc);
-                    mc.turns = cfg.turns, mc.noise = cfg.noise, mc.seed = cfg.seed;
-                    mc.stream_a = k, mc.stream_b = (uint64_t)rep;
-                    pl_match_result *m;
-                    assert_int_equal(pl_match_play(p[i], p[j], &mc, &m, &err), 0);
+                    pl_match_result *m = job_match(p[i], p[j], &cfg, k, rep);
                     for (int t = 0; t < cfg.turns; t++)
                         for (int side = 0; side < 2; side++) {
                             int own = pl_match_result_action(m, side, t), other = pl_match_result_action(m, 1 - side, t);
