@@ -43,7 +43,7 @@ static int evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int j
     /* j's own type decided on this very snapshot (the simulator, the stepper): its rule move is made */
     const int made = st->pub_t == st->t + 1 && st->plan_epoch == st->pub_epoch && (st->plan_noted >> j & 1) &&
                              !((st->plan_grim ^ st->grim) >> j & 1) &&
-                     pl_ag_plan_keys_hold(c, st, j)
+                             (st->plan_all_t == st->t + 1 || pl_ag_plan_keys_hold(c, st, j))
                          ? st->type[j]
                          : -1;
     /* the other types' moves as pl_ag_rule_as makes them, with the threats to j made once for all; of

@@ -485,7 +485,7 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
         if (!(held >> p & 1) || !plan_keys_valid(c, st, p)) plan_make(c, st, p, pl_ag_threat(c, st, p));
     /* every plan current on this snapshot (the beliefs' reuse), with each party's memory as it was at its
      * turn (g1's bit p: no plan reads another party's): noted once they are all made */
-    st->plan_epoch = st->pub_epoch, st->plan_noted = parties, st->plan_grim = g1;
+    st->plan_epoch = st->pub_epoch, st->plan_noted = parties, st->plan_grim = g1, st->plan_all_t = st->t + 1;
     if (c->choice == PL_CHOICE_LOGIT) { /* the held plans' chances whose inputs changed */
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->agg_cs_start & ~st->pi_ok_start; b; b &= b - 1) {

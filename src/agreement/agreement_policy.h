@@ -75,6 +75,9 @@ typedef struct pl_ag_state {
     pl_bits pub_last[12];
     uint32_t plan_ok;                /* parties none of whose plan's reads (c->readers_*) moved since it was made */
     uint32_t plan_epoch, plan_noted, plan_grim;
+    /* 1 + the period whose decisions (pl_ag_decide_all_behaved) found every party's plan holding, or made
+     * it, on its snapshot: there each party's keys are those of its plan (agreement_beliefs.c); 0 never */
+    int plan_all_t;
     /* what the plan was made (or last found to hold) on: the party's late and disputed steps, and
      * the threats and withdrawals in answer its rule reads (pl_ag_plan_keys_hold); ans_moved: some
      * `rev`, `breach` or `retal` moved since the period pub_check compared before */

@@ -1167,6 +1167,66 @@ static void likelihood_against_rule_as(const pl_ag_compiled *c, const pl_ag_run_
     }
 }
 
+/* likelihood_against_rule_as where one party q alone has decided on the snapshot (pl_ag_decide, as the
+ * stepper decides party by party), the others last at the period before, every party at once: the
+ * likelihoods of every other party's evidence (the moves every party would make now) against every
+ * type's move made afresh.  A party noted as decided in the same epoch whose keys no longer hold (its
+ * late steps moved with the clock, nothing public did) must have its type's move made again, not read
+ * from the plan the decisions of the period before found holding.  ctx[0] counts the likelihoods
+ * checked, ctx[1] those of a party noted whose keys did not hold. */
+static void likelihood_one_decided(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    long *seen = ctx;
+    pl_ag_state every = R->st;
+    pl_ag_move all;
+    pl_ag_decide_all(c, &every, &all);
+    for (int q = 0; q < c->n_parties; q++) {
+        pl_ag_state st = R->st;
+        pl_ag_move mq;
+        pl_ag_decide(c, &st, q, &mq);
+        /* every party's memory as its decision would set it (a threat seen), which pl_ag_rule_as reads */
+        for (int p = 0; p < c->n_parties; p++)
+            if (pl_ag_threat(c, &st, p)) st.grim |= 1u << p;
+        for (int j = 0; j < c->n_parties; j++) {
+            const pl_bits own = c->own[j];
+            pl_bits started = all.start & own, reversed = all.reverse & own;
+            pl_bits held = st.late_pub_new & own & ~st.prog & ~st.done & ~all.start;
+            int n = __builtin_popcountll(started) + __builtin_popcountll(reversed) + __builtin_popcountll(held);
+            if (j == q || !n) continue;
+            seen[1] += st.plan_epoch == st.pub_epoch && (st.plan_noted >> j & 1) && !pl_ag_plan_keys_hold(c, &st, j);
+            double got[PL_AG_MAX_OPTIONS];
+            pl_ag_evidence_loglik(c, &st, j, &all, got);
+            for (int k = 0; k < c->n_opt[j]; k++) {
+                pl_ag_move m;
+                pl_ag_rule_as(c, &st, j, k, &m);
+                int mm = __builtin_popcountll(started & ~m.start) + __builtin_popcountll(reversed & ~m.reverse) +
+                         __builtin_popcountll(held & m.start);
+                double want = mm * c->log_eps + (n - mm) * c->log_1m_eps;
+                if (memcmp(&got[k], &want, sizeof want))
+                    fail_msg("period %d, party %d decided, party %d, type %d: likelihood %.17g, from pl_ag_rule_as %.17g",
+                             R->t, q, j, k, got[k], want);
+            }
+            seen[0]++;
+        }
+    }
+}
+
+/* The Bayes update reads a party's own type's move from its plan without asking again whether the plan's
+ * keys hold only where the decisions of this very period found every party's plan holding on the
+ * snapshot (st->plan_all_t): where one party alone decided now, the others' plans, noted in the same
+ * epoch a period before, are asked again (fails with the shortcut taken for any period's decisions,
+ * tried). */
+static void the_likelihoods_where_one_party_decided_are_those_made_afresh(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        long seen[2] = {0, 0};
+        assert_true(replay_behaviour_file(f, 17, 100, -1, NULL, likelihood_one_decided, seen) > 1000);
+        assert_true(seen[0] > 1000);
+        assert_true(seen[1] > 0); /* noted plans whose keys moved: the case the period's test is for */
+    }
+}
+
 /* The Bayes update reuses the move a party's own type decided on the snapshot and makes the threats
  * to the party once for all its types: at every period the likelihoods are those of every type's
  * move made afresh (fails if the reused move is not the one on the snapshot, or if a type is not
@@ -1352,6 +1412,11 @@ static void decide_all_against_each(const pl_ag_compiled *c, const pl_ag_run_sta
     pl_ag_decide_all(c, &at_once, &all);
     assert_true(all.start == one.start && all.reverse == one.reverse);
     assert_true(all.retal == one.retal && all.opp == one.opp);
+    /* but the note only the decisions all at once make: every party's plan found holding, or made, on this
+     * snapshot (plan_all_t, read by the Bayes update); party by party, it stays as it was */
+    assert_int_equal(each.plan_all_t, R->st.plan_all_t);
+    assert_int_equal(at_once.plan_all_t, R->st.t + 1);
+    each.plan_all_t = at_once.plan_all_t;
     assert_memory_equal(&at_once, &each, sizeof each);
     *moved += (all.start | all.reverse) != 0;
 }
@@ -1864,6 +1929,7 @@ int main(void)
         cmocka_unit_test(the_expectations_each_period_reads_are_the_expectations_made_afresh),
         cmocka_unit_test(a_worth_counts_only_the_steps_that_may_pay_its_actor),
         cmocka_unit_test(the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh),
+        cmocka_unit_test(the_likelihoods_where_one_party_decided_are_those_made_afresh),
         cmocka_unit_test(the_moves_made_from_one_frame_are_the_rules_moves),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
         cmocka_unit_test(a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run),
