@@ -362,6 +362,10 @@ typedef struct pl_ag_compiled {
     /* the steps that require step x directly: the only ones whose due status x's visibility moves
      * (agreement_time.c keeps the due sets from period to period by them) */
     pl_bits req_users[PL_AG_MAX_STEPS];
+    /* the parties that act a set of steps, read a byte of the set at a time (pl_ag_actors_of):
+     * actor_bits[i][x] has bit actor[8 i + j] for each bit j of x; step_bytes, the bytes that hold a step */
+    uint32_t actor_bits[PL_AG_MAX_STEPS / 8][256];
+    int step_bytes;
     /* the opening every run of the variant shares (agreement_policy.h, pl_ag_opening_make), or NULL (as
      * pl_ag_compile leaves it): made from these tables, so it is made only where nothing changes them
      * after (pl_agreement_simulate's own variants; pl_ag_set_discounting and the like would leave it

@@ -310,6 +310,14 @@ void pl_ag_compile_behaviour(const pl_agreement *a, pl_ag_compiled *c)
     }
     for (int s = 0; s < c->n_steps; s++)
         for (pl_bits x = c->req[s]; x; x &= x - 1) c->req_users[__builtin_ctzll(x)] |= PL_BIT(s);
+    c->step_bytes = (c->n_steps + 7) / 8;
+    for (int i = 0; i < c->step_bytes; i++)
+        for (int x = 0; x < 256; x++) {
+            uint32_t who = 0;
+            for (int j = 0; j < 8 && 8 * i + j < c->n_steps; j++)
+                if (x >> j & 1) who |= 1u << c->actor[8 * i + j];
+            c->actor_bits[i][x] = who;
+        }
     c->n_release = 0; /* pl_ag_released's table: the distinct not_before periods, ascending */
     for (int last = 0, first = 1;; first = 0) {
         int next = 0, found = 0;

@@ -36,9 +36,12 @@ void pl_ag_beliefs_init(const pl_ag_compiled *c, pl_ag_state *st)
 }
 
 /* The mismatches of j's evidence under each of its types (mm[k]) and the fewest (*fewest); returns 1
- * if some type explains it better than another (the fewest are not the most), else it is no news. */
-static int evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int j, pl_bits started, pl_bits reversed,
-                           pl_bits held, int *mm, int *fewest)
+ * if some type explains it better than another (the fewest are not the most), else it is no news.
+ * Inlined in its two callers (the Bayes update's call, at most a party a close, was some 25 instructions
+ * of saving and restoring registers). */
+static inline __attribute__((always_inline)) int evidence_counts(const pl_ag_compiled *c, const pl_ag_state *st, int j,
+                                                                 pl_bits started, pl_bits reversed, pl_bits held,
+                                                                 int *mm, int *fewest)
 {
     /* j's own type decided on this very snapshot (the simulator, the stepper): its rule move is made */
     const int made = st->pub_t == st->t + 1 && st->plan_epoch == st->pub_epoch && (st->plan_noted >> j & 1) &&
@@ -121,8 +124,7 @@ int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_m
 {
     pl_bits moved = all->start | all->reverse | st->late_pub_new; /* no move, nothing newly late: no evidence */
     if (!moved) return 0;
-    uint32_t seen = 0; /* the parties with evidence: the actors of the steps that moved, in order */
-    for (pl_bits b = moved; b; b &= b - 1) seen |= 1u << c->actor[__builtin_ctzll(b)];
+    uint32_t seen = pl_ag_actors_of(c, moved); /* the parties with evidence: the actors of the steps that moved */
     int changed = 0;
     for (; seen; seen &= seen - 1) {
         int j = __builtin_ctz(seen);

@@ -313,8 +313,7 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                  * those of them that are neither now; their actors' plans go as if their own steps moved */
                 pl_bits users = 0;
                 for (pl_bits b = d_ver; b; b &= b - 1) users |= c->req_users[__builtin_ctzll(b)];
-                uint32_t stale = 0;
-                for (pl_bits b = d_own | (users & ~st->prog & ~st->done); b; b &= b - 1) stale |= 1u << c->actor[__builtin_ctzll(b)];
+                uint32_t stale = pl_ag_actors_of(c, d_own | (users & ~st->prog & ~st->done));
                 /* the types drawn, not every type a party may be (c->readers_*): an opportunist reads the
                  * counterpart steps exchanged for its own being done, those hanging on them ever done
                  * (read with `done`: a step is first ever done in the period it is done, and those
@@ -463,6 +462,15 @@ void pl_ag_decide_behaved(const pl_ag_compiled *c, pl_ag_state *st, int p, pl_ag
     *m = (pl_ag_move){start, reverse, rule->retal & reverse, rule->opp & reverse}; /* whole: the caller reads it whole */
 }
 
+/* pl_ag_decide_drawn, inlined where the decisions end */
+static inline __attribute__((always_inline)) void decide_drawn(const pl_ag_state *st, pl_ag_move *all)
+{
+    pl_bits start, reverse;
+    draw_choices(st, st->agg_cs, st->agg_ck, &start, &reverse);
+    *all = (pl_ag_move){st->fix_start | start, st->fix_reverse | reverse, st->fix_retal | (st->agg_retal & reverse),
+                        st->fix_opp | (st->agg_opp & reverse)};
+}
+
 void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_move *all)
 {
     /* A party's plan reads no other party's decision of the period, and its steps are its own
@@ -497,16 +505,10 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
             st->p_act[s] = eps + span * pi_keep(c, st, st, c->actor[s], s);
         }
     }
-    pl_ag_decide_drawn(st, all);
+    decide_drawn(st, all);
 }
 
-void pl_ag_decide_drawn(const pl_ag_state *st, pl_ag_move *all)
-{
-    pl_bits start, reverse;
-    draw_choices(st, st->agg_cs, st->agg_ck, &start, &reverse);
-    *all = (pl_ag_move){st->fix_start | start, st->fix_reverse | reverse, st->fix_retal | (st->agg_retal & reverse),
-                        st->fix_opp | (st->agg_opp & reverse)};
-}
+void pl_ag_decide_drawn(const pl_ag_state *st, pl_ag_move *all) { decide_drawn(st, all); }
 
 void pl_ag_plan_take(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state *from, int p)
 {

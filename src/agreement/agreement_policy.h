@@ -244,6 +244,14 @@ static inline pl_bits pl_ag_reciprocal_reversals(const pl_ag_compiled *c, const 
 
 /* Counterpart breaches that call for an answer from p: reversals and reports of breach that
  * were not themselves answers, and (with behaviour) steps late beyond p's patience. */
+/* The parties acting the steps of `steps` (c->actor_bits, a byte of the set at a time). */
+static inline uint32_t pl_ag_actors_of(const pl_ag_compiled *c, pl_bits steps)
+{
+    uint32_t a = 0;
+    for (int i = 0; i < c->step_bytes; i++) a |= c->actor_bits[i][steps >> 8 * i & 255];
+    return a;
+}
+
 static inline pl_bits pl_ag_threat(const pl_ag_compiled *c, const pl_ag_state *st, int p)
 {
     return ((st->rev | st->breach) & ~c->own[p] & ~st->retal) | st->late[p] | st->disputed[p];

@@ -358,7 +358,9 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             earlier(&R->next_event, R->detect_at[s]);
         }
     }
-    if (c->behave) pl_ag_beliefs_update(c, st, all, R->unpaid ? NULL : o); /* what each was seen to do, on the snapshot */
+    /* what each was seen to do, on the snapshot: no move and nothing newly late is no evidence (as the
+     * update itself finds, here without the call) */
+    if (c->behave && (all->start | all->reverse | st->late_pub_new)) pl_ag_beliefs_update(c, st, all, R->unpaid ? NULL : o);
     for (pl_bits b = all->reverse; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         pl_bits bit = PL_BIT(s);

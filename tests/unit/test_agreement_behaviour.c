@@ -1211,6 +1211,89 @@ static void likelihood_one_decided(const pl_ag_compiled *c, const pl_ag_run_stat
     }
 }
 
+/* The close calls the Bayes update only where some step moved or turned late in public (the update finds
+ * no evidence otherwise): at every period of every run of the shipped behaviour files, the beliefs after the
+ * close are those of the update called on a copy of the state before it, whatever moved, to the bit.  Fails
+ * with the steps newly late left out of the close's test (tried): the periods in which only a step turning
+ * late moved the beliefs are counted, and there are some. */
+static void the_close_updates_the_beliefs_as_the_update_at_every_period(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        pl_ag_compiled *c;
+        pl_agreement *a = load_behaviour_file(f, &c);
+        long periods = 0, late_only = 0;
+        for (int v = 0; v < pl_agreement_n_variants(a); v++) {
+            pl_ag_compile(a, a->n_variants ? v : -1, c);
+            for (uint64_t run = 0; run < 200; run++) {
+                pl_ag_draws d;
+                pl_ag_run_state R;
+                pl_ag_outcome o;
+                pl_ag_draw(c, 31, run, &d);
+                pl_ag_begin(c, &d, &R, &o);
+                if (c->horizon > 0) pl_ag_period_open(c, &d, &R, &o, NULL);
+                while (R.t < c->horizon) {
+                    pl_ag_move all;
+                    pl_ag_decide_all(c, &R.st, &all);
+                    pl_ag_state copy = R.st;
+                    /* the moves as seen: a covert step withdrawn in secret is not (pl_ag_period_close) */
+                    pl_ag_move seen = all;
+                    const pl_bits hidden = all.reverse & c->covert & R.st.done;
+                    seen.reverse &= ~hidden, seen.retal &= ~hidden, seen.opp &= ~hidden;
+                    const int moved = pl_ag_beliefs_update(c, &copy, &seen, NULL);
+                    const int rest = pl_ag_period_close(c, &d, &R, &o, &all, NULL);
+                    if (memcmp(copy.belief, R.st.belief, sizeof copy.belief))
+                        fail_msg("%s, variant %d, run %llu, period %d: the close's beliefs are not the update's",
+                                 behaviour_files[f], v, (unsigned long long)run, R.t - 1);
+                    late_only += moved && !(seen.start | seen.reverse);
+                    periods++;
+                    if (!pl_ag_period_reopen(c, &d, &R, &o, rest, NULL)) break;
+                }
+            }
+        }
+        assert_true(periods > 1000);
+        assert_true(late_only > 0); /* beliefs moved by lateness alone */
+        pl_free(c);
+        pl_agreement_free(a);
+    }
+}
+
+/* The parties acting a set of steps read from the compiled table a byte at a time (pl_ag_actors_of, as
+ * the decisions' staleness and the Bayes update read them) against the actors of the set's steps one by
+ * one: every single step, every step, and 5,000 sets drawn over the variant's steps, in every variant of
+ * the shipped behaviour files (fails with the last, partial byte of the steps left out of the table,
+ * tried). */
+static void the_actors_of_a_set_of_steps_are_its_steps_actors(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < N_BEHAVIOUR_FILES; f++) {
+        pl_ag_compiled *c;
+        pl_agreement *a = load_behaviour_file(f, &c);
+        for (int v = 0; v < pl_agreement_n_variants(a); v++) {
+            pl_ag_compile(a, a->n_variants ? v : -1, c);
+            assert_true(c->n_steps > 8 && c->n_steps % 8); /* sets that span bytes, the last one partial */
+            const pl_bits steps = c->n_steps == 64 ? ~0ull : (1ull << c->n_steps) - 1;
+            uint64_t x = 0x243F6A8885A308D3ull + (uint64_t)v;
+            for (int i = 0; i < 5000 + c->n_steps + 1; i++) {
+                pl_bits set;
+                if (i < c->n_steps) set = PL_BIT(i);
+                else if (i == c->n_steps) set = steps;
+                else {
+                    x ^= x << 13, x ^= x >> 7, x ^= x << 17; /* xorshift64 */
+                    set = x & steps;
+                }
+                uint32_t want = 0;
+                for (pl_bits b = set; b; b &= b - 1) want |= 1u << c->actor[__builtin_ctzll(b)];
+                if (pl_ag_actors_of(c, set) != want)
+                    fail_msg("%s, variant %d, steps %#llx: actors %#x, one by one %#x", behaviour_files[f], v,
+                             (unsigned long long)set, pl_ag_actors_of(c, set), want);
+            }
+        }
+        pl_free(c);
+        pl_agreement_free(a);
+    }
+}
+
 /* The Bayes update reads a party's own type's move from its plan without asking again whether the plan's
  * keys hold only where the decisions of this very period found every party's plan holding on the
  * snapshot (st->plan_all_t): where one party alone decided now, the others' plans, noted in the same
@@ -1930,6 +2013,8 @@ int main(void)
         cmocka_unit_test(a_worth_counts_only_the_steps_that_may_pay_its_actor),
         cmocka_unit_test(the_likelihoods_of_the_evidence_are_those_of_every_type_made_afresh),
         cmocka_unit_test(the_likelihoods_where_one_party_decided_are_those_made_afresh),
+        cmocka_unit_test(the_actors_of_a_set_of_steps_are_its_steps_actors),
+        cmocka_unit_test(the_close_updates_the_beliefs_as_the_update_at_every_period),
         cmocka_unit_test(the_moves_made_from_one_frame_are_the_rules_moves),
         cmocka_unit_test(the_due_sets_kept_between_periods_are_the_due_sets_made_afresh),
         cmocka_unit_test(a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run),
