@@ -9,6 +9,9 @@
  * the hidden layer (see ann_output).  The sums over the one-hot inputs are made once
  * per network, at the first match's init (ann_head_build). */
 #include <pthread.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "strategies/strategy_def.h"
 #include "strategies/neural_network.h"
@@ -44,15 +47,24 @@ static void ann_head_inputs(int c, double x[ANN_HEAD])
     }
 }
 
-/* The head index of this turn and the five counts. */
-static int ann_features(const pl_view *v, double x[PL_ANN_FEATURES - ANN_HEAD])
+/* The head index of this turn and the five counts.  Both histories hold v->turn turns, so the
+ * last two actions of each are read at one position (one word, or two when turn t - 2 ends a
+ * word) rather than through four separate lookups. */
+static inline int ann_features(const pl_view *v, double x[PL_ANN_FEATURES - ANN_HEAD])
 {
     const pl_history *me = v->me, *op = v->opp;
     int t = v->turn, c = 0;
-    if (t == 1) c = 1 + (pl_hist_at(op, 0) | pl_hist_ago(me, 1) << 1 | pl_hist_ago(op, 1) << 2);
-    else if (t >= 2)
-        c = 9 + (pl_hist_at(op, 0) | pl_hist_ago(me, 1) << 1 | pl_hist_ago(op, 1) << 2 | pl_hist_at(op, 1) << 3 |
-                 pl_hist_ago(me, 2) << 4 | pl_hist_ago(op, 2) << 5);
+    if (t >= 2) {
+        int k = t - 2, b = k & 63;
+        const uint64_t *mw = me->w + (k >> 6), *ow = op->w + (k >> 6);
+        /* bit 0: the turn before last, bit 1: the last */
+        uint64_t m = mw[0] >> b, o = ow[0] >> b;
+        if (b == 63) m |= mw[1] << 1, o |= ow[1] << 1;
+        unsigned first2 = (unsigned)op->w[0] & 3u; /* its first and second moves */
+        c = 9 + (int)((first2 & 1u) | ((unsigned)m & 2u) | ((unsigned)o & 2u) << 1 | (first2 & 2u) << 2 |
+                      ((unsigned)m & 1u) << 4 | ((unsigned)o & 1u) << 5);
+    } else if (t == 1)
+        c = 1 + (pl_hist_at(op, 0) | pl_hist_at(me, 0) << 1 | pl_hist_at(op, 0) << 2);
     x[0] = pl_hist_coops(op);
     x[1] = op->n_defect;
     x[2] = pl_hist_coops(me);
@@ -118,13 +130,35 @@ static inline __attribute__((always_inline)) double ann_output(const ann_net *a,
     for (int j = 0; j < n->n_hidden; j++) h[j] = bias[j] + h[j];
     double y = 0;
     if (n->n_hidden > 0 && h[0] < 0) { /* max(x, 0) returned the int 0 for the first element: all truncated */
-        for (int j = 0; j < n->n_hidden; j++) {
-            /* trunc of a positive value below 2^52 through the integers; a zero is +0 here where
-             * trunc(-0.0) is -0.0, which changes no sum's value (only perhaps a zero's sign), and
-             * the output is only compared with 0 */
-            double v = h[j] > 0 ? (h[j] < 0x1p52 ? (double)(int64_t)h[j] : h[j]) : 0;
-            y += v * out[j];
+        /* trunc of the positive values through the integers; a zero is +0 here where trunc(-0.0)
+         * is -0.0, which changes no sum's value (only perhaps a zero's sign), and the output is
+         * only compared with 0.  Below 2^31 (every value of the shipped networks' play) through
+         * 32-bit integers, which the compiler converts two units at a time; from 2^31 to 2^52
+         * through 64-bit ones, and from there a double is its own integer part.  The units past
+         * n_hidden are 0 (zero head and weights) and are not added. */
+        _Alignas(16) double r[PL_ANN_MAX_HIDDEN];
+        int big = 0;
+#if defined(__SSE2__)
+        /* two units at a time: h > 0 ? h : +0 by a mask (NaN fails the compare, as above) */
+        for (int j = 0; j < units; j += 2) {
+            __m128d hv = _mm_loadu_pd(h + j), pos = _mm_and_pd(hv, _mm_cmpgt_pd(hv, _mm_setzero_pd()));
+            big |= _mm_movemask_pd(_mm_cmpnlt_pd(pos, _mm_set1_pd(0x1p31)));
+            _mm_store_pd(r + j, pos);
         }
+        if (__builtin_expect(!big, 1))
+            for (int j = 0; j < units; j += 2)
+                _mm_store_pd(r + j, _mm_cvtepi32_pd(_mm_cvttpd_epi32(_mm_load_pd(r + j))));
+#else
+        for (int j = 0; j < units; j++) {
+            r[j] = h[j] > 0 ? h[j] : 0;
+            big |= !(r[j] < 0x1p31);
+        }
+        if (!big)
+            for (int j = 0; j < units; j++) r[j] = (double)(int32_t)r[j];
+#endif
+        if (big)
+            for (int j = 0; j < units; j++) r[j] = r[j] < 0x1p52 ? (double)(int64_t)r[j] : r[j];
+        for (int j = 0; j < n->n_hidden; j++) y += r[j] * out[j];
     } else
         for (int j = 0; j < n->n_hidden; j++) y += (h[j] < 0 ? 0 : h[j]) * out[j];
     return y;
