@@ -253,7 +253,8 @@ static int tideman_first_move(void *st, const pl_params *p, const pl_view *v)
     tideman_state *s = st;
     int action = PL_C;
     if (v->turn == 0) return pl_view_in_last(v, 2) ? PL_D : PL_C;
-    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
+    unsigned last = pl_view_last_pair(v);
+    int me1 = (int)(last >> 1), opp1 = (int)(last & 1u);
     if (opp1 == PL_D) s->opp_defections++;
     s->my_score += pl_view_payoff(v, me1, opp1);
     s->opp_score += pl_view_opp_payoff(v, me1, opp1);
@@ -500,17 +501,19 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
     int t = v->turn;
     if (t == 0) return PL_C;
     /* keep the two resemblance tests up to date with the last turn */
-    int opp1 = pl_view_opp_last(v);
     if (s->tft_like | s->twin_like) { /* both lost for good: the histories need not be read */
+        unsigned pair = pl_view_last_pair(v); /* own last action, then the other's */
+        int opp1 = (int)(pair & 1u);
         if (t >= 2 && opp1 != pl_hist_at(v->me, t - 2)) s->tft_like = 0;
-        if (opp1 != pl_view_my_last(v)) s->twin_like = 0;
+        if (opp1 != (int)(pair >> 1)) s->twin_like = 0;
     }
 
-    if (t < 56) return (opp1 == PL_D || t == 50) ? PL_D : PL_C;
+    if (t < 56) return (pl_view_opp_last(v) == PL_D || t == 50) ? PL_D : PL_C;
     if (!s->opp_random && even_split_statistic(pl_hist_coops(v->opp), v->opp->n_defect) <= s->crit)
         s->opp_random = 1;
     if (s->opp_random) return PL_D;
-    if (s->tft_like || s->twin_like) return opp1;
+    /* the other's last action is read only where it decides (against most, neither test holds) */
+    if (s->tft_like || s->twin_like) return pl_view_opp_last(v);
     if (s->next_defection == 0) s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
     if (t == s->next_defection) {
         s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);

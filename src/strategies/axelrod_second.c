@@ -44,7 +44,8 @@ static int borufsen_move(void *st, const pl_params *p, const pl_view *v)
     borufsen_state *s = st;
     int turn = v->turn + 1;
     if (turn == 1) return PL_C;
-    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
+    unsigned last = pl_view_last_pair(v);
+    int me1 = (int)(last >> 1), opp1 = (int)(last & 1u);
     if (turn >= 3 && opp1 == PL_C) {
         if (pl_hist_ago(v->me, 2) == PL_C) s->cc++;
         else s->cd++;
@@ -157,7 +158,8 @@ static int graaskamp_katzen_move(void *st, const pl_params *p, const pl_view *v)
     if (s->defect_mode) return PL_D;
     int turn = v->turn + 1;
     if (turn == 1) return PL_C;
-    s->score += pl_view_payoff(v, pl_view_my_last(v), pl_view_opp_last(v));
+    unsigned last = pl_view_last_pair(v); /* own last action, then the other's */
+    s->score += pl_view_payoff(v, (int)(last >> 1), (int)(last & 1u));
     double bar = -1;
     switch (turn) {
     case 11: bar = 23; break;
@@ -317,7 +319,10 @@ static int rowsam_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     rowsam_state *s = st;
     int turn = v->turn + 1;
-    if (turn > 1) s->score += pl_view_payoff(v, pl_view_my_last(v), pl_view_opp_last(v));
+    if (turn > 1) {
+        unsigned last = pl_view_last_pair(v); /* own last action, then the other's */
+        s->score += pl_view_payoff(v, (int)(last >> 1), (int)(last & 1u));
+    }
     switch (s->mode) {
     case ROWSAM_DEFECT: return PL_D;
     case ROWSAM_CYCLE1: s->mode = ROWSAM_CYCLE2; return PL_C;
@@ -380,7 +385,8 @@ static int tideman_second_move(void *st, const pl_params *p, const pl_view *v)
     tideman2_state *s = st;
     int round = v->turn + 1;
     if (round == 1) return PL_C;
-    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
+    unsigned last = pl_view_last_pair(v);
+    int me1 = (int)(last >> 1), opp1 = (int)(last & 1u);
     s->my_score += pl_view_payoff(v, me1, opp1);
     s->opp_score += pl_view_opp_payoff(v, me1, opp1);
     if (s->fresh_start) {
