@@ -439,9 +439,15 @@ static int tullock_automaton(const pl_params *p, pl_automaton *a)
 static int anonymous_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    double prob = (3.0 + 4.0 * pl_rng_uniform(v->rng)) / 10.0;
-    /* pl_view_coop_with's draw without its tests of 0 and 1: prob is in [0.3, 0.7] */
-    return pl_rng_uniform(v->rng) < prob ? PL_C : PL_D;
+    /* prob = (3 + 4 u1) / 10, then C when u2 < prob (pl_view_coop_with's draw without its tests of
+     * 0 and 1: prob is in [0.3, 0.7]), with each u = m 2^-53 (pl_rng_uniform) and everything scaled
+     * by 2^53: fl(3 + 4 u1) 2^53 = fl(3 2^53 + 4 m1) and fl(a / 10) 2^53 = fl(a 2^53 / 10), since
+     * scaling by a power of two is exact and commutes with rounding (far from overflow and the
+     * subnormals), and u2 < prob exactly when m2 < prob 2^53.  The same test on the same two draws,
+     * without their two scalings by 2^-53 (m1 < 2^53, so 4 m1 and m2 convert exactly). */
+    uint64_t m1 = pl_rng_next(v->rng) >> 11, m2 = pl_rng_next(v->rng) >> 11;
+    double prob_scaled = (0x3p53 + (double)(int64_t)(m1 << 2)) / 10.0;
+    return (double)(int64_t)m2 < prob_scaled ? PL_C : PL_D;
 }
 
 typedef struct {
