@@ -253,7 +253,8 @@ static int tideman_first_move(void *st, const pl_params *p, const pl_view *v)
     tideman_state *s = st;
     int action = PL_C;
     if (v->turn == 0) return pl_view_in_last(v, 2) ? PL_D : PL_C;
-    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
+    unsigned last = pl_view_last_pair(v);
+    int me1 = (int)(last >> 1), opp1 = (int)(last & 1u);
     if (opp1 == PL_D) s->opp_defections++;
     s->my_score += pl_view_payoff(v, me1, opp1);
     s->opp_score += pl_view_opp_payoff(v, me1, opp1);
@@ -438,9 +439,15 @@ static int tullock_automaton(const pl_params *p, pl_automaton *a)
 static int anonymous_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    double prob = (3.0 + 4.0 * pl_rng_uniform(v->rng)) / 10.0;
-    /* pl_view_coop_with's draw without its tests of 0 and 1: prob is in [0.3, 0.7] */
-    return pl_rng_uniform(v->rng) < prob ? PL_C : PL_D;
+    /* prob = (3 + 4 u1) / 10, then C when u2 < prob (pl_view_coop_with's draw without its tests of
+     * 0 and 1: prob is in [0.3, 0.7]), with each u = m 2^-53 (pl_rng_uniform) and everything scaled
+     * by 2^53: fl(3 + 4 u1) 2^53 = fl(3 2^53 + 4 m1) and fl(a / 10) 2^53 = fl(a 2^53 / 10), since
+     * scaling by a power of two is exact and commutes with rounding (far from overflow and the
+     * subnormals), and u2 < prob exactly when m2 < prob 2^53.  The same test on the same two draws,
+     * without their two scalings by 2^-53 (m1 < 2^53, so 4 m1 and m2 convert exactly). */
+    uint64_t m1 = pl_rng_next(v->rng) >> 11, m2 = pl_rng_next(v->rng) >> 11;
+    double prob_scaled = (0x3p53 + (double)(int64_t)(m1 << 2)) / 10.0;
+    return (double)(int64_t)m2 < prob_scaled ? PL_C : PL_D;
 }
 
 typedef struct {
@@ -449,7 +456,28 @@ typedef struct {
     int twin_like;      /* the other has so far played exactly as this player */
     int next_defection; /* turn of the next random defection; 0 until drawn */
     double crit;        /* the test passes (p >= alpha) exactly when the statistic is <= crit */
+    int test_from;      /* the randomness test cannot pass before the other has this many moves */
 } graaskamp_state;
+
+/* After the randomness test failed with the other's counts differing by d = |coops - defects| over
+ * n = coops + defects moves, the number k of its next moves over which it certainly fails too.  j
+ * moves on the counts differ by at least d - j, so the statistic, fl(D^2 / n) as even_split_statistic
+ * computes it (see there), is at least (d - j)^2 / (n + j) less half an ulp; it stays above crit
+ * while (d - j)^2 > C (n + j) with C = crit (1 + 2^-40), a condition that, once true at j = k, is
+ * true at every j from 0 to k ((d - j)^2 - C (n + j) falls as j grows while j <= d).  k comes from
+ * the quadratic's root and is then checked in doubles with room for their rounding (a factor
+ * 1 + 2^-30 on the right); if the check fails, 0.  Against an opponent far from an even split the
+ * test, a division each turn, is then made once every few dozen turns. */
+static int graaskamp_sure_failures(int d, int n, double crit)
+{
+    if (!(crit > 0 && crit < 1e9) || d <= 0 || n >= (1 << 26)) return 0;
+    double c = crit * (1 + 0x1p-40), root = d + c / 2 - sqrt(c * d + c * n + c * c / 4);
+    if (!(root >= 2)) return 0;
+    int k = (int)root - 1;
+    if (k >= d) k = d - 1;
+    double left = (double)((int64_t)(d - k) * (d - k)), right = crit * (1 + 0x1p-30) * (double)(n + k);
+    return left > right ? k : 0;
+}
 
 /* The largest statistic whose p-value erfc(sqrt(x/2)) is still >= alpha, found by bisection
  * on the monotone p-value once per match, so each move compares instead of calling erfc. */
@@ -488,6 +516,17 @@ static void graaskamp_init(void *st, const pl_params *p)
     s->crit = critical_statistic_cached(p->num[0]);
 }
 
+/* The randomness test at turn t, and when it fails the turn from which it can pass again.  Out of
+ * line: made once every few dozen turns against most, it would only take registers from the move. */
+static __attribute__((noinline)) void graaskamp_test(graaskamp_state *s, const pl_history *opp, int t)
+{
+    int coops = pl_hist_coops(opp), defects = opp->n_defect;
+    if (even_split_statistic(coops, defects) <= s->crit)
+        s->opp_random = 1;
+    else /* the test's next sure failures need not be made (graaskamp_sure_failures) */
+        s->test_from = t + 1 + graaskamp_sure_failures(abs(coops - defects), coops + defects, s->crit);
+}
+
 /* James Graaskamp: tit for tat for 50 moves, defect on move 51, tit for tat
  * for 5 more; then defect for good if the other looks random (chi-squared test
  * of its cooperation count at level alpha), play tit for tat if it is tit for
@@ -500,17 +539,18 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
     int t = v->turn;
     if (t == 0) return PL_C;
     /* keep the two resemblance tests up to date with the last turn */
-    int opp1 = pl_view_opp_last(v);
     if (s->tft_like | s->twin_like) { /* both lost for good: the histories need not be read */
+        unsigned pair = pl_view_last_pair(v); /* own last action, then the other's */
+        int opp1 = (int)(pair & 1u);
         if (t >= 2 && opp1 != pl_hist_at(v->me, t - 2)) s->tft_like = 0;
-        if (opp1 != pl_view_my_last(v)) s->twin_like = 0;
+        if (opp1 != (int)(pair >> 1)) s->twin_like = 0;
     }
 
-    if (t < 56) return (opp1 == PL_D || t == 50) ? PL_D : PL_C;
-    if (!s->opp_random && even_split_statistic(pl_hist_coops(v->opp), v->opp->n_defect) <= s->crit)
-        s->opp_random = 1;
+    if (t < 56) return (pl_view_opp_last(v) == PL_D || t == 50) ? PL_D : PL_C;
+    if (!s->opp_random && t >= s->test_from) graaskamp_test(s, v->opp, t);
     if (s->opp_random) return PL_D;
-    if (s->tft_like || s->twin_like) return opp1;
+    /* the other's last action is read only where it decides (against most, neither test holds) */
+    if (s->tft_like || s->twin_like) return pl_view_opp_last(v);
     if (s->next_defection == 0) s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
     if (t == s->next_defection) {
         s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);

@@ -10,6 +10,7 @@
 #include "strategies/automaton_probe.h"
 
 #include <limits.h>
+#include <pthread.h>
 
 /* ---- Second by Borufsen (K32R) ------------------------------------------ */
 
@@ -44,7 +45,8 @@ static int borufsen_move(void *st, const pl_params *p, const pl_view *v)
     borufsen_state *s = st;
     int turn = v->turn + 1;
     if (turn == 1) return PL_C;
-    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
+    unsigned last = pl_view_last_pair(v);
+    int me1 = (int)(last >> 1), opp1 = (int)(last & 1u);
     if (turn >= 3 && opp1 == PL_C) {
         if (pl_hist_ago(v->me, 2) == PL_C) s->cc++;
         else s->cd++;
@@ -157,7 +159,8 @@ static int graaskamp_katzen_move(void *st, const pl_params *p, const pl_view *v)
     if (s->defect_mode) return PL_D;
     int turn = v->turn + 1;
     if (turn == 1) return PL_C;
-    s->score += pl_view_payoff(v, pl_view_my_last(v), pl_view_opp_last(v));
+    unsigned last = pl_view_last_pair(v); /* own last action, then the other's */
+    s->score += pl_view_payoff(v, (int)(last >> 1), (int)(last & 1u));
     double bar = -1;
     switch (turn) {
     case 11: bar = 23; break;
@@ -317,7 +320,10 @@ static int rowsam_move(void *st, const pl_params *p, const pl_view *v)
     (void)p;
     rowsam_state *s = st;
     int turn = v->turn + 1;
-    if (turn > 1) s->score += pl_view_payoff(v, pl_view_my_last(v), pl_view_opp_last(v));
+    if (turn > 1) {
+        unsigned last = pl_view_last_pair(v); /* own last action, then the other's */
+        s->score += pl_view_payoff(v, (int)(last >> 1), (int)(last & 1u));
+    }
     switch (s->mode) {
     case ROWSAM_DEFECT: return PL_D;
     case ROWSAM_CYCLE1: s->mode = ROWSAM_CYCLE2; return PL_C;
@@ -380,7 +386,8 @@ static int tideman_second_move(void *st, const pl_params *p, const pl_view *v)
     tideman2_state *s = st;
     int round = v->turn + 1;
     if (round == 1) return PL_C;
-    int me1 = pl_view_my_last(v), opp1 = pl_view_opp_last(v);
+    unsigned last = pl_view_last_pair(v);
+    int me1 = (int)(last >> 1), opp1 = (int)(last & 1u);
     s->my_score += pl_view_payoff(v, me1, opp1);
     s->opp_score += pl_view_opp_payoff(v, me1, opp1);
     if (s->fresh_start) {
@@ -458,12 +465,43 @@ static int weiner_move(void *st, const pl_params *p, const pl_view *v)
 /* Edward White: cooperate on the first ten moves and after the other's
  * cooperation; after its defection defect iff floor(ln n) times its number of
  * defections is at least n, n the move number.  Axelrod (1980b), K72R. */
+
+/* floor(log(n)) of the library's log for 1 <= n < 2^31, by its steps: white_step[k] is the
+ * smallest such n with floor(log(n)) >= k (k = 1 to 21; e^22 is past 2^31), found with log itself
+ * once a process.  Exact: log is within an ulp of ln (glibc's, 0.52 ulp), and below 2^31 the
+ * logarithms of consecutive integers differ by more than 2^-32, far more than two ulps of a value
+ * below 22 (2^-48 each), so the computed log is strictly increasing on these integers and its floor
+ * steps only at white_step[k].  The move then counts steps where it called log each time the other
+ * defected.  (Checked against floor(log(n)) for every n below 2^31.) */
+enum { WHITE_STEPS = 21 };
+static int white_step[WHITE_STEPS + 1];
+static pthread_once_t white_once = PTHREAD_ONCE_INIT;
+
+static void white_steps(void)
+{
+    for (int k = 1; k <= WHITE_STEPS; k++) {
+        int64_t n = (int64_t)exp(k) - 3; /* near e^k, then down below the step and up onto it */
+        if (n < 1) n = 1;
+        while (n > 1 && floor(log((double)n)) >= k) n--;
+        while (floor(log((double)n)) < k) n++;
+        white_step[k] = (int)n;
+    }
+}
+
+static void white_init(void *s, const pl_params *p)
+{
+    (void)s, (void)p;
+    pthread_once(&white_once, white_steps);
+}
+
 static int white_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
     int turn = v->turn + 1;
     if (turn <= 10 || pl_view_opp_last(v) == PL_C) return PL_C;
-    return floor(log((double)turn)) * v->opp->n_defect >= turn ? PL_D : PL_C;
+    int k = 2; /* floor(log(n)) for n > 10 is at least 2 (log 11 = 2.4) */
+    while (k < WHITE_STEPS && turn >= white_step[k + 1]) k++;
+    return (double)k * v->opp->n_defect >= turn ? PL_D : PL_C;
 }
 
 /* ---- Second by Yamachi (K64R) -------------------------------------------- */
@@ -924,7 +962,7 @@ const pl_strategy_def pl_family_axelrod_second[] = {
     {.id = "second_weiner", .name = "Second by Weiner", .axelrod_name = "Second by Weiner",
      .reference = REF1980B " (K41R)", .memory_depth = -1, .state_size = sizeof(weiner_state), .move = weiner_move},
     {.id = "second_white", .name = "Second by White", .axelrod_name = "Second by White",
-     .reference = REF1980B " (K72R)", .memory_depth = -1, .move = white_move},
+     .reference = REF1980B " (K72R)", .memory_depth = -1, .init = white_init, .move = white_move},
     {.id = "second_wm_adams", .name = "Second by WmAdams", .axelrod_name = "Second by WmAdams",
      .reference = REF1980B " (K44R)", .flags = PL_STOCHASTIC, .memory_depth = -1, .move = wm_adams_move},
     {.id = "second_yamachi", .name = "Second by Yamachi", .axelrod_name = "Second by Yamachi",

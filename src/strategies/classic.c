@@ -461,9 +461,9 @@ typedef struct { int cd, dc, retaliating, count; } retaliate_state;
 static void retaliate_count(retaliate_state *s, const pl_view *v)
 {
     if (v->turn == 0) return;
-    int mine = pl_view_my_last(v), theirs = pl_view_opp_last(v);
-    if (mine == PL_C && theirs == PL_D) s->cd++;
-    if (mine == PL_D && theirs == PL_C) s->dc++;
+    unsigned pair = pl_view_last_pair(v); /* own action, then the other's */
+    s->cd += pair == (PL_C << 1 | PL_D);
+    s->dc += pair == (PL_D << 1 | PL_C);
 }
 
 /* Defects while it has been exploited more often than threshold x the times it exploited.

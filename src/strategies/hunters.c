@@ -21,8 +21,17 @@ typedef struct cyc_track {
     uint32_t broken10; /* bit p: period p broken counting from index 10 */
 } cyc_track;
 
-static void cyc_update(cyc_track *c, const pl_history *h)
+/* 1 once every period that cyc_find can report (3 to 12) is broken counting from index 0 and
+ * from index 10: both only gain bits, so from then on cyc_find returns 0 whatever comes, and
+ * the tracker need not examine another action (against most opponents, within a few dozen). */
+static inline int cyc_settled(const cyc_track *c)
 {
+    return (c->broken0 & c->broken10 & 0x1ff8u) == 0x1ff8u;
+}
+
+static inline void cyc_update(cyc_track *c, const pl_history *h)
+{
+    if (cyc_settled(c)) return;
     for (int j = c->seen; j < h->len; j++) {
         uint32_t a = (uint32_t)pl_hist_at(h, j);
         c->recent = c->recent << 1 | a;
@@ -143,22 +152,32 @@ typedef struct mc_hunter {
  * number of cooperations over turns [0, n). */
 typedef int (*own_bit_fn)(const void *ctx, int t);
 
-static int mc_hunter_rule(mc_hunter *s, int n, own_bit_fn own_bit, const void *ctx, int own_coops,
-                          const pl_history *opp)
+static inline __attribute__((always_inline)) int mc_hunter_rule(mc_hunter *s, int n, own_bit_fn own_bit,
+                                                                 const void *ctx, int own_coops, const pl_history *opp)
 {
-    int target[3] = {n / 4, n / 2, 3 * n / 4};
-    for (int i = 0; i < 3; i++) {
-        while (s->cut[i] < target[i]) {
-            int t = s->cut[i]++;
-            s->coop[i] += (own_bit(ctx, t) == PL_C) + (pl_hist_at(opp, t) == PL_C);
-        }
+    /* n / 4, n / 2 and 3 n / 4 (as n - ceil(n / 4), which needs no 3 n) for n >= 0; called every
+     * turn, each cut advances by at most one, but the loops take any gap.  Unrolled: the three
+     * windows' loop with its targets in an array cost more than the advances themselves. */
+    unsigned un = (unsigned)n;
+    int target0 = (int)(un >> 2), target1 = (int)(un >> 1), target2 = (int)(un - ((un + 3) >> 2));
+    while (s->cut[0] < target0) {
+        int t = s->cut[0]++;
+        s->coop[0] += (own_bit(ctx, t) == PL_C) + (pl_hist_at(opp, t) == PL_C);
+    }
+    while (s->cut[1] < target1) {
+        int t = s->cut[1]++;
+        s->coop[1] += (own_bit(ctx, t) == PL_C) + (pl_hist_at(opp, t) == PL_C);
+    }
+    while (s->cut[2] < target2) {
+        int t = s->cut[2]++;
+        s->coop[2] += (own_bit(ctx, t) == PL_C) + (pl_hist_at(opp, t) == PL_C);
     }
     if (n >= 8 && opp->n_defect > 0 && opp->n_defect < opp->len) {
         int all = own_coops + (opp->len - opp->n_defect);
         int c1 = s->coop[1], c2 = s->coop[2] - s->coop[0], c3 = all - s->coop[1];
-        double r1 = 0.5 * c1 / (double)(n / 2);
-        double r2 = 0.5 * c2 / (double)(3 * n / 4 - n / 4);
-        double r3 = 0.5 * c3 / (double)(n - n / 2);
+        double r1 = 0.5 * c1 / (double)target1;
+        double r2 = 0.5 * c2 / (double)(target2 - target0);
+        double r3 = 0.5 * c3 / (double)(n - target1);
         if (fabs(r1 - r2) < 0.2 && fabs(r1 - r3) < 0.2) return PL_D;
     }
     return PL_C;
@@ -291,6 +310,9 @@ enum { T_DEFECTOR, T_ALTERNATOR, T_RANDOM, T_MATHCONST, T_CYCLE, T_ECYCLE, T_COO
 
 typedef struct meta_hunter_state {
     unsigned team; /* bit i: hunter i of the enum is in the team */
+    /* 1 once none of Defector, Alternator, Cycle, Eventual Cycle and Cooperator Hunter can
+     * propose D again (see meta_hunter_move): only Random and Math Constant Hunter are asked */
+    int quiet;
     cyc_track track;
     alt_hunter alt;
     cycle_hunter cyc;
@@ -321,9 +343,23 @@ static int meta_hunter_move(void *st, const pl_params *p, const pl_view *v)
     /* Cycle Hunter and Alternator Hunter, once they have fired, propose D for good, and any D
      * makes the team defect: the others' proposals (and the tracker) can no longer matter */
     if (s->cyc.found | s->alt.is_alt) return PL_D;
-    cyc_update(&s->track, opp);
-    if (s->team & 1u << T_DEFECTOR) any_d |= defector_hunter_rule(n, opp);
-    if (s->team & 1u << T_ALTERNATOR) any_d |= alt_hunter_rule(&s->alt, n, opp);
+    /* The hunters are independent (each its own state) and all are asked every turn, so their
+     * order does not matter.  Those that look at the opponent alone fall silent for good: the
+     * Defector and Cooperator Hunters once it has played both actions, the Alternator Hunter after
+     * its one judgement at turn 6, the two cycle hunters once the tracker has every period broken
+     * (cyc_settled) and the last periodic test found none.  Then they are not asked.  (A settled
+     * tracker has seen both actions, so the first two conditions follow from it; they are
+     * written out for the reader.) */
+    if (!s->quiet) {
+        cyc_update(&s->track, opp);
+        if (s->team & 1u << T_DEFECTOR) any_d |= defector_hunter_rule(n, opp);
+        if (s->team & 1u << T_ALTERNATOR) any_d |= alt_hunter_rule(&s->alt, n, opp);
+        if (s->team & 1u << T_CYCLE) any_d |= cycle_hunter_rule(&s->cyc, &s->track, opp);
+        if (s->team & 1u << T_ECYCLE) any_d |= ecycle_hunter_rule(&s->ecyc, &s->track, opp);
+        if (s->team & 1u << T_COOPERATOR) any_d |= cooperator_hunter_rule(n, opp);
+        s->quiet = n >= 6 && opp->n_defect > 0 && opp->n_defect < opp->len && cyc_settled(&s->track) &&
+                   s->ecyc.cycle == 0;
+    }
     if (s->team & 1u << T_RANDOM) {
         int a = rnd_hunter_rule(&s->rnd, n, s->rnd_last2 >> 1 & 1, s->rnd_coops, opp);
         s->rnd_last2 = (s->rnd_last2 << 1 | a) & 3;
@@ -338,9 +374,6 @@ static int meta_hunter_move(void *st, const pl_params *p, const pl_view *v)
         s->mc_coops += a == PL_C;
         any_d |= a;
     }
-    if (s->team & 1u << T_CYCLE) any_d |= cycle_hunter_rule(&s->cyc, &s->track, opp);
-    if (s->team & 1u << T_ECYCLE) any_d |= ecycle_hunter_rule(&s->ecyc, &s->track, opp);
-    if (s->team & 1u << T_COOPERATOR) any_d |= cooperator_hunter_rule(n, opp);
     if (any_d) return PL_D;
     return opp->len > 100 ? pl_hist_ago(opp, 1) : PL_C;
 }

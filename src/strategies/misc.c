@@ -29,11 +29,14 @@ static int adaptive_move(void *st, const pl_params *p, const pl_view *v)
 {
     adaptive_state *s = st;
     if (v->me->len) {
-        int a = pl_hist_ago(v->me, 1), b = pl_hist_ago(v->opp, 1);
+        unsigned last = pl_view_last_pair(v); /* own last action, then the other's */
+        int a = (int)(last >> 1), b = (int)(last & 1u);
         s->score[a] += pl_view_payoff(v, a, b);
     }
-    int k = (int)strlen(p->text[0]);
-    if (v->turn < k) return p->text[0][v->turn] == 'D' ? PL_D : PL_C;
+    /* in the opening: it has fewer than PL_PARAM_TEXT_MAX moves, so past that turn its length
+     * need not be measured again every turn */
+    if (v->turn < PL_PARAM_TEXT_MAX && v->turn < (int)strlen(p->text[0]))
+        return p->text[0][v->turn] == 'D' ? PL_D : PL_C;
     return s->score[PL_C] > s->score[PL_D] ? PL_C : PL_D;
 }
 
@@ -143,10 +146,12 @@ static int doublecrosser_move(void *st, const pl_params *p, const pl_view *v)
 {
     (void)st, (void)p;
     if (pl_view_in_last(v, 2)) return PL_D;
-    int round = v->opp->len + 1;
-    int first7 = 0;
-    for (int i = 0; i < 7 && i < v->opp->len; i++) first7 += pl_hist_at(v->opp, i);
-    if (!first7 && round > 7 && round <= 180) return opp_last_is(v->opp, "DD") ? PL_D : PL_C;
+    const pl_history *opp = v->opp;
+    int round = opp->len + 1;
+    /* its first 7 moves (those it has made) as bits, one read rather than a loop each turn: 0 when
+     * it cooperated on all; and its last two were D, D when both bits of the last two are set */
+    uint64_t first7 = opp->len ? pl_hist_bits(opp, 0, opp->len < 7 ? opp->len : 7) : 0;
+    if (!first7 && round > 7 && round <= 180) return pl_hist_last_bits(opp, 2) == 3 ? PL_D : PL_C;
     return backstabber_rule(v);
 }
 

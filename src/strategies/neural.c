@@ -9,6 +9,9 @@
  * the hidden layer (see ann_output).  The sums over the one-hot inputs are made once
  * per network, at the first match's init (ann_head_build). */
 #include <pthread.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "strategies/strategy_def.h"
 #include "strategies/neural_network.h"
@@ -44,15 +47,24 @@ static void ann_head_inputs(int c, double x[ANN_HEAD])
     }
 }
 
-/* The head index of this turn and the five counts. */
-static int ann_features(const pl_view *v, double x[PL_ANN_FEATURES - ANN_HEAD])
+/* The head index of this turn and the five counts.  Both histories hold v->turn turns, so the
+ * last two actions of each are read at one position (one word, or two when turn t - 2 ends a
+ * word) rather than through four separate lookups. */
+static inline int ann_features(const pl_view *v, double x[PL_ANN_FEATURES - ANN_HEAD])
 {
     const pl_history *me = v->me, *op = v->opp;
     int t = v->turn, c = 0;
-    if (t == 1) c = 1 + (pl_hist_at(op, 0) | pl_hist_ago(me, 1) << 1 | pl_hist_ago(op, 1) << 2);
-    else if (t >= 2)
-        c = 9 + (pl_hist_at(op, 0) | pl_hist_ago(me, 1) << 1 | pl_hist_ago(op, 1) << 2 | pl_hist_at(op, 1) << 3 |
-                 pl_hist_ago(me, 2) << 4 | pl_hist_ago(op, 2) << 5);
+    if (t >= 2) {
+        int k = t - 2, b = k & 63;
+        const uint64_t *mw = me->w + (k >> 6), *ow = op->w + (k >> 6);
+        /* bit 0: the turn before last, bit 1: the last */
+        uint64_t m = mw[0] >> b, o = ow[0] >> b;
+        if (b == 63) m |= mw[1] << 1, o |= ow[1] << 1;
+        unsigned first2 = (unsigned)op->w[0] & 3u; /* its first and second moves */
+        c = 9 + (int)((first2 & 1u) | ((unsigned)m & 2u) | ((unsigned)o & 2u) << 1 | (first2 & 2u) << 2 |
+                      ((unsigned)m & 1u) << 4 | ((unsigned)o & 1u) << 5);
+    } else if (t == 1)
+        c = 1 + (pl_hist_at(op, 0) | pl_hist_at(me, 0) << 1 | pl_hist_at(op, 0) << 2);
     x[0] = pl_hist_coops(op);
     x[1] = op->n_defect;
     x[2] = pl_hist_coops(me);
@@ -71,6 +83,7 @@ typedef struct ann_net {
     pthread_once_t once;
     _Alignas(16) double head[ANN_HEADS][PL_ANN_MAX_HIDDEN];
     _Alignas(16) double count_w[PL_ANN_FEATURES - ANN_HEAD][PL_ANN_MAX_HIDDEN];
+    _Alignas(16) double bias[PL_ANN_MAX_HIDDEN]; /* the units' biases, 0 past n_hidden */
 } ann_net;
 
 static void ann_head_build(ann_net *a)
@@ -87,6 +100,7 @@ static void ann_head_build(ann_net *a)
     }
     for (int k = 0; k < PL_ANN_FEATURES - ANN_HEAD; k++)
         for (int j = 0; j < n->n_hidden; j++) a->count_w[k][j] = n->w[j * n->n_features + ANN_HEAD + k];
+    for (int j = 0; j < n->n_hidden; j++) a->bias[j] = n->w[n->n_hidden * n->n_features + n->n_hidden + j];
 }
 
 /* Evaluates the network: each hidden unit sums its weighted inputs, then adds its
@@ -101,8 +115,9 @@ static void ann_head_build(ann_net *a)
  * an integer one, and every hidden value of that turn is truncated toward zero
  * (2.7 becomes 2).  When the first is 0 or more, all stay exact.  Without this the
  * reference's moves are not reproduced (3 of its 150 Evolved ANN matches differ). */
-static inline __attribute__((always_inline)) double ann_output(const ann_net *a, const double *head, const double *x,
-                                                               int units)
+/* (With SSE2 the player uses ann_output_sse2 below, the same in pairs; this one is kept compiled.) */
+static inline __attribute__((always_inline, unused)) double ann_output(const ann_net *a, const double *head,
+                                                                       const double *x, int units)
 {
     const pl_ann *n = a->n;
     const double *out = n->w + n->n_hidden * n->n_features;
@@ -118,17 +133,76 @@ static inline __attribute__((always_inline)) double ann_output(const ann_net *a,
     for (int j = 0; j < n->n_hidden; j++) h[j] = bias[j] + h[j];
     double y = 0;
     if (n->n_hidden > 0 && h[0] < 0) { /* max(x, 0) returned the int 0 for the first element: all truncated */
-        for (int j = 0; j < n->n_hidden; j++) {
-            /* trunc of a positive value below 2^52 through the integers; a zero is +0 here where
-             * trunc(-0.0) is -0.0, which changes no sum's value (only perhaps a zero's sign), and
-             * the output is only compared with 0 */
-            double v = h[j] > 0 ? (h[j] < 0x1p52 ? (double)(int64_t)h[j] : h[j]) : 0;
-            y += v * out[j];
+        /* trunc of the positive values through the integers; a zero is +0 here where trunc(-0.0)
+         * is -0.0, which changes no sum's value (only perhaps a zero's sign), and the output is
+         * only compared with 0.  Below 2^31 (every value of the shipped networks' play) through
+         * 32-bit integers; from 2^31 to 2^52 through 64-bit ones, and from there a double is its
+         * own integer part.  The units past n_hidden are 0 (zero head and weights) and are not
+         * added. */
+        double r[PL_ANN_MAX_HIDDEN];
+        int big = 0;
+        for (int j = 0; j < units; j++) {
+            r[j] = h[j] > 0 ? h[j] : 0;
+            big |= !(r[j] < 0x1p31);
         }
+        if (!big)
+            for (int j = 0; j < units; j++) r[j] = (double)(int32_t)r[j];
+        if (big)
+            for (int j = 0; j < units; j++) r[j] = r[j] < 0x1p52 ? (double)(int64_t)r[j] : r[j];
+        for (int j = 0; j < n->n_hidden; j++) y += r[j] * out[j];
     } else
         for (int j = 0; j < n->n_hidden; j++) y += (h[j] < 0 ? 0 : h[j]) * out[j];
     return y;
 }
+
+#if defined(__SSE2__)
+/* ann_output two units at a time in registers: the same operations on each unit in the same order
+ * (head, then + weight x count for counts 0 to 4, then bias +, each rounded; no fused multiply-add
+ * without -mfma), the clip and the truncation as above, and the output summed unit by unit in
+ * order.  The units past n_hidden are 0 (zero head, weights and bias) and are not added. */
+static inline __attribute__((always_inline)) double ann_output_sse2(const ann_net *a, const double *head,
+                                                                    const double *x, int units)
+{
+    const pl_ann *n = a->n;
+    const double *out = n->w + n->n_hidden * n->n_features;
+    int pairs = units / 2;
+    __m128d h[PL_ANN_MAX_HIDDEN / 2], r[PL_ANN_MAX_HIDDEN / 2];
+    for (int j = 0; j < pairs; j++) h[j] = _mm_load_pd(head + 2 * j);
+    for (int k = 0; k < PL_ANN_FEATURES - ANN_HEAD; k++) {
+        __m128d xk = _mm_set1_pd(x[k]);
+        for (int j = 0; j < pairs; j++) h[j] = _mm_add_pd(h[j], _mm_mul_pd(_mm_load_pd(a->count_w[k] + 2 * j), xk));
+    }
+    for (int j = 0; j < pairs; j++) h[j] = _mm_add_pd(_mm_load_pd(a->bias + 2 * j), h[j]);
+    if (n->n_hidden > 0 && _mm_cvtsd_f64(h[0]) < 0) { /* the reference's integer layer: truncated */
+        int big = 0;
+        for (int j = 0; j < pairs; j++) {
+            r[j] = _mm_and_pd(h[j], _mm_cmpgt_pd(h[j], _mm_setzero_pd())); /* h > 0 ? h : +0 */
+            big |= _mm_movemask_pd(_mm_cmpnlt_pd(r[j], _mm_set1_pd(0x1p31)));
+        }
+        if (__builtin_expect(!big, 1))
+            for (int j = 0; j < pairs; j++) r[j] = _mm_cvtepi32_pd(_mm_cvttpd_epi32(r[j]));
+        else
+            for (int j = 0; j < pairs; j++) {
+                _Alignas(16) double v[2];
+                _mm_store_pd(v, r[j]);
+                for (int i = 0; i < 2; i++) v[i] = v[i] < 0x1p52 ? (double)(int64_t)v[i] : v[i];
+                r[j] = _mm_load_pd(v);
+            }
+    } else
+        for (int j = 0; j < pairs; j++) r[j] = _mm_andnot_pd(_mm_cmplt_pd(h[j], _mm_setzero_pd()), h[j]); /* h < 0 ? 0 : h */
+    double y = 0;
+    for (int j = 0; j < pairs; j++) {
+        int two = 2 * j + 1 < n->n_hidden;
+        __m128d p = _mm_mul_pd(r[j], two ? _mm_loadu_pd(out + 2 * j) : _mm_load_sd(out + 2 * j));
+        if (2 * j < n->n_hidden) y += _mm_cvtsd_f64(p);
+        if (two) y += _mm_cvtsd_f64(_mm_unpackhi_pd(p, p));
+    }
+    return y;
+}
+#define ANN_OUTPUT ann_output_sse2
+#else
+#define ANN_OUTPUT ann_output
+#endif
 
 /* A neural-network player: cooperates when the network's output is positive. */
 static int ann_move(const ann_net *a, const pl_view *v)
@@ -136,9 +210,9 @@ static int ann_move(const ann_net *a, const pl_view *v)
     double x[PL_ANN_FEATURES - ANN_HEAD];
     int c = ann_features(v, x);
     /* the shipped networks' sizes as constants (unrolled loops), any other through the general one */
-    double y = a->n->n_hidden == 10  ? ann_output(a, a->head[c], x, 10)
-               : a->n->n_hidden == 5 ? ann_output(a, a->head[c], x, 6)
-                                     : ann_output(a, a->head[c], x, (a->n->n_hidden + 1) & ~1);
+    double y = a->n->n_hidden == 10  ? ANN_OUTPUT(a, a->head[c], x, 10)
+               : a->n->n_hidden == 5 ? ANN_OUTPUT(a, a->head[c], x, 6)
+                                     : ANN_OUTPUT(a, a->head[c], x, (a->n->n_hidden + 1) & ~1);
     return y > 0 ? PL_C : PL_D;
 }
 

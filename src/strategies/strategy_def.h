@@ -186,6 +186,15 @@ static inline void pl_view_rstp(const pl_view *v, double *R, double *S, double *
 static inline int pl_view_opp_last(const pl_view *v) { return pl_hist_ago(v->opp, 1); }
 static inline int pl_view_my_last(const pl_view *v) { return pl_hist_ago(v->me, 1); }
 
+/* This party's last action (bit 1) and the opponent's (bit 0), as played: both histories hold
+ * v->turn turns, so the two bits are read at one position (one index, one shift) rather than
+ * each from its own length.  Only meaningful once v->turn > 0. */
+static inline unsigned pl_view_last_pair(const pl_view *v)
+{
+    unsigned t = (unsigned)v->turn - 1, b = t & 63;
+    return (unsigned)(v->me->w[t >> 6] >> b & 1u) << 1 | (unsigned)(v->opp->w[t >> 6] >> b & 1u);
+}
+
 /* Tit for tat's reply: the opponent's last action, C on the first move. */
 static inline int pl_view_tft_reply(const pl_view *v) { return v->opp->len ? pl_hist_ago(v->opp, 1) : PL_C; }
 

@@ -388,6 +388,73 @@ static void graaskamp_behaviour(void **state)
     assert_true(strspn(a + 56, "C") >= 5);
 }
 
+/* Graaskamp against scripts of 600 turns, from an even split to a strong bias, the bias turned
+ * round after a while in every other one (so that its randomness test passes early, late or never), with alpha 0.05, 0.01 and 0.3, move for move
+ * against its rule written out with the p-value erfc(sqrt(x / 2)) of the statistic computed at
+ * every turn and its random gaps drawn from the same stream: the player skips the turns on which the
+ * test certainly fails (graaskamp_sure_failures); the runs of D then C bring the counts back at
+ * the fastest rate that bound allows for.  Fails with two turns more skipped than it finds
+ * (tried). */
+static void graaskamp_tests_as_its_rule(void **state)
+{
+    (void)state;
+    enum { N = 600 };
+    static const char *specs[] = {"first_graaskamp", "first_graaskamp:alpha=0.01", "first_graaskamp:alpha=0.3"};
+    static const double alpha[] = {0.05, 0.01, 0.3};
+    char *script = malloc(N + 1), *got = malloc(N + 1), *want = malloc(N + 1);
+    uint64_t x = 4242;
+    int found_late = 0, never = 0;
+    for (int trial = 0; trial < 60; trial++) {
+        unsigned bias = 16 + (unsigned)(trial % 12) * 4; /* a D in 64 with chance 16/64 to 60/64 */
+        for (int j = 0; j < N; j++) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            /* in every other trial the bias turns round after a while: the counts drift back
+             * towards an even split, and the test passes late */
+            unsigned b = trial % 2 && j >= 120 + 4 * trial ? 64 - bias : bias;
+            script[j] = (x >> 58) < b ? 'D' : 'C';
+            /* and in every third, a run of D then only C: the counts come back to an even split as
+             * fast as they can, which the skipped turns must allow for exactly */
+            if (trial % 3 == 2) script[j] = j < 56 + 3 * trial ? 'D' : 'C';
+        }
+        script[N] = 0;
+        for (size_t k = 0; k < sizeof specs / sizeof *specs; k++) {
+            st_play_script(specs[k], script, N, NULL, 1 + (uint64_t)trial, got);
+            pl_rng rng;
+            pl_rng_init(&rng, 1 + (uint64_t)trial, 0, 0);
+            int tft = 1, twin = 1, random = 0, next = 0, coops = 0, found = -1;
+            for (int t = 0; t < N; t++) {
+                char w;
+                if (t == 0) w = 'C';
+                else {
+                    if (t >= 2 && script[t - 1] != want[t - 2]) tft = 0;
+                    if (script[t - 1] != want[t - 1]) twin = 0;
+                    if (t < 56) w = script[t - 1] == 'D' || t == 50 ? 'D' : 'C';
+                    else {
+                        double n = t, e = n / 2.0, a = coops, b = t - coops;
+                        double stat = ((a - e) * (a - e) + (b - e) * (b - e)) / e;
+                        if (!random && erfc(sqrt(stat / 2.0)) >= alpha[k]) random = 1, found = t;
+                        if (random) w = 'D';
+                        else if (tft || twin) w = script[t - 1];
+                        else {
+                            if (next == 0) next = t + 5 + (int)pl_rng_below(&rng, 10);
+                            w = 'C';
+                            if (t == next) next = t + 5 + (int)pl_rng_below(&rng, 10), w = 'D';
+                        }
+                    }
+                }
+                want[t] = w;
+                coops += script[t] == 'C';
+            }
+            want[N] = 0;
+            if (strcmp(got, want) != 0) fail_msg("%s, trial %d:\n  got  %s\n  want %s", specs[k], trial, got, want);
+            found_late += found > 100;
+            never += found < 0;
+        }
+    }
+    assert_true(found_late > 5 && never > 5); /* the test passed late and never, not only at once */
+    free(script), free(got), free(want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -407,6 +474,7 @@ int main(void)
         cmocka_unit_test(stochastic_entries_draw_as_their_rules),
         cmocka_unit_test(anonymous_statistics),
         cmocka_unit_test(graaskamp_behaviour),
+        cmocka_unit_test(graaskamp_tests_as_its_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -156,6 +156,36 @@ static void yamachi_defects_against_a_coin(void **state)
     assert_int_equal(st_count_c(a), 60);
 }
 
+/* White against scripts of 3,200 turns (a D in 8 to 7 in 8) past floor(ln n)'s steps at 21, 55,
+ * 149, 404, 1,097 and 2,981, move for move against its rule with log called at every turn: the
+ * player counts the steps (found once with log itself) instead.  Fails with a step taken one turn
+ * late (tried). */
+static void white_follows_floor_log(void **state)
+{
+    (void)state;
+    enum { N = 3200 };
+    char *script = malloc(N + 1), *got = malloc(N + 1);
+    uint64_t x = 99;
+    for (int trial = 0; trial < 14; trial++) {
+        unsigned bias = 1 + (unsigned)(trial % 7);
+        for (int j = 0; j < N; j++) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            script[j] = (x >> 61) < bias ? 'D' : 'C';
+        }
+        script[N] = 0;
+        st_play_script("second_white", script, N, NULL, 1, got);
+        int defects = 0;
+        for (int t = 0; t < N; t++) {
+            int turn = t + 1;
+            char want = turn <= 10 || script[t - 1] == 'C' ? 'C'
+                        : floor(log((double)turn)) * defects >= turn ? 'D' : 'C';
+            if (got[t] != want) fail_msg("trial %d, turn %d: played %c, the rule says %c", trial, turn, got[t], want);
+            defects += script[t] == 'D';
+        }
+    }
+    free(script), free(got);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -165,6 +195,7 @@ int main(void)
         cmocka_unit_test(tideman_chieruzzi_second_margins_and_fresh_starts),
         cmocka_unit_test(simple_openings),
         cmocka_unit_test(yamachi_defects_against_a_coin),
+        cmocka_unit_test(white_follows_floor_log),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,6 +80,73 @@ static void retaliators_over_long_matches(void **state)
     for (int t = 0; t < 3000; t++) assert_int_equal(a[t], t % 8 == 0 ? 'C' : 'D');
 }
 
+/* pl_view_last_pair (strategy_def.h) reads both parties' last actions at one position: at every
+ * turn of histories three words long, against the two actions each read from its own length. */
+static void last_pair_is_both_last_actions(void **state)
+{
+    (void)state;
+    pl_history me, opp;
+    assert_int_equal(pl_history_init(&me, 64), 0);
+    assert_int_equal(pl_history_init(&opp, 64), 0);
+    pl_view v = {.me = &me, .opp = &opp};
+    uint64_t x = 777;
+    for (int t = 1; t <= 192; t++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        assert_int_equal(pl_history_push(&me, (int)(x >> 63), 0), 0);
+        assert_int_equal(pl_history_push(&opp, (int)(x >> 62) & 1, 0), 0);
+        v.turn = t;
+        assert_int_equal(pl_view_last_pair(&v), (unsigned)(pl_hist_ago(&me, 1) << 1 | pl_hist_ago(&opp, 1)));
+    }
+    pl_history_free(&me);
+    pl_history_free(&opp);
+}
+
+/* Retaliate and Limited Retaliate against random scripts of 300 turns (every pair of last actions
+ * at every position of a word), move for move against their rules with the two counts recounted
+ * from the play at every turn: the players count the last turn's outcome from both last actions
+ * read at once (pl_view_last_pair).  Fails with the two actions swapped there (tried). */
+static void retaliators_count_as_a_recount(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    static const char *specs[] = {"retaliate", "retaliate:retaliation_threshold=0.3",
+                                  "limited_retaliate", "limited_retaliate:retaliation_threshold=0.2,retaliation_limit=3"};
+    static const double threshold[] = {0.1, 0.3, 0.1, 0.2};
+    static const int limit[] = {0, 0, 20, 3};
+    uint64_t x = 31337;
+    char script[N + 1], got[N + 1];
+    for (int trial = 0; trial < 40; trial++) {
+        unsigned bias = 1 + (unsigned)(trial % 7);
+        for (int j = 0; j < N; j++) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            script[j] = (x >> 61) < bias ? 'D' : 'C';
+        }
+        script[N] = 0;
+        for (size_t k = 0; k < sizeof specs / sizeof *specs; k++) {
+            st_play_script(specs[k], script, N, NULL, 1, got);
+            int retaliating = 0, count = 0;
+            for (int n = 0; n < N; n++) {
+                int cd = 0, dc = 0;
+                for (int i = 0; i < n; i++) {
+                    cd += got[i] == 'C' && script[i] == 'D';
+                    dc += got[i] == 'D' && script[i] == 'C';
+                }
+                char want = cd > dc * threshold[k] ? 'D' : 'C';
+                if (limit[k]) { /* a retaliation stops after `limit` defections in a row */
+                    want = 'C';
+                    if (cd > dc * threshold[k]) retaliating = 1;
+                    else retaliating = 0, count = 0;
+                    if (retaliating) {
+                        if (count < limit[k]) count++, want = 'D';
+                        else count = 0, retaliating = 0;
+                    }
+                }
+                if (got[n] != want) fail_msg("%s, trial %d, turn %d: played %c, the rule says %c", specs[k], trial, n, got[n], want);
+            }
+        }
+    }
+}
+
 /* ---- parameters ---------------------------------------------------------------- */
 
 static void parameters_change_behaviour(void **state)
@@ -367,6 +434,8 @@ int main(void)
         cmocka_unit_test(stochastic_wsls_transition_probabilities),
         cmocka_unit_test(memory_one_transition_probabilities),
         cmocka_unit_test(gtft_transition_probabilities_under_noise),
+        cmocka_unit_test(last_pair_is_both_last_actions),
+        cmocka_unit_test(retaliators_count_as_a_recount),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

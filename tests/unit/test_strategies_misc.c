@@ -56,6 +56,42 @@ static void doublecrosser_phase_is_absolute(void **state)
     free(xa), free(xb);
 }
 
+/* DoubleCrosser against scripts of 250 turns (mostly C, a D in the first seven moves or not, at
+ * any of them), move for move against its rule with the first seven moves rescanned each turn, for
+ * a match of unknown length and of known length: it reads the first seven and the last two of the
+ * other's moves as bits.  Fails with the first six taken for the first seven (tried). */
+static void doublecrosser_follows_its_rule(void **state)
+{
+    (void)state;
+    enum { N = 250 };
+    uint64_t x = 2024;
+    char script[N + 1], got[N + 1];
+    for (int trial = 0; trial < 64; trial++) {
+        for (int j = 0; j < N; j++) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            script[j] = (x >> 59) < (unsigned)(1 + trial % 5) ? 'D' : 'C'; /* a D in 32 with chance 1 to 5 */
+        }
+        if (trial % 2) /* a clean opening but perhaps for one D at move trial / 2 % 8 (8: none) */
+            for (int j = 0; j < 7; j++) script[j] = j == trial / 2 % 8 ? 'D' : 'C';
+        script[N] = 0;
+        for (int known = 0; known < 2; known++) {
+            int length = known ? N : -1;
+            st_play_script("doublecrosser", script, length, NULL, 1, got);
+            for (int n = 0; n < N; n++) {
+                int first7 = 0, defects = 0;
+                for (int i = 0; i < n && i < 7; i++) first7 += script[i] == 'D';
+                for (int i = 0; i < n; i++) defects += script[i] == 'D';
+                int round = n + 1;
+                char want;
+                if (length >= 0 && length - n <= 2) want = 'D';
+                else if (!first7 && round > 7 && round <= 180) want = script[n - 1] == 'D' && script[n - 2] == 'D' ? 'D' : 'C';
+                else want = n > 0 && defects > 3 ? 'D' : 'C';
+                if (got[n] != want) fail_msg("trial %d (length %d), turn %d: played %c, the rule says %c", trial, length, n, got[n], want);
+            }
+        }
+    }
+}
+
 /* Adaptive scores its own two actions with the match's game: with the standard
  * game the opening's five D against a cooperator earn 25 > 18, so it defects on;
  * with R = 10, T = 11 the six C earn 60 > 55 and it returns to cooperation. */
@@ -146,6 +182,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(backstabbers_read_the_length),
         cmocka_unit_test(doublecrosser_phase_is_absolute),
+        cmocka_unit_test(doublecrosser_follows_its_rule),
         cmocka_unit_test(adaptive_uses_the_game),
         cmocka_unit_test(grumpy_parameters),
         cmocka_unit_test(handshake_parameters),
