@@ -237,6 +237,16 @@ static void match_scores(pl_history *ha, pl_history *hb, const pl_game *g)
     hb->score = score_b;
 }
 
+/* A move decided by its cut (pl_rng_cut): 1 (D) when it does not cooperate, the decision and the
+ * draw of !pl_rng_bernoulli_cut(r, cut), with one test for both cuts that take no draw: cut + 1 is
+ * 0 for UINT64_MAX (always C) and 1 for 0 (never C, so D), and above 1 for every cut that draws. */
+static inline __attribute__((always_inline)) unsigned cut_defects(pl_rng *r, uint64_t cut)
+{
+    uint64_t c1 = cut + 1;
+    if (c1 <= 1) return (unsigned)c1;
+    return pl_rng_next(r) >= cut;
+}
+
 /* One side of a match as the turn loop needs it. */
 typedef struct match_side {
     int (*move)(void *, const pl_params *, const pl_view *);
@@ -342,8 +352,8 @@ static inline __attribute__((always_inline)) void play_table(const pl_table *ta,
         uint64_t bits_a[2] = {0, 0}, bits_b[2] = {0, 0};
         for (int k = 0; k < in_word; k++)
             for (int l = 0; l < lanes; l++) {
-                unsigned x = (unsigned)!pl_rng_bernoulli_cut(&r[l], cut_a[l]);
-                unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r[l], cut_b[l]);
+                unsigned x = cut_defects(&r[l], cut_a[l]);
+                unsigned y = cut_defects(&r[l], cut_b[l]);
                 if (noisy) {
                     x ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
                     y ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
@@ -690,11 +700,11 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
             p->view.turn = t;
             unsigned m, o; /* the automaton's move, the called player's */
             if (aside == 0 && !late) {
-                m = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+                m = cut_defects(rng, A->cut[s]);
                 o = (unsigned)p->move(p->state, p->params, &p->view);
             } else {
                 o = (unsigned)p->move(p->state, p->params, &p->view);
-                m = (unsigned)!pl_rng_bernoulli_cut(rng, A->cut[s]);
+                m = cut_defects(rng, A->cut[s]);
             }
             unsigned x = aside == 0 ? m : o, y = aside == 0 ? o : m;
             if (noisy) {
