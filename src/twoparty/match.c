@@ -557,24 +557,22 @@ static unsigned acts_first(const pl_automaton *a) { return a->cut[0] == 0; }
  * only where its cut is neither 0 nor UINT64_MAX.  Two lanes advance turn by turn together: a
  * lane's turn waits on its chain of state (the cut read by the state, the next state read by the
  * actions, two loads in series), and the other lane's chain runs meanwhile (pl_match_run_two).
- * `dside` (a constant): -1, or the side (0 A, 1 B) whose automaton never draws and is played from
- * `acts` (pack_actions), its state kept as 2 s + its action. */
+ * `packed` (a constant) 1: A never draws and is played from `acts` (pack_actions), its state kept
+ * as 2 s + its action (a B that never draws is played as A, the sides exchanged: pl_match_run_two). */
 static inline __attribute__((always_inline)) void play_automata_acts(const pl_automaton *A, const pl_automaton *B,
-                                                                     int dside, const uint16_t (*acts)[4], int lanes,
+                                                                     int packed, const uint16_t (*acts)[4], int lanes,
                                                                      pl_history *const *h, pl_rng *rng,
                                                                      uint64_t noise_cut, int length, int noisy)
 {
     uint64_t *wa[2], *wb[2];
     int defects_a[2] = {0, 0}, defects_b[2] = {0, 0};
-    unsigned s0 = acts ? acts_first(dside ? B : A) : 0;
     unsigned sa[2] = {0, 0}, sb[2] = {0, 0};
     pl_rng r[2]; /* as in play_table: copies in registers */
     for (int l = 0; l < lanes; l++) {
         wa[l] = h[2 * l]->w;
         wb[l] = h[2 * l + 1]->w;
         r[l] = rng[l];
-        if (dside == 0) sa[l] = s0;
-        if (dside == 1) sb[l] = s0;
+        if (packed) sa[l] = acts_first(A);
     }
     /* a word of 64 turns at a time: its bits gathered by the turn's index in it, with no test
      * of the word's end a turn (the last word's bits past len stay 0) */
@@ -583,16 +581,16 @@ static inline __attribute__((always_inline)) void play_automata_acts(const pl_au
         uint64_t bits_a[2] = {0, 0}, bits_b[2] = {0, 0};
         for (int k = 0; k < in_word; k++)
             for (int l = 0; l < lanes; l++) {
-                unsigned x = dside == 0 ? sa[l] & 1 : (unsigned)!pl_rng_bernoulli_cut(&r[l], A->cut[sa[l]]);
-                unsigned y = dside == 1 ? sb[l] & 1 : (unsigned)!pl_rng_bernoulli_cut(&r[l], B->cut[sb[l]]);
+                unsigned x = packed ? sa[l] & 1 : (unsigned)!pl_rng_bernoulli_cut(&r[l], A->cut[sa[l]]);
+                unsigned y = (unsigned)!pl_rng_bernoulli_cut(&r[l], B->cut[sb[l]]);
                 if (noisy) {
                     x ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
                     y ^= (unsigned)pl_rng_bernoulli_cut(&r[l], noise_cut);
                 }
                 bits_a[l] |= (uint64_t)x << k;
                 bits_b[l] |= (uint64_t)y << k;
-                sa[l] = dside == 0 ? acts[sa[l] >> 1][2 * x + y] : A->next[sa[l]][2 * x + y];
-                sb[l] = dside == 1 ? acts[sb[l] >> 1][2 * y + x] : B->next[sb[l]][2 * y + x];
+                sa[l] = packed ? acts[sa[l] >> 1][2 * x + y] : A->next[sa[l]][2 * x + y];
+                sb[l] = B->next[sb[l]][2 * y + x];
             }
         lanes_word(lanes, w, wa, wb, bits_a, bits_b, defects_a, defects_b);
     }
@@ -604,7 +602,7 @@ static inline __attribute__((always_inline)) void play_automata(const pl_automat
                                                                 int lanes, pl_history *const *h, pl_rng *rng,
                                                                 uint64_t noise_cut, int length, int noisy)
 {
-    play_automata_acts(A, B, -1, NULL, lanes, h, rng, noise_cut, length, noisy);
+    play_automata_acts(A, B, 0, NULL, lanes, h, rng, noise_cut, length, noisy);
 }
 
 /* The n (1..64) bits of w from bit pos, lowest first; every word they touch exists. */
@@ -895,7 +893,7 @@ int pl_match_run_two(const pl_strategy *a, const pl_strategy *b, const pl_match_
             hs[0] = h[1], hs[1] = h[0], hs[2] = h[3], hs[3] = h[2];
         }
         if (noise_cut) play_automata(au[0], au[1], 2, h, rng, noise_cut, length, 1);
-        else if (dside >= 0) play_automata_acts(P, Q, 0, acts, 2, hs, rng, 0, length, 0);
+        else if (dside >= 0) play_automata_acts(P, Q, 1, acts, 2, hs, rng, 0, length, 0);
         else play_automata(au[0], au[1], 2, h, rng, 0, length, 0);
     }
     for (int l = 0; l < 2; l++) {
