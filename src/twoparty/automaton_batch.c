@@ -71,6 +71,14 @@ struct pl_automaton_batch {
     pl_automaton au[2];
     pl_auto_rec rec[2][PL_AUTOMATON_MAX];
     pl_batch_wide n[2][PL_AUTOMATON_MAX]; /* N of each state, for the ties */
+    /* Each side as the kernel reads it: au, rec and n above, or the kept bytes in the store, read
+     * where they are (copying them back into au, rec and n was 7.4 M instructions of issue 17's
+     * field with --batched) */
+    int states[2];
+    const uint64_t *cut[2];
+    const uint16_t (*next[2])[4];
+    const pl_auto_rec *recs[2];
+    const pl_batch_wide *ns[2];
 };
 
 pl_automaton_batch *pl_automaton_batch_new(void) { return pl_calloc(1, sizeof(pl_automaton_batch)); }
@@ -89,14 +97,26 @@ void pl_automaton_batch_no_kept(pl_automaton_batch *ab, int no_kept) { ab->no_ke
 /* The bytes a state of side 1 is kept in: its cut, next states, record and N. */
 static const size_t kept_state_bytes = sizeof(uint64_t) + sizeof(uint16_t[4]) + sizeof(pl_auto_rec) + sizeof(pl_batch_wide);
 
-/* Side 1's automaton and records from the kept bytes m of n states. */
+/* Side `side` read from ab's own automaton and records. */
+static void side_own(pl_automaton_batch *ab, int side)
+{
+    ab->states[side] = ab->au[side].n;
+    ab->cut[side] = ab->au[side].cut;
+    ab->next[side] = (const uint16_t (*)[4])ab->au[side].next;
+    ab->recs[side] = ab->rec[side];
+    ab->ns[side] = ab->n[side];
+}
+
+/* Side 1's automaton and records read in the kept bytes m of n states (the store's bytes follow its
+ * entry, aligned for 8 bytes, and every part below is a multiple of 8 bytes long, so each starts
+ * aligned for its type; the store frees nothing before ab is freed). */
 static void kept_take(pl_automaton_batch *ab, const unsigned char *m, int n)
 {
-    ab->au[1].n = n;
-    memcpy(ab->au[1].cut, m, (size_t)n * sizeof(uint64_t)), m += (size_t)n * sizeof(uint64_t);
-    memcpy(ab->au[1].next, m, (size_t)n * sizeof(uint16_t[4])), m += (size_t)n * sizeof(uint16_t[4]);
-    memcpy(ab->rec[1], m, (size_t)n * sizeof(pl_auto_rec)), m += (size_t)n * sizeof(pl_auto_rec);
-    memcpy(ab->n[1], m, (size_t)n * sizeof(pl_batch_wide));
+    ab->states[1] = n;
+    ab->cut[1] = (const uint64_t *)(const void *)m, m += (size_t)n * sizeof(uint64_t);
+    ab->next[1] = (const uint16_t (*)[4])(const void *)m, m += (size_t)n * sizeof(uint16_t[4]);
+    ab->recs[1] = (const pl_auto_rec *)(const void *)m, m += (size_t)n * sizeof(pl_auto_rec);
+    ab->ns[1] = (const pl_batch_wide *)(const void *)m;
 }
 
 /* Side 1's automaton and records, as just made, kept for s under its length and the noise (nothing
@@ -160,6 +180,7 @@ static int side_automaton(pl_automaton_batch *ab, const pl_strategy *s, const pl
         if (!(d->automaton ? d->automaton(&s->params, &ab->au[side]) : d->automaton_length(&s->params, length, &ab->au[side])))
             return 0;
         prepare_side(ab, side, e);
+        side_own(ab, side);
         *k = want;
         if (keep) kept_put(ab, s, length, noise_cut);
         return 1;
@@ -169,6 +190,7 @@ static int side_automaton(pl_automaton_batch *ab, const pl_strategy *s, const pl
     if (!d->memory_one || !pl_table_of(s, g, side, &t)) return 0;
     pl_table_as_automaton(&t, &ab->au[side]);
     prepare_side(ab, side, e);
+    side_own(ab, side);
     return 1;
 }
 
@@ -176,17 +198,19 @@ static int side_automaton(pl_automaton_batch *ab, const pl_strategy *s, const pl
  * turns (every state before it deterministic, the path is the match's).  A joint state seen
  * again before then is a cycle that never draws: found by comparing with the state at the last
  * power of two (Brent's), so a short cycle stops the walk early. */
-static int draws_within(const pl_automaton *A, const pl_automaton *B, int turns)
+static int draws_within(const pl_automaton_batch *ab, int turns)
 {
+    const uint64_t *cut_a = ab->cut[0], *cut_b = ab->cut[1];
+    const uint16_t (*next_a)[4] = ab->next[0], (*next_b)[4] = ab->next[1];
     unsigned sa = 0, sb = 0, mark_a = UINT32_MAX, mark_b = 0;
     for (int t = 0; t < turns; t++) {
-        uint64_t ca = A->cut[sa], cb = B->cut[sb];
+        uint64_t ca = cut_a[sa], cb = cut_b[sb];
         if ((ca != 0 && ca != UINT64_MAX) || (cb != 0 && cb != UINT64_MAX)) return 1;
         if (sa == mark_a && sb == mark_b) return 0;
         if ((t & (t - 1)) == 0) mark_a = sa, mark_b = sb; /* t a power of two (or 0) */
         unsigned x = ca == 0, y = cb == 0;
-        sa = A->next[sa][2 * x + y];
-        sb = B->next[sb][2 * y + x];
+        sa = next_a[sa][2 * x + y];
+        sb = next_b[sb][2 * y + x];
     }
     return 0;
 }
@@ -198,7 +222,7 @@ int pl_automaton_batch_pair(pl_automaton_batch *ab, const pl_strategy *a, const 
     if (!noise_cut && !a->stochastic && !b->stochastic) return 0; /* no draw at all: not built */
     for (int side = 0; side < 2; side++)
         if (!side_automaton(ab, s[side], g, side, noise_cut, turns)) return 0;
-    return noise_cut || draws_within(&ab->au[0], &ab->au[1], turns);
+    return noise_cut || draws_within(ab, turns);
 }
 
 void pl_automaton_batch_set(pl_automaton_batch *ab, const pl_automaton *a, const pl_automaton *b, uint64_t noise_cut)
@@ -209,6 +233,7 @@ void pl_automaton_batch_set(pl_automaton_batch *ab, const pl_automaton *a, const
         ab->key[side].def = NULL;
         memcpy(&ab->au[side], au[side], sizeof *au[side]);
         prepare_side(ab, side, e);
+        side_own(ab, side);
     }
 }
 
@@ -339,7 +364,7 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
 {
     memset(out, 0, sizeof *out);
     const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
-    const pl_auto_rec *RA = ab->rec[0], *RB = ab->rec[1];
+    const pl_auto_rec *RA = ab->recs[0], *RB = ab->recs[1];
     pl_rng rng = *rng_io;
     /* the bytes' two streams: (d, 0, 0) and (d, 1, 0) of pl_rng_init, d the batch's stream's next
      * draw (its ties go on from there) */
@@ -356,7 +381,7 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
     const int plain = ab->plain;
     int draws[2] = {0, 0};
     for (int side = 0; side < 2; side++)
-        for (int st = 0; st < ab->au[side].n && !draws[side]; st++) draws[side] = ab->rec[side][st].draws;
+        for (int st = 0; st < ab->states[side] && !draws[side]; st++) draws[side] = ab->recs[side][st].draws;
     uint16_t sa[64], sb[64]; /* each lane's states, as the offsets of their records */
     int16_t ta[64], tb[64];  /* and their tops */
     uint8_t ua[64], ub[64], ob[64];
@@ -382,11 +407,11 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
                 for (int i = 0; i < lanes; i++) { /* the rest of m from the batch's stream, lane by lane, A first */
                     int tied = 0;
                     if (ua[i] == ta[i]) {
-                        ob[i] = (uint8_t)((ob[i] & 2) | 4 * !below_rest(ab->n[0][sa[i] / sizeof *RA], &rng));
+                        ob[i] = (uint8_t)((ob[i] & 2) | 4 * !below_rest(ab->ns[0][sa[i] / sizeof *RA], &rng));
                         tied = 1;
                     }
                     if (ub[i] == tb[i]) {
-                        ob[i] = (uint8_t)((ob[i] & 4) | 2 * !below_rest(ab->n[1][sb[i] / sizeof *RB], &rng));
+                        ob[i] = (uint8_t)((ob[i] & 4) | 2 * !below_rest(ab->ns[1][sb[i] / sizeof *RB], &rng));
                         tied = 1;
                     }
                     if (tied) oa[i] = (uint16_t)(sa[i] + ob[i]), obb[i] = (uint16_t)(sb[i] + ob[i]);
