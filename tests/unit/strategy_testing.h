@@ -268,6 +268,18 @@ static inline void st_script(char *out, const char *head, char fill, int n)
     out[n] = 0;
 }
 
+/* A random opponent of n moves, each D with chance eighths / 8, drawn from the test's own generator
+ * state *x (a 64-bit linear congruential step a move, its top three bits compared), so that a test's
+ * trials follow one another from one seed. */
+static inline void st_biased_script(char *out, int n, unsigned eighths, uint64_t *x)
+{
+    for (int j = 0; j < n; j++) {
+        *x = *x * 6364136223846793005ull + 1442695040888963407ull;
+        out[j] = (*x >> 61) < eighths ? 'D' : 'C';
+    }
+    out[n] = 0;
+}
+
 /* spec against the script plays `want` ('?': the rule draws there) for ST_SEEDS seeds. */
 static inline void st_expect_moves(const char *spec, const char *opp, const char *want)
 {

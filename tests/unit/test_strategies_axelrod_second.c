@@ -168,11 +168,7 @@ static void white_follows_floor_log(void **state)
     uint64_t x = 99;
     for (int trial = 0; trial < 14; trial++) {
         unsigned bias = 1 + (unsigned)(trial % 7);
-        for (int j = 0; j < N; j++) {
-            x = x * 6364136223846793005ull + 1442695040888963407ull;
-            script[j] = (x >> 61) < bias ? 'D' : 'C';
-        }
-        script[N] = 0;
+        st_biased_script(script, N, bias, &x);
         st_play_script("second_white", script, N, NULL, 1, got);
         int defects = 0;
         for (int t = 0; t < N; t++) {

@@ -117,11 +117,7 @@ static void retaliators_count_as_a_recount(void **state)
     char script[N + 1], got[N + 1];
     for (int trial = 0; trial < 40; trial++) {
         unsigned bias = 1 + (unsigned)(trial % 7);
-        for (int j = 0; j < N; j++) {
-            x = x * 6364136223846793005ull + 1442695040888963407ull;
-            script[j] = (x >> 61) < bias ? 'D' : 'C';
-        }
-        script[N] = 0;
+        st_biased_script(script, N, bias, &x);
         for (size_t k = 0; k < sizeof specs / sizeof *specs; k++) {
             st_play_script(specs[k], script, N, NULL, 1, got);
             int retaliating = 0, count = 0;

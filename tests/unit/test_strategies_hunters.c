@@ -234,11 +234,7 @@ static void random_hunter_matches_its_rule_with_divisions(void **state)
     int on_a_bound = 0;
     for (int trial = 0; trial < 4000; trial++) {
         unsigned bias = 1 + (unsigned)(trial % 7); /* a D in 8 with chance bias / 8 */
-        for (int j = 0; j < N; j++) {
-            x = x * 6364136223846793005ull + 1442695040888963407ull;
-            script[j] = (x >> 61) < bias ? 'D' : 'C';
-        }
-        script[N] = 0;
+        st_biased_script(script, N, bias, &x);
         int cc = 0, dd = 0, own_c = 0;
         for (int n = 0; n < N; n++) {
             if (n > 1) { /* its own move two back against the other's last */
