@@ -242,8 +242,6 @@ static inline pl_bits pl_ag_reciprocal_reversals(const pl_ag_compiled *c, const 
     return out;
 }
 
-/* Counterpart breaches that call for an answer from p: reversals and reports of breach that
- * were not themselves answers, and (with behaviour) steps late beyond p's patience. */
 /* The parties acting the steps of `steps` (c->actor_bits, a byte of the set at a time). */
 static inline uint32_t pl_ag_actors_of(const pl_ag_compiled *c, pl_bits steps)
 {
@@ -252,6 +250,8 @@ static inline uint32_t pl_ag_actors_of(const pl_ag_compiled *c, pl_bits steps)
     return a;
 }
 
+/* Counterpart breaches that call for an answer from p: reversals and reports of breach that
+ * were not themselves answers, and (with behaviour) steps late beyond p's patience. */
 static inline pl_bits pl_ag_threat(const pl_ag_compiled *c, const pl_ag_state *st, int p)
 {
     return ((st->rev | st->breach) & ~c->own[p] & ~st->retal) | st->late[p] | st->disputed[p];
