@@ -19,4 +19,12 @@
  * for NaN or the infinities (callers write those their own way). */
 int pl_num_shortest(char buf[PL_NUM_BUF], double x);
 
+/* Internal, for the tests and for the rare number pl_num_shortest cannot settle on its own: the
+ * same text found by printf and strtod (the definition: fewest digits by bisection, then the
+ * layout), slow but plainly right; and the two logarithms the fast way scales by, floor(e log10 2)
+ * for |e| < 1100 and floor(k log2 10) for |k| < 400. */
+int pl_num_shortest_reference(char buf[PL_NUM_BUF], double x);
+int pl_num_floor_log10_pow2(int e);
+int pl_num_floor_log2_pow10(int k);
+
 #endif
