@@ -156,6 +156,29 @@ int pl_strbuf_append_fixed(pl_strbuf *sb, double x, int decimals)
     if (decimals > 12) decimals = 12;
     if (!isfinite(x)) x = 0;
     char tmp[64];
+    /* "%.*f" without printf while x 10^decimals stays below 2^40: the product is then within
+     * 2^-14 of the exact one, so its rounding to a whole number is the exact one's unless its
+     * fraction is within 2^-12 of one half (then, and beyond 2^40, printf decides) */
+    static const double scale[13] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12};
+    double p = fabs(x) * scale[decimals];
+    if (p < 0x1p40) {
+        double whole = floor(p), frac = p - whole;
+        if (fabs(frac - 0.5) > 0x1p-12) {
+            uint64_t r = (uint64_t)whole + (frac > 0.5);
+            char digits[24], *o = tmp;
+            int n = 0;
+            do digits[n++] = (char)('0' + r % 10), r /= 10;
+            while (r || n <= decimals);
+            int nonzero = 0;
+            for (int i = 0; i < n; i++) nonzero |= digits[i] != '0';
+            if (x < 0 && nonzero) *o++ = '-'; /* "-0.00" is zero, as below */
+            for (int i = n - 1; i >= 0; i--) {
+                *o++ = digits[i];
+                if (i == decimals && i > 0) *o++ = '.';
+            }
+            return pl_strbuf_append_n(sb, tmp, (size_t)(o - tmp));
+        }
+    }
     int n = snprintf(tmp, sizeof tmp, "%.*f", decimals, x);
     if (n < 0 || (size_t)n >= sizeof tmp) { /* |x| beyond 1e50: scientific is still valid SVG */
         n = snprintf(tmp, sizeof tmp, "%.*e", decimals, x);

@@ -21,8 +21,16 @@
 /* A coordinate of a compact path: whole numbers without the decimal point. */
 static void path_num(pl_strbuf *sb, double x)
 {
-    if (x == round(x) && fabs(x) < 1e9) pl_strbuf_appendf(sb, "%.0f", x);
-    else pl_svg_num(sb, x);
+    if (x == round(x) && fabs(x) < 1e9) { /* "%.0f" by hand: a large matrix has millions */
+        char digits[16], *o = digits + sizeof digits;
+        unsigned long v = (unsigned long)fabs(x);
+        do *--o = (char)('0' + v % 10), v /= 10;
+        while (v);
+        if (signbit(x)) *--o = '-';
+        pl_strbuf_append_n(sb, o, (size_t)(digits + sizeof digits - o));
+    } else {
+        pl_svg_num(sb, x);
+    }
 }
 
 /* Cells narrower than this are drawn compactly (see above), and never narrower than it. */
@@ -57,7 +65,13 @@ static void viridis_at(double t, char out[8], int *dark)
     double u = p - i;
     int rgb[3];
     for (int k = 0; k < 3; k++) rgb[k] = (int)lround(viridis[i][k] + u * (viridis[i + 1][k] - viridis[i][k]));
-    snprintf(out, 8, "#%02x%02x%02x", rgb[0] & 255, rgb[1] & 255, rgb[2] & 255);
+    static const char hex[] = "0123456789abcdef"; /* "#%02x%02x%02x" by hand */
+    out[0] = '#';
+    for (int k = 0; k < 3; k++) {
+        out[1 + 2 * k] = hex[(rgb[k] & 255) >> 4];
+        out[2 + 2 * k] = hex[rgb[k] & 15];
+    }
+    out[7] = '\0';
     double lum = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
     *dark = lum < 0.45;
 }
@@ -118,7 +132,9 @@ int pl_svg_render_heatmap(pl_strbuf *sb, const pl_chart *c)
             if (!cols[k][0]) continue; /* drawn already */
             char col[8];
             memcpy(col, cols[k], sizeof col);
-            pl_strbuf_appendf(sb, "<path fill=\"%s\" d=\"", col);
+            pl_strbuf_append(sb, "<path fill=\"");
+            pl_strbuf_append(sb, col);
+            pl_strbuf_append(sb, "\" d=\"");
             for (size_t j = k; j < c->cols;) { /* every run of this colour in the row */
                 if (strcmp(cols[j], col)) {
                     j++;

@@ -192,6 +192,40 @@ static void deep_indentation_as_jansson(void **state)
     json_decref(root);
 }
 
+/* Keys of every length to past the writer's one-fwrite buffer (256 bytes with the indentation),
+ * plain or with a byte to escape, at every indentation parley uses: the same bytes as jansson. */
+static void keys_of_every_length_as_jansson(void **state)
+{
+    (void)state;
+    char key[400];
+    json_t *root = json_object(), *inner = json_object();
+    for (int len = 0; len < 300; len += 7) {
+        for (int i = 0; i < len; i++) key[i] = (char)('a' + i % 26);
+        key[len] = '\0';
+        json_object_set_new(root, key, json_integer(len));
+        json_object_set_new(inner, key, json_real(len + 0.5));
+        if (len > 0) {
+            key[len / 2] = len % 2 ? '"' : '\n';
+            json_object_set_new(inner, key, json_integer(-len));
+        }
+    }
+    json_object_set_new(root, "inner", inner);
+    static const struct {
+        int indent;
+        size_t flags;
+    } fmt[] = {{1, JSON_INDENT(1)}, {4, JSON_INDENT(4)}, {0, 0}, {-1, JSON_COMPACT}};
+    for (size_t k = 0; k < sizeof fmt / sizeof *fmt; k++) {
+        char *expect = json_dumps(root, fmt[k].flags | JSON_REAL_PRECISION(17));
+        size_t len;
+        char *got = written(root, fmt[k].indent, 17, &len);
+        assert_string_equal(got, expect);
+        assert_int_equal(len, strlen(expect));
+        free(got);
+        free(expect);
+    }
+    json_decref(root);
+}
+
 static char *stream_text(void (*build)(pl_jw *), int indent, int precision, int *status)
 {
     char *buf = NULL;
@@ -429,6 +463,7 @@ int main(void)
         cmocka_unit_test(same_bytes_as_jansson),
         cmocka_unit_test(matrix_as_rows),
         cmocka_unit_test(deep_indentation_as_jansson),
+        cmocka_unit_test(keys_of_every_length_as_jansson),
         cmocka_unit_test(numbers_at_their_edges),
         cmocka_unit_test(strings_never_fail),
         cmocka_unit_test(misuse_is_reported),

@@ -5,6 +5,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <locale.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +119,51 @@ static void fixed_numbers_ignore_locale_and_negative_zero(void **state)
     pl_strbuf_free(&sb);
 }
 
+/* "%.*f" as printf writes it, "-0.00" without its sign: what pl_strbuf_append_fixed wrote before it
+ * formatted most numbers itself, the oracle of the next test */
+static void printf_fixed(char *out, size_t size, double x, int decimals)
+{
+    int n = snprintf(out, size, "%.*f", decimals, x);
+    int zero = out[0] == '-';
+    for (int i = 1; zero && i < n; i++)
+        if (out[i] >= '1' && out[i] <= '9') zero = 0;
+    if (zero) memmove(out, out + 1, (size_t)n);
+}
+
+/* Byte for byte printf's text on every number of decimals: random values of every size up to
+ * where printf takes over, halves and eighths (exact ties, rounded to even), values a hair from
+ * a tie (0.05 is not one: the double is 0.05000000000000000277), both signs */
+static void fixed_numbers_as_printf_writes_them(void **state)
+{
+    (void)state;
+    uint64_t seed = 12345;
+    long compared = 0;
+    pl_strbuf sb;
+    pl_strbuf_init(&sb);
+    for (int i = 0; i < 300000; i++) {
+        seed = seed * 6364136223846793005u + 1442695040888963407u;
+        double u = (double)(seed >> 11) * 0x1p-53;
+        int decimals = (int)((seed >> 7) % 13), kind = i % 6;
+        double x = kind == 0 ? u * pow(10.0, (double)((seed >> 3) % 14) - 2)
+                 : kind == 1 ? floor(u * 4096) / 8      /* eighths: exact ties at 1 and 2 decimals */
+                 : kind == 2 ? floor(u * 100000) / 2    /* halves: ties at 0 decimals */
+                 : kind == 3 ? nextafter(floor(u * 4096) / 8, (seed & 1) ? INFINITY : -INFINITY)
+                 : kind == 4 ? floor(u * 1e6) / 1e3 + 0.0005 /* a hair from a tie at 3 decimals */
+                             : u * 0x1p40 / pow(10.0, decimals) * 2; /* across the 2^40 limit */
+        for (int sign = 0; sign < 2; sign++, x = -x) {
+            char expect[400];
+            printf_fixed(expect, sizeof expect, x, decimals);
+            pl_strbuf_reset(&sb);
+            pl_strbuf_append_fixed(&sb, x, decimals);
+            if (strcmp(pl_strbuf_cstr(&sb), expect))
+                fail_msg("%a to %d decimals: \"%s\", printf \"%s\"", x, decimals, pl_strbuf_cstr(&sb), expect);
+            compared++;
+        }
+    }
+    assert_int_equal(compared, 600000);
+    pl_strbuf_free(&sb);
+}
+
 static void failure_is_sticky(void **state)
 {
     (void)state;
@@ -147,6 +194,7 @@ int main(void)
         cmocka_unit_test(escapes_markup_and_quotes),
         cmocka_unit_test(escaping_replaces_invalid_bytes),
         cmocka_unit_test(fixed_numbers_ignore_locale_and_negative_zero),
+        cmocka_unit_test(fixed_numbers_as_printf_writes_them),
         cmocka_unit_test(failure_is_sticky),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
