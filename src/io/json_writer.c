@@ -82,6 +82,28 @@ static int before_value(pl_jw *w)
     return 0;
 }
 
+/* What member() would write before an array's next member, into out (the comma, newline and
+ * indentation); the count of bytes, or 0 after writing them itself when they do not fit. */
+static size_t member_text(pl_jw *w, char *out, size_t room)
+{
+    int top = w->depth - 1, later = w->count[top];
+    size_t pad = w->indent > 0 ? (size_t)w->depth * (size_t)w->indent : 0, n = 0;
+    if (pad + 2 > room) {
+        member(w);
+        return 0;
+    }
+    w->count[top] = 1;
+    if (later) out[n++] = ',';
+    if (w->indent > 0) {
+        out[n++] = '\n';
+        memset(out + n, ' ', pad);
+        n += pad;
+    } else if (later && w->indent == 0) {
+        out[n++] = ' ';
+    }
+    return n;
+}
+
 static void after_value(pl_jw *w)
 {
     if (w->depth == 0) w->done = 1;
@@ -254,10 +276,26 @@ void pl_jw_str(pl_jw *w, const char *s)
     else pl_jw_strn(w, s, strlen(s));
 }
 
+/* A short value's text (a number, null, true, false) with what goes before it as one fwrite:
+ * an array of numbers is most of a results file. */
 static void write_raw(pl_jw *w, const char *text)
 {
-    if (before_value(w)) return;
-    fputs(text, w->f);
+    if (w->misuse) return;
+    if (w->depth == 0 || w->kind[w->depth - 1] == '{') {
+        if (before_value(w)) return;
+        fputs(text, w->f);
+        after_value(w);
+        return;
+    }
+    char out[256];
+    size_t len = strlen(text), n = len < 64 ? member_text(w, out, sizeof out - 64) : (member(w), 0);
+    if (len < 64) {
+        memcpy(out + n, text, len);
+        fwrite(out, 1, n + len, w->f);
+    } else {
+        fwrite(out, 1, n, w->f);
+        fputs(text, w->f);
+    }
     after_value(w);
 }
 
