@@ -104,6 +104,8 @@ static size_t member_text(pl_jw *w, char *out, size_t room)
     return n;
 }
 
+static void write_raw(pl_jw *w, const char *text);
+
 static void after_value(pl_jw *w)
 {
     if (w->depth == 0) w->done = 1;
@@ -212,53 +214,76 @@ static void write_string(FILE *f, const char *str, size_t n)
     putc('"', f);
 }
 
-static void write_key(pl_jw *w, const char *key, size_t len)
+/* The usual key (plain ASCII, short) with its comma, newline, indentation and colon, the same
+ * bytes member() and write_string() write in six calls, composed in text (room bytes); its
+ * length, or 0 (and nothing done) for any other key. */
+static size_t key_text(pl_jw *w, const char *key, size_t len, char *text, size_t room)
 {
-    if (w->misuse) return;
-    if (w->depth == 0 || w->kind[w->depth - 1] != '{') {
-        misused(w, PL_JW_KEY_OUTSIDE_OBJECT);
-        return;
-    }
-    if (w->want_value) {
-        misused(w, PL_JW_KEY_WITHOUT_VALUE);
-        return;
-    }
-    w->want_value = 1;
-    /* the usual key (plain ASCII, short) goes out with its comma, newline, indentation and
-     * colon as one fwrite: the same bytes member() and write_string() write in six calls */
     int top = w->depth - 1;
     size_t pad = w->indent > 0 ? (size_t)w->depth * (size_t)w->indent : 0;
+    if (len + pad + 8 > room) return 0;
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)key[i] < 0x20 || (unsigned char)key[i] >= 0x80 || key[i] == '"' || key[i] == '\\') return 0;
+    size_t n = 0;
+    int later = w->count[top];
+    if (later) text[n++] = ',';
+    w->count[top] = 1;
+    if (w->indent > 0) {
+        text[n++] = '\n';
+        memset(text + n, ' ', pad);
+        n += pad;
+    } else if (later && w->indent == 0) {
+        text[n++] = ' ';
+    }
+    text[n++] = '"';
+    memcpy(text + n, key, len);
+    n += len;
+    text[n++] = '"';
+    text[n++] = ':';
+    if (w->indent >= 0) text[n++] = ' ';
+    return n;
+}
+
+/* 1 when a key may not be written here (the misuse recorded) */
+static int key_refused(pl_jw *w)
+{
+    if (w->misuse) return 1;
+    if (w->depth == 0 || w->kind[w->depth - 1] != '{') return misused(w, PL_JW_KEY_OUTSIDE_OBJECT);
+    if (w->want_value) return misused(w, PL_JW_KEY_WITHOUT_VALUE);
+    return 0;
+}
+
+static void write_key(pl_jw *w, const char *key, size_t len)
+{
+    if (key_refused(w)) return;
+    w->want_value = 1;
     char text[256];
-    if (len + pad + 8 <= sizeof text) {
-        size_t i = 0;
-        while (i < len && (unsigned char)key[i] >= 0x20 && (unsigned char)key[i] < 0x80 && key[i] != '"' &&
-               key[i] != '\\')
-            i++;
-        if (i == len) {
-            size_t n = 0;
-            int later = w->count[top];
-            if (later) text[n++] = ',';
-            w->count[top] = 1;
-            if (w->indent > 0) {
-                text[n++] = '\n';
-                memset(text + n, ' ', pad);
-                n += pad;
-            } else if (later && w->indent == 0) {
-                text[n++] = ' ';
-            }
-            text[n++] = '"';
-            memcpy(text + n, key, len);
-            n += len;
-            text[n++] = '"';
-            text[n++] = ':';
-            if (w->indent >= 0) text[n++] = ' ';
-            fwrite(text, 1, n, w->f);
-            return;
-        }
+    size_t n = key_text(w, key, len, text, sizeof text);
+    if (n) {
+        fwrite(text, 1, n, w->f);
+        return;
     }
     member(w);
     write_string(w->f, key, len);
     fputs(w->indent < 0 ? ":" : ": ", w->f);
+}
+
+/* A member whose value is a short text (a number): key and value as one fwrite when the key is
+ * the usual kind, else as pl_jw_key then the value. */
+static void write_key_raw(pl_jw *w, const char *key, const char *value)
+{
+    if (key_refused(w)) return;
+    size_t len = strlen(key), vlen = strlen(value);
+    char text[320];
+    size_t n = vlen < 64 ? key_text(w, key, len, text, sizeof text - 64) : 0;
+    if (!n) {
+        write_key(w, key, len);
+        write_raw(w, value);
+        return;
+    }
+    memcpy(text + n, value, vlen);
+    fwrite(text, 1, n + vlen, w->f);
+    after_value(w);
 }
 
 void pl_jw_key(pl_jw *w, const char *key) { write_key(w, key, strlen(key)); }
@@ -303,28 +328,31 @@ void pl_jw_null(pl_jw *w) { write_raw(w, "null"); }
 void pl_jw_bool(pl_jw *w, int b) { write_raw(w, b ? "true" : "false"); }
 
 /* The digits by hand, not snprintf: results files hold millions of counts. */
-void pl_jw_int(pl_jw *w, long long x)
+static const char *int_text(long long x, char buf[24])
 {
-    char buf[24], *p = buf + sizeof buf - 1;
+    char *p = buf + 23;
     unsigned long long u = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
     *p = '\0';
     do *--p = (char)('0' + u % 10);
     while (u /= 10);
     if (x < 0) *--p = '-';
-    write_raw(w, p);
+    return p;
+}
+
+void pl_jw_int(pl_jw *w, long long x)
+{
+    char buf[24];
+    write_raw(w, int_text(x, buf));
 }
 
 /* "%.<p>g" (or the shortest exact text), then as jansson: ".0" after a whole number (so it reads back as a real), and the
  * exponent without its "+" or leading zeros ("1e+20" -> "1e20", "1e-05" -> "1e-5"). */
-void pl_jw_num(pl_jw *w, double x)
+/* x's text in buf: "null" when it is not finite */
+static const char *num_text(const pl_jw *w, double x, char buf[64])
 {
-    if (!isfinite(x)) {
-        pl_jw_null(w);
-        return;
-    }
-    char buf[64];
+    if (!isfinite(x)) return "null";
     int len = w->precision == PL_JW_SHORTEST ? pl_num_shortest(buf, x)
-                                             : snprintf(buf, sizeof buf - 3, "%.*g", w->precision, x); /* at most 31 digits: it fits */
+                                             : snprintf(buf, 64 - 3, "%.*g", w->precision, x); /* at most 31 digits: it fits */
     char *e = strchr(buf, 'e');
     if (!e && !strchr(buf, '.')) {
         memcpy(buf + len, ".0", 3);
@@ -333,7 +361,13 @@ void pl_jw_num(pl_jw *w, double x)
         while (*from == '0') from++;
         memmove(digits, from, strlen(from) + 1);
     }
-    write_raw(w, buf);
+    return buf;
+}
+
+void pl_jw_num(pl_jw *w, double x)
+{
+    char buf[64];
+    write_raw(w, num_text(w, x, buf));
 }
 
 void pl_jw_u64(pl_jw *w, uint64_t x)
@@ -354,13 +388,13 @@ void pl_jw_key_str(pl_jw *w, const char *key, const char *s)
 }
 void pl_jw_key_num(pl_jw *w, const char *key, double x)
 {
-    pl_jw_key(w, key);
-    pl_jw_num(w, x);
+    char buf[64];
+    write_key_raw(w, key, num_text(w, x, buf));
 }
 void pl_jw_key_int(pl_jw *w, const char *key, long long x)
 {
-    pl_jw_key(w, key);
-    pl_jw_int(w, x);
+    char buf[24];
+    write_key_raw(w, key, int_text(x, buf));
 }
 void pl_jw_key_u64(pl_jw *w, const char *key, uint64_t x)
 {

@@ -226,6 +226,75 @@ static void keys_of_every_length_as_jansson(void **state)
     json_decref(root);
 }
 
+/* pl_jw_key_int and pl_jw_key_num write a member as one call when they can: the same bytes and
+ * the same misuse codes as pl_jw_key then pl_jw_int or pl_jw_num, for plain keys, keys to escape
+ * and keys too long for the one call, at every indentation and depth, reals of every precision,
+ * NaN (null), and keys where no key may go. */
+static void key_then_value(pl_jw *w, int together, const char *key, int is_int, long long i, double x)
+{
+    if (together) {
+        if (is_int) pl_jw_key_int(w, key, i);
+        else pl_jw_key_num(w, key, x);
+    } else {
+        pl_jw_key(w, key);
+        if (is_int) pl_jw_int(w, i);
+        else pl_jw_num(w, x);
+    }
+}
+
+static char *members_text(int together, int indent, int precision, int misuse, int *status)
+{
+    char *buf = NULL, longkey[300];
+    size_t len;
+    memset(longkey, 'k', sizeof longkey - 1);
+    longkey[sizeof longkey - 1] = '\0';
+    const char *keys[] = {"a", "mean_score", "", "with \"quotes\"", "caf\xC3\xA9", "tab\there", longkey};
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    pl_jw w;
+    pl_jw_init(&w, f, indent, precision);
+    if (misuse == 1) key_then_value(&w, together, "root", 1, 1, 0); /* a key at the root */
+    pl_jw_object(&w);
+    for (int d = 0; d < 3; d++) {
+        for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+            key_then_value(&w, together, keys[k], 1, (long long)k * 1000003 - 7, 0);
+            key_then_value(&w, together, keys[k], 0, 0, (double)k / 7.0 + d);
+            key_then_value(&w, together, keys[k], 0, 0, k == 2 ? NAN : 1e20 * (double)k);
+        }
+        pl_jw_key(&w, "in");
+        if (misuse == 2) key_then_value(&w, together, "after a key", 0, 0, 0.5);
+        pl_jw_array(&w);
+        if (misuse == 3) key_then_value(&w, together, "in an array", 1, 3, 0);
+        pl_jw_object(&w);
+    }
+    for (int d = 0; d < 3; d++) {
+        pl_jw_end(&w);
+        pl_jw_end(&w);
+    }
+    pl_jw_end(&w);
+    *status = pl_jw_finish(&w);
+    fclose(f);
+    return buf;
+}
+
+static void members_in_one_call_as_in_two(void **state)
+{
+    (void)state;
+    int indents[] = {1, 4, 0, -1}, precisions[] = {PL_JW_SHORTEST, 17, 10};
+    for (size_t i = 0; i < sizeof indents / sizeof *indents; i++)
+        for (size_t p = 0; p < sizeof precisions / sizeof *precisions; p++)
+            for (int misuse = 0; misuse < 4; misuse++) {
+                int s1, s2;
+                char *one = members_text(1, indents[i], precisions[p], misuse, &s1);
+                char *two = members_text(0, indents[i], precisions[p], misuse, &s2);
+                assert_string_equal(one, two);
+                assert_int_equal(s1, s2);
+                assert_int_equal(s1 == PL_JW_OK, misuse == 0);
+                free(one);
+                free(two);
+            }
+}
+
 static char *stream_text(void (*build)(pl_jw *), int indent, int precision, int *status)
 {
     char *buf = NULL;
@@ -464,6 +533,7 @@ int main(void)
         cmocka_unit_test(matrix_as_rows),
         cmocka_unit_test(deep_indentation_as_jansson),
         cmocka_unit_test(keys_of_every_length_as_jansson),
+        cmocka_unit_test(members_in_one_call_as_in_two),
         cmocka_unit_test(numbers_at_their_edges),
         cmocka_unit_test(strings_never_fail),
         cmocka_unit_test(misuse_is_reported),
