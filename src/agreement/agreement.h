@@ -307,6 +307,11 @@ typedef struct pl_ag_compiled {
     double lambda, eps, log_eps, log_1m_eps, delta, annuity;
     double eps_ratio;                    /* exp(log_eps - log_1m_eps): a mismatch's factor on a belief */
     double disc[PL_AG_MAX_STEPS];        /* delta^duration */
+    /* the worths' terms before any shock, made with the discounting (pl_ag_set_discounting) as the worths
+     * make them, the same operations in the same order: flow_to[s][p] * annuity (worth_fa), value_to[s][p]
+     * plus that (worth_va), and disc[s] times the sum (worth_dva) */
+    double worth_fa[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES], worth_va[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
+    double worth_dva[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
     /* steps paid as delivered (`paid: as_delivered`), and for each the present worth, at its start, of a
      * payment of 1 spread over its periods of work: 1/duration for each of them within the look-ahead,
      * discounted (pl_ag_set_discounting) */

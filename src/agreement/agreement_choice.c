@@ -87,6 +87,15 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
  * (`deliv`) and one without, where no step's test of it is made.  FLOW(d): d's flow to p; DELIV(bit):
  * whether the step of bit is paid as delivered. */
 #define FLOW(d) (shocks ? pl_ag_flow(c, st, (d), p) : c->flow_to[(d)][p])
+/* FLOW(d) * annuity, value_to[d][p] + that, and disc[d] times the sum: the compiled worths' terms
+ * (c->worth_*, the same operations on the same numbers: the same doubles) where d's flows are the compiled
+ * ones, that is before any shock and, after, where no shock that has come changes them (SHOCKED(d):
+ * pl_ag_flow adds something only for those) */
+#define SHOCKED(d) (shocks && (st->shock_on & c->flow_shocks[(d)]))
+#define FA(d) (SHOCKED(d) ? pl_ag_flow(c, st, (d), p) * c->annuity : c->worth_fa[(d)][p])
+#define VA(d) (SHOCKED(d) ? c->value_to[(d)][p] + pl_ag_flow(c, st, (d), p) * c->annuity : c->worth_va[(d)][p])
+#define DVA(d) (SHOCKED(d) ? c->disc[(d)] * (c->value_to[(d)][p] + pl_ag_flow(c, st, (d), p) * c->annuity) \
+                           : c->worth_dva[(d)][p])
 #define DELIV(bit) (deliv && (c->as_delivered & (bit)))
 
 /* What step d paid as delivered (`paid: as_delivered`) is worth to p from its start: `pay` (its value
@@ -119,7 +128,8 @@ static inline __attribute__((always_inline)) double what_hangs_on(const pl_ag_co
     pl_bits back = st->ever_done & ~st->done & st->retal; /* withdrawn in answer */
     for (pl_bits b = c->worth_hang[s] & (~st->ever_done | back); b; b &= b - 1) {
         int d = __builtin_ctzll(b);
-        double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + FLOW(d) * c->annuity;
+        /* (0 + FA(d) is FA(d), but for -0, which gives +0: a term skipped either way) */
+        double v = (back >> d & 1) ? FA(d) : VA(d);
         if (v == 0) continue;
         if (!DELIV(PL_BIT(d)))
             g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
@@ -132,10 +142,10 @@ static inline __attribute__((always_inline)) double what_hangs_on(const pl_ag_co
         pl_bits bit = PL_BIT(x);
         double ans = st->would_answer[c->actor[x]], v = 0;
         if (st->done & bit) {
-            if (c->reversible & bit) v = FLOW(x) * c->annuity;
+            if (c->reversible & bit) v = FA(x);
         } else if (!(st->ever_done & bit))
             v = (DELIV(bit) ? worth_as_delivered(c, st, p, x, c->value_to[x][p], shocks, deliv)
-                            : c->disc[x] * (c->value_to[x][p] + FLOW(x) * c->annuity)) *
+                            : DVA(x)) *
                 ((st->prog & bit) ? 1 : st->would_do[x]);
         else if (back & bit)
             v = c->disc[x] * FLOW(x) * c->annuity * ((st->prog & bit) ? 1 : st->would_do[x]);
@@ -152,8 +162,7 @@ static inline __attribute__((always_inline)) double delta_start(const pl_ag_comp
         return worth_as_delivered(c, st, p, s, own_pay(c, p, s), shocks, deliv) +
                what_hangs_on(c, st, p, s, shocks, deliv);
     double d = (st->started & bit) ? 0 : -c->cost[s];
-    double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-    d += c->disc[s] * (v + FLOW(s) * c->annuity);
+    d += (st->ever_done & bit) ? c->disc[s] * (0.0 + FA(s)) : DVA(s);
     return d + what_hangs_on(c, st, p, s, shocks, deliv);
 }
 
@@ -163,15 +172,17 @@ static inline __attribute__((always_inline)) double delta_keep(const pl_ag_compi
     pl_bits bit = PL_BIT(s);
     double d = c->reverse_cost[s];
     if (st->done & bit)
-        d += FLOW(s) * c->annuity;
+        d += FA(s);
     else if (DELIV(bit))
         d += worth_as_delivered(c, st, p, s, own_pay(c, p, s), shocks, deliv);
-    else {
-        double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-        d += c->disc[s] * (v + FLOW(s) * c->annuity);
-    }
+    else
+        d += (st->ever_done & bit) ? c->disc[s] * (0.0 + FA(s)) : DVA(s);
     return d + what_hangs_on(c, st, p, s, shocks, deliv) + c->inertia[p]; /* the party's reluctance to reverse its own course */
 }
+#undef DVA
+#undef VA
+#undef FA
+#undef SHOCKED
 #undef FLOW
 #undef DELIV
 
