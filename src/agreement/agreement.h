@@ -526,13 +526,14 @@ struct pl_agreement_result {
 };
 
 /* Adds one run's belief trajectory to `q` (horizon x parties x options) as differences from one
- * period to the next; pl_ag_belief_prefix then turns the differences into the sums by period.
+ * period to the next, but for the prior's at period 0; pl_ag_belief_prefix then adds those, the prior
+ * times the number of runs accumulated, and turns the differences into the sums by period.
  * `prior`: the prior in units of 2^-30, as pl_ag_belief_prior makes it (once per simulation: every
  * run starts from it). */
 void pl_ag_belief_prior(const pl_ag_compiled *c, uint32_t prior[][PL_AG_MAX_OPTIONS]);
 void pl_ag_belief_accumulate(const pl_ag_compiled *c, const uint32_t prior[][PL_AG_MAX_OPTIONS], const pl_ag_outcome *o,
                              uint64_t *q);
-void pl_ag_belief_prefix(const pl_ag_compiled *c, uint64_t *q);
+void pl_ag_belief_prefix(const pl_ag_compiled *c, const uint32_t prior[][PL_AG_MAX_OPTIONS], uint64_t runs, uint64_t *q);
 
 /* Completion of variant v less that of w on the same runs, with its paired 95% interval. */
 pl_interval pl_ag_paired_completion(const pl_agreement_result *r, int v, int w);

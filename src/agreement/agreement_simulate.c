@@ -323,6 +323,25 @@ static inline void add_row(double *restrict pay, const double *restrict row, int
     for (int p = 0; p < P; p++) pay[p] += row[p];
 }
 
+/* add_row for the rows of the steps in `steps`, in their order: with an even number of parties up to 8 the
+ * count is a constant, so that each row is added two at a time without a loop (the loop's setup and its
+ * test were as many instructions as the additions) */
+static inline __attribute__((always_inline)) void add_rows(double *restrict pay,
+                                                           const double (*restrict rows)[PL_AG_MAX_PARTIES],
+                                                           pl_bits steps, int P)
+{
+#define ADD_ROWS(n) \
+    for (; steps; steps &= steps - 1) add_row(pay, rows[__builtin_ctzll(steps)], n)
+    switch (P) {
+    case 2: ADD_ROWS(2); break;
+    case 4: ADD_ROWS(4); break;
+    case 6: ADD_ROWS(6); break;
+    case 8: ADD_ROWS(8); break;
+    default: ADD_ROWS(P);
+    }
+#undef ADD_ROWS
+}
+
 static inline void pay_share(const pl_ag_compiled *c, int s, pl_ag_outcome *o)
 {
     const double n = c->duration[s];
@@ -406,7 +425,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         if (!(st->ever_done & bit)) {
             st->ever_done |= bit;
             if (!(c->as_delivered & bit) && !R->unpaid)
-                add_row(o->pay, c->value_to[s], P);
+                add_rows(o->pay, c->value_to, bit, P);
         }
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
@@ -418,15 +437,9 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     pl_bits in_force = st->done & ~st->covert;
     if (!R->unpaid) {
         if (!st->shock_on)
-            for (pl_bits b = in_force & c->has_flow; b; b &= b - 1) {
-                int s = __builtin_ctzll(b);
-                add_row(o->pay, c->flow_to[s], P);
-            }
+            add_rows(o->pay, c->flow_to, in_force & c->has_flow, P);
         else
-            for (pl_bits b = in_force & R->flowing_on; b; b &= b - 1) {
-                int s = __builtin_ctzll(b);
-                add_row(o->pay, R->flow_on[s], P);
-            }
+            add_rows(o->pay, R->flow_on, in_force & R->flowing_on, P);
     }
     if (o->complete_t < 0 && !(c->core & ~in_force)) o->complete_t = t;
     R->t = t + 1;
@@ -608,8 +621,7 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             if (shares >> s & 1) pay_share(c, s, o);
             R->remaining[s]--;
         }
-        for (int k = 0; k < nf; k++)
-            for (int p = 0; p < P; p++) o->pay[p] += flow[k][p];
+        add_rows(o->pay, (const double(*)[PL_AG_MAX_PARTIES])flow, nf < 64 ? (PL_BIT(nf) - 1) : ~(pl_bits)0, P);
     }
 played:
     R->t = t;
@@ -932,7 +944,8 @@ static void work_close(void *ctx, void *state)
     sim_job *j = ctx;
     worker *w = state;
     for (int v = 0; v < j->n_variants; v++) {
-        if (j->bel_n) pl_ag_belief_prefix(&j->c[v], w->st[v].belief_q); /* the worker kept differences */
+        if (j->bel_n) /* the worker kept differences, and a run accumulated for each counted */
+            pl_ag_belief_prefix(&j->c[v], (const uint32_t(*)[PL_AG_MAX_OPTIONS])w->prior_q[v], w->st[v].runs, w->st[v].belief_q);
         stats_add(j, v, &w->st[v]);
     }
     pl_free(w->bel);
