@@ -186,16 +186,34 @@ static inline __attribute__((always_inline)) double delta_keep(const pl_ag_compi
 #undef FLOW
 #undef DELIV
 
+/* Each of the four made apart, out of line, and the public functions only choose (a tail call): the plain
+ * one, before any shock without steps paid as delivered, keeps fewer values in registers than the four
+ * inlined in one function, which saved and restored six registers at every call */
+#define DELTA_VARIANT(name, body, shocks, deliv) \
+    static __attribute__((noinline)) double name(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s) \
+    { \
+        return body(c, st, p, s, shocks, deliv); \
+    }
+DELTA_VARIANT(delta_start_00, delta_start, 0, 0)
+DELTA_VARIANT(delta_start_10, delta_start, 1, 0)
+DELTA_VARIANT(delta_start_01, delta_start, 0, 1)
+DELTA_VARIANT(delta_start_11, delta_start, 1, 1)
+DELTA_VARIANT(delta_keep_00, delta_keep, 0, 0)
+DELTA_VARIANT(delta_keep_10, delta_keep, 1, 0)
+DELTA_VARIANT(delta_keep_01, delta_keep, 0, 1)
+DELTA_VARIANT(delta_keep_11, delta_keep, 1, 1)
+#undef DELTA_VARIANT
+
 double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
-    if (c->as_delivered) return st->shock_on ? delta_start(c, st, p, s, 1, 1) : delta_start(c, st, p, s, 0, 1);
-    return st->shock_on ? delta_start(c, st, p, s, 1, 0) : delta_start(c, st, p, s, 0, 0);
+    if (c->as_delivered) return st->shock_on ? delta_start_11(c, st, p, s) : delta_start_01(c, st, p, s);
+    return st->shock_on ? delta_start_10(c, st, p, s) : delta_start_00(c, st, p, s);
 }
 
 double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
-    if (c->as_delivered) return st->shock_on ? delta_keep(c, st, p, s, 1, 1) : delta_keep(c, st, p, s, 0, 1);
-    return st->shock_on ? delta_keep(c, st, p, s, 1, 0) : delta_keep(c, st, p, s, 0, 0);
+    if (c->as_delivered) return st->shock_on ? delta_keep_11(c, st, p, s) : delta_keep_01(c, st, p, s);
+    return st->shock_on ? delta_keep_10(c, st, p, s) : delta_keep_00(c, st, p, s);
 }
 
 /* The logit's chance of starting, or keeping, own step s: from the cache where it is still valid

@@ -84,7 +84,8 @@ static inline void undispute(const pl_ag_compiled *c, pl_ag_state *st, pl_bits b
 static void begin_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o)
 {
     const int S = c->n_steps, P = c->n_parties;
-    R->t = R->occ_i = R->max_not_before = 0;
+    R->t = R->occ_i = 0;
+    R->max_not_before = c->max_not_before; /* the last release, made with the variant (pl_ag_compile_behaviour) */
     R->ver_drawn = R->false_drawn = R->ever_rev = R->full = 0; /* rev_t and covert_types: read only where ever_rev, covert */
     R->flowing_on = 0; /* flow_on: read only where shock_on */
     R->next_event = 1 << 30;
@@ -93,7 +94,6 @@ static void begin_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
         R->verify_at[s] = R->false_at[s] = R->detect_at[s] = 1 << 30;
-        if (c->not_before[s] > R->max_not_before) R->max_not_before = c->not_before[s];
     }
     for (int p = 0; p < P; p++) {
         int k = 0;
