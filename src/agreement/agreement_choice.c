@@ -518,8 +518,15 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     }
     pub_check(c, st);
     const uint32_t g1 = st->grim, held = plans_read_held(st, g1); /* plan_valid, its first part for all at once */
-    for (int p = 0; p < P; p++)
-        if (!(held >> p & 1) || !plan_keys_valid(c, st, p)) plan_make(c, st, p, pl_ag_threat(c, st, p));
+    /* the held plans' keys first, then the plans remade, each in the order of the parties: a plan made reads
+     * and writes only its own party's keys and parts, so this is the one loop that asked and made in turn */
+    uint32_t remake = parties & ~held;
+    for (uint32_t m = held & parties; m; m &= m - 1)
+        if (!plan_keys_valid(c, st, __builtin_ctz(m))) remake |= m & -m;
+    for (uint32_t m = remake; m; m &= m - 1) {
+        const int p = __builtin_ctz(m);
+        plan_make(c, st, p, pl_ag_threat(c, st, p));
+    }
     /* every plan current on this snapshot (the beliefs' reuse), with each party's memory as it was at its
      * turn (g1's bit p: no plan reads another party's): noted once they are all made */
     st->plan_epoch = st->pub_epoch, st->plan_noted = parties, st->plan_grim = g1, st->plan_all_t = st->t + 1;

@@ -594,15 +594,12 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     for (pl_bits b = st->prog; b; b &= b - 1) /* the period whose close completes the step */
         if (t + R->remaining[__builtin_ctzll(b)] - 1 < end) end = t + R->remaining[__builtin_ctzll(b)] - 1;
     if (t >= end) return;
-    /* the flows of a period, as the close adds them (none where the payoffs are not added up) */
-    double flow[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
-    int nf = 0;
-    pl_bits in_force = R->unpaid ? 0 : st->done & ~st->covert;
+    /* the flows of a period, as the close adds them, from the same rows (none where the payoffs are not
+     * added up) */
+    const pl_bits in_force = R->unpaid ? 0 : st->done & ~st->covert;
     const pl_bits shares = R->unpaid ? 0 : c->as_delivered;
-    for (pl_bits b = in_force & (st->shock_on ? R->flowing_on : c->has_flow); b; b &= b - 1, nf++) {
-        int s = __builtin_ctzll(b);
-        for (int p = 0; p < P; p++) flow[nf][p] = st->shock_on ? R->flow_on[s][p] : c->flow_to[s][p];
-    }
+    const pl_bits flowing = in_force & (st->shock_on ? R->flowing_on : c->has_flow);
+    const double(*const rows)[PL_AG_MAX_PARTIES] = st->shock_on ? R->flow_on : c->flow_to;
     const pl_bits cs = st->agg_cs, ck = st->agg_ck;
     for (; t < end; t++) {
         if (pl_ag_released(c, t) != st->time_rel) break; /* a release: the lateness and the rules move */
@@ -621,7 +618,7 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             if (shares >> s & 1) pay_share(c, s, o);
             R->remaining[s]--;
         }
-        add_rows(o->pay, (const double(*)[PL_AG_MAX_PARTIES])flow, nf < 64 ? (PL_BIT(nf) - 1) : ~(pl_bits)0, P);
+        add_rows(o->pay, rows, flowing, P);
     }
 played:
     R->t = t;
