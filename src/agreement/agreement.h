@@ -307,6 +307,11 @@ typedef struct pl_ag_compiled {
     double lambda, eps, log_eps, log_1m_eps, delta, annuity;
     double eps_ratio;                    /* exp(log_eps - log_1m_eps): a mismatch's factor on a belief */
     double disc[PL_AG_MAX_STEPS];        /* delta^duration */
+    /* the worths' terms before any shock, made with the discounting (pl_ag_set_discounting) as the worths
+     * make them, the same operations in the same order: flow_to[s][p] * annuity (worth_fa), value_to[s][p]
+     * plus that (worth_va), and disc[s] times the sum (worth_dva) */
+    double worth_fa[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES], worth_va[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
+    double worth_dva[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
     /* steps paid as delivered (`paid: as_delivered`), and for each the present worth, at its start, of a
      * payment of 1 spread over its periods of work: 1/duration for each of them within the look-ahead,
      * discounted (pl_ag_set_discounting) */
@@ -521,13 +526,14 @@ struct pl_agreement_result {
 };
 
 /* Adds one run's belief trajectory to `q` (horizon x parties x options) as differences from one
- * period to the next; pl_ag_belief_prefix then turns the differences into the sums by period.
+ * period to the next, but for the prior's at period 0; pl_ag_belief_prefix then adds those, the prior
+ * times the number of runs accumulated, and turns the differences into the sums by period.
  * `prior`: the prior in units of 2^-30, as pl_ag_belief_prior makes it (once per simulation: every
  * run starts from it). */
 void pl_ag_belief_prior(const pl_ag_compiled *c, uint32_t prior[][PL_AG_MAX_OPTIONS]);
 void pl_ag_belief_accumulate(const pl_ag_compiled *c, const uint32_t prior[][PL_AG_MAX_OPTIONS], const pl_ag_outcome *o,
                              uint64_t *q);
-void pl_ag_belief_prefix(const pl_ag_compiled *c, uint64_t *q);
+void pl_ag_belief_prefix(const pl_ag_compiled *c, const uint32_t prior[][PL_AG_MAX_OPTIONS], uint64_t runs, uint64_t *q);
 
 /* Completion of variant v less that of w on the same runs, with its paired 95% interval. */
 pl_interval pl_ag_paired_completion(const pl_agreement_result *r, int v, int w);

@@ -286,6 +286,11 @@ void pl_ag_set_discounting(pl_ag_compiled *c, double discount, int lookahead)
         int m = c->duration[s] < lookahead ? c->duration[s] : lookahead;
         double sum = discount < 1 ? (1 - pow(discount, m)) / (1 - discount) : m;
         c->delivered_worth[s] = (c->as_delivered >> s & 1) ? sum / c->duration[s] : 0;
+        for (int p = 0; p < c->n_parties; p++) {
+            c->worth_fa[s][p] = c->flow_to[s][p] * c->annuity;
+            c->worth_va[s][p] = c->value_to[s][p] + c->worth_fa[s][p];
+            c->worth_dva[s][p] = c->disc[s] * c->worth_va[s][p];
+        }
     }
 }
 

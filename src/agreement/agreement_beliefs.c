@@ -176,27 +176,29 @@ void pl_ag_belief_prior(const pl_ag_compiled *c, uint32_t prior[][PL_AG_MAX_OPTI
 void pl_ag_belief_accumulate(const pl_ag_compiled *c, const uint32_t prior[][PL_AG_MAX_OPTIONS], const pl_ag_outcome *o,
                              uint64_t *q)
 {
-    /* a difference array: the prior enters at period 0, each change at its period as new less old
-     * (modulo 2^64, exact); pl_ag_belief_prefix makes the sums.  O(changes) a run, not O(horizon). */
+    /* a difference array: each change at its period as new less old (modulo 2^64, exact); the prior's
+     * entries at period 0, the same in every run, are added once for all the runs by pl_ag_belief_prefix,
+     * which makes the sums.  O(changes) a run, not O(horizon): a party's old belief is the prior until
+     * its first change in the run (`seen`). */
     const int P = c->n_parties;
     uint32_t cur[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
-    for (int j = 0; j < P; j++)
-        for (int k = 0; k < c->n_opt[j]; k++) {
-            cur[j][k] = prior[j][k];
-            q[j * PL_AG_MAX_OPTIONS + k] += cur[j][k];
-        }
+    uint32_t seen = 0;
     for (int e = 0; e < o->bel_n; e++) {
         int j = o->bel_j[e];
+        const uint32_t *old = (seen >> j & 1) ? cur[j] : prior[j];
         uint64_t *row = q + (size_t)o->bel_t[e] * P * PL_AG_MAX_OPTIONS + (size_t)j * PL_AG_MAX_OPTIONS;
         for (int k = 0; k < c->n_opt[j]; k++) {
-            row[k] += (uint64_t)o->bel_q[e][k] - (uint64_t)cur[j][k];
+            row[k] += (uint64_t)o->bel_q[e][k] - (uint64_t)old[k];
             cur[j][k] = o->bel_q[e][k];
         }
+        seen |= 1u << j;
     }
 }
 
-void pl_ag_belief_prefix(const pl_ag_compiled *c, uint64_t *q)
+void pl_ag_belief_prefix(const pl_ag_compiled *c, const uint32_t prior[][PL_AG_MAX_OPTIONS], uint64_t runs, uint64_t *q)
 {
+    for (int j = 0; j < c->n_parties; j++) /* the prior, at period 0, of each of the runs accumulated */
+        for (int k = 0; k < c->n_opt[j]; k++) q[j * PL_AG_MAX_OPTIONS + k] += (uint64_t)prior[j][k] * runs;
     const size_t row = (size_t)c->n_parties * PL_AG_MAX_OPTIONS;
     for (int t = 1; t < c->horizon; t++)
         for (size_t i = 0; i < row; i++) q[(size_t)t * row + i] += q[(size_t)(t - 1) * row + i];

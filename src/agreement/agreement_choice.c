@@ -34,6 +34,7 @@
  * Draws come from a hash of (run key, period, step), so a preview of a choice (the stepper)
  * draws nothing and the simulator and the stepper agree exactly. */
 #include <math.h>
+#include <string.h>
 
 #include "agreement/agreement_behaviour.h"
 
@@ -87,6 +88,15 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
  * (`deliv`) and one without, where no step's test of it is made.  FLOW(d): d's flow to p; DELIV(bit):
  * whether the step of bit is paid as delivered. */
 #define FLOW(d) (shocks ? pl_ag_flow(c, st, (d), p) : c->flow_to[(d)][p])
+/* FLOW(d) * annuity, value_to[d][p] + that, and disc[d] times the sum: the compiled worths' terms
+ * (c->worth_*, the same operations on the same numbers: the same doubles) where d's flows are the compiled
+ * ones, that is before any shock and, after, where no shock that has come changes them (SHOCKED(d):
+ * pl_ag_flow adds something only for those) */
+#define SHOCKED(d) (shocks && (st->shock_on & c->flow_shocks[(d)]))
+#define FA(d) (SHOCKED(d) ? pl_ag_flow(c, st, (d), p) * c->annuity : c->worth_fa[(d)][p])
+#define VA(d) (SHOCKED(d) ? c->value_to[(d)][p] + pl_ag_flow(c, st, (d), p) * c->annuity : c->worth_va[(d)][p])
+#define DVA(d) (SHOCKED(d) ? c->disc[(d)] * (c->value_to[(d)][p] + pl_ag_flow(c, st, (d), p) * c->annuity) \
+                           : c->worth_dva[(d)][p])
 #define DELIV(bit) (deliv && (c->as_delivered & (bit)))
 
 /* What step d paid as delivered (`paid: as_delivered`) is worth to p from its start: `pay` (its value
@@ -119,7 +129,8 @@ static inline __attribute__((always_inline)) double what_hangs_on(const pl_ag_co
     pl_bits back = st->ever_done & ~st->done & st->retal; /* withdrawn in answer */
     for (pl_bits b = c->worth_hang[s] & (~st->ever_done | back); b; b &= b - 1) {
         int d = __builtin_ctzll(b);
-        double v = ((back >> d & 1) ? 0 : c->value_to[d][p]) + FLOW(d) * c->annuity;
+        /* (0 + FA(d) is FA(d), but for -0, which gives +0: a term skipped either way) */
+        double v = (back >> d & 1) ? FA(d) : VA(d);
         if (v == 0) continue;
         if (!DELIV(PL_BIT(d)))
             g += st->would_do[d] * c->disc[s] * c->disc[d] * v;
@@ -132,10 +143,10 @@ static inline __attribute__((always_inline)) double what_hangs_on(const pl_ag_co
         pl_bits bit = PL_BIT(x);
         double ans = st->would_answer[c->actor[x]], v = 0;
         if (st->done & bit) {
-            if (c->reversible & bit) v = FLOW(x) * c->annuity;
+            if (c->reversible & bit) v = FA(x);
         } else if (!(st->ever_done & bit))
             v = (DELIV(bit) ? worth_as_delivered(c, st, p, x, c->value_to[x][p], shocks, deliv)
-                            : c->disc[x] * (c->value_to[x][p] + FLOW(x) * c->annuity)) *
+                            : DVA(x)) *
                 ((st->prog & bit) ? 1 : st->would_do[x]);
         else if (back & bit)
             v = c->disc[x] * FLOW(x) * c->annuity * ((st->prog & bit) ? 1 : st->would_do[x]);
@@ -152,8 +163,7 @@ static inline __attribute__((always_inline)) double delta_start(const pl_ag_comp
         return worth_as_delivered(c, st, p, s, own_pay(c, p, s), shocks, deliv) +
                what_hangs_on(c, st, p, s, shocks, deliv);
     double d = (st->started & bit) ? 0 : -c->cost[s];
-    double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-    d += c->disc[s] * (v + FLOW(s) * c->annuity);
+    d += (st->ever_done & bit) ? c->disc[s] * (0.0 + FA(s)) : DVA(s);
     return d + what_hangs_on(c, st, p, s, shocks, deliv);
 }
 
@@ -163,47 +173,103 @@ static inline __attribute__((always_inline)) double delta_keep(const pl_ag_compi
     pl_bits bit = PL_BIT(s);
     double d = c->reverse_cost[s];
     if (st->done & bit)
-        d += FLOW(s) * c->annuity;
+        d += FA(s);
     else if (DELIV(bit))
         d += worth_as_delivered(c, st, p, s, own_pay(c, p, s), shocks, deliv);
-    else {
-        double v = (st->ever_done & bit) ? 0 : c->value_to[s][p];
-        d += c->disc[s] * (v + FLOW(s) * c->annuity);
-    }
+    else
+        d += (st->ever_done & bit) ? c->disc[s] * (0.0 + FA(s)) : DVA(s);
     return d + what_hangs_on(c, st, p, s, shocks, deliv) + c->inertia[p]; /* the party's reluctance to reverse its own course */
 }
+#undef DVA
+#undef VA
+#undef FA
+#undef SHOCKED
 #undef FLOW
 #undef DELIV
 
+/* Each of the four made apart, out of line, and the public functions only choose (a tail call): the plain
+ * one, before any shock without steps paid as delivered, keeps fewer values in registers than the four
+ * inlined in one function, which saved and restored six registers at every call */
+#define DELTA_VARIANT(name, body, shocks, deliv) \
+    static __attribute__((noinline)) double name(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s) \
+    { \
+        return body(c, st, p, s, shocks, deliv); \
+    }
+DELTA_VARIANT(delta_start_00, delta_start, 0, 0)
+DELTA_VARIANT(delta_start_10, delta_start, 1, 0)
+DELTA_VARIANT(delta_start_01, delta_start, 0, 1)
+DELTA_VARIANT(delta_start_11, delta_start, 1, 1)
+DELTA_VARIANT(delta_keep_00, delta_keep, 0, 0)
+DELTA_VARIANT(delta_keep_10, delta_keep, 1, 0)
+DELTA_VARIANT(delta_keep_01, delta_keep, 0, 1)
+DELTA_VARIANT(delta_keep_11, delta_keep, 1, 1)
+#undef DELTA_VARIANT
+
 double pl_ag_delta_start(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
-    if (c->as_delivered) return st->shock_on ? delta_start(c, st, p, s, 1, 1) : delta_start(c, st, p, s, 0, 1);
-    return st->shock_on ? delta_start(c, st, p, s, 1, 0) : delta_start(c, st, p, s, 0, 0);
+    if (c->as_delivered) return st->shock_on ? delta_start_11(c, st, p, s) : delta_start_01(c, st, p, s);
+    return st->shock_on ? delta_start_10(c, st, p, s) : delta_start_00(c, st, p, s);
 }
 
 double pl_ag_delta_keep(const pl_ag_compiled *c, const pl_ag_state *st, int p, int s)
 {
-    if (c->as_delivered) return st->shock_on ? delta_keep(c, st, p, s, 1, 1) : delta_keep(c, st, p, s, 0, 1);
-    return st->shock_on ? delta_keep(c, st, p, s, 1, 0) : delta_keep(c, st, p, s, 0, 0);
+    if (c->as_delivered) return st->shock_on ? delta_keep_11(c, st, p, s) : delta_keep_01(c, st, p, s);
+    return st->shock_on ? delta_keep_10(c, st, p, s) : delta_keep_00(c, st, p, s);
 }
+
+/* The logistic through a memo of its last arguments, by their bits: the same argument gives the same chance
+ * (a pure function), and the worths repeat (of the 1.13 million chances the decisions made in
+ * `bench_agreement six-party-2007 2000`, 87 % had the argument of one of the last 1,024 in its entry and 95 %
+ * with 4,096, counted with a probe outside the tree), where the exp and the division cost some 70
+ * instructions.  One memo a thread, 4,096 entries of 16 bytes, the argument's hash of 12 bits the index (a
+ * worker's runs, in whatever order, see the same chances: only the time changes); its address taken once a
+ * decision and passed down (`memo`: taken at each chance, the thread's address cost the saving and restoring
+ * of registers around a call).  An entry holds an argument's bits and its chance; the memo starts zeroed but
+ * for entry 0, the entry of the argument +0, whose bits are 0: it holds +0's chance, 1/2, so that no zeroed
+ * entry matches an argument whose chance it does not hold.  A chance not in the memo is made out of line
+ * (the callers keep their registers). */
+#define LOGIT_MEMO 4096
+typedef struct {
+    uint64_t key;
+    double chance;
+} logit_entry;
+static _Thread_local logit_entry logit_memo[LOGIT_MEMO] = {[0] = {0, 0.5}};
+
+static __attribute__((noinline)) double logistic_fill(logit_entry *e, uint64_t bits, double x)
+{
+    const double chance = pl_ag_logistic(x);
+    e->key = bits, e->chance = chance;
+    return chance;
+}
+
+static inline double logistic_memo(logit_entry *memo, double x)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    logit_entry *e = &memo[(bits * 0x9E3779B97F4A7C15ULL) >> 52]; /* 12 bits: LOGIT_MEMO */
+    return e->key == bits ? e->chance : logistic_fill(e, bits, x);
+}
+_Static_assert(LOGIT_MEMO == 1 << 12, "logistic_memo's index is 12 bits");
 
 /* The logit's chance of starting, or keeping, own step s: from the cache where it is still valid
  * (cache: the state itself, in the simulator's decisions; NULL where the snapshot is only read). */
-static inline double pi_start(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, int s)
+static inline double pi_start(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
+                              int s)
 {
-    if (!cache) return pl_ag_logistic(c->lambda * pl_ag_delta_start(c, st, p, s));
+    if (!cache) return logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
     if (!(cache->pi_ok_start >> s & 1)) {
-        cache->pi_start[s] = pl_ag_logistic(c->lambda * pl_ag_delta_start(c, st, p, s));
+        cache->pi_start[s] = logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
         cache->pi_ok_start |= PL_BIT(s);
     }
     return cache->pi_start[s];
 }
 
-static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, int p, int s)
+static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
+                             int s)
 {
-    if (!cache) return pl_ag_logistic(c->lambda * pl_ag_delta_keep(c, st, p, s));
+    if (!cache) return logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
     if (!(cache->pi_ok_keep >> s & 1)) {
-        cache->pi_keep[s] = pl_ag_logistic(c->lambda * pl_ag_delta_keep(c, st, p, s));
+        cache->pi_keep[s] = logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
         cache->pi_ok_keep |= PL_BIT(s);
     }
     return cache->pi_keep[s];
@@ -215,7 +281,8 @@ static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_
  * view's while p sees what everyone sees), where the state is the simulator's (cache); made here
  * where the snapshot is only read (the fit, the tests' plans made afresh). */
 static inline __attribute__((always_inline)) void plan_fill(const pl_ag_compiled *c, const pl_ag_state *st,
-                                                            pl_ag_state *cache, int p, const pl_ag_move *rule,
+                                                            pl_ag_state *cache, logit_entry *memo, int p,
+                                                            const pl_ag_move *rule,
                                                             pl_bits *cs_out, pl_bits *ck_out, double *p_act)
 {
     pl_bits own = c->own[p];
@@ -234,13 +301,13 @@ static inline __attribute__((always_inline)) void plan_fill(const pl_ag_compiled
     for (pl_bits b = cs; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         double pi = 0;
-        if (rule->start >> s & 1) pi = logit ? pi_start(c, st, cache, p, s) : 1;
+        if (rule->start >> s & 1) pi = logit ? pi_start(c, st, cache, memo, p, s) : 1;
         p_act[s] = eps + span * pi;
     }
     for (pl_bits b = ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
         double pi = 0;
-        if (!(rule->reverse >> s & 1)) pi = logit ? pi_keep(c, st, cache, p, s) : 1;
+        if (!(rule->reverse >> s & 1)) pi = logit ? pi_keep(c, st, cache, memo, p, s) : 1;
         p_act[s] = eps + span * pi;
     }
     *cs_out = cs, *ck_out = ck;
@@ -248,7 +315,7 @@ static inline __attribute__((always_inline)) void plan_fill(const pl_ag_compiled
 
 void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_ag_plan *pl)
 {
-    plan_fill(c, st, NULL, p, rule, &pl->cs, &pl->ck, pl->p_act);
+    plan_fill(c, st, NULL, logit_memo, p, rule, &pl->cs, &pl->ck, pl->p_act);
 }
 
 /* Whether party p's last plan still holds: what its rule and plan read is the public state of its
@@ -376,7 +443,7 @@ static inline __attribute__((always_inline)) int plan_holds(const pl_ag_compiled
 /* Party p's rule move and plan remade on this snapshot (threat: p's), and the merged plans of every
  * party (agg_*, fix_*) with p's part replaced. */
 static inline __attribute__((always_inline)) void plan_make(const pl_ag_compiled *c, pl_ag_state *st, int p,
-                                                            pl_bits threat)
+                                                            pl_bits threat, logit_entry *memo)
 {
     const pl_ag_copt *o = &c->opt[p][st->type[p]];
     /* the rule writes the plan's move in place, field by field: reading it back whole at once,
@@ -399,7 +466,7 @@ static inline __attribute__((always_inline)) void plan_make(const pl_ag_compiled
         st->fix_retal = (st->fix_retal & ~own) | r->retal, st->fix_opp = (st->fix_opp & ~own) | r->opp;
         return;
     }
-    plan_fill(c, st, st, p, r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
+    plan_fill(c, st, st, memo, p, r, &st->plan_cs[p], &st->plan_ck[p], st->p_act);
     st->agg_cs = (st->agg_cs & ~own) | st->plan_cs[p], st->agg_ck = (st->agg_ck & ~own) | st->plan_ck[p];
     st->agg_cs_start = (st->agg_cs_start & ~own) | (st->plan_cs[p] & r->start);
     st->agg_ck_keep = (st->agg_ck_keep & ~own) | (st->plan_ck[p] & ~r->reverse);
@@ -410,20 +477,21 @@ static inline __attribute__((always_inline)) void plan_make(const pl_ag_compiled
  * chances p_act of its steps), kept from before where they still hold. */
 static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled *c, pl_ag_state *st, int p)
 {
+    logit_entry *const memo = logit_memo;
     pl_bits threat = pl_ag_threat(c, st, p);
     if (threat) st->grim |= 1u << p; /* the memory of every party; only grim reads it */
     if (!plan_holds(c, st, p))
-        plan_make(c, st, p, threat);
+        plan_make(c, st, p, threat, memo);
     else if (!c->exact[p] && c->choice == PL_CHOICE_LOGIT) {
         /* the plan holds: only the logit chances whose inputs changed are remade */
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->plan_cs[p] & st->plan_rule[p].start & ~st->pi_ok_start; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_start(c, st, st, p, s);
+            st->p_act[s] = eps + span * pi_start(c, st, st, memo, p, s);
         }
         for (pl_bits b = st->plan_ck[p] & ~st->plan_rule[p].reverse & ~st->pi_ok_keep; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_keep(c, st, st, p, s);
+            st->p_act[s] = eps + span * pi_keep(c, st, st, memo, p, s);
         }
     }
     /* current on this snapshot (the beliefs' reuse): the parties noted on an earlier one no longer are */
@@ -480,6 +548,7 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
      * party are kept beside them (plan_make), and the logit chances whose inputs changed are
      * remade for every held plan at once, step by step (each reads only the snapshot). */
     const int P = c->n_parties;
+    logit_entry *const memo = logit_memo; /* the thread's, its address taken once */
     const uint32_t g0 = st->grim, parties = P >= 32 ? ~0u : (1u << P) - 1;
     /* the memory of every party (only grim reads it): for those that have not yet seen a breach */
     const pl_bits breaches = (st->rev | st->breach) & ~st->retal;
@@ -489,8 +558,15 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     }
     pub_check(c, st);
     const uint32_t g1 = st->grim, held = plans_read_held(st, g1); /* plan_valid, its first part for all at once */
-    for (int p = 0; p < P; p++)
-        if (!(held >> p & 1) || !plan_keys_valid(c, st, p)) plan_make(c, st, p, pl_ag_threat(c, st, p));
+    /* the held plans' keys first, then the plans remade, each in the order of the parties: a plan made reads
+     * and writes only its own party's keys and parts, so this is the one loop that asked and made in turn */
+    uint32_t remake = parties & ~held;
+    for (uint32_t m = held & parties; m; m &= m - 1)
+        if (!plan_keys_valid(c, st, __builtin_ctz(m))) remake |= m & -m;
+    for (uint32_t m = remake; m; m &= m - 1) {
+        const int p = __builtin_ctz(m);
+        plan_make(c, st, p, pl_ag_threat(c, st, p), memo);
+    }
     /* every plan current on this snapshot (the beliefs' reuse), with each party's memory as it was at its
      * turn (g1's bit p: no plan reads another party's): noted once they are all made */
     st->plan_epoch = st->pub_epoch, st->plan_noted = parties, st->plan_grim = g1, st->plan_all_t = st->t + 1;
@@ -498,11 +574,11 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->agg_cs_start & ~st->pi_ok_start; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_start(c, st, st, c->actor[s], s);
+            st->p_act[s] = eps + span * pi_start(c, st, st, memo, c->actor[s], s);
         }
         for (pl_bits b = st->agg_ck_keep & ~st->pi_ok_keep; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_keep(c, st, st, c->actor[s], s);
+            st->p_act[s] = eps + span * pi_keep(c, st, st, memo, c->actor[s], s);
         }
     }
     decide_drawn(st, all);

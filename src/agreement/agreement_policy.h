@@ -245,8 +245,25 @@ static inline pl_bits pl_ag_reciprocal_reversals(const pl_ag_compiled *c, const 
 /* The parties acting the steps of `steps` (c->actor_bits, a byte of the set at a time). */
 static inline uint32_t pl_ag_actors_of(const pl_ag_compiled *c, pl_bits steps)
 {
+    /* the variant's bytes, last first, each with its constant shift (a loop over them kept a count and
+     * shifted by a variable) */
     uint32_t a = 0;
-    for (int i = 0; i < c->step_bytes; i++) a |= c->actor_bits[i][steps >> 8 * i & 255];
+    switch (c->step_bytes) {
+#define PL_AG_ACTORS_BYTE(i) \
+    case (i) + 1: \
+        a |= c->actor_bits[i][steps >> 8 * (i) & 255]; \
+        __attribute__((fallthrough))
+        PL_AG_ACTORS_BYTE(7);
+        PL_AG_ACTORS_BYTE(6);
+        PL_AG_ACTORS_BYTE(5);
+        PL_AG_ACTORS_BYTE(4);
+        PL_AG_ACTORS_BYTE(3);
+        PL_AG_ACTORS_BYTE(2);
+        PL_AG_ACTORS_BYTE(1);
+        PL_AG_ACTORS_BYTE(0);
+#undef PL_AG_ACTORS_BYTE
+    default: break;
+    }
     return a;
 }
 

@@ -84,7 +84,8 @@ static inline void undispute(const pl_ag_compiled *c, pl_ag_state *st, pl_bits b
 static void begin_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o)
 {
     const int S = c->n_steps, P = c->n_parties;
-    R->t = R->occ_i = R->max_not_before = 0;
+    R->t = R->occ_i = 0;
+    R->max_not_before = c->max_not_before; /* the last release, made with the variant (pl_ag_compile_behaviour) */
     R->ver_drawn = R->false_drawn = R->ever_rev = R->full = 0; /* rev_t and covert_types: read only where ever_rev, covert */
     R->flowing_on = 0; /* flow_on: read only where shock_on */
     R->next_event = 1 << 30;
@@ -93,7 +94,6 @@ static void begin_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
         R->verify_at[s] = R->false_at[s] = R->detect_at[s] = 1 << 30;
-        if (c->not_before[s] > R->max_not_before) R->max_not_before = c->not_before[s];
     }
     for (int p = 0; p < P; p++) {
         int k = 0;
@@ -323,6 +323,38 @@ static inline void add_row(double *restrict pay, const double *restrict row, int
     for (int p = 0; p < P; p++) pay[p] += row[p];
 }
 
+/* add_row for the rows of the steps in `steps`, in their order: with up to 8 parties the count is a
+ * constant, so that each row is added two at a time (and the odd one alone) without a loop (the loop's
+ * setup and its test were as many instructions as the additions); with more, the loop, out of line (in
+ * line, its registers cost the callers more than the constant counts saved: agreed-framework-1994's 3
+ * parties +1.2 % of the bench's instructions with the even counts alone constant) */
+/* (add_rows with any number of parties) */
+static __attribute__((noinline)) void add_rows_any(double *restrict pay, const double (*restrict rows)[PL_AG_MAX_PARTIES],
+                                                   pl_bits steps, int P)
+{
+    for (; steps; steps &= steps - 1) add_row(pay, rows[__builtin_ctzll(steps)], P);
+}
+
+static inline __attribute__((always_inline)) void add_rows(double *restrict pay,
+                                                           const double (*restrict rows)[PL_AG_MAX_PARTIES],
+                                                           pl_bits steps, int P)
+{
+#define ADD_ROWS(n) \
+    for (; steps; steps &= steps - 1) add_row(pay, rows[__builtin_ctzll(steps)], n)
+    switch (P) {
+    case 1: ADD_ROWS(1); break;
+    case 2: ADD_ROWS(2); break;
+    case 3: ADD_ROWS(3); break;
+    case 4: ADD_ROWS(4); break;
+    case 5: ADD_ROWS(5); break;
+    case 6: ADD_ROWS(6); break;
+    case 7: ADD_ROWS(7); break;
+    case 8: ADD_ROWS(8); break;
+    default: add_rows_any(pay, rows, steps, P);
+    }
+#undef ADD_ROWS
+}
+
 static inline void pay_share(const pl_ag_compiled *c, int s, pl_ag_outcome *o)
 {
     const double n = c->duration[s];
@@ -406,7 +438,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         if (!(st->ever_done & bit)) {
             st->ever_done |= bit;
             if (!(c->as_delivered & bit) && !R->unpaid)
-                add_row(o->pay, c->value_to[s], P);
+                add_rows(o->pay, c->value_to, bit, P);
         }
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
@@ -418,15 +450,9 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     pl_bits in_force = st->done & ~st->covert;
     if (!R->unpaid) {
         if (!st->shock_on)
-            for (pl_bits b = in_force & c->has_flow; b; b &= b - 1) {
-                int s = __builtin_ctzll(b);
-                add_row(o->pay, c->flow_to[s], P);
-            }
+            add_rows(o->pay, c->flow_to, in_force & c->has_flow, P);
         else
-            for (pl_bits b = in_force & R->flowing_on; b; b &= b - 1) {
-                int s = __builtin_ctzll(b);
-                add_row(o->pay, R->flow_on[s], P);
-            }
+            add_rows(o->pay, R->flow_on, in_force & R->flowing_on, P);
     }
     if (o->complete_t < 0 && !(c->core & ~in_force)) o->complete_t = t;
     R->t = t + 1;
@@ -581,15 +607,12 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     for (pl_bits b = st->prog; b; b &= b - 1) /* the period whose close completes the step */
         if (t + R->remaining[__builtin_ctzll(b)] - 1 < end) end = t + R->remaining[__builtin_ctzll(b)] - 1;
     if (t >= end) return;
-    /* the flows of a period, as the close adds them (none where the payoffs are not added up) */
-    double flow[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
-    int nf = 0;
-    pl_bits in_force = R->unpaid ? 0 : st->done & ~st->covert;
+    /* the flows of a period, as the close adds them, from the same rows (none where the payoffs are not
+     * added up) */
+    const pl_bits in_force = R->unpaid ? 0 : st->done & ~st->covert;
     const pl_bits shares = R->unpaid ? 0 : c->as_delivered;
-    for (pl_bits b = in_force & (st->shock_on ? R->flowing_on : c->has_flow); b; b &= b - 1, nf++) {
-        int s = __builtin_ctzll(b);
-        for (int p = 0; p < P; p++) flow[nf][p] = st->shock_on ? R->flow_on[s][p] : c->flow_to[s][p];
-    }
+    const pl_bits flowing = in_force & (st->shock_on ? R->flowing_on : c->has_flow);
+    const double(*const rows)[PL_AG_MAX_PARTIES] = st->shock_on ? R->flow_on : c->flow_to;
     const pl_bits cs = st->agg_cs, ck = st->agg_ck;
     for (; t < end; t++) {
         if (pl_ag_released(c, t) != st->time_rel) break; /* a release: the lateness and the rules move */
@@ -608,8 +631,7 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             if (shares >> s & 1) pay_share(c, s, o);
             R->remaining[s]--;
         }
-        for (int k = 0; k < nf; k++)
-            for (int p = 0; p < P; p++) o->pay[p] += flow[k][p];
+        add_rows(o->pay, rows, flowing, P);
     }
 played:
     R->t = t;
@@ -932,7 +954,8 @@ static void work_close(void *ctx, void *state)
     sim_job *j = ctx;
     worker *w = state;
     for (int v = 0; v < j->n_variants; v++) {
-        if (j->bel_n) pl_ag_belief_prefix(&j->c[v], w->st[v].belief_q); /* the worker kept differences */
+        if (j->bel_n) /* the worker kept differences, and a run accumulated for each counted */
+            pl_ag_belief_prefix(&j->c[v], (const uint32_t(*)[PL_AG_MAX_OPTIONS])w->prior_q[v], w->st[v].runs, w->st[v].belief_q);
         stats_add(j, v, &w->st[v]);
     }
     pl_free(w->bel);

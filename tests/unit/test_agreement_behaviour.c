@@ -1978,10 +1978,68 @@ static void every_rule_type_is_a_table_entry(void **state)
     }
 }
 
+/* The simulation's belief sums by period (the result's belief_q: every run's belief about each party at
+ * the end of each period, in units of 2^-30, added up) against every run's beliefs played again one by
+ * one and added period by period from the prior and the run's recorded changes.  The simulation keeps
+ * differences and adds the prior's entries at period 0 once for all its runs (pl_ag_belief_prefix, the
+ * runs times the prior): the test fails with one run more or less, or a party's first change read
+ * against its last run's belief instead of the prior.  On 1 and 3 threads (each worker its own sums). */
+static void the_belief_sums_are_every_runs_beliefs_added_up(void **state)
+{
+    (void)state;
+    for (size_t f = 0; f < sizeof behaviour_files / sizeof *behaviour_files; f++)
+        for (int threads = 1; threads <= 3; threads += 2) {
+            pl_agreement *a;
+            pl_error err;
+            if (pl_agreement_load(&a, behaviour_files[f], &err)) fail_msg("%s", err.msg);
+            pl_agreement_sim_config cfg = {.runs = 300, .seed = 7, .threads = threads};
+            pl_agreement_result *r;
+            assert_int_equal(pl_agreement_simulate(a, &cfg, &r, &err), 0);
+            const int nv = a->n_variants > 0 ? a->n_variants : 1, H = a->horizon, P = a->n_parties;
+            const size_t n = (size_t)H * P * PL_AG_MAX_OPTIONS;
+            uint64_t *want = calloc(n, sizeof *want);
+            pl_ag_compiled *c = malloc(sizeof *c * (size_t)nv);
+            assert_non_null(want);
+            assert_non_null(c);
+            for (int v = 0; v < nv; v++) pl_ag_compile(a, a->n_variants > 0 ? v : -1, &c[v]);
+            for (int v = 0; v < nv; v++) {
+                memset(want, 0, n * sizeof *want);
+                uint32_t prior[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS] = {{0}};
+                pl_ag_belief_prior(&c[v], prior);
+                for (uint64_t run = 0; run < cfg.runs; run++) {
+                    pl_ag_draws d;
+                    pl_ag_outcome o;
+                    pl_ag_draw(&c[0], cfg.seed, run, &d); /* every variant's runs on the first's draws */
+                    pl_ag_run(&c[v], &d, &o, NULL);
+                    uint32_t cur[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+                    memcpy(cur, prior, sizeof cur);
+                    for (int t = 0, e = 0; t < H; t++) {
+                        for (; e < o.bel_n && o.bel_t[e] <= t; e++)
+                            for (int k = 0; k < c[v].n_opt[o.bel_j[e]]; k++) cur[o.bel_j[e]][k] = o.bel_q[e][k];
+                        for (int j = 0; j < P; j++)
+                            for (int k = 0; k < c[v].n_opt[j]; k++)
+                                want[((size_t)t * P + j) * PL_AG_MAX_OPTIONS + k] += cur[j][k];
+                    }
+                }
+                for (size_t i = 0; i < n; i++)
+                    if (want[i] != r->stats[v].belief_q[i])
+                        fail_msg("%s, variant %d, %d threads: period %zu party %zu type %zu: %llu, the runs one by one %llu",
+                                 behaviour_files[f], v, threads, i / ((size_t)P * PL_AG_MAX_OPTIONS),
+                                 i / PL_AG_MAX_OPTIONS % (size_t)P, i % PL_AG_MAX_OPTIONS,
+                                 (unsigned long long)r->stats[v].belief_q[i], (unsigned long long)want[i]);
+            }
+            free(c);
+            free(want);
+            pl_agreement_result_free(r);
+            pl_agreement_free(a);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(bayes_updating_matches_the_posterior_worked_by_hand),
+        cmocka_unit_test(the_belief_sums_are_every_runs_beliefs_added_up),
         cmocka_unit_test(the_likelihood_of_a_short_record_is_the_one_worked_by_hand),
         cmocka_unit_test(the_fit_fails_cleanly_at_each_allocation),
         cmocka_unit_test(a_delivery_first_seen_under_way_started_when_it_fell_due),

@@ -539,9 +539,44 @@ static void a_period_s_draws_from_its_base_are_the_hash_of_key_period_and_step(v
     }
 }
 
+/* The logit's chances come through a memo of the logistic by its argument's bits (agreement_choice.c: the
+ * thread's last arguments): for 6,000 rationalities of both signs (so that arguments fall in the same entries
+ * and evict each other), each asked twice (the second found in the memo), A's chance of keeping X made afresh
+ * is eps + (1 - 2 eps) pl_ag_logistic(lambda pl_ag_delta_keep), made here without the memo, to the bit; and
+ * at the argument +0, whose entry the zeroed memo would otherwise hold as a chance of 0. */
+static void the_chances_are_the_logistic_of_the_worths(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(answered);
+    pl_ag_compiled c;
+    pl_ag_state st;
+    fresh(a, &c, &st);
+    st.t = 1;
+    st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
+    const double eps = c.eps, span = 1 - 2 * eps;
+    for (int i = -1; i < 6000; i++) {
+        /* the first: a zero of the worth's sign, so that the argument is +0, whose bits are 0 (first, and this
+         * test the first of the file: the memo's entry for +0 not yet taken by another argument) */
+        c.lambda = i < 0 ? copysign(0.0, pl_ag_delta_keep(&c, &st, 0, 0)) : (i - 3000) * 0.00731;
+        const double want = eps + span * pl_ag_logistic(c.lambda * pl_ag_delta_keep(&c, &st, 0, 0));
+        for (int twice = 0; twice < 2; twice++) {
+            pl_ag_move rule;
+            pl_ag_plan pl;
+            pl_ag_rule_as(&c, &st, 0, st.type[0], &rule);
+            pl_ag_plan_choice(&c, &st, 0, &rule, &pl);
+            assert_true(pl.ck == PL_BIT(0) && !(rule.reverse & PL_BIT(0)));
+            if (memcmp(&pl.p_act[0], &want, sizeof want))
+                fail_msg("lambda %g (%s): chance %.17g, the logistic %.17g", c.lambda, twice ? "again" : "first",
+                         pl.p_act[0], want);
+        }
+    }
+    pl_agreement_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_chances_are_the_logistic_of_the_worths),
         cmocka_unit_test(a_step_still_to_come_counts_its_value_and_flows),
         cmocka_unit_test(a_step_paid_as_delivered_counts_its_shares_within_the_look_ahead),
         cmocka_unit_test(a_step_in_force_counts_its_flows),

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parley/parley.h"
@@ -293,6 +294,51 @@ static void a_delivery_paid_as_delivered_pays_its_shares_as_it_goes(void **state
     }
 }
 
+/* Every party is paid every step's values and flows, whatever the number of parties: the close and the
+ * quiet stretch add a step's row of payoffs two at a time, with a constant count for 2, 4, 6 and 8
+ * parties and a loop for the others (agreement_simulate.c, add_rows), and none may leave a party out.
+ * n parties, each unconditional with one step X<i> started in period 0 and taking 1 + 3 (i mod 4)
+ * periods (so that, with behaviour, quiet stretches come between the completions), paid once: cost 1,
+ * a value and a flow to every party, in force from the close that completes it to the horizon (14).
+ * Party j ends with the values less its own cost, and each flow for horizon - duration + 1 periods.
+ * Played by the rules, and with behaviour by the rules without a tremble (the same moves). */
+static void every_party_is_paid_whatever_their_number(void **state)
+{
+    (void)state;
+    enum { H = 14 };
+    for (int with_behaviour = 0; with_behaviour < 2; with_behaviour++)
+        for (int n = 2; n <= 10; n++) {
+            char text[8192];
+            size_t k = (size_t)snprintf(text, sizeof text, "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: %d\nparties:\n", H);
+            for (int i = 0; i < n; i++) k += (size_t)snprintf(text + k, sizeof text - k, "  - {id: P%d, policy: unconditional}\n", i);
+            k += (size_t)snprintf(text + k, sizeof text - k, "steps:\n");
+            for (int i = 0; i < n; i++) {
+                k += (size_t)snprintf(text + k, sizeof text - k, "  - {id: X%d, actor: P%d, duration: %d, cost: 1, value: {", i, i,
+                                      1 + 3 * (i % 4));
+                for (int j = 0; j < n; j++) k += (size_t)snprintf(text + k, sizeof text - k, "%sP%d: %g", j ? ", " : "", j, 0.5 * (j + 1));
+                k += (size_t)snprintf(text + k, sizeof text - k, "}, flow: {");
+                for (int j = 0; j < n; j++)
+                    k += (size_t)snprintf(text + k, sizeof text - k, "%sP%d: %g", j ? ", " : "", j, 0.25 * (i + 1) + 0.125 * j);
+                k += (size_t)snprintf(text + k, sizeof text - k, "}}\n");
+            }
+            if (with_behaviour) k += (size_t)snprintf(text + k, sizeof text - k, "behaviour: {choice: rule, tremble: 0}\n");
+            assert_true(k < sizeof text);
+            pl_agreement *a = ag_load_text(text);
+            pl_ag_compiled *c = malloc(sizeof *c);
+            pl_ag_outcome o;
+            ag_run_once(a, 1, c, &o);
+            for (int j = 0; j < n; j++) {
+                double want = -1;
+                for (int i = 0; i < n; i++) want += 0.5 * (j + 1) + (0.25 * (i + 1) + 0.125 * j) * (H - (1 + 3 * (i % 4)) + 1);
+                if (fabs(o.pay[j] - want) > 1e-9)
+                    fail_msg("%d parties%s: party %d paid %.17g, expected %.17g", n, with_behaviour ? " (behaviour)" : "", j,
+                             o.pay[j], want);
+            }
+            free(c);
+            pl_agreement_free(a);
+        }
+}
+
 static void bad_keys_are_errors_with_positions(void **state)
 {
     (void)state;
@@ -330,6 +376,7 @@ int main(void)
         cmocka_unit_test(a_found_covert_breach_is_bayes_evidence),
         cmocka_unit_test(an_opportunist_answers_a_shock_that_changes_a_flow),
         cmocka_unit_test(a_delivery_paid_as_delivered_pays_its_shares_as_it_goes),
+        cmocka_unit_test(every_party_is_paid_whatever_their_number),
         cmocka_unit_test(bad_keys_are_errors_with_positions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
