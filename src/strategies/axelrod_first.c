@@ -11,6 +11,7 @@
 #include "strategies/strategy_def.h"
 #include "strategies/automaton.h"
 #include "strategies/automaton_probe.h"
+#include "strategies/draw_only.h"
 
 /* Pearson's chi-squared statistic x of the counts (a, b) against an even split. */
 static double even_split_statistic(int a, int b)
@@ -436,18 +437,10 @@ static int tullock_automaton(const pl_params *p, pl_automaton *a)
  * probability so that it mostly stayed between 30% and 70%; as in
  * Axelrod-Python it is modelled as cooperating each move with a probability
  * drawn uniformly from [0.3, 0.7].  Axelrod (1980), p. 11. */
-static int anonymous_move(void *s, const pl_params *p, const pl_view *v)
+int pl_anonymous_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    /* prob = (3 + 4 u1) / 10, then C when u2 < prob (pl_view_coop_with's draw without its tests of
-     * 0 and 1: prob is in [0.3, 0.7]), with each u = m 2^-53 (pl_rng_uniform) and everything scaled
-     * by 2^53: fl(3 + 4 u1) 2^53 = fl(3 2^53 + 4 m1) and fl(a / 10) 2^53 = fl(a 2^53 / 10), since
-     * scaling by a power of two is exact and commutes with rounding (far from overflow and the
-     * subnormals), and u2 < prob exactly when m2 < prob 2^53.  The same test on the same two draws,
-     * without their two scalings by 2^-53 (m1 < 2^53, so 4 m1 and m2 convert exactly). */
-    uint64_t m1 = pl_rng_next(v->rng) >> 11, m2 = pl_rng_next(v->rng) >> 11;
-    double prob_scaled = (0x3p53 + (double)(int64_t)(m1 << 2)) / 10.0;
-    return (double)(int64_t)m2 < prob_scaled ? PL_C : PL_D;
+    return pl_anonymous_defects(v->rng) ? PL_D : PL_C; /* its rule: draw_only.h */
 }
 
 typedef struct {
@@ -617,6 +610,6 @@ const pl_strategy_def pl_family_axelrod_first[] = {
                  .help = "significance level of the randomness test"}},
      .state_size = sizeof(graaskamp_state), .init = graaskamp_init, .move = graaskamp_move},
     {.id = "first_anonymous", .name = "First by Anonymous", .axelrod_name = "First by Anonymous",
-     .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = 0, .move = anonymous_move},
+     .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = 0, .move = pl_anonymous_move},
     {0}
 };
