@@ -273,8 +273,8 @@ static inline __attribute__((always_inline)) void play_turns(match_side *pa, mat
             x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
             y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
         }
-        x &= 1u;
-        y &= 1u;
+        /* a move is PL_C or PL_D (strategy_def.h; test_match_automaton's every_move_is_an_action):
+         * no mask */
         size_t word = (unsigned)t >> 6; /* unsigned: no sign extension in the index */
         wa[word] |= (uint64_t)x << (t & 63);
         wb[word] |= (uint64_t)y << (t & 63);
@@ -744,8 +744,7 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
                 x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
                 y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
             }
-            x &= 1u;
-            y &= 1u;
+            /* the called move is PL_C or PL_D, as in play_turns: no mask */
             wa[w] |= (uint64_t)x << (t & 63);
             wb[w] |= (uint64_t)y << (t & 63);
             ha->n_defect += (int)x; /* in memory: fewer values live across the call */
