@@ -520,6 +520,21 @@ static __attribute__((noinline)) void graaskamp_test(graaskamp_state *s, const p
         s->test_from = t + 1 + graaskamp_sure_failures(abs(coops - defects), coops + defects, s->crit);
 }
 
+/* Graaskamp's move from turn 56 on, once the resemblance tests are up to date (graaskamp_move below). */
+static __attribute__((noinline)) int graaskamp_late(graaskamp_state *s, const pl_view *v, int t)
+{
+    if (!s->opp_random && t >= s->test_from) graaskamp_test(s, v->opp, t);
+    if (s->opp_random) return PL_D;
+    /* the other's last action is read only where it decides (against most, neither test holds) */
+    if (s->tft_like || s->twin_like) return pl_view_opp_last(v);
+    if (s->next_defection == 0) s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
+    if (t == s->next_defection) {
+        s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
+        return PL_D;
+    }
+    return PL_C;
+}
+
 /* James Graaskamp: tit for tat for 50 moves, defect on move 51, tit for tat
  * for 5 more; then defect for good if the other looks random (chi-squared test
  * of its cooperation count at level alpha), play tit for tat if it is tit for
@@ -540,15 +555,12 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
     }
 
     if (t < 56) return (pl_view_opp_last(v) == PL_D || t == 50) ? PL_D : PL_C;
-    if (!s->opp_random && t >= s->test_from) graaskamp_test(s, v->opp, t);
+    /* graaskamp_late's turns that call nothing here, so that this move saves no register: the test
+     * not due, then its first three answers; the defection's turn (and its first draw) there */
+    if (!s->opp_random && t >= s->test_from) return graaskamp_late(s, v, t);
     if (s->opp_random) return PL_D;
-    /* the other's last action is read only where it decides (against most, neither test holds) */
     if (s->tft_like || s->twin_like) return pl_view_opp_last(v);
-    if (s->next_defection == 0) s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
-    if (t == s->next_defection) {
-        s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
-        return PL_D;
-    }
+    if (s->next_defection == 0 || t == s->next_defection) return graaskamp_late(s, v, t);
     return PL_C;
 }
 
