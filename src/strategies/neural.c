@@ -29,8 +29,6 @@
  * order, so the values are bit for bit those of the whole 17-term sum (see ann_output). */
 #define ANN_HEAD 12
 #define ANN_HEADS (1 + 8 + 64)
-#define ANN_TABLE_COUNTS 256 /* counts (and turns) with their products tabled: a 200-turn match */
-#define ANN_TABLE_UNITS 10
 
 /* The one-hot inputs of head index c (0: the first turn; 1 + b: the second, b the three bits
  * o0 | m1 << 1 | o1 << 2; 9 + b: later, b adding o2nd << 3 | m2 << 4 | o2 << 5). */
@@ -52,7 +50,7 @@ static void ann_head_inputs(int c, double x[ANN_HEAD])
 /* The head index of this turn and the five counts.  Both histories hold v->turn turns, so the
  * last two actions of each are read at one position (one word, or two when turn t - 2 ends a
  * word) rather than through four separate lookups. */
-static inline int ann_features(const pl_view *v, int x[PL_ANN_FEATURES - ANN_HEAD])
+static inline int ann_features(const pl_view *v, double x[PL_ANN_FEATURES - ANN_HEAD])
 {
     const pl_history *me = v->me, *op = v->opp;
     int t = v->turn, c = 0;
@@ -86,11 +84,6 @@ typedef struct ann_net {
     _Alignas(16) double head[ANN_HEADS][PL_ANN_MAX_HIDDEN];
     _Alignas(16) double count_w[PL_ANN_FEATURES - ANN_HEAD][PL_ANN_MAX_HIDDEN];
     _Alignas(16) double bias[PL_ANN_MAX_HIDDEN]; /* the units' biases, 0 past n_hidden */
-    /* prod[k][m][j] = count_w[k][j] * m, the very products the sum takes (one IEEE multiplication
-     * each, made once), for counts m below ANN_TABLE_COUNTS and networks of at most ANN_TABLE_UNITS
-     * hidden units (the shipped ones: 10 and 5): a turn before ANN_TABLE_COUNTS reads its five
-     * counts' products where it multiplied them (ann_output_sse2) */
-    _Alignas(16) double prod[PL_ANN_FEATURES - ANN_HEAD][ANN_TABLE_COUNTS][ANN_TABLE_UNITS];
 } ann_net;
 
 static void ann_head_build(ann_net *a)
@@ -108,10 +101,6 @@ static void ann_head_build(ann_net *a)
     for (int k = 0; k < PL_ANN_FEATURES - ANN_HEAD; k++)
         for (int j = 0; j < n->n_hidden; j++) a->count_w[k][j] = n->w[j * n->n_features + ANN_HEAD + k];
     for (int j = 0; j < n->n_hidden; j++) a->bias[j] = n->w[n->n_hidden * n->n_features + n->n_hidden + j];
-    if (n->n_hidden <= ANN_TABLE_UNITS)
-        for (int k = 0; k < PL_ANN_FEATURES - ANN_HEAD; k++)
-            for (int m = 0; m < ANN_TABLE_COUNTS; m++)
-                for (int j = 0; j < ANN_TABLE_UNITS; j++) a->prod[k][m][j] = a->count_w[k][j] * (double)m;
 }
 
 /* Evaluates the network: each hidden unit sums its weighted inputs, then adds its
@@ -128,10 +117,8 @@ static void ann_head_build(ann_net *a)
  * reference's moves are not reproduced (3 of its 150 Evolved ANN matches differ). */
 /* (With SSE2 the player uses ann_output_sse2 below, the same in pairs; this one is kept compiled.) */
 static inline __attribute__((always_inline, unused)) double ann_output(const ann_net *a, const double *head,
-                                                                       const int *xi, int units)
+                                                                       const double *x, int units)
 {
-    double x[PL_ANN_FEATURES - ANN_HEAD];
-    for (int k = 0; k < PL_ANN_FEATURES - ANN_HEAD; k++) x[k] = xi[k];
     const pl_ann *n = a->n;
     const double *out = n->w + n->n_hidden * n->n_features;
     const double *bias = out + n->n_hidden;
@@ -174,7 +161,7 @@ static inline __attribute__((always_inline, unused)) double ann_output(const ann
  * without -mfma), the clip and the truncation as above, and the output summed unit by unit in
  * order.  The units past n_hidden are 0 (zero head, weights and bias) and are not added. */
 static inline __attribute__((always_inline)) double ann_output_sse2(const ann_net *a, const double *head,
-                                                                    const int *x, int units, int tabled)
+                                                                    const double *x, int units)
 {
     const pl_ann *n = a->n;
     const double *out = n->w + n->n_hidden * n->n_features;
@@ -182,14 +169,8 @@ static inline __attribute__((always_inline)) double ann_output_sse2(const ann_ne
     __m128d h[PL_ANN_MAX_HIDDEN / 2], r[PL_ANN_MAX_HIDDEN / 2];
     for (int j = 0; j < pairs; j++) h[j] = _mm_load_pd(head + 2 * j);
     for (int k = 0; k < PL_ANN_FEATURES - ANN_HEAD; k++) {
-        if (tabled) { /* `tabled` a constant: units <= ANN_TABLE_UNITS and every count below ANN_TABLE_COUNTS */
-            const double *pk = a->prod[k][x[k]];
-            for (int j = 0; j < pairs; j++) h[j] = _mm_add_pd(h[j], _mm_load_pd(pk + 2 * j));
-        } else {
-            __m128d xk = _mm_set1_pd((double)x[k]);
-            for (int j = 0; j < pairs; j++)
-                h[j] = _mm_add_pd(h[j], _mm_mul_pd(_mm_load_pd(a->count_w[k] + 2 * j), xk));
-        }
+        __m128d xk = _mm_set1_pd(x[k]);
+        for (int j = 0; j < pairs; j++) h[j] = _mm_add_pd(h[j], _mm_mul_pd(_mm_load_pd(a->count_w[k] + 2 * j), xk));
     }
     for (int j = 0; j < pairs; j++) h[j] = _mm_add_pd(_mm_load_pd(a->bias + 2 * j), h[j]);
     if (n->n_hidden > 0 && _mm_cvtsd_f64(h[0]) < 0) { /* the reference's integer layer: truncated */
@@ -220,20 +201,18 @@ static inline __attribute__((always_inline)) double ann_output_sse2(const ann_ne
 }
 #define ANN_OUTPUT ann_output_sse2
 #else
-#define ANN_OUTPUT(a, head, x, units, tabled) ann_output(a, head, x, units)
+#define ANN_OUTPUT ann_output
 #endif
 
 /* A neural-network player: cooperates when the network's output is positive. */
 static int ann_move(const ann_net *a, const pl_view *v)
 {
-    int x[PL_ANN_FEATURES - ANN_HEAD];
+    double x[PL_ANN_FEATURES - ANN_HEAD];
     int c = ann_features(v, x);
-    /* the shipped networks' sizes as constants (unrolled loops), any other through the general one;
-     * every count is at most the turn, so a turn below ANN_TABLE_COUNTS reads the products tabled */
-    int tabled = v->turn < ANN_TABLE_COUNTS;
-    double y = a->n->n_hidden == 10  ? (tabled ? ANN_OUTPUT(a, a->head[c], x, 10, 1) : ANN_OUTPUT(a, a->head[c], x, 10, 0))
-               : a->n->n_hidden == 5 ? (tabled ? ANN_OUTPUT(a, a->head[c], x, 6, 1) : ANN_OUTPUT(a, a->head[c], x, 6, 0))
-                                     : ANN_OUTPUT(a, a->head[c], x, (a->n->n_hidden + 1) & ~1, 0);
+    /* the shipped networks' sizes as constants (unrolled loops), any other through the general one */
+    double y = a->n->n_hidden == 10  ? ANN_OUTPUT(a, a->head[c], x, 10)
+               : a->n->n_hidden == 5 ? ANN_OUTPUT(a, a->head[c], x, 6)
+                                     : ANN_OUTPUT(a, a->head[c], x, (a->n->n_hidden + 1) & ~1);
     return y > 0 ? PL_C : PL_D;
 }
 
