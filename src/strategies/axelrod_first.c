@@ -11,6 +11,7 @@
 #include "strategies/strategy_def.h"
 #include "strategies/automaton.h"
 #include "strategies/automaton_probe.h"
+#include "strategies/draw_only.h"
 
 /* Pearson's chi-squared statistic x of the counts (a, b) against an even split. */
 static double even_split_statistic(int a, int b)
@@ -436,18 +437,10 @@ static int tullock_automaton(const pl_params *p, pl_automaton *a)
  * probability so that it mostly stayed between 30% and 70%; as in
  * Axelrod-Python it is modelled as cooperating each move with a probability
  * drawn uniformly from [0.3, 0.7].  Axelrod (1980), p. 11. */
-static int anonymous_move(void *s, const pl_params *p, const pl_view *v)
+int pl_anonymous_move(void *s, const pl_params *p, const pl_view *v)
 {
     (void)s, (void)p;
-    /* prob = (3 + 4 u1) / 10, then C when u2 < prob (pl_view_coop_with's draw without its tests of
-     * 0 and 1: prob is in [0.3, 0.7]), with each u = m 2^-53 (pl_rng_uniform) and everything scaled
-     * by 2^53: fl(3 + 4 u1) 2^53 = fl(3 2^53 + 4 m1) and fl(a / 10) 2^53 = fl(a 2^53 / 10), since
-     * scaling by a power of two is exact and commutes with rounding (far from overflow and the
-     * subnormals), and u2 < prob exactly when m2 < prob 2^53.  The same test on the same two draws,
-     * without their two scalings by 2^-53 (m1 < 2^53, so 4 m1 and m2 convert exactly). */
-    uint64_t m1 = pl_rng_next(v->rng) >> 11, m2 = pl_rng_next(v->rng) >> 11;
-    double prob_scaled = (0x3p53 + (double)(int64_t)(m1 << 2)) / 10.0;
-    return (double)(int64_t)m2 < prob_scaled ? PL_C : PL_D;
+    return pl_anonymous_defects(v->rng) ? PL_D : PL_C; /* its rule: draw_only.h */
 }
 
 typedef struct {
@@ -527,6 +520,21 @@ static __attribute__((noinline)) void graaskamp_test(graaskamp_state *s, const p
         s->test_from = t + 1 + graaskamp_sure_failures(abs(coops - defects), coops + defects, s->crit);
 }
 
+/* Graaskamp's move from turn 56 on, once the resemblance tests are up to date (graaskamp_move below). */
+static __attribute__((noinline)) int graaskamp_late(graaskamp_state *s, const pl_view *v, int t)
+{
+    if (!s->opp_random && t >= s->test_from) graaskamp_test(s, v->opp, t);
+    if (s->opp_random) return PL_D;
+    /* the other's last action is read only where it decides (against most, neither test holds) */
+    if (s->tft_like || s->twin_like) return pl_view_opp_last(v);
+    if (s->next_defection == 0) s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
+    if (t == s->next_defection) {
+        s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
+        return PL_D;
+    }
+    return PL_C;
+}
+
 /* James Graaskamp: tit for tat for 50 moves, defect on move 51, tit for tat
  * for 5 more; then defect for good if the other looks random (chi-squared test
  * of its cooperation count at level alpha), play tit for tat if it is tit for
@@ -547,15 +555,12 @@ static int graaskamp_move(void *st, const pl_params *p, const pl_view *v)
     }
 
     if (t < 56) return (pl_view_opp_last(v) == PL_D || t == 50) ? PL_D : PL_C;
-    if (!s->opp_random && t >= s->test_from) graaskamp_test(s, v->opp, t);
+    /* graaskamp_late's turns that call nothing here, so that this move saves no register: the test
+     * not due, then its first three answers; the defection's turn (and its first draw) there */
+    if (!s->opp_random && t >= s->test_from) return graaskamp_late(s, v, t);
     if (s->opp_random) return PL_D;
-    /* the other's last action is read only where it decides (against most, neither test holds) */
     if (s->tft_like || s->twin_like) return pl_view_opp_last(v);
-    if (s->next_defection == 0) s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
-    if (t == s->next_defection) {
-        s->next_defection = t + 5 + (int)pl_rng_below(v->rng, 10);
-        return PL_D;
-    }
+    if (s->next_defection == 0 || t == s->next_defection) return graaskamp_late(s, v, t);
     return PL_C;
 }
 
@@ -617,6 +622,6 @@ const pl_strategy_def pl_family_axelrod_first[] = {
                  .help = "significance level of the randomness test"}},
      .state_size = sizeof(graaskamp_state), .init = graaskamp_init, .move = graaskamp_move},
     {.id = "first_anonymous", .name = "First by Anonymous", .axelrod_name = "First by Anonymous",
-     .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = 0, .move = anonymous_move},
+     .reference = REF1980, .flags = PL_STOCHASTIC, .memory_depth = 0, .move = pl_anonymous_move},
     {0}
 };

@@ -37,6 +37,7 @@
 #include "twoparty/automaton_store.h"
 #include "twoparty/match_engine.h"
 #include "twoparty/table.h"
+#include "strategies/draw_only.h"
 #include "strategies/registry.h"
 #include "strategies/transformers.h"
 
@@ -272,8 +273,8 @@ static inline __attribute__((always_inline)) void play_turns(match_side *pa, mat
             x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
             y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
         }
-        x &= 1u;
-        y &= 1u;
+        /* a move is PL_C or PL_D (strategy_def.h; test_match_automaton's every_move_is_an_action):
+         * no mask */
         size_t word = (unsigned)t >> 6; /* unsigned: no sign extension in the index */
         wa[word] |= (uint64_t)x << (t & 63);
         wb[word] |= (uint64_t)y << (t & 63);
@@ -743,8 +744,7 @@ static inline __attribute__((always_inline)) void play_half(const pl_automaton *
                 x ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
                 y ^= (unsigned)pl_rng_bernoulli_cut(rng, noise_cut);
             }
-            x &= 1u;
-            y &= 1u;
+            /* the called move is PL_C or PL_D, as in play_turns: no mask */
             wa[w] |= (uint64_t)x << (t & 63);
             wb[w] |= (uint64_t)y << (t & 63);
             ha->n_defect += (int)x; /* in memory: fewer values live across the call */
@@ -772,6 +772,69 @@ static inline __attribute__((always_inline)) void play_half_as(const pl_automato
     } else {
         if (table) play_half(A, aside, 0, 1, p, ha, hb, rng, 0, length, 0);
         else play_half(A, aside, 0, 0, p, ha, hb, rng, 0, length, 0);
+    }
+}
+
+/* play_half for a called player whose move reads nothing but the stream (draw_only.h: First by
+ * Anonymous), its rule inlined: no call, so the stream, the automaton's state and the turn's bits
+ * stay in registers and the histories are written a word at a time (nothing reads them during the
+ * match), as in play_automata.  The same draws in the same order: `called_first` (a constant) 1 when
+ * the called player moves before the automaton (the automaton is B, aside 1, or an A that never
+ * draws moves late), else A's move first; then A's flip and B's. */
+static inline __attribute__((always_inline)) void draw_only_turns(const pl_automaton *A, int aside, int called_first,
+                                                                  pl_history *ha, pl_history *hb, pl_rng *rng,
+                                                                  uint64_t noise_cut, int length, int noisy)
+{
+    uint64_t *wa = ha->w, *wb = hb->w;
+    int defects_a = 0, defects_b = 0;
+    unsigned s = 0;
+    pl_rng r = *rng; /* a copy no store to the histories may alias */
+    for (int w = 0; w * 64 < length; w++) {
+        int in_word = length - w * 64 < 64 ? length - w * 64 : 64;
+        uint64_t bits_a = 0, bits_b = 0;
+        for (int k = 0; k < in_word; k++) {
+            unsigned m, o; /* the automaton's move, the called player's */
+            if (called_first) {
+                o = pl_anonymous_defects(&r);
+                m = cut_defects(&r, A->cut[s]);
+            } else {
+                m = cut_defects(&r, A->cut[s]);
+                o = pl_anonymous_defects(&r);
+            }
+            unsigned x = aside == 0 ? m : o, y = aside == 0 ? o : m;
+            if (noisy) {
+                x ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+                y ^= (unsigned)pl_rng_bernoulli_cut(&r, noise_cut);
+            }
+            bits_a |= (uint64_t)x << k;
+            bits_b |= (uint64_t)y << k;
+            s = aside == 0 ? A->next[s][2 * x + y] : A->next[s][2 * y + x];
+        }
+        wa[w] = bits_a;
+        wb[w] = bits_b;
+        defects_a += __builtin_popcountll(bits_a);
+        defects_b += __builtin_popcountll(bits_b);
+    }
+    *rng = r;
+    ha->n_defect = defects_a;
+    hb->n_defect = defects_b;
+    ha->len = hb->len = length;
+}
+
+/* draw_only_turns with its constants picked at run time; out of line (the loop of pl_match_run
+ * keeps its registers). */
+static __attribute__((noinline)) void play_draw_only(const pl_automaton *A, int aside, int called_first, pl_history *ha,
+                                                     pl_history *hb, pl_rng *rng, uint64_t noise_cut, int length)
+{
+    if (aside == 1) {
+        if (noise_cut) draw_only_turns(A, 1, 1, ha, hb, rng, noise_cut, length, 1);
+        else draw_only_turns(A, 1, 1, ha, hb, rng, 0, length, 0);
+    } else if (called_first) {
+        if (noise_cut) draw_only_turns(A, 0, 1, ha, hb, rng, noise_cut, length, 1);
+        else draw_only_turns(A, 0, 1, ha, hb, rng, 0, length, 0);
+    } else {
+        if (noise_cut) draw_only_turns(A, 0, 0, ha, hb, rng, noise_cut, length, 1);
+        else draw_only_turns(A, 0, 0, ha, hb, rng, 0, length, 0);
     }
 }
 
@@ -973,7 +1036,13 @@ int pl_match_run(const pl_strategy *a, const pl_strategy *b, const pl_match_conf
     if (half) {
         /* a memory-one table as the automaton (pl_table_as_automaton): its next state without a load */
         int table = buf->autos->m1 && half == &buf->autos->m1[half_side];
-        if (half_side == 1) play_half_as(half, 1, 1, table, &pa, ha, hb, &rng, noise_cut, length);
+        if ((half_side == 1 ? a : b)->def->move == pl_anonymous_move) {
+            /* the called player reads only the stream: its rule inlined (play_draw_only), late as below
+             * after an A that never draws */
+            int late = half_side == 0 && buf->autos->det[0] && !buf->half_in_order;
+            play_draw_only(half, half_side, half_side == 1 || late, ha, hb, &rng, noise_cut, length);
+            buf->late = late;
+        } else if (half_side == 1) play_half_as(half, 1, 1, table, &pa, ha, hb, &rng, noise_cut, length);
         else if (buf->autos->det[0] && !buf->half_in_order) {
             /* an automaton A that never draws: its move after B's takes nothing from the stream
              * either way, so late, B on the match's stream */

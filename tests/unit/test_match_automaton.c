@@ -887,10 +887,74 @@ static void probe_refuses_deeper_moves(void **unused)
     assert_true(pl_automaton_deterministic(&a));
 }
 
+/* The match loops store a called player's move as it is returned, unmasked (play_turns, play_half):
+ * every move must be PL_C or PL_D (strategy_def.h).  Each strategy of the registry and a few
+ * transformed ones, played by the loop of moves through a definition whose move checks what the
+ * real move returned, from both sides, against opponents of every kind, with and without noise,
+ * a probabilistic end, short and long. */
+static const pl_strategy_def *checked_def;
+static long checked_moves, checked_bad;
+static int checked_move(void *st, const pl_params *p, const pl_view *v)
+{
+    int r = checked_def->move(st, p, v);
+    checked_moves++;
+    checked_bad += r != PL_C && r != PL_D;
+    return r;
+}
+
+static int every_kind(const pl_strategy *s) { (void)s; return 1; }
+
+static void every_move_is_an_action(void **unused)
+{
+    (void)unused;
+    static const char *extra[] = {"dual(tft)", "flip(random)", "noisy(grudger, 0.1)", "flip(dual(meta_hunter))"};
+    static const char *opps[] = {"random", "alternator", "tft", "first_anonymous", "meta_hunter"};
+    enum { N_EXTRA = sizeof extra / sizeof *extra, N_OPP = sizeof opps / sizeof *opps, NCFG = 3 };
+    size_t n;
+    pl_strategy **all = st_registry_where(every_kind, N_EXTRA, &n), *opp[N_OPP];
+    for (size_t k = 0; k < N_EXTRA; k++) all[n++] = st_make(extra[k]);
+    for (size_t k = 0; k < N_OPP; k++) opp[k] = st_make(opps[k]);
+    pl_match_config cfgs[NCFG];
+    for (int k = 0; k < NCFG; k++) pl_match_config_default(&cfgs[k]);
+    cfgs[0].turns = 150, cfgs[0].seed = 21;
+    cfgs[1].turns = 150, cfgs[1].noise = 0.1, cfgs[1].seed = 22;
+    cfgs[2].turns = 0, cfgs[2].prob_end = 0.02, cfgs[2].seed = 23, cfgs[2].noise = 0.02;
+    pl_match_buf buf;
+    assert_int_equal(pl_match_buf_init(&buf, 16), PL_OK);
+    buf.generic = 1;
+    pl_error err;
+    /* a definition each: the buffer keeps the last one whose state holds a resource (release) */
+    pl_strategy_def *d = calloc(n, sizeof *d);
+    assert_non_null(d);
+    for (size_t i = 0; i < n; i++) {
+        d[i] = *all[i]->def;
+        checked_def = all[i]->def;
+        d[i].move = checked_move;
+        pl_strategy s = *all[i];
+        s.def = &d[i];
+        for (size_t j = 0; j < N_OPP; j++)
+            for (int k = 0; k < NCFG; k++) {
+                long before = checked_bad;
+                assert_int_equal(pl_match_run(&s, opp[j], &cfgs[k], &buf, &err), PL_OK);
+                assert_int_equal(pl_match_run(opp[j], &s, &cfgs[k], &buf, &err), PL_OK);
+                if (checked_bad != before)
+                    fail_msg("%s against %s (config %d) returned a move other than PL_C or PL_D",
+                             pl_strategy_label(all[i]), opps[j], k);
+            }
+    }
+    assert_true(checked_moves > (long)n * N_OPP * 2 * 300);
+    pl_match_buf_free(&buf);
+    free(d);
+    for (size_t k = 0; k < N_OPP; k++) pl_strategy_free(opp[k]);
+    for (size_t i = 0; i < n; i++) pl_strategy_free(all[i]);
+    free(all);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(automata_play_as_moves),
+        cmocka_unit_test(every_move_is_an_action),
         cmocka_unit_test(one_automaton_plays_as_moves),
         cmocka_unit_test(late_automaton_moves_as_in_order),
         cmocka_unit_test(length_automata_move_as_called),

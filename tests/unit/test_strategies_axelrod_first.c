@@ -455,6 +455,29 @@ static void graaskamp_tests_as_its_rule(void **state)
     free(script), free(got), free(want);
 }
 
+/* Graaskamp's first random gap is drawn on the first turn that needs it: with the other playing tit
+ * for tat against it past turn 56 (so that the move at 56 answers before any draw) and then only C
+ * from turn 61, the resemblance is lost at turn 62, where the randomness test is not due (it failed
+ * at 56 by far: 3 defections in 56 moves); the gap is drawn there and its first random defection
+ * comes 5 to 14 turns later.  (graaskamp_move answers that turn without its out-of-line part unless a draw is due.) */
+static void graaskamp_draws_once_tit_for_tat_is_lost(void **state)
+{
+    (void)state;
+    enum { N = 100 };
+    char g[N + 1], opp[N + 1], a[N + 1];
+    for (int t = 0; t < N; t++) { /* g: its moves against tit for tat; opp: tit for tat to turn 60 */
+        g[t] = t == 50 ? 'D' : t == 0 ? 'C' : opp[t - 1];
+        opp[t] = t == 0 || t > 60 ? 'C' : g[t - 1];
+    }
+    opp[N] = 0;
+    for (uint64_t seed = 1; seed <= 20; seed++) {
+        st_play_script("first_graaskamp", opp, N, NULL, seed, a);
+        assert_int_equal(memcmp(a, g, 62), 0);
+        int first = 62 + (int)strspn(a + 62, "C"); /* then a defection every 5 to 14 turns */
+        if (!(first >= 67 && first <= 76)) fail_msg("seed %d: first random defection at %d:\n%s", (int)seed, first, a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -475,6 +498,7 @@ int main(void)
         cmocka_unit_test(anonymous_statistics),
         cmocka_unit_test(graaskamp_behaviour),
         cmocka_unit_test(graaskamp_tests_as_its_rule),
+        cmocka_unit_test(graaskamp_draws_once_tit_for_tat_is_lost),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
