@@ -360,7 +360,8 @@ static void step_lanes(const char *ra, const char *rb, const uint16_t *oa, const
     }
 }
 
-void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out)
+void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out,
+                             uint64_t *actions)
 {
     memset(out, 0, sizeof *out);
     const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
@@ -428,6 +429,7 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
             xs[k] = X, ys[k] = Y;
         }
         pl_batch_counter_add(&cnt, xs, ys, n, both);
+        if (actions) pl_batch_keep_actions(actions, turns, t0, xs, ys, n); /* once a chunk */
     }
     *rng_io = rng;
     pl_batch_counter_finish(&cnt, turns, lanes, live, x, y, trans, out);
