@@ -359,8 +359,9 @@ static int play_batched(const shared *sh, size_t k, size_t pi, size_t pj, const 
             x->turns = cfg->turns;
             x->coop[0] = (int)(bt.n[i][0] + bt.n[i][1]); /* A cooperated in CC and CD */
             x->coop[1] = (int)(bt.n[i][0] + bt.n[i][2]); /* B in CC and DC (A's view) */
-            if (acts) text_lane(&s->text->sb, pi, pj, done + i, acts, cfg->turns, i, x);
         }
+        if (acts) /* the batch's lines, in repetition order */
+            for (int i = 0; i < lanes; i++) text_lane(&s->text->sb, pi, pj, done + i, acts, cfg->turns, i, &s->reps[done + i]);
         for (int o = 0; o < 4; o++) {
             s->oc[0][OC_CC + o] += bt.total[o];
             s->oc[1][OC_CC + swap[o]] += bt.total[o];
