@@ -105,7 +105,7 @@ int main(int argc, char **argv)
                     int lanes = reps - done < 64 ? reps - done : 64;
                     pl_rng rng;
                     pl_rng_init(&rng, 1, k, UINT64_MAX - (uint64_t)q);
-                    pl_automaton_batch_play(ab, turns, lanes, &rng, &bt);
+                    pl_automaton_batch_play(ab, turns, lanes, &rng, &bt, NULL);
                     sim[c][1] += (unsigned long long)lanes * (unsigned long long)turns;
                 }
                 pairs[c][1]++;

@@ -43,21 +43,26 @@ typedef struct pl_tournament_config {
     /* Called as matches finish (from any thread, serialised), done <= total, in matches. */
     void (*progress)(void *user, uint64_t done, uint64_t total);
     void *progress_user;
-    /* 1: pairs of memory-one players (TFT, GTFT, WSLS, the zero-determinant players, ...), and
-     * pairs of automata (finite-state machines, lookup tables, gamblers, cycles, ...; a memory-one
-     * player against one) that draw, with a fixed length and integer payoffs play 64 repetitions
-     * at once from one stream a batch: each match has the same chances, the draws are others, so
-     * the stochastic results differ from the default's (still the same bytes on any number of
-     * threads).  Default 0. */
+    /* 1 (the default, pl_tournament_config_default; since 2026-12-04, issue 17): pairs of
+     * memory-one players (TFT, GTFT, WSLS, the zero-determinant players, ...), and pairs of
+     * automata (finite-state machines, lookup tables, gamblers, cycles, ...; a memory-one player
+     * against one) that draw, with a fixed length and integer payoffs, play 64 repetitions at once
+     * from one stream a batch: each match has the same chances as when played alone, the draws
+     * are others (still the same bytes on any number of threads).  0 plays every pair match by
+     * match with the draws parley used before 2026-12-04 (`parley tournament --no-batched`), so
+     * older results can be reproduced.  A configuration is made by pl_tournament_config_default,
+     * as every caller in parley makes it: one zeroed by hand has 0 here (match by match), as it
+     * has no self-play, and 0 repetitions, which pl_tournament_run refuses. */
     int batched;
     /* Optional: every match played, written to this path as gzip-compressed CSV (the reference's
      * interactions, from which every result can be rebuilt): a header, then one line a match,
      * "i,j,repetition,actions_i,actions_j,score_i,score_j" (players numbered from 0 in the order
      * given, i <= j; repetitions from 0; actions as played, noise included, one C or D a turn;
      * total scores as the shortest text that reads back exactly), pairs in job order, so the
-     * same bytes for any number of threads.  Written atomically; not with batched (which keeps
-     * no match's actions: refused).  A pair played once and reused is written once a repetition.
-     * NULL: none. */
+     * same bytes for any number of threads.  Written atomically.  Batched or not, the file holds
+     * exactly the matches whose scores the results hold (the batched kernels keep a batch's
+     * actions only when a file is asked for).  A pair played once and reused is written once a
+     * repetition.  NULL: none. */
     const char *interactions;
 } pl_tournament_config;
 
@@ -165,6 +170,10 @@ PL_EXTERN uint64_t pl_tournament_result_turns_computed(const pl_tournament_resul
  * repetitions of a reused match not counted): the turns of the results are the simulated ones,
  * these, and the repeated ones. */
 PL_EXTERN uint64_t pl_tournament_result_turns_copied(const pl_tournament_result *r);
+/* 1 when some pair was played by the batched kernels (pl_tournament_config.batched, and a pair
+ * that draws with a fixed length and integer payoffs): its draws are not those of the play match
+ * by match.  results.json says "batched": true then, and only then. */
+PL_EXTERN int pl_tournament_result_batched(const pl_tournament_result *r);
 
 /* ---- writing the results --------------------------------------------------- */
 

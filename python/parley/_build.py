@@ -74,7 +74,7 @@ void pl_match_result_actions(const pl_match_result *r, int party, char *buf);
 
 typedef struct pl_tournament_config {
     int turns; int repetitions; double noise; double prob_end; const pl_game *game; uint64_t seed; int threads;
-    int self_play; ...;
+    int self_play; int batched; ...;
 } pl_tournament_config;
 void pl_tournament_config_default(pl_tournament_config *cfg);
 typedef struct pl_tournament_result pl_tournament_result;

@@ -347,13 +347,14 @@ def _ecosystem_shares(pay, dev, n, x0, steps, seed, prefix):
 
 
 def ecology(players, population=None, steps=100, turns=None, repetitions=10, noise=0.0, prob_end=0.0, game=None,
-            seed=0, threads=0):
+            seed=0, threads=0, batched=True):
     """Ecological dynamics after a tournament, as `parley ecology --players ...` with the same flags.
 
     population: the starting shares, one number >= 0 a player (normalised; default equal).
     steps: steps of the dynamics.  turns: the length of each match (default 200; with prob_end,
     the cap, default none).  game: R,S,T,P.  seed: the tournament's and the draws'.  threads:
-    workers (0: every core); the numbers do not depend on it."""
+    workers (0: every core); the numbers do not depend on it.  batched: False plays the
+    tournament match by match, as `--no-batched` (the draws of parley before 2026-12-04)."""
     plist = c.PlayerList(players)
     n = len(plist)
     if n < 1:
@@ -384,6 +385,7 @@ def ecology(players, population=None, steps=100, turns=None, repetitions=10, noi
     steps = c.whole("steps", steps, 1, 10000000)
     cfg = ffi.new("pl_tournament_config *")
     lib.pl_tournament_config_default(cfg)
+    cfg.batched = 1 if batched else 0
     cfg.noise = c.prob("noise", noise)
     cfg.prob_end = c.prob("prob_end", prob_end)
     if turns is not None:

@@ -121,12 +121,15 @@ class TournamentResult:
 
 
 def tournament(players, turns=None, repetitions=10, noise=0.0, prob_end=0.0, game=None, seed=0, threads=1,
-               self_play=True):
+               self_play=True, batched=True):
     """A round robin, as `parley tournament --players ...` with the same flags.
 
     players: a list of strategy names (or one comma-separated string, or "all").  turns: the
     length of each match (default 200); with prob_end, the cap (default: none).  game: (R, S,
-    T, P).  threads: workers (0: every core); the numbers do not depend on it."""
+    T, P).  threads: workers (0: every core); the numbers do not depend on it.  batched: False
+    plays every pair match by match, as `--no-batched`, with the draws of parley before
+    2026-12-04 (True, the default: pairs of memory-one players or automata that draw play 64
+    repetitions at once, the same chances from other draws)."""
     plist = c.PlayerList(players)
     if len(plist) < 2:
         raise c.BadInput("players: a tournament needs at least two players, got %d" % len(plist))
@@ -142,6 +145,7 @@ def tournament(players, turns=None, repetitions=10, noise=0.0, prob_end=0.0, gam
     cfg.seed = c.seed("seed", seed)
     cfg.threads = c.threads(threads)
     cfg.self_play = 1 if self_play else 0
+    cfg.batched = 1 if batched else 0
     g, game_text = c.make_game(game)
     cfg.game = g
     out = ffi.new("pl_tournament_result **")

@@ -55,6 +55,18 @@ def test_tournament_files_are_the_commands(cli, tmp_path):
     assert (wins.to_numpy() == t.wins.to_numpy()).all()
 
 
+def test_tournament_batched_false_is_no_batched(cli, tmp_path):
+    # batched (the default) as the command's default; batched=False as its --no-batched (the draws of
+    # parley before 2026-12-04): both the same files as the command's, and not the same as each other
+    players = ["tft", "gtft:p=0.1", "random", "wsls"]
+    args = ["--players", ",".join(players), "--turns", "50", "--repetitions", "4", "--noise", "0.02", "--seed", "5"]
+    cli("tournament", *args, "--no-batched", "--out", str(tmp_path / "cmd"))
+    parley.tournament(players, turns=50, repetitions=4, noise=0.02, seed=5, batched=False).write(str(tmp_path / "py"))
+    assert "payoff_matrix.csv" in same_files(tmp_path / "cmd", tmp_path / "py")
+    parley.tournament(players, turns=50, repetitions=4, noise=0.02, seed=5).write(str(tmp_path / "pyb"))
+    assert (tmp_path / "py" / "payoff_matrix.csv").read_bytes() != (tmp_path / "pyb" / "payoff_matrix.csv").read_bytes()
+
+
 def test_tournament_totals_agree_with_normalised_scores():
     t = parley.tournament(["tft", "alternator", "defector", "cooperator"], turns=20, repetitions=3, seed=2)
     # fixed length: a total score is the normalised score times the turns of every opponent

@@ -19,7 +19,7 @@
 static const char usage[] =
     "Usage: parley ecology --players LIST [--population P1,P2,...] [--steps T] [--turns N]\n"
     "                      [--repetitions R] [--noise p] [--prob-end p] [--game R,S,T,P] [--seed s]\n"
-    "                      [--threads k] [--out DIR] [--json]\n"
+    "                      [--threads k] [--no-batched] [--out DIR] [--json]\n"
     "\n"
     "Ecological dynamics after a tournament (Axelrod-Python's Ecosystem): the strategies play a\n"
     "round robin, and then, step by step, each strategy's share of an infinite population grows in\n"
@@ -27,6 +27,10 @@ static const char usage[] =
     "a turn of i against j drawn around the tournament's mean with its deviation over the\n"
     "repetitions.  Prints the shares at the start and the end; --out writes them for every step\n"
     "and a report with the shares over time as a stacked area chart.\n"
+    "\n"
+    "The tournament is `parley tournament`'s: batched repetitions by default since\n"
+    "2026-12-04 (the same payoffs as `parley tournament` with the same flags);\n"
+    "--no-batched plays match by match, to reproduce the results of earlier versions.\n"
     "\n";
 static const char after[] =
     "\n"
@@ -67,7 +71,7 @@ int cmd_ecology(int argc, char **argv)
     pl_player_list players = {0};
     const char *out_dir = NULL, *pop_text = NULL;
     uint64_t steps = 100;
-    int turns_given = 0, as_json = 0, n_args;
+    int turns_given = 0, batched_off = 0, as_json = 0, n_args;
     double *x0 = NULL, *pay = NULL, *dev = NULL, *shares = NULL;
     const char **names = NULL;
     pl_tournament_result *res = NULL;
@@ -84,6 +88,9 @@ int cmd_ecology(int argc, char **argv)
         CLI_ROW_GAME(&game),
         {"seed", 's', CLI_FLAG_SEED, &tc.seed, "s", "random seed of the tournament and of the draws (default 0)"},
         CLI_ROW_THREADS(&tc.threads),
+        {"no-batched", 0, CLI_FLAG_BOOL, &batched_off, NULL,
+         "play the tournament match by match, with the draws of parley before\n"
+         "2026-12-04 (as `parley tournament --no-batched`)"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write shares.csv (every step), payoffs.csv, results.json and report.html"},
         CLI_ROW_JSON(&as_json),
         {0}};
@@ -121,6 +128,7 @@ int cmd_ecology(int argc, char **argv)
         for (size_t i = 0; i < n; i++) x0[i] = 1;
     }
     if (tc.prob_end > 0 && !turns_given) tc.turns = 0;
+    if (batched_off) tc.batched = 0;
     tc.game = &game.game;
     if ((rc = cli_out_begin(&out, "ecology", out_dir, "CSV, results.json, report.html", as_json ? "results.json" : NULL))) goto done;
     rc = EXIT_USAGE;

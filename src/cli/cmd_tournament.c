@@ -11,13 +11,18 @@
 
 static const char usage[] =
     "Usage: parley tournament --players LIST [--turns N] [--repetitions R] [--noise p] [--prob-end p]\n"
-    "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--batched]\n"
+    "                         [--game R,S,T,P] [--seed s] [--threads k] [--no-self-play] [--no-batched]\n"
     "                         [--edges LIST] [--out DIR [--interactions NAME]] [--json]\n"
     "\n"
     "Round robin: every pair of players (and each against a copy of itself, as in\n"
     "Axelrod-Python) plays R matches; players are ranked by their median normalised\n"
     "score (score per turn, averaged over opponents).  With --edges only the listed\n"
     "pairs play (a spatial tournament, as Axelrod-Python's Tournament(edges=...)).\n"
+    "\n"
+    "Pairs of memory-one players or automata that draw play 64 repetitions at once\n"
+    "(batched, the default since 2026-12-04): each match has the chances it has when\n"
+    "played alone, from other draws.  --no-batched plays every pair match by match\n"
+    "with the draws of earlier versions, to reproduce their results.\n"
     "\n";
 static const char after[] =
     "\n"
@@ -131,7 +136,7 @@ int cmd_tournament(int argc, char **argv)
     char *interactions_path = NULL;
     size_t *edges = NULL;
     pl_player_list players = {0};
-    int turns_given = 0, self_play_off = 0, as_json = 0, n_args;
+    int turns_given = 0, self_play_off = 0, batched_off = 0, batched_on = 0, as_json = 0, n_args;
     pl_error err;
     const cli_flag flags[] = {
         {"players", 'p', CLI_FLAG_PLAYERS, &players, "LIST", "comma-separated strategy names, @FILE (one name a line; @- reads\n"
@@ -149,14 +154,17 @@ int cmd_tournament(int argc, char **argv)
         {"no-self-play", 0, CLI_FLAG_BOOL, &self_play_off, NULL, "leave out each player's match against its own copy"},
         {"edges", 0, CLI_FLAG_TEXT, &edges_text, "LIST", "play only these pairs: player indices from 0 in --players order,\n"
          "as 0-1,1-2,2-0 (a pair i-i is a player against its copy); no other self-play"},
-        {"batched", 0, CLI_FLAG_BOOL, &cfg.batched, NULL,
-         "pairs of memory-one players or automata (machines, lookup tables, cycles)\n"
-         "play 64 repetitions at once (faster; other draws, so other stochastic results)"},
+        {"no-batched", 0, CLI_FLAG_BOOL, &batched_off, NULL,
+         "play every pair match by match, with the draws of parley before\n"
+         "2026-12-04 (their results reproduced; slower).  By default pairs of\n"
+         "memory-one players or automata (machines, lookup tables, cycles) that draw\n"
+         "play 64 repetitions at once: the same chances, other draws"},
+        {"batched", 0, CLI_FLAG_BOOL, &batched_on, NULL, "the default (batched repetitions, as above); kept for older scripts"},
         {"out", 'o', CLI_FLAG_DIR, &out_dir, "DIR", "write summary.csv, normalised_scores.csv, wins.csv, payoff_matrix.csv,\n"
          "results.json and report.html into DIR"},
         {"interactions", 0, CLI_FLAG_TEXT, &interactions, "NAME", "also write every match into DIR/NAME: NAME is a file\n"
          "name inside --out DIR (needs --out), written with the set; gzip CSV\n"
-         "i,j,repetition,actions_i,actions_j,score_i,score_j (not with --batched)"},
+         "i,j,repetition,actions_i,actions_j,score_i,score_j"},
         CLI_ROW_JSON(&as_json),
         {0}};
     const cli_command cmd = {"tournament", usage, after, flags};
@@ -164,6 +172,11 @@ int cmd_tournament(int argc, char **argv)
     if (rc != CLI_GO) goto done;
     rc = EXIT_USAGE;
     if (self_play_off) cfg.self_play = 0;
+    if (batched_off && batched_on) {
+        cli_usage_error("tournament", "--batched and --no-batched: choose one (--batched is the default)");
+        goto done;
+    }
+    if (batched_off) cfg.batched = 0;
     if (n_args > 0) {
         cli_usage_error("tournament", "unexpected argument '%s' (see --help)", argv[1]);
         goto done;
@@ -192,11 +205,6 @@ int cmd_tournament(int argc, char **argv)
     }
     if (interactions && (rc = check_interactions(interactions, out_dir))) goto done;
     rc = EXIT_USAGE;
-    if (interactions && cfg.batched) {
-        cli_usage_error("tournament", "--interactions: --batched plays 64 matches at once and keeps no match's "
-                        "actions; leave out --batched to write the interactions");
-        goto done;
-    }
     if (cfg.prob_end > 0 && !turns_given) cfg.turns = 0;
     cfg.game = &game.game;
     /* the results directory is checked and made before anything is computed, and filled as a set */

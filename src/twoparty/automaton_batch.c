@@ -37,6 +37,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/alloc.h"
 #include "core/rng_pair.h"
@@ -263,8 +266,24 @@ static inline void random_bytes(pl_rng_pair *r2, uint8_t *u)
     }
 }
 
-/* Lane i's bit i from bit `bit` of the bytes b[0..64): eight lanes a multiplication (byte j of a
- * word times the byte 7 - j of the constant, 2^j, lands on bit 56 + j, and nothing carries). */
+/* Lane i's bit i from bit `bit` of the bytes b[0..64).  With SSE2: sixteen lanes a step, each
+ * 16-bit lane shifted left by 7 - bit (bit `bit` of its low byte to that byte's top, and of its high
+ * byte likewise, from the low byte's shifted in below it), the bytes' tops gathered by movemask.
+ * Otherwise eight lanes a multiplication (byte j of a word times the byte 7 - j of the constant,
+ * 2^j, lands on bit 56 + j, and nothing carries).  The same bits either way (the tests compare
+ * the lanes with matches played alone). */
+#if defined(__SSE2__)
+static inline uint64_t lane_mask(const uint8_t *b, int bit)
+{
+    uint64_t m = 0;
+    for (int q = 0; q < 4; q++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + 16 * q));
+        v = _mm_slli_epi16(v, 7 - bit);
+        m |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << (16 * q);
+    }
+    return m;
+}
+#else
 static inline uint64_t lane_mask(const uint8_t *b, int bit)
 {
     uint64_t m = 0;
@@ -279,6 +298,7 @@ static inline uint64_t lane_mask(const uint8_t *b, int bit)
     }
     return m;
 }
+#endif
 
 /* The actions of 64 lanes: ob[i] = 4 x + 2 y (the offset of the next state by the outcome in a
  * record's next[]), x = 1 (D) where A's byte ua[i] is not below its top ta[i] (never below -1,
@@ -360,7 +380,8 @@ static void step_lanes(const char *ra, const char *rb, const uint16_t *oa, const
     }
 }
 
-void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out)
+void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out,
+                             uint64_t *actions)
 {
     memset(out, 0, sizeof *out);
     const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
@@ -428,6 +449,7 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
             xs[k] = X, ys[k] = Y;
         }
         pl_batch_counter_add(&cnt, xs, ys, n, both);
+        if (actions) pl_batch_keep_actions(actions, turns, t0, xs, ys, n); /* once a chunk */
     }
     *rng_io = rng;
     pl_batch_counter_finish(&cnt, turns, lanes, live, x, y, trans, out);

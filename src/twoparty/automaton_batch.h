@@ -59,7 +59,9 @@ void pl_automaton_batch_set(pl_automaton_batch *ab, const pl_automaton *a, const
 /* Plays `lanes` (1..64) repetitions of `turns` turns of the prepared pair, all draws from `rng`
  * (which it advances).  Each lane's chances are exactly a match's (53-bit probabilities and
  * noise, as pl_rng_bernoulli); only which draws give them differs.  Counts as
- * pl_table_batch_play leaves them.  turns < 2^31. */
-void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes, pl_rng *rng, pl_table_batch *out);
+ * pl_table_batch_play leaves them, and the actions as played into `actions` when it is not NULL
+ * (2 x turns words, as pl_table_batch_play's).  turns < 2^31. */
+void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes, pl_rng *rng, pl_table_batch *out,
+                             uint64_t *actions);
 
 #endif

@@ -65,6 +65,25 @@ static inline void pl_batch_count_next_c(uint64_t trans[2][3], uint64_t m0, uint
     trans[1][2] += (uint64_t)__builtin_popcountll(m2 & cb);
 }
 
+/* The actions of turns t0 .. t0 + n - 1 (A's xs[0..n), B's ys[0..n), lane i's bit i, D = 1) kept
+ * as played: A's turn t in actions[t], B's in actions[turns + t] (the kernels' `actions`, for the
+ * interactions file; pl_batch_lane_actions writes a lane's out). */
+static inline void pl_batch_keep_actions(uint64_t *actions, int turns, int t0, const uint64_t *xs, const uint64_t *ys,
+                                         int n)
+{
+    memcpy(actions + t0, xs, (size_t)n * sizeof *xs);
+    memcpy(actions + turns + t0, ys, (size_t)n * sizeof *ys);
+}
+
+/* Lane `lane`'s actions of side `side` (0 A, 1 B) in turns t0 .. t0 + n - 1 from the words kept
+ * for a batch of `turns` turns, one C or D a turn, into text[0..n). */
+static inline void pl_batch_lane_actions(const uint64_t *actions, int turns, int side, int lane, int t0, int n,
+                                         char *text)
+{
+    const uint64_t *w = actions + (size_t)side * (size_t)turns + t0;
+    for (int t = 0; t < n; t++) text[t] = (char)((w[t] >> lane) & 1 ? 'D' : 'C');
+}
+
 /* A vertical counter: lane i's count is the sum over b of bit i of plane[b] 2^b, plus bit i of
  * ones, 2 twos and 4 fours, the carry-save part (Harley and Seal's scheme). */
 typedef struct pl_batch_vcount {

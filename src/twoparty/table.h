@@ -83,7 +83,11 @@ void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_
 
 /* Plays `lanes` (1..64) repetitions of `turns` turns of the prepared pair, all draws from
  * `rng`.  Each lane's chances are exactly those of a match (53-bit probabilities and noise, as
- * pl_rng_bernoulli); only which draws give them differs.  turns < 2^31. */
-void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng, pl_table_batch *out);
+ * pl_rng_bernoulli); only which draws give them differs.  turns < 2^31.  actions: NULL, or room
+ * for 2 x turns words that get every turn's actions as played (A's turn t in actions[t], B's in
+ * actions[turns + t], lane i's bit i, D = 1; batch_count.h, pl_batch_lane_actions): copied once
+ * a chunk of 64 turns, so the turns' loop is the same with or without. */
+void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng, pl_table_batch *out,
+                         uint64_t *actions);
 
 #endif

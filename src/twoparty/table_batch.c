@@ -145,7 +145,8 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
 
 enum { CHUNK = 64 }; /* turns drawn before they are counted */
 
-void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out)
+void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng_io, pl_table_batch *out,
+                         uint64_t *actions)
 {
     memset(out, 0, sizeof *out);
     const uint64_t live = lanes >= 64 ? ~0ull : (1ull << lanes) - 1;
@@ -180,6 +181,7 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
             out->first_c[1] = (uint64_t)__builtin_popcountll(live & ~ys[1]);
         }
         pl_batch_counter_add(&cnt, xs + 1, ys + 1, n, both);
+        if (actions) pl_batch_keep_actions(actions, turns, t0, xs + 1, ys + 1, n); /* once a chunk */
     }
     *rng_io = rng;
 

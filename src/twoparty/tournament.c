@@ -27,6 +27,7 @@
 #include "io/strbuf.h"
 #include "parley/tournament.h"
 #include "twoparty/automaton_batch.h"
+#include "twoparty/batch_count.h"
 #include "twoparty/match_engine.h"
 #include "twoparty/table.h"
 #include "strategies/registry.h"
@@ -68,6 +69,7 @@ typedef struct slot {
     uint64_t copied;      /* turns copied from a deterministic pair's cycle (pl_match_buf.copied) */
     int same;             /* 1: the pair was played once and every repetition's result is reps[0] (the
                            * others are not written); 0: reps[r] is repetition r's */
+    int batched;          /* 1: the batched kernels played the pair (play_batched) */
     rep_result reps[];    /* one per repetition */
 } slot;
 
@@ -98,6 +100,7 @@ struct pl_tournament_result {
     uint64_t matches, turns, computed, copied;
     int overflow;      /* a pair's count passed 32 bits */
     int nomem;         /* the length histogram could not grow */
+    int batched;       /* some pair was played by the batched kernels */
 };
 
 typedef struct shared {
@@ -123,6 +126,7 @@ void pl_tournament_config_default(pl_tournament_config *cfg)
     cfg->repetitions = 10;
     cfg->threads = 1;
     cfg->self_play = 1;
+    cfg->batched = 1;
 }
 
 /* One word of a match's two histories counted (count_outcomes): the defections of A (x), B (y) and
@@ -271,16 +275,54 @@ static void text_match(pl_strbuf *sb, const pl_match_buf *buf)
     }
 }
 
-/* The --batched option (pl_tournament_config.batched): a pair with a fixed length and integer
+/* A worker's match buffers: the second lends its histories to pl_match_run_two; with the batched
+ * play, its room for a pair of automata, and with an interactions file too the room for a batch's
+ * actions as played (2 x turns words: the kernels' `actions`). */
+typedef struct worker {
+    pl_match_buf buf[2];
+    pl_automaton_batch *ab;
+    uint64_t *acts;
+} worker;
+
+/* Appends the line of lane `lane` of a batch (repetition r of the pair (i, j), its actions in the
+ * kept words acts, its scores in x) to sb: the same text as text_prefix and text_match make of a
+ * match played alone. */
+static void text_lane(pl_strbuf *sb, size_t i, size_t j, int r, const uint64_t *acts, int turns, int lane,
+                      const rep_result *x)
+{
+    text_prefix(sb, i, j, r);
+    char chunk[512];
+    for (int p = 0; p < 2; p++) {
+        for (int t0 = 0; t0 < turns; t0 += (int)sizeof chunk) {
+            int m = turns - t0 < (int)sizeof chunk ? turns - t0 : (int)sizeof chunk;
+            pl_batch_lane_actions(acts, turns, p, lane, t0, m, chunk);
+            pl_strbuf_append_n(sb, chunk, (size_t)m);
+        }
+        pl_strbuf_append_char(sb, ',');
+    }
+    char num[PL_NUM_BUF];
+    for (int p = 0; p < 2; p++) {
+        int len = pl_num_shortest(num, x->score[p]);
+        pl_strbuf_append_n(sb, num, (size_t)len);
+        pl_strbuf_append_char(sb, p ? '\n' : ',');
+    }
+}
+
+/* The batched play (pl_tournament_config.batched, the default; `parley tournament` without
+ * --no-batched): a pair with a fixed length and integer
  * payoffs, where something is random, plays its repetitions 64 at a time when both players are
  * memory-one tables (twoparty/table_batch.c) or both automata, tables among them
- * (twoparty/automaton_batch.c, in the worker's room ab).  Batch q of pair k draws from the stream
- * (seed, k, 2^64 - 1 - q), which no match's stream (repetition r < 2^31) can be, and depends on
- * neither the thread nor the order.  Returns 1 when it played the pair. */
-static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const pl_strategy *b, slot *s,
-                        pl_automaton_batch *ab)
+ * (twoparty/automaton_batch.c, in the worker's room w->ab).  Batch q of pair k = (pi, pj) draws
+ * from the stream (seed, k, 2^64 - 1 - q), which no match's stream (repetition r < 2^31) can be,
+ * and depends on neither the thread nor the order.  With an interactions file (s->text) the
+ * kernels keep each batch's actions in w->acts and every repetition's line is written from them,
+ * in repetition order.  Returns 1 when it played the pair. */
+static int play_batched(const shared *sh, size_t k, size_t pi, size_t pj, const pl_strategy *a, const pl_strategy *b,
+                        slot *s, worker *w)
 {
+    pl_automaton_batch *ab = w->ab;
     const pl_tournament_config *cfg = sh->cfg;
+    s->batched = 0;
     const pl_game *g = cfg->game ? cfg->game : pl_game_standard();
     if (!cfg->batched || cfg->prob_end > 0 || !pl_match_payoffs_exact(g)) return 0;
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
@@ -302,8 +344,9 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
         int lanes = cfg->repetitions - done < 64 ? cfg->repetitions - done : 64;
         pl_rng rng;
         pl_rng_init(&rng, cfg->seed, k, UINT64_MAX - (uint64_t)q);
-        if (tables) pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt);
-        else pl_automaton_batch_play(ab, cfg->turns, lanes, &rng, &bt);
+        uint64_t *acts = s->text ? w->acts : NULL; /* the actions kept only for the interactions */
+        if (tables) pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt, acts);
+        else pl_automaton_batch_play(ab, cfg->turns, lanes, &rng, &bt, acts);
         for (int i = 0; i < lanes; i++) {
             rep_result *x = &s->reps[done + i];
             int64_t sa = 0, sb = 0;
@@ -317,6 +360,8 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
             x->coop[0] = (int)(bt.n[i][0] + bt.n[i][1]); /* A cooperated in CC and CD */
             x->coop[1] = (int)(bt.n[i][0] + bt.n[i][2]); /* B in CC and DC (A's view) */
         }
+        if (acts) /* the batch's lines, in repetition order */
+            for (int i = 0; i < lanes; i++) text_lane(&s->text->sb, pi, pj, done + i, acts, cfg->turns, i, &s->reps[done + i]);
         for (int o = 0; o < 4; o++) {
             s->oc[0][OC_CC + o] += bt.total[o];
             s->oc[1][OC_CC + swap[o]] += bt.total[o];
@@ -331,15 +376,9 @@ static int play_batched(const shared *sh, size_t k, const pl_strategy *a, const 
         }
         s->computed += (uint64_t)lanes * (uint64_t)cfg->turns;
     }
+    s->batched = 1; /* folded into the results (fold_pair): in every process of an MPI run alike */
     return 1;
 }
-
-/* A worker's match buffers: the second lends its histories to pl_match_run_two; with --batched,
- * its room for a pair of automata. */
-typedef struct worker {
-    pl_match_buf buf[2];
-    pl_automaton_batch *ab;
-} worker;
 
 /* The match in buf as repetition r of the pair (pi, pj) in s: its result, its outcome counts,
  * its turns, its interactions lines. */
@@ -381,8 +420,11 @@ static int play_job(shared *sh, size_t k, slot *s, worker *w, pl_error *err)
     s->copied = 0;
     s->text = NULL;
     s->same = 0;
-    if (play_batched(sh, k, a, b, s, w->ab)) return PL_OK;
     if (sh->gz && !(s->text = text_new(sh))) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    if (play_batched(sh, k, pi, pj, a, b, s, w)) {
+        if (s->text && pl_strbuf_failed(&s->text->sb)) return pl_error_set(err, PL_ENOMEM, "out of memory");
+        return PL_OK;
+    }
     for (int r = 0; r < cfg->repetitions; r++) {
         if (reuse && r > 0) { /* reps[r] is reps[0]: merge_job reads it so (s->same) */
             if (!s->text) break;
@@ -566,9 +608,11 @@ static int worker_open(void *ctx, void **state, pl_error *err)
     worker *w = pl_calloc(1, sizeof *w);
     int turns = sh->cfg->turns > 0 ? sh->cfg->turns : PL_MATCH_BUF_TURNS;
     if (!w || pl_match_buf_init(&w->buf[0], turns) || pl_match_buf_init(&w->buf[1], turns) ||
-        (sh->cfg->batched && !(w->ab = pl_automaton_batch_new()))) {
+        (sh->cfg->batched && !(w->ab = pl_automaton_batch_new())) ||
+        (sh->cfg->batched && sh->gz && sh->cfg->turns > 0 && !(w->acts = pl_malloc(2 * (size_t)sh->cfg->turns * sizeof *w->acts)))) {
         if (w) pl_match_buf_free(&w->buf[0]); /* a buffer not made is all zeros: nothing to free */
         if (w) pl_match_buf_free(&w->buf[1]);
+        if (w) pl_automaton_batch_free(w->ab);
         pl_free(w);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
@@ -585,6 +629,7 @@ static void worker_close(void *ctx, void *state)
     pl_match_buf_free(&w->buf[0]);
     pl_match_buf_free(&w->buf[1]);
     pl_automaton_batch_free(w->ab);
+    pl_free(w->acts);
     pl_free(w);
 }
 
@@ -598,6 +643,7 @@ static void fold_pair(void *ctx, uint64_t lo, uint64_t hi, void *s)
 {
     (void)hi;
     merge_job(ctx, (size_t)lo, s);
+    ((shared *)ctx)->res->batched |= ((const slot *)s)->batched;
 }
 
 /* The pool counts pairs; the caller's bar counts matches. */
@@ -818,9 +864,6 @@ int pl_tournament_run(const pl_strategy *const *players, size_t n, const pl_tour
         if ((rc = pl_strategy_check_game(players[i], cfg->game, err))) return rc;
 
     if ((rc = check_edges(cfg, n, err))) return rc;
-    if (cfg->interactions && cfg->batched)
-        return pl_error_set(err, PL_EINVAL, "interactions: the batched play keeps no match's actions; "
-                            "an interactions file needs the default play (without batched)");
     shared sh = {.players = players, .n = n, .cfg = cfg,
                  .exact = pl_match_payoffs_exact(cfg->game ? cfg->game : pl_game_standard())};
     uint64_t noise_cut = pl_rng_cut(cfg->noise);
@@ -1026,6 +1069,7 @@ uint64_t pl_tournament_result_matches(const pl_tournament_result *r) { return r-
 uint64_t pl_tournament_result_turns(const pl_tournament_result *r) { return r->turns; }
 uint64_t pl_tournament_result_turns_computed(const pl_tournament_result *r) { return r->computed; }
 uint64_t pl_tournament_result_turns_copied(const pl_tournament_result *r) { return r->copied; }
+int pl_tournament_result_batched(const pl_tournament_result *r) { return r->batched; }
 const uint64_t *pl_tournament_result_lengths(const pl_tournament_result *r, size_t *longest)
 {
     size_t m = 0;

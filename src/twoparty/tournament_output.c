@@ -126,7 +126,9 @@ static int write_json(const pl_tournament_result *r, const pl_tournament_meta *m
         }
         pl_jw_end(&w);
     }
-    if (cfg->batched) pl_jw_key_bool(&w, "batched", 1); /* only when on: the default's files are unchanged */
+    /* only when some pair was played batched: a tournament none of whose pairs was (deterministic
+     * pairs, a random length, --no-batched) writes what parley wrote before batching was the default */
+    if (pl_tournament_result_batched(r)) pl_jw_key_bool(&w, "batched", 1);
     pl_jw_end(&w);
     pl_jw_key_int(&w, "matches", (long long)pl_tournament_result_matches(r));
     pl_jw_key_int(&w, "turns_played", (long long)pl_tournament_result_turns(r));

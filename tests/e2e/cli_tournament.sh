@@ -97,18 +97,30 @@ check "--players short: the rest of the field as --players all has it (Tit For T
   bash -c "grep -q 'Tit For Tat' '$TMP/short/summary.csv' && grep -q 'Evolved ANN' '$TMP/short/summary.csv'"
 out=$("$PARLEY" tournament --help 2>&1)
 check "--help names 'short'" grep -q "'short'" <<<"$out"
-# --batched (issue 17): memory-one pairs 64 repetitions at once; other draws, same bytes on any thread count
+# batched (issue 17; the default since 2026-12-04, --batched accepted and the same): memory-one pairs
+# 64 repetitions at once; other draws, same bytes on any thread count; --no-batched match by match
 for t in 1 2; do
   "$PARLEY" tournament --players tft,gtft,wsls,zd_extort_2,grudger --turns 50 --repetitions 100 --noise 0.05 \
     --seed 3 --threads $t --batched --out "$TMP/b$t" >"$TMP/b$t.txt" 2>/dev/null
 done
 "$PARLEY" tournament --players tft,gtft,wsls,zd_extort_2,grudger --turns 50 --repetitions 100 --noise 0.05 \
-  --seed 3 --threads 1 --out "$TMP/b0" >"$TMP/b0.txt" 2>/dev/null
+  --seed 3 --threads 1 --no-batched --out "$TMP/b0" >"$TMP/b0.txt" 2>/dev/null
+"$PARLEY" tournament --players tft,gtft,wsls,zd_extort_2,grudger --turns 50 --repetitions 100 --noise 0.05 \
+  --seed 3 --threads 1 --out "$TMP/bd" >"$TMP/bd.txt" 2>/dev/null
 check "--batched: the same results on 1 and 2 threads" diff -r "$TMP/b1" "$TMP/b2"
-check "--batched: results.json says so" grep -q '"batched": *true' "$TMP/b1/results.json"
-check "without --batched results.json has no such key (the default's files are unchanged)" \
+check "the default is --batched" diff -r "$TMP/b1" "$TMP/bd"
+check "batched: results.json says so" grep -q '"batched": *true' "$TMP/b1/results.json"
+check "--no-batched: results.json has no such key (the files of parley before 2026-12-04)" \
   bash -c "! grep -q batched '$TMP/b0/results.json'"
-check "--batched changes the draws of memory-one pairs" bash -c "! cmp -s '$TMP/b0/payoff_matrix.csv' '$TMP/b1/payoff_matrix.csv'"
+check "batching changes the draws of memory-one pairs" bash -c "! cmp -s '$TMP/b0/payoff_matrix.csv' '$TMP/b1/payoff_matrix.csv'"
+"$PARLEY" tournament --players tft,grudger,defector,alternator --turns 50 --repetitions 3 --out "$TMP/bdet" >/dev/null 2>&1
+check "a deterministic field (no pair batched): results.json has no batched key" \
+  bash -c "! grep -q batched '$TMP/bdet/results.json'"
+expect_exit 2 "--batched with --no-batched" "$PARLEY" tournament -p tft,random --batched --no-batched
+expect_err_has "choose one" "the message asks for one of the two"
+"$PARLEY" tournament --help >"$TMP/help.txt" 2>&1
+check "--help names --no-batched and that it reproduces older results" \
+  bash -c "grep -q -- '--no-batched' '$TMP/help.txt' && grep -q 'reproduce' '$TMP/help.txt'"
 # --batched plays pairs of automata that draw too (automaton_batch.c: gamblers, machines, Feld, a
 # table against an automaton), without noise: the same bytes on 1 and 2 threads, other draws than
 # the default's
@@ -117,7 +129,7 @@ for t in 1 2; do
     --repetitions 70 --seed 5 --threads $t --batched --out "$TMP/a$t" >/dev/null 2>&1
 done
 "$PARLEY" tournament --players pso_gambler_2_2_2,evolved_fsm_4,first_feld,gtft,tf2t,adaptive --turns 60 \
-  --repetitions 70 --seed 5 --threads 1 --out "$TMP/a0" >/dev/null 2>&1
+  --repetitions 70 --seed 5 --threads 1 --no-batched --out "$TMP/a0" >/dev/null 2>&1
 check "--batched with automata: the same results on 1 and 2 threads" diff -r "$TMP/a1" "$TMP/a2"
 check "--batched changes the draws of automata pairs" bash -c "! cmp -s '$TMP/a0/payoff_matrix.csv' '$TMP/a1/payoff_matrix.csv'"
 # the three ways --batched draws (issue 17): bit-serial actions as played, the noise's gaps for players

@@ -50,4 +50,15 @@ done
 check "noisy ecology: the same files at 1 and 2 threads" diff -r "$TMP/n1" "$TMP/n2"
 "$PARLEY" ecology --players wsls,tft,defector,random --noise 0.05 --repetitions 5 --turns 50 --steps 50 --seed 4 >"$TMP/n4.txt" 2>/dev/null
 check "another seed, other shares" bash -c '! cmp -s "$1" "$2"' _ "$TMP/n1.txt" "$TMP/n4.txt"
+# the tournament is parley tournament's: batched by default (since 2026-12-04), --no-batched match by match
+"$PARLEY" ecology --players wsls,tft,defector,random --noise 0.05 --repetitions 5 --turns 50 --steps 50 --seed 3 \
+  --no-batched --out "$TMP/nb" >/dev/null 2>&1
+check "--no-batched: other draws, other payoffs" bash -c '! cmp -s "$1" "$2"' _ "$TMP/n1/payoffs.csv" "$TMP/nb/payoffs.csv"
+"$PARLEY" tournament --players wsls,tft,defector,random --noise 0.05 --repetitions 5 --turns 50 --seed 3 --out "$TMP/nt" >/dev/null 2>&1
+"$PARLEY" tournament --players wsls,tft,defector,random --noise 0.05 --repetitions 5 --turns 50 --seed 3 --no-batched \
+  --out "$TMP/ntb" >/dev/null 2>&1
+same_pay() { cmp -s <(tail -n +2 "$1") <(tail -n +2 "$2"); } # the payoffs, below the headers
+check "the default's payoffs are parley tournament's" same_pay "$TMP/n1/payoffs.csv" "$TMP/nt/payoff_matrix.csv"
+check "--no-batched's are parley tournament --no-batched's" same_pay "$TMP/nb/payoffs.csv" "$TMP/ntb/payoff_matrix.csv"
+check "--help names --no-batched" bash -c '"$1" ecology --help 2>&1 | grep -q -- --no-batched' _ "$PARLEY"
 echo "1..$tap_n"

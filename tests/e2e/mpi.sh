@@ -36,6 +36,14 @@ done
 "$R" tournament --players all --turns 20 --repetitions 2 --seed 2 --out "$TMP/all1" >/dev/null 2>&1
 run 3 tournament --players all --turns 20 --repetitions 2 --seed 2 --out "$TMP/all3" >/dev/null 2>&1
 check "every strategy on 3 processes: the same bytes as one process" diff -r "$TMP/all1" "$TMP/all3"
+# the batched play (the default): here only the last pair (Random against its copy) is batched, a
+# block other processes than rank 0 play; results.json says so from every process's fold alike
+"$R" tournament --players tft,grudger,defector,random --edges 0-1,0-2,1-2,2-2,0-0,3-3 --repetitions 70 --seed 4 \
+  --out "$TMP/b1" >/dev/null 2>&1
+run 3 tournament --players tft,grudger,defector,random --edges 0-1,0-2,1-2,2-2,0-0,3-3 --repetitions 70 --seed 4 \
+  --out "$TMP/b3" >/dev/null 2>&1
+check "batched on 3 processes: the same bytes as one process" diff -r "$TMP/b1" "$TMP/b3"
+check "batched on 3 processes: results.json says batched" grep -q '"batched": *true' "$TMP/b3/results.json"
 check "no temporary directory of another rank is left behind" [ -z "$(ls -d /tmp/parley-mpi-* 2>/dev/null)" ]
 
 # agreements: runs in blocks of 2048, shared among the processes; the integer tallies of every

@@ -4,8 +4,10 @@
 # tools/interactions_rebuild.py rebuilds each player's median and mean score, wins, cooperation
 # and initial cooperation rates and the payoff matrix, and compares them with summary.csv and
 # payoff_matrix.csv to 1e-9.  The file is the same bytes at 1 and 2 threads, its gzip header
-# holds no time or name, and a bad NAME (or one without --out, or with --batched) exits 2
-# before any match is played, leaving no directory behind.
+# holds no time or name, and a bad NAME (or one without --out) exits 2 before any match is
+# played, leaving no directory behind.  The batched play (the default since 2026-12-04, issue
+# 17) writes the file from the actions its kernels keep: the matches whose scores the results
+# hold, the same bytes at 1 and 2 threads, the results the same as without the file.
 . "$(dirname "$0")/../tap.sh"
 rebuild="$(dirname "$0")/../../tools/interactions_rebuild.py"
 field=tft,grudger,random,wsls,defector,gtft,"Forgetful Fool Me Once: 0.05"
@@ -64,12 +66,35 @@ check "a spatial tournament rebuilds ($(tail -n 1 "$TMP/sp.out"))" test "$rc" -e
 python3 "$rebuild" "$TMP/dup" d.gz >"$TMP/dup.out" 2>&1; rc=$?
 check "two players of one name rebuild ($(tail -n 1 "$TMP/dup.out"))" test "$rc" -eq 0
 
+# batched (the default): tables and automata that draw, a fixed length across a chunk of 64 turns,
+# 70 repetitions (a batch of 64 and part of another), noise; and --no-batched, match by match
+bfield=tft,gtft,random,wsls,pso_gambler_2_2_2,evolved_fsm_4,tf2t,adaptive
+brun() { # brun DIR THREADS EXTRA...
+  local dir=$1 threads=$2; shift 2
+  "$PARLEY" tournament --players "$bfield" --turns 70 --repetitions 70 --noise 0.02 --seed 9 --threads "$threads" \
+    --out "$dir" "$@" >/dev/null 2>&1
+}
+check "batched (the default) with --interactions" brun "$TMP/b1" 1 --interactions b.gz
+check "the same at 2 threads" brun "$TMP/b2" 2 --interactions b.gz
+check "batched: results.json says so" grep -q '"batched": *true' "$TMP/b1/results.json"
+check "batched: the interactions file is the same bytes at 1 and 2 threads" cmp "$TMP/b1/b.gz" "$TMP/b2/b.gz"
+check "batched: the results are the same bytes at 1 and 2 threads" cmp "$TMP/b1/payoff_matrix.csv" "$TMP/b2/payoff_matrix.csv"
+out=$(python3 "$rebuild" "$TMP/b1" b.gz 2>&1); rc=$?
+check "batched: summary.csv and payoff_matrix.csv rebuilt from the interactions ($(echo "$out" | tail -n 1))" test "$rc" -eq 0
+check "batched: one line a match ($(gzip -dc "$TMP/b1/b.gz" | wc -l) lines)" \
+  test "$(gzip -dc "$TMP/b1/b.gz" | wc -l)" -eq $((36 * 70 + 1))
+brun "$TMP/b0" 1
+check "batched: the results without --interactions are the same (keeping the actions changes no draw)" \
+  bash -c "cmp '$TMP/b0/summary.csv' '$TMP/b1/summary.csv' && cmp '$TMP/b0/payoff_matrix.csv' '$TMP/b1/payoff_matrix.csv'"
+check "--no-batched with --interactions" brun "$TMP/n1" 1 --no-batched --interactions n.gz
+out=$(python3 "$rebuild" "$TMP/n1" n.gz 2>&1); rc=$?
+check "--no-batched: rebuilt from its interactions ($(echo "$out" | tail -n 1))" test "$rc" -eq 0
+check "--no-batched: other draws than the default's" bash -c "! cmp -s '$TMP/n1/n.gz' '$TMP/b1/b.gz'"
+
 expect_exit 2 "--interactions without --out" "$PARLEY" tournament -p tft,grudger --interactions i.gz
 expect_err_has "needs --out" "the message says --out is needed"
 expect_exit 2 "--interactions with a '/' in NAME" "$PARLEY" tournament -p tft,grudger -o "$TMP/bad1" --interactions sub/i.gz
 expect_err_has "--interactions: 'sub/i.gz' is not a file name" "the message names the flag and the value"
 check "no results directory left for a refused NAME" test ! -e "$TMP/bad1"
 expect_exit 2 "--interactions named as a result file" "$PARLEY" tournament -p tft,grudger -o "$TMP/bad2" --interactions summary.csv
-expect_exit 2 "--interactions with --batched" "$PARLEY" tournament -p tft,grudger -o "$TMP/bad3" --interactions i.gz --batched
-expect_err_has "--batched" "the message names --batched"
 expect_exit 2 "--interactions with an empty NAME" "$PARLEY" tournament -p tft,grudger -o "$TMP/bad4" --interactions ''

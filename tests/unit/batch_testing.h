@@ -36,6 +36,48 @@ static inline void lanes_are_the_match(const pl_strategy *a, const pl_strategy *
     pl_match_result_free(r);
 }
 
+/* The actions a kernel kept (acts: A's turn t in acts[t], B's in acts[turns + t], lane i's bit i,
+ * D = 1) against the counts of the same batch played without keeping them (plain) and with (kept):
+ * the two batches the same, every lane's actions counting exactly its outcomes and first moves
+ * (lanes from `lanes` on all C, never played), and the C that followed each outcome summed over
+ * the batch.  So the interactions file, written from the kept words, holds the matches whose
+ * counts the tournament folds. */
+static inline void kept_actions_are_the_counts(const pl_table_batch *plain, const pl_table_batch *kept,
+                                               const uint64_t *acts, int turns, int lanes)
+{
+    assert_memory_equal(plain, kept, sizeof *plain);
+    uint64_t first_c[2] = {0, 0}, next[4] = {0, 0, 0, 0}, next_c[2][4] = {{0, 0, 0, 0}, {0, 0, 0, 0}};
+    for (int lane = 0; lane < 64; lane++) {
+        uint32_t n[4] = {0, 0, 0, 0};
+        int last = -1;
+        for (int t = 0; t < turns; t++) {
+            int x = (int)((acts[t] >> lane) & 1), y = (int)((acts[turns + t] >> lane) & 1);
+            if (lane >= lanes) {
+                assert_int_equal(x + y, 0);
+                continue;
+            }
+            if (t == 0) first_c[0] += !x, first_c[1] += !y;
+            else {
+                next[last]++;
+                next_c[0][last] += !x;
+                next_c[1][last] += !y;
+            }
+            last = 2 * x + y;
+            n[last]++;
+        }
+        if (lane < lanes)
+            for (int o = 0; o < 4; o++)
+                if (n[o] != kept->n[lane][o])
+                    fail_msg("lane %d of %d, %d turns: outcome %d in the actions %u, counted %u", lane, lanes, turns, o,
+                             n[o], kept->n[lane][o]);
+    }
+    for (int p = 0; p < 2; p++) {
+        assert_int_equal(first_c[p], kept->first_c[p]);
+        for (int o = 0; o < 4; o++) assert_int_equal(next_c[p][o], kept->next_c[p][o]);
+    }
+    for (int o = 0; o < 4; o++) assert_int_equal(next[o], kept->next[o]);
+}
+
 /* The round robin of p[0..n): 100 turns, 150 repetitions (two full batches of 64 and a partial
  * one), seed 4, the noise, batched or not, on `threads` threads. */
 static inline pl_tournament_result *batch_tournament(pl_strategy **p, size_t n, int batched, int threads, double noise)

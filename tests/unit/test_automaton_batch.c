@@ -102,7 +102,7 @@ static void batched_means(const pl_automaton *A, const pl_automaton *B, int turn
     for (int q = 0; q < batches; q++) {
         pl_rng rng;
         pl_rng_init(&rng, 7, (uint64_t)turns, (uint64_t)q);
-        pl_automaton_batch_play(ab, turns, 64, &rng, &bt);
+        pl_automaton_batch_play(ab, turns, 64, &rng, &bt, NULL);
         uint64_t counted[4] = {0, 0, 0, 0}, next = 0;
         for (int lane = 0; lane < 64; lane++) {
             unsigned n = 0;
@@ -216,7 +216,7 @@ static void a_tie_is_resolved_exactly(void **unused)
     for (int q = 0; q < 640; q++) {
         pl_rng rng;
         pl_rng_init(&rng, 3, 1, (uint64_t)q);
-        pl_automaton_batch_play(ab, 250, 64, &rng, &bt);
+        pl_automaton_batch_play(ab, 250, 64, &rng, &bt, NULL);
         c += (double)(bt.total[0] + bt.total[1]);
         n += 64.0 * 250;
         assert_int_equal(bt.total[1] + bt.total[3], 0); /* B always C */
@@ -244,7 +244,7 @@ static void deterministic_lanes_are_the_match(void **unused)
         for (size_t l = 0; l < sizeof lengths / sizeof *lengths; l++) {
             pl_rng rng;
             pl_rng_init(&rng, 1, 2, 3);
-            pl_automaton_batch_play(ab, lengths[l], 64, &rng, &bt);
+            pl_automaton_batch_play(ab, lengths[l], 64, &rng, &bt, NULL);
             lanes_are_the_match(sa, sb, det[k][0], det[k][1], lengths[l], &bt);
         }
         pl_strategy_free(sa), pl_strategy_free(sb);
@@ -269,7 +269,7 @@ static void vectors_and_lanes_agree(void **unused)
                 for (int v = 0; v < 2; v++) {
                     pl_automaton_batch_set(ab[v], a, b, pl_rng_cut(nz ? 0.1 : 0));
                     pl_rng_init(&rng[v], 11, k, (uint64_t)lanes);
-                    pl_automaton_batch_play(ab[v], 150, lanes, &rng[v], &bt[v]);
+                    pl_automaton_batch_play(ab[v], 150, lanes, &rng[v], &bt[v], NULL);
                 }
                 if (memcmp(&bt[0], &bt[1], sizeof bt[0]) != 0 || memcmp(&rng[0], &rng[1], sizeof rng[0]) != 0)
                     fail_msg("%s vs %s, noise %d, %d lanes: the vectors and the lanes differ", pairs[k][0],
@@ -291,7 +291,7 @@ static void partial_batch(void **unused)
     pl_table_batch bt;
     pl_rng rng;
     pl_rng_init(&rng, 9, 9, 9);
-    pl_automaton_batch_play(ab, 30, 5, &rng, &bt);
+    pl_automaton_batch_play(ab, 30, 5, &rng, &bt, NULL);
     for (int lane = 0; lane < 64; lane++) {
         unsigned turns = bt.n[lane][0] + bt.n[lane][1] + bt.n[lane][2] + bt.n[lane][3];
         assert_int_equal(turns, lane < 5 ? 30 : 0);
@@ -349,8 +349,8 @@ static void length_automata_made_for_the_match(void **unused)
             pl_table_batch x, y;
             pl_rng r1, r2;
             pl_rng_init(&r1, 3, c, 0), pl_rng_init(&r2, 3, c, 0);
-            pl_automaton_batch_play(ab, 60, 64, &r1, &x);
-            pl_automaton_batch_play(by_hand, 60, 64, &r2, &y);
+            pl_automaton_batch_play(ab, 60, 64, &r1, &x, NULL);
+            pl_automaton_batch_play(by_hand, 60, 64, &r2, &y, NULL);
             same[extra] = !memcmp(x.n, y.n, sizeof x.n);
             free(ha), free(hb);
         }
@@ -393,8 +393,8 @@ static void kept_columns_play_as_made(void **unused)
                     pl_table_batch x, y;
                     pl_rng r1, r2;
                     pl_rng_init(&r1, 7, (uint64_t)(i * N + j), 0), pl_rng_init(&r2, 7, (uint64_t)(i * N + j), 0);
-                    pl_automaton_batch_play(kept, turns, 64, &r1, &x);
-                    pl_automaton_batch_play(fresh, turns, 64, &r2, &y);
+                    pl_automaton_batch_play(kept, turns, 64, &r1, &x, NULL);
+                    pl_automaton_batch_play(fresh, turns, 64, &r2, &y, NULL);
                     if (memcmp(x.n, y.n, sizeof x.n) != 0)
                         fail_msg("%s vs %s, noise %g, %d turns: the kept column plays other lanes", names[i], names[j],
                                  noises[v], turns);
@@ -403,6 +403,43 @@ static void kept_columns_play_as_made(void **unused)
     assert_true(played > 2 * N * N); /* most pairs were played: the noisy ones all */
     pl_automaton_batch_free(kept), pl_automaton_batch_free(fresh);
     for (int i = 0; i < N; i++) pl_strategy_free(p[i]);
+}
+
+/* The actions kept for the interactions file (the kernel's `actions`): the same batch and draws
+ * as without them, every lane's actions its counts (batch_testing.h), for a full and a partial
+ * batch, lengths across a chunk of 64 turns, with and without noise. */
+static void kept_actions(void **unused)
+{
+    (void)unused;
+    static const char *kinds[][2] = {{"pso_gambler_2_2_2", "evolved_fsm_16"}, {"first_feld", "tf2t"}};
+    static const int lengths[] = {1, 60, 64, 130}, lanes_of[] = {64, 7};
+    static const double noises[] = {0, 0.05};
+    for (int k = 0; k < 2; k++)
+        for (int l = 0; l < 4; l++) {
+            int turns = lengths[l];
+            pl_automaton *a = automaton_for(kinds[k][0], 0, turns), *b = automaton_for(kinds[k][1], 1, turns);
+            pl_automaton_batch *ab = pl_automaton_batch_new();
+            assert_non_null(ab);
+            for (int z = 0; z < 2; z++) {
+                pl_automaton_batch_set(ab, a, b, pl_rng_cut(noises[z]));
+                for (int v = 0; v < 2; v++) {
+                    int lanes = lanes_of[v];
+                    uint64_t *acts = malloc(2 * (size_t)turns * sizeof *acts);
+                    assert_non_null(acts);
+                    pl_table_batch plain, kept;
+                    pl_rng r1, r2;
+                    pl_rng_init(&r1, 6, (uint64_t)k, (uint64_t)l);
+                    r2 = r1;
+                    pl_automaton_batch_play(ab, turns, lanes, &r1, &plain, NULL);
+                    pl_automaton_batch_play(ab, turns, lanes, &r2, &kept, acts);
+                    assert_memory_equal(&r1, &r2, sizeof r1); /* the same draws taken */
+                    kept_actions_are_the_counts(&plain, &kept, acts, turns, lanes);
+                    free(acts);
+                }
+            }
+            pl_automaton_batch_free(ab);
+            free(a), free(b);
+        }
 }
 
 /* In a tournament: the same results on 1 and 2 threads; a pair with Adaptive (no automaton)
@@ -432,6 +469,7 @@ int main(void)
         cmocka_unit_test(length_automata_made_for_the_match),
         cmocka_unit_test(batched_tournament),
         cmocka_unit_test(kept_columns_play_as_made),
+        cmocka_unit_test(kept_actions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,8 +227,143 @@ static void tournament_file(void **state)
     no_temporary();
 }
 
-/* batched keeps no match's actions: refused before any play, no file made; a path that cannot
- * be written fails before any play too. */
+/* The batched play (the default since 2026-12-04, issue 17) with an interactions file: tables
+ * (tft, gtft, wsls, random), automata (a gambler, a machine, tf2t) and a player that is neither
+ * (adaptive, played match by match), a fixed length across a chunk of 64 turns and 70 repetitions
+ * (a full batch and a part of one), noise.  Each line's scores are its actions' under the game; a
+ * player's scores in a repetition add up to the results' total; each ordered pair's states, the
+ * actions that followed them, its good partnership, cooperations and turns recomputed from the
+ * lines are the results' counts; each pair's mean payoff a turn the payoff matrix's (to 1e-12:
+ * numpy's summation order); the same bytes on 1 and 3 threads; and the results the same with and
+ * without the file (keeping the actions changes no draw). */
+static void batched_file(void **state)
+{
+    (void)state;
+    enum { N = 8, REPS = 70, TURNS = 70 };
+    static const char *names[N] = {"tft", "gtft", "pso_gambler_2_2_2", "random", "evolved_fsm_4", "wsls", "tf2t",
+                                   "adaptive"};
+    pl_strategy *p[N];
+    pl_error err;
+    for (int i = 0; i < N; i++) assert_int_equal(pl_strategy_create(&p[i], names[i], &err), 0);
+    pl_tournament_config cfg;
+    pl_tournament_config_default(&cfg);
+    assert_int_equal(cfg.batched, 1); /* the default */
+    cfg.turns = TURNS;
+    cfg.repetitions = REPS;
+    cfg.noise = 0.02;
+    cfg.seed = 8;
+    pl_tournament_result *r[3] = {NULL, NULL, NULL};
+    const char *paths[2] = {path_in("b1.gz"), NULL};
+    char p3[512];
+    snprintf(p3, sizeof p3, "%s", path_in("b3.gz"));
+    paths[1] = p3;
+    for (int v = 0; v < 3; v++) {
+        cfg.threads = v == 1 ? 3 : 1;
+        cfg.interactions = v < 2 ? paths[v] : NULL;
+        if (pl_tournament_run((const pl_strategy *const *)p, N, &cfg, &r[v], &err)) fail_msg("%s", err.msg);
+    }
+    assert_int_equal(pl_tournament_result_batched(r[0]), 1);
+    size_t n1, n3;
+    unsigned char *b1 = read_bytes(paths[0], &n1), *b3 = read_bytes(paths[1], &n3);
+    assert_int_equal(n1, n3);
+    assert_memory_equal(b1, b3, n1);
+    free(b1);
+    free(b3);
+    for (size_t i = 0; i < N; i++)
+        for (size_t j = 0; j < N; j++) {
+            assert_true(pl_tournament_result_payoff(r[0], i, j) == pl_tournament_result_payoff(r[2], i, j));
+            assert_true(pl_tournament_result_payoff_stddev(r[0], i, j) == pl_tournament_result_payoff_stddev(r[2], i, j));
+        }
+
+    const pl_game *g = pl_game_standard();
+    size_t len;
+    char *text = gunzip(paths[0], &len);
+    char *save = NULL, *line = strtok_r(text, "\n", &save);
+    assert_string_equal(line, "i,j,repetition,actions_i,actions_j,score_i,score_j");
+    static double total[N][REPS], pay[N][N];
+    static uint64_t st[N][N][4], to_c[N][N][4], to_d[N][N][4], good[N][N], coop[N][N], turns_of[N][N];
+    static int seen[N][N][REPS];
+    memset(total, 0, sizeof total), memset(pay, 0, sizeof pay), memset(st, 0, sizeof st), memset(to_c, 0, sizeof to_c);
+    memset(to_d, 0, sizeof to_d), memset(good, 0, sizeof good), memset(coop, 0, sizeof coop);
+    memset(turns_of, 0, sizeof turns_of), memset(seen, 0, sizeof seen);
+    uint64_t lines = 0;
+    size_t last_i = 0, last_j = 0;
+    int last_rep = -1;
+    while ((line = strtok_r(NULL, "\n", &save))) {
+        size_t i, j;
+        int rep, a_at, a_end, b_at, b_end, used = 0;
+        double si, sj;
+        assert_int_equal(sscanf(line, "%zu,%zu,%d,%n%*[CD]%n,%n%*[CD]%n,%lf,%lf%n", &i, &j, &rep, &a_at, &a_end, &b_at,
+                                &b_end, &si, &sj, &used), 5);
+        assert_int_equal((size_t)used, strlen(line));
+        assert_int_equal(a_end - a_at, TURNS);
+        assert_int_equal(b_end - b_at, TURNS);
+        assert_true(i <= j && j < N && rep >= 0 && rep < REPS && !seen[i][j][rep]);
+        /* pairs in job order, repetitions in order */
+        assert_true(i > last_i || (i == last_i && (j > last_j || (j == last_j && rep == last_rep + 1))) || lines == 0);
+        if (i != last_i || j != last_j) assert_int_equal(rep, 0);
+        last_i = i, last_j = j, last_rep = rep;
+        seen[i][j][rep] = 1;
+        lines++;
+        const char *A = line + a_at, *B = line + b_at;
+        double ai = 0, aj = 0;
+        int ci = 0, cj = 0;
+        for (int t = 0; t < TURNS; t++) {
+            int x = A[t] == 'D', y = B[t] == 'D';
+            ai += g->payoff[x][y][0];
+            aj += g->payoff[x][y][1];
+            ci += !x, cj += !y;
+            if (i == j) continue;
+            st[i][j][2 * x + y]++;
+            st[j][i][2 * y + x]++;
+            if (t + 1 < TURNS) {
+                if (A[t + 1] == 'C') to_c[i][j][2 * x + y]++;
+                else to_d[i][j][2 * x + y]++;
+                if (B[t + 1] == 'C') to_c[j][i][2 * y + x]++;
+                else to_d[j][i][2 * y + x]++;
+            }
+        }
+        assert_true(ai == si && aj == sj); /* the line's scores are its actions' */
+        if (i != j) {
+            total[i][rep] += si;
+            total[j][rep] += sj;
+            good[i][j] += ci >= cj;
+            good[j][i] += cj >= ci;
+            pay[i][j] += si / TURNS;
+            pay[j][i] += sj / TURNS;
+            coop[i][j] += (uint64_t)ci, coop[j][i] += (uint64_t)cj;
+            turns_of[i][j] += TURNS, turns_of[j][i] += TURNS;
+        }
+    }
+    assert_int_equal(lines, pl_tournament_result_matches(r[0]));
+    assert_int_equal(lines, (uint64_t)N * (N + 1) / 2 * REPS);
+    for (size_t i = 0; i < N; i++) {
+        for (int rep = 0; rep < REPS; rep++)
+            assert_true(total[i][rep] == pl_tournament_result_score(r[0], i, rep)); /* whole numbers: exact */
+        for (size_t j = 0; j < N; j++) {
+            if (i == j) continue;
+            uint64_t s4[4], c4[4], d4[4];
+            pl_tournament_result_pair_states(r[0], i, j, s4, c4, d4);
+            for (int o = 0; o < 4; o++)
+                if (s4[o] != st[i][j][o] || c4[o] != to_c[i][j][o] || d4[o] != to_d[i][j][o])
+                    fail_msg("%s vs %s, state %d: the lines %llu, %llu, %llu; the results %llu, %llu, %llu", names[i],
+                             names[j], o, (unsigned long long)st[i][j][o], (unsigned long long)to_c[i][j][o],
+                             (unsigned long long)to_d[i][j][o], (unsigned long long)s4[o], (unsigned long long)c4[o],
+                             (unsigned long long)d4[o]);
+            assert_int_equal(good[i][j], pl_tournament_result_good_partner(r[0], i, j));
+            assert_int_equal(coop[i][j], pl_tournament_result_pair_cooperation(r[0], i, j));
+            assert_int_equal(turns_of[i][j], pl_tournament_result_pair_turns(r[0], i, j));
+            double want = pl_tournament_result_payoff(r[0], i, j), got = pay[i][j] / REPS;
+            if (fabs(got - want) > 1e-12) fail_msg("%s vs %s: payoff %.17g from the lines, %.17g", names[i], names[j], got, want);
+        }
+    }
+    free(text);
+    for (int v = 0; v < 3; v++) pl_tournament_result_free(r[v]);
+    for (int i = 0; i < N; i++) pl_strategy_free(p[i]);
+    no_temporary();
+}
+
+/* A path that cannot be written fails before any play, no file made. */
 static void tournament_refusals(void **state)
 {
     (void)state;
@@ -235,15 +371,8 @@ static void tournament_refusals(void **state)
     field_make(&f);
     pl_tournament_config cfg;
     pl_tournament_config_default(&cfg);
-    cfg.batched = 1;
-    cfg.interactions = path_in("batched.gz");
     pl_tournament_result *r = NULL;
     pl_error err;
-    assert_int_equal(pl_tournament_run((const pl_strategy *const *)f.p, f.n, &cfg, &r, &err), PL_EINVAL);
-    assert_null(r);
-    assert_non_null(strstr(err.msg, "batched"));
-    assert_int_equal(access(path_in("batched.gz"), F_OK), -1);
-    cfg.batched = 0;
     cfg.interactions = path_in("missing/dir.gz");
     assert_int_equal(pl_tournament_run((const pl_strategy *const *)f.p, f.n, &cfg, &r, &err), PL_EIO);
     assert_null(r);
@@ -272,7 +401,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(gzout_round_trip),     cmocka_unit_test(gzout_empty),
         cmocka_unit_test(gzout_errors),         cmocka_unit_test(tournament_file),
-        cmocka_unit_test(tournament_refusals),
+        cmocka_unit_test(batched_file),         cmocka_unit_test(tournament_refusals),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

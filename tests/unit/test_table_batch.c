@@ -51,7 +51,7 @@ static void deterministic_lanes_are_the_match(void **unused)
                 pl_rng_init(&rng, 1, 2, 3);
                 pl_table_pair pp;
                 pl_table_pair_prepare(&ta, &tb, 0, NULL, &pp);
-                pl_table_batch_play(&pp, lengths[l], 64, &rng, &bt);
+                pl_table_batch_play(&pp, lengths[l], 64, &rng, &bt, NULL);
                 lanes_are_the_match(a, b, det[i], det[j], lengths[l], &bt);
                 pl_strategy_free(a), pl_strategy_free(b);
             }
@@ -79,7 +79,7 @@ static void batched_means(const char *an, const char *bn, int turns, double nois
     for (int q = 0; q < batches; q++) {
         pl_rng rng;
         pl_rng_init(&rng, 5, (uint64_t)turns, (uint64_t)q);
-        pl_table_batch_play(&pp, turns, 64, &rng, &bt);
+        pl_table_batch_play(&pp, turns, 64, &rng, &bt, NULL);
         uint64_t counted[4] = {0, 0, 0, 0};
         for (int lane = 0; lane < 64; lane++) {
             unsigned n = 0;
@@ -189,7 +189,7 @@ static void partial_batch(void **unused)
     pl_rng_init(&rng, 9, 9, 9);
     pl_table_pair pp;
     pl_table_pair_prepare(&ta, &tb, pl_rng_cut(0.1), NULL, &pp);
-    pl_table_batch_play(&pp, 30, 5, &rng, &bt);
+    pl_table_batch_play(&pp, 30, 5, &rng, &bt, NULL);
     for (int lane = 0; lane < 64; lane++) {
         unsigned turns = bt.n[lane][0] + bt.n[lane][1] + bt.n[lane][2] + bt.n[lane][3];
         assert_int_equal(turns, lane < 5 ? 30 : 0);
@@ -197,6 +197,43 @@ static void partial_batch(void **unused)
     assert_true(bt.first_c[0] <= 5 && bt.first_c[1] <= 5);
     assert_int_equal(bt.next[0] + bt.next[1] + bt.next[2] + bt.next[3], 5 * 29);
     pl_strategy_free(a), pl_strategy_free(b);
+}
+
+/* The actions kept for the interactions file (the kernel's `actions`): the same batch and draws
+ * as without them, every lane's actions its counts (batch_testing.h), for a full and a partial
+ * batch, lengths across a chunk of 64 turns, the bit-serial draws and the noise's gaps. */
+static void kept_actions(void **unused)
+{
+    (void)unused;
+    static const char *pairs[][2] = {{"random", "gtft"}, {"tft", "wsls"}, {"zd_extort_2", "tft"}};
+    static const int lengths[] = {1, 63, 64, 130}, lanes_of[] = {64, 7};
+    pl_rng_gaps gaps;
+    pl_rng_gaps_init(&gaps, pl_rng_cut(0.05));
+    for (int k = 0; k < 3; k++) {
+        pl_strategy *a = make(pairs[k][0]), *b = make(pairs[k][1]);
+        pl_table ta, tb;
+        tables(a, b, &ta, &tb);
+        for (int g = 0; g < 2; g++) {
+            pl_table_pair pp;
+            pl_table_pair_prepare(&ta, &tb, pl_rng_cut(0.05), g ? &gaps : NULL, &pp);
+            for (int l = 0; l < 4; l++)
+                for (int v = 0; v < 2; v++) {
+                    int turns = lengths[l], lanes = lanes_of[v];
+                    uint64_t *acts = malloc(2 * (size_t)turns * sizeof *acts);
+                    assert_non_null(acts);
+                    pl_table_batch plain, kept;
+                    pl_rng r1, r2;
+                    pl_rng_init(&r1, 5, (uint64_t)k, (uint64_t)l);
+                    r2 = r1;
+                    pl_table_batch_play(&pp, turns, lanes, &r1, &plain, NULL);
+                    pl_table_batch_play(&pp, turns, lanes, &r2, &kept, acts);
+                    assert_memory_equal(&r1, &r2, sizeof r1); /* the same draws taken */
+                    kept_actions_are_the_counts(&plain, &kept, acts, turns, lanes);
+                    free(acts);
+                }
+        }
+        pl_strategy_free(a), pl_strategy_free(b);
+    }
 }
 
 /* In a tournament: same bytes on 1 and 2 threads; the pairs that are not two tables are
@@ -219,6 +256,7 @@ int main(void)
         cmocka_unit_test(random_lanes_agree_with_the_expectation),
         cmocka_unit_test(a_noise_off_by_three_per_cent_is_seen),
         cmocka_unit_test(partial_batch),
+        cmocka_unit_test(kept_actions),
         cmocka_unit_test(batched_tournament),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -165,11 +165,14 @@ static void probabilistic_ending_varies_lengths(void **state)
 }
 
 /* Three repetitions of `turns` turns at noise 0.1 with this seed: the matches the turn-by-turn
- * checks play again (job_match). */
+ * checks play again (job_match).  Match by match (batched 0, `--no-batched`): job k's repetition r
+ * is then the match of streams (k, r), which these checks play again; the batched play's counts
+ * are checked from its interactions (test_interactions.c, batched_file). */
 static pl_tournament_config noisy_three(int turns, uint64_t seed)
 {
     pl_tournament_config cfg;
     pl_tournament_config_default(&cfg);
+    cfg.batched = 0;
     cfg.turns = turns;
     cfg.repetitions = 3;
     cfg.noise = 0.1;
@@ -215,6 +218,7 @@ static void matches_without_draws_are_played_once(void **state)
     pl_strategy *p[3] = {mk("tft"), mk("first_grofman"), mk("random")};
     pl_tournament_config cfg;
     pl_tournament_config_default(&cfg);
+    cfg.batched = 0; /* match by match: each repetition the match on its own stream (job_match) */
     cfg.turns = 60;
     cfg.repetitions = 6;
     cfg.seed = 99;
@@ -255,6 +259,7 @@ static void scores_are_those_of_the_matches(void **state)
     for (int gi = 0; gi < 2; gi++) {
         pl_tournament_config cfg;
         pl_tournament_config_default(&cfg);
+        cfg.batched = 0; /* match by match: each repetition the match on its own stream (job_match) */
         cfg.turns = 130;
         cfg.repetitions = 4;
         cfg.noise = 0.05;
