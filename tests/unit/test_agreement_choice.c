@@ -43,6 +43,14 @@ static void fresh(const pl_agreement *a, pl_ag_compiled *c, pl_ag_state *st)
     pl_ag_expectations(c, st);
 }
 
+/* As fresh, then at period 1 with X (step 0) started, done, verified and in force. */
+static void fresh_with_x_done(const pl_agreement *a, pl_ag_compiled *c, pl_ag_state *st)
+{
+    fresh(a, c, st);
+    st->t = 1;
+    st->started = st->done = st->verified = st->ever_done = PL_BIT(0);
+}
+
 /* X still to come: B's worth of starting Y is -1 (cost) + A answers (1) x 0.5 x (4 + 2 x 1.5) = 2.5. */
 static void a_step_still_to_come_counts_its_value_and_flows(void **state)
 {
@@ -62,9 +70,7 @@ static void a_step_in_force_counts_its_flows(void **state)
     pl_agreement *a = ag_load_text(answered);
     pl_ag_compiled c;
     pl_ag_state st;
-    fresh(a, &c, &st);
-    st.t = 1;
-    st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
+    fresh_with_x_done(a, &c, &st);
     assert_true(fabs(pl_ag_delta_start(&c, &st, 1, 1) - 2.0) < 1e-12);
     pl_agreement_free(a);
 }
@@ -550,9 +556,7 @@ static void the_chances_are_the_logistic_of_the_worths(void **state)
     pl_agreement *a = ag_load_text(answered);
     pl_ag_compiled c;
     pl_ag_state st;
-    fresh(a, &c, &st);
-    st.t = 1;
-    st.started = st.done = st.verified = st.ever_done = PL_BIT(0);
+    fresh_with_x_done(a, &c, &st);
     const double eps = c.eps, span = 1 - 2 * eps;
     for (int i = -1; i < 6000; i++) {
         /* the first: a zero of the worth's sign, so that the argument is +0, whose bits are 0 (first, and this

@@ -62,6 +62,28 @@ static unsigned char *read_bytes(const char *path, size_t *len)
     return b;
 }
 
+/* One line of an interactions file, "i,j,repetition,actions_i,actions_j,score_i,score_j", read whole:
+ * the two actions' texts point into the line (C and D only, their lengths equal). */
+typedef struct {
+    size_t i, j;
+    int rep, turns;
+    const char *a, *b;
+    double si, sj;
+} interaction_line;
+
+static interaction_line read_interaction(const char *line)
+{
+    interaction_line l;
+    int a_at, a_end, b_at, b_end, used = 0;
+    assert_int_equal(sscanf(line, "%zu,%zu,%d,%n%*[CD]%n,%n%*[CD]%n,%lf,%lf%n", &l.i, &l.j, &l.rep, &a_at, &a_end,
+                            &b_at, &b_end, &l.si, &l.sj, &used), 5);
+    assert_int_equal((size_t)used, strlen(line));
+    assert_int_equal(a_end - a_at, b_end - b_at);
+    l.turns = a_end - a_at;
+    l.a = line + a_at, l.b = line + b_at;
+    return l;
+}
+
 /* No "<name>.tmp-<pid>" left in the test's directory. */
 static void no_temporary(void)
 {
@@ -200,15 +222,12 @@ static void tournament_file(void **state)
     double total[5][4] = {{0}};
     uint64_t lines = 0, turns = 0;
     while ((line = strtok(NULL, "\n"))) {
-        size_t i, j;
-        int rep, a_at, a_end, b_at, b_end, used = 0;
-        double si, sj;
-        assert_int_equal(sscanf(line, "%zu,%zu,%d,%n%*[CD]%n,%n%*[CD]%n,%lf,%lf%n", &i, &j, &rep, &a_at, &a_end, &b_at,
-                                &b_end, &si, &sj, &used), 5);
-        assert_int_equal((size_t)used, strlen(line));
-        assert_int_equal(a_end - a_at, b_end - b_at);
+        interaction_line l = read_interaction(line);
+        size_t i = l.i, j = l.j;
+        int rep = l.rep;
+        double si = l.si, sj = l.sj;
         assert_true(i <= j && j < f.n && rep >= 0 && rep < cfg.repetitions);
-        turns += (uint64_t)(a_end - a_at);
+        turns += (uint64_t)l.turns;
         lines++;
         if (i != j) {
             total[i][rep] += si;
@@ -290,14 +309,11 @@ static void batched_file(void **state)
     size_t last_i = 0, last_j = 0;
     int last_rep = -1;
     while ((line = strtok_r(NULL, "\n", &save))) {
-        size_t i, j;
-        int rep, a_at, a_end, b_at, b_end, used = 0;
-        double si, sj;
-        assert_int_equal(sscanf(line, "%zu,%zu,%d,%n%*[CD]%n,%n%*[CD]%n,%lf,%lf%n", &i, &j, &rep, &a_at, &a_end, &b_at,
-                                &b_end, &si, &sj, &used), 5);
-        assert_int_equal((size_t)used, strlen(line));
-        assert_int_equal(a_end - a_at, TURNS);
-        assert_int_equal(b_end - b_at, TURNS);
+        interaction_line l = read_interaction(line);
+        size_t i = l.i, j = l.j;
+        int rep = l.rep;
+        double si = l.si, sj = l.sj;
+        assert_int_equal(l.turns, TURNS);
         assert_true(i <= j && j < N && rep >= 0 && rep < REPS && !seen[i][j][rep]);
         /* pairs in job order, repetitions in order */
         assert_true(i > last_i || (i == last_i && (j > last_j || (j == last_j && rep == last_rep + 1))) || lines == 0);
@@ -305,7 +321,7 @@ static void batched_file(void **state)
         last_i = i, last_j = j, last_rep = rep;
         seen[i][j][rep] = 1;
         lines++;
-        const char *A = line + a_at, *B = line + b_at;
+        const char *A = l.a, *B = l.b;
         double ai = 0, aj = 0;
         int ci = 0, cj = 0;
         for (int t = 0; t < TURNS; t++) {
