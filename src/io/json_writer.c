@@ -82,16 +82,13 @@ static int before_value(pl_jw *w)
     return 0;
 }
 
-/* What member() would write before an array's next member, into out (the comma, newline and
- * indentation); the count of bytes, or 0 after writing them itself when they do not fit. */
-static size_t member_text(pl_jw *w, char *out, size_t room)
+/* What member() writes before the innermost container's next member (the comma, newline and pad
+ * spaces of indentation), into out, which has room for pad + 2 bytes; the member counted; the
+ * count of bytes. */
+static size_t separator_text(pl_jw *w, char *out, size_t pad)
 {
     int top = w->depth - 1, later = w->count[top];
-    size_t pad = w->indent > 0 ? (size_t)w->depth * (size_t)w->indent : 0, n = 0;
-    if (pad + 2 > room) {
-        member(w);
-        return 0;
-    }
+    size_t n = 0;
     w->count[top] = 1;
     if (later) out[n++] = ',';
     if (w->indent > 0) {
@@ -102,6 +99,18 @@ static size_t member_text(pl_jw *w, char *out, size_t room)
         out[n++] = ' ';
     }
     return n;
+}
+
+/* What member() would write before an array's next member, into out (the comma, newline and
+ * indentation); the count of bytes, or 0 after writing them itself when they do not fit. */
+static size_t member_text(pl_jw *w, char *out, size_t room)
+{
+    size_t pad = w->indent > 0 ? (size_t)w->depth * (size_t)w->indent : 0;
+    if (pad + 2 > room) {
+        member(w);
+        return 0;
+    }
+    return separator_text(w, out, pad);
 }
 
 static void write_raw(pl_jw *w, const char *text);
@@ -219,22 +228,11 @@ static void write_string(FILE *f, const char *str, size_t n)
  * length, or 0 (and nothing done) for any other key. */
 static size_t key_text(pl_jw *w, const char *key, size_t len, char *text, size_t room)
 {
-    int top = w->depth - 1;
     size_t pad = w->indent > 0 ? (size_t)w->depth * (size_t)w->indent : 0;
     if (len + pad + 8 > room) return 0;
     for (size_t i = 0; i < len; i++)
         if ((unsigned char)key[i] < 0x20 || (unsigned char)key[i] >= 0x80 || key[i] == '"' || key[i] == '\\') return 0;
-    size_t n = 0;
-    int later = w->count[top];
-    if (later) text[n++] = ',';
-    w->count[top] = 1;
-    if (w->indent > 0) {
-        text[n++] = '\n';
-        memset(text + n, ' ', pad);
-        n += pad;
-    } else if (later && w->indent == 0) {
-        text[n++] = ' ';
-    }
+    size_t n = separator_text(w, text, pad);
     text[n++] = '"';
     memcpy(text + n, key, len);
     n += len;
