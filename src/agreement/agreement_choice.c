@@ -251,25 +251,27 @@ static inline double logistic_memo(logit_entry *memo, double x)
 }
 _Static_assert(LOGIT_MEMO == 1 << 12, "logistic_memo's index is 12 bits");
 
-/* The logit's chance of starting, or keeping, own step s: from the cache where it is still valid
- * (cache: the state itself, in the simulator's decisions; NULL where the snapshot is only read). */
-static inline double pi_start(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
-                              int s)
+/* The chance, the tremble on top (eps + span pi, pi the logit's), of starting, or keeping, own step s: from
+ * the cache where it is still valid (cache: the state itself, in the simulator's decisions; NULL where the
+ * snapshot is only read).  The cache holds the chance with its tremble, so that a plan remade on chances
+ * still valid copies them (the same operations on the same doubles, once). */
+static inline double act_start(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
+                               int s, double eps, double span)
 {
-    if (!cache) return logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
+    if (!cache) return eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
     if (!(cache->pi_ok_start >> s & 1)) {
-        cache->pi_start[s] = logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
+        cache->pi_start[s] = eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
         cache->pi_ok_start |= PL_BIT(s);
     }
     return cache->pi_start[s];
 }
 
-static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
-                             int s)
+static inline double act_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
+                              int s, double eps, double span)
 {
-    if (!cache) return logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
+    if (!cache) return eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
     if (!(cache->pi_ok_keep >> s & 1)) {
-        cache->pi_keep[s] = logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
+        cache->pi_keep[s] = eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
         cache->pi_ok_keep |= PL_BIT(s);
     }
     return cache->pi_keep[s];
@@ -298,17 +300,15 @@ static inline __attribute__((always_inline)) void plan_fill(const pl_ag_compiled
     pl_bits cs = due | rule->start, ck = own & ((st->done & c->reversible) | st->prog) & ~st->covert;
     const double eps = c->eps, span = 1 - 2 * eps;
     const int logit = c->choice == PL_CHOICE_LOGIT;
+    /* eps + span pi, pi the logit's chance, 1 (the rule's choice) or 0 (held back, withdrawn): eps + span * 0 is
+     * eps (span is finite and not negative) */
     for (pl_bits b = cs; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        double pi = 0;
-        if (rule->start >> s & 1) pi = logit ? pi_start(c, st, cache, memo, p, s) : 1;
-        p_act[s] = eps + span * pi;
+        p_act[s] = (rule->start >> s & 1) ? (logit ? act_start(c, st, cache, memo, p, s, eps, span) : eps + span * 1.0) : eps;
     }
     for (pl_bits b = ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        double pi = 0;
-        if (!(rule->reverse >> s & 1)) pi = logit ? pi_keep(c, st, cache, memo, p, s) : 1;
-        p_act[s] = eps + span * pi;
+        p_act[s] = !(rule->reverse >> s & 1) ? (logit ? act_keep(c, st, cache, memo, p, s, eps, span) : eps + span * 1.0) : eps;
     }
     *cs_out = cs, *ck_out = ck;
 }
@@ -487,16 +487,17 @@ static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled 
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->plan_cs[p] & st->plan_rule[p].start & ~st->pi_ok_start; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_start(c, st, st, memo, p, s);
+            st->p_act[s] = act_start(c, st, st, memo, p, s, eps, span);
         }
         for (pl_bits b = st->plan_ck[p] & ~st->plan_rule[p].reverse & ~st->pi_ok_keep; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_keep(c, st, st, memo, p, s);
+            st->p_act[s] = act_keep(c, st, st, memo, p, s, eps, span);
         }
     }
     /* current on this snapshot (the beliefs' reuse): the parties noted on an earlier one no longer are */
     if (st->plan_epoch != st->pub_epoch) st->plan_epoch = st->pub_epoch, st->plan_noted = 0;
     st->plan_noted |= 1u << p;
+    st->ld_moved &= ~(1u << p); /* its plan_late is its late and disputed steps (plan_make, plan_keys_valid) */
     st->plan_grim = (st->plan_grim & ~(1u << p)) | (st->grim & 1u << p);
 }
 
@@ -561,7 +562,9 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     /* the held plans' keys first, then the plans remade, each in the order of the parties: a plan made reads
      * and writes only its own party's keys and parts, so this is the one loop that asked and made in turn */
     uint32_t remake = parties & ~held;
-    for (uint32_t m = held & parties; m; m &= m - 1)
+    /* (plan_keys_valid's first test holds, without reading them, for the parties whose late and disputed steps have
+     * not moved since the last decisions, while no `rev`, `breach` or `retal` moved: st->ld_moved) */
+    for (uint32_t m = held & parties & (st->ans_moved ? ~0u : st->ld_moved); m; m &= m - 1)
         if (!plan_keys_valid(c, st, __builtin_ctz(m))) remake |= m & -m;
     for (uint32_t m = remake; m; m &= m - 1) {
         const int p = __builtin_ctz(m);
@@ -570,15 +573,16 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     /* every plan current on this snapshot (the beliefs' reuse), with each party's memory as it was at its
      * turn (g1's bit p: no plan reads another party's): noted once they are all made */
     st->plan_epoch = st->pub_epoch, st->plan_noted = parties, st->plan_grim = g1, st->plan_all_t = st->t + 1;
+    st->ld_moved &= ~parties; /* every party's plan_late is now its late and disputed steps (plan_make, plan_keys_valid) */
     if (c->choice == PL_CHOICE_LOGIT) { /* the held plans' chances whose inputs changed */
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->agg_cs_start & ~st->pi_ok_start; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_start(c, st, st, memo, c->actor[s], s);
+            st->p_act[s] = act_start(c, st, st, memo, c->actor[s], s, eps, span);
         }
         for (pl_bits b = st->agg_ck_keep & ~st->pi_ok_keep; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_keep(c, st, st, memo, c->actor[s], s);
+            st->p_act[s] = act_keep(c, st, st, memo, c->actor[s], s, eps, span);
         }
     }
     decide_drawn(st, all);
@@ -594,6 +598,8 @@ void pl_ag_plan_take(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state
     const uint32_t bit = 1u << p;
     st->type[p] = from->type[p];
     st->plan_rule[p] = from->plan_rule[p], st->plan_cs[p] = from->plan_cs[p], st->plan_ck[p] = from->plan_ck[p];
+    /* (the late and disputed steps of period 0 are those of every type's state: the lateness reads no type, and a
+     * run with a shock in period 0 opens on its own; so the plan_late taken is p's, and p's bit of st->ld_moved stays clear) */
     st->plan_late[p] = from->plan_late[p];
     st->plan_key_threat[p] = from->plan_key_threat[p], st->plan_key_restore[p] = from->plan_key_restore[p];
     st->plan_noted = (st->plan_noted & ~bit) | (from->plan_noted & bit); /* plan_epoch: the same in both */

@@ -1518,6 +1518,51 @@ static void deciding_every_party_at_once_is_deciding_each_in_turn(void **state)
     }
 }
 
+/* Three parties, D's moratorium M and the answers U and J exchange for it; a launch, 15 % a month, that U and J
+ * read as a breach of M (D does not): the disputes come and go (a step withdrawn or started again is no longer
+ * disputed), between them the parties' plans are held. */
+static const char AMBIGUOUS_LAUNCHES[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 36\n"
+    "parties:\n  - {id: D, policy: reciprocal}\n  - {id: U, policy: reciprocal}\n  - {id: J, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: M, actor: D, flow: {U: 1, J: 0.5}, reversible: true}\n"
+    "  - {id: FOOD, actor: U, requires: [M], flow: {D: 1}, reversible: true}\n"
+    "  - {id: AID, actor: J, requires: [M], flow: {D: 0.5}, reversible: true}\n"
+    "shocks:\n  - {id: launch, p: 0.15, read_as_breach: {U: [M], J: [M]}}\n"
+    "behaviour: {choice: logit, rationality: 2, tremble: 0.02, discount: 0.9, lookahead: 6, patience: 1}\n";
+
+typedef struct disputes_seen {
+    long moved, disputed;
+} disputes_seen;
+
+static void decide_all_against_each_disputed(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    disputes_seen *k = ctx;
+    for (int p = 0; p < c->n_parties; p++) k->disputed += R->st.disputed[p] != 0;
+    decide_all_against_each(c, R, &k->moved);
+}
+
+/* The decisions all at once read a party's late and disputed steps only where they may have moved since the
+ * last decisions (st->ld_moved): the disputes an ambiguous event adds, and those a withdrawal or a new start
+ * takes away, are among them.  Every party at once against each in turn, which compares them every time, at
+ * every period: fails when the shock's disputes, or those taken away, are left out of ld_moved (tried). */
+static void the_decisions_read_the_disputes_an_ambiguous_event_moves(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(AMBIGUOUS_LAUNCHES);
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(a, -1, c);
+    assert_true(c->ambiguous);
+    disputes_seen k = {0, 0};
+    long periods = step_runs(c, 13, 300, NULL, decide_all_against_each_disputed, &k);
+    assert_true(periods > 3000);
+    assert_true(k.disputed > 1000); /* parties counted a step disputed, */
+    assert_true(k.moved > 300);     /* and moved */
+    pl_free(c);
+    pl_agreement_free(a);
+}
+
 /* The events of a run's trace, in order (at most 4096 kept, all counted). */
 typedef struct trace_log {
     int n;
@@ -2059,6 +2104,7 @@ int main(void)
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(an_opportunists_plan_is_made_again_when_a_shock_changes_its_flows),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
+        cmocka_unit_test(the_decisions_read_the_disputes_an_ambiguous_event_moves),
         cmocka_unit_test(a_quiet_stretch_skipped_is_the_periods_played),
         cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
