@@ -552,12 +552,16 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     logit_entry *const memo = logit_memo; /* the thread's, its address taken once */
     const uint32_t g0 = st->grim, parties = P >= 32 ? ~0u : (1u << P) - 1;
     /* the memory of every party (only grim reads it): for those that have not yet seen a breach */
+    /* (asked again only of the parties whose late or disputed steps moved since the last decisions, while no
+     * `rev`, `breach` or `retal` moved since (pub_check's ans_moved): for the others the answer is the last
+     * decisions', no breach, or they would be in g0; at the run's first decisions every party is in ld_moved,
+     * pl_ag_time_init) */
+    pub_check(c, st);
     const pl_bits breaches = (st->rev | st->breach) & ~st->retal;
-    for (uint32_t m = parties & ~g0; m; m &= m - 1) {
+    for (uint32_t m = parties & ~g0 & (st->ans_moved ? ~0u : st->ld_moved); m; m &= m - 1) {
         int p = __builtin_ctz(m);
         if ((breaches & ~c->own[p]) | st->late[p] | st->disputed[p]) st->grim |= 1u << p;
     }
-    pub_check(c, st);
     const uint32_t g1 = st->grim, held = plans_read_held(st, g1); /* plan_valid, its first part for all at once */
     /* the held plans' keys first, then the plans remade, each in the order of the parties: a plan made reads
      * and writes only its own party's keys and parts, so this is the one loop that asked and made in turn */

@@ -139,9 +139,10 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
             st->due_mask[p] = st->due_mask[P];
             vis_moved = d_ver | mine_unverified; /* the public view saw only the verified */
         }
-        st->ld_moved |= 1u << p;
-        st->late[p] = view_late(c, st, p, cand, d_cand | users_of(c, vis_moved), st->verified | mine_unverified,
-                                c->core & ~c->own[p], c->patience[p], &next);
+        const pl_bits late = view_late(c, st, p, cand, d_cand | users_of(c, vis_moved), st->verified | mine_unverified,
+                                       c->core & ~c->own[p], c->patience[p], &next);
+        st->ld_moved |= (uint32_t)(late != st->late[p]) << p;
+        st->late[p] = late;
     }
     pl_bits pub = view_late_body(c, st, P, cand, d_cand | users_of(c, d_ver), st->verified, c->all, c->pub_patience, &next);
     /* those with the public patience too: the public late steps, theirs made again only where the public
@@ -149,8 +150,9 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
     const uint32_t of_pub = deferred & st->pat_same;
     for (uint32_t m = of_pub & ~(pub == st->late_pub && !full ? st->late_of_pub : 0); m; m &= m - 1) {
         int p = __builtin_ctz(m);
-        st->late[p] = pub & c->core & ~c->own[p];
-        st->ld_moved |= 1u << p;
+        const pl_bits late = pub & c->core & ~c->own[p];
+        st->ld_moved |= (uint32_t)(late != st->late[p]) << p;
+        st->late[p] = late;
     }
     st->late_of_pub = of_pub;
     for (uint32_t m = deferred & ~st->pat_same; m; m &= m - 1) { /* the public clocks, the party's patience */
@@ -159,8 +161,9 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
         memcpy(st->due_by[p], st->due_by[P], sizeof st->due_by[p]);
         st->due_mask[p] = st->due_mask[P];
         int nx = INT_MAX;
-        st->late[p] = view_late(c, st, p, st->due_mask[p], 0, st->verified, c->core & ~c->own[p], c->patience[p], &nx);
-        st->ld_moved |= 1u << p;
+        const pl_bits late = view_late(c, st, p, st->due_mask[p], 0, st->verified, c->core & ~c->own[p], c->patience[p], &nx);
+        st->ld_moved |= (uint32_t)(late != st->late[p]) << p;
+        st->late[p] = late;
         if (nx < next) next = nx;
     }
     /* the others back to the public view once their clocks agree with the public ones */
