@@ -395,8 +395,12 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                     for (pl_bits b = d_ver; b; b &= b - 1) stale |= c->readers_verified[__builtin_ctzll(b)] & waits;
                 st->plan_ok &= ~stale;
             }
-            for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
-            for (; moved_dep; moved_dep &= moved_dep - 1) drop |= c->pi_readers_dep[__builtin_ctzll(moved_dep)];
+            /* (moved holds moved_dep: the steps of both read both tables in one loop) */
+            for (moved &= ~moved_dep; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
+            for (; moved_dep; moved_dep &= moved_dep - 1) {
+                const int x = __builtin_ctzll(moved_dep);
+                drop |= c->pi_readers[x] | c->pi_readers_dep[x];
+            }
             /* a step's own chances: of starting, its start (the cost is paid once) and, if it pays its
              * actor, its first completion (the value is paid once); of keeping, if it pays its actor,
              * its completion (pl_ag_delta_start, pl_ag_delta_keep) */
