@@ -378,21 +378,27 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                  * under way nor done (the rule's starts, the due steps): a plan kept this long was made
                  * with its own steps as they are now (their start or completion moved it), so it read
                  * those of them that are neither now; their actors' plans go as if their own steps moved */
+                const uint32_t opp = st->type_opp, waits = st->type_waits;
                 pl_bits users = 0;
-                for (pl_bits b = d_ver; b; b &= b - 1) users |= c->req_users[__builtin_ctzll(b)];
+                uint32_t waited = 0; /* (the all_first types' reads, below: one loop over d_ver for both) */
+                if (waits)
+                    for (pl_bits b = d_ver; b; b &= b - 1) {
+                        const int x = __builtin_ctzll(b);
+                        users |= c->req_users[x], waited |= c->readers_verified[x];
+                    }
+                else
+                    for (pl_bits b = d_ver; b; b &= b - 1) users |= c->req_users[__builtin_ctzll(b)];
                 uint32_t stale = pl_ag_actors_of(c, d_own | (users & ~st->prog & ~st->done));
                 /* the types drawn, not every type a party may be (c->readers_*): an opportunist reads the
                  * counterpart steps exchanged for its own being done, those hanging on them ever done
                  * (read with `done`: a step is first ever done in the period it is done, and those
                  * hanging on its own steps are exchanged for them), and the flows the shocks change; an
                  * all_first type, its steps waited for verified; the memory, a grim type (plan_valid) */
-                const uint32_t opp = st->type_opp, waits = st->type_waits;
                 if (opp) {
                     if (d_shock) stale |= opp;
                     for (pl_bits b = d_done; b; b &= b - 1) stale |= c->readers_done[__builtin_ctzll(b)] & opp;
                 }
-                if (waits)
-                    for (pl_bits b = d_ver; b; b &= b - 1) stale |= c->readers_verified[__builtin_ctzll(b)] & waits;
+                stale |= waited & waits;
                 st->plan_ok &= ~stale;
             }
             /* (moved holds moved_dep: the steps of both read both tables in one loop) */
