@@ -1211,11 +1211,50 @@ static void likelihood_one_decided(const pl_ag_compiled *c, const pl_ag_run_stat
     }
 }
 
+/* The Bayes update of the beliefs `before` by the moves seen, made here from the likelihoods the fit reads
+ * (pl_ag_evidence_loglik: each type's mismatches with the evidence, recovered from its log-likelihood) and the
+ * update's arithmetic (each type's belief times eps / (1 - eps) for each mismatch beyond the fewest, then
+ * normalised), into `belief`: a second way to the update's result, whose evidence (what each party started,
+ * withdrew, and left undone when it turned late) is gathered apart from the update's own. */
+static void beliefs_from_likelihoods(const pl_ag_compiled *c, const pl_ag_state *before, const pl_ag_move *seen,
+                                     double belief[][PL_AG_MAX_OPTIONS])
+{
+    for (int j = 0; j < c->n_parties; j++) {
+        const int K = c->n_opt[j];
+        for (int k = 0; k < K; k++) belief[j][k] = before->belief[j][k];
+        if (K < 2) continue;
+        const pl_bits own = c->own[j];
+        const int n = __builtin_popcountll(seen->start & own) + __builtin_popcountll(seen->reverse & own) +
+                      __builtin_popcountll(before->late_pub_new & own & ~before->prog & ~before->done & ~seen->start);
+        if (!n) continue;
+        double ll[PL_AG_MAX_OPTIONS];
+        pl_ag_evidence_loglik(c, before, j, seen, ll);
+        int mm[PL_AG_MAX_OPTIONS], lo = 1 << 30, hi = -1;
+        for (int k = 0; k < K; k++) {
+            mm[k] = (int)llround((ll[k] - n * c->log_1m_eps) / (c->log_eps - c->log_1m_eps));
+            lo = mm[k] < lo ? mm[k] : lo, hi = mm[k] > hi ? mm[k] : hi;
+        }
+        if (lo == hi) continue; /* every type explains it as well: no news */
+        double sum = 0;
+        for (int k = 0; k < K; k++) {
+            for (int i = lo; i < mm[k]; i++) belief[j][k] *= c->eps_ratio;
+            sum += belief[j][k];
+        }
+        if (!(sum > 0)) {
+            for (int k = 0; k < K; k++) belief[j][k] = before->belief[j][k];
+            continue;
+        }
+        for (int k = 0; k < K; k++) belief[j][k] /= sum;
+    }
+}
+
 /* The close calls the Bayes update only where some step moved or turned late in public (the update finds
  * no evidence otherwise): at every period of every run of the shipped behaviour files, the beliefs after the
  * close are those of the update called on a copy of the state before it, whatever moved, to the bit.  Fails
  * with the steps newly late left out of the close's test (tried): the periods in which only a step turning
- * late moved the beliefs are counted, and there are some. */
+ * late moved the beliefs are counted, and there are some.  The update's beliefs are, besides, those made from
+ * the likelihoods (beliefs_from_likelihoods: fails with the update's reversals or its steps newly late left
+ * out of the evidence, tried). */
 static void the_close_updates_the_beliefs_as_the_update_at_every_period(void **state)
 {
     (void)state;
@@ -1240,7 +1279,13 @@ static void the_close_updates_the_beliefs_as_the_update_at_every_period(void **s
                     pl_ag_move seen = all;
                     const pl_bits hidden = all.reverse & c->covert & R.st.done;
                     seen.reverse &= ~hidden, seen.retal &= ~hidden, seen.opp &= ~hidden;
+                    double expect[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+                    beliefs_from_likelihoods(c, &R.st, &seen, expect);
                     const int moved = pl_ag_beliefs_update(c, &copy, &seen, NULL);
+                    for (int j = 0; j < c->n_parties; j++)
+                        if (memcmp(expect[j], copy.belief[j], (size_t)c->n_opt[j] * sizeof expect[j][0]))
+                            fail_msg("%s, variant %d, run %llu, period %d, party %d: the update's beliefs are not the "
+                                     "likelihoods'", behaviour_files[f], v, (unsigned long long)run, R.t, j);
                     const int rest = pl_ag_period_close(c, &d, &R, &o, &all, NULL);
                     if (memcmp(copy.belief, R.st.belief, sizeof copy.belief))
                         fail_msg("%s, variant %d, run %llu, period %d: the close's beliefs are not the update's",
