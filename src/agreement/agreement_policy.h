@@ -84,8 +84,10 @@ typedef struct pl_ag_state {
     pl_bits plan_late[PL_AG_MAX_PARTIES], plan_key_threat[PL_AG_MAX_PARTIES], plan_key_restore[PL_AG_MAX_PARTIES];
     uint32_t ans_moved;
     /* the parties whose late or disputed steps may have moved since the decisions last compared them with
-     * plan_late (bit p; set wherever either is written, cleared by pl_ag_decide_all_behaved, after which
-     * every party's plan_late is its late and disputed steps): a party not in it has them as its plan_late */
+     * plan_late (bit p; set where the lateness changes a party's late steps, and wherever a disputed set is
+     * written; cleared by pl_ag_decide_all_behaved for the parties and by plan_now for its party, after which
+     * their plan_late is their late and disputed steps): a party not in it has them as its plan_late, and the
+     * memory's test (its threat) as the last decisions found it, while ans_moved is 0 */
     uint32_t ld_moved;
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
     pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
