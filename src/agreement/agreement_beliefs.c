@@ -124,14 +124,14 @@ int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_m
 {
     pl_bits moved = all->start | all->reverse | st->late_pub_new; /* no move, nothing newly late: no evidence */
     if (!moved) return 0;
-    uint32_t seen = pl_ag_actors_of(c, moved); /* the parties with evidence: the actors of the steps that moved */
+    /* every party's evidence (evidence_of) made once: nothing the updates below write moves it */
+    const pl_bits start = all->start, reverse = all->reverse, held_all = st->late_pub_new & ~st->prog & ~st->done & ~start;
+    uint32_t seen = pl_ag_actors_of(c, start | reverse | held_all); /* the parties with evidence: the actors of the steps that moved */
     int changed = 0;
     for (; seen; seen &= seen - 1) {
         int j = __builtin_ctz(seen);
         if (c->n_opt[j] < 2) continue;
-        pl_bits started, reversed, held;
-        evidence_of(c, st, j, all, &started, &reversed, &held);
-        if (!(started | reversed | held)) continue;
+        const pl_bits own = c->own[j], started = start & own, reversed = reverse & own, held = held_all & own;
         int mm[PL_AG_MAX_OPTIONS], lo;
         if (evidence_counts(c, st, j, started, reversed, held, mm, &lo)) /* else every type explains it as well */
             changed |= apply_evidence(c, st, j, mm, lo, o);

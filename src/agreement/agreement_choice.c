@@ -251,25 +251,27 @@ static inline double logistic_memo(logit_entry *memo, double x)
 }
 _Static_assert(LOGIT_MEMO == 1 << 12, "logistic_memo's index is 12 bits");
 
-/* The logit's chance of starting, or keeping, own step s: from the cache where it is still valid
- * (cache: the state itself, in the simulator's decisions; NULL where the snapshot is only read). */
-static inline double pi_start(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
-                              int s)
+/* The chance, the tremble on top (eps + span pi, pi the logit's), of starting, or keeping, own step s: from
+ * the cache where it is still valid (cache: the state itself, in the simulator's decisions; NULL where the
+ * snapshot is only read).  The cache holds the chance with its tremble, so that a plan remade on chances
+ * still valid copies them (the same operations on the same doubles, once). */
+static inline double act_start(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
+                               int s, double eps, double span)
 {
-    if (!cache) return logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
+    if (!cache) return eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
     if (!(cache->pi_ok_start >> s & 1)) {
-        cache->pi_start[s] = logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
+        cache->pi_start[s] = eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
         cache->pi_ok_start |= PL_BIT(s);
     }
     return cache->pi_start[s];
 }
 
-static inline double pi_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
-                             int s)
+static inline double act_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_state *cache, logit_entry *memo, int p,
+                              int s, double eps, double span)
 {
-    if (!cache) return logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
+    if (!cache) return eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
     if (!(cache->pi_ok_keep >> s & 1)) {
-        cache->pi_keep[s] = logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
+        cache->pi_keep[s] = eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
         cache->pi_ok_keep |= PL_BIT(s);
     }
     return cache->pi_keep[s];
@@ -298,17 +300,15 @@ static inline __attribute__((always_inline)) void plan_fill(const pl_ag_compiled
     pl_bits cs = due | rule->start, ck = own & ((st->done & c->reversible) | st->prog) & ~st->covert;
     const double eps = c->eps, span = 1 - 2 * eps;
     const int logit = c->choice == PL_CHOICE_LOGIT;
+    /* eps + span pi, pi the logit's chance, 1 (the rule's choice) or 0 (held back, withdrawn): eps + span * 0 is
+     * eps (span is finite and not negative) */
     for (pl_bits b = cs; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        double pi = 0;
-        if (rule->start >> s & 1) pi = logit ? pi_start(c, st, cache, memo, p, s) : 1;
-        p_act[s] = eps + span * pi;
+        p_act[s] = (rule->start >> s & 1) ? (logit ? act_start(c, st, cache, memo, p, s, eps, span) : eps + span * 1.0) : eps;
     }
     for (pl_bits b = ck; b; b &= b - 1) {
         int s = __builtin_ctzll(b);
-        double pi = 0;
-        if (!(rule->reverse >> s & 1)) pi = logit ? pi_keep(c, st, cache, memo, p, s) : 1;
-        p_act[s] = eps + span * pi;
+        p_act[s] = !(rule->reverse >> s & 1) ? (logit ? act_keep(c, st, cache, memo, p, s, eps, span) : eps + span * 1.0) : eps;
     }
     *cs_out = cs, *ck_out = ck;
 }
@@ -378,25 +378,35 @@ static inline __attribute__((always_inline)) void pub_check(const pl_ag_compiled
                  * under way nor done (the rule's starts, the due steps): a plan kept this long was made
                  * with its own steps as they are now (their start or completion moved it), so it read
                  * those of them that are neither now; their actors' plans go as if their own steps moved */
+                const uint32_t opp = st->type_opp, waits = st->type_waits;
                 pl_bits users = 0;
-                for (pl_bits b = d_ver; b; b &= b - 1) users |= c->req_users[__builtin_ctzll(b)];
+                uint32_t waited = 0; /* (the all_first types' reads, below: one loop over d_ver for both) */
+                if (waits)
+                    for (pl_bits b = d_ver; b; b &= b - 1) {
+                        const int x = __builtin_ctzll(b);
+                        users |= c->req_users[x], waited |= c->readers_verified[x];
+                    }
+                else
+                    for (pl_bits b = d_ver; b; b &= b - 1) users |= c->req_users[__builtin_ctzll(b)];
                 uint32_t stale = pl_ag_actors_of(c, d_own | (users & ~st->prog & ~st->done));
                 /* the types drawn, not every type a party may be (c->readers_*): an opportunist reads the
                  * counterpart steps exchanged for its own being done, those hanging on them ever done
                  * (read with `done`: a step is first ever done in the period it is done, and those
                  * hanging on its own steps are exchanged for them), and the flows the shocks change; an
                  * all_first type, its steps waited for verified; the memory, a grim type (plan_valid) */
-                const uint32_t opp = st->type_opp, waits = st->type_waits;
                 if (opp) {
                     if (d_shock) stale |= opp;
                     for (pl_bits b = d_done; b; b &= b - 1) stale |= c->readers_done[__builtin_ctzll(b)] & opp;
                 }
-                if (waits)
-                    for (pl_bits b = d_ver; b; b &= b - 1) stale |= c->readers_verified[__builtin_ctzll(b)] & waits;
+                stale |= waited & waits;
                 st->plan_ok &= ~stale;
             }
-            for (; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
-            for (; moved_dep; moved_dep &= moved_dep - 1) drop |= c->pi_readers_dep[__builtin_ctzll(moved_dep)];
+            /* (moved holds moved_dep: the steps of both read both tables in one loop) */
+            for (moved &= ~moved_dep; moved; moved &= moved - 1) drop |= c->pi_readers[__builtin_ctzll(moved)];
+            for (; moved_dep; moved_dep &= moved_dep - 1) {
+                const int x = __builtin_ctzll(moved_dep);
+                drop |= c->pi_readers[x] | c->pi_readers_dep[x];
+            }
             /* a step's own chances: of starting, its start (the cost is paid once) and, if it pays its
              * actor, its first completion (the value is paid once); of keeping, if it pays its actor,
              * its completion (pl_ag_delta_start, pl_ag_delta_keep) */
@@ -487,16 +497,17 @@ static inline __attribute__((always_inline)) void plan_now(const pl_ag_compiled 
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->plan_cs[p] & st->plan_rule[p].start & ~st->pi_ok_start; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_start(c, st, st, memo, p, s);
+            st->p_act[s] = act_start(c, st, st, memo, p, s, eps, span);
         }
         for (pl_bits b = st->plan_ck[p] & ~st->plan_rule[p].reverse & ~st->pi_ok_keep; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_keep(c, st, st, memo, p, s);
+            st->p_act[s] = act_keep(c, st, st, memo, p, s, eps, span);
         }
     }
     /* current on this snapshot (the beliefs' reuse): the parties noted on an earlier one no longer are */
     if (st->plan_epoch != st->pub_epoch) st->plan_epoch = st->pub_epoch, st->plan_noted = 0;
     st->plan_noted |= 1u << p;
+    st->ld_moved &= ~(1u << p); /* its plan_late is its late and disputed steps (plan_make, plan_keys_valid) */
     st->plan_grim = (st->plan_grim & ~(1u << p)) | (st->grim & 1u << p);
 }
 
@@ -551,17 +562,23 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     logit_entry *const memo = logit_memo; /* the thread's, its address taken once */
     const uint32_t g0 = st->grim, parties = P >= 32 ? ~0u : (1u << P) - 1;
     /* the memory of every party (only grim reads it): for those that have not yet seen a breach */
+    /* (asked again only of the parties whose late or disputed steps moved since the last decisions, while no
+     * `rev`, `breach` or `retal` moved since (pub_check's ans_moved): for the others the answer is the last
+     * decisions', no breach, or they would be in g0; at the run's first decisions every party is in ld_moved,
+     * pl_ag_time_init) */
+    pub_check(c, st);
     const pl_bits breaches = (st->rev | st->breach) & ~st->retal;
-    for (uint32_t m = parties & ~g0; m; m &= m - 1) {
+    for (uint32_t m = parties & ~g0 & (st->ans_moved ? ~0u : st->ld_moved); m; m &= m - 1) {
         int p = __builtin_ctz(m);
         if ((breaches & ~c->own[p]) | st->late[p] | st->disputed[p]) st->grim |= 1u << p;
     }
-    pub_check(c, st);
     const uint32_t g1 = st->grim, held = plans_read_held(st, g1); /* plan_valid, its first part for all at once */
     /* the held plans' keys first, then the plans remade, each in the order of the parties: a plan made reads
      * and writes only its own party's keys and parts, so this is the one loop that asked and made in turn */
     uint32_t remake = parties & ~held;
-    for (uint32_t m = held & parties; m; m &= m - 1)
+    /* (plan_keys_valid's first test holds, without reading them, for the parties whose late and disputed steps have
+     * not moved since the last decisions, while no `rev`, `breach` or `retal` moved: st->ld_moved) */
+    for (uint32_t m = held & parties & (st->ans_moved ? ~0u : st->ld_moved); m; m &= m - 1)
         if (!plan_keys_valid(c, st, __builtin_ctz(m))) remake |= m & -m;
     for (uint32_t m = remake; m; m &= m - 1) {
         const int p = __builtin_ctz(m);
@@ -570,15 +587,16 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
     /* every plan current on this snapshot (the beliefs' reuse), with each party's memory as it was at its
      * turn (g1's bit p: no plan reads another party's): noted once they are all made */
     st->plan_epoch = st->pub_epoch, st->plan_noted = parties, st->plan_grim = g1, st->plan_all_t = st->t + 1;
+    st->ld_moved &= ~parties; /* every party's plan_late is now its late and disputed steps (plan_make, plan_keys_valid) */
     if (c->choice == PL_CHOICE_LOGIT) { /* the held plans' chances whose inputs changed */
         const double eps = c->eps, span = 1 - 2 * eps;
         for (pl_bits b = st->agg_cs_start & ~st->pi_ok_start; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_start(c, st, st, memo, c->actor[s], s);
+            st->p_act[s] = act_start(c, st, st, memo, c->actor[s], s, eps, span);
         }
         for (pl_bits b = st->agg_ck_keep & ~st->pi_ok_keep; b; b &= b - 1) {
             int s = __builtin_ctzll(b);
-            st->p_act[s] = eps + span * pi_keep(c, st, st, memo, c->actor[s], s);
+            st->p_act[s] = act_keep(c, st, st, memo, c->actor[s], s, eps, span);
         }
     }
     decide_drawn(st, all);
@@ -594,6 +612,8 @@ void pl_ag_plan_take(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state
     const uint32_t bit = 1u << p;
     st->type[p] = from->type[p];
     st->plan_rule[p] = from->plan_rule[p], st->plan_cs[p] = from->plan_cs[p], st->plan_ck[p] = from->plan_ck[p];
+    /* (the late and disputed steps of period 0 are those of every type's state: the lateness reads no type, and a
+     * run with a shock in period 0 opens on its own; so the plan_late taken is p's, and p's bit of st->ld_moved stays clear) */
     st->plan_late[p] = from->plan_late[p];
     st->plan_key_threat[p] = from->plan_key_threat[p], st->plan_key_restore[p] = from->plan_key_restore[p];
     st->plan_noted = (st->plan_noted & ~bit) | (from->plan_noted & bit); /* plan_epoch: the same in both */

@@ -83,10 +83,17 @@ typedef struct pl_ag_state {
      * `rev`, `breach` or `retal` moved since the period pub_check compared before */
     pl_bits plan_late[PL_AG_MAX_PARTIES], plan_key_threat[PL_AG_MAX_PARTIES], plan_key_restore[PL_AG_MAX_PARTIES];
     uint32_t ans_moved;
+    /* the parties whose late or disputed steps may have moved since the decisions last compared them with
+     * plan_late (bit p; set where the lateness changes a party's late steps, and wherever a disputed set is
+     * written; cleared by pl_ag_decide_all_behaved for the parties and by plan_now for its party, after which
+     * their plan_late is their late and disputed steps): a party not in it has them as its plan_late, and the
+     * memory's test (its threat) as the last decisions found it, while ans_moved is 0 */
+    uint32_t ld_moved;
     pl_ag_move plan_rule[PL_AG_MAX_PARTIES];
     pl_bits plan_cs[PL_AG_MAX_PARTIES], plan_ck[PL_AG_MAX_PARTIES];
-    /* the logit's chance (before the tremble) of starting (pi_start) or keeping (pi_keep) each own
-     * step, as its actor's last plan computed it: valid for the steps of pi_ok_start / pi_ok_keep.
+    /* the chance (the logit's, the tremble on top: eps + span pi) of starting (pi_start) or keeping
+     * (pi_keep) each own step, as its actor's last plan computed it: valid for the steps of pi_ok_start /
+     * pi_ok_keep.
      * A step's worth reads only the step itself, the counterpart steps that hang on it or are
      * exchanged for it (c->pi_readers), their actors' expectations and the shocks; when one of
      * those changes, the chances that read it are dropped (plan_holds, pl_ag_expectations) */

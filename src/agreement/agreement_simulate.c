@@ -78,6 +78,7 @@ static inline void undispute(const pl_ag_compiled *c, pl_ag_state *st, pl_bits b
 {
     if (!c->ambiguous) return; /* no shock is read as a breach: nothing is ever disputed */
     for (int p = 0; p < c->n_parties; p++) st->disputed[p] &= ~bits;
+    st->ld_moved = ~0u;
 }
 
 /* What a run's opening sets beside the public state (R->st, but for the types drawn) and the outcome. */
@@ -286,6 +287,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         if (c->shock_n_flow[k]) st->shock_on |= 1u << k; /* the incentives it changes, from now on */
         for (int p = 0; p < P; p++) /* an ambiguous event: a breach to some, of the steps then in force */
             st->disputed[p] |= c->shock_read_breach[k][p] & (st->done | st->prog) & ~c->own[p];
+        st->ld_moved = ~0u;
         /* a shock undoes reversible steps, and suspends deliveries under way */
         for (pl_bits b = c->shock_reverse[k] & ((st->done & c->reversible) | st->prog); b; b &= b - 1) {
             int s = __builtin_ctzll(b);

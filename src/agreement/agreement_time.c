@@ -22,6 +22,7 @@ void pl_ag_time_init(const pl_ag_compiled *c, pl_ag_state *st)
     /* the clocks (due_since, due_by) are read only for the steps of their view's due set, which are
      * written as they fall due: the empty sets need none */
     for (int p = 0; p < c->n_parties; p++) st->late[p] = 0;
+    st->ld_moved = ~0u;
     st->late_pub = st->late_pub_new = 0;
     st->late_of_pub = 0;
     st->next_late = INT_MAX;
@@ -138,8 +139,10 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
             st->due_mask[p] = st->due_mask[P];
             vis_moved = d_ver | mine_unverified; /* the public view saw only the verified */
         }
-        st->late[p] = view_late(c, st, p, cand, d_cand | users_of(c, vis_moved), st->verified | mine_unverified,
-                                c->core & ~c->own[p], c->patience[p], &next);
+        const pl_bits late = view_late(c, st, p, cand, d_cand | users_of(c, vis_moved), st->verified | mine_unverified,
+                                       c->core & ~c->own[p], c->patience[p], &next);
+        st->ld_moved |= (uint32_t)(late != st->late[p]) << p;
+        st->late[p] = late;
     }
     pl_bits pub = view_late_body(c, st, P, cand, d_cand | users_of(c, d_ver), st->verified, c->all, c->pub_patience, &next);
     /* those with the public patience too: the public late steps, theirs made again only where the public
@@ -147,7 +150,9 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
     const uint32_t of_pub = deferred & st->pat_same;
     for (uint32_t m = of_pub & ~(pub == st->late_pub && !full ? st->late_of_pub : 0); m; m &= m - 1) {
         int p = __builtin_ctz(m);
-        st->late[p] = pub & c->core & ~c->own[p];
+        const pl_bits late = pub & c->core & ~c->own[p];
+        st->ld_moved |= (uint32_t)(late != st->late[p]) << p;
+        st->late[p] = late;
     }
     st->late_of_pub = of_pub;
     for (uint32_t m = deferred & ~st->pat_same; m; m &= m - 1) { /* the public clocks, the party's patience */
@@ -156,7 +161,9 @@ static inline __attribute__((always_inline)) void time_update(const pl_ag_compil
         memcpy(st->due_by[p], st->due_by[P], sizeof st->due_by[p]);
         st->due_mask[p] = st->due_mask[P];
         int nx = INT_MAX;
-        st->late[p] = view_late(c, st, p, st->due_mask[p], 0, st->verified, c->core & ~c->own[p], c->patience[p], &nx);
+        const pl_bits late = view_late(c, st, p, st->due_mask[p], 0, st->verified, c->core & ~c->own[p], c->patience[p], &nx);
+        st->ld_moved |= (uint32_t)(late != st->late[p]) << p;
+        st->late[p] = late;
         if (nx < next) next = nx;
     }
     /* the others back to the public view once their clocks agree with the public ones */

@@ -1211,11 +1211,50 @@ static void likelihood_one_decided(const pl_ag_compiled *c, const pl_ag_run_stat
     }
 }
 
+/* The Bayes update of the beliefs `before` by the moves seen, made here from the likelihoods the fit reads
+ * (pl_ag_evidence_loglik: each type's mismatches with the evidence, recovered from its log-likelihood) and the
+ * update's arithmetic (each type's belief times eps / (1 - eps) for each mismatch beyond the fewest, then
+ * normalised), into `belief`: a second way to the update's result, whose evidence (what each party started,
+ * withdrew, and left undone when it turned late) is gathered apart from the update's own. */
+static void beliefs_from_likelihoods(const pl_ag_compiled *c, const pl_ag_state *before, const pl_ag_move *seen,
+                                     double belief[][PL_AG_MAX_OPTIONS])
+{
+    for (int j = 0; j < c->n_parties; j++) {
+        const int K = c->n_opt[j];
+        for (int k = 0; k < K; k++) belief[j][k] = before->belief[j][k];
+        if (K < 2) continue;
+        const pl_bits own = c->own[j];
+        const int n = __builtin_popcountll(seen->start & own) + __builtin_popcountll(seen->reverse & own) +
+                      __builtin_popcountll(before->late_pub_new & own & ~before->prog & ~before->done & ~seen->start);
+        if (!n) continue;
+        double ll[PL_AG_MAX_OPTIONS];
+        pl_ag_evidence_loglik(c, before, j, seen, ll);
+        int mm[PL_AG_MAX_OPTIONS], lo = 1 << 30, hi = -1;
+        for (int k = 0; k < K; k++) {
+            mm[k] = (int)llround((ll[k] - n * c->log_1m_eps) / (c->log_eps - c->log_1m_eps));
+            lo = mm[k] < lo ? mm[k] : lo, hi = mm[k] > hi ? mm[k] : hi;
+        }
+        if (lo == hi) continue; /* every type explains it as well: no news */
+        double sum = 0;
+        for (int k = 0; k < K; k++) {
+            for (int i = lo; i < mm[k]; i++) belief[j][k] *= c->eps_ratio;
+            sum += belief[j][k];
+        }
+        if (!(sum > 0)) {
+            for (int k = 0; k < K; k++) belief[j][k] = before->belief[j][k];
+            continue;
+        }
+        for (int k = 0; k < K; k++) belief[j][k] /= sum;
+    }
+}
+
 /* The close calls the Bayes update only where some step moved or turned late in public (the update finds
  * no evidence otherwise): at every period of every run of the shipped behaviour files, the beliefs after the
  * close are those of the update called on a copy of the state before it, whatever moved, to the bit.  Fails
  * with the steps newly late left out of the close's test (tried): the periods in which only a step turning
- * late moved the beliefs are counted, and there are some. */
+ * late moved the beliefs are counted, and there are some.  The update's beliefs are, besides, those made from
+ * the likelihoods (beliefs_from_likelihoods: fails with the update's reversals or its steps newly late left
+ * out of the evidence, tried). */
 static void the_close_updates_the_beliefs_as_the_update_at_every_period(void **state)
 {
     (void)state;
@@ -1240,7 +1279,13 @@ static void the_close_updates_the_beliefs_as_the_update_at_every_period(void **s
                     pl_ag_move seen = all;
                     const pl_bits hidden = all.reverse & c->covert & R.st.done;
                     seen.reverse &= ~hidden, seen.retal &= ~hidden, seen.opp &= ~hidden;
+                    double expect[PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+                    beliefs_from_likelihoods(c, &R.st, &seen, expect);
                     const int moved = pl_ag_beliefs_update(c, &copy, &seen, NULL);
+                    for (int j = 0; j < c->n_parties; j++)
+                        if (memcmp(expect[j], copy.belief[j], (size_t)c->n_opt[j] * sizeof expect[j][0]))
+                            fail_msg("%s, variant %d, run %llu, period %d, party %d: the update's beliefs are not the "
+                                     "likelihoods'", behaviour_files[f], v, (unsigned long long)run, R.t, j);
                     const int rest = pl_ag_period_close(c, &d, &R, &o, &all, NULL);
                     if (memcmp(copy.belief, R.st.belief, sizeof copy.belief))
                         fail_msg("%s, variant %d, run %llu, period %d: the close's beliefs are not the update's",
@@ -1516,6 +1561,51 @@ static void deciding_every_party_at_once_is_deciding_each_in_turn(void **state)
         assert_true(periods > 1000); /* periods were played, */
         assert_true(moved > 100);    /* and in many of them someone moved */
     }
+}
+
+/* Three parties, D's moratorium M and the answers U and J exchange for it; a launch, 15 % a month, that U and J
+ * read as a breach of M (D does not): the disputes come and go (a step withdrawn or started again is no longer
+ * disputed), between them the parties' plans are held. */
+static const char AMBIGUOUS_LAUNCHES[] =
+    "kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 36\n"
+    "parties:\n  - {id: D, policy: reciprocal}\n  - {id: U, policy: reciprocal}\n  - {id: J, policy: reciprocal}\n"
+    "steps:\n"
+    "  - {id: M, actor: D, flow: {U: 1, J: 0.5}, reversible: true}\n"
+    "  - {id: FOOD, actor: U, requires: [M], flow: {D: 1}, reversible: true}\n"
+    "  - {id: AID, actor: J, requires: [M], flow: {D: 0.5}, reversible: true}\n"
+    "shocks:\n  - {id: launch, p: 0.15, read_as_breach: {U: [M], J: [M]}}\n"
+    "behaviour: {choice: logit, rationality: 2, tremble: 0.02, discount: 0.9, lookahead: 6, patience: 1}\n";
+
+typedef struct disputes_seen {
+    long moved, disputed;
+} disputes_seen;
+
+static void decide_all_against_each_disputed(const pl_ag_compiled *c, const pl_ag_run_state *R, void *ctx)
+{
+    disputes_seen *k = ctx;
+    for (int p = 0; p < c->n_parties; p++) k->disputed += R->st.disputed[p] != 0;
+    decide_all_against_each(c, R, &k->moved);
+}
+
+/* The decisions all at once read a party's late and disputed steps only where they may have moved since the
+ * last decisions (st->ld_moved): the disputes an ambiguous event adds, and those a withdrawal or a new start
+ * takes away, are among them.  Every party at once against each in turn, which compares them every time, at
+ * every period: fails when the shock's disputes, or those taken away, are left out of ld_moved (tried). */
+static void the_decisions_read_the_disputes_an_ambiguous_event_moves(void **state)
+{
+    (void)state;
+    pl_agreement *a = ag_load_text(AMBIGUOUS_LAUNCHES);
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(a, -1, c);
+    assert_true(c->ambiguous);
+    disputes_seen k = {0, 0};
+    long periods = step_runs(c, 13, 300, NULL, decide_all_against_each_disputed, &k);
+    assert_true(periods > 3000);
+    assert_true(k.disputed > 1000); /* parties counted a step disputed, */
+    assert_true(k.moved > 300);     /* and moved */
+    pl_free(c);
+    pl_agreement_free(a);
 }
 
 /* The events of a run's trace, in order (at most 4096 kept, all counted). */
@@ -2059,6 +2149,7 @@ int main(void)
         cmocka_unit_test(the_plans_kept_between_periods_are_the_plans_made_afresh),
         cmocka_unit_test(an_opportunists_plan_is_made_again_when_a_shock_changes_its_flows),
         cmocka_unit_test(deciding_every_party_at_once_is_deciding_each_in_turn),
+        cmocka_unit_test(the_decisions_read_the_disputes_an_ambiguous_event_moves),
         cmocka_unit_test(a_quiet_stretch_skipped_is_the_periods_played),
         cmocka_unit_test(the_quantities_delivered_are_counted_at_the_end),
         cmocka_unit_test(the_lateness_kept_between_periods_is_the_lateness_made_afresh),
