@@ -33,6 +33,16 @@ static inline int geometric(double u, double p, double log_q)
     return g > (1 << 29) ? 1 << 29 : (int)g;
 }
 
+/* A verification delay drawn from u with step s's p_confirm (g): the watching points that would draw
+ * another (pl_ag_watch, agreement_fork.c). */
+static __attribute__((noinline)) void watch_confirm(pl_ag_watch *w, int s, double u, int g)
+{
+    for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1) {
+        const pl_ag_compiled *p = w->point[__builtin_ctz(b)];
+        if (geometric(u, p->p_confirm[s], p->log_q_confirm[s]) != g) w->differs |= b & -b;
+    }
+}
+
 void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draws *d)
 {
     pl_rng r;
@@ -90,6 +100,7 @@ static void begin_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
     R->flowing_on = 0; /* flow_on: read only where shock_on */
     R->next_event = 1 << 30;
     R->unpaid = 0;
+    R->watch = NULL;
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
@@ -193,6 +204,8 @@ static void opening_copy(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_s
     memcpy(&st->type_opp, &from->type_opp, sizeof *st - offsetof(pl_ag_state, type_opp));
 }
 
+void pl_ag_state_copy(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state *from) { opening_copy(c, st, from); }
+
 int pl_ag_opening_take(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                        pl_ag_move *all)
 {
@@ -262,7 +275,10 @@ static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_r
         }
         pl_bits bit = PL_BIT(s);
         st->verified &= ~bit, st->breach |= bit;
-        R->verify_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_confirm[s], c->log_q_confirm[s]);
+        double u = pl_rng_uniform(&R->late);
+        int g = geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        if (R->watch) watch_confirm(R->watch, s, u, g);
+        R->verify_at[s] = t + 1 + g;
         R->false_at[s] = 1 << 30;
         earlier(&next, R->verify_at[s]);
         TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
@@ -442,7 +458,9 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         }
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
-        R->verify_at[s] = t + 1 + c->v_delay[s] + geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        int g = geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        if (R->watch) watch_confirm(R->watch, s, u, g);
+        R->verify_at[s] = t + 1 + c->v_delay[s] + g;
         earlier(&R->next_event, R->verify_at[s]);
         TRACE(PL_TR_COMPLETE, s, c->actor[s], st->verified);
     }
