@@ -10,17 +10,19 @@
  * moves anything else a run reads makes its points ordinary ones (evaluated as today, one by one).
  *
  * Such a point's run is the baseline's run until the first draw that comes out differently (the draws
- * are counter-based: the same uniforms in the same order):
- * - a verification delay: the watch (pl_ag_watch, agreement_simulate.c) compares, at each delay the
- *   baseline draws, the point's delay from the same uniform;
- * - a shock: the point's schedule (its own pl_ag_draw) agrees with the baseline's up to the
- *   occurrence `m` where they first differ (in period, shock, or one list ending), and a run reads the
- *   schedule only at its next occurrence (R->occ_i): so while the baseline's occ_i stays below m, the
- *   point has read the same schedule.
+ * are counter-based: the same uniforms in the same order).  The watch (pl_ag_watch in the run state,
+ * agreement_simulate.c) tells, as the baseline's run goes:
+ * - at each verification delay drawn, the points whose own p_confirm gives another delay from the same
+ *   uniform;
+ * - at each read of the shock schedule (an opening's occurrences, the test of a run at rest, a quiet
+ *   stretch's end), the points whose own schedule (their own pl_ag_draw, whose other draws are the
+ *   baseline's) answers otherwise.  A run reads its schedule only there and in its opening, where
+ *   only an occurrence in period 0 is read: schedules that differ from such an occurrence on (`m`, the
+ *   first occurrence at which they differ) part there.
  * The baseline's run goes stretch by stretch (a stretch: one pl_ag_period_next and the decisions after,
  * as run_periods in agreement_simulate.c goes, cut at completion with the payoffs not added up), and
  * while some point is still its, the state at each stretch's start is kept.  After a stretch in which a
- * point's draw differed (or its schedule was read at m or past it), the point's run goes on from that
+ * point's draw or a read of its schedule differed, the point's run goes on from that
  * state under its own compiled variant and draws, to its end; a point whose run never parts takes the
  * baseline's completion.  A difference in the opening (before the first stretch) plays the point whole.
  * So each point's completion is the one pl_ag_completion_of gives it, and its tallies (completions and
@@ -108,10 +110,12 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
 {
     uint32_t pending = n ? (uint32_t)(((uint64_t)1 << n) - 1) : 0, parted = 0;
     int live = opening(c0, d0, L);
-    /* the opening: a delay drawn (none can be: nothing is done yet), or the schedule read at m or past */
+    /* the opening (no watch: pl_ag_begin clears it): a delay drawn (none can be: nothing is done yet), or
+     * schedules that differ from an occurrence in period 0 (the opening reads the schedule only there) */
     if (L->R.ver_drawn || memcmp(&L->R.late, &d0->late, sizeof d0->late)) parted |= watched;
     for (int k = 0; k < n; k++)
-        if (L->R.occ_i >= m[k]) parted |= 1u << k;
+        if (m[k] < INT_MAX && ((m[k] < d0->n_occ && d0->occ_t[m[k]] == 0) || (m[k] < d[k]->n_occ && d[k]->occ_t[m[k]] == 0)))
+            parted |= 1u << k;
     for (uint32_t b = parted; b; b &= b - 1) {
         int k = __builtin_ctz(b);
         pl_ag_outcome o;
@@ -119,16 +123,15 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
     }
     pending &= ~parted;
     pl_ag_watch w;
-    for (int k = 0; k < n; k++) w.point[k] = c[k];
+    uint32_t shocks = 0;
+    for (int k = 0; k < n; k++) w.point[k] = c[k], w.draws[k] = d[k], shocks |= (uint32_t)(m[k] < INT_MAX) << k;
     while (live && pending) {
         loop_copy(c0, snap, L);
-        w.pending = pending & watched, w.differs = 0;
+        w.pending = pending & watched, w.shocks = pending & shocks, w.differs = 0;
         L->R.watch = &w;
         live = stretch(c0, d0, L);
         L->R.watch = NULL;
         parted = w.differs;
-        for (uint32_t b = pending & ~parted; b; b &= b - 1)
-            if (L->R.occ_i >= m[__builtin_ctz(b)]) parted |= b & -b;
         for (uint32_t b = parted; b; b &= b - 1) { /* from the stretch's start, the point's own */
             int k = __builtin_ctz(b);
             loop_copy(c0, fork, snap);

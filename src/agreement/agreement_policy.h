@@ -111,14 +111,16 @@ typedef struct pl_ag_state {
     uint32_t type_opp, type_waits, type_grim;
 } pl_ag_state;
 
-/* Other compiled variants watching a run's verification delays (agreement_fork.c): variants that differ
- * from the run's only in draw thresholds.  At each delay drawn with a step's p_confirm, every point in
- * `pending` whose own p_confirm would give another delay from the same uniform gets its bit in
- * `differs` (its run would part from this one there). */
+/* Other compiled variants watching a run's draws (agreement_fork.c): variants that differ from the
+ * run's only in draw thresholds.  At each verification delay drawn with a step's p_confirm, every point
+ * in `pending` whose own p_confirm would give another delay from the same uniform gets its bit in
+ * `differs` (its run would part from this one there); and at each read of the shock schedule, every
+ * point in `shocks` whose own schedule (draws[k]) would give another answer. */
 #define PL_AG_WATCH_MAX 32
 typedef struct pl_ag_watch {
     const pl_ag_compiled *point[PL_AG_WATCH_MAX];
-    uint32_t pending, differs;
+    const pl_ag_draws *draws[PL_AG_WATCH_MAX];
+    uint32_t pending, shocks, differs;
 } pl_ag_watch;
 
 /* One run in progress: the public state and what the simulator keeps beside it.

@@ -760,11 +760,15 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     double t4 = now_seconds();
     if (s->grid_r >= 0 && (rc = grid(x, values))) return rc;
     double t5 = now_seconds();
+    int forked = 0; /* the one-at-a-time ends played with the baseline: their time is the baseline's */
+    for (int i = 0; x->end && i < 2 * s->n_ranges; i++) forked += x->end_shared[i];
+    char with[64] = "";
+    if (forked) snprintf(with, sizeof with, " (with %d end%s forked from its runs)", forked, forked == 1 ? "" : "s");
     if (cfg->log)
         fprintf(cfg->log,
-                "parley sensitivity: %d points; baseline %.2f s, one at a time (%d ranges x 2 x %llu runs) %.2f s, "
+                "parley sensitivity: %d points; baseline %.2f s%s, one at a time (%d ranges x 2 x %llu runs) %.2f s, "
                 "break-even %.2f s, Sobol (%d rows x %d points x %llu runs) %.2f s, grid %.2f s (%d thread%s)\n",
-                s->evaluations, t1 - t0, s->n_ranges, (unsigned long long)s->runs, t2 - t1, t3 - t2, s->sobol_n,
+                s->evaluations, t1 - t0, with, s->n_ranges, (unsigned long long)s->runs, t2 - t1, t3 - t2, s->sobol_n,
                 s->n_ranges + 2, (unsigned long long)s->sobol_runs, t4 - t3, t5 - t4, x->ec.threads, x->ec.threads == 1 ? "" : "s");
     if (summary) pl_sens_write_summary(summary, s);
     if (cfg->out_dir) {

@@ -130,8 +130,8 @@ static void the_same_at_two_threads_and_another_seed(void **state)
 }
 
 /* Shocks frequent (a rate of 0.25 a period in the baseline) and points at rates close to it, so that
- * the schedules agree on their first occurrences and part at a later one: the runs fork inside
- * (agreement_fork.c's rule on R->occ_i), not at the opening. */
+ * the schedules agree on their first occurrences and part at a later one, read ahead by a run at
+ * rest or a quiet stretch (the watch's schedule reads, agreement_simulate.c). */
 static void schedules_that_part_late(void **state)
 {
     (void)state;
