@@ -134,10 +134,11 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
         parted = w.differs;
         for (uint32_t b = parted; b; b &= b - 1) { /* from the stretch's start, the point's own */
             int k = __builtin_ctz(b);
-            loop_copy(c0, fork, snap);
-            fork->R.watch = NULL;
-            while (stretch(c[k], d[k], fork)) continue;
-            out[k] = fork->o.complete_t;
+            loop_state *f = snap; /* the last to part here goes on from the kept state itself */
+            if (b & (b - 1)) loop_copy(c0, fork, snap), f = fork;
+            f->R.watch = NULL;
+            while (stretch(c[k], d[k], f)) continue;
+            out[k] = f->o.complete_t;
         }
         pending &= ~parted;
     }
