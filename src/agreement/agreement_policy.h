@@ -118,6 +118,18 @@ typedef struct pl_ag_state {
     uint32_t type_opp, type_waits, type_grim;
 } pl_ag_state;
 
+/* Other compiled variants watching a run's draws (agreement_fork.c): variants that differ from the
+ * run's only in draw thresholds.  At each verification delay drawn with a step's p_confirm, every point
+ * in `pending` whose own p_confirm would give another delay from the same uniform gets its bit in
+ * `differs` (its run would part from this one there); and at each read of the shock schedule, every
+ * point in `shocks` whose own schedule (draws[k]) would give another answer. */
+#define PL_AG_WATCH_MAX 32
+typedef struct pl_ag_watch {
+    const pl_ag_compiled *point[PL_AG_WATCH_MAX];
+    const pl_ag_draws *draws[PL_AG_WATCH_MAX];
+    uint32_t pending, shocks, differs;
+} pl_ag_watch;
+
 /* One run in progress: the public state and what the simulator keeps beside it.
  * pl_ag_run plays a whole run with it; the stepper (agreement_stepper.c) one period at a time. */
 typedef struct pl_ag_run_state {
@@ -144,6 +156,7 @@ typedef struct pl_ag_run_state {
      * for its completion alone (pl_ag_completion_of), whose outcome nobody reads but its completion;
      * nothing a run does reads them */
     int unpaid;
+    pl_ag_watch *watch;          /* NULL (as a run opens), or the points watching its delays drawn */
 } pl_ag_run_state;
 
 /* The pieces of pl_ag_run (agreement_simulate.c), in the order it calls them: begin, then for each
@@ -185,6 +198,9 @@ int pl_ag_cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R, int
  * pl_ag_opening_drop frees it.  pl_ag_opening_take: run d's begin, period 0's opening and decisions into
  * R and o, as pl_ag_begin, pl_ag_period_open and pl_ag_decide_all leave them, the moves drawn in *all;
  * 0, with nothing done, where the variant has no opening or the run has a shock in period 0. */
+/* A run's state copied as the opening is into each run: every entry a run of c reads (not the ends of
+ * the arrays past its steps and parties). */
+void pl_ag_state_copy(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state *from);
 int pl_ag_opening_make(pl_ag_compiled *c);
 void pl_ag_opening_drop(pl_ag_compiled *c);
 int pl_ag_opening_take(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,

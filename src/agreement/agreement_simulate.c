@@ -33,6 +33,50 @@ static inline int geometric(double u, double p, double log_q)
     return g > (1 << 29) ? 1 << 29 : (int)g;
 }
 
+/* A verification delay drawn from u with step s's p_confirm (g): the watching points that would draw
+ * another (pl_ag_watch, agreement_fork.c). */
+static __attribute__((noinline)) void watch_confirm(pl_ag_watch *w, int s, double u, int g)
+{
+    for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1) {
+        const pl_ag_compiled *p = w->point[__builtin_ctz(b)];
+        if (geometric(u, p->p_confirm[s], p->log_q_confirm[s]) != g) w->differs |= b & -b;
+    }
+}
+
+/* The schedule read (pl_ag_watch): the points whose own schedule answers otherwise.  An opening consumed
+ * occurrences i0 to i1 - 1 at period t and stopped at i1; */
+static __attribute__((noinline)) void watch_open(pl_ag_watch *w, const pl_ag_draws *d, int i0, int i1, int t)
+{
+    for (uint32_t b = w->shocks & ~w->differs; b; b &= b - 1) {
+        const pl_ag_draws *p = w->draws[__builtin_ctz(b)];
+        int same = i1 <= p->n_occ && !(i1 < p->n_occ && p->occ_t[i1] == t);
+        for (int i = i0; i < i1 && same; i++) same = p->occ_t[i] == t && p->occ_shock[i] == d->occ_shock[i];
+        if (!same) w->differs |= b & -b;
+    }
+}
+/* ... whether none is left from occurrence i; */
+static __attribute__((noinline)) void watch_rest(pl_ag_watch *w, const pl_ag_draws *d, int i)
+{
+    for (uint32_t b = w->shocks & ~w->differs; b; b &= b - 1)
+        if ((i >= w->draws[__builtin_ctz(b)]->n_occ) != (i >= d->n_occ)) w->differs |= b & -b;
+}
+/* ... and a quiet stretch's end, `end` before the schedule bounds it by occurrence i. */
+static __attribute__((noinline)) void watch_skip(pl_ag_watch *w, const pl_ag_draws *d, int i, int end)
+{
+    int mine = i < d->n_occ && d->occ_t[i] < end ? d->occ_t[i] : end;
+    for (uint32_t b = w->shocks & ~w->differs; b; b &= b - 1) {
+        const pl_ag_draws *p = w->draws[__builtin_ctz(b)];
+        if ((i < p->n_occ && p->occ_t[i] < end ? p->occ_t[i] : end) != mine) w->differs |= b & -b;
+    }
+}
+
+/* Whether no shock is left to come (read as the run reads it: the watch told). */
+static inline int schedule_done(const pl_ag_run_state *R, const pl_ag_draws *d)
+{
+    if (R->watch) watch_rest(R->watch, d, R->occ_i);
+    return R->occ_i >= d->n_occ;
+}
+
 void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draws *d)
 {
     pl_rng r;
@@ -91,6 +135,7 @@ static void begin_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
     R->flowing_on = 0; /* flow_on: read only where shock_on */
     R->next_event = 1 << 30;
     R->unpaid = 0;
+    R->watch = NULL;
     R->late = d->late;
     for (int s = 0; s < S; s++) {
         R->remaining[s] = c->duration[s];
@@ -194,6 +239,8 @@ static void opening_copy(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_s
     memcpy(&st->type_opp, &from->type_opp, sizeof *st - offsetof(pl_ag_state, type_opp));
 }
 
+void pl_ag_state_copy(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_state *from) { opening_copy(c, st, from); }
+
 int pl_ag_opening_take(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
                        pl_ag_move *all)
 {
@@ -263,7 +310,10 @@ static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_r
         }
         pl_bits bit = PL_BIT(s);
         st->verified &= ~bit, st->breach |= bit;
-        R->verify_at[s] = t + 1 + geometric(pl_rng_uniform(&R->late), c->p_confirm[s], c->log_q_confirm[s]);
+        double u = pl_rng_uniform(&R->late);
+        int g = geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        if (R->watch) watch_confirm(R->watch, s, u, g);
+        R->verify_at[s] = t + 1 + g;
         R->false_at[s] = 1 << 30;
         earlier(&next, R->verify_at[s]);
         TRACE(PL_TR_FALSE_REPORT, s, c->actor[s], st->verified);
@@ -280,6 +330,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     st->t = t;
     /* 1. shocks: a forced step back, and its payoffs */
     const uint32_t shock_on = st->shock_on;
+    const int occ_from = R->occ_i;
     while (R->occ_i < d->n_occ && d->occ_t[R->occ_i] == t) {
         int k = d->occ_shock[R->occ_i++];
         TRACE(PL_TR_SHOCK, -1, k, st->verified);
@@ -301,6 +352,7 @@ void pl_ag_period_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
             TRACE(PL_TR_REVERSE, s, P, st->verified);
         }
     }
+    if (R->watch) watch_open(R->watch, d, occ_from, R->occ_i, t);
     if (st->shock_on != shock_on) { /* the flows as the shocks so far make them, for the closes to come */
         R->flowing_on = pl_ag_flowing(c, st);
         for (pl_bits b = R->flowing_on; b; b &= b - 1) {
@@ -444,7 +496,9 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         }
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
-        R->verify_at[s] = t + 1 + c->v_delay[s] + geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        int g = geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        if (R->watch) watch_confirm(R->watch, s, u, g);
+        R->verify_at[s] = t + 1 + c->v_delay[s] + g;
         earlier(&R->next_event, R->verify_at[s]);
         TRACE(PL_TR_COMPLETE, s, c->actor[s], st->verified);
     }
@@ -459,7 +513,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     if (o->complete_t < 0 && !(c->core & ~in_force)) o->complete_t = t;
     R->t = t + 1;
     /* 6. nothing can change any more? */
-    if (!st->prog && !(all->start | all->reverse) && R->occ_i >= d->n_occ && t >= R->max_not_before &&
+    if (!st->prog && !(all->start | all->reverse) && schedule_done(R, d) && t >= R->max_not_before &&
         (!c->behave || st->next_late >= H)) {
         if (R->next_event >= H) return 1; /* else one may be early: each is looked at */
         for (pl_bits b = st->done & ~st->verified; b; b &= b - 1)
@@ -603,11 +657,12 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
     pl_ag_state *const st = &R->st;
     const int H = c->horizon, P = c->n_parties;
     int t = R->t, end = H; /* end: the first period whose opening (or closing) moves something */
-    if (R->occ_i < d->n_occ && d->occ_t[R->occ_i] < end) end = d->occ_t[R->occ_i];
     if (R->next_event < end) end = R->next_event; /* may be early: a period the stretch could skip played */
     if (st->next_late < end) end = st->next_late;
     for (pl_bits b = st->prog; b; b &= b - 1) /* the period whose close completes the step */
         if (t + R->remaining[__builtin_ctzll(b)] - 1 < end) end = t + R->remaining[__builtin_ctzll(b)] - 1;
+    if (R->watch) watch_skip(R->watch, d, R->occ_i, end);
+    if (R->occ_i < d->n_occ && d->occ_t[R->occ_i] < end) end = d->occ_t[R->occ_i];
     if (t >= end) return;
     /* the flows of a period, as the close adds them, from the same rows (none where the payoffs are not
      * added up) */

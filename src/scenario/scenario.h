@@ -50,6 +50,13 @@ typedef struct pl_eval_config {
 typedef int (*pl_scenario_eval)(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
 int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
 int pl_eval_nparty(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
+/* The baseline and points together, where a kind can share the baseline's runs with them (the agreement:
+ * points that move only draw thresholds, forked from the baseline's runs, agreement_fork.c): the
+ * baseline's result into *base_out, as its evaluator's; each point it shares (shared[i] = 1) into
+ * points_out[i], as its evaluator's with the baseline's runs and seed; the others (a NULL point too) are
+ * left to the evaluator (shared[i] = 0).  On an error the caller evaluates as without it. */
+int pl_eval_agreement_shared(const pl_ydoc *base, const pl_ydoc *const *points, int n, const pl_eval_config *cfg,
+                             pl_eval_result *base_out, pl_eval_result *points_out, int *shared, pl_error *err);
 /* A kind's loader alone: reads the document with every check (noting the defaults it uses when the
  * document records them: io/yaml_doc.h) and keeps nothing.  pl_scenario_reader_of: the reader of
  * the document's `kind:` (NULL for none or an unknown one). */

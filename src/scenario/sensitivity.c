@@ -36,6 +36,13 @@ typedef struct sens_ctx {
     const pl_ydoc *doc;      /* the scenario as loaded, once: every point evaluates a copy */
     pl_ydoc *base;           /* NULL, or the baseline (overrides applied, keys the ranges reach made) */
     pl_scenario_eval eval;
+    /* NULL, or the kind's evaluator of points with the baseline, sharing its runs (scenario.h): the
+     * one-at-a-time ends it evaluated with the baseline, end[2 k] (range k's low end) and end[2 k + 1],
+     * where end_shared says so */
+    int (*shared)(const pl_ydoc *, const pl_ydoc *const *, int, const pl_eval_config *, pl_eval_result *,
+                  pl_eval_result *, int *, pl_error *);
+    pl_eval_result *end;
+    int end_shared[2 * PL_SENS_MAX_RANGES];
     pl_eval_config ec;
     pl_error *err;
     const pl_sensitivity_config *cfg; /* its phase and progress callbacks */
@@ -171,6 +178,14 @@ static int apply_point(void *user, pl_ydoc *doc, pl_error *err)
     return rc;
 }
 
+/* A point evaluated: counted, and the progress display told. */
+static void counted(sens_ctx *x)
+{
+    x->s->evaluations++;
+    if (++x->done > x->total) x->total = x->done; /* a total that was an upper bound never runs short */
+    if (x->cfg && x->cfg->progress) x->cfg->progress(x->cfg->progress_user, x->done, x->total);
+}
+
 /* Evaluates every design at one point (values[k] for every range), with `runs` runs. */
 static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_result *e)
 {
@@ -198,10 +213,47 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
         }
     }
     pl_ydoc_free(doc);
-    x->s->evaluations++;
-    if (++x->done > x->total) x->total = x->done; /* a total that was an upper bound never runs short */
-    if (x->cfg && x->cfg->progress) x->cfg->progress(x->cfg->progress_user, x->done, x->total);
+    counted(x);
     return rc;
+}
+
+/* The baseline, with values[k] for every range and `runs` runs.  Where the kind shares the
+ * baseline's runs with points (x->shared: the agreement's points that move only draw thresholds,
+ * forked from the baseline's runs), the one-at-a-time ends go with it (x->end, for one_at_a_time):
+ * each the same result as evaluated alone.  Anything that goes wrong there (a point the kind refuses,
+ * say) leaves the points and the baseline to be evaluated one by one as without it, so that the
+ * errors are the same. */
+static int evaluate_base(sens_ctx *x, double *values, uint64_t runs, pl_eval_result *e)
+{
+    const pl_sensitivity *s = x->s;
+    const int n = 2 * s->n_ranges;
+    pl_ydoc *base = NULL, *pts[2 * PL_SENS_MAX_RANGES] = {0};
+    pl_eval_result *res = x->shared ? pl_calloc((size_t)n, sizeof *res) : NULL;
+    pl_error keep = *x->err, quiet = {0};
+    int rc = !res || load_base(x, &base) || apply_values(x, base, values);
+    for (int i = 0; i < n && !rc; i++) {
+        int k = i / 2;
+        double v = values[k];
+        values[k] = i % 2 ? s->range[k].hi : s->range[k].lo;
+        if (load_base(x, &pts[i]) || apply_values(x, pts[i], values)) pl_ydoc_free(pts[i]), pts[i] = NULL;
+        values[k] = v;
+    }
+    if (!rc) {
+        pl_eval_config ec = x->ec;
+        ec.runs = runs;
+        rc = x->shared(base, (const pl_ydoc *const *)pts, n, &ec, e, res, x->end_shared, &quiet);
+    }
+    for (int i = 0; i < n; i++) pl_ydoc_free(pts[i]);
+    pl_ydoc_free(base);
+    *x->err = keep;
+    if (rc) {
+        pl_free(res);
+        memset(x->end_shared, 0, sizeof x->end_shared);
+        return evaluate(x, values, runs, e);
+    }
+    x->end = res;
+    counted(x);
+    return PL_OK;
 }
 
 static int eval_point(sens_ctx *x, const double *values, uint64_t runs, pl_sens_point *p)
@@ -398,15 +450,25 @@ static int range_index(const pl_sensitivity *s, const char *t, size_t len)
 
 /* ---- the analyses ------------------------------------------------------------ */
 
+/* One-at-a-time end i (2 k: range k's low end, 2 k + 1 its high end) at values: evaluated with the
+ * baseline (evaluate_base), or now. */
+static int end_point(sens_ctx *x, const double *values, int i, pl_sens_point *p)
+{
+    if (!x->end || !x->end_shared[i]) return eval_point(x, values, x->s->runs, p);
+    point_of(x, &x->end[i], p);
+    counted(x);
+    return PL_OK;
+}
+
 static int one_at_a_time(sens_ctx *x, double *values)
 {
     pl_sensitivity *s = x->s;
     for (int k = 0; k < s->n_ranges; k++) {
         double keep = values[k];
         values[k] = s->range[k].lo;
-        int rc = eval_point(x, values, s->runs, &s->at_lo[k]);
+        int rc = end_point(x, values, 2 * k, &s->at_lo[k]);
         values[k] = s->range[k].hi;
-        if (!rc) rc = eval_point(x, values, s->runs, &s->at_hi[k]);
+        if (!rc) rc = end_point(x, values, 2 * k + 1, &s->at_hi[k]);
         values[k] = keep;
         if (rc) return rc;
     }
@@ -623,6 +685,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
         int known = 0;
         for (int i = 0; pl_scenario_kind_name(i, NULL); i++) known |= !strcmp(pl_scenario_kind_name(i, NULL), kind);
         x->eval = pl_scenario_evaluator(kind);
+        x->shared = x->eval == pl_eval_agreement ? pl_eval_agreement_shared : NULL; /* the kinds that share */
         if (!known)
             rc = pl_yerr(doc, pl_ymap_get(doc->root, "kind"), x->err, "unknown scenario kind '%s'", kind);
         else if (!x->eval)
@@ -662,7 +725,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     double t0 = now_seconds();
     s->a = s->b = -1;
     begin_part(x, "baseline", 1);
-    if ((rc = evaluate(x, values, cfg->runs, &s->base))) return rc;
+    if ((rc = evaluate_base(x, values, cfg->runs, &s->base))) return rc;
     s->runs = s->base.runs, s->seed = s->base.seed;
     x->ec.seed = s->seed, x->ec.seed_given = 1;
     s->sobol_runs = cfg->sobol_runs ? cfg->sobol_runs : (s->runs / 10 > 200 ? s->runs / 10 : 200);
@@ -697,11 +760,15 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
     double t4 = now_seconds();
     if (s->grid_r >= 0 && (rc = grid(x, values))) return rc;
     double t5 = now_seconds();
+    int forked = 0; /* the one-at-a-time ends played with the baseline: their time is the baseline's */
+    for (int i = 0; x->end && i < 2 * s->n_ranges; i++) forked += x->end_shared[i];
+    char with[64] = "";
+    if (forked) snprintf(with, sizeof with, " (with %d end%s forked from its runs)", forked, forked == 1 ? "" : "s");
     if (cfg->log)
         fprintf(cfg->log,
-                "parley sensitivity: %d points; baseline %.2f s, one at a time (%d ranges x 2 x %llu runs) %.2f s, "
+                "parley sensitivity: %d points; baseline %.2f s%s, one at a time (%d ranges x 2 x %llu runs) %.2f s, "
                 "break-even %.2f s, Sobol (%d rows x %d points x %llu runs) %.2f s, grid %.2f s (%d thread%s)\n",
-                s->evaluations, t1 - t0, s->n_ranges, (unsigned long long)s->runs, t2 - t1, t3 - t2, s->sobol_n,
+                s->evaluations, t1 - t0, with, s->n_ranges, (unsigned long long)s->runs, t2 - t1, t3 - t2, s->sobol_n,
                 s->n_ranges + 2, (unsigned long long)s->sobol_runs, t4 - t3, t5 - t4, x->ec.threads, x->ec.threads == 1 ? "" : "s");
     if (summary) pl_sens_write_summary(summary, s);
     if (cfg->out_dir) {
@@ -733,6 +800,7 @@ int pl_sensitivity_run_file(const char *path, const pl_sensitivity_config *cfg, 
                                               .threads = cfg->threads > 0 ? cfg->threads : 1}};
     if (!rc) rc = analyse(&x, cfg, summary);
     pl_ydoc_free(x.base);
+    pl_free(x.end);
     pl_overrides_clear(&log);
     pl_free(s);
     pl_ydoc_free(doc);
@@ -757,6 +825,7 @@ int pl_sensitivity_depends_on(const pl_ydoc *doc, const pl_run_options *opt, uin
                                               .threads = cfg.threads > 0 ? cfg.threads : 1}};
     int rc = analyse(&x, &cfg, NULL);
     pl_ydoc_free(x.base);
+    pl_free(x.end);
     if (!rc && s->a >= 0) {
         size_t len = (size_t)snprintf(buf, n, "What the ranking of %s and %s depends on (one at a time over the %d "
                                       "declared assumption%s, %llu runs a point; parley sensitivity for the full "

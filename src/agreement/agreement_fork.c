@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: MIT
+/* agreement_fork.c — points that move only a draw's threshold, played with the baseline's runs and
+ * forked from them where their draws first come out differently (the sensitivity analyses' shared
+ * evaluator: pl_eval_agreement_shared, scenario/scenario.h).
+ *
+ * Which points: those whose compiled variants (pl_ag_compile: everything a run reads) are the
+ * baseline's but for the verifiers' chance of confirming a period (p_confirm, read only where a
+ * verification delay is drawn) and the shocks' rates (read only by pl_ag_draw's schedule).  The
+ * rule is the comparison of the compiled tables, byte for byte, not a list of names: a range that
+ * moves anything else a run reads makes its points ordinary ones (evaluated as today, one by one).
+ *
+ * Such a point's run is the baseline's run until the first draw that comes out differently (the draws
+ * are counter-based: the same uniforms in the same order).  The watch (pl_ag_watch in the run state,
+ * agreement_simulate.c) tells, as the baseline's run goes:
+ * - at each verification delay drawn, the points whose own p_confirm gives another delay from the same
+ *   uniform;
+ * - at each read of the shock schedule (an opening's occurrences, the test of a run at rest, a quiet
+ *   stretch's end), the points whose own schedule (their own pl_ag_draw, whose other draws are the
+ *   baseline's) answers otherwise.  A run reads its schedule only there and in its opening, where
+ *   only an occurrence in period 0 is read: schedules that differ from such an occurrence on (`m`, the
+ *   first occurrence at which they differ) part there.
+ * The baseline's run goes stretch by stretch (a stretch: one pl_ag_period_next and the decisions after,
+ * as run_periods in agreement_simulate.c goes, cut at completion with the payoffs not added up), and
+ * while some point is still its, the state at each stretch's start is kept.  After a stretch in which a
+ * point's draw or a read of its schedule differed, the point's run goes on from that
+ * state under its own compiled variant and draws, to its end; a point whose run never parts takes the
+ * baseline's completion.  A difference in the opening (before the first stretch) plays the point whole.
+ * So each point's completion is the one pl_ag_completion_of gives it, and its tallies (completions and
+ * the paired ones: integers, summed in any order) the same whatever the thread count. */
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/parallel.h"
+#include "agreement/agreement.h"
+#include "agreement/agreement_output.h"
+#include "agreement/agreement_policy.h"
+#include "scenario/scenario.h"
+
+/* A run between stretches: what run_periods keeps from one to the next. */
+typedef struct loop_state {
+    pl_ag_run_state R;
+    pl_ag_outcome o;
+    pl_ag_move all;
+    int until;
+    pl_bits force, rev;
+} loop_state;
+
+/* A run between stretches copied (the state kept at a stretch's start, a fork from it): the public
+ * state as the openings are copied (pl_ag_state_copy: what a run of c reads), the simulator's fields
+ * beside it, and the flows a shock made (rows of c's steps; read only where a shock is on).  Of the
+ * outcome, a run cut at completion with its payoffs not added up (R.unpaid) reads only the completion,
+ * -1 at a stretch's start (else the run ended): the rest it only writes, and nobody reads it here. */
+#define FOLLOWS(a, b) (offsetof(pl_ag_run_state, b) == offsetof(pl_ag_run_state, a) + sizeof(((pl_ag_run_state *)0)->a))
+_Static_assert(offsetof(pl_ag_run_state, st) == 0 && FOLLOWS(flow_on, next_event),
+               "loop_copy copies the run state's fields in three parts: the state, up to flow_on, after it");
+#undef FOLLOWS
+static void loop_copy(const pl_ag_compiled *c, loop_state *to, const loop_state *from)
+{
+    pl_ag_state_copy(c, &to->R.st, &from->R.st);
+    const size_t mid = sizeof(pl_ag_state), rows = offsetof(pl_ag_run_state, flow_on),
+                 tail = offsetof(pl_ag_run_state, next_event);
+    memcpy((char *)&to->R + mid, (const char *)&from->R + mid, rows - mid);
+    if (from->R.st.shock_on)
+        for (int s = 0; s < c->n_steps; s++) memcpy(to->R.flow_on[s], from->R.flow_on[s], sizeof from->R.flow_on[s]);
+    memcpy((char *)&to->R + tail, (const char *)&from->R + tail, sizeof(pl_ag_run_state) - tail);
+    to->o.complete_t = -1;
+    to->all = from->all;
+    to->until = from->until, to->force = from->force, to->rev = from->rev;
+}
+
+/* The opening of a run (run_periods' first part); 0 if the run ended there. */
+static int opening(const pl_ag_compiled *c, const pl_ag_draws *d, loop_state *L)
+{
+    L->until = 0, L->force = L->rev = 0;
+    if (!pl_ag_opening_take(c, d, &L->R, &L->o, &L->all)) {
+        pl_ag_begin(c, d, &L->R, &L->o);
+        if (c->horizon <= 0) return 0;
+        pl_ag_period_open(c, d, &L->R, &L->o, NULL);
+        pl_ag_decide_all(c, &L->R.st, &L->all);
+    }
+    L->R.unpaid = 1;
+    return 1;
+}
+
+/* One stretch of run_periods' loop (until_complete 2); 0 once the run ended. */
+static int stretch(const pl_ag_compiled *c, const pl_ag_draws *d, loop_state *L)
+{
+    pl_ag_run_state *R = &L->R;
+    if (!pl_ag_period_next(c, d, R, &L->o, &L->all, NULL)) return 0;
+    if (L->o.complete_t >= 0) return 0;
+    const pl_bits in_force = R->st.done & ~R->st.covert;
+    if (R->t >= L->until || (L->force & ~in_force) || (R->st.rev & ~L->rev)) {
+        if (pl_ag_cannot_complete(c, R, &L->until)) return 0;
+        L->force = in_force, L->rev = R->st.rev;
+    }
+    if (R->t >= c->horizon) return 0;
+    pl_ag_decide_all(c, &R->st, &L->all);
+    return 1;
+}
+
+/* The baseline's run of one variant (c0, d0) and n points' (c[k], d[k]; m[k] the first occurrence at
+ * which the point's schedule differs, INT_MAX none; watched: the points whose delays differ): each
+ * point's completion into out[k] (-1 none); returns the baseline's.  L, snap, fork: scratch. */
+static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, const pl_ag_compiled *const *c,
+                      const pl_ag_draws *const *d, const int *m, uint32_t watched, int *out, loop_state *L,
+                      loop_state *snap, loop_state *fork)
+{
+    uint32_t pending = n ? (uint32_t)(((uint64_t)1 << n) - 1) : 0, parted = 0;
+    int live = opening(c0, d0, L);
+    /* the opening (no watch: pl_ag_begin clears it): a delay drawn (none can be: nothing is done yet), or
+     * schedules that differ from an occurrence in period 0 (the opening reads the schedule only there) */
+    if (L->R.ver_drawn || memcmp(&L->R.late, &d0->late, sizeof d0->late)) parted |= watched;
+    for (int k = 0; k < n; k++)
+        if (m[k] < INT_MAX && ((m[k] < d0->n_occ && d0->occ_t[m[k]] == 0) || (m[k] < d[k]->n_occ && d[k]->occ_t[m[k]] == 0)))
+            parted |= 1u << k;
+    for (uint32_t b = parted; b; b &= b - 1) {
+        int k = __builtin_ctz(b);
+        pl_ag_outcome o;
+        out[k] = pl_ag_completion_of(c[k], d[k], &o);
+    }
+    pending &= ~parted;
+    pl_ag_watch w;
+    uint32_t shocks = 0;
+    for (int k = 0; k < n; k++) w.point[k] = c[k], w.draws[k] = d[k], shocks |= (uint32_t)(m[k] < INT_MAX) << k;
+    while (live && pending) {
+        loop_copy(c0, snap, L);
+        w.pending = pending & watched, w.shocks = pending & shocks, w.differs = 0;
+        L->R.watch = &w;
+        live = stretch(c0, d0, L);
+        L->R.watch = NULL;
+        parted = w.differs;
+        for (uint32_t b = parted; b; b &= b - 1) { /* from the stretch's start, the point's own */
+            int k = __builtin_ctz(b);
+            loop_state *f = snap; /* the last to part here goes on from the kept state itself */
+            if (b & (b - 1)) loop_copy(c0, fork, snap), f = fork;
+            f->R.watch = NULL;
+            while (stretch(c[k], d[k], f)) continue;
+            out[k] = f->o.complete_t;
+        }
+        pending &= ~parted;
+    }
+    while (live) live = stretch(c0, d0, L);
+    for (uint32_t b = pending; b; b &= b - 1) out[__builtin_ctz(b)] = L->o.complete_t; /* never parted */
+    return L->o.complete_t;
+}
+
+/* ---- the evaluator ---------------------------------------------------------- */
+
+/* The evaluations played together: [0] the baseline, [1 + k] point k. */
+typedef struct fork_job {
+    int n, nv;                                     /* points, variants */
+    const pl_ag_compiled *c[1 + PL_AG_WATCH_MAX];  /* each nv compiled variants */
+    uint32_t shocks;                               /* the points whose schedules may differ */
+    uint32_t watched[PL_AG_MAX_VARIANTS];          /* per variant, the points whose delays may differ */
+    uint64_t seed;
+    /* the totals: completions, and d completed where e did not */
+    uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
+    uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
+} fork_job;
+
+typedef struct fork_worker {
+    loop_state L, snap, fork;
+    pl_ag_draws d0, d[PL_AG_WATCH_MAX];
+    uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
+    uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
+} fork_worker;
+
+static int fork_open(void *ctx, void **state, pl_error *err)
+{
+    (void)ctx;
+    fork_worker *w = pl_calloc(1, sizeof *w);
+    if (!w) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    *state = w;
+    return PL_OK;
+}
+
+static void fork_close(void *ctx, void *state)
+{
+    fork_job *j = ctx;
+    fork_worker *w = state;
+    for (int i = 0; i <= j->n; i++)
+        for (int v = 0; v < j->nv; v++) {
+            j->success[i][v] += w->success[i][v];
+            for (int x = 0; x < j->nv; x++) j->only[i][v][x] += w->only[i][v][x];
+        }
+    pl_free(w);
+}
+
+/* The first occurrence at which two schedules differ (INT_MAX: the same). */
+static int first_difference(const pl_ag_draws *a, const pl_ag_draws *b)
+{
+    int n = a->n_occ < b->n_occ ? a->n_occ : b->n_occ;
+    for (int i = 0; i < n; i++)
+        if (a->occ_t[i] != b->occ_t[i] || a->occ_shock[i] != b->occ_shock[i]) return i;
+    return a->n_occ == b->n_occ ? INT_MAX : n;
+}
+
+static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    (void)slot, (void)err;
+    fork_job *j = ctx;
+    fork_worker *w = state;
+    const int n = j->n, nv = j->nv;
+    for (uint64_t run = lo; run < hi; run++) {
+        pl_ag_draw(&j->c[0][0], j->seed, run, &w->d0); /* the draws of variant 0's tables, as the simulator's */
+        const pl_ag_draws *d[PL_AG_WATCH_MAX];
+        int m[PL_AG_WATCH_MAX];
+        for (int k = 0; k < n; k++) {
+            d[k] = &w->d0, m[k] = INT_MAX;
+            if (j->shocks >> k & 1) {
+                pl_ag_draw(&j->c[1 + k][0], j->seed, run, &w->d[k]);
+                d[k] = &w->d[k], m[k] = first_difference(&w->d0, &w->d[k]);
+            }
+        }
+        int done[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
+        for (int v = 0; v < nv; v++) {
+            const pl_ag_compiled *c[PL_AG_WATCH_MAX];
+            int out[PL_AG_WATCH_MAX];
+            for (int k = 0; k < n; k++) c[k] = &j->c[1 + k][v];
+            done[0][v] = run_forked(&j->c[0][v], &w->d0, n, c, d, m, j->watched[v], out, &w->L, &w->snap, &w->fork) >= 0;
+            for (int k = 0; k < n; k++) done[1 + k][v] = out[k] >= 0;
+        }
+        for (int i = 0; i <= n; i++)
+            for (int v = 0; v < nv; v++) {
+                w->success[i][v] += (uint64_t)done[i][v];
+                for (int x = 0; x < nv; x++) w->only[i][v][x] += (uint64_t)(done[i][v] && !done[i][x]);
+            }
+    }
+    return PL_OK;
+}
+
+/* Whether compiled variant p differs from b only in the draws' thresholds: 1 (and in which), else 0. */
+static int draw_only(const pl_ag_compiled *b, const pl_ag_compiled *p, pl_ag_compiled *t, int *confirm, int *shocks)
+{
+    *t = *p; /* (t: scratch) */
+    memcpy(t->p_confirm, b->p_confirm, sizeof t->p_confirm), memcpy(t->log_q_confirm, b->log_q_confirm, sizeof t->log_q_confirm);
+    memcpy(t->shock_p, b->shock_p, sizeof t->shock_p), memcpy(t->shock_log_q, b->shock_log_q, sizeof t->shock_log_q);
+    if (memcmp(t, b, sizeof *t)) return 0;
+    *confirm = memcmp(p->p_confirm, b->p_confirm, sizeof t->p_confirm) || memcmp(p->log_q_confirm, b->log_q_confirm, sizeof t->log_q_confirm);
+    *shocks = memcmp(p->shock_p, b->shock_p, sizeof t->shock_p) || memcmp(p->shock_log_q, b->shock_log_q, sizeof t->shock_log_q);
+    return 1;
+}
+
+static void result_of(const pl_agreement *a, const fork_job *j, int i, uint64_t runs, pl_eval_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->n = j->nv, out->runs = runs, out->seed = j->seed;
+    snprintf(out->measure, sizeof out->measure, "completion");
+    snprintf(out->item, sizeof out->item, "design"), snprintf(out->items, sizeof out->items, "designs");
+    for (int v = 0; v < j->nv; v++) {
+        snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
+        out->success[v] = j->success[i][v];
+        for (int x = 0; x < j->nv; x++) out->only[v][x] = j->only[i][v][x];
+    }
+}
+
+int pl_eval_agreement_shared(const pl_ydoc *base, const pl_ydoc *const *points, int n, const pl_eval_config *ec,
+                             pl_eval_result *base_out, pl_eval_result *points_out, int *shared, pl_error *err)
+{
+    for (int i = 0; i < n; i++) shared[i] = 0;
+    pl_agreement *a;
+    int rc = pl_agreement_from_doc(base, &a, err);
+    if (rc) return rc;
+    fork_job *j = pl_calloc(1, sizeof *j);
+    pl_ag_compiled *comp = NULL, *scratch = pl_malloc(sizeof *scratch);
+    int which[PL_AG_WATCH_MAX]; /* the point each shared one is */
+    const int nv = a->n_variants > 0 ? a->n_variants : 1;
+    if (!j || !scratch || !(comp = pl_malloc(sizeof *comp * (size_t)nv * (1 + (n < PL_AG_WATCH_MAX ? n : PL_AG_WATCH_MAX))))) {
+        rc = pl_error_set(err, PL_ENOMEM, "out of memory");
+        goto done;
+    }
+    j->nv = nv;
+    j->seed = ec->seed_given ? ec->seed : a->seed;
+    const uint64_t runs = ec->runs ? ec->runs : (uint64_t)a->runs;
+    for (int v = 0; v < nv; v++) pl_ag_compile(a, a->n_variants > 0 ? v : -1, &comp[v]);
+    j->c[0] = comp;
+    for (int i = 0; i < n && j->n < PL_AG_WATCH_MAX; i++) { /* the points that move only draws */
+        pl_agreement *p;
+        pl_error perr = {0};
+        if (!points[i] || pl_agreement_from_doc(points[i], &p, &perr)) continue; /* left to the evaluator */
+        pl_ag_compiled *pc = comp + (size_t)nv * (1 + j->n);
+        int ok = (p->n_variants > 0 ? p->n_variants : 1) == nv, any_shock = 0;
+        uint32_t confirm = 0;
+        for (int v = 0; v < nv && ok; v++) {
+            ok = !a->n_variants || !strcmp(a->variant[v].id, p->variant[v].id);
+            int cf = 0, sh = 0;
+            if (ok) pl_ag_compile(p, p->n_variants > 0 ? v : -1, &pc[v]);
+            ok = ok && draw_only(&comp[v], &pc[v], scratch, &cf, &sh);
+            confirm |= (uint32_t)cf << v, any_shock |= v == 0 && sh; /* the schedule is drawn with variant 0's */
+        }
+        pl_agreement_free(p);
+        if (!ok) continue;
+        for (int v = 0; v < nv; v++)
+            if (confirm >> v & 1) j->watched[v] |= 1u << j->n;
+        if (any_shock) j->shocks |= 1u << j->n;
+        j->c[1 + j->n] = pc;
+        which[j->n++] = i;
+    }
+    int made = 0; /* the compiled variants with their openings */
+    for (; made < nv * (1 + j->n) && !rc; made++) rc = pl_ag_opening_make(&comp[made]);
+    if (rc) {
+        rc = pl_error_set(err, PL_ENOMEM, "out of memory");
+        goto done;
+    }
+    pl_parallel job = {.items = runs, .block_items = 2048, .threads = ec->threads < 1 ? 1 : ec->threads, .ctx = j,
+                       .worker_open = fork_open, .worker_close = fork_close, .run = fork_run};
+    if (!(rc = pl_parallel_run(&job, err))) {
+        result_of(a, j, 0, runs, base_out);
+        for (int k = 0; k < j->n; k++) result_of(a, j, 1 + k, runs, &points_out[which[k]]), shared[which[k]] = 1;
+    }
+done:
+    if (comp)
+        for (int i = 0; i < made; i++) pl_ag_opening_drop(&comp[i]);
+    pl_free(comp), pl_free(scratch);
+    pl_free(j);
+    pl_agreement_free(a);
+    return rc;
+}
