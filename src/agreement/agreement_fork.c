@@ -39,7 +39,8 @@
 #include "agreement/agreement_policy.h"
 #include "scenario/scenario.h"
 
-/* A run between stretches: what run_periods keeps from one to the next. */
+/* A run between stretches: what run_periods keeps from one to the next (agreement_policy.h,
+ * pl_ag_loop_open and pl_ag_loop_cut). */
 typedef struct loop_state {
     pl_ag_run_state R;
     pl_ag_outcome o;
@@ -71,31 +72,19 @@ static void loop_copy(const pl_ag_compiled *c, loop_state *to, const loop_state 
     to->until = from->until, to->force = from->force, to->rev = from->rev;
 }
 
-/* The opening of a run (run_periods' first part); 0 if the run ended there. */
+/* The opening of a run, and one stretch of its loop, as run_periods plays them for a run cut at
+ * completion with its payoffs not added up (pl_ag_completion_of's); 0 once the run ended. */
 static int opening(const pl_ag_compiled *c, const pl_ag_draws *d, loop_state *L)
 {
     L->until = 0, L->force = L->rev = 0;
-    if (!pl_ag_opening_take(c, d, &L->R, &L->o, &L->all)) {
-        pl_ag_begin(c, d, &L->R, &L->o);
-        if (c->horizon <= 0) return 0;
-        pl_ag_period_open(c, d, &L->R, &L->o, NULL);
-        pl_ag_decide_all(c, &L->R.st, &L->all);
-    }
-    L->R.unpaid = 1;
-    return 1;
+    return pl_ag_loop_open(c, d, &L->R, &L->o, &L->all, 2);
 }
 
-/* One stretch of run_periods' loop (until_complete 2); 0 once the run ended. */
 static int stretch(const pl_ag_compiled *c, const pl_ag_draws *d, loop_state *L)
 {
     pl_ag_run_state *R = &L->R;
     if (!pl_ag_period_next(c, d, R, &L->o, &L->all, NULL)) return 0;
-    if (L->o.complete_t >= 0) return 0;
-    const pl_bits in_force = R->st.done & ~R->st.covert;
-    if (R->t >= L->until || (L->force & ~in_force) || (R->st.rev & ~L->rev)) {
-        if (pl_ag_cannot_complete(c, R, &L->until)) return 0;
-        L->force = in_force, L->rev = R->st.rev;
-    }
+    if (pl_ag_loop_cut(c, R, &L->o, &L->until, &L->force, &L->rev)) return 0;
     if (R->t >= c->horizon) return 0;
     pl_ag_decide_all(c, &R->st, &L->all);
     return 1;
@@ -246,12 +235,8 @@ static int draw_only(const pl_ag_compiled *b, const pl_ag_compiled *p, pl_ag_com
 
 static void result_of(const pl_agreement *a, const fork_job *j, int i, uint64_t runs, pl_eval_result *out)
 {
-    memset(out, 0, sizeof *out);
-    out->n = j->nv, out->runs = runs, out->seed = j->seed;
-    snprintf(out->measure, sizeof out->measure, "completion");
-    snprintf(out->item, sizeof out->item, "design"), snprintf(out->items, sizeof out->items, "designs");
+    pl_ag_eval_result_begin(a, runs, j->seed, out);
     for (int v = 0; v < j->nv; v++) {
-        snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
         out->success[v] = j->success[i][v];
         for (int x = 0; x < j->nv; x++) out->only[v][x] = j->only[i][v][x];
     }

@@ -42,5 +42,10 @@ int pl_ag_write_report(const char *path, const pl_agreement *a, const pl_agreeme
                        const pl_agreement_ledger *l, pl_error *err);
 /* The model from a loaded document (the runner and the tests use it). */
 int pl_agreement_from_doc(const pl_ydoc *d, pl_agreement **out, pl_error *err);
+/* A sensitivity point's result (scenario/scenario.h) for a's designs, before its tallies: zeroed, its
+ * count of designs, runs and seed, the measure ("completion") and each design's name
+ * (agreement_run.c's pl_eval_agreement and agreement_fork.c's shared evaluation fill the rest). */
+struct pl_eval_result;
+void pl_ag_eval_result_begin(const pl_agreement *a, uint64_t runs, uint64_t seed, struct pl_eval_result *out);
 
 #endif

@@ -189,6 +189,31 @@ void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outco
  * withdrawn since (agreement_simulate.c, where the runs cut at completion look again only then). */
 int pl_ag_cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R, int *until);
 
+/* pl_ag_run's loop (agreement_simulate.c's run_periods; agreement_fork.c plays runs so a stretch at a
+ * time, to fork them between stretches).  until_complete: 0 the whole run; 1 cut at completion, or where
+ * it can no longer complete; 2 cut so, and the payoffs not added up (R->unpaid).
+ * pl_ag_loop_open: the opening (the variant's shared opening, or begin, period 0's opening and
+ * decisions into *all); 0 if the run ended there.  Then each stretch is pl_ag_period_next, for a run cut
+ * at completion pl_ag_loop_cut, the horizon's test, and pl_ag_decide_all into *all. */
+int pl_ag_loop_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                    pl_ag_move *all, int until_complete);
+/* After a stretch of a run cut at completion: 1 where it ends (completed, or it can no longer complete).
+ * until, force, rev (0 at the opening): pl_ag_cannot_complete's last look, the run can still complete
+ * before period `until` while the steps in force then (`force`) stay so and no step is withdrawn that was
+ * not then (`rev`).  By address, so that run_periods keeps them in registers. */
+static inline __attribute__((always_inline)) int pl_ag_loop_cut(const pl_ag_compiled *c, const pl_ag_run_state *R,
+                                                                const pl_ag_outcome *o, int *until, pl_bits *force,
+                                                                pl_bits *rev)
+{
+    if (o->complete_t >= 0) return 1;
+    const pl_bits in_force = R->st.done & ~R->st.covert;
+    if (R->t >= *until || (*force & ~in_force) || (R->st.rev & ~*rev)) {
+        if (pl_ag_cannot_complete(c, R, until)) return 1;
+        *force = in_force, *rev = R->st.rev;
+    }
+    return 0;
+}
+
 /* The opening of a variant's runs, made once (c->opening): pl_ag_begin, the opening of period 0 and its
  * decisions are the same in every run but for the types drawn, which only the plans read (each party's
  * its own), the choice key, which only the draws read, and a shock in period 0.  So the state after

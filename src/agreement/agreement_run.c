@@ -82,6 +82,16 @@ int pl_read_agreement(const pl_ydoc *doc, pl_error *err)
     return rc;
 }
 
+void pl_ag_eval_result_begin(const pl_agreement *a, uint64_t runs, uint64_t seed, pl_eval_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->n = a->n_variants > 0 ? a->n_variants : 1, out->runs = runs, out->seed = seed;
+    snprintf(out->measure, sizeof out->measure, "completion");
+    snprintf(out->item, sizeof out->item, "design"), snprintf(out->items, sizeof out->items, "designs");
+    for (int v = 0; v < out->n; v++)
+        snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
+}
+
 int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_result *out, pl_error *err)
 {
     pl_agreement *a;
@@ -93,12 +103,8 @@ int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *ec, pl_eval_resu
                                    .completion_only = 1}; /* success is completion: runs end there */
     pl_agreement_result *r;
     if (!(rc = pl_agreement_simulate(a, &cfg, &r, err))) {
-        memset(out, 0, sizeof *out);
-        out->n = r->n_variants, out->runs = r->runs, out->seed = r->seed;
-        snprintf(out->measure, sizeof out->measure, "completion");
-        snprintf(out->item, sizeof out->item, "design"), snprintf(out->items, sizeof out->items, "designs");
+        pl_ag_eval_result_begin(a, r->runs, r->seed, out);
         for (int v = 0; v < r->n_variants; v++) {
-            snprintf(out->name[v], sizeof out->name[v], "%s", a->n_variants ? a->variant[v].id : "as_written");
             out->success[v] = r->stats[v].completed;
             for (int w = 0; w < r->n_variants; w++) out->only[v][w] = r->stats[v].only_completed[w];
         }

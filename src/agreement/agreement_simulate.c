@@ -762,33 +762,40 @@ int pl_ag_cannot_complete(const pl_ag_compiled *c, const pl_ag_run_state *R, int
     return 0;
 }
 
+/* The opening of a run (pl_ag_loop_open's): the variant's shared opening, or the run's own; 0 if the
+ * run ended there. */
+static inline __attribute__((always_inline)) int loop_open(const pl_ag_compiled *c, const pl_ag_draws *d,
+                                                           pl_ag_run_state *R, pl_ag_outcome *o, pl_ag_move *all,
+                                                           const pl_ag_trace *tr, int until_complete)
+{
+    if (!pl_ag_opening_take(c, d, R, o, all)) {
+        pl_ag_begin(c, d, R, o);
+        if (c->horizon <= 0) return 0;
+        pl_ag_period_open(c, d, R, o, tr);
+        pl_ag_decide_all(c, &R->st, all);
+    }
+    R->unpaid = until_complete == 2;
+    return 1;
+}
+
+int pl_ag_loop_open(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o,
+                    pl_ag_move *all, int until_complete)
+{
+    return loop_open(c, d, R, o, all, NULL, until_complete);
+}
+
 /* until_complete: 0 the whole run; 1 cut at completion; 2 cut, the payoffs not added up (R->unpaid) */
 static void run_periods(const pl_ag_compiled *c, const pl_ag_draws *d,
                        pl_ag_run_state *R, pl_ag_outcome *o,
                        const pl_ag_trace *tr, int until_complete)
 {
     pl_ag_move all;
-    if (!pl_ag_opening_take(c, d, R, o, &all)) { /* the variant's shared opening, or the run's own */
-        pl_ag_begin(c, d, R, o);
-        if (c->horizon <= 0) return;
-        pl_ag_period_open(c, d, R, o, tr);
-        pl_ag_decide_all(c, &R->st, &all);
-    }
-    R->unpaid = until_complete == 2;
-    /* cannot_complete's last look: the run can still complete before period `until` while the steps
-     * in force then (`force`) stay so and no step is withdrawn that was not then (`rev`) */
-    int until = 0;
+    if (!loop_open(c, d, R, o, &all, tr, until_complete)) return;
+    int until = 0; /* pl_ag_loop_cut's last look */
     pl_bits force = 0, rev = 0;
     /* from here, each period: every party decided on the same snapshot (`all`), then the close */
     while (pl_ag_period_next(c, d, R, o, &all, tr)) {
-        if (until_complete) {
-            if (o->complete_t >= 0) return;
-            const pl_bits in_force = R->st.done & ~R->st.covert;
-            if (R->t >= until || (force & ~in_force) || (R->st.rev & ~rev)) {
-                if (pl_ag_cannot_complete(c, R, &until)) return;
-                force = in_force, rev = R->st.rev;
-            }
-        }
+        if (until_complete && pl_ag_loop_cut(c, R, o, &until, &force, &rev)) return;
         if (R->t >= c->horizon) return;
         pl_ag_decide_all(c, &R->st, &all);
     }
