@@ -47,14 +47,14 @@ static const char after[] =
     "  printf 'refrain\\nlaunch\\n' | parley play korea/drills-and-launches --as DPRK\n";
 
 /* The front ends, one for each kind of the table whose play column names one. */
-#define PL_SCENARIO_KIND(k, runner, eval, reader, play, text) int cli_play_##play(const pl_scenario *scn, const cli_play_args *args);
+#define PL_SCENARIO_KIND(k, runner, eval, shared, reader, play, text) int cli_play_##play(const pl_scenario *scn, const cli_play_args *args);
 #include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 static const struct {
     const char *kind;
     int (*play)(const pl_scenario *scn, const cli_play_args *args);
 } play_kinds[] = {
-#define PL_SCENARIO_KIND(k, runner, eval, reader, play, text) {k, cli_play_##play},
+#define PL_SCENARIO_KIND(k, runner, eval, shared, reader, play, text) {k, cli_play_##play},
 #include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 };

@@ -17,7 +17,7 @@
 #include "scenario/overrides.h"
 #include "scenario/scenario.h"
 
-#define PL_SCENARIO_KIND(k, fn, ev, rd, play, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
+#define PL_SCENARIO_KIND(k, fn, ev, sh, rd, play, text) int fn(const pl_ydoc *, const pl_run_options *, FILE *, pl_error *);
 #include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 
@@ -25,12 +25,13 @@ typedef struct scenario_kind {
     const char *kind;
     pl_scenario_runner run;
     pl_scenario_eval eval; /* NULL: no sensitivity analysis for the kind yet */
+    pl_scenario_eval_shared shared; /* NULL: the kind's points are evaluated one by one */
     pl_scenario_reader read;
     const char *summary;
 } scenario_kind;
 
 static const scenario_kind kinds[] = {
-#define PL_SCENARIO_KIND(k, fn, ev, rd, play, text) {k, fn, ev, rd, text},
+#define PL_SCENARIO_KIND(k, fn, ev, sh, rd, play, text) {k, fn, ev, sh, rd, text},
 #include "parley/scenario_kinds.def"
 #undef PL_SCENARIO_KIND
 };
@@ -124,6 +125,13 @@ pl_scenario_eval pl_scenario_evaluator(const char *kind)
 {
     for (int i = 0; i < N_KINDS; i++)
         if (!strcmp(kinds[i].kind, kind)) return kinds[i].eval;
+    return NULL;
+}
+
+pl_scenario_eval_shared pl_scenario_shared_evaluator(const char *kind)
+{
+    for (int i = 0; i < N_KINDS; i++)
+        if (!strcmp(kinds[i].kind, kind)) return kinds[i].shared;
     return NULL;
 }
 

@@ -55,6 +55,9 @@ int pl_eval_nparty(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result
  * baseline's result into *base_out, as its evaluator's; each point it shares (shared[i] = 1) into
  * points_out[i], as its evaluator's with the baseline's runs and seed; the others (a NULL point too) are
  * left to the evaluator (shared[i] = 0).  On an error the caller evaluates as without it. */
+typedef int (*pl_scenario_eval_shared)(const pl_ydoc *base, const pl_ydoc *const *points, int n,
+                                       const pl_eval_config *cfg, pl_eval_result *base_out, pl_eval_result *points_out,
+                                       int *shared, pl_error *err);
 int pl_eval_agreement_shared(const pl_ydoc *base, const pl_ydoc *const *points, int n, const pl_eval_config *cfg,
                              pl_eval_result *base_out, pl_eval_result *points_out, int *shared, pl_error *err);
 /* A kind's loader alone: reads the document with every check (noting the defaults it uses when the
@@ -64,8 +67,10 @@ typedef int (*pl_scenario_reader)(const pl_ydoc *doc, pl_error *err);
 int pl_read_agreement(const pl_ydoc *doc, pl_error *err);
 int pl_read_nparty(const pl_ydoc *doc, pl_error *err);
 pl_scenario_reader pl_scenario_reader_of(const pl_ydoc *doc);
-/* The evaluator of a kind (NULL: the kind has none yet, or is unknown). */
+/* The evaluator of a kind (NULL: the kind has none yet, or is unknown), and its evaluator of points
+ * with the baseline (NULL: none, the points evaluated one by one). */
 pl_scenario_eval pl_scenario_evaluator(const char *kind);
+pl_scenario_eval_shared pl_scenario_shared_evaluator(const char *kind);
 
 /* Every tag ("[C4]") in a `source:` text anywhere in the document names an entry of its top-level
  * `sources:` map (tag: "title: address"); else PL_EINVAL at the source, with the closest tag. */

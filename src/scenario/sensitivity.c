@@ -39,8 +39,7 @@ typedef struct sens_ctx {
     /* NULL, or the kind's evaluator of points with the baseline, sharing its runs (scenario.h): the
      * one-at-a-time ends it evaluated with the baseline, end[2 k] (range k's low end) and end[2 k + 1],
      * where end_shared says so */
-    int (*shared)(const pl_ydoc *, const pl_ydoc *const *, int, const pl_eval_config *, pl_eval_result *,
-                  pl_eval_result *, int *, pl_error *);
+    pl_scenario_eval_shared shared;
     pl_eval_result *end;
     int end_shared[2 * PL_SENS_MAX_RANGES];
     pl_eval_config ec;
@@ -685,7 +684,7 @@ static int analyse(sens_ctx *x, const pl_sensitivity_config *cfg, FILE *summary)
         int known = 0;
         for (int i = 0; pl_scenario_kind_name(i, NULL); i++) known |= !strcmp(pl_scenario_kind_name(i, NULL), kind);
         x->eval = pl_scenario_evaluator(kind);
-        x->shared = x->eval == pl_eval_agreement ? pl_eval_agreement_shared : NULL; /* the kinds that share */
+        x->shared = pl_scenario_shared_evaluator(kind);
         if (!known)
             rc = pl_yerr(doc, pl_ymap_get(doc->root, "kind"), x->err, "unknown scenario kind '%s'", kind);
         else if (!x->eval)
