@@ -253,6 +253,18 @@ static void text_prefix(pl_strbuf *sb, size_t i, size_t j, int r)
     pl_strbuf_appendf(sb, "%zu,%zu,%d,", i, j, r);
 }
 
+/* Appends a line's end: both total scores, each the shortest text that reads back exactly. */
+static void text_scores(pl_strbuf *sb, double a, double b)
+{
+    char num[PL_NUM_BUF];
+    int len = pl_num_shortest(num, a);
+    pl_strbuf_append_n(sb, num, (size_t)len);
+    pl_strbuf_append_char(sb, ',');
+    len = pl_num_shortest(num, b);
+    pl_strbuf_append_n(sb, num, (size_t)len);
+    pl_strbuf_append_char(sb, '\n');
+}
+
 /* Appends the rest of a match's line: both action strings and both total scores. */
 static void text_match(pl_strbuf *sb, const pl_match_buf *buf)
 {
@@ -267,12 +279,7 @@ static void text_match(pl_strbuf *sb, const pl_match_buf *buf)
         chunk[m++] = ',';
         pl_strbuf_append_n(sb, chunk, m);
     }
-    char num[PL_NUM_BUF];
-    for (int p = 0; p < 2; p++) {
-        int len = pl_num_shortest(num, buf->h[p].score);
-        pl_strbuf_append_n(sb, num, (size_t)len);
-        pl_strbuf_append_char(sb, p ? '\n' : ',');
-    }
+    text_scores(sb, buf->h[0].score, buf->h[1].score);
 }
 
 /* A worker's match buffers: the second lends its histories to pl_match_run_two; with the batched
@@ -300,12 +307,7 @@ static void text_lane(pl_strbuf *sb, size_t i, size_t j, int r, const uint64_t *
         }
         pl_strbuf_append_char(sb, ',');
     }
-    char num[PL_NUM_BUF];
-    for (int p = 0; p < 2; p++) {
-        int len = pl_num_shortest(num, x->score[p]);
-        pl_strbuf_append_n(sb, num, (size_t)len);
-        pl_strbuf_append_char(sb, p ? '\n' : ',');
-    }
+    text_scores(sb, x->score[0], x->score[1]);
 }
 
 /* The batched play (pl_tournament_config.batched, the default; `parley tournament` without
