@@ -27,6 +27,7 @@
  * baseline's completion.  A difference in the opening (before the first stretch) plays the point whole.
  * So each point's completion is the one pl_ag_completion_of gives it, and its tallies (completions and
  * the paired ones: integers, summed in any order) the same whatever the thread count. */
+#include <assert.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -138,6 +139,9 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
 
 /* ---- the evaluator ---------------------------------------------------------- */
 
+/* Runs a block of the worker pool: fixed, so the tallies (integers) do not depend on the thread count. */
+#define FORK_BLOCK 2048
+
 /* The evaluations played together: [0] the baseline, [1 + k] point k. */
 typedef struct fork_job {
     int n, nv;                                     /* points, variants */
@@ -155,6 +159,7 @@ typedef struct fork_worker {
     pl_ag_draws d0, d[PL_AG_WATCH_MAX];
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
+    uint64_t done[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][FORK_BLOCK / 64]; /* a block's completions, a bit a run */
 } fork_worker;
 
 static int fork_open(void *ctx, void **state, pl_error *err)
@@ -187,37 +192,46 @@ static int first_difference(const pl_ag_draws *a, const pl_ag_draws *b)
     return a->n_occ == b->n_occ ? INT_MAX : n;
 }
 
+/* Runs [lo, hi) (a block of FORK_BLOCK runs at most), variant by variant as the simulator's work goes
+ * (agreement_simulate.c: one variant's tables, the baseline's and its points', in the caches at a time; the
+ * draws made again for each variant), each run's completions kept a bit per run for the paired tallies. */
 static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
 {
     (void)slot, (void)err;
     fork_job *j = ctx;
     fork_worker *w = state;
     const int n = j->n, nv = j->nv;
-    for (uint64_t run = lo; run < hi; run++) {
-        pl_ag_draw(&j->c[0][0], j->seed, run, &w->d0); /* the draws of variant 0's tables, as the simulator's */
-        const pl_ag_draws *d[PL_AG_WATCH_MAX];
-        int m[PL_AG_WATCH_MAX];
-        for (int k = 0; k < n; k++) {
-            d[k] = &w->d0, m[k] = INT_MAX;
-            if (j->shocks >> k & 1) {
-                pl_ag_draw(&j->c[1 + k][0], j->seed, run, &w->d[k]);
-                d[k] = &w->d[k], m[k] = first_difference(&w->d0, &w->d[k]);
+    const size_t words = (size_t)(hi - lo + 63) / 64;
+    assert(hi - lo <= FORK_BLOCK);
+    for (int i = 0; i <= n; i++)
+        for (int v = 0; v < nv; v++) memset(w->done[i][v], 0, words * sizeof w->done[i][v][0]);
+    for (int v = 0; v < nv; v++) {
+        const pl_ag_compiled *c[PL_AG_WATCH_MAX];
+        for (int k = 0; k < n; k++) c[k] = &j->c[1 + k][v];
+        for (uint64_t run = lo; run < hi; run++) {
+            pl_ag_draw(&j->c[0][0], j->seed, run, &w->d0); /* the draws of variant 0's tables, as the simulator's */
+            const pl_ag_draws *d[PL_AG_WATCH_MAX];
+            int m[PL_AG_WATCH_MAX], out[PL_AG_WATCH_MAX];
+            for (int k = 0; k < n; k++) {
+                d[k] = &w->d0, m[k] = INT_MAX;
+                if (j->shocks >> k & 1) {
+                    pl_ag_draw(&j->c[1 + k][0], j->seed, run, &w->d[k]);
+                    d[k] = &w->d[k], m[k] = first_difference(&w->d0, &w->d[k]);
+                }
             }
+            const size_t at = (size_t)(run - lo) / 64;
+            const int shift = (int)((run - lo) % 64);
+            w->done[0][v][at] |= (uint64_t)(run_forked(&j->c[0][v], &w->d0, n, c, d, m, j->watched[v], out, &w->L, &w->snap,
+                                                       &w->fork) >= 0) << shift;
+            for (int k = 0; k < n; k++) w->done[1 + k][v][at] |= (uint64_t)(out[k] >= 0) << shift;
         }
-        int done[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
-        for (int v = 0; v < nv; v++) {
-            const pl_ag_compiled *c[PL_AG_WATCH_MAX];
-            int out[PL_AG_WATCH_MAX];
-            for (int k = 0; k < n; k++) c[k] = &j->c[1 + k][v];
-            done[0][v] = run_forked(&j->c[0][v], &w->d0, n, c, d, m, j->watched[v], out, &w->L, &w->snap, &w->fork) >= 0;
-            for (int k = 0; k < n; k++) done[1 + k][v] = out[k] >= 0;
-        }
-        for (int i = 0; i <= n; i++)
-            for (int v = 0; v < nv; v++) {
-                w->success[i][v] += (uint64_t)done[i][v];
-                for (int x = 0; x < nv; x++) w->only[i][v][x] += (uint64_t)(done[i][v] && !done[i][x]);
-            }
     }
+    for (int i = 0; i <= n; i++)
+        for (int v = 0; v < nv; v++)
+            for (size_t q = 0; q < words; q++) {
+                w->success[i][v] += (uint64_t)__builtin_popcountll(w->done[i][v][q]);
+                for (int x = 0; x < nv; x++) w->only[i][v][x] += (uint64_t)__builtin_popcountll(w->done[i][v][q] & ~w->done[i][x][q]);
+            }
     return PL_OK;
 }
 
@@ -290,7 +304,7 @@ int pl_eval_agreement_shared(const pl_ydoc *base, const pl_ydoc *const *points, 
         rc = pl_error_set(err, PL_ENOMEM, "out of memory");
         goto done;
     }
-    pl_parallel job = {.items = runs, .block_items = 2048, .threads = ec->threads < 1 ? 1 : ec->threads, .ctx = j,
+    pl_parallel job = {.items = runs, .block_items = FORK_BLOCK, .threads = ec->threads < 1 ? 1 : ec->threads, .ctx = j,
                        .worker_open = fork_open, .worker_close = fork_close, .run = fork_run};
     if (!(rc = pl_parallel_run(&job, err))) {
         result_of(a, j, 0, runs, base_out);
