@@ -448,6 +448,20 @@ typedef struct pl_ag_draws {
 } pl_ag_draws;
 
 void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draws *d);
+/* The order to play runs first .. first + n - 1 in (n at most PL_AG_ORDER_MAX) where only integer tallies
+ * of them are kept, or the doubles are added up in run order after: by the types they draw under c's
+ * priors (pl_ag_draw's first draws; party 0's type first, then party 1's, ...), runs of the same types in
+ * run order.  run[i] is the i-th run to play, less `first`; type[r] the types run first + r draws.
+ * Runs of the same types take the same ways through the rules and the plans, one after the other, so
+ * the processor's guesses of those ways hold more often: only the order in which the runs are played
+ * changes, never a run (its draws are its own, counter-based). */
+#define PL_AG_ORDER_MAX 2048
+typedef struct pl_ag_run_order {
+    uint16_t run[PL_AG_ORDER_MAX];
+    uint16_t tmp[PL_AG_ORDER_MAX];
+    uint8_t type[PL_AG_ORDER_MAX][PL_AG_MAX_PARTIES];
+} pl_ag_run_order;
+void pl_ag_order_by_types(const pl_ag_compiled *c, uint64_t seed, uint64_t first, int n, pl_ag_run_order *o);
 void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *out, const pl_ag_trace *trace);
 /* The same run cut at the period it completes (where only completion is asked: sensitivity points,
  * design screening): returns complete_t, as pl_ag_run's (-1 never); the rest of *out is the cut run's. */

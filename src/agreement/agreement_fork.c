@@ -160,6 +160,7 @@ typedef struct fork_worker {
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
     uint64_t done[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][FORK_BLOCK / 64]; /* a block's completions, a bit a run */
+    pl_ag_run_order order;                                                   /* ... and the order they are played in */
 } fork_worker;
 
 static int fork_open(void *ctx, void **state, pl_error *err)
@@ -192,9 +193,11 @@ static int first_difference(const pl_ag_draws *a, const pl_ag_draws *b)
     return a->n_occ == b->n_occ ? INT_MAX : n;
 }
 
-/* Runs [lo, hi) (a block of FORK_BLOCK runs at most), variant by variant as the simulator's work goes
- * (agreement_simulate.c: one variant's tables, the baseline's and its points', in the caches at a time; the
- * draws made again for each variant), each run's completions kept a bit per run for the paired tallies. */
+/* Runs [lo, hi) (a block of FORK_BLOCK runs at most), variant by variant and in the order of the types
+ * they draw, as the simulator's work goes (agreement_simulate.c: one variant's tables, the baseline's and
+ * its points', in the caches at a time; the draws made again for each variant), each run's completions
+ * kept a bit a run for the tallies (integers: the order does not matter). */
+_Static_assert(FORK_BLOCK <= PL_AG_ORDER_MAX, "a block's runs are put in order at once");
 static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
 {
     (void)slot, (void)err;
@@ -205,10 +208,12 @@ static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
     assert(hi - lo <= FORK_BLOCK);
     for (int i = 0; i <= n; i++)
         for (int v = 0; v < nv; v++) memset(w->done[i][v], 0, words * sizeof w->done[i][v][0]);
+    pl_ag_order_by_types(&j->c[0][0], j->seed, lo, (int)(hi - lo), &w->order);
     for (int v = 0; v < nv; v++) {
         const pl_ag_compiled *c[PL_AG_WATCH_MAX];
         for (int k = 0; k < n; k++) c[k] = &j->c[1 + k][v];
-        for (uint64_t run = lo; run < hi; run++) {
+        for (uint64_t i = 0; i < hi - lo; i++) {
+            const uint64_t run = lo + w->order.run[i];
             pl_ag_draw(&j->c[0][0], j->seed, run, &w->d0); /* the draws of variant 0's tables, as the simulator's */
             const pl_ag_draws *d[PL_AG_WATCH_MAX];
             int m[PL_AG_WATCH_MAX], out[PL_AG_WATCH_MAX];

@@ -112,6 +112,39 @@ void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draw
     d->choice_key = pl_rng_next(&rc);
 }
 
+/* The type of party p that the draw u gives under c's priors, or the type it is given (forced_type). */
+static inline int type_drawn(const pl_ag_compiled *c, int p, double u)
+{
+    int k = 0;
+    while (k < c->n_opt[p] - 1 && u >= c->opt_cum[p][k]) k++;
+    return c->forced_type[p] ? c->forced_type[p] - 1 : k;
+}
+
+_Static_assert(PL_AG_ORDER_MAX <= 65536 && PL_AG_MAX_OPTIONS <= 256, "pl_ag_run_order holds runs in 16 bits, types in 8");
+void pl_ag_order_by_types(const pl_ag_compiled *c, uint64_t seed, uint64_t first, int n, pl_ag_run_order *o)
+{
+    assert(n >= 0 && n <= PL_AG_ORDER_MAX);
+    const int P = c->n_parties;
+    for (int i = 0; i < n; i++) {
+        pl_rng r;
+        pl_rng_init(&r, seed, first + (uint64_t)i, TAG_MAIN); /* pl_ag_draw's first draws are the types' */
+        for (int p = 0; p < P; p++) o->type[i][p] = (uint8_t)type_drawn(c, p, pl_rng_uniform(&r));
+        o->run[i] = (uint16_t)i;
+    }
+    /* a stable counting sort a party, the last party's first, so that party 0's type orders first */
+    uint16_t *from = o->run, *to = o->tmp;
+    for (int p = P - 1; p >= 0; p--) {
+        if (c->n_opt[p] < 2 || c->forced_type[p]) continue; /* every run the same type */
+        int at[PL_AG_MAX_OPTIONS + 1] = {0};
+        for (int i = 0; i < n; i++) at[o->type[from[i]][p] + 1]++;
+        for (int k = 0; k < PL_AG_MAX_OPTIONS; k++) at[k + 1] += at[k];
+        for (int i = 0; i < n; i++) to[at[o->type[from[i]][p]]++] = from[i];
+        uint16_t *x = from;
+        from = to, to = x;
+    }
+    if (from != o->run) memcpy(o->run, from, (size_t)n * sizeof *o->run);
+}
+
 #define TRACE(kind, s, p, vb)                                                                                          \
     do {                                                                                                               \
         if (tr) tr->event(tr->user, t, kind, s, p, vb);                                                                \
@@ -142,9 +175,7 @@ static void begin_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_s
         R->verify_at[s] = R->false_at[s] = R->detect_at[s] = 1 << 30;
     }
     for (int p = 0; p < P; p++) {
-        int k = 0;
-        while (k < c->n_opt[p] - 1 && d->u_type[p] >= c->opt_cum[p][k]) k++;
-        if (c->forced_type[p]) k = c->forced_type[p] - 1;
+        const int k = type_drawn(c, p, d->u_type[p]);
         R->st.type[p] = o->type[p] = k;
         o->pay[p] = 0;
     }
@@ -855,6 +886,8 @@ typedef struct worker {
     uint64_t *hist;
     uint64_t *bel; /* behaviour only: n_variants x bel_n */
     uint32_t prior_q[PL_AG_MAX_VARIANTS][PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS]; /* ... and each variant's prior */
+    pl_ag_run_order order; /* a block's runs in the order they are played */
+    double *keep;          /* whole runs: each run's payoffs[P] and deliveries[S], added up in run order after */
 } worker;
 
 /* A block's sums of doubles, per variant: the payoffs' spread[P], then pay_sum[P] and delivered[S]. */
@@ -886,8 +919,10 @@ static int work_open(void *ctx, void **state, pl_error *err)
     }
     w->hist = hist;
     w->bel = NULL;
-    if (j->bel_n && !(w->bel = pl_calloc((size_t)j->n_variants * j->bel_n, sizeof *w->bel))) {
-        pl_free(w), pl_free(hist);
+    w->keep = NULL;
+    if ((j->bel_n && !(w->bel = pl_calloc((size_t)j->n_variants * j->bel_n, sizeof *w->bel))) ||
+        (!j->completion_only && !(w->keep = pl_malloc((size_t)PL_AG_RUN_BLOCK * (size_t)(j->P + j->S) * sizeof *w->keep)))) {
+        pl_free(w->bel), pl_free(w), pl_free(hist);
         return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)j->runs);
     }
     for (int v = 0; v < j->n_variants; v++) {
@@ -912,10 +947,13 @@ static inline int tally_completion(pl_ag_stats *st, int t)
 }
 
 /* Runs [lo, hi) of every variant: integer tallies into the worker, sums of doubles into the slot.
- * Variant by variant, each over the runs in order (the draws made again for each: they cost a few
- * hundredths of a run), so that one variant's compiled tables stay in the caches, not four: the sums of
- * doubles are each a variant's, added in the order of its runs as before, and the completions of every
- * variant are kept (done, a bit per run) for the paired tallies after. */
+ * Variant by variant, each over the block's runs in the order of the types they draw (pl_ag_order_by_types;
+ * the draws made again for each variant: they cost a few hundredths of a run), so that one variant's
+ * compiled tables are in the caches, not all of them, and runs that go the same ways follow each other.
+ * The integer tallies do not depend on the order; the sums of doubles do, so each run's payoffs and
+ * deliveries are kept (w->keep) and added up in the order of the runs after, as before; the completions
+ * of every variant are kept (done, a bit a run) for the paired tallies. */
+_Static_assert(PL_AG_RUN_BLOCK <= PL_AG_ORDER_MAX, "a block's runs are put in order at once");
 static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
 {
     (void)err;
@@ -923,27 +961,27 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
     worker *w = state;
     pl_ag_draws d;
     pl_ag_outcome o;
+    const int P = j->P, S = j->S;
     uint64_t done[PL_AG_MAX_VARIANTS][PL_AG_RUN_BLOCK / 64];
     for (uint64_t at = lo; at < hi; at += PL_AG_RUN_BLOCK) { /* (a block is PL_AG_RUN_BLOCK runs at most) */
-        const uint64_t end = hi - at < PL_AG_RUN_BLOCK ? hi : at + PL_AG_RUN_BLOCK;
-        const size_t words = (size_t)(end - at + 63) / 64;
+        const int n = (int)(hi - at < PL_AG_RUN_BLOCK ? hi - at : PL_AG_RUN_BLOCK);
+        const size_t words = (size_t)(n + 63) / 64;
         memset(done, 0, sizeof done);
+        pl_ag_order_by_types(&j->c[0], j->seed, at, n, &w->order); /* the types variant 0's tables draw */
         for (int v = 0; v < j->n_variants; v++) {
             const pl_ag_compiled *c = &j->c[v];
             pl_ag_stats *st = &w->st[v];
-            double *dbl = slot_dbl(j, slot, v);
-            pl_spread *spread = slot_spread(j, slot, v);
-            for (uint64_t run = at; run < end; run++) {
-                pl_ag_draw(&j->c[0], j->seed, run, &d); /* variant 0's tables draw for every variant */
-                uint64_t *bit = &done[v][(run - at) / 64];
-                const int shift = (int)((run - at) % 64);
+            for (int i = 0; i < n; i++) {
+                const int r = w->order.run[i];
+                pl_ag_draw(&j->c[0], j->seed, at + (uint64_t)r, &d); /* variant 0's tables draw for every variant */
+                uint64_t *bit = &done[v][r / 64];
                 if (j->completion_only) { /* the run cut where its completion is known; nothing else counted */
-                    *bit |= (uint64_t)tally_completion(st, pl_ag_completion_of(c, &d, &o)) << shift;
+                    *bit |= (uint64_t)tally_completion(st, pl_ag_completion_of(c, &d, &o)) << (r % 64);
                     continue;
                 }
                 pl_ag_run(c, &d, &o, NULL);
-                assert(o.complete_t < j->H && o.first_rev_party <= j->P);
-                *bit |= (uint64_t)tally_completion(st, o.complete_t) << shift;
+                assert(o.complete_t < j->H && o.first_rev_party <= P);
+                *bit |= (uint64_t)tally_completion(st, o.complete_t) << (r % 64);
                 if (o.holds_end)
                     st->held++;
                 else if (o.break_step >= 0) {
@@ -957,27 +995,38 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
                 }
                 for (pl_bits b = o.ever_done; b; b &= b - 1) st->step_done[__builtin_ctzll(b)]++;
                 for (pl_bits b = o.in_force_end; b; b &= b - 1) st->step_in_force[__builtin_ctzll(b)]++;
-                for (int p = 0; p < j->P; p++) {
+                for (int p = 0; p < P; p++) {
                     st->type_runs[p][o.type[p]]++;
                     if (o.complete_t >= 0) st->type_complete[p][o.type[p]]++;
-                    double x = o.pay[p];
-                    dbl[p] += x;
-                    pl_spread_add(&spread[p], x);
-                    if (x < st->pay_min[p]) st->pay_min[p] = x;
-                    if (x > st->pay_max[p]) st->pay_max[p] = x;
                 }
-                for (int s = 0; s < j->S; s++) dbl[j->P + s] += o.delivered[s];
+                double *kept = w->keep + (size_t)r * (size_t)(P + S);
+                memcpy(kept, o.pay, (size_t)P * sizeof *kept);
+                memcpy(kept + P, o.delivered, (size_t)S * sizeof *kept);
                 for (pl_bits b = o.late_answered; b; b &= b - 1) {
                     int s = __builtin_ctzll(b);
                     st->late_answer[s][(int)o.late_cause[s]]++;
                 }
                 if (st->belief_q) pl_ag_belief_accumulate(c, w->prior_q[v], &o, st->belief_q);
             }
+            if (j->completion_only) continue;
+            double *dbl = slot_dbl(j, slot, v);
+            pl_spread *spread = slot_spread(j, slot, v);
+            for (int r = 0; r < n; r++) { /* the sums of doubles, in the order of the runs */
+                const double *kept = w->keep + (size_t)r * (size_t)(P + S);
+                for (int p = 0; p < P; p++) {
+                    const double x = kept[p];
+                    dbl[p] += x;
+                    pl_spread_add(&spread[p], x);
+                    if (x < st->pay_min[p]) st->pay_min[p] = x;
+                    if (x > st->pay_max[p]) st->pay_max[p] = x;
+                }
+                for (int s = 0; s < S; s++) dbl[P + s] += kept[P + s];
+            }
         }
         for (int v = 0; v < j->n_variants; v++) /* the paired tallies: the same run under two designs */
             for (int x = 0; x < j->n_variants; x++) {
                 uint64_t k = 0;
-                for (size_t i = 0; i < words; i++) k += (uint64_t)__builtin_popcountll(done[v][i] & ~done[x][i]);
+                for (size_t q = 0; q < words; q++) k += (uint64_t)__builtin_popcountll(done[v][q] & ~done[x][q]);
                 w->st[v].only_completed[x] += k;
             }
     }
@@ -1036,6 +1085,7 @@ static void work_close(void *ctx, void *state)
         stats_add(j, v, &w->st[v]);
     }
     pl_free(w->bel);
+    pl_free(w->keep);
     pl_free(w->hist);
     pl_free(w);
 }

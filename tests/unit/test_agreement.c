@@ -240,6 +240,78 @@ static void variants_share_random_streams(void **state)
     pl_agreement_free(a);
 }
 
+/* The simulator plays a block's runs in the order of the types they draw (pl_ag_order_by_types): the
+ * order is a permutation, sorted by the types (party 0's first) and stable, each run's types those its
+ * run draws; and what the simulator sums (doubles, whose sum depends on the order) is the sum in the
+ * order of the runs, block by block, as a plain loop over the runs makes it. */
+static void runs_are_played_in_the_order_of_their_types(void **state)
+{
+    (void)state;
+    pl_error err;
+    pl_agreement *a;
+    if (pl_agreement_load(&a, "scenarios/korea/six-party-2007.yaml", &err)) fail_msg("%s", err.msg);
+    pl_ag_compiled *c = malloc(sizeof *c);
+    pl_ag_compile(a, 0, c);
+    pl_ag_run_order *o = malloc(sizeof *o);
+    const int P = a->n_parties;
+    const int sizes[] = {PL_AG_ORDER_MAX, 1000, 1};
+    int distinct = 0;
+    for (int z = 0; z < 3; z++) {
+        const int n = sizes[z];
+        const uint64_t first = 4113;
+        pl_ag_order_by_types(c, 7, first, n, o);
+        char *seen = calloc((size_t)n, 1);
+        for (int i = 0; i < n; i++) {
+            const int r = o->run[i];
+            assert_true(r >= 0 && r < n && !seen[r]);
+            seen[r] = 1;
+            if (i) {
+                const int q = o->run[i - 1], cmp = memcmp(o->type[q], o->type[r], (size_t)P);
+                assert_true(cmp < 0 || (cmp == 0 && q < r)); /* by the types, then by the run */
+                distinct += cmp != 0 && z == 0;
+            }
+            if (r % 17 == 0) { /* the types the run itself draws */
+                pl_ag_draws d;
+                pl_ag_outcome out;
+                pl_ag_draw(c, 7, first + (uint64_t)r, &d);
+                pl_ag_completion_of(c, &d, &out);
+                for (int p = 0; p < P; p++) assert_int_equal(o->type[r][p], out.type[p]);
+            }
+        }
+        free(seen);
+    }
+    assert_true(distinct >= 4); /* the file's parties have types enough to order by */
+
+    /* the simulator's sums: block by block, each in the order of its runs */
+    const uint64_t runs = 2 * 2048 + 300;
+    pl_agreement_sim_config cfg = {.runs = runs, .seed = 3, .threads = 1};
+    pl_agreement_result *r;
+    assert_int_equal(pl_agreement_simulate(a, &cfg, &r, &err), 0);
+    for (int v = 0; v < r->n_variants; v++) {
+        pl_ag_compile(a, v, c);
+        double total[PL_AG_MAX_PARTIES] = {0};
+        uint64_t completed = 0;
+        for (uint64_t lo = 0; lo < runs; lo += 2048) {
+            double block[PL_AG_MAX_PARTIES] = {0};
+            for (uint64_t run = lo; run < runs && run < lo + 2048; run++) {
+                pl_ag_draws d;
+                pl_ag_outcome out;
+                pl_ag_draw(c, 3, run, &d);
+                pl_ag_run(c, &d, &out, NULL);
+                completed += out.complete_t >= 0;
+                for (int p = 0; p < P; p++) block[p] += out.pay[p];
+            }
+            for (int p = 0; p < P; p++) total[p] += block[p];
+        }
+        assert_int_equal(r->stats[v].completed, completed);
+        assert_memory_equal(r->stats[v].pay_sum, total, sizeof(double) * (size_t)P);
+    }
+    pl_agreement_result_free(r);
+    free(o);
+    free(c);
+    pl_agreement_free(a);
+}
+
 
 /* ---- each policy's behaviour, on small deterministic agreements ---------- */
 
@@ -536,7 +608,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(validation_names_file_line_column), cmocka_unit_test(invariants_hold_on_every_run),
         cmocka_unit_test(unconditional_parties_always_complete), cmocka_unit_test(results_do_not_depend_on_threads),
-        cmocka_unit_test(variants_share_random_streams), cmocka_unit_test(replay_reproduces_the_record),
+        cmocka_unit_test(variants_share_random_streams),
+        cmocka_unit_test(runs_are_played_in_the_order_of_their_types), cmocka_unit_test(replay_reproduces_the_record),
         cmocka_unit_test(reciprocal_answers_a_reversal_and_resumes), cmocka_unit_test(grim_never_forgives),
         cmocka_unit_test(opportunist_reverses_when_it_pays), cmocka_unit_test(all_first_and_hold_block),
         cmocka_unit_test(grit_starts_its_initiatives_alone), cmocka_unit_test(calendar_maps_dates_to_periods),
