@@ -139,16 +139,13 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
 
 /* ---- the evaluator ---------------------------------------------------------- */
 
-/* Runs a block of the worker pool: fixed, so the tallies (integers) do not depend on the thread count. */
-#define FORK_BLOCK 2048
-
 /* The evaluations played together: [0] the baseline, [1 + k] point k. */
 typedef struct fork_job {
     int n, nv;                                     /* points, variants */
     const pl_ag_compiled *c[1 + PL_AG_WATCH_MAX];  /* each nv compiled variants */
     uint32_t shocks;                               /* the points whose schedules may differ */
     uint32_t watched[PL_AG_MAX_VARIANTS];          /* per variant, the points whose delays may differ */
-    uint64_t seed;
+    uint64_t seed, block; /* block: the runs of a block of the worker pool (pl_ag_tally_block) */
     /* the totals: completions, and d completed where e did not */
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
@@ -159,17 +156,28 @@ typedef struct fork_worker {
     pl_ag_draws d0, d[PL_AG_WATCH_MAX];
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
-    uint64_t done[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][FORK_BLOCK / 64]; /* a block's completions, a bit a run */
+    uint64_t *done; /* a block's completions, a bit a run: [1 + n][nv][words] (done_at) */
+    size_t words;
     pl_ag_run_order order;                                                   /* ... and the order they are played in */
 } fork_worker;
 
 static int fork_open(void *ctx, void **state, pl_error *err)
 {
-    (void)ctx;
+    const fork_job *j = ctx;
     fork_worker *w = pl_calloc(1, sizeof *w);
-    if (!w) return pl_error_set(err, PL_ENOMEM, "out of memory");
+    if (w) w->words = (size_t)(j->block + 63) / 64;
+    if (!w || !(w->done = pl_calloc((size_t)(1 + j->n) * (size_t)j->nv * w->words, sizeof *w->done))) {
+        pl_free(w);
+        return pl_error_set(err, PL_ENOMEM, "out of memory");
+    }
     *state = w;
     return PL_OK;
+}
+
+/* The completions of evaluation i (0 the baseline, 1 + k point k) under variant v, a bit a run of the block. */
+static inline uint64_t *done_at(const fork_job *j, const fork_worker *w, int i, int v)
+{
+    return w->done + ((size_t)i * (size_t)j->nv + (size_t)v) * w->words;
 }
 
 static void fork_close(void *ctx, void *state)
@@ -181,6 +189,7 @@ static void fork_close(void *ctx, void *state)
             j->success[i][v] += w->success[i][v];
             for (int x = 0; x < j->nv; x++) j->only[i][v][x] += w->only[i][v][x];
         }
+    pl_free(w->done);
     pl_free(w);
 }
 
@@ -193,11 +202,11 @@ static int first_difference(const pl_ag_draws *a, const pl_ag_draws *b)
     return a->n_occ == b->n_occ ? INT_MAX : n;
 }
 
-/* Runs [lo, hi) (a block of FORK_BLOCK runs at most), variant by variant and in the order of the types
- * they draw, as the simulator's work goes (agreement_simulate.c: one variant's tables, the baseline's and
- * its points', in the caches at a time; the draws made again for each variant), each run's completions
- * kept a bit a run for the tallies (integers: the order does not matter). */
-_Static_assert(FORK_BLOCK <= PL_AG_ORDER_MAX, "a block's runs are put in order at once");
+/* Runs [lo, hi) (a block of pl_ag_tally_block's runs, PL_AG_ORDER_MAX at most), variant by variant and in
+ * the order of the types they draw, as the simulator's work goes (agreement_simulate.c: one variant's
+ * tables, the baseline's and its points', in the caches at a time; the draws made again for each variant),
+ * each run's completions kept a bit a run for the tallies (integers: neither the order nor the blocks
+ * matter). */
 static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
 {
     (void)slot, (void)err;
@@ -205,9 +214,9 @@ static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
     fork_worker *w = state;
     const int n = j->n, nv = j->nv;
     const size_t words = (size_t)(hi - lo + 63) / 64;
-    assert(hi - lo <= FORK_BLOCK);
+    assert(hi - lo <= PL_AG_ORDER_MAX);
     for (int i = 0; i <= n; i++)
-        for (int v = 0; v < nv; v++) memset(w->done[i][v], 0, words * sizeof w->done[i][v][0]);
+        for (int v = 0; v < nv; v++) memset(done_at(j, w, i, v), 0, words * sizeof *w->done);
     pl_ag_order_by_types(&j->c[0][0], j->seed, lo, (int)(hi - lo), &w->order);
     for (int v = 0; v < nv; v++) {
         const pl_ag_compiled *c[PL_AG_WATCH_MAX];
@@ -226,16 +235,17 @@ static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
             }
             const size_t at = (size_t)(run - lo) / 64;
             const int shift = (int)((run - lo) % 64);
-            w->done[0][v][at] |= (uint64_t)(run_forked(&j->c[0][v], &w->d0, n, c, d, m, j->watched[v], out, &w->L, &w->snap,
+            done_at(j, w, 0, v)[at] |= (uint64_t)(run_forked(&j->c[0][v], &w->d0, n, c, d, m, j->watched[v], out, &w->L, &w->snap,
                                                        &w->fork) >= 0) << shift;
-            for (int k = 0; k < n; k++) w->done[1 + k][v][at] |= (uint64_t)(out[k] >= 0) << shift;
+            for (int k = 0; k < n; k++) done_at(j, w, 1 + k, v)[at] |= (uint64_t)(out[k] >= 0) << shift;
         }
     }
     for (int i = 0; i <= n; i++)
         for (int v = 0; v < nv; v++)
             for (size_t q = 0; q < words; q++) {
-                w->success[i][v] += (uint64_t)__builtin_popcountll(w->done[i][v][q]);
-                for (int x = 0; x < nv; x++) w->only[i][v][x] += (uint64_t)__builtin_popcountll(w->done[i][v][q] & ~w->done[i][x][q]);
+                const uint64_t got = done_at(j, w, i, v)[q];
+                w->success[i][v] += (uint64_t)__builtin_popcountll(got);
+                for (int x = 0; x < nv; x++) w->only[i][v][x] += (uint64_t)__builtin_popcountll(got & ~done_at(j, w, i, x)[q]);
             }
     return PL_OK;
 }
@@ -309,7 +319,9 @@ int pl_eval_agreement_shared(const pl_ydoc *base, const pl_ydoc *const *points, 
         rc = pl_error_set(err, PL_ENOMEM, "out of memory");
         goto done;
     }
-    pl_parallel job = {.items = runs, .block_items = FORK_BLOCK, .threads = ec->threads < 1 ? 1 : ec->threads, .ctx = j,
+    const int threads = ec->threads < 1 ? 1 : ec->threads;
+    j->block = pl_ag_tally_block(runs, threads);
+    pl_parallel job = {.items = runs, .block_items = j->block, .threads = threads, .ctx = j,
                        .worker_open = fork_open, .worker_close = fork_close, .run = fork_run};
     if (!(rc = pl_parallel_run(&job, err))) {
         result_of(a, j, 0, runs, base_out);

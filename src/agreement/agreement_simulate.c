@@ -120,6 +120,12 @@ static inline int type_drawn(const pl_ag_compiled *c, int p, double u)
     return c->forced_type[p] ? c->forced_type[p] - 1 : k;
 }
 
+uint64_t pl_ag_tally_block(uint64_t runs, int threads)
+{
+    const uint64_t b = threads <= 1 ? runs : runs / (4 * (uint64_t)threads);
+    return b < 2048 ? 2048 : b > PL_AG_ORDER_MAX ? PL_AG_ORDER_MAX : b;
+}
+
 _Static_assert(PL_AG_ORDER_MAX <= 65536 && PL_AG_MAX_OPTIONS <= 256, "pl_ag_run_order holds runs in 16 bits, types in 8");
 void pl_ag_order_by_types(const pl_ag_compiled *c, uint64_t seed, uint64_t first, int n, pl_ag_run_order *o)
 {
@@ -888,6 +894,7 @@ typedef struct worker {
     uint32_t prior_q[PL_AG_MAX_VARIANTS][PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS]; /* ... and each variant's prior */
     pl_ag_run_order order; /* a block's runs in the order they are played */
     double *keep;          /* whole runs: each run's payoffs[P] and deliveries[S], added up in run order after */
+    uint64_t done[PL_AG_MAX_VARIANTS][PL_AG_ORDER_MAX / 64]; /* a block's completions, a bit a run */
 } worker;
 
 /* A block's sums of doubles, per variant: the payoffs' spread[P], then pay_sum[P] and delivered[S]. */
@@ -953,7 +960,7 @@ static inline int tally_completion(pl_ag_stats *st, int t)
  * The integer tallies do not depend on the order; the sums of doubles do, so each run's payoffs and
  * deliveries are kept (w->keep) and added up in the order of the runs after, as before; the completions
  * of every variant are kept (done, a bit a run) for the paired tallies. */
-_Static_assert(PL_AG_RUN_BLOCK <= PL_AG_ORDER_MAX, "a block's runs are put in order at once");
+_Static_assert(PL_AG_RUN_BLOCK <= PL_AG_ORDER_MAX, "a block of whole runs is put in order at once");
 static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
 {
     (void)err;
@@ -962,11 +969,12 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
     pl_ag_draws d;
     pl_ag_outcome o;
     const int P = j->P, S = j->S;
-    uint64_t done[PL_AG_MAX_VARIANTS][PL_AG_RUN_BLOCK / 64];
-    for (uint64_t at = lo; at < hi; at += PL_AG_RUN_BLOCK) { /* (a block is PL_AG_RUN_BLOCK runs at most) */
-        const int n = (int)(hi - at < PL_AG_RUN_BLOCK ? hi - at : PL_AG_RUN_BLOCK);
+    uint64_t(*done)[PL_AG_ORDER_MAX / 64] = w->done;
+    assert(j->completion_only || hi - lo <= PL_AG_RUN_BLOCK); /* (w->keep holds a block of whole runs) */
+    for (uint64_t at = lo; at < hi; at += PL_AG_ORDER_MAX) { /* (a block is PL_AG_ORDER_MAX runs at most) */
+        const int n = (int)(hi - at < PL_AG_ORDER_MAX ? hi - at : PL_AG_ORDER_MAX);
         const size_t words = (size_t)(n + 63) / 64;
-        memset(done, 0, sizeof done);
+        for (int v = 0; v < j->n_variants; v++) memset(done[v], 0, words * sizeof done[v][0]);
         pl_ag_order_by_types(&j->c[0], j->seed, at, n, &w->order); /* the types variant 0's tables draw */
         for (int v = 0; v < j->n_variants; v++) {
             const pl_ag_compiled *c = &j->c[v];
@@ -1159,7 +1167,10 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
         stats_init(&r->stats[v], hist_all + (size_t)v * a->horizon);
         if (j.bel_n) r->stats[v].belief_q = bel_all + (size_t)v * j.bel_n;
     }
-    pl_parallel job = {.items = cfg->runs, .block_items = PL_AG_RUN_BLOCK, .threads = cfg->threads < 1 ? 1 : cfg->threads,
+    const int threads = cfg->threads < 1 ? 1 : cfg->threads;
+    /* whole runs: a fixed block, so that the sums of doubles do not depend on the thread count */
+    const uint64_t block = j.completion_only ? pl_ag_tally_block(cfg->runs, threads) : PL_AG_RUN_BLOCK;
+    pl_parallel job = {.items = cfg->runs, .block_items = block, .threads = threads,
                        .slot_size = (size_t)nv * variant_slot(&j), .ctx = &j, .worker_open = work_open,
                        .worker_close = work_close, .run = work, .fold = work_fold, .progress = cfg->progress,
                        .progress_user = cfg->progress_user, .distributable = 1,
