@@ -462,12 +462,6 @@ typedef struct pl_ag_run_order {
     uint8_t type[PL_AG_ORDER_MAX][PL_AG_MAX_PARTIES];
 } pl_ag_run_order;
 void pl_ag_order_by_types(const pl_ag_compiled *c, uint64_t seed, uint64_t first, int n, pl_ag_run_order *o);
-/* The runs a block of the worker pool holds where only integer tallies of them are kept (completions:
- * the sensitivity points): those do not depend on how the runs are cut into blocks, so a block is as long
- * as pl_ag_order_by_types takes (longer stretches of runs of the same types: on six-party-2007's points 5 %
- * faster at 8,192 runs than at 2,048, 3 % more at 32,768) on one thread; on more, long enough that each
- * thread has four blocks or more, and never below 2,048. */
-uint64_t pl_ag_tally_block(uint64_t runs, int threads);
 void pl_ag_run(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_outcome *out, const pl_ag_trace *trace);
 /* The same run cut at the period it completes (where only completion is asked: sensitivity points,
  * design screening): returns complete_t, as pl_ag_run's (-1 never); the rest of *out is the cut run's. */

@@ -145,7 +145,7 @@ typedef struct fork_job {
     const pl_ag_compiled *c[1 + PL_AG_WATCH_MAX];  /* each nv compiled variants */
     uint32_t shocks;                               /* the points whose schedules may differ */
     uint32_t watched[PL_AG_MAX_VARIANTS];          /* per variant, the points whose delays may differ */
-    uint64_t seed, block; /* block: the runs of a block of the worker pool (pl_ag_tally_block) */
+    uint64_t seed;
     /* the totals: completions, and d completed where e did not */
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
@@ -165,7 +165,7 @@ static int fork_open(void *ctx, void **state, pl_error *err)
 {
     const fork_job *j = ctx;
     fork_worker *w = pl_calloc(1, sizeof *w);
-    if (w) w->words = (size_t)(j->block + 63) / 64;
+    if (w) w->words = PL_AG_ORDER_MAX / 64;
     if (!w || !(w->done = pl_calloc((size_t)(1 + j->n) * (size_t)j->nv * w->words, sizeof *w->done))) {
         pl_free(w);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
@@ -202,7 +202,7 @@ static int first_difference(const pl_ag_draws *a, const pl_ag_draws *b)
     return a->n_occ == b->n_occ ? INT_MAX : n;
 }
 
-/* Runs [lo, hi) (a block of pl_ag_tally_block's runs, PL_AG_ORDER_MAX at most), variant by variant and in
+/* Runs [lo, hi) (a block of the pool's, PL_AG_ORDER_MAX runs at most), variant by variant and in
  * the order of the types they draw, as the simulator's work goes (agreement_simulate.c: one variant's
  * tables, the baseline's and its points', in the caches at a time; the draws made again for each variant),
  * each run's completions kept a bit a run for the tallies (integers: neither the order nor the blocks
@@ -319,9 +319,10 @@ int pl_eval_agreement_shared(const pl_ydoc *base, const pl_ydoc *const *points, 
         rc = pl_error_set(err, PL_ENOMEM, "out of memory");
         goto done;
     }
-    const int threads = ec->threads < 1 ? 1 : ec->threads;
-    j->block = pl_ag_tally_block(runs, threads);
-    pl_parallel job = {.items = runs, .block_items = j->block, .threads = threads, .ctx = j,
+    /* (the tallies are integers: the pool may make the blocks longer, longer stretches of runs of the same
+     * types; agreement_simulate.c) */
+    pl_parallel job = {.items = runs, .block_items = 2048, .block_items_max = PL_AG_ORDER_MAX,
+                       .threads = ec->threads < 1 ? 1 : ec->threads, .ctx = j,
                        .worker_open = fork_open, .worker_close = fork_close, .run = fork_run};
     if (!(rc = pl_parallel_run(&job, err))) {
         result_of(a, j, 0, runs, base_out);

@@ -262,6 +262,13 @@ int pl_parallel_run(const pl_parallel *job, pl_error *err)
     if (job->slot_size && !job->fold) return pl_error_set(err, PL_EINVAL, "a block's slot needs a fold to read it");
     if (job->items == 0) return PL_OK;
     if (dist_on && job->distributable && job->fold && job->slot_size) return run_distributed(job, err);
+    pl_parallel longer; /* the blocks the pool may make longer (block_items_max) */
+    if (job->block_items_max > job->block_items) {
+        uint64_t b = job->threads == 1 ? job->items : job->items / (4 * (uint64_t)job->threads);
+        longer = *job;
+        longer.block_items = b < job->block_items ? job->block_items : b > job->block_items_max ? job->block_items_max : b;
+        job = &longer;
+    }
 
     pool p = {.job = job, .err_block = UINT64_MAX};
     p.blocks = (job->items - 1) / job->block_items + 1;

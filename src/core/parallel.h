@@ -7,7 +7,9 @@
  * slots to `fold` one at a time, in block order.  Whatever is summed in `fold`
  * is therefore summed in the same order for any thread count: the results are
  * the same bytes with 1 thread or 64.  The block size is the caller's and must
- * not depend on the thread count. */
+ * not depend on the thread count; where the result does not depend on the blocks
+ * at all (integer tallies only), the caller may let the pool make them longer
+ * (block_items_max). */
 #ifndef PL_PARALLEL_H
 #define PL_PARALLEL_H
 
@@ -25,6 +27,13 @@
 typedef struct pl_parallel {
     uint64_t items;       /* work items, numbered 0 .. items - 1; 0 runs nothing */
     uint64_t block_items; /* items per block, 1 or more: fixed by the caller, never by the thread count */
+    /* Optional: where nothing the job makes depends on how its items are cut into blocks (integer
+     * tallies in worker_close, slots the fold adds up exactly in any grouping, or none), the most items
+     * a block may hold: the pool then makes the blocks as long as leaves each thread four of them (the
+     * whole job in one block on one thread), between block_items and this most.  Where the job's blocks
+     * are shared among processes (distributable, below), which must agree on them, block_items.  0: the
+     * blocks are block_items long. */
+    uint64_t block_items_max;
     int threads;          /* 1 .. PL_PARALLEL_MAX_THREADS; never more are started than there are blocks */
     size_t slot_size;     /* bytes of one block's result, zeroed before the block runs; 0: none (needs fold) */
     /* 1 when run writes every byte of its slot that fold reads: the pool then does not zero the

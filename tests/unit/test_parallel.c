@@ -324,6 +324,47 @@ static void more_threads_than_blocks_and_no_fold(void **state)
     assert_int_equal(pl_parallel_run(&job, &err), PL_EINVAL);
 }
 
+/* The longest block a job was cut into (block_items_max: blocks the pool may make longer). */
+typedef struct longest {
+    uint64_t items, longest, blocks;
+} longest;
+static int note_block(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
+{
+    (void)state, (void)slot, (void)err;
+    longest *l = ctx;
+    __atomic_add_fetch(&l->items, hi - lo, __ATOMIC_SEQ_CST);
+    __atomic_add_fetch(&l->blocks, 1, __ATOMIC_SEQ_CST);
+    for (uint64_t seen = __atomic_load_n(&l->longest, __ATOMIC_SEQ_CST); hi - lo > seen;)
+        if (__atomic_compare_exchange_n(&l->longest, &seen, hi - lo, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) break;
+    return 0;
+}
+static longest cut(uint64_t items, uint64_t block, uint64_t most, int threads)
+{
+    longest l = {0};
+    pl_parallel job = {.items = items, .block_items = block, .block_items_max = most, .threads = threads, .ctx = &l,
+                       .run = note_block};
+    pl_error err;
+    assert_int_equal(pl_parallel_run(&job, &err), 0);
+    assert_int_equal(l.items, items); /* every item once */
+    return l;
+}
+
+static void blocks_made_longer_where_the_caller_allows(void **state)
+{
+    (void)state;
+    /* one thread: the whole job in one block, up to the most */
+    assert_int_equal(cut(20000, 2048, 32768, 1).longest, 20000);
+    assert_int_equal(cut(100000, 2048, 32768, 1).longest, 32768);
+    /* more threads: four blocks a thread, never below the caller's block */
+    longest two = cut(20000, 2048, 32768, 2);
+    assert_int_equal(two.longest, 2500);
+    assert_int_equal(two.blocks, 8);
+    assert_int_equal(cut(20000, 2048, 32768, 8).longest, 2048);
+    /* without a most, or a most no longer than the block: the caller's blocks */
+    assert_int_equal(cut(20000, 2048, 0, 1).longest, 2048);
+    assert_int_equal(cut(20000, 2048, 2048, 1).longest, 2048);
+}
+
 static void thread_counts_out_of_range_are_refused(void **state)
 {
     (void)state;
@@ -404,6 +445,7 @@ int main(void)
         cmocka_unit_test(zero_items_run_nothing),
         cmocka_unit_test(a_filled_slot_is_not_cleared_and_folds_the_same),
         cmocka_unit_test(more_threads_than_blocks_and_no_fold),
+        cmocka_unit_test(blocks_made_longer_where_the_caller_allows),
         cmocka_unit_test(thread_counts_out_of_range_are_refused),
         cmocka_unit_test(out_of_memory_is_an_error),
         cmocka_unit_test(processes_give_the_one_process_bits),
