@@ -867,9 +867,15 @@ void pl_ag_count_completions(const pl_ag_compiled *c, uint64_t seed, uint64_t fi
 
 /* ---- the many-run driver -------------------------------------------------- */
 
-/* Runs per block of the worker pool (core/parallel.c): fixed, so that the sums of doubles
- * do not depend on the thread count. */
+/* Runs per sum of doubles: each PL_AG_RUN_BLOCK runs from run 0 on are summed apart, and the sums added
+ * to the totals in order (work_fold), so that the sums do not depend on the thread count nor on the
+ * blocks of the worker pool (core/parallel.c), which hold one or more of them: whole runs up to
+ * PL_AG_RUN_WINDOW, runs cut at completion (integer tallies only) up to PL_AG_ORDER_MAX. */
 #define PL_AG_RUN_BLOCK 2048
+#define PL_AG_RUN_WINDOW 8192
+#define PL_AG_RUN_SUMS (PL_AG_RUN_WINDOW / PL_AG_RUN_BLOCK)
+_Static_assert(PL_AG_RUN_WINDOW % PL_AG_RUN_BLOCK == 0 && PL_AG_RUN_WINDOW <= PL_AG_ORDER_MAX,
+               "a block of whole runs is a whole number of sums, put in order at once");
 
 typedef struct sim_job {
     const pl_ag_compiled *c; /* n_variants compiled variants */
@@ -891,16 +897,20 @@ typedef struct worker {
     uint64_t done[PL_AG_MAX_VARIANTS][PL_AG_ORDER_MAX / 64]; /* a block's completions, a bit a run */
 } worker;
 
-/* A block's sums of doubles, per variant: the payoffs' spread[P], then pay_sum[P] and delivered[S]. */
+/* A block's sums of doubles: for each PL_AG_RUN_BLOCK runs of it (k) and variant, the payoffs' spread[P],
+ * then pay_sum[P] and delivered[S]. */
 static size_t variant_slot(const sim_job *j)
 {
     return (size_t)j->P * sizeof(pl_spread) + (size_t)(j->P + j->S) * sizeof(double);
 }
-static pl_spread *slot_spread(const sim_job *j, void *slot, int v)
+static pl_spread *slot_spread(const sim_job *j, void *slot, int k, int v)
 {
-    return (pl_spread *)((char *)slot + (size_t)v * variant_slot(j));
+    return (pl_spread *)((char *)slot + ((size_t)k * (size_t)j->n_variants + (size_t)v) * variant_slot(j));
 }
-static double *slot_dbl(const sim_job *j, void *slot, int v) { return (double *)(slot_spread(j, slot, v) + j->P); }
+static double *slot_dbl(const sim_job *j, void *slot, int k, int v)
+{
+    return (double *)(slot_spread(j, slot, k, v) + j->P);
+}
 
 static void stats_init(pl_ag_stats *s, uint64_t *hist)
 {
@@ -922,7 +932,7 @@ static int work_open(void *ctx, void **state, pl_error *err)
     w->bel = NULL;
     w->keep = NULL;
     if ((j->bel_n && !(w->bel = pl_calloc((size_t)j->n_variants * j->bel_n, sizeof *w->bel))) ||
-        (!j->completion_only && !(w->keep = pl_malloc((size_t)PL_AG_RUN_BLOCK * (size_t)(j->P + j->S) * sizeof *w->keep)))) {
+        (!j->completion_only && !(w->keep = pl_malloc((size_t)PL_AG_RUN_WINDOW * (size_t)(j->P + j->S) * sizeof *w->keep)))) {
         pl_free(w->bel), pl_free(w), pl_free(hist);
         return pl_error_set(err, PL_ENOMEM, "out of memory for %llu runs", (unsigned long long)j->runs);
     }
@@ -954,7 +964,6 @@ static inline int tally_completion(pl_ag_stats *st, int t)
  * The integer tallies do not depend on the order; the sums of doubles do, so each run's payoffs and
  * deliveries are kept (w->keep) and added up in the order of the runs after, as before; the completions
  * of every variant are kept (done, a bit a run) for the paired tallies. */
-_Static_assert(PL_AG_RUN_BLOCK <= PL_AG_ORDER_MAX, "a block of whole runs is put in order at once");
 static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
 {
     (void)err;
@@ -964,7 +973,7 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
     pl_ag_outcome o;
     const int P = j->P, S = j->S;
     uint64_t(*done)[PL_AG_ORDER_MAX / 64] = w->done;
-    assert(j->completion_only || hi - lo <= PL_AG_RUN_BLOCK); /* (w->keep holds a block of whole runs) */
+    assert(j->completion_only || hi - lo <= PL_AG_RUN_WINDOW); /* (w->keep holds a block of whole runs) */
     for (uint64_t at = lo; at < hi; at += PL_AG_ORDER_MAX) { /* (a block is PL_AG_ORDER_MAX runs at most) */
         const int n = (int)(hi - at < PL_AG_ORDER_MAX ? hi - at : PL_AG_ORDER_MAX);
         const size_t words = (size_t)(n + 63) / 64;
@@ -1011,9 +1020,9 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
                 if (st->belief_q) pl_ag_belief_accumulate(c, w->prior_q[v], &o, st->belief_q);
             }
             if (j->completion_only) continue;
-            double *dbl = slot_dbl(j, slot, v);
-            pl_spread *spread = slot_spread(j, slot, v);
-            for (int r = 0; r < n; r++) { /* the sums of doubles, in the order of the runs */
+            for (int r = 0; r < n; r++) { /* the sums of doubles, in the order of the runs, a sum a PL_AG_RUN_BLOCK */
+                double *dbl = slot_dbl(j, slot, r / PL_AG_RUN_BLOCK, v);
+                pl_spread *spread = slot_spread(j, slot, r / PL_AG_RUN_BLOCK, v);
                 const double *kept = w->keep + (size_t)r * (size_t)(P + S);
                 for (int p = 0; p < P; p++) {
                     const double x = kept[p];
@@ -1035,18 +1044,20 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
     return PL_OK;
 }
 
-/* Adds a block's sums of doubles to the totals, in block order. */
+/* Adds a block's sums of doubles to the totals, in block order, each PL_AG_RUN_BLOCK runs' in order (whole
+ * runs; a block of runs cut at completion has none). */
 static void work_fold(void *ctx, uint64_t lo, uint64_t hi, void *slot)
 {
-    (void)lo, (void)hi;
     sim_job *j = ctx;
-    for (int v = 0; v < j->n_variants; v++) {
-        pl_ag_stats *m = &j->r->stats[v];
-        const double *dbl = slot_dbl(j, slot, v);
-        const pl_spread *spread = slot_spread(j, slot, v);
-        for (int p = 0; p < j->P; p++) m->pay_sum[p] += dbl[p], pl_spread_merge(&m->pay_spread[p], &spread[p]);
-        for (int s = 0; s < j->S; s++) m->delivered_sum[s] += dbl[j->P + s];
-    }
+    if (j->completion_only) return;
+    for (int k = 0; (uint64_t)k * PL_AG_RUN_BLOCK < hi - lo; k++)
+        for (int v = 0; v < j->n_variants; v++) {
+            pl_ag_stats *m = &j->r->stats[v];
+            const double *dbl = slot_dbl(j, slot, k, v);
+            const pl_spread *spread = slot_spread(j, slot, k, v);
+            for (int p = 0; p < j->P; p++) m->pay_sum[p] += dbl[p], pl_spread_merge(&m->pay_spread[p], &spread[p]);
+            for (int s = 0; s < j->S; s++) m->delivered_sum[s] += dbl[j->P + s];
+        }
 }
 
 /* Adds integer tallies (and the payoffs' least and greatest) to variant v's totals: exact, so
@@ -1161,13 +1172,16 @@ int pl_agreement_simulate(const pl_agreement *a, const pl_agreement_sim_config *
         stats_init(&r->stats[v], hist_all + (size_t)v * a->horizon);
         if (j.bel_n) r->stats[v].belief_q = bel_all + (size_t)v * j.bel_n;
     }
-    /* whole runs: a fixed block, so that the sums of doubles do not depend on the thread count; runs cut
-     * at completion tally integers only (their slots' doubles stay 0), so their blocks may be longer: the
-     * longer the stretches of runs of the same types (pl_ag_order_by_types), the faster (on six-party-2007's
-     * points 5 % at 8,192 runs a block against 2,048, 3 % more at 32,768) */
+    /* blocks as long as the pool makes them (the sums a PL_AG_RUN_BLOCK runs whatever they are): the longer,
+     * the longer the stretches of runs of the same types (pl_ag_order_by_types), and the faster (on
+     * six-party-2007's points 5 % at 8,192 runs a block against 2,048, 3 % more at 32,768); whole runs up
+     * to PL_AG_RUN_WINDOW (their payoffs kept a run each, and the progress told a block at a time); runs
+     * cut at completion have no sums of doubles (a slot of one byte, unread: the job is shared among processes
+     * as a job with slots is, its tallies travelling as integers) */
     pl_parallel job = {.items = cfg->runs, .block_items = PL_AG_RUN_BLOCK,
-                       .block_items_max = j.completion_only ? PL_AG_ORDER_MAX : 0, .threads = cfg->threads < 1 ? 1 : cfg->threads,
-                       .slot_size = (size_t)nv * variant_slot(&j), .ctx = &j, .worker_open = work_open,
+                       .block_items_max = j.completion_only ? PL_AG_ORDER_MAX : PL_AG_RUN_WINDOW,
+                       .threads = cfg->threads < 1 ? 1 : cfg->threads,
+                       .slot_size = j.completion_only ? 1 : PL_AG_RUN_SUMS * (size_t)nv * variant_slot(&j), .ctx = &j, .worker_open = work_open,
                        .worker_close = work_close, .run = work, .fold = work_fold, .progress = cfg->progress,
                        .progress_user = cfg->progress_user, .distributable = 1,
                        .tally_size = (size_t)nv * tally_variant(&j), .tally_pack = tally_pack, .tally_add = tally_add};

@@ -265,8 +265,9 @@ int pl_parallel_run(const pl_parallel *job, pl_error *err)
     pl_parallel longer; /* the blocks the pool may make longer (block_items_max) */
     if (job->block_items_max > job->block_items) {
         uint64_t b = job->threads == 1 ? job->items : job->items / (4 * (uint64_t)job->threads);
+        b = b < job->block_items ? job->block_items : b > job->block_items_max ? job->block_items_max : b;
         longer = *job;
-        longer.block_items = b < job->block_items ? job->block_items : b > job->block_items_max ? job->block_items_max : b;
+        longer.block_items = b / job->block_items * job->block_items; /* a multiple of the caller's */
         job = &longer;
     }
 

@@ -27,12 +27,13 @@
 typedef struct pl_parallel {
     uint64_t items;       /* work items, numbered 0 .. items - 1; 0 runs nothing */
     uint64_t block_items; /* items per block, 1 or more: fixed by the caller, never by the thread count */
-    /* Optional: where nothing the job makes depends on how its items are cut into blocks (integer
-     * tallies in worker_close, slots the fold adds up exactly in any grouping, or none), the most items
-     * a block may hold: the pool then makes the blocks as long as leaves each thread four of them (the
-     * whole job in one block on one thread), between block_items and this most.  Where the job's blocks
-     * are shared among processes (distributable, below), which must agree on them, block_items.  0: the
-     * blocks are block_items long. */
+    /* Optional: where nothing the job makes depends on how its items are cut into blocks of a multiple
+     * of block_items (integer tallies in worker_close; slots the fold adds up exactly in any grouping, or
+     * that keep a sum per block_items of their items and are folded so; or none), the most items a block
+     * may hold: the pool then makes the blocks as long as leaves each thread four of them (the whole job
+     * in one block on one thread), a multiple of block_items between it and this most.  Where the job's
+     * blocks are shared among processes (distributable, below), which must agree on them, block_items.
+     * 0: the blocks are block_items long. */
     uint64_t block_items_max;
     int threads;          /* 1 .. PL_PARALLEL_MAX_THREADS; never more are started than there are blocks */
     size_t slot_size;     /* bytes of one block's result, zeroed before the block runs; 0: none (needs fold) */

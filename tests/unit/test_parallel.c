@@ -352,13 +352,14 @@ static longest cut(uint64_t items, uint64_t block, uint64_t most, int threads)
 static void blocks_made_longer_where_the_caller_allows(void **state)
 {
     (void)state;
-    /* one thread: the whole job in one block, up to the most */
-    assert_int_equal(cut(20000, 2048, 32768, 1).longest, 20000);
+    /* one thread: the whole job in one block, up to the most, a multiple of the caller's block */
+    assert_int_equal(cut(20480, 2048, 32768, 1).longest, 20480);
+    assert_int_equal(cut(20000, 2048, 32768, 1).longest, 18432);
     assert_int_equal(cut(100000, 2048, 32768, 1).longest, 32768);
     /* more threads: four blocks a thread, never below the caller's block */
-    longest two = cut(20000, 2048, 32768, 2);
-    assert_int_equal(two.longest, 2500);
-    assert_int_equal(two.blocks, 8);
+    longest two = cut(40000, 2048, 32768, 2);
+    assert_int_equal(two.longest, 4096);
+    assert_int_equal(two.blocks, 10);
     assert_int_equal(cut(20000, 2048, 32768, 8).longest, 2048);
     /* without a most, or a most no longer than the block: the caller's blocks */
     assert_int_equal(cut(20000, 2048, 0, 1).longest, 2048);
