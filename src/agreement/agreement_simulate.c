@@ -858,10 +858,16 @@ void pl_ag_count_completions(const pl_ag_compiled *c, uint64_t seed, uint64_t fi
     pl_ag_draws d;
     pl_ag_outcome o;
     uint64_t k = 0;
-    for (uint64_t i = first; i < first + n; i++) {
-        pl_ag_draw(c, seed, i, &d);
-        k += pl_ag_completion_of(c, &d, &o) >= 0;
+    pl_ag_run_order *ord = pl_malloc(sizeof *ord); /* (without it, the runs in their order: the same count) */
+    for (uint64_t at = first; at < first + n; at += PL_AG_ORDER_MAX) {
+        const int m = (int)(first + n - at < PL_AG_ORDER_MAX ? first + n - at : PL_AG_ORDER_MAX);
+        if (ord) pl_ag_order_by_types(c, seed, at, m, ord);
+        for (int i = 0; i < m; i++) {
+            pl_ag_draw(c, seed, at + (uint64_t)(ord ? ord->run[i] : i), &d);
+            k += pl_ag_completion_of(c, &d, &o) >= 0;
+        }
     }
+    pl_free(ord);
     *completed = k;
 }
 

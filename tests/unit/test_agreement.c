@@ -307,6 +307,29 @@ static void runs_are_played_in_the_order_of_their_types(void **state)
         assert_memory_equal(r->stats[v].pay_sum, total, sizeof(double) * (size_t)P);
     }
     pl_agreement_result_free(r);
+    /* the design search's screen and the incentive checks, played in that order too: a plain loop's counts
+     * and sums (from run 100, across a stretch of 2,048) */
+    pl_ag_compile(a, 0, c);
+    pl_ag_tally t;
+    uint64_t counted;
+    pl_ag_tally_runs(c, 9, 100, 2500, &t);
+    pl_ag_count_completions(c, 9, 100, 2500, &counted);
+    double sum[PL_AG_MAX_PARTIES] = {0}, sq[PL_AG_MAX_PARTIES] = {0};
+    uint64_t completed = 0, held = 0;
+    for (uint64_t run = 100; run < 2600; run++) {
+        pl_ag_draws d;
+        pl_ag_outcome out;
+        pl_ag_draw(c, 9, run, &d);
+        pl_ag_run(c, &d, &out, NULL);
+        completed += out.complete_t >= 0, held += out.holds_end != 0;
+        for (int p = 0; p < P; p++) sum[p] += out.pay[p], sq[p] += out.pay[p] * out.pay[p];
+    }
+    assert_int_equal(t.runs, 2500);
+    assert_int_equal(t.completed, completed);
+    assert_int_equal(counted, completed);
+    assert_int_equal(t.held, held);
+    assert_memory_equal(t.pay_sum, sum, sizeof(double) * (size_t)P);
+    assert_memory_equal(t.pay_sq, sq, sizeof(double) * (size_t)P);
     free(o);
     free(c);
     pl_agreement_free(a);
