@@ -156,9 +156,9 @@ typedef struct fork_worker {
     pl_ag_draws d0, d[PL_AG_WATCH_MAX];
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
-    uint64_t *done; /* a block's completions, a bit a run: [1 + n][nv][words] (done_at) */
-    size_t words;
-    pl_ag_run_order order;                                                   /* ... and the order they are played in */
+    uint64_t *done;        /* a block's completions, a bit a run: [1 + n][nv][words] (done_at) */
+    size_t words;          /* PL_AG_ORDER_MAX / 64: the longest block's */
+    pl_ag_run_order order; /* the order the block's runs are played in */
 } fork_worker;
 
 static int fork_open(void *ctx, void **state, pl_error *err)
