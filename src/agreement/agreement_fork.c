@@ -151,13 +151,13 @@ typedef struct fork_job {
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
 } fork_job;
 
+#define DONE_WORDS (PL_AG_ORDER_MAX / 64) /* the longest block's, a bit a run */
 typedef struct fork_worker {
     loop_state L, snap, fork;
     pl_ag_draws d0, d[PL_AG_WATCH_MAX];
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
-    uint64_t *done;        /* a block's completions, a bit a run: [1 + n][nv][words] (done_at) */
-    size_t words;          /* PL_AG_ORDER_MAX / 64: the longest block's */
+    uint64_t *done;        /* a block's completions, a bit a run: [1 + n][nv][DONE_WORDS] (done_at) */
     pl_ag_run_order order; /* the order the block's runs are played in */
 } fork_worker;
 
@@ -165,8 +165,7 @@ static int fork_open(void *ctx, void **state, pl_error *err)
 {
     const fork_job *j = ctx;
     fork_worker *w = pl_calloc(1, sizeof *w);
-    if (w) w->words = PL_AG_ORDER_MAX / 64;
-    if (!w || !(w->done = pl_calloc((size_t)(1 + j->n) * (size_t)j->nv * w->words, sizeof *w->done))) {
+    if (!w || !(w->done = pl_calloc((size_t)(1 + j->n) * (size_t)j->nv * DONE_WORDS, sizeof *w->done))) {
         pl_free(w);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
@@ -177,7 +176,7 @@ static int fork_open(void *ctx, void **state, pl_error *err)
 /* The completions of evaluation i (0 the baseline, 1 + k point k) under variant v, a bit a run of the block. */
 static inline uint64_t *done_at(const fork_job *j, const fork_worker *w, int i, int v)
 {
-    return w->done + ((size_t)i * (size_t)j->nv + (size_t)v) * w->words;
+    return w->done + ((size_t)i * (size_t)j->nv + (size_t)v) * DONE_WORDS;
 }
 
 static void fork_close(void *ctx, void *state)
@@ -235,18 +234,16 @@ static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
             }
             const size_t at = (size_t)(run - lo) / 64;
             const int shift = (int)((run - lo) % 64);
-            done_at(j, w, 0, v)[at] |= (uint64_t)(run_forked(&j->c[0][v], &w->d0, n, c, d, m, j->watched[v], out, &w->L, &w->snap,
-                                                       &w->fork) >= 0) << shift;
-            for (int k = 0; k < n; k++) done_at(j, w, 1 + k, v)[at] |= (uint64_t)(out[k] >= 0) << shift;
+            const int base = run_forked(&j->c[0][v], &w->d0, n, c, d, m, j->watched[v], out, &w->L, &w->snap, &w->fork) >= 0;
+            w->success[0][v] += (uint64_t)base, done_at(j, w, 0, v)[at] |= (uint64_t)base << shift;
+            for (int k = 0; k < n; k++)
+                w->success[1 + k][v] += (uint64_t)(out[k] >= 0), done_at(j, w, 1 + k, v)[at] |= (uint64_t)(out[k] >= 0) << shift;
         }
     }
     for (int i = 0; i <= n; i++)
         for (int v = 0; v < nv; v++)
-            for (size_t q = 0; q < words; q++) {
-                const uint64_t got = done_at(j, w, i, v)[q];
-                w->success[i][v] += (uint64_t)__builtin_popcountll(got);
-                for (int x = 0; x < nv; x++) w->only[i][v][x] += (uint64_t)__builtin_popcountll(got & ~done_at(j, w, i, x)[q]);
-            }
+            for (int x = 0; x < nv; x++) /* the paired tallies: the same run under two designs */
+                w->only[i][v][x] += pl_ag_only_completed(done_at(j, w, i, v), done_at(j, w, i, x), words);
     return PL_OK;
 }
 

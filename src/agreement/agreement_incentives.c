@@ -25,7 +25,8 @@
 #include "agreement/agreement_behaviour.h"
 
 /* Runs played a stretch at a time in the order of their types (pl_ag_order_by_types), their payoffs kept and
- * added up in the order of the runs after, so the sums are a plain loop's. */
+ * added up in the order of the runs after, so the sums are a plain loop's (without the memory for that, a
+ * stretch is one run). */
 #define TALLY_STRETCH 2048
 void pl_ag_tally_runs(const pl_ag_compiled *c, uint64_t seed, uint64_t first, uint64_t n, pl_ag_tally *t)
 {
@@ -34,10 +35,11 @@ void pl_ag_tally_runs(const pl_ag_compiled *c, uint64_t seed, uint64_t first, ui
     pl_ag_outcome o;
     const int P = c->n_parties;
     pl_ag_run_order *ord = pl_malloc(sizeof *ord);
-    double(*pay)[PL_AG_MAX_PARTIES] = pl_malloc(TALLY_STRETCH * sizeof *pay);
-    if (!ord || !pay) pl_free(ord), pl_free(pay), ord = NULL, pay = NULL; /* the runs in their order: the same tallies */
-    for (uint64_t at = first; at < first + n; at += TALLY_STRETCH) {
-        const int m = (int)(first + n - at < TALLY_STRETCH ? first + n - at : TALLY_STRETCH);
+    double one[1][PL_AG_MAX_PARTIES], (*pay)[PL_AG_MAX_PARTIES] = pl_malloc(TALLY_STRETCH * sizeof *pay);
+    if (!ord || !pay) pl_free(ord), pl_free(pay), ord = NULL, pay = one;
+    const uint64_t stretch = ord ? TALLY_STRETCH : 1;
+    for (uint64_t at = first; at < first + n; at += stretch) {
+        const int m = (int)(first + n - at < stretch ? first + n - at : stretch);
         if (ord) pl_ag_order_by_types(c, seed, at, m, ord);
         for (int i = 0; i < m; i++) {
             const int r = ord ? ord->run[i] : i;
@@ -47,15 +49,13 @@ void pl_ag_tally_runs(const pl_ag_compiled *c, uint64_t seed, uint64_t first, ui
             if (o.complete_t >= 0) t->completed++;
             if (o.holds_end) t->held++;
             for (pl_bits b = o.ever_done; b; b &= b - 1) t->step_done[__builtin_ctzll(b)]++;
-            if (ord)
-                memcpy(pay[r], o.pay, (size_t)P * sizeof o.pay[0]);
-            else
-                for (int p = 0; p < P; p++) t->pay_sum[p] += o.pay[p], t->pay_sq[p] += o.pay[p] * o.pay[p];
+            memcpy(pay[r], o.pay, (size_t)P * sizeof o.pay[0]);
         }
-        for (int r = 0; ord && r < m; r++)
+        for (int r = 0; r < m; r++)
             for (int p = 0; p < P; p++) t->pay_sum[p] += pay[r][p], t->pay_sq[p] += pay[r][p] * pay[r][p];
     }
-    pl_free(ord), pl_free(pay);
+    pl_free(ord);
+    if (pay != one) pl_free(pay);
 }
 
 /* Earliest completion of every step when everything is done as soon as it may be. */

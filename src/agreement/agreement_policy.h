@@ -214,6 +214,16 @@ static inline __attribute__((always_inline)) int pl_ag_loop_cut(const pl_ag_comp
     return 0;
 }
 
+/* Of a block's runs kept a bit a run (completed or not, under two designs or points), how many the first
+ * completed and the second did not: the paired tallies of the many-run drivers (agreement_simulate.c's work,
+ * agreement_fork.c's). */
+static inline uint64_t pl_ag_only_completed(const uint64_t *a, const uint64_t *b, size_t words)
+{
+    uint64_t k = 0;
+    for (size_t q = 0; q < words; q++) k += (uint64_t)__builtin_popcountll(a[q] & ~b[q]);
+    return k;
+}
+
 /* The opening of a variant's runs, made once (c->opening): pl_ag_begin, the opening of period 0 and its
  * decisions are the same in every run but for the types drawn, which only the plans read (each party's
  * its own), the choice key, which only the draws read, and a shock in period 0.  So the state after

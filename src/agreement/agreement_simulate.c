@@ -1041,11 +1041,7 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
             }
         }
         for (int v = 0; v < j->n_variants; v++) /* the paired tallies: the same run under two designs */
-            for (int x = 0; x < j->n_variants; x++) {
-                uint64_t k = 0;
-                for (size_t q = 0; q < words; q++) k += (uint64_t)__builtin_popcountll(done[v][q] & ~done[x][q]);
-                w->st[v].only_completed[x] += k;
-            }
+            for (int x = 0; x < j->n_variants; x++) w->st[v].only_completed[x] += pl_ag_only_completed(done[v], done[x], words);
     }
     return PL_OK;
 }

@@ -330,6 +330,21 @@ static void runs_are_played_in_the_order_of_their_types(void **state)
     assert_int_equal(t.held, held);
     assert_memory_equal(t.pay_sum, sum, sizeof(double) * (size_t)P);
     assert_memory_equal(t.pay_sq, sq, sizeof(double) * (size_t)P);
+    /* without the memory for the order (its first or its second allocation refused), the runs in their own
+     * order: the same tallies */
+    for (long fail = 1; fail <= 2; fail++) {
+        pl_ag_tally u;
+        uint64_t recounted;
+        pl_alloc_fail_at(fail);
+        pl_ag_tally_runs(c, 9, 100, 2500, &u);
+        assert_true(pl_alloc_failures() > 0);
+        pl_alloc_fail_at(1);
+        pl_ag_count_completions(c, 9, 100, 2500, &recounted);
+        assert_true(pl_alloc_failures() > 0);
+        pl_alloc_fail_at(0);
+        assert_memory_equal(&u, &t, sizeof t);
+        assert_int_equal(recounted, completed);
+    }
     free(o);
     free(c);
     pl_agreement_free(a);
