@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "parley/parley.h"
+#include "core/alloc.h"
 #include "agreement/agreement.h"
 #include "agreement/agreement_behaviour.h"
 #include "io/yaml_doc.h"
@@ -23,6 +24,16 @@ static inline pl_agreement *ag_load_text(const char *text)
     if (pl_agreement_from_doc(d, &a, &err)) fail_msg("%s", err.msg);
     pl_ydoc_free(d);
     return a;
+}
+
+/* A scenario from YAML text (*a) compiled as written (variant -1): pl_free the compiled form. */
+static inline pl_ag_compiled *ag_compile_text(const char *text, pl_agreement **a)
+{
+    *a = ag_load_text(text);
+    pl_ag_compiled *c = pl_malloc(sizeof *c);
+    assert_non_null(c);
+    pl_ag_compile(*a, -1, c);
+    return c;
 }
 
 /* A shipped file with every `paid: once` read as `paid: as_delivered` (the Agreed Framework's fuel oil

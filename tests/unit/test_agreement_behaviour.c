@@ -426,10 +426,8 @@ static const char covert_withdrawal[] =
 static void a_secret_withdrawal_moves_no_belief_until_it_is_found_out(void **state)
 {
     (void)state;
-    pl_agreement *a = ag_load_text(covert_withdrawal);
-    pl_ag_compiled *c = pl_malloc(sizeof *c);
-    assert_non_null(c);
-    pl_ag_compile(a, -1, c);
+    pl_agreement *a;
+    pl_ag_compiled *c = ag_compile_text(covert_withdrawal, &a);
     c->forced_type[0] = 2; /* the opportunist */
     c->exact[0] = c->exact[1] = 1;
     long hidden = 0; /* the periods the withdrawals stayed secret, over the runs */
@@ -669,10 +667,8 @@ static const char OPPORTUNIST_TAKES[] = "kind: agreement\nstart: 2000-01\nperiod
 static void an_opportunists_plan_is_made_again_when_a_shock_changes_its_flows(void **state)
 {
     (void)state;
-    pl_agreement *a = ag_load_text(OPPORTUNIST_TAKES);
-    pl_ag_compiled *c = pl_malloc(sizeof *c);
-    assert_non_null(c);
-    pl_ag_compile(a, -1, c);
+    pl_agreement *a;
+    pl_ag_compiled *c = ag_compile_text(OPPORTUNIST_TAKES, &a);
     long checked = 0, answered = 0;
     for (uint64_t run = 0; run < 200; run++) {
         pl_ag_draws d;
@@ -874,10 +870,8 @@ static const char start_deadlines[] =
 static void the_lateness_kept_with_start_deadlines_is_the_lateness_made_afresh(void **state)
 {
     (void)state;
-    pl_agreement *a = ag_load_text(start_deadlines);
-    pl_ag_compiled *c = pl_malloc(sizeof *c);
-    assert_non_null(c);
-    pl_ag_compile(a, -1, c);
+    pl_agreement *a;
+    pl_ag_compiled *c = ag_compile_text(start_deadlines, &a);
     assert_true(c->has_start_by == (PL_BIT(0) | PL_BIT(1) | PL_BIT(2)));
     long released = 0, periods = 0, late_unstarted = 0, started_late = 0;
     for (uint64_t run = 0; run < 400; run++) {
@@ -1006,17 +1000,16 @@ static void the_flows_kept_after_a_shock_are_the_flows_made_afresh(void **state)
     long shocked = 0;
     assert_true(replay_behaviour_file(0, 19, 300, -1, NULL, flows_kept_against_afresh, &shocked) > 1000);
     assert_true(shocked > 1000); /* six-party-2007's launches and sanctions change flows */
-    pl_agreement *a = ag_load_text("kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
-                                   "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
-                                   "steps:\n"
-                                   "  - {id: X, actor: A, flow: {B: 1.5}}\n"
-                                   "  - {id: Z, actor: B, flow: {A: 0.25, B: -0.5}}\n"
-                                   "shocks:\n"
-                                   "  - {id: s1, p: 0.1, flows: {X: {B: -0.5}, Z: {A: 0.125}}}\n"
-                                   "  - {id: s2, p: 0.1, flows: {Z: {A: 1}}}\n");
-    pl_ag_compiled *c = pl_malloc(sizeof *c);
-    assert_non_null(c);
-    pl_ag_compile(a, -1, c);
+    pl_agreement *a;
+    pl_ag_compiled *c = ag_compile_text("kind: agreement\nstart: 2000-01\nperiod: month\nhorizon: 24\n"
+                                        "parties:\n  - {id: A, policy: unconditional}\n  - {id: B, policy: reciprocal}\n"
+                                        "steps:\n"
+                                        "  - {id: X, actor: A, flow: {B: 1.5}}\n"
+                                        "  - {id: Z, actor: B, flow: {A: 0.25, B: -0.5}}\n"
+                                        "shocks:\n"
+                                        "  - {id: s1, p: 0.1, flows: {X: {B: -0.5}, Z: {A: 0.125}}}\n"
+                                        "  - {id: s2, p: 0.1, flows: {Z: {A: 1}}}\n",
+                                        &a);
     flows_and_both x = {0, 0};
     step_runs(c, 23, 200, NULL, flows_with_both_shocks, &x);
     assert_true(x.both > 100); /* the second shock came after the first */
@@ -1442,10 +1435,8 @@ static void the_moves_made_from_one_frame_are_the_rules_moves(void **state)
         if (seen[kinds[i]] < 100) fail_msg("%s: %ld moves from the frame", pl_policy_names[kinds[i]], seen[kinds[i]]);
     assert_true(seen[PL_POL_COUNT] > 100); /* and types left to their rule */
     /* an opportunist that takes: A withdraws X once the shock makes it cost A to keep */
-    pl_agreement *a = ag_load_text(OPPORTUNIST_TAKES);
-    pl_ag_compiled *c = pl_malloc(sizeof *c);
-    assert_non_null(c);
-    pl_ag_compile(a, -1, c);
+    pl_agreement *a;
+    pl_ag_compiled *c = ag_compile_text(OPPORTUNIST_TAKES, &a);
     long takes = 0;
     step_runs(c, 29, 200, NULL, frame_moves_and_takes, &takes);
     assert_true(takes > 50); /* the opportunist's part was checked where it takes */
@@ -1594,10 +1585,8 @@ static void decide_all_against_each_disputed(const pl_ag_compiled *c, const pl_a
 static void the_decisions_read_the_disputes_an_ambiguous_event_moves(void **state)
 {
     (void)state;
-    pl_agreement *a = ag_load_text(AMBIGUOUS_LAUNCHES);
-    pl_ag_compiled *c = pl_malloc(sizeof *c);
-    assert_non_null(c);
-    pl_ag_compile(a, -1, c);
+    pl_agreement *a;
+    pl_ag_compiled *c = ag_compile_text(AMBIGUOUS_LAUNCHES, &a);
     assert_true(c->ambiguous);
     disputes_seen k = {0, 0};
     long periods = step_runs(c, 13, 300, NULL, decide_all_against_each_disputed, &k);
