@@ -100,23 +100,26 @@ $(REL)/obj/src/scenario/shipped.o: $(REL)/datadir
 $(SAN)/obj/src/scenario/shipped.o: $(SAN)/datadir
 $(REL)/obj/src/scenario/shipped.o $(SAN)/obj/src/scenario/shipped.o: OBJ_DEFS = -DPL_DATADIR='"$(PL_DATA)"'
 
+# The libraries and programs are written beside their names and renamed over them: a test that
+# runs the command while another rebuilds it (install.sh's DATADIR relinks it) sees the old file
+# or the new one, never half of one (tests/e2e/build_deps.sh).
 $(REL)/libparley.a: $(call objs,$(REL),$(LIB_SRC))
-	@rm -f $@; ar rcs $@ $^
+	@rm -f $@.tmp; ar rcs $@.tmp $^ && mv -f $@.tmp $@
 $(REL)/libparley.so: $(call objs,$(REL),$(LIB_SRC))
-	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@.tmp $^ $(LDLIBS) && mv -f $@.tmp $@
 	ln -sf libparley.so $(REL)/$(SONAME)
 $(REL)/parley: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CLI_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@.tmp $^ $(LDLIBS) $(CLI_LIBS) && mv -f $@.tmp $@
 # The command linked against the shared library, as a program of your own would be: any reach
 # past the public headers into the library's internals fails to link here (tests/e2e/library_boundary.sh).
 $(REL)/parley-shared: $(call objs,$(REL),$(CLI_SRC)) $(REL)/libparley.so
-	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--no-undefined -Wl,-rpath,'$$ORIGIN' -o $@ $(call objs,$(REL),$(CLI_SRC)) \
-	  $(REL)/libparley.so $(LDLIBS) $(CLI_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--no-undefined -Wl,-rpath,'$$ORIGIN' -o $@.tmp $(call objs,$(REL),$(CLI_SRC)) \
+	  $(REL)/libparley.so $(LDLIBS) $(CLI_LIBS) && mv -f $@.tmp $@
 
 $(SAN)/libparley.a: $(call objs,$(SAN),$(LIB_SRC))
-	@rm -f $@; ar rcs $@ $^
+	@rm -f $@.tmp; ar rcs $@.tmp $^ && mv -f $@.tmp $@
 $(SAN)/parley: $(call objs,$(SAN),$(CLI_SRC)) $(SAN)/libparley.a
-	$(CC) -fsanitize=address,undefined $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(CLI_LIBS)
+	$(CC) -fsanitize=address,undefined $(CFLAGS) $(LDFLAGS) -o $@.tmp $^ $(LDLIBS) $(CLI_LIBS) && mv -f $@.tmp $@
 # a test program is compiled and linked in one step; its .d file sits beside it
 $(SAN)/tests/%: tests/unit/%.c $(SAN)/tests/%.d $(SAN)/libparley.a
 	@mkdir -p $(dir $@)
@@ -243,7 +246,7 @@ $(MPIDIR)/cli_main.o: src/cli/main.c $(REL)/flags
 -include $(wildcard $(MPIDIR)/*.d)
 $(MPIDIR)/parley-mpi: src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) $(REL)/libparley.a
 	$(MPICC) $(CPPFLAGS) $(RELEASE) $(CFLAGS) $(LDFLAGS) src/mpi/parley_mpi.c $(MPIDIR)/cli_main.o $(CLI_LIB_OBJS) \
-	  $(REL)/libparley.a $(LDLIBS) $(CLI_LIBS) -o $@
+	  $(REL)/libparley.a $(LDLIBS) $(CLI_LIBS) -o $@.tmp && mv -f $@.tmp $@
 
 # The Python package (python/): pip builds the cffi extension against include/ and links
 # build/release/libparley.a into it (python/parley/_build.py), and installs it into build/python,

@@ -46,3 +46,13 @@ check "CPPFLAGS reaches every compile" [ "$(grep -- ' -c \|\.c -o ' "$TMP/cc.txt
 check "LDFLAGS reaches every link" [ "$(grep -v -- ' -c ' "$TMP/cc.txt" | grep -v -c -- -L/pl-seen-ldflags)" -eq 0 ]
 check "CFLAGS comes after the project's flags (so CFLAGS=-O2 wins over -O3)" \
   bash -c "grep -- ' -c ' '$TMP/cc.txt' | head -1 | grep -q -- '-O[0-9].* -DPL_SEEN_CFLAGS'"
+
+# The command and the libraries are written beside their names and then renamed over them, so a
+# test that runs the command while another (install.sh: a new DATADIR relinks it) rebuilds it
+# finds the old file or the new one, never a half-written one ("Permission denied", exit 126:
+# CI failed so once).
+for t in build/release/parley build/release/libparley.a build/release/libparley.so build/release/parley-shared \
+  build/asan/parley build/asan/libparley.a; do
+  rule=$(mk -n -W src/core/rng.c "$t" | grep -F -- "$t.tmp")
+  check "$t is written as $t.tmp and renamed over $t" grep -qF -- "mv -f $t.tmp $t" <<<"$rule"
+done
