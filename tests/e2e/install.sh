@@ -199,6 +199,14 @@ cp tests/resources/conformance/matches-200-standard.jsonl.gz "$empty/"
 sort -u "$examples" | while IFS= read -r ex; do
   run=$(sed -E 's/--runs [0-9]+/--runs 200/g; s/ -r [0-9]{3,}/ -r 200/g; s/--repetitions [0-9]+/--repetitions 1/g;
                 s/--sobol [0-9]+/--sobol 4/g; s/--generations [0-9]+/--generations 200/g; s/--confirm [0-9]+/--confirm 200/g' <<<"$ex")
+  # an example that takes the scenario's own count of runs is given a small one too (it took a minute)
+  if [[ $run =~ ^parley\ (run|sensitivity|design)\  && $run != *"|"* ]]; then
+    [[ $run =~ (--runs|-r)\  ]] || run+=" --runs 200"
+    if [[ $run == "parley design "* ]]; then
+      [[ $run == *--confirm* ]] || run+=" --confirm 200"
+      [[ $run == *--check-runs* ]] || run+=" --check-runs 200"
+    fi
+  fi
   (cd "$empty" && PARLEY_DATA=$share PATH="$usr/bin:$PATH" bash -c "$run" </dev/null >/dev/null 2>"$TMP/ex.err")
   rc=$?
   if [ "$rc" -eq 0 ]; then ok "from an empty directory: $ex"
