@@ -82,9 +82,16 @@ endef
 # when the command changes): a change of flags rebuilds every object, not only the edited ones.
 REL_CC := $(CC) $(CPPFLAGS) $(RELEASE) $(CFLAGS)
 SAN_CC := $(CC) $(CPPFLAGS) $(ASAN) $(CFLAGS)
-# (written when the Makefile is read, not by a rule, so `make -n` and `make -q` see the truth)
-$(shell mkdir -p $(REL) && (echo '$(REL_CC)' | cmp -s - $(REL)/flags || echo '$(REL_CC)' > $(REL)/flags))
-$(shell mkdir -p $(SAN) && (echo '$(SAN_CC)' | cmp -s - $(SAN)/flags || echo '$(SAN_CC)' > $(SAN)/flags))
+# (compared when the Makefile is read, not by a rule, so `make -n` and `make -q` see the truth; a dry
+# run, -n or -q, writes nothing: a file that differs is only taken as out of date, so that a dry run
+# with other flags shows every object rebuilt and leaves the next real build as it was)
+DRY_RUN := $(findstring n,$(firstword -$(MAKEFLAGS)))$(findstring q,$(firstword -$(MAKEFLAGS)))
+.PHONY: remembered-out-of-date
+define remember
+$(if $(shell mkdir -p $(dir $(1)) && echo '$(2)' | cmp -s - $(1) && echo same),,$(if $(DRY_RUN),$(eval $(1): remembered-out-of-date ; echo '$(2)' > $(1)),$(shell echo '$(2)' > $(1))))
+endef
+$(call remember,$(REL)/flags,$(REL_CC))
+$(call remember,$(SAN)/flags,$(SAN_CC))
 $(REL)/obj/%.o: %.c $(REL)/obj/%.d $(REL)/flags
 	@mkdir -p $(dir $@)
 	$(REL_CC) $(OBJ_DEFS) -c $< -o $@
@@ -94,8 +101,8 @@ $(SAN)/obj/%.o: %.c $(SAN)/obj/%.d $(SAN)/flags
 # The one object that knows where `make install` puts the data (DATADIR/parley): only it is
 # rebuilt when PREFIX or DATADIR changes, remembered like the flags in each tree's `datadir` file.
 PL_DATA := $(DATADIR)/parley
-$(shell echo '$(PL_DATA)' | cmp -s - $(REL)/datadir || echo '$(PL_DATA)' > $(REL)/datadir)
-$(shell echo '$(PL_DATA)' | cmp -s - $(SAN)/datadir || echo '$(PL_DATA)' > $(SAN)/datadir)
+$(call remember,$(REL)/datadir,$(PL_DATA))
+$(call remember,$(SAN)/datadir,$(PL_DATA))
 $(REL)/obj/src/scenario/shipped.o: $(REL)/datadir
 $(SAN)/obj/src/scenario/shipped.o: $(SAN)/datadir
 $(REL)/obj/src/scenario/shipped.o $(SAN)/obj/src/scenario/shipped.o: OBJ_DEFS = -DPL_DATADIR='"$(PL_DATA)"'

@@ -34,6 +34,7 @@ check "touching a source file rebuilds that object alone" [ "$(mk -n -W src/core
 
 # the user's flags: a dry run of everything with a marker in each
 # (CC is a name no compiler has, so every line that calls the compiler is easy to find)
+cp build/release/flags "$TMP/rel.flags"; cp build/asan/flags "$TMP/san.flags"
 mk -n -B all test-build CC=pl-seen-cc CPPFLAGS=-DPL_SEEN_CPPFLAGS CFLAGS=-DPL_SEEN_CFLAGS LDFLAGS=-L/pl-seen-ldflags \
   >"$TMP/all.txt"
 grep '^pl-seen-cc ' "$TMP/all.txt" >"$TMP/cc.txt"
@@ -46,6 +47,14 @@ check "CPPFLAGS reaches every compile" [ "$(grep -- ' -c \|\.c -o ' "$TMP/cc.txt
 check "LDFLAGS reaches every link" [ "$(grep -v -- ' -c ' "$TMP/cc.txt" | grep -v -c -- -L/pl-seen-ldflags)" -eq 0 ]
 check "CFLAGS comes after the project's flags (so CFLAGS=-O2 wins over -O3)" \
   bash -c "grep -- ' -c ' '$TMP/cc.txt' | head -1 | grep -q -- '-O[0-9].* -DPL_SEEN_CFLAGS'"
+# A dry run writes nothing: the dry run with other flags above shows every object rebuilt without
+# recording those flags, so the next real build has nothing to do (it once rewrote each tree's `flags`
+# file, and the next make, install.sh's, rebuilt both trees in the middle of make check)
+check "the dry run with other flags left each tree's flags file as it was" \
+  bash -c "cmp -s '$TMP/rel.flags' build/release/flags && cmp -s '$TMP/san.flags' build/asan/flags"
+check "... so the next build has nothing to do (make -q all)" mk -q all
+check "a dry run with another DATADIR shows shipped.o rebuilt" bash -c "make -n all DATADIR=/pl-seen 2>/dev/null | grep -q 'shipped.o'"
+check "... and leaves the build as it was" mk -q all
 
 # The command and the libraries are written beside their names and then renamed over them, so a
 # test that runs the command while another (install.sh: a new DATADIR relinks it) rebuilds it
