@@ -12,6 +12,7 @@
 
 #include "agreement/agreement.h"
 #include "agreement/agreement_output.h"
+#include "parley/testing.h"
 
 static pl_agreement *load_text(const char *text, pl_error *err)
 {
