@@ -40,16 +40,6 @@
 #include "agreement/agreement_policy.h"
 #include "scenario/scenario.h"
 
-/* A run between stretches: what run_periods keeps from one to the next (agreement_policy.h,
- * pl_ag_loop_open and pl_ag_loop_cut). */
-typedef struct loop_state {
-    pl_ag_run_state R;
-    pl_ag_outcome o;
-    pl_ag_move all;
-    int until;
-    pl_bits force, rev;
-} loop_state;
-
 /* A run between stretches copied (the state kept at a stretch's start, a fork from it): the public
  * state as the openings are copied (pl_ag_state_copy: what a run of c reads), the simulator's fields
  * beside it, and the flows a shock made (rows of c's steps; read only where a shock is on).  Of the
@@ -59,7 +49,7 @@ typedef struct loop_state {
 _Static_assert(offsetof(pl_ag_run_state, st) == 0 && FOLLOWS(flow_on, next_event),
                "loop_copy copies the run state's fields in three parts: the state, up to flow_on, after it");
 #undef FOLLOWS
-static void loop_copy(const pl_ag_compiled *c, loop_state *to, const loop_state *from)
+static void loop_copy(const pl_ag_compiled *c, pl_ag_loop *to, const pl_ag_loop *from)
 {
     pl_ag_state_copy(c, &to->R.st, &from->R.st);
     const size_t mid = sizeof(pl_ag_state), rows = offsetof(pl_ag_run_state, flow_on),
@@ -73,33 +63,15 @@ static void loop_copy(const pl_ag_compiled *c, loop_state *to, const loop_state 
     to->until = from->until, to->force = from->force, to->rev = from->rev;
 }
 
-/* The opening of a run, and one stretch of its loop, as run_periods plays them for a run cut at
- * completion with its payoffs not added up (pl_ag_completion_of's); 0 once the run ended. */
-static int opening(const pl_ag_compiled *c, const pl_ag_draws *d, loop_state *L)
-{
-    L->until = 0, L->force = L->rev = 0;
-    return pl_ag_loop_open(c, d, &L->R, &L->o, &L->all, 2);
-}
-
-static int stretch(const pl_ag_compiled *c, const pl_ag_draws *d, loop_state *L)
-{
-    pl_ag_run_state *R = &L->R;
-    if (!pl_ag_period_next(c, d, R, &L->o, &L->all, NULL)) return 0;
-    if (pl_ag_loop_cut(c, R, &L->o, &L->until, &L->force, &L->rev)) return 0;
-    if (R->t >= c->horizon) return 0;
-    pl_ag_decide_all(c, &R->st, &L->all);
-    return 1;
-}
-
 /* The baseline's run of one variant (c0, d0) and n points' (c[k], d[k]; m[k] the first occurrence at
  * which the point's schedule differs, INT_MAX none; watched: the points whose delays differ): each
  * point's completion into out[k] (-1 none); returns the baseline's.  L, snap, fork: scratch. */
 static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, const pl_ag_compiled *const *c,
-                      const pl_ag_draws *const *d, const int *m, uint32_t watched, int *out, loop_state *L,
-                      loop_state *snap, loop_state *fork)
+                      const pl_ag_draws *const *d, const int *m, uint32_t watched, int *out, pl_ag_loop *L,
+                      pl_ag_loop *snap, pl_ag_loop *fork)
 {
     uint32_t pending = n ? (uint32_t)(((uint64_t)1 << n) - 1) : 0, parted = 0;
-    int live = opening(c0, d0, L);
+    int live = pl_ag_loop_begin(c0, d0, L);
     /* the opening (no watch: pl_ag_begin clears it): a delay drawn (none can be: nothing is done yet), or
      * schedules that differ from an occurrence in period 0 (the opening reads the schedule only there) */
     if (L->R.ver_drawn || memcmp(&L->R.late, &d0->late, sizeof d0->late)) parted |= watched;
@@ -119,20 +91,20 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
         loop_copy(c0, snap, L);
         w.pending = pending & watched, w.shocks = pending & shocks, w.differs = 0;
         L->R.watch = &w;
-        live = stretch(c0, d0, L);
+        live = pl_ag_loop_stretch(c0, d0, L);
         L->R.watch = NULL;
         parted = w.differs;
         for (uint32_t b = parted; b; b &= b - 1) { /* from the stretch's start, the point's own */
             int k = __builtin_ctz(b);
-            loop_state *f = snap; /* the last to part here goes on from the kept state itself */
+            pl_ag_loop *f = snap; /* the last to part here goes on from the kept state itself */
             if (b & (b - 1)) loop_copy(c0, fork, snap), f = fork;
             f->R.watch = NULL;
-            while (stretch(c[k], d[k], f)) continue;
+            while (pl_ag_loop_stretch(c[k], d[k], f)) continue;
             out[k] = f->o.complete_t;
         }
         pending &= ~parted;
     }
-    while (live) live = stretch(c0, d0, L);
+    while (live) live = pl_ag_loop_stretch(c0, d0, L);
     for (uint32_t b = pending; b; b &= b - 1) out[__builtin_ctz(b)] = L->o.complete_t; /* never parted */
     return L->o.complete_t;
 }
@@ -153,7 +125,7 @@ typedef struct fork_job {
 
 #define DONE_WORDS (PL_AG_ORDER_MAX / 64) /* the longest block's, a bit a run */
 typedef struct fork_worker {
-    loop_state L, snap, fork;
+    pl_ag_loop L, snap, fork;
     pl_ag_draws d0, d[PL_AG_WATCH_MAX];
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];

@@ -523,4 +523,32 @@ static inline void pl_ag_decide_all(const pl_ag_compiled *c, pl_ag_state *st, pl
     }
 }
 
+/* A run between stretches, as run_periods keeps it from one to the next (pl_ag_loop_open and
+ * pl_ag_loop_cut's state), for the drivers that play a run cut at completion a stretch at a time
+ * (agreement_fork.c; bench/bench_fork_reach.c): pl_ag_loop_begin plays its opening, pl_ag_loop_stretch
+ * one stretch; each returns 0 once the run ended, its completion then in o.complete_t (-1 none). */
+typedef struct pl_ag_loop {
+    pl_ag_run_state R;
+    pl_ag_outcome o;
+    pl_ag_move all;
+    int until;
+    pl_bits force, rev;
+} pl_ag_loop;
+
+static inline int pl_ag_loop_begin(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_loop *L)
+{
+    L->until = 0, L->force = L->rev = 0;
+    return pl_ag_loop_open(c, d, &L->R, &L->o, &L->all, 2);
+}
+
+static inline int pl_ag_loop_stretch(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_loop *L)
+{
+    pl_ag_run_state *R = &L->R;
+    if (!pl_ag_period_next(c, d, R, &L->o, &L->all, NULL)) return 0;
+    if (pl_ag_loop_cut(c, R, &L->o, &L->until, &L->force, &L->rev)) return 0;
+    if (R->t >= c->horizon) return 0;
+    pl_ag_decide_all(c, &R->st, &L->all);
+    return 1;
+}
+
 #endif
