@@ -41,7 +41,8 @@ ARCH    := $(shell uname -m)
 ifeq ($(ARCH),x86_64)
   CPU   := -mpopcnt
 endif
-WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes
+# a function called without a declaration is an error, not a warning: its arguments and result would be guessed
+WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes -Werror=implicit-function-declaration
 # -MMD -MP: each compile also writes its .d file (the headers it read), included below.
 # -fvisibility=hidden: only what a public header marks PL_EXTERN (include/parley/common.h) is
 # exported from libparley.so; the rest of the library stays internal to it.
