@@ -223,9 +223,10 @@ DEPFILES := $(patsubst %.c,$(REL)/obj/%.d,$(LIB_SRC) $(CLI_SRC)) $(patsubst %.c,
 $(DEPFILES):
 -include $(wildcard $(DEPFILES))
 
+# (the benchmarks too: one that no longer builds against the library fails make check, tests/e2e/benches.sh)
 test-build: $(SAN)/parley $(REL)/parley $(REL)/parley-shared $(REL)/libparley.a $(REL)/libparley.so \
   $(patsubst tests/unit/%.c,$(SAN)/tests/%,$(TEST_SRC)) $(patsubst tests/tools/%.c,$(SAN)/tools/%,$(TOOL_SRC)) \
-  $(if $(HAVE_FUZZ_CC),$(FUZZ_BINS))
+  $(patsubst bench/%.c,$(REL)/bench/%,$(BENCH_SRC)) $(if $(HAVE_FUZZ_CC),$(FUZZ_BINS))
 
 check: deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) test-build
