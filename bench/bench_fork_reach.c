@@ -24,11 +24,8 @@
 #include <string.h>
 
 #include "agreement/agreement.h"
-#include "agreement/agreement_output.h"
 #include "agreement/agreement_policy.h"
-#include "io/yaml_doc.h"
-#include "scenario/overrides.h"
-#include "scenario/scenario.h"
+#include "parley/agreement.h"
 
 #define MAX_STRETCHES 256 /* kept of a run for the comparison with the next (a run of 48 periods has fewer) */
 
@@ -49,16 +46,6 @@ static seen seen_of(const pl_ag_compiled *c, const pl_ag_loop *L)
     return v;
 }
 
-static int load(const char *path, const char *const *sets, int n_sets, pl_agreement **a, pl_error *err)
-{
-    pl_ydoc *doc = NULL;
-    int rc = pl_ydoc_load(&doc, path, err);
-    if (!rc) rc = pl_overrides_apply(doc, pl_scenario_reader_of(doc), sets, n_sets, NULL, err);
-    if (!rc) rc = pl_agreement_from_doc(doc, a, err);
-    pl_ydoc_free(doc);
-    return rc;
-}
-
 int main(int argc, char **argv)
 {
     const char *path = "scenarios/korea/six-party-2007.yaml";
@@ -72,16 +59,19 @@ int main(int argc, char **argv)
             return 2;
         } else if (n_pos++ == 0)
             path = argv[i];
-        else
-            runs = atoi(argv[i]);
-    }
-    if (runs < 1 || runs > PL_AG_ORDER_MAX) {
-        fprintf(stderr, "bench_fork_reach: RUNS must be 1 to %d\n", PL_AG_ORDER_MAX);
-        return 2;
+        else {
+            char *end;
+            long r = strtol(argv[i], &end, 10);
+            if (end == argv[i] || *end || r < 1 || r > PL_AG_ORDER_MAX) {
+                fprintf(stderr, "bench_fork_reach: RUNS '%s': expected a whole number from 1 to %d\n", argv[i], PL_AG_ORDER_MAX);
+                return 2;
+            }
+            runs = (int)r;
+        }
     }
     pl_error err;
     pl_agreement *a = NULL, *b = NULL;
-    if (load(path, NULL, 0, &a, &err) || (n_sets && load(path, sets, n_sets, &b, &err))) {
+    if (pl_agreement_load(&a, path, &err) || (n_sets && pl_agreement_load_set(&b, path, sets, n_sets, &err))) {
         fprintf(stderr, "bench_fork_reach: %s\n", err.msg);
         return 2;
     }

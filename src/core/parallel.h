@@ -30,8 +30,9 @@ typedef struct pl_parallel {
     /* Optional: where nothing the job makes depends on how its items are cut into blocks of a multiple
      * of block_items (integer tallies in worker_close; slots the fold adds up exactly in any grouping, or
      * that keep a sum per block_items of their items and are folded so; or none), the most items a block
-     * may hold: the pool then makes the blocks as long as leaves each thread four of them (the whole job
-     * in one block on one thread), a multiple of block_items between it and this most.  Where the job's
+     * may hold: the pool then makes the blocks as long as leaves each thread four of them (on one thread,
+     * the whole job), rounded down to a multiple of block_items, between it and this most (so one thread
+     * plays 20,000 items of blocks of 2,048 as 18,432 and 1,568).  Where the job's
      * blocks are shared among processes (distributable, below), which must agree on them, block_items.
      * 0: the blocks are block_items long. */
     uint64_t block_items_max;

@@ -13,7 +13,7 @@ done
 six=scenarios/korea/six-party-2007.yaml
 reach=$B/bench_fork_reach
 out=$("$reach" "$six" 300 --set behaviour.patience=2 2>&1)
-check "a point that is the baseline (patience 2, as the file) never parts from it ($out)" \
+check "a point that is the baseline (patience 2, as the file) never parts from it ($(sed -n '1s/.*variants; //p' <<<"$out"))" \
   grep -q "with --set behaviour.patience=2: 300 runs x 4 variants; 100.0 % never part from the baseline's; 100.0 % of the point's stretches" <<<"$out"
 out=$("$reach" "$six" 300 --set behaviour.patience=0 2>&1)
 never=$(sed -n "s/.* variants; \([0-9.]*\) % never part.*/\1/p" <<<"$out" | head -1)
@@ -25,4 +25,6 @@ expect_exit 2 "bench_fork_reach refuses an unknown option" "$reach" "$six" 300 -
 expect_exit 2 "bench_fork_reach refuses a --set the scenario does not have" "$reach" "$six" 300 --set behaviour.patiense=0
 expect_err_has "patiense" "... naming it"
 expect_exit 2 "bench_fork_reach refuses a count of runs out of range" "$reach" "$six" 0
+expect_exit 2 "bench_fork_reach refuses a count of runs that is not a number" "$reach" "$six" 300x
+expect_err_has "RUNS '300x': expected a whole number from 1 to" "... saying what it expected"
 echo "1..$tap_n"
