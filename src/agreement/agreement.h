@@ -264,6 +264,25 @@ struct pl_agreement {
 
 /* ---- compiled form -------------------------------------------------------- */
 
+/* A geometric draw's cut points (agreement_simulate.c's geometric_cut): the delay drawn from a uniform u
+ * with chance p a period, floor(log1p(-u) / log_q) where log_q is log1p(-p) as compiled, is k exactly
+ * while u lies between cut[k - 1] and cut[k], cut[k] = 1 - (1 - p)^(k + 1) made from that log_q
+ * (-expm1((k + 1) log_q)), and reaches the horizon above `beyond`.  A u within PL_AG_GEO_MARGIN of a cut
+ * point is left to the logarithm: the margin is some 400 times the rounding the two ways can differ by
+ * (docs/agreements.md, "How a delay is drawn"). */
+#define PL_AG_GEO_CUTS 8
+#define PL_AG_GEO_MARGIN 1e-9
+typedef struct pl_ag_geo {
+    double cut[PL_AG_GEO_CUTS];
+    double beyond;
+} pl_ag_geo;
+void pl_ag_geo_make(pl_ag_geo *g, double p, double log_q, int horizon);
+/* The delay drawn from u by the logarithm (pl_ag_geometric) and from the cut points (pl_ag_geometric_cut:
+ * the same below the horizon, 1 << 29 for some that reach it), as the simulator draws them (its own inlined
+ * copies; these for the tests). */
+int pl_ag_geometric(double u, double p, double log_q);
+int pl_ag_geometric_cut(double u, double p, double log_q, const pl_ag_geo *g);
+
 typedef struct pl_ag_copt {
     pl_policy_kind kind;
     pl_bits steps;       /* resolved: waits_for / initiatives / holds */
@@ -281,6 +300,8 @@ typedef struct pl_ag_compiled {
     int v_delay[PL_AG_MAX_STEPS];
     double p_confirm[PL_AG_MAX_STEPS], log_q_confirm[PL_AG_MAX_STEPS];
     double p_false[PL_AG_MAX_STEPS], log_q_false[PL_AG_MAX_STEPS];
+    /* ... and where the delays they draw change (pl_ag_geo_make: the confirmations' and the false reports') */
+    pl_ag_geo confirm_geo[PL_AG_MAX_STEPS], false_geo[PL_AG_MAX_STEPS];
     double quantity[PL_AG_MAX_STEPS], cost[PL_AG_MAX_STEPS], reverse_cost[PL_AG_MAX_STEPS];
     double value_to[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];
     double flow_to[PL_AG_MAX_STEPS][PL_AG_MAX_PARTIES];

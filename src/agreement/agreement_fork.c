@@ -124,9 +124,15 @@ typedef struct fork_job {
 } fork_job;
 
 #define DONE_WORDS (PL_AG_ORDER_MAX / 64) /* the longest block's, a bit a run */
+/* The runs of a block are played a chunk at a time, every variant in turn on the chunk, the draws made once
+ * for all of them: the baseline's, and those of each point whose shocks' schedule differs (at most
+ * FORK_SHOCK_DRAWS such points keep theirs; the others' are made again for each variant). */
+#define FORK_CHUNK 64
+#define FORK_SHOCK_DRAWS 2
 typedef struct fork_worker {
     pl_ag_loop L, snap, fork;
-    pl_ag_draws d0, d[PL_AG_WATCH_MAX];
+    pl_ag_draws d0[FORK_CHUNK], d[FORK_SHOCK_DRAWS][FORK_CHUNK], dx[PL_AG_WATCH_MAX];
+    int m[FORK_CHUNK][PL_AG_WATCH_MAX]; /* the first occurrence at which point k's schedule differs (INT_MAX none) */
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
     uint64_t *done;        /* a block's completions, a bit a run: [1 + n][nv][DONE_WORDS] (done_at) */
@@ -173,9 +179,10 @@ static int first_difference(const pl_ag_draws *a, const pl_ag_draws *b)
     return a->n_occ == b->n_occ ? INT_MAX : n;
 }
 
-/* Runs [lo, hi) (a block of the pool's, PL_AG_ORDER_MAX runs at most), variant by variant and in
- * the order of the types they draw, as the simulator's work goes (agreement_simulate.c: one variant's
- * tables, the baseline's and its points', in the caches at a time; the draws made again for each variant),
+/* Runs [lo, hi) (a block of the pool's, PL_AG_ORDER_MAX runs at most), in the order of the types they draw
+ * and a chunk of them at a time, variant by variant on each chunk, as the simulator's work goes
+ * (agreement_simulate.c: one variant's tables, the baseline's and its points', in the caches at a time; the
+ * chunk's draws made once for every variant),
  * each run's completions kept a bit a run for the tallies (integers: neither the order nor the blocks
  * matter). */
 static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl_error *err)
@@ -189,27 +196,45 @@ static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
     for (int i = 0; i <= n; i++)
         for (int v = 0; v < nv; v++) memset(done_at(j, w, i, v), 0, words * sizeof *w->done);
     pl_ag_order_by_types(&j->c[0][0], j->seed, lo, (int)(hi - lo), &w->order);
-    for (int v = 0; v < nv; v++) {
-        const pl_ag_compiled *c[PL_AG_WATCH_MAX];
-        for (int k = 0; k < n; k++) c[k] = &j->c[1 + k][v];
-        for (uint64_t i = 0; i < hi - lo; i++) {
-            const uint64_t run = lo + w->order.run[i];
-            pl_ag_draw(&j->c[0][0], j->seed, run, &w->d0); /* the draws of variant 0's tables, as the simulator's */
-            const pl_ag_draws *d[PL_AG_WATCH_MAX];
-            int m[PL_AG_WATCH_MAX], out[PL_AG_WATCH_MAX];
+    const int runs = (int)(hi - lo);
+    int keep_at[PL_AG_WATCH_MAX], kept = 0; /* the points whose schedules' draws are kept for the chunk: their slot, else -1 */
+    for (int k = 0; k < n; k++) keep_at[k] = (j->shocks >> k & 1) && kept < FORK_SHOCK_DRAWS ? kept++ : -1;
+    for (int i0 = 0; i0 < runs; i0 += FORK_CHUNK) {
+        const int cn = runs - i0 < FORK_CHUNK ? runs - i0 : FORK_CHUNK;
+        for (int i = 0; i < cn; i++) { /* the draws of variant 0's tables, as the simulator's */
+            const uint64_t run = lo + w->order.run[i0 + i];
+            pl_ag_draw(&j->c[0][0], j->seed, run, &w->d0[i]);
             for (int k = 0; k < n; k++) {
-                d[k] = &w->d0, m[k] = INT_MAX;
-                if (j->shocks >> k & 1) {
-                    pl_ag_draw(&j->c[1 + k][0], j->seed, run, &w->d[k]);
-                    d[k] = &w->d[k], m[k] = first_difference(&w->d0, &w->d[k]);
+                w->m[i][k] = INT_MAX;
+                if (keep_at[k] >= 0) {
+                    pl_ag_draw(&j->c[1 + k][0], j->seed, run, &w->d[keep_at[k]][i]);
+                    w->m[i][k] = first_difference(&w->d0[i], &w->d[keep_at[k]][i]);
                 }
             }
-            const size_t at = (size_t)(run - lo) / 64;
-            const int shift = (int)((run - lo) % 64);
-            const int base = run_forked(&j->c[0][v], &w->d0, n, c, d, m, j->watched[v], out, &w->L, &w->snap, &w->fork) >= 0;
-            w->success[0][v] += (uint64_t)base, done_at(j, w, 0, v)[at] |= (uint64_t)base << shift;
-            for (int k = 0; k < n; k++)
-                w->success[1 + k][v] += (uint64_t)(out[k] >= 0), done_at(j, w, 1 + k, v)[at] |= (uint64_t)(out[k] >= 0) << shift;
+        }
+        for (int v = 0; v < nv; v++) {
+            const pl_ag_compiled *c[PL_AG_WATCH_MAX];
+            for (int k = 0; k < n; k++) c[k] = &j->c[1 + k][v];
+            for (int i = 0; i < cn; i++) {
+                const uint64_t run = lo + w->order.run[i0 + i];
+                const pl_ag_draws *d[PL_AG_WATCH_MAX];
+                int out[PL_AG_WATCH_MAX];
+                for (int k = 0; k < n; k++) {
+                    d[k] = &w->d0[i];
+                    if (keep_at[k] >= 0)
+                        d[k] = &w->d[keep_at[k]][i];
+                    else if (j->shocks >> k & 1) { /* (beyond those kept: made again for each variant) */
+                        pl_ag_draw(&j->c[1 + k][0], j->seed, run, &w->dx[k]);
+                        d[k] = &w->dx[k], w->m[i][k] = first_difference(&w->d0[i], &w->dx[k]);
+                    }
+                }
+                const size_t at = (size_t)(run - lo) / 64;
+                const int shift = (int)((run - lo) % 64);
+                const int base = run_forked(&j->c[0][v], &w->d0[i], n, c, d, w->m[i], j->watched[v], out, &w->L, &w->snap, &w->fork) >= 0;
+                w->success[0][v] += (uint64_t)base, done_at(j, w, 0, v)[at] |= (uint64_t)base << shift;
+                for (int k = 0; k < n; k++)
+                    w->success[1 + k][v] += (uint64_t)(out[k] >= 0), done_at(j, w, 1 + k, v)[at] |= (uint64_t)(out[k] >= 0) << shift;
+            }
         }
     }
     for (int i = 0; i <= n; i++)
@@ -224,6 +249,7 @@ static int draw_only(const pl_ag_compiled *b, const pl_ag_compiled *p, pl_ag_com
 {
     *t = *p; /* (t: scratch) */
     memcpy(t->p_confirm, b->p_confirm, sizeof t->p_confirm), memcpy(t->log_q_confirm, b->log_q_confirm, sizeof t->log_q_confirm);
+    memcpy(t->confirm_geo, b->confirm_geo, sizeof t->confirm_geo); /* made from them */
     memcpy(t->shock_p, b->shock_p, sizeof t->shock_p), memcpy(t->shock_log_q, b->shock_log_q, sizeof t->shock_log_q);
     if (memcmp(t, b, sizeof *t)) return 0;
     *confirm = memcmp(p->p_confirm, b->p_confirm, sizeof t->p_confirm) || memcmp(p->log_q_confirm, b->log_q_confirm, sizeof t->log_q_confirm);

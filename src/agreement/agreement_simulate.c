@@ -33,13 +33,46 @@ static inline int geometric(double u, double p, double log_q)
     return g > (1 << 29) ? 1 << 29 : (int)g;
 }
 
+/* The same from the draw's cut points (pl_ag_geo): floor(log1p(-u) / log_q) exactly, without the logarithm
+ * where u is clear of every cut point by PL_AG_GEO_MARGIN (the delays below PL_AG_GEO_CUTS), and, for a u
+ * clearly above `beyond`, 1 << 29 for any delay that reaches the horizon: such a delay puts its event
+ * after the horizon either way (verify_at, false_at: t + 1 + ... the delay), and nothing reads those but
+ * against periods before the horizon (the openings, the test of a run at rest, the quiet stretch's end,
+ * all below it, and next_event, the least of them, read the same way).
+ * Why the margin makes the cut exact: the logarithm's quotient, floor's argument, is k + 1 exactly at
+ * u = cut[k] and grows with u at least 1 / |log_q| (at most 37 for a double p below 1) per unit of u, so a
+ * u 1e-9 below the cut point has a quotient at least 2.7e-11 below k + 1 (and at the horizon's, below H
+ * at most 2,400), while log1p, the division and expm1 each round by a few units in the last place: some
+ * 1.6e-12 at 2,400, under 1e-14 below 8. */
+static inline int geometric_cut(double u, double p, double log_q, const pl_ag_geo *g)
+{
+    if (p >= 1) return 0;
+    if (p <= 0) return 1 << 29;
+    for (int k = 0; k < PL_AG_GEO_CUTS; k++) {
+        if (u < g->cut[k] - PL_AG_GEO_MARGIN) return k;
+        if (u <= g->cut[k] + PL_AG_GEO_MARGIN) return geometric(u, p, log_q);
+    }
+    if (u > g->beyond + PL_AG_GEO_MARGIN) return 1 << 29;
+    return geometric(u, p, log_q);
+}
+
+int pl_ag_geometric(double u, double p, double log_q) { return geometric(u, p, log_q); }
+int pl_ag_geometric_cut(double u, double p, double log_q, const pl_ag_geo *g) { return geometric_cut(u, p, log_q, g); }
+
+void pl_ag_geo_make(pl_ag_geo *g, double p, double log_q, int horizon)
+{
+    /* (a chance of 1 or 0 draws nothing: geometric_cut answers before it reads these) */
+    for (int k = 0; k < PL_AG_GEO_CUTS; k++) g->cut[k] = p > 0 && p < 1 ? -expm1((k + 1) * log_q) : 0;
+    g->beyond = p > 0 && p < 1 ? -expm1(horizon * log_q) : 0;
+}
+
 /* A verification delay drawn from u with step s's p_confirm (g): the watching points that would draw
  * another (pl_ag_watch, agreement_fork.c). */
 static __attribute__((noinline)) void watch_confirm(pl_ag_watch *w, int s, double u, int g)
 {
     for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1) {
         const pl_ag_compiled *p = w->point[__builtin_ctz(b)];
-        if (geometric(u, p->p_confirm[s], p->log_q_confirm[s]) != g) w->differs |= b & -b;
+        if (geometric_cut(u, p->p_confirm[s], p->log_q_confirm[s], &p->confirm_geo[s]) != g) w->differs |= b & -b;
     }
 }
 
@@ -329,7 +362,7 @@ static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_r
         if (c->has_false & bit) {
             double u = (R->false_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_false[s];
             R->false_drawn |= bit;
-            R->false_at[s] = t + 1 + geometric(u, c->p_false[s], c->log_q_false[s]);
+            R->false_at[s] = t + 1 + geometric_cut(u, c->p_false[s], c->log_q_false[s], &c->false_geo[s]);
         }
         TRACE(PL_TR_VERIFY, s, c->actor[s], st->verified);
     }
@@ -342,7 +375,7 @@ static void verifiers_act(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_r
         pl_bits bit = PL_BIT(s);
         st->verified &= ~bit, st->breach |= bit;
         double u = pl_rng_uniform(&R->late);
-        int g = geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        int g = geometric_cut(u, c->p_confirm[s], c->log_q_confirm[s], &c->confirm_geo[s]);
         if (R->watch) watch_confirm(R->watch, s, u, g);
         R->verify_at[s] = t + 1 + g;
         R->false_at[s] = 1 << 30;
@@ -527,7 +560,7 @@ int pl_ag_period_close(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         }
         double u = (R->ver_drawn & bit) ? pl_rng_uniform(&R->late) : d->u_verify[s];
         R->ver_drawn |= bit;
-        int g = geometric(u, c->p_confirm[s], c->log_q_confirm[s]);
+        int g = geometric_cut(u, c->p_confirm[s], c->log_q_confirm[s], &c->confirm_geo[s]);
         if (R->watch) watch_confirm(R->watch, s, u, g);
         R->verify_at[s] = t + 1 + c->v_delay[s] + g;
         earlier(&R->next_event, R->verify_at[s]);
@@ -893,6 +926,10 @@ typedef struct sim_job {
 } sim_job;
 
 /* One worker's integer tallies (exact, so the order they are added in does not matter). */
+/* Runs cut at completion are played a chunk of the block's runs at a time, every variant in turn on the
+ * chunk: its draws made once (pl_ag_draw: variant 0's tables draw for every variant), not once a variant,
+ * and few enough that they stay in the caches while the variants play them (some 1.7 KB a run). */
+#define PL_AG_DRAW_CHUNK 128
 typedef struct worker {
     pl_ag_stats st[PL_AG_MAX_VARIANTS];
     uint64_t *hist;
@@ -900,6 +937,7 @@ typedef struct worker {
     uint32_t prior_q[PL_AG_MAX_VARIANTS][PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS]; /* ... and each variant's prior */
     pl_ag_run_order order; /* a block's runs in the order they are played */
     double *keep;          /* whole runs: each run's payoffs[P] and deliveries[S], added up in run order after */
+    pl_ag_draws draws[PL_AG_DRAW_CHUNK]; /* runs cut at completion: a chunk's draws, made once for every variant */
     uint64_t done[PL_AG_MAX_VARIANTS][PL_AG_ORDER_MAX / 64]; /* a block's completions, a bit a run */
 } worker;
 
@@ -965,8 +1003,9 @@ static inline int tally_completion(pl_ag_stats *st, int t)
 
 /* Runs [lo, hi) of every variant: integer tallies into the worker, sums of doubles into the slot.
  * Variant by variant, each over the block's runs in the order of the types they draw (pl_ag_order_by_types;
- * the draws made again for each variant: they cost a few hundredths of a run), so that one variant's
- * compiled tables are in the caches, not all of them, and runs that go the same ways follow each other.
+ * whole runs: the draws made again for each variant, a few hundredths of a run; runs cut at completion: a
+ * chunk of the runs at a time, every variant on it in turn, the chunk's draws made once), so that one
+ * variant's compiled tables are in the caches, not all of them, and runs that go the same ways follow each other.
  * The integer tallies do not depend on the order; the sums of doubles do, so each run's payoffs and
  * deliveries are kept (w->keep) and added up in the order of the runs after, as before; the completions
  * of every variant are kept (done, a bit a run) for the paired tallies. */
@@ -985,17 +1024,24 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
         const size_t words = (size_t)(n + 63) / 64;
         for (int v = 0; v < j->n_variants; v++) memset(done[v], 0, words * sizeof done[v][0]);
         pl_ag_order_by_types(&j->c[0], j->seed, at, n, &w->order); /* the types variant 0's tables draw */
-        for (int v = 0; v < j->n_variants; v++) {
+        if (j->completion_only) { /* the runs cut where their completion is known; nothing else counted */
+            for (int i0 = 0; i0 < n; i0 += PL_AG_DRAW_CHUNK) {
+                const int m = n - i0 < PL_AG_DRAW_CHUNK ? n - i0 : PL_AG_DRAW_CHUNK;
+                for (int i = 0; i < m; i++) pl_ag_draw(&j->c[0], j->seed, at + (uint64_t)w->order.run[i0 + i], &w->draws[i]);
+                for (int v = 0; v < j->n_variants; v++)
+                    for (int i = 0; i < m; i++) {
+                        const int r = w->order.run[i0 + i];
+                        done[v][r / 64] |= (uint64_t)tally_completion(&w->st[v], pl_ag_completion_of(&j->c[v], &w->draws[i], &o)) << (r % 64);
+                    }
+            }
+        }
+        for (int v = 0; v < j->n_variants && !j->completion_only; v++) {
             const pl_ag_compiled *c = &j->c[v];
             pl_ag_stats *st = &w->st[v];
             for (int i = 0; i < n; i++) {
                 const int r = w->order.run[i];
                 pl_ag_draw(&j->c[0], j->seed, at + (uint64_t)r, &d); /* variant 0's tables draw for every variant */
                 uint64_t *bit = &done[v][r / 64];
-                if (j->completion_only) { /* the run cut where its completion is known; nothing else counted */
-                    *bit |= (uint64_t)tally_completion(st, pl_ag_completion_of(c, &d, &o)) << (r % 64);
-                    continue;
-                }
                 pl_ag_run(c, &d, &o, NULL);
                 assert(o.complete_t < j->H && o.first_rev_party <= P);
                 *bit |= (uint64_t)tally_completion(st, o.complete_t) << (r % 64);
@@ -1025,7 +1071,6 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
                 }
                 if (st->belief_q) pl_ag_belief_accumulate(c, w->prior_q[v], &o, st->belief_q);
             }
-            if (j->completion_only) continue;
             for (int r = 0; r < n; r++) { /* the sums of doubles, in the order of the runs, a sum a PL_AG_RUN_BLOCK */
                 double *dbl = slot_dbl(j, slot, r / PL_AG_RUN_BLOCK, v);
                 pl_spread *spread = slot_spread(j, slot, r / PL_AG_RUN_BLOCK, v);

@@ -229,6 +229,8 @@ void pl_ag_compile_requires(const pl_agreement *a, int v, const pl_bits *req, pl
         c->log_q_confirm[s] = c->p_confirm[s] < 1 ? log1p(-c->p_confirm[s]) : 0;
         c->log_q_false[s] = c->p_false[s] > 0 && c->p_false[s] < 1 ? log1p(-c->p_false[s]) : 0;
         if (c->p_false[s] > 0) c->has_false |= b;
+        pl_ag_geo_make(&c->confirm_geo[s], c->p_confirm[s], c->log_q_confirm[s], c->horizon);
+        pl_ag_geo_make(&c->false_geo[s], c->p_false[s], c->log_q_false[s], c->horizon);
     }
     /* Transitive closures: iterate to a fixed point (at most 64 rounds). */
     for (int s = 0; s < c->n_steps; s++) c->req_closure[s] = c->req[s];

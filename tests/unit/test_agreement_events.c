@@ -19,6 +19,51 @@
 #include "io/yaml_doc.h"
 #include "agreement_testing.h"
 
+/* A delay drawn from the cut points is the one the logarithm draws (or, where that reaches the horizon,
+ * 1 << 29), for chances from near 0 to near 1 and horizons from 1 to the longest: at random uniforms, and at
+ * every cut point and the horizon's, the uniforms on either side of it up to a thousand units in the last
+ * place and at the margin's edges, where the two ways are closest. */
+static void a_delay_from_the_cut_points_is_the_logarithms(void **state)
+{
+    (void)state;
+    const double ps[] = {0.8, 0.15, 0.5, 0.6, 0.3, 0.002, 1e-6, 1e-12, 0.999999, 1 - 1e-15, 0.05, 0.95};
+    const int horizons[] = {1, 8, 48, 2400};
+    pl_rng r;
+    pl_rng_init(&r, 11, 0, 0);
+    long checked = 0, fast = 0;
+    for (size_t i = 0; i < sizeof ps / sizeof ps[0]; i++)
+        for (size_t h = 0; h < sizeof horizons / sizeof horizons[0]; h++) {
+            const double p = ps[i], lq = log1p(-p);
+            pl_ag_geo g;
+            pl_ag_geo_make(&g, p, lq, horizons[h]);
+            double us[2000 + (PL_AG_GEO_CUTS + 1) * 3 * 50 * 2];
+            int n = 0;
+            for (int k = 0; k < 2000; k++) us[n++] = pl_rng_uniform(&r);
+            for (int k = 0; k <= PL_AG_GEO_CUTS; k++) {
+                const double at = k < PL_AG_GEO_CUTS ? g.cut[k] : g.beyond;
+                const double near[] = {at - PL_AG_GEO_MARGIN, at + PL_AG_GEO_MARGIN, at};
+                for (int m = 0; m < 3; m++) {
+                    double lo = near[m], hi = near[m];
+                    for (int step = 0; step < 50; step++) {
+                        for (int rep = 0; rep < 20; rep++) lo = nextafter(lo, 0), hi = nextafter(hi, 1);
+                        if (lo >= 0 && lo < 1) us[n++] = lo;
+                        if (hi >= 0 && hi < 1) us[n++] = hi;
+                    }
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                const int exact = pl_ag_geometric(us[k], p, lq), cut = pl_ag_geometric_cut(us[k], p, lq, &g);
+                if (cut == 1 << 29)
+                    assert_true(exact >= horizons[h]);
+                else
+                    assert_int_equal(cut, exact);
+                checked++;
+                fast += cut != exact || exact < PL_AG_GEO_CUTS;
+            }
+        }
+    assert_true(checked > 100000 && fast > checked / 4); /* (the cut points answer most draws) */
+}
+
 /* One period of a run, every party by its rule, but party `who` making exactly the moves given. */
 static void play(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o, int who,
                  pl_bits start, pl_bits reverse)
@@ -370,6 +415,7 @@ static void bad_keys_are_errors_with_positions(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(a_delay_from_the_cut_points_is_the_logarithms),
         cmocka_unit_test(a_covert_breach_is_seen_only_when_found),
         cmocka_unit_test(an_ambiguous_event_is_a_breach_to_one_party_only),
         cmocka_unit_test(a_shock_changes_what_a_step_pays),
