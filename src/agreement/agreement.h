@@ -469,6 +469,8 @@ typedef struct pl_ag_draws {
 } pl_ag_draws;
 
 void pl_ag_draw(const pl_ag_compiled *c, uint64_t seed, uint64_t run, pl_ag_draws *d);
+/* The type of party p that the draw u (a run's d->u_type[p]) gives under c's priors, as a run opens. */
+int pl_ag_type_drawn(const pl_ag_compiled *c, int p, double u);
 /* The order to play runs first .. first + n - 1 in (n at most PL_AG_ORDER_MAX) where only integer tallies
  * of them are kept, or the doubles are added up in run order after: by the types they draw under c's
  * priors (pl_ag_draw's first draws; party 0's type first, then party 1's, ...), runs of the same types in

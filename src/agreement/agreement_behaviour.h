@@ -86,6 +86,11 @@ static inline uint32_t pl_ag_belief_q(double b)
 
 /* The expectations the beliefs give (st->would_do, st->would_answer); after any change of beliefs. */
 void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st);
+/* The expectations of party j as pl_ag_expectations makes them, from the beliefs `belief` (a row of
+ * st->belief, or another's), with st's memory: into *would_answer, and would_do[d] for each of j's steps some
+ * type may never do (c->maybe_never). */
+void pl_ag_expectation_of(const pl_ag_compiled *c, const pl_ag_state *st, const double *belief, int j,
+                          double *would_answer, double *would_do);
 /* The rule move of party p if it were of type k (pure: the snapshot is not touched). */
 void pl_ag_rule_as(const pl_ag_compiled *c, const pl_ag_state *st, int p, int k, pl_ag_move *m);
 

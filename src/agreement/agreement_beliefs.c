@@ -95,6 +95,30 @@ void pl_ag_evidence_loglik(const pl_ag_compiled *c, const pl_ag_state *st, int j
     for (int k = 0; k < c->n_opt[j]; k++) loglik[k] = mm[k] * c->log_eps + (n - mm[k]) * c->log_1m_eps;
 }
 
+/* The watching points' beliefs about j updated as apply_evidence updates the run's (below, the same operations
+ * in the same order); `ok`: whether the run's sum was positive (its beliefs normalised). */
+static __attribute__((noinline)) void watch_evidence(const pl_ag_compiled *c, pl_ag_type_watch *w, int j, const int *mm,
+                                                     int lo, int ok)
+{
+    const int K = c->n_opt[j];
+    const double r = c->eps_ratio;
+    for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1) {
+        const int k = __builtin_ctz(b);
+        if (!(w->parties[k] >> j & 1)) continue; /* its beliefs about j are the run's */
+        double *bel = w->belief[k][j], sum = 0;
+        for (int t = 0; t < K; t++) {
+            for (int i = lo; i < mm[t]; i++) bel[t] *= r;
+            sum += bel[t];
+        }
+        if ((sum > 0) != ok) {
+            w->differs |= b & -b;
+            continue;
+        }
+        if (ok)
+            for (int t = 0; t < K; t++) bel[t] /= sum;
+    }
+}
+
 /* Multiplies the belief about j by eps / (1 - eps) for each mismatch of each type beyond the fewest,
  * lo (the common (1 - eps)^n cancels), normalises, and records the change.  Only for news: some type
  * has more mismatches than lo.  0 if the beliefs are left as they were. */
@@ -106,6 +130,7 @@ static int apply_evidence(const pl_ag_compiled *c, pl_ag_state *st, int j, const
         for (int i = lo; i < mm[k]; i++) st->belief[j][k] *= r;
         sum += st->belief[j][k];
     }
+    if (st->type_watch) watch_evidence(c, st->type_watch, j, mm, lo, sum > 0);
     if (!(sum > 0)) return 0;
     for (int k = 0; k < K; k++) st->belief[j][k] /= sum;
     st->bel_ver++;

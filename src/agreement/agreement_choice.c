@@ -47,6 +47,49 @@ const uint64_t pl_ag_choice_step[PL_AG_MAX_STEPS] = {G_STEP16(0), G_STEP16(16), 
 #undef G_STEP4
 #undef G_STEP
 
+/* The belief that party j (its beliefs `belief`, all_k its types) is of one of `types`: their sum in the order
+ * of the types, or exactly 1 where they are all its types.  The beliefs sum to 1, but their sum in doubles may
+ * miss it by a unit in the last place, and by a different one under another prior: the sensitivity analyses
+ * fork a point whose priors differ from the baseline's runs only while their expectations are the same
+ * (agreement_fork.c), which a sum that is 1 in both would otherwise not be. */
+static inline double belief_in(const double *belief, uint32_t types, uint32_t all_k)
+{
+    if (types == all_k) return 1;
+    double a = 0;
+    for (uint32_t m = types; m; m &= m - 1) a += belief[__builtin_ctz(m)];
+    return a;
+}
+
+void pl_ag_expectation_of(const pl_ag_compiled *c, const pl_ag_state *st, const double *belief, int j,
+                          double *would_answer, double *would_do)
+{
+    const uint32_t all_k = (1u << c->n_opt[j]) - 1, grim = (st->grim >> j & 1) ? c->grim_types[j] : 0;
+    uint32_t types = c->answer_types[j];
+    double w = *would_answer = belief_in(belief, types, all_k);
+    for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) {
+        int d = __builtin_ctzll(b);
+        uint32_t does = all_k & ~(c->hold_types[d] | grim);
+        if (does != types) types = does, w = belief_in(belief, does, all_k);
+        would_do[d] = w;
+    }
+}
+
+/* The watching points whose beliefs about j give other expectations than the run's, just remade (pl_ag_type_watch). */
+static __attribute__((noinline)) void watch_expectations(const pl_ag_compiled *c, const pl_ag_state *st,
+                                                         pl_ag_type_watch *w, int j)
+{
+    for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1) {
+        const int k = __builtin_ctz(b);
+        if (!(w->parties[k] >> j & 1)) continue;
+        double answer, would_do[PL_AG_MAX_STEPS];
+        pl_ag_expectation_of(c, st, w->belief[k][j], j, &answer, would_do);
+        int same = answer == st->would_answer[j];
+        for (pl_bits m = c->maybe_never & c->own[j]; m && same; m &= m - 1)
+            same = would_do[__builtin_ctzll(m)] == st->would_do[__builtin_ctzll(m)];
+        if (!same) w->differs |= b & -b;
+    }
+}
+
 void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
 {
     /* a party's expectations read only its own beliefs and memory: remade for those that changed.
@@ -61,22 +104,20 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
         /* each a sum of the beliefs in some of j's types, in the order of the types: the last sum is
          * reused for the same types (most of j's steps, and often the types that answer) */
         uint32_t types = c->answer_types[j];
-        double a = 0;
-        for (uint32_t m = types; m; m &= m - 1) a += st->belief[j][__builtin_ctz(m)];
+        const uint32_t all_k = (1u << c->n_opt[j]) - 1;
+        const double a = belief_in(st->belief[j], types, all_k);
         if (a != st->would_answer[j]) drop |= c->pi_readers_answer[j];
         st->would_answer[j] = a;
-        uint32_t all_k = (1u << c->n_opt[j]) - 1, grim = (st->grim >> j & 1) ? c->grim_types[j] : 0;
+        const uint32_t grim = (st->grim >> j & 1) ? c->grim_types[j] : 0;
         double w = a;
         for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) { /* only steps some type may never do */
             int d = __builtin_ctzll(b);
             uint32_t does = all_k & ~(c->hold_types[d] | grim);
-            if (does != types) {
-                types = does, w = 0;
-                for (uint32_t m = does; m; m &= m - 1) w += st->belief[j][__builtin_ctz(m)];
-            }
+            if (does != types) types = does, w = belief_in(st->belief[j], does, all_k);
             if (w != st->would_do[d]) drop |= c->pi_readers_do[d];
             st->would_do[d] = w;
         }
+        if (st->type_watch) watch_expectations(c, st, st->type_watch, j);
     }
     st->pi_ok_start &= ~drop, st->pi_ok_keep &= ~drop;
 }

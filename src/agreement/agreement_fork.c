@@ -37,6 +37,7 @@
 #include "core/parallel.h"
 #include "agreement/agreement.h"
 #include "agreement/agreement_output.h"
+#include "agreement/agreement_behaviour.h"
 #include "agreement/agreement_policy.h"
 #include "scenario/scenario.h"
 
@@ -63,21 +64,63 @@ static void loop_copy(const pl_ag_compiled *c, pl_ag_loop *to, const pl_ag_loop 
     to->until = from->until, to->force = from->force, to->rev = from->rev;
 }
 
-/* The baseline's run of one variant (c0, d0) and n points' (c[k], d[k]; m[k] the first occurrence at
- * which the point's schedule differs, INT_MAX none; watched: the points whose delays differ): each
- * point's completion into out[k] (-1 none); returns the baseline's.  L, snap, fork: scratch. */
-static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, const pl_ag_compiled *const *c,
-                      const pl_ag_draws *const *d, const int *m, uint32_t watched, int *out, pl_ag_loop *L,
-                      pl_ag_loop *snap, pl_ag_loop *fork)
+/* What run_forked keeps beside the runs: the loops (L the baseline's; snap, fork scratch), the watch of
+ * the beliefs, and its beliefs as they were at the stretch's start (held). */
+typedef struct fork_scratch {
+    pl_ag_loop L, snap, fork;
+    pl_ag_type_watch tw;
+    double held[PL_AG_WATCH_MAX][PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+} fork_scratch;
+
+/* Whether typed point k's run (its compiled variant p, its priors differing in the parties of `parties`) opens as
+ * the baseline's opened (L): the same types drawn, and, with behaviour, its priors' expectations the same as those
+ * the opening made (where it made them: a party whose beliefs are still to be read is compared when they are,
+ * pl_ag_type_watch); its beliefs about those parties, its priors, into w's. */
+static int opens_the_same(const pl_ag_compiled *c0, const pl_ag_compiled *p, const pl_ag_draws *d, const pl_ag_loop *L,
+                          uint32_t parties, pl_ag_type_watch *w, int k)
 {
+    const pl_ag_state *st = &L->R.st;
+    for (int j = 0; j < c0->n_parties; j++)
+        if (pl_ag_type_drawn(p, j, d->u_type[j]) != st->type[j]) return 0;
+    if (!c0->behave) return 1; /* (no beliefs: the priors draw the types, nothing else) */
+    for (uint32_t b = parties; b; b &= b - 1) {
+        const int j = __builtin_ctz(b);
+        double prev = 0; /* the prior, as pl_ag_beliefs_init makes it */
+        for (int t = 0; t < p->n_opt[j]; t++) w->belief[k][j][t] = p->opt_cum[j][t] - prev, prev = p->opt_cum[j][t];
+        if (st->bel_dirty >> j & 1) continue;
+        double answer, would_do[PL_AG_MAX_STEPS];
+        pl_ag_expectation_of(c0, st, w->belief[k][j], j, &answer, would_do);
+        if (answer != st->would_answer[j]) return 0;
+        for (pl_bits m = c0->maybe_never & c0->own[j]; m; m &= m - 1)
+            if (would_do[__builtin_ctzll(m)] != st->would_do[__builtin_ctzll(m)]) return 0;
+    }
+    return 1;
+}
+
+/* The baseline's run of one variant (c0, d0) and n points' (c[k], d[k]; m[k] the first occurrence at
+ * which the point's schedule differs, INT_MAX none; watched: the points whose delays differ; typed: the
+ * points whose priors differ, parties[k] the parties whose): each point's completion into out[k] (-1
+ * none); returns the baseline's. */
+static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, const pl_ag_compiled *const *c,
+                      const pl_ag_draws *const *d, const int *m, uint32_t watched, uint32_t typed, const uint32_t *parties,
+                      int *out, fork_scratch *x)
+{
+    pl_ag_loop *const L = &x->L, *const snap = &x->snap, *const fork = &x->fork;
+    pl_ag_type_watch *const tw = &x->tw;
     uint32_t pending = n ? (uint32_t)(((uint64_t)1 << n) - 1) : 0, parted = 0;
     int live = pl_ag_loop_begin(c0, d0, L);
     /* the opening (no watch: pl_ag_begin clears it): a delay drawn (none can be: nothing is done yet), or
-     * schedules that differ from an occurrence in period 0 (the opening reads the schedule only there) */
+     * schedules that differ from an occurrence in period 0 (the opening reads the schedule only there), or
+     * other types drawn, or other expectations made */
     if (L->R.ver_drawn || memcmp(&L->R.late, &d0->late, sizeof d0->late)) parted |= watched;
     for (int k = 0; k < n; k++)
         if (m[k] < INT_MAX && ((m[k] < d0->n_occ && d0->occ_t[m[k]] == 0) || (m[k] < d[k]->n_occ && d[k]->occ_t[m[k]] == 0)))
             parted |= 1u << k;
+    for (uint32_t b = typed & ~parted; b; b &= b - 1) {
+        const int k = __builtin_ctz(b);
+        if (!opens_the_same(c0, c[k], d0, L, parties[k], tw, k)) parted |= 1u << k;
+    }
+    for (int k = 0; k < n; k++) tw->parties[k] = parties[k];
     for (uint32_t b = parted; b; b &= b - 1) {
         int k = __builtin_ctz(b);
         pl_ag_outcome o;
@@ -89,16 +132,29 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
     for (int k = 0; k < n; k++) w.point[k] = c[k], w.draws[k] = d[k], shocks |= (uint32_t)(m[k] < INT_MAX) << k;
     while (live && pending) {
         loop_copy(c0, snap, L);
+        tw->pending = pending & typed, tw->differs = 0;
+        for (uint32_t b = tw->pending; b; b &= b - 1) { /* the typed points' beliefs at the stretch's start */
+            const int k = __builtin_ctz(b);
+            for (uint32_t q = parties[k]; q; q &= q - 1) {
+                const int j = __builtin_ctz(q);
+                memcpy(x->held[k][j], tw->belief[k][j], (size_t)c0->n_opt[j] * sizeof x->held[k][j][0]);
+            }
+        }
         w.pending = pending & watched, w.shocks = pending & shocks, w.differs = 0;
         L->R.watch = &w;
+        L->R.st.type_watch = tw->pending ? tw : NULL;
         live = pl_ag_loop_stretch(c0, d0, L);
-        L->R.watch = NULL;
-        parted = w.differs;
+        L->R.watch = NULL, L->R.st.type_watch = NULL;
+        parted = w.differs | tw->differs;
         for (uint32_t b = parted; b; b &= b - 1) { /* from the stretch's start, the point's own */
             int k = __builtin_ctz(b);
             pl_ag_loop *f = snap; /* the last to part here goes on from the kept state itself */
             if (b & (b - 1)) loop_copy(c0, fork, snap), f = fork;
-            f->R.watch = NULL;
+            f->R.watch = NULL, f->R.st.type_watch = NULL;
+            for (uint32_t q = typed >> k & 1 ? parties[k] : 0; q; q &= q - 1) { /* a typed point's own beliefs */
+                const int j = __builtin_ctz(q);
+                memcpy(f->R.st.belief[j], x->held[k][j], (size_t)c0->n_opt[j] * sizeof x->held[k][j][0]);
+            }
             while (pl_ag_loop_stretch(c[k], d[k], f)) continue;
             out[k] = f->o.complete_t;
         }
@@ -117,6 +173,8 @@ typedef struct fork_job {
     const pl_ag_compiled *c[1 + PL_AG_WATCH_MAX];  /* each nv compiled variants */
     uint32_t shocks;                               /* the points whose schedules may differ */
     uint32_t watched[PL_AG_MAX_VARIANTS];          /* per variant, the points whose delays may differ */
+    uint32_t typed[PL_AG_MAX_VARIANTS];            /* ... those whose priors differ */
+    uint32_t parties[PL_AG_MAX_VARIANTS][PL_AG_WATCH_MAX]; /* ... and the parties whose priors differ */
     uint64_t seed;
     /* the totals: completions, and d completed where e did not */
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
@@ -130,7 +188,7 @@ typedef struct fork_job {
 #define FORK_CHUNK 64
 #define FORK_SHOCK_DRAWS 2
 typedef struct fork_worker {
-    pl_ag_loop L, snap, fork;
+    fork_scratch x;
     pl_ag_draws d0[FORK_CHUNK], d[FORK_SHOCK_DRAWS][FORK_CHUNK], dx[PL_AG_WATCH_MAX];
     int m[FORK_CHUNK][PL_AG_WATCH_MAX]; /* the first occurrence at which point k's schedule differs (INT_MAX none) */
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
@@ -230,7 +288,8 @@ static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
                 }
                 const size_t at = (size_t)(run - lo) / 64;
                 const int shift = (int)((run - lo) % 64);
-                const int base = run_forked(&j->c[0][v], &w->d0[i], n, c, d, w->m[i], j->watched[v], out, &w->L, &w->snap, &w->fork) >= 0;
+                const int base = run_forked(&j->c[0][v], &w->d0[i], n, c, d, w->m[i], j->watched[v], j->typed[v], j->parties[v], out,
+                                            &w->x) >= 0;
                 w->success[0][v] += (uint64_t)base, done_at(j, w, 0, v)[at] |= (uint64_t)base << shift;
                 for (int k = 0; k < n; k++)
                     w->success[1 + k][v] += (uint64_t)(out[k] >= 0), done_at(j, w, 1 + k, v)[at] |= (uint64_t)(out[k] >= 0) << shift;
@@ -254,6 +313,19 @@ static int draw_only(const pl_ag_compiled *b, const pl_ag_compiled *p, pl_ag_com
     if (memcmp(t, b, sizeof *t)) return 0;
     *confirm = memcmp(p->p_confirm, b->p_confirm, sizeof t->p_confirm) || memcmp(p->log_q_confirm, b->log_q_confirm, sizeof t->log_q_confirm);
     *shocks = memcmp(p->shock_p, b->shock_p, sizeof t->shock_p) || memcmp(p->shock_log_q, b->shock_log_q, sizeof t->shock_log_q);
+    return 1;
+}
+
+/* Whether compiled variant p differs from b only in the priors over the parties' types (the draws of the types
+ * and the beliefs they open with): 1, and the parties whose priors differ in *parties, else 0. */
+static int priors_only(const pl_ag_compiled *b, const pl_ag_compiled *p, pl_ag_compiled *t, uint32_t *parties)
+{
+    *t = *p; /* (t: scratch) */
+    memcpy(t->opt_cum, b->opt_cum, sizeof t->opt_cum);
+    if (memcmp(t, b, sizeof *t)) return 0;
+    *parties = 0;
+    for (int q = 0; q < b->n_parties; q++)
+        if (memcmp(p->opt_cum[q], b->opt_cum[q], sizeof p->opt_cum[q])) *parties |= 1u << q;
     return 1;
 }
 
@@ -286,24 +358,26 @@ int pl_eval_agreement_shared(const pl_ydoc *base, const pl_ydoc *const *points, 
     const uint64_t runs = ec->runs ? ec->runs : (uint64_t)a->runs;
     for (int v = 0; v < nv; v++) pl_ag_compile(a, a->n_variants > 0 ? v : -1, &comp[v]);
     j->c[0] = comp;
-    for (int i = 0; i < n && j->n < PL_AG_WATCH_MAX; i++) { /* the points that move only draws */
+    for (int i = 0; i < n && j->n < PL_AG_WATCH_MAX; i++) { /* the points that move only draws, or priors */
         pl_agreement *p;
         pl_error perr = {0};
         if (!points[i] || pl_agreement_from_doc(points[i], &p, &perr)) continue; /* left to the evaluator */
         pl_ag_compiled *pc = comp + (size_t)nv * (1 + j->n);
         int ok = (p->n_variants > 0 ? p->n_variants : 1) == nv, any_shock = 0;
-        uint32_t confirm = 0;
+        uint32_t confirm = 0, priors[PL_AG_MAX_VARIANTS] = {0};
         for (int v = 0; v < nv && ok; v++) {
             ok = !a->n_variants || !strcmp(a->variant[v].id, p->variant[v].id);
             int cf = 0, sh = 0;
             if (ok) pl_ag_compile(p, p->n_variants > 0 ? v : -1, &pc[v]);
-            ok = ok && draw_only(&comp[v], &pc[v], scratch, &cf, &sh);
+            ok = ok && (draw_only(&comp[v], &pc[v], scratch, &cf, &sh) || priors_only(&comp[v], &pc[v], scratch, &priors[v]));
             confirm |= (uint32_t)cf << v, any_shock |= v == 0 && sh; /* the schedule is drawn with variant 0's */
         }
         pl_agreement_free(p);
         if (!ok) continue;
-        for (int v = 0; v < nv; v++)
+        for (int v = 0; v < nv; v++) {
             if (confirm >> v & 1) j->watched[v] |= 1u << j->n;
+            if (priors[v]) j->typed[v] |= 1u << j->n, j->parties[v][j->n] = priors[v];
+        }
         if (any_shock) j->shocks |= 1u << j->n;
         j->c[1 + j->n] = pc;
         which[j->n++] = i;

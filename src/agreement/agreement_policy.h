@@ -39,6 +39,7 @@ typedef struct pl_ag_move {
     pl_bits start, reverse, retal, opp;
 } pl_ag_move;
 
+struct pl_ag_type_watch; /* below */
 typedef struct pl_ag_state {
     int t;
     pl_bits started, prog, done, rev, verified, breach, retal, opp, ever_done;
@@ -49,6 +50,8 @@ typedef struct pl_ag_state {
     int type[PL_AG_MAX_PARTIES];
     /* behaviour only (c->behave): time and beliefs */
     uint64_t choice_key;
+    /* NULL (as a run opens), or the points watching this run's beliefs (pl_ag_type_watch) */
+    struct pl_ag_type_watch *type_watch;
     pl_bits late[PL_AG_MAX_PARTIES]; /* counterpart core steps each party counts late: a breach to it */
     pl_bits late_pub, late_pub_new;  /* late on the public (verified) view; newly so this period */
     int next_late;                   /* first later period at which some step turns late */
@@ -129,6 +132,20 @@ typedef struct pl_ag_watch {
     const pl_ag_draws *draws[PL_AG_WATCH_MAX];
     uint32_t pending, shocks, differs;
 } pl_ag_watch;
+
+/* Other compiled variants watching a run's beliefs (agreement_fork.c): variants that differ from the run's
+ * only in the priors over some parties' types (parties[k], bit j), and that draw the run's types.  Such a
+ * point's run is the watched run as long as its expectations are the run's (its beliefs are read only
+ * through them: pl_ag_expectations), its beliefs about those parties aside: belief[k][j], updated by
+ * each of the run's Bayes updates as its own run would update them (agreement_beliefs.c).  At each update
+ * that normalises otherwise (one sum positive, the other not), and at each remaking of the expectations
+ * (agreement_choice.c) that gives the point other ones than the run's, the point in `pending` gets its bit
+ * in `differs`. */
+typedef struct pl_ag_type_watch {
+    uint32_t pending, differs;
+    uint32_t parties[PL_AG_WATCH_MAX];
+    double belief[PL_AG_WATCH_MAX][PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+} pl_ag_type_watch;
 
 /* One run in progress: the public state and what the simulator keeps beside it.
  * pl_ag_run plays a whole run with it; the stepper (agreement_stepper.c) one period at a time. */

@@ -153,6 +153,8 @@ static inline int type_drawn(const pl_ag_compiled *c, int p, double u)
     return c->forced_type[p] ? c->forced_type[p] - 1 : k;
 }
 
+int pl_ag_type_drawn(const pl_ag_compiled *c, int p, double u) { return type_drawn(c, p, u); }
+
 _Static_assert(PL_AG_ORDER_MAX <= 65536 && PL_AG_MAX_OPTIONS <= 256, "pl_ag_run_order holds runs in 16 bits, types in 8");
 void pl_ag_order_by_types(const pl_ag_compiled *c, uint64_t seed, uint64_t first, int n, pl_ag_run_order *o)
 {

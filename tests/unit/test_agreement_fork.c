@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* test_agreement_fork.c — points that move only a draw's threshold, forked from the baseline's runs
- * (agreement_fork.c), against the same points evaluated alone.
+/* test_agreement_fork.c — points that move only a draw's threshold, or only the priors over the parties'
+ * types, forked from the baseline's runs (agreement_fork.c), against the same points evaluated alone.
  *
  * Every shipped agreement with a verifier or a shock: its verifiers' p_confirm and its shocks' rates
  * moved (each alone, both together, to the ends 0 and 1 where a chance may be), evaluated with the
@@ -20,6 +20,7 @@
 
 #include "io/yaml_doc.h"
 #include "io/yaml_path.h"
+#include "scenario/overrides.h"
 #include "scenario/scenario.h"
 
 /* A copy of doc with every value at `path` (may hold '*') set to `value`; NULL if the path names none. */
@@ -36,6 +37,19 @@ static pl_ydoc *with(const pl_ydoc *doc, const char *path, const char *value, pl
     }
     for (size_t i = 0; i < n; i++)
         if (pl_ynode_set_text(found[i], value, &err)) fail_msg("%s", err.msg);
+    return d;
+}
+
+/* A copy of doc with the --set overrides `sets` applied (their lists of `p` renormalised); NULL where refused. */
+static pl_ydoc *with_sets(const pl_ydoc *doc, const char *const *sets, int n)
+{
+    pl_error err;
+    pl_ydoc *d;
+    if (pl_ydoc_copy(&d, doc, &err)) fail_msg("%s", err.msg);
+    if (pl_overrides_apply(d, pl_scenario_reader_of(d), sets, n, NULL, &err)) {
+        pl_ydoc_free(d);
+        return NULL;
+    }
     return d;
 }
 
@@ -123,6 +137,82 @@ static void forked_points_are_the_points_evaluated_alone(void **state)
     }
 }
 
+/* Points whose priors over the parties' types differ (agreement_fork.c: watched through their beliefs and
+ * expectations, forked where those part), against the same points alone: each shipped agreement's parties'
+ * first type made likelier and less likely, two parties at once, and a prior moved together with a
+ * verifier's chance (shared only where each variant moves one of them); at 1 and 2 threads. */
+static void points_whose_priors_differ(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file;
+        const char *sets[3][2]; /* up to three points of up to two overrides */
+        int n_sets[3];
+    } cases[] = {
+        {"scenarios/korea/six-party-2007.yaml",
+         {{"parties.DPRK.policy.opportunist.p=0.05"}, {"parties.US.policy.all_first.p=0.7"},
+          {"parties.DPRK.policy.grim.p=0.5", "parties.CN.policy.unconditional.p=0.9"}},
+         {1, 1, 2}},
+        {"scenarios/korea/six-party-2007.yaml",
+         {{"parties.DPRK.policy.opportunist.p=0.5"}, {"parties.US.policy.all_first.p=0.1"},
+          {"parties.JP.policy.hold.p=0.2"}},
+         {1, 1, 1}},
+        {"scenarios/korea/agreed-framework-1994.yaml",
+         {{"parties.DPRK.policy.0.p=0.9"}, {"parties.US.policy.0.p=0.2"}, {"parties.DPRK.policy.1.p=0.6"}},
+         {1, 1, 1}},
+        {"scenarios/korea/singapore-2018.yaml",
+         {{"parties.DPRK.policy.0.p=0.3"}, {"parties.UNSC.policy.0.p=0.8"}, {"parties.DPRK.policy.grim.p=0.6"}},
+         {1, 1, 1}},
+    };
+    int typed = 0;
+    for (size_t f = 0; f < sizeof cases / sizeof *cases; f++) {
+        pl_error err;
+        pl_ydoc *doc;
+        if (pl_ydoc_load(&doc, cases[f].file, &err)) fail_msg("%s", err.msg);
+        pl_ydoc *own[3];
+        const pl_ydoc *pts[3];
+        int n = 0;
+        for (int i = 0; i < 3; i++)
+            if (!(pts[n] = own[n] = with_sets(doc, cases[f].sets[i], cases[f].n_sets[i])))
+                fail_msg("%s: --set %s refused", cases[f].file, cases[f].sets[i][0]);
+            else
+                n++;
+        for (int threads = 1; threads <= 2; threads++) {
+            pl_eval_config ec = {.runs = 1200, .seed = 5 + (uint64_t)threads, .seed_given = 1, .threads = threads};
+            pl_eval_result base, alone, out[3];
+            int shared[3];
+            if (pl_eval_agreement_shared(doc, pts, n, &ec, &base, out, shared, &err)) fail_msg("%s", err.msg);
+            for (int i = 0; i < n; i++) {
+                if (!shared[i]) fail_msg("%s: point %d not shared", cases[f].file, i);
+                typed++;
+                if (pl_eval_agreement(pts[i], &ec, &alone, &err)) fail_msg("%s", err.msg);
+                char what[512];
+                snprintf(what, sizeof what, "%s with %s%s%s, %d threads", cases[f].file, cases[f].sets[i][0],
+                         cases[f].n_sets[i] > 1 ? " and " : "", cases[f].n_sets[i] > 1 ? cases[f].sets[i][1] : "", threads);
+                assert_same_result(&out[i], &alone, what);
+            }
+        }
+        for (int i = 0; i < n; i++) pl_ydoc_free(own[i]);
+        pl_ydoc_free(doc);
+    }
+    assert_int_equal(typed, 24);
+    /* a prior and a cost together: not shared */
+    pl_error err;
+    pl_ydoc *doc;
+    if (pl_ydoc_load(&doc, "scenarios/korea/six-party-2007.yaml", &err)) fail_msg("%s", err.msg);
+    const char *both[] = {"parties.DPRK.policy.opportunist.p=0.05", "steps.BDA-US.cost=3"};
+    pl_ydoc *own = with_sets(doc, both, 2);
+    assert_non_null(own);
+    const pl_ydoc *pts[1] = {own};
+    pl_eval_config ec = {.runs = 200, .seed = 1, .seed_given = 1, .threads = 1};
+    pl_eval_result base, out[1];
+    int shared[1];
+    if (pl_eval_agreement_shared(doc, pts, 1, &ec, &base, out, shared, &err)) fail_msg("%s", err.msg);
+    assert_int_equal(shared[0], 0);
+    pl_ydoc_free(own);
+    pl_ydoc_free(doc);
+}
+
 static void the_same_at_two_threads_and_another_seed(void **state)
 {
     (void)state;
@@ -193,6 +283,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(forked_points_are_the_points_evaluated_alone),
+        cmocka_unit_test(points_whose_priors_differ),
         cmocka_unit_test(the_same_at_two_threads_and_another_seed),
         cmocka_unit_test(schedules_that_part_late),
         cmocka_unit_test(the_six_party_ranges_that_move_only_draws),
