@@ -74,19 +74,38 @@ void pl_ag_expectation_of(const pl_ag_compiled *c, const pl_ag_state *st, const 
     }
 }
 
-/* The watching points whose beliefs about j give other expectations than the run's, just remade (pl_ag_type_watch). */
+/* The watching points' expectations about j remade from their beliefs (pl_ag_type_watch), and the steps whose
+ * worths read one of them that differs from the run's, just remade. */
 static __attribute__((noinline)) void watch_expectations(const pl_ag_compiled *c, const pl_ag_state *st,
                                                          pl_ag_type_watch *w, int j)
 {
     for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1) {
         const int k = __builtin_ctz(b);
         if (!(w->parties[k] >> j & 1)) continue;
-        double answer, would_do[PL_AG_MAX_STEPS];
-        pl_ag_expectation_of(c, st, w->belief[k][j], j, &answer, would_do);
-        int same = answer == st->would_answer[j];
-        for (pl_bits m = c->maybe_never & c->own[j]; m && same; m &= m - 1)
-            same = would_do[__builtin_ctzll(m)] == st->would_do[__builtin_ctzll(m)];
-        if (!same) w->differs |= b & -b;
+        pl_ag_expectation_of(c, st, w->belief[k][j], j, &w->answer[k][j], w->would_do[k]);
+        pl_bits reads = w->answer[k][j] != st->would_answer[j] ? c->pi_readers_answer[j] : 0;
+        for (pl_bits m = c->maybe_never & c->own[j]; m; m &= m - 1) {
+            const int d = __builtin_ctzll(m);
+            if (w->would_do[k][d] != st->would_do[d]) reads |= c->pi_readers_do[d];
+        }
+        w->reads_of[k][j] = reads;
+        pl_bits all = 0;
+        for (uint32_t q = w->parties[k]; q; q &= q - 1) all |= w->reads_of[k][__builtin_ctz(q)];
+        w->reads[k] = all;
+    }
+}
+
+/* Swaps point k's expectations about its parties with the run's (st's), both ways. */
+static void watch_swap(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_type_watch *w, int k)
+{
+    for (uint32_t q = w->parties[k]; q; q &= q - 1) {
+        const int j = __builtin_ctz(q);
+        double x = st->would_answer[j];
+        st->would_answer[j] = w->answer[k][j], w->answer[k][j] = x;
+        for (pl_bits m = c->maybe_never & c->own[j]; m; m &= m - 1) {
+            const int d = __builtin_ctzll(m);
+            x = st->would_do[d], st->would_do[d] = w->would_do[k][d], w->would_do[k][d] = x;
+        }
     }
 }
 
@@ -352,6 +371,48 @@ static inline __attribute__((always_inline)) void plan_fill(const pl_ag_compiled
         p_act[s] = !(rule->reverse >> s & 1) ? (logit ? act_keep(c, st, cache, memo, p, s, eps, span) : eps + span * 1.0) : eps;
     }
     *cs_out = cs, *ck_out = ck;
+}
+
+void pl_ag_watch_chances(const pl_ag_compiled *c, pl_ag_state *st, pl_bits starts, pl_bits keeps)
+{
+    pl_ag_type_watch *const w = st->type_watch;
+    const double eps = c->eps, span = 1 - 2 * eps;
+    for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1) {
+        const int k = __builtin_ctz(b);
+        /* (with `choice: rule` no chance reads an expectation) */
+        const pl_bits acts = c->choice == PL_CHOICE_LOGIT ? w->reads[k] & (starts | keeps) : 0;
+        w->acts[k] = acts, w->acts_start[k] = acts & starts;
+        if (!acts) continue;
+        watch_swap(c, st, w, k); /* the point's expectations in the run's place, as its own run holds them */
+        for (pl_bits m = acts; m; m &= m - 1) { /* made afresh, as a plan makes them where its cache is empty */
+            const int s = __builtin_ctzll(m);
+            w->chance[k][s] = (starts >> s & 1) ? act_start(c, st, NULL, logit_memo, c->actor[s], s, eps, span)
+                                                : act_keep(c, st, NULL, logit_memo, c->actor[s], s, eps, span);
+        }
+        watch_swap(c, st, w, k);
+    }
+}
+
+void pl_ag_watch_draws(const pl_ag_state *st, int from, int to)
+{
+    pl_ag_type_watch *const w = st->type_watch;
+    for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1) {
+        const int k = __builtin_ctz(b);
+        if (!w->acts[k]) continue;
+        for (int t = from; t <= to; t++) {
+            const uint64_t base = pl_ag_choice_base(st->choice_key, t);
+            pl_bits differ = 0;
+            for (pl_bits m = w->acts[k]; m; m &= m - 1) {
+                const unsigned s = (unsigned)__builtin_ctzll(m);
+                const double u = pl_ag_choice_u_at(base, s);
+                differ |= (pl_bits)((u < st->p_act[s]) != (u < w->chance[k][s]));
+            }
+            if (differ) {
+                w->differs |= b & -b;
+                break;
+            }
+        }
+    }
 }
 
 void pl_ag_plan_choice(const pl_ag_compiled *c, const pl_ag_state *st, int p, const pl_ag_move *rule, pl_ag_plan *pl)
@@ -641,6 +702,10 @@ void pl_ag_decide_all_behaved(const pl_ag_compiled *c, pl_ag_state *st, pl_ag_mo
         }
     }
     decide_drawn(st, all);
+    if (st->type_watch) { /* the watching points' chances where they differ, drawn against the same uniforms */
+        pl_ag_watch_chances(c, st, st->agg_cs_start, st->agg_ck_keep);
+        pl_ag_watch_draws(st, st->t, st->t);
+    }
 }
 
 void pl_ag_decide_drawn(const pl_ag_state *st, pl_ag_move *all) { decide_drawn(st, all); }

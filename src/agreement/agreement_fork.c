@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
-/* agreement_fork.c — points that move only a draw's threshold, played with the baseline's runs and
- * forked from them where their draws first come out differently (the sensitivity analyses' shared
- * evaluator: pl_eval_agreement_shared, scenario/scenario.h).
+/* agreement_fork.c — points that move only a draw's threshold, or only the priors over the parties' types,
+ * played with the baseline's runs and forked from them where they first come out differently (the
+ * sensitivity analyses' shared evaluator: pl_eval_agreement_shared, scenario/scenario.h).
  *
  * Which points: those whose compiled variants (pl_ag_compile: everything a run reads) are the
  * baseline's but for the verifiers' chance of confirming a period (p_confirm, read only where a
- * verification delay is drawn) and the shocks' rates (read only by pl_ag_draw's schedule).  The
- * rule is the comparison of the compiled tables, byte for byte, not a list of names: a range that
- * moves anything else a run reads makes its points ordinary ones (evaluated as today, one by one).
+ * verification delay is drawn) and the shocks' rates (read only by pl_ag_draw's schedule), or but for
+ * the priors (opt_cum: read by the types drawn and the beliefs a run opens with).  The rule is the
+ * comparison of the compiled tables, byte for byte, not a list of names: a range that moves anything else a
+ * run reads makes its points ordinary ones (evaluated as today, one by one).
  *
  * Such a point's run is the baseline's run until the first draw that comes out differently (the draws
  * are counter-based: the same uniforms in the same order).  The watch (pl_ag_watch in the run state,
@@ -19,12 +20,21 @@
  *   baseline's) answers otherwise.  A run reads its schedule only there and in its opening, where
  *   only an occurrence in period 0 is read: schedules that differ from such an occurrence on (`m`, the
  *   first occurrence at which they differ) part there.
+ * A point whose priors differ draws the run's types or not (from the same uniforms): where not, it plays
+ * its run whole.  Where it does, its run reads its priors only through its beliefs, those only through
+ * its expectations, and those only through the logit chances of the steps whose worths read them: the
+ * watch of the beliefs (pl_ag_type_watch in the state) carries its beliefs and expectations beside the
+ * run's, makes its chances where its expectations differ, and tells where a choice drawn for such a step
+ * (a decision, or a period a quiet stretch or a run at rest skips) comes out otherwise under them.
  * The baseline's run goes stretch by stretch (a stretch: one pl_ag_period_next and the decisions after,
- * as run_periods in agreement_simulate.c goes, cut at completion with the payoffs not added up), and
- * while some point is still its, the state at each stretch's start is kept.  After a stretch in which a
- * point's draw or a read of its schedule differed, the point's run goes on from that
- * state under its own compiled variant and draws, to its end; a point whose run never parts takes the
- * baseline's completion.  A difference in the opening (before the first stretch) plays the point whole.
+ * as run_periods in agreement_simulate.c goes, cut at completion with the payoffs not added up).  While a
+ * point that moves a draw is still its, the state at each stretch's start is kept; otherwise, where a point
+ * parts, the baseline's run is played again to that stretch's start (its runs are deterministic: a point
+ * that moves only priors parts in about one run in a hundred after its opening).  After a stretch in which a
+ * point's draw, a read of its schedule or one of its choices differed, the point's run goes on from that
+ * state (a typed point's beliefs, expectations and chances put in: watch_state) under its own compiled
+ * variant and draws, to its end; a point whose run never parts takes the baseline's completion.  A
+ * difference in the opening (before the first stretch) plays the point whole.
  * So each point's completion is the one pl_ag_completion_of gives it, and its tallies (completions and
  * the paired ones: integers, summed in any order) the same whatever the thread count. */
 #include <assert.h>
@@ -65,36 +75,78 @@ static void loop_copy(const pl_ag_compiled *c, pl_ag_loop *to, const pl_ag_loop 
 }
 
 /* What run_forked keeps beside the runs: the loops (L the baseline's; snap, fork scratch), the watch of
- * the beliefs, and its beliefs as they were at the stretch's start (held). */
+ * the beliefs, and what it held at the stretch's start for each point (held: the same fields). */
 typedef struct fork_scratch {
     pl_ag_loop L, snap, fork;
-    pl_ag_type_watch tw;
-    double held[PL_AG_WATCH_MAX][PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    pl_ag_type_watch tw, held;
 } fork_scratch;
 
+/* Point k's part of a watch (its beliefs, expectations, the steps reading those that differ, its chances)
+ * copied from `from` into `to`: every entry its run reads. */
+static void watch_copy(const pl_ag_compiled *c, pl_ag_type_watch *to, const pl_ag_type_watch *from, int k)
+{
+    for (uint32_t q = from->parties[k]; q; q &= q - 1) {
+        const int j = __builtin_ctz(q);
+        memcpy(to->belief[k][j], from->belief[k][j], (size_t)c->n_opt[j] * sizeof to->belief[k][j][0]);
+        to->answer[k][j] = from->answer[k][j], to->reads_of[k][j] = from->reads_of[k][j];
+        for (pl_bits m = c->maybe_never & c->own[j]; m; m &= m - 1)
+            to->would_do[k][__builtin_ctzll(m)] = from->would_do[k][__builtin_ctzll(m)];
+    }
+    to->parties[k] = from->parties[k], to->reads[k] = from->reads[k];
+    to->acts[k] = from->acts[k], to->acts_start[k] = from->acts_start[k];
+    for (pl_bits m = from->acts[k]; m; m &= m - 1) to->chance[k][__builtin_ctzll(m)] = from->chance[k][__builtin_ctzll(m)];
+}
+
+/* The state of point k's own run, made from the baseline's at the same moment (st, a copy) and what the watch
+ * held of the point then (w): its beliefs and expectations about the parties whose priors differ, the chances
+ * of its last plans' logit choices that read one of those expectations that differs, and no chance kept
+ * (cached) for a step whose worth reads one: the rest of a point's run that has not parted is the run's. */
+static void watch_state(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_type_watch *w, int k)
+{
+    for (uint32_t q = w->parties[k]; q; q &= q - 1) {
+        const int j = __builtin_ctz(q);
+        memcpy(st->belief[j], w->belief[k][j], (size_t)c->n_opt[j] * sizeof st->belief[j][0]);
+        st->would_answer[j] = w->answer[k][j];
+        for (pl_bits m = c->maybe_never & c->own[j]; m; m &= m - 1)
+            st->would_do[__builtin_ctzll(m)] = w->would_do[k][__builtin_ctzll(m)];
+    }
+    st->pi_ok_start &= ~w->reads[k], st->pi_ok_keep &= ~w->reads[k];
+    for (pl_bits m = w->acts[k]; m; m &= m - 1) st->p_act[__builtin_ctzll(m)] = w->chance[k][__builtin_ctzll(m)];
+}
+
 /* Whether typed point k's run (its compiled variant p, its priors differing in the parties of `parties`) opens as
- * the baseline's opened (L): the same types drawn, and, with behaviour, its priors' expectations the same as those
- * the opening made (where it made them: a party whose beliefs are still to be read is compared when they are,
- * pl_ag_type_watch); its beliefs about those parties, its priors, into w's. */
-static int opens_the_same(const pl_ag_compiled *c0, const pl_ag_compiled *p, const pl_ag_draws *d, const pl_ag_loop *L,
+ * the baseline's opened (L): the same types drawn and, with behaviour, the opening's choices drawn the same under
+ * the point's chances; its part of the watch (its priors, the expectations they give where the opening made
+ * the run's, its chances) made in w. */
+static int opens_the_same(const pl_ag_compiled *c0, const pl_ag_compiled *p, const pl_ag_draws *d, pl_ag_loop *L,
                           uint32_t parties, pl_ag_type_watch *w, int k)
 {
-    const pl_ag_state *st = &L->R.st;
+    pl_ag_state *st = &L->R.st;
     for (int j = 0; j < c0->n_parties; j++)
         if (pl_ag_type_drawn(p, j, d->u_type[j]) != st->type[j]) return 0;
+    w->parties[k] = parties, w->reads[k] = w->acts[k] = w->acts_start[k] = 0;
     if (!c0->behave) return 1; /* (no beliefs: the priors draw the types, nothing else) */
     for (uint32_t b = parties; b; b &= b - 1) {
         const int j = __builtin_ctz(b);
         double prev = 0; /* the prior, as pl_ag_beliefs_init makes it */
         for (int t = 0; t < p->n_opt[j]; t++) w->belief[k][j][t] = p->opt_cum[j][t] - prev, prev = p->opt_cum[j][t];
-        if (st->bel_dirty >> j & 1) continue;
-        double answer, would_do[PL_AG_MAX_STEPS];
-        pl_ag_expectation_of(c0, st, w->belief[k][j], j, &answer, would_do);
-        if (answer != st->would_answer[j]) return 0;
+        w->reads_of[k][j] = 0;
+        if (st->bel_dirty >> j & 1) continue; /* (made, and compared, where the run makes its own) */
+        pl_ag_expectation_of(c0, st, w->belief[k][j], j, &w->answer[k][j], w->would_do[k]);
+        pl_bits reads = w->answer[k][j] != st->would_answer[j] ? c0->pi_readers_answer[j] : 0;
         for (pl_bits m = c0->maybe_never & c0->own[j]; m; m &= m - 1)
-            if (would_do[__builtin_ctzll(m)] != st->would_do[__builtin_ctzll(m)]) return 0;
+            if (w->would_do[k][__builtin_ctzll(m)] != st->would_do[__builtin_ctzll(m)]) reads |= c0->pi_readers_do[__builtin_ctzll(m)];
+        w->reads_of[k][j] = reads, w->reads[k] |= reads;
     }
-    return 1;
+    if (!w->reads[k]) return 1;
+    /* the opening's decisions (period 0's), drawn against the point's chances too */
+    const uint32_t bit = 1u << k, pending = w->pending, differs = w->differs;
+    w->pending = bit, w->differs = 0, st->type_watch = w;
+    pl_ag_watch_chances(c0, st, st->agg_cs_start, st->agg_ck_keep);
+    pl_ag_watch_draws(st, st->t, st->t);
+    const int same = !w->differs;
+    st->type_watch = NULL, w->pending = pending, w->differs = differs;
+    return same;
 }
 
 /* The baseline's run of one variant (c0, d0) and n points' (c[k], d[k]; m[k] the first occurrence at
@@ -116,11 +168,11 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
     for (int k = 0; k < n; k++)
         if (m[k] < INT_MAX && ((m[k] < d0->n_occ && d0->occ_t[m[k]] == 0) || (m[k] < d[k]->n_occ && d[k]->occ_t[m[k]] == 0)))
             parted |= 1u << k;
+    tw->pending = tw->differs = 0;
     for (uint32_t b = typed & ~parted; b; b &= b - 1) {
         const int k = __builtin_ctz(b);
         if (!opens_the_same(c0, c[k], d0, L, parties[k], tw, k)) parted |= 1u << k;
     }
-    for (int k = 0; k < n; k++) tw->parties[k] = parties[k];
     for (uint32_t b = parted; b; b &= b - 1) {
         int k = __builtin_ctz(b);
         pl_ag_outcome o;
@@ -130,31 +182,31 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
     pl_ag_watch w;
     uint32_t shocks = 0;
     for (int k = 0; k < n; k++) w.point[k] = c[k], w.draws[k] = d[k], shocks |= (uint32_t)(m[k] < INT_MAX) << k;
+    int played = 0; /* the baseline's stretches */
     while (live && pending) {
-        loop_copy(c0, snap, L);
+        /* the state at the stretch's start kept while a point that moves a draw is pending (those part in many
+         * runs); a point that moves only priors parts in few, and its state is played again where it does */
+        const int kept = (pending & (watched | shocks)) != 0;
+        if (kept) loop_copy(c0, snap, L);
         tw->pending = pending & typed, tw->differs = 0;
-        for (uint32_t b = tw->pending; b; b &= b - 1) { /* the typed points' beliefs at the stretch's start */
-            const int k = __builtin_ctz(b);
-            for (uint32_t q = parties[k]; q; q &= q - 1) {
-                const int j = __builtin_ctz(q);
-                memcpy(x->held[k][j], tw->belief[k][j], (size_t)c0->n_opt[j] * sizeof x->held[k][j][0]);
-            }
-        }
+        for (uint32_t b = tw->pending; b; b &= b - 1) watch_copy(c0, &x->held, tw, __builtin_ctz(b)); /* as at the stretch's start */
         w.pending = pending & watched, w.shocks = pending & shocks, w.differs = 0;
         L->R.watch = &w;
         L->R.st.type_watch = tw->pending ? tw : NULL;
         live = pl_ag_loop_stretch(c0, d0, L);
         L->R.watch = NULL, L->R.st.type_watch = NULL;
         parted = w.differs | tw->differs;
+        if (parted && !kept) { /* the baseline's run again to the stretch's start (its runs are deterministic) */
+            pl_ag_loop_begin(c0, d0, snap);
+            for (int i = 0; i < played; i++) pl_ag_loop_stretch(c0, d0, snap);
+        }
+        played++;
         for (uint32_t b = parted; b; b &= b - 1) { /* from the stretch's start, the point's own */
             int k = __builtin_ctz(b);
             pl_ag_loop *f = snap; /* the last to part here goes on from the kept state itself */
             if (b & (b - 1)) loop_copy(c0, fork, snap), f = fork;
             f->R.watch = NULL, f->R.st.type_watch = NULL;
-            for (uint32_t q = typed >> k & 1 ? parties[k] : 0; q; q &= q - 1) { /* a typed point's own beliefs */
-                const int j = __builtin_ctz(q);
-                memcpy(f->R.st.belief[j], x->held[k][j], (size_t)c0->n_opt[j] * sizeof x->held[k][j][0]);
-            }
+            if (typed >> k & 1) watch_state(c0, &f->R.st, &x->held, k); /* a typed point's own state */
             while (pl_ag_loop_stretch(c[k], d[k], f)) continue;
             out[k] = f->o.complete_t;
         }

@@ -135,17 +135,33 @@ typedef struct pl_ag_watch {
 
 /* Other compiled variants watching a run's beliefs (agreement_fork.c): variants that differ from the run's
  * only in the priors over some parties' types (parties[k], bit j), and that draw the run's types.  Such a
- * point's run is the watched run as long as its expectations are the run's (its beliefs are read only
- * through them: pl_ag_expectations), its beliefs about those parties aside: belief[k][j], updated by
- * each of the run's Bayes updates as its own run would update them (agreement_beliefs.c).  At each update
- * that normalises otherwise (one sum positive, the other not), and at each remaking of the expectations
- * (agreement_choice.c) that gives the point other ones than the run's, the point in `pending` gets its bit
- * in `differs`. */
+ * point's run reads its beliefs only through its expectations (pl_ag_expectations), and those only through
+ * the logit chances of the steps whose worths read them; so it is the watched run as long as every choice
+ * drawn comes out the same under its own chances.  The watch keeps, for each point: its beliefs about those
+ * parties (belief[k][j]), updated by each of the run's Bayes updates as its own run would update them
+ * (agreement_beliefs.c); its expectations about them (answer, would_do), remade where the run's are
+ * (agreement_choice.c); the steps whose worths read one of those that differs from the run's (reads[k]);
+ * and, for those of them the last plans draw a logit choice for (acts[k], starts among them in
+ * acts_start[k]), the point's own chance (chance[k][s]).  Every choice drawn for such a step (the decisions,
+ * and the periods a quiet stretch or a run at rest skips) is drawn against both chances; where they answer
+ * otherwise, or where an update normalises otherwise, the point in `pending` gets its bit in `differs`. */
 typedef struct pl_ag_type_watch {
     uint32_t pending, differs;
     uint32_t parties[PL_AG_WATCH_MAX];
+    pl_bits reads[PL_AG_WATCH_MAX], reads_of[PL_AG_WATCH_MAX][PL_AG_MAX_PARTIES];
+    pl_bits acts[PL_AG_WATCH_MAX], acts_start[PL_AG_WATCH_MAX];
     double belief[PL_AG_WATCH_MAX][PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
+    double answer[PL_AG_WATCH_MAX][PL_AG_MAX_PARTIES];
+    double would_do[PL_AG_WATCH_MAX][PL_AG_MAX_STEPS];
+    double chance[PL_AG_WATCH_MAX][PL_AG_MAX_STEPS];
 } pl_ag_type_watch;
+
+/* The watch's chances for the steps of `starts` (to start) and `keeps` (to keep) that read an expectation
+ * of some point's that differs (the plans' logit choices: the merged plans at the decisions, the plans
+ * remade at rest), made with the point's expectations (agreement_choice.c) */
+void pl_ag_watch_chances(const pl_ag_compiled *c, pl_ag_state *st, pl_bits starts, pl_bits keeps);
+/* ... and the choices of periods from..to (inclusive) drawn against them and the run's (st->p_act). */
+void pl_ag_watch_draws(const pl_ag_state *st, int from, int to);
 
 /* One run in progress: the public state and what the simulator keeps beside it.
  * pl_ag_run plays a whole run with it; the stepper (agreement_stepper.c) one period at a time. */

@@ -637,12 +637,16 @@ static int skip_at_rest(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
     double cut[PL_AG_MAX_STEPS];
     if (kept) /* the parties that choose, merged (those that follow their rule exactly are at rest) */
         n = choices_that_may_act(st, st->agg_cs, st->agg_ck, 0, step, keep, cut);
-    else
+    else {
+        pl_bits starts = 0, keeps = 0; /* the plans' logit choices, for the watching points (pl_ag_type_watch) */
         for (int p = 0; p < c->n_parties; p++) {
             if (c->exact[p]) continue;
             pl_ag_plan_now(c, st, p);
             n = choices_that_may_act(st, st->plan_cs[p], st->plan_ck[p], n, step, keep, cut);
+            starts |= st->plan_cs[p] & st->plan_rule[p].start, keeps |= st->plan_ck[p] & ~st->plan_rule[p].reverse;
         }
+        if (st->type_watch) pl_ag_watch_chances(c, st, starts, keeps);
+    }
     int stop = c->horizon;
     for (int t = R->t; t < stop && n; t++)
         for (int i = 0; i < n; i++) {
@@ -654,6 +658,7 @@ static int skip_at_rest(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
                 break;
             }
         }
+    if (st->type_watch) pl_ag_watch_draws(st, R->t, stop < c->horizon ? stop : c->horizon - 1);
     int gap = stop - R->t;
     if (gap > 0 && !R->unpaid)
         for (pl_bits b = st->done & ~st->covert & pl_ag_flowing(c, st); b; b &= b - 1) {
@@ -721,7 +726,7 @@ void pl_ag_finish(const pl_ag_compiled *c, const pl_ag_run_state *R, pl_ag_outco
 static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_state *R, pl_ag_outcome *o)
 {
     pl_ag_state *const st = &R->st;
-    const int H = c->horizon, P = c->n_parties;
+    const int H = c->horizon, P = c->n_parties, t0 = R->t;
     int t = R->t, end = H; /* end: the first period whose opening (or closing) moves something */
     if (R->next_event < end) end = R->next_event; /* may be early: a period the stretch could skip played */
     if (st->next_late < end) end = st->next_late;
@@ -756,7 +761,11 @@ static void quiet_skip(const pl_ag_compiled *c, const pl_ag_draws *d, pl_ag_run_
         }
         add_rows(o->pay, rows, flowing, P);
     }
+    if (st->type_watch) pl_ag_watch_draws(st, t0, t - 1); /* the periods skipped */
+    R->t = t;
+    return;
 played:
+    if (st->type_watch) pl_ag_watch_draws(st, t0, t); /* ... and the one a choice acts in */
     R->t = t;
 }
 
