@@ -138,9 +138,10 @@ static void forked_points_are_the_points_evaluated_alone(void **state)
 }
 
 /* Points whose priors over the parties' types differ (agreement_fork.c: watched through their beliefs and
- * expectations, forked where those part), against the same points alone: each shipped agreement's parties'
- * first type made likelier and less likely, two parties at once, and a prior moved together with a
- * verifier's chance (shared only where each variant moves one of them); at 1 and 2 threads. */
+ * chances, forked where a choice comes out otherwise), against the same points alone: the shipped agreements'
+ * parties' types made likelier and less likely, one party or two at once, hold and grim types among them, and
+ * a file without behaviour (the priors draw the types, nothing else); at 1 and 2 threads.  A prior moved with
+ * a cost is not shared. */
 static void points_whose_priors_differ(void **state)
 {
     (void)state;
@@ -162,6 +163,14 @@ static void points_whose_priors_differ(void **state)
          {1, 1, 1}},
         {"scenarios/korea/singapore-2018.yaml",
          {{"parties.DPRK.policy.0.p=0.3"}, {"parties.UNSC.policy.0.p=0.8"}, {"parties.DPRK.policy.grim.p=0.6"}},
+         {1, 1, 1}},
+        {"scenarios/korea/russia-china-roadmap.yaml",
+         {{"parties.DPRK.policy.hold.p=0.4"}, {"parties.DPRK.policy.0.p=0.1", "parties.UNSC.policy.0.p=0.9"},
+          {"parties.US.policy.all_first.p=0.05"}},
+         {1, 2, 1}},
+        /* without behaviour the priors draw the types and nothing else */
+        {"scenarios/korea/leap-day-2012.yaml",
+         {{"parties.DPRK.policy.0.p=0.3"}, {"parties.US.policy.all_first.p=0.6"}, {"parties.DPRK.policy.grim.p=0.05"}},
          {1, 1, 1}},
     };
     int typed = 0;
@@ -195,7 +204,7 @@ static void points_whose_priors_differ(void **state)
         for (int i = 0; i < n; i++) pl_ydoc_free(own[i]);
         pl_ydoc_free(doc);
     }
-    assert_int_equal(typed, 24);
+    assert_int_equal(typed, (int)(sizeof cases / sizeof *cases) * 3 * 2);
     /* a prior and a cost together: not shared */
     pl_error err;
     pl_ydoc *doc;
