@@ -51,7 +51,8 @@ typedef int (*pl_scenario_eval)(const pl_ydoc *doc, const pl_eval_config *cfg, p
 int pl_eval_agreement(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
 int pl_eval_nparty(const pl_ydoc *doc, const pl_eval_config *cfg, pl_eval_result *out, pl_error *err);
 /* The baseline and points together, where a kind can share the baseline's runs with them (the agreement:
- * points that move only draw thresholds, forked from the baseline's runs, agreement_fork.c): the
+ * points that move only draw thresholds or only the priors over the parties' types, forked from the
+ * baseline's runs, agreement_fork.c): the
  * baseline's result into *base_out, as its evaluator's; each point it shares (shared[i] = 1) into
  * points_out[i], as its evaluator's with the baseline's runs and seed; the others (a NULL point too) are
  * left to the evaluator (shared[i] = 0).  On an error the caller evaluates as without it. */

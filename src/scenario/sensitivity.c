@@ -217,8 +217,8 @@ static int evaluate(sens_ctx *x, const double *values, uint64_t runs, pl_eval_re
 }
 
 /* The baseline, with values[k] for every range and `runs` runs.  Where the kind shares the
- * baseline's runs with points (x->shared: the agreement's points that move only draw thresholds,
- * forked from the baseline's runs), the one-at-a-time ends go with it (x->end, for one_at_a_time):
+ * baseline's runs with points (x->shared: the agreement's points that move only draw thresholds or only
+ * priors, forked from the baseline's runs), the one-at-a-time ends go with it (x->end, for one_at_a_time):
  * each the same result as evaluated alone.  Anything that goes wrong there (a point the kind refuses,
  * say) leaves the points and the baseline to be evaluated one by one as without it, so that the
  * errors are the same. */
