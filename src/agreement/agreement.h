@@ -268,8 +268,8 @@ struct pl_agreement {
  * with chance p a period, floor(log1p(-u) / log_q) where log_q is log1p(-p) as compiled, is k exactly
  * while u lies between cut[k - 1] and cut[k], cut[k] = 1 - (1 - p)^(k + 1) made from that log_q
  * (-expm1((k + 1) log_q)), and reaches the horizon above `beyond`.  A u within PL_AG_GEO_MARGIN of a cut
- * point is left to the logarithm: the margin is some 400 times the rounding the two ways can differ by
- * (docs/agreements.md, "How a delay is drawn"). */
+ * point is left to the logarithm: the margin keeps the quotient at least 17 times the rounding of the two
+ * ways from an integer (agreement_simulate.c, geometric_cut, says why). */
 #define PL_AG_GEO_CUTS 8
 #define PL_AG_GEO_MARGIN 1e-9
 typedef struct pl_ag_geo {

@@ -105,6 +105,8 @@ void pl_ag_time_update_full(const pl_ag_compiled *c, pl_ag_state *st);
  * (its starts, its reversals, its steps newly late), on the snapshot before the moves.
  * Records each change in o (may be NULL).  Returns 1 if any belief changed. */
 void pl_ag_beliefs_init(const pl_ag_compiled *c, pl_ag_state *st);
+/* Party j's prior over its types (the beliefs every run opens with), from c's cumulative probabilities. */
+void pl_ag_prior_of(const pl_ag_compiled *c, int j, double *prior);
 int pl_ag_beliefs_update(const pl_ag_compiled *c, pl_ag_state *st, const pl_ag_move *all, pl_ag_outcome *o);
 /* A covert withdrawal of step s on this snapshot: the types of its actor whose rule would withdraw
  * it (bit k), kept until it is found out; then pl_ag_beliefs_reveal updates the public belief

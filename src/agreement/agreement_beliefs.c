@@ -21,15 +21,18 @@
 
 #include "agreement/agreement_behaviour.h"
 
+void pl_ag_prior_of(const pl_ag_compiled *c, int j, double *prior)
+{
+    double prev = 0;
+    for (int k = 0; k < c->n_opt[j]; k++) {
+        prior[k] = c->opt_cum[j][k] - prev;
+        prev = c->opt_cum[j][k];
+    }
+}
+
 void pl_ag_beliefs_init(const pl_ag_compiled *c, pl_ag_state *st)
 {
-    for (int j = 0; j < c->n_parties; j++) {
-        double prev = 0;
-        for (int k = 0; k < c->n_opt[j]; k++) {
-            st->belief[j][k] = c->opt_cum[j][k] - prev;
-            prev = c->opt_cum[j][k];
-        }
-    }
+    for (int j = 0; j < c->n_parties; j++) pl_ag_prior_of(c, j, st->belief[j]);
     for (int d = 0; d < c->n_steps; d++) st->would_do[d] = 1;
     st->bel_dirty = c->n_parties >= 32 ? ~0u : (1u << c->n_parties) - 1; /* every expectation to be made */
     st->exp_grim = st->grim;
@@ -190,11 +193,9 @@ int pl_ag_beliefs_reveal(const pl_ag_compiled *c, pl_ag_state *st, int s, uint32
 void pl_ag_belief_prior(const pl_ag_compiled *c, uint32_t prior[][PL_AG_MAX_OPTIONS])
 {
     for (int j = 0; j < c->n_parties; j++) {
-        double prev = 0;
-        for (int k = 0; k < c->n_opt[j]; k++) {
-            prior[j][k] = (uint32_t)llround((c->opt_cum[j][k] - prev) * PL_AG_BELIEF_ONE);
-            prev = c->opt_cum[j][k];
-        }
+        double row[PL_AG_MAX_OPTIONS];
+        pl_ag_prior_of(c, j, row);
+        for (int k = 0; k < c->n_opt[j]; k++) prior[j][k] = (uint32_t)llround(row[k] * PL_AG_BELIEF_ONE);
     }
 }
 

@@ -74,25 +74,26 @@ void pl_ag_expectation_of(const pl_ag_compiled *c, const pl_ag_state *st, const 
     }
 }
 
-/* The watching points' expectations about j remade from their beliefs (pl_ag_type_watch), and the steps whose
- * worths read one of them that differs from the run's, just remade. */
+void pl_ag_watch_expect(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_type_watch *w, int k, int j)
+{
+    pl_ag_expectation_of(c, st, w->belief[k][j], j, &w->answer[k][j], w->would_do[k]);
+    pl_bits reads = w->answer[k][j] != st->would_answer[j] ? c->pi_readers_answer[j] : 0;
+    for (pl_bits m = c->maybe_never & c->own[j]; m; m &= m - 1) {
+        const int d = __builtin_ctzll(m);
+        if (w->would_do[k][d] != st->would_do[d]) reads |= c->pi_readers_do[d];
+    }
+    w->reads_of[k][j] = reads;
+    pl_bits all = 0;
+    for (uint32_t q = w->parties[k]; q; q &= q - 1) all |= w->reads_of[k][__builtin_ctz(q)];
+    w->reads[k] = all;
+}
+
+/* The watching points' expectations about j remade, where the run's just were. */
 static __attribute__((noinline)) void watch_expectations(const pl_ag_compiled *c, const pl_ag_state *st,
                                                          pl_ag_type_watch *w, int j)
 {
-    for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1) {
-        const int k = __builtin_ctz(b);
-        if (!(w->parties[k] >> j & 1)) continue;
-        pl_ag_expectation_of(c, st, w->belief[k][j], j, &w->answer[k][j], w->would_do[k]);
-        pl_bits reads = w->answer[k][j] != st->would_answer[j] ? c->pi_readers_answer[j] : 0;
-        for (pl_bits m = c->maybe_never & c->own[j]; m; m &= m - 1) {
-            const int d = __builtin_ctzll(m);
-            if (w->would_do[k][d] != st->would_do[d]) reads |= c->pi_readers_do[d];
-        }
-        w->reads_of[k][j] = reads;
-        pl_bits all = 0;
-        for (uint32_t q = w->parties[k]; q; q &= q - 1) all |= w->reads_of[k][__builtin_ctz(q)];
-        w->reads[k] = all;
-    }
+    for (uint32_t b = w->pending & ~w->differs; b; b &= b - 1)
+        if (w->parties[__builtin_ctz(b)] >> j & 1) pl_ag_watch_expect(c, st, w, __builtin_ctz(b), j);
 }
 
 /* Swaps point k's expectations about its parties with the run's (st's), both ways. */
@@ -381,7 +382,7 @@ void pl_ag_watch_chances(const pl_ag_compiled *c, pl_ag_state *st, pl_bits start
         const int k = __builtin_ctz(b);
         /* (with `choice: rule` no chance reads an expectation) */
         const pl_bits acts = c->choice == PL_CHOICE_LOGIT ? w->reads[k] & (starts | keeps) : 0;
-        w->acts[k] = acts, w->acts_start[k] = acts & starts;
+        w->acts[k] = acts;
         if (!acts) continue;
         watch_swap(c, st, w, k); /* the point's expectations in the run's place, as its own run holds them */
         for (pl_bits m = acts; m; m &= m - 1) { /* made afresh, as a plan makes them where its cache is empty */

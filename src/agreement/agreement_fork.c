@@ -93,7 +93,7 @@ static void watch_copy(const pl_ag_compiled *c, pl_ag_type_watch *to, const pl_a
             to->would_do[k][__builtin_ctzll(m)] = from->would_do[k][__builtin_ctzll(m)];
     }
     to->parties[k] = from->parties[k], to->reads[k] = from->reads[k];
-    to->acts[k] = from->acts[k], to->acts_start[k] = from->acts_start[k];
+    to->acts[k] = from->acts[k];
     for (pl_bits m = from->acts[k]; m; m &= m - 1) to->chance[k][__builtin_ctzll(m)] = from->chance[k][__builtin_ctzll(m)];
 }
 
@@ -124,19 +124,14 @@ static int opens_the_same(const pl_ag_compiled *c0, const pl_ag_compiled *p, con
     pl_ag_state *st = &L->R.st;
     for (int j = 0; j < c0->n_parties; j++)
         if (pl_ag_type_drawn(p, j, d->u_type[j]) != st->type[j]) return 0;
-    w->parties[k] = parties, w->reads[k] = w->acts[k] = w->acts_start[k] = 0;
+    w->parties[k] = parties, w->reads[k] = w->acts[k] = 0;
     if (!c0->behave) return 1; /* (no beliefs: the priors draw the types, nothing else) */
+    for (uint32_t b = parties; b; b &= b - 1) w->reads_of[k][__builtin_ctz(b)] = 0; /* (all, before any is made) */
     for (uint32_t b = parties; b; b &= b - 1) {
         const int j = __builtin_ctz(b);
-        double prev = 0; /* the prior, as pl_ag_beliefs_init makes it */
-        for (int t = 0; t < p->n_opt[j]; t++) w->belief[k][j][t] = p->opt_cum[j][t] - prev, prev = p->opt_cum[j][t];
-        w->reads_of[k][j] = 0;
-        if (st->bel_dirty >> j & 1) continue; /* (made, and compared, where the run makes its own) */
-        pl_ag_expectation_of(c0, st, w->belief[k][j], j, &w->answer[k][j], w->would_do[k]);
-        pl_bits reads = w->answer[k][j] != st->would_answer[j] ? c0->pi_readers_answer[j] : 0;
-        for (pl_bits m = c0->maybe_never & c0->own[j]; m; m &= m - 1)
-            if (w->would_do[k][__builtin_ctzll(m)] != st->would_do[__builtin_ctzll(m)]) reads |= c0->pi_readers_do[__builtin_ctzll(m)];
-        w->reads_of[k][j] = reads, w->reads[k] |= reads;
+        pl_ag_prior_of(p, j, w->belief[k][j]);
+        /* the expectations the opening made (a party's still to be made: where the run makes its own) */
+        if (!(st->bel_dirty >> j & 1)) pl_ag_watch_expect(c0, st, w, k, j);
     }
     if (!w->reads[k]) return 1;
     /* the opening's decisions (period 0's), drawn against the point's chances too */
@@ -163,7 +158,7 @@ static int run_forked(const pl_ag_compiled *c0, const pl_ag_draws *d0, int n, co
     int live = pl_ag_loop_begin(c0, d0, L);
     /* the opening (no watch: pl_ag_begin clears it): a delay drawn (none can be: nothing is done yet), or
      * schedules that differ from an occurrence in period 0 (the opening reads the schedule only there), or
-     * other types drawn, or other expectations made */
+     * other types drawn, or period 0's choices drawn otherwise (opens_the_same) */
     if (L->R.ver_drawn || memcmp(&L->R.late, &d0->late, sizeof d0->late)) parted |= watched;
     for (int k = 0; k < n; k++)
         if (m[k] < INT_MAX && ((m[k] < d0->n_occ && d0->occ_t[m[k]] == 0) || (m[k] < d[k]->n_occ && d[k]->occ_t[m[k]] == 0)))
@@ -235,13 +230,12 @@ typedef struct fork_job {
 
 #define DONE_WORDS (PL_AG_ORDER_MAX / 64) /* the longest block's, a bit a run */
 /* The runs of a block are played a chunk at a time, every variant in turn on the chunk, the draws made once
- * for all of them: the baseline's, and those of each point whose shocks' schedule differs (at most
- * FORK_SHOCK_DRAWS such points keep theirs; the others' are made again for each variant). */
+ * for all of them: the baseline's, and those of each point whose shocks' schedule differs (dk: a chunk's
+ * for each such point, in the order of the points). */
 #define FORK_CHUNK 64
-#define FORK_SHOCK_DRAWS 2
 typedef struct fork_worker {
     fork_scratch x;
-    pl_ag_draws d0[FORK_CHUNK], d[FORK_SHOCK_DRAWS][FORK_CHUNK], dx[PL_AG_WATCH_MAX];
+    pl_ag_draws d0[FORK_CHUNK], *dk;
     int m[FORK_CHUNK][PL_AG_WATCH_MAX]; /* the first occurrence at which point k's schedule differs (INT_MAX none) */
     uint64_t success[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS];
     uint64_t only[1 + PL_AG_WATCH_MAX][PL_AG_MAX_VARIANTS][PL_AG_MAX_VARIANTS];
@@ -253,7 +247,10 @@ static int fork_open(void *ctx, void **state, pl_error *err)
 {
     const fork_job *j = ctx;
     fork_worker *w = pl_calloc(1, sizeof *w);
-    if (!w || !(w->done = pl_calloc((size_t)(1 + j->n) * (size_t)j->nv * DONE_WORDS, sizeof *w->done))) {
+    const size_t shocked = (size_t)__builtin_popcount(j->shocks) * FORK_CHUNK;
+    if (!w || !(w->done = pl_calloc((size_t)(1 + j->n) * (size_t)j->nv * DONE_WORDS, sizeof *w->done)) ||
+        (shocked && !(w->dk = pl_malloc(shocked * sizeof *w->dk)))) {
+        if (w) pl_free(w->done);
         pl_free(w);
         return pl_error_set(err, PL_ENOMEM, "out of memory");
     }
@@ -276,7 +273,7 @@ static void fork_close(void *ctx, void *state)
             j->success[i][v] += w->success[i][v];
             for (int x = 0; x < j->nv; x++) j->only[i][v][x] += w->only[i][v][x];
         }
-    pl_free(w->done);
+    pl_free(w->done), pl_free(w->dk);
     pl_free(w);
 }
 
@@ -307,8 +304,9 @@ static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
         for (int v = 0; v < nv; v++) memset(done_at(j, w, i, v), 0, words * sizeof *w->done);
     pl_ag_order_by_types(&j->c[0][0], j->seed, lo, (int)(hi - lo), &w->order);
     const int runs = (int)(hi - lo);
-    int keep_at[PL_AG_WATCH_MAX], kept = 0; /* the points whose schedules' draws are kept for the chunk: their slot, else -1 */
-    for (int k = 0; k < n; k++) keep_at[k] = (j->shocks >> k & 1) && kept < FORK_SHOCK_DRAWS ? kept++ : -1;
+    pl_ag_draws *dk[PL_AG_WATCH_MAX] = {0}; /* the chunk's draws of each point whose schedule differs */
+    for (int k = 0, at = 0; k < n; k++)
+        if (j->shocks >> k & 1) dk[k] = w->dk + (size_t)FORK_CHUNK * (size_t)at++;
     for (int i0 = 0; i0 < runs; i0 += FORK_CHUNK) {
         const int cn = runs - i0 < FORK_CHUNK ? runs - i0 : FORK_CHUNK;
         for (int i = 0; i < cn; i++) { /* the draws of variant 0's tables, as the simulator's */
@@ -316,9 +314,9 @@ static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
             pl_ag_draw(&j->c[0][0], j->seed, run, &w->d0[i]);
             for (int k = 0; k < n; k++) {
                 w->m[i][k] = INT_MAX;
-                if (keep_at[k] >= 0) {
-                    pl_ag_draw(&j->c[1 + k][0], j->seed, run, &w->d[keep_at[k]][i]);
-                    w->m[i][k] = first_difference(&w->d0[i], &w->d[keep_at[k]][i]);
+                if (dk[k]) {
+                    pl_ag_draw(&j->c[1 + k][0], j->seed, run, &dk[k][i]);
+                    w->m[i][k] = first_difference(&w->d0[i], &dk[k][i]);
                 }
             }
         }
@@ -329,15 +327,7 @@ static int fork_run(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot
                 const uint64_t run = lo + w->order.run[i0 + i];
                 const pl_ag_draws *d[PL_AG_WATCH_MAX];
                 int out[PL_AG_WATCH_MAX];
-                for (int k = 0; k < n; k++) {
-                    d[k] = &w->d0[i];
-                    if (keep_at[k] >= 0)
-                        d[k] = &w->d[keep_at[k]][i];
-                    else if (j->shocks >> k & 1) { /* (beyond those kept: made again for each variant) */
-                        pl_ag_draw(&j->c[1 + k][0], j->seed, run, &w->dx[k]);
-                        d[k] = &w->dx[k], w->m[i][k] = first_difference(&w->d0[i], &w->dx[k]);
-                    }
-                }
+                for (int k = 0; k < n; k++) d[k] = dk[k] ? &dk[k][i] : &w->d0[i];
                 const size_t at = (size_t)(run - lo) / 64;
                 const int shift = (int)((run - lo) % 64);
                 const int base = run_forked(&j->c[0][v], &w->d0[i], n, c, d, w->m[i], j->watched[v], j->typed[v], j->parties[v], out,

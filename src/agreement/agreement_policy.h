@@ -141,21 +141,24 @@ typedef struct pl_ag_watch {
  * parties (belief[k][j]), updated by each of the run's Bayes updates as its own run would update them
  * (agreement_beliefs.c); its expectations about them (answer, would_do), remade where the run's are
  * (agreement_choice.c); the steps whose worths read one of those that differs from the run's (reads[k]);
- * and, for those of them the last plans draw a logit choice for (acts[k], starts among them in
- * acts_start[k]), the point's own chance (chance[k][s]).  Every choice drawn for such a step (the decisions,
+ * and, for those of them the last plans draw a logit choice for (acts[k]), the point's own chance
+ * (chance[k][s]).  Every choice drawn for such a step (the decisions,
  * and the periods a quiet stretch or a run at rest skips) is drawn against both chances; where they answer
  * otherwise, or where an update normalises otherwise, the point in `pending` gets its bit in `differs`. */
 typedef struct pl_ag_type_watch {
     uint32_t pending, differs;
     uint32_t parties[PL_AG_WATCH_MAX];
     pl_bits reads[PL_AG_WATCH_MAX], reads_of[PL_AG_WATCH_MAX][PL_AG_MAX_PARTIES];
-    pl_bits acts[PL_AG_WATCH_MAX], acts_start[PL_AG_WATCH_MAX];
+    pl_bits acts[PL_AG_WATCH_MAX];
     double belief[PL_AG_WATCH_MAX][PL_AG_MAX_PARTIES][PL_AG_MAX_OPTIONS];
     double answer[PL_AG_WATCH_MAX][PL_AG_MAX_PARTIES];
     double would_do[PL_AG_WATCH_MAX][PL_AG_MAX_STEPS];
     double chance[PL_AG_WATCH_MAX][PL_AG_MAX_STEPS];
 } pl_ag_type_watch;
 
+/* Point k's expectations about party j made from its beliefs with st's memory (agreement_choice.c), and the
+ * steps whose worths read one that differs from st's (reads_of[k][j], and all of its parties' in reads[k]). */
+void pl_ag_watch_expect(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_type_watch *w, int k, int j);
 /* The watch's chances for the steps of `starts` (to start) and `keeps` (to keep) that read an expectation
  * of some point's that differs (the plans' logit choices: the merged plans at the decisions, the plans
  * remade at rest), made with the point's expectations (agreement_choice.c) */

@@ -638,14 +638,18 @@ static int skip_at_rest(const pl_ag_compiled *c, pl_ag_run_state *R, pl_ag_outco
     if (kept) /* the parties that choose, merged (those that follow their rule exactly are at rest) */
         n = choices_that_may_act(st, st->agg_cs, st->agg_ck, 0, step, keep, cut);
     else {
-        pl_bits starts = 0, keeps = 0; /* the plans' logit choices, for the watching points (pl_ag_type_watch) */
         for (int p = 0; p < c->n_parties; p++) {
             if (c->exact[p]) continue;
             pl_ag_plan_now(c, st, p);
             n = choices_that_may_act(st, st->plan_cs[p], st->plan_ck[p], n, step, keep, cut);
-            starts |= st->plan_cs[p] & st->plan_rule[p].start, keeps |= st->plan_ck[p] & ~st->plan_rule[p].reverse;
         }
-        if (st->type_watch) pl_ag_watch_chances(c, st, starts, keeps);
+        if (st->type_watch) { /* the plans' logit choices, for the watching points */
+            pl_bits starts = 0, keeps = 0;
+            for (int p = 0; p < c->n_parties; p++)
+                if (!c->exact[p])
+                    starts |= st->plan_cs[p] & st->plan_rule[p].start, keeps |= st->plan_ck[p] & ~st->plan_rule[p].reverse;
+            pl_ag_watch_chances(c, st, starts, keeps);
+        }
     }
     int stop = c->horizon;
     for (int t = R->t; t < stop && n; t++)
@@ -1046,7 +1050,7 @@ static int work(void *ctx, void *state, uint64_t lo, uint64_t hi, void *slot, pl
                     }
             }
         }
-        for (int v = 0; v < j->n_variants && !j->completion_only; v++) {
+        for (int v = 0; v < j->n_variants && !j->completion_only; v++) { /* whole runs */
             const pl_ag_compiled *c = &j->c[v];
             pl_ag_stats *st = &w->st[v];
             for (int i = 0; i < n; i++) {
