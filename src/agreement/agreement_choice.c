@@ -312,6 +312,21 @@ static inline double logistic_memo(logit_entry *memo, double x)
 }
 _Static_assert(LOGIT_MEMO == 1 << 12, "logistic_memo's index is 12 bits");
 
+#ifndef NDEBUG
+/* (the sanitizer build: agreement_policy.h) */
+int pl_ag_check_chances;
+long pl_ag_stale_chances;
+/* A cached chance against the chance made afresh from the state as it is: a cache kept past a change that
+ * moved it (a drop missed) is counted, whatever the draw it meets makes of it. */
+static void check_cached(double cached, double fresh)
+{
+    if (cached != fresh) __atomic_fetch_add(&pl_ag_stale_chances, 1, __ATOMIC_RELAXED);
+}
+#define CHECK_CACHED(cached, fresh) (pl_ag_check_chances ? check_cached(cached, fresh) : (void)0)
+#else
+#define CHECK_CACHED(cached, fresh) ((void)0)
+#endif
+
 /* The chance, the tremble on top (eps + span pi, pi the logit's), of starting, or keeping, own step s: from
  * the cache where it is still valid (cache: the state itself, in the simulator's decisions; NULL where the
  * snapshot is only read).  The cache holds the chance with its tremble, so that a plan remade on chances
@@ -323,7 +338,8 @@ static inline double act_start(const pl_ag_compiled *c, const pl_ag_state *st, p
     if (!(cache->pi_ok_start >> s & 1)) {
         cache->pi_start[s] = eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s));
         cache->pi_ok_start |= PL_BIT(s);
-    }
+    } else
+        CHECK_CACHED(cache->pi_start[s], eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_start(c, st, p, s)));
     return cache->pi_start[s];
 }
 
@@ -334,7 +350,8 @@ static inline double act_keep(const pl_ag_compiled *c, const pl_ag_state *st, pl
     if (!(cache->pi_ok_keep >> s & 1)) {
         cache->pi_keep[s] = eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s));
         cache->pi_ok_keep |= PL_BIT(s);
-    }
+    } else
+        CHECK_CACHED(cache->pi_keep[s], eps + span * logistic_memo(memo, c->lambda * pl_ag_delta_keep(c, st, p, s)));
     return cache->pi_keep[s];
 }
 

@@ -166,6 +166,15 @@ void pl_ag_watch_chances(const pl_ag_compiled *c, pl_ag_state *st, pl_bits start
 /* ... and the choices of periods from..to (inclusive) drawn against them and the run's (st->p_act). */
 void pl_ag_watch_draws(const pl_ag_state *st, int from, int to);
 
+#ifndef NDEBUG
+/* The sanitizer build only (the tests): with pl_ag_check_chances set, every logit chance a plan takes from the
+ * state's cache (pi_start, pi_keep where pi_ok_*) is made afresh too, and a cached one that differs is counted
+ * in pl_ag_stale_chances.  A missed drop of the cache rarely changes a result (only a draw that falls between
+ * the two chances does), so the tests of the caches' keepers (the forks, the watch) read this count. */
+extern int pl_ag_check_chances;
+extern long pl_ag_stale_chances;
+#endif
+
 /* One run in progress: the public state and what the simulator keeps beside it.
  * pl_ag_run plays a whole run with it; the stepper (agreement_stepper.c) one period at a time. */
 typedef struct pl_ag_run_state {

@@ -1909,6 +1909,7 @@ static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(
                                         "scenarios/korea/russia-china-roadmap.yaml", "scenarios/korea/singapore-2018.yaml",
                                         "scenarios/korea/joint-statement-2005.yaml", "scenarios/korea/leap-day-2012.yaml"};
     long completed = 0, cut = 0, unpaid = 0, unrecorded = 0;
+    pl_ag_check_chances = 1, pl_ag_stale_chances = 0; /* and every chance a plan took from its cache checked */
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         pl_agreement *a;
         pl_error err;
@@ -1955,6 +1956,8 @@ static void a_run_cut_where_only_completion_is_asked_completes_as_the_whole_run(
     assert_true(cut > 1000);       /* and runs were found unable to complete before their horizon */
     assert_true(unpaid > 10000);   /* and the payoffs were left out, */
     assert_true(unrecorded > 1000); /* and the belief changes */
+    pl_ag_check_chances = 0;
+    assert_int_equal(pl_ag_stale_chances, 0);
 }
 
 /* The opening a variant's runs share (pl_ag_opening_take: the state after period 0's decisions made

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agreement/agreement_policy.h"
 #include "io/yaml_doc.h"
 #include "io/yaml_path.h"
 #include "scenario/overrides.h"
@@ -55,6 +56,8 @@ static pl_ydoc *with_sets(const pl_ydoc *doc, const char *const *sets, int n)
 
 static void assert_same_result(const pl_eval_result *a, const pl_eval_result *b, const char *what)
 {
+    /* and no run of either took a logit chance from a cache that a fork or the watch should have dropped */
+    if (pl_ag_stale_chances) fail_msg("%s: %ld chances taken from a stale cache", what, pl_ag_stale_chances);
     if (a->n != b->n || a->runs != b->runs || a->seed != b->seed) fail_msg("%s: designs, runs or seed differ", what);
     for (int v = 0; v < a->n; v++) {
         if (strcmp(a->name[v], b->name[v])) fail_msg("%s: design %d named %s, %s", what, v, a->name[v], b->name[v]);
@@ -288,14 +291,23 @@ static void the_six_party_ranges_that_move_only_draws(void **state)
     pl_ydoc_free(doc);
 }
 
+/* Each test counts the stale chances of its own runs. */
+static int stale_count_reset(void **state)
+{
+    (void)state;
+    pl_ag_stale_chances = 0;
+    return 0;
+}
+
 int main(void)
 {
+    pl_ag_check_chances = 1; /* every cached chance made afresh too (agreement_policy.h) */
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(forked_points_are_the_points_evaluated_alone),
-        cmocka_unit_test(points_whose_priors_differ),
-        cmocka_unit_test(the_same_at_two_threads_and_another_seed),
-        cmocka_unit_test(schedules_that_part_late),
-        cmocka_unit_test(the_six_party_ranges_that_move_only_draws),
+        cmocka_unit_test_setup(forked_points_are_the_points_evaluated_alone, stale_count_reset),
+        cmocka_unit_test_setup(points_whose_priors_differ, stale_count_reset),
+        cmocka_unit_test_setup(the_same_at_two_threads_and_another_seed, stale_count_reset),
+        cmocka_unit_test_setup(schedules_that_part_late, stale_count_reset),
+        cmocka_unit_test_setup(the_six_party_ranges_that_move_only_draws, stale_count_reset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
