@@ -33,6 +33,7 @@
  * b of lane i's count in plane b), fed eight turns at a time through carry-save adders; the
  * per-lane counts come out by 8x8 bit transposes (batch_count.h, shared with automaton_batch.c,
  * the kernel of the pairs of automata). */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "core/rng_pair.h"
@@ -206,29 +207,30 @@ void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *
  * takes exactly the words, and the flips, of pl_table_batch_play.  But the loop does not branch
  * on it every step: the streams run ahead regardless (their words never wait for a decision), and
  * a blend keeps for each batch the state of its last step with lanes open; the loop tests for
- * open lanes once every WIDE_BLOCK steps (about one branch the processor mispredicts an action for
- * two batches, where the loop of draw_actions has about one a batch).  The decisions, the unions
+ * open lanes once every WIDE_BLOCK steps, so its exit, which the processor cannot foresee, comes
+ * about once an action for two batches, where draw_actions's comes once an action a batch, and
+ * the decisions' chain no longer waits on the branch of every step.  The decisions, the unions
  * and the streams are all in the vector units, which the one-batch loop shares between its words
  * and the integer units.  The same code is built twice, for AVX2 and for AVX-512VL (where gcc
  * makes the rotations one instruction and the and-xor-or chains three-input logic), and chosen at
  * the first call from what the processor has; without AVX2 the two batches play one after the
  * other. */
 enum { WIDE_NONE, WIDE_AVX2, WIDE_AVX512 };
-static int wide_level = -1; /* -1: not yet asked */
+static _Atomic int wide_level = -1; /* -1: not yet asked (atomic: the workers' first calls meet) */
 
 int pl_table_batch_wide(int level)
 {
-    if (wide_level < 0) {
-        wide_level = WIDE_NONE;
+    int was = atomic_load_explicit(&wide_level, memory_order_relaxed);
+    if (was < 0) { /* every thread that asks finds the same */
+        was = WIDE_NONE;
 #if defined(__GNUC__) && defined(__x86_64__)
         __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx2")) wide_level = WIDE_AVX2;
-        if (wide_level && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl"))
-            wide_level = WIDE_AVX512;
+        if (__builtin_cpu_supports("avx2")) was = WIDE_AVX2;
+        if (was && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")) was = WIDE_AVX512;
 #endif
+        atomic_store_explicit(&wide_level, was, memory_order_relaxed);
     }
-    int was = wide_level;
-    if (level >= 0) wide_level = level;
+    if (level >= 0) atomic_store_explicit(&wide_level, level, memory_order_relaxed);
     return was;
 }
 
