@@ -97,20 +97,27 @@ static inline uint64_t draw_actions(pl_rng_pair *r, const uint64_t *u, const pl_
     return yes;
 }
 
+enum { CHUNK = 64 }; /* turns drawn before they are counted */
+
 /* A player whose table draws nothing (every probability 0 or 1: Tit For Tat, Win-Stay
  * Lose-Shift, ...) takes its flips from the gaps' stream (about 3 draws for 64 lanes at a noise
  * of 0.05) when there is one; any other player draws its action as played bit by bit (about 7
- * draws for 64 lanes).  *pos is the position of the stream's next flip counted from this word's
- * first lane, carried from word to word. */
-static inline uint64_t flips(const pl_rng_gaps *gaps, pl_rng *rng, uint64_t *pos)
+ * draws for 64 lanes).  The flips do not depend on the play, so a chunk's are drawn before its
+ * turns, a flip at a time (the loop's only unforeseeable exit at the chunk's end, where a loop a
+ * word had one every word): the flips of the n words that take them, in the order they take them,
+ * into w[0], w[stride], ...  *pos is the position of the stream's next flip counted from the first
+ * word's first lane, carried from chunk to chunk; the draws are those of a word at a time. */
+static void fill_flips(const pl_rng_gaps *gaps, pl_rng *rng, uint64_t *pos, uint64_t *w, int n, int stride)
 {
-    uint64_t f = 0;
-    while (*pos < 64) {
-        f |= 1ull << *pos;
-        *pos += 1 + pl_rng_gap(gaps, rng);
+    for (int i = 0; i < n; i++) w[i * stride] = 0;
+    uint64_t end = 64 * (uint64_t)n, at = *pos;
+    pl_rng r = *rng; /* a copy in registers */
+    while (at < end) {
+        w[(at >> 6) * (uint64_t)stride] |= 1ull << (at & 63);
+        at += 1 + pl_rng_gap(gaps, &r);
     }
-    *pos -= 64;
-    return f;
+    *rng = r;
+    *pos = at - end;
 }
 
 /* The actions (D = 1) of turns t0 + 1 .. t0 + n into xs[1..n], x and y the turn before's; ga,
@@ -121,8 +128,10 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
                                                              uint64_t *pos, uint64_t trans[2][3], const int ga,
                                                              const int gb)
 {
-    uint64_t x = xs[0], y = ys[0], u[16];
+    uint64_t x = xs[0], y = ys[0], u[16], fw[2 * CHUNK];
     pl_rng_pair r2c = *r2; /* a copy the chunk keeps in registers */
+    const uint64_t *f = fw; /* the next word's flips */
+    if (ga || gb) fill_flips(pp->gaps, rng, pos, fw, n * (ga + gb), 1);
     for (int k = 1; k <= n; k++) {
         /* the lanes by last outcome (A's view), and their sixteen unions */
         uint64_t m0 = live & ~(x | y), m1 = y & ~x, m2 = x & ~y, m3 = x & y;
@@ -132,10 +141,8 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
         u[8] = m3, u[9] = m0 | m3, u[10] = m1 | m3, u[11] = m01 | m3;
         u[12] = m2 | m3, u[13] = u[5] | m3, u[14] = u[6] | m3, u[15] = live;
         int later = t0 + k > 1;
-        uint64_t ca = ga ? u[pp->move[0][later].always] ^ flips(pp->gaps, rng, pos)
-                         : draw_actions(&r2c, u, &pp->d[0][later]);
-        uint64_t cb = gb ? u[pp->move[1][later].always] ^ flips(pp->gaps, rng, pos)
-                         : draw_actions(&r2c, u, &pp->d[1][later]);
+        uint64_t ca = ga ? u[pp->move[0][later].always] ^ *f++ : draw_actions(&r2c, u, &pp->d[0][later]);
+        uint64_t cb = gb ? u[pp->move[1][later].always] ^ *f++ : draw_actions(&r2c, u, &pp->d[1][later]);
         if (later) pl_batch_count_next_c(trans, m0, m1, m2, ca, cb); /* the C that followed CC, CD, DC */
         x = live & ~ca;
         y = live & ~cb;
@@ -143,8 +150,6 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
     }
     *r2 = r2c;
 }
-
-enum { CHUNK = 64 }; /* turns drawn before they are counted */
 
 /* A batch's first draws: gap[p], whether player p takes the gaps' flips; *pos, the gaps' first
  * flip; *r2, the bit-serial draws' two streams, (d, 0, 0) and (d, 1, 0) of pl_rng_init, d the
@@ -324,14 +329,6 @@ static inline __attribute__((always_inline)) void count_trans(uint64_t trans[2][
     }
 }
 
-/* The flips of both batches' gaps (flips, each batch's stream and position its own). */
-static inline __m128i __attribute__((always_inline, target("avx2")))
-wide_flips(const pl_rng_gaps *gaps, pl_rng rng[2], uint64_t pos[2])
-{
-    uint64_t f0 = flips(gaps, &rng[0], &pos[0]);
-    return _mm_set_epi64x((long long)flips(gaps, &rng[1], &pos[1]), (long long)f0);
-}
-
 /* Both batches' turns (draw_turns twice as wide, then each batch counted as
  * pl_table_batch_play counts it); ga, gb as draw_turns's. */
 WIDE_INLINE void wide_play(const pl_table_pair *pp, int turns, const int lanes[2], pl_rng *rng_io[2],
@@ -360,6 +357,9 @@ WIDE_INLINE void wide_play(const pl_table_pair *pp, int turns, const int lanes[2
     for (int t0 = 0; t0 < turns; t0 += CHUNK) {
         int n = turns - t0 < CHUNK ? turns - t0 : CHUNK;
         __m128i xw[CHUNK + 1], yw[CHUNK + 1], u[16];
+        uint64_t fw[CHUNK][2]; /* the flips of the side that takes the gaps', [turn][batch] */
+        if (ga || gb)
+            for (int b = 0; b < 2; b++) fill_flips(pp->gaps, &rng[b], &pos[b], &fw[0][b], n, 2);
         xw[0] = x, yw[0] = y;
         for (int k = 1; k <= n; k++) {
             __m128i m0 = _mm_andnot_si128(_mm_or_si128(x, y), lv), m1 = _mm_andnot_si128(x, y),
@@ -370,9 +370,9 @@ WIDE_INLINE void wide_play(const pl_table_pair *pp, int turns, const int lanes[2
             u[8] = m3, u[9] = _mm_or_si128(m0, m3), u[10] = _mm_or_si128(m1, m3), u[11] = _mm_or_si128(m01, m3);
             u[12] = _mm_or_si128(m2, m3), u[13] = _mm_or_si128(u[5], m3), u[14] = _mm_or_si128(u[6], m3), u[15] = lv;
             int later = t0 + k > 1;
-            __m128i ca = ga ? _mm_xor_si128(u[pp->move[0][later].always], wide_flips(pp->gaps, rng, pos))
+            __m128i ca = ga ? _mm_xor_si128(u[pp->move[0][later].always], _mm_loadu_si128((const __m128i *)fw[k - 1]))
                             : wide_draw(s, &sx, u, &pp->d[0][later]);
-            __m128i cb = gb ? _mm_xor_si128(u[pp->move[1][later].always], wide_flips(pp->gaps, rng, pos))
+            __m128i cb = gb ? _mm_xor_si128(u[pp->move[1][later].always], _mm_loadu_si128((const __m128i *)fw[k - 1]))
                             : wide_draw(s, &sx, u, &pp->d[1][later]);
             x = _mm_andnot_si128(ca, lv);
             y = _mm_andnot_si128(cb, lv);
