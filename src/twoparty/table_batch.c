@@ -32,7 +32,10 @@
  * turn.  Counting is bit-sliced too: A's D, B's D and both D each have a vertical counter (bit
  * b of lane i's count in plane b), fed eight turns at a time through carry-save adders; the
  * per-lane counts come out by 8x8 bit transposes (batch_count.h, shared with automaton_batch.c,
- * the kernel of the pairs of automata). */
+ * the kernel of the pairs of automata).
+ *
+ * Where the processor has AVX2, two batches of a pair play at once in the vector units
+ * (pl_table_batch_play2, below): the same draws for each as alone. */
 #include <stdatomic.h>
 #include <string.h>
 
