@@ -90,4 +90,17 @@ void pl_table_pair_prepare(const pl_table *a, const pl_table *b, uint64_t noise_
 void pl_table_batch_play(const pl_table_pair *pp, int turns, int lanes, pl_rng *rng, pl_table_batch *out,
                          uint64_t *actions);
 
+/* Two batches of the same pair, lanes[b] repetitions drawn from rng[b] into out[b] (no actions
+ * kept): the same results and draws as pl_table_batch_play on each in turn.  Where the processor
+ * has AVX2 (pl_table_batch_wide) both batches play at once in the vector units; else it is those
+ * two calls. */
+void pl_table_batch_play2(const pl_table_pair *pp, int turns, const int lanes[2], pl_rng *rng[2],
+                          pl_table_batch *out[2]);
+
+/* How pl_table_batch_play2 plays: 0 one batch after the other, 1 at once in AVX2, 2 at once in
+ * AVX-512VL; the best the processor has, found at the first call.  level >= 0 sets it (the
+ * tests play every way the processor allows; a level it does not have is not allowed), -1 only
+ * asks.  Returns the level before. */
+int pl_table_batch_wide(int level);
+
 #endif

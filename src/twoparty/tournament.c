@@ -342,12 +342,25 @@ static int play_batched(const shared *sh, size_t k, size_t pi, size_t pj, const 
     int64_t pay[2][4];
     for (int o = 0; o < 4; o++)
         pay[0][o] = (int64_t)g->payoff[o >> 1][o & 1][0], pay[1][o] = (int64_t)g->payoff[o >> 1][o & 1][1];
+    pl_table_batch bt2; /* batch q + 1's, played beside q's (pl_table_batch_play2) */
+    int ahead = 0;      /* bt2 holds the next batch */
     for (int done = 0, q = 0; done < cfg->repetitions; done += 64, q++) {
         int lanes = cfg->repetitions - done < 64 ? cfg->repetitions - done : 64;
         pl_rng rng;
         pl_rng_init(&rng, cfg->seed, k, UINT64_MAX - (uint64_t)q);
         uint64_t *acts = s->text ? w->acts : NULL; /* the actions kept only for the interactions */
-        if (tables) pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt, acts);
+        if (ahead) {
+            bt = bt2;
+            ahead = 0;
+        } else if (tables && !acts && cfg->repetitions - done > 64) { /* two batches at once */
+            int two[2] = {64, cfg->repetitions - done - 64 < 64 ? cfg->repetitions - done - 64 : 64};
+            pl_rng rng2;
+            pl_rng_init(&rng2, cfg->seed, k, UINT64_MAX - (uint64_t)(q + 1));
+            pl_rng *rngs[2] = {&rng, &rng2};
+            pl_table_batch *outs[2] = {&bt, &bt2};
+            pl_table_batch_play2(&pair, cfg->turns, two, rngs, outs);
+            ahead = 1;
+        } else if (tables) pl_table_batch_play(&pair, cfg->turns, lanes, &rng, &bt, acts);
         else pl_automaton_batch_play(ab, cfg->turns, lanes, &rng, &bt, acts);
         for (int i = 0; i < lanes; i++) {
             rep_result *x = &s->reps[done + i];

@@ -236,6 +236,61 @@ static void kept_actions(void **unused)
     }
 }
 
+/* Two batches at once (pl_table_batch_play2) are the two batches played one after the other,
+ * count for count and draw for draw (the streams handed back the same), in every way this
+ * processor allows (one after the other; AVX2; AVX-512VL): both players drawing bit by bit, one
+ * or both taking the gaps' flips, a noise above the gaps' and none, lengths about a chunk of 64
+ * turns and of the WIDE_BLOCK steps, a second batch of 64 lanes, of a few and of one. */
+static void two_batches_at_once(void **unused)
+{
+    (void)unused;
+    static const char *pairs[][2] = {{"random", "gtft"},  {"zd_extort_2", "tft"}, {"wsls", "soft_joss"},
+                                     {"tft", "wsls"},     {"first_joss", "zd_gtft_2"}, {"defector", "random"},
+                                     {"cooperator", "stochastic_cooperator"}};
+    static const double noises[] = {0, 0.05, 0.3};
+    static const int lengths[] = {1, 2, 5, 63, 64, 65, 200}, seconds[] = {64, 9, 1};
+    pl_rng_gaps gaps;
+    pl_rng_gaps_init(&gaps, pl_rng_cut(0.05));
+    int best = pl_table_batch_wide(-1), played = 0;
+    for (int level = 0; level <= best; level++) {
+        pl_table_batch_wide(level);
+        for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+            pl_strategy *a = make(pairs[k][0]), *b = make(pairs[k][1]);
+            pl_table ta, tb;
+            tables(a, b, &ta, &tb);
+            for (int v = 0; v < 3; v++) {
+                uint64_t cut = pl_rng_cut(noises[v]);
+                pl_table_pair pp;
+                pl_table_pair_prepare(&ta, &tb, cut, v == 1 ? &gaps : NULL, &pp);
+                for (size_t l = 0; l < sizeof lengths / sizeof *lengths; l++)
+                    for (int s = 0; s < 3; s++) {
+                        pl_table_batch alone[2], together[2];
+                        pl_rng r1[2], r2[2];
+                        int lanes[2] = {64, seconds[s]};
+                        for (int q = 0; q < 2; q++) {
+                            pl_rng_init(&r1[q], 11, k * 7 + (uint64_t)l, (uint64_t)(2 * s + q));
+                            r2[q] = r1[q];
+                            pl_table_batch_play(&pp, lengths[l], lanes[q], &r1[q], &alone[q], NULL);
+                        }
+                        pl_rng *rs[2] = {&r2[0], &r2[1]};
+                        pl_table_batch *outs[2] = {&together[0], &together[1]};
+                        pl_table_batch_play2(&pp, lengths[l], lanes, rs, outs);
+                        for (int q = 0; q < 2; q++) {
+                            if (memcmp(&alone[q], &together[q], sizeof alone[q]) != 0 ||
+                                memcmp(&r1[q], &r2[q], sizeof r1[q]) != 0)
+                                fail_msg("level %d, %s against %s, noise %g, %d turns, lanes %d and %d: batch %d differs",
+                                         level, pairs[k][0], pairs[k][1], noises[v], lengths[l], lanes[0], lanes[1], q);
+                        }
+                        played++;
+                    }
+            }
+            pl_strategy_free(a), pl_strategy_free(b);
+        }
+    }
+    pl_table_batch_wide(best);
+    assert_true(played > 0);
+}
+
 /* In a tournament: same bytes on 1 and 2 threads; the pairs that are not two tables are
  * unchanged; the others' payoffs are close to the default's (batch_testing.h). */
 static void batched_tournament(void **unused)
@@ -257,6 +312,7 @@ int main(void)
         cmocka_unit_test(a_noise_off_by_three_per_cent_is_seen),
         cmocka_unit_test(partial_batch),
         cmocka_unit_test(kept_actions),
+        cmocka_unit_test(two_batches_at_once),
         cmocka_unit_test(batched_tournament),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
