@@ -403,7 +403,7 @@ static void step_lanes(const char *ra, const char *rb, const uint16_t *oa, const
 {
     enum { TOP = offsetof(pl_auto_rec, top) };
 #if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC unroll 2
+#pragma GCC unroll 4
 #endif
     for (int i = 0; i < lanes; i++) {
         unsigned na = *(const uint16_t *)(const void *)(ra + oa[i]);
@@ -466,7 +466,7 @@ static void step_joint(const char *r, const uint16_t *o, uint16_t *s, int16_t *t
 {
     enum { TOP = offsetof(joint_rec, top) };
 #if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC unroll 2
+#pragma GCC unroll 4
 #endif
     for (int i = 0; i < lanes; i++) {
         unsigned n = *(const uint16_t *)(const void *)(r + o[i]);
