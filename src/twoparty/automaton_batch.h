@@ -35,8 +35,8 @@ typedef struct pl_automaton_batch pl_automaton_batch;
 pl_automaton_batch *pl_automaton_batch_new(void);
 void pl_automaton_batch_free(pl_automaton_batch *ab);
 
-/* plain 1: each turn's actions decided lane by lane rather than in the compiler's vectors (the
- * same actions; for tests). */
+/* plain 1: each turn's actions decided lane by lane rather than in vectors; 2: in SSE2's vectors
+ * where the machine has AVX2, whose would serve (the same actions; for tests). */
 void pl_automaton_batch_plain(pl_automaton_batch *ab, int plain);
 
 /* no_kept 1: the column player's automaton built and prepared afresh for every pair, never taken
