@@ -47,10 +47,16 @@ static void base_set(probe *pr, const unsigned char *o, int n)
     pr->base_me = pr->me, pr->base_opp = pr->opp;
 }
 
-/* Back to the base: the turns after it cleared, its counts and scores as they were. */
+/* Back to the base: the turns after it cleared (its last word's bits past it, then whole words),
+ * its counts and scores as they were. */
 static void base_back(pl_history *h, const pl_history *base)
 {
-    for (int t = base->len; t < h->len; t++) h->w[t >> 6] &= ~(1ull << (t & 63));
+    int from = base->len, to = h->len;
+    if (to > from) {
+        int w = from >> 6, last = (to - 1) >> 6;
+        h->w[w] &= (from & 63) ? (1ull << (from & 63)) - 1 : 0;
+        for (w++; w <= last; w++) h->w[w] = 0;
+    }
     h->len = base->len, h->n_defect = base->n_defect, h->score = base->score;
 }
 
@@ -129,6 +135,7 @@ typedef struct keyset {
     int *slot;           /* 2 * cap entries: a key's number, or -1 */
 } keyset;
 
+/* (Only where a key is looked for hangs on it, not its number: any hash gives the same machine.) */
 static uint64_t key_hash(const unsigned char *k, size_t len)
 {
     uint64_t h = 0xcbf29ce484222325ull, w;
@@ -138,7 +145,12 @@ static uint64_t key_hash(const unsigned char *k, size_t len)
         h = (h ^ w) * 0x9e3779b97f4a7c15ull;
         h ^= h >> 29;
     }
-    for (; i < len; i++) h = (h ^ k[i]) * 0x100000001b3ull;
+    if (i < len) { /* the last bytes as one word, zeros after them */
+        w = 0;
+        memcpy(&w, k + i, len - i);
+        h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+        h ^= h >> 29;
+    }
     return h ^ (h >> 32);
 }
 
@@ -234,10 +246,14 @@ static int raw_machine(probe *pr, int k, int *n_raw, unsigned char *out, int (*n
         int length = i == N_PREFIX ? k + 3 : -1, side = i == N_PREFIX + 1;
         const pl_game *g = side ? &pr->other : std;
         /* window j is checked after prefix i when (i + 37 j) mod P < share (P = N_PREFIX + 2, and
-         * 73 = 1/37 mod P): for each r < share, the windows j = (r - i) 73 mod P, + P, + 2P, ... */
-        int rows = share < P_ALL ? share : P_ALL;
-        for (int r = 0; r < rows; r++)
-            for (int j = (int)((unsigned)((r - i + P_ALL) % P_ALL) * 73u % P_ALL); j < windows; j += P_ALL) {
+         * 73 = 1/37 mod P): for each r < share, the windows j = (r - i) 73 mod P, + P, + 2P, ...;
+         * with fewer windows than rows, each window's test made once (the same checks: their order
+         * does not matter, every one must pass) */
+        int rows = share < P_ALL ? share : P_ALL, by_window = windows < rows;
+        for (int r = 0; r < (by_window ? windows : rows); r++)
+            for (int j = by_window ? r : (int)((unsigned)((r - i + P_ALL) % P_ALL) * 73u % P_ALL); j < windows;
+                 j += by_window ? windows : P_ALL) {
+                if (by_window && (i + 37 * j) % P_ALL >= share) continue;
                 int s = win[j];
                 const unsigned char *ks_key = ks.keys + (size_t)s * klen;
                 unsigned code;

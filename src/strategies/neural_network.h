@@ -17,4 +17,11 @@ typedef struct pl_ann {
     const double *w;
 } pl_ann;
 
+/* For the tests: the output of network `which` (0 Evolved ANN, 1 Evolved ANN 5, 2 Evolved ANN 5 Noise
+ * 05) at the position of v, out[0] by the portable loop, out[1] as the player evaluates it without AVX
+ * (by pairs with SSE2), out[2] as it does on this machine (with AVX where the machine has it, else
+ * out[1]): the same doubles, which the tests compare bit for bit.  (neural.c) */
+struct pl_view;
+void pl_ann_outputs(int which, const struct pl_view *v, double out[3]);
+
 #endif

@@ -40,6 +40,12 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+/* AVX2 for the decisions where the machine running has it, asked at run time (the build targets
+ * every x86-64): only decide_avx2 is compiled for it.  GCC and clang on x86 only. */
+#if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#define AB_AVX2 1
+#include <immintrin.h>
+#endif
 
 #include "core/alloc.h"
 #include "core/rng_pair.h"
@@ -63,7 +69,9 @@ typedef struct side_key {
 _Static_assert(PL_AUTOMATON_MAX * sizeof(pl_auto_rec) <= 32768, "a record's offset must fit 15 bits");
 
 struct pl_automaton_batch {
-    int plain; /* decide_plain rather than the vectors (tests) */
+    int plain; /* 1: decide_plain rather than the vectors; 2: SSE2's vectors where AVX2's would serve (tests) */
+    int avx2;  /* the machine running has AVX2 (decide_avx2) */
+    int no_joint; /* 1: the two players stepped apart even where their joint automaton is small (tests) */
     int no_kept; /* 1: the column player's automaton made afresh for every pair (tests compare the two) */
     /* The column player's automaton and records as prepared (automaton_store.h, salted by the noise's
      * cut, which the records hang on): the next row of the round robin meets every column player of
@@ -84,7 +92,14 @@ struct pl_automaton_batch {
     const pl_batch_wide *ns[2];
 };
 
-pl_automaton_batch *pl_automaton_batch_new(void) { return pl_calloc(1, sizeof(pl_automaton_batch)); }
+pl_automaton_batch *pl_automaton_batch_new(void)
+{
+    pl_automaton_batch *ab = pl_calloc(1, sizeof(pl_automaton_batch));
+#if AB_AVX2
+    if (ab) ab->avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
+    return ab;
+}
 
 void pl_automaton_batch_free(pl_automaton_batch *ab)
 {
@@ -96,6 +111,8 @@ void pl_automaton_batch_free(pl_automaton_batch *ab)
 void pl_automaton_batch_plain(pl_automaton_batch *ab, int plain) { ab->plain = plain; }
 
 void pl_automaton_batch_no_kept(pl_automaton_batch *ab, int no_kept) { ab->no_kept = no_kept; }
+
+void pl_automaton_batch_no_joint(pl_automaton_batch *ab, int no_joint) { ab->no_joint = no_joint; }
 
 /* The bytes a state of side 1 is kept in: its cut, next states, record and N. */
 static const size_t kept_state_bytes = sizeof(uint64_t) + sizeof(uint16_t[4]) + sizeof(pl_auto_rec) + sizeof(pl_batch_wide);
@@ -301,62 +318,130 @@ static inline uint64_t lane_mask(const uint8_t *b, int bit)
 #endif
 
 /* The actions of 64 lanes: ob[i] = 4 x + 2 y (the offset of the next state by the outcome in a
- * record's next[]), x = 1 (D) where A's byte ua[i] is not below its top ta[i] (never below -1,
- * always below 256), y likewise for B; na[i] and nb[i] the offsets of the lane's next states in
- * the records (sa[i] + ob[i], sb[i] + ob[i]).  Returns non-zero when some lane's byte ties its top.
- * decide_plain is the same written lane by lane: the compilers without GNU C vectors take it, and
- * the tests compare the two (pl_automaton_batch_plain). */
-static uint64_t decide_plain(const uint8_t *ua, const uint8_t *ub, const int16_t *ta, const int16_t *tb,
-                             const uint16_t *sa, const uint16_t *sb, uint8_t *ob, uint16_t *na, uint16_t *nb)
+ * record's next[]), x = 1 (D) where A's byte ua[i] is not below its top tt[2 i] (never below -1,
+ * always below 256), y likewise for B's ub[i] and tt[2 i + 1] (the two tops of a lane side by side:
+ * a joint automaton's record holds them so, and the lane's step copies them as one word); na[i] and
+ * nb[i] the offsets of the lane's next states in the records (sa[i] + ob[i], sb[i] + ob[i]).  For a
+ * pair's joint automaton sb and nb are NULL: sa[i] is the lane's joint state, na[i] where its next
+ * one is read.  Returns non-zero when some lane's byte ties its top.  decide_plain is the same
+ * written lane by lane: machines without SSE2 take it, and the tests compare the two
+ * (pl_automaton_batch_plain). */
+static uint64_t decide_plain(const uint8_t *ua, const uint8_t *ub, const int16_t *tt, const uint16_t *sa,
+                             const uint16_t *sb, uint8_t *ob, uint16_t *na, uint16_t *nb)
 {
     uint64_t tie = 0;
     for (int i = 0; i < 64; i++) {
-        ob[i] = (uint8_t)(4 * (ua[i] >= ta[i]) + 2 * (ub[i] >= tb[i]));
+        ob[i] = (uint8_t)(4 * (ua[i] >= tt[2 * i]) + 2 * (ub[i] >= tt[2 * i + 1]));
         na[i] = (uint16_t)(sa[i] + ob[i]);
-        nb[i] = (uint16_t)(sb[i] + ob[i]);
-        tie |= (uint64_t)((ua[i] == ta[i]) | (ub[i] == tb[i]));
+        if (sb) nb[i] = (uint16_t)(sb[i] + ob[i]);
+        tie |= (uint64_t)((ua[i] == tt[2 * i]) | (ub[i] == tt[2 * i + 1]));
     }
     return tie;
 }
 
-#if defined(__GNUC__) && (__GNUC__ >= 9 || defined(__clang__))
-typedef int16_t pl_v8s16 __attribute__((vector_size(16)));
-typedef uint8_t pl_v8u8 __attribute__((vector_size(8)));
-typedef int8_t pl_v8s8 __attribute__((vector_size(8)));
-static inline uint64_t decide(const uint8_t *ua, const uint8_t *ub, const int16_t *ta, const int16_t *tb,
-                              const uint16_t *sta, const uint16_t *stb, uint8_t *ob, uint16_t *na, uint16_t *nb)
+#if defined(__SSE2__)
+/* Eight lanes a step: their 16 bytes interleaved as the tops are (A's, B's, lane by lane) and widened
+ * to 16 bits, compared with the tops in two vectors, each lane's pair of actions weighed (4 for A's
+ * D, 2 for B's) and summed by one multiply-add into its outcome. */
+static inline __attribute__((always_inline)) uint64_t decide(const uint8_t *ua, const uint8_t *ub, const int16_t *tt,
+                                                             const uint16_t *sa, const uint16_t *sb, uint8_t *ob,
+                                                             uint16_t *na, uint16_t *nb)
 {
-    /* eight lanes a step in 16-bit vector lanes (conversions, not reinterpretations: the same on
-     * every machine) */
-    pl_v8s16 tie = {0};
+    const __m128i zero = _mm_setzero_si128(), weight = _mm_set1_epi32(2 << 16 | 4), one = _mm_set1_epi16(1);
+    __m128i tie = zero;
     for (int g = 0; g < 64; g += 8) {
-        pl_v8u8 a8, b8;
-        pl_v8s16 a, b, sa, sb;
-        memcpy(&a8, ua + g, 8);
-        memcpy(&b8, ub + g, 8);
-        memcpy(&sa, ta + g, 16);
-        memcpy(&sb, tb + g, 16);
-        a = __builtin_convertvector(a8, pl_v8s16);
-        b = __builtin_convertvector(b8, pl_v8s16);
-        pl_v8s16 o = ((a >= sa) & 4) | ((b >= sb) & 2);
-        pl_v8s8 o8 = __builtin_convertvector(o, pl_v8s8);
-        memcpy(ob + g, &o8, 8);
-        tie |= (a == sa) | (b == sb);
-        pl_v8s16 xa, xb; /* the states' offsets, plus the outcome's in next[] */
-        memcpy(&xa, sta + g, 16);
-        memcpy(&xb, stb + g, 16);
-        xa += o;
-        xb += o;
-        memcpy(na + g, &xa, 16);
-        memcpy(nb + g, &xb, 16);
+        __m128i u = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(const void *)(ua + g)),
+                                      _mm_loadl_epi64((const __m128i *)(const void *)(ub + g)));
+        __m128i u0 = _mm_unpacklo_epi8(u, zero), u1 = _mm_unpackhi_epi8(u, zero);
+        __m128i t0 = _mm_loadu_si128((const __m128i *)(const void *)(tt + 2 * g));
+        __m128i t1 = _mm_loadu_si128((const __m128i *)(const void *)(tt + 2 * g + 8));
+        /* D where the byte is not below the top: the weight where top > byte is false */
+        __m128i d0 = _mm_andnot_si128(_mm_cmpgt_epi16(t0, u0), weight);
+        __m128i d1 = _mm_andnot_si128(_mm_cmpgt_epi16(t1, u1), weight);
+        __m128i o = _mm_packs_epi32(_mm_madd_epi16(d0, one), _mm_madd_epi16(d1, one));
+        _mm_storel_epi64((__m128i *)(void *)(ob + g), _mm_packus_epi16(o, o));
+        tie = _mm_or_si128(tie, _mm_or_si128(_mm_cmpeq_epi16(t0, u0), _mm_cmpeq_epi16(t1, u1)));
+        __m128i xa = _mm_add_epi16(_mm_loadu_si128((const __m128i *)(const void *)(sa + g)), o);
+        _mm_storeu_si128((__m128i *)(void *)(na + g), xa);
+        if (sb) { /* a constant where inlined: NULL for a pair's joint automaton */
+            __m128i xb = _mm_add_epi16(_mm_loadu_si128((const __m128i *)(const void *)(sb + g)), o);
+            _mm_storeu_si128((__m128i *)(void *)(nb + g), xb);
+        }
     }
-    uint64_t t[2];
-    memcpy(t, &tie, 16);
-    return t[0] | t[1];
+    return (uint64_t)_mm_movemask_epi8(tie);
 }
 #else
 #define decide decide_plain
 #endif
+
+#if AB_AVX2
+/* decide sixteen lanes a step in AVX2's 256-bit registers: the same comparisons, weights and sums
+ * (the multiply-add's pairs and the packing work within each 128-bit half, so the packed outcomes
+ * are put back in lane order by one permutation).  Not inlined: it is compiled for AVX2 alone, and
+ * the call is a few instructions a turn against the 64 lanes'. */
+static __attribute__((noinline, target("avx2"))) uint64_t decide_avx2(const uint8_t *ua, const uint8_t *ub,
+                                                                      const int16_t *tt, const uint16_t *sa,
+                                                                      const uint16_t *sb, uint8_t *ob, uint16_t *na,
+                                                                      uint16_t *nb)
+{
+    const __m256i weight = _mm256_set1_epi32(2 << 16 | 4), one = _mm256_set1_epi16(1);
+    __m256i tie = _mm256_setzero_si256();
+    for (int g = 0; g < 64; g += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(ua + g));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(ub + g));
+        __m256i u0 = _mm256_cvtepu8_epi16(_mm_unpacklo_epi8(a, b)), u1 = _mm256_cvtepu8_epi16(_mm_unpackhi_epi8(a, b));
+        __m256i t0 = _mm256_loadu_si256((const __m256i *)(const void *)(tt + 2 * g));
+        __m256i t1 = _mm256_loadu_si256((const __m256i *)(const void *)(tt + 2 * g + 16));
+        __m256i d0 = _mm256_andnot_si256(_mm256_cmpgt_epi16(t0, u0), weight);
+        __m256i d1 = _mm256_andnot_si256(_mm256_cmpgt_epi16(t1, u1), weight);
+        /* packed per half: lanes g..g+3, g+8..g+11 | g+4..g+7, g+12..g+15; the quarters 0, 2, 1, 3 */
+        __m256i o = _mm256_permute4x64_epi64(_mm256_packs_epi32(_mm256_madd_epi16(d0, one), _mm256_madd_epi16(d1, one)),
+                                             0xD8);
+        _mm_storeu_si128((__m128i *)(void *)(ob + g),
+                         _mm_packus_epi16(_mm256_castsi256_si128(o), _mm256_extracti128_si256(o, 1)));
+        tie = _mm256_or_si256(tie, _mm256_or_si256(_mm256_cmpeq_epi16(t0, u0), _mm256_cmpeq_epi16(t1, u1)));
+        __m256i xa = _mm256_add_epi16(_mm256_loadu_si256((const __m256i *)(const void *)(sa + g)), o);
+        _mm256_storeu_si256((__m256i *)(void *)(na + g), xa);
+        if (sb) {
+            __m256i xb = _mm256_add_epi16(_mm256_loadu_si256((const __m256i *)(const void *)(sb + g)), o);
+            _mm256_storeu_si256((__m256i *)(void *)(nb + g), xb);
+        }
+    }
+    return !_mm256_testz_si256(tie, tie);
+}
+#endif
+
+/* The lanes (bit i for lane i) where a byte ties its top, A's or B's: asked only on the turns where
+ * decide saw one (about a third of the turns of the issue's field), so that the ties are resolved
+ * lane by lane where they are rather than every lane tested again (about 17 M instructions there).
+ * `plain`: lane by lane, as decide_plain (the tests compare the two). */
+static uint64_t tied_lanes(const uint8_t *ua, const uint8_t *ub, const int16_t *tt, int plain)
+{
+    uint64_t m = 0;
+#if defined(__SSE2__)
+    if (plain)
+        for (int i = 0; i < 64; i++) m |= (uint64_t)((ua[i] == tt[2 * i]) | (ub[i] == tt[2 * i + 1])) << i;
+    else {
+        const __m128i zero = _mm_setzero_si128();
+        for (int g = 0; g < 64; g += 8) {
+            __m128i u = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(const void *)(ua + g)),
+                                          _mm_loadl_epi64((const __m128i *)(const void *)(ub + g)));
+            __m128i t0 = _mm_loadu_si128((const __m128i *)(const void *)(tt + 2 * g));
+            __m128i t1 = _mm_loadu_si128((const __m128i *)(const void *)(tt + 2 * g + 8));
+            __m128i e0 = _mm_cmpeq_epi16(t0, _mm_unpacklo_epi8(u, zero)), e1 = _mm_cmpeq_epi16(t1, _mm_unpackhi_epi8(u, zero));
+            /* a lane's two 16-bit results as one 32-bit word, nonzero where either tied (packed with
+             * saturation, a nonzero word stays nonzero); then a byte a lane, 0 where neither did */
+            __m128i e = _mm_packs_epi32(e0, e1);
+            __m128i none = _mm_cmpeq_epi16(e, zero);
+            m |= (uint64_t)(~(unsigned)_mm_movemask_epi8(_mm_packs_epi16(none, none)) & 0xffu) << g;
+        }
+    }
+#else
+    (void)plain;
+    for (int i = 0; i < 64; i++) m |= (uint64_t)((ua[i] == tt[2 * i]) | (ub[i] == tt[2 * i + 1])) << i;
+#endif
+    return m;
+}
 
 /* The lanes' next states and their tops, lane by lane: two loads and two stores a player.  gcc
  * would make it 8-lane vectors filled a 16-bit word at a time (more instructions than lanes), so
@@ -365,18 +450,74 @@ static inline uint64_t decide(const uint8_t *ua, const uint8_t *ub, const int16_
 __attribute__((optimize("no-tree-vectorize")))
 #endif
 static void step_lanes(const char *ra, const char *rb, const uint16_t *oa, const uint16_t *ob, uint16_t *sa,
-                       uint16_t *sb, int16_t *ta, int16_t *tb, int lanes)
+                       uint16_t *sb, int16_t *tt, int lanes)
 {
     enum { TOP = offsetof(pl_auto_rec, top) };
 #if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC unroll 2
+#pragma GCC unroll 4
 #endif
     for (int i = 0; i < lanes; i++) {
         unsigned na = *(const uint16_t *)(const void *)(ra + oa[i]);
         unsigned nb = *(const uint16_t *)(const void *)(rb + ob[i]);
         sa[i] = (uint16_t)na, sb[i] = (uint16_t)nb;
-        ta[i] = *(const int16_t *)(const void *)(ra + na + TOP);
-        tb[i] = *(const int16_t *)(const void *)(rb + nb + TOP);
+        tt[2 * i] = *(const int16_t *)(const void *)(ra + na + TOP);
+        tt[2 * i + 1] = *(const int16_t *)(const void *)(rb + nb + TOP);
+    }
+}
+
+/* A state of the pair's joint automaton: the next joint state by the last turn's actions seen from A
+ * (as the offset of its record, where pl_auto_rec's next[] is, so that the same index serves), each
+ * player's top and each player's own state (for the ties). */
+typedef struct joint_rec {
+    uint16_t next[4];
+    int16_t top[2];
+    uint16_t state[2];
+} joint_rec;
+_Static_assert(sizeof(joint_rec) == sizeof(pl_auto_rec) && offsetof(joint_rec, next) == offsetof(pl_auto_rec, next),
+               "a joint record is read as a player's record is");
+
+/* The joint automaton of the prepared pair into j: every pair of states (a, b) as state a nb + b, so
+ * (0, 0) is the first; returns the number of states, or 0 (none made) where the product has more
+ * states than a record's offset can reach, or the tests ask for none.
+ *
+ * Why: a lane's step is then one next state and two tops read from one record (step_joint) where it
+ * was two next states and two tops read from two (step_lanes); issue 17's field has 1,014 of its 1,209
+ * batched pairs within the bound, most of them a memory-one table (five states) against a small machine.
+ * The whole product rather than the pairs a match reaches: those are about half of it there (123 of
+ * 230 on average), but numbering them by a search cost more (11.3 M instructions for the field) than
+ * making every pair (7.6 M). */
+static int joint_make(const pl_automaton_batch *ab, joint_rec *j)
+{
+    const int na = ab->states[0], nb = ab->states[1];
+    if (ab->no_joint || na * nb > PL_AUTOMATON_MAX) return 0;
+    const pl_auto_rec *RA = ab->recs[0], *RB = ab->recs[1];
+    for (int a = 0; a < na; a++) {
+        unsigned row[4];
+        for (int o = 0; o < 4; o++) row[o] = RA[a].next[o] / sizeof *RA * (unsigned)nb;
+        for (int b = 0; b < nb; b++) {
+            joint_rec *r = &j[a * nb + b];
+            r->state[0] = (uint16_t)a, r->state[1] = (uint16_t)b;
+            r->top[0] = RA[a].top, r->top[1] = RB[b].top;
+            for (int o = 0; o < 4; o++) r->next[o] = (uint16_t)((row[o] + RB[b].next[o] / sizeof *RB) * sizeof *j);
+        }
+    }
+    return na * nb;
+}
+
+/* step_lanes for a joint automaton: each lane's next joint state and its two tops from its record. */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-vectorize")))
+#endif
+static void step_joint(const char *r, const uint16_t *o, uint16_t *s, int16_t *tt, int lanes)
+{
+    enum { TOP = offsetof(joint_rec, top) };
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC unroll 4
+#endif
+    for (int i = 0; i < lanes; i++) {
+        unsigned n = *(const uint16_t *)(const void *)(r + o[i]);
+        s[i] = (uint16_t)n;
+        memcpy(tt + 2 * i, r + n + TOP, 2 * sizeof *tt); /* both tops, A's first, as one word */
     }
 }
 
@@ -399,20 +540,23 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
     }
     /* a player none of whose states draws takes no bytes (its tops are -1 and 256: any byte
      * decides alike) */
-    const int plain = ab->plain;
+    const int plain = ab->plain, avx2 = ab->avx2 && !plain;
     int draws[2] = {0, 0};
     for (int side = 0; side < 2; side++)
         for (int st = 0; st < ab->states[side] && !draws[side]; st++) draws[side] = ab->recs[side][st].draws;
     uint16_t sa[64], sb[64]; /* each lane's states, as the offsets of their records */
-    int16_t ta[64], tb[64];  /* and their tops */
+    int16_t tt[128];         /* and their tops, A's and B's side by side */
     uint8_t ua[64], ub[64], ob[64];
     uint16_t oa[64], obb[64]; /* where each lane's next states are read: its state's record plus the outcome */
     memset(sa, 0, sizeof sa);
     memset(sb, 0, sizeof sb);
     memset(ua, 0, sizeof ua);
     memset(ub, 0, sizeof ub);
-    for (int i = 0; i < 64; i++) ta[i] = RA[0].top, tb[i] = RB[0].top;
+    for (int i = 0; i < 64; i++) tt[2 * i] = RA[0].top, tt[2 * i + 1] = RB[0].top;
     const char *ra = (const char *)RA, *rb = (const char *)RB;
+    joint_rec joint[PL_AUTOMATON_MAX];
+    const int jn = joint_make(ab, joint); /* sa[i] a joint state when jn > 0, sb unused */
+    const char *rj = (const char *)joint;
     pl_batch_counter cnt;
     pl_batch_counter_init(&cnt);
     uint64_t x = 0, y = 0, trans[2][3] = {{0, 0, 0}, {0, 0, 0}};
@@ -422,23 +566,34 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
         for (int k = 0; k < n; k++) {
             if (draws[0]) random_bytes(&r2, ua);
             if (draws[1]) random_bytes(&r2, ub);
-            uint64_t tie = plain ? decide_plain(ua, ub, ta, tb, sa, sb, ob, oa, obb)
-                                 : decide(ua, ub, ta, tb, sa, sb, ob, oa, obb);
+            uint64_t tie;
+#if AB_AVX2
+            if (avx2) tie = decide_avx2(ua, ub, tt, sa, jn ? NULL : sb, ob, oa, obb);
+            else
+#endif
+                tie = jn ? (plain == 1 ? decide_plain(ua, ub, tt, sa, NULL, ob, oa, NULL)
+                                       : decide(ua, ub, tt, sa, NULL, ob, oa, NULL))
+                         : plain == 1 ? decide_plain(ua, ub, tt, sa, sb, ob, oa, obb)
+                                      : decide(ua, ub, tt, sa, sb, ob, oa, obb);
             if (__builtin_expect(tie != 0, 0))
-                for (int i = 0; i < lanes; i++) { /* the rest of m from the batch's stream, lane by lane, A first */
-                    int tied = 0;
-                    if (ua[i] == ta[i]) {
-                        ob[i] = (uint8_t)((ob[i] & 2) | 4 * !below_rest(ab->ns[0][sa[i] / sizeof *RA], &rng));
+                for (uint64_t m = tied_lanes(ua, ub, tt, plain == 1) & live; m; m &= m - 1) {
+                    /* the rest of m from the batch's stream, lane by lane in order, A first */
+                    int i = __builtin_ctzll(m), tied = 0;
+                    if (ua[i] == tt[2 * i]) {
+                        unsigned st = jn ? joint[sa[i] / sizeof *joint].state[0] : sa[i] / sizeof *RA;
+                        ob[i] = (uint8_t)((ob[i] & 2) | 4 * !below_rest(ab->ns[0][st], &rng));
                         tied = 1;
                     }
-                    if (ub[i] == tb[i]) {
-                        ob[i] = (uint8_t)((ob[i] & 4) | 2 * !below_rest(ab->ns[1][sb[i] / sizeof *RB], &rng));
+                    if (ub[i] == tt[2 * i + 1]) {
+                        unsigned st = jn ? joint[sa[i] / sizeof *joint].state[1] : sb[i] / sizeof *RB;
+                        ob[i] = (uint8_t)((ob[i] & 4) | 2 * !below_rest(ab->ns[1][st], &rng));
                         tied = 1;
                     }
                     if (tied) oa[i] = (uint16_t)(sa[i] + ob[i]), obb[i] = (uint16_t)(sb[i] + ob[i]);
                 }
             uint64_t X = lane_mask(ob, 2) & live, Y = lane_mask(ob, 1) & live;
-            step_lanes(ra, rb, oa, obb, sa, sb, ta, tb, lanes);
+            if (jn) step_joint(rj, oa, sa, tt, lanes);
+            else step_lanes(ra, rb, oa, obb, sa, sb, tt, lanes);
             if (t0 + k > 0) { /* the C that followed CC, CD, DC (the rest followed DD) */
                 pl_batch_count_next_c(trans, live & ~(x | y), y & ~x, x & ~y, live & ~X, live & ~Y);
             } else {

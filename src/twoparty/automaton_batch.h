@@ -35,13 +35,17 @@ typedef struct pl_automaton_batch pl_automaton_batch;
 pl_automaton_batch *pl_automaton_batch_new(void);
 void pl_automaton_batch_free(pl_automaton_batch *ab);
 
-/* plain 1: each turn's actions decided lane by lane rather than in the compiler's vectors (the
- * same actions; for tests). */
+/* plain 1: each turn's actions decided lane by lane rather than in vectors; 2: in SSE2's vectors
+ * where the machine has AVX2, whose would serve (the same actions; for tests). */
 void pl_automaton_batch_plain(pl_automaton_batch *ab, int plain);
 
 /* no_kept 1: the column player's automaton built and prepared afresh for every pair, never taken
  * from those kept by player (the same records; for tests). */
 void pl_automaton_batch_no_kept(pl_automaton_batch *ab, int no_kept);
+
+/* no_joint 1: the two players' states stepped apart even where the pair's joint automaton (the pairs
+ * of states a match can reach) is small enough to step as one (the same actions; for tests). */
+void pl_automaton_batch_no_joint(pl_automaton_batch *ab, int no_joint);
 
 /* Prepares in ab the pair a (row, side 0) against b (column) in game g with the noise whose cut
  * is noise_cut, for matches of `turns` turns.  1 when both players are automata (their

@@ -253,29 +253,32 @@ static void deterministic_lanes_are_the_match(void **unused)
     pl_automaton_batch_free(ab);
 }
 
-/* The actions decided in vectors and lane by lane: the same counts, batch for batch. */
+/* The actions decided in vectors (AVX2's where the machine has them, and SSE2's) and lane by lane:
+ * the same counts and the same stream after, batch for batch. */
 static void vectors_and_lanes_agree(void **unused)
 {
     (void)unused;
     for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
         pl_automaton *a = automaton_of(pairs[k][0], 0), *b = automaton_of(pairs[k][1], 1);
-        pl_automaton_batch *ab[2] = {pl_automaton_batch_new(), pl_automaton_batch_new()};
-        assert_true(ab[0] && ab[1]);
+        pl_automaton_batch *ab[3] = {pl_automaton_batch_new(), pl_automaton_batch_new(), pl_automaton_batch_new()};
+        assert_true(ab[0] && ab[1] && ab[2]);
         pl_automaton_batch_plain(ab[1], 1);
-        static pl_table_batch bt[2];
+        pl_automaton_batch_plain(ab[2], 2);
+        static pl_table_batch bt[3];
         for (int nz = 0; nz < 2; nz++)
             for (int lanes = 37; lanes <= 64; lanes += 27) {
-                pl_rng rng[2];
-                for (int v = 0; v < 2; v++) {
+                pl_rng rng[3];
+                for (int v = 0; v < 3; v++) {
                     pl_automaton_batch_set(ab[v], a, b, pl_rng_cut(nz ? 0.1 : 0));
                     pl_rng_init(&rng[v], 11, k, (uint64_t)lanes);
                     pl_automaton_batch_play(ab[v], 150, lanes, &rng[v], &bt[v], NULL);
                 }
-                if (memcmp(&bt[0], &bt[1], sizeof bt[0]) != 0 || memcmp(&rng[0], &rng[1], sizeof rng[0]) != 0)
-                    fail_msg("%s vs %s, noise %d, %d lanes: the vectors and the lanes differ", pairs[k][0],
-                             pairs[k][1], nz, lanes);
+                for (int v = 0; v < 3; v += 2)
+                    if (memcmp(&bt[v], &bt[1], sizeof bt[0]) != 0 || memcmp(&rng[v], &rng[1], sizeof rng[0]) != 0)
+                        fail_msg("%s vs %s, noise %d, %d lanes: the %s vectors and the lanes differ", pairs[k][0],
+                                 pairs[k][1], nz, lanes, v ? "SSE2" : "machine's");
             }
-        pl_automaton_batch_free(ab[0]), pl_automaton_batch_free(ab[1]);
+        pl_automaton_batch_free(ab[0]), pl_automaton_batch_free(ab[1]), pl_automaton_batch_free(ab[2]);
         free(a), free(b);
     }
 }
@@ -442,6 +445,62 @@ static void kept_actions(void **unused)
         }
 }
 
+/* A pair whose joint automaton (the pairs of states a match reaches) is small is stepped as that one
+ * automaton (field28); it plays the same lanes, draw for draw, as the two automata stepped apart
+ * (pl_automaton_batch_no_joint): a round robin of tables, gamblers, machines, lookup tables, players
+ * that read the length, Feld and Tullock (whose products with most are past the bound, so both ways
+ * are seen), under three noises, two lengths, a full and a partial batch, decided in vectors and
+ * lane by lane; the counts, the actions kept and the batch's stream after it all the same. */
+static void joint_automaton_plays_as_two(void **unused)
+{
+    (void)unused;
+    static const char *names[] = {"gtft", "random", "pso_gambler_2_2_2", "evolved_fsm_16", "evolved_lookerup_2_2_2",
+                                  "first_feld", "backstabber", "tf2t", "first_tullock", "grudger"};
+    enum { N = sizeof names / sizeof *names };
+    static const double noises[] = {0, 0.05, 0.3};
+    static const int lengths[] = {60, 130}, lanes_of[] = {64, 37};
+    pl_strategy *p[N];
+    for (int i = 0; i < N; i++) p[i] = make(names[i]);
+    pl_automaton_batch *ab[2] = {pl_automaton_batch_new(), pl_automaton_batch_new()};
+    assert_true(ab[0] && ab[1]);
+    pl_automaton_batch_no_joint(ab[1], 1);
+    int joint = 0, apart = 0;
+    for (int plain = 0; plain < 2; plain++)
+        for (int l = 0; l < 2; l++)
+            for (size_t v = 0; v < sizeof noises / sizeof *noises; v++)
+                for (int i = 0; i < N; i++)
+                    for (int j = 0; j < N; j++) {
+                        int turns = lengths[l], lanes = lanes_of[(i + j + l) & 1];
+                        uint64_t cut = pl_rng_cut(noises[v]);
+                        pl_automaton_batch_plain(ab[0], plain), pl_automaton_batch_plain(ab[1], plain);
+                        int a = pl_automaton_batch_pair(ab[0], p[i], p[j], pl_game_standard(), cut, turns);
+                        int b = pl_automaton_batch_pair(ab[1], p[i], p[j], pl_game_standard(), cut, turns);
+                        assert_int_equal(a, b);
+                        if (!a) continue;
+                        pl_automaton *x = automaton_for(names[i], 0, turns), *y = automaton_for(names[j], 1, turns);
+                        if (x->n * y->n <= PL_AUTOMATON_MAX) joint++;
+                        else apart++;
+                        free(x), free(y);
+                        static pl_table_batch bt[2];
+                        uint64_t *acts[2];
+                        pl_rng r[2];
+                        for (int k = 0; k < 2; k++) {
+                            acts[k] = calloc(2 * (size_t)turns, sizeof *acts[k]);
+                            assert_non_null(acts[k]);
+                            pl_rng_init(&r[k], 5, (uint64_t)(i * N + j), (uint64_t)(v + 4 * l));
+                            pl_automaton_batch_play(ab[k], turns, lanes, &r[k], &bt[k], acts[k]);
+                        }
+                        if (memcmp(&bt[0], &bt[1], sizeof bt[0]) != 0 || memcmp(&r[0], &r[1], sizeof r[0]) != 0 ||
+                            memcmp(acts[0], acts[1], 2 * (size_t)turns * sizeof *acts[0]) != 0)
+                            fail_msg("%s vs %s, noise %g, %d turns, %d lanes%s: the joint automaton plays other lanes",
+                                     names[i], names[j], noises[v], turns, lanes, plain ? ", lane by lane" : "");
+                        free(acts[0]), free(acts[1]);
+                    }
+    assert_true(joint > 100 && apart > 10);
+    pl_automaton_batch_free(ab[0]), pl_automaton_batch_free(ab[1]);
+    for (int i = 0; i < N; i++) pl_strategy_free(p[i]);
+}
+
 /* In a tournament: the same results on 1 and 2 threads; a pair with Adaptive (no automaton)
  * unchanged; the automata's pairs changed, but close to the default's (batch_testing.h), with and
  * without noise. */
@@ -470,6 +529,7 @@ int main(void)
         cmocka_unit_test(batched_tournament),
         cmocka_unit_test(kept_columns_play_as_made),
         cmocka_unit_test(kept_actions),
+        cmocka_unit_test(joint_automaton_plays_as_two),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

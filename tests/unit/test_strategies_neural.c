@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "strategy_testing.h"
+#include "core/history.h"
 #include "strategies/neural_network.h"
+#include "strategies/strategy_def.h"
 #include "strategies/data/neural_weights.h"
 #include "resource_testing.h"
 
@@ -121,6 +123,48 @@ static void random_opponents_follow_the_networks(void **state)
                                  (int)seed, t, sa[t], want);
                 }
             }
+    free(sa), free(sb);
+}
+
+/* The network's output, as a double, is the same bit for bit by every evaluation (neural.c: the
+ * portable loop, SSE2's pairs, and AVX's quads where this machine has AVX, which the player then
+ * uses), at every position of random matches of 1,000 turns, from both sides.  It fails with AVX's
+ * output summed out of order or its fifth unit left out (both tried). */
+static void every_evaluation_gives_the_same_output(void **state)
+{
+    (void)state;
+    static const char *opponents[] = {"random", "gtft", "evolved_ann", "cooperator"};
+    enum { T = 1000 };
+    char *sa = malloc(T + 1), *sb = malloc(T + 1);
+    assert_true(sa && sb);
+    pl_history h[2];
+    assert_int_equal(pl_history_init(&h[0], T), 0);
+    assert_int_equal(pl_history_init(&h[1], T), 0);
+    long positions = 0;
+    for (size_t i = 0; i < N_NETS; i++)
+        for (size_t j = 0; j < sizeof opponents / sizeof *opponents; j++)
+            for (uint64_t seed = 1; seed <= 3; seed++) {
+                int n = st_play(nets[i].id, opponents[j], (st_match){.turns = T, .seed = seed}, sa, sb).turns;
+                for (int side = 0; side < 2; side++) {
+                    const char *me = side ? sb : sa, *op = side ? sa : sb;
+                    pl_history_clear(&h[0]);
+                    pl_history_clear(&h[1]);
+                    for (int t = 0; t < n; t++) {
+                        pl_view v = {.turn = t, .length = -1, .me = &h[0], .opp = &h[1], .game = pl_game_standard()};
+                        double out[3];
+                        pl_ann_outputs((int)i, &v, out);
+                        if (memcmp(&out[0], &out[1], sizeof out[0]) != 0 || memcmp(&out[0], &out[2], sizeof out[0]) != 0)
+                            fail_msg("%s (%s side %d, seed %d), turn %d: outputs %a, %a, %a", nets[i].id, opponents[j],
+                                     side, (int)seed, t, out[0], out[1], out[2]);
+                        positions++;
+                        assert_int_equal(pl_history_push(&h[0], me[t] == 'D', 0), 0);
+                        assert_int_equal(pl_history_push(&h[1], op[t] == 'D', 0), 0);
+                    }
+                }
+            }
+    assert_true(positions > 50000);
+    pl_history_free(&h[0]);
+    pl_history_free(&h[1]);
     free(sa), free(sb);
 }
 
@@ -234,6 +278,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(long_matches_follow_the_networks),
         cmocka_unit_test(random_opponents_follow_the_networks),
+        cmocka_unit_test(every_evaluation_gives_the_same_output),
         cmocka_unit_test(openings_pinned_by_axelrod_tests),
         cmocka_unit_test(truncation_changes_some_moves),
         cmocka_unit_test(weights_equal_the_reference_file),
