@@ -60,9 +60,12 @@ static inline double belief_in(const double *belief, uint32_t types, uint32_t al
     return a;
 }
 
-void pl_ag_expectation_of(const pl_ag_compiled *c, const pl_ag_state *st, const double *belief, int j,
-                          double *would_answer, double *would_do)
+static inline __attribute__((always_inline)) void expectation_of(const pl_ag_compiled *c, const pl_ag_state *st,
+                                                                 const double *belief, int j, double *would_answer,
+                                                                 double *would_do)
 {
+    /* each a sum of the beliefs in some of j's types, in the order of the types: the last sum is reused for the
+     * same types (most of j's steps, and often the types that answer) */
     const uint32_t all_k = (1u << c->n_opt[j]) - 1, grim = (st->grim >> j & 1) ? c->grim_types[j] : 0;
     uint32_t types = c->answer_types[j];
     double w = *would_answer = belief_in(belief, types, all_k);
@@ -72,6 +75,12 @@ void pl_ag_expectation_of(const pl_ag_compiled *c, const pl_ag_state *st, const 
         if (does != types) types = does, w = belief_in(belief, does, all_k);
         would_do[d] = w;
     }
+}
+
+void pl_ag_expectation_of(const pl_ag_compiled *c, const pl_ag_state *st, const double *belief, int j,
+                          double *would_answer, double *would_do)
+{
+    expectation_of(c, st, belief, j, would_answer, would_do);
 }
 
 void pl_ag_watch_expect(const pl_ag_compiled *c, const pl_ag_state *st, pl_ag_type_watch *w, int k, int j)
@@ -121,21 +130,14 @@ void pl_ag_expectations(const pl_ag_compiled *c, pl_ag_state *st)
     for (; dirty; dirty &= dirty - 1) {
         int j = __builtin_ctz(dirty);
         if (j >= c->n_parties) break;
-        /* each a sum of the beliefs in some of j's types, in the order of the types: the last sum is
-         * reused for the same types (most of j's steps, and often the types that answer) */
-        uint32_t types = c->answer_types[j];
-        const uint32_t all_k = (1u << c->n_opt[j]) - 1;
-        const double a = belief_in(st->belief[j], types, all_k);
+        double a, w[PL_AG_MAX_STEPS]; /* (w: only the entries of j's steps some type may never do) */
+        expectation_of(c, st, st->belief[j], j, &a, w);
         if (a != st->would_answer[j]) drop |= c->pi_readers_answer[j];
         st->would_answer[j] = a;
-        const uint32_t grim = (st->grim >> j & 1) ? c->grim_types[j] : 0;
-        double w = a;
-        for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) { /* only steps some type may never do */
-            int d = __builtin_ctzll(b);
-            uint32_t does = all_k & ~(c->hold_types[d] | grim);
-            if (does != types) types = does, w = belief_in(st->belief[j], does, all_k);
-            if (w != st->would_do[d]) drop |= c->pi_readers_do[d];
-            st->would_do[d] = w;
+        for (pl_bits b = c->maybe_never & c->own[j]; b; b &= b - 1) {
+            const int d = __builtin_ctzll(b);
+            if (w[d] != st->would_do[d]) drop |= c->pi_readers_do[d];
+            st->would_do[d] = w[d];
         }
         if (st->type_watch) watch_expectations(c, st, st->type_watch, j);
     }
