@@ -13,7 +13,7 @@
 #include <emmintrin.h>
 #endif
 /* AVX (four doubles a register) where the machine running has it, asked at run time: the build
- * targets every x86-64, so only ann_move_avx is compiled for it.  GCC and clang on x86 only. */
+ * targets every x86-64, so only ann_value_avx is compiled for it.  GCC and clang on x86 only. */
 #if defined(__SSE2__) && (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #define ANN_AVX 1
 #include <immintrin.h>
@@ -87,7 +87,7 @@ static inline int ann_features(const pl_view *v, double x[PL_ANN_FEATURES - ANN_
 typedef struct ann_net {
     const pl_ann *n;
     pthread_once_t once;
-    int avx; /* 1: the machine has AVX (ann_move_avx) */
+    int avx; /* 1: the machine has AVX (ann_value_avx) */
     _Alignas(32) double head[ANN_HEADS][PL_ANN_MAX_HIDDEN];
     _Alignas(32) double count_w[PL_ANN_FEATURES - ANN_HEAD][PL_ANN_MAX_HIDDEN];
     _Alignas(32) double bias[PL_ANN_MAX_HIDDEN]; /* the units' biases, 0 past n_hidden */

@@ -68,6 +68,17 @@ typedef struct side_key {
  * in next[] (in the decisions' signed 16-bit vectors): the largest automaton's records fit. */
 _Static_assert(PL_AUTOMATON_MAX * sizeof(pl_auto_rec) <= 32768, "a record's offset must fit 15 bits");
 
+/* A state of the pair's joint automaton: the next joint state by the last turn's actions seen from A
+ * (as the offset of its record, where pl_auto_rec's next[] is, so that the same index serves), each
+ * player's top and each player's own state (for the ties). */
+typedef struct joint_rec {
+    uint16_t next[4];
+    int16_t top[2];
+    uint16_t state[2];
+} joint_rec;
+_Static_assert(sizeof(joint_rec) == sizeof(pl_auto_rec) && offsetof(joint_rec, next) == offsetof(pl_auto_rec, next),
+               "a joint record is read as a player's record is");
+
 struct pl_automaton_batch {
     int plain; /* 1: decide_plain rather than the vectors; 2: SSE2's vectors where AVX2's would serve (tests) */
     int avx2;  /* the machine running has AVX2 (decide_avx2) */
@@ -90,6 +101,9 @@ struct pl_automaton_batch {
     const uint16_t (*next[2])[4];
     const pl_auto_rec *recs[2];
     const pl_batch_wide *ns[2];
+    /* the pair's joint automaton (joint_make), jn states; 0: none, the two stepped apart */
+    int jn;
+    joint_rec joint[PL_AUTOMATON_MAX];
 };
 
 pl_automaton_batch *pl_automaton_batch_new(void)
@@ -235,6 +249,36 @@ static int draws_within(const pl_automaton_batch *ab, int turns)
     return 0;
 }
 
+/* The joint automaton of the prepared pair into ab->joint: every pair of states (a, b) as state a nb + b,
+ * so (0, 0) is the first; ab->jn its number of states, or 0 (none made) where the product has more states
+ * than a record's offset can reach.  Made once a pair, for all its batches.
+ *
+ * Why: a lane's step is then one next state and two tops read from one record (step_joint) where it
+ * was two next states and two tops read from two (step_lanes); issue 17's field has 1,014 of its 1,209
+ * batched pairs within the bound, most of them a memory-one table (five states) against a small machine.
+ * The whole product rather than the pairs a match reaches: those are about half of it there (123 of
+ * 230 on average), but numbering them by a search cost more (11.3 M instructions for the field) than
+ * making every pair (7.6 M). */
+static void joint_make(pl_automaton_batch *ab)
+{
+    const int na = ab->states[0], nb = ab->states[1];
+    ab->jn = 0;
+    if (na * nb > PL_AUTOMATON_MAX) return;
+    joint_rec *j = ab->joint;
+    const pl_auto_rec *RA = ab->recs[0], *RB = ab->recs[1];
+    for (int a = 0; a < na; a++) {
+        unsigned row[4];
+        for (int o = 0; o < 4; o++) row[o] = RA[a].next[o] / sizeof *RA * (unsigned)nb;
+        for (int b = 0; b < nb; b++) {
+            joint_rec *r = &j[a * nb + b];
+            r->state[0] = (uint16_t)a, r->state[1] = (uint16_t)b;
+            r->top[0] = RA[a].top, r->top[1] = RB[b].top;
+            for (int o = 0; o < 4; o++) r->next[o] = (uint16_t)((row[o] + RB[b].next[o] / sizeof *RB) * sizeof *j);
+        }
+    }
+    ab->jn = na * nb;
+}
+
 int pl_automaton_batch_pair(pl_automaton_batch *ab, const pl_strategy *a, const pl_strategy *b, const pl_game *g,
                             uint64_t noise_cut, int turns)
 {
@@ -242,7 +286,9 @@ int pl_automaton_batch_pair(pl_automaton_batch *ab, const pl_strategy *a, const 
     if (!noise_cut && !a->stochastic && !b->stochastic) return 0; /* no draw at all: not built */
     for (int side = 0; side < 2; side++)
         if (!side_automaton(ab, s[side], g, side, noise_cut, turns)) return 0;
-    return noise_cut || draws_within(ab, turns);
+    if (!noise_cut && !draws_within(ab, turns)) return 0;
+    joint_make(ab);
+    return 1;
 }
 
 void pl_automaton_batch_set(pl_automaton_batch *ab, const pl_automaton *a, const pl_automaton *b, uint64_t noise_cut)
@@ -255,6 +301,7 @@ void pl_automaton_batch_set(pl_automaton_batch *ab, const pl_automaton *a, const
         prepare_side(ab, side, e);
         side_own(ab, side);
     }
+    joint_make(ab);
 }
 
 /* m < N for a uniform 106-bit m whose top byte equals N's: the rest of m drawn from r, its next
@@ -419,9 +466,7 @@ static uint64_t tied_lanes(const uint8_t *ua, const uint8_t *ub, const int16_t *
 {
     uint64_t m = 0;
 #if defined(__SSE2__)
-    if (plain)
-        for (int i = 0; i < 64; i++) m |= (uint64_t)((ua[i] == tt[2 * i]) | (ub[i] == tt[2 * i + 1])) << i;
-    else {
+    if (!plain) {
         const __m128i zero = _mm_setzero_si128();
         for (int g = 0; g < 64; g += 8) {
             __m128i u = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(const void *)(ua + g)),
@@ -435,11 +480,12 @@ static uint64_t tied_lanes(const uint8_t *ua, const uint8_t *ub, const int16_t *
             __m128i none = _mm_cmpeq_epi16(e, zero);
             m |= (uint64_t)(~(unsigned)_mm_movemask_epi8(_mm_packs_epi16(none, none)) & 0xffu) << g;
         }
+        return m;
     }
 #else
     (void)plain;
-    for (int i = 0; i < 64; i++) m |= (uint64_t)((ua[i] == tt[2 * i]) | (ub[i] == tt[2 * i + 1])) << i;
 #endif
+    for (int i = 0; i < 64; i++) m |= (uint64_t)((ua[i] == tt[2 * i]) | (ub[i] == tt[2 * i + 1])) << i;
     return m;
 }
 
@@ -465,44 +511,7 @@ static void step_lanes(const char *ra, const char *rb, const uint16_t *oa, const
     }
 }
 
-/* A state of the pair's joint automaton: the next joint state by the last turn's actions seen from A
- * (as the offset of its record, where pl_auto_rec's next[] is, so that the same index serves), each
- * player's top and each player's own state (for the ties). */
-typedef struct joint_rec {
-    uint16_t next[4];
-    int16_t top[2];
-    uint16_t state[2];
-} joint_rec;
-_Static_assert(sizeof(joint_rec) == sizeof(pl_auto_rec) && offsetof(joint_rec, next) == offsetof(pl_auto_rec, next),
-               "a joint record is read as a player's record is");
 
-/* The joint automaton of the prepared pair into j: every pair of states (a, b) as state a nb + b, so
- * (0, 0) is the first; returns the number of states, or 0 (none made) where the product has more
- * states than a record's offset can reach, or the tests ask for none.
- *
- * Why: a lane's step is then one next state and two tops read from one record (step_joint) where it
- * was two next states and two tops read from two (step_lanes); issue 17's field has 1,014 of its 1,209
- * batched pairs within the bound, most of them a memory-one table (five states) against a small machine.
- * The whole product rather than the pairs a match reaches: those are about half of it there (123 of
- * 230 on average), but numbering them by a search cost more (11.3 M instructions for the field) than
- * making every pair (7.6 M). */
-static int joint_make(const pl_automaton_batch *ab, joint_rec *j)
-{
-    const int na = ab->states[0], nb = ab->states[1];
-    if (ab->no_joint || na * nb > PL_AUTOMATON_MAX) return 0;
-    const pl_auto_rec *RA = ab->recs[0], *RB = ab->recs[1];
-    for (int a = 0; a < na; a++) {
-        unsigned row[4];
-        for (int o = 0; o < 4; o++) row[o] = RA[a].next[o] / sizeof *RA * (unsigned)nb;
-        for (int b = 0; b < nb; b++) {
-            joint_rec *r = &j[a * nb + b];
-            r->state[0] = (uint16_t)a, r->state[1] = (uint16_t)b;
-            r->top[0] = RA[a].top, r->top[1] = RB[b].top;
-            for (int o = 0; o < 4; o++) r->next[o] = (uint16_t)((row[o] + RB[b].next[o] / sizeof *RB) * sizeof *j);
-        }
-    }
-    return na * nb;
-}
 
 /* step_lanes for a joint automaton: each lane's next joint state and its two tops from its record. */
 #if defined(__GNUC__) && !defined(__clang__)
@@ -554,8 +563,8 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
     memset(ub, 0, sizeof ub);
     for (int i = 0; i < 64; i++) tt[2 * i] = RA[0].top, tt[2 * i + 1] = RB[0].top;
     const char *ra = (const char *)RA, *rb = (const char *)RB;
-    joint_rec joint[PL_AUTOMATON_MAX];
-    const int jn = joint_make(ab, joint); /* sa[i] a joint state when jn > 0, sb unused */
+    const joint_rec *joint = ab->joint;
+    const int jn = ab->no_joint ? 0 : ab->jn; /* sa[i] a joint state when jn > 0, sb unused */
     const char *rj = (const char *)joint;
     pl_batch_counter cnt;
     pl_batch_counter_init(&cnt);
@@ -566,15 +575,15 @@ void pl_automaton_batch_play(const pl_automaton_batch *ab, int turns, int lanes,
         for (int k = 0; k < n; k++) {
             if (draws[0]) random_bytes(&r2, ua);
             if (draws[1]) random_bytes(&r2, ub);
+            /* (B's states are not read for a joint automaton: NULL, a constant where decide is inlined) */
             uint64_t tie;
 #if AB_AVX2
             if (avx2) tie = decide_avx2(ua, ub, tt, sa, jn ? NULL : sb, ob, oa, obb);
             else
 #endif
-                tie = jn ? (plain == 1 ? decide_plain(ua, ub, tt, sa, NULL, ob, oa, NULL)
-                                       : decide(ua, ub, tt, sa, NULL, ob, oa, NULL))
-                         : plain == 1 ? decide_plain(ua, ub, tt, sa, sb, ob, oa, obb)
-                                      : decide(ua, ub, tt, sa, sb, ob, oa, obb);
+            if (plain == 1) tie = decide_plain(ua, ub, tt, sa, jn ? NULL : sb, ob, oa, obb);
+            else if (jn) tie = decide(ua, ub, tt, sa, NULL, ob, oa, NULL);
+            else tie = decide(ua, ub, tt, sa, sb, ob, oa, obb);
             if (__builtin_expect(tie != 0, 0))
                 for (uint64_t m = tied_lanes(ua, ub, tt, plain == 1) & live; m; m &= m - 1) {
                     /* the rest of m from the batch's stream, lane by lane in order, A first */

@@ -43,8 +43,8 @@ void pl_automaton_batch_plain(pl_automaton_batch *ab, int plain);
  * from those kept by player (the same records; for tests). */
 void pl_automaton_batch_no_kept(pl_automaton_batch *ab, int no_kept);
 
-/* no_joint 1: the two players' states stepped apart even where the pair's joint automaton (the pairs
- * of states a match can reach) is small enough to step as one (the same actions; for tests). */
+/* no_joint 1: the two players' states stepped apart even where the pair's joint automaton (every pair
+ * of their states) is small enough to step as one (the same actions; for tests). */
 void pl_automaton_batch_no_joint(pl_automaton_batch *ab, int no_joint);
 
 /* Prepares in ab the pair a (row, side 0) against b (column) in game g with the noise whose cut

@@ -445,7 +445,7 @@ static void kept_actions(void **unused)
         }
 }
 
-/* A pair whose joint automaton (the pairs of states a match reaches) is small is stepped as that one
+/* A pair whose joint automaton (every pair of the two players' states) is small is stepped as that one
  * automaton (field28); it plays the same lanes, draw for draw, as the two automata stepped apart
  * (pl_automaton_batch_no_joint): a round robin of tables, gamblers, machines, lookup tables, players
  * that read the length, Feld and Tullock (whose products with most are past the bound, so both ways
