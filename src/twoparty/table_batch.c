@@ -154,12 +154,18 @@ static inline __attribute__((always_inline)) void draw_turns(const pl_table_pair
     *r2 = r2c;
 }
 
-/* A batch's first draws: gap[p], whether player p takes the gaps' flips; *pos, the gaps' first
+/* Whether player p takes its flips from the gaps' stream: its table draws nothing and there is one. */
+static inline int takes_gaps(const pl_table_pair *pp, int p)
+{
+    return pp->gaps && !pp->move[p][0].open && !pp->move[p][1].open;
+}
+
+/* A batch's first draws: gap[p], whether player p takes the gaps' flips (takes_gaps); *pos, the gaps' first
  * flip; *r2, the bit-serial draws' two streams, (d, 0, 0) and (d, 1, 0) of pl_rng_init, d the
  * batch's stream's next draw (its gaps, if any, go on from there). */
 static void begin_draws(const pl_table_pair *pp, pl_rng *rng, int gap[2], uint64_t *pos, pl_rng_pair *r2)
 {
-    for (int p = 0; p < 2; p++) gap[p] = pp->gaps && !pp->move[p][0].open && !pp->move[p][1].open;
+    for (int p = 0; p < 2; p++) gap[p] = takes_gaps(pp, p);
     *pos = gap[0] || gap[1] ? pl_rng_gap(pp->gaps, rng) : 0;
     memset(r2, 0, sizeof *r2);
     if (!gap[0] || !gap[1]) {
@@ -432,8 +438,7 @@ static wide_fn *const wide_copies[2][3] = {{wide_avx2_a, wide_avx2_b, wide_avx2}
 void pl_table_batch_play2(const pl_table_pair *pp, int turns, const int lanes[2], pl_rng *rng[2],
                           pl_table_batch *out[2])
 {
-    int gap[2];
-    for (int p = 0; p < 2; p++) gap[p] = pp->gaps && !pp->move[p][0].open && !pp->move[p][1].open;
+    const int gap[2] = {takes_gaps(pp, 0), takes_gaps(pp, 1)};
 #if defined(__GNUC__) && defined(__x86_64__)
     int level = pl_table_batch_wide(-1);
     if (!(gap[0] && gap[1]) && level > WIDE_NONE) { /* both taking the gaps' flips: no streams to share */
